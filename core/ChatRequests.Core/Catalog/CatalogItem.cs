@@ -1,0 +1,64 @@
+using ChatRequests.Core.Priority;
+
+namespace ChatRequests.Core.Catalog;
+
+/// <summary>The approvals a catalog item needs before fulfilment.</summary>
+public enum ApprovalPolicy
+{
+    /// <summary>Standard, pre-approved items (a password reset, a mouse).</summary>
+    None,
+    /// <summary>The requester's manager.</summary>
+    Manager,
+    /// <summary>The requester's manager, then the item's approver group.</summary>
+    ManagerThenGroup,
+}
+
+public enum FieldType { Text, MultilineText, Choice, Number, Date }
+
+/// <summary>A field the requester fills in for a catalog item.</summary>
+public sealed record CatalogField
+{
+    public required string Id { get; init; }
+    public required string Label { get; init; }
+    public FieldType Type { get; init; } = FieldType.Text;
+    public bool Required { get; init; }
+    public IReadOnlyList<string> Choices { get; init; } = [];
+    public string? Placeholder { get; init; }
+    public int MaxLength { get; init; } = 200;
+    /// <summary>A regular expression the whole value must match, with <see cref="PatternHint"/> to explain it.</summary>
+    public string? Pattern { get; init; }
+    public string? PatternHint { get; init; }
+}
+
+/// <summary>Something an employee can ask for.</summary>
+public sealed record CatalogItem
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    /// <summary>Hardware, Software, Access or Accounts: routes the request to the owning team.</summary>
+    public required string Category { get; init; }
+    public string Description { get; init; } = "";
+    /// <summary>Words and phrases people use for this item ("notebook", "headset broke").</summary>
+    public IReadOnlyList<string> Keywords { get; init; } = [];
+    public decimal? Cost { get; init; }
+    public string Currency { get; init; } = "EUR";
+    public ApprovalPolicy Approval { get; init; } = ApprovalPolicy.Manager;
+    /// <summary>The second approval stage, and the fallback when no manager can approve.</summary>
+    public string? ApproverGroupId { get; init; }
+    /// <summary>Overrides the category's team.</summary>
+    public string? OwnerTeamId { get; init; }
+    public Impact Impact { get; init; } = Impact.Low;
+    /// <summary>Hours from submission to the fulfilment target.</summary>
+    public int SlaHours { get; init; } = 40;
+    public IReadOnlyList<CatalogField> Fields { get; init; } = [];
+
+    public string? CostText => Cost is { } cost ? $"{cost:N2} {Currency}" : null;
+}
+
+/// <summary>The service catalog port.</summary>
+public interface ICatalog
+{
+    IReadOnlyList<CatalogItem> Items { get; }
+
+    CatalogItem? Find(string itemId);
+}

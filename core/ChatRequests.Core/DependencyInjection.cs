@@ -1,0 +1,22 @@
+using ChatRequests.Core.Approvals;
+using ChatRequests.Core.Fulfillment;
+using ChatRequests.Core.Workflow;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ChatRequests.Core;
+
+public static class DependencyInjection
+{
+    /// <summary>The use cases and fulfilment handlers; the ports are registered by an adapter set.</summary>
+    public static IServiceCollection AddRequestWorkflow(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ApproverResolver>();
+        services.AddSingleton<RequestWorkflow>();
+        services.AddSingleton<FulfilmentHandler>();
+        services.AddSingleton<OutboxProcessor>();
+        services.AddOptions<FulfillmentOptions>().BindConfiguration(FulfillmentOptions.SectionName);
+        return services;
+    }
+}

@@ -1,0 +1,34 @@
+using ChatRequests.Core.Requests;
+
+namespace ChatRequests.Core.Messaging;
+
+/// <summary>What a requester is told, one kind per step of the process.</summary>
+public enum NoticeKind
+{
+    StageApproved,
+    Approved,
+    Rejected,
+    Assigned,
+    StatusChanged,
+    QuestionAsked,
+    Resolved,
+}
+
+/// <summary>
+/// The notifier port: how fulfilment reaches people in chat. Every method is idempotent for its key:
+/// showing a card posts it once and updates it in place afterwards.
+/// </summary>
+public interface INotifier
+{
+    /// <summary>Posts or updates the approval card of the current stage in each approver's personal chat.</summary>
+    Task ShowApprovalCardAsync(ServiceRequest request, PersonRef approver, int stage, CancellationToken cancellationToken = default);
+
+    /// <summary>Posts or updates the request's card in the owning team's channel.</summary>
+    Task ShowTeamCardAsync(ServiceRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Tells the requester what happened, once per <paramref name="eventId"/>.</summary>
+    Task NotifyRequesterAsync(ServiceRequest request, NoticeKind kind, OutboxEvent cause, CancellationToken cancellationToken = default);
+
+    /// <summary>Posts the requester's answer as a reply in the team card's thread, once per <paramref name="cause"/>.</summary>
+    Task ReplyInTeamThreadAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,44 @@
+namespace ChatRequests.Core.Organisation;
+
+/// <summary>A person in the organisation. <see cref="Id"/> is the Entra ID (AAD) object id.</summary>
+public sealed record Person
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public string? Email { get; init; }
+    public string? Department { get; init; }
+    public string? JobTitle { get; init; }
+    public string? ManagerId { get; init; }
+}
+
+/// <summary>A fulfilment team: owns categories of the catalog and works them from a Teams channel.</summary>
+public sealed record Team
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public IReadOnlyList<string> Categories { get; init; } = [];
+    public IReadOnlyList<string> MemberIds { get; init; } = [];
+    public string? LeadId { get; init; }
+    /// <summary>The Teams channel conversation id (19:...@thread.tacv2) the team's cards go to.</summary>
+    public required string ChannelId { get; init; }
+
+    public bool HasMember(string personId) => MemberIds.Contains(personId);
+}
+
+/// <summary>A named group of approvers (for example IT security, finance).</summary>
+public sealed record ApproverGroup
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public IReadOnlyList<string> MemberIds { get; init; } = [];
+}
+
+/// <summary>The directory port: who people are, who manages them, which teams and groups exist.</summary>
+public interface IDirectory
+{
+    Task<Person?> FindPersonAsync(string personId, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<Team>> ListTeamsAsync(CancellationToken cancellationToken = default);
+
+    Task<ApproverGroup?> FindGroupAsync(string groupId, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,21 @@
+namespace ChatRequests.Core.Requests;
+
+/// <summary>Everything that can be done to a request; each is one row of <see cref="RequestTransitions"/>.</summary>
+public enum RequestCommand
+{
+    RequestApproval,
+    SkipApproval,
+    ApproveStage,
+    Approve,
+    Reject,
+    Assign,
+    StartWork,
+    AwaitParts,
+    Schedule,
+    AskRequester,
+    Answer,
+    Resolve,
+    Confirm,
+    Reopen,
+    Cancel,
+}

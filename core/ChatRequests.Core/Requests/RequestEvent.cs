@@ -1,0 +1,38 @@
+namespace ChatRequests.Core.Requests;
+
+/// <summary>What happened to a request that the world outside the document must hear about.</summary>
+public enum RequestEventType
+{
+    ApprovalRequested,
+    StageApproved,
+    Approved,
+    Rejected,
+    Assigned,
+    StatusChanged,
+    QuestionAsked,
+    QuestionAnswered,
+    Resolved,
+    Reopened,
+    Cancelled,
+    Closed,
+}
+
+/// <summary>
+/// An event in the request's outbox. It is written in the same atomic save as the change that caused it
+/// and removed once every handler has run; delivery is at least once, so handlers key their effects by
+/// <see cref="Id"/>.
+/// </summary>
+public sealed record OutboxEvent(
+    string Id,
+    RequestEventType Type,
+    DateTimeOffset CreatedAt,
+    PersonRef Actor,
+    string? Comment)
+{
+    public int Attempts { get; init; }
+    public DateTimeOffset NextAttemptAt { get; init; } = CreatedAt;
+    public string? LastError { get; init; }
+    public DateTimeOffset? ParkedAt { get; init; }
+
+    public bool IsParked => ParkedAt is not null;
+}

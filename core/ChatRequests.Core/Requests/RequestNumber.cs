@@ -1,0 +1,22 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace ChatRequests.Core.Requests;
+
+/// <summary>Request numbers as people read and type them: REQ-000042, req-42, #42.</summary>
+public static partial class RequestNumber
+{
+    public static string Format(long number) => $"REQ-{number.ToString("D6", CultureInfo.InvariantCulture)}";
+
+    /// <summary>Finds a request number in free text ("status of req-42?"), or null.</summary>
+    public static string? FindIn(string text)
+    {
+        var match = Pattern().Match(text);
+        return match.Success && long.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+            ? Format(n)
+            : null;
+    }
+
+    [GeneratedRegex(@"\bREQ-?0*(\d{1,9})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Pattern();
+}

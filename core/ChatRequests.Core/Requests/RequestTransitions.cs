@@ -1,0 +1,48 @@
+namespace ChatRequests.Core.Requests;
+
+/// <summary>
+/// The explicit transition table of a request: for each command, the states it may be applied in and
+/// the state it leads to. Anything not listed here is illegal.
+/// </summary>
+public static class RequestTransitions
+{
+    private static readonly RequestState[] Working =
+    [
+        RequestState.Assigned, RequestState.InProgress, RequestState.AwaitingParts, RequestState.Scheduled,
+    ];
+
+    private static readonly Dictionary<RequestCommand, (RequestState[] From, RequestState To)> Table = new()
+    {
+        [RequestCommand.RequestApproval] = ([RequestState.Submitted], RequestState.AwaitingApproval),
+        [RequestCommand.SkipApproval] = ([RequestState.Submitted], RequestState.Approved),
+        [RequestCommand.ApproveStage] = ([RequestState.AwaitingApproval], RequestState.AwaitingApproval),
+        [RequestCommand.Approve] = ([RequestState.AwaitingApproval], RequestState.Approved),
+        [RequestCommand.Reject] = ([RequestState.AwaitingApproval], RequestState.Rejected),
+        [RequestCommand.Assign] = ([RequestState.Approved, RequestState.Reopened, .. Working], RequestState.Assigned),
+        [RequestCommand.StartWork] = ([.. Working, RequestState.AwaitingRequester], RequestState.InProgress),
+        [RequestCommand.AwaitParts] = ([.. Working, RequestState.AwaitingRequester], RequestState.AwaitingParts),
+        [RequestCommand.Schedule] = ([.. Working, RequestState.AwaitingRequester], RequestState.Scheduled),
+        [RequestCommand.AskRequester] = (Working, RequestState.AwaitingRequester),
+        [RequestCommand.Answer] = ([RequestState.AwaitingRequester], RequestState.InProgress),
+        [RequestCommand.Resolve] = ([.. Working, RequestState.AwaitingRequester], RequestState.Fulfilled),
+        [RequestCommand.Confirm] = ([RequestState.Fulfilled], RequestState.Closed),
+        [RequestCommand.Reopen] = ([RequestState.Fulfilled], RequestState.Reopened),
+        [RequestCommand.Cancel] =
+        (
+            [
+                RequestState.Submitted, RequestState.AwaitingApproval, RequestState.Approved, RequestState.Reopened,
+                RequestState.AwaitingRequester, .. Working,
+            ],
+            RequestState.Cancelled
+        ),
+    };
+
+    public static bool IsAllowed(RequestState from, RequestCommand command) =>
+        Table.TryGetValue(command, out var row) && row.From.Contains(from);
+
+    /// <summary>The state <paramref name="command"/> leads to from <paramref name="from"/>, or throws.</summary>
+    public static RequestState Next(RequestState from, RequestCommand command) =>
+        IsAllowed(from, command) ? Table[command].To : throw new RequestTransitionException(from, command);
+
+    public static IReadOnlyCollection<RequestState> AllowedFrom(RequestCommand command) => Table[command].From;
+}

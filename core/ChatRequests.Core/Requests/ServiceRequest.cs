@@ -1,0 +1,340 @@
+using System.Text.Json.Serialization;
+using ChatRequests.Core.Priority;
+
+namespace ChatRequests.Core.Requests;
+
+/// <summary>
+/// A service request: the unit of consistency. State, approvals, audit history and the outbox of pending
+/// events live in this one document and are saved atomically with a version check.
+/// </summary>
+public sealed class ServiceRequest
+{
+    private List<ApprovalStage> _approvals = [];
+    private List<AuditEntry> _history = [];
+    private List<OutboxEvent> _outbox = [];
+    private Dictionary<string, string> _fields = [];
+
+    [JsonConstructor]
+    private ServiceRequest()
+    {
+    }
+
+    /// <summary>The human-readable number, e.g. REQ-000042; also the document id.</summary>
+    [JsonInclude] public string Id { get; private set; } = "";
+    /// <summary>Set by the store only: incremented on every save, the optimistic concurrency token.</summary>
+    [JsonInclude] public long Version { get; set; }
+    /// <summary>The id of the form that created it: a second submit of the same form finds this request.</summary>
+    [JsonInclude] public string SubmissionKey { get; private set; } = "";
+    [JsonInclude] public PersonRef Requester { get; private set; } = null!;
+    [JsonInclude] public string CatalogItemId { get; private set; } = "";
+    [JsonInclude] public string ItemName { get; private set; } = "";
+    [JsonInclude] public string Category { get; private set; } = "";
+    [JsonInclude] public string? CostText { get; private set; }
+    [JsonInclude] public string Justification { get; private set; } = "";
+    [JsonInclude] public PriorityAssessment Priority { get; private set; } = null!;
+    [JsonInclude] public string TeamId { get; private set; } = "";
+    [JsonInclude] public string TeamName { get; private set; } = "";
+    [JsonInclude] public RequestState State { get; private set; }
+    [JsonInclude] public int CurrentStage { get; private set; }
+    [JsonInclude] public PersonRef? Assignee { get; private set; }
+    [JsonInclude] public string? StatusNote { get; private set; }
+    [JsonInclude] public RequesterQuestion? Question { get; private set; }
+    [JsonInclude] public string? ResolutionNotes { get; private set; }
+    [JsonInclude] public Feedback? Feedback { get; private set; }
+    [JsonInclude] public DateTimeOffset SubmittedAt { get; private set; }
+    [JsonInclude] public DateTimeOffset DueAt { get; private set; }
+    [JsonInclude] public DateTimeOffset UpdatedAt { get; private set; }
+
+    [JsonInclude]
+    public IReadOnlyDictionary<string, string> Fields
+    {
+        get => _fields;
+        private set => _fields = new Dictionary<string, string>(value);
+    }
+
+    [JsonInclude]
+    public IReadOnlyList<ApprovalStage> Approvals
+    {
+        get => _approvals;
+        private set => _approvals = [.. value];
+    }
+
+    [JsonInclude]
+    public IReadOnlyList<AuditEntry> History
+    {
+        get => _history;
+        private set => _history = [.. value];
+    }
+
+    [JsonInclude]
+    public IReadOnlyList<OutboxEvent> Outbox
+    {
+        get => _outbox;
+        private set => _outbox = [.. value];
+    }
+
+    [JsonIgnore] public ApprovalStage? PendingStage =>
+        State == RequestState.AwaitingApproval && CurrentStage < _approvals.Count ? _approvals[CurrentStage] : null;
+
+    /// <summary>Everything needed to log a new request.</summary>
+    public sealed record Draft(
+        string Id,
+        string SubmissionKey,
+        PersonRef Requester,
+        string CatalogItemId,
+        string ItemName,
+        string Category,
+        string? CostText,
+        string Justification,
+        IReadOnlyDictionary<string, string> Fields,
+        PriorityAssessment Priority,
+        string TeamId,
+        string TeamName,
+        DateTimeOffset DueAt,
+        IReadOnlyList<ApprovalStage> Approvals);
+
+    /// <summary>Logs a request and sends it on: to its first approval stage, or straight to approved when none is needed.</summary>
+    public static ServiceRequest Submit(Draft draft, DateTimeOffset now)
+    {
+        var request = new ServiceRequest
+        {
+            Id = draft.Id,
+            SubmissionKey = draft.SubmissionKey,
+            Requester = draft.Requester,
+            CatalogItemId = draft.CatalogItemId,
+            ItemName = draft.ItemName,
+            Category = draft.Category,
+            CostText = draft.CostText,
+            Justification = draft.Justification,
+            _fields = new Dictionary<string, string>(draft.Fields),
+            Priority = draft.Priority,
+            TeamId = draft.TeamId,
+            TeamName = draft.TeamName,
+            DueAt = draft.DueAt,
+            _approvals = [.. draft.Approvals],
+            State = RequestState.Submitted,
+            SubmittedAt = now,
+            UpdatedAt = now,
+        };
+        request._history.Add(new AuditEntry(now, draft.Requester, "Submitted", RequestState.Submitted, RequestState.Submitted, null));
+
+        if (request._approvals.Count == 0)
+        {
+            request.Apply(RequestCommand.SkipApproval, draft.Requester, now, "No approval needed for this item");
+            request.Raise(RequestEventType.Approved, draft.Requester, now, null);
+        }
+        else
+        {
+            request.Apply(RequestCommand.RequestApproval, draft.Requester, now, null);
+            request.Raise(RequestEventType.ApprovalRequested, draft.Requester, now, null);
+        }
+
+        return request;
+    }
+
+    /// <summary>
+    /// An approver decides the current stage. <paramref name="stage"/> is the stage the approver's card was
+    /// for, so a click on an old card is told it was already decided rather than deciding a later stage.
+    /// </summary>
+    public void Decide(PersonRef approver, bool approve, string? comment, int stage, DateTimeOffset now)
+    {
+        if (stage < 0 || stage >= _approvals.Count)
+        {
+            throw new RequestRuleException("That approval does not belong to this request.");
+        }
+
+        if (approver.Id == Requester.Id)
+        {
+            throw new NotPermittedException("You cannot approve or reject your own request.");
+        }
+
+        var target = _approvals[stage];
+        if (!target.IsApprover(approver.Id))
+        {
+            throw new NotPermittedException("You are not an approver of this request.");
+        }
+
+        if (target.Decision is { } earlier)
+        {
+            throw new AlreadyDecidedException(earlier);
+        }
+
+        if (State != RequestState.AwaitingApproval || stage != CurrentStage)
+        {
+            throw new RequestTransitionException(State, approve ? RequestCommand.Approve : RequestCommand.Reject);
+        }
+
+        comment = Normalise(comment);
+        if (!approve && comment is null)
+        {
+            throw new RequestRuleException("Please give a reason when you reject a request.");
+        }
+
+        _approvals[stage] = target with { Decision = new ApprovalDecision(approve, approver.Id, approver.Name, now, comment) };
+        if (!approve)
+        {
+            Apply(RequestCommand.Reject, approver, now, comment);
+            Raise(RequestEventType.Rejected, approver, now, comment);
+        }
+        else if (stage + 1 < _approvals.Count)
+        {
+            Apply(RequestCommand.ApproveStage, approver, now, comment);
+            CurrentStage = stage + 1;
+            Raise(RequestEventType.StageApproved, approver, now, comment);
+            Raise(RequestEventType.ApprovalRequested, approver, now, null);
+        }
+        else
+        {
+            Apply(RequestCommand.Approve, approver, now, comment);
+            Raise(RequestEventType.Approved, approver, now, comment);
+        }
+    }
+
+    public void Assign(PersonRef actor, PersonRef assignee, DateTimeOffset now)
+    {
+        if (State == RequestState.Assigned && Assignee?.Id == assignee.Id)
+        {
+            throw new RequestRuleException($"{Id} is already assigned to {assignee.Name}.");
+        }
+
+        Apply(RequestCommand.Assign, actor, now, $"Assigned to {assignee.Name}");
+        Assignee = assignee;
+        StatusNote = null;
+        Raise(RequestEventType.Assigned, actor, now, null);
+    }
+
+    /// <summary>An agent moves the work on: in progress, awaiting parts or scheduled, with an optional note.</summary>
+    public void SetStatus(PersonRef agent, RequestState status, string? note, DateTimeOffset now)
+    {
+        var command = status switch
+        {
+            RequestState.InProgress => RequestCommand.StartWork,
+            RequestState.AwaitingParts => RequestCommand.AwaitParts,
+            RequestState.Scheduled => RequestCommand.Schedule,
+            _ => throw new RequestRuleException("Choose a status: in progress, awaiting parts or scheduled."),
+        };
+        note = Normalise(note);
+        Apply(command, agent, now, note);
+        Assignee ??= agent;
+        StatusNote = note;
+        Raise(RequestEventType.StatusChanged, agent, now, note);
+    }
+
+    public void AskRequester(PersonRef agent, string question, DateTimeOffset now)
+    {
+        var text = Normalise(question) ?? throw new RequestRuleException("Please type the question for the requester.");
+        Apply(RequestCommand.AskRequester, agent, now, text);
+        Assignee ??= agent;
+        Question = new RequesterQuestion(agent, text, now);
+        Raise(RequestEventType.QuestionAsked, agent, now, text);
+    }
+
+    public void Answer(PersonRef requester, string answer, DateTimeOffset now)
+    {
+        EnsureRequester(requester, "answer questions on");
+        var text = Normalise(answer) ?? throw new RequestRuleException("Please type your answer.");
+        Apply(RequestCommand.Answer, requester, now, text);
+        Question = Question! with { Answer = text, AnsweredAt = now };
+        Raise(RequestEventType.QuestionAnswered, requester, now, text);
+    }
+
+    public void Resolve(PersonRef agent, string notes, DateTimeOffset now)
+    {
+        var text = Normalise(notes) ?? throw new RequestRuleException("Please add resolution notes: the requester reads them.");
+        Apply(RequestCommand.Resolve, agent, now, text);
+        Assignee ??= agent;
+        ResolutionNotes = text;
+        Raise(RequestEventType.Resolved, agent, now, text);
+    }
+
+    public void Confirm(PersonRef requester, int rating, string? comment, DateTimeOffset now)
+    {
+        EnsureRequester(requester, "confirm");
+        if (rating is < 1 or > 5)
+        {
+            throw new RequestRuleException("Please rate from 1 to 5.");
+        }
+
+        comment = Normalise(comment);
+        Apply(RequestCommand.Confirm, requester, now, $"Rated {rating}/5{(comment is null ? "" : ": " + comment)}");
+        Feedback = new Feedback(rating, comment, now);
+        Raise(RequestEventType.Closed, requester, now, comment);
+    }
+
+    public void Reopen(PersonRef requester, string? reason, DateTimeOffset now)
+    {
+        EnsureRequester(requester, "reopen");
+        reason = Normalise(reason);
+        Apply(RequestCommand.Reopen, requester, now, reason);
+        ResolutionNotes = null;
+        StatusNote = reason;
+        Raise(RequestEventType.Reopened, requester, now, reason);
+    }
+
+    public void Cancel(PersonRef requester, string? reason, DateTimeOffset now)
+    {
+        EnsureRequester(requester, "cancel");
+        reason = Normalise(reason);
+        Apply(RequestCommand.Cancel, requester, now, reason);
+        Raise(RequestEventType.Cancelled, requester, now, reason);
+    }
+
+    /// <summary>Marks an outbox event as handled: it leaves the outbox.</summary>
+    public bool CompleteEvent(string eventId) => _outbox.RemoveAll(e => e.Id == eventId) > 0;
+
+    /// <summary>Records a failed attempt; after <paramref name="maxAttempts"/> the event is parked with its reason.</summary>
+    public void FailEvent(string eventId, string error, DateTimeOffset now, TimeSpan backoff, int maxAttempts)
+    {
+        var index = _outbox.FindIndex(e => e.Id == eventId);
+        if (index < 0)
+        {
+            return;
+        }
+
+        var failed = _outbox[index];
+        var attempts = failed.Attempts + 1;
+        _outbox[index] = failed with
+        {
+            Attempts = attempts,
+            LastError = error,
+            NextAttemptAt = now + backoff,
+            ParkedAt = attempts >= maxAttempts ? now : null,
+        };
+    }
+
+    /// <summary>Puts a parked event back in line, for an operator who fixed its cause.</summary>
+    public bool RetryParkedEvent(string eventId, DateTimeOffset now)
+    {
+        var index = _outbox.FindIndex(e => e.Id == eventId && e.IsParked);
+        if (index < 0)
+        {
+            return false;
+        }
+
+        _outbox[index] = _outbox[index] with { ParkedAt = null, Attempts = 0, NextAttemptAt = now };
+        return true;
+    }
+
+    public bool IsRequester(string personId) => Requester.Id == personId;
+
+    private void EnsureRequester(PersonRef person, string verb)
+    {
+        if (person.Id != Requester.Id)
+        {
+            throw new NotPermittedException($"Only {Requester.Name}, who asked for {Id}, can {verb} it.");
+        }
+    }
+
+    private void Apply(RequestCommand command, PersonRef actor, DateTimeOffset now, string? comment)
+    {
+        var from = State;
+        State = RequestTransitions.Next(from, command);
+        UpdatedAt = now;
+        _history.Add(new AuditEntry(now, actor, command.ToString(), from, State, comment));
+    }
+
+    private void Raise(RequestEventType type, PersonRef actor, DateTimeOffset now, string? comment) =>
+        _outbox.Add(new OutboxEvent(Guid.NewGuid().ToString("N"), type, now, actor, comment));
+
+    private static string? Normalise(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

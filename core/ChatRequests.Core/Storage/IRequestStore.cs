@@ -1,0 +1,48 @@
+using ChatRequests.Core.Requests;
+
+namespace ChatRequests.Core.Storage;
+
+/// <summary>
+/// The request store port. One document per request, written atomically (state, history and outbox
+/// together) with an optimistic version check.
+/// </summary>
+public interface IRequestStore
+{
+    /// <summary>Allocates the next request number; never hands out the same number twice.</summary>
+    Task<long> NextNumberAsync(CancellationToken cancellationToken = default);
+
+    Task<ServiceRequest?> GetAsync(string requestId, CancellationToken cancellationToken = default);
+
+    /// <summary>The request created by the form with this submission key, if any.</summary>
+    Task<ServiceRequest?> FindBySubmissionKeyAsync(string submissionKey, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stores a new request (version 0 becomes 1). Throws <see cref="ConcurrencyConflictException"/> if the id
+    /// or the submission key exists.
+    /// </summary>
+    Task CreateAsync(ServiceRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Replaces the request if its stored version still equals <see cref="ServiceRequest.Version"/>, then
+    /// increments the version on the object. Otherwise throws <see cref="ConcurrencyConflictException"/>.
+    /// </summary>
+    Task SaveAsync(ServiceRequest request, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<ServiceRequest>> ListByRequesterAsync(string requesterId, CancellationToken cancellationToken = default);
+
+    /// <summary>Requests awaiting a decision from <paramref name="approverId"/> on their current stage.</summary>
+    Task<IReadOnlyList<ServiceRequest>> ListPendingApprovalAsync(string approverId, CancellationToken cancellationToken = default);
+
+    /// <summary>Open requests routed to the team (not final).</summary>
+    Task<IReadOnlyList<ServiceRequest>> ListTeamQueueAsync(string teamId, CancellationToken cancellationToken = default);
+
+    /// <summary>Requests that have outbox events due at <paramref name="now"/> (not parked), oldest first.</summary>
+    Task<IReadOnlyList<ServiceRequest>> ListWithDueEventsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>Requests holding parked (given up) events, for the health endpoint and operators.</summary>
+    Task<IReadOnlyList<ServiceRequest>> ListWithParkedEventsAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>Someone else saved the document first; reload and try again.</summary>
+public sealed class ConcurrencyConflictException(string requestId)
+    : Exception($"Request {requestId} was changed by someone else.");
