@@ -1,0 +1,37 @@
+namespace ChatRequests.Bot.Connector;
+
+/// <summary>
+/// The Bot Connector REST API, as far as this bot uses it. Calls are retried on 429/412/502/504 (honouring
+/// Retry-After) and rate limited per conversation and per tenant; 403 is never retried.
+/// </summary>
+public interface IConnectorClient
+{
+    /// <summary>POST /v3/conversations/{conversationId}/activities/{replyToId}</summary>
+    Task<ResourceResponse> ReplyToActivityAsync(
+        string serviceUrl, string conversationId, string replyToId, Activity activity, CancellationToken cancellationToken = default);
+
+    /// <summary>POST /v3/conversations/{conversationId}/activities</summary>
+    Task<ResourceResponse> SendToConversationAsync(
+        string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken = default);
+
+    /// <summary>POST /v3/conversations: a personal chat with a user, or a new thread in a channel.</summary>
+    Task<ConversationResourceResponse> CreateConversationAsync(
+        string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken = default);
+
+    /// <summary>PUT /v3/conversations/{conversationId}/activities/{activityId}</summary>
+    Task<ResourceResponse> UpdateActivityAsync(
+        string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default);
+
+    /// <summary>GET /v3/conversations/{conversationId}/members/{memberId}; null when the member is not there (404).</summary>
+    Task<ChannelAccount?> GetMemberAsync(
+        string serviceUrl, string conversationId, string memberId, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The Bot Connector answered with an error that retrying will not fix (or retries ran out).</summary>
+public sealed class ConnectorException(int statusCode, string message) : Exception(message)
+{
+    public int StatusCode { get; } = statusCode;
+
+    /// <summary>403 (bot not in the roster, disabled by an admin) and other 4xx: retrying cannot help.</summary>
+    public bool IsPermanent => StatusCode is >= 400 and < 500 and not 429 and not 412 and not 408;
+}

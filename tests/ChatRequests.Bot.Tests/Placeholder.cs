@@ -1,0 +1,1 @@
+namespace ChatRequests.Bot.Tests; public class PlaceholderTests { }

@@ -1,0 +1,1 @@
+namespace ChatRequests.Cards.Tests; public class PlaceholderTests { }

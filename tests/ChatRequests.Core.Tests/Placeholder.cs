@@ -1,0 +1,1 @@
+namespace ChatRequests.Core.Tests; public class PlaceholderTests { }

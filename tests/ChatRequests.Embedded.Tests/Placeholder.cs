@@ -1,0 +1,1 @@
+namespace ChatRequests.Embedded.Tests; public class PlaceholderTests { }
