@@ -1,2 +1,15 @@
-var app = WebApplication.CreateBuilder(args).Build();
+using ChatRequests.Bot;
+using ChatRequests.Bot.Health;
+using ChatRequests.Bot.Turns;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddChatRequestsBot();
+
+var app = builder.Build();
+app.MapMessages();
+app.MapHealth();
+app.MapGet("/", () => Results.Text("ChatRequests bot is running. Teams (or the Agents Playground) talks to POST /api/messages."));
 app.Run();
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

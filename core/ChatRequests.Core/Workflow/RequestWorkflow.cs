@@ -127,6 +127,12 @@ public sealed class RequestWorkflow(
         throw new NotPermittedException($"{requestId} is not one of yours, so I cannot show it.");
     }
 
+    public Task<ServiceRequest?> FindAsync(string requestId, CancellationToken cancellationToken = default) =>
+        store.GetAsync(requestId, cancellationToken);
+
+    public async Task<IReadOnlyList<Team>> TeamsOfAsync(string personId, CancellationToken cancellationToken = default) =>
+        (await directory.ListTeamsAsync(cancellationToken)).Where(t => t.HasMember(personId)).ToList();
+
     public async Task<bool> IsTeamMemberAsync(string teamId, string personId, CancellationToken cancellationToken = default)
     {
         var teams = await directory.ListTeamsAsync(cancellationToken);

@@ -1,0 +1,183 @@
+using System.Text.Json.Nodes;
+using ChatRequests.Bot.Connector;
+using ChatRequests.Bot.Conversations;
+using ChatRequests.Bot.Turns;
+using ChatRequests.Cards;
+using ChatRequests.Core.Catalog;
+using ChatRequests.Core.Fulfillment;
+using ChatRequests.Core.Requests;
+using ChatRequests.Core.Workflow;
+
+namespace ChatRequests.Bot.CardActions;
+
+/// <summary>
+/// Answers Action.Execute clicks (adaptiveCard/action) synchronously with the updated card. Who clicked comes
+/// from the activity; the card's data carries only ids. Slow work (notices, other people's cards) is left
+/// to the fulfilment worker, which this wakes.
+/// </summary>
+public sealed class CardActionHandler(
+    RequestWorkflow workflow,
+    ICatalog catalog,
+    IntakeConversation intake,
+    RequestCards cards,
+    IRelaySignal relay,
+    ILogger<CardActionHandler> logger)
+{
+    public async Task<InvokeResponse> HandleAsync(TurnContext turn, string verb, JsonObject? rawData, CancellationToken cancellationToken)
+    {
+        var data = new CardActionData(rawData);
+        try
+        {
+            var card = await RunAsync(turn, verb, data, cancellationToken);
+            relay.Wake();
+            return InvokeResponse.Card(card);
+        }
+        catch (InvalidCardDataException ex)
+        {
+            logger.LogInformation("Card action {Verb} had bad data: {Reason}", verb, ex.Message);
+            return InvokeResponse.Card(cards.Info("That didn't work", $"{ex.Message} Nothing was changed. Type 'my requests' for fresh cards.", "attention").Card);
+        }
+        catch (RequestRuleException ex)
+        {
+            logger.LogInformation("Card action {Verb} refused: {RuleType}", verb, ex.GetType().Name);
+            return InvokeResponse.Card(await CurrentViewWithNoticeAsync(turn, verb, data, ex.Message, cancellationToken));
+        }
+    }
+
+    private async Task<JsonObject> RunAsync(TurnContext turn, string verb, CardActionData data, CancellationToken cancellationToken)
+    {
+        var user = turn.User;
+        switch (verb)
+        {
+            case CardVerbs.IntakePick:
+                var picked = catalog.Find(data.Required("itemId"))
+                    ?? throw new RequestRuleException("That catalog item no longer exists. Type 'new request' to start again.");
+                return intake.FormFor(picked, text: null, urgency: null).Card;
+            case CardVerbs.IntakeBrowse:
+                return intake.BrowseCategory(data.Required("category")).Card;
+            case CardVerbs.IntakeSubmit:
+                return await SubmitAsync(turn, data, cancellationToken);
+            case CardVerbs.ApprovalApprove or CardVerbs.ApprovalReject:
+            {
+                var stage = data.RequiredInt("stage");
+                var request = await workflow.DecideAsync(
+                    data.Required("requestId"), user, verb == CardVerbs.ApprovalApprove, data.Optional(CardInputs.Comment), stage, cancellationToken);
+                return cards.Approval(request, stage, user).Card;
+            }
+
+            case CardVerbs.AgentAssign:
+                return cards.TeamCard(await workflow.AssignToSelfAsync(data.Required("requestId"), user, cancellationToken)).Card;
+            case CardVerbs.AgentStatus:
+                var status = Enum.TryParse<RequestState>(data.Optional(CardInputs.Status), ignoreCase: true, out var parsed)
+                    ? parsed
+                    : throw new RequestRuleException("Choose a status: in progress, awaiting parts or scheduled.");
+                return cards.TeamCard(await workflow.SetStatusAsync(
+                    data.Required("requestId"), user, status, data.Optional(CardInputs.Note), cancellationToken)).Card;
+            case CardVerbs.AgentAsk:
+                return cards.TeamCard(await workflow.AskRequesterAsync(
+                    data.Required("requestId"), user, data.Optional(CardInputs.Question) ?? "", cancellationToken)).Card;
+            case CardVerbs.AgentResolve:
+                return cards.TeamCard(await workflow.ResolveAsync(
+                    data.Required("requestId"), user, data.Optional(CardInputs.Resolution) ?? "", cancellationToken)).Card;
+            case CardVerbs.RequesterAnswer:
+            {
+                var request = await workflow.AnswerAsync(data.Required("requestId"), user, data.Optional(CardInputs.Answer) ?? "", cancellationToken);
+                return cards.Info("Answer sent", $"Thanks, I passed your answer on to {request.TeamName}. Work on {request.Id} continues.", "good").Card;
+            }
+
+            case CardVerbs.RequesterConfirm:
+            {
+                var rating = int.TryParse(data.Optional(CardInputs.Rating), out var stars)
+                    ? stars
+                    : throw new RequestRuleException("Please choose a rating from 1 to 5 before confirming.");
+                var request = await workflow.ConfirmAsync(data.Required("requestId"), user, rating, data.Optional(CardInputs.Feedback), cancellationToken);
+                return cards.Info($"{request.Id} closed", $"Thanks for confirming and for your rating ({rating}/5). The request is closed.", "good").Card;
+            }
+
+            case CardVerbs.RequesterReopen:
+            {
+                var request = await workflow.ReopenAsync(data.Required("requestId"), user, data.Optional(CardInputs.Feedback), cancellationToken);
+                return cards.Info($"{request.Id} reopened", $"Sorry it isn't fixed. I sent {request.Id} back to {request.TeamName}; they will pick it up again.", "warning").Card;
+            }
+
+            case CardVerbs.RequesterCancel:
+            {
+                var request = await workflow.CancelAsync(data.Required("requestId"), user, "Cancelled by the requester", cancellationToken);
+                return cards.Info($"{request.Id} cancelled", $"I cancelled your request for {request.ItemName}. Nothing more will happen with it.", "good").Card;
+            }
+
+            case CardVerbs.RequestsShow:
+                return cards.RequestDetail(await workflow.GetVisibleAsync(data.Required("requestId"), user.Id, cancellationToken)).Card;
+            default:
+                throw new InvalidCardDataException($"I don't know the action '{Shorten(verb)}'.");
+        }
+    }
+
+    private async Task<JsonObject> SubmitAsync(TurnContext turn, CardActionData data, CancellationToken cancellationToken)
+    {
+        var item = catalog.Find(data.Required("itemId"))
+            ?? throw new RequestRuleException("That catalog item no longer exists. Type 'new request' to start again.");
+        var form = new RequestForm(
+            data.Required("submissionKey"),
+            item.Id,
+            data.Optional(CardInputs.Justification),
+            data.Optional(CardInputs.Urgency),
+            data.WithPrefix(CardInputs.FieldPrefix));
+        var result = await workflow.SubmitAsync(turn.User, form, cancellationToken);
+        if (result.Request is { } request)
+        {
+            return cards.Submitted(request).Card;
+        }
+
+        var prefill = new FormPrefill(
+            form.SubmissionKey,
+            form.Justification,
+            form.Urgency,
+            form.Fields.Where(f => f.Value is not null).ToDictionary(f => f.Key, f => f.Value!));
+        return cards.RequestForm(item, prefill, result.Errors.ByInput).Card;
+    }
+
+    /// <summary>The card as it truly is now, with the reason the click changed nothing on top.</summary>
+    private async Task<JsonObject> CurrentViewWithNoticeAsync(
+        TurnContext turn, string verb, CardActionData data, string notice, CancellationToken cancellationToken)
+    {
+        var requestId = SafeOptional(data, "requestId");
+        var request = requestId is null ? null : await workflow.FindAsync(requestId, cancellationToken);
+        JsonObject card;
+        if (request is null)
+        {
+            card = cards.Info("That didn't work", notice, "attention").Card;
+            return card;
+        }
+
+        if (verb is CardVerbs.ApprovalApprove or CardVerbs.ApprovalReject
+            && int.TryParse(SafeOptional(data, "stage"), out var stage) && stage >= 0 && stage < request.Approvals.Count)
+        {
+            card = cards.Approval(request, stage, turn.User).Card;
+        }
+        else if (verb.StartsWith("agent.", StringComparison.Ordinal))
+        {
+            card = cards.TeamCard(request).Card;
+        }
+        else
+        {
+            return cards.Info("That didn't work", notice, "attention").Card;
+        }
+
+        return CardBanner.Prepend(card, notice);
+    }
+
+    private static string? SafeOptional(CardActionData data, string name)
+    {
+        try
+        {
+            return data.Optional(name);
+        }
+        catch (InvalidCardDataException)
+        {
+            return null;
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "...";
+}

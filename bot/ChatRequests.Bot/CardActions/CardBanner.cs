@@ -1,0 +1,23 @@
+using System.Text.Json.Nodes;
+
+namespace ChatRequests.Bot.CardActions;
+
+/// <summary>Puts a short notice on top of a card: why a click changed nothing, shown on the card the person is looking at.</summary>
+public static class CardBanner
+{
+    public static JsonObject Prepend(JsonObject card, string text, string style = "attention")
+    {
+        var body = card["body"] as JsonArray ?? [];
+        body.Insert(0, new JsonObject
+        {
+            ["type"] = "Container",
+            ["style"] = style,
+            ["items"] = new JsonArray
+            {
+                new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true, ["weight"] = "Bolder" },
+            },
+        });
+        card["body"] = body;
+        return card;
+    }
+}

@@ -1,0 +1,39 @@
+using ChatRequests.Bot.Connector;
+using ChatRequests.Bot.Turns;
+using ChatRequests.Cards;
+
+namespace ChatRequests.Bot.Conversations;
+
+/// <summary>conversationUpdate / installationUpdate: says hello once when the bot joins a chat or a team.</summary>
+public sealed class WelcomeHandler(RequestCards cards, Replier replier)
+{
+    public async Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (!BotWasAdded(turn.Activity))
+        {
+            return;
+        }
+
+        if (turn.IsChannel)
+        {
+            await replier.ReplyAsync(turn,
+                "Hello team! I'm ChatRequests. When a request for your team is approved I post it here as a card: use **Assign to me**, **Set status**, **Ask requester** and **Resolve** on it. Type `@ChatRequests queue` to see what is open.",
+                cancellationToken);
+            return;
+        }
+
+        var firstName = turn.User.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? turn.User.Name;
+        await replier.ReplyAsync(turn, cards.Welcome(firstName), cancellationToken);
+    }
+
+    private static bool BotWasAdded(Activity activity)
+    {
+        if (activity.Type == ActivityTypes.InstallationUpdate)
+        {
+            return activity.Action is null || activity.Action.StartsWith("add", StringComparison.OrdinalIgnoreCase);
+        }
+
+        var botId = activity.Recipient?.Id;
+        return activity.MembersAdded?.Any(m => m.Id == botId) == true;
+    }
+}

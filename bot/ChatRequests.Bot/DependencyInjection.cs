@@ -1,0 +1,36 @@
+using ChatRequests.Bot.CardActions;
+using ChatRequests.Bot.Connector;
+using ChatRequests.Bot.Conversations;
+using ChatRequests.Bot.Notifications;
+using ChatRequests.Bot.Turns;
+using ChatRequests.Cards;
+using ChatRequests.Core;
+using ChatRequests.Core.Messaging;
+using ChatRequests.Embedded;
+
+namespace ChatRequests.Bot;
+
+public static class DependencyInjection
+{
+    /// <summary>The Teams bot on the embedded default: SQLite, JSON catalog and directory, in-process fulfilment.</summary>
+    public static IHostApplicationBuilder AddChatRequestsBot(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddRequestWorkflow();
+        services.AddEmbeddedAdapters();
+        services.AddBotConnector();
+        services.AddSingleton<RequestCards>();
+
+        services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ProactiveMessenger>();
+        services.AddSingleton<INotifier, TeamsNotifier>();
+
+        services.AddSingleton<Replier>();
+        services.AddSingleton<IntakeConversation>();
+        services.AddSingleton<MessageHandler>();
+        services.AddSingleton<WelcomeHandler>();
+        services.AddSingleton<CardActionHandler>();
+        services.AddSingleton<TurnHandler>();
+        return builder;
+    }
+}

@@ -1,0 +1,17 @@
+using ChatRequests.Embedded.Fulfillment;
+
+namespace ChatRequests.Bot.Health;
+
+/// <summary>GET /health: is the bot up, and is fulfilment keeping up (pending and parked events, with reasons).</summary>
+public static class HealthEndpoint
+{
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/health", async (RelayHealth health, CancellationToken cancellationToken) =>
+        {
+            var report = await health.GetReportAsync(cancellationToken);
+            return Results.Json(report, statusCode: report.Parked.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+        });
+        return app;
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using ChatRequests.Bot.Connector;
+
+namespace ChatRequests.Bot.Turns;
+
+/// <summary>POST /api/messages: where the Bot Connector delivers every activity.</summary>
+public static class MessagesEndpoint
+{
+    /// <summary>Teams activities are small; anything larger is not one.</summary>
+    public const long MaxBodyBytes = 256 * 1024;
+
+    public static IEndpointRouteBuilder MapMessages(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/messages", HandleAsync);
+        return app;
+    }
+
+    private static async Task<IResult> HandleAsync(HttpContext http, TurnHandler turns, CancellationToken cancellationToken)
+    {
+        if (http.Request.ContentLength is > MaxBodyBytes)
+        {
+            return Results.Problem("The activity is too large.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        if (!http.Request.HasJsonContentType())
+        {
+            return Results.Problem("Activities must be sent as application/json.", statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        Activity? activity;
+        try
+        {
+            activity = await JsonSerializer.DeserializeAsync<Activity>(
+                new LimitedStream(http.Request.Body, MaxBodyBytes), ConnectorJson.Options, cancellationToken);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            return Results.Problem("The body is not a valid activity.", statusCode: StatusCodes.Status400BadRequest);
+        }
+        catch (LimitedStream.TooLargeException)
+        {
+            return Results.Problem("The activity is too large.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        if (activity is null || ActivityValidation.FindProblem(activity) is { } problem)
+        {
+            return Results.Problem(activity is null ? "The body is empty." : ActivityValidation.FindProblem(activity), statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var invokeResponse = await turns.HandleAsync(activity, cancellationToken);
+        return invokeResponse is null
+            ? Results.Ok()
+            : Results.Json(invokeResponse.Body, ConnectorJson.Options, statusCode: invokeResponse.Status);
+    }
+}

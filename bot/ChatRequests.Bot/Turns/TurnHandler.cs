@@ -1,0 +1,127 @@
+using ChatRequests.Bot.CardActions;
+using ChatRequests.Bot.Connector;
+using ChatRequests.Bot.Conversations;
+using ChatRequests.Cards;
+using ChatRequests.Core.Messaging;
+using ChatRequests.Core.Organisation;
+using ChatRequests.Core.Requests;
+
+namespace ChatRequests.Bot.Turns;
+
+/// <summary>
+/// One turn of the bot: remembers where the activity came from, routes it by type, and is the single place
+/// where an error becomes an apology to the user (never an unhandled 500, never a silent failure).
+/// </summary>
+public sealed class TurnHandler(
+    IDirectory directory,
+    IConversationStore conversations,
+    MessageHandler messages,
+    CardActionHandler cardActions,
+    WelcomeHandler welcome,
+    RequestCards cards,
+    Replier replier,
+    TimeProvider clock,
+    ILogger<TurnHandler> logger)
+{
+    public const string AdaptiveCardActionInvoke = "adaptiveCard/action";
+
+    /// <summary>Handles the activity; returns the invoke response for invokes, null for everything else.</summary>
+    public async Task<InvokeResponse?> HandleAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var turn = await BeginAsync(activity, cancellationToken);
+        using var scope = logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["ActivityId"] = activity.Id,
+            ["ActivityType"] = activity.Type,
+            ["ConversationType"] = activity.Conversation?.ConversationType,
+        });
+        try
+        {
+            switch (activity.Type)
+            {
+                case ActivityTypes.Message:
+                    await messages.HandleAsync(turn, cancellationToken);
+                    return null;
+                case ActivityTypes.Invoke:
+                    return await InvokeAsync(turn, cancellationToken);
+                case ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate:
+                    await welcome.HandleAsync(turn, cancellationToken);
+                    return null;
+                default:
+                    // typing, reactions and the like need nothing from us.
+                    return null;
+            }
+        }
+        catch (RequestRuleException ex) when (activity.Type == ActivityTypes.Message)
+        {
+            await replier.ReplyAsync(turn, ex.Message, cancellationToken);
+            return null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Turn failed");
+            return await ApologiseAsync(turn, cancellationToken);
+        }
+    }
+
+    private async Task<InvokeResponse> InvokeAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (turn.Activity.Name != AdaptiveCardActionInvoke)
+        {
+            return InvokeResponse.Error(501, "NotImplemented", $"This bot does not handle the invoke '{turn.Activity.Name}'.");
+        }
+
+        if (!AdaptiveCardInvoke.TryParse(turn.Activity.Value, out var invoke, out var problem))
+        {
+            return InvokeResponse.Error(400, "BadRequest", problem ?? "The card action is malformed.");
+        }
+
+        return await cardActions.HandleAsync(turn, invoke!.Action.Verb, invoke.Action.Data, cancellationToken);
+    }
+
+    private async Task<InvokeResponse?> ApologiseAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        const string apology = "Sorry, something went wrong on my side. Please try again in a moment; if it keeps happening, contact the IT service desk.";
+        if (turn.Activity.Type == ActivityTypes.Invoke)
+        {
+            return InvokeResponse.Card(cards.Info("Something went wrong", apology, "attention").Card);
+        }
+
+        try
+        {
+            await replier.ReplyAsync(turn, apology, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Could not send the apology");
+        }
+
+        return null;
+    }
+
+    /// <summary>Who is speaking (from the activity, looked up in the directory) and where to reach them later.</summary>
+    private async Task<TurnContext> BeginAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var userId = activity.From!.AadObjectId ?? activity.From.Id!;
+        var person = await directory.FindPersonAsync(userId, cancellationToken);
+        var user = new PersonRef(userId, person?.Name ?? activity.From.Name ?? "there");
+        var conversationType = activity.Conversation!.ConversationType ?? "personal";
+        var isChannel = conversationType == "channel";
+
+        await conversations.UpsertAsync(new ConversationReference
+        {
+            ConversationId = isChannel ? ConversationIds.ChannelOf(activity.Conversation.Id!) : activity.Conversation.Id!,
+            ServiceUrl = activity.ServiceUrl!,
+            TenantId = activity.TenantId,
+            ConversationType = conversationType,
+            UserAadObjectId = conversationType == "personal" ? userId : null,
+            UserId = conversationType == "personal" ? activity.From.Id : null,
+            BotId = activity.Recipient?.Id,
+            BotName = activity.Recipient?.Name,
+            ChannelId = activity.ChannelId ?? "msteams",
+            UpdatedAt = clock.GetUtcNow(),
+        }, cancellationToken);
+
+        return new TurnContext(activity, user, isChannel);
+    }
+}

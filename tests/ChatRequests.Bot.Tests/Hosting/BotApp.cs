@@ -1,0 +1,79 @@
+using ChatRequests.Bot.Tests.Fakes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace ChatRequests.Bot.Tests.Hosting;
+
+/// <summary>
+/// The real ASP.NET Core host of the bot (WebApplicationFactory) on its embedded default with a fresh SQLite file,
+/// talking to a loopback fake of the Teams connector.
+/// </summary>
+public sealed class BotApp : IAsyncDisposable
+{
+    private readonly WebApplicationFactory<Program> _factory;
+    private readonly string _dataFolder;
+
+    private BotApp(FakeTeamsConnector connector, string dataFolder, IReadOnlyDictionary<string, string?> settings)
+    {
+        Connector = connector;
+        _dataFolder = dataFolder;
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment("Development");
+            foreach (var (key, value) in settings)
+            {
+                web.UseSetting(key, value);
+            }
+        });
+        Http = _factory.CreateClient();
+        Teams = new TeamsDriver(Http, connector);
+    }
+
+    public FakeTeamsConnector Connector { get; }
+
+    public HttpClient Http { get; }
+
+    public TeamsDriver Teams { get; }
+
+    public IServiceProvider Services => _factory.Services;
+
+    public static async Task<BotApp> StartAsync(IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var connector = await FakeTeamsConnector.StartAsync();
+        var dataFolder = Path.Combine(Path.GetTempPath(), "chatrequests-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dataFolder);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:SqlitePath"] = Path.Combine(dataFolder, "requests.db"),
+            ["Catalog:Path"] = RepositoryPaths.Samples("catalog.json"),
+            ["Directory:Path"] = RepositoryPaths.Samples("organisation.json"),
+            ["Bot:DefaultServiceUrl"] = connector.ServiceUrl,
+            ["Bot:TenantId"] = connector.TenantId,
+            ["Bot:BotId"] = TeamsDriver.BotId,
+            ["Fulfillment:PollInterval"] = "00:00:00.050",
+            ["Fulfillment:FirstRetryDelay"] = "00:00:00.050",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return new BotApp(connector, dataFolder, settings);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _factory.DisposeAsync();
+        await Connector.DisposeAsync();
+        try
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may still hold the file for a moment; the temp folder is cleaned by the OS.
+        }
+    }
+}

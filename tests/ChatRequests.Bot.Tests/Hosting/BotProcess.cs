@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace ChatRequests.Bot.Tests.Hosting;
+
+/// <summary>
+/// The bot as a child process on a real Kestrel port, so a test can kill -9 it and start it again on the same
+/// data folder.
+/// </summary>
+public sealed class BotProcess : IAsyncDisposable
+{
+    private readonly string _dataFile;
+    private readonly string _serviceUrl;
+    private Process? _process;
+
+    public BotProcess(string dataFile, string serviceUrl)
+    {
+        _dataFile = dataFile;
+        _serviceUrl = serviceUrl;
+        Port = FreePort();
+    }
+
+    public int Port { get; }
+
+    public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
+
+    public bool HasExited => _process is null || _process.HasExited;
+
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList =
+            {
+                RepositoryPaths.BotAssembly,
+                $"--Urls=http://127.0.0.1:{Port}",
+                $"--Storage:SqlitePath={_dataFile}",
+                $"--Bot:DefaultServiceUrl={_serviceUrl}",
+                "--Fulfillment:PollInterval=00:00:00.100",
+                "--Fulfillment:FirstRetryDelay=00:00:00.100",
+                "--Logging:LogLevel:Default=Warning",
+            },
+            WorkingDirectory = Path.GetDirectoryName(RepositoryPaths.BotAssembly)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the bot.");
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The bot exited at start with code {_process.ExitCode}.");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync("/", cancellationToken);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+            }
+
+            await Task.Delay(50, cancellationToken);
+        }
+
+        throw new TimeoutException("The bot did not start within 60 s.");
+    }
+
+    /// <summary>kill -9: no shutdown hooks, no flushing; whatever was not committed is gone.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process?.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,33 @@
+namespace ChatRequests.Bot.Tests.Hosting;
+
+/// <summary>Finds files of the repository from the test's output folder.</summary>
+public static class RepositoryPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Samples(string file) => Path.Combine(Root, "samples", file);
+
+    /// <summary>The bot's own build output, built with the same configuration as the tests.</summary>
+    public static string BotAssembly
+    {
+        get
+        {
+            var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name; // bin/<Configuration>/net10.0
+            var path = Path.Combine(Root, "bot", "ChatRequests.Bot", "bin", configuration, "net10.0", "ChatRequests.Bot.dll");
+            return File.Exists(path) ? path : throw new FileNotFoundException("Build the bot first.", path);
+        }
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ChatRequests.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Cannot find the repository root (ChatRequests.slnx).");
+    }
+}

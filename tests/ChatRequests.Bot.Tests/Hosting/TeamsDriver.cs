@@ -1,0 +1,209 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ChatRequests.Bot.Connector;
+using ChatRequests.Bot.Tests.Fakes;
+
+namespace ChatRequests.Bot.Tests.Hosting;
+
+/// <summary>
+/// Plays the Teams service: posts to /api/messages the activities Teams would send when a person types or
+/// clicks, with the person's identity in from.aadObjectId, and reads what came back.
+/// </summary>
+public sealed class TeamsDriver(HttpClient bot, FakeTeamsConnector connector)
+{
+    public const string BotId = "28:chatrequests-test-bot";
+
+    private int _sequence;
+
+    /// <summary>The person types in their personal chat with the bot.</summary>
+    public Task<HttpResponseMessage> SayAsync(Persona who, string text) =>
+        PostAsync(Base(who, who.PersonalChatId, "personal") with { Type = ActivityTypes.Message, Text = text });
+
+    /// <summary>The person types in a channel thread, mentioning the bot.</summary>
+    public Task<HttpResponseMessage> SayInChannelAsync(Persona who, string channelId, string text) =>
+        PostAsync(Base(who, channelId, "channel") with
+        {
+            Type = ActivityTypes.Message,
+            Text = $"<at>ChatRequests</at> {text}",
+            ChannelData = new JsonObject
+            {
+                ["tenant"] = new JsonObject { ["id"] = connector.TenantId },
+                ["channel"] = new JsonObject { ["id"] = channelId },
+                ["team"] = new JsonObject { ["id"] = channelId },
+            },
+        });
+
+    /// <summary>The person clicks an Action.Execute button; returns the invoke response body.</summary>
+    public async Task<InvokeResult> ClickAsync(Persona who, string conversationId, string verb, JsonObject data, string? replyToId = null)
+    {
+        var type = conversationId.StartsWith("19:", StringComparison.Ordinal) ? "channel" : "personal";
+        var activity = Base(who, conversationId, type) with
+        {
+            Type = ActivityTypes.Invoke,
+            Name = "adaptiveCard/action",
+            ReplyToId = replyToId,
+            Value = new JsonObject
+            {
+                ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data },
+                ["trigger"] = "manual",
+            },
+        };
+        using var response = await PostAsync(activity);
+        var body = await response.Content.ReadAsStringAsync();
+        return new InvokeResult(response.StatusCode, JsonNode.Parse(body)!.AsObject());
+    }
+
+    /// <summary>Clicks the button with <paramref name="verb"/> on <paramref name="card"/>, with its data and the given inputs.</summary>
+    public Task<InvokeResult> ClickOnCardAsync(Persona who, string conversationId, JsonObject card, string verb, JsonObject? inputs = null)
+    {
+        var action = Cards.FindAction(card, verb) ?? throw new InvalidOperationException($"The card has no '{verb}' button: {card.ToJsonString()}");
+        var data = (action["data"] as JsonObject)?.DeepClone().AsObject() ?? [];
+        foreach (var (key, value) in inputs ?? [])
+        {
+            data[key] = value?.DeepClone();
+        }
+
+        return ClickAsync(who, conversationId, verb, data);
+    }
+
+    public Task<HttpResponseMessage> InstallAsync(Persona who) =>
+        PostAsync(Base(who, who.PersonalChatId, "personal") with
+        {
+            Type = ActivityTypes.ConversationUpdate,
+            MembersAdded = [new ChannelAccount { Id = BotId, Name = "ChatRequests" }],
+        });
+
+    public Task<HttpResponseMessage> PostAsync(Activity activity) => bot.PostAsJsonAsync("/api/messages", activity, ConnectorJson.Options);
+
+    private Activity Base(Persona who, string conversationId, string conversationType) => new()
+    {
+        Id = $"activity-{Interlocked.Increment(ref _sequence)}",
+        Timestamp = DateTimeOffset.UtcNow,
+        ServiceUrl = connector.ServiceUrl,
+        ChannelId = "msteams",
+        From = new ChannelAccount { Id = who.TeamsId, Name = who.Name, AadObjectId = who.AadObjectId },
+        Recipient = new ChannelAccount { Id = BotId, Name = "ChatRequests" },
+        Conversation = new ConversationAccount
+        {
+            Id = conversationId,
+            ConversationType = conversationType,
+            IsGroup = conversationType != "personal",
+            TenantId = connector.TenantId,
+        },
+        ChannelData = new JsonObject { ["tenant"] = new JsonObject { ["id"] = connector.TenantId } },
+        Locale = "en-US",
+    };
+}
+
+/// <summary>The answer to an invoke: HTTP status and the invoke response body.</summary>
+public sealed record InvokeResult(HttpStatusCode HttpStatus, JsonObject Body)
+{
+    public int StatusCode => Body["statusCode"]!.GetValue<int>();
+
+    public JsonObject Card => Body["type"]!.GetValue<string>() == "application/vnd.microsoft.card.adaptive"
+        ? Body["value"]!.AsObject()
+        : throw new InvalidOperationException($"The invoke answered with {Body.ToJsonString()}, not a card.");
+
+    public string CardText => Cards.AllText(Card);
+}
+
+/// <summary>Reading cards as a person would: their text and their buttons.</summary>
+public static class Cards
+{
+    public static string AllText(JsonNode? card)
+    {
+        var parts = new List<string>();
+        Collect(card, parts);
+        return string.Join("\n", parts);
+    }
+
+    public static JsonObject? FindAction(JsonNode? node, string verb)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                if (obj["type"]?.GetValue<string>() == "Action.Execute" && obj["verb"]?.GetValue<string>() == verb)
+                {
+                    return obj;
+                }
+
+                foreach (var (_, child) in obj)
+                {
+                    if (FindAction(child, verb) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            case JsonArray array:
+                return array.Select(child => FindAction(child, verb)).FirstOrDefault(found => found is not null);
+            default:
+                return null;
+        }
+    }
+
+    public static IReadOnlyList<string> Verbs(JsonNode? card)
+    {
+        var verbs = new List<string>();
+        CollectVerbs(card, verbs);
+        return verbs;
+    }
+
+    private static void Collect(JsonNode? node, List<string> parts)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (key, child) in obj)
+                {
+                    if (key is "text" or "title" or "value" or "label" && child is JsonValue value && value.TryGetValue<string>(out var text))
+                    {
+                        parts.Add(text);
+                    }
+                    else
+                    {
+                        Collect(child, parts);
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var child in array)
+                {
+                    Collect(child, parts);
+                }
+
+                break;
+        }
+    }
+
+    private static void CollectVerbs(JsonNode? node, List<string> verbs)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                if (obj["type"]?.GetValueKind() == JsonValueKind.String && obj["type"]!.GetValue<string>() == "Action.Execute"
+                    && obj["verb"]?.GetValue<string>() is { } verb)
+                {
+                    verbs.Add(verb);
+                }
+
+                foreach (var (_, child) in obj)
+                {
+                    CollectVerbs(child, verbs);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var child in array)
+                {
+                    CollectVerbs(child, verbs);
+                }
+
+                break;
+        }
+    }
+}
