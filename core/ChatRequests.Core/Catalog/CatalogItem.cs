@@ -1,3 +1,4 @@
+using System.Globalization;
 using ChatRequests.Core.Priority;
 
 namespace ChatRequests.Core.Catalog;
@@ -52,7 +53,8 @@ public sealed record CatalogItem
     public int SlaHours { get; init; } = 40;
     public IReadOnlyList<CatalogField> Fields { get; init; } = [];
 
-    public string? CostText => Cost is { } cost ? $"{cost:N2} {Currency}" : null;
+    /// <summary>"1,450.00 EUR": the same on every server, whatever its culture.</summary>
+    public string? CostText => Cost is { } cost ? string.Create(CultureInfo.InvariantCulture, $"{cost:N2} {Currency}") : null;
 }
 
 /// <summary>The service catalog port.</summary>

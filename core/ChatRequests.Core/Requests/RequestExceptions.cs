@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace ChatRequests.Core.Requests;
 
 /// <summary>A rule of the request was broken; <see cref="Exception.Message"/> is fit to show the user.</summary>
@@ -34,9 +36,13 @@ public sealed class RequestTransitionException(RequestState from, RequestCommand
 /// <summary>An approval decision arrived after the stage was already decided.</summary>
 public sealed class AlreadyDecidedException(ApprovalDecision decision)
     : RequestRuleException(
-        $"Already {(decision.Approved ? "approved" : "rejected")} by {decision.ByName} at {decision.At:yyyy-MM-dd HH:mm} UTC.")
+        $"Already {(decision.Approved ? "approved" : "rejected")} by {decision.ByName} at {FormatUtc(decision.At)} UTC.")
 {
     public ApprovalDecision Decision { get; } = decision;
+
+    // The stored offset may not be zero, and a culture's time separator may not be ':'.
+    private static string FormatUtc(DateTimeOffset at) =>
+        at.UtcDateTime.ToString("yyyy-MM-dd HH':'mm", CultureInfo.InvariantCulture);
 }
 
 /// <summary>The person acting is not allowed to do this to the request.</summary>

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace ChatRequests.Core.Requests;
 
-/// <summary>Request numbers as people read and type them: REQ-000042, req-42, #42.</summary>
+/// <summary>Request numbers as people read and type them: REQ-000042, req-42, req 42, #42.</summary>
 public static partial class RequestNumber
 {
     public static string Format(long number) => $"REQ-{number.ToString("D6", CultureInfo.InvariantCulture)}";
@@ -17,6 +17,6 @@ public static partial class RequestNumber
             : null;
     }
 
-    [GeneratedRegex(@"\bREQ-?0*(\d{1,9})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\bREQ[- ]?|(?<![\w#])#)0*(\d{1,9})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -44,5 +44,6 @@ public static class RequestTransitions
     public static RequestState Next(RequestState from, RequestCommand command) =>
         IsAllowed(from, command) ? Table[command].To : throw new RequestTransitionException(from, command);
 
-    public static IReadOnlyCollection<RequestState> AllowedFrom(RequestCommand command) => Table[command].From;
+    // A read-only view: the array itself would let a caller cast it back and change the table.
+    public static IReadOnlyCollection<RequestState> AllowedFrom(RequestCommand command) => Array.AsReadOnly(Table[command].From);
 }

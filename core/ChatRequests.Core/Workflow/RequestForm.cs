@@ -55,8 +55,20 @@ public static class RequestFormValidator
         return new FormErrors(errors);
     }
 
-    public static Urgency? ParseUrgency(string? value) =>
-        Enum.TryParse<Urgency>(value?.Trim(), ignoreCase: true, out var urgency) && Enum.IsDefined(urgency) ? urgency : null;
+    /// <summary>The urgency by name only: Enum.TryParse would also take "0" or "High, Low" from an untrusted form.</summary>
+    public static Urgency? ParseUrgency(string? value)
+    {
+        var name = value?.Trim();
+        foreach (var urgency in Enum.GetValues<Urgency>())
+        {
+            if (string.Equals(urgency.ToString(), name, StringComparison.OrdinalIgnoreCase))
+            {
+                return urgency;
+            }
+        }
+
+        return null;
+    }
 
     private static string? CheckField(CatalogField field, string? value)
     {

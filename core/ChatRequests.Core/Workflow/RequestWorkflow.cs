@@ -58,7 +58,7 @@ public sealed class RequestWorkflow(
             form.Justification!.Trim(),
             item.Fields
                 .Where(f => !string.IsNullOrWhiteSpace(form.Fields.GetValueOrDefault(f.Id)))
-                .ToDictionary(f => f.Id, f => form.Fields[f.Id]!.Trim()),
+                .ToDictionary(f => f.Id, f => StoredValue(f, form.Fields[f.Id]!)),
             PriorityMatrix.Assess(item.Impact, RequestFormValidator.ParseUrgency(form.Urgency)!.Value),
             team.Id,
             team.Name,
@@ -172,6 +172,18 @@ public sealed class RequestWorkflow(
                 // Someone changed it meanwhile: re-apply to the newer version; the domain decides again.
             }
         }
+    }
+
+    /// <summary>
+    /// A choice is stored as the catalog spells it: the validator accepts "berlin office", but fulfilment
+    /// steps and reports compare against "Berlin office".
+    /// </summary>
+    private static string StoredValue(CatalogField field, string raw)
+    {
+        var value = raw.Trim();
+        return field.Type == FieldType.Choice
+            ? field.Choices.FirstOrDefault(c => string.Equals(c, value, StringComparison.OrdinalIgnoreCase)) ?? value
+            : value;
     }
 
     private async Task<ServiceRequest> LoadAsync(string requestId, CancellationToken cancellationToken) =>

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using ChatRequests.Core.Requests;
+using ChatRequests.Core.Storage;
+
+namespace ChatRequests.Core.Tests;
+
+/// <summary>
+/// A request store that keeps each request as a JSON document with a real version check, so every load
+/// is a fresh copy and concurrent writers conflict the way they do on SQLite or Cosmos DB.
+/// </summary>
+public sealed class InMemoryRequestStore : IRequestStore
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, string> _documents = [];
+    private long _lastNumber;
+
+    public int Conflicts { get; private set; }
+
+    public Task<long> NextNumberAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(Interlocked.Increment(ref _lastNumber));
+
+    public async Task<ServiceRequest?> GetAsync(string requestId, CancellationToken cancellationToken = default)
+    {
+        await Task.Yield();
+        lock (_gate)
+        {
+            return _documents.TryGetValue(requestId, out var json) ? Read(json) : null;
+        }
+    }
+
+    public Task<ServiceRequest?> FindBySubmissionKeyAsync(string submissionKey, CancellationToken cancellationToken = default) =>
+        Task.FromResult(All().FirstOrDefault(r => r.SubmissionKey == submissionKey));
+
+    public async Task CreateAsync(ServiceRequest request, CancellationToken cancellationToken = default)
+    {
+        await Task.Yield();
+        lock (_gate)
+        {
+            if (request.Version != 0 || _documents.ContainsKey(request.Id)
+                || _documents.Values.Select(Read).Any(r => r.SubmissionKey == request.SubmissionKey))
+            {
+                Conflicts++;
+                throw new ConcurrencyConflictException(request.Id);
+            }
+
+            request.Version = 1;
+            _documents[request.Id] = Write(request);
+        }
+    }
+
+    public async Task SaveAsync(ServiceRequest request, CancellationToken cancellationToken = default)
+    {
+        await Task.Yield();
+        lock (_gate)
+        {
+            if (!_documents.TryGetValue(request.Id, out var json) || Read(json).Version != request.Version)
+            {
+                Conflicts++;
+                throw new ConcurrencyConflictException(request.Id);
+            }
+
+            request.Version++;
+            _documents[request.Id] = Write(request);
+        }
+    }
+
+    public Task<IReadOnlyList<ServiceRequest>> ListByRequesterAsync(string requesterId, CancellationToken cancellationToken = default) =>
+        List(r => r.IsRequester(requesterId));
+
+    public Task<IReadOnlyList<ServiceRequest>> ListPendingApprovalAsync(string approverId, CancellationToken cancellationToken = default) =>
+        List(r => r.PendingStage?.IsApprover(approverId) == true);
+
+    public Task<IReadOnlyList<ServiceRequest>> ListTeamQueueAsync(string teamId, CancellationToken cancellationToken = default) =>
+        List(r => r.TeamId == teamId && !r.State.IsFinal());
+
+    public Task<IReadOnlyList<ServiceRequest>> ListWithDueEventsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<ServiceRequest>>(
+        [
+            .. All()
+                .Where(r => r.Outbox.Any(e => !e.IsParked && e.NextAttemptAt <= now))
+                .OrderBy(r => r.Outbox.Where(e => !e.IsParked).Min(e => e.NextAttemptAt))
+                .Take(max),
+        ]);
+
+    public Task<IReadOnlyList<ServiceRequest>> ListWithParkedEventsAsync(CancellationToken cancellationToken = default) =>
+        List(r => r.Outbox.Any(e => e.IsParked));
+
+    private Task<IReadOnlyList<ServiceRequest>> List(Func<ServiceRequest, bool> predicate) =>
+        Task.FromResult<IReadOnlyList<ServiceRequest>>([.. All().Where(predicate).OrderBy(r => r.Id, StringComparer.Ordinal)]);
+
+    private List<ServiceRequest> All()
+    {
+        lock (_gate)
+        {
+            return [.. _documents.Values.Select(Read)];
+        }
+    }
+
+    private static ServiceRequest Read(string json) =>
+        JsonSerializer.Deserialize<ServiceRequest>(json, SampleData.Json)!;
+
+    private static string Write(ServiceRequest request) => JsonSerializer.Serialize(request, SampleData.Json);
+}

@@ -1,1 +1,0 @@
-namespace ChatRequests.Core.Tests; public class PlaceholderTests { }

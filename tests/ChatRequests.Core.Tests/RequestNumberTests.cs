@@ -1,0 +1,44 @@
+using ChatRequests.Core.Requests;
+
+namespace ChatRequests.Core.Tests;
+
+public class RequestNumberTests
+{
+    [Theory]
+    [InlineData(1, "REQ-000001")]
+    [InlineData(42, "REQ-000042")]
+    [InlineData(999999, "REQ-999999")]
+    [InlineData(1234567, "REQ-1234567")]
+    public void Format_PadsToSixDigits(long number, string expected)
+    {
+        Assert.Equal(expected, RequestNumber.Format(number));
+    }
+
+    [Theory]
+    [InlineData("REQ-000042", "REQ-000042")]
+    [InlineData("status of req-42?", "REQ-000042")]
+    [InlineData("what about REQ42", "REQ-000042")]
+    [InlineData("cancel req 42 please", "REQ-000042")]
+    [InlineData("where is #42", "REQ-000042")]
+    [InlineData("#7", "REQ-000007")]
+    [InlineData("Req-0001234567", "REQ-1234567")]
+    public void FindIn_FindsTheNumberInFreeText(string text, string expected)
+    {
+        Assert.Equal(expected, RequestNumber.FindIn(text));
+    }
+
+    [Theory]
+    [InlineData("I need a laptop")]
+    [InlineData("REQ-0")]
+    [InlineData("REQ-000000")]
+    [InlineData("request 42")]
+    [InlineData("PREQ-42")]
+    [InlineData("C#42")]
+    [InlineData("##42")]
+    [InlineData("REQ-1234567890")]
+    [InlineData("")]
+    public void FindIn_ReturnsNullWithoutARequestNumber(string text)
+    {
+        Assert.Null(RequestNumber.FindIn(text));
+    }
+}
