@@ -28,9 +28,25 @@ public interface IConnectorClient
 }
 
 /// <summary>The Bot Connector answered with an error that retrying will not fix (or retries ran out).</summary>
-public sealed class ConnectorException(int statusCode, string message) : Exception(message)
+public sealed class ConnectorException : Exception
 {
-    public int StatusCode { get; } = statusCode;
+    public ConnectorException(int statusCode, string message)
+        : this(statusCode, null, message)
+    {
+    }
+
+    public ConnectorException(int statusCode, string? errorCode, string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        StatusCode = statusCode;
+        ErrorCode = errorCode;
+    }
+
+    /// <summary>The HTTP status the service answered with; 0 when no answer came (connection failure, timeouts).</summary>
+    public int StatusCode { get; }
+
+    /// <summary>The service's error code (ErrorResponse error.code, e.g. "BotNotInConversationRoster"), if it sent one.</summary>
+    public string? ErrorCode { get; }
 
     /// <summary>403 (bot not in the roster, disabled by an admin) and other 4xx: retrying cannot help.</summary>
     public bool IsPermanent => StatusCode is >= 400 and < 500 and not 429 and not 412 and not 408;

@@ -1,1 +1,0 @@
-namespace ChatRequests.Bot.Tests; public class PlaceholderTests { }
