@@ -42,14 +42,15 @@ public static class MessagesEndpoint
             return Results.Problem("The activity is too large.", statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
-        if (activity is null || ActivityValidation.FindProblem(activity) is { } problem)
+        var problem = activity is null ? "The body is empty." : ActivityValidation.FindProblem(activity);
+        if (problem is not null)
         {
-            return Results.Problem(activity is null ? "The body is empty." : ActivityValidation.FindProblem(activity), statusCode: StatusCodes.Status400BadRequest);
+            return Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var invokeResponse = await turns.HandleAsync(activity, cancellationToken);
+        var invokeResponse = await turns.HandleAsync(activity!, cancellationToken);
         return invokeResponse is null
             ? Results.Ok()
-            : Results.Json(invokeResponse.Body, ConnectorJson.Options, statusCode: invokeResponse.Status);
+            : Results.Text(invokeResponse.ToJson(), "application/json", statusCode: invokeResponse.HttpStatus);
     }
 }
