@@ -1,0 +1,229 @@
+using System.Text.Json;
+using ChatRequests.Core.Requests;
+using ChatRequests.Core.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace ChatRequests.Embedded.Storage;
+
+/// <summary>
+/// The request store on SQLite: one row per request holding the whole document as JSON, plus the columns
+/// the queries need, all written by one statement so they can never disagree with the document.
+/// </summary>
+public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
+{
+    private const int SqlitePrimaryKeyViolation = 1555;
+    private const int SqliteUniqueViolation = 2067;
+
+    private static readonly string[] FinalStates =
+        [.. Enum.GetValues<RequestState>().Where(s => s.IsFinal()).Select(s => s.ToString())];
+
+    public async Task<long> NextNumberAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        // BEGIN IMMEDIATE takes the write lock before reading, so two callers never see the same value.
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO counters (name, value) VALUES ('request', 1)
+            ON CONFLICT (name) DO UPDATE SET value = value + 1
+            RETURNING value;
+            """;
+        var value = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        await transaction.CommitAsync(cancellationToken);
+        return value;
+    }
+
+    public async Task<ServiceRequest?> GetAsync(string requestId, CancellationToken cancellationToken = default)
+    {
+        var found = await QueryAsync("WHERE id = $id", p => p.AddWithValue("$id", requestId), cancellationToken);
+        return found.SingleOrDefault();
+    }
+
+    public async Task<ServiceRequest?> FindBySubmissionKeyAsync(string submissionKey, CancellationToken cancellationToken = default)
+    {
+        var found = await QueryAsync("WHERE submission_key = $key", p => p.AddWithValue("$key", submissionKey), cancellationToken);
+        return found.SingleOrDefault();
+    }
+
+    public async Task CreateAsync(ServiceRequest request, CancellationToken cancellationToken = default)
+    {
+        var row = RequestRow.From(request, version: 1);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO requests (id, version, submission_key, requester_id, team_id, state, submitted_at,
+                                  pending_approvers, next_event_at, has_parked, doc)
+            VALUES ($id, $version, $submission_key, $requester_id, $team_id, $state, $submitted_at,
+                    $pending_approvers, $next_event_at, $has_parked, $doc);
+            """;
+        row.AddParameters(command.Parameters);
+        command.Parameters.AddWithValue("$submission_key", request.SubmissionKey);
+        command.Parameters.AddWithValue("$submitted_at", StoredTime.Format(request.SubmittedAt));
+        try
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (SqliteException ex) when (ex.SqliteExtendedErrorCode is SqlitePrimaryKeyViolation or SqliteUniqueViolation)
+        {
+            throw new ConcurrencyConflictException(request.Id);
+        }
+
+        request.Version = row.Version;
+    }
+
+    public async Task SaveAsync(ServiceRequest request, CancellationToken cancellationToken = default)
+    {
+        var expected = request.Version;
+        var row = RequestRow.From(request, expected + 1);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // The id, submission key and submission time never change, so they are not rewritten.
+        command.CommandText = """
+            UPDATE requests
+            SET version = $version, requester_id = $requester_id, team_id = $team_id, state = $state,
+                pending_approvers = $pending_approvers, next_event_at = $next_event_at, has_parked = $has_parked,
+                doc = $doc
+            WHERE id = $id AND version = $expected;
+            """;
+        row.AddParameters(command.Parameters);
+        command.Parameters.AddWithValue("$expected", expected);
+        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+        {
+            throw new ConcurrencyConflictException(request.Id);
+        }
+
+        request.Version = row.Version;
+    }
+
+    public Task<IReadOnlyList<ServiceRequest>> ListByRequesterAsync(string requesterId, CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            "WHERE requester_id = $requester ORDER BY submitted_at DESC, id DESC",
+            p => p.AddWithValue("$requester", requesterId),
+            cancellationToken);
+
+    public Task<IReadOnlyList<ServiceRequest>> ListPendingApprovalAsync(string approverId, CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            "WHERE pending_approvers IS NOT NULL AND instr(pending_approvers, $token) > 0 ORDER BY submitted_at, id",
+            p => p.AddWithValue("$token", RequestRow.ApproverToken(approverId)),
+            cancellationToken);
+
+    public Task<IReadOnlyList<ServiceRequest>> ListTeamQueueAsync(string teamId, CancellationToken cancellationToken = default)
+    {
+        var finalStates = string.Join(", ", FinalStates.Select((_, i) => $"$final{i}"));
+        return QueryAsync(
+            $"WHERE team_id = $team AND state NOT IN ({finalStates}) ORDER BY submitted_at, id",
+            p =>
+            {
+                p.AddWithValue("$team", teamId);
+                for (var i = 0; i < FinalStates.Length; i++)
+                {
+                    p.AddWithValue($"$final{i}", FinalStates[i]);
+                }
+            },
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<ServiceRequest>> ListWithDueEventsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            "WHERE next_event_at IS NOT NULL AND next_event_at <= $now ORDER BY next_event_at, id LIMIT $max",
+            p =>
+            {
+                p.AddWithValue("$now", StoredTime.Format(now));
+                p.AddWithValue("$max", max);
+            },
+            cancellationToken);
+
+    public Task<IReadOnlyList<ServiceRequest>> ListWithParkedEventsAsync(CancellationToken cancellationToken = default) =>
+        QueryAsync("WHERE has_parked = 1 ORDER BY submitted_at, id", _ => { }, cancellationToken);
+
+    private async Task<IReadOnlyList<ServiceRequest>> QueryAsync(
+        string whereAndOrder, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT version, doc FROM requests {whereAndOrder};";
+        bind(command.Parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var requests = new List<ServiceRequest>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var request = JsonSerializer.Deserialize<ServiceRequest>(reader.GetString(1), RequestJson.Options)
+                ?? throw new InvalidDataException("A stored request document is empty.");
+            // The column is the concurrency token; the copy inside the document is for people reading it.
+            request.Version = reader.GetInt64(0);
+            requests.Add(request);
+        }
+
+        return requests;
+    }
+
+    /// <summary>The values written for a request: its document and the columns derived from it.</summary>
+    private sealed record RequestRow(
+        string Id,
+        long Version,
+        string RequesterId,
+        string TeamId,
+        string State,
+        string? PendingApprovers,
+        string? NextEventAt,
+        bool HasParked,
+        string Doc)
+    {
+        public static RequestRow From(ServiceRequest request, long version)
+        {
+            var stage = request.PendingStage;
+            var pendingApprovers = stage is { Decision: null }
+                ? "|" + string.Join("|", stage.Approvers.Select(a => a.Id)) + "|"
+                : null;
+            var nextEventAt = request.Outbox
+                .Where(e => !e.IsParked)
+                .Select(e => (DateTimeOffset?)e.NextAttemptAt)
+                .Min();
+            return new RequestRow(
+                request.Id,
+                version,
+                request.Requester.Id,
+                request.TeamId,
+                request.State.ToString(),
+                pendingApprovers,
+                nextEventAt is { } at ? StoredTime.Format(at) : null,
+                request.Outbox.Any(e => e.IsParked),
+                SerializeWithVersion(request, version));
+        }
+
+        /// <summary>
+        /// How an approver appears in <see cref="PendingApprovers"/>: between bars, so that one id never matches
+        /// inside another. Entra object ids are GUIDs, which never contain a bar.
+        /// </summary>
+        public static string ApproverToken(string approverId) => "|" + approverId + "|";
+
+        public void AddParameters(SqliteParameterCollection parameters)
+        {
+            parameters.AddWithValue("$id", Id);
+            parameters.AddWithValue("$version", Version);
+            parameters.AddWithValue("$requester_id", RequesterId);
+            parameters.AddWithValue("$team_id", TeamId);
+            parameters.AddWithValue("$state", State);
+            parameters.AddWithValue("$pending_approvers", (object?)PendingApprovers ?? DBNull.Value);
+            parameters.AddWithValue("$next_event_at", (object?)NextEventAt ?? DBNull.Value);
+            parameters.AddWithValue("$has_parked", HasParked ? 1 : 0);
+            parameters.AddWithValue("$doc", Doc);
+        }
+
+        private static string SerializeWithVersion(ServiceRequest request, long version)
+        {
+            // The document carries the version it is stored as; the object gets it only once the write succeeded.
+            var current = request.Version;
+            request.Version = version;
+            try
+            {
+                return JsonSerializer.Serialize(request, RequestJson.Options);
+            }
+            finally
+            {
+                request.Version = current;
+            }
+        }
+    }
+}

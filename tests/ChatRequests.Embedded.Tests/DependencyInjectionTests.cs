@@ -1,0 +1,115 @@
+using ChatRequests.Core;
+using ChatRequests.Core.Catalog;
+using ChatRequests.Core.Fulfillment;
+using ChatRequests.Core.Messaging;
+using ChatRequests.Core.Organisation;
+using ChatRequests.Core.Requests;
+using ChatRequests.Core.Storage;
+using ChatRequests.Core.Workflow;
+using ChatRequests.Embedded.Fulfillment;
+using ChatRequests.Embedded.ReferenceData;
+using ChatRequests.Embedded.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using static ChatRequests.Embedded.Tests.ReferenceData.ReferenceFiles;
+
+namespace ChatRequests.Embedded.Tests;
+
+public sealed class DependencyInjectionTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+    private readonly RecordingNotifier _notifier = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task AddEmbeddedAdapters_GoodConfiguration_StartsAndRegistersEveryPort()
+    {
+        using var host = BuildHost();
+
+        await host.StartAsync();
+
+        var services = host.Services;
+        Assert.IsType<SqliteRequestStore>(services.GetRequiredService<IRequestStore>());
+        Assert.NotNull(services.GetRequiredService<IConversationStore>());
+        Assert.NotNull(services.GetRequiredService<IMessageLedger>());
+        Assert.Equal(3, services.GetRequiredService<ICatalog>().Items.Count);
+        Assert.NotNull(await services.GetRequiredService<IDirectory>().FindPersonAsync("p-alice"));
+        Assert.Same(services.GetRequiredService<RelaySignal>(), services.GetRequiredService<IRelaySignal>());
+        Assert.True((await services.GetRequiredService<RelayHealth>().CheckAsync()).IsHealthy);
+        Assert.True(File.Exists(_folder.File("data/chatrequests.db")));
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task SubmittedRequest_WithTheRelayWoken_ReachesItsApproverThroughTheNotifier()
+    {
+        using var host = BuildHost();
+        await host.StartAsync();
+        var workflow = host.Services.GetRequiredService<RequestWorkflow>();
+
+        var result = await workflow.SubmitAsync(
+            new PersonRef("p-alice", "Alice Employee"),
+            new RequestForm("form-1", "laptop", "My laptop is five years old", "Medium", new Dictionary<string, string?> { ["model"] = "14-inch" }));
+        host.Services.GetRequiredService<IRelaySignal>().Wake();
+
+        await _notifier.WaitForCallsAsync(1);
+        await host.StopAsync();
+        Assert.Equal("REQ-000001", result.Request!.Id);
+        Assert.Equal(["approval-card REQ-000001 stage 0 for Bob Manager"], _notifier.Calls);
+    }
+
+    [Fact]
+    public async Task StartAsync_ProblemsInBothFiles_FailsListingEveryProblem()
+    {
+        var organisation = _folder.Write("organisation.json", """{ "people": [ { "id": "p1", "name": "One", "managerId": "p9" } ] }""");
+        var catalog = _folder.Write("catalog.json", """{ "items": [ { "id": "a", "name": "A", "category": "Hardware", "approval": "ManagerThenGroup" } ] }""");
+        using var host = BuildHost(catalog, organisation);
+
+        var exception = await Assert.ThrowsAsync<ReferenceDataException>(() => host.StartAsync());
+
+        Assert.Equal(
+        [
+            $"{organisation}: person 'p1' has managerId 'p9', which is not a person in the file.",
+            $"{catalog}: item 'a' needs approval ManagerThenGroup but has no approverGroupId.",
+        ], exception.Problems);
+    }
+
+    [Fact]
+    public async Task StartAsync_CatalogItemNoTeamCanFulfil_Fails()
+    {
+        var catalog = _folder.Write("catalog.json", """{ "items": [ { "id": "chair", "name": "Chair", "category": "Furniture" } ] }""");
+        using var host = BuildHost(catalog);
+
+        var exception = await Assert.ThrowsAsync<ReferenceDataException>(() => host.StartAsync());
+
+        Assert.Equal([$"{catalog}: item 'chair' has category 'Furniture', which no team owns, and no ownerTeamId."], exception.Problems);
+    }
+
+    [Fact]
+    public async Task StartAsync_EmptySqlitePath_FailsOptionsValidation()
+    {
+        using var host = BuildHost(sqlitePath: "");
+
+        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("SqlitePath", exception.Message);
+    }
+
+    private IHost BuildHost(string catalog = GoodCatalog, string organisation = GoodOrganisation, string? sqlitePath = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:SqlitePath"] = sqlitePath ?? _folder.File("data/chatrequests.db"),
+            ["Catalog:Path"] = catalog,
+            ["Directory:Path"] = organisation,
+        });
+        builder.Services.AddSingleton<INotifier>(_notifier);
+        builder.Services.AddRequestWorkflow();
+        builder.Services.AddEmbeddedAdapters();
+        return builder.Build();
+    }
+}

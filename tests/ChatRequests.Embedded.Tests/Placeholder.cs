@@ -1,1 +1,0 @@
-namespace ChatRequests.Embedded.Tests; public class PlaceholderTests { }

@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using ChatRequests.Core.Messaging;
+using ChatRequests.Core.Requests;
+
+namespace ChatRequests.Embedded.Tests;
+
+/// <summary>A notifier that records every call and fails when told to, as Teams does when it is down.</summary>
+public sealed class RecordingNotifier : INotifier
+{
+    private readonly ConcurrentQueue<string> _calls = new();
+    private int _failuresLeft;
+
+    public IReadOnlyList<string> Calls => [.. _calls];
+
+    /// <summary>Every call fails until set back to false.</summary>
+    public bool AlwaysFail { get; set; }
+
+    /// <summary>The next <paramref name="count"/> calls fail.</summary>
+    public void FailNext(int count) => Interlocked.Exchange(ref _failuresLeft, count);
+
+    public Task ShowApprovalCardAsync(ServiceRequest request, PersonRef approver, int stage, CancellationToken cancellationToken = default) =>
+        Record($"approval-card {request.Id} stage {stage} for {approver.Name}");
+
+    public Task ShowTeamCardAsync(ServiceRequest request, CancellationToken cancellationToken = default) =>
+        Record($"team-card {request.Id}");
+
+    public Task NotifyRequesterAsync(ServiceRequest request, NoticeKind kind, OutboxEvent cause, CancellationToken cancellationToken = default) =>
+        Record($"notice {request.Id} {kind}");
+
+    public Task ReplyInTeamThreadAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default) =>
+        Record($"thread-reply {request.Id}");
+
+    /// <summary>Waits (in real time) until at least <paramref name="count"/> calls were made.</summary>
+    public async Task WaitForCallsAsync(int count, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (_calls.Count < count)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Expected {count} notifier calls, saw {_calls.Count}: {string.Join("; ", _calls)}");
+            }
+
+            await Task.Delay(10);
+        }
+    }
+
+    private Task Record(string call)
+    {
+        _calls.Enqueue(call);
+        if (AlwaysFail || Interlocked.Decrement(ref _failuresLeft) >= 0)
+        {
+            throw new HttpRequestException("Teams answered 502 Bad Gateway");
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,131 @@
+using ChatRequests.Core.Catalog;
+using ChatRequests.Embedded.ReferenceData;
+using static ChatRequests.Embedded.Tests.ReferenceData.ReferenceFiles;
+
+namespace ChatRequests.Embedded.Tests.ReferenceData;
+
+public sealed class JsonFileCatalogTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public void Load_GoodFile_ListsEveryItemWithItsSettings()
+    {
+        var catalog = LoadCatalog(GoodCatalog);
+
+        Assert.Equal(["laptop", "jira-access", "password-reset"], catalog.Items.Select(i => i.Id));
+        var laptop = catalog.Find("laptop")!;
+        Assert.Equal("1,299.00 EUR", laptop.CostText);
+        Assert.Equal(FieldType.Choice, laptop.Fields[0].Type);
+        Assert.Equal(["14-inch", "16-inch"], laptop.Fields[0].Choices);
+        Assert.Equal(ApprovalPolicy.ManagerThenGroup, catalog.Find("jira-access")!.Approval);
+        Assert.Equal(4, catalog.Find("password-reset")!.SlaHours);
+    }
+
+    [Fact]
+    public void Load_RelativePath_IsFoundBesideTheApp()
+    {
+        var catalog = LoadCatalog(GoodCatalog);
+
+        Assert.Equal(Path.Combine(AppContext.BaseDirectory, GoodCatalog), catalog.FilePath);
+    }
+
+    [Fact]
+    public void Find_UnknownItem_ReturnsNull()
+    {
+        Assert.Null(LoadCatalog(GoodCatalog).Find("spaceship"));
+    }
+
+    [Fact]
+    public void Load_DuplicateItemIds_FailsNamingTheFileAndTheId()
+    {
+        var path = Write("""{ "items": [ { "id": "laptop", "name": "Laptop", "category": "Hardware" }, { "id": "Laptop", "name": "Other", "category": "Hardware" } ] }""");
+
+        var problem = Assert.Single(LoadFails(path));
+
+        Assert.Equal($"{path}: Catalog item id 'laptop' is used 2 times.", problem);
+    }
+
+    [Fact]
+    public void Load_ChoiceFieldWithoutChoices_Fails()
+    {
+        var path = Write("""{ "items": [ { "id": "laptop", "name": "Laptop", "category": "Hardware", "fields": [ { "id": "model", "label": "Model", "type": "Choice" } ] } ] }""");
+
+        Assert.Equal([$"{path}: item 'laptop' field 'model' is a choice with no choices."], LoadFails(path));
+    }
+
+    [Fact]
+    public void Load_ManagerThenGroupWithoutApproverGroup_Fails()
+    {
+        var path = Write("""{ "items": [ { "id": "jira", "name": "Jira", "category": "Access", "approval": "ManagerThenGroup" } ] }""");
+
+        Assert.Equal([$"{path}: item 'jira' needs approval ManagerThenGroup but has no approverGroupId."], LoadFails(path));
+    }
+
+    [Fact]
+    public void Load_InvalidPattern_Fails()
+    {
+        var path = Write("""{ "items": [ { "id": "jira", "name": "Jira", "category": "Access", "fields": [ { "id": "key", "label": "Key", "pattern": "[A-Z" } ] } ] }""");
+
+        Assert.Contains("field 'key' has a pattern that is not a valid regular expression", Assert.Single(LoadFails(path)));
+    }
+
+    [Fact]
+    public void Load_SeveralProblems_ListsThemAllInOneException()
+    {
+        var path = Write("""
+            { "items": [
+                { "id": "a", "name": "A", "category": "Hardware", "slaHours": 0 },
+                { "id": "b", "name": "B", "category": " ", "approval": "ManagerThenGroup",
+                  "fields": [ { "id": "f", "label": "F", "type": "Choice" }, { "id": "f", "label": "F again" } ] }
+            ] }
+            """);
+
+        var problems = LoadFails(path);
+
+        Assert.Equal(5, problems.Count);
+        Assert.All(problems, p => Assert.StartsWith(path + ": ", p));
+    }
+
+    [Fact]
+    public void Load_UnknownEnumValue_FailsNamingTheFileAndTheJsonPath()
+    {
+        var path = Write("""{ "items": [ { "id": "a", "name": "A", "category": "Hardware", "approval": "Boss" } ] }""");
+
+        var problem = Assert.Single(LoadFails(path));
+
+        Assert.StartsWith($"{path}: not valid:", problem);
+        Assert.Contains("$.items[0].approval", problem);
+    }
+
+    [Fact]
+    public void Load_MisspeltProperty_FailsInsteadOfIgnoringIt()
+    {
+        var path = Write("""{ "items": [ { "id": "a", "name": "A", "category": "Access", "aproverGroupId": "grp" } ] }""");
+
+        Assert.Contains("aproverGroupId", Assert.Single(LoadFails(path)));
+    }
+
+    [Fact]
+    public void Load_MissingRequiredProperty_Fails()
+    {
+        var path = Write("""{ "items": [ { "id": "a", "category": "Hardware" } ] }""");
+
+        Assert.Contains("name", Assert.Single(LoadFails(path)));
+    }
+
+    [Fact]
+    public void Load_MissingFile_FailsNamingThePath()
+    {
+        var problem = Assert.Single(LoadFails("no/such/catalog.json"));
+
+        Assert.StartsWith("no/such/catalog.json: the file does not exist", problem);
+    }
+
+    private string Write(string json) => _folder.Write("catalog.json", json);
+
+    private static IReadOnlyList<string> LoadFails(string path) =>
+        Assert.Throws<ReferenceDataException>(() => LoadCatalog(path)).Problems;
+}

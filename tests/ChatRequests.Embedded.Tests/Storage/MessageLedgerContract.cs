@@ -1,0 +1,79 @@
+using ChatRequests.Core.Messaging;
+using static ChatRequests.Embedded.Tests.SampleRequests;
+
+namespace ChatRequests.Embedded.Tests.Storage;
+
+/// <summary>What every <see cref="IMessageLedger"/> adapter must do, tested through the port only.</summary>
+public abstract class MessageLedgerContract
+{
+    private IMessageLedger? _ledger;
+
+    protected IMessageLedger Ledger => _ledger ??= CreateLedger();
+
+    /// <summary>A ledger over fresh, empty storage of its own.</summary>
+    protected abstract IMessageLedger CreateLedger();
+
+    [Fact]
+    public async Task FindAsync_UnknownKey_ReturnsNull()
+    {
+        Assert.Null(await Ledger.FindAsync("REQ-000001/team-card"));
+    }
+
+    [Fact]
+    public async Task RecordAsync_NewKey_IsFoundWithEveryField()
+    {
+        var message = new PostedMessage("REQ-000001/team-card", "19:hardware@thread.tacv2", "1700000000001", Start);
+
+        await Ledger.RecordAsync(message);
+
+        Assert.Equal(message, await Ledger.FindAsync("REQ-000001/team-card"));
+    }
+
+    [Fact]
+    public async Task RecordAsync_KeyAlreadyRecorded_KeepsTheFirstMessage()
+    {
+        var first = new PostedMessage("REQ-000001/team-card", "19:hardware@thread.tacv2", "1700000000001", Start);
+        await Ledger.RecordAsync(first);
+
+        await Ledger.RecordAsync(first with { ActivityId = "1700000000002", PostedAt = Start.AddSeconds(1) });
+
+        Assert.Equal(first, await Ledger.FindAsync("REQ-000001/team-card"));
+    }
+
+    [Fact]
+    public async Task RecordAsync_ConcurrentRecordsOfOneKey_KeepExactlyOne()
+    {
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Task.Run(() =>
+            Ledger.RecordAsync(new PostedMessage("REQ-000001/team-card", "19:hardware@thread.tacv2", $"activity-{i}", Start)))));
+
+        Assert.Single(await Ledger.ListAsync("REQ-000001/"));
+    }
+
+    [Fact]
+    public async Task ListAsync_ReturnsExactlyTheKeysStartingWithThePrefix()
+    {
+        foreach (var key in new[]
+                 {
+                     "REQ-000001/approval/0/bob", "REQ-000001/approval/1/carol", "REQ-000001/team-card",
+                     "REQ-0000012/approval/0/bob", "req-000001/approval/0/bob", "REQ-000002/approval/0/bob",
+                 })
+        {
+            await Ledger.RecordAsync(new PostedMessage(key, "a:conversation", "activity", Start));
+        }
+
+        var approvals = await Ledger.ListAsync("REQ-000001/approval/");
+
+        Assert.Equal(["REQ-000001/approval/0/bob", "REQ-000001/approval/1/carol"], approvals.Select(m => m.Key).Order());
+    }
+
+    [Fact]
+    public async Task ListAsync_PrefixWithWildcardCharacters_MatchesThemLiterally()
+    {
+        await Ledger.RecordAsync(new PostedMessage("REQ_1%/a", "a:conversation", "activity", Start));
+        await Ledger.RecordAsync(new PostedMessage("REQX1Y/a", "a:conversation", "activity", Start));
+
+        var found = await Ledger.ListAsync("REQ_1%/");
+
+        Assert.Equal(["REQ_1%/a"], found.Select(m => m.Key));
+    }
+}

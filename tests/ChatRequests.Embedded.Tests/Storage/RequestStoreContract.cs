@@ -1,0 +1,355 @@
+using System.Text.Json;
+using ChatRequests.Core.Requests;
+using ChatRequests.Core.Storage;
+using static ChatRequests.Embedded.Tests.SampleRequests;
+
+namespace ChatRequests.Embedded.Tests.Storage;
+
+/// <summary>
+/// What every <see cref="IRequestStore"/> adapter must do, tested through the port only. An adapter's test
+/// class derives from this and says how to make a store over fresh, empty storage.
+/// </summary>
+public abstract class RequestStoreContract
+{
+    private IRequestStore? _store;
+
+    protected IRequestStore Store => _store ??= CreateStore();
+
+    /// <summary>A store over fresh, empty storage of its own.</summary>
+    protected abstract IRequestStore CreateStore();
+
+    /// <summary>A new store instance over the same storage, as after a restart (new connections, new client).</summary>
+    protected abstract IRequestStore ReopenStore();
+
+    [Fact]
+    public async Task CreateAsync_NewRequest_SetsVersionToOne()
+    {
+        var request = Submit("REQ-000001");
+
+        await Store.CreateAsync(request);
+
+        Assert.Equal(1, request.Version);
+        Assert.Equal(1, (await Store.GetAsync("REQ-000001"))!.Version);
+    }
+
+    [Fact]
+    public async Task GetAsync_FullRequest_ReturnsItExactlyAsCreated()
+    {
+        var request = FullLifecycle("REQ-000001");
+        await Store.CreateAsync(request);
+
+        var loaded = await Store.GetAsync("REQ-000001");
+
+        Assert.NotNull(loaded);
+        Assert.Equal(JsonSerializer.Serialize(request, RequestJson.Options), JsonSerializer.Serialize(loaded, RequestJson.Options));
+        Assert.Equal(RequestState.Closed, loaded.State);
+        Assert.Equal(request.Fields, loaded.Fields);
+        Assert.Equal(request.History.Count, loaded.History.Count);
+        Assert.Equal(Bob.Id, loaded.Approvals[0].Decision!.ById);
+        Assert.Equal("German, please", loaded.Question!.Answer);
+        Assert.Equal(5, loaded.Feedback!.Rating);
+        Assert.Equal(request.Outbox.Select(e => (e.Id, e.Attempts, e.NextAttemptAt, e.ParkedAt)),
+            loaded.Outbox.Select(e => (e.Id, e.Attempts, e.NextAttemptAt, e.ParkedAt)));
+    }
+
+    [Fact]
+    public async Task GetAsync_UnknownId_ReturnsNull()
+    {
+        Assert.Null(await Store.GetAsync("REQ-999999"));
+    }
+
+    [Fact]
+    public async Task FindBySubmissionKeyAsync_KnownAndUnknownKeys_FindsOnlyTheRequestOfThatForm()
+    {
+        await Store.CreateAsync(Submit("REQ-000001", submissionKey: "form-a"));
+        await Store.CreateAsync(Submit("REQ-000002", submissionKey: "form-b"));
+
+        Assert.Equal("REQ-000002", (await Store.FindBySubmissionKeyAsync("form-b"))?.Id);
+        Assert.Null(await Store.FindBySubmissionKeyAsync("form-c"));
+    }
+
+    [Fact]
+    public async Task CreateAsync_DuplicateId_ThrowsConcurrencyConflict()
+    {
+        await Store.CreateAsync(Submit("REQ-000001", submissionKey: "form-a"));
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(
+            () => Store.CreateAsync(Submit("REQ-000001", submissionKey: "form-b")));
+    }
+
+    [Fact]
+    public async Task CreateAsync_DuplicateSubmissionKey_ThrowsConcurrencyConflictAndKeepsTheFirst()
+    {
+        await Store.CreateAsync(Submit("REQ-000001", submissionKey: "form-a"));
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(
+            () => Store.CreateAsync(Submit("REQ-000002", submissionKey: "form-a")));
+
+        Assert.Equal("REQ-000001", (await Store.FindBySubmissionKeyAsync("form-a"))?.Id);
+        Assert.Null(await Store.GetAsync("REQ-000002"));
+    }
+
+    [Fact]
+    public async Task SaveAsync_CurrentVersion_StoresTheChangeAndIncrementsTheVersion()
+    {
+        var request = Submit("REQ-000001", stages: [ManagerStage()]);
+        await Store.CreateAsync(request);
+        request.Decide(Bob, approve: true, "ok", 0, Start.AddMinutes(5));
+
+        await Store.SaveAsync(request);
+
+        Assert.Equal(2, request.Version);
+        var loaded = await Store.GetAsync("REQ-000001");
+        Assert.Equal(2, loaded!.Version);
+        Assert.Equal(RequestState.Approved, loaded.State);
+    }
+
+    [Fact]
+    public async Task SaveAsync_StaleVersion_ThrowsConcurrencyConflictAndKeepsTheStoredRequest()
+    {
+        await Store.CreateAsync(Submit("REQ-000001", stages: [ManagerStage()]));
+        var first = (await Store.GetAsync("REQ-000001"))!;
+        var second = (await Store.GetAsync("REQ-000001"))!;
+        first.Decide(Bob, approve: true, null, 0, Start.AddMinutes(1));
+        await Store.SaveAsync(first);
+        second.Cancel(Alice, "Not needed any more", Start.AddMinutes(2));
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Store.SaveAsync(second));
+
+        Assert.Equal(1, second.Version);
+        var stored = await Store.GetAsync("REQ-000001");
+        Assert.Equal(RequestState.Approved, stored!.State);
+        Assert.Equal(2, stored.Version);
+    }
+
+    [Fact]
+    public async Task SaveAsync_RequestNeverCreated_ThrowsConcurrencyConflict()
+    {
+        var request = Submit("REQ-000001");
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Store.SaveAsync(request));
+    }
+
+    [Fact]
+    public async Task SaveAsync_TwentyConcurrentSavesOfOneVersion_ExactlyOneSucceeds()
+    {
+        await Store.CreateAsync(Submit("REQ-000001", stages: [ManagerStage()]));
+        var copies = new List<ServiceRequest>();
+        for (var i = 0; i < 20; i++)
+        {
+            var copy = (await Store.GetAsync("REQ-000001"))!;
+            copy.Cancel(Alice, $"Reason {i}", Start.AddMinutes(1));
+            copies.Add(copy);
+        }
+
+        var outcomes = await Task.WhenAll(copies.Select(copy => Task.Run(async () =>
+        {
+            try
+            {
+                await Store.SaveAsync(copy);
+                return true;
+            }
+            catch (ConcurrencyConflictException)
+            {
+                return false;
+            }
+        })));
+
+        Assert.Single(outcomes, saved => saved);
+        var winner = copies[Array.IndexOf(outcomes, true)];
+        var stored = await Store.GetAsync("REQ-000001");
+        Assert.Equal(2, stored!.Version);
+        Assert.Equal(winner.History[^1].Comment, stored.History[^1].Comment);
+    }
+
+    [Fact]
+    public async Task ListByRequesterAsync_ReturnsEveryRequestOfThatRequesterAndNoOther()
+    {
+        await Store.CreateAsync(Submit("REQ-000001", requester: Alice));
+        await Store.CreateAsync(Submit("REQ-000002", requester: Erin));
+        await Store.CreateAsync(FullLifecycle("REQ-000003"));
+
+        var mine = await Store.ListByRequesterAsync(Alice.Id);
+
+        Assert.Equal(["REQ-000001", "REQ-000003"], mine.Select(r => r.Id).Order());
+        Assert.Empty(await Store.ListByRequesterAsync(Bob.Id));
+    }
+
+    [Fact]
+    public async Task ListPendingApprovalAsync_ListsARequestOnlyForApproversOfItsCurrentUndecidedStage()
+    {
+        var request = Submit("REQ-000001", stages: [ManagerStage(), SecurityStage()]);
+        await Store.CreateAsync(request);
+        Assert.Equal(["REQ-000001"], await PendingIdsAsync(Bob));
+        Assert.Empty(await PendingIdsAsync(Carol));
+
+        request.Decide(Bob, approve: true, null, 0, Start.AddHours(1));
+        await Store.SaveAsync(request);
+        Assert.Empty(await PendingIdsAsync(Bob));
+        Assert.Equal(["REQ-000001"], await PendingIdsAsync(Carol));
+        Assert.Equal(["REQ-000001"], await PendingIdsAsync(Dave));
+
+        request.Decide(Dave, approve: true, null, 1, Start.AddHours(2));
+        await Store.SaveAsync(request);
+        Assert.Empty(await PendingIdsAsync(Carol));
+        Assert.Empty(await PendingIdsAsync(Dave));
+    }
+
+    [Fact]
+    public async Task ListPendingApprovalAsync_RejectedOrCancelledRequests_AreNotListed()
+    {
+        var rejected = Submit("REQ-000001", stages: [ManagerStage()]);
+        rejected.Decide(Bob, approve: false, "Too expensive", 0, Start.AddHours(1));
+        var cancelled = Submit("REQ-000002", stages: [ManagerStage()]);
+        cancelled.Cancel(Alice, null, Start.AddHours(1));
+        await Store.CreateAsync(rejected);
+        await Store.CreateAsync(cancelled);
+        await Store.CreateAsync(Submit("REQ-000003", stages: [ManagerStage()]));
+
+        Assert.Equal(["REQ-000003"], await PendingIdsAsync(Bob));
+    }
+
+    [Fact]
+    public async Task ListPendingApprovalAsync_ApproverIdInsideAnotherId_DoesNotMatch()
+    {
+        var longId = new PersonRef(Bob.Id + "-deputy", "Bob's deputy");
+        await Store.CreateAsync(Submit("REQ-000001", stages: [new ApprovalStage("Manager", [longId])]));
+
+        Assert.Empty(await PendingIdsAsync(Bob));
+        Assert.Equal(["REQ-000001"], await PendingIdsAsync(longId));
+    }
+
+    [Fact]
+    public async Task ListTeamQueueAsync_ReturnsTheTeamsOpenRequests_NotFinalOnesOrOtherTeams()
+    {
+        var awaitingApproval = Submit("REQ-000001", stages: [ManagerStage()]);
+        var assigned = Submit("REQ-000002");
+        assigned.Assign(Erin, Erin, Start.AddHours(1));
+        var cancelled = Submit("REQ-000003");
+        cancelled.Cancel(Alice, null, Start.AddHours(1));
+        var rejected = Submit("REQ-000004", stages: [ManagerStage()]);
+        rejected.Decide(Bob, approve: false, "No budget", 0, Start.AddHours(1));
+        var closed = FullLifecycle("REQ-000005");
+        var otherTeam = Submit("REQ-000006", teamId: "team-access");
+        foreach (var request in new[] { awaitingApproval, assigned, cancelled, rejected, closed, otherTeam })
+        {
+            await Store.CreateAsync(request);
+        }
+
+        var queue = await Store.ListTeamQueueAsync("team-hardware");
+
+        Assert.Equal(["REQ-000001", "REQ-000002"], queue.Select(r => r.Id).Order());
+    }
+
+    [Fact]
+    public async Task ListWithDueEventsAsync_ListsARequestOnlyOnceItsNextAttemptIsDue()
+    {
+        var request = Submit("REQ-000001", Start);
+        await Store.CreateAsync(request);
+        Assert.Empty(await Store.ListWithDueEventsAsync(Start.AddSeconds(-1), 50));
+        Assert.Single(await Store.ListWithDueEventsAsync(Start, 50));
+
+        request.FailEvent(request.Outbox[0].Id, "Teams is down", Start, TimeSpan.FromMinutes(10), maxAttempts: 8);
+        await Store.SaveAsync(request);
+
+        Assert.Empty(await Store.ListWithDueEventsAsync(Start.AddMinutes(9), 50));
+        Assert.Single(await Store.ListWithDueEventsAsync(Start.AddMinutes(10), 50));
+    }
+
+    [Fact]
+    public async Task ListWithDueEventsAsync_ParkedOrCompletedEvents_AreNotDue()
+    {
+        var parked = Submit("REQ-000001");
+        parked.FailEvent(parked.Outbox[0].Id, "Bad card", Start, TimeSpan.FromSeconds(1), maxAttempts: 1);
+        var completed = Submit("REQ-000002");
+        completed.CompleteEvent(completed.Outbox[0].Id);
+        await Store.CreateAsync(parked);
+        await Store.CreateAsync(completed);
+        await Store.CreateAsync(Submit("REQ-000003"));
+
+        var due = await Store.ListWithDueEventsAsync(Start.AddDays(1), 50);
+
+        Assert.Equal(["REQ-000003"], due.Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task ListWithDueEventsAsync_ReturnsTheLongestWaitingFirst_UpToMax()
+    {
+        await Store.CreateAsync(Submit("REQ-000001", Start.AddHours(2)));
+        await Store.CreateAsync(Submit("REQ-000002", Start.AddHours(1)));
+        await Store.CreateAsync(Submit("REQ-000003", Start.AddHours(3)));
+
+        var due = await Store.ListWithDueEventsAsync(Start.AddHours(4), 2);
+
+        Assert.Equal(["REQ-000002", "REQ-000001"], due.Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task ListWithDueEventsAsync_TimesInOtherOffsets_CompareAsInstants()
+    {
+        var inBerlin = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(1));
+        await Store.CreateAsync(Submit("REQ-000001", inBerlin));
+
+        Assert.Empty(await Store.ListWithDueEventsAsync(Start.AddTicks(-1), 50));
+        Assert.Single(await Store.ListWithDueEventsAsync(Start, 50));
+    }
+
+    [Fact]
+    public async Task ListWithParkedEventsAsync_ListsRequestsHoldingParkedEvents_UntilRetried()
+    {
+        var parked = Submit("REQ-000001");
+        var eventId = parked.Outbox[0].Id;
+        parked.FailEvent(eventId, "Bad card", Start, TimeSpan.FromSeconds(1), maxAttempts: 1);
+        var retrying = Submit("REQ-000002");
+        retrying.FailEvent(retrying.Outbox[0].Id, "Teams is down", Start, TimeSpan.FromSeconds(1), maxAttempts: 8);
+        await Store.CreateAsync(parked);
+        await Store.CreateAsync(retrying);
+
+        var listed = await Store.ListWithParkedEventsAsync();
+        Assert.Equal(["REQ-000001"], listed.Select(r => r.Id));
+        Assert.Equal("Bad card", listed[0].Outbox[0].LastError);
+
+        parked.RetryParkedEvent(eventId, Start.AddHours(1));
+        await Store.SaveAsync(parked);
+        Assert.Empty(await Store.ListWithParkedEventsAsync());
+        Assert.Contains("REQ-000001", (await Store.ListWithDueEventsAsync(Start.AddHours(1), 50)).Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task NextNumberAsync_SuccessiveCalls_Increase()
+    {
+        var first = await Store.NextNumberAsync();
+        var second = await Store.NextNumberAsync();
+
+        Assert.True(first > 0);
+        Assert.True(second > first);
+    }
+
+    [Fact]
+    public async Task NextNumberAsync_ConcurrentCalls_NeverHandOutTheSameNumberTwice()
+    {
+        var numbers = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Task.Run(() => Store.NextNumberAsync())));
+
+        Assert.Equal(numbers.Length, numbers.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task ReopenedStore_SeesEverythingSavedBefore_AndContinuesTheNumbers()
+    {
+        var request = Submit("REQ-000001", stages: [ManagerStage()]);
+        await Store.CreateAsync(request);
+        request.Decide(Bob, approve: true, null, 0, Start.AddHours(1));
+        await Store.SaveAsync(request);
+        var lastNumber = await Store.NextNumberAsync();
+
+        var reopened = ReopenStore();
+
+        var loaded = await reopened.GetAsync("REQ-000001");
+        Assert.Equal(2, loaded!.Version);
+        Assert.Equal(RequestState.Approved, loaded.State);
+        Assert.True(await reopened.NextNumberAsync() > lastNumber);
+    }
+
+    private async Task<IReadOnlyList<string>> PendingIdsAsync(PersonRef approver) =>
+        [.. (await Store.ListPendingApprovalAsync(approver.Id)).Select(r => r.Id)];
+}
