@@ -9,8 +9,8 @@ public static class HealthEndpoint
     {
         app.MapGet("/health", async (RelayHealth health, CancellationToken cancellationToken) =>
         {
-            var report = await health.GetReportAsync(cancellationToken);
-            return Results.Json(report, statusCode: report.Parked.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+            var report = await health.CheckAsync(cancellationToken);
+            return Results.Json(report, statusCode: report.IsHealthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         });
         return app;
     }
