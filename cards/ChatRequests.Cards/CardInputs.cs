@@ -1,0 +1,40 @@
+namespace ChatRequests.Cards;
+
+/// <summary>
+/// Input ids and the keys of action <c>data</c>: a contract with the bot's action handler. Input values
+/// arrive merged with the action's data in the invoke's <c>value.action.data</c>.
+/// </summary>
+public static class CardInputs
+{
+    public const string Justification = "justification";
+    /// <summary>Values "High", "Medium", "Low" (names of <c>Urgency</c>).</summary>
+    public const string Urgency = "urgency";
+    /// <summary>Prefix of a catalog field's input: "field.&lt;fieldId&gt;".</summary>
+    public const string FieldPrefix = "field.";
+
+    public const string Comment = "comment";
+    /// <summary>Values "InProgress", "AwaitingParts", "Scheduled" (names of <c>RequestState</c>).</summary>
+    public const string Status = "status";
+    public const string Note = "note";
+    public const string Question = "question";
+    public const string Resolution = "resolution";
+    public const string Answer = "answer";
+    /// <summary>Values "5" to "1".</summary>
+    public const string Rating = "rating";
+    public const string Feedback = "feedback";
+
+    /// <summary>Data keys (ids only, never identity).</summary>
+    public const string ItemId = "itemId";
+    public const string Category = "category";
+    public const string SubmissionKey = "submissionKey";
+    public const string RequestId = "requestId";
+    public const string Stage = "stage";
+
+    public static string Field(string fieldId) => FieldPrefix + fieldId;
+
+    /// <summary>The catalog field id of a "field.&lt;fieldId&gt;" input id, or null for any other input.</summary>
+    public static string? FieldIdOf(string inputId) =>
+        inputId.StartsWith(FieldPrefix, StringComparison.Ordinal) && inputId.Length > FieldPrefix.Length
+            ? inputId[FieldPrefix.Length..]
+            : null;
+}

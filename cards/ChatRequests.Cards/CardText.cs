@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text;
+using ChatRequests.Core.Catalog;
+using ChatRequests.Core.Requests;
+
+namespace ChatRequests.Cards;
+
+/// <summary>The words and formats the cards share.</summary>
+internal static class CardText
+{
+    private const string DateFormat = "ddd d MMM yyyy HH:mm 'UTC'";
+    private const int PeopleShown = 5;
+
+    public static string Date(DateTimeOffset at) => at.ToUniversalTime().ToString(DateFormat, CultureInfo.InvariantCulture);
+
+    public static string Cost(string? costText) => costText ?? "No charge";
+
+    public static string Approval(ApprovalPolicy policy) => policy == ApprovalPolicy.None ? "No approval" : "Needs approval";
+
+    /// <summary>"Ann", "Ann or Bob", "Ann, Bob or Cy", "Ann, Bob, ... or 4 others": any one of them decides.</summary>
+    public static string AnyOf(IReadOnlyList<PersonRef> people) => people.Count switch
+    {
+        0 => "no one",
+        1 => people[0].Name,
+        <= PeopleShown => $"{string.Join(", ", people.Take(people.Count - 1).Select(p => p.Name))} or {people[^1].Name}",
+        _ => $"{string.Join(", ", people.Take(PeopleShown).Select(p => p.Name))} or {people.Count - PeopleShown} others",
+    };
+
+    /// <summary>"★★★★☆" for 4.</summary>
+    public static string StarGlyphs(int rating) =>
+        new string('★', Math.Clamp(rating, 0, 5)) + new string('☆', 5 - Math.Clamp(rating, 0, 5));
+
+    /// <summary>"★★★★☆ 4/5".</summary>
+    public static string Stars(int rating) => $"{StarGlyphs(rating)} {rating}/5";
+
+    /// <summary>The state as anyone reads it (the core's wording speaks to the requester for one state).</summary>
+    public static string NeutralState(RequestState state) =>
+        state == RequestState.AwaitingRequester ? "Waiting for the requester" : state.ToDisplay();
+
+    /// <summary>The Container style that colours a state.</summary>
+    public static string StyleOf(RequestState state) => state switch
+    {
+        RequestState.Approved or RequestState.Fulfilled or RequestState.Closed => "good",
+        RequestState.Rejected => "attention",
+        RequestState.AwaitingParts or RequestState.AwaitingRequester or RequestState.Reopened => "warning",
+        RequestState.Cancelled => "emphasis",
+        _ => "accent",
+    };
+
+    /// <summary>The TextBlock colour for a state (TextBlocks have no "emphasis").</summary>
+    public static string ColorOf(RequestState state) => StyleOf(state) is "emphasis" ? "default" : StyleOf(state);
+
+    public static bool IsOpen(RequestState state) => !state.IsFinal() && state != RequestState.Fulfilled;
+
+    /// <summary>A field id as a label when the catalog item is not at hand: "cost_centre" -> "Cost centre".</summary>
+    public static string Humanize(string id)
+    {
+        var words = new StringBuilder();
+        for (var i = 0; i < id.Length; i++)
+        {
+            var c = id[i];
+            if (c is '_' or '-' or '.')
+            {
+                words.Append(' ');
+            }
+            else if (char.IsUpper(c) && i > 0 && char.IsLower(id[i - 1]))
+            {
+                words.Append(' ').Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                words.Append(words.Length == 0 ? char.ToUpperInvariant(c) : c);
+            }
+        }
+
+        return words.ToString();
+    }
+
+    public static string Shorten(string text, int max) =>
+        text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1).TrimEnd(), "…");
+
+    public static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+
+    /// <summary>An audit line's action in words.</summary>
+    public static string Action(string action) => action switch
+    {
+        "Submitted" => "Submitted",
+        nameof(RequestCommand.RequestApproval) => "Sent for approval",
+        nameof(RequestCommand.SkipApproval) => "Sent to the team (no approval needed)",
+        nameof(RequestCommand.ApproveStage) => "Approved a stage",
+        nameof(RequestCommand.Approve) => "Approved",
+        nameof(RequestCommand.Reject) => "Rejected",
+        nameof(RequestCommand.Assign) => "Assigned",
+        nameof(RequestCommand.StartWork) => "Set in progress",
+        nameof(RequestCommand.AwaitParts) => "Set to awaiting parts",
+        nameof(RequestCommand.Schedule) => "Scheduled",
+        nameof(RequestCommand.AskRequester) => "Asked the requester",
+        nameof(RequestCommand.Answer) => "Answered",
+        nameof(RequestCommand.Resolve) => "Resolved",
+        nameof(RequestCommand.Confirm) => "Confirmed and closed",
+        nameof(RequestCommand.Reopen) => "Reopened",
+        nameof(RequestCommand.Cancel) => "Cancelled",
+        _ => action,
+    };
+}

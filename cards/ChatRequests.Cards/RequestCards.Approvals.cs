@@ -1,0 +1,110 @@
+using ChatRequests.Core.Requests;
+
+namespace ChatRequests.Cards;
+
+// What approvers see: one approval card per stage and approver, and the list of what waits for them.
+public sealed partial class RequestCards
+{
+    private const int ListedJustificationLength = 300;
+
+    /// <summary>
+    /// The approval card of <paramref name="stage"/> as <paramref name="viewer"/> sees it: the decision to take,
+    /// or how it was decided (by the viewer or someone else), or that the request no longer needs it.
+    /// </summary>
+    public CardMessage Approval(ServiceRequest r, int stage, PersonRef viewer)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(stage);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(stage, r.Approvals.Count);
+
+        var target = r.Approvals[stage];
+        var pending = target.Decision is null && r.State == RequestState.AwaitingApproval && r.CurrentStage == stage;
+        var outcome = pending ? null : ApprovalOutcome(r, target, viewer);
+        var data = new
+        {
+            id = r.Id,
+            stage,
+            pending,
+            title = pending ? $"Approval needed: {r.Id}" : outcome!.Title,
+            style = pending ? "accent" : outcome!.Style,
+            stageText = StageText(r, stage),
+            requesterName = r.Requester.Name,
+            itemName = r.ItemName,
+            category = r.Category,
+            cost = CardText.Cost(r.CostText),
+            priority = r.Priority.Reason,
+            due = CardText.Date(r.DueAt),
+            submitted = CardText.Date(r.SubmittedAt),
+            justification = r.Justification,
+            fields = FieldFacts(r),
+            earlier = r.Approvals.Take(stage)
+                .Where(s => s.Decision is not null)
+                .Select(s => new { title = s.Name, value = DecisionText(s.Decision!, viewer) }),
+            outcome = outcome is null ? null : new { text = outcome.Text, comment = outcome.Comment },
+        };
+        var fallback = pending
+            ? $"{r.Requester.Name} asks for {r.ItemName} ({r.Id}, {CardText.Cost(r.CostText)}). Approve or reject it on the card."
+            : $"{r.Id} {r.ItemName}: {outcome!.Text}{(outcome.Comment is null ? "" : $": {CardText.Shorten(outcome.Comment, FallbackQuoteLength)}")}";
+        return Render("approval", data, fallback);
+    }
+
+    /// <summary>The requests waiting for <paramref name="viewer"/>'s decision, each with Approve and Reject.</summary>
+    public CardMessage ApprovalList(IReadOnlyList<ServiceRequest> pending, PersonRef viewer)
+    {
+        // A request decided since the list was queried no longer waits for anyone.
+        var waiting = pending.Where(r => r.PendingStage is { Decision: null }).OrderBy(r => r.SubmittedAt).ToList();
+        var shown = waiting.Take(MaxListed).ToList();
+        var data = new
+        {
+            title = waiting.Count == 0 ? "Nothing waits for your approval" : $"Waiting for your approval ({waiting.Count})",
+            empty = waiting.Count == 0,
+            emptyText = $"You're all caught up, {viewer.Name}.",
+            items = shown.Select(r => new
+            {
+                id = r.Id,
+                stage = r.CurrentStage,
+                stageText = StageText(r, r.CurrentStage),
+                requesterName = r.Requester.Name,
+                itemName = r.ItemName,
+                cost = CardText.Cost(r.CostText),
+                priority = r.Priority.Label,
+                due = CardText.Date(r.DueAt),
+                justification = CardText.Shorten(r.Justification, ListedJustificationLength),
+            }),
+            note = waiting.Count > MaxListed ? $"Showing the {MaxListed} oldest of {waiting.Count}." : null,
+        };
+        var fallback = waiting.Count == 0
+            ? "Nothing waits for your approval."
+            : $"Waiting for your approval: {string.Join(", ", shown.Select(r => $"{r.Id} {r.ItemName} for {r.Requester.Name}"))}.";
+        return Render("approval-list", data, fallback);
+    }
+
+    private sealed record Outcome(string Title, string Style, string Text, string? Comment);
+
+    private static Outcome ApprovalOutcome(ServiceRequest r, ApprovalStage stage, PersonRef viewer)
+    {
+        if (stage.Decision is { } decision)
+        {
+            return new Outcome(
+                $"{(decision.Approved ? "Approved" : "Rejected")}: {r.Id}",
+                decision.Approved ? "good" : "attention",
+                DecisionText(decision, viewer),
+                decision.Comment);
+        }
+
+        if (r.State == RequestState.Cancelled)
+        {
+            return new Outcome($"Cancelled: {r.Id}", "emphasis", "Cancelled by the requester. Nothing to decide.", null);
+        }
+
+        var rejection = r.Approvals.Select(s => s.Decision).FirstOrDefault(d => d is { Approved: false });
+        return rejection is not null
+            ? new Outcome($"Rejected: {r.Id}", "attention", $"Rejected at an earlier step by {rejection.ByName}. Nothing to decide.", rejection.Comment)
+            : new Outcome($"No decision needed: {r.Id}", "emphasis", $"This step is not waiting for a decision ({CardText.NeutralState(r.State).ToLowerInvariant()}).", null);
+    }
+
+    private static string DecisionText(ApprovalDecision decision, PersonRef viewer) =>
+        $"{(decision.Approved ? "Approved" : "Rejected")} by {(decision.ById == viewer.Id ? "you" : decision.ByName)} at {CardText.Date(decision.At)}";
+
+    private static string StageText(ServiceRequest r, int stage) =>
+        r.Approvals.Count > 1 ? $"Step {stage + 1} of {r.Approvals.Count}: {r.Approvals[stage].Name}" : r.Approvals[stage].Name;
+}

@@ -1,0 +1,196 @@
+using System.Globalization;
+using ChatRequests.Core.Catalog;
+using ChatRequests.Core.Priority;
+using ChatRequests.Core.Requests;
+using ChatRequests.Core.Workflow;
+
+namespace ChatRequests.Cards;
+
+// Finding the right catalog item and asking for it: help, catalog lists, the form, the confirmation.
+public sealed partial class RequestCards
+{
+    private const int MaxCatalogItems = 25;
+
+    /// <summary>The catalog's categories (see <see cref="CatalogItem.Category"/>), offered as browse buttons.</summary>
+    private static readonly string[] CatalogCategories = ["Hardware", "Software", "Access", "Accounts"];
+
+    private static readonly (string Command, string Description)[] Commands =
+    [
+        ("new request", "Start a request; I help you find the right catalog item"),
+        ("my requests", "Your open and recent requests"),
+        ("status", "Where your open requests stand"),
+        ("REQ-000042", "The details of one request"),
+        ("approvals", "Requests waiting for your approval"),
+        ("cancel REQ-000042", "Cancel a request you made"),
+        ("help", "Show this card"),
+    ];
+
+    private static readonly string[] Examples =
+    [
+        "I need a new laptop",
+        "Give me access to Jira",
+        "My headset broke",
+        "I forgot my VPN password",
+    ];
+
+    public CardMessage Welcome(string firstName)
+    {
+        var name = CardText.NullIfBlank(firstName)?.Trim();
+        return HelpCard(name is null ? "Hi there!" : $"Hi {name}!");
+    }
+
+    public CardMessage Help() => HelpCard(null);
+
+    /// <summary>Catalog items to pick from: "did you mean" candidates or one category's items.</summary>
+    public CardMessage Catalog(IReadOnlyList<CatalogItem> items, string heading)
+    {
+        var shown = items.Take(MaxCatalogItems).ToList();
+        var data = new
+        {
+            heading,
+            empty = shown.Count == 0,
+            items = shown.Select(i => new
+            {
+                id = i.Id,
+                name = i.Name,
+                category = i.Category,
+                cost = CardText.Cost(i.CostText),
+                approval = CardText.Approval(i.Approval),
+                description = CardText.NullIfBlank(i.Description),
+            }),
+            note = items.Count > MaxCatalogItems
+                ? $"Showing {MaxCatalogItems} of {items.Count}. Tell me more about what you need to narrow it down."
+                : null,
+        };
+        var fallback = shown.Count == 0
+            ? $"{heading}: nothing to show."
+            : $"{heading}: {string.Join(", ", shown.Select(i => i.Name))}.";
+        return Render("catalog", data, fallback);
+    }
+
+    /// <summary>Nothing matched: say so and offer the catalog by category.</summary>
+    public CardMessage Categories(IReadOnlyList<string> categories, string heading) =>
+        Render(
+            "categories",
+            new { heading, categories },
+            $"{heading} Browse the catalog by category: {string.Join(", ", categories)}.");
+
+    /// <summary>The request form of a catalog item, filled in with <paramref name="prefill"/> and showing <paramref name="errors"/>.</summary>
+    /// <param name="errors">Problems by input: "justification", "urgency" or a catalog field id (as <see cref="FormErrors.ByInput"/>).</param>
+    public CardMessage RequestForm(CatalogItem item, FormPrefill prefill, IReadOnlyDictionary<string, string>? errors)
+    {
+        errors ??= new Dictionary<string, string>();
+        var summary = OrderedErrors(item, errors);
+        var data = new
+        {
+            itemId = item.Id,
+            itemName = item.Name,
+            category = item.Category,
+            cost = CardText.Cost(item.CostText),
+            approval = CardText.Approval(item.Approval),
+            description = CardText.NullIfBlank(item.Description),
+            submissionKey = prefill.SubmissionKey,
+            justification = prefill.Justification ?? "",
+            justificationMax = RequestFormValidator.JustificationMaxLength,
+            justificationError = errors.GetValueOrDefault("justification"),
+            urgency = RequestFormValidator.ParseUrgency(prefill.Urgency)?.ToString() ?? "",
+            urgencyChoices = Enum.GetValues<Urgency>().Select(u => new { title = $"{u} - {PriorityMatrix.Describe(u)}", value = u.ToString() }),
+            urgencyError = errors.GetValueOrDefault("urgency"),
+            errorSummary = summary.Count == 0
+                ? null
+                : new { title = summary.Count == 1 ? "Please fix 1 problem:" : $"Please fix {summary.Count} problems:", messages = summary },
+            fields = item.Fields.Select(f => FieldData(f, prefill.Fields.GetValueOrDefault(f.Id), errors.GetValueOrDefault(f.Id))),
+        };
+        var fallback = summary.Count == 0
+            ? $"Request form for {item.Name}: fill it in on the card and press Submit."
+            : $"Request form for {item.Name}: {string.Join(" ", summary)}";
+        return Render("request-form", data, fallback);
+    }
+
+    /// <summary>The confirmation after a request is logged.</summary>
+    public CardMessage Submitted(ServiceRequest r)
+    {
+        var noApproval = r.Approvals.Count == 0 ? $"No approval needed — sent straight to {r.TeamName}." : null;
+        var data = new
+        {
+            id = r.Id,
+            itemName = r.ItemName,
+            category = r.Category,
+            cost = CardText.Cost(r.CostText),
+            priority = r.Priority.Reason,
+            due = CardText.Date(r.DueAt),
+            stages = r.Approvals.Select(s => new { name = s.Name, approvers = CardText.AnyOf(s.Approvers) }),
+            noApproval,
+            nextStep = RequestProgress.NextStep(r),
+            canCancel = RequestTransitions.IsAllowed(r.State, RequestCommand.Cancel),
+        };
+        var approval = noApproval ?? $"Approval: {string.Join("; then ", r.Approvals.Select(s => $"{s.Name} ({CardText.AnyOf(s.Approvers)})"))}.";
+        return Render(
+            "submitted",
+            data,
+            $"Request {r.Id} logged: {r.ItemName}, priority {r.Priority.Label}. {approval} Target date {CardText.Date(r.DueAt)}.");
+    }
+
+    private CardMessage HelpCard(string? greeting)
+    {
+        var data = new
+        {
+            greeting,
+            commands = Commands.Select(c => new { command = c.Command, description = c.Description }),
+            examples = Examples,
+            categories = CatalogCategories,
+        };
+        var fallback = $"{(greeting is null ? "" : greeting + " ")}I log IT service requests: tell me what you need, e.g. \"{Examples[0]}\". " +
+            $"Commands: {string.Join(", ", Commands.Select(c => c.Command))}.";
+        return Render("help", data, fallback);
+    }
+
+    private static object FieldData(CatalogField field, string? prefill, string? error)
+    {
+        var value = prefill?.Trim() ?? "";
+        decimal? number = field.Type == FieldType.Number
+            && decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
+        return new
+        {
+            inputId = CardInputs.Field(field.Id),
+            type = field.Type.ToString(),
+            label = field.Label,
+            isRequired = field.Required,
+            errorMessage = field.Required ? $"{field.Label} is required." : $"Please check {field.Label}.",
+            placeholder = field.Placeholder ?? DefaultPlaceholder(field),
+            maxLength = field.MaxLength,
+            multiline = field.Type == FieldType.MultilineText,
+            value = field.Type switch
+            {
+                FieldType.Choice => field.Choices.FirstOrDefault(c => string.Equals(c, value, StringComparison.OrdinalIgnoreCase)) ?? "",
+                FieldType.Date => DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? value : "",
+                FieldType.Number => "",
+                _ => value,
+            },
+            hasNumber = number is not null,
+            number,
+            choices = field.Choices.Select(c => new { title = c, value = c }),
+            hint = field.PatternHint,
+            error,
+        };
+    }
+
+    private static string DefaultPlaceholder(CatalogField field) => field.Type switch
+    {
+        FieldType.Choice => "Choose one",
+        FieldType.Number => "A number",
+        FieldType.Date => "YYYY-MM-DD",
+        _ => field.Required ? "Required" : "Optional",
+    };
+
+    // The summary lists problems in the order of the inputs on the card, then any the card has no input for.
+    private static List<string> OrderedErrors(CatalogItem item, IReadOnlyDictionary<string, string> errors)
+    {
+        string[] order = ["justification", "urgency", .. item.Fields.Select(f => f.Id)];
+        return
+        [
+            .. order.Where(errors.ContainsKey).Select(k => errors[k]),
+            .. errors.Where(e => !order.Contains(e.Key)).Select(e => e.Value),
+        ];
+    }
+}

@@ -1,0 +1,85 @@
+using ChatRequests.Core.Requests;
+
+namespace ChatRequests.Cards;
+
+// The card in the owning team's channel, updated in place as the request moves.
+public sealed partial class RequestCards
+{
+    private static readonly (RequestState State, string Title)[] AgentStatuses =
+    [
+        (RequestState.InProgress, "In progress"),
+        (RequestState.AwaitingParts, "Awaiting parts"),
+        (RequestState.Scheduled, "Scheduled"),
+    ];
+
+    /// <summary>The channel card: the request, its state and the agent actions the state allows.</summary>
+    public CardMessage TeamCard(ServiceRequest r)
+    {
+        var state = r.State;
+        var data = new
+        {
+            id = r.Id,
+            itemName = r.ItemName,
+            category = r.Category,
+            requesterName = r.Requester.Name,
+            teamName = r.TeamName,
+            state = CardText.NeutralState(state),
+            style = CardText.StyleOf(state),
+            cost = CardText.Cost(r.CostText),
+            priority = r.Priority.Reason,
+            due = CardText.Date(r.DueAt),
+            overdue = IsOverdue(r),
+            submitted = CardText.Date(r.SubmittedAt),
+            assignee = r.Assignee?.Name,
+            justification = r.Justification,
+            fields = FieldFacts(r),
+            statusNote = r.StatusNote,
+            question = QuestionData(r),
+            resolution = r.ResolutionNotes,
+            feedback = FeedbackData(r),
+            outcome = TeamOutcome(r),
+            canAssign = RequestTransitions.IsAllowed(state, RequestCommand.Assign)
+                && (state is RequestState.Approved or RequestState.Reopened || r.Assignee is null),
+            canSetStatus = RequestTransitions.IsAllowed(state, RequestCommand.StartWork),
+            canAsk = RequestTransitions.IsAllowed(state, RequestCommand.AskRequester),
+            canResolve = RequestTransitions.IsAllowed(state, RequestCommand.Resolve),
+            currentStatus = AgentStatuses.Any(s => s.State == state) ? state.ToString() : nameof(RequestState.InProgress),
+            statusChoices = AgentStatuses.Select(s => new { title = s.Title, value = s.State.ToString() }),
+        };
+        var assigned = r.Assignee is null ? "unassigned" : $"assigned to {r.Assignee.Name}";
+        return Render(
+            "team",
+            data,
+            $"{r.Id} {r.ItemName} for {r.Requester.Name} ({r.Priority.Label}): {CardText.NeutralState(state)}, {assigned}.");
+    }
+
+    private static object? QuestionData(ServiceRequest r) => r.Question is not { } q
+        ? null
+        : new
+        {
+            askedBy = q.AskedBy.Name,
+            askedAt = CardText.Date(q.AskedAt),
+            text = q.Text,
+            answer = q.Answer,
+            answeredAt = q.AnsweredAt is { } at ? CardText.Date(at) : null,
+        };
+
+    private static object? FeedbackData(ServiceRequest r) => r.Feedback is not { } f
+        ? null
+        : new { stars = CardText.Stars(f.Rating), comment = f.Comment };
+
+    // Once the team's work is done, the card says how it ended instead of offering actions.
+    private static string? TeamOutcome(ServiceRequest r) => r.State switch
+    {
+        RequestState.Fulfilled => $"Resolved by {r.Assignee?.Name ?? r.TeamName}; waiting for {r.Requester.Name} to confirm.",
+        RequestState.Closed => $"Closed: {r.Requester.Name} confirmed it is done.",
+        RequestState.Cancelled => $"Cancelled by {r.Requester.Name}{Reason(LastComment(r, RequestState.Cancelled))}.",
+        RequestState.Rejected => $"Rejected{Reason(LastComment(r, RequestState.Rejected))}.",
+        _ => null,
+    };
+
+    private static string? LastComment(ServiceRequest r, RequestState to) =>
+        r.History.LastOrDefault(h => h.To == to)?.Comment;
+
+    private static string Reason(string? comment) => comment is null ? "" : $": {comment}";
+}

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using ChatRequests.Cards.Templating;
+using ChatRequests.Core.Requests;
+
+namespace ChatRequests.Cards;
+
+/// <summary>
+/// Builds every card the bot sends: gathers the data a template needs from the domain objects and binds
+/// the template. Stateless apart from the clock, so one instance serves all threads.
+/// </summary>
+public sealed partial class RequestCards
+{
+    private const int MaxListed = 20;
+
+    // Fallback text doubles as the notification preview: people's long texts are cut there, never on the card.
+    private const int FallbackQuoteLength = 200;
+
+    private static readonly JsonSerializerOptions DataOptions = new(JsonSerializerDefaults.Web)
+    {
+        // Absent values stay absent in the data, so a template's $when hides their elements.
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    private static readonly HashSet<string> InfoStyles = ["default", "emphasis", "good", "attention", "warning", "accent"];
+
+    private readonly TimeProvider _clock;
+
+    public RequestCards()
+        : this(TimeProvider.System)
+    {
+    }
+
+    public RequestCards(TimeProvider clock) => _clock = clock;
+
+    /// <summary>A small card for results inside invoke responses ("Thanks, request closed") and errors.</summary>
+    /// <param name="style">A Container style: default, emphasis, good, attention, warning or accent.</param>
+    public CardMessage Info(string title, string text, string style = "default")
+    {
+        if (!InfoStyles.Contains(style))
+        {
+            throw new ArgumentException($"Unknown card style '{style}'.", nameof(style));
+        }
+
+        return Render("info", new { title, text, style }, $"{title}: {text}");
+    }
+
+    private static CardMessage Render(string template, object data, string fallbackText)
+    {
+        var node = JsonSerializer.SerializeToNode(data, DataOptions)!.AsObject();
+        node["fallbackText"] = fallbackText;
+        return new CardMessage(TemplateLibrary.Get(template).Bind(node), fallbackText);
+    }
+
+    private bool IsOverdue(ServiceRequest r) => CardText.IsOpen(r.State) && _clock.GetUtcNow() > r.DueAt;
+
+    private static object[] FieldFacts(ServiceRequest r) =>
+        [.. r.Fields.Select(f => new { title = CardText.Humanize(f.Key), value = f.Value })];
+}

@@ -1,0 +1,103 @@
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace ChatRequests.Cards.Templating;
+
+/// <summary>
+/// A template string with <c>${...}</c> bindings. A string that is one binding and nothing else keeps the
+/// bound value's JSON type (an array stays an array); bindings inside longer text are stringified.
+/// </summary>
+internal sealed class Interpolation
+{
+    private readonly IReadOnlyList<object> _parts;
+
+    private Interpolation(IReadOnlyList<object> parts) => _parts = parts;
+
+    public static bool HasBindings(string text) => text.Contains("${", StringComparison.Ordinal);
+
+    public static Interpolation Parse(string text)
+    {
+        var parts = new List<object>();
+        var literal = new StringBuilder();
+        var pos = 0;
+        while (pos < text.Length)
+        {
+            var start = text.IndexOf("${", pos, StringComparison.Ordinal);
+            if (start < 0)
+            {
+                literal.Append(text, pos, text.Length - pos);
+                break;
+            }
+
+            literal.Append(text, pos, start - pos);
+            var end = FindClose(text, start + 2);
+            if (literal.Length > 0)
+            {
+                parts.Add(literal.ToString());
+                literal.Clear();
+            }
+
+            parts.Add(TemplateExpression.Parse(text[(start + 2)..end]));
+            pos = end + 1;
+        }
+
+        if (literal.Length > 0)
+        {
+            parts.Add(literal.ToString());
+        }
+
+        return new Interpolation(parts);
+    }
+
+    /// <summary>The bound value: the value itself for a whole-string binding (missing is ""), else the text.</summary>
+    public JsonNode? Evaluate(Scope scope)
+    {
+        if (_parts is [TemplateExpression whole])
+        {
+            return whole.Evaluate(scope)?.DeepClone() ?? JsonValue.Create("");
+        }
+
+        var text = new StringBuilder();
+        foreach (var part in _parts)
+        {
+            text.Append(part is TemplateExpression expression ? JsonValues.ToText(expression.Evaluate(scope)) : (string)part);
+        }
+
+        return JsonValue.Create(text.ToString());
+    }
+
+    /// <summary>The raw value of a whole-string binding without the "" for missing: what <c>$data</c> and <c>$when</c> need.</summary>
+    public JsonNode? EvaluateRaw(Scope scope) =>
+        _parts is [TemplateExpression whole] ? whole.Evaluate(scope) : Evaluate(scope);
+
+    // The closing brace is the first one outside a quoted string literal.
+    private static int FindClose(string text, int from)
+    {
+        char? quote = null;
+        for (var i = from; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quote is not null)
+            {
+                if (c == '\\')
+                {
+                    i++;
+                }
+                else if (c == quote)
+                {
+                    quote = null;
+                }
+            }
+            else if (c is '\'' or '"')
+            {
+                quote = c;
+            }
+            else if (c == '}')
+            {
+                return i;
+            }
+        }
+
+        throw new TemplateException($"A binding is not closed with '}}' in \"{text}\".");
+    }
+}

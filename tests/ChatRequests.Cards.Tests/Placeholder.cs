@@ -1,1 +1,0 @@
-namespace ChatRequests.Cards.Tests; public class PlaceholderTests { }

@@ -1,0 +1,263 @@
+using System.Text.Json.Nodes;
+using ChatRequests.Cards.Tests.Support;
+using ChatRequests.Core.Catalog;
+using ChatRequests.Core.Requests;
+using static ChatRequests.Cards.Tests.Support.Requests;
+
+namespace ChatRequests.Cards.Tests.RequestCards;
+
+public class RequestCardsIntakeTests
+{
+    private readonly Cards.RequestCards _cards = new(new FakeClock(Start));
+
+    private static FormPrefill EmptyPrefill => new("sk-1", null, null, new Dictionary<string, string>());
+
+    [Fact]
+    public void Welcome_GreetsByNameAndOffersEveryCategory()
+    {
+        var message = _cards.Welcome("Maximiliane");
+
+        CardAssert.Valid(message);
+        var text = CardQuery.Text(message.Card);
+        Assert.Contains("Hi Maximiliane!", text);
+        Assert.Contains("Hi Maximiliane!", message.FallbackText);
+        var browse = CardQuery.Executes(message.Card, CardVerbs.IntakeBrowse).Select(a => (string?)a["data"]!["category"]);
+        Assert.Equal(["Hardware", "Software", "Access", "Accounts"], browse);
+    }
+
+    [Fact]
+    public void Welcome_WithoutAName_StillGreets()
+    {
+        var message = _cards.Welcome("  ");
+
+        CardAssert.Valid(message);
+        Assert.Contains("Hi there!", CardQuery.Text(message.Card));
+    }
+
+    [Fact]
+    public void Help_ListsTheCommandsAndExamples()
+    {
+        var message = _cards.Help();
+
+        CardAssert.Valid(message);
+        var text = CardQuery.Text(message.Card);
+        foreach (var command in new[] { "new request", "my requests", "status", "REQ-000042", "approvals", "cancel REQ-000042", "help" })
+        {
+            Assert.Contains(command, text);
+        }
+
+        Assert.Contains("I need a new laptop", text);
+        Assert.DoesNotContain("Hi ", text);
+        Assert.Equal(4, CardQuery.Executes(message.Card, CardVerbs.IntakeBrowse).Count());
+    }
+
+    [Fact]
+    public void Catalog_ShowsEachItemWithCostApprovalAndAPickButton()
+    {
+        var message = _cards.Catalog([Laptop, PasswordReset], "Did you mean one of these?");
+
+        CardAssert.Valid(message);
+        var text = CardQuery.Text(message.Card);
+        Assert.Contains(Laptop.Name, text);
+        Assert.Contains("Hardware · 2,849.90 EUR · Needs approval", text);
+        Assert.Contains("Accounts · No charge · No approval", text);
+        Assert.Equal([Laptop.Id, PasswordReset.Id], CardQuery.Executes(message.Card, CardVerbs.IntakePick).Select(a => (string?)a["data"]!["itemId"]));
+        Assert.Contains(Laptop.Name, message.FallbackText);
+    }
+
+    [Fact]
+    public void Catalog_ManyItems_IsCappedWithANote()
+    {
+        var items = Enumerable.Range(1, 40).Select(i => Laptop with { Id = $"item-{i}", Name = $"{Laptop.Name} #{i}" }).ToList();
+
+        var message = _cards.Catalog(items, "Hardware");
+
+        CardAssert.Valid(message);
+        Assert.Equal(25, CardQuery.Executes(message.Card, CardVerbs.IntakePick).Count());
+        Assert.Contains("Showing 25 of 40", CardQuery.Text(message.Card));
+    }
+
+    [Fact]
+    public void Catalog_Empty_SaysSo()
+    {
+        var message = _cards.Catalog([], "Software");
+
+        CardAssert.Valid(message);
+        Assert.Contains("Nothing to show", CardQuery.Text(message.Card));
+        Assert.Empty(CardQuery.Executes(message.Card));
+    }
+
+    [Fact]
+    public void Categories_SaysNothingMatchedAndOffersEachCategory()
+    {
+        var message = _cards.Categories(["Hardware", "Software", "Access", "Accounts"], "I found nothing for \"flux capacitor\".");
+
+        CardAssert.Valid(message);
+        Assert.Contains("flux capacitor", CardQuery.Text(message.Card));
+        Assert.Equal(["Hardware", "Software", "Access", "Accounts"], CardQuery.Executes(message.Card, CardVerbs.IntakeBrowse).Select(a => (string?)a["data"]!["category"]));
+    }
+
+    [Fact]
+    public void RequestForm_HasOneInputPerFieldWithTheRightTypeAndTheSubmitContract()
+    {
+        var message = _cards.RequestForm(Laptop, EmptyPrefill, null);
+
+        CardAssert.Valid(message);
+        var card = message.Card;
+        var ids = CardQuery.Inputs(card).Select(i => (string)i["id"]!).ToList();
+        Assert.Equal(["justification", "urgency", .. Laptop.Fields.Select(f => "field." + f.Id)], ids);
+        foreach (var field in Laptop.Fields)
+        {
+            var input = CardQuery.Input(card, CardInputs.Field(field.Id));
+            var expectedType = field.Type switch
+            {
+                FieldType.Choice => "Input.ChoiceSet",
+                FieldType.Number => "Input.Number",
+                FieldType.Date => "Input.Date",
+                _ => "Input.Text",
+            };
+            Assert.Equal(expectedType, (string?)input["type"]);
+            Assert.Equal(field.Label, (string?)input["label"]);
+            Assert.Equal(field.Required, input["isRequired"]!.GetValue<bool>());
+            Assert.False(string.IsNullOrEmpty((string?)input["errorMessage"]));
+            Assert.False(string.IsNullOrEmpty((string?)input["placeholder"]));
+        }
+
+        Assert.True(CardQuery.Input(card, "field.deliveryAddress")["isMultiline"]!.GetValue<bool>());
+        Assert.Equal(500, CardQuery.Input(card, "field.deliveryAddress")["maxLength"]!.GetValue<int>());
+        Assert.Equal(["ThinkPad X1 Carbon", "Dell XPS 15", "MacBook Pro 14\""], CardQuery.Input(card, "field.model")["choices"]!.AsArray().Select(c => (string?)c!["value"]));
+
+        var justification = CardQuery.Input(card, "justification");
+        Assert.True(justification["isMultiline"]!.GetValue<bool>());
+        Assert.Equal(2000, justification["maxLength"]!.GetValue<int>());
+        var urgency = CardQuery.Input(card, "urgency");
+        Assert.Equal(["High", "Medium", "Low"], urgency["choices"]!.AsArray().Select(c => (string?)c!["value"]));
+
+        var submit = Assert.Single(CardQuery.Executes(card));
+        Assert.Equal(CardVerbs.IntakeSubmit, (string?)submit["verb"]);
+        Assert.Equal("""{"itemId":"hw-laptop-dev","submissionKey":"sk-1"}""", submit["data"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void RequestForm_Prefill_FillsTheInputsWithTheirOwnTypes()
+    {
+        var prefill = new FormPrefill("sk-2", LongJustification, "medium", LaptopFields);
+
+        var message = _cards.RequestForm(Laptop, prefill, null);
+
+        CardAssert.Valid(message);
+        var card = message.Card;
+        Assert.Equal(LongJustification, (string?)CardQuery.Input(card, "justification")["value"]);
+        Assert.Equal("Medium", (string?)CardQuery.Input(card, "urgency")["value"]);
+        Assert.Equal("German", (string?)CardQuery.Input(card, "field.keyboardLayout")["value"]);
+        Assert.Equal(1m, CardQuery.Input(card, "field.quantity")["value"]!.GetValue<decimal>());
+        Assert.Equal("2026-03-16", (string?)CardQuery.Input(card, "field.neededBy")["value"]);
+        Assert.Equal(LaptopFields["deliveryAddress"], (string?)CardQuery.Input(card, "field.deliveryAddress")["value"]);
+    }
+
+    [Fact]
+    public void RequestForm_PrefillThatDoesNotFitTheInput_IsLeftOut()
+    {
+        var prefill = new FormPrefill("sk-3", null, "whenever", new Dictionary<string, string>
+        {
+            ["model"] = "Commodore 64",
+            ["quantity"] = "a few",
+            ["neededBy"] = "next Friday",
+        });
+
+        var message = _cards.RequestForm(Laptop, prefill, null);
+
+        CardAssert.Valid(message);
+        var card = message.Card;
+        Assert.Equal("", (string?)CardQuery.Input(card, "urgency")["value"]);
+        Assert.Equal("", (string?)CardQuery.Input(card, "field.model")["value"]);
+        Assert.Null(CardQuery.Input(card, "field.quantity")["value"]);
+        Assert.Equal("", (string?)CardQuery.Input(card, "field.neededBy")["value"]);
+    }
+
+    [Fact]
+    public void RequestForm_Errors_AreSummarisedAtTheTopAndShownUnderTheirInputs()
+    {
+        var errors = new Dictionary<string, string>
+        {
+            ["quantity"] = "Quantity must be a number.",
+            ["justification"] = "Tell us briefly why you need this (at least 5 characters).",
+            ["urgency"] = "Choose how urgent it is: high, medium or low.",
+            ["costCentre"] = "Like CC-1234",
+        };
+
+        var message = _cards.RequestForm(Laptop, EmptyPrefill, errors);
+
+        CardAssert.Valid(message);
+        var body = message.Card["body"]!.AsArray();
+        var summary = body[1]!.AsObject();
+        Assert.Equal("attention", (string?)summary["style"]);
+        Assert.Equal(
+            ["Please fix 4 problems:", "• " + errors["justification"], "• " + errors["urgency"], "• Quantity must be a number.", "• Like CC-1234"],
+            summary["items"]!.AsArray().Select(i => (string?)i!["text"]));
+
+        AssertErrorFollows(body, "justification", errors["justification"]);
+        AssertErrorFollows(body, "urgency", errors["urgency"]);
+        var quantity = FieldContainer(body, "field.quantity");
+        Assert.Contains(quantity, i => (string?)i["text"] == errors["quantity"] && (string?)i["color"] == "Attention");
+        Assert.Contains(errors["justification"], message.FallbackText);
+    }
+
+    [Fact]
+    public void RequestForm_WithoutErrors_HasNoSummary()
+    {
+        var message = _cards.RequestForm(Laptop, EmptyPrefill, new Dictionary<string, string>());
+
+        Assert.DoesNotContain(CardQuery.Objects(message.Card), o => (string?)o["color"] == "Attention");
+    }
+
+    [Fact]
+    public void RequestForm_ItemWithoutFields_HasJustificationAndUrgencyOnly()
+    {
+        var message = _cards.RequestForm(PasswordReset, EmptyPrefill, null);
+
+        CardAssert.Valid(message);
+        Assert.Equal(["justification", "urgency"], CardQuery.Inputs(message.Card).Select(i => (string?)i["id"]));
+    }
+
+    [Fact]
+    public void Submitted_WithApprovals_NamesTheApproversOfEachStage()
+    {
+        var r = NeedingTwoApprovals();
+
+        var message = _cards.Submitted(r);
+
+        CardAssert.Valid(message);
+        var text = CardQuery.Text(message.Card);
+        Assert.Contains("Request logged: REQ-000042", text);
+        Assert.Contains(r.Priority.Reason, text);
+        Assert.Contains("Manager approval", text);
+        Assert.Contains(Manager.Name, text);
+        Assert.Contains($"{SecurityGroup[0].Name}, {SecurityGroup[1].Name}", text);
+        Assert.Contains("Wed 4 Mar 2026 00:30 UTC", text);
+        Assert.Equal([CardVerbs.RequestsShow, CardVerbs.RequesterCancel], CardQuery.Verbs(message.Card));
+        Assert.All(CardQuery.Executes(message.Card), a => Assert.Equal("""{"requestId":"REQ-000042"}""", a["data"]!.ToJsonString()));
+    }
+
+    [Fact]
+    public void Submitted_WithoutApproval_SaysItWentStraightToTheTeam()
+    {
+        var message = _cards.Submitted(WithoutApproval());
+
+        CardAssert.Valid(message);
+        Assert.Contains("No approval needed — sent straight to Identity & Accounts.", CardQuery.Text(message.Card));
+        Assert.Contains("No approval needed", message.FallbackText);
+    }
+
+    private static void AssertErrorFollows(JsonArray body, string inputId, string error)
+    {
+        var index = body.Select((e, i) => (e, i)).Single(x => (string?)x.e!["id"] == inputId).i;
+        Assert.Equal(error, (string?)body[index + 1]!["text"]);
+        Assert.Equal("Attention", (string?)body[index + 1]!["color"]);
+    }
+
+    private static IReadOnlyList<JsonObject> FieldContainer(JsonArray body, string inputId) =>
+        body.OfType<JsonObject>()
+            .Single(e => (string?)e["type"] == "Container" && e["items"]!.AsArray().Any(i => (string?)i!["id"] == inputId))["items"]!
+            .AsArray().OfType<JsonObject>().ToList();
+}

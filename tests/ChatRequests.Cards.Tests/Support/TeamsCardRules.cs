@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace ChatRequests.Cards.Tests.Support;
+
+/// <summary>What Teams and our bot contract ask of a card beyond the schema.</summary>
+public static class TeamsCardRules
+{
+    public const int MaxMessageBytes = 80 * 1024;
+
+    private static readonly HashSet<string> DataKeys =
+    [
+        CardInputs.ItemId, CardInputs.Category, CardInputs.SubmissionKey, CardInputs.RequestId, CardInputs.Stage,
+    ];
+
+    public static IReadOnlyList<string> Check(CardMessage message)
+    {
+        var card = message.Card;
+        var problems = new List<string>();
+        var json = card.ToJsonString();
+
+        if ((string?)card["type"] != "AdaptiveCard")
+        {
+            problems.Add("type is not AdaptiveCard");
+        }
+
+        if (!decimal.TryParse((string?)card["version"], NumberStyles.Number, CultureInfo.InvariantCulture, out var version) || version > 1.5m)
+        {
+            problems.Add($"version {card["version"]} is not at most 1.5");
+        }
+
+        if (string.IsNullOrWhiteSpace((string?)card["fallbackText"]) || string.IsNullOrWhiteSpace(message.FallbackText))
+        {
+            problems.Add("fallbackText is missing");
+        }
+
+        if (card["msteams"] is JsonNode msteams
+            && (msteams is not JsonObject teams || teams.Any(p => p.Key is not ("width" or "entities"))))
+        {
+            problems.Add($"msteams has unexpected content: {msteams.ToJsonString()}");
+        }
+
+        var size = Encoding.UTF8.GetByteCount(json);
+        if (size >= MaxMessageBytes)
+        {
+            problems.Add($"the card is {size} bytes, over {MaxMessageBytes}");
+        }
+
+        if (json.Contains("${", StringComparison.Ordinal))
+        {
+            problems.Add("an unbound ${ is left");
+        }
+
+        foreach (var element in CardQuery.Objects(card))
+        {
+            var type = (string?)element["type"];
+            if (element.ContainsKey("$data") || element.ContainsKey("$when"))
+            {
+                problems.Add($"a templating keyword is left on {type}");
+            }
+
+            if (type is "Image" or "ImageSet" or "Media" || element.ContainsKey("backgroundImage") || element.ContainsKey("iconUrl"))
+            {
+                problems.Add($"{type} loads a picture or media");
+            }
+
+            if (type == "TextBlock" && element["wrap"]?.GetValue<bool>() != true)
+            {
+                problems.Add($"TextBlock '{element["text"]}' does not wrap");
+            }
+
+            if (type == "Action.Execute")
+            {
+                CheckExecute(element, problems);
+            }
+        }
+
+        var ids = CardQuery.Inputs(card).Select(i => (string?)i["id"] ?? "").ToList();
+        problems.AddRange(ids.Where(string.IsNullOrEmpty).Select(_ => "an input has no id"));
+        problems.AddRange(ids.GroupBy(i => i).Where(g => g.Count() > 1).Select(g => $"input id '{g.Key}' is used {g.Count()} times"));
+        return problems;
+    }
+
+    private static void CheckExecute(JsonObject action, List<string> problems)
+    {
+        var verb = (string?)action["verb"];
+        if (string.IsNullOrEmpty(verb) || !CardVerbs.All.Contains(verb))
+        {
+            problems.Add($"Action.Execute '{action["title"]}' has verb '{verb}', not one of CardVerbs");
+        }
+
+        if (action["data"] is not JsonObject data)
+        {
+            problems.Add($"Action.Execute '{verb}' has no data object");
+            return;
+        }
+
+        problems.AddRange(data.Where(p => !DataKeys.Contains(p.Key)).Select(p => $"Action.Execute '{verb}' carries '{p.Key}' in its data"));
+        problems.AddRange(data.Where(p => p.Value is null || string.IsNullOrEmpty(p.Value.ToString())).Select(p => $"Action.Execute '{verb}' has an empty '{p.Key}'"));
+    }
+}
