@@ -34,6 +34,8 @@ public class CatalogMatcherTests
     [InlineData("new starter account for our new hire", "new-starter-account")]
     [InlineData("onboarding", "new-starter-account")]
     [InlineData("access to the shared mailbox", "shared-mailbox-access")]
+    [InlineData("I need a new laptop, urgent, in the Berlin office", "laptop-standard")]
+    [InlineData("a docking station for the London office", "docking-station")]
     public void Match_EverydayWords_FindTheItem(string text, string itemId)
     {
         var match = CatalogMatcher.Match(text, Items);

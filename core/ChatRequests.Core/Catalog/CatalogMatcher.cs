@@ -25,6 +25,9 @@ public static class CatalogMatcher
 
     /// <summary>The least score that is a match: about one misspelt word of an item's name.</summary>
     private const double MinScore = 1.5;
+
+    /// <summary>A multi-word choice offered by this many items is a shared answer (a location), not a hint of the item.</summary>
+    private const int SharedAnswerItems = 3;
     /// <summary>The winner must score this many times the runner-up to be taken without asking.</summary>
     private const double ClearLead = 1.5;
     /// <summary>Runners-up within this fraction of the top score are offered as candidates.</summary>
@@ -78,7 +81,7 @@ public static class CatalogMatcher
         ArgumentNullException.ThrowIfNull(items);
 
         var urgency = FindUrgencyHint(text);
-        var query = ContentWords(text).Distinct().ToArray();
+        var query = ContentWords(WithoutSharedAnswers(text, items)).Distinct().ToArray();
         if (query.Length == 0)
         {
             return new CatalogMatch(null, [], urgency);
@@ -260,6 +263,27 @@ public static class CatalogMatcher
         }
 
         return previous[b.Length];
+    }
+
+    /// <summary>
+    /// Removes answers that many items share ("Berlin office", "UK" keyboard): they fill a field of the form, but
+    /// say nothing about which item is meant, and would otherwise pull in items that mention "office".
+    /// </summary>
+    private static string WithoutSharedAnswers(string text, IReadOnlyList<CatalogItem> items)
+    {
+        var shared = items
+            .SelectMany(item => item.Fields.Where(f => f.Type == FieldType.Choice).SelectMany(f => f.Choices).Distinct(StringComparer.OrdinalIgnoreCase)
+                .Select(choice => (Item: item.Id, Choice: choice)))
+            .GroupBy(x => string.Join(' ', Words(x.Choice)))
+            .Where(g => g.Key.Contains(' ', StringComparison.Ordinal) && g.Select(x => x.Item).Distinct().Count() >= SharedAnswerItems)
+            .Select(g => g.Key);
+        var padded = $" {string.Join(' ', Words(text))} ";
+        foreach (var phrase in shared)
+        {
+            padded = padded.Replace($" {phrase} ", " ", StringComparison.Ordinal);
+        }
+
+        return padded;
     }
 
     /// <summary>The words that carry meaning: lower case, stop words dropped, plurals made singular.</summary>

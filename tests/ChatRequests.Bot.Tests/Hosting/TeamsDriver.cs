@@ -58,8 +58,17 @@ public sealed class TeamsDriver(HttpClient bot, FakeTeamsConnector connector)
     /// <summary>Clicks the button with <paramref name="verb"/> on <paramref name="card"/>, with its data and the given inputs.</summary>
     public Task<InvokeResult> ClickOnCardAsync(Persona who, string conversationId, JsonObject card, string verb, JsonObject? inputs = null)
     {
-        var action = Cards.FindAction(card, verb) ?? throw new InvalidOperationException($"The card has no '{verb}' button: {card.ToJsonString()}");
+        var action = CardReader.FindAction(card, verb) ?? throw new InvalidOperationException($"The card has no '{verb}' button: {card.ToJsonString()}");
         var data = (action["data"] as JsonObject)?.DeepClone().AsObject() ?? [];
+        if (action["associatedInputs"]?.GetValue<string>() != "none")
+        {
+            // Like Teams: every input of the card is sent with its current value (pre-filled or typed).
+            foreach (var (id, value) in CardReader.InputValues(card))
+            {
+                data[id] = value;
+            }
+        }
+
         foreach (var (key, value) in inputs ?? [])
         {
             data[key] = value?.DeepClone();
@@ -106,11 +115,11 @@ public sealed record InvokeResult(HttpStatusCode HttpStatus, JsonObject Body)
         ? Body["value"]!.AsObject()
         : throw new InvalidOperationException($"The invoke answered with {Body.ToJsonString()}, not a card.");
 
-    public string CardText => Cards.AllText(Card);
+    public string CardText => CardReader.AllText(Card);
 }
 
 /// <summary>Reading cards as a person would: their text and their buttons.</summary>
-public static class Cards
+public static class CardReader
 {
     public static string AllText(JsonNode? card)
     {
@@ -142,6 +151,38 @@ public static class Cards
                 return array.Select(child => FindAction(child, verb)).FirstOrDefault(found => found is not null);
             default:
                 return null;
+        }
+    }
+
+    /// <summary>The id and current value of every input on the card (sub-cards included).</summary>
+    public static IReadOnlyDictionary<string, string> InputValues(JsonNode? card)
+    {
+        var values = new Dictionary<string, string>();
+        CollectInputs(card, values);
+        return values;
+    }
+
+    private static void CollectInputs(JsonNode? node, Dictionary<string, string> values)
+    {
+        if (node is JsonObject obj)
+        {
+            if (obj["type"] is JsonValue type && type.TryGetValue<string>(out var kind) && kind.StartsWith("Input.", StringComparison.Ordinal)
+                && obj["id"]?.GetValue<string>() is { } id)
+            {
+                values[id] = obj["value"] is JsonValue value ? value.ToString() : "";
+            }
+
+            foreach (var (_, child) in obj)
+            {
+                CollectInputs(child, values);
+            }
+        }
+        else if (node is JsonArray array)
+        {
+            foreach (var child in array)
+            {
+                CollectInputs(child, values);
+            }
         }
     }
 

@@ -59,7 +59,7 @@ public sealed class BadInputTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var reply = await _bot.Connector.WaitForAsync(c => c.ActivitiesIn(Persona.Megan.PersonalChatId).LastOrDefault());
-        Assert.Contains(expected, reply.Text ?? Cards.AllText(Fakes.FakeTeamsConnector.CardOf(reply)), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(expected, reply.Text ?? CardReader.AllText(Fakes.FakeTeamsConnector.CardOf(reply)), StringComparison.OrdinalIgnoreCase);
         await AssertNoRequestsAsync();
     }
 

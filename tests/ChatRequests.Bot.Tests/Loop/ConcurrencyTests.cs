@@ -35,8 +35,7 @@ public sealed class ConcurrencyTests : IAsyncLifetime
         Assert.Single(stored!.History, h => h.Action is nameof(RequestCommand.Approve) or nameof(RequestCommand.Reject));
         await NoticeAsync(_bot.Connector, Persona.Megan, requestId, stored.State == RequestState.Approved ? "approved" : "rejected");
         await Task.Delay(300); // let any wrongly duplicated notice arrive before counting
-        Assert.Single(_bot.Connector.ActivitiesIn(Persona.Megan.PersonalChatId)
-            .Select(Fakes.FakeTeamsConnector.CardOf)
-            .Where(card => card is not null && Cards.AllText(card).Contains(requestId) && Cards.AllText(card).Contains("by Alex Wilber")));
+        Assert.Single(_bot.Connector.ActivitiesIn(Persona.Megan.PersonalChatId).Select(Fakes.FakeTeamsConnector.CardOf),
+            card => card is not null && CardReader.AllText(card).Contains(requestId) && CardReader.AllText(card).Contains("by Alex Wilber"));
     }
 }

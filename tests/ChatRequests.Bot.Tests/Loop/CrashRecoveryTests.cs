@@ -105,10 +105,10 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         {
             Assert.Single(CardsMentioning(_connector.CardsSentTo(Persona.Alex.AadObjectId), requestId));
             Assert.Single(_connector.Conversations, c => c.Id.StartsWith(Persona.HardwareChannel + ";", StringComparison.Ordinal)
-                && c.Activities.Select(FakeTeamsConnector.CardOf).Any(card => Cards.AllText(card).Contains(requestId)));
+                && c.Activities.Select(FakeTeamsConnector.CardOf).Any(card => CardReader.AllText(card).Contains(requestId)));
             Assert.Single(CardsMentioning(
                 _connector.ActivitiesIn(Persona.Megan.PersonalChatId).Select(FakeTeamsConnector.CardOf).OfType<JsonObject>(), requestId),
-                card => Cards.AllText(card).Contains("approved", StringComparison.OrdinalIgnoreCase));
+                card => CardReader.AllText(card).Contains("approved", StringComparison.OrdinalIgnoreCase));
         }
     }
 
@@ -140,7 +140,7 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
     }
 
     private static IEnumerable<JsonObject> CardsMentioning(IEnumerable<JsonObject> cards, string requestId) =>
-        cards.Where(card => Cards.AllText(card).Contains(requestId, StringComparison.Ordinal));
+        cards.Where(card => CardReader.AllText(card).Contains(requestId, StringComparison.Ordinal));
 
     private static Dictionary<string, string> ReadStates(string dataFile)
     {

@@ -29,38 +29,43 @@ public static class LoopSteps
     }
 
     /// <summary>The approval card for <paramref name="requestId"/> in the approver's personal chat, and that chat's id.</summary>
-    public static Task<(string ChatId, JsonObject Card)> ApprovalCardAsync(FakeTeamsConnector connector, Persona approver, string requestId) =>
-        connector.WaitForAsync<(string, JsonObject)?>(c =>
+    public static async Task<(string ChatId, JsonObject Card)> ApprovalCardAsync(FakeTeamsConnector connector, Persona approver, string requestId) =>
+        (await connector.WaitForAsync(c =>
         {
             var chat = c.PersonalChatWith(approver.AadObjectId);
             var card = chat is null ? null : c.ActivitiesIn(chat).Select(FakeTeamsConnector.CardOf)
-                .LastOrDefault(card => card is not null && Cards.AllText(card).Contains(requestId, StringComparison.Ordinal));
-            return card is null ? null : (chat!, card);
-        }, description: $"the approval card of {requestId} for {approver.Name}");
+                .LastOrDefault(card => card is not null && CardReader.AllText(card).Contains(requestId, StringComparison.Ordinal));
+            return card is null ? null : new Found(chat!, card);
+        }, description: $"the approval card of {requestId} for {approver.Name}")).AsTuple();
 
     /// <summary>The thread of the request's card in a team channel, and the card as it shows now.</summary>
-    public static Task<(string ThreadId, JsonObject Card)> TeamCardAsync(
+    public static async Task<(string ThreadId, JsonObject Card)> TeamCardAsync(
         FakeTeamsConnector connector, string channelId, string requestId, Func<string, bool>? until = null) =>
-        connector.WaitForAsync<(string, JsonObject)?>(c =>
+        (await connector.WaitForAsync(c =>
         {
             foreach (var thread in c.Conversations.Where(x => x.ChannelId == channelId || x.Id.StartsWith(channelId + ";", StringComparison.Ordinal)))
             {
                 var card = thread.Activities.Select(FakeTeamsConnector.CardOf).FirstOrDefault(card => card is not null);
-                if (card is not null && Cards.AllText(card).Contains(requestId, StringComparison.Ordinal)
-                    && (until is null || until(Cards.AllText(card))))
+                if (card is not null && CardReader.AllText(card).Contains(requestId, StringComparison.Ordinal)
+                    && (until is null || until(CardReader.AllText(card))))
                 {
-                    return (thread.Id, card);
+                    return new Found(thread.Id, card);
                 }
             }
 
             return null;
-        }, description: $"the team card of {requestId} in {channelId}");
+        }, description: $"the team card of {requestId} in {channelId}")).AsTuple();
 
     /// <summary>Waits for a new card in the person's personal chat whose text contains all <paramref name="words"/>.</summary>
     public static Task<JsonObject> NoticeAsync(FakeTeamsConnector connector, Persona who, params string[] words) =>
         connector.WaitForAsync(c => c.ActivitiesIn(who.PersonalChatId).Select(FakeTeamsConnector.CardOf)
-            .LastOrDefault(card => card is not null && words.All(w => Cards.AllText(card).Contains(w, StringComparison.OrdinalIgnoreCase))),
+            .LastOrDefault(card => card is not null && words.All(w => CardReader.AllText(card).Contains(w, StringComparison.OrdinalIgnoreCase))),
             description: $"a card for {who.Name} saying {string.Join(" + ", words)}");
+
+    private sealed record Found(string ConversationId, JsonObject Card)
+    {
+        public (string, JsonObject) AsTuple() => (ConversationId, Card);
+    }
 
     public static string? RequestNumberIn(string text)
     {

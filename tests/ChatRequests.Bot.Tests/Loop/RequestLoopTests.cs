@@ -22,7 +22,7 @@ public sealed class RequestLoopTests : IAsyncLifetime
         // Employee: words -> pre-filled form -> submit -> confirmation with number, priority, approver, target date.
         (await teams.SayAsync(Persona.Megan, "I need a new laptop, urgent, in the Berlin office")).EnsureSuccessStatusCode();
         var form = await NoticeAsync(connector, Persona.Megan, "Standard laptop");
-        Assert.Contains("intake.submit", Cards.Verbs(form));
+        Assert.Contains("intake.submit", CardReader.Verbs(form));
         Assert.Contains("Berlin office", form.ToJsonString());
         var confirmation = await teams.ClickOnCardAsync(Persona.Megan, Persona.Megan.PersonalChatId, form, "intake.submit", LaptopInputs);
         var requestId = RequestNumberIn(confirmation.CardText)!;
@@ -33,16 +33,16 @@ public sealed class RequestLoopTests : IAsyncLifetime
 
         // Manager: the approval card arrives proactively; approve with a comment; the card turns decided.
         var (alexChat, approval) = await ApprovalCardAsync(connector, Persona.Alex, requestId);
-        Assert.Contains("approval.approve", Cards.Verbs(approval));
-        Assert.Contains("1,450.00", Cards.AllText(approval));
+        Assert.Contains("approval.approve", CardReader.Verbs(approval));
+        Assert.Contains("1,450.00", CardReader.AllText(approval));
         var decided = await teams.ClickOnCardAsync(Persona.Alex, alexChat, approval, "approval.approve", new JsonObject { ["comment"] = "Go ahead" });
         Assert.Contains("Approved by you", decided.CardText);
-        Assert.DoesNotContain("approval.approve", Cards.Verbs(decided.Card));
+        Assert.DoesNotContain("approval.approve", CardReader.Verbs(decided.Card));
 
         // Requester told; the hardware channel gets the request card.
         await NoticeAsync(connector, Persona.Megan, requestId, "approved", "Go ahead");
         var (thread, teamCard) = await TeamCardAsync(connector, Persona.HardwareChannel, requestId);
-        Assert.Contains("agent.assign", Cards.Verbs(teamCard));
+        Assert.Contains("agent.assign", CardReader.Verbs(teamCard));
 
         // Agent: assign to me, set status, ask the requester, who answers into the thread.
         var assigned = await teams.ClickOnCardAsync(Persona.Adele, thread, teamCard, "agent.assign");
@@ -72,15 +72,15 @@ public sealed class RequestLoopTests : IAsyncLifetime
             new JsonObject { ["rating"] = "5", ["feedback"] = "Fast, thanks!" });
         Assert.Contains("closed", closed.CardText, StringComparison.OrdinalIgnoreCase);
         var (_, finalCard) = await TeamCardAsync(connector, Persona.HardwareChannel, requestId, text => text.Contains("Closed"));
-        Assert.Empty(Cards.Verbs(finalCard).Where(v => v.StartsWith("agent.", StringComparison.Ordinal)));
+        Assert.DoesNotContain(CardReader.Verbs(finalCard), v => v.StartsWith("agent.", StringComparison.Ordinal));
 
         // Status: my requests shows it closed.
         var count = connector.ActivitiesIn(Persona.Megan.PersonalChatId).Count;
         (await teams.SayAsync(Persona.Megan, "my requests")).EnsureSuccessStatusCode();
         var list = await connector.WaitForAsync(c => c.ActivitiesIn(Persona.Megan.PersonalChatId).Skip(count)
             .Select(Fakes.FakeTeamsConnector.CardOf).LastOrDefault(card => card is not null), description: "my requests");
-        Assert.Contains(requestId, Cards.AllText(list));
-        Assert.Contains("Closed", Cards.AllText(list));
+        Assert.Contains(requestId, CardReader.AllText(list));
+        Assert.Contains("Closed", CardReader.AllText(list));
 
         // The channel card was posted once and updated in place.
         Assert.Single(connector.Conversations, c => c.Id.StartsWith(Persona.HardwareChannel + ";", StringComparison.Ordinal));
@@ -94,7 +94,7 @@ public sealed class RequestLoopTests : IAsyncLifetime
 
         var withoutComment = await _bot.Teams.ClickOnCardAsync(Persona.Alex, alexChat, approval, "approval.reject");
         Assert.Contains("reason", withoutComment.CardText, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("approval.reject", Cards.Verbs(withoutComment.Card));
+        Assert.Contains("approval.reject", CardReader.Verbs(withoutComment.Card));
 
         var rejected = await _bot.Teams.ClickOnCardAsync(Persona.Alex, alexChat, approval, "approval.reject",
             new JsonObject { ["comment"] = "You got one in March" });
@@ -112,10 +112,10 @@ public sealed class RequestLoopTests : IAsyncLifetime
         (await _bot.Teams.SayAsync(Persona.Megan, $"cancel {requestId}")).EnsureSuccessStatusCode();
 
         await NoticeAsync(_bot.Connector, Persona.Megan, requestId, "cancelled");
-        await _bot.Connector.WaitForAsync(c => Cards.AllText(c.LatestCardIn(alexChat)).Contains("ancelled"),
+        await _bot.Connector.WaitForAsync(c => CardReader.AllText(c.LatestCardIn(alexChat)).Contains("ancelled"),
             description: "the approval card showing the cancellation");
         var (_, card) = await ApprovalCardAsync(_bot.Connector, Persona.Alex, requestId);
-        Assert.DoesNotContain("approval.approve", Cards.Verbs(card));
+        Assert.DoesNotContain("approval.approve", CardReader.Verbs(card));
     }
 
     [Fact]
@@ -140,14 +140,14 @@ public sealed class RequestLoopTests : IAsyncLifetime
         var answer = await _bot.Teams.ClickOnCardAsync(Persona.Megan, Persona.Megan.PersonalChatId, form, "intake.submit",
             new JsonObject { ["justification"] = "", ["urgency"] = "Whenever", ["field.costCentre"] = "4711" });
 
-        Assert.Contains("intake.submit", Cards.Verbs(answer.Card));
+        Assert.Contains("intake.submit", CardReader.Verbs(answer.Card));
         Assert.Contains("CC-1234", answer.CardText);
         Assert.Null(RequestNumberIn(answer.CardText));
         var count = _bot.Connector.ActivitiesIn(Persona.Megan.PersonalChatId).Count;
         (await _bot.Teams.SayAsync(Persona.Megan, "my requests")).EnsureSuccessStatusCode();
         var list = await _bot.Connector.WaitForAsync(c => c.ActivitiesIn(Persona.Megan.PersonalChatId).Skip(count)
             .Select(Fakes.FakeTeamsConnector.CardOf).LastOrDefault(card => card is not null));
-        Assert.Null(RequestNumberIn(Cards.AllText(list)));
+        Assert.Null(RequestNumberIn(CardReader.AllText(list)));
     }
 
     [Fact]
@@ -178,7 +178,7 @@ public sealed class RequestLoopTests : IAsyncLifetime
         var byChristie = await _bot.Teams.ClickOnCardAsync(Persona.Christie, thread, card, "agent.assign");
 
         Assert.Contains("Only members of Hardware Service", byChristie.CardText);
-        Assert.Contains("agent.assign", Cards.Verbs(byChristie.Card));
+        Assert.Contains("agent.assign", CardReader.Verbs(byChristie.Card));
     }
 
     [Fact]
