@@ -59,9 +59,10 @@ public sealed class CardActionHandler(
                 return await SubmitAsync(turn, data, cancellationToken);
             case CardVerbs.ApprovalApprove or CardVerbs.ApprovalReject:
             {
+                var requestId = data.Required("requestId");
                 var stage = data.RequiredInt("stage");
                 var request = await workflow.DecideAsync(
-                    data.Required("requestId"), user, verb == CardVerbs.ApprovalApprove, data.Optional(CardInputs.Comment), stage, cancellationToken);
+                    requestId, user, verb == CardVerbs.ApprovalApprove, data.Optional(CardInputs.Comment), stage, cancellationToken);
                 return cards.Approval(request, stage, user).Card;
             }
 

@@ -12,15 +12,17 @@ namespace ChatRequests.Bot.Notifications;
 /// posted once and updated in place afterwards, whatever the number of times a step runs.
 /// </summary>
 /// <remarks>
-/// The ledger is written right after the connector answers. A crash in the few microseconds between the two
-/// would post that one message again on redelivery: the Bot Connector has no idempotency key to prevent it.
+/// The ledger is written right after the connector answers. A crash between Teams accepting a post and that
+/// write would post the message again on redelivery: the Bot Connector has no idempotency key and no way to
+/// read a conversation back. Such a repost is logged and counted (see <see cref="IMessageLedger"/>).
 /// </remarks>
 public sealed class ProactiveMessenger(
     IConnectorClient connector,
     IConversationStore conversations,
     IMessageLedger ledger,
     IOptions<BotOptions> options,
-    TimeProvider clock)
+    TimeProvider clock,
+    ILogger<ProactiveMessenger> logger)
 {
     /// <summary>Posts the card in the person's personal chat once, then updates it in place.</summary>
     public async Task ShowInPersonalChatAsync(string personId, string key, CardMessage card, CancellationToken cancellationToken)
@@ -31,9 +33,7 @@ public sealed class ProactiveMessenger(
             return;
         }
 
-        var chat = await EnsurePersonalChatAsync(personId, cancellationToken);
-        var sent = await connector.SendToConversationAsync(chat.ServiceUrl, chat.ConversationId, ToActivity(card), cancellationToken);
-        await RecordAsync(key, chat.ConversationId, sent.Id, cancellationToken);
+        await PostToPersonAsync(personId, key, card, cancellationToken);
     }
 
     /// <summary>Sends to the person's personal chat once for this key; never updates.</summary>
@@ -44,9 +44,7 @@ public sealed class ProactiveMessenger(
             return;
         }
 
-        var chat = await EnsurePersonalChatAsync(personId, cancellationToken);
-        var sent = await connector.SendToConversationAsync(chat.ServiceUrl, chat.ConversationId, ToActivity(card), cancellationToken);
-        await RecordAsync(key, chat.ConversationId, sent.Id, cancellationToken);
+        await PostToPersonAsync(personId, key, card, cancellationToken);
     }
 
     /// <summary>Starts a thread with the card in a channel once, then updates it in place.</summary>
@@ -60,14 +58,15 @@ public sealed class ProactiveMessenger(
 
         var known = await conversations.FindAsync(channelId, cancellationToken);
         var serviceUrl = known?.ServiceUrl ?? await ServiceUrlForTenantAsync(cancellationToken);
-        var created = await connector.CreateConversationAsync(serviceUrl, new ConversationParameters
+        var parameters = new ConversationParameters
         {
             IsGroup = true,
             Bot = await BotAccountAsync(known, cancellationToken),
             TenantId = known?.TenantId ?? options.Value.TenantId,
             ChannelData = new JsonObject { ["channel"] = new JsonObject { ["id"] = channelId } },
             Activity = ToActivity(card),
-        }, cancellationToken);
+        };
+        var created = await AttemptAsync(key, () => connector.CreateConversationAsync(serviceUrl, parameters, cancellationToken), cancellationToken);
         var threadId = created.Id ?? throw new ConnectorException(502, "The connector created the thread but returned no conversation id.");
         var activityId = created.ActivityId ?? MessageIdOf(threadId)
             ?? throw new ConnectorException(502, "The connector created the thread but returned no activity id.");
@@ -85,8 +84,37 @@ public sealed class ProactiveMessenger(
         var thread = await ledger.FindAsync(threadKey, cancellationToken)
             ?? throw new InvalidOperationException($"There is no thread for {threadKey} yet.");
         var serviceUrl = await ServiceUrlOfAsync(thread.ConversationId, cancellationToken);
-        var sent = await connector.ReplyToActivityAsync(serviceUrl, thread.ConversationId, thread.ActivityId, reply, cancellationToken);
+        var sent = await AttemptAsync(
+            key, () => connector.ReplyToActivityAsync(serviceUrl, thread.ConversationId, thread.ActivityId, reply, cancellationToken), cancellationToken);
         await RecordAsync(key, thread.ConversationId, sent.Id, cancellationToken);
+    }
+
+    private async Task PostToPersonAsync(string personId, string key, CardMessage card, CancellationToken cancellationToken)
+    {
+        var chat = await EnsurePersonalChatAsync(personId, cancellationToken);
+        var sent = await AttemptAsync(
+            key, () => connector.SendToConversationAsync(chat.ServiceUrl, chat.ConversationId, ToActivity(card), cancellationToken), cancellationToken);
+        await RecordAsync(key, chat.ConversationId, sent.Id, cancellationToken);
+    }
+
+    /// <summary>Runs one post inside a ledger attempt, so an interrupted one is known when it is made again.</summary>
+    private async Task<T> AttemptAsync<T>(string key, Func<Task<T>> post, CancellationToken cancellationToken)
+    {
+        if (await ledger.BeginAttemptAsync(key, clock.GetUtcNow(), cancellationToken))
+        {
+            logger.LogWarning("Posting {MessageKey} again: an earlier attempt was interrupted and may have been delivered", key);
+        }
+
+        try
+        {
+            return await post();
+        }
+        catch (ConnectorException ex) when (ex.StatusCode != 0)
+        {
+            // The connector answered with an error, so nothing was posted: the next attempt is not a repost.
+            await ledger.AbandonAttemptAsync(key, cancellationToken);
+            throw;
+        }
     }
 
     private async Task UpdateAsync(PostedMessage posted, CardMessage card, CancellationToken cancellationToken)

@@ -43,11 +43,30 @@ public sealed record PostedMessage(string Key, string ConversationId, string Act
 /// The ledger of messages posted, keyed by (request, step): a redelivered event finds its message here
 /// and does not post again.
 /// </summary>
+/// <remarks>
+/// The Bot Connector has no idempotency key and no way to read a conversation back, so one case is left:
+/// the process dies after Teams accepted a post and before <see cref="RecordAsync"/> ran. The attempt
+/// log makes that case visible: <see cref="BeginAttemptAsync"/> tells the poster that an earlier attempt
+/// was interrupted (the post that follows may be a second copy), and the count is kept for operators.
+/// </remarks>
 public interface IMessageLedger
 {
     Task<PostedMessage?> FindAsync(string key, CancellationToken cancellationToken = default);
 
+    /// <summary>Records a post and ends its attempt. If the key is already recorded, the first record stays.</summary>
     Task RecordAsync(PostedMessage message, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Notes that a post for <paramref name="key"/> is about to be made; returns true when an earlier attempt
+    /// was interrupted without an outcome (it may have been delivered).
+    /// </summary>
+    Task<bool> BeginAttemptAsync(string key, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>Ends an attempt that certainly posted nothing (the connector answered with an error).</summary>
+    Task AbandonAttemptAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>How many attempts for keys starting with <paramref name="keyPrefix"/> were interrupted and retried.</summary>
+    Task<int> CountInterruptedAsync(string keyPrefix, CancellationToken cancellationToken = default);
 
     /// <summary>All messages whose key starts with <paramref name="keyPrefix"/> (e.g. every approval card of a request).</summary>
     Task<IReadOnlyList<PostedMessage>> ListAsync(string keyPrefix, CancellationToken cancellationToken = default);

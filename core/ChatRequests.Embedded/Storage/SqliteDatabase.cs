@@ -62,6 +62,13 @@ public sealed class SqliteDatabase : IDisposable
             activity_id     TEXT NOT NULL,
             posted_at       TEXT NOT NULL
         );
+
+        CREATE TABLE IF NOT EXISTS post_attempts (
+            key         TEXT    NOT NULL PRIMARY KEY,
+            in_flight   INTEGER NOT NULL,
+            interrupted INTEGER NOT NULL,
+            started_at  TEXT    NOT NULL
+        );
         """;
 
     private readonly string _connectionString;

@@ -12,7 +12,8 @@ public static class RepositoryPaths
     {
         get
         {
-            var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name; // bin/<Configuration>/net10.0
+            var output = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)); // bin/<Configuration>/net10.0
+            var configuration = output.Parent!.Name;
             var path = Path.Combine(Root, "bot", "ChatRequests.Bot", "bin", configuration, "net10.0", "ChatRequests.Bot.dll");
             return File.Exists(path) ? path : throw new FileNotFoundException("Build the bot first.", path);
         }

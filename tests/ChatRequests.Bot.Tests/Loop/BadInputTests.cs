@@ -127,7 +127,7 @@ public sealed class BadInputTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, result.HttpStatus);
         Assert.Contains(expected, result.CardText, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(before.Version, (await StoredAsync(requestId)).Version);
+        AssertUnchanged(before, await StoredAsync(requestId));
     }
 
     [Fact]
@@ -147,7 +147,7 @@ public sealed class BadInputTests : IAsyncLifetime
 
         Assert.Contains("cancelled", again.CardText);
         Assert.Contains("cannot be assigned", assign.CardText);
-        Assert.Equal(before.Version, (await StoredAsync(requestId)).Version);
+        AssertUnchanged(before, await StoredAsync(requestId));
         Assert.Equal(RequestState.Cancelled, (await StoredAsync(requestId)).State);
     }
 
@@ -173,6 +173,14 @@ public sealed class BadInputTests : IAsyncLifetime
 
     private async Task<ServiceRequest> StoredAsync(string requestId) =>
         (await _bot.Services.GetRequiredService<IRequestStore>().GetAsync(requestId))!;
+
+    /// <summary>The fulfilment worker bumps the version as it empties the outbox, so compare what people changed.</summary>
+    private static void AssertUnchanged(ServiceRequest before, ServiceRequest after)
+    {
+        Assert.Equal(before.State, after.State);
+        Assert.Equal(before.History.Count, after.History.Count);
+        Assert.Equal(before.Approvals.Select(a => a.Decision), after.Approvals.Select(a => a.Decision));
+    }
 
     private async Task AssertNoRequestsAsync()
     {

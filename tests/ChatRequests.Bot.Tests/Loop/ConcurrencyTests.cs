@@ -34,8 +34,19 @@ public sealed class ConcurrencyTests : IAsyncLifetime
         var stored = await _bot.Services.GetRequiredService<IRequestStore>().GetAsync(requestId);
         Assert.Single(stored!.History, h => h.Action is nameof(RequestCommand.Approve) or nameof(RequestCommand.Reject));
         await NoticeAsync(_bot.Connector, Persona.Megan, requestId, stored.State == RequestState.Approved ? "approved" : "rejected");
-        await Task.Delay(300); // let any wrongly duplicated notice arrive before counting
+        await OutboxDrainedAsync(requestId); // any wrongly duplicated notice has been sent by then
         Assert.Single(_bot.Connector.ActivitiesIn(Persona.Megan.PersonalChatId).Select(Fakes.FakeTeamsConnector.CardOf),
-            card => card is not null && CardReader.AllText(card).Contains(requestId) && CardReader.AllText(card).Contains("by Alex Wilber"));
+            card => card is not null && CardReader.AllText(card).Contains(requestId) && CardReader.AllText(card).Contains("Alex Wilber"));
+    }
+
+    private async Task OutboxDrainedAsync(string requestId)
+    {
+        var store = _bot.Services.GetRequiredService<IRequestStore>();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while ((await store.GetAsync(requestId))!.Outbox.Count > 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The outbox did not drain.");
+            await Task.Delay(20);
+        }
     }
 }

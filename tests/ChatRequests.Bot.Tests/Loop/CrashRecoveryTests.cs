@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ChatRequests.Bot.Tests.Fakes;
 using ChatRequests.Bot.Tests.Hosting;
+using Xunit.Abstractions;
 using Microsoft.Data.Sqlite;
 using static ChatRequests.Bot.Tests.Loop.LoopSteps;
 
@@ -10,8 +11,10 @@ namespace ChatRequests.Bot.Tests.Loop;
 /// kill -9 of the bot at arbitrary moments, then a restart on the same SQLite file: no request lost, no event
 /// lost, no message posted twice, no request stuck.
 /// </summary>
-public sealed class CrashRecoveryTests : IAsyncLifetime
+public sealed class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetime
 {
+    private int _kills;
+
     private const int Requests = 8;
     private FakeTeamsConnector _connector = null!;
     private string _dataFolder = null!;
@@ -100,15 +103,33 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         Assert.Equal(confirmed.Order(), states.Keys.Order());
         Assert.All(states.Values, state => Assert.Equal("Approved", state));
 
-        // Nothing twice: one approval card, one channel thread and one approval notice per request.
+        // Nothing twice: one approval card, one channel thread and one approval notice per request, except where
+        // the ledger recorded that a crash interrupted a post after Teams may have accepted it (the one case the
+        // Bot Connector leaves open: it has no idempotency key). Every copy beyond one must be such a case.
+        var unexplained = new List<string>();
         foreach (var requestId in confirmed)
         {
-            Assert.Single(CardsMentioning(_connector.CardsSentTo(Persona.Alex.AadObjectId), requestId));
-            Assert.Single(_connector.Conversations, c => c.Id.StartsWith(Persona.HardwareChannel + ";", StringComparison.Ordinal)
+            var approvalCards = CardsMentioning(_connector.CardsSentTo(Persona.Alex.AadObjectId), requestId).Count();
+            var threads = _connector.Conversations.Count(c => c.Id.StartsWith(Persona.HardwareChannel + ";", StringComparison.Ordinal)
                 && c.Activities.Select(FakeTeamsConnector.CardOf).Any(card => CardReader.AllText(card).Contains(requestId)));
-            Assert.Single(CardsMentioning(
-                _connector.ActivitiesIn(Persona.Megan.PersonalChatId).Select(FakeTeamsConnector.CardOf).OfType<JsonObject>(), requestId),
-                card => CardReader.AllText(card).Contains("approved", StringComparison.OrdinalIgnoreCase));
+            var notices = CardsMentioning(
+                _connector.ActivitiesIn(Persona.Megan.PersonalChatId).Select(FakeTeamsConnector.CardOf).OfType<JsonObject>(), requestId)
+                .Count(card => CardReader.AllText(card).Contains("approved", StringComparison.OrdinalIgnoreCase));
+            Check($"approval card of {requestId}", approvalCards, ReadInterrupted(dataFile, $"approval:{requestId}:"));
+            Check($"channel thread of {requestId}", threads, ReadInterrupted(dataFile, $"team:{requestId}"));
+            Check($"approval notice of {requestId}", notices, ReadInterrupted(dataFile, $"notice:{requestId}:"));
+        }
+
+        output.WriteLine($"{_kills} kills; {ReadInterrupted(dataFile, "")} posts made again after an interruption; " +
+                         $"{_connector.Requests.Count} connector calls");
+        Assert.Empty(unexplained);
+
+        void Check(string what, int posted, long interrupted)
+        {
+            if (posted < 1 || posted > 1 + interrupted)
+            {
+                unexplained.Add($"{what}: posted {posted} times, {interrupted} interrupted attempts");
+            }
         }
     }
 
@@ -116,6 +137,7 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
 
     private async Task<BotProcess> RestartAsync(BotProcess bot, string dataFile)
     {
+        _kills++;
         await bot.KillAsync();
         await bot.DisposeAsync();
         var next = new BotProcess(dataFile, _connector.ServiceUrl);
@@ -162,6 +184,15 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         using var connection = Open(dataFile);
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM requests WHERE next_event_at IS NOT NULL";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private static long ReadInterrupted(string dataFile, string keyPrefix)
+    {
+        using var connection = Open(dataFile);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COALESCE(SUM(interrupted), 0) FROM post_attempts WHERE substr(key, 1, length($prefix)) = $prefix";
+        command.Parameters.AddWithValue("$prefix", keyPrefix);
         return (long)command.ExecuteScalar()!;
     }
 

@@ -50,6 +50,38 @@ public abstract class MessageLedgerContract
     }
 
     [Fact]
+    public async Task BeginAttemptAsync_FirstAttempt_IsNotARepost()
+    {
+        Assert.False(await Ledger.BeginAttemptAsync("REQ-000001/team-card", Start));
+        Assert.Equal(0, await Ledger.CountInterruptedAsync("REQ-000001/"));
+    }
+
+    [Fact]
+    public async Task BeginAttemptAsync_AfterAnAttemptThatNeverEnded_ReportsAndCountsTheInterruption()
+    {
+        await Ledger.BeginAttemptAsync("REQ-000001/team-card", Start);
+
+        var repost = await Ledger.BeginAttemptAsync("REQ-000001/team-card", Start.AddSeconds(5));
+
+        Assert.True(repost);
+        Assert.Equal(1, await Ledger.CountInterruptedAsync("REQ-000001/"));
+        Assert.Equal(0, await Ledger.CountInterruptedAsync("REQ-000002/"));
+    }
+
+    [Fact]
+    public async Task BeginAttemptAsync_AfterARecordedOrAbandonedAttempt_IsNotARepost()
+    {
+        await Ledger.BeginAttemptAsync("REQ-000001/team-card", Start);
+        await Ledger.AbandonAttemptAsync("REQ-000001/team-card");
+        Assert.False(await Ledger.BeginAttemptAsync("REQ-000001/team-card", Start.AddSeconds(1)));
+
+        await Ledger.RecordAsync(new PostedMessage("REQ-000001/team-card", "19:hardware@thread.tacv2", "1", Start));
+
+        Assert.False(await Ledger.BeginAttemptAsync("REQ-000001/team-card", Start.AddSeconds(2)));
+        Assert.Equal(0, await Ledger.CountInterruptedAsync("REQ-000001/"));
+    }
+
+    [Fact]
     public async Task ListAsync_ReturnsExactlyTheKeysStartingWithThePrefix()
     {
         foreach (var key in new[]
