@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using ChatRequests.Bot.Connector;
 using ChatRequests.Bot.Tests.Fakes;
+using ChatRequests.Testing;
 using Microsoft.Extensions.Logging;
 
 namespace ChatRequests.Bot.Tests.Connector;

@@ -1,5 +1,6 @@
 using ChatRequests.Bot.Connector;
 using ChatRequests.Bot.Tests.Fakes;
+using ChatRequests.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -1,4 +1,4 @@
-using ChatRequests.Bot.Tests.Fakes;
+using ChatRequests.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 

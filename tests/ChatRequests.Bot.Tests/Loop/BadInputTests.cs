@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using ChatRequests.Bot.Connector;
 using ChatRequests.Bot.Tests.Hosting;
+using ChatRequests.Testing;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,7 +60,7 @@ public sealed class BadInputTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var reply = await _bot.Connector.WaitForAsync(c => c.ActivitiesIn(Persona.Megan.PersonalChatId).LastOrDefault());
-        Assert.Contains(expected, reply.Text ?? CardReader.AllText(Fakes.FakeTeamsConnector.CardOf(reply)), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(expected, reply.Text ?? CardReader.AllText(FakeTeamsConnector.CardOf(reply)), StringComparison.OrdinalIgnoreCase);
         await AssertNoRequestsAsync();
     }
 

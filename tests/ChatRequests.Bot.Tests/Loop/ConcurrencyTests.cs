@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ChatRequests.Bot.Tests.Hosting;
+using ChatRequests.Testing;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,7 +36,7 @@ public sealed class ConcurrencyTests : IAsyncLifetime
         Assert.Single(stored!.History, h => h.Action is nameof(RequestCommand.Approve) or nameof(RequestCommand.Reject));
         await NoticeAsync(_bot.Connector, Persona.Megan, requestId, stored.State == RequestState.Approved ? "approved" : "rejected");
         await OutboxDrainedAsync(requestId); // any wrongly duplicated notice has been sent by then
-        Assert.Single(_bot.Connector.ActivitiesIn(Persona.Megan.PersonalChatId).Select(Fakes.FakeTeamsConnector.CardOf),
+        Assert.Single(_bot.Connector.ActivitiesIn(Persona.Megan.PersonalChatId).Select(FakeTeamsConnector.CardOf),
             card => card is not null && CardReader.AllText(card).Contains(requestId) && CardReader.AllText(card).Contains("Alex Wilber"));
     }
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using ChatRequests.Bot.Tests.Fakes;
+using ChatRequests.Testing;
 using ChatRequests.Bot.Tests.Hosting;
 using Xunit.Abstractions;
 using Microsoft.Data.Sqlite;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using ChatRequests.Bot.Tests.Hosting;
+using ChatRequests.Testing;
 using static ChatRequests.Bot.Tests.Loop.LoopSteps;
 
 namespace ChatRequests.Bot.Tests.Loop;
@@ -78,7 +79,7 @@ public sealed class RequestLoopTests : IAsyncLifetime
         var count = connector.ActivitiesIn(Persona.Megan.PersonalChatId).Count;
         (await teams.SayAsync(Persona.Megan, "my requests")).EnsureSuccessStatusCode();
         var list = await connector.WaitForAsync(c => c.ActivitiesIn(Persona.Megan.PersonalChatId).Skip(count)
-            .Select(Fakes.FakeTeamsConnector.CardOf).LastOrDefault(card => card is not null), description: "my requests");
+            .Select(FakeTeamsConnector.CardOf).LastOrDefault(card => card is not null), description: "my requests");
         Assert.Contains(requestId, CardReader.AllText(list));
         Assert.Contains("Closed", CardReader.AllText(list));
 
@@ -146,7 +147,7 @@ public sealed class RequestLoopTests : IAsyncLifetime
         var count = _bot.Connector.ActivitiesIn(Persona.Megan.PersonalChatId).Count;
         (await _bot.Teams.SayAsync(Persona.Megan, "my requests")).EnsureSuccessStatusCode();
         var list = await _bot.Connector.WaitForAsync(c => c.ActivitiesIn(Persona.Megan.PersonalChatId).Skip(count)
-            .Select(Fakes.FakeTeamsConnector.CardOf).LastOrDefault(card => card is not null));
+            .Select(FakeTeamsConnector.CardOf).LastOrDefault(card => card is not null));
         Assert.Null(RequestNumberIn(CardReader.AllText(list)));
     }
 

@@ -3,9 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatRequests.Bot.Connector;
-using ChatRequests.Bot.Tests.Fakes;
 
-namespace ChatRequests.Bot.Tests.Hosting;
+namespace ChatRequests.Testing;
 
 /// <summary>
 /// Plays the Teams service: posts to /api/messages the activities Teams would send when a person types or

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 
-namespace ChatRequests.Bot.Tests.Fakes;
+namespace ChatRequests.Testing;
 
 /// <summary>The Bot Connector routes the fake serves.</summary>
 public enum FakeConnectorRoute

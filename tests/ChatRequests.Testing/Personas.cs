@@ -1,4 +1,4 @@
-namespace ChatRequests.Bot.Tests.Hosting;
+namespace ChatRequests.Testing;
 
 /// <summary>People of samples/organisation.json the tests act as.</summary>
 public sealed record Persona(string AadObjectId, string Name)

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace ChatRequests.Bot.Tests.Hosting;
+namespace ChatRequests.Testing;
 
 /// <summary>
 /// The bot as a child process on a real Kestrel port, so a test can kill -9 it and start it again on the same

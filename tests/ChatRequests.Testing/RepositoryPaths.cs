@@ -1,4 +1,4 @@
-namespace ChatRequests.Bot.Tests.Hosting;
+namespace ChatRequests.Testing;
 
 /// <summary>Finds files of the repository from the test's output folder.</summary>
 public static class RepositoryPaths
