@@ -29,6 +29,9 @@ public static class CardInputs
     public const string SubmissionKey = "submissionKey";
     public const string RequestId = "requestId";
     public const string Stage = "stage";
+    /// <summary>Set to <see cref="FromApprovalList"/> on the approval list's buttons, so the answer is the list again.</summary>
+    public const string Source = "source";
+    public const string FromApprovalList = "list";
 
     public static string Field(string fieldId) => FieldPrefix + fieldId;
 

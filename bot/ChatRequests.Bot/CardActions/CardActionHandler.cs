@@ -63,6 +63,17 @@ public sealed class CardActionHandler(
                 var stage = data.RequiredInt("stage");
                 var request = await workflow.DecideAsync(
                     requestId, user, verb == CardVerbs.ApprovalApprove, data.Optional(CardInputs.Comment), stage, cancellationToken);
+                if (data.Optional(CardInputs.Source) == CardInputs.FromApprovalList)
+                {
+                    // Clicked on the "approvals" list: answer with what still waits, and say what was decided.
+                    var pending = await workflow.PendingApprovalsAsync(user.Id, cancellationToken);
+                    var decision = request.Approvals[stage].Decision!;
+                    return CardBanner.Prepend(
+                        cards.ApprovalList(pending, user).Card,
+                        $"{(decision.Approved ? "Approved" : "Rejected")} {request.Id} ({request.ItemName} for {request.Requester.Name}).",
+                        "good");
+                }
+
                 return cards.Approval(request, stage, user).Card;
             }
 

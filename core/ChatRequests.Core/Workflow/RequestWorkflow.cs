@@ -127,6 +127,9 @@ public sealed class RequestWorkflow(
         throw new NotPermittedException($"{requestId} is not one of yours, so I cannot show it.");
     }
 
+    public Task<IReadOnlyList<ServiceRequest>> PendingApprovalsAsync(string approverId, CancellationToken cancellationToken = default) =>
+        store.ListPendingApprovalAsync(approverId, cancellationToken);
+
     public Task<ServiceRequest?> FindAsync(string requestId, CancellationToken cancellationToken = default) =>
         store.GetAsync(requestId, cancellationToken);
 

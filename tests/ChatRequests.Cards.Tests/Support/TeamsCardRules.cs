@@ -11,7 +11,7 @@ public static class TeamsCardRules
 
     private static readonly HashSet<string> DataKeys =
     [
-        CardInputs.ItemId, CardInputs.Category, CardInputs.SubmissionKey, CardInputs.RequestId, CardInputs.Stage,
+        CardInputs.ItemId, CardInputs.Category, CardInputs.SubmissionKey, CardInputs.RequestId, CardInputs.Stage, CardInputs.Source,
     ];
 
     public static IReadOnlyList<string> Check(CardMessage message)
