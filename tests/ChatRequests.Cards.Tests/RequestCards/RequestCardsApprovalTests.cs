@@ -128,7 +128,7 @@ public class RequestCardsApprovalTests
         Assert.Contains("Waiting for your approval (2)", CardQuery.Text(card));
         Assert.Equal(CardInputs.Comment, (string?)Assert.Single(CardQuery.Inputs(card))["id"]);
         Assert.Equal(
-            ["""{"requestId":"REQ-000101","stage":0}""", """{"requestId":"REQ-000102","stage":1}"""],
+            ["""{"requestId":"REQ-000101","stage":0,"source":"list"}""", """{"requestId":"REQ-000102","stage":1,"source":"list"}"""],
             CardQuery.Executes(card, CardVerbs.ApprovalApprove).Select(a => a["data"]!.ToJsonString()));
         Assert.Equal(2, CardQuery.Executes(card, CardVerbs.ApprovalReject).Count());
         Assert.Equal(2, CardQuery.Executes(card, CardVerbs.RequestsShow).Count());
