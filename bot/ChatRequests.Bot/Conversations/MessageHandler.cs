@@ -1,5 +1,6 @@
 using ChatRequests.Bot.Turns;
 using ChatRequests.Cards;
+using ChatRequests.Core.Fulfillment;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
 using ChatRequests.Core.Workflow;
@@ -15,7 +16,8 @@ public sealed class MessageHandler(
     RequestWorkflow workflow,
     IRequestStore store,
     RequestCards cards,
-    Replier replier)
+    Replier replier,
+    IRelaySignal relay)
 {
     public async Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -65,6 +67,7 @@ public sealed class MessageHandler(
             if (command.StartsWith("cancel", StringComparison.Ordinal))
             {
                 var cancelled = await workflow.CancelAsync(requestId, turn.User, "Cancelled in chat", cancellationToken);
+                relay.Wake();
                 return cards.Info($"{cancelled.Id} cancelled", $"I cancelled your request for {cancelled.ItemName}. Nothing more will happen with it.", "good");
             }
 
