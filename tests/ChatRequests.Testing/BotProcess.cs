@@ -12,16 +12,30 @@ public sealed class BotProcess : IAsyncDisposable
 {
     private readonly string _dataFile;
     private readonly string _serviceUrl;
+    private readonly IReadOnlyList<string> _extraArguments;
     private Process? _process;
 
     public BotProcess(string dataFile, string serviceUrl)
+        : this(dataFile, serviceUrl, [])
+    {
+    }
+
+    /// <param name="extraArguments">
+    /// Configuration put after the test defaults on the command line (e.g. "--Connector:QueueLimit=10"); the last
+    /// value of a key wins, so these override the defaults.
+    /// </param>
+    public BotProcess(string dataFile, string serviceUrl, IEnumerable<string> extraArguments)
     {
         _dataFile = dataFile;
         _serviceUrl = serviceUrl;
+        _extraArguments = [.. extraArguments];
         Port = FreePort();
     }
 
     public int Port { get; }
+
+    /// <summary>The operating system's id of the running bot (for /proc/&lt;pid&gt;/status and the like).</summary>
+    public int ProcessId => _process?.Id ?? throw new InvalidOperationException("The bot has not been started.");
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
 
@@ -46,6 +60,11 @@ public sealed class BotProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var argument in _extraArguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the bot.");
         _process.OutputDataReceived += (_, _) => { };

@@ -1,0 +1,30 @@
+namespace ChatRequests.LoadDriver;
+
+/// <summary>Configuration both bots get on their command line for the benchmark.</summary>
+internal static class BenchSettings
+{
+    /// <summary>A limit no run comes near: the bench measures our code, not Teams' throttle.</summary>
+    public const int RaisedPermitLimit = 1_000_000;
+
+    /// <summary>
+    /// Teams' per-conversation (7/s, 8/2 s, 60/30 s, 1800/h) and per-tenant (50/s) limits, raised for both bots alike.
+    /// The windows, the queue, retries and timeouts stay as configured.
+    /// </summary>
+    public static IReadOnlyList<string> RaisedConnectorLimits { get; } =
+    [
+        .. new[] { "ConversationPerSecond", "ConversationPerTwoSeconds", "ConversationPerThirtySeconds", "ConversationPerHour", "TenantPerSecond" }
+            .Select(window => $"--Connector:{window}:PermitLimit={RaisedPermitLimit}"),
+    ];
+
+    /// <summary>
+    /// The bot's own settings on top of <see cref="ChatRequests.Testing.BotProcess"/>'s test defaults: fulfilment
+    /// back to its production timing (the tests poll every 100 ms), logging stays at Warning.
+    /// </summary>
+    public static IReadOnlyList<string> BotOnly { get; } =
+    [
+        "--Fulfillment:PollInterval=00:00:01",
+        "--Fulfillment:FirstRetryDelay=00:00:02",
+    ];
+
+    public static IReadOnlyList<string> Logging { get; } = ["--Logging:LogLevel:Default=Warning"];
+}

@@ -1,0 +1,46 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace ChatRequests.LoadDriver;
+
+/// <summary>The bot's GET /health, read to know when the fulfilment worker has nothing left to do.</summary>
+internal sealed class BotHealth(HttpClient bot)
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Waits until no outbox event is pending; fails at once if one was parked (the run would be wrong).</summary>
+    public async Task WaitUntilFulfilmentIdleAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var fulfilment = await FulfilmentAsync(cancellationToken);
+            var parked = fulfilment["parked"]?.AsArray().Count ?? 0;
+            if (parked > 0)
+            {
+                throw new InvalidOperationException($"The bot parked {parked} fulfilment events: {fulfilment["parked"]!.ToJsonString()}");
+            }
+
+            var pending = fulfilment["pendingEvents"]!.GetValue<int>();
+            if (pending == 0)
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The bot still had {pending} fulfilment events pending after {timeout.TotalSeconds:0} s.");
+            }
+
+            await Task.Delay(PollInterval, cancellationToken);
+        }
+    }
+
+    private async Task<JsonObject> FulfilmentAsync(CancellationToken cancellationToken)
+    {
+        // 503 means "degraded" (parked events): the body says which, so read it either way.
+        using var response = await bot.GetAsync("/health", cancellationToken);
+        var body = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken);
+        return body?["fulfilment"]?.AsObject() ?? throw new InvalidOperationException($"GET /health answered {(int)response.StatusCode} without a fulfilment report.");
+    }
+}

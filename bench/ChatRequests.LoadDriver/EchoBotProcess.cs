@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace ChatRequests.LoadDriver;
+
+/// <summary>The echo baseline (<see cref="EchoBot"/>): this driver's own assembly started again as a child process.</summary>
+internal sealed class EchoBotProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private EchoBotProcess(Process process, int port)
+    {
+        _process = process;
+        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+    }
+
+    public Uri BaseAddress { get; }
+
+    public int ProcessId => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    public static async Task<EchoBotProcess> StartAsync(IEnumerable<string> settings, CancellationToken cancellationToken)
+    {
+        var port = FreePort();
+        var assembly = typeof(EchoBot).Assembly.Location;
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(assembly)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { assembly, EchoBot.ModeSwitch, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Concat(settings))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // As the bot is started (BotProcess), so both hosts are configured alike.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the echo bot.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var echo = new EchoBotProcess(process, port);
+        try
+        {
+            await echo.WaitUntilUpAsync(cancellationToken);
+            return echo;
+        }
+        catch
+        {
+            await echo.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private async Task WaitUntilUpAsync(CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The echo bot exited at start with code {_process.ExitCode}.");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync("/", cancellationToken);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+            }
+
+            await Task.Delay(50, cancellationToken);
+        }
+
+        throw new TimeoutException("The echo bot did not start within 60 s.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,183 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using ChatRequests.Testing;
+
+namespace ChatRequests.LoadDriver;
+
+/// <summary>
+/// The whole run: the fake Teams connector, the bot and the echo bot as child processes, the passes, the report.
+/// Every child process is killed by its id and the temporary data folder deleted, also on Ctrl+C, SIGTERM,
+/// the overall timeout or a failure.
+/// </summary>
+internal static class LoadRun
+{
+    private static readonly TimeSpan HttpTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ChildCheckInterval = TimeSpan.FromMilliseconds(250);
+
+    public static async Task<int> RunAsync(DriverOptions options)
+    {
+        using var stop = new CancellationTokenSource(options.Timeout);
+        var interrupted = false;
+        void Interrupt(PosixSignalContext context)
+        {
+            // Unwind through the finally blocks below instead of dying with the children still running.
+            context.Cancel = true;
+            interrupted = true;
+            stop.Cancel();
+        }
+
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt);
+
+        var dataFolder = Path.Combine(Path.GetTempPath(), "chatrequests-bench", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dataFolder);
+        try
+        {
+            await RunAsync(options, dataFolder, stop.Token);
+            return 0;
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync(interrupted
+                ? "Interrupted; child processes stopped."
+                : $"The run did not finish within {options.Timeout.TotalSeconds:0} s (--timeout); child processes stopped.");
+            return interrupted ? 130 : 1;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException)
+        {
+            // A wrong answer, a dead child, a wait that ran out: the messages say it, a stack trace would not.
+            await Console.Error.WriteLineAsync($"The load run failed: {Messages(ex)}");
+            return 1;
+        }
+        catch (Exception ex)
+        {
+            await Console.Error.WriteLineAsync($"The load run failed: {ex}");
+            return 1;
+        }
+        finally
+        {
+            DeleteQuietly(dataFolder);
+        }
+    }
+
+    private static async Task RunAsync(DriverOptions options, string dataFolder, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.StartNew();
+        var employees = Employees.FromSampleOrganisation().Take(Math.Max(DriverOptions.SecondPassConcurrency, options.Concurrency)).ToList();
+        if (employees.Count < options.Passes.Max())
+        {
+            throw new InvalidOperationException($"Concurrency {options.Passes.Max()} needs as many employees with a manager; the sample organisation has {employees.Count}.");
+        }
+
+        Report.Header(options, employees.Count, RepositoryPaths.BotAssembly);
+
+        await using var connector = await FakeTeamsConnector.StartAsync(cancellationToken);
+        var botArguments = BenchSettings.RaisedConnectorLimits.Concat(BenchSettings.BotOnly).Concat(BenchSettings.Logging);
+        await using var bot = new BotProcess(Path.Combine(dataFolder, "requests.db"), connector.ServiceUrl, botArguments);
+        await bot.StartAsync(cancellationToken);
+        await using var echo = await EchoBotProcess.StartAsync(BenchSettings.RaisedConnectorLimits.Concat(BenchSettings.Logging), cancellationToken);
+
+        using var botHttp = Client(bot.BaseAddress);
+        using var echoHttp = Client(echo.BaseAddress);
+        // TeamsDriver takes no token: cancel its requests through the clients.
+        using var cancelBot = cancellationToken.Register(botHttp.CancelPendingRequests);
+        using var cancelEcho = cancellationToken.Register(echoHttp.CancelPendingRequests);
+        var health = new BotHealth(botHttp);
+        var targets = new BenchTargets(
+            connector, new TeamsDriver(botHttp, connector), new TeamsDriver(echoHttp, connector), health, employees, new ApprovalCards(connector));
+
+        var botAtStart = ProcessMemory.Read(bot.ProcessId);
+        var echoAtStart = ProcessMemory.Read(echo.ProcessId);
+        var driverAtStart = ProcessMemory.Read(Environment.ProcessId);
+
+        // A child that dies mid-run would otherwise only show as a wait running into its timeout.
+        using var childrenAlive = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var watchdog = CancelWhenExitedAsync(() => bot.HasExited || echo.HasExited, childrenAlive);
+        try
+        {
+            foreach (var concurrency in options.Passes)
+            {
+                var pass = await new BenchPass(targets, concurrency, options.Warmup, options.Requests).RunAsync(childrenAlive.Token);
+                Report.Pass(pass);
+            }
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The failed request can beat the exit of the process by a moment.
+            var exited = await ExitedAsync(() => bot.HasExited ? "bot" : echo.HasExited ? "echo bot" : null);
+            if (exited is null)
+            {
+                throw;
+            }
+
+            throw new InvalidOperationException($"The {exited} exited during the run.", ex);
+        }
+        finally
+        {
+            await childrenAlive.CancelAsync();
+            await watchdog;
+        }
+
+        Report.Memory(
+        [
+            new MemoryFigures("bot", bot.ProcessId, botAtStart, ProcessMemory.Read(bot.ProcessId)),
+            new MemoryFigures("echo bot (baseline)", echo.ProcessId, echoAtStart, ProcessMemory.Read(echo.ProcessId)),
+            new MemoryFigures("driver (fake connector, clients)", Environment.ProcessId, driverAtStart, ProcessMemory.Read(Environment.ProcessId)),
+        ]);
+        Report.Line($"{connector.Requests.Count} calls reached the fake Teams connector; fulfilment idle, nothing parked; run took {started.Elapsed.TotalSeconds:0} s.");
+    }
+
+    private static async Task CancelWhenExitedAsync(Func<bool> anyExited, CancellationTokenSource run)
+    {
+        while (!run.IsCancellationRequested)
+        {
+            if (anyExited())
+            {
+                await run.CancelAsync();
+                return;
+            }
+
+            try
+            {
+                await Task.Delay(ChildCheckInterval, run.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private static async Task<string?> ExitedAsync(Func<string?> exitedChild)
+    {
+        for (var wait = TimeSpan.Zero; wait < TimeSpan.FromSeconds(1); wait += ChildCheckInterval)
+        {
+            if (exitedChild() is { } child)
+            {
+                return child;
+            }
+
+            await Task.Delay(ChildCheckInterval);
+        }
+
+        return exitedChild();
+    }
+
+    private static HttpClient Client(Uri baseAddress) =>
+        new(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = baseAddress, Timeout = HttpTimeout };
+
+    private static string Messages(Exception ex) =>
+        ex.InnerException is null ? ex.Message : $"{ex.Message} ({Messages(ex.InnerException)})";
+
+    private static void DeleteQuietly(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException ex)
+        {
+            Console.Error.WriteLine($"Could not delete {folder}: {ex.Message}");
+        }
+    }
+}
