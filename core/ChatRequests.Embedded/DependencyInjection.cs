@@ -40,6 +40,7 @@ public static class DependencyInjection
         services.AddOptions<FulfillmentOptions>()
             .Validate(o => o.PollInterval > TimeSpan.Zero, "Fulfillment:PollInterval must be positive.")
             .Validate(o => o.MaxAttempts >= 1, "Fulfillment:MaxAttempts must be at least 1.")
+            .Validate(o => o.MaxParallelRequests >= 1, "Fulfillment:MaxParallelRequests must be at least 1.")
             .Validate(o => o.FirstRetryDelay > TimeSpan.Zero && o.MaxRetryDelay >= o.FirstRetryDelay,
                 "Fulfillment:FirstRetryDelay must be positive and at most Fulfillment:MaxRetryDelay.")
             .ValidateOnStart();

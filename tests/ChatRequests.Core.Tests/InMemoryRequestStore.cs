@@ -64,8 +64,8 @@ public sealed class InMemoryRequestStore : IRequestStore
         }
     }
 
-    public Task<IReadOnlyList<ServiceRequest>> ListByRequesterAsync(string requesterId, CancellationToken cancellationToken = default) =>
-        List(r => r.IsRequester(requesterId));
+    public async Task<IReadOnlyList<ServiceRequest>> ListByRequesterAsync(string requesterId, int max, CancellationToken cancellationToken = default) =>
+        (await List(r => r.IsRequester(requesterId))).OrderByDescending(r => r.SubmittedAt).Take(max).ToList();
 
     public Task<IReadOnlyList<ServiceRequest>> ListPendingApprovalAsync(string approverId, CancellationToken cancellationToken = default) =>
         List(r => r.PendingStage?.IsApprover(approverId) == true);

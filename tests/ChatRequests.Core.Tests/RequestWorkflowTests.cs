@@ -82,7 +82,7 @@ public class RequestWorkflowTests
 
         Assert.True(second.WasDuplicate);
         Assert.Equal(first.Request!.Id, second.Request?.Id);
-        Assert.Single(await _store.ListByRequesterAsync(SampleData.Megan));
+        Assert.Single(await _store.ListByRequesterAsync(SampleData.Megan, 10));
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public class RequestWorkflowTests
 
         Assert.Single(results.Select(r => r.Request!.Id).Distinct());
         Assert.Single(results, r => !r.WasDuplicate);
-        Assert.Single(await _store.ListByRequesterAsync(SampleData.Megan));
+        Assert.Single(await _store.ListByRequesterAsync(SampleData.Megan, 10));
     }
 
     [Fact]

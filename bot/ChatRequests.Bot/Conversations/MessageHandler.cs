@@ -19,6 +19,8 @@ public sealed class MessageHandler(
     Replier replier,
     IRelaySignal relay)
 {
+    private const int RequestListSize = 20;
+
     public async Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var text = MessageText.Clean(turn.Activity.Text);
@@ -53,7 +55,8 @@ public sealed class MessageHandler(
             case "new request" or "new" or "request" or "catalog" or "catalogue" or "browse" or "new request please":
                 return intake.Browse();
             case "my requests" or "status" or "my status" or "requests" or "my tickets" or "list":
-                var mine = await store.ListByRequesterAsync(turn.User.Id, cancellationToken);
+                // One more than the card shows, so it can say there are older ones.
+                var mine = await store.ListByRequesterAsync(turn.User.Id, RequestListSize + 1, cancellationToken);
                 return cards.RequestList(Recent(mine), "Your requests", "You have no requests yet. Tell me what you need to log one.");
             case "approvals" or "my approvals" or "pending approvals" or "pending":
                 var pending = await store.ListPendingApprovalAsync(turn.User.Id, cancellationToken);

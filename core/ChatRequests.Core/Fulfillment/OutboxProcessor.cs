@@ -16,6 +16,9 @@ public sealed class FulfillmentOptions
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
     /// <summary>How often the embedded relay looks for due events when nothing woke it.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How many requests the embedded relay works on at once (each request's events stay in order).</summary>
+    public int MaxParallelRequests { get; set; } = 4;
 }
 
 /// <summary>

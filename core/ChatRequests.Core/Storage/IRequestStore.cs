@@ -28,7 +28,8 @@ public interface IRequestStore
     /// </summary>
     Task SaveAsync(ServiceRequest request, CancellationToken cancellationToken = default);
 
-    Task<IReadOnlyList<ServiceRequest>> ListByRequesterAsync(string requesterId, CancellationToken cancellationToken = default);
+    /// <summary>The requester's <paramref name="max"/> most recently submitted requests, newest first.</summary>
+    Task<IReadOnlyList<ServiceRequest>> ListByRequesterAsync(string requesterId, int max, CancellationToken cancellationToken = default);
 
     /// <summary>Requests awaiting a decision from <paramref name="approverId"/> on their current stage.</summary>
     Task<IReadOnlyList<ServiceRequest>> ListPendingApprovalAsync(string approverId, CancellationToken cancellationToken = default);

@@ -69,20 +69,26 @@ public sealed class InProcessRelay(
     {
         var due = await store.ListWithDueEventsAsync(clock.GetUtcNow(), BatchSize, cancellationToken);
         var handled = 0;
-        foreach (var request in due)
+        // Requests are independent (one document each), so several are worked at once; the events of one
+        // request stay in order because one request is only ever in one worker's hands.
+        var parallel = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = options.Value.MaxParallelRequests,
+            CancellationToken = cancellationToken,
+        };
+        await Parallel.ForEachAsync(due, parallel, async (request, token) =>
         {
             try
             {
-                handled += await processor.ProcessAsync(request.Id, cancellationToken);
+                Interlocked.Add(ref handled, await processor.ProcessAsync(request.Id, token));
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
             {
                 // The processor records handler failures itself; this is a failure to record one (the store).
                 // The event stays due and is tried again next pass; the other requests must not wait for it.
                 logger.LogError(ex, "Could not process the outbox of {RequestId}", request.Id);
             }
-        }
-
+        });
         return new RelayPass(due.Count, handled);
     }
 }

@@ -96,10 +96,14 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
         request.Version = row.Version;
     }
 
-    public Task<IReadOnlyList<ServiceRequest>> ListByRequesterAsync(string requesterId, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<ServiceRequest>> ListByRequesterAsync(string requesterId, int max, CancellationToken cancellationToken = default) =>
         QueryAsync(
-            "WHERE requester_id = $requester ORDER BY submitted_at DESC, id DESC",
-            p => p.AddWithValue("$requester", requesterId),
+            "WHERE requester_id = $requester ORDER BY submitted_at DESC, id DESC LIMIT $max",
+            p =>
+            {
+                p.AddWithValue("$requester", requesterId);
+                p.AddWithValue("$max", max);
+            },
             cancellationToken);
 
     public Task<IReadOnlyList<ServiceRequest>> ListPendingApprovalAsync(string approverId, CancellationToken cancellationToken = default) =>

@@ -186,7 +186,7 @@ public sealed class BadInputTests : IAsyncLifetime
     private async Task AssertNoRequestsAsync()
     {
         var store = _bot.Services.GetRequiredService<IRequestStore>();
-        Assert.Empty(await store.ListByRequesterAsync(Persona.Megan.AadObjectId));
-        Assert.Empty(await store.ListByRequesterAsync(Persona.Stranger.AadObjectId));
+        Assert.Empty(await store.ListByRequesterAsync(Persona.Megan.AadObjectId, 10));
+        Assert.Empty(await store.ListByRequesterAsync(Persona.Stranger.AadObjectId, 10));
     }
 }

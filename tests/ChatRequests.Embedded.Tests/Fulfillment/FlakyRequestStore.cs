@@ -34,8 +34,8 @@ public sealed class FlakyRequestStore(IRequestStore inner) : IRequestStore
     public Task CreateAsync(ServiceRequest request, CancellationToken cancellationToken = default) =>
         inner.CreateAsync(request, cancellationToken);
 
-    public Task<IReadOnlyList<ServiceRequest>> ListByRequesterAsync(string requesterId, CancellationToken cancellationToken = default) =>
-        inner.ListByRequesterAsync(requesterId, cancellationToken);
+    public Task<IReadOnlyList<ServiceRequest>> ListByRequesterAsync(string requesterId, int max, CancellationToken cancellationToken = default) =>
+        inner.ListByRequesterAsync(requesterId, max, cancellationToken);
 
     public Task<IReadOnlyList<ServiceRequest>> ListPendingApprovalAsync(string approverId, CancellationToken cancellationToken = default) =>
         inner.ListPendingApprovalAsync(approverId, cancellationToken);

@@ -109,6 +109,8 @@ public sealed class InProcessRelayTests : IDisposable
     public async Task RunOnceAsync_NothingSavedAfterTheHandlerRan_LikeACrash_RunsTheHandlerAgainOnTheNextPass()
     {
         // REQ-000001 goes first (longest waiting); both its saves fail, so nothing records that its handler ran.
+        // One request at a time, so that the two failing saves are REQ-000001's.
+        _rig.Settings.MaxParallelRequests = 1;
         await _rig.Store.CreateAsync(Submit("REQ-000001", Start.AddSeconds(-1)));
         await _rig.Store.CreateAsync(Submit("REQ-000002"));
         _rig.Store.FailNextSaves(2);
@@ -123,6 +125,21 @@ public sealed class InProcessRelayTests : IDisposable
 
         Assert.Equal(["team-card REQ-000001", "team-card REQ-000001", "team-card REQ-000002"], _rig.Notifier.Calls.Order());
         Assert.Empty((await _rig.Store.GetAsync("REQ-000001"))!.Outbox);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_ManyRequests_HandlesEachEventOnceWhileWorkingSeveralAtOnce()
+    {
+        for (var i = 1; i <= 12; i++)
+        {
+            await _rig.Store.CreateAsync(Submit($"REQ-{i:D6}", Start.AddSeconds(-i)));
+        }
+
+        var pass = await _rig.Relay.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(12, pass.HandledEvents);
+        Assert.Equal(Enumerable.Range(1, 12).Select(i => $"team-card REQ-{i:D6}").Order(), _rig.Notifier.Calls.Order());
+        Assert.Empty(await _rig.Store.ListWithDueEventsAsync(Start.AddDays(1), 50));
     }
 
     [Fact]

@@ -169,10 +169,23 @@ public abstract class RequestStoreContract
         await Store.CreateAsync(Submit("REQ-000002", requester: Erin));
         await Store.CreateAsync(FullLifecycle("REQ-000003"));
 
-        var mine = await Store.ListByRequesterAsync(Alice.Id);
+        var mine = await Store.ListByRequesterAsync(Alice.Id, 10);
 
         Assert.Equal(["REQ-000001", "REQ-000003"], mine.Select(r => r.Id).Order());
-        Assert.Empty(await Store.ListByRequesterAsync(Bob.Id));
+        Assert.Empty(await Store.ListByRequesterAsync(Bob.Id, 10));
+    }
+
+    [Fact]
+    public async Task ListByRequesterAsync_ReturnsOnlyTheMostRecentMax_NewestFirst()
+    {
+        for (var i = 1; i <= 5; i++)
+        {
+            await Store.CreateAsync(Submit($"REQ-00000{i}", requester: Alice, at: Start.AddMinutes(i)));
+        }
+
+        var recent = await Store.ListByRequesterAsync(Alice.Id, 3);
+
+        Assert.Equal(["REQ-000005", "REQ-000004", "REQ-000003"], recent.Select(r => r.Id));
     }
 
     [Fact]
