@@ -1,4 +1,4 @@
-using ChatRequests.Bot.Turns;
+using System.Text.RegularExpressions;
 using ChatRequests.Cards;
 using ChatRequests.Core.Catalog;
 using ChatRequests.Core.Priority;
@@ -37,7 +37,10 @@ public sealed class IntakeConversation(ICatalog catalog, RequestCards cards)
             : cards.Catalog(items, $"{items[0].Category}: pick what you need");
     }
 
-    /// <summary>A blank form for an item picked from a list (no words to pre-fill from).</summary>
+    /// <summary>
+    /// The item's form, pre-filled from the person's words when there are some: the words as justification,
+    /// the urgency they implied, and any choice they named ("... in the Berlin office").
+    /// </summary>
     public CardMessage FormFor(CatalogItem item, string? text, Urgency? urgency)
     {
         var fields = new Dictionary<string, string>();
@@ -61,9 +64,7 @@ public sealed class IntakeConversation(ICatalog catalog, RequestCards cards)
         catalog.Items.Select(i => i.Category).Distinct(StringComparer.OrdinalIgnoreCase).Order().ToList();
 
     private static bool ContainsWord(string text, string word) =>
-        System.Text.RegularExpressions.Regex.IsMatch(
-            text, $@"(?<![\p{{L}}\p{{N}}]){System.Text.RegularExpressions.Regex.Escape(word)}(?![\p{{L}}\p{{N}}])",
-            System.Text.RegularExpressions.RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(50));
+        Regex.IsMatch(text, $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(word)}(?![\p{{L}}\p{{N}}])", RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(50));
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
 }

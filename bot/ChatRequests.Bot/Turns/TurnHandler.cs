@@ -28,7 +28,19 @@ public sealed class TurnHandler(
     /// <summary>Handles the activity; returns the invoke response for invokes, null for everything else.</summary>
     public async Task<InvokeResponse?> HandleAsync(Activity activity, CancellationToken cancellationToken)
     {
-        var turn = await BeginAsync(activity, cancellationToken);
+        TurnContext turn;
+        try
+        {
+            turn = await BeginAsync(activity, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The directory or the store failed before we knew the person: still answer, never a bare 500.
+            logger.LogError(ex, "Could not begin the turn");
+            var stranger = new PersonRef(activity.From!.AadObjectId ?? activity.From.Id!, activity.From.Name ?? "there");
+            return await ApologiseAsync(new TurnContext(activity, stranger, activity.Conversation!.ConversationType == "channel"), cancellationToken);
+        }
+
         using var scope = logger.BeginScope(new Dictionary<string, object?>
         {
             ["ActivityId"] = activity.Id,

@@ -1,6 +1,7 @@
 using ChatRequests.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatRequests.Bot.Tests.Hosting;
 
@@ -13,7 +14,8 @@ public sealed class BotApp : IAsyncDisposable
     private readonly WebApplicationFactory<Program> _factory;
     private readonly string _dataFolder;
 
-    private BotApp(FakeTeamsConnector connector, string dataFolder, IReadOnlyDictionary<string, string?> settings)
+    private BotApp(
+        FakeTeamsConnector connector, string dataFolder, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services)
     {
         Connector = connector;
         _dataFolder = dataFolder;
@@ -23,6 +25,11 @@ public sealed class BotApp : IAsyncDisposable
             foreach (var (key, value) in settings)
             {
                 web.UseSetting(key, value);
+            }
+
+            if (services is not null)
+            {
+                web.ConfigureServices(services);
             }
         });
         Http = _factory.CreateClient();
@@ -37,7 +44,10 @@ public sealed class BotApp : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    public static async Task<BotApp> StartAsync(IReadOnlyDictionary<string, string?>? overrides = null)
+    /// <param name="overrides">Configuration on top of the test defaults.</param>
+    /// <param name="services">Replaces services, for failures only a broken dependency can cause.</param>
+    public static async Task<BotApp> StartAsync(
+        IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null)
     {
         var connector = await FakeTeamsConnector.StartAsync();
         var dataFolder = Path.Combine(Path.GetTempPath(), "chatrequests-tests", Guid.NewGuid().ToString("N"));
@@ -59,7 +69,7 @@ public sealed class BotApp : IAsyncDisposable
             settings[key] = value;
         }
 
-        return new BotApp(connector, dataFolder, settings);
+        return new BotApp(connector, dataFolder, settings, services);
     }
 
     public async ValueTask DisposeAsync()
