@@ -11,6 +11,10 @@ internal static class CardText
     private const string DateFormat = "ddd d MMM yyyy HH:mm 'UTC'";
     private const int PeopleShown = 5;
 
+    /// <summary>Ends the text with a full stop unless a person's words already end it ("...next quarter." stays one).</summary>
+    public static string EndSentence(string text) =>
+        text.EndsWith('.') || text.EndsWith('!') || text.EndsWith('?') ? text : text + ".";
+
     public static string Date(DateTimeOffset at) => at.ToUniversalTime().ToString(DateFormat, CultureInfo.InvariantCulture);
 
     public static string Cost(string? costText) => costText ?? "No charge";

@@ -73,8 +73,8 @@ public sealed partial class RequestCards
     {
         RequestState.Fulfilled => $"Resolved by {r.Assignee?.Name ?? r.TeamName}; waiting for {r.Requester.Name} to confirm.",
         RequestState.Closed => $"Closed: {r.Requester.Name} confirmed it is done.",
-        RequestState.Cancelled => $"Cancelled by {r.Requester.Name}{Reason(LastComment(r, RequestState.Cancelled))}.",
-        RequestState.Rejected => $"Rejected{Reason(LastComment(r, RequestState.Rejected))}.",
+        RequestState.Cancelled => CardText.EndSentence($"Cancelled by {r.Requester.Name}{Reason(LastComment(r, RequestState.Cancelled))}"),
+        RequestState.Rejected => CardText.EndSentence($"Rejected{Reason(LastComment(r, RequestState.Rejected))}"),
         _ => null,
     };
 

@@ -16,7 +16,7 @@ public class RequestProgressTests
             $"{Manager.Name} to approve or reject (step 1 of 2: Manager approval); then IT security approval, then {Team} fulfils it."
         },
         { RequestState.Approved, Team, $"{Team} will assign someone to fulfil it." },
-        { RequestState.Rejected, "No one (finished)", $"Nothing: {SecurityLead.Name} rejected it (Developer laptops need" },
+        { RequestState.Rejected, "No one (finished)", $"Nothing: {SecurityLead.Name} rejected it: \"Developer laptops need" },
         { RequestState.Assigned, $"{Agent.Name} ({Team})", $"{Agent.Name} will start work on it." },
         { RequestState.InProgress, $"{Agent.Name} ({Team})", $"{Agent.Name} is working on it." },
         { RequestState.AwaitingParts, $"{Agent.Name} ({Team})", $"Waiting for parts; {Agent.Name} carries on when they arrive." },

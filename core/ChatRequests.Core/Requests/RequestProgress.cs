@@ -61,7 +61,9 @@ public static class RequestProgress
         var decision = r.Approvals.Select(a => a.Decision).LastOrDefault(d => d is { Approved: false });
         return decision is null
             ? "Nothing: it was rejected."
-            : $"Nothing: {decision.ByName} rejected it{(decision.Comment is null ? "" : $" ({Shorten(decision.Comment)})")}.";
+            : decision.Comment is null
+                ? $"Nothing: {decision.ByName} rejected it."
+                : $"Nothing: {decision.ByName} rejected it: \"{Shorten(decision.Comment)}\"";
     }
 
     private static string Shorten(string text) =>

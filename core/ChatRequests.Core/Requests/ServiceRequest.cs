@@ -244,6 +244,7 @@ public sealed class ServiceRequest
         Apply(RequestCommand.Resolve, agent, now, text);
         Assignee ??= agent;
         ResolutionNotes = text;
+        StatusNote = null;
         Raise(RequestEventType.Resolved, agent, now, text);
     }
 

@@ -43,6 +43,18 @@ public class RequestCardsTeamTests
     }
 
     [Fact]
+    public void TeamCard_CancelledWithAReasonEndingInAFullStop_EndsWithOneFullStop()
+    {
+        var r = NeedingTwoApprovals();
+        r.Cancel(Requester, "Ordered one myself.", Start.AddMinutes(5));
+
+        var text = CardQuery.Text(_cards.TeamCard(r).Card);
+
+        Assert.Contains("Ordered one myself.", text);
+        Assert.DoesNotContain("..", text);
+    }
+
+    [Fact]
     public void TeamCard_ShowsTheRequestPriorityTargetAndFields()
     {
         var message = _cards.TeamCard(InState(RequestState.Approved));
