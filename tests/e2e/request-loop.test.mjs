@@ -47,16 +47,15 @@ function chain(name) {
 
 /** Megan asks for a laptop in her words, fills the form and submits it; returns the request number. */
 async function requestLaptop({ screenshot } = {}) {
-  await megan.say('I need a new laptop');
-  const form = await megan.see('Request: Standard laptop', 'Submit request');
+  const form = await megan.seeNew(() => megan.say('I need a new laptop'), 'Request: Standard laptop', 'Submit request');
   if (screenshot) await megan.screenshot(screens, '1-form-card', form);
   await fill(form, 'Why do you need it?', laptop.justification);
   await choose(form, 'How urgent is it?', laptop.urgency);
   await fill(form, 'Cost centre', laptop.costCentre);
   await choose(form, 'Delivery location', laptop.location);
   await choose(form, 'Keyboard layout', laptop.keyboard);
-  await press(form, 'Submit request');
-  const confirmation = await megan.see('Request logged: REQ-');
+  // Earlier requests' confirmations are still in the chat: wait for the one this click brings.
+  const confirmation = await megan.seeNew(() => press(form, 'Submit request'), 'Request logged: REQ-');
   const text = await confirmation.innerText();
   const id = text.match(/REQ-\d{6}/)?.[0];
   assert.ok(id, `no request number in the confirmation: ${text}`);
@@ -117,13 +116,13 @@ describe('ChatRequests in the Microsoft 365 Agents Playground', () => {
     await choose(adele.card(requestId), 'Status', 'Awaiting parts');
     await fill(adele.card(requestId), 'Note for the requester', 'Ordered, arrives Tuesday');
     await press(adele.card(requestId), 'Update status');
-    await adele.see(requestId, 'Awaiting parts');
+    await adele.see(requestId, 'Awaiting parts', 'Note: Ordered, arrives Tuesday');
     await megan.see(requestId, 'Ordered, arrives Tuesday');
 
     await press(adele.card(requestId), 'Resolve');
     await fill(adele.card(requestId), 'Resolution notes', 'Laptop handed over at the Berlin desk');
     await press(adele.card(requestId), 'Resolve');
-    const fulfilled = await adele.see(requestId, 'Fulfilled');
+    const fulfilled = await adele.see(requestId, 'Fulfilled', 'Resolved by Adele Vance');
     assert.equal(await adele.page.locator('.ac-adaptiveCard').filter({ hasText: requestId }).count(), 1,
       'the channel shows one card for the request, updated in place');
     await adele.screenshot(screens, '6-channel-card-fulfilled', fulfilled);
@@ -136,11 +135,10 @@ describe('ChatRequests in the Microsoft 365 Agents Playground', () => {
     await press(megan.card(requestId, 'How did we do?'), 'Confirm and close');
     await megan.see(requestId, 'closed', 'Thanks for confirming');
 
-    await megan.say('my requests');
-    const list = await megan.see('Closed', requestId, 'Standard laptop');
+    const list = await megan.seeNew(() => megan.say('my requests'), 'Your requests', requestId, 'Closed');
     assert.doesNotMatch(await list.innerText(), /REQ-000002/);
     await megan.screenshot(screens, '7-my-requests', list);
-    await adele.see(requestId, 'Closed');
+    await adele.see(requestId, 'Closed', 'Rating', '★★★★★');
   });
 
   const reject = chain('the rejected request');
@@ -167,7 +165,7 @@ describe('ChatRequests in the Microsoft 365 Agents Playground', () => {
     await press(list, 'Approve');
     await alex.seeText('Already rejected by Alex Wilber');
     await alex.screenshot(screens, '8-already-decided', alex.card('Already rejected by Alex Wilber'));
-    await megan.say(rejectedId);
-    await megan.see(rejectedId, 'Rejected', 'You got one in March');
+    const details = await megan.seeNew(() => megan.say(rejectedId), rejectedId, 'Rejected');
+    assert.match(await details.innerText(), /You got one in March/);
   });
 });

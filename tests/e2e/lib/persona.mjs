@@ -67,6 +67,20 @@ export class Persona {
     return card;
   }
 
+  /**
+   * Does something, then waits for a card with all the words that was not there before (an answer), and
+   * returns it. Use it when an earlier card may already show the same words.
+   */
+  async seeNew(action, ...words) {
+    let cards = this.page.locator(messageCard);
+    for (const word of words) cards = cards.filter({ hasText: word });
+    const before = await cards.count();
+    await action();
+    const card = cards.nth(before);
+    await card.waitFor();
+    return card;
+  }
+
   /** Waits until the page shows the words anywhere (plain text messages). */
   async seeText(text) {
     await this.page.getByText(text).last().waitFor();
