@@ -48,12 +48,12 @@ function chain(name) {
 /** Megan asks for a laptop in her words, fills the form and submits it; returns the request number. */
 async function requestLaptop({ screenshot } = {}) {
   const form = await megan.seeNew(() => megan.say('I need a new laptop'), 'Request: Standard laptop', 'Submit request');
-  if (screenshot) await megan.screenshot(screens, '1-form-card', form);
   await fill(form, 'Why do you need it?', laptop.justification);
   await choose(form, 'How urgent is it?', laptop.urgency);
   await fill(form, 'Cost centre', laptop.costCentre);
   await choose(form, 'Delivery location', laptop.location);
   await choose(form, 'Keyboard layout', laptop.keyboard);
+  if (screenshot) await megan.screenshot(screens, '1-form-card', form);
   // Earlier requests' confirmations are still in the chat: wait for the one this click brings.
   const confirmation = await megan.seeNew(() => press(form, 'Submit request'), 'Request logged: REQ-');
   const text = await confirmation.innerText();

@@ -89,7 +89,8 @@ export class Persona {
   /** The conversation as the person sees it (without the playground's log panel), with the card in view. */
   async screenshot(dir, name, card) {
     fs.mkdirSync(dir, { recursive: true });
-    if (card) await card.scrollIntoViewIfNeeded();
+    // A card that fits is shown whole with what led to it above; a taller one from its top.
+    if (card) await card.evaluate((el) => el.scrollIntoView({ block: el.getBoundingClientRect().height < window.innerHeight - 200 ? 'end' : 'start' }));
     const file = path.join(dir, `${name}.png`);
     await this.page.screenshot({ path: file, clip: { x: 0, y: 0, width: 950, height: this.page.viewportSize().height } });
     return file;
