@@ -26,7 +26,7 @@ export async function startStack(personas, runDir) {
     await stack.start(personas);
     return stack;
   } catch (error) {
-    await stack.saveEvidence('start');
+    console.error(`Evidence of the failed start (logs): ${await stack.saveEvidence('start')}`);
     await stack.stop();
     throw error;
   }
@@ -40,6 +40,17 @@ class Stack {
   constructor(runDir) {
     this.runDir = runDir;
     fs.mkdirSync(runDir, { recursive: true });
+    // The suite's after hook stops everything; these cover an interrupted run (Ctrl-C, a killed runner).
+    const killNow = () => {
+      for (const child of this.processes()) if (isRunning(child)) killPid(child.pid, 'SIGKILL');
+    };
+    process.once('exit', killNow);
+    for (const signal of ['SIGINT', 'SIGTERM']) {
+      process.once(signal, () => {
+        killNow();
+        process.exit(130);
+      });
+    }
   }
 
   async start(personas) {
@@ -83,7 +94,6 @@ class Stack {
         '--disable-component-update', '--disable-sync',
       ],
     });
-    this.browserPid = this.browserServer.process().pid;
     this.browser = await chromium.connect(this.browserServer.wsEndpoint());
     for (const persona of personas) {
       const context = await this.browser.newContext({ viewport: { width: 1280, height: 1000 } });
@@ -96,6 +106,12 @@ class Stack {
       this.pages.set(persona.key, page);
       persona.page = page;
     }
+  }
+
+  /** Every process the suite started (bot, playgrounds, Chromium), as Node child processes. */
+  processes() {
+    const browserProcess = this.browserServer?.process();
+    return browserProcess ? [...this.children, browserProcess] : [...this.children];
   }
 
   spawn(name, command, args, { cwd, env = {} }) {
@@ -127,15 +143,21 @@ class Stack {
   async stop() {
     if (this.browser) await Promise.race([this.browser.close().catch(() => {}), delay(5_000)]);
     if (this.browserServer) await Promise.race([this.browserServer.close().catch(() => {}), delay(5_000)]);
-    if (this.browserPid) killPid(this.browserPid, 'SIGKILL');
+    const browserProcess = this.browserServer?.process();
+    if (browserProcess && isRunning(browserProcess)) killPid(browserProcess.pid, 'SIGKILL');
     await Promise.all(this.children.map(async (child) => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
+      if (!isRunning(child)) return;
       killPid(child.pid, 'SIGTERM');
       const stopped = await Promise.race([child.exited, delay(5_000).then(() => null)]);
-      if (!stopped) killPid(child.pid, 'SIGKILL');
+      if (!stopped && isRunning(child)) killPid(child.pid, 'SIGKILL');
     }));
     if (this.dataDir) fs.rmSync(this.dataDir, { recursive: true, force: true });
   }
+}
+
+// Only a child that Node has not reaped yet: its PID is still ours, never another process's.
+function isRunning(child) {
+  return child.exitCode === null && child.signalCode === null;
 }
 
 function killPid(pid, signal) {
