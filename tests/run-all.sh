@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of ChatRequests: the README's test command, and what CI calls.
-# It prepares what the tests need on a fresh machine, then runs them and prints one summary line.
+# It prepares what the tests need on a fresh machine, then runs, in order: the .NET test projects, the
+# Teams app package tests (manifest/test) and the end-to-end suite in the Agents Playground (tests/e2e/run.sh),
+# and prints one summary line for all of them.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,36 +12,48 @@ trap 'rm -f "$log"' EXIT
 dotnet test ChatRequests.slnx --nologo 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
-# The Teams app package (manifest/): node's built-in test runner, readable output on the console, TAP in a
-# file for the counts. They go into the log as "Failed: N, Passed: N" for the summary below; a failure,
-# or dependencies that do not install, fails the script.
-run_manifest_tests() {
-  local tap rc passed failed
-  if [ ! -d manifest/node_modules ] && ! npm ci --prefix manifest --no-audit --no-fund; then
-    echo "manifest tests: npm ci failed. Failed: 1, Passed: 0" | tee -a "$log"
-    return 1
-  fi
+# Runs a Node test command (its output on the console, TAP in a file) and adds its counts to the log as
+# "Failed: N, Passed: N". Failed and cancelled tests count as failed; a run that died before its totals, one.
+run_node_suite() {
+  local name=$1 tap rc passed failed
+  shift
   tap=$(mktemp)
-  node --test --test-reporter=spec --test-reporter-destination=stdout \
-    --test-reporter=tap --test-reporter-destination="$tap" manifest/test
+  "$@" "$tap"
   rc=$?
-  passed=$(grep -oE '^# pass [0-9]+' "$tap" | awk '{ print $3 }')
-  failed=$(grep -oE '^# (fail|cancelled) [0-9]+' "$tap" | awk '{ n += $3 } END { print n + 0 }')
+  passed=$(grep -E '^# pass [0-9]+$' "$tap" | awk '{ n += $3 } END { print n + 0 }')
+  failed=$(grep -E '^# (fail|cancelled) [0-9]+$' "$tap" | awk '{ n += $3 } END { print n + 0 }')
   rm -f "$tap"
-  # A crash before the runner's totals still counts as a failure.
-  if [ "$rc" -ne 0 ] && [ "${failed:-0}" -eq 0 ]; then failed=1; fi
-  echo "manifest tests (node --test): Failed: ${failed:-0}, Passed: ${passed:-0}" | tee -a "$log"
+  if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
+    echo "$name did not run to the end (exit $rc); see above." >&2
+    failed=1
+  fi
+  echo "$name: Failed: $failed, Passed: $passed" | tee -a "$log"
   return "$rc"
 }
-run_manifest_tests || status=1
 
-# One closing line for every test project together: "N passed, N failed".
+manifest_tests() {
+  if [ ! -d manifest/node_modules ]; then
+    npm ci --prefix manifest --no-audit --no-fund || return 1
+  fi
+  node --test --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=tap --test-reporter-destination="$1" manifest/test
+}
+
+e2e_tests() {
+  bash tests/e2e/run.sh 2>&1 | tee "$1"
+  return "${PIPESTATUS[0]}"
+}
+
+run_node_suite "Teams app package tests" manifest_tests || status=1
+run_node_suite "End-to-end suite (Agents Playground)" e2e_tests || status=1
+
+# One closing line for everything together: "N passed, N failed".
 sum() { grep -oE "$1: +[0-9]+" "$log" | awk '{ n += $2 } END { print n + 0 }'; }
 passed=$(sum Passed)
 failed=$(sum Failed)
 echo
-echo "${passed:-0} passed, ${failed:-0} failed"
-if [ "${passed:-0}" -eq 0 ]; then
+echo "$passed passed, $failed failed"
+if [ "$passed" -eq 0 ]; then
   echo "No test ran." >&2
   exit 1
 fi
