@@ -76,12 +76,22 @@ public sealed class TeamsDriver(HttpClient bot, FakeTeamsConnector connector)
         return ClickAsync(who, conversationId, verb, data);
     }
 
-    public Task<HttpResponseMessage> InstallAsync(Persona who) =>
-        PostAsync(Base(who, who.PersonalChatId, "personal") with
+    /// <summary>The person installs the app: Teams sends conversationUpdate (bot added) and installationUpdate (add).</summary>
+    public async Task InstallAsync(Persona who)
+    {
+        using var added = await PostAsync(Base(who, who.PersonalChatId, "personal") with
         {
             Type = ActivityTypes.ConversationUpdate,
-            MembersAdded = [new ChannelAccount { Id = BotId, Name = "ChatRequests" }],
+            MembersAdded = [new ChannelAccount { Id = BotId, Name = "ChatRequests" }, new ChannelAccount { Id = who.TeamsId }],
         });
+        added.EnsureSuccessStatusCode();
+        using var installed = await PostAsync(Base(who, who.PersonalChatId, "personal") with
+        {
+            Type = ActivityTypes.InstallationUpdate,
+            Action = "add",
+        });
+        installed.EnsureSuccessStatusCode();
+    }
 
     public Task<HttpResponseMessage> PostAsync(Activity activity) => bot.PostAsJsonAsync("/api/messages", activity, ConnectorJson.Options);
 

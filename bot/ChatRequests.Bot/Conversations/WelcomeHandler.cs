@@ -4,7 +4,10 @@ using ChatRequests.Cards;
 
 namespace ChatRequests.Bot.Conversations;
 
-/// <summary>conversationUpdate / installationUpdate: says hello once when the bot joins a chat or a team.</summary>
+/// <summary>
+/// Says hello once when the app is installed in a chat or a team. Teams sends both installationUpdate (add) and
+/// conversationUpdate (bot in membersAdded) for one installation; only the first greets, or people get two.
+/// </summary>
 public sealed class WelcomeHandler(RequestCards cards, Replier replier)
 {
     public async Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -26,14 +29,7 @@ public sealed class WelcomeHandler(RequestCards cards, Replier replier)
         await replier.ReplyAsync(turn, cards.Welcome(firstName), cancellationToken);
     }
 
-    private static bool BotWasAdded(Activity activity)
-    {
-        if (activity.Type == ActivityTypes.InstallationUpdate)
-        {
-            return activity.Action is null || activity.Action.StartsWith("add", StringComparison.OrdinalIgnoreCase);
-        }
-
-        var botId = activity.Recipient?.Id;
-        return activity.MembersAdded?.Any(m => m.Id == botId) == true;
-    }
+    private static bool BotWasAdded(Activity activity) =>
+        activity.Type == ActivityTypes.InstallationUpdate
+        && (activity.Action is null || activity.Action.StartsWith("add", StringComparison.OrdinalIgnoreCase));
 }
