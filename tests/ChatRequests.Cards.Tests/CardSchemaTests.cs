@@ -84,6 +84,8 @@ public class CardSchemaTests
         "image from the internet",
         "over 80 KB",
         "unknown msteams property",
+        "refresh for 61 users",
+        "refresh without Action.Execute",
     ];
 
     [Theory]
@@ -106,6 +108,16 @@ public class CardSchemaTests
                 case "image from the internet": card["body"]!.AsArray().Add(new JsonObject { ["type"] = "Image", ["url"] = "https://example.com/a.png" }); break;
                 case "over 80 KB": Body(card, 0)["text"] = new string('x', 81 * 1024); break;
                 case "unknown msteams property": card["msteams"]!["height"] = "Full"; break;
+                case "refresh for 61 users":
+                    card["refresh"] = new JsonObject
+                    {
+                        ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "requests.show", ["data"] = new JsonObject() },
+                        ["userIds"] = new JsonArray([.. Enumerable.Range(0, 61).Select(i => (JsonNode)$"29:user-{i}")]),
+                    };
+                    break;
+                case "refresh without Action.Execute":
+                    card["refresh"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Submit" } };
+                    break;
             }
         });
 

@@ -8,6 +8,7 @@ namespace ChatRequests.Cards.Tests.Support;
 public static class TeamsCardRules
 {
     public const int MaxMessageBytes = 80 * 1024;
+    public const int MaxRefreshUsers = 60;
 
     private static readonly HashSet<string> DataKeys =
     [
@@ -39,6 +40,20 @@ public static class TeamsCardRules
             && (msteams is not JsonObject teams || teams.Any(p => p.Key is not ("width" or "entities"))))
         {
             problems.Add($"msteams has unexpected content: {msteams.ToJsonString()}");
+        }
+
+        // Universal Actions refresh: Teams refreshes for at most 60 users, and only through Action.Execute.
+        if (card["refresh"] is JsonObject refresh)
+        {
+            if ((string?)refresh["action"]?["type"] != "Action.Execute")
+            {
+                problems.Add("refresh.action is not an Action.Execute");
+            }
+
+            if (refresh["userIds"] is JsonArray userIds && userIds.Count > MaxRefreshUsers)
+            {
+                problems.Add($"refresh.userIds has {userIds.Count} users, over {MaxRefreshUsers}");
+            }
         }
 
         var size = Encoding.UTF8.GetByteCount(json);
