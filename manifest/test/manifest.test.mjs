@@ -61,8 +61,8 @@ describe('build.mjs with sample parameters', () => {
         const schema = await loadBundledSchema(manifest.manifestVersion);
         const errors = await appManifest.AppManifestUtils.validateAgainstSchema(manifest, schema);
         assert.deepEqual(errors, []);
-        assert.equal(manifest.manifestVersion, '1.30');
-        assert.equal(manifest.$schema, 'https://developer.microsoft.com/json-schemas/teams/v1.30/MicrosoftTeams.schema.json');
+        assert.equal(manifest.manifestVersion, '1.22');
+        assert.equal(manifest.$schema, 'https://developer.microsoft.com/json-schemas/teams/v1.22/MicrosoftTeams.schema.json');
     });
 
     test('the packaged manifest passes every check of the build, icons included', async () => {
@@ -178,7 +178,7 @@ describe('the validator rejects a broken manifest', () => {
         { name: 'a command list for a scope the bot lacks', breakIt: (m) => { m.bots[0].scopes = ['personal']; }, expected: /scopes team, groupChat are not scopes of the bot/ },
         { name: 'a command description over 128 characters', breakIt: (m) => { m.bots[0].commandLists[0].commands[0].description = 'x'.repeat(129); }, expected: /longer than 128 characters/ },
         { name: 'a version that is not semver', breakIt: (m) => { m.version = 'v1'; }, expected: /version "v1": not a MAJOR\.MINOR\.PATCH version/ },
-        { name: 'a $schema of another version', breakIt: (m) => { m.$schema = m.$schema.replace('v1.30', 'v1.17'); }, expected: /\$schema should be/ },
+        { name: 'a $schema of another version', breakIt: (m) => { m.$schema = m.$schema.replace('v1.22', 'v1.17'); }, expected: /\$schema should be/ },
         { name: 'a missing icon file', breakIt: (m) => { m.icons.color = 'colour.png'; }, expected: /icons\.color: colour\.png is not in the package/ },
     ];
     for (const { name, breakIt, expected } of cases) {
