@@ -1,0 +1,1 @@
+namespace ChatRequests.Azure; internal static class AssemblyMarker { }
