@@ -1,0 +1,176 @@
+using ChatRequests.Core.Organisation;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Graph;
+using Microsoft.Graph.Models;
+using Person = ChatRequests.Core.Organisation.Person;
+using Team = ChatRequests.Core.Organisation.Team;
+using Microsoft.Graph.Models.ODataErrors;
+using Microsoft.Kiota.Abstractions;
+
+namespace ChatRequests.Azure.Graph;
+
+/// <summary>
+/// <see cref="IDirectory"/> over Microsoft Graph. Throttling is retried by the Graph client's retry handler
+/// (see <see cref="GraphServiceCollectionExtensions"/>); results are cached briefly, since approval routing
+/// asks for the same people and groups many times in one turn.
+/// </summary>
+public sealed class GraphDirectory(
+    GraphServiceClient graph,
+    IMemoryCache cache,
+    IOptions<GraphDirectoryOptions> options,
+    ILogger<GraphDirectory> logger) : IDirectory
+{
+    private static readonly string[] PersonFields = ["id", "displayName", "mail", "department", "jobTitle"];
+    private const int MembersPageSize = 999;
+
+    private readonly GraphDirectoryOptions _options = options.Value;
+
+    public async Task<Person?> FindPersonAsync(string personId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(personId);
+        if (cache.TryGetValue(("person", personId), out Person? cached))
+        {
+            return cached;
+        }
+
+        var person = await LoadPersonAsync(personId, cancellationToken);
+        // Misses are not cached: a new starter must be found as soon as Entra ID knows them.
+        if (person is not null)
+        {
+            cache.Set(("person", personId), person, _options.CacheDuration);
+        }
+
+        return person;
+    }
+
+    public async Task<IReadOnlyList<Team>> ListTeamsAsync(CancellationToken cancellationToken = default)
+    {
+        var teams = new List<Team>(_options.Teams.Count);
+        foreach (var definition in _options.Teams)
+        {
+            teams.Add(new Team
+            {
+                Id = definition.Id,
+                Name = definition.Name,
+                Categories = definition.Categories,
+                ChannelId = definition.ChannelId,
+                LeadId = string.IsNullOrWhiteSpace(definition.LeadId) ? null : definition.LeadId,
+                MemberIds = await GroupMemberIdsAsync(definition.GroupId, cancellationToken),
+            });
+        }
+
+        return teams;
+    }
+
+    public async Task<ApproverGroup?> FindGroupAsync(string groupId, CancellationToken cancellationToken = default)
+    {
+        var definition = _options.ApproverGroups.FirstOrDefault(g => g.Id == groupId);
+        if (definition is null)
+        {
+            return null;
+        }
+
+        return new ApproverGroup
+        {
+            Id = definition.Id,
+            Name = definition.Name,
+            MemberIds = await GroupMemberIdsAsync(definition.GroupId, cancellationToken),
+        };
+    }
+
+    private async Task<Person?> LoadPersonAsync(string personId, CancellationToken cancellationToken)
+    {
+        User? user;
+        try
+        {
+            user = await RetriedAsync("the user profile", () => graph.Users[personId].GetAsync(
+                request => request.QueryParameters.Select = PersonFields, cancellationToken));
+        }
+        catch (ODataError error) when (error.ResponseStatusCode == 404)
+        {
+            logger.LogInformation("Person {PersonId} is not in the directory", personId);
+            return null;
+        }
+
+        if (user?.Id is null)
+        {
+            return null;
+        }
+
+        return new Person
+        {
+            Id = user.Id,
+            Name = user.DisplayName ?? user.Id,
+            Email = user.Mail,
+            Department = user.Department,
+            JobTitle = user.JobTitle,
+            ManagerId = await LoadManagerIdAsync(user.Id, cancellationToken),
+        };
+    }
+
+    private async Task<string?> LoadManagerIdAsync(string personId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var manager = await RetriedAsync("the user's manager", () => graph.Users[personId].Manager.GetAsync(
+                request => request.QueryParameters.Select = ["id"], cancellationToken));
+            return manager?.Id;
+        }
+        catch (ODataError error) when (error.ResponseStatusCode == 404)
+        {
+            // Graph answers 404 when no manager is assigned (the top of the organisation).
+            return null;
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> GroupMemberIdsAsync(string entraGroupId, CancellationToken cancellationToken)
+    {
+        if (cache.TryGetValue(("members", entraGroupId), out IReadOnlyList<string>? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var ids = new List<string>();
+        var page = await RetriedAsync("the group members", () => graph.Groups[entraGroupId].Members.GetAsync(request =>
+        {
+            request.QueryParameters.Select = ["id"];
+            request.QueryParameters.Top = MembersPageSize;
+        }, cancellationToken));
+        while (page is not null)
+        {
+            // Members can also be groups, devices or service principals; only users approve or fulfil.
+            ids.AddRange(page.Value?.OfType<User>().Select(u => u.Id).OfType<string>() ?? []);
+            if (string.IsNullOrEmpty(page.OdataNextLink))
+            {
+                break;
+            }
+
+            var nextLink = page.OdataNextLink;
+            page = await RetriedAsync("the group members", () =>
+                graph.Groups[entraGroupId].Members.WithUrl(nextLink).GetAsync(cancellationToken: cancellationToken));
+        }
+
+        logger.LogDebug("Entra group {GroupId} has {MemberCount} user members", entraGroupId, ids.Count);
+        IReadOnlyList<string> members = ids.Distinct().ToList();
+        cache.Set(("members", entraGroupId), members, _options.CacheDuration);
+        return members;
+    }
+
+    /// <summary>
+    /// The SDK's retry handler reports exhausted retries as an <see cref="AggregateException"/> of the failed
+    /// attempts; callers get one exception that says what happened.
+    /// </summary>
+    private static async Task<T> RetriedAsync<T>(string operation, Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (AggregateException error) when (error.InnerExceptions.All(e => e is ApiException))
+        {
+            throw new GraphDirectoryUnavailableException(operation, error);
+        }
+    }
+}

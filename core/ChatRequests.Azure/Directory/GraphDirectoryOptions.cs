@@ -1,0 +1,55 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ChatRequests.Azure.Graph;
+
+/// <summary>
+/// The Microsoft Graph directory: people and managers come from Graph; fulfilment teams and approver groups
+/// are defined here, and their members are the members of the Entra ID group each one names.
+/// </summary>
+public sealed class GraphDirectoryOptions
+{
+    public const string SectionName = "Directory";
+
+    /// <summary>The Graph endpoint with its version. Tests point it at a loopback server.</summary>
+    [Required, Url]
+    public string GraphBaseUrl { get; set; } = "https://graph.microsoft.com/v1.0";
+
+    /// <summary>The token scope; the app's Graph application permissions (User.Read.All, GroupMember.Read.All) come with it.</summary>
+    [Required]
+    public string Scope { get; set; } = "https://graph.microsoft.com/.default";
+
+    /// <summary>The client id of the user-assigned managed identity; empty for a system-assigned one or a developer login.</summary>
+    public string? ManagedIdentityClientId { get; set; }
+
+    /// <summary>How long people and group members are reused before Graph is asked again.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan CacheDuration { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Retries of a throttled (429) or unavailable (503, 504) Graph call, waiting as Retry-After says.</summary>
+    [Range(0, 10)]
+    public int MaxRetries { get; set; } = 3;
+
+    public List<TeamDefinition> Teams { get; set; } = [];
+
+    public List<ApproverGroupDefinition> ApproverGroups { get; set; } = [];
+}
+
+/// <summary>A fulfilment team; its members are the members of the Entra ID group <see cref="GroupId"/>.</summary>
+public sealed class TeamDefinition
+{
+    public string Id { get; set; } = "";
+    public string Name { get; set; } = "";
+    public List<string> Categories { get; set; } = [];
+    /// <summary>The Teams channel conversation id (19:...@thread.tacv2) the team's cards go to.</summary>
+    public string ChannelId { get; set; } = "";
+    public string GroupId { get; set; } = "";
+    public string? LeadId { get; set; }
+}
+
+/// <summary>An approver group; its members are the members of the Entra ID group <see cref="GroupId"/>.</summary>
+public sealed class ApproverGroupDefinition
+{
+    public string Id { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string GroupId { get; set; } = "";
+}

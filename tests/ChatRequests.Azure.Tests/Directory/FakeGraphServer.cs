@@ -1,0 +1,179 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace ChatRequests.Azure.Tests.Graph;
+
+/// <summary>
+/// A loopback stand-in for the Microsoft Graph v1.0 endpoints the directory calls, answering with the JSON
+/// shapes of the Graph docs (user, user/manager, group/members with @odata.nextLink, error bodies, 429).
+/// </summary>
+public sealed class FakeGraphServer : IAsyncDisposable
+{
+    private const string Metadata = "https://graph.microsoft.com/v1.0/$metadata";
+    private readonly WebApplication _app;
+    private int _throttles;
+
+    public sealed record GraphUser(string Id, string DisplayName, string Mail, string? Department = null,
+        string? JobTitle = null, string? ManagerId = null);
+
+    public sealed record RecordedRequest(string PathAndQuery, string? Authorization, string? RetryAttempt, DateTimeOffset At);
+
+    public ConcurrentDictionary<string, GraphUser> Users { get; } = new();
+
+    /// <summary>Group id to members, each as (@odata.type, id).</summary>
+    public ConcurrentDictionary<string, List<(string Type, string Id)>> Groups { get; } = new();
+
+    public int MembersPageSize { get; set; } = 2;
+
+    public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
+
+    public string BaseUrl { get; private set; } = "";
+
+    private FakeGraphServer(WebApplication app) => _app = app;
+
+    public static async Task<FakeGraphServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var server = new FakeGraphServer(app);
+        server.MapRoutes();
+        await app.StartAsync();
+        server.BaseUrl = app.Urls.Single();
+        return server;
+    }
+
+    /// <summary>The next <paramref name="count"/> requests get 429 with Retry-After.</summary>
+    public void Throttle(int count) => Interlocked.Exchange(ref _throttles, count);
+
+    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(1);
+
+    private void MapRoutes()
+    {
+        _app.Use(async (context, next) =>
+        {
+            Requests.Enqueue(new RecordedRequest(
+                context.Request.Path + context.Request.QueryString,
+                context.Request.Headers.Authorization.FirstOrDefault(),
+                context.Request.Headers["Retry-Attempt"].FirstOrDefault(),
+                DateTimeOffset.UtcNow));
+            if (Interlocked.Decrement(ref _throttles) >= 0)
+            {
+                context.Response.Headers.RetryAfter = ((int)RetryAfter.TotalSeconds).ToString();
+                await WriteError(context, 429, "TooManyRequests", "Too many requests.");
+                return;
+            }
+
+            await next(context);
+        });
+
+        _app.MapGet("/v1.0/users/{id}", async (HttpContext context, string id) =>
+        {
+            if (!Users.TryGetValue(id, out var user))
+            {
+                await WriteError(context, 404, "Request_ResourceNotFound",
+                    $"Resource '{id}' does not exist or one of its queried reference-property objects are not present.");
+                return;
+            }
+
+            var body = new JsonObject
+            {
+                ["@odata.context"] = $"{Metadata}#users(id,displayName,mail,department,jobTitle)/$entity",
+                ["id"] = user.Id,
+                ["displayName"] = user.DisplayName,
+                ["mail"] = user.Mail,
+                ["department"] = user.Department,
+                ["jobTitle"] = user.JobTitle,
+            };
+            await WriteJson(context, 200, body);
+        });
+
+        _app.MapGet("/v1.0/users/{id}/manager", async (HttpContext context, string id) =>
+        {
+            if (!Users.TryGetValue(id, out var user) || user.ManagerId is null)
+            {
+                await WriteError(context, 404, "Request_ResourceNotFound",
+                    "Resource 'manager' does not exist or one of its queried reference-property objects are not present.");
+                return;
+            }
+
+            await WriteJson(context, 200, new JsonObject
+            {
+                ["@odata.context"] = $"{Metadata}#directoryObjects(id)/$entity",
+                ["@odata.type"] = "#microsoft.graph.user",
+                ["id"] = user.ManagerId,
+            });
+        });
+
+        _app.MapGet("/v1.0/groups/{id}/members", async (HttpContext context, string id) =>
+        {
+            if (!Groups.TryGetValue(id, out var members))
+            {
+                await WriteError(context, 404, "Request_ResourceNotFound",
+                    $"Resource '{id}' does not exist or one of its queried reference-property objects are not present.");
+                return;
+            }
+
+            var skipToken = context.Request.Query["$skiptoken"].FirstOrDefault();
+            var start = skipToken is null ? 0 : int.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(skipToken)));
+            var page = members.Skip(start).Take(MembersPageSize).ToList();
+            var body = new JsonObject
+            {
+                ["@odata.context"] = $"{Metadata}#directoryObjects(id)",
+                ["value"] = new JsonArray(page.Select(m => (JsonNode)new JsonObject
+                {
+                    ["@odata.type"] = m.Type,
+                    ["id"] = m.Id,
+                }).ToArray()),
+            };
+            var next = start + page.Count;
+            if (next < members.Count)
+            {
+                // Graph's nextLink is an absolute URL with an opaque $skiptoken.
+                var token = Convert.ToBase64String(Encoding.UTF8.GetBytes(next.ToString()));
+                body["@odata.nextLink"] = $"{BaseUrl}/v1.0/groups/{id}/members?$select=id&$top={MembersPageSize}&$skiptoken={Uri.EscapeDataString(token)}";
+            }
+
+            await WriteJson(context, 200, body);
+        });
+    }
+
+    private static Task WriteJson(HttpContext context, int status, JsonObject body)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
+        context.Response.Headers["request-id"] = Guid.NewGuid().ToString();
+        return context.Response.WriteAsync(body.ToJsonString());
+    }
+
+    private static Task WriteError(HttpContext context, int status, string code, string message)
+    {
+        var requestId = Guid.NewGuid().ToString();
+        return WriteJson(context, status, new JsonObject
+        {
+            ["error"] = new JsonObject
+            {
+                ["code"] = code,
+                ["message"] = message,
+                ["innerError"] = new JsonObject
+                {
+                    ["date"] = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss"),
+                    ["request-id"] = requestId,
+                    ["client-request-id"] = requestId,
+                },
+            },
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
