@@ -1,0 +1,118 @@
+// ChatRequests on Azure: deploy into an existing resource group (see README.md in this folder).
+targetScope = 'resourceGroup'
+
+@description('Short lowercase name the resources are named after, e.g. "chatreq-prod".')
+@minLength(3)
+@maxLength(16)
+param namePrefix string
+
+param location string = resourceGroup().location
+
+@description('App Service plan SKU for the bot and the Functions app (Basic or higher: Always On is needed).')
+param planSku string = 'B1'
+
+@description('Azure Bot SKU: F0 (free) or S1.')
+param botSku string = 'F0'
+
+param botDisplayName string = 'ChatRequests'
+
+param tags object = { app: 'chatrequests' }
+
+// Globally unique names for the resources that need them.
+var suffix = uniqueString(resourceGroup().id, namePrefix)
+var compactPrefix = toLower(replace(namePrefix, '-', ''))
+
+module identity 'modules/identity.bicep' = {
+  name: 'identity'
+  params: { name: '${namePrefix}-id', location: location, tags: tags }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  params: { namePrefix: namePrefix, location: location, tags: tags }
+}
+
+module keyVault 'modules/keyvault.bicep' = {
+  name: 'keyVault'
+  params: {
+    name: take('${compactPrefix}kv${suffix}', 24)
+    location: location
+    tags: tags
+    principalId: identity.outputs.principalId
+  }
+}
+
+module cosmos 'modules/cosmos.bicep' = {
+  name: 'cosmos'
+  params: {
+    name: take('${compactPrefix}-cosmos-${suffix}', 44)
+    location: location
+    tags: tags
+    principalId: identity.outputs.principalId
+  }
+}
+
+module serviceBus 'modules/servicebus.bicep' = {
+  name: 'serviceBus'
+  params: {
+    name: take('${compactPrefix}-sb-${suffix}', 50)
+    location: location
+    tags: tags
+    principalId: identity.outputs.principalId
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  params: {
+    name: take('${compactPrefix}st${suffix}', 24)
+    location: location
+    tags: tags
+    principalId: identity.outputs.principalId
+  }
+}
+
+module apps 'modules/apps.bicep' = {
+  name: 'apps'
+  params: {
+    namePrefix: '${namePrefix}-${suffix}'
+    location: location
+    tags: tags
+    planSku: planSku
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    tenantId: identity.outputs.tenantId
+    appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
+    cosmosEndpoint: cosmos.outputs.endpoint
+    cosmosDatabaseName: cosmos.outputs.databaseName
+    serviceBusNamespace: serviceBus.outputs.fullyQualifiedNamespace
+    serviceBusQueueName: serviceBus.outputs.queueName
+    functionsStorageAccountName: storage.outputs.name
+    keyVaultUri: keyVault.outputs.uri
+  }
+}
+
+module bot 'modules/bot.bicep' = {
+  name: 'bot'
+  params: {
+    name: '${namePrefix}-bot-${suffix}'
+    displayName: botDisplayName
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    tenantId: identity.outputs.tenantId
+    endpointHostName: apps.outputs.botHostName
+    sku: botSku
+    tags: tags
+  }
+}
+
+@description('The bot\'s Microsoft App ID (the managed identity\'s client id): node manifest/build.mjs --bot-id')
+output botAppId string = bot.outputs.appId
+
+@description('The bot\'s host name: node manifest/build.mjs --domain')
+output botHostName string = apps.outputs.botHostName
+
+output functionsHostName string = apps.outputs.functionsHostName
+output managedIdentityPrincipalId string = identity.outputs.principalId
+output cosmosEndpoint string = cosmos.outputs.endpoint
+output serviceBusNamespace string = serviceBus.outputs.fullyQualifiedNamespace

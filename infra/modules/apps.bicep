@@ -1,0 +1,110 @@
+// One Linux App Service plan running the bot (web app) and the Functions app (custom handler), both with the
+// shared user-assigned identity. A dedicated plan (not Consumption) because Consumption on Linux needs a
+// storage connection string with a key for its content share, and this deployment has no keys.
+param namePrefix string
+param location string
+param tags object
+param planSku string
+param identityId string
+param identityClientId string
+param tenantId string
+param appInsightsConnectionString string
+param cosmosEndpoint string
+param cosmosDatabaseName string
+param serviceBusNamespace string
+param serviceBusQueueName string
+param functionsStorageAccountName string
+param keyVaultUri string
+
+resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
+  name: '${namePrefix}-plan'
+  location: location
+  tags: tags
+  kind: 'linux'
+  sku: { name: planSku }
+  properties: { reserved: true }
+}
+
+// Settings both hosts read: the Azure adapters instead of the embedded default (README, "Run on Azure").
+var sharedSettings = [
+  { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsightsConnectionString }
+  // DefaultAzureCredential picks the user-assigned identity by this client id.
+  { name: 'AZURE_CLIENT_ID', value: identityClientId }
+  { name: 'Storage__Provider', value: 'Cosmos' }
+  { name: 'Cosmos__Endpoint', value: cosmosEndpoint }
+  { name: 'Cosmos__Database', value: cosmosDatabaseName }
+  { name: 'Directory__Provider', value: 'Graph' }
+  { name: 'Directory__ManagedIdentityClientId', value: identityClientId }
+  { name: 'Fulfillment__Mode', value: 'ServiceBus' }
+  { name: 'KeyVault__Uri', value: keyVaultUri }
+]
+
+resource bot 'Microsoft.Web/sites@2023-12-01' = {
+  name: '${namePrefix}-bot'
+  location: location
+  tags: tags
+  kind: 'app,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: { '${identityId}': {} }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    keyVaultReferenceIdentity: identityId
+    siteConfig: {
+      linuxFxVersion: 'DOTNETCORE|10.0'
+      alwaysOn: true
+      ftpsState: 'Disabled'
+      minTlsVersion: '1.2'
+      healthCheckPath: '/health'
+      appSettings: concat(sharedSettings, [
+        // The bot's identity is the managed identity: no app password exists anywhere.
+        { name: 'MicrosoftAppId', value: identityClientId }
+        { name: 'MicrosoftAppType', value: 'UserAssignedMSI' }
+        { name: 'MicrosoftAppTenantId', value: tenantId }
+      ])
+    }
+  }
+}
+
+resource functions 'Microsoft.Web/sites@2023-12-01' = {
+  name: '${namePrefix}-func'
+  location: location
+  tags: tags
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: { '${identityId}': {} }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    keyVaultReferenceIdentity: identityId
+    siteConfig: {
+      // Custom handler on Linux: the stack's linuxFxVersion is empty and the worker runtime is "custom".
+      linuxFxVersion: ''
+      alwaysOn: true
+      ftpsState: 'Disabled'
+      minTlsVersion: '1.2'
+      appSettings: concat(sharedSettings, [
+        { name: 'FUNCTIONS_EXTENSION_VERSION', value: '~4' }
+        { name: 'FUNCTIONS_WORKER_RUNTIME', value: 'custom' }
+        // Identity-based connections: <connection>__<property>, credential + clientId for a user-assigned identity.
+        { name: 'AzureWebJobsStorage__accountName', value: functionsStorageAccountName }
+        { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
+        { name: 'AzureWebJobsStorage__clientId', value: identityClientId }
+        { name: 'CosmosDb__accountEndpoint', value: cosmosEndpoint }
+        { name: 'CosmosDb__credential', value: 'managedidentity' }
+        { name: 'CosmosDb__clientId', value: identityClientId }
+        { name: 'ServiceBus__fullyQualifiedNamespace', value: serviceBusNamespace }
+        { name: 'ServiceBus__credential', value: 'managedidentity' }
+        { name: 'ServiceBus__clientId', value: identityClientId }
+        { name: 'ServiceBus__QueueName', value: serviceBusQueueName }
+      ])
+    }
+  }
+}
+
+output botHostName string = bot.properties.defaultHostName
+output functionsHostName string = functions.properties.defaultHostName

@@ -1,0 +1,15 @@
+// The one user-assigned managed identity the bot, the functions and the Azure Bot resource share.
+param name string
+param location string
+param tags object
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: name
+  location: location
+  tags: tags
+}
+
+output id string = identity.id
+output clientId string = identity.properties.clientId
+output principalId string = identity.properties.principalId
+output tenantId string = identity.properties.tenantId
