@@ -22,7 +22,6 @@ resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
     msaAppId: identityClientId
     msaAppMSIResourceId: identityId
     msaAppTenantId: tenantId
-    disableLocalAuth: true
   }
 }
 

@@ -49,8 +49,14 @@ public sealed class FakeGraphServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>The next <paramref name="count"/> requests get 429 with Retry-After.</summary>
-    public void Throttle(int count) => Interlocked.Exchange(ref _throttles, count);
+    /// <summary>The next <paramref name="count"/> requests get <paramref name="status"/> (429, 503, 504) with Retry-After.</summary>
+    public void Throttle(int count, int status = 429)
+    {
+        ThrottleStatus = status;
+        Interlocked.Exchange(ref _throttles, count);
+    }
+
+    private int ThrottleStatus { get; set; } = 429;
 
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(1);
 
@@ -66,7 +72,8 @@ public sealed class FakeGraphServer : IAsyncDisposable
             if (Interlocked.Decrement(ref _throttles) >= 0)
             {
                 context.Response.Headers.RetryAfter = ((int)RetryAfter.TotalSeconds).ToString();
-                await WriteError(context, 429, "TooManyRequests", "Too many requests.");
+                await WriteError(context, ThrottleStatus, ThrottleStatus == 429 ? "TooManyRequests" : "ServiceUnavailable",
+                    ThrottleStatus == 429 ? "Too many requests." : "Service unavailable.");
                 return;
             }
 

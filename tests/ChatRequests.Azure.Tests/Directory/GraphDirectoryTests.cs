@@ -7,6 +7,7 @@ using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Requests;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using NSubstitute;
 using static ChatRequests.Azure.Tests.Graph.FakeGraphServer;
 
@@ -104,6 +105,20 @@ public sealed class GraphDirectoryTests : IAsyncLifetime
         // Retry-After: 1 second, measured between the two arrivals at the server.
         Assert.True(profileCalls[1].At - profileCalls[0].At >= TimeSpan.FromMilliseconds(950),
             $"retried after {(profileCalls[1].At - profileCalls[0].At).TotalMilliseconds} ms");
+    }
+
+    [Theory]
+    [InlineData(503)]
+    [InlineData(504)]
+    public async Task FindPerson_ServiceUnavailable_Retries(int status)
+    {
+        _graph.RetryAfter = TimeSpan.Zero;
+        _graph.Throttle(1, status);
+
+        var person = await Directory.FindPersonAsync(Rita);
+
+        Assert.Equal(Mark, person?.ManagerId);
+        Assert.Equal(3, _graph.Requests.Count); // profile twice, then the manager
     }
 
     [Fact]
@@ -211,6 +226,25 @@ public sealed class GraphDirectoryTests : IAsyncLifetime
         var directories = _services.GetServices<IDirectory>().ToList();
 
         Assert.IsType<GraphDirectory>(Assert.Single(directories));
+    }
+
+    [Fact]
+    public void Options_TeamWithoutEntraGroup_FailValidation()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Directory:Teams:0:Id"] = "service-desk",
+            ["Directory:Teams:0:Name"] = "Service desk",
+            ["Directory:Teams:0:ChannelId"] = "19:desk@thread.tacv2",
+        }).Build());
+        services.AddGraphDirectory();
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(
+            () => provider.GetRequiredService<IOptions<GraphDirectoryOptions>>().Value);
+
+        Assert.Contains("GroupId", error.Message);
     }
 
     private IDirectory Directory => _services.GetRequiredService<IDirectory>();
