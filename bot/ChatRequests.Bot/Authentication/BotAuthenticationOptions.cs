@@ -40,8 +40,15 @@ public sealed class BotAuthenticationOptions
 
     public bool HasAppId => !string.IsNullOrWhiteSpace(MicrosoftAppId);
 
-    /// <summary>The app type, MultiTenant when unset.</summary>
-    public string AppType => string.IsNullOrWhiteSpace(MicrosoftAppType) ? MultiTenant : MicrosoftAppType.Trim();
+    /// <summary>The app type in its canonical spelling (the Bot Framework compares it ignoring case), MultiTenant when unset.</summary>
+    public string AppType => MicrosoftAppType?.Trim() switch
+    {
+        null or "" => MultiTenant,
+        var t when t.Equals(MultiTenant, StringComparison.OrdinalIgnoreCase) => MultiTenant,
+        var t when t.Equals(SingleTenant, StringComparison.OrdinalIgnoreCase) => SingleTenant,
+        var t when t.Equals(UserAssignedMsi, StringComparison.OrdinalIgnoreCase) => UserAssignedMsi,
+        var t => t,
+    };
 
     /// <summary>The tenant outbound tokens are asked from: the app's tenant, or botframework.com for a multi-tenant app.</summary>
     public string TokenTenant => string.IsNullOrWhiteSpace(MicrosoftAppTenantId) ? "botframework.com" : MicrosoftAppTenantId.Trim();

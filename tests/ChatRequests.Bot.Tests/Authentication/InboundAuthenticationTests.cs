@@ -187,6 +187,21 @@ public sealed class InboundAuthenticationTests(IdentityFixture fixture) : IClass
         Assert.Equal(1, Identity.KeySetReads - before);
     }
 
+    [Fact]
+    public async Task SigningKeysUnreachable_Gets503_AndNothingHappens()
+    {
+        using var closed = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        await StartBotAsync(new() { ["BotOpenIdMetadata"] = $"http://127.0.0.1:{port}/v1/.well-known/openidconfiguration" });
+
+        using var response = await SayWithTokenAsync(Identity.MintToken(_bot.Connector.ServiceUrl), "I need a new laptop");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        await AssertNothingHappenedAsync();
+    }
+
     private async Task StartBotAsync(Dictionary<string, string?>? extra = null, CapturingLoggerProvider? logs = null)
     {
         var settings = new Dictionary<string, string?>
