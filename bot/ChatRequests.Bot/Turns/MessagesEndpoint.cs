@@ -20,9 +20,15 @@ public static class MessagesEndpoint
         HttpContext http, IInboundAuthenticator authenticator, TurnHandler turns, CancellationToken cancellationToken)
     {
         // Who is calling is settled before the body is even read.
-        var authentication = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null, cancellationToken);
+        string? authorization = http.Request.Headers.Authorization;
+        var authentication = await authenticator.AuthenticateAsync(authorization, cancellationToken);
         if (authentication.Caller is null)
         {
+            if (authentication.StatusCode == StatusCodes.Status401Unauthorized)
+            {
+                http.Response.Headers.WWWAuthenticate = "Bearer";
+            }
+
             return Results.Problem(authentication.Problem, statusCode: authentication.StatusCode);
         }
 

@@ -73,6 +73,7 @@ public sealed class InboundAuthenticationTests(IdentityFixture fixture) : IClass
         using var response = await _bot.Teams.SayAsync(Persona.Megan, "I need a new laptop");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
         await AssertNothingHappenedAsync();
     }
 
