@@ -1,3 +1,4 @@
+using ChatRequests.Bot.Authentication;
 using ChatRequests.Bot.CardActions;
 using ChatRequests.Bot.Connector;
 using ChatRequests.Bot.Conversations;
@@ -18,6 +19,7 @@ public static class DependencyInjection
         var services = builder.Services;
         services.AddRequestWorkflow();
         services.AddEmbeddedAdapters();
+        services.AddBotAuthentication();
         services.AddBotConnector();
         services.AddSingleton<RequestCards>();
 

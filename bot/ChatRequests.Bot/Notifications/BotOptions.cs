@@ -19,4 +19,10 @@ public sealed class BotOptions
 
     /// <summary>The tenant to open conversations in when none is remembered.</summary>
     public string? TenantId { get; set; }
+
+    /// <summary>
+    /// The Microsoft 365 tenants the bot serves; activities from any other tenant are refused (403). Empty: any
+    /// tenant (the Teams app's own availability decides who can reach the bot).
+    /// </summary>
+    public string[] AllowedTenants { get; set; } = [];
 }

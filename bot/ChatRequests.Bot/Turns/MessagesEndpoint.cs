@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChatRequests.Bot.Authentication;
 using ChatRequests.Bot.Connector;
 
 namespace ChatRequests.Bot.Turns;
@@ -15,8 +16,22 @@ public static class MessagesEndpoint
         return app;
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext http, TurnHandler turns, CancellationToken cancellationToken)
+    private static async Task<IResult> HandleAsync(
+        HttpContext http, IInboundAuthenticator authenticator, TurnHandler turns, CancellationToken cancellationToken)
     {
+        // Who is calling is settled before the body is even read.
+        string? authorization = http.Request.Headers.Authorization;
+        var authentication = await authenticator.AuthenticateAsync(authorization, cancellationToken);
+        if (authentication.Caller is null)
+        {
+            if (authentication.StatusCode == StatusCodes.Status401Unauthorized)
+            {
+                http.Response.Headers.WWWAuthenticate = "Bearer";
+            }
+
+            return Results.Problem(authentication.Problem, statusCode: authentication.StatusCode);
+        }
+
         if (http.Request.ContentLength is > MaxBodyBytes)
         {
             return Results.Problem("The activity is too large.", statusCode: StatusCodes.Status413PayloadTooLarge);
@@ -46,6 +61,12 @@ public static class MessagesEndpoint
         if (problem is not null)
         {
             return Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var forbidden = authenticator.FindForbidden(authentication.Caller, activity!);
+        if (forbidden is not null)
+        {
+            return Results.Problem(forbidden, statusCode: StatusCodes.Status403Forbidden);
         }
 
         var invokeResponse = await turns.HandleAsync(activity!, cancellationToken);

@@ -62,7 +62,7 @@ class Stack {
     this.spawn('bot', 'dotnet', [
       botDll, `--Urls=${this.botUrl}`, `--Storage:SqlitePath=${path.join(dataDir, 'r.db')}`,
       '--Fulfillment:PollInterval=00:00:00.200',
-    ], { cwd: repoRoot });
+    ], { cwd: repoRoot, env: { ASPNETCORE_ENVIRONMENT: 'Development' } }); // no MicrosoftAppId: inbound auth is off, allowed in Development only
     await waitForHttp(`${this.botUrl}/`, 'the bot', this.children[0]);
 
     for (const persona of personas) {
