@@ -75,7 +75,9 @@ server.on("request", (req, res) => {
   const partitionKey = req.headers["x-ms-documentdb-partitionkey"];
   const isQuery = req.method === "POST" && (isTrue(req.headers["x-ms-documentdb-isquery"]) || req.headers["content-type"] === "application/query+json");
   if (isQuery && typeof partitionKey === "string" && documentsPath.test(path)) {
-    // Gap 2: queries ignore the partition-key header; keep only the documents of that logical partition.
+    // Gap 2: queries ignore the partition-key header (and refuse one whose SQL does not name the key), so
+    // run it over the container and keep only the documents of that logical partition.
+    req.headers["x-ms-documentdb-query-enablecrosspartition"] = "true";
     filterQueryResults(res, partitionKey, path);
   }
 
