@@ -1,0 +1,199 @@
+using System.Runtime.CompilerServices;
+using ChatRequests.Core.Requests;
+using ChatRequests.Core.Storage;
+using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.Logging;
+
+namespace ChatRequests.Azure.Storage;
+
+/// <summary>
+/// The request store on Cosmos DB: one document per request (partition key /id), replaced with an ETag
+/// check; the outbox lives inside the document, so a state change and its events commit together.
+/// </summary>
+public sealed class CosmosRequestStore(CosmosContainers containers, TimeProvider time, ILogger<CosmosRequestStore> logger)
+    : IRequestStore
+{
+    /// <summary>
+    /// How long a submission-key claim may exist without its request before another request may take it
+    /// over: the claim and the request are two writes, and a process can die between them.
+    /// </summary>
+    private static readonly TimeSpan AbandonedClaimAge = TimeSpan.FromMinutes(2);
+
+    private readonly CosmosDocuments _documents = new(logger);
+
+    // The ETag each loaded or saved object was read or written with, so that a save needs no extra read.
+    // Keyed by the object itself, so it goes away with it; the version guards against a stale entry.
+    private readonly ConditionalWeakTable<ServiceRequest, StoredETag> _etags = new();
+
+    public async Task<long> NextNumberAsync(CancellationToken cancellationToken = default)
+    {
+        var container = await containers.RequestsAsync(cancellationToken);
+        long next = 0;
+        await _documents.UpdateAsync<CounterDocument>(
+            container,
+            CounterDocument.RequestNumbersId,
+            stored =>
+            {
+                next = (stored?.Value ?? 0) + 1;
+                return new CounterDocument { Id = CounterDocument.RequestNumbersId, Value = next };
+            },
+            cancellationToken);
+        return next;
+    }
+
+    public async Task<ServiceRequest?> GetAsync(string requestId, CancellationToken cancellationToken = default)
+    {
+        var container = await containers.RequestsAsync(cancellationToken);
+        var stored = await _documents.ReadAsync<RequestDocument>(container, requestId, cancellationToken);
+        return stored is { Document: { Type: RequestDocument.Kind } document, ETag: var etag } ? Track(document, etag) : null;
+    }
+
+    public async Task<ServiceRequest?> FindBySubmissionKeyAsync(string submissionKey, CancellationToken cancellationToken = default)
+    {
+        var container = await containers.RequestsAsync(cancellationToken);
+        var claim = await _documents.ReadAsync<SubmissionClaim>(container, SubmissionClaim.IdFor(submissionKey), cancellationToken);
+        return claim is { Document: var found } ? await GetAsync(found.RequestId, cancellationToken) : null;
+    }
+
+    public async Task CreateAsync(ServiceRequest request, CancellationToken cancellationToken = default)
+    {
+        var container = await containers.RequestsAsync(cancellationToken);
+        var claimId = SubmissionClaim.IdFor(request.SubmissionKey);
+        var claim = new SubmissionClaim
+        {
+            Id = claimId,
+            SubmissionKey = request.SubmissionKey,
+            RequestId = request.Id,
+            ClaimedAt = time.GetUtcNow(),
+        };
+        var claimETag = await _documents.TryCreateAsync(container, claimId, claim, cancellationToken)
+            ?? await TakeOverAbandonedClaimAsync(container, claim, cancellationToken)
+            ?? throw new ConcurrencyConflictException(request.Id);
+
+        var document = RequestDocument.From(request, version: 1);
+        var etag = await _documents.TryCreateAsync(container, request.Id, document, cancellationToken);
+        if (etag is null)
+        {
+            // The id is taken: give the key back, unless the request with this id is the one that holds it.
+            if ((await _documents.ReadAsync<RequestDocument>(container, request.Id, cancellationToken))?.Document.SubmissionKey
+                != request.SubmissionKey)
+            {
+                await _documents.TryDeleteAsync(container, claimId, claimETag, cancellationToken);
+            }
+
+            throw new ConcurrencyConflictException(request.Id);
+        }
+
+        request.Version = document.Version;
+        _etags.AddOrUpdate(request, new StoredETag(document.Version, etag));
+    }
+
+    public async Task SaveAsync(ServiceRequest request, CancellationToken cancellationToken = default)
+    {
+        var container = await containers.RequestsAsync(cancellationToken);
+        var expected = request.Version;
+        var etag = _etags.TryGetValue(request, out var known) && known.Version == expected
+            ? known.ETag
+            : await CurrentETagAsync(container, request.Id, expected, cancellationToken);
+
+        var document = RequestDocument.From(request, expected + 1);
+        var written = etag is null ? null : await _documents.TryReplaceAsync(container, request.Id, document, etag, cancellationToken);
+        if (written is null)
+        {
+            throw new ConcurrencyConflictException(request.Id);
+        }
+
+        request.Version = document.Version;
+        _etags.AddOrUpdate(request, new StoredETag(document.Version, written));
+    }
+
+    public Task<IReadOnlyList<ServiceRequest>> ListByRequesterAsync(string requesterId, int max, CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            "by requester",
+            new QueryDefinition(
+                    $"SELECT TOP {Math.Max(0, max)} * FROM c WHERE c.type = @type AND c.requesterId = @requester " +
+                    "ORDER BY c.submittedAtUtc DESC, c.id DESC")
+                .WithParameter("@requester", requesterId),
+            cancellationToken);
+
+    public Task<IReadOnlyList<ServiceRequest>> ListPendingApprovalAsync(string approverId, CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            "pending approval",
+            new QueryDefinition(
+                    "SELECT * FROM c WHERE c.type = @type AND ARRAY_CONTAINS(c.pendingApprovers, @approver) " +
+                    "ORDER BY c.submittedAtUtc, c.id")
+                .WithParameter("@approver", approverId),
+            cancellationToken);
+
+    public Task<IReadOnlyList<ServiceRequest>> ListTeamQueueAsync(string teamId, CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            "team queue",
+            new QueryDefinition(
+                    "SELECT * FROM c WHERE c.type = @type AND c.teamId = @team AND c.isOpen = true " +
+                    "ORDER BY c.submittedAtUtc, c.id")
+                .WithParameter("@team", teamId),
+            cancellationToken);
+
+    public Task<IReadOnlyList<ServiceRequest>> ListWithDueEventsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            "due events",
+            new QueryDefinition(
+                    $"SELECT TOP {Math.Max(0, max)} * FROM c WHERE c.type = @type AND IS_STRING(c.nextEventAt) " +
+                    "AND c.nextEventAt <= @now ORDER BY c.nextEventAt, c.id")
+                .WithParameter("@now", RequestDocument.Utc(now)),
+            cancellationToken);
+
+    public Task<IReadOnlyList<ServiceRequest>> ListWithParkedEventsAsync(CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            "parked events",
+            new QueryDefinition("SELECT * FROM c WHERE c.type = @type AND c.hasParked = true ORDER BY c.submittedAtUtc, c.id"),
+            cancellationToken);
+
+    private async Task<IReadOnlyList<ServiceRequest>> QueryAsync(string name, QueryDefinition query, CancellationToken cancellationToken)
+    {
+        var container = await containers.RequestsAsync(cancellationToken);
+        var documents = await _documents.QueryAsync<RequestDocument>(
+            container, query.WithParameter("@type", RequestDocument.Kind), name, cancellationToken);
+        return [.. documents.Select(d => Track(d, d.ETag))];
+    }
+
+    private ServiceRequest Track(RequestDocument document, string? etag)
+    {
+        var request = document.ToRequest();
+        if (etag is not null)
+        {
+            _etags.AddOrUpdate(request, new StoredETag(document.Version, etag));
+        }
+
+        return request;
+    }
+
+    /// <summary>The ETag of the stored request if it still has the expected version; null otherwise.</summary>
+    private async Task<string?> CurrentETagAsync(Container container, string requestId, long expected, CancellationToken cancellationToken)
+    {
+        var stored = await _documents.ReadAsync<RequestDocument>(container, requestId, cancellationToken);
+        return stored is { Document.Version: var version, ETag: var etag } && version == expected ? etag : null;
+    }
+
+    /// <summary>
+    /// A claim whose request was never written (the writer died in between) and which is old enough that its
+    /// writer cannot still be at work is taken over; returns the new claim's ETag, or null if the key is held.
+    /// </summary>
+    private async Task<string?> TakeOverAbandonedClaimAsync(Container container, SubmissionClaim claim, CancellationToken cancellationToken)
+    {
+        var held = await _documents.ReadAsync<SubmissionClaim>(container, claim.Id, cancellationToken);
+        if (held is not { Document: var existing, ETag: var etag }
+            || existing.ClaimedAt > claim.ClaimedAt - AbandonedClaimAge
+            || await _documents.ReadAsync<RequestDocument>(container, existing.RequestId, cancellationToken) is not null)
+        {
+            return null;
+        }
+
+        logger.LogWarning(
+            "Submission key claim of request {AbandonedRequestId} was never completed; request {RequestId} takes it over",
+            existing.RequestId, claim.RequestId);
+        return await _documents.TryReplaceAsync(container, claim.Id, claim, etag, cancellationToken);
+    }
+
+    private sealed record StoredETag(long Version, string ETag);
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ChatRequests.Core.Requests;
+using ChatRequests.Core.Storage;
+
+namespace ChatRequests.Azure.Storage;
+
+/// <summary>
+/// A request as stored in the requests container: the whole request under <c>request</c>, plus the
+/// properties the list queries filter and sort on, derived from it and written in the same document so they
+/// can never disagree with it.
+/// </summary>
+internal sealed record RequestDocument
+{
+    public const string Kind = "request";
+
+    public required string Id { get; init; }
+    public string Type { get; init; } = Kind;
+    public required long Version { get; init; }
+    public required string SubmissionKey { get; init; }
+    public required string RequesterId { get; init; }
+    public required string TeamId { get; init; }
+    public required bool IsOpen { get; init; }
+    public required string SubmittedAtUtc { get; init; }
+    /// <summary>The approvers of the current stage while it is undecided; empty otherwise.</summary>
+    public required IReadOnlyList<string> PendingApprovers { get; init; }
+    /// <summary>When the earliest event that is not parked is due; null when there is none.</summary>
+    public string? NextEventAt { get; init; }
+    public required bool HasParked { get; init; }
+    public required JsonElement Request { get; init; }
+
+    /// <summary>Set by the server on every document it returns; never written.</summary>
+    [JsonPropertyName("_etag")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ETag { get; init; }
+
+    public static RequestDocument From(ServiceRequest request, long version)
+    {
+        var stage = request.PendingStage;
+        var nextEventAt = request.Outbox.Where(e => !e.IsParked).Select(e => (DateTimeOffset?)e.NextAttemptAt).Min();
+        return new RequestDocument
+        {
+            Id = request.Id,
+            Version = version,
+            SubmissionKey = request.SubmissionKey,
+            RequesterId = request.Requester.Id,
+            TeamId = request.TeamId,
+            IsOpen = !request.State.IsFinal(),
+            SubmittedAtUtc = Utc(request.SubmittedAt),
+            PendingApprovers = stage is { Decision: null } ? [.. stage.Approvers.Select(a => a.Id)] : [],
+            NextEventAt = nextEventAt is { } at ? Utc(at) : null,
+            HasParked = request.Outbox.Any(e => e.IsParked),
+            Request = SerializeWithVersion(request, version),
+        };
+    }
+
+    public ServiceRequest ToRequest()
+    {
+        var request = Request.Deserialize<ServiceRequest>(RequestJson.Options)
+            ?? throw new InvalidDataException($"Stored request {Id} is empty.");
+        // The document's version is the one that goes with its ETag.
+        request.Version = Version;
+        return request;
+    }
+
+    /// <summary>UTC, fixed width: comparing the strings compares the instants, to the tick.</summary>
+    public static string Utc(DateTimeOffset at) =>
+        at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    private static JsonElement SerializeWithVersion(ServiceRequest request, long version)
+    {
+        // The document carries the version it is stored as; the object gets it only once the write succeeded.
+        var current = request.Version;
+        request.Version = version;
+        try
+        {
+            return JsonSerializer.SerializeToElement(request, RequestJson.Options);
+        }
+        finally
+        {
+            request.Version = current;
+        }
+    }
+}
+
+/// <summary>
+/// Claims a submission key for one request. Cosmos DB unique keys only hold within a logical partition, and
+/// each request is its own partition, so uniqueness across requests needs a document whose id is the key.
+/// </summary>
+internal sealed record SubmissionClaim
+{
+    public const string Kind = "submissionClaim";
+
+    public required string Id { get; init; }
+    public string Type { get; init; } = Kind;
+    public required string SubmissionKey { get; init; }
+    public required string RequestId { get; init; }
+    public required DateTimeOffset ClaimedAt { get; init; }
+
+    public static string IdFor(string submissionKey) => CosmosIds.For("submission", submissionKey);
+}
+
+/// <summary>The request-number counter: one document, incremented with an ETag check.</summary>
+internal sealed record CounterDocument
+{
+    public const string RequestNumbersId = "counter:request-number";
+
+    public required string Id { get; init; }
+    public string Type { get; init; } = "counter";
+    public required long Value { get; init; }
+}

@@ -1,0 +1,22 @@
+using ChatRequests.Azure.Storage;
+using ChatRequests.Core.Messaging;
+using ChatRequests.Embedded.Tests.Storage;
+using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ChatRequests.Azure.Tests.Storage;
+
+[Collection(CosmosCollection.Name)]
+public sealed class CosmosMessageLedgerTests(CosmosServerFixture server) : MessageLedgerContract, IDisposable
+{
+    private CosmosClient? _client;
+
+    public void Dispose() => _client?.Dispose();
+
+    protected override IMessageLedger CreateLedger()
+    {
+        var (client, containers) = server.Connect(server.FreshDatabase());
+        _client = client;
+        return new CosmosMessageLedger(containers, NullLogger<CosmosMessageLedger>.Instance);
+    }
+}
