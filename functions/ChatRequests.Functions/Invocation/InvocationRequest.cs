@@ -18,8 +18,8 @@ public sealed record InvocationRequest
     /// <summary>
     /// The value of a trigger or input binding. The host sends an object as JSON, anything else (a queue message body,
     /// the Cosmos DB trigger's list of documents) as a JSON-serialised string (azure-functions-host,
-    /// ScriptInvocationContextExtensions.GetHttpScriptInvocationContextValue), and a string body arrives encoded twice.
-    /// So strings that hold JSON are unwrapped until the value is not such a string.
+    /// ScriptInvocationContextExtensions.GetHttpScriptInvocationContextValue), so a string body arrives encoded twice,
+    /// and bytes as base64. Strings that hold JSON (or base64 of JSON) are unwrapped until the value is not such a string.
     /// </summary>
     public bool TryGetBinding(string name, out JsonElement value)
     {
@@ -49,6 +49,11 @@ public sealed record InvocationRequest
         for (var depth = 0; depth < 3 && value.ValueKind == JsonValueKind.String; depth++)
         {
             var text = value.GetString()!.Trim();
+            if (text.Length > 0 && text[0] is not ('{' or '[' or '"'))
+            {
+                text = FromBase64(text);
+            }
+
             if (text.Length == 0 || text[0] is not ('{' or '[' or '"'))
             {
                 break;
@@ -66,5 +71,13 @@ public sealed record InvocationRequest
         }
 
         return value;
+    }
+
+    private static string FromBase64(string text)
+    {
+        var bytes = new byte[text.Length];
+        return Convert.TryFromBase64String(text, bytes, out var length)
+            ? System.Text.Encoding.UTF8.GetString(bytes, 0, length).Trim()
+            : "";
     }
 }

@@ -73,7 +73,8 @@ public sealed class RelayOutboxFunction(ILogger<RelayOutboxFunction> logger)
         try
         {
             var request = document.Deserialize<ServiceRequest>(RequestJson.Options);
-            return string.IsNullOrEmpty(request?.Id) ? null : request;
+            // Other documents of the container (and junk) deserialise too, without a requester.
+            return request is { Id.Length: > 0, Requester: not null } ? request : null;
         }
         catch (JsonException)
         {
