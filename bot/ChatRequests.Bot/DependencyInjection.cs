@@ -19,13 +19,9 @@ public static class DependencyInjection
         var services = builder.Services;
         services.AddRequestWorkflow();
         services.AddEmbeddedAdapters();
+        // Before the connector: it supplies the outbound token provider the connector client uses.
         services.AddBotAuthentication();
-        services.AddBotConnector();
-        services.AddSingleton<RequestCards>();
-
-        services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<ProactiveMessenger>();
-        services.AddSingleton<INotifier, TeamsNotifier>();
+        services.AddTeamsNotifications();
 
         services.AddSingleton<Replier>();
         services.AddSingleton<IntakeConversation>();
@@ -34,5 +30,20 @@ public static class DependencyInjection
         services.AddSingleton<CardActionHandler>();
         services.AddSingleton<TurnHandler>();
         return builder;
+    }
+
+    /// <summary>
+    /// The notifier port over Teams (<see cref="TeamsNotifier"/>) with the connector client, the cards and the proactive
+    /// messenger behind it: the one implementation both the bot and the Functions app post with.
+    /// Needs the conversation store, message ledger and directory of an adapter set.
+    /// </summary>
+    public static IServiceCollection AddTeamsNotifications(this IServiceCollection services)
+    {
+        services.AddBotConnector();
+        services.AddSingleton<RequestCards>();
+        services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ProactiveMessenger>();
+        services.AddSingleton<INotifier, TeamsNotifier>();
+        return services;
     }
 }

@@ -1,5 +1,6 @@
 using ChatRequests.Core.Approvals;
 using ChatRequests.Core.Fulfillment;
+using ChatRequests.Core.Sla;
 using ChatRequests.Core.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,6 +17,8 @@ public static class DependencyInjection
         services.AddSingleton<RequestWorkflow>();
         services.AddSingleton<FulfilmentHandler>();
         services.AddSingleton<OutboxProcessor>();
+        services.AddSingleton<OutboxEventRunner>();
+        services.AddSingleton<SlaSweep>();
         services.AddOptions<FulfillmentOptions>().BindConfiguration(FulfillmentOptions.SectionName);
         return services;
     }

@@ -32,8 +32,6 @@ public sealed class OutboxProcessor(
     IOptions<FulfillmentOptions> options,
     ILogger<OutboxProcessor> logger)
 {
-    private const int MaxConflictRetries = 20;
-
     /// <summary>Handles every due event of the request; returns how many were handled successfully.</summary>
     public async Task<int> ProcessAsync(string requestId, CancellationToken cancellationToken = default)
     {
@@ -55,7 +53,7 @@ public sealed class OutboxProcessor(
             try
             {
                 await handler.HandleAsync(request, next, cancellationToken);
-                await UpdateAsync(requestId, r => r.CompleteEvent(next.Id), cancellationToken);
+                await store.UpdateAsync(requestId, r => r.CompleteEvent(next.Id), cancellationToken);
                 logger.LogInformation("Handled {EventType} event {EventId} of {RequestId}", next.Type, next.Id, requestId);
                 handled++;
             }
@@ -74,7 +72,7 @@ public sealed class OutboxProcessor(
         var maxAttempts = permanent ? failed.Attempts + 1 : settings.MaxAttempts;
         var delay = Backoff(failed.Attempts, settings);
         var reason = $"{ex.GetType().Name}: {ex.Message}";
-        await UpdateAsync(request.Id, r => r.FailEvent(failed.Id, reason, clock.GetUtcNow(), delay, maxAttempts), cancellationToken);
+        await store.UpdateAsync(request.Id, r => r.FailEvent(failed.Id, reason, clock.GetUtcNow(), delay, maxAttempts), cancellationToken);
 
         if (failed.Attempts + 1 >= maxAttempts)
         {
@@ -94,24 +92,5 @@ public sealed class OutboxProcessor(
         var delay = TimeSpan.FromMilliseconds(settings.FirstRetryDelay.TotalMilliseconds * factor);
         var jitter = 0.8 + Random.Shared.NextDouble() * 0.4;
         return TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds, settings.MaxRetryDelay.TotalMilliseconds) * jitter);
-    }
-
-    private async Task UpdateAsync(string requestId, Action<ServiceRequest> change, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var request = await store.GetAsync(requestId, cancellationToken)
-                ?? throw new InvalidOperationException($"Request {requestId} disappeared.");
-            change(request);
-            try
-            {
-                await store.SaveAsync(request, cancellationToken);
-                return;
-            }
-            catch (ConcurrencyConflictException) when (attempt < MaxConflictRetries)
-            {
-                // A person acted on the request meanwhile; apply the outbox change to the newer version.
-            }
-        }
     }
 }
