@@ -9,26 +9,24 @@ public sealed class StartupTests : IDisposable
 {
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "chatrequests-tests", Guid.NewGuid().ToString("N"));
 
+    // These two start the real bot as a process, as an operator would: under a loaded test run the in-process
+    // factory sometimes reported its own disposal instead of the start-up failure.
     [Fact]
-    public void OutsideDevelopment_WithoutAppId_RefusesToStart_SayingWhy()
+    public async Task OutsideDevelopment_WithoutAppId_RefusesToStart_SayingWhy()
     {
-        using var factory = Factory("Production", new Dictionary<string, string?>());
+        var (exitCode, output) = await RunBotAsync("Production");
 
-        var error = Record.Exception(() => factory.CreateClient());
-
-        Assert.NotNull(error);
-        Assert.Contains("MicrosoftAppId is not set", AllMessages(error));
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("MicrosoftAppId is not set", output);
     }
 
     [Fact]
-    public void OutsideDevelopment_WithAppIdButNoCredential_RefusesToStart()
+    public async Task OutsideDevelopment_WithAppIdButNoCredential_RefusesToStart()
     {
-        using var factory = Factory("Production", new Dictionary<string, string?> { ["MicrosoftAppId"] = FakeBotConnectorIdentity.AppId });
+        var (exitCode, output) = await RunBotAsync("Production", $"--MicrosoftAppId={FakeBotConnectorIdentity.AppId}");
 
-        var error = Record.Exception(() => factory.CreateClient());
-
-        Assert.NotNull(error);
-        Assert.Contains("MicrosoftAppPassword", AllMessages(error));
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("MicrosoftAppPassword", output);
     }
 
     [Fact]
@@ -79,18 +77,40 @@ public sealed class StartupTests : IDisposable
         });
     }
 
-    private static string AllMessages(Exception error)
+    /// <summary>Runs the bot's own build until it exits (or 60 s), on a free port; returns its exit code and output.</summary>
+    private async Task<(int ExitCode, string Output)> RunBotAsync(string environment, params string[] arguments)
     {
-        var messages = new List<string>();
-        for (Exception? e = error; e is not null; e = e.InnerException)
+        Directory.CreateDirectory(_dataFolder);
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
         {
-            messages.Add(e.Message);
-            if (e is AggregateException aggregate)
-            {
-                messages.AddRange(aggregate.InnerExceptions.Select(i => i.Message));
-            }
+            WorkingDirectory = Path.GetDirectoryName(RepositoryPaths.BotAssembly)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(RepositoryPaths.BotAssembly);
+        start.ArgumentList.Add("--Urls=http://127.0.0.1:0");
+        start.ArgumentList.Add($"--Storage:SqlitePath={Path.Combine(_dataFolder, "requests.db")}");
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
         }
 
-        return string.Join("\n", messages);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("The bot did not stop within 60 s: it started when it should have refused.");
+        }
+
+        return (process.ExitCode, await stdout + await stderr);
     }
 }

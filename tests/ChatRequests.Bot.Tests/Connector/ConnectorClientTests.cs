@@ -327,11 +327,14 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     public async Task CancellingTheCaller_StopsRetrying_AndThrowsOperationCanceled()
     {
         _h.Teams.FailNext(1, 429, retryAfter: TimeSpan.FromSeconds(30));
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        using var cancel = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            _h.Client.SendToConversationAsync(_h.ServiceUrl, PersonalId, Activity.TextMessage("x"), cancel.Token));
+        var send = _h.Client.SendToConversationAsync(_h.ServiceUrl, PersonalId, Activity.TextMessage("x"), cancel.Token);
+        // Cancel while the client waits out the Retry-After of the first, throttled attempt.
+        await _h.Teams.WaitForAsync(t => t.Requests.Count == 1, description: "the first attempt");
+        await cancel.CancelAsync();
 
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => send);
         Assert.Single(_h.Teams.Requests);
     }
 
