@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using ChatRequests.Testing;
 
 namespace ChatRequests.LoadDriver;
 
@@ -23,7 +22,7 @@ internal sealed class EchoBotProcess : IAsyncDisposable
 
     public static async Task<EchoBotProcess> StartAsync(IEnumerable<string> settings, CancellationToken cancellationToken)
     {
-        var port = FreePort();
+        var port = LocalProcess.FreePort();
         var assembly = typeof(EchoBot).Assembly.Location;
         var start = new ProcessStartInfo("dotnet")
         {
@@ -69,42 +68,6 @@ internal sealed class EchoBotProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private async Task WaitUntilUpAsync(CancellationToken cancellationToken)
-    {
-        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"The echo bot exited at start with code {_process.ExitCode}.");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync("/", cancellationToken);
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-            }
-
-            await Task.Delay(50, cancellationToken);
-        }
-
-        throw new TimeoutException("The echo bot did not start within 60 s.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private Task WaitUntilUpAsync(CancellationToken cancellationToken) =>
+        LocalProcess.WaitUntilAnsweringAsync(_process, BaseAddress, "echo bot", cancellationToken);
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace ChatRequests.Testing;
 
@@ -29,7 +27,7 @@ public sealed class BotProcess : IAsyncDisposable
         _dataFile = dataFile;
         _serviceUrl = serviceUrl;
         _extraArguments = [.. extraArguments];
-        Port = FreePort();
+        Port = LocalProcess.FreePort();
     }
 
     public int Port { get; }
@@ -72,34 +70,7 @@ public sealed class BotProcess : IAsyncDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
-        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"The bot exited at start with code {_process.ExitCode}.");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync("/", cancellationToken);
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-            }
-
-            await Task.Delay(50, cancellationToken);
-        }
-
-        throw new TimeoutException("The bot did not start within 60 s.");
+        await LocalProcess.WaitUntilAnsweringAsync(_process, BaseAddress, "bot", cancellationToken);
     }
 
     /// <summary>kill -9: no shutdown hooks, no flushing; whatever was not committed is gone.</summary>
@@ -116,12 +87,5 @@ public sealed class BotProcess : IAsyncDisposable
     {
         await KillAsync();
         _process?.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
