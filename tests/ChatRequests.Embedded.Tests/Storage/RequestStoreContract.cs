@@ -9,7 +9,7 @@ namespace ChatRequests.Embedded.Tests.Storage;
 /// What every <see cref="IRequestStore"/> adapter must do, tested through the port only. An adapter's test
 /// class derives from this and says how to make a store over fresh, empty storage.
 /// </summary>
-public abstract class RequestStoreContract
+public abstract partial class RequestStoreContract
 {
     private IRequestStore? _store;
 
