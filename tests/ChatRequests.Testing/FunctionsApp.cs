@@ -1,14 +1,13 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using ChatRequests.Azure.Storage;
 using ChatRequests.Core.Priority;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
+using ChatRequests.Functions.Fulfillment;
+using ChatRequests.Functions.Relay;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using FunctionsProgram = ChatRequests.Functions.Program;
 
 namespace ChatRequests.Testing;
@@ -142,20 +141,26 @@ public sealed class FunctionsApp : IAsyncDisposable
     /// The request's document as the Cosmos DB change feed hands it over: the raw JSON the store wrote, with the server's
     /// system properties. Only on the Cosmos DB store (the change feed is Cosmos DB's).
     /// </summary>
-    public async Task<JsonObject> DocumentAsync(string requestId)
-    {
-        using var response = await RequestsContainer().ReadItemStreamAsync(requestId, new PartitionKey(requestId));
-        response.EnsureSuccessStatusCode();
-        return (await JsonNode.ParseAsync(response.Content))!.AsObject();
-    }
+    public Task<JsonObject> DocumentAsync(string requestId) => RawDocuments.ReadAsync(RawDocuments.RequestsContainer(Services), requestId);
 
     /// <summary>Every document of the requests container (requests, submission claims, the counter), raw.</summary>
-    public Task<IReadOnlyList<JsonObject>> AllDocumentsAsync() => RawDocuments.ReadAllAsync(RequestsContainer());
+    public Task<IReadOnlyList<JsonObject>> AllDocumentsAsync() => RawDocuments.ReadAllAsync(RawDocuments.RequestsContainer(Services));
 
-    private Container RequestsContainer()
+    /// <summary>
+    /// Plays the Functions host on Azure once: the change feed hands every document of the requests container to
+    /// RelayOutbox, and each queue message it emits is delivered to RunFulfilmentStep. Returns the step outcomes.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> RelayAndRunStepsAsync()
     {
-        var options = _factory.Services.GetRequiredService<IOptions<CosmosOptions>>().Value;
-        return _factory.Services.GetRequiredService<CosmosClient>().GetContainer(options.Database, options.RequestsContainer);
+        var relayed = await InvokeAsync(RelayOutboxFunction.Name, HostPayloads.ChangedDocuments([.. await AllDocumentsAsync()]));
+        var outcomes = new List<string>();
+        foreach (var message in relayed.Outputs[RelayOutboxFunction.MessagesBinding]!.AsArray())
+        {
+            var step = await InvokeAsync(RunFulfilmentStepFunction.Name, HostPayloads.QueueMessage(message!, Guid.NewGuid().ToString("N")));
+            outcomes.Add($"{step.StatusCode} {step.ReturnValue}");
+        }
+
+        return outcomes;
     }
 
     public async ValueTask DisposeAsync()
