@@ -67,7 +67,12 @@ resource bot 'Microsoft.Web/sites@2023-12-01' = {
       ftpsState: 'Disabled'
       minTlsVersion: '1.2'
       healthCheckPath: '/health'
-      appSettings: sharedSettings
+      appSettings: concat(sharedSettings, [
+        // appsettings.json binds the bot to 127.0.0.1:3978 for local use; an app setting (an environment variable)
+        // overrides it. WEBSITES_PORT tells App Service the same port, whatever the image's default.
+        { name: 'Urls', value: 'http://0.0.0.0:8080' }
+        { name: 'WEBSITES_PORT', value: '8080' }
+      ])
     }
   }
 }
