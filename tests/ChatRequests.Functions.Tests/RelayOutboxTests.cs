@@ -93,18 +93,22 @@ public sealed class RelayOutboxTests(CosmosServerFixture cosmos) : IAsyncLifetim
     }
 
     [Fact]
-    public async Task SkipsJunkAndABareRequestWithAnErrorLogEach()
+    public async Task SkipsJunkABareRequestAndABrokenRequestDocumentWithAnErrorLogEach()
     {
         var request = await _app.SubmitAsync();
         // The shape RelayOutbox wrongly expected before: a ServiceRequest that is not wrapped in its store document.
         var bare = JsonSerializer.SerializeToNode(await _app.Store.GetAsync(request.Id), RequestJson.Options)!.AsObject();
 
         var answer = await _app.InvokeAsync(RelayOutboxFunction.Name,
-            HostPayloads.ChangedDocuments(new JsonObject { ["id"] = "lease-or-junk", ["owner"] = "x" }, bare, await _app.DocumentAsync(request.Id)));
+            HostPayloads.ChangedDocuments(
+                new JsonObject { ["id"] = "lease-or-junk", ["owner"] = "x" },
+                bare,
+                new JsonObject { ["id"] = "REQ-999999", ["type"] = "request", ["version"] = 1 },
+                await _app.DocumentAsync(request.Id)));
 
         Assert.Equal(200, answer.StatusCode);
         Assert.Single(answer.Outputs[RelayOutboxFunction.MessagesBinding]!.AsArray());
-        Assert.Equal(2, answer.Logs.Count(l => l.Contains("not a service request document", StringComparison.Ordinal)));
+        Assert.Equal(3, answer.Logs.Count(l => l.Contains("not a service request document", StringComparison.Ordinal)));
         Assert.Contains(answer.Logs, l => l.Contains("lease-or-junk", StringComparison.Ordinal));
     }
 

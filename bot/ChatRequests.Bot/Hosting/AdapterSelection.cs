@@ -39,17 +39,25 @@ public static class AdapterSelection
         var services = builder.Services;
         services.AddSingleton(choice);
 
-        _ = choice.Storage switch
+        if (choice.Storage == StorageProvider.Cosmos)
         {
-            StorageProvider.Cosmos => services.AddCosmosStore(),
-            _ => services.AddSqliteStore(),
-        };
+            services.AddCosmosStore();
+        }
+        else
+        {
+            services.AddSqliteStore();
+        }
+
         services.AddJsonCatalog();
-        _ = choice.Directory switch
+        if (choice.Directory == DirectoryProvider.Graph)
         {
-            DirectoryProvider.Graph => services.AddGraphDirectory(),
-            _ => services.AddJsonDirectory(),
-        };
+            services.AddGraphDirectory();
+        }
+        else
+        {
+            services.AddJsonDirectory();
+        }
+
         services.AddRelayHealth();
 
         if (host == AdapterHost.Bot && choice.Fulfillment == FulfillmentMode.InProcess)
