@@ -18,6 +18,9 @@ param botDisplayName string = 'ChatRequests'
 
 param tags object = { app: 'chatrequests' }
 
+@description('The Graph directory\'s fulfilment teams and approver groups as flat app settings of both apps, e.g. { "Directory__Teams__0__Id": "team-hardware", "Directory__Teams__0__GroupId": "<Entra group id>", ... } (infra/README.md). Every catalog category needs a team, or the apps refuse to start.')
+param directorySettings object = {}
+
 // Globally unique names for the resources that need them.
 var suffix = uniqueString(resourceGroup().id, namePrefix)
 var compactPrefix = toLower(replace(namePrefix, '-', ''))
@@ -86,9 +89,8 @@ module apps 'modules/apps.bicep' = {
     cosmosEndpoint: cosmos.outputs.endpoint
     cosmosDatabaseName: cosmos.outputs.databaseName
     serviceBusNamespace: serviceBus.outputs.fullyQualifiedNamespace
-    serviceBusQueueName: serviceBus.outputs.queueName
     functionsStorageAccountName: storage.outputs.name
-    keyVaultUri: keyVault.outputs.uri
+    directorySettings: directorySettings
   }
 }
 

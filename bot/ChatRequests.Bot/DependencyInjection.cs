@@ -2,24 +2,26 @@ using ChatRequests.Bot.Authentication;
 using ChatRequests.Bot.CardActions;
 using ChatRequests.Bot.Connector;
 using ChatRequests.Bot.Conversations;
+using ChatRequests.Bot.Hosting;
 using ChatRequests.Bot.Notifications;
 using ChatRequests.Bot.Turns;
 using ChatRequests.Cards;
 using ChatRequests.Core;
 using ChatRequests.Core.Messaging;
-using ChatRequests.Embedded;
 
 namespace ChatRequests.Bot;
 
 public static class DependencyInjection
 {
-    /// <summary>The Teams bot on the embedded default: SQLite, JSON catalog and directory, in-process fulfilment.</summary>
+    /// <summary>
+    /// The Teams bot on the adapters the configuration selects (<see cref="AdapterSelection"/>; with no configuration the
+    /// embedded default: SQLite, JSON catalog and directory, in-process fulfilment).
+    /// </summary>
     public static IHostApplicationBuilder AddChatRequestsBot(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddRequestWorkflow();
-        services.AddEmbeddedAdapters();
-        // Before the connector: it supplies the outbound token provider the connector client uses.
+        builder.AddSelectedAdapters(AdapterHost.Bot);
         services.AddBotAuthentication();
         services.AddTeamsNotifications();
 

@@ -1,11 +1,13 @@
 using ChatRequests.Bot;
 using ChatRequests.Bot.Health;
+using ChatRequests.Bot.Hosting;
 using ChatRequests.Bot.Turns;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddChatRequestsBot();
 
 var app = builder.Build();
+app.Logger.LogInformation("ChatRequests bot on {Adapters}", app.Services.GetRequiredService<AdapterChoice>());
 app.MapMessages();
 app.MapHealth();
 app.MapGet("/", () => Results.Text("ChatRequests bot is running. Teams (or the Agents Playground) talks to POST /api/messages."));

@@ -13,29 +13,77 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatRequests.Embedded;
 
+/// <summary>
+/// The adapters of the embedded default, one method per port group, so that a host can swap any of them for an
+/// Azure adapter by configuration (bot/ChatRequests.Bot/Hosting/AdapterSelection.cs chooses).
+/// </summary>
 public static class DependencyInjection
 {
     /// <summary>
-    /// The adapters of the embedded default: the SQLite request store, conversation store and message ledger,
-    /// the JSON file catalog and directory (checked as the host starts), and the in-process outbox relay.
-    /// The relay needs the use cases of <c>AddRequestWorkflow</c> and an <see cref="INotifier"/>.
+    /// Every embedded adapter: <see cref="AddSqliteStore"/>, <see cref="AddJsonCatalog"/>, <see cref="AddJsonDirectory"/>,
+    /// <see cref="AddRelayHealth"/> and <see cref="AddInProcessFulfilment"/>. The relay needs the use cases of
+    /// <c>AddRequestWorkflow</c> and an <see cref="INotifier"/>.
     /// </summary>
-    public static IServiceCollection AddEmbeddedAdapters(this IServiceCollection services)
+    public static IServiceCollection AddEmbeddedAdapters(this IServiceCollection services) =>
+        services.AddSqliteStore().AddJsonCatalog().AddJsonDirectory().AddRelayHealth().AddInProcessFulfilment();
+
+    /// <summary>The SQLite request store, conversation store and message ledger (section "Storage").</summary>
+    public static IServiceCollection AddSqliteStore(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-
         services.AddOptions<EmbeddedStorageOptions>()
             .BindConfiguration(EmbeddedStorageOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<SqliteDatabase>();
+        services.AddSingleton<IRequestStore, SqliteRequestStore>();
+        services.AddSingleton<IConversationStore, SqliteConversationStore>();
+        services.AddSingleton<IMessageLedger, SqliteMessageLedger>();
+        return services;
+    }
+
+    /// <summary>
+    /// The service catalog from its JSON file (section "Catalog"; in every mode, it ships with the app), and the
+    /// start-up check of the catalog against whichever <see cref="IDirectory"/> is registered.
+    /// </summary>
+    public static IServiceCollection AddJsonCatalog(this IServiceCollection services)
+    {
         services.AddOptions<CatalogOptions>()
             .BindConfiguration(CatalogOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<ICatalog, JsonFileCatalog>();
+        services.AddHostedService<ReferenceDataStartupCheck>();
+        return services;
+    }
+
+    /// <summary>People, managers, teams and approver groups from the organisation JSON file (<c>Directory:Path</c>).</summary>
+    public static IServiceCollection AddJsonDirectory(this IServiceCollection services)
+    {
         services.AddOptions<DirectoryOptions>()
             .BindConfiguration(DirectoryOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IDirectory, JsonFileDirectory>();
+        return services;
+    }
+
+    /// <summary>The report of pending and parked outbox events behind <c>/health</c>; reads any request store.</summary>
+    public static IServiceCollection AddRelayHealth(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<RelayHealth>();
+        return services;
+    }
+
+    /// <summary>
+    /// Fulfilment inside the host: the outbox relay (a hosted service) and the signal that wakes it. Every hosted
+    /// service that works the outboxes or the SLA timers in-process belongs here, so that a host whose fulfilment
+    /// runs elsewhere (<c>Fulfillment:Mode=ServiceBus</c>: the Functions app) leaves them all out by not calling this.
+    /// </summary>
+    public static IServiceCollection AddInProcessFulfilment(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
         // Bound by the core; the relay cannot work with these out of range (a zero poll interval spins).
         services.AddOptions<FulfillmentOptions>()
             .Validate(o => o.PollInterval > TimeSpan.Zero, "Fulfillment:PollInterval must be positive.")
@@ -45,19 +93,10 @@ public static class DependencyInjection
                 "Fulfillment:FirstRetryDelay must be positive and at most Fulfillment:MaxRetryDelay.")
             .ValidateOnStart();
 
-        services.AddSingleton<SqliteDatabase>();
-        services.AddSingleton<IRequestStore, SqliteRequestStore>();
-        services.AddSingleton<IConversationStore, SqliteConversationStore>();
-        services.AddSingleton<IMessageLedger, SqliteMessageLedger>();
-
-        services.AddSingleton<ICatalog, JsonFileCatalog>();
-        services.AddSingleton<IDirectory, JsonFileDirectory>();
-        services.AddHostedService<ReferenceDataStartupCheck>();
-
         services.AddSingleton<RelaySignal>();
         services.AddSingleton<IRelaySignal>(sp => sp.GetRequiredService<RelaySignal>());
-        services.AddSingleton<RelayHealth>();
         services.AddHostedService<InProcessRelay>();
+        // The embedded SLA sweeper (hosted service) is registered here too, beside the relay: see the comment above.
         return services;
     }
 }

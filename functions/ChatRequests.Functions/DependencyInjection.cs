@@ -1,7 +1,7 @@
 using ChatRequests.Bot;
+using ChatRequests.Bot.Authentication;
+using ChatRequests.Bot.Hosting;
 using ChatRequests.Core;
-using ChatRequests.Embedded;
-using ChatRequests.Embedded.Fulfillment;
 using ChatRequests.Functions.Fulfillment;
 using ChatRequests.Functions.Relay;
 using ChatRequests.Functions.Sla;
@@ -10,17 +10,19 @@ namespace ChatRequests.Functions;
 
 public static class DependencyInjection
 {
-    public const string StorageProviderKey = "Storage:Provider";
-
     /// <summary>
-    /// The Functions app: the core workflow, the store chosen by <c>Storage:Provider</c>, the Teams notifier
-    /// (the bot's own, with its connector client) and the three functions.
+    /// The Functions app: the core workflow, the adapters the configuration selects (the bot's own selection,
+    /// <see cref="AdapterSelection"/>: Cosmos DB on Azure, SQLite for local runs and tests; never the in-process relay,
+    /// since the queue and the change feed do that work here), the bot's identity for outbound Bot Connector tokens,
+    /// the Teams notifier (the bot's own, with its connector client) and the three functions.
     /// </summary>
     public static IHostApplicationBuilder AddChatRequestsFunctions(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddRequestWorkflow();
-        AddStore(services, builder.Configuration[StorageProviderKey] ?? "Sqlite");
+        builder.AddSelectedAdapters(AdapterHost.Functions);
+        // Outbound only: nothing calls this app but the Functions host.
+        services.AddBotIdentity();
         services.AddTeamsNotifications();
 
         services.AddOptions<FunctionsOptions>().BindConfiguration(FunctionsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -28,21 +30,5 @@ public static class DependencyInjection
         services.AddSingleton<RunFulfilmentStepFunction>();
         services.AddSingleton<SweepSlasFunction>();
         return builder;
-    }
-
-    private static void AddStore(IServiceCollection services, string provider)
-    {
-        if (string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
-        {
-            services.AddEmbeddedAdapters();
-            // The queue and the change feed relay the outbox here; the embedded relay would work the same events twice.
-            var relay = services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(InProcessRelay));
-            services.Remove(relay);
-            return;
-        }
-
-        // The seam for the Azure adapters (core/ChatRequests.Azure): AddCosmosStore() goes here once it exists.
-        throw new InvalidOperationException(
-            $"{StorageProviderKey} '{provider}' is not supported by the Functions app yet; use 'Sqlite'. 'Cosmos' waits for AddCosmosStore() in core/ChatRequests.Azure.");
     }
 }

@@ -1,3 +1,4 @@
+using ChatRequests.Bot.Hosting;
 using ChatRequests.Functions.Invocation;
 
 namespace ChatRequests.Functions;
@@ -23,6 +24,7 @@ public sealed class Program
         builder.AddChatRequestsFunctions();
 
         var app = builder.Build();
+        app.Logger.LogInformation("ChatRequests Functions app on {Adapters}", app.Services.GetRequiredService<AdapterChoice>());
         app.MapFunctions();
         app.Run();
     }

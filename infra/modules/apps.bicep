@@ -12,9 +12,10 @@ param appInsightsConnectionString string
 param cosmosEndpoint string
 param cosmosDatabaseName string
 param serviceBusNamespace string
-param serviceBusQueueName string
 param functionsStorageAccountName string
-param keyVaultUri string
+
+@description('The Graph directory\'s teams and approver groups as flat app settings (Directory__Teams__0__Id, ...); see infra/README.md.')
+param directorySettings object
 
 resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   name: '${namePrefix}-plan'
@@ -25,10 +26,12 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   properties: { reserved: true }
 }
 
-// Settings both hosts read: the Azure adapters instead of the embedded default (README, "Run on Azure").
-var sharedSettings = [
+// Settings both hosts read (bot/ChatRequests.Bot/Hosting/AdapterSelection.cs): the Azure adapters instead of the
+// embedded default, and the bot's identity, which the Functions app needs too since it posts to Teams as the bot
+// (README, "Run on Azure"). Keep this list and that table together.
+var sharedSettings = concat([
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsightsConnectionString }
-  // DefaultAzureCredential picks the user-assigned identity by this client id.
+  // DefaultAzureCredential (the Cosmos DB client) picks the user-assigned identity by this client id.
   { name: 'AZURE_CLIENT_ID', value: identityClientId }
   { name: 'Storage__Provider', value: 'Cosmos' }
   { name: 'Cosmos__Endpoint', value: cosmosEndpoint }
@@ -36,8 +39,14 @@ var sharedSettings = [
   { name: 'Directory__Provider', value: 'Graph' }
   { name: 'Directory__ManagedIdentityClientId', value: identityClientId }
   { name: 'Fulfillment__Mode', value: 'ServiceBus' }
-  { name: 'KeyVault__Uri', value: keyVaultUri }
-]
+  // The bot's identity is the managed identity: no app password exists anywhere.
+  { name: 'MicrosoftAppId', value: identityClientId }
+  { name: 'MicrosoftAppType', value: 'UserAssignedMSI' }
+  { name: 'MicrosoftAppTenantId', value: tenantId }
+  // For opening a chat with someone before any conversation is stored (the Functions app hears no activity).
+  { name: 'Bot__BotId', value: '28:${identityClientId}' }
+  { name: 'Bot__TenantId', value: tenantId }
+], [for setting in items(directorySettings): { name: setting.key, value: string(setting.value) }])
 
 resource bot 'Microsoft.Web/sites@2023-12-01' = {
   name: '${namePrefix}-bot'
@@ -59,10 +68,10 @@ resource bot 'Microsoft.Web/sites@2023-12-01' = {
       minTlsVersion: '1.2'
       healthCheckPath: '/health'
       appSettings: concat(sharedSettings, [
-        // The bot's identity is the managed identity: no app password exists anywhere.
-        { name: 'MicrosoftAppId', value: identityClientId }
-        { name: 'MicrosoftAppType', value: 'UserAssignedMSI' }
-        { name: 'MicrosoftAppTenantId', value: tenantId }
+        // appsettings.json binds the bot to 127.0.0.1:3978 for local use; an app setting (an environment variable)
+        // overrides it. WEBSITES_PORT tells App Service the same port, whatever the image's default.
+        { name: 'Urls', value: 'http://0.0.0.0:8080' }
+        { name: 'WEBSITES_PORT', value: '8080' }
       ])
     }
   }
@@ -94,13 +103,15 @@ resource functions 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'AzureWebJobsStorage__accountName', value: functionsStorageAccountName }
         { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
         { name: 'AzureWebJobsStorage__clientId', value: identityClientId }
+        // The bindings of */function.json: %CosmosDatabaseName%, connection "CosmosDb" (trigger), "ServiceBus"
+        // (output and trigger; the queue name `fulfilment` is written in function.json, as in servicebus.bicep).
+        { name: 'CosmosDatabaseName', value: cosmosDatabaseName }
         { name: 'CosmosDb__accountEndpoint', value: cosmosEndpoint }
         { name: 'CosmosDb__credential', value: 'managedidentity' }
         { name: 'CosmosDb__clientId', value: identityClientId }
         { name: 'ServiceBus__fullyQualifiedNamespace', value: serviceBusNamespace }
         { name: 'ServiceBus__credential', value: 'managedidentity' }
         { name: 'ServiceBus__clientId', value: identityClientId }
-        { name: 'ServiceBus__QueueName', value: serviceBusQueueName }
       ])
     }
   }

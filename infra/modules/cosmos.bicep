@@ -1,6 +1,8 @@
-// Cosmos DB for NoSQL, serverless, Entra ID only (no keys): the database, the `requests` container and the
-// `leases` container of the change feed trigger. Partition key /id for both: one document per request is the
-// unit of consistency; docs/adr/0001-cosmos-partition-key.md is where that choice is decided, change it there.
+// Cosmos DB for NoSQL, serverless, Entra ID only (no keys): the database and the containers the Cosmos store uses
+// (core/ChatRequests.Azure/Storage/CosmosOptions.cs): `requests` (requests, submission claims, the number counter),
+// `messaging` (conversation references, the ledger of posted messages) and `leases` (the change feed trigger's).
+// Partition key /id for all: one document per request is the unit of consistency;
+// docs/adr/0001-cosmos-partition-key.md is where that choice is decided, change it there.
 param name string
 param location string
 param tags object
@@ -32,14 +34,29 @@ resource database 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2024-05-15
   }
 }
 
-resource containers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-05-15' = [for container in [ 'requests', 'leases' ]: {
+// The indexing of `requests` is the store's own (CosmosContainers.RequestsProperties, used when it creates the
+// container in tests): the request body is not indexed, and every ORDER BY on two properties has its composite
+// index. Change both together.
+var requestsIndexing = {
+  indexingMode: 'consistent'
+  automatic: true
+  includedPaths: [ { path: '/*' } ]
+  excludedPaths: [ { path: '/request/*' }, { path: '/"_etag"/?' } ]
+  compositeIndexes: [
+    [ { path: '/submittedAtUtc', order: 'ascending' }, { path: '/id', order: 'ascending' } ]
+    [ { path: '/submittedAtUtc', order: 'descending' }, { path: '/id', order: 'descending' } ]
+    [ { path: '/nextEventAt', order: 'ascending' }, { path: '/id', order: 'ascending' } ]
+  ]
+}
+
+resource containers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-05-15' = [for container in [ 'requests', 'messaging', 'leases' ]: {
   parent: database
   name: container
   properties: {
-    resource: {
+    resource: union({
       id: container
       partitionKey: { paths: [ '/id' ], kind: 'Hash', version: 2 }
-    }
+    }, container == 'requests' ? { indexingPolicy: requestsIndexing } : {})
   }
 }]
 

@@ -1,16 +1,25 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
+using ChatRequests.Functions.Fulfillment;
 using ChatRequests.Functions.Relay;
-using ChatRequests.Functions.Tests.Hosting;
+using ChatRequests.Testing;
 
 namespace ChatRequests.Functions.Tests;
 
-public sealed class RelayOutboxTests : IAsyncLifetime
+/// <summary>
+/// RelayOutbox on the Cosmos DB store (the only store with a change feed): requests are written by the real
+/// CosmosRequestStore into the Cosmos DB stand-in and handed to the function as the raw documents the change feed
+/// delivers, system properties included.
+/// </summary>
+[Collection(CosmosCollection.Name)]
+public sealed class RelayOutboxTests(CosmosServerFixture cosmos) : IAsyncLifetime
 {
     private FunctionsApp _app = null!;
 
-    public async Task InitializeAsync() => _app = await FunctionsApp.StartAsync();
+    public async Task InitializeAsync() =>
+        _app = await FunctionsApp.StartAsync(overrides: cosmos.HostSettings("relay-" + Guid.NewGuid().ToString("N")));
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
@@ -62,15 +71,61 @@ public sealed class RelayOutboxTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SkipsADocumentThatIsNotARequestWithALog()
+    public async Task TheWholeContainer_RelaysEachPendingEventOnce_AndPassesOverClaimsAndTheCounterQuietly()
+    {
+        var first = await _app.SubmitAsync();
+        var second = await _app.SubmitAsync(needsApproval: false);
+        var documents = await _app.AllDocumentsAsync();
+        Assert.Contains(documents, d => d["type"]?.GetValue<string>() == "submissionClaim");
+        Assert.Contains(documents, d => d["type"]?.GetValue<string>() == "counter");
+        Assert.All(documents, d => Assert.NotNull(d["_etag"]));
+
+        var answer = await _app.InvokeAsync(RelayOutboxFunction.Name, HostPayloads.ChangedDocuments([.. documents]));
+
+        Assert.Equal(200, answer.StatusCode);
+        var relayed = answer.Outputs[RelayOutboxFunction.MessagesBinding]!.AsArray()
+            .Select(m => (m!["requestId"]!.GetValue<string>(), m["eventType"]!.GetValue<string>()))
+            .Order()
+            .ToList();
+        Assert.Equal([(first.Id, "ApprovalRequested"), (second.Id, "Approved")], relayed);
+        Assert.DoesNotContain(answer.Logs, l => l.StartsWith("Skipped", StringComparison.Ordinal));
+        Assert.Contains(answer.Logs, l => l.Contains($"from 2 changed requests ({documents.Count} changed documents)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SkipsJunkABareRequestAndABrokenRequestDocumentWithAnErrorLogEach()
     {
         var request = await _app.SubmitAsync();
+        // The shape RelayOutbox wrongly expected before: a ServiceRequest that is not wrapped in its store document.
+        var bare = JsonSerializer.SerializeToNode(await _app.Store.GetAsync(request.Id), RequestJson.Options)!.AsObject();
 
         var answer = await _app.InvokeAsync(RelayOutboxFunction.Name,
-            HostPayloads.ChangedDocuments(new JsonObject { ["id"] = "lease-or-junk", ["owner"] = "x" }, await _app.DocumentAsync(request.Id)));
+            HostPayloads.ChangedDocuments(
+                new JsonObject { ["id"] = "lease-or-junk", ["owner"] = "x" },
+                bare,
+                new JsonObject { ["id"] = "REQ-999999", ["type"] = "request", ["version"] = 1 },
+                await _app.DocumentAsync(request.Id)));
 
         Assert.Equal(200, answer.StatusCode);
         Assert.Single(answer.Outputs[RelayOutboxFunction.MessagesBinding]!.AsArray());
-        Assert.Contains(answer.Logs, l => l.Contains("not a service request", StringComparison.Ordinal));
+        Assert.Equal(3, answer.Logs.Count(l => l.Contains("not a service request document", StringComparison.Ordinal)));
+        Assert.Contains(answer.Logs, l => l.Contains("lease-or-junk", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RelayedMessage_RunByRunFulfilmentStep_PostsTheApprovalCardAndCompletesTheEvent()
+    {
+        var request = await _app.SubmitAsync();
+        var relayed = await _app.InvokeAsync(RelayOutboxFunction.Name, HostPayloads.ChangedDocuments(await _app.DocumentAsync(request.Id)));
+        var message = relayed.Outputs[RelayOutboxFunction.MessagesBinding]!.AsArray().Single()!;
+
+        var answer = await _app.InvokeAsync(RunFulfilmentStepFunction.Name, HostPayloads.QueueMessage(message, messageId: "m-1"));
+
+        Assert.Equal(200, answer.StatusCode);
+        Assert.Equal("Handled", answer.ReturnValue!.GetValue<string>());
+        Assert.Single(_app.Connector.CardsSentTo(Persona.Alex.AadObjectId));
+        Assert.Empty((await _app.Store.GetAsync(request.Id))!.Outbox);
+        var document = await _app.DocumentAsync(request.Id);
+        Assert.Empty(document["request"]!["outbox"]!.AsArray());
     }
 }

@@ -3,7 +3,6 @@ using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Requests;
 using ChatRequests.Functions.Fulfillment;
 using ChatRequests.Functions.Relay;
-using ChatRequests.Functions.Tests.Hosting;
 using ChatRequests.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,22 +13,6 @@ namespace ChatRequests.Functions.Tests;
 
 public sealed class RunFulfilmentStepTests
 {
-    [Fact]
-    public async Task RelayedMessagePostsTheApprovalCardAndCompletesTheEvent()
-    {
-        await using var app = await FunctionsApp.StartAsync();
-        var request = await app.SubmitAsync();
-        var relayed = await app.InvokeAsync(RelayOutboxFunction.Name, HostPayloads.ChangedDocuments(await app.DocumentAsync(request.Id)));
-        var message = relayed.Outputs[RelayOutboxFunction.MessagesBinding]!.AsArray().Single()!;
-
-        var answer = await app.InvokeAsync(RunFulfilmentStepFunction.Name, HostPayloads.QueueMessage(message, messageId: "m-1"));
-
-        Assert.Equal(200, answer.StatusCode);
-        Assert.Equal("Handled", answer.ReturnValue!.GetValue<string>());
-        Assert.Single(app.Connector.CardsSentTo(Persona.Alex.AadObjectId));
-        Assert.Empty((await app.Store.GetAsync(request.Id))!.Outbox);
-    }
-
     [Fact]
     public async Task DuplicateDeliveryPostsNothingTwiceAndSucceeds()
     {

@@ -1,6 +1,6 @@
 using System.Text;
 using ChatRequests.Functions.Sla;
-using ChatRequests.Functions.Tests.Hosting;
+using ChatRequests.Testing;
 
 namespace ChatRequests.Functions.Tests;
 

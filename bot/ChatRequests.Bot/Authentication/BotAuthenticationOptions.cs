@@ -67,7 +67,7 @@ internal sealed class BotAuthenticationOptionsValidator(IHostEnvironment environ
             return environment.IsDevelopment()
                 ? ValidateOptionsResult.Success
                 : ValidateOptionsResult.Fail(
-                    $"MicrosoftAppId is not set. Outside Development the bot only runs authenticated: set MicrosoftAppId, "
+                    $"MicrosoftAppId is not set. Outside Development the bot and the Functions app only run authenticated: set MicrosoftAppId, "
                     + $"MicrosoftAppType and its credential (MicrosoftAppPassword, MicrosoftAppCertificateThumbprint, or a managed identity), "
                     + $"or run with ASPNETCORE_ENVIRONMENT=Development for local use (environment now: {environment.EnvironmentName}).");
         }

@@ -105,8 +105,9 @@ internal sealed record SubmissionClaim
 internal sealed record CounterDocument
 {
     public const string RequestNumbersId = "counter:request-number";
+    public const string Kind = "counter";
 
     public required string Id { get; init; }
-    public string Type { get; init; } = "counter";
+    public string Type { get; init; } = Kind;
     public required long Value { get; init; }
 }

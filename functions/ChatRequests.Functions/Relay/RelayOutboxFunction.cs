@@ -1,14 +1,17 @@
 using System.Text.Json;
-using ChatRequests.Core.Requests;
+using ChatRequests.Azure.Storage;
 using ChatRequests.Core.Storage;
 using ChatRequests.Functions.Invocation;
 
 namespace ChatRequests.Functions.Relay;
 
 /// <summary>
-/// RelayOutbox: the Cosmos DB change feed delivers changed request documents; every pending (not parked) outbox
-/// event becomes one message on the fulfilment queue through the Service Bus output binding. A document changes
-/// again when an event completes, so a still-pending event is relayed more than once: the step is idempotent.
+/// RelayOutbox: the Cosmos DB change feed delivers the changed documents of the requests container as the Cosmos store
+/// writes them (<see cref="RequestsChangeFeed"/>: the request nested under <c>request</c>); every pending (not parked)
+/// outbox event of a request document becomes one message on the fulfilment queue through the Service Bus output
+/// binding. The store's bookkeeping documents (submission claims, the number counter) change too and are passed over.
+/// A document changes again when an event completes, so a still-pending event is relayed more than once: the step is
+/// idempotent.
 /// </summary>
 public sealed class RelayOutboxFunction(ILogger<RelayOutboxFunction> logger)
 {
@@ -35,25 +38,33 @@ public sealed class RelayOutboxFunction(ILogger<RelayOutboxFunction> logger)
 
         var messages = new List<FulfilmentMessage>();
         var logs = new List<string>();
+        var requests = 0;
         foreach (var document in documents.EnumerateArray())
         {
-            if (Read(document) is not { } request)
+            var changed = RequestsChangeFeed.Read(document);
+            switch (changed.Kind)
             {
-                // A document that is not a request can never be relayed; say so rather than drop it silently.
-                logger.LogError("RelayOutbox skipped a changed document that is not a service request");
-                logs.Add("Skipped a changed document that is not a service request.");
-                continue;
-            }
-
-            foreach (var e in request.Outbox.Where(e => !e.IsParked))
-            {
-                messages.Add(new FulfilmentMessage(request.Id, e.Id, e.Type.ToString()));
+                case ChangedDocumentKind.Request:
+                    requests++;
+                    var request = changed.Request!;
+                    messages.AddRange(request.Outbox.Where(e => !e.IsParked)
+                        .Select(e => new FulfilmentMessage(request.Id, e.Id, e.Type.ToString())));
+                    break;
+                case ChangedDocumentKind.Bookkeeping:
+                    logger.LogDebug("RelayOutbox passed over {DocumentType} document {DocumentId}: it holds no events", changed.Type, changed.Id);
+                    break;
+                default:
+                    // A document that can never be relayed; say so rather than drop it silently. A retry cannot help.
+                    logger.LogError("RelayOutbox skipped changed document {DocumentId} of type {DocumentType}: not a service request document",
+                        changed.Id, changed.Type);
+                    logs.Add($"Skipped changed document {changed.Id} of type {changed.Type ?? "(none)"}: not a service request document.");
+                    break;
             }
         }
 
-        logger.LogInformation("Relayed {MessageCount} outbox events from {DocumentCount} changed requests",
-            messages.Count, documents.GetArrayLength());
-        logs.Add($"Relayed {messages.Count} outbox events from {documents.GetArrayLength()} changed requests.");
+        logger.LogInformation("Relayed {MessageCount} outbox events from {RequestCount} changed requests ({DocumentCount} changed documents)",
+            messages.Count, requests, documents.GetArrayLength());
+        logs.Add($"Relayed {messages.Count} outbox events from {requests} changed requests ({documents.GetArrayLength()} changed documents).");
         return new InvocationResult
         {
             // An array fans out into one message per element (azure-functions-host, FunctionBinding.ReadAsEnumerable).
@@ -61,24 +72,5 @@ public sealed class RelayOutboxFunction(ILogger<RelayOutboxFunction> logger)
             Logs = logs,
             ReturnValue = messages.Count,
         }.ToHttpResult();
-    }
-
-    private static ServiceRequest? Read(JsonElement document)
-    {
-        if (document.ValueKind != JsonValueKind.Object)
-        {
-            return null;
-        }
-
-        try
-        {
-            var request = document.Deserialize<ServiceRequest>(RequestJson.Options);
-            // Other documents of the container (and junk) deserialise too, without a requester.
-            return request is { Id.Length: > 0, Requester: not null } ? request : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 }

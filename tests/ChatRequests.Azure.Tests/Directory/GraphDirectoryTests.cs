@@ -9,7 +9,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NSubstitute;
-using static ChatRequests.Azure.Tests.Graph.FakeGraphServer;
+using ChatRequests.Testing;
+using static ChatRequests.Testing.FakeGraphServer;
 
 namespace ChatRequests.Azure.Tests.Graph;
 

@@ -30,6 +30,15 @@ public sealed class StartupTests : IDisposable
     }
 
     [Fact]
+    public async Task UnknownStorageProvider_RefusesToStart_NamingTheKeyAndTheValues()
+    {
+        var (exitCode, output) = await RunBotAsync("Development", "--Storage:Provider=Mongo");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("Storage:Provider 'Mongo' is not a known value; use one of: Sqlite, Cosmos", output);
+    }
+
+    [Fact]
     public async Task OutsideDevelopment_WithAnIdentity_StartsAndRefusesAnonymousActivities()
     {
         using var factory = Factory("Production", new Dictionary<string, string?>

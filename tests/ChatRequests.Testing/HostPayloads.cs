@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using ChatRequests.Core.Storage;
 using ChatRequests.Functions.Relay;
 
-namespace ChatRequests.Functions.Tests.Hosting;
+namespace ChatRequests.Testing;
 
 /// <summary>
 /// The invocation payloads the Functions host posts to a custom handler: <c>{ "Data": {...}, "Metadata": {...} }</c>

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace ChatRequests.Azure.Tests.Graph;
+namespace ChatRequests.Testing;
 
 /// <summary>
 /// A loopback stand-in for the Microsoft Graph v1.0 endpoints the directory calls, answering with the JSON

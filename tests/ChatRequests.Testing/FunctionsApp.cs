@@ -1,15 +1,16 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatRequests.Core.Priority;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
-using ChatRequests.Testing;
+using ChatRequests.Functions.Fulfillment;
+using ChatRequests.Functions.Relay;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using FunctionsProgram = ChatRequests.Functions.Program;
 
-namespace ChatRequests.Functions.Tests.Hosting;
+namespace ChatRequests.Testing;
 
 /// <summary>What the handler answered one invocation: the HTTP status and the documented response body.</summary>
 public sealed record FunctionAnswer(int StatusCode, JsonObject Body)
@@ -22,19 +23,24 @@ public sealed record FunctionAnswer(int StatusCode, JsonObject Body)
 }
 
 /// <summary>
-/// The custom handler app (WebApplicationFactory) on the SQLite store with a fresh file, posting to a loopback fake of
+/// The custom handler app (WebApplicationFactory) on the SQLite store with a fresh file, or on whatever store the
+/// overrides name (a Cosmos DB stand-in database: <see cref="CosmosServer.HostSettings"/>), posting to a loopback fake of
 /// the Teams connector. Tests play the Functions host: they POST its documented invocation payloads.
 /// </summary>
 public sealed class FunctionsApp : IAsyncDisposable
 {
     public const int MaxDeliveryCount = 3;
 
-    private readonly WebApplicationFactory<Program> _factory;
+    private readonly WebApplicationFactory<FunctionsProgram> _factory;
     private readonly string _dataFolder;
+    private readonly bool _ownsConnector;
 
-    private FunctionsApp(FakeTeamsConnector connector, string dataFolder, Action<IServiceCollection>? services)
+    private FunctionsApp(
+        FakeTeamsConnector connector, bool ownsConnector, string dataFolder,
+        IReadOnlyDictionary<string, string?>? overrides, Action<IServiceCollection>? services)
     {
         Connector = connector;
+        _ownsConnector = ownsConnector;
         _dataFolder = dataFolder;
         var settings = new Dictionary<string, string?>
         {
@@ -51,7 +57,12 @@ public sealed class FunctionsApp : IAsyncDisposable
             ["Functions:MaxDeliveryCount"] = MaxDeliveryCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Logging:LogLevel:Default"] = "Warning",
         };
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        _factory = new WebApplicationFactory<FunctionsProgram>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Development");
             foreach (var (key, value) in settings)
@@ -73,12 +84,19 @@ public sealed class FunctionsApp : IAsyncDisposable
 
     public IRequestStore Store => _factory.Services.GetRequiredService<IRequestStore>();
 
-    public static async Task<FunctionsApp> StartAsync(Action<IServiceCollection>? services = null)
+    public IServiceProvider Services => _factory.Services;
+
+    /// <param name="services">Replaces services, for failures only a broken dependency can cause.</param>
+    /// <param name="overrides">Configuration on top of the test defaults (the store, the directory).</param>
+    /// <param name="connector">A Teams connector shared with a bot under test; by default one of its own.</param>
+    public static async Task<FunctionsApp> StartAsync(
+        Action<IServiceCollection>? services = null,
+        IReadOnlyDictionary<string, string?>? overrides = null,
+        FakeTeamsConnector? connector = null)
     {
-        var connector = await FakeTeamsConnector.StartAsync();
         var dataFolder = Path.Combine(Path.GetTempPath(), "chatrequests-functions-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataFolder);
-        return new FunctionsApp(connector, dataFolder, services);
+        return new FunctionsApp(connector ?? await FakeTeamsConnector.StartAsync(), connector is null, dataFolder, overrides, services);
     }
 
     /// <summary>POST /&lt;functionName&gt; with the payload, as the Functions host does.</summary>
@@ -119,15 +137,41 @@ public sealed class FunctionsApp : IAsyncDisposable
         return (await Store.GetAsync(request.Id))!;
     }
 
-    /// <summary>The stored request as the Cosmos DB change feed would hand it over: the document JSON.</summary>
-    public async Task<JsonObject> DocumentAsync(string requestId) =>
-        JsonSerializer.SerializeToNode(await Store.GetAsync(requestId), RequestJson.Options)!.AsObject();
+    /// <summary>
+    /// The request's document as the Cosmos DB change feed hands it over: the raw JSON the store wrote, with the server's
+    /// system properties. Only on the Cosmos DB store (the change feed is Cosmos DB's).
+    /// </summary>
+    public Task<JsonObject> DocumentAsync(string requestId) => RawDocuments.ReadAsync(RawDocuments.RequestsContainer(Services), requestId);
+
+    /// <summary>Every document of the requests container (requests, submission claims, the counter), raw.</summary>
+    public Task<IReadOnlyList<JsonObject>> AllDocumentsAsync() => RawDocuments.ReadAllAsync(RawDocuments.RequestsContainer(Services));
+
+    /// <summary>
+    /// Plays the Functions host on Azure once: the change feed hands every document of the requests container to
+    /// RelayOutbox, and each queue message it emits is delivered to RunFulfilmentStep. Returns the step outcomes.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> RelayAndRunStepsAsync()
+    {
+        var relayed = await InvokeAsync(RelayOutboxFunction.Name, HostPayloads.ChangedDocuments([.. await AllDocumentsAsync()]));
+        var outcomes = new List<string>();
+        foreach (var message in relayed.Outputs[RelayOutboxFunction.MessagesBinding]!.AsArray())
+        {
+            var step = await InvokeAsync(RunFulfilmentStepFunction.Name, HostPayloads.QueueMessage(message!, Guid.NewGuid().ToString("N")));
+            outcomes.Add($"{step.StatusCode} {step.ReturnValue}");
+        }
+
+        return outcomes;
+    }
 
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
         await _factory.DisposeAsync();
-        await Connector.DisposeAsync();
+        if (_ownsConnector)
+        {
+            await Connector.DisposeAsync();
+        }
+
         try
         {
             Directory.Delete(_dataFolder, recursive: true);

@@ -1,0 +1,82 @@
+using ChatRequests.Azure.Graph;
+using ChatRequests.Azure.Storage;
+using ChatRequests.Core.Fulfillment;
+using ChatRequests.Embedded;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ChatRequests.Bot.Hosting;
+
+/// <summary>Which host is being composed: the selection differs only in who runs fulfilment.</summary>
+public enum AdapterHost
+{
+    /// <summary>The Teams bot: runs fulfilment itself when <c>Fulfillment:Mode</c> is InProcess.</summary>
+    Bot,
+
+    /// <summary>The Functions app: fulfilment is its queue-triggered function, never an in-process relay.</summary>
+    Functions,
+}
+
+/// <summary>
+/// The one place both hosts choose their adapters from configuration (<see cref="AdapterChoice"/>): the store
+/// (SQLite or Cosmos DB), the directory (JSON file or Microsoft Graph) and, for the bot, in-process fulfilment or none
+/// (the Functions app's). The catalog is the JSON file in every mode, deployed with the app, and is checked against
+/// the chosen directory as the host starts.
+/// </summary>
+public static class AdapterSelection
+{
+    /// <summary>Registers the adapters the configuration names; throws, naming the key, when it names none.</summary>
+    public static AdapterChoice AddSelectedAdapters(this IHostApplicationBuilder builder, AdapterHost host)
+    {
+        var choice = AdapterChoice.Read(builder.Configuration);
+        if (host == AdapterHost.Bot && choice.Fulfillment == FulfillmentMode.ServiceBus && choice.Storage != StorageProvider.Cosmos)
+        {
+            throw new InvalidOperationException(
+                $"{AdapterChoice.FulfillmentKey} is {nameof(FulfillmentMode.ServiceBus)}, which needs {AdapterChoice.StorageKey} "
+                + $"{nameof(StorageProvider.Cosmos)}: the Functions app relays the outbox from the Cosmos DB change feed, and "
+                + $"nothing would relay a SQLite outbox. Use {nameof(FulfillmentMode.InProcess)} with SQLite.");
+        }
+
+        var services = builder.Services;
+        services.AddSingleton(choice);
+
+        if (choice.Storage == StorageProvider.Cosmos)
+        {
+            services.AddCosmosStore();
+        }
+        else
+        {
+            services.AddSqliteStore();
+        }
+
+        services.AddJsonCatalog();
+        if (choice.Directory == DirectoryProvider.Graph)
+        {
+            services.AddGraphDirectory();
+        }
+        else
+        {
+            services.AddJsonDirectory();
+        }
+
+        services.AddRelayHealth();
+
+        if (host == AdapterHost.Bot && choice.Fulfillment == FulfillmentMode.InProcess)
+        {
+            services.AddInProcessFulfilment();
+        }
+        else
+        {
+            // The change feed sees every saved change by itself; nothing in this process needs waking.
+            services.TryAddSingleton<IRelaySignal, NoRelaySignal>();
+        }
+
+        return choice;
+    }
+
+    private sealed class NoRelaySignal : IRelaySignal
+    {
+        public void Wake()
+        {
+        }
+    }
+}

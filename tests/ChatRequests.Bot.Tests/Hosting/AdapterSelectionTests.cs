@@ -1,0 +1,109 @@
+using ChatRequests.Azure.Graph;
+using ChatRequests.Azure.Storage;
+using ChatRequests.Bot.Hosting;
+using ChatRequests.Core.Fulfillment;
+using ChatRequests.Core.Organisation;
+using ChatRequests.Core.Storage;
+using ChatRequests.Embedded.Fulfillment;
+using ChatRequests.Embedded.Organisation;
+using ChatRequests.Embedded.ReferenceData;
+using ChatRequests.Embedded.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ChatRequests.Bot.Tests.Hosting;
+
+/// <summary>What Storage:Provider, Directory:Provider and Fulfillment:Mode register, and what they refuse.</summary>
+public sealed class AdapterSelectionTests
+{
+    [Fact]
+    public void NoConfiguration_IsTheEmbeddedDefault_WithTheInProcessRelay()
+    {
+        var (choice, services) = Select([], AdapterHost.Bot);
+
+        Assert.Equal(new AdapterChoice(StorageProvider.Sqlite, DirectoryProvider.File, FulfillmentMode.InProcess), choice);
+        Assert.Contains(services, d => d.ServiceType == typeof(IRequestStore) && d.ImplementationType == typeof(SqliteRequestStore));
+        Assert.Contains(services, d => d.ServiceType == typeof(IDirectory) && d.ImplementationType == typeof(JsonFileDirectory));
+        Assert.Contains(services, d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(InProcessRelay));
+        Assert.Contains(services, d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(ReferenceDataStartupCheck));
+        Assert.Contains(services, d => d.ServiceType == typeof(RelayHealth));
+    }
+
+    [Fact]
+    public void CosmosGraphServiceBus_ValuesIgnoreCase_RegisterTheAzureAdaptersAndNoInProcessHostedServices()
+    {
+        var (choice, services) = Select(new()
+        {
+            ["Storage:Provider"] = "cosmos",
+            ["Cosmos:Endpoint"] = "https://chatrequests.documents.azure.com:443/",
+            ["Directory:Provider"] = "GRAPH",
+            ["Fulfillment:Mode"] = "ServiceBus",
+        }, AdapterHost.Bot);
+
+        Assert.Equal(new AdapterChoice(StorageProvider.Cosmos, DirectoryProvider.Graph, FulfillmentMode.ServiceBus), choice);
+        Assert.Contains(services, d => d.ServiceType == typeof(IRequestStore) && d.ImplementationType == typeof(CosmosRequestStore));
+        Assert.Equal(typeof(GraphDirectory), Assert.Single(services, d => d.ServiceType == typeof(IDirectory)).ImplementationType);
+        Assert.DoesNotContain(services, d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(InProcessRelay));
+        Assert.Contains(services, d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(ReferenceDataStartupCheck));
+        Assert.Contains(services, d => d.ServiceType == typeof(IRelaySignal));
+        Assert.Contains(services, d => d.ServiceType == typeof(RelayHealth));
+    }
+
+    [Fact]
+    public void FunctionsHost_NeverRunsTheInProcessRelay_EvenInInProcessMode()
+    {
+        var (_, services) = Select([], AdapterHost.Functions);
+
+        Assert.DoesNotContain(services, d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(InProcessRelay));
+        Assert.Contains(services, d => d.ServiceType == typeof(IRelaySignal));
+    }
+
+    [Theory]
+    [InlineData("Storage:Provider", "Mongo", "Storage:Provider 'Mongo' is not a known value; use one of: Sqlite, Cosmos (default Sqlite).")]
+    [InlineData("Storage:Provider", "1", "Storage:Provider '1' is not a known value; use one of: Sqlite, Cosmos (default Sqlite).")]
+    [InlineData("Directory:Provider", "Ldap", "Directory:Provider 'Ldap' is not a known value; use one of: File, Graph (default File).")]
+    [InlineData("Fulfillment:Mode", "Queue", "Fulfillment:Mode 'Queue' is not a known value; use one of: InProcess, ServiceBus (default InProcess).")]
+    public void UnknownValue_RefusesNamingTheKeyAndTheAllowedValues(string key, string value, string message)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Select(new() { [key] = value }, AdapterHost.Bot));
+
+        Assert.Equal(message, error.Message);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(" ")]
+    public void CosmosWithoutEndpoint_RefusesNamingCosmosEndpoint(string? endpoint)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            Select(new() { ["Storage:Provider"] = "Cosmos", ["Cosmos:Endpoint"] = endpoint }, AdapterHost.Functions));
+
+        Assert.StartsWith("Storage:Provider is Cosmos but Cosmos:Endpoint is not set", error.Message);
+    }
+
+    [Fact]
+    public void CosmosWithARelativeEndpoint_Refuses()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            Select(new() { ["Storage:Provider"] = "Cosmos", ["Cosmos:Endpoint"] = "chatrequests" }, AdapterHost.Bot));
+
+        Assert.StartsWith("Cosmos:Endpoint 'chatrequests' is not an absolute URL", error.Message);
+    }
+
+    [Fact]
+    public void ServiceBusModeOnSqlite_TheBotRefuses_SinceNothingWouldRelayItsOutbox()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Select(new() { ["Fulfillment:Mode"] = "ServiceBus" }, AdapterHost.Bot));
+
+        Assert.StartsWith("Fulfillment:Mode is ServiceBus, which needs Storage:Provider Cosmos", error.Message);
+    }
+
+    private static (AdapterChoice Choice, IServiceCollection Services) Select(Dictionary<string, string?> settings, AdapterHost host)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(settings);
+        var choice = builder.AddSelectedAdapters(host);
+        return (choice, builder.Services);
+    }
+}

@@ -1,0 +1,12 @@
+using ChatRequests.Testing;
+
+namespace ChatRequests.Functions.Tests;
+
+/// <summary>The shared Cosmos DB stand-in (ChatRequests.Testing), started once for the Cosmos test classes here.</summary>
+public sealed class CosmosServerFixture : CosmosServer, IAsyncLifetime;
+
+[CollectionDefinition(Name)]
+public sealed class CosmosCollection : ICollectionFixture<CosmosServerFixture>
+{
+    public const string Name = "Cosmos DB server";
+}

@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using ChatRequests.Azure.Storage;
+using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace ChatRequests.Testing;
+
+/// <summary>
+/// A real Cosmos DB wire-protocol server for the tests (npm @vercel/cosmosdb-server behind the harness in
+/// CosmosServer/), on a port the OS picks, stopped by its PID. Installs its npm packages itself (npm ci) on a clean
+/// machine. A test project makes it an xunit fixture by deriving <c>CosmosServerFixture : CosmosServer, IAsyncLifetime</c>
+/// (this library does not depend on xunit): its methods already have IAsyncLifetime's shape.
+/// </summary>
+public class CosmosServer
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(5);
+
+    private Process? _server;
+
+    public Uri Endpoint { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var folder = HarnessFolder();
+        if (!Directory.Exists(Path.Combine(folder, "node_modules", "@vercel", "cosmosdb-server")))
+        {
+            await RunAsync("npm", ["ci", "--no-audit", "--no-fund"], folder, InstallTimeout);
+        }
+
+        _server = Process.Start(new ProcessStartInfo("node", ["server.mjs", "0"])
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        }) ?? throw new InvalidOperationException("node did not start.");
+        _server.ErrorDataReceived += (_, _) => { };
+        _server.BeginErrorReadLine();
+
+        var port = await ReadPortAsync(_server);
+        Endpoint = new Uri($"https://127.0.0.1:{port}/");
+    }
+
+    public Task DisposeAsync()
+    {
+        if (_server is { HasExited: false })
+        {
+            _server.Kill(entireProcessTree: true);
+            _server.WaitForExit(5000);
+        }
+
+        _server?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The configuration keys a host reads to use a database of its own on this server (<c>Storage:Provider=Cosmos</c>
+    /// and the <c>Cosmos</c> section), as an operator would set them.
+    /// </summary>
+    public Dictionary<string, string?> HostSettings(string database) => new()
+    {
+        ["Storage:Provider"] = "Cosmos",
+        ["Cosmos:Endpoint"] = Endpoint.ToString(),
+        ["Cosmos:Database"] = database,
+        ["Cosmos:UseEmulatorKey"] = "true",
+        ["Cosmos:CreateIfMissing"] = "true",
+    };
+
+    /// <summary>Options for a database of its own, so that every test starts from empty containers.</summary>
+    public CosmosOptions FreshDatabase() => new()
+    {
+        Endpoint = Endpoint,
+        Database = "test-" + Guid.NewGuid().ToString("N"),
+        UseEmulatorKey = true,
+        CreateIfMissing = true,
+    };
+
+    /// <summary>A client and containers as production builds them, over the given database.</summary>
+    public (CosmosClient Client, CosmosContainers Containers) Connect(CosmosOptions options)
+    {
+        var client = CosmosClientFactory.Create(options);
+        return (client, new CosmosContainers(client, Options.Create(options), NullLogger<CosmosContainers>.Instance));
+    }
+
+    private static async Task<int> ReadPortAsync(Process server)
+    {
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        while (await server.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (line.StartsWith("listening ", StringComparison.Ordinal))
+            {
+                // Keep draining stdout so that the server never blocks on a full pipe.
+                _ = server.StandardOutput.ReadToEndAsync(CancellationToken.None);
+                return int.Parse(line["listening ".Length..], System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        throw new InvalidOperationException($"The Cosmos DB test server exited with code {server.ExitCode} before listening.");
+    }
+
+    private static async Task RunAsync(string fileName, string[] arguments, string folder, TimeSpan timeout)
+    {
+        using var process = Process.Start(new ProcessStartInfo(fileName, arguments)
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        }) ?? throw new InvalidOperationException($"{fileName} did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var cancel = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(cancel.Token);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException(
+                $"{fileName} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await output}{await errors}");
+        }
+    }
+
+    /// <summary>The harness folder in the source tree (its node_modules persists between runs).</summary>
+    private static string HarnessFolder()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            var candidate = Path.Combine(folder.FullName, "tests", "ChatRequests.Testing", "CosmosServer");
+            if (File.Exists(Path.Combine(candidate, "server.mjs")))
+            {
+                return candidate;
+            }
+        }
+
+        throw new DirectoryNotFoundException("tests/ChatRequests.Testing/CosmosServer not found above " + AppContext.BaseDirectory);
+    }
+}
