@@ -68,6 +68,7 @@ public sealed class CosmosContainers(CosmosClient client, IOptions<CosmosOptions
                      ("/submittedAtUtc", CompositePathSortOrder.Ascending),
                      ("/submittedAtUtc", CompositePathSortOrder.Descending),
                      ("/nextEventAt", CompositePathSortOrder.Ascending),
+                     ("/slaCheckAt", CompositePathSortOrder.Ascending),
                  })
         {
             properties.IndexingPolicy.CompositeIndexes.Add(new Collection<CompositePath>
