@@ -7,6 +7,7 @@ using ChatRequests.Embedded.Catalog;
 using ChatRequests.Embedded.Fulfillment;
 using ChatRequests.Embedded.Organisation;
 using ChatRequests.Embedded.ReferenceData;
+using ChatRequests.Embedded.Sla;
 using ChatRequests.Embedded.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,8 +18,8 @@ public static class DependencyInjection
 {
     /// <summary>
     /// The adapters of the embedded default: the SQLite request store, conversation store and message ledger,
-    /// the JSON file catalog and directory (checked as the host starts), and the in-process outbox relay.
-    /// The relay needs the use cases of <c>AddRequestWorkflow</c> and an <see cref="INotifier"/>.
+    /// the JSON file catalog and directory (checked as the host starts), the in-process outbox relay and the SLA sweeper.
+    /// The relay and the sweeper need the use cases of <c>AddRequestWorkflow</c> and an <see cref="INotifier"/>.
     /// </summary>
     public static IServiceCollection AddEmbeddedAdapters(this IServiceCollection services)
     {
@@ -45,6 +46,11 @@ public static class DependencyInjection
                 "Fulfillment:FirstRetryDelay must be positive and at most Fulfillment:MaxRetryDelay.")
             .ValidateOnStart();
 
+        services.AddOptions<SlaSweepOptions>()
+            .BindConfiguration(SlaSweepOptions.SectionName)
+            .Validate(o => o.SweepInterval > TimeSpan.Zero, "Sla:SweepInterval must be positive.")
+            .ValidateOnStart();
+
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<IRequestStore, SqliteRequestStore>();
         services.AddSingleton<IConversationStore, SqliteConversationStore>();
@@ -58,6 +64,7 @@ public static class DependencyInjection
         services.AddSingleton<IRelaySignal>(sp => sp.GetRequiredService<RelaySignal>());
         services.AddSingleton<RelayHealth>();
         services.AddHostedService<InProcessRelay>();
+        services.AddHostedService<SlaSweeper>();
         return services;
     }
 }

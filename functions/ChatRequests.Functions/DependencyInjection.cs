@@ -2,6 +2,7 @@ using ChatRequests.Bot;
 using ChatRequests.Core;
 using ChatRequests.Embedded;
 using ChatRequests.Embedded.Fulfillment;
+using ChatRequests.Embedded.Sla;
 using ChatRequests.Functions.Fulfillment;
 using ChatRequests.Functions.Relay;
 using ChatRequests.Functions.Sla;
@@ -35,9 +36,13 @@ public static class DependencyInjection
         if (string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
         {
             services.AddEmbeddedAdapters();
-            // The queue and the change feed relay the outbox here; the embedded relay would work the same events twice.
-            var relay = services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(InProcessRelay));
-            services.Remove(relay);
+            // The queue and the change feed relay the outbox here, and the SweepSlas timer sweeps: the embedded relay
+            // and sweeper would do the same work twice.
+            foreach (var worker in new[] { typeof(InProcessRelay), typeof(SlaSweeper) })
+            {
+                services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == worker));
+            }
+
             return;
         }
 
