@@ -1,3 +1,4 @@
+using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Fulfillment;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Priority;
@@ -20,7 +21,7 @@ public sealed class OutboxEventRunnerTests
     private readonly OutboxEventRunner _runner;
 
     public OutboxEventRunnerTests() =>
-        _runner = new OutboxEventRunner(_store, new FulfilmentHandler(_notifier), _clock, NullLogger<OutboxEventRunner>.Instance);
+        _runner = new OutboxEventRunner(_store, new FulfilmentHandler(_notifier, Substitute.For<IDirectory>(), NullLogger<FulfilmentHandler>.Instance), _clock, NullLogger<OutboxEventRunner>.Instance);
 
     [Fact]
     public async Task RunAsync_PendingEvent_RunsTheHandlerAndRemovesTheEvent()

@@ -6,7 +6,10 @@ using ChatRequests.Core.Requests;
 
 namespace ChatRequests.Bot.Notifications;
 
-/// <summary>The notifier port over Teams: approval cards in personal chats, the request card in the team channel, notices to the requester.</summary>
+/// <summary>
+/// The notifier port over Teams: approval cards and reminders in personal chats, the request card in the team channel
+/// and replies in its thread, notices to the requester, escalations to the team lead.
+/// </summary>
 public sealed class TeamsNotifier(ProactiveMessenger messenger, IDirectory directory, RequestCards cards) : INotifier
 {
     public Task ShowApprovalCardAsync(ServiceRequest request, PersonRef approver, int stage, CancellationToken cancellationToken = default) =>
@@ -31,6 +34,27 @@ public sealed class TeamsNotifier(ProactiveMessenger messenger, IDirectory direc
         var reply = Activity.TextMessage(
             $"**{request.Requester.Name}** answered the question \"{question}\" on {request.Id}:\n\n{cause.Comment}");
         return messenger.ReplyOnceInThreadAsync(TeamCardKey(request), $"reply:{request.Id}:{cause.Id}", reply, cancellationToken);
+    }
+
+    public Task RemindApproverAsync(ServiceRequest request, PersonRef approver, OutboxEvent cause, CancellationToken cancellationToken = default) =>
+        messenger.SendOnceToPersonAsync(
+            approver.Id,
+            $"reminder:{request.Id}:{cause.Id}:{approver.Id}",
+            cards.ApprovalReminder(request, request.CurrentStage, cause.CreatedAt),
+            cancellationToken);
+
+    public Task WarnTeamAtRiskAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default) =>
+        messenger.ReplyOnceInThreadAsync(
+            TeamCardKey(request), $"at-risk:{request.Id}:{cause.Id}", Activity.TextMessage(cards.AtRiskReply(request, cause.CreatedAt)), cancellationToken);
+
+    public Task EscalateToLeadAsync(ServiceRequest request, PersonRef lead, OutboxEvent cause, CancellationToken cancellationToken = default) =>
+        messenger.SendOnceToPersonAsync(lead.Id, $"escalation:{request.Id}:{cause.Id}", cards.Escalation(request, toLead: true), cancellationToken);
+
+    public Task EscalateInTeamThreadAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default)
+    {
+        var card = cards.Escalation(request, toLead: false);
+        return messenger.ReplyOnceInThreadAsync(
+            TeamCardKey(request), $"escalation:{request.Id}:{cause.Id}", Activity.CardMessage(card.Card, card.FallbackText), cancellationToken);
     }
 
     private static string TeamCardKey(ServiceRequest request) => $"team:{request.Id}";

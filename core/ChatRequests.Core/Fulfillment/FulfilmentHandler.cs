@@ -1,14 +1,18 @@
 using ChatRequests.Core.Messaging;
+using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Requests;
+using ChatRequests.Core.Sla;
+using Microsoft.Extensions.Logging;
 
 namespace ChatRequests.Core.Fulfillment;
 
 /// <summary>
-/// Runs the background steps an event calls for: approval cards, the team channel card, requester notices.
+/// Runs the background steps an event calls for: approval cards, the team channel card, requester notices, and the
+/// SLA sweep's reminders, at-risk warnings and escalations.
 /// Every step is idempotent, so running an event twice (at-least-once delivery) has the effect of once.
 /// The same handler runs in the bot's in-process worker and in the Functions app.
 /// </summary>
-public sealed class FulfilmentHandler(INotifier notifier)
+public sealed class FulfilmentHandler(INotifier notifier, IDirectory directory, ILogger<FulfilmentHandler> logger)
 {
     public async Task HandleAsync(ServiceRequest request, OutboxEvent e, CancellationToken cancellationToken = default)
     {
@@ -70,6 +74,30 @@ public sealed class FulfilmentHandler(INotifier notifier)
                 }
 
                 break;
+            case RequestEventType.ApprovalReminder:
+                // The stage this reminder was for, if it still waits; decided meanwhile, there is nothing to remind of.
+                if (request.PendingStage is { Decision: null } pending && pending.RemindedAt == e.CreatedAt)
+                {
+                    foreach (var approver in pending.Approvers)
+                    {
+                        await notifier.RemindApproverAsync(request, approver, e, cancellationToken);
+                    }
+                }
+
+                break;
+            case RequestEventType.SlaAtRisk:
+                await notifier.ShowTeamCardAsync(request, cancellationToken);
+                if (SlaPolicy.IsWorking(request.State))
+                {
+                    await notifier.WarnTeamAtRiskAsync(request, e, cancellationToken);
+                }
+
+                break;
+            case RequestEventType.SlaBreached:
+                await notifier.ShowTeamCardAsync(request, cancellationToken);
+                await EscalateAsync(request, e, cancellationToken);
+                await notifier.NotifyRequesterAsync(request, NoticeKind.SlaBreached, e, cancellationToken);
+                break;
             default:
                 throw new PermanentEventFailureException($"No handler for event type {e.Type}.");
         }
@@ -85,6 +113,21 @@ public sealed class FulfilmentHandler(INotifier notifier)
         }
 
         await notifier.ShowTeamCardAsync(request, cancellationToken);
+    }
+
+    private async Task EscalateAsync(ServiceRequest request, OutboxEvent e, CancellationToken cancellationToken)
+    {
+        var team = (await directory.ListTeamsAsync(cancellationToken)).FirstOrDefault(t => t.Id == request.TeamId);
+        var lead = team?.LeadId is { } leadId ? await directory.FindPersonAsync(leadId, cancellationToken) : null;
+        if (lead is null)
+        {
+            logger.LogWarning("Team {TeamId} of {RequestId} has no lead in the directory; the escalation goes to the team's thread",
+                request.TeamId, request.Id);
+            await notifier.EscalateInTeamThreadAsync(request, e, cancellationToken);
+            return;
+        }
+
+        await notifier.EscalateToLeadAsync(request, new PersonRef(lead.Id, lead.Name), e, cancellationToken);
     }
 
     private async Task RefreshApprovalCardsAsync(ServiceRequest request, CancellationToken cancellationToken)
