@@ -1,9 +1,7 @@
 using ChatRequests.Core.Fulfillment;
 using ChatRequests.Core.Messaging;
-using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Priority;
 using ChatRequests.Core.Requests;
-using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
 
 namespace ChatRequests.Core.Tests;
@@ -17,18 +15,11 @@ public sealed class FulfilmentHandlerSlaTests
     private static readonly PersonRef Security1 = new("sam", "Sam Security");
     private static readonly PersonRef Security2 = new("sue", "Sue Security");
     private static readonly PersonRef Agent = new("agent", "Ada Agent");
-    private static readonly Person Lead = new() { Id = "lead", Name = "Lena Lead" };
 
     private readonly INotifier _notifier = Substitute.For<INotifier>();
-    private readonly IDirectory _directory = Substitute.For<IDirectory>();
     private readonly FulfilmentHandler _handler;
 
-    public FulfilmentHandlerSlaTests()
-    {
-        _handler = new FulfilmentHandler(_notifier, _directory, NullLogger<FulfilmentHandler>.Instance);
-        _directory.FindPersonAsync(Lead.Id, Arg.Any<CancellationToken>()).Returns(Lead);
-        WithTeam(leadId: Lead.Id);
-    }
+    public FulfilmentHandlerSlaTests() => _handler = new FulfilmentHandler(_notifier);
 
     [Fact]
     public async Task ApprovalReminder_RemindsEveryApproverOfTheStillPendingStage()
@@ -73,7 +64,7 @@ public sealed class FulfilmentHandlerSlaTests
     }
 
     [Fact]
-    public async Task SlaBreached_EscalatesToTheTeamLead_TellsTheRequester_AndRefreshesTheTeamCard()
+    public async Task SlaBreached_Escalates_TellsTheRequester_AndRefreshesTheTeamCard()
     {
         var request = Working();
         request.CheckSla(Start.AddHours(41));
@@ -82,27 +73,9 @@ public sealed class FulfilmentHandlerSlaTests
         await _handler.HandleAsync(request, breach);
 
         await _notifier.Received(1).ShowTeamCardAsync(request, Arg.Any<CancellationToken>());
-        await _notifier.Received(1).EscalateToLeadAsync(request, new PersonRef(Lead.Id, Lead.Name), breach, Arg.Any<CancellationToken>());
+        await _notifier.Received(1).EscalateAsync(request, breach, Arg.Any<CancellationToken>());
         await _notifier.Received(1).NotifyRequesterAsync(request, NoticeKind.SlaBreached, breach, Arg.Any<CancellationToken>());
-        await _notifier.DidNotReceiveWithAnyArgs().EscalateInTeamThreadAsync(default!, default!, default);
     }
-
-    [Fact]
-    public async Task SlaBreached_TeamWithoutALead_EscalatesInTheTeamThread()
-    {
-        WithTeam(leadId: null);
-        var request = Working();
-        request.CheckSla(Start.AddHours(41));
-
-        await _handler.HandleAsync(request, request.Outbox[^1]);
-
-        await _notifier.Received(1).EscalateInTeamThreadAsync(request, request.Outbox[^1], Arg.Any<CancellationToken>());
-        await _notifier.DidNotReceiveWithAnyArgs().EscalateToLeadAsync(default!, default!, default!, default);
-    }
-
-    private void WithTeam(string? leadId) =>
-        _directory.ListTeamsAsync(Arg.Any<CancellationToken>()).Returns(
-            [new Team { Id = "team-hardware", Name = "Hardware Service", ChannelId = "19:hw", LeadId = leadId }]);
 
     private static ServiceRequest Working()
     {

@@ -1,6 +1,5 @@
 using ChatRequests.Core.Fulfillment;
 using ChatRequests.Core.Messaging;
-using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Priority;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
@@ -21,11 +20,7 @@ public sealed class OutboxEventRunnerTests
     private readonly OutboxEventRunner _runner;
 
     public OutboxEventRunnerTests() =>
-        _runner = new OutboxEventRunner(
-            _store,
-            new FulfilmentHandler(_notifier, Substitute.For<IDirectory>(), NullLogger<FulfilmentHandler>.Instance),
-            _clock,
-            NullLogger<OutboxEventRunner>.Instance);
+        _runner = new OutboxEventRunner(_store, new FulfilmentHandler(_notifier), _clock, NullLogger<OutboxEventRunner>.Instance);
 
     [Fact]
     public async Task RunAsync_PendingEvent_RunsTheHandlerAndRemovesTheEvent()

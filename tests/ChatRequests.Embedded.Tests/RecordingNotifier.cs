@@ -36,11 +36,8 @@ public sealed class RecordingNotifier : INotifier
     public Task WarnTeamAtRiskAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default) =>
         Record($"at-risk {request.Id}");
 
-    public Task EscalateToLeadAsync(ServiceRequest request, PersonRef lead, OutboxEvent cause, CancellationToken cancellationToken = default) =>
-        Record($"escalation {request.Id} to {lead.Name}");
-
-    public Task EscalateInTeamThreadAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default) =>
-        Record($"escalation {request.Id} in the team thread");
+    public Task EscalateAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default) =>
+        Record($"escalation {request.Id}");
 
     /// <summary>Waits (in real time) until at least <paramref name="count"/> calls were made.</summary>
     public async Task WaitForCallsAsync(int count, TimeSpan? timeout = null)

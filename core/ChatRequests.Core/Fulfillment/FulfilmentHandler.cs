@@ -1,8 +1,6 @@
 using ChatRequests.Core.Messaging;
-using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Sla;
-using Microsoft.Extensions.Logging;
 
 namespace ChatRequests.Core.Fulfillment;
 
@@ -12,7 +10,7 @@ namespace ChatRequests.Core.Fulfillment;
 /// Every step is idempotent, so running an event twice (at-least-once delivery) has the effect of once.
 /// The same handler runs in the bot's in-process worker and in the Functions app.
 /// </summary>
-public sealed class FulfilmentHandler(INotifier notifier, IDirectory directory, ILogger<FulfilmentHandler> logger)
+public sealed class FulfilmentHandler(INotifier notifier)
 {
     public async Task HandleAsync(ServiceRequest request, OutboxEvent e, CancellationToken cancellationToken = default)
     {
@@ -95,7 +93,7 @@ public sealed class FulfilmentHandler(INotifier notifier, IDirectory directory, 
                 break;
             case RequestEventType.SlaBreached:
                 await notifier.ShowTeamCardAsync(request, cancellationToken);
-                await EscalateAsync(request, e, cancellationToken);
+                await notifier.EscalateAsync(request, e, cancellationToken);
                 await notifier.NotifyRequesterAsync(request, NoticeKind.SlaBreached, e, cancellationToken);
                 break;
             default:
@@ -113,21 +111,6 @@ public sealed class FulfilmentHandler(INotifier notifier, IDirectory directory, 
         }
 
         await notifier.ShowTeamCardAsync(request, cancellationToken);
-    }
-
-    private async Task EscalateAsync(ServiceRequest request, OutboxEvent e, CancellationToken cancellationToken)
-    {
-        var team = (await directory.ListTeamsAsync(cancellationToken)).FirstOrDefault(t => t.Id == request.TeamId);
-        var lead = team?.LeadId is { } leadId ? await directory.FindPersonAsync(leadId, cancellationToken) : null;
-        if (lead is null)
-        {
-            logger.LogWarning("Team {TeamId} of {RequestId} has no lead in the directory; the escalation goes to the team's thread",
-                request.TeamId, request.Id);
-            await notifier.EscalateInTeamThreadAsync(request, e, cancellationToken);
-            return;
-        }
-
-        await notifier.EscalateToLeadAsync(request, new PersonRef(lead.Id, lead.Name), e, cancellationToken);
     }
 
     private async Task RefreshApprovalCardsAsync(ServiceRequest request, CancellationToken cancellationToken)

@@ -40,11 +40,12 @@ public interface INotifier
     /// <summary>Replies in the team card's thread that the request is at risk of missing its target; once per <paramref name="cause"/>.</summary>
     Task WarnTeamAtRiskAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default);
 
-    /// <summary>Sends the escalation of the breached target to the team lead's personal chat; once per <paramref name="cause"/>.</summary>
-    Task EscalateToLeadAsync(ServiceRequest request, PersonRef lead, OutboxEvent cause, CancellationToken cancellationToken = default);
-
-    /// <summary>Posts the escalation in the team card's thread instead, for a team without a lead; once per <paramref name="cause"/>.</summary>
-    Task EscalateInTeamThreadAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Escalates the breached target to the owning team's lead (<c>Team.LeadId</c> in the directory), in their personal
+    /// chat; a team without a lead gets the escalation in the team card's thread instead, and a warning is logged.
+    /// Once per <paramref name="cause"/>.
+    /// </summary>
+    Task EscalateAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default);
 
     /// <summary>Posts the requester's answer as a reply in the team card's thread, once per <paramref name="cause"/>.</summary>
     Task ReplyInTeamThreadAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default);

@@ -1,10 +1,8 @@
 using ChatRequests.Core.Fulfillment;
-using ChatRequests.Core.Organisation;
 using ChatRequests.Embedded.Fulfillment;
 using ChatRequests.Embedded.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using NSubstitute;
 
 namespace ChatRequests.Embedded.Tests.Fulfillment;
 
@@ -25,16 +23,13 @@ public sealed class RelayRig : IDisposable
         Store = new FlakyRequestStore(new SqliteRequestStore(_database));
         var options = Options.Create(Settings);
         var processor = new OutboxProcessor(
-            Store, new FulfilmentHandler(Notifier, Directory, NullLogger<FulfilmentHandler>.Instance), Clock, options, NullLogger<OutboxProcessor>.Instance);
+            Store, new FulfilmentHandler(Notifier), Clock, options, NullLogger<OutboxProcessor>.Instance);
         Relay = new InProcessRelay(Store, processor, Signal, Clock, options, NullLogger<InProcessRelay>.Instance);
         Health = new RelayHealth(Store, Clock);
     }
 
     /// <summary>Longer than any backoff the settings allow, jitter included.</summary>
     public static TimeSpan LongerThanAnyBackoff => TimeSpan.FromSeconds(15);
-
-    /// <summary>The directory the handler finds team leads in; empty unless a test adds to it.</summary>
-    public IDirectory Directory { get; } = Substitute.For<IDirectory>();
 
     public FulfillmentOptions Settings { get; } = new()
     {
