@@ -71,7 +71,9 @@ public sealed class FunctionsApp : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public IRequestStore Store => _factory.Services.GetRequiredService<IRequestStore>();
+    public IServiceProvider Services => _factory.Services;
+
+    public IRequestStore Store => Services.GetRequiredService<IRequestStore>();
 
     public static async Task<FunctionsApp> StartAsync(Action<IServiceCollection>? services = null)
     {
