@@ -75,6 +75,37 @@ public sealed class SweepSlasTests
     }
 
     [Fact]
+    public async Task TeamWithoutALead_GetsTheEscalationInItsCardsThread()
+    {
+        var organisation = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(RepositoryPaths.Samples("organisation.json")))!;
+        foreach (var team in organisation["teams"]!.AsArray())
+        {
+            team!.AsObject().Remove("leadId");
+        }
+
+        var path = Path.Combine(Path.GetTempPath(), $"organisation-no-leads-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, organisation.ToJsonString());
+        try
+        {
+            await using var app = await FunctionsApp.StartAsync(overrides: new Dictionary<string, string?> { ["Directory:Path"] = path });
+            var overdue = await app.SubmitAsync(needsApproval: false, dueAt: DateTimeOffset.UtcNow.AddHours(-3));
+            await app.InvokeAsync(SweepSlasFunction.Name, HostPayloads.TimerTick());
+            var breach = (await app.Store.GetAsync(overdue.Id))!.Outbox.Single(e => e.Type == RequestEventType.SlaBreached);
+
+            var answer = await app.InvokeAsync(RunFulfilmentStepFunction.Name, HostPayloads.QueueMessage(overdue.Id, breach.Id, breach.Type.ToString()));
+
+            Assert.Equal("Handled", answer.ReturnValue!.GetValue<string>());
+            Assert.Empty(app.Connector.CardsSentTo(Persona.Grady.AadObjectId));
+            var thread = app.Connector.Conversations.Single(c => c.Id.StartsWith(Persona.HardwareChannel + ";", StringComparison.Ordinal));
+            Assert.Contains(thread.Activities, a => CardReader.AllText(FakeTeamsConnector.CardOf(a)).Contains("no lead in the directory"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task TheEmbeddedSweeperAndRelay_DoNotRunInTheFunctionsApp()
     {
         await using var app = await FunctionsApp.StartAsync();

@@ -32,7 +32,8 @@ public sealed class FunctionsApp : IAsyncDisposable
     private readonly WebApplicationFactory<Program> _factory;
     private readonly string _dataFolder;
 
-    private FunctionsApp(FakeTeamsConnector connector, string dataFolder, Action<IServiceCollection>? services)
+    private FunctionsApp(
+        FakeTeamsConnector connector, string dataFolder, Action<IServiceCollection>? services, IReadOnlyDictionary<string, string?>? overrides)
     {
         Connector = connector;
         _dataFolder = dataFolder;
@@ -51,6 +52,11 @@ public sealed class FunctionsApp : IAsyncDisposable
             ["Functions:MaxDeliveryCount"] = MaxDeliveryCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Development");
@@ -69,18 +75,22 @@ public sealed class FunctionsApp : IAsyncDisposable
 
     public FakeTeamsConnector Connector { get; }
 
+
     public HttpClient Http { get; }
 
     public IServiceProvider Services => _factory.Services;
 
     public IRequestStore Store => Services.GetRequiredService<IRequestStore>();
 
-    public static async Task<FunctionsApp> StartAsync(Action<IServiceCollection>? services = null)
+    /// <param name="services">Replaces services, for failures only a broken dependency can cause.</param>
+    /// <param name="overrides">Configuration on top of the test defaults.</param>
+    public static async Task<FunctionsApp> StartAsync(
+        Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var connector = await FakeTeamsConnector.StartAsync();
         var dataFolder = Path.Combine(Path.GetTempPath(), "chatrequests-functions-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataFolder);
-        return new FunctionsApp(connector, dataFolder, services);
+        return new FunctionsApp(connector, dataFolder, services, overrides);
     }
 
     /// <summary>POST /&lt;functionName&gt; with the payload, as the Functions host does.</summary>
