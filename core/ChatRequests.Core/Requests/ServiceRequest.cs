@@ -324,7 +324,7 @@ public sealed class ServiceRequest
         if (SlaPolicy.IsBreached(DueAt, now))
         {
             SlaEscalatedAt = now;
-            Note("Escalate", now, $"Target date missed; escalated to the lead of {TeamName}");
+            Note("Escalate", now, "Target date missed; escalated");
             Raise(RequestEventType.SlaBreached, SlaPolicy.SystemActor, now, null);
             return SlaOutcome.None with { Escalated = true };
         }
