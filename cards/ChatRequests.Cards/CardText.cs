@@ -17,6 +17,30 @@ internal static class CardText
 
     public static string Date(DateTimeOffset at) => at.ToUniversalTime().ToString(DateFormat, CultureInfo.InvariantCulture);
 
+    /// <summary>"45 minutes", "1 hour", "26 hours", "3 days 4 hours": how long, in whole units, never negative.</summary>
+    public static string Duration(TimeSpan span)
+    {
+        if (span < TimeSpan.Zero)
+        {
+            span = TimeSpan.Zero;
+        }
+
+        if (span < TimeSpan.FromHours(1))
+        {
+            return Count((int)span.TotalMinutes, "minute");
+        }
+
+        if (span < TimeSpan.FromHours(48))
+        {
+            return Count((int)span.TotalHours, "hour");
+        }
+
+        return span.Hours == 0 ? Count(span.Days, "day") : $"{Count(span.Days, "day")} {Count(span.Hours, "hour")}";
+    }
+
+    private static string Count(int n, string unit) =>
+        n == 1 ? $"1 {unit}" : $"{n.ToString(CultureInfo.InvariantCulture)} {unit}s";
+
     public static string Cost(string? costText) => costText ?? "No charge";
 
     public static string Approval(ApprovalPolicy policy) => policy == ApprovalPolicy.None ? "No approval" : "Needs approval";
@@ -104,6 +128,9 @@ internal static class CardText
         nameof(RequestCommand.Confirm) => "Confirmed and closed",
         nameof(RequestCommand.Reopen) => "Reopened",
         nameof(RequestCommand.Cancel) => "Cancelled",
+        "RemindApprovers" => "Reminded the approvers",
+        "SlaAtRisk" => "Target date at risk",
+        "Escalate" => "Escalated to the team lead",
         _ => action,
     };
 }

@@ -194,6 +194,12 @@ public sealed partial class RequestCards
                 $"{actor} resolved your request. Please confirm and rate it, or reopen it if it is not fixed.",
                 "Resolution",
                 cause.Comment ?? r.ResolutionNotes),
+            NoticeKind.SlaBreached => new(
+                "Past its target date",
+                "warning",
+                $"Your request missed its target date ({CardText.Date(r.DueAt)}). Sorry for the wait: the lead of {r.TeamName} has been alerted and will follow up.",
+                null,
+                null),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown notice."),
         };
     }

@@ -29,6 +29,8 @@ public sealed partial class RequestCards
             priority = r.Priority.Reason,
             due = CardText.Date(r.DueAt),
             overdue = IsOverdue(r),
+            escalated = CardText.IsOpen(state) ? EscalatedText(r) : null,
+            atRisk = CardText.IsOpen(state) && r.SlaWarnedAt is not null && !IsOverdue(r),
             submitted = CardText.Date(r.SubmittedAt),
             assignee = r.Assignee?.Name,
             justification = r.Justification,

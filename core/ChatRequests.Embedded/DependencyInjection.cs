@@ -7,6 +7,7 @@ using ChatRequests.Embedded.Catalog;
 using ChatRequests.Embedded.Fulfillment;
 using ChatRequests.Embedded.Organisation;
 using ChatRequests.Embedded.ReferenceData;
+using ChatRequests.Embedded.Sla;
 using ChatRequests.Embedded.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,8 +22,8 @@ public static class DependencyInjection
 {
     /// <summary>
     /// Every embedded adapter: <see cref="AddSqliteStore"/>, <see cref="AddJsonCatalog"/>, <see cref="AddJsonDirectory"/>,
-    /// <see cref="AddRelayHealth"/> and <see cref="AddInProcessFulfilment"/>. The relay needs the use cases of
-    /// <c>AddRequestWorkflow</c> and an <see cref="INotifier"/>.
+    /// <see cref="AddRelayHealth"/> and <see cref="AddInProcessFulfilment"/> (the outbox relay and the SLA sweeper).
+    /// The relay and the sweeper need the use cases of <c>AddRequestWorkflow</c> and an <see cref="INotifier"/>.
     /// </summary>
     public static IServiceCollection AddEmbeddedAdapters(this IServiceCollection services) =>
         services.AddSqliteStore().AddJsonCatalog().AddJsonDirectory().AddRelayHealth().AddInProcessFulfilment();
@@ -77,7 +78,7 @@ public static class DependencyInjection
     }
 
     /// <summary>
-    /// Fulfilment inside the host: the outbox relay (a hosted service) and the signal that wakes it. Every hosted
+    /// Fulfilment inside the host: the outbox relay and the SLA sweeper (hosted services) and the signal that wakes the relay. Every hosted
     /// service that works the outboxes or the SLA timers in-process belongs here, so that a host whose fulfilment
     /// runs elsewhere (<c>Fulfillment:Mode=ServiceBus</c>: the Functions app) leaves them all out by not calling this.
     /// </summary>
@@ -93,10 +94,15 @@ public static class DependencyInjection
                 "Fulfillment:FirstRetryDelay must be positive and at most Fulfillment:MaxRetryDelay.")
             .ValidateOnStart();
 
+        services.AddOptions<SlaSweepOptions>()
+            .BindConfiguration(SlaSweepOptions.SectionName)
+            .Validate(o => o.SweepInterval > TimeSpan.Zero, "Sla:SweepInterval must be positive.")
+            .ValidateOnStart();
+
         services.AddSingleton<RelaySignal>();
         services.AddSingleton<IRelaySignal>(sp => sp.GetRequiredService<RelaySignal>());
         services.AddHostedService<InProcessRelay>();
-        // The embedded SLA sweeper (hosted service) is registered here too, beside the relay: see the comment above.
+        services.AddHostedService<SlaSweeper>();
         return services;
     }
 }

@@ -46,6 +46,7 @@ var requestsIndexing = {
     [ { path: '/submittedAtUtc', order: 'ascending' }, { path: '/id', order: 'ascending' } ]
     [ { path: '/submittedAtUtc', order: 'descending' }, { path: '/id', order: 'descending' } ]
     [ { path: '/nextEventAt', order: 'ascending' }, { path: '/id', order: 'ascending' } ]
+    [ { path: '/slaCheckAt', order: 'ascending' }, { path: '/id', order: 'ascending' } ]
   ]
 }
 

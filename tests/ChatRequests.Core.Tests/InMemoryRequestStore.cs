@@ -82,6 +82,16 @@ public sealed class InMemoryRequestStore : IRequestStore
                 .Take(max),
         ]);
 
+    public Task<IReadOnlyList<ServiceRequest>> ListSlaCheckDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<ServiceRequest>>(
+        [
+            .. All()
+                .Where(r => r.SlaCheckAt <= now)
+                .OrderBy(r => r.SlaCheckAt)
+                .ThenBy(r => r.Id, StringComparer.Ordinal)
+                .Take(max),
+        ]);
+
     public Task<IReadOnlyList<ServiceRequest>> ListWithParkedEventsAsync(CancellationToken cancellationToken = default) =>
         List(r => r.Outbox.Any(e => e.IsParked));
 

@@ -42,7 +42,7 @@ public class ServiceRequestTests
 
         Assert.Equal(RequestState.AwaitingApproval, request.State);
         Assert.Equal(0, request.CurrentStage);
-        Assert.Equal(ManagerStage, request.PendingStage);
+        Assert.Equal(ManagerStage with { RequestedAt = Start }, request.PendingStage);
         Assert.Equal(["Submitted", "RequestApproval"], request.History.Select(h => h.Action));
         Assert.Equal([RequestEventType.ApprovalRequested], request.Outbox.Select(e => e.Type));
         Assert.Equal(Start, request.SubmittedAt);

@@ -1,59 +1,161 @@
-using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Priority;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Sla;
-using NSubstitute;
+using ChatRequests.Core.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChatRequests.Core.Tests;
 
 public sealed class SlaSweepTests
 {
     private static readonly PersonRef Requester = new("requester", "Rita Requester");
+    private static readonly PersonRef Manager = new("manager", "Mark Manager");
     private static readonly PersonRef Agent = new("agent", "Ada Agent");
 
     private readonly InMemoryRequestStore _store = new();
-    private readonly IDirectory _directory = Substitute.For<IDirectory>();
     private readonly ManualClock _clock = new();
 
-    public SlaSweepTests() =>
-        _directory.ListTeamsAsync(Arg.Any<CancellationToken>()).Returns(
-            [new Team { Id = "team-hardware", Name = "Hardware", ChannelId = "19:hw" }, new Team { Id = "team-identity", Name = "Identity", ChannelId = "19:id" }]);
-
     [Fact]
-    public async Task FindBreachesAsync_ReportsOpenRequestsPastTheirDueTimeAcrossTeams()
+    public async Task SweepAsync_DoesWhatIsDueOnEachRequest_AndSavesItsEvents()
     {
-        var overdueHardware = await SubmitAsync("team-hardware", dueInHours: -2);
-        var overdueIdentity = await SubmitAsync("team-identity", dueInHours: -1);
-        await SubmitAsync("team-hardware", dueInHours: 3);
+        var awaiting = await SubmitAsync(dueInHours: 40, needsApproval: true);
+        var atRisk = await SubmitAsync(dueInHours: 32);
+        var overdue = await SubmitAsync(dueInHours: 20);
+        var onTrack = await SubmitAsync(dueInHours: 100);
+        _clock.Advance(TimeSpan.FromHours(24));
 
-        var breaches = await new SlaSweep(_store, _directory, _clock).FindBreachesAsync();
+        var result = await Sweep().SweepAsync();
 
-        Assert.Equal([overdueHardware.Id, overdueIdentity.Id], breaches.Select(b => b.RequestId).Order());
-        Assert.Equal(TimeSpan.FromHours(2), breaches.Single(b => b.RequestId == overdueHardware.Id).Overdue);
+        Assert.Equal(new SlaSweepResult(Checked: 3, Reminders: 1, Warnings: 1, Escalations: 1, Conflicts: 0), result);
+        Assert.Equal(3, result.Events);
+        Assert.Contains((await _store.GetAsync(awaiting.Id))!.Outbox, e => e.Type == RequestEventType.ApprovalReminder);
+        Assert.Contains((await _store.GetAsync(atRisk.Id))!.Outbox, e => e.Type == RequestEventType.SlaAtRisk);
+        Assert.Contains((await _store.GetAsync(overdue.Id))!.Outbox, e => e.Type == RequestEventType.SlaBreached);
+        Assert.Null((await _store.GetAsync(overdue.Id))!.SlaCheckAt);
+        Assert.DoesNotContain((await _store.GetAsync(onTrack.Id))!.Outbox, e => e.Actor == SlaPolicy.SystemActor);
     }
 
     [Fact]
-    public async Task IsBreached_FulfilledOrFinalRequests_AreNotBreaches()
+    public async Task SweepAsync_AgainAtTheSameTime_DoesNothing()
     {
-        var fulfilled = await SubmitAsync("team-hardware", dueInHours: -2);
+        await SubmitAsync(dueInHours: 20);
+        _clock.Advance(TimeSpan.FromHours(24));
+        await Sweep().SweepAsync();
+
+        var again = await Sweep().SweepAsync();
+
+        Assert.Equal(new SlaSweepResult(0, 0, 0, 0, 0), again);
+    }
+
+    [Fact]
+    public async Task SweepAsync_PagesThroughMoreThanOnePage()
+    {
+        for (var i = 0; i < SlaSweep.PageSize + 7; i++)
+        {
+            await SubmitAsync(dueInHours: 1);
+        }
+
+        _clock.Advance(TimeSpan.FromHours(2));
+
+        var result = await Sweep().SweepAsync();
+
+        Assert.Equal(SlaSweep.PageSize + 7, result.Escalations);
+    }
+
+    [Fact]
+    public async Task SweepAsync_FulfilledAndFinalRequests_AreLeftAlone()
+    {
+        var fulfilled = await SubmitAsync(dueInHours: 1);
         fulfilled.Assign(Agent, Agent, _clock.GetUtcNow());
         fulfilled.Resolve(Agent, "Done", _clock.GetUtcNow());
-        var cancelled = await SubmitAsync("team-hardware", dueInHours: -2);
+        await _store.SaveAsync(fulfilled);
+        var cancelled = await SubmitAsync(dueInHours: 1);
         cancelled.Cancel(Requester, null, _clock.GetUtcNow());
+        await _store.SaveAsync(cancelled);
+        _clock.Advance(TimeSpan.FromDays(10));
 
-        Assert.False(SlaSweep.IsBreached(fulfilled, _clock.GetUtcNow()));
-        Assert.False(SlaSweep.IsBreached(cancelled, _clock.GetUtcNow()));
+        var result = await Sweep().SweepAsync();
+
+        Assert.Equal(0, result.Checked);
     }
 
-    private async Task<ServiceRequest> SubmitAsync(string teamId, int dueInHours)
+    [Fact]
+    public async Task TwoSweepsRacingOnOneRequest_EscalateItOnce()
+    {
+        var overdue = await SubmitAsync(dueInHours: 1);
+        _clock.Advance(TimeSpan.FromHours(2));
+        // Both sweeps have loaded the same version before either saves.
+        var racing = new BothLoadFirstStore(_store, sweeps: 2);
+
+        var results = await Task.WhenAll(
+            Task.Run(() => new SlaSweep(racing, _clock, NullLogger<SlaSweep>.Instance).SweepAsync()),
+            Task.Run(() => new SlaSweep(racing, _clock, NullLogger<SlaSweep>.Instance).SweepAsync()));
+
+        Assert.Equal(1, results.Sum(r => r.Escalations));
+        Assert.Equal(1, results.Sum(r => r.Conflicts));
+        var stored = (await _store.GetAsync(overdue.Id))!;
+        Assert.Single(stored.Outbox, e => e.Type == RequestEventType.SlaBreached);
+        Assert.Single(stored.History, h => h.Action == "Escalate");
+        Assert.Equal(new SlaSweepResult(0, 0, 0, 0, 0), await Sweep().SweepAsync());
+    }
+
+    private SlaSweep Sweep() => new(_store, _clock, NullLogger<SlaSweep>.Instance);
+
+    private async Task<ServiceRequest> SubmitAsync(int dueInHours, bool needsApproval = false)
     {
         var request = ServiceRequest.Submit(
             new ServiceRequest.Draft(
                 RequestNumber.Format(await _store.NextNumberAsync()), Guid.NewGuid().ToString("N"), Requester, "laptop-standard", "Standard laptop",
                 "Hardware", null, "Old laptop.", new Dictionary<string, string>(), PriorityMatrix.Assess(Impact.Low, Urgency.Medium),
-                teamId, teamId, _clock.GetUtcNow().AddHours(dueInHours), []),
+                "team-hardware", "Hardware", _clock.GetUtcNow().AddHours(dueInHours),
+                needsApproval ? [new ApprovalStage("Manager", [Manager])] : []),
             _clock.GetUtcNow());
         await _store.CreateAsync(request);
         return (await _store.GetAsync(request.Id))!;
+    }
+
+    /// <summary>Holds each sweep's first query until all of them have made it, so that they work on the same versions.</summary>
+    private sealed class BothLoadFirstStore(InMemoryRequestStore inner, int sweeps) : IRequestStore
+    {
+        private readonly TaskCompletionSource _allLoaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _loaded;
+
+        public async Task<IReadOnlyList<ServiceRequest>> ListSlaCheckDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default)
+        {
+            var page = await inner.ListSlaCheckDueAsync(now, max, cancellationToken);
+            if (Interlocked.Increment(ref _loaded) == sweeps)
+            {
+                _allLoaded.SetResult();
+            }
+
+            await _allLoaded.Task.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+            return page;
+        }
+
+        public Task SaveAsync(ServiceRequest request, CancellationToken cancellationToken = default) => inner.SaveAsync(request, cancellationToken);
+
+        public Task<long> NextNumberAsync(CancellationToken cancellationToken = default) => inner.NextNumberAsync(cancellationToken);
+
+        public Task<ServiceRequest?> GetAsync(string requestId, CancellationToken cancellationToken = default) => inner.GetAsync(requestId, cancellationToken);
+
+        public Task<ServiceRequest?> FindBySubmissionKeyAsync(string submissionKey, CancellationToken cancellationToken = default) =>
+            inner.FindBySubmissionKeyAsync(submissionKey, cancellationToken);
+
+        public Task CreateAsync(ServiceRequest request, CancellationToken cancellationToken = default) => inner.CreateAsync(request, cancellationToken);
+
+        public Task<IReadOnlyList<ServiceRequest>> ListByRequesterAsync(string requesterId, int max, CancellationToken cancellationToken = default) =>
+            inner.ListByRequesterAsync(requesterId, max, cancellationToken);
+
+        public Task<IReadOnlyList<ServiceRequest>> ListPendingApprovalAsync(string approverId, CancellationToken cancellationToken = default) =>
+            inner.ListPendingApprovalAsync(approverId, cancellationToken);
+
+        public Task<IReadOnlyList<ServiceRequest>> ListTeamQueueAsync(string teamId, CancellationToken cancellationToken = default) =>
+            inner.ListTeamQueueAsync(teamId, cancellationToken);
+
+        public Task<IReadOnlyList<ServiceRequest>> ListWithDueEventsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
+            inner.ListWithDueEventsAsync(now, max, cancellationToken);
+
+        public Task<IReadOnlyList<ServiceRequest>> ListWithParkedEventsAsync(CancellationToken cancellationToken = default) =>
+            inner.ListWithParkedEventsAsync(cancellationToken);
     }
 }

@@ -98,7 +98,38 @@ public sealed class DependencyInjectionTests : IDisposable
         Assert.Contains("SqlitePath", exception.Message);
     }
 
-    private IHost BuildHost(string catalog = GoodCatalog, string organisation = GoodOrganisation, string? sqlitePath = null)
+    [Fact]
+    public async Task StartAsync_ZeroSweepInterval_FailsOptionsValidation()
+    {
+        using var host = BuildHost(sweepInterval: "00:00:00");
+
+        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("Sla:SweepInterval must be positive", exception.Message);
+    }
+
+    [Fact]
+    public async Task RequestWaitingADay_TheSweeperRemindsItsApproverThroughTheRelay()
+    {
+        var clock = new ManualClock(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+        using var host = BuildHost(clock: clock);
+        await host.StartAsync();
+        await host.Services.GetRequiredService<RequestWorkflow>().SubmitAsync(
+            new PersonRef("p-alice", "Alice Employee"),
+            new RequestForm("form-1", "laptop", "My laptop is five years old", "Medium", new Dictionary<string, string?> { ["model"] = "14-inch" }));
+        host.Services.GetRequiredService<IRelaySignal>().Wake();
+        await _notifier.WaitForCallsAsync(1);
+
+        clock.Advance(TimeSpan.FromHours(24));
+
+        await _notifier.WaitForCallsAsync(2);
+        await host.StopAsync();
+        Assert.Equal(["approval-card REQ-000001 stage 0 for Bob Manager", "reminder REQ-000001 for Bob Manager"], _notifier.Calls);
+    }
+
+    private IHost BuildHost(
+        string catalog = GoodCatalog, string organisation = GoodOrganisation, string? sqlitePath = null, string? sweepInterval = null,
+        TimeProvider? clock = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -107,6 +138,16 @@ public sealed class DependencyInjectionTests : IDisposable
             ["Catalog:Path"] = catalog,
             ["Directory:Path"] = organisation,
         });
+        if (sweepInterval is not null)
+        {
+            builder.Configuration["Sla:SweepInterval"] = sweepInterval;
+        }
+
+        if (clock is not null)
+        {
+            builder.Services.AddSingleton(clock);
+        }
+
         builder.Services.AddSingleton<INotifier>(_notifier);
         builder.Services.AddRequestWorkflow();
         builder.Services.AddEmbeddedAdapters();

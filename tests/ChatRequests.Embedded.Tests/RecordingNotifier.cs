@@ -30,6 +30,15 @@ public sealed class RecordingNotifier : INotifier
     public Task ReplyInTeamThreadAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default) =>
         Record($"thread-reply {request.Id}");
 
+    public Task RemindApproverAsync(ServiceRequest request, PersonRef approver, OutboxEvent cause, CancellationToken cancellationToken = default) =>
+        Record($"reminder {request.Id} for {approver.Name}");
+
+    public Task WarnTeamAtRiskAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default) =>
+        Record($"at-risk {request.Id}");
+
+    public Task EscalateAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default) =>
+        Record($"escalation {request.Id}");
+
     /// <summary>Waits (in real time) until at least <paramref name="count"/> calls were made.</summary>
     public async Task WaitForCallsAsync(int count, TimeSpan? timeout = null)
     {

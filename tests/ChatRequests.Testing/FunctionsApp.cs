@@ -82,9 +82,9 @@ public sealed class FunctionsApp : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public IRequestStore Store => _factory.Services.GetRequiredService<IRequestStore>();
-
     public IServiceProvider Services => _factory.Services;
+
+    public IRequestStore Store => Services.GetRequiredService<IRequestStore>();
 
     /// <param name="services">Replaces services, for failures only a broken dependency can cause.</param>
     /// <param name="overrides">Configuration on top of the test defaults (the store, the directory).</param>

@@ -16,6 +16,7 @@ public sealed record Persona(string AadObjectId, string Name)
     public static readonly Persona Lidia = new("00000000-0000-0000-0000-0000000000f1", "Lidia Holloway");       // Hardware agent
     public static readonly Persona Christie = new("00000000-0000-0000-0000-0000000000f4", "Christie Cline");     // Identity agent
     public static readonly Persona Diego = new("00000000-0000-0000-0000-0000000000e1", "Diego Siciliani");      // employee, Alex's report
+    public static readonly Persona Grady = new("00000000-0000-0000-0000-0000000000d2", "Grady Archie");        // Hardware team lead
     public static readonly Persona Stranger = new("99999999-0000-0000-0000-000000000099", "Sam Stranger");      // not in the directory
 
     public const string HardwareChannel = "19:hardware-service@thread.tacv2";

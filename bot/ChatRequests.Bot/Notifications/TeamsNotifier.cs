@@ -6,8 +6,12 @@ using ChatRequests.Core.Requests;
 
 namespace ChatRequests.Bot.Notifications;
 
-/// <summary>The notifier port over Teams: approval cards in personal chats, the request card in the team channel, notices to the requester.</summary>
-public sealed class TeamsNotifier(ProactiveMessenger messenger, IDirectory directory, RequestCards cards) : INotifier
+/// <summary>
+/// The notifier port over Teams: approval cards and reminders in personal chats, the request card in the team channel
+/// and replies in its thread, notices to the requester, escalations to the team lead.
+/// </summary>
+public sealed class TeamsNotifier(ProactiveMessenger messenger, IDirectory directory, RequestCards cards, ILogger<TeamsNotifier> logger)
+    : INotifier
 {
     public Task ShowApprovalCardAsync(ServiceRequest request, PersonRef approver, int stage, CancellationToken cancellationToken = default) =>
         messenger.ShowInPersonalChatAsync(
@@ -15,9 +19,7 @@ public sealed class TeamsNotifier(ProactiveMessenger messenger, IDirectory direc
 
     public async Task ShowTeamCardAsync(ServiceRequest request, CancellationToken cancellationToken = default)
     {
-        var teams = await directory.ListTeamsAsync(cancellationToken);
-        var team = teams.FirstOrDefault(t => t.Id == request.TeamId)
-            ?? throw new InvalidOperationException($"Team {request.TeamId} of {request.Id} is not in the directory.");
+        var team = await TeamOfAsync(request, cancellationToken);
         await messenger.ShowInChannelAsync(team.ChannelId, TeamCardKey(request), cards.TeamCard(request), cancellationToken);
     }
 
@@ -32,6 +34,37 @@ public sealed class TeamsNotifier(ProactiveMessenger messenger, IDirectory direc
             $"**{request.Requester.Name}** answered the question \"{question}\" on {request.Id}:\n\n{cause.Comment}");
         return messenger.ReplyOnceInThreadAsync(TeamCardKey(request), $"reply:{request.Id}:{cause.Id}", reply, cancellationToken);
     }
+
+    public Task RemindApproverAsync(ServiceRequest request, PersonRef approver, OutboxEvent cause, CancellationToken cancellationToken = default) =>
+        messenger.SendOnceToPersonAsync(
+            approver.Id,
+            $"reminder:{request.Id}:{cause.Id}:{approver.Id}",
+            cards.ApprovalReminder(request, request.CurrentStage, cause.CreatedAt),
+            cancellationToken);
+
+    public Task WarnTeamAtRiskAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default) =>
+        messenger.ReplyOnceInThreadAsync(
+            TeamCardKey(request), $"at-risk:{request.Id}:{cause.Id}", Activity.TextMessage(cards.AtRiskReply(request, cause.CreatedAt)), cancellationToken);
+
+    public async Task EscalateAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default)
+    {
+        var key = $"escalation:{request.Id}:{cause.Id}";
+        var team = await TeamOfAsync(request, cancellationToken);
+        if (team.LeadId is { } leadId && await directory.FindPersonAsync(leadId, cancellationToken) is not null)
+        {
+            await messenger.SendOnceToPersonAsync(leadId, key, cards.Escalation(request, toLead: true), cancellationToken);
+            return;
+        }
+
+        logger.LogWarning("Team {TeamId} of {RequestId} has no lead in the directory; escalating in the team card's thread",
+            request.TeamId, request.Id);
+        var card = cards.Escalation(request, toLead: false);
+        await messenger.ReplyOnceInThreadAsync(TeamCardKey(request), key, Activity.CardMessage(card.Card, card.FallbackText), cancellationToken);
+    }
+
+    private async Task<Team> TeamOfAsync(ServiceRequest request, CancellationToken cancellationToken) =>
+        (await directory.ListTeamsAsync(cancellationToken)).FirstOrDefault(t => t.Id == request.TeamId)
+        ?? throw new InvalidOperationException($"Team {request.TeamId} of {request.Id} is not in the directory.");
 
     private static string TeamCardKey(ServiceRequest request) => $"team:{request.Id}";
 }

@@ -43,7 +43,7 @@ public sealed class CosmosContainers(CosmosClient client, IOptions<CosmosOptions
             }
 
             Database database = await client.CreateDatabaseIfNotExistsAsync(_options.Database, cancellationToken: cancellationToken);
-            await database.CreateContainerIfNotExistsAsync(RequestsProperties(), cancellationToken: cancellationToken);
+            await database.CreateContainerIfNotExistsAsync(RequestsProperties(_options.RequestsContainer), cancellationToken: cancellationToken);
             await database.CreateContainerIfNotExistsAsync(
                 new ContainerProperties(_options.MessagingContainer, "/id"), cancellationToken: cancellationToken);
             await database.CreateContainerIfNotExistsAsync(
@@ -57,17 +57,22 @@ public sealed class CosmosContainers(CosmosClient client, IOptions<CosmosOptions
         }
     }
 
-    // Each ORDER BY on two properties needs a composite index in exactly that order (the stand-in, stricter
-    // than Cosmos DB, does not use an index in reverse, hence both directions of submittedAtUtc).
-    private ContainerProperties RequestsProperties()
+    /// <summary>
+    /// The requests container as the store needs it: partitioned by /id, the request body not indexed, and a
+    /// composite index for each ORDER BY on two properties, in exactly that order (the stand-in, stricter than
+    /// Cosmos DB, does not use an index in reverse, hence both directions of submittedAtUtc). infra/modules/cosmos.bicep
+    /// declares the same policy for Azure; a test compares the two.
+    /// </summary>
+    public static ContainerProperties RequestsProperties(string containerName)
     {
-        var properties = new ContainerProperties(_options.RequestsContainer, "/id");
+        var properties = new ContainerProperties(containerName, "/id");
         properties.IndexingPolicy.ExcludedPaths.Add(new ExcludedPath { Path = "/request/*" });
         foreach (var (sortPath, order) in new[]
                  {
                      ("/submittedAtUtc", CompositePathSortOrder.Ascending),
                      ("/submittedAtUtc", CompositePathSortOrder.Descending),
                      ("/nextEventAt", CompositePathSortOrder.Ascending),
+                     ("/slaCheckAt", CompositePathSortOrder.Ascending),
                  })
         {
             properties.IndexingPolicy.CompositeIndexes.Add(new Collection<CompositePath>

@@ -143,6 +143,15 @@ public sealed class CosmosRequestStore(CosmosContainers containers, TimeProvider
                 .WithParameter("@now", RequestDocument.Utc(now)),
             cancellationToken);
 
+    public Task<IReadOnlyList<ServiceRequest>> ListSlaCheckDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            "SLA check due",
+            new QueryDefinition(
+                    $"SELECT TOP {Math.Max(0, max)} * FROM c WHERE c.type = @type AND IS_STRING(c.slaCheckAt) " +
+                    "AND c.slaCheckAt <= @now ORDER BY c.slaCheckAt, c.id")
+                .WithParameter("@now", RequestDocument.Utc(now)),
+            cancellationToken);
+
     public Task<IReadOnlyList<ServiceRequest>> ListWithParkedEventsAsync(CancellationToken cancellationToken = default) =>
         QueryAsync(
             "parked events",

@@ -28,6 +28,8 @@ internal sealed record RequestDocument
     /// <summary>When the earliest event that is not parked is due; null when there is none.</summary>
     public string? NextEventAt { get; init; }
     public required bool HasParked { get; init; }
+    /// <summary>When the request's SLA check is due (<see cref="ServiceRequest.SlaCheckAt"/>); null when there is none.</summary>
+    public string? SlaCheckAt { get; init; }
     public required JsonElement Request { get; init; }
 
     /// <summary>Set by the server on every document it returns; never written.</summary>
@@ -51,6 +53,7 @@ internal sealed record RequestDocument
             PendingApprovers = stage is { Decision: null } ? [.. stage.Approvers.Select(a => a.Id)] : [],
             NextEventAt = nextEventAt is { } at ? Utc(at) : null,
             HasParked = request.Outbox.Any(e => e.IsParked),
+            SlaCheckAt = request.SlaCheckAt is { } slaCheckAt ? Utc(slaCheckAt) : null,
             Request = SerializeWithVersion(request, version),
         };
     }

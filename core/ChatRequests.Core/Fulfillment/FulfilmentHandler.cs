@@ -1,10 +1,12 @@
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Requests;
+using ChatRequests.Core.Sla;
 
 namespace ChatRequests.Core.Fulfillment;
 
 /// <summary>
-/// Runs the background steps an event calls for: approval cards, the team channel card, requester notices.
+/// Runs the background steps an event calls for: approval cards, the team channel card, requester notices, and the
+/// SLA sweep's reminders, at-risk warnings and escalations.
 /// Every step is idempotent, so running an event twice (at-least-once delivery) has the effect of once.
 /// The same handler runs in the bot's in-process worker and in the Functions app.
 /// </summary>
@@ -69,6 +71,30 @@ public sealed class FulfilmentHandler(INotifier notifier)
                     await notifier.ShowTeamCardAsync(request, cancellationToken);
                 }
 
+                break;
+            case RequestEventType.ApprovalReminder:
+                // The stage this reminder was for, if it still waits; decided meanwhile, there is nothing to remind of.
+                if (request.PendingStage is { Decision: null } pending && pending.RemindedAt == e.CreatedAt)
+                {
+                    foreach (var approver in pending.Approvers)
+                    {
+                        await notifier.RemindApproverAsync(request, approver, e, cancellationToken);
+                    }
+                }
+
+                break;
+            case RequestEventType.SlaAtRisk:
+                await notifier.ShowTeamCardAsync(request, cancellationToken);
+                if (SlaPolicy.IsWorking(request.State))
+                {
+                    await notifier.WarnTeamAtRiskAsync(request, e, cancellationToken);
+                }
+
+                break;
+            case RequestEventType.SlaBreached:
+                await notifier.ShowTeamCardAsync(request, cancellationToken);
+                await notifier.EscalateAsync(request, e, cancellationToken);
+                await notifier.NotifyRequesterAsync(request, NoticeKind.SlaBreached, e, cancellationToken);
                 break;
             default:
                 throw new PermanentEventFailureException($"No handler for event type {e.Type}.");

@@ -12,6 +12,8 @@ public enum NoticeKind
     StatusChanged,
     QuestionAsked,
     Resolved,
+    /// <summary>The request missed its target date and was escalated to the team lead.</summary>
+    SlaBreached,
 }
 
 /// <summary>
@@ -28,6 +30,22 @@ public interface INotifier
 
     /// <summary>Tells the requester what happened, once per <paramref name="eventId"/>.</summary>
     Task NotifyRequesterAsync(ServiceRequest request, NoticeKind kind, OutboxEvent cause, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reminds an approver of the pending stage, in their personal chat, that the request still waits for them;
+    /// once per (<paramref name="cause"/>, approver).
+    /// </summary>
+    Task RemindApproverAsync(ServiceRequest request, PersonRef approver, OutboxEvent cause, CancellationToken cancellationToken = default);
+
+    /// <summary>Replies in the team card's thread that the request is at risk of missing its target; once per <paramref name="cause"/>.</summary>
+    Task WarnTeamAtRiskAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Escalates the breached target to the owning team's lead (<c>Team.LeadId</c> in the directory), in their personal
+    /// chat; a team without a lead gets the escalation in the team card's thread instead, and a warning is logged.
+    /// Once per <paramref name="cause"/>.
+    /// </summary>
+    Task EscalateAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default);
 
     /// <summary>Posts the requester's answer as a reply in the team card's thread, once per <paramref name="cause"/>.</summary>
     Task ReplyInTeamThreadAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default);

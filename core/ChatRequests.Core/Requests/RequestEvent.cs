@@ -15,6 +15,12 @@ public enum RequestEventType
     Reopened,
     Cancelled,
     Closed,
+    /// <summary>The approvers of the pending stage have not decided within the reminder time.</summary>
+    ApprovalReminder,
+    /// <summary>Three quarters of the time to the target date have passed and the request is still worked.</summary>
+    SlaAtRisk,
+    /// <summary>The target date has passed: the request is escalated to the team lead.</summary>
+    SlaBreached,
 }
 
 /// <summary>

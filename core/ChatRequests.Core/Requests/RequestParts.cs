@@ -20,6 +20,12 @@ public sealed record ApprovalStage(string Name, IReadOnlyList<PersonRef> Approve
 {
     public ApprovalDecision? Decision { get; init; }
 
+    /// <summary>When the stage was put to its approvers; null in documents written before it was recorded.</summary>
+    public DateTimeOffset? RequestedAt { get; init; }
+
+    /// <summary>When its approvers were reminded (once per stage); null while they were not.</summary>
+    public DateTimeOffset? RemindedAt { get; init; }
+
     public bool IsApprover(string personId) => Approvers.Any(a => a.Id == personId);
 }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using ChatRequests.Core.Priority;
+using ChatRequests.Core.Sla;
 
 namespace ChatRequests.Core.Requests;
 
@@ -44,6 +45,17 @@ public sealed class ServiceRequest
     [JsonInclude] public DateTimeOffset SubmittedAt { get; private set; }
     [JsonInclude] public DateTimeOffset DueAt { get; private set; }
     [JsonInclude] public DateTimeOffset UpdatedAt { get; private set; }
+    /// <summary>When the team was told the request is at risk of missing its target (once).</summary>
+    [JsonInclude] public DateTimeOffset? SlaWarnedAt { get; private set; }
+    /// <summary>When the breached target was escalated to the team lead (once).</summary>
+    [JsonInclude] public DateTimeOffset? SlaEscalatedAt { get; private set; }
+
+    /// <summary>
+    /// The next instant the SLA sweep has something to do for this request (<see cref="SlaPolicy.NextCheckAt"/>), null
+    /// when nothing. Derived from the document on every read, so it can never lag behind a change; it is written into
+    /// the stored document for the stores' "SLA check due" query, and ignored when a document is read back.
+    /// </summary>
+    public DateTimeOffset? SlaCheckAt => SlaPolicy.NextCheckAt(this);
 
     [JsonInclude]
     public IReadOnlyDictionary<string, string> Fields
@@ -126,6 +138,7 @@ public sealed class ServiceRequest
         else
         {
             request.Apply(RequestCommand.RequestApproval, draft.Requester, now, null);
+            request._approvals[0] = request._approvals[0] with { RequestedAt = now };
             request.Raise(RequestEventType.ApprovalRequested, draft.Requester, now, null);
         }
 
@@ -180,6 +193,7 @@ public sealed class ServiceRequest
         {
             Apply(RequestCommand.ApproveStage, approver, now, comment);
             CurrentStage = stage + 1;
+            _approvals[CurrentStage] = _approvals[CurrentStage] with { RequestedAt = now };
             Raise(RequestEventType.StageApproved, approver, now, comment);
             Raise(RequestEventType.ApprovalRequested, approver, now, null);
         }
@@ -280,6 +294,68 @@ public sealed class ServiceRequest
         Raise(RequestEventType.Cancelled, requester, now, reason);
     }
 
+    /// <summary>
+    /// Does what the SLA policy says is due at <paramref name="now"/>: reminds the approvers of the pending stage,
+    /// warns that the target is at risk, or escalates the breached target; each once, recorded in the audit history
+    /// (the state does not change) and raised as an outbox event. A breach that is due is escalated without the
+    /// warning that was skipped. Calling it again at the same time does nothing.
+    /// </summary>
+    public SlaOutcome CheckSla(DateTimeOffset now)
+    {
+        if (State == RequestState.AwaitingApproval)
+        {
+            if (PendingStage is not { Decision: null, RemindedAt: null } stage
+                || now < SlaPolicy.ReminderAt(StageRequestedAt(CurrentStage)))
+            {
+                return SlaOutcome.None;
+            }
+
+            _approvals[CurrentStage] = stage with { RemindedAt = now };
+            Note("RemindApprovers", now, $"Reminded {string.Join(", ", stage.Approvers.Select(a => a.Name))} ({stage.Name})");
+            Raise(RequestEventType.ApprovalReminder, SlaPolicy.SystemActor, now, null);
+            return SlaOutcome.None with { RemindedApprovers = true };
+        }
+
+        if (!SlaPolicy.IsWorking(State) || SlaEscalatedAt is not null)
+        {
+            return SlaOutcome.None;
+        }
+
+        if (SlaPolicy.IsBreached(DueAt, now))
+        {
+            SlaEscalatedAt = now;
+            Note("Escalate", now, "Target date missed; escalated");
+            Raise(RequestEventType.SlaBreached, SlaPolicy.SystemActor, now, null);
+            return SlaOutcome.None with { Escalated = true };
+        }
+
+        if (SlaWarnedAt is null && now >= SlaPolicy.AtRiskAt(SubmittedAt, DueAt))
+        {
+            SlaWarnedAt = now;
+            Note("SlaAtRisk", now, "Target date at risk");
+            Raise(RequestEventType.SlaAtRisk, SlaPolicy.SystemActor, now, null);
+            return SlaOutcome.None with { WarnedAtRisk = true };
+        }
+
+        return SlaOutcome.None;
+    }
+
+    /// <summary>
+    /// When the stage was put to its approvers. Documents written before that was recorded fall back to the history:
+    /// the first stage was requested with the request for approval, a later one when the stage before it was decided.
+    /// </summary>
+    public DateTimeOffset StageRequestedAt(int stage)
+    {
+        if (_approvals[stage].RequestedAt is { } at)
+        {
+            return at;
+        }
+
+        return stage == 0
+            ? _history.FirstOrDefault(h => h.Action == nameof(RequestCommand.RequestApproval))?.At ?? SubmittedAt
+            : _approvals[stage - 1].Decision?.At ?? SubmittedAt;
+    }
+
     /// <summary>Marks an outbox event as handled: it leaves the outbox.</summary>
     public bool CompleteEvent(string eventId) => _outbox.RemoveAll(e => e.Id == eventId) > 0;
 
@@ -332,6 +408,13 @@ public sealed class ServiceRequest
         State = RequestTransitions.Next(from, command);
         UpdatedAt = now;
         _history.Add(new AuditEntry(now, actor, command.ToString(), from, State, comment));
+    }
+
+    /// <summary>An audit line for something that happened without a change of state (the SLA sweep's actions).</summary>
+    private void Note(string action, DateTimeOffset now, string comment)
+    {
+        UpdatedAt = now;
+        _history.Add(new AuditEntry(now, SlaPolicy.SystemActor, action, State, State, comment));
     }
 
     private void Raise(RequestEventType type, PersonRef actor, DateTimeOffset now, string? comment) =>

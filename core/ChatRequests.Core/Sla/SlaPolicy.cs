@@ -1,12 +1,71 @@
 using ChatRequests.Core.Catalog;
+using ChatRequests.Core.Requests;
 
 namespace ChatRequests.Core.Sla;
 
-/// <summary>The fulfilment target of a request: its catalog item's SLA, counted from submission.</summary>
+/// <summary>
+/// The SLA rules (ITIL escalation): the fulfilment target of a request, when approvers are reminded, when a
+/// request is at risk and when it is breached, and from these the next instant the SLA sweep has work on it.
+/// </summary>
 public static class SlaPolicy
 {
+    /// <summary>The approvers of a stage are reminded once, this long after the stage was requested.</summary>
+    public static readonly TimeSpan ApprovalReminderAfter = TimeSpan.FromHours(24);
+
+    /// <summary>The team is warned once this share of the time from submission to the target has passed (3/4).</summary>
+    public const int AtRiskNumerator = 3;
+    public const int AtRiskDenominator = 4;
+
+    /// <summary>Who the audit history names for what the SLA sweep does.</summary>
+    public static PersonRef SystemActor { get; } = new("system", "ChatRequests");
+
     public static DateTimeOffset TargetFor(CatalogItem item, DateTimeOffset submittedAt) =>
         submittedAt.AddHours(item.SlaHours);
 
+    /// <summary>Breached is past the target: at the target instant itself it is still met.</summary>
     public static bool IsBreached(DateTimeOffset dueAt, DateTimeOffset now) => now > dueAt;
+
+    /// <summary>The first instant at which the target is breached.</summary>
+    public static DateTimeOffset BreachAt(DateTimeOffset dueAt) => dueAt.AddTicks(1);
+
+    /// <summary>
+    /// When the request counts as at risk: 3/4 of the way from submission to the target, in whole ticks so that
+    /// every store and every run computes the same instant.
+    /// </summary>
+    public static DateTimeOffset AtRiskAt(DateTimeOffset submittedAt, DateTimeOffset dueAt)
+    {
+        var span = Math.Max(0, (dueAt - submittedAt).Ticks);
+        return submittedAt.AddTicks(span / AtRiskDenominator * AtRiskNumerator + span % AtRiskDenominator * AtRiskNumerator / AtRiskDenominator);
+    }
+
+    /// <summary>The states in which a team works the request and its target counts: warnings and escalations apply.</summary>
+    public static bool IsWorking(RequestState state) => state is
+        RequestState.Approved or RequestState.Reopened or RequestState.Assigned or RequestState.InProgress
+        or RequestState.AwaitingParts or RequestState.Scheduled or RequestState.AwaitingRequester;
+
+    /// <summary>When the approvers of a stage are due their reminder.</summary>
+    public static DateTimeOffset ReminderAt(DateTimeOffset stageRequestedAt) => stageRequestedAt + ApprovalReminderAfter;
+
+    /// <summary>
+    /// The next instant at which <see cref="ServiceRequest.CheckSla"/> has something to do for the request, or null
+    /// when nothing more will ever be due in its current state (fulfilled, final, reminded, escalated).
+    /// </summary>
+    public static DateTimeOffset? NextCheckAt(ServiceRequest request)
+    {
+        if (request.State == RequestState.AwaitingApproval)
+        {
+            return request.PendingStage is { Decision: null, RemindedAt: null }
+                ? ReminderAt(request.StageRequestedAt(request.CurrentStage))
+                : null;
+        }
+
+        if (!IsWorking(request.State) || request.SlaEscalatedAt is not null)
+        {
+            return null;
+        }
+
+        var breachAt = BreachAt(request.DueAt);
+        var atRiskAt = AtRiskAt(request.SubmittedAt, request.DueAt);
+        return request.SlaWarnedAt is null && atRiskAt < breachAt ? atRiskAt : breachAt;
+    }
 }

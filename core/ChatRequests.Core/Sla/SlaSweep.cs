@@ -1,35 +1,85 @@
-using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace ChatRequests.Core.Sla;
 
-/// <summary>A request past its fulfilment target that is still being worked.</summary>
-public sealed record SlaBreach(string RequestId, string TeamId, RequestState State, DateTimeOffset DueAt, TimeSpan Overdue);
+/// <summary>What one sweep did: requests looked at, and the reminders, warnings and escalations it saved.</summary>
+public sealed record SlaSweepResult(int Checked, int Reminders, int Warnings, int Escalations, int Conflicts)
+{
+    /// <summary>Events raised (and saved in the requests' outboxes): the relay has work when this is positive.</summary>
+    public int Events => Reminders + Warnings + Escalations;
+}
 
 /// <summary>
-/// Finds requests past their due time that are neither final nor fulfilled. It only reports them; raising an
-/// escalation (once per request) is not built yet.
+/// The SLA sweep: finds requests whose SLA check is due (<see cref="IRequestStore.ListSlaCheckDueAsync"/>), lets each
+/// do what is due (<see cref="ServiceRequest.CheckSla"/>) and saves it with the version check. The marks in the
+/// document and the version check make every reminder and escalation happen once, however many sweeps run: a sweep
+/// that loses the race on a request skips it, and the next sweep sees what the winner saved.
 /// </summary>
-public sealed class SlaSweep(IRequestStore store, IDirectory directory, TimeProvider clock)
+public sealed class SlaSweep(IRequestStore store, TimeProvider clock, ILogger<SlaSweep> logger)
 {
-    public async Task<IReadOnlyList<SlaBreach>> FindBreachesAsync(CancellationToken cancellationToken = default)
+    /// <summary>Requests taken per query; the sweep pages on until none is due.</summary>
+    public const int PageSize = 50;
+
+    public async Task<SlaSweepResult> SweepAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        var breaches = new List<SlaBreach>();
-        // Every open request belongs to a team queue, so the teams' queues cover all of them.
-        foreach (var team in await directory.ListTeamsAsync(cancellationToken))
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        int reminders = 0, warnings = 0, escalations = 0, conflicts = 0;
+        while (true)
         {
-            var queue = await store.ListTeamQueueAsync(team.Id, cancellationToken);
-            breaches.AddRange(queue
-                .Where(r => IsBreached(r, now))
-                .Select(r => new SlaBreach(r.Id, r.TeamId, r.State, r.DueAt, now - r.DueAt)));
-        }
+            var page = await store.ListSlaCheckDueAsync(now, PageSize, cancellationToken);
+            // A request comes back when its save conflicted (or did nothing); once a page holds nothing new, stop.
+            var fresh = page.Where(r => seen.Add(r.Id)).ToList();
+            foreach (var request in fresh)
+            {
+                var outcome = request.CheckSla(now);
+                if (!outcome.DidAnything)
+                {
+                    continue;
+                }
 
-        return breaches;
+                try
+                {
+                    await store.SaveAsync(request, cancellationToken);
+                }
+                catch (ConcurrencyConflictException)
+                {
+                    // Someone changed it first; its SLA check was recomputed with that change and the next sweep sees it.
+                    logger.LogInformation("SLA check of {RequestId} skipped: the request changed meanwhile", request.Id);
+                    conflicts++;
+                    continue;
+                }
+
+                reminders += outcome.RemindedApprovers ? 1 : 0;
+                warnings += outcome.WarnedAtRisk ? 1 : 0;
+                escalations += outcome.Escalated ? 1 : 0;
+                Log(request, outcome);
+            }
+
+            if (page.Count < PageSize || fresh.Count == 0)
+            {
+                return new SlaSweepResult(seen.Count, reminders, warnings, escalations, conflicts);
+            }
+        }
     }
 
-    /// <summary>Fulfilled requests met their target (they wait for the requester's confirmation); final ones are done.</summary>
-    public static bool IsBreached(ServiceRequest request, DateTimeOffset now) =>
-        !request.State.IsFinal() && request.State != RequestState.Fulfilled && SlaPolicy.IsBreached(request.DueAt, now);
+    private void Log(ServiceRequest request, SlaOutcome outcome)
+    {
+        if (outcome.Escalated)
+        {
+            // Structured, so that alerts can be set on the log as well.
+            logger.LogWarning("SLA breached: {RequestId} of team {TeamId} is {State}, due {DueAt:o}; escalated",
+                request.Id, request.TeamId, request.State, request.DueAt);
+        }
+        else if (outcome.WarnedAtRisk)
+        {
+            logger.LogInformation("SLA at risk: {RequestId} of team {TeamId} is due {DueAt:o}", request.Id, request.TeamId, request.DueAt);
+        }
+        else
+        {
+            logger.LogInformation("Approvers of {RequestId} reminded (stage {Stage})", request.Id, request.CurrentStage);
+        }
+    }
 }

@@ -40,6 +40,13 @@ public interface IRequestStore
     /// <summary>Requests that have outbox events due at <paramref name="now"/> (not parked), oldest first.</summary>
     Task<IReadOnlyList<ServiceRequest>> ListWithDueEventsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Requests whose SLA check (<see cref="ServiceRequest.SlaCheckAt"/>) is due at or before <paramref name="now"/>, earliest
+    /// first, at most <paramref name="max"/>: the SLA sweep's query. Requests without one (fulfilled, final, nothing
+    /// left to remind or escalate) are never returned.
+    /// </summary>
+    Task<IReadOnlyList<ServiceRequest>> ListSlaCheckDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default);
+
     /// <summary>Requests holding parked (given up) events, for the health endpoint and operators.</summary>
     Task<IReadOnlyList<ServiceRequest>> ListWithParkedEventsAsync(CancellationToken cancellationToken = default);
 }

@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Text.Json;
+using ChatRequests.Core.Requests;
+using ChatRequests.Core.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,7 +15,8 @@ namespace ChatRequests.Embedded.Storage;
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
-    private const int SchemaVersion = 1;
+    // 2: requests.sla_check_at (the SLA sweep's query), added to version-1 files by MigrateFrom1Async.
+    private const int SchemaVersion = 2;
 
     // WAL lets readers run while one writer writes; writers queue on busy_timeout. Each statement that
     // writes is atomic, which is all the stores need: one document per request, one row per write.
@@ -28,7 +32,8 @@ public sealed class SqliteDatabase : IDisposable
             pending_approvers TEXT    NULL,
             next_event_at     TEXT    NULL,
             has_parked        INTEGER NOT NULL DEFAULT 0,
-            doc               TEXT    NOT NULL
+            doc               TEXT    NOT NULL,
+            sla_check_at      TEXT    NULL
         );
         CREATE INDEX IF NOT EXISTS ix_requests_requester ON requests (requester_id, submitted_at);
         CREATE INDEX IF NOT EXISTS ix_requests_team_state ON requests (team_id, state);
@@ -38,6 +43,8 @@ public sealed class SqliteDatabase : IDisposable
             WHERE next_event_at IS NOT NULL;
         CREATE INDEX IF NOT EXISTS ix_requests_parked ON requests (submitted_at)
             WHERE has_parked = 1;
+        CREATE INDEX IF NOT EXISTS ix_requests_sla_check_at ON requests (sla_check_at)
+            WHERE sla_check_at IS NOT NULL;
 
         CREATE TABLE IF NOT EXISTS counters (
             name  TEXT    NOT NULL PRIMARY KEY,
@@ -140,6 +147,19 @@ public sealed class SqliteDatabase : IDisposable
 
             await using (var transaction = connection.BeginTransaction(deferred: false))
             {
+                var version = Convert.ToInt32(
+                    await ExecuteScalarAsync(connection, transaction, "PRAGMA user_version;", cancellationToken), CultureInfo.InvariantCulture);
+                if (version > SchemaVersion)
+                {
+                    throw new InvalidOperationException(
+                        $"The SQLite database {FilePath} has schema version {version}; this version of ChatRequests knows up to {SchemaVersion}.");
+                }
+
+                if (version == 1)
+                {
+                    await MigrateFrom1Async(connection, transaction, cancellationToken);
+                }
+
                 await using var command = connection.CreateCommand();
                 command.Transaction = transaction;
                 command.CommandText = Schema + $"PRAGMA user_version = {SchemaVersion.ToString(CultureInfo.InvariantCulture)};";
@@ -154,6 +174,50 @@ public sealed class SqliteDatabase : IDisposable
         {
             _initializeLock.Release();
         }
+    }
+
+    /// <summary>
+    /// Version 1 had no sla_check_at: add the column and fill it for the requests that are not final from their
+    /// documents (the same derivation a save writes), so that the SLA sweep finds the requests logged before the upgrade.
+    /// Runs inside the initialising transaction: an upgrade that fails leaves the file at version 1.
+    /// </summary>
+    private async Task MigrateFrom1Async(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using (var alter = connection.CreateCommand())
+        {
+            alter.Transaction = transaction;
+            alter.CommandText = "ALTER TABLE requests ADD COLUMN sla_check_at TEXT NULL;";
+            await alter.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var checks = new List<(string Id, string At)>();
+        await using (var select = connection.CreateCommand())
+        {
+            select.Transaction = transaction;
+            select.CommandText = "SELECT id, doc FROM requests WHERE state NOT IN ('Closed', 'Rejected', 'Cancelled', 'Fulfilled');";
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var request = JsonSerializer.Deserialize<ServiceRequest>(reader.GetString(1), RequestJson.Options);
+                if (request?.SlaCheckAt is { } at)
+                {
+                    checks.Add((reader.GetString(0), StoredTime.Format(at)));
+                }
+            }
+        }
+
+        foreach (var (id, at) in checks)
+        {
+            await using var update = connection.CreateCommand();
+            update.Transaction = transaction;
+            update.CommandText = "UPDATE requests SET sla_check_at = $at WHERE id = $id;";
+            update.Parameters.AddWithValue("$at", at);
+            update.Parameters.AddWithValue("$id", id);
+            await update.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        _logger.LogInformation("SQLite database {DatabasePath} upgraded from schema version 1: SLA checks of {Count} open requests filled in",
+            FilePath, checks.Count);
     }
 
     private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
@@ -176,9 +240,15 @@ public sealed class SqliteDatabase : IDisposable
         }
     }
 
-    private static async Task<object?> ExecuteScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    private static async Task<object?> ExecuteScalarAsync(
+        SqliteConnection connection, string sql, CancellationToken cancellationToken) =>
+        await ExecuteScalarAsync(connection, null, sql, cancellationToken);
+
+    private static async Task<object?> ExecuteScalarAsync(
+        SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = sql;
         return await command.ExecuteScalarAsync(cancellationToken);
     }

@@ -53,9 +53,9 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO requests (id, version, submission_key, requester_id, team_id, state, submitted_at,
-                                  pending_approvers, next_event_at, has_parked, doc)
+                                  pending_approvers, next_event_at, has_parked, sla_check_at, doc)
             VALUES ($id, $version, $submission_key, $requester_id, $team_id, $state, $submitted_at,
-                    $pending_approvers, $next_event_at, $has_parked, $doc);
+                    $pending_approvers, $next_event_at, $has_parked, $sla_check_at, $doc);
             """;
         row.AddParameters(command.Parameters);
         command.Parameters.AddWithValue("$submission_key", request.SubmissionKey);
@@ -83,7 +83,7 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
             UPDATE requests
             SET version = $version, requester_id = $requester_id, team_id = $team_id, state = $state,
                 pending_approvers = $pending_approvers, next_event_at = $next_event_at, has_parked = $has_parked,
-                doc = $doc
+                sla_check_at = $sla_check_at, doc = $doc
             WHERE id = $id AND version = $expected;
             """;
         row.AddParameters(command.Parameters);
@@ -138,6 +138,16 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
             },
             cancellationToken);
 
+    public Task<IReadOnlyList<ServiceRequest>> ListSlaCheckDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            "WHERE sla_check_at IS NOT NULL AND sla_check_at <= $now ORDER BY sla_check_at, id LIMIT $max",
+            p =>
+            {
+                p.AddWithValue("$now", StoredTime.Format(now));
+                p.AddWithValue("$max", max);
+            },
+            cancellationToken);
+
     public Task<IReadOnlyList<ServiceRequest>> ListWithParkedEventsAsync(CancellationToken cancellationToken = default) =>
         QueryAsync("WHERE has_parked = 1 ORDER BY submitted_at, id", _ => { }, cancellationToken);
 
@@ -172,6 +182,7 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
         string? PendingApprovers,
         string? NextEventAt,
         bool HasParked,
+        string? SlaCheckAt,
         string Doc)
     {
         public static RequestRow From(ServiceRequest request, long version)
@@ -193,6 +204,7 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
                 pendingApprovers,
                 nextEventAt is { } at ? StoredTime.Format(at) : null,
                 request.Outbox.Any(e => e.IsParked),
+                request.SlaCheckAt is { } slaCheckAt ? StoredTime.Format(slaCheckAt) : null,
                 SerializeWithVersion(request, version));
         }
 
@@ -212,6 +224,7 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
             parameters.AddWithValue("$pending_approvers", (object?)PendingApprovers ?? DBNull.Value);
             parameters.AddWithValue("$next_event_at", (object?)NextEventAt ?? DBNull.Value);
             parameters.AddWithValue("$has_parked", HasParked ? 1 : 0);
+            parameters.AddWithValue("$sla_check_at", (object?)SlaCheckAt ?? DBNull.Value);
             parameters.AddWithValue("$doc", Doc);
         }
 

@@ -4,8 +4,11 @@ using ChatRequests.Functions.Invocation;
 namespace ChatRequests.Functions.Sla;
 
 /// <summary>
-/// SweepSlas (timer): finds requests past their SLA target and logs each one (structured, for alerts on the log).
-/// Raising an escalation to the team lead is not built yet.
+/// SweepSlas (timer): runs the core <see cref="SlaSweep"/>, which saves the due approval reminders, at-risk warnings and
+/// escalations as outbox events in the requests themselves; the change feed (RelayOutbox) carries them to the queue like
+/// every other event, and RunFulfilmentStep posts them. Answers the counts. A failure (the store unavailable) answers
+/// 500, so the host logs the run as failed; the next tick sweeps again and nothing is lost, because the due checks are
+/// stored in the requests.
 /// </summary>
 public sealed class SweepSlasFunction(SlaSweep sweep, ILogger<SweepSlasFunction> logger)
 {
@@ -13,16 +16,31 @@ public sealed class SweepSlasFunction(SlaSweep sweep, ILogger<SweepSlasFunction>
 
     public async Task<IResult> InvokeAsync(CancellationToken cancellationToken)
     {
-        var breaches = await sweep.FindBreachesAsync(cancellationToken);
-        var logs = new List<string>();
-        foreach (var breach in breaches)
+        SlaSweepResult result;
+        try
         {
-            logger.LogWarning("SLA breached: {RequestId} of team {TeamId} is {State}, due {DueAt:o}, overdue by {Overdue}",
-                breach.RequestId, breach.TeamId, breach.State, breach.DueAt, breach.Overdue);
-            logs.Add($"SLA breached: {breach.RequestId} ({breach.State}), due {breach.DueAt:o}.");
+            result = await sweep.SweepAsync(cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(ex, "SLA sweep failed; the next timer run sweeps again");
+            return new InvocationResult { Logs = [$"SLA sweep failed: {ex.GetType().Name}"] }
+                .ToHttpResult(StatusCodes.Status500InternalServerError);
         }
 
-        logs.Add($"SLA sweep found {breaches.Count} breached requests.");
-        return new InvocationResult { Logs = logs, ReturnValue = breaches.Count }.ToHttpResult();
+        var summary = $"SLA sweep: {result.Checked} due, {result.Reminders} approval reminders, {result.Warnings} at-risk warnings, " +
+            $"{result.Escalations} escalations, {result.Conflicts} skipped (changed meanwhile).";
+        return new InvocationResult
+        {
+            Logs = [summary],
+            ReturnValue = new
+            {
+                result.Checked,
+                result.Reminders,
+                result.Warnings,
+                result.Escalations,
+                result.Conflicts,
+            },
+        }.ToHttpResult();
     }
 }

@@ -7,8 +7,8 @@ public class TemplateLibraryTests
 {
     private static readonly string[] Expected =
     [
-        "approval", "approval-list", "catalog", "categories", "help", "info", "notice", "request-detail",
-        "request-form", "request-list", "submitted", "team",
+        "approval", "approval-list", "catalog", "categories", "escalation", "help", "info", "notice", "reminder",
+        "request-detail", "request-form", "request-list", "submitted", "team",
     ];
 
     [Fact]

@@ -43,6 +43,9 @@ public sealed class FlakyRequestStore(IRequestStore inner) : IRequestStore
     public Task<IReadOnlyList<ServiceRequest>> ListTeamQueueAsync(string teamId, CancellationToken cancellationToken = default) =>
         inner.ListTeamQueueAsync(teamId, cancellationToken);
 
+    public Task<IReadOnlyList<ServiceRequest>> ListSlaCheckDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
+        inner.ListSlaCheckDueAsync(now, max, cancellationToken);
+
     public Task<IReadOnlyList<ServiceRequest>> ListWithParkedEventsAsync(CancellationToken cancellationToken = default) =>
         inner.ListWithParkedEventsAsync(cancellationToken);
 }

@@ -308,6 +308,68 @@ public abstract partial class RequestStoreContract
     }
 
     [Fact]
+    public async Task ListSlaCheckDueAsync_ListsARequestOnlyOnceItsCheckIsDue()
+    {
+        // Approved at once (no approval): at risk after 3/4 of its 40 hours. Awaiting approval: reminder after 24 hours.
+        await Store.CreateAsync(Submit("REQ-000001", Start));
+        await Store.CreateAsync(Submit("REQ-000002", Start, stages: [ManagerStage()]));
+
+        Assert.Empty(await Store.ListSlaCheckDueAsync(Start.AddHours(24).AddTicks(-1), 50));
+        Assert.Equal(["REQ-000002"], (await Store.ListSlaCheckDueAsync(Start.AddHours(24), 50)).Select(r => r.Id));
+        Assert.Equal(["REQ-000002"], (await Store.ListSlaCheckDueAsync(Start.AddHours(30).AddTicks(-1), 50)).Select(r => r.Id));
+        Assert.Equal(["REQ-000002", "REQ-000001"], (await Store.ListSlaCheckDueAsync(Start.AddHours(30), 50)).Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task ListSlaCheckDueAsync_ReturnsTheEarliestFirst_UpToMax()
+    {
+        await Store.CreateAsync(Submit("REQ-000001", Start.AddHours(2)));
+        await Store.CreateAsync(Submit("REQ-000002", Start.AddHours(1)));
+        await Store.CreateAsync(Submit("REQ-000003", Start.AddHours(3)));
+
+        var due = await Store.ListSlaCheckDueAsync(Start.AddDays(10), 2);
+
+        Assert.Equal(["REQ-000002", "REQ-000001"], due.Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task ListSlaCheckDueAsync_FulfilledAndFinalRequests_AreNeverDue()
+    {
+        var fulfilled = Submit("REQ-000001");
+        fulfilled.Assign(Erin, Erin, Start.AddHours(1));
+        fulfilled.Resolve(Erin, "Done", Start.AddHours(2));
+        var cancelled = Submit("REQ-000002");
+        cancelled.Cancel(Alice, null, Start.AddHours(1));
+        await Store.CreateAsync(fulfilled);
+        await Store.CreateAsync(cancelled);
+        await Store.CreateAsync(FullLifecycle("REQ-000003"));
+        await Store.CreateAsync(Submit("REQ-000004"));
+
+        var due = await Store.ListSlaCheckDueAsync(Start.AddDays(1000), 50);
+
+        Assert.Equal(["REQ-000004"], due.Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task ListSlaCheckDueAsync_AfterASave_UsesTheRecomputedCheck()
+    {
+        var request = Submit("REQ-000001", Start);
+        await Store.CreateAsync(request);
+        var atRisk = Start.AddHours(30);
+
+        Assert.True(request.CheckSla(atRisk).WarnedAtRisk);
+        await Store.SaveAsync(request);
+
+        Assert.Empty(await Store.ListSlaCheckDueAsync(atRisk, 50));
+        Assert.Empty(await Store.ListSlaCheckDueAsync(Start.AddHours(40), 50));
+        var breached = Start.AddHours(40).AddTicks(1);
+        var due = Assert.Single(await Store.ListSlaCheckDueAsync(breached, 50));
+        Assert.True(due.CheckSla(breached).Escalated);
+        await Store.SaveAsync(due);
+        Assert.Empty(await Store.ListSlaCheckDueAsync(Start.AddDays(1000), 50));
+    }
+
+    [Fact]
     public async Task ListWithParkedEventsAsync_ListsRequestsHoldingParkedEvents_UntilRetried()
     {
         var parked = Submit("REQ-000001");

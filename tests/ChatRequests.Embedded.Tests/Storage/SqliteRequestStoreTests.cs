@@ -68,6 +68,114 @@ public sealed class SqliteRequestStoreTests : RequestStoreContract, IDisposable
         Assert.Equal(2L, await RawScalarAsync("SELECT version FROM requests;"));
     }
 
+    [Fact]
+    public async Task FirstUse_OfAVersion1File_AddsTheSlaColumnAndFillsItForOpenRequestsFromTheirDocuments()
+    {
+        // Requests as version 1 stored them: its schema, and documents without the SLA marks.
+        var approved = Submit("REQ-000001", Start);
+        var awaiting = Submit("REQ-000002", Start.AddHours(1), stages: [ManagerStage()]);
+        var closed = FullLifecycle("REQ-000003");
+        await using (var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=false"))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = Version1Schema + "PRAGMA user_version = 1;";
+            await command.ExecuteNonQueryAsync();
+            foreach (var request in new[] { approved, awaiting, closed })
+            {
+                await InsertVersion1RowAsync(connection, request);
+            }
+        }
+
+        var due = await Store.ListSlaCheckDueAsync(Start.AddDays(1000), 50);
+
+        Assert.Equal(2L, await RawScalarAsync("PRAGMA user_version;"));
+        // The reminder falls back to when the history says approval was requested; at risk is 3/4 of 40 hours.
+        Assert.Equal(["REQ-000002", "REQ-000001"], due.Select(r => r.Id));
+        Assert.Equal("2026-11-24T10:00:00.0000000Z", await RawScalarAsync("SELECT sla_check_at FROM requests WHERE id = 'REQ-000002';"));
+        Assert.Equal("2026-11-24T15:00:00.0000000Z", await RawScalarAsync("SELECT sla_check_at FROM requests WHERE id = 'REQ-000001';"));
+        Assert.Equal(DBNull.Value, await RawScalarAsync("SELECT sla_check_at FROM requests WHERE id = 'REQ-000003';"));
+        Assert.Equal(1L, await RawScalarAsync("SELECT version FROM requests WHERE id = 'REQ-000001';"));
+        Assert.Equal(1L, await RawScalarAsync("SELECT count(*) FROM sqlite_master WHERE name = 'ix_requests_sla_check_at';"));
+    }
+
+    [Fact]
+    public async Task FirstUse_OfAFileFromANewerVersion_Refuses()
+    {
+        await using (var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=false"))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA user_version = 99;";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => Store.GetAsync("REQ-000001"));
+
+        Assert.Contains("schema version 99", refused.Message);
+    }
+
+    // The schema of version 1, as SqliteDatabase created it before the SLA column (tables the upgrade does not touch left out).
+    private const string Version1Schema = """
+        CREATE TABLE IF NOT EXISTS requests (
+            id                TEXT    NOT NULL PRIMARY KEY,
+            version           INTEGER NOT NULL,
+            submission_key    TEXT    NOT NULL UNIQUE,
+            requester_id      TEXT    NOT NULL,
+            team_id           TEXT    NOT NULL,
+            state             TEXT    NOT NULL,
+            submitted_at      TEXT    NOT NULL,
+            pending_approvers TEXT    NULL,
+            next_event_at     TEXT    NULL,
+            has_parked        INTEGER NOT NULL DEFAULT 0,
+            doc               TEXT    NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_requests_requester ON requests (requester_id, submitted_at);
+        CREATE INDEX IF NOT EXISTS ix_requests_team_state ON requests (team_id, state);
+        CREATE INDEX IF NOT EXISTS ix_requests_pending_approvers ON requests (pending_approvers)
+            WHERE pending_approvers IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS ix_requests_next_event_at ON requests (next_event_at)
+            WHERE next_event_at IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS ix_requests_parked ON requests (submitted_at)
+            WHERE has_parked = 1;
+        CREATE TABLE IF NOT EXISTS counters (
+            name  TEXT    NOT NULL PRIMARY KEY,
+            value INTEGER NOT NULL
+        );
+        """;
+
+    private static async Task InsertVersion1RowAsync(SqliteConnection connection, Core.Requests.ServiceRequest request)
+    {
+        var doc = System.Text.Json.JsonSerializer.SerializeToNode(request, RequestJson.Options)!.AsObject();
+        doc["version"] = 1;
+        foreach (var name in new[] { "slaCheckAt", "slaWarnedAt", "slaEscalatedAt" })
+        {
+            Assert.True(doc.Remove(name), name);
+        }
+
+        foreach (var stage in doc["approvals"]!.AsArray())
+        {
+            stage!.AsObject().Remove("requestedAt");
+            stage.AsObject().Remove("remindedAt");
+        }
+
+        await using var insert = connection.CreateCommand();
+        insert.CommandText = """
+            INSERT INTO requests (id, version, submission_key, requester_id, team_id, state, submitted_at, doc)
+            VALUES ($id, 1, $key, $requester, $team, $state, $submitted, $doc);
+            """;
+        insert.Parameters.AddWithValue("$id", request.Id);
+        insert.Parameters.AddWithValue("$key", request.SubmissionKey);
+        insert.Parameters.AddWithValue("$requester", request.Requester.Id);
+        insert.Parameters.AddWithValue("$team", request.TeamId);
+        insert.Parameters.AddWithValue("$state", request.State.ToString());
+        insert.Parameters.AddWithValue("$submitted", request.SubmittedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        insert.Parameters.AddWithValue("$doc", doc.ToJsonString());
+        await insert.ExecuteNonQueryAsync();
+    }
+
     private SqliteDatabase OpenDatabase()
     {
         var database = new SqliteDatabase(

@@ -1,0 +1,33 @@
+using ChatRequests.Core.Messaging;
+using ChatRequests.Core.Requests;
+
+namespace ChatRequests.Cards.Gallery;
+
+// What the SLA sweep sends about the laptop: the approver's reminder, the at-risk team card, the escalation.
+internal sealed partial class CardGallery
+{
+    private async Task AddSlaAsync()
+    {
+        var waiting = await _story.SubmitAsync();
+        var remindAt = waiting.SlaCheckAt ?? throw new InvalidOperationException("A request awaiting approval has a reminder due.");
+        waiting.CheckSla(remindAt);
+        Show("approval-reminder", waiting, x => _cards.ApprovalReminder(x, 0, remindAt));
+
+        var late = await _story.SubmitAsync();
+        _story.ManagerApproves(late);
+        _story.FinanceApproves(late);
+        _story.AgentTakesIt(late);
+        _story.WorkStarts(late);
+        var atRisk = late.SlaCheckAt ?? throw new InvalidOperationException("A request being worked has an SLA check due.");
+        if (late.CheckSla(atRisk > late.UpdatedAt ? atRisk : late.UpdatedAt).WarnedAtRisk)
+        {
+            Show("team-at-risk", late, _cards.TeamCard);
+        }
+
+        late.CheckSla(late.DueAt.AddHours(3));
+        Show("team-escalated", late, _cards.TeamCard);
+        Show("escalation", late, x => _cards.Escalation(x, toLead: true));
+        Show("escalation-no-lead", late, x => _cards.Escalation(x, toLead: false));
+        Notice("notice-sla-breached", late, NoticeKind.SlaBreached, RequestEventType.SlaBreached);
+    }
+}

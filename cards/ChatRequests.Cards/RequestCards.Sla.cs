@@ -1,0 +1,72 @@
+using ChatRequests.Core.Requests;
+
+namespace ChatRequests.Cards;
+
+// What the SLA sweep sends: reminders to approvers, the at-risk reply in the team's thread, escalations to the team lead.
+public sealed partial class RequestCards
+{
+    /// <summary>
+    /// Reminds an approver that <paramref name="stage"/> still waits for them: whose request, for what, for how long
+    /// (until <paramref name="at"/>, when the reminder was due), and where to decide it.
+    /// </summary>
+    public CardMessage ApprovalReminder(ServiceRequest r, int stage, DateTimeOffset at)
+    {
+        var requestedAt = r.StageRequestedAt(stage);
+        var waited = CardText.Duration(at - requestedAt);
+        var data = new
+        {
+            id = r.Id,
+            itemName = r.ItemName,
+            requesterName = r.Requester.Name,
+            waited,
+            stageText = StageText(r, stage),
+            requestedAt = CardText.Date(requestedAt),
+            cost = CardText.Cost(r.CostText),
+            due = CardText.Date(r.DueAt),
+        };
+        return Render(
+            "reminder",
+            data,
+            $"Reminder: {r.Requester.Name} has been waiting {waited} for your approval of {r.ItemName} ({r.Id}). Decide it on the approval card, or type 'approvals'.");
+    }
+
+    /// <summary>The reply in the team card's thread when a request is at risk of missing its target (warned at <paramref name="at"/>).</summary>
+    public string AtRiskReply(ServiceRequest r, DateTimeOffset at)
+    {
+        var left = CardText.Duration(r.DueAt - at);
+        var holder = r.Assignee is { } assignee ? $"assigned to {assignee.Name}" : "unassigned";
+        return $"**{r.Id}** ({r.ItemName} for {r.Requester.Name}) is at risk of missing its target: due in {left}, at {CardText.Date(r.DueAt)}; {holder}.";
+    }
+
+    /// <summary>
+    /// The escalation of a breached target: to the team lead's personal chat, or, for a team without a lead
+    /// (<paramref name="toLead"/> false), into the team card's thread.
+    /// </summary>
+    public CardMessage Escalation(ServiceRequest r, bool toLead)
+    {
+        var overdueBy = CardText.Duration(_clock.GetUtcNow() - r.DueAt);
+        var text = toLead
+            ? $"{r.TeamName} did not fulfil {r.Requester.Name}'s request by its target date. As the team lead, please see that someone takes it on."
+            : $"{r.TeamName} did not fulfil this request by its target date, and the team has no lead in the directory to escalate to. Please take it on.";
+        var data = new
+        {
+            id = r.Id,
+            itemName = r.ItemName,
+            teamName = r.TeamName,
+            text,
+            requesterName = r.Requester.Name,
+            priority = r.Priority.Reason,
+            state = CardText.NeutralState(r.State),
+            assignee = r.Assignee?.Name ?? "Nobody yet",
+            due = CardText.Date(r.DueAt),
+            overdueBy,
+        };
+        return Render(
+            "escalation",
+            data,
+            $"Escalation: {r.Id} {r.ItemName} for {r.Requester.Name} ({r.Priority.Label}) missed its target date {CardText.Date(r.DueAt)} by {overdueBy}; {CardText.NeutralState(r.State).ToLowerInvariant()}, {(r.Assignee is null ? "unassigned" : $"assigned to {r.Assignee.Name}")}.");
+    }
+
+    private static string? EscalatedText(ServiceRequest r) =>
+        r.SlaEscalatedAt is { } at ? CardText.Date(at) : null;
+}

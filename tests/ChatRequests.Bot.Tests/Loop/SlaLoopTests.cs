@@ -1,0 +1,120 @@
+using System.Text.Json.Nodes;
+using ChatRequests.Bot.Tests.Hosting;
+using ChatRequests.Core.Fulfillment;
+using ChatRequests.Core.Requests;
+using ChatRequests.Core.Sla;
+using ChatRequests.Core.Storage;
+using ChatRequests.Core.Tests;
+using ChatRequests.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using static ChatRequests.Bot.Tests.Loop.LoopSteps;
+
+namespace ChatRequests.Bot.Tests.Loop;
+
+/// <summary>
+/// SLA reminders and escalation through the whole bot: the clock is moved by hand, the sweep run as the embedded sweeper
+/// runs it, and the relay posts what it raised to the loopback Teams connector.
+/// </summary>
+public sealed class SlaLoopTests : IAsyncLifetime
+{
+    private readonly ManualClock _clock = new(DateTimeOffset.UtcNow);
+    private BotApp _bot = null!;
+
+    public async Task InitializeAsync() => _bot = await BotApp.StartAsync(
+        // The relay runs only when woken (by a turn, or here after a sweep), so the test sees each sweep's events in the outbox first.
+        new Dictionary<string, string?> { ["Fulfillment:PollInterval"] = "01:00:00" },
+        services => services.AddSingleton<TimeProvider>(_clock));
+
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    [Fact]
+    public async Task LaptopLeftWaiting_IsRemindedWarnedAndEscalated_EachOnce()
+    {
+        var (teams, connector) = (_bot.Teams, _bot.Connector);
+        var store = _bot.Services.GetRequiredService<IRequestStore>();
+        var requestId = await RequestLaptopAsync(teams, connector, Persona.Megan);
+        var (alexChat, approval) = await ApprovalCardAsync(connector, Persona.Alex, requestId);
+        var raised = new List<OutboxEvent>();
+
+        // A day passes without a decision: Alex is reminded once, under the approval card.
+        _clock.Advance(SlaPolicy.ApprovalReminderAfter + TimeSpan.FromMinutes(1));
+        Assert.Equal(1, (await SweepAsync(raised, requestId)).Reminders);
+        var reminder = await connector.WaitForAsync(
+            c => c.ActivitiesIn(alexChat).Select(FakeTeamsConnector.CardOf).LastOrDefault(card => card is not null && CardReader.AllText(card).Contains("Reminder")),
+            description: "the reminder in Alex's chat");
+        Assert.Contains(requestId, CardReader.AllText(reminder));
+        Assert.Contains("Megan Bowen has been waiting 24 hours", CardReader.AllText(reminder));
+
+        // Alex approves; the team gets the card.
+        await teams.ClickOnCardAsync(Persona.Alex, alexChat, approval, "approval.approve", new JsonObject { ["comment"] = "Go ahead" });
+        var (thread, _) = await TeamCardAsync(connector, Persona.HardwareChannel, requestId);
+
+        // Three quarters of the way to the target: one reply in the team card's thread.
+        var request = (await store.GetAsync(requestId))!;
+        _clock.Advance(SlaPolicy.AtRiskAt(request.SubmittedAt, request.DueAt) - _clock.GetUtcNow());
+        Assert.Equal(1, (await SweepAsync(raised, requestId)).Warnings);
+        var atRisk = await connector.WaitForAsync(
+            c => c.ActivitiesIn(thread).FirstOrDefault(a => a.Text?.Contains("at risk", StringComparison.Ordinal) == true),
+            description: "the at-risk reply in the team thread");
+        Assert.Contains("due in 10 hours", atRisk.Text);
+        Assert.Contains("unassigned", atRisk.Text);
+
+        // Past the target: the lead is alerted once, the requester told once, the team card shows it.
+        _clock.Advance(request.DueAt - _clock.GetUtcNow() + TimeSpan.FromHours(2));
+        Assert.Equal(1, (await SweepAsync(raised, requestId)).Escalations);
+        var escalation = await connector.WaitForAsync(
+            c => c.CardsSentTo(Persona.Grady.AadObjectId).FirstOrDefault(),
+            description: "the escalation in Grady's chat");
+        var escalationText = CardReader.AllText(escalation);
+        Assert.Contains($"Escalation: {requestId} missed its target date", escalationText);
+        Assert.Contains("Megan Bowen", escalationText);
+        Assert.Contains("2 hours", escalationText);
+        await NoticeAsync(connector, Persona.Megan, requestId, "missed its target date");
+        await TeamCardAsync(connector, Persona.HardwareChannel, requestId, text => text.Contains("Overdue") && text.Contains("Escalated to the team lead"));
+
+        // Sweeping again and delivering every SLA event again changes nothing.
+        var posts = PostsCount(connector);
+        Assert.Equal(0, (await _bot.Services.GetRequiredService<SlaSweep>().SweepAsync()).Events);
+        var handler = _bot.Services.GetRequiredService<FulfilmentHandler>();
+        var current = (await store.GetAsync(requestId))!;
+        foreach (var e in raised)
+        {
+            await handler.HandleAsync(current, e);
+        }
+
+        Assert.Equal(posts, PostsCount(connector));
+        Assert.Equal(
+            [RequestEventType.ApprovalReminder, RequestEventType.SlaAtRisk, RequestEventType.SlaBreached],
+            raised.Select(e => e.Type));
+        Assert.Single(connector.ActivitiesIn(alexChat), a => CardReader.AllText(FakeTeamsConnector.CardOf(a)).Contains("Reminder"));
+        Assert.Single(connector.ActivitiesIn(thread), a => a.Text?.Contains("at risk", StringComparison.Ordinal) == true);
+        Assert.Single(connector.CardsSentTo(Persona.Grady.AadObjectId));
+        Assert.Single(connector.ActivitiesIn(Persona.Megan.PersonalChatId),
+            a => CardReader.AllText(FakeTeamsConnector.CardOf(a)).Contains("missed its target date"));
+    }
+
+    /// <summary>One sweep, as the embedded sweeper runs it; the SLA events it saved are noted before the relay is woken.</summary>
+    private async Task<SlaSweepResult> SweepAsync(List<OutboxEvent> raised, string requestId)
+    {
+        // The relay completes what it posted in a save of its own; a sweep racing it would conflict and leave its work
+        // to the next sweep, which is right in production but not what this test is about.
+        var store = _bot.Services.GetRequiredService<IRequestStore>();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while ((await store.GetAsync(requestId))!.Outbox.Count > 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"The outbox of {requestId} did not empty.");
+            await Task.Delay(20);
+        }
+
+        var result = await _bot.Services.GetRequiredService<SlaSweep>().SweepAsync();
+        var saved = (await store.GetAsync(requestId))!;
+        raised.AddRange(saved.Outbox.Where(e => e.Actor == SlaPolicy.SystemActor && raised.All(r => r.Id != e.Id)));
+        _bot.Services.GetRequiredService<IRelaySignal>().Wake();
+        return result;
+    }
+
+    /// <summary>Messages posted (new chats, sends, replies); updates in place are not new messages.</summary>
+    private static int PostsCount(FakeTeamsConnector connector) =>
+        connector.Requests.Count(r => r.Succeeded && r.Route is FakeConnectorRoute.SendToConversation
+            or FakeConnectorRoute.ReplyToActivity or FakeConnectorRoute.CreateConversation);
+}

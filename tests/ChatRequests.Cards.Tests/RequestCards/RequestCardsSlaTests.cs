@@ -1,0 +1,150 @@
+using ChatRequests.Cards.Tests.Support;
+using ChatRequests.Core.Messaging;
+using ChatRequests.Core.Requests;
+using static ChatRequests.Cards.Tests.Support.Requests;
+
+namespace ChatRequests.Cards.Tests.RequestCards;
+
+/// <summary>The cards of the SLA sweep: reminders, escalations, the requester's notice and the team card's SLA lines.</summary>
+public class RequestCardsSlaTests
+{
+    // The laptop's target: 40 hours after Start.
+    private static readonly DateTimeOffset Due = Start.AddHours(40);
+
+    private readonly FakeClock _clock = new(Start.AddHours(1));
+    private readonly Cards.RequestCards _cards;
+
+    public RequestCardsSlaTests() => _cards = new Cards.RequestCards(_clock);
+
+    [Fact]
+    public void ApprovalReminder_SaysWhoseRequestWhatHowLongAndWhereToDecide()
+    {
+        var r = NeedingTwoApprovals();
+        r.CheckSla(Start.AddHours(24));
+
+        var message = _cards.ApprovalReminder(r, 0, Start.AddHours(24));
+
+        CardAssert.Valid(message);
+        var text = CardQuery.Text(message.Card);
+        Assert.Contains($"Reminder: {r.Id} waits for your approval", text);
+        Assert.Contains($"{Requester.Name} has been waiting 24 hours for your decision on {Laptop.Name}", text);
+        Assert.Contains("approval card above", text);
+        Assert.Contains("**approvals**", text);
+        Assert.Empty(CardQuery.Executes(message.Card));
+        Assert.Contains("24 hours", message.FallbackText);
+    }
+
+    [Fact]
+    public void Escalation_ToTheLead_CarriesEverythingTheLeadNeeds()
+    {
+        var r = InState(RequestState.InProgress);
+        _clock.Now = Due.AddHours(3);
+        r.CheckSla(_clock.Now);
+
+        var message = _cards.Escalation(r, toLead: true);
+
+        CardAssert.Valid(message);
+        var text = CardQuery.Text(message.Card);
+        Assert.Contains($"Escalation: {r.Id} missed its target date", text);
+        Assert.Contains(Laptop.Name, text);
+        Assert.Contains(Requester.Name, text);
+        Assert.Contains(r.Priority.Reason, text);
+        Assert.Contains("In progress", text);
+        Assert.Contains(Agent.Name, text);
+        Assert.Contains("Wed 4 Mar 2026 00:30 UTC", text);
+        Assert.Contains("3 hours", text);
+        Assert.Contains("As the team lead", text);
+        Assert.Empty(CardQuery.Executes(message.Card));
+    }
+
+    [Fact]
+    public void Escalation_InTheTeamThread_SaysTheTeamHasNoLead()
+    {
+        var r = InState(RequestState.Approved);
+        _clock.Now = Due.AddDays(2);
+
+        var message = _cards.Escalation(r, toLead: false);
+
+        CardAssert.Valid(message);
+        var text = CardQuery.Text(message.Card);
+        Assert.Contains("no lead", text);
+        Assert.Contains("Nobody yet", text);
+        Assert.Contains("2 days", text);
+    }
+
+    [Fact]
+    public void AtRiskReply_SaysWhenItIsDueAndWhoHasIt()
+    {
+        var assigned = InState(RequestState.Assigned);
+        var unassigned = InState(RequestState.Approved);
+
+        Assert.Equal(
+            $"**{assigned.Id}** ({Laptop.Name} for {Requester.Name}) is at risk of missing its target: due in 10 hours, at Wed 4 Mar 2026 00:30 UTC; assigned to {Agent.Name}.",
+            _cards.AtRiskReply(assigned, Start.AddHours(30)));
+        Assert.EndsWith("due in 45 minutes, at Wed 4 Mar 2026 00:30 UTC; unassigned.", _cards.AtRiskReply(unassigned, Due.AddMinutes(-45)));
+    }
+
+    [Fact]
+    public void TeamCard_AtRisk_ShowsTheWarningLine()
+    {
+        var r = InState(RequestState.InProgress);
+        r.CheckSla(Start.AddHours(30));
+        _clock.Now = Start.AddHours(31);
+
+        var message = _cards.TeamCard(r);
+
+        CardAssert.Valid(message);
+        Assert.Contains("At risk: due Wed 4 Mar 2026 00:30 UTC", CardQuery.Text(message.Card));
+        Assert.DoesNotContain("Overdue", CardQuery.Text(message.Card));
+    }
+
+    [Fact]
+    public void TeamCard_Escalated_ShowsOverdueAndEscalated()
+    {
+        var r = InState(RequestState.InProgress);
+        r.CheckSla(Start.AddHours(30));
+        _clock.Now = Due.AddHours(2);
+        r.CheckSla(_clock.Now);
+
+        var message = _cards.TeamCard(r);
+
+        CardAssert.Valid(message);
+        var text = CardQuery.Text(message.Card);
+        Assert.Contains("Overdue: the target was Wed 4 Mar 2026 00:30 UTC", text);
+        Assert.Contains("Escalated to the team lead (Wed 4 Mar 2026 02:30 UTC).", text);
+        Assert.DoesNotContain("At risk", text);
+    }
+
+    [Fact]
+    public void Notice_SlaBreached_TellsTheRequesterTheLeadWasAlerted()
+    {
+        var r = InState(RequestState.Assigned);
+        _clock.Now = Due.AddHours(1);
+        r.CheckSla(_clock.Now);
+
+        var message = _cards.Notice(r, NoticeKind.SlaBreached, r.Outbox[^1]);
+
+        CardAssert.Valid(message);
+        var text = CardQuery.Text(message.Card);
+        Assert.Contains("Past its target date", text);
+        Assert.Contains("missed its target date (Wed 4 Mar 2026 00:30 UTC)", text);
+        Assert.Contains("lead of", text);
+    }
+
+    [Fact]
+    public void RequestDetail_HistoryNamesTheSweepsActionsInWords()
+    {
+        var r = InState(RequestState.InProgress);
+        r.CheckSla(Start.AddHours(30));
+        r.CheckSla(Due.AddHours(1));
+        _clock.Now = Due.AddHours(2);
+
+        var message = _cards.RequestDetail(r);
+
+        CardAssert.Valid(message);
+        var text = CardQuery.Text(message.Card);
+        Assert.Contains("Target date at risk", text);
+        Assert.Contains("Escalated to the team lead", text);
+        Assert.Contains("ChatRequests", text);
+    }
+}
