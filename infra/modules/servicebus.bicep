@@ -22,7 +22,8 @@ resource queue 'Microsoft.ServiceBus/namespaces/queues@2022-10-01-preview' = {
   parent: namespace
   name: 'fulfilment'
   properties: {
-    // The relay sets MessageId = event id: a re-sent outbox event within the window is dropped by the broker.
+    // Duplicate detection only catches re-sends with the same MessageId, which a custom handler's output binding cannot
+    // set (functions/README.md): RunFulfilmentStep absorbs duplicates itself. Kept on for senders that can set it.
     requiresDuplicateDetection: true
     duplicateDetectionHistoryTimeWindow: 'PT1H'
     maxDeliveryCount: 10
