@@ -13,6 +13,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using NSubstitute;
 using static ChatRequests.Embedded.Tests.ReferenceData.ReferenceFiles;
 
 namespace ChatRequests.Embedded.Tests;
@@ -89,6 +90,32 @@ public sealed class DependencyInjectionTests : IDisposable
     }
 
     [Fact]
+    public async Task StartAsync_DirectoryDownForAMoment_StartsAnywayWithoutTheCatalogCheck()
+    {
+        var directory = Substitute.For<IDirectory>();
+        directory.ListTeamsAsync(default).ReturnsForAnyArgs(
+            Task.FromException<IReadOnlyList<Team>>(new DirectoryUnavailableException("Microsoft Graph did not answer (test).")));
+        using var host = BuildHost(directory: directory);
+
+        await host.StartAsync();
+
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task StartAsync_DirectoryFailingOtherwise_StillFails()
+    {
+        var directory = Substitute.For<IDirectory>();
+        directory.ListTeamsAsync(default).ReturnsForAnyArgs(
+            Task.FromException<IReadOnlyList<Team>>(new InvalidOperationException("Forbidden: no GroupMember.Read.All")));
+        using var host = BuildHost(directory: directory);
+
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
+
+        Assert.Contains("GroupMember.Read.All", exception.Message);
+    }
+
+    [Fact]
     public async Task StartAsync_EmptySqlitePath_FailsOptionsValidation()
     {
         using var host = BuildHost(sqlitePath: "");
@@ -129,7 +156,7 @@ public sealed class DependencyInjectionTests : IDisposable
 
     private IHost BuildHost(
         string catalog = GoodCatalog, string organisation = GoodOrganisation, string? sqlitePath = null, string? sweepInterval = null,
-        TimeProvider? clock = null)
+        TimeProvider? clock = null, IDirectory? directory = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -151,6 +178,12 @@ public sealed class DependencyInjectionTests : IDisposable
         builder.Services.AddSingleton<INotifier>(_notifier);
         builder.Services.AddRequestWorkflow();
         builder.Services.AddEmbeddedAdapters();
+        if (directory is not null)
+        {
+            // Another directory adapter in place of the file (as AddGraphDirectory does).
+            builder.Services.AddSingleton(directory);
+        }
+
         return builder.Build();
     }
 }

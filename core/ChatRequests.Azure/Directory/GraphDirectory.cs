@@ -160,7 +160,8 @@ public sealed class GraphDirectory(
 
     /// <summary>
     /// The SDK's retry handler reports exhausted retries as an <see cref="AggregateException"/> of the failed
-    /// attempts; callers get one exception that says what happened.
+    /// attempts, and a Graph that cannot be reached as an <see cref="HttpRequestException"/>; callers get one
+    /// exception that says what happened.
     /// </summary>
     private static async Task<T> RetriedAsync<T>(string operation, Func<Task<T>> call)
     {
@@ -170,6 +171,11 @@ public sealed class GraphDirectory(
         }
         catch (AggregateException error) when (error.InnerExceptions.All(e => e is ApiException))
         {
+            throw new GraphDirectoryUnavailableException(operation, error);
+        }
+        catch (HttpRequestException error)
+        {
+            // No answer at all (DNS, refused connection, TLS): as transient as a 503.
             throw new GraphDirectoryUnavailableException(operation, error);
         }
     }

@@ -24,7 +24,17 @@ public sealed class ReferenceDataStartupCheck(IServiceProvider services, ILogger
         if (directory is not null && catalog is not null)
         {
             var catalogName = (catalog as JsonFileCatalog)?.FilePath ?? "catalog";
-            problems.AddRange(await CatalogDirectoryCheck.FindProblemsAsync(catalog, directory, catalogName, cancellationToken));
+            try
+            {
+                problems.AddRange(await CatalogDirectoryCheck.FindProblemsAsync(catalog, directory, catalogName, cancellationToken));
+            }
+            catch (DirectoryUnavailableException ex)
+            {
+                // A directory service that is down for a moment (Microsoft Graph) must not keep the bot from starting;
+                // turns that need it apologise until it answers. Its configuration was validated already.
+                logger.LogWarning(ex, "The directory could not be reached at start, so the catalog was not checked against it; starting anyway");
+                return;
+            }
         }
 
         if (problems.Count > 0)

@@ -135,6 +135,18 @@ public sealed class GraphDirectoryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListTeams_GraphNotListening_ThrowsDirectoryUnavailable()
+    {
+        await using var unreachable = BuildServices($"http://127.0.0.1:{LocalProcess.FreePort()}");
+
+        var error = await Assert.ThrowsAsync<GraphDirectoryUnavailableException>(
+            () => unreachable.GetRequiredService<IDirectory>().ListTeamsAsync());
+
+        Assert.IsAssignableFrom<DirectoryUnavailableException>(error);
+        Assert.IsType<HttpRequestException>(error.InnerException);
+    }
+
+    [Fact]
     public async Task FindGroup_PagedMembers_FollowsNextLinkAndKeepsOnlyUsers()
     {
         var group = await Directory.FindGroupAsync("grp-sec");
