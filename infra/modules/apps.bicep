@@ -26,6 +26,10 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   properties: { reserved: true }
 }
 
+// The Graph teams and approver groups, one app setting per flat key. A for-expression may only be the whole value of a
+// variable (BCP138: not an argument of concat), hence a variable of its own.
+var directoryAppSettings = [for setting in items(directorySettings): { name: setting.key, value: string(setting.value) }]
+
 // Settings both hosts read (bot/ChatRequests.Bot/Hosting/AdapterSelection.cs): the Azure adapters instead of the
 // embedded default, and the bot's identity, which the Functions app needs too since it posts to Teams as the bot
 // (README, "Run on Azure"). Keep this list and that table together.
@@ -46,7 +50,7 @@ var sharedSettings = concat([
   // For opening a chat with someone before any conversation is stored (the Functions app hears no activity).
   { name: 'Bot__BotId', value: '28:${identityClientId}' }
   { name: 'Bot__TenantId', value: tenantId }
-], [for setting in items(directorySettings): { name: setting.key, value: string(setting.value) }])
+], directoryAppSettings)
 
 resource bot 'Microsoft.Web/sites@2023-12-01' = {
   name: '${namePrefix}-bot'
