@@ -71,7 +71,9 @@ public sealed partial class RequestCards
     // What the item grants automatically, and whether that happened: agents must see what is left for them to do.
     private static object? ProvisioningData(ServiceRequest r)
     {
-        if (r.Provisioning is not { } plan)
+        // Still pending on a request that is resolved, closed or cancelled: nothing is left to do, so nothing to say.
+        if (r.Provisioning is not { } plan
+            || (r.ProvisioningStatus == ProvisioningStatus.Pending && (r.State == RequestState.Fulfilled || r.State.IsFinal())))
         {
             return null;
         }

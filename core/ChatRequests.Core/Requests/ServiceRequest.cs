@@ -469,7 +469,7 @@ public sealed class ServiceRequest
     private void Note(string action, DateTimeOffset now, string comment)
     {
         UpdatedAt = now;
-        _history.Add(new AuditEntry(now, SlaPolicy.SystemActor, action, State, State, comment));
+        _history.Add(new AuditEntry(now, PersonRef.System, action, State, State, comment));
     }
 
     private void RequestProvisioning(PersonRef actor, DateTimeOffset now)

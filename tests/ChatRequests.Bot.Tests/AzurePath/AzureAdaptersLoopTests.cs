@@ -5,6 +5,7 @@ using ChatRequests.Azure.Graph;
 using ChatRequests.Azure.Storage;
 using ChatRequests.Bot.Tests.Hosting;
 using ChatRequests.Core.Organisation;
+using ChatRequests.Core.Provisioning;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
 using ChatRequests.Embedded.Fulfillment;
@@ -111,6 +112,7 @@ public sealed class AzureAdaptersLoopTests(CosmosServerFixture cosmos)
 
         await using var bot = await BotApp.StartAsync(settings, services => services.AddSingleton<TokenCredential>(new StaticTokenCredential()));
         var (teams, connector) = (bot.Teams, bot.Connector);
+        Assert.IsType<GraphProvisioner>(bot.Services.GetRequiredService<IProvisioner>());
 
         var requestId = await RequestFinanceReportsAsync(teams, connector, Persona.Megan);
         var (alexChat, approval) = await ApprovalCardAsync(connector, Persona.Alex, requestId);

@@ -64,6 +64,19 @@ public class RequestCardsProvisioningTests
     }
 
     [Fact]
+    public void TeamCard_ResolvedByAnAgentWhileProvisioningWasPending_DropsTheLine()
+    {
+        var r = Approved();
+        r.Assign(Agent, Agent, Start.AddMinutes(3));
+        r.Resolve(Agent, "Added to the group by hand.", Start.AddMinutes(4));
+
+        var text = CardQuery.Text(_cards.TeamCard(r).Card);
+
+        Assert.DoesNotContain("Provisioning", text);
+        Assert.Contains($"Resolved by {Agent.Name}", text);
+    }
+
+    [Fact]
     public void TeamCard_ItemWithoutProvisioning_HasNoProvisioningLine()
     {
         Assert.DoesNotContain("Provisioning", CardQuery.Text(_cards.TeamCard(InState(RequestState.Approved)).Card));
