@@ -10,7 +10,7 @@ internal sealed record GalleryCard(string Name, CardMessage Message);
 
 /// <summary>
 /// Every card the bot sends, bound the way the bot binds it: intake, the laptop request through each state
-/// and its branches, the SLA sweep's reminders and escalations, and the lists. Each card is bound when its moment comes, with the clock at that moment.
+/// and its branches, the SLA sweep's reminders and escalations, automatic provisioning, and the lists. Each card is bound when its moment comes, with the clock at that moment.
 /// </summary>
 internal sealed partial class CardGallery
 {
@@ -34,6 +34,7 @@ internal sealed partial class CardGallery
         await gallery.AddLaptopAsync();
         await gallery.AddBranchesAsync();
         await gallery.AddSlaAsync();
+        await gallery.AddProvisioningAsync();
         await gallery.AddListsAsync();
         return gallery._shown;
     }

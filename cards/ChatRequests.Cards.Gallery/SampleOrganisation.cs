@@ -73,7 +73,8 @@ internal sealed class SampleOrganisation(ICatalog catalog, IDirectory directory)
             team.Id,
             team.Name,
             SlaPolicy.TargetFor(item, at),
-            stages);
+            stages,
+            item.Provisioning);
         return ServiceRequest.Submit(draft, at);
     }
 

@@ -131,6 +131,9 @@ internal static class CardText
         "RemindApprovers" => "Reminded the approvers",
         "SlaAtRisk" => "Target date at risk",
         "Escalate" => "Escalated to the team lead",
+        nameof(RequestCommand.CompleteProvisioning) => "Access granted automatically",
+        "ProvisioningDone" => "Access granted automatically",
+        "ProvisioningFailed" => "Automatic access failed",
         _ => action,
     };
 }

@@ -1,3 +1,4 @@
+using ChatRequests.Core.Provisioning;
 using ChatRequests.Core.Requests;
 
 namespace ChatRequests.Cards;
@@ -36,6 +37,7 @@ public sealed partial class RequestCards
             justification = r.Justification,
             fields = FieldFacts(r),
             statusNote = r.StatusNote,
+            provisioning = ProvisioningData(r),
             question = QuestionData(r),
             resolution = r.ResolutionNotes,
             feedback = FeedbackData(r),
@@ -66,6 +68,25 @@ public sealed partial class RequestCards
             answeredAt = q.AnsweredAt is { } at ? CardText.Date(at) : null,
         };
 
+    // What the item grants automatically, and whether that happened: agents must see what is left for them to do.
+    private static object? ProvisioningData(ServiceRequest r)
+    {
+        // Still pending on a request that is resolved, closed or cancelled: nothing is left to do, so nothing to say.
+        if (r.Provisioning is not { } plan
+            || (r.ProvisioningStatus == ProvisioningStatus.Pending && (r.State == RequestState.Fulfilled || r.State.IsFinal())))
+        {
+            return null;
+        }
+
+        var who = r.Requester.Name;
+        return r.ProvisioningStatus switch
+        {
+            ProvisioningStatus.Done => new { style = "good", text = $"Provisioning: {who} added to {plan.GroupName} automatically." },
+            ProvisioningStatus.Failed => new { style = "attention", text = $"Provisioning failed: add {who} to {plan.GroupName} by hand." },
+            _ => new { style = "emphasis", text = $"Provisioning: add {who} to {plan.GroupName} — automatic with Microsoft Graph." },
+        };
+    }
+
     private static object? FeedbackData(ServiceRequest r) => r.Feedback is not { } f
         ? null
         : new { stars = CardText.Stars(f.Rating), comment = f.Comment };
@@ -73,12 +94,17 @@ public sealed partial class RequestCards
     // Once the team's work is done, the card says how it ended instead of offering actions.
     private static string? TeamOutcome(ServiceRequest r) => r.State switch
     {
-        RequestState.Fulfilled => $"Resolved by {r.Assignee?.Name ?? r.TeamName}; waiting for {r.Requester.Name} to confirm.",
+        RequestState.Fulfilled => $"Resolved {ResolvedBy(r)}; waiting for {r.Requester.Name} to confirm.",
         RequestState.Closed => $"Closed: {r.Requester.Name} confirmed it is done.",
         RequestState.Cancelled => CardText.EndSentence($"Cancelled by {r.Requester.Name}{Reason(LastComment(r, RequestState.Cancelled))}"),
         RequestState.Rejected => CardText.EndSentence($"Rejected{Reason(LastComment(r, RequestState.Rejected))}"),
         _ => null,
     };
+
+    private static string ResolvedBy(ServiceRequest r) =>
+        r.History.LastOrDefault(h => h.To == RequestState.Fulfilled)?.Action == nameof(RequestCommand.CompleteProvisioning)
+            ? "automatically"
+            : $"by {r.Assignee?.Name ?? r.TeamName}";
 
     private static string? LastComment(ServiceRequest r, RequestState to) =>
         r.History.LastOrDefault(h => h.To == to)?.Comment;

@@ -17,6 +17,7 @@ public class CatalogMatcherTests
     [InlineData("headphones", "headset")]
     [InlineData("access to the finance share", "shared-folder-access")]
     [InlineData("I need write access to the network drive", "shared-folder-access")]
+    [InlineData("I need to read the finance reports", "finance-share-read")]
     [InlineData("Can I get access to Jira?", "application-access")]
     [InlineData("salesforce account", "application-access")]
     [InlineData("VPN", "vpn-access")]

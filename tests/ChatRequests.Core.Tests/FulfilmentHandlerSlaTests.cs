@@ -19,7 +19,7 @@ public sealed class FulfilmentHandlerSlaTests
     private readonly INotifier _notifier = Substitute.For<INotifier>();
     private readonly FulfilmentHandler _handler;
 
-    public FulfilmentHandlerSlaTests() => _handler = new FulfilmentHandler(_notifier);
+    public FulfilmentHandlerSlaTests() => _handler = new FulfilmentHandler(_notifier, new InMemoryRequestStore(), TimeProvider.System);
 
     [Fact]
     public async Task ApprovalReminder_RemindsEveryApproverOfTheStillPendingStage()

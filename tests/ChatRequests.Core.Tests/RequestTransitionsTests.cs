@@ -22,6 +22,7 @@ public class RequestTransitionsTests
         Confirm         -> Closed            : Fulfilled
         Reopen          -> Reopened          : Fulfilled
         Cancel          -> Cancelled         : Submitted AwaitingApproval Approved Reopened Assigned InProgress AwaitingParts Scheduled AwaitingRequester
+        CompleteProvisioning -> Fulfilled    : Approved Reopened Assigned InProgress AwaitingParts Scheduled
         """;
 
     private static readonly Dictionary<RequestCommand, (RequestState To, HashSet<RequestState> From)> Expected = Parse(ExpectedTable);

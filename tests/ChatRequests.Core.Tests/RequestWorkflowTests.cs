@@ -62,6 +62,21 @@ public class RequestWorkflowTests
     }
 
     [Fact]
+    public async Task Submit_ItemThatProvisions_KeepsASnapshotOfItsProvisioningForAfterTheApproval()
+    {
+        var form = new RequestForm("key-finance", "finance-share-read", "I prepare the monthly reports.", "Medium",
+            new Dictionary<string, string?> { ["department"] = "Controlling" });
+
+        var result = await _workflow.SubmitAsync(SampleData.Ref(SampleData.Megan), form);
+
+        var request = Assert.IsType<ServiceRequest>(result.Request);
+        Assert.Equal(SampleData.Item("finance-share-read").Provisioning, request.Provisioning);
+        Assert.Equal("Finance share readers", request.Provisioning?.GroupName);
+        Assert.Equal(RequestState.AwaitingApproval, request.State);
+        Assert.DoesNotContain(request.Outbox, e => e.Type == RequestEventType.ProvisioningRequested);
+    }
+
+    [Fact]
     public async Task Submit_PreApprovedItem_GoesStraightToTheTeam()
     {
         var form = new RequestForm("key-mouse", "mouse", "The scroll wheel is broken.", "Low",

@@ -1,5 +1,7 @@
+using Azure.Core;
 using ChatRequests.Core.Fulfillment;
 using ChatRequests.Core.Messaging;
+using ChatRequests.Core.Provisioning;
 using ChatRequests.Core.Requests;
 using ChatRequests.Functions.Fulfillment;
 using ChatRequests.Functions.Relay;
@@ -28,6 +30,66 @@ public sealed class RunFulfilmentStepTests
         Assert.Equal("AlreadyDone", again.ReturnValue!.GetValue<string>());
         Assert.Equal(requestsAfterFirst, app.Connector.Requests.Count);
         Assert.Single(app.Connector.CardsSentTo(Persona.Alex.AadObjectId));
+    }
+
+    [Fact]
+    public async Task ProvisioningRequestedOnTheGraphDirectory_DeliveredTwice_PostsToGraphOnceAndCompletesOnce()
+    {
+        const string FinanceReaders = "6b1f3a52-3c1e-4f0b-9a57-5d1d0c2f9e11";
+        await using var graph = await FakeGraphServer.StartAsync();
+        await using var app = await FunctionsApp.StartAsync(
+            services: s => s.AddSingleton<TokenCredential>(new StaticTokenCredential()),
+            overrides: GraphOrganisation.Serve(graph));
+        var request = await app.SubmitApprovedWithProvisioningAsync(new ProvisioningPlan
+        {
+            Action = ProvisioningAction.AddToGroup,
+            GroupId = FinanceReaders,
+            GroupName = "Finance share readers",
+        });
+        var e = request.Outbox.Single(o => o.Type == RequestEventType.ProvisioningRequested);
+        var message = HostPayloads.QueueMessage(request.Id, e.Id, e.Type.ToString());
+
+        var first = await app.InvokeAsync(RunFulfilmentStepFunction.Name, message);
+        var second = await app.InvokeAsync(RunFulfilmentStepFunction.Name, HostPayloads.QueueMessage(request.Id, e.Id, e.Type.ToString(), deliveryCount: 2));
+
+        Assert.Equal((200, "Handled"), (first.StatusCode, first.ReturnValue!.GetValue<string>()));
+        Assert.Equal((200, "AlreadyDone"), (second.StatusCode, second.ReturnValue!.GetValue<string>()));
+        var added = Assert.Single(graph.MembersAdded);
+        Assert.Equal($"https://graph.microsoft.com/v1.0/directoryObjects/{Persona.Megan.AadObjectId}", added.ODataId);
+        Assert.Equal(FinanceReaders, added.GroupId);
+        Assert.Single(graph.Requests, r => r.PathAndQuery.EndsWith("/members/$ref", StringComparison.Ordinal));
+        var stored = (await app.Store.GetAsync(request.Id))!;
+        Assert.Equal(RequestState.Fulfilled, stored.State);
+        Assert.Single(stored.History, h => h.Action == nameof(RequestCommand.CompleteProvisioning));
+        Assert.Single(stored.Outbox, o => o.Type == RequestEventType.Resolved);
+        Assert.DoesNotContain(stored.Outbox, o => o.Id == e.Id);
+    }
+
+    [Fact]
+    public async Task ProvisioningRefusedByGraph_IsRecordedForTheTeamAndTheMessageCompletes()
+    {
+        const string FinanceReaders = "6b1f3a52-3c1e-4f0b-9a57-5d1d0c2f9e11";
+        await using var graph = await FakeGraphServer.StartAsync();
+        await using var app = await FunctionsApp.StartAsync(
+            services: s => s.AddSingleton<TokenCredential>(new StaticTokenCredential()),
+            overrides: GraphOrganisation.Serve(graph));
+        graph.RefusedGroups[FinanceReaders] = true;
+        var request = await app.SubmitApprovedWithProvisioningAsync(new ProvisioningPlan
+        {
+            Action = ProvisioningAction.AddToGroup,
+            GroupId = FinanceReaders,
+            GroupName = "Finance share readers",
+        });
+        var e = request.Outbox.Single(o => o.Type == RequestEventType.ProvisioningRequested);
+
+        var answer = await app.InvokeAsync(RunFulfilmentStepFunction.Name, HostPayloads.QueueMessage(request.Id, e.Id, e.Type.ToString()));
+
+        Assert.Equal((200, "Handled"), (answer.StatusCode, answer.ReturnValue!.GetValue<string>()));
+        Assert.Empty(graph.MembersAdded);
+        var stored = (await app.Store.GetAsync(request.Id))!;
+        Assert.Equal(RequestState.Approved, stored.State);
+        Assert.StartsWith("Automatic provisioning failed: Microsoft Graph refused to add the member (403", stored.StatusNote);
+        Assert.Single(stored.Outbox, o => o.Type == RequestEventType.ProvisioningFailed);
     }
 
     [Theory]

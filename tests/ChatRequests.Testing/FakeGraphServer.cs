@@ -10,7 +10,8 @@ namespace ChatRequests.Testing;
 
 /// <summary>
 /// A loopback stand-in for the Microsoft Graph v1.0 endpoints the directory calls, answering with the JSON
-/// shapes of the Graph docs (user, user/manager, group/members with @odata.nextLink, error bodies, 429).
+/// shapes of the Graph docs (user, user/manager, group/members with @odata.nextLink, error bodies, 429), and the
+/// one write the provisioner makes: POST group/members/$ref (204; 400 "already exist" for a member; 403 when refused).
 /// </summary>
 public sealed class FakeGraphServer : IAsyncDisposable
 {
@@ -31,6 +32,14 @@ public sealed class FakeGraphServer : IAsyncDisposable
     public int MembersPageSize { get; set; } = 2;
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
+
+    public sealed record MemberAdded(string GroupId, string ODataId);
+
+    /// <summary>Every POST members/$ref that was answered 204, in order.</summary>
+    public ConcurrentQueue<MemberAdded> MembersAdded { get; } = new();
+
+    /// <summary>Groups whose members/$ref POSTs are refused with 403 (the app lacks the permission on them).</summary>
+    public ConcurrentDictionary<string, bool> RefusedGroups { get; } = new();
 
     public string BaseUrl { get; private set; } = "";
 
@@ -148,6 +157,57 @@ public sealed class FakeGraphServer : IAsyncDisposable
             }
 
             await WriteJson(context, 200, body);
+        });
+
+        MapAddMember();
+    }
+
+    private void MapAddMember()
+    {
+        const string DirectoryObjects = "https://graph.microsoft.com/v1.0/directoryObjects/";
+        _app.MapPost("/v1.0/groups/{id}/members/$ref", async (HttpContext context, string id) =>
+        {
+            if (RefusedGroups.ContainsKey(id))
+            {
+                await WriteError(context, 403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
+                return;
+            }
+
+            var body = await JsonNode.ParseAsync(context.Request.Body);
+            var odataId = body?["@odata.id"]?.GetValue<string>();
+            if (odataId is null || !odataId.StartsWith(DirectoryObjects, StringComparison.Ordinal))
+            {
+                await WriteError(context, 400, "Request_BadRequest", "Invalid object identifier.");
+                return;
+            }
+
+            var memberId = odataId[DirectoryObjects.Length..];
+            if (!Groups.TryGetValue(id, out var members) || !Users.ContainsKey(memberId))
+            {
+                await WriteError(context, 404, "Request_ResourceNotFound",
+                    $"Resource '{(members is null ? id : memberId)}' does not exist or one of its queried reference-property objects are not present.");
+                return;
+            }
+
+            bool alreadyMember;
+            lock (members)
+            {
+                alreadyMember = members.Any(m => m.Id == memberId);
+                if (!alreadyMember)
+                {
+                    members.Add(("#microsoft.graph.user", memberId));
+                }
+            }
+
+            if (alreadyMember)
+            {
+                await WriteError(context, 400, "Request_BadRequest",
+                    "One or more added object references already exist for the following modified properties: 'members'.");
+                return;
+            }
+
+            MembersAdded.Enqueue(new MemberAdded(id, odataId));
+            context.Response.StatusCode = 204;
         });
     }
 

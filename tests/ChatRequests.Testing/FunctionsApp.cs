@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using ChatRequests.Core.Priority;
+using ChatRequests.Core.Provisioning;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
 using ChatRequests.Functions.Fulfillment;
@@ -132,6 +133,35 @@ public sealed class FunctionsApp : IAsyncDisposable
                 "Hardware Service",
                 dueAt ?? now.AddHours(40),
                 stages),
+            now);
+        await Store.CreateAsync(request);
+        return (await Store.GetAsync(request.Id))!;
+    }
+
+    /// <summary>
+    /// Logs a request from Megan for the Finance reports whose approval is already done: it raises Approved and
+    /// ProvisioningRequested (add her to <paramref name="provisioning"/>'s group).
+    /// </summary>
+    public async Task<ServiceRequest> SubmitApprovedWithProvisioningAsync(ProvisioningPlan provisioning)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var request = ServiceRequest.Submit(
+            new ServiceRequest.Draft(
+                RequestNumber.Format(await Store.NextNumberAsync()),
+                Guid.NewGuid().ToString("N"),
+                new PersonRef(Persona.Megan.AadObjectId, Persona.Megan.Name),
+                "finance-share-read",
+                "Finance reports reader",
+                "Access",
+                null,
+                "I prepare the monthly reporting pack.",
+                new Dictionary<string, string> { ["department"] = "Marketing" },
+                PriorityMatrix.Assess(Impact.Low, Urgency.Medium),
+                "team-identity",
+                "Identity & Access",
+                now.AddHours(8),
+                [],
+                provisioning),
             now);
         await Store.CreateAsync(request);
         return (await Store.GetAsync(request.Id))!;

@@ -6,7 +6,8 @@ namespace ChatRequests.Testing;
 
 /// <summary>
 /// The sample organisation (samples/organisation.json) served by a <see cref="FakeGraphServer"/>: its people as Graph
-/// users with their managers, each team and approver group as an Entra group, and the configuration that points the
+/// users with their managers, each team and approver group as an Entra group, the groups the sample catalog provisions
+/// (samples/catalog.json, empty), and the configuration that points the
 /// Graph directory at them (<c>Directory:Provider=Graph</c> and the <c>Directory</c> team and group definitions).
 /// </summary>
 public static class GraphOrganisation
@@ -49,6 +50,12 @@ public static class GraphOrganisation
             settings[prefix + "Id"] = Text(group, "id");
             settings[prefix + "Name"] = Text(group, "name");
             settings[prefix + "GroupId"] = Group(graph, group);
+        }
+
+        var catalog = JsonNode.Parse(File.ReadAllText(RepositoryPaths.Samples("catalog.json")))!;
+        foreach (var provisioning in catalog["items"]!.AsArray().Select(i => i!["provisioning"]).OfType<JsonNode>())
+        {
+            graph.Groups.TryAdd(Text(provisioning, "groupId")!, []);
         }
 
         return settings;

@@ -20,4 +20,5 @@ public sealed record Persona(string AadObjectId, string Name)
     public static readonly Persona Stranger = new("99999999-0000-0000-0000-000000000099", "Sam Stranger");      // not in the directory
 
     public const string HardwareChannel = "19:hardware-service@thread.tacv2";
+    public const string IdentityChannel = "19:identity-access@thread.tacv2";
 }

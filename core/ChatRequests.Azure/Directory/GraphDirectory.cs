@@ -7,7 +7,6 @@ using Microsoft.Graph.Models;
 using Person = ChatRequests.Core.Organisation.Person;
 using Team = ChatRequests.Core.Organisation.Team;
 using Microsoft.Graph.Models.ODataErrors;
-using Microsoft.Kiota.Abstractions;
 
 namespace ChatRequests.Azure.Graph;
 
@@ -85,7 +84,7 @@ public sealed class GraphDirectory(
         User? user;
         try
         {
-            user = await RetriedAsync("the user profile", () => graph.Users[personId].GetAsync(
+            user = await GraphCalls.RetriedAsync("the user profile", () => graph.Users[personId].GetAsync(
                 request => request.QueryParameters.Select = PersonFields, cancellationToken));
         }
         catch (ODataError error) when (error.ResponseStatusCode == 404)
@@ -114,7 +113,7 @@ public sealed class GraphDirectory(
     {
         try
         {
-            var manager = await RetriedAsync("the user's manager", () => graph.Users[personId].Manager.GetAsync(
+            var manager = await GraphCalls.RetriedAsync("the user's manager", () => graph.Users[personId].Manager.GetAsync(
                 request => request.QueryParameters.Select = ["id"], cancellationToken));
             return manager?.Id;
         }
@@ -133,7 +132,7 @@ public sealed class GraphDirectory(
         }
 
         var ids = new List<string>();
-        var page = await RetriedAsync("the group members", () => graph.Groups[entraGroupId].Members.GetAsync(request =>
+        var page = await GraphCalls.RetriedAsync("the group members", () => graph.Groups[entraGroupId].Members.GetAsync(request =>
         {
             request.QueryParameters.Select = ["id"];
             request.QueryParameters.Top = MembersPageSize;
@@ -148,7 +147,7 @@ public sealed class GraphDirectory(
             }
 
             var nextLink = page.OdataNextLink;
-            page = await RetriedAsync("the group members", () =>
+            page = await GraphCalls.RetriedAsync("the group members", () =>
                 graph.Groups[entraGroupId].Members.WithUrl(nextLink).GetAsync(cancellationToken: cancellationToken));
         }
 
@@ -156,27 +155,5 @@ public sealed class GraphDirectory(
         IReadOnlyList<string> members = ids.Distinct().ToList();
         cache.Set(("members", entraGroupId), members, _options.CacheDuration);
         return members;
-    }
-
-    /// <summary>
-    /// The SDK's retry handler reports exhausted retries as an <see cref="AggregateException"/> of the failed
-    /// attempts, and a Graph that cannot be reached as an <see cref="HttpRequestException"/>; callers get one
-    /// exception that says what happened.
-    /// </summary>
-    private static async Task<T> RetriedAsync<T>(string operation, Func<Task<T>> call)
-    {
-        try
-        {
-            return await call();
-        }
-        catch (AggregateException error) when (error.InnerExceptions.All(e => e is ApiException))
-        {
-            throw new GraphDirectoryUnavailableException(operation, error);
-        }
-        catch (HttpRequestException error)
-        {
-            // No answer at all (DNS, refused connection, TLS): as transient as a 503.
-            throw new GraphDirectoryUnavailableException(operation, error);
-        }
     }
 }

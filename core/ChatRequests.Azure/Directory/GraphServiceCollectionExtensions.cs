@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Identity;
 using ChatRequests.Core.Organisation;
+using ChatRequests.Core.Provisioning;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,8 @@ public static class GraphServiceCollectionExtensions
     /// The Microsoft Graph directory as the <see cref="IDirectory"/> (replacing one registered before, such as
     /// the embedded file directory). Tokens come from the registered <see cref="TokenCredential"/>, by default
     /// <see cref="DefaultAzureCredential"/> (managed identity on Azure): no secret in code or configuration.
+    /// With it comes the <see cref="GraphProvisioner"/>: approved requests whose item provisions by group membership are
+    /// done automatically (the app needs GroupMember.ReadWrite.All, see infra/README.md).
     /// </summary>
     public static IServiceCollection AddGraphDirectory(this IServiceCollection services)
     {
@@ -39,6 +42,8 @@ public static class GraphServiceCollectionExtensions
 
         services.RemoveAll<IDirectory>();
         services.AddSingleton<IDirectory, GraphDirectory>();
+        services.RemoveAll<IProvisioner>();
+        services.AddSingleton<IProvisioner, GraphProvisioner>();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChatRequests.Core.Priority;
+using ChatRequests.Core.Provisioning;
 
 namespace ChatRequests.Core.Catalog;
 
@@ -52,6 +53,8 @@ public sealed record CatalogItem
     /// <summary>Hours from submission to the fulfilment target.</summary>
     public int SlaHours { get; init; } = 40;
     public IReadOnlyList<CatalogField> Fields { get; init; } = [];
+    /// <summary>What is done automatically once the request is approved; null when an agent does everything.</summary>
+    public ProvisioningPlan? Provisioning { get; init; }
 
     /// <summary>"1,450.00 EUR": the same on every server, whatever its culture.</summary>
     public string? CostText => Cost is { } cost ? string.Create(CultureInfo.InvariantCulture, $"{cost:N2} {Currency}") : null;

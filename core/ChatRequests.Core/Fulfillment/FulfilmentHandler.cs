@@ -1,16 +1,23 @@
 using ChatRequests.Core.Messaging;
+using ChatRequests.Core.Provisioning;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Sla;
+using ChatRequests.Core.Storage;
 
 namespace ChatRequests.Core.Fulfillment;
 
 /// <summary>
 /// Runs the background steps an event calls for: approval cards, the team channel card, requester notices, and the
-/// SLA sweep's reminders, at-risk warnings and escalations.
+/// SLA sweep's reminders, at-risk warnings and escalations, and the automatic provisioning of approved requests.
 /// Every step is idempotent, so running an event twice (at-least-once delivery) has the effect of once.
 /// The same handler runs in the bot's in-process worker and in the Functions app.
 /// </summary>
-public sealed class FulfilmentHandler(INotifier notifier)
+/// <param name="provisioner">Null where nothing provisions automatically (the embedded default): agents do it by hand.</param>
+public sealed class FulfilmentHandler(
+    INotifier notifier,
+    IRequestStore store,
+    TimeProvider clock,
+    IProvisioner? provisioner = null)
 {
     public async Task HandleAsync(ServiceRequest request, OutboxEvent e, CancellationToken cancellationToken = default)
     {
@@ -96,6 +103,12 @@ public sealed class FulfilmentHandler(INotifier notifier)
                 await notifier.EscalateAsync(request, e, cancellationToken);
                 await notifier.NotifyRequesterAsync(request, NoticeKind.SlaBreached, e, cancellationToken);
                 break;
+            case RequestEventType.ProvisioningRequested:
+                await ProvisionAsync(request, cancellationToken);
+                break;
+            case RequestEventType.ProvisioningFailed:
+                await notifier.ShowTeamCardAsync(request, cancellationToken);
+                break;
             default:
                 throw new PermanentEventFailureException($"No handler for event type {e.Type}.");
         }
@@ -111,6 +124,36 @@ public sealed class FulfilmentHandler(INotifier notifier)
         }
 
         await notifier.ShowTeamCardAsync(request, cancellationToken);
+    }
+
+    /// <summary>
+    /// Grants what the request's item provisions, then records the outcome in a version-checked save: the completion
+    /// raises Resolved (the requester's notice, the team card) through the outbox like any change. A refusal is
+    /// recorded for the team to do it by hand; anything else is thrown for the outbox's retry. A request that is no
+    /// longer worked (resolved by an agent, cancelled) is not provisioned, and a redelivered event finds it fulfilled.
+    /// </summary>
+    private async Task ProvisionAsync(ServiceRequest request, CancellationToken cancellationToken)
+    {
+        if (provisioner is null
+            || request.Provisioning is not { Action: ProvisioningAction.AddToGroup } plan
+            || request.ProvisioningStatus != ProvisioningStatus.Pending
+            || request.State.IsFinal()
+            || request.State == RequestState.Fulfilled)
+        {
+            return;
+        }
+
+        try
+        {
+            await provisioner.AddToGroupAsync(request.Requester.Id, plan.GroupId, cancellationToken);
+        }
+        catch (ProvisioningRefusedException ex)
+        {
+            await store.UpdateAsync(request.Id, r => r.FailProvisioning(ex.Message, clock.GetUtcNow()), cancellationToken);
+            return;
+        }
+
+        await store.UpdateAsync(request.Id, r => r.CompleteProvisioning(clock.GetUtcNow()), cancellationToken);
     }
 
     private async Task RefreshApprovalCardsAsync(ServiceRequest request, CancellationToken cancellationToken)

@@ -18,4 +18,6 @@ public enum RequestCommand
     Confirm,
     Reopen,
     Cancel,
+    /// <summary>The automatic provisioning of an approved request is done: it is fulfilled without an agent.</summary>
+    CompleteProvisioning,
 }

@@ -21,6 +21,10 @@ public enum RequestEventType
     SlaAtRisk,
     /// <summary>The target date has passed: the request is escalated to the team lead.</summary>
     SlaBreached,
+    /// <summary>The request is approved and its catalog item provisions automatically: run the provisioning.</summary>
+    ProvisioningRequested,
+    /// <summary>The automatic provisioning was refused for good: the team must do it by hand.</summary>
+    ProvisioningFailed,
 }
 
 /// <summary>

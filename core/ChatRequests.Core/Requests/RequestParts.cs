@@ -1,7 +1,11 @@
 namespace ChatRequests.Core.Requests;
 
 /// <summary>A person as the request remembers them (a snapshot: names survive directory changes).</summary>
-public sealed record PersonRef(string Id, string Name);
+public sealed record PersonRef(string Id, string Name)
+{
+    /// <summary>Who the audit history names for what the bot does by itself (SLA sweep, automatic provisioning).</summary>
+    public static PersonRef System { get; } = new("system", "ChatRequests");
+}
 
 /// <summary>One line of a request's audit history.</summary>
 public sealed record AuditEntry(

@@ -35,6 +35,7 @@ public static class RequestTransitions
             ],
             RequestState.Cancelled
         ),
+        [RequestCommand.CompleteProvisioning] = ([RequestState.Approved, RequestState.Reopened, .. Working], RequestState.Fulfilled),
     };
 
     public static bool IsAllowed(RequestState from, RequestCommand command) =>

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using ChatRequests.Core.Priority;
+using ChatRequests.Core.Provisioning;
 using ChatRequests.Core.Sla;
 
 namespace ChatRequests.Core.Requests;
@@ -49,6 +50,10 @@ public sealed class ServiceRequest
     [JsonInclude] public DateTimeOffset? SlaWarnedAt { get; private set; }
     /// <summary>When the breached target was escalated to the team lead (once).</summary>
     [JsonInclude] public DateTimeOffset? SlaEscalatedAt { get; private set; }
+    /// <summary>The catalog item's automatic provisioning as it was when the request was logged; null when there is none.</summary>
+    [JsonInclude] public ProvisioningPlan? Provisioning { get; private set; }
+    /// <summary>Where that provisioning stands; null when there is none.</summary>
+    [JsonInclude] public ProvisioningStatus? ProvisioningStatus { get; private set; }
 
     /// <summary>
     /// The next instant the SLA sweep has something to do for this request (<see cref="SlaPolicy.NextCheckAt"/>), null
@@ -103,7 +108,8 @@ public sealed class ServiceRequest
         string TeamId,
         string TeamName,
         DateTimeOffset DueAt,
-        IReadOnlyList<ApprovalStage> Approvals);
+        IReadOnlyList<ApprovalStage> Approvals,
+        ProvisioningPlan? Provisioning = null);
 
     /// <summary>Logs a request and sends it on: to its first approval stage, or straight to approved when none is needed.</summary>
     public static ServiceRequest Submit(Draft draft, DateTimeOffset now)
@@ -124,6 +130,8 @@ public sealed class ServiceRequest
             TeamName = draft.TeamName,
             DueAt = draft.DueAt,
             _approvals = [.. draft.Approvals],
+            Provisioning = draft.Provisioning,
+            ProvisioningStatus = draft.Provisioning is null ? null : Core.Provisioning.ProvisioningStatus.Pending,
             State = RequestState.Submitted,
             SubmittedAt = now,
             UpdatedAt = now,
@@ -134,6 +142,7 @@ public sealed class ServiceRequest
         {
             request.Apply(RequestCommand.SkipApproval, draft.Requester, now, "No approval needed for this item");
             request.Raise(RequestEventType.Approved, draft.Requester, now, null);
+            request.RequestProvisioning(draft.Requester, now);
         }
         else
         {
@@ -201,6 +210,7 @@ public sealed class ServiceRequest
         {
             Apply(RequestCommand.Approve, approver, now, comment);
             Raise(RequestEventType.Approved, approver, now, comment);
+            RequestProvisioning(approver, now);
         }
     }
 
@@ -341,6 +351,51 @@ public sealed class ServiceRequest
     }
 
     /// <summary>
+    /// The automatic provisioning is done: a request the team still works is fulfilled by the system (the requester
+    /// is asked to confirm as after any resolution); one that was resolved, closed or cancelled meanwhile only gets an
+    /// audit line. Done once: a second completion (a redelivered event) changes nothing.
+    /// </summary>
+    public void CompleteProvisioning(DateTimeOffset now)
+    {
+        if (Provisioning is not { } plan || ProvisioningStatus == Core.Provisioning.ProvisioningStatus.Done)
+        {
+            return;
+        }
+
+        ProvisioningStatus = Core.Provisioning.ProvisioningStatus.Done;
+        var notes = $"Added you to {plan.GroupName} (automatic)";
+        if (RequestTransitions.IsAllowed(State, RequestCommand.CompleteProvisioning))
+        {
+            Apply(RequestCommand.CompleteProvisioning, PersonRef.System, now, notes);
+            ResolutionNotes = notes;
+            StatusNote = null;
+            Raise(RequestEventType.Resolved, PersonRef.System, now, notes);
+        }
+        else
+        {
+            Note("ProvisioningDone", now, $"Added {Requester.Name} to {plan.GroupName} (automatic)");
+        }
+    }
+
+    /// <summary>
+    /// The automatic provisioning was refused for good: recorded in the history and as the status note so that the
+    /// team does it by hand; the state does not change. Recorded once.
+    /// </summary>
+    public void FailProvisioning(string reason, DateTimeOffset now)
+    {
+        if (Provisioning is not { } plan || ProvisioningStatus != Core.Provisioning.ProvisioningStatus.Pending)
+        {
+            return;
+        }
+
+        ProvisioningStatus = Core.Provisioning.ProvisioningStatus.Failed;
+        var note = $"Automatic provisioning failed: {reason.TrimEnd('.')}. Please add {Requester.Name} to {plan.GroupName} by hand.";
+        Note("ProvisioningFailed", now, note);
+        StatusNote = note;
+        Raise(RequestEventType.ProvisioningFailed, PersonRef.System, now, note);
+    }
+
+    /// <summary>
     /// When the stage was put to its approvers. Documents written before that was recorded fall back to the history:
     /// the first stage was requested with the request for approval, a later one when the stage before it was decided.
     /// </summary>
@@ -410,11 +465,19 @@ public sealed class ServiceRequest
         _history.Add(new AuditEntry(now, actor, command.ToString(), from, State, comment));
     }
 
-    /// <summary>An audit line for something that happened without a change of state (the SLA sweep's actions).</summary>
+    /// <summary>An audit line for something the system did without a change of state (SLA sweep, provisioning).</summary>
     private void Note(string action, DateTimeOffset now, string comment)
     {
         UpdatedAt = now;
-        _history.Add(new AuditEntry(now, SlaPolicy.SystemActor, action, State, State, comment));
+        _history.Add(new AuditEntry(now, PersonRef.System, action, State, State, comment));
+    }
+
+    private void RequestProvisioning(PersonRef actor, DateTimeOffset now)
+    {
+        if (Provisioning is not null)
+        {
+            Raise(RequestEventType.ProvisioningRequested, actor, now, null);
+        }
     }
 
     private void Raise(RequestEventType type, PersonRef actor, DateTimeOffset now, string? comment) =>

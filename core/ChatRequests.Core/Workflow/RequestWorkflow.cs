@@ -63,7 +63,8 @@ public sealed class RequestWorkflow(
             team.Id,
             team.Name,
             SlaPolicy.TargetFor(item, now),
-            stages);
+            stages,
+            item.Provisioning);
         var request = ServiceRequest.Submit(draft, now);
         try
         {

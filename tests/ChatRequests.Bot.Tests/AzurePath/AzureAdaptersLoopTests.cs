@@ -5,6 +5,7 @@ using ChatRequests.Azure.Graph;
 using ChatRequests.Azure.Storage;
 using ChatRequests.Bot.Tests.Hosting;
 using ChatRequests.Core.Organisation;
+using ChatRequests.Core.Provisioning;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
 using ChatRequests.Embedded.Fulfillment;
@@ -96,6 +97,43 @@ public sealed class AzureAdaptersLoopTests(CosmosServerFixture cosmos)
         Assert.Contains("agent.assign", CardReader.Verbs(teamCard));
         Assert.Empty((await functions.Store.GetAsync(requestId))!.Outbox);
         Assert.Empty(await functions.RelayAndRunStepsAsync());
+    }
+
+    [Fact]
+    public async Task OnCosmosAndGraph_ApprovedFinanceReports_MeganIsAddedToTheGroupOnceAndAskedToConfirm()
+    {
+        const string FinanceReaders = "6b1f3a52-3c1e-4f0b-9a57-5d1d0c2f9e11";
+        await using var graph = await FakeGraphServer.StartAsync();
+        var settings = cosmos.HostSettings(NewDatabase());
+        foreach (var (key, value) in GraphOrganisation.Serve(graph))
+        {
+            settings[key] = value;
+        }
+
+        await using var bot = await BotApp.StartAsync(settings, services => services.AddSingleton<TokenCredential>(new StaticTokenCredential()));
+        var (teams, connector) = (bot.Teams, bot.Connector);
+        Assert.IsType<GraphProvisioner>(bot.Services.GetRequiredService<IProvisioner>());
+
+        var requestId = await RequestFinanceReportsAsync(teams, connector, Persona.Megan);
+        var (alexChat, approval) = await ApprovalCardAsync(connector, Persona.Alex, requestId);
+        await teams.ClickOnCardAsync(Persona.Alex, alexChat, approval, "approval.approve", new JsonObject { ["comment"] = "Yes, for the reporting pack" });
+
+        // The relay runs Approved (the team card), then ProvisioningRequested: Graph, then Resolved through the outbox.
+        var resolved = await NoticeAsync(connector, Persona.Megan, requestId, "resolved", "Added you to Finance share readers (automatic)");
+        Assert.Contains("requester.confirm", CardReader.Verbs(resolved));
+        var (_, teamCard) = await TeamCardAsync(connector, Persona.IdentityChannel, requestId,
+            until: text => text.Contains("added to Finance share readers automatically", StringComparison.Ordinal));
+        Assert.Contains("Resolved automatically", CardReader.AllText(teamCard));
+        Assert.DoesNotContain("agent.assign", CardReader.Verbs(teamCard));
+
+        var added = Assert.Single(graph.MembersAdded);
+        Assert.Equal(new FakeGraphServer.MemberAdded(FinanceReaders, $"https://graph.microsoft.com/v1.0/directoryObjects/{Persona.Megan.AadObjectId}"), added);
+        Assert.Contains(graph.Groups[FinanceReaders], m => m.Id == Persona.Megan.AadObjectId);
+        var store = bot.Services.GetRequiredService<IRequestStore>();
+        var request = await StoredWhenAsync(store, requestId, r => r.Outbox.Count == 0, "every event handled");
+        Assert.Equal(RequestState.Fulfilled, request.State);
+        Assert.Equal(PersonRef.System, request.History[^1].Actor);
+        Assert.Single(graph.Requests, r => r.PathAndQuery.EndsWith("/members/$ref", StringComparison.Ordinal));
     }
 
     private static string NewDatabase() => "bot-" + Guid.NewGuid().ToString("N");

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using ChatRequests.Core.Requests;
+using ChatRequests.Core.Storage;
 using ChatRequests.Testing;
 using ChatRequests.Bot.Tests.Hosting;
 
@@ -15,15 +17,31 @@ public static class LoopSteps
         ["field.keyboardLayout"] = "German (QWERTZ)",
     };
 
+    public const string FinanceReportsWords = "I need to read the finance reports";
+
+    public static readonly JsonObject FinanceReportsInputs = new()
+    {
+        ["urgency"] = "Medium",
+        ["field.department"] = "Marketing",
+    };
+
     /// <summary>Megan asks for a laptop in her own words and submits the form; returns the request number.</summary>
-    public static async Task<string> RequestLaptopAsync(TeamsDriver teams, FakeTeamsConnector connector, Persona who, string words = "I need a new laptop, mine is dying")
+    public static Task<string> RequestLaptopAsync(TeamsDriver teams, FakeTeamsConnector connector, Persona who, string words = "I need a new laptop, mine is dying") =>
+        RequestAsync(teams, connector, who, words, LaptopInputs);
+
+    /// <summary>Someone asks for the Finance reports (an item provisioned by group membership) and submits the form.</summary>
+    public static Task<string> RequestFinanceReportsAsync(TeamsDriver teams, FakeTeamsConnector connector, Persona who) =>
+        RequestAsync(teams, connector, who, FinanceReportsWords, FinanceReportsInputs);
+
+    /// <summary>Asks in <paramref name="words"/> that match one catalog item and submits its form; returns the request number.</summary>
+    public static async Task<string> RequestAsync(TeamsDriver teams, FakeTeamsConnector connector, Persona who, string words, JsonObject inputs)
     {
         var before = connector.ActivitiesIn(who.PersonalChatId).Count;
         (await teams.SayAsync(who, words)).EnsureSuccessStatusCode();
         var form = await connector.WaitForAsync(
             c => c.ActivitiesIn(who.PersonalChatId).Skip(before).Select(FakeTeamsConnector.CardOf).LastOrDefault(card => card is not null),
             description: "the form card");
-        var submitted = await teams.ClickOnCardAsync(who, who.PersonalChatId, form, "intake.submit", LaptopInputs);
+        var submitted = await teams.ClickOnCardAsync(who, who.PersonalChatId, form, "intake.submit", inputs);
         return RequestNumberIn(submitted.CardText)
             ?? throw new InvalidOperationException($"No request number in the confirmation: {submitted.CardText}");
     }
@@ -61,6 +79,26 @@ public static class LoopSteps
         connector.WaitForAsync(c => c.ActivitiesIn(who.PersonalChatId).Select(FakeTeamsConnector.CardOf)
             .LastOrDefault(card => card is not null && words.All(w => CardReader.AllText(card).Contains(w, StringComparison.OrdinalIgnoreCase))),
             description: $"a card for {who.Name} saying {string.Join(" + ", words)}");
+
+    /// <summary>Polls the store until the request satisfies <paramref name="done"/> (the relay works in the background).</summary>
+    public static async Task<ServiceRequest> StoredWhenAsync(IRequestStore store, string requestId, Func<ServiceRequest, bool> done, string description)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            if (await store.GetAsync(requestId) is { } request && done(request))
+            {
+                return request;
+            }
+
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Waited 20 s for {requestId}: {description}.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
 
     private sealed record Found(string ConversationId, JsonObject Card)
     {

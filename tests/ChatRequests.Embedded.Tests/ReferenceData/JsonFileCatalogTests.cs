@@ -1,4 +1,5 @@
 using ChatRequests.Core.Catalog;
+using ChatRequests.Core.Provisioning;
 using ChatRequests.Embedded.ReferenceData;
 using static ChatRequests.Embedded.Tests.ReferenceData.ReferenceFiles;
 
@@ -114,6 +115,52 @@ public sealed class JsonFileCatalogTests : IDisposable
         var path = Write("""{ "items": [ { "id": "a", "category": "Hardware" } ] }""");
 
         Assert.Contains("name", Assert.Single(LoadFails(path)));
+    }
+
+    [Fact]
+    public void Load_Provisioning_IsReadWithTheItem()
+    {
+        var path = Write("""
+            { "items": [ { "id": "finance-share", "name": "Finance share", "category": "Access",
+                "provisioning": { "action": "AddToGroup", "groupId": "6b1f3a52-3c1e-4f0b-9a57-5d1d0c2f9e11", "groupName": "Finance share readers" } } ] }
+            """);
+
+        var item = LoadCatalog(path).Find("finance-share")!;
+
+        Assert.Equal(
+            new ProvisioningPlan { Action = ProvisioningAction.AddToGroup, GroupId = "6b1f3a52-3c1e-4f0b-9a57-5d1d0c2f9e11", GroupName = "Finance share readers" },
+            item.Provisioning);
+        Assert.Null(LoadCatalog(GoodCatalog).Find("laptop")!.Provisioning);
+    }
+
+    [Fact]
+    public void Load_ProvisioningWithoutActionGroupIdOrGroupName_ListsEachProblem()
+    {
+        var path = Write("""{ "items": [ { "id": "share", "name": "Share", "category": "Access", "provisioning": { } } ] }""");
+
+        Assert.Equal(
+            [
+                $"{path}: item 'share' has provisioning without an action; the one there is: AddToGroup.",
+                $"{path}: item 'share' has provisioning without a groupId (the object id of the Entra ID group).",
+                $"{path}: item 'share' has provisioning without a groupName (the name people read on the cards).",
+            ],
+            LoadFails(path));
+    }
+
+    [Fact]
+    public void Load_ProvisioningGroupIdThatIsNoObjectId_Fails()
+    {
+        var path = Write("""{ "items": [ { "id": "share", "name": "Share", "category": "Access", "provisioning": { "action": "AddToGroup", "groupId": "finance/../users", "groupName": "Finance" } } ] }""");
+
+        Assert.Equal([$"{path}: item 'share' has provisioning groupId 'finance/../users', which is not an Entra ID object id (a GUID)."], LoadFails(path));
+    }
+
+    [Fact]
+    public void Load_UnknownProvisioningAction_FailsNamingTheJsonPath()
+    {
+        var path = Write("""{ "items": [ { "id": "share", "name": "Share", "category": "Access", "provisioning": { "action": "CreateMailbox", "groupId": "6b1f3a52-3c1e-4f0b-9a57-5d1d0c2f9e11", "groupName": "Finance" } } ] }""");
+
+        Assert.Contains("$.items[0].provisioning.action", Assert.Single(LoadFails(path)));
     }
 
     [Fact]
