@@ -9,6 +9,9 @@ cd "$(dirname "$0")/.."
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
+# curl: infra/smoke-test.sh, which the bot tests run against the bot (tests/ChatRequests.Bot.Tests/Deployment).
+bash tests/install-debian-packages.sh curl || echo "Could not install curl: the smoke-test script's tests will fail." >&2
+
 dotnet test ChatRequests.slnx --nologo 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 

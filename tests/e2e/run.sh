@@ -6,27 +6,8 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then
-    "$@"
-  elif command -v sudo >/dev/null 2>&1; then
-    sudo -n "$@"
-  else
-    echo "Need root (or sudo) to run: $*" >&2
-    return 1
-  fi
-}
-
-install_chromium() {
-  as_root apt-get update -q
-  # A transient dpkg error has been seen here once: try a second time before giving up.
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium \
-    || { sleep 5; as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }
-}
-
 if [ ! -x /usr/bin/chromium ]; then
-  echo "Installing Debian chromium..."
-  install_chromium
+  bash "$root/tests/install-debian-packages.sh" chromium
 fi
 
 if [ ! -d "$here/node_modules/playwright-core" ] || [ ! -d "$here/node_modules/@microsoft/m365agentsplayground" ]; then
