@@ -24,10 +24,7 @@ public class CosmosServer
     public async Task InitializeAsync()
     {
         var folder = HarnessFolder();
-        if (!Directory.Exists(Path.Combine(folder, "node_modules", "@vercel", "cosmosdb-server")))
-        {
-            await RunAsync("npm", ["ci", "--no-audit", "--no-fund"], folder, InstallTimeout);
-        }
+        await InstallOnceAsync(folder);
 
         _server = Process.Start(new ProcessStartInfo("node", ["server.mjs", "0"])
         {
@@ -82,6 +79,40 @@ public class CosmosServer
     {
         var client = CosmosClientFactory.Create(options);
         return (client, new CosmosContainers(client, Options.Create(options), NullLogger<CosmosContainers>.Instance));
+    }
+
+    /// <summary>
+    /// Runs npm ci in the harness folder when its packages are missing. Test projects run in parallel processes, and each
+    /// starts its own server: a machine-wide lock makes one of them install while the others wait, so that none starts
+    /// node over a node_modules another npm ci is still writing (or deleting).
+    /// </summary>
+    private static async Task InstallOnceAsync(string folder)
+    {
+        // Named after the folder with a stable hash (string.GetHashCode differs from process to process).
+        var folderHash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(folder)))[..16];
+        var lockPath = Path.Combine(Path.GetTempPath(), $"chatrequests-cosmos-npm-{folderHash}.lock");
+        var deadline = DateTime.UtcNow + InstallTimeout;
+        FileStream? held = null;
+        while (held is null)
+        {
+            try
+            {
+                // .NET takes an exclusive advisory lock for FileShare.None, which another process's open respects.
+                held = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(200);
+            }
+        }
+
+        await using (held)
+        {
+            if (!File.Exists(Path.Combine(folder, "node_modules", "@vercel", "cosmosdb-server", "package.json")))
+            {
+                await RunAsync("npm", ["ci", "--no-audit", "--no-fund"], folder, InstallTimeout);
+            }
+        }
     }
 
     private static async Task<int> ReadPortAsync(Process server)
