@@ -155,7 +155,8 @@ public sealed class RequestWorkflow(
     /// </summary>
     public async Task<TeamQueue> TeamQueueAsync(string personId, string? channelId, CancellationToken cancellationToken = default)
     {
-        var teams = (await directory.ListTeamsAsync(cancellationToken))
+        var allTeams = await directory.ListTeamsAsync(cancellationToken);
+        var teams = allTeams
             .Where(t => (t.HasMember(personId) || t.LeadId == personId) && (channelId is null || t.ChannelId == channelId))
             .ToList();
         var queue = new List<ServiceRequest>();
@@ -164,20 +165,15 @@ public sealed class RequestWorkflow(
             queue.AddRange(await store.ListTeamQueueAsync(team.Id, cancellationToken));
         }
 
-        return new TeamQueue(teams, await VisibleAsync(queue, personId, cancellationToken));
+        return new TeamQueue(teams, Visible(queue, personId, allTeams));
     }
 
     private async Task<IReadOnlyList<ServiceRequest>> VisibleAsync(
-        IReadOnlyList<ServiceRequest> requests, string personId, CancellationToken cancellationToken)
-    {
-        if (requests.Count == 0)
-        {
-            return requests;
-        }
+        IReadOnlyList<ServiceRequest> requests, string personId, CancellationToken cancellationToken) =>
+        requests.Count == 0 ? requests : Visible(requests, personId, await directory.ListTeamsAsync(cancellationToken));
 
-        var teams = await directory.ListTeamsAsync(cancellationToken);
-        return requests.Where(r => RequestViewers.MayView(r, personId, teams.FirstOrDefault(t => t.Id == r.TeamId))).ToList();
-    }
+    private static List<ServiceRequest> Visible(IEnumerable<ServiceRequest> requests, string personId, IReadOnlyList<Team> teams) =>
+        requests.Where(r => RequestViewers.MayView(r, personId, teams.FirstOrDefault(t => t.Id == r.TeamId))).ToList();
 
     private async Task<ServiceRequest> ChangeAsTeamMemberAsync(
         string requestId, PersonRef agent, Action<ServiceRequest> change, CancellationToken cancellationToken)
