@@ -35,15 +35,18 @@ public sealed class CardActionHandler(
         }
         catch (InvalidCardDataException ex)
         {
-            logger.LogInformation("Card action {Verb} had bad data: {Reason}", verb, ex.Message);
+            logger.LogInformation("Card action {Verb} had bad data: {Reason}", Loggable(verb), ex.Message);
             return ClickRefusals.BadData(data, ex);
         }
         catch (RequestRuleException ex)
         {
-            logger.LogInformation("Card action {Verb} refused: {RuleType}", verb, ex.GetType().Name);
+            logger.LogInformation("Card action {Verb} refused: {RuleType}", Loggable(verb), ex.GetType().Name);
             return await refusals.AnswerAsync(turn, verb, data, ex, cancellationToken);
         }
     }
+
+    // Anyone can send any text as a verb: only ours reach the log.
+    private static string Loggable(string verb) => CardVerbs.All.Contains(verb) ? verb : "(unknown)";
 
     private async Task<JsonObject> RunAsync(TurnContext turn, string verb, CardActionData data, CancellationToken cancellationToken)
     {
