@@ -24,6 +24,7 @@ public static class DependencyInjection
         builder.AddSelectedAdapters(AdapterHost.Bot);
         services.AddBotAuthentication();
         services.AddTeamsNotifications();
+        services.AddErrorResponses();
 
         services.AddSingleton<Replier>();
         services.AddSingleton<IntakeConversation>();

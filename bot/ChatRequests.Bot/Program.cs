@@ -8,6 +8,7 @@ builder.AddChatRequestsBot();
 
 var app = builder.Build();
 app.Logger.LogInformation("ChatRequests bot on {Adapters}", app.Services.GetRequiredService<AdapterChoice>());
+app.UseErrorResponses();
 app.MapMessages();
 app.MapHealth();
 app.MapGet("/", () => Results.Text("ChatRequests bot is running. Teams (or the Agents Playground) talks to POST /api/messages."));

@@ -66,7 +66,14 @@ public sealed class TurnHandler(
         }
         catch (RequestRuleException ex) when (activity.Type == ActivityTypes.Message)
         {
-            await replier.ReplyAsync(turn, ex.Message, cancellationToken);
+            // The refusal is the answer; if even that cannot be delivered, the turn still ends (logged, never a 500).
+            await TryReplyAsync(turn, ex.Message, cancellationToken);
+            return null;
+        }
+        catch (ReplyNotDeliveredException ex) when (activity.Type != ActivityTypes.Invoke)
+        {
+            // An apology would go the same way as the answer that was not delivered.
+            LogNotAnswered(ex, ex.ConversationId);
             return null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -99,17 +106,26 @@ public sealed class TurnHandler(
             return InvokeResponse.Card(cards.Info("Something went wrong", apology, "attention").Card);
         }
 
-        try
-        {
-            await replier.ReplyAsync(turn, apology, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogWarning(ex, "Could not send the apology");
-        }
-
+        await TryReplyAsync(turn, apology, cancellationToken);
         return null;
     }
+
+    /// <summary>Answers when it can; when it cannot, says so in the log (by conversation, never the text) and the turn goes on.</summary>
+    private async Task TryReplyAsync(TurnContext turn, string text, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await replier.ReplyAsync(turn, text, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogNotAnswered(ex, turn.ConversationId);
+        }
+    }
+
+    private void LogNotAnswered(Exception ex, string conversationId) =>
+        logger.LogWarning(ex, "Could not answer in conversation {ConversationId} ({Failure})", conversationId,
+            ex is ReplyNotDeliveredException undelivered ? undelivered.Failure : ex.GetType().Name);
 
     /// <summary>Who is speaking (from the activity, looked up in the directory) and where to reach them later.</summary>
     private async Task<TurnContext> BeginAsync(Activity activity, CancellationToken cancellationToken)
