@@ -30,6 +30,7 @@ public static class DependencyInjection
         services.AddSingleton<IntakeConversation>();
         services.AddSingleton<MessageHandler>();
         services.AddSingleton<WelcomeHandler>();
+        services.AddSingleton<ClickRefusals>();
         services.AddSingleton<CardActionHandler>();
         services.AddSingleton<TurnHandler>();
         return builder;

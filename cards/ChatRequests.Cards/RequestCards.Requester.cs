@@ -17,7 +17,6 @@ public sealed partial class RequestCards
     /// </summary>
     public CardMessage Notice(ServiceRequest r, NoticeKind kind, OutboxEvent cause)
     {
-        var text = NoticeFor(r, kind, cause);
         var askAnswer = kind == NoticeKind.QuestionAsked && r.State == RequestState.AwaitingRequester && r.Question?.Answer is null;
         var confirm = kind == NoticeKind.Resolved && r.State == RequestState.Fulfilled;
         var stillCurrent = kind switch
@@ -26,6 +25,21 @@ public sealed partial class RequestCards
             NoticeKind.Resolved => confirm,
             _ => true,
         };
+        var update = stillCurrent ? null : $"Since then: {r.State.ToDisplay().ToLowerInvariant()}.";
+        return RenderNotice(r, NoticeFor(r, kind, cause), update, askAnswer, confirm);
+    }
+
+    /// <summary>What the requester sees once their answer is on its way: the answer they sent, and what happens next.</summary>
+    public CardMessage AnswerSent(ServiceRequest r) =>
+        RenderNotice(
+            r,
+            new NoticeText("Answer sent", "good", $"Thanks, I passed your answer on to {r.TeamName}. Work on {r.Id} continues.", "Your answer", r.Question?.Answer),
+            update: null,
+            askAnswer: false,
+            confirm: false);
+
+    private static CardMessage RenderNotice(ServiceRequest r, NoticeText text, string? update, bool askAnswer, bool confirm)
+    {
         var data = new
         {
             id = r.Id,
@@ -34,7 +48,7 @@ public sealed partial class RequestCards
             style = text.Style,
             text = text.Text,
             comment = text.Comment is null ? null : new { label = text.CommentLabel, text = text.Comment },
-            update = stillCurrent ? null : $"Since then: {r.State.ToDisplay().ToLowerInvariant()}.",
+            update,
             heldBy = RequestProgress.HeldBy(r),
             nextStep = RequestProgress.NextStep(r),
             askAnswer,
@@ -49,8 +63,11 @@ public sealed partial class RequestCards
         return Render("notice", data, fallback);
     }
 
-    /// <summary>The requester's requests, most recent first, each with who holds it and what happens next.</summary>
-    public CardMessage RequestList(IReadOnlyList<ServiceRequest> requests, string title, string emptyText)
+    /// <summary>
+    /// Requests as <paramref name="viewer"/> sees them (their own, or their team's queue), most recent first, each with who
+    /// holds it and what happens next. Cancel is offered only on the viewer's own requests that can still be cancelled.
+    /// </summary>
+    public CardMessage RequestList(IReadOnlyList<ServiceRequest> requests, string title, string emptyText, PersonRef viewer)
     {
         var shown = requests.OrderByDescending(r => r.SubmittedAt).Take(MaxListed).ToList();
         var data = new
@@ -69,7 +86,7 @@ public sealed partial class RequestCards
                 due = CardText.Date(r.DueAt),
                 heldBy = RequestProgress.HeldBy(r),
                 nextStep = RequestProgress.NextStep(r),
-                canCancel = RequestTransitions.IsAllowed(r.State, RequestCommand.Cancel),
+                canCancel = r.IsRequester(viewer.Id) && RequestTransitions.IsAllowed(r.State, RequestCommand.Cancel),
             }),
             note = requests.Count > MaxListed ? $"Showing the {MaxListed} most recent of {requests.Count}." : null,
         };

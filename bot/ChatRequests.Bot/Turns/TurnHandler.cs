@@ -1,7 +1,6 @@
 using ChatRequests.Bot.CardActions;
 using ChatRequests.Bot.Connector;
 using ChatRequests.Bot.Conversations;
-using ChatRequests.Cards;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Requests;
@@ -18,7 +17,6 @@ public sealed class TurnHandler(
     MessageHandler messages,
     CardActionHandler cardActions,
     WelcomeHandler welcome,
-    RequestCards cards,
     Replier replier,
     TimeProvider clock,
     ILogger<TurnHandler> logger)
@@ -103,7 +101,8 @@ public sealed class TurnHandler(
         const string apology = "Sorry, something went wrong on my side. Please try again in a moment; if it keeps happening, contact the IT service desk.";
         if (turn.Activity.Type == ActivityTypes.Invoke)
         {
-            return InvokeResponse.Card(cards.Info("Something went wrong", apology, "attention").Card);
+            // A message, so the card that was clicked stays as it was.
+            return InvokeResponse.Message(apology);
         }
 
         await TryReplyAsync(turn, apology, cancellationToken);
