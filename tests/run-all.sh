@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of ChatRequests: the README's test command, and what CI calls.
 # It prepares what the tests need on a fresh machine, then runs, in order: the .NET test projects, the
-# Teams app package tests (manifest/test) and the end-to-end suite in the Agents Playground (tests/e2e/run.sh),
+# Teams app package tests (manifest/test), the playground how-to's test (samples/playground/test) and the end-to-end
+# suite in the Agents Playground (tests/e2e/run.sh),
 # and prints one summary line for all of them.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -42,12 +43,18 @@ manifest_tests() {
     --test-reporter=tap --test-reporter-destination="$1" manifest/test
 }
 
+playground_tests() {
+  node --test --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=tap --test-reporter-destination="$1" samples/playground/test/start.test.mjs
+}
+
 e2e_tests() {
   bash tests/e2e/run.sh 2>&1 | tee "$1"
   return "${PIPESTATUS[0]}"
 }
 
 run_node_suite "Teams app package tests" manifest_tests || status=1
+run_node_suite "Playground how-to tests" playground_tests || status=1
 run_node_suite "End-to-end suite (Agents Playground)" e2e_tests || status=1
 
 # One closing line for everything together: "N passed, N failed".
