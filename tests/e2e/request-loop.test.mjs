@@ -14,6 +14,21 @@ const megan = new Persona({ key: 'megan', name: 'Megan Bowen', firstName: 'Megan
 const alex = new Persona({ key: 'alex', name: 'Alex Wilber', firstName: 'Alex', config: 'samples/playground/alex.yml' });
 const adele = new Persona({ key: 'adele', name: 'Adele Vance', firstName: 'Adele', config: 'samples/playground/adele.yml' });
 
+// What a requester might type to make a card lie: markdown, a link, a date function, a template binding, a mention.
+const hostile = '**bold** [click](https://evil.example) {{DATE(2026-01-01T00:00:00Z)}} ${$root.secret} <at>Tomás</at>';
+
+/** What a card shows, as a person reads it: the invisible word joiner that keeps a typed DATE() from expanding left out. */
+const shown = async (card) => (await card.innerText()).replaceAll('\u2060', '');
+
+/** The card shows what was typed as those characters, and nothing in it is a link or bold. */
+async function assertInert(card, who) {
+  const text = await shown(card);
+  assert.ok(text.includes(hostile), `${who} does not see the typed characters:\n${text}`);
+  assert.doesNotMatch(text, /Jan(uary)? 1, 2026|1\/1\/2026/, `${who} sees the typed DATE() expanded`);
+  assert.equal(await card.locator('a').count(), 0, `${who} sees a link`);
+  assert.equal(await card.locator('strong, b').count(), 0, `${who} sees bold text`);
+}
+
 const laptop = {
   justification: 'My laptop is five years old and too slow for video calls',
   urgency: 'High - work is blocked now',
@@ -46,9 +61,9 @@ function chain(name) {
 }
 
 /** Megan asks for a laptop in her words, fills the form and submits it; returns the request number. */
-async function requestLaptop({ screenshot } = {}) {
+async function requestLaptop({ screenshot, justification = laptop.justification } = {}) {
   const form = await megan.seeNew(() => megan.say('I need a new laptop'), 'Request: Standard laptop', 'Submit request');
-  await fill(form, 'Why do you need it?', laptop.justification);
+  await fill(form, 'Why do you need it?', justification);
   await choose(form, 'How urgent is it?', laptop.urgency);
   await fill(form, 'Cost centre', laptop.costCentre);
   await choose(form, 'Delivery location', laptop.location);
@@ -167,5 +182,26 @@ describe('ChatRequests in the Microsoft 365 Agents Playground', () => {
     await alex.screenshot(screens, '8-already-decided', alex.card('Already rejected by Alex Wilber'));
     const details = await megan.seeNew(() => megan.say(rejectedId), rejectedId, 'Rejected');
     assert.match(await details.innerText(), /You got one in March/);
+  });
+
+  const safety = chain('what people type and refused clicks');
+
+  safety('7. what the employee typed reaches the manager and the team as those characters: no link, no bold, no date', async () => {
+    const { id } = await requestLaptop({ justification: hostile });
+    const approval = await alex.see(id, 'Approve', 'Reject');
+    await assertInert(approval, 'the manager');
+    await alex.screenshot(screens, '9-typed-text-inert', approval);
+    await press(approval, 'Approve');
+    await assertInert(await adele.see(id, 'Assign to me'), 'the team');
+  });
+
+  safety('8. a click on a stale button of a closed request answers beside the card and keeps it', async () => {
+    const logged = megan.card(`Request logged: ${requestId}`);
+    const cardsBefore = await megan.page.locator('.ac-adaptiveCard').count();
+    await press(logged, 'Cancel request');
+    await megan.seeText(`${requestId}: This request is closed, so it cannot be cancelled now.`);
+    assert.match(await logged.innerText(), new RegExp(`Request logged: ${requestId}`), 'the card that was clicked is kept');
+    assert.equal(await megan.page.locator('.ac-adaptiveCard').count(), cardsBefore, 'no card was replaced or added');
+    await megan.screenshot(screens, '10-refused-click-kept', logged);
   });
 });
