@@ -29,16 +29,19 @@ public sealed partial class RequestCards
             stageText = StageText(r, stage),
             requesterName = r.Requester.Name,
             itemName = r.ItemName,
-            category = r.Category,
-            cost = CardText.Cost(r.CostText),
-            priority = r.Priority.Reason,
-            due = CardText.Date(r.DueAt),
-            submitted = CardText.Date(r.SubmittedAt),
             justification = r.Justification,
-            fields = FieldFacts(r),
-            earlier = r.Approvals.Take(stage)
-                .Where(s => s.Decision is not null)
-                .Select(s => new { title = s.Name, value = DecisionText(s.Decision!, viewer) }),
+            facts = (Fact[])
+            [
+                new("Category", r.Category),
+                new("Cost", CardText.Cost(r.CostText)),
+                new("Priority", r.Priority.Reason),
+                new("Target date", CardText.Date(r.DueAt)),
+                new("Submitted", CardText.Date(r.SubmittedAt)),
+                .. FieldFacts(r),
+                .. r.Approvals.Take(stage)
+                    .Where(s => s.Decision is not null)
+                    .Select(s => new Fact(s.Name, DecisionText(s.Decision!, viewer))),
+            ],
             outcome = outcome is null ? null : new { text = outcome.Text, comment = outcome.Comment },
         };
         var fallback = pending

@@ -115,11 +115,15 @@ public sealed partial class RequestCards
         {
             id = r.Id,
             itemName = r.ItemName,
-            category = r.Category,
-            cost = CardText.Cost(r.CostText),
-            priority = r.Priority.Reason,
-            due = CardText.Date(r.DueAt),
-            stages = r.Approvals.Select(s => new { name = s.Name, approvers = CardText.AnyOf(s.Approvers) }),
+            facts = (Fact[])
+            [
+                new("Item", r.ItemName),
+                new("Category", r.Category),
+                new("Cost", CardText.Cost(r.CostText)),
+                new("Priority", r.Priority.Reason),
+                new("Target date", CardText.Date(r.DueAt)),
+            ],
+            stages = r.Approvals.Select(s => new Fact(s.Name, CardText.AnyOf(s.Approvers))),
             noApproval,
             nextStep = RequestProgress.NextStep(r),
             canCancel = RequestTransitions.IsAllowed(r.State, RequestCommand.Cancel),
@@ -136,7 +140,7 @@ public sealed partial class RequestCards
         var data = new
         {
             greeting,
-            commands = Commands.Select(c => new { command = c.Command, description = c.Description }),
+            facts = Commands.Select(c => new Fact(c.Command, c.Description)),
             examples = Examples,
             categories = CatalogCategories,
         };
@@ -156,7 +160,6 @@ public sealed partial class RequestCards
             type = field.Type.ToString(),
             label = field.Label,
             isRequired = field.Required,
-            errorMessage = field.Required ? $"{field.Label} is required." : $"Please check {field.Label}.",
             placeholder = field.Placeholder ?? DefaultPlaceholder(field),
             maxLength = field.MaxLength,
             multiline = field.Type == FieldType.MultilineText,

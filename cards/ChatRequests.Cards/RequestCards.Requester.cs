@@ -35,15 +35,9 @@ public sealed partial class RequestCards
             text = text.Text,
             comment = text.Comment is null ? null : new { label = text.CommentLabel, text = text.Comment },
             update = stillCurrent ? null : $"Since then: {r.State.ToDisplay().ToLowerInvariant()}.",
-            heldBy = RequestProgress.HeldBy(r),
-            nextStep = RequestProgress.NextStep(r),
+            facts = (Fact[]) [new("Now with", RequestProgress.HeldBy(r)), new("Next", RequestProgress.NextStep(r))],
             askAnswer,
             confirm,
-            ratings = Enumerable.Range(1, 5).Reverse().Select(n => new
-            {
-                title = $"{CardText.StarGlyphs(n)} {n} - {RatingWord(n)}",
-                value = n.ToString(CultureInfo.InvariantCulture),
-            }),
         };
         var fallback = $"{r.Id} {r.ItemName}: {text.Text}{(text.Comment is null ? "" : $" {text.CommentLabel}: {CardText.Shorten(text.Comment, FallbackQuoteLength)}")}";
         return Render("notice", data, fallback);
@@ -67,8 +61,7 @@ public sealed partial class RequestCards
                 submitted = CardText.Date(r.SubmittedAt),
                 overdue = IsOverdue(r),
                 due = CardText.Date(r.DueAt),
-                heldBy = RequestProgress.HeldBy(r),
-                nextStep = RequestProgress.NextStep(r),
+                facts = (Fact[]) [new("Now with", RequestProgress.HeldBy(r)), new("Next", RequestProgress.NextStep(r))],
                 canCancel = RequestTransitions.IsAllowed(r.State, RequestCommand.Cancel),
             }),
             note = requests.Count > MaxListed ? $"Showing the {MaxListed} most recent of {requests.Count}." : null,
@@ -92,7 +85,7 @@ public sealed partial class RequestCards
             facts = DetailFacts(r),
             justification = r.Justification,
             fields = FieldFacts(r),
-            approvals = r.Approvals.Select((s, i) => new { title = s.Name, value = StageStatus(r, s, i) }),
+            approvals = r.Approvals.Select((s, i) => new Fact(s.Name, StageStatus(r, s, i))),
             question = QuestionData(r),
             requesterName = r.Requester.Name,
             resolution = r.ResolutionNotes,
@@ -112,31 +105,31 @@ public sealed partial class RequestCards
             $"{r.Id} {r.ItemName} for {r.Requester.Name}: {CardText.NeutralState(r.State)}. With {RequestProgress.HeldBy(r)}. {RequestProgress.NextStep(r)}");
     }
 
-    private object[] DetailFacts(ServiceRequest r)
+    private List<Fact> DetailFacts(ServiceRequest r)
     {
-        var facts = new List<object>
+        var facts = new List<Fact>
         {
-            new { title = "Requester", value = r.Requester.Name },
-            new { title = "Item", value = $"{r.ItemName} ({r.Category})" },
-            new { title = "Cost", value = CardText.Cost(r.CostText) },
-            new { title = "Priority", value = r.Priority.Reason },
-            new { title = "Submitted", value = CardText.Date(r.SubmittedAt) },
-            new { title = "Target date", value = IsOverdue(r) ? $"{CardText.Date(r.DueAt)} (overdue)" : CardText.Date(r.DueAt) },
-            new { title = "Team", value = r.TeamName },
+            new("Requester", r.Requester.Name),
+            new("Item", $"{r.ItemName} ({r.Category})"),
+            new("Cost", CardText.Cost(r.CostText)),
+            new("Priority", r.Priority.Reason),
+            new("Submitted", CardText.Date(r.SubmittedAt)),
+            new("Target date", IsOverdue(r) ? $"{CardText.Date(r.DueAt)} (overdue)" : CardText.Date(r.DueAt)),
+            new("Team", r.TeamName),
         };
         if (r.Assignee is { } assignee)
         {
-            facts.Add(new { title = "Assignee", value = assignee.Name });
+            facts.Add(new("Assignee", assignee.Name));
         }
 
-        facts.Add(new { title = "Now with", value = RequestProgress.HeldBy(r) });
-        facts.Add(new { title = "Next", value = RequestProgress.NextStep(r) });
+        facts.Add(new("Now with", RequestProgress.HeldBy(r)));
+        facts.Add(new("Next", RequestProgress.NextStep(r)));
         if (r.StatusNote is { } note)
         {
-            facts.Add(new { title = "Status note", value = note });
+            facts.Add(new("Status note", note));
         }
 
-        return [.. facts];
+        return facts;
     }
 
     private static string StageStatus(ServiceRequest r, ApprovalStage stage, int index) => stage.Decision switch
@@ -208,12 +201,4 @@ public sealed partial class RequestCards
     private static RequestState StateAt(ServiceRequest r, OutboxEvent cause) =>
         r.History.LastOrDefault(h => h.At == cause.CreatedAt && h.Actor.Id == cause.Actor.Id)?.To ?? r.State;
 
-    private static string RatingWord(int rating) => rating switch
-    {
-        5 => "Excellent",
-        4 => "Good",
-        3 => "OK",
-        2 => "Poor",
-        _ => "Bad",
-    };
 }

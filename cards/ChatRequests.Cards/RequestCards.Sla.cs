@@ -19,10 +19,13 @@ public sealed partial class RequestCards
             itemName = r.ItemName,
             requesterName = r.Requester.Name,
             waited,
-            stageText = StageText(r, stage),
-            requestedAt = CardText.Date(requestedAt),
-            cost = CardText.Cost(r.CostText),
-            due = CardText.Date(r.DueAt),
+            facts = (Fact[])
+            [
+                new("Step", StageText(r, stage)),
+                new("Waiting since", CardText.Date(requestedAt)),
+                new("Cost", CardText.Cost(r.CostText)),
+                new("Target date", CardText.Date(r.DueAt)),
+            ],
         };
         return Render(
             "reminder",
@@ -54,12 +57,17 @@ public sealed partial class RequestCards
             itemName = r.ItemName,
             teamName = r.TeamName,
             text,
-            requesterName = r.Requester.Name,
-            priority = r.Priority.Reason,
-            state = CardText.NeutralState(r.State),
-            assignee = r.Assignee?.Name ?? "Nobody yet",
-            due = CardText.Date(r.DueAt),
-            overdueBy,
+            facts = (Fact[])
+            [
+                new("Request", r.Id),
+                new("Item", r.ItemName),
+                new("Requester", r.Requester.Name),
+                new("Priority", r.Priority.Reason),
+                new("State", CardText.NeutralState(r.State)),
+                new("Assignee", r.Assignee?.Name ?? "Nobody yet"),
+                new("Target date", CardText.Date(r.DueAt)),
+                new("Overdue by", overdueBy),
+            ],
         };
         return Render(
             "escalation",

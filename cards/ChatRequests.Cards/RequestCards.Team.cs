@@ -26,16 +26,21 @@ public sealed partial class RequestCards
             teamName = r.TeamName,
             state = CardText.NeutralState(state),
             style = CardText.StyleOf(state),
-            cost = CardText.Cost(r.CostText),
-            priority = r.Priority.Reason,
             due = CardText.Date(r.DueAt),
             overdue = IsOverdue(r),
             escalated = CardText.IsOpen(state) ? EscalatedText(r) : null,
             atRisk = CardText.IsOpen(state) && r.SlaWarnedAt is not null && !IsOverdue(r),
-            submitted = CardText.Date(r.SubmittedAt),
-            assignee = r.Assignee?.Name,
+            facts = (Fact[])
+            [
+                new("Requester", r.Requester.Name),
+                new("Priority", r.Priority.Reason),
+                new("Target date", CardText.Date(r.DueAt)),
+                new("Cost", CardText.Cost(r.CostText)),
+                new("Submitted", CardText.Date(r.SubmittedAt)),
+                new("Assignee", r.Assignee?.Name ?? "Nobody yet"),
+                .. FieldFacts(r),
+            ],
             justification = r.Justification,
-            fields = FieldFacts(r),
             statusNote = r.StatusNote,
             provisioning = ProvisioningData(r),
             question = QuestionData(r),
@@ -87,9 +92,11 @@ public sealed partial class RequestCards
         };
     }
 
-    private static object? FeedbackData(ServiceRequest r) => r.Feedback is not { } f
+    private static Fact[]? FeedbackData(ServiceRequest r) => r.Feedback is not { } f
         ? null
-        : new { stars = CardText.Stars(f.Rating), comment = f.Comment };
+        : f.Comment is null
+            ? [new("Rating", CardText.Stars(f.Rating))]
+            : [new("Rating", CardText.Stars(f.Rating)), new("Feedback", f.Comment)];
 
     // Once the team's work is done, the card says how it ended instead of offering actions.
     private static string? TeamOutcome(ServiceRequest r) => r.State switch

@@ -55,6 +55,6 @@ public sealed partial class RequestCards
 
     private bool IsOverdue(ServiceRequest r) => CardText.IsOpen(r.State) && _clock.GetUtcNow() > r.DueAt;
 
-    private static object[] FieldFacts(ServiceRequest r) =>
-        [.. r.Fields.Select(f => new { title = CardText.Humanize(f.Key), value = f.Value })];
+    private static IEnumerable<Fact> FieldFacts(ServiceRequest r) =>
+        r.Fields.Select(f => new Fact(CardText.Humanize(f.Key), f.Value));
 }

@@ -194,12 +194,12 @@ public class RequestCardsIntakeTests
         Assert.Equal("attention", (string?)summary["style"]);
         Assert.Equal(
             ["Please fix 4 problems:", "• " + errors["justification"], "• " + errors["urgency"], "• Quantity must be a number.", "• Like CC-1234"],
-            summary["items"]!.AsArray().Select(i => (string?)i!["text"]));
+            summary["items"]!.AsArray().Select(CardQuery.ElementText));
 
         AssertErrorFollows(body, "justification", errors["justification"]);
         AssertErrorFollows(body, "urgency", errors["urgency"]);
         var quantity = FieldContainer(body, "field.quantity");
-        Assert.Contains(quantity, i => (string?)i["text"] == errors["quantity"] && (string?)i["color"] == "Attention");
+        Assert.Contains(quantity, i => CardQuery.ElementText(i) == errors["quantity"] && CardQuery.ElementColor(i) == "Attention");
         Assert.Contains(errors["justification"], message.FallbackText);
     }
 
@@ -252,8 +252,8 @@ public class RequestCardsIntakeTests
     private static void AssertErrorFollows(JsonArray body, string inputId, string error)
     {
         var index = body.Select((e, i) => (e, i)).Single(x => (string?)x.e!["id"] == inputId).i;
-        Assert.Equal(error, (string?)body[index + 1]!["text"]);
-        Assert.Equal("Attention", (string?)body[index + 1]!["color"]);
+        Assert.Equal(error, CardQuery.ElementText(body[index + 1]));
+        Assert.Equal("Attention", CardQuery.ElementColor(body[index + 1]));
     }
 
     private static IReadOnlyList<JsonObject> FieldContainer(JsonArray body, string inputId) =>

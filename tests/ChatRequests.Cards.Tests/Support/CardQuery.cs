@@ -48,6 +48,22 @@ public static class CardQuery
         (string?)o["text"], (string?)o["label"], (o["title"] as JsonValue)?.ToString(), (o["value"] as JsonValue)?.ToString(),
     }).OfType<string>());
 
+    /// <summary>What one element reads: a TextBlock's text, or a RichTextBlock's runs joined.</summary>
+    public static string? ElementText(JsonNode? element) => (string?)element?["type"] switch
+    {
+        "TextBlock" => (string?)element["text"],
+        "RichTextBlock" => string.Concat(element["inlines"]!.AsArray().Select(i => i is JsonObject run ? (string?)run["text"] : (string?)i)),
+        _ => null,
+    };
+
+    /// <summary>The colour of an element's text: a TextBlock's, or that of a RichTextBlock's first run.</summary>
+    public static string? ElementColor(JsonNode? element) => (string?)element?["type"] switch
+    {
+        "TextBlock" => (string?)element["color"],
+        "RichTextBlock" => (string?)element["inlines"]![0]!["color"],
+        _ => null,
+    };
+
     /// <summary>The top-level actions of the card (not those in ActionSets or show cards).</summary>
     public static IReadOnlyList<JsonObject> RootActions(JsonObject card) =>
         [.. (card["actions"] as JsonArray ?? []).OfType<JsonObject>()];
