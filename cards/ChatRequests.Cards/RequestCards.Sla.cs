@@ -33,12 +33,24 @@ public sealed partial class RequestCards
             $"Reminder: {r.Requester.Name} has been waiting {waited} for your approval of {r.ItemName} ({r.Id}). Decide it on the approval card, or type 'approvals'.");
     }
 
-    /// <summary>The reply in the team card's thread when a request is at risk of missing its target (warned at <paramref name="at"/>).</summary>
-    public string AtRiskReply(ServiceRequest r, DateTimeOffset at)
+    /// <summary>
+    /// The reply in the team card's thread when a request is at risk of missing its target (warned at
+    /// <paramref name="at"/>): a small card, since a text message would read the names in it as markdown.
+    /// </summary>
+    public CardMessage AtRiskReply(ServiceRequest r, DateTimeOffset at)
     {
         var left = CardText.Duration(r.DueAt - at);
         var holder = r.Assignee is { } assignee ? $"assigned to {assignee.Name}" : "unassigned";
-        return $"**{r.Id}** ({r.ItemName} for {r.Requester.Name}) is at risk of missing its target: due in {left}, at {CardText.Date(r.DueAt)}; {holder}.";
+        var data = new
+        {
+            id = r.Id,
+            itemName = r.ItemName,
+            requesterName = r.Requester.Name,
+            left,
+            due = CardText.Date(r.DueAt),
+            holder,
+        };
+        return Render("at-risk", data, $"{r.Id} is at risk of missing its target: due in {left}; {holder}.");
     }
 
     /// <summary>

@@ -62,6 +62,13 @@ public sealed partial class RequestCards
             $"{r.Id} {r.ItemName} for {r.Requester.Name} ({r.Priority.Label}): {CardText.NeutralState(state)}, {assigned}.");
     }
 
+    /// <summary>The requester's answer, as a reply in the team card's thread (a card: the words stay inert).</summary>
+    public CardMessage AnswerReply(ServiceRequest r, string answer)
+    {
+        var data = new { id = r.Id, requesterName = r.Requester.Name, question = r.Question?.Text, answer };
+        return Render("answer", data, $"{r.Requester.Name} answered on {r.Id}: {CardText.Shorten(answer, FallbackQuoteLength)}");
+    }
+
     private static object? QuestionData(ServiceRequest r) => r.Question is not { } q
         ? null
         : new

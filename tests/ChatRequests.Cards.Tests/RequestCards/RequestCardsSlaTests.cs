@@ -73,15 +73,20 @@ public class RequestCardsSlaTests
     }
 
     [Fact]
-    public void AtRiskReply_SaysWhenItIsDueAndWhoHasIt()
+    public void AtRiskReply_IsASmallCardSayingWhenItIsDueAndWhoHasIt()
     {
         var assigned = InState(RequestState.Assigned);
         var unassigned = InState(RequestState.Approved);
 
-        Assert.Equal(
-            $"**{assigned.Id}** ({Laptop.Name} for {Requester.Name}) is at risk of missing its target: due in 10 hours, at Wed 4 Mar 2026 00:30 UTC; assigned to {Agent.Name}.",
-            _cards.AtRiskReply(assigned, Start.AddHours(30)));
-        Assert.EndsWith("due in 45 minutes, at Wed 4 Mar 2026 00:30 UTC; unassigned.", _cards.AtRiskReply(unassigned, Due.AddMinutes(-45)));
+        var message = _cards.AtRiskReply(assigned, Start.AddHours(30));
+
+        CardAssert.Valid(message);
+        var text = CardQuery.Text(message.Card);
+        Assert.Contains($"At risk: {assigned.Id} may miss its target date", text);
+        Assert.Contains($"{Laptop.Name} for {Requester.Name}", text);
+        Assert.Contains($"Due in 10 hours, at Wed 4 Mar 2026 00:30 UTC; assigned to {Agent.Name}.", text);
+        Assert.Equal($"{assigned.Id} is at risk of missing its target: due in 10 hours; assigned to {Agent.Name}.", message.FallbackText);
+        Assert.Contains("due in 45 minutes; unassigned.", _cards.AtRiskReply(unassigned, Due.AddMinutes(-45)).FallbackText);
     }
 
     [Fact]

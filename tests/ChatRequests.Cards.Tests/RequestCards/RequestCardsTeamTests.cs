@@ -121,6 +121,21 @@ public class RequestCardsTeamTests
     }
 
     [Fact]
+    public void AnswerReply_IsASmallCardWithTheQuestionAndTheAnswer()
+    {
+        var r = InState(RequestState.AwaitingRequester);
+
+        var message = _cards.AnswerReply(r, "Thunderbolt 4, please.");
+
+        CardAssert.Valid(message);
+        var text = CardQuery.Text(message.Card);
+        Assert.Contains($"{Requester.Name} answered on {r.Id}", text);
+        Assert.Contains("\"Which of the two docking stations", text);
+        Assert.Contains("Thunderbolt 4, please.", text);
+        Assert.Contains("Thunderbolt 4, please.", message.FallbackText);
+    }
+
+    [Fact]
     public void TeamCard_Closed_ShowsTheOutcomeAnswerResolutionAndRating()
     {
         var text = CardQuery.Text(_cards.TeamCard(InState(RequestState.Closed)).Card);
