@@ -8,14 +8,18 @@ namespace ChatRequests.Cards;
 /// <summary>The words and formats the cards share.</summary>
 internal static class CardText
 {
-    private const string DateFormat = "ddd d MMM yyyy HH:mm 'UTC'";
     private const int PeopleShown = 5;
 
     /// <summary>Ends the text with a full stop unless a person's words already end it ("...next quarter." stays one).</summary>
     public static string EndSentence(string text) =>
         text.EndsWith('.') || text.EndsWith('!') || text.EndsWith('?') ? text : text + ".";
 
-    public static string Date(DateTimeOffset at) => at.ToUniversalTime().ToString(DateFormat, CultureInfo.InvariantCulture);
+    /// <summary>
+    /// An instant as the Adaptive Card DATE() and TIME() functions take it (RFC 3339 in UTC, whole seconds). The
+    /// templates show it with <c>{{DATE(x, SHORT)}} {{TIME(x)}}</c>, so every viewer reads their own local time.
+    /// </summary>
+    public static string Instant(DateTimeOffset at) =>
+        at.ToUniversalTime().ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>"45 minutes", "1 hour", "26 hours", "3 days 4 hours": how long, in whole units, never negative.</summary>
     public static string Duration(TimeSpan span)

@@ -35,14 +35,14 @@ public sealed partial class RequestCards
                 new("Category", r.Category),
                 new("Cost", CardText.Cost(r.CostText)),
                 new("Priority", r.Priority.Reason),
-                new("Target date", CardText.Date(r.DueAt)),
-                new("Submitted", CardText.Date(r.SubmittedAt)),
+                Fact.Moment("Target date", r.DueAt),
+                Fact.Moment("Submitted", r.SubmittedAt),
                 .. FieldFacts(r),
                 .. r.Approvals.Take(stage)
                     .Where(s => s.Decision is not null)
-                    .Select(s => new Fact(s.Name, DecisionText(s.Decision!, viewer))),
+                    .Select(s => Fact.Moment(s.Name, s.Decision!.At, $"{DecisionText(s.Decision!, viewer)} at ")),
             ],
-            outcome = outcome is null ? null : new { text = outcome.Text, comment = outcome.Comment },
+            outcome = outcome is null ? null : new { text = outcome.Text, at = outcome.At is { } at ? CardText.Instant(at) : null, comment = outcome.Comment },
         };
         var fallback = pending
             ? $"{r.Requester.Name} asks for {r.ItemName} ({r.Id}, {CardText.Cost(r.CostText)}). Approve or reject it on the card."
@@ -70,7 +70,7 @@ public sealed partial class RequestCards
                 itemName = r.ItemName,
                 cost = CardText.Cost(r.CostText),
                 priority = r.Priority.Label,
-                due = CardText.Date(r.DueAt),
+                due = CardText.Instant(r.DueAt),
                 justification = CardText.Shorten(r.Justification, ListedJustificationLength),
             }),
             note = waiting.Count > MaxListed ? $"Showing the {MaxListed} oldest of {waiting.Count}." : null,
@@ -81,7 +81,8 @@ public sealed partial class RequestCards
         return Render("approval-list", data, fallback);
     }
 
-    private sealed record Outcome(string Title, string Style, string Text, string? Comment);
+    /// <summary>How a stage ended: <see cref="Text"/> is followed on the card by " at " and <see cref="At"/> when there is one.</summary>
+    private sealed record Outcome(string Title, string Style, string Text, string? Comment, DateTimeOffset? At = null);
 
     private static Outcome ApprovalOutcome(ServiceRequest r, ApprovalStage stage, PersonRef viewer)
     {
@@ -91,7 +92,8 @@ public sealed partial class RequestCards
                 $"{(decision.Approved ? "Approved" : "Rejected")}: {r.Id}",
                 decision.Approved ? "good" : "attention",
                 DecisionText(decision, viewer),
-                decision.Comment);
+                decision.Comment,
+                decision.At);
         }
 
         if (r.State == RequestState.Cancelled)
@@ -106,7 +108,7 @@ public sealed partial class RequestCards
     }
 
     private static string DecisionText(ApprovalDecision decision, PersonRef viewer) =>
-        $"{(decision.Approved ? "Approved" : "Rejected")} by {(decision.ById == viewer.Id ? "you" : decision.ByName)} at {CardText.Date(decision.At)}";
+        $"{(decision.Approved ? "Approved" : "Rejected")} by {(decision.ById == viewer.Id ? "you" : decision.ByName)}";
 
     private static string StageText(ServiceRequest r, int stage) =>
         r.Approvals.Count > 1 ? $"Step {stage + 1} of {r.Approvals.Count}: {r.Approvals[stage].Name}" : r.Approvals[stage].Name;

@@ -121,7 +121,7 @@ public sealed partial class RequestCards
                 new("Category", r.Category),
                 new("Cost", CardText.Cost(r.CostText)),
                 new("Priority", r.Priority.Reason),
-                new("Target date", CardText.Date(r.DueAt)),
+                Fact.Moment("Target date", r.DueAt),
             ],
             stages = r.Approvals.Select(s => new Fact(s.Name, CardText.AnyOf(s.Approvers))),
             noApproval,
@@ -132,7 +132,7 @@ public sealed partial class RequestCards
         return Render(
             "submitted",
             data,
-            $"Request {r.Id} logged: {r.ItemName}, priority {r.Priority.Label}. {approval} Target date {CardText.Date(r.DueAt)}.");
+            $"Request {r.Id} logged: {r.ItemName}, priority {r.Priority.Label}. {approval} Due in {CardText.Duration(r.DueAt - _clock.GetUtcNow())}.");
     }
 
     private CardMessage HelpCard(string? greeting)

@@ -35,7 +35,7 @@ public sealed partial class RequestCards
             text = text.Text,
             comment = text.Comment is null ? null : new { label = text.CommentLabel, text = text.Comment },
             update = stillCurrent ? null : $"Since then: {r.State.ToDisplay().ToLowerInvariant()}.",
-            facts = (Fact[]) [new("Now with", RequestProgress.HeldBy(r)), new("Next", RequestProgress.NextStep(r))],
+            facts = NoticeFacts(r, kind),
             askAnswer,
             confirm,
         };
@@ -58,9 +58,9 @@ public sealed partial class RequestCards
                 itemName = r.ItemName,
                 state = r.State.ToDisplay(),
                 color = CardText.ColorOf(r.State),
-                submitted = CardText.Date(r.SubmittedAt),
+                submitted = CardText.Instant(r.SubmittedAt),
                 overdue = IsOverdue(r),
-                due = CardText.Date(r.DueAt),
+                due = CardText.Instant(r.DueAt),
                 facts = (Fact[]) [new("Now with", RequestProgress.HeldBy(r)), new("Next", RequestProgress.NextStep(r))],
                 canCancel = RequestTransitions.IsAllowed(r.State, RequestCommand.Cancel),
             }),
@@ -85,14 +85,14 @@ public sealed partial class RequestCards
             facts = DetailFacts(r),
             justification = r.Justification,
             fields = FieldFacts(r),
-            approvals = r.Approvals.Select((s, i) => new Fact(s.Name, StageStatus(r, s, i))),
+            approvals = r.Approvals.Select((s, i) => StageStatus(r, s, i)),
             question = QuestionData(r),
             requesterName = r.Requester.Name,
             resolution = r.ResolutionNotes,
             feedback = FeedbackData(r),
             history = history.Select(h => new
             {
-                when = CardText.Date(h.At),
+                at = CardText.Instant(h.At),
                 who = h.Actor.Name,
                 what = h.From == h.To ? CardText.Action(h.Action) : $"{CardText.Action(h.Action)} ({CardText.NeutralState(h.To).ToLowerInvariant()})",
                 comment = h.Comment,
@@ -105,6 +105,17 @@ public sealed partial class RequestCards
             $"{r.Id} {r.ItemName} for {r.Requester.Name}: {CardText.NeutralState(r.State)}. With {RequestProgress.HeldBy(r)}. {RequestProgress.NextStep(r)}");
     }
 
+    private static List<Fact> NoticeFacts(ServiceRequest r, NoticeKind kind)
+    {
+        var facts = new List<Fact> { new("Now with", RequestProgress.HeldBy(r)), new("Next", RequestProgress.NextStep(r)) };
+        if (kind == NoticeKind.SlaBreached)
+        {
+            facts.Insert(0, Fact.Moment("Target date", r.DueAt));
+        }
+
+        return facts;
+    }
+
     private List<Fact> DetailFacts(ServiceRequest r)
     {
         var facts = new List<Fact>
@@ -113,8 +124,8 @@ public sealed partial class RequestCards
             new("Item", $"{r.ItemName} ({r.Category})"),
             new("Cost", CardText.Cost(r.CostText)),
             new("Priority", r.Priority.Reason),
-            new("Submitted", CardText.Date(r.SubmittedAt)),
-            new("Target date", IsOverdue(r) ? $"{CardText.Date(r.DueAt)} (overdue)" : CardText.Date(r.DueAt)),
+            Fact.Moment("Submitted", r.SubmittedAt),
+            Fact.Moment("Target date", r.DueAt, after: IsOverdue(r) ? " (overdue)" : null),
             new("Team", r.TeamName),
         };
         if (r.Assignee is { } assignee)
@@ -132,12 +143,12 @@ public sealed partial class RequestCards
         return facts;
     }
 
-    private static string StageStatus(ServiceRequest r, ApprovalStage stage, int index) => stage.Decision switch
+    private static Fact StageStatus(ServiceRequest r, ApprovalStage stage, int index) => stage.Decision switch
     {
-        { } d => $"{(d.Approved ? "Approved" : "Rejected")} by {d.ByName} at {CardText.Date(d.At)}{Reason(d.Comment)}",
-        null when r.State == RequestState.AwaitingApproval && r.CurrentStage == index => $"Waiting for {CardText.AnyOf(stage.Approvers)}",
-        null when r.State == RequestState.AwaitingApproval => $"Later: {CardText.AnyOf(stage.Approvers)}",
-        _ => "Not needed",
+        { } d => Fact.Moment(stage.Name, d.At, $"{(d.Approved ? "Approved" : "Rejected")} by {d.ByName} at ", Reason(d.Comment)),
+        null when r.State == RequestState.AwaitingApproval && r.CurrentStage == index => new(stage.Name, $"Waiting for {CardText.AnyOf(stage.Approvers)}"),
+        null when r.State == RequestState.AwaitingApproval => new(stage.Name, $"Later: {CardText.AnyOf(stage.Approvers)}"),
+        _ => new(stage.Name, "Not needed"),
     };
 
     private static NoticeText NoticeFor(ServiceRequest r, NoticeKind kind, OutboxEvent cause)
@@ -190,7 +201,7 @@ public sealed partial class RequestCards
             NoticeKind.SlaBreached => new(
                 "Past its target date",
                 "warning",
-                $"Your request missed its target date ({CardText.Date(r.DueAt)}). Sorry for the wait: the lead of {r.TeamName} has been alerted and will follow up.",
+                $"Your request missed its target date. Sorry for the wait: the lead of {r.TeamName} has been alerted and will follow up.",
                 null,
                 null),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown notice."),

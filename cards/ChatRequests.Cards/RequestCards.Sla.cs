@@ -22,9 +22,9 @@ public sealed partial class RequestCards
             facts = (Fact[])
             [
                 new("Step", StageText(r, stage)),
-                new("Waiting since", CardText.Date(requestedAt)),
+                Fact.Moment("Waiting since", requestedAt),
                 new("Cost", CardText.Cost(r.CostText)),
-                new("Target date", CardText.Date(r.DueAt)),
+                Fact.Moment("Target date", r.DueAt),
             ],
         };
         return Render(
@@ -47,7 +47,7 @@ public sealed partial class RequestCards
             itemName = r.ItemName,
             requesterName = r.Requester.Name,
             left,
-            due = CardText.Date(r.DueAt),
+            due = CardText.Instant(r.DueAt),
             holder,
         };
         return Render("at-risk", data, $"{r.Id} is at risk of missing its target: due in {left}; {holder}.");
@@ -77,16 +77,16 @@ public sealed partial class RequestCards
                 new("Priority", r.Priority.Reason),
                 new("State", CardText.NeutralState(r.State)),
                 new("Assignee", r.Assignee?.Name ?? "Nobody yet"),
-                new("Target date", CardText.Date(r.DueAt)),
+                Fact.Moment("Target date", r.DueAt),
                 new("Overdue by", overdueBy),
             ],
         };
         return Render(
             "escalation",
             data,
-            $"Escalation: {r.Id} {r.ItemName} for {r.Requester.Name} ({r.Priority.Label}) missed its target date {CardText.Date(r.DueAt)} by {overdueBy}; {CardText.NeutralState(r.State).ToLowerInvariant()}, {(r.Assignee is null ? "unassigned" : $"assigned to {r.Assignee.Name}")}.");
+            $"Escalation: {r.Id} {r.ItemName} for {r.Requester.Name} ({r.Priority.Label}) missed its target date by {overdueBy}; {CardText.NeutralState(r.State).ToLowerInvariant()}, {(r.Assignee is null ? "unassigned" : $"assigned to {r.Assignee.Name}")}.");
     }
 
     private static string? EscalatedText(ServiceRequest r) =>
-        r.SlaEscalatedAt is { } at ? CardText.Date(at) : null;
+        r.SlaEscalatedAt is { } at ? CardText.Instant(at) : null;
 }

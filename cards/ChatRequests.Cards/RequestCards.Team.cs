@@ -26,7 +26,7 @@ public sealed partial class RequestCards
             teamName = r.TeamName,
             state = CardText.NeutralState(state),
             style = CardText.StyleOf(state),
-            due = CardText.Date(r.DueAt),
+            due = CardText.Instant(r.DueAt),
             overdue = IsOverdue(r),
             escalated = CardText.IsOpen(state) ? EscalatedText(r) : null,
             atRisk = CardText.IsOpen(state) && r.SlaWarnedAt is not null && !IsOverdue(r),
@@ -34,9 +34,9 @@ public sealed partial class RequestCards
             [
                 new("Requester", r.Requester.Name),
                 new("Priority", r.Priority.Reason),
-                new("Target date", CardText.Date(r.DueAt)),
+                Fact.Moment("Target date", r.DueAt),
                 new("Cost", CardText.Cost(r.CostText)),
-                new("Submitted", CardText.Date(r.SubmittedAt)),
+                Fact.Moment("Submitted", r.SubmittedAt),
                 new("Assignee", r.Assignee?.Name ?? "Nobody yet"),
                 .. FieldFacts(r),
             ],
@@ -74,10 +74,10 @@ public sealed partial class RequestCards
         : new
         {
             askedBy = q.AskedBy.Name,
-            askedAt = CardText.Date(q.AskedAt),
+            askedAt = CardText.Instant(q.AskedAt),
             text = q.Text,
             answer = q.Answer,
-            answeredAt = q.AnsweredAt is { } at ? CardText.Date(at) : null,
+            answeredAt = q.AnsweredAt is { } at ? CardText.Instant(at) : null,
         };
 
     // What the item grants automatically, and whether that happened: agents must see what is left for them to do.

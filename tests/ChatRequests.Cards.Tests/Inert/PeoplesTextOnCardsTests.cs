@@ -29,6 +29,7 @@ public class PeoplesTextOnCardsTests
         var cards = EveryCard(typed).ToList();
 
         Assert.True(cards.Count > 60, $"only {cards.Count} cards were built");
+        var moments = 0;
         foreach (var (name, message, shown) in cards)
         {
             var schema = CardSchema.Validate(message.Card);
@@ -41,12 +42,18 @@ public class PeoplesTextOnCardsTests
 
             var read = ReadText(message.Card).ToList();
             Assert.DoesNotContain(read, r => r.Contains(LiveHostileDate, StringComparison.Ordinal));
+            var ours = read.SelectMany(OurMoments).ToList();
+            Assert.All(ours, m => Assert.Matches(OurMoment, m));
+            moments += ours.Count;
+            Assert.DoesNotContain("UTC", message.FallbackText + string.Concat(read), StringComparison.Ordinal);
             var exact = read.Select(r => r.Replace("\u2060", "", StringComparison.Ordinal)).Concat(InputValues(message.Card)).ToList();
             foreach (var text in shown.Where(s => s.Length > 0))
             {
                 Assert.True(exact.Any(r => r.Contains(text, StringComparison.Ordinal)), $"{name}: does not show \"{Shorten(text)}\" as typed");
             }
         }
+
+        Assert.True(moments > 100, $"only {moments} moments were shown");
     }
 
     [Fact]
@@ -143,6 +150,12 @@ public class PeoplesTextOnCardsTests
         (NoticeKind.QuestionAsked, RequestEventType.QuestionAsked),
         (NoticeKind.Resolved, RequestEventType.Resolved),
     ];
+
+    // A moment the card shows (not one people typed): the viewer's local date and time, from one instant in UTC.
+    private const string OurMoment = @"^\{\{DATE\((?<at>2026-0[23]-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z), SHORT\)\}\} \{\{TIME\(\k<at>\)\}\}$";
+
+    private static IEnumerable<string> OurMoments(string text) =>
+        System.Text.RegularExpressions.Regex.Matches(text, @"\{\{DATE\(2026-0[23][^)]*\)\}\} \{\{TIME\([^)]*\)\}\}").Select(m => m.Value);
 
     /// <summary>Paths of strings with people's text outside the places where nothing is interpreted.</summary>
     private static IEnumerable<string> OutsideInertPlaces(JsonObject card) =>

@@ -222,7 +222,7 @@ public class RequestCardsRequesterTests
         CardAssert.Valid(message);
         var text = CardQuery.Text(message.Card);
         Assert.Contains(RequestProgress.HeldBy(r), text);
-        var lines = CardQuery.Objects(message.Card).Count(o => ((string?)o["text"])?.Contains(" · ", StringComparison.Ordinal) == true && ((string?)o["text"])!.Contains("UTC", StringComparison.Ordinal));
+        var lines = CardQuery.Objects(message.Card).Count(o => CardQuery.ElementText(o)?.Contains(")}} · ", StringComparison.Ordinal) == true);
         Assert.Equal(Math.Min(10, r.History.Count), lines);
     }
 

@@ -63,7 +63,7 @@ public class RequestCardsTeamTests
         Assert.Contains($"REQ-000042 · {Laptop.Name}", text);
         Assert.Contains(Requester.Name, text);
         Assert.Contains("P2: impact medium (a team) x urgency high (work is blocked now)", text);
-        Assert.Contains("Wed 4 Mar 2026 00:30 UTC", text);
+        Assert.Contains($"Target date\n{CardQuery.Moment(Start.AddHours(40))}", text);
         Assert.Contains("Nobody yet", text);
         Assert.Contains("Operating system", text);
         Assert.Contains("Ubuntu 24.04", text);
