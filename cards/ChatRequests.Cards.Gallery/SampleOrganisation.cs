@@ -74,7 +74,8 @@ internal sealed class SampleOrganisation(ICatalog catalog, IDirectory directory)
             team.Name,
             SlaPolicy.TargetFor(item, at),
             stages,
-            item.Provisioning);
+            item.Provisioning,
+            [.. item.Fields.Select(f => new FieldLabel(f.Id, f.Label))]);
         return ServiceRequest.Submit(draft, at);
     }
 

@@ -149,5 +149,6 @@ public static class PeoplesRequests
         "team-access",
         "Identity & Access",
         Start.AddHours(16),
-        [new ApprovalStage("Manager approval", [Manager(t)]), new ApprovalStage("IT security approval", [Approver(t), new("u-sec2", t.PersonName)])]);
+        [new ApprovalStage("Manager approval", [Manager(t)]), new ApprovalStage("IT security approval", [Approver(t), new("u-sec2", t.PersonName)])],
+        FieldLabels: [.. Share.Fields.Select(f => new FieldLabel(f.Id, f.Label))]);
 }
