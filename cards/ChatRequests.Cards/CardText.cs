@@ -45,7 +45,18 @@ internal static class CardText
     private static string Count(int n, string unit) =>
         n == 1 ? $"1 {unit}" : $"{n.ToString(CultureInfo.InvariantCulture)} {unit}s";
 
-    public static string Cost(string? costText) => costText ?? "No charge";
+    /// <summary>What the request costs: its price, else the cost centre it is charged to, else "No charge".</summary>
+    public static string Cost(ServiceRequest r) =>
+        r.CostText
+        ?? (r.Fields.FirstOrDefault(f => IsCostCentre(f.Key)).Value is { } centre ? $"Charged to cost centre {centre}" : "No charge");
+
+    /// <summary>What the item costs: its price, else "Charged to your cost centre" when the form asks for one, else "No charge".</summary>
+    public static string Cost(CatalogItem item) =>
+        item.CostText ?? (item.Fields.Any(f => IsCostCentre(f.Id)) ? "Charged to your cost centre" : "No charge");
+
+    /// <summary>A catalog field that names the cost centre an item is charged to: "costCentre", "cost_center", "CostCentre"...</summary>
+    public static bool IsCostCentre(string fieldId) =>
+        string.Concat(fieldId.Where(char.IsLetter)).ToLowerInvariant() is "costcentre" or "costcenter";
 
     public static string Approval(ApprovalPolicy policy) => policy == ApprovalPolicy.None ? "No approval" : "Needs approval";
 
@@ -68,6 +79,12 @@ internal static class CardText
     /// <summary>The state as anyone reads it (the core's wording speaks to the requester for one state).</summary>
     public static string NeutralState(RequestState state) =>
         state == RequestState.AwaitingRequester ? "Waiting for the requester" : state.ToDisplay();
+
+    /// <summary>The state as the requester reads it ("Waiting for your answer"), or as anyone else does.</summary>
+    public static string StateFor(RequestState state, bool requesterReads) => requesterReads ? state.ToDisplay() : NeutralState(state);
+
+    /// <summary>A person's name, or "You" for the person who reads it.</summary>
+    public static string Name(PersonRef person, PersonRef viewer) => person.Id == viewer.Id ? "You" : person.Name;
 
     /// <summary>The Container style that colours a state.</summary>
     public static string StyleOf(RequestState state) => state switch

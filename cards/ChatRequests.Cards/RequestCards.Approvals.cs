@@ -33,7 +33,7 @@ public sealed partial class RequestCards
             facts = (Fact[])
             [
                 new("Category", r.Category),
-                new("Cost", CardText.Cost(r.CostText)),
+                new("Cost", CardText.Cost(r)),
                 new("Priority", r.Priority.Reason),
                 Fact.Moment("Target date", r.DueAt),
                 Fact.Moment("Submitted", r.SubmittedAt),
@@ -45,7 +45,7 @@ public sealed partial class RequestCards
             outcome = outcome is null ? null : new { text = outcome.Text, at = outcome.At is { } at ? CardText.Instant(at) : null, comment = outcome.Comment },
         };
         var fallback = pending
-            ? $"{r.Requester.Name} asks for {r.ItemName} ({r.Id}, {CardText.Cost(r.CostText)}). Approve or reject it on the card."
+            ? $"{r.Requester.Name} asks for {r.ItemName} ({r.Id}, {CardText.Cost(r)}). Approve or reject it on the card."
             : $"{r.Id} {r.ItemName}: {outcome!.Text}{(outcome.Comment is null ? "" : $": {CardText.Shorten(outcome.Comment, FallbackQuoteLength)}")}";
         return Render("approval", data, fallback);
     }
@@ -68,7 +68,7 @@ public sealed partial class RequestCards
                 stageText = StageText(r, r.CurrentStage),
                 requesterName = r.Requester.Name,
                 itemName = r.ItemName,
-                cost = CardText.Cost(r.CostText),
+                cost = CardText.Cost(r),
                 priority = r.Priority.Label,
                 due = CardText.Instant(r.DueAt),
                 justification = CardText.Shorten(r.Justification, ListedJustificationLength),

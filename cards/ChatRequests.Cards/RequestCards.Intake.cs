@@ -54,7 +54,7 @@ public sealed partial class RequestCards
                 id = i.Id,
                 name = i.Name,
                 category = i.Category,
-                cost = CardText.Cost(i.CostText),
+                cost = CardText.Cost(i),
                 approval = CardText.Approval(i.Approval),
                 description = CardText.NullIfBlank(i.Description),
             }),
@@ -86,7 +86,7 @@ public sealed partial class RequestCards
             itemId = item.Id,
             itemName = item.Name,
             category = item.Category,
-            cost = CardText.Cost(item.CostText),
+            cost = CardText.Cost(item),
             approval = CardText.Approval(item.Approval),
             description = CardText.NullIfBlank(item.Description),
             submissionKey = prefill.SubmissionKey,
@@ -119,13 +119,13 @@ public sealed partial class RequestCards
             [
                 new("Item", r.ItemName),
                 new("Category", r.Category),
-                new("Cost", CardText.Cost(r.CostText)),
+                new("Cost", CardText.Cost(r)),
                 new("Priority", r.Priority.Reason),
                 Fact.Moment("Target date", r.DueAt),
             ],
             stages = r.Approvals.Select(s => new Fact(s.Name, CardText.AnyOf(s.Approvers))),
             noApproval,
-            nextStep = RequestProgress.NextStep(r),
+            nextStep = RequestProgress.NextStep(r, r.Requester.Id),
             canCancel = RequestTransitions.IsAllowed(r.State, RequestCommand.Cancel),
         };
         var approval = noApproval ?? $"Approval: {string.Join("; then ", r.Approvals.Select(s => $"{s.Name} ({CardText.AnyOf(s.Approvers)})"))}.";

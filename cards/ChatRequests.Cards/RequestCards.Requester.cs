@@ -43,8 +43,11 @@ public sealed partial class RequestCards
         return Render("notice", data, fallback);
     }
 
-    /// <summary>The requester's requests, most recent first, each with who holds it and what happens next.</summary>
-    public CardMessage RequestList(IReadOnlyList<ServiceRequest> requests, string title, string emptyText)
+    /// <summary>
+    /// Requests, most recent first, each with who holds it and what happens next, in words for <paramref name="viewer"/>:
+    /// the requester's own list, or a team's queue.
+    /// </summary>
+    public CardMessage RequestList(IReadOnlyList<ServiceRequest> requests, PersonRef viewer, string title, string emptyText)
     {
         var shown = requests.OrderByDescending(r => r.SubmittedAt).Take(MaxListed).ToList();
         var data = new
@@ -56,58 +59,64 @@ public sealed partial class RequestCards
             {
                 id = r.Id,
                 itemName = r.ItemName,
-                state = r.State.ToDisplay(),
+                state = CardText.StateFor(r.State, r.IsRequester(viewer.Id)),
                 color = CardText.ColorOf(r.State),
                 submitted = CardText.Instant(r.SubmittedAt),
                 overdue = IsOverdue(r),
                 due = CardText.Instant(r.DueAt),
-                facts = (Fact[]) [new("Now with", RequestProgress.HeldBy(r)), new("Next", RequestProgress.NextStep(r))],
+                facts = (Fact[]) [new("Now with", RequestProgress.HeldBy(r, viewer.Id)), new("Next", RequestProgress.NextStep(r, viewer.Id))],
                 canCancel = RequestTransitions.IsAllowed(r.State, RequestCommand.Cancel),
             }),
             note = requests.Count > MaxListed ? $"Showing the {MaxListed} most recent of {requests.Count}." : null,
         };
         var fallback = shown.Count == 0
             ? $"{title}: {emptyText}"
-            : $"{title}: {string.Join("; ", shown.Select(r => $"{r.Id} {r.ItemName} ({r.State.ToDisplay().ToLowerInvariant()})"))}.";
+            : $"{title}: {string.Join("; ", shown.Select(r => $"{r.Id} {r.ItemName} ({CardText.StateFor(r.State, r.IsRequester(viewer.Id)).ToLowerInvariant()})"))}.";
         return Render("request-list", data, fallback);
     }
 
-    /// <summary>Everything about one request, with its last <see cref="HistoryLines"/> history lines.</summary>
-    public CardMessage RequestDetail(ServiceRequest r)
+    /// <summary>Everything about one request, with its last <see cref="HistoryLines"/> history lines, in words for <paramref name="viewer"/>.</summary>
+    public CardMessage RequestDetail(ServiceRequest r, PersonRef viewer)
     {
         var history = r.History.TakeLast(HistoryLines).ToList();
+        var requesterReads = r.IsRequester(viewer.Id);
         var data = new
         {
             id = r.Id,
             itemName = r.ItemName,
-            state = CardText.NeutralState(r.State),
+            state = CardText.StateFor(r.State, requesterReads),
             style = CardText.StyleOf(r.State),
-            facts = DetailFacts(r),
+            facts = DetailFacts(r, viewer),
             justification = r.Justification,
             fields = FieldFacts(r),
             approvals = r.Approvals.Select((s, i) => StageStatus(r, s, i)),
             question = QuestionData(r),
-            requesterName = r.Requester.Name,
+            requesterName = CardText.Name(r.Requester, viewer),
             resolution = r.ResolutionNotes,
             feedback = FeedbackData(r),
             history = history.Select(h => new
             {
                 at = CardText.Instant(h.At),
-                who = h.Actor.Name,
-                what = h.From == h.To ? CardText.Action(h.Action) : $"{CardText.Action(h.Action)} ({CardText.NeutralState(h.To).ToLowerInvariant()})",
-                comment = h.Comment,
+                who = CardText.Name(h.Actor, viewer),
+                what = h.From == h.To ? CardText.Action(h.Action) : $"{CardText.Action(h.Action)} ({CardText.StateFor(h.To, requesterReads).ToLowerInvariant()})",
+                // A decision's comment is shown once, with the decision under Approvals.
+                comment = IsDecision(h.Action) ? null : h.Comment,
             }),
             historyTitle = r.History.Count > HistoryLines ? $"History (last {HistoryLines} of {r.History.Count})" : "History",
         };
+        var forWhom = requesterReads ? "" : $" for {r.Requester.Name}";
         return Render(
             "request-detail",
             data,
-            $"{r.Id} {r.ItemName} for {r.Requester.Name}: {CardText.NeutralState(r.State)}. With {RequestProgress.HeldBy(r)}. {RequestProgress.NextStep(r)}");
+            $"{r.Id} {r.ItemName}{forWhom}: {CardText.StateFor(r.State, requesterReads)}. With {RequestProgress.HeldBy(r, viewer.Id)}. {RequestProgress.NextStep(r, viewer.Id)}");
     }
+
+    private static bool IsDecision(string action) =>
+        action is nameof(RequestCommand.ApproveStage) or nameof(RequestCommand.Approve) or nameof(RequestCommand.Reject);
 
     private static List<Fact> NoticeFacts(ServiceRequest r, NoticeKind kind)
     {
-        var facts = new List<Fact> { new("Now with", RequestProgress.HeldBy(r)), new("Next", RequestProgress.NextStep(r)) };
+        var facts = new List<Fact> { new("Now with", RequestProgress.HeldBy(r, r.Requester.Id)), new("Next", RequestProgress.NextStep(r, r.Requester.Id)) };
         if (kind == NoticeKind.SlaBreached)
         {
             facts.Insert(0, Fact.Moment("Target date", r.DueAt));
@@ -116,13 +125,13 @@ public sealed partial class RequestCards
         return facts;
     }
 
-    private List<Fact> DetailFacts(ServiceRequest r)
+    private List<Fact> DetailFacts(ServiceRequest r, PersonRef viewer)
     {
         var facts = new List<Fact>
         {
-            new("Requester", r.Requester.Name),
+            new("Requester", CardText.Name(r.Requester, viewer)),
             new("Item", $"{r.ItemName} ({r.Category})"),
-            new("Cost", CardText.Cost(r.CostText)),
+            new("Cost", CardText.Cost(r)),
             new("Priority", r.Priority.Reason),
             Fact.Moment("Submitted", r.SubmittedAt),
             Fact.Moment("Target date", r.DueAt, after: IsOverdue(r) ? " (overdue)" : null),
@@ -130,11 +139,11 @@ public sealed partial class RequestCards
         };
         if (r.Assignee is { } assignee)
         {
-            facts.Add(new("Assignee", assignee.Name));
+            facts.Add(new("Assignee", CardText.Name(assignee, viewer)));
         }
 
-        facts.Add(new("Now with", RequestProgress.HeldBy(r)));
-        facts.Add(new("Next", RequestProgress.NextStep(r)));
+        facts.Add(new("Now with", RequestProgress.HeldBy(r, viewer.Id)));
+        facts.Add(new("Next", RequestProgress.NextStep(r, viewer.Id)));
         if (r.StatusNote is { } note)
         {
             facts.Add(new("Status note", note));
@@ -159,7 +168,7 @@ public sealed partial class RequestCards
             NoticeKind.StageApproved => new(
                 "Approved, one more step",
                 "accent",
-                $"{actor} approved your request. {RequestProgress.NextStep(r)}",
+                $"{actor} approved your request. {RequestProgress.NextStep(r, r.Requester.Id)}",
                 $"Comment from {actor}",
                 cause.Comment),
             NoticeKind.Approved => new(

@@ -23,7 +23,7 @@ public sealed partial class RequestCards
             [
                 new("Step", StageText(r, stage)),
                 Fact.Moment("Waiting since", requestedAt),
-                new("Cost", CardText.Cost(r.CostText)),
+                new("Cost", CardText.Cost(r)),
                 Fact.Moment("Target date", r.DueAt),
             ],
         };

@@ -35,7 +35,7 @@ public sealed partial class RequestCards
                 new("Requester", r.Requester.Name),
                 new("Priority", r.Priority.Reason),
                 Fact.Moment("Target date", r.DueAt),
-                new("Cost", CardText.Cost(r.CostText)),
+                new("Cost", CardText.Cost(r)),
                 Fact.Moment("Submitted", r.SubmittedAt),
                 new("Assignee", r.Assignee?.Name ?? "Nobody yet"),
                 .. FieldFacts(r),

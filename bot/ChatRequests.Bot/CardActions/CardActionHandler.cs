@@ -119,7 +119,7 @@ public sealed class CardActionHandler(
             }
 
             case CardVerbs.RequestsShow:
-                return cards.RequestDetail(await workflow.GetVisibleAsync(data.Required("requestId"), user.Id, cancellationToken)).Card;
+                return cards.RequestDetail(await workflow.GetVisibleAsync(data.Required("requestId"), user.Id, cancellationToken), user).Card;
             default:
                 throw new InvalidCardDataException($"I don't know the action '{Shorten(verb)}'.");
         }

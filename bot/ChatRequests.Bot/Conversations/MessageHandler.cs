@@ -57,7 +57,7 @@ public sealed class MessageHandler(
             case "my requests" or "status" or "my status" or "requests" or "my tickets" or "list":
                 // One more than the card shows, so it can say there are older ones.
                 var mine = await store.ListByRequesterAsync(turn.User.Id, RequestListSize + 1, cancellationToken);
-                return cards.RequestList(Recent(mine), "Your requests", "You have no requests yet. Tell me what you need to log one.");
+                return cards.RequestList(Recent(mine), turn.User, "Your requests", "You have no requests yet. Tell me what you need to log one.");
             case "approvals" or "my approvals" or "pending approvals" or "pending":
                 var pending = await store.ListPendingApprovalAsync(turn.User.Id, cancellationToken);
                 return cards.ApprovalList(pending, turn.User);
@@ -74,7 +74,7 @@ public sealed class MessageHandler(
                 return cards.Info($"{cancelled.Id} cancelled", $"I cancelled your request for {cancelled.ItemName}. Nothing more will happen with it.", "good");
             }
 
-            return cards.RequestDetail(await workflow.GetVisibleAsync(requestId, turn.User.Id, cancellationToken));
+            return cards.RequestDetail(await workflow.GetVisibleAsync(requestId, turn.User.Id, cancellationToken), turn.User);
         }
 
         if (command.StartsWith("cancel", StringComparison.Ordinal))
@@ -99,7 +99,7 @@ public sealed class MessageHandler(
             queue.AddRange(await store.ListTeamQueueAsync(team.Id, cancellationToken));
         }
 
-        return cards.RequestList(Recent(queue), $"Open requests for {string.Join(", ", teams.Select(t => t.Name))}", "Nothing open. Well done!");
+        return cards.RequestList(Recent(queue), turn.User, $"Open requests for {string.Join(", ", teams.Select(t => t.Name))}", "Nothing open. Well done!");
     }
 
     private static List<ServiceRequest> Recent(IEnumerable<ServiceRequest> requests) =>

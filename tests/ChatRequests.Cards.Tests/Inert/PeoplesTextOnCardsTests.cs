@@ -117,8 +117,9 @@ public class PeoplesTextOnCardsTests
                 _ => [],
             };
             yield return ($"team card, {state}", cards.TeamCard(r), [.. request, person, .. worked]);
-            yield return ($"details, {state}", cards.RequestDetail(r), [.. request, person, .. worked]);
-            yield return ($"request list, {state}", cards.RequestList([r], "Your requests", "None."), state is RequestState.Approved or RequestState.Cancelled or RequestState.Closed ? [] : [person]);
+            yield return ($"details, {state}", cards.RequestDetail(r, Agent(t)), [.. request, person, .. worked]);
+            yield return ($"details as the requester, {state}", cards.RequestDetail(r, Requester(t)), [.. request, .. worked]);
+            yield return ($"request list, {state}", cards.RequestList([r], Manager(t), "Open requests", "None."), state is RequestState.Approved or RequestState.Cancelled or RequestState.Closed ? [] : [person]);
             foreach (var (kind, type) in Notices)
             {
                 if (r.Outbox.LastOrDefault(e => e.Type == type) is { } cause)

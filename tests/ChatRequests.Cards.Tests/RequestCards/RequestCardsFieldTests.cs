@@ -38,7 +38,7 @@ public class RequestCardsFieldTests
 
         var form = _cards.RequestForm(SharedFolder, new FormPrefill("sk", null, null, new Dictionary<string, string>()), null).Card;
         Assert.Equal(["File share", "Folder path", "Permission"], SharedFolder.Fields.Select(f => (string?)CardQuery.Input(form, CardInputs.Field(f.Id))["label"]));
-        foreach (var (name, card) in new[] { ("approval", _cards.Approval(r, 0, Manager).Card), ("team", _cards.TeamCard(r).Card), ("details", _cards.RequestDetail(r).Card) })
+        foreach (var (name, card) in new[] { ("approval", _cards.Approval(r, 0, Manager).Card), ("team", _cards.TeamCard(r).Card), ("details", _cards.RequestDetail(r, Agent).Card) })
         {
             var text = CardQuery.Text(card);
             Assert.True(
@@ -70,7 +70,7 @@ public class RequestCardsFieldTests
     {
         var r = Logged(withLabels: true, extra: ("legacyTicket", "INC-42"));
 
-        var text = CardQuery.Text(_cards.RequestDetail(r).Card);
+        var text = CardQuery.Text(_cards.RequestDetail(r, Agent).Card);
 
         Assert.Contains("Permission\nRead\nLegacy ticket\nINC-42", text);
     }

@@ -34,7 +34,7 @@ public class RequestCardsRequesterTests
 
         CardAssert.Valid(message);
         Assert.Contains(CardVerbs.RequestsShow, CardQuery.Verbs(message.Card));
-        Assert.Contains(RequestProgress.NextStep(r), CardQuery.Text(message.Card));
+        Assert.Contains(RequestProgress.NextStep(r, Requester.Id), CardQuery.Text(message.Card));
         Assert.Contains("REQ-000042", message.FallbackText);
     }
 
@@ -168,15 +168,15 @@ public class RequestCardsRequesterTests
             .Select((s, i) => InState(s, $"REQ-{i + 1:D6}"))
             .ToList();
 
-        var message = _cards.RequestList(requests, "Your requests", "You have no requests.");
+        var message = _cards.RequestList(requests, Requester, "Your requests", "You have no requests.");
 
         CardAssert.Valid(message);
         var text = CardQuery.Text(message.Card);
         foreach (var r in requests)
         {
             Assert.Contains(r.Id, text);
-            Assert.Contains(RequestProgress.HeldBy(r), text);
-            Assert.Contains(RequestProgress.NextStep(r), text);
+            Assert.Contains(RequestProgress.HeldBy(r, Requester.Id), text);
+            Assert.Contains(RequestProgress.NextStep(r, Requester.Id), text);
         }
 
         Assert.Equal(requests.Count, CardQuery.Executes(message.Card, CardVerbs.RequestsShow).Count());
@@ -191,7 +191,7 @@ public class RequestCardsRequesterTests
     {
         var requests = Enumerable.Range(1, 27).Select(i => NeedingTwoApprovals($"REQ-{i:D6}", Start.AddHours(i))).ToList();
 
-        var message = _cards.RequestList(requests, "Your requests", "None.");
+        var message = _cards.RequestList(requests, Requester, "Your requests", "None.");
 
         CardAssert.Valid(message);
         var shown = CardQuery.Executes(message.Card, CardVerbs.RequestsShow).Select(a => (string)a["data"]!["requestId"]!).ToList();
@@ -204,7 +204,7 @@ public class RequestCardsRequesterTests
     [Fact]
     public void RequestList_Empty_ShowsTheEmptyText()
     {
-        var message = _cards.RequestList([], "Your requests", "You have no open requests. Type what you need to start one.");
+        var message = _cards.RequestList([], Requester, "Your requests", "You have no open requests. Type what you need to start one.");
 
         CardAssert.Valid(message);
         Assert.Contains("You have no open requests.", CardQuery.Text(message.Card));
@@ -217,7 +217,7 @@ public class RequestCardsRequesterTests
     {
         var r = InState(state);
 
-        var message = _cards.RequestDetail(r);
+        var message = _cards.RequestDetail(r, Manager);
 
         CardAssert.Valid(message);
         var text = CardQuery.Text(message.Card);
@@ -238,7 +238,7 @@ public class RequestCardsRequesterTests
         r.Resolve(Agent, "Laptop imaged and set up.", t = t.AddHours(1));
         r.Confirm(Requester, 4, "Quick and friendly", t.AddHours(1));
 
-        var text = CardQuery.Text(_cards.RequestDetail(r).Card);
+        var text = CardQuery.Text(_cards.RequestDetail(r, Manager).Card);
 
         Assert.Contains($"Approved by {Manager.Name} at", text);
         Assert.Contains("Thunderbolt 4, please.", text);

@@ -145,7 +145,7 @@ public class RequestCardsSlaTests
         r.CheckSla(Due.AddHours(1));
         _clock.Now = Due.AddHours(2);
 
-        var message = _cards.RequestDetail(r);
+        var message = _cards.RequestDetail(r, Agent);
 
         CardAssert.Valid(message);
         var text = CardQuery.Text(message.Card);
