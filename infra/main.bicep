@@ -108,10 +108,10 @@ module bot 'modules/bot.bicep' = {
   }
 }
 
-@description('The bot\'s Microsoft App ID (the managed identity\'s client id): node manifest/build.mjs --bot-id')
+@description('The bot\'s Microsoft App ID (the managed identity\'s client id): bash manifest/build.sh --bot-id')
 output botAppId string = bot.outputs.appId
 
-@description('The bot\'s host name: node manifest/build.mjs --domain')
+@description('The bot\'s host name: bash manifest/build.sh --domain')
 output botHostName string = apps.outputs.botHostName
 
 output functionsHostName string = apps.outputs.functionsHostName

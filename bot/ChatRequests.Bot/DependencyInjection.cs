@@ -24,11 +24,13 @@ public static class DependencyInjection
         builder.AddSelectedAdapters(AdapterHost.Bot);
         services.AddBotAuthentication();
         services.AddTeamsNotifications();
+        services.AddErrorResponses();
 
         services.AddSingleton<Replier>();
         services.AddSingleton<IntakeConversation>();
         services.AddSingleton<MessageHandler>();
         services.AddSingleton<WelcomeHandler>();
+        services.AddSingleton<ClickRefusals>();
         services.AddSingleton<CardActionHandler>();
         services.AddSingleton<TurnHandler>();
         return builder;

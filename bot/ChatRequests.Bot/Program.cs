@@ -2,16 +2,18 @@ using ChatRequests.Bot;
 using ChatRequests.Bot.Health;
 using ChatRequests.Bot.Hosting;
 using ChatRequests.Bot.Turns;
+using ChatRequests.Embedded.ReferenceData;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddChatRequestsBot();
 
 var app = builder.Build();
 app.Logger.LogInformation("ChatRequests bot on {Adapters}", app.Services.GetRequiredService<AdapterChoice>());
+app.UseErrorResponses();
 app.MapMessages();
 app.MapHealth();
 app.MapGet("/", () => Results.Text("ChatRequests bot is running. Teams (or the Agents Playground) talks to POST /api/messages."));
-app.Run();
+return await app.RunWithReferenceDataCheckAsync();
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -46,7 +46,7 @@ internal sealed partial class CardGallery
         _story.RequesterAnswers(r);
         Show("team-answered", r, _cards.TeamCard);
         Show("answer-reply", r, x => _cards.AnswerReply(x, x.Question!.Answer!));
-        Show("info-answer-sent", r, x => _cards.Info("Answer sent", $"Thanks, I passed your answer on to {x.TeamName}. Work on {x.Id} continues.", "good"));
+        Show("notice-answer-sent", r, _cards.AnswerSent);
 
         _story.AgentResolves(r);
         Show("team-fulfilled", r, _cards.TeamCard);

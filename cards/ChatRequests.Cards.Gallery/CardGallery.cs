@@ -95,9 +95,9 @@ internal sealed partial class CardGallery
         reset.Confirm(megan, 4, null, new DateTimeOffset(2026, 2, 23, 9, 5, 0, TimeSpan.Zero));
 
         _clock.Now = LaptopStory.At(5, 10, 0);
-        Add("request-list", _cards.RequestList([laptop, headset, mouse, reset], megan, "Your requests", "You have no requests yet. Tell me what you need to log one."));
-        Add("request-list-empty", _cards.RequestList([], megan, "Your requests", "You have no requests yet. Tell me what you need to log one."));
-        Add("request-list-team-queue", _cards.RequestList([laptop, mouse], _story.Agent, "Open requests for Hardware Service", "Nothing open. Well done!"));
+        Add("request-list", _cards.RequestList([laptop, headset, mouse, reset], "Your requests", "You have no requests yet. Tell me what you need to log one.", megan));
+        Add("request-list-empty", _cards.RequestList([], "Your requests", "You have no requests yet. Tell me what you need to log one.", megan));
+        Add("request-list-team-queue", _cards.RequestList([laptop, mouse], "Open requests for Hardware Service", "Nothing open. Well done!", _story.Agent));
 
         var waiting = await _story.SubmitAsync();
         var monitor = await SubmitAsync("REQ-000133", SampleOrganisation.Diego, "monitor", "A second screen for editing video subtitles next to the timeline.",

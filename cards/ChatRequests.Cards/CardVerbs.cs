@@ -38,10 +38,12 @@ public static class CardVerbs
 
     /// <summary>Data {requestId}: show the request's details.</summary>
     public const string RequestsShow = "requests.show";
+    /// <summary>Data {requestId}: the requester's confirmation card as it is now (a card's refresh action, not a button).</summary>
+    public const string RequestsRefresh = "requests.refresh";
 
     public static IReadOnlyList<string> All { get; } =
     [
         IntakePick, IntakeBrowse, IntakeSubmit, ApprovalApprove, ApprovalReject, AgentAssign, AgentStatus, AgentAsk,
-        AgentResolve, RequesterAnswer, RequesterConfirm, RequesterReopen, RequesterCancel, RequestsShow,
+        AgentResolve, RequesterAnswer, RequesterConfirm, RequesterReopen, RequesterCancel, RequestsShow, RequestsRefresh,
     ];
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using ChatRequests.Core.Catalog;
 using ChatRequests.Core.Priority;
 using ChatRequests.Core.Requests;
@@ -107,8 +108,15 @@ public sealed partial class RequestCards
         return Render("request-form", data, fallback);
     }
 
-    /// <summary>The confirmation after a request is logged.</summary>
-    public CardMessage Submitted(ServiceRequest r)
+    /// <summary>The confirmation after a request is logged, as it is now (a picture of it: it does not refresh itself).</summary>
+    public CardMessage Submitted(ServiceRequest r) => Submitted(r, refreshFor: null);
+
+    /// <summary>
+    /// The confirmation after a request is logged, as it is now. With <paramref name="refreshFor"/> (the requester's Teams
+    /// user id) it refreshes itself whenever they look at it again, until the request is final, so it never offers a
+    /// Cancel that can only fail.
+    /// </summary>
+    public CardMessage Submitted(ServiceRequest r, string? refreshFor)
     {
         var noApproval = r.Approvals.Count == 0 ? $"No approval needed — sent straight to {r.TeamName}." : null;
         var data = new
@@ -129,11 +137,30 @@ public sealed partial class RequestCards
             canCancel = RequestTransitions.IsAllowed(r.State, RequestCommand.Cancel),
         };
         var approval = noApproval ?? $"Approval: {string.Join("; then ", r.Approvals.Select(s => $"{s.Name} ({CardText.AnyOf(s.Approvers)})"))}.";
-        return Render(
+        var message = Render(
             "submitted",
             data,
             $"Request {r.Id} logged: {r.ItemName}, priority {r.Priority.Label}. {approval} Due in {CardText.Duration(r.DueAt - _clock.GetUtcNow())}.");
+        if (refreshFor is not null && !r.State.IsFinal())
+        {
+            message.Card["refresh"] = RefreshFor(refreshFor, CardVerbs.RequestsRefresh, r.Id);
+        }
+
+        return message;
     }
+
+    // Universal Actions: Teams runs the action by itself (trigger "automatic") when one of userIds looks at the card.
+    private static JsonObject RefreshFor(string userId, string verb, string requestId) => new()
+    {
+        ["action"] = new JsonObject
+        {
+            ["type"] = "Action.Execute",
+            ["title"] = "Refresh",
+            ["verb"] = verb,
+            ["data"] = new JsonObject { [CardInputs.RequestId] = requestId },
+        },
+        ["userIds"] = new JsonArray(userId),
+    };
 
     private CardMessage HelpCard(string? greeting)
     {

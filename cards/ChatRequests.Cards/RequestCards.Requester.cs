@@ -17,7 +17,6 @@ public sealed partial class RequestCards
     /// </summary>
     public CardMessage Notice(ServiceRequest r, NoticeKind kind, OutboxEvent cause)
     {
-        var text = NoticeFor(r, kind, cause);
         var askAnswer = kind == NoticeKind.QuestionAsked && r.State == RequestState.AwaitingRequester && r.Question?.Answer is null;
         var confirm = kind == NoticeKind.Resolved && r.State == RequestState.Fulfilled;
         var stillCurrent = kind switch
@@ -26,6 +25,22 @@ public sealed partial class RequestCards
             NoticeKind.Resolved => confirm,
             _ => true,
         };
+        var update = stillCurrent ? null : $"Since then: {r.State.ToDisplay().ToLowerInvariant()}.";
+        return RenderNotice(r, NoticeFor(r, kind, cause), NoticeFacts(r, kind), update, askAnswer, confirm);
+    }
+
+    /// <summary>What the requester sees once their answer is on its way: the answer they sent, and what happens next.</summary>
+    public CardMessage AnswerSent(ServiceRequest r) =>
+        RenderNotice(
+            r,
+            new NoticeText("Answer sent", "good", $"Thanks, I passed your answer on to {r.TeamName}. Work on {r.Id} continues.", "Your answer", r.Question?.Answer),
+            NoticeFacts(r, kind: null),
+            update: null,
+            askAnswer: false,
+            confirm: false);
+
+    private static CardMessage RenderNotice(ServiceRequest r, NoticeText text, IReadOnlyList<Fact> facts, string? update, bool askAnswer, bool confirm)
+    {
         var data = new
         {
             id = r.Id,
@@ -34,8 +49,8 @@ public sealed partial class RequestCards
             style = text.Style,
             text = text.Text,
             comment = text.Comment is null ? null : new { label = text.CommentLabel, text = text.Comment },
-            update = stillCurrent ? null : $"Since then: {r.State.ToDisplay().ToLowerInvariant()}.",
-            facts = NoticeFacts(r, kind),
+            update,
+            facts,
             askAnswer,
             confirm,
         };
@@ -44,10 +59,11 @@ public sealed partial class RequestCards
     }
 
     /// <summary>
-    /// Requests, most recent first, each with who holds it and what happens next, in words for <paramref name="viewer"/>:
-    /// the requester's own list, or a team's queue.
+    /// Requests as <paramref name="viewer"/> sees them (their own, or their team's queue), most recent first, each with who
+    /// holds it and what happens next, in words for the viewer ("You" for the requester). Cancel is offered only on the
+    /// viewer's own requests that can still be cancelled.
     /// </summary>
-    public CardMessage RequestList(IReadOnlyList<ServiceRequest> requests, PersonRef viewer, string title, string emptyText)
+    public CardMessage RequestList(IReadOnlyList<ServiceRequest> requests, string title, string emptyText, PersonRef viewer)
     {
         var shown = requests.OrderByDescending(r => r.SubmittedAt).Take(MaxListed).ToList();
         var data = new
@@ -65,7 +81,7 @@ public sealed partial class RequestCards
                 overdue = IsOverdue(r),
                 due = CardText.Instant(r.DueAt),
                 facts = (Fact[]) [new("Now with", RequestProgress.HeldBy(r, viewer.Id)), new("Next", RequestProgress.NextStep(r, viewer.Id))],
-                canCancel = RequestTransitions.IsAllowed(r.State, RequestCommand.Cancel),
+                canCancel = r.IsRequester(viewer.Id) && RequestTransitions.IsAllowed(r.State, RequestCommand.Cancel),
             }),
             note = requests.Count > MaxListed ? $"Showing the {MaxListed} most recent of {requests.Count}." : null,
         };
@@ -114,7 +130,7 @@ public sealed partial class RequestCards
     private static bool IsDecision(string action) =>
         action is nameof(RequestCommand.ApproveStage) or nameof(RequestCommand.Approve) or nameof(RequestCommand.Reject);
 
-    private static List<Fact> NoticeFacts(ServiceRequest r, NoticeKind kind)
+    private static List<Fact> NoticeFacts(ServiceRequest r, NoticeKind? kind)
     {
         var facts = new List<Fact> { new("Now with", RequestProgress.HeldBy(r, r.Requester.Id)), new("Next", RequestProgress.NextStep(r, r.Requester.Id)) };
         if (kind == NoticeKind.SlaBreached)

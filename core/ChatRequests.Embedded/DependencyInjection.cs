@@ -45,7 +45,8 @@ public static class DependencyInjection
 
     /// <summary>
     /// The service catalog from its JSON file (section "Catalog"; in every mode, it ships with the app), and the
-    /// start-up check of the catalog against whichever <see cref="IDirectory"/> is registered.
+    /// start-up check of the catalog against whichever <see cref="IDirectory"/> is registered, which the host runs
+    /// before it starts (<see cref="ReferenceDataHost.RunWithReferenceDataCheckAsync"/>).
     /// </summary>
     public static IServiceCollection AddJsonCatalog(this IServiceCollection services)
     {
@@ -54,7 +55,7 @@ public static class DependencyInjection
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<ICatalog, JsonFileCatalog>();
-        services.AddHostedService<ReferenceDataStartupCheck>();
+        services.AddSingleton<ReferenceDataStartupCheck>();
         return services;
     }
 

@@ -1,4 +1,5 @@
 using ChatRequests.Bot.Hosting;
+using ChatRequests.Embedded.ReferenceData;
 using ChatRequests.Functions.Invocation;
 
 namespace ChatRequests.Functions;
@@ -13,7 +14,7 @@ public sealed class Program
     /// <summary>The port the Functions host calls the handler on; it sets this environment variable.</summary>
     public const string PortSetting = "FUNCTIONS_CUSTOMHANDLER_PORT";
 
-    public static void Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
         if (builder.Configuration.GetValue<int?>(PortSetting) is { } port)
@@ -26,6 +27,6 @@ public sealed class Program
         var app = builder.Build();
         app.Logger.LogInformation("ChatRequests Functions app on {Adapters}", app.Services.GetRequiredService<AdapterChoice>());
         app.MapFunctions();
-        app.Run();
+        return await app.RunWithReferenceDataCheckAsync();
     }
 }

@@ -13,12 +13,12 @@ public class RequestTransitionsTests
         Approve         -> Approved          : AwaitingApproval
         Reject          -> Rejected          : AwaitingApproval
         Assign          -> Assigned          : Approved Reopened Assigned InProgress AwaitingParts Scheduled
-        StartWork       -> InProgress        : Assigned InProgress AwaitingParts Scheduled AwaitingRequester
-        AwaitParts      -> AwaitingParts     : Assigned InProgress AwaitingParts Scheduled AwaitingRequester
-        Schedule        -> Scheduled         : Assigned InProgress AwaitingParts Scheduled AwaitingRequester
-        AskRequester    -> AwaitingRequester : Assigned InProgress AwaitingParts Scheduled
+        StartWork       -> InProgress        : Reopened Assigned InProgress AwaitingParts Scheduled AwaitingRequester
+        AwaitParts      -> AwaitingParts     : Reopened Assigned InProgress AwaitingParts Scheduled AwaitingRequester
+        Schedule        -> Scheduled         : Reopened Assigned InProgress AwaitingParts Scheduled AwaitingRequester
+        AskRequester    -> AwaitingRequester : Reopened Assigned InProgress AwaitingParts Scheduled
         Answer          -> InProgress        : AwaitingRequester
-        Resolve         -> Fulfilled         : Assigned InProgress AwaitingParts Scheduled AwaitingRequester
+        Resolve         -> Fulfilled         : Reopened Assigned InProgress AwaitingParts Scheduled AwaitingRequester
         Confirm         -> Closed            : Fulfilled
         Reopen          -> Reopened          : Fulfilled
         Cancel          -> Cancelled         : Submitted AwaitingApproval Approved Reopened Assigned InProgress AwaitingParts Scheduled AwaitingRequester

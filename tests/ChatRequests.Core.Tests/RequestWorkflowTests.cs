@@ -115,6 +115,23 @@ public class RequestWorkflowTests
     }
 
     [Fact]
+    public async Task Submit_SubmissionKeyReplayedBySomeoneElse_IsRefusedWithoutTheRequest_AndLogsNothing()
+    {
+        var first = (await _workflow.SubmitAsync(SampleData.Ref(SampleData.Megan), LaptopForm("key-1"))).Request!;
+
+        foreach (var who in new[] { SampleData.Ref(SampleData.Diego), SampleData.Ref(SampleData.Alex), new PersonRef("u-stranger", "Stranger") })
+        {
+            var error = await Assert.ThrowsAsync<RequestRuleException>(() => _workflow.SubmitAsync(who, LaptopForm("key-1")));
+
+            Assert.DoesNotContain(first.Id, error.Message);
+            Assert.DoesNotContain("Megan", error.Message);
+            Assert.Empty(await _store.ListByRequesterAsync(who.Id, 10));
+        }
+
+        Assert.Single(await _store.ListByRequesterAsync(SampleData.Megan, 10));
+    }
+
+    [Fact]
     public async Task Submit_SameSubmissionKeyConcurrently_CreatesOneRequest()
     {
         var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
@@ -150,14 +167,14 @@ public class RequestWorkflowTests
     }
 
     [Fact]
-    public async Task WorkOnRequest_ByAnAgentOutsideTheTeam_IsNotPermitted()
+    public async Task WorkOnRequest_ByAnAgentOutsideTheTeam_ReadsAsNotFound()
     {
         var request = await ApprovedLaptopAsync();
 
-        var error = await Assert.ThrowsAsync<NotPermittedException>(() =>
+        var error = await Assert.ThrowsAsync<RequestNotVisibleException>(() =>
             _workflow.AssignToSelfAsync(request.Id, SampleData.Ref(SampleData.Christie)));
 
-        Assert.Equal($"Only members of Hardware Service can work on {request.Id}.", error.Message);
+        Assert.Equal($"I can't find {request.Id} among the requests you can see. Type 'my requests' to see yours.", error.Message);
         Assert.Equal(RequestState.Approved, (await _store.GetAsync(request.Id))?.State);
     }
 
@@ -205,8 +222,80 @@ public class RequestWorkflowTests
             Assert.Equal(request.Id, (await _workflow.GetVisibleAsync(request.Id, personId)).Id);
         }
 
-        await Assert.ThrowsAsync<NotPermittedException>(() => _workflow.GetVisibleAsync(request.Id, SampleData.Christie));
-        await Assert.ThrowsAsync<RequestRuleException>(() => _workflow.GetVisibleAsync("REQ-999999", SampleData.Megan));
+        var notYours = await Assert.ThrowsAsync<RequestNotVisibleException>(() => _workflow.GetVisibleAsync(request.Id, SampleData.Christie));
+        var missing = await Assert.ThrowsAsync<RequestNotVisibleException>(() => _workflow.GetVisibleAsync("REQ-999999", SampleData.Christie));
+        Assert.Equal(missing.Message.Replace("REQ-999999", "#"), notYours.Message.Replace(request.Id, "#"));
+    }
+
+    [Fact]
+    public async Task Changes_BySomeoneWhoMayNotView_ReadAsForANumberThatDoesNotExist_AndChangeNothing()
+    {
+        var request = (await _workflow.SubmitAsync(SampleData.Ref(SampleData.Megan), LaptopForm("key-1"))).Request!;
+        var diego = SampleData.Ref(SampleData.Diego);
+        var christie = SampleData.Ref(SampleData.Christie);
+        var missing = await Assert.ThrowsAsync<RequestNotVisibleException>(() => _workflow.CancelAsync("REQ-999999", diego, null));
+        var attempts = new Func<string, Task>[]
+        {
+            id => _workflow.CancelAsync(id, diego, null),
+            id => _workflow.DecideAsync(id, diego, approve: true, null, 0),
+            id => _workflow.DecideAsync(id, SampleData.Ref(SampleData.Isaiah), approve: false, "No", 0),
+            id => _workflow.AssignToSelfAsync(id, christie),
+            id => _workflow.ResolveAsync(id, christie, "Done"),
+            id => _workflow.AnswerAsync(id, christie, "Yes"),
+        };
+
+        foreach (var attempt in attempts)
+        {
+            var refused = await Assert.ThrowsAsync<RequestNotVisibleException>(() => attempt(request.Id));
+            Assert.Equal(missing.Message.Replace("REQ-999999", "#"), refused.Message.Replace(request.Id, "#"));
+        }
+
+        var stored = (await _store.GetAsync(request.Id))!;
+        Assert.Equal(RequestState.AwaitingApproval, stored.State);
+        Assert.Equal(request.Version, stored.Version);
+    }
+
+    [Fact]
+    public async Task Changes_BySomeoneWhoMayView_AreToldTheRule()
+    {
+        var request = (await _workflow.SubmitAsync(SampleData.Ref(SampleData.Megan), LaptopForm("key-1"))).Request!;
+
+        var byAlex = await Assert.ThrowsAsync<NotPermittedException>(() => _workflow.CancelAsync(request.Id, SampleData.Ref(SampleData.Alex), null));
+        var byLead = await Assert.ThrowsAsync<NotPermittedException>(() => _workflow.AssignToSelfAsync(request.Id, SampleData.Ref(SampleData.Grady)));
+
+        Assert.Contains("Megan Bowen", byAlex.Message);
+        Assert.Contains("Hardware Service", byLead.Message);
+    }
+
+    [Fact]
+    public async Task Lists_HoldOnlyWhatThePersonMayView_AndTheLeadSeesTheTeamsQueue()
+    {
+        var laptop = (await _workflow.SubmitAsync(SampleData.Ref(SampleData.Megan), LaptopForm("key-1"))).Request!;
+        await _workflow.DecideAsync(laptop.Id, SampleData.Ref(SampleData.Alex), approve: true, null, 0);
+
+        var byLead = await _workflow.TeamQueueAsync(SampleData.Grady, channelId: null);
+        var byAgent = await _workflow.TeamQueueAsync(SampleData.Adele, SampleData.HardwareChannel);
+        var inAnotherChannel = await _workflow.TeamQueueAsync(SampleData.Adele, SampleData.IdentityChannel);
+        var byOtherAgent = await _workflow.TeamQueueAsync(SampleData.Christie, SampleData.HardwareChannel);
+
+        Assert.Equal([laptop.Id], byLead.Requests.Select(r => r.Id));
+        Assert.Equal("Hardware Service", Assert.Single(byLead.Teams).Name);
+        Assert.Equal([laptop.Id], byAgent.Requests.Select(r => r.Id));
+        Assert.Empty(inAnotherChannel.Teams);
+        Assert.Empty(inAnotherChannel.Requests);
+        Assert.Empty(byOtherAgent.Requests);
+        Assert.Equal([laptop.Id], (await _workflow.ListMineAsync(SampleData.Megan, 10)).Select(r => r.Id));
+        Assert.Empty(await _workflow.ListMineAsync(SampleData.Diego, 10));
+    }
+
+    [Fact]
+    public async Task GetVisibleInChannel_ShowsOnlyTheChannelTeamsRequests()
+    {
+        var laptop = (await _workflow.SubmitAsync(SampleData.Ref(SampleData.Megan), LaptopForm("key-1"))).Request!;
+
+        Assert.Equal(laptop.Id, (await _workflow.GetVisibleInChannelAsync(laptop.Id, SampleData.Adele, SampleData.HardwareChannel)).Id);
+        await Assert.ThrowsAsync<RequestNotVisibleException>(() => _workflow.GetVisibleInChannelAsync(laptop.Id, SampleData.Megan, SampleData.IdentityChannel));
+        await Assert.ThrowsAsync<RequestNotVisibleException>(() => _workflow.GetVisibleInChannelAsync(laptop.Id, SampleData.Christie, SampleData.HardwareChannel));
     }
 
     [Fact]

@@ -20,12 +20,16 @@ public static class SampleData
     public const string Miriam = "00000000-0000-0000-0000-0000000000c2";
     public const string Lee = "00000000-0000-0000-0000-0000000000c4";
     public const string Isaiah = "00000000-0000-0000-0000-0000000000d1";
+    public const string Grady = "00000000-0000-0000-0000-0000000000d2";
     public const string Raul = "00000000-0000-0000-0000-0000000000d4";
+    public const string Diego = "00000000-0000-0000-0000-0000000000e1";
     public const string Joni = "00000000-0000-0000-0000-0000000000e2";
     public const string Allan = "00000000-0000-0000-0000-0000000000e4";
     public const string Pradeep = "00000000-0000-0000-0000-0000000000e5";
     public const string Lidia = "00000000-0000-0000-0000-0000000000f1";
     public const string Christie = "00000000-0000-0000-0000-0000000000f4";
+    public const string HardwareChannel = "19:hardware-service@thread.tacv2";
+    public const string IdentityChannel = "19:identity-access@thread.tacv2";
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

@@ -147,7 +147,7 @@ public class ServiceRequestTests
 
         var error = Assert.Throws<AlreadyDecidedException>(() => request.Decide(Security2, approve: false, "No", 0, decidedAt.AddMinutes(1)));
 
-        Assert.Equal("Already approved by Sam Security at 2026-11-23 09:05 UTC.", error.Message);
+        Assert.Equal("Already approved by Sam Security 1 minute ago.", error.Message);
         Assert.Equal(Security1.Id, error.Decision.ById);
         Assert.Equal(RequestState.Approved, request.State);
     }
@@ -371,6 +371,38 @@ public class ServiceRequestTests
 
         request.Assign(Agent, Agent, Start.AddDays(1).AddHours(1));
         Assert.Equal(RequestState.Assigned, request.State);
+    }
+
+    [Fact]
+    public void Reopen_TheAssigneeCarriesOnAtOnce_AndTheEarlierResolutionStaysInTheHistory()
+    {
+        var request = Fulfilled();
+        request.Reopen(Requester, "The docking station is missing", Start.AddDays(1));
+
+        request.SetStatus(Agent, RequestState.AwaitingParts, "Dock ordered", Start.AddDays(1).AddHours(1));
+        request.Resolve(Agent, "Dock delivered", Start.AddDays(2));
+
+        Assert.Equal(RequestState.Fulfilled, request.State);
+        Assert.Equal(Agent, request.Assignee);
+        Assert.Equal("Dock delivered", request.ResolutionNotes);
+        Assert.Equal(["Done", "Dock delivered"], request.History.Where(h => h.Action == "Resolve").Select(h => h.Comment));
+    }
+
+    [Theory]
+    [InlineData(0.5, "just now")]
+    [InlineData(1, "1 minute ago")]
+    [InlineData(59, "59 minutes ago")]
+    [InlineData(60, "1 hour ago")]
+    [InlineData(47 * 60, "47 hours ago")]
+    [InlineData(3 * 24 * 60 + 5, "3 days ago")]
+    public void Decide_AfterTheDecision_SaysHowLongAgoInWords(double minutesLater, string ago)
+    {
+        var request = Submit(SecurityStage);
+        request.Decide(Security1, approve: false, "Not now", 0, Start);
+
+        var error = Assert.Throws<AlreadyDecidedException>(() => request.Decide(Security2, approve: true, null, 0, Start.AddMinutes(minutesLater)));
+
+        Assert.Equal($"Already rejected by Sam Security {ago}.", error.Message);
     }
 
     [Fact]

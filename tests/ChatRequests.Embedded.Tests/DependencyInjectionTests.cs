@@ -30,6 +30,7 @@ public sealed class DependencyInjectionTests : IDisposable
     {
         using var host = BuildHost();
 
+        await CheckReferenceDataAsync(host);
         await host.StartAsync();
 
         var services = host.Services;
@@ -63,13 +64,13 @@ public sealed class DependencyInjectionTests : IDisposable
     }
 
     [Fact]
-    public async Task StartAsync_ProblemsInBothFiles_FailsListingEveryProblem()
+    public async Task ReferenceDataCheck_ProblemsInBothFiles_FailsListingEveryProblem()
     {
         var organisation = _folder.Write("organisation.json", """{ "people": [ { "id": "p1", "name": "One", "managerId": "p9" } ] }""");
         var catalog = _folder.Write("catalog.json", """{ "items": [ { "id": "a", "name": "A", "category": "Hardware", "approval": "ManagerThenGroup" } ] }""");
         using var host = BuildHost(catalog, organisation);
 
-        var exception = await Assert.ThrowsAsync<ReferenceDataException>(() => host.StartAsync());
+        var exception = await Assert.ThrowsAsync<ReferenceDataException>(() => CheckReferenceDataAsync(host));
 
         Assert.Equal(
         [
@@ -79,38 +80,36 @@ public sealed class DependencyInjectionTests : IDisposable
     }
 
     [Fact]
-    public async Task StartAsync_CatalogItemNoTeamCanFulfil_Fails()
+    public async Task ReferenceDataCheck_CatalogItemNoTeamCanFulfil_Fails()
     {
         var catalog = _folder.Write("catalog.json", """{ "items": [ { "id": "chair", "name": "Chair", "category": "Furniture" } ] }""");
         using var host = BuildHost(catalog);
 
-        var exception = await Assert.ThrowsAsync<ReferenceDataException>(() => host.StartAsync());
+        var exception = await Assert.ThrowsAsync<ReferenceDataException>(() => CheckReferenceDataAsync(host));
 
         Assert.Equal([$"{catalog}: item 'chair' has category 'Furniture', which no team owns, and no ownerTeamId."], exception.Problems);
     }
 
     [Fact]
-    public async Task StartAsync_DirectoryDownForAMoment_StartsAnywayWithoutTheCatalogCheck()
+    public async Task ReferenceDataCheck_DirectoryDownForAMoment_PassesWithoutTheCatalogCheck()
     {
         var directory = Substitute.For<IDirectory>();
         directory.ListTeamsAsync(default).ReturnsForAnyArgs(
             Task.FromException<IReadOnlyList<Team>>(new DirectoryUnavailableException("Microsoft Graph did not answer (test).")));
         using var host = BuildHost(directory: directory);
 
-        await host.StartAsync();
-
-        await host.StopAsync();
+        await CheckReferenceDataAsync(host);
     }
 
     [Fact]
-    public async Task StartAsync_DirectoryFailingOtherwise_StillFails()
+    public async Task ReferenceDataCheck_DirectoryFailingOtherwise_StillFails()
     {
         var directory = Substitute.For<IDirectory>();
         directory.ListTeamsAsync(default).ReturnsForAnyArgs(
             Task.FromException<IReadOnlyList<Team>>(new InvalidOperationException("Forbidden: no GroupMember.Read.All")));
         using var host = BuildHost(directory: directory);
 
-        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => CheckReferenceDataAsync(host));
 
         Assert.Contains("GroupMember.Read.All", exception.Message);
     }
@@ -153,6 +152,9 @@ public sealed class DependencyInjectionTests : IDisposable
         await host.StopAsync();
         Assert.Equal(["approval-card REQ-000001 stage 0 for Bob Manager", "reminder REQ-000001 for Bob Manager"], _notifier.Calls);
     }
+
+    private static Task CheckReferenceDataAsync(IHost host) =>
+        host.Services.GetRequiredService<ReferenceDataStartupCheck>().CheckAsync();
 
     private IHost BuildHost(
         string catalog = GoodCatalog, string organisation = GoodOrganisation, string? sqlitePath = null, string? sweepInterval = null,

@@ -8,15 +8,17 @@ public static class RepositoryPaths
     public static string Samples(string file) => Path.Combine(Root, "samples", file);
 
     /// <summary>The bot's own build output, built with the same configuration as the tests.</summary>
-    public static string BotAssembly
+    public static string BotAssembly => BuildOutput("bot", "ChatRequests.Bot");
+
+    /// <summary>The Functions app's own build output (the custom handler), built with the same configuration as the tests.</summary>
+    public static string FunctionsAssembly => BuildOutput("functions", "ChatRequests.Functions");
+
+    private static string BuildOutput(string folder, string project)
     {
-        get
-        {
-            var output = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)); // bin/<Configuration>/net10.0
-            var configuration = output.Parent!.Name;
-            var path = Path.Combine(Root, "bot", "ChatRequests.Bot", "bin", configuration, "net10.0", "ChatRequests.Bot.dll");
-            return File.Exists(path) ? path : throw new FileNotFoundException("Build the bot first.", path);
-        }
+        var output = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)); // bin/<Configuration>/net10.0
+        var configuration = output.Parent!.Name;
+        var path = Path.Combine(Root, folder, project, "bin", configuration, "net10.0", project + ".dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException($"Build {project} first.", path);
     }
 
     private static string FindRoot()

@@ -34,8 +34,12 @@ public sealed class TeamsDriver(HttpClient bot, FakeTeamsConnector connector)
             },
         });
 
-    /// <summary>The person clicks an Action.Execute button; returns the invoke response body.</summary>
-    public async Task<InvokeResult> ClickAsync(Persona who, string conversationId, string verb, JsonObject data, string? replyToId = null)
+    /// <summary>
+    /// The person clicks an Action.Execute button (or, with <paramref name="trigger"/> "automatic", their client runs a
+    /// card's refresh action); returns the invoke response body.
+    /// </summary>
+    public async Task<InvokeResult> ClickAsync(
+        Persona who, string conversationId, string verb, JsonObject data, string? replyToId = null, string trigger = "manual")
     {
         var type = conversationId.StartsWith("19:", StringComparison.Ordinal) ? "channel" : "personal";
         var activity = Base(who, conversationId, type) with
@@ -46,7 +50,7 @@ public sealed class TeamsDriver(HttpClient bot, FakeTeamsConnector connector)
             Value = new JsonObject
             {
                 ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data },
-                ["trigger"] = "manual",
+                ["trigger"] = trigger,
             },
         };
         using var response = await PostAsync(activity);
@@ -125,6 +129,11 @@ public sealed record InvokeResult(HttpStatusCode HttpStatus, JsonObject Body)
         : throw new InvalidOperationException($"The invoke answered with {Body.ToJsonString()}, not a card.");
 
     public string CardText => CardReader.AllText(Card);
+
+    /// <summary>The text of a message answer (the card that was clicked stays as it was).</summary>
+    public string Message => Body["type"]!.GetValue<string>() == "application/vnd.microsoft.activity.message"
+        ? Body["value"]!.GetValue<string>()
+        : throw new InvalidOperationException($"The invoke answered with {Body.ToJsonString()}, not a message.");
 }
 
 /// <summary>Reading cards as a person would: their text and their buttons.</summary>

@@ -104,19 +104,25 @@ public sealed class BotConnectorAuthenticator : IInboundAuthenticator
             if (caller.Endorsements is not null
                 && (string.IsNullOrEmpty(activity.ChannelId) || !caller.Endorsements.Contains(activity.ChannelId, StringComparer.OrdinalIgnoreCase)))
             {
-                _logger.LogWarning("Refused an inbound activity: the signing key is not endorsed for channel {ChannelId}", activity.ChannelId);
+                _logger.LogWarning("Refused an inbound activity: the signing key is not endorsed for channel {ChannelId}", AsLogged(activity.ChannelId));
                 return "The token's signing key is not endorsed for this channel.";
             }
         }
 
         if (_allowedTenants.Count > 0 && (activity.TenantId is not { } tenant || !_allowedTenants.Contains(tenant)))
         {
-            _logger.LogWarning("Refused an inbound activity from tenant {TenantId}: not in Bot:AllowedTenants", activity.TenantId ?? "(none)");
+            _logger.LogWarning("Refused an inbound activity from tenant {TenantId}: not in Bot:AllowedTenants", AsLogged(activity.TenantId));
             return "This bot does not serve your organisation.";
         }
 
         return null;
     }
+
+    /// <summary>An id from the activity as the log shows it: only when it looks like one (the sender chose it; it may be any text).</summary>
+    private static string AsLogged(string? id) =>
+        id is null ? "(none)"
+        : id.Length <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or ':' or '_' or '@') ? id
+        : "(not an id)";
 
     private TokenValidationParameters Parameters(OpenIdConnectConfiguration configuration) => new()
     {

@@ -13,13 +13,14 @@ namespace ChatRequests.Bot.CardActions;
 /// <summary>
 /// Answers Action.Execute clicks (adaptiveCard/action) synchronously with the updated card. Who clicked comes
 /// from the activity; the card's data carries only ids. Slow work (notices, other people's cards) is left
-/// to the fulfilment worker, which this wakes.
+/// to the fulfilment worker, which this wakes. A click that changes nothing keeps its card (<see cref="ClickRefusals"/>).
 /// </summary>
 public sealed class CardActionHandler(
     RequestWorkflow workflow,
     ICatalog catalog,
     IntakeConversation intake,
     RequestCards cards,
+    ClickRefusals refusals,
     IRelaySignal relay,
     ILogger<CardActionHandler> logger)
 {
@@ -34,15 +35,18 @@ public sealed class CardActionHandler(
         }
         catch (InvalidCardDataException ex)
         {
-            logger.LogInformation("Card action {Verb} had bad data: {Reason}", verb, ex.Message);
-            return InvokeResponse.Card(cards.Info("That didn't work", $"{ex.Message} Nothing was changed. Type 'my requests' for fresh cards.", "attention").Card);
+            logger.LogInformation("Card action {Verb} had bad data: {Reason}", Loggable(verb), ex.Message);
+            return ClickRefusals.BadData(data, ex);
         }
         catch (RequestRuleException ex)
         {
-            logger.LogInformation("Card action {Verb} refused: {RuleType}", verb, ex.GetType().Name);
-            return InvokeResponse.Card(await CurrentViewWithNoticeAsync(turn, verb, data, ex.Message, cancellationToken));
+            logger.LogInformation("Card action {Verb} refused: {RuleType}", Loggable(verb), ex.GetType().Name);
+            return await refusals.AnswerAsync(turn, verb, data, ex, cancellationToken);
         }
     }
+
+    // Anyone can send any text as a verb: only ours reach the log.
+    private static string Loggable(string verb) => CardVerbs.All.Contains(verb) ? verb : "(unknown)";
 
     private async Task<JsonObject> RunAsync(TurnContext turn, string verb, CardActionData data, CancellationToken cancellationToken)
     {
@@ -92,10 +96,8 @@ public sealed class CardActionHandler(
                 return cards.TeamCard(await workflow.ResolveAsync(
                     data.Required("requestId"), user, data.Optional(CardInputs.Resolution) ?? "", cancellationToken)).Card;
             case CardVerbs.RequesterAnswer:
-            {
-                var request = await workflow.AnswerAsync(data.Required("requestId"), user, data.Optional(CardInputs.Answer) ?? "", cancellationToken);
-                return cards.Info("Answer sent", $"Thanks, I passed your answer on to {request.TeamName}. Work on {request.Id} continues.", "good").Card;
-            }
+                return cards.AnswerSent(await workflow.AnswerAsync(
+                    data.Required("requestId"), user, data.Optional(CardInputs.Answer) ?? "", cancellationToken)).Card;
 
             case CardVerbs.RequesterConfirm:
             {
@@ -120,8 +122,11 @@ public sealed class CardActionHandler(
 
             case CardVerbs.RequestsShow:
                 return cards.RequestDetail(await workflow.GetVisibleAsync(data.Required("requestId"), user.Id, cancellationToken), user).Card;
+            case CardVerbs.RequestsRefresh:
+                return await ConfirmationAsync(turn, data.Required("requestId"), cancellationToken);
             default:
-                throw new InvalidCardDataException($"I don't know the action '{Shorten(verb)}'.");
+                // The verb is not repeated back: anyone can send any text as one.
+                throw new InvalidCardDataException("I don't know that action.");
         }
     }
 
@@ -138,7 +143,7 @@ public sealed class CardActionHandler(
         var result = await workflow.SubmitAsync(turn.User, form, cancellationToken);
         if (result.Request is { } request)
         {
-            return cards.Submitted(request).Card;
+            return cards.Submitted(request, refreshFor: turn.Activity.From?.Id).Card;
         }
 
         var prefill = new FormPrefill(
@@ -149,47 +154,15 @@ public sealed class CardActionHandler(
         return cards.RequestForm(item, prefill, result.Errors.ByInput).Card;
     }
 
-    /// <summary>The card as it truly is now, with the reason the click changed nothing on top.</summary>
-    private async Task<JsonObject> CurrentViewWithNoticeAsync(
-        TurnContext turn, string verb, CardActionData data, string notice, CancellationToken cancellationToken)
+    /// <summary>
+    /// The requester's confirmation card as it is now: Teams asks for it by itself (its refresh action) whenever the
+    /// requester looks at the card again. It is theirs alone; anyone else, whatever they may see, gets nothing.
+    /// </summary>
+    private async Task<JsonObject> ConfirmationAsync(TurnContext turn, string requestId, CancellationToken cancellationToken)
     {
-        var requestId = SafeOptional(data, "requestId");
-        var request = requestId is null ? null : await workflow.FindAsync(requestId, cancellationToken);
-        JsonObject card;
-        if (request is null)
-        {
-            card = cards.Info("That didn't work", notice, "attention").Card;
-            return card;
-        }
-
-        if (verb is CardVerbs.ApprovalApprove or CardVerbs.ApprovalReject
-            && int.TryParse(SafeOptional(data, "stage"), out var stage) && stage >= 0 && stage < request.Approvals.Count)
-        {
-            card = cards.Approval(request, stage, turn.User).Card;
-        }
-        else if (verb.StartsWith("agent.", StringComparison.Ordinal))
-        {
-            card = cards.TeamCard(request).Card;
-        }
-        else
-        {
-            return cards.Info("That didn't work", notice, "attention").Card;
-        }
-
-        return CardBanner.Prepend(card, notice);
+        var request = await workflow.GetVisibleAsync(requestId, turn.User.Id, cancellationToken);
+        return request.IsRequester(turn.User.Id)
+            ? cards.Submitted(request, refreshFor: turn.Activity.From?.Id).Card
+            : throw new RequestNotVisibleException(requestId);
     }
-
-    private static string? SafeOptional(CardActionData data, string name)
-    {
-        try
-        {
-            return data.Optional(name);
-        }
-        catch (InvalidCardDataException)
-        {
-            return null;
-        }
-    }
-
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "...";
 }

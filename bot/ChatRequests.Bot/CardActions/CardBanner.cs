@@ -2,7 +2,10 @@ using System.Text.Json.Nodes;
 
 namespace ChatRequests.Bot.CardActions;
 
-/// <summary>Puts a short notice on top of a card: why a click changed nothing, shown on the card the person is looking at.</summary>
+/// <summary>
+/// Puts a short notice on top of a card: why a click changed nothing, or what it did, shown on the card the person is
+/// looking at. The text goes in a TextRun, where Teams renders no markdown: it can quote what people typed.
+/// </summary>
 public static class CardBanner
 {
     public static JsonObject Prepend(JsonObject card, string text, string style = "attention")
@@ -14,7 +17,11 @@ public static class CardBanner
             ["style"] = style,
             ["items"] = new JsonArray
             {
-                new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true, ["weight"] = "Bolder" },
+                new JsonObject
+                {
+                    ["type"] = "RichTextBlock",
+                    ["inlines"] = new JsonArray { new JsonObject { ["type"] = "TextRun", ["text"] = text, ["weight"] = "Bolder" } },
+                },
             },
         });
         card["body"] = body;

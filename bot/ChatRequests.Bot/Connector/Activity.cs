@@ -35,14 +35,12 @@ public sealed record Activity
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; init; }
 
-    /// <summary>The Teams tenant id: channelData.tenant.id, else conversation.tenantId.</summary>
+    /// <summary>
+    /// The Teams tenant id: channelData.tenant.id, else conversation.tenantId. Never throws: a channelData.tenant.id
+    /// that is not a string counts as none here (<c>ActivityValidation</c> refuses such an activity first).
+    /// </summary>
     [JsonIgnore]
-    public string? TenantId =>
-        ChannelData?["tenant"]?["id"]?.GetValue<string>() ?? Conversation?.TenantId;
-
-    /// <summary>The Teams channel id for channel conversations (channelData.channel.id).</summary>
-    [JsonIgnore]
-    public string? TeamsChannelId => ChannelData?["channel"]?["id"]?.GetValue<string>();
+    public string? TenantId => UntypedJson.StringAt(ChannelData, "tenant", "id") ?? Conversation?.TenantId;
 
     /// <summary>A message with one Adaptive Card and its fallback text.</summary>
     public static Activity CardMessage(JsonObject card, string fallbackText) => new()
@@ -132,4 +130,12 @@ public static class ConnectorJson
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
+
+    /// <summary>
+    /// For activities we receive: a property named twice is refused while reading, everywhere in the body, channelData
+    /// and value included (a JsonException; an ArgumentException inside a JsonObject member). Otherwise which of two
+    /// tenant ids counts would depend on the parser, and a JsonObject with a repeated name would throw only when first
+    /// read, deep inside a turn.
+    /// </summary>
+    public static readonly JsonSerializerOptions Inbound = new(Options) { AllowDuplicateProperties = false };
 }

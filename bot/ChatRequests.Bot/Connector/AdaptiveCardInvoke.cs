@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace ChatRequests.Bot.Connector;
@@ -43,13 +42,13 @@ public sealed record AdaptiveCardInvoke(AdaptiveCardInvokeAction Action, string?
         invoke = null;
         if (value is not JsonObject root)
         {
-            error = $"value must be an object, was {Kind(value)}";
+            error = $"value must be an object, was {UntypedJson.KindOf(value)}";
             return false;
         }
 
         if (root["action"] is not JsonObject action)
         {
-            error = root.ContainsKey("action") ? $"value.action must be an object, was {Kind(root["action"])}" : "value.action is missing";
+            error = root.ContainsKey("action") ? $"value.action must be an object, was {UntypedJson.KindOf(root["action"])}" : "value.action is missing";
             return false;
         }
 
@@ -77,7 +76,7 @@ public sealed record AdaptiveCardInvoke(AdaptiveCardInvokeAction Action, string?
                 data = given.DeepClone().AsObject();
                 break;
             default:
-                error = $"value.action.data must be an object, was {Kind(action["data"])}";
+                error = $"value.action.data must be an object, was {UntypedJson.KindOf(action["data"])}";
                 return false;
         }
 
@@ -105,7 +104,7 @@ public sealed record AdaptiveCardInvoke(AdaptiveCardInvokeAction Action, string?
 
         if (node is not JsonValue value || !value.TryGetValue(out text))
         {
-            error = $"{path}.{name} must be a string, was {Kind(node)}";
+            error = $"{path}.{name} must be a string, was {UntypedJson.KindOf(node)}";
             return false;
         }
 
@@ -117,18 +116,4 @@ public sealed record AdaptiveCardInvoke(AdaptiveCardInvokeAction Action, string?
 
         return true;
     }
-
-    private static string Kind(JsonNode? node) => node switch
-    {
-        null => "missing or null",
-        JsonObject => "an object",
-        JsonArray => "an array",
-        _ => node.GetValueKind() switch
-        {
-            JsonValueKind.String => "a string",
-            JsonValueKind.Number => "a number",
-            JsonValueKind.True or JsonValueKind.False => "a boolean",
-            var other => other.ToString().ToLowerInvariant(),
-        },
-    };
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using ChatRequests.Bot.Connector;
 
 namespace ChatRequests.Bot.Turns;
@@ -29,6 +31,30 @@ public static class ActivityValidation
             return "The activity has no sender (from.id).";
         }
 
-        return null;
+        return FindTenantProblem(activity.ChannelData);
+    }
+
+    /// <summary>
+    /// channelData is free-form JSON, but the tenant in it decides who is served: Teams always sends
+    /// {"tenant":{"id":"..."}}, so any other shape is refused rather than read as "no tenant" (which would let
+    /// conversation.tenantId speak instead). A null tenant or id is the same as none.
+    /// </summary>
+    private static string? FindTenantProblem(JsonObject? channelData)
+    {
+        var tenant = UntypedJson.At(channelData, "tenant");
+        if (tenant is null)
+        {
+            return null;
+        }
+
+        if (tenant is not JsonObject)
+        {
+            return $"channelData.tenant must be an object, was {UntypedJson.KindOf(tenant)}.";
+        }
+
+        var id = UntypedJson.At(tenant, "id");
+        return id is null || (id is JsonValue value && value.GetValueKind() == JsonValueKind.String)
+            ? null
+            : $"channelData.tenant.id must be a string, was {UntypedJson.KindOf(id)}.";
     }
 }

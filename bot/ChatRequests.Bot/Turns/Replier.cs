@@ -14,14 +14,34 @@ public sealed class Replier(IConnectorClient connector)
 
     private async Task SendAsync(TurnContext turn, Activity reply, CancellationToken cancellationToken)
     {
-        // In a channel the answer belongs in the thread of the message; in a chat, a reply is the same as a send.
-        if (turn.Activity.Id is { } replyToId)
+        try
         {
-            await connector.ReplyToActivityAsync(turn.ServiceUrl, turn.ConversationId, replyToId, reply, cancellationToken);
+            // In a channel the answer belongs in the thread of the message; in a chat, a reply is the same as a send.
+            // An activity without a usable id (none, or "") still gets its answer, as a plain send.
+            if (turn.Activity.Id is { } replyToId && !string.IsNullOrWhiteSpace(replyToId))
+            {
+                await connector.ReplyToActivityAsync(turn.ServiceUrl, turn.ConversationId, replyToId, reply, cancellationToken);
+            }
+            else
+            {
+                await connector.SendToConversationAsync(turn.ServiceUrl, turn.ConversationId, reply, cancellationToken);
+            }
         }
-        else
+        catch (ConnectorException ex)
         {
-            await connector.SendToConversationAsync(turn.ServiceUrl, turn.ConversationId, reply, cancellationToken);
+            throw new ReplyNotDeliveredException(turn.ConversationId, ex);
         }
     }
+}
+
+/// <summary>The Bot Connector refused or never took the answer (bot removed from the chat, service URL unreachable).</summary>
+public sealed class ReplyNotDeliveredException(string conversationId, ConnectorException inner)
+    : Exception($"The answer in conversation {conversationId} was not delivered: {inner.Message}", inner)
+{
+    public string ConversationId { get; } = conversationId;
+
+    /// <summary>What the log may say about it: the connector's status and error code, or that no answer came.</summary>
+    public string Failure { get; } = inner.StatusCode == 0
+        ? "the Bot Connector did not answer"
+        : $"the Bot Connector answered {inner.StatusCode} {inner.ErrorCode}".TrimEnd();
 }

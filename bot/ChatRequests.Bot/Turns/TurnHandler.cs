@@ -1,7 +1,6 @@
 using ChatRequests.Bot.CardActions;
 using ChatRequests.Bot.Connector;
 using ChatRequests.Bot.Conversations;
-using ChatRequests.Cards;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Requests;
@@ -18,7 +17,6 @@ public sealed class TurnHandler(
     MessageHandler messages,
     CardActionHandler cardActions,
     WelcomeHandler welcome,
-    RequestCards cards,
     Replier replier,
     TimeProvider clock,
     ILogger<TurnHandler> logger)
@@ -66,7 +64,14 @@ public sealed class TurnHandler(
         }
         catch (RequestRuleException ex) when (activity.Type == ActivityTypes.Message)
         {
-            await replier.ReplyAsync(turn, ex.Message, cancellationToken);
+            // The refusal is the answer; if even that cannot be delivered, the turn still ends (logged, never a 500).
+            await TryReplyAsync(turn, ex.Message, cancellationToken);
+            return null;
+        }
+        catch (ReplyNotDeliveredException ex) when (activity.Type != ActivityTypes.Invoke)
+        {
+            // An apology would go the same way as the answer that was not delivered.
+            LogNotAnswered(ex, ex.ConversationId);
             return null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -96,20 +101,30 @@ public sealed class TurnHandler(
         const string apology = "Sorry, something went wrong on my side. Please try again in a moment; if it keeps happening, contact the IT service desk.";
         if (turn.Activity.Type == ActivityTypes.Invoke)
         {
-            return InvokeResponse.Card(cards.Info("Something went wrong", apology, "attention").Card);
+            // A message, so the card that was clicked stays as it was.
+            return InvokeResponse.Message(apology);
         }
 
-        try
-        {
-            await replier.ReplyAsync(turn, apology, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogWarning(ex, "Could not send the apology");
-        }
-
+        await TryReplyAsync(turn, apology, cancellationToken);
         return null;
     }
+
+    /// <summary>Answers when it can; when it cannot, says so in the log (by conversation, never the text) and the turn goes on.</summary>
+    private async Task TryReplyAsync(TurnContext turn, string text, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await replier.ReplyAsync(turn, text, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogNotAnswered(ex, turn.ConversationId);
+        }
+    }
+
+    private void LogNotAnswered(Exception ex, string conversationId) =>
+        logger.LogWarning(ex, "Could not answer in conversation {ConversationId} ({Failure})", conversationId,
+            ex is ReplyNotDeliveredException undelivered ? undelivered.Failure : ex.GetType().Name);
 
     /// <summary>Who is speaking (from the activity, looked up in the directory) and where to reach them later.</summary>
     private async Task<TurnContext> BeginAsync(Activity activity, CancellationToken cancellationToken)

@@ -34,16 +34,37 @@ public sealed class RequestTransitionException(RequestState from, RequestCommand
 }
 
 /// <summary>An approval decision arrived after the stage was already decided.</summary>
-public sealed class AlreadyDecidedException(ApprovalDecision decision)
-    : RequestRuleException(
-        $"Already {(decision.Approved ? "approved" : "rejected")} by {decision.ByName} at {FormatUtc(decision.At)} UTC.")
+/// <remarks>
+/// Says when in words ("2 hours ago"), not as a UTC stamp: the message is read at once, in whatever time zone the
+/// approver is in.
+/// </remarks>
+public sealed class AlreadyDecidedException(ApprovalDecision decision, DateTimeOffset now)
+    : RequestRuleException($"Already {(decision.Approved ? "approved" : "rejected")} by {decision.ByName} {Ago(now - decision.At)}.")
 {
     public ApprovalDecision Decision { get; } = decision;
 
-    // The stored offset may not be zero, and a culture's time separator may not be ':'.
-    private static string FormatUtc(DateTimeOffset at) =>
-        at.UtcDateTime.ToString("yyyy-MM-dd HH':'mm", CultureInfo.InvariantCulture);
+    private static string Ago(TimeSpan span) => span switch
+    {
+        _ when span < TimeSpan.FromMinutes(1) => "just now",
+        _ when span < TimeSpan.FromHours(1) => $"{Count((int)span.TotalMinutes, "minute")} ago",
+        _ when span < TimeSpan.FromHours(48) => $"{Count((int)span.TotalHours, "hour")} ago",
+        _ => $"{Count((int)span.TotalDays, "day")} ago",
+    };
+
+    private static string Count(int n, string unit) =>
+        n == 1 ? $"1 {unit}" : $"{n.ToString(CultureInfo.InvariantCulture)} {unit}s";
 }
 
 /// <summary>The person acting is not allowed to do this to the request.</summary>
 public sealed class NotPermittedException(string message) : RequestRuleException(message);
+
+/// <summary>
+/// There is no such request, or the person may not view it (<see cref="RequestViewers"/>). Both read the same, so that
+/// a refusal tells nothing of a request someone else made, not even that its number exists.
+/// </summary>
+public sealed class RequestNotVisibleException(string requestId)
+    : RequestRuleException($"I can't find {Named(requestId)} among the requests you can see. Type 'my requests' to see yours.")
+{
+    // The id may come from card data, which anyone can forge: only a well-formed number is repeated back.
+    private static string Named(string requestId) => RequestNumber.IsWellFormed(requestId) ? requestId : "that request";
+}

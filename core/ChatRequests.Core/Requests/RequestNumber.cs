@@ -17,6 +17,12 @@ public static partial class RequestNumber
             : null;
     }
 
+    /// <summary>True for a number exactly as <see cref="Format"/> writes it (REQ-000042).</summary>
+    public static bool IsWellFormed(string text) => WellFormed().IsMatch(text);
+
+    [GeneratedRegex(@"^REQ-\d{6,19}$", RegexOptions.CultureInvariant)]
+    private static partial Regex WellFormed();
+
     [GeneratedRegex(@"(?:\bREQ[- ]?|(?<![\w#])#)0*(\d{1,9})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -11,6 +11,9 @@ public static class RequestTransitions
         RequestState.Assigned, RequestState.InProgress, RequestState.AwaitingParts, RequestState.Scheduled,
     ];
 
+    // Reopened goes back to the team where the work stopped: the assignee sets a status, asks or resolves again at once.
+    private static readonly RequestState[] WithTheTeam = [RequestState.Reopened, .. Working];
+
     private static readonly Dictionary<RequestCommand, (RequestState[] From, RequestState To)> Table = new()
     {
         [RequestCommand.RequestApproval] = ([RequestState.Submitted], RequestState.AwaitingApproval),
@@ -18,24 +21,21 @@ public static class RequestTransitions
         [RequestCommand.ApproveStage] = ([RequestState.AwaitingApproval], RequestState.AwaitingApproval),
         [RequestCommand.Approve] = ([RequestState.AwaitingApproval], RequestState.Approved),
         [RequestCommand.Reject] = ([RequestState.AwaitingApproval], RequestState.Rejected),
-        [RequestCommand.Assign] = ([RequestState.Approved, RequestState.Reopened, .. Working], RequestState.Assigned),
-        [RequestCommand.StartWork] = ([.. Working, RequestState.AwaitingRequester], RequestState.InProgress),
-        [RequestCommand.AwaitParts] = ([.. Working, RequestState.AwaitingRequester], RequestState.AwaitingParts),
-        [RequestCommand.Schedule] = ([.. Working, RequestState.AwaitingRequester], RequestState.Scheduled),
-        [RequestCommand.AskRequester] = (Working, RequestState.AwaitingRequester),
+        [RequestCommand.Assign] = ([RequestState.Approved, .. WithTheTeam], RequestState.Assigned),
+        [RequestCommand.StartWork] = ([.. WithTheTeam, RequestState.AwaitingRequester], RequestState.InProgress),
+        [RequestCommand.AwaitParts] = ([.. WithTheTeam, RequestState.AwaitingRequester], RequestState.AwaitingParts),
+        [RequestCommand.Schedule] = ([.. WithTheTeam, RequestState.AwaitingRequester], RequestState.Scheduled),
+        [RequestCommand.AskRequester] = (WithTheTeam, RequestState.AwaitingRequester),
         [RequestCommand.Answer] = ([RequestState.AwaitingRequester], RequestState.InProgress),
-        [RequestCommand.Resolve] = ([.. Working, RequestState.AwaitingRequester], RequestState.Fulfilled),
+        [RequestCommand.Resolve] = ([.. WithTheTeam, RequestState.AwaitingRequester], RequestState.Fulfilled),
         [RequestCommand.Confirm] = ([RequestState.Fulfilled], RequestState.Closed),
         [RequestCommand.Reopen] = ([RequestState.Fulfilled], RequestState.Reopened),
         [RequestCommand.Cancel] =
         (
-            [
-                RequestState.Submitted, RequestState.AwaitingApproval, RequestState.Approved, RequestState.Reopened,
-                RequestState.AwaitingRequester, .. Working,
-            ],
+            [RequestState.Submitted, RequestState.AwaitingApproval, RequestState.Approved, RequestState.AwaitingRequester, .. WithTheTeam],
             RequestState.Cancelled
         ),
-        [RequestCommand.CompleteProvisioning] = ([RequestState.Approved, RequestState.Reopened, .. Working], RequestState.Fulfilled),
+        [RequestCommand.CompleteProvisioning] = ([RequestState.Approved, .. WithTheTeam], RequestState.Fulfilled),
     };
 
     public static bool IsAllowed(RequestState from, RequestCommand command) =>

@@ -186,7 +186,7 @@ public sealed class ServiceRequest
 
         if (target.Decision is { } earlier)
         {
-            throw new AlreadyDecidedException(earlier);
+            throw new AlreadyDecidedException(earlier, now);
         }
 
         if (State != RequestState.AwaitingApproval || stage != CurrentStage)

@@ -12,6 +12,9 @@ namespace ChatRequests.Core.Workflow;
 /// <summary>The result of submitting a form: the request, or what is wrong with the form.</summary>
 public sealed record SubmitResult(ServiceRequest? Request, FormErrors Errors, bool WasDuplicate = false);
 
+/// <summary>The teams whose queue a person sees, and their open requests.</summary>
+public sealed record TeamQueue(IReadOnlyList<Team> Teams, IReadOnlyList<ServiceRequest> Requests);
+
 /// <summary>
 /// The use cases of the request process. Each loads the request, lets the domain apply the change and
 /// saves it with a version check; on a conflict it reloads and re-applies, so concurrent clicks are
@@ -30,7 +33,7 @@ public sealed class RequestWorkflow(
     {
         if (await store.FindBySubmissionKeyAsync(form.SubmissionKey, cancellationToken) is { } existing)
         {
-            return new SubmitResult(existing, new FormErrors(new Dictionary<string, string>()), WasDuplicate: true);
+            return Duplicate(existing, requester);
         }
 
         var item = catalog.Find(form.ItemId)
@@ -81,13 +84,13 @@ public sealed class RequestWorkflow(
                 throw;
             }
 
-            return new SubmitResult(winner, errors, WasDuplicate: true);
+            return Duplicate(winner, requester);
         }
     }
 
     public Task<ServiceRequest> DecideAsync(
         string requestId, PersonRef approver, bool approve, string? comment, int stage, CancellationToken cancellationToken = default) =>
-        ChangeAsync(requestId, r => r.Decide(approver, approve, comment, stage, clock.GetUtcNow()), cancellationToken);
+        ChangeAsync(requestId, approver, r => r.Decide(approver, approve, comment, stage, clock.GetUtcNow()), cancellationToken);
 
     public Task<ServiceRequest> AssignToSelfAsync(string requestId, PersonRef agent, CancellationToken cancellationToken = default) =>
         ChangeAsTeamMemberAsync(requestId, agent, r => r.Assign(agent, agent, clock.GetUtcNow()), cancellationToken);
@@ -103,54 +106,83 @@ public sealed class RequestWorkflow(
         ChangeAsTeamMemberAsync(requestId, agent, r => r.Resolve(agent, notes, clock.GetUtcNow()), cancellationToken);
 
     public Task<ServiceRequest> AnswerAsync(string requestId, PersonRef requester, string answer, CancellationToken cancellationToken = default) =>
-        ChangeAsync(requestId, r => r.Answer(requester, answer, clock.GetUtcNow()), cancellationToken);
+        ChangeAsync(requestId, requester, r => r.Answer(requester, answer, clock.GetUtcNow()), cancellationToken);
 
     public Task<ServiceRequest> ConfirmAsync(
         string requestId, PersonRef requester, int rating, string? comment, CancellationToken cancellationToken = default) =>
-        ChangeAsync(requestId, r => r.Confirm(requester, rating, comment, clock.GetUtcNow()), cancellationToken);
+        ChangeAsync(requestId, requester, r => r.Confirm(requester, rating, comment, clock.GetUtcNow()), cancellationToken);
 
     public Task<ServiceRequest> ReopenAsync(string requestId, PersonRef requester, string? reason, CancellationToken cancellationToken = default) =>
-        ChangeAsync(requestId, r => r.Reopen(requester, reason, clock.GetUtcNow()), cancellationToken);
+        ChangeAsync(requestId, requester, r => r.Reopen(requester, reason, clock.GetUtcNow()), cancellationToken);
 
     public Task<ServiceRequest> CancelAsync(string requestId, PersonRef requester, string? reason, CancellationToken cancellationToken = default) =>
-        ChangeAsync(requestId, r => r.Cancel(requester, reason, clock.GetUtcNow()), cancellationToken);
+        ChangeAsync(requestId, requester, r => r.Cancel(requester, reason, clock.GetUtcNow()), cancellationToken);
 
-    /// <summary>A request the person may look at: the requester, an approver, or a member of the owning team.</summary>
-    public async Task<ServiceRequest> GetVisibleAsync(string requestId, string personId, CancellationToken cancellationToken = default)
+    /// <summary>The request, if the person may view it (<see cref="RequestViewers"/>); otherwise it reads as not found.</summary>
+    public async Task<ServiceRequest> GetVisibleAsync(string requestId, string personId, CancellationToken cancellationToken = default) =>
+        (await LoadVisibleAsync(requestId, personId, cancellationToken)).Request;
+
+    /// <summary>
+    /// The request, to be shown in the Teams channel <paramref name="channelId"/>: everyone in the channel reads it, so
+    /// only a request of the team working from that channel, and only when the person asking may view it.
+    /// </summary>
+    public async Task<ServiceRequest> GetVisibleInChannelAsync(
+        string requestId, string personId, string channelId, CancellationToken cancellationToken = default)
     {
-        var request = await LoadAsync(requestId, cancellationToken);
-        if (request.IsRequester(personId)
-            || request.Approvals.Any(s => s.IsApprover(personId))
-            || await IsTeamMemberAsync(request.TeamId, personId, cancellationToken))
+        var (request, team) = await LoadVisibleAsync(requestId, personId, cancellationToken);
+        return team?.ChannelId == channelId ? request : throw new RequestNotVisibleException(requestId);
+    }
+
+    /// <summary>The request if it exists and the person may view it; null in both other cases, which must read the same.</summary>
+    public async Task<ServiceRequest?> FindVisibleAsync(string requestId, string personId, CancellationToken cancellationToken = default)
+    {
+        var request = await store.GetAsync(requestId, cancellationToken);
+        return request is not null && RequestViewers.MayView(request, personId, await TeamOfAsync(request, cancellationToken))
+            ? request
+            : null;
+    }
+
+    /// <summary>The person's own most recent requests, newest first.</summary>
+    public async Task<IReadOnlyList<ServiceRequest>> ListMineAsync(string personId, int max, CancellationToken cancellationToken = default) =>
+        await VisibleAsync(await store.ListByRequesterAsync(personId, max, cancellationToken), personId, cancellationToken);
+
+    /// <summary>The requests waiting for the person's decision.</summary>
+    public async Task<IReadOnlyList<ServiceRequest>> PendingApprovalsAsync(string approverId, CancellationToken cancellationToken = default) =>
+        await VisibleAsync(await store.ListPendingApprovalAsync(approverId, cancellationToken), approverId, cancellationToken);
+
+    /// <summary>
+    /// The open requests of the teams the person is a member or the lead of; only those working from
+    /// <paramref name="channelId"/> when one is given (a list posted in a channel is read by the whole channel).
+    /// </summary>
+    public async Task<TeamQueue> TeamQueueAsync(string personId, string? channelId, CancellationToken cancellationToken = default)
+    {
+        var allTeams = await directory.ListTeamsAsync(cancellationToken);
+        var teams = allTeams
+            .Where(t => (t.HasMember(personId) || t.LeadId == personId) && (channelId is null || t.ChannelId == channelId))
+            .ToList();
+        var queue = new List<ServiceRequest>();
+        foreach (var team in teams)
         {
-            return request;
+            queue.AddRange(await store.ListTeamQueueAsync(team.Id, cancellationToken));
         }
 
-        throw new NotPermittedException($"{requestId} is not one of yours, so I cannot show it.");
+        return new TeamQueue(teams, Visible(queue, personId, allTeams));
     }
 
-    public Task<IReadOnlyList<ServiceRequest>> PendingApprovalsAsync(string approverId, CancellationToken cancellationToken = default) =>
-        store.ListPendingApprovalAsync(approverId, cancellationToken);
+    private async Task<IReadOnlyList<ServiceRequest>> VisibleAsync(
+        IReadOnlyList<ServiceRequest> requests, string personId, CancellationToken cancellationToken) =>
+        requests.Count == 0 ? requests : Visible(requests, personId, await directory.ListTeamsAsync(cancellationToken));
 
-    public Task<ServiceRequest?> FindAsync(string requestId, CancellationToken cancellationToken = default) =>
-        store.GetAsync(requestId, cancellationToken);
-
-    public async Task<IReadOnlyList<Team>> TeamsOfAsync(string personId, CancellationToken cancellationToken = default) =>
-        (await directory.ListTeamsAsync(cancellationToken)).Where(t => t.HasMember(personId)).ToList();
-
-    public async Task<bool> IsTeamMemberAsync(string teamId, string personId, CancellationToken cancellationToken = default)
-    {
-        var teams = await directory.ListTeamsAsync(cancellationToken);
-        return teams.FirstOrDefault(t => t.Id == teamId)?.HasMember(personId) == true;
-    }
+    private static List<ServiceRequest> Visible(IEnumerable<ServiceRequest> requests, string personId, IReadOnlyList<Team> teams) =>
+        requests.Where(r => RequestViewers.MayView(r, personId, teams.FirstOrDefault(t => t.Id == r.TeamId))).ToList();
 
     private async Task<ServiceRequest> ChangeAsTeamMemberAsync(
         string requestId, PersonRef agent, Action<ServiceRequest> change, CancellationToken cancellationToken)
     {
-        var request = await LoadAsync(requestId, cancellationToken);
-        if (!await IsTeamMemberAsync(request.TeamId, agent.Id, cancellationToken))
+        var (request, team) = await LoadVisibleAsync(requestId, agent.Id, cancellationToken);
+        if (team?.HasMember(agent.Id) != true)
         {
-            throw new NotPermittedException($"Only members of {request.TeamName} can work on {requestId}.");
+            throw new NotPermittedException($"Only members of {request.TeamName} can work on {request.Id}.");
         }
 
         if (request.IsRequester(agent.Id))
@@ -158,14 +190,20 @@ public sealed class RequestWorkflow(
             throw new NotPermittedException("You cannot fulfil your own request; a colleague in your team has to.");
         }
 
-        return await ChangeAsync(requestId, change, cancellationToken);
+        return await SaveChangeAsync(request, change, cancellationToken);
     }
 
-    private async Task<ServiceRequest> ChangeAsync(string requestId, Action<ServiceRequest> change, CancellationToken cancellationToken)
+    /// <summary>Only people who may view a request may try to change it: anyone else learns nothing from the refusal.</summary>
+    private async Task<ServiceRequest> ChangeAsync(string requestId, PersonRef actor, Action<ServiceRequest> change, CancellationToken cancellationToken)
+    {
+        var (request, _) = await LoadVisibleAsync(requestId, actor.Id, cancellationToken);
+        return await SaveChangeAsync(request, change, cancellationToken);
+    }
+
+    private async Task<ServiceRequest> SaveChangeAsync(ServiceRequest request, Action<ServiceRequest> change, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
-            var request = await LoadAsync(requestId, cancellationToken);
             change(request);
             try
             {
@@ -175,9 +213,29 @@ public sealed class RequestWorkflow(
             catch (ConcurrencyConflictException) when (attempt < MaxConflictRetries)
             {
                 // Someone changed it meanwhile: re-apply to the newer version; the domain decides again.
+                request = await store.GetAsync(request.Id, cancellationToken) ?? throw new RequestNotVisibleException(request.Id);
             }
         }
     }
+
+    private async Task<(ServiceRequest Request, Team? Team)> LoadVisibleAsync(string requestId, string personId, CancellationToken cancellationToken)
+    {
+        var request = await store.GetAsync(requestId, cancellationToken) ?? throw new RequestNotVisibleException(requestId);
+        var team = await TeamOfAsync(request, cancellationToken);
+        return RequestViewers.MayView(request, personId, team) ? (request, team) : throw new RequestNotVisibleException(requestId);
+    }
+
+    private async Task<Team?> TeamOfAsync(ServiceRequest request, CancellationToken cancellationToken) =>
+        (await directory.ListTeamsAsync(cancellationToken)).FirstOrDefault(t => t.Id == request.TeamId);
+
+    /// <summary>
+    /// The same form sent again: its requester gets their request back (a double click, a retry); anyone else replaying
+    /// the form's key learns nothing of it.
+    /// </summary>
+    private static SubmitResult Duplicate(ServiceRequest existing, PersonRef requester) =>
+        existing.IsRequester(requester.Id)
+            ? new SubmitResult(existing, new FormErrors(new Dictionary<string, string>()), WasDuplicate: true)
+            : throw new RequestRuleException("This form was already sent, so I can't log it again. Type 'new request' for a fresh one.");
 
     /// <summary>
     /// A choice is stored as the catalog spells it: the validator accepts "berlin office", but fulfilment
@@ -190,8 +248,4 @@ public sealed class RequestWorkflow(
             ? field.Choices.FirstOrDefault(c => string.Equals(c, value, StringComparison.OrdinalIgnoreCase)) ?? value
             : value;
     }
-
-    private async Task<ServiceRequest> LoadAsync(string requestId, CancellationToken cancellationToken) =>
-        await store.GetAsync(requestId, cancellationToken)
-        ?? throw new RequestRuleException($"I can't find {requestId}. Type 'my requests' to see yours.");
 }

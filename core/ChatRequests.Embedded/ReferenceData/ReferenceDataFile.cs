@@ -39,10 +39,7 @@ internal static class ReferenceDataFile
         var path = Resolve(configuredPath);
         if (!File.Exists(path))
         {
-            throw new ReferenceDataException(
-            [
-                $"{configuredPath}: the file does not exist (looked in {AppContext.BaseDirectory} and in {Environment.CurrentDirectory}).",
-            ]);
+            throw new ReferenceDataException([$"{configuredPath}: {Missing(configuredPath, path)}"]);
         }
 
         try
@@ -57,5 +54,21 @@ internal static class ReferenceDataFile
         {
             throw new ReferenceDataException([$"{path}: not valid: {ex.Message}"]);
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ReferenceDataException([$"{path}: cannot be read: {ex.Message}"]);
+        }
+    }
+
+    private static string Missing(string configuredPath, string path)
+    {
+        if (Directory.Exists(path))
+        {
+            return "this is a folder; give the path of the JSON file.";
+        }
+
+        return Path.IsPathRooted(configuredPath)
+            ? "the file does not exist."
+            : $"the file does not exist (looked in {AppContext.BaseDirectory} and in {Environment.CurrentDirectory}).";
     }
 }

@@ -2,20 +2,19 @@ using ChatRequests.Core.Catalog;
 using ChatRequests.Core.Organisation;
 using ChatRequests.Embedded.Catalog;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace ChatRequests.Embedded.ReferenceData;
 
 /// <summary>
-/// Loads the catalog and the directory as the host starts, before any hosted service runs, and checks them
-/// against each other. Bad reference data stops the start with every problem of both files listed, instead
-/// of failing the first employee who meets it.
+/// Loads the catalog and the directory and checks them against each other, before the host starts anything
+/// (<see cref="ReferenceDataHost.RunWithReferenceDataCheckAsync"/>). Bad reference data stops the start with every
+/// problem of both files listed, instead of failing the first employee who meets it.
 /// </summary>
 public sealed class ReferenceDataStartupCheck(IServiceProvider services, ILogger<ReferenceDataStartupCheck> logger)
-    : IHostedLifecycleService
 {
-    public async Task StartingAsync(CancellationToken cancellationToken)
+    /// <summary>Throws <see cref="ReferenceDataException"/> listing every problem of both files and between them.</summary>
+    public async Task CheckAsync(CancellationToken cancellationToken = default)
     {
         var problems = new List<string>();
         // Resolved here rather than injected: each load throws on its own problems, and both files' are wanted.
@@ -44,16 +43,6 @@ public sealed class ReferenceDataStartupCheck(IServiceProvider services, ILogger
 
         logger.LogInformation("Reference data checked: {ItemCount} catalog items can be routed and approved", catalog!.Items.Count);
     }
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private T? Load<T>(List<string> problems)
         where T : class

@@ -90,36 +90,8 @@ public sealed class StartupTests : IDisposable
     private async Task<(int ExitCode, string Output)> RunBotAsync(string environment, params string[] arguments)
     {
         Directory.CreateDirectory(_dataFolder);
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(RepositoryPaths.BotAssembly)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(RepositoryPaths.BotAssembly);
-        start.ArgumentList.Add("--Urls=http://127.0.0.1:0");
-        start.ArgumentList.Add($"--Storage:SqlitePath={Path.Combine(_dataFolder, "requests.db")}");
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("The bot did not stop within 60 s: it started when it should have refused.");
-        }
-
-        return (process.ExitCode, await stdout + await stderr);
+        var exit = await HostRun.UntilExitAsync(
+            RepositoryPaths.BotAssembly, environment, [$"--Storage:SqlitePath={Path.Combine(_dataFolder, "requests.db")}", .. arguments]);
+        return (exit.ExitCode, exit.Output);
     }
 }

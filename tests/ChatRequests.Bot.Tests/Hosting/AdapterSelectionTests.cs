@@ -26,7 +26,7 @@ public sealed class AdapterSelectionTests
         Assert.Contains(services, d => d.ServiceType == typeof(IRequestStore) && d.ImplementationType == typeof(SqliteRequestStore));
         Assert.Contains(services, d => d.ServiceType == typeof(IDirectory) && d.ImplementationType == typeof(JsonFileDirectory));
         Assert.Contains(services, d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(InProcessRelay));
-        Assert.Contains(services, d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(ReferenceDataStartupCheck));
+        Assert.Contains(services, d => d.ServiceType == typeof(ReferenceDataStartupCheck));
         Assert.Contains(services, d => d.ServiceType == typeof(RelayHealth));
     }
 
@@ -45,7 +45,7 @@ public sealed class AdapterSelectionTests
         Assert.Contains(services, d => d.ServiceType == typeof(IRequestStore) && d.ImplementationType == typeof(CosmosRequestStore));
         Assert.Equal(typeof(GraphDirectory), Assert.Single(services, d => d.ServiceType == typeof(IDirectory)).ImplementationType);
         Assert.DoesNotContain(services, d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(InProcessRelay));
-        Assert.Contains(services, d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(ReferenceDataStartupCheck));
+        Assert.Contains(services, d => d.ServiceType == typeof(ReferenceDataStartupCheck));
         Assert.Contains(services, d => d.ServiceType == typeof(IRelaySignal));
         Assert.Contains(services, d => d.ServiceType == typeof(RelayHealth));
     }

@@ -15,13 +15,17 @@ public sealed class BotApp : IAsyncDisposable
     private readonly string _dataFolder;
 
     private BotApp(
-        FakeTeamsConnector connector, string dataFolder, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services)
+        FakeTeamsConnector connector,
+        string dataFolder,
+        IReadOnlyDictionary<string, string?> settings,
+        Action<IServiceCollection>? services,
+        string environment)
     {
         Connector = connector;
         _dataFolder = dataFolder;
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
-            web.UseEnvironment("Development");
+            web.UseEnvironment(environment);
             foreach (var (key, value) in settings)
             {
                 web.UseSetting(key, value);
@@ -46,8 +50,9 @@ public sealed class BotApp : IAsyncDisposable
 
     /// <param name="overrides">Configuration on top of the test defaults.</param>
     /// <param name="services">Replaces services, for failures only a broken dependency can cause.</param>
+    /// <param name="environment">Development (no app id needed) unless a test is about another environment.</param>
     public static async Task<BotApp> StartAsync(
-        IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null)
+        IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null, string environment = "Development")
     {
         var connector = await FakeTeamsConnector.StartAsync();
         var dataFolder = Path.Combine(Path.GetTempPath(), "chatrequests-tests", Guid.NewGuid().ToString("N"));
@@ -69,7 +74,7 @@ public sealed class BotApp : IAsyncDisposable
             settings[key] = value;
         }
 
-        return new BotApp(connector, dataFolder, settings, services);
+        return new BotApp(connector, dataFolder, settings, services, environment);
     }
 
     public async ValueTask DisposeAsync()

@@ -83,7 +83,7 @@ public sealed class BadInputTests : IAsyncLifetime
 
         var answer = await _bot.Teams.ClickOnCardAsync(Persona.Stranger, Persona.Stranger.PersonalChatId, form, "intake.submit", LaptopInputs);
 
-        Assert.Contains("not in the organisation directory", answer.CardText);
+        Assert.Contains("not in the organisation directory", answer.Message);
         await AssertNoRequestsAsync();
     }
 
@@ -116,7 +116,7 @@ public sealed class BadInputTests : IAsyncLifetime
     [InlineData("approval.approve", "{\"requestId\":\"REQ-000001\",\"stage\":{\"x\":1}}", "stage")]
     [InlineData("approval.approve", "{\"requestId\":[1,2],\"stage\":0}", "requestId")]
     [InlineData("agent.assign", "{\"requestId\":\"REQ-424242\"}", "can't find REQ-424242")]
-    [InlineData("no.such.verb", "{}", "don't know the action")]
+    [InlineData("no.such.verb", "{}", "don't know that action")]
     [InlineData("intake.pick", "{\"itemId\":\"flying-car\"}", "no longer exists")]
     [InlineData("intake.submit", "{\"itemId\":\"mouse\"}", "submissionKey")]
     public async Task CardActionWithBadData_SaysWhat_AndChangesNothing(string verb, string data, string expected)
@@ -127,7 +127,7 @@ public sealed class BadInputTests : IAsyncLifetime
         var result = await _bot.Teams.ClickAsync(Persona.Alex, "a:somewhere", verb, JsonNode.Parse(data)!.AsObject());
 
         Assert.Equal(HttpStatusCode.OK, result.HttpStatus);
-        Assert.Contains(expected, result.CardText, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(expected, result.Message, StringComparison.OrdinalIgnoreCase);
         AssertUnchanged(before, await StoredAsync(requestId));
     }
 
@@ -146,7 +146,7 @@ public sealed class BadInputTests : IAsyncLifetime
         var again = await _bot.Teams.ClickAsync(Persona.Megan, Persona.Megan.PersonalChatId, "requester.cancel", Data(requestId));
         var assign = await _bot.Teams.ClickAsync(Persona.Adele, Persona.HardwareChannel, "agent.assign", Data(requestId));
 
-        Assert.Contains("cancelled", again.CardText);
+        Assert.Contains($"{requestId}: This request is cancelled", again.Message);
         Assert.Contains("cannot be assigned", assign.CardText);
         AssertUnchanged(before, await StoredAsync(requestId));
         Assert.Equal(RequestState.Cancelled, (await StoredAsync(requestId)).State);

@@ -28,13 +28,13 @@ public sealed class BrokenDependencyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CardAction_WhenStorageFails_AnswersWithACardThatSaysSo()
+    public async Task CardAction_WhenStorageFails_ApologisesInAMessage_SoTheClickedCardStays()
     {
         var result = await _bot.Teams.ClickAsync(Persona.Alex, Persona.Alex.PersonalChatId, "approval.approve",
             new JsonObject { ["requestId"] = "REQ-000001", ["stage"] = 0 });
 
         Assert.Equal(HttpStatusCode.OK, result.HttpStatus);
-        Assert.Contains("Something went wrong", result.CardText);
+        Assert.Contains("something went wrong on my side", result.Message, StringComparison.OrdinalIgnoreCase);
     }
 
     private sealed class UnavailableConversationStore : IConversationStore

@@ -29,6 +29,22 @@ public static class LoopSteps
     public static Task<string> RequestLaptopAsync(TeamsDriver teams, FakeTeamsConnector connector, Persona who, string words = "I need a new laptop, mine is dying") =>
         RequestAsync(teams, connector, who, words, LaptopInputs);
 
+    public static readonly JsonObject MouseInputs = new() { ["urgency"] = "Low", ["field.deliveryLocation"] = "London office" };
+
+    /// <summary>Someone asks for a mouse (no approval: it goes straight to Hardware Service); returns the number and the confirmation card.</summary>
+    public static async Task<(string RequestId, JsonObject Confirmation)> RequestMouseAsync(TeamsDriver teams, FakeTeamsConnector connector, Persona who)
+    {
+        var before = connector.ActivitiesIn(who.PersonalChatId).Count;
+        (await teams.SayAsync(who, "I need a standard mouse")).EnsureSuccessStatusCode();
+        var form = await connector.WaitForAsync(
+            c => c.ActivitiesIn(who.PersonalChatId).Skip(before).Select(FakeTeamsConnector.CardOf).LastOrDefault(card => card is not null),
+            description: "the mouse form");
+        var submitted = await teams.ClickOnCardAsync(who, who.PersonalChatId, form, "intake.submit", MouseInputs);
+        var requestId = RequestNumberIn(submitted.CardText)
+            ?? throw new InvalidOperationException($"No request number in the confirmation: {submitted.CardText}");
+        return (requestId, submitted.Card);
+    }
+
     /// <summary>Someone asks for the Finance reports (an item provisioned by group membership) and submits the form.</summary>
     public static Task<string> RequestFinanceReportsAsync(TeamsDriver teams, FakeTeamsConnector connector, Persona who) =>
         RequestAsync(teams, connector, who, FinanceReportsWords, FinanceReportsInputs);

@@ -111,6 +111,7 @@ public sealed class MoreLoopTests : IAsyncLifetime
         var refused = await _bot.Connector.WaitForAsync(c => c.ActivitiesIn(Persona.Diego.PersonalChatId).LastOrDefault());
 
         Assert.Contains("Awaiting approval", CardReader.AllText(detail));
-        Assert.Contains("not one of yours", refused.Text);
+        Assert.Contains($"can't find {requestId}", refused.Text);
+        Assert.DoesNotContain("Megan", refused.Text);
     }
 }

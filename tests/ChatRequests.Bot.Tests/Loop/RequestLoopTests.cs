@@ -160,26 +160,10 @@ public sealed class RequestLoopTests : IAsyncLifetime
         var byDiego = await _bot.Teams.ClickOnCardAsync(Persona.Diego, alexChat, approval, "approval.approve");
         var byMegan = await _bot.Teams.ClickOnCardAsync(Persona.Megan, alexChat, approval, "approval.approve");
 
-        Assert.Contains("not an approver", byDiego.CardText);
-        Assert.Contains("your own request", byMegan.CardText);
+        Assert.Contains($"can't find {requestId}", byDiego.Message);
+        Assert.Contains("your own request", byMegan.Message);
         var stillPending = await _bot.Teams.ClickOnCardAsync(Persona.Alex, alexChat, approval, "approval.approve");
         Assert.Contains("Approved by you", stillPending.CardText);
-    }
-
-    [Fact]
-    public async Task AgentOutsideTheTeam_CannotWorkTheRequest()
-    {
-        (await _bot.Teams.SayAsync(Persona.Megan, "I need a standard mouse")).EnsureSuccessStatusCode();
-        var form = await NoticeAsync(_bot.Connector, Persona.Megan, "Standard mouse");
-        var confirmation = await _bot.Teams.ClickOnCardAsync(Persona.Megan, Persona.Megan.PersonalChatId, form, "intake.submit",
-            new JsonObject { ["urgency"] = "Low", ["field.deliveryLocation"] = "London office" });
-        var requestId = RequestNumberIn(confirmation.CardText)!;
-        var (thread, card) = await TeamCardAsync(_bot.Connector, Persona.HardwareChannel, requestId);
-
-        var byChristie = await _bot.Teams.ClickOnCardAsync(Persona.Christie, thread, card, "agent.assign");
-
-        Assert.Contains("Only members of Hardware Service", byChristie.CardText);
-        Assert.Contains("agent.assign", CardReader.Verbs(byChristie.Card));
     }
 
     [Fact]

@@ -92,6 +92,7 @@ public class PeoplesTextOnCardsTests
 
         var fresh = Fresh(t);
         yield return ("submitted", cards.Submitted(fresh), [person]);
+        yield return ("submitted, refreshing itself", cards.Submitted(fresh, refreshFor: "29:requester"), [person]);
         yield return ("approval pending, step 1", cards.Approval(fresh, 0, Manager(t)), [.. request, person]);
         yield return ("approval reminder", cards.ApprovalReminder(fresh, 0, Start.AddHours(24)), [person]);
         yield return ("approval list", cards.ApprovalList([fresh], Manager(t)), text.Length <= 300 ? [text, person] : [person]);
@@ -119,7 +120,7 @@ public class PeoplesTextOnCardsTests
             yield return ($"team card, {state}", cards.TeamCard(r), [.. request, person, .. worked]);
             yield return ($"details, {state}", cards.RequestDetail(r, Agent(t)), [.. request, person, .. worked]);
             yield return ($"details as the requester, {state}", cards.RequestDetail(r, Requester(t)), [.. request, .. worked]);
-            yield return ($"request list, {state}", cards.RequestList([r], Manager(t), "Open requests", "None."), state is RequestState.Approved or RequestState.Cancelled or RequestState.Closed ? [] : [person]);
+            yield return ($"request list, {state}", cards.RequestList([r], "Open requests", "None.", Manager(t)), state is RequestState.Approved or RequestState.Cancelled or RequestState.Closed ? [] : [person]);
             foreach (var (kind, type) in Notices)
             {
                 if (r.Outbox.LastOrDefault(e => e.Type == type) is { } cause)
@@ -132,6 +133,7 @@ public class PeoplesTextOnCardsTests
         var working = InState(RequestState.InProgress, t);
         yield return ("at-risk reply", cards.AtRiskReply(working, Start.AddHours(12)), [person]);
         yield return ("answer reply", cards.AnswerReply(working, required), [required]);
+        yield return ("answer sent", cards.AnswerSent(working), [required]);
         _clock.Now = Start.AddHours(20);
         working.CheckSla(_clock.Now);
         yield return ("escalation to the lead", cards.Escalation(working, toLead: true), [person]);

@@ -240,6 +240,22 @@ public class RequestCardsIntakeTests
     }
 
     [Fact]
+    public void Submitted_ForTheRequester_RefreshesItselfForThemAlone_UntilTheRequestIsFinal()
+    {
+        var open = _cards.Submitted(NeedingTwoApprovals(), refreshFor: "29:requester");
+        var closed = _cards.Submitted(InState(RequestState.Closed), refreshFor: "29:requester");
+
+        CardAssert.Valid(open);
+        var refresh = open.Card["refresh"]!.AsObject();
+        Assert.Equal(["29:requester"], refresh["userIds"]!.AsArray().Select(u => (string?)u));
+        Assert.Equal(CardVerbs.RequestsRefresh, (string?)refresh["action"]!["verb"]);
+        Assert.Equal("""{"requestId":"REQ-000042"}""", refresh["action"]!["data"]!.ToJsonString());
+        CardAssert.Valid(closed);
+        Assert.Null(closed.Card["refresh"]);
+        Assert.Equal([CardVerbs.RequestsShow], CardQuery.Verbs(closed.Card));
+    }
+
+    [Fact]
     public void Submitted_WithoutApproval_SaysItWentStraightToTheTeam()
     {
         var message = _cards.Submitted(WithoutApproval());

@@ -168,7 +168,7 @@ public class RequestCardsRequesterTests
             .Select((s, i) => InState(s, $"REQ-{i + 1:D6}"))
             .ToList();
 
-        var message = _cards.RequestList(requests, Requester, "Your requests", "You have no requests.");
+        var message = _cards.RequestList(requests, "Your requests", "You have no requests.", Requester);
 
         CardAssert.Valid(message);
         var text = CardQuery.Text(message.Card);
@@ -187,11 +187,37 @@ public class RequestCardsRequesterTests
     }
 
     [Fact]
+    public void RequestList_ForAnAgentsQueue_OffersNoCancel_ForOnlyTheRequesterCanCancel()
+    {
+        var requests = Enum.GetValues<RequestState>().Select((s, i) => InState(s, $"REQ-{i + 1:D6}")).ToList();
+
+        var message = _cards.RequestList(requests, "Open requests for Hardware Service", "Nothing open.", Agent);
+
+        CardAssert.Valid(message);
+        Assert.Equal(requests.Count, CardQuery.Executes(message.Card, CardVerbs.RequestsShow).Count());
+        Assert.Empty(CardQuery.Executes(message.Card, CardVerbs.RequesterCancel));
+    }
+
+    [Fact]
+    public void AnswerSent_ShowsTheAnswerAsSent_AndOffersNoAnswerAgain()
+    {
+        var r = InState(RequestState.AwaitingRequester);
+        r.Answer(Requester, "  **Home** office, [please](https://evil.example)  ", Start.AddHours(3));
+
+        var message = _cards.AnswerSent(r);
+
+        CardAssert.Valid(message);
+        Assert.Contains("**Home** office, [please](https://evil.example)", CardQuery.Text(message.Card));
+        Assert.Contains("Answer sent", CardQuery.Text(message.Card));
+        Assert.Equal([CardVerbs.RequestsShow], CardQuery.Verbs(message.Card));
+    }
+
+    [Fact]
     public void RequestList_MoreThanTwenty_ShowsTheTwentyMostRecentWithANote()
     {
         var requests = Enumerable.Range(1, 27).Select(i => NeedingTwoApprovals($"REQ-{i:D6}", Start.AddHours(i))).ToList();
 
-        var message = _cards.RequestList(requests, Requester, "Your requests", "None.");
+        var message = _cards.RequestList(requests, "Your requests", "None.", Requester);
 
         CardAssert.Valid(message);
         var shown = CardQuery.Executes(message.Card, CardVerbs.RequestsShow).Select(a => (string)a["data"]!["requestId"]!).ToList();
@@ -204,7 +230,7 @@ public class RequestCardsRequesterTests
     [Fact]
     public void RequestList_Empty_ShowsTheEmptyText()
     {
-        var message = _cards.RequestList([], Requester, "Your requests", "You have no open requests. Type what you need to start one.");
+        var message = _cards.RequestList([], "Your requests", "You have no open requests. Type what you need to start one.", Requester);
 
         CardAssert.Valid(message);
         Assert.Contains("You have no open requests.", CardQuery.Text(message.Card));

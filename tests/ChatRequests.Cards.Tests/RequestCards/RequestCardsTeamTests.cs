@@ -26,7 +26,8 @@ public class RequestCardsTeamTests
         { RequestState.Fulfilled, [] },
         { RequestState.Closed, [] },
         { RequestState.Cancelled, [] },
-        { RequestState.Reopened, ["Assign to me"] },
+        // Back with the team: the assignee carries on at once, or a colleague takes it over.
+        { RequestState.Reopened, ["Assign to me", "Set status", "Ask requester", "Resolve"] },
     };
 
     [Theory]

@@ -22,7 +22,7 @@ public class RequestCardsWordsTests
         var r = InState(state);
 
         var notice = CardQuery.Text(_cards.Notice(r, kind, r.Outbox.Last(e => e.Type == cause)).Card);
-        var list = CardQuery.Text(_cards.RequestList([r], Requester, "Your requests", "None.").Card);
+        var list = CardQuery.Text(_cards.RequestList([r], "Your requests", "None.", Requester).Card);
         var details = _cards.RequestDetail(r, Requester);
 
         foreach (var text in new[] { notice, list, CardQuery.Text(details.Card) })
@@ -43,7 +43,7 @@ public class RequestCardsWordsTests
         var text = CardQuery.Text(_cards.RequestDetail(InState(RequestState.Fulfilled), Requester).Card);
 
         Assert.Contains("You answered (", text);
-        Assert.Contains("Waiting for your answer", CardQuery.Text(_cards.RequestList([InState(RequestState.AwaitingRequester)], Requester, "Your requests", "None.").Card));
+        Assert.Contains("Waiting for your answer", CardQuery.Text(_cards.RequestList([InState(RequestState.AwaitingRequester)], "Your requests", "None.", Requester).Card));
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public class RequestCardsWordsTests
     {
         var r = InState(RequestState.AwaitingRequester);
 
-        var queue = CardQuery.Text(_cards.RequestList([r], Agent, "Open requests for IT Hardware", "Nothing open.").Card);
+        var queue = CardQuery.Text(_cards.RequestList([r], "Open requests for IT Hardware", "Nothing open.", Agent).Card);
         var details = CardQuery.Text(_cards.RequestDetail(r, Agent).Card);
 
         Assert.Contains($"Now with\n{Requester.Name}\n", queue);
@@ -92,7 +92,7 @@ public class RequestCardsWordsTests
             Assert.True(times == 1, $"{name} says the reason {times} times");
         }
 
-        Assert.DoesNotContain(Reason, CardQuery.Text(_cards.RequestList([r], Requester, "Your requests", "None.").Card));
+        Assert.DoesNotContain(Reason, CardQuery.Text(_cards.RequestList([r], "Your requests", "None.", Requester).Card));
     }
 
     [Fact]

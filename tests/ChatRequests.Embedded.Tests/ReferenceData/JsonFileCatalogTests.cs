@@ -171,6 +171,30 @@ public sealed class JsonFileCatalogTests : IDisposable
         Assert.StartsWith("no/such/catalog.json: the file does not exist", problem);
     }
 
+    [Fact]
+    public void Load_MissingFileGivenByFullPath_SaysSoWithoutNamingOtherFolders()
+    {
+        var path = _folder.File("catalog.json");
+
+        Assert.Equal([$"{path}: the file does not exist."], LoadFails(path));
+    }
+
+    [Fact]
+    public void Load_PathOfAFolder_AsksForTheFile()
+    {
+        Assert.Equal([$"{_folder.Path}: this is a folder; give the path of the JSON file."], LoadFails(_folder.Path));
+    }
+
+    [Fact]
+    public void Load_FileLockedForExclusiveUse_SaysItCannotBeRead()
+    {
+        var path = Write("""{ "items": [] }""");
+        // .NET takes an advisory lock for FileShare.None, which its own opens respect: the file cannot be read.
+        using var held = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None);
+
+        Assert.StartsWith($"{path}: cannot be read: ", Assert.Single(LoadFails(path)));
+    }
+
     private string Write(string json) => _folder.Write("catalog.json", json);
 
     private static IReadOnlyList<string> LoadFails(string path) =>

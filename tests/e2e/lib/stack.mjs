@@ -15,6 +15,8 @@ export const repoRoot = path.resolve(suiteDir, '../..');
 const botDll = path.join(repoRoot, 'bot/ChatRequests.Bot/bin/Release/net10.0/ChatRequests.Bot.dll');
 const playgroundCli = path.join(suiteDir, 'node_modules/@microsoft/m365agentsplayground/cli.js');
 const loopback = path.join(here, 'loopback.cjs');
+// The environment the README's playground how-to uses too: no browser of its own, no telemetry (with --dt).
+const playgroundEnvironment = readEnvironmentFile(path.join(repoRoot, 'samples/playground/playground.env'));
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const startTimeoutMs = 60_000;
@@ -75,7 +77,7 @@ class Stack {
       ], {
         cwd: suiteDir,
         env: {
-          TEAMSAPPTESTER_BROWSER: 'none',
+          ...playgroundEnvironment,
           M365_AGENTS_PLAYGROUND_CONFIG_PATH: path.join(repoRoot, persona.config),
           M365_AGENTS_PLAYGROUND_LOGFILE: persona.logFile,
         },
@@ -196,4 +198,11 @@ async function waitForHttp(url, what, child) {
     await delay(200);
   }
   throw new Error(`${what} did not answer 200 at ${url} within ${startTimeoutMs / 1000} s`);
+}
+
+/** NAME=value lines, taken as written; # starts a comment line. */
+function readEnvironmentFile(file) {
+  return Object.fromEntries(fs.readFileSync(file, 'utf8').split('\n')
+    .filter((line) => line && !line.startsWith('#'))
+    .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
 }
