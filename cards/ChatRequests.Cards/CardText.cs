@@ -69,12 +69,9 @@ internal static class CardText
         _ => $"{string.Join(", ", people.Take(PeopleShown).Select(p => p.Name))} or {people.Count - PeopleShown} others",
     };
 
-    /// <summary>"★★★★☆" for 4.</summary>
-    public static string StarGlyphs(int rating) =>
-        new string('★', Math.Clamp(rating, 0, 5)) + new string('☆', 5 - Math.Clamp(rating, 0, 5));
-
     /// <summary>"★★★★☆ 4/5".</summary>
-    public static string Stars(int rating) => $"{StarGlyphs(rating)} {rating}/5";
+    public static string Stars(int rating) =>
+        $"{new string('★', Math.Clamp(rating, 0, 5))}{new string('☆', 5 - Math.Clamp(rating, 0, 5))} {rating}/5";
 
     /// <summary>The state as anyone reads it (the core's wording speaks to the requester for one state).</summary>
     public static string NeutralState(RequestState state) =>

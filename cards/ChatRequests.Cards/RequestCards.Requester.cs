@@ -1,4 +1,3 @@
-using System.Globalization;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Requests;
 

@@ -54,7 +54,7 @@ public sealed class SlaLoopTests : IAsyncLifetime
         _clock.Advance(SlaPolicy.AtRiskAt(request.SubmittedAt, request.DueAt) - _clock.GetUtcNow());
         Assert.Equal(1, (await SweepAsync(raised, requestId)).Warnings);
         var atRisk = await connector.WaitForAsync(
-            c => c.ActivitiesIn(thread).Select(FakeTeamsConnector.CardOf).FirstOrDefault(card => CardReader.AllText(card).Contains("At risk", StringComparison.Ordinal)),
+            c => c.ActivitiesIn(thread).Select(FakeTeamsConnector.CardOf).FirstOrDefault(card => CardReader.AllText(card).Contains("may miss its target date", StringComparison.Ordinal)),
             description: "the at-risk reply in the team thread");
         Assert.Contains("Due in 10 hours", CardReader.AllText(atRisk));
         Assert.Contains("unassigned", CardReader.AllText(atRisk));
@@ -87,7 +87,7 @@ public sealed class SlaLoopTests : IAsyncLifetime
             [RequestEventType.ApprovalReminder, RequestEventType.SlaAtRisk, RequestEventType.SlaBreached],
             raised.Select(e => e.Type));
         Assert.Single(connector.ActivitiesIn(alexChat), a => CardReader.AllText(FakeTeamsConnector.CardOf(a)).Contains("Reminder"));
-        Assert.Single(connector.ActivitiesIn(thread), a => CardReader.AllText(FakeTeamsConnector.CardOf(a)).Contains("At risk", StringComparison.Ordinal));
+        Assert.Single(connector.ActivitiesIn(thread), a => CardReader.AllText(FakeTeamsConnector.CardOf(a)).Contains("may miss its target date", StringComparison.Ordinal));
         Assert.Single(connector.CardsSentTo(Persona.Grady.AadObjectId));
         Assert.Single(connector.ActivitiesIn(Persona.Megan.PersonalChatId),
             a => CardReader.AllText(FakeTeamsConnector.CardOf(a)).Contains("missed its target date"));
