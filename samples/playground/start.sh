@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Starts the Microsoft 365 Agents Playground as one persona of the sample organisation, talking to the local bot:
 #   bash samples/playground/start.sh <megan|alex|adele> [port] [bot messaging endpoint]
-# Installs the pinned playground when missing (once), sends no telemetry (playground.env, --dt) and writes its log
-# outside the repository. Stops with Ctrl+C (or kill of the PID it prints: the script becomes the playground).
+# Installs the pinned playground when missing (once), listens on 127.0.0.1 only, sends no telemetry (playground.env,
+# --dt) and writes its log outside the repository. Stops with Ctrl+C (or kill of the PID it prints: the script becomes the playground).
 set -euo pipefail
 script=${BASH_SOURCE[0]}
 [[ $script == */* ]] || script=./$script
@@ -30,4 +30,5 @@ export M365_AGENTS_PLAYGROUND_CONFIG_PATH=$config
 export M365_AGENTS_PLAYGROUND_LOGFILE=$log_dir/$persona.log
 
 echo "Agents Playground for $persona: http://localhost:$port (PID $$, log $M365_AGENTS_PLAYGROUND_LOGFILE)"
-exec node "$here/node_modules/@microsoft/m365agentsplayground/cli.js" -e "$endpoint" -c msteams -p "$port" --dt
+# loopback.cjs: it would listen on every network interface otherwise.
+exec node -r "$here/loopback.cjs" "$here/node_modules/@microsoft/m365agentsplayground/cli.js" -e "$endpoint" -c msteams -p "$port" --dt

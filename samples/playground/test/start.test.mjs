@@ -13,8 +13,6 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(here, '..', '..', '..');
 const BASH = spawnSync('bash', ['-c', 'printf %s "$BASH"'], { encoding: 'utf8' }).stdout;
-// Makes the playground listen on 127.0.0.1 only (it binds every interface), as the end-to-end suite does.
-const LOOPBACK = path.join(REPO, 'tests', 'e2e', 'lib', 'loopback.cjs');
 const START_TIMEOUT_MS = 180_000; // the first start installs the playground
 
 let tempDir;
@@ -92,7 +90,7 @@ describe('bash samples/playground/start.sh megan, in a fresh clone', () => {
             env: {
                 ...process.env,
                 TMPDIR: tmp,
-                NODE_OPTIONS: `--require ${LOOPBACK} --require ${path.join(here, 'offline-guard.cjs')}`,
+                NODE_OPTIONS: `--require ${path.join(here, 'offline-guard.cjs')}`,
                 OFFLINE_GUARD_LOG: guardLog,
             },
         });
@@ -132,6 +130,18 @@ describe('bash samples/playground/start.sh megan, in a fresh clone', () => {
         const heard = bot.activities.find((a) => a.text === 'I need a new laptop');
         assert.equal(heard.from.aadObjectId, '00000000-0000-0000-0000-0000000000a1');
         assert.equal(heard.conversation.conversationType, 'personal');
+    });
+
+    test('listens on 127.0.0.1 only, not on the machine\'s other addresses', async (t) => {
+        const others = Object.values(os.networkInterfaces()).flat().filter((a) => a && !a.internal && a.family === 'IPv4');
+        if (others.length === 0) {
+            t.skip('this machine has no address besides the loopback one');
+            return;
+        }
+        for (const { address } of others) {
+            await assert.rejects(fetch(`http://${address}:${port}/`, { signal: AbortSignal.timeout(5_000) }),
+                `the playground answered on ${address}`);
+        }
     });
 
     test('attempts no telemetry: nothing beyond this machine, nothing scheduled, no usage event logged', async () => {

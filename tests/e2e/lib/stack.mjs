@@ -14,7 +14,7 @@ export const suiteDir = path.resolve(here, '..');
 export const repoRoot = path.resolve(suiteDir, '../..');
 const botDll = path.join(repoRoot, 'bot/ChatRequests.Bot/bin/Release/net10.0/ChatRequests.Bot.dll');
 const playgroundCli = path.join(suiteDir, 'node_modules/@microsoft/m365agentsplayground/cli.js');
-const loopback = path.join(here, 'loopback.cjs');
+const loopback = path.join(repoRoot, 'samples/playground/loopback.cjs');
 // The environment the README's playground how-to uses too: no browser of its own, no telemetry (with --dt).
 const playgroundEnvironment = readEnvironmentFile(path.join(repoRoot, 'samples/playground/playground.env'));
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

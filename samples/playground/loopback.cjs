@@ -1,5 +1,6 @@
-// Preloaded into each Agents Playground (node -r): the playground listens on every interface, which a test run
-// must not do; this makes every server of the process listen on the loopback address only.
+// Preloaded into each Agents Playground we start (node -r; start.sh here, tests/e2e/lib/stack.mjs): the playground
+// listens on every interface, which a local how-to or a test run must not do; this makes every server of the
+// process listen on the loopback address only.
 'use strict';
 const net = require('node:net');
 
