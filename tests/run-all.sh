@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of ChatRequests: the README's test command, and what CI calls.
 # It prepares what the tests need on a fresh machine, then runs, in order: the .NET test projects, the
-# Teams app package tests (manifest/test), the playground how-to's test (samples/playground/test) and the end-to-end
-# suite in the Agents Playground (tests/e2e/run.sh),
-# and prints one summary line for all of them.
+# Teams app package tests (manifest/test), the playground how-to's test (samples/playground/test), the card rendering
+# tests (cards/render/test: the official Adaptive Cards renderer in Chromium) and the end-to-end suite in the Agents
+# Playground (tests/e2e/run.sh), and prints one summary line for all of them.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -48,6 +48,16 @@ playground_tests() {
     --test-reporter=tap --test-reporter-destination="$1" samples/playground/test/start.test.mjs
 }
 
+# The official renderer in Debian's Chromium shows what people typed as typed (needs the .NET SDK for the gallery).
+card_render_tests() {
+  bash tests/install-debian-packages.sh chromium || return 1
+  if [ ! -d cards/render/node_modules ]; then
+    npm ci --prefix cards/render --ignore-scripts --no-audit --no-fund || return 1
+  fi
+  node --test --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=tap --test-reporter-destination="$1" cards/render/test
+}
+
 e2e_tests() {
   bash tests/e2e/run.sh 2>&1 | tee "$1"
   return "${PIPESTATUS[0]}"
@@ -55,6 +65,7 @@ e2e_tests() {
 
 run_node_suite "Teams app package tests" manifest_tests || status=1
 run_node_suite "Playground how-to tests" playground_tests || status=1
+run_node_suite "Card rendering tests (adaptivecards in Chromium)" card_render_tests || status=1
 run_node_suite "End-to-end suite (Agents Playground)" e2e_tests || status=1
 
 # One closing line for everything together: "N passed, N failed".

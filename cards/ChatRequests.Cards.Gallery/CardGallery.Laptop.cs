@@ -45,6 +45,7 @@ internal sealed partial class CardGallery
 
         _story.RequesterAnswers(r);
         Show("team-answered", r, _cards.TeamCard);
+        Show("answer-reply", r, x => _cards.AnswerReply(x, x.Question!.Answer!));
         Show("notice-answer-sent", r, _cards.AnswerSent);
 
         _story.AgentResolves(r);
@@ -56,7 +57,7 @@ internal sealed partial class CardGallery
         Show("info-closed", r, x => _cards.Info($"{x.Id} closed", "Thanks for confirming and for your rating (5/5). The request is closed.", "good"));
         // A notice bound after the request moved on offers nothing that can no longer be done.
         Notice("notice-resolved-since-closed", r, NoticeKind.Resolved, RequestEventType.Resolved);
-        Show("request-detail", r, _cards.RequestDetail);
+        Show("request-detail", r, x => _cards.RequestDetail(x, _story.Requester));
     }
 
     private async Task AddBranchesAsync()
@@ -66,7 +67,7 @@ internal sealed partial class CardGallery
         _story.FinanceRejects(rejected);
         Show("approval-rejected-by-you", rejected, x => _cards.Approval(x, 1, _story.FinanceApprover));
         Notice("notice-rejected", rejected, NoticeKind.Rejected, RequestEventType.Rejected);
-        Show("request-detail-rejected", rejected, _cards.RequestDetail);
+        Show("request-detail-rejected", rejected, x => _cards.RequestDetail(x, _story.Requester));
 
         var withdrawn = await _story.SubmitAsync();
         _story.ManagerApproves(withdrawn);

@@ -19,9 +19,11 @@ internal sealed partial class CardGallery
         _story.AgentTakesIt(late);
         _story.WorkStarts(late);
         var atRisk = late.SlaCheckAt ?? throw new InvalidOperationException("A request being worked has an SLA check due.");
-        if (late.CheckSla(atRisk > late.UpdatedAt ? atRisk : late.UpdatedAt).WarnedAtRisk)
+        var warnedAt = atRisk > late.UpdatedAt ? atRisk : late.UpdatedAt;
+        if (late.CheckSla(warnedAt).WarnedAtRisk)
         {
             Show("team-at-risk", late, _cards.TeamCard);
+            Show("at-risk-reply", late, x => _cards.AtRiskReply(x, warnedAt));
         }
 
         late.CheckSla(late.DueAt.AddHours(3));

@@ -10,7 +10,8 @@ internal sealed record GalleryCard(string Name, CardMessage Message);
 
 /// <summary>
 /// Every card the bot sends, bound the way the bot binds it: intake, the laptop request through each state
-/// and its branches, the SLA sweep's reminders and escalations, automatic provisioning, and the lists. Each card is bound when its moment comes, with the clock at that moment.
+/// and its branches, the SLA sweep's reminders and escalations, automatic provisioning, the lists, and a request whose
+/// every text is markup (shown as typed). Each card is bound when its moment comes, with the clock at that moment.
 /// </summary>
 internal sealed partial class CardGallery
 {
@@ -36,6 +37,7 @@ internal sealed partial class CardGallery
         await gallery.AddSlaAsync();
         await gallery.AddProvisioningAsync();
         await gallery.AddListsAsync();
+        await gallery.AddHostileAsync();
         return gallery._shown;
     }
 

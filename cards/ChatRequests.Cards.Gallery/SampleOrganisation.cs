@@ -26,6 +26,7 @@ internal sealed class SampleOrganisation(ICatalog catalog, IDirectory directory)
     public const string Isaiah = "00000000-0000-0000-0000-0000000000d1";
     public const string Diego = "00000000-0000-0000-0000-0000000000e1";
     public const string Christie = "00000000-0000-0000-0000-0000000000f4";
+    public const string Raul = "00000000-0000-0000-0000-0000000000d4";
 
     public ICatalog Catalog => catalog;
 
@@ -74,7 +75,8 @@ internal sealed class SampleOrganisation(ICatalog catalog, IDirectory directory)
             team.Name,
             SlaPolicy.TargetFor(item, at),
             stages,
-            item.Provisioning);
+            item.Provisioning,
+            [.. item.Fields.Select(f => new FieldLabel(f.Id, f.Label))]);
         return ServiceRequest.Submit(draft, at);
     }
 

@@ -8,14 +8,18 @@ namespace ChatRequests.Cards;
 /// <summary>The words and formats the cards share.</summary>
 internal static class CardText
 {
-    private const string DateFormat = "ddd d MMM yyyy HH:mm 'UTC'";
     private const int PeopleShown = 5;
 
     /// <summary>Ends the text with a full stop unless a person's words already end it ("...next quarter." stays one).</summary>
     public static string EndSentence(string text) =>
         text.EndsWith('.') || text.EndsWith('!') || text.EndsWith('?') ? text : text + ".";
 
-    public static string Date(DateTimeOffset at) => at.ToUniversalTime().ToString(DateFormat, CultureInfo.InvariantCulture);
+    /// <summary>
+    /// An instant as the Adaptive Card DATE() and TIME() functions take it (RFC 3339 in UTC, whole seconds). The
+    /// templates show it with <c>{{DATE(x, SHORT)}} {{TIME(x)}}</c>, so every viewer reads their own local time.
+    /// </summary>
+    public static string Instant(DateTimeOffset at) =>
+        at.ToUniversalTime().ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>"45 minutes", "1 hour", "26 hours", "3 days 4 hours": how long, in whole units, never negative.</summary>
     public static string Duration(TimeSpan span)
@@ -41,7 +45,18 @@ internal static class CardText
     private static string Count(int n, string unit) =>
         n == 1 ? $"1 {unit}" : $"{n.ToString(CultureInfo.InvariantCulture)} {unit}s";
 
-    public static string Cost(string? costText) => costText ?? "No charge";
+    /// <summary>What the request costs: its price, else the cost centre it is charged to, else "No charge".</summary>
+    public static string Cost(ServiceRequest r) =>
+        r.CostText
+        ?? (r.Fields.FirstOrDefault(f => IsCostCentre(f.Key)).Value is { } centre ? $"Charged to cost centre {centre}" : "No charge");
+
+    /// <summary>What the item costs: its price, else "Charged to your cost centre" when the form asks for one, else "No charge".</summary>
+    public static string Cost(CatalogItem item) =>
+        item.CostText ?? (item.Fields.Any(f => IsCostCentre(f.Id)) ? "Charged to your cost centre" : "No charge");
+
+    /// <summary>A catalog field that names the cost centre an item is charged to: "costCentre", "cost_center", "CostCentre"...</summary>
+    public static bool IsCostCentre(string fieldId) =>
+        string.Concat(fieldId.Where(char.IsLetter)).ToLowerInvariant() is "costcentre" or "costcenter";
 
     public static string Approval(ApprovalPolicy policy) => policy == ApprovalPolicy.None ? "No approval" : "Needs approval";
 
@@ -54,16 +69,19 @@ internal static class CardText
         _ => $"{string.Join(", ", people.Take(PeopleShown).Select(p => p.Name))} or {people.Count - PeopleShown} others",
     };
 
-    /// <summary>"★★★★☆" for 4.</summary>
-    public static string StarGlyphs(int rating) =>
-        new string('★', Math.Clamp(rating, 0, 5)) + new string('☆', 5 - Math.Clamp(rating, 0, 5));
-
     /// <summary>"★★★★☆ 4/5".</summary>
-    public static string Stars(int rating) => $"{StarGlyphs(rating)} {rating}/5";
+    public static string Stars(int rating) =>
+        $"{new string('★', Math.Clamp(rating, 0, 5))}{new string('☆', 5 - Math.Clamp(rating, 0, 5))} {rating}/5";
 
     /// <summary>The state as anyone reads it (the core's wording speaks to the requester for one state).</summary>
     public static string NeutralState(RequestState state) =>
         state == RequestState.AwaitingRequester ? "Waiting for the requester" : state.ToDisplay();
+
+    /// <summary>The state as the requester reads it ("Waiting for your answer"), or as anyone else does.</summary>
+    public static string StateFor(RequestState state, bool requesterReads) => requesterReads ? state.ToDisplay() : NeutralState(state);
+
+    /// <summary>A person's name, or "You" for the person who reads it.</summary>
+    public static string Name(PersonRef person, PersonRef viewer) => person.Id == viewer.Id ? "You" : person.Name;
 
     /// <summary>The Container style that colours a state.</summary>
     public static string StyleOf(RequestState state) => state switch

@@ -29,20 +29,23 @@ public sealed partial class RequestCards
             stageText = StageText(r, stage),
             requesterName = r.Requester.Name,
             itemName = r.ItemName,
-            category = r.Category,
-            cost = CardText.Cost(r.CostText),
-            priority = r.Priority.Reason,
-            due = CardText.Date(r.DueAt),
-            submitted = CardText.Date(r.SubmittedAt),
             justification = r.Justification,
-            fields = FieldFacts(r),
-            earlier = r.Approvals.Take(stage)
-                .Where(s => s.Decision is not null)
-                .Select(s => new { title = s.Name, value = DecisionText(s.Decision!, viewer) }),
-            outcome = outcome is null ? null : new { text = outcome.Text, comment = outcome.Comment },
+            facts = (Fact[])
+            [
+                new("Category", r.Category),
+                new("Cost", CardText.Cost(r)),
+                new("Priority", r.Priority.Reason),
+                Fact.Moment("Target date", r.DueAt),
+                Fact.Moment("Submitted", r.SubmittedAt),
+                .. FieldFacts(r),
+                .. r.Approvals.Take(stage)
+                    .Where(s => s.Decision is not null)
+                    .Select(s => Fact.Moment(s.Name, s.Decision!.At, $"{DecisionText(s.Decision!, viewer)} at ")),
+            ],
+            outcome = outcome is null ? null : new { text = outcome.Text, at = outcome.At is { } at ? CardText.Instant(at) : null, comment = outcome.Comment },
         };
         var fallback = pending
-            ? $"{r.Requester.Name} asks for {r.ItemName} ({r.Id}, {CardText.Cost(r.CostText)}). Approve or reject it on the card."
+            ? $"{r.Requester.Name} asks for {r.ItemName} ({r.Id}, {CardText.Cost(r)}). Approve or reject it on the card."
             : $"{r.Id} {r.ItemName}: {outcome!.Text}{(outcome.Comment is null ? "" : $": {CardText.Shorten(outcome.Comment, FallbackQuoteLength)}")}";
         return Render("approval", data, fallback);
     }
@@ -65,9 +68,9 @@ public sealed partial class RequestCards
                 stageText = StageText(r, r.CurrentStage),
                 requesterName = r.Requester.Name,
                 itemName = r.ItemName,
-                cost = CardText.Cost(r.CostText),
+                cost = CardText.Cost(r),
                 priority = r.Priority.Label,
-                due = CardText.Date(r.DueAt),
+                due = CardText.Instant(r.DueAt),
                 justification = CardText.Shorten(r.Justification, ListedJustificationLength),
             }),
             note = waiting.Count > MaxListed ? $"Showing the {MaxListed} oldest of {waiting.Count}." : null,
@@ -78,7 +81,8 @@ public sealed partial class RequestCards
         return Render("approval-list", data, fallback);
     }
 
-    private sealed record Outcome(string Title, string Style, string Text, string? Comment);
+    /// <summary>How a stage ended: <see cref="Text"/> is followed on the card by " at " and <see cref="At"/> when there is one.</summary>
+    private sealed record Outcome(string Title, string Style, string Text, string? Comment, DateTimeOffset? At = null);
 
     private static Outcome ApprovalOutcome(ServiceRequest r, ApprovalStage stage, PersonRef viewer)
     {
@@ -88,7 +92,8 @@ public sealed partial class RequestCards
                 $"{(decision.Approved ? "Approved" : "Rejected")}: {r.Id}",
                 decision.Approved ? "good" : "attention",
                 DecisionText(decision, viewer),
-                decision.Comment);
+                decision.Comment,
+                decision.At);
         }
 
         if (r.State == RequestState.Cancelled)
@@ -103,7 +108,7 @@ public sealed partial class RequestCards
     }
 
     private static string DecisionText(ApprovalDecision decision, PersonRef viewer) =>
-        $"{(decision.Approved ? "Approved" : "Rejected")} by {(decision.ById == viewer.Id ? "you" : decision.ByName)} at {CardText.Date(decision.At)}";
+        $"{(decision.Approved ? "Approved" : "Rejected")} by {(decision.ById == viewer.Id ? "you" : decision.ByName)}";
 
     private static string StageText(ServiceRequest r, int stage) =>
         r.Approvals.Count > 1 ? $"Step {stage + 1} of {r.Approvals.Count}: {r.Approvals[stage].Name}" : r.Approvals[stage].Name;

@@ -55,7 +55,7 @@ public sealed partial class RequestCards
                 id = i.Id,
                 name = i.Name,
                 category = i.Category,
-                cost = CardText.Cost(i.CostText),
+                cost = CardText.Cost(i),
                 approval = CardText.Approval(i.Approval),
                 description = CardText.NullIfBlank(i.Description),
             }),
@@ -87,7 +87,7 @@ public sealed partial class RequestCards
             itemId = item.Id,
             itemName = item.Name,
             category = item.Category,
-            cost = CardText.Cost(item.CostText),
+            cost = CardText.Cost(item),
             approval = CardText.Approval(item.Approval),
             description = CardText.NullIfBlank(item.Description),
             submissionKey = prefill.SubmissionKey,
@@ -123,20 +123,24 @@ public sealed partial class RequestCards
         {
             id = r.Id,
             itemName = r.ItemName,
-            category = r.Category,
-            cost = CardText.Cost(r.CostText),
-            priority = r.Priority.Reason,
-            due = CardText.Date(r.DueAt),
-            stages = r.Approvals.Select(s => new { name = s.Name, approvers = CardText.AnyOf(s.Approvers) }),
+            facts = (Fact[])
+            [
+                new("Item", r.ItemName),
+                new("Category", r.Category),
+                new("Cost", CardText.Cost(r)),
+                new("Priority", r.Priority.Reason),
+                Fact.Moment("Target date", r.DueAt),
+            ],
+            stages = r.Approvals.Select(s => new Fact(s.Name, CardText.AnyOf(s.Approvers))),
             noApproval,
-            nextStep = RequestProgress.NextStep(r),
+            nextStep = RequestProgress.NextStep(r, r.Requester.Id),
             canCancel = RequestTransitions.IsAllowed(r.State, RequestCommand.Cancel),
         };
         var approval = noApproval ?? $"Approval: {string.Join("; then ", r.Approvals.Select(s => $"{s.Name} ({CardText.AnyOf(s.Approvers)})"))}.";
         var message = Render(
             "submitted",
             data,
-            $"Request {r.Id} logged: {r.ItemName}, priority {r.Priority.Label}. {approval} Target date {CardText.Date(r.DueAt)}.");
+            $"Request {r.Id} logged: {r.ItemName}, priority {r.Priority.Label}. {approval} Due in {CardText.Duration(r.DueAt - _clock.GetUtcNow())}.");
         if (refreshFor is not null && !r.State.IsFinal())
         {
             message.Card["refresh"] = RefreshFor(refreshFor, CardVerbs.RequestsRefresh, r.Id);
@@ -163,7 +167,7 @@ public sealed partial class RequestCards
         var data = new
         {
             greeting,
-            commands = Commands.Select(c => new { command = c.Command, description = c.Description }),
+            facts = Commands.Select(c => new Fact(c.Command, c.Description)),
             examples = Examples,
             categories = CatalogCategories,
         };
@@ -183,7 +187,6 @@ public sealed partial class RequestCards
             type = field.Type.ToString(),
             label = field.Label,
             isRequired = field.Required,
-            errorMessage = field.Required ? $"{field.Label} is required." : $"Please check {field.Label}.",
             placeholder = field.Placeholder ?? DefaultPlaceholder(field),
             maxLength = field.MaxLength,
             multiline = field.Type == FieldType.MultilineText,

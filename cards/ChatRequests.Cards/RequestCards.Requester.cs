@@ -1,4 +1,3 @@
-using System.Globalization;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Requests;
 
@@ -26,7 +25,7 @@ public sealed partial class RequestCards
             _ => true,
         };
         var update = stillCurrent ? null : $"Since then: {r.State.ToDisplay().ToLowerInvariant()}.";
-        return RenderNotice(r, NoticeFor(r, kind, cause), update, askAnswer, confirm);
+        return RenderNotice(r, NoticeFor(r, kind, cause), NoticeFacts(r, kind), update, askAnswer, confirm);
     }
 
     /// <summary>What the requester sees once their answer is on its way: the answer they sent, and what happens next.</summary>
@@ -34,11 +33,12 @@ public sealed partial class RequestCards
         RenderNotice(
             r,
             new NoticeText("Answer sent", "good", $"Thanks, I passed your answer on to {r.TeamName}. Work on {r.Id} continues.", "Your answer", r.Question?.Answer),
+            NoticeFacts(r, kind: null),
             update: null,
             askAnswer: false,
             confirm: false);
 
-    private static CardMessage RenderNotice(ServiceRequest r, NoticeText text, string? update, bool askAnswer, bool confirm)
+    private static CardMessage RenderNotice(ServiceRequest r, NoticeText text, IReadOnlyList<Fact> facts, string? update, bool askAnswer, bool confirm)
     {
         var data = new
         {
@@ -49,15 +49,9 @@ public sealed partial class RequestCards
             text = text.Text,
             comment = text.Comment is null ? null : new { label = text.CommentLabel, text = text.Comment },
             update,
-            heldBy = RequestProgress.HeldBy(r),
-            nextStep = RequestProgress.NextStep(r),
+            facts,
             askAnswer,
             confirm,
-            ratings = Enumerable.Range(1, 5).Reverse().Select(n => new
-            {
-                title = $"{CardText.StarGlyphs(n)} {n} - {RatingWord(n)}",
-                value = n.ToString(CultureInfo.InvariantCulture),
-            }),
         };
         var fallback = $"{r.Id} {r.ItemName}: {text.Text}{(text.Comment is null ? "" : $" {text.CommentLabel}: {CardText.Shorten(text.Comment, FallbackQuoteLength)}")}";
         return Render("notice", data, fallback);
@@ -65,7 +59,8 @@ public sealed partial class RequestCards
 
     /// <summary>
     /// Requests as <paramref name="viewer"/> sees them (their own, or their team's queue), most recent first, each with who
-    /// holds it and what happens next. Cancel is offered only on the viewer's own requests that can still be cancelled.
+    /// holds it and what happens next, in words for the viewer ("You" for the requester). Cancel is offered only on the
+    /// viewer's own requests that can still be cancelled.
     /// </summary>
     public CardMessage RequestList(IReadOnlyList<ServiceRequest> requests, string title, string emptyText, PersonRef viewer)
     {
@@ -79,89 +74,105 @@ public sealed partial class RequestCards
             {
                 id = r.Id,
                 itemName = r.ItemName,
-                state = r.State.ToDisplay(),
+                state = CardText.StateFor(r.State, r.IsRequester(viewer.Id)),
                 color = CardText.ColorOf(r.State),
-                submitted = CardText.Date(r.SubmittedAt),
+                submitted = CardText.Instant(r.SubmittedAt),
                 overdue = IsOverdue(r),
-                due = CardText.Date(r.DueAt),
-                heldBy = RequestProgress.HeldBy(r),
-                nextStep = RequestProgress.NextStep(r),
+                due = CardText.Instant(r.DueAt),
+                facts = (Fact[]) [new("Now with", RequestProgress.HeldBy(r, viewer.Id)), new("Next", RequestProgress.NextStep(r, viewer.Id))],
                 canCancel = r.IsRequester(viewer.Id) && RequestTransitions.IsAllowed(r.State, RequestCommand.Cancel),
             }),
             note = requests.Count > MaxListed ? $"Showing the {MaxListed} most recent of {requests.Count}." : null,
         };
         var fallback = shown.Count == 0
             ? $"{title}: {emptyText}"
-            : $"{title}: {string.Join("; ", shown.Select(r => $"{r.Id} {r.ItemName} ({r.State.ToDisplay().ToLowerInvariant()})"))}.";
+            : $"{title}: {string.Join("; ", shown.Select(r => $"{r.Id} {r.ItemName} ({CardText.StateFor(r.State, r.IsRequester(viewer.Id)).ToLowerInvariant()})"))}.";
         return Render("request-list", data, fallback);
     }
 
-    /// <summary>Everything about one request, with its last <see cref="HistoryLines"/> history lines.</summary>
-    public CardMessage RequestDetail(ServiceRequest r)
+    /// <summary>Everything about one request, with its last <see cref="HistoryLines"/> history lines, in words for <paramref name="viewer"/>.</summary>
+    public CardMessage RequestDetail(ServiceRequest r, PersonRef viewer)
     {
         var history = r.History.TakeLast(HistoryLines).ToList();
+        var requesterReads = r.IsRequester(viewer.Id);
         var data = new
         {
             id = r.Id,
             itemName = r.ItemName,
-            state = CardText.NeutralState(r.State),
+            state = CardText.StateFor(r.State, requesterReads),
             style = CardText.StyleOf(r.State),
-            facts = DetailFacts(r),
+            facts = DetailFacts(r, viewer),
             justification = r.Justification,
             fields = FieldFacts(r),
-            approvals = r.Approvals.Select((s, i) => new { title = s.Name, value = StageStatus(r, s, i) }),
+            approvals = r.Approvals.Select((s, i) => StageStatus(r, s, i)),
             question = QuestionData(r),
-            requesterName = r.Requester.Name,
+            requesterName = CardText.Name(r.Requester, viewer),
             resolution = r.ResolutionNotes,
             feedback = FeedbackData(r),
             history = history.Select(h => new
             {
-                when = CardText.Date(h.At),
-                who = h.Actor.Name,
-                what = h.From == h.To ? CardText.Action(h.Action) : $"{CardText.Action(h.Action)} ({CardText.NeutralState(h.To).ToLowerInvariant()})",
-                comment = h.Comment,
+                at = CardText.Instant(h.At),
+                who = CardText.Name(h.Actor, viewer),
+                what = h.From == h.To ? CardText.Action(h.Action) : $"{CardText.Action(h.Action)} ({CardText.StateFor(h.To, requesterReads).ToLowerInvariant()})",
+                // A decision's comment is shown once, with the decision under Approvals.
+                comment = IsDecision(h.Action) ? null : h.Comment,
             }),
             historyTitle = r.History.Count > HistoryLines ? $"History (last {HistoryLines} of {r.History.Count})" : "History",
         };
+        var forWhom = requesterReads ? "" : $" for {r.Requester.Name}";
         return Render(
             "request-detail",
             data,
-            $"{r.Id} {r.ItemName} for {r.Requester.Name}: {CardText.NeutralState(r.State)}. With {RequestProgress.HeldBy(r)}. {RequestProgress.NextStep(r)}");
+            $"{r.Id} {r.ItemName}{forWhom}: {CardText.StateFor(r.State, requesterReads)}. With {RequestProgress.HeldBy(r, viewer.Id)}. {RequestProgress.NextStep(r, viewer.Id)}");
     }
 
-    private object[] DetailFacts(ServiceRequest r)
+    private static bool IsDecision(string action) =>
+        action is nameof(RequestCommand.ApproveStage) or nameof(RequestCommand.Approve) or nameof(RequestCommand.Reject);
+
+    private static List<Fact> NoticeFacts(ServiceRequest r, NoticeKind? kind)
     {
-        var facts = new List<object>
+        var facts = new List<Fact> { new("Now with", RequestProgress.HeldBy(r, r.Requester.Id)), new("Next", RequestProgress.NextStep(r, r.Requester.Id)) };
+        if (kind == NoticeKind.SlaBreached)
         {
-            new { title = "Requester", value = r.Requester.Name },
-            new { title = "Item", value = $"{r.ItemName} ({r.Category})" },
-            new { title = "Cost", value = CardText.Cost(r.CostText) },
-            new { title = "Priority", value = r.Priority.Reason },
-            new { title = "Submitted", value = CardText.Date(r.SubmittedAt) },
-            new { title = "Target date", value = IsOverdue(r) ? $"{CardText.Date(r.DueAt)} (overdue)" : CardText.Date(r.DueAt) },
-            new { title = "Team", value = r.TeamName },
+            facts.Insert(0, Fact.Moment("Target date", r.DueAt));
+        }
+
+        return facts;
+    }
+
+    private List<Fact> DetailFacts(ServiceRequest r, PersonRef viewer)
+    {
+        var facts = new List<Fact>
+        {
+            new("Requester", CardText.Name(r.Requester, viewer)),
+            new("Item", $"{r.ItemName} ({r.Category})"),
+            new("Cost", CardText.Cost(r)),
+            new("Priority", r.Priority.Reason),
+            Fact.Moment("Submitted", r.SubmittedAt),
+            Fact.Moment("Target date", r.DueAt, after: IsOverdue(r) ? " (overdue)" : null),
+            new("Team", r.TeamName),
         };
         if (r.Assignee is { } assignee)
         {
-            facts.Add(new { title = "Assignee", value = assignee.Name });
+            facts.Add(new("Assignee", CardText.Name(assignee, viewer)));
         }
 
-        facts.Add(new { title = "Now with", value = RequestProgress.HeldBy(r) });
-        facts.Add(new { title = "Next", value = RequestProgress.NextStep(r) });
+        facts.Add(new("Now with", RequestProgress.HeldBy(r, viewer.Id)));
+        facts.Add(new("Next", RequestProgress.NextStep(r, viewer.Id)));
         if (r.StatusNote is { } note)
         {
-            facts.Add(new { title = "Status note", value = note });
+            facts.Add(new("Status note", note));
         }
 
-        return [.. facts];
+        return facts;
     }
 
-    private static string StageStatus(ServiceRequest r, ApprovalStage stage, int index) => stage.Decision switch
+    private static Fact StageStatus(ServiceRequest r, ApprovalStage stage, int index) => stage.Decision switch
     {
-        { } d => $"{(d.Approved ? "Approved" : "Rejected")} by {d.ByName} at {CardText.Date(d.At)}{Reason(d.Comment)}",
-        null when r.State == RequestState.AwaitingApproval && r.CurrentStage == index => $"Waiting for {CardText.AnyOf(stage.Approvers)}",
-        null when r.State == RequestState.AwaitingApproval => $"Later: {CardText.AnyOf(stage.Approvers)}",
-        _ => "Not needed",
+        { } d => Fact.Moment(stage.Name, d.At, $"{(d.Approved ? "Approved" : "Rejected")} by {d.ByName} at ", Reason(d.Comment)),
+        null when r.State == RequestState.AwaitingApproval && r.CurrentStage == index => new(stage.Name, $"Waiting for {CardText.AnyOf(stage.Approvers)}"),
+        null when r.State == RequestState.AwaitingApproval => new(stage.Name, $"Later: {CardText.AnyOf(stage.Approvers)}"),
+        _ => new(stage.Name, "Not needed"),
     };
 
     private static NoticeText NoticeFor(ServiceRequest r, NoticeKind kind, OutboxEvent cause)
@@ -172,7 +183,7 @@ public sealed partial class RequestCards
             NoticeKind.StageApproved => new(
                 "Approved, one more step",
                 "accent",
-                $"{actor} approved your request. {RequestProgress.NextStep(r)}",
+                $"{actor} approved your request. {RequestProgress.NextStep(r, r.Requester.Id)}",
                 $"Comment from {actor}",
                 cause.Comment),
             NoticeKind.Approved => new(
@@ -214,7 +225,7 @@ public sealed partial class RequestCards
             NoticeKind.SlaBreached => new(
                 "Past its target date",
                 "warning",
-                $"Your request missed its target date ({CardText.Date(r.DueAt)}). Sorry for the wait: the lead of {r.TeamName} has been alerted and will follow up.",
+                $"Your request missed its target date. Sorry for the wait: the lead of {r.TeamName} has been alerted and will follow up.",
                 null,
                 null),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown notice."),
@@ -225,12 +236,4 @@ public sealed partial class RequestCards
     private static RequestState StateAt(ServiceRequest r, OutboxEvent cause) =>
         r.History.LastOrDefault(h => h.At == cause.CreatedAt && h.Actor.Id == cause.Actor.Id)?.To ?? r.State;
 
-    private static string RatingWord(int rating) => rating switch
-    {
-        5 => "Excellent",
-        4 => "Good",
-        3 => "OK",
-        2 => "Poor",
-        _ => "Bad",
-    };
 }

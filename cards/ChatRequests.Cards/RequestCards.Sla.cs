@@ -19,10 +19,13 @@ public sealed partial class RequestCards
             itemName = r.ItemName,
             requesterName = r.Requester.Name,
             waited,
-            stageText = StageText(r, stage),
-            requestedAt = CardText.Date(requestedAt),
-            cost = CardText.Cost(r.CostText),
-            due = CardText.Date(r.DueAt),
+            facts = (Fact[])
+            [
+                new("Step", StageText(r, stage)),
+                Fact.Moment("Waiting since", requestedAt),
+                new("Cost", CardText.Cost(r)),
+                Fact.Moment("Target date", r.DueAt),
+            ],
         };
         return Render(
             "reminder",
@@ -30,12 +33,24 @@ public sealed partial class RequestCards
             $"Reminder: {r.Requester.Name} has been waiting {waited} for your approval of {r.ItemName} ({r.Id}). Decide it on the approval card, or type 'approvals'.");
     }
 
-    /// <summary>The reply in the team card's thread when a request is at risk of missing its target (warned at <paramref name="at"/>).</summary>
-    public string AtRiskReply(ServiceRequest r, DateTimeOffset at)
+    /// <summary>
+    /// The reply in the team card's thread when a request is at risk of missing its target (warned at
+    /// <paramref name="at"/>): a small card, since a text message would read the names in it as markdown.
+    /// </summary>
+    public CardMessage AtRiskReply(ServiceRequest r, DateTimeOffset at)
     {
         var left = CardText.Duration(r.DueAt - at);
         var holder = r.Assignee is { } assignee ? $"assigned to {assignee.Name}" : "unassigned";
-        return $"**{r.Id}** ({r.ItemName} for {r.Requester.Name}) is at risk of missing its target: due in {left}, at {CardText.Date(r.DueAt)}; {holder}.";
+        var data = new
+        {
+            id = r.Id,
+            itemName = r.ItemName,
+            requesterName = r.Requester.Name,
+            left,
+            due = CardText.Instant(r.DueAt),
+            holder,
+        };
+        return Render("at-risk", data, $"{r.Id} is at risk of missing its target: due in {left}; {holder}.");
     }
 
     /// <summary>
@@ -54,19 +69,24 @@ public sealed partial class RequestCards
             itemName = r.ItemName,
             teamName = r.TeamName,
             text,
-            requesterName = r.Requester.Name,
-            priority = r.Priority.Reason,
-            state = CardText.NeutralState(r.State),
-            assignee = r.Assignee?.Name ?? "Nobody yet",
-            due = CardText.Date(r.DueAt),
-            overdueBy,
+            facts = (Fact[])
+            [
+                new("Request", r.Id),
+                new("Item", r.ItemName),
+                new("Requester", r.Requester.Name),
+                new("Priority", r.Priority.Reason),
+                new("State", CardText.NeutralState(r.State)),
+                new("Assignee", r.Assignee?.Name ?? "Nobody yet"),
+                Fact.Moment("Target date", r.DueAt),
+                new("Overdue by", overdueBy),
+            ],
         };
         return Render(
             "escalation",
             data,
-            $"Escalation: {r.Id} {r.ItemName} for {r.Requester.Name} ({r.Priority.Label}) missed its target date {CardText.Date(r.DueAt)} by {overdueBy}; {CardText.NeutralState(r.State).ToLowerInvariant()}, {(r.Assignee is null ? "unassigned" : $"assigned to {r.Assignee.Name}")}.");
+            $"Escalation: {r.Id} {r.ItemName} for {r.Requester.Name} ({r.Priority.Label}) missed its target date by {overdueBy}; {CardText.NeutralState(r.State).ToLowerInvariant()}, {(r.Assignee is null ? "unassigned" : $"assigned to {r.Assignee.Name}")}.");
     }
 
     private static string? EscalatedText(ServiceRequest r) =>
-        r.SlaEscalatedAt is { } at ? CardText.Date(at) : null;
+        r.SlaEscalatedAt is { } at ? CardText.Instant(at) : null;
 }

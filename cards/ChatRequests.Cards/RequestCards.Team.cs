@@ -26,16 +26,21 @@ public sealed partial class RequestCards
             teamName = r.TeamName,
             state = CardText.NeutralState(state),
             style = CardText.StyleOf(state),
-            cost = CardText.Cost(r.CostText),
-            priority = r.Priority.Reason,
-            due = CardText.Date(r.DueAt),
+            due = CardText.Instant(r.DueAt),
             overdue = IsOverdue(r),
             escalated = CardText.IsOpen(state) ? EscalatedText(r) : null,
             atRisk = CardText.IsOpen(state) && r.SlaWarnedAt is not null && !IsOverdue(r),
-            submitted = CardText.Date(r.SubmittedAt),
-            assignee = r.Assignee?.Name,
+            facts = (Fact[])
+            [
+                new("Requester", r.Requester.Name),
+                new("Priority", r.Priority.Reason),
+                Fact.Moment("Target date", r.DueAt),
+                new("Cost", CardText.Cost(r)),
+                Fact.Moment("Submitted", r.SubmittedAt),
+                new("Assignee", r.Assignee?.Name ?? "Nobody yet"),
+                .. FieldFacts(r),
+            ],
             justification = r.Justification,
-            fields = FieldFacts(r),
             statusNote = r.StatusNote,
             provisioning = ProvisioningData(r),
             question = QuestionData(r),
@@ -57,15 +62,22 @@ public sealed partial class RequestCards
             $"{r.Id} {r.ItemName} for {r.Requester.Name} ({r.Priority.Label}): {CardText.NeutralState(state)}, {assigned}.");
     }
 
+    /// <summary>The requester's answer, as a reply in the team card's thread (a card: the words stay inert).</summary>
+    public CardMessage AnswerReply(ServiceRequest r, string answer)
+    {
+        var data = new { id = r.Id, requesterName = r.Requester.Name, question = r.Question?.Text, answer };
+        return Render("answer", data, $"{r.Requester.Name} answered on {r.Id}: {CardText.Shorten(answer, FallbackQuoteLength)}");
+    }
+
     private static object? QuestionData(ServiceRequest r) => r.Question is not { } q
         ? null
         : new
         {
             askedBy = q.AskedBy.Name,
-            askedAt = CardText.Date(q.AskedAt),
+            askedAt = CardText.Instant(q.AskedAt),
             text = q.Text,
             answer = q.Answer,
-            answeredAt = q.AnsweredAt is { } at ? CardText.Date(at) : null,
+            answeredAt = q.AnsweredAt is { } at ? CardText.Instant(at) : null,
         };
 
     // What the item grants automatically, and whether that happened: agents must see what is left for them to do.
@@ -87,9 +99,11 @@ public sealed partial class RequestCards
         };
     }
 
-    private static object? FeedbackData(ServiceRequest r) => r.Feedback is not { } f
+    private static Fact[]? FeedbackData(ServiceRequest r) => r.Feedback is not { } f
         ? null
-        : new { stars = CardText.Stars(f.Rating), comment = f.Comment };
+        : f.Comment is null
+            ? [new("Rating", CardText.Stars(f.Rating))]
+            : [new("Rating", CardText.Stars(f.Rating)), new("Feedback", f.Comment)];
 
     // Once the team's work is done, the card says how it ended instead of offering actions.
     private static string? TeamOutcome(ServiceRequest r) => r.State switch

@@ -55,6 +55,17 @@ public sealed partial class RequestCards
 
     private bool IsOverdue(ServiceRequest r) => CardText.IsOpen(r.State) && _clock.GetUtcNow() > r.DueAt;
 
-    private static object[] FieldFacts(ServiceRequest r) =>
-        [.. r.Fields.Select(f => new { title = CardText.Humanize(f.Key), value = f.Value })];
+    /// <summary>
+    /// The filled-in fields, labelled and ordered as the form showed them (the labels the request kept when it was
+    /// logged); a field the request kept no label for is named after its id, after the others.
+    /// </summary>
+    private static IEnumerable<Fact> FieldFacts(ServiceRequest r)
+    {
+        var labelled = r.FieldLabels.Where(l => r.Fields.ContainsKey(l.Id)).ToList();
+        return
+        [
+            .. labelled.Select(l => new Fact(l.Label, r.Fields[l.Id])),
+            .. r.Fields.Where(f => labelled.All(l => l.Id != f.Key)).Select(f => new Fact(CardText.Humanize(f.Key), f.Value)),
+        ];
+    }
 }

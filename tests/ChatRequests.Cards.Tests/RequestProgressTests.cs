@@ -16,7 +16,7 @@ public class RequestProgressTests
             $"{Manager.Name} to approve or reject (step 1 of 2: Manager approval); then IT security approval, then {Team} fulfils it."
         },
         { RequestState.Approved, Team, $"{Team} will assign someone to fulfil it." },
-        { RequestState.Rejected, "No one (finished)", $"Nothing: {SecurityLead.Name} rejected it: \"Developer laptops need" },
+        { RequestState.Rejected, "No one (finished)", $"Nothing: {SecurityLead.Name} rejected it." },
         { RequestState.Assigned, $"{Agent.Name} ({Team})", $"{Agent.Name} will start work on it." },
         { RequestState.InProgress, $"{Agent.Name} ({Team})", $"{Agent.Name} is working on it." },
         { RequestState.AwaitingParts, $"{Agent.Name} ({Team})", $"Waiting for parts; {Agent.Name} carries on when they arrive." },
@@ -36,6 +36,27 @@ public class RequestProgressTests
 
         Assert.Equal(heldBy, RequestProgress.HeldBy(r));
         Assert.StartsWith(nextStep, RequestProgress.NextStep(r));
+    }
+
+    [Theory]
+    [InlineData(RequestState.AwaitingRequester, "You need to answer Kristiina Järvenpää-Lindqvist's question; then the work goes on.")]
+    [InlineData(RequestState.Fulfilled, "You need to confirm it is done (and rate it), or reopen it if it is not.")]
+    public void HeldByAndNextStep_ReadByTheRequester_SayYou(RequestState state, string nextStep)
+    {
+        var r = InState(state);
+
+        Assert.Equal("You", RequestProgress.HeldBy(r, Requester.Id));
+        Assert.Equal(nextStep, RequestProgress.NextStep(r, Requester.Id));
+        Assert.Equal(Requester.Name, RequestProgress.HeldBy(r, Agent.Id));
+        Assert.StartsWith(Requester.Name, RequestProgress.NextStep(r, Agent.Id));
+    }
+
+    [Fact]
+    public void NextStep_Rejected_DoesNotRepeatTheReasonTheCardsShowWithTheDecision()
+    {
+        var r = InState(RequestState.Rejected);
+
+        Assert.DoesNotContain("hardened image", RequestProgress.NextStep(r));
     }
 
     [Fact]

@@ -46,6 +46,20 @@ public class RequestWorkflowTests
     }
 
     [Fact]
+    public async Task Submit_KeepsTheCatalogsFieldLabelsInCatalogOrder_SoCardsNameFieldsAsTheFormDid()
+    {
+        var form = new RequestForm("key-share", "shared-folder-access", "I take over the monthly close from Joni.", "Medium",
+            new Dictionary<string, string?> { ["role"] = "Read", ["sharePath"] = @"\\fs01\finance\reports", ["system"] = "Finance share" });
+
+        var request = (await _workflow.SubmitAsync(SampleData.Ref(SampleData.Megan), form)).Request!;
+
+        FieldLabel[] expected = [new("system", "File share"), new("sharePath", "Folder path"), new("role", "Permission")];
+        Assert.Equal(expected, request.FieldLabels);
+        Assert.Equal(expected, (await _store.GetAsync(request.Id))!.FieldLabels);
+        Assert.Equal(@"\\fs01\finance\reports", request.Fields["sharePath"]);
+    }
+
+    [Fact]
     public async Task Submit_InvalidForm_ReportsErrorsAndStoresNothing()
     {
         var form = LaptopForm("key-1") with

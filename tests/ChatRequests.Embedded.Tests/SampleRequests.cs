@@ -45,7 +45,8 @@ public static class SampleRequests
             teamId,
             "Hardware team",
             now.AddHours(40),
-            stages);
+            stages,
+            FieldLabels: [new("model", "Screen size"), new("note", "Anything else we should know?")]);
         return ServiceRequest.Submit(draft, now);
     }
 

@@ -121,7 +121,7 @@ public sealed class CardActionHandler(
             }
 
             case CardVerbs.RequestsShow:
-                return cards.RequestDetail(await workflow.GetVisibleAsync(data.Required("requestId"), user.Id, cancellationToken)).Card;
+                return cards.RequestDetail(await workflow.GetVisibleAsync(data.Required("requestId"), user.Id, cancellationToken), user).Card;
             case CardVerbs.RequestsRefresh:
                 return await ConfirmationAsync(turn, data.Required("requestId"), cancellationToken);
             default:

@@ -101,7 +101,7 @@ public sealed class MessageHandler(
             var request = turn.IsChannel
                 ? await workflow.GetVisibleInChannelAsync(requestId, turn.User.Id, ConversationIds.ChannelOf(turn.ConversationId), cancellationToken)
                 : await workflow.GetVisibleAsync(requestId, turn.User.Id, cancellationToken);
-            return cards.RequestDetail(request);
+            return cards.RequestDetail(request, turn.User);
         }
 
         if (command.StartsWith("cancel", StringComparison.Ordinal))

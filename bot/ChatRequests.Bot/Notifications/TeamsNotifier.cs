@@ -27,13 +27,9 @@ public sealed class TeamsNotifier(ProactiveMessenger messenger, IDirectory direc
         messenger.SendOnceToPersonAsync(
             request.Requester.Id, $"notice:{request.Id}:{cause.Id}", cards.Notice(request, kind, cause), cancellationToken);
 
-    public Task ReplyInTeamThreadAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default)
-    {
-        var question = request.Question?.Text ?? "";
-        var reply = Activity.TextMessage(
-            $"**{request.Requester.Name}** answered the question \"{question}\" on {request.Id}:\n\n{cause.Comment}");
-        return messenger.ReplyOnceInThreadAsync(TeamCardKey(request), $"reply:{request.Id}:{cause.Id}", reply, cancellationToken);
-    }
+    public Task ReplyInTeamThreadAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default) =>
+        messenger.ReplyOnceInThreadAsync(
+            TeamCardKey(request), $"reply:{request.Id}:{cause.Id}", AsActivity(cards.AnswerReply(request, cause.Comment ?? "")), cancellationToken);
 
     public Task RemindApproverAsync(ServiceRequest request, PersonRef approver, OutboxEvent cause, CancellationToken cancellationToken = default) =>
         messenger.SendOnceToPersonAsync(
@@ -44,7 +40,7 @@ public sealed class TeamsNotifier(ProactiveMessenger messenger, IDirectory direc
 
     public Task WarnTeamAtRiskAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default) =>
         messenger.ReplyOnceInThreadAsync(
-            TeamCardKey(request), $"at-risk:{request.Id}:{cause.Id}", Activity.TextMessage(cards.AtRiskReply(request, cause.CreatedAt)), cancellationToken);
+            TeamCardKey(request), $"at-risk:{request.Id}:{cause.Id}", AsActivity(cards.AtRiskReply(request, cause.CreatedAt)), cancellationToken);
 
     public async Task EscalateAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default)
     {
@@ -58,9 +54,10 @@ public sealed class TeamsNotifier(ProactiveMessenger messenger, IDirectory direc
 
         logger.LogWarning("Team {TeamId} of {RequestId} has no lead in the directory; escalating in the team card's thread",
             request.TeamId, request.Id);
-        var card = cards.Escalation(request, toLead: false);
-        await messenger.ReplyOnceInThreadAsync(TeamCardKey(request), key, Activity.CardMessage(card.Card, card.FallbackText), cancellationToken);
+        await messenger.ReplyOnceInThreadAsync(TeamCardKey(request), key, AsActivity(cards.Escalation(request, toLead: false)), cancellationToken);
     }
+
+    private static Activity AsActivity(CardMessage card) => Activity.CardMessage(card.Card, card.FallbackText);
 
     private async Task<Team> TeamOfAsync(ServiceRequest request, CancellationToken cancellationToken) =>
         (await directory.ListTeamsAsync(cancellationToken)).FirstOrDefault(t => t.Id == request.TeamId)

@@ -9,6 +9,9 @@ namespace ChatRequests.Cards.Templating;
 /// and expressions made of paths, literals, <c>!</c>, <c>==</c>, <c>!=</c>, <c>&amp;&amp;</c> and <c>||</c>.
 /// A missing path binds to "" and is falsy, so <c>"$when": "${x}"</c> drops its element when x is missing
 /// (and <c>${!x}</c> keeps it). Truthiness: missing, null, false, 0, "" and [] are false.
+/// Binding is single-pass: a bound value that contains <c>${...}</c> is shown as it is, never evaluated.
+/// What people read stays inert (<see cref="InertText"/>): a template that binds text where renderers read markdown
+/// is refused when it is parsed, and DATE/TIME functions that come from bound values are neutralised.
 /// Parsed and checked once; <see cref="Bind"/> is thread-safe.
 /// </summary>
 public sealed class CardTemplate
@@ -23,7 +26,7 @@ public sealed class CardTemplate
 
     public string Name { get; }
 
-    /// <summary>Parses a template; throws <see cref="TemplateException"/> for bad JSON or an unsupported expression.</summary>
+    /// <summary>Parses a template; throws <see cref="TemplateException"/> for bad JSON, an unsupported expression or bound markdown text.</summary>
     public static CardTemplate Parse(string name, string json)
     {
         JsonNode? node;

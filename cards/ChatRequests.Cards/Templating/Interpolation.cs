@@ -5,7 +5,9 @@ namespace ChatRequests.Cards.Templating;
 
 /// <summary>
 /// A template string with <c>${...}</c> bindings. A string that is one binding and nothing else keeps the
-/// bound value's JSON type (an array stays an array); bindings inside longer text are stringified.
+/// bound value's JSON type (a number stays a number); bindings inside longer text are stringified. A whole-string
+/// binding gives text, a number, true, false or nothing: an object or list would let data add card elements, so it
+/// is refused.
 /// </summary>
 internal sealed class Interpolation
 {
@@ -54,7 +56,7 @@ internal sealed class Interpolation
     {
         if (_parts is [TemplateExpression whole])
         {
-            return whole.Evaluate(scope)?.DeepClone() ?? JsonValue.Create("");
+            return Scalar(whole.Evaluate(scope))?.DeepClone() ?? JsonValue.Create("");
         }
 
         var text = new StringBuilder();
@@ -66,9 +68,38 @@ internal sealed class Interpolation
         return JsonValue.Create(text.ToString());
     }
 
+    /// <summary>
+    /// The bound text of a place people read where DATE/TIME functions are expanded (a TextRun, an input label):
+    /// always a string, with the functions that came from bound values neutralised (<see cref="DateTimeFunctions"/>).
+    /// </summary>
+    public JsonNode EvaluateShown(Scope scope)
+    {
+        var text = new StringBuilder();
+        var bound = new List<(int Start, int End)>();
+        foreach (var part in _parts)
+        {
+            if (part is TemplateExpression expression)
+            {
+                var start = text.Length;
+                text.Append(JsonValues.ToText(expression.Evaluate(scope)));
+                bound.Add((start, text.Length));
+            }
+            else
+            {
+                text.Append((string)part);
+            }
+        }
+
+        return JsonValue.Create(DateTimeFunctions.Neutralise(text.ToString(), bound));
+    }
+
     /// <summary>The raw value of a whole-string binding without the "" for missing: what <c>$data</c> and <c>$when</c> need.</summary>
     public JsonNode? EvaluateRaw(Scope scope) =>
         _parts is [TemplateExpression whole] ? whole.Evaluate(scope) : Evaluate(scope);
+
+    private static JsonNode? Scalar(JsonNode? value) => value is JsonObject or JsonArray
+        ? throw new TemplateException("A binding gave an object or a list: only text, numbers and true/false can be bound, so data never adds card elements.")
+        : value;
 
     // The closing brace is the first one outside a quoted string literal.
     private static int FindClose(string text, int from)

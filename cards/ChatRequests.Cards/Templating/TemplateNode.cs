@@ -25,6 +25,7 @@ internal abstract class TemplateNode
 
     private static ObjectNode CompileObject(JsonObject obj)
     {
+        InertText.Check(obj);
         TemplateNode? source = null;
         TemplateNode? when = null;
         var properties = new List<KeyValuePair<string, TemplateNode>>();
@@ -39,13 +40,22 @@ internal abstract class TemplateNode
                     when = Compile(value);
                     break;
                 default:
-                    properties.Add(new(name, Compile(value)));
+                    properties.Add(new(name, InertText.IsShown(obj, name) ? CompileShown(value) : Compile(value)));
                     break;
             }
         }
 
         return new ObjectNode(properties, source, when);
     }
+
+    /// <summary>Shown text (a TextRun's text, an input's label, a RichTextBlock's string inlines): bound values are neutralised.</summary>
+    private static TemplateNode CompileShown(JsonNode? node) => node switch
+    {
+        JsonValue value when value.TryGetValue<string>(out var text) && Interpolation.HasBindings(text) =>
+            new ShownTextNode(Interpolation.Parse(text)),
+        JsonArray array => new ArrayNode([.. array.Select(item => item is JsonObject ? Compile(item) : CompileShown(item))]),
+        _ => Compile(node),
+    };
 
     /// <summary>The raw value a <c>$data</c> or <c>$when</c> refers to (missing stays null, not "").</summary>
     private static JsonNode? Resolve(TemplateNode node, Scope scope) => node switch
@@ -70,6 +80,15 @@ internal abstract class TemplateNode
         public override bool TryBind(Scope scope, out JsonNode? bound)
         {
             bound = value.Evaluate(scope);
+            return true;
+        }
+    }
+
+    private sealed class ShownTextNode(Interpolation value) : TemplateNode
+    {
+        public override bool TryBind(Scope scope, out JsonNode? bound)
+        {
+            bound = value.EvaluateShown(scope);
             return true;
         }
     }

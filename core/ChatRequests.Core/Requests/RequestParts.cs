@@ -7,6 +7,9 @@ public sealed record PersonRef(string Id, string Name)
     public static PersonRef System { get; } = new("system", "ChatRequests");
 }
 
+/// <summary>How the catalog labelled a field when the request was logged ("sharePath" is "Folder path"), so every card says it as the form did.</summary>
+public sealed record FieldLabel(string Id, string Label);
+
 /// <summary>One line of a request's audit history.</summary>
 public sealed record AuditEntry(
     DateTimeOffset At,

@@ -1,28 +1,30 @@
 namespace ChatRequests.Core.Requests;
 
-/// <summary>Where a request is, in plain words: who holds it now and what happens next.</summary>
+/// <summary>
+/// Where a request is, in plain words: who holds it now and what happens next. Given the id of the person who reads
+/// it, the words speak to the requester as "you".
+/// </summary>
 public static class RequestProgress
 {
     private const int NamesShown = 3;
-    private const int QuotedCommentLength = 120;
 
     /// <summary>
     /// Who must act now: the approvers of the pending stage, the owning team, the assignee, or the
     /// requester while an answer or a confirmation is awaited. "No one" once the request is final.
     /// </summary>
-    public static string HeldBy(ServiceRequest r) => r.State switch
+    public static string HeldBy(ServiceRequest r, string? viewerId = null) => r.State switch
     {
         RequestState.Submitted => "The service desk",
         RequestState.AwaitingApproval => r.PendingStage is { } stage ? Names(stage.Approvers) : "the approvers",
         RequestState.Approved or RequestState.Reopened => r.TeamName,
         RequestState.Assigned or RequestState.InProgress or RequestState.AwaitingParts or RequestState.Scheduled =>
             r.Assignee is { } agent ? $"{agent.Name} ({r.TeamName})" : r.TeamName,
-        RequestState.AwaitingRequester or RequestState.Fulfilled => r.Requester.Name,
+        RequestState.AwaitingRequester or RequestState.Fulfilled => IsRequester(r, viewerId) ? "You" : r.Requester.Name,
         _ => "No one (finished)",
     };
 
-    /// <summary>What happens next, as a sentence.</summary>
-    public static string NextStep(ServiceRequest r) => r.State switch
+    /// <summary>What happens next, as a sentence. A rejection's reason is not repeated here: cards show it once, with the decision.</summary>
+    public static string NextStep(ServiceRequest r, string? viewerId = null) => r.State switch
     {
         RequestState.Submitted => "It is being sent on for approval or fulfilment.",
         RequestState.AwaitingApproval => AwaitingApproval(r),
@@ -31,8 +33,8 @@ public static class RequestProgress
         RequestState.InProgress => $"{Agent(r)} is working on it.",
         RequestState.AwaitingParts => $"Waiting for parts; {Agent(r)} carries on when they arrive.",
         RequestState.Scheduled => $"{Agent(r)} has scheduled the work and will do it at the agreed time.",
-        RequestState.AwaitingRequester => $"{r.Requester.Name} needs to answer {QuestionAsker(r)}'s question; then the work goes on.",
-        RequestState.Fulfilled => $"{r.Requester.Name} needs to confirm it is done (and rate it), or reopen it if it is not.",
+        RequestState.AwaitingRequester => $"{Requester(r, viewerId)} to answer {QuestionAsker(r)}'s question; then the work goes on.",
+        RequestState.Fulfilled => $"{Requester(r, viewerId)} to confirm it is done (and rate it), or reopen it if it is not.",
         RequestState.Reopened => r.Assignee is { } previous
             ? $"Reopened: {r.TeamName} picks it up again (last handled by {previous.Name})."
             : $"Reopened: {r.TeamName} picks it up again.",
@@ -59,15 +61,13 @@ public static class RequestProgress
     private static string Rejected(ServiceRequest r)
     {
         var decision = r.Approvals.Select(a => a.Decision).LastOrDefault(d => d is { Approved: false });
-        return decision is null
-            ? "Nothing: it was rejected."
-            : decision.Comment is null
-                ? $"Nothing: {decision.ByName} rejected it."
-                : $"Nothing: {decision.ByName} rejected it: \"{Shorten(decision.Comment)}\"";
+        return decision is null ? "Nothing: it was rejected." : $"Nothing: {decision.ByName} rejected it.";
     }
 
-    private static string Shorten(string text) =>
-        text.Length <= QuotedCommentLength ? text : string.Concat(text.AsSpan(0, QuotedCommentLength - 1).TrimEnd(), "…");
+    private static bool IsRequester(ServiceRequest r, string? viewerId) => viewerId is not null && r.IsRequester(viewerId);
+
+    private static string Requester(ServiceRequest r, string? viewerId) =>
+        IsRequester(r, viewerId) ? "You need" : $"{r.Requester.Name} needs";
 
     private static string Agent(ServiceRequest r) => r.Assignee?.Name ?? r.TeamName;
 

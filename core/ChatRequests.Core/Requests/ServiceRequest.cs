@@ -62,6 +62,12 @@ public sealed class ServiceRequest
     /// </summary>
     public DateTimeOffset? SlaCheckAt => SlaPolicy.NextCheckAt(this);
 
+    /// <summary>
+    /// The labels of the catalog item's fields, in catalog order, as they were when the request was logged; empty in
+    /// documents written before they were kept.
+    /// </summary>
+    [JsonInclude] public IReadOnlyList<FieldLabel> FieldLabels { get; private set; } = [];
+
     [JsonInclude]
     public IReadOnlyDictionary<string, string> Fields
     {
@@ -109,7 +115,8 @@ public sealed class ServiceRequest
         string TeamName,
         DateTimeOffset DueAt,
         IReadOnlyList<ApprovalStage> Approvals,
-        ProvisioningPlan? Provisioning = null);
+        ProvisioningPlan? Provisioning = null,
+        IReadOnlyList<FieldLabel>? FieldLabels = null);
 
     /// <summary>Logs a request and sends it on: to its first approval stage, or straight to approved when none is needed.</summary>
     public static ServiceRequest Submit(Draft draft, DateTimeOffset now)
@@ -125,6 +132,7 @@ public sealed class ServiceRequest
             CostText = draft.CostText,
             Justification = draft.Justification,
             _fields = new Dictionary<string, string>(draft.Fields),
+            FieldLabels = [.. draft.FieldLabels ?? []],
             Priority = draft.Priority,
             TeamId = draft.TeamId,
             TeamName = draft.TeamName,

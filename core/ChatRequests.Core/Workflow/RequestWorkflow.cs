@@ -67,7 +67,8 @@ public sealed class RequestWorkflow(
             team.Name,
             SlaPolicy.TargetFor(item, now),
             stages,
-            item.Provisioning);
+            item.Provisioning,
+            [.. item.Fields.Select(f => new FieldLabel(f.Id, f.Label))]);
         var request = ServiceRequest.Submit(draft, now);
         try
         {

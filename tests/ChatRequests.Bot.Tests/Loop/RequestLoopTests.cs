@@ -61,7 +61,7 @@ public sealed class RequestLoopTests : IAsyncLifetime
         var answered = await teams.ClickOnCardAsync(Persona.Megan, Persona.Megan.PersonalChatId, question, "requester.answer",
             new JsonObject { ["answer"] = "Yes please, one for home" });
         Assert.Equal(200, answered.StatusCode);
-        await connector.WaitForAsync(c => c.ActivitiesIn(thread).Any(a => a.Text?.Contains("Yes please, one for home") == true),
+        await connector.WaitForAsync(c => c.ActivitiesIn(thread).Any(a => CardReader.AllText(FakeTeamsConnector.CardOf(a)).Contains("Yes please, one for home")),
             description: "the answer in the channel thread");
 
         // Resolve; the requester confirms and rates; the channel card shows the truth.

@@ -54,10 +54,10 @@ public sealed class SlaLoopTests : IAsyncLifetime
         _clock.Advance(SlaPolicy.AtRiskAt(request.SubmittedAt, request.DueAt) - _clock.GetUtcNow());
         Assert.Equal(1, (await SweepAsync(raised, requestId)).Warnings);
         var atRisk = await connector.WaitForAsync(
-            c => c.ActivitiesIn(thread).FirstOrDefault(a => a.Text?.Contains("at risk", StringComparison.Ordinal) == true),
+            c => c.ActivitiesIn(thread).Select(FakeTeamsConnector.CardOf).FirstOrDefault(card => CardReader.AllText(card).Contains("may miss its target date", StringComparison.Ordinal)),
             description: "the at-risk reply in the team thread");
-        Assert.Contains("due in 10 hours", atRisk.Text);
-        Assert.Contains("unassigned", atRisk.Text);
+        Assert.Contains("Due in 10 hours", CardReader.AllText(atRisk));
+        Assert.Contains("unassigned", CardReader.AllText(atRisk));
 
         // Past the target: the lead is alerted once, the requester told once, the team card shows it.
         _clock.Advance(request.DueAt - _clock.GetUtcNow() + TimeSpan.FromHours(2));
@@ -87,7 +87,7 @@ public sealed class SlaLoopTests : IAsyncLifetime
             [RequestEventType.ApprovalReminder, RequestEventType.SlaAtRisk, RequestEventType.SlaBreached],
             raised.Select(e => e.Type));
         Assert.Single(connector.ActivitiesIn(alexChat), a => CardReader.AllText(FakeTeamsConnector.CardOf(a)).Contains("Reminder"));
-        Assert.Single(connector.ActivitiesIn(thread), a => a.Text?.Contains("at risk", StringComparison.Ordinal) == true);
+        Assert.Single(connector.ActivitiesIn(thread), a => CardReader.AllText(FakeTeamsConnector.CardOf(a)).Contains("may miss its target date", StringComparison.Ordinal));
         Assert.Single(connector.CardsSentTo(Persona.Grady.AadObjectId));
         Assert.Single(connector.ActivitiesIn(Persona.Megan.PersonalChatId),
             a => CardReader.AllText(FakeTeamsConnector.CardOf(a)).Contains("missed its target date"));

@@ -23,7 +23,7 @@ public class RequestCardsApprovalTests
         Assert.Contains("2,849.90 EUR", text);
         Assert.Contains(r.Priority.Reason, text);
         Assert.Contains("Step 1 of 2: Manager approval", text);
-        Assert.Contains("Wed 4 Mar 2026 00:30 UTC", text);
+        Assert.Contains($"Target date\n{CardQuery.Moment(Start.AddHours(40))}", text);
         Assert.Contains("Cost centre", text);
         Assert.Contains("CC-4711", text);
         Assert.Contains("Keyboard layout", text);
@@ -43,7 +43,7 @@ public class RequestCardsApprovalTests
 
         CardAssert.Valid(message);
         Assert.Contains("Step 2 of 2: IT security approval", CardQuery.Text(message.Card));
-        Assert.Contains($"Approved by {Manager.Name} at Mon 2 Mar 2026 09:30 UTC", CardQuery.Text(message.Card));
+        Assert.Contains($"Approved by {Manager.Name} at {CardQuery.Moment(Start.AddHours(1))}", CardQuery.Text(message.Card));
         Assert.All(CardQuery.Executes(message.Card), a => Assert.Equal(1, a["data"]!["stage"]!.GetValue<int>()));
     }
 
@@ -56,7 +56,7 @@ public class RequestCardsApprovalTests
         var message = _cards.Approval(r, 0, Manager);
 
         CardAssert.Valid(message);
-        Assert.Contains("Approved by you at Mon 2 Mar 2026 09:30 UTC", CardQuery.Text(message.Card));
+        Assert.Contains($"Approved by you at {CardQuery.Moment(Start.AddHours(1))}", CardQuery.Text(message.Card));
         Assert.Contains("Fine by me.", CardQuery.Text(message.Card));
         Assert.Empty(CardQuery.Executes(message.Card));
         Assert.Empty(CardQuery.Inputs(message.Card));

@@ -194,12 +194,12 @@ public class RequestCardsIntakeTests
         Assert.Equal("attention", (string?)summary["style"]);
         Assert.Equal(
             ["Please fix 4 problems:", "• " + errors["justification"], "• " + errors["urgency"], "• Quantity must be a number.", "• Like CC-1234"],
-            summary["items"]!.AsArray().Select(i => (string?)i!["text"]));
+            summary["items"]!.AsArray().Select(CardQuery.ElementText));
 
         AssertErrorFollows(body, "justification", errors["justification"]);
         AssertErrorFollows(body, "urgency", errors["urgency"]);
         var quantity = FieldContainer(body, "field.quantity");
-        Assert.Contains(quantity, i => (string?)i["text"] == errors["quantity"] && (string?)i["color"] == "Attention");
+        Assert.Contains(quantity, i => CardQuery.ElementText(i) == errors["quantity"] && CardQuery.ElementColor(i) == "Attention");
         Assert.Contains(errors["justification"], message.FallbackText);
     }
 
@@ -234,7 +234,7 @@ public class RequestCardsIntakeTests
         Assert.Contains("Manager approval", text);
         Assert.Contains(Manager.Name, text);
         Assert.Contains($"{SecurityGroup[0].Name}, {SecurityGroup[1].Name}", text);
-        Assert.Contains("Wed 4 Mar 2026 00:30 UTC", text);
+        Assert.Contains($"Target date\n{CardQuery.Moment(Start.AddHours(40))}", text);
         Assert.Equal([CardVerbs.RequestsShow, CardVerbs.RequesterCancel], CardQuery.Verbs(message.Card));
         Assert.All(CardQuery.Executes(message.Card), a => Assert.Equal("""{"requestId":"REQ-000042"}""", a["data"]!.ToJsonString()));
     }
@@ -268,8 +268,8 @@ public class RequestCardsIntakeTests
     private static void AssertErrorFollows(JsonArray body, string inputId, string error)
     {
         var index = body.Select((e, i) => (e, i)).Single(x => (string?)x.e!["id"] == inputId).i;
-        Assert.Equal(error, (string?)body[index + 1]!["text"]);
-        Assert.Equal("Attention", (string?)body[index + 1]!["color"]);
+        Assert.Equal(error, CardQuery.ElementText(body[index + 1]));
+        Assert.Equal("Attention", CardQuery.ElementColor(body[index + 1]));
     }
 
     private static IReadOnlyList<JsonObject> FieldContainer(JsonArray body, string inputId) =>

@@ -102,7 +102,7 @@ public class RequestCardsProvisioningTests
         var r = Approved();
         r.CompleteProvisioning(Start.AddMinutes(2));
 
-        var message = _cards.RequestDetail(r);
+        var message = _cards.RequestDetail(r, Agent);
 
         CardAssert.Valid(message);
         Assert.Contains("Access granted automatically", CardQuery.Text(message.Card));

@@ -34,7 +34,7 @@ public class RequestCardsRequesterTests
 
         CardAssert.Valid(message);
         Assert.Contains(CardVerbs.RequestsShow, CardQuery.Verbs(message.Card));
-        Assert.Contains(RequestProgress.NextStep(r), CardQuery.Text(message.Card));
+        Assert.Contains(RequestProgress.NextStep(r, Requester.Id), CardQuery.Text(message.Card));
         Assert.Contains("REQ-000042", message.FallbackText);
     }
 
@@ -175,8 +175,8 @@ public class RequestCardsRequesterTests
         foreach (var r in requests)
         {
             Assert.Contains(r.Id, text);
-            Assert.Contains(RequestProgress.HeldBy(r), text);
-            Assert.Contains(RequestProgress.NextStep(r), text);
+            Assert.Contains(RequestProgress.HeldBy(r, Requester.Id), text);
+            Assert.Contains(RequestProgress.NextStep(r, Requester.Id), text);
         }
 
         Assert.Equal(requests.Count, CardQuery.Executes(message.Card, CardVerbs.RequestsShow).Count());
@@ -243,12 +243,12 @@ public class RequestCardsRequesterTests
     {
         var r = InState(state);
 
-        var message = _cards.RequestDetail(r);
+        var message = _cards.RequestDetail(r, Manager);
 
         CardAssert.Valid(message);
         var text = CardQuery.Text(message.Card);
         Assert.Contains(RequestProgress.HeldBy(r), text);
-        var lines = CardQuery.Objects(message.Card).Count(o => ((string?)o["text"])?.Contains(" · ", StringComparison.Ordinal) == true && ((string?)o["text"])!.Contains("UTC", StringComparison.Ordinal));
+        var lines = CardQuery.Objects(message.Card).Count(o => CardQuery.ElementText(o)?.Contains(")}} · ", StringComparison.Ordinal) == true);
         Assert.Equal(Math.Min(10, r.History.Count), lines);
     }
 
@@ -264,7 +264,7 @@ public class RequestCardsRequesterTests
         r.Resolve(Agent, "Laptop imaged and set up.", t = t.AddHours(1));
         r.Confirm(Requester, 4, "Quick and friendly", t.AddHours(1));
 
-        var text = CardQuery.Text(_cards.RequestDetail(r).Card);
+        var text = CardQuery.Text(_cards.RequestDetail(r, Manager).Card);
 
         Assert.Contains($"Approved by {Manager.Name} at", text);
         Assert.Contains("Thunderbolt 4, please.", text);

@@ -51,7 +51,7 @@ public class RequestCardsSlaTests
         Assert.Contains(r.Priority.Reason, text);
         Assert.Contains("In progress", text);
         Assert.Contains(Agent.Name, text);
-        Assert.Contains("Wed 4 Mar 2026 00:30 UTC", text);
+        Assert.Contains($"Target date\n{CardQuery.Moment(Due)}", text);
         Assert.Contains("3 hours", text);
         Assert.Contains("As the team lead", text);
         Assert.Empty(CardQuery.Executes(message.Card));
@@ -73,15 +73,20 @@ public class RequestCardsSlaTests
     }
 
     [Fact]
-    public void AtRiskReply_SaysWhenItIsDueAndWhoHasIt()
+    public void AtRiskReply_IsASmallCardSayingWhenItIsDueAndWhoHasIt()
     {
         var assigned = InState(RequestState.Assigned);
         var unassigned = InState(RequestState.Approved);
 
-        Assert.Equal(
-            $"**{assigned.Id}** ({Laptop.Name} for {Requester.Name}) is at risk of missing its target: due in 10 hours, at Wed 4 Mar 2026 00:30 UTC; assigned to {Agent.Name}.",
-            _cards.AtRiskReply(assigned, Start.AddHours(30)));
-        Assert.EndsWith("due in 45 minutes, at Wed 4 Mar 2026 00:30 UTC; unassigned.", _cards.AtRiskReply(unassigned, Due.AddMinutes(-45)));
+        var message = _cards.AtRiskReply(assigned, Start.AddHours(30));
+
+        CardAssert.Valid(message);
+        var text = CardQuery.Text(message.Card);
+        Assert.Contains($"At risk: {assigned.Id} may miss its target date", text);
+        Assert.Contains($"{Laptop.Name} for {Requester.Name}", text);
+        Assert.Contains($"Due in 10 hours, at {CardQuery.Moment(Due)}; assigned to {Agent.Name}.", text);
+        Assert.Equal($"{assigned.Id} is at risk of missing its target: due in 10 hours; assigned to {Agent.Name}.", message.FallbackText);
+        Assert.Contains("due in 45 minutes; unassigned.", _cards.AtRiskReply(unassigned, Due.AddMinutes(-45)).FallbackText);
     }
 
     [Fact]
@@ -94,7 +99,7 @@ public class RequestCardsSlaTests
         var message = _cards.TeamCard(r);
 
         CardAssert.Valid(message);
-        Assert.Contains("At risk: due Wed 4 Mar 2026 00:30 UTC", CardQuery.Text(message.Card));
+        Assert.Contains($"At risk: due {CardQuery.Moment(Due)}", CardQuery.Text(message.Card));
         Assert.DoesNotContain("Overdue", CardQuery.Text(message.Card));
     }
 
@@ -110,8 +115,8 @@ public class RequestCardsSlaTests
 
         CardAssert.Valid(message);
         var text = CardQuery.Text(message.Card);
-        Assert.Contains("Overdue: the target was Wed 4 Mar 2026 00:30 UTC", text);
-        Assert.Contains("Escalated to the team lead (Wed 4 Mar 2026 02:30 UTC).", text);
+        Assert.Contains($"Overdue: the target was {CardQuery.Moment(Due)}", text);
+        Assert.Contains($"Escalated to the team lead ({CardQuery.Moment(Due.AddHours(2))}).", text);
         Assert.DoesNotContain("At risk", text);
     }
 
@@ -127,7 +132,8 @@ public class RequestCardsSlaTests
         CardAssert.Valid(message);
         var text = CardQuery.Text(message.Card);
         Assert.Contains("Past its target date", text);
-        Assert.Contains("missed its target date (Wed 4 Mar 2026 00:30 UTC)", text);
+        Assert.Contains("Your request missed its target date.", text);
+        Assert.Contains($"Target date\n{CardQuery.Moment(Due)}", text);
         Assert.Contains("lead of", text);
     }
 
@@ -139,7 +145,7 @@ public class RequestCardsSlaTests
         r.CheckSla(Due.AddHours(1));
         _clock.Now = Due.AddHours(2);
 
-        var message = _cards.RequestDetail(r);
+        var message = _cards.RequestDetail(r, Agent);
 
         CardAssert.Valid(message);
         var text = CardQuery.Text(message.Card);

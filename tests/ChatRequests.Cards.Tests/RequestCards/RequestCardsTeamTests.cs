@@ -64,7 +64,7 @@ public class RequestCardsTeamTests
         Assert.Contains($"REQ-000042 · {Laptop.Name}", text);
         Assert.Contains(Requester.Name, text);
         Assert.Contains("P2: impact medium (a team) x urgency high (work is blocked now)", text);
-        Assert.Contains("Wed 4 Mar 2026 00:30 UTC", text);
+        Assert.Contains($"Target date\n{CardQuery.Moment(Start.AddHours(40))}", text);
         Assert.Contains("Nobody yet", text);
         Assert.Contains("Operating system", text);
         Assert.Contains("Ubuntu 24.04", text);
@@ -119,6 +119,21 @@ public class RequestCardsTeamTests
         Assert.Contains($"Waiting for {Requester.Name} to answer.", text);
         Assert.Contains("Waiting for the requester", text);
         Assert.DoesNotContain("your answer", text);
+    }
+
+    [Fact]
+    public void AnswerReply_IsASmallCardWithTheQuestionAndTheAnswer()
+    {
+        var r = InState(RequestState.AwaitingRequester);
+
+        var message = _cards.AnswerReply(r, "Thunderbolt 4, please.");
+
+        CardAssert.Valid(message);
+        var text = CardQuery.Text(message.Card);
+        Assert.Contains($"{Requester.Name} answered on {r.Id}", text);
+        Assert.Contains("\"Which of the two docking stations", text);
+        Assert.Contains("Thunderbolt 4, please.", text);
+        Assert.Contains("Thunderbolt 4, please.", message.FallbackText);
     }
 
     [Fact]

@@ -174,7 +174,8 @@ public static class Requests
         item.Category == "Hardware" ? "team-hw" : "team-accounts",
         item.Category == "Hardware" ? "IT Hardware & Workplace Services (Munich)" : "Identity & Accounts",
         Start.AddHours(item.SlaHours),
-        stages);
+        stages,
+        FieldLabels: [.. item.Fields.Select(f => new FieldLabel(f.Id, f.Label))]);
 
     // A request is Submitted only for an instant inside Submit; a stored document caught then looks like this.
     private static ServiceRequest AsJustSubmitted(ServiceRequest r)

@@ -62,10 +62,8 @@ public static class TeamsCardRules
             problems.Add($"the card is {size} bytes, over {MaxMessageBytes}");
         }
 
-        if (json.Contains("${", StringComparison.Ordinal))
-        {
-            problems.Add("an unbound ${ is left");
-        }
+        // People may type "${...}" (shown as typed, never bound); anywhere else it is a binding the binder left.
+        problems.AddRange(CardStrings.Of(card).Where(s => !s.IsInert && s.Text.Contains("${", StringComparison.Ordinal)).Select(s => $"an unbound ${{ is left at {s.Path}"));
 
         foreach (var element in CardQuery.Objects(card))
         {

@@ -22,10 +22,20 @@ public class CardTemplateTests
     public void Bind_WholeStringBinding_KeepsTheJsonType()
     {
         var card = Bind(
-            """{"n": "${n}", "b": "${b}", "s": "${s}", "a": "${a}", "o": "${o}", "d": "${d}"}""",
-            """{"n": 42.5, "b": false, "s": "text", "a": [1, "x"], "o": {"k": "v"}, "d": 0}""");
+            """{"n": "${n}", "b": "${b}", "s": "${s}", "d": "${d}"}""",
+            """{"n": 42.5, "b": false, "s": "text", "d": 0}""");
 
-        Assert.Equal("""{"n":42.5,"b":false,"s":"text","a":[1,"x"],"o":{"k":"v"},"d":0}""", card.ToJsonString());
+        Assert.Equal("""{"n":42.5,"b":false,"s":"text","d":0}""", card.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("""{"items": [{"type": "TextBlock", "text": "[click](https://evil.example)"}]}""")]
+    [InlineData("""{"items": {"type": "TextBlock"}}""")]
+    public void Bind_WholeStringBindingToAnObjectOrList_IsRefusedSoDataNeverAddsElements(string data)
+    {
+        var template = CardTemplate.Parse("test", """{"type": "Container", "items": "${items}"}""");
+
+        Assert.Throws<TemplateException>(() => template.Bind(JsonNode.Parse(data)));
     }
 
     [Fact]
@@ -190,13 +200,13 @@ public class CardTemplateTests
     [Fact]
     public void Bind_SameDataNodeTwice_CopiesItAndLeavesDataAndTemplateUnchanged()
     {
-        var template = CardTemplate.Parse("test", """{"a": "${list}", "b": "${list}", "c": [{"$data": "${list}", "v": "${$data}"}]}""");
+        var template = CardTemplate.Parse("test", """{"a": "${list[0]}", "b": "${list[1]}", "c": [{"$data": "${list}", "v": "${$data}"}]}""");
         var data = JsonNode.Parse("""{"list": [1, 2]}""");
 
         var first = template.Bind(data);
         var second = template.Bind(data);
 
-        Assert.Equal("""{"a":[1,2],"b":[1,2],"c":[{"v":1},{"v":2}]}""", first.ToJsonString());
+        Assert.Equal("""{"a":1,"b":2,"c":[{"v":1},{"v":2}]}""", first.ToJsonString());
         Assert.Equal(first.ToJsonString(), second.ToJsonString());
         Assert.Equal("""{"list":[1,2]}""", data!.ToJsonString());
     }

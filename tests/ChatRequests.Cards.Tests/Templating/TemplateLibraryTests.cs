@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using ChatRequests.Cards.Templating;
+using ChatRequests.Cards.Tests.Support;
 
 namespace ChatRequests.Cards.Tests.Templating;
 
@@ -7,7 +9,7 @@ public class TemplateLibraryTests
 {
     private static readonly string[] Expected =
     [
-        "approval", "approval-list", "catalog", "categories", "escalation", "help", "info", "notice", "reminder",
+        "answer", "approval", "approval-list", "at-risk", "catalog", "categories", "escalation", "help", "info", "notice", "reminder",
         "request-detail", "request-form", "request-list", "submitted", "team",
     ];
 
@@ -41,5 +43,31 @@ public class TemplateLibraryTests
         Assert.Equal("text", (string?)card["fallbackText"]);
     }
 
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void EveryTemplate_ShowsTimesOneWayInTheViewersTimeZone(string name)
+    {
+        var template = TemplateJson(name);
+
+        Assert.DoesNotContain("UTC", template.ToJsonString(), StringComparison.Ordinal);
+        foreach (var text in CardQuery.Objects(template).SelectMany(o => o.Select(p => (Owner: o, p.Key, Text: (p.Value as JsonValue)?.ToString()))))
+        {
+            if (text.Text?.Contains("{{", StringComparison.Ordinal) != true)
+            {
+                continue;
+            }
+
+            Assert.Equal("TextRun", (string?)text.Owner["type"]);
+            var rest = Regex.Replace(text.Text, @"\{\{DATE\(\$\{([\w.]+)\}, SHORT\)\}\} \{\{TIME\(\$\{\1\}\)\}\}", "");
+            Assert.DoesNotContain("{{", rest, StringComparison.Ordinal);
+        }
+    }
+
     public static TheoryData<string> Names() => [.. Expected];
+
+    private static JsonObject TemplateJson(string name)
+    {
+        using var stream = typeof(CardTemplate).Assembly.GetManifestResourceStream($"Templates.{name}.json")!;
+        return JsonNode.Parse(stream)!.AsObject();
+    }
 }

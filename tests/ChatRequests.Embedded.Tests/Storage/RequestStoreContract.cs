@@ -44,6 +44,7 @@ public abstract partial class RequestStoreContract
         Assert.Equal(JsonSerializer.Serialize(request, RequestJson.Options), JsonSerializer.Serialize(loaded, RequestJson.Options));
         Assert.Equal(RequestState.Closed, loaded.State);
         Assert.Equal(request.Fields, loaded.Fields);
+        Assert.Equal(request.FieldLabels, loaded.FieldLabels);
         Assert.Equal(request.History.Count, loaded.History.Count);
         Assert.Equal(Bob.Id, loaded.Approvals[0].Decision!.ById);
         Assert.Equal("German, please", loaded.Question!.Answer);
