@@ -46,6 +46,26 @@ public sealed partial class RequestCards
         return Render("info", new { title, text, style }, $"{title}: {text}");
     }
 
+    /// <summary>
+    /// <paramref name="message"/> with a short notice on top, on the card the person is looking at: why a click changed
+    /// nothing, or what it did. Bound like every card, so what the notice quotes is shown as typed.
+    /// </summary>
+    /// <param name="style">A Container style, as for <see cref="Info"/>.</param>
+    public CardMessage WithBanner(CardMessage message, string text, string style = "attention")
+    {
+        if (!InfoStyles.Contains(style))
+        {
+            throw new ArgumentException($"Unknown card style '{style}'.", nameof(style));
+        }
+
+        var banner = Render("banner", new { text, style }, text).Card["body"]![0]!.DeepClone();
+        var card = message.Card.DeepClone().AsObject();
+        var body = card["body"] as JsonArray ?? [];
+        body.Insert(0, banner);
+        card["body"] = body;
+        return new CardMessage(card, $"{text} {message.FallbackText}");
+    }
+
     private static CardMessage Render(string template, object data, string fallbackText)
     {
         var node = JsonSerializer.SerializeToNode(data, DataOptions)!.AsObject();

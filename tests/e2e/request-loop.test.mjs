@@ -199,9 +199,11 @@ describe('ChatRequests in the Microsoft 365 Agents Playground', () => {
     const logged = megan.card(`Request logged: ${requestId}`);
     const cardsBefore = await megan.page.locator('.ac-adaptiveCard').count();
     await press(logged, 'Cancel request');
-    await megan.seeText(`${requestId}: This request is closed, so it cannot be cancelled now.`);
+    const refusal = `${requestId}: This request is closed, so it cannot be cancelled now.`;
+    await megan.seeText(refusal);
     assert.match(await logged.innerText(), new RegExp(`Request logged: ${requestId}`), 'the card that was clicked is kept');
     assert.equal(await megan.page.locator('.ac-adaptiveCard').count(), cardsBefore, 'no card was replaced or added');
-    await megan.screenshot(screens, '10-refused-click-kept', logged);
+    // The answer shows under the card it belongs to: keep both in the picture.
+    await megan.screenshot(screens, '10-refused-click-kept', megan.page.getByText(refusal).last());
   });
 });

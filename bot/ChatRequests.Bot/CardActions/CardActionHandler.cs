@@ -72,10 +72,10 @@ public sealed class CardActionHandler(
                     // Clicked on the "approvals" list: answer with what still waits, and say what was decided.
                     var pending = await workflow.PendingApprovalsAsync(user.Id, cancellationToken);
                     var decision = request.Approvals[stage].Decision!;
-                    return CardBanner.Prepend(
-                        cards.ApprovalList(pending, user).Card,
+                    return cards.WithBanner(
+                        cards.ApprovalList(pending, user),
                         $"{(decision.Approved ? "Approved" : "Rejected")} {request.Id} ({request.ItemName} for {request.Requester.Name}).",
-                        "good");
+                        "good").Card;
                 }
 
                 return cards.Approval(request, stage, user).Card;

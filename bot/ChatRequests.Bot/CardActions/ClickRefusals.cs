@@ -45,18 +45,18 @@ public sealed class ClickRefusals(RequestWorkflow workflow, RequestCards cards)
             if (SafeOptional(data, CardInputs.Source) == CardInputs.FromApprovalList)
             {
                 var pending = await workflow.PendingApprovalsAsync(user.Id, cancellationToken);
-                return InvokeResponse.Card(CardBanner.Prepend(cards.ApprovalList(pending, user).Card, notice));
+                return InvokeResponse.Card(cards.WithBanner(cards.ApprovalList(pending, user), notice).Card);
             }
 
             if (int.TryParse(SafeOptional(data, CardInputs.Stage), NumberStyles.None, CultureInfo.InvariantCulture, out var stage)
                 && stage < request.Approvals.Count && request.Approvals[stage].IsApprover(user.Id))
             {
-                return InvokeResponse.Card(CardBanner.Prepend(cards.Approval(request, stage, user).Card, notice));
+                return InvokeResponse.Card(cards.WithBanner(cards.Approval(request, stage, user), notice).Card);
             }
         }
         else if (verb.StartsWith("agent.", StringComparison.Ordinal))
         {
-            return InvokeResponse.Card(CardBanner.Prepend(cards.TeamCard(request).Card, notice));
+            return InvokeResponse.Card(cards.WithBanner(cards.TeamCard(request), notice).Card);
         }
 
         return InvokeResponse.Message(notice);

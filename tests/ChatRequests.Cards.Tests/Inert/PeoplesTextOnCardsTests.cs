@@ -100,6 +100,10 @@ public class PeoplesTextOnCardsTests
 
         var step2 = InState(RequestState.AwaitingApproval, t);
         yield return ("approval decided by the viewer", cards.Approval(step2, 0, Manager(t)), [text]);
+        yield return (
+            "banner on a kept card",
+            cards.WithBanner(cards.Approval(step2, 0, Manager(t)), $"REQ-000001: Already approved by {person} just now."),
+            [text, $"REQ-000001: Already approved by {person} just now."]);
         yield return ("approval pending, step 2", cards.Approval(step2, 1, Approver(t)), [.. request, person]);
         var rejected = InState(RequestState.Rejected, t);
         yield return ("approval rejected by someone else", cards.Approval(rejected, 1, new PersonRef("u-sec2", person)), [required, person]);

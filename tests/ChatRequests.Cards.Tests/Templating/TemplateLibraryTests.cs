@@ -9,7 +9,7 @@ public class TemplateLibraryTests
 {
     private static readonly string[] Expected =
     [
-        "answer", "approval", "approval-list", "at-risk", "catalog", "categories", "escalation", "help", "info", "notice", "reminder",
+        "answer", "approval", "approval-list", "at-risk", "banner", "catalog", "categories", "escalation", "help", "info", "notice", "reminder",
         "request-detail", "request-form", "request-list", "submitted", "team",
     ];
 
