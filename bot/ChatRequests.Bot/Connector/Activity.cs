@@ -50,12 +50,28 @@ public sealed record Activity
         Attachments = [Attachment.AdaptiveCard(card)],
     };
 
+    /// <summary>A text message shown as the characters it has (Teams applies no markdown to "plain"): it may quote names and ids.</summary>
     public static Activity TextMessage(string text) => new()
     {
         Type = ActivityTypes.Message,
         Text = text,
-        TextFormat = "markdown",
+        TextFormat = TextFormats.Plain,
     };
+
+    /// <summary>A text message in Teams markdown: for our own fixed words only, never for anything a person typed or a name.</summary>
+    public static Activity MarkdownMessage(string markdown) => new()
+    {
+        Type = ActivityTypes.Message,
+        Text = markdown,
+        TextFormat = TextFormats.Markdown,
+    };
+}
+
+/// <summary>The <c>textFormat</c> values Teams knows (plain, markdown, xml).</summary>
+public static class TextFormats
+{
+    public const string Plain = "plain";
+    public const string Markdown = "markdown";
 }
 
 public static class ActivityTypes

@@ -19,7 +19,7 @@ public sealed class WelcomeHandler(RequestCards cards, Replier replier)
 
         if (turn.IsChannel)
         {
-            await replier.ReplyAsync(turn,
+            await replier.ReplyMarkdownAsync(turn,
                 "Hello team! I'm ChatRequests. When a request for your team is approved I post it here as a card: use **Assign to me**, **Set status**, **Ask requester** and **Resolve** on it. Type `@ChatRequests queue` to see what is open.",
                 cancellationToken);
             return;

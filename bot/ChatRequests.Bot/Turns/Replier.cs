@@ -6,8 +6,13 @@ namespace ChatRequests.Bot.Turns;
 /// <summary>Answers the person in the conversation the activity came from.</summary>
 public sealed class Replier(IConnectorClient connector)
 {
+    /// <summary>Answers in plain text: shown as written, whatever names or ids it quotes.</summary>
     public Task ReplyAsync(TurnContext turn, string text, CancellationToken cancellationToken) =>
         SendAsync(turn, Activity.TextMessage(text), cancellationToken);
+
+    /// <summary>Answers in Teams markdown; for the bot's own fixed words only.</summary>
+    public Task ReplyMarkdownAsync(TurnContext turn, string markdown, CancellationToken cancellationToken) =>
+        SendAsync(turn, Activity.MarkdownMessage(markdown), cancellationToken);
 
     public Task ReplyAsync(TurnContext turn, CardMessage card, CancellationToken cancellationToken) =>
         SendAsync(turn, Activity.CardMessage(card.Card, card.FallbackText), cancellationToken);

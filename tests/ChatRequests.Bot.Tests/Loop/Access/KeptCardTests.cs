@@ -29,7 +29,7 @@ public sealed class KeptCardTests : IAsyncLifetime
         var count = _bot.Connector.ActivitiesIn(Persona.Megan.PersonalChatId).Count;
         (await _bot.Teams.SayAsync(Persona.Megan, "my requests")).EnsureSuccessStatusCode();
         var mine = await _bot.Connector.WaitForAsync(c => c.ActivitiesIn(Persona.Megan.PersonalChatId).Skip(count)
-            .Select(FakeTeamsConnector.CardOf).LastOrDefault(card => card is not null));
+            .Select(FakeTeamsConnector.CardOf).LastOrDefault(card => card is not null && CardReader.AllText(card).Contains("Your requests")));
 
         Assert.Contains(requestId, CardReader.AllText(queue));
         Assert.Contains("requests.show", CardReader.Verbs(queue));

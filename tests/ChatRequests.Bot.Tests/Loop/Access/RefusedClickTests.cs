@@ -93,6 +93,7 @@ public sealed class RefusedClickTests : IAsyncLifetime
 
             Assert.NotNull(reply.Text);
             Assert.Contains("can't find REQ-000", reply.Text);
+            Assert.Equal("plain", reply.TextFormat); // no markdown in what a refusal quotes
             Assert.DoesNotContain(Refusal.LaptopSecrets, secret => reply.Text.Contains(secret, StringComparison.OrdinalIgnoreCase));
         }
     }
