@@ -107,7 +107,9 @@ internal sealed partial class CardGallery
         Add("approval-list", _cards.ApprovalList([waiting, headset, monitor, licence], alex));
         Add("approval-list-empty", _cards.ApprovalList([], alex));
 
-        Add("info-error", _cards.Info("That didn't work", $"{mouse.Id} was already approved, so there is nothing to decide. Nothing was changed. Type 'my requests' for fresh cards.", "attention"));
+        // A click that changed nothing keeps its card, brought up to date, with the reason on top.
+        Add("approval-list-already-decided", _cards.WithBanner(
+            _cards.ApprovalList([waiting, monitor, licence], alex), $"{headset.Id}: Already approved by Alex Wilber 2 hours ago."));
     }
 
     private Task<ServiceRequest> SubmitAsync(
