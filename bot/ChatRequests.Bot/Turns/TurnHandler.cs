@@ -36,7 +36,7 @@ public sealed class TurnHandler(
             // The directory or the store failed before we knew the person: still answer, never a bare 500.
             logger.LogError(ex, "Could not begin the turn");
             var stranger = new PersonRef(activity.From!.AadObjectId ?? activity.From.Id!, activity.From.Name ?? "there");
-            return await ApologiseAsync(new TurnContext(activity, stranger, activity.Conversation!.ConversationType == "channel"), cancellationToken);
+            return await ApologiseAsync(new TurnContext(activity, stranger, ConversationType.FromWire(activity.Conversation!.ConversationType).IsChannel), cancellationToken);
         }
 
         using var scope = logger.BeginScope(new Dictionary<string, object?>
@@ -132,8 +132,8 @@ public sealed class TurnHandler(
         var userId = activity.From!.AadObjectId ?? activity.From.Id!;
         var person = await directory.FindPersonAsync(userId, cancellationToken);
         var user = new PersonRef(userId, person?.Name ?? activity.From.Name ?? "there");
-        var conversationType = activity.Conversation!.ConversationType ?? "personal";
-        var isChannel = conversationType == "channel";
+        var conversationType = ConversationType.FromWire(activity.Conversation!.ConversationType);
+        var isChannel = conversationType.IsChannel;
 
         await conversations.UpsertAsync(new ConversationReference
         {
@@ -141,8 +141,8 @@ public sealed class TurnHandler(
             ServiceUrl = activity.ServiceUrl!,
             TenantId = activity.TenantId,
             ConversationType = conversationType,
-            UserAadObjectId = conversationType == "personal" ? userId : null,
-            UserId = conversationType == "personal" ? activity.From.Id : null,
+            UserAadObjectId = conversationType.IsPersonal ? userId : null,
+            UserId = conversationType.IsPersonal ? activity.From.Id : null,
             BotId = activity.Recipient?.Id,
             BotName = activity.Recipient?.Name,
             ChannelId = activity.ChannelId ?? "msteams",
