@@ -96,8 +96,6 @@ internal static class CardText
     /// <summary>The TextBlock colour for a state (TextBlocks have no "emphasis").</summary>
     public static string ColorOf(RequestState state) => StyleOf(state) is "emphasis" ? "default" : StyleOf(state);
 
-    public static bool IsOpen(RequestState state) => !state.IsFinal() && state != RequestState.Fulfilled;
-
     /// <summary>A field id as a label when the catalog item is not at hand: "cost_centre" -> "Cost centre".</summary>
     public static string Humanize(string id)
     {

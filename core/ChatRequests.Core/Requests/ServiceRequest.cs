@@ -334,7 +334,7 @@ public sealed class ServiceRequest
             return SlaOutcome.None with { RemindedApprovers = true };
         }
 
-        if (!SlaPolicy.IsWorking(State) || SlaEscalatedAt is not null)
+        if (!State.IsInFulfilment() || SlaEscalatedAt is not null)
         {
             return SlaOutcome.None;
         }
