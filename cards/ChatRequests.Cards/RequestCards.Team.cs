@@ -116,7 +116,7 @@ public sealed partial class RequestCards
     };
 
     private static string ResolvedBy(ServiceRequest r) =>
-        r.History.LastOrDefault(h => h.To == RequestState.Fulfilled)?.Action == nameof(RequestCommand.CompleteProvisioning)
+        r.History.LastOrDefault(h => h.To == RequestState.Fulfilled)?.Action == AuditAction.CompleteProvisioning
             ? "automatically"
             : $"by {r.Assignee?.Name ?? r.TeamName}";
 

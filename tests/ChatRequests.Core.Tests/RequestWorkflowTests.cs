@@ -341,7 +341,7 @@ public class RequestWorkflowTests
         var stored = (await _store.GetAsync(request.Id))!;
         var decision = stored.Approvals[0].Decision!;
         Assert.Equal(decision.Approved ? RequestState.Approved : RequestState.Rejected, stored.State);
-        Assert.Single(stored.History, h => h.Action is "Approve" or "Reject");
+        Assert.Single(stored.History, h => h.Action == AuditAction.Approve || h.Action == AuditAction.Reject);
         Assert.Single(stored.Outbox, e => e.Type is RequestEventType.Approved or RequestEventType.Rejected);
         Assert.Equal(2, stored.Version);
         Assert.All(outcomes.OfType<AlreadyDecidedException>(), ex => Assert.Equal(decision, ex.Decision));

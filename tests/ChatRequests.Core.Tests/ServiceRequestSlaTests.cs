@@ -35,7 +35,7 @@ public sealed class ServiceRequestSlaTests
         Assert.Equal(SlaOutcome.None with { RemindedApprovers = true }, outcome);
         Assert.Equal(Start.AddHours(24), request.Approvals[0].RemindedAt);
         var entry = request.History[^1];
-        Assert.Equal(("RemindApprovers", RequestState.AwaitingApproval, RequestState.AwaitingApproval), (entry.Action, entry.From, entry.To));
+        Assert.Equal((AuditAction.RemindApprovers, RequestState.AwaitingApproval, RequestState.AwaitingApproval), (entry.Action, entry.From, entry.To));
         Assert.Equal(SlaPolicy.SystemActor, entry.Actor);
         Assert.Contains("Mark Manager", entry.Comment);
         Assert.Equal(RequestEventType.ApprovalReminder, request.Outbox[^1].Type);
@@ -112,7 +112,7 @@ public sealed class ServiceRequestSlaTests
         Assert.Equal(AtRisk, request.SlaWarnedAt);
         Assert.Equal(Due.AddTicks(1), request.SlaEscalatedAt);
         Assert.Null(request.SlaCheckAt);
-        Assert.Equal(["SlaAtRisk", "Escalate"], request.History.Skip(history).Select(h => h.Action));
+        Assert.Equal([AuditAction.SlaAtRisk, AuditAction.Escalate], request.History.Skip(history).Select(h => h.Action));
         Assert.All(request.History.Skip(history), h => Assert.Equal((state, state, SlaPolicy.SystemActor), (h.From, h.To, h.Actor)));
         Assert.Equal([RequestEventType.SlaAtRisk, RequestEventType.SlaBreached],
             request.Outbox.Where(e => e.Actor == SlaPolicy.SystemActor).Select(e => e.Type));
