@@ -182,12 +182,12 @@ public sealed class RequestWorkflow(
         var (request, team) = await LoadVisibleAsync(requestId, agent.Id, cancellationToken);
         if (team?.HasMember(agent.Id) != true)
         {
-            throw new NotPermittedException($"Only members of {request.TeamName} can work on {request.Id}.");
+            throw new NotPermittedException($"Only members of {request.TeamName} can work on {request.Id}.").About(request);
         }
 
         if (request.IsRequester(agent.Id))
         {
-            throw new NotPermittedException("You cannot fulfil your own request; a colleague in your team has to.");
+            throw new NotPermittedException("You cannot fulfil your own request; a colleague in your team has to.").About(request);
         }
 
         return await SaveChangeAsync(request, change, cancellationToken);
@@ -204,7 +204,17 @@ public sealed class RequestWorkflow(
     {
         for (var attempt = 0; ; attempt++)
         {
-            change(request);
+            try
+            {
+                change(request);
+            }
+            catch (RequestRuleException refusal)
+            {
+                // The domain refuses before it changes anything, so the request is the one to show with the refusal.
+                refusal.About(request);
+                throw;
+            }
+
             try
             {
                 await store.SaveAsync(request, cancellationToken);
