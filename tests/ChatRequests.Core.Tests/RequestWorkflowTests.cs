@@ -347,6 +347,21 @@ public class RequestWorkflowTests
         Assert.All(outcomes.OfType<AlreadyDecidedException>(), ex => Assert.Equal(decision, ex.Decision));
     }
 
+    [Fact]
+    public async Task RefusedChange_CarriesTheRequestItLoaded_UnlessThePersonMayNotViewIt()
+    {
+        var request = await ApprovedLaptopAsync();
+
+        var again = await Assert.ThrowsAsync<AlreadyDecidedException>(() =>
+            _workflow.DecideAsync(request.Id, SampleData.Ref(SampleData.Alex), approve: false, "No", stage: 0));
+        var byLead = await Assert.ThrowsAsync<NotPermittedException>(() => _workflow.AssignToSelfAsync(request.Id, SampleData.Ref(SampleData.Grady)));
+        var byStranger = await Assert.ThrowsAsync<RequestNotVisibleException>(() => _workflow.CancelAsync(request.Id, SampleData.Ref(SampleData.Christie), null));
+
+        Assert.Equal((request.Id, RequestState.Approved), (again.Request?.Id, again.Request?.State));
+        Assert.Equal(request.Id, byLead.Request?.Id);
+        Assert.Null(byStranger.Request);
+    }
+
     private async Task<ServiceRequest> ApprovedLaptopAsync()
     {
         var request = (await _workflow.SubmitAsync(SampleData.Ref(SampleData.Megan), LaptopForm("key-1"))).Request!;
