@@ -50,7 +50,7 @@ public sealed class ClickRefusals(RequestWorkflow workflow, RequestCards cards)
             case ApprovalDecisionData { FromList: true }:
                 var pending = await workflow.PendingApprovalsAsync(user.Id, cancellationToken);
                 return InvokeResponse.Card(cards.WithBanner(cards.ApprovalList(pending, user), notice).Card);
-            case ApprovalDecisionData { Stage: var stage } when stage >= 0 && stage < request.Approvals.Count && request.Approvals[stage].IsApprover(user.Id):
+            case ApprovalDecisionData { Stage: var stage } when IsApproverOf(request, stage, user.Id):
                 return InvokeResponse.Card(cards.WithBanner(cards.Approval(request, stage, user), notice).Card);
             case AgentActionData:
                 return InvokeResponse.Card(cards.WithBanner(cards.TeamCard(request), notice).Card);
@@ -58,6 +58,9 @@ public sealed class ClickRefusals(RequestWorkflow workflow, RequestCards cards)
                 return InvokeResponse.Message(notice);
         }
     }
+
+    private static bool IsApproverOf(ServiceRequest request, int stage, string personId) =>
+        stage >= 0 && stage < request.Approvals.Count && request.Approvals[stage].IsApprover(personId);
 
     /// <summary>Every refusal names the request, so it reads right wherever the message shows.</summary>
     private static string Naming(string requestId, string text) =>
