@@ -190,31 +190,21 @@ public sealed class RequestWorkflow(
             throw new NotPermittedException("You cannot fulfil your own request; a colleague in your team has to.").About(request);
         }
 
-        return await SaveChangeAsync(request, change, cancellationToken);
+        return await SaveChangeAsync(request, KeepingRefused(change), cancellationToken);
     }
 
     /// <summary>Only people who may view a request may try to change it: anyone else learns nothing from the refusal.</summary>
     private async Task<ServiceRequest> ChangeAsync(string requestId, PersonRef actor, Action<ServiceRequest> change, CancellationToken cancellationToken)
     {
         var (request, _) = await LoadVisibleAsync(requestId, actor.Id, cancellationToken);
-        return await SaveChangeAsync(request, change, cancellationToken);
+        return await SaveChangeAsync(request, KeepingRefused(change), cancellationToken);
     }
 
     private async Task<ServiceRequest> SaveChangeAsync(ServiceRequest request, Action<ServiceRequest> change, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
-            try
-            {
-                change(request);
-            }
-            catch (RequestRuleException refusal)
-            {
-                // The domain refuses before it changes anything, so the request is the one to show with the refusal.
-                refusal.About(request);
-                throw;
-            }
-
+            change(request);
             try
             {
                 await store.SaveAsync(request, cancellationToken);
@@ -227,6 +217,24 @@ public sealed class RequestWorkflow(
             }
         }
     }
+
+    /// <summary>
+    /// The change, which puts the request it was refused on into the refusal (<see cref="RequestRuleException.Request"/>):
+    /// the domain refuses before it changes anything, so that is the request to show with the refusal, and the click's
+    /// answer need not load it again.
+    /// </summary>
+    private static Action<ServiceRequest> KeepingRefused(Action<ServiceRequest> change) => request =>
+    {
+        try
+        {
+            change(request);
+        }
+        catch (RequestRuleException refusal)
+        {
+            refusal.About(request);
+            throw;
+        }
+    };
 
     private async Task<(ServiceRequest Request, Team? Team)> LoadVisibleAsync(string requestId, string personId, CancellationToken cancellationToken)
     {
