@@ -20,7 +20,7 @@ public sealed class ClickLoadsTests : IAsyncLifetime
         // The test's flow (and with it the count) reaches into the request the in-memory server handles.
         services.Configure<TestServerOptions>(o => o.PreserveExecutionContext = true);
         services.AddSingleton<SqliteRequestStore>();
-        services.AddSingleton<IRequestStore>(sp => new CountingRequestStore(sp.GetRequiredService<SqliteRequestStore>()));
+        services.AddSingleton<IRequestStore>(sp => new RequestLoadCounter(sp.GetRequiredService<SqliteRequestStore>()));
     });
 
     public async Task DisposeAsync() => await _bot.DisposeAsync();
@@ -102,7 +102,7 @@ public sealed class ClickLoadsTests : IAsyncLifetime
     private async Task<(InvokeResult Answer, IReadOnlyList<string> Loads)> ClickCountingAsync(string requestId, Func<Task<InvokeResult>> click)
     {
         await StoredWhenAsync(_bot.Services.GetRequiredService<IRequestStore>(), requestId, r => r.Outbox.Count == 0, "the relay is done with it");
-        using var loads = CountingRequestStore.Count();
+        using var loads = RequestLoadCounter.Count();
         var answer = await click();
         return (answer, loads.Ids);
     }

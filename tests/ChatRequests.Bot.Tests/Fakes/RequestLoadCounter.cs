@@ -7,7 +7,7 @@ namespace ChatRequests.Bot.Tests.Fakes;
 /// The real store, counting the requests it loads by id for the code that runs inside <see cref="Count"/> (the flow of
 /// one turn, not the background relay, which runs on its own).
 /// </summary>
-public sealed class CountingRequestStore(IRequestStore inner) : IRequestStore
+public sealed class RequestLoadCounter(IRequestStore inner) : IRequestStore
 {
     private static readonly AsyncLocal<Loads?> Current = new();
 
