@@ -1,13 +1,11 @@
-using ChatRequests.Bot.Authentication;
 using ChatRequests.Bot.CardActions;
-using ChatRequests.Bot.Connector;
 using ChatRequests.Bot.Conversations;
 using ChatRequests.Bot.Hosting;
-using ChatRequests.Bot.Notifications;
 using ChatRequests.Bot.Turns;
-using ChatRequests.Cards;
 using ChatRequests.Core;
-using ChatRequests.Core.Messaging;
+using ChatRequests.Teams.Authentication;
+using ChatRequests.Teams.Connector;
+using ChatRequests.Teams.Notifications;
 
 namespace ChatRequests.Bot;
 
@@ -34,20 +32,5 @@ public static class DependencyInjection
         services.AddSingleton<CardActionHandler>();
         services.AddSingleton<TurnHandler>();
         return builder;
-    }
-
-    /// <summary>
-    /// The notifier port over Teams (<see cref="TeamsNotifier"/>) with the connector client, the cards and the proactive
-    /// messenger behind it: the one implementation both the bot and the Functions app post with.
-    /// Needs the conversation store, message ledger and directory of an adapter set.
-    /// </summary>
-    public static IServiceCollection AddTeamsNotifications(this IServiceCollection services)
-    {
-        services.AddBotConnector();
-        services.AddSingleton<RequestCards>();
-        services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<ProactiveMessenger>();
-        services.AddSingleton<INotifier, TeamsNotifier>();
-        return services;
     }
 }

@@ -1,10 +1,10 @@
-using ChatRequests.Bot;
-using ChatRequests.Bot.Authentication;
 using ChatRequests.Bot.Hosting;
 using ChatRequests.Core;
 using ChatRequests.Functions.Fulfillment;
 using ChatRequests.Functions.Relay;
 using ChatRequests.Functions.Sla;
+using ChatRequests.Teams.Authentication;
+using ChatRequests.Teams.Notifications;
 
 namespace ChatRequests.Functions;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using ChatRequests.Bot.Connector;
 using ChatRequests.Bot.Conversations;
 using ChatRequests.Bot.Turns;
 using ChatRequests.Cards;
@@ -7,6 +6,7 @@ using ChatRequests.Core.Catalog;
 using ChatRequests.Core.Fulfillment;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Workflow;
+using ChatRequests.Teams.Connector;
 
 namespace ChatRequests.Bot.CardActions;
 

@@ -3,6 +3,7 @@ using ChatRequests.Cards;
 using ChatRequests.Core.Fulfillment;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Workflow;
+using ChatRequests.Teams.Connector;
 
 namespace ChatRequests.Bot.Conversations;
 

@@ -1,11 +1,11 @@
-using Stopwatch = System.Diagnostics.Stopwatch;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
-using ChatRequests.Bot.Connector;
 using ChatRequests.Bot.Tests.Fakes;
+using ChatRequests.Teams.Connector;
 using ChatRequests.Testing;
 using Microsoft.Extensions.Logging;
+using Stopwatch = System.Diagnostics.Stopwatch;
 
 namespace ChatRequests.Bot.Tests.Connector;
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Timeout;
 
-namespace ChatRequests.Bot.Connector;
+namespace ChatRequests.Teams.Connector;
 
 /// <summary>
 /// The Bot Connector REST API v3 over HTTP (a typed client of IHttpClientFactory): rate limited per conversation

@@ -1,7 +1,7 @@
 using Azure.Core;
-using ChatRequests.Bot.Connector;
+using ChatRequests.Teams.Connector;
 
-namespace ChatRequests.Bot.Authentication;
+namespace ChatRequests.Teams.Authentication;
 
 /// <summary>
 /// The bot's outbound Bot Connector token from Entra ID (Azure.Identity), for the scope

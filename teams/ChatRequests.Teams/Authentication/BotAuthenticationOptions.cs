@@ -1,6 +1,7 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace ChatRequests.Bot.Authentication;
+namespace ChatRequests.Teams.Authentication;
 
 /// <summary>
 /// The bot's identity, under the Bot Framework's own names at the configuration root (as the Azure Bot resource

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace ChatRequests.Bot.Connector;
+namespace ChatRequests.Teams.Connector;
 
 /// <summary>
 /// Reads the untyped parts of an activity (channelData, value) without ever throwing: whoever sent it, any member may

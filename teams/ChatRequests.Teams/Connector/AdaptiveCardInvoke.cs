@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
 
-namespace ChatRequests.Bot.Connector;
+namespace ChatRequests.Teams.Connector;
 
 /// <summary>The <c>Action.Execute</c> a user (or an automatic refresh) triggered: a copy of the card's action, with the inputs merged into <see cref="Data"/>.</summary>
 public sealed record AdaptiveCardInvokeAction(string Type, string Verb, string? Id, JsonObject Data);

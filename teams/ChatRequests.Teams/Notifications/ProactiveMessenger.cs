@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
-using ChatRequests.Bot.Connector;
-using ChatRequests.Bot.Turns;
 using ChatRequests.Cards;
 using ChatRequests.Core.Messaging;
+using ChatRequests.Teams.Connector;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace ChatRequests.Bot.Notifications;
+namespace ChatRequests.Teams.Notifications;
 
 /// <summary>
 /// Posts and updates messages outside a turn, keyed in the <see cref="IMessageLedger"/> so that a message is

@@ -1,4 +1,4 @@
-namespace ChatRequests.Bot.Connector;
+namespace ChatRequests.Teams.Connector;
 
 /// <summary>
 /// The Bot Connector REST API v3 routes, relative to the conversation's serviceUrl (which may carry a path such

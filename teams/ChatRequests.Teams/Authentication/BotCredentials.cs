@@ -2,7 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using Azure.Core;
 using Azure.Identity;
 
-namespace ChatRequests.Bot.Authentication;
+namespace ChatRequests.Teams.Authentication;
 
 /// <summary>The Entra ID credential of the bot's app, chosen from its configuration.</summary>
 public static class BotCredentials

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace ChatRequests.Bot.Connector;
+namespace ChatRequests.Teams.Connector;
 
 /// <summary>
 /// Retries, timeouts and rate limits of the outbound Bot Connector calls (configuration section "Connector").

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace ChatRequests.Bot.Notifications;
+namespace ChatRequests.Teams.Notifications;
 
 /// <summary>How the bot reaches people it has not heard from yet.</summary>
 public sealed class BotOptions

@@ -1,4 +1,4 @@
-namespace ChatRequests.Bot.Turns;
+namespace ChatRequests.Teams.Connector;
 
 public static class ConversationIds
 {

@@ -1,4 +1,4 @@
-namespace ChatRequests.Bot.Connector;
+namespace ChatRequests.Teams.Connector;
 
 /// <summary>
 /// The bearer token the bot presents to the Bot Connector service. Called before every HTTP attempt, so an

@@ -1,6 +1,7 @@
-using ChatRequests.Bot.Connector;
+using ChatRequests.Teams.Connector;
+using Microsoft.AspNetCore.Http;
 
-namespace ChatRequests.Bot.Authentication;
+namespace ChatRequests.Teams.Authentication;
 
 /// <summary>
 /// Decides whether a POST /api/messages comes from the Bot Connector and may be processed: first the bearer token

@@ -1,14 +1,15 @@
 using System.Collections;
 using System.Text.Json;
-using ChatRequests.Bot.Connector;
-using ChatRequests.Bot.Notifications;
+using ChatRequests.Teams.Connector;
+using ChatRequests.Teams.Notifications;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 
-namespace ChatRequests.Bot.Authentication;
+namespace ChatRequests.Teams.Authentication;
 
 /// <summary>
 /// The Bot Connector's token rules ("Authentication with the Bot Connector API", connector to bot): a bearer JWT

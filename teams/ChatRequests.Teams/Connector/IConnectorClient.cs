@@ -1,4 +1,4 @@
-namespace ChatRequests.Bot.Connector;
+namespace ChatRequests.Teams.Connector;
 
 /// <summary>
 /// The Bot Connector REST API, as far as this bot uses it. Calls are retried on 429/412/502/504 (honouring

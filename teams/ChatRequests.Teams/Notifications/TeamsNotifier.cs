@@ -1,10 +1,11 @@
-using ChatRequests.Bot.Connector;
 using ChatRequests.Cards;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Requests;
+using ChatRequests.Teams.Connector;
+using Microsoft.Extensions.Logging;
 
-namespace ChatRequests.Bot.Notifications;
+namespace ChatRequests.Teams.Notifications;
 
 /// <summary>
 /// The notifier port over Teams: approval cards and reminders in personal chats, the request card in the team channel

@@ -5,7 +5,7 @@ using Polly;
 using Polly.Retry;
 using Polly.Timeout;
 
-namespace ChatRequests.Bot.Connector;
+namespace ChatRequests.Teams.Connector;
 
 /// <summary>
 /// The retry policy Teams asks for: retry 429, 412, 502 and 504 (and connection failures and attempt timeouts)

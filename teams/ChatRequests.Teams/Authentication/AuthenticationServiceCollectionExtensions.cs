@@ -1,8 +1,10 @@
-using ChatRequests.Bot.Connector;
+using ChatRequests.Teams.Connector;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace ChatRequests.Bot.Authentication;
+namespace ChatRequests.Teams.Authentication;
 
 public static class AuthenticationServiceCollectionExtensions
 {

@@ -1,7 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
-namespace ChatRequests.Bot.Connector;
+namespace ChatRequests.Teams.Connector;
 
 /// <summary>Whose limits a Bot Connector call counts against.</summary>
 internal readonly record struct RateLimitKey(string Conversation, string Tenant);
