@@ -1,5 +1,5 @@
 using ChatRequests.Bot.Hosting;
-using ChatRequests.Embedded.ReferenceData;
+using ChatRequests.ReferenceData;
 using ChatRequests.Functions.Invocation;
 
 namespace ChatRequests.Functions;

@@ -7,7 +7,7 @@ using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
 using ChatRequests.Core.Workflow;
 using ChatRequests.Embedded.Fulfillment;
-using ChatRequests.Embedded.ReferenceData;
+using ChatRequests.ReferenceData;
 using ChatRequests.Embedded.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
 using ChatRequests.Core.Messaging;
-using ChatRequests.Embedded.Fulfillment;
+using ChatRequests.Core.Fulfillment;
 
 namespace ChatRequests.Bot.Health;
 

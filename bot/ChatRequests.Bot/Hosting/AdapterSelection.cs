@@ -2,6 +2,7 @@ using ChatRequests.Azure.Graph;
 using ChatRequests.Azure.Storage;
 using ChatRequests.Core.Fulfillment;
 using ChatRequests.Embedded;
+using ChatRequests.ReferenceData;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatRequests.Bot.Hosting;
@@ -57,8 +58,6 @@ public static class AdapterSelection
         {
             services.AddJsonDirectory();
         }
-
-        services.AddRelayHealth();
 
         if (host == AdapterHost.Bot && choice.Fulfillment == FulfillmentMode.InProcess)
         {

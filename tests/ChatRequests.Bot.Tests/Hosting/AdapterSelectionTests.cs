@@ -6,7 +6,7 @@ using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Storage;
 using ChatRequests.Embedded.Fulfillment;
 using ChatRequests.Embedded.Organisation;
-using ChatRequests.Embedded.ReferenceData;
+using ChatRequests.ReferenceData;
 using ChatRequests.Embedded.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace ChatRequests.Embedded.ReferenceData;
+namespace ChatRequests.ReferenceData;
 
 /// <summary>How the bot and the Functions app start: the reference data is checked first, then the host runs.</summary>
 public static class ReferenceDataHost

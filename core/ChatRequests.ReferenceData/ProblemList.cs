@@ -1,7 +1,7 @@
-namespace ChatRequests.Embedded.ReferenceData;
+namespace ChatRequests.ReferenceData;
 
 /// <summary>Collects the problems of one reference data file, each prefixed with the file's path.</summary>
-internal sealed class ProblemList(string file)
+public sealed class ProblemList(string file)
 {
     private readonly List<string> _problems = [];
 

@@ -1,11 +1,11 @@
 using System.Text.RegularExpressions;
 using ChatRequests.Core.Catalog;
 using ChatRequests.Core.Provisioning;
-using ChatRequests.Embedded.ReferenceData;
+using ChatRequests.ReferenceData;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace ChatRequests.Embedded.Catalog;
+namespace ChatRequests.ReferenceData.Catalog;
 
 /// <summary>
 /// The service catalog read from a JSON file once, when the singleton is created. A file with problems

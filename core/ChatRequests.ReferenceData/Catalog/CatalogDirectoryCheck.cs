@@ -1,7 +1,7 @@
 using ChatRequests.Core.Catalog;
 using ChatRequests.Core.Organisation;
 
-namespace ChatRequests.Embedded.Catalog;
+namespace ChatRequests.ReferenceData.Catalog;
 
 /// <summary>
 /// Checks that every catalog item can be routed and approved with the directory at hand: its team exists

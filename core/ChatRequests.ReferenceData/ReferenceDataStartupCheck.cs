@@ -1,10 +1,10 @@
 using ChatRequests.Core.Catalog;
 using ChatRequests.Core.Organisation;
-using ChatRequests.Embedded.Catalog;
+using ChatRequests.ReferenceData.Catalog;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace ChatRequests.Embedded.ReferenceData;
+namespace ChatRequests.ReferenceData;
 
 /// <summary>
 /// Loads the catalog and the directory and checks them against each other, before the host starts anything

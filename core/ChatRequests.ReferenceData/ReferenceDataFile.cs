@@ -2,10 +2,10 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using ChatRequests.Core.Storage;
 
-namespace ChatRequests.Embedded.ReferenceData;
+namespace ChatRequests.ReferenceData;
 
 /// <summary>Finds and reads a hand-edited reference data file (catalog, organisation).</summary>
-internal static class ReferenceDataFile
+public static class ReferenceDataFile
 {
     // The stored-document shape, made strict and friendly for files people edit by hand: comments and trailing
     // commas are fine, a misspelt property or a null list is an error rather than silently ignored.

@@ -1,4 +1,4 @@
-namespace ChatRequests.Embedded.ReferenceData;
+namespace ChatRequests.ReferenceData;
 
 /// <summary>
 /// The catalog or organisation file cannot be used. Lists every problem found, each naming its file and

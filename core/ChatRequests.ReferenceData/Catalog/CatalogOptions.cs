@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace ChatRequests.Embedded.Catalog;
+namespace ChatRequests.ReferenceData.Catalog;
 
 /// <summary>Where the embedded default reads the service catalog.</summary>
 public sealed class CatalogOptions
