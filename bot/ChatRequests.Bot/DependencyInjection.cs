@@ -2,26 +2,23 @@ using ChatRequests.Bot.CardActions;
 using ChatRequests.Bot.Conversations;
 using ChatRequests.Bot.Hosting;
 using ChatRequests.Bot.Turns;
-using ChatRequests.Core;
+using ChatRequests.Composition;
 using ChatRequests.Teams.Authentication;
-using ChatRequests.Teams.Connector;
-using ChatRequests.Teams.Notifications;
 
 namespace ChatRequests.Bot;
 
 public static class DependencyInjection
 {
     /// <summary>
-    /// The Teams bot on the adapters the configuration selects (<see cref="AdapterSelection"/>; with no configuration the
-    /// embedded default: SQLite, JSON catalog and directory, in-process fulfilment).
+    /// The Teams bot on what both hosts share (<see cref="Composition.DependencyInjection.AddChatRequests"/>: with no
+    /// configuration the embedded default, SQLite, JSON catalog and directory, in-process fulfilment), with inbound
+    /// authentication and its turns.
     /// </summary>
     public static IHostApplicationBuilder AddChatRequestsBot(this IHostApplicationBuilder builder)
     {
+        builder.AddChatRequests(AdapterHost.Bot);
         var services = builder.Services;
-        services.AddRequestWorkflow();
-        builder.AddSelectedAdapters(AdapterHost.Bot);
         services.AddBotAuthentication();
-        services.AddTeamsNotifications();
         services.AddErrorResponses();
 
         services.AddSingleton<Replier>();

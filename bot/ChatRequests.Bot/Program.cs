@@ -2,6 +2,7 @@ using ChatRequests.Bot;
 using ChatRequests.Bot.Health;
 using ChatRequests.Bot.Hosting;
 using ChatRequests.Bot.Turns;
+using ChatRequests.Composition;
 using ChatRequests.ReferenceData;
 
 var builder = WebApplication.CreateBuilder(args);

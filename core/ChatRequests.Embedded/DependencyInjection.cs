@@ -14,7 +14,7 @@ namespace ChatRequests.Embedded;
 
 /// <summary>
 /// The adapters of the embedded default, one method per port group, so that a host can swap any of them for an
-/// Azure adapter by configuration (bot/ChatRequests.Bot/Hosting/AdapterSelection.cs chooses).
+/// Azure adapter by configuration (hosting/ChatRequests.Composition/AdapterSelection.cs chooses).
 /// </summary>
 public static class DependencyInjection
 {

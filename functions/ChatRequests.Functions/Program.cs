@@ -1,6 +1,6 @@
-using ChatRequests.Bot.Hosting;
-using ChatRequests.ReferenceData;
+using ChatRequests.Composition;
 using ChatRequests.Functions.Invocation;
+using ChatRequests.ReferenceData;
 
 namespace ChatRequests.Functions;
 

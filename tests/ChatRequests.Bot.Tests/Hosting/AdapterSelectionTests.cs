@@ -1,13 +1,13 @@
 using ChatRequests.Azure.Graph;
 using ChatRequests.Azure.Storage;
-using ChatRequests.Bot.Hosting;
+using ChatRequests.Composition;
 using ChatRequests.Core.Fulfillment;
 using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Storage;
 using ChatRequests.Embedded.Fulfillment;
 using ChatRequests.Embedded.Organisation;
-using ChatRequests.ReferenceData;
 using ChatRequests.Embedded.Storage;
+using ChatRequests.ReferenceData;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

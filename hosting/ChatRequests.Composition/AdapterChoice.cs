@@ -1,4 +1,5 @@
-namespace ChatRequests.Bot.Hosting;
+using Microsoft.Extensions.Configuration;
+namespace ChatRequests.Composition;
 
 /// <summary>Where requests, conversations and the message ledger are kept.</summary>
 public enum StorageProvider

@@ -3,9 +3,11 @@ using ChatRequests.Azure.Storage;
 using ChatRequests.Core.Fulfillment;
 using ChatRequests.Embedded;
 using ChatRequests.ReferenceData;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
-namespace ChatRequests.Bot.Hosting;
+namespace ChatRequests.Composition;
 
 /// <summary>Which host is being composed: the selection differs only in who runs fulfilment.</summary>
 public enum AdapterHost
