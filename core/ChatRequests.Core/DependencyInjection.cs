@@ -1,5 +1,5 @@
 using ChatRequests.Core.Approvals;
-using ChatRequests.Core.Fulfillment;
+using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Sla;
 using ChatRequests.Core.Workflow;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +20,7 @@ public static class DependencyInjection
         services.AddSingleton<OutboxEventRunner>();
         services.AddSingleton<SlaSweep>();
         services.TryAddSingleton<RelayHealth>();
-        services.AddOptions<FulfillmentOptions>().BindConfiguration(FulfillmentOptions.SectionName);
+        services.AddOptions<FulfilmentOptions>().BindConfiguration(FulfilmentOptions.SectionName);
         return services;
     }
 }

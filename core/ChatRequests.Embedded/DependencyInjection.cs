@@ -1,8 +1,8 @@
-using ChatRequests.Core.Fulfillment;
+using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Storage;
-using ChatRequests.Embedded.Fulfillment;
+using ChatRequests.Embedded.Fulfilment;
 using ChatRequests.Embedded.Organisation;
 using ChatRequests.Embedded.Sla;
 using ChatRequests.Embedded.Storage;
@@ -62,7 +62,7 @@ public static class DependencyInjection
     {
         services.TryAddSingleton(TimeProvider.System);
         // Bound by the core; the relay cannot work with these out of range (a zero poll interval spins).
-        services.AddOptions<FulfillmentOptions>()
+        services.AddOptions<FulfilmentOptions>()
             .Validate(o => o.PollInterval > TimeSpan.Zero, "Fulfillment:PollInterval must be positive.")
             .Validate(o => o.MaxAttempts >= 1, "Fulfillment:MaxAttempts must be at least 1.")
             .Validate(o => o.MaxParallelRequests >= 1, "Fulfillment:MaxParallelRequests must be at least 1.")

@@ -22,7 +22,7 @@ public enum DirectoryProvider
 }
 
 /// <summary>Who works the outbox events (cards, notices, routing).</summary>
-public enum FulfillmentMode
+public enum FulfilmentMode
 {
     /// <summary>The bot, with its in-process relay: the embedded default.</summary>
     InProcess,
@@ -36,11 +36,11 @@ public enum FulfillmentMode
 /// Values are matched ignoring case; a missing or empty key means the embedded default. Anything else stops the host
 /// with a message naming the key and the values it allows.
 /// </summary>
-public sealed record AdapterChoice(StorageProvider Storage, DirectoryProvider Directory, FulfillmentMode Fulfillment)
+public sealed record AdapterChoice(StorageProvider Storage, DirectoryProvider Directory, FulfilmentMode Fulfilment)
 {
     public const string StorageKey = "Storage:Provider";
     public const string DirectoryKey = "Directory:Provider";
-    public const string FulfillmentKey = "Fulfillment:Mode";
+    public const string FulfilmentKey = "Fulfillment:Mode";
     public const string CosmosEndpointKey = "Cosmos:Endpoint";
 
     public static AdapterChoice Read(IConfiguration configuration)
@@ -48,7 +48,7 @@ public sealed record AdapterChoice(StorageProvider Storage, DirectoryProvider Di
         var choice = new AdapterChoice(
             Parse<StorageProvider>(configuration, StorageKey),
             Parse<DirectoryProvider>(configuration, DirectoryKey),
-            Parse<FulfillmentMode>(configuration, FulfillmentKey));
+            Parse<FulfilmentMode>(configuration, FulfilmentKey));
 
         if (choice.Storage == StorageProvider.Cosmos)
         {
@@ -72,7 +72,7 @@ public sealed record AdapterChoice(StorageProvider Storage, DirectoryProvider Di
     }
 
     public override string ToString() =>
-        $"{StorageKey}={Storage}, {DirectoryKey}={Directory}, {FulfillmentKey}={Fulfillment}";
+        $"{StorageKey}={Storage}, {DirectoryKey}={Directory}, {FulfilmentKey}={Fulfilment}";
 
     private static T Parse<T>(IConfiguration configuration, string key)
         where T : struct, Enum

@@ -1,6 +1,6 @@
 using ChatRequests.Azure.Graph;
 using ChatRequests.Azure.Storage;
-using ChatRequests.Core.Fulfillment;
+using ChatRequests.Core.Fulfilment;
 using ChatRequests.Embedded;
 using ChatRequests.ReferenceData;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,12 +31,12 @@ public static class AdapterSelection
     public static AdapterChoice AddSelectedAdapters(this IHostApplicationBuilder builder, AdapterHost host)
     {
         var choice = AdapterChoice.Read(builder.Configuration);
-        if (host == AdapterHost.Bot && choice.Fulfillment == FulfillmentMode.ServiceBus && choice.Storage != StorageProvider.Cosmos)
+        if (host == AdapterHost.Bot && choice.Fulfilment == FulfilmentMode.ServiceBus && choice.Storage != StorageProvider.Cosmos)
         {
             throw new InvalidOperationException(
-                $"{AdapterChoice.FulfillmentKey} is {nameof(FulfillmentMode.ServiceBus)}, which needs {AdapterChoice.StorageKey} "
+                $"{AdapterChoice.FulfilmentKey} is {nameof(FulfilmentMode.ServiceBus)}, which needs {AdapterChoice.StorageKey} "
                 + $"{nameof(StorageProvider.Cosmos)}: the Functions app relays the outbox from the Cosmos DB change feed, and "
-                + $"nothing would relay a SQLite outbox. Use {nameof(FulfillmentMode.InProcess)} with SQLite.");
+                + $"nothing would relay a SQLite outbox. Use {nameof(FulfilmentMode.InProcess)} with SQLite.");
         }
 
         var services = builder.Services;
@@ -61,7 +61,7 @@ public static class AdapterSelection
             services.AddJsonDirectory();
         }
 
-        if (host == AdapterHost.Bot && choice.Fulfillment == FulfillmentMode.InProcess)
+        if (host == AdapterHost.Bot && choice.Fulfilment == FulfilmentMode.InProcess)
         {
             services.AddInProcessFulfilment();
         }

@@ -3,7 +3,7 @@ using ChatRequests.Bot.Conversations;
 using ChatRequests.Bot.Turns;
 using ChatRequests.Cards;
 using ChatRequests.Core.Catalog;
-using ChatRequests.Core.Fulfillment;
+using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Workflow;
 using ChatRequests.Teams.Connector;

@@ -1,6 +1,6 @@
 using ChatRequests.Bot.Turns;
 using ChatRequests.Cards;
-using ChatRequests.Core.Fulfillment;
+using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Workflow;
 using ChatRequests.Teams.Connector;

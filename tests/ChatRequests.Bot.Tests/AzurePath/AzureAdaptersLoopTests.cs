@@ -8,7 +8,7 @@ using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Provisioning;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
-using ChatRequests.Embedded.Fulfillment;
+using ChatRequests.Embedded.Fulfilment;
 using ChatRequests.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

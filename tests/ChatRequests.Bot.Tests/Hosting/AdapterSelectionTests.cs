@@ -1,10 +1,10 @@
 using ChatRequests.Azure.Graph;
 using ChatRequests.Azure.Storage;
 using ChatRequests.Composition;
-using ChatRequests.Core.Fulfillment;
+using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Storage;
-using ChatRequests.Embedded.Fulfillment;
+using ChatRequests.Embedded.Fulfilment;
 using ChatRequests.Embedded.Organisation;
 using ChatRequests.Embedded.Storage;
 using ChatRequests.ReferenceData;
@@ -22,7 +22,7 @@ public sealed class AdapterSelectionTests
     {
         var (choice, services) = Select([], AdapterHost.Bot);
 
-        Assert.Equal(new AdapterChoice(StorageProvider.Sqlite, DirectoryProvider.File, FulfillmentMode.InProcess), choice);
+        Assert.Equal(new AdapterChoice(StorageProvider.Sqlite, DirectoryProvider.File, FulfilmentMode.InProcess), choice);
         Assert.Contains(services, d => d.ServiceType == typeof(IRequestStore) && d.ImplementationType == typeof(SqliteRequestStore));
         Assert.Contains(services, d => d.ServiceType == typeof(IDirectory) && d.ImplementationType == typeof(JsonFileDirectory));
         Assert.Contains(services, d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(InProcessRelay));
@@ -41,7 +41,7 @@ public sealed class AdapterSelectionTests
             ["Fulfillment:Mode"] = "ServiceBus",
         }, AdapterHost.Bot);
 
-        Assert.Equal(new AdapterChoice(StorageProvider.Cosmos, DirectoryProvider.Graph, FulfillmentMode.ServiceBus), choice);
+        Assert.Equal(new AdapterChoice(StorageProvider.Cosmos, DirectoryProvider.Graph, FulfilmentMode.ServiceBus), choice);
         Assert.Contains(services, d => d.ServiceType == typeof(IRequestStore) && d.ImplementationType == typeof(CosmosRequestStore));
         Assert.Equal(typeof(GraphDirectory), Assert.Single(services, d => d.ServiceType == typeof(IDirectory)).ImplementationType);
         Assert.DoesNotContain(services, d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(InProcessRelay));

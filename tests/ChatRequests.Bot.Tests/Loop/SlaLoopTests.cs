@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using ChatRequests.Bot.Tests.Hosting;
-using ChatRequests.Core.Fulfillment;
+using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Sla;
 using ChatRequests.Core.Storage;

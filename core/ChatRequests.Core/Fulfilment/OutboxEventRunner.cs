@@ -2,7 +2,7 @@ using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
 using Microsoft.Extensions.Logging;
 
-namespace ChatRequests.Core.Fulfillment;
+namespace ChatRequests.Core.Fulfilment;
 
 /// <summary>What became of one delivery of one outbox event.</summary>
 public enum EventRunOutcome

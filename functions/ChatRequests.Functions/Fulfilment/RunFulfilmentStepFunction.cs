@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
-using ChatRequests.Core.Fulfillment;
+using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Storage;
 using ChatRequests.Functions.Invocation;
 using ChatRequests.Functions.Relay;
 using Microsoft.Extensions.Options;
 
-namespace ChatRequests.Functions.Fulfillment;
+namespace ChatRequests.Functions.Fulfilment;
 
 /// <summary>
 /// RunFulfilmentStep: one message of the fulfilment queue runs one outbox event through the core

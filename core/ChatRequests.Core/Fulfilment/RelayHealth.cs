@@ -1,7 +1,7 @@
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
 
-namespace ChatRequests.Core.Fulfillment;
+namespace ChatRequests.Core.Fulfilment;
 
 /// <summary>An event the relay gave up on, with the reason, for an operator to fix and retry.</summary>
 public sealed record ParkedEvent(

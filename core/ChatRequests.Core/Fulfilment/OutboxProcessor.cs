@@ -3,10 +3,10 @@ using ChatRequests.Core.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace ChatRequests.Core.Fulfillment;
+namespace ChatRequests.Core.Fulfilment;
 
 /// <summary>How the outbox is worked: retries with backoff, then parking.</summary>
-public sealed class FulfillmentOptions
+public sealed class FulfilmentOptions
 {
     public const string SectionName = "Fulfillment";
 
@@ -29,7 +29,7 @@ public sealed class OutboxProcessor(
     IRequestStore store,
     FulfilmentHandler handler,
     TimeProvider clock,
-    IOptions<FulfillmentOptions> options,
+    IOptions<FulfilmentOptions> options,
     ILogger<OutboxProcessor> logger)
 {
     /// <summary>Handles every due event of the request; returns how many were handled successfully.</summary>
@@ -86,7 +86,7 @@ public sealed class OutboxProcessor(
         }
     }
 
-    private static TimeSpan Backoff(int attemptsSoFar, FulfillmentOptions settings)
+    private static TimeSpan Backoff(int attemptsSoFar, FulfilmentOptions settings)
     {
         var factor = Math.Pow(2, Math.Min(attemptsSoFar, 20));
         var delay = TimeSpan.FromMilliseconds(settings.FirstRetryDelay.TotalMilliseconds * factor);

@@ -1,6 +1,6 @@
-using ChatRequests.Embedded.Fulfillment;
+using ChatRequests.Embedded.Fulfilment;
 
-namespace ChatRequests.Embedded.Tests.Fulfillment;
+namespace ChatRequests.Embedded.Tests.Fulfilment;
 
 public sealed class RelaySignalTests
 {

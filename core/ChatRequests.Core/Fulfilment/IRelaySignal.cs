@@ -1,4 +1,4 @@
-namespace ChatRequests.Core.Fulfillment;
+namespace ChatRequests.Core.Fulfilment;
 
 /// <summary>
 /// Wakes the outbox relay at once instead of at its next poll: call it after saving a change that raised

@@ -1,10 +1,10 @@
-using ChatRequests.Core.Fulfillment;
-using ChatRequests.Embedded.Fulfillment;
+using ChatRequests.Core.Fulfilment;
+using ChatRequests.Embedded.Fulfilment;
 using ChatRequests.Embedded.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace ChatRequests.Embedded.Tests.Fulfillment;
+namespace ChatRequests.Embedded.Tests.Fulfilment;
 
 /// <summary>
 /// The relay wired as in the bot, on a real SQLite store, with a recording notifier and a manual clock:
@@ -31,7 +31,7 @@ public sealed class RelayRig : IDisposable
     /// <summary>Longer than any backoff the settings allow, jitter included.</summary>
     public static TimeSpan LongerThanAnyBackoff => TimeSpan.FromSeconds(15);
 
-    public FulfillmentOptions Settings { get; } = new()
+    public FulfilmentOptions Settings { get; } = new()
     {
         MaxAttempts = 3,
         FirstRetryDelay = TimeSpan.FromSeconds(1),

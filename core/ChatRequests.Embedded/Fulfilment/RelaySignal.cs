@@ -1,7 +1,7 @@
 using System.Threading.Channels;
-using ChatRequests.Core.Fulfillment;
+using ChatRequests.Core.Fulfilment;
 
-namespace ChatRequests.Embedded.Fulfillment;
+namespace ChatRequests.Embedded.Fulfilment;
 
 /// <summary>
 /// Wakes the <see cref="InProcessRelay"/>. Wake-ups while the relay is busy collapse into one, which is

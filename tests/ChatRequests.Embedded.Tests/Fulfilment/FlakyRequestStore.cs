@@ -1,7 +1,7 @@
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
 
-namespace ChatRequests.Embedded.Tests.Fulfillment;
+namespace ChatRequests.Embedded.Tests.Fulfilment;
 
 /// <summary>A real store that can be told to fail its next saves or listings, like a disk or a crash would.</summary>
 public sealed class FlakyRequestStore(IRequestStore inner) : IRequestStore

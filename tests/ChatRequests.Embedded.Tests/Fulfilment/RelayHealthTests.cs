@@ -1,6 +1,6 @@
 using static ChatRequests.Embedded.Tests.SampleRequests;
 
-namespace ChatRequests.Embedded.Tests.Fulfillment;
+namespace ChatRequests.Embedded.Tests.Fulfilment;
 
 public sealed class RelayHealthTests : IDisposable
 {

@@ -1,10 +1,10 @@
-using ChatRequests.Core.Fulfillment;
+using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace ChatRequests.Embedded.Fulfillment;
+namespace ChatRequests.Embedded.Fulfilment;
 
 /// <summary>
 /// The embedded relay and fulfilment worker: finds requests with due outbox events and lets the
@@ -17,7 +17,7 @@ public sealed class InProcessRelay(
     OutboxProcessor processor,
     RelaySignal signal,
     TimeProvider clock,
-    IOptions<FulfillmentOptions> options,
+    IOptions<FulfilmentOptions> options,
     ILogger<InProcessRelay> logger) : BackgroundService
 {
     /// <summary>Requests taken per pass; a full batch with progress is followed by another pass at once.</summary>

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace ChatRequests.Functions.Fulfillment;
+namespace ChatRequests.Functions.Fulfilment;
 
 /// <summary>How the Functions app works the fulfilment queue.</summary>
 public sealed class FunctionsOptions

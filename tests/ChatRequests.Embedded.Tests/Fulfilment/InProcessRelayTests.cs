@@ -1,7 +1,7 @@
 using ChatRequests.Core.Requests;
 using static ChatRequests.Embedded.Tests.SampleRequests;
 
-namespace ChatRequests.Embedded.Tests.Fulfillment;
+namespace ChatRequests.Embedded.Tests.Fulfilment;
 
 public sealed class InProcessRelayTests : IDisposable
 {

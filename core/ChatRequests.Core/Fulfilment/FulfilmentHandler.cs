@@ -4,7 +4,7 @@ using ChatRequests.Core.Requests;
 using ChatRequests.Core.Sla;
 using ChatRequests.Core.Storage;
 
-namespace ChatRequests.Core.Fulfillment;
+namespace ChatRequests.Core.Fulfilment;
 
 /// <summary>
 /// Runs the background steps an event calls for: approval cards, the team channel card, requester notices, and the
