@@ -56,18 +56,18 @@ public static class DependencyInjection
     /// <summary>
     /// Fulfilment inside the host: the outbox relay and the SLA sweeper (hosted services) and the signal that wakes the relay. Every hosted
     /// service that works the outboxes or the SLA timers in-process belongs here, so that a host whose fulfilment
-    /// runs elsewhere (<c>Fulfillment:Mode=ServiceBus</c>: the Functions app) leaves them all out by not calling this.
+    /// runs elsewhere (<c>Fulfilment:Mode=ServiceBus</c>: the Functions app) leaves them all out by not calling this.
     /// </summary>
     public static IServiceCollection AddInProcessFulfilment(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         // Bound by the core; the relay cannot work with these out of range (a zero poll interval spins).
         services.AddOptions<FulfilmentOptions>()
-            .Validate(o => o.PollInterval > TimeSpan.Zero, "Fulfillment:PollInterval must be positive.")
-            .Validate(o => o.MaxAttempts >= 1, "Fulfillment:MaxAttempts must be at least 1.")
-            .Validate(o => o.MaxParallelRequests >= 1, "Fulfillment:MaxParallelRequests must be at least 1.")
+            .Validate(o => o.PollInterval > TimeSpan.Zero, "Fulfilment:PollInterval must be positive.")
+            .Validate(o => o.MaxAttempts >= 1, "Fulfilment:MaxAttempts must be at least 1.")
+            .Validate(o => o.MaxParallelRequests >= 1, "Fulfilment:MaxParallelRequests must be at least 1.")
             .Validate(o => o.FirstRetryDelay > TimeSpan.Zero && o.MaxRetryDelay >= o.FirstRetryDelay,
-                "Fulfillment:FirstRetryDelay must be positive and at most Fulfillment:MaxRetryDelay.")
+                "Fulfilment:FirstRetryDelay must be positive and at most Fulfilment:MaxRetryDelay.")
             .ValidateOnStart();
 
         services.AddOptions<SlaSweepOptions>()

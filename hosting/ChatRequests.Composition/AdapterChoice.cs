@@ -32,7 +32,7 @@ public enum FulfilmentMode
 }
 
 /// <summary>
-/// The adapters a host runs on, read from <c>Storage:Provider</c>, <c>Directory:Provider</c> and <c>Fulfillment:Mode</c>.
+/// The adapters a host runs on, read from <c>Storage:Provider</c>, <c>Directory:Provider</c> and <c>Fulfilment:Mode</c>.
 /// Values are matched ignoring case; a missing or empty key means the embedded default. Anything else stops the host
 /// with a message naming the key and the values it allows.
 /// </summary>
@@ -40,7 +40,7 @@ public sealed record AdapterChoice(StorageProvider Storage, DirectoryProvider Di
 {
     public const string StorageKey = "Storage:Provider";
     public const string DirectoryKey = "Directory:Provider";
-    public const string FulfilmentKey = "Fulfillment:Mode";
+    public const string FulfilmentKey = "Fulfilment:Mode";
     public const string CosmosEndpointKey = "Cosmos:Endpoint";
 
     public static AdapterChoice Read(IConfiguration configuration)

@@ -12,7 +12,7 @@ namespace ChatRequests.Composition;
 /// <summary>Which host is being composed: the selection differs only in who runs fulfilment.</summary>
 public enum AdapterHost
 {
-    /// <summary>The Teams bot: runs fulfilment itself when <c>Fulfillment:Mode</c> is InProcess.</summary>
+    /// <summary>The Teams bot: runs fulfilment itself when <c>Fulfilment:Mode</c> is InProcess.</summary>
     Bot,
 
     /// <summary>The Functions app: fulfilment is its queue-triggered function, never an in-process relay.</summary>
@@ -27,9 +27,13 @@ public enum AdapterHost
 /// </summary>
 public static class AdapterSelection
 {
-    /// <summary>Registers the adapters the configuration names; throws, naming the key, when it names none.</summary>
+    /// <summary>
+    /// Registers the adapters the configuration names; throws, naming the key, when it names none. Keys of the old
+    /// spelling <c>Fulfillment:</c> are read as <c>Fulfilment:</c>, with a warning (<see cref="RenamedConfigurationKeys"/>).
+    /// </summary>
     public static AdapterChoice AddSelectedAdapters(this IHostApplicationBuilder builder, AdapterHost host)
     {
+        RenamedConfigurationKeys.CarryOverOldSpelling(builder);
         var choice = AdapterChoice.Read(builder.Configuration);
         if (host == AdapterHost.Bot && choice.Fulfilment == FulfilmentMode.ServiceBus && choice.Storage != StorageProvider.Cosmos)
         {

@@ -42,7 +42,7 @@ var sharedSettings = concat([
   { name: 'Cosmos__Database', value: cosmosDatabaseName }
   { name: 'Directory__Provider', value: 'Graph' }
   { name: 'Directory__ManagedIdentityClientId', value: identityClientId }
-  { name: 'Fulfillment__Mode', value: 'ServiceBus' }
+  { name: 'Fulfilment__Mode', value: 'ServiceBus' }
   // The bot's identity is the managed identity: no app password exists anywhere.
   { name: 'MicrosoftAppId', value: identityClientId }
   { name: 'MicrosoftAppType', value: 'UserAssignedMSI' }

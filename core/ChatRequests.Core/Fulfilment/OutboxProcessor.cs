@@ -8,7 +8,7 @@ namespace ChatRequests.Core.Fulfilment;
 /// <summary>How the outbox is worked: retries with backoff, then parking.</summary>
 public sealed class FulfilmentOptions
 {
-    public const string SectionName = "Fulfillment";
+    public const string SectionName = "Fulfilment";
 
     /// <summary>Attempts before an event is parked with its reason.</summary>
     public int MaxAttempts { get; set; } = 8;

@@ -22,7 +22,7 @@ public sealed class SlaLoopTests : IAsyncLifetime
 
     public async Task InitializeAsync() => _bot = await BotApp.StartAsync(
         // The relay runs only when woken (by a turn, or here after a sweep), so the test sees each sweep's events in the outbox first.
-        new Dictionary<string, string?> { ["Fulfillment:PollInterval"] = "01:00:00" },
+        new Dictionary<string, string?> { ["Fulfilment:PollInterval"] = "01:00:00" },
         services => services.AddSingleton<TimeProvider>(_clock));
 
     public async Task DisposeAsync() => await _bot.DisposeAsync();
