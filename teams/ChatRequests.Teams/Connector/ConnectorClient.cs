@@ -87,17 +87,6 @@ internal sealed partial class ConnectorClient : IConnectorClient
         return await SendAsync<ResourceResponse>(call, cancellationToken).ConfigureAwait(false) ?? new ResourceResponse();
     }
 
-    public Task<ChannelAccount?> GetMemberAsync(
-        string serviceUrl, string conversationId, string memberId, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(conversationId);
-        ArgumentException.ThrowIfNullOrEmpty(memberId);
-        var call = new ConnectorCall(
-            "GetMember", HttpMethod.Get, ConnectorRoutes.Member(serviceUrl, conversationId, memberId),
-            Body: null, new RateLimitKey(conversationId, TenantKey(null, serviceUrl)), NotFoundIsNull: true);
-        return SendAsync<ChannelAccount>(call, cancellationToken);
-    }
-
     private async Task<T?> SendAsync<T>(ConnectorCall call, CancellationToken cancellationToken)
         where T : class, new()
     {
@@ -125,11 +114,6 @@ internal sealed partial class ConnectorClient : IConnectorClient
             if (response.IsSuccessStatusCode)
             {
                 return await ReadAsync<T>(call, response, cancellationToken).ConfigureAwait(false);
-            }
-
-            if (call.NotFoundIsNull && response.StatusCode == HttpStatusCode.NotFound)
-            {
-                return null;
             }
 
             throw await FailureAsync(call, response, cancellationToken).ConfigureAwait(false);
@@ -262,6 +246,5 @@ internal sealed partial class ConnectorClient : IConnectorClient
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bot Connector {Operation} was refused with {StatusCode} {ErrorCode}; not retried")]
     private partial void LogRejected(string operation, int statusCode, string? errorCode);
 
-    private sealed record ConnectorCall(
-        string Operation, HttpMethod Method, Uri Uri, byte[]? Body, RateLimitKey Limits, bool NotFoundIsNull = false);
+    private sealed record ConnectorCall(string Operation, HttpMethod Method, Uri Uri, byte[]? Body, RateLimitKey Limits);
 }

@@ -15,9 +15,6 @@ internal static class ConnectorRoutes
     public static Uri Activity(string serviceUrl, string conversationId, string activityId) =>
         Build(serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}");
 
-    public static Uri Member(string serviceUrl, string conversationId, string memberId) =>
-        Build(serviceUrl, $"v3/conversations/{Escape(conversationId)}/members/{Escape(memberId)}");
-
     private static string Escape(string id) => Uri.EscapeDataString(id);
 
     private static Uri Build(string serviceUrl, string relative)

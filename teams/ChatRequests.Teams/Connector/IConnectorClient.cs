@@ -21,10 +21,6 @@ public interface IConnectorClient
     /// <summary>PUT /v3/conversations/{conversationId}/activities/{activityId}</summary>
     Task<ResourceResponse> UpdateActivityAsync(
         string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default);
-
-    /// <summary>GET /v3/conversations/{conversationId}/members/{memberId}; null when the member is not there (404).</summary>
-    Task<ChannelAccount?> GetMemberAsync(
-        string serviceUrl, string conversationId, string memberId, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The Bot Connector answered with an error that retrying will not fix (or retries ran out).</summary>

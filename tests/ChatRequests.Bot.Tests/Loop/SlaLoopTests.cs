@@ -108,7 +108,7 @@ public sealed class SlaLoopTests : IAsyncLifetime
 
         var result = await _bot.Services.GetRequiredService<SlaSweep>().SweepAsync();
         var saved = (await store.GetAsync(requestId))!;
-        raised.AddRange(saved.Outbox.Where(e => e.Actor == SlaPolicy.SystemActor && raised.All(r => r.Id != e.Id)));
+        raised.AddRange(saved.Outbox.Where(e => e.Actor == PersonRef.System && raised.All(r => r.Id != e.Id)));
         _bot.Services.GetRequiredService<IRelaySignal>().Wake();
         return result;
     }

@@ -72,22 +72,6 @@ public sealed class InProcessRelayTests : IDisposable
     }
 
     [Fact]
-    public async Task RunOnceAsync_ParkedEventRetriedByAnOperator_IsHandled()
-    {
-        var request = Submit("REQ-000001");
-        var eventId = request.Outbox[0].Id;
-        request.FailEvent(eventId, "Teams was down", Start, TimeSpan.FromSeconds(1), maxAttempts: 1);
-        await _rig.Store.CreateAsync(request);
-        request.RetryParkedEvent(eventId, Start);
-        await _rig.Store.SaveAsync(request);
-
-        await _rig.Relay.RunOnceAsync(CancellationToken.None);
-
-        Assert.Equal(["team-card REQ-000001"], _rig.Notifier.Calls);
-        Assert.Empty((await _rig.Store.GetAsync("REQ-000001"))!.Outbox);
-    }
-
-    [Fact]
     public async Task RunOnceAsync_CompletionNotSavedAfterTheHandlerRan_RunsTheHandlerAgainLater()
     {
         await _rig.Store.CreateAsync(Submit("REQ-000001"));
