@@ -30,7 +30,7 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
 // variable (BCP138: not an argument of concat), hence a variable of its own.
 var directoryAppSettings = [for setting in items(directorySettings): { name: setting.key, value: string(setting.value) }]
 
-// Settings both hosts read (bot/ChatRequests.Bot/Hosting/AdapterSelection.cs): the Azure adapters instead of the
+// Settings both hosts read (hosting/ChatRequests.Composition/AdapterSelection.cs): the Azure adapters instead of the
 // embedded default, and the bot's identity, which the Functions app needs too since it posts to Teams as the bot
 // (README, "Run on Azure"). Keep this list and that table together.
 var sharedSettings = concat([
