@@ -55,7 +55,7 @@ internal static class RenamedConfigurationKeys
         {
             // Key names only: values are the operator's business.
             logger.LogWarning(
-                "Configuration keys {OldKeys} use the old spelling Fulfillment: rename them to Fulfilment (environment variables "
+                "Configuration keys {OldKeys} have the old spelling; rename Fulfillment to Fulfilment (environment variables "
                 + "Fulfilment__...). They are still read, except where the new name is set too",
                 string.Join(", ", oldKeys));
             return Task.CompletedTask;

@@ -124,7 +124,7 @@ public sealed class AdapterSelectionTests
         Assert.Equal(TimeSpan.FromSeconds(7), host.Services.GetRequiredService<IOptions<FulfilmentOptions>>().Value.PollInterval);
         var warning = Assert.Single(logs.Logs, l => l.Level >= LogLevel.Warning);
         Assert.Equal(LogLevel.Warning, warning.Level);
-        Assert.StartsWith("Configuration keys Fulfillment:Mode, Fulfillment:PollInterval use the old spelling", warning.Message);
+        Assert.StartsWith("Configuration keys Fulfillment:Mode, Fulfillment:PollInterval have the old spelling", warning.Message);
     }
 
     [Fact]
