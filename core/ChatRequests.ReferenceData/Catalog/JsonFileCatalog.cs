@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using ChatRequests.Core.Catalog;
 using ChatRequests.Core.Provisioning;
-using ChatRequests.ReferenceData;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -4,7 +4,6 @@ using ChatRequests.Bot.Tests.Fakes;
 using ChatRequests.Bot.Tests.Hosting;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Storage;
-using ChatRequests.Teams.Authentication;
 using ChatRequests.Teams.Connector;
 using ChatRequests.Testing;
 using Microsoft.Extensions.DependencyInjection;
