@@ -32,7 +32,7 @@ public sealed class SlaSweepTests
         Assert.Contains((await _store.GetAsync(atRisk.Id))!.Outbox, e => e.Type == RequestEventType.SlaAtRisk);
         Assert.Contains((await _store.GetAsync(overdue.Id))!.Outbox, e => e.Type == RequestEventType.SlaBreached);
         Assert.Null((await _store.GetAsync(overdue.Id))!.SlaCheckAt);
-        Assert.DoesNotContain((await _store.GetAsync(onTrack.Id))!.Outbox, e => e.Actor == SlaPolicy.SystemActor);
+        Assert.DoesNotContain((await _store.GetAsync(onTrack.Id))!.Outbox, e => e.Actor == PersonRef.System);
     }
 
     [Fact]

@@ -1,14 +1,14 @@
 using ChatRequests.Core;
 using ChatRequests.Core.Catalog;
-using ChatRequests.Core.Fulfillment;
+using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
 using ChatRequests.Core.Workflow;
-using ChatRequests.Embedded.Fulfillment;
-using ChatRequests.Embedded.ReferenceData;
+using ChatRequests.Embedded.Fulfilment;
 using ChatRequests.Embedded.Storage;
+using ChatRequests.ReferenceData;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

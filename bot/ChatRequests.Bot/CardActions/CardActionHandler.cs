@@ -1,13 +1,13 @@
 using System.Text.Json.Nodes;
-using ChatRequests.Bot.Connector;
 using ChatRequests.Bot.Conversations;
 using ChatRequests.Bot.Turns;
 using ChatRequests.Cards;
 using ChatRequests.Cards.Actions;
 using ChatRequests.Core.Catalog;
-using ChatRequests.Core.Fulfillment;
+using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Workflow;
+using ChatRequests.Teams.Connector;
 
 namespace ChatRequests.Bot.CardActions;
 

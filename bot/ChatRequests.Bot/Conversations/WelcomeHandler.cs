@@ -1,6 +1,6 @@
-using ChatRequests.Bot.Connector;
 using ChatRequests.Bot.Turns;
 using ChatRequests.Cards;
+using ChatRequests.Teams.Connector;
 
 namespace ChatRequests.Bot.Conversations;
 

@@ -1,9 +1,9 @@
 using ChatRequests.Bot.CardActions;
-using ChatRequests.Bot.Connector;
 using ChatRequests.Bot.Conversations;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Requests;
+using ChatRequests.Teams.Connector;
 
 namespace ChatRequests.Bot.Turns;
 

@@ -66,7 +66,4 @@ public interface IMessageLedger
 
     /// <summary>How many attempts for keys starting with <paramref name="keyPrefix"/> were interrupted and retried.</summary>
     Task<int> CountInterruptedAsync(string keyPrefix, CancellationToken cancellationToken = default);
-
-    /// <summary>All messages whose key starts with <paramref name="keyPrefix"/> (e.g. every approval card of a request).</summary>
-    Task<IReadOnlyList<PostedMessage>> ListAsync(string keyPrefix, CancellationToken cancellationToken = default);
 }
