@@ -5,13 +5,17 @@ namespace ChatRequests.Core.Tests;
 
 /// <summary>
 /// A request store where other writers get in first: <see cref="BeforeNextSave"/> runs just before the next save (another
-/// writer saving meanwhile), and with <see cref="AlwaysConflict"/> every save loses. Counts the saves tried.
+/// writer saving meanwhile), and with <see cref="AlwaysConflict"/> every save loses. Counts the saves tried and the
+/// reads by id.
 /// </summary>
 public sealed class ContendedRequestStore(IRequestStore inner) : IRequestStore
 {
     private int _saves;
+    private int _reads;
 
     public int Saves => Volatile.Read(ref _saves);
+
+    public int Reads => Volatile.Read(ref _reads);
 
     public bool AlwaysConflict { get; set; }
 
@@ -36,7 +40,11 @@ public sealed class ContendedRequestStore(IRequestStore inner) : IRequestStore
 
     public Task<long> NextNumberAsync(CancellationToken cancellationToken = default) => inner.NextNumberAsync(cancellationToken);
 
-    public Task<ServiceRequest?> GetAsync(string requestId, CancellationToken cancellationToken = default) => inner.GetAsync(requestId, cancellationToken);
+    public Task<ServiceRequest?> GetAsync(string requestId, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _reads);
+        return inner.GetAsync(requestId, cancellationToken);
+    }
 
     public Task<ServiceRequest?> FindBySubmissionKeyAsync(string submissionKey, CancellationToken cancellationToken = default) =>
         inner.FindBySubmissionKeyAsync(submissionKey, cancellationToken);

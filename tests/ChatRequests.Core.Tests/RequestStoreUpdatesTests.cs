@@ -6,6 +6,7 @@ using ChatRequests.Core.Sla;
 using ChatRequests.Core.Storage;
 using ChatRequests.Core.Workflow;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using NSubstitute;
 
 namespace ChatRequests.Core.Tests;
@@ -121,6 +122,36 @@ public sealed class RequestStoreUpdatesTests
         _store.AlwaysConflict = false;
         Assert.Equal(1, (await new SlaSweep(_store, _clock, NullLogger<SlaSweep>.Instance).SweepAsync()).Events);
         Assert.NotEqual(request.Version, (await _inner.GetAsync(request.Id))!.Version);
+    }
+
+    [Fact]
+    public async Task OutboxProcessor_ReadsTheRequestOnce_AndHandlesTheNextEventWithWhatItSaved()
+    {
+        var request = await LaptopAsync();
+        await _workflow.DecideAsync(request.Id, SampleData.Ref(SampleData.Alex), approve: true, null, 0);
+        var processor = new OutboxProcessor(_store, new FulfilmentHandler(Substitute.For<INotifier>(), _store, _clock), _clock,
+            Options.Create(new FulfillmentOptions()), NullLogger<OutboxProcessor>.Instance);
+        var (reads, saves) = (_store.Reads, _store.Saves);
+
+        var handled = await processor.ProcessAsync(request.Id);
+
+        Assert.Equal(2, handled);
+        Assert.Equal((1, 2), (_store.Reads - reads, _store.Saves - saves));
+        Assert.Empty((await _inner.GetAsync(request.Id))!.Outbox);
+    }
+
+    [Fact]
+    public async Task OutboxEventRunner_CompletesTheEventOnTheVersionItLoaded()
+    {
+        var request = await LaptopAsync();
+        var runner = new OutboxEventRunner(
+            _store, new FulfilmentHandler(Substitute.For<INotifier>(), _store, _clock), _clock, NullLogger<OutboxEventRunner>.Instance);
+        var reads = _store.Reads;
+
+        await runner.RunAsync(request.Id, request.Outbox[0].Id);
+
+        Assert.Equal(1, _store.Reads - reads);
+        Assert.Empty((await _inner.GetAsync(request.Id))!.Outbox);
     }
 
     /// <summary>Megan's laptop, waiting for Alex's approval: its outbox holds the ApprovalRequested event.</summary>
