@@ -10,8 +10,6 @@ namespace ChatRequests.Core.Workflow;
 /// </summary>
 public sealed record Actor(PersonRef Ref, Person? Entry)
 {
-    public string Id => Ref.Id;
-
     /// <summary>
     /// The person with this id, named as the directory names them; someone not in it by the name their client sent,
     /// or "there" (as in "Hello there") when it sent none.
