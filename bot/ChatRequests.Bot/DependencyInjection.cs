@@ -27,6 +27,7 @@ public static class DependencyInjection
         services.AddSingleton<WelcomeHandler>();
         services.AddSingleton<ClickRefusals>();
         services.AddSingleton<CardActionHandler>();
+        services.AddSingleton<ConversationMemory>();
         services.AddSingleton<TurnHandler>();
         return builder;
     }

@@ -53,7 +53,7 @@ public sealed class DependencyInjectionTests : IDisposable
         var workflow = host.Services.GetRequiredService<RequestWorkflow>();
 
         var result = await workflow.SubmitAsync(
-            new PersonRef("p-alice", "Alice Employee"),
+            await AliceAsync(host),
             new RequestForm("form-1", "laptop", "My laptop is five years old", "Medium", new Dictionary<string, string?> { ["model"] = "14-inch" }));
         host.Services.GetRequiredService<IRelaySignal>().Wake();
 
@@ -141,7 +141,7 @@ public sealed class DependencyInjectionTests : IDisposable
         using var host = BuildHost(clock: clock);
         await host.StartAsync();
         await host.Services.GetRequiredService<RequestWorkflow>().SubmitAsync(
-            new PersonRef("p-alice", "Alice Employee"),
+            await AliceAsync(host),
             new RequestForm("form-1", "laptop", "My laptop is five years old", "Medium", new Dictionary<string, string?> { ["model"] = "14-inch" }));
         host.Services.GetRequiredService<IRelaySignal>().Wake();
         await _notifier.WaitForCallsAsync(1);
@@ -152,6 +152,10 @@ public sealed class DependencyInjectionTests : IDisposable
         await host.StopAsync();
         Assert.Equal(["approval-card REQ-000001 stage 0 for Bob Manager", "reminder REQ-000001 for Bob Manager"], _notifier.Calls);
     }
+
+    /// <summary>Alice as a turn would hand her to the workflow: looked up in the directory.</summary>
+    private static async Task<Actor> AliceAsync(IHost host) =>
+        Actor.Of("p-alice", await host.Services.GetRequiredService<IDirectory>().FindPersonAsync("p-alice"), nameSent: null);
 
     private static Task CheckReferenceDataAsync(IHost host) =>
         host.Services.GetRequiredService<ReferenceDataStartupCheck>().CheckAsync();

@@ -131,9 +131,9 @@ public sealed class CardActionHandler(
 
     private async Task<JsonObject> SubmitAsync(TurnContext turn, SubmitFormData data, CancellationToken cancellationToken)
     {
-        var item = FindItem(data.ItemId);
-        var form = new RequestForm(data.SubmissionKey, item.Id, data.Justification, data.Urgency, data.Fields);
-        var result = await workflow.SubmitAsync(turn.User, form, cancellationToken);
+        // The workflow looks the catalog item up (once per submit) and gives it back to show the form again.
+        var form = new RequestForm(data.SubmissionKey, data.ItemId, data.Justification, data.Urgency, data.Fields);
+        var result = await workflow.SubmitAsync(turn.Actor, form, cancellationToken);
         if (result.Request is { } request)
         {
             return cards.Submitted(request, refreshFor: turn.Activity.From?.Id).Card;
@@ -144,7 +144,7 @@ public sealed class CardActionHandler(
             form.Justification,
             form.Urgency,
             form.Fields.Where(f => f.Value is not null).ToDictionary(f => f.Key, f => f.Value!));
-        return cards.RequestForm(item, prefill, result.Errors.ByInput).Card;
+        return cards.RequestForm(result.Item!, prefill, result.Errors.ByInput).Card;
     }
 
     /// <summary>

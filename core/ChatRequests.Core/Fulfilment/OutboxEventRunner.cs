@@ -70,7 +70,8 @@ public sealed class OutboxEventRunner(
             return new EventRun(EventRunOutcome.Parked, e.Type, reason);
         }
 
-        await store.UpdateAsync(requestId, r => r.CompleteEvent(eventId), cancellationToken);
+        // From the version already loaded: the handler seldom saves, and when it did the save reloads (RequestStoreUpdates).
+        await store.UpdateAsync(request, r => r.CompleteEvent(eventId), cancellationToken);
         logger.LogInformation("Handled {EventType} event {EventId} of {RequestId}", e.Type, eventId, requestId);
         return new EventRun(EventRunOutcome.Handled, e.Type);
     }

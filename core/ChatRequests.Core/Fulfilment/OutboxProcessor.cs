@@ -36,9 +36,9 @@ public sealed class OutboxProcessor(
     public async Task<int> ProcessAsync(string requestId, CancellationToken cancellationToken = default)
     {
         var handled = 0;
+        var request = await store.GetAsync(requestId, cancellationToken);
         while (true)
         {
-            var request = await store.GetAsync(requestId, cancellationToken);
             var next = request?.Outbox.FirstOrDefault(e => !e.IsParked && e.NextAttemptAt <= clock.GetUtcNow());
             if (request is null || next is null)
             {
@@ -53,7 +53,9 @@ public sealed class OutboxProcessor(
             try
             {
                 await handler.HandleAsync(request, next, cancellationToken);
-                await store.UpdateAsync(requestId, r => r.CompleteEvent(next.Id), cancellationToken);
+                // From the version already loaded: the handler seldom saves, and when it did the save reloads (RequestStoreUpdates).
+                // What was saved is what the next event is handled with.
+                request = await store.UpdateAsync(request, r => r.CompleteEvent(next.Id), cancellationToken);
                 logger.LogInformation("Handled {EventType} event {EventId} of {RequestId}", next.Type, next.Id, requestId);
                 handled++;
             }
