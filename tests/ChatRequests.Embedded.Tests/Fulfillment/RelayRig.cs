@@ -3,6 +3,7 @@ using ChatRequests.Embedded.Fulfillment;
 using ChatRequests.Embedded.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatRequests.Embedded.Tests.Fulfillment;
 
@@ -39,7 +40,7 @@ public sealed class RelayRig : IDisposable
         PollInterval = TimeSpan.FromSeconds(1),
     };
 
-    public ManualClock Clock { get; } = new(SampleRequests.Start);
+    public FakeTimeProvider Clock { get; } = new(SampleRequests.Start);
     public RecordingNotifier Notifier { get; } = new();
     public FlakyRequestStore Store { get; }
     public RelaySignal Signal { get; } = new();

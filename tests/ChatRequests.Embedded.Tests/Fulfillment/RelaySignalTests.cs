@@ -1,10 +1,11 @@
 using ChatRequests.Embedded.Fulfillment;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatRequests.Embedded.Tests.Fulfillment;
 
 public sealed class RelaySignalTests
 {
-    private readonly ManualClock _clock = new(SampleRequests.Start);
+    private readonly FakeTimeProvider _clock = new(SampleRequests.Start);
     private readonly RelaySignal _signal = new();
 
     [Fact]
