@@ -1,6 +1,7 @@
 using ChatRequests.Azure.Storage;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Storage;
+using ChatRequests.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -9,8 +10,8 @@ using static ChatRequests.Embedded.Tests.SampleRequests;
 
 namespace ChatRequests.Azure.Tests.Storage;
 
-[Collection(CosmosCollection.Name)]
-public sealed class CosmosServiceCollectionExtensionsTests(CosmosServerFixture server)
+[Collection(CosmosServer.Collection)]
+public sealed class CosmosServiceCollectionExtensionsTests(CosmosServer server)
 {
     [Fact]
     public async Task AddCosmosStore_FromTheCosmosSection_GivesWorkingStores()
