@@ -9,6 +9,7 @@ using ChatRequests.Core.Workflow;
 using ChatRequests.Embedded.Fulfillment;
 using ChatRequests.Embedded.ReferenceData;
 using ChatRequests.Embedded.Storage;
+using ChatRequests.PortContracts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

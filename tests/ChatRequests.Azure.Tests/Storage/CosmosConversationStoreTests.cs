@@ -1,6 +1,6 @@
 using ChatRequests.Azure.Storage;
 using ChatRequests.Core.Messaging;
-using ChatRequests.Embedded.Tests.Storage;
+using ChatRequests.PortContracts.Storage;
 using ChatRequests.Testing;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging.Abstractions;

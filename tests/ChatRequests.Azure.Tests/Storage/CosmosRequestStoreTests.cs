@@ -1,11 +1,11 @@
 using System.Text.Json;
 using ChatRequests.Azure.Storage;
 using ChatRequests.Core.Storage;
-using ChatRequests.Embedded.Tests.Storage;
+using ChatRequests.PortContracts.Storage;
 using ChatRequests.Testing;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging;
-using static ChatRequests.Embedded.Tests.SampleRequests;
+using static ChatRequests.PortContracts.SampleRequests;
 
 namespace ChatRequests.Azure.Tests.Storage;
 

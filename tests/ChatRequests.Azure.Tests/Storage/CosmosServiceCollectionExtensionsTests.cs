@@ -6,7 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using static ChatRequests.Embedded.Tests.SampleRequests;
+using static ChatRequests.PortContracts.SampleRequests;
 
 namespace ChatRequests.Azure.Tests.Storage;
 

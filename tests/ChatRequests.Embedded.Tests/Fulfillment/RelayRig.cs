@@ -1,6 +1,7 @@
 using ChatRequests.Core.Fulfillment;
 using ChatRequests.Embedded.Fulfillment;
 using ChatRequests.Embedded.Storage;
+using ChatRequests.PortContracts;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;

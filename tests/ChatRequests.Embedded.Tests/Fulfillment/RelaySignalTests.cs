@@ -1,4 +1,5 @@
 using ChatRequests.Embedded.Fulfillment;
+using ChatRequests.PortContracts;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ChatRequests.Embedded.Tests.Fulfillment;

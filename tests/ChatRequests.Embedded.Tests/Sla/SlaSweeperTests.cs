@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
-using static ChatRequests.Embedded.Tests.SampleRequests;
+using static ChatRequests.PortContracts.SampleRequests;
 
 namespace ChatRequests.Embedded.Tests.Sla;
 

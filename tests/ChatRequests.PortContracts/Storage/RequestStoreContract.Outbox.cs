@@ -4,9 +4,9 @@ using ChatRequests.Core.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using static ChatRequests.Embedded.Tests.SampleRequests;
+using static ChatRequests.PortContracts.SampleRequests;
 
-namespace ChatRequests.Embedded.Tests.Storage;
+namespace ChatRequests.PortContracts.Storage;
 
 /// <summary>
 /// The outbox through the store port, across a crash: an event leaves the document only in the save that
