@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -88,8 +89,16 @@ public static class GraphOrganisation
 /// <summary>A token credential that hands out a fixed token: for loopback stand-ins that only look at its presence.</summary>
 public sealed class StaticTokenCredential(string token = "fake-graph-token") : TokenCredential
 {
-    public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-        new(token, DateTimeOffset.UtcNow.AddHours(1));
+    private readonly ConcurrentQueue<string[]> _scopes = new();
+
+    /// <summary>The scopes of every token asked for, in order.</summary>
+    public IReadOnlyList<string[]> RequestedScopes => [.. _scopes];
+
+    public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken)
+    {
+        _scopes.Enqueue(requestContext.Scopes);
+        return new(token, DateTimeOffset.UtcNow.AddHours(1));
+    }
 
     public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
         ValueTask.FromResult(GetToken(requestContext, cancellationToken));
