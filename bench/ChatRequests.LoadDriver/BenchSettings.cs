@@ -22,8 +22,8 @@ internal static class BenchSettings
     /// </summary>
     public static IReadOnlyList<string> BotOnly { get; } =
     [
-        "--Fulfillment:PollInterval=00:00:01",
-        "--Fulfillment:FirstRetryDelay=00:00:02",
+        "--Fulfilment:PollInterval=00:00:01",
+        "--Fulfilment:FirstRetryDelay=00:00:02",
     ];
 
     public static IReadOnlyList<string> Logging { get; } = ["--Logging:LogLevel:Default=Warning"];

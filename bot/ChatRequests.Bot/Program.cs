@@ -2,7 +2,8 @@ using ChatRequests.Bot;
 using ChatRequests.Bot.Health;
 using ChatRequests.Bot.Hosting;
 using ChatRequests.Bot.Turns;
-using ChatRequests.Embedded.ReferenceData;
+using ChatRequests.Composition;
+using ChatRequests.ReferenceData;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddChatRequestsBot();

@@ -6,7 +6,7 @@ using ChatRequests.Core.Requests;
 using ChatRequests.Core.Routing;
 using ChatRequests.Core.Sla;
 using ChatRequests.Core.Workflow;
-using ChatRequests.Embedded.Catalog;
+using ChatRequests.ReferenceData.Catalog;
 using ChatRequests.Embedded.Organisation;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

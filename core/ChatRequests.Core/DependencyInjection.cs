@@ -1,5 +1,5 @@
 using ChatRequests.Core.Approvals;
-using ChatRequests.Core.Fulfillment;
+using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Sla;
 using ChatRequests.Core.Workflow;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +9,7 @@ namespace ChatRequests.Core;
 
 public static class DependencyInjection
 {
-    /// <summary>The use cases and fulfilment handlers; the ports are registered by an adapter set.</summary>
+    /// <summary>The use cases, the fulfilment handlers and the outbox health report; the ports are registered by an adapter set.</summary>
     public static IServiceCollection AddRequestWorkflow(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -19,7 +19,8 @@ public static class DependencyInjection
         services.AddSingleton<OutboxProcessor>();
         services.AddSingleton<OutboxEventRunner>();
         services.AddSingleton<SlaSweep>();
-        services.AddOptions<FulfillmentOptions>().BindConfiguration(FulfillmentOptions.SectionName);
+        services.TryAddSingleton<RelayHealth>();
+        services.AddOptions<FulfilmentOptions>().BindConfiguration(FulfilmentOptions.SectionName);
         return services;
     }
 }

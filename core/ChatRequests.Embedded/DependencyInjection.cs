@@ -1,14 +1,12 @@
-using ChatRequests.Core.Catalog;
-using ChatRequests.Core.Fulfillment;
+using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Storage;
-using ChatRequests.Embedded.Catalog;
-using ChatRequests.Embedded.Fulfillment;
+using ChatRequests.Embedded.Fulfilment;
 using ChatRequests.Embedded.Organisation;
-using ChatRequests.Embedded.ReferenceData;
 using ChatRequests.Embedded.Sla;
 using ChatRequests.Embedded.Storage;
+using ChatRequests.ReferenceData;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -16,17 +14,18 @@ namespace ChatRequests.Embedded;
 
 /// <summary>
 /// The adapters of the embedded default, one method per port group, so that a host can swap any of them for an
-/// Azure adapter by configuration (bot/ChatRequests.Bot/Hosting/AdapterSelection.cs chooses).
+/// Azure adapter by configuration (hosting/ChatRequests.Composition/AdapterSelection.cs chooses).
 /// </summary>
 public static class DependencyInjection
 {
     /// <summary>
-    /// Every embedded adapter: <see cref="AddSqliteStore"/>, <see cref="AddJsonCatalog"/>, <see cref="AddJsonDirectory"/>,
-    /// <see cref="AddRelayHealth"/> and <see cref="AddInProcessFulfilment"/> (the outbox relay and the SLA sweeper).
-    /// The relay and the sweeper need the use cases of <c>AddRequestWorkflow</c> and an <see cref="INotifier"/>.
+    /// The whole embedded default: <see cref="AddSqliteStore"/>, <see cref="AddJsonDirectory"/> and
+    /// <see cref="AddInProcessFulfilment"/> (the outbox relay and the SLA sweeper), with the JSON catalog every mode uses
+    /// (<c>AddJsonCatalog</c>). The relay and the sweeper need the use cases of <c>AddRequestWorkflow</c> and an
+    /// <see cref="INotifier"/>.
     /// </summary>
     public static IServiceCollection AddEmbeddedAdapters(this IServiceCollection services) =>
-        services.AddSqliteStore().AddJsonCatalog().AddJsonDirectory().AddRelayHealth().AddInProcessFulfilment();
+        services.AddSqliteStore().AddJsonCatalog().AddJsonDirectory().AddInProcessFulfilment();
 
     /// <summary>The SQLite request store, conversation store and message ledger (section "Storage").</summary>
     public static IServiceCollection AddSqliteStore(this IServiceCollection services)
@@ -43,22 +42,6 @@ public static class DependencyInjection
         return services;
     }
 
-    /// <summary>
-    /// The service catalog from its JSON file (section "Catalog"; in every mode, it ships with the app), and the
-    /// start-up check of the catalog against whichever <see cref="IDirectory"/> is registered, which the host runs
-    /// before it starts (<see cref="ReferenceDataHost.RunWithReferenceDataCheckAsync"/>).
-    /// </summary>
-    public static IServiceCollection AddJsonCatalog(this IServiceCollection services)
-    {
-        services.AddOptions<CatalogOptions>()
-            .BindConfiguration(CatalogOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddSingleton<ICatalog, JsonFileCatalog>();
-        services.AddSingleton<ReferenceDataStartupCheck>();
-        return services;
-    }
-
     /// <summary>People, managers, teams and approver groups from the organisation JSON file (<c>Directory:Path</c>).</summary>
     public static IServiceCollection AddJsonDirectory(this IServiceCollection services)
     {
@@ -70,29 +53,21 @@ public static class DependencyInjection
         return services;
     }
 
-    /// <summary>The report of pending and parked outbox events behind <c>/health</c>; reads any request store.</summary>
-    public static IServiceCollection AddRelayHealth(this IServiceCollection services)
-    {
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<RelayHealth>();
-        return services;
-    }
-
     /// <summary>
     /// Fulfilment inside the host: the outbox relay and the SLA sweeper (hosted services) and the signal that wakes the relay. Every hosted
     /// service that works the outboxes or the SLA timers in-process belongs here, so that a host whose fulfilment
-    /// runs elsewhere (<c>Fulfillment:Mode=ServiceBus</c>: the Functions app) leaves them all out by not calling this.
+    /// runs elsewhere (<c>Fulfilment:Mode=ServiceBus</c>: the Functions app) leaves them all out by not calling this.
     /// </summary>
     public static IServiceCollection AddInProcessFulfilment(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         // Bound by the core; the relay cannot work with these out of range (a zero poll interval spins).
-        services.AddOptions<FulfillmentOptions>()
-            .Validate(o => o.PollInterval > TimeSpan.Zero, "Fulfillment:PollInterval must be positive.")
-            .Validate(o => o.MaxAttempts >= 1, "Fulfillment:MaxAttempts must be at least 1.")
-            .Validate(o => o.MaxParallelRequests >= 1, "Fulfillment:MaxParallelRequests must be at least 1.")
+        services.AddOptions<FulfilmentOptions>()
+            .Validate(o => o.PollInterval > TimeSpan.Zero, "Fulfilment:PollInterval must be positive.")
+            .Validate(o => o.MaxAttempts >= 1, "Fulfilment:MaxAttempts must be at least 1.")
+            .Validate(o => o.MaxParallelRequests >= 1, "Fulfilment:MaxParallelRequests must be at least 1.")
             .Validate(o => o.FirstRetryDelay > TimeSpan.Zero && o.MaxRetryDelay >= o.FirstRetryDelay,
-                "Fulfillment:FirstRetryDelay must be positive and at most Fulfillment:MaxRetryDelay.")
+                "Fulfilment:FirstRetryDelay must be positive and at most Fulfilment:MaxRetryDelay.")
             .ValidateOnStart();
 
         services.AddOptions<SlaSweepOptions>()

@@ -1,8 +1,5 @@
-using ChatRequests.Bot;
-using ChatRequests.Bot.Authentication;
-using ChatRequests.Bot.Hosting;
-using ChatRequests.Core;
-using ChatRequests.Functions.Fulfillment;
+using ChatRequests.Composition;
+using ChatRequests.Functions.Fulfilment;
 using ChatRequests.Functions.Relay;
 using ChatRequests.Functions.Sla;
 
@@ -11,19 +8,16 @@ namespace ChatRequests.Functions;
 public static class DependencyInjection
 {
     /// <summary>
-    /// The Functions app: the core workflow, the adapters the configuration selects (the bot's own selection,
-    /// <see cref="AdapterSelection"/>: Cosmos DB on Azure, SQLite for local runs and tests; never the in-process relay,
-    /// since the queue and the change feed do that work here), the bot's identity for outbound Bot Connector tokens,
-    /// the Teams notifier (the bot's own, with its connector client) and the three functions.
+    /// The Functions app: what both hosts share (<see cref="Composition.DependencyInjection.AddChatRequests"/>: the core
+    /// workflow, the adapters the configuration selects, Cosmos DB on Azure and SQLite for local runs and tests, never
+    /// the in-process relay, since the queue and the change feed do that work here; the bot's identity for outbound Bot
+    /// Connector tokens and the Teams notifier) and the three functions. No inbound authentication: nothing calls this
+    /// app but the Functions host.
     /// </summary>
     public static IHostApplicationBuilder AddChatRequestsFunctions(this IHostApplicationBuilder builder)
     {
+        builder.AddChatRequests(AdapterHost.Functions);
         var services = builder.Services;
-        services.AddRequestWorkflow();
-        builder.AddSelectedAdapters(AdapterHost.Functions);
-        // Outbound only: nothing calls this app but the Functions host.
-        services.AddBotIdentity();
-        services.AddTeamsNotifications();
 
         services.AddOptions<FunctionsOptions>().BindConfiguration(FunctionsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<RelayOutboxFunction>();

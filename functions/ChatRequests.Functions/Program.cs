@@ -1,6 +1,6 @@
-using ChatRequests.Bot.Hosting;
-using ChatRequests.Embedded.ReferenceData;
+using ChatRequests.Composition;
 using ChatRequests.Functions.Invocation;
+using ChatRequests.ReferenceData;
 
 namespace ChatRequests.Functions;
 

@@ -30,7 +30,7 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
 // variable (BCP138: not an argument of concat), hence a variable of its own.
 var directoryAppSettings = [for setting in items(directorySettings): { name: setting.key, value: string(setting.value) }]
 
-// Settings both hosts read (bot/ChatRequests.Bot/Hosting/AdapterSelection.cs): the Azure adapters instead of the
+// Settings both hosts read (hosting/ChatRequests.Composition/AdapterSelection.cs): the Azure adapters instead of the
 // embedded default, and the bot's identity, which the Functions app needs too since it posts to Teams as the bot
 // (README, "Run on Azure"). Keep this list and that table together.
 var sharedSettings = concat([
@@ -42,7 +42,7 @@ var sharedSettings = concat([
   { name: 'Cosmos__Database', value: cosmosDatabaseName }
   { name: 'Directory__Provider', value: 'Graph' }
   { name: 'Directory__ManagedIdentityClientId', value: identityClientId }
-  { name: 'Fulfillment__Mode', value: 'ServiceBus' }
+  { name: 'Fulfilment__Mode', value: 'ServiceBus' }
   // The bot's identity is the managed identity: no app password exists anywhere.
   { name: 'MicrosoftAppId', value: identityClientId }
   { name: 'MicrosoftAppType', value: 'UserAssignedMSI' }

@@ -1,4 +1,4 @@
-using ChatRequests.Core.Fulfillment;
+using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Priority;
 using ChatRequests.Core.Requests;

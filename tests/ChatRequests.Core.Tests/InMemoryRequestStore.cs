@@ -20,6 +20,9 @@ public sealed class InMemoryRequestStore : IRequestStore
 
     private InMemoryRequestStore(Documents storage) => _storage = storage;
 
+    /// <summary>Creates and saves this store refused on the version check.</summary>
+    public int Conflicts { get; private set; }
+
     /// <summary>Another store over the same documents, as after a restart.</summary>
     public InMemoryRequestStore Reopen() => new(_storage);
 
@@ -46,6 +49,7 @@ public sealed class InMemoryRequestStore : IRequestStore
             if (request.Version != 0 || _storage.ById.ContainsKey(request.Id)
                 || _storage.ById.Values.Select(Read).Any(r => r.SubmissionKey == request.SubmissionKey))
             {
+                Conflicts++;
                 throw new ConcurrencyConflictException(request.Id);
             }
 
@@ -61,6 +65,7 @@ public sealed class InMemoryRequestStore : IRequestStore
         {
             if (!_storage.ById.TryGetValue(request.Id, out var json) || Read(json).Version != request.Version)
             {
+                Conflicts++;
                 throw new ConcurrencyConflictException(request.Id);
             }
 

@@ -87,15 +87,6 @@ public class RequestTransitionsTests
         Assert.DoesNotContain(Enum.GetValues<RequestCommand>(), c => RequestTransitions.IsAllowed(state, c));
     }
 
-    [Fact]
-    public void AllowedFrom_CannotBeChangedByTheCaller()
-    {
-        var allowed = RequestTransitions.AllowedFrom(RequestCommand.Confirm);
-
-        Assert.False(allowed is RequestState[]);
-        Assert.Equal([RequestState.Fulfilled], allowed);
-    }
-
     private static Dictionary<RequestCommand, (RequestState, HashSet<RequestState>)> Parse(string table) =>
         table.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToDictionary(
             line => Enum.Parse<RequestCommand>(line.Split("->")[0].Trim()),

@@ -21,7 +21,7 @@ public class RequestWorkflowTests
     [Fact]
     public async Task Submit_ValidLaptopForm_LogsCategorisesPrioritisesAndAsksTheManager()
     {
-        var result = await _workflow.SubmitAsync(SampleData.Ref(SampleData.Megan), LaptopForm("key-1", urgency: "high"));
+        var result = await _workflow.SubmitAsync(SampleData.Actor(SampleData.Megan), LaptopForm("key-1", urgency: "high"));
 
         Assert.False(result.Errors.Any);
         Assert.False(result.WasDuplicate);
@@ -52,7 +52,7 @@ public class RequestWorkflowTests
         var form = new RequestForm("key-share", "shared-folder-access", "I take over the monthly close from Joni.", "Medium",
             new Dictionary<string, string?> { ["role"] = "Read", ["sharePath"] = @"\\fs01\finance\reports", ["system"] = "Finance share" });
 
-        var request = (await _workflow.SubmitAsync(SampleData.Ref(SampleData.Megan), form)).Request!;
+        var request = (await _workflow.SubmitAsync(SampleData.Actor(SampleData.Megan), form)).Request!;
 
         FieldLabel[] expected = [new("system", "File share"), new("sharePath", "Folder path"), new("role", "Permission")];
         Assert.Equal(expected, request.FieldLabels);
@@ -69,7 +69,7 @@ public class RequestWorkflowTests
             Fields = new Dictionary<string, string?> { ["costCentre"] = "4711", ["deliveryLocation"] = "Mars" },
         };
 
-        var result = await _workflow.SubmitAsync(SampleData.Ref(SampleData.Megan), form);
+        var result = await _workflow.SubmitAsync(SampleData.Actor(SampleData.Megan), form);
 
         Assert.Null(result.Request);
         Assert.Equal(["costCentre", "deliveryLocation", "justification", "keyboardLayout"], result.Errors.ByInput.Keys.Order());
@@ -82,7 +82,7 @@ public class RequestWorkflowTests
         var form = new RequestForm("key-finance", "finance-share-read", "I prepare the monthly reports.", "Medium",
             new Dictionary<string, string?> { ["department"] = "Controlling" });
 
-        var result = await _workflow.SubmitAsync(SampleData.Ref(SampleData.Megan), form);
+        var result = await _workflow.SubmitAsync(SampleData.Actor(SampleData.Megan), form);
 
         var request = Assert.IsType<ServiceRequest>(result.Request);
         Assert.Equal(SampleData.Item("finance-share-read").Provisioning, request.Provisioning);
@@ -97,7 +97,7 @@ public class RequestWorkflowTests
         var form = new RequestForm("key-mouse", "mouse", "The scroll wheel is broken.", "Low",
             new Dictionary<string, string?> { ["deliveryLocation"] = "London office" });
 
-        var result = await _workflow.SubmitAsync(SampleData.Ref(SampleData.Megan), form);
+        var result = await _workflow.SubmitAsync(SampleData.Actor(SampleData.Megan), form);
 
         Assert.Equal(RequestState.Approved, result.Request?.State);
         Assert.Empty(result.Request!.Approvals);
@@ -106,9 +106,9 @@ public class RequestWorkflowTests
     [Fact]
     public async Task Submit_SameSubmissionKeyTwice_ReturnsTheSameRequest()
     {
-        var first = await _workflow.SubmitAsync(SampleData.Ref(SampleData.Megan), LaptopForm("key-1"));
+        var first = await _workflow.SubmitAsync(SampleData.Actor(SampleData.Megan), LaptopForm("key-1"));
 
-        var second = await _workflow.SubmitAsync(SampleData.Ref(SampleData.Megan), LaptopForm("key-1"));
+        var second = await _workflow.SubmitAsync(SampleData.Actor(SampleData.Megan), LaptopForm("key-1"));
 
         Assert.True(second.WasDuplicate);
         Assert.Equal(first.Request!.Id, second.Request?.Id);
@@ -118,15 +118,15 @@ public class RequestWorkflowTests
     [Fact]
     public async Task Submit_SubmissionKeyReplayedBySomeoneElse_IsRefusedWithoutTheRequest_AndLogsNothing()
     {
-        var first = (await _workflow.SubmitAsync(SampleData.Ref(SampleData.Megan), LaptopForm("key-1"))).Request!;
+        var first = (await _workflow.SubmitAsync(SampleData.Actor(SampleData.Megan), LaptopForm("key-1"))).Request!;
 
-        foreach (var who in new[] { SampleData.Ref(SampleData.Diego), SampleData.Ref(SampleData.Alex), new PersonRef("u-stranger", "Stranger") })
+        foreach (var who in new[] { SampleData.Actor(SampleData.Diego), SampleData.Actor(SampleData.Alex), new Actor(new PersonRef("u-stranger", "Stranger"), Entry: null) })
         {
             var error = await Assert.ThrowsAsync<RequestRuleException>(() => _workflow.SubmitAsync(who, LaptopForm("key-1")));
 
             Assert.DoesNotContain(first.Id, error.Message);
             Assert.DoesNotContain("Megan", error.Message);
-            Assert.Empty(await _store.ListByRequesterAsync(who.Id, 10));
+            Assert.Empty(await _store.ListByRequesterAsync(who.Ref.Id, 10));
         }
 
         Assert.Single(await _store.ListByRequesterAsync(SampleData.Megan, 10));
@@ -136,7 +136,7 @@ public class RequestWorkflowTests
     public async Task Submit_SameSubmissionKeyConcurrently_CreatesOneRequest()
     {
         var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
-            Task.Run(() => _workflow.SubmitAsync(SampleData.Ref(SampleData.Megan), LaptopForm("key-1")))));
+            Task.Run(() => _workflow.SubmitAsync(SampleData.Actor(SampleData.Megan), LaptopForm("key-1")))));
 
         Assert.Single(results.Select(r => r.Request!.Id).Distinct());
         Assert.Single(results, r => !r.WasDuplicate);
@@ -147,7 +147,7 @@ public class RequestWorkflowTests
     public async Task Submit_UnknownItem_IsExplained()
     {
         var error = await Assert.ThrowsAsync<RequestRuleException>(() =>
-            _workflow.SubmitAsync(SampleData.Ref(SampleData.Megan), LaptopForm("key-1") with { ItemId = "time-machine" }));
+            _workflow.SubmitAsync(SampleData.Actor(SampleData.Megan), LaptopForm("key-1") with { ItemId = "time-machine" }));
 
         Assert.Contains("no longer exists", error.Message);
     }
@@ -156,13 +156,13 @@ public class RequestWorkflowTests
     public async Task Submit_RequesterNotInTheDirectory_IsNotPermitted()
     {
         await Assert.ThrowsAsync<NotPermittedException>(() =>
-            _workflow.SubmitAsync(new PersonRef("u-stranger", "Stranger"), LaptopForm("key-1")));
+            _workflow.SubmitAsync(new Actor(new PersonRef("u-stranger", "Stranger"), Entry: null), LaptopForm("key-1")));
     }
 
     [Fact]
     public async Task Submit_RequesterWithoutManager_GoesToTheFallbackGroup()
     {
-        var result = await _workflow.SubmitAsync(SampleData.Ref(SampleData.Pradeep), LaptopForm("key-1"));
+        var result = await _workflow.SubmitAsync(SampleData.Actor(SampleData.Pradeep), LaptopForm("key-1"));
 
         Assert.Equal("Finance Approvers", Assert.Single(result.Request!.Approvals).Name);
     }
@@ -184,7 +184,7 @@ public class RequestWorkflowTests
     {
         var form = new RequestForm("key-adele", "mouse", "Mine stopped working.", "Low",
             new Dictionary<string, string?> { ["deliveryLocation"] = "Berlin office" });
-        var request = (await _workflow.SubmitAsync(SampleData.Ref(SampleData.Adele), form)).Request!;
+        var request = (await _workflow.SubmitAsync(SampleData.Actor(SampleData.Adele), form)).Request!;
 
         await Assert.ThrowsAsync<NotPermittedException>(() => _workflow.AssignToSelfAsync(request.Id, SampleData.Ref(SampleData.Adele)));
         var colleague = await _workflow.AssignToSelfAsync(request.Id, SampleData.Ref(SampleData.Lidia));
@@ -216,7 +216,7 @@ public class RequestWorkflowTests
     [Fact]
     public async Task GetVisible_ShowsTheRequestToTheInvolvedOnly()
     {
-        var request = (await _workflow.SubmitAsync(SampleData.Ref(SampleData.Megan), LaptopForm("key-1"))).Request!;
+        var request = (await _workflow.SubmitAsync(SampleData.Actor(SampleData.Megan), LaptopForm("key-1"))).Request!;
 
         foreach (var personId in new[] { SampleData.Megan, SampleData.Alex, SampleData.Adele })
         {
@@ -231,7 +231,7 @@ public class RequestWorkflowTests
     [Fact]
     public async Task Changes_BySomeoneWhoMayNotView_ReadAsForANumberThatDoesNotExist_AndChangeNothing()
     {
-        var request = (await _workflow.SubmitAsync(SampleData.Ref(SampleData.Megan), LaptopForm("key-1"))).Request!;
+        var request = (await _workflow.SubmitAsync(SampleData.Actor(SampleData.Megan), LaptopForm("key-1"))).Request!;
         var diego = SampleData.Ref(SampleData.Diego);
         var christie = SampleData.Ref(SampleData.Christie);
         var missing = await Assert.ThrowsAsync<RequestNotVisibleException>(() => _workflow.CancelAsync("REQ-999999", diego, null));
@@ -259,7 +259,7 @@ public class RequestWorkflowTests
     [Fact]
     public async Task Changes_BySomeoneWhoMayView_AreToldTheRule()
     {
-        var request = (await _workflow.SubmitAsync(SampleData.Ref(SampleData.Megan), LaptopForm("key-1"))).Request!;
+        var request = (await _workflow.SubmitAsync(SampleData.Actor(SampleData.Megan), LaptopForm("key-1"))).Request!;
 
         var byAlex = await Assert.ThrowsAsync<NotPermittedException>(() => _workflow.CancelAsync(request.Id, SampleData.Ref(SampleData.Alex), null));
         var byLead = await Assert.ThrowsAsync<NotPermittedException>(() => _workflow.AssignToSelfAsync(request.Id, SampleData.Ref(SampleData.Grady)));
@@ -271,7 +271,7 @@ public class RequestWorkflowTests
     [Fact]
     public async Task Lists_HoldOnlyWhatThePersonMayView_AndTheLeadSeesTheTeamsQueue()
     {
-        var laptop = (await _workflow.SubmitAsync(SampleData.Ref(SampleData.Megan), LaptopForm("key-1"))).Request!;
+        var laptop = (await _workflow.SubmitAsync(SampleData.Actor(SampleData.Megan), LaptopForm("key-1"))).Request!;
         await _workflow.DecideAsync(laptop.Id, SampleData.Ref(SampleData.Alex), approve: true, null, 0);
 
         var byLead = await _workflow.TeamQueueAsync(SampleData.Grady, channelId: null);
@@ -292,7 +292,7 @@ public class RequestWorkflowTests
     [Fact]
     public async Task GetVisibleInChannel_ShowsOnlyTheChannelTeamsRequests()
     {
-        var laptop = (await _workflow.SubmitAsync(SampleData.Ref(SampleData.Megan), LaptopForm("key-1"))).Request!;
+        var laptop = (await _workflow.SubmitAsync(SampleData.Actor(SampleData.Megan), LaptopForm("key-1"))).Request!;
 
         Assert.Equal(laptop.Id, (await _workflow.GetVisibleInChannelAsync(laptop.Id, SampleData.Adele, SampleData.HardwareChannel)).Id);
         await Assert.ThrowsAsync<RequestNotVisibleException>(() => _workflow.GetVisibleInChannelAsync(laptop.Id, SampleData.Megan, SampleData.IdentityChannel));
@@ -302,7 +302,7 @@ public class RequestWorkflowTests
     [Fact]
     public async Task Cancel_ByTheRequester_Cancels()
     {
-        var request = (await _workflow.SubmitAsync(SampleData.Ref(SampleData.Megan), LaptopForm("key-1"))).Request!;
+        var request = (await _workflow.SubmitAsync(SampleData.Actor(SampleData.Megan), LaptopForm("key-1"))).Request!;
 
         await Assert.ThrowsAsync<NotPermittedException>(() => _workflow.CancelAsync(request.Id, SampleData.Ref(SampleData.Alex), null));
         var cancelled = await _workflow.CancelAsync(request.Id, SampleData.Ref(SampleData.Megan), "Found a spare one");
@@ -313,7 +313,7 @@ public class RequestWorkflowTests
     [Fact]
     public async Task Decide_TwentyConcurrentClicks_ExactlyOneDecides()
     {
-        var request = (await _workflow.SubmitAsync(SampleData.Ref(SampleData.Megan), LaptopForm("key-1"))).Request!;
+        var request = (await _workflow.SubmitAsync(SampleData.Actor(SampleData.Megan), LaptopForm("key-1"))).Request!;
         var alex = SampleData.Ref(SampleData.Alex);
         using var start = new ManualResetEventSlim();
 
@@ -350,7 +350,7 @@ public class RequestWorkflowTests
 
     private async Task<ServiceRequest> ApprovedLaptopAsync()
     {
-        var request = (await _workflow.SubmitAsync(SampleData.Ref(SampleData.Megan), LaptopForm("key-1"))).Request!;
+        var request = (await _workflow.SubmitAsync(SampleData.Actor(SampleData.Megan), LaptopForm("key-1"))).Request!;
         return await _workflow.DecideAsync(request.Id, SampleData.Ref(SampleData.Alex), approve: true, "Go ahead", stage: 0);
     }
 

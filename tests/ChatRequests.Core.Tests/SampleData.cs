@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using ChatRequests.Core.Catalog;
 using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Requests;
+using ChatRequests.Core.Workflow;
 
 namespace ChatRequests.Core.Tests;
 
@@ -53,6 +54,9 @@ public static class SampleData
     public static Person Person(string id) => Organisation.People.Single(p => p.Id == id);
 
     public static PersonRef Ref(string id) => new(id, Person(id).Name);
+
+    /// <summary>The person as a turn hands them to the use cases: looked up in the directory already.</summary>
+    public static Actor Actor(string id) => new(Ref(id), Person(id));
 
     public static InMemoryCatalog Catalog() => new(Items);
 

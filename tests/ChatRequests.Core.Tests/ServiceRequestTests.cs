@@ -504,23 +504,6 @@ public class ServiceRequestTests
     }
 
     [Fact]
-    public void RetryParkedEvent_PutsItBackInLine()
-    {
-        var request = Submit();
-        var id = request.Outbox[0].Id;
-        request.FailEvent(id, "PermanentEventFailureException: bad", Start, TimeSpan.Zero, maxAttempts: 1);
-
-        Assert.False(request.RetryParkedEvent("no-such-event", Start));
-        Assert.True(request.RetryParkedEvent(id, Start.AddHours(1)));
-
-        var retried = Assert.Single(request.Outbox);
-        Assert.False(retried.IsParked);
-        Assert.Equal(0, retried.Attempts);
-        Assert.Equal(Start.AddHours(1), retried.NextAttemptAt);
-        Assert.False(request.RetryParkedEvent(id, Start.AddHours(1)));
-    }
-
-    [Fact]
     public void CompleteEvent_RemovesOnlyThatEvent()
     {
         var request = Submit(ManagerStage, SecurityStage);

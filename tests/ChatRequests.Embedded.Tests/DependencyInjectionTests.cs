@@ -1,15 +1,15 @@
 using ChatRequests.Core;
 using ChatRequests.Core.Catalog;
-using ChatRequests.Core.Fulfillment;
+using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
 using ChatRequests.Core.Workflow;
-using ChatRequests.Embedded.Fulfillment;
-using ChatRequests.Embedded.ReferenceData;
+using ChatRequests.Embedded.Fulfilment;
 using ChatRequests.Embedded.Storage;
 using ChatRequests.PortContracts;
+using ChatRequests.ReferenceData;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -55,7 +55,7 @@ public sealed class DependencyInjectionTests : IDisposable
         var workflow = host.Services.GetRequiredService<RequestWorkflow>();
 
         var result = await workflow.SubmitAsync(
-            new PersonRef("p-alice", "Alice Employee"),
+            await AliceAsync(host),
             new RequestForm("form-1", "laptop", "My laptop is five years old", "Medium", new Dictionary<string, string?> { ["model"] = "14-inch" }));
         host.Services.GetRequiredService<IRelaySignal>().Wake();
 
@@ -143,7 +143,7 @@ public sealed class DependencyInjectionTests : IDisposable
         using var host = BuildHost(clock: clock);
         await host.StartAsync();
         await host.Services.GetRequiredService<RequestWorkflow>().SubmitAsync(
-            new PersonRef("p-alice", "Alice Employee"),
+            await AliceAsync(host),
             new RequestForm("form-1", "laptop", "My laptop is five years old", "Medium", new Dictionary<string, string?> { ["model"] = "14-inch" }));
         host.Services.GetRequiredService<IRelaySignal>().Wake();
         await _notifier.WaitForCallsAsync(1);
@@ -167,6 +167,10 @@ public sealed class DependencyInjectionTests : IDisposable
             await Task.Delay(10);
         }
     }
+
+    /// <summary>Alice as a turn would hand her to the workflow: looked up in the directory.</summary>
+    private static async Task<Actor> AliceAsync(IHost host) =>
+        Actor.Of("p-alice", await host.Services.GetRequiredService<IDirectory>().FindPersonAsync("p-alice"), nameSent: null);
 
     private static Task CheckReferenceDataAsync(IHost host) =>
         host.Services.GetRequiredService<ReferenceDataStartupCheck>().CheckAsync();

@@ -1,5 +1,5 @@
-using ChatRequests.Bot.Authentication;
-using ChatRequests.Bot.Connector;
+using ChatRequests.Teams.Authentication;
+using ChatRequests.Teams.Connector;
 using ChatRequests.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;

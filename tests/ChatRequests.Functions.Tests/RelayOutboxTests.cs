@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
-using ChatRequests.Functions.Fulfillment;
+using ChatRequests.Functions.Fulfilment;
 using ChatRequests.Functions.Relay;
 using ChatRequests.Testing;
 

@@ -1,9 +1,9 @@
 using Azure.Core;
-using ChatRequests.Core.Fulfillment;
+using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Provisioning;
 using ChatRequests.Core.Requests;
-using ChatRequests.Functions.Fulfillment;
+using ChatRequests.Functions.Fulfilment;
 using ChatRequests.Functions.Relay;
 using ChatRequests.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using System.Text;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
-using ChatRequests.Functions.Fulfillment;
+using ChatRequests.Functions.Fulfilment;
 using ChatRequests.Functions.Relay;
 using ChatRequests.Functions.Sla;
 using ChatRequests.Testing;
@@ -114,7 +114,7 @@ public sealed class SweepSlasTests(CosmosServer cosmos)
         var workers = app.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().Select(s => s.GetType()).ToList();
 
         Assert.DoesNotContain(typeof(Embedded.Sla.SlaSweeper), workers);
-        Assert.DoesNotContain(typeof(Embedded.Fulfillment.InProcessRelay), workers);
+        Assert.DoesNotContain(typeof(Embedded.Fulfilment.InProcessRelay), workers);
     }
 
     [Fact]

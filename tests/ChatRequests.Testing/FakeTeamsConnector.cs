@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ChatRequests.Bot.Connector;
+using ChatRequests.Teams.Connector;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -17,7 +17,6 @@ public enum FakeConnectorRoute
     SendToConversation,
     ReplyToActivity,
     UpdateActivity,
-    GetMember,
     Unknown,
 }
 
@@ -28,7 +27,6 @@ public sealed record FakeConnectorRequest(
     string RawTarget,
     string? ConversationId,
     string? ActivityId,
-    string? MemberId,
     JsonNode? Body,
     string? Authorization,
     int StatusCode,
@@ -66,7 +64,7 @@ public sealed record FakeConversation(
 
 /// <summary>
 /// A loopback fake of the Teams Bot Connector service: a real Kestrel server on 127.0.0.1 serving the v3 routes
-/// under <see cref="ServiceUrl"/> the way Teams does (create conversation, send, reply, update, get member),
+/// under <see cref="ServiceUrl"/> the way Teams does (create conversation, send, reply, update),
 /// recording every request, and able to fail or stall requests on demand.
 /// </summary>
 public sealed class FakeTeamsConnector : IAsyncDisposable
@@ -80,7 +78,7 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
     private readonly List<FakeConnectorRequest> _requests = [];
     private readonly Dictionary<string, ConversationState> _conversations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _personalChatsByMember = new(StringComparer.Ordinal);
-    private readonly List<(string? ConversationId, ChannelAccount Member)> _roster = [];
+    private readonly List<ChannelAccount> _roster = [];
     private readonly List<FailureState> _failures = [];
     private long _lastActivityId = 1_763_000_000_000;
     private TaskCompletionSource _changed = NewSignal();
@@ -116,12 +114,12 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
 
     // ---- setup --------------------------------------------------------------------------------------------
 
-    /// <summary>Adds a member to the roster: of one conversation, or of every conversation when none is given.</summary>
-    public void AddMember(ChannelAccount member, string? conversationId = null)
+    /// <summary>Adds a member to the roster, whose name and Entra object id fill in the conversations the bot creates with them.</summary>
+    public void AddMember(ChannelAccount member)
     {
         lock (_gate)
         {
-            _roster.Add((conversationId, member));
+            _roster.Add(member);
         }
     }
 
@@ -268,7 +266,6 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
         conversations.MapPost("{conversationId}/activities", context => HandleAsync(context, FakeConnectorRoute.SendToConversation));
         conversations.MapPost("{conversationId}/activities/{activityId}", context => HandleAsync(context, FakeConnectorRoute.ReplyToActivity));
         conversations.MapPut("{conversationId}/activities/{activityId}", context => HandleAsync(context, FakeConnectorRoute.UpdateActivity));
-        conversations.MapGet("{conversationId}/members/{memberId}", context => HandleAsync(context, FakeConnectorRoute.GetMember));
         app.MapFallback(context => HandleAsync(context, FakeConnectorRoute.Unknown));
     }
 
@@ -322,7 +319,6 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
             FakeConnectorRoute.SendToConversation => Post(probe.ConversationId!, replyToId: null, body),
             FakeConnectorRoute.ReplyToActivity => Post(probe.ConversationId!, probe.ActivityId, body),
             FakeConnectorRoute.UpdateActivity => Update(probe.ConversationId!, probe.ActivityId!, body),
-            FakeConnectorRoute.GetMember => GetMember(probe.ConversationId!, probe.MemberId!),
             _ => (404, Error("NotFound", "No such route.")),
         };
         await RespondAsync(context, probe with { StatusCode = status }, status, answer);
@@ -418,28 +414,11 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
         }
     }
 
-    private (int, JsonNode) GetMember(string conversationId, string memberId)
-    {
-        lock (_gate)
-        {
-            // Teams finds a member by channel account id (29:...) or by Entra object id.
-            var match = _roster.FirstOrDefault(entry =>
-                (entry.ConversationId is null || entry.ConversationId == conversationId)
-                && (entry.Member.Id == memberId || entry.Member.AadObjectId == memberId));
-            if (match.Member is not null)
-            {
-                return (200, JsonSerializer.SerializeToNode(match.Member, ConnectorJson.Options)!);
-            }
-
-            return (404, Error("MemberNotFoundInConversation", "The member is not in the conversation."));
-        }
-    }
-
     // ---- plumbing -----------------------------------------------------------------------------------------
 
     private ChannelAccount Resolve(ChannelAccount member)
     {
-        var known = _roster.Select(entry => entry.Member).FirstOrDefault(m => m.Id == member.Id);
+        var known = _roster.FirstOrDefault(m => m.Id == member.Id);
         return known is null ? member : member with { Name = member.Name ?? known.Name, AadObjectId = member.AadObjectId ?? known.AadObjectId };
     }
 
@@ -485,7 +464,6 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
             rawTarget,
             values["conversationId"] as string,
             values["activityId"] as string,
-            values["memberId"] as string,
             body,
             context.Request.Headers.Authorization.Count > 0 ? context.Request.Headers.Authorization.ToString() : null,
             status,

@@ -4,7 +4,7 @@ using ChatRequests.Core.Priority;
 using ChatRequests.Core.Provisioning;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
-using ChatRequests.Functions.Fulfillment;
+using ChatRequests.Functions.Fulfilment;
 using ChatRequests.Functions.Relay;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ChatRequests.Bot.Connector;
+using ChatRequests.Teams.Connector;
 
 namespace ChatRequests.Testing;
 

@@ -1,12 +1,12 @@
 using System.Text.Json.Nodes;
-using ChatRequests.Bot.Connector;
 using ChatRequests.Bot.Conversations;
 using ChatRequests.Bot.Turns;
 using ChatRequests.Cards;
 using ChatRequests.Core.Catalog;
-using ChatRequests.Core.Fulfillment;
+using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Workflow;
+using ChatRequests.Teams.Connector;
 
 namespace ChatRequests.Bot.CardActions;
 
@@ -132,15 +132,13 @@ public sealed class CardActionHandler(
 
     private async Task<JsonObject> SubmitAsync(TurnContext turn, CardActionData data, CancellationToken cancellationToken)
     {
-        var item = catalog.Find(data.Required("itemId"))
-            ?? throw new RequestRuleException("That catalog item no longer exists. Type 'new request' to start again.");
         var form = new RequestForm(
             data.Required("submissionKey"),
-            item.Id,
+            data.Required("itemId"),
             data.Optional(CardInputs.Justification),
             data.Optional(CardInputs.Urgency),
             data.WithPrefix(CardInputs.FieldPrefix));
-        var result = await workflow.SubmitAsync(turn.User, form, cancellationToken);
+        var result = await workflow.SubmitAsync(turn.Actor, form, cancellationToken);
         if (result.Request is { } request)
         {
             return cards.Submitted(request, refreshFor: turn.Activity.From?.Id).Card;
@@ -151,7 +149,7 @@ public sealed class CardActionHandler(
             form.Justification,
             form.Urgency,
             form.Fields.Where(f => f.Value is not null).ToDictionary(f => f.Key, f => f.Value!));
-        return cards.RequestForm(item, prefill, result.Errors.ByInput).Card;
+        return cards.RequestForm(result.Item!, prefill, result.Errors.ByInput).Card;
     }
 
     /// <summary>

@@ -1,9 +1,9 @@
 using System.Globalization;
-using ChatRequests.Bot.Connector;
 using ChatRequests.Bot.Turns;
 using ChatRequests.Cards;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Workflow;
+using ChatRequests.Teams.Connector;
 
 namespace ChatRequests.Bot.CardActions;
 

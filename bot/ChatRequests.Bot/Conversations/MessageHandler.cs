@@ -1,8 +1,9 @@
 using ChatRequests.Bot.Turns;
 using ChatRequests.Cards;
-using ChatRequests.Core.Fulfillment;
+using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Workflow;
+using ChatRequests.Teams.Connector;
 
 namespace ChatRequests.Bot.Conversations;
 

@@ -1,6 +1,6 @@
-using ChatRequests.Bot.Connector;
 using ChatRequests.Bot.Turns;
 using ChatRequests.Cards;
+using ChatRequests.Teams.Connector;
 
 namespace ChatRequests.Bot.Conversations;
 
@@ -10,13 +10,13 @@ namespace ChatRequests.Bot.Conversations;
 /// </summary>
 public sealed class WelcomeHandler(RequestCards cards, Replier replier)
 {
+    /// <summary>Whether the activity says the app was installed: the only activity <see cref="HandleAsync"/> is given.</summary>
+    public static bool Greets(Activity activity) =>
+        activity.Type == ActivityTypes.InstallationUpdate
+        && (activity.Action is null || activity.Action.StartsWith("add", StringComparison.OrdinalIgnoreCase));
+
     public async Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        if (!BotWasAdded(turn.Activity))
-        {
-            return;
-        }
-
         if (turn.IsChannel)
         {
             await replier.ReplyMarkdownAsync(turn,
@@ -28,8 +28,4 @@ public sealed class WelcomeHandler(RequestCards cards, Replier replier)
         var firstName = turn.User.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? turn.User.Name;
         await replier.ReplyAsync(turn, cards.Welcome(firstName), cancellationToken);
     }
-
-    private static bool BotWasAdded(Activity activity) =>
-        activity.Type == ActivityTypes.InstallationUpdate
-        && (activity.Action is null || activity.Action.StartsWith("add", StringComparison.OrdinalIgnoreCase));
 }

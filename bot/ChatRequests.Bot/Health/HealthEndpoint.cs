@@ -1,5 +1,5 @@
+using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Messaging;
-using ChatRequests.Embedded.Fulfillment;
 
 namespace ChatRequests.Bot.Health;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ChatRequests.Bot.Connector;
+using ChatRequests.Teams.Connector;
 
 namespace ChatRequests.Bot.Turns;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using ChatRequests.Bot.Authentication;
-using ChatRequests.Bot.Connector;
+using ChatRequests.Teams.Authentication;
+using ChatRequests.Teams.Connector;
 
 namespace ChatRequests.Bot.Turns;
 

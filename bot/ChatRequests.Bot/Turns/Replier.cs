@@ -1,5 +1,5 @@
-using ChatRequests.Bot.Connector;
 using ChatRequests.Cards;
+using ChatRequests.Teams.Connector;
 
 namespace ChatRequests.Bot.Turns;
 

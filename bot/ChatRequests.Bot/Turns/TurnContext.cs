@@ -1,11 +1,16 @@
-using ChatRequests.Bot.Connector;
 using ChatRequests.Core.Requests;
+using ChatRequests.Teams.Connector;
+using ChatRequests.Core.Workflow;
 
 namespace ChatRequests.Bot.Turns;
 
-/// <summary>One inbound activity and who sent it, as the authenticated activity says (never card data).</summary>
-public sealed record TurnContext(Activity Activity, PersonRef User, bool IsChannel)
+/// <summary>
+/// One inbound activity and who sent it, as the authenticated activity says (never card data), looked up in the
+/// directory once when the turn began.
+/// </summary>
+public sealed record TurnContext(Activity Activity, Actor Actor, bool IsChannel)
 {
+    public PersonRef User => Actor.Ref;
     public string ServiceUrl => Activity.ServiceUrl!;
     public string ConversationId => Activity.Conversation!.Id!;
 }

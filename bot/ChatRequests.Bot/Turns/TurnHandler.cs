@@ -1,30 +1,55 @@
 using ChatRequests.Bot.CardActions;
-using ChatRequests.Bot.Connector;
 using ChatRequests.Bot.Conversations;
-using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Requests;
+using ChatRequests.Core.Workflow;
+using ChatRequests.Teams.Connector;
 
 namespace ChatRequests.Bot.Turns;
 
 /// <summary>
-/// One turn of the bot: remembers where the activity came from, routes it by type, and is the single place
-/// where an error becomes an apology to the user (never an unhandled 500, never a silent failure).
+/// One turn of the bot: routes the activity by type, looks up who sent it and remembers where it came from only for
+/// activities it answers, and is the single place where an error becomes an apology to the user (never an unhandled
+/// 500, never a silent failure).
 /// </summary>
 public sealed class TurnHandler(
     IDirectory directory,
-    IConversationStore conversations,
+    ConversationMemory conversations,
     MessageHandler messages,
     CardActionHandler cardActions,
     WelcomeHandler welcome,
     Replier replier,
-    TimeProvider clock,
     ILogger<TurnHandler> logger)
 {
     public const string AdaptiveCardActionInvoke = "adaptiveCard/action";
 
     /// <summary>Handles the activity; returns the invoke response for invokes, null for everything else.</summary>
     public async Task<InvokeResponse?> HandleAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        switch (activity.Type)
+        {
+            case ActivityTypes.Message:
+                return await RunAsync(activity, invoke: null, cancellationToken);
+            case ActivityTypes.Invoke when activity.Name != AdaptiveCardActionInvoke:
+                return InvokeResponse.Error(501, "NotImplemented", $"This bot does not handle the invoke '{activity.Name}'.");
+            case ActivityTypes.Invoke:
+                return AdaptiveCardInvoke.TryParse(activity.Value, out var invoke, out var problem)
+                    ? await RunAsync(activity, invoke, cancellationToken)
+                    : InvokeResponse.Error(400, "BadRequest", problem ?? "The card action is malformed.");
+            case ActivityTypes.InstallationUpdate when WelcomeHandler.Greets(activity):
+                return await RunAsync(activity, invoke: null, cancellationToken);
+            case ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate:
+                // Nobody said anything to answer, but the activity tells where the conversation lives now.
+                await RememberConversationAsync(activity, cancellationToken);
+                return null;
+            default:
+                // typing, reactions and the like need nothing from us: no lookup, no write.
+                return null;
+        }
+    }
+
+    /// <summary>A turn that is answered: who is speaking and where, then its handler; any failure becomes an apology.</summary>
+    private async Task<InvokeResponse?> RunAsync(Activity activity, AdaptiveCardInvoke? invoke, CancellationToken cancellationToken)
     {
         TurnContext turn;
         try
@@ -35,8 +60,8 @@ public sealed class TurnHandler(
         {
             // The directory or the store failed before we knew the person: still answer, never a bare 500.
             logger.LogError(ex, "Could not begin the turn");
-            var stranger = new PersonRef(activity.From!.AadObjectId ?? activity.From.Id!, activity.From.Name ?? "there");
-            return await ApologiseAsync(new TurnContext(activity, stranger, activity.Conversation!.ConversationType == "channel"), cancellationToken);
+            var stranger = Actor.Of(UserIdOf(activity), entry: null, activity.From!.Name);
+            return await ApologiseAsync(new TurnContext(activity, stranger, IsChannel(activity)), cancellationToken);
         }
 
         using var scope = logger.BeginScope(new Dictionary<string, object?>
@@ -53,12 +78,9 @@ public sealed class TurnHandler(
                     await messages.HandleAsync(turn, cancellationToken);
                     return null;
                 case ActivityTypes.Invoke:
-                    return await InvokeAsync(turn, cancellationToken);
-                case ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate:
-                    await welcome.HandleAsync(turn, cancellationToken);
-                    return null;
+                    return await cardActions.HandleAsync(turn, invoke!.Action.Verb, invoke.Action.Data, cancellationToken);
                 default:
-                    // typing, reactions and the like need nothing from us.
+                    await welcome.HandleAsync(turn, cancellationToken);
                     return null;
             }
         }
@@ -79,21 +101,6 @@ public sealed class TurnHandler(
             logger.LogError(ex, "Turn failed");
             return await ApologiseAsync(turn, cancellationToken);
         }
-    }
-
-    private async Task<InvokeResponse> InvokeAsync(TurnContext turn, CancellationToken cancellationToken)
-    {
-        if (turn.Activity.Name != AdaptiveCardActionInvoke)
-        {
-            return InvokeResponse.Error(501, "NotImplemented", $"This bot does not handle the invoke '{turn.Activity.Name}'.");
-        }
-
-        if (!AdaptiveCardInvoke.TryParse(turn.Activity.Value, out var invoke, out var problem))
-        {
-            return InvokeResponse.Error(400, "BadRequest", problem ?? "The card action is malformed.");
-        }
-
-        return await cardActions.HandleAsync(turn, invoke!.Action.Verb, invoke.Action.Data, cancellationToken);
     }
 
     private async Task<InvokeResponse?> ApologiseAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -126,29 +133,29 @@ public sealed class TurnHandler(
         logger.LogWarning(ex, "Could not answer in conversation {ConversationId} ({Failure})", conversationId,
             ex is ReplyNotDeliveredException undelivered ? undelivered.Failure : ex.GetType().Name);
 
-    /// <summary>Who is speaking (from the activity, looked up in the directory) and where to reach them later.</summary>
+    /// <summary>Who is speaking (from the activity, looked up in the directory once) and where to reach them later.</summary>
     private async Task<TurnContext> BeginAsync(Activity activity, CancellationToken cancellationToken)
     {
-        var userId = activity.From!.AadObjectId ?? activity.From.Id!;
+        var userId = UserIdOf(activity);
         var person = await directory.FindPersonAsync(userId, cancellationToken);
-        var user = new PersonRef(userId, person?.Name ?? activity.From.Name ?? "there");
-        var conversationType = activity.Conversation!.ConversationType ?? "personal";
-        var isChannel = conversationType == "channel";
-
-        await conversations.UpsertAsync(new ConversationReference
-        {
-            ConversationId = isChannel ? ConversationIds.ChannelOf(activity.Conversation.Id!) : activity.Conversation.Id!,
-            ServiceUrl = activity.ServiceUrl!,
-            TenantId = activity.TenantId,
-            ConversationType = conversationType,
-            UserAadObjectId = conversationType == "personal" ? userId : null,
-            UserId = conversationType == "personal" ? activity.From.Id : null,
-            BotId = activity.Recipient?.Id,
-            BotName = activity.Recipient?.Name,
-            ChannelId = activity.ChannelId ?? "msteams",
-            UpdatedAt = clock.GetUtcNow(),
-        }, cancellationToken);
-
-        return new TurnContext(activity, user, isChannel);
+        await conversations.RememberAsync(activity, userId, cancellationToken);
+        return new TurnContext(activity, Actor.Of(userId, person, activity.From!.Name), IsChannel(activity));
     }
+
+    private async Task RememberConversationAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await conversations.RememberAsync(activity, UserIdOf(activity), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Nobody is waiting for an answer; the next activity from there tries again.
+            logger.LogError(ex, "Could not remember conversation {ConversationId}", activity.Conversation!.Id);
+        }
+    }
+
+    private static string UserIdOf(Activity activity) => activity.From!.AadObjectId ?? activity.From.Id!;
+
+    private static bool IsChannel(Activity activity) => activity.Conversation!.ConversationType == "channel";
 }

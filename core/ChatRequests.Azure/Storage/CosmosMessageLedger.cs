@@ -64,6 +64,7 @@ public sealed class CosmosMessageLedger(CosmosContainers containers, ILogger<Cos
     public async Task<int> CountInterruptedAsync(string keyPrefix, CancellationToken cancellationToken = default)
     {
         var container = await containers.MessagingAsync(cancellationToken);
+        // STARTSWITH is case-sensitive and has no wildcards, unlike LIKE.
         var counts = await _documents.QueryAsync<int>(
             container,
             new QueryDefinition("SELECT VALUE c.interrupted FROM c WHERE c.type = @type AND STARTSWITH(c.key, @prefix) AND c.interrupted > 0")
@@ -72,20 +73,6 @@ public sealed class CosmosMessageLedger(CosmosContainers containers, ILogger<Cos
             "interrupted attempts",
             cancellationToken);
         return counts.Sum();
-    }
-
-    public async Task<IReadOnlyList<PostedMessage>> ListAsync(string keyPrefix, CancellationToken cancellationToken = default)
-    {
-        var container = await containers.MessagingAsync(cancellationToken);
-        // STARTSWITH is case-sensitive and has no wildcards, unlike LIKE.
-        var documents = await _documents.QueryAsync<LedgerDocument>(
-            container,
-            new QueryDefinition("SELECT * FROM c WHERE c.type = @type AND STARTSWITH(c.key, @prefix) AND IS_OBJECT(c.message)")
-                .WithParameter("@type", Kind)
-                .WithParameter("@prefix", keyPrefix),
-            "posted messages",
-            cancellationToken);
-        return [.. documents.Select(d => d.Message!).OrderBy(m => m.Key, StringComparer.Ordinal)];
     }
 
     private async Task UpdateAsync(string key, Func<LedgerDocument?, LedgerDocument?> change, CancellationToken cancellationToken)

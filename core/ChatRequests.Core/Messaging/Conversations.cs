@@ -1,8 +1,8 @@
 namespace ChatRequests.Core.Messaging;
 
 /// <summary>
-/// Where and how to reach a conversation proactively. Refreshed on every inbound activity, because Teams
-/// may move a conversation to another service URL.
+/// Where and how to reach a conversation proactively. Written when an inbound activity shows it new or changed (Teams
+/// may move a conversation to another service URL), not on every turn.
 /// </summary>
 public sealed record ConversationReference
 {
@@ -19,6 +19,7 @@ public sealed record ConversationReference
     public string? BotId { get; init; }
     public string? BotName { get; init; }
     public string ChannelId { get; init; } = "msteams";
+    /// <summary>When the reference was last written: when it was first seen or last changed.</summary>
     public DateTimeOffset UpdatedAt { get; init; }
 }
 
@@ -67,7 +68,4 @@ public interface IMessageLedger
 
     /// <summary>How many attempts for keys starting with <paramref name="keyPrefix"/> were interrupted and retried.</summary>
     Task<int> CountInterruptedAsync(string keyPrefix, CancellationToken cancellationToken = default);
-
-    /// <summary>All messages whose key starts with <paramref name="keyPrefix"/> (e.g. every approval card of a request).</summary>
-    Task<IReadOnlyList<PostedMessage>> ListAsync(string keyPrefix, CancellationToken cancellationToken = default);
 }

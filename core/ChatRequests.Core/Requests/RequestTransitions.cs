@@ -44,7 +44,4 @@ public static class RequestTransitions
     /// <summary>The state <paramref name="command"/> leads to from <paramref name="from"/>, or throws.</summary>
     public static RequestState Next(RequestState from, RequestCommand command) =>
         IsAllowed(from, command) ? Table[command].To : throw new RequestTransitionException(from, command);
-
-    // A read-only view: the array itself would let a caller cast it back and change the table.
-    public static IReadOnlyCollection<RequestState> AllowedFrom(RequestCommand command) => Array.AsReadOnly(Table[command].From);
 }

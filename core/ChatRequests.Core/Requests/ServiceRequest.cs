@@ -330,7 +330,7 @@ public sealed class ServiceRequest
 
             _approvals[CurrentStage] = stage with { RemindedAt = now };
             Note("RemindApprovers", now, $"Reminded {string.Join(", ", stage.Approvers.Select(a => a.Name))} ({stage.Name})");
-            Raise(RequestEventType.ApprovalReminder, SlaPolicy.SystemActor, now, null);
+            Raise(RequestEventType.ApprovalReminder, PersonRef.System, now, null);
             return SlaOutcome.None with { RemindedApprovers = true };
         }
 
@@ -343,7 +343,7 @@ public sealed class ServiceRequest
         {
             SlaEscalatedAt = now;
             Note("Escalate", now, "Target date missed; escalated");
-            Raise(RequestEventType.SlaBreached, SlaPolicy.SystemActor, now, null);
+            Raise(RequestEventType.SlaBreached, PersonRef.System, now, null);
             return SlaOutcome.None with { Escalated = true };
         }
 
@@ -351,7 +351,7 @@ public sealed class ServiceRequest
         {
             SlaWarnedAt = now;
             Note("SlaAtRisk", now, "Target date at risk");
-            Raise(RequestEventType.SlaAtRisk, SlaPolicy.SystemActor, now, null);
+            Raise(RequestEventType.SlaAtRisk, PersonRef.System, now, null);
             return SlaOutcome.None with { WarnedAtRisk = true };
         }
 
@@ -440,19 +440,6 @@ public sealed class ServiceRequest
             NextAttemptAt = now + backoff,
             ParkedAt = attempts >= maxAttempts ? now : null,
         };
-    }
-
-    /// <summary>Puts a parked event back in line, for an operator who fixed its cause.</summary>
-    public bool RetryParkedEvent(string eventId, DateTimeOffset now)
-    {
-        var index = _outbox.FindIndex(e => e.Id == eventId && e.IsParked);
-        if (index < 0)
-        {
-            return false;
-        }
-
-        _outbox[index] = _outbox[index] with { ParkedAt = null, Attempts = 0, NextAttemptAt = now };
-        return true;
     }
 
     public bool IsRequester(string personId) => Requester.Id == personId;

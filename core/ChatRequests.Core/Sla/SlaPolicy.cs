@@ -16,9 +16,6 @@ public static class SlaPolicy
     public const int AtRiskNumerator = 3;
     public const int AtRiskDenominator = 4;
 
-    /// <summary>Who the audit history names for what the SLA sweep does.</summary>
-    public static PersonRef SystemActor => PersonRef.System;
-
     public static DateTimeOffset TargetFor(CatalogItem item, DateTimeOffset submittedAt) =>
         submittedAt.AddHours(item.SlaHours);
 

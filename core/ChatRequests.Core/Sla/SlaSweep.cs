@@ -4,7 +4,10 @@ using Microsoft.Extensions.Logging;
 
 namespace ChatRequests.Core.Sla;
 
-/// <summary>What one sweep did: requests looked at, and the reminders, warnings and escalations it saved.</summary>
+/// <summary>
+/// What one sweep did: requests looked at, the reminders, warnings and escalations it saved, and the requests it left to
+/// the next sweep because they kept changing (<see cref="RequestStoreUpdates.MaxSaveAttempts"/> saves lost).
+/// </summary>
 public sealed record SlaSweepResult(int Checked, int Reminders, int Warnings, int Escalations, int Conflicts)
 {
     /// <summary>Events raised (and saved in the requests' outboxes): the relay has work when this is positive.</summary>
@@ -13,9 +16,9 @@ public sealed record SlaSweepResult(int Checked, int Reminders, int Warnings, in
 
 /// <summary>
 /// The SLA sweep: finds requests whose SLA check is due (<see cref="IRequestStore.ListSlaCheckDueAsync"/>), lets each
-/// do what is due (<see cref="ServiceRequest.CheckSla"/>) and saves it with the version check. The marks in the
-/// document and the version check make every reminder and escalation happen once, however many sweeps run: a sweep
-/// that loses the race on a request skips it, and the next sweep sees what the winner saved.
+/// do what is due (<see cref="ServiceRequest.CheckSla"/>) and saves it through <see cref="RequestStoreUpdates"/>. The
+/// marks in the document and the version check make every reminder and escalation happen once, however many sweeps
+/// run: a sweep that loses the race on a request checks it again on what the winner saved, and finds it done.
 /// </summary>
 public sealed class SlaSweep(IRequestStore store, TimeProvider clock, ILogger<SlaSweep> logger)
 {
@@ -32,23 +35,24 @@ public sealed class SlaSweep(IRequestStore store, TimeProvider clock, ILogger<Sl
             var page = await store.ListSlaCheckDueAsync(now, PageSize, cancellationToken);
             // A request comes back when its save conflicted (or did nothing); once a page holds nothing new, stop.
             var fresh = page.Where(r => seen.Add(r.Id)).ToList();
-            foreach (var request in fresh)
+            foreach (var loaded in fresh)
             {
-                var outcome = request.CheckSla(now);
-                if (!outcome.DidAnything)
-                {
-                    continue;
-                }
-
+                // Checked again on the newer version when someone saved first: what the winner did is not done twice.
+                var outcome = SlaOutcome.None;
+                ServiceRequest request;
                 try
                 {
-                    await store.SaveAsync(request, cancellationToken);
+                    request = await store.UpdateIfChangedAsync(loaded, r => (outcome = r.CheckSla(now)).DidAnything, cancellationToken);
                 }
                 catch (ConcurrencyConflictException)
                 {
-                    // Someone changed it first; its SLA check was recomputed with that change and the next sweep sees it.
-                    logger.LogInformation("SLA check of {RequestId} skipped: the request changed meanwhile", request.Id);
+                    logger.LogInformation("SLA check of {RequestId} left to the next sweep: the request kept changing", loaded.Id);
                     conflicts++;
+                    continue;
+                }
+
+                if (!outcome.DidAnything)
+                {
                     continue;
                 }
 

@@ -9,16 +9,19 @@ using ChatRequests.Core.Storage;
 
 namespace ChatRequests.Core.Workflow;
 
-/// <summary>The result of submitting a form: the request, or what is wrong with the form.</summary>
-public sealed record SubmitResult(ServiceRequest? Request, FormErrors Errors, bool WasDuplicate = false);
+/// <summary>
+/// The result of submitting a form: the request, or what is wrong with the form and the catalog item it is for (to show
+/// the form again); a form sent again gets its request back, without the item.
+/// </summary>
+public sealed record SubmitResult(ServiceRequest? Request, FormErrors Errors, CatalogItem? Item, bool WasDuplicate = false);
 
 /// <summary>The teams whose queue a person sees, and their open requests.</summary>
 public sealed record TeamQueue(IReadOnlyList<Team> Teams, IReadOnlyList<ServiceRequest> Requests);
 
 /// <summary>
-/// The use cases of the request process. Each loads the request, lets the domain apply the change and
-/// saves it with a version check; on a conflict it reloads and re-applies, so concurrent clicks are
-/// decided by the domain rules (the first wins, the rest are told "already decided").
+/// The use cases of the request process. Each loads the request, checks that the person may see it, and lets the domain
+/// apply the change through <see cref="RequestStoreUpdates"/>, so concurrent clicks are decided by the domain rules
+/// (the first wins, the rest are told "already decided").
 /// </summary>
 public sealed class RequestWorkflow(
     IRequestStore store,
@@ -27,13 +30,15 @@ public sealed class RequestWorkflow(
     ApproverResolver approvers,
     TimeProvider clock)
 {
-    private const int MaxConflictRetries = 50;
-
-    public async Task<SubmitResult> SubmitAsync(PersonRef requester, RequestForm form, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Logs the request the form asks for, for the person the turn began with: the catalog item is looked up here (once
+    /// per submit), the person is not looked up again.
+    /// </summary>
+    public async Task<SubmitResult> SubmitAsync(Actor requester, RequestForm form, CancellationToken cancellationToken = default)
     {
         if (await store.FindBySubmissionKeyAsync(form.SubmissionKey, cancellationToken) is { } existing)
         {
-            return Duplicate(existing, requester);
+            return Duplicate(existing, requester.Ref);
         }
 
         var item = catalog.Find(form.ItemId)
@@ -41,10 +46,10 @@ public sealed class RequestWorkflow(
         var errors = RequestFormValidator.Validate(item, form);
         if (errors.Any)
         {
-            return new SubmitResult(null, errors);
+            return new SubmitResult(null, errors, item);
         }
 
-        var person = await directory.FindPersonAsync(requester.Id, cancellationToken)
+        var person = requester.Entry
             ?? throw new NotPermittedException("You are not in the organisation directory, so I cannot log requests for you. Please contact the IT service desk.");
         var stages = await approvers.ResolveAsync(item, person, cancellationToken);
         var team = TeamRouter.Route(item, await directory.ListTeamsAsync(cancellationToken));
@@ -73,7 +78,7 @@ public sealed class RequestWorkflow(
         try
         {
             await store.CreateAsync(request, cancellationToken);
-            return new SubmitResult(request, errors);
+            return new SubmitResult(request, errors, item);
         }
         catch (ConcurrencyConflictException)
         {
@@ -84,7 +89,7 @@ public sealed class RequestWorkflow(
                 throw;
             }
 
-            return Duplicate(winner, requester);
+            return Duplicate(winner, requester.Ref);
         }
     }
 
@@ -190,32 +195,14 @@ public sealed class RequestWorkflow(
             throw new NotPermittedException("You cannot fulfil your own request; a colleague in your team has to.");
         }
 
-        return await SaveChangeAsync(request, change, cancellationToken);
+        return await store.UpdateAsync(request, change, cancellationToken);
     }
 
     /// <summary>Only people who may view a request may try to change it: anyone else learns nothing from the refusal.</summary>
     private async Task<ServiceRequest> ChangeAsync(string requestId, PersonRef actor, Action<ServiceRequest> change, CancellationToken cancellationToken)
     {
         var (request, _) = await LoadVisibleAsync(requestId, actor.Id, cancellationToken);
-        return await SaveChangeAsync(request, change, cancellationToken);
-    }
-
-    private async Task<ServiceRequest> SaveChangeAsync(ServiceRequest request, Action<ServiceRequest> change, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            change(request);
-            try
-            {
-                await store.SaveAsync(request, cancellationToken);
-                return request;
-            }
-            catch (ConcurrencyConflictException) when (attempt < MaxConflictRetries)
-            {
-                // Someone changed it meanwhile: re-apply to the newer version; the domain decides again.
-                request = await store.GetAsync(request.Id, cancellationToken) ?? throw new RequestNotVisibleException(request.Id);
-            }
-        }
+        return await store.UpdateAsync(request, change, cancellationToken);
     }
 
     private async Task<(ServiceRequest Request, Team? Team)> LoadVisibleAsync(string requestId, string personId, CancellationToken cancellationToken)
@@ -234,7 +221,7 @@ public sealed class RequestWorkflow(
     /// </summary>
     private static SubmitResult Duplicate(ServiceRequest existing, PersonRef requester) =>
         existing.IsRequester(requester.Id)
-            ? new SubmitResult(existing, new FormErrors(new Dictionary<string, string>()), WasDuplicate: true)
+            ? new SubmitResult(existing, new FormErrors(new Dictionary<string, string>()), Item: null, WasDuplicate: true)
             : throw new RequestRuleException("This form was already sent, so I can't log it again. Type 'new request' for a fresh one.");
 
     /// <summary>

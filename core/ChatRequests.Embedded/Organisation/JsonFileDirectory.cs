@@ -1,5 +1,5 @@
 using ChatRequests.Core.Organisation;
-using ChatRequests.Embedded.ReferenceData;
+using ChatRequests.ReferenceData;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

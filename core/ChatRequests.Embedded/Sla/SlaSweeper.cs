@@ -1,4 +1,4 @@
-using ChatRequests.Core.Fulfillment;
+using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Sla;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -77,22 +77,12 @@ public sealed class SqliteMessageLedger(SqliteDatabase database) : IMessageLedge
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
+        // A range on the primary key, not LIKE: LIKE ignores case and treats % and _ in keys as wildcards.
         command.CommandText = "SELECT COALESCE(SUM(interrupted), 0) FROM post_attempts WHERE key >= $from AND key < $to;";
         command.Parameters.AddWithValue("$from", keyPrefix);
         command.Parameters.AddWithValue("$to", keyPrefix + AfterEveryCharacter);
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
-
-    public Task<IReadOnlyList<PostedMessage>> ListAsync(string keyPrefix, CancellationToken cancellationToken = default) =>
-        // A range on the primary key, not LIKE: LIKE ignores case and treats % and _ in keys as wildcards.
-        QueryAsync(
-            "WHERE key >= $from AND key < $to ORDER BY key",
-            p =>
-            {
-                p.AddWithValue("$from", keyPrefix);
-                p.AddWithValue("$to", keyPrefix + AfterEveryCharacter);
-            },
-            cancellationToken);
 
     private async Task<IReadOnlyList<PostedMessage>> QueryAsync(
         string whereAndOrder, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)

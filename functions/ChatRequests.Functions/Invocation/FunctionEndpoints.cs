@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ChatRequests.Functions.Fulfillment;
+using ChatRequests.Functions.Fulfilment;
 using ChatRequests.Functions.Relay;
 using ChatRequests.Functions.Sla;
 

@@ -1,5 +1,5 @@
 using Azure.Core;
-using ChatRequests.Bot.Authentication;
+using ChatRequests.Teams.Authentication;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ChatRequests.Bot.Tests.Authentication;

@@ -1,4 +1,4 @@
-using ChatRequests.Bot.Authentication;
+using ChatRequests.Teams.Authentication;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 

@@ -1,11 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
-using ChatRequests.Bot.Authentication;
-using ChatRequests.Bot.Connector;
 using ChatRequests.Bot.Tests.Fakes;
 using ChatRequests.Bot.Tests.Hosting;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Storage;
+using ChatRequests.Teams.Connector;
 using ChatRequests.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -8,7 +8,7 @@ using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Provisioning;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
-using ChatRequests.Embedded.Fulfillment;
+using ChatRequests.Embedded.Fulfilment;
 using ChatRequests.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -19,7 +19,7 @@ namespace ChatRequests.Bot.Tests.AzurePath;
 /// <summary>
 /// The Azure path switched on by configuration alone, against real components: the Cosmos DB store on the Cosmos DB
 /// stand-in, the Microsoft Graph directory on a loopback Graph serving the sample organisation, and for
-/// Fulfillment:Mode=ServiceBus the Functions app on the same database, played the way its host calls it.
+/// Fulfilment:Mode=ServiceBus the Functions app on the same database, played the way its host calls it.
 /// </summary>
 [Collection(CosmosServer.Collection)]
 public sealed class AzureAdaptersLoopTests(CosmosServer cosmos)
@@ -64,7 +64,7 @@ public sealed class AzureAdaptersLoopTests(CosmosServer cosmos)
     {
         var database = NewDatabase();
         var botSettings = cosmos.HostSettings(database);
-        botSettings["Fulfillment:Mode"] = "ServiceBus";
+        botSettings["Fulfilment:Mode"] = "ServiceBus";
         await using var bot = await BotApp.StartAsync(botSettings);
         await using var functions = await FunctionsApp.StartAsync(overrides: cosmos.HostSettings(database), connector: bot.Connector);
         var (teams, connector) = (bot.Teams, bot.Connector);

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using ChatRequests.Bot.Connector;
+using ChatRequests.Teams.Connector;
 
 namespace ChatRequests.Bot.Tests.Connector;
 

@@ -1,11 +1,11 @@
-using Stopwatch = System.Diagnostics.Stopwatch;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
-using ChatRequests.Bot.Connector;
 using ChatRequests.Bot.Tests.Fakes;
+using ChatRequests.Teams.Connector;
 using ChatRequests.Testing;
 using Microsoft.Extensions.Logging;
+using Stopwatch = System.Diagnostics.Stopwatch;
 
 namespace ChatRequests.Bot.Tests.Connector;
 
@@ -123,22 +123,6 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         Assert.Equal("ActivityNotFoundInConversation", error.ErrorCode);
         Assert.True(error.IsPermanent);
         Assert.Single(_h.Teams.Requests);
-    }
-
-    [Fact]
-    public async Task GetMember_ReturnsTheRosterEntry_ByIdOrEntraObjectId_AndNullForStrangers()
-    {
-        _h.Teams.AddMember(new ChannelAccount { Id = "29:user-1", Name = "Ada", AadObjectId = "aad-1" }, PersonalId);
-
-        var byId = await _h.Client.GetMemberAsync(_h.ServiceUrl, PersonalId, "29:user-1");
-        var byAad = await _h.Client.GetMemberAsync(_h.ServiceUrl, PersonalId, "aad-1");
-        var stranger = await _h.Client.GetMemberAsync(_h.ServiceUrl, PersonalId, "29:nobody");
-
-        Assert.Equal("Ada", byId!.Name);
-        Assert.Equal("29:user-1", byAad!.Id);
-        Assert.Null(stranger);
-        Assert.Equal("/teams/v3/conversations/a%3A1Xy%3Dz%40q/members/29%3Auser-1", _h.Teams.Requests[0].RawTarget);
-        Assert.Equal(3, _h.Teams.Requests.Count); // the 404 was not retried
     }
 
     [Fact]

@@ -1,5 +1,5 @@
-using ChatRequests.Bot.Connector;
 using ChatRequests.Bot.Tests.Fakes;
+using ChatRequests.Teams.Connector;
 using ChatRequests.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

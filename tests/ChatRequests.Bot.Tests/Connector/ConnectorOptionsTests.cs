@@ -1,4 +1,4 @@
-using ChatRequests.Bot.Connector;
+using ChatRequests.Teams.Connector;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

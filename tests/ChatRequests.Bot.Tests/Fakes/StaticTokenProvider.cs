@@ -1,4 +1,4 @@
-using ChatRequests.Bot.Connector;
+using ChatRequests.Teams.Connector;
 
 namespace ChatRequests.Bot.Tests.Fakes;
 

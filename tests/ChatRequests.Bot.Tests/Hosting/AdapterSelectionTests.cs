@@ -1,20 +1,24 @@
 using ChatRequests.Azure.Graph;
 using ChatRequests.Azure.Storage;
-using ChatRequests.Bot.Hosting;
-using ChatRequests.Core.Fulfillment;
+using ChatRequests.Bot.Tests.Fakes;
+using ChatRequests.Composition;
+using ChatRequests.Core;
+using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Storage;
-using ChatRequests.Embedded.Fulfillment;
+using ChatRequests.Embedded.Fulfilment;
 using ChatRequests.Embedded.Organisation;
-using ChatRequests.Embedded.ReferenceData;
 using ChatRequests.Embedded.Storage;
+using ChatRequests.ReferenceData;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ChatRequests.Bot.Tests.Hosting;
 
-/// <summary>What Storage:Provider, Directory:Provider and Fulfillment:Mode register, and what they refuse.</summary>
+/// <summary>What Storage:Provider, Directory:Provider and Fulfilment:Mode register, and what they refuse.</summary>
 public sealed class AdapterSelectionTests
 {
     [Fact]
@@ -22,12 +26,11 @@ public sealed class AdapterSelectionTests
     {
         var (choice, services) = Select([], AdapterHost.Bot);
 
-        Assert.Equal(new AdapterChoice(StorageProvider.Sqlite, DirectoryProvider.File, FulfillmentMode.InProcess), choice);
+        Assert.Equal(new AdapterChoice(StorageProvider.Sqlite, DirectoryProvider.File, FulfilmentMode.InProcess), choice);
         Assert.Contains(services, d => d.ServiceType == typeof(IRequestStore) && d.ImplementationType == typeof(SqliteRequestStore));
         Assert.Contains(services, d => d.ServiceType == typeof(IDirectory) && d.ImplementationType == typeof(JsonFileDirectory));
         Assert.Contains(services, d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(InProcessRelay));
         Assert.Contains(services, d => d.ServiceType == typeof(ReferenceDataStartupCheck));
-        Assert.Contains(services, d => d.ServiceType == typeof(RelayHealth));
     }
 
     [Fact]
@@ -38,16 +41,15 @@ public sealed class AdapterSelectionTests
             ["Storage:Provider"] = "cosmos",
             ["Cosmos:Endpoint"] = "https://chatrequests.documents.azure.com:443/",
             ["Directory:Provider"] = "GRAPH",
-            ["Fulfillment:Mode"] = "ServiceBus",
+            ["Fulfilment:Mode"] = "ServiceBus",
         }, AdapterHost.Bot);
 
-        Assert.Equal(new AdapterChoice(StorageProvider.Cosmos, DirectoryProvider.Graph, FulfillmentMode.ServiceBus), choice);
+        Assert.Equal(new AdapterChoice(StorageProvider.Cosmos, DirectoryProvider.Graph, FulfilmentMode.ServiceBus), choice);
         Assert.Contains(services, d => d.ServiceType == typeof(IRequestStore) && d.ImplementationType == typeof(CosmosRequestStore));
         Assert.Equal(typeof(GraphDirectory), Assert.Single(services, d => d.ServiceType == typeof(IDirectory)).ImplementationType);
         Assert.DoesNotContain(services, d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(InProcessRelay));
         Assert.Contains(services, d => d.ServiceType == typeof(ReferenceDataStartupCheck));
         Assert.Contains(services, d => d.ServiceType == typeof(IRelaySignal));
-        Assert.Contains(services, d => d.ServiceType == typeof(RelayHealth));
     }
 
     [Fact]
@@ -63,7 +65,7 @@ public sealed class AdapterSelectionTests
     [InlineData("Storage:Provider", "Mongo", "Storage:Provider 'Mongo' is not a known value; use one of: Sqlite, Cosmos (default Sqlite).")]
     [InlineData("Storage:Provider", "1", "Storage:Provider '1' is not a known value; use one of: Sqlite, Cosmos (default Sqlite).")]
     [InlineData("Directory:Provider", "Ldap", "Directory:Provider 'Ldap' is not a known value; use one of: File, Graph (default File).")]
-    [InlineData("Fulfillment:Mode", "Queue", "Fulfillment:Mode 'Queue' is not a known value; use one of: InProcess, ServiceBus (default InProcess).")]
+    [InlineData("Fulfilment:Mode", "Queue", "Fulfilment:Mode 'Queue' is not a known value; use one of: InProcess, ServiceBus (default InProcess).")]
     public void UnknownValue_RefusesNamingTheKeyAndTheAllowedValues(string key, string value, string message)
     {
         var error = Assert.Throws<InvalidOperationException>(() => Select(new() { [key] = value }, AdapterHost.Bot));
@@ -94,15 +96,63 @@ public sealed class AdapterSelectionTests
     [Fact]
     public void ServiceBusModeOnSqlite_TheBotRefuses_SinceNothingWouldRelayItsOutbox()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Select(new() { ["Fulfillment:Mode"] = "ServiceBus" }, AdapterHost.Bot));
+        var error = Assert.Throws<InvalidOperationException>(() => Select(new() { ["Fulfilment:Mode"] = "ServiceBus" }, AdapterHost.Bot));
 
-        Assert.StartsWith("Fulfillment:Mode is ServiceBus, which needs Storage:Provider Cosmos", error.Message);
+        Assert.StartsWith("Fulfilment:Mode is ServiceBus, which needs Storage:Provider Cosmos", error.Message);
+    }
+
+    [Fact]
+    public async Task OldSpelling_FulfillmentKeys_AreReadUnderTheNewName_WithOneWarningAtStart()
+    {
+        var logs = new CapturingLoggerProvider();
+        var builder = Builder(new()
+        {
+            ["Storage:Provider"] = "Cosmos",
+            ["Cosmos:Endpoint"] = "https://chatrequests.documents.azure.com:443/",
+            ["Fulfillment:Mode"] = "ServiceBus",
+            ["Fulfillment:PollInterval"] = "00:00:07",
+        });
+        builder.Logging.AddProvider(logs);
+        builder.Services.AddRequestWorkflow();
+
+        var choice = builder.AddSelectedAdapters(AdapterHost.Bot);
+        using var host = builder.Build();
+        await host.StartAsync();
+        await host.StopAsync();
+
+        Assert.Equal(FulfilmentMode.ServiceBus, choice.Fulfilment);
+        Assert.Equal(TimeSpan.FromSeconds(7), host.Services.GetRequiredService<IOptions<FulfilmentOptions>>().Value.PollInterval);
+        var warning = Assert.Single(logs.Logs, l => l.Level >= LogLevel.Warning);
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.StartsWith("Configuration keys Fulfillment:Mode, Fulfillment:PollInterval have the old spelling", warning.Message);
+    }
+
+    [Fact]
+    public void BothSpellings_TheNewNameWins()
+    {
+        var (choice, _) = Select(new() { ["Fulfilment:Mode"] = "InProcess", ["Fulfillment:Mode"] = "ServiceBus" }, AdapterHost.Bot);
+
+        Assert.Equal(FulfilmentMode.InProcess, choice.Fulfilment);
+    }
+
+    [Fact]
+    public void NewSpellingOnly_NoWarningIsRegistered()
+    {
+        var (_, services) = Select(new() { ["Fulfilment:Mode"] = "InProcess" }, AdapterHost.Functions);
+
+        Assert.DoesNotContain(services, d => d.ServiceType == typeof(IHostedService));
+    }
+
+    private static HostApplicationBuilder Builder(Dictionary<string, string?> settings)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(settings);
+        return builder;
     }
 
     private static (AdapterChoice Choice, IServiceCollection Services) Select(Dictionary<string, string?> settings, AdapterHost host)
     {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(settings);
+        var builder = Builder(settings);
         var choice = builder.AddSelectedAdapters(host);
         return (choice, builder.Services);
     }

@@ -65,8 +65,8 @@ public sealed class BotApp : IAsyncDisposable
             ["Bot:DefaultServiceUrl"] = connector.ServiceUrl,
             ["Bot:TenantId"] = connector.TenantId,
             ["Bot:BotId"] = TeamsDriver.BotId,
-            ["Fulfillment:PollInterval"] = "00:00:00.050",
-            ["Fulfillment:FirstRetryDelay"] = "00:00:00.050",
+            ["Fulfilment:PollInterval"] = "00:00:00.050",
+            ["Fulfilment:FirstRetryDelay"] = "00:00:00.050",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())

@@ -2,11 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using ChatRequests.Bot.Connector;
 using ChatRequests.Bot.Tests.Hosting;
-using ChatRequests.Testing;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
+using ChatRequests.Teams.Connector;
+using ChatRequests.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using static ChatRequests.Bot.Tests.Loop.LoopSteps;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using ChatRequests.Bot.Tests.Hosting;
-using ChatRequests.Core.Fulfillment;
+using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Sla;
 using ChatRequests.Core.Storage;
@@ -26,7 +26,7 @@ public sealed class SlaLoopTests : IAsyncLifetime
 
     public async Task InitializeAsync() => _bot = await BotApp.StartAsync(
         // The relay runs only when woken (by a turn, or here after a sweep), so the test sees each sweep's events in the outbox first.
-        new Dictionary<string, string?> { ["Fulfillment:PollInterval"] = "01:00:00" },
+        new Dictionary<string, string?> { ["Fulfilment:PollInterval"] = "01:00:00" },
         services => services.AddSingleton<TimeProvider>(_clock));
 
     public async Task DisposeAsync() => await _bot.DisposeAsync();
@@ -110,7 +110,7 @@ public sealed class SlaLoopTests : IAsyncLifetime
 
         var result = await _bot.Services.GetRequiredService<SlaSweep>().SweepAsync();
         var saved = (await store.GetAsync(requestId))!;
-        raised.AddRange(saved.Outbox.Where(e => e.Actor == SlaPolicy.SystemActor && raised.All(r => r.Id != e.Id)));
+        raised.AddRange(saved.Outbox.Where(e => e.Actor == PersonRef.System && raised.All(r => r.Id != e.Id)));
         _bot.Services.GetRequiredService<IRelaySignal>().Wake();
         return result;
     }

@@ -1,7 +1,7 @@
 using System.Net;
-using ChatRequests.Bot.Authentication;
-using ChatRequests.Bot.Connector;
 using ChatRequests.Bot.Tests.Hosting;
+using ChatRequests.Teams.Authentication;
+using ChatRequests.Teams.Connector;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatRequests.Bot.Tests.Robustness;

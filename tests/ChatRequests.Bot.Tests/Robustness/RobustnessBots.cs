@@ -1,9 +1,9 @@
 using System.Net.Http.Headers;
 using System.Text;
-using ChatRequests.Bot.Connector;
 using ChatRequests.Bot.Tests.Authentication;
 using ChatRequests.Bot.Tests.Fakes;
 using ChatRequests.Bot.Tests.Hosting;
+using ChatRequests.Teams.Connector;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

@@ -1,4 +1,4 @@
-using ChatRequests.Embedded.Catalog;
+using ChatRequests.ReferenceData.Catalog;
 using static ChatRequests.Embedded.Tests.ReferenceData.ReferenceFiles;
 
 namespace ChatRequests.Embedded.Tests.ReferenceData;

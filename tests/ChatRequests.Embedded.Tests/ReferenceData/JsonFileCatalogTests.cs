@@ -1,6 +1,6 @@
 using ChatRequests.Core.Catalog;
 using ChatRequests.Core.Provisioning;
-using ChatRequests.Embedded.ReferenceData;
+using ChatRequests.ReferenceData;
 using static ChatRequests.Embedded.Tests.ReferenceData.ReferenceFiles;
 
 namespace ChatRequests.Embedded.Tests.ReferenceData;

@@ -1,4 +1,4 @@
-using ChatRequests.Embedded.ReferenceData;
+using ChatRequests.ReferenceData;
 using static ChatRequests.Embedded.Tests.ReferenceData.ReferenceFiles;
 
 namespace ChatRequests.Embedded.Tests.ReferenceData;

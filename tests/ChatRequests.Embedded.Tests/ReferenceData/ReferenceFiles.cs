@@ -1,4 +1,4 @@
-using ChatRequests.Embedded.Catalog;
+using ChatRequests.ReferenceData.Catalog;
 using ChatRequests.Embedded.Organisation;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-using ChatRequests.Core.Fulfillment;
+using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -106,5 +106,5 @@ public abstract partial class RequestStoreContract
     }
 
     private static OutboxProcessor Processor(IRequestStore store, RecordingNotifier notifier, TimeProvider clock) =>
-        new(store, new FulfilmentHandler(notifier, store, clock), clock, Options.Create(new FulfillmentOptions()), NullLogger<OutboxProcessor>.Instance);
+        new(store, new FulfilmentHandler(notifier, store, clock), clock, Options.Create(new FulfilmentOptions()), NullLogger<OutboxProcessor>.Instance);
 }

@@ -63,7 +63,7 @@ class Stack {
     this.botUrl = `http://127.0.0.1:${botPort}`;
     this.spawn('bot', 'dotnet', [
       botDll, `--Urls=${this.botUrl}`, `--Storage:SqlitePath=${path.join(dataDir, 'r.db')}`,
-      '--Fulfillment:PollInterval=00:00:00.200',
+      '--Fulfilment:PollInterval=00:00:00.200',
     ], { cwd: repoRoot, env: { ASPNETCORE_ENVIRONMENT: 'Development' } }); // no MicrosoftAppId: inbound auth is off, allowed in Development only
     await waitForHttp(`${this.botUrl}/`, 'the bot', this.children[0]);
 

@@ -1,1 +1,0 @@
-namespace ChatRequests.Azure; internal static class AssemblyMarker { }

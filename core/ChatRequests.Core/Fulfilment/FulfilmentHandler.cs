@@ -1,0 +1,180 @@
+using ChatRequests.Core.Messaging;
+using ChatRequests.Core.Provisioning;
+using ChatRequests.Core.Requests;
+using ChatRequests.Core.Sla;
+using ChatRequests.Core.Storage;
+
+namespace ChatRequests.Core.Fulfilment;
+
+/// <summary>
+/// Runs the background steps an event calls for: approval cards, the team channel card, requester notices, and the
+/// SLA sweep's reminders, at-risk warnings and escalations, and the automatic provisioning of approved requests.
+/// Every step is idempotent, so running an event twice (at-least-once delivery) has the effect of once.
+/// The same handler runs in the bot's in-process worker and in the Functions app.
+/// </summary>
+/// <param name="provisioner">Null where nothing provisions automatically (the embedded default): agents do it by hand.</param>
+public sealed class FulfilmentHandler(
+    INotifier notifier,
+    IRequestStore store,
+    TimeProvider clock,
+    IProvisioner? provisioner = null)
+{
+    public async Task HandleAsync(ServiceRequest request, OutboxEvent e, CancellationToken cancellationToken = default)
+    {
+        switch (e.Type)
+        {
+            case RequestEventType.ApprovalRequested:
+                if (request.PendingStage is { } stage)
+                {
+                    foreach (var approver in stage.Approvers)
+                    {
+                        await notifier.ShowApprovalCardAsync(request, approver, request.CurrentStage, cancellationToken);
+                    }
+                }
+
+                break;
+            case RequestEventType.StageApproved:
+                await RefreshApprovalCardsAsync(request, cancellationToken);
+                await notifier.NotifyRequesterAsync(request, NoticeKind.StageApproved, e, cancellationToken);
+                break;
+            case RequestEventType.Approved:
+                await RefreshApprovalCardsAsync(request, cancellationToken);
+                if (request.Approvals.Count > 0)
+                {
+                    await notifier.NotifyRequesterAsync(request, NoticeKind.Approved, e, cancellationToken);
+                }
+
+                await notifier.ShowTeamCardAsync(request, cancellationToken);
+                break;
+            case RequestEventType.Rejected:
+                await RefreshApprovalCardsAsync(request, cancellationToken);
+                await notifier.NotifyRequesterAsync(request, NoticeKind.Rejected, e, cancellationToken);
+                break;
+            case RequestEventType.Assigned:
+                await NotifyAndRefreshTeamCardAsync(request, NoticeKind.Assigned, e, cancellationToken);
+                break;
+            case RequestEventType.StatusChanged:
+                await NotifyAndRefreshTeamCardAsync(request, NoticeKind.StatusChanged, e, cancellationToken);
+                break;
+            case RequestEventType.QuestionAsked:
+                await NotifyAndRefreshTeamCardAsync(request, NoticeKind.QuestionAsked, e, cancellationToken);
+                break;
+            case RequestEventType.QuestionAnswered:
+                await notifier.ReplyInTeamThreadAsync(request, e, cancellationToken);
+                await notifier.ShowTeamCardAsync(request, cancellationToken);
+                break;
+            case RequestEventType.Resolved:
+                await NotifyAndRefreshTeamCardAsync(request, NoticeKind.Resolved, e, cancellationToken);
+                break;
+            case RequestEventType.Reopened:
+            case RequestEventType.Closed:
+                // The requester did this and was answered in the turn; the channel must show it.
+                await notifier.ShowTeamCardAsync(request, cancellationToken);
+                break;
+            case RequestEventType.Cancelled:
+                await RefreshApprovalCardsAsync(request, cancellationToken);
+                if (WasRoutedToTeam(request))
+                {
+                    await notifier.ShowTeamCardAsync(request, cancellationToken);
+                }
+
+                break;
+            case RequestEventType.ApprovalReminder:
+                // The stage this reminder was for, if it still waits; decided meanwhile, there is nothing to remind of.
+                if (request.PendingStage is { Decision: null } pending && pending.RemindedAt == e.CreatedAt)
+                {
+                    foreach (var approver in pending.Approvers)
+                    {
+                        await notifier.RemindApproverAsync(request, approver, e, cancellationToken);
+                    }
+                }
+
+                break;
+            case RequestEventType.SlaAtRisk:
+                await notifier.ShowTeamCardAsync(request, cancellationToken);
+                if (SlaPolicy.IsWorking(request.State))
+                {
+                    await notifier.WarnTeamAtRiskAsync(request, e, cancellationToken);
+                }
+
+                break;
+            case RequestEventType.SlaBreached:
+                await notifier.ShowTeamCardAsync(request, cancellationToken);
+                await notifier.EscalateAsync(request, e, cancellationToken);
+                await notifier.NotifyRequesterAsync(request, NoticeKind.SlaBreached, e, cancellationToken);
+                break;
+            case RequestEventType.ProvisioningRequested:
+                await ProvisionAsync(request, cancellationToken);
+                break;
+            case RequestEventType.ProvisioningFailed:
+                await notifier.ShowTeamCardAsync(request, cancellationToken);
+                break;
+            default:
+                throw new PermanentEventFailureException($"No handler for event type {e.Type}.");
+        }
+    }
+
+    private async Task NotifyAndRefreshTeamCardAsync(
+        ServiceRequest request, NoticeKind kind, OutboxEvent e, CancellationToken cancellationToken)
+    {
+        // The requester is told of what others did; their own actions were confirmed in the turn.
+        if (!request.IsRequester(e.Actor.Id))
+        {
+            await notifier.NotifyRequesterAsync(request, kind, e, cancellationToken);
+        }
+
+        await notifier.ShowTeamCardAsync(request, cancellationToken);
+    }
+
+    /// <summary>
+    /// Grants what the request's item provisions, then records the outcome in a version-checked save: the completion
+    /// raises Resolved (the requester's notice, the team card) through the outbox like any change. A refusal is
+    /// recorded for the team to do it by hand; anything else is thrown for the outbox's retry. A request that is no
+    /// longer worked (resolved by an agent, cancelled) is not provisioned, and a redelivered event finds it fulfilled.
+    /// </summary>
+    private async Task ProvisionAsync(ServiceRequest request, CancellationToken cancellationToken)
+    {
+        if (provisioner is null
+            || request.Provisioning is not { Action: ProvisioningAction.AddToGroup } plan
+            || request.ProvisioningStatus != ProvisioningStatus.Pending
+            || request.State.IsFinal()
+            || request.State == RequestState.Fulfilled)
+        {
+            return;
+        }
+
+        try
+        {
+            await provisioner.AddToGroupAsync(request.Requester.Id, plan.GroupId, cancellationToken);
+        }
+        catch (ProvisioningRefusedException ex)
+        {
+            await store.UpdateAsync(request.Id, r => r.FailProvisioning(ex.Message, clock.GetUtcNow()), cancellationToken);
+            return;
+        }
+
+        await store.UpdateAsync(request.Id, r => r.CompleteProvisioning(clock.GetUtcNow()), cancellationToken);
+    }
+
+    private async Task RefreshApprovalCardsAsync(ServiceRequest request, CancellationToken cancellationToken)
+    {
+        for (var stage = 0; stage < request.Approvals.Count; stage++)
+        {
+            if (stage > request.CurrentStage)
+            {
+                break;
+            }
+
+            foreach (var approver in request.Approvals[stage].Approvers)
+            {
+                await notifier.ShowApprovalCardAsync(request, approver, stage, cancellationToken);
+            }
+        }
+    }
+
+    private static bool WasRoutedToTeam(ServiceRequest request) =>
+        request.History.Any(h => h.To == RequestState.Approved);
+}
+
+/// <summary>An event that can never succeed (bad payload, unknown type): park it at once, do not retry.</summary>
+public sealed class PermanentEventFailureException(string message) : Exception(message);

@@ -1,0 +1,98 @@
+using ChatRequests.Core.Requests;
+using ChatRequests.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatRequests.Core.Fulfilment;
+
+/// <summary>How the outbox is worked: retries with backoff, then parking.</summary>
+public sealed class FulfilmentOptions
+{
+    public const string SectionName = "Fulfilment";
+
+    /// <summary>Attempts before an event is parked with its reason.</summary>
+    public int MaxAttempts { get; set; } = 8;
+    public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
+    /// <summary>How often the embedded relay looks for due events when nothing woke it.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How many requests the embedded relay works on at once (each request's events stay in order).</summary>
+    public int MaxParallelRequests { get; set; } = 4;
+}
+
+/// <summary>
+/// Delivers a request's due outbox events to the <see cref="FulfilmentHandler"/>, at least once: an event
+/// leaves the outbox only after its handler succeeded, and a failure is retried with backoff, then parked.
+/// </summary>
+public sealed class OutboxProcessor(
+    IRequestStore store,
+    FulfilmentHandler handler,
+    TimeProvider clock,
+    IOptions<FulfilmentOptions> options,
+    ILogger<OutboxProcessor> logger)
+{
+    /// <summary>Handles every due event of the request; returns how many were handled successfully.</summary>
+    public async Task<int> ProcessAsync(string requestId, CancellationToken cancellationToken = default)
+    {
+        var handled = 0;
+        var request = await store.GetAsync(requestId, cancellationToken);
+        while (true)
+        {
+            var next = request?.Outbox.FirstOrDefault(e => !e.IsParked && e.NextAttemptAt <= clock.GetUtcNow());
+            if (request is null || next is null)
+            {
+                return handled;
+            }
+
+            using var scope = logger.BeginScope(new Dictionary<string, object>
+            {
+                ["RequestId"] = requestId,
+                ["EventId"] = next.Id,
+            });
+            try
+            {
+                await handler.HandleAsync(request, next, cancellationToken);
+                // From the version already loaded: the handler seldom saves, and when it did the save reloads (RequestStoreUpdates).
+                // What was saved is what the next event is handled with.
+                request = await store.UpdateAsync(request, r => r.CompleteEvent(next.Id), cancellationToken);
+                logger.LogInformation("Handled {EventType} event {EventId} of {RequestId}", next.Type, next.Id, requestId);
+                handled++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                await RecordFailureAsync(request, next, ex, cancellationToken);
+                return handled;
+            }
+        }
+    }
+
+    private async Task RecordFailureAsync(ServiceRequest request, OutboxEvent failed, Exception ex, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var permanent = ex is PermanentEventFailureException;
+        var maxAttempts = permanent ? failed.Attempts + 1 : settings.MaxAttempts;
+        var delay = Backoff(failed.Attempts, settings);
+        var reason = $"{ex.GetType().Name}: {ex.Message}";
+        await store.UpdateAsync(request.Id, r => r.FailEvent(failed.Id, reason, clock.GetUtcNow(), delay, maxAttempts), cancellationToken);
+
+        if (failed.Attempts + 1 >= maxAttempts)
+        {
+            logger.LogError(ex, "Parked {EventType} event {EventId} of {RequestId} after {Attempts} attempts",
+                failed.Type, failed.Id, request.Id, failed.Attempts + 1);
+        }
+        else
+        {
+            logger.LogWarning("Event {EventType} {EventId} of {RequestId} failed (attempt {Attempts}), retrying in {Delay}: {Reason}",
+                failed.Type, failed.Id, request.Id, failed.Attempts + 1, delay, ex.Message);
+        }
+    }
+
+    private static TimeSpan Backoff(int attemptsSoFar, FulfilmentOptions settings)
+    {
+        var factor = Math.Pow(2, Math.Min(attemptsSoFar, 20));
+        var delay = TimeSpan.FromMilliseconds(settings.FirstRetryDelay.TotalMilliseconds * factor);
+        var jitter = 0.8 + Random.Shared.NextDouble() * 0.4;
+        return TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds, settings.MaxRetryDelay.TotalMilliseconds) * jitter);
+    }
+}

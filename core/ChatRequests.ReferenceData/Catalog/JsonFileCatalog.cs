@@ -1,0 +1,152 @@
+using System.Text.RegularExpressions;
+using ChatRequests.Core.Catalog;
+using ChatRequests.Core.Provisioning;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatRequests.ReferenceData.Catalog;
+
+/// <summary>
+/// The service catalog read from a JSON file once, when the singleton is created. A file with problems
+/// stops the start with all of them listed; see <see cref="ReferenceDataStartupCheck"/>.
+/// </summary>
+public sealed class JsonFileCatalog : ICatalog
+{
+    private readonly Dictionary<string, CatalogItem> _byId;
+
+    public JsonFileCatalog(IOptions<CatalogOptions> options, ILogger<JsonFileCatalog> logger)
+    {
+        var (document, path) = ReferenceDataFile.Read<CatalogDocument>(options.Value.Path);
+        var problems = new ProblemList(path);
+        Check(document.Items, problems);
+        problems.ThrowIfAny();
+
+        FilePath = path;
+        Items = document.Items;
+        _byId = document.Items.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        logger.LogInformation("Loaded {ItemCount} catalog items from {CatalogPath}", Items.Count, path);
+    }
+
+    /// <summary>The full path of the file the catalog was read from.</summary>
+    public string FilePath { get; }
+
+    public IReadOnlyList<CatalogItem> Items { get; }
+
+    public CatalogItem? Find(string itemId) => _byId.GetValueOrDefault(itemId);
+
+    private static void Check(IReadOnlyList<CatalogItem> items, ProblemList problems)
+    {
+        problems.AddDuplicates("Catalog item", items.Select(i => i.Id));
+        for (var index = 0; index < items.Count; index++)
+        {
+            var item = items[index];
+            var name = string.IsNullOrWhiteSpace(item.Id) ? $"item #{index + 1}" : $"item '{item.Id}'";
+            if (string.IsNullOrWhiteSpace(item.Id))
+            {
+                problems.Add($"{name} has no id.");
+            }
+
+            if (string.IsNullOrWhiteSpace(item.Name))
+            {
+                problems.Add($"{name} has no name.");
+            }
+
+            if (string.IsNullOrWhiteSpace(item.Category))
+            {
+                problems.Add($"{name} has no category, so it cannot be routed to a team.");
+            }
+
+            if (item.Approval == ApprovalPolicy.ManagerThenGroup && string.IsNullOrWhiteSpace(item.ApproverGroupId))
+            {
+                problems.Add($"{name} needs approval ManagerThenGroup but has no approverGroupId.");
+            }
+
+            if (item.SlaHours <= 0)
+            {
+                problems.Add($"{name} has slaHours {item.SlaHours}; it must be at least 1.");
+            }
+
+            if (item.Cost is < 0)
+            {
+                problems.Add($"{name} has a negative cost.");
+            }
+
+            CheckFields(name, item.Fields, problems);
+            CheckProvisioning(name, item.Provisioning, problems);
+        }
+    }
+
+    private static void CheckProvisioning(string itemName, ProvisioningPlan? provisioning, ProblemList problems)
+    {
+        if (provisioning is null)
+        {
+            return;
+        }
+
+        if (provisioning.Action is null)
+        {
+            problems.Add($"{itemName} has provisioning without an action; the one there is: {nameof(ProvisioningAction.AddToGroup)}.");
+        }
+
+        // The id goes into a Microsoft Graph URL: an object id and nothing else.
+        if (string.IsNullOrWhiteSpace(provisioning.GroupId))
+        {
+            problems.Add($"{itemName} has provisioning without a groupId (the object id of the Entra ID group).");
+        }
+        else if (!Guid.TryParseExact(provisioning.GroupId, "D", out _))
+        {
+            problems.Add($"{itemName} has provisioning groupId '{provisioning.GroupId}', which is not an Entra ID object id (a GUID).");
+        }
+
+        if (string.IsNullOrWhiteSpace(provisioning.GroupName))
+        {
+            problems.Add($"{itemName} has provisioning without a groupName (the name people read on the cards).");
+        }
+    }
+
+    private static void CheckFields(string itemName, IReadOnlyList<CatalogField> fields, ProblemList problems)
+    {
+        problems.AddDuplicates($"{itemName}: field", fields.Select(f => f.Id));
+        foreach (var field in fields)
+        {
+            var name = $"{itemName} field '{field.Id}'";
+            if (string.IsNullOrWhiteSpace(field.Id))
+            {
+                problems.Add($"{itemName} has a field with no id.");
+            }
+
+            if (field.Type == FieldType.Choice && field.Choices.Count == 0)
+            {
+                problems.Add($"{name} is a choice with no choices.");
+            }
+
+            if (field.MaxLength <= 0)
+            {
+                problems.Add($"{name} has maxLength {field.MaxLength}; it must be at least 1.");
+            }
+
+            if (field.Pattern is { } pattern && !IsValidPattern(pattern))
+            {
+                problems.Add($"{name} has a pattern that is not a valid regular expression: {pattern}");
+            }
+        }
+    }
+
+    private static bool IsValidPattern(string pattern)
+    {
+        try
+        {
+            _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromMilliseconds(100));
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private sealed record CatalogDocument
+    {
+        public IReadOnlyList<CatalogItem> Items { get; init; } = [];
+    }
+}

@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text.Json;
+using ChatRequests.Core.Fulfilment;
+using ChatRequests.Core.Storage;
+using ChatRequests.Functions.Invocation;
+using ChatRequests.Functions.Relay;
+using Microsoft.Extensions.Options;
+
+namespace ChatRequests.Functions.Fulfilment;
+
+/// <summary>
+/// RunFulfilmentStep: one message of the fulfilment queue runs one outbox event through the core
+/// <see cref="OutboxEventRunner"/>. Success (200) completes the message; that includes a duplicate (the event
+/// already left the outbox) and a permanent failure (a bad message, an unknown request, an event that can never
+/// succeed), which is logged as an error and, for an event, parked with its reason. A transient failure answers 500:
+/// the host abandons the message, Service Bus delivers it again and dead-letters it after the max delivery count.
+/// </summary>
+public sealed class RunFulfilmentStepFunction(
+    OutboxEventRunner runner,
+    IOptions<FunctionsOptions> options,
+    ILogger<RunFulfilmentStepFunction> logger)
+{
+    public const string Name = "RunFulfilmentStep";
+
+    /// <summary>The trigger binding's name in RunFulfilmentStep/function.json.</summary>
+    public const string MessageBinding = "message";
+
+    public async Task<IResult> InvokeAsync(InvocationRequest invocation, CancellationToken cancellationToken)
+    {
+        var messageId = invocation.MetadataText("MessageId");
+        var deliveryCount = int.TryParse(invocation.MetadataText("DeliveryCount"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var count)
+            ? count
+            : 1;
+        if (Read(invocation) is not { } message)
+        {
+            logger.LogError("Permanent failure: fulfilment message {MessageId} is not a fulfilment message body; completing it", messageId);
+            return Completed("PermanentFailure", $"Permanent failure: message {messageId} is not a {{ requestId, eventId, eventType }} body.");
+        }
+
+        using var scope = logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["RequestId"] = message.RequestId,
+            ["EventId"] = message.EventId,
+            ["MessageId"] = messageId,
+        });
+        try
+        {
+            var run = await runner.RunAsync(message.RequestId, message.EventId, cancellationToken);
+            return Answer(message, run);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            return await FailAsync(message, deliveryCount, ex, cancellationToken);
+        }
+    }
+
+    private IResult Answer(FulfilmentMessage message, EventRun run)
+    {
+        switch (run.Outcome)
+        {
+            case EventRunOutcome.Handled:
+                return Completed("Handled", $"Handled {run.EventType} event {message.EventId} of {message.RequestId}.");
+            case EventRunOutcome.AlreadyDone:
+                logger.LogInformation("Event {EventId} of {RequestId} was already handled; duplicate delivery completed", message.EventId, message.RequestId);
+                return Completed("AlreadyDone", $"Event {message.EventId} of {message.RequestId} was already handled (duplicate delivery).");
+            case EventRunOutcome.AlreadyParked:
+                logger.LogWarning("Event {EventId} of {RequestId} is parked ({Reason}); not run", message.EventId, message.RequestId, run.Reason);
+                return Completed("AlreadyParked", $"Event {message.EventId} of {message.RequestId} is parked; an operator must retry it.");
+            case EventRunOutcome.Parked:
+                return Completed("PermanentFailure", $"Permanent failure: parked {run.EventType} event {message.EventId} of {message.RequestId}: {run.Reason}");
+            default:
+                logger.LogError("Permanent failure: request {RequestId} of event {EventId} does not exist; completing the message",
+                    message.RequestId, message.EventId);
+                return Completed("PermanentFailure", $"Permanent failure: request {message.RequestId} does not exist.");
+        }
+    }
+
+    private async Task<IResult> FailAsync(FulfilmentMessage message, int deliveryCount, Exception ex, CancellationToken cancellationToken)
+    {
+        var reason = $"{ex.GetType().Name}: {ex.Message}";
+        var maxDeliveries = options.Value.MaxDeliveryCount;
+        if (deliveryCount >= maxDeliveries)
+        {
+            logger.LogError(ex, "Event {EventId} of {RequestId} failed on its last delivery ({DeliveryCount}); parking it",
+                message.EventId, message.RequestId, deliveryCount);
+            try
+            {
+                await runner.ParkAsync(message.RequestId, message.EventId, $"Gave up after {deliveryCount} deliveries: {reason}", cancellationToken);
+            }
+            catch (Exception parkFailure) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The dead-lettered message still records the event; the request just does not show it.
+                logger.LogError(parkFailure, "Could not park event {EventId} of {RequestId}", message.EventId, message.RequestId);
+            }
+        }
+        else
+        {
+            // Retries that may heal are not errors yet: the queue delivers the message again.
+            logger.LogWarning("Event {EventId} of {RequestId} failed (delivery {DeliveryCount} of {MaxDeliveries}), leaving it to the queue to retry: {Reason}",
+                message.EventId, message.RequestId, deliveryCount, maxDeliveries, reason);
+        }
+
+        return new InvocationResult
+        {
+            Logs = [$"Transient failure (delivery {deliveryCount} of {maxDeliveries}) of event {message.EventId} of {message.RequestId}: {ex.GetType().Name}"],
+        }.ToHttpResult(StatusCodes.Status500InternalServerError);
+    }
+
+    private static IResult Completed(string outcome, string log) =>
+        new InvocationResult { Logs = [log], ReturnValue = outcome }.ToHttpResult();
+
+    private static FulfilmentMessage? Read(InvocationRequest invocation)
+    {
+        if (!invocation.TryGetBinding(MessageBinding, out var body) || body.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        try
+        {
+            var message = body.Deserialize<FulfilmentMessage>(RequestJson.Options);
+            return message is { RequestId.Length: > 0, EventId.Length: > 0 } ? message : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

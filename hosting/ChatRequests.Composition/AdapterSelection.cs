@@ -1,0 +1,87 @@
+using ChatRequests.Azure.Graph;
+using ChatRequests.Azure.Storage;
+using ChatRequests.Core.Fulfilment;
+using ChatRequests.Embedded;
+using ChatRequests.ReferenceData;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace ChatRequests.Composition;
+
+/// <summary>Which host is being composed: the selection differs only in who runs fulfilment.</summary>
+public enum AdapterHost
+{
+    /// <summary>The Teams bot: runs fulfilment itself when <c>Fulfilment:Mode</c> is InProcess.</summary>
+    Bot,
+
+    /// <summary>The Functions app: fulfilment is its queue-triggered function, never an in-process relay.</summary>
+    Functions,
+}
+
+/// <summary>
+/// The one place both hosts choose their adapters from configuration (<see cref="AdapterChoice"/>): the store
+/// (SQLite or Cosmos DB), the directory (JSON file or Microsoft Graph) and, for the bot, in-process fulfilment or none
+/// (the Functions app's). The catalog is the JSON file in every mode, deployed with the app, and is checked against
+/// the chosen directory as the host starts.
+/// </summary>
+public static class AdapterSelection
+{
+    /// <summary>
+    /// Registers the adapters the configuration names; throws, naming the key, when it names none. Keys of the old
+    /// spelling <c>Fulfillment:</c> are read as <c>Fulfilment:</c>, with a warning (<see cref="RenamedConfigurationKeys"/>).
+    /// </summary>
+    public static AdapterChoice AddSelectedAdapters(this IHostApplicationBuilder builder, AdapterHost host)
+    {
+        RenamedConfigurationKeys.CarryOverOldSpelling(builder);
+        var choice = AdapterChoice.Read(builder.Configuration);
+        if (host == AdapterHost.Bot && choice.Fulfilment == FulfilmentMode.ServiceBus && choice.Storage != StorageProvider.Cosmos)
+        {
+            throw new InvalidOperationException(
+                $"{AdapterChoice.FulfilmentKey} is {nameof(FulfilmentMode.ServiceBus)}, which needs {AdapterChoice.StorageKey} "
+                + $"{nameof(StorageProvider.Cosmos)}: the Functions app relays the outbox from the Cosmos DB change feed, and "
+                + $"nothing would relay a SQLite outbox. Use {nameof(FulfilmentMode.InProcess)} with SQLite.");
+        }
+
+        var services = builder.Services;
+        services.AddSingleton(choice);
+
+        if (choice.Storage == StorageProvider.Cosmos)
+        {
+            services.AddCosmosStore();
+        }
+        else
+        {
+            services.AddSqliteStore();
+        }
+
+        services.AddJsonCatalog();
+        if (choice.Directory == DirectoryProvider.Graph)
+        {
+            services.AddGraphDirectory();
+        }
+        else
+        {
+            services.AddJsonDirectory();
+        }
+
+        if (host == AdapterHost.Bot && choice.Fulfilment == FulfilmentMode.InProcess)
+        {
+            services.AddInProcessFulfilment();
+        }
+        else
+        {
+            // The change feed sees every saved change by itself; nothing in this process needs waking.
+            services.TryAddSingleton<IRelaySignal, NoRelaySignal>();
+        }
+
+        return choice;
+    }
+
+    private sealed class NoRelaySignal : IRelaySignal
+    {
+        public void Wake()
+        {
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ChatRequests.Teams.Connector;
+
+public static class ConnectorServiceCollectionExtensions
+{
+    /// <summary>
+    /// The Bot Connector client (<see cref="IConnectorClient"/>), its options (section "Connector", validated on
+    /// start), the shared rate limiters and retry pipeline, and <see cref="NoTokenProvider"/> unless an
+    /// <see cref="IConnectorTokenProvider"/> was registered before.
+    /// </summary>
+    public static IServiceCollection AddBotConnector(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<ConnectorOptions>()
+            .BindConfiguration(ConnectorOptions.SectionName)
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConnectorOptions>, ConnectorOptionsValidator>());
+        services.TryAddSingleton<IConnectorTokenProvider, NoTokenProvider>();
+
+        // Limits and retry state are per process, so every client instance must share them.
+        services.TryAddSingleton<ConnectorRateLimiter>();
+        services.TryAddSingleton<ConnectorResilience>();
+
+        // The per-attempt timeout is Polly's; HttpClient's own 100 s timeout would cut across retries.
+        services.AddHttpClient<IConnectorClient, ConnectorClient>(http => http.Timeout = Timeout.InfiniteTimeSpan);
+        return services;
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace ChatRequests.Teams.Connector;
+
+/// <summary>
+/// The synchronous answer to an <c>adaptiveCard/action</c> invoke (Universal Actions): the bot always answers
+/// HTTP 200 once it has handled the invoke, and the body says what happened:
+/// <code>{"statusCode":200,"type":"application/vnd.microsoft.card.adaptive","value":{card}}</code> (show this card instead),
+/// <code>{"statusCode":200,"type":"application/vnd.microsoft.activity.message","value":"text"}</code> (show this message),
+/// <code>{"statusCode":4xx|5xx,"type":"application/vnd.microsoft.error","value":{"code":"...","message":"..."}}</code>.
+/// </summary>
+/// <remarks>
+/// Source: Adaptive Cards docs, "Universal Action Model", Response format
+/// (https://learn.microsoft.com/adaptive-cards/authoring-cards/universal-action-model#response-format;
+/// MicrosoftDocs/AdaptiveCards AdaptiveCards/authoring-cards/universal-action-model.md), and the Bot Framework
+/// schema's AdaptiveCardInvokeResponse {statusCode, type, value}.
+/// </remarks>
+public sealed record InvokeResponse
+{
+    public const string AdaptiveCardType = "application/vnd.microsoft.card.adaptive";
+    public const string MessageType = "application/vnd.microsoft.activity.message";
+    public const string ErrorType = "application/vnd.microsoft.error";
+
+    private InvokeResponse(int statusCode, string type, JsonNode value)
+    {
+        StatusCode = statusCode;
+        Type = type;
+        Value = value;
+    }
+
+    /// <summary>The status of the bot's processing, mirrored in the body (the HTTP status is <see cref="HttpStatus"/>).</summary>
+    public int StatusCode { get; }
+
+    public string Type { get; }
+
+    public JsonNode Value { get; }
+
+    /// <summary>The HTTP status of the response to the invoke POST: 200 whenever the bot processed it.</summary>
+    [JsonIgnore]
+    public int HttpStatus => 200;
+
+    /// <summary>Replace the card the user acted on with <paramref name="card"/>.</summary>
+    public static InvokeResponse Card(JsonObject card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        return new InvokeResponse(200, AdaptiveCardType, card.DeepClone());
+    }
+
+    /// <summary>Keep the card and show <paramref name="text"/> to the user.</summary>
+    public static InvokeResponse Message(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return new InvokeResponse(200, MessageType, JsonValue.Create(text));
+    }
+
+    /// <summary>Tell the client the action failed (400 bad request, 401/403 not allowed, 500 unexpected ...).</summary>
+    public static InvokeResponse Error(int status, string code, string message)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(status, 400);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(status, 599);
+        ArgumentException.ThrowIfNullOrEmpty(code);
+        ArgumentNullException.ThrowIfNull(message);
+        return new InvokeResponse(status, ErrorType, new JsonObject { ["code"] = code, ["message"] = message });
+    }
+
+    /// <summary>The response body in the Bot Connector wire format.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, ConnectorJson.Options);
+}

@@ -1,0 +1,189 @@
+using System.Text.Json.Nodes;
+using ChatRequests.Cards;
+using ChatRequests.Core.Messaging;
+using ChatRequests.Teams.Connector;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatRequests.Teams.Notifications;
+
+/// <summary>
+/// Posts and updates messages outside a turn, keyed in the <see cref="IMessageLedger"/> so that a message is
+/// posted once and updated in place afterwards, whatever the number of times a step runs.
+/// </summary>
+/// <remarks>
+/// The ledger is written right after the connector answers. A crash between Teams accepting a post and that
+/// write would post the message again on redelivery: the Bot Connector has no idempotency key and no way to
+/// read a conversation back. Such a repost is logged and counted (see <see cref="IMessageLedger"/>).
+/// </remarks>
+public sealed class ProactiveMessenger(
+    IConnectorClient connector,
+    IConversationStore conversations,
+    IMessageLedger ledger,
+    IOptions<BotOptions> options,
+    TimeProvider clock,
+    ILogger<ProactiveMessenger> logger)
+{
+    /// <summary>Posts the card in the person's personal chat once, then updates it in place.</summary>
+    public async Task ShowInPersonalChatAsync(string personId, string key, CardMessage card, CancellationToken cancellationToken)
+    {
+        if (await ledger.FindAsync(key, cancellationToken) is { } posted)
+        {
+            await UpdateAsync(posted, card, cancellationToken);
+            return;
+        }
+
+        await PostToPersonAsync(personId, key, card, cancellationToken);
+    }
+
+    /// <summary>Sends to the person's personal chat once for this key; never updates.</summary>
+    public async Task SendOnceToPersonAsync(string personId, string key, CardMessage card, CancellationToken cancellationToken)
+    {
+        if (await ledger.FindAsync(key, cancellationToken) is not null)
+        {
+            return;
+        }
+
+        await PostToPersonAsync(personId, key, card, cancellationToken);
+    }
+
+    /// <summary>Starts a thread with the card in a channel once, then updates it in place.</summary>
+    public async Task ShowInChannelAsync(string channelId, string key, CardMessage card, CancellationToken cancellationToken)
+    {
+        if (await ledger.FindAsync(key, cancellationToken) is { } posted)
+        {
+            await UpdateAsync(posted, card, cancellationToken);
+            return;
+        }
+
+        var known = await conversations.FindAsync(channelId, cancellationToken);
+        var serviceUrl = known?.ServiceUrl ?? await ServiceUrlForTenantAsync(cancellationToken);
+        var parameters = new ConversationParameters
+        {
+            IsGroup = true,
+            Bot = await BotAccountAsync(known, cancellationToken),
+            TenantId = known?.TenantId ?? options.Value.TenantId,
+            ChannelData = new JsonObject { ["channel"] = new JsonObject { ["id"] = channelId } },
+            Activity = ToActivity(card),
+        };
+        var created = await AttemptAsync(key, () => connector.CreateConversationAsync(serviceUrl, parameters, cancellationToken), cancellationToken);
+        var threadId = created.Id ?? throw new ConnectorException(502, "The connector created the thread but returned no conversation id.");
+        var activityId = created.ActivityId ?? MessageIdOf(threadId)
+            ?? throw new ConnectorException(502, "The connector created the thread but returned no activity id.");
+        await RecordAsync(key, threadId, activityId, cancellationToken);
+    }
+
+    /// <summary>Replies once in the thread of the message posted under <paramref name="threadKey"/>.</summary>
+    public async Task ReplyOnceInThreadAsync(string threadKey, string key, Activity reply, CancellationToken cancellationToken)
+    {
+        if (await ledger.FindAsync(key, cancellationToken) is not null)
+        {
+            return;
+        }
+
+        var thread = await ledger.FindAsync(threadKey, cancellationToken)
+            ?? throw new InvalidOperationException($"There is no thread for {threadKey} yet.");
+        var serviceUrl = await ServiceUrlOfAsync(thread.ConversationId, cancellationToken);
+        var sent = await AttemptAsync(
+            key, () => connector.ReplyToActivityAsync(serviceUrl, thread.ConversationId, thread.ActivityId, reply, cancellationToken), cancellationToken);
+        await RecordAsync(key, thread.ConversationId, sent.Id, cancellationToken);
+    }
+
+    private async Task PostToPersonAsync(string personId, string key, CardMessage card, CancellationToken cancellationToken)
+    {
+        var chat = await EnsurePersonalChatAsync(personId, cancellationToken);
+        var sent = await AttemptAsync(
+            key, () => connector.SendToConversationAsync(chat.ServiceUrl, chat.ConversationId, ToActivity(card), cancellationToken), cancellationToken);
+        await RecordAsync(key, chat.ConversationId, sent.Id, cancellationToken);
+    }
+
+    /// <summary>Runs one post inside a ledger attempt, so an interrupted one is known when it is made again.</summary>
+    private async Task<T> AttemptAsync<T>(string key, Func<Task<T>> post, CancellationToken cancellationToken)
+    {
+        if (await ledger.BeginAttemptAsync(key, clock.GetUtcNow(), cancellationToken))
+        {
+            logger.LogWarning("Posting {MessageKey} again: an earlier attempt was interrupted and may have been delivered", key);
+        }
+
+        try
+        {
+            return await post();
+        }
+        catch (ConnectorException ex) when (ex.StatusCode != 0)
+        {
+            // The connector answered with an error, so nothing was posted: the next attempt is not a repost.
+            await ledger.AbandonAttemptAsync(key, cancellationToken);
+            throw;
+        }
+    }
+
+    private async Task UpdateAsync(PostedMessage posted, CardMessage card, CancellationToken cancellationToken)
+    {
+        var serviceUrl = await ServiceUrlOfAsync(posted.ConversationId, cancellationToken);
+        var activity = ToActivity(card) with { Id = posted.ActivityId };
+        await connector.UpdateActivityAsync(serviceUrl, posted.ConversationId, posted.ActivityId, activity, cancellationToken);
+    }
+
+    private async Task<ConversationReference> EnsurePersonalChatAsync(string personId, CancellationToken cancellationToken)
+    {
+        if (await conversations.FindPersonalAsync(personId, cancellationToken) is { } known)
+        {
+            return known;
+        }
+
+        var anyInTenant = await conversations.FindAnyInTenantAsync(options.Value.TenantId, cancellationToken);
+        var serviceUrl = anyInTenant?.ServiceUrl ?? options.Value.DefaultServiceUrl;
+        var tenantId = anyInTenant?.TenantId ?? options.Value.TenantId;
+        var created = await connector.CreateConversationAsync(serviceUrl, new ConversationParameters
+        {
+            IsGroup = false,
+            Bot = await BotAccountAsync(anyInTenant, cancellationToken),
+            // Teams accepts the Entra object id of a user the app is installed for.
+            Members = [new ChannelAccount { Id = personId, AadObjectId = personId }],
+            TenantId = tenantId,
+            ChannelData = tenantId is null ? null : new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenantId } },
+        }, cancellationToken);
+        var reference = new ConversationReference
+        {
+            ConversationId = created.Id ?? throw new ConnectorException(502, "The connector created the chat but returned no conversation id."),
+            ServiceUrl = created.ServiceUrl ?? serviceUrl,
+            TenantId = tenantId,
+            ConversationType = "personal",
+            UserAadObjectId = personId,
+            BotId = anyInTenant?.BotId ?? options.Value.BotId,
+            UpdatedAt = clock.GetUtcNow(),
+        };
+        await conversations.UpsertAsync(reference, cancellationToken);
+        return reference;
+    }
+
+    private async Task<ChannelAccount?> BotAccountAsync(ConversationReference? known, CancellationToken cancellationToken)
+    {
+        var botId = known?.BotId ?? options.Value.BotId
+            ?? (await conversations.FindAnyInTenantAsync(options.Value.TenantId, cancellationToken))?.BotId;
+        return botId is null ? null : new ChannelAccount { Id = botId, Name = known?.BotName };
+    }
+
+    private async Task<string> ServiceUrlOfAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        var known = await conversations.FindAsync(conversationId, cancellationToken)
+            ?? await conversations.FindAsync(ConversationIds.ChannelOf(conversationId), cancellationToken);
+        return known?.ServiceUrl ?? await ServiceUrlForTenantAsync(cancellationToken);
+    }
+
+    private async Task<string> ServiceUrlForTenantAsync(CancellationToken cancellationToken) =>
+        (await conversations.FindAnyInTenantAsync(options.Value.TenantId, cancellationToken))?.ServiceUrl
+        ?? options.Value.DefaultServiceUrl;
+
+    private Task RecordAsync(string key, string conversationId, string? activityId, CancellationToken cancellationToken) =>
+        ledger.RecordAsync(new PostedMessage(key, conversationId, activityId ?? "", clock.GetUtcNow()), cancellationToken);
+
+    private static Activity ToActivity(CardMessage card) => Activity.CardMessage(card.Card, card.FallbackText);
+
+    private static string? MessageIdOf(string threadId)
+    {
+        const string marker = ";messageid=";
+        var at = threadId.IndexOf(marker, StringComparison.OrdinalIgnoreCase);
+        return at < 0 ? null : threadId[(at + marker.Length)..];
+    }
+}

@@ -1,0 +1,51 @@
+using ChatRequests.Core.Requests;
+using ChatRequests.Core.Storage;
+
+namespace ChatRequests.Embedded.Tests.Fulfilment;
+
+/// <summary>A real store that can be told to fail its next saves or listings, like a disk or a crash would.</summary>
+public sealed class FlakyRequestStore(IRequestStore inner) : IRequestStore
+{
+    private int _saveFailuresLeft;
+    private int _listingFailuresLeft;
+
+    public void FailNextSaves(int count) => Interlocked.Exchange(ref _saveFailuresLeft, count);
+
+    public void FailNextListings(int count) => Interlocked.Exchange(ref _listingFailuresLeft, count);
+
+    public Task SaveAsync(ServiceRequest request, CancellationToken cancellationToken = default) =>
+        Interlocked.Decrement(ref _saveFailuresLeft) >= 0
+            ? throw new IOException("The disk went away")
+            : inner.SaveAsync(request, cancellationToken);
+
+    public Task<IReadOnlyList<ServiceRequest>> ListWithDueEventsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
+        Interlocked.Decrement(ref _listingFailuresLeft) >= 0
+            ? throw new IOException("The disk went away")
+            : inner.ListWithDueEventsAsync(now, max, cancellationToken);
+
+    public Task<long> NextNumberAsync(CancellationToken cancellationToken = default) => inner.NextNumberAsync(cancellationToken);
+
+    public Task<ServiceRequest?> GetAsync(string requestId, CancellationToken cancellationToken = default) =>
+        inner.GetAsync(requestId, cancellationToken);
+
+    public Task<ServiceRequest?> FindBySubmissionKeyAsync(string submissionKey, CancellationToken cancellationToken = default) =>
+        inner.FindBySubmissionKeyAsync(submissionKey, cancellationToken);
+
+    public Task CreateAsync(ServiceRequest request, CancellationToken cancellationToken = default) =>
+        inner.CreateAsync(request, cancellationToken);
+
+    public Task<IReadOnlyList<ServiceRequest>> ListByRequesterAsync(string requesterId, int max, CancellationToken cancellationToken = default) =>
+        inner.ListByRequesterAsync(requesterId, max, cancellationToken);
+
+    public Task<IReadOnlyList<ServiceRequest>> ListPendingApprovalAsync(string approverId, CancellationToken cancellationToken = default) =>
+        inner.ListPendingApprovalAsync(approverId, cancellationToken);
+
+    public Task<IReadOnlyList<ServiceRequest>> ListTeamQueueAsync(string teamId, CancellationToken cancellationToken = default) =>
+        inner.ListTeamQueueAsync(teamId, cancellationToken);
+
+    public Task<IReadOnlyList<ServiceRequest>> ListSlaCheckDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
+        inner.ListSlaCheckDueAsync(now, max, cancellationToken);
+
+    public Task<IReadOnlyList<ServiceRequest>> ListWithParkedEventsAsync(CancellationToken cancellationToken = default) =>
+        inner.ListWithParkedEventsAsync(cancellationToken);
+}

@@ -1,0 +1,188 @@
+using ChatRequests.Core.Requests;
+using static ChatRequests.PortContracts.SampleRequests;
+
+namespace ChatRequests.Embedded.Tests.Fulfilment;
+
+public sealed class InProcessRelayTests : IDisposable
+{
+    private readonly RelayRig _rig = new();
+
+    public void Dispose() => _rig.Dispose();
+
+    [Fact]
+    public async Task RunOnceAsync_DueEvents_AreHandledAndLeaveTheOutbox()
+    {
+        await _rig.Store.CreateAsync(Submit("REQ-000001", stages: [SecurityStage()]));
+        await _rig.Store.CreateAsync(Submit("REQ-000002"));
+
+        var pass = await _rig.Relay.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(2, pass.HandledEvents);
+        Assert.Equal(
+            ["approval-card REQ-000001 stage 0 for Carol Security", "approval-card REQ-000001 stage 0 for Dave Security", "team-card REQ-000002"],
+            _rig.Notifier.Calls.Order());
+        Assert.Empty((await _rig.Store.GetAsync("REQ-000001"))!.Outbox);
+        Assert.Empty((await _rig.Store.GetAsync("REQ-000002"))!.Outbox);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_EventNotYetDue_IsLeftAlone()
+    {
+        await _rig.Store.CreateAsync(Submit("REQ-000001", Start.AddMinutes(5)));
+
+        var pass = await _rig.Relay.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(0, pass.Requests);
+        Assert.Empty(_rig.Notifier.Calls);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_NotifierFails_RetriesWithGrowingBackoffThenParksWithTheReason()
+    {
+        await _rig.Store.CreateAsync(Submit("REQ-000001", stages: [ManagerStage()]));
+        _rig.Notifier.AlwaysFail = true;
+
+        await _rig.Relay.RunOnceAsync(CancellationToken.None);
+        var first = await OnlyEventAsync();
+        Assert.Equal(1, first.Attempts);
+        Assert.Contains("HttpRequestException: Teams answered 502 Bad Gateway", first.LastError);
+        Assert.InRange(first.NextAttemptAt - Start, TimeSpan.FromSeconds(0.8), TimeSpan.FromSeconds(1.2));
+        Assert.False(first.IsParked);
+
+        await _rig.Relay.RunOnceAsync(CancellationToken.None);
+        Assert.Single(_rig.Notifier.Calls);
+
+        _rig.Clock.Advance(RelayRig.LongerThanAnyBackoff);
+        var secondTryAt = _rig.Clock.GetUtcNow();
+        await _rig.Relay.RunOnceAsync(CancellationToken.None);
+        var second = await OnlyEventAsync();
+        Assert.Equal(2, second.Attempts);
+        Assert.InRange(second.NextAttemptAt - secondTryAt, TimeSpan.FromSeconds(1.6), TimeSpan.FromSeconds(2.4));
+
+        _rig.Clock.Advance(RelayRig.LongerThanAnyBackoff);
+        await _rig.Relay.RunOnceAsync(CancellationToken.None);
+        var parked = await OnlyEventAsync();
+        Assert.Equal(3, parked.Attempts);
+        Assert.True(parked.IsParked);
+        Assert.Contains("Teams answered 502 Bad Gateway", parked.LastError);
+
+        _rig.Clock.Advance(TimeSpan.FromHours(1));
+        await _rig.Relay.RunOnceAsync(CancellationToken.None);
+        Assert.Equal(3, _rig.Notifier.Calls.Count);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_CompletionNotSavedAfterTheHandlerRan_RunsTheHandlerAgainLater()
+    {
+        await _rig.Store.CreateAsync(Submit("REQ-000001"));
+        _rig.Store.FailNextSaves(1);
+
+        await _rig.Relay.RunOnceAsync(CancellationToken.None);
+        var failed = await OnlyEventAsync();
+        Assert.Equal(1, failed.Attempts);
+        Assert.Contains("IOException", failed.LastError);
+
+        _rig.Clock.Advance(RelayRig.LongerThanAnyBackoff);
+        await _rig.Relay.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(["team-card REQ-000001", "team-card REQ-000001"], _rig.Notifier.Calls);
+        Assert.Empty((await _rig.Store.GetAsync("REQ-000001"))!.Outbox);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_NothingSavedAfterTheHandlerRan_LikeACrash_RunsTheHandlerAgainOnTheNextPass()
+    {
+        // REQ-000001 goes first (longest waiting); both its saves fail, so nothing records that its handler ran.
+        // One request at a time, so that the two failing saves are REQ-000001's.
+        _rig.Settings.MaxParallelRequests = 1;
+        await _rig.Store.CreateAsync(Submit("REQ-000001", Start.AddSeconds(-1)));
+        await _rig.Store.CreateAsync(Submit("REQ-000002"));
+        _rig.Store.FailNextSaves(2);
+
+        var crashed = await _rig.Relay.RunOnceAsync(CancellationToken.None);
+        Assert.Equal(2, crashed.Requests);
+        Assert.Equal(1, crashed.HandledEvents);
+        Assert.Empty((await _rig.Store.GetAsync("REQ-000002"))!.Outbox);
+        Assert.Equal(0, (await OnlyEventAsync()).Attempts);
+
+        await _rig.Relay.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(["team-card REQ-000001", "team-card REQ-000001", "team-card REQ-000002"], _rig.Notifier.Calls.Order());
+        Assert.Empty((await _rig.Store.GetAsync("REQ-000001"))!.Outbox);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_ManyRequests_HandlesEachEventOnceWhileWorkingSeveralAtOnce()
+    {
+        for (var i = 1; i <= 12; i++)
+        {
+            await _rig.Store.CreateAsync(Submit($"REQ-{i:D6}", Start.AddSeconds(-i)));
+        }
+
+        var pass = await _rig.Relay.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(12, pass.HandledEvents);
+        Assert.Equal(Enumerable.Range(1, 12).Select(i => $"team-card REQ-{i:D6}").Order(), _rig.Notifier.Calls.Order());
+        Assert.Empty(await _rig.Store.ListWithDueEventsAsync(Start.AddDays(1), 50));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_WokenAfterASave_HandlesTheEventWithoutWaitingForThePoll()
+    {
+        await _rig.Relay.StartAsync(CancellationToken.None);
+        await _rig.Store.CreateAsync(Submit("REQ-000001"));
+
+        _rig.Signal.Wake();
+
+        await _rig.Notifier.WaitForCallsAsync(1);
+        await _rig.Relay.StopAsync(CancellationToken.None);
+        Assert.Equal(["team-card REQ-000001"], _rig.Notifier.Calls);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_PollIntervalPassesWithoutAWakeUp_LooksForDueEventsAnyway()
+    {
+        await _rig.Relay.StartAsync(CancellationToken.None);
+        await _rig.Store.CreateAsync(Submit("REQ-000001"));
+
+        // The relay may not be waiting yet: keep moving the clock until its poll timer has fired.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (_rig.Notifier.Calls.Count == 0 && DateTime.UtcNow < deadline)
+        {
+            _rig.Clock.Advance(_rig.Settings.PollInterval);
+            await Task.Delay(20);
+        }
+
+        await _rig.Relay.StopAsync(CancellationToken.None);
+        Assert.Equal(["team-card REQ-000001"], _rig.Notifier.Calls);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_StoreFailsDuringAPass_KeepsRunning()
+    {
+        _rig.Store.FailNextListings(1);
+        await _rig.Relay.StartAsync(CancellationToken.None);
+        await _rig.Store.CreateAsync(Submit("REQ-000001"));
+
+        _rig.Signal.Wake();
+
+        await _rig.Notifier.WaitForCallsAsync(1);
+        await _rig.Relay.StopAsync(CancellationToken.None);
+        Assert.Equal(["team-card REQ-000001"], _rig.Notifier.Calls);
+    }
+
+    [Fact]
+    public async Task StopAsync_WhileTheRelayWaits_EndsTheLoopCleanly()
+    {
+        await _rig.Store.CreateAsync(Submit("REQ-000001"));
+        await _rig.Relay.StartAsync(CancellationToken.None);
+        await _rig.Notifier.WaitForCallsAsync(1);
+
+        await _rig.Relay.StopAsync(CancellationToken.None);
+
+        Assert.True(_rig.Relay.ExecuteTask!.IsCompletedSuccessfully);
+    }
+
+    private async Task<OutboxEvent> OnlyEventAsync() =>
+        Assert.Single((await _rig.Store.GetAsync("REQ-000001"))!.Outbox);
+}
