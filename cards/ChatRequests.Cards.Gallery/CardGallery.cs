@@ -2,6 +2,7 @@ using ChatRequests.Core.Catalog;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Workflow;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatRequests.Cards.Gallery;
 
@@ -17,7 +18,8 @@ internal sealed partial class CardGallery
 {
     private readonly SampleOrganisation _organisation;
     private readonly LaptopStory _story;
-    private readonly FixedClock _clock = new(LaptopStory.At(2, 9, 0));
+    // Each card is bound at a moment of the story, earlier or later than the one before: AdjustTime sets the clock either way.
+    private readonly FakeTimeProvider _clock = new(LaptopStory.At(2, 9, 0));
     private readonly RequestCards _cards;
     private readonly List<GalleryCard> _shown = [];
 
@@ -94,7 +96,7 @@ internal sealed partial class CardGallery
         reset.Resolve(agent, "Password reset; the temporary one was sent to your phone by text.", new DateTimeOffset(2026, 2, 23, 8, 40, 0, TimeSpan.Zero));
         reset.Confirm(megan, 4, null, new DateTimeOffset(2026, 2, 23, 9, 5, 0, TimeSpan.Zero));
 
-        _clock.Now = LaptopStory.At(5, 10, 0);
+        _clock.AdjustTime(LaptopStory.At(5, 10, 0));
         Add("request-list", _cards.RequestList([laptop, headset, mouse, reset], "Your requests", "You have no requests yet. Tell me what you need to log one.", megan));
         Add("request-list-empty", _cards.RequestList([], "Your requests", "You have no requests yet. Tell me what you need to log one.", megan));
         Add("request-list-team-queue", _cards.RequestList([laptop, mouse], "Open requests for Hardware Service", "Nothing open. Well done!", _story.Agent));
@@ -123,7 +125,7 @@ internal sealed partial class CardGallery
     /// <summary>A card about <paramref name="r"/>, bound at the moment of its latest change.</summary>
     private void Show(string name, ServiceRequest r, Func<ServiceRequest, CardMessage> card)
     {
-        _clock.Now = r.UpdatedAt;
+        _clock.AdjustTime(r.UpdatedAt);
         Add(name, card(r));
     }
 

@@ -4,6 +4,7 @@ using ChatRequests.Core.Priority;
 using ChatRequests.Core.Provisioning;
 using ChatRequests.Core.Requests;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 
 namespace ChatRequests.Core.Tests;
@@ -16,7 +17,7 @@ public sealed class FulfilmentHandlerProvisioningTests
 
     private readonly InMemoryRequestStore _store = new();
     private readonly INotifier _notifier = Substitute.For<INotifier>();
-    private readonly ManualClock _clock = new();
+    private readonly FakeTimeProvider _clock = new(SampleData.Start);
     private readonly FakeProvisioner _provisioner = new();
 
     [Fact]

@@ -6,25 +6,35 @@ namespace ChatRequests.Core.Tests;
 
 /// <summary>
 /// A request store that keeps each request as a JSON document with a real version check, so every load
-/// is a fresh copy and concurrent writers conflict the way they do on SQLite or Cosmos DB.
+/// is a fresh copy and concurrent writers conflict the way they do on SQLite or Cosmos DB. It passes the
+/// same contract as they do (<see cref="Storage.InMemoryRequestStoreTests"/>).
 /// </summary>
 public sealed class InMemoryRequestStore : IRequestStore
 {
-    private readonly Lock _gate = new();
-    private readonly Dictionary<string, string> _documents = [];
-    private long _lastNumber;
+    private readonly Documents _storage;
 
+    public InMemoryRequestStore()
+        : this(new Documents())
+    {
+    }
+
+    private InMemoryRequestStore(Documents storage) => _storage = storage;
+
+    /// <summary>Creates and saves this store refused on the version check.</summary>
     public int Conflicts { get; private set; }
 
+    /// <summary>Another store over the same documents, as after a restart.</summary>
+    public InMemoryRequestStore Reopen() => new(_storage);
+
     public Task<long> NextNumberAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult(Interlocked.Increment(ref _lastNumber));
+        Task.FromResult(Interlocked.Increment(ref _storage.LastNumber));
 
     public async Task<ServiceRequest?> GetAsync(string requestId, CancellationToken cancellationToken = default)
     {
         await Task.Yield();
-        lock (_gate)
+        lock (_storage.Gate)
         {
-            return _documents.TryGetValue(requestId, out var json) ? Read(json) : null;
+            return _storage.ById.TryGetValue(requestId, out var json) ? Read(json) : null;
         }
     }
 
@@ -34,33 +44,33 @@ public sealed class InMemoryRequestStore : IRequestStore
     public async Task CreateAsync(ServiceRequest request, CancellationToken cancellationToken = default)
     {
         await Task.Yield();
-        lock (_gate)
+        lock (_storage.Gate)
         {
-            if (request.Version != 0 || _documents.ContainsKey(request.Id)
-                || _documents.Values.Select(Read).Any(r => r.SubmissionKey == request.SubmissionKey))
+            if (request.Version != 0 || _storage.ById.ContainsKey(request.Id)
+                || _storage.ById.Values.Select(Read).Any(r => r.SubmissionKey == request.SubmissionKey))
             {
                 Conflicts++;
                 throw new ConcurrencyConflictException(request.Id);
             }
 
             request.Version = 1;
-            _documents[request.Id] = Write(request);
+            _storage.ById[request.Id] = Write(request);
         }
     }
 
     public async Task SaveAsync(ServiceRequest request, CancellationToken cancellationToken = default)
     {
         await Task.Yield();
-        lock (_gate)
+        lock (_storage.Gate)
         {
-            if (!_documents.TryGetValue(request.Id, out var json) || Read(json).Version != request.Version)
+            if (!_storage.ById.TryGetValue(request.Id, out var json) || Read(json).Version != request.Version)
             {
                 Conflicts++;
                 throw new ConcurrencyConflictException(request.Id);
             }
 
             request.Version++;
-            _documents[request.Id] = Write(request);
+            _storage.ById[request.Id] = Write(request);
         }
     }
 
@@ -100,9 +110,9 @@ public sealed class InMemoryRequestStore : IRequestStore
 
     private List<ServiceRequest> All()
     {
-        lock (_gate)
+        lock (_storage.Gate)
         {
-            return [.. _documents.Values.Select(Read)];
+            return [.. _storage.ById.Values.Select(Read)];
         }
     }
 
@@ -110,4 +120,11 @@ public sealed class InMemoryRequestStore : IRequestStore
         JsonSerializer.Deserialize<ServiceRequest>(json, SampleData.Json)!;
 
     private static string Write(ServiceRequest request) => JsonSerializer.Serialize(request, SampleData.Json);
+
+    private sealed class Documents
+    {
+        public readonly Lock Gate = new();
+        public readonly Dictionary<string, string> ById = [];
+        public long LastNumber;
+    }
 }

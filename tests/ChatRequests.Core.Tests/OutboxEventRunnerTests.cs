@@ -4,6 +4,7 @@ using ChatRequests.Core.Priority;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
 
@@ -16,7 +17,7 @@ public sealed class OutboxEventRunnerTests
 
     private readonly InMemoryRequestStore _store = new();
     private readonly INotifier _notifier = Substitute.For<INotifier>();
-    private readonly ManualClock _clock = new();
+    private readonly FakeTimeProvider _clock = new(SampleData.Start);
     private readonly OutboxEventRunner _runner;
 
     public OutboxEventRunnerTests() =>

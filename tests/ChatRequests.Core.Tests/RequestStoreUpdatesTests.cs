@@ -7,6 +7,7 @@ using ChatRequests.Core.Storage;
 using ChatRequests.Core.Workflow;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 
 namespace ChatRequests.Core.Tests;
@@ -16,7 +17,7 @@ public sealed class RequestStoreUpdatesTests
 {
     private readonly InMemoryRequestStore _inner = new();
     private readonly ContendedRequestStore _store;
-    private readonly ManualClock _clock = new();
+    private readonly FakeTimeProvider _clock = new(SampleData.Start);
     private readonly RequestWorkflow _workflow;
 
     public RequestStoreUpdatesTests()

@@ -2,12 +2,13 @@ using ChatRequests.Core.Approvals;
 using ChatRequests.Core.Priority;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Workflow;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatRequests.Core.Tests;
 
 public class RequestWorkflowTests
 {
-    private readonly ManualClock _clock = new();
+    private readonly FakeTimeProvider _clock = new(SampleData.Start);
     private readonly InMemoryRequestStore _store = new();
     private readonly RequestWorkflow _workflow;
 

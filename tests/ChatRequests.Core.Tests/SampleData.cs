@@ -32,6 +32,9 @@ public static class SampleData
     public const string HardwareChannel = "19:hardware-service@thread.tacv2";
     public const string IdentityChannel = "19:identity-access@thread.tacv2";
 
+    /// <summary>Where the tests' clocks start: a Monday morning.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },

@@ -3,6 +3,7 @@ using ChatRequests.Core.Priority;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Sla;
 using ChatRequests.Core.Storage;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatRequests.Core.Tests;
 
@@ -21,7 +22,7 @@ public sealed class ServiceRequestSlaTests
     private static readonly DateTimeOffset AtRisk = Start.AddHours(30);
     private static readonly DateTimeOffset Due = Start.AddHours(40);
 
-    private readonly ManualClock _clock = new(Start);
+    private readonly FakeTimeProvider _clock = new(Start);
 
     [Fact]
     public void AwaitingApproval_RemindsTheApproversOnce_24HoursAfterTheStageWasRequested()

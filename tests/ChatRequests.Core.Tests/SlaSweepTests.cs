@@ -3,6 +3,7 @@ using ChatRequests.Core.Requests;
 using ChatRequests.Core.Sla;
 using ChatRequests.Core.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatRequests.Core.Tests;
 
@@ -13,7 +14,7 @@ public sealed class SlaSweepTests
     private static readonly PersonRef Agent = new("agent", "Ada Agent");
 
     private readonly InMemoryRequestStore _store = new();
-    private readonly ManualClock _clock = new();
+    private readonly FakeTimeProvider _clock = new(SampleData.Start);
 
     [Fact]
     public async Task SweepAsync_DoesWhatIsDueOnEachRequest_AndSavesItsEvents()

@@ -13,8 +13,8 @@ namespace ChatRequests.Functions.Tests;
 /// CosmosRequestStore into the Cosmos DB stand-in and handed to the function as the raw documents the change feed
 /// delivers, system properties included.
 /// </summary>
-[Collection(CosmosCollection.Name)]
-public sealed class RelayOutboxTests(CosmosServerFixture cosmos) : IAsyncLifetime
+[Collection(CosmosServer.Collection)]
+public sealed class RelayOutboxTests(CosmosServer cosmos) : IAsyncLifetime
 {
     private FunctionsApp _app = null!;
 

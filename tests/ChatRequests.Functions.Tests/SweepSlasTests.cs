@@ -12,8 +12,8 @@ using NSubstitute;
 namespace ChatRequests.Functions.Tests;
 
 /// <summary>SweepSlas on the Cosmos DB store, as on Azure, so that the events it saves reach RelayOutbox as the change feed delivers them.</summary>
-[Collection(CosmosCollection.Name)]
-public sealed class SweepSlasTests(CosmosServerFixture cosmos)
+[Collection(CosmosServer.Collection)]
+public sealed class SweepSlasTests(CosmosServer cosmos)
 {
     [Fact]
     public async Task TimerRun_SavesAnEscalationForTheOverdueRequestOnly_AndAnswersTheCounts()

@@ -3,17 +3,21 @@ using ChatRequests.Azure.Storage;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Xunit;
 
 namespace ChatRequests.Testing;
 
 /// <summary>
 /// A real Cosmos DB wire-protocol server for the tests (npm @vercel/cosmosdb-server behind the harness in
 /// CosmosServer/), on a port the OS picks, stopped by its PID. Installs its npm packages itself (npm ci) on a clean
-/// machine. A test project makes it an xunit fixture by deriving <c>CosmosServerFixture : CosmosServer, IAsyncLifetime</c>
-/// (this library does not depend on xunit): its methods already have IAsyncLifetime's shape.
+/// machine. The one xunit fixture for every test project that needs Cosmos DB: each shares it through a collection
+/// named <see cref="Collection"/> (xunit looks for collection definitions only in the test assembly itself).
 /// </summary>
-public class CosmosServer
+public sealed class CosmosServer : IAsyncLifetime
 {
+    /// <summary>The name of the test collection that shares one server.</summary>
+    public const string Collection = "Cosmos DB server";
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(5);
 

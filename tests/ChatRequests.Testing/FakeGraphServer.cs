@@ -19,12 +19,13 @@ public sealed class FakeGraphServer : IAsyncDisposable
     private readonly WebApplication _app;
     private int _throttles;
 
-    public sealed record GraphUser(string Id, string DisplayName, string Mail, string? Department = null,
+    public sealed record GraphUser(string Id, string DisplayName, string? Mail, string? Department = null,
         string? JobTitle = null, string? ManagerId = null);
 
     public sealed record RecordedRequest(string PathAndQuery, string? Authorization, string? RetryAttempt, DateTimeOffset At);
 
-    public ConcurrentDictionary<string, GraphUser> Users { get; } = new();
+    /// <summary>Users by id; Graph finds a user whatever the case of the GUID.</summary>
+    public ConcurrentDictionary<string, GraphUser> Users { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Group id to members, each as (@odata.type, id).</summary>
     public ConcurrentDictionary<string, List<(string Type, string Id)>> Groups { get; } = new();

@@ -1,25 +1,45 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Core;
 
 namespace ChatRequests.Testing;
 
 /// <summary>
-/// The sample organisation (samples/organisation.json) served by a <see cref="FakeGraphServer"/>: its people as Graph
-/// users with their managers, each team and approver group as an Entra group, the groups the sample catalog provisions
-/// (samples/catalog.json, empty), and the configuration that points the
-/// Graph directory at them (<c>Directory:Provider=Graph</c> and the <c>Directory</c> team and group definitions).
+/// An organisation file (as the JSON file directory reads it) served by a <see cref="FakeGraphServer"/>: its people as
+/// Graph users with their managers, each team and approver group as an Entra group, and the configuration that points
+/// the Graph directory at them (<c>Directory:Provider=Graph</c> and the <c>Directory</c> team and group definitions).
 /// </summary>
 public static class GraphOrganisation
 {
-    /// <summary>Loads the sample organisation into <paramref name="graph"/>; returns the host settings for it.</summary>
+    // The JSON file directory reads files with comments and trailing commas; so does this.
+    private static readonly JsonDocumentOptions FileOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    /// <summary>
+    /// Loads the sample organisation (samples/organisation.json) into <paramref name="graph"/>, with the groups the
+    /// sample catalog provisions (samples/catalog.json, empty); returns the host settings for it.
+    /// </summary>
     public static Dictionary<string, string?> Serve(FakeGraphServer graph)
     {
-        var organisation = JsonNode.Parse(File.ReadAllText(RepositoryPaths.Samples("organisation.json")))!;
+        var settings = Serve(graph, RepositoryPaths.Samples("organisation.json"));
+        var catalog = JsonNode.Parse(File.ReadAllText(RepositoryPaths.Samples("catalog.json")), documentOptions: FileOptions)!;
+        foreach (var provisioning in catalog["items"]!.AsArray().Select(i => i!["provisioning"]).OfType<JsonNode>())
+        {
+            graph.Groups.TryAdd(Text(provisioning, "groupId")!, []);
+        }
+
+        return settings;
+    }
+
+    /// <summary>Loads the organisation file at <paramref name="organisationFile"/> into <paramref name="graph"/>; returns the host settings for it.</summary>
+    public static Dictionary<string, string?> Serve(FakeGraphServer graph, string organisationFile)
+    {
+        var organisation = JsonNode.Parse(File.ReadAllText(organisationFile), documentOptions: FileOptions)!;
         foreach (var person in organisation["people"]!.AsArray().Select(p => p!))
         {
             var id = Text(person, "id")!;
-            graph.Users[id] = new FakeGraphServer.GraphUser(id, Text(person, "name")!, Text(person, "email") ?? "",
+            graph.Users[id] = new FakeGraphServer.GraphUser(id, Text(person, "name")!, Text(person, "email"),
                 Text(person, "department"), Text(person, "jobTitle"), Text(person, "managerId"));
         }
 
@@ -52,12 +72,6 @@ public static class GraphOrganisation
             settings[prefix + "GroupId"] = Group(graph, group);
         }
 
-        var catalog = JsonNode.Parse(File.ReadAllText(RepositoryPaths.Samples("catalog.json")))!;
-        foreach (var provisioning in catalog["items"]!.AsArray().Select(i => i!["provisioning"]).OfType<JsonNode>())
-        {
-            graph.Groups.TryAdd(Text(provisioning, "groupId")!, []);
-        }
-
         return settings;
     }
 
@@ -75,8 +89,16 @@ public static class GraphOrganisation
 /// <summary>A token credential that hands out a fixed token: for loopback stand-ins that only look at its presence.</summary>
 public sealed class StaticTokenCredential(string token = "fake-graph-token") : TokenCredential
 {
-    public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-        new(token, DateTimeOffset.UtcNow.AddHours(1));
+    private readonly ConcurrentQueue<string[]> _scopes = new();
+
+    /// <summary>The scopes of every token asked for, in order.</summary>
+    public IReadOnlyList<string[]> RequestedScopes => [.. _scopes];
+
+    public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken)
+    {
+        _scopes.Enqueue(requestContext.Scopes);
+        return new(token, DateTimeOffset.UtcNow.AddHours(1));
+    }
 
     public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
         ValueTask.FromResult(GetToken(requestContext, cancellationToken));

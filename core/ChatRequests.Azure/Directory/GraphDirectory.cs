@@ -65,7 +65,8 @@ public sealed class GraphDirectory(
 
     public async Task<ApproverGroup?> FindGroupAsync(string groupId, CancellationToken cancellationToken = default)
     {
-        var definition = _options.ApproverGroups.FirstOrDefault(g => g.Id == groupId);
+        // As the file directory: the catalog's approverGroupId matches whatever its case.
+        var definition = _options.ApproverGroups.FirstOrDefault(g => string.Equals(g.Id, groupId, StringComparison.OrdinalIgnoreCase));
         if (definition is null)
         {
             return null;

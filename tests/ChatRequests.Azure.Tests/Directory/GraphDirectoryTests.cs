@@ -24,6 +24,7 @@ public sealed class GraphDirectoryTests : IAsyncLifetime
     private const string SecurityEntraGroup = "9a0b0c0d-0000-4000-8000-00000000000a";
     private const string DeskEntraGroup = "9a0b0c0d-0000-4000-8000-00000000000b";
 
+    private readonly StaticTokenCredential _credential = new();
     private FakeGraphServer _graph = null!;
     private ServiceProvider _services = null!;
 
@@ -44,7 +45,7 @@ public sealed class GraphDirectoryTests : IAsyncLifetime
             ("#microsoft.graph.user", Sue),
         ];
         _graph.Groups[DeskEntraGroup] = [("#microsoft.graph.user", Sam), ("#microsoft.graph.user", Sue)];
-        _services = BuildServices(_graph.BaseUrl);
+        _services = BuildServices(_graph.BaseUrl, _credential);
     }
 
     public async Task DisposeAsync()
@@ -68,6 +69,8 @@ public sealed class GraphDirectoryTests : IAsyncLifetime
             [$"/v1.0/users/{Rita}?$select=id,displayName,mail,department,jobTitle", $"/v1.0/users/{Rita}/manager?$select=id"],
             requests.Select(r => r.PathAndQuery));
         Assert.All(requests, r => Assert.Equal("Bearer fake-graph-token", r.Authorization));
+        Assert.NotEmpty(_credential.RequestedScopes);
+        Assert.All(_credential.RequestedScopes, scopes => Assert.Equal(["https://graph.microsoft.com/.default"], scopes));
     }
 
     [Fact]
@@ -137,7 +140,7 @@ public sealed class GraphDirectoryTests : IAsyncLifetime
     [Fact]
     public async Task ListTeams_GraphNotListening_ThrowsDirectoryUnavailable()
     {
-        await using var unreachable = BuildServices($"http://127.0.0.1:{LocalProcess.FreePort()}");
+        await using var unreachable = BuildServices($"http://127.0.0.1:{LocalProcess.FreePort()}", _credential);
 
         var error = await Assert.ThrowsAsync<GraphDirectoryUnavailableException>(
             () => unreachable.GetRequiredService<IDirectory>().ListTeamsAsync());
@@ -265,7 +268,7 @@ public sealed class GraphDirectoryTests : IAsyncLifetime
     private static CatalogItem Item(ApprovalPolicy policy) =>
         new() { Id = "jira-access", Name = "Jira access", Category = "Access", Approval = policy, ApproverGroupId = "grp-sec" };
 
-    private static ServiceProvider BuildServices(string graphBaseUrl)
+    private static ServiceProvider BuildServices(string graphBaseUrl, TokenCredential credential)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -287,24 +290,9 @@ public sealed class GraphDirectoryTests : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
-        services.AddSingleton<TokenCredential>(new FakeTokenCredential());
+        services.AddSingleton(credential);
         services.AddSingleton<IDirectory>(Substitute.For<IDirectory>()); // stands for the embedded file directory
         services.AddGraphDirectory();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-    }
-
-    private sealed class FakeTokenCredential : TokenCredential
-    {
-        public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-            Token(requestContext);
-
-        public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(Token(requestContext));
-
-        private static AccessToken Token(TokenRequestContext requestContext)
-        {
-            Assert.Equal(["https://graph.microsoft.com/.default"], requestContext.Scopes);
-            return new AccessToken("fake-graph-token", DateTimeOffset.UtcNow.AddHours(1));
-        }
     }
 }

@@ -135,19 +135,9 @@ public sealed class GraphProvisionerTests : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
-        services.AddSingleton<TokenCredential>(new FakeTokenCredential());
+        services.AddSingleton<TokenCredential>(new StaticTokenCredential());
         services.AddSingleton<IDirectory>(Substitute.For<IDirectory>());
         services.AddGraphDirectory();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-    }
-
-    private sealed class FakeTokenCredential : TokenCredential
-    {
-        public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) => Token();
-
-        public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(Token());
-
-        private static AccessToken Token() => new("fake-graph-token", DateTimeOffset.UtcNow.AddHours(1));
     }
 }

@@ -1,13 +1,14 @@
 using ChatRequests.Azure.Storage;
 using ChatRequests.Core.Messaging;
-using ChatRequests.Embedded.Tests.Storage;
+using ChatRequests.PortContracts.Storage;
+using ChatRequests.Testing;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChatRequests.Azure.Tests.Storage;
 
-[Collection(CosmosCollection.Name)]
-public sealed class CosmosConversationStoreTests(CosmosServerFixture server) : ConversationStoreContract, IDisposable
+[Collection(CosmosServer.Collection)]
+public sealed class CosmosConversationStoreTests(CosmosServer server) : ConversationStoreContract, IDisposable
 {
     private CosmosClient? _client;
 

@@ -1,15 +1,16 @@
 using System.Text.Json;
 using ChatRequests.Azure.Storage;
 using ChatRequests.Core.Storage;
-using ChatRequests.Embedded.Tests.Storage;
+using ChatRequests.PortContracts.Storage;
+using ChatRequests.Testing;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging;
-using static ChatRequests.Embedded.Tests.SampleRequests;
+using static ChatRequests.PortContracts.SampleRequests;
 
 namespace ChatRequests.Azure.Tests.Storage;
 
-[Collection(CosmosCollection.Name)]
-public sealed class CosmosRequestStoreTests(CosmosServerFixture server) : RequestStoreContract, IDisposable
+[Collection(CosmosServer.Collection)]
+public sealed class CosmosRequestStoreTests(CosmosServer server) : RequestStoreContract, IDisposable
 {
     private readonly CosmosOptions _options = server.FreshDatabase();
     private readonly List<CosmosClient> _clients = [];

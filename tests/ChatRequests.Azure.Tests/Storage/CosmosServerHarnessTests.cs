@@ -1,12 +1,13 @@
 using System.Net;
 using ChatRequests.Azure.Storage;
+using ChatRequests.Testing;
 using Microsoft.Azure.Cosmos;
 
 namespace ChatRequests.Azure.Tests.Storage;
 
 /// <summary>The gaps of the Cosmos DB stand-in that the harness (CosmosServer/server.mjs) fills.</summary>
-[Collection(CosmosCollection.Name)]
-public sealed class CosmosServerHarnessTests(CosmosServerFixture server) : IAsyncLifetime
+[Collection(CosmosServer.Collection)]
+public sealed class CosmosServerHarnessTests(CosmosServer server) : IAsyncLifetime
 {
     private readonly CosmosOptions _options = server.FreshDatabase();
     private CosmosClient _client = null!;

@@ -1,16 +1,17 @@
 using ChatRequests.Azure.Storage;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Storage;
+using ChatRequests.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using static ChatRequests.Embedded.Tests.SampleRequests;
+using static ChatRequests.PortContracts.SampleRequests;
 
 namespace ChatRequests.Azure.Tests.Storage;
 
-[Collection(CosmosCollection.Name)]
-public sealed class CosmosServiceCollectionExtensionsTests(CosmosServerFixture server)
+[Collection(CosmosServer.Collection)]
+public sealed class CosmosServiceCollectionExtensionsTests(CosmosServer server)
 {
     [Fact]
     public async Task AddCosmosStore_FromTheCosmosSection_GivesWorkingStores()

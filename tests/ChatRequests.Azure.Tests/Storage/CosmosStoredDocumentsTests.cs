@@ -13,8 +13,8 @@ namespace ChatRequests.Azure.Tests.Storage;
 /// (Fixtures/stored-cosmos-documents.json: four requests whose histories hold every audit action, and a personal chat,
 /// a channel and a group chat): they load, and writing them back changes none of their strings.
 /// </summary>
-[Collection(CosmosCollection.Name)]
-public sealed class CosmosStoredDocumentsTests(CosmosServerFixture server) : IAsyncLifetime
+[Collection(CosmosServer.Collection)]
+public sealed class CosmosStoredDocumentsTests(CosmosServer server) : IAsyncLifetime
 {
     private static readonly JsonObject Fixture =
         JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "stored-cosmos-documents.json")))!.AsObject();

@@ -1,11 +1,12 @@
 using Azure.Core;
 using ChatRequests.Teams.Authentication;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatRequests.Bot.Tests.Authentication;
 
 public sealed class AzureIdentityTokenProviderTests
 {
-    private readonly ManualTime _clock = new(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
     private readonly CountingCredential _credential;
     private readonly AzureIdentityTokenProvider _provider;
 
@@ -94,14 +95,5 @@ public sealed class AzureIdentityTokenProviderTests
 
             return new AccessToken($"token-{call}", clock.GetUtcNow() + lifetime);
         }
-    }
-
-    private sealed class ManualTime(DateTimeOffset start) : TimeProvider
-    {
-        private DateTimeOffset _now = start;
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Advance(TimeSpan by) => _now += by;
     }
 }

@@ -21,8 +21,8 @@ namespace ChatRequests.Bot.Tests.AzurePath;
 /// stand-in, the Microsoft Graph directory on a loopback Graph serving the sample organisation, and for
 /// Fulfilment:Mode=ServiceBus the Functions app on the same database, played the way its host calls it.
 /// </summary>
-[Collection(CosmosCollection.Name)]
-public sealed class AzureAdaptersLoopTests(CosmosServerFixture cosmos)
+[Collection(CosmosServer.Collection)]
+public sealed class AzureAdaptersLoopTests(CosmosServer cosmos)
 {
     [Fact]
     public async Task OnCosmosAndGraph_SubmitApproveAndRoute_WithTheRequestDocumentInCosmos()

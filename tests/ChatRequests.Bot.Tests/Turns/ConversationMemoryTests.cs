@@ -1,10 +1,10 @@
 using ChatRequests.Teams.Connector;
-using ChatRequests.Core.Tests;
 using ChatRequests.Bot.Turns;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Embedded.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatRequests.Bot.Tests.Turns;
 
@@ -18,7 +18,7 @@ public sealed class ConversationMemoryTests : IDisposable
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "chatrequests-tests", Guid.NewGuid().ToString("N"));
     private readonly SqliteDatabase _database;
     private readonly SqliteConversationStore _store;
-    private readonly ManualClock _clock = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
     public ConversationMemoryTests()
     {

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ChatRequests.Cards.Tests.Support;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Requests;
+using Microsoft.Extensions.Time.Testing;
 using static ChatRequests.Cards.Tests.Support.PeoplesRequests;
 
 namespace ChatRequests.Cards.Tests.Inert;
@@ -17,7 +18,7 @@ public class PeoplesTextOnCardsTests
     // Substrings that only people's text (and names) contain in these cards.
     private static readonly string[] Markers = ["evil.example", "👩‍💻", "מחשב", "Ångström", "محمد"];
 
-    private readonly FakeClock _clock = new(Start.AddHours(3));
+    private readonly FakeTimeProvider _clock = new(Start.AddHours(3));
 
     public static TheoryData<string> Variants() => [.. Typed.All.Select(t => t.Name)];
 
@@ -138,13 +139,14 @@ public class PeoplesTextOnCardsTests
         yield return ("at-risk reply", cards.AtRiskReply(working, Start.AddHours(12)), [person]);
         yield return ("answer reply", cards.AnswerReply(working, required), [required]);
         yield return ("answer sent", cards.AnswerSent(working), [required]);
-        _clock.Now = Start.AddHours(20);
-        working.CheckSla(_clock.Now);
+        _clock.SetUtcNow(Start.AddHours(20));
+        working.CheckSla(_clock.GetUtcNow());
         yield return ("escalation to the lead", cards.Escalation(working, toLead: true), [person]);
         yield return ("escalation in the thread", cards.Escalation(working, toLead: false), [person]);
         yield return ("notice SlaBreached", cards.Notice(working, NoticeKind.SlaBreached, working.Outbox[^1]), []);
         yield return ("team card, escalated", cards.TeamCard(working), [.. request, person]);
-        _clock.Now = Start.AddHours(3);
+        // Back to where the other cards were bound: AdjustTime, since a FakeTimeProvider only advances.
+        _clock.AdjustTime(Start.AddHours(3));
     }
 
     private static readonly (NoticeKind Kind, RequestEventType Type)[] Notices =

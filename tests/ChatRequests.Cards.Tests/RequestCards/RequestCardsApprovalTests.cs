@@ -1,12 +1,13 @@
 using ChatRequests.Cards.Tests.Support;
 using ChatRequests.Core.Requests;
+using Microsoft.Extensions.Time.Testing;
 using static ChatRequests.Cards.Tests.Support.Requests;
 
 namespace ChatRequests.Cards.Tests.RequestCards;
 
 public class RequestCardsApprovalTests
 {
-    private readonly Cards.RequestCards _cards = new(new FakeClock(Start));
+    private readonly Cards.RequestCards _cards = new(new FakeTimeProvider(Start));
 
     [Fact]
     public void Approval_Pending_ShowsTheRequestACommentAndApproveReject()

@@ -4,6 +4,7 @@ using ChatRequests.Cards.Tests.Support;
 using ChatRequests.Core.Catalog;
 using ChatRequests.Core.Priority;
 using ChatRequests.Core.Requests;
+using Microsoft.Extensions.Time.Testing;
 using static ChatRequests.Cards.Tests.Support.Requests;
 
 namespace ChatRequests.Cards.Tests.RequestCards;
@@ -29,7 +30,7 @@ public class RequestCardsFieldTests
         ],
     };
 
-    private readonly Cards.RequestCards _cards = new(new FakeClock(Start));
+    private readonly Cards.RequestCards _cards = new(new FakeTimeProvider(Start));
 
     [Fact]
     public void EveryCard_LabelsTheFieldsAsTheFormDoesInCatalogOrder()

@@ -2,13 +2,14 @@ using System.Text.Json.Nodes;
 using ChatRequests.Cards.Tests.Support;
 using ChatRequests.Core.Catalog;
 using ChatRequests.Core.Requests;
+using Microsoft.Extensions.Time.Testing;
 using static ChatRequests.Cards.Tests.Support.Requests;
 
 namespace ChatRequests.Cards.Tests.RequestCards;
 
 public class RequestCardsIntakeTests
 {
-    private readonly Cards.RequestCards _cards = new(new FakeClock(Start));
+    private readonly Cards.RequestCards _cards = new(new FakeTimeProvider(Start));
 
     private static FormPrefill EmptyPrefill => new("sk-1", null, null, new Dictionary<string, string>());
 

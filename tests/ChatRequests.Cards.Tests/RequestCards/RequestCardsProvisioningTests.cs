@@ -3,6 +3,7 @@ using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Priority;
 using ChatRequests.Core.Provisioning;
 using ChatRequests.Core.Requests;
+using Microsoft.Extensions.Time.Testing;
 using static ChatRequests.Cards.Tests.Support.Requests;
 
 namespace ChatRequests.Cards.Tests.RequestCards;
@@ -17,7 +18,7 @@ public class RequestCardsProvisioningTests
         GroupName = "Finance share readers (Frankfurt, Controlling and Group Reporting)",
     };
 
-    private readonly Cards.RequestCards _cards = new(new FakeClock(Start.AddHours(1)));
+    private readonly Cards.RequestCards _cards = new(new FakeTimeProvider(Start.AddHours(1)));
 
     [Fact]
     public void TeamCard_ProvisioningPending_TellsAgentsWhatToDoAndThatGraphDoesItAutomatically()

@@ -1,13 +1,14 @@
 using ChatRequests.Cards.Tests.Support;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Requests;
+using Microsoft.Extensions.Time.Testing;
 using static ChatRequests.Cards.Tests.Support.Requests;
 
 namespace ChatRequests.Cards.Tests.RequestCards;
 
 public class RequestCardsRequesterTests
 {
-    private readonly Cards.RequestCards _cards = new(new FakeClock(Start.AddHours(1)));
+    private readonly Cards.RequestCards _cards = new(new FakeTimeProvider(Start.AddHours(1)));
 
     private static OutboxEvent Cause(ServiceRequest r, RequestEventType type) => r.Outbox.Last(e => e.Type == type);
 

@@ -1,6 +1,7 @@
 using ChatRequests.Cards.Tests.Support;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Requests;
+using Microsoft.Extensions.Time.Testing;
 using static ChatRequests.Cards.Tests.Support.Requests;
 
 namespace ChatRequests.Cards.Tests.RequestCards;
@@ -11,7 +12,7 @@ public class RequestCardsSlaTests
     // The laptop's target: 40 hours after Start.
     private static readonly DateTimeOffset Due = Start.AddHours(40);
 
-    private readonly FakeClock _clock = new(Start.AddHours(1));
+    private readonly FakeTimeProvider _clock = new(Start.AddHours(1));
     private readonly Cards.RequestCards _cards;
 
     public RequestCardsSlaTests() => _cards = new Cards.RequestCards(_clock);
@@ -38,8 +39,8 @@ public class RequestCardsSlaTests
     public void Escalation_ToTheLead_CarriesEverythingTheLeadNeeds()
     {
         var r = InState(RequestState.InProgress);
-        _clock.Now = Due.AddHours(3);
-        r.CheckSla(_clock.Now);
+        _clock.SetUtcNow(Due.AddHours(3));
+        r.CheckSla(_clock.GetUtcNow());
 
         var message = _cards.Escalation(r, toLead: true);
 
@@ -61,7 +62,7 @@ public class RequestCardsSlaTests
     public void Escalation_InTheTeamThread_SaysTheTeamHasNoLead()
     {
         var r = InState(RequestState.Approved);
-        _clock.Now = Due.AddDays(2);
+        _clock.SetUtcNow(Due.AddDays(2));
 
         var message = _cards.Escalation(r, toLead: false);
 
@@ -94,7 +95,7 @@ public class RequestCardsSlaTests
     {
         var r = InState(RequestState.InProgress);
         r.CheckSla(Start.AddHours(30));
-        _clock.Now = Start.AddHours(31);
+        _clock.SetUtcNow(Start.AddHours(31));
 
         var message = _cards.TeamCard(r);
 
@@ -108,8 +109,8 @@ public class RequestCardsSlaTests
     {
         var r = InState(RequestState.InProgress);
         r.CheckSla(Start.AddHours(30));
-        _clock.Now = Due.AddHours(2);
-        r.CheckSla(_clock.Now);
+        _clock.SetUtcNow(Due.AddHours(2));
+        r.CheckSla(_clock.GetUtcNow());
 
         var message = _cards.TeamCard(r);
 
@@ -124,8 +125,8 @@ public class RequestCardsSlaTests
     public void Notice_SlaBreached_TellsTheRequesterTheLeadWasAlerted()
     {
         var r = InState(RequestState.Assigned);
-        _clock.Now = Due.AddHours(1);
-        r.CheckSla(_clock.Now);
+        _clock.SetUtcNow(Due.AddHours(1));
+        r.CheckSla(_clock.GetUtcNow());
 
         var message = _cards.Notice(r, NoticeKind.SlaBreached, r.Outbox[^1]);
 
@@ -143,7 +144,7 @@ public class RequestCardsSlaTests
         var r = InState(RequestState.InProgress);
         r.CheckSla(Start.AddHours(30));
         r.CheckSla(Due.AddHours(1));
-        _clock.Now = Due.AddHours(2);
+        _clock.SetUtcNow(Due.AddHours(2));
 
         var message = _cards.RequestDetail(r, Agent);
 

@@ -1,12 +1,13 @@
 using ChatRequests.Cards.Tests.Support;
 using ChatRequests.Core.Requests;
+using Microsoft.Extensions.Time.Testing;
 using static ChatRequests.Cards.Tests.Support.Requests;
 
 namespace ChatRequests.Cards.Tests.RequestCards;
 
 public class RequestCardsTeamTests
 {
-    private readonly FakeClock _clock = new(Start.AddHours(1));
+    private readonly FakeTimeProvider _clock = new(Start.AddHours(1));
     private readonly Cards.RequestCards _cards;
 
     public RequestCardsTeamTests() => _cards = new Cards.RequestCards(_clock);
@@ -159,7 +160,7 @@ public class RequestCardsTeamTests
     [Fact]
     public void TeamCard_PastTheTarget_IsFlaggedOverdueUntilFulfilled()
     {
-        _clock.Now = Start.AddDays(3);
+        _clock.SetUtcNow(Start.AddDays(3));
 
         Assert.Contains("Overdue", CardQuery.Text(_cards.TeamCard(InState(RequestState.InProgress)).Card));
         Assert.DoesNotContain("Overdue", CardQuery.Text(_cards.TeamCard(InState(RequestState.Fulfilled)).Card));

@@ -3,6 +3,7 @@ using ChatRequests.Core.Catalog;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Priority;
 using ChatRequests.Core.Requests;
+using Microsoft.Extensions.Time.Testing;
 using static ChatRequests.Cards.Tests.Support.Requests;
 
 namespace ChatRequests.Cards.Tests.RequestCards;
@@ -12,7 +13,7 @@ public class RequestCardsWordsTests
 {
     private const string Reason = "Developer laptops need the hardened image first";
 
-    private readonly Cards.RequestCards _cards = new(new FakeClock(Start.AddHours(1)));
+    private readonly Cards.RequestCards _cards = new(new FakeTimeProvider(Start.AddHours(1)));
 
     [Theory]
     [InlineData(RequestState.AwaitingRequester, NoticeKind.QuestionAsked, RequestEventType.QuestionAsked)]

@@ -1,5 +1,5 @@
 using ChatRequests.Core.Requests;
-using static ChatRequests.Embedded.Tests.SampleRequests;
+using static ChatRequests.PortContracts.SampleRequests;
 
 namespace ChatRequests.Embedded.Tests.Fulfilment;
 

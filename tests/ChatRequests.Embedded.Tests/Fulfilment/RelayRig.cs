@@ -1,8 +1,10 @@
 using ChatRequests.Core.Fulfilment;
 using ChatRequests.Embedded.Fulfilment;
 using ChatRequests.Embedded.Storage;
+using ChatRequests.PortContracts;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatRequests.Embedded.Tests.Fulfilment;
 
@@ -39,7 +41,7 @@ public sealed class RelayRig : IDisposable
         PollInterval = TimeSpan.FromSeconds(1),
     };
 
-    public ManualClock Clock { get; } = new(SampleRequests.Start);
+    public FakeTimeProvider Clock { get; } = new(SampleRequests.Start);
     public RecordingNotifier Notifier { get; } = new();
     public FlakyRequestStore Store { get; }
     public RelaySignal Signal { get; } = new();

@@ -1,10 +1,12 @@
 using ChatRequests.Embedded.Fulfilment;
+using ChatRequests.PortContracts;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatRequests.Embedded.Tests.Fulfilment;
 
 public sealed class RelaySignalTests
 {
-    private readonly ManualClock _clock = new(SampleRequests.Start);
+    private readonly FakeTimeProvider _clock = new(SampleRequests.Start);
     private readonly RelaySignal _signal = new();
 
     [Fact]

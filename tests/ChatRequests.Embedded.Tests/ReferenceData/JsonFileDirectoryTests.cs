@@ -3,43 +3,12 @@ using static ChatRequests.Embedded.Tests.ReferenceData.ReferenceFiles;
 
 namespace ChatRequests.Embedded.Tests.ReferenceData;
 
+/// <summary>How the file is checked when loaded; what the directory answers is the port's contract (<see cref="JsonFileDirectoryContractTests"/>).</summary>
 public sealed class JsonFileDirectoryTests : IDisposable
 {
     private readonly TempFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
-
-    [Fact]
-    public async Task Load_GoodFile_FindsPeopleTeamsAndGroups()
-    {
-        var directory = LoadDirectory(GoodOrganisation);
-
-        var alice = await directory.FindPersonAsync("p-alice");
-        Assert.Equal("p-bob", alice!.ManagerId);
-        Assert.Equal("Sales", alice.Department);
-        var teams = await directory.ListTeamsAsync();
-        Assert.Equal(["team-hardware", "team-access"], teams.Select(t => t.Id));
-        Assert.Equal("19:hardware@thread.tacv2", teams[0].ChannelId);
-        Assert.True(teams[1].HasMember("p-erin"));
-        Assert.Equal(["p-carol"], (await directory.FindGroupAsync("grp-security"))!.MemberIds);
-    }
-
-    [Fact]
-    public async Task FindPersonAsync_IdInOtherCase_FindsThePerson()
-    {
-        var directory = LoadDirectory(GoodOrganisation);
-
-        Assert.Equal("Alice Employee", (await directory.FindPersonAsync("P-ALICE"))?.Name);
-    }
-
-    [Fact]
-    public async Task FindAsync_UnknownIds_ReturnNull()
-    {
-        var directory = LoadDirectory(GoodOrganisation);
-
-        Assert.Null(await directory.FindPersonAsync("p-nobody"));
-        Assert.Null(await directory.FindGroupAsync("grp-nobody"));
-    }
 
     [Fact]
     public void Load_DuplicatePersonId_FailsNamingTheFileAndTheId()

@@ -5,8 +5,9 @@ using ChatRequests.Core.Storage;
 using ChatRequests.Embedded.Sla;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
-using static ChatRequests.Embedded.Tests.SampleRequests;
+using static ChatRequests.PortContracts.SampleRequests;
 
 namespace ChatRequests.Embedded.Tests.Sla;
 
@@ -14,7 +15,7 @@ public sealed class SlaSweeperTests
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
 
-    private readonly ManualClock _clock = new(Start);
+    private readonly FakeTimeProvider _clock = new(Start);
     private readonly IRequestStore _store = Substitute.For<IRequestStore>();
     private readonly IRelaySignal _relay = Substitute.For<IRelaySignal>();
     private readonly SlaSweeper _sweeper;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
-using static ChatRequests.Embedded.Tests.SampleRequests;
+using static ChatRequests.PortContracts.SampleRequests;
 
 namespace ChatRequests.Embedded.Tests.Storage;
 

@@ -1,5 +1,6 @@
 using ChatRequests.Core.Messaging;
 using ChatRequests.Embedded.Storage;
+using ChatRequests.PortContracts.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

@@ -1,9 +1,10 @@
 using ChatRequests.Core.Storage;
 using ChatRequests.Embedded.Storage;
+using ChatRequests.PortContracts.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using static ChatRequests.Embedded.Tests.SampleRequests;
+using static ChatRequests.PortContracts.SampleRequests;
 
 namespace ChatRequests.Embedded.Tests.Storage;
 

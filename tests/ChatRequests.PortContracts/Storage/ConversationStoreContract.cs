@@ -1,7 +1,7 @@
 using ChatRequests.Core.Messaging;
-using static ChatRequests.Embedded.Tests.SampleRequests;
+using static ChatRequests.PortContracts.SampleRequests;
 
-namespace ChatRequests.Embedded.Tests.Storage;
+namespace ChatRequests.PortContracts.Storage;
 
 /// <summary>What every <see cref="IConversationStore"/> adapter must do, tested through the port only.</summary>
 public abstract class ConversationStoreContract

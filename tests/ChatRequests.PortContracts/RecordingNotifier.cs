@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Requests;
 
-namespace ChatRequests.Embedded.Tests;
+namespace ChatRequests.PortContracts;
 
 /// <summary>A notifier that records every call and fails when told to, as Teams does when it is down.</summary>
 public sealed class RecordingNotifier : INotifier

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
-using static ChatRequests.Embedded.Tests.SampleRequests;
+using static ChatRequests.PortContracts.SampleRequests;
 
-namespace ChatRequests.Embedded.Tests.Storage;
+namespace ChatRequests.PortContracts.Storage;
 
 /// <summary>
 /// What every <see cref="IRequestStore"/> adapter must do, tested through the port only. An adapter's test

@@ -1,7 +1,7 @@
 using ChatRequests.Core.Priority;
 using ChatRequests.Core.Requests;
 
-namespace ChatRequests.Embedded.Tests;
+namespace ChatRequests.PortContracts;
 
 /// <summary>People and requests for the tests, built only through the domain's own methods.</summary>
 public static class SampleRequests

@@ -3,9 +3,10 @@ using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using static ChatRequests.Embedded.Tests.SampleRequests;
+using Microsoft.Extensions.Time.Testing;
+using static ChatRequests.PortContracts.SampleRequests;
 
-namespace ChatRequests.Embedded.Tests.Storage;
+namespace ChatRequests.PortContracts.Storage;
 
 /// <summary>
 /// The outbox through the store port, across a crash: an event leaves the document only in the save that
@@ -28,7 +29,7 @@ public abstract partial class RequestStoreContract
         await new FulfilmentHandler(notifier, Store, TimeProvider.System).HandleAsync(loaded!, loaded!.Outbox[0]);
 
         var restarted = ReopenStore();
-        var clock = new ManualClock(Start.AddMinutes(1));
+        var clock = new FakeTimeProvider(Start.AddMinutes(1));
         var due = Assert.Single(await restarted.ListWithDueEventsAsync(clock.GetUtcNow(), 10));
         Assert.Equal(pending.Id, Assert.Single(due.Outbox).Id);
         var handled = await Processor(restarted, notifier, clock).ProcessAsync("REQ-000001");
@@ -88,7 +89,7 @@ public abstract partial class RequestStoreContract
     {
         await Store.CreateAsync(Submit("REQ-000001", stages: [ManagerStage()]));
         var notifier = new RecordingNotifier();
-        var clock = new ManualClock(Start.AddMinutes(1));
+        var clock = new FakeTimeProvider(Start.AddMinutes(1));
         notifier.FailNext(1);
 
         Assert.Equal(0, await Processor(Store, notifier, clock).ProcessAsync("REQ-000001"));

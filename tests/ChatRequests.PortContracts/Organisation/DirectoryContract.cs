@@ -1,0 +1,127 @@
+using ChatRequests.Core.Organisation;
+
+namespace ChatRequests.PortContracts.Organisation;
+
+/// <summary>
+/// What every <see cref="IDirectory"/> adapter must do, tested through the port only, on one organisation
+/// (<see cref="OrganisationFile"/>) that each adapter's test class loads the way its adapter reads one.
+/// </summary>
+public abstract class DirectoryContract : IAsyncLifetime
+{
+    protected const string Rita = "4f1c9a1e-0000-4000-8000-00000000000a";
+    protected const string Mark = "4f1c9a1e-0000-4000-8000-00000000000b";
+    protected const string Bea = "4f1c9a1e-0000-4000-8000-00000000000c";
+    protected const string Sam = "4f1c9a1e-0000-4000-8000-00000000000d";
+    protected const string Sue = "4f1c9a1e-0000-4000-8000-00000000000e";
+    protected const string Ann = "4f1c9a1e-0000-4000-8000-00000000000f";
+
+    /// <summary>The organisation as a JSON file (people, teams, approver groups), next to the test assembly.</summary>
+    public static string OrganisationFile => Path.Combine(AppContext.BaseDirectory, "Organisation", "organisation.json");
+
+    protected IDirectory Directory { get; private set; } = null!;
+
+    /// <summary>The adapter over the organisation in <paramref name="organisationFile"/>.</summary>
+    protected abstract Task<IDirectory> OpenAsync(string organisationFile);
+
+    public async Task InitializeAsync() => Directory = await OpenAsync(OrganisationFile);
+
+    public virtual Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task FindPersonAsync_KnownPerson_ReturnsEveryField()
+    {
+        var rita = await Directory.FindPersonAsync(Rita);
+
+        Assert.Equal(new Person
+        {
+            Id = Rita, Name = "Rita Requester", Email = "rita@contoso.example", Department = "Sales",
+            JobTitle = "Account manager", ManagerId = Mark,
+        }, rita);
+    }
+
+    [Fact]
+    public async Task FindPersonAsync_PersonWithoutOptionalFields_LeavesThemEmpty()
+    {
+        var ann = await Directory.FindPersonAsync(Ann);
+
+        Assert.Equal(new Person { Id = Ann, Name = "Ann Agent", ManagerId = Sam }, ann);
+    }
+
+    [Fact]
+    public async Task FindPersonAsync_FollowingTheManagers_ReachesTheTopWhoHasNone()
+    {
+        var chain = new List<string>();
+        for (var person = await Directory.FindPersonAsync(Sue); person is not null; person = person.ManagerId is { } next ? await Directory.FindPersonAsync(next) : null)
+        {
+            chain.Add(person.Name);
+        }
+
+        Assert.Equal(["Sue Security", "Sam Security", "Bea Boss"], chain);
+    }
+
+    [Fact]
+    public async Task FindPersonAsync_IdInOtherCase_FindsThePersonUnderTheirOwnId()
+    {
+        // Entra object ids are GUIDs, which different sources write in different case.
+        var rita = await Directory.FindPersonAsync(Rita.ToUpperInvariant());
+
+        Assert.Equal(Rita, rita?.Id);
+    }
+
+    [Fact]
+    public async Task FindPersonAsync_UnknownId_ReturnsNull()
+    {
+        Assert.Null(await Directory.FindPersonAsync("4f1c9a1e-0000-4000-8000-0000000000ff"));
+    }
+
+    [Fact]
+    public async Task ListTeamsAsync_ReturnsEveryTeamWithItsCategoriesChannelLeadAndMembers()
+    {
+        var teams = await Directory.ListTeamsAsync();
+
+        Assert.Equal(["service-desk", "licensing"], teams.Select(t => t.Id));
+        var desk = teams[0];
+        Assert.Equal("Service desk", desk.Name);
+        Assert.Equal(["Hardware", "Access"], desk.Categories);
+        Assert.Equal("19:desk@thread.tacv2", desk.ChannelId);
+        Assert.Equal(Sam, desk.LeadId);
+        Assert.Equal([Ann, Sue, Sam], desk.MemberIds);
+        Assert.True(desk.HasMember(Sue));
+        Assert.False(desk.HasMember(Rita));
+    }
+
+    [Fact]
+    public async Task ListTeamsAsync_TeamWithoutALead_HasNoLead()
+    {
+        var licensing = (await Directory.ListTeamsAsync()).Single(t => t.Id == "licensing");
+
+        Assert.Null(licensing.LeadId);
+        Assert.Equal([Ann], licensing.MemberIds);
+    }
+
+    [Fact]
+    public async Task FindGroupAsync_KnownGroup_ReturnsItsNameAndMembers()
+    {
+        var security = await Directory.FindGroupAsync("grp-security");
+
+        Assert.NotNull(security);
+        Assert.Equal(("grp-security", "IT Security"), (security.Id, security.Name));
+        Assert.Equal([Sam, Sue], security.MemberIds);
+        Assert.Equal([Mark], (await Directory.FindGroupAsync("grp-finance"))?.MemberIds);
+    }
+
+    [Fact]
+    public async Task FindGroupAsync_IdInOtherCase_FindsTheGroup()
+    {
+        // The catalog names approver groups by id; a difference in case must not route an approval differently by adapter.
+        var security = await Directory.FindGroupAsync("GRP-Security");
+
+        Assert.Equal("IT Security", security?.Name);
+    }
+
+    [Fact]
+    public async Task FindGroupAsync_UnknownId_ReturnsNull()
+    {
+        Assert.Null(await Directory.FindGroupAsync("grp-nobody"));
+    }
+}
