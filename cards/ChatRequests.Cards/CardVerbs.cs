@@ -4,7 +4,7 @@ namespace ChatRequests.Cards;
 
 /// <summary>
 /// The <c>verb</c> of every <c>Action.Execute</c> on our cards: a contract with the bot's action handler. What each
-/// verb's action carries (ids in its data, values of inputs) is its record, read by <see cref="CardActionData.Parse"/>;
+/// verb's action carries (ids in its data, values of inputs) is its record, read by <see cref="CardActionData.Parse(string, System.Text.Json.Nodes.JsonObject?)"/>;
 /// who clicked comes from the activity.
 /// </summary>
 public static class CardVerbs

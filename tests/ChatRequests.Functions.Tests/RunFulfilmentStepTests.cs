@@ -4,12 +4,10 @@ using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Provisioning;
 using ChatRequests.Core.Requests;
 using ChatRequests.Functions.Fulfilment;
-using ChatRequests.Functions.Relay;
 using ChatRequests.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NSubstitute;
-using NSubstitute.ExceptionExtensions;
 
 namespace ChatRequests.Functions.Tests;
 
