@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using ChatRequests.Bot.Tests.Fakes;
 using ChatRequests.Bot.Tests.Hosting;
 using ChatRequests.Core.Storage;
 using ChatRequests.Embedded.Storage;
+using ChatRequests.Bot.Tests.Fakes;
 using ChatRequests.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
