@@ -5,16 +5,19 @@ using ChatRequests.Bot.Turns;
 using ChatRequests.Composition;
 using ChatRequests.ReferenceData;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddChatRequestsBot();
+return await HostStart.RunAsync(async () =>
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddChatRequestsBot();
 
-var app = builder.Build();
-app.Logger.LogInformation("ChatRequests bot on {Adapters}", app.Services.GetRequiredService<AdapterChoice>());
-app.UseErrorResponses();
-app.MapMessages();
-app.MapHealth();
-app.MapGet("/", () => Results.Text("ChatRequests bot is running. Teams (or the Agents Playground) talks to POST /api/messages."));
-return await app.RunWithReferenceDataCheckAsync();
+    var app = builder.Build();
+    app.Logger.LogInformation("ChatRequests bot on {Adapters}", app.Services.GetRequiredService<AdapterChoice>());
+    app.UseErrorResponses();
+    app.MapMessages();
+    app.MapHealth();
+    app.MapGet("/", () => Results.Text("ChatRequests bot is running. Teams (or the Agents Playground) talks to POST /api/messages."));
+    return await app.RunWithReferenceDataCheckAsync();
+});
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

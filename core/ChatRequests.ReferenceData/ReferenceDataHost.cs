@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ChatRequests.ReferenceData;
 
@@ -22,6 +23,9 @@ public static class ReferenceDataHost
     /// </remarks>
     public static async Task<int> RunWithReferenceDataCheckAsync(this IHost host)
     {
+        // Options validated on start (ValidateOnStart) are checked here, before the host runs: a refusal then reaches
+        // the caller as one exception, instead of being logged with its stack trace by the host and thrown again.
+        host.Services.GetService<IStartupValidator>()?.Validate();
         try
         {
             await host.Services.GetRequiredService<ReferenceDataStartupCheck>().CheckAsync();

@@ -14,7 +14,7 @@ public sealed class Program
     /// <summary>The port the Functions host calls the handler on; it sets this environment variable.</summary>
     public const string PortSetting = "FUNCTIONS_CUSTOMHANDLER_PORT";
 
-    public static async Task<int> Main(string[] args)
+    public static Task<int> Main(string[] args) => HostStart.RunAsync(async () =>
     {
         var builder = WebApplication.CreateBuilder(args);
         if (builder.Configuration.GetValue<int?>(PortSetting) is { } port)
@@ -28,5 +28,5 @@ public sealed class Program
         app.Logger.LogInformation("ChatRequests Functions app on {Adapters}", app.Services.GetRequiredService<AdapterChoice>());
         app.MapFunctions();
         return await app.RunWithReferenceDataCheckAsync();
-    }
+    });
 }

@@ -1,3 +1,4 @@
+using ChatRequests.Core.Configuration;
 using Microsoft.Extensions.Configuration;
 namespace ChatRequests.Composition;
 
@@ -55,7 +56,7 @@ public sealed record AdapterChoice(StorageProvider Storage, DirectoryProvider Di
             var endpoint = configuration[CosmosEndpointKey];
             if (string.IsNullOrWhiteSpace(endpoint))
             {
-                throw new InvalidOperationException(
+                throw new ConfigurationRefusedException(
                     $"{StorageKey} is {nameof(StorageProvider.Cosmos)} but {CosmosEndpointKey} is not set: "
                     + "set it to the account endpoint (https://<account>.documents.azure.com:443/), or remove "
                     + $"{StorageKey} to use the SQLite file.");
@@ -63,7 +64,7 @@ public sealed record AdapterChoice(StorageProvider Storage, DirectoryProvider Di
 
             if (!Uri.TryCreate(endpoint, UriKind.Absolute, out _))
             {
-                throw new InvalidOperationException(
+                throw new ConfigurationRefusedException(
                     $"{CosmosEndpointKey} '{endpoint}' is not an absolute URL (like https://<account>.documents.azure.com:443/).");
             }
         }
@@ -87,7 +88,7 @@ public sealed record AdapterChoice(StorageProvider Storage, DirectoryProvider Di
         var name = Enum.GetNames<T>().FirstOrDefault(n => n.Equals(value.Trim(), StringComparison.OrdinalIgnoreCase));
         return name is not null
             ? Enum.Parse<T>(name)
-            : throw new InvalidOperationException(
+            : throw new ConfigurationRefusedException(
                 $"{key} '{value}' is not a known value; use one of: {string.Join(", ", Enum.GetNames<T>())} (default {default(T)}).");
     }
 }

@@ -1,5 +1,6 @@
 using ChatRequests.Azure.Graph;
 using ChatRequests.Azure.Storage;
+using ChatRequests.Core.Configuration;
 using ChatRequests.Core.Fulfilment;
 using ChatRequests.Embedded;
 using ChatRequests.ReferenceData;
@@ -37,7 +38,7 @@ public static class AdapterSelection
         var choice = AdapterChoice.Read(builder.Configuration);
         if (host == AdapterHost.Bot && choice.Fulfilment == FulfilmentMode.ServiceBus && choice.Storage != StorageProvider.Cosmos)
         {
-            throw new InvalidOperationException(
+            throw new ConfigurationRefusedException(
                 $"{AdapterChoice.FulfilmentKey} is {nameof(FulfilmentMode.ServiceBus)}, which needs {AdapterChoice.StorageKey} "
                 + $"{nameof(StorageProvider.Cosmos)}: the Functions app relays the outbox from the Cosmos DB change feed, and "
                 + $"nothing would relay a SQLite outbox. Use {nameof(FulfilmentMode.InProcess)} with SQLite.");

@@ -1,3 +1,4 @@
+using ChatRequests.Core.Configuration;
 using ChatRequests.Teams.Authentication;
 using ChatRequests.Teams.Connector;
 using ChatRequests.Testing;
@@ -40,7 +41,7 @@ public sealed class FunctionsStartupTests : IDisposable
     [Fact]
     public void UnknownStorageProvider_RefusesToStart_NamingTheKeyAndTheValues()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Build("Development", new() { ["Storage:Provider"] = "Mongo" }));
+        var error = Assert.Throws<ConfigurationRefusedException>(() => Build("Development", new() { ["Storage:Provider"] = "Mongo" }));
 
         Assert.Equal("Storage:Provider 'Mongo' is not a known value; use one of: Sqlite, Cosmos (default Sqlite).", error.Message);
     }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using Azure.Core;
 using Azure.Identity;
+using ChatRequests.Core.Configuration;
 
 namespace ChatRequests.Teams.Authentication;
 
@@ -48,6 +49,6 @@ public static class BotCredentials
             }
         }
 
-        throw new InvalidOperationException($"No certificate with thumbprint {thumbprint} in the CurrentUser or LocalMachine 'My' store (MicrosoftAppCertificateThumbprint).");
+        throw new ConfigurationRefusedException($"No certificate with thumbprint {thumbprint} in the CurrentUser or LocalMachine 'My' store (MicrosoftAppCertificateThumbprint).");
     }
 }

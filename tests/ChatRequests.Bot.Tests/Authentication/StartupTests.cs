@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace ChatRequests.Bot.Tests.Authentication;
 
-/// <summary>Outside Development the bot never runs unauthenticated.</summary>
+/// <summary>
+/// Outside Development the bot never runs unauthenticated; a configuration that cannot work stops the start, said once,
+/// without a stack trace, with exit code 1.
+/// </summary>
 public sealed class StartupTests : IDisposable
 {
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "chatrequests-tests", Guid.NewGuid().ToString("N"));
@@ -14,28 +17,33 @@ public sealed class StartupTests : IDisposable
     [Fact]
     public async Task OutsideDevelopment_WithoutAppId_RefusesToStart_SayingWhy()
     {
-        var (exitCode, output) = await RunBotAsync("Production");
+        var exit = await RunBotAsync("Production");
 
-        Assert.NotEqual(0, exitCode);
-        Assert.Contains("MicrosoftAppId is not set", output);
+        AssertRefusedOnce(exit, "MicrosoftAppId is not set");
     }
 
     [Fact]
     public async Task OutsideDevelopment_WithAppIdButNoCredential_RefusesToStart()
     {
-        var (exitCode, output) = await RunBotAsync("Production", $"--MicrosoftAppId={FakeBotConnectorIdentity.AppId}");
+        var exit = await RunBotAsync("Production", $"--MicrosoftAppId={FakeBotConnectorIdentity.AppId}");
 
-        Assert.NotEqual(0, exitCode);
-        Assert.Contains("MicrosoftAppPassword", output);
+        AssertRefusedOnce(exit, "MicrosoftAppPassword");
     }
 
     [Fact]
     public async Task UnknownStorageProvider_RefusesToStart_NamingTheKeyAndTheValues()
     {
-        var (exitCode, output) = await RunBotAsync("Development", "--Storage:Provider=Mongo");
+        var exit = await RunBotAsync("Development", "--Storage:Provider=Mongo");
 
-        Assert.NotEqual(0, exitCode);
-        Assert.Contains("Storage:Provider 'Mongo' is not a known value; use one of: Sqlite, Cosmos", output);
+        AssertRefusedOnce(exit, "Storage:Provider 'Mongo' is not a known value; use one of: Sqlite, Cosmos");
+    }
+
+    [Fact]
+    public async Task ServiceBusOnSqlite_RefusesToStart_SayingWhatWouldRelayNothing()
+    {
+        var exit = await RunBotAsync("Development", "--Fulfilment:Mode=ServiceBus");
+
+        AssertRefusedOnce(exit, "Fulfilment:Mode is ServiceBus, which needs Storage:Provider Cosmos");
     }
 
     [Fact]
@@ -86,12 +94,18 @@ public sealed class StartupTests : IDisposable
         });
     }
 
-    /// <summary>Runs the bot's own build until it exits (or 60 s), on a free port; returns its exit code and output.</summary>
-    private async Task<(int ExitCode, string Output)> RunBotAsync(string environment, params string[] arguments)
+    private static void AssertRefusedOnce(HostExit exit, string reason)
+    {
+        Assert.Equal(1, exit.ExitCode);
+        Assert.True(exit.CountOf(reason) == 1, $"Expected once: {reason}\n--- output ---\n{exit.Output}");
+        Assert.False(exit.ShowsStackTrace, exit.Output);
+    }
+
+    /// <summary>Runs the bot's own build until it exits (or 60 s), on a free port.</summary>
+    private Task<HostExit> RunBotAsync(string environment, params string[] arguments)
     {
         Directory.CreateDirectory(_dataFolder);
-        var exit = await HostRun.UntilExitAsync(
+        return HostRun.UntilExitAsync(
             RepositoryPaths.BotAssembly, environment, [$"--Storage:SqlitePath={Path.Combine(_dataFolder, "requests.db")}", .. arguments]);
-        return (exit.ExitCode, exit.Output);
     }
 }

@@ -1,5 +1,6 @@
 using ChatRequests.Azure.Graph;
 using ChatRequests.Azure.Storage;
+using ChatRequests.Core.Configuration;
 using ChatRequests.Testing;
 using ChatRequests.Composition;
 using ChatRequests.Core;
@@ -68,7 +69,7 @@ public sealed class AdapterSelectionTests
     [InlineData("Fulfilment:Mode", "Queue", "Fulfilment:Mode 'Queue' is not a known value; use one of: InProcess, ServiceBus (default InProcess).")]
     public void UnknownValue_RefusesNamingTheKeyAndTheAllowedValues(string key, string value, string message)
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Select(new() { [key] = value }, AdapterHost.Bot));
+        var error = Assert.Throws<ConfigurationRefusedException>(() => Select(new() { [key] = value }, AdapterHost.Bot));
 
         Assert.Equal(message, error.Message);
     }
@@ -78,7 +79,7 @@ public sealed class AdapterSelectionTests
     [InlineData(" ")]
     public void CosmosWithoutEndpoint_RefusesNamingCosmosEndpoint(string? endpoint)
     {
-        var error = Assert.Throws<InvalidOperationException>(() =>
+        var error = Assert.Throws<ConfigurationRefusedException>(() =>
             Select(new() { ["Storage:Provider"] = "Cosmos", ["Cosmos:Endpoint"] = endpoint }, AdapterHost.Functions));
 
         Assert.StartsWith("Storage:Provider is Cosmos but Cosmos:Endpoint is not set", error.Message);
@@ -87,7 +88,7 @@ public sealed class AdapterSelectionTests
     [Fact]
     public void CosmosWithARelativeEndpoint_Refuses()
     {
-        var error = Assert.Throws<InvalidOperationException>(() =>
+        var error = Assert.Throws<ConfigurationRefusedException>(() =>
             Select(new() { ["Storage:Provider"] = "Cosmos", ["Cosmos:Endpoint"] = "chatrequests" }, AdapterHost.Bot));
 
         Assert.StartsWith("Cosmos:Endpoint 'chatrequests' is not an absolute URL", error.Message);
@@ -96,7 +97,7 @@ public sealed class AdapterSelectionTests
     [Fact]
     public void ServiceBusModeOnSqlite_TheBotRefuses_SinceNothingWouldRelayItsOutbox()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Select(new() { ["Fulfilment:Mode"] = "ServiceBus" }, AdapterHost.Bot));
+        var error = Assert.Throws<ConfigurationRefusedException>(() => Select(new() { ["Fulfilment:Mode"] = "ServiceBus" }, AdapterHost.Bot));
 
         Assert.StartsWith("Fulfilment:Mode is ServiceBus, which needs Storage:Provider Cosmos", error.Message);
     }
