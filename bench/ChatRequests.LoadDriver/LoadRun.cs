@@ -63,19 +63,28 @@ internal static class LoadRun
     private static async Task RunAsync(DriverOptions options, string dataFolder, CancellationToken cancellationToken)
     {
         var started = Stopwatch.StartNew();
-        var employees = Employees.FromSampleOrganisation().Take(Math.Max(DriverOptions.SecondPassConcurrency, options.Concurrency)).ToList();
-        if (employees.Count < options.Passes.Max())
+        var loadAverage = Report.LoadAverage();
+        var organisation = BenchOrganisation.Write(dataFolder, options.Passes.Max());
+        var pinned = CorePinning.Available;
+        if (pinned)
         {
-            throw new InvalidOperationException($"Concurrency {options.Passes.Max()} needs as many employees with a manager; the sample organisation has {employees.Count}.");
+            CorePinning.PinDriver();
         }
 
-        Report.Header(options, employees.Count, RepositoryPaths.BotAssembly);
-
         await using var connector = await FakeTeamsConnector.StartAsync(cancellationToken);
-        var botArguments = BenchSettings.RaisedConnectorLimits.Concat(BenchSettings.BotOnly).Concat(BenchSettings.Logging);
-        await using var bot = new BotProcess(Path.Combine(dataFolder, "requests.db"), connector.ServiceUrl, botArguments);
+        var botArguments = BenchSettings.RaisedConnectorLimits.Concat(BenchSettings.BotOnly).Concat(BenchSettings.Logging)
+            .Append($"--Directory:Path={organisation.FilePath}");
+        await using var bot = new BotProcess(Path.Combine(dataFolder, "requests.db"), connector.ServiceUrl, botArguments)
+        {
+            Cores = pinned ? CorePinning.BotCore : null,
+        };
         await bot.StartAsync(cancellationToken);
-        await using var echo = await EchoBotProcess.StartAsync(BenchSettings.RaisedConnectorLimits.Concat(BenchSettings.Logging), cancellationToken);
+        await using var echo = await EchoBotProcess.StartAsync(
+            BenchSettings.RaisedConnectorLimits.Concat(BenchSettings.Logging), pinned ? CorePinning.BotCore : null, cancellationToken);
+        Report.Header(options, organisation.Employees.Count, RepositoryPaths.BotAssembly, pinned
+            ? $"bot on core {CorePinning.AllowedCores(bot.ProcessId)}, echo bot on core {CorePinning.AllowedCores(echo.ProcessId)}, driver on core {CorePinning.AllowedCores(Environment.ProcessId)} (taskset)"
+            : "NOT pinned (needs 2 cores and taskset): the bots and the driver share every core, so CPU figures include contention",
+            loadAverage);
 
         using var botHttp = Client(bot.BaseAddress);
         using var echoHttp = Client(echo.BaseAddress);
@@ -84,7 +93,15 @@ internal static class LoadRun
         using var cancelEcho = cancellationToken.Register(echoHttp.CancelPendingRequests);
         var health = new BotHealth(botHttp);
         var targets = new BenchTargets(
-            connector, new TeamsDriver(botHttp, connector), new TeamsDriver(echoHttp, connector), health, employees, new ApprovalCards(connector));
+            connector,
+            new TeamsDriver(botHttp, connector),
+            bot.ProcessId,
+            new TeamsDriver(echoHttp, connector),
+            echo.ProcessId,
+            health,
+            organisation.Employees,
+            new ApprovalCards(connector),
+            new TeamCards(connector, organisation.TeamChannelId));
 
         var botAtStart = ProcessMemory.Read(bot.ProcessId);
         var echoAtStart = ProcessMemory.Read(echo.ProcessId);
