@@ -47,6 +47,9 @@ internal sealed class BenchPass(BenchTargets targets, int concurrency, int warmu
     private IReadOnlyDictionary<string, PostedCard> _approvalCards = new Dictionary<string, PostedCard>();
     private IReadOnlyDictionary<string, PostedCard> _teamCards = new Dictionary<string, PostedCard>();
 
+    /// <summary>Run only to warm the bots up: no progress lines (no profile windows).</summary>
+    public bool IsWarmUp { get; init; }
+
     public async Task<PassResult> RunAsync(CancellationToken cancellationToken)
     {
         var phases = new List<PhaseResult>
@@ -85,8 +88,15 @@ internal sealed class BenchPass(BenchTargets targets, int concurrency, int warmu
         return Result(kind, measured, ProcessCpu.Read(targets.BotProcessId) - before);
     }
 
-    private static PhaseResult Result(TurnKind kind, PhaseMeasurement measured, TimeSpan fulfilmentCpu) =>
-        new(kind, LatencyStats.Of(measured.Milliseconds), measured.Wall, measured.TargetCpu, fulfilmentCpu, measured.DriverCpu);
+    private PhaseResult Result(TurnKind kind, PhaseMeasurement measured, TimeSpan fulfilmentCpu)
+    {
+        if (!IsWarmUp)
+        {
+            Report.Progress(kind, concurrency, kind.IsEcho ? targets.EchoProcessId : targets.BotProcessId, measured.StartedAt, measured.EndedAt);
+        }
+
+        return new(kind, LatencyStats.Of(measured.Milliseconds), measured.Wall, measured.TargetCpu, fulfilmentCpu, measured.DriverCpu);
+    }
 
     private Task FulfilmentIdleAsync(CancellationToken cancellationToken) =>
         targets.Health.WaitUntilFulfilmentIdleAsync(FulfilmentTimeout, cancellationToken);

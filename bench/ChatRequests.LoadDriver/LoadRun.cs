@@ -13,6 +13,9 @@ internal static class LoadRun
 {
     private static readonly TimeSpan HttpTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan ChildCheckInterval = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan WarmUpPause = TimeSpan.FromSeconds(1);
+    private const int WarmUpRounds = 2;
+    private const int WarmUpConcurrency = 8;
 
     public static async Task<int> RunAsync(DriverOptions options)
     {
@@ -64,7 +67,13 @@ internal static class LoadRun
     {
         var started = Stopwatch.StartNew();
         var loadAverage = Report.LoadAverage();
+        await Console.Error.WriteLineAsync($"driver\t{Environment.ProcessId}");
         var organisation = BenchOrganisation.Write(dataFolder, options.Passes.Max());
+        foreach (var (name, value) in BenchSettings.Environment)
+        {
+            Environment.SetEnvironmentVariable(name, value);
+        }
+
         var pinned = CorePinning.Available;
         if (pinned)
         {
@@ -112,6 +121,7 @@ internal static class LoadRun
         var watchdog = CancelWhenExitedAsync(() => bot.HasExited || echo.HasExited, childrenAlive);
         try
         {
+            await WarmUpAsync(targets, options, childrenAlive.Token);
             foreach (var concurrency in options.Passes)
             {
                 var pass = await new BenchPass(targets, concurrency, options.Warmup, options.Requests).RunAsync(childrenAlive.Token);
@@ -142,6 +152,21 @@ internal static class LoadRun
             new MemoryFigures("driver (fake connector, clients)", Environment.ProcessId, driverAtStart, ProcessMemory.Read(Environment.ProcessId)),
         ]);
         Report.Line($"{connector.Requests.Count} calls reached the fake Teams connector; fulfilment idle, nothing parked; run took {started.Elapsed.TotalSeconds:0} s.");
+    }
+
+    /// <summary>
+    /// Brings both bots to the steady state of a bot that has run for a while. Tiered compilation optimises a method
+    /// only once it has been called a few dozen times after no new method was compiled for a moment (and, with dynamic
+    /// PGO, once more after an instrumented round), so the per-kind warmup alone left the first kinds measured on
+    /// unoptimised code. Every kind runs twice unmeasured, with pauses for the background compiler.
+    /// </summary>
+    private static async Task WarmUpAsync(BenchTargets targets, DriverOptions options, CancellationToken cancellationToken)
+    {
+        for (var round = 0; round < WarmUpRounds; round++)
+        {
+            await new BenchPass(targets, WarmUpConcurrency, options.Warmup, options.Warmup) { IsWarmUp = true }.RunAsync(cancellationToken);
+            await Task.Delay(WarmUpPause, cancellationToken);
+        }
     }
 
     private static async Task CancelWhenExitedAsync(Func<bool> anyExited, CancellationTokenSource run)

@@ -2,8 +2,11 @@ using System.Diagnostics;
 
 namespace ChatRequests.LoadDriver;
 
-/// <summary>What the measured part of a phase took: each run's latency, the wall time, and the CPU time of the bot measured and of the driver.</summary>
-internal sealed record PhaseMeasurement(double[] Milliseconds, TimeSpan Wall, TimeSpan TargetCpu, TimeSpan DriverCpu);
+/// <summary>
+/// What the measured part of a phase took: each run's latency, the wall time, the CPU time of the bot measured and of
+/// the driver, and when it started and ended (<see cref="Stopwatch"/> timestamps: CLOCK_MONOTONIC in ns on Linux).
+/// </summary>
+internal sealed record PhaseMeasurement(double[] Milliseconds, TimeSpan Wall, TimeSpan TargetCpu, TimeSpan DriverCpu, long StartedAt, long EndedAt);
 
 /// <summary>
 /// Runs one operation <c>warmup + count</c> times on <c>concurrency</c> workers: warmup first (not recorded), then,
@@ -34,12 +37,12 @@ internal sealed class PhaseRunner(int employees, int concurrency, int warmup, in
         var latencies = new double[count];
         var targetBefore = ProcessCpu.Read(targetProcessId);
         var driverBefore = ProcessCpu.Read(Environment.ProcessId);
-        var wall = Stopwatch.StartNew();
+        var startedAt = Stopwatch.GetTimestamp();
         await RunRangeAsync(warmup, warmup + count, operation, latencies, cancellationToken);
-        wall.Stop();
+        var endedAt = Stopwatch.GetTimestamp();
         var targetCpu = ProcessCpu.Read(targetProcessId) - targetBefore;
         var driverCpu = ProcessCpu.Read(Environment.ProcessId) - driverBefore;
-        return new PhaseMeasurement(latencies, wall.Elapsed, targetCpu, driverCpu);
+        return new PhaseMeasurement(latencies, Stopwatch.GetElapsedTime(startedAt, endedAt), targetCpu, driverCpu, startedAt, endedAt);
     }
 
     private Task RunRangeAsync(int from, int to, Operation operation, double[]? latencies, CancellationToken cancellationToken) =>

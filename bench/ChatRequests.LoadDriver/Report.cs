@@ -83,6 +83,16 @@ internal static class Report
 
     public static void Line(string text) => Console.WriteLine(text);
 
+    /// <summary>
+    /// On stderr, as each turn kind is done: which process served it, and from when to when the measured turns ran, in
+    /// seconds of CLOCK_MONOTONIC, so a profile (perf record -k CLOCK_MONOTONIC, see bench/profile.sh) can be cut per kind.
+    /// </summary>
+    public static void Progress(TurnKind kind, int concurrency, int processId, long startedAt, long endedAt) =>
+        Console.Error.WriteLine(string.Format(Invariant, "measured\t{0}\t{1}\t{2}\t{3:0.000000}\t{4:0.000000}",
+            concurrency, kind.Name, processId, Seconds(startedAt), Seconds(endedAt)));
+
+    private static double Seconds(long stopwatchTimestamp) => (double)stopwatchTimestamp / System.Diagnostics.Stopwatch.Frequency;
+
     private static string Ms(double milliseconds) => milliseconds.ToString(milliseconds < 100 ? "0.00" : "0.0", Invariant);
 
     /// <summary>The GC mode an app's runtimeconfig.json asks for (the Web SDK asks for server GC).</summary>
