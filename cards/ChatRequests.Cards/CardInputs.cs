@@ -1,8 +1,9 @@
 namespace ChatRequests.Cards;
 
 /// <summary>
-/// Input ids and the keys of action <c>data</c>: a contract with the bot's action handler. Input values
-/// arrive merged with the action's data in the invoke's <c>value.action.data</c>.
+/// Input ids and the keys of action <c>data</c>, each spelled here once: the templates put them in cards, the records of
+/// <see cref="Actions.CardActionData"/> read them back. Input values arrive merged with the action's data in the
+/// invoke's <c>value.action.data</c>.
 /// </summary>
 public static class CardInputs
 {

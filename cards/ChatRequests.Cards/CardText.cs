@@ -96,8 +96,6 @@ internal static class CardText
     /// <summary>The TextBlock colour for a state (TextBlocks have no "emphasis").</summary>
     public static string ColorOf(RequestState state) => StyleOf(state) is "emphasis" ? "default" : StyleOf(state);
 
-    public static bool IsOpen(RequestState state) => !state.IsFinal() && state != RequestState.Fulfilled;
-
     /// <summary>A field id as a label when the catalog item is not at hand: "cost_centre" -> "Cost centre".</summary>
     public static string Humanize(string id)
     {
@@ -127,31 +125,33 @@ internal static class CardText
 
     public static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
-    /// <summary>An audit line's action in words.</summary>
-    public static string Action(string action) => action switch
+    /// <summary>An audit line's action in words; one this version does not know (a newer document's) as it is stored.</summary>
+    public static string Action(AuditAction action) => ActionWords.GetValueOrDefault(action) ?? action.Name;
+
+    /// <summary>The words for every audit action (a test checks that none is missing).</summary>
+    internal static IReadOnlyDictionary<AuditAction, string> ActionWords { get; } = new Dictionary<AuditAction, string>
     {
-        "Submitted" => "Submitted",
-        nameof(RequestCommand.RequestApproval) => "Sent for approval",
-        nameof(RequestCommand.SkipApproval) => "Sent to the team (no approval needed)",
-        nameof(RequestCommand.ApproveStage) => "Approved a stage",
-        nameof(RequestCommand.Approve) => "Approved",
-        nameof(RequestCommand.Reject) => "Rejected",
-        nameof(RequestCommand.Assign) => "Assigned",
-        nameof(RequestCommand.StartWork) => "Set in progress",
-        nameof(RequestCommand.AwaitParts) => "Set to awaiting parts",
-        nameof(RequestCommand.Schedule) => "Scheduled",
-        nameof(RequestCommand.AskRequester) => "Asked the requester",
-        nameof(RequestCommand.Answer) => "Answered",
-        nameof(RequestCommand.Resolve) => "Resolved",
-        nameof(RequestCommand.Confirm) => "Confirmed and closed",
-        nameof(RequestCommand.Reopen) => "Reopened",
-        nameof(RequestCommand.Cancel) => "Cancelled",
-        "RemindApprovers" => "Reminded the approvers",
-        "SlaAtRisk" => "Target date at risk",
-        "Escalate" => "Escalated to the team lead",
-        nameof(RequestCommand.CompleteProvisioning) => "Access granted automatically",
-        "ProvisioningDone" => "Access granted automatically",
-        "ProvisioningFailed" => "Automatic access failed",
-        _ => action,
+        [AuditAction.Submitted] = "Submitted",
+        [AuditAction.RequestApproval] = "Sent for approval",
+        [AuditAction.SkipApproval] = "Sent to the team (no approval needed)",
+        [AuditAction.ApproveStage] = "Approved a stage",
+        [AuditAction.Approve] = "Approved",
+        [AuditAction.Reject] = "Rejected",
+        [AuditAction.Assign] = "Assigned",
+        [AuditAction.StartWork] = "Set in progress",
+        [AuditAction.AwaitParts] = "Set to awaiting parts",
+        [AuditAction.Schedule] = "Scheduled",
+        [AuditAction.AskRequester] = "Asked the requester",
+        [AuditAction.Answer] = "Answered",
+        [AuditAction.Resolve] = "Resolved",
+        [AuditAction.Confirm] = "Confirmed and closed",
+        [AuditAction.Reopen] = "Reopened",
+        [AuditAction.Cancel] = "Cancelled",
+        [AuditAction.RemindApprovers] = "Reminded the approvers",
+        [AuditAction.SlaAtRisk] = "Target date at risk",
+        [AuditAction.Escalate] = "Escalated to the team lead",
+        [AuditAction.CompleteProvisioning] = "Access granted automatically",
+        [AuditAction.ProvisioningDone] = "Access granted automatically",
+        [AuditAction.ProvisioningFailed] = "Automatic access failed",
     };
 }

@@ -1,44 +1,47 @@
+using ChatRequests.Cards.Actions;
+
 namespace ChatRequests.Cards;
 
 /// <summary>
-/// The <c>verb</c> of every <c>Action.Execute</c> on our cards: a contract with the bot's action handler.
-/// The action's <c>data</c> carries only ids (listed per verb); who clicked comes from the activity.
+/// The <c>verb</c> of every <c>Action.Execute</c> on our cards: a contract with the bot's action handler. What each
+/// verb's action carries (ids in its data, values of inputs) is its record, read by <see cref="CardActionData.Parse(string, System.Text.Json.Nodes.JsonObject?)"/>;
+/// who clicked comes from the activity.
 /// </summary>
 public static class CardVerbs
 {
-    /// <summary>Data {itemId}: answer with the item's request form.</summary>
+    /// <summary>Answer with the item's request form: <see cref="PickItemData"/>.</summary>
     public const string IntakePick = "intake.pick";
-    /// <summary>Data {category}: list the category's catalog items.</summary>
+    /// <summary>List the category's catalog items: <see cref="BrowseCategoryData"/>.</summary>
     public const string IntakeBrowse = "intake.browse";
-    /// <summary>Data {itemId, submissionKey}; inputs justification, urgency and field.&lt;fieldId&gt;.</summary>
+    /// <summary>Log the request: <see cref="SubmitFormData"/>.</summary>
     public const string IntakeSubmit = "intake.submit";
 
-    /// <summary>Data {requestId, stage}; input comment (optional).</summary>
+    /// <summary><see cref="ApprovalDecisionData"/>; the comment is optional.</summary>
     public const string ApprovalApprove = "approval.approve";
-    /// <summary>Data {requestId, stage}; input comment (required: checked by the server).</summary>
+    /// <summary><see cref="ApprovalDecisionData"/>; the comment is required (checked by the server).</summary>
     public const string ApprovalReject = "approval.reject";
 
-    /// <summary>Data {requestId}: the clicking agent takes the request.</summary>
+    /// <summary>The clicking agent takes the request: <see cref="AssignToMeData"/>.</summary>
     public const string AgentAssign = "agent.assign";
-    /// <summary>Data {requestId}; inputs status and note.</summary>
+    /// <summary><see cref="SetStatusData"/>.</summary>
     public const string AgentStatus = "agent.status";
-    /// <summary>Data {requestId}; input question.</summary>
+    /// <summary><see cref="AskRequesterData"/>.</summary>
     public const string AgentAsk = "agent.ask";
-    /// <summary>Data {requestId}; input resolution.</summary>
+    /// <summary><see cref="ResolveData"/>.</summary>
     public const string AgentResolve = "agent.resolve";
 
-    /// <summary>Data {requestId}; input answer.</summary>
+    /// <summary><see cref="AnswerData"/>.</summary>
     public const string RequesterAnswer = "requester.answer";
-    /// <summary>Data {requestId}; inputs rating and feedback.</summary>
+    /// <summary><see cref="ConfirmData"/>.</summary>
     public const string RequesterConfirm = "requester.confirm";
-    /// <summary>Data {requestId}; input feedback (why it is not fixed).</summary>
+    /// <summary><see cref="ReopenData"/>.</summary>
     public const string RequesterReopen = "requester.reopen";
-    /// <summary>Data {requestId}.</summary>
+    /// <summary><see cref="CancelData"/>.</summary>
     public const string RequesterCancel = "requester.cancel";
 
-    /// <summary>Data {requestId}: show the request's details.</summary>
+    /// <summary>Show the request's details: <see cref="ShowDetailsData"/>.</summary>
     public const string RequestsShow = "requests.show";
-    /// <summary>Data {requestId}: the requester's confirmation card as it is now (a card's refresh action, not a button).</summary>
+    /// <summary>The requester's confirmation card as it is now (a card's refresh action, not a button): <see cref="RefreshData"/>.</summary>
     public const string RequestsRefresh = "requests.refresh";
 
     public static IReadOnlyList<string> All { get; } =

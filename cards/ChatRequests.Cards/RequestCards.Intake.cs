@@ -141,7 +141,7 @@ public sealed partial class RequestCards
             "submitted",
             data,
             $"Request {r.Id} logged: {r.ItemName}, priority {r.Priority.Label}. {approval} Due in {CardText.Duration(r.DueAt - _clock.GetUtcNow())}.");
-        if (refreshFor is not null && !r.State.IsFinal())
+        if (refreshFor is not null && r.State.IsOpen())
         {
             message.Card["refresh"] = RefreshFor(refreshFor, CardVerbs.RequestsRefresh, r.Id);
         }

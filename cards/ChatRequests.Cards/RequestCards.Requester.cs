@@ -115,7 +115,7 @@ public sealed partial class RequestCards
                 who = CardText.Name(h.Actor, viewer),
                 what = h.From == h.To ? CardText.Action(h.Action) : $"{CardText.Action(h.Action)} ({CardText.StateFor(h.To, requesterReads).ToLowerInvariant()})",
                 // A decision's comment is shown once, with the decision under Approvals.
-                comment = IsDecision(h.Action) ? null : h.Comment,
+                comment = h.Action.IsDecision ? null : h.Comment,
             }),
             historyTitle = r.History.Count > HistoryLines ? $"History (last {HistoryLines} of {r.History.Count})" : "History",
         };
@@ -125,9 +125,6 @@ public sealed partial class RequestCards
             data,
             $"{r.Id} {r.ItemName}{forWhom}: {CardText.StateFor(r.State, requesterReads)}. With {RequestProgress.HeldBy(r, viewer.Id)}. {RequestProgress.NextStep(r, viewer.Id)}");
     }
-
-    private static bool IsDecision(string action) =>
-        action is nameof(RequestCommand.ApproveStage) or nameof(RequestCommand.Approve) or nameof(RequestCommand.Reject);
 
     private static List<Fact> NoticeFacts(ServiceRequest r, NoticeKind? kind)
     {

@@ -28,8 +28,8 @@ public sealed partial class RequestCards
             style = CardText.StyleOf(state),
             due = CardText.Instant(r.DueAt),
             overdue = IsOverdue(r),
-            escalated = CardText.IsOpen(state) ? EscalatedText(r) : null,
-            atRisk = CardText.IsOpen(state) && r.SlaWarnedAt is not null && !IsOverdue(r),
+            escalated = state.IsUnresolved() ? EscalatedText(r) : null,
+            atRisk = state.IsUnresolved() && r.SlaWarnedAt is not null && !IsOverdue(r),
             facts = (Fact[])
             [
                 new("Requester", r.Requester.Name),
@@ -85,7 +85,7 @@ public sealed partial class RequestCards
     {
         // Still pending on a request that is resolved, closed or cancelled: nothing is left to do, so nothing to say.
         if (r.Provisioning is not { } plan
-            || (r.ProvisioningStatus == ProvisioningStatus.Pending && (r.State == RequestState.Fulfilled || r.State.IsFinal())))
+            || (r.ProvisioningStatus == ProvisioningStatus.Pending && !r.State.IsUnresolved()))
         {
             return null;
         }
@@ -116,7 +116,7 @@ public sealed partial class RequestCards
     };
 
     private static string ResolvedBy(ServiceRequest r) =>
-        r.History.LastOrDefault(h => h.To == RequestState.Fulfilled)?.Action == nameof(RequestCommand.CompleteProvisioning)
+        r.History.LastOrDefault(h => h.To == RequestState.Fulfilled)?.Action == AuditAction.CompleteProvisioning
             ? "automatically"
             : $"by {r.Assignee?.Name ?? r.TeamName}";
 

@@ -86,6 +86,10 @@ public class CardSchemaTests
         "unknown msteams property",
         "refresh for 61 users",
         "refresh without Action.Execute",
+        "an input's value in action data",
+        "another verb's id in action data",
+        "action data without the request",
+        "action data with a mistyped id",
     ];
 
     [Theory]
@@ -103,6 +107,10 @@ public class CardSchemaTests
                 case "Action.Execute without verb": action.Remove("verb"); break;
                 case "Action.Execute with an unknown verb": action["verb"] = "requests.delete"; break;
                 case "identity in action data": action["data"]!["userId"] = "u-1"; break;
+                case "an input's value in action data": action["data"]!["comment"] = "typed"; break;
+                case "another verb's id in action data": action["data"]!["stage"] = "0"; break;
+                case "action data without the request": action["data"]!.AsObject().Remove("requestId"); break;
+                case "action data with a mistyped id": action["data"]!["requestId"] = new JsonArray(1); break;
                 case "unbound binding": Body(card, 0)["text"] = "Hi ${name}"; break;
                 case "TextBlock without wrap": Body(card, 0).Remove("wrap"); break;
                 case "image from the internet": card["body"]!.AsArray().Add(new JsonObject { ["type"] = "Image", ["url"] = "https://example.com/a.png" }); break;

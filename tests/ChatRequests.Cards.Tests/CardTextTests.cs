@@ -1,3 +1,5 @@
+using ChatRequests.Core.Requests;
+
 namespace ChatRequests.Cards.Tests;
 
 public class CardTextTests
@@ -9,5 +11,20 @@ public class CardTextTests
     public void Instant_IsUtcRfc3339InWholeSecondsAsDateAndTimeFunctionsTakeIt(string at, string expected)
     {
         Assert.Equal(expected, CardText.Instant(DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public void Action_EveryAuditAction_HasWordsOfItsOwnChoosing()
+    {
+        Assert.All(AuditAction.All, a => Assert.True(CardText.ActionWords.ContainsKey(a), $"{a} has no words"));
+        Assert.Equal("Target date at risk", CardText.Action(AuditAction.SlaAtRisk));
+    }
+
+    [Fact]
+    public void Action_NotKnownToThisVersion_IsShownAsStored()
+    {
+        var unknown = System.Text.Json.JsonSerializer.Deserialize<AuditAction>("\"Archive\"", Core.Storage.RequestJson.Options);
+
+        Assert.Equal("Archive", CardText.Action(unknown));
     }
 }

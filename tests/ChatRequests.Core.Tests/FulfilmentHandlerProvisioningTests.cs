@@ -51,7 +51,7 @@ public sealed class FulfilmentHandlerProvisioningTests
         Assert.Single(_provisioner.Members);
         var stored = (await _store.GetAsync(request.Id))!;
         Assert.Single(stored.Outbox, e => e.Type == RequestEventType.Resolved);
-        Assert.Single(stored.History, h => h.Action == nameof(RequestCommand.CompleteProvisioning));
+        Assert.Single(stored.History, h => h.Action == AuditAction.CompleteProvisioning);
     }
 
     [Fact]

@@ -342,10 +342,25 @@ public class RequestWorkflowTests
         var stored = (await _store.GetAsync(request.Id))!;
         var decision = stored.Approvals[0].Decision!;
         Assert.Equal(decision.Approved ? RequestState.Approved : RequestState.Rejected, stored.State);
-        Assert.Single(stored.History, h => h.Action is "Approve" or "Reject");
+        Assert.Single(stored.History, h => h.Action == AuditAction.Approve || h.Action == AuditAction.Reject);
         Assert.Single(stored.Outbox, e => e.Type is RequestEventType.Approved or RequestEventType.Rejected);
         Assert.Equal(2, stored.Version);
         Assert.All(outcomes.OfType<AlreadyDecidedException>(), ex => Assert.Equal(decision, ex.Decision));
+    }
+
+    [Fact]
+    public async Task RefusedChange_CarriesTheRequestItLoaded_UnlessThePersonMayNotViewIt()
+    {
+        var request = await ApprovedLaptopAsync();
+
+        var again = await Assert.ThrowsAsync<AlreadyDecidedException>(() =>
+            _workflow.DecideAsync(request.Id, SampleData.Ref(SampleData.Alex), approve: false, "No", stage: 0));
+        var byLead = await Assert.ThrowsAsync<NotPermittedException>(() => _workflow.AssignToSelfAsync(request.Id, SampleData.Ref(SampleData.Grady)));
+        var byStranger = await Assert.ThrowsAsync<RequestNotVisibleException>(() => _workflow.CancelAsync(request.Id, SampleData.Ref(SampleData.Christie), null));
+
+        Assert.Equal((request.Id, RequestState.Approved), (again.Request?.Id, again.Request?.State));
+        Assert.Equal(request.Id, byLead.Request?.Id);
+        Assert.Null(byStranger.Request);
     }
 
     private async Task<ServiceRequest> ApprovedLaptopAsync()

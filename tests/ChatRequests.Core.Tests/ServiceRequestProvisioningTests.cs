@@ -97,7 +97,7 @@ public class ServiceRequestProvisioningTests
         Assert.Equal("Added you to Finance share readers (automatic)", request.ResolutionNotes);
         Assert.Null(request.StatusNote);
         var entry = request.History[^1];
-        Assert.Equal((nameof(RequestCommand.CompleteProvisioning), state, RequestState.Fulfilled), (entry.Action, entry.From, entry.To));
+        Assert.Equal((AuditAction.CompleteProvisioning, state, RequestState.Fulfilled), (entry.Action, entry.From, entry.To));
         Assert.Equal(PersonRef.System, entry.Actor);
         var resolved = request.Outbox[^1];
         Assert.Equal(RequestEventType.Resolved, resolved.Type);
@@ -120,7 +120,7 @@ public class ServiceRequestProvisioningTests
         Assert.Equal(outbox, request.Outbox.Count);
         Assert.Equal(ProvisioningStatus.Done, request.ProvisioningStatus);
         var entry = request.History[^1];
-        Assert.Equal(("ProvisioningDone", RequestState.Fulfilled, RequestState.Fulfilled), (entry.Action, entry.From, entry.To));
+        Assert.Equal((AuditAction.ProvisioningDone, RequestState.Fulfilled, RequestState.Fulfilled), (entry.Action, entry.From, entry.To));
         Assert.Equal("Added Megan Bowen to Finance share readers (automatic)", entry.Comment);
     }
 
@@ -133,7 +133,7 @@ public class ServiceRequestProvisioningTests
         request.CompleteProvisioning(Start.AddHours(1));
 
         Assert.Equal(RequestState.Cancelled, request.State);
-        Assert.Equal("ProvisioningDone", request.History[^1].Action);
+        Assert.Equal(AuditAction.ProvisioningDone, request.History[^1].Action);
         Assert.DoesNotContain(request.Outbox, e => e.Type == RequestEventType.Resolved);
     }
 
@@ -175,7 +175,7 @@ public class ServiceRequestProvisioningTests
         const string note = "Automatic provisioning failed: Microsoft Graph refused: Forbidden. Please add Megan Bowen to Finance share readers by hand.";
         Assert.Equal(note, request.StatusNote);
         var entry = request.History[^1];
-        Assert.Equal(("ProvisioningFailed", RequestState.Approved, RequestState.Approved, note), (entry.Action, entry.From, entry.To, entry.Comment));
+        Assert.Equal((AuditAction.ProvisioningFailed, RequestState.Approved, RequestState.Approved, note), (entry.Action, entry.From, entry.To, entry.Comment));
         Assert.Equal(PersonRef.System, entry.Actor);
         var failed = request.Outbox[^1];
         Assert.Equal((RequestEventType.ProvisioningFailed, PersonRef.System), (failed.Type, failed.Actor));

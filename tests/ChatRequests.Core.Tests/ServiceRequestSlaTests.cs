@@ -36,7 +36,7 @@ public sealed class ServiceRequestSlaTests
         Assert.Equal(SlaOutcome.None with { RemindedApprovers = true }, outcome);
         Assert.Equal(Start.AddHours(24), request.Approvals[0].RemindedAt);
         var entry = request.History[^1];
-        Assert.Equal(("RemindApprovers", RequestState.AwaitingApproval, RequestState.AwaitingApproval), (entry.Action, entry.From, entry.To));
+        Assert.Equal((AuditAction.RemindApprovers, RequestState.AwaitingApproval, RequestState.AwaitingApproval), (entry.Action, entry.From, entry.To));
         Assert.Equal(PersonRef.System, entry.Actor);
         Assert.Contains("Mark Manager", entry.Comment);
         Assert.Equal(RequestEventType.ApprovalReminder, request.Outbox[^1].Type);
@@ -113,7 +113,7 @@ public sealed class ServiceRequestSlaTests
         Assert.Equal(AtRisk, request.SlaWarnedAt);
         Assert.Equal(Due.AddTicks(1), request.SlaEscalatedAt);
         Assert.Null(request.SlaCheckAt);
-        Assert.Equal(["SlaAtRisk", "Escalate"], request.History.Skip(history).Select(h => h.Action));
+        Assert.Equal([AuditAction.SlaAtRisk, AuditAction.Escalate], request.History.Skip(history).Select(h => h.Action));
         Assert.All(request.History.Skip(history), h => Assert.Equal((state, state, PersonRef.System), (h.From, h.To, h.Actor)));
         Assert.Equal([RequestEventType.SlaAtRisk, RequestEventType.SlaBreached],
             request.Outbox.Where(e => e.Actor == PersonRef.System).Select(e => e.Type));

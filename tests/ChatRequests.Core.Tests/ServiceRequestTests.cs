@@ -43,7 +43,7 @@ public class ServiceRequestTests
         Assert.Equal(RequestState.AwaitingApproval, request.State);
         Assert.Equal(0, request.CurrentStage);
         Assert.Equal(ManagerStage with { RequestedAt = Start }, request.PendingStage);
-        Assert.Equal(["Submitted", "RequestApproval"], request.History.Select(h => h.Action));
+        Assert.Equal([AuditAction.Submitted, AuditAction.RequestApproval], request.History.Select(h => h.Action));
         Assert.Equal([RequestEventType.ApprovalRequested], request.Outbox.Select(e => e.Type));
         Assert.Equal(Start, request.SubmittedAt);
         Assert.Equal(Start.AddHours(40), request.DueAt);
@@ -238,7 +238,7 @@ public class ServiceRequestTests
 
         Assert.Equal(status, request.State);
         Assert.Equal("Delivery on Friday", request.StatusNote);
-        Assert.Equal(action, request.History[^1].Action);
+        Assert.Equal(action, request.History[^1].Action.Name);
         Assert.Equal("Delivery on Friday", request.History[^1].Comment);
         Assert.Equal(RequestEventType.StatusChanged, request.Outbox[^1].Type);
     }
@@ -385,7 +385,7 @@ public class ServiceRequestTests
         Assert.Equal(RequestState.Fulfilled, request.State);
         Assert.Equal(Agent, request.Assignee);
         Assert.Equal("Dock delivered", request.ResolutionNotes);
-        Assert.Equal(["Done", "Dock delivered"], request.History.Where(h => h.Action == "Resolve").Select(h => h.Comment));
+        Assert.Equal(["Done", "Dock delivered"], request.History.Where(h => h.Action == AuditAction.Resolve).Select(h => h.Comment));
     }
 
     [Theory]
@@ -467,7 +467,7 @@ public class ServiceRequestTests
                 ("Resolve", OtherAgent.Id, "Swapped the keyboard"),
                 ("Confirm", Requester.Id, "Rated 4/5: Thanks"),
             ],
-            request.History.Select(h => (h.Action, h.Actor.Id, h.Comment)));
+            request.History.Select(h => (h.Action.Name, h.Actor.Id, h.Comment)));
         Assert.All(request.History.Skip(1), (h, i) => Assert.Equal(request.History[i].To, h.From));
         Assert.Equal(
             [
@@ -617,7 +617,7 @@ public class ServiceRequestTests
 
     private static void AssertEntry(AuditEntry entry, string action, RequestState from, RequestState to, PersonRef actor, string? comment)
     {
-        Assert.Equal(action, entry.Action);
+        Assert.Equal(action, entry.Action.Name);
         Assert.Equal(from, entry.From);
         Assert.Equal(to, entry.To);
         Assert.Equal(actor, entry.Actor);

@@ -98,7 +98,7 @@ public sealed class SlaSweepTests
         Assert.Equal(0, results.Sum(r => r.Conflicts));
         var stored = (await _store.GetAsync(overdue.Id))!;
         Assert.Single(stored.Outbox, e => e.Type == RequestEventType.SlaBreached);
-        Assert.Single(stored.History, h => h.Action == "Escalate");
+        Assert.Single(stored.History, h => h.Action == AuditAction.Escalate);
         Assert.Equal(new SlaSweepResult(0, 0, 0, 0, 0), await Sweep().SweepAsync());
     }
 

@@ -3,7 +3,6 @@ using ChatRequests.Core.Catalog;
 using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Organisation;
-using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
 using ChatRequests.Core.Workflow;
 using ChatRequests.Embedded.Fulfilment;

@@ -4,12 +4,10 @@ using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Provisioning;
 using ChatRequests.Core.Requests;
 using ChatRequests.Functions.Fulfilment;
-using ChatRequests.Functions.Relay;
 using ChatRequests.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NSubstitute;
-using NSubstitute.ExceptionExtensions;
 
 namespace ChatRequests.Functions.Tests;
 
@@ -60,7 +58,7 @@ public sealed class RunFulfilmentStepTests
         Assert.Single(graph.Requests, r => r.PathAndQuery.EndsWith("/members/$ref", StringComparison.Ordinal));
         var stored = (await app.Store.GetAsync(request.Id))!;
         Assert.Equal(RequestState.Fulfilled, stored.State);
-        Assert.Single(stored.History, h => h.Action == nameof(RequestCommand.CompleteProvisioning));
+        Assert.Single(stored.History, h => h.Action == AuditAction.CompleteProvisioning);
         Assert.Single(stored.Outbox, o => o.Type == RequestEventType.Resolved);
         Assert.DoesNotContain(stored.Outbox, o => o.Id == e.Id);
     }

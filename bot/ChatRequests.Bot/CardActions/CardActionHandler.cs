@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ChatRequests.Bot.Conversations;
 using ChatRequests.Bot.Turns;
 using ChatRequests.Cards;
+using ChatRequests.Cards.Actions;
 using ChatRequests.Core.Catalog;
 using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Requests;
@@ -12,8 +13,9 @@ namespace ChatRequests.Bot.CardActions;
 
 /// <summary>
 /// Answers Action.Execute clicks (adaptiveCard/action) synchronously with the updated card. Who clicked comes
-/// from the activity; the card's data carries only ids. Slow work (notices, other people's cards) is left
-/// to the fulfilment worker, which this wakes. A click that changes nothing keeps its card (<see cref="ClickRefusals"/>).
+/// from the activity; the card's data carries only ids, read once into its verb's record before anything happens.
+/// Slow work (notices, other people's cards) is left to the fulfilment worker, which this wakes. A click that
+/// changes nothing keeps its card (<see cref="ClickRefusals"/>).
 /// </summary>
 public sealed class CardActionHandler(
     RequestWorkflow workflow,
@@ -26,118 +28,111 @@ public sealed class CardActionHandler(
 {
     public async Task<InvokeResponse> HandleAsync(TurnContext turn, string verb, JsonObject? rawData, CancellationToken cancellationToken)
     {
-        var data = new CardActionData(rawData);
+        CardActionData action;
         try
         {
-            var card = await RunAsync(turn, verb, data, cancellationToken);
-            relay.Wake();
-            return InvokeResponse.Card(card);
+            action = CardActionData.Parse(verb, rawData);
         }
         catch (InvalidCardDataException ex)
         {
             logger.LogInformation("Card action {Verb} had bad data: {Reason}", Loggable(verb), ex.Message);
-            return ClickRefusals.BadData(data, ex);
+            return ClickRefusals.BadData(ex);
+        }
+
+        try
+        {
+            var card = await RunAsync(turn, action, cancellationToken);
+            relay.Wake();
+            return InvokeResponse.Card(card);
         }
         catch (RequestRuleException ex)
         {
-            logger.LogInformation("Card action {Verb} refused: {RuleType}", Loggable(verb), ex.GetType().Name);
-            return await refusals.AnswerAsync(turn, verb, data, ex, cancellationToken);
+            logger.LogInformation("Card action {Verb} refused: {RuleType}", verb, ex.GetType().Name);
+            return await refusals.AnswerAsync(turn, action, ex, cancellationToken);
         }
     }
 
     // Anyone can send any text as a verb: only ours reach the log.
     private static string Loggable(string verb) => CardVerbs.All.Contains(verb) ? verb : "(unknown)";
 
-    private async Task<JsonObject> RunAsync(TurnContext turn, string verb, CardActionData data, CancellationToken cancellationToken)
+    private async Task<JsonObject> RunAsync(TurnContext turn, CardActionData action, CancellationToken cancellationToken)
     {
         var user = turn.User;
-        switch (verb)
+        switch (action)
         {
-            case CardVerbs.IntakePick:
-                var picked = catalog.Find(data.Required("itemId"))
-                    ?? throw new RequestRuleException("That catalog item no longer exists. Type 'new request' to start again.");
-                return intake.FormFor(picked, text: null, urgency: null).Card;
-            case CardVerbs.IntakeBrowse:
-                return intake.BrowseCategory(data.Required("category")).Card;
-            case CardVerbs.IntakeSubmit:
-                return await SubmitAsync(turn, data, cancellationToken);
-            case CardVerbs.ApprovalApprove or CardVerbs.ApprovalReject:
+            case PickItemData pick:
+                return intake.FormFor(FindItem(pick.ItemId), text: null, urgency: null).Card;
+            case BrowseCategoryData browse:
+                return intake.BrowseCategory(browse.Category).Card;
+            case SubmitFormData form:
+                return await SubmitAsync(turn, form, cancellationToken);
+            case ApprovalDecisionData decision:
+                return await DecideAsync(turn, decision, cancellationToken);
+            case AssignToMeData assign:
+                return cards.TeamCard(await workflow.AssignToSelfAsync(assign.RequestId, user, cancellationToken)).Card;
+            case SetStatusData status:
+                var state = status.Status ?? throw new RequestRuleException("Choose a status: in progress, awaiting parts or scheduled.");
+                return cards.TeamCard(await workflow.SetStatusAsync(status.RequestId, user, state, status.Note, cancellationToken)).Card;
+            case AskRequesterData ask:
+                return cards.TeamCard(await workflow.AskRequesterAsync(ask.RequestId, user, ask.Question ?? "", cancellationToken)).Card;
+            case ResolveData resolve:
+                return cards.TeamCard(await workflow.ResolveAsync(resolve.RequestId, user, resolve.Resolution ?? "", cancellationToken)).Card;
+            case AnswerData answer:
+                return cards.AnswerSent(await workflow.AnswerAsync(answer.RequestId, user, answer.Answer ?? "", cancellationToken)).Card;
+
+            case ConfirmData confirm:
             {
-                var requestId = data.Required("requestId");
-                var stage = data.RequiredInt("stage");
-                var request = await workflow.DecideAsync(
-                    requestId, user, verb == CardVerbs.ApprovalApprove, data.Optional(CardInputs.Comment), stage, cancellationToken);
-                if (data.Optional(CardInputs.Source) == CardInputs.FromApprovalList)
-                {
-                    // Clicked on the "approvals" list: answer with what still waits, and say what was decided.
-                    var pending = await workflow.PendingApprovalsAsync(user.Id, cancellationToken);
-                    var decision = request.Approvals[stage].Decision!;
-                    return cards.WithBanner(
-                        cards.ApprovalList(pending, user),
-                        $"{(decision.Approved ? "Approved" : "Rejected")} {request.Id} ({request.ItemName} for {request.Requester.Name}).",
-                        "good").Card;
-                }
-
-                return cards.Approval(request, stage, user).Card;
-            }
-
-            case CardVerbs.AgentAssign:
-                return cards.TeamCard(await workflow.AssignToSelfAsync(data.Required("requestId"), user, cancellationToken)).Card;
-            case CardVerbs.AgentStatus:
-                var status = Enum.TryParse<RequestState>(data.Optional(CardInputs.Status), ignoreCase: true, out var parsed)
-                    ? parsed
-                    : throw new RequestRuleException("Choose a status: in progress, awaiting parts or scheduled.");
-                return cards.TeamCard(await workflow.SetStatusAsync(
-                    data.Required("requestId"), user, status, data.Optional(CardInputs.Note), cancellationToken)).Card;
-            case CardVerbs.AgentAsk:
-                return cards.TeamCard(await workflow.AskRequesterAsync(
-                    data.Required("requestId"), user, data.Optional(CardInputs.Question) ?? "", cancellationToken)).Card;
-            case CardVerbs.AgentResolve:
-                return cards.TeamCard(await workflow.ResolveAsync(
-                    data.Required("requestId"), user, data.Optional(CardInputs.Resolution) ?? "", cancellationToken)).Card;
-            case CardVerbs.RequesterAnswer:
-                return cards.AnswerSent(await workflow.AnswerAsync(
-                    data.Required("requestId"), user, data.Optional(CardInputs.Answer) ?? "", cancellationToken)).Card;
-
-            case CardVerbs.RequesterConfirm:
-            {
-                var rating = int.TryParse(data.Optional(CardInputs.Rating), out var stars)
-                    ? stars
-                    : throw new RequestRuleException("Please choose a rating from 1 to 5 before confirming.");
-                var request = await workflow.ConfirmAsync(data.Required("requestId"), user, rating, data.Optional(CardInputs.Feedback), cancellationToken);
+                var rating = confirm.Rating ?? throw new RequestRuleException("Please choose a rating from 1 to 5 before confirming.");
+                var request = await workflow.ConfirmAsync(confirm.RequestId, user, rating, confirm.Feedback, cancellationToken);
                 return cards.Info($"{request.Id} closed", $"Thanks for confirming and for your rating ({rating}/5). The request is closed.", "good").Card;
             }
 
-            case CardVerbs.RequesterReopen:
+            case ReopenData reopen:
             {
-                var request = await workflow.ReopenAsync(data.Required("requestId"), user, data.Optional(CardInputs.Feedback), cancellationToken);
+                var request = await workflow.ReopenAsync(reopen.RequestId, user, reopen.Reason, cancellationToken);
                 return cards.Info($"{request.Id} reopened", $"Sorry it isn't fixed. I sent {request.Id} back to {request.TeamName}; they will pick it up again.", "warning").Card;
             }
 
-            case CardVerbs.RequesterCancel:
+            case CancelData cancel:
             {
-                var request = await workflow.CancelAsync(data.Required("requestId"), user, "Cancelled by the requester", cancellationToken);
+                var request = await workflow.CancelAsync(cancel.RequestId, user, "Cancelled by the requester", cancellationToken);
                 return cards.Info($"{request.Id} cancelled", $"I cancelled your request for {request.ItemName}. Nothing more will happen with it.", "good").Card;
             }
 
-            case CardVerbs.RequestsShow:
-                return cards.RequestDetail(await workflow.GetVisibleAsync(data.Required("requestId"), user.Id, cancellationToken), user).Card;
-            case CardVerbs.RequestsRefresh:
-                return await ConfirmationAsync(turn, data.Required("requestId"), cancellationToken);
+            case ShowDetailsData show:
+                return cards.RequestDetail(await workflow.GetVisibleAsync(show.RequestId, user.Id, cancellationToken), user).Card;
+            case RefreshData refresh:
+                return await ConfirmationAsync(turn, refresh.RequestId, cancellationToken);
             default:
-                // The verb is not repeated back: anyone can send any text as one.
-                throw new InvalidCardDataException("I don't know that action.");
+                throw new InvalidOperationException($"No answer for {action.GetType().Name}.");
         }
     }
 
-    private async Task<JsonObject> SubmitAsync(TurnContext turn, CardActionData data, CancellationToken cancellationToken)
+    private CatalogItem FindItem(string itemId) =>
+        catalog.Find(itemId) ?? throw new RequestRuleException("That catalog item no longer exists. Type 'new request' to start again.");
+
+    private async Task<JsonObject> DecideAsync(TurnContext turn, ApprovalDecisionData decision, CancellationToken cancellationToken)
     {
-        var form = new RequestForm(
-            data.Required("submissionKey"),
-            data.Required("itemId"),
-            data.Optional(CardInputs.Justification),
-            data.Optional(CardInputs.Urgency),
-            data.WithPrefix(CardInputs.FieldPrefix));
+        var user = turn.User;
+        var request = await workflow.DecideAsync(decision.RequestId, user, decision.Approve, decision.Comment, decision.Stage, cancellationToken);
+        if (!decision.FromList)
+        {
+            return cards.Approval(request, decision.Stage, user).Card;
+        }
+
+        // Clicked on the "approvals" list: answer with what still waits, and say what was decided.
+        var pending = await workflow.PendingApprovalsAsync(user.Id, cancellationToken);
+        var decided = request.Approvals[decision.Stage].Decision!;
+        return cards.WithBanner(
+            cards.ApprovalList(pending, user),
+            $"{(decided.Approved ? "Approved" : "Rejected")} {request.Id} ({request.ItemName} for {request.Requester.Name}).",
+            "good").Card;
+    }
+
+    private async Task<JsonObject> SubmitAsync(TurnContext turn, SubmitFormData data, CancellationToken cancellationToken)
+    {
+        // The workflow looks the catalog item up (once per submit) and gives it back to show the form again.
+        var form = new RequestForm(data.SubmissionKey, data.ItemId, data.Justification, data.Urgency, data.Fields);
         var result = await workflow.SubmitAsync(turn.Actor, form, cancellationToken);
         if (result.Request is { } request)
         {

@@ -1,6 +1,6 @@
-using System.Globalization;
 using ChatRequests.Bot.Turns;
 using ChatRequests.Cards;
+using ChatRequests.Cards.Actions;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Workflow;
 using ChatRequests.Teams.Connector;
@@ -15,24 +15,29 @@ namespace ChatRequests.Bot.CardActions;
 /// </summary>
 public sealed class ClickRefusals(RequestWorkflow workflow, RequestCards cards)
 {
-    public static InvokeResponse BadData(CardActionData data, InvalidCardDataException problem)
+    public static InvokeResponse BadData(InvalidCardDataException problem)
     {
-        var on = WellFormedRequestId(data) is { } requestId ? $" on {requestId}" : "";
+        var on = problem.RequestId is { } requestId ? $" on {requestId}" : "";
         return InvokeResponse.Message($"That didn't work{on}: {problem.Message} Nothing was changed.");
     }
 
     public async Task<InvokeResponse> AnswerAsync(
-        TurnContext turn, string verb, CardActionData data, RequestRuleException refusal, CancellationToken cancellationToken)
+        TurnContext turn, CardActionData action, RequestRuleException refusal, CancellationToken cancellationToken)
     {
-        var requestId = SafeOptional(data, CardInputs.RequestId);
-        if (requestId is null)
+        if (action is not RequestActionData { RequestId: var requestId })
         {
             // Intake: no request is involved yet, so the reason tells nothing of anyone's.
             return InvokeResponse.Message(refusal.Message);
         }
 
-        // Checked again here: some refusals (an unknown status, a missing rating) come before the workflow looked.
-        var request = refusal is RequestNotVisibleException ? null : await workflow.FindVisibleAsync(requestId, turn.User.Id, cancellationToken);
+        // The request the use case loaded and refused to change, if it got that far; loaded here only for the refusals
+        // that come first (an unknown status, a missing rating), and checked for visibility in both cases.
+        var request = refusal switch
+        {
+            RequestNotVisibleException => null,
+            { Request: { } loaded } => loaded,
+            _ => await workflow.FindVisibleAsync(requestId, turn.User.Id, cancellationToken),
+        };
         if (request is null)
         {
             return InvokeResponse.Message(new RequestNotVisibleException(requestId).Message);
@@ -40,44 +45,24 @@ public sealed class ClickRefusals(RequestWorkflow workflow, RequestCards cards)
 
         var notice = Naming(request.Id, refusal.Message);
         var user = turn.User;
-        if (verb is CardVerbs.ApprovalApprove or CardVerbs.ApprovalReject)
+        switch (action)
         {
-            if (SafeOptional(data, CardInputs.Source) == CardInputs.FromApprovalList)
-            {
+            case ApprovalDecisionData { FromList: true }:
                 var pending = await workflow.PendingApprovalsAsync(user.Id, cancellationToken);
                 return InvokeResponse.Card(cards.WithBanner(cards.ApprovalList(pending, user), notice).Card);
-            }
-
-            if (int.TryParse(SafeOptional(data, CardInputs.Stage), NumberStyles.None, CultureInfo.InvariantCulture, out var stage)
-                && stage < request.Approvals.Count && request.Approvals[stage].IsApprover(user.Id))
-            {
+            case ApprovalDecisionData { Stage: var stage } when IsApproverOf(request, stage, user.Id):
                 return InvokeResponse.Card(cards.WithBanner(cards.Approval(request, stage, user), notice).Card);
-            }
+            case AgentActionData:
+                return InvokeResponse.Card(cards.WithBanner(cards.TeamCard(request), notice).Card);
+            default:
+                return InvokeResponse.Message(notice);
         }
-        else if (verb.StartsWith("agent.", StringComparison.Ordinal))
-        {
-            return InvokeResponse.Card(cards.WithBanner(cards.TeamCard(request), notice).Card);
-        }
-
-        return InvokeResponse.Message(notice);
     }
+
+    private static bool IsApproverOf(ServiceRequest request, int stage, string personId) =>
+        stage >= 0 && stage < request.Approvals.Count && request.Approvals[stage].IsApprover(personId);
 
     /// <summary>Every refusal names the request, so it reads right wherever the message shows.</summary>
     private static string Naming(string requestId, string text) =>
         text.Contains(requestId, StringComparison.Ordinal) ? text : $"{requestId}: {text}";
-
-    private static string? WellFormedRequestId(CardActionData data) =>
-        SafeOptional(data, CardInputs.RequestId) is { } id && RequestNumber.IsWellFormed(id) ? id : null;
-
-    private static string? SafeOptional(CardActionData data, string name)
-    {
-        try
-        {
-            return data.Optional(name);
-        }
-        catch (InvalidCardDataException)
-        {
-            return null;
-        }
-    }
 }

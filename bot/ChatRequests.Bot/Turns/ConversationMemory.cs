@@ -54,12 +54,12 @@ public sealed class ConversationMemory(IConversationStore conversations, TimePro
 
     private static ConversationReference ReferenceOf(Activity activity, string userId, DateTimeOffset now)
     {
-        var conversationType = activity.Conversation!.ConversationType ?? "personal";
-        var isPersonal = conversationType == "personal";
+        var conversationType = ConversationType.FromWire(activity.Conversation!.ConversationType);
+        var isPersonal = conversationType.IsPersonal;
         return new ConversationReference
         {
             // Every thread of a channel is reached through the channel.
-            ConversationId = conversationType == "channel" ? ConversationIds.ChannelOf(activity.Conversation.Id!) : activity.Conversation.Id!,
+            ConversationId = conversationType.IsChannel ? ConversationIds.ChannelOf(activity.Conversation.Id!) : activity.Conversation.Id!,
             ServiceUrl = activity.ServiceUrl!,
             TenantId = activity.TenantId,
             ConversationType = conversationType,

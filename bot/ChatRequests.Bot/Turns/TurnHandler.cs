@@ -1,5 +1,6 @@
 using ChatRequests.Bot.CardActions;
 using ChatRequests.Bot.Conversations;
+using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Workflow;
@@ -157,5 +158,5 @@ public sealed class TurnHandler(
 
     private static string UserIdOf(Activity activity) => activity.From!.AadObjectId ?? activity.From.Id!;
 
-    private static bool IsChannel(Activity activity) => activity.Conversation!.ConversationType == "channel";
+    private static bool IsChannel(Activity activity) => ConversationType.FromWire(activity.Conversation!.ConversationType).IsChannel;
 }

@@ -27,9 +27,10 @@ public sealed class CosmosConversationStore(CosmosContainers containers, ILogger
         FindFirstAsync(
             "personal",
             new QueryDefinition(
-                    "SELECT TOP 1 * FROM c WHERE c.type = @type AND c.userAadObjectId = @aad AND c.conversationType = 'personal' " +
+                    "SELECT TOP 1 * FROM c WHERE c.type = @type AND c.userAadObjectId = @aad AND c.conversationType = @personal " +
                     "ORDER BY c.updatedAtUtc DESC")
-                .WithParameter("@aad", aadObjectId),
+                .WithParameter("@aad", aadObjectId)
+                .WithParameter("@personal", ConversationType.Personal.Value),
             cancellationToken);
 
     public async Task<ConversationReference?> FindAsync(string conversationId, CancellationToken cancellationToken = default)
@@ -72,7 +73,7 @@ public sealed class CosmosConversationStore(CosmosContainers containers, ILogger
         {
             Id = IdFor(reference.ConversationId),
             TenantId = reference.TenantId,
-            ConversationType = reference.ConversationType,
+            ConversationType = reference.ConversationType.Value,
             UserAadObjectId = reference.UserAadObjectId,
             UpdatedAtUtc = RequestDocument.Utc(reference.UpdatedAt),
             Reference = reference,

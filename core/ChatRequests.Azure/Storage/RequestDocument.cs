@@ -48,7 +48,7 @@ internal sealed record RequestDocument
             SubmissionKey = request.SubmissionKey,
             RequesterId = request.Requester.Id,
             TeamId = request.TeamId,
-            IsOpen = !request.State.IsFinal(),
+            IsOpen = request.State.IsOpen(),
             SubmittedAtUtc = Utc(request.SubmittedAt),
             PendingApprovers = stage is { Decision: null } ? [.. stage.Approvers.Select(a => a.Id)] : [],
             NextEventAt = nextEventAt is { } at ? Utc(at) : null,

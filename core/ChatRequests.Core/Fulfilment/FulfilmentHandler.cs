@@ -1,7 +1,6 @@
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Provisioning;
 using ChatRequests.Core.Requests;
-using ChatRequests.Core.Sla;
 using ChatRequests.Core.Storage;
 
 namespace ChatRequests.Core.Fulfilment;
@@ -92,7 +91,7 @@ public sealed class FulfilmentHandler(
                 break;
             case RequestEventType.SlaAtRisk:
                 await notifier.ShowTeamCardAsync(request, cancellationToken);
-                if (SlaPolicy.IsWorking(request.State))
+                if (request.State.IsInFulfilment())
                 {
                     await notifier.WarnTeamAtRiskAsync(request, e, cancellationToken);
                 }
@@ -137,8 +136,7 @@ public sealed class FulfilmentHandler(
         if (provisioner is null
             || request.Provisioning is not { Action: ProvisioningAction.AddToGroup } plan
             || request.ProvisioningStatus != ProvisioningStatus.Pending
-            || request.State.IsFinal()
-            || request.State == RequestState.Fulfilled)
+            || !request.State.IsUnresolved())
         {
             return;
         }

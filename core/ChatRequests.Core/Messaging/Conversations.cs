@@ -10,8 +10,7 @@ public sealed record ConversationReference
     public required string ConversationId { get; init; }
     public required string ServiceUrl { get; init; }
     public string? TenantId { get; init; }
-    /// <summary>"personal", "channel" or "groupChat".</summary>
-    public string ConversationType { get; init; } = "personal";
+    public ConversationType ConversationType { get; init; } = ConversationType.Personal;
     /// <summary>For a personal chat: the user's Entra object id.</summary>
     public string? UserAadObjectId { get; init; }
     /// <summary>For a personal chat: the user's channel account id (29:...).</summary>

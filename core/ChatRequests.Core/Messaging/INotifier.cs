@@ -28,7 +28,7 @@ public interface INotifier
     /// <summary>Posts or updates the request's card in the owning team's channel.</summary>
     Task ShowTeamCardAsync(ServiceRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Tells the requester what happened, once per <paramref name="eventId"/>.</summary>
+    /// <summary>Tells the requester what happened, once per event (<paramref name="cause"/>).</summary>
     Task NotifyRequesterAsync(ServiceRequest request, NoticeKind kind, OutboxEvent cause, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -3,7 +3,20 @@ using System.Globalization;
 namespace ChatRequests.Core.Requests;
 
 /// <summary>A rule of the request was broken; <see cref="Exception.Message"/> is fit to show the user.</summary>
-public class RequestRuleException(string message) : Exception(message);
+public class RequestRuleException(string message) : Exception(message)
+{
+    /// <summary>
+    /// The request as it stood when the change was refused, when the use case had loaded it for someone who may view
+    /// it; null otherwise. The answer can show it without loading it again.
+    /// </summary>
+    public ServiceRequest? Request { get; private set; }
+
+    internal RequestRuleException About(ServiceRequest request)
+    {
+        Request ??= request;
+        return this;
+    }
+}
 
 /// <summary>A command was applied in a state the transition table does not allow.</summary>
 public sealed class RequestTransitionException(RequestState from, RequestCommand command)

@@ -14,7 +14,7 @@ public sealed record FieldLabel(string Id, string Label);
 public sealed record AuditEntry(
     DateTimeOffset At,
     PersonRef Actor,
-    string Action,
+    AuditAction Action,
     RequestState From,
     RequestState To,
     string? Comment);

@@ -144,7 +144,7 @@ public sealed class ServiceRequest
             SubmittedAt = now,
             UpdatedAt = now,
         };
-        request._history.Add(new AuditEntry(now, draft.Requester, "Submitted", RequestState.Submitted, RequestState.Submitted, null));
+        request._history.Add(new AuditEntry(now, draft.Requester, AuditAction.Submitted, RequestState.Submitted, RequestState.Submitted, null));
 
         if (request._approvals.Count == 0)
         {
@@ -329,12 +329,12 @@ public sealed class ServiceRequest
             }
 
             _approvals[CurrentStage] = stage with { RemindedAt = now };
-            Note("RemindApprovers", now, $"Reminded {string.Join(", ", stage.Approvers.Select(a => a.Name))} ({stage.Name})");
+            Note(AuditAction.RemindApprovers, now, $"Reminded {string.Join(", ", stage.Approvers.Select(a => a.Name))} ({stage.Name})");
             Raise(RequestEventType.ApprovalReminder, PersonRef.System, now, null);
             return SlaOutcome.None with { RemindedApprovers = true };
         }
 
-        if (!SlaPolicy.IsWorking(State) || SlaEscalatedAt is not null)
+        if (!State.IsInFulfilment() || SlaEscalatedAt is not null)
         {
             return SlaOutcome.None;
         }
@@ -342,7 +342,7 @@ public sealed class ServiceRequest
         if (SlaPolicy.IsBreached(DueAt, now))
         {
             SlaEscalatedAt = now;
-            Note("Escalate", now, "Target date missed; escalated");
+            Note(AuditAction.Escalate, now, "Target date missed; escalated");
             Raise(RequestEventType.SlaBreached, PersonRef.System, now, null);
             return SlaOutcome.None with { Escalated = true };
         }
@@ -350,7 +350,7 @@ public sealed class ServiceRequest
         if (SlaWarnedAt is null && now >= SlaPolicy.AtRiskAt(SubmittedAt, DueAt))
         {
             SlaWarnedAt = now;
-            Note("SlaAtRisk", now, "Target date at risk");
+            Note(AuditAction.SlaAtRisk, now, "Target date at risk");
             Raise(RequestEventType.SlaAtRisk, PersonRef.System, now, null);
             return SlaOutcome.None with { WarnedAtRisk = true };
         }
@@ -381,7 +381,7 @@ public sealed class ServiceRequest
         }
         else
         {
-            Note("ProvisioningDone", now, $"Added {Requester.Name} to {plan.GroupName} (automatic)");
+            Note(AuditAction.ProvisioningDone, now, $"Added {Requester.Name} to {plan.GroupName} (automatic)");
         }
     }
 
@@ -398,7 +398,7 @@ public sealed class ServiceRequest
 
         ProvisioningStatus = Core.Provisioning.ProvisioningStatus.Failed;
         var note = $"Automatic provisioning failed: {reason.TrimEnd('.')}. Please add {Requester.Name} to {plan.GroupName} by hand.";
-        Note("ProvisioningFailed", now, note);
+        Note(AuditAction.ProvisioningFailed, now, note);
         StatusNote = note;
         Raise(RequestEventType.ProvisioningFailed, PersonRef.System, now, note);
     }
@@ -415,7 +415,7 @@ public sealed class ServiceRequest
         }
 
         return stage == 0
-            ? _history.FirstOrDefault(h => h.Action == nameof(RequestCommand.RequestApproval))?.At ?? SubmittedAt
+            ? _history.FirstOrDefault(h => h.Action == AuditAction.RequestApproval)?.At ?? SubmittedAt
             : _approvals[stage - 1].Decision?.At ?? SubmittedAt;
     }
 
@@ -457,11 +457,11 @@ public sealed class ServiceRequest
         var from = State;
         State = RequestTransitions.Next(from, command);
         UpdatedAt = now;
-        _history.Add(new AuditEntry(now, actor, command.ToString(), from, State, comment));
+        _history.Add(new AuditEntry(now, actor, AuditAction.Of(command), from, State, comment));
     }
 
     /// <summary>An audit line for something the system did without a change of state (SLA sweep, provisioning).</summary>
-    private void Note(string action, DateTimeOffset now, string comment)
+    private void Note(AuditAction action, DateTimeOffset now, string comment)
     {
         UpdatedAt = now;
         _history.Add(new AuditEntry(now, PersonRef.System, action, State, State, comment));

@@ -35,11 +35,6 @@ public static class SlaPolicy
         return submittedAt.AddTicks(span / AtRiskDenominator * AtRiskNumerator + span % AtRiskDenominator * AtRiskNumerator / AtRiskDenominator);
     }
 
-    /// <summary>The states in which a team works the request and its target counts: warnings and escalations apply.</summary>
-    public static bool IsWorking(RequestState state) => state is
-        RequestState.Approved or RequestState.Reopened or RequestState.Assigned or RequestState.InProgress
-        or RequestState.AwaitingParts or RequestState.Scheduled or RequestState.AwaitingRequester;
-
     /// <summary>When the approvers of a stage are due their reminder.</summary>
     public static DateTimeOffset ReminderAt(DateTimeOffset stageRequestedAt) => stageRequestedAt + ApprovalReminderAfter;
 
@@ -56,7 +51,7 @@ public static class SlaPolicy
                 : null;
         }
 
-        if (!IsWorking(request.State) || request.SlaEscalatedAt is not null)
+        if (!request.State.IsInFulfilment() || request.SlaEscalatedAt is not null)
         {
             return null;
         }

@@ -187,23 +187,41 @@ public sealed class RequestWorkflow(
         var (request, team) = await LoadVisibleAsync(requestId, agent.Id, cancellationToken);
         if (team?.HasMember(agent.Id) != true)
         {
-            throw new NotPermittedException($"Only members of {request.TeamName} can work on {request.Id}.");
+            throw new NotPermittedException($"Only members of {request.TeamName} can work on {request.Id}.").About(request);
         }
 
         if (request.IsRequester(agent.Id))
         {
-            throw new NotPermittedException("You cannot fulfil your own request; a colleague in your team has to.");
+            throw new NotPermittedException("You cannot fulfil your own request; a colleague in your team has to.").About(request);
         }
 
-        return await store.UpdateAsync(request, change, cancellationToken);
+        return await store.UpdateAsync(request, KeepingRefused(change), cancellationToken);
     }
 
     /// <summary>Only people who may view a request may try to change it: anyone else learns nothing from the refusal.</summary>
     private async Task<ServiceRequest> ChangeAsync(string requestId, PersonRef actor, Action<ServiceRequest> change, CancellationToken cancellationToken)
     {
         var (request, _) = await LoadVisibleAsync(requestId, actor.Id, cancellationToken);
-        return await store.UpdateAsync(request, change, cancellationToken);
+        return await store.UpdateAsync(request, KeepingRefused(change), cancellationToken);
     }
+
+    /// <summary>
+    /// The change, which puts the request it was refused on into the refusal (<see cref="RequestRuleException.Request"/>):
+    /// the domain refuses before it changes anything, so that is the request to show with the refusal, and the click's
+    /// answer need not load it again.
+    /// </summary>
+    private static Action<ServiceRequest> KeepingRefused(Action<ServiceRequest> change) => request =>
+    {
+        try
+        {
+            change(request);
+        }
+        catch (RequestRuleException refusal)
+        {
+            refusal.About(request);
+            throw;
+        }
+    };
 
     private async Task<(ServiceRequest Request, Team? Team)> LoadVisibleAsync(string requestId, string personId, CancellationToken cancellationToken)
     {

@@ -26,7 +26,7 @@ public sealed class SqliteConversationStore(SqliteDatabase database) : IConversa
             """;
         command.Parameters.AddWithValue("$conversation_id", reference.ConversationId);
         command.Parameters.AddWithValue("$tenant_id", (object?)reference.TenantId ?? DBNull.Value);
-        command.Parameters.AddWithValue("$conversation_type", reference.ConversationType);
+        command.Parameters.AddWithValue("$conversation_type", reference.ConversationType.Value);
         command.Parameters.AddWithValue("$user_aad_object_id", (object?)reference.UserAadObjectId ?? DBNull.Value);
         command.Parameters.AddWithValue("$updated_at", StoredTime.Format(reference.UpdatedAt));
         command.Parameters.AddWithValue("$doc", JsonSerializer.Serialize(reference, RequestJson.Options));
@@ -35,7 +35,8 @@ public sealed class SqliteConversationStore(SqliteDatabase database) : IConversa
 
     public Task<ConversationReference?> FindPersonalAsync(string aadObjectId, CancellationToken cancellationToken = default) =>
         FindFirstAsync(
-            "WHERE user_aad_object_id = $aad AND conversation_type = 'personal' ORDER BY updated_at DESC",
+            // The literal, not a parameter: SQLite uses the partial index ix_conversations_personal only for its own condition.
+            $"WHERE user_aad_object_id = $aad AND conversation_type = '{ConversationType.Personal}' ORDER BY updated_at DESC",
             p => p.AddWithValue("$aad", aadObjectId),
             cancellationToken);
 

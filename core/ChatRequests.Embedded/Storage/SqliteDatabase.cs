@@ -194,7 +194,14 @@ public sealed class SqliteDatabase : IDisposable
         await using (var select = connection.CreateCommand())
         {
             select.Transaction = transaction;
-            select.CommandText = "SELECT id, doc FROM requests WHERE state NOT IN ('Closed', 'Rejected', 'Cancelled', 'Fulfilled');";
+            // Only unresolved requests can have an SLA check; the document decides for each of them.
+            var resolved = Enum.GetValues<RequestState>().Where(state => !state.IsUnresolved()).ToList();
+            select.CommandText = $"SELECT id, doc FROM requests WHERE state NOT IN ({string.Join(", ", resolved.Select((_, i) => $"$resolved{i}"))});";
+            for (var i = 0; i < resolved.Count; i++)
+            {
+                select.Parameters.AddWithValue($"$resolved{i}", resolved[i].ToString());
+            }
+
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {

@@ -148,7 +148,7 @@ public sealed class ProactiveMessenger(
             ConversationId = created.Id ?? throw new ConnectorException(502, "The connector created the chat but returned no conversation id."),
             ServiceUrl = created.ServiceUrl ?? serviceUrl,
             TenantId = tenantId,
-            ConversationType = "personal",
+            ConversationType = ConversationType.Personal,
             UserAadObjectId = personId,
             BotId = anyInTenant?.BotId ?? options.Value.BotId,
             UpdatedAt = clock.GetUtcNow(),

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using ChatRequests.Bot.Tests.Fakes;
 using ChatRequests.Bot.Tests.Hosting;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Storage;

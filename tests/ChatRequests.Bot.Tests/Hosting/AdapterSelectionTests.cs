@@ -1,6 +1,6 @@
 using ChatRequests.Azure.Graph;
 using ChatRequests.Azure.Storage;
-using ChatRequests.Bot.Tests.Fakes;
+using ChatRequests.Testing;
 using ChatRequests.Composition;
 using ChatRequests.Core;
 using ChatRequests.Core.Fulfilment;

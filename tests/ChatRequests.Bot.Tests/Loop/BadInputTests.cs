@@ -115,6 +115,8 @@ public sealed class BadInputTests : IAsyncLifetime
     [InlineData("approval.approve", "{\"requestId\":\"REQ-000001\"}", "stage")]
     [InlineData("approval.approve", "{\"requestId\":\"REQ-000001\",\"stage\":{\"x\":1}}", "stage")]
     [InlineData("approval.approve", "{\"requestId\":[1,2],\"stage\":0}", "requestId")]
+    [InlineData("approval.approve", "{\"requestId\":\"REQ-000001\",\"stage\":0,\"source\":{\"x\":1}}", "source")]
+    [InlineData("approval.reject", "{\"requestId\":\"REQ-000001\",\"stage\":0,\"comment\":\"No\",\"source\":[\"list\"]}", "source")]
     [InlineData("agent.assign", "{\"requestId\":\"REQ-424242\"}", "can't find REQ-424242")]
     [InlineData("no.such.verb", "{}", "don't know that action")]
     [InlineData("intake.pick", "{\"itemId\":\"flying-car\"}", "no longer exists")]

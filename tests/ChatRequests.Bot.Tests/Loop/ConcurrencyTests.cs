@@ -33,7 +33,7 @@ public sealed class ConcurrencyTests : IAsyncLifetime
         Assert.Equal(19, results.Count(r => r.CardText.Contains("Already approved by Alex Wilber", StringComparison.Ordinal)
                                           || r.CardText.Contains("Already rejected by Alex Wilber", StringComparison.Ordinal)));
         var stored = await _bot.Services.GetRequiredService<IRequestStore>().GetAsync(requestId);
-        Assert.Single(stored!.History, h => h.Action is nameof(RequestCommand.Approve) or nameof(RequestCommand.Reject));
+        Assert.Single(stored!.History, h => h.Action == AuditAction.Approve || h.Action == AuditAction.Reject);
         await NoticeAsync(_bot.Connector, Persona.Megan, requestId, stored.State == RequestState.Approved ? "approved" : "rejected");
         await OutboxDrainedAsync(requestId); // any wrongly duplicated notice has been sent by then
         Assert.Single(_bot.Connector.ActivitiesIn(Persona.Megan.PersonalChatId).Select(FakeTeamsConnector.CardOf),

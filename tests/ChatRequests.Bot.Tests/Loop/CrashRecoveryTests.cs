@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using ChatRequests.Testing;
-using ChatRequests.Bot.Tests.Hosting;
 using Xunit.Abstractions;
 using Microsoft.Data.Sqlite;
 using static ChatRequests.Bot.Tests.Loop.LoopSteps;

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
 using ChatRequests.Testing;
-using ChatRequests.Bot.Tests.Hosting;
 
 namespace ChatRequests.Bot.Tests.Loop;
 

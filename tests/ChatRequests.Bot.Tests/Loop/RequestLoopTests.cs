@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using ChatRequests.Bot.Tests.Hosting;
 using ChatRequests.Testing;

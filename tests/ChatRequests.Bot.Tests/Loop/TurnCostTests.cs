@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using ChatRequests.Teams.Connector;
-using ChatRequests.Bot.Tests.Fakes;
 using ChatRequests.Bot.Tests.Hosting;
 using ChatRequests.Core.Messaging;
+using ChatRequests.Bot.Tests.Fakes;
 using ChatRequests.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using static ChatRequests.Bot.Tests.Loop.LoopSteps;

@@ -94,7 +94,7 @@ public sealed class AnswerDeliveryTests(RobustnessBots bots)
             || (l.Exception?.ToString().Contains(typed, StringComparison.Ordinal) ?? false));
     }
 
-    private static bool Mentions(Fakes.CapturedLog log, string conversationId) => log.Message.Contains(conversationId, StringComparison.Ordinal);
+    private static bool Mentions(CapturedLog log, string conversationId) => log.Message.Contains(conversationId, StringComparison.Ordinal);
 
     private static JsonObject Message(RunningBot bot, string text) =>
         TeamsActivitySamples.PersonalMessage(bot.ServiceUrl, Guid.NewGuid().ToString("N"), text);

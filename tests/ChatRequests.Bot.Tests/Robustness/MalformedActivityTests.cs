@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using ChatRequests.Testing;
 
 namespace ChatRequests.Bot.Tests.Robustness;
 

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using ChatRequests.Bot.Tests.Authentication;
-using ChatRequests.Bot.Tests.Fakes;
+using ChatRequests.Testing;
 using ChatRequests.Bot.Tests.Hosting;
 using ChatRequests.Teams.Connector;
 using Microsoft.Extensions.DependencyInjection;

@@ -39,7 +39,7 @@ public sealed class ConversationMemoryTests : IDisposable
         await new ConversationMemory(_store, _clock).RememberAsync(Activity(Amer), "megan", CancellationToken.None);
 
         var stored = await _store.FindAsync(Chat);
-        Assert.Equal((Amer, "personal", "megan", "29:megan", "28:bot"),
+        Assert.Equal((Amer, ConversationType.Personal, "megan", "29:megan", "28:bot"),
             (stored?.ServiceUrl, stored?.ConversationType, stored?.UserAadObjectId, stored?.UserId, stored?.BotId));
         Assert.Equal(_clock.GetUtcNow(), stored?.UpdatedAt);
     }
@@ -94,7 +94,7 @@ public sealed class ConversationMemoryTests : IDisposable
         await new ConversationMemory(_store, _clock).RememberAsync(inThread, "megan", CancellationToken.None);
 
         var stored = await _store.FindAsync("19:general@thread.tacv2");
-        Assert.Equal(("channel", null, null), (stored?.ConversationType, stored?.UserAadObjectId, stored?.UserId));
+        Assert.Equal((ConversationType.Channel, null, null), (stored?.ConversationType, stored?.UserAadObjectId, stored?.UserId));
     }
 
     private static Activity Activity(string serviceUrl) => new()

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using ChatRequests.Cards.Tests.Support;
 using ChatRequests.Core.Catalog;
 using ChatRequests.Core.Priority;

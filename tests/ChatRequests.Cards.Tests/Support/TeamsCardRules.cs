@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using ChatRequests.Cards.Actions;
 
 namespace ChatRequests.Cards.Tests.Support;
 
@@ -9,11 +10,6 @@ public static class TeamsCardRules
 {
     public const int MaxMessageBytes = 80 * 1024;
     public const int MaxRefreshUsers = 60;
-
-    private static readonly HashSet<string> DataKeys =
-    [
-        CardInputs.ItemId, CardInputs.Category, CardInputs.SubmissionKey, CardInputs.RequestId, CardInputs.Stage, CardInputs.Source,
-    ];
 
     public static IReadOnlyList<string> Check(CardMessage message)
     {
@@ -109,7 +105,17 @@ public static class TeamsCardRules
             return;
         }
 
-        problems.AddRange(data.Where(p => !DataKeys.Contains(p.Key)).Select(p => $"Action.Execute '{verb}' carries '{p.Key}' in its data"));
+        // The data is what the bot reads for the verb, before any input is typed, and only ids the verb takes.
+        try
+        {
+            CardActionData.Parse(verb ?? "", data, out var idKeys);
+            problems.AddRange(data.Where(p => !idKeys.Contains(p.Key)).Select(p => $"Action.Execute '{verb}' carries '{p.Key}' in its data"));
+        }
+        catch (InvalidCardDataException ex)
+        {
+            problems.Add($"Action.Execute '{verb}' has data the bot cannot read: {ex.Message}");
+        }
+
         problems.AddRange(data.Where(p => p.Value is null || string.IsNullOrEmpty(p.Value.ToString())).Select(p => $"Action.Execute '{verb}' has an empty '{p.Key}'"));
     }
 }

@@ -52,7 +52,7 @@ public abstract class ConversationStoreContract
     [Fact]
     public async Task FindPersonalAsync_ReturnsTheUsersPersonalChat_NotAChannelTheyWroteIn()
     {
-        await Store.UpsertAsync(Personal("19:general@thread.tacv2", Alice.Id, "tenant-1", Start.AddHours(2)) with { ConversationType = "channel" });
+        await Store.UpsertAsync(Personal("19:general@thread.tacv2", Alice.Id, "tenant-1", Start.AddHours(2)) with { ConversationType = ConversationType.Channel });
         await Store.UpsertAsync(Personal("a:alice", Alice.Id, "tenant-1", Start));
         await Store.UpsertAsync(Personal("a:bob", Bob.Id, "tenant-1", Start));
 
@@ -77,7 +77,7 @@ public abstract class ConversationStoreContract
         ConversationId = conversationId,
         ServiceUrl = "https://smba.example/amer/",
         TenantId = tenantId,
-        ConversationType = "personal",
+        ConversationType = ConversationType.Personal,
         UserAadObjectId = aadObjectId,
         UserId = "29:" + aadObjectId,
         BotId = "28:bot",

@@ -1,11 +1,10 @@
-using ChatRequests.Bot.Tests.Fakes;
 using ChatRequests.Teams.Connector;
 using ChatRequests.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace ChatRequests.Bot.Tests.Connector;
+namespace ChatRequests.Teams.Tests.Connector;
 
 /// <summary>The connector as the bot composes it (AddBotConnector), pointed at a fresh fake Teams connector, with fast retries.</summary>
 internal sealed class ConnectorHarness : IAsyncDisposable

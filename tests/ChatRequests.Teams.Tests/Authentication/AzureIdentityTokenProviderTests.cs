@@ -2,7 +2,7 @@ using Azure.Core;
 using ChatRequests.Teams.Authentication;
 using Microsoft.Extensions.Time.Testing;
 
-namespace ChatRequests.Bot.Tests.Authentication;
+namespace ChatRequests.Teams.Tests.Authentication;
 
 public sealed class AzureIdentityTokenProviderTests
 {

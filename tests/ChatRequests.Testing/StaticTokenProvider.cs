@@ -1,6 +1,6 @@
 using ChatRequests.Teams.Connector;
 
-namespace ChatRequests.Bot.Tests.Fakes;
+namespace ChatRequests.Testing;
 
 /// <summary>Hands out a fixed bearer token and counts how often it was asked.</summary>
 public sealed class StaticTokenProvider(string token) : IConnectorTokenProvider

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace ChatRequests.Bot.Tests.Connector;
+namespace ChatRequests.Teams.Tests.Connector;
 
 public sealed class ConnectorOptionsTests
 {

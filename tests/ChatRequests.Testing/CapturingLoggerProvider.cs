@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace ChatRequests.Bot.Tests.Fakes;
+namespace ChatRequests.Testing;
 
 /// <summary>One log line, formatted, with its level and category.</summary>
 public sealed record CapturedLog(string Category, LogLevel Level, string Message, Exception? Exception);

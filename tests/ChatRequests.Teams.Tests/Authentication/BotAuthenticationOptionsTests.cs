@@ -2,7 +2,7 @@ using ChatRequests.Teams.Authentication;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 
-namespace ChatRequests.Bot.Tests.Authentication;
+namespace ChatRequests.Teams.Tests.Authentication;
 
 public sealed class BotAuthenticationOptionsTests
 {

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using ChatRequests.Teams.Connector;
 
-namespace ChatRequests.Bot.Tests.Connector;
+namespace ChatRequests.Teams.Tests.Connector;
 
 public sealed class AdaptiveCardInvokeTests
 {

@@ -1,13 +1,12 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
-using ChatRequests.Bot.Tests.Fakes;
 using ChatRequests.Teams.Connector;
 using ChatRequests.Testing;
 using Microsoft.Extensions.Logging;
 using Stopwatch = System.Diagnostics.Stopwatch;
 
-namespace ChatRequests.Bot.Tests.Connector;
+namespace ChatRequests.Teams.Tests.Connector;
 
 public sealed class ConnectorClientTests : IAsyncLifetime
 {

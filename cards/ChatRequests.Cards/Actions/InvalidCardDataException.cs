@@ -1,0 +1,8 @@
+namespace ChatRequests.Cards.Actions;
+
+/// <summary>A click's data is missing or mistyped: answered with a clear message, and nothing changes.</summary>
+/// <param name="requestId">The request the data names, only when it is a well-formed number (so it can be repeated back).</param>
+public sealed class InvalidCardDataException(string message, string? requestId = null) : Exception(message)
+{
+    public string? RequestId { get; } = requestId;
+}

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ChatRequests.Core.Requests;
+
+/// <summary>
+/// What one line of a request's audit history records: a command of the transition table, or something that changed
+/// no state (the submission, an SLA reminder, warning or escalation, a provisioning outcome).
+/// </summary>
+/// <remarks>
+/// Stored as its <see cref="Name"/>, spelled here once and never derived from a member name, so stored documents keep
+/// their strings whatever the code is renamed to. A name this version does not know (a document written by a newer
+/// one) still loads and is written back unchanged.
+/// </remarks>
+[JsonConverter(typeof(AuditActionJsonConverter))]
+public readonly record struct AuditAction
+{
+    public static readonly AuditAction Submitted = new("Submitted");
+    public static readonly AuditAction RequestApproval = new("RequestApproval");
+    public static readonly AuditAction SkipApproval = new("SkipApproval");
+    public static readonly AuditAction ApproveStage = new("ApproveStage");
+    public static readonly AuditAction Approve = new("Approve");
+    public static readonly AuditAction Reject = new("Reject");
+    public static readonly AuditAction Assign = new("Assign");
+    public static readonly AuditAction StartWork = new("StartWork");
+    public static readonly AuditAction AwaitParts = new("AwaitParts");
+    public static readonly AuditAction Schedule = new("Schedule");
+    public static readonly AuditAction AskRequester = new("AskRequester");
+    public static readonly AuditAction Answer = new("Answer");
+    public static readonly AuditAction Resolve = new("Resolve");
+    public static readonly AuditAction Confirm = new("Confirm");
+    public static readonly AuditAction Reopen = new("Reopen");
+    public static readonly AuditAction Cancel = new("Cancel");
+    public static readonly AuditAction CompleteProvisioning = new("CompleteProvisioning");
+    public static readonly AuditAction RemindApprovers = new("RemindApprovers");
+    public static readonly AuditAction SlaAtRisk = new("SlaAtRisk");
+    public static readonly AuditAction Escalate = new("Escalate");
+    public static readonly AuditAction ProvisioningDone = new("ProvisioningDone");
+    public static readonly AuditAction ProvisioningFailed = new("ProvisioningFailed");
+
+    private AuditAction(string name) => Name = name;
+
+    /// <summary>The stored spelling ("Approve", "SlaAtRisk").</summary>
+    public string Name { get; }
+
+    /// <summary>Every action this version writes.</summary>
+    public static IReadOnlyList<AuditAction> All { get; } =
+    [
+        Submitted, RequestApproval, SkipApproval, ApproveStage, Approve, Reject, Assign, StartWork, AwaitParts, Schedule,
+        AskRequester, Answer, Resolve, Confirm, Reopen, Cancel, CompleteProvisioning, RemindApprovers, SlaAtRisk, Escalate,
+        ProvisioningDone, ProvisioningFailed,
+    ];
+
+    /// <summary>The line a command of the transition table writes.</summary>
+    public static AuditAction Of(RequestCommand command) => command switch
+    {
+        RequestCommand.RequestApproval => RequestApproval,
+        RequestCommand.SkipApproval => SkipApproval,
+        RequestCommand.ApproveStage => ApproveStage,
+        RequestCommand.Approve => Approve,
+        RequestCommand.Reject => Reject,
+        RequestCommand.Assign => Assign,
+        RequestCommand.StartWork => StartWork,
+        RequestCommand.AwaitParts => AwaitParts,
+        RequestCommand.Schedule => Schedule,
+        RequestCommand.AskRequester => AskRequester,
+        RequestCommand.Answer => Answer,
+        RequestCommand.Resolve => Resolve,
+        RequestCommand.Confirm => Confirm,
+        RequestCommand.Reopen => Reopen,
+        RequestCommand.Cancel => Cancel,
+        RequestCommand.CompleteProvisioning => CompleteProvisioning,
+        _ => throw new ArgumentOutOfRangeException(nameof(command), command, "A command without an audit action."),
+    };
+
+    /// <summary>An approver's decision on a stage (the stage also keeps the decision and its comment).</summary>
+    public bool IsDecision => this == ApproveStage || this == Approve || this == Reject;
+
+    public override string ToString() => Name ?? "";
+
+    /// <summary>A stored name, known or not.</summary>
+    internal static AuditAction FromStored(string name) => new(name);
+}
+
+/// <summary>Reads and writes an <see cref="AuditAction"/> as its bare name, the JSON string documents have always held.</summary>
+internal sealed class AuditActionJsonConverter : JsonConverter<AuditAction>
+{
+    public override AuditAction Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.String
+            ? AuditAction.FromStored(reader.GetString()!)
+            : throw new JsonException($"An audit action is a string, not {reader.TokenType}.");
+
+    public override void Write(Utf8JsonWriter writer, AuditAction value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.Name);
+}
