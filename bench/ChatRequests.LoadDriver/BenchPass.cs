@@ -6,28 +6,30 @@ using ChatRequests.Testing;
 
 namespace ChatRequests.LoadDriver;
 
-/// <summary>What the passes share: the fake Teams connector, a Teams driver for each bot, the employees.</summary>
+/// <summary>What the passes share: the fake Teams connector, a Teams driver and process id for each bot, the employees, the posted cards.</summary>
 internal sealed record BenchTargets(
-    FakeTeamsConnector Connector, TeamsDriver Bot, TeamsDriver Echo, BotHealth Health, IReadOnlyList<Employee> Employees, ApprovalCards ApprovalCards);
+    FakeTeamsConnector Connector,
+    TeamsDriver Bot,
+    int BotProcessId,
+    TeamsDriver Echo,
+    int EchoProcessId,
+    BotHealth Health,
+    IReadOnlyList<Employee> Employees,
+    ApprovalCards ApprovalCards,
+    TeamCards TeamCards);
 
-/// <summary>The operations measured at one concurrency, and the end-to-end time from a submit to its approval card.</summary>
+/// <summary>The turn kinds measured at one concurrency, and the end-to-end time from a submit to its approval card.</summary>
 internal sealed record PassResult(int Concurrency, IReadOnlyList<PhaseResult> Phases, LatencyStats SubmitToApprovalCard);
 
 /// <summary>
-/// One pass at one concurrency, in the order the work needs: both echo baselines; the intake message, whose form
+/// One pass at one concurrency, in the order the work needs: both echo baselines; help; the intake message, whose form
 /// cards are then submitted; the approval cards those submits make the fulfilment worker post, which the managers
-/// then approve; last "my requests", over the requests just made. Fulfilment is drained between steps, so background
-/// work of one step does not land in the next one's figures.
+/// then approve; the team cards those approvals post, on which an agent clicks "Assign to me"; last "my requests",
+/// over the requests just made. The bot's fulfilment is drained after each phase (that CPU time is reported apart)
+/// and after each warmup, so background work of one step does not land in the next one's figures.
 /// </summary>
 internal sealed class BenchPass(BenchTargets targets, int concurrency, int warmup, int count)
 {
-    public const string EchoMessage = "(a) echo message";
-    public const string MyRequests = "(b) \"my requests\"";
-    public const string Intake = "(c) \"I need a new laptop\"";
-    public const string Submit = "(d) form submit";
-    public const string Approve = "(e) approval click";
-    public const string EchoInvoke = "(f) echo invoke";
-
     private static readonly JsonObject LaptopInputs = new()
     {
         ["urgency"] = "High",
@@ -36,40 +38,68 @@ internal sealed class BenchPass(BenchTargets targets, int concurrency, int warmu
         ["field.keyboardLayout"] = "German (QWERTZ)",
     };
 
-    private static readonly TimeSpan FulfilmentTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan FulfilmentTimeout = TimeSpan.FromSeconds(120);
 
     private readonly PhaseRunner _runner = new(targets.Employees.Count, concurrency, warmup, count);
     private readonly JsonObject?[] _forms = new JsonObject?[warmup + count];
     private readonly string?[] _requestIds = new string?[warmup + count];
     private readonly DateTimeOffset[] _submittedAt = new DateTimeOffset[warmup + count];
-    private IReadOnlyDictionary<string, ApprovalCard> _approvalCards = new Dictionary<string, ApprovalCard>();
+    private IReadOnlyDictionary<string, PostedCard> _approvalCards = new Dictionary<string, PostedCard>();
+    private IReadOnlyDictionary<string, PostedCard> _teamCards = new Dictionary<string, PostedCard>();
+
+    /// <summary>Run only to warm the bots up: no progress lines (no profile windows).</summary>
+    public bool IsWarmUp { get; init; }
 
     public async Task<PassResult> RunAsync(CancellationToken cancellationToken)
     {
         var phases = new List<PhaseResult>
         {
-            await MeasureAsync(EchoMessage, EchoMessageAsync, cancellationToken),
-            await MeasureAsync(EchoInvoke, EchoInvokeAsync, cancellationToken),
-            await MeasureAsync(Intake, IntakeAsync, cancellationToken),
-            await MeasureAsync(Submit, SubmitAsync, cancellationToken),
+            await MeasureAsync(TurnKind.EchoMessage, EchoMessageAsync, cancellationToken),
+            await MeasureAsync(TurnKind.EchoInvoke, EchoInvokeAsync, cancellationToken),
+            await MeasureAsync(TurnKind.Help, HelpAsync, cancellationToken),
+            await MeasureAsync(TurnKind.Intake, IntakeAsync, cancellationToken),
+            await MeasureAsync(TurnKind.Submit, SubmitAsync, cancellationToken),
         };
 
-        _approvalCards = await targets.ApprovalCards.WaitForAsync([.. _requestIds.Select(id => id!)], FulfilmentTimeout, cancellationToken);
+        _approvalCards = await targets.ApprovalCards.WaitForAsync(AllRequestIds(), FulfilmentTimeout, cancellationToken);
         var submitToCard = LatencyStats.Of(
             [.. _runner.MeasuredRuns.Select(run => (_approvalCards[_requestIds[run]!].ReceivedAt - _submittedAt[run]).TotalMilliseconds)]);
-        await targets.Health.WaitUntilFulfilmentIdleAsync(FulfilmentTimeout, cancellationToken);
 
-        phases.Add(await MeasureAsync(Approve, ApproveAsync, cancellationToken));
-        await targets.Health.WaitUntilFulfilmentIdleAsync(FulfilmentTimeout, cancellationToken);
-        phases.Add(await MeasureAsync(MyRequests, MyRequestsAsync, cancellationToken));
+        phases.Add(await MeasureAsync(TurnKind.Approve, ApproveAsync, cancellationToken));
+        _teamCards = await targets.TeamCards.WaitForAsync(AllRequestIds(), FulfilmentTimeout, cancellationToken);
+        phases.Add(await MeasureAsync(TurnKind.Assign, AssignAsync, cancellationToken));
+        phases.Add(await MeasureAsync(TurnKind.MyRequests, MyRequestsAsync, cancellationToken));
         return new PassResult(concurrency, phases, submitToCard);
     }
 
-    private async Task<PhaseResult> MeasureAsync(string operation, PhaseRunner.Operation run, CancellationToken cancellationToken)
+    private string[] AllRequestIds() => [.. _requestIds.Select(id => id!)];
+
+    private async Task<PhaseResult> MeasureAsync(TurnKind kind, PhaseRunner.Operation run, CancellationToken cancellationToken)
     {
-        var (milliseconds, wall) = await _runner.RunAsync(run, cancellationToken);
-        return new PhaseResult(operation, LatencyStats.Of(milliseconds), wall);
+        if (kind.IsEcho)
+        {
+            var echo = await _runner.RunAsync(run, targets.EchoProcessId, () => Task.CompletedTask, cancellationToken);
+            return Result(kind, echo, TimeSpan.Zero);
+        }
+
+        var measured = await _runner.RunAsync(run, targets.BotProcessId, () => FulfilmentIdleAsync(cancellationToken), cancellationToken);
+        var before = ProcessCpu.Read(targets.BotProcessId);
+        await FulfilmentIdleAsync(cancellationToken);
+        return Result(kind, measured, ProcessCpu.Read(targets.BotProcessId) - before);
     }
+
+    private PhaseResult Result(TurnKind kind, PhaseMeasurement measured, TimeSpan fulfilmentCpu)
+    {
+        if (!IsWarmUp)
+        {
+            Report.Progress(kind, concurrency, kind.IsEcho ? targets.EchoProcessId : targets.BotProcessId, measured.StartedAt, measured.EndedAt);
+        }
+
+        return new(kind, LatencyStats.Of(measured.Milliseconds), measured.Wall, measured.TargetCpu, fulfilmentCpu, measured.DriverCpu);
+    }
+
+    private Task FulfilmentIdleAsync(CancellationToken cancellationToken) =>
+        targets.Health.WaitUntilFulfilmentIdleAsync(FulfilmentTimeout, cancellationToken);
 
     private Employee EmployeeOf(int run) => targets.Employees[_runner.EmployeeOf(run)];
 
@@ -80,7 +110,7 @@ internal sealed class BenchPass(BenchTargets targets, int concurrency, int warmu
         var started = Stopwatch.GetTimestamp();
         using var response = await targets.Echo.SayAsync(EmployeeOf(run).Person, "hello");
         var elapsed = Stopwatch.GetElapsedTime(started);
-        EnsureOk(response, EchoMessage);
+        EnsureOk(response, TurnKind.EchoMessage);
         return elapsed;
     }
 
@@ -91,23 +121,25 @@ internal sealed class BenchPass(BenchTargets targets, int concurrency, int warmu
         var result = await targets.Echo.ClickAsync(who, who.PersonalChatId, "echo.ping", new JsonObject { ["run"] = run });
         var elapsed = Stopwatch.GetElapsedTime(started);
         Check(result.StatusCode == 200 && result.Body["type"]?.GetValue<string>() == InvokeResponse.AdaptiveCardType,
-            EchoInvoke, $"answered {result.Body.ToJsonString()}");
+            TurnKind.EchoInvoke, $"answered {result.Body.ToJsonString()}");
+        return elapsed;
+    }
+
+    private async Task<TimeSpan> HelpAsync(int run)
+    {
+        var who = EmployeeOf(run).Person;
+        var elapsed = await SayToBotAsync(who, "help", TurnKind.Help);
+        var reply = LastCardIn(who.PersonalChatId);
+        Check(CardReader.AllText(reply).Contains("What you can type", StringComparison.Ordinal), TurnKind.Help, $"{who.Name} got: {Shorten(CardReader.AllText(reply))}");
         return elapsed;
     }
 
     private async Task<TimeSpan> IntakeAsync(int run)
     {
         var who = EmployeeOf(run).Person;
-        var before = targets.Connector.ActivitiesIn(who.PersonalChatId).Count;
-        var started = Stopwatch.GetTimestamp();
-        using var response = await targets.Bot.SayAsync(who, "I need a new laptop");
-        var elapsed = Stopwatch.GetElapsedTime(started);
-        EnsureOk(response, Intake);
-        // The bot replies before it answers the POST, so the form is already at the connector.
-        _forms[run] = targets.Connector.ActivitiesIn(who.PersonalChatId).Skip(before)
-            .Select(FakeTeamsConnector.CardOf)
-            .LastOrDefault(card => card is not null && CardReader.FindAction(card, "intake.submit") is not null);
-        Check(_forms[run] is not null, Intake, $"no form card reached {who.Name}'s chat");
+        var elapsed = await SayToBotAsync(who, "I need a new laptop", TurnKind.Intake);
+        _forms[run] = LastCardIn(who.PersonalChatId);
+        Check(_forms[run] is { } form && CardReader.FindAction(form, "intake.submit") is not null, TurnKind.Intake, $"no form card reached {who.Name}'s chat");
         return elapsed;
     }
 
@@ -118,8 +150,8 @@ internal sealed class BenchPass(BenchTargets targets, int concurrency, int warmu
         var started = Stopwatch.GetTimestamp();
         var result = await targets.Bot.ClickOnCardAsync(who, who.PersonalChatId, _forms[run]!, "intake.submit", LaptopInputs);
         var elapsed = Stopwatch.GetElapsedTime(started);
-        _requestIds[run] = ApprovalCards.RequestNumberIn(result.CardText);
-        Check(_requestIds[run] is not null, Submit, $"no request number in the answer: {Shorten(result.CardText)}");
+        _requestIds[run] = PostedCards.RequestNumberIn(result.CardText);
+        Check(_requestIds[run] is not null, TurnKind.Submit, $"no request number in the answer: {Shorten(result.CardText)}");
         return elapsed;
     }
 
@@ -131,31 +163,52 @@ internal sealed class BenchPass(BenchTargets targets, int concurrency, int warmu
         var result = await targets.Bot.ClickOnCardAsync(
             manager, approval.ConversationId, approval.Card, "approval.approve", new JsonObject { ["comment"] = "Approved in the load run" });
         var elapsed = Stopwatch.GetElapsedTime(started);
-        Check(result.CardText.Contains("Approved by you", StringComparison.Ordinal), Approve, $"{manager.Name} got: {Shorten(result.CardText)}");
+        Check(result.CardText.Contains("Approved by you", StringComparison.Ordinal), TurnKind.Approve, $"{manager.Name} got: {Shorten(result.CardText)}");
+        return elapsed;
+    }
+
+    private async Task<TimeSpan> AssignAsync(int run)
+    {
+        var teamCard = _teamCards[_requestIds[run]!];
+        var agent = EmployeeOf(run).Agent;
+        var started = Stopwatch.GetTimestamp();
+        var result = await targets.Bot.ClickOnCardAsync(agent, teamCard.ConversationId, teamCard.Card, "agent.assign");
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        Check(result.CardText.Contains(agent.Name, StringComparison.Ordinal) && CardReader.FindAction(result.Card, "agent.assign") is null,
+            TurnKind.Assign, $"{agent.Name} got: {Shorten(result.CardText)}");
         return elapsed;
     }
 
     private async Task<TimeSpan> MyRequestsAsync(int run)
     {
         var who = EmployeeOf(run).Person;
-        var started = Stopwatch.GetTimestamp();
-        using var response = await targets.Bot.SayAsync(who, "my requests");
-        var elapsed = Stopwatch.GetElapsedTime(started);
-        EnsureOk(response, MyRequests);
-        var reply = targets.Connector.ActivitiesIn(who.PersonalChatId)[^1];
-        Check(CardReader.AllText(FakeTeamsConnector.CardOf(reply)).Contains("Your requests", StringComparison.Ordinal),
-            MyRequests, $"{who.Name} got: {Shorten(reply.Text ?? CardReader.AllText(FakeTeamsConnector.CardOf(reply)))}");
+        var elapsed = await SayToBotAsync(who, "my requests", TurnKind.MyRequests);
+        var reply = LastCardIn(who.PersonalChatId);
+        Check(CardReader.AllText(reply).Contains("Your requests", StringComparison.Ordinal), TurnKind.MyRequests, $"{who.Name} got: {Shorten(CardReader.AllText(reply))}");
         return elapsed;
     }
 
-    private static void EnsureOk(HttpResponseMessage response, string operation) =>
-        Check(response.StatusCode == HttpStatusCode.OK, operation, $"HTTP {(int)response.StatusCode}");
+    private async Task<TimeSpan> SayToBotAsync(Persona who, string text, TurnKind kind)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var response = await targets.Bot.SayAsync(who, text);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        EnsureOk(response, kind);
+        return elapsed;
+    }
 
-    private static void Check(bool condition, string operation, string problem)
+    /// <summary>The bot replies before it answers the POST, so its reply is already the last activity in the chat.</summary>
+    private JsonObject? LastCardIn(string conversationId) =>
+        targets.Connector.ActivitiesIn(conversationId) is [.., var last] ? FakeTeamsConnector.CardOf(last) : null;
+
+    private static void EnsureOk(HttpResponseMessage response, TurnKind kind) =>
+        Check(response.StatusCode == HttpStatusCode.OK, kind, $"HTTP {(int)response.StatusCode}");
+
+    private static void Check(bool condition, TurnKind kind, string problem)
     {
         if (!condition)
         {
-            throw new InvalidOperationException($"{operation}: {problem}");
+            throw new InvalidOperationException($"{kind.Name}: {problem}");
         }
     }
 

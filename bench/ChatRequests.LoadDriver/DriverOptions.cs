@@ -2,24 +2,24 @@ using System.Globalization;
 
 namespace ChatRequests.LoadDriver;
 
-/// <summary>What to run: counts per operation and the concurrency of the first pass (a second pass runs at 8).</summary>
-internal sealed record DriverOptions(int Requests, int Warmup, int Concurrency, TimeSpan Timeout)
+/// <summary>What to run: counts per turn kind and pass, and the concurrency of each pass.</summary>
+internal sealed record DriverOptions(int Requests, int Warmup, IReadOnlyList<int> Passes, TimeSpan Timeout)
 {
-    public const int SecondPassConcurrency = 8;
     public const int MaxRequests = 5_000;
     public const int MaxWarmup = 1_000;
-    public const int MaxConcurrency = 11; // one employee (conversation) per worker; samples/organisation.json has 11 that fit
+
+    /// <summary>One bench employee (one chat) per worker; the driver writes as many into the bot's organisation.</summary>
+    public const int MaxConcurrency = 64;
 
     public const string Usage =
         "Usage: dotnet run -c Release --project bench/ChatRequests.LoadDriver -- " +
-        "[--requests N (200)] [--warmup N (20)] [--concurrency C (1; a second pass runs at 8)] [--timeout SECONDS (300)]";
+        "[--requests N (1000)] [--warmup N (200)] [--concurrency C,C,... (1,8,64)] [--timeout SECONDS (900)]";
 
-    /// <summary>The concurrency of each pass, in order.</summary>
-    public IReadOnlyList<int> Passes => Concurrency == SecondPassConcurrency ? [Concurrency] : [Concurrency, SecondPassConcurrency];
+    public static DriverOptions Default { get; } = new(1_000, 200, [1, 8, 64], TimeSpan.FromSeconds(900));
 
     public static DriverOptions Parse(IReadOnlyList<string> args)
     {
-        var options = new DriverOptions(200, 20, 1, TimeSpan.FromSeconds(300));
+        var options = Default;
         for (var i = 0; i < args.Count; i++)
         {
             var (name, inlineValue) = Split(args[i]);
@@ -28,7 +28,7 @@ internal sealed record DriverOptions(int Requests, int Warmup, int Concurrency, 
             {
                 "--requests" => options with { Requests = Number(name, Value(), 1, MaxRequests) },
                 "--warmup" => options with { Warmup = Number(name, Value(), 0, MaxWarmup) },
-                "--concurrency" => options with { Concurrency = Number(name, Value(), 1, MaxConcurrency) },
+                "--concurrency" => options with { Passes = [.. Value().Split(',').Select(c => Number(name, c.Trim(), 1, MaxConcurrency))] },
                 "--timeout" => options with { Timeout = TimeSpan.FromSeconds(Number(name, Value(), 10, 3_600)) },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'."),
             };

@@ -20,18 +20,20 @@ internal sealed class EchoBotProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static async Task<EchoBotProcess> StartAsync(IEnumerable<string> settings, CancellationToken cancellationToken)
+    /// <param name="cores">The cores to run it on (a taskset list), as the bot is run (<see cref="BotProcess.Cores"/>); null for any.</param>
+    public static async Task<EchoBotProcess> StartAsync(IEnumerable<string> settings, string? cores, CancellationToken cancellationToken)
     {
         var port = LocalProcess.FreePort();
         var assembly = typeof(EchoBot).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(cores is null ? "dotnet" : "taskset")
         {
             WorkingDirectory = Path.GetDirectoryName(assembly)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { assembly, EchoBot.ModeSwitch, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Concat(settings))
+        string[] launcher = cores is null ? [] : ["-c", cores, "dotnet"];
+        foreach (var argument in launcher.Concat([assembly, EchoBot.ModeSwitch, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]).Concat(settings))
         {
             start.ArgumentList.Add(argument);
         }

@@ -13,6 +13,9 @@ internal static class LoadRun
 {
     private static readonly TimeSpan HttpTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan ChildCheckInterval = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan WarmUpPause = TimeSpan.FromSeconds(1);
+    private const int WarmUpRounds = 2;
+    private const int WarmUpConcurrency = 8;
 
     public static async Task<int> RunAsync(DriverOptions options)
     {
@@ -63,19 +66,34 @@ internal static class LoadRun
     private static async Task RunAsync(DriverOptions options, string dataFolder, CancellationToken cancellationToken)
     {
         var started = Stopwatch.StartNew();
-        var employees = Employees.FromSampleOrganisation().Take(Math.Max(DriverOptions.SecondPassConcurrency, options.Concurrency)).ToList();
-        if (employees.Count < options.Passes.Max())
+        var loadAverage = Report.LoadAverage();
+        await Console.Error.WriteLineAsync($"driver\t{Environment.ProcessId}");
+        var organisation = BenchOrganisation.Write(dataFolder, options.Passes.Max());
+        foreach (var (name, value) in BenchSettings.Environment)
         {
-            throw new InvalidOperationException($"Concurrency {options.Passes.Max()} needs as many employees with a manager; the sample organisation has {employees.Count}.");
+            Environment.SetEnvironmentVariable(name, value);
         }
 
-        Report.Header(options, employees.Count, RepositoryPaths.BotAssembly);
+        var pinned = CorePinning.Available;
+        if (pinned)
+        {
+            CorePinning.PinDriver();
+        }
 
         await using var connector = await FakeTeamsConnector.StartAsync(cancellationToken);
-        var botArguments = BenchSettings.RaisedConnectorLimits.Concat(BenchSettings.BotOnly).Concat(BenchSettings.Logging);
-        await using var bot = new BotProcess(Path.Combine(dataFolder, "requests.db"), connector.ServiceUrl, botArguments);
+        var botArguments = BenchSettings.RaisedConnectorLimits.Concat(BenchSettings.BotOnly).Concat(BenchSettings.Logging)
+            .Append($"--Directory:Path={organisation.FilePath}");
+        await using var bot = new BotProcess(Path.Combine(dataFolder, "requests.db"), connector.ServiceUrl, botArguments)
+        {
+            Cores = pinned ? CorePinning.BotCore : null,
+        };
         await bot.StartAsync(cancellationToken);
-        await using var echo = await EchoBotProcess.StartAsync(BenchSettings.RaisedConnectorLimits.Concat(BenchSettings.Logging), cancellationToken);
+        await using var echo = await EchoBotProcess.StartAsync(
+            BenchSettings.RaisedConnectorLimits.Concat(BenchSettings.Logging), pinned ? CorePinning.BotCore : null, cancellationToken);
+        Report.Header(options, organisation.Employees.Count, RepositoryPaths.BotAssembly, pinned
+            ? $"bot on core {CorePinning.AllowedCores(bot.ProcessId)}, echo bot on core {CorePinning.AllowedCores(echo.ProcessId)}, driver on core {CorePinning.AllowedCores(Environment.ProcessId)} (taskset)"
+            : "NOT pinned (needs 2 cores and taskset): the bots and the driver share every core, so CPU figures include contention",
+            loadAverage);
 
         using var botHttp = Client(bot.BaseAddress);
         using var echoHttp = Client(echo.BaseAddress);
@@ -84,7 +102,15 @@ internal static class LoadRun
         using var cancelEcho = cancellationToken.Register(echoHttp.CancelPendingRequests);
         var health = new BotHealth(botHttp);
         var targets = new BenchTargets(
-            connector, new TeamsDriver(botHttp, connector), new TeamsDriver(echoHttp, connector), health, employees, new ApprovalCards(connector));
+            connector,
+            new TeamsDriver(botHttp, connector),
+            bot.ProcessId,
+            new TeamsDriver(echoHttp, connector),
+            echo.ProcessId,
+            health,
+            organisation.Employees,
+            new ApprovalCards(connector),
+            new TeamCards(connector, organisation.TeamChannelId));
 
         var botAtStart = ProcessMemory.Read(bot.ProcessId);
         var echoAtStart = ProcessMemory.Read(echo.ProcessId);
@@ -95,6 +121,7 @@ internal static class LoadRun
         var watchdog = CancelWhenExitedAsync(() => bot.HasExited || echo.HasExited, childrenAlive);
         try
         {
+            await WarmUpAsync(targets, options, childrenAlive.Token);
             foreach (var concurrency in options.Passes)
             {
                 var pass = await new BenchPass(targets, concurrency, options.Warmup, options.Requests).RunAsync(childrenAlive.Token);
@@ -125,6 +152,21 @@ internal static class LoadRun
             new MemoryFigures("driver (fake connector, clients)", Environment.ProcessId, driverAtStart, ProcessMemory.Read(Environment.ProcessId)),
         ]);
         Report.Line($"{connector.Requests.Count} calls reached the fake Teams connector; fulfilment idle, nothing parked; run took {started.Elapsed.TotalSeconds:0} s.");
+    }
+
+    /// <summary>
+    /// Brings both bots to the steady state of a bot that has run for a while. Tiered compilation optimises a method
+    /// only once it has been called a few dozen times after no new method was compiled for a moment (and, with dynamic
+    /// PGO, once more after an instrumented round), so the per-kind warmup alone left the first kinds measured on
+    /// unoptimised code. Every kind runs twice unmeasured, with pauses for the background compiler.
+    /// </summary>
+    private static async Task WarmUpAsync(BenchTargets targets, DriverOptions options, CancellationToken cancellationToken)
+    {
+        for (var round = 0; round < WarmUpRounds; round++)
+        {
+            await new BenchPass(targets, WarmUpConcurrency, options.Warmup, options.Warmup) { IsWarmUp = true }.RunAsync(cancellationToken);
+            await Task.Delay(WarmUpPause, cancellationToken);
+        }
     }
 
     private static async Task CancelWhenExitedAsync(Func<bool> anyExited, CancellationTokenSource run)

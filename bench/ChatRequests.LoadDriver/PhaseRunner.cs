@@ -3,9 +3,16 @@ using System.Diagnostics;
 namespace ChatRequests.LoadDriver;
 
 /// <summary>
-/// Runs one operation <c>warmup + count</c> times on <c>concurrency</c> workers: warmup first (not recorded),
-/// then the measured runs, timed one by one and as a whole for throughput. Run <c>i</c> acts as employee
-/// <c>i % employees</c>, and every employee belongs to one worker, so a conversation never has two turns at once.
+/// What the measured part of a phase took: each run's latency, the wall time, the CPU time of the bot measured and of
+/// the driver, and when it started and ended (<see cref="Stopwatch"/> timestamps: CLOCK_MONOTONIC in ns on Linux).
+/// </summary>
+internal sealed record PhaseMeasurement(double[] Milliseconds, TimeSpan Wall, TimeSpan TargetCpu, TimeSpan DriverCpu, long StartedAt, long EndedAt);
+
+/// <summary>
+/// Runs one operation <c>warmup + count</c> times on <c>concurrency</c> workers: warmup first (not recorded), then,
+/// once the bot has settled, the measured runs, timed one by one and as a whole, with the CPU time the bot under
+/// test (and the driver) used meanwhile. Run <c>i</c> acts as employee <c>i % employees</c>, and every employee
+/// belongs to one worker, so a conversation never has two turns at once.
 /// </summary>
 internal sealed class PhaseRunner(int employees, int concurrency, int warmup, int count)
 {
@@ -14,18 +21,28 @@ internal sealed class PhaseRunner(int employees, int concurrency, int warmup, in
 
     public int Runs => warmup + count;
 
+    public int Count => count;
+
     /// <summary>The measured runs (warmup excluded).</summary>
     public IEnumerable<int> MeasuredRuns => Enumerable.Range(warmup, count);
 
     public int EmployeeOf(int run) => run % employees;
 
-    public async Task<(double[] Milliseconds, TimeSpan Wall)> RunAsync(Operation operation, CancellationToken cancellationToken)
+    /// <param name="targetProcessId">The bot whose CPU time the phase measures.</param>
+    /// <param name="settle">Waits until the warmup's background work is done, so it does not count as the measured runs'.</param>
+    public async Task<PhaseMeasurement> RunAsync(Operation operation, int targetProcessId, Func<Task> settle, CancellationToken cancellationToken)
     {
         await RunRangeAsync(0, warmup, operation, latencies: null, cancellationToken);
+        await settle();
         var latencies = new double[count];
-        var wall = Stopwatch.StartNew();
+        var targetBefore = ProcessCpu.Read(targetProcessId);
+        var driverBefore = ProcessCpu.Read(Environment.ProcessId);
+        var startedAt = Stopwatch.GetTimestamp();
         await RunRangeAsync(warmup, warmup + count, operation, latencies, cancellationToken);
-        return (latencies, wall.Elapsed);
+        var endedAt = Stopwatch.GetTimestamp();
+        var targetCpu = ProcessCpu.Read(targetProcessId) - targetBefore;
+        var driverCpu = ProcessCpu.Read(Environment.ProcessId) - driverBefore;
+        return new PhaseMeasurement(latencies, Stopwatch.GetElapsedTime(startedAt, endedAt), targetCpu, driverCpu, startedAt, endedAt);
     }
 
     private Task RunRangeAsync(int from, int to, Operation operation, double[]? latencies, CancellationToken cancellationToken) =>

@@ -13,19 +13,22 @@ internal static class Report
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static void Header(DriverOptions options, int employees, string botAssembly)
+    public static void Header(DriverOptions options, int employees, string botAssembly, string pinning, string loadAverage)
     {
         Line("ChatRequests load run");
-        Line($"  machine     {Environment.ProcessorCount} cores ({CpuModel()}), {RuntimeInformation.OSDescription}; load average before the run {LoadAverage()}");
+        Line($"  machine     {Environment.ProcessorCount} cores ({CpuModel()}), {RuntimeInformation.OSDescription}; load average before the run {loadAverage}");
         Line($"  runtime     {RuntimeInformation.FrameworkDescription}; GC: bot {GcMode(botAssembly)}, echo bot and driver {(GCSettings.IsServerGC ? "server" : "workstation")}; driver built {BuildConfiguration}");
         Line($"  bot         {botAssembly}");
         Line("  baseline    echo bot: this driver in --echo-bot mode, same host stack and connector client (AddBotConnector), no store, no cards");
-        Line($"  runs        {options.Warmup} warmup + {options.Requests} measured per operation and pass; passes at concurrency {string.Join(" and ", options.Passes)}, over {employees} employees (one chat each)");
+        Line($"  cores       {pinning}");
+        Line($"  runs        {options.Warmup} warmup + {options.Requests} measured per turn kind and pass; passes at concurrency {string.Join(", ", options.Passes)}, over {employees} employees (one chat each)");
         Line($"  limits      Teams rate limits of the connector client (7/s per conversation, 50/s per tenant...) raised to {BenchSettings.RaisedPermitLimit:N0} per window for BOTH bots,");
         Line("              so the figures measure our code, not the Teams throttle");
         Line("  latency     Stopwatch around POST /api/messages until the response; for messages it includes the bot's reply through the connector");
+        Line($"  cpu         utime+stime of the bot's process (/proc/<pid>/stat, all threads) over the measured turns / turns; in {1000 / ProcessCpu.TicksPerSecond} ms ticks,");
+        Line($"              so good to about {1e6 / ProcessCpu.TicksPerSecond / options.Requests:0} us per turn; after: until the bot's fulfilment worker is idle again / turns");
         Line("  settings    bot: fulfilment polls every 1 s (production default) and is woken by each click; both bots log at Warning;");
-        Line("              all on loopback; the fake Teams connector and the clients run in this driver process, on the same cores");
+        Line("              all on loopback; the fake Teams connector and the clients run in this driver process");
         if (BuildConfiguration != "Release")
         {
             Line("  WARNING     not a Release build: run with -c Release for figures worth comparing");
@@ -36,16 +39,27 @@ internal static class Report
 
     public static void Pass(PassResult pass)
     {
+        const string Row = "  {0,-24} {1,5} {2,7} {3,7} {4,7} {5,7} {6,6} {7,8} {8,8} {9,7} {10,7} {11,6} {12,6}";
         Line($"Concurrency {pass.Concurrency}");
-        Line(string.Format(Invariant, "  {0,-28} {1,5} {2,8} {3,8} {4,8} {5,8} {6,8} {7,8} {8,11} {9,11}",
-            "operation (ms)", "n", "p50", "p95", "p99", "mean", "max", "ops/s", "p50 / echo", "p95 / echo"));
-        foreach (var phase in pass.Phases.OrderBy(p => p.Operation, StringComparer.Ordinal))
+        Line(string.Format(Invariant, Row, "", "", "latency", "(ms)", "", "", "", "cpu", "(us/turn)", "", "cpu after", "busy", "(%)"));
+        Line(string.Format(Invariant, Row, "turn kind", "n", "p50", "p95", "p99", "max", "ops/s", "bot", "echo", "/ echo", "us/turn", "bot", "driver"));
+        foreach (var kind in TurnKind.ReportOrder)
         {
-            var baseline = Baseline(pass, phase);
+            if (pass.Phases.SingleOrDefault(p => p.Kind == kind) is not { } phase)
+            {
+                continue;
+            }
+
+            var baseline = pass.Phases.Single(p => p.Kind == kind.Baseline);
             var s = phase.Latency;
-            Line(string.Format(Invariant, "  {0,-28} {1,5} {2,8:0.00} {3,8:0.00} {4,8:0.00} {5,8:0.00} {6,8:0.00} {7,8:0} {8,11} {9,11}",
-                phase.Operation, s.Count, s.P50, s.P95, s.P99, s.Mean, s.Max, phase.Throughput,
-                Ratio(s.P50, baseline.Latency.P50, phase == baseline), Ratio(s.P95, baseline.Latency.P95, phase == baseline)));
+            Line(string.Format(Invariant, Row,
+                kind.Name, s.Count, Ms(s.P50), Ms(s.P95), Ms(s.P99), Ms(s.Max), phase.Throughput.ToString("0", Invariant),
+                phase.CpuMicrosecondsPerTurn.ToString("0", Invariant),
+                baseline.CpuMicrosecondsPerTurn.ToString("0", Invariant),
+                kind.IsEcho ? "base" : (phase.CpuMicrosecondsPerTurn / baseline.CpuMicrosecondsPerTurn).ToString("0.0", Invariant) + "x",
+                kind.IsEcho ? "" : phase.FulfilmentMicrosecondsPerTurn.ToString("0", Invariant),
+                (phase.BotCoreBusy * 100).ToString("0", Invariant),
+                (phase.DriverCoreBusy * 100).ToString("0", Invariant)));
         }
 
         var e2e = pass.SubmitToApprovalCard;
@@ -69,15 +83,17 @@ internal static class Report
 
     public static void Line(string text) => Console.WriteLine(text);
 
-    /// <summary>Messages are compared with the echo message, invokes with the echo invoke.</summary>
-    private static PhaseResult Baseline(PassResult pass, PhaseResult phase)
-    {
-        var isInvoke = phase.Operation is BenchPass.Submit or BenchPass.Approve or BenchPass.EchoInvoke;
-        return pass.Phases.Single(p => p.Operation == (isInvoke ? BenchPass.EchoInvoke : BenchPass.EchoMessage));
-    }
+    /// <summary>
+    /// On stderr, as each turn kind is done: which process served it, and from when to when the measured turns ran, in
+    /// seconds of CLOCK_MONOTONIC, so a profile (perf record -k CLOCK_MONOTONIC, see bench/profile.sh) can be cut per kind.
+    /// </summary>
+    public static void Progress(TurnKind kind, int concurrency, int processId, long startedAt, long endedAt) =>
+        Console.Error.WriteLine(string.Format(Invariant, "measured\t{0}\t{1}\t{2}\t{3:0.000000}\t{4:0.000000}",
+            concurrency, kind.Name, processId, Seconds(startedAt), Seconds(endedAt)));
 
-    private static string Ratio(double value, double baseline, bool isBaseline) =>
-        isBaseline ? "baseline" : (value / baseline).ToString("0.0", Invariant) + "x";
+    private static double Seconds(long stopwatchTimestamp) => (double)stopwatchTimestamp / System.Diagnostics.Stopwatch.Frequency;
+
+    private static string Ms(double milliseconds) => milliseconds.ToString(milliseconds < 100 ? "0.00" : "0.0", Invariant);
 
     /// <summary>The GC mode an app's runtimeconfig.json asks for (the Web SDK asks for server GC).</summary>
     private static string GcMode(string assembly)
@@ -89,7 +105,7 @@ internal static class Report
     }
 
     /// <summary>The 1, 5 and 15 minute load averages: other work on the machine skews every figure.</summary>
-    private static string LoadAverage()
+    public static string LoadAverage()
     {
         try
         {

@@ -39,9 +39,15 @@ public sealed class BotProcess : IAsyncDisposable
 
     public bool HasExited => _process is null || _process.HasExited;
 
+    /// <summary>
+    /// The cores to run the bot on (a taskset list, e.g. "1"), or null for any. The bot is started under
+    /// <c>taskset</c>, so the runtime sizes its thread pool and GC for those cores from the start.
+    /// </summary>
+    public string? Cores { get; init; }
+
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(Cores is null ? "dotnet" : "taskset")
         {
             ArgumentList =
             {
@@ -61,6 +67,16 @@ public sealed class BotProcess : IAsyncDisposable
         foreach (var argument in _extraArguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        if (Cores is not null)
+        {
+            // taskset runs dotnet in its own process (exec), so the process id stays the bot's.
+            string[] pinned = ["-c", Cores, "dotnet"];
+            for (var i = 0; i < pinned.Length; i++)
+            {
+                start.ArgumentList.Insert(i, pinned[i]);
+            }
         }
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
