@@ -30,6 +30,8 @@ public sealed record CatalogField
     /// <summary>A regular expression the whole value must match, with <see cref="PatternHint"/> to explain it.</summary>
     public string? Pattern { get; init; }
     public string? PatternHint { get; init; }
+    /// <summary>Other words people use for a choice ("qwertz" for "German (QWERTZ)"): a key is one of <see cref="Choices"/>.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> ChoiceSynonyms { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 }
 
 /// <summary>Something an employee can ask for.</summary>
@@ -42,6 +44,8 @@ public sealed record CatalogItem
     public string Description { get; init; } = "";
     /// <summary>Words and phrases people use for this item ("notebook", "headset broke").</summary>
     public IReadOnlyList<string> Keywords { get; init; } = [];
+    /// <summary>Other names of the item itself ("notebook" for a laptop): as telling as its name.</summary>
+    public IReadOnlyList<string> Synonyms { get; init; } = [];
     public decimal? Cost { get; init; }
     public string Currency { get; init; } = "EUR";
     public ApprovalPolicy Approval { get; init; } = ApprovalPolicy.Manager;

@@ -1,0 +1,65 @@
+using ChatRequests.Core.Catalog;
+using ChatRequests.Core.Priority;
+
+namespace ChatRequests.Core.Understanding;
+
+/// <summary>What a message is, as far as the words tell.</summary>
+public enum MeaningKind
+{
+    /// <summary>One of the bot's commands (<see cref="Meaning.Command"/>), in whatever words.</summary>
+    Command,
+    /// <summary>One catalog item is a clear winner: its form, pre-filled.</summary>
+    Item,
+    /// <summary>Several items fit about as well (2 to 5, best first): the person chooses, their words are kept.</summary>
+    Choice,
+    /// <summary>Only a weak or partial match (a word shared with an item): asked as a question, never a confident form.</summary>
+    Suggestion,
+    /// <summary>A fault report ("VPN keeps dropping"): an incident, not a service request.</summary>
+    Incident,
+    /// <summary>Nothing close: the catalog's categories and a way to ask a person.</summary>
+    Unknown,
+}
+
+/// <summary>The bot's commands, however they are phrased ("status of my stuff", "hlep").</summary>
+public enum ChatCommand
+{
+    Help,
+    /// <summary>Browse the catalog ("new request", "what can I order").</summary>
+    Browse,
+    /// <summary>The person's own requests ("my requests", "status of my stuff", "where is my laptop request").</summary>
+    MyRequests,
+    /// <summary>One request's details: the words name its number (<see cref="Meaning.RequestId"/>).</summary>
+    ShowRequest,
+    /// <summary>The approvals waiting for the person.</summary>
+    Approvals,
+    /// <summary>A team's open requests (agents).</summary>
+    Queue,
+    /// <summary>"cancel REQ-000042", or with no number "cancel" / "never mind" (the open form, or which request?).</summary>
+    Cancel,
+}
+
+/// <summary>A catalog item the words fit, how well, and the form values they named.</summary>
+/// <param name="Score">The matcher's score; only comparable within one <see cref="Meaning"/>.</param>
+/// <param name="Slots">Field id to value, for the fields the words filled: a choice exactly as the catalog spells it, a number as digits.</param>
+public sealed record ItemMatch(CatalogItem Item, double Score, IReadOnlyDictionary<string, string> Slots);
+
+/// <summary>
+/// What a message means. <see cref="Items"/> holds the winner for <see cref="MeaningKind.Item"/>, the options for
+/// <see cref="MeaningKind.Choice"/> and <see cref="MeaningKind.Suggestion"/>, and is empty otherwise.
+/// </summary>
+public sealed record Meaning
+{
+    public required MeaningKind Kind { get; init; }
+    public ChatCommand? Command { get; init; }
+    /// <summary>A request number named in the words ("REQ-000042"), for ShowRequest and Cancel.</summary>
+    public string? RequestId { get; init; }
+    public IReadOnlyList<ItemMatch> Items { get; init; } = [];
+    /// <summary>How urgent the words sound ("asap", "no rush"), or null when they do not say.</summary>
+    public Urgency? UrgencyHint { get; init; }
+}
+
+/// <summary>Reads a message typed in chat (already cleaned of mentions and markup) against the loaded catalog.</summary>
+public interface IMessageInterpreter
+{
+    ValueTask<Meaning> InterpretAsync(string text, CancellationToken cancellationToken = default);
+}
