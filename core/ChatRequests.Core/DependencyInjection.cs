@@ -1,6 +1,7 @@
 using ChatRequests.Core.Approvals;
 using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Sla;
+using ChatRequests.Core.Understanding;
 using ChatRequests.Core.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,6 +21,9 @@ public static class DependencyInjection
         services.AddSingleton<OutboxEventRunner>();
         services.AddSingleton<SlaSweep>();
         services.TryAddSingleton<RelayHealth>();
+        // The words alone, unless a host registered another interpreter (Intake:Provider) first.
+        services.TryAddSingleton<LexicalInterpreter>();
+        services.TryAddSingleton<IMessageInterpreter>(sp => sp.GetRequiredService<LexicalInterpreter>());
         services.AddOptions<FulfilmentOptions>().BindConfiguration(FulfilmentOptions.SectionName);
         return services;
     }
