@@ -1,0 +1,135 @@
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace ChatRequests.Azure.Tests.Understanding;
+
+/// <summary>
+/// A loopback stand-in for Azure OpenAI's embeddings endpoint (POST /openai/deployments/{deployment}/embeddings): answers
+/// with the shape of the service (float arrays, or base64 of little-endian float32 when asked), a vector per input
+/// from <see cref="Vectors"/>, and records every request as it arrived (path, headers, body). It can be told to be
+/// slow, to fail with a status, or to answer garbage.
+/// </summary>
+public sealed class LoopbackOpenAIServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    public sealed record RecordedRequest(string Path, IReadOnlyDictionary<string, string> Headers, string Body)
+    {
+        public JsonObject Json => JsonNode.Parse(Body)!.AsObject();
+
+        public IReadOnlyList<string> Inputs => [.. Json["input"]!.AsArray().Select(i => i!.GetValue<string>())];
+    }
+
+    /// <summary>The vector for an input; inputs it does not know get <see cref="DefaultVector"/>.</summary>
+    public ConcurrentDictionary<string, float[]> Vectors { get; } = new(StringComparer.Ordinal);
+
+    public float[] DefaultVector { get; set; } = [0, 0, 0, 1];
+
+    public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
+
+    /// <summary>Waited before answering; the request's cancellation ends the wait.</summary>
+    public TimeSpan Delay { get; set; }
+
+    /// <summary>Waited before answering, by the request's inputs (after <see cref="Delay"/>).</summary>
+    public Func<IReadOnlyList<string>, TimeSpan> DelayFor { get; set; } = _ => TimeSpan.Zero;
+
+    /// <summary>Answer every request with this status and an Azure OpenAI error body (429 with Retry-After).</summary>
+    public int? FailWith { get; set; }
+
+    /// <summary>Answer 200 with a body that is not JSON.</summary>
+    public bool AnswerGarbage { get; set; }
+
+    public string BaseUrl { get; private set; } = "";
+
+    private LoopbackOpenAIServer(WebApplication app) => _app = app;
+
+    public static async Task<LoopbackOpenAIServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var server = new LoopbackOpenAIServer(app);
+        app.MapPost("/openai/deployments/{deployment}/embeddings", server.EmbeddingsAsync);
+        await app.StartAsync();
+        server.BaseUrl = app.Urls.Single() + "/";
+        return server;
+    }
+
+    /// <summary>Every input sent, in order.</summary>
+    public IReadOnlyList<string> SentInputs => [.. Requests.SelectMany(r => r.Inputs)];
+
+    private async Task EmbeddingsAsync(HttpContext context, string deployment)
+    {
+        var body = await new StreamReader(context.Request.Body).ReadToEndAsync();
+        var recorded = new RecordedRequest(
+            context.Request.Path + context.Request.QueryString,
+            context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+            body);
+        Requests.Enqueue(recorded);
+
+        var delay = Delay + DelayFor(recorded.Inputs);
+        if (delay > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(delay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
+        if (FailWith is { } status)
+        {
+            if (status == 429)
+            {
+                context.Response.Headers.RetryAfter = "10";
+            }
+
+            context.Response.StatusCode = status;
+            await context.Response.WriteAsJsonAsync(new { error = new { code = status.ToString(), message = "Stand-in failure." } });
+            return;
+        }
+
+        if (AnswerGarbage)
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync("{\"object\":\"list\",\"data\":[{\"embedding\": [0.1, oops");
+            return;
+        }
+
+        var base64 = recorded.Json["encoding_format"]?.GetValue<string>() == "base64";
+        var inputs = recorded.Inputs;
+        var data = new JsonArray([.. inputs.Select((input, index) => (JsonNode)new JsonObject
+        {
+            ["object"] = "embedding",
+            ["index"] = index,
+            ["embedding"] = Encode(Vectors.GetValueOrDefault(input, DefaultVector), base64),
+        })]);
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(new JsonObject
+        {
+            ["object"] = "list",
+            ["data"] = data,
+            ["model"] = deployment,
+            ["usage"] = new JsonObject { ["prompt_tokens"] = inputs.Count, ["total_tokens"] = inputs.Count },
+        }.ToJsonString());
+    }
+
+    private static JsonNode Encode(float[] vector, bool base64) => base64
+        ? JsonValue.Create(Convert.ToBase64String(MemoryMarshal.AsBytes(vector.AsSpan())))
+        : new JsonArray([.. vector.Select(x => (JsonNode)JsonValue.Create(x))]);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
