@@ -30,6 +30,9 @@ param openAIResourceGroupName string = resourceGroup().name
 @description('The account\'s embedding deployment name.')
 param openAIEmbeddingDeployment string = 'text-embedding-3-small'
 
+@description('Optional: the account\'s chat deployment (structured output, e.g. gpt-4o-mini) that reads the form\'s choice fields from the words; empty: none.')
+param openAIChatDeployment string = ''
+
 // Globally unique names for the resources that need them.
 var suffix = uniqueString(resourceGroup().id, namePrefix)
 var compactPrefix = toLower(replace(namePrefix, '-', ''))
@@ -111,6 +114,7 @@ module apps 'modules/apps.bicep' = {
     directorySettings: directorySettings
     openAIEndpoint: empty(openAIAccountName) ? '' : openAI!.outputs.endpoint
     openAIEmbeddingDeployment: openAIEmbeddingDeployment
+    openAIChatDeployment: openAIChatDeployment
   }
 }
 

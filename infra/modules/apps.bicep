@@ -20,6 +20,7 @@ param directorySettings object
 @description('An Azure OpenAI endpoint for model-backed understanding (the bot only); empty: messages are read from their words alone.')
 param openAIEndpoint string
 param openAIEmbeddingDeployment string
+param openAIChatDeployment string
 
 resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   name: '${namePrefix}-plan'
@@ -62,6 +63,7 @@ var intakeSettings = empty(openAIEndpoint) ? [] : [
   { name: 'Intake__Provider', value: 'AzureOpenAI' }
   { name: 'Intake__AzureOpenAI__Endpoint', value: openAIEndpoint }
   { name: 'Intake__AzureOpenAI__EmbeddingDeployment', value: openAIEmbeddingDeployment }
+  { name: 'Intake__AzureOpenAI__ChatDeployment', value: openAIChatDeployment }
 ]
 
 resource bot 'Microsoft.Web/sites@2023-12-01' = {

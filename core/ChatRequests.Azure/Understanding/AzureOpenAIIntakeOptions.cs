@@ -19,6 +19,12 @@ public sealed class AzureOpenAIIntakeOptions
     [Required]
     public string EmbeddingDeployment { get; set; } = "";
 
+    /// <summary>
+    /// Optional: a chat model's deployment (gpt-4o-mini, or what the account calls it) that reads the choice fields the
+    /// words left open once an item is clear; its values count only if they are the field's choices. Empty: none.
+    /// </summary>
+    public string? ChatDeployment { get; set; }
+
     /// <summary>How long a turn waits for the model before it answers from the words alone; at most 1.5 s.</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:00:01.500")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(1.5);

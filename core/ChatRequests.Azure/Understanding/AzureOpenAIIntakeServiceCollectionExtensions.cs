@@ -17,7 +17,8 @@ public static class AzureOpenAIIntakeServiceCollectionExtensions
 {
     /// <summary>
     /// Reads messages with <see cref="ModelInterpreter"/> (the lexical reading plus item similarity from the Azure OpenAI
-    /// embedding deployment of <see cref="AzureOpenAIIntakeOptions"/>) instead of the lexical one alone. Tokens come from
+    /// embedding deployment of <see cref="AzureOpenAIIntakeOptions"/>, and optionally form values from its chat
+    /// deployment) instead of the lexical one alone. Tokens come from
     /// the registered <see cref="TokenCredential"/>, else <see cref="DefaultAzureCredential"/>: no key in configuration.
     /// </summary>
     public static IServiceCollection AddAzureOpenAIIntake(this IServiceCollection services)
@@ -25,8 +26,8 @@ public static class AzureOpenAIIntakeServiceCollectionExtensions
         services.AddOptions<AzureOpenAIIntakeOptions>()
             .BindConfiguration(AzureOpenAIIntakeOptions.SectionName)
             .ValidateDataAnnotations()
-            .Validate(o => o.Endpoint is null || o.Endpoint.Scheme == Uri.UriSchemeHttps || o.Endpoint.IsLoopback,
-                "Intake:AzureOpenAI:Endpoint must be an https URL: the managed identity's token goes with every call.")
+            .Validate(o => o.Endpoint is null || (o.Endpoint.IsAbsoluteUri && (o.Endpoint.Scheme == Uri.UriSchemeHttps || o.Endpoint.IsLoopback)),
+                "Intake:AzureOpenAI:Endpoint must be an absolute https URL: the managed identity's token goes with every call.")
             .Validate(o => Validator.TryValidateObject(o.Calibration, new ValidationContext(o.Calibration), null, validateAllProperties: true),
                 "Every Intake:AzureOpenAI:Calibration value is a similarity between 0 and 1.")
             .ValidateOnStart();
@@ -34,18 +35,24 @@ public static class AzureOpenAIIntakeServiceCollectionExtensions
         services.TryAddSingleton<LexicalInterpreter>();
         services.TryAddKeyedSingleton<IMessageInterpreter>(ModelInterpreter.WordsKey, (sp, _) => sp.GetRequiredService<LexicalInterpreter>());
         services.RemoveAll<IMessageInterpreter>();
-        services.AddSingleton<IMessageInterpreter>(sp => new ModelInterpreter(
-            sp.GetRequiredKeyedService<IMessageInterpreter>(ModelInterpreter.WordsKey),
-            sp.GetRequiredService<ICatalog>(),
-            CreateGenerator(sp.GetRequiredService<IOptions<AzureOpenAIIntakeOptions>>().Value,
-                sp.GetService<TokenCredential>() ?? new DefaultAzureCredential()),
-            sp.GetRequiredService<IOptions<AzureOpenAIIntakeOptions>>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<ModelInterpreter>>()));
+        services.AddSingleton<IMessageInterpreter>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<AzureOpenAIIntakeOptions>>();
+            var client = CreateClient(options.Value, sp.GetService<TokenCredential>() ?? new DefaultAzureCredential());
+            var chatDeployment = options.Value.ChatDeployment;
+            return new ModelInterpreter(
+                sp.GetRequiredKeyedService<IMessageInterpreter>(ModelInterpreter.WordsKey),
+                sp.GetRequiredService<ICatalog>(),
+                client.GetEmbeddingClient(options.Value.EmbeddingDeployment).AsIEmbeddingGenerator(),
+                options,
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<ModelInterpreter>>(),
+                string.IsNullOrWhiteSpace(chatDeployment) ? null : new ModelSlots(client.GetChatClient(chatDeployment).AsIChatClient()));
+        });
         return services;
     }
 
-    private static IEmbeddingGenerator<string, Embedding<float>> CreateGenerator(AzureOpenAIIntakeOptions options, TokenCredential credential)
+    private static AzureOpenAIClient CreateClient(AzureOpenAIIntakeOptions options, TokenCredential credential)
     {
         var clientOptions = new AzureOpenAIClientOptions
         {
@@ -55,8 +62,6 @@ public static class AzureOpenAIIntakeServiceCollectionExtensions
             NetworkTimeout = options.CatalogTimeout,
         };
         var endpoint = options.Endpoint ?? throw new InvalidOperationException("Intake:AzureOpenAI:Endpoint is not set.");
-        return new AzureOpenAIClient(endpoint, credential, clientOptions)
-            .GetEmbeddingClient(options.EmbeddingDeployment)
-            .AsIEmbeddingGenerator();
+        return new AzureOpenAIClient(endpoint, credential, clientOptions);
     }
 }

@@ -12,8 +12,9 @@ namespace ChatRequests.Azure.Understanding;
 
 /// <summary>
 /// The lexical reading, with item similarity from an embedding model. Commands, incidents, request numbers, urgency
-/// and form values stay lexical; only which item the words mean is weighed with the model (<see cref="SimilarityOutcome"/>).
-/// Only the message's words and the catalog's text are sent. Any failure, timeout, throttling or malformed answer
+/// and form values stay lexical; only which item the words mean is weighed with the model (<see cref="SimilarityOutcome"/>),
+/// and, with a chat deployment, the choice fields the words left open are read by <see cref="ModelSlots"/>. Only the
+/// message's words and the catalog's text are sent. Any failure, timeout, throttling or malformed answer
 /// gives the lexical meaning, within <see cref="AzureOpenAIIntakeOptions.Timeout"/>; after several in a row the model
 /// is left alone for a while (<see cref="ModelCircuit"/>).
 /// </summary>
@@ -28,6 +29,7 @@ public sealed class ModelInterpreter : IMessageInterpreter
     private readonly IMessageInterpreter _words;
     private readonly ICatalog _catalog;
     private readonly IEmbeddingGenerator<string, Embedding<float>> _generator;
+    private readonly ModelSlots? _slots;
     private readonly AzureOpenAIIntakeOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<ModelInterpreter> _logger;
@@ -36,11 +38,12 @@ public sealed class ModelInterpreter : IMessageInterpreter
 
     public ModelInterpreter(
         IMessageInterpreter words, ICatalog catalog, IEmbeddingGenerator<string, Embedding<float>> generator,
-        IOptions<AzureOpenAIIntakeOptions> options, TimeProvider time, ILogger<ModelInterpreter> logger)
+        IOptions<AzureOpenAIIntakeOptions> options, TimeProvider time, ILogger<ModelInterpreter> logger, ModelSlots? slots = null)
     {
         _words = words;
         _catalog = catalog;
         _generator = generator;
+        _slots = slots;
         _options = options.Value;
         _time = time;
         _logger = logger;
@@ -57,38 +60,63 @@ public sealed class ModelInterpreter : IMessageInterpreter
             return lexical;
         }
 
+        // One budget for the whole turn, both calls included.
         using var timeout = new CancellationTokenSource(_options.Timeout, _time);
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        Meaning meaning;
         try
         {
             var similarities = await SimilaritiesAsync(text, budget.Token);
             _circuit.Succeeded();
-            return similarities is null ? lexical : SimilarityOutcome.Decide(lexical, similarities, _options.Calibration);
+            meaning = similarities is null ? lexical : SimilarityOutcome.Decide(lexical, similarities, _options.Calibration);
         }
         // Any failure, even one of ours: the words alone still give an answer; only the turn's own cancellation goes on.
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            var paused = _circuit.Failed();
-            // The failure's kind only: an exception's message may quote the answer, and the answer may quote the words.
-            _logger.LogWarning(
-                "Model-backed understanding failed ({Failure}); the message was read from its words alone", Describe(ex, timeout));
-            if (paused)
-            {
-                _logger.LogWarning(
-                    "Model-backed understanding failed {Failures} times in a row; every message is read from its words alone for {Pause}",
-                    _options.FailuresBeforePause, _options.PauseDuration);
-            }
-
+            Failed(ex, timeout, "the message was read from its words alone");
             return lexical;
         }
+
+        if (_slots is null || meaning.Kind != MeaningKind.Item)
+        {
+            return meaning;
+        }
+
+        try
+        {
+            var match = meaning.Items[0];
+            var slots = await _slots.ReadAsync(Cut(text), match, budget.Token).WaitAsync(budget.Token);
+            _circuit.Succeeded();
+            return meaning with { Items = [match with { Slots = slots }] };
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            Failed(ex, timeout, "the form is filled from the words alone");
+            return meaning;
+        }
     }
+
+    private void Failed(Exception ex, CancellationTokenSource timeout, string instead)
+    {
+        var paused = _circuit.Failed();
+        // The failure's kind only: an exception's message may quote the answer, and the answer may quote the words.
+        _logger.LogWarning("Model-backed understanding failed ({Failure}); {Instead}", Describe(ex, timeout), instead);
+        if (paused)
+        {
+            _logger.LogWarning(
+                "Model-backed understanding failed {Failures} times in a row; every message is read from its words alone for {Pause}",
+                _options.FailuresBeforePause, _options.PauseDuration);
+        }
+    }
+
+    private static string Cut(string text) => text.Length > MaxMessageLength ? text[..MaxMessageLength] : text;
 
     /// <returns>Null while the catalog is still being read (the turn does not wait for it past its budget).</returns>
     private async Task<IReadOnlyList<ItemSimilarity>?> SimilaritiesAsync(string text, CancellationToken budget)
     {
         var items = _catalog.Items;
         var catalog = _catalogVectors.For(items);
-        var message = text.Length > MaxMessageLength ? text[..MaxMessageLength] : text;
+        var message = Cut(text);
         // WaitAsync bounds the wait even if the client were slow to honour the token.
         var embedded = await _generator.GenerateAsync([message], cancellationToken: budget).WaitAsync(budget);
         var vector = Embeddings.Checked(embedded, 1)[0];

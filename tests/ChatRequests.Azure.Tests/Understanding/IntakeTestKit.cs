@@ -2,6 +2,7 @@ using Azure.Core;
 using ChatRequests.Azure.Understanding;
 using ChatRequests.Core.Catalog;
 using ChatRequests.Core.Understanding;
+using ChatRequests.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -26,6 +27,17 @@ internal static class IntakeTestKit
 
     public static readonly CatalogItem Vpn = new() { Id = "vpn", Name = "VPN access", Category = "Access" };
 
+    public static readonly CatalogItem Screen = new()
+    {
+        Id = "monitor", Name = "Monitor", Category = "Hardware",
+        Fields =
+        [
+            new CatalogField { Id = "size", Label = "Screen size", Type = FieldType.Choice, Choices = ["24 inch", "27 inch", "32 inch"] },
+            new CatalogField { Id = "connector", Label = "Connector", Type = FieldType.Choice, Choices = ["HDMI", "USB-C"] },
+            new CatalogField { Id = "reason", Label = "Why", Type = FieldType.MultilineText, Required = true },
+        ],
+    };
+
     public static readonly float[] E1 = [1, 0, 0, 0];
     public static readonly float[] E2 = [0, 1, 0, 0];
     public static readonly float[] E3 = [0, 0, 1, 0];
@@ -37,6 +49,21 @@ internal static class IntakeTestKit
         server.Vectors[ItemText.Of(Laptop)] = E1;
         server.Vectors[ItemText.Of(Charger)] = E2;
         server.Vectors[ItemText.Of(Vpn)] = E3;
+    }
+
+    /// <summary>
+    /// The first model call of a test process loads and compiles the client's code, which can take longer than a turn's
+    /// budget on a busy machine; tests that time a turn make those calls first, on a server and logs of their own.
+    /// </summary>
+    public static async Task WarmUpAsync(TestCatalog catalog, Dictionary<string, string?>? settings = null)
+    {
+        await using var server = await LoopbackOpenAIServer.StartAsync();
+        server.DefaultVector = E1;
+        await using var services = Services(server, new FixedWords(), catalog, new StaticTokenCredential(), new CapturingLoggerProvider(),
+            settings: settings);
+        var interpreter = services.GetRequiredService<IMessageInterpreter>();
+        await interpreter.InterpretAsync("warm up");
+        await interpreter.InterpretAsync("warm up");
     }
 
     public static ServiceProvider Services(

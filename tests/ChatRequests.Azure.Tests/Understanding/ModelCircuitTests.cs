@@ -80,6 +80,7 @@ public sealed class ModelCircuitTests : IAsyncLifetime
             new StaticTokenCredential(), _logs, _time,
             new() { ["Intake:AzureOpenAI:FailuresBeforePause"] = "2" });
         var interpreter = ModelInterpreterTests.Interpreter(services);
+        await interpreter.InterpretAsync(Words);   // the catalog is read: from here on only the message's call fails
 
         _server.FailWith = 500;
         await interpreter.InterpretAsync(Words);

@@ -24,6 +24,7 @@ public sealed class ModelInterpreterTests : IAsyncLifetime
     {
         _server = await LoopbackOpenAIServer.StartAsync();
         GiveItemsTheirDirections(_server);
+        await WarmUpAsync(_catalog);
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
@@ -206,11 +207,13 @@ public sealed class ModelInterpreterTests : IAsyncLifetime
         Assert.Contains("Timeout", error.Message);
     }
 
-    [Fact]
-    public void Options_APlainHttpEndpointElsewhere_IsRefused()
+    [Theory]
+    [InlineData("http://contoso.openai.azure.com/")]
+    [InlineData("contoso.openai.azure.com")]
+    public void Options_AnEndpointThatIsNotAnAbsoluteHttpsUrl_IsRefused(string endpoint)
     {
         using var services = Services(_server, _words, _catalog, _credential, _logs,
-            settings: new() { ["Intake:AzureOpenAI:Endpoint"] = "http://contoso.openai.azure.com/" });
+            settings: new() { ["Intake:AzureOpenAI:Endpoint"] = endpoint });
 
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<AzureOpenAIIntakeOptions>>().Value);
         Assert.Contains("https", error.Message);
