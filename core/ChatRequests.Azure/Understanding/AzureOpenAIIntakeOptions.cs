@@ -67,7 +67,7 @@ public sealed class SimilarityCalibration
     [Range(0.0, 1.0)]
     public double ChoiceWindow { get; set; } = 0.08;
 
-    /// <summary>Added to the similarity of an item the lexical reading named (a word of its name, synonyms or keywords).</summary>
+    /// <summary>Added to the similarity of an item the lexical reading found as a winner or among a choice (not a mere suggestion).</summary>
     [Range(0.0, 1.0)]
     public double LexicalBonus { get; set; } = 0.05;
 }

@@ -8,7 +8,7 @@ public sealed record ItemSimilarity(CatalogItem Item, double Similarity);
 
 /// <summary>
 /// Combines the lexical meaning with the embedding similarities into the same outcomes (Item, Choice, Suggestion,
-/// Unknown). Commands and incidents never get here. An explicit lexical winner stays, unless the model is sure of
+/// Unknown). Commands and incidents never get here. Items the words matched as a winner or a choice get a small bonus. An explicit lexical winner stays, unless the model is sure of
 /// another item and finds the winner far off: then the person is asked to choose between the two.
 /// </summary>
 public static class SimilarityOutcome
@@ -18,8 +18,10 @@ public static class SimilarityOutcome
     public static Meaning Decide(Meaning lexical, IReadOnlyList<ItemSimilarity> similarities, SimilarityCalibration calibration)
     {
         var named = lexical.Items.ToDictionary(m => m.Item.Id, StringComparer.Ordinal);
+        // A lexical suggestion is a partial match ("laptop" in "laptop charger"): it earns no bonus towards a form.
+        var bonus = lexical.Kind is MeaningKind.Item or MeaningKind.Choice ? calibration.LexicalBonus : 0;
         var ranked = similarities
-            .Select(s => WithBonus(s, named.ContainsKey(s.Item.Id) ? calibration.LexicalBonus : 0))
+            .Select(s => WithBonus(s, named.ContainsKey(s.Item.Id) ? bonus : 0))
             .OrderByDescending(s => s.Score)
             .ToList();
         if (ranked.Count == 0)

@@ -52,10 +52,10 @@ public sealed class SimilarityOutcomeTests
     }
 
     [Fact]
-    public void AnItemTheWordsNamed_GetsTheBonus_AndKeepsTheSlotsTheWordsFilled()
+    public void AnItemAmongTheWordsChoice_GetsTheBonus_AndKeepsTheSlotsTheWordsFilled()
     {
         var slots = new Dictionary<string, string> { ["wattage"] = "65 W" };
-        var lexical = new Meaning { Kind = MeaningKind.Suggestion, Items = [new ItemMatch(Charger, 1, slots)] };
+        var lexical = new Meaning { Kind = MeaningKind.Choice, Items = [new ItemMatch(Charger, 1, slots), new ItemMatch(Vpn, 1, NoSlots)] };
 
         // 0.60 alone is short of a form; 0.60 + 0.05 = 0.65 is one, clear of the laptop's 0.55.
         var meaning = Decide(lexical, (Charger, 0.60), (Laptop, 0.55), (Vpn, 0.1));
@@ -64,6 +64,17 @@ public sealed class SimilarityOutcomeTests
         var match = Assert.Single(meaning.Items);
         Assert.Equal(Charger, match.Item);
         Assert.Same(slots, match.Slots);
+    }
+
+    [Fact]
+    public void ALexicalSuggestion_APartialMatch_GetsNoBonusTowardsAForm()
+    {
+        var lexical = new Meaning { Kind = MeaningKind.Suggestion, Items = [new ItemMatch(Charger, 1, NoSlots)] };
+
+        var meaning = Decide(lexical, (Charger, 0.60), (Laptop, 0.40), (Vpn, 0.1));
+
+        Assert.Equal(MeaningKind.Suggestion, meaning.Kind);
+        Assert.Equal(Charger, Assert.Single(meaning.Items).Item);
     }
 
     [Fact]
