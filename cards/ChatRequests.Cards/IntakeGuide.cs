@@ -1,3 +1,4 @@
+using ChatRequests.Core.Catalog;
 using ChatRequests.Core.Priority;
 using ChatRequests.Core.Workflow;
 
@@ -7,7 +8,18 @@ namespace ChatRequests.Cards;
 /// What the cards that guide people offer: the loaded catalog's categories, a few of its item names as examples, and
 /// a person to ask.
 /// </summary>
-public sealed record IntakeGuide(IReadOnlyList<string> Categories, IReadOnlyList<string> Examples, Signpost AskAPerson);
+public sealed record IntakeGuide(IReadOnlyList<string> Categories, IReadOnlyList<string> Examples, Signpost AskAPerson)
+{
+    private const int MaxExamples = 5;
+
+    /// <summary>The catalog's categories in order, and the first item of each (catalog order) as an example, at most five.</summary>
+    public static IntakeGuide For(IReadOnlyList<CatalogItem> catalog, Signpost askAPerson)
+    {
+        var categories = catalog.Select(i => i.Category).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
+        var examples = catalog.GroupBy(i => i.Category, StringComparer.OrdinalIgnoreCase).Select(g => g.First().Name).Take(MaxExamples).ToList();
+        return new IntakeGuide(categories, examples, askAPerson);
+    }
+}
 
 /// <summary>Where the bot sends people for what it cannot do itself: the organisation's words, and an https link when there is one.</summary>
 public sealed record Signpost(string Text, Uri? Link);

@@ -16,8 +16,6 @@ public sealed record IntakeReply(CardMessage Message, CatalogItem? FormOf = null
 /// </summary>
 public sealed class IntakeConversation(ICatalog catalog, IMessageInterpreter interpreter, RequestCards cards, IOptions<IntakeContactOptions> options)
 {
-    private const int MaxExamples = 5;
-
     private Signpost HelpDesk => Signpost(options.Value.HelpDesk);
 
     public CardMessage Welcome(string firstName) => cards.Welcome(firstName, Guide());
@@ -83,17 +81,7 @@ public sealed class IntakeConversation(ICatalog catalog, IMessageInterpreter int
         return new IntakeReply(cards.RequestForm(item, prefill, errors: null), item);
     }
 
-    /// <summary>The loaded catalog's categories, one item of each as an example (catalog order), and the person to ask.</summary>
-    private IntakeGuide Guide()
-    {
-        var categories = catalog.Items.Select(i => i.Category).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
-        var examples = catalog.Items
-            .GroupBy(i => i.Category, StringComparer.OrdinalIgnoreCase)
-            .Select(g => g.First().Name)
-            .Take(MaxExamples)
-            .ToList();
-        return new IntakeGuide(categories, examples, HelpDesk);
-    }
+    private IntakeGuide Guide() => IntakeGuide.For(catalog.Items, HelpDesk);
 
     private static Signpost Signpost(SignpostOptions signpost) => new(signpost.Text!, signpost.LinkUri);
 
