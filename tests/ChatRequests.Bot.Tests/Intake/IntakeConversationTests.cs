@@ -34,6 +34,8 @@ public sealed class IntakeConversationTests : IAsyncLifetime
         [UnknownWords] = _ => new Meaning { Kind = MeaningKind.Unknown },
         [PagerWords] = c => One(MeaningKind.Item, c, "pager", new() { ["ward"] = "Ward 1" }),
         ["it has USB-C"] = _ => new Meaning { Kind = MeaningKind.Unknown },
+        ["where is my pager request"] = _ => new Meaning { Kind = MeaningKind.Command, Command = ChatCommand.ShowRequest },
+        ["forget it"] = _ => new Meaning { Kind = MeaningKind.Command, Command = ChatCommand.Cancel },
     };
 
     private BotApp _bot = null!;
@@ -159,9 +161,27 @@ public sealed class IntakeConversationTests : IAsyncLifetime
         var sent = await Teams.ClickOnCardAsync(Nia, Nia.PersonalChatId, offer, CardVerbs.IntakeAnswer);
 
         Assert.Equal(200, sent.StatusCode);
+        Assert.Contains("Answer sent", sent.CardText);
         var answered = await StoreAsync(requestId);
         Assert.Equal("it has USB-C", answered.Question!.Answer);
         Assert.Equal(RequestState.InProgress, answered.State);
+
+        // The same offer clicked again changes nothing and keeps its card.
+        var again = await Teams.ClickOnCardAsync(Nia, Nia.PersonalChatId, offer, CardVerbs.IntakeAnswer);
+        Assert.Contains(requestId, again.Message);
+        Assert.Equal(answered.Version, (await StoreAsync(requestId)).Version);
+    }
+
+    [Fact]
+    public async Task CommandsWhileAnAgentsQuestionWaits_AreStillCommands()
+    {
+        var requestId = await AskedAsync("Which ward is it for?");
+
+        var list = await SayAndWaitAsync("my requests", "Your requests");
+
+        Assert.Contains(requestId, CardReader.AllText(list));
+        Assert.DoesNotContain(Connector.ActivitiesIn(Nia.PersonalChatId).Select(FakeTeamsConnector.CardOf),
+            card => card is not null && CardReader.AllText(card).Contains("Send this as your answer", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -197,6 +217,31 @@ public sealed class IntakeConversationTests : IAsyncLifetime
         var which = await SayAndWaitAsync("cancel", "Which request?");
         Assert.Contains("cancel REQ-000042", CardReader.AllText(which));
         Assert.Single(Connector.Updates(formId));
+    }
+
+    [Fact]
+    public async Task ARequestAskedAboutWithoutItsNumber_ListsTheirRequests()
+    {
+        var form = await SayAndWaitAsync(PagerWords, "Request: Pager");
+        var requestId = RequestNumberIn((await Teams.ClickOnCardAsync(Nia, Nia.PersonalChatId, form, CardVerbs.IntakeSubmit)).CardText)!;
+
+        var list = await SayAndWaitAsync("where is my pager request", "Your requests");
+
+        Assert.Contains(requestId, CardReader.AllText(list));
+    }
+
+    [Fact]
+    public async Task CancelInOtherWords_ClosesTheFormThePickOpened()
+    {
+        var choice = await SayAndWaitAsync(ChoiceWords, "Which one do you need?");
+        var choiceId = Connector.ActivitiesIn(Nia.PersonalChatId).Last(a => FakeTeamsConnector.CardOf(a) is not null).Id!;
+        await Teams.ClickAsync(Nia, Nia.PersonalChatId, CardVerbs.IntakePick,
+            CardReader.FindAction(choice, CardVerbs.IntakePick)!["data"]!.DeepClone().AsObject(), replyToId: choiceId);
+
+        (await Teams.SayAsync(Nia, "forget it")).EnsureSuccessStatusCode();
+
+        var closed = await Connector.WaitForAsync(c => c.Updates(choiceId).LastOrDefault(), description: "the picked form closed");
+        Assert.Contains("You closed this form; nothing was logged", CardReader.AllText(FakeTeamsConnector.CardOf(closed)));
     }
 
     [Fact]
