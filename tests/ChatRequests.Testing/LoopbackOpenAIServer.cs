@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace ChatRequests.Azure.Tests.Understanding;
+namespace ChatRequests.Testing;
 
 /// <summary>
 /// A loopback stand-in for Azure OpenAI's embeddings endpoint (POST /openai/deployments/{deployment}/embeddings): answers
