@@ -88,6 +88,17 @@ public sealed partial class RequestCards
     private static Outcome ApprovalOutcome(ServiceRequest r, int index, PersonRef viewer)
     {
         var stage = r.Approvals[index];
+        if (stage.Decision is { Approved: true } last && stage.ApprovedBy.Count > 1)
+        {
+            var everyone = stage.ApprovedBy.Select(d => d.ById == viewer.Id ? "you" : d.ByName).ToList();
+            return new Outcome(
+                $"Approved: {r.Id}",
+                "good",
+                $"Approved by all: {string.Join(", ", everyone.Take(everyone.Count - 1))} and {everyone[^1]}; the last",
+                stage.ApprovedBy.FirstOrDefault(d => d.ById == viewer.Id)?.Comment,
+                last.At);
+        }
+
         if (stage.Decision is { } decision)
         {
             return new Outcome(
