@@ -102,6 +102,26 @@ public class SegregationOfDutiesTests
     }
 
     [Fact]
+    public async Task SampleOrganisation_JonisDeveloperLaptop_HasFinanceGoToIsaiahsManager_OnceIsaiahApprovedAsHerManager()
+    {
+        // Joni is in Finance Approvers with Isaiah, her manager: the group without her is Isaiah alone, who may not decide twice.
+        var directory = SampleData.Directory();
+        var workflow = new Workflow.RequestWorkflow(new InMemoryRequestStore(), SampleData.Catalog(), directory, new Core.Approvals.ApproverResolver(directory), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(SampleData.Start));
+        var form = new Workflow.RequestForm("form-joni", "laptop-developer", "I model the forecasts on it.", "Low", new Dictionary<string, string?>
+        {
+            ["costCentre"] = "CC-2000", ["operatingSystem"] = "Windows 11", ["deliveryLocation"] = "London office", ["keyboardLayout"] = "UK",
+        });
+        var request = (await workflow.SubmitAsync(SampleData.Actor(SampleData.Joni), form)).Request!;
+
+        request = await workflow.DecideAsync(request.Id, SampleData.Ref(SampleData.Isaiah), approve: true, null, 0);
+
+        Assert.Equal(["Nestor Wilke"], request.PendingStage!.Approvers.Select(a => a.Name));
+        Assert.Equal(
+            "Isaiah Langer decided an earlier step and may not decide Finance Approvers too: it goes to Nestor Wilke (Isaiah Langer's manager)",
+            request.History.Single(h => h.Action == AuditAction.Reroute).Comment);
+    }
+
+    [Fact]
     public async Task LaterStage_WithOtherApprovers_IsNotRerouted()
     {
         var organisation = new PolicyOrganisation();
