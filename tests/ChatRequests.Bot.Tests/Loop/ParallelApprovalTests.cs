@@ -17,23 +17,23 @@ public sealed class ParallelApprovalTests : IAsyncLifetime
 {
     private static readonly JsonObject TabletInputs = new() { ["urgency"] = "Low" };
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "chatrequests-tests", Guid.NewGuid().ToString("N"));
+    private readonly PolicyReferenceData _files = new("""
+        { "items": [
+          { "id": "tablet", "name": "Tablet", "category": "Hardware", "keywords": ["tablet"], "cost": 600,
+            "approval": { "stages": [ { "kind": "Group", "groupId": "grp-leads", "mode": "Any" } ] } },
+          { "id": "phone", "name": "Phone", "category": "Hardware", "keywords": ["phone"], "cost": 900,
+            "approval": { "stages": [ { "kind": "Group", "groupId": "grp-leads", "mode": "All" } ] } }
+        ] }
+        """);
+
     private BotApp _bot = null!;
 
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_folder);
-        _bot = await BotApp.StartAsync(new Dictionary<string, string?>
-        {
-            ["Catalog:Path"] = WriteCatalog(),
-            ["Directory:Path"] = WriteOrganisation(),
-        });
-    }
+    public async Task InitializeAsync() => _bot = await BotApp.StartAsync(_files.Settings);
 
     public async Task DisposeAsync()
     {
         await _bot.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
+        _files.Dispose();
     }
 
     [Fact]
@@ -125,33 +125,4 @@ public sealed class ParallelApprovalTests : IAsyncLifetime
             ? c.ActivitiesIn(chat).Select(FakeTeamsConnector.CardOf).LastOrDefault(card => card is not null
                 && CardReader.AllText(card).Contains(requestId, StringComparison.Ordinal) && CardReader.AllText(card).Contains(text, StringComparison.Ordinal))
             : null, description: $"{who.Name}'s card of {requestId} saying {text}");
-
-    private string WriteCatalog() => Write("catalog.json", """
-        { "items": [
-          { "id": "tablet", "name": "Tablet", "category": "Hardware", "keywords": ["tablet"], "cost": 600,
-            "approval": { "stages": [ { "kind": "Group", "groupId": "grp-leads", "mode": "Any" } ] } },
-          { "id": "phone", "name": "Phone", "category": "Hardware", "keywords": ["phone"], "cost": 900,
-            "approval": { "stages": [ { "kind": "Group", "groupId": "grp-leads", "mode": "All" } ] } }
-        ] }
-        """);
-
-    /// <summary>The sample organisation with one more approver group: Alex and Miriam.</summary>
-    private string WriteOrganisation()
-    {
-        var organisation = JsonNode.Parse(File.ReadAllText(RepositoryPaths.Samples("organisation.json")))!;
-        organisation["approverGroups"]!.AsArray().Add(new JsonObject
-        {
-            ["id"] = "grp-leads",
-            ["name"] = "Marketing leads",
-            ["memberIds"] = new JsonArray(Persona.Alex.AadObjectId, Persona.Miriam.AadObjectId),
-        });
-        return Write("organisation.json", organisation.ToJsonString());
-    }
-
-    private string Write(string name, string json)
-    {
-        var path = Path.Combine(_folder, name);
-        File.WriteAllText(path, json);
-        return path;
-    }
 }
