@@ -254,7 +254,7 @@ public sealed class ServiceRequest
         {
             var excluded = string.Join(", ", stage.Approvers.Where(p => !MayDecide(p)).Select(p => p.Name));
             var route = left.Count > 0
-                ? new StageRoute($"the others of {stage.Name}", left)
+                ? new StageRoute($"the rest of {stage.Name}", left)
                 : stage.Fallbacks.Select(r => r with { Approvers = [.. r.Approvers.Where(MayDecide)] }).FirstOrDefault(r => r.Approvers.Count > 0);
             if (route is not null)
             {

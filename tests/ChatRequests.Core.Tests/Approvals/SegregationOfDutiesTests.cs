@@ -97,7 +97,7 @@ public class SegregationOfDutiesTests
 
         Assert.Equal([Sam.Id], request.PendingStage!.Approvers.Select(a => a.Id));
         Assert.Equal(
-            "Sue Security decided an earlier step and may not decide Owner too: it goes to Sam Security (the others of Owner)",
+            "Sue Security decided an earlier step and may not decide Owner too: it goes to Sam Security (the rest of Owner)",
             request.History.Single(h => h.Action == AuditAction.Reroute).Comment);
     }
 
