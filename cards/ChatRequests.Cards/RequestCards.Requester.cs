@@ -233,6 +233,13 @@ public sealed partial class RequestCards
                 $"Your request missed its target date. Sorry for the wait: the lead of {r.TeamName} has been alerted and will follow up.",
                 null,
                 null),
+            NoticeKind.ApprovalRerouted => new("Your approval went to someone else", "warning", cause.Comment ?? "Your approval went to someone else.", null, null),
+            NoticeKind.ApprovalStuck => new(
+                "Your approval is stuck",
+                "attention",
+                cause.Comment ?? "Nobody who can approve your request can be reached. The service desk has been alerted.",
+                null,
+                null),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown notice."),
         };
     }

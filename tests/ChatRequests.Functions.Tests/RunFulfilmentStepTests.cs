@@ -203,4 +203,36 @@ public sealed class RunFulfilmentStepTests
         Assert.Equal("AlreadyParked", answer.ReturnValue!.GetValue<string>());
         Assert.Empty(app.Connector.Requests);
     }
+
+    [Fact]
+    public async Task ApproverUnreachable_IsReroutedAtOnce_ToTheirManager_WhoGetsTheCard_AndTheRequesterIsTold()
+    {
+        await using var app = await FunctionsApp.StartAsync();
+        var miriam = new PersonRef(Persona.Miriam.AadObjectId, Persona.Miriam.Name);
+        var request = await app.SubmitAsync(fallbacks: [new StageRoute("Alex Wilber's manager", [miriam])]);
+        var e = request.Outbox[0];
+        app.Connector.FailNext(new FakeFailure(404, Count: 100)
+        {
+            ErrorCode = "UserNotFound",
+            When = r => r.Parameters?.Members?.Any(m => m.Id == Persona.Alex.AadObjectId) == true,
+        });
+
+        var answer = await app.InvokeAsync(RunFulfilmentStepFunction.Name, HostPayloads.QueueMessage(request.Id, e.Id, e.Type.ToString()));
+
+        Assert.Equal((200, "Handled"), (answer.StatusCode, answer.ReturnValue!.GetValue<string>()));
+        var rerouted = (await app.Store.GetAsync(request.Id))!;
+        Assert.Equal([miriam], rerouted.PendingStage!.Approvers);
+        Assert.Equal(
+            [RequestEventType.ApprovalRerouted, RequestEventType.ApprovalRequested], rerouted.Outbox.Select(o => o.Type));
+        foreach (var next in rerouted.Outbox)
+        {
+            var step = await app.InvokeAsync(RunFulfilmentStepFunction.Name, HostPayloads.QueueMessage(request.Id, next.Id, next.Type.ToString()));
+            Assert.Equal("Handled", step.ReturnValue!.GetValue<string>());
+        }
+
+        Assert.Single(app.Connector.CardsSentTo(Persona.Miriam.AadObjectId));
+        Assert.Contains(
+            app.Connector.CardsSentTo(Persona.Megan.AadObjectId),
+            c => CardReader.AllText(c).Contains("Your approval could not reach Alex Wilber; it went to Miriam Graham.", StringComparison.Ordinal));
+    }
 }

@@ -110,12 +110,13 @@ public sealed class FunctionsApp : IAsyncDisposable
     }
 
     /// <summary>Logs a request from Megan for a laptop: with Alex as approver it raises ApprovalRequested, else Approved.</summary>
-    public async Task<ServiceRequest> SubmitAsync(bool needsApproval = true, DateTimeOffset? dueAt = null)
+    /// <param name="fallbacks">Where Alex's stage goes when he cannot decide it (none by default).</param>
+    public async Task<ServiceRequest> SubmitAsync(bool needsApproval = true, DateTimeOffset? dueAt = null, IReadOnlyList<StageRoute>? fallbacks = null)
     {
         var now = DateTimeOffset.UtcNow;
         var number = await Store.NextNumberAsync();
         var stages = needsApproval
-            ? new[] { new ApprovalStage("Manager", [new PersonRef(Persona.Alex.AadObjectId, Persona.Alex.Name)]) }
+            ? new[] { new ApprovalStage("Manager", [new PersonRef(Persona.Alex.AadObjectId, Persona.Alex.Name)]) { Fallbacks = fallbacks ?? [] } }
             : [];
         var request = ServiceRequest.Submit(
             new ServiceRequest.Draft(

@@ -7,8 +7,8 @@ namespace ChatRequests.Core.Approvals;
 /// <summary>
 /// Works out who approves a request from its catalog item's policy (<see cref="ApprovalPolicy"/>): the stages whose
 /// condition holds, each resolved to people, keeping segregation of duties: the requester never approves their own
-/// request, and a stage whose approvers may all have decided an earlier stage gets fallbacks (the approver's manager,
-/// then the item's approver group) that <see cref="ServiceRequest"/> turns to when it puts the stage.
+/// request, and every stage gets fallbacks (a lone approver's manager, then the item's approver group) that
+/// <see cref="ServiceRequest"/> turns to when the approvers decided an earlier stage or cannot be reached.
 /// </summary>
 public sealed class ApproverResolver(IDirectory directory)
 {
@@ -32,13 +32,10 @@ public sealed class ApproverResolver(IDirectory directory)
             stages.Add(stage);
         }
 
-        for (var index = 1; index < stages.Count; index++)
+        // Every stage gets its fallbacks: its approvers may have decided an earlier stage, or Teams may not reach them.
+        for (var index = 0; index < stages.Count; index++)
         {
-            var earlier = stages.Take(index).SelectMany(s => s.Approvers).Select(a => a.Id).ToHashSet();
-            if (stages[index].Approvers.All(a => earlier.Contains(a.Id)))
-            {
-                stages[index] = stages[index] with { Fallbacks = await FallbacksAsync(stages[index], item, requester, cancellationToken) };
-            }
+            stages[index] = stages[index] with { Fallbacks = await FallbacksAsync(stages[index], item, requester, cancellationToken) };
         }
 
         return stages;
@@ -212,7 +209,7 @@ public sealed class ApproverResolver(IDirectory directory)
         return approvers;
     }
 
-    /// <summary>Where a stage goes when its approvers decided an earlier one: a lone approver's manager, then the item's group.</summary>
+    /// <summary>Where a stage goes when its approvers decided an earlier one or cannot be reached: a lone approver's manager, then the item's group.</summary>
     private async Task<IReadOnlyList<StageRoute>> FallbacksAsync(
         ApprovalStage stage, CatalogItem item, Person requester, CancellationToken cancellationToken)
     {
@@ -228,7 +225,8 @@ public sealed class ApproverResolver(IDirectory directory)
             routes.Add(new StageRoute($"the approver group {group.Name}", await MembersAsync(group, requester, cancellationToken)));
         }
 
-        return routes;
+        // A route to the very people the stage already asks leads nowhere.
+        return [.. routes.Where(r => !SamePeople(stage, new ApprovalStage(stage.Name, r.Approvers)))];
     }
 
     private static bool Matches(string? wanted, string? actual) =>

@@ -2,6 +2,8 @@ using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Provisioning;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChatRequests.Core.Fulfilment;
 
@@ -11,26 +13,54 @@ namespace ChatRequests.Core.Fulfilment;
 /// Every step is idempotent, so running an event twice (at-least-once delivery) has the effect of once.
 /// The same handler runs in the bot's in-process worker and in the Functions app.
 /// </summary>
+/// <remarks>
+/// A person Teams cannot reach (<see cref="RecipientUnreachableException"/>) is never retried for minutes: an approver
+/// is rerouted at once (<see cref="ServiceRequest.RerouteUnreachable"/>), anyone else's event is parked with a warning.
+/// </remarks>
 /// <param name="provisioner">Null where nothing provisions automatically (the embedded default): agents do it by hand.</param>
 public sealed class FulfilmentHandler(
     INotifier notifier,
     IRequestStore store,
     TimeProvider clock,
-    IProvisioner? provisioner = null)
+    IProvisioner? provisioner = null,
+    ILogger<FulfilmentHandler>? logger = null)
 {
+    private readonly ILogger _logger = logger ?? NullLogger<FulfilmentHandler>.Instance;
+
     public async Task HandleAsync(ServiceRequest request, OutboxEvent e, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await HandleEventAsync(request, e, cancellationToken);
+        }
+        catch (RecipientUnreachableException ex)
+        {
+            _logger.LogWarning("{EventType} event {EventId} of {RequestId} cannot reach {PersonId} ({Reason}); parked, not retried",
+                e.Type, e.Id, request.Id, ex.PersonId, ex.Reason);
+            throw new PermanentEventFailureException(ex.Message);
+        }
+    }
+
+    private async Task HandleEventAsync(ServiceRequest request, OutboxEvent e, CancellationToken cancellationToken)
     {
         switch (e.Type)
         {
             case RequestEventType.ApprovalRequested:
                 if (request.PendingStage is { } stage)
                 {
-                    foreach (var approver in stage.Approvers)
+                    foreach (var approver in Reachable(stage, stage.Approvers))
                     {
-                        await notifier.ShowApprovalCardAsync(request, approver, request.CurrentStage, cancellationToken);
+                        await ReachOrRerouteAsync(
+                            request, approver, () => notifier.ShowApprovalCardAsync(request, approver, request.CurrentStage, cancellationToken), cancellationToken);
                     }
                 }
 
+                break;
+            case RequestEventType.ApprovalRerouted:
+                await notifier.NotifyRequesterAsync(request, NoticeKind.ApprovalRerouted, e, cancellationToken);
+                break;
+            case RequestEventType.ApprovalStuck:
+                await notifier.NotifyRequesterAsync(request, NoticeKind.ApprovalStuck, e, cancellationToken);
                 break;
             case RequestEventType.StagePartlyApproved:
                 // Every approver's card of the stage shows who approved and who is still asked.
@@ -86,9 +116,10 @@ public sealed class FulfilmentHandler(
                 // The stage this reminder was for, if it still waits; decided meanwhile, there is nothing to remind of.
                 if (request.PendingStage is { Decision: null } pending && pending.RemindedAt == e.CreatedAt)
                 {
-                    foreach (var approver in pending.Awaiting)
+                    foreach (var approver in Reachable(pending, pending.Awaiting))
                     {
-                        await notifier.RemindApproverAsync(request, approver, e, cancellationToken);
+                        await ReachOrRerouteAsync(
+                            request, approver, () => notifier.RemindApproverAsync(request, approver, e, cancellationToken), cancellationToken);
                     }
                 }
 
@@ -167,12 +198,54 @@ public sealed class FulfilmentHandler(
                 break;
             }
 
-            foreach (var approver in request.Approvals[stage].Approvers)
+            foreach (var approver in Reachable(request.Approvals[stage], request.Approvals[stage].Approvers))
             {
-                await notifier.ShowApprovalCardAsync(request, approver, stage, cancellationToken);
+                try
+                {
+                    await notifier.ShowApprovalCardAsync(request, approver, stage, cancellationToken);
+                }
+                catch (RecipientUnreachableException ex)
+                {
+                    // Bringing a card up to date is not worth holding the requester's notice or the team card back.
+                    _logger.LogWarning("The approval card of {RequestId} could not be brought up to date for {PersonId} ({Reason})",
+                        request.Id, ex.PersonId, ex.Reason);
+                }
             }
         }
     }
+
+    /// <summary>
+    /// Posts to an approver of the pending stage; when Teams cannot reach them, takes the stage from them at once. A
+    /// stage that nobody reachable can decide parks the event (the health check shows it) after the requester was told.
+    /// </summary>
+    private async Task ReachOrRerouteAsync(ServiceRequest request, PersonRef approver, Func<Task> post, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await post();
+            return;
+        }
+        catch (RecipientUnreachableException ex) when (ex.PersonId == approver.Id)
+        {
+            var outcome = RerouteOutcome.Unchanged;
+            if (await store.GetAsync(request.Id, cancellationToken) is { } current)
+            {
+                await store.UpdateIfChangedAsync(
+                    current, r => (outcome = r.RerouteUnreachable(approver, ex.Reason, clock.GetUtcNow())) != RerouteOutcome.Unchanged, cancellationToken);
+            }
+
+            _logger.LogWarning("Approver {PersonId} of {RequestId} could not be reached ({Reason}): {Outcome}",
+                approver.Id, request.Id, ex.Reason, outcome);
+            if (outcome == RerouteOutcome.Stuck)
+            {
+                throw new PermanentEventFailureException(
+                    $"Nobody who can decide {request.PendingStage?.Name} of {request.Id} can be reached; route it by hand.");
+            }
+        }
+    }
+
+    private static IEnumerable<PersonRef> Reachable(ApprovalStage stage, IEnumerable<PersonRef> people) =>
+        people.Where(a => !stage.Unreachable.Any(u => u.Id == a.Id));
 
     private static bool WasRoutedToTeam(ServiceRequest request) =>
         request.History.Any(h => h.To == RequestState.Approved);

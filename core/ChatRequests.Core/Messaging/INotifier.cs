@@ -14,6 +14,23 @@ public enum NoticeKind
     Resolved,
     /// <summary>The request missed its target date and was escalated to the team lead.</summary>
     SlaBreached,
+    /// <summary>The approval could not reach an approver and went to someone else (the event's comment says who).</summary>
+    ApprovalRerouted,
+    /// <summary>Nobody who can approve the request can be reached: it waits for the service desk.</summary>
+    ApprovalStuck,
+}
+
+/// <summary>
+/// Teams refused for good to deliver to a person (not found, the bot blocked or not installed and not installable):
+/// retrying cannot help. Transient failures are never this exception.
+/// </summary>
+public sealed class RecipientUnreachableException(string personId, string reason, Exception? innerException = null)
+    : Exception($"{personId} could not be reached: {reason}", innerException)
+{
+    public string PersonId { get; } = personId;
+
+    /// <summary>Why, in words for the audit history ("403 BotNotInConversationRoster").</summary>
+    public string Reason { get; } = reason;
 }
 
 /// <summary>
@@ -22,7 +39,11 @@ public enum NoticeKind
 /// </summary>
 public interface INotifier
 {
-    /// <summary>Posts or updates the approval card of the current stage in each approver's personal chat.</summary>
+    /// <summary>
+    /// Posts or updates the approval card of the current stage in each approver's personal chat; throws
+    /// <see cref="RecipientUnreachableException"/> when the approver cannot be reached (as do the other methods that
+    /// post to a person).
+    /// </summary>
     Task ShowApprovalCardAsync(ServiceRequest request, PersonRef approver, int stage, CancellationToken cancellationToken = default);
 
     /// <summary>Posts or updates the request's card in the owning team's channel.</summary>

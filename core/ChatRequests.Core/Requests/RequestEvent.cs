@@ -27,6 +27,10 @@ public enum RequestEventType
     ProvisioningRequested,
     /// <summary>The automatic provisioning was refused for good: the team must do it by hand.</summary>
     ProvisioningFailed,
+    /// <summary>An approver could not be reached, so the stage went to someone else: the requester is told who.</summary>
+    ApprovalRerouted,
+    /// <summary>No approver of the stage can be reached and nobody else can decide it: the requester is told it is stuck.</summary>
+    ApprovalStuck,
 }
 
 /// <summary>

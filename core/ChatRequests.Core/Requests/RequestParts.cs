@@ -74,6 +74,17 @@ public sealed record ApprovalStage(string Name, IReadOnlyList<PersonRef> Approve
         init => Fallbacks = value ?? [];
     }
 
+    /// <summary>Approvers Teams refused to reach for good (not found, bot blocked); the stage is never put to them again.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<PersonRef> Unreachable { get; init; } = [];
+
+    [JsonInclude, JsonPropertyName("unreachable"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    private IReadOnlyList<PersonRef>? StoredUnreachable
+    {
+        get => Unreachable.Count == 0 ? null : Unreachable;
+        init => Unreachable = value ?? [];
+    }
+
     /// <summary>When the stage was put to its approvers; null in documents written before it was recorded.</summary>
     public DateTimeOffset? RequestedAt { get; init; }
 
@@ -86,6 +97,10 @@ public sealed record ApprovalStage(string Name, IReadOnlyList<PersonRef> Approve
     [JsonIgnore]
     public IReadOnlyList<PersonRef> Awaiting =>
         Decision is not null ? [] : [.. Approvers.Where(a => !ApprovedBy.Any(d => d.ById == a.Id))];
+
+    /// <summary>Waiting only for people who cannot be reached: nobody can decide it until the service desk steps in.</summary>
+    [JsonIgnore]
+    public bool IsStuck => Awaiting.Count > 0 && Awaiting.All(a => Unreachable.Any(u => u.Id == a.Id));
 
     /// <summary>Whether <paramref name="personId"/> took part in deciding this stage.</summary>
     public bool WasDecidedBy(string personId) => Decision?.ById == personId || ApprovedBy.Any(d => d.ById == personId);
@@ -100,3 +115,16 @@ public sealed record RequesterQuestion(PersonRef AskedBy, string Text, DateTimeO
 
 /// <summary>The requester's closing feedback.</summary>
 public sealed record Feedback(int Rating, string? Comment, DateTimeOffset At);
+
+/// <summary>What became of a stage whose approver could not be reached (<see cref="ServiceRequest.RerouteUnreachable"/>).</summary>
+public enum RerouteOutcome
+{
+    /// <summary>The person was no longer awaited: nothing changed.</summary>
+    Unchanged,
+    /// <summary>The person left the stage; others of it are still asked.</summary>
+    Dropped,
+    /// <summary>The stage went to its next fallback.</summary>
+    Rerouted,
+    /// <summary>Nobody who may decide the stage can be reached.</summary>
+    Stuck,
+}

@@ -15,7 +15,12 @@ public static class RequestProgress
     public static string HeldBy(ServiceRequest r, string? viewerId = null) => r.State switch
     {
         RequestState.Submitted => "The service desk",
-        RequestState.AwaitingApproval => r.PendingStage is { } stage ? Names(stage.Awaiting) : "the approvers",
+        RequestState.AwaitingApproval => r.PendingStage switch
+        {
+            { IsStuck: true } => "The service desk (no approver could be reached)",
+            { } stage => Names(stage.Awaiting),
+            null => "the approvers",
+        },
         RequestState.Approved or RequestState.Reopened => r.TeamName,
         RequestState.Assigned or RequestState.InProgress or RequestState.AwaitingParts or RequestState.Scheduled =>
             r.Assignee is { } agent ? $"{agent.Name} ({r.TeamName})" : r.TeamName,
@@ -49,6 +54,11 @@ public static class RequestProgress
         if (r.PendingStage is not { } stage)
         {
             return "Waiting for approval.";
+        }
+
+        if (stage.IsStuck)
+        {
+            return $"Nobody who can decide {stage.Name} could be reached; the service desk has to route it by hand.";
         }
 
         var position = r.Approvals.Count > 1 ? $" (step {r.CurrentStage + 1} of {r.Approvals.Count}: {stage.Name})" : "";

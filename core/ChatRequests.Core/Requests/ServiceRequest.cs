@@ -271,6 +271,59 @@ public sealed class ServiceRequest
         _approvals[index] = stage with { RequestedAt = now };
     }
 
+    /// <summary>
+    /// Teams could not reach <paramref name="approver"/> of the pending stage for good (<paramref name="reason"/>): the
+    /// stage is taken from them at once, the same way <see cref="PutStage"/> reroutes. While others of the stage are still
+    /// awaited it goes on with them; otherwise it goes to its first fallback with someone who may decide and was not found
+    /// unreachable, and the requester is told where it went; with no one left it is stuck, and the requester is told so.
+    /// Nothing changes when the person is no longer awaited (a redelivered event, a decision meanwhile).
+    /// </summary>
+    public RerouteOutcome RerouteUnreachable(PersonRef approver, string reason, DateTimeOffset now)
+    {
+        if (PendingStage is not { } stage || !stage.Awaiting.Any(a => a.Id == approver.Id)
+            || stage.Unreachable.Any(u => u.Id == approver.Id))
+        {
+            return RerouteOutcome.Unchanged;
+        }
+
+        var unreachable = new List<PersonRef>([.. stage.Unreachable, approver]);
+        var unreachableIds = unreachable.Select(u => u.Id).ToHashSet();
+        var stillAwaited = stage.Awaiting.Where(a => !unreachableIds.Contains(a.Id)).ToList();
+        if (stillAwaited.Count > 0)
+        {
+            _approvals[CurrentStage] = stage with { Approvers = [.. stage.Approvers.Where(a => a.Id != approver.Id)], Unreachable = unreachable };
+            Note(AuditAction.Reroute, now,
+                $"{approver.Name} could not be reached ({reason}): {stage.Name} goes on with {string.Join(", ", stillAwaited.Select(p => p.Name))}");
+            return RerouteOutcome.Dropped;
+        }
+
+        var decidedBefore = _approvals.Take(CurrentStage).SelectMany(DecidersOf).ToHashSet();
+        var approvedHere = stage.ApprovedBy.Select(d => d.ById).ToHashSet();
+        bool MayDecide(PersonRef p) =>
+            !decidedBefore.Contains(p.Id) && !approvedHere.Contains(p.Id) && !unreachableIds.Contains(p.Id) && p.Id != Requester.Id;
+        var route = stage.Fallbacks.Select(r => r with { Approvers = [.. r.Approvers.Where(MayDecide)] }).FirstOrDefault(r => r.Approvers.Count > 0);
+        if (route is null)
+        {
+            _approvals[CurrentStage] = stage with { Unreachable = unreachable };
+            var stuck = $"{approver.Name} could not be reached ({reason}), and nobody else can decide {stage.Name}: it waits for the service desk";
+            Note(AuditAction.Reroute, now, stuck);
+            Raise(RequestEventType.ApprovalStuck, PersonRef.System, now, $"Your approval could not reach {approver.Name}, and nobody else can approve it. The service desk has been alerted.");
+            return RerouteOutcome.Stuck;
+        }
+
+        // Those of an "all" stage who approved already keep their approval; the new approvers give the rest.
+        var keep = stage.Approvers.Where(a => approvedHere.Contains(a.Id));
+        var to = string.Join(", ", route.Approvers.Select(p => p.Name));
+        _approvals[CurrentStage] = stage with
+        {
+            Approvers = [.. keep, .. route.Approvers], Unreachable = unreachable, RequestedAt = now, RemindedAt = null,
+        };
+        Note(AuditAction.Reroute, now, $"{approver.Name} could not be reached ({reason}): {stage.Name} goes to {to} ({route.Why})");
+        Raise(RequestEventType.ApprovalRerouted, PersonRef.System, now, $"Your approval could not reach {approver.Name}; it went to {to}.");
+        Raise(RequestEventType.ApprovalRequested, PersonRef.System, now, null);
+        return RerouteOutcome.Rerouted;
+    }
+
     private static IEnumerable<string> DecidersOf(ApprovalStage stage) =>
         stage.ApprovedBy.Select(d => d.ById).Concat(stage.Decision is { } d ? [d.ById] : []);
 

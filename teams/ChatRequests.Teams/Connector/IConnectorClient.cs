@@ -44,6 +44,12 @@ public sealed class ConnectorException : Exception
     /// <summary>The service's error code (ErrorResponse error.code, e.g. "BotNotInConversationRoster"), if it sent one.</summary>
     public string? ErrorCode { get; }
 
+    /// <summary>
+    /// 403 (bot not in the roster, blocked by the user, disabled by an admin) or 404 (user or conversation not found): the
+    /// person cannot be reached this way, whatever the number of retries.
+    /// </summary>
+    public bool MeansUnreachable => StatusCode is 403 or 404;
+
     /// <summary>403 (bot not in the roster, disabled by an admin) and other 4xx: retrying cannot help.</summary>
     public bool IsPermanent => StatusCode is >= 400 and < 500 and not 429 and not 412 and not 408;
 }

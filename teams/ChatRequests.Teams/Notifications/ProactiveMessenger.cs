@@ -89,12 +89,23 @@ public sealed class ProactiveMessenger(
         await RecordAsync(key, thread.ConversationId, sent.Id, cancellationToken);
     }
 
+    /// <summary>
+    /// Opens the personal chat if needed and posts; a refusal that retrying cannot heal (403, 404) is thrown as
+    /// <see cref="RecipientUnreachableException"/> so that the caller reroutes or parks at once.
+    /// </summary>
     private async Task PostToPersonAsync(string personId, string key, CardMessage card, CancellationToken cancellationToken)
     {
-        var chat = await EnsurePersonalChatAsync(personId, cancellationToken);
-        var sent = await AttemptAsync(
-            key, () => connector.SendToConversationAsync(chat.ServiceUrl, chat.ConversationId, ToActivity(card), cancellationToken), cancellationToken);
-        await RecordAsync(key, chat.ConversationId, sent.Id, cancellationToken);
+        try
+        {
+            var chat = await EnsurePersonalChatAsync(personId, cancellationToken);
+            var sent = await AttemptAsync(
+                key, () => connector.SendToConversationAsync(chat.ServiceUrl, chat.ConversationId, ToActivity(card), cancellationToken), cancellationToken);
+            await RecordAsync(key, chat.ConversationId, sent.Id, cancellationToken);
+        }
+        catch (ConnectorException ex) when (ex.MeansUnreachable)
+        {
+            throw new RecipientUnreachableException(personId, $"{ex.StatusCode}{(ex.ErrorCode is null ? "" : " " + ex.ErrorCode)}", ex);
+        }
     }
 
     /// <summary>Runs one post inside a ledger attempt, so an interrupted one is known when it is made again.</summary>

@@ -33,6 +33,22 @@ public abstract partial class RequestStoreContract
     }
 
     [Fact]
+    public async Task GetAsync_StageReroutedFromAnUnreachableApprover_ReturnsItExactlyAsSaved_AndListsItForTheNewOne()
+    {
+        var request = Submit("REQ-000001", stages: [ManagerStage() with { Fallbacks = [new StageRoute("Bob Manager's manager", [Erin])] }]);
+        Assert.Equal(RerouteOutcome.Rerouted, request.RerouteUnreachable(Bob, "404 UserNotFound", Start.AddMinutes(1)));
+        await Store.CreateAsync(request);
+
+        var loaded = (await ReopenStore().GetAsync("REQ-000001"))!;
+
+        Assert.Equal(JsonSerializer.Serialize(request, RequestJson.Options), JsonSerializer.Serialize(loaded, RequestJson.Options));
+        Assert.Equal([Erin], loaded.Approvals[0].Approvers);
+        Assert.Equal([Bob], loaded.Approvals[0].Unreachable);
+        Assert.Equal(["REQ-000001"], await PendingIdsAsync(Erin));
+        Assert.Empty(await PendingIdsAsync(Bob));
+    }
+
+    [Fact]
     public async Task ListPendingApprovalAsync_AllStage_ListsItOnlyForApproversWhoHaveNotApprovedYet()
     {
         var request = Submit("REQ-000001", stages: [SecurityStage() with { Mode = ApprovalMode.All }]);
