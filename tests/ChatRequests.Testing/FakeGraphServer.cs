@@ -42,6 +42,18 @@ public sealed class FakeGraphServer : IAsyncDisposable
     /// <summary>Groups whose members/$ref POSTs are refused with 403 (the app lacks the permission on them).</summary>
     public ConcurrentDictionary<string, bool> RefusedGroups { get; } = new();
 
+    /// <summary>The Teams app installed per user: the installation id, by user id.</summary>
+    public ConcurrentDictionary<string, string> InstalledApps { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Users for whom installing the app is refused (403: blocked by policy, no consent).</summary>
+    public ConcurrentDictionary<string, bool> RefusedInstallations { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The catalog ids POSTed to installedApps, in order.</summary>
+    public ConcurrentQueue<(string UserId, string TeamsAppBind)> Installations { get; } = new();
+
+    /// <summary>The id of the personal chat the installation for <paramref name="userId"/> has.</summary>
+    public static string ChatIdOf(string userId) => $"19:{userId}_bot@unq.gbl.spaces";
+
     public string BaseUrl { get; private set; } = "";
 
     private FakeGraphServer(WebApplication app) => _app = app;
@@ -161,6 +173,55 @@ public sealed class FakeGraphServer : IAsyncDisposable
         });
 
         MapAddMember();
+        MapInstalledApps();
+    }
+
+    private void MapInstalledApps()
+    {
+        _app.MapPost("/v1.0/users/{id}/teamwork/installedApps", async (HttpContext context, string id) =>
+        {
+            var body = await JsonNode.ParseAsync(context.Request.Body);
+            var bind = body?["teamsApp@odata.bind"]?.GetValue<string>() ?? "";
+            if (!Users.ContainsKey(id))
+            {
+                await WriteError(context, 404, "NotFound", $"User '{id}' was not found.");
+            }
+            else if (RefusedInstallations.ContainsKey(id))
+            {
+                await WriteError(context, 403, "Forbidden", "The app is blocked by the organisation's app permission policy.");
+            }
+            else if (!InstalledApps.TryAdd(id, Guid.NewGuid().ToString("N")))
+            {
+                await WriteError(context, 409, "Conflict", "The app is already installed for this user.");
+            }
+            else
+            {
+                Installations.Enqueue((id, bind));
+                await WriteJson(context, 201, new JsonObject { ["id"] = InstalledApps[id] });
+            }
+        });
+
+        _app.MapGet("/v1.0/users/{id}/teamwork/installedApps", async (HttpContext context, string id) =>
+        {
+            var value = new JsonArray();
+            if (InstalledApps.TryGetValue(id, out var installationId))
+            {
+                value.Add(new JsonObject { ["id"] = installationId, ["teamsApp"] = new JsonObject { ["id"] = "catalog-app" } });
+            }
+
+            await WriteJson(context, 200, new JsonObject { ["value"] = value });
+        });
+
+        _app.MapGet("/v1.0/users/{id}/teamwork/installedApps/{installationId}/chat", async (HttpContext context, string id, string installationId) =>
+        {
+            if (!InstalledApps.TryGetValue(id, out var installed) || installed != installationId)
+            {
+                await WriteError(context, 404, "NotFound", "No such installation.");
+                return;
+            }
+
+            await WriteJson(context, 200, new JsonObject { ["id"] = ChatIdOf(id) });
+        });
     }
 
     private void MapAddMember()

@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Identity;
+using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Provisioning;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +20,9 @@ public static class GraphServiceCollectionExtensions
     /// the embedded file directory). Tokens come from the registered <see cref="TokenCredential"/>, by default
     /// <see cref="DefaultAzureCredential"/> (managed identity on Azure): no secret in code or configuration.
     /// With it comes the <see cref="GraphProvisioner"/>: approved requests whose item provisions by group membership are
-    /// done automatically (the app needs GroupMember.ReadWrite.All, see infra/README.md).
+    /// done automatically (the app needs GroupMember.ReadWrite.All, see infra/README.md); and, with Teams:AppCatalogId,
+    /// the <see cref="GraphPersonalChatInstaller"/> that installs the bot for people it must reach and has no chat with
+    /// (TeamsAppInstallation.ReadWriteSelfForUser.All).
     /// </summary>
     public static IServiceCollection AddGraphDirectory(this IServiceCollection services)
     {
@@ -44,6 +47,14 @@ public static class GraphServiceCollectionExtensions
         services.AddSingleton<IDirectory, GraphDirectory>();
         services.RemoveAll<IProvisioner>();
         services.AddSingleton<IProvisioner, GraphProvisioner>();
+
+        // Installing the bot for people it has never talked to needs the app's catalog id; without it, none.
+        services.AddOptions<TeamsAppInstallationOptions>().BindConfiguration(TeamsAppInstallationOptions.SectionName);
+        services.RemoveAll<IPersonalChatInstaller>();
+        services.AddSingleton<IPersonalChatInstaller>(sp =>
+            string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<TeamsAppInstallationOptions>>().Value.AppCatalogId)
+                ? NoPersonalChatInstaller.Instance
+                : ActivatorUtilities.CreateInstance<GraphPersonalChatInstaller>(sp));
         return services;
     }
 

@@ -68,3 +68,26 @@ public interface IMessageLedger
     /// <summary>How many attempts for keys starting with <paramref name="keyPrefix"/> were interrupted and retried.</summary>
     Task<int> CountInterruptedAsync(string keyPrefix, CancellationToken cancellationToken = default);
 }
+
+/// <summary>
+/// Installs the bot's Teams app for a person the bot has no chat with yet, so that it can reach them (where the
+/// directory allows it: Microsoft Graph with the app's catalog id).
+/// </summary>
+public interface IPersonalChatInstaller
+{
+    /// <summary>
+    /// Installs the app for <paramref name="personId"/> (already installed is fine) and returns the id of their personal
+    /// chat with the bot; null where the bot cannot install itself (the person is then unreachable). Throws
+    /// <see cref="RecipientUnreachableException"/> when the installation is refused for good (no such person, not
+    /// allowed); any other failure is transient.
+    /// </summary>
+    Task<string?> InstallAsync(string personId, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Where the bot cannot install itself (the embedded default, no app catalog id).</summary>
+public sealed class NoPersonalChatInstaller : IPersonalChatInstaller
+{
+    public static readonly NoPersonalChatInstaller Instance = new();
+
+    public Task<string?> InstallAsync(string personId, CancellationToken cancellationToken = default) => Task.FromResult<string?>(null);
+}

@@ -20,6 +20,7 @@ public sealed class ProactiveMessenger(
     IConnectorClient connector,
     IConversationStore conversations,
     IMessageLedger ledger,
+    IPersonalChatInstaller installer,
     IOptions<BotOptions> options,
     TimeProvider clock,
     ILogger<ProactiveMessenger> logger)
@@ -145,15 +146,32 @@ public sealed class ProactiveMessenger(
         var anyInTenant = await conversations.FindAnyInTenantAsync(options.Value.TenantId, cancellationToken);
         var serviceUrl = anyInTenant?.ServiceUrl ?? options.Value.DefaultServiceUrl;
         var tenantId = anyInTenant?.TenantId ?? options.Value.TenantId;
-        var created = await connector.CreateConversationAsync(serviceUrl, new ConversationParameters
+        ConversationResourceResponse created;
+        try
         {
-            IsGroup = false,
-            Bot = await BotAccountAsync(anyInTenant, cancellationToken),
-            // Teams accepts the Entra object id of a user the app is installed for.
-            Members = [new ChannelAccount { Id = personId, AadObjectId = personId }],
-            TenantId = tenantId,
-            ChannelData = tenantId is null ? null : new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenantId } },
-        }, cancellationToken);
+            created = await connector.CreateConversationAsync(serviceUrl, new ConversationParameters
+            {
+                IsGroup = false,
+                Bot = await BotAccountAsync(anyInTenant, cancellationToken),
+                // Teams accepts the Entra object id of a user the app is installed for.
+                Members = [new ChannelAccount { Id = personId, AadObjectId = personId }],
+                TenantId = tenantId,
+                ChannelData = tenantId is null ? null : new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenantId } },
+            }, cancellationToken);
+        }
+        catch (ConnectorException ex) when (ex.MeansUnreachable)
+        {
+            // The app is not installed for them: install it where the directory allows, and post in the chat that gives.
+            var chatId = await installer.InstallAsync(personId, cancellationToken);
+            if (chatId is null)
+            {
+                throw;
+            }
+
+            logger.LogInformation("Installed the app for {PersonId}, who had no chat with the bot ({StatusCode} {ErrorCode})", personId, ex.StatusCode, ex.ErrorCode);
+            created = new ConversationResourceResponse { Id = chatId };
+        }
+
         var reference = new ConversationReference
         {
             ConversationId = created.Id ?? throw new ConnectorException(502, "The connector created the chat but returned no conversation id."),
