@@ -1,0 +1,167 @@
+using ChatRequests.Core.Catalog;
+
+namespace ChatRequests.Core.Understanding;
+
+/// <summary>A phrase that names an item (its name, a synonym, a keyword, one of its own choices), as terms.</summary>
+internal sealed record ItemPhrase(string[] Terms, PhraseKind Kind);
+
+internal enum PhraseKind { Name, Keyword, Choice }
+
+/// <summary>
+/// What the matcher needs of one catalog, computed once: every term with the items it occurs in and how telling it
+/// is there, the phrases that name each item, the vocabulary for typos, and the choices many items share.
+/// </summary>
+internal sealed class CatalogIndex
+{
+    // What one term is worth, by where it occurs in the item.
+    private const double NameWeight = 3.0;
+    private const double SingleKeywordWeight = 3.0;
+    private const double PhraseKeywordWeight = 2.0;
+    private const double ChoiceWeight = 1.0;
+    private const double CategoryWeight = 1.0;
+    private const double DescriptionWeight = 0.5;
+
+    /// <summary>A choice offered by this many items is a shared answer (a location), not a hint of the item.</summary>
+    private const int SharedAnswerItems = 3;
+
+    private readonly Dictionary<string, (int Item, double Weight)[]> _postings;
+    private readonly Dictionary<int, string[]> _vocabularyByLength;
+    // The catalog's words as written (American spelling, not stemmed), for typos the stem would hide ("mose", "mouse").
+    private readonly Dictionary<int, (string Raw, string Term)[]> _wordsByLength;
+
+    public CatalogIndex(IReadOnlyList<CatalogItem> items)
+    {
+        Items = items;
+        var weights = new Dictionary<string, Dictionary<int, double>>(StringComparer.Ordinal);
+        var phrases = new List<ItemPhrase>[items.Count];
+        var written = new Dictionary<string, string>(StringComparer.Ordinal);
+        var choiceItems = items
+            .SelectMany((item, index) => item.Fields.Where(f => f.Type == FieldType.Choice).SelectMany(ChoiceNames).Select(c => (Choice: Key(Terms(c)), index)))
+            .Where(x => x.Choice.Length > 0)
+            .GroupBy(x => x.Choice, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.index).Distinct().Count(), StringComparer.Ordinal);
+        SharedAnswers = [.. choiceItems.Where(c => c.Value >= SharedAnswerItems).Select(c => c.Key.Split(' '))];
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            phrases[i] = [];
+            foreach (var name in item.Synonyms.Prepend(item.Name))
+            {
+                AddPhrase(i, name, PhraseKind.Name, NameWeight);
+            }
+
+            foreach (var keyword in item.Keywords)
+            {
+                AddPhrase(i, keyword, PhraseKind.Keyword, Terms(keyword).Length == 1 ? SingleKeywordWeight : PhraseKeywordWeight);
+            }
+
+            foreach (var choice in item.Fields.Where(f => f.Type == FieldType.Choice).SelectMany(ChoiceNames))
+            {
+                if (choiceItems.GetValueOrDefault(Key(Terms(choice))) < SharedAnswerItems)
+                {
+                    AddPhrase(i, choice, PhraseKind.Choice, ChoiceWeight);
+                }
+            }
+
+            AddTerms(i, Content(item.Category), CategoryWeight);
+            AddTerms(i, Content(item.Description), DescriptionWeight);
+        }
+
+        Phrases = phrases;
+        _postings = weights.ToDictionary(
+            w => w.Key,
+            w => w.Value.Select(p => (p.Key, p.Value)).ToArray(),
+            StringComparer.Ordinal);
+        _vocabularyByLength = _postings.Keys.GroupBy(t => t.Length).ToDictionary(g => g.Key, g => g.Order(StringComparer.Ordinal).ToArray());
+        _wordsByLength = written.GroupBy(w => w.Key.Length).ToDictionary(g => g.Key, g => g.Select(w => (w.Key, w.Value)).Order().ToArray());
+
+        void AddPhrase(int item, string text, PhraseKind kind, double weight)
+        {
+            var words = Content(text);
+            if (words.Length > 0)
+            {
+                phrases[item].Add(new ItemPhrase([.. words.Select(w => w.Term)], kind));
+                AddTerms(item, words, weight);
+            }
+        }
+
+        void AddTerms(int item, IEnumerable<Word> words, double weight)
+        {
+            foreach (var (raw, term) in words)
+            {
+                written.TryAdd(raw, term);
+                if (!weights.TryGetValue(term, out var byItem))
+                {
+                    weights[term] = byItem = [];
+                }
+
+                byItem[item] = Math.Max(weight, byItem.GetValueOrDefault(item));
+            }
+        }
+    }
+
+    public IReadOnlyList<CatalogItem> Items { get; }
+
+    /// <summary>Per item (catalog order), the phrases that name it.</summary>
+    public IReadOnlyList<List<ItemPhrase>> Phrases { get; }
+
+    /// <summary>Choices (as terms) that many items offer: they fill a form, they do not pick the item.</summary>
+    public IReadOnlyList<string[]> SharedAnswers { get; }
+
+    /// <summary>The items a term occurs in, with its weight there.</summary>
+    public (int Item, double Weight)[] Postings(string term) => _postings.GetValueOrDefault(term) ?? [];
+
+    public bool Knows(string term) => _postings.ContainsKey(term);
+
+    /// <summary>Known terms a typed term may stand for: longer or shorter forms of it and small typos.</summary>
+    public IEnumerable<(string Term, double Quality)> Near(Word word)
+    {
+        var exact = Knows(word.Term);
+        for (var length = Math.Max(1, word.Term.Length - 4); length <= word.Term.Length + 4; length++)
+        {
+            foreach (var term in _vocabularyByLength.GetValueOrDefault(length, []))
+            {
+                var quality = term == word.Term ? 0 : exact ? Affix(word.Term, term) : Similarity.Of(word.Term, term);
+                if (quality > 0)
+                {
+                    yield return (term, quality);
+                }
+            }
+        }
+
+        if (exact)
+        {
+            yield break;
+        }
+
+        for (var length = word.Raw.Length - 2; length <= word.Raw.Length + 2; length++)
+        {
+            foreach (var (raw, term) in _wordsByLength.GetValueOrDefault(length, []))
+            {
+                if (Similarity.Typo(word.Raw, raw) is > 0 and var quality)
+                {
+                    yield return (term, quality);
+                }
+            }
+        }
+    }
+
+    /// <summary>The content words of a text, in order.</summary>
+    public static Word[] Content(string text) => [.. Tokens.Read(text).Where(w => w.IsContent)];
+
+    private static string[] Terms(string text) => [.. Content(text).Select(w => w.Term)];
+
+    /// <summary>A choice and the other words people use for it.</summary>
+    public static IEnumerable<string> ChoiceNames(CatalogField field) =>
+        field.Choices.Concat(field.ChoiceSynonyms.Values.SelectMany(s => s));
+
+    private static string Key(string[] terms) => string.Join(' ', terms);
+
+    // A correctly spelt word is no typo of another ("mouse" is not "house"), but may be a shorter form ("print", "printer").
+    private static double Affix(string word, string term) =>
+        Math.Min(word.Length, term.Length) >= 4 && Math.Abs(word.Length - term.Length) <= 4
+            && (term.StartsWith(word, StringComparison.Ordinal) || word.StartsWith(term, StringComparison.Ordinal))
+            ? Similarity.Affix
+            : 0;
+}
