@@ -16,8 +16,8 @@ internal sealed class CatalogIndex
     // What one term is worth, by where it occurs in the item.
     private const double NameWeight = 3.0;
     private const double SingleKeywordWeight = 3.0;
-    private const double PhraseKeywordWeight = 2.0;
-    private const double ChoiceWeight = 1.0;
+    private const double PhraseKeywordWeight = 1.5;
+    private const double ChoiceWeight = 0.7;
     private const double CategoryWeight = 1.0;
     private const double DescriptionWeight = 0.5;
 
@@ -108,6 +108,10 @@ internal sealed class CatalogIndex
 
     /// <summary>Choices (as terms) that many items offer: they fill a form, they do not pick the item.</summary>
     public IReadOnlyList<string[]> SharedAnswers { get; }
+
+    /// <summary>The terms of an item's name and synonyms, with their general synonyms.</summary>
+    public IReadOnlySet<string> Naming(int item) =>
+        Phrases[item].Where(p => p.Kind == PhraseKind.Name).SelectMany(p => p.Terms).SelectMany(t => Lexicon.SynonymsOf(t).Append(t)).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The items a term occurs in, with its weight there.</summary>
     public (int Item, double Weight)[] Postings(string term) => _postings.GetValueOrDefault(term) ?? [];

@@ -3,7 +3,8 @@ namespace ChatRequests.Core.Understanding;
 /// <summary>An item and how well the words fit it.</summary>
 /// <param name="Named">How well the words say one of the item's names or keywords whole (its quality times its terms), 0 if none.</param>
 /// <param name="NamedBy">The phrase that named it, when one did.</param>
-internal sealed record ScoredItem(int Index, double Score, double Named, ItemPhrase? NamedBy);
+/// <param name="NamedExactly">The naming phrase was said in its own words (perhaps misspelt), not through a synonym.</param>
+internal sealed record ScoredItem(int Index, double Score, double Named, ItemPhrase? NamedBy, bool NamedExactly);
 
 /// <summary>
 /// Scores every item of a catalog against the content terms of a message: each term counts once, for the best
@@ -13,7 +14,10 @@ internal sealed record ScoredItem(int Index, double Score, double Named, ItemPhr
 /// </summary>
 internal static class ItemScorer
 {
-    private const double SynonymQuality = 0.8;
+    // Below a one-letter typo: a synonym may suggest an item, the words themselves name it.
+    private const double SynonymQuality = 0.7;
+    /// <summary>Words that say what kind of thing is done, not which thing ("install", "access"): worth less than the thing.</summary>
+    private const double GenericQuality = 0.6;
     private const double PhraseBonusPerExtraTerm = 1.5;
     private const double SingleTermPhraseBonus = 0.5;
     private const double WholeMessageBonus = 2.0;
@@ -35,9 +39,10 @@ internal static class ItemScorer
             foreach (var (term, quality) in Candidates(index, word))
             {
                 said[term] = Math.Max(quality, said.GetValueOrDefault(term));
+                var worth = Lexicon.GenericTerms.Contains(term) ? quality * GenericQuality : quality;
                 foreach (var (item, weight) in index.Postings(term))
                 {
-                    best[item] = Math.Max(best[item], weight * quality);
+                    best[item] = Math.Max(best[item], weight * worth);
                 }
             }
 
@@ -57,8 +62,8 @@ internal static class ItemScorer
                 continue;
             }
 
-            var (bonus, named, namedBy) = PhraseBonus(index.Phrases[i], said, distinct.Count);
-            ranked.Add(new ScoredItem(i, totals[i] + bonus, named, namedBy));
+            var (bonus, named, namedBy, exactly) = PhraseBonus(index.Phrases[i], said, distinct.Count);
+            ranked.Add(new ScoredItem(i, totals[i] + bonus, named, namedBy, exactly));
         }
 
         ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Index.CompareTo(b.Index));
@@ -88,11 +93,12 @@ internal static class ItemScorer
     }
 
     /// <summary>The best whole phrase of the item the words said, and the best that names the item (not only a choice of it).</summary>
-    private static (double Bonus, double Named, ItemPhrase? NamedBy) PhraseBonus(List<ItemPhrase> phrases, Dictionary<string, double> said, int queryTerms)
+    private static (double Bonus, double Named, ItemPhrase? NamedBy, bool Exactly) PhraseBonus(List<ItemPhrase> phrases, Dictionary<string, double> said, int queryTerms)
     {
         var bonus = 0.0;
         var named = 0.0;
         ItemPhrase? namedBy = null;
+        var exactly = false;
         foreach (var phrase in phrases)
         {
             var quality = 1.0;
@@ -117,10 +123,10 @@ internal static class ItemScorer
             bonus = Math.Max(bonus, value);
             if ((phrase.Kind != PhraseKind.Choice || length > 1) && quality * length > named)
             {
-                (named, namedBy) = (quality * length, phrase);
+                (named, namedBy, exactly) = (quality * length, phrase, quality >= Similarity.OneEdit);
             }
         }
 
-        return (bonus, named, namedBy);
+        return (bonus, named, namedBy, exactly);
     }
 }

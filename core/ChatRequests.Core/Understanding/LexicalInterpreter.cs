@@ -46,7 +46,7 @@ public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
         return new Meaning
         {
             Kind = kind,
-            Items = [.. items.Select(s => new ItemMatch(index.Items[s.Index], s.Score, SlotReader.Read(index.Items[s.Index], words)))],
+            Items = [.. items.Select(s => new ItemMatch(index.Items[s.Index], s.Score, SlotReader.Read(index.Items[s.Index], words, index.Naming(s.Index))))],
             UrgencyHint = urgency,
         };
 

@@ -111,6 +111,17 @@ internal static class Lexicon
         ["leaver", "offboarding"],
     ];
 
+    /// <summary>Words that say what is done or of what kind, not which thing (stems).</summary>
+    public static readonly HashSet<string> GenericTerms =
+    [
+        .. new[]
+        {
+        "install", "account", "software", "app", "application", "program", "tool", "system", "support", "service",
+        "setup", "change", "add", "remove", "reset", "right", "create", "update", "upgrade", "use", "user",
+        "replacement", "replace", "spare", "big", "large", "small", "extra", "second", "other", "login", "license",
+        }.Select(Tokens.Term),
+    ];
+
     /// <summary>Number words, so "two monitors" reads as 2.</summary>
     public static readonly Dictionary<string, int> Numbers = new(StringComparer.Ordinal)
     {

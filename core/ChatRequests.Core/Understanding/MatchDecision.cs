@@ -12,7 +12,7 @@ internal static class MatchDecision
     private const double MinScore = 1.5;
     /// <summary>A named winner must score this many times the runner-up to be taken without asking...</summary>
     private const double ClearLead = 1.5;
-    /// <summary>...or this many times a runner-up that the words name less well.</summary>
+    /// <summary>...or this many times a runner-up that the words name less well, when they name the winner without a synonym.</summary>
     private const double NamedLead = 1.2;
     /// <summary>Runners-up within this fraction of the top score are offered beside it.</summary>
     private const double CloseBand = 0.6;
@@ -26,7 +26,7 @@ internal static class MatchDecision
 
         var top = ranked[0];
         var second = ranked.Count > 1 ? ranked[1] : null;
-        if (top.Named > 0 && (second is null || top.Score >= ClearLead * second.Score || (top.Named > second.Named && top.Score >= NamedLead * second.Score)))
+        if (top.Named > 0 && (second is null || top.Score >= ClearLead * second.Score || (top.Named > second.Named && top.NamedExactly && top.Score >= NamedLead * second.Score)))
         {
             return (MeaningKind.Item, [top]);
         }

@@ -14,10 +14,18 @@ internal static class SlotReader
     // A lone number is weaker evidence than a word ("Visio" beats the "2" of "for 2 people").
     private const double NumberHit = 0.5;
 
-    public static IReadOnlyDictionary<string, string> Read(CatalogItem item, IReadOnlyList<Word> words)
+    private static readonly HashSet<string> FunctionWords =
+    [
+        "a", "an", "the", "of", "and", "or", "to", "for", "in", "on", "at", "by", "with", "my", "me", "i", "im", "it", "its",
+        "is", "are", "be", "we", "our", "you", "your", "this", "that", "need", "please", "pls", "can", "could", "would",
+        "get", "want", "like", "new", "some", "any", "just", "also", "so", "but", "if", "as", "from", "have", "has",
+    ];
+
+    /// <param name="naming">The terms of the item's name and synonyms: they say which item, not which choice of it.</param>
+    public static IReadOnlyDictionary<string, string> Read(CatalogItem item, IReadOnlyList<Word> words, IReadOnlySet<string> naming)
     {
         var slots = new Dictionary<string, string>(StringComparer.Ordinal);
-        var said = words.Where(w => w.IsContent || w.IsNumber).Select(w => w.Term).ToArray();
+        var said = words.Where(Counts).Select(w => w.Term).ToArray();
         if (said.Length == 0)
         {
             return slots;
@@ -27,7 +35,7 @@ internal static class SlotReader
         {
             var value = field.Type switch
             {
-                FieldType.Choice => Choice(field, said),
+                FieldType.Choice => Choice(field, said, naming),
                 FieldType.Number => Number(field, item, words),
                 _ => null,
             };
@@ -40,7 +48,7 @@ internal static class SlotReader
         return slots;
     }
 
-    private static string? Choice(CatalogField field, string[] said)
+    private static string? Choice(CatalogField field, string[] said, IReadOnlySet<string> naming)
     {
         var variants = field.Choices
             .SelectMany(choice => field.ChoiceSynonyms.GetValueOrDefault(choice, []).Prepend(choice).Select(v => (Choice: choice, Terms: Terms(v))))
@@ -54,9 +62,10 @@ internal static class SlotReader
             var score = 0.0;
             foreach (var (_, terms) in variants.Where(v => v.Choice == choice))
             {
-                score = Math.Max(score, terms.All(t => Said(t, said)) ? FullMatch + terms.Length : 0);
+                var names = terms.All(naming.Contains);
+                score = Math.Max(score, !names && terms.All(t => Said(t, said)) ? FullMatch + terms.Length : 0);
                 // The words no other choice of the field has: "berlin" of "Berlin office".
-                var own = terms.Where(t => !variants.Any(v => v.Choice != choice && v.Terms.Contains(t))).ToArray();
+                var own = terms.Where(t => !naming.Contains(t) && !variants.Any(v => v.Choice != choice && v.Terms.Contains(t))).ToArray();
                 score = Math.Max(score, own.Where(t => Said(t, said)).Sum(t => IsNumber(t) ? NumberHit : 1));
             }
 
@@ -99,10 +108,13 @@ internal static class SlotReader
         word.IsNumber && word.Raw.Length <= 6 ? int.Parse(word.Raw, CultureInfo.InvariantCulture)
         : Lexicon.Numbers.TryGetValue(word.Raw, out var n) ? n : null;
 
-    private static string[] Terms(string text) => [.. Tokens.Read(text).Where(w => w.IsContent || w.IsNumber).Select(w => w.Term)];
+    private static string[] Terms(string text) => [.. Tokens.Read(text).Where(Counts).Select(w => w.Term)];
+
+    // Choices are short and every word of them tells ("Emergency team pager", "Other"): only function words are left out.
+    private static bool Counts(Word word) => word.IsNumber || (word.Term.Length > 1 && !FunctionWords.Contains(word.Raw));
 
     private static bool IsNumber(string term) => term.All(char.IsAsciiDigit);
 
     private static bool Said(string term, string[] said) =>
-        said.Any(s => s == term || (!IsNumber(term) && (Similarity.Of(s, term) > 0 || Lexicon.SynonymsOf(s).Contains(term))));
+        said.Any(s => s == term || (!IsNumber(term) && Similarity.Of(s, term) > 0));
 }
