@@ -1,12 +1,13 @@
 namespace ChatRequests.Core.Understanding;
 
-/// <summary>How firmly words are a command: against a catalog match, strong wins, medium loses to a form, weak to any match.</summary>
+/// <summary>How firmly words are a command: against a catalog match, strong wins, medium loses to a form, weak to a form or a choice.</summary>
 internal enum CommandStrength { Weak, Medium, Strong }
 
 /// <summary>
 /// The bot's commands in the words people use ("status of my stuff", "anything waiting for me to approve", "hlep").
 /// Only <see cref="CommandStrength.Strong"/> phrasings can take a message that also names an item ("where is my
-/// laptop request"); "help me get a monitor" stays a monitor.
+/// laptop request"); "help me get a monitor" stays a monitor. Phrases are compared without filler words, so
+/// "start a new request" is "start request".
 /// </summary>
 internal static class CommandWords
 {
@@ -17,48 +18,74 @@ internal static class CommandWords
         "ticket", "catalog", "browse", "nevermind", "withdraw", "pending", "progress", "update", "updates", "backlog",
     ];
 
-    private static readonly string[] CancelPhrases =
+    private static readonly Dictionary<string, string> ShortTypos = new(StringComparer.Ordinal)
+    {
+        ["hlp"] = "help", ["hep"] = "help", ["hepl"] = "help", ["halp"] = "help", ["hekp"] = "help", ["hel"] = "help",
+        ["stat"] = "status", ["q"] = "queue", ["que"] = "queue",
+    };
+
+    private static readonly HashSet<string> Fillers = ["a", "an", "the", "new", "some", "please", "pls", "plz", "just", "this", "that", "all"];
+
+    private static readonly string[] CancelPhrases = Normalised(
     [
         "cancel", "cancelled", "canceled", "nevermind", "withdraw", "forget it", "forget about it", "scrap that", "scrap it",
-        "dont need it", "dont need that", "nolonger need", "changed my mind", "dont bother", "ignore that", "abort",
-    ];
+        "scratch that", "dont need it", "dont need anymore", "no need", "nolonger need", "not needed", "changed my mind", "dont bother", "ignore", "abort",
+        "stop it", "drop it", "undo",
+    ]);
 
-    private static readonly string[] MyRequestPhrases =
+    private static readonly string[] MyRequestPhrases = Normalised(
     [
-        "status", "progress", "track", "tracking", "any update", "any updates", "any news", "update on", "updates on",
-        "news on", "where is my", "wheres my", "where are my", "whats happened to", "what happened to", "what happened with",
-        "whats happening with", "what is happening with", "whats going on with", "what is going on with", "hows my", "how is my",
-        "how are my", "what did i order", "what did i ask", "what did i request", "what have i ordered", "what have i asked",
-        "what have i requested", "my requests", "my request", "my tickets", "my ticket", "my orders", "my stuff", "my open",
-        "list my", "show my", "see my", "check my", "heard back", "still waiting on my", "still waiting for my", "chasing",
-    ];
+        "status of", "status on", "status for", "status update", "my status", "whats status", "what is status", "progress",
+        "track", "tracking", "any update", "any updates", "any news", "update on", "updates on", "news on", "where is my",
+        "wheres my", "where are my", "whats happened to", "what happened to", "what happened with", "whats happening with",
+        "what is happening with", "whats going on with", "what is going on with", "hows my", "how is my", "how are my",
+        "what did i order", "what did i ask", "what did i request", "what have i ordered", "what have i asked",
+        "what have i requested", "my requests", "my tickets", "my orders", "my stuff", "my open", "list my", "show my",
+        "see my", "check my", "check on my", "heard back", "still waiting", "chasing", "go through", "gone through",
+        "been approved", "been done", "been sorted",
+    ]);
 
-    private static readonly string[] QueuePhrases =
-    [
-        "queue", "backlog", "our open", "team open", "teams open", "our tickets", "our requests", "team tickets",
-        "teams tickets", "team requests", "teams requests", "assigned to us", "unassigned", "open for our", "open for the team",
-    ];
+    private static readonly string[] QueuePhrases = Normalised(
+    ["queue", "backlog", "unassigned", "assigned to us", "assigned to our", "in our inbox"]);
 
-    private static readonly string[] BrowsePhrases =
+    private static readonly HashSet<string> Teams = ["our", "team", "teams", "us", "department", "departments", "group"];
+
+    private static readonly string[] BrowsePhrases = Normalised(
     [
         "browse", "catalog", "new request", "what can i order", "what can i request", "what can i ask", "what can i get",
         "what do you offer", "what do you have", "what is available", "whats available", "what are my options", "show me what",
-        "list of items", "list of services", "list of things", "what can be ordered", "what can be requested", "start a request",
-        "make a request", "raise a request", "open a request", "log a request", "submit a request", "place an order",
-    ];
+        "list of items", "list of services", "list of things", "what can be ordered", "what can be requested", "start request",
+        "make request", "raise request", "open request", "log request", "submit request", "place order", "i can request",
+        "i can order", "i can ask for", "can i order", "things i can", "everything i can", "options", "what you offer",
+        "what you have", "what services", "what items", "request something", "order something", "ask for something",
+    ]);
 
-    private static readonly string[] HelpPhrases =
+    private static readonly string[] HelpPhrases = Normalised(
     [
-        "help", "what can you do", "what do you do", "how does this work", "how do i use", "how does it work", "how do you work",
-        "commands", "menu", "instructions", "who are you", "what are you", "how to use",
+        "help", "what can you do", "what do you do", "how does this work", "how does it work", "how do you work", "how do i use",
+        "how to use", "commands", "menu", "instructions", "who are you", "what are you", "what is this", "whats this",
+        "what can this", "what does this", "bot do", "how does this", "how this works", "how it works", "what can it do",
+        "i am lost", "im lost", "confused",
+    ]);
+
+    private static readonly string[] ApprovalPhrases = Normalised(
+    [
+        "approv", "sign off", "signoff", "waiting for me", "waiting on me", "need my ok", "awaiting my", "for me to sign",
+        "for me to ok", "needs my",
+    ]);
+
+    private static readonly HashSet<string> Greetings =
+    [
+        "hi", "hello", "hey", "hiya", "yo", "morning", "good", "afternoon", "evening", "there", "howdy", "thanks", "thank",
+        "you", "cheers", "ok", "okay", "bot",
     ];
 
-    private static readonly HashSet<string> Greetings = ["hi", "hello", "hey", "hiya", "yo", "morning", "good", "afternoon", "evening", "there", "howdy"];
+    private static readonly HashSet<string> RequestNouns = ["request", "requests", "ticket", "tickets", "order", "orders", "case", "cases"];
 
     public static (ChatCommand Command, CommandStrength Strength)? Find(IReadOnlyList<Word> words, bool namesRequest, Func<string, bool> known)
     {
-        var raw = words.Select(w => w.Raw.Length >= 4 && !known(w.Term) ? Corrected(w.Raw) : w.Raw).ToArray();
-        var padded = $" {string.Join(' ', raw)} ";
+        var raw = words.Select(w => Normal(w, known)).ToArray();
+        var padded = $" {WithoutFillers(raw)} ";
         bool Has(string phrase) => padded.Contains($" {phrase} ", StringComparison.Ordinal);
         bool Any(string[] phrases) => phrases.Any(Has);
 
@@ -72,22 +99,29 @@ internal static class CommandWords
             return (ChatCommand.ShowRequest, CommandStrength.Strong);
         }
 
-        if (raw.Any(w => w.StartsWith("approv", StringComparison.Ordinal)) && !Has("approval for") && !Has("approved"))
+        if (ApprovalPhrases.Any(p => p == "approv" ? raw.Any(w => w.StartsWith(p, StringComparison.Ordinal)) : Has(p))
+            && !Has("approval for") && !Has("been approved") && !Has("get approved"))
         {
             return (ChatCommand.Approvals, CommandStrength.Medium);
         }
 
-        if (Any(QueuePhrases))
+        var ours = raw.Any(Teams.Contains) && !raw.Contains("my");
+        if (Any(QueuePhrases) || (ours && raw.Any(RequestNouns.Contains)))
+        {
+            return (ChatCommand.Queue, CommandStrength.Strong);
+        }
+
+        if (ours && raw.Contains("open"))
         {
             return (ChatCommand.Queue, CommandStrength.Medium);
         }
 
-        if (Any(MyRequestPhrases) || raw is ["requests"] or ["tickets"] or ["list"] or ["mine"])
+        if (Any(MyRequestPhrases) || MyRequest(raw) || raw is ["requests"] or ["tickets"] or ["list"] or ["mine"] or ["status"] or ["my", "status"])
         {
             return (ChatCommand.MyRequests, CommandStrength.Strong);
         }
 
-        if (Any(BrowsePhrases) || raw is ["new"] or ["request"] or ["order"])
+        if (Any(BrowsePhrases) || raw is ["new"] or ["request"] or ["order"] or ["catalog"])
         {
             return (ChatCommand.Browse, CommandStrength.Weak);
         }
@@ -100,16 +134,45 @@ internal static class CommandWords
         return null;
     }
 
-    private static string Corrected(string word)
+    private static string[] Normalised(string[] phrases) => [.. phrases.Select(p => WithoutFillers(p.Split(' ')))];
+
+    private static string WithoutFillers(IEnumerable<string> words) => string.Join(' ', words.Where(w => !Fillers.Contains(w)));
+
+    /// <summary>"my ... request" within a few words: "did my hpc account request go through".</summary>
+    private static bool MyRequest(string[] raw)
     {
+        for (var i = 0; i < raw.Length; i++)
+        {
+            if (raw[i] == "my" && raw.Skip(i + 1).Take(4).Any(RequestNouns.Contains))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Normal(Word word, Func<string, bool> known)
+    {
+        var raw = Lexicon.Spellings.GetValueOrDefault(word.Raw, word.Raw);
+        if (ShortTypos.TryGetValue(raw, out var fixedWord))
+        {
+            return fixedWord;
+        }
+
+        if (raw.Length < 4 || known(word.Term) || Keys.Contains(raw))
+        {
+            return raw;
+        }
+
         foreach (var key in Keys)
         {
-            if (word == key || Similarity.Typo(word, key) > 0)
+            if (Similarity.Typo(raw, key) > 0)
             {
                 return key;
             }
         }
 
-        return word;
+        return raw;
     }
 }

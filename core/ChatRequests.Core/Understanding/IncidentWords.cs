@@ -3,20 +3,21 @@ namespace ChatRequests.Core.Understanding;
 /// <summary>
 /// Fault reports ("VPN keeps dropping", "my laptop won't boot", "Outlook crashes"): something that stopped working,
 /// not something asked for. Words that ask for a thing ("need a new one", "replacement") make it a request again,
-/// and so does a catalog keyword that says the fault ("laptop broke" on a laptop item).
+/// and so does a catalog keyword that says the fault ("slow laptop" on a laptop item). Damage alone ("the scroll
+/// wheel came off", "my headset broke") is a fault only when no catalog item fits: a broken thing is replaced.
 /// </summary>
 internal static class IncidentWords
 {
     private static readonly string[] FaultPhrases =
     [
-        "not working", "isnt working", "arent working", "stopped working", "stop working", "doesnt work", "dont work",
-        "didnt work", "wont work", "not work", "wont start", "wont boot", "wont turn on", "wont load", "wont open",
-        "wont connect", "wont print", "wont charge", "wont sync", "wont switch on", "wont let me", "doesnt turn on",
-        "not turning on", "cant connect", "cannot connect", "unable to connect", "cant print", "not connecting", "not loading",
-        "not printing", "not charging", "not responding", "not syncing", "not showing", "no sound", "no signal", "no internet",
-        "no connection", "no network", "no power", "blue screen", "is down", "are down", "went down", "gone down", "is dead",
-        "went dead", "something wrong", "gone wrong", "went wrong", "is slow", "so slow", "running slow", "really slow",
-        "very slow", "keeps asking", "wont stop",
+        "stopped working", "stop working", "wont work", "not work", "doesnt work", "dont work", "didnt work", "wont start",
+        "wont boot", "wont turn on", "wont load", "wont open", "wont connect", "wont print", "wont charge", "wont sync",
+        "wont switch on", "wont let me", "doesnt turn on", "cant connect", "cannot connect", "unable to connect", "cant print",
+        "cant open", "cannot open", "unable to open", "not found", "not available", "unavailable", "blue screen", "is down",
+        "are down", "went down", "gone down", "is dead", "went dead", "something wrong", "gone wrong", "went wrong",
+        "is wrong", "are wrong", "is slow", "so slow", "running slow", "really slow", "very slow", "too slow", "wont stop",
+        "cuts out", "cutting out", "cut out", "drops out", "dropping out", "came up with", "comes up with", "says error",
+        "keeps asking", "anymore", "any more", "no longer works", "isnt there", "has disappeared", "disappeared", "gone missing",
     ];
 
     private static readonly HashSet<string> FaultTerms =
@@ -25,32 +26,94 @@ internal static class IncidentWords
         {
             "crash", "crashed", "crashes", "crashing", "freeze", "freezes", "freezing", "froze", "frozen", "hangs", "error",
             "errors", "fault", "faulty", "fail", "fails", "failed", "failing", "failure", "glitch", "glitching", "bug", "buggy",
-            "outage", "offline", "flicker", "flickering", "flickers", "broken", "broke", "cracked", "smashed", "jammed",
-            "stuck", "disconnect", "disconnects", "disconnecting", "disconnected", "dropping", "drops", "unresponsive",
-            "corrupt", "corrupted", "bsod", "problem", "problems", "issue", "issues", "trouble", "malfunctioning", "lagging",
-            "laggy", "rebooting", "restarting", "dying", "died", "overheating", "beeping", "squeaking",
+            "outage", "offline", "flicker", "flickering", "flickers", "jammed", "stuck", "disconnect", "disconnects",
+            "disconnecting", "disconnected", "dropping", "drops", "unresponsive", "corrupt", "corrupted", "bsod", "problem",
+            "problems", "issue", "issues", "trouble", "malfunctioning", "lagging", "laggy", "rebooting", "restarting",
+            "overheating", "beeping", "blank", "garbled", "distorted", "buzzing", "intermittent", "timeout",
         }.Select(Tokens.Term),
+    ];
+
+    // Damage: a fault only when nothing in the catalog fits (then it is a replacement).
+    private static readonly HashSet<string> DamageTerms =
+        [.. new[] { "broken", "broke", "cracked", "smashed", "snapped", "died", "dead", "damaged", "bent", "dying" }.Select(Tokens.Term)];
+
+    // Fault words that catalogs use in keywords of things asked for.
+    private static readonly HashSet<string> CatalogFaults = [.. new[] { "slow", "wrong", "old", "lost", "forgot", "expired", "locked" }.Select(Tokens.Term)];
+
+    private static readonly HashSet<string> Negations = ["not", "isnt", "arent", "wasnt", "werent", "wont", "doesnt", "dont", "didnt", "cant", "cannot", "stopped", "keeps", "keep", "kept"];
+
+    private static readonly HashSet<string> NotVerbs =
+    [
+        "thing", "nothing", "anything", "something", "everything", "morning", "evening", "building", "meeting", "ceiling",
+        "training", "during", "bring", "ring", "king", "spring", "string", "wing", "sing", "booking", "funding", "wedding",
+    ];
+
+    private static readonly HashSet<string> Missing =
+    [
+        "sound", "signal", "internet", "connection", "network", "power", "dial", "audio", "picture", "display", "video",
+        "wifi", "tone", "response", "reception", "data", "service", "image", "images", "results", "email", "emails",
     ];
 
     private static readonly string[] RequestPhrases =
     [
-        "new", "replace", "replacement", "replacing", "spare", "another", "order", "buy", "upgrade", "instead",
-        "need a", "get a", "want a", "swap", "exchange",
+        "new", "replace", "replacement", "replacing", "spare", "another", "order a", "order me", "to order", "buy",
+        "upgrade", "instead", "need a", "get a", "want a", "swap", "exchange", "requesting",
     ];
 
-    /// <param name="namedBy">The catalog phrase that named the best item, if any.</param>
-    public static bool IsFault(IReadOnlyList<Word> words, ItemPhrase? namedBy)
+    /// <param name="matched">Whether any catalog item fits the words (as a form, a choice or a question).</param>
+    /// <param name="winner">The phrases of the item the words name clearly, if one.</param>
+    public static bool IsFault(IReadOnlyList<Word> words, bool matched, IReadOnlyList<ItemPhrase>? winner)
     {
         var padded = $" {string.Join(' ', words.Select(w => w.Raw))} ";
         bool Has(string phrase) => padded.Contains($" {phrase} ", StringComparison.Ordinal);
-        var keepsFailing = words.Zip(words.Skip(1)).Any(p => p.First.Raw is "keeps" or "keep" or "kept" && p.Second.Raw.EndsWith("ing", StringComparison.Ordinal));
-        var fault = keepsFailing || FaultPhrases.Any(Has) || words.Any(w => FaultTerms.Contains(w.Term));
-        if (!fault || RequestPhrases.Any(Has))
+        if (RequestPhrases.Any(Has))
         {
             return false;
         }
 
-        // The catalog says this fault is asked for as an item ("headset broke", "slow laptop").
-        return namedBy is null || !namedBy.Terms.Any(t => FaultTerms.Contains(t) || t == "slow");
+        var fault = FaultPhrases.Any(Has) || words.Any(w => FaultTerms.Contains(w.Term)) || NegatedVerb(words) || NothingComes(words);
+        var damage = words.Any(w => DamageTerms.Contains(w.Term));
+        if (!fault)
+        {
+            return damage && !matched;
+        }
+
+        // The catalog says this fault is asked for as an item: "slow laptop", "wrong number listed".
+        var said = words.Select(w => w.Term).ToHashSet(StringComparer.Ordinal);
+        return winner is null || !winner.Any(p => p.Kind != PhraseKind.Choice
+            && p.Terms.Any(t => said.Contains(t) && (FaultTerms.Contains(t) || DamageTerms.Contains(t) || CatalogFaults.Contains(t)))
+            && p.Terms.Count(said.Contains) * 3 >= p.Terms.Length * 2);
     }
+
+    /// <summary>"aren't coming through", "not showing", "keeps dropping", "never arrived".</summary>
+    private static bool NegatedVerb(IReadOnlyList<Word> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (words[i].Raw == "never" && i + 1 < words.Count && words[i + 1].Raw is "got" or "arrived" or "came" or "worked" or "received" or "loaded" or "published" or "showed" or "appeared")
+            {
+                return true;
+            }
+
+            if (!Negations.Contains(words[i].Raw))
+            {
+                continue;
+            }
+
+            for (var j = i + 1; j < Math.Min(words.Count, i + 3); j++)
+            {
+                var next = words[j].Raw;
+                if (next.Length > 5 && next.EndsWith("ing", StringComparison.Ordinal) && !NotVerbs.Contains(next))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"no sound", "no dial tone", "no internet".</summary>
+    private static bool NothingComes(IReadOnlyList<Word> words) =>
+        words.Zip(words.Skip(1)).Any(p => p.First.Raw is "no" or "zero" && Missing.Contains(p.Second.Raw));
 }

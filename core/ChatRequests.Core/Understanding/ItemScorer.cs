@@ -4,7 +4,8 @@ namespace ChatRequests.Core.Understanding;
 /// <param name="Named">How well the words say one of the item's names or keywords whole (its quality times its terms), 0 if none.</param>
 /// <param name="NamedBy">The phrase that named it, when one did.</param>
 /// <param name="NamedExactly">The naming phrase was said in its own words (perhaps misspelt), not through a synonym.</param>
-internal sealed record ScoredItem(int Index, double Score, double Named, ItemPhrase? NamedBy, bool NamedExactly);
+/// <param name="Unexplained">How many of the message's content terms fit the item less than a category word does.</param>
+internal sealed record ScoredItem(int Index, double Score, double Named, ItemPhrase? NamedBy, bool NamedExactly, int Unexplained);
 
 /// <summary>
 /// Scores every item of a catalog against the content terms of a message: each term counts once, for the best
@@ -31,6 +32,7 @@ internal static class ItemScorer
         var count = index.Items.Count;
         var totals = new double[count];
         var best = new double[count];
+        var explained = new int[count];
         var said = new Dictionary<string, double>(StringComparer.Ordinal);
         var distinct = query.DistinctBy(w => w.Term).ToList();
         foreach (var word in distinct)
@@ -51,6 +53,7 @@ internal static class ItemScorer
             for (var i = 0; i < count; i++)
             {
                 totals[i] += best[i] * rarity;
+                explained[i] += best[i] >= Fits ? 1 : 0;
             }
         }
 
@@ -63,7 +66,7 @@ internal static class ItemScorer
             }
 
             var (bonus, named, namedBy, exactly) = PhraseBonus(index.Phrases[i], said, distinct.Count);
-            ranked.Add(new ScoredItem(i, totals[i] + bonus, named, namedBy, exactly));
+            ranked.Add(new ScoredItem(i, totals[i] + bonus, named, namedBy, exactly, distinct.Count - explained[i]));
         }
 
         ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Index.CompareTo(b.Index));
@@ -121,9 +124,13 @@ internal static class ItemScorer
             }
 
             bonus = Math.Max(bonus, value);
-            if ((phrase.Kind != PhraseKind.Choice || length > 1) && quality * length > named)
+            if (phrase.Kind != PhraseKind.Choice || length > 1)
             {
-                (named, namedBy, exactly) = (quality * length, phrase, quality >= Similarity.OneEdit);
+                exactly |= quality >= Similarity.OneEdit;
+                if (quality * length > named)
+                {
+                    (named, namedBy) = (quality * length, phrase);
+                }
             }
         }
 

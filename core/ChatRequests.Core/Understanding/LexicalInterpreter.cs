@@ -33,12 +33,12 @@ public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
         }
 
         var (kind, items) = MatchDecision.Decide(ItemScorer.Rank(index, ItemTerms(words, index)));
-        if (IncidentWords.IsFault(words, kind == MeaningKind.Item ? items[0].NamedBy : null))
+        if (IncidentWords.IsFault(words, kind != MeaningKind.Unknown, kind == MeaningKind.Item ? index.Phrases[items[0].Index] : null))
         {
             return new Meaning { Kind = MeaningKind.Incident, UrgencyHint = urgency };
         }
 
-        if (command is { } c && (kind == MeaningKind.Unknown || (c.Strength == CommandStrength.Medium && kind != MeaningKind.Item)))
+        if (command is { } c && (kind is MeaningKind.Unknown or MeaningKind.Suggestion || (c.Strength == CommandStrength.Medium && kind != MeaningKind.Item)))
         {
             return Command(c.Command);
         }

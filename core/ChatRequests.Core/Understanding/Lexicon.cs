@@ -18,15 +18,13 @@ internal static class Lexicon
         "will", "should", "shall", "may", "might", "must", "get", "got", "want", "like", "request", "order", "give",
         "help", "hi", "hello", "hey", "thank", "thanks", "thx", "how", "what", "where", "when", "which", "who", "why",
         "up", "out", "again", "still", "now", "soon", "urgent", "urgently", "asap", "today", "tomorrow", "immediately",
-        "blocked", "rush", "hurry", "whenever", "week", "month", "possible", "priority", "critical", "emergency",
-        "ok", "okay", "yes", "yeah", "hiya", "morning", "afternoon", "team", "guy", "all", "someone", "something",
-        "anything", "thing", "stuff", "sort", "kind", "way", "bit", "lot", "much", "many", "more", "than", "then",
-        "because", "since", "while", "after", "before", "over", "under", "only", "even", "ever", "already", "yet",
-        "make", "let", "know", "think", "wonder", "wondering", "able", "go", "going", "see", "use", "put", "set",
-        "sure", "maybe", "perhaps", "currently", "still", "day", "time", "last", "next", "other", "same", "own",
-        "each", "every", "both", "few", "most", "such", "well", "back", "off", "down", "am", "pm", "etc", "ta",
-        "cheer", "cheers", "mate", "guys", "folks", "kindly", "arrange", "sort", "provide", "supply", "require",
-        "looking", "look", "wish", "hoping", "hope", "ask", "asking", "start", "starting", "moving", "ready",
+        "blocked", "rush", "hurry", "whenever", "possible", "priority", "critical", "emergency", "ok", "okay", "yes",
+        "yeah", "hiya", "team", "guy", "all", "someone", "something", "anything", "thing", "stuff", "sort", "kind",
+        "bit", "lot", "much", "many", "more", "than", "then", "because", "since", "while", "after", "before", "only",
+        "even", "ever", "already", "yet", "let", "know", "think", "wonder", "wondering", "able", "sure", "maybe",
+        "perhaps", "currently", "other", "same", "own", "each", "every", "both", "few", "most", "such", "well", "etc",
+        "cheers", "mate", "guys", "folks", "kindly", "require", "wish", "hoping", "hope", "ask", "asking", "work",
+        "working",
     ];
 
     /// <summary>British spellings to American ones, so either spelling in the words or the catalog meets the other.</summary>
@@ -45,6 +43,11 @@ internal static class Lexicon
         ["anaesthetic"] = "anesthetic", ["anaesthesia"] = "anesthesia", ["haematology"] = "hematology",
         ["oesophagus"] = "esophagus", ["orthopaedic"] = "orthopedic", ["orthopaedics"] = "orthopedics",
         ["gynaecology"] = "gynecology", ["mice"] = "mouse", ["broke"] = "broken",
+        // Short forms people type, spelt out.
+        ["admin"] = "administrator", ["admins"] = "administrator", ["mic"] = "microphone", ["mics"] = "microphone",
+        ["uni"] = "university", ["info"] = "information", ["docs"] = "documents", ["temp"] = "temporary",
+        ["config"] = "configuration", ["pw"] = "password", ["pwd"] = "password", ["acct"] = "account",
+        ["specs"] = "specification", ["dept"] = "department", ["pic"] = "picture", ["pics"] = "pictures",
     };
 
     /// <summary>

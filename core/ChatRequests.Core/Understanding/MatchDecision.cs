@@ -26,7 +26,9 @@ internal static class MatchDecision
 
         var top = ranked[0];
         var second = ranked.Count > 1 ? ranked[1] : null;
-        if (top.Named > 0 && (second is null || top.Score >= ClearLead * second.Score || (top.Named > second.Named && top.NamedExactly && top.Score >= NamedLead * second.Score)))
+        // Named through a general synonym only ("display" for a "Monitor"): a form only when that is all the words say.
+        var named = top.Named > 0 && (top.NamedExactly || top.Unexplained == 0);
+        if (named && (second is null || top.Score >= ClearLead * second.Score || (top.Named > second.Named && top.NamedExactly && top.Score >= NamedLead * second.Score)))
         {
             return (MeaningKind.Item, [top]);
         }

@@ -4,7 +4,8 @@ namespace ChatRequests.Core.Understanding;
 internal static class Similarity
 {
     public const double Same = 1.0;
-    public const double Affix = 0.75;
+    // Below a typo: "locker" starts with "lock" but is something else as often as not.
+    public const double Affix = 0.6;
     public const double OneEdit = 0.75;
     public const double TwoEdits = 0.5;
 
@@ -33,6 +34,12 @@ internal static class Similarity
     {
         var shorter = Math.Min(word.Length, term.Length);
         if (shorter < 4 || !IsWord(word) || !IsWord(term))
+        {
+            return 0;
+        }
+
+        // "locker" is not "locked", nor "cancer" "cancel": a different last letter is more often another word.
+        if (word.Length == term.Length && word.AsSpan(0, word.Length - 1).SequenceEqual(term.AsSpan(0, term.Length - 1)))
         {
             return 0;
         }

@@ -6,7 +6,8 @@ namespace ChatRequests.Core.Understanding;
 /// <summary>
 /// The form values the words name: a choice said whole or by the words only it has ("German keyboard" is
 /// "German (QWERTZ)", "the Berlin office" is "Berlin office", "27in" is "27 inch"), or by one of its synonyms; a
-/// number beside the field's own words ("3 licences"). Values are exactly as the catalog spells them.
+/// number beside the field's own words ("3 licences", "2000 GPU hours"), or the only number said. Values are
+/// exactly as the catalog spells them.
 /// </summary>
 internal static class SlotReader
 {
@@ -21,22 +22,29 @@ internal static class SlotReader
         "get", "want", "like", "new", "some", "any", "just", "also", "so", "but", "if", "as", "from", "have", "has",
     ];
 
+    // Words after a number that make it a count of the item: "2 more", "3 extra".
+    private static readonly HashSet<string> CountWords = ["more", "extra", "additional", "x", "of", "new", "spare", "further"];
+
+    // Units that make a number a size or a time, not a count ("27 inch", "a 2 week visit").
+    private static readonly HashSet<string> Units = ["inch", "gb", "tb", "mb", "hour", "day", "days", "week", "weeks", "month", "year", "am", "pm", "percent"];
+
     /// <param name="naming">The terms of the item's name and synonyms: they say which item, not which choice of it.</param>
     public static IReadOnlyDictionary<string, string> Read(CatalogItem item, IReadOnlyList<Word> words, IReadOnlySet<string> naming)
     {
         var slots = new Dictionary<string, string>(StringComparer.Ordinal);
-        var said = words.Where(Counts).Select(w => w.Term).ToArray();
+        var said = words.Where(Counts).ToArray();
         if (said.Length == 0)
         {
             return slots;
         }
 
+        var numberFields = item.Fields.Count(f => f.Type == FieldType.Number);
         foreach (var field in item.Fields)
         {
             var value = field.Type switch
             {
-                FieldType.Choice => Choice(field, said, naming),
-                FieldType.Number => Number(field, item, words),
+                FieldType.Choice => Choice(field, words, said, naming),
+                FieldType.Number => Number(field, words, numberFields == 1),
                 _ => null,
             };
             if (value is not null)
@@ -48,11 +56,11 @@ internal static class SlotReader
         return slots;
     }
 
-    private static string? Choice(CatalogField field, string[] said, IReadOnlySet<string> naming)
+    private static string? Choice(CatalogField field, IReadOnlyList<Word> words, Word[] said, IReadOnlySet<string> naming)
     {
         var variants = field.Choices
-            .SelectMany(choice => field.ChoiceSynonyms.GetValueOrDefault(choice, []).Prepend(choice).Select(v => (Choice: choice, Terms: Terms(v))))
-            .Where(v => v.Terms.Length > 0)
+            .SelectMany(choice => field.ChoiceSynonyms.GetValueOrDefault(choice, []).Prepend(choice).Select(v => (Choice: choice, Words: Tokens.Read(v))))
+            .Select(v => (v.Choice, v.Words, Terms: v.Words.Where(Counts).ToArray()))
             .ToList();
         string? best = null;
         var bestScore = 0.0;
@@ -60,13 +68,19 @@ internal static class SlotReader
         foreach (var choice in field.Choices)
         {
             var score = 0.0;
-            foreach (var (_, terms) in variants.Where(v => v.Choice == choice))
+            foreach (var (_, variantWords, terms) in variants.Where(v => v.Choice == choice))
             {
-                var names = terms.All(naming.Contains);
-                score = Math.Max(score, !names && terms.All(t => Said(t, said)) ? FullMatch + terms.Length : 0);
+                // "A&E": nothing but short words, said in order.
+                if (terms.Length == 0)
+                {
+                    score = Math.Max(score, variantWords.Length > 0 && InOrder(variantWords, words) ? FullMatch + variantWords.Length : 0);
+                    continue;
+                }
+
+                score = Math.Max(score, terms.All(t => Said(t, said)) ? FullMatch + terms.Length : 0);
                 // The words no other choice of the field has: "berlin" of "Berlin office".
-                var own = terms.Where(t => !naming.Contains(t) && !variants.Any(v => v.Choice != choice && v.Terms.Contains(t))).ToArray();
-                score = Math.Max(score, own.Where(t => Said(t, said)).Sum(t => IsNumber(t) ? NumberHit : 1));
+                var own = terms.Where(t => !naming.Contains(t.Term) && !variants.Any(v => v.Choice != choice && v.Terms.Any(o => o.Term == t.Term))).ToArray();
+                score = Math.Max(score, own.Where(t => Said(t, said)).Sum(t => t.IsNumber ? NumberHit : 1));
             }
 
             if (score > bestScore)
@@ -82,11 +96,12 @@ internal static class SlotReader
         return tie ? null : best;
     }
 
-    /// <summary>A number right before or after one of the field's own words or the item's name ("3 licences", "quantity 2").</summary>
-    private static string? Number(CatalogField field, CatalogItem item, IReadOnlyList<Word> words)
+    /// <summary>A number beside the field's own words or a count word ("3 licences", "2 more"), else the only count said.</summary>
+    private static string? Number(CatalogField field, IReadOnlyList<Word> words, bool onlyNumberField)
     {
-        var near = Terms($"{field.Label} {field.Placeholder} {item.Name}").ToHashSet(StringComparer.Ordinal);
-        var found = new HashSet<int>();
+        var label = Tokens.Read($"{field.Label} {field.Placeholder}").Where(w => w.IsContent).Select(w => w.Term).ToHashSet(StringComparer.Ordinal);
+        var beside = new HashSet<int>();
+        var counts = new HashSet<int>();
         for (var i = 0; i < words.Count; i++)
         {
             if (ValueOf(words[i]) is not { } value)
@@ -94,27 +109,44 @@ internal static class SlotReader
                 continue;
             }
 
-            var neighbours = words.Skip(i + 1).Take(2).Append(i > 0 ? words[i - 1] : default);
-            if (neighbours.Any(w => w.Term is not null && near.Any(t => Similarity.Of(w.Term, t) > 0)))
+            var next = i + 1 < words.Count ? words[i + 1] : default;
+            var neighbours = words.Skip(i + 1).Take(2).Append(i > 0 ? words[i - 1] : default).Where(w => w.Term is not null);
+            if (neighbours.Any(w => label.Any(t => w.Term == t || Similarity.Of(w.Term, t) > 0)) || (next.Raw is { } r && CountWords.Contains(r)))
             {
-                found.Add(value);
+                beside.Add(value);
+            }
+            else if (next.Raw is null || !Units.Contains(next.Term) && !Units.Contains(next.Raw))
+            {
+                counts.Add(value);
             }
         }
 
+        var found = beside.Count > 0 ? beside : onlyNumberField ? counts : [];
         return found.Count == 1 ? found.Single().ToString(CultureInfo.InvariantCulture) : null;
     }
 
     private static int? ValueOf(Word word) =>
         word.IsNumber && word.Raw.Length <= 6 ? int.Parse(word.Raw, CultureInfo.InvariantCulture)
-        : Lexicon.Numbers.TryGetValue(word.Raw, out var n) ? n : null;
-
-    private static string[] Terms(string text) => [.. Tokens.Read(text).Where(Counts).Select(w => w.Term)];
+        : word.Raw != "one" && Lexicon.Numbers.TryGetValue(word.Raw, out var n) ? n : null;
 
     // Choices are short and every word of them tells ("Emergency team pager", "Other"): only function words are left out.
-    private static bool Counts(Word word) => word.IsNumber || (word.Term.Length > 1 && !FunctionWords.Contains(word.Raw));
+    // Single letters count ("P drive", "block C").
+    private static bool Counts(Word word) => word.IsNumber || (word.Term.Length > 0 && !FunctionWords.Contains(word.Raw));
 
-    private static bool IsNumber(string term) => term.All(char.IsAsciiDigit);
+    private static bool InOrder(Word[] phrase, IReadOnlyList<Word> words)
+    {
+        for (var start = 0; start + phrase.Length <= words.Count; start++)
+        {
+            if (phrase.Select((w, i) => words[start + i].Raw == w.Raw).All(same => same))
+            {
+                return true;
+            }
+        }
 
-    private static bool Said(string term, string[] said) =>
-        said.Any(s => s == term || (!IsNumber(term) && Similarity.Of(s, term) > 0));
+        return false;
+    }
+
+    /// <summary>Said as such, or with a typo of the written word.</summary>
+    private static bool Said(Word term, Word[] said) =>
+        said.Any(s => s.Term == term.Term || (!term.IsNumber && Similarity.Typo(s.Raw, term.Raw) > 0));
 }
