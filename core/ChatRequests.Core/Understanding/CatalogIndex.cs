@@ -35,12 +35,17 @@ internal sealed class CatalogIndex
         var weights = new Dictionary<string, Dictionary<int, double>>(StringComparer.Ordinal);
         var phrases = new List<ItemPhrase>[items.Count];
         var written = new Dictionary<string, string>(StringComparer.Ordinal);
-        var choiceItems = items
-            .SelectMany((item, index) => item.Fields.Where(f => f.Type == FieldType.Choice).SelectMany(ChoiceNames).Select(c => (Choice: Key(Terms(c)), index)))
-            .Where(x => x.Choice.Length > 0)
-            .GroupBy(x => x.Choice, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(x => x.index).Distinct().Count(), StringComparer.Ordinal);
-        SharedAnswers = [.. choiceItems.Where(c => c.Value >= SharedAnswerItems).Select(c => c.Key.Split(' '))];
+        var answers = items
+            .SelectMany((item, index) => item.Fields.Where(f => f.Type == FieldType.Choice)
+                .SelectMany(f => ChoiceNames(f).Select(c => (Field: f, Choice: c, Item: index))))
+            .GroupBy(x => Key(Terms(x.Choice)), StringComparer.Ordinal)
+            .Where(g => g.Key.Length > 0)
+            .ToList();
+        var choiceItems = answers.ToDictionary(g => g.Key, g => g.Select(x => x.Item).Distinct().Count(), StringComparer.Ordinal);
+        var shared = answers.Where(g => choiceItems[g.Key] >= SharedAnswerItems).ToList();
+        // Only choices read whole: "emergency room" without its stop word would remove every "room".
+        SharedAnswers = [.. shared.Where(g => g.All(x => IsWhole(x.Choice))).Select(g => g.Key.Split(' '))];
+        AnswerLabels = shared.SelectMany(g => g.SelectMany(x => Terms(x.Field.Label))).ToHashSet(StringComparer.Ordinal);
 
         for (var i = 0; i < items.Count; i++)
         {
@@ -69,11 +74,26 @@ internal sealed class CatalogIndex
         }
 
         Phrases = phrases;
+        var naming = phrases.SelectMany(p => p.Where(x => x.Kind != PhraseKind.Choice).SelectMany(x => x.Terms)).ToHashSet(StringComparer.Ordinal);
+        AnswerOnly = shared.SelectMany(g => g.Key.Split(' ')).Where(t => !naming.Contains(t)).ToHashSet(StringComparer.Ordinal);
         _postings = weights.ToDictionary(
             w => w.Key,
             w => w.Value.Select(p => (p.Key, p.Value)).ToArray(),
             StringComparer.Ordinal);
         _vocabularyByLength = _postings.Keys.GroupBy(t => t.Length).ToDictionary(g => g.Key, g => g.Order(StringComparer.Ordinal).ToArray());
+        // "docking statoin": the parts of a phrase the catalog says as one word are typos of that word too.
+        foreach (var (parts, joined) in Lexicon.Phrases)
+        {
+            var term = Tokens.Term(joined);
+            if (_postings.ContainsKey(term))
+            {
+                foreach (var part in parts.Where(p => p.Length >= 4))
+                {
+                    written.TryAdd(part, term);
+                }
+            }
+        }
+
         _wordsByLength = written.GroupBy(w => w.Key.Length).ToDictionary(g => g.Key, g => g.Select(w => (w.Key, w.Value)).Order().ToArray());
 
         void AddPhrase(int item, string text, PhraseKind kind, double weight)
@@ -108,6 +128,12 @@ internal sealed class CatalogIndex
 
     /// <summary>Choices (as terms) that many items offer: they fill a form, they do not pick the item.</summary>
     public IReadOnlyList<string[]> SharedAnswers { get; }
+
+    /// <summary>Terms of those shared choices that name no item ("berlin", "qwertz", "7b").</summary>
+    public IReadOnlySet<string> AnswerOnly { get; }
+
+    /// <summary>Terms of the labels of fields with shared choices ("keyboard" of "Keyboard layout", "ward").</summary>
+    public IReadOnlySet<string> AnswerLabels { get; }
 
     /// <summary>The terms of an item's name and synonyms, with their general synonyms.</summary>
     public IReadOnlySet<string> Naming(int item) =>
@@ -159,6 +185,10 @@ internal sealed class CatalogIndex
     /// <summary>A choice and the other words people use for it.</summary>
     public static IEnumerable<string> ChoiceNames(CatalogField field) =>
         field.Choices.Concat(field.ChoiceSynonyms.Values.SelectMany(s => s));
+
+    // Every word of the choice is a content word (articles aside).
+    private static bool IsWhole(string choice) =>
+        Content(choice).Length == Tokens.Read(choice).Count(w => w.Raw is not ("a" or "an" or "the" or "of" or "and"));
 
     private static string Key(string[] terms) => string.Join(' ', terms);
 

@@ -106,12 +106,12 @@ internal static class CommandWords
         }
 
         var ours = raw.Any(Teams.Contains) && !raw.Contains("my");
-        if (Any(QueuePhrases) || (ours && raw.Any(RequestNouns.Contains)))
+        if (ours && raw.Any(RequestNouns.Contains))
         {
             return (ChatCommand.Queue, CommandStrength.Strong);
         }
 
-        if (ours && raw.Contains("open"))
+        if (Any(QueuePhrases) || (ours && raw.Contains("open")))
         {
             return (ChatCommand.Queue, CommandStrength.Medium);
         }

@@ -33,6 +33,11 @@ public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
         }
 
         var (kind, items) = MatchDecision.Decide(ItemScorer.Rank(index, ItemTerms(words, index)));
+        if (kind == MeaningKind.Item && NamesSomethingElse(words, index, items[0]))
+        {
+            kind = MeaningKind.Suggestion;
+        }
+
         if (IncidentWords.IsFault(words, kind != MeaningKind.Unknown, kind == MeaningKind.Item ? index.Phrases[items[0].Index] : null))
         {
             return new Meaning { Kind = MeaningKind.Incident, UrgencyHint = urgency };
@@ -54,22 +59,60 @@ public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
             new() { Kind = MeaningKind.Command, Command = chatCommand, RequestId = requestId, UrgencyHint = urgency };
     }
 
-    /// <summary>The content terms that may pick an item: answers many items share ("Berlin office") only fill the form.</summary>
+    /// <summary>
+    /// The content words that may pick an item: answers many items share ("Berlin office", "Ward 7B") only fill the
+    /// form, and so does their field's own word beside them ("German keyboard" on a laptop) when more is said.
+    /// </summary>
     private static List<Word> ItemTerms(Word[] words, CatalogIndex index)
     {
         var terms = words.Where(w => w.IsContent).ToList();
+        var answer = new bool[terms.Count];
         foreach (var shared in index.SharedAnswers)
         {
-            for (var start = terms.Count - shared.Length; start >= 0; start--)
+            for (var start = 0; start + shared.Length <= terms.Count; start++)
             {
                 if (terms.Skip(start).Take(shared.Length).Select(w => w.Term).SequenceEqual(shared, StringComparer.Ordinal))
                 {
-                    terms.RemoveRange(start, shared.Length);
+                    Array.Fill(answer, true, start, shared.Length);
                 }
             }
         }
 
-        return terms;
+        for (var i = 0; i < terms.Count; i++)
+        {
+            answer[i] |= index.AnswerOnly.Contains(terms[i].Term);
+        }
+
+        var kept = terms.Where((_, i) => !answer[i]).ToList();
+        var labels = terms.Where((w, i) => !answer[i] && index.AnswerLabels.Contains(w.Term)
+            && ((i > 0 && answer[i - 1]) || (i + 1 < terms.Count && answer[i + 1]))).ToList();
+        return kept.Count > labels.Count ? [.. kept.Except(labels)] : kept;
+    }
+
+    /// <summary>
+    /// The words that name the item are followed by a noun the catalog does not know: "laptop bag", "office chair"
+    /// ask for the unknown thing, which the item's word only describes. Asked as a question, not a confident form.
+    /// </summary>
+    private static bool NamesSomethingElse(Word[] words, CatalogIndex index, ScoredItem winner)
+    {
+        if (winner.NamedBy is not { } phrase || phrase.Terms.All(Lexicon.GenericTerms.Contains))
+        {
+            return false;
+        }
+
+        var naming = phrase.Terms.SelectMany(t => Lexicon.SynonymsOf(t).Append(t)).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < words.Length; i++)
+        {
+            var next = words[i + 1];
+            var endsThere = i + 2 >= words.Length || !words[i + 2].IsContent;
+            if (naming.Contains(words[i].Term) && endsThere && next.IsContent && !next.IsNumber && Lexicon.IsThingWord(next.Raw)
+                && !naming.Contains(next.Term) && !index.Knows(next.Term) && !index.Near(next).Any())
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private CatalogIndex Index()

@@ -23,8 +23,7 @@ internal static class Lexicon
         "bit", "lot", "much", "many", "more", "than", "then", "because", "since", "while", "after", "before", "only",
         "even", "ever", "already", "yet", "let", "know", "think", "wonder", "wondering", "able", "sure", "maybe",
         "perhaps", "currently", "other", "same", "own", "each", "every", "both", "few", "most", "such", "well", "etc",
-        "cheers", "mate", "guys", "folks", "kindly", "require", "wish", "hoping", "hope", "ask", "asking", "work",
-        "working",
+        "cheers", "mate", "guys", "folks", "kindly", "require", "wish", "hoping", "hope", "ask", "asking", "till", "until",
     ];
 
     /// <summary>British spellings to American ones, so either spelling in the words or the catalog meets the other.</summary>
@@ -60,7 +59,7 @@ internal static class Lexicon
         (["log", "in"], "login"), (["log", "on"], "login"), (["logon"], "login"), (["sign", "in"], "login"),
         (["signin"], "login"), (["sign", "on"], "login"), (["logging", "in"], "login"), (["signing", "in"], "login"),
         (["wi", "fi"], "wifi"), (["e", "mail"], "email"), (["e", "mails"], "email"),
-        (["cell", "phone"], "phone"), (["mobile", "phone"], "phone"), (["smart", "phone"], "phone"),
+        (["cell", "phone"], "phone"), (["cellphone"], "phone"), (["cellphones"], "phone"), (["mobile", "phone"], "phone"), (["smart", "phone"], "phone"),
         (["two", "factor"], "mfa"), (["2", "factor"], "mfa"), (["multi", "factor"], "mfa"), (["2fa"], "mfa"),
         (["id", "card"], "badge"), (["id", "badge"], "badge"), (["access", "card"], "badge"),
         (["power", "adapter"], "charger"), (["power", "supply"], "charger"), (["power", "brick"], "charger"),
@@ -124,6 +123,21 @@ internal static class Lexicon
         "replacement", "replace", "spare", "big", "large", "small", "extra", "second", "other", "login", "license",
         }.Select(Tokens.Term),
     ];
+
+    // Heads that do not make another thing of what they follow ("email address", "laptop please").
+    private static readonly HashSet<string> VagueWords =
+    [
+        "address", "number", "name", "setup", "kit", "device", "system", "model", "version", "type", "issue", "problem",
+        "question", "details", "information", "info", "access", "account", "asap", "today", "tomorrow", "thanks", "pls",
+        "put", "say", "says", "said", "go", "goes", "went", "come", "came", "make", "made", "take", "took", "send", "sent",
+        "till", "until", "soon", "again", "now", "ok", "okay", "back", "anymore", "finally", "also", "too", "though",
+    ];
+
+    /// <summary>Whether a word may be a thing in itself (a noun), as far as its shape tells: not "finally", "sealed", "dropping".</summary>
+    public static bool IsThingWord(string word) =>
+        word.Length > 2 && !VagueWords.Contains(word) && !StopWords.Contains(word)
+        && !word.EndsWith("ly", StringComparison.Ordinal) && !word.EndsWith("ed", StringComparison.Ordinal)
+        && !word.EndsWith("ing", StringComparison.Ordinal);
 
     /// <summary>Number words, so "two monitors" reads as 2.</summary>
     public static readonly Dictionary<string, int> Numbers = new(StringComparer.Ordinal)
