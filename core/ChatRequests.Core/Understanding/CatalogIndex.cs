@@ -3,7 +3,8 @@ using ChatRequests.Core.Catalog;
 namespace ChatRequests.Core.Understanding;
 
 /// <summary>A phrase that names an item (its name, a synonym, a keyword, one of its own choices), as terms.</summary>
-internal sealed record ItemPhrase(string[] Terms, PhraseKind Kind);
+/// <param name="Unsaid">Its words that are no terms but change its meaning ("new" of "new pager", "teams" of "teams room"): said too, or it is not said.</param>
+internal sealed record ItemPhrase(string[] Terms, PhraseKind Kind, string[] Unsaid);
 
 internal enum PhraseKind { Name, Keyword, Choice }
 
@@ -15,6 +16,8 @@ internal sealed class CatalogIndex
 {
     // What one term is worth, by where it occurs in the item.
     private const double NameWeight = 3.0;
+    /// <summary>A name's other words: "pager" in "Pager replacement battery" describes the battery.</summary>
+    private const double NameModifierWeight = 2.5;
     private const double SingleKeywordWeight = 3.0;
     private const double PhraseKeywordWeight = 1.5;
     private const double ChoiceWeight = 0.7;
@@ -58,7 +61,8 @@ internal sealed class CatalogIndex
 
             foreach (var keyword in item.Keywords)
             {
-                AddPhrase(i, keyword, PhraseKind.Keyword, Terms(keyword).Length == 1 ? SingleKeywordWeight : PhraseKeywordWeight);
+                var whole = Terms(keyword).Length == 1 && Unsaid(keyword).Length == 0;
+                AddPhrase(i, keyword, PhraseKind.Keyword, whole ? SingleKeywordWeight : PhraseKeywordWeight);
             }
 
             foreach (var choice in item.Fields.Where(f => f.Type == FieldType.Choice).SelectMany(ChoiceNames))
@@ -99,11 +103,21 @@ internal sealed class CatalogIndex
         void AddPhrase(int item, string text, PhraseKind kind, double weight)
         {
             var words = Content(text);
-            if (words.Length > 0)
+            if (words.Length == 0)
             {
-                phrases[item].Add(new ItemPhrase([.. words.Select(w => w.Term)], kind));
-                AddTerms(item, words, weight);
+                return;
             }
+
+            phrases[item].Add(new ItemPhrase([.. words.Select(w => w.Term)], kind, Unsaid(text)));
+            if (kind != PhraseKind.Name)
+            {
+                AddTerms(item, words, weight);
+                return;
+            }
+
+            var head = Head(text);
+            AddTerms(item, words.Where(w => w.Term != head), NameModifierWeight);
+            AddTerms(item, words.Where(w => w.Term == head), weight);
         }
 
         void AddTerms(int item, IEnumerable<Word> words, double weight)
@@ -185,6 +199,19 @@ internal sealed class CatalogIndex
     /// <summary>A choice and the other words people use for it.</summary>
     public static IEnumerable<string> ChoiceNames(CatalogField field) =>
         field.Choices.Concat(field.ChoiceSynonyms.Values.SelectMany(s => s));
+
+    private static readonly HashSet<string> Grammar = ["a", "an", "the", "of", "and", "for", "to", "in", "on", "at", "my", "with", "from", "i", "me", "your", "our", "is", "it", "or", "by", "as"];
+
+    // The stop words of a phrase that change what it means.
+    private static string[] Unsaid(string text) => [.. Tokens.Read(text).Where(w => !w.IsContent && !Grammar.Contains(w.Raw) && w.Term.Length > 1).Select(w => w.Raw)];
+
+    /// <summary>The term a name is about: its last before "on", "for", "of"... ("Workstation on wheels", "Pager replacement battery").</summary>
+    private static string? Head(string name)
+    {
+        var words = Tokens.Read(name);
+        var end = Array.FindIndex(words, w => w.Raw is "on" or "for" or "of" or "in" or "with" or "and" or "to" or "from");
+        return words.Take(end < 0 ? words.Length : end).LastOrDefault(w => w.IsContent).Term;
+    }
 
     // Every word of the choice is a content word (articles aside).
     private static bool IsWhole(string choice) =>

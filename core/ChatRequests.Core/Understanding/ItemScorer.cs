@@ -27,7 +27,9 @@ internal static class ItemScorer
     /// <summary>A term fitting an item at least this well (a category word) counts as fitting it, for how many items a word fits.</summary>
     private const double Fits = 1.0;
 
-    public static List<ScoredItem> Rank(CatalogIndex index, IReadOnlyList<Word> query)
+    /// <param name="query">The content words that may pick an item.</param>
+    /// <param name="raw">Every word of the message as typed.</param>
+    public static List<ScoredItem> Rank(CatalogIndex index, IReadOnlyList<Word> query, IReadOnlySet<string> raw)
     {
         var count = index.Items.Count;
         var totals = new double[count];
@@ -65,7 +67,7 @@ internal static class ItemScorer
                 continue;
             }
 
-            var (bonus, named, namedBy, exactly) = PhraseBonus(index.Phrases[i], said, distinct.Count);
+            var (bonus, named, namedBy, exactly) = PhraseBonus(index.Phrases[i], said, raw, distinct.Count);
             ranked.Add(new ScoredItem(i, totals[i] + bonus, named, namedBy, exactly, distinct.Count - explained[i]));
         }
 
@@ -96,7 +98,7 @@ internal static class ItemScorer
     }
 
     /// <summary>The best whole phrase of the item the words said, and the best that names the item (not only a choice of it).</summary>
-    private static (double Bonus, double Named, ItemPhrase? NamedBy, bool Exactly) PhraseBonus(List<ItemPhrase> phrases, Dictionary<string, double> said, int queryTerms)
+    private static (double Bonus, double Named, ItemPhrase? NamedBy, bool Exactly) PhraseBonus(List<ItemPhrase> phrases, Dictionary<string, double> said, IReadOnlySet<string> raw, int queryTerms)
     {
         var bonus = 0.0;
         var named = 0.0;
@@ -110,7 +112,7 @@ internal static class ItemScorer
                 quality = Math.Min(quality, said.GetValueOrDefault(term));
             }
 
-            if (quality < PhraseQuality)
+            if (quality < PhraseQuality || !phrase.Unsaid.All(raw.Contains))
             {
                 continue;
             }
