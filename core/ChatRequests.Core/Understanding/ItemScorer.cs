@@ -117,7 +117,8 @@ internal static class ItemScorer
                 continue;
             }
 
-            var length = phrase.Terms.Length;
+            // "locked out" said whole counts its two words, though "out" is no term.
+            var length = phrase.Terms.Length + phrase.Unsaid.Length;
             var value = length == 1 ? SingleTermPhraseBonus * quality : PhraseBonusPerExtraTerm * (length - 1) * quality;
             // All the message says, said without a synonym: "laptop" is the laptop, not the developer laptop.
             if (length >= queryTerms && quality >= Similarity.OneEdit && phrase.Kind != PhraseKind.Choice)
