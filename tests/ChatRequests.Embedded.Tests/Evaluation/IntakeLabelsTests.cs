@@ -22,6 +22,18 @@ public sealed class IntakeLabelsTests
 
     public static TheoryData<string> Files => new(FilePaths());
 
+    [Fact]
+    public void Files_EveryCatalog_HasATuningAndAHeldOutPart()
+    {
+        var files = FilePaths();
+
+        foreach (var catalog in new[] { "sample", "hospital", "university" })
+        {
+            Assert.Contains($"{Folder}/tuning/{catalog}.json", files);
+            Assert.Contains($"{Folder}/heldout/{catalog}.json", files);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Files))]
     public void Labels_OfEachFile_NameItemsCommandsFieldsAndChoicesThatExist(string file)
