@@ -20,7 +20,8 @@ internal sealed class CatalogIndex
     private const double NameModifierWeight = 2.5;
     private const double SingleKeywordWeight = 3.0;
     private const double PhraseKeywordWeight = 1.5;
-    private const double ChoiceWeight = 0.7;
+    // A choice only this item offers ("Visio Plan 2") says which item, about as a keyword does.
+    private const double ChoiceWeight = 1.5;
     private const double CategoryWeight = 1.0;
     private const double DescriptionWeight = 0.5;
 

@@ -127,7 +127,8 @@ internal static class ItemScorer
             }
 
             bonus = Math.Max(bonus, value);
-            if (phrase.Kind != PhraseKind.Choice || length > 1)
+            // A longer form alone ("sharepoint" for "share") adds to the score but does not name the item.
+            if ((phrase.Kind != PhraseKind.Choice || length > 1) && quality >= SynonymQuality)
             {
                 exactly |= quality >= Similarity.OneEdit;
                 if (quality * length > named)
