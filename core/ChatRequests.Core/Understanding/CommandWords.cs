@@ -63,8 +63,8 @@ internal static class CommandWords
     private static readonly string[] HelpPhrases = Normalised(
     [
         "help", "what can you do", "what do you do", "how does this work", "how does it work", "how do you work", "how do i use",
-        "how to use", "commands", "menu", "instructions", "who are you", "what are you", "what is this", "whats this",
-        "what can this", "what does this", "bot do", "how does this", "how this works", "how it works", "what can it do",
+        "how to use", "commands", "menu", "instructions", "who are you", "what are you", "what is this bot", "whats this bot",
+        "what can this bot", "what does this bot", "bot do", "what can it do", "what do you help with", "how does this", "how this works", "how it works",
         "i am lost", "im lost", "confused",
     ]);
 

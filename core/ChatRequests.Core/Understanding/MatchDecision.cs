@@ -13,7 +13,7 @@ internal static class MatchDecision
     /// <summary>A named winner must score this many times the runner-up to be taken without asking...</summary>
     private const double ClearLead = 1.5;
     /// <summary>...or this many times a runner-up that the words name less well, when they name the winner without a synonym.</summary>
-    private const double NamedLead = 1.2;
+    private const double NamedLead = 1.15;
     /// <summary>Runners-up within this fraction of the top score are offered beside it.</summary>
     private const double CloseBand = 0.6;
 
