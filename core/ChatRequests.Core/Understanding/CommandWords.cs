@@ -42,7 +42,9 @@ internal static class CommandWords
         "what did i order", "what did i ask", "what did i request", "what have i ordered", "what have i asked",
         "what have i requested", "my requests", "my tickets", "my orders", "my stuff", "my open", "list my", "show my",
         "see my", "check my", "check on my", "heard back", "still waiting", "chasing", "go through", "gone through",
-        "been approved", "been done", "been sorted",
+        "been approved", "been done", "been sorted", "what have i got", "what do i have open", "have i got open",
+        "i have open", "latest on", "whats latest", "what is latest", "news on my", "list requests", "list tickets",
+        "show requests", "show tickets", "see requests", "see tickets", "anyone looked at", "looked at my", "heard anything",
     ]);
 
     private static readonly string[] QueuePhrases = Normalised(
@@ -102,7 +104,9 @@ internal static class CommandWords
         if (ApprovalPhrases.Any(p => p == "approv" ? raw.Any(w => w.StartsWith(p, StringComparison.Ordinal)) : Has(p))
             && !Has("approval for") && !Has("been approved") && !Has("get approved"))
         {
-            return (ChatCommand.Approvals, CommandStrength.Medium);
+            // "pending approvals", "to approve", "waiting for me": the person's approvals, whatever else is said.
+            var theirs = raw.Contains("approvals") || raw.Contains("pending") || Has("to approve") || Has("waiting for me") || Has("sign off");
+            return (ChatCommand.Approvals, theirs ? CommandStrength.Strong : CommandStrength.Medium);
         }
 
         var ours = raw.Any(Teams.Contains) && !raw.Contains("my");

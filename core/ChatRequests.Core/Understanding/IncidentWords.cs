@@ -18,6 +18,8 @@ internal static class IncidentWords
         "is wrong", "are wrong", "is slow", "so slow", "running slow", "really slow", "very slow", "too slow", "wont stop",
         "cuts out", "cutting out", "cut out", "drops out", "dropping out", "came up with", "comes up with", "says error",
         "keeps asking", "anymore", "any more", "no longer works", "isnt there", "has disappeared", "disappeared", "gone missing",
+        "acting up", "playing up", "acting weird", "acting strange", "acting odd", "behaving oddly", "behaving strangely",
+        "strange noise", "weird noise", "doesnt hold", "wont hold", "not holding",
     ];
 
     private static readonly HashSet<string> FaultTerms =
@@ -29,7 +31,8 @@ internal static class IncidentWords
             "outage", "offline", "flicker", "flickering", "flickers", "jammed", "stuck", "disconnect", "disconnects",
             "disconnecting", "disconnected", "dropping", "drops", "unresponsive", "corrupt", "corrupted", "bsod", "problem",
             "problems", "issue", "issues", "trouble", "malfunctioning", "lagging", "laggy", "rebooting", "restarting",
-            "overheating", "beeping", "blank", "garbled", "distorted", "buzzing", "intermittent", "timeout",
+            "overheating", "overheats", "beeping", "blank", "garbled", "distorted", "buzzing", "intermittent", "timeout",
+            "drains", "draining", "weird", "glitchy",
         }.Select(Tokens.Term),
     ];
 
@@ -41,6 +44,14 @@ internal static class IncidentWords
     private static readonly HashSet<string> CatalogFaults = [.. new[] { "slow", "wrong", "old", "lost", "forgot", "expired", "locked" }.Select(Tokens.Term)];
 
     private static readonly HashSet<string> Negations = ["not", "isnt", "arent", "wasnt", "werent", "wont", "doesnt", "dont", "didnt", "cant", "cannot", "stopped", "keeps", "keep", "kept"];
+
+    // What a device or system does; "doesn't detect", "won't print": it stopped doing it. ("can't log in" is a password reset.)
+    private static readonly HashSet<string> Functions =
+    [
+        "detect", "recognise", "recognize", "charge", "print", "connect", "load", "open", "start", "boot", "work", "respond",
+        "show", "sync", "turn", "switch", "save", "send", "receive", "display", "play", "ring", "scan", "update", "run",
+        "come", "pick", "register", "stay", "hold", "hear", "type", "click",
+    ];
 
     private static readonly HashSet<string> NotVerbs =
     [
@@ -103,7 +114,14 @@ internal static class IncidentWords
             for (var j = i + 1; j < Math.Min(words.Count, i + 3); j++)
             {
                 var next = words[j].Raw;
-                if (next.Length > 5 && next.EndsWith("ing", StringComparison.Ordinal) && !NotVerbs.Contains(next))
+                var keeps = words[i].Raw is "keeps" or "keep" or "kept";
+                if (next.Length > (keeps ? 4 : 5) && next.EndsWith("ing", StringComparison.Ordinal) && !NotVerbs.Contains(next))
+                {
+                    return true;
+                }
+
+                // "doesn't detect", "won't print"; "can't get onto the vpn" but not "I can't work" (urgency) or "dont need".
+                if (Functions.Contains(next) && !keeps && words[i].Raw != "stopped" && !(next == "work" && words[i].Raw is "cant" or "cannot"))
                 {
                     return true;
                 }

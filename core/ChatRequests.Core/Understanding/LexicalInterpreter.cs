@@ -90,8 +90,9 @@ public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
     }
 
     /// <summary>
-    /// The words that name the item are followed by a noun the catalog does not know: "laptop bag", "office chair"
-    /// ask for the unknown thing, which the item's word only describes. Asked as a question, not a confident form.
+    /// The words that name the item are followed by a noun the catalog does not know ("laptop bag", "office chair"):
+    /// the unknown thing is what is asked for, and the item's word only describes it. Asked as a question, not a
+    /// confident form.
     /// </summary>
     private static bool NamesSomethingElse(Word[] words, CatalogIndex index, ScoredItem winner)
     {
@@ -105,14 +106,16 @@ public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
         {
             var next = words[i + 1];
             var endsThere = i + 2 >= words.Length || !words[i + 2].IsContent;
-            if (naming.Contains(words[i].Term) && endsThere && next.IsContent && !next.IsNumber && Lexicon.IsThingWord(next.Raw)
-                && !naming.Contains(next.Term) && !index.Knows(next.Term) && !index.Near(next).Any())
+            if (naming.Contains(words[i].Term) && endsThere && Unknown(next))
             {
                 return true;
             }
         }
 
         return false;
+
+        bool Unknown(Word word) => word.IsContent && !word.IsNumber && Lexicon.IsThingWord(word.Raw)
+            && !naming.Contains(word.Term) && !index.Knows(word.Term) && !index.Near(word).Any();
     }
 
     private CatalogIndex Index()
