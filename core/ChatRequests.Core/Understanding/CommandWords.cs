@@ -73,7 +73,7 @@ internal static class CommandWords
     private static readonly string[] ApprovalPhrases = Normalised(
     [
         "approv", "sign off", "signoff", "waiting for me", "waiting on me", "need my ok", "awaiting my", "for me to sign",
-        "for me to ok", "needs my",
+        "for me to ok", "needs my", "need to sign", "anything to sign", "for me to sign off",
     ]);
 
     private static readonly HashSet<string> Greetings =
@@ -91,7 +91,7 @@ internal static class CommandWords
         bool Has(string phrase) => padded.Contains($" {phrase} ", StringComparison.Ordinal);
         bool Any(string[] phrases) => phrases.Any(Has);
 
-        if (Any(CancelPhrases))
+        if (Any(CancelPhrases) || raw is ["stop"] or ["no"] or ["nope"] or ["exit"] or ["quit"])
         {
             return (ChatCommand.Cancel, CommandStrength.Strong);
         }

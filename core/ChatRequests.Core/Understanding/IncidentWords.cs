@@ -19,7 +19,8 @@ internal static class IncidentWords
         "cuts out", "cutting out", "cut out", "drops out", "dropping out", "came up with", "comes up with", "says error",
         "keeps asking", "anymore", "any more", "no longer works", "isnt there", "has disappeared", "disappeared", "gone missing",
         "acting up", "playing up", "acting weird", "acting strange", "acting odd", "behaving oddly", "behaving strangely",
-        "strange noise", "weird noise", "doesnt hold", "wont hold", "not holding",
+        "strange noise", "weird noise", "doesnt hold", "wont hold", "not holding", "out of order", "is broken",
+        "are broken", "seems broken", "is faulty",
     ];
 
     private static readonly HashSet<string> FaultTerms =
