@@ -10,6 +10,9 @@ namespace ChatRequests.Core.Understanding;
 /// </summary>
 public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
 {
+    /// <summary>Words the catalog has never seen, beside a single word that names an item: something else is asked for.</summary>
+    private const int StrangeWords = 3;
+
     private CatalogIndex? _index;
 
     public ValueTask<Meaning> InterpretAsync(string text, CancellationToken cancellationToken = default) =>
@@ -91,8 +94,8 @@ public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
 
     /// <summary>
     /// The words that name the item are followed by a noun the catalog does not know ("laptop bag", "office chair"):
-    /// the unknown thing is what is asked for, and the item's word only describes it. Asked as a question, not a
-    /// confident form.
+    /// the unknown thing is what is asked for, and the item's word only describes it. So, too, when one word names the
+    /// item among several the catalog has never seen. Asked as a question, not a confident form.
     /// </summary>
     private static bool NamesSomethingElse(Word[] words, CatalogIndex index, ScoredItem winner)
     {
@@ -102,6 +105,11 @@ public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
         }
 
         var naming = phrase.Terms.SelectMany(t => Lexicon.SynonymsOf(t).Append(t)).ToHashSet(StringComparer.Ordinal);
+        if (winner.Named <= 1 && words.Count(Unknown) >= StrangeWords)
+        {
+            return true;
+        }
+
         for (var i = 0; i + 1 < words.Length; i++)
         {
             var next = words[i + 1];
