@@ -8,8 +8,9 @@ namespace ChatRequests.Benchmarks;
 /// <summary>The gallery's laptop request at its steps, and a requester's list of 21 (what "my requests" reads), bound at a fixed time.</summary>
 internal sealed class BenchData
 {
-    private BenchData(LaptopStory story, ServiceRequest pending, ServiceRequest assigned, IReadOnlyList<ServiceRequest> list)
+    private BenchData(LaptopStory story, ServiceRequest pending, ServiceRequest assigned, IReadOnlyList<ServiceRequest> list, IntakeGuide guide)
     {
+        Guide = guide;
         Story = story;
         Pending = pending;
         Assigned = assigned;
@@ -17,6 +18,9 @@ internal sealed class BenchData
     }
 
     public LaptopStory Story { get; }
+
+    /// <summary>What the help card offers: the sample catalog's categories and examples, and the service desk.</summary>
+    public IntakeGuide Guide { get; }
 
     /// <summary>Logged, waiting for the manager.</summary>
     public ServiceRequest Pending { get; }
@@ -60,6 +64,6 @@ internal sealed class BenchData
             list.Add(r);
         }
 
-        return new BenchData(story, pending, assigned, list);
+        return new BenchData(story, pending, assigned, list, IntakeGuide.For(organisation.Catalog.Items, new Signpost("Contact the IT service desk.", Link: null)));
     }
 }

@@ -12,7 +12,7 @@ public class CardBenchmarks
     public void Setup() => _data = BenchData.Create();
 
     [Benchmark(Description = "help")]
-    public CardMessage Help() => _data.Cards.Help();
+    public CardMessage Help() => _data.Cards.Help(_data.Guide);
 
     [Benchmark(Description = "my requests (20 of 21)")]
     public CardMessage MyRequests() => _data.Cards.RequestList(_data.List, "Your requests", "You have no requests yet.", _data.Story.Requester);

@@ -19,7 +19,7 @@ public class WireBenchmarks
     public void Setup()
     {
         _data = BenchData.Create();
-        _help = _data.Cards.Help();
+        _help = _data.Cards.Help(_data.Guide);
         _list = _data.Cards.RequestList(_data.List, "Your requests", "You have no requests yet.", _data.Story.Requester);
         _approval = _data.Cards.Approval(_data.Pending, 0, _data.Story.Manager);
         _document = JsonSerializer.Serialize(_data.Assigned, RequestJson.Options);

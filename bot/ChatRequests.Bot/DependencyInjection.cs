@@ -22,7 +22,13 @@ public static class DependencyInjection
         services.AddErrorResponses();
 
         services.AddSingleton<Replier>();
+        services.AddOptions<IntakeContactOptions>()
+            .BindConfiguration(IntakeContactOptions.SectionName)
+            .Validate(o => o.HelpDesk.IsValid(), "Intake:HelpDesk needs Text (1 to 300 characters) and, if any, an absolute https Link.")
+            .Validate(o => o.IncidentReport.IsValid(), "Intake:IncidentReport needs Text (1 to 300 characters) and, if any, an absolute https Link.")
+            .ValidateOnStart();
         services.AddSingleton<IntakeConversation>();
+        services.AddSingleton<OpenForms>();
         services.AddSingleton<MessageHandler>();
         services.AddSingleton<WelcomeHandler>();
         services.AddSingleton<ClickRefusals>();

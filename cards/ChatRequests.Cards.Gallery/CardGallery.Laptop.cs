@@ -42,6 +42,7 @@ internal sealed partial class CardGallery
         _story.AgentAsks(r);
         Show("team-awaiting-requester", r, _cards.TeamCard);
         Notice("notice-question-asked", r, NoticeKind.QuestionAsked, RequestEventType.QuestionAsked);
+        Show("answer-offer", r, x => _cards.AnswerOffer(x, "I'll sync them from OneDrive myself, thanks"));
 
         _story.RequesterAnswers(r);
         Show("team-answered", r, _cards.TeamCard);

@@ -1,6 +1,7 @@
-using ChatRequests.Core.Catalog;
 using ChatRequests.Core.Messaging;
+using ChatRequests.Core.Priority;
 using ChatRequests.Core.Requests;
+using ChatRequests.Core.Understanding;
 using ChatRequests.Core.Workflow;
 using Microsoft.Extensions.Time.Testing;
 
@@ -46,22 +47,26 @@ internal sealed partial class CardGallery
     private void AddIntake()
     {
         var items = _organisation.Catalog.Items;
-        var categories = items.Select(i => i.Category).Distinct(StringComparer.OrdinalIgnoreCase).Order().ToList();
-        Add("welcome", _cards.Welcome("Megan"));
-        Add("help", _cards.Help());
-        Add("categories", _cards.Categories(categories, "What do you need? Pick a category, or just tell me in your own words."));
-        Add("categories-no-match", _cards.Categories(categories, "I couldn't match \"a standing desk\" to anything in the catalog. Pick a category to browse it:"));
+        var guide = IntakeGuide.For(items, new Signpost("Call the IT service desk on 1234, or ask in the IT Help channel.", new Uri("https://teams.microsoft.com/l/channel/19%3Ait-help%40thread.tacv2/IT%20Help")));
+        Add("welcome", _cards.Welcome("Megan", guide));
+        Add("help", _cards.Help(guide));
+        Add("categories", _cards.Categories(guide, "What do you need? Pick a category, or just tell me in your own words."));
+        Add("categories-no-match", _cards.Categories(guide, "I couldn't match \"a standing desk\" to anything in the catalog."));
         var hardware = items.Where(i => i.Category == "Hardware").ToList();
         Add("catalog-category", _cards.Catalog(hardware, "Hardware: pick what you need"));
 
-        const string Typed = "I need access";
-        var candidates = CatalogMatcher.Match(Typed, items).Candidates;
-        if (candidates.Count < 2)
-        {
-            throw new InvalidOperationException($"The catalog no longer offers several items for \"{Typed}\"; pick other words for the candidates card.");
-        }
-
-        Add("catalog-candidates", _cards.Catalog(candidates, $"I found a few things that could fit \"{Typed}\". Which one do you need?"));
+        // "Did you mean": the words, the urgency and the values they named go with each choice to its form.
+        var words = new KeptWords("I need a new laptop for the Berlin office, asap", Urgency.High);
+        var laptops = items.Where(i => i.Id.StartsWith("laptop-", StringComparison.Ordinal))
+            .Select(i => new ItemMatch(i, 1, new Dictionary<string, string> { ["deliveryLocation"] = "Berlin office" }))
+            .ToList();
+        Add("catalog-candidates", _cards.Choice(laptops, words));
+        var dock = new ItemMatch(_organisation.Item("docking-station"), 0.4, new Dictionary<string, string>());
+        Add("suggestion", _cards.Suggestion(dock, new KeptWords("my second screen needs a port", urgency: null)));
+        Add("incident", _cards.Incident(
+            new KeptWords("VPN keeps dropping every ten minutes", urgency: null),
+            new Signpost("Report it on the IT service portal, or call the service desk on 1234 when you cannot work at all.", new Uri("https://servicedesk.example.com/incidents/new"))));
+        Add("form-closed", _cards.Info("Form closed: Standard laptop", "You closed this form; nothing was logged."));
 
         Add("request-form", _cards.RequestForm(_story.Item, LaptopStory.Prefill, errors: null));
         var firstTry = LaptopStory.FirstTry;

@@ -23,6 +23,8 @@ public static class CardInputs
     /// <summary>Values "5" to "1".</summary>
     public const string Rating = "rating";
     public const string Feedback = "feedback";
+    /// <summary>What a person typed in chat, carried by a button so that their words reach the form or the answer.</summary>
+    public const string Words = "words";
 
     /// <summary>Data keys (ids only, never identity).</summary>
     public const string ItemId = "itemId";

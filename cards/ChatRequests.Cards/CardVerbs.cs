@@ -15,6 +15,14 @@ public static class CardVerbs
     public const string IntakeBrowse = "intake.browse";
     /// <summary>Log the request: <see cref="SubmitFormData"/>.</summary>
     public const string IntakeSubmit = "intake.submit";
+    /// <summary>Not what the bot suggested: the categories and a person to ask (<see cref="SomethingElseData"/>).</summary>
+    public const string IntakeElse = "intake.else";
+    /// <summary>Not an incident after all: the items closest to the words (<see cref="IsRequestData"/>).</summary>
+    public const string IntakeIsRequest = "intake.isrequest";
+    /// <summary>Send the words typed in chat as the answer to the agent's question: <see cref="AnswerFromChatData"/>.</summary>
+    public const string IntakeAnswer = "intake.answer";
+    /// <summary>The words typed in chat were not an answer: understand them as any message (<see cref="NotAnAnswerData"/>).</summary>
+    public const string IntakeNotAnswer = "intake.notanswer";
 
     /// <summary><see cref="ApprovalDecisionData"/>; the comment is optional.</summary>
     public const string ApprovalApprove = "approval.approve";
@@ -46,7 +54,7 @@ public static class CardVerbs
 
     public static IReadOnlyList<string> All { get; } =
     [
-        IntakePick, IntakeBrowse, IntakeSubmit, ApprovalApprove, ApprovalReject, AgentAssign, AgentStatus, AgentAsk,
+        IntakePick, IntakeBrowse, IntakeSubmit, IntakeElse, IntakeIsRequest, IntakeAnswer, IntakeNotAnswer, ApprovalApprove, ApprovalReject, AgentAssign, AgentStatus, AgentAsk,
         AgentResolve, RequesterAnswer, RequesterConfirm, RequesterReopen, RequesterCancel, RequestsShow, RequestsRefresh,
     ];
 }

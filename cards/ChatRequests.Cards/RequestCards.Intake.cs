@@ -12,9 +12,6 @@ public sealed partial class RequestCards
 {
     private const int MaxCatalogItems = 25;
 
-    /// <summary>The catalog's categories (see <see cref="CatalogItem.Category"/>), offered as browse buttons.</summary>
-    private static readonly string[] CatalogCategories = ["Hardware", "Software", "Access", "Accounts"];
-
     private static readonly (string Command, string Description)[] Commands =
     [
         ("new request", "Start a request; I help you find the right catalog item"),
@@ -26,21 +23,14 @@ public sealed partial class RequestCards
         ("help", "Show this card"),
     ];
 
-    private static readonly string[] Examples =
-    [
-        "I need a new laptop",
-        "Give me access to Jira",
-        "My headset broke",
-        "I forgot my VPN password",
-    ];
-
-    public CardMessage Welcome(string firstName)
+    /// <summary>The help card with a greeting: what the bot does, the loaded catalog's categories and examples.</summary>
+    public CardMessage Welcome(string firstName, IntakeGuide guide)
     {
         var name = CardText.NullIfBlank(firstName)?.Trim();
-        return HelpCard(name is null ? "Hi there!" : $"Hi {name}!");
+        return HelpCard(name is null ? "Hi there!" : $"Hi {name}!", guide);
     }
 
-    public CardMessage Help() => HelpCard(null);
+    public CardMessage Help(IntakeGuide guide) => HelpCard(null, guide);
 
     /// <summary>Catalog items to pick from: "did you mean" candidates or one category's items.</summary>
     public CardMessage Catalog(IReadOnlyList<CatalogItem> items, string heading)
@@ -69,12 +59,12 @@ public sealed partial class RequestCards
         return Render("catalog", data, fallback);
     }
 
-    /// <summary>Nothing matched: say so and offer the catalog by category.</summary>
-    public CardMessage Categories(IReadOnlyList<string> categories, string heading) =>
+    /// <summary>The catalog by category, a few examples and a person to ask: to browse, or when nothing matched.</summary>
+    public CardMessage Categories(IntakeGuide guide, string heading) =>
         Render(
             "categories",
-            new { heading, categories },
-            $"{heading} Browse the catalog by category: {string.Join(", ", categories)}.");
+            new { heading, categories = guide.Categories, examples = guide.Examples, askAPerson = SignpostData(guide.AskAPerson) },
+            $"{heading} Browse the catalog by category: {string.Join(", ", guide.Categories)}. Or ask a person: {guide.AskAPerson.Text}");
 
     /// <summary>The request form of a catalog item, filled in with <paramref name="prefill"/> and showing <paramref name="errors"/>.</summary>
     /// <param name="errors">Problems by input: "justification", "urgency" or a catalog field id (as <see cref="FormErrors.ByInput"/>).</param>
@@ -162,19 +152,23 @@ public sealed partial class RequestCards
         ["userIds"] = new JsonArray(userId),
     };
 
-    private CardMessage HelpCard(string? greeting)
+    private CardMessage HelpCard(string? greeting, IntakeGuide guide)
     {
         var data = new
         {
             greeting,
             facts = Commands.Select(c => new Fact(c.Command, c.Description)),
-            examples = Examples,
-            categories = CatalogCategories,
+            examples = guide.Examples,
+            categories = guide.Categories,
+            askAPerson = SignpostData(guide.AskAPerson),
         };
-        var fallback = $"{(greeting is null ? "" : greeting + " ")}I log IT service requests: tell me what you need, e.g. \"{Examples[0]}\". " +
+        var example = guide.Examples.Count == 0 ? "" : $", e.g. \"{guide.Examples[0]}\"";
+        var fallback = $"{(greeting is null ? "" : greeting + " ")}I log IT service requests: tell me what you need{example}. " +
             $"Commands: {string.Join(", ", Commands.Select(c => c.Command))}.";
         return Render("help", data, fallback);
     }
+
+    private static object SignpostData(Signpost signpost) => new { text = signpost.Text, link = signpost.Link?.AbsoluteUri };
 
     private static object FieldData(CatalogField field, string? prefill, string? error)
     {

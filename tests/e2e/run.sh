@@ -17,4 +17,5 @@ fi
 dotnet build -c Release "$root/bot/ChatRequests.Bot" --nologo -v quiet
 
 cd "$here"
-exec node --test --test-reporter=tap request-loop.test.mjs
+# One story at a time: each starts a bot, its playgrounds and a browser, and the machine has two cores.
+exec node --test --test-concurrency=1 --test-reporter=tap request-loop.test.mjs hospital-story.test.mjs

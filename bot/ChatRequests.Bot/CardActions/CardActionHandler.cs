@@ -21,6 +21,7 @@ public sealed class CardActionHandler(
     RequestWorkflow workflow,
     ICatalog catalog,
     IntakeConversation intake,
+    OpenForms openForms,
     RequestCards cards,
     ClickRefusals refusals,
     IRelaySignal relay,
@@ -61,9 +62,17 @@ public sealed class CardActionHandler(
         switch (action)
         {
             case PickItemData pick:
-                return intake.FormFor(FindItem(pick.ItemId), text: null, urgency: null).Card;
+                return Shown(turn, intake.FormFor(FindItem(pick.ItemId), Kept(pick), pick.Fields));
             case BrowseCategoryData browse:
                 return intake.BrowseCategory(browse.Category).Card;
+            case SomethingElseData:
+                return intake.SomethingElse().Card;
+            case IsRequestData isRequest:
+                return (await intake.NotAnIncidentAsync(isRequest.Words, cancellationToken)).Card;
+            case NotAnAnswerData notAnswer:
+                return Shown(turn, await intake.UnderstandAsync(notAnswer.Words, cancellationToken));
+            case AnswerFromChatData answerInChat:
+                return cards.AnswerSent(await workflow.AnswerAsync(answerInChat.RequestId, user, answerInChat.Words ?? "", cancellationToken)).Card;
             case SubmitFormData form:
                 return await SubmitAsync(turn, form, cancellationToken);
             case ApprovalDecisionData decision:
@@ -108,6 +117,21 @@ public sealed class CardActionHandler(
         }
     }
 
+    /// <summary>The words kept by "did you mean", with the urgency they implied (only a name of <see cref="Core.Priority.Urgency"/> counts).</summary>
+    private static KeptWords? Kept(PickItemData pick) =>
+        pick.Words is null ? null : new KeptWords(pick.Words, RequestFormValidator.ParseUrgency(pick.Urgency));
+
+    /// <summary>The card that answers the click replaces the clicked one: when it is a form, that message is the open form.</summary>
+    private JsonObject Shown(TurnContext turn, IntakeReply reply)
+    {
+        if (reply.FormOf is { } item)
+        {
+            openForms.Remember(turn.ConversationId, turn.Activity.ReplyToId, item);
+        }
+
+        return reply.Message.Card;
+    }
+
     private CatalogItem FindItem(string itemId) =>
         catalog.Find(itemId) ?? throw new RequestRuleException("That catalog item no longer exists. Type 'new request' to start again.");
 
@@ -136,6 +160,7 @@ public sealed class CardActionHandler(
         var result = await workflow.SubmitAsync(turn.Actor, form, cancellationToken);
         if (result.Request is { } request)
         {
+            openForms.Submitted(turn.ConversationId, turn.Activity.ReplyToId, data.ItemId);
             return cards.Submitted(request, refreshFor: turn.Activity.From?.Id).Card;
         }
 

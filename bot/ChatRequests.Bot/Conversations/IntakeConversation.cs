@@ -1,70 +1,89 @@
-using System.Text.RegularExpressions;
 using ChatRequests.Cards;
 using ChatRequests.Core.Catalog;
 using ChatRequests.Core.Priority;
+using ChatRequests.Core.Understanding;
+using Microsoft.Extensions.Options;
 
 namespace ChatRequests.Bot.Conversations;
 
+/// <summary>The card that answers a message, and the catalog item when that card is its request form.</summary>
+public sealed record IntakeReply(CardMessage Message, CatalogItem? FormOf = null);
+
 /// <summary>
-/// Turns what an employee says in their own words into a pre-filled form card: one clear match gets its
-/// form, several get a choice, none gets the catalog by category.
+/// Answers what a person asks for in their own words, as the interpreter understood it: a clear match gets its form,
+/// pre-filled; several get a short choice and a weak one a question, both keeping the words for the form; a fault
+/// report is pointed to where incidents go; nothing close gets the catalog's categories and a person to ask.
 /// </summary>
-public sealed class IntakeConversation(ICatalog catalog, RequestCards cards)
+public sealed class IntakeConversation(ICatalog catalog, IMessageInterpreter interpreter, RequestCards cards, IOptions<IntakeContactOptions> options)
 {
-    public CardMessage Understand(string text)
+    private Signpost HelpDesk => Signpost(options.Value.HelpDesk);
+
+    public CardMessage Welcome(string firstName) => cards.Welcome(firstName, Guide());
+
+    public CardMessage Help() => cards.Help(Guide());
+
+    /// <summary>The card for a message that is not a command.</summary>
+    public IntakeReply Answer(Meaning meaning, string text)
     {
-        var match = CatalogMatcher.Match(text, catalog.Items);
-        if (match.Best is { } item)
+        var words = new KeptWords(text, meaning.UrgencyHint);
+        return meaning switch
         {
-            return FormFor(item, text, match.UrgencyHint);
-        }
-
-        if (match.Candidates.Count > 0)
-        {
-            return cards.Catalog(match.Candidates, $"I found a few things that could fit \"{Shorten(text)}\". Which one do you need?");
-        }
-
-        return cards.Categories(Categories(), $"I couldn't match \"{Shorten(text)}\" to anything in the catalog. Pick a category to browse it:");
+            { Kind: MeaningKind.Item, Items: [var best, ..] } => FormFor(best.Item, words, best.Slots),
+            { Kind: MeaningKind.Choice, Items: [_, ..] } => new(cards.Choice(meaning.Items, words)),
+            { Kind: MeaningKind.Suggestion, Items: [var closest, ..] } => new(cards.Suggestion(closest, words)),
+            { Kind: MeaningKind.Incident } => new(cards.Incident(words, Signpost(options.Value.IncidentReport))),
+            _ => new(cards.Categories(Guide(), $"I couldn't match \"{Shorten(text)}\" to anything in the catalog.")),
+        };
     }
 
-    public CardMessage Browse() => cards.Categories(Categories(), "What do you need? Pick a category, or just tell me in your own words.");
+    /// <summary>Words taken afresh (the person said they were not an answer to the agent's question).</summary>
+    public async Task<IntakeReply> UnderstandAsync(string text, CancellationToken cancellationToken) =>
+        Answer(await interpreter.InterpretAsync(text, cancellationToken), text);
+
+    /// <summary>The person says their words were a request, not an incident: the items closest to them, or the categories.</summary>
+    public async Task<CardMessage> NotAnIncidentAsync(string text, CancellationToken cancellationToken)
+    {
+        var meaning = await interpreter.InterpretAsync(text, cancellationToken);
+        return meaning.Items.Count > 0
+            ? cards.Choice(meaning.Items, new KeptWords(text, meaning.UrgencyHint))
+            : cards.Categories(Guide(), "Then pick a category, or tell me in other words what you need:");
+    }
+
+    public CardMessage Browse() => cards.Categories(Guide(), "What do you need? Pick a category, or just tell me in your own words.");
+
+    /// <summary>Not what the bot suggested: the whole catalog by category, and a person to ask.</summary>
+    public CardMessage SomethingElse() => cards.Categories(Guide(), "No problem. Tell me in other words what you need, or pick a category:");
 
     public CardMessage BrowseCategory(string category)
     {
         var items = catalog.Items.Where(i => string.Equals(i.Category, category, StringComparison.OrdinalIgnoreCase)).ToList();
         return items.Count == 0
-            ? cards.Categories(Categories(), $"There is no category called \"{Shorten(category)}\". Pick one of these:")
+            ? cards.Categories(Guide(), $"There is no category called \"{Shorten(category)}\". Pick one of these:")
             : cards.Catalog(items, $"{items[0].Category}: pick what you need");
     }
 
     /// <summary>
-    /// The item's form, pre-filled from the person's words when there are some: the words as justification,
-    /// the urgency they implied, and any choice they named ("... in the Berlin office").
+    /// The item's form, pre-filled from what the person said when there is something: their words as the justification,
+    /// the urgency they implied, and the values they named for its fields (others, and values the form cannot hold, are left out).
     /// </summary>
-    public CardMessage FormFor(CatalogItem item, string? text, Urgency? urgency)
+    public IntakeReply FormFor(CatalogItem item, KeptWords? words, IReadOnlyDictionary<string, string>? slots)
     {
         var fields = new Dictionary<string, string>();
-        if (text is not null)
+        foreach (var field in item.Fields)
         {
-            foreach (var field in item.Fields.Where(f => f.Type == FieldType.Choice))
+            if (slots?.GetValueOrDefault(field.Id) is { } value && value.Length <= field.MaxLength)
             {
-                var mentioned = field.Choices.FirstOrDefault(c => ContainsWord(text, c));
-                if (mentioned is not null)
-                {
-                    fields[field.Id] = mentioned;
-                }
+                fields[field.Id] = value;
             }
         }
 
-        var prefill = new FormPrefill(Guid.NewGuid().ToString("N"), text, (urgency ?? Urgency.Medium).ToString(), fields);
-        return cards.RequestForm(item, prefill, errors: null);
+        var prefill = new FormPrefill(Guid.NewGuid().ToString("N"), words?.Text, (words?.Urgency ?? Urgency.Medium).ToString(), fields);
+        return new IntakeReply(cards.RequestForm(item, prefill, errors: null), item);
     }
 
-    private IReadOnlyList<string> Categories() =>
-        catalog.Items.Select(i => i.Category).Distinct(StringComparer.OrdinalIgnoreCase).Order().ToList();
+    private IntakeGuide Guide() => IntakeGuide.For(catalog.Items, HelpDesk);
 
-    private static bool ContainsWord(string text, string word) =>
-        Regex.IsMatch(text, $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(word)}(?![\p{{L}}\p{{N}}])", RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(50));
+    private static Signpost Signpost(SignpostOptions signpost) => new(signpost.Text!, signpost.LinkUri);
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
 }

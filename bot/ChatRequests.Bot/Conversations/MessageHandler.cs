@@ -2,18 +2,23 @@ using ChatRequests.Bot.Turns;
 using ChatRequests.Cards;
 using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Requests;
+using ChatRequests.Core.Understanding;
 using ChatRequests.Core.Workflow;
 using ChatRequests.Teams.Connector;
 
 namespace ChatRequests.Bot.Conversations;
 
 /// <summary>
-/// What people type: commands (help, new request, my requests, approvals, queue, a request number, cancel) and, for
-/// anything else, a request in their own words. In a team channel everyone there reads the answer, so a channel gets
-/// the agents' commands, only its own team's requests, and nobody's personal lists.
+/// What people type, as the interpreter understands it: a command (help, new request, my requests, approvals, queue, a
+/// request number, cancel) or a request in their own words. In a team channel everyone there reads the answer, so a
+/// channel gets the agents' commands, only its own team's requests, and nobody's personal lists. In the personal chat
+/// the conversation counts: words typed while an agent's question waits are offered as its answer, and "cancel" closes
+/// the form the bot last sent.
 /// </summary>
 public sealed class MessageHandler(
+    IMessageInterpreter interpreter,
     IntakeConversation intake,
+    OpenForms openForms,
     RequestWorkflow workflow,
     RequestCards cards,
     Replier replier,
@@ -40,7 +45,7 @@ public sealed class MessageHandler(
         {
             var hint = turn.Activity.Value is not null
                 ? "That button belongs to an older kind of card I no longer answer. Type 'my requests' to get fresh cards."
-                : "I didn't get any text. Tell me what you need (for example \"I need a new laptop\"), or type 'help'.";
+                : "I didn't get any text. Tell me what you need in your own words, or type 'help'.";
             await replier.ReplyAsync(turn, hint, cancellationToken);
             return;
         }
@@ -53,64 +58,107 @@ public sealed class MessageHandler(
             return;
         }
 
-        var command = MessageText.AsCommand(text);
+        var meaning = await interpreter.InterpretAsync(text, cancellationToken);
+        if (meaning is { Kind: MeaningKind.Command, Command: { } command })
+        {
+            await CommandAsync(turn, command, meaning.RequestId, cancellationToken);
+            return;
+        }
+
+        if (!turn.IsChannel && await OpenQuestionAsync(turn, cancellationToken) is { } asked)
+        {
+            await replier.ReplyAsync(turn, cards.AnswerOffer(asked, text), cancellationToken);
+            return;
+        }
+
+        var reply = intake.Answer(meaning, text);
+        var activityId = await replier.ReplyAsync(turn, reply.Message, cancellationToken);
+        if (reply.FormOf is { } item)
+        {
+            openForms.Remember(turn.ConversationId, activityId, item);
+        }
+    }
+
+    private async Task CommandAsync(TurnContext turn, ChatCommand command, string? requestId, CancellationToken cancellationToken)
+    {
         if (turn.IsChannel && InChannelOnly(command) is { } words)
         {
             await replier.ReplyAsync(turn, words, cancellationToken);
             return;
         }
 
-        var reply = await AnswerAsync(turn, text, command, cancellationToken);
-        await replier.ReplyAsync(turn, reply, cancellationToken);
+        if (command == ChatCommand.Cancel && requestId is null)
+        {
+            await CancelWithoutNumberAsync(turn, cancellationToken);
+            return;
+        }
+
+        await replier.ReplyAsync(turn, await AnswerAsync(turn, command, requestId, cancellationToken), cancellationToken);
     }
 
     /// <summary>What a channel is answered in words instead of the personal chat's answer, or null.</summary>
-    private static string? InChannelOnly(string command) => command switch
+    private static string? InChannelOnly(ChatCommand command) => command switch
     {
-        _ when IsHelp(command) => ChannelHelp,
-        _ when IsMine(command) || IsApprovals(command) || command.StartsWith("cancel", StringComparison.Ordinal) => PersonalOnly,
+        ChatCommand.Help => ChannelHelp,
+        ChatCommand.MyRequests or ChatCommand.Approvals or ChatCommand.Cancel => PersonalOnly,
         _ => null,
     };
 
-    private async Task<CardMessage> AnswerAsync(TurnContext turn, string text, string command, CancellationToken cancellationToken)
+    private async Task<CardMessage> AnswerAsync(TurnContext turn, ChatCommand command, string? requestId, CancellationToken cancellationToken)
     {
         switch (command)
         {
-            case var _ when IsHelp(command):
-                return cards.Help();
-            case "new request" or "new" or "request" or "catalog" or "catalogue" or "browse" or "new request please":
+            case ChatCommand.Help:
+                return intake.Help();
+            case ChatCommand.Browse:
                 return intake.Browse();
-            case var _ when IsMine(command):
+            case ChatCommand.Approvals:
+                return cards.ApprovalList(await workflow.PendingApprovalsAsync(turn.User.Id, cancellationToken), turn.User);
+            case ChatCommand.Queue:
+                return await TeamQueueAsync(turn, cancellationToken);
+            case ChatCommand.Cancel:
+                var cancelled = await workflow.CancelAsync(requestId!, turn.User, "Cancelled in chat", cancellationToken);
+                relay.Wake();
+                return cards.Info($"{cancelled.Id} cancelled", $"I cancelled your request for {cancelled.ItemName}. Nothing more will happen with it.", "good");
+            case ChatCommand.ShowRequest when requestId is not null:
+                var request = turn.IsChannel
+                    ? await workflow.GetVisibleInChannelAsync(requestId, turn.User.Id, ConversationIds.ChannelOf(turn.ConversationId), cancellationToken)
+                    : await workflow.GetVisibleAsync(requestId, turn.User.Id, cancellationToken);
+                return cards.RequestDetail(request, turn.User);
+            case ChatCommand.ShowRequest when turn.IsChannel:
+                return cards.Info("Which request?", "Mention me with its number, for example '@ChatRequests REQ-000042'.");
+            default:
+                // My requests, or a request asked about without its number ("where is my laptop request").
                 // One more than the card shows, so it can say there are older ones.
                 var mine = await workflow.ListMineAsync(turn.User.Id, RequestListSize + 1, cancellationToken);
                 return cards.RequestList(Recent(mine), "Your requests", "You have no requests yet. Tell me what you need to log one.", turn.User);
-            case var _ when IsApprovals(command):
-                return cards.ApprovalList(await workflow.PendingApprovalsAsync(turn.User.Id, cancellationToken), turn.User);
-            case "queue" or "team queue" or "our queue":
-                return await TeamQueueAsync(turn, cancellationToken);
         }
+    }
 
-        if (RequestNumber.FindIn(text) is { } requestId)
+    /// <summary>"cancel" alone closes the form the bot last sent here; without one, it asks which request.</summary>
+    private async Task CancelWithoutNumberAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (openForms.Take(turn.ConversationId) is not { } form)
         {
-            if (command.StartsWith("cancel", StringComparison.Ordinal))
-            {
-                var cancelled = await workflow.CancelAsync(requestId, turn.User, "Cancelled in chat", cancellationToken);
-                relay.Wake();
-                return cards.Info($"{cancelled.Id} cancelled", $"I cancelled your request for {cancelled.ItemName}. Nothing more will happen with it.", "good");
-            }
-
-            var request = turn.IsChannel
-                ? await workflow.GetVisibleInChannelAsync(requestId, turn.User.Id, ConversationIds.ChannelOf(turn.ConversationId), cancellationToken)
-                : await workflow.GetVisibleAsync(requestId, turn.User.Id, cancellationToken);
-            return cards.RequestDetail(request, turn.User);
+            await replier.ReplyAsync(turn,
+                cards.Info("Which request?", "Tell me the number, for example 'cancel REQ-000042', or type 'my requests' and use the Cancel button."),
+                cancellationToken);
+            return;
         }
 
-        if (command.StartsWith("cancel", StringComparison.Ordinal))
-        {
-            return cards.Info("Which request?", "Tell me the number, for example 'cancel REQ-000042', or type 'my requests' and use the Cancel button.");
-        }
+        var closed = cards.Info($"Form closed: {form.ItemName}", "You closed this form; nothing was logged.");
+        await replier.UpdateAsync(turn, form.ActivityId, closed, cancellationToken);
+        await replier.ReplyAsync(turn, $"OK, I closed the {form.ItemName} form; nothing was logged. Tell me what you need whenever you like.", cancellationToken);
+    }
 
-        return intake.Understand(text);
+    /// <summary>The person's request whose agent question waits for their answer (the latest asked), if any.</summary>
+    private async Task<ServiceRequest?> OpenQuestionAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var mine = await workflow.ListMineAsync(turn.User.Id, RequestListSize, cancellationToken);
+        return mine
+            .Where(r => r.State == RequestState.AwaitingRequester && r.IsRequester(turn.User.Id) && r.Question is { Answer: null })
+            .OrderByDescending(r => r.Question!.AskedAt)
+            .FirstOrDefault();
     }
 
     private async Task<CardMessage> TeamQueueAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -127,12 +175,6 @@ public sealed class MessageHandler(
         return cards.RequestList(
             Recent(queue.Requests), $"Open requests for {string.Join(", ", queue.Teams.Select(t => t.Name))}", "Nothing open. Well done!", turn.User);
     }
-
-    private static bool IsHelp(string command) => command is "help" or "hi" or "hello" or "hey" or "menu" or "what can you do" or "commands";
-
-    private static bool IsMine(string command) => command is "my requests" or "status" or "my status" or "requests" or "my tickets" or "list";
-
-    private static bool IsApprovals(string command) => command is "approvals" or "my approvals" or "pending approvals" or "pending";
 
     private static List<ServiceRequest> Recent(IEnumerable<ServiceRequest> requests) =>
         requests.OrderByDescending(r => r.UpdatedAt).ToList();

@@ -20,10 +20,6 @@ public static partial class MessageText
         return Whitespace().Replace(decoded, " ").Trim();
     }
 
-    /// <summary>The text reduced to a command word sequence: lower case, punctuation dropped.</summary>
-    public static string AsCommand(string cleaned) =>
-        Whitespace().Replace(Punctuation().Replace(cleaned.ToLowerInvariant(), " "), " ").Trim();
-
     [GeneratedRegex(@"<at>.*?</at>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex Mention();
 
@@ -32,7 +28,4 @@ public static partial class MessageText
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
-
-    [GeneratedRegex(@"[^\p{L}\p{N}\-\s]")]
-    private static partial Regex Punctuation();
 }

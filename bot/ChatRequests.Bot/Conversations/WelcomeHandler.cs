@@ -1,5 +1,4 @@
 using ChatRequests.Bot.Turns;
-using ChatRequests.Cards;
 using ChatRequests.Teams.Connector;
 
 namespace ChatRequests.Bot.Conversations;
@@ -8,7 +7,7 @@ namespace ChatRequests.Bot.Conversations;
 /// Says hello once when the app is installed in a chat or a team. Teams sends both installationUpdate (add) and
 /// conversationUpdate (bot in membersAdded) for one installation; only the first greets, or people get two.
 /// </summary>
-public sealed class WelcomeHandler(RequestCards cards, Replier replier)
+public sealed class WelcomeHandler(IntakeConversation intake, Replier replier)
 {
     /// <summary>Whether the activity says the app was installed: the only activity <see cref="HandleAsync"/> is given.</summary>
     public static bool Greets(Activity activity) =>
@@ -26,6 +25,6 @@ public sealed class WelcomeHandler(RequestCards cards, Replier replier)
         }
 
         var firstName = turn.User.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? turn.User.Name;
-        await replier.ReplyAsync(turn, cards.Welcome(firstName), cancellationToken);
+        await replier.ReplyAsync(turn, intake.Welcome(firstName), cancellationToken);
     }
 }

@@ -14,10 +14,24 @@ public sealed class Replier(IConnectorClient connector)
     public Task ReplyMarkdownAsync(TurnContext turn, string markdown, CancellationToken cancellationToken) =>
         SendAsync(turn, Activity.MarkdownMessage(markdown), cancellationToken);
 
-    public Task ReplyAsync(TurnContext turn, CardMessage card, CancellationToken cancellationToken) =>
+    /// <summary>Answers with a card; returns the id of the message it became, when the connector says.</summary>
+    public Task<string?> ReplyAsync(TurnContext turn, CardMessage card, CancellationToken cancellationToken) =>
         SendAsync(turn, Activity.CardMessage(card.Card, card.FallbackText), cancellationToken);
 
-    private async Task SendAsync(TurnContext turn, Activity reply, CancellationToken cancellationToken)
+    /// <summary>Replaces the card of a message the bot sent earlier in the turn's conversation.</summary>
+    public async Task UpdateAsync(TurnContext turn, string activityId, CardMessage card, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await connector.UpdateActivityAsync(turn.ServiceUrl, turn.ConversationId, activityId, Activity.CardMessage(card.Card, card.FallbackText), cancellationToken);
+        }
+        catch (ConnectorException ex)
+        {
+            throw new ReplyNotDeliveredException(turn.ConversationId, ex);
+        }
+    }
+
+    private async Task<string?> SendAsync(TurnContext turn, Activity reply, CancellationToken cancellationToken)
     {
         try
         {
@@ -25,12 +39,10 @@ public sealed class Replier(IConnectorClient connector)
             // An activity without a usable id (none, or "") still gets its answer, as a plain send.
             if (turn.Activity.Id is { } replyToId && !string.IsNullOrWhiteSpace(replyToId))
             {
-                await connector.ReplyToActivityAsync(turn.ServiceUrl, turn.ConversationId, replyToId, reply, cancellationToken);
+                return (await connector.ReplyToActivityAsync(turn.ServiceUrl, turn.ConversationId, replyToId, reply, cancellationToken)).Id;
             }
-            else
-            {
-                await connector.SendToConversationAsync(turn.ServiceUrl, turn.ConversationId, reply, cancellationToken);
-            }
+
+            return (await connector.SendToConversationAsync(turn.ServiceUrl, turn.ConversationId, reply, cancellationToken)).Id;
         }
         catch (ConnectorException ex)
         {

@@ -32,6 +32,28 @@ internal sealed class ActionDataReader(JsonObject? data)
 
     public string? Input(string key) => Value(key);
 
+    /// <summary>Every id the card put in the data under <paramref name="prefix"/>, keyed without it; blank ones left out.</summary>
+    public IReadOnlyDictionary<string, string> IdsWithPrefix(string prefix)
+    {
+        var values = new Dictionary<string, string>();
+        foreach (var (key, _) in data ?? [])
+        {
+            if (key.StartsWith(prefix, StringComparison.Ordinal) && key.Length > prefix.Length)
+            {
+                _idKeys.Add(key);
+                if (Value(key) is { } value)
+                {
+                    values[key[prefix.Length..]] = value;
+                }
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>What a person typed, carried in the data: untrusted, so cut at <paramref name="max"/> characters.</summary>
+    public string? Words(string key, int max) => OptionalId(key) is { } words && words.Length > max ? words[..max] : Value(key);
+
     /// <summary>Every input whose id starts with <paramref name="prefix"/>, keyed without it.</summary>
     public IReadOnlyDictionary<string, string?> InputsWithPrefix(string prefix)
     {

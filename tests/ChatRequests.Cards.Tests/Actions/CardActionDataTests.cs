@@ -86,6 +86,40 @@ public class CardActionDataTests
     }
 
     // Every id any verb takes, well formed.
+    [Fact]
+    public void Parse_Pick_ReadsTheKeptWordsUrgencyAndNamedValues_WordsCutAtTheJustificationMaximum()
+    {
+        var pick = (PickItemData)CardActionData.Parse(CardVerbs.IntakePick, new JsonObject
+        {
+            [CardInputs.ItemId] = "monitor",
+            [CardInputs.Words] = new string('w', 5000),
+            [CardInputs.Urgency] = "High",
+            ["field.size"] = "27 inch",
+            ["field.blank"] = " ",
+        });
+
+        Assert.Equal("monitor", pick.ItemId);
+        Assert.Equal(2000, pick.Words!.Length);
+        Assert.Equal("High", pick.Urgency);
+        Assert.Equal(new Dictionary<string, string> { ["size"] = "27 inch" }, pick.Fields);
+    }
+
+    [Fact]
+    public void Parse_Pick_FromABrowseList_HasNoWords()
+    {
+        var pick = (PickItemData)CardActionData.Parse(CardVerbs.IntakePick, new JsonObject { [CardInputs.ItemId] = "monitor" });
+
+        Assert.Null(pick.Words);
+        Assert.Null(pick.Urgency);
+        Assert.Empty(pick.Fields);
+    }
+
+    [Theory]
+    [InlineData(CardVerbs.IntakeIsRequest)]
+    [InlineData(CardVerbs.IntakeNotAnswer)]
+    public void Parse_WordsVerb_WithoutWords_IsRefused(string verb) =>
+        Assert.Throws<InvalidCardDataException>(() => CardActionData.Parse(verb, new JsonObject()));
+
     private static JsonObject Complete() => new()
     {
         [CardInputs.ItemId] = "mouse",
@@ -93,5 +127,6 @@ public class CardActionDataTests
         [CardInputs.SubmissionKey] = "key-1",
         [CardInputs.RequestId] = "REQ-000001",
         [CardInputs.Stage] = "0",
+        [CardInputs.Words] = "my screen flickers",
     };
 }

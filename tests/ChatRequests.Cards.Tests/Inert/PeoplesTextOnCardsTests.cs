@@ -81,10 +81,19 @@ public class PeoplesTextOnCardsTests
         var fields = Fields(t).Values.ToArray();
         string[] request = [text, .. fields];
 
-        yield return ("welcome", cards.Welcome(person), [person.Trim()]);
-        yield return ("help", cards.Help(), []);
+        var guide = new IntakeGuide(["Hardware", "Access"], [Share.Name], new Signpost("Call the service desk on 1234.", new Uri("https://desk.example.com/")));
+        yield return ("welcome", cards.Welcome(person, guide), [person.Trim()]);
+        yield return ("help", cards.Help(guide), []);
         yield return ("catalog", cards.Catalog([Share with { Description = text }], $"I found a few things that could fit \"{text}\"."), [text]);
-        yield return ("categories", cards.Categories(["Hardware", "Access"], $"I couldn't match \"{text}\" to anything in the catalog."), [text]);
+        yield return ("categories", cards.Categories(guide, $"I couldn't match \"{text}\" to anything in the catalog."), [text]);
+
+        // What a person typed in chat, kept on buttons for the form or the answer (a message is never empty).
+        var words = new KeptWords(required, Core.Priority.Urgency.High);
+        var slots = new Dictionary<string, string> { ["sharePath"] = required };
+        yield return ("did you mean, keeping the words", cards.Choice([new(Share, 1, slots), new(Share with { Id = "other" }, 1, slots)], words), []);
+        yield return ("suggestion", cards.Suggestion(new(Share, 0.5, slots), words), [required]);
+        yield return ("incident", cards.Incident(words, new Signpost("Report it on the portal.", null)), [required]);
+        yield return ("answer offered from chat", cards.AnswerOffer(InState(RequestState.AwaitingRequester, t), required), [required]);
         yield return (
             "request-form",
             cards.RequestForm(Share, new FormPrefill("sk-1", text, "High", Fields(t)), new Dictionary<string, string> { ["justification"] = text, ["sharePath"] = text }),

@@ -13,32 +13,39 @@ public class RequestCardsIntakeTests
 
     private static FormPrefill EmptyPrefill => new("sk-1", null, null, new Dictionary<string, string>());
 
+    // A catalog that is not the sample's: the cards say what it holds, nothing else.
+    private static readonly IntakeGuide Ward = new(
+        ["Clinical systems", "Devices"],
+        ["Pager", "EPR access"],
+        new Signpost("Call the IT service desk on extension 4444.", new Uri("https://teams.microsoft.com/l/channel/19%3Ahelp%40thread.tacv2/Help")));
+
     [Fact]
-    public void Welcome_GreetsByNameAndOffersEveryCategory()
+    public void Welcome_GreetsByNameAndOffersTheCatalogsCategories()
     {
-        var message = _cards.Welcome("Maximiliane");
+        var message = _cards.Welcome("Maximiliane", Ward);
 
         CardAssert.Valid(message);
         var text = CardQuery.Text(message.Card);
         Assert.Contains("Hi Maximiliane!", text);
         Assert.Contains("Hi Maximiliane!", message.FallbackText);
         var browse = CardQuery.Executes(message.Card, CardVerbs.IntakeBrowse).Select(a => (string?)a["data"]!["category"]);
-        Assert.Equal(["Hardware", "Software", "Access", "Accounts"], browse);
+        Assert.Equal(["Clinical systems", "Devices"], browse);
+        Assert.DoesNotContain("Hardware", text);
     }
 
     [Fact]
     public void Welcome_WithoutAName_StillGreets()
     {
-        var message = _cards.Welcome("  ");
+        var message = _cards.Welcome("  ", Ward);
 
         CardAssert.Valid(message);
         Assert.Contains("Hi there!", CardQuery.Text(message.Card));
     }
 
     [Fact]
-    public void Help_ListsTheCommandsAndExamples()
+    public void Help_ListsTheCommandsTheCatalogsExamplesAndAPersonToAsk()
     {
-        var message = _cards.Help();
+        var message = _cards.Help(Ward);
 
         CardAssert.Valid(message);
         var text = CardQuery.Text(message.Card);
@@ -47,9 +54,34 @@ public class RequestCardsIntakeTests
             Assert.Contains(command, text);
         }
 
-        Assert.Contains("I need a new laptop", text);
+        Assert.Contains("\"Pager\"", text);
+        Assert.Contains("\"EPR access\"", text);
+        Assert.DoesNotContain("laptop", text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("extension 4444", text);
+        Assert.Contains("Pager", message.FallbackText);
+        Assert.Equal("https://teams.microsoft.com/l/channel/19%3Ahelp%40thread.tacv2/Help", (string?)CardQuery.Objects(message.Card).Single(o => (string?)o["type"] == "Action.OpenUrl")["url"]);
         Assert.DoesNotContain("Hi ", text);
-        Assert.Equal(4, CardQuery.Executes(message.Card, CardVerbs.IntakeBrowse).Count());
+        Assert.Equal(2, CardQuery.Executes(message.Card, CardVerbs.IntakeBrowse).Count());
+    }
+
+    [Fact]
+    public void Help_OfAnEmptyCatalog_HasNoExamplesOrCategoriesAndNoLinkWithoutOne()
+    {
+        var message = _cards.Help(new IntakeGuide([], [], new Signpost("Ask the service desk.", null)));
+
+        CardAssert.Valid(message);
+        Assert.DoesNotContain("For example", CardQuery.Text(message.Card));
+        Assert.Empty(CardQuery.Executes(message.Card));
+        Assert.DoesNotContain(CardQuery.Objects(message.Card), o => (string?)o["type"] == "Action.OpenUrl");
+    }
+
+    [Fact]
+    public void IntakeGuide_For_TakesTheCategoriesInOrderAndTheFirstItemOfEachAsExamples()
+    {
+        var guide = IntakeGuide.For([Laptop, PasswordReset, Laptop with { Id = "x", Name = "Second laptop" }], new Signpost("Ask.", null));
+
+        Assert.Equal(["Accounts", "Hardware"], guide.Categories);
+        Assert.Equal([Laptop.Name, PasswordReset.Name], guide.Examples);
     }
 
     [Fact]
@@ -89,13 +121,19 @@ public class RequestCardsIntakeTests
     }
 
     [Fact]
-    public void Categories_SaysNothingMatchedAndOffersEachCategory()
+    public void Categories_SaysNothingMatchedAndOffersEachCategoryTheExamplesAndAPersonToAsk()
     {
-        var message = _cards.Categories(["Hardware", "Software", "Access", "Accounts"], "I found nothing for \"flux capacitor\".");
+        var message = _cards.Categories(Ward, "I found nothing for \"flux capacitor\".");
 
         CardAssert.Valid(message);
-        Assert.Contains("flux capacitor", CardQuery.Text(message.Card));
-        Assert.Equal(["Hardware", "Software", "Access", "Accounts"], CardQuery.Executes(message.Card, CardVerbs.IntakeBrowse).Select(a => (string?)a["data"]!["category"]));
+        var text = CardQuery.Text(message.Card);
+        Assert.Contains("flux capacitor", text);
+        Assert.Contains("\"Pager\"", text);
+        Assert.Contains("Or ask a person:", text);
+        Assert.Contains("extension 4444", text);
+        Assert.Contains("extension 4444", message.FallbackText);
+        Assert.Equal(["Clinical systems", "Devices"], CardQuery.Executes(message.Card, CardVerbs.IntakeBrowse).Select(a => (string?)a["data"]!["category"]));
+        Assert.Single(CardQuery.Objects(message.Card), o => (string?)o["type"] == "Action.OpenUrl");
     }
 
     [Fact]

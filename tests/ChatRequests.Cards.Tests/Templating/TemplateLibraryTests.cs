@@ -9,8 +9,8 @@ public class TemplateLibraryTests
 {
     private static readonly string[] Expected =
     [
-        "answer", "approval", "approval-list", "at-risk", "banner", "catalog", "categories", "escalation", "help", "info", "notice", "reminder",
-        "request-detail", "request-form", "request-list", "submitted", "team",
+        "answer", "answer-offer", "approval", "approval-list", "at-risk", "banner", "catalog", "categories", "escalation", "help", "incident", "info",
+        "notice", "reminder", "request-detail", "request-form", "request-list", "submitted", "suggestion", "team",
     ];
 
     [Fact]

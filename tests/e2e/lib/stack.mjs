@@ -21,11 +21,14 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const startTimeoutMs = 60_000;
 
-/** Starts bot, playgrounds and browser; returns the stack, already stopped again if any part failed to start. */
-export async function startStack(personas, runDir) {
+/**
+ * Starts bot, playgrounds and browser; returns the stack, already stopped again if any part failed to start.
+ * botArgs: more command-line configuration for the bot (another catalog and organisation, for example).
+ */
+export async function startStack(personas, runDir, { botArgs = [] } = {}) {
   const stack = new Stack(runDir);
   try {
-    await stack.start(personas);
+    await stack.start(personas, botArgs);
     return stack;
   } catch (error) {
     console.error(`Evidence of the failed start (logs): ${await stack.saveEvidence('start')}`);
@@ -55,7 +58,7 @@ class Stack {
     }
   }
 
-  async start(personas) {
+  async start(personas, botArgs) {
     if (!fs.existsSync(botDll)) throw new Error(`${botDll} is missing: build the bot first (tests/e2e/run.sh does).`);
     const botPort = await freePort();
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chatrequests-e2e-'));
@@ -63,7 +66,7 @@ class Stack {
     this.botUrl = `http://127.0.0.1:${botPort}`;
     this.spawn('bot', 'dotnet', [
       botDll, `--Urls=${this.botUrl}`, `--Storage:SqlitePath=${path.join(dataDir, 'r.db')}`,
-      '--Fulfilment:PollInterval=00:00:00.200',
+      '--Fulfilment:PollInterval=00:00:00.200', ...botArgs,
     ], { cwd: repoRoot, env: { ASPNETCORE_ENVIRONMENT: 'Development' } }); // no MicrosoftAppId: inbound auth is off, allowed in Development only
     await waitForHttp(`${this.botUrl}/`, 'the bot', this.children[0]);
 
