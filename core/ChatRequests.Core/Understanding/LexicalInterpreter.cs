@@ -6,7 +6,7 @@ namespace ChatRequests.Core.Understanding;
 /// <summary>
 /// The default interpreter: the words alone, against the loaded catalog (no model, no network). Deterministic:
 /// the same text and catalog always mean the same. The catalog's index is built once (and again only if the
-/// catalog hands out another list of items).
+/// catalog hands out another list of items; two first messages at once may both build it, and either is right).
 /// </summary>
 public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
 {
@@ -24,7 +24,7 @@ public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
         return Interpret(text, Index());
     }
 
-    internal static Meaning Interpret(string text, CatalogIndex index)
+    private static Meaning Interpret(string text, CatalogIndex index)
     {
         var urgency = UrgencyWords.Find(text);
         var words = Tokens.Read(text);
