@@ -45,10 +45,14 @@ internal static class CommandWords
         "been approved", "been done", "been sorted", "what have i got", "what do i have open", "have i got open",
         "i have open", "latest on", "whats latest", "what is latest", "news on my", "list requests", "list tickets",
         "show requests", "show tickets", "see requests", "see tickets", "anyone looked at", "looked at my", "heard anything",
+        "any word on", "word on my", "news about", "ready yet", "arrived yet", "arrive yet", "when will my", "when is my",
+        "how long will my", "what i asked for", "what i requested", "what i ordered", "eta on", "eta for",
     ]);
 
     private static readonly string[] QueuePhrases = Normalised(
     ["queue", "backlog", "unassigned", "assigned to us", "assigned to our", "in our inbox"]);
+
+    private static readonly HashSet<string> QueueWords = ["open", "outstanding", "list", "waiting", "pending", "assigned", "unassigned", "backlog"];
 
     private static readonly HashSet<string> Teams = ["our", "team", "teams", "us", "department", "departments", "group"];
 
@@ -57,7 +61,8 @@ internal static class CommandWords
         "browse", "catalog", "new request", "what can i order", "what can i request", "what can i ask", "what can i get",
         "what do you offer", "what do you have", "what is available", "whats available", "what are my options", "show me what",
         "list of items", "list of services", "list of things", "what can be ordered", "what can be requested", "start request",
-        "make request", "raise request", "open request", "log request", "submit request", "place order", "i can request",
+        "make request", "raise request", "open request", "log request", "submit request", "place order", "new ticket", "raise ticket", "open ticket", "log ticket", "create ticket", "submit ticket",
+        "create request", "i can request",
         "i can order", "i can ask for", "can i order", "things i can", "everything i can", "options", "what you offer",
         "what you have", "what services", "what items", "request something", "order something", "ask for something",
     ]);
@@ -72,7 +77,7 @@ internal static class CommandWords
 
     private static readonly string[] ApprovalPhrases = Normalised(
     [
-        "approv", "sign off", "signoff", "waiting for me", "waiting on me", "need my ok", "awaiting my", "for me to sign",
+        "approv", "authori", "sign off", "signoff", "waiting for me", "waiting on me", "need my ok", "awaiting my", "for me to sign",
         "for me to ok", "needs my", "need to sign", "anything to sign", "for me to sign off",
     ]);
 
@@ -101,7 +106,7 @@ internal static class CommandWords
             return (ChatCommand.ShowRequest, CommandStrength.Strong);
         }
 
-        if (ApprovalPhrases.Any(p => p == "approv" ? raw.Any(w => w.StartsWith(p, StringComparison.Ordinal)) : Has(p))
+        if (ApprovalPhrases.Any(p => p is "approv" or "authori" ? raw.Any(w => w.StartsWith(p, StringComparison.Ordinal)) : Has(p))
             && !Has("approval for") && !Has("been approved") && !Has("get approved"))
         {
             // "pending approvals", "to approve", "waiting for me": the person's approvals, whatever else is said.
@@ -115,7 +120,7 @@ internal static class CommandWords
             return (ChatCommand.Queue, CommandStrength.Strong);
         }
 
-        if (Any(QueuePhrases) || (ours && raw.Contains("open")))
+        if (Any(QueuePhrases) || (ours && raw.Any(QueueWords.Contains)))
         {
             return (ChatCommand.Queue, CommandStrength.Medium);
         }
@@ -125,7 +130,7 @@ internal static class CommandWords
             return (ChatCommand.MyRequests, CommandStrength.Strong);
         }
 
-        if (Any(BrowsePhrases) || raw is ["new"] or ["request"] or ["order"] or ["catalog"])
+        if (Any(BrowsePhrases) || raw is ["new"] or ["request"] or ["order"] or ["catalog"] or ["ticket"])
         {
             return (ChatCommand.Browse, CommandStrength.Weak);
         }
@@ -169,9 +174,10 @@ internal static class CommandWords
             return raw;
         }
 
+        // One slip only: "requested" is a word of its own, not a typo of "requests".
         foreach (var key in Keys)
         {
-            if (Similarity.Typo(raw, key) > 0)
+            if (Similarity.Typo(raw, key) > 0 && Similarity.Distance(raw, key, 1) <= 1)
             {
                 return key;
             }

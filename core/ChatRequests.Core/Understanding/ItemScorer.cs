@@ -22,6 +22,7 @@ internal static class ItemScorer
     private const double PhraseBonusPerExtraTerm = 1.5;
     private const double SingleTermPhraseBonus = 0.5;
     private const double WholeMessageBonus = 2.0;
+    private const double ChoicePhraseShare = 0.5;
     /// <summary>A phrase counts as said when each of its terms was said at least this well (a long word's two typos).</summary>
     private const double PhraseQuality = 0.5;
     /// <summary>A term fitting an item at least this well (a category word) counts as fitting it, for how many items a word fits.</summary>
@@ -120,6 +121,8 @@ internal static class ItemScorer
             // "locked out" said whole counts its two words, though "out" is no term.
             var length = phrase.Terms.Length + phrase.Unsaid.Length;
             var value = length == 1 ? SingleTermPhraseBonus * quality : PhraseBonusPerExtraTerm * (length - 1) * quality;
+            // A choice said whole ("home pc") says what kind of the item, less surely which item.
+            value *= phrase.Kind == PhraseKind.Choice ? ChoicePhraseShare : 1;
             // All the message says, said without a synonym: "laptop" is the laptop, not the developer laptop.
             if (length >= queryTerms && quality >= Similarity.OneEdit && phrase.Kind != PhraseKind.Choice)
             {

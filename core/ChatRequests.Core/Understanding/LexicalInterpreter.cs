@@ -123,7 +123,7 @@ public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
         return false;
 
         bool Unknown(Word word) => word.IsContent && !word.IsNumber && Lexicon.IsThingWord(word.Raw)
-            && !naming.Contains(word.Term) && !index.Knows(word.Term) && !index.Near(word).Any();
+            && !naming.Contains(word.Term) && !index.Knows(word.Term) && !index.Near(word).Any(n => n.Quality >= Similarity.OneEdit);
     }
 
     private CatalogIndex Index()
