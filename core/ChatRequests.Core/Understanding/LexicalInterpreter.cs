@@ -13,6 +13,9 @@ public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
     /// <summary>Words the catalog has never seen, beside a single word that names an item: something else is asked for.</summary>
     private const int StrangeWords = 3;
 
+    /// <summary>What is read of a message: the form's justification holds as much; a longer text costs time, not meaning.</summary>
+    private const int MaxLength = 2000;
+
     private CatalogIndex? _index;
 
     public ValueTask<Meaning> InterpretAsync(string text, CancellationToken cancellationToken = default) =>
@@ -21,7 +24,7 @@ public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
     public Meaning Interpret(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Interpret(text, Index());
+        return Interpret(text.Length > MaxLength ? text[..MaxLength] : text, Index());
     }
 
     private static Meaning Interpret(string text, CatalogIndex index)

@@ -235,6 +235,14 @@ public class LexicalInterpreterTests
     }
 
     [Fact]
+    public void AHugeMessage_IsReadFromItsBeginning()
+    {
+        var meaning = Clinic.Read("a 27 inch monitor please " + string.Concat(Enumerable.Repeat("blah wibble ", 100_000)));
+
+        Assert.Equal("27-inch", meaning.Items[0].Slots["size"]);
+    }
+
+    [Fact]
     public void TheSameWords_AlwaysMeanTheSame()
     {
         Assert.Equal(Clinic.Read("access").Items.Select(m => m.Item.Id), Clinic.Read("access").Items.Select(m => m.Item.Id));
