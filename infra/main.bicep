@@ -21,6 +21,18 @@ param tags object = { app: 'chatrequests' }
 @description('The Graph directory\'s fulfilment teams and approver groups as flat app settings of both apps, e.g. { "Directory__Teams__0__Id": "team-hardware", "Directory__Teams__0__GroupId": "<Entra group id>", ... } (infra/README.md). Every catalog category needs a team, or the apps refuse to start.')
 param directorySettings object = {}
 
+@description('Model-backed understanding (optional): the name of an existing Azure OpenAI account with an embedding deployment. Empty: the bot reads messages from their words alone (Intake:Provider=Lexical). Set: the identity becomes its Cognitive Services OpenAI User and the bot gets Intake__Provider=AzureOpenAI.')
+param openAIAccountName string = ''
+
+@description('The resource group of that account (default: this one).')
+param openAIResourceGroupName string = resourceGroup().name
+
+@description('The account\'s embedding deployment name.')
+param openAIEmbeddingDeployment string = 'text-embedding-3-small'
+
+@description('Optional: the account\'s chat deployment (structured output, e.g. gpt-4o-mini) that reads the form\'s choice fields from the words; empty: none.')
+param openAIChatDeployment string = ''
+
 // Globally unique names for the resources that need them.
 var suffix = uniqueString(resourceGroup().id, namePrefix)
 var compactPrefix = toLower(replace(namePrefix, '-', ''))
@@ -75,6 +87,15 @@ module storage 'modules/storage.bicep' = {
   }
 }
 
+module openAI 'modules/openai-access.bicep' = if (!empty(openAIAccountName)) {
+  name: 'openAIAccess'
+  scope: resourceGroup(openAIResourceGroupName)
+  params: {
+    accountName: openAIAccountName
+    principalId: identity.outputs.principalId
+  }
+}
+
 module apps 'modules/apps.bicep' = {
   name: 'apps'
   params: {
@@ -91,6 +112,9 @@ module apps 'modules/apps.bicep' = {
     serviceBusNamespace: serviceBus.outputs.fullyQualifiedNamespace
     functionsStorageAccountName: storage.outputs.name
     directorySettings: directorySettings
+    openAIEndpoint: empty(openAIAccountName) ? '' : openAI!.outputs.endpoint
+    openAIEmbeddingDeployment: openAIEmbeddingDeployment
+    openAIChatDeployment: openAIChatDeployment
   }
 }
 

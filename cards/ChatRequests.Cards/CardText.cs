@@ -58,7 +58,7 @@ internal static class CardText
     public static bool IsCostCentre(string fieldId) =>
         string.Concat(fieldId.Where(char.IsLetter)).ToLowerInvariant() is "costcentre" or "costcenter";
 
-    public static string Approval(ApprovalPolicy policy) => policy == ApprovalPolicy.None ? "No approval" : "Needs approval";
+    public static string Approval(ApprovalPolicy policy) => policy.Stages.Count == 0 ? "No approval" : "Needs approval";
 
     /// <summary>"Ann", "Ann or Bob", "Ann, Bob or Cy", "Ann, Bob, ... or 4 others": any one of them decides.</summary>
     public static string AnyOf(IReadOnlyList<PersonRef> people) => people.Count switch
@@ -68,6 +68,19 @@ internal static class CardText
         <= PeopleShown => $"{string.Join(", ", people.Take(people.Count - 1).Select(p => p.Name))} or {people[^1].Name}",
         _ => $"{string.Join(", ", people.Take(PeopleShown).Select(p => p.Name))} or {people.Count - PeopleShown} others",
     };
+
+    /// <summary>"Ann", "all of Ann and Bob", "all of Ann, Bob, ... and 4 others": every one of them must approve.</summary>
+    public static string AllOf(IReadOnlyList<PersonRef> people) => people.Count switch
+    {
+        0 => "no one",
+        1 => people[0].Name,
+        <= PeopleShown => $"all of {string.Join(", ", people.Take(people.Count - 1).Select(p => p.Name))} and {people[^1].Name}",
+        _ => $"all of {string.Join(", ", people.Take(PeopleShown).Select(p => p.Name))} and {people.Count - PeopleShown} others",
+    };
+
+    /// <summary>Who a stage waits for, said as its mode decides it (<see cref="AnyOf"/> or <see cref="AllOf"/>).</summary>
+    public static string Awaited(ApprovalStage stage) =>
+        stage.Mode == ApprovalMode.All ? AllOf(stage.Awaiting) : AnyOf(stage.Awaiting);
 
     /// <summary>"★★★★☆ 4/5".</summary>
     public static string Stars(int rating) =>
@@ -135,6 +148,7 @@ internal static class CardText
         [AuditAction.RequestApproval] = "Sent for approval",
         [AuditAction.SkipApproval] = "Sent to the team (no approval needed)",
         [AuditAction.ApproveStage] = "Approved a stage",
+        [AuditAction.ApprovePart] = "Approved (others still to approve)",
         [AuditAction.Approve] = "Approved",
         [AuditAction.Reject] = "Rejected",
         [AuditAction.Assign] = "Assigned",
@@ -153,5 +167,6 @@ internal static class CardText
         [AuditAction.CompleteProvisioning] = "Access granted automatically",
         [AuditAction.ProvisioningDone] = "Access granted automatically",
         [AuditAction.ProvisioningFailed] = "Automatic access failed",
+        [AuditAction.Reroute] = "Approval passed on",
     };
 }

@@ -17,8 +17,8 @@ public sealed partial class RequestCards
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(stage, r.Approvals.Count);
 
         var target = r.Approvals[stage];
-        var pending = target.Decision is null && r.State == RequestState.AwaitingApproval && r.CurrentStage == stage;
-        var outcome = pending ? null : ApprovalOutcome(r, target, viewer);
+        var pending = IsOpen(r, stage) && !target.WasDecidedBy(viewer.Id);
+        var outcome = pending ? null : ApprovalOutcome(r, stage, viewer);
         var data = new
         {
             id = r.Id,
@@ -27,6 +27,7 @@ public sealed partial class RequestCards
             title = pending ? $"Approval needed: {r.Id}" : outcome!.Title,
             style = pending ? "accent" : outcome!.Style,
             stageText = StageText(r, stage),
+            askedText = AskedText(target, viewer),
             requesterName = r.Requester.Name,
             itemName = r.ItemName,
             justification = r.Justification,
@@ -53,8 +54,8 @@ public sealed partial class RequestCards
     /// <summary>The requests waiting for <paramref name="viewer"/>'s decision, each with Approve and Reject.</summary>
     public CardMessage ApprovalList(IReadOnlyList<ServiceRequest> pending, PersonRef viewer)
     {
-        // A request decided since the list was queried no longer waits for anyone.
-        var waiting = pending.Where(r => r.PendingStage is { Decision: null }).OrderBy(r => r.SubmittedAt).ToList();
+        // A request decided since the list was queried no longer waits for anyone; one the viewer approved, not for them.
+        var waiting = pending.Where(r => r.PendingStage is { Decision: null } stage && !stage.WasDecidedBy(viewer.Id)).OrderBy(r => r.SubmittedAt).ToList();
         var shown = waiting.Take(MaxListed).ToList();
         var data = new
         {
@@ -84,8 +85,20 @@ public sealed partial class RequestCards
     /// <summary>How a stage ended: <see cref="Text"/> is followed on the card by " at " and <see cref="At"/> when there is one.</summary>
     private sealed record Outcome(string Title, string Style, string Text, string? Comment, DateTimeOffset? At = null);
 
-    private static Outcome ApprovalOutcome(ServiceRequest r, ApprovalStage stage, PersonRef viewer)
+    private static Outcome ApprovalOutcome(ServiceRequest r, int index, PersonRef viewer)
     {
+        var stage = r.Approvals[index];
+        if (stage.Decision is { Approved: true } last && stage.ApprovedBy.Count > 1)
+        {
+            var everyone = stage.ApprovedBy.Select(d => d.ById == viewer.Id ? "you" : d.ByName).ToList();
+            return new Outcome(
+                $"Approved: {r.Id}",
+                "good",
+                $"Approved by all: {string.Join(", ", everyone.Take(everyone.Count - 1))} and {everyone[^1]}; the last",
+                stage.ApprovedBy.FirstOrDefault(d => d.ById == viewer.Id)?.Comment,
+                last.At);
+        }
+
         if (stage.Decision is { } decision)
         {
             return new Outcome(
@@ -94,6 +107,16 @@ public sealed partial class RequestCards
                 DecisionText(decision, viewer),
                 decision.Comment,
                 decision.At);
+        }
+
+        if (IsOpen(r, index) && stage.ApprovedBy.FirstOrDefault(d => d.ById == viewer.Id) is { } mine)
+        {
+            return new Outcome(
+                $"Waiting for others: {r.Id}",
+                "good",
+                $"Approved by you; still waiting for {CardText.Awaited(stage)}",
+                mine.Comment,
+                mine.At);
         }
 
         if (r.State == RequestState.Cancelled)
@@ -105,6 +128,33 @@ public sealed partial class RequestCards
         return rejection is not null
             ? new Outcome($"Rejected: {r.Id}", "attention", $"Rejected at an earlier step by {rejection.ByName}. Nothing to decide.", rejection.Comment)
             : new Outcome($"No decision needed: {r.Id}", "emphasis", $"This step is not waiting for a decision ({CardText.NeutralState(r.State).ToLowerInvariant()}).", null);
+    }
+
+    private static bool IsOpen(ServiceRequest r, int stage) =>
+        r.State == RequestState.AwaitingApproval && r.CurrentStage == stage && r.Approvals[stage].Decision is null;
+
+    /// <summary>
+    /// For a stage put to several people at once, who they are and what is needed: "Any one of 3 decides: you, Sam
+    /// Security or Sue Security", "All of 2 must approve: you and Sue Security (approved so far: Sue Security)".
+    /// </summary>
+    private static string? AskedText(ApprovalStage stage, PersonRef viewer)
+    {
+        if (stage.Approvers.Count < 2)
+        {
+            return null;
+        }
+
+        var names = stage.Approvers.Select(a => a.Id == viewer.Id ? "you" : a.Name).ToList();
+        var list = $"{string.Join(", ", names.Take(names.Count - 1))} {(stage.Mode == ApprovalMode.All ? "and" : "or")} {names[^1]}";
+        if (stage.Mode == ApprovalMode.Any)
+        {
+            return $"Any one of {stage.Approvers.Count} decides: {list}";
+        }
+
+        var soFar = stage.ApprovedBy.Count == 0
+            ? ""
+            : $" (approved so far: {string.Join(", ", stage.ApprovedBy.Select(d => d.ById == viewer.Id ? "you" : d.ByName))})";
+        return $"All of {stage.Approvers.Count} must approve: {list}{soFar}";
     }
 
     private static string DecisionText(ApprovalDecision decision, PersonRef viewer) =>

@@ -108,7 +108,9 @@ public sealed partial class RequestCards
     /// </summary>
     public CardMessage Submitted(ServiceRequest r, string? refreshFor)
     {
-        var noApproval = r.Approvals.Count == 0 ? $"No approval needed — sent straight to {r.TeamName}." : null;
+        var noApproval = r.Approvals.Count == 0
+            ? r.PreAuthorisation is { } why ? $"No approval needed ({why}) — sent straight to {r.TeamName}." : $"No approval needed — sent straight to {r.TeamName}."
+            : null;
         var data = new
         {
             id = r.Id,
@@ -121,12 +123,12 @@ public sealed partial class RequestCards
                 new("Priority", r.Priority.Reason),
                 Fact.Moment("Target date", r.DueAt),
             ],
-            stages = r.Approvals.Select(s => new Fact(s.Name, CardText.AnyOf(s.Approvers))),
+            stages = r.Approvals.Select(s => new Fact(s.Name, CardText.Awaited(s))),
             noApproval,
             nextStep = RequestProgress.NextStep(r, r.Requester.Id),
             canCancel = RequestTransitions.IsAllowed(r.State, RequestCommand.Cancel),
         };
-        var approval = noApproval ?? $"Approval: {string.Join("; then ", r.Approvals.Select(s => $"{s.Name} ({CardText.AnyOf(s.Approvers)})"))}.";
+        var approval = noApproval ?? $"Approval: {string.Join("; then ", r.Approvals.Select(s => $"{s.Name} ({CardText.Awaited(s)})"))}.";
         var message = Render(
             "submitted",
             data,

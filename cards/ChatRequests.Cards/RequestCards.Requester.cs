@@ -149,6 +149,11 @@ public sealed partial class RequestCards
             Fact.Moment("Target date", r.DueAt, after: IsOverdue(r) ? " (overdue)" : null),
             new("Team", r.TeamName),
         };
+        if (r.PreAuthorisation is { } why)
+        {
+            facts.Add(new("Approval", $"Not needed: {why}"));
+        }
+
         if (r.Assignee is { } assignee)
         {
             facts.Add(new("Assignee", CardText.Name(assignee, viewer)));
@@ -167,10 +172,13 @@ public sealed partial class RequestCards
     private static Fact StageStatus(ServiceRequest r, ApprovalStage stage, int index) => stage.Decision switch
     {
         { } d => Fact.Moment(stage.Name, d.At, $"{(d.Approved ? "Approved" : "Rejected")} by {d.ByName} at ", Reason(d.Comment)),
-        null when r.State == RequestState.AwaitingApproval && r.CurrentStage == index => new(stage.Name, $"Waiting for {CardText.AnyOf(stage.Approvers)}"),
-        null when r.State == RequestState.AwaitingApproval => new(stage.Name, $"Later: {CardText.AnyOf(stage.Approvers)}"),
+        null when r.State == RequestState.AwaitingApproval && r.CurrentStage == index => new(stage.Name, $"Waiting for {CardText.Awaited(stage)}{ApprovedSoFar(stage)}"),
+        null when r.State == RequestState.AwaitingApproval => new(stage.Name, $"Later: {CardText.Awaited(stage)}"),
         _ => new(stage.Name, "Not needed"),
     };
+
+    private static string ApprovedSoFar(ApprovalStage stage) =>
+        stage.ApprovedBy.Count == 0 ? "" : $" (approved by {string.Join(", ", stage.ApprovedBy.Select(d => d.ByName))})";
 
     private static NoticeText NoticeFor(ServiceRequest r, NoticeKind kind, OutboxEvent cause)
     {

@@ -52,7 +52,9 @@ public static class ReferenceDataFile
         }
         catch (JsonException ex)
         {
-            throw new ReferenceDataException([$"{path}: not valid: {ex.Message}"]);
+            // A converter's own explanation comes without the place; the serializer knows it.
+            var where = ex.Path is { } at && !ex.Message.Contains(at, StringComparison.Ordinal) ? $" Path: {at} | LineNumber: {ex.LineNumber}." : "";
+            throw new ReferenceDataException([$"{path}: not valid: {ex.Message}{where}"]);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -32,48 +32,72 @@ public enum FulfilmentMode
     ServiceBus,
 }
 
+/// <summary>How the bot reads what people type.</summary>
+public enum IntakeProvider
+{
+    /// <summary>The words alone, against the catalog (no network): the default, and what the model falls back to.</summary>
+    Lexical,
+
+    /// <summary>The words, plus item similarity from an Azure OpenAI embedding deployment (section <c>Intake:AzureOpenAI</c>).</summary>
+    AzureOpenAI,
+}
+
 /// <summary>
-/// The adapters a host runs on, read from <c>Storage:Provider</c>, <c>Directory:Provider</c> and <c>Fulfilment:Mode</c>.
+/// The adapters a host runs on, read from <c>Storage:Provider</c>, <c>Directory:Provider</c>, <c>Fulfilment:Mode</c> and
+/// <c>Intake:Provider</c>.
 /// Values are matched ignoring case; a missing or empty key means the embedded default. Anything else stops the host
 /// with a message naming the key and the values it allows.
 /// </summary>
-public sealed record AdapterChoice(StorageProvider Storage, DirectoryProvider Directory, FulfilmentMode Fulfilment)
+public sealed record AdapterChoice(
+    StorageProvider Storage, DirectoryProvider Directory, FulfilmentMode Fulfilment, IntakeProvider Intake = IntakeProvider.Lexical)
 {
     public const string StorageKey = "Storage:Provider";
     public const string DirectoryKey = "Directory:Provider";
     public const string FulfilmentKey = "Fulfilment:Mode";
     public const string CosmosEndpointKey = "Cosmos:Endpoint";
+    public const string IntakeKey = "Intake:Provider";
+    public const string AzureOpenAIEndpointKey = "Intake:AzureOpenAI:Endpoint";
 
     public static AdapterChoice Read(IConfiguration configuration)
     {
         var choice = new AdapterChoice(
             Parse<StorageProvider>(configuration, StorageKey),
             Parse<DirectoryProvider>(configuration, DirectoryKey),
-            Parse<FulfilmentMode>(configuration, FulfilmentKey));
+            Parse<FulfilmentMode>(configuration, FulfilmentKey),
+            Parse<IntakeProvider>(configuration, IntakeKey));
 
         if (choice.Storage == StorageProvider.Cosmos)
         {
-            var endpoint = configuration[CosmosEndpointKey];
-            if (string.IsNullOrWhiteSpace(endpoint))
-            {
-                throw new ConfigurationRefusedException(
-                    $"{StorageKey} is {nameof(StorageProvider.Cosmos)} but {CosmosEndpointKey} is not set: "
-                    + "set it to the account endpoint (https://<account>.documents.azure.com:443/), or remove "
-                    + $"{StorageKey} to use the SQLite file.");
-            }
+            RequireAbsoluteUrl(configuration, CosmosEndpointKey, "https://<account>.documents.azure.com:443/",
+                $"{StorageKey} is {nameof(StorageProvider.Cosmos)}", $"remove {StorageKey} to use the SQLite file");
+        }
 
-            if (!Uri.TryCreate(endpoint, UriKind.Absolute, out _))
-            {
-                throw new ConfigurationRefusedException(
-                    $"{CosmosEndpointKey} '{endpoint}' is not an absolute URL (like https://<account>.documents.azure.com:443/).");
-            }
+        if (choice.Intake == IntakeProvider.AzureOpenAI)
+        {
+            RequireAbsoluteUrl(configuration, AzureOpenAIEndpointKey, "https://<account>.openai.azure.com/",
+                $"{IntakeKey} is {nameof(IntakeProvider.AzureOpenAI)}", $"remove {IntakeKey} to read messages from their words alone");
         }
 
         return choice;
     }
 
     public override string ToString() =>
-        $"{StorageKey}={Storage}, {DirectoryKey}={Directory}, {FulfilmentKey}={Fulfilment}";
+        $"{StorageKey}={Storage}, {DirectoryKey}={Directory}, {FulfilmentKey}={Fulfilment}, {IntakeKey}={Intake}";
+
+    private static void RequireAbsoluteUrl(IConfiguration configuration, string key, string example, string because, string orElse)
+    {
+        var endpoint = configuration[key];
+        if (string.IsNullOrWhiteSpace(endpoint))
+        {
+            throw new ConfigurationRefusedException(
+                $"{because} but {key} is not set: set it to the account endpoint ({example}), or {orElse}.");
+        }
+
+        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out _))
+        {
+            throw new ConfigurationRefusedException($"{key} '{endpoint}' is not an absolute URL (like {example}).");
+        }
+    }
 
     private static T Parse<T>(IConfiguration configuration, string key)
         where T : struct, Enum

@@ -1,5 +1,6 @@
 using ChatRequests.Azure.Graph;
 using ChatRequests.Azure.Storage;
+using ChatRequests.Azure.Understanding;
 using ChatRequests.Core.Configuration;
 using ChatRequests.Core.Fulfilment;
 using ChatRequests.Embedded;
@@ -23,8 +24,9 @@ public enum AdapterHost
 /// <summary>
 /// The one place both hosts choose their adapters from configuration (<see cref="AdapterChoice"/>): the store
 /// (SQLite or Cosmos DB), the directory (JSON file or Microsoft Graph) and, for the bot, in-process fulfilment or none
-/// (the Functions app's). The catalog is the JSON file in every mode, deployed with the app, and is checked against
-/// the chosen directory as the host starts.
+/// (the Functions app's), and for the bot how messages are read (the words alone, or with an Azure OpenAI model). The
+/// catalog is the JSON file in every mode, deployed with the app, and is checked against the chosen directory as the
+/// host starts.
 /// </summary>
 public static class AdapterSelection
 {
@@ -74,6 +76,12 @@ public static class AdapterSelection
         {
             // The change feed sees every saved change by itself; nothing in this process needs waking.
             services.TryAddSingleton<IRelaySignal, NoRelaySignal>();
+        }
+
+        // Only the bot reads what people type; without this, messages are read lexically (AddRequestWorkflow).
+        if (host == AdapterHost.Bot && choice.Intake == IntakeProvider.AzureOpenAI)
+        {
+            services.AddAzureOpenAIIntake();
         }
 
         return choice;

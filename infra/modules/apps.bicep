@@ -17,6 +17,11 @@ param functionsStorageAccountName string
 @description('The Graph directory\'s teams and approver groups as flat app settings (Directory__Teams__0__Id, ...); see infra/README.md.')
 param directorySettings object
 
+@description('An Azure OpenAI endpoint for model-backed understanding (the bot only); empty: messages are read from their words alone.')
+param openAIEndpoint string
+param openAIEmbeddingDeployment string
+param openAIChatDeployment string
+
 resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   name: '${namePrefix}-plan'
   location: location
@@ -52,6 +57,15 @@ var sharedSettings = concat([
   { name: 'Bot__TenantId', value: tenantId }
 ], directoryAppSettings)
 
+// How the bot reads messages (hosting/ChatRequests.Composition/AdapterChoice.cs): only the bot reads them. The model is
+// called with the identity (AZURE_CLIENT_ID), which openai-access.bicep makes a Cognitive Services OpenAI User.
+var intakeSettings = empty(openAIEndpoint) ? [] : [
+  { name: 'Intake__Provider', value: 'AzureOpenAI' }
+  { name: 'Intake__AzureOpenAI__Endpoint', value: openAIEndpoint }
+  { name: 'Intake__AzureOpenAI__EmbeddingDeployment', value: openAIEmbeddingDeployment }
+  { name: 'Intake__AzureOpenAI__ChatDeployment', value: openAIChatDeployment }
+]
+
 resource bot 'Microsoft.Web/sites@2023-12-01' = {
   name: '${namePrefix}-bot'
   location: location
@@ -71,7 +85,7 @@ resource bot 'Microsoft.Web/sites@2023-12-01' = {
       ftpsState: 'Disabled'
       minTlsVersion: '1.2'
       healthCheckPath: '/health'
-      appSettings: concat(sharedSettings, [
+      appSettings: concat(sharedSettings, intakeSettings, [
         // appsettings.json binds the bot to 127.0.0.1:3978 for local use; an app setting (an environment variable)
         // overrides it. WEBSITES_PORT tells App Service the same port, whatever the image's default.
         { name: 'Urls', value: 'http://0.0.0.0:8080' }

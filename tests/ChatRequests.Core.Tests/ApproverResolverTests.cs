@@ -79,10 +79,11 @@ public class ApproverResolverTests
     }
 
     [Theory]
-    [InlineData(ApprovalPolicy.Manager)]
-    [InlineData(ApprovalPolicy.ManagerThenGroup)]
-    public async Task Resolve_RequesterWithoutManager_FallsBackToTheGroupOnce(ApprovalPolicy policy)
+    [InlineData(nameof(ApprovalPolicy.Manager))]
+    [InlineData(nameof(ApprovalPolicy.ManagerThenGroup))]
+    public async Task Resolve_RequesterWithoutManager_FallsBackToTheGroupOnce(string shorthand)
     {
+        var policy = ApprovalPolicy.Shorthands.Single(p => p.Shorthand == shorthand);
         var stages = await Resolver().ResolveAsync(Item(policy), Loner);
 
         var stage = Assert.Single(stages);

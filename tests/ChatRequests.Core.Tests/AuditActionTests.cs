@@ -13,6 +13,7 @@ public class AuditActionTests
         { nameof(AuditAction.RequestApproval), "RequestApproval" },
         { nameof(AuditAction.SkipApproval), "SkipApproval" },
         { nameof(AuditAction.ApproveStage), "ApproveStage" },
+        { nameof(AuditAction.ApprovePart), "ApprovePart" },
         { nameof(AuditAction.Approve), "Approve" },
         { nameof(AuditAction.Reject), "Reject" },
         { nameof(AuditAction.Assign), "Assign" },
@@ -31,6 +32,7 @@ public class AuditActionTests
         { nameof(AuditAction.Escalate), "Escalate" },
         { nameof(AuditAction.ProvisioningDone), "ProvisioningDone" },
         { nameof(AuditAction.ProvisioningFailed), "ProvisioningFailed" },
+        { nameof(AuditAction.Reroute), "Reroute" },
     };
 
     [Theory]

@@ -36,6 +36,34 @@ public sealed class FulfilmentHandlerSlaTests
     }
 
     [Fact]
+    public async Task ApprovalReminder_AllStagePartlyApproved_RemindsOnlyWhoHasNotApprovedYet()
+    {
+        var request = Submit([new ApprovalStage("IT security", [Security1, Security2]) { Mode = ApprovalMode.All }]);
+        request.Decide(Security1, approve: true, null, 0, Start.AddHours(1));
+        request.CheckSla(Start.AddHours(25));
+
+        await _handler.HandleAsync(request, request.Outbox[^1]);
+
+        await _notifier.Received(1).RemindApproverAsync(request, Security2, request.Outbox[^1], Arg.Any<CancellationToken>());
+        await _notifier.DidNotReceive().RemindApproverAsync(Arg.Any<ServiceRequest>(), Security1, Arg.Any<OutboxEvent>(), Arg.Any<CancellationToken>());
+        Assert.Equal("Reminded Sue Security (IT security)", request.History[^1].Comment);
+    }
+
+    [Fact]
+    public async Task StagePartlyApproved_RefreshesEveryApproversCard_AndTellsTheRequesterNothingYet()
+    {
+        var request = Submit([new ApprovalStage("IT security", [Security1, Security2]) { Mode = ApprovalMode.All }]);
+        request.Decide(Security1, approve: true, null, 0, Start.AddHours(1));
+
+        await _handler.HandleAsync(request, request.Outbox[^1]);
+
+        Assert.Equal(RequestEventType.StagePartlyApproved, request.Outbox[^1].Type);
+        await _notifier.Received(1).ShowApprovalCardAsync(request, Security1, 0, Arg.Any<CancellationToken>());
+        await _notifier.Received(1).ShowApprovalCardAsync(request, Security2, 0, Arg.Any<CancellationToken>());
+        await _notifier.DidNotReceiveWithAnyArgs().NotifyRequesterAsync(default!, default, default!, default);
+    }
+
+    [Fact]
     public async Task ApprovalReminder_StageDecidedMeanwhile_RemindsNoOne()
     {
         var request = Submit([new ApprovalStage("Manager", [Manager]), new ApprovalStage("IT security", [Security1])]);

@@ -78,7 +78,7 @@ public sealed class InMemoryRequestStore : IRequestStore
         (await List(r => r.IsRequester(requesterId))).OrderByDescending(r => r.SubmittedAt).Take(max).ToList();
 
     public Task<IReadOnlyList<ServiceRequest>> ListPendingApprovalAsync(string approverId, CancellationToken cancellationToken = default) =>
-        List(r => r.PendingStage?.IsApprover(approverId) == true);
+        List(r => r.PendingStage?.Awaiting.Any(a => a.Id == approverId) == true);
 
     public Task<IReadOnlyList<ServiceRequest>> ListTeamQueueAsync(string teamId, CancellationToken cancellationToken = default) =>
         List(r => r.TeamId == teamId && !r.State.IsFinal());

@@ -10,6 +10,7 @@ public class RequestTransitionsTests
         RequestApproval -> AwaitingApproval  : Submitted
         SkipApproval    -> Approved          : Submitted
         ApproveStage    -> AwaitingApproval  : AwaitingApproval
+        ApprovePart     -> AwaitingApproval  : AwaitingApproval
         Approve         -> Approved          : AwaitingApproval
         Reject          -> Rejected          : AwaitingApproval
         Assign          -> Assigned          : Approved Reopened Assigned InProgress AwaitingParts Scheduled

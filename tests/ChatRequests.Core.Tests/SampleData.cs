@@ -78,8 +78,14 @@ public sealed class InMemoryCatalog(IReadOnlyList<CatalogItem> items) : ICatalog
 }
 
 public sealed class InMemoryDirectory(
-    IEnumerable<Person> people, IEnumerable<Team>? teams = null, IEnumerable<ApproverGroup>? groups = null) : IDirectory
+    IEnumerable<Person> people,
+    IEnumerable<Team>? teams = null,
+    IEnumerable<ApproverGroup>? groups = null,
+    IEnumerable<CostCentre>? costCentres = null,
+    IEnumerable<Entitlement>? entitlements = null) : IDirectory
 {
+    private readonly Dictionary<string, CostCentre> _costCentres = (costCentres ?? []).ToDictionary(c => c.Id, StringComparer.OrdinalIgnoreCase);
+    private readonly IReadOnlyList<Entitlement> _entitlements = [.. entitlements ?? []];
     private readonly Dictionary<string, Person> _people = people.ToDictionary(p => p.Id);
     private readonly IReadOnlyList<Team> _teams = [.. teams ?? []];
     private readonly Dictionary<string, ApproverGroup> _groups = (groups ?? []).ToDictionary(g => g.Id);
@@ -92,4 +98,10 @@ public sealed class InMemoryDirectory(
 
     public Task<ApproverGroup?> FindGroupAsync(string groupId, CancellationToken cancellationToken = default) =>
         Task.FromResult(_groups.GetValueOrDefault(groupId));
+
+    public Task<CostCentre?> FindCostCentreAsync(string costCentreId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_costCentres.GetValueOrDefault(costCentreId));
+
+    public Task<IReadOnlyList<Entitlement>> ListEntitlementsAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(_entitlements);
 }

@@ -72,6 +72,31 @@ public static class GraphOrganisation
             settings[prefix + "GroupId"] = Group(graph, group);
         }
 
+        foreach (var (costCentre, i) in (organisation["costCentres"]?.AsArray() ?? []).Select((c, i) => (c!, i)))
+        {
+            var prefix = $"Directory:CostCentres:{i.ToString(CultureInfo.InvariantCulture)}:";
+            settings[prefix + "Id"] = Text(costCentre, "id");
+            settings[prefix + "Name"] = Text(costCentre, "name");
+            settings[prefix + "OwnerId"] = Text(costCentre, "ownerId");
+        }
+
+        foreach (var (entitlement, i) in (organisation["entitlements"]?.AsArray() ?? []).Select((e, i) => (e!, i)))
+        {
+            var prefix = $"Directory:Entitlements:{i.ToString(CultureInfo.InvariantCulture)}:";
+            foreach (var property in new[] { "department", "jobTitle", "groupId" })
+            {
+                settings[prefix + property] = Text(entitlement, property);
+            }
+
+            foreach (var list in new[] { "itemIds", "categories" })
+            {
+                foreach (var (value, n) in (entitlement[list]?.AsArray() ?? []).Select((v, n) => (v!.GetValue<string>(), n)))
+                {
+                    settings[prefix + list + ":" + n.ToString(CultureInfo.InvariantCulture)] = value;
+                }
+            }
+        }
+
         return settings;
     }
 

@@ -80,6 +80,12 @@ public sealed class GraphDirectory(
         };
     }
 
+    public Task<CostCentre?> FindCostCentreAsync(string costCentreId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_options.CostCentres.FirstOrDefault(c => string.Equals(c.Id, costCentreId.Trim(), StringComparison.OrdinalIgnoreCase)));
+
+    public Task<IReadOnlyList<Entitlement>> ListEntitlementsAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<Entitlement>>(_options.Entitlements);
+
     private async Task<Person?> LoadPersonAsync(string personId, CancellationToken cancellationToken)
     {
         User? user;

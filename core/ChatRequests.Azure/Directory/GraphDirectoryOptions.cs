@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ChatRequests.Core.Organisation;
 
 namespace ChatRequests.Azure.Graph;
 
@@ -32,6 +33,12 @@ public sealed class GraphDirectoryOptions
     public List<TeamDefinition> Teams { get; set; } = [];
 
     public List<ApproverGroupDefinition> ApproverGroups { get; set; } = [];
+
+    /// <summary>The cost centres and their budget owners (Entra object ids), for CostCentreOwner approval stages.</summary>
+    public List<CostCentre> CostCentres { get; set; } = [];
+
+    /// <summary>Who gets which items without approval.</summary>
+    public List<Entitlement> Entitlements { get; set; } = [];
 }
 
 /// <summary>A fulfilment team; its members are the members of the Entra ID group <see cref="GroupId"/>.</summary>

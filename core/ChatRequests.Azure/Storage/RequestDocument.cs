@@ -23,7 +23,7 @@ internal sealed record RequestDocument
     public required string TeamId { get; init; }
     public required bool IsOpen { get; init; }
     public required string SubmittedAtUtc { get; init; }
-    /// <summary>The approvers of the current stage while it is undecided; empty otherwise.</summary>
+    /// <summary>The approvers whose decision the current stage still waits for; empty otherwise.</summary>
     public required IReadOnlyList<string> PendingApprovers { get; init; }
     /// <summary>When the earliest event that is not parked is due; null when there is none.</summary>
     public string? NextEventAt { get; init; }
@@ -50,7 +50,7 @@ internal sealed record RequestDocument
             TeamId = request.TeamId,
             IsOpen = request.State.IsOpen(),
             SubmittedAtUtc = Utc(request.SubmittedAt),
-            PendingApprovers = stage is { Decision: null } ? [.. stage.Approvers.Select(a => a.Id)] : [],
+            PendingApprovers = stage is null ? [] : [.. stage.Awaiting.Select(a => a.Id)],
             NextEventAt = nextEventAt is { } at ? Utc(at) : null,
             HasParked = request.Outbox.Any(e => e.IsParked),
             SlaCheckAt = request.SlaCheckAt is { } slaCheckAt ? Utc(slaCheckAt) : null,

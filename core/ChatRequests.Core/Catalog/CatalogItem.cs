@@ -4,17 +4,6 @@ using ChatRequests.Core.Provisioning;
 
 namespace ChatRequests.Core.Catalog;
 
-/// <summary>The approvals a catalog item needs before fulfilment.</summary>
-public enum ApprovalPolicy
-{
-    /// <summary>Standard, pre-approved items (a password reset, a mouse).</summary>
-    None,
-    /// <summary>The requester's manager.</summary>
-    Manager,
-    /// <summary>The requester's manager, then the item's approver group.</summary>
-    ManagerThenGroup,
-}
-
 public enum FieldType { Text, MultilineText, Choice, Number, Date }
 
 /// <summary>A field the requester fills in for a catalog item.</summary>
@@ -57,6 +46,12 @@ public sealed record CatalogItem
     /// <summary>Hours from submission to the fulfilment target.</summary>
     public int SlaHours { get; init; } = 40;
     public IReadOnlyList<CatalogField> Fields { get; init; } = [];
+    /// <summary>How much harm the item can do; approval stages may apply from a level up.</summary>
+    public RiskLevel Risk { get; init; } = RiskLevel.Low;
+    /// <summary>The Number field that multiplies <see cref="Cost"/> (how many are asked for); null when one is asked for.</summary>
+    public string? QuantityField { get; init; }
+    /// <summary>Who owns the item, for an Owner approval stage.</summary>
+    public ItemOwner? Owner { get; init; }
     /// <summary>What is done automatically once the request is approved; null when an agent does everything.</summary>
     public ProvisioningPlan? Provisioning { get; init; }
 

@@ -32,6 +32,10 @@ public sealed class FulfilmentHandler(
                 }
 
                 break;
+            case RequestEventType.StagePartlyApproved:
+                // Every approver's card of the stage shows who approved and who is still asked.
+                await RefreshApprovalCardsAsync(request, cancellationToken);
+                break;
             case RequestEventType.StageApproved:
                 await RefreshApprovalCardsAsync(request, cancellationToken);
                 await notifier.NotifyRequesterAsync(request, NoticeKind.StageApproved, e, cancellationToken);
@@ -82,7 +86,7 @@ public sealed class FulfilmentHandler(
                 // The stage this reminder was for, if it still waits; decided meanwhile, there is nothing to remind of.
                 if (request.PendingStage is { Decision: null } pending && pending.RemindedAt == e.CreatedAt)
                 {
-                    foreach (var approver in pending.Approvers)
+                    foreach (var approver in pending.Awaiting)
                     {
                         await notifier.RemindApproverAsync(request, approver, e, cancellationToken);
                     }

@@ -33,6 +33,30 @@ public sealed record ApproverGroup
     public IReadOnlyList<string> MemberIds { get; init; } = [];
 }
 
+/// <summary>A cost centre and the budget owner who approves what is charged to it.</summary>
+public sealed record CostCentre
+{
+    /// <summary>The code the request form collects ("CC-1234").</summary>
+    public string Id { get; init; } = "";
+    public string Name { get; init; } = "";
+    public string OwnerId { get; init; } = "";
+}
+
+/// <summary>
+/// A pre-authorisation: people of <see cref="Department"/>, with <see cref="JobTitle"/> or in the group
+/// <see cref="GroupId"/> (whichever are given, all must match) get the items <see cref="ItemIds"/> and the items of
+/// <see cref="Categories"/> without approval.
+/// </summary>
+public sealed record Entitlement
+{
+    public string? Department { get; init; }
+    public string? JobTitle { get; init; }
+    /// <summary>An approver group of the directory whose members are entitled.</summary>
+    public string? GroupId { get; init; }
+    public IReadOnlyList<string> ItemIds { get; init; } = [];
+    public IReadOnlyList<string> Categories { get; init; } = [];
+}
+
 /// <summary>The directory port: who people are, who manages them, which teams and groups exist.</summary>
 public interface IDirectory
 {
@@ -41,4 +65,10 @@ public interface IDirectory
     Task<IReadOnlyList<Team>> ListTeamsAsync(CancellationToken cancellationToken = default);
 
     Task<ApproverGroup?> FindGroupAsync(string groupId, CancellationToken cancellationToken = default);
+
+    /// <summary>The cost centre with this code (ignoring case); null when the organisation has none such.</summary>
+    Task<CostCentre?> FindCostCentreAsync(string costCentreId, CancellationToken cancellationToken = default);
+
+    /// <summary>Who gets which items without approval.</summary>
+    Task<IReadOnlyList<Entitlement>> ListEntitlementsAsync(CancellationToken cancellationToken = default);
 }

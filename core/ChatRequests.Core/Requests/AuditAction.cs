@@ -19,6 +19,7 @@ public readonly record struct AuditAction
     public static readonly AuditAction RequestApproval = new("RequestApproval");
     public static readonly AuditAction SkipApproval = new("SkipApproval");
     public static readonly AuditAction ApproveStage = new("ApproveStage");
+    public static readonly AuditAction ApprovePart = new("ApprovePart");
     public static readonly AuditAction Approve = new("Approve");
     public static readonly AuditAction Reject = new("Reject");
     public static readonly AuditAction Assign = new("Assign");
@@ -37,6 +38,8 @@ public readonly record struct AuditAction
     public static readonly AuditAction Escalate = new("Escalate");
     public static readonly AuditAction ProvisioningDone = new("ProvisioningDone");
     public static readonly AuditAction ProvisioningFailed = new("ProvisioningFailed");
+    /// <summary>A stage went to other approvers than it was logged with; the comment says who and why.</summary>
+    public static readonly AuditAction Reroute = new("Reroute");
 
     private AuditAction(string name) => Name = name;
 
@@ -46,9 +49,9 @@ public readonly record struct AuditAction
     /// <summary>Every action this version writes.</summary>
     public static IReadOnlyList<AuditAction> All { get; } =
     [
-        Submitted, RequestApproval, SkipApproval, ApproveStage, Approve, Reject, Assign, StartWork, AwaitParts, Schedule,
-        AskRequester, Answer, Resolve, Confirm, Reopen, Cancel, CompleteProvisioning, RemindApprovers, SlaAtRisk, Escalate,
-        ProvisioningDone, ProvisioningFailed,
+        Submitted, RequestApproval, SkipApproval, ApproveStage, ApprovePart, Approve, Reject, Assign, StartWork, AwaitParts,
+        Schedule, AskRequester, Answer, Resolve, Confirm, Reopen, Cancel, CompleteProvisioning, RemindApprovers, SlaAtRisk,
+        Escalate, ProvisioningDone, ProvisioningFailed, Reroute,
     ];
 
     /// <summary>The line a command of the transition table writes.</summary>
@@ -57,6 +60,7 @@ public readonly record struct AuditAction
         RequestCommand.RequestApproval => RequestApproval,
         RequestCommand.SkipApproval => SkipApproval,
         RequestCommand.ApproveStage => ApproveStage,
+        RequestCommand.ApprovePart => ApprovePart,
         RequestCommand.Approve => Approve,
         RequestCommand.Reject => Reject,
         RequestCommand.Assign => Assign,
@@ -74,7 +78,7 @@ public readonly record struct AuditAction
     };
 
     /// <summary>An approver's decision on a stage (the stage also keeps the decision and its comment).</summary>
-    public bool IsDecision => this == ApproveStage || this == Approve || this == Reject;
+    public bool IsDecision => this == ApproveStage || this == ApprovePart || this == Approve || this == Reject;
 
     public override string ToString() => Name ?? "";
 

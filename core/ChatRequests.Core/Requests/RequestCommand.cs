@@ -6,6 +6,8 @@ public enum RequestCommand
     RequestApproval,
     SkipApproval,
     ApproveStage,
+    /// <summary>One approver of a stage that needs every approver approved; the stage still waits for the others.</summary>
+    ApprovePart,
     Approve,
     Reject,
     Assign,

@@ -5,6 +5,8 @@ public enum RequestEventType
 {
     ApprovalRequested,
     StageApproved,
+    /// <summary>One approver of a stage that needs them all approved; the others still decide.</summary>
+    StagePartlyApproved,
     Approved,
     Rejected,
     Assigned,

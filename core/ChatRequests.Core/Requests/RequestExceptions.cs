@@ -30,7 +30,7 @@ public sealed class RequestTransitionException(RequestState from, RequestCommand
 
     private static string PastTense(RequestCommand command) => command switch
     {
-        RequestCommand.Approve or RequestCommand.ApproveStage => "approved",
+        RequestCommand.Approve or RequestCommand.ApproveStage or RequestCommand.ApprovePart => "approved",
         RequestCommand.Reject => "rejected",
         RequestCommand.Assign => "assigned",
         RequestCommand.StartWork => "set in progress",

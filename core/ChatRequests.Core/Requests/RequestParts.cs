@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ChatRequests.Core.Requests;
 
 /// <summary>A person as the request remembers them (a snapshot: names survive directory changes).</summary>
@@ -22,10 +24,55 @@ public sealed record AuditEntry(
 /// <summary>A decision taken on an approval stage.</summary>
 public sealed record ApprovalDecision(bool Approved, string ById, string ByName, DateTimeOffset At, string? Comment);
 
-/// <summary>One approval stage: any one of its approvers decides for the stage.</summary>
+/// <summary>How the approvers of one stage decide it.</summary>
+public enum ApprovalMode
+{
+    /// <summary>The first decision of any approver decides the stage (documents written before modes were kept read as this).</summary>
+    Any,
+    /// <summary>Every approver must approve; the first rejection ends the stage and the request.</summary>
+    All,
+}
+
+/// <summary>
+/// Who a stage goes to instead when none of its approvers may decide it (segregation of duties: they decided an
+/// earlier stage), worked out when the request was logged; <see cref="Why"/> is the history's explanation.
+/// </summary>
+public sealed record StageRoute(string Why, IReadOnlyList<PersonRef> Approvers);
+
+/// <summary>
+/// One approval stage: its approvers, asked at once, decide it as <see cref="Mode"/> says. The approvers may change
+/// after the request was logged (a stage rerouted, with the reason in the history), so a decision names who took it.
+/// </summary>
 public sealed record ApprovalStage(string Name, IReadOnlyList<PersonRef> Approvers)
 {
+    /// <summary>How the stage ended: the deciding approval or rejection; null while it waits.</summary>
     public ApprovalDecision? Decision { get; init; }
+
+    // What stages of older documents lack is not written while it has its default, so such a document is saved back unchanged.
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public ApprovalMode Mode { get; init; } = ApprovalMode.Any;
+
+    /// <summary>In an <see cref="ApprovalMode.All"/> stage, the approvals given so far (the last one is also <see cref="Decision"/>).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<ApprovalDecision> ApprovedBy { get; init; } = [];
+
+    /// <summary>Where the stage goes, in order, when none of its approvers may decide it; empty when that cannot happen.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<StageRoute> Fallbacks { get; init; } = [];
+
+    [JsonInclude, JsonPropertyName("approvedBy"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    private IReadOnlyList<ApprovalDecision>? StoredApprovedBy
+    {
+        get => ApprovedBy.Count == 0 ? null : ApprovedBy;
+        init => ApprovedBy = value ?? [];
+    }
+
+    [JsonInclude, JsonPropertyName("fallbacks"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    private IReadOnlyList<StageRoute>? StoredFallbacks
+    {
+        get => Fallbacks.Count == 0 ? null : Fallbacks;
+        init => Fallbacks = value ?? [];
+    }
 
     /// <summary>When the stage was put to its approvers; null in documents written before it was recorded.</summary>
     public DateTimeOffset? RequestedAt { get; init; }
@@ -34,6 +81,14 @@ public sealed record ApprovalStage(string Name, IReadOnlyList<PersonRef> Approve
     public DateTimeOffset? RemindedAt { get; init; }
 
     public bool IsApprover(string personId) => Approvers.Any(a => a.Id == personId);
+
+    /// <summary>The approvers whose decision the stage still waits for: none once decided.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<PersonRef> Awaiting =>
+        Decision is not null ? [] : [.. Approvers.Where(a => !ApprovedBy.Any(d => d.ById == a.Id))];
+
+    /// <summary>Whether <paramref name="personId"/> took part in deciding this stage.</summary>
+    public bool WasDecidedBy(string personId) => Decision?.ById == personId || ApprovedBy.Any(d => d.ById == personId);
 }
 
 /// <summary>A question an agent asked the requester, and the answer once given.</summary>

@@ -15,7 +15,7 @@ public static class RequestProgress
     public static string HeldBy(ServiceRequest r, string? viewerId = null) => r.State switch
     {
         RequestState.Submitted => "The service desk",
-        RequestState.AwaitingApproval => r.PendingStage is { } stage ? Names(stage.Approvers) : "the approvers",
+        RequestState.AwaitingApproval => r.PendingStage is { } stage ? Names(stage.Awaiting) : "the approvers",
         RequestState.Approved or RequestState.Reopened => r.TeamName,
         RequestState.Assigned or RequestState.InProgress or RequestState.AwaitingParts or RequestState.Scheduled =>
             r.Assignee is { } agent ? $"{agent.Name} ({r.TeamName})" : r.TeamName,
@@ -55,8 +55,12 @@ public static class RequestProgress
         var then = r.CurrentStage + 1 < r.Approvals.Count
             ? $"then {r.Approvals[r.CurrentStage + 1].Name}, then {r.TeamName} fulfils it"
             : $"then {r.TeamName} fulfils it";
-        return $"{Names(stage.Approvers)} to approve or reject{position}; {then}.";
+        var who = stage.Mode == ApprovalMode.All && stage.Awaiting.Count > 1 ? AllOf(stage.Awaiting) : Names(stage.Awaiting);
+        return $"{who} to approve or reject{position}; {then}.";
     }
+
+    private static string AllOf(IReadOnlyList<PersonRef> people) =>
+        $"{string.Join(", ", people.Take(people.Count - 1).Select(p => p.Name))} and {people[^1].Name} (each of them)";
 
     private static string Rejected(ServiceRequest r)
     {

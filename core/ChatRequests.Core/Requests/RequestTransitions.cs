@@ -19,6 +19,7 @@ public static class RequestTransitions
         [RequestCommand.RequestApproval] = ([RequestState.Submitted], RequestState.AwaitingApproval),
         [RequestCommand.SkipApproval] = ([RequestState.Submitted], RequestState.Approved),
         [RequestCommand.ApproveStage] = ([RequestState.AwaitingApproval], RequestState.AwaitingApproval),
+        [RequestCommand.ApprovePart] = ([RequestState.AwaitingApproval], RequestState.AwaitingApproval),
         [RequestCommand.Approve] = ([RequestState.AwaitingApproval], RequestState.Approved),
         [RequestCommand.Reject] = ([RequestState.AwaitingApproval], RequestState.Rejected),
         [RequestCommand.Assign] = ([RequestState.Approved, .. WithTheTeam], RequestState.Assigned),

@@ -54,6 +54,8 @@ public sealed class ServiceRequest
     [JsonInclude] public ProvisioningPlan? Provisioning { get; private set; }
     /// <summary>Where that provisioning stands; null when there is none.</summary>
     [JsonInclude] public ProvisioningStatus? ProvisioningStatus { get; private set; }
+    /// <summary>Why no approval was needed although the item has some ("pre-authorised: Engineering gets ..."); null otherwise.</summary>
+    [JsonInclude, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? PreAuthorisation { get; private set; }
 
     /// <summary>
     /// The next instant the SLA sweep has something to do for this request (<see cref="SlaPolicy.NextCheckAt"/>), null
@@ -116,7 +118,8 @@ public sealed class ServiceRequest
         DateTimeOffset DueAt,
         IReadOnlyList<ApprovalStage> Approvals,
         ProvisioningPlan? Provisioning = null,
-        IReadOnlyList<FieldLabel>? FieldLabels = null);
+        IReadOnlyList<FieldLabel>? FieldLabels = null,
+        string? PreAuthorisation = null);
 
     /// <summary>Logs a request and sends it on: to its first approval stage, or straight to approved when none is needed.</summary>
     public static ServiceRequest Submit(Draft draft, DateTimeOffset now)
@@ -140,6 +143,7 @@ public sealed class ServiceRequest
             _approvals = [.. draft.Approvals],
             Provisioning = draft.Provisioning,
             ProvisioningStatus = draft.Provisioning is null ? null : Core.Provisioning.ProvisioningStatus.Pending,
+            PreAuthorisation = draft.Approvals.Count == 0 ? draft.PreAuthorisation : null,
             State = RequestState.Submitted,
             SubmittedAt = now,
             UpdatedAt = now,
@@ -148,14 +152,14 @@ public sealed class ServiceRequest
 
         if (request._approvals.Count == 0)
         {
-            request.Apply(RequestCommand.SkipApproval, draft.Requester, now, "No approval needed for this item");
+            request.Apply(RequestCommand.SkipApproval, draft.Requester, now, request.PreAuthorisation ?? "No approval needed for this item");
             request.Raise(RequestEventType.Approved, draft.Requester, now, null);
             request.RequestProvisioning(draft.Requester, now);
         }
         else
         {
             request.Apply(RequestCommand.RequestApproval, draft.Requester, now, null);
-            request._approvals[0] = request._approvals[0] with { RequestedAt = now };
+            request.PutStage(0, now);
             request.Raise(RequestEventType.ApprovalRequested, draft.Requester, now, null);
         }
 
@@ -184,7 +188,7 @@ public sealed class ServiceRequest
             throw new NotPermittedException("You are not an approver of this request.");
         }
 
-        if (target.Decision is { } earlier)
+        if ((target.Decision ?? target.ApprovedBy.FirstOrDefault(d => d.ById == approver.Id)) is { } earlier)
         {
             throw new AlreadyDecidedException(earlier, now);
         }
@@ -200,17 +204,30 @@ public sealed class ServiceRequest
             throw new RequestRuleException("Please give a reason when you reject a request.");
         }
 
-        _approvals[stage] = target with { Decision = new ApprovalDecision(approve, approver.Id, approver.Name, now, comment) };
+        var decision = new ApprovalDecision(approve, approver.Id, approver.Name, now, comment);
         if (!approve)
         {
+            _approvals[stage] = target with { Decision = decision };
             Apply(RequestCommand.Reject, approver, now, comment);
             Raise(RequestEventType.Rejected, approver, now, comment);
+            return;
         }
-        else if (stage + 1 < _approvals.Count)
+
+        var approvedBy = target.Mode == ApprovalMode.All ? [.. target.ApprovedBy, decision] : target.ApprovedBy;
+        if (target.Mode == ApprovalMode.All && target.Awaiting.Count > 1)
+        {
+            _approvals[stage] = target with { ApprovedBy = approvedBy };
+            Apply(RequestCommand.ApprovePart, approver, now, comment);
+            Raise(RequestEventType.StagePartlyApproved, approver, now, comment);
+            return;
+        }
+
+        _approvals[stage] = target with { Decision = decision, ApprovedBy = approvedBy };
+        if (stage + 1 < _approvals.Count)
         {
             Apply(RequestCommand.ApproveStage, approver, now, comment);
             CurrentStage = stage + 1;
-            _approvals[CurrentStage] = _approvals[CurrentStage] with { RequestedAt = now };
+            PutStage(CurrentStage, now);
             Raise(RequestEventType.StageApproved, approver, now, comment);
             Raise(RequestEventType.ApprovalRequested, approver, now, null);
         }
@@ -221,6 +238,41 @@ public sealed class ServiceRequest
             RequestProvisioning(approver, now);
         }
     }
+
+    /// <summary>
+    /// Puts a stage to its approvers. Segregation of duties: nobody decides two stages of one request, so whoever decided
+    /// an earlier stage is left out; a stage left with nobody goes to its first fallback with someone else in it (the
+    /// approver's manager, then the item's approver group). Either change is written in the history with the reason.
+    /// </summary>
+    private void PutStage(int index, DateTimeOffset now)
+    {
+        var stage = _approvals[index];
+        var decidedBefore = _approvals.Take(index).SelectMany(DecidersOf).ToHashSet();
+        bool MayDecide(PersonRef p) => !decidedBefore.Contains(p.Id) && p.Id != Requester.Id;
+        var left = stage.Approvers.Where(MayDecide).ToList();
+        if (left.Count < stage.Approvers.Count)
+        {
+            var excluded = string.Join(", ", stage.Approvers.Where(p => !MayDecide(p)).Select(p => p.Name));
+            var route = left.Count > 0
+                ? new StageRoute($"the rest of {stage.Name}", left)
+                : stage.Fallbacks.Select(r => r with { Approvers = [.. r.Approvers.Where(MayDecide)] }).FirstOrDefault(r => r.Approvers.Count > 0);
+            if (route is not null)
+            {
+                stage = stage with { Approvers = route.Approvers };
+                Note(AuditAction.Reroute, now,
+                    $"{excluded} decided an earlier step and may not decide {stage.Name} too: it goes to {string.Join(", ", route.Approvers.Select(p => p.Name))} ({route.Why})");
+            }
+            else
+            {
+                Note(AuditAction.Reroute, now, $"{excluded} decided an earlier step, but nobody else can decide {stage.Name}: it stays with them");
+            }
+        }
+
+        _approvals[index] = stage with { RequestedAt = now };
+    }
+
+    private static IEnumerable<string> DecidersOf(ApprovalStage stage) =>
+        stage.ApprovedBy.Select(d => d.ById).Concat(stage.Decision is { } d ? [d.ById] : []);
 
     public void Assign(PersonRef actor, PersonRef assignee, DateTimeOffset now)
     {
@@ -329,7 +381,7 @@ public sealed class ServiceRequest
             }
 
             _approvals[CurrentStage] = stage with { RemindedAt = now };
-            Note(AuditAction.RemindApprovers, now, $"Reminded {string.Join(", ", stage.Approvers.Select(a => a.Name))} ({stage.Name})");
+            Note(AuditAction.RemindApprovers, now, $"Reminded {string.Join(", ", stage.Awaiting.Select(a => a.Name))} ({stage.Name})");
             Raise(RequestEventType.ApprovalReminder, PersonRef.System, now, null);
             return SlaOutcome.None with { RemindedApprovers = true };
         }

@@ -51,7 +51,11 @@ public sealed class RequestWorkflow(
 
         var person = requester.Entry
             ?? throw new NotPermittedException("You are not in the organisation directory, so I cannot log requests for you. Please contact the IT service desk.");
-        var stages = await approvers.ResolveAsync(item, person, cancellationToken);
+        var fields = item.Fields
+            .Where(f => !string.IsNullOrWhiteSpace(form.Fields.GetValueOrDefault(f.Id)))
+            .ToDictionary(f => f.Id, f => StoredValue(f, form.Fields[f.Id]!));
+        var preAuthorisation = await approvers.PreAuthorisationAsync(item, person, cancellationToken);
+        var stages = preAuthorisation is null ? await approvers.ResolveAsync(item, person, fields, cancellationToken) : [];
         var team = TeamRouter.Route(item, await directory.ListTeamsAsync(cancellationToken));
         var now = clock.GetUtcNow();
         var number = await store.NextNumberAsync(cancellationToken);
@@ -64,16 +68,15 @@ public sealed class RequestWorkflow(
             item.Category,
             item.CostText,
             form.Justification!.Trim(),
-            item.Fields
-                .Where(f => !string.IsNullOrWhiteSpace(form.Fields.GetValueOrDefault(f.Id)))
-                .ToDictionary(f => f.Id, f => StoredValue(f, form.Fields[f.Id]!)),
+            fields,
             PriorityMatrix.Assess(item.Impact, RequestFormValidator.ParseUrgency(form.Urgency)!.Value),
             team.Id,
             team.Name,
             SlaPolicy.TargetFor(item, now),
             stages,
             item.Provisioning,
-            [.. item.Fields.Select(f => new FieldLabel(f.Id, f.Label))]);
+            [.. item.Fields.Select(f => new FieldLabel(f.Id, f.Label))],
+            preAuthorisation);
         var request = ServiceRequest.Submit(draft, now);
         try
         {

@@ -14,6 +14,8 @@ public sealed class JsonFileDirectory : IDirectory
     private readonly Dictionary<string, Person> _people;
     private readonly Dictionary<string, ApproverGroup> _groups;
     private readonly IReadOnlyList<Team> _teams;
+    private readonly Dictionary<string, CostCentre> _costCentres;
+    private readonly IReadOnlyList<Entitlement> _entitlements;
 
     public JsonFileDirectory(IOptions<DirectoryOptions> options, ILogger<JsonFileDirectory> logger)
     {
@@ -27,6 +29,8 @@ public sealed class JsonFileDirectory : IDirectory
         _people = document.People.ToDictionary(p => p.Id, StringComparer.OrdinalIgnoreCase);
         _groups = document.ApproverGroups.ToDictionary(g => g.Id, StringComparer.OrdinalIgnoreCase);
         _teams = document.Teams;
+        _costCentres = document.CostCentres.ToDictionary(c => c.Id, StringComparer.OrdinalIgnoreCase);
+        _entitlements = document.Entitlements;
         logger.LogInformation(
             "Loaded {PersonCount} people, {TeamCount} teams and {GroupCount} approver groups from {DirectoryPath}",
             _people.Count, _teams.Count, _groups.Count, path);
@@ -43,6 +47,12 @@ public sealed class JsonFileDirectory : IDirectory
 
     public Task<ApproverGroup?> FindGroupAsync(string groupId, CancellationToken cancellationToken = default) =>
         Task.FromResult(_groups.GetValueOrDefault(groupId));
+
+    public Task<CostCentre?> FindCostCentreAsync(string costCentreId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_costCentres.GetValueOrDefault(costCentreId.Trim()));
+
+    public Task<IReadOnlyList<Entitlement>> ListEntitlementsAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(_entitlements);
 
     private static void Check(OrganisationDocument document, ProblemList problems)
     {
@@ -104,6 +114,46 @@ public sealed class JsonFileDirectory : IDirectory
                 problems.Add($"approver group '{group.Id}' has member '{memberId}', who is not a person in the file.");
             }
         }
+
+        CheckApprovalTables(document, personIds, problems);
+    }
+
+    private static void CheckApprovalTables(OrganisationDocument document, HashSet<string> personIds, ProblemList problems)
+    {
+        problems.AddDuplicates("Cost centre", document.CostCentres.Select(c => c.Id));
+        foreach (var costCentre in document.CostCentres)
+        {
+            if (string.IsNullOrWhiteSpace(costCentre.Id))
+            {
+                problems.Add($"cost centre '{costCentre.Name}' has no id (the code the form collects, like CC-1234).");
+            }
+
+            if (!personIds.Contains(costCentre.OwnerId))
+            {
+                problems.Add($"cost centre '{costCentre.Id}' has ownerId '{costCentre.OwnerId}', who is not a person in the file.");
+            }
+        }
+
+        var groupIds = document.ApproverGroups.Select(g => g.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        for (var index = 0; index < document.Entitlements.Count; index++)
+        {
+            var entitlement = document.Entitlements[index];
+            var name = $"entitlement #{index + 1}";
+            if (entitlement.Department is null && entitlement.JobTitle is null && entitlement.GroupId is null)
+            {
+                problems.Add($"{name} names no department, jobTitle or groupId, so it would pre-authorise everyone.");
+            }
+
+            if (entitlement.GroupId is { } groupId && !groupIds.Contains(groupId))
+            {
+                problems.Add($"{name} has groupId '{groupId}', which is not an approver group in the file.");
+            }
+
+            if (entitlement.ItemIds.Count == 0 && entitlement.Categories.Count == 0)
+            {
+                problems.Add($"{name} names no itemIds and no categories, so it grants nothing.");
+            }
+        }
     }
 
     private sealed record OrganisationDocument
@@ -111,5 +161,7 @@ public sealed class JsonFileDirectory : IDirectory
         public IReadOnlyList<Person> People { get; init; } = [];
         public IReadOnlyList<Team> Teams { get; init; } = [];
         public IReadOnlyList<ApproverGroup> ApproverGroups { get; init; } = [];
+        public IReadOnlyList<CostCentre> CostCentres { get; init; } = [];
+        public IReadOnlyList<Entitlement> Entitlements { get; init; } = [];
     }
 }

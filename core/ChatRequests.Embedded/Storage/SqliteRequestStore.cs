@@ -188,8 +188,8 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
         public static RequestRow From(ServiceRequest request, long version)
         {
             var stage = request.PendingStage;
-            var pendingApprovers = stage is { Decision: null }
-                ? "|" + string.Join("|", stage.Approvers.Select(a => a.Id)) + "|"
+            var pendingApprovers = stage is { Awaiting.Count: > 0 }
+                ? "|" + string.Join("|", stage.Awaiting.Select(a => a.Id)) + "|"
                 : null;
             var nextEventAt = request.Outbox
                 .Where(e => !e.IsParked)

@@ -33,8 +33,29 @@ public static class CatalogDirectoryCheck
             {
                 problems.Add($"{catalogName}: item '{item.Id}' has approverGroupId '{groupId}', which is not an approver group in the directory.");
             }
+
+            await CheckApprovalAsync(item, directory, catalogName, problems, cancellationToken);
         }
 
         return problems;
+    }
+
+    /// <summary>The groups and the owner an item's approval names exist in the directory.</summary>
+    private static async Task CheckApprovalAsync(
+        CatalogItem item, IDirectory directory, string catalogName, List<string> problems, CancellationToken cancellationToken)
+    {
+        var groupIds = item.Approval.Stages.Select(s => s.GroupId).Append(item.Owner?.GroupId).OfType<string>().Distinct();
+        foreach (var groupId in groupIds)
+        {
+            if (await directory.FindGroupAsync(groupId, cancellationToken) is null)
+            {
+                problems.Add($"{catalogName}: item '{item.Id}' has an approval group '{groupId}', which is not an approver group in the directory.");
+            }
+        }
+
+        if (item.Owner?.PersonId is { } ownerId && await directory.FindPersonAsync(ownerId, cancellationToken) is null)
+        {
+            problems.Add($"{catalogName}: item '{item.Id}' has owner personId '{ownerId}', who is not a person in the directory.");
+        }
     }
 }

@@ -78,6 +78,7 @@ public sealed class JsonFileCatalog : ICatalog
 
             CheckFields(name, item.Fields, problems);
             CheckProvisioning(name, item.Provisioning, problems);
+            ApprovalPolicyCheck.Check(name, item, problems);
         }
     }
 

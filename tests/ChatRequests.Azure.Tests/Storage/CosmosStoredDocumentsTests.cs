@@ -56,7 +56,8 @@ public sealed class CosmosStoredDocumentsTests(CosmosServer server) : IAsyncLife
             Assert.Equal(expected.ToJsonString(), (await RawDocuments.ReadAsync(container, id))["request"]!.ToJsonString());
         }
 
-        Assert.Equal(AuditAction.All.ToHashSet(), actions);
+        // Every action but those first written after the fixture was (the parts of an "all" approval, a rerouted stage).
+        Assert.Equal(AuditAction.All.Except([AuditAction.ApprovePart, AuditAction.Reroute]).ToHashSet(), actions);
     }
 
     [Fact]

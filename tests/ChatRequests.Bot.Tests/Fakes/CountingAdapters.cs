@@ -68,6 +68,12 @@ public static class CountingAdapters
 
         public async Task<ApproverGroup?> FindGroupAsync(string groupId, CancellationToken cancellationToken = default) =>
             calls.Add($"directory.FindGroup:{groupId}", await inner.FindGroupAsync(groupId, cancellationToken));
+
+        public async Task<CostCentre?> FindCostCentreAsync(string costCentreId, CancellationToken cancellationToken = default) =>
+            calls.Add($"directory.FindCostCentre:{costCentreId}", await inner.FindCostCentreAsync(costCentreId, cancellationToken));
+
+        public async Task<IReadOnlyList<Entitlement>> ListEntitlementsAsync(CancellationToken cancellationToken = default) =>
+            calls.Add("directory.ListEntitlements", await inner.ListEntitlementsAsync(cancellationToken));
     }
 
     private sealed class CountingCatalog(ICatalog inner, AdapterCalls calls) : ICatalog

@@ -42,7 +42,8 @@ public sealed class MoreLoopTests : IAsyncLifetime
         var decided = await teams.ClickOnCardAsync(Isaiah, isaiahChat, financeCard, "approval.approve", new JsonObject { ["comment"] = "Budget ok" });
 
         Assert.Contains("Approved by you", decided.CardText);
-        await connector.WaitForAsync(c => CardReader.AllText(c.LatestCardIn(joniChat)).Contains("Isaiah Langer"),
+        // The pending card names Isaiah too ("Any one of 2 decides: Isaiah Langer or you"): wait for his decision on it.
+        await connector.WaitForAsync(c => CardReader.AllText(c.LatestCardIn(joniChat)).Contains("Approved by Isaiah Langer"),
             description: "Joni's copy showing Isaiah's decision");
         Assert.DoesNotContain("approval.approve", CardReader.Verbs(connector.LatestCardIn(joniChat)));
         await TeamCardAsync(connector, Persona.HardwareChannel, requestId);

@@ -89,6 +89,14 @@ public static class Requests
     public static ServiceRequest NeedingTwoApprovals(string id = "REQ-000042", DateTimeOffset? at = null) =>
         ServiceRequest.Submit(Draft(id, Laptop, [new("Manager approval", [Manager]), new("IT security approval", SecurityGroup)]), at ?? Start);
 
+    /// <summary>One stage that every member of IT security must approve.</summary>
+    public static ServiceRequest NeedingAllOfSecurity(string id = "REQ-000044") =>
+        ServiceRequest.Submit(Draft(id, Laptop, [new("IT security approval", SecurityGroup.Take(2).ToList()) { Mode = ApprovalMode.All }]), Start);
+
+    /// <summary>No approval, because the organisation pre-authorises the requester for the item.</summary>
+    public static ServiceRequest PreAuthorised(string id = "REQ-000045") =>
+        ServiceRequest.Submit(Draft(id, Laptop, []) with { PreAuthorisation = "pre-authorised: Engineering gets Developer laptop" }, Start);
+
     public static ServiceRequest WithoutApproval(string id = "REQ-000043", DateTimeOffset? at = null) =>
         ServiceRequest.Submit(Draft(id, PasswordReset, []), at ?? Start);
 

@@ -124,4 +124,25 @@ public abstract class DirectoryContract : IAsyncLifetime
     {
         Assert.Null(await Directory.FindGroupAsync("grp-nobody"));
     }
+
+    [Fact]
+    public async Task FindCostCentreAsync_CodeInAnyCase_ReturnsItsOwner_AndAnUnknownCodeNothing()
+    {
+        Assert.Equal(new CostCentre { Id = "CC-1000", Name = "Sales", OwnerId = Mark }, await Directory.FindCostCentreAsync("cc-1000 "));
+        Assert.Null(await Directory.FindCostCentreAsync("CC-9999"));
+    }
+
+    [Fact]
+    public async Task ListEntitlementsAsync_ReturnsTheTableAsWritten()
+    {
+        var entitlements = await Directory.ListEntitlementsAsync();
+
+        Assert.Equal(2, entitlements.Count);
+        Assert.Equal(("IT", null, null), (entitlements[0].Department, entitlements[0].JobTitle, entitlements[0].GroupId));
+        Assert.Equal(["ide-licence"], entitlements[0].ItemIds);
+        Assert.Equal(["Software"], entitlements[0].Categories);
+        Assert.Equal("grp-security", entitlements[1].GroupId);
+        Assert.Equal(["vpn-admin"], entitlements[1].ItemIds);
+        Assert.Empty(entitlements[1].Categories);
+    }
 }

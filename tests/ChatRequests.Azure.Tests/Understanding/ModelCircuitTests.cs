@@ -1,0 +1,98 @@
+using ChatRequests.Core.Understanding;
+using ChatRequests.Testing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using static ChatRequests.Azure.Tests.Understanding.IntakeTestKit;
+
+namespace ChatRequests.Azure.Tests.Understanding;
+
+/// <summary>An outage costs a few turns, not every turn: after failures in a row the model is left alone for a while.</summary>
+public sealed class ModelCircuitTests : IAsyncLifetime
+{
+    private const string Words = "a new notebook please";
+    private readonly FixedWords _words = new();
+    private readonly FakeTimeProvider _time = new();
+    private readonly CapturingLoggerProvider _logs = new();
+    private LoopbackOpenAIServer _server = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await LoopbackOpenAIServer.StartAsync();
+        GiveItemsTheirDirections(_server);
+        _server.Vectors[Words] = E1;
+    }
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task AfterThreeFailuresInARow_TheModelIsLeftAloneForThePause_ThenTriedAgain()
+    {
+        _server.FailWith = 500;
+        await using var services = IntakeTestKit.Services(_server, _words, new TestCatalog(Laptop, Charger, Vpn),
+            new StaticTokenCredential(), _logs, _time,
+            new() { ["Intake:AzureOpenAI:FailuresBeforePause"] = "3", ["Intake:AzureOpenAI:PauseDuration"] = "00:01:00" });
+        var interpreter = ModelInterpreterTests.Interpreter(services);
+
+        for (var turn = 0; turn < 3; turn++)
+        {
+            await interpreter.InterpretAsync(Words);
+        }
+
+        var asked = _server.Requests.Count;
+        Assert.Same(_words.Meaning, await interpreter.InterpretAsync(Words));
+        _time.Advance(TimeSpan.FromSeconds(59));
+        Assert.Same(_words.Meaning, await interpreter.InterpretAsync(Words));
+        Assert.Equal(asked, _server.Requests.Count);
+        Assert.Single(_logs.Logs, l => l.Message.StartsWith("Model-backed understanding failed 3 times in a row", StringComparison.Ordinal));
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        _server.FailWith = null;
+        var meaning = await interpreter.InterpretAsync(Words);
+
+        Assert.Equal(MeaningKind.Item, meaning.Kind);
+        Assert.Equal("laptop", Assert.Single(meaning.Items).Item.Id);
+    }
+
+    [Fact]
+    public async Task AfterThePause_OneMoreFailure_PausesAgain()
+    {
+        _server.FailWith = 429;
+        await using var services = IntakeTestKit.Services(_server, _words, new TestCatalog(Laptop, Charger, Vpn),
+            new StaticTokenCredential(), _logs, _time,
+            new() { ["Intake:AzureOpenAI:FailuresBeforePause"] = "2", ["Intake:AzureOpenAI:PauseDuration"] = "00:00:30" });
+        var interpreter = ModelInterpreterTests.Interpreter(services);
+        await interpreter.InterpretAsync(Words);
+        await interpreter.InterpretAsync(Words);
+
+        _time.Advance(TimeSpan.FromSeconds(30));
+        await interpreter.InterpretAsync(Words);
+        var asked = _server.Requests.Count;
+        await interpreter.InterpretAsync(Words);
+
+        Assert.Equal(asked, _server.Requests.Count);
+        Assert.Equal(2, _logs.Logs.Count(l => l.Level == LogLevel.Warning && l.Message.Contains("times in a row", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task ASuccess_StartsTheCountAgain()
+    {
+        await using var services = IntakeTestKit.Services(_server, _words, new TestCatalog(Laptop, Charger, Vpn),
+            new StaticTokenCredential(), _logs, _time,
+            new() { ["Intake:AzureOpenAI:FailuresBeforePause"] = "2" });
+        var interpreter = ModelInterpreterTests.Interpreter(services);
+        await interpreter.InterpretAsync(Words);   // the catalog is read: from here on only the message's call fails
+
+        _server.FailWith = 500;
+        await interpreter.InterpretAsync(Words);
+        _server.FailWith = null;
+        await interpreter.InterpretAsync(Words);
+        _server.FailWith = 500;
+        await interpreter.InterpretAsync(Words);
+        var asked = _server.Requests.Count;
+        _server.FailWith = null;
+        await interpreter.InterpretAsync(Words);
+
+        Assert.True(_server.Requests.Count > asked);
+        Assert.DoesNotContain(_logs.Logs, l => l.Message.Contains("times in a row", StringComparison.Ordinal));
+    }
+}
