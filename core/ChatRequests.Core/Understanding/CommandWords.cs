@@ -83,7 +83,7 @@ internal static class CommandWords
 
     private static readonly HashSet<string> Greetings =
     [
-        "hi", "hello", "hey", "hiya", "yo", "morning", "good", "afternoon", "evening", "there", "howdy", "thanks", "thank",
+        "hi", "hello", "hey", "hiya", "yo", "morning", "good", "afternoon", "evening", "howdy", "thanks", "thank",
         "you", "cheers", "ok", "okay", "bot",
     ];
 
