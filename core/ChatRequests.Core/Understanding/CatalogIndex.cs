@@ -162,7 +162,8 @@ internal sealed class CatalogIndex
     /// <summary>Known terms a typed term may stand for: longer or shorter forms of it and small typos.</summary>
     public IEnumerable<(string Term, double Quality)> Near(Word word)
     {
-        var exact = Knows(word.Term);
+        // A word the catalog or the lexicon knows is no typo of another ("printer" is not "pointer").
+        var exact = Knows(word.Term) || Lexicon.IsKnownTerm(word.Term);
         for (var length = Math.Max(1, word.Term.Length - 4); length <= word.Term.Length + 4; length++)
         {
             foreach (var term in _vocabularyByLength.GetValueOrDefault(length, []))

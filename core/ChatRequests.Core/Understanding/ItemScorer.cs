@@ -101,6 +101,9 @@ internal static class ItemScorer
     /// <summary>The best whole phrase of the item the words said, and the best that names the item (not only a choice of it).</summary>
     private static (double Bonus, double Named, ItemPhrase? NamedBy, bool Exactly) PhraseBonus(List<ItemPhrase> phrases, Dictionary<string, double> said, IReadOnlySet<string> raw, int queryTerms)
     {
+        // A choice names the item only beside one of the item's own words ("crash bleep" of a pager): "home pc" alone
+        // may be the device of anything.
+        var ownWords = phrases.Any(p => p.Kind != PhraseKind.Choice && p.Terms.Any(t => said.GetValueOrDefault(t) >= SynonymQuality));
         var bonus = 0.0;
         var named = 0.0;
         ItemPhrase? namedBy = null;
@@ -131,7 +134,7 @@ internal static class ItemScorer
 
             bonus = Math.Max(bonus, value);
             // A longer form alone ("sharepoint" for "share") adds to the score but does not name the item.
-            if ((phrase.Kind != PhraseKind.Choice || length > 1) && quality >= SynonymQuality)
+            if ((phrase.Kind != PhraseKind.Choice || (length > 1 && ownWords)) && quality >= SynonymQuality)
             {
                 exactly |= quality >= Similarity.OneEdit;
                 if (quality * length > named)

@@ -172,6 +172,12 @@ internal static class Lexicon
         return table;
     });
 
+    private static readonly Lazy<HashSet<string>> KnownTerms = new(() =>
+        [.. SynonymGroups.SelectMany(g => g).Concat(GenericTerms).Select(Tokens.Term)]);
+
+    /// <summary>Whether the lexicon knows the term as a word of its own (so it is no typo).</summary>
+    public static bool IsKnownTerm(string term) => KnownTerms.Value.Contains(term);
+
     /// <summary>The other terms that name the same thing as <paramref name="term"/> (a stem).</summary>
     public static string[] SynonymsOf(string term) => SynonymTable.Value.GetValueOrDefault(term, []);
 }
