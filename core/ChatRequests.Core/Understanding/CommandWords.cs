@@ -46,7 +46,8 @@ internal static class CommandWords
         "i have open", "latest on", "whats latest", "what is latest", "news on my", "list requests", "list tickets",
         "show requests", "show tickets", "see requests", "see tickets", "anyone looked at", "looked at my", "heard anything",
         "any word on", "word on my", "news about", "ready yet", "arrived yet", "arrive yet", "when will my", "when is my",
-        "how long will my", "what i asked for", "what i requested", "what i ordered", "eta on", "eta for",
+        "how long will my", "what i asked for", "what i requested", "what i ordered", "eta on", "eta for", "open tickets",
+        "open requests",
     ]);
 
     private static readonly string[] QueuePhrases = Normalised(
@@ -72,13 +73,15 @@ internal static class CommandWords
         "help", "what can you do", "what do you do", "how does this work", "how does it work", "how do you work", "how do i use",
         "how to use", "commands", "menu", "instructions", "who are you", "what are you", "what is this bot", "whats this bot",
         "what can this bot", "what does this bot", "bot do", "what can it do", "what do you help with", "how does this", "how this works", "how it works",
-        "i am lost", "im lost", "confused",
+        "i am lost", "im lost", "confused", "what do i do", "what now", "start over", "talk to a human", "talk to someone",
+        "speak to someone", "real person", "a human", "get me a person", "speak to a person", "talk to a person",
     ]);
 
     private static readonly string[] ApprovalPhrases = Normalised(
     [
         "approv", "authori", "sign off", "signoff", "waiting for me", "waiting on me", "need my ok", "awaiting my", "for me to sign",
-        "for me to ok", "needs my", "need to sign", "anything to sign", "for me to sign off",
+        "for me to ok", "needs my", "need to sign", "anything to sign", "for me to sign off", "pending for me", "pending my",
+        "anything pending",
     ]);
 
     private static readonly HashSet<string> Greetings =
@@ -110,7 +113,7 @@ internal static class CommandWords
             && !Has("approval for") && !Has("been approved") && !Has("get approved"))
         {
             // "pending approvals", "to approve", "waiting for me": the person's approvals, whatever else is said.
-            var theirs = raw.Contains("approvals") || raw.Contains("pending") || Has("to approve") || Has("waiting for me") || Has("sign off");
+            var theirs = raw.Contains("approvals") || raw.Contains("pending") || Has("to approve") || Has("waiting for me") || Has("sign off") || Has("anything pending");
             return (ChatCommand.Approvals, theirs ? CommandStrength.Strong : CommandStrength.Medium);
         }
 
@@ -125,7 +128,7 @@ internal static class CommandWords
             return (ChatCommand.Queue, CommandStrength.Medium);
         }
 
-        if (Any(MyRequestPhrases) || MyRequest(raw) || raw is ["requests"] or ["tickets"] or ["list"] or ["mine"] or ["status"] or ["my", "status"])
+        if (Any(MyRequestPhrases) || MyRequest(raw) || raw is ["requests"] or ["tickets"] or ["list"] or ["mine"] or ["status"] or ["my", "status"] or ["updates"] or ["update"] or ["any", "updates"])
         {
             return (ChatCommand.MyRequests, CommandStrength.Strong);
         }

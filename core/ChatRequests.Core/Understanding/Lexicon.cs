@@ -172,8 +172,16 @@ internal static class Lexicon
         return table;
     });
 
+    // Everyday words of requests and commands that are no typo of a catalog word ("pending" is not "lending").
+    private static readonly string[] CommonWords =
+    [
+        "pending", "status", "approve", "approval", "cancel", "queue", "ticket", "update", "progress", "waiting", "office",
+        "printer", "pointer", "desk", "chair", "room", "building", "floor", "home", "broken", "missing", "working", "person",
+        "people", "colleague", "manager", "student", "staff", "later", "today", "week", "month", "year", "time", "number",
+    ];
+
     private static readonly Lazy<HashSet<string>> KnownTerms = new(() =>
-        [.. SynonymGroups.SelectMany(g => g).Concat(GenericTerms).Select(Tokens.Term)]);
+        [.. SynonymGroups.SelectMany(g => g).Concat(GenericTerms).Concat(CommonWords).Select(Tokens.Term)]);
 
     /// <summary>Whether the lexicon knows the term as a word of its own (so it is no typo).</summary>
     public static bool IsKnownTerm(string term) => KnownTerms.Value.Contains(term);
