@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using ChatRequests.Core.Catalog;
 using ChatRequests.Core.Priority;
 using ChatRequests.Core.Routing;
+using ChatRequests.Core.Understanding;
 using ChatRequests.Core.Workflow;
 
 namespace ChatRequests.Core.Tests;
@@ -92,7 +93,9 @@ public class SampleDataTests
     {
         var item = SampleData.Item(itemId);
 
-        Assert.Equal(itemId, CatalogMatcher.Match(item.Name, Items).Best?.Id);
+        var meaning = new Understanding.MiniCatalog([.. Items]).Read(item.Name);
+
+        Assert.Equal((MeaningKind.Item, itemId), (meaning.Kind, meaning.Items[0].Item.Id));
     }
 
     [Fact]

@@ -1,37 +1,191 @@
-using System.Text.RegularExpressions;
-
 namespace ChatRequests.Core.Understanding;
 
-/// <summary>The bot's commands as people type them. (Today: the exact phrases the bot always knew.)</summary>
-internal static partial class CommandWords
+/// <summary>How firmly words are a command: against a catalog match, strong wins, medium loses to a form, weak to a form or a choice.</summary>
+internal enum CommandStrength { Weak, Medium, Strong }
+
+/// <summary>
+/// The bot's commands in the words people use ("status of my stuff", "anything waiting for me to approve", "hlep").
+/// Only <see cref="CommandStrength.Strong"/> phrasings can take a message that also names an item ("where is my
+/// laptop request"); "help me get a monitor" stays a monitor. Phrases are compared without filler words, so
+/// "start a new request" is "start request".
+/// </summary>
+internal static class CommandWords
 {
-    public static ChatCommand? Find(string text, bool namesRequest)
+    // Command words people misspell; a typo of one (4 letters or more) reads as the word.
+    private static readonly string[] Keys =
+    [
+        "help", "status", "approvals", "approval", "approve", "queue", "cancel", "requests", "request", "tickets",
+        "ticket", "catalog", "browse", "nevermind", "withdraw", "pending", "progress", "update", "updates", "backlog",
+    ];
+
+    private static readonly Dictionary<string, string> ShortTypos = new(StringComparer.Ordinal)
     {
-        var command = Whitespace().Replace(Punctuation().Replace(text.ToLowerInvariant(), " "), " ").Trim();
-        if (command.StartsWith("cancel", StringComparison.Ordinal))
+        ["hlp"] = "help", ["hep"] = "help", ["hepl"] = "help", ["halp"] = "help", ["hekp"] = "help", ["hel"] = "help",
+        ["stat"] = "status", ["q"] = "queue", ["que"] = "queue",
+    };
+
+    private static readonly HashSet<string> Fillers = ["a", "an", "the", "new", "some", "please", "pls", "plz", "just", "this", "that", "all"];
+
+    private static readonly string[] CancelPhrases = Normalised(
+    [
+        "cancel", "cancelled", "canceled", "nevermind", "withdraw", "forget it", "forget about it", "scrap that", "scrap it",
+        "scratch that", "dont need it", "dont need anymore", "no need", "nolonger need", "not needed", "changed my mind", "dont bother", "ignore", "abort",
+        "stop it", "drop it", "undo",
+    ]);
+
+    private static readonly string[] MyRequestPhrases = Normalised(
+    [
+        "status of", "status on", "status for", "status update", "my status", "whats status", "what is status", "progress",
+        "track", "tracking", "any update", "any updates", "any news", "update on", "updates on", "news on", "where is my",
+        "wheres my", "where are my", "whats happened to", "what happened to", "what happened with", "whats happening with",
+        "what is happening with", "whats going on with", "what is going on with", "hows my", "how is my", "how are my",
+        "what did i order", "what did i ask", "what did i request", "what have i ordered", "what have i asked",
+        "what have i requested", "my requests", "my tickets", "my orders", "my stuff", "my open", "list my", "show my",
+        "see my", "check my", "check on my", "heard back", "still waiting", "chasing", "go through", "gone through",
+        "been approved", "been done", "been sorted", "what have i got", "what do i have open", "have i got open",
+        "i have open", "latest on", "whats latest", "what is latest", "news on my", "list requests", "list tickets",
+        "show requests", "show tickets", "see requests", "see tickets", "anyone looked at", "looked at my", "heard anything",
+        "any word on", "word on my", "news about", "ready yet", "arrived yet", "arrive yet", "when will my", "when is my",
+        "how long will my", "what i asked for", "what i requested", "what i ordered", "eta on", "eta for", "open tickets",
+        "open requests",
+    ]);
+
+    private static readonly string[] QueuePhrases = Normalised(
+    ["queue", "backlog", "unassigned", "assigned to us", "assigned to our", "in our inbox"]);
+
+    private static readonly HashSet<string> QueueWords = ["open", "outstanding", "list", "waiting", "pending", "assigned", "unassigned", "backlog"];
+
+    private static readonly HashSet<string> Teams = ["our", "team", "teams", "us", "department", "departments", "group"];
+
+    private static readonly string[] BrowsePhrases = Normalised(
+    [
+        "browse", "catalog", "new request", "what can i order", "what can i request", "what can i ask", "what can i get",
+        "what do you offer", "what do you have", "what is available", "whats available", "what are my options", "show me what",
+        "list of items", "list of services", "list of things", "what can be ordered", "what can be requested", "start request",
+        "make request", "raise request", "open request", "log request", "submit request", "place order", "new ticket", "raise ticket", "open ticket", "log ticket", "create ticket", "submit ticket",
+        "create request", "i can request",
+        "i can order", "i can ask for", "can i order", "things i can", "everything i can", "options", "what you offer",
+        "what you have", "what services", "what items", "request something", "order something", "ask for something",
+    ]);
+
+    private static readonly string[] HelpPhrases = Normalised(
+    [
+        "help", "what can you do", "what do you do", "how does this work", "how does it work", "how do you work", "how do i use",
+        "how to use", "commands", "menu", "instructions", "who are you", "what are you", "what is this bot", "whats this bot",
+        "what can this bot", "what does this bot", "bot do", "what can it do", "what do you help with", "how does this", "how this works", "how it works",
+        "i am lost", "im lost", "confused", "what do i do", "what now", "start over", "talk to a human", "talk to someone",
+        "speak to someone", "real person", "a human", "get me a person", "speak to a person", "talk to a person",
+    ]);
+
+    private static readonly string[] ApprovalPhrases = Normalised(
+    [
+        "approv", "authori", "sign off", "signoff", "waiting for me", "waiting on me", "need my ok", "awaiting my", "for me to sign",
+        "for me to ok", "needs my", "need to sign", "anything to sign", "for me to sign off", "pending for me", "pending my",
+        "anything pending",
+    ]);
+
+    private static readonly HashSet<string> Greetings =
+    [
+        "hi", "hello", "hey", "hiya", "yo", "morning", "good", "afternoon", "evening", "howdy", "thanks", "thank",
+        "you", "cheers", "ok", "okay", "bot",
+    ];
+
+    private static readonly HashSet<string> RequestNouns = ["request", "requests", "ticket", "tickets", "order", "orders", "case", "cases"];
+
+    public static (ChatCommand Command, CommandStrength Strength)? Find(IReadOnlyList<Word> words, bool namesRequest, Func<string, bool> known)
+    {
+        var raw = words.Select(w => Normal(w, known)).ToArray();
+        var padded = $" {WithoutFillers(raw)} ";
+        bool Has(string phrase) => padded.Contains($" {phrase} ", StringComparison.Ordinal);
+        bool Any(string[] phrases) => phrases.Any(Has);
+
+        if (Any(CancelPhrases) || raw is ["stop"] or ["no"] or ["nope"] or ["exit"] or ["quit"])
         {
-            return ChatCommand.Cancel;
+            return (ChatCommand.Cancel, CommandStrength.Strong);
         }
 
         if (namesRequest)
         {
-            return ChatCommand.ShowRequest;
+            return (ChatCommand.ShowRequest, CommandStrength.Strong);
         }
 
-        return command switch
+        if (ApprovalPhrases.Any(p => p is "approv" or "authori" ? raw.Any(w => w.StartsWith(p, StringComparison.Ordinal)) : Has(p))
+            && !Has("approval for") && !Has("been approved") && !Has("get approved"))
         {
-            "help" or "hi" or "hello" or "hey" or "menu" or "what can you do" or "commands" => ChatCommand.Help,
-            "new request" or "new" or "request" or "catalog" or "catalogue" or "browse" or "new request please" => ChatCommand.Browse,
-            "my requests" or "status" or "my status" or "requests" or "my tickets" or "list" => ChatCommand.MyRequests,
-            "approvals" or "my approvals" or "pending approvals" or "pending" => ChatCommand.Approvals,
-            "queue" or "team queue" or "our queue" => ChatCommand.Queue,
-            _ => null,
-        };
+            // "pending approvals", "to approve", "waiting for me": the person's approvals, whatever else is said.
+            var theirs = raw.Contains("approvals") || raw.Contains("pending") || Has("to approve") || Has("waiting for me") || Has("sign off") || Has("anything pending");
+            return (ChatCommand.Approvals, theirs ? CommandStrength.Strong : CommandStrength.Medium);
+        }
+
+        var ours = raw.Any(Teams.Contains) && !raw.Contains("my");
+        if (ours && raw.Any(RequestNouns.Contains))
+        {
+            return (ChatCommand.Queue, CommandStrength.Strong);
+        }
+
+        if (Any(QueuePhrases) || (ours && raw.Any(QueueWords.Contains)))
+        {
+            return (ChatCommand.Queue, CommandStrength.Medium);
+        }
+
+        if (Any(MyRequestPhrases) || MyRequest(raw) || raw is ["requests"] or ["tickets"] or ["list"] or ["mine"] or ["status"] or ["my", "status"] or ["updates"] or ["update"] or ["any", "updates"])
+        {
+            return (ChatCommand.MyRequests, CommandStrength.Strong);
+        }
+
+        if (Any(BrowsePhrases) || raw is ["new"] or ["request"] or ["order"] or ["catalog"] or ["ticket"])
+        {
+            return (ChatCommand.Browse, CommandStrength.Weak);
+        }
+
+        if (Any(HelpPhrases) || (raw.Length > 0 && raw.All(Greetings.Contains)))
+        {
+            return (ChatCommand.Help, CommandStrength.Weak);
+        }
+
+        return null;
     }
 
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
+    private static string[] Normalised(string[] phrases) => [.. phrases.Select(p => WithoutFillers(p.Split(' ')))];
 
-    [GeneratedRegex(@"[^\p{L}\p{N}\-\s]")]
-    private static partial Regex Punctuation();
+    private static string WithoutFillers(IEnumerable<string> words) => string.Join(' ', words.Where(w => !Fillers.Contains(w)));
+
+    /// <summary>"my ... request" within a few words: "did my hpc account request go through".</summary>
+    private static bool MyRequest(string[] raw)
+    {
+        for (var i = 0; i < raw.Length; i++)
+        {
+            if (raw[i] == "my" && raw.Skip(i + 1).Take(4).Any(RequestNouns.Contains))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Normal(Word word, Func<string, bool> known)
+    {
+        var raw = Lexicon.Spellings.GetValueOrDefault(word.Raw, word.Raw);
+        if (ShortTypos.TryGetValue(raw, out var fixedWord))
+        {
+            return fixedWord;
+        }
+
+        if (raw.Length < 4 || known(word.Term) || Keys.Contains(raw))
+        {
+            return raw;
+        }
+
+        // One slip only: "requested" is a word of its own, not a typo of "requests".
+        foreach (var key in Keys)
+        {
+            if (Similarity.Typo(raw, key) > 0 && Similarity.Distance(raw, key, 1) <= 1)
+            {
+                return key;
+            }
+        }
+
+        return raw;
+    }
 }

@@ -5,32 +5,139 @@ namespace ChatRequests.Core.Understanding;
 
 /// <summary>
 /// The default interpreter: the words alone, against the loaded catalog (no model, no network). Deterministic:
-/// the same text and catalog always mean the same.
+/// the same text and catalog always mean the same. The catalog's index is built once (and again only if the
+/// catalog hands out another list of items; two first messages at once may both build it, and either is right).
 /// </summary>
 public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
 {
+    /// <summary>Words the catalog has never seen, beside a single word that names an item: something else is asked for.</summary>
+    private const int StrangeWords = 3;
+
+    /// <summary>What is read of a message: the form's justification holds as much; a longer text costs time, not meaning.</summary>
+    private const int MaxLength = 2000;
+
+    private CatalogIndex? _index;
+
     public ValueTask<Meaning> InterpretAsync(string text, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(Interpret(text));
 
     public Meaning Interpret(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return Interpret(text.Length > MaxLength ? text[..MaxLength] : text, Index());
+    }
+
+    private static Meaning Interpret(string text, CatalogIndex index)
+    {
+        var urgency = UrgencyWords.Find(text);
+        var words = Tokens.Read(text);
         var requestId = RequestNumber.FindIn(text);
-        var command = CommandWords.Find(text, requestId is not null);
-        if (command is not null)
+        var command = CommandWords.Find(words, requestId is not null, index.Knows);
+        if (command is { Strength: CommandStrength.Strong })
         {
-            return new Meaning { Kind = MeaningKind.Command, Command = command, RequestId = requestId };
+            return Command(command.Value.Command);
         }
 
-        var match = CatalogMatcher.Match(text, catalog.Items);
-        var none = new Dictionary<string, string>();
-        if (match.Best is { } best)
+        var (kind, items) = MatchDecision.Decide(ItemScorer.Rank(index, ItemTerms(words, index), words.Select(w => w.Raw).ToHashSet(StringComparer.Ordinal)));
+        if (kind == MeaningKind.Item && NamesSomethingElse(words, index, items[0]))
         {
-            return new Meaning { Kind = MeaningKind.Item, Items = [new ItemMatch(best, 1, none)], UrgencyHint = match.UrgencyHint };
+            kind = MeaningKind.Suggestion;
         }
 
-        return match.Candidates.Count > 0
-            ? new Meaning { Kind = MeaningKind.Choice, Items = [.. match.Candidates.Select(c => new ItemMatch(c, 1, none))], UrgencyHint = match.UrgencyHint }
-            : new Meaning { Kind = MeaningKind.Unknown, UrgencyHint = match.UrgencyHint };
+        if (IncidentWords.IsFault(words, kind != MeaningKind.Unknown, kind == MeaningKind.Item ? index.Phrases[items[0].Index] : null))
+        {
+            return new Meaning { Kind = MeaningKind.Incident, UrgencyHint = urgency };
+        }
+
+        if (command is { } c && (kind is MeaningKind.Unknown or MeaningKind.Suggestion || (c.Strength == CommandStrength.Medium && kind != MeaningKind.Item)))
+        {
+            return Command(c.Command);
+        }
+
+        return new Meaning
+        {
+            Kind = kind,
+            Items = [.. items.Select(s => new ItemMatch(index.Items[s.Index], s.Score, SlotReader.Read(index.Items[s.Index], words, index.Naming(s.Index))))],
+            UrgencyHint = urgency,
+        };
+
+        Meaning Command(ChatCommand chatCommand) =>
+            new() { Kind = MeaningKind.Command, Command = chatCommand, RequestId = requestId, UrgencyHint = urgency };
+    }
+
+    /// <summary>
+    /// The content words that may pick an item: answers many items share ("Berlin office", "Ward 7B") only fill the
+    /// form, and so does their field's own word beside them ("German keyboard" on a laptop) when more is said.
+    /// </summary>
+    private static List<Word> ItemTerms(Word[] words, CatalogIndex index)
+    {
+        var terms = words.Where(w => w.IsContent).ToList();
+        var answer = new bool[terms.Count];
+        foreach (var shared in index.SharedAnswers)
+        {
+            for (var start = 0; start + shared.Length <= terms.Count; start++)
+            {
+                if (terms.Skip(start).Take(shared.Length).Select(w => w.Term).SequenceEqual(shared, StringComparer.Ordinal))
+                {
+                    Array.Fill(answer, true, start, shared.Length);
+                }
+            }
+        }
+
+        for (var i = 0; i < terms.Count; i++)
+        {
+            answer[i] |= index.AnswerOnly.Contains(terms[i].Term);
+        }
+
+        var kept = terms.Where((_, i) => !answer[i]).ToList();
+        var labels = terms.Where((w, i) => !answer[i] && index.AnswerLabels.Contains(w.Term)
+            && ((i > 0 && answer[i - 1]) || (i + 1 < terms.Count && answer[i + 1]))).ToList();
+        return kept.Count > labels.Count ? [.. kept.Except(labels)] : kept;
+    }
+
+    /// <summary>
+    /// The words that name the item are followed by a noun the catalog does not know ("laptop bag", "office chair"):
+    /// the unknown thing is what is asked for, and the item's word only describes it. So, too, when one word names the
+    /// item among several the catalog has never seen. Asked as a question, not a confident form.
+    /// </summary>
+    private static bool NamesSomethingElse(Word[] words, CatalogIndex index, ScoredItem winner)
+    {
+        if (winner.NamedBy is not { } phrase || phrase.Terms.All(Lexicon.GenericTerms.Contains))
+        {
+            return false;
+        }
+
+        var naming = phrase.Terms.SelectMany(t => Lexicon.SynonymsOf(t).Append(t)).ToHashSet(StringComparer.Ordinal);
+        if (winner.Named <= 1 && words.Count(Unknown) >= StrangeWords)
+        {
+            return true;
+        }
+
+        for (var i = 0; i + 1 < words.Length; i++)
+        {
+            var next = words[i + 1];
+            var endsThere = i + 2 >= words.Length || !words[i + 2].IsContent;
+            if (naming.Contains(words[i].Term) && endsThere && Unknown(next))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        bool Unknown(Word word) => word.IsContent && !word.IsNumber && Lexicon.IsThingWord(word.Raw)
+            && !naming.Contains(word.Term) && !index.Knows(word.Term) && !index.Near(word).Any(n => n.Quality >= Similarity.OneEdit);
+    }
+
+    private CatalogIndex Index()
+    {
+        var items = catalog.Items;
+        var index = _index;
+        if (index is null || !ReferenceEquals(index.Items, items))
+        {
+            _index = index = new CatalogIndex(items);
+        }
+
+        return index;
     }
 }

@@ -71,6 +71,11 @@ public sealed class JsonFileCatalog : ICatalog
                 problems.Add($"{name} has a negative cost.");
             }
 
+            if (item.Synonyms.Any(string.IsNullOrWhiteSpace))
+            {
+                problems.Add($"{name} has an empty synonym.");
+            }
+
             CheckFields(name, item.Fields, problems);
             CheckProvisioning(name, item.Provisioning, problems);
             ApprovalPolicyCheck.Check(name, item, problems);
@@ -126,9 +131,28 @@ public sealed class JsonFileCatalog : ICatalog
                 problems.Add($"{name} has maxLength {field.MaxLength}; it must be at least 1.");
             }
 
+            CheckChoiceSynonyms(name, field, problems);
+
             if (field.Pattern is { } pattern && !IsValidPattern(pattern))
             {
                 problems.Add($"{name} has a pattern that is not a valid regular expression: {pattern}");
+            }
+        }
+    }
+
+    /// <summary>Each key names one of the field's choices (as spelt there), and every synonym says something.</summary>
+    private static void CheckChoiceSynonyms(string fieldName, CatalogField field, ProblemList problems)
+    {
+        foreach (var (choice, synonyms) in field.ChoiceSynonyms)
+        {
+            if (!field.Choices.Contains(choice, StringComparer.Ordinal))
+            {
+                problems.Add($"{fieldName} has choiceSynonyms for '{choice}', which is not one of its choices.");
+            }
+
+            if (synonyms.Count == 0 || synonyms.Any(string.IsNullOrWhiteSpace))
+            {
+                problems.Add($"{fieldName} has an empty synonym for '{choice}'.");
             }
         }
     }

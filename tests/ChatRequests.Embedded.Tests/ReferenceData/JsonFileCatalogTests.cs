@@ -58,6 +58,39 @@ public sealed class JsonFileCatalogTests : IDisposable
     }
 
     [Fact]
+    public void Load_ChoiceSynonymsAndItemSynonyms_AreReadWithTheItem()
+    {
+        var path = Write("""{ "items": [ { "id": "kb", "name": "Keyboard", "category": "Hardware", "synonyms": ["keys"], "fields": [ { "id": "layout", "label": "Layout", "type": "Choice", "choices": ["UK", "German (QWERTZ)"], "choiceSynonyms": { "German (QWERTZ)": ["qwertz", "german"] } } ] } ] }""");
+
+        var item = Assert.Single(LoadCatalog(path).Items);
+
+        Assert.Equal(["keys"], item.Synonyms);
+        Assert.Equal(["qwertz", "german"], item.Fields[0].ChoiceSynonyms["German (QWERTZ)"]);
+    }
+
+    [Fact]
+    public void Load_ChoiceSynonymsOfNoChoice_Fails()
+    {
+        var path = Write("""{ "items": [ { "id": "kb", "name": "Keyboard", "category": "Hardware", "fields": [ { "id": "layout", "label": "Layout", "type": "Choice", "choices": ["UK"], "choiceSynonyms": { "uk": ["british"] } } ] } ] }""");
+
+        Assert.Equal([$"{path}: item 'kb' field 'layout' has choiceSynonyms for 'uk', which is not one of its choices."], LoadFails(path));
+    }
+
+    [Fact]
+    public void Load_EmptySynonyms_Fail()
+    {
+        var path = Write("""{ "items": [ { "id": "kb", "name": "Keyboard", "category": "Hardware", "synonyms": [" "], "fields": [ { "id": "layout", "label": "Layout", "type": "Choice", "choices": ["UK", "US"], "choiceSynonyms": { "UK": ["british", ""], "US": [] } } ] } ] }""");
+
+        Assert.Equal(
+            [
+                $"{path}: item 'kb' has an empty synonym.",
+                $"{path}: item 'kb' field 'layout' has an empty synonym for 'UK'.",
+                $"{path}: item 'kb' field 'layout' has an empty synonym for 'US'.",
+            ],
+            LoadFails(path));
+    }
+
+    [Fact]
     public void Load_ManagerThenGroupWithoutApproverGroup_Fails()
     {
         var path = Write("""{ "items": [ { "id": "jira", "name": "Jira", "category": "Access", "approval": "ManagerThenGroup" } ] }""");

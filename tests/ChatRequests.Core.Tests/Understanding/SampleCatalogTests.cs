@@ -1,11 +1,12 @@
-using ChatRequests.Core.Catalog;
 using ChatRequests.Core.Priority;
+using ChatRequests.Core.Understanding;
 
-namespace ChatRequests.Core.Tests;
+namespace ChatRequests.Core.Tests.Understanding;
 
-public class CatalogMatcherTests
+/// <summary>The sample catalog as people ask for its items (what the bot always understood, and still does).</summary>
+public class SampleCatalogTests
 {
-    private static readonly IReadOnlyList<CatalogItem> Items = SampleData.Items;
+    private static readonly MiniCatalog Sample = new([.. SampleData.Items]);
 
     [Theory]
     [InlineData("I need a new laptop", "laptop-standard")]
@@ -37,12 +38,12 @@ public class CatalogMatcherTests
     [InlineData("access to the shared mailbox", "shared-mailbox-access")]
     [InlineData("I need a new laptop, urgent, in the Berlin office", "laptop-standard")]
     [InlineData("a docking station for the London office", "docking-station")]
-    public void Match_EverydayWords_FindTheItem(string text, string itemId)
+    public void EverydayWords_FindTheItem(string text, string itemId)
     {
-        var match = CatalogMatcher.Match(text, Items);
+        var meaning = Sample.Read(text);
 
-        Assert.Equal(itemId, match.Best?.Id);
-        Assert.Empty(match.Candidates);
+        Assert.Equal(MeaningKind.Item, meaning.Kind);
+        Assert.Equal(itemId, Assert.Single(meaning.Items).Item.Id);
     }
 
     [Theory]
@@ -56,9 +57,9 @@ public class CatalogMatcherTests
     [InlineData("salesforse", "application-access")]
     [InlineData("docking staton", "docking-station")]
     [InlineData("visual studoi licnece", "software-licence")]
-    public void Match_SmallTypos_StillFindTheItem(string text, string itemId)
+    public void SmallTypos_StillFindTheItem(string text, string itemId)
     {
-        Assert.Equal(itemId, CatalogMatcher.Match(text, Items).Best?.Id);
+        Assert.Equal(itemId, Form(text));
     }
 
     [Theory]
@@ -66,87 +67,39 @@ public class CatalogMatcherTests
     [InlineData("licences", "software-licence")]
     [InlineData("two docking stations", "docking-station")]
     [InlineData("HEADSETS!!!", "headset")]
-    public void Match_PluralsAndCase_DoNotMatter(string text, string itemId)
+    public void PluralsAndCase_DoNotMatter(string text, string itemId)
     {
-        Assert.Equal(itemId, CatalogMatcher.Match(text, Items).Best?.Id);
+        Assert.Equal(itemId, Form(text));
     }
 
     [Theory]
     [InlineData("dok")]
     [InlineData("vnp")]
-    public void Match_TyposInShortWords_AreNotGuessed(string text)
+    public void TyposInShortWords_AreNotGuessed(string text)
     {
-        Assert.True(CatalogMatcher.Match(text, Items).IsEmpty);
+        Assert.Equal(MeaningKind.Unknown, Sample.Read(text).Kind);
     }
 
     [Fact]
-    public void Match_AmbiguousWord_OffersTheCloseCandidatesInCatalogOrder()
+    public void AnAmbiguousWord_OffersTheCloseItems()
     {
-        var match = CatalogMatcher.Match("access", Items);
+        var meaning = Sample.Read("access");
 
-        Assert.Null(match.Best);
+        Assert.Equal(MeaningKind.Choice, meaning.Kind);
         Assert.Equal(
-            ["shared-folder-access", "application-access", "vpn-access", "shared-mailbox-access"],
-            match.Candidates.Select(i => i.Id));
-    }
-
-    [Fact]
-    public void Match_ManyCloseItems_OffersAtMostFive()
-    {
-        var items = Enumerable.Range(1, 8)
-            .Select(i => new CatalogItem { Id = $"cable-{i}", Name = $"Cable type {i}", Category = "Hardware" })
-            .ToList();
-
-        var match = CatalogMatcher.Match("cable", items);
-
-        Assert.Null(match.Best);
-        Assert.Equal(["cable-1", "cable-2", "cable-3", "cable-4", "cable-5"], match.Candidates.Select(i => i.Id));
-    }
-
-    [Fact]
-    public void Match_PhraseKeyword_OutscoresTheSameWordsApart()
-    {
-        var items = new List<CatalogItem>
-        {
-            new() { Id = "words", Name = "Finance reports", Category = "Software", Keywords = ["share"] },
-            new() { Id = "phrase", Name = "Folder", Category = "Access", Keywords = ["finance share"] },
-        };
-
-        var match = CatalogMatcher.Match("finance share", items);
-
-        Assert.Equal("phrase", match.Best?.Id);
+            ["application-access", "shared-folder-access", "shared-mailbox-access", "vpn-access"],
+            meaning.Items.Select(m => m.Item.Id).Order());
     }
 
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
-    [InlineData("hello")]
     [InlineData("blorp zzyzx quux")]
     [InlineData("what's the weather like?")]
     [InlineData("I need it please")]
-    public void Match_NothingRecognisable_GivesNothing(string text)
+    public void NothingRecognisable_IsUnknown(string text)
     {
-        var match = CatalogMatcher.Match(text, Items);
-
-        Assert.True(match.IsEmpty);
-        Assert.Null(match.Best);
-        Assert.Empty(match.Candidates);
-    }
-
-    [Fact]
-    public void Match_EmptyCatalog_GivesNothing()
-    {
-        Assert.True(CatalogMatcher.Match("laptop", []).IsEmpty);
-    }
-
-    [Fact]
-    public void Match_IsDeterministic()
-    {
-        var first = CatalogMatcher.Match("access", Items);
-        var second = CatalogMatcher.Match("access", Items);
-
-        Assert.Equal(first.Candidates, second.Candidates);
-        Assert.Equal(CatalogMatcher.Match("new lapotp", Items).Best, CatalogMatcher.Match("new lapotp", Items).Best);
+        Assert.Equal(MeaningKind.Unknown, Sample.Read(text).Kind);
     }
 
     [Theory]
@@ -164,27 +117,19 @@ public class CatalogMatcherTests
     [InlineData("not urgent today but I'm blocked on Jira", Urgency.High)]
     [InlineData("I need a new laptop", null)]
     [InlineData("I work in the urgency department", null)]
-    public void Match_ReadsUrgencyHints(string text, Urgency? expected)
+    public void Urgency_IsReadFromTheWords(string text, Urgency? expected)
     {
-        Assert.Equal(expected, CatalogMatcher.Match(text, Items).UrgencyHint);
-        Assert.Equal(expected, CatalogMatcher.FindUrgencyHint(text));
+        Assert.Equal(expected, Sample.Read(text).UrgencyHint);
     }
 
     [Fact]
-    public void Match_UrgencyWords_DoNotChangeTheItem()
+    public void UrgencyWords_DoNotChangeTheItem()
     {
-        var match = CatalogMatcher.Match("URGENT: my headset broke, I can't work!", Items);
+        var meaning = Sample.Read("URGENT: my headset broke, I can't work!");
 
-        Assert.Equal("headset", match.Best?.Id);
-        Assert.Equal(Urgency.High, match.UrgencyHint);
+        Assert.Equal("headset", meaning.Items[0].Item.Id);
+        Assert.Equal(Urgency.High, meaning.UrgencyHint);
     }
 
-    [Fact]
-    public void Match_NothingFound_StillReadsTheUrgency()
-    {
-        var match = CatalogMatcher.Match("help, asap!", Items);
-
-        Assert.True(match.IsEmpty);
-        Assert.Equal(Urgency.High, match.UrgencyHint);
-    }
+    private static string? Form(string text) => Sample.Read(text) is { Kind: MeaningKind.Item } meaning ? meaning.Items[0].Item.Id : null;
 }

@@ -1,0 +1,48 @@
+using BenchmarkDotNet.Attributes;
+using ChatRequests.Core.Understanding;
+
+namespace ChatRequests.Benchmarks;
+
+/// <summary>
+/// Understanding one message against a 200-item catalog (issue 10's goal: at most 1 ms per message on one core).
+/// The catalog's index is built once, in the setup, as the singleton interpreter builds it on the first message.
+/// </summary>
+public class IntakeBenchmarks
+{
+    // What people type: a form, a typo, a rambling request with a slot and a number, a choice, nothing, a command, a fault.
+    private static readonly string[] Messages =
+    [
+        "I need a new wireless headset",
+        "new wirless hedset pls",
+        "hi, our new starter in the berlin office needs a portable monitor, the pro model, 2 of them by next week please",
+        "laptop",
+        "can I get a coffee machine for the kitchen",
+        "where is my laptop request",
+        "the VPN keeps dropping since this morning",
+        "help me get a docking station",
+    ];
+
+    private LexicalInterpreter _interpreter = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _interpreter = new LexicalInterpreter(new GeneratedCatalog());
+        _interpreter.Interpret("warm up: builds the index");
+    }
+
+    [Benchmark(Description = "interpret one message (200 items, mean of 8 kinds)", OperationsPerInvoke = 8)]
+    public int Interpret()
+    {
+        var found = 0;
+        foreach (var message in Messages)
+        {
+            found += _interpreter.Interpret(message).Items.Count;
+        }
+
+        return found;
+    }
+
+    [Benchmark(Description = "index a 200-item catalog (once per catalog)")]
+    public Meaning Index() => new LexicalInterpreter(new GeneratedCatalog()).Interpret("laptop");
+}

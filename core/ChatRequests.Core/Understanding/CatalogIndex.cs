@@ -1,0 +1,230 @@
+using ChatRequests.Core.Catalog;
+
+namespace ChatRequests.Core.Understanding;
+
+/// <summary>A phrase that names an item (its name, a synonym, a keyword, one of its own choices), as terms.</summary>
+/// <param name="Unsaid">Its words that are no terms but change its meaning ("new" of "new pager", "teams" of "teams room"): said too, or it is not said.</param>
+internal sealed record ItemPhrase(string[] Terms, PhraseKind Kind, string[] Unsaid);
+
+internal enum PhraseKind { Name, Keyword, Choice }
+
+/// <summary>
+/// What the matcher needs of one catalog, computed once: every term with the items it occurs in and how telling it
+/// is there, the phrases that name each item, the vocabulary for typos, and the choices many items share.
+/// </summary>
+internal sealed class CatalogIndex
+{
+    // What one term is worth, by where it occurs in the item.
+    private const double NameWeight = 3.0;
+    /// <summary>A name's other words: "pager" in "Pager replacement battery" describes the battery.</summary>
+    private const double NameModifierWeight = 2.5;
+    private const double SingleKeywordWeight = 3.0;
+    private const double PhraseKeywordWeight = 1.5;
+    // A choice only this item offers ("Visio Plan 2") says which item, about as a keyword does.
+    private const double ChoiceWeight = 1.5;
+    private const double CategoryWeight = 1.0;
+    private const double DescriptionWeight = 0.5;
+
+    /// <summary>A choice offered by this many items is a shared answer (a location), not a hint of the item.</summary>
+    private const int SharedAnswerItems = 3;
+
+    private readonly Dictionary<string, (int Item, double Weight)[]> _postings;
+    private readonly Dictionary<int, string[]> _vocabularyByLength;
+    // The catalog's words as written (American spelling, not stemmed), for typos the stem would hide ("mose", "mouse").
+    private readonly Dictionary<int, (string Raw, string Term)[]> _wordsByLength;
+
+    public CatalogIndex(IReadOnlyList<CatalogItem> items)
+    {
+        Items = items;
+        var weights = new Dictionary<string, Dictionary<int, double>>(StringComparer.Ordinal);
+        var phrases = new List<ItemPhrase>[items.Count];
+        var written = new Dictionary<string, string>(StringComparer.Ordinal);
+        var answers = items
+            .SelectMany((item, index) => item.Fields.Where(f => f.Type == FieldType.Choice)
+                .SelectMany(f => ChoiceNames(f).Select(c => (Field: f, Choice: c, Item: index))))
+            .GroupBy(x => Key(Terms(x.Choice)), StringComparer.Ordinal)
+            .Where(g => g.Key.Length > 0)
+            .ToList();
+        var choiceItems = answers.ToDictionary(g => g.Key, g => g.Select(x => x.Item).Distinct().Count(), StringComparer.Ordinal);
+        var shared = answers.Where(g => choiceItems[g.Key] >= SharedAnswerItems).ToList();
+        // Only choices read whole: "emergency room" without its stop word would remove every "room".
+        SharedAnswers = [.. shared.Where(g => g.All(x => IsWhole(x.Choice))).Select(g => g.Key.Split(' '))];
+        AnswerLabels = shared.SelectMany(g => g.SelectMany(x => Terms(x.Field.Label))).ToHashSet(StringComparer.Ordinal);
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            phrases[i] = [];
+            foreach (var name in item.Synonyms.Prepend(item.Name))
+            {
+                AddPhrase(i, name, PhraseKind.Name, NameWeight);
+            }
+
+            foreach (var keyword in item.Keywords)
+            {
+                var whole = Terms(keyword).Length == 1 && Unsaid(keyword).Length == 0;
+                AddPhrase(i, keyword, PhraseKind.Keyword, whole ? SingleKeywordWeight : PhraseKeywordWeight);
+            }
+
+            foreach (var choice in item.Fields.Where(f => f.Type == FieldType.Choice).SelectMany(ChoiceNames))
+            {
+                if (choiceItems.GetValueOrDefault(Key(Terms(choice))) < SharedAnswerItems)
+                {
+                    AddPhrase(i, choice, PhraseKind.Choice, ChoiceWeight);
+                }
+            }
+
+            AddTerms(i, Content(item.Category), CategoryWeight);
+            AddTerms(i, Content(item.Description), DescriptionWeight);
+        }
+
+        Phrases = phrases;
+        var naming = phrases.SelectMany(p => p.Where(x => x.Kind != PhraseKind.Choice).SelectMany(x => x.Terms)).ToHashSet(StringComparer.Ordinal);
+        AnswerOnly = shared.SelectMany(g => g.Key.Split(' ')).Where(t => !naming.Contains(t)).ToHashSet(StringComparer.Ordinal);
+        _postings = weights.ToDictionary(
+            w => w.Key,
+            w => w.Value.Select(p => (p.Key, p.Value)).ToArray(),
+            StringComparer.Ordinal);
+        _vocabularyByLength = _postings.Keys.GroupBy(t => t.Length).ToDictionary(g => g.Key, g => g.Order(StringComparer.Ordinal).ToArray());
+        // "docking statoin": the parts of a phrase the catalog says as one word are typos of that word too.
+        foreach (var (parts, joined) in Lexicon.Phrases)
+        {
+            var term = Tokens.Term(joined);
+            if (_postings.ContainsKey(term))
+            {
+                foreach (var part in parts.Where(p => p.Length >= 4))
+                {
+                    written.TryAdd(part, term);
+                }
+            }
+        }
+
+        _wordsByLength = written.GroupBy(w => w.Key.Length).ToDictionary(g => g.Key, g => g.Select(w => (w.Key, w.Value)).Order().ToArray());
+
+        void AddPhrase(int item, string text, PhraseKind kind, double weight)
+        {
+            var words = Content(text);
+            if (words.Length == 0)
+            {
+                return;
+            }
+
+            phrases[item].Add(new ItemPhrase([.. words.Select(w => w.Term)], kind, Unsaid(text)));
+            if (kind != PhraseKind.Name)
+            {
+                AddTerms(item, words, weight);
+                return;
+            }
+
+            var head = Head(text);
+            AddTerms(item, words.Where(w => w.Term != head), NameModifierWeight);
+            AddTerms(item, words.Where(w => w.Term == head), weight);
+        }
+
+        void AddTerms(int item, IEnumerable<Word> words, double weight)
+        {
+            foreach (var (raw, term) in words)
+            {
+                written.TryAdd(raw, term);
+                if (!weights.TryGetValue(term, out var byItem))
+                {
+                    weights[term] = byItem = [];
+                }
+
+                byItem[item] = Math.Max(weight, byItem.GetValueOrDefault(item));
+            }
+        }
+    }
+
+    public IReadOnlyList<CatalogItem> Items { get; }
+
+    /// <summary>Per item (catalog order), the phrases that name it.</summary>
+    public IReadOnlyList<List<ItemPhrase>> Phrases { get; }
+
+    /// <summary>Choices (as terms) that many items offer: they fill a form, they do not pick the item.</summary>
+    public IReadOnlyList<string[]> SharedAnswers { get; }
+
+    /// <summary>Terms of those shared choices that name no item ("berlin", "qwertz", "7b").</summary>
+    public IReadOnlySet<string> AnswerOnly { get; }
+
+    /// <summary>Terms of the labels of fields with shared choices ("keyboard" of "Keyboard layout", "ward").</summary>
+    public IReadOnlySet<string> AnswerLabels { get; }
+
+    /// <summary>The terms of an item's name and synonyms, with their general synonyms.</summary>
+    public IReadOnlySet<string> Naming(int item) =>
+        Phrases[item].Where(p => p.Kind == PhraseKind.Name).SelectMany(p => p.Terms).SelectMany(t => Lexicon.SynonymsOf(t).Append(t)).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The items a term occurs in, with its weight there.</summary>
+    public (int Item, double Weight)[] Postings(string term) => _postings.GetValueOrDefault(term) ?? [];
+
+    public bool Knows(string term) => _postings.ContainsKey(term);
+
+    /// <summary>Known terms a typed term may stand for: longer or shorter forms of it and small typos.</summary>
+    public IEnumerable<(string Term, double Quality)> Near(Word word)
+    {
+        // A word the catalog or the lexicon knows is no typo of another ("printer" is not "pointer").
+        var exact = Knows(word.Term) || Lexicon.IsKnownTerm(word.Term);
+        for (var length = Math.Max(1, word.Term.Length - 4); length <= word.Term.Length + 4; length++)
+        {
+            foreach (var term in _vocabularyByLength.GetValueOrDefault(length, []))
+            {
+                var quality = term == word.Term ? 0 : exact ? Affix(word.Term, term) : Similarity.Of(word.Term, term);
+                if (quality > 0)
+                {
+                    yield return (term, quality);
+                }
+            }
+        }
+
+        if (exact)
+        {
+            yield break;
+        }
+
+        for (var length = word.Raw.Length - 2; length <= word.Raw.Length + 2; length++)
+        {
+            foreach (var (raw, term) in _wordsByLength.GetValueOrDefault(length, []))
+            {
+                if (Similarity.Typo(word.Raw, raw) is > 0 and var quality)
+                {
+                    yield return (term, quality);
+                }
+            }
+        }
+    }
+
+    /// <summary>The content words of a text, in order.</summary>
+    public static Word[] Content(string text) => [.. Tokens.Read(text).Where(w => w.IsContent)];
+
+    private static string[] Terms(string text) => [.. Content(text).Select(w => w.Term)];
+
+    /// <summary>A choice and the other words people use for it.</summary>
+    public static IEnumerable<string> ChoiceNames(CatalogField field) =>
+        field.Choices.Concat(field.ChoiceSynonyms.Values.SelectMany(s => s));
+
+    private static readonly HashSet<string> Grammar = ["a", "an", "the", "of", "and", "for", "to", "in", "on", "at", "my", "with", "from", "i", "me", "your", "our", "is", "it", "or", "by", "as"];
+
+    // The stop words of a phrase that change what it means.
+    private static string[] Unsaid(string text) => [.. Tokens.Read(text).Where(w => !w.IsContent && !Grammar.Contains(w.Raw) && w.Term.Length > 1).Select(w => w.Raw)];
+
+    /// <summary>The term a name is about: its last before "on", "for", "of"... ("Workstation on wheels", "Pager replacement battery").</summary>
+    private static string? Head(string name)
+    {
+        var words = Tokens.Read(name);
+        var end = Array.FindIndex(words, w => w.Raw is "on" or "for" or "of" or "in" or "with" or "and" or "to" or "from");
+        return words.Take(end < 0 ? words.Length : end).LastOrDefault(w => w.IsContent).Term;
+    }
+
+    // Every word of the choice is a content word (articles aside).
+    private static bool IsWhole(string choice) =>
+        Content(choice).Length == Tokens.Read(choice).Count(w => w.Raw is not ("a" or "an" or "the" or "of" or "and"));
+
+    private static string Key(string[] terms) => string.Join(' ', terms);
+
+    // A correctly spelt word is no typo of another ("mouse" is not "house"), but may be a shorter form ("print", "printer").
+    private static double Affix(string word, string term) =>
+        Math.Min(word.Length, term.Length) >= 4 && Math.Abs(word.Length - term.Length) <= 4
+            && (term.StartsWith(word, StringComparison.Ordinal) || word.StartsWith(term, StringComparison.Ordinal))
+            ? Similarity.Affix
+            : 0;
+}

@@ -1,0 +1,149 @@
+namespace ChatRequests.Core.Understanding;
+
+/// <summary>An item and how well the words fit it.</summary>
+/// <param name="Named">How well the words say one of the item's names or keywords whole (its quality times its terms), 0 if none.</param>
+/// <param name="NamedBy">The phrase that named it, when one did.</param>
+/// <param name="NamedExactly">The naming phrase was said in its own words (perhaps misspelt), not through a synonym.</param>
+/// <param name="Unexplained">How many of the message's content terms fit the item less than a category word does.</param>
+internal sealed record ScoredItem(int Index, double Score, double Named, ItemPhrase? NamedBy, bool NamedExactly, int Unexplained);
+
+/// <summary>
+/// Scores every item of a catalog against the content terms of a message: each term counts once, for the best
+/// place it occurs in the item (name and keywords above category and description), less for a synonym, a longer
+/// form or a typo, and less the more items it fits; a whole name or keyword said adds a bonus, and more when it is
+/// all the message says.
+/// </summary>
+internal static class ItemScorer
+{
+    // Below a one-letter typo: a synonym may suggest an item, the words themselves name it.
+    private const double SynonymQuality = 0.7;
+    /// <summary>Words that say what kind of thing is done, not which thing ("install", "access"): worth less than the thing.</summary>
+    private const double GenericQuality = 0.6;
+    private const double PhraseBonusPerExtraTerm = 1.5;
+    private const double SingleTermPhraseBonus = 0.5;
+    private const double WholeMessageBonus = 2.0;
+    private const double ChoicePhraseShare = 0.5;
+    /// <summary>A phrase counts as said when each of its terms was said at least this well (a long word's two typos).</summary>
+    private const double PhraseQuality = 0.5;
+    /// <summary>A term fitting an item at least this well (a category word) counts as fitting it, for how many items a word fits.</summary>
+    private const double Fits = 1.0;
+
+    /// <param name="query">The content words that may pick an item.</param>
+    /// <param name="raw">Every word of the message as typed.</param>
+    public static List<ScoredItem> Rank(CatalogIndex index, IReadOnlyList<Word> query, IReadOnlySet<string> raw)
+    {
+        var count = index.Items.Count;
+        var totals = new double[count];
+        var best = new double[count];
+        var explained = new int[count];
+        var said = new Dictionary<string, double>(StringComparer.Ordinal);
+        var distinct = query.DistinctBy(w => w.Term).ToList();
+        foreach (var word in distinct)
+        {
+            Array.Clear(best);
+            foreach (var (term, quality) in Candidates(index, word))
+            {
+                said[term] = Math.Max(quality, said.GetValueOrDefault(term));
+                var worth = Lexicon.GenericTerms.Contains(term) ? quality * GenericQuality : quality;
+                foreach (var (item, weight) in index.Postings(term))
+                {
+                    best[item] = Math.Max(best[item], weight * worth);
+                }
+            }
+
+            var fitting = best.Count(b => b >= Fits);
+            var rarity = fitting <= 1 ? 1 : 1 / (1 + 0.3 * Math.Log(fitting));
+            for (var i = 0; i < count; i++)
+            {
+                totals[i] += best[i] * rarity;
+                explained[i] += best[i] >= Fits ? 1 : 0;
+            }
+        }
+
+        var ranked = new List<ScoredItem>();
+        for (var i = 0; i < count; i++)
+        {
+            if (totals[i] <= 0)
+            {
+                continue;
+            }
+
+            var (bonus, named, namedBy, exactly) = PhraseBonus(index.Phrases[i], said, raw, distinct.Count);
+            ranked.Add(new ScoredItem(i, totals[i] + bonus, named, namedBy, exactly, distinct.Count - explained[i]));
+        }
+
+        ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Index.CompareTo(b.Index));
+        return ranked;
+    }
+
+    /// <summary>The terms a typed word may mean, with how surely: itself, longer forms and typos of known words, their synonyms.</summary>
+    private static Dictionary<string, double> Candidates(CatalogIndex index, Word word)
+    {
+        var candidates = new Dictionary<string, double>(StringComparer.Ordinal) { [word.Term] = Similarity.Same };
+        foreach (var (term, quality) in index.Near(word))
+        {
+            Add(term, quality);
+        }
+
+        foreach (var (term, quality) in candidates.ToArray())
+        {
+            foreach (var synonym in Lexicon.SynonymsOf(term))
+            {
+                Add(synonym, quality * SynonymQuality);
+            }
+        }
+
+        return candidates;
+
+        void Add(string term, double quality) => candidates[term] = Math.Max(quality, candidates.GetValueOrDefault(term));
+    }
+
+    /// <summary>The best whole phrase of the item the words said, and the best that names the item (not only a choice of it).</summary>
+    private static (double Bonus, double Named, ItemPhrase? NamedBy, bool Exactly) PhraseBonus(List<ItemPhrase> phrases, Dictionary<string, double> said, IReadOnlySet<string> raw, int queryTerms)
+    {
+        // A choice names the item only beside one of the item's own words ("crash bleep" of a pager): "home pc" alone
+        // may be the device of anything.
+        var ownWords = phrases.Any(p => p.Kind != PhraseKind.Choice && p.Terms.Any(t => said.GetValueOrDefault(t) >= SynonymQuality));
+        var bonus = 0.0;
+        var named = 0.0;
+        ItemPhrase? namedBy = null;
+        var exactly = false;
+        foreach (var phrase in phrases)
+        {
+            var quality = 1.0;
+            foreach (var term in phrase.Terms)
+            {
+                quality = Math.Min(quality, said.GetValueOrDefault(term));
+            }
+
+            if (quality < PhraseQuality || !phrase.Unsaid.All(raw.Contains))
+            {
+                continue;
+            }
+
+            // "locked out" said whole counts its two words, though "out" is no term.
+            var length = phrase.Terms.Length + phrase.Unsaid.Length;
+            var value = length == 1 ? SingleTermPhraseBonus * quality : PhraseBonusPerExtraTerm * (length - 1) * quality;
+            // A choice said whole ("home pc") says what kind of the item, less surely which item.
+            value *= phrase.Kind == PhraseKind.Choice ? ChoicePhraseShare : 1;
+            // All the message says, said without a synonym: "laptop" is the laptop, not the developer laptop.
+            if (length >= queryTerms && quality >= Similarity.OneEdit && phrase.Kind != PhraseKind.Choice)
+            {
+                value += WholeMessageBonus * quality;
+            }
+
+            bonus = Math.Max(bonus, value);
+            // A longer form alone ("sharepoint" for "share") adds to the score but does not name the item.
+            if ((phrase.Kind != PhraseKind.Choice || (length > 1 && ownWords)) && quality >= SynonymQuality)
+            {
+                exactly |= quality >= Similarity.OneEdit;
+                if (quality * length > named)
+                {
+                    (named, namedBy) = (quality * length, phrase);
+                }
+            }
+        }
+
+        return (bonus, named, namedBy, exactly);
+    }
+}

@@ -1,0 +1,191 @@
+namespace ChatRequests.Core.Understanding;
+
+/// <summary>
+/// Language knowledge that holds for any catalog: words that carry no meaning, British and American spellings,
+/// and the common IT words that name the same thing. Nothing here names one organisation's items.
+/// </summary>
+internal static class Lexicon
+{
+    /// <summary>Words that say nothing about what is wanted (compared after spelling and stemming).</summary>
+    public static readonly HashSet<string> StopWords =
+    [
+        "i", "im", "ive", "id", "me", "my", "mine", "myself", "we", "our", "us", "you", "your", "he", "she", "they",
+        "them", "their", "his", "her", "a", "an", "the", "to", "for", "of", "on", "in", "at", "by", "with", "from",
+        "into", "about", "as", "and", "or", "but", "if", "so", "just", "also", "too", "very", "really", "some", "any",
+        "one", "another", "is", "am", "are", "was", "were", "be", "been", "being", "it", "its", "itll", "this", "that",
+        "these", "those", "there", "here", "have", "has", "had", "do", "does", "did", "dont", "doesnt", "didnt",
+        "cant", "cannot", "wont", "isnt", "not", "no", "need", "new", "please", "pls", "plz", "can", "could", "would",
+        "will", "should", "shall", "may", "might", "must", "get", "got", "want", "like", "request", "order", "give",
+        "help", "hi", "hello", "hey", "thank", "thanks", "thx", "how", "what", "where", "when", "which", "who", "why",
+        "up", "out", "again", "still", "now", "soon", "urgent", "urgently", "asap", "today", "tomorrow", "immediately",
+        "blocked", "rush", "hurry", "whenever", "possible", "priority", "critical", "emergency", "ok", "okay", "yes",
+        "yeah", "hiya", "team", "guy", "all", "someone", "something", "anything", "thing", "stuff", "sort", "kind",
+        "bit", "lot", "much", "many", "more", "than", "then", "because", "since", "while", "after", "before", "only",
+        "even", "ever", "already", "yet", "let", "know", "think", "wonder", "wondering", "able", "sure", "maybe",
+        "perhaps", "currently", "other", "same", "own", "each", "every", "both", "few", "most", "such", "well", "etc",
+        "cheers", "mate", "guys", "folks", "kindly", "require", "wish", "hoping", "hope", "ask", "asking", "till", "until",
+    ];
+
+    /// <summary>British spellings to American ones, so either spelling in the words or the catalog meets the other.</summary>
+    public static readonly Dictionary<string, string> Spellings = new(StringComparer.Ordinal)
+    {
+        ["licence"] = "license", ["licences"] = "licenses", ["licenced"] = "licensed", ["colour"] = "color",
+        ["colours"] = "colors", ["centre"] = "center", ["centres"] = "centers", ["catalogue"] = "catalog",
+        ["programme"] = "program", ["programmes"] = "programs", ["grey"] = "gray", ["behaviour"] = "behavior",
+        ["favourite"] = "favorite", ["cheque"] = "check", ["defence"] = "defense", ["practise"] = "practice",
+        ["enrol"] = "enroll", ["enrolment"] = "enrollment", ["fulfil"] = "fulfill", ["fulfilment"] = "fulfillment",
+        ["cancelled"] = "canceled", ["cancelling"] = "canceling", ["travelling"] = "traveling", ["labelled"] = "labeled",
+        ["modelling"] = "modeling", ["storey"] = "story", ["aluminium"] = "aluminum", ["metre"] = "meter",
+        ["metres"] = "meters", ["litre"] = "liter", ["theatre"] = "theater", ["mum"] = "mom", ["tyre"] = "tire",
+        ["analyse"] = "analyze", ["judgement"] = "judgment", ["dialogue"] = "dialog", ["mobil"] = "mobile",
+        ["offence"] = "offense", ["jewellery"] = "jewelry", ["paediatric"] = "pediatric", ["paediatrics"] = "pediatrics",
+        ["anaesthetic"] = "anesthetic", ["anaesthesia"] = "anesthesia", ["haematology"] = "hematology",
+        ["oesophagus"] = "esophagus", ["orthopaedic"] = "orthopedic", ["orthopaedics"] = "orthopedics",
+        ["gynaecology"] = "gynecology", ["mice"] = "mouse", ["broke"] = "broken",
+        // Short forms people type, spelt out.
+        ["admin"] = "administrator", ["admins"] = "administrator", ["mic"] = "microphone", ["mics"] = "microphone",
+        ["uni"] = "university", ["info"] = "information", ["docs"] = "documents", ["temp"] = "temporary",
+        ["config"] = "configuration", ["pw"] = "password", ["pwd"] = "password", ["acct"] = "account",
+        ["specs"] = "specification", ["dept"] = "department", ["pic"] = "picture", ["pics"] = "pictures",
+    };
+
+    /// <summary>
+    /// Word sequences said in several ways, made one word before anything else ("docking station" is "dock",
+    /// "log in" is "login"). Compared on lower-case words, before stemming.
+    /// </summary>
+    public static readonly (string[] Words, string As)[] Phrases =
+    [
+        (["docking", "station"], "dock"), (["docking", "stations"], "dock"), (["port", "replicator"], "dock"),
+        (["log", "in"], "login"), (["log", "on"], "login"), (["logon"], "login"), (["sign", "in"], "login"),
+        (["signin"], "login"), (["sign", "on"], "login"), (["logging", "in"], "login"), (["signing", "in"], "login"),
+        (["wi", "fi"], "wifi"), (["e", "mail"], "email"), (["e", "mails"], "email"),
+        (["cell", "phone"], "phone"), (["cellphone"], "phone"), (["cellphones"], "phone"), (["mobile", "phone"], "phone"), (["smart", "phone"], "phone"),
+        (["two", "factor"], "mfa"), (["2", "factor"], "mfa"), (["multi", "factor"], "mfa"), (["2fa"], "mfa"),
+        (["id", "card"], "badge"), (["id", "badge"], "badge"), (["access", "card"], "badge"),
+        (["power", "adapter"], "charger"), (["power", "supply"], "charger"), (["power", "brick"], "charger"),
+        (["user", "name"], "username"), (["pass", "word"], "password"), (["head", "set"], "headset"),
+        (["lap", "top"], "laptop"), (["note", "book"], "notebook"), (["web", "cam"], "webcam"),
+        (["set", "up"], "setup"), (["never", "mind"], "nevermind"), (["no", "longer"], "nolonger"),
+        (["hard", "drive"], "disk"), (["hard", "disk"], "disk"),
+    ];
+
+    /// <summary>
+    /// Common IT words that name the same thing. Each group's first word is its canonical form; the words are
+    /// stems (after <see cref="Spellings"/>, <see cref="Phrases"/> and stemming).
+    /// </summary>
+    public static readonly string[][] SynonymGroups =
+    [
+        ["monitor", "screen", "display"],
+        ["dock", "hub"],
+        ["access", "permission", "entitlement"],
+        ["headset", "headphone", "earphone", "earbud", "earpiece"],
+        ["phone", "mobile", "cell", "smartphone", "handset", "cellphone"],
+        ["password", "credential", "passcode", "passphrase"],
+        ["laptop", "notebook"],
+        ["computer", "pc", "desktop"],
+        ["license", "seat", "subscription"],
+        ["software", "program", "application", "app", "tool"],
+        ["install", "setup", "deploy"],
+        ["login", "logon"],
+        ["email", "mail"],
+        ["mailbox", "inbox"],
+        ["folder", "directory"],
+        ["share", "drive", "fileshare"],
+        ["charger", "adapter"],
+        ["cable", "cord"],
+        ["badge", "fob", "keycard"],
+        ["webcam", "camera", "cam"],
+        ["projector", "beamer"],
+        ["tablet", "ipad"],
+        ["printer", "mfd", "copier"],
+        ["mfa", "authenticator", "otp", "token"],
+        ["wifi", "wireless", "wlan"],
+        ["account", "username"],
+        ["pager", "bleep", "beeper", "bleeper"],
+        ["disk", "storage", "ssd"],
+        ["keyboard", "keypad"],
+        ["mouse", "trackpad", "trackball"],
+        ["replacement", "replace", "spare"],
+        ["big", "large", "bigger", "larger"],
+        ["meeting", "conference"],
+        ["reset", "unlock"],
+        ["onboarding", "starter", "joiner"],
+        ["leaver", "offboarding"],
+    ];
+
+    /// <summary>Words that say what is done or of what kind, not which thing (stems).</summary>
+    public static readonly HashSet<string> GenericTerms =
+    [
+        .. new[]
+        {
+        "install", "account", "software", "app", "application", "program", "tool", "system", "support", "service",
+        "setup", "change", "add", "remove", "reset", "right", "create", "update", "upgrade", "use", "user",
+        "replacement", "replace", "spare", "big", "large", "small", "extra", "second", "other", "login", "license",
+        }.Select(Tokens.Term),
+    ];
+
+    // Heads that do not make another thing of what they follow ("email address", "laptop please").
+    private static readonly HashSet<string> VagueWords =
+    [
+        "address", "number", "name", "setup", "kit", "device", "system", "model", "version", "type", "issue", "problem",
+        "question", "details", "information", "info", "access", "account", "asap", "today", "tomorrow", "thanks", "pls",
+        "put", "say", "says", "said", "go", "goes", "went", "come", "came", "make", "made", "take", "took", "send", "sent",
+        "till", "until", "soon", "again", "now", "ok", "okay", "back", "anymore", "finally", "also", "too", "though",
+        "broke", "broken", "lost", "stolen", "died", "dead", "cracked", "smashed", "missing", "snapped", "gone", "thx",
+    ];
+
+    /// <summary>Whether a word may be a thing in itself (a noun), as far as its shape tells: not "finally", "sealed", "dropping".</summary>
+    public static bool IsThingWord(string word) =>
+        word.Length > 2 && !VagueWords.Contains(word) && !StopWords.Contains(word)
+        && !word.EndsWith("ly", StringComparison.Ordinal) && !word.EndsWith("ed", StringComparison.Ordinal)
+        && !word.EndsWith("ing", StringComparison.Ordinal);
+
+    /// <summary>Number words, so "two monitors" reads as 2.</summary>
+    public static readonly Dictionary<string, int> Numbers = new(StringComparer.Ordinal)
+    {
+        ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7,
+        ["eight"] = 8, ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["fifteen"] = 15,
+        ["twenty"] = 20, ["thirty"] = 30, ["fifty"] = 50, ["hundred"] = 100, ["couple"] = 2, ["pair"] = 2,
+    };
+
+    /// <summary>Units written in several ways, made one word ("27in", "27\"", "27 inches" are "27 inch").</summary>
+    public static readonly Dictionary<string, string> Units = new(StringComparer.Ordinal)
+    {
+        ["in"] = "inch", ["inches"] = "inch", ["inch"] = "inch", ["\""] = "inch", ["gig"] = "gb", ["gigs"] = "gb",
+        ["gigabyte"] = "gb", ["gigabytes"] = "gb", ["terabyte"] = "tb", ["terabytes"] = "tb", ["tera"] = "tb",
+        ["months"] = "month", ["mo"] = "month", ["mths"] = "month", ["yr"] = "year", ["yrs"] = "year", ["years"] = "year",
+        ["hrs"] = "hour", ["hours"] = "hour", ["hr"] = "hour", ["mins"] = "minute", ["minutes"] = "minute",
+    };
+
+    private static readonly Lazy<Dictionary<string, string[]>> SynonymTable = new(() =>
+    {
+        var table = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var group in SynonymGroups)
+        {
+            var terms = group.Select(Tokens.Term).Distinct().ToArray();
+            foreach (var term in terms)
+            {
+                table[term] = [.. table.GetValueOrDefault(term, []).Concat(terms.Where(t => t != term)).Distinct()];
+            }
+        }
+
+        return table;
+    });
+
+    // Everyday words of requests and commands that are no typo of a catalog word ("pending" is not "lending").
+    private static readonly string[] CommonWords =
+    [
+        "pending", "status", "approve", "approval", "cancel", "queue", "ticket", "update", "progress", "waiting", "office",
+        "printer", "pointer", "desk", "chair", "room", "building", "floor", "home", "broken", "missing", "working", "person",
+        "people", "colleague", "manager", "student", "staff", "later", "today", "week", "month", "year", "time", "number",
+    ];
+
+    private static readonly Lazy<HashSet<string>> KnownTerms = new(() =>
+        [.. SynonymGroups.SelectMany(g => g).Concat(GenericTerms).Concat(CommonWords).Select(Tokens.Term)]);
+
+    /// <summary>Whether the lexicon knows the term as a word of its own (so it is no typo).</summary>
+    public static bool IsKnownTerm(string term) => KnownTerms.Value.Contains(term);
+
+    /// <summary>The other terms that name the same thing as <paramref name="term"/> (a stem).</summary>
+    public static string[] SynonymsOf(string term) => SynonymTable.Value.GetValueOrDefault(term, []);
+}

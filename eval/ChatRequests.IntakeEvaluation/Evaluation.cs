@@ -1,0 +1,96 @@
+using ChatRequests.Core.Catalog;
+using ChatRequests.Core.Understanding;
+using ChatRequests.ReferenceData.Catalog;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace ChatRequests.IntakeEvaluation;
+
+/// <summary>What one utterance was understood as, and whether that was right.</summary>
+public sealed record Outcome(LabelledSet Set, Utterance Utterance, Meaning Meaning, Figures Figures)
+{
+    public bool Failed => Figures.WithGoals().Any(f => f.AtMost ? f.Rate.Hits > 0 : f.Rate.Hits < f.Rate.Cases);
+}
+
+/// <summary>
+/// Runs an interpreter over labelled sets, each against its catalog loaded through the host's JSON loader (and so
+/// its checks), and scores every utterance by the figures.
+/// </summary>
+public sealed class Evaluation(string root, Func<ICatalog, IMessageInterpreter> interpreterFor)
+{
+    public static Evaluation Lexical(string root) => new(root, catalog => new LexicalInterpreter(catalog));
+
+    public IReadOnlyList<Outcome> Run(IEnumerable<LabelledSet> sets) => [.. sets.SelectMany(Run)];
+
+    public IEnumerable<Outcome> Run(LabelledSet set)
+    {
+        var catalog = LoadCatalog(set.Catalog);
+        var interpreter = interpreterFor(catalog);
+        foreach (var utterance in set.Utterances)
+        {
+            var meaning = interpreter.InterpretAsync(utterance.Text).AsTask().GetAwaiter().GetResult();
+            yield return new Outcome(set, utterance, meaning, Score(utterance, meaning));
+        }
+    }
+
+    public JsonFileCatalog LoadCatalog(string path) =>
+        new(Options.Create(new CatalogOptions { Path = Path.Combine(root, path) }), NullLogger<JsonFileCatalog>.Instance);
+
+    public static Figures Score(Utterance utterance, Meaning meaning)
+    {
+        var (kind, value) = Split(utterance.Expect);
+        var form = meaning.Kind == MeaningKind.Item ? meaning.Items[0].Item.Id : null;
+        switch (kind)
+        {
+            case "item":
+                var offered = meaning.Kind is MeaningKind.Item or MeaningKind.Choice or MeaningKind.Suggestion
+                    ? meaning.Items.FirstOrDefault(m => m.Item.Id == value)
+                    : null;
+                var expected = utterance.Slots ?? new Dictionary<string, string>();
+                var filled = offered is null ? 0 : expected.Count(s => offered.Slots.GetValueOrDefault(s.Key) == s.Value);
+                return Figures.Empty with
+                {
+                    Top1 = new Rate(form == value ? 1 : 0, 1),
+                    Reachable = new Rate(offered is null ? 0 : 1, 1),
+                    WrongForm = new Rate(form is not null && form != value ? 1 : 0, 1),
+                    Slots = offered is null ? default : new Rate(filled, expected.Count),
+                };
+            case "none":
+                return Figures.Empty with
+                {
+                    WrongForm = new Rate(form is null ? 0 : 1, 1),
+                    Abstention = new Rate(form is null ? 1 : 0, 1),
+                };
+            case "command":
+                var right = meaning.Kind == MeaningKind.Command && meaning.Command.ToString() == value;
+                return Figures.Empty with { Commands = new Rate(right ? 1 : 0, 1) };
+            case "incident":
+                return Figures.Empty with { Incidents = new Rate(meaning.Kind == MeaningKind.Incident ? 1 : 0, 1) };
+            default:
+                throw new InvalidDataException($"Unknown label \"{utterance.Expect}\".");
+        }
+    }
+
+    private static (string Kind, string? Value) Split(string expect)
+    {
+        var colon = expect.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 ? (expect, null) : (expect[..colon], expect[(colon + 1)..]);
+    }
+
+    /// <summary>The repository root: the folder with ChatRequests.slnx, from here or from the current directory upwards.</summary>
+    public static string FindRoot()
+    {
+        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "ChatRequests.slnx")))
+                {
+                    return dir.FullName;
+                }
+            }
+        }
+
+        throw new InvalidOperationException("Cannot find the repository root (ChatRequests.slnx).");
+    }
+}

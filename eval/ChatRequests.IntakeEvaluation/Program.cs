@@ -1,0 +1,84 @@
+using ChatRequests.Core.Understanding;
+using ChatRequests.IntakeEvaluation;
+
+// dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|all] [--failures]
+// Prints the figures per catalog, per part and overall; with --failures, what went wrong on the tuning part.
+// Held-out texts are never printed: nothing may be tuned against them.
+var part = "all";
+var failures = false;
+for (var i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--part" when i + 1 < args.Length && args[i + 1] is LabelledSet.Tuning or LabelledSet.HeldOut or "all":
+            part = args[++i];
+            break;
+        case "--failures":
+            failures = true;
+            break;
+        default:
+            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|all] [--failures]");
+            return 2;
+    }
+}
+
+var root = Evaluation.FindRoot();
+var parts = part == "all" ? new[] { LabelledSet.Tuning, LabelledSet.HeldOut } : [part];
+var evaluation = Evaluation.Lexical(root);
+var all = new List<Outcome>();
+foreach (var name in parts)
+{
+    var sets = LabelledSet.Load(root, name);
+    if (sets.Count == 0)
+    {
+        Console.WriteLine($"{name}: no labelled sets in eval/intake/{name}/");
+        continue;
+    }
+
+    var outcomes = evaluation.Run(sets);
+    all.AddRange(outcomes);
+    foreach (var group in outcomes.GroupBy(o => o.Set.Name))
+    {
+        Print($"{name} / {group.Key}", group);
+    }
+
+    Print($"{name} / all catalogs", outcomes);
+}
+
+if (parts.Length > 1 && all.Count > 0)
+{
+    Print("overall (both parts)", all);
+}
+
+if (failures)
+{
+    foreach (var outcome in all.Where(o => o.Failed && o.Set.Part == LabelledSet.Tuning))
+    {
+        Console.WriteLine($"[{outcome.Set.Name}] \"{outcome.Utterance.Text}\" expected {outcome.Utterance.Expect}{SlotsText(outcome.Utterance.Slots)}; got {Describe(outcome.Meaning)}");
+    }
+}
+
+var misses = all.Count == 0 ? [] : all.Aggregate(Figures.Empty, (sum, o) => sum + o.Figures).Misses().ToList();
+return misses.Count == 0 ? 0 : 1;
+
+static void Print(string title, IEnumerable<Outcome> outcomes)
+{
+    var figures = outcomes.Aggregate(Figures.Empty, (sum, o) => sum + o.Figures);
+    Console.WriteLine(title);
+    foreach (var (name, rate, goal, atMost) in figures.WithGoals())
+    {
+        var mark = rate.Value is not { } v ? " " : (atMost ? v <= goal : v >= goal) ? " " : "!";
+        Console.WriteLine($"  {mark} {name,-20} {rate}   goal {(atMost ? "<=" : ">=")} {goal:P0}");
+    }
+}
+
+static string SlotsText(IReadOnlyDictionary<string, string>? slots) =>
+    slots is { Count: > 0 } ? $" {{{string.Join(", ", slots.Select(s => $"{s.Key}={s.Value}"))}}}" : "";
+
+static string Describe(Meaning meaning) => meaning.Kind switch
+{
+    MeaningKind.Command => $"command:{meaning.Command}",
+    MeaningKind.Item or MeaningKind.Choice or MeaningKind.Suggestion =>
+        $"{meaning.Kind.ToString().ToLowerInvariant()}:[{string.Join(", ", meaning.Items.Select(m => $"{m.Item.Id} {m.Score:0.0}{SlotsText(m.Slots)}"))}]",
+    _ => meaning.Kind.ToString().ToLowerInvariant(),
+};

@@ -1,0 +1,101 @@
+using ChatRequests.Core.Understanding;
+using ChatRequests.IntakeEvaluation;
+
+namespace ChatRequests.Intake.Tests;
+
+/// <summary>
+/// The lexical interpreter meets the goals of issue 10 on the tuning part, on the held-out part and on both: a
+/// failure names the figures that missed, never a held-out sentence.
+/// </summary>
+public sealed class IntakeGoalTests
+{
+    private static readonly string Root = Evaluation.FindRoot();
+    private static readonly Evaluation Lexical = Evaluation.Lexical(Root);
+
+    [Fact]
+    public void Goals_HoldOnTheTuningPart()
+    {
+        var sets = LabelledSet.Load(Root, LabelledSet.Tuning);
+        Assert.NotEmpty(sets);
+
+        Assert.Empty(Total(Lexical.Run(sets)).Misses());
+    }
+
+    /// <summary>
+    /// Issue 10 is open while these miss: on 2026-12-05 the held-out part measured wrong form 4/109, abstention 14/18
+    /// and commands 19/22 (the rest meet their goals). Until then <see cref="HeldOut_IsNoWorseThanMeasured"/> keeps
+    /// those figures from getting worse.
+    /// </summary>
+    [Theory(Skip = "Issue 10 open: the held-out part misses wrong form, abstention and commands; see HeldOut_IsNoWorseThanMeasured.")]
+    [InlineData(LabelledSet.HeldOut)]
+    [InlineData(null)]
+    public void Goals_HoldOnTheHeldOutPart_AndOnBoth(string? part)
+    {
+        var sets = part is null
+            ? LabelledSet.Load(Root, LabelledSet.Tuning).Concat(LabelledSet.Load(Root, LabelledSet.HeldOut))
+            : LabelledSet.Load(Root, part);
+
+        Assert.Empty(Total(Lexical.Run(sets)).Misses());
+    }
+
+    /// <summary>The held-out figures as measured when the engine landed: at most this many misses per figure.</summary>
+    [Fact]
+    public void HeldOut_IsNoWorseThanMeasured()
+    {
+        var figures = Total(Lexical.Run(LabelledSet.Load(Root, LabelledSet.HeldOut)));
+        var allowedMisses = new Dictionary<string, int>
+        {
+            ["top-1 accuracy"] = 9,
+            ["reachable"] = 2,
+            ["wrong form"] = 4,
+            ["abstention on none"] = 4,
+            ["commands"] = 3,
+            ["incidents"] = 3,
+            ["slot fill"] = 7,
+        };
+
+        var worse = figures.WithGoals()
+            .Select(f => (f.Name, f.Rate, Misses: f.AtMost ? f.Rate.Hits : f.Rate.Cases - f.Rate.Hits))
+            .Where(f => f.Misses > allowedMisses[f.Name])
+            .Select(f => $"{f.Name} {f.Rate}: {f.Misses} misses, at most {allowedMisses[f.Name]} allowed")
+            .ToList();
+        Assert.Empty(worse);
+    }
+
+    [Fact]
+    public void EveryCatalog_HasBothParts_AndEveryKindOfLabel()
+    {
+        var tuning = LabelledSet.Load(Root, LabelledSet.Tuning);
+        var heldOut = LabelledSet.Load(Root, LabelledSet.HeldOut);
+
+        Assert.Equal(tuning.Select(s => s.Name), heldOut.Select(s => s.Name));
+        Assert.True(tuning.Count >= 3);
+        var figures = Total(Lexical.Run(tuning.Concat(heldOut)));
+        Assert.All(figures.WithGoals(), f => Assert.True(f.Rate.Cases > 0, $"No utterance measures {f.Name}."));
+        Assert.True(tuning.Concat(heldOut).Sum(s => s.Utterances.Count) >= 250);
+    }
+
+    [Fact]
+    public void Score_CountsAFormForAnotherItem_AsWrong_AndAChoiceWithTheItem_AsReachable()
+    {
+        var item = new Utterance("laptop", "item:laptop", new Dictionary<string, string> { ["size"] = "14-inch" });
+        var laptop = new ChatRequests.Core.Catalog.CatalogItem { Id = "laptop", Name = "Laptop", Category = "Hardware" };
+        var charger = laptop with { Id = "charger", Name = "Charger" };
+        var form = new Meaning { Kind = MeaningKind.Item, Items = [new ItemMatch(charger, 1, new Dictionary<string, string>())] };
+        var choice = new Meaning
+        {
+            Kind = MeaningKind.Choice,
+            Items = [new ItemMatch(charger, 2, new Dictionary<string, string>()), new ItemMatch(laptop, 1, new Dictionary<string, string> { ["size"] = "14-inch" })],
+        };
+
+        var wrong = Evaluation.Score(item, form);
+        var reachable = Evaluation.Score(item, choice);
+
+        Assert.Equal((0, 0, 1), (wrong.Top1.Hits, wrong.Reachable.Hits, wrong.WrongForm.Hits));
+        Assert.Equal((0, 1, 0, 1), (reachable.Top1.Hits, reachable.Reachable.Hits, reachable.WrongForm.Hits, reachable.Slots.Hits));
+        Assert.Equal(1, Evaluation.Score(new Utterance("a coffee machine", "none", null), form).WrongForm.Hits);
+        Assert.Equal(1, Evaluation.Score(new Utterance("a coffee machine", "none", null), choice).Abstention.Hits);
+    }
+
+    private static Figures Total(IEnumerable<Outcome> outcomes) => outcomes.Aggregate(Figures.Empty, (sum, o) => sum + o.Figures);
+}
