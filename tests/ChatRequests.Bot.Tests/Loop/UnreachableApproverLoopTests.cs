@@ -61,6 +61,25 @@ public sealed class UnreachableApproverLoopTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NoticeToARequesterWhoCannotBeReached_IsParkedAtOnce_NotRetried()
+    {
+        Unreachable(Persona.Alex, 404, "UserNotFound");
+        _bot.Connector.FailNext(new FakeFailure(403, Count: 100)
+        {
+            ErrorCode = "BotDisabledByAdmin",
+            When = r => r.ConversationId == Persona.Megan.PersonalChatId && r.Body?.ToJsonString().Contains("could not reach", StringComparison.Ordinal) == true,
+        });
+
+        var requestId = await RequestAsync(_bot.Teams, _bot.Connector, Persona.Megan, "I need a new laptop", new JsonObject { ["urgency"] = "Low" });
+
+        await ApprovalCardAsync(_bot.Connector, Persona.Miriam, requestId);
+        var stored = await StoredWhenAsync(Store, requestId, r => r.Outbox.Count == 1 && r.Outbox[0].IsParked, "only the notice left, parked");
+        var parked = stored.Outbox[0];
+        Assert.Equal((RequestEventType.ApprovalRerouted, 1), (parked.Type, parked.Attempts));
+        Assert.Contains("403 BotDisabledByAdmin", parked.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ApproverThrottledThenReached_KeepsTheStage_NothingIsRerouted()
     {
         _bot.Connector.FailNext(new FakeFailure(429, Count: 2)
