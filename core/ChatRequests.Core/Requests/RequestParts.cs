@@ -91,6 +91,17 @@ public sealed record ApprovalStage(string Name, IReadOnlyList<PersonRef> Approve
     /// <summary>When its approvers were reminded (once per stage); null while they were not.</summary>
     public DateTimeOffset? RemindedAt { get; init; }
 
+    /// <summary>
+    /// Hours the approvers have to answer before the stage goes to its first fallback (the catalog item's approval
+    /// timeout, as of submission); null: no timeout. Not written while null, so older documents read as before.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? TimeoutHours { get; init; }
+
+    /// <summary>When the stage timed out (once per stage: the fallback it went to is not timed out again).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? TimedOutAt { get; init; }
+
     public bool IsApprover(string personId) => Approvers.Any(a => a.Id == personId);
 
     /// <summary>The approvers whose decision the stage still waits for: none once decided.</summary>

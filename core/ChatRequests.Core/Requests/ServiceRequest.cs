@@ -324,6 +324,37 @@ public sealed class ServiceRequest
         return RerouteOutcome.Rerouted;
     }
 
+    /// <summary>
+    /// The pending stage was not answered in <paramref name="hours"/>: it goes to its first fallback with someone who may
+    /// decide (the approver's manager, then the item's group), through the same reroute line as <see cref="PutStage"/>;
+    /// the requester is told and the new approvers get the card. With nobody else it stays and the history says so.
+    /// </summary>
+    private void TimeOut(ApprovalStage stage, int hours, DateTimeOffset now)
+    {
+        var late = stage.Awaiting;
+        var lateNames = string.Join(", ", late.Select(a => a.Name));
+        var decidedBefore = _approvals.Take(CurrentStage).SelectMany(DecidersOf).ToHashSet();
+        var excluded = stage.ApprovedBy.Select(d => d.ById).Concat(late.Select(a => a.Id)).Concat(stage.Unreachable.Select(u => u.Id)).ToHashSet();
+        bool MayDecide(PersonRef p) => !decidedBefore.Contains(p.Id) && !excluded.Contains(p.Id) && p.Id != Requester.Id;
+        var route = stage.Fallbacks.Select(r => r with { Approvers = [.. r.Approvers.Where(MayDecide)] }).FirstOrDefault(r => r.Approvers.Count > 0);
+        if (route is null)
+        {
+            _approvals[CurrentStage] = stage with { TimedOutAt = now };
+            Note(AuditAction.Reroute, now, $"{lateNames} did not answer in {hours} hours, and nobody else can decide {stage.Name}: it stays with them");
+            return;
+        }
+
+        var keep = stage.Approvers.Where(a => stage.ApprovedBy.Any(d => d.ById == a.Id));
+        var to = string.Join(", ", route.Approvers.Select(p => p.Name));
+        _approvals[CurrentStage] = stage with
+        {
+            Approvers = [.. keep, .. route.Approvers], RequestedAt = now, RemindedAt = null, TimedOutAt = now,
+        };
+        Note(AuditAction.Reroute, now, $"{lateNames} did not answer in {hours} hours: {stage.Name} goes to {to} ({route.Why})");
+        Raise(RequestEventType.ApprovalRerouted, PersonRef.System, now, $"{lateNames} did not answer your approval in {hours} hours; it went to {to}.");
+        Raise(RequestEventType.ApprovalRequested, PersonRef.System, now, null);
+    }
+
     private static IEnumerable<string> DecidersOf(ApprovalStage stage) =>
         stage.ApprovedBy.Select(d => d.ById).Concat(stage.Decision is { } d ? [d.ById] : []);
 
@@ -427,6 +458,13 @@ public sealed class ServiceRequest
     {
         if (State == RequestState.AwaitingApproval)
         {
+            if (PendingStage is { Decision: null, RemindedAt: not null, TimedOutAt: null, TimeoutHours: { } hours } late
+                && now >= SlaPolicy.TimeoutAt(StageRequestedAt(CurrentStage), hours))
+            {
+                TimeOut(late, hours, now);
+                return SlaOutcome.None with { TimedOutApproval = true };
+            }
+
             if (PendingStage is not { Decision: null, RemindedAt: null } stage
                 || now < SlaPolicy.ReminderAt(StageRequestedAt(CurrentStage)))
             {

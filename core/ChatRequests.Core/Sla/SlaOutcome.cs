@@ -5,5 +5,8 @@ public sealed record SlaOutcome(bool RemindedApprovers, bool WarnedAtRisk, bool 
 {
     public static SlaOutcome None { get; } = new(false, false, false);
 
-    public bool DidAnything => RemindedApprovers || WarnedAtRisk || Escalated;
+    /// <summary>The pending stage was not answered in its approval timeout and went to its fallback (once per stage).</summary>
+    public bool TimedOutApproval { get; init; }
+
+    public bool DidAnything => RemindedApprovers || WarnedAtRisk || Escalated || TimedOutApproval;
 }

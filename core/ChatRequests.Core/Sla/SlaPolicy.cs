@@ -38,17 +38,28 @@ public static class SlaPolicy
     /// <summary>When the approvers of a stage are due their reminder.</summary>
     public static DateTimeOffset ReminderAt(DateTimeOffset stageRequestedAt) => stageRequestedAt + ApprovalReminderAfter;
 
+    /// <summary>When a stage's approvers have not answered in time: never before their reminder, which comes first.</summary>
+    public static DateTimeOffset TimeoutAt(DateTimeOffset stageRequestedAt, int timeoutHours)
+    {
+        var at = stageRequestedAt.AddHours(timeoutHours);
+        var reminder = ReminderAt(stageRequestedAt);
+        return at > reminder ? at : reminder;
+    }
+
     /// <summary>
     /// The next instant at which <see cref="ServiceRequest.CheckSla"/> has something to do for the request, or null
-    /// when nothing more will ever be due in its current state (fulfilled, final, reminded, escalated).
+    /// when nothing more will ever be due in its current state (fulfilled, final, reminded and timed out, escalated).
     /// </summary>
     public static DateTimeOffset? NextCheckAt(ServiceRequest request)
     {
         if (request.State == RequestState.AwaitingApproval)
         {
-            return request.PendingStage is { Decision: null, RemindedAt: null }
-                ? ReminderAt(request.StageRequestedAt(request.CurrentStage))
-                : null;
+            return request.PendingStage switch
+            {
+                { Decision: null, RemindedAt: null } => ReminderAt(request.StageRequestedAt(request.CurrentStage)),
+                { Decision: null, TimedOutAt: null, TimeoutHours: { } hours } => TimeoutAt(request.StageRequestedAt(request.CurrentStage), hours),
+                _ => null,
+            };
         }
 
         if (!request.State.IsInFulfilment() || request.SlaEscalatedAt is not null)
