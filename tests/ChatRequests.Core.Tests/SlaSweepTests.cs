@@ -12,6 +12,7 @@ public sealed class SlaSweepTests
     private static readonly PersonRef Requester = new("requester", "Rita Requester");
     private static readonly PersonRef Manager = new("manager", "Mark Manager");
     private static readonly PersonRef Agent = new("agent", "Ada Agent");
+    private static readonly PersonRef Boss = new("boss", "Bea Boss");
 
     private readonly InMemoryRequestStore _store = new();
     private readonly FakeTimeProvider _clock = new(SampleData.Start);
@@ -102,16 +103,40 @@ public sealed class SlaSweepTests
         Assert.Equal(new SlaSweepResult(0, 0, 0, 0, 0), await Sweep().SweepAsync());
     }
 
+    [Fact]
+    public async Task TwoSweepsRacingOnAStageThatTimedOut_RerouteItOnce()
+    {
+        var late = await SubmitAsync(dueInHours: 400, needsApproval: true, timeoutHours: 48);
+        _clock.Advance(TimeSpan.FromHours(24));
+        Assert.Equal(1, (await Sweep().SweepAsync()).Reminders);
+        _clock.Advance(TimeSpan.FromHours(24));
+        var racing = new BothLoadFirstStore(_store, sweeps: 2);
+
+        var results = await Task.WhenAll(
+            Task.Run(() => new SlaSweep(racing, _clock, NullLogger<SlaSweep>.Instance).SweepAsync()),
+            Task.Run(() => new SlaSweep(racing, _clock, NullLogger<SlaSweep>.Instance).SweepAsync()));
+
+        Assert.Equal(1, results.Sum(r => r.Timeouts));
+        Assert.Equal(1, results.Single(r => r.Timeouts == 1).Events);
+        var stored = (await _store.GetAsync(late.Id))!;
+        Assert.Equal([Boss], stored.Approvals[0].Approvers);
+        Assert.Single(stored.History, h => h.Action == AuditAction.Reroute);
+        Assert.Single(stored.Outbox, e => e.Type == RequestEventType.ApprovalRerouted);
+        Assert.Equal(new SlaSweepResult(0, 0, 0, 0, 0), await Sweep().SweepAsync());
+    }
+
     private SlaSweep Sweep() => new(_store, _clock, NullLogger<SlaSweep>.Instance);
 
-    private async Task<ServiceRequest> SubmitAsync(int dueInHours, bool needsApproval = false)
+    private async Task<ServiceRequest> SubmitAsync(int dueInHours, bool needsApproval = false, int? timeoutHours = null)
     {
         var request = ServiceRequest.Submit(
             new ServiceRequest.Draft(
                 RequestNumber.Format(await _store.NextNumberAsync()), Guid.NewGuid().ToString("N"), Requester, "laptop-standard", "Standard laptop",
                 "Hardware", null, "Old laptop.", new Dictionary<string, string>(), PriorityMatrix.Assess(Impact.Low, Urgency.Medium),
                 "team-hardware", "Hardware", _clock.GetUtcNow().AddHours(dueInHours),
-                needsApproval ? [new ApprovalStage("Manager", [Manager])] : []),
+                needsApproval
+                    ? [new ApprovalStage("Manager", [Manager]) { TimeoutHours = timeoutHours, Fallbacks = [new StageRoute("Mark Manager's manager", [Boss])] }]
+                    : []),
             _clock.GetUtcNow());
         await _store.CreateAsync(request);
         return (await _store.GetAsync(request.Id))!;

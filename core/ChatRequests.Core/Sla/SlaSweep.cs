@@ -10,8 +10,11 @@ namespace ChatRequests.Core.Sla;
 /// </summary>
 public sealed record SlaSweepResult(int Checked, int Reminders, int Warnings, int Escalations, int Conflicts)
 {
+    /// <summary>Stages whose approvers did not answer in the approval timeout (rerouted, or left with the history saying why).</summary>
+    public int Timeouts { get; init; }
+
     /// <summary>Events raised (and saved in the requests' outboxes): the relay has work when this is positive.</summary>
-    public int Events => Reminders + Warnings + Escalations;
+    public int Events => Reminders + Warnings + Escalations + Timeouts;
 }
 
 /// <summary>
@@ -29,7 +32,7 @@ public sealed class SlaSweep(IRequestStore store, TimeProvider clock, ILogger<Sl
     {
         var now = clock.GetUtcNow();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        int reminders = 0, warnings = 0, escalations = 0, conflicts = 0;
+        int reminders = 0, warnings = 0, escalations = 0, timeouts = 0, conflicts = 0;
         while (true)
         {
             var page = await store.ListSlaCheckDueAsync(now, PageSize, cancellationToken);
@@ -59,12 +62,13 @@ public sealed class SlaSweep(IRequestStore store, TimeProvider clock, ILogger<Sl
                 reminders += outcome.RemindedApprovers ? 1 : 0;
                 warnings += outcome.WarnedAtRisk ? 1 : 0;
                 escalations += outcome.Escalated ? 1 : 0;
+                timeouts += outcome.TimedOutApproval ? 1 : 0;
                 Log(request, outcome);
             }
 
             if (page.Count < PageSize || fresh.Count == 0)
             {
-                return new SlaSweepResult(seen.Count, reminders, warnings, escalations, conflicts);
+                return new SlaSweepResult(seen.Count, reminders, warnings, escalations, conflicts) { Timeouts = timeouts };
             }
         }
     }
@@ -80,6 +84,10 @@ public sealed class SlaSweep(IRequestStore store, TimeProvider clock, ILogger<Sl
         else if (outcome.WarnedAtRisk)
         {
             logger.LogInformation("SLA at risk: {RequestId} of team {TeamId} is due {DueAt:o}", request.Id, request.TeamId, request.DueAt);
+        }
+        else if (outcome.TimedOutApproval)
+        {
+            logger.LogInformation("Approval of {RequestId} timed out (stage {Stage})", request.Id, request.CurrentStage);
         }
         else
         {
