@@ -17,7 +17,7 @@ public sealed partial class RequestCards
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(stage, r.Approvals.Count);
 
         var target = r.Approvals[stage];
-        var pending = IsOpen(r, stage) && !target.WasDecidedBy(viewer.Id);
+        var pending = IsOpen(r, stage) && !target.WasDecidedBy(viewer.Id) && !TakenFrom(target, viewer);
         var outcome = pending ? null : ApprovalOutcome(r, stage, viewer);
         var data = new
         {
@@ -109,6 +109,16 @@ public sealed partial class RequestCards
                 decision.At);
         }
 
+        if (IsOpen(r, index) && TakenFrom(stage, viewer))
+        {
+            return new Outcome(
+                $"Went to someone else: {r.Id}",
+                "warning",
+                $"Not answered in {stage.TimeoutHours} hours, so it went to {CardText.Awaited(stage)}",
+                null,
+                stage.TimedOutAt);
+        }
+
         if (IsOpen(r, index) && stage.ApprovedBy.FirstOrDefault(d => d.ById == viewer.Id) is { } mine)
         {
             return new Outcome(
@@ -129,6 +139,9 @@ public sealed partial class RequestCards
             ? new Outcome($"Rejected: {r.Id}", "attention", $"Rejected at an earlier step by {rejection.ByName}. Nothing to decide.", rejection.Comment)
             : new Outcome($"No decision needed: {r.Id}", "emphasis", $"This step is not waiting for a decision ({CardText.NeutralState(r.State).ToLowerInvariant()}).", null);
     }
+
+    /// <summary>The stage timed out and went from the viewer to others (<see cref="ApprovalStage.Late"/>).</summary>
+    private static bool TakenFrom(ApprovalStage stage, PersonRef viewer) => stage.WasLate(viewer.Id) && !stage.IsApprover(viewer.Id);
 
     private static bool IsOpen(ServiceRequest r, int stage) =>
         r.State == RequestState.AwaitingApproval && r.CurrentStage == stage && r.Approvals[stage].Decision is null;

@@ -25,6 +25,7 @@ public static class DependencyInjection
         services.TryAddSingleton<LexicalInterpreter>();
         services.TryAddSingleton<IMessageInterpreter>(sp => sp.GetRequiredService<LexicalInterpreter>());
         services.AddOptions<FulfilmentOptions>().BindConfiguration(FulfilmentOptions.SectionName);
+        services.AddOptions<ApprovalOptions>().BindConfiguration(ApprovalOptions.SectionName);
         return services;
     }
 }

@@ -2,6 +2,7 @@ using ChatRequests.Core.Approvals;
 using ChatRequests.Core.Catalog;
 using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Requests;
+using Microsoft.Extensions.Options;
 using NSubstitute;
 
 namespace ChatRequests.Core.Tests;
@@ -163,6 +164,22 @@ public class ApproverResolverTests
 
         Assert.Equal(expected.Length, stages.Count);
         Assert.All(expected.Zip(stages), pair => Assert.Equal(pair.First, pair.Second.Approvers.Select(a => a.Id)));
+    }
+
+    [Fact]
+    public async Task Resolve_StampsEveryStageWithTheItemsApprovalTimeout_ElseTheConfiguredDefault_ElseNone()
+    {
+        var directory = new InMemoryDirectory([Boss, Manager, Requester, Sam, Sue], groups: [Security]);
+        var configured = new ApproverResolver(directory, Options.Create(new ApprovalOptions { DefaultTimeoutHours = 72 }));
+        var item = Item(ApprovalPolicy.ManagerThenGroup);
+
+        var own = await configured.ResolveAsync(item with { ApprovalTimeoutHours = 48 }, Requester);
+        var byDefault = await configured.ResolveAsync(item, Requester);
+        var none = await Resolver().ResolveAsync(item, Requester);
+
+        Assert.Equal([48, 48], own.Select(s => s.TimeoutHours));
+        Assert.Equal([72, 72], byDefault.Select(s => s.TimeoutHours));
+        Assert.Equal([null, null], none.Select(s => s.TimeoutHours));
     }
 
     private static ApproverResolver Resolver(params Person[] overrides)

@@ -64,6 +64,24 @@ public sealed class FulfilmentHandlerSlaTests
     }
 
     [Fact]
+    public async Task ApprovalTimedOut_BringsTheLateApproversCardUpToDate_AndOnlyTheirs()
+    {
+        var request = Submit([new ApprovalStage("IT security", [Security1])
+        {
+            TimeoutHours = 48, Fallbacks = [new StageRoute("the approver group", [Security2])],
+        }]);
+        request.CheckSla(Start.AddHours(24));
+        request.CheckSla(Start.AddHours(48));
+        var timedOut = Assert.Single(request.Outbox, e => e.Type == RequestEventType.ApprovalTimedOut);
+
+        await _handler.HandleAsync(request, timedOut);
+
+        await _notifier.Received(1).ShowApprovalCardAsync(request, Security1, 0, Arg.Any<CancellationToken>());
+        await _notifier.DidNotReceive().ShowApprovalCardAsync(Arg.Any<ServiceRequest>(), Security2, Arg.Any<int>(), Arg.Any<CancellationToken>());
+        await _notifier.DidNotReceiveWithAnyArgs().NotifyRequesterAsync(default!, default, default!, default);
+    }
+
+    [Fact]
     public async Task ApprovalReminder_StageDecidedMeanwhile_RemindsNoOne()
     {
         var request = Submit([new ApprovalStage("Manager", [Manager]), new ApprovalStage("IT security", [Security1])]);

@@ -41,12 +41,13 @@ public sealed class ServiceRequestApprovalTimeoutTests
         Assert.Equal(Start.AddHours(48), stage.TimedOutAt);
         Assert.Equal(Start.AddHours(48), stage.RequestedAt);
         Assert.Null(stage.RemindedAt);
+        Assert.Equal([Manager], stage.Late);
         var entry = request.History[^1];
         Assert.Equal(AuditAction.Reroute, entry.Action);
         Assert.Equal("Mark Manager did not answer in 48 hours: Manager goes to Bea Boss (Mark Manager's manager)", entry.Comment);
         Assert.Equal(RequestState.AwaitingApproval, request.State);
         Assert.Equal(
-            [RequestEventType.ApprovalRerouted, RequestEventType.ApprovalRequested],
+            [RequestEventType.ApprovalRerouted, RequestEventType.ApprovalTimedOut, RequestEventType.ApprovalRequested],
             request.Outbox.Skip(events).Select(e => e.Type));
         Assert.Contains("did not answer your approval in 48 hours; it went to Bea Boss", request.Outbox[events].Comment);
     }
@@ -87,6 +88,7 @@ public sealed class ServiceRequestApprovalTimeoutTests
         Assert.True(request.CheckSla(Start.AddHours(48)).TimedOutApproval);
 
         Assert.Equal([Manager], request.Approvals[0].Approvers);
+        Assert.Empty(request.Approvals[0].Late);
         Assert.Equal("Mark Manager did not answer in 48 hours, and nobody else can decide Manager: it stays with them", request.History[^1].Comment);
         Assert.Equal(events, request.Outbox.Count);
         Assert.Null(request.SlaCheckAt);
@@ -115,6 +117,7 @@ public sealed class ServiceRequestApprovalTimeoutTests
 
         Assert.Equal(48, loaded.Approvals[0].TimeoutHours);
         Assert.Equal(Start.AddHours(48), loaded.Approvals[0].TimedOutAt);
+        Assert.Equal([Manager], loaded.Approvals[0].Late);
         loaded.CheckSla(Start.AddHours(72));
         Assert.False(loaded.CheckSla(Start.AddDays(30)).TimedOutApproval);
     }
@@ -126,6 +129,7 @@ public sealed class ServiceRequestApprovalTimeoutTests
 
         Assert.DoesNotContain("timeout", json, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("timedOut", json, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("late", json, StringComparison.OrdinalIgnoreCase);
     }
 
     private static ServiceRequest Submit(params ApprovalStage[] stages) =>

@@ -1,6 +1,7 @@
 using ChatRequests.Core.Catalog;
 using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Requests;
+using Microsoft.Extensions.Options;
 
 namespace ChatRequests.Core.Approvals;
 
@@ -8,9 +9,10 @@ namespace ChatRequests.Core.Approvals;
 /// Works out who approves a request from its catalog item's policy (<see cref="ApprovalPolicy"/>): the stages whose
 /// condition holds, each resolved to people, keeping segregation of duties: the requester never approves their own
 /// request, and every stage gets fallbacks (a lone approver's manager, then the item's approver group) that
-/// <see cref="ServiceRequest"/> turns to when the approvers decided an earlier stage or cannot be reached.
+/// <see cref="ServiceRequest"/> turns to when the approvers decided an earlier stage, cannot be reached or do not answer
+/// in time. Each stage carries the item's approval timeout (else the configured default) as of submission.
 /// </summary>
-public sealed class ApproverResolver(IDirectory directory)
+public sealed class ApproverResolver(IDirectory directory, IOptions<ApprovalOptions>? options = null)
 {
     private const int MaxChainDepth = 10;
 
@@ -32,10 +34,14 @@ public sealed class ApproverResolver(IDirectory directory)
             stages.Add(stage);
         }
 
-        // Every stage gets its fallbacks: its approvers may have decided an earlier stage, or Teams may not reach them.
+        // Every stage gets its fallbacks: its approvers may have decided an earlier stage, Teams may not reach them, or they may not answer.
+        var timeoutHours = item.ApprovalTimeoutHours ?? options?.Value.DefaultTimeoutHours;
         for (var index = 0; index < stages.Count; index++)
         {
-            stages[index] = stages[index] with { Fallbacks = await FallbacksAsync(stages[index], item, requester, cancellationToken) };
+            stages[index] = stages[index] with
+            {
+                Fallbacks = await FallbacksAsync(stages[index], item, requester, cancellationToken), TimeoutHours = timeoutHours,
+            };
         }
 
         return stages;

@@ -45,6 +45,8 @@ public sealed record CatalogItem
     public Impact Impact { get; init; } = Impact.Low;
     /// <summary>Hours from submission to the fulfilment target.</summary>
     public int SlaHours { get; init; } = 40;
+    /// <summary>Hours the approvers of a stage have to answer before it goes to their manager or the group; null: the configured default.</summary>
+    public int? ApprovalTimeoutHours { get; init; }
     public IReadOnlyList<CatalogField> Fields { get; init; } = [];
     /// <summary>How much harm the item can do; approval stages may apply from a level up.</summary>
     public RiskLevel Risk { get; init; } = RiskLevel.Low;

@@ -59,6 +59,14 @@ public sealed class FulfilmentHandler(
             case RequestEventType.ApprovalRerouted:
                 await notifier.NotifyRequesterAsync(request, NoticeKind.ApprovalRerouted, e, cancellationToken);
                 break;
+            case RequestEventType.ApprovalTimedOut:
+                // The cards of those who did not answer in time stop asking them, and say where the stage went.
+                if (request.Approvals.Select((s, i) => (s, i)).FirstOrDefault(x => x.s.TimedOutAt == e.CreatedAt) is ({ } timedOut, var index))
+                {
+                    await RefreshCardsAsync(request, index, timedOut.Late, cancellationToken);
+                }
+
+                break;
             case RequestEventType.ApprovalStuck:
                 await notifier.NotifyRequesterAsync(request, NoticeKind.ApprovalStuck, e, cancellationToken);
                 break;
@@ -198,18 +206,23 @@ public sealed class FulfilmentHandler(
                 break;
             }
 
-            foreach (var approver in Reachable(request.Approvals[stage], request.Approvals[stage].Approvers))
+            await RefreshCardsAsync(request, stage, request.Approvals[stage].Approvers, cancellationToken);
+        }
+    }
+
+    private async Task RefreshCardsAsync(ServiceRequest request, int stage, IEnumerable<PersonRef> people, CancellationToken cancellationToken)
+    {
+        foreach (var approver in Reachable(request.Approvals[stage], people))
+        {
+            try
             {
-                try
-                {
-                    await notifier.ShowApprovalCardAsync(request, approver, stage, cancellationToken);
-                }
-                catch (RecipientUnreachableException ex)
-                {
-                    // Bringing a card up to date is not worth holding the requester's notice or the team card back.
-                    _logger.LogWarning("The approval card of {RequestId} could not be brought up to date for {PersonId} ({Reason})",
-                        request.Id, ex.PersonId, ex.Reason);
-                }
+                await notifier.ShowApprovalCardAsync(request, approver, stage, cancellationToken);
+            }
+            catch (RecipientUnreachableException ex)
+            {
+                // Bringing a card up to date is not worth holding the requester's notice or the team card back.
+                _logger.LogWarning("The approval card of {RequestId} could not be brought up to date for {PersonId} ({Reason})",
+                    request.Id, ex.PersonId, ex.Reason);
             }
         }
     }

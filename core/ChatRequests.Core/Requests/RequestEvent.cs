@@ -31,6 +31,8 @@ public enum RequestEventType
     ApprovalRerouted,
     /// <summary>No approver of the stage can be reached and nobody else can decide it: the requester is told it is stuck.</summary>
     ApprovalStuck,
+    /// <summary>The approvers of a stage did not answer in its timeout (<see cref="ApprovalStage.Late"/>): their cards say where it went.</summary>
+    ApprovalTimedOut,
 }
 
 /// <summary>

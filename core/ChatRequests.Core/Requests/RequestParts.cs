@@ -102,6 +102,19 @@ public sealed record ApprovalStage(string Name, IReadOnlyList<PersonRef> Approve
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? TimedOutAt { get; init; }
 
+    /// <summary>Who the stage was taken from for not answering in time: their cards say where it went, and no route puts it back to them.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<PersonRef> Late { get; init; } = [];
+
+    [JsonInclude, JsonPropertyName("late"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    private IReadOnlyList<PersonRef>? StoredLate
+    {
+        get => Late.Count == 0 ? null : Late;
+        init => Late = value ?? [];
+    }
+
+    public bool WasLate(string personId) => Late.Any(p => p.Id == personId);
+
     public bool IsApprover(string personId) => Approvers.Any(a => a.Id == personId);
 
     /// <summary>The approvers whose decision the stage still waits for: none once decided.</summary>

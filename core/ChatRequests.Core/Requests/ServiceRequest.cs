@@ -300,7 +300,7 @@ public sealed class ServiceRequest
         var decidedBefore = _approvals.Take(CurrentStage).SelectMany(DecidersOf).ToHashSet();
         var approvedHere = stage.ApprovedBy.Select(d => d.ById).ToHashSet();
         bool MayDecide(PersonRef p) =>
-            !decidedBefore.Contains(p.Id) && !approvedHere.Contains(p.Id) && !unreachableIds.Contains(p.Id) && p.Id != Requester.Id;
+            !decidedBefore.Contains(p.Id) && !approvedHere.Contains(p.Id) && !unreachableIds.Contains(p.Id) && !stage.WasLate(p.Id) && p.Id != Requester.Id;
         var route = stage.Fallbacks.Select(r => r with { Approvers = [.. r.Approvers.Where(MayDecide)] }).FirstOrDefault(r => r.Approvers.Count > 0);
         if (route is null)
         {
@@ -327,7 +327,8 @@ public sealed class ServiceRequest
     /// <summary>
     /// The pending stage was not answered in <paramref name="hours"/>: it goes to its first fallback with someone who may
     /// decide (the approver's manager, then the item's group), through the same reroute line as <see cref="PutStage"/>;
-    /// the requester is told and the new approvers get the card. With nobody else it stays and the history says so.
+    /// the requester is told, the new approvers get the card and the late ones' cards say where it went. With nobody
+    /// else it stays with them and the history says so.
     /// </summary>
     private void TimeOut(ApprovalStage stage, int hours, DateTimeOffset now)
     {
@@ -348,10 +349,11 @@ public sealed class ServiceRequest
         var to = string.Join(", ", route.Approvers.Select(p => p.Name));
         _approvals[CurrentStage] = stage with
         {
-            Approvers = [.. keep, .. route.Approvers], RequestedAt = now, RemindedAt = null, TimedOutAt = now,
+            Approvers = [.. keep, .. route.Approvers], RequestedAt = now, RemindedAt = null, TimedOutAt = now, Late = late,
         };
         Note(AuditAction.Reroute, now, $"{lateNames} did not answer in {hours} hours: {stage.Name} goes to {to} ({route.Why})");
         Raise(RequestEventType.ApprovalRerouted, PersonRef.System, now, $"{lateNames} did not answer your approval in {hours} hours; it went to {to}.");
+        Raise(RequestEventType.ApprovalTimedOut, PersonRef.System, now, null);
         Raise(RequestEventType.ApprovalRequested, PersonRef.System, now, null);
     }
 

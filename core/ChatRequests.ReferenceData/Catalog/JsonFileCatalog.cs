@@ -66,6 +66,11 @@ public sealed class JsonFileCatalog : ICatalog
                 problems.Add($"{name} has slaHours {item.SlaHours}; it must be at least 1.");
             }
 
+            if (item.ApprovalTimeoutHours is <= 0)
+            {
+                problems.Add($"{name} has approvalTimeoutHours {item.ApprovalTimeoutHours}; it must be at least 1.");
+            }
+
             if (item.Cost is < 0)
             {
                 problems.Add($"{name} has a negative cost.");

@@ -168,7 +168,7 @@ public static class Requests
         throw new ArgumentOutOfRangeException(nameof(state), state, null);
     }
 
-    private static ServiceRequest.Draft Draft(string id, CatalogItem item, IReadOnlyList<ApprovalStage> stages) => new(
+    internal static ServiceRequest.Draft Draft(string id, CatalogItem item, IReadOnlyList<ApprovalStage> stages) => new(
         id,
         $"form-{id}",
         Requester,

@@ -125,6 +125,10 @@ public sealed class ApprovalPolicyFileTests : IDisposable
             """ "quantityField": "level" """,
             "item 'vpn' has quantityField 'level', which is not a Number field of the item."
         },
+        {
+            """ "approvalTimeoutHours": 0 """,
+            "item 'vpn' has approvalTimeoutHours 0; it must be at least 1."
+        },
     };
 
     [Theory]
@@ -145,6 +149,13 @@ public sealed class ApprovalPolicyFileTests : IDisposable
             """);
 
         Assert.Equal([$"{path}: item 'vpn' approval stage 1 applies when the cost is above 500, but the item has no cost."], LoadFails(path));
+    }
+
+    [Fact]
+    public void Load_ApprovalTimeout_IsRead_AndAbsentIsNull()
+    {
+        Assert.Equal(48, LoadItem(""" "approvalTimeoutHours": 48 """).ApprovalTimeoutHours);
+        Assert.Null(LoadItem(""" "approval": "Manager" """).ApprovalTimeoutHours);
     }
 
     [Fact]

@@ -1,0 +1,38 @@
+using ChatRequests.Cards.Tests.Support;
+using ChatRequests.Core.Requests;
+using Microsoft.Extensions.Time.Testing;
+using static ChatRequests.Cards.Tests.Support.Requests;
+
+namespace ChatRequests.Cards.Tests.RequestCards;
+
+/// <summary>A stage that timed out: the card of the approver it was taken from stops asking them and says where it went.</summary>
+public class RequestCardsApprovalTimeoutTests
+{
+    private readonly Cards.RequestCards _cards = new(new FakeTimeProvider(Start));
+
+    [Fact]
+    public void Approval_OfTheApproverWhoDidNotAnswer_SaysWhereItWent_WithoutButtons()
+    {
+        var r = TimedOut();
+
+        var late = _cards.Approval(r, 0, Manager);
+        var next = _cards.Approval(r, 0, SecurityLead);
+
+        CardAssert.Valid(late);
+        Assert.Contains($"Not answered in 48 hours, so it went to {SecurityLead.Name}", CardQuery.Text(late.Card));
+        Assert.Empty(CardQuery.Executes(late.Card));
+        Assert.Equal(2, CardQuery.Executes(next.Card).Count());
+    }
+
+    private static ServiceRequest TimedOut()
+    {
+        var stage = new ApprovalStage("Manager approval", [Manager])
+        {
+            TimeoutHours = 48, Fallbacks = [new StageRoute("the approver group", [SecurityLead])],
+        };
+        var r = ServiceRequest.Submit(Draft("REQ-000046", Laptop, [stage]), Start);
+        r.CheckSla(Start.AddHours(24));
+        r.CheckSla(Start.AddHours(48));
+        return r;
+    }
+}
