@@ -37,6 +37,7 @@ public sealed partial class RequestCards
                 new("Cost", CardText.Cost(r)),
                 new("Priority", r.Priority.Reason),
                 Fact.Moment("Target date", r.DueAt),
+                .. pending ? ApprovalDue.Facts(r) : [],
                 Fact.Moment("Submitted", r.SubmittedAt),
                 .. FieldFacts(r),
                 .. r.Approvals.Take(stage)

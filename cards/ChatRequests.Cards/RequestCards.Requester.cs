@@ -149,6 +149,7 @@ public sealed partial class RequestCards
             Fact.Moment("Target date", r.DueAt, after: IsOverdue(r) ? " (overdue)" : null),
             new("Team", r.TeamName),
         };
+        facts.AddRange(ApprovalDue.Facts(r));
         if (r.PreAuthorisation is { } why)
         {
             facts.Add(new("Approval", $"Not needed: {why}"));

@@ -24,13 +24,29 @@ public class RequestCardsApprovalTimeoutTests
         Assert.Equal(2, CardQuery.Executes(next.Card).Count());
     }
 
+    [Fact]
+    public void ApprovalAndDetail_BeforeTheTimeout_ShowWhenTheApprovalIsDue_AndAfterItNoLonger()
+    {
+        var r = ServiceRequest.Submit(Draft("REQ-000047", Laptop, [Stage()]), Start);
+
+        var approval = CardQuery.Text(_cards.Approval(r, 0, Manager).Card);
+        var detail = CardQuery.Text(_cards.RequestDetail(r, Requester).Card);
+
+        Assert.Contains("Approval due", approval);
+        Assert.Contains("(then it goes to someone else)", approval);
+        Assert.Contains("Approval due", detail);
+        Assert.DoesNotContain("Approval due", CardQuery.Text(_cards.RequestDetail(TimedOut(), Requester).Card));
+        Assert.DoesNotContain("Approval due", CardQuery.Text(_cards.RequestDetail(NeedingTwoApprovals(), Requester).Card));
+    }
+
+    private static ApprovalStage Stage() => new("Manager approval", [Manager])
+    {
+        TimeoutHours = 48, Fallbacks = [new StageRoute("the approver group", [SecurityLead])],
+    };
+
     private static ServiceRequest TimedOut()
     {
-        var stage = new ApprovalStage("Manager approval", [Manager])
-        {
-            TimeoutHours = 48, Fallbacks = [new StageRoute("the approver group", [SecurityLead])],
-        };
-        var r = ServiceRequest.Submit(Draft("REQ-000046", Laptop, [stage]), Start);
+        var r = ServiceRequest.Submit(Draft("REQ-000046", Laptop, [Stage()]), Start);
         r.CheckSla(Start.AddHours(24));
         r.CheckSla(Start.AddHours(48));
         return r;
