@@ -66,6 +66,9 @@ public sealed class ApprovalTimeoutLoopTests : IAsyncLifetime
         Assert.Equal(["Alex Wilber"], stage.Late.Select(a => a.Name));
         Assert.Single(request.History, h => h.Action == AuditAction.Reroute && h.Comment!.StartsWith("Alex Wilber did not answer in 48 hours", StringComparison.Ordinal));
         Assert.Single(request.History, h => h.Action == AuditAction.RemindApprovers);
+        // The stores' pending-approval lists follow the stage: Miriam's shows it, Alex's no longer.
+        Assert.Contains(await store.ListPendingApprovalAsync(Persona.Miriam.AadObjectId), r => r.Id == requestId);
+        Assert.DoesNotContain(await store.ListPendingApprovalAsync(Persona.Alex.AadObjectId), r => r.Id == requestId);
     }
 
     /// <summary>A run of the bot on the test's database, with 48-hour approval timeouts; the relay only runs when woken.</summary>
