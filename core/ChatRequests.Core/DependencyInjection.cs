@@ -1,5 +1,6 @@
 using ChatRequests.Core.Approvals;
 using ChatRequests.Core.Fulfilment;
+using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Sla;
 using ChatRequests.Core.Understanding;
 using ChatRequests.Core.Workflow;
@@ -21,6 +22,8 @@ public static class DependencyInjection
         services.AddSingleton<OutboxEventRunner>();
         services.AddSingleton<SlaSweep>();
         services.TryAddSingleton<RelayHealth>();
+        // Nobody is away unless a directory that knows (Graph mailbox settings) registered its calendar first.
+        services.TryAddSingleton<IAbsenceCalendar, NoAbsences>();
         // The words alone, unless a host registered another interpreter (Intake:Provider) first.
         services.TryAddSingleton<LexicalInterpreter>();
         services.TryAddSingleton<IMessageInterpreter>(sp => sp.GetRequiredService<LexicalInterpreter>());
