@@ -1,3 +1,5 @@
+using ChatRequests.Core.Requests;
+
 namespace ChatRequests.Cards;
 
 /// <summary>
@@ -11,4 +13,8 @@ internal sealed record Fact(string Label, string Text, string? At = null, string
     /// <summary>A row whose value is a moment: "Approved by you at " + the time, or the time alone.</summary>
     public static Fact Moment(string label, DateTimeOffset at, string before = "", string? after = null) =>
         new(label, before, CardText.Instant(at), after);
+
+    /// <summary>The "Next" row: what happens next, its moment (when the approval is due) in the viewer's time zone.</summary>
+    public static Fact Next(NextStepText next) =>
+        next.At is { } at ? Moment("Next", at, next.Text, next.After) : new("Next", next.Text);
 }

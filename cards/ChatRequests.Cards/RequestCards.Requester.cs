@@ -79,7 +79,7 @@ public sealed partial class RequestCards
                 submitted = CardText.Instant(r.SubmittedAt),
                 overdue = IsOverdue(r),
                 due = CardText.Instant(r.DueAt),
-                facts = (Fact[]) [new("Now with", RequestProgress.HeldBy(r, viewer.Id)), new("Next", RequestProgress.NextStep(r, viewer.Id))],
+                facts = (Fact[]) [new("Now with", RequestProgress.HeldBy(r, viewer.Id)), Fact.Next(RequestProgress.NextStepParts(r, viewer.Id))],
                 canCancel = r.IsRequester(viewer.Id) && RequestTransitions.IsAllowed(r.State, RequestCommand.Cancel),
             }),
             note = requests.Count > MaxListed ? $"Showing the {MaxListed} most recent of {requests.Count}." : null,
@@ -128,7 +128,7 @@ public sealed partial class RequestCards
 
     private static List<Fact> NoticeFacts(ServiceRequest r, NoticeKind? kind)
     {
-        var facts = new List<Fact> { new("Now with", RequestProgress.HeldBy(r, r.Requester.Id)), new("Next", RequestProgress.NextStep(r, r.Requester.Id)) };
+        var facts = new List<Fact> { new("Now with", RequestProgress.HeldBy(r, r.Requester.Id)), Fact.Next(RequestProgress.NextStepParts(r, r.Requester.Id)) };
         if (kind == NoticeKind.SlaBreached)
         {
             facts.Insert(0, Fact.Moment("Target date", r.DueAt));
@@ -161,7 +161,7 @@ public sealed partial class RequestCards
         }
 
         facts.Add(new("Now with", RequestProgress.HeldBy(r, viewer.Id)));
-        facts.Add(new("Next", RequestProgress.NextStep(r, viewer.Id)));
+        facts.Add(Fact.Next(RequestProgress.NextStepParts(r, viewer.Id)));
         if (r.StatusNote is { } note)
         {
             facts.Add(new("Status note", note));

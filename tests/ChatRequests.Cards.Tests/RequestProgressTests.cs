@@ -87,4 +87,31 @@ public class RequestProgressTests
 
         Assert.Equal($"{Manager.Name} to approve or reject; then Access Team fulfils it.", RequestProgress.NextStep(r));
     }
+
+    [Fact]
+    public void NextStep_StageWithATimeout_SaysWhenItIsDueInUtc_AndWhoItGoesToThen()
+    {
+        var stage = new ApprovalStage("Manager approval", [Manager])
+        {
+            TimeoutHours = 48, Fallbacks = [new StageRoute($"{Manager.Name}'s manager", [SecurityLead])],
+        };
+        var r = ServiceRequest.Submit(Draft("REQ-000051", Laptop, [stage, new ApprovalStage("IT security approval", SecurityGroup)]), Start);
+
+        Assert.Equal(
+            $"{Manager.Name} to approve or reject (step 1 of 2: Manager approval), due Wed 4 Mar 08:30 UTC, then it goes to "
+            + $"{SecurityLead.Name} ({Manager.Name}'s manager). Once approved: IT security approval, then {Team} fulfils it.",
+            RequestProgress.NextStep(r, Requester.Id));
+        Assert.Equal(Start.AddHours(48), RequestProgress.NextStepParts(r, Requester.Id).At);
+    }
+
+    [Fact]
+    public void NextStep_TimeoutWithNobodyElseToGoTo_SaysSo()
+    {
+        var stage = new ApprovalStage("Manager approval", [Manager]) { TimeoutHours = 48, Fallbacks = [new StageRoute("the requester", [Requester])] };
+        var r = ServiceRequest.Submit(Draft("REQ-000052", Laptop, [stage]), Start);
+
+        Assert.Equal(
+            $"{Manager.Name} to approve or reject, due Wed 4 Mar 08:30 UTC (nobody else can decide it). Once approved: {Team} fulfils it.",
+            RequestProgress.NextStep(r));
+    }
 }

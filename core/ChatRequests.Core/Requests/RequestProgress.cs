@@ -1,3 +1,6 @@
+using System.Globalization;
+using ChatRequests.Core.Sla;
+
 namespace ChatRequests.Core.Requests;
 
 /// <summary>
@@ -29,10 +32,21 @@ public static class RequestProgress
     };
 
     /// <summary>What happens next, as a sentence. A rejection's reason is not repeated here: cards show it once, with the decision.</summary>
-    public static string NextStep(ServiceRequest r, string? viewerId = null) => r.State switch
+    public static string NextStep(ServiceRequest r, string? viewerId = null) => NextStepParts(r, viewerId).ToString();
+
+    /// <summary>
+    /// <see cref="NextStep"/> split around the moment it names (when the pending approval is due), so that cards can show
+    /// that moment in the reader's own time zone; plain text shows it in UTC.
+    /// </summary>
+    public static NextStepText NextStepParts(ServiceRequest r, string? viewerId = null) => r.State switch
+    {
+        RequestState.AwaitingApproval => AwaitingApproval(r),
+        _ => new(NextStepOtherwise(r, viewerId)),
+    };
+
+    private static string NextStepOtherwise(ServiceRequest r, string? viewerId) => r.State switch
     {
         RequestState.Submitted => "It is being sent on for approval or fulfilment.",
-        RequestState.AwaitingApproval => AwaitingApproval(r),
         RequestState.Approved => $"{r.TeamName} will assign someone to fulfil it.",
         RequestState.Assigned => $"{Agent(r)} will start work on it.",
         RequestState.InProgress => $"{Agent(r)} is working on it.",
@@ -49,24 +63,34 @@ public static class RequestProgress
         _ => "",
     };
 
-    private static string AwaitingApproval(ServiceRequest r)
+    private static NextStepText AwaitingApproval(ServiceRequest r)
     {
         if (r.PendingStage is not { } stage)
         {
-            return "Waiting for approval.";
+            return new("Waiting for approval.");
         }
 
         if (stage.IsStuck)
         {
-            return $"Nobody who can decide {stage.Name} could be reached; the service desk has to route it by hand.";
+            return new($"Nobody who can decide {stage.Name} could be reached; the service desk has to route it by hand.");
         }
 
         var position = r.Approvals.Count > 1 ? $" (step {r.CurrentStage + 1} of {r.Approvals.Count}: {stage.Name})" : "";
-        var then = r.CurrentStage + 1 < r.Approvals.Count
-            ? $"then {r.Approvals[r.CurrentStage + 1].Name}, then {r.TeamName} fulfils it"
-            : $"then {r.TeamName} fulfils it";
+        var later = r.CurrentStage + 1 < r.Approvals.Count
+            ? $"{r.Approvals[r.CurrentStage + 1].Name}, then {r.TeamName} fulfils it"
+            : $"{r.TeamName} fulfils it";
         var who = stage.Mode == ApprovalMode.All && stage.Awaiting.Count > 1 ? AllOf(stage.Awaiting) : Names(stage.Awaiting);
-        return $"{who} to approve or reject{position}; {then}.";
+        if (stage is not { Decision: null, TimedOutAt: null, TimeoutHours: { } hours })
+        {
+            return new($"{who} to approve or reject{position}; then {later}.");
+        }
+
+        // The approval SLA: when the stage stops waiting for them, and for whom it waits then.
+        var due = SlaPolicy.TimeoutAt(r.StageRequestedAt(r.CurrentStage), hours);
+        var then = r.TimeoutRoute() is { } route
+            ? $", then it goes to {Names(route.Approvers)} ({route.Why})"
+            : " (nobody else can decide it)";
+        return new($"{who} to approve or reject{position}, due ", due, $"{then}. Once approved: {later}.");
     }
 
     private static string AllOf(IReadOnlyList<PersonRef> people) =>
@@ -94,4 +118,14 @@ public static class RequestProgress
         <= NamesShown => $"{string.Join(", ", people.Take(people.Count - 1).Select(p => p.Name))} or {people[^1].Name}",
         _ => $"{string.Join(", ", people.Take(NamesShown).Select(p => p.Name))} or {people.Count - NamesShown} {(people.Count - NamesShown == 1 ? "other" : "others")}",
     };
+}
+
+/// <summary>
+/// A "Next" sentence: <see cref="Text"/>, then the moment <see cref="At"/> (when there is one), then <see cref="After"/>.
+/// As plain text the moment is written in UTC ("Tue 8 Dec 14:00 UTC").
+/// </summary>
+public sealed record NextStepText(string Text, DateTimeOffset? At = null, string After = "")
+{
+    public override string ToString() =>
+        At is { } at ? $"{Text}{at.ToUniversalTime().ToString("ddd d MMM HH:mm 'UTC'", CultureInfo.InvariantCulture)}{After}" : Text;
 }

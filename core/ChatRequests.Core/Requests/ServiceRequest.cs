@@ -334,10 +334,7 @@ public sealed class ServiceRequest
     {
         var late = stage.Awaiting;
         var lateNames = string.Join(", ", late.Select(a => a.Name));
-        var decidedBefore = _approvals.Take(CurrentStage).SelectMany(DecidersOf).ToHashSet();
-        var excluded = stage.ApprovedBy.Select(d => d.ById).Concat(late.Select(a => a.Id)).Concat(stage.Unreachable.Select(u => u.Id)).ToHashSet();
-        bool MayDecide(PersonRef p) => !decidedBefore.Contains(p.Id) && !excluded.Contains(p.Id) && p.Id != Requester.Id;
-        var route = stage.Fallbacks.Select(r => r with { Approvers = [.. r.Approvers.Where(MayDecide)] }).FirstOrDefault(r => r.Approvers.Count > 0);
+        var route = TimeoutRoute();
         if (route is null)
         {
             _approvals[CurrentStage] = stage with { TimedOutAt = now };
@@ -355,6 +352,24 @@ public sealed class ServiceRequest
         Raise(RequestEventType.ApprovalRerouted, PersonRef.System, now, $"{lateNames} did not answer your approval in {hours} hours; it went to {to}.");
         Raise(RequestEventType.ApprovalTimedOut, PersonRef.System, now, null);
         Raise(RequestEventType.ApprovalRequested, PersonRef.System, now, null);
+    }
+
+    /// <summary>
+    /// Where the pending stage goes if its approvers do not answer in time: its first fallback with someone who may
+    /// decide (not the requester, nobody who decided an earlier stage or approved this one, nobody unreachable or
+    /// awaited now); null when nobody else can decide it. The requester's "Next" line names it before it happens.
+    /// </summary>
+    public StageRoute? TimeoutRoute()
+    {
+        if (PendingStage is not { } stage)
+        {
+            return null;
+        }
+
+        var decidedBefore = _approvals.Take(CurrentStage).SelectMany(DecidersOf).ToHashSet();
+        var excluded = stage.ApprovedBy.Select(d => d.ById).Concat(stage.Awaiting.Select(a => a.Id)).Concat(stage.Unreachable.Select(u => u.Id)).ToHashSet();
+        bool MayDecide(PersonRef p) => !decidedBefore.Contains(p.Id) && !excluded.Contains(p.Id) && p.Id != Requester.Id;
+        return stage.Fallbacks.Select(r => r with { Approvers = [.. r.Approvers.Where(MayDecide)] }).FirstOrDefault(r => r.Approvers.Count > 0);
     }
 
     private static IEnumerable<string> DecidersOf(ApprovalStage stage) =>

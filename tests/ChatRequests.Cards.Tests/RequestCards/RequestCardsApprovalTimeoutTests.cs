@@ -39,6 +39,29 @@ public class RequestCardsApprovalTimeoutTests
         Assert.DoesNotContain("Approval due", CardQuery.Text(_cards.RequestDetail(NeedingTwoApprovals(), Requester).Card));
     }
 
+    [Fact]
+    public void RequestDetailAndList_BeforeTheTimeout_SayInNextWhoHasItAndWhenItGoesToWhom_InTheReadersTime()
+    {
+        var r = ServiceRequest.Submit(Draft("REQ-000048", Laptop, [Stage()]), Start);
+        var due = CardQuery.Moment(Start.AddHours(48));
+
+        var detail = CardQuery.Text(_cards.RequestDetail(r, Requester).Card);
+        var list = CardQuery.Text(_cards.RequestList([r], "My requests", "None", Requester).Card);
+
+        var next = $"Next\n{Manager.Name} to approve or reject, due {due}, then it goes to {SecurityLead.Name} (the approver group).";
+        Assert.Contains(next, detail);
+        Assert.Contains(next, list);
+    }
+
+    [Fact]
+    public void RequestDetail_AfterTheTimeout_NextNoLongerNamesADueTime()
+    {
+        var detail = CardQuery.Text(_cards.RequestDetail(TimedOut(), Requester).Card);
+
+        Assert.Contains($"Next\n{SecurityLead.Name} to approve or reject; then", detail);
+        Assert.DoesNotContain(", due ", detail);
+    }
+
     private static ApprovalStage Stage() => new("Manager approval", [Manager])
     {
         TimeoutHours = 48, Fallbacks = [new StageRoute("the approver group", [SecurityLead])],
