@@ -34,6 +34,20 @@ public sealed partial class RequestCards
     }
 
     /// <summary>
+    /// Tells an approver who did not answer <paramref name="stage"/> in its timeout that it went to someone else and that
+    /// they no longer need to decide it (their approval card says the same, without buttons).
+    /// </summary>
+    public CardMessage ApprovalTimedOut(ServiceRequest r, int stage)
+    {
+        var s = r.Approvals[stage];
+        // Who it went to, named even after they decided it (the notice may be delivered after their click).
+        var to = s.Approvers.Where(a => !s.ApprovedBy.Any(d => d.ById == a.Id && d.At <= s.TimedOutAt)).Select(a => a.Name);
+        var text = $"{r.Id} ({r.ItemName} for {r.Requester.Name}) went to {string.Join(", ", to)} because it waited {s.TimeoutHours} hours; "
+            + "you no longer need to decide it.";
+        return Info($"{r.Id} went to someone else", text);
+    }
+
+    /// <summary>
     /// The reply in the team card's thread when a request is at risk of missing its target (warned at
     /// <paramref name="at"/>): a small card, since a text message would read the names in it as markdown.
     /// </summary>

@@ -82,6 +82,43 @@ public sealed class FulfilmentHandlerSlaTests
     }
 
     [Fact]
+    public async Task ApprovalTimedOut_TellsTheLateApproverInChat_AndNobodyElse()
+    {
+        var request = TimedOutToSecurity2();
+        var timedOut = Assert.Single(request.Outbox, e => e.Type == RequestEventType.ApprovalTimedOut);
+
+        await _handler.HandleAsync(request, timedOut);
+
+        await _notifier.Received(1).TellLateApproverAsync(request, Security1, 0, timedOut, Arg.Any<CancellationToken>());
+        await _notifier.DidNotReceive().TellLateApproverAsync(
+            Arg.Any<ServiceRequest>(), Security2, Arg.Any<int>(), Arg.Any<OutboxEvent>(), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task ApprovalTimedOut_LateApproverUnreachable_CompletesTheEvent()
+    {
+        var request = TimedOutToSecurity2();
+        var timedOut = Assert.Single(request.Outbox, e => e.Type == RequestEventType.ApprovalTimedOut);
+        _notifier.TellLateApproverAsync(request, Security1, 0, timedOut, Arg.Any<CancellationToken>())
+            .Returns(Task.FromException(new RecipientUnreachableException(Security1.Id, "404 UserNotFound")));
+
+        await _handler.HandleAsync(request, timedOut);
+
+        await _notifier.Received(1).TellLateApproverAsync(request, Security1, 0, timedOut, Arg.Any<CancellationToken>());
+    }
+
+    private ServiceRequest TimedOutToSecurity2()
+    {
+        var request = Submit([new ApprovalStage("IT security", [Security1])
+        {
+            TimeoutHours = 48, Fallbacks = [new StageRoute("the approver group", [Security2])],
+        }]);
+        request.CheckSla(Start.AddHours(24));
+        request.CheckSla(Start.AddHours(48));
+        return request;
+    }
+
+    [Fact]
     public async Task ApprovalReminder_StageDecidedMeanwhile_RemindsNoOne()
     {
         var request = Submit([new ApprovalStage("Manager", [Manager]), new ApprovalStage("IT security", [Security1])]);

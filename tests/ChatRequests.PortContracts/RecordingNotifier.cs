@@ -33,6 +33,9 @@ public sealed class RecordingNotifier : INotifier
     public Task RemindApproverAsync(ServiceRequest request, PersonRef approver, OutboxEvent cause, CancellationToken cancellationToken = default) =>
         Record($"reminder {request.Id} for {approver.Name}");
 
+    public Task TellLateApproverAsync(ServiceRequest request, PersonRef approver, int stage, OutboxEvent cause, CancellationToken cancellationToken = default) =>
+        Record($"timed-out {request.Id} stage {stage} for {approver.Name}");
+
     public Task WarnTeamAtRiskAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default) =>
         Record($"at-risk {request.Id}");
 

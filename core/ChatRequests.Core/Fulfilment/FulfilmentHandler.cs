@@ -60,10 +60,12 @@ public sealed class FulfilmentHandler(
                 await notifier.NotifyRequesterAsync(request, NoticeKind.ApprovalRerouted, e, cancellationToken);
                 break;
             case RequestEventType.ApprovalTimedOut:
-                // The cards of those who did not answer in time stop asking them, and say where the stage went.
+                // The cards of those who did not answer in time stop asking them and say where the stage went, and they
+                // are told so in chat (once per event and person: the ledger keeps it across restarts and redeliveries).
                 if (request.Approvals.Select((s, i) => (s, i)).FirstOrDefault(x => x.s.TimedOutAt == e.CreatedAt) is ({ } timedOut, var index))
                 {
                     await RefreshCardsAsync(request, index, timedOut.Late, cancellationToken);
+                    await TellLateApproversAsync(request, index, timedOut, e, cancellationToken);
                 }
 
                 break;
@@ -223,6 +225,24 @@ public sealed class FulfilmentHandler(
                 // Bringing a card up to date is not worth holding the requester's notice or the team card back.
                 _logger.LogWarning("The approval card of {RequestId} could not be brought up to date for {PersonId} ({Reason})",
                     request.Id, ex.PersonId, ex.Reason);
+            }
+        }
+    }
+
+    private async Task TellLateApproversAsync(
+        ServiceRequest request, int stage, ApprovalStage timedOut, OutboxEvent cause, CancellationToken cancellationToken)
+    {
+        foreach (var late in Reachable(timedOut, timedOut.Late))
+        {
+            try
+            {
+                await notifier.TellLateApproverAsync(request, late, stage, cause, cancellationToken);
+            }
+            catch (RecipientUnreachableException ex)
+            {
+                // The stage has moved on already; a courtesy notice that cannot be delivered holds nothing back.
+                _logger.LogWarning("{PersonId} could not be told that {RequestId} went to someone else ({Reason})",
+                    ex.PersonId, request.Id, ex.Reason);
             }
         }
     }

@@ -58,6 +58,12 @@ public interface INotifier
     /// </summary>
     Task RemindApproverAsync(ServiceRequest request, PersonRef approver, OutboxEvent cause, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Tells an approver, in their personal chat, that <paramref name="stage"/> went to someone else because they did not
+    /// answer in its timeout, so they no longer need to decide it; once per (<paramref name="cause"/>, approver).
+    /// </summary>
+    Task TellLateApproverAsync(ServiceRequest request, PersonRef approver, int stage, OutboxEvent cause, CancellationToken cancellationToken = default);
+
     /// <summary>Replies in the team card's thread that the request is at risk of missing its target; once per <paramref name="cause"/>.</summary>
     Task WarnTeamAtRiskAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default);
 

@@ -39,6 +39,10 @@ public sealed class TeamsNotifier(ProactiveMessenger messenger, IDirectory direc
             cards.ApprovalReminder(request, request.CurrentStage, cause.CreatedAt),
             cancellationToken);
 
+    public Task TellLateApproverAsync(ServiceRequest request, PersonRef approver, int stage, OutboxEvent cause, CancellationToken cancellationToken = default) =>
+        messenger.SendOnceToPersonAsync(
+            approver.Id, $"timed-out:{request.Id}:{cause.Id}:{approver.Id}", cards.ApprovalTimedOut(request, stage), cancellationToken);
+
     public Task WarnTeamAtRiskAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default) =>
         messenger.ReplyOnceInThreadAsync(
             TeamCardKey(request), $"at-risk:{request.Id}:{cause.Id}", AsActivity(cards.AtRiskReply(request, cause.CreatedAt)), cancellationToken);

@@ -1,4 +1,5 @@
 using ChatRequests.Bot.Tests.Hosting;
+using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Sla;
 using ChatRequests.Core.Storage;
@@ -69,6 +70,39 @@ public sealed class ApprovalTimeoutLoopTests : IAsyncLifetime
         // The stores' pending-approval lists follow the stage: Miriam's shows it, Alex's no longer.
         Assert.Contains(await store.ListPendingApprovalAsync(Persona.Miriam.AadObjectId), r => r.Id == requestId);
         Assert.DoesNotContain(await store.ListPendingApprovalAsync(Persona.Alex.AadObjectId), r => r.Id == requestId);
+    }
+
+    [Fact]
+    public async Task ApprovalNotAnswered_TheRequesterSawWhenItWasDue_AndTheLateApproverIsToldInChatOnce()
+    {
+        await using var bot = await StartAsync();
+        var store = bot.Services.GetRequiredService<IRequestStore>();
+        var requestId = await RequestLaptopAsync(bot.Teams, bot.Connector, Persona.Megan);
+        var (alexChat, _) = await ApprovalCardAsync(bot.Connector, Persona.Alex, requestId);
+        await bot.Teams.SayAsync(Persona.Megan, "status " + requestId);
+        await NoticeAsync(bot.Connector, Persona.Megan, requestId, "Alex Wilber to approve or reject, due ", "then it goes to Miriam Graham");
+
+        _clock.AdjustTime(_clock.GetUtcNow() + SlaPolicy.ApprovalReminderAfter + TimeSpan.FromMinutes(1));
+        await SweepAndDeliverAsync(bot, requestId);
+        _clock.AdjustTime(_clock.GetUtcNow() + TimeSpan.FromHours(24));
+        Assert.Equal(1, (await SweepAndDeliverAsync(bot, requestId)).Timeouts);
+        Assert.Equal(0, (await SweepAndDeliverAsync(bot, requestId)).Timeouts);
+
+        var told = Assert.Single(bot.Connector.ActivitiesIn(alexChat),
+            a => FakeTeamsConnector.CardOf(a) is { } card && CardReader.AllText(card).Contains("you no longer need to decide it", StringComparison.Ordinal));
+        Assert.Contains($"{requestId} went to someone else", CardReader.AllText(FakeTeamsConnector.CardOf(told)!), StringComparison.Ordinal);
+        Assert.Contains("went to Miriam Graham because it waited 48 hours", CardReader.AllText(FakeTeamsConnector.CardOf(told)!), StringComparison.Ordinal);
+        Assert.DoesNotContain(bot.Connector.ActivitiesIn(Persona.Miriam.PersonalChatId),
+            a => FakeTeamsConnector.CardOf(a) is { } card && CardReader.AllText(card).Contains("no longer need to decide", StringComparison.Ordinal));
+    }
+
+    /// <summary>One sweep, then the relay woken and waited for until the request's outbox is empty.</summary>
+    private static async Task<SlaSweepResult> SweepAndDeliverAsync(BotApp bot, string requestId)
+    {
+        var result = await bot.Services.GetRequiredService<SlaSweep>().SweepAsync();
+        bot.Services.GetRequiredService<IRelaySignal>().Wake();
+        await StoredWhenAsync(bot.Services.GetRequiredService<IRequestStore>(), requestId, r => r.Outbox.Count == 0, "the relay delivered the sweep's events");
+        return result;
     }
 
     /// <summary>A run of the bot on the test's database, with 48-hour approval timeouts; the relay only runs when woken.</summary>

@@ -62,6 +62,18 @@ public class RequestCardsApprovalTimeoutTests
         Assert.DoesNotContain(", due ", detail);
     }
 
+    [Fact]
+    public void ApprovalTimedOut_TellsTheLateApproverWhereItWentAndThatTheyNeedNotDecide()
+    {
+        var notice = _cards.ApprovalTimedOut(TimedOut(), 0);
+
+        CardAssert.Valid(notice);
+        Assert.Contains(
+            $"REQ-000046 ({Laptop.Name} for {Requester.Name}) went to {SecurityLead.Name} because it waited 48 hours; you no longer need to decide it.",
+            CardQuery.Text(notice.Card));
+        Assert.Empty(CardQuery.Executes(notice.Card));
+    }
+
     private static ApprovalStage Stage() => new("Manager approval", [Manager])
     {
         TimeoutHours = 48, Fallbacks = [new StageRoute("the approver group", [SecurityLead])],
