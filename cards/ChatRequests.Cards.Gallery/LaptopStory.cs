@@ -65,6 +65,11 @@ internal sealed class LaptopStory
     public Task<ServiceRequest> SubmitAsync() =>
         _organisation.SubmitAsync(RequestId, Requester.Id, Filled, SubmittedAt);
 
+    /// <summary>Logged with other stages than the sample policy gives, or pre-authorised (the approval pictures).</summary>
+    public Task<ServiceRequest> SubmitAsync(
+        Func<IReadOnlyList<ApprovalStage>, IReadOnlyList<ApprovalStage>>? stages, string? preAuthorisation = null) =>
+        _organisation.SubmitAsync(RequestId, Requester.Id, Filled, SubmittedAt, stages, preAuthorisation);
+
     public void ManagerApproves(ServiceRequest r) =>
         r.Decide(Manager, approve: true, "Agreed in Megan's development plan, please go ahead.", 0, At(2, 10, 5));
 

@@ -27,6 +27,9 @@ internal sealed class SampleOrganisation(ICatalog catalog, IDirectory directory)
     public const string Diego = "00000000-0000-0000-0000-0000000000e1";
     public const string Christie = "00000000-0000-0000-0000-0000000000f4";
     public const string Raul = "00000000-0000-0000-0000-0000000000d4";
+    public const string Allan = "00000000-0000-0000-0000-0000000000e4";
+    public const string Joni = "00000000-0000-0000-0000-0000000000e2";
+    public const string Lynne = "00000000-0000-0000-0000-0000000000e3";
 
     public ICatalog Catalog => catalog;
 
@@ -44,8 +47,14 @@ internal sealed class SampleOrganisation(ICatalog catalog, IDirectory directory)
         return new PersonRef(person.Id, person.Name);
     }
 
-    /// <summary>Logs a request as <c>RequestWorkflow.SubmitAsync</c> does, at a fixed time; the form must be valid.</summary>
-    public async Task<ServiceRequest> SubmitAsync(string requestId, string requesterId, RequestForm form, DateTimeOffset at)
+    /// <summary>
+    /// Logs a request as <c>RequestWorkflow.SubmitAsync</c> does, at a fixed time; the form must be valid.
+    /// <paramref name="stages"/> changes the stages the directory gave (a policy the samples do not have: parallel,
+    /// timed out); <paramref name="preAuthorisation"/> logs it with no approval, for that reason.
+    /// </summary>
+    public async Task<ServiceRequest> SubmitAsync(
+        string requestId, string requesterId, RequestForm form, DateTimeOffset at,
+        Func<IReadOnlyList<ApprovalStage>, IReadOnlyList<ApprovalStage>>? stages = null, string? preAuthorisation = null)
     {
         var item = Item(form.ItemId);
         var errors = RequestFormValidator.Validate(item, form);
@@ -56,7 +65,8 @@ internal sealed class SampleOrganisation(ICatalog catalog, IDirectory directory)
         }
 
         var requester = await FindAsync(requesterId);
-        var stages = await new ApproverResolver(directory).ResolveAsync(item, requester);
+        var resolved = preAuthorisation is null ? await new ApproverResolver(directory).ResolveAsync(item, requester) : [];
+        var approvals = stages is null ? resolved : stages(resolved);
         var team = TeamRouter.Route(item, await directory.ListTeamsAsync());
         var draft = new ServiceRequest.Draft(
             requestId,
@@ -74,9 +84,10 @@ internal sealed class SampleOrganisation(ICatalog catalog, IDirectory directory)
             team.Id,
             team.Name,
             SlaPolicy.TargetFor(item, at),
-            stages,
+            approvals,
             item.Provisioning,
-            [.. item.Fields.Select(f => new FieldLabel(f.Id, f.Label))]);
+            [.. item.Fields.Select(f => new FieldLabel(f.Id, f.Label))],
+            preAuthorisation);
         return ServiceRequest.Submit(draft, at);
     }
 
