@@ -21,8 +21,26 @@ public sealed record AuditEntry(
     RequestState To,
     string? Comment);
 
-/// <summary>A decision taken on an approval stage.</summary>
-public sealed record ApprovalDecision(bool Approved, string ById, string ByName, DateTimeOffset At, string? Comment);
+/// <summary>A decision taken on an approval stage, by <see cref="ById"/>, for <see cref="OnBehalfOf"/> when they stood in for someone.</summary>
+public sealed record ApprovalDecision(bool Approved, string ById, string ByName, DateTimeOffset At, string? Comment)
+{
+    /// <summary>The approver a delegate decided for; null when the approver decided themself (and not written then).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public PersonRef? OnBehalfOf { get; init; }
+
+    /// <summary>Who decided, as people read it: "Grace Liu on behalf of Tomás Ortega".</summary>
+    [JsonIgnore]
+    public string ByWhom => StandIn.Describe(ByName, OnBehalfOf);
+}
+
+/// <summary>
+/// Someone deciding a stage for an approver: the approver's delegate, or their manager while they are away.
+/// <see cref="Why"/> is the history's explanation ("delegated until 31 Dec 2026").
+/// </summary>
+public sealed record StandIn(PersonRef Delegate, PersonRef For, string Why)
+{
+    public static string Describe(string name, PersonRef? onBehalfOf) => onBehalfOf is null ? name : $"{name} on behalf of {onBehalfOf.Name}";
+}
 
 /// <summary>How the approvers of one stage decide it.</summary>
 public enum ApprovalMode
@@ -114,6 +132,20 @@ public sealed record ApprovalStage(string Name, IReadOnlyList<PersonRef> Approve
     }
 
     public bool WasLate(string personId) => Late.Any(p => p.Id == personId);
+
+    /// <summary>The approvers of the stage who stand in for someone (a delegate, a manager while the approver is away).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<StandIn> StandIns { get; init; } = [];
+
+    [JsonInclude, JsonPropertyName("standIns"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    private IReadOnlyList<StandIn>? StoredStandIns
+    {
+        get => StandIns.Count == 0 ? null : StandIns;
+        init => StandIns = value ?? [];
+    }
+
+    /// <summary>Whom <paramref name="approverId"/> decides this stage for; null when they decide for themself.</summary>
+    public PersonRef? OnBehalfOf(string approverId) => StandIns.FirstOrDefault(s => s.Delegate.Id == approverId)?.For;
 
     public bool IsApprover(string personId) => Approvers.Any(a => a.Id == personId);
 

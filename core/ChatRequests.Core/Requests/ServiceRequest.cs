@@ -119,7 +119,8 @@ public sealed class ServiceRequest
         IReadOnlyList<ApprovalStage> Approvals,
         ProvisioningPlan? Provisioning = null,
         IReadOnlyList<FieldLabel>? FieldLabels = null,
-        string? PreAuthorisation = null);
+        string? PreAuthorisation = null,
+        IReadOnlyDictionary<string, StandIn>? StandIns = null);
 
     /// <summary>Logs a request and sends it on: to its first approval stage, or straight to approved when none is needed.</summary>
     public static ServiceRequest Submit(Draft draft, DateTimeOffset now)
@@ -159,7 +160,7 @@ public sealed class ServiceRequest
         else
         {
             request.Apply(RequestCommand.RequestApproval, draft.Requester, now, null);
-            request.PutStage(0, now);
+            request.PutStage(0, now, draft.StandIns);
             request.Raise(RequestEventType.ApprovalRequested, draft.Requester, now, null);
         }
 
@@ -168,9 +169,12 @@ public sealed class ServiceRequest
 
     /// <summary>
     /// An approver decides the current stage. <paramref name="stage"/> is the stage the approver's card was
-    /// for, so a click on an old card is told it was already decided rather than deciding a later stage.
+    /// for, so a click on an old card is told it was already decided rather than deciding a later stage. A delegate's
+    /// decision names whom it was taken for; <paramref name="standIns"/> (by the id of the person they stand in for) are
+    /// who decides the next stage instead of its approvers (<see cref="PutStage"/>).
     /// </summary>
-    public void Decide(PersonRef approver, bool approve, string? comment, int stage, DateTimeOffset now)
+    public void Decide(
+        PersonRef approver, bool approve, string? comment, int stage, DateTimeOffset now, IReadOnlyDictionary<string, StandIn>? standIns = null)
     {
         if (stage < 0 || stage >= _approvals.Count)
         {
@@ -204,7 +208,10 @@ public sealed class ServiceRequest
             throw new RequestRuleException("Please give a reason when you reject a request.");
         }
 
-        var decision = new ApprovalDecision(approve, approver.Id, approver.Name, now, comment);
+        var onBehalfOf = target.OnBehalfOf(approver.Id);
+        var decision = new ApprovalDecision(approve, approver.Id, approver.Name, now, comment) { OnBehalfOf = onBehalfOf };
+        // The history and the notices name both people: "Grace Liu on behalf of Tomás Ortega".
+        approver = approver with { Name = decision.ByWhom };
         if (!approve)
         {
             _approvals[stage] = target with { Decision = decision };
@@ -227,7 +234,7 @@ public sealed class ServiceRequest
         {
             Apply(RequestCommand.ApproveStage, approver, now, comment);
             CurrentStage = stage + 1;
-            PutStage(CurrentStage, now);
+            PutStage(CurrentStage, now, standIns);
             Raise(RequestEventType.StageApproved, approver, now, comment);
             Raise(RequestEventType.ApprovalRequested, approver, now, null);
         }
@@ -242,9 +249,11 @@ public sealed class ServiceRequest
     /// <summary>
     /// Puts a stage to its approvers. Segregation of duties: nobody decides two stages of one request, so whoever decided
     /// an earlier stage is left out; a stage left with nobody goes to its first fallback with someone else in it (the
-    /// approver's manager, then the item's approver group). Either change is written in the history with the reason.
+    /// approver's manager, then the item's approver group). Then an approver someone stands in for (their delegate, their
+    /// manager while they are away: <paramref name="standIns"/>) is replaced by them (<see cref="WithStandIns"/>). Each
+    /// change is written in the history with the reason.
     /// </summary>
-    private void PutStage(int index, DateTimeOffset now)
+    private void PutStage(int index, DateTimeOffset now, IReadOnlyDictionary<string, StandIn>? standIns = null)
     {
         var stage = _approvals[index];
         var decidedBefore = _approvals.Take(index).SelectMany(DecidersOf).ToHashSet();
@@ -268,7 +277,72 @@ public sealed class ServiceRequest
             }
         }
 
-        _approvals[index] = stage with { RequestedAt = now };
+        _approvals[index] = WithStandIns(stage, standIns, MayDecide, now) with { RequestedAt = now };
+    }
+
+    /// <summary>
+    /// Replaces each approver of <paramref name="stage"/> someone stands in for by that person, recorded on the stage so
+    /// that their decision names whom it was for. Delegation does not chain: only the approvers' own stand-ins are used.
+    /// A stand-in who may not decide (they raised the request or decided an earlier step) leaves the approver out, as an
+    /// approver who decided an earlier step is: the stage goes on with the others, else to its first fallback.
+    /// </summary>
+    private ApprovalStage WithStandIns(
+        ApprovalStage stage, IReadOnlyDictionary<string, StandIn>? standIns, Func<PersonRef, bool> mayDecide, DateTimeOffset now)
+    {
+        if (standIns is null || standIns.Count == 0 || stage.Decision is not null)
+        {
+            return stage;
+        }
+
+        var approvers = new List<PersonRef>();
+        var added = new List<StandIn>();
+        var blocked = new List<StandIn>();
+        foreach (var approver in stage.Approvers)
+        {
+            if (!standIns.TryGetValue(approver.Id, out var standIn) || standIn.Delegate.Id == approver.Id
+                || stage.ApprovedBy.Any(d => d.ById == approver.Id) || stage.IsApprover(standIn.Delegate.Id))
+            {
+                approvers.Add(approver);
+            }
+            else if (mayDecide(standIn.Delegate))
+            {
+                approvers.Add(standIn.Delegate);
+                added.Add(standIn);
+                Note(AuditAction.Reroute, now,
+                    $"{approver.Name} {standIn.Why}: {stage.Name} goes to {StandIn.Describe(standIn.Delegate.Name, approver)}");
+            }
+            else
+            {
+                blocked.Add(standIn);
+            }
+        }
+
+        if (blocked.Count > 0)
+        {
+            var why = string.Join("; ", blocked.Select(b =>
+                $"{b.For.Name} {b.Why}, but {b.Delegate.Name} {(b.Delegate.Id == Requester.Id ? "raised this request" : "decided an earlier step")} and may not decide {stage.Name}"));
+            var unavailable = blocked.SelectMany(b => new[] { b.For.Id, b.Delegate.Id }).ToHashSet();
+            var route = approvers.Count > 0
+                ? null
+                : stage.Fallbacks.Select(r => r with { Approvers = [.. r.Approvers.Where(p => mayDecide(p) && !unavailable.Contains(p.Id))] })
+                    .FirstOrDefault(r => r.Approvers.Count > 0);
+            if (approvers.Count > 0)
+            {
+                Note(AuditAction.Reroute, now, $"{why}: it goes on with {string.Join(", ", approvers.Select(p => p.Name))}");
+            }
+            else if (route is not null)
+            {
+                approvers.AddRange(route.Approvers);
+                Note(AuditAction.Reroute, now, $"{why}: it goes to {string.Join(", ", route.Approvers.Select(p => p.Name))} ({route.Why})");
+            }
+            else
+            {
+                approvers.AddRange(blocked.Select(b => b.For));
+                Note(AuditAction.Reroute, now, $"{why}, and nobody else can decide it: it stays with {string.Join(", ", blocked.Select(b => b.For.Name))}");
+            }
+        }
+
+        return stage with { Approvers = approvers, StandIns = [.. stage.StandIns, .. added] };
     }
 
     /// <summary>

@@ -28,7 +28,8 @@ public sealed class RequestWorkflow(
     ICatalog catalog,
     IDirectory directory,
     ApproverResolver approvers,
-    TimeProvider clock)
+    TimeProvider clock,
+    StandInFinder? standIns = null)
 {
     /// <summary>
     /// Logs the request the form asks for, for the person the turn began with: the catalog item is looked up here (once
@@ -76,7 +77,8 @@ public sealed class RequestWorkflow(
             stages,
             item.Provisioning,
             [.. item.Fields.Select(f => new FieldLabel(f.Id, f.Label))],
-            preAuthorisation);
+            preAuthorisation,
+            stages.Count == 0 ? null : await StandInsAsync(stages[0], cancellationToken));
         var request = ServiceRequest.Submit(draft, now);
         try
         {
@@ -96,9 +98,20 @@ public sealed class RequestWorkflow(
         }
     }
 
-    public Task<ServiceRequest> DecideAsync(
-        string requestId, PersonRef approver, bool approve, string? comment, int stage, CancellationToken cancellationToken = default) =>
-        ChangeAsync(requestId, approver, r => r.Decide(approver, approve, comment, stage, clock.GetUtcNow()), cancellationToken);
+    /// <summary>An approver decides; who stands in for the next stage's people is looked up first, as of now.</summary>
+    public async Task<ServiceRequest> DecideAsync(
+        string requestId, PersonRef approver, bool approve, string? comment, int stage, CancellationToken cancellationToken = default)
+    {
+        var (request, _) = await LoadVisibleAsync(requestId, approver.Id, cancellationToken);
+        var next = approve && stage + 1 < request.Approvals.Count
+            ? await StandInsAsync(request.Approvals[stage + 1], cancellationToken)
+            : null;
+        return await store.UpdateAsync(
+            request, KeepingRefused(r => r.Decide(approver, approve, comment, stage, clock.GetUtcNow(), next)), cancellationToken);
+    }
+
+    private async Task<IReadOnlyDictionary<string, StandIn>?> StandInsAsync(ApprovalStage stage, CancellationToken cancellationToken) =>
+        standIns is null ? null : await standIns.FindAsync(StandInFinder.CandidatesOf(stage), cancellationToken);
 
     public Task<ServiceRequest> AssignToSelfAsync(string requestId, PersonRef agent, CancellationToken cancellationToken = default) =>
         ChangeAsTeamMemberAsync(requestId, agent, r => r.Assign(agent, agent, clock.GetUtcNow()), cancellationToken);
