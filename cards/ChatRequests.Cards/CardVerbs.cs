@@ -52,9 +52,13 @@ public static class CardVerbs
     /// <summary>The requester's confirmation card as it is now (a card's refresh action, not a button): <see cref="RefreshData"/>.</summary>
     public const string RequestsRefresh = "requests.refresh";
 
+    /// <summary>The person chosen as delegate among several of the name typed: <see cref="DelegationPickData"/>.</summary>
+    public const string DelegationPick = "delegation.pick";
+
     public static IReadOnlyList<string> All { get; } =
     [
         IntakePick, IntakeBrowse, IntakeSubmit, IntakeElse, IntakeIsRequest, IntakeAnswer, IntakeNotAnswer, ApprovalApprove, ApprovalReject, AgentAssign, AgentStatus, AgentAsk,
         AgentResolve, RequesterAnswer, RequesterConfirm, RequesterReopen, RequesterCancel, RequestsShow, RequestsRefresh,
+        DelegationPick,
     ];
 }

@@ -17,6 +17,7 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ApproverResolver>();
         services.AddSingleton<StandInFinder>();
+        services.AddSingleton<DelegationDesk>();
         services.AddSingleton<RequestWorkflow>();
         services.AddSingleton<FulfilmentHandler>();
         services.AddSingleton<OutboxProcessor>();

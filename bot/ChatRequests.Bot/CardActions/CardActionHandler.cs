@@ -25,6 +25,7 @@ public sealed class CardActionHandler(
     RequestCards cards,
     ClickRefusals refusals,
     IRelaySignal relay,
+    DelegationConversation delegation,
     ILogger<CardActionHandler> logger)
 {
     public async Task<InvokeResponse> HandleAsync(TurnContext turn, string verb, JsonObject? rawData, CancellationToken cancellationToken)
@@ -112,6 +113,8 @@ public sealed class CardActionHandler(
                 return cards.RequestDetail(await workflow.GetVisibleAsync(show.RequestId, user.Id, cancellationToken), user).Card;
             case RefreshData refresh:
                 return await ConfirmationAsync(turn, refresh.RequestId, cancellationToken);
+            case DelegationPickData pick:
+                return (await delegation.PickAsync(turn, pick.PersonId, pick.LastDay, cancellationToken)).Card;
             default:
                 throw new InvalidOperationException($"No answer for {action.GetType().Name}.");
         }

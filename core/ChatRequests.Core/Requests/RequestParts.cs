@@ -154,6 +154,11 @@ public sealed record ApprovalStage(string Name, IReadOnlyList<PersonRef> Approve
     public IReadOnlyList<PersonRef> Awaiting =>
         Decision is not null ? [] : [.. Approvers.Where(a => !ApprovedBy.Any(d => d.ById == a.Id))];
 
+    /// <summary>The approvers still awaited as people read them: a stand-in is "Grace Liu on behalf of Tomás Ortega".</summary>
+    [JsonIgnore]
+    public IReadOnlyList<PersonRef> AwaitingNamed =>
+        [.. Awaiting.Select(a => OnBehalfOf(a.Id) is { } of ? a with { Name = StandIn.Describe(a.Name, of) } : a)];
+
     /// <summary>Waiting only for people who cannot be reached: nobody can decide it until the service desk steps in.</summary>
     [JsonIgnore]
     public bool IsStuck => Awaiting.Count > 0 && Awaiting.All(a => Unreachable.Any(u => u.Id == a.Id));
