@@ -14,6 +14,8 @@ public static class CardInputs
     public const string FieldPrefix = "field.";
 
     public const string Comment = "comment";
+    /// <summary>"Ask someone else": the name of the person who should decide instead.</summary>
+    public const string AskName = "askName";
     /// <summary>Values "InProgress", "AwaitingParts", "Scheduled" (names of <c>RequestState</c>).</summary>
     public const string Status = "status";
     public const string Note = "note";

@@ -29,6 +29,9 @@ public static class CardVerbs
     /// <summary><see cref="ApprovalDecisionData"/>; the comment is required (checked by the server).</summary>
     public const string ApprovalReject = "approval.reject";
 
+    /// <summary>"Ask someone else": the approver passes the stage on to a person named or picked: <see cref="ApprovalHandoverData"/>.</summary>
+    public const string ApprovalAskElse = "approval.askelse";
+
     /// <summary>The clicking agent takes the request: <see cref="AssignToMeData"/>.</summary>
     public const string AgentAssign = "agent.assign";
     /// <summary><see cref="SetStatusData"/>.</summary>
@@ -59,6 +62,6 @@ public static class CardVerbs
     [
         IntakePick, IntakeBrowse, IntakeSubmit, IntakeElse, IntakeIsRequest, IntakeAnswer, IntakeNotAnswer, ApprovalApprove, ApprovalReject, AgentAssign, AgentStatus, AgentAsk,
         AgentResolve, RequesterAnswer, RequesterConfirm, RequesterReopen, RequesterCancel, RequestsShow, RequestsRefresh,
-        DelegationPick,
+        DelegationPick, ApprovalAskElse,
     ];
 }

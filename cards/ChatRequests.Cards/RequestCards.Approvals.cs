@@ -17,7 +17,7 @@ public sealed partial class RequestCards
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(stage, r.Approvals.Count);
 
         var target = r.Approvals[stage];
-        var pending = IsOpen(r, stage) && !target.WasDecidedBy(viewer.Id) && !TakenFrom(target, viewer);
+        var pending = IsOpen(r, stage) && !target.WasDecidedBy(viewer.Id) && !TakenFrom(target, viewer) && PassedOnBy(target, viewer) is null;
         var outcome = pending ? null : ApprovalOutcome(r, stage, viewer);
         var data = new
         {
@@ -118,6 +118,11 @@ public sealed partial class RequestCards
                 $"Not answered in {stage.TimeoutHours} hours, so it went to {CardText.Awaited(stage)}",
                 null,
                 stage.TimedOutAt);
+        }
+
+        if (IsOpen(r, index) && PassedOnBy(stage, viewer) is { } handover)
+        {
+            return new Outcome($"Passed on: {r.Id}", "emphasis", $"You asked {handover.To.Name} to decide", null, handover.At);
         }
 
         if (IsOpen(r, index) && stage.ApprovedBy.FirstOrDefault(d => d.ById == viewer.Id) is { } mine)

@@ -144,6 +144,17 @@ public sealed record ApprovalStage(string Name, IReadOnlyList<PersonRef> Approve
         init => StandIns = value ?? [];
     }
 
+    /// <summary>Who passed the stage on to someone else ("Ask someone else"): their cards say to whom, and they may still view it.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<Handover> Handovers { get; init; } = [];
+
+    [JsonInclude, JsonPropertyName("handovers"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    private IReadOnlyList<Handover>? StoredHandovers
+    {
+        get => Handovers.Count == 0 ? null : Handovers;
+        init => Handovers = value ?? [];
+    }
+
     /// <summary>Whom <paramref name="approverId"/> decides this stage for; null when they decide for themself.</summary>
     public PersonRef? OnBehalfOf(string approverId) => StandIns.FirstOrDefault(s => s.Delegate.Id == approverId)?.For;
 
@@ -166,6 +177,9 @@ public sealed record ApprovalStage(string Name, IReadOnlyList<PersonRef> Approve
     /// <summary>Whether <paramref name="personId"/> took part in deciding this stage.</summary>
     public bool WasDecidedBy(string personId) => Decision?.ById == personId || ApprovedBy.Any(d => d.ById == personId);
 }
+
+/// <summary>An approver of a pending stage asked someone else to decide it in their place ("Ask someone else").</summary>
+public sealed record Handover(PersonRef From, PersonRef To, DateTimeOffset At);
 
 /// <summary>A question an agent asked the requester, and the answer once given.</summary>
 public sealed record RequesterQuestion(PersonRef AskedBy, string Text, DateTimeOffset AskedAt)

@@ -346,6 +346,57 @@ public sealed class ServiceRequest
     }
 
     /// <summary>
+    /// "Ask someone else": <paramref name="by"/>, still awaited on the pending stage <paramref name="stage"/>, has
+    /// <paramref name="to"/> decide it in their place, through the reroute line. The same rules hold as for any route:
+    /// not the requester, nobody who decided an earlier step, nobody asked already. The requester is told, the new
+    /// approver gets the card, and the card of <paramref name="by"/> says whom they asked.
+    /// </summary>
+    public void AskSomeoneElse(PersonRef by, PersonRef to, int stage, DateTimeOffset now)
+    {
+        if (stage < 0 || stage >= _approvals.Count)
+        {
+            throw new RequestRuleException("That approval does not belong to this request.");
+        }
+
+        var target = _approvals[stage];
+        if (!target.IsApprover(by.Id))
+        {
+            throw new NotPermittedException("You are not an approver of this request.");
+        }
+
+        if ((target.Decision ?? target.ApprovedBy.FirstOrDefault(d => d.ById == by.Id)) is { } earlier)
+        {
+            throw new AlreadyDecidedException(earlier, now);
+        }
+
+        if (State != RequestState.AwaitingApproval || stage != CurrentStage)
+        {
+            throw new RequestRuleException("This step no longer waits for a decision, so there is nobody to ask.");
+        }
+
+        var decidedBefore = _approvals.Take(stage).SelectMany(DecidersOf).ToHashSet();
+        var refusal = to.Id == by.Id ? "That is you: name someone else."
+            : to.Id == Requester.Id ? $"{to.Name} asked for this request and may not approve it."
+            : decidedBefore.Contains(to.Id) ? $"{to.Name} decided an earlier step of this request and may not decide this one too."
+            : target.IsApprover(to.Id) ? $"{to.Name} is already asked to decide this step."
+            : null;
+        if (refusal is not null)
+        {
+            throw new RequestRuleException(refusal);
+        }
+
+        _approvals[stage] = target with
+        {
+            Approvers = [.. target.Approvers.Select(a => a.Id == by.Id ? to : a)],
+            Handovers = [.. target.Handovers, new Handover(by, to, now)],
+        };
+        var who = StandIn.Describe(by.Name, target.OnBehalfOf(by.Id));
+        Note(AuditAction.Reroute, now, $"{who} asked {to.Name} to decide {target.Name}");
+        Raise(RequestEventType.ApprovalRerouted, by, now, $"{who} asked {to.Name} to decide your approval.");
+        Raise(RequestEventType.ApprovalRequested, by, now, null);
+    }
+
+    /// <summary>
     /// Teams could not reach <paramref name="approver"/> of the pending stage for good (<paramref name="reason"/>): the
     /// stage is taken from them at once, the same way <see cref="PutStage"/> reroutes. While others of the stage are still
     /// awaited it goes on with them; otherwise it goes to its first fallback with someone who may decide and was not found
