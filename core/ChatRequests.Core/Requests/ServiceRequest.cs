@@ -403,7 +403,8 @@ public sealed class ServiceRequest
     /// unreachable, and the requester is told where it went; with no one left it is stuck, and the requester is told so.
     /// Nothing changes when the person is no longer awaited (a redelivered event, a decision meanwhile).
     /// </summary>
-    public RerouteOutcome RerouteUnreachable(PersonRef approver, string reason, DateTimeOffset now)
+    public RerouteOutcome RerouteUnreachable(
+        PersonRef approver, string reason, DateTimeOffset now, IReadOnlyDictionary<string, StandIn>? standIns = null)
     {
         if (PendingStage is not { } stage || !stage.Awaiting.Any(a => a.Id == approver.Id)
             || stage.Unreachable.Any(u => u.Id == approver.Id))
@@ -438,12 +439,14 @@ public sealed class ServiceRequest
 
         // Those of an "all" stage who approved already keep their approval; the new approvers give the rest.
         var keep = stage.Approvers.Where(a => approvedHere.Contains(a.Id));
-        var to = string.Join(", ", route.Approvers.Select(p => p.Name));
-        _approvals[CurrentStage] = stage with
+        Note(AuditAction.Reroute, now,
+            $"{approver.Name} could not be reached ({reason}): {stage.Name} goes to {string.Join(", ", route.Approvers.Select(p => p.Name))} ({route.Why})");
+        var rerouted = WithStandIns(stage with
         {
             Approvers = [.. keep, .. route.Approvers], Unreachable = unreachable, RequestedAt = now, RemindedAt = null,
-        };
-        Note(AuditAction.Reroute, now, $"{approver.Name} could not be reached ({reason}): {stage.Name} goes to {to} ({route.Why})");
+        }, standIns, MayDecide, now);
+        _approvals[CurrentStage] = rerouted;
+        var to = string.Join(", ", rerouted.AwaitingNamed.Where(a => !approvedHere.Contains(a.Id)).Select(p => p.Name));
         Raise(RequestEventType.ApprovalRerouted, PersonRef.System, now, $"Your approval could not reach {approver.Name}; it went to {to}.");
         Raise(RequestEventType.ApprovalRequested, PersonRef.System, now, null);
         return RerouteOutcome.Rerouted;
@@ -455,7 +458,7 @@ public sealed class ServiceRequest
     /// the requester is told, the new approvers get the card and the late ones' cards say where it went. With nobody
     /// else it stays with them and the history says so.
     /// </summary>
-    private void TimeOut(ApprovalStage stage, int hours, DateTimeOffset now)
+    private void TimeOut(ApprovalStage stage, int hours, DateTimeOffset now, IReadOnlyDictionary<string, StandIn>? standIns)
     {
         var late = stage.Awaiting;
         var lateNames = string.Join(", ", late.Select(a => a.Name));
@@ -471,12 +474,14 @@ public sealed class ServiceRequest
         }
 
         var keep = stage.Approvers.Where(a => stage.ApprovedBy.Any(d => d.ById == a.Id));
-        var to = string.Join(", ", route.Approvers.Select(p => p.Name));
-        _approvals[CurrentStage] = stage with
+        Note(AuditAction.Reroute, now,
+            $"{lateNames} did not answer in {hours} hours: {stage.Name} goes to {string.Join(", ", route.Approvers.Select(p => p.Name))} ({route.Why})");
+        var rerouted = WithStandIns(stage with
         {
             Approvers = [.. keep, .. route.Approvers], RequestedAt = now, RemindedAt = null, TimedOutAt = now, Late = late,
-        };
-        Note(AuditAction.Reroute, now, $"{lateNames} did not answer in {hours} hours: {stage.Name} goes to {to} ({route.Why})");
+        }, standIns, p => MayDecide(p) && !excluded.Contains(p.Id), now);
+        _approvals[CurrentStage] = rerouted;
+        var to = string.Join(", ", rerouted.AwaitingNamed.Where(a => !stage.ApprovedBy.Any(d => d.ById == a.Id)).Select(p => p.Name));
         Raise(RequestEventType.ApprovalRerouted, PersonRef.System, now, $"{lateNames} did not answer your approval in {hours} hours; it went to {to}.");
         Raise(RequestEventType.ApprovalTimedOut, PersonRef.System, now, null);
         Raise(RequestEventType.ApprovalRequested, PersonRef.System, now, null);
@@ -581,14 +586,15 @@ public sealed class ServiceRequest
     /// (the state does not change) and raised as an outbox event. A breach that is due is escalated without the
     /// warning that was skipped. Calling it again at the same time does nothing.
     /// </summary>
-    public SlaOutcome CheckSla(DateTimeOffset now)
+    /// <param name="standIns">Who stands in for the people the stage may time out to (<see cref="PutStage"/>).</param>
+    public SlaOutcome CheckSla(DateTimeOffset now, IReadOnlyDictionary<string, StandIn>? standIns = null)
     {
         if (State == RequestState.AwaitingApproval)
         {
             if (PendingStage is { Decision: null, RemindedAt: not null, TimedOutAt: null, TimeoutHours: { } hours } late
                 && now >= SlaPolicy.TimeoutAt(StageRequestedAt(CurrentStage), hours))
             {
-                TimeOut(late, hours, now);
+                TimeOut(late, hours, now, standIns);
                 return SlaOutcome.None with { TimedOutApproval = true };
             }
 

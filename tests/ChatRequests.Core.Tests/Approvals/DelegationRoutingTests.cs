@@ -145,6 +145,36 @@ public class DelegationRoutingTests
     }
 
     [Fact]
+    public async Task AStageThatTimesOut_GoesToTheFallbacksStandIn()
+    {
+        var item = ManagerItem with { ApprovalTimeoutHours = 48 };
+        var request = await new PolicyOrganisation().SubmitAsync(item);
+        var bea = new PersonRef(Bea.Id, Bea.Name);
+        var standIns = new Dictionary<string, StandIn> { [Bea.Id] = new(new PersonRef(Sue.Id, Sue.Name), bea, "delegated approvals until 31 Dec 2026") };
+        request.CheckSla(SampleData.Start.AddHours(25));
+
+        request.CheckSla(SampleData.Start.AddHours(49), standIns);
+
+        Assert.Equal([Sue.Id], request.Approvals[0].Approvers.Select(a => a.Id));
+        Assert.Equal(Bea.Id, request.Approvals[0].OnBehalfOf(Sue.Id)?.Id);
+        Assert.Contains(request.Outbox, e => e.Comment == "Mark Manager did not answer your approval in 48 hours; it went to Sue Security on behalf of Bea Boss.");
+    }
+
+    [Fact]
+    public async Task AnUnreachableApprover_GoesToTheFallbacksStandIn()
+    {
+        var request = await new PolicyOrganisation().SubmitAsync(ManagerItem);
+        var bea = new PersonRef(Bea.Id, Bea.Name);
+        var standIns = new Dictionary<string, StandIn> { [Bea.Id] = new(new PersonRef(Sam.Id, Sam.Name), bea, "delegated approvals until 31 Dec 2026") };
+
+        var outcome = request.RerouteUnreachable(new PersonRef(Mark.Id, Mark.Name), "not found", SampleData.Start.AddMinutes(1), standIns);
+
+        Assert.Equal(RerouteOutcome.Rerouted, outcome);
+        Assert.Equal([Sam.Id], request.Approvals[0].Approvers.Select(a => a.Id));
+        Assert.Contains(request.Outbox, e => e.Comment == "Your approval could not reach Mark Manager; it went to Sam Security on behalf of Bea Boss.");
+    }
+
+    [Fact]
     public async Task AStoredDocumentWithAStandIn_ReadsBackTheSame()
     {
         var organisation = new PolicyOrganisation();
