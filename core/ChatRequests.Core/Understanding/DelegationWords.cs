@@ -49,7 +49,7 @@ public static partial class DelegationWords
     private static partial Regex Spaces();
 
     [GeneratedRegex(
-        @"^(?:please\s+)?(?:(?:turn|switch|stop|end|cancel|remove)\s+(?:off\s+)?(?:my\s+|the\s+)?delegation(?:\s+off)?|delegation\s+(?:off|stop|end|ended)|stop\s+delegating(?:\s+(?:my\s+)?approvals)?|no\s+more\s+delegat(?:ion|ing)|i'?m\s+back(?:,?\s+stop\s+delegating)?|take\s+back\s+my\s+approvals|undelegate)$",
+        @"^(?:please\s+)?(?:(?:turn|switch|stop|end|cancel|remove)\s+(?:off\s+)?(?:my\s+|the\s+)?delegation(?:\s+off)?|delegation\s+(?:off|stop|end|ended)|stop\s+delegating(?:\s+(?:my\s+)?approvals)?|no\s+more\s+delegat(?:ion|ing)|take\s+back\s+my\s+approvals|undelegate)$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Off();
 
