@@ -73,6 +73,8 @@ public sealed partial class ServiceRequest
         var blocked = new List<StandIn>();
         foreach (var approver in stage.Approvers)
         {
+            // Kept: no stand-in, one who already approved (an "all" stage), or a stand-in the stage asks anyway (an "all"
+            // stage must not lose one of its approvals to a merge).
             if (!standIns.TryGetValue(approver.Id, out var standIn) || standIn.Delegate.Id == approver.Id
                 || stage.ApprovedBy.Any(d => d.ById == approver.Id) || stage.IsApprover(standIn.Delegate.Id))
             {
