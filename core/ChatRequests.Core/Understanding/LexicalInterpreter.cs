@@ -38,7 +38,7 @@ public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
             return Command(command.Value.Command);
         }
 
-        var (kind, items) = MatchDecision.Decide(ItemScorer.Rank(index, ItemTerms(words, index), words.Select(w => w.Raw).ToHashSet(StringComparer.Ordinal)));
+        var (kind, items) = MatchDecision.Decide(ItemScorer.Rank(index, ItemTerms(words, index), words));
         if (kind == MeaningKind.Item && NamesSomethingElse(words, index, items[0]))
         {
             kind = MeaningKind.Suggestion;

@@ -24,6 +24,7 @@ internal static class Lexicon
         "even", "ever", "already", "yet", "let", "know", "think", "wonder", "wondering", "able", "sure", "maybe",
         "perhaps", "currently", "other", "same", "own", "each", "every", "both", "few", "most", "such", "well", "etc",
         "cheers", "mate", "guys", "folks", "kindly", "require", "wish", "hoping", "hope", "ask", "asking", "till", "until",
+        "over", "across", "during", "via", "without", "within", "around",
     ];
 
     /// <summary>British spellings to American ones, so either spelling in the words or the catalog meets the other.</summary>
