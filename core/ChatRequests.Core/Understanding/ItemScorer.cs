@@ -25,6 +25,8 @@ internal static class ItemScorer
     private const double ChoicePhraseShare = 0.5;
     /// <summary>A phrase counts as said when each of its terms was said at least this well (a long word's two typos).</summary>
     private const double PhraseQuality = 0.5;
+    /// <summary>A word that only says what the thing asked for is for ("the office" of "a printer for the office").</summary>
+    private const double PurposeShare = 0.5;
     /// <summary>A term fitting an item at least this well (a category word) counts as fitting it, for how many items a word fits.</summary>
     private const double Fits = 1.0;
 
@@ -40,10 +42,12 @@ internal static class ItemScorer
         // Where in the message each term was said, to tell whether a phrase's other words were said beside it.
         var at = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var distinct = query.DistinctBy(w => w.Term).ToList();
+        var purpose = PurposeWords.Find(message).SelectMany(p => p.Purpose).ToHashSet();
         foreach (var word in distinct)
         {
             Array.Clear(best);
             var positions = Enumerable.Range(0, message.Count).Where(i => message[i].Term == word.Term).ToList();
+            var share = positions.Count > 0 && positions.All(purpose.Contains) ? PurposeShare : 1;
             foreach (var (term, quality) in Candidates(index, word))
             {
                 said[term] = Math.Max(quality, said.GetValueOrDefault(term));
@@ -59,7 +63,7 @@ internal static class ItemScorer
             var rarity = fitting <= 1 ? 1 : 1 / (1 + 0.3 * Math.Log(fitting));
             for (var i = 0; i < count; i++)
             {
-                totals[i] += best[i] * rarity;
+                totals[i] += best[i] * rarity * share;
                 explained[i] += best[i] >= Fits ? 1 : 0;
             }
         }

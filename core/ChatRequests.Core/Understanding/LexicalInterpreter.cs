@@ -96,8 +96,9 @@ public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
     }
 
     /// <summary>
-    /// The words that name the item are followed by a noun the catalog does not know ("laptop bag", "office chair"):
-    /// the unknown thing is what is asked for, and the item's word only describes it. So, too, when one word names the
+    /// The words that name the item are followed by a noun the catalog does not offer ("laptop bag", "laptop stand"):
+    /// the unknown thing is what is asked for, and the item's word only describes it. So, too, when the item is named
+    /// only after "for" and the thing before it is unknown ("a site for our project"), or when one word names the
     /// item among several the catalog has never seen. Asked as a question, not a confident form.
     /// </summary>
     private static bool NamesSomethingElse(Word[] words, CatalogIndex index, ScoredItem winner)
@@ -108,7 +109,7 @@ public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
         }
 
         var naming = phrase.Terms.SelectMany(t => Lexicon.SynonymsOf(t).Append(t)).ToHashSet(StringComparer.Ordinal);
-        if (winner.Named <= 1 && words.Count(Unknown) >= StrangeWords)
+        if (winner.Named <= 1 && words.Count(w => Unknown(w) && !index.Knows(w.Term)) >= StrangeWords)
         {
             return true;
         }
@@ -117,16 +118,20 @@ public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
         {
             var next = words[i + 1];
             var endsThere = i + 2 >= words.Length || !words[i + 2].IsContent;
-            if (naming.Contains(words[i].Term) && endsThere && Unknown(next))
+            if (naming.Contains(words[i].Term) && endsThere && Unknown(next) && !Describes(next))
             {
                 return true;
             }
         }
 
-        return false;
+        var namedAt = Enumerable.Range(0, words.Length).Where(i => naming.Contains(words[i].Term)).ToList();
+        return PurposeWords.Find(words).Any(p => Unknown(words[p.Thing]) && namedAt.Count > 0 && namedAt.All(p.Purpose.Contains));
+
+        // The item's own text has the word ("a team site to edit its pages"): the thing is a part of the item.
+        bool Describes(Word word) => index.Postings(word.Term).Any(p => p.Item == winner.Index);
 
         bool Unknown(Word word) => word.IsContent && !word.IsNumber && Lexicon.IsThingWord(word.Raw)
-            && !naming.Contains(word.Term) && !index.Knows(word.Term) && !index.Near(word).Any(n => n.Quality >= Similarity.OneEdit);
+            && !naming.Contains(word.Term) && !index.Names(word);
     }
 
     private CatalogIndex Index()

@@ -133,6 +133,10 @@ internal static class Lexicon
         "put", "say", "says", "said", "go", "goes", "went", "come", "came", "make", "made", "take", "took", "send", "sent",
         "till", "until", "soon", "again", "now", "ok", "okay", "back", "anymore", "finally", "also", "too", "though",
         "broke", "broken", "lost", "stolen", "died", "dead", "cracked", "smashed", "missing", "snapped", "gone", "thx",
+        "time", "quota", "allowance", "amount",
+        // Verbs whose shape does not say so ("kept for 5 years" is no "kept" thing).
+        "kept", "held", "left", "bought", "built", "done", "given", "taken", "shown", "seen", "told", "found", "paid",
+        "brought", "gotten", "lent", "spent", "run", "ran", "set", "used",
     ];
 
     /// <summary>Whether a word may be a thing in itself (a noun), as far as its shape tells: not "finally", "sealed", "dropping".</summary>

@@ -77,7 +77,7 @@ internal static class SlotReader
                     continue;
                 }
 
-                score = Math.Max(score, terms.All(t => Said(t, said)) ? FullMatch + terms.Length : 0);
+                score = Math.Max(score, terms.All(t => Said(t, said) || SaidInWords(t, said)) ? FullMatch + terms.Length : 0);
                 // The words no other choice of the field has: "berlin" of "Berlin office".
                 var own = terms.Where(t => !naming.Contains(t.Term) && !variants.Any(v => v.Choice != choice && v.Terms.Any(o => o.Term == t.Term))).ToArray();
                 score = Math.Max(score, own.Where(t => Said(t, said)).Sum(t => t.IsNumber ? NumberHit : 1));
@@ -145,6 +145,13 @@ internal static class SlotReader
 
         return false;
     }
+
+    /// <summary>
+    /// A number of a choice spelt out ("semester one", "five years"): only beside the choice's other words, since a lone
+    /// "one" is as often a pronoun ("a new one").
+    /// </summary>
+    private static bool SaidInWords(Word term, Word[] said) =>
+        term.IsNumber && said.Any(s => Lexicon.Numbers.TryGetValue(s.Raw, out var n) && n.ToString(CultureInfo.InvariantCulture) == term.Raw);
 
     /// <summary>Said as such, or with a typo of the written word.</summary>
     private static bool Said(Word term, Word[] said) =>
