@@ -16,6 +16,8 @@ public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
     /// <summary>What is read of a message: the form's justification holds as much; a longer text costs time, not meaning.</summary>
     private const int MaxLength = 2000;
 
+    private static readonly HashSet<string> Determiners = ["a", "an", "the", "my", "our", "your", "some", "another", "new", "this", "that"];
+
     private CatalogIndex? _index;
 
     public ValueTask<Meaning> InterpretAsync(string text, CancellationToken cancellationToken = default) =>
@@ -121,6 +123,21 @@ public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
             if (naming.Contains(words[i].Term) && endsThere && Unknown(next) && !Describes(next))
             {
                 return true;
+            }
+        }
+
+        // "an ergonomic assessment": a word the catalog has never seen, between an article (or the start) and the one word
+        // that names the item, makes it another kind of thing ("to try copilot" is a verb, not a kind).
+        if (phrase.Terms.Length == 1 && phrase.Unsaid.Length == 0)
+        {
+            for (var i = 1; i < words.Length; i++)
+            {
+                var starts = i == 1 || Determiners.Contains(words[i - 2].Raw);
+                var kind = words[i - 1];
+                if (starts && naming.Contains(words[i].Term) && Unknown(kind) && !index.Knows(kind.Term) && !Lexicon.QualityWords.Contains(kind.Raw))
+                {
+                    return true;
+                }
             }
         }
 

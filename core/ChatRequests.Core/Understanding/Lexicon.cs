@@ -139,6 +139,17 @@ internal static class Lexicon
         "brought", "gotten", "lent", "spent", "run", "ran", "set", "used",
     ];
 
+    /// <summary>Adjectives that say how good, big or new a thing is, not what kind of thing ("a decent laptop" is a laptop).</summary>
+    public static readonly HashSet<string> QualityWords =
+    [
+        "good", "better", "best", "decent", "proper", "nice", "cheap", "cheaper", "fast", "faster", "quick", "quicker",
+        "slow", "small", "smaller", "little", "tiny", "big", "bigger", "large", "larger", "huge", "basic", "simple",
+        "modern", "reliable", "powerful", "beefy", "light", "lighter", "lightweight", "portable", "spare", "extra",
+        "second", "third", "additional", "replacement", "working", "quiet", "loud", "old", "older", "latest", "newer",
+        "newest", "fancy", "premium", "standard", "normal", "regular", "usual", "different", "temporary", "permanent",
+        "own", "personal", "shared", "whole", "full", "urgent", "same", "current", "existing",
+    ];
+
     /// <summary>Whether a word may be a thing in itself (a noun), as far as its shape tells: not "finally", "sealed", "dropping".</summary>
     public static bool IsThingWord(string word) =>
         word.Length > 2 && !VagueWords.Contains(word) && !StopWords.Contains(word)

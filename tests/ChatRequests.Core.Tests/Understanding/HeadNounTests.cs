@@ -72,4 +72,23 @@ public class HeadNounTests
         Assert.Equal("archive", meaning.Items[0].Item.Id);
         Assert.Equal("5 years", meaning.Items[0].Slots["keep"]);
     }
+
+    [Theory]
+    [InlineData("an acoustic monitor")]
+    [InlineData("baby monitor")]
+    public void AnUnknownKindBeforeTheOneWordThatNamesTheItem_IsAnotherThing(string text)
+    {
+        Assert.NotEqual(MeaningKind.Item, Library.Read(text).Kind);
+    }
+
+    [Theory]
+    [InlineData("a decent monitor")]
+    [InlineData("to try cuda on the cluster", "gpu")]
+    public void AQualityOrAVerbBeforeTheItemsWord_LeavesTheItem(string text, string itemId = "screen")
+    {
+        var meaning = Library.Read(text);
+
+        Assert.Equal(MeaningKind.Item, meaning.Kind);
+        Assert.Equal(itemId, meaning.Items[0].Item.Id);
+    }
 }
