@@ -10,13 +10,8 @@ namespace ChatRequests.Core.Understanding;
 /// </summary>
 public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
 {
-    /// <summary>Words the catalog has never seen, beside a single word that names an item: something else is asked for.</summary>
-    private const int StrangeWords = 3;
-
     /// <summary>What is read of a message: the form's justification holds as much; a longer text costs time, not meaning.</summary>
     private const int MaxLength = 2000;
-
-    private static readonly HashSet<string> Determiners = ["a", "an", "the", "my", "our", "your", "some", "another", "new", "this", "that"];
 
     private CatalogIndex? _index;
 
@@ -41,7 +36,7 @@ public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
         }
 
         var (kind, items) = MatchDecision.Decide(ItemScorer.Rank(index, ItemTerms(words, index), words));
-        if (kind == MeaningKind.Item && NamesSomethingElse(words, index, items[0]))
+        if (kind == MeaningKind.Item && OtherThing.IsAskedFor(words, index, items[0]))
         {
             kind = MeaningKind.Suggestion;
         }
@@ -95,60 +90,6 @@ public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
         var labels = terms.Where((w, i) => !answer[i] && index.AnswerLabels.Contains(w.Term)
             && ((i > 0 && answer[i - 1]) || (i + 1 < terms.Count && answer[i + 1]))).ToList();
         return kept.Count > labels.Count ? [.. kept.Except(labels)] : kept;
-    }
-
-    /// <summary>
-    /// The words that name the item are followed by a noun the catalog does not offer ("laptop bag", "laptop stand"):
-    /// the unknown thing is what is asked for, and the item's word only describes it. So, too, when the item is named
-    /// only after "for" and the thing before it is unknown ("a site for our project"), or when one word names the
-    /// item among several the catalog has never seen. Asked as a question, not a confident form.
-    /// </summary>
-    private static bool NamesSomethingElse(Word[] words, CatalogIndex index, ScoredItem winner)
-    {
-        if (winner.NamedBy is not { } phrase || phrase.Terms.All(Lexicon.GenericTerms.Contains))
-        {
-            return false;
-        }
-
-        var naming = phrase.Terms.SelectMany(t => Lexicon.SynonymsOf(t).Append(t)).ToHashSet(StringComparer.Ordinal);
-        if (winner.Named <= 1 && words.Count(w => Unknown(w) && !index.Knows(w.Term)) >= StrangeWords)
-        {
-            return true;
-        }
-
-        for (var i = 0; i + 1 < words.Length; i++)
-        {
-            var next = words[i + 1];
-            var endsThere = i + 2 >= words.Length || !words[i + 2].IsContent;
-            if (naming.Contains(words[i].Term) && endsThere && Unknown(next) && !Describes(next))
-            {
-                return true;
-            }
-        }
-
-        // "an ergonomic assessment": a word the catalog has never seen, between an article (or the start) and the one word
-        // that names the item, makes it another kind of thing ("to try copilot" is a verb, not a kind).
-        if (phrase.Terms.Length == 1 && phrase.Unsaid.Length == 0)
-        {
-            for (var i = 1; i < words.Length; i++)
-            {
-                var starts = i == 1 || Determiners.Contains(words[i - 2].Raw);
-                var kind = words[i - 1];
-                if (starts && naming.Contains(words[i].Term) && Unknown(kind) && !index.Knows(kind.Term) && !Lexicon.QualityWords.Contains(kind.Raw))
-                {
-                    return true;
-                }
-            }
-        }
-
-        var namedAt = Enumerable.Range(0, words.Length).Where(i => naming.Contains(words[i].Term)).ToList();
-        return PurposeWords.Find(words).Any(p => Unknown(words[p.Thing]) && namedAt.Count > 0 && namedAt.All(p.Purpose.Contains));
-
-        // The item's own text has the word ("a team site to edit its pages"): the thing is a part of the item.
-        bool Describes(Word word) => index.Postings(word.Term).Any(p => p.Item == winner.Index);
-
-        bool Unknown(Word word) => word.IsContent && !word.IsNumber && Lexicon.IsThingWord(word.Raw)
-            && !naming.Contains(word.Term) && !index.Names(word);
     }
 
     private CatalogIndex Index()

@@ -147,7 +147,17 @@ internal static class Lexicon
         "modern", "reliable", "powerful", "beefy", "light", "lighter", "lightweight", "portable", "spare", "extra",
         "second", "third", "additional", "replacement", "working", "quiet", "loud", "old", "older", "latest", "newer",
         "newest", "fancy", "premium", "standard", "normal", "regular", "usual", "different", "temporary", "permanent",
-        "own", "personal", "shared", "whole", "full", "urgent", "same", "current", "existing",
+        "own", "personal", "shared", "whole", "full", "urgent", "same", "current", "existing", "work", "company", "business",
+    ];
+
+    /// <summary>Makers of IT equipment and software: a maker before a thing says whose make, not another kind ("a Dell monitor").</summary>
+    public static readonly HashSet<string> Makers =
+    [
+        "dell", "hp", "lenovo", "apple", "logitech", "microsoft", "samsung", "asus", "acer", "jabra", "plantronics", "poly",
+        "bose", "sony", "cisco", "yealink", "google", "canon", "epson", "brother", "zebra", "honeywell", "philips", "lg",
+        "benq", "eizo", "viewsonic", "razer", "anker", "belkin", "kensington", "targus", "sennheiser", "motorola", "nokia",
+        "huawei", "xiaomi", "oneplus", "fujitsu", "toshiba", "panasonic", "ricoh", "xerox", "kyocera", "lexmark", "adobe",
+        "oracle", "ibm", "intel", "amd", "nvidia", "synology", "netgear", "ubiquiti", "avaya", "polycom", "surface",
     ];
 
     /// <summary>Whether a word may be a thing in itself (a noun), as far as its shape tells: not "finally", "sealed", "dropping".</summary>

@@ -17,7 +17,9 @@ public class HeadNounTests
         Item("wiki", "Wiki space access", "Access", description: "Access to a team's wiki space, to read or edit its pages.", keywords: ["wiki"]),
         Item("suite", "Office suite licence", "Software", keywords: ["office", "word processor", "spreadsheets"]),
         Item("gpu", "GPU allocation", "Research", keywords: ["gpu", "cuda"]),
-        Item("archive", "Archive storage", "Research", keywords: ["archive"], fields: [Choice("keep", "Retention", ["1 year", "5 years"])]));
+        Item("archive", "Archive storage", "Research", keywords: ["archive"], fields: [Choice("keep", "Retention", ["1 year", "5 years"])]),
+        Item("charger", "Laptop charger", keywords: ["charger"]),
+        Item("phone", "Mobile phone", keywords: ["phone", "mobile"]));
 
     [Fact]
     public void ANounTheCatalogOnlyDescribes_AfterAnItemsWord_IsAnotherThing()
@@ -82,7 +84,18 @@ public class HeadNounTests
     }
 
     [Theory]
+    [InlineData("a phone charger")]
+    [InlineData("can I get a new desk phone")]
+    public void AnotherThingTheItemIsNotFor_BeforeItsWord_IsAnotherKind(string text)
+    {
+        Assert.NotEqual(MeaningKind.Item, Library.Read(text).Kind);
+    }
+
+    [Theory]
     [InlineData("a decent monitor")]
+    [InlineData("a Dell monitor")]
+    [InlineData("a laptop charger", "charger")]
+    [InlineData("a work laptop", "laptop")]
     [InlineData("to try cuda on the cluster", "gpu")]
     public void AQualityOrAVerbBeforeTheItemsWord_LeavesTheItem(string text, string itemId = "screen")
     {
