@@ -82,6 +82,8 @@ internal sealed class CatalogIndex
 
         Phrases = phrases;
         _named = phrases.SelectMany(p => p.SelectMany(x => x.Terms)).ToHashSet(StringComparer.Ordinal);
+        Heads = phrases.SelectMany(p => p.Where(x => x.Kind != PhraseKind.Choice).Select(x => x.Terms[^1])).ToHashSet(StringComparer.Ordinal);
+        AnswerTerms = SharedAnswers.SelectMany(a => a).ToHashSet(StringComparer.Ordinal);
         var naming = phrases.SelectMany(p => p.Where(x => x.Kind != PhraseKind.Choice).SelectMany(x => x.Terms)).ToHashSet(StringComparer.Ordinal);
         AnswerOnly = shared.SelectMany(g => g.Key.Split(' ')).Where(t => !naming.Contains(t)).ToHashSet(StringComparer.Ordinal);
         _postings = weights.ToDictionary(
@@ -146,6 +148,12 @@ internal sealed class CatalogIndex
 
     /// <summary>Choices (as terms) that many items offer: they fill a form, they do not pick the item.</summary>
     public IReadOnlyList<string[]> SharedAnswers { get; }
+
+    /// <summary>The terms of those shared choices ("berlin", "office", "icu").</summary>
+    public IReadOnlySet<string> AnswerTerms { get; }
+
+    /// <summary>The last terms of the items' names and keywords: the things the catalog offers ("phone" of "Desk phone").</summary>
+    public IReadOnlySet<string> Heads { get; }
 
     /// <summary>Terms of those shared choices that name no item ("berlin", "qwertz", "7b").</summary>
     public IReadOnlySet<string> AnswerOnly { get; }

@@ -2,7 +2,7 @@ namespace ChatRequests.Core.Understanding;
 
 /// <summary>
 /// Whether the words that name the winning item only describe another thing, which is what is asked for: the head of
-/// the words is that thing ("laptop stand", "an ergonomic assessment", "a phone charger" where the item is a laptop
+/// the words is that thing ("laptop stand", "a desk phone", "a phone charger" where the item is a laptop
 /// charger, "a site for our project"), or one word names the item among several the catalog has never seen. Such a
 /// match is asked as a question, never a confident form.
 /// </summary>
@@ -24,7 +24,7 @@ internal static class OtherThing
         var own = index.Phrases[winner.Index].SelectMany(p => p.Terms).ToHashSet(StringComparer.Ordinal);
         return (winner.Named <= 1 && words.Count(w => Unknown(w) && !index.Knows(w.Term)) >= StrangeWords)
             || FollowedByAThing(words, naming, w => Unknown(w) && !Describes(w))
-            || (phrase.Terms.Length == 1 && phrase.Unsaid.Length == 0 && AfterAnotherKind(words, naming, w => Thing(w) && !own.Contains(w.Term) && !Describes(w)))
+            || (phrase.Terms.Length == 1 && phrase.Unsaid.Length == 0 && AfterAnotherKind(words, naming, AnotherKind))
             || OnlyWhatItIsFor(words, naming, Unknown);
 
         // The item's own text has the word ("a team site to edit its pages"): the thing is a part of the item.
@@ -33,7 +33,20 @@ internal static class OtherThing
         bool Thing(Word word) => word.IsContent && !word.IsNumber && Lexicon.IsThingWord(word.Raw) && !naming.Contains(word.Term);
 
         bool Unknown(Word word) => Thing(word) && !index.Names(word);
+
+        // A noun the catalog does not offer ("desk" of "a desk phone"), or one of the things it offers ("phone" of "a
+        // phone charger"); not the item's own words, its answers ("an ICU tablet") nor another item's modifier ("ward").
+        bool AnotherKind(Word word) =>
+            Thing(word) && !own.Contains(word.Term) && !Describes(word) && !index.AnswerTerms.Contains(word.Term) && !Adjective(word.Raw)
+            && (!index.Names(word) || index.Heads.Contains(word.Term));
     }
+
+    // Adjectives mostly say what a thing is like ("a vertical mouse", "a mechanical keyboard"), not another thing.
+    private static bool Adjective(string word) =>
+        word.Length > 5 && (word.EndsWith("al", StringComparison.Ordinal) || word.EndsWith("ic", StringComparison.Ordinal)
+            || word.EndsWith("ous", StringComparison.Ordinal) || word.EndsWith("ive", StringComparison.Ordinal)
+            || word.EndsWith("ful", StringComparison.Ordinal) || word.EndsWith("less", StringComparison.Ordinal)
+            || word.EndsWith("able", StringComparison.Ordinal) || word.EndsWith("ible", StringComparison.Ordinal));
 
     /// <summary>"laptop bag": the item's word, then a noun the catalog does not offer, at the end of a phrase.</summary>
     private static bool FollowedByAThing(Word[] words, HashSet<string> naming, Func<Word, bool> other)
@@ -51,7 +64,7 @@ internal static class OtherThing
     }
 
     /// <summary>
-    /// "an ergonomic assessment", "a phone charger": a noun that is not the item's own, between an article (or the
+    /// "a heart monitor", "a phone charger": a noun that is not the item's own, between an article (or the
     /// start) and the one word that names the item, makes it another kind of thing. Not a verb ("to try copilot") nor a
     /// word that says how good, whose or whose make ("a decent monitor", "a work laptop", "a Dell monitor").
     /// </summary>

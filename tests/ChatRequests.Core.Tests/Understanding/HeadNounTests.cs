@@ -76,7 +76,7 @@ public class HeadNounTests
     }
 
     [Theory]
-    [InlineData("an acoustic monitor")]
+    [InlineData("a heart monitor")]
     [InlineData("baby monitor")]
     public void AnUnknownKindBeforeTheOneWordThatNamesTheItem_IsAnotherThing(string text)
     {
@@ -94,12 +94,31 @@ public class HeadNounTests
     [Theory]
     [InlineData("a decent monitor")]
     [InlineData("a Dell monitor")]
+    [InlineData("a curved monitor")]
+    [InlineData("an adjustable monitor")]
     [InlineData("a laptop charger", "charger")]
     [InlineData("a work laptop", "laptop")]
     [InlineData("to try cuda on the cluster", "gpu")]
     public void AQualityOrAVerbBeforeTheItemsWord_LeavesTheItem(string text, string itemId = "screen")
     {
         var meaning = Library.Read(text);
+
+        Assert.Equal(MeaningKind.Item, meaning.Kind);
+        Assert.Equal(itemId, meaning.Items[0].Item.Id);
+    }
+
+    [Theory]
+    [InlineData("an icu tablet", "tablet")]
+    [InlineData("a ward pager", "pager")]
+    public void AnAnswerOrAnotherItemsModifier_BeforeTheItemsWord_LeavesTheItem(string text, string itemId)
+    {
+        var ward = Choice("ward", "Ward", ["ICU", "Maternity"]);
+        var clinic = new MiniCatalog(
+            Item("pager", "Pager", keywords: ["pager"], fields: [ward]),
+            Item("tablet", "Clinical tablet", keywords: ["tablet"], fields: [ward]),
+            Item("board", "Ward status board", keywords: ["status board"], fields: [ward]));
+
+        var meaning = clinic.Read(text);
 
         Assert.Equal(MeaningKind.Item, meaning.Kind);
         Assert.Equal(itemId, meaning.Items[0].Item.Id);
