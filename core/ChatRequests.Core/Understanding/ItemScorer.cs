@@ -163,7 +163,7 @@ internal static class ItemScorer
 
             bonus = Math.Max(bonus, value);
             // A longer form alone ("sharepoint" for "share") adds to the score but does not name the item.
-            if ((phrase.Kind != PhraseKind.Choice || (length > 1 && OwnWordBeside(phrase))) && quality >= SynonymQuality)
+            if ((phrase.Kind != PhraseKind.Choice || (length > 1 && VouchedFor(phrase))) && quality >= SynonymQuality)
             {
                 exactly |= quality >= Similarity.OneEdit;
                 if (quality * length > named)
@@ -179,7 +179,7 @@ internal static class ItemScorer
         // "test results"), or beside another of the item's own words ("crash bleep" of a pager): "home pc" or "work
         // laptop" alone may be the device of anything, and a modifier the item's keywords share ("work" of "work from
         // home") does not vouch for it.
-        bool OwnWordBeside(ItemPhrase choice) =>
+        bool VouchedFor(ItemPhrase choice) =>
             phrases.Any(p => p.Kind != PhraseKind.Choice && p.Terms.Any(t =>
                 t == choice.Terms[^1] || (!choice.Terms.Contains(t) && said.GetValueOrDefault(t) >= SynonymQuality)));
     }
