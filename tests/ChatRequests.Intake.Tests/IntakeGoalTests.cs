@@ -21,6 +21,30 @@ public sealed class IntakeGoalTests
         Assert.Empty(Total(Lexical.Run(sets)).Misses());
     }
 
+    [Fact]
+    public void Goals_HoldOnTheTuningPart_OfEveryCatalog()
+    {
+        var misses = Lexical.Run(LabelledSet.Load(Root, LabelledSet.Tuning))
+            .GroupBy(o => o.Set.Name)
+            .SelectMany(g => Total(g).Misses().Select(m => $"{g.Key}: {m}"))
+            .ToList();
+
+        Assert.Empty(misses);
+    }
+
+    /// <summary>
+    /// A part the matcher was never tuned on is harder than the tuning part: a wrong form costs more than a question, so
+    /// the tuning part keeps a margin below the goals where they matter most (wrong form 3%, abstention 90%).
+    /// </summary>
+    [Fact]
+    public void TheTuningPart_KeepsAMargin_OnWrongFormsAndAbstention()
+    {
+        var figures = Total(Lexical.Run(LabelledSet.Load(Root, LabelledSet.Tuning)));
+
+        Assert.True(figures.WrongForm.Value <= 0.02, $"wrong form {figures.WrongForm}");
+        Assert.True(figures.Abstention.Value >= 0.93, $"abstention on none {figures.Abstention}");
+    }
+
     /// <summary>
     /// Issue 10 is open while these miss: on 2026-12-05 the held-out part measured wrong form 4/109, abstention 14/18
     /// and commands 19/22 (the rest meet their goals). Until then <see cref="HeldOut_IsNoWorseThanMeasured"/> keeps
