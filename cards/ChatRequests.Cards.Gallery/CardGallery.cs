@@ -41,6 +41,7 @@ internal sealed partial class CardGallery
         await gallery.AddApprovalsAsync();
         await gallery.AddProvisioningAsync();
         await gallery.AddListsAsync();
+        await gallery.AddDelegationAsync();
         await gallery.AddHostileAsync();
         return gallery._shown;
     }

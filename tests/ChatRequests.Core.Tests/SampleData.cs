@@ -93,6 +93,9 @@ public sealed class InMemoryDirectory(
     public Task<Person?> FindPersonAsync(string personId, CancellationToken cancellationToken = default) =>
         Task.FromResult(_people.GetValueOrDefault(personId));
 
+    public Task<IReadOnlyList<Person>> FindPeopleByNameAsync(string name, CancellationToken cancellationToken = default) =>
+        Task.FromResult(PeopleSearch.Rank(_people.Values, name));
+
     public Task<IReadOnlyList<Team>> ListTeamsAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(_teams);
 

@@ -20,7 +20,16 @@ public sealed class FakeGraphServer : IAsyncDisposable
     private int _throttles;
 
     public sealed record GraphUser(string Id, string DisplayName, string? Mail, string? Department = null,
-        string? JobTitle = null, string? ManagerId = null);
+        string? JobTitle = null, string? ManagerId = null)
+    {
+        /// <summary>By default the first word of the display name, as Entra ID fills it from a sync.</summary>
+        public string? GivenName { get; init; } = DisplayName.Split(' ')[0];
+
+        /// <summary>By default the last word of the display name.</summary>
+        public string? Surname { get; init; } = DisplayName.Split(' ')[^1];
+
+        public bool AccountEnabled { get; init; } = true;
+    }
 
     public sealed record RecordedRequest(string PathAndQuery, string? Authorization, string? RetryAttempt, DateTimeOffset At);
 
@@ -102,6 +111,8 @@ public sealed class FakeGraphServer : IAsyncDisposable
             await next(context);
         });
 
+        MapListUsers();
+
         _app.MapGet("/v1.0/users/{id}", async (HttpContext context, string id) =>
         {
             if (!Users.TryGetValue(id, out var user))
@@ -174,6 +185,63 @@ public sealed class FakeGraphServer : IAsyncDisposable
 
         MapAddMember();
         MapInstalledApps();
+    }
+
+    /// <summary>Every GET /users with its query, in order.</summary>
+    public ConcurrentQueue<string> UserSearches { get; } = new();
+
+    private void MapListUsers()
+    {
+        // GET /users?$filter=...&$top=...&$expand=manager($select=id): the filter as FakeGraphFilter evaluates it.
+        _app.MapGet("/v1.0/users", async (HttpContext context) =>
+        {
+            UserSearches.Enqueue(context.Request.QueryString.Value ?? "");
+            var top = int.TryParse(context.Request.Query["$top"].FirstOrDefault(), out var t) ? t : 100;
+            var withManager = context.Request.Query["$expand"].FirstOrDefault()?.StartsWith("manager", StringComparison.Ordinal) == true;
+            List<GraphUser> found;
+            try
+            {
+                var matches = FakeGraphFilter.Parse(context.Request.Query["$filter"].FirstOrDefault() ?? "accountEnabled eq true or accountEnabled eq false");
+                found = [.. Users.Values.OrderBy(u => u.Id, StringComparer.Ordinal).Where(u => matches(property => property switch
+                {
+                    "displayName" => u.DisplayName,
+                    "givenName" => u.GivenName,
+                    "surname" => u.Surname,
+                    "mail" => u.Mail,
+                    "accountEnabled" => u.AccountEnabled,
+                    _ => throw new FormatException($"Unsupported or invalid query filter clause specified for property '{property}' of resource 'User'."),
+                })).Take(top)];
+            }
+            catch (FormatException error)
+            {
+                await WriteError(context, 400, "Request_UnsupportedQuery", error.Message);
+                return;
+            }
+
+            await WriteJson(context, 200, new JsonObject
+            {
+                ["@odata.context"] = $"{Metadata}#users(id,displayName,mail,department,jobTitle,manager())",
+                ["value"] = new JsonArray(found.Select(u => (JsonNode)UserJson(u, withManager)).ToArray()),
+            });
+        });
+    }
+
+    private static JsonObject UserJson(GraphUser user, bool withManager)
+    {
+        var json = new JsonObject
+        {
+            ["id"] = user.Id,
+            ["displayName"] = user.DisplayName,
+            ["mail"] = user.Mail,
+            ["department"] = user.Department,
+            ["jobTitle"] = user.JobTitle,
+        };
+        if (withManager && user.ManagerId is not null)
+        {
+            json["manager"] = new JsonObject { ["@odata.type"] = "#microsoft.graph.user", ["id"] = user.ManagerId };
+        }
+
+        return json;
     }
 
     private void MapInstalledApps()

@@ -23,6 +23,11 @@ public sealed class GraphDirectory(
 {
     private static readonly string[] PersonFields = ["id", "displayName", "mail", "department", "jobTitle"];
     private const int MembersPageSize = 999;
+    // Graph matches the start of displayName, givenName and surname only; a few more candidates than are shown, so
+    // that the local ranking (whole name first) has the exact match even when many share a first name.
+    private const int SearchCandidates = 25;
+    // Each word is three startswith clauses; Graph refuses filters with too many, and names rarely have more words.
+    private const int SearchWords = 4;
 
     private readonly GraphDirectoryOptions _options = options.Value;
 
@@ -43,6 +48,37 @@ public sealed class GraphDirectory(
 
         return person;
     }
+
+    public async Task<IReadOnlyList<Person>> FindPeopleByNameAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var words = name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Take(SearchWords).ToList();
+        if (words.Count == 0 || PeopleSearch.Words(name).Count == 0)
+        {
+            return [];
+        }
+
+        var page = await GraphCalls.RetriedAsync("the people search", () => graph.Users.GetAsync(request =>
+        {
+            request.QueryParameters.Filter = PeopleFilter(words);
+            request.QueryParameters.Select = PersonFields;
+            request.QueryParameters.Expand = ["manager($select=id)"];
+            request.QueryParameters.Top = SearchCandidates;
+        }, cancellationToken));
+        var candidates = (page?.Value ?? []).Where(u => u.Id is not null).Select(u => ToPerson(u, u.Manager?.Id));
+        return PeopleSearch.Rank(candidates, name);
+    }
+
+    /// <summary>
+    /// Enabled accounts whose display name, given name or surname starts with each word. accountEnabled eq is a default
+    /// query (no ConsistencyLevel: eventual), so a new starter is found at once and $expand=manager stays allowed.
+    /// </summary>
+    private static string PeopleFilter(IEnumerable<string> words) =>
+        "accountEnabled eq true and " + string.Join(" and ", words.Select(word =>
+        {
+            // The only way out of an OData string literal is a quote; doubling it keeps the typed text a literal.
+            var literal = "'" + word.Replace("'", "''", StringComparison.Ordinal) + "'";
+            return $"(startswith(displayName,{literal}) or startswith(givenName,{literal}) or startswith(surname,{literal}))";
+        }));
 
     public async Task<IReadOnlyList<Team>> ListTeamsAsync(CancellationToken cancellationToken = default)
     {
@@ -105,16 +141,18 @@ public sealed class GraphDirectory(
             return null;
         }
 
-        return new Person
-        {
-            Id = user.Id,
-            Name = user.DisplayName ?? user.Id,
-            Email = user.Mail,
-            Department = user.Department,
-            JobTitle = user.JobTitle,
-            ManagerId = await LoadManagerIdAsync(user.Id, cancellationToken),
-        };
+        return ToPerson(user, await LoadManagerIdAsync(user.Id, cancellationToken));
     }
+
+    private static Person ToPerson(User user, string? managerId) => new()
+    {
+        Id = user.Id!,
+        Name = user.DisplayName ?? user.Id!,
+        Email = user.Mail,
+        Department = user.Department,
+        JobTitle = user.JobTitle,
+        ManagerId = managerId,
+    };
 
     private async Task<string?> LoadManagerIdAsync(string personId, CancellationToken cancellationToken)
     {

@@ -62,6 +62,12 @@ public interface IDirectory
 {
     Task<Person?> FindPersonAsync(string personId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The people whose display name matches what someone typed, as <see cref="PeopleSearch"/> ranks them (the whole
+    /// name first, else word prefixes; at most <see cref="PeopleSearch.MaxResults"/>); empty when nobody does.
+    /// </summary>
+    Task<IReadOnlyList<Person>> FindPeopleByNameAsync(string name, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<Team>> ListTeamsAsync(CancellationToken cancellationToken = default);
 
     Task<ApproverGroup?> FindGroupAsync(string groupId, CancellationToken cancellationToken = default);

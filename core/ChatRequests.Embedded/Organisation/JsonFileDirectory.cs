@@ -42,6 +42,9 @@ public sealed class JsonFileDirectory : IDirectory
     public Task<Person?> FindPersonAsync(string personId, CancellationToken cancellationToken = default) =>
         Task.FromResult(_people.GetValueOrDefault(personId));
 
+    public Task<IReadOnlyList<Person>> FindPeopleByNameAsync(string name, CancellationToken cancellationToken = default) =>
+        Task.FromResult(PeopleSearch.Rank(_people.Values, name));
+
     public Task<IReadOnlyList<Team>> ListTeamsAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(_teams);
 

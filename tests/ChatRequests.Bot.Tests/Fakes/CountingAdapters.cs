@@ -63,6 +63,9 @@ public static class CountingAdapters
         public async Task<Person?> FindPersonAsync(string personId, CancellationToken cancellationToken = default) =>
             calls.Add($"directory.FindPerson:{personId}", await inner.FindPersonAsync(personId, cancellationToken));
 
+        public async Task<IReadOnlyList<Person>> FindPeopleByNameAsync(string name, CancellationToken cancellationToken = default) =>
+            calls.Add($"directory.FindPeopleByName:{name}", await inner.FindPeopleByNameAsync(name, cancellationToken));
+
         public async Task<IReadOnlyList<Team>> ListTeamsAsync(CancellationToken cancellationToken = default) =>
             calls.Add("directory.ListTeams", await inner.ListTeamsAsync(cancellationToken));
 

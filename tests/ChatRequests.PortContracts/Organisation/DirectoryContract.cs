@@ -14,6 +14,10 @@ public abstract class DirectoryContract : IAsyncLifetime
     protected const string Sam = "4f1c9a1e-0000-4000-8000-00000000000d";
     protected const string Sue = "4f1c9a1e-0000-4000-8000-00000000000e";
     protected const string Ann = "4f1c9a1e-0000-4000-8000-00000000000f";
+    protected const string Grace = "4f1c9a1e-0000-4000-8000-000000000010";
+    protected const string GraceLiuzzi = "4f1c9a1e-0000-4000-8000-000000000011";
+    protected const string Tomas = "4f1c9a1e-0000-4000-8000-000000000012";
+    protected const string Siobhan = "4f1c9a1e-0000-4000-8000-000000000013";
 
     /// <summary>The organisation as a JSON file (people, teams, approver groups), next to the test assembly.</summary>
     public static string OrganisationFile => Path.Combine(AppContext.BaseDirectory, "Organisation", "organisation.json");
@@ -72,6 +76,66 @@ public abstract class DirectoryContract : IAsyncLifetime
     public async Task FindPersonAsync_UnknownId_ReturnsNull()
     {
         Assert.Null(await Directory.FindPersonAsync("4f1c9a1e-0000-4000-8000-0000000000ff"));
+    }
+
+    [Fact]
+    public async Task FindPeopleByNameAsync_FirstName_FindsEveryoneWithIt_ByName()
+    {
+        var found = await Directory.FindPeopleByNameAsync("grace");
+
+        Assert.Equal([Grace, GraceLiuzzi], found.Select(p => p.Id));
+    }
+
+    [Fact]
+    public async Task FindPeopleByNameAsync_WholeNameInOtherCase_FindsOnlyThatPerson_WithEveryField()
+    {
+        // Grace Liuzzi's name starts with every word too; the person with exactly that name comes alone.
+        var found = await Directory.FindPeopleByNameAsync("  GRACE   liu ");
+
+        Assert.Equal([new Person
+        {
+            Id = Grace, Name = "Grace Liu", Email = "grace@contoso.example", Department = "IT",
+            JobTitle = "Service owner", ManagerId = Sam,
+        }], found);
+    }
+
+    [Theory]
+    [InlineData("g liu")]
+    [InlineData("Liu G")]
+    [InlineData("gra")]
+    public async Task FindPeopleByNameAsync_EveryWordTheStartOfAWordOfTheName_FindsThem(string typed)
+    {
+        var found = await Directory.FindPeopleByNameAsync(typed);
+
+        Assert.Contains(Grace, found.Select(p => p.Id));
+        Assert.DoesNotContain(Rita, found.Select(p => p.Id));
+    }
+
+    [Fact]
+    public async Task FindPeopleByNameAsync_NameWithAccentsInOtherCase_FindsThem()
+    {
+        var found = await Directory.FindPeopleByNameAsync("TOMÁS");
+
+        Assert.Equal([Tomas], found.Select(p => p.Id));
+        Assert.Equal(Bea, found[0].ManagerId);
+    }
+
+    [Fact]
+    public async Task FindPeopleByNameAsync_NameWithAQuote_FindsThem()
+    {
+        Assert.Equal([Siobhan], (await Directory.FindPeopleByNameAsync("o'brien")).Select(p => p.Id));
+    }
+
+    [Theory]
+    [InlineData("nobody")]
+    [InlineData("grace x")]
+    [InlineData("   ")]
+    [InlineData("' or displayName eq 'Rita Requester")]
+    [InlineData("Rita') or startswith(displayName,'")]
+    public async Task FindPeopleByNameAsync_NoMatch_FindsNobody(string typed)
+    {
+        // Typed text is a name to match, never a query: quotes and operators in it match nobody.
+        Assert.Empty(await Directory.FindPeopleByNameAsync(typed));
     }
 
     [Fact]
