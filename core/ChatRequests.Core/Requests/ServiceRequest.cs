@@ -360,7 +360,7 @@ public sealed partial class ServiceRequest
         var rerouted = WithStandIns(stage with
         {
             Approvers = [.. keep, .. route.Approvers], RequestedAt = now, RemindedAt = null, TimedOutAt = now, Late = late,
-        }, standIns, p => MayDecide(p) && !excluded.Contains(p.Id), now);
+        }, standIns, MayTakeOverAfterTimeout(stage), now);
         _approvals[CurrentStage] = rerouted;
         var to = string.Join(", ", rerouted.AwaitingNamed.Where(a => !stage.ApprovedBy.Any(d => d.ById == a.Id)).Select(p => p.Name));
         Raise(RequestEventType.ApprovalRerouted, PersonRef.System, now, $"{lateNames} did not answer your approval in {hours} hours; it went to {to}.");
@@ -380,10 +380,16 @@ public sealed partial class ServiceRequest
             return null;
         }
 
+        var mayDecide = MayTakeOverAfterTimeout(stage);
+        return stage.Fallbacks.Select(r => r with { Approvers = [.. r.Approvers.Where(mayDecide)] }).FirstOrDefault(r => r.Approvers.Count > 0);
+    }
+
+    /// <summary>Who may take <paramref name="stage"/> over when it times out (<see cref="TimeoutRoute"/>), and stand in there.</summary>
+    private Func<PersonRef, bool> MayTakeOverAfterTimeout(ApprovalStage stage)
+    {
         var decidedBefore = _approvals.Take(CurrentStage).SelectMany(DecidersOf).ToHashSet();
         var excluded = stage.ApprovedBy.Select(d => d.ById).Concat(stage.Awaiting.Select(a => a.Id)).Concat(stage.Unreachable.Select(u => u.Id)).ToHashSet();
-        bool MayDecide(PersonRef p) => !decidedBefore.Contains(p.Id) && !excluded.Contains(p.Id) && p.Id != Requester.Id;
-        return stage.Fallbacks.Select(r => r with { Approvers = [.. r.Approvers.Where(MayDecide)] }).FirstOrDefault(r => r.Approvers.Count > 0);
+        return p => !decidedBefore.Contains(p.Id) && !excluded.Contains(p.Id) && p.Id != Requester.Id;
     }
 
     private static IEnumerable<string> DecidersOf(ApprovalStage stage) =>
