@@ -13,7 +13,7 @@ namespace ChatRequests.Testing;
 /// shapes of the Graph docs (user, user/manager, group/members with @odata.nextLink, error bodies, 429), and the
 /// one write the provisioner makes: POST group/members/$ref (204; 400 "already exist" for a member; 403 when refused).
 /// </summary>
-public sealed class FakeGraphServer : IAsyncDisposable
+public sealed partial class FakeGraphServer : IAsyncDisposable
 {
     private const string Metadata = "https://graph.microsoft.com/v1.0/$metadata";
     private readonly WebApplication _app;
@@ -185,6 +185,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
 
         MapAddMember();
         MapInstalledApps();
+        MapMailboxSettings();
     }
 
     /// <summary>Every GET /users with its query (decoded), in order.</summary>

@@ -26,6 +26,13 @@ public sealed class GraphDirectoryOptions
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan CacheDuration { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long reading someone's automatic replies may take, retries included, before they are treated as not away:
+    /// the read happens while an approval is routed, which must not wait on a slow mailbox.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan AbsenceTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Retries of a throttled (429) or unavailable (503, 504) Graph call, waiting as Retry-After says.</summary>
     [Range(0, 10)]
     public int MaxRetries { get; set; } = 3;
