@@ -15,7 +15,7 @@ public sealed class GraphDirectoryOptions
     [Required, Url]
     public string GraphBaseUrl { get; set; } = "https://graph.microsoft.com/v1.0";
 
-    /// <summary>The token scope; the app's Graph application permissions (User.Read.All, GroupMember.Read.All) come with it.</summary>
+    /// <summary>The token scope; the app's Graph application permissions (User.Read.All, GroupMember.ReadWrite.All, MailboxSettings.Read; infra/README.md) come with it.</summary>
     [Required]
     public string Scope { get; set; } = "https://graph.microsoft.com/.default";
 
