@@ -29,6 +29,7 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<IntakeConversation>();
         services.AddSingleton<OpenForms>();
+        services.AddSingleton<DelegationConversation>();
         services.AddSingleton<MessageHandler>();
         services.AddSingleton<WelcomeHandler>();
         services.AddSingleton<ClickRefusals>();

@@ -40,6 +40,7 @@ internal sealed partial class CardGallery
         await gallery.AddSlaAsync();
         await gallery.AddProvisioningAsync();
         await gallery.AddListsAsync();
+        await gallery.AddDelegationAsync();
         await gallery.AddHostileAsync();
         return gallery._shown;
     }

@@ -30,6 +30,8 @@ internal sealed class SampleOrganisation(ICatalog catalog, IDirectory directory)
 
     public ICatalog Catalog => catalog;
 
+    public IDirectory Directory => directory;
+
     /// <summary>Reads the samples copied beside the executable (see the project file).</summary>
     public static SampleOrganisation Load() => new(
         new JsonFileCatalog(Options.Create(new CatalogOptions()), NullLogger<JsonFileCatalog>.Instance),

@@ -14,6 +14,8 @@ public static class CardInputs
     public const string FieldPrefix = "field.";
 
     public const string Comment = "comment";
+    /// <summary>"Ask someone else": the name of the person who should decide instead.</summary>
+    public const string AskName = "askName";
     /// <summary>Values "InProgress", "AwaitingParts", "Scheduled" (names of <c>RequestState</c>).</summary>
     public const string Status = "status";
     public const string Note = "note";
@@ -35,6 +37,10 @@ public static class CardInputs
     /// <summary>Set to <see cref="FromApprovalList"/> on the approval list's buttons, so the answer is the list again.</summary>
     public const string Source = "source";
     public const string FromApprovalList = "list";
+    /// <summary>A person of the directory (a delegate to choose); looked up again, never trusted as identity.</summary>
+    public const string PersonId = "personId";
+    /// <summary>The last day of a delegation, yyyy-MM-dd.</summary>
+    public const string Until = "until";
 
     public static string Field(string fieldId) => FieldPrefix + fieldId;
 

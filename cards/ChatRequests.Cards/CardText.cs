@@ -80,7 +80,7 @@ internal static class CardText
 
     /// <summary>Who a stage waits for, said as its mode decides it (<see cref="AnyOf"/> or <see cref="AllOf"/>).</summary>
     public static string Awaited(ApprovalStage stage) =>
-        stage.Mode == ApprovalMode.All ? AllOf(stage.Awaiting) : AnyOf(stage.Awaiting);
+        stage.Mode == ApprovalMode.All ? AllOf(stage.AwaitingNamed) : AnyOf(stage.AwaitingNamed);
 
     /// <summary>"★★★★☆ 4/5".</summary>
     public static string Stars(int rating) =>

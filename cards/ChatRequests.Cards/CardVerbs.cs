@@ -29,6 +29,9 @@ public static class CardVerbs
     /// <summary><see cref="ApprovalDecisionData"/>; the comment is required (checked by the server).</summary>
     public const string ApprovalReject = "approval.reject";
 
+    /// <summary>"Ask someone else": the approver passes the stage on to a person named or picked: <see cref="ApprovalHandoverData"/>.</summary>
+    public const string ApprovalAskElse = "approval.askelse";
+
     /// <summary>The clicking agent takes the request: <see cref="AssignToMeData"/>.</summary>
     public const string AgentAssign = "agent.assign";
     /// <summary><see cref="SetStatusData"/>.</summary>
@@ -52,9 +55,13 @@ public static class CardVerbs
     /// <summary>The requester's confirmation card as it is now (a card's refresh action, not a button): <see cref="RefreshData"/>.</summary>
     public const string RequestsRefresh = "requests.refresh";
 
+    /// <summary>The person chosen as delegate among several of the name typed: <see cref="DelegationPickData"/>.</summary>
+    public const string DelegationPick = "delegation.pick";
+
     public static IReadOnlyList<string> All { get; } =
     [
         IntakePick, IntakeBrowse, IntakeSubmit, IntakeElse, IntakeIsRequest, IntakeAnswer, IntakeNotAnswer, ApprovalApprove, ApprovalReject, AgentAssign, AgentStatus, AgentAsk,
         AgentResolve, RequesterAnswer, RequesterConfirm, RequesterReopen, RequesterCancel, RequestsShow, RequestsRefresh,
+        DelegationPick, ApprovalAskElse,
     ];
 }

@@ -17,7 +17,7 @@ public sealed partial class RequestCards
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(stage, r.Approvals.Count);
 
         var target = r.Approvals[stage];
-        var pending = IsOpen(r, stage) && !target.WasDecidedBy(viewer.Id) && !TakenFrom(target, viewer);
+        var pending = IsOpen(r, stage) && !target.WasDecidedBy(viewer.Id) && !TakenFrom(target, viewer) && PassedOnBy(target, viewer) is null;
         var outcome = pending ? null : ApprovalOutcome(r, stage, viewer);
         var data = new
         {
@@ -26,7 +26,7 @@ public sealed partial class RequestCards
             pending,
             title = pending ? $"Approval needed: {r.Id}" : outcome!.Title,
             style = pending ? "accent" : outcome!.Style,
-            stageText = StageText(r, stage),
+            stageText = StageText(r, stage, viewer),
             askedText = AskedText(target, viewer),
             requesterName = r.Requester.Name,
             itemName = r.ItemName,
@@ -67,7 +67,7 @@ public sealed partial class RequestCards
             {
                 id = r.Id,
                 stage = r.CurrentStage,
-                stageText = StageText(r, r.CurrentStage),
+                stageText = StageText(r, r.CurrentStage, viewer),
                 requesterName = r.Requester.Name,
                 itemName = r.ItemName,
                 cost = CardText.Cost(r),
@@ -91,7 +91,7 @@ public sealed partial class RequestCards
         var stage = r.Approvals[index];
         if (stage.Decision is { Approved: true } last && stage.ApprovedBy.Count > 1)
         {
-            var everyone = stage.ApprovedBy.Select(d => d.ById == viewer.Id ? "you" : d.ByName).ToList();
+            var everyone = stage.ApprovedBy.Select(d => d.ById == viewer.Id ? "you" : d.ByWhom).ToList();
             return new Outcome(
                 $"Approved: {r.Id}",
                 "good",
@@ -120,6 +120,11 @@ public sealed partial class RequestCards
                 stage.TimedOutAt);
         }
 
+        if (IsOpen(r, index) && PassedOnBy(stage, viewer) is { } handover)
+        {
+            return new Outcome($"Passed on: {r.Id}", "emphasis", $"You asked {handover.To.Name} to decide", null, handover.At);
+        }
+
         if (IsOpen(r, index) && stage.ApprovedBy.FirstOrDefault(d => d.ById == viewer.Id) is { } mine)
         {
             return new Outcome(
@@ -137,7 +142,7 @@ public sealed partial class RequestCards
 
         var rejection = r.Approvals.Select(s => s.Decision).FirstOrDefault(d => d is { Approved: false });
         return rejection is not null
-            ? new Outcome($"Rejected: {r.Id}", "attention", $"Rejected at an earlier step by {rejection.ByName}. Nothing to decide.", rejection.Comment)
+            ? new Outcome($"Rejected: {r.Id}", "attention", $"Rejected at an earlier step by {rejection.ByWhom}. Nothing to decide.", rejection.Comment)
             : new Outcome($"No decision needed: {r.Id}", "emphasis", $"This step is not waiting for a decision ({CardText.NeutralState(r.State).ToLowerInvariant()}).", null);
     }
 
@@ -167,13 +172,17 @@ public sealed partial class RequestCards
 
         var soFar = stage.ApprovedBy.Count == 0
             ? ""
-            : $" (approved so far: {string.Join(", ", stage.ApprovedBy.Select(d => d.ById == viewer.Id ? "you" : d.ByName))})";
+            : $" (approved so far: {string.Join(", ", stage.ApprovedBy.Select(d => d.ById == viewer.Id ? "you" : d.ByWhom))})";
         return $"All of {stage.Approvers.Count} must approve: {list}{soFar}";
     }
 
     private static string DecisionText(ApprovalDecision decision, PersonRef viewer) =>
-        $"{(decision.Approved ? "Approved" : "Rejected")} by {(decision.ById == viewer.Id ? "you" : decision.ByName)}";
+        $"{(decision.Approved ? "Approved" : "Rejected")} by {(decision.ById == viewer.Id ? StandIn.Describe("you", decision.OnBehalfOf) : decision.ByWhom)}";
 
-    private static string StageText(ServiceRequest r, int stage) =>
-        r.Approvals.Count > 1 ? $"Step {stage + 1} of {r.Approvals.Count}: {r.Approvals[stage].Name}" : r.Approvals[stage].Name;
+    /// <summary>"Step 2 of 2: Manager", and "on behalf of Tomás Ortega" when the viewer stands in for an approver of it.</summary>
+    private static string StageText(ServiceRequest r, int stage, PersonRef viewer)
+    {
+        var name = r.Approvals.Count > 1 ? $"Step {stage + 1} of {r.Approvals.Count}: {r.Approvals[stage].Name}" : r.Approvals[stage].Name;
+        return r.Approvals[stage].OnBehalfOf(viewer.Id) is { } of ? $"{name}, on behalf of {of.Name}" : name;
+    }
 }

@@ -172,14 +172,14 @@ public sealed partial class RequestCards
 
     private static Fact StageStatus(ServiceRequest r, ApprovalStage stage, int index) => stage.Decision switch
     {
-        { } d => Fact.Moment(stage.Name, d.At, $"{(d.Approved ? "Approved" : "Rejected")} by {d.ByName} at ", Reason(d.Comment)),
+        { } d => Fact.Moment(stage.Name, d.At, $"{(d.Approved ? "Approved" : "Rejected")} by {d.ByWhom} at ", Reason(d.Comment)),
         null when r.State == RequestState.AwaitingApproval && r.CurrentStage == index => new(stage.Name, $"Waiting for {CardText.Awaited(stage)}{ApprovedSoFar(stage)}"),
         null when r.State == RequestState.AwaitingApproval => new(stage.Name, $"Later: {CardText.Awaited(stage)}"),
         _ => new(stage.Name, "Not needed"),
     };
 
     private static string ApprovedSoFar(ApprovalStage stage) =>
-        stage.ApprovedBy.Count == 0 ? "" : $" (approved by {string.Join(", ", stage.ApprovedBy.Select(d => d.ByName))})";
+        stage.ApprovedBy.Count == 0 ? "" : $" (approved by {string.Join(", ", stage.ApprovedBy.Select(d => d.ByWhom))})";
 
     private static NoticeText NoticeFor(ServiceRequest r, NoticeKind kind, OutboxEvent cause)
     {

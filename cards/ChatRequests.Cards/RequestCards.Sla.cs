@@ -21,7 +21,7 @@ public sealed partial class RequestCards
             waited,
             facts = (Fact[])
             [
-                new("Step", StageText(r, stage)),
+                new("Step", StageText(r, stage, PersonRef.System)),
                 Fact.Moment("Waiting since", requestedAt),
                 new("Cost", CardText.Cost(r)),
                 Fact.Moment("Target date", r.DueAt),

@@ -16,6 +16,8 @@ public static class DependencyInjection
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ApproverResolver>();
+        services.AddSingleton<StandInFinder>();
+        services.AddSingleton<DelegationDesk>();
         services.AddSingleton<RequestWorkflow>();
         services.AddSingleton<FulfilmentHandler>();
         services.AddSingleton<OutboxProcessor>();
@@ -24,6 +26,8 @@ public static class DependencyInjection
         services.TryAddSingleton<RelayHealth>();
         // Nobody is away unless a directory that knows (Graph mailbox settings) registered its calendar first.
         services.TryAddSingleton<IAbsenceCalendar, NoAbsences>();
+        // Each store registers its own; a host without one (tests composing the core alone) keeps them in memory.
+        services.TryAddSingleton<IDelegationStore, InMemoryDelegationStore>();
         // The words alone, unless a host registered another interpreter (Intake:Provider) first.
         services.TryAddSingleton<LexicalInterpreter>();
         services.TryAddSingleton<IMessageInterpreter>(sp => sp.GetRequiredService<LexicalInterpreter>());

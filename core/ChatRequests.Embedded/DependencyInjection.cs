@@ -1,3 +1,4 @@
+using ChatRequests.Core.Approvals;
 using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Organisation;
@@ -27,7 +28,7 @@ public static class DependencyInjection
     public static IServiceCollection AddEmbeddedAdapters(this IServiceCollection services) =>
         services.AddSqliteStore().AddJsonCatalog().AddJsonDirectory().AddInProcessFulfilment();
 
-    /// <summary>The SQLite request store, conversation store and message ledger (section "Storage").</summary>
+    /// <summary>The SQLite request store, conversation store, message ledger and delegations (section "Storage").</summary>
     public static IServiceCollection AddSqliteStore(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -39,6 +40,7 @@ public static class DependencyInjection
         services.AddSingleton<IRequestStore, SqliteRequestStore>();
         services.AddSingleton<IConversationStore, SqliteConversationStore>();
         services.AddSingleton<IMessageLedger, SqliteMessageLedger>();
+        services.AddSingleton<IDelegationStore, SqliteDelegationStore>();
         return services;
     }
 

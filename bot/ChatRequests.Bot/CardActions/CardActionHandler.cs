@@ -25,6 +25,7 @@ public sealed class CardActionHandler(
     RequestCards cards,
     ClickRefusals refusals,
     IRelaySignal relay,
+    DelegationConversation delegation,
     ILogger<CardActionHandler> logger)
 {
     public async Task<InvokeResponse> HandleAsync(TurnContext turn, string verb, JsonObject? rawData, CancellationToken cancellationToken)
@@ -112,6 +113,10 @@ public sealed class CardActionHandler(
                 return cards.RequestDetail(await workflow.GetVisibleAsync(show.RequestId, user.Id, cancellationToken), user).Card;
             case RefreshData refresh:
                 return await ConfirmationAsync(turn, refresh.RequestId, cancellationToken);
+            case ApprovalHandoverData handover:
+                return await AskSomeoneElseAsync(turn, handover, cancellationToken);
+            case DelegationPickData pick:
+                return (await delegation.PickAsync(turn, pick.PersonId, pick.LastDay, cancellationToken)).Card;
             default:
                 throw new InvalidOperationException($"No answer for {action.GetType().Name}.");
         }
@@ -151,6 +156,16 @@ public sealed class CardActionHandler(
             cards.ApprovalList(pending, user),
             $"{(decided.Approved ? "Approved" : "Rejected")} {request.Id} ({request.ItemName} for {request.Requester.Name}).",
             "good").Card;
+    }
+
+    /// <summary>"Ask someone else": the card now says whom the approver asked, or lists the people of that name to choose from.</summary>
+    private async Task<JsonObject> AskSomeoneElseAsync(TurnContext turn, ApprovalHandoverData handover, CancellationToken cancellationToken)
+    {
+        var result = await workflow.AskSomeoneElseAsync(
+            handover.RequestId, turn.User, handover.Stage, handover.Name, handover.PersonId, cancellationToken);
+        return result.Candidates.Count > 0
+            ? cards.HandoverChoice(result.Request, handover.Stage, result.Candidates).Card
+            : cards.Approval(result.Request, handover.Stage, turn.User).Card;
     }
 
     private async Task<JsonObject> SubmitAsync(TurnContext turn, SubmitFormData data, CancellationToken cancellationToken)

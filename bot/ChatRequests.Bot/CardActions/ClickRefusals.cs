@@ -52,6 +52,8 @@ public sealed class ClickRefusals(RequestWorkflow workflow, RequestCards cards)
                 return InvokeResponse.Card(cards.WithBanner(cards.ApprovalList(pending, user), notice).Card);
             case ApprovalDecisionData { Stage: var stage } when IsApproverOf(request, stage, user.Id):
                 return InvokeResponse.Card(cards.WithBanner(cards.Approval(request, stage, user), notice).Card);
+            case ApprovalHandoverData { Stage: var passed } when IsApproverOf(request, passed, user.Id):
+                return InvokeResponse.Card(cards.WithBanner(cards.Approval(request, passed, user), notice).Card);
             case AgentActionData:
                 return InvokeResponse.Card(cards.WithBanner(cards.TeamCard(request), notice).Card);
             default:

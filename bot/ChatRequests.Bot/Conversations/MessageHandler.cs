@@ -10,7 +10,7 @@ namespace ChatRequests.Bot.Conversations;
 
 /// <summary>
 /// What people type, as the interpreter understands it: a command (help, new request, my requests, approvals, queue, a
-/// request number, cancel) or a request in their own words. In a team channel everyone there reads the answer, so a
+/// request number, cancel, delegation) or a request in their own words. In a team channel everyone there reads the answer, so a
 /// channel gets the agents' commands, only its own team's requests, and nobody's personal lists. In the personal chat
 /// the conversation counts: words typed while an agent's question waits are offered as its answer, and "cancel" closes
 /// the form the bot last sent.
@@ -22,7 +22,8 @@ public sealed class MessageHandler(
     RequestWorkflow workflow,
     RequestCards cards,
     Replier replier,
-    IRelaySignal relay)
+    IRelaySignal relay,
+    DelegationConversation delegation)
 {
     private const int RequestListSize = 20;
 
@@ -61,7 +62,7 @@ public sealed class MessageHandler(
         var meaning = await interpreter.InterpretAsync(text, cancellationToken);
         if (meaning is { Kind: MeaningKind.Command, Command: { } command })
         {
-            await CommandAsync(turn, command, meaning.RequestId, cancellationToken);
+            await CommandAsync(turn, command, meaning, cancellationToken);
             return;
         }
 
@@ -79,8 +80,9 @@ public sealed class MessageHandler(
         }
     }
 
-    private async Task CommandAsync(TurnContext turn, ChatCommand command, string? requestId, CancellationToken cancellationToken)
+    private async Task CommandAsync(TurnContext turn, ChatCommand command, Meaning meaning, CancellationToken cancellationToken)
     {
+        var requestId = meaning.RequestId;
         if (turn.IsChannel && InChannelOnly(command) is { } words)
         {
             await replier.ReplyAsync(turn, words, cancellationToken);
@@ -93,6 +95,12 @@ public sealed class MessageHandler(
             return;
         }
 
+        if (command == ChatCommand.Delegation && meaning.Delegation is { } ask)
+        {
+            await replier.ReplyAsync(turn, await delegation.AnswerAsync(turn, ask, cancellationToken), cancellationToken);
+            return;
+        }
+
         await replier.ReplyAsync(turn, await AnswerAsync(turn, command, requestId, cancellationToken), cancellationToken);
     }
 
@@ -100,7 +108,7 @@ public sealed class MessageHandler(
     private static string? InChannelOnly(ChatCommand command) => command switch
     {
         ChatCommand.Help => ChannelHelp,
-        ChatCommand.MyRequests or ChatCommand.Approvals or ChatCommand.Cancel => PersonalOnly,
+        ChatCommand.MyRequests or ChatCommand.Approvals or ChatCommand.Cancel or ChatCommand.Delegation => PersonalOnly,
         _ => null,
     };
 

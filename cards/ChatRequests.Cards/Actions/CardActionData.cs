@@ -40,6 +40,8 @@ public abstract record CardActionData
                 CardVerbs.RequesterCancel => CancelData.Read(reader),
                 CardVerbs.RequestsShow => ShowDetailsData.Read(reader),
                 CardVerbs.RequestsRefresh => RefreshData.Read(reader),
+                CardVerbs.DelegationPick => DelegationPickData.Read(reader),
+                CardVerbs.ApprovalAskElse => ApprovalHandoverData.Read(reader),
                 // The verb is not repeated back: anyone can send any text as one.
                 _ => throw new InvalidCardDataException("I don't know that action."),
             };

@@ -1,3 +1,4 @@
+using ChatRequests.Core.Approvals;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,7 @@ public static class CosmosServiceCollectionExtensions
         services.AddSingleton<IRequestStore, CosmosRequestStore>();
         services.AddSingleton<IConversationStore, CosmosConversationStore>();
         services.AddSingleton<IMessageLedger, CosmosMessageLedger>();
+        services.AddSingleton<IDelegationStore, CosmosDelegationStore>();
         return services;
     }
 }

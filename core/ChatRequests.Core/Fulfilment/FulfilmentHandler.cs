@@ -1,3 +1,4 @@
+using ChatRequests.Core.Approvals;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Provisioning;
 using ChatRequests.Core.Requests;
@@ -23,7 +24,8 @@ public sealed class FulfilmentHandler(
     IRequestStore store,
     TimeProvider clock,
     IProvisioner? provisioner = null,
-    ILogger<FulfilmentHandler>? logger = null)
+    ILogger<FulfilmentHandler>? logger = null,
+    StandInFinder? standIns = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger<FulfilmentHandler>.Instance;
 
@@ -243,8 +245,11 @@ public sealed class FulfilmentHandler(
             var outcome = RerouteOutcome.Unchanged;
             if (await store.GetAsync(request.Id, cancellationToken) is { } current)
             {
+                var fallbacks = standIns is not null && current.PendingStage is { } stage
+                    ? await standIns.FindAsync(stage.Fallbacks.SelectMany(f => f.Approvers), cancellationToken)
+                    : null;
                 await store.UpdateIfChangedAsync(
-                    current, r => (outcome = r.RerouteUnreachable(approver, ex.Reason, clock.GetUtcNow())) != RerouteOutcome.Unchanged, cancellationToken);
+                    current, r => (outcome = r.RerouteUnreachable(approver, ex.Reason, clock.GetUtcNow(), fallbacks)) != RerouteOutcome.Unchanged, cancellationToken);
             }
 
             _logger.LogWarning("Approver {PersonId} of {RequestId} could not be reached ({Reason}): {Outcome}",

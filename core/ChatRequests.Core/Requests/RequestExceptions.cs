@@ -52,7 +52,7 @@ public sealed class RequestTransitionException(RequestState from, RequestCommand
 /// approver is in.
 /// </remarks>
 public sealed class AlreadyDecidedException(ApprovalDecision decision, DateTimeOffset now)
-    : RequestRuleException($"Already {(decision.Approved ? "approved" : "rejected")} by {decision.ByName} {Ago(now - decision.At)}.")
+    : RequestRuleException($"Already {(decision.Approved ? "approved" : "rejected")} by {decision.ByWhom} {Ago(now - decision.At)}.")
 {
     public ApprovalDecision Decision { get; } = decision;
 

@@ -21,8 +21,26 @@ public sealed record AuditEntry(
     RequestState To,
     string? Comment);
 
-/// <summary>A decision taken on an approval stage.</summary>
-public sealed record ApprovalDecision(bool Approved, string ById, string ByName, DateTimeOffset At, string? Comment);
+/// <summary>A decision taken on an approval stage, by <see cref="ById"/>, for <see cref="OnBehalfOf"/> when they stood in for someone.</summary>
+public sealed record ApprovalDecision(bool Approved, string ById, string ByName, DateTimeOffset At, string? Comment)
+{
+    /// <summary>The approver a delegate decided for; null when the approver decided themself (and not written then).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public PersonRef? OnBehalfOf { get; init; }
+
+    /// <summary>Who decided, as people read it: "Grace Liu on behalf of Tomás Ortega".</summary>
+    [JsonIgnore]
+    public string ByWhom => StandIn.Describe(ByName, OnBehalfOf);
+}
+
+/// <summary>
+/// Someone deciding a stage for an approver: the approver's delegate, or their manager while they are away.
+/// <see cref="Why"/> is the history's explanation ("delegated until 31 Dec 2026").
+/// </summary>
+public sealed record StandIn(PersonRef Delegate, PersonRef For, string Why)
+{
+    public static string Describe(string name, PersonRef? onBehalfOf) => onBehalfOf is null ? name : $"{name} on behalf of {onBehalfOf.Name}";
+}
 
 /// <summary>How the approvers of one stage decide it.</summary>
 public enum ApprovalMode
@@ -115,12 +133,42 @@ public sealed record ApprovalStage(string Name, IReadOnlyList<PersonRef> Approve
 
     public bool WasLate(string personId) => Late.Any(p => p.Id == personId);
 
+    /// <summary>The approvers of the stage who stand in for someone (a delegate, a manager while the approver is away).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<StandIn> StandIns { get; init; } = [];
+
+    [JsonInclude, JsonPropertyName("standIns"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    private IReadOnlyList<StandIn>? StoredStandIns
+    {
+        get => StandIns.Count == 0 ? null : StandIns;
+        init => StandIns = value ?? [];
+    }
+
+    /// <summary>Who passed the stage on to someone else ("Ask someone else"): their cards say to whom, and they may still view it.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<Handover> Handovers { get; init; } = [];
+
+    [JsonInclude, JsonPropertyName("handovers"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    private IReadOnlyList<Handover>? StoredHandovers
+    {
+        get => Handovers.Count == 0 ? null : Handovers;
+        init => Handovers = value ?? [];
+    }
+
+    /// <summary>Whom <paramref name="approverId"/> decides this stage for; null when they decide for themself.</summary>
+    public PersonRef? OnBehalfOf(string approverId) => StandIns.FirstOrDefault(s => s.Delegate.Id == approverId)?.For;
+
     public bool IsApprover(string personId) => Approvers.Any(a => a.Id == personId);
 
     /// <summary>The approvers whose decision the stage still waits for: none once decided.</summary>
     [JsonIgnore]
     public IReadOnlyList<PersonRef> Awaiting =>
         Decision is not null ? [] : [.. Approvers.Where(a => !ApprovedBy.Any(d => d.ById == a.Id))];
+
+    /// <summary>The approvers still awaited as people read them: a stand-in is "Grace Liu on behalf of Tomás Ortega".</summary>
+    [JsonIgnore]
+    public IReadOnlyList<PersonRef> AwaitingNamed =>
+        [.. Awaiting.Select(a => OnBehalfOf(a.Id) is { } of ? a with { Name = StandIn.Describe(a.Name, of) } : a)];
 
     /// <summary>Waiting only for people who cannot be reached: nobody can decide it until the service desk steps in.</summary>
     [JsonIgnore]
@@ -129,6 +177,9 @@ public sealed record ApprovalStage(string Name, IReadOnlyList<PersonRef> Approve
     /// <summary>Whether <paramref name="personId"/> took part in deciding this stage.</summary>
     public bool WasDecidedBy(string personId) => Decision?.ById == personId || ApprovedBy.Any(d => d.ById == personId);
 }
+
+/// <summary>An approver of a pending stage asked someone else to decide it in their place ("Ask someone else").</summary>
+public sealed record Handover(PersonRef From, PersonRef To, DateTimeOffset At);
 
 /// <summary>A question an agent asked the requester, and the answer once given.</summary>
 public sealed record RequesterQuestion(PersonRef AskedBy, string Text, DateTimeOffset AskedAt)

@@ -18,7 +18,7 @@ public static class RequestProgress
         RequestState.AwaitingApproval => r.PendingStage switch
         {
             { IsStuck: true } => "The service desk (no approver could be reached)",
-            { } stage => Names(stage.Awaiting),
+            { } stage => Names(stage.AwaitingNamed),
             null => "the approvers",
         },
         RequestState.Approved or RequestState.Reopened => r.TeamName,
@@ -65,7 +65,7 @@ public static class RequestProgress
         var then = r.CurrentStage + 1 < r.Approvals.Count
             ? $"then {r.Approvals[r.CurrentStage + 1].Name}, then {r.TeamName} fulfils it"
             : $"then {r.TeamName} fulfils it";
-        var who = stage.Mode == ApprovalMode.All && stage.Awaiting.Count > 1 ? AllOf(stage.Awaiting) : Names(stage.Awaiting);
+        var who = stage.Mode == ApprovalMode.All && stage.Awaiting.Count > 1 ? AllOf(stage.AwaitingNamed) : Names(stage.AwaitingNamed);
         return $"{who} to approve or reject{position}; {then}.";
     }
 
@@ -75,7 +75,7 @@ public static class RequestProgress
     private static string Rejected(ServiceRequest r)
     {
         var decision = r.Approvals.Select(a => a.Decision).LastOrDefault(d => d is { Approved: false });
-        return decision is null ? "Nothing: it was rejected." : $"Nothing: {decision.ByName} rejected it.";
+        return decision is null ? "Nothing: it was rejected." : $"Nothing: {decision.ByWhom} rejected it.";
     }
 
     private static bool IsRequester(ServiceRequest r, string? viewerId) => viewerId is not null && r.IsRequester(viewerId);

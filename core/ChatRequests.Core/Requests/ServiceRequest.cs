@@ -9,7 +9,7 @@ namespace ChatRequests.Core.Requests;
 /// A service request: the unit of consistency. State, approvals, audit history and the outbox of pending
 /// events live in this one document and are saved atomically with a version check.
 /// </summary>
-public sealed class ServiceRequest
+public sealed partial class ServiceRequest
 {
     private List<ApprovalStage> _approvals = [];
     private List<AuditEntry> _history = [];
@@ -119,7 +119,8 @@ public sealed class ServiceRequest
         IReadOnlyList<ApprovalStage> Approvals,
         ProvisioningPlan? Provisioning = null,
         IReadOnlyList<FieldLabel>? FieldLabels = null,
-        string? PreAuthorisation = null);
+        string? PreAuthorisation = null,
+        IReadOnlyDictionary<string, StandIn>? StandIns = null);
 
     /// <summary>Logs a request and sends it on: to its first approval stage, or straight to approved when none is needed.</summary>
     public static ServiceRequest Submit(Draft draft, DateTimeOffset now)
@@ -159,7 +160,7 @@ public sealed class ServiceRequest
         else
         {
             request.Apply(RequestCommand.RequestApproval, draft.Requester, now, null);
-            request.PutStage(0, now);
+            request.PutStage(0, now, draft.StandIns);
             request.Raise(RequestEventType.ApprovalRequested, draft.Requester, now, null);
         }
 
@@ -168,9 +169,12 @@ public sealed class ServiceRequest
 
     /// <summary>
     /// An approver decides the current stage. <paramref name="stage"/> is the stage the approver's card was
-    /// for, so a click on an old card is told it was already decided rather than deciding a later stage.
+    /// for, so a click on an old card is told it was already decided rather than deciding a later stage. A delegate's
+    /// decision names whom it was taken for; <paramref name="standIns"/> (by the id of the person they stand in for) are
+    /// who decides the next stage instead of its approvers (<see cref="PutStage"/>).
     /// </summary>
-    public void Decide(PersonRef approver, bool approve, string? comment, int stage, DateTimeOffset now)
+    public void Decide(
+        PersonRef approver, bool approve, string? comment, int stage, DateTimeOffset now, IReadOnlyDictionary<string, StandIn>? standIns = null)
     {
         if (stage < 0 || stage >= _approvals.Count)
         {
@@ -204,7 +208,10 @@ public sealed class ServiceRequest
             throw new RequestRuleException("Please give a reason when you reject a request.");
         }
 
-        var decision = new ApprovalDecision(approve, approver.Id, approver.Name, now, comment);
+        var onBehalfOf = target.OnBehalfOf(approver.Id);
+        var decision = new ApprovalDecision(approve, approver.Id, approver.Name, now, comment) { OnBehalfOf = onBehalfOf };
+        // The history and the notices name both people: "Grace Liu on behalf of Tomás Ortega".
+        approver = approver with { Name = decision.ByWhom };
         if (!approve)
         {
             _approvals[stage] = target with { Decision = decision };
@@ -227,7 +234,7 @@ public sealed class ServiceRequest
         {
             Apply(RequestCommand.ApproveStage, approver, now, comment);
             CurrentStage = stage + 1;
-            PutStage(CurrentStage, now);
+            PutStage(CurrentStage, now, standIns);
             Raise(RequestEventType.StageApproved, approver, now, comment);
             Raise(RequestEventType.ApprovalRequested, approver, now, null);
         }
@@ -242,9 +249,11 @@ public sealed class ServiceRequest
     /// <summary>
     /// Puts a stage to its approvers. Segregation of duties: nobody decides two stages of one request, so whoever decided
     /// an earlier stage is left out; a stage left with nobody goes to its first fallback with someone else in it (the
-    /// approver's manager, then the item's approver group). Either change is written in the history with the reason.
+    /// approver's manager, then the item's approver group). Then an approver someone stands in for (their delegate, their
+    /// manager while they are away: <paramref name="standIns"/>) is replaced by them (<see cref="WithStandIns"/>). Each
+    /// change is written in the history with the reason.
     /// </summary>
-    private void PutStage(int index, DateTimeOffset now)
+    private void PutStage(int index, DateTimeOffset now, IReadOnlyDictionary<string, StandIn>? standIns = null)
     {
         var stage = _approvals[index];
         var decidedBefore = _approvals.Take(index).SelectMany(DecidersOf).ToHashSet();
@@ -268,7 +277,7 @@ public sealed class ServiceRequest
             }
         }
 
-        _approvals[index] = stage with { RequestedAt = now };
+        _approvals[index] = WithStandIns(stage, standIns, MayDecide, now) with { RequestedAt = now };
     }
 
     /// <summary>
@@ -278,7 +287,8 @@ public sealed class ServiceRequest
     /// unreachable, and the requester is told where it went; with no one left it is stuck, and the requester is told so.
     /// Nothing changes when the person is no longer awaited (a redelivered event, a decision meanwhile).
     /// </summary>
-    public RerouteOutcome RerouteUnreachable(PersonRef approver, string reason, DateTimeOffset now)
+    public RerouteOutcome RerouteUnreachable(
+        PersonRef approver, string reason, DateTimeOffset now, IReadOnlyDictionary<string, StandIn>? standIns = null)
     {
         if (PendingStage is not { } stage || !stage.Awaiting.Any(a => a.Id == approver.Id)
             || stage.Unreachable.Any(u => u.Id == approver.Id))
@@ -313,12 +323,14 @@ public sealed class ServiceRequest
 
         // Those of an "all" stage who approved already keep their approval; the new approvers give the rest.
         var keep = stage.Approvers.Where(a => approvedHere.Contains(a.Id));
-        var to = string.Join(", ", route.Approvers.Select(p => p.Name));
-        _approvals[CurrentStage] = stage with
+        Note(AuditAction.Reroute, now,
+            $"{approver.Name} could not be reached ({reason}): {stage.Name} goes to {string.Join(", ", route.Approvers.Select(p => p.Name))} ({route.Why})");
+        var rerouted = WithStandIns(stage with
         {
             Approvers = [.. keep, .. route.Approvers], Unreachable = unreachable, RequestedAt = now, RemindedAt = null,
-        };
-        Note(AuditAction.Reroute, now, $"{approver.Name} could not be reached ({reason}): {stage.Name} goes to {to} ({route.Why})");
+        }, standIns, MayDecide, now);
+        _approvals[CurrentStage] = rerouted;
+        var to = string.Join(", ", rerouted.AwaitingNamed.Where(a => !approvedHere.Contains(a.Id)).Select(p => p.Name));
         Raise(RequestEventType.ApprovalRerouted, PersonRef.System, now, $"Your approval could not reach {approver.Name}; it went to {to}.");
         Raise(RequestEventType.ApprovalRequested, PersonRef.System, now, null);
         return RerouteOutcome.Rerouted;
@@ -330,7 +342,7 @@ public sealed class ServiceRequest
     /// the requester is told, the new approvers get the card and the late ones' cards say where it went. With nobody
     /// else it stays with them and the history says so.
     /// </summary>
-    private void TimeOut(ApprovalStage stage, int hours, DateTimeOffset now)
+    private void TimeOut(ApprovalStage stage, int hours, DateTimeOffset now, IReadOnlyDictionary<string, StandIn>? standIns)
     {
         var late = stage.Awaiting;
         var lateNames = string.Join(", ", late.Select(a => a.Name));
@@ -346,12 +358,14 @@ public sealed class ServiceRequest
         }
 
         var keep = stage.Approvers.Where(a => stage.ApprovedBy.Any(d => d.ById == a.Id));
-        var to = string.Join(", ", route.Approvers.Select(p => p.Name));
-        _approvals[CurrentStage] = stage with
+        Note(AuditAction.Reroute, now,
+            $"{lateNames} did not answer in {hours} hours: {stage.Name} goes to {string.Join(", ", route.Approvers.Select(p => p.Name))} ({route.Why})");
+        var rerouted = WithStandIns(stage with
         {
             Approvers = [.. keep, .. route.Approvers], RequestedAt = now, RemindedAt = null, TimedOutAt = now, Late = late,
-        };
-        Note(AuditAction.Reroute, now, $"{lateNames} did not answer in {hours} hours: {stage.Name} goes to {to} ({route.Why})");
+        }, standIns, p => MayDecide(p) && !excluded.Contains(p.Id), now);
+        _approvals[CurrentStage] = rerouted;
+        var to = string.Join(", ", rerouted.AwaitingNamed.Where(a => !stage.ApprovedBy.Any(d => d.ById == a.Id)).Select(p => p.Name));
         Raise(RequestEventType.ApprovalRerouted, PersonRef.System, now, $"{lateNames} did not answer your approval in {hours} hours; it went to {to}.");
         Raise(RequestEventType.ApprovalTimedOut, PersonRef.System, now, null);
         Raise(RequestEventType.ApprovalRequested, PersonRef.System, now, null);
@@ -456,14 +470,15 @@ public sealed class ServiceRequest
     /// (the state does not change) and raised as an outbox event. A breach that is due is escalated without the
     /// warning that was skipped. Calling it again at the same time does nothing.
     /// </summary>
-    public SlaOutcome CheckSla(DateTimeOffset now)
+    /// <param name="standIns">Who stands in for the people the stage may time out to (<see cref="PutStage"/>).</param>
+    public SlaOutcome CheckSla(DateTimeOffset now, IReadOnlyDictionary<string, StandIn>? standIns = null)
     {
         if (State == RequestState.AwaitingApproval)
         {
             if (PendingStage is { Decision: null, RemindedAt: not null, TimedOutAt: null, TimeoutHours: { } hours } late
                 && now >= SlaPolicy.TimeoutAt(StageRequestedAt(CurrentStage), hours))
             {
-                TimeOut(late, hours, now);
+                TimeOut(late, hours, now, standIns);
                 return SlaOutcome.None with { TimedOutApproval = true };
             }
 

@@ -1,3 +1,4 @@
+using ChatRequests.Core.Approvals;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -23,7 +24,7 @@ public sealed record SlaSweepResult(int Checked, int Reminders, int Warnings, in
 /// marks in the document and the version check make every reminder and escalation happen once, however many sweeps
 /// run: a sweep that loses the race on a request checks it again on what the winner saved, and finds it done.
 /// </summary>
-public sealed class SlaSweep(IRequestStore store, TimeProvider clock, ILogger<SlaSweep> logger)
+public sealed class SlaSweep(IRequestStore store, TimeProvider clock, ILogger<SlaSweep> logger, StandInFinder? standIns = null)
 {
     /// <summary>Requests taken per query; the sweep pages on until none is due.</summary>
     public const int PageSize = 50;
@@ -45,7 +46,8 @@ public sealed class SlaSweep(IRequestStore store, TimeProvider clock, ILogger<Sl
                 ServiceRequest request;
                 try
                 {
-                    request = await store.UpdateIfChangedAsync(loaded, r => (outcome = r.CheckSla(now)).DidAnything, cancellationToken);
+                    var fallbacks = await FallbackStandInsAsync(loaded, cancellationToken);
+                    request = await store.UpdateIfChangedAsync(loaded, r => (outcome = r.CheckSla(now, fallbacks)).DidAnything, cancellationToken);
                 }
                 catch (ConcurrencyConflictException)
                 {
@@ -94,4 +96,10 @@ public sealed class SlaSweep(IRequestStore store, TimeProvider clock, ILogger<Sl
             logger.LogInformation("Approvers of {RequestId} reminded (stage {Stage})", request.Id, request.CurrentStage);
         }
     }
+
+    /// <summary>Who stands in for the people a stage with a timeout may go to; looked up only for such a stage.</summary>
+    private async Task<IReadOnlyDictionary<string, StandIn>?> FallbackStandInsAsync(ServiceRequest request, CancellationToken cancellationToken) =>
+        standIns is not null && request.PendingStage is { TimeoutHours: not null, TimedOutAt: null, RemindedAt: not null } stage
+            ? await standIns.FindAsync(stage.Fallbacks.SelectMany(f => f.Approvers), cancellationToken)
+            : null;
 }

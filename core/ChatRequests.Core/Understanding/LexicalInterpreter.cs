@@ -29,6 +29,11 @@ public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
 
     private static Meaning Interpret(string text, CatalogIndex index)
     {
+        if (DelegationWords.Read(text) is { } delegation)
+        {
+            return new Meaning { Kind = MeaningKind.Command, Command = ChatCommand.Delegation, Delegation = delegation };
+        }
+
         var urgency = UrgencyWords.Find(text);
         var words = Tokens.Read(text);
         var requestId = RequestNumber.FindIn(text);

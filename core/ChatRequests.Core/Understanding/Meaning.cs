@@ -36,6 +36,8 @@ public enum ChatCommand
     Queue,
     /// <summary>"cancel REQ-000042", or with no number "cancel" / "never mind" (the open form, or which request?).</summary>
     Cancel,
+    /// <summary>Set, end or show who approves for the person (<see cref="Meaning.Delegation"/>).</summary>
+    Delegation,
 }
 
 /// <summary>A catalog item the words fit, how well, and the form values they named.</summary>
@@ -56,6 +58,8 @@ public sealed record Meaning
     public IReadOnlyList<ItemMatch> Items { get; init; } = [];
     /// <summary>How urgent the words sound ("asap", "no rush"), or null when they do not say.</summary>
     public Urgency? UrgencyHint { get; init; }
+    /// <summary>For <see cref="ChatCommand.Delegation"/>: what the words ask of the person's delegation.</summary>
+    public DelegationAsk? Delegation { get; init; }
 }
 
 /// <summary>Reads a message typed in chat (already cleaned of mentions and markup) against the loaded catalog.</summary>

@@ -15,6 +15,9 @@ namespace ChatRequests.Core.Workflow;
 /// </summary>
 public sealed record SubmitResult(ServiceRequest? Request, FormErrors Errors, CatalogItem? Item, bool WasDuplicate = false);
 
+/// <summary>What "Ask someone else" came to: the request passed on, or (several people fit the name) the people to choose from.</summary>
+public sealed record HandoverResult(ServiceRequest Request, IReadOnlyList<Person> Candidates);
+
 /// <summary>The teams whose queue a person sees, and their open requests.</summary>
 public sealed record TeamQueue(IReadOnlyList<Team> Teams, IReadOnlyList<ServiceRequest> Requests);
 
@@ -28,7 +31,8 @@ public sealed class RequestWorkflow(
     ICatalog catalog,
     IDirectory directory,
     ApproverResolver approvers,
-    TimeProvider clock)
+    TimeProvider clock,
+    StandInFinder? standIns = null)
 {
     /// <summary>
     /// Logs the request the form asks for, for the person the turn began with: the catalog item is looked up here (once
@@ -76,7 +80,8 @@ public sealed class RequestWorkflow(
             stages,
             item.Provisioning,
             [.. item.Fields.Select(f => new FieldLabel(f.Id, f.Label))],
-            preAuthorisation);
+            preAuthorisation,
+            stages.Count == 0 ? null : await StandInsAsync(stages[0], cancellationToken));
         var request = ServiceRequest.Submit(draft, now);
         try
         {
@@ -96,9 +101,60 @@ public sealed class RequestWorkflow(
         }
     }
 
-    public Task<ServiceRequest> DecideAsync(
-        string requestId, PersonRef approver, bool approve, string? comment, int stage, CancellationToken cancellationToken = default) =>
-        ChangeAsync(requestId, approver, r => r.Decide(approver, approve, comment, stage, clock.GetUtcNow()), cancellationToken);
+    /// <summary>An approver decides; who stands in for the next stage's people is looked up first, as of now.</summary>
+    public async Task<ServiceRequest> DecideAsync(
+        string requestId, PersonRef approver, bool approve, string? comment, int stage, CancellationToken cancellationToken = default)
+    {
+        var (request, _) = await LoadVisibleAsync(requestId, approver.Id, cancellationToken);
+        var next = approve && stage + 1 < request.Approvals.Count
+            ? await StandInsAsync(request.Approvals[stage + 1], cancellationToken)
+            : null;
+        return await store.UpdateAsync(
+            request, KeepingRefused(r => r.Decide(approver, approve, comment, stage, clock.GetUtcNow(), next)), cancellationToken);
+    }
+
+    /// <summary>
+    /// "Ask someone else" on a pending approval: only someone who may view the request and is an approver of that stage
+    /// gets as far as the directory. The person is the one picked on a choice card (<paramref name="personId"/>, looked
+    /// up again) or the one the typed <paramref name="name"/> finds; several → they are returned to choose from.
+    /// </summary>
+    public async Task<HandoverResult> AskSomeoneElseAsync(
+        string requestId, PersonRef by, int stage, string? name, string? personId, CancellationToken cancellationToken = default)
+    {
+        var (request, _) = await LoadVisibleAsync(requestId, by.Id, cancellationToken);
+        if (stage < 0 || stage >= request.Approvals.Count || !request.Approvals[stage].IsApprover(by.Id))
+        {
+            throw new NotPermittedException("You are not an approver of this request.").About(request);
+        }
+
+        Person? to;
+        if (personId is not null)
+        {
+            to = await directory.FindPersonAsync(personId, cancellationToken)
+                ?? throw new RequestRuleException("That person is no longer in the directory. Type another name.").About(request);
+        }
+        else
+        {
+            var people = string.IsNullOrWhiteSpace(name)
+                ? throw new RequestRuleException("Type the name of the person who should decide instead.").About(request)
+                : (await directory.FindPeopleByNameAsync(name, cancellationToken)).Where(p => p.Id != by.Id).ToList();
+            if (people.Count > 1)
+            {
+                return new HandoverResult(request, people);
+            }
+
+            to = people.FirstOrDefault()
+                ?? throw new RequestRuleException("I found nobody of that name in the directory. Check the spelling, or use their full name.").About(request);
+        }
+
+        var target = new PersonRef(to.Id, to.Name);
+        var changed = await store.UpdateAsync(
+            request, KeepingRefused(r => r.AskSomeoneElse(by, target, stage, clock.GetUtcNow())), cancellationToken);
+        return new HandoverResult(changed, []);
+    }
+
+    private async Task<IReadOnlyDictionary<string, StandIn>?> StandInsAsync(ApprovalStage stage, CancellationToken cancellationToken) =>
+        standIns is null ? null : await standIns.FindAsync(StandInFinder.CandidatesOf(stage), cancellationToken);
 
     public Task<ServiceRequest> AssignToSelfAsync(string requestId, PersonRef agent, CancellationToken cancellationToken = default) =>
         ChangeAsTeamMemberAsync(requestId, agent, r => r.Assign(agent, agent, clock.GetUtcNow()), cancellationToken);

@@ -70,6 +70,12 @@ public sealed class SqliteDatabase : IDisposable
             posted_at       TEXT NOT NULL
         );
 
+        -- Added without a version change: CREATE TABLE IF NOT EXISTS gives version-2 files the table as they open.
+        CREATE TABLE IF NOT EXISTS delegations (
+            approver_id TEXT NOT NULL PRIMARY KEY,
+            doc         TEXT NOT NULL
+        );
+
         CREATE TABLE IF NOT EXISTS post_attempts (
             key         TEXT    NOT NULL PRIMARY KEY,
             in_flight   INTEGER NOT NULL,

@@ -128,5 +128,7 @@ public class CardActionDataTests
         [CardInputs.RequestId] = "REQ-000001",
         [CardInputs.Stage] = "0",
         [CardInputs.Words] = "my screen flickers",
+        [CardInputs.PersonId] = "u-grace",
+        [CardInputs.Until] = "2026-12-31",
     };
 }

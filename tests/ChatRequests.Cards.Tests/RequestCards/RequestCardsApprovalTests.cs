@@ -29,7 +29,7 @@ public class RequestCardsApprovalTests
         Assert.Contains("CC-4711", text);
         Assert.Contains("Keyboard layout", text);
         Assert.Contains("required to reject", (string?)CardQuery.Input(card, CardInputs.Comment)["label"]);
-        Assert.Equal([CardVerbs.ApprovalApprove, CardVerbs.ApprovalReject], CardQuery.Verbs(card));
+        Assert.Equal([CardVerbs.ApprovalApprove, CardVerbs.ApprovalReject, CardVerbs.ApprovalAskElse], CardQuery.Verbs(card));
         Assert.All(CardQuery.Executes(card), a => Assert.Equal("""{"requestId":"REQ-000042","stage":0}""", a["data"]!.ToJsonString()));
         Assert.Contains(Requester.Name, message.FallbackText);
     }
@@ -102,7 +102,7 @@ public class RequestCardsApprovalTests
 
                 CardAssert.Valid(message);
                 var pending = state == RequestState.AwaitingApproval && stage == r.CurrentStage;
-                Assert.Equal(pending ? 2 : 0, CardQuery.Executes(message.Card).Count());
+                Assert.Equal(pending ? 3 : 0, CardQuery.Executes(message.Card).Count());
             }
         }
     }

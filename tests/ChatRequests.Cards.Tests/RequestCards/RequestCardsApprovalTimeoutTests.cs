@@ -21,7 +21,7 @@ public class RequestCardsApprovalTimeoutTests
         CardAssert.Valid(late);
         Assert.Contains($"Not answered in 48 hours, so it went to {SecurityLead.Name}", CardQuery.Text(late.Card));
         Assert.Empty(CardQuery.Executes(late.Card));
-        Assert.Equal(2, CardQuery.Executes(next.Card).Count());
+        Assert.Equal(3, CardQuery.Executes(next.Card).Count());
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public class RequestCardsParallelApprovalTests
         Assert.Empty(CardQuery.Executes(mine.Card));
         var theirs = _cards.Approval(r, 0, second);
         Assert.Contains($"All of 2 must approve: {first.Name} and you (approved so far: {first.Name})", CardQuery.Text(theirs.Card));
-        Assert.Equal(2, CardQuery.Executes(theirs.Card).Count());
+        Assert.Equal(3, CardQuery.Executes(theirs.Card).Count());
         Assert.Contains($"Waiting for {second.Name} (approved by {first.Name})", CardQuery.Text(_cards.RequestDetail(r, Requester).Card));
     }
 

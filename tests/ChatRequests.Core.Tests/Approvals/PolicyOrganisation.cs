@@ -56,6 +56,13 @@ public sealed class PolicyOrganisation
 
     public InMemoryRequestStore Store { get; }
 
+    public InMemoryDelegationStore Delegations { get; } = new();
+
+    /// <summary>Who is away: nobody, unless a test says otherwise.</summary>
+    public IAbsenceCalendar Absences { get; set; } = new NoAbsences();
+
+    public FakeTimeProvider Clock => _clock;
+
     /// <summary>An item of 500 EUR a piece with a quantity field, a permission level field and a cost centre field.</summary>
     public static CatalogItem Item(ApprovalPolicy policy, RiskLevel risk = RiskLevel.Low, ItemOwner? owner = null) => new()
     {
@@ -95,5 +102,6 @@ public sealed class PolicyOrganisation
         Workflow(item).DecideAsync(request.Id, new PersonRef(approver.Id, approver.Name), approve, approve ? null : "Not now", stage);
 
     private RequestWorkflow Workflow(CatalogItem item) =>
-        new(Store, new InMemoryCatalog([item]), Directory, new ApproverResolver(Directory), _clock);
+        new(Store, new InMemoryCatalog([item]), Directory, new ApproverResolver(Directory), _clock,
+            new StandInFinder(Delegations, Absences, Directory, _clock));
 }
