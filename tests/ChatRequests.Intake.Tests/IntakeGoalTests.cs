@@ -21,12 +21,37 @@ public sealed class IntakeGoalTests
         Assert.Empty(Total(Lexical.Run(sets)).Misses());
     }
 
+    [Fact]
+    public void Goals_HoldOnTheTuningPart_OfEveryCatalog()
+    {
+        var misses = Lexical.Run(LabelledSet.Load(Root, LabelledSet.Tuning))
+            .GroupBy(o => o.Set.Name)
+            .SelectMany(g => Total(g).Misses().Select(m => $"{g.Key}: {m}"))
+            .ToList();
+
+        Assert.Empty(misses);
+    }
+
     /// <summary>
-    /// Issue 10 is open while these miss: on 2026-12-05 the held-out part measured wrong form 4/109, abstention 14/18
-    /// and commands 19/22 (the rest meet their goals). Until then <see cref="HeldOut_IsNoWorseThanMeasured"/> keeps
-    /// those figures from getting worse.
+    /// A part the matcher was never tuned on is harder than the tuning part: a wrong form costs more than a question, so
+    /// the tuning part keeps a margin below the goals where they matter most (wrong form 3%, abstention 90%).
     /// </summary>
-    [Theory(Skip = "Issue 10 open: the held-out part misses wrong form, abstention and commands; see HeldOut_IsNoWorseThanMeasured.")]
+    [Fact]
+    public void TheTuningPart_KeepsAMargin_OnWrongFormsAndAbstention()
+    {
+        var figures = Total(Lexical.Run(LabelledSet.Load(Root, LabelledSet.Tuning)));
+
+        Assert.True(figures.WrongForm.Value <= 0.02, $"wrong form {figures.WrongForm}");
+        Assert.True(figures.Abstention.Value >= 0.93, $"abstention on none {figures.Abstention}");
+    }
+
+    /// <summary>
+    /// Issue 10 is open while these miss. The fresh held-out part (234 utterances written blind to the engine, with a
+    /// fourth catalog no tuning saw) measured on 2026-12-05, once: top-1 105/140, reachable 130/140, abstention 31/35,
+    /// commands 26/32 and incidents 18/27 miss their goals; wrong form 5/175 and slots 145/155 meet them. Until the
+    /// goals hold, <see cref="HeldOut_IsNoWorseThanMeasured"/> keeps the figures from getting worse.
+    /// </summary>
+    [Theory(Skip = "Issue 10 open: the fresh held-out part misses top-1, reachable, abstention, commands and incidents; see HeldOut_IsNoWorseThanMeasured.")]
     [InlineData(LabelledSet.HeldOut)]
     [InlineData(null)]
     public void Goals_HoldOnTheHeldOutPart_AndOnBoth(string? part)
@@ -38,20 +63,20 @@ public sealed class IntakeGoalTests
         Assert.Empty(Total(Lexical.Run(sets)).Misses());
     }
 
-    /// <summary>The held-out figures as measured when the engine landed: at most this many misses per figure.</summary>
+    /// <summary>The held-out figures as first measured (2026-12-05): at most this many misses per figure.</summary>
     [Fact]
     public void HeldOut_IsNoWorseThanMeasured()
     {
         var figures = Total(Lexical.Run(LabelledSet.Load(Root, LabelledSet.HeldOut)));
         var allowedMisses = new Dictionary<string, int>
         {
-            ["top-1 accuracy"] = 9,
-            ["reachable"] = 2,
-            ["wrong form"] = 4,
+            ["top-1 accuracy"] = 35,
+            ["reachable"] = 10,
+            ["wrong form"] = 5,
             ["abstention on none"] = 4,
-            ["commands"] = 3,
-            ["incidents"] = 3,
-            ["slot fill"] = 7,
+            ["commands"] = 6,
+            ["incidents"] = 9,
+            ["slot fill"] = 10,
         };
 
         var worse = figures.WithGoals()
@@ -63,12 +88,14 @@ public sealed class IntakeGoalTests
     }
 
     [Fact]
-    public void EveryCatalog_HasBothParts_AndEveryKindOfLabel()
+    public void EveryTunedCatalog_IsHeldOutToo_AndOneCatalogOnlyHeldOut()
     {
         var tuning = LabelledSet.Load(Root, LabelledSet.Tuning);
         var heldOut = LabelledSet.Load(Root, LabelledSet.HeldOut);
 
-        Assert.Equal(tuning.Select(s => s.Name), heldOut.Select(s => s.Name));
+        Assert.Subset(heldOut.Select(s => s.Name).ToHashSet(), tuning.Select(s => s.Name).ToHashSet());
+        // A catalog the engine was never tuned on: what "any catalog" means, measured.
+        Assert.NotEmpty(heldOut.Select(s => s.Name).Except(tuning.Select(s => s.Name)));
         Assert.True(tuning.Count >= 3);
         var figures = Total(Lexical.Run(tuning.Concat(heldOut)));
         Assert.All(figures.WithGoals(), f => Assert.True(f.Rate.Cases > 0, $"No utterance measures {f.Name}."));

@@ -29,6 +29,8 @@ internal sealed class CatalogIndex
     private const int SharedAnswerItems = 3;
 
     private readonly Dictionary<string, (int Item, double Weight)[]> _postings;
+    // The terms of every item's names, keywords and choices: what the catalog offers, not what it only describes.
+    private readonly HashSet<string> _named;
     private readonly Dictionary<int, string[]> _vocabularyByLength;
     // The catalog's words as written (American spelling, not stemmed), for typos the stem would hide ("mose", "mouse").
     private readonly Dictionary<int, (string Raw, string Term)[]> _wordsByLength;
@@ -79,6 +81,9 @@ internal sealed class CatalogIndex
         }
 
         Phrases = phrases;
+        _named = phrases.SelectMany(p => p.SelectMany(x => x.Terms)).ToHashSet(StringComparer.Ordinal);
+        Heads = phrases.SelectMany(p => p.Where(x => x.Kind != PhraseKind.Choice).Select(x => x.Terms[^1])).ToHashSet(StringComparer.Ordinal);
+        AnswerTerms = SharedAnswers.SelectMany(a => a).ToHashSet(StringComparer.Ordinal);
         var naming = phrases.SelectMany(p => p.Where(x => x.Kind != PhraseKind.Choice).SelectMany(x => x.Terms)).ToHashSet(StringComparer.Ordinal);
         AnswerOnly = shared.SelectMany(g => g.Key.Split(' ')).Where(t => !naming.Contains(t)).ToHashSet(StringComparer.Ordinal);
         _postings = weights.ToDictionary(
@@ -144,6 +149,12 @@ internal sealed class CatalogIndex
     /// <summary>Choices (as terms) that many items offer: they fill a form, they do not pick the item.</summary>
     public IReadOnlyList<string[]> SharedAnswers { get; }
 
+    /// <summary>The terms of those shared choices ("berlin", "office", "icu").</summary>
+    public IReadOnlySet<string> AnswerTerms { get; }
+
+    /// <summary>The last terms of the items' names and keywords: the things the catalog offers ("phone" of "Desk phone").</summary>
+    public IReadOnlySet<string> Heads { get; }
+
     /// <summary>Terms of those shared choices that name no item ("berlin", "qwertz", "7b").</summary>
     public IReadOnlySet<string> AnswerOnly { get; }
 
@@ -158,6 +169,14 @@ internal sealed class CatalogIndex
     public (int Item, double Weight)[] Postings(string term) => _postings.GetValueOrDefault(term) ?? [];
 
     public bool Knows(string term) => _postings.ContainsKey(term);
+
+    /// <summary>
+    /// Whether the word names something the catalog offers (in a name, keyword or choice; through a general synonym or
+    /// a small typo), not only a word of its descriptions ("stand" of "a display with a stand").
+    /// </summary>
+    public bool Names(Word word) =>
+        _named.Contains(word.Term) || Lexicon.SynonymsOf(word.Term).Any(_named.Contains)
+        || Near(word).Any(n => n.Quality >= Similarity.OneEdit && _named.Contains(n.Term));
 
     /// <summary>Known terms a typed term may stand for: longer or shorter forms of it and small typos.</summary>
     public IEnumerable<(string Term, double Quality)> Near(Word word)

@@ -35,8 +35,8 @@ internal static class CommandWords
 
     private static readonly string[] MyRequestPhrases = Normalised(
     [
-        "status of", "status on", "status for", "status update", "my status", "whats status", "what is status", "progress",
-        "track", "tracking", "any update", "any updates", "any news", "update on", "updates on", "news on", "where is my",
+        "status of", "status on", "status for", "status update", "my status", "whats status", "what is status",
+        "progress on", "progress of", "progress with", "any progress", "track my", "tracking my", "track on", "any update", "any updates", "any news", "update on", "updates on", "news on", "where is my",
         "wheres my", "where are my", "whats happened to", "what happened to", "what happened with", "whats happening with",
         "what is happening with", "whats going on with", "what is going on with", "hows my", "how is my", "how are my",
         "what did i order", "what did i ask", "what did i request", "what have i ordered", "what have i asked",
@@ -49,6 +49,9 @@ internal static class CommandWords
         "how long will my", "what i asked for", "what i requested", "what i ordered", "eta on", "eta for", "open tickets",
         "open requests",
     ]);
+
+    // Alone, these may be part of what is asked for ("blood tracking software"): the person's requests only when no item fits.
+    private static readonly string[] LooseMyRequestPhrases = Normalised(["progress", "track", "tracking"]);
 
     private static readonly string[] QueuePhrases = Normalised(
     ["queue", "backlog", "unassigned", "assigned to us", "assigned to our", "in our inbox"]);
@@ -75,13 +78,14 @@ internal static class CommandWords
         "what can this bot", "what does this bot", "bot do", "what can it do", "what do you help with", "how does this", "how this works", "how it works",
         "i am lost", "im lost", "confused", "what do i do", "what now", "start over", "talk to a human", "talk to someone",
         "speak to someone", "real person", "a human", "get me a person", "speak to a person", "talk to a person",
+        "use bot", "use you", "bot for", "you for", "what can i use", "how can i use",
     ]);
 
     private static readonly string[] ApprovalPhrases = Normalised(
     [
         "approv", "authori", "sign off", "signoff", "waiting for me", "waiting on me", "need my ok", "awaiting my", "for me to sign",
         "for me to ok", "needs my", "need to sign", "anything to sign", "for me to sign off", "pending for me", "pending my",
-        "anything pending",
+        "anything pending", "sign offs", "signoffs",
     ]);
 
     private static readonly HashSet<string> Greetings =
@@ -113,7 +117,7 @@ internal static class CommandWords
             && !Has("approval for") && !Has("been approved") && !Has("get approved"))
         {
             // "pending approvals", "to approve", "waiting for me": the person's approvals, whatever else is said.
-            var theirs = raw.Contains("approvals") || raw.Contains("pending") || Has("to approve") || Has("waiting for me") || Has("sign off") || Has("anything pending");
+            var theirs = raw.Contains("approvals") || raw.Contains("pending") || Has("to approve") || Has("waiting for me") || Has("sign off") || Has("sign offs") || Has("anything pending");
             return (ChatCommand.Approvals, theirs ? CommandStrength.Strong : CommandStrength.Medium);
         }
 
@@ -133,6 +137,11 @@ internal static class CommandWords
             return (ChatCommand.MyRequests, CommandStrength.Strong);
         }
 
+        if (Any(LooseMyRequestPhrases))
+        {
+            return (ChatCommand.MyRequests, CommandStrength.Medium);
+        }
+
         if (Any(BrowsePhrases) || raw is ["new"] or ["request"] or ["order"] or ["catalog"] or ["ticket"])
         {
             return (ChatCommand.Browse, CommandStrength.Weak);
@@ -150,12 +159,20 @@ internal static class CommandWords
 
     private static string WithoutFillers(IEnumerable<string> words) => string.Join(' ', words.Where(w => !Fillers.Contains(w)));
 
-    /// <summary>"my ... request" within a few words: "did my hpc account request go through".</summary>
+    /// <summary>
+    /// "my ... request" within a few words ("did my hpc account request go through"), or requests the person says they
+    /// made ("requests I've made", "the tickets I raised").
+    /// </summary>
     private static bool MyRequest(string[] raw)
     {
         for (var i = 0; i < raw.Length; i++)
         {
             if (raw[i] == "my" && raw.Skip(i + 1).Take(4).Any(RequestNouns.Contains))
+            {
+                return true;
+            }
+
+            if (RequestNouns.Contains(raw[i]) && i + 1 < raw.Length && raw[i + 1] is "i" or "ive" or "id" or "weve" or "we")
             {
                 return true;
             }

@@ -21,6 +21,10 @@ internal static class IncidentWords
         "acting up", "playing up", "acting weird", "acting strange", "acting odd", "behaving oddly", "behaving strangely",
         "strange noise", "weird noise", "doesnt hold", "wont hold", "not holding", "out of order", "is broken",
         "are broken", "seems broken", "is faulty",
+        // It turns itself off, or goes quiet.
+        "shuts down", "shuts off", "shuts itself", "shutting down", "shutting off", "keeps shutting", "turns itself off",
+        "switches itself off", "turns off by itself", "switches off by itself", "restarts itself", "reboots itself",
+        "is silent", "are silent", "gone silent", "went silent", "goes silent", "gone quiet", "went quiet",
     ];
 
     private static readonly HashSet<string> FaultTerms =
@@ -33,7 +37,7 @@ internal static class IncidentWords
             "disconnecting", "disconnected", "dropping", "drops", "unresponsive", "corrupt", "corrupted", "bsod", "problem",
             "problems", "issue", "issues", "trouble", "malfunctioning", "lagging", "laggy", "rebooting", "restarting",
             "overheating", "overheats", "beeping", "blank", "garbled", "distorted", "buzzing", "intermittent", "timeout",
-            "drains", "draining", "weird", "glitchy",
+            "drains", "draining", "weird", "glitchy", "crackling", "crackles", "crackly", "hissing", "muffled", "stuttering",
         }.Select(Tokens.Term),
     ];
 
@@ -44,7 +48,14 @@ internal static class IncidentWords
     // Fault words that catalogs use in keywords of things asked for.
     private static readonly HashSet<string> CatalogFaults = [.. new[] { "slow", "wrong", "old", "lost", "forgot", "expired", "locked" }.Select(Tokens.Term)];
 
-    private static readonly HashSet<string> Negations = ["not", "isnt", "arent", "wasnt", "werent", "wont", "doesnt", "dont", "didnt", "cant", "cannot", "stopped", "keeps", "keep", "kept"];
+    private static readonly HashSet<string> Negations =
+    [
+        "not", "isnt", "arent", "wasnt", "werent", "wont", "doesnt", "dont", "didnt", "cant", "cannot", "stopped", "keeps", "keep", "kept",
+        "nobody", "nobodys", "noone", "nothing", "nothings",
+    ];
+
+    // Noises made on purpose ("noise cancelling headset") are asked for, not reported.
+    private static readonly HashSet<string> WantedNoise = ["cancelling", "canceling", "reducing", "isolating"];
 
     // What a device or system does; "doesn't detect", "won't print": it stopped doing it. ("can't log in" is a password reset.)
     private static readonly HashSet<string> Functions =
@@ -83,7 +94,7 @@ internal static class IncidentWords
             return false;
         }
 
-        var fault = FaultPhrases.Any(Has) || words.Any(w => FaultTerms.Contains(w.Term)) || NegatedVerb(words) || NothingComes(words);
+        var fault = FaultPhrases.Any(Has) || words.Any(w => FaultTerms.Contains(w.Term)) || NegatedVerb(words) || NothingComes(words) || MakesANoise(words);
         var damage = words.Any(w => DamageTerms.Contains(w.Term));
         if (!fault)
         {
@@ -126,6 +137,27 @@ internal static class IncidentWords
                 {
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"makes a grinding noise", "clicking noises", "making noise": a sound it should not make.</summary>
+    private static bool MakesANoise(IReadOnlyList<Word> words)
+    {
+        for (var i = 1; i < words.Count; i++)
+        {
+            if (words[i].Raw is not ("noise" or "noises") || (i + 1 < words.Count && WantedNoise.Contains(words[i + 1].Raw)))
+            {
+                continue;
+            }
+
+            var before = words[i - 1].Raw;
+            var maker = before is "a" or "some" && i > 1 ? words[i - 2].Raw : before;
+            if (maker is "make" or "makes" or "making" or "made" || (before.EndsWith("ing", StringComparison.Ordinal) && !WantedNoise.Contains(before)))
+            {
+                return true;
             }
         }
 

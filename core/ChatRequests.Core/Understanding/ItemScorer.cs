@@ -25,25 +25,33 @@ internal static class ItemScorer
     private const double ChoicePhraseShare = 0.5;
     /// <summary>A phrase counts as said when each of its terms was said at least this well (a long word's two typos).</summary>
     private const double PhraseQuality = 0.5;
+    /// <summary>A word that only says what the thing asked for is for ("the office" of "a printer for the office").</summary>
+    private const double PurposeShare = 0.5;
     /// <summary>A term fitting an item at least this well (a category word) counts as fitting it, for how many items a word fits.</summary>
     private const double Fits = 1.0;
 
     /// <param name="query">The content words that may pick an item.</param>
-    /// <param name="raw">Every word of the message as typed.</param>
-    public static List<ScoredItem> Rank(CatalogIndex index, IReadOnlyList<Word> query, IReadOnlySet<string> raw)
+    /// <param name="message">Every word of the message, in order.</param>
+    public static List<ScoredItem> Rank(CatalogIndex index, IReadOnlyList<Word> query, IReadOnlyList<Word> message)
     {
         var count = index.Items.Count;
         var totals = new double[count];
         var best = new double[count];
         var explained = new int[count];
         var said = new Dictionary<string, double>(StringComparer.Ordinal);
+        // Where in the message each term was said, to tell whether a phrase's other words were said beside it.
+        var at = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var distinct = query.DistinctBy(w => w.Term).ToList();
+        var purpose = PurposeWords.Find(message).SelectMany(p => p.Purpose).ToHashSet();
         foreach (var word in distinct)
         {
             Array.Clear(best);
+            var positions = Enumerable.Range(0, message.Count).Where(i => message[i].Term == word.Term).ToList();
+            var share = positions.Count > 0 && positions.All(purpose.Contains) ? PurposeShare : 1;
             foreach (var (term, quality) in Candidates(index, word))
             {
                 said[term] = Math.Max(quality, said.GetValueOrDefault(term));
+                (at.TryGetValue(term, out var list) ? list : at[term] = []).AddRange(positions);
                 var worth = Lexicon.GenericTerms.Contains(term) ? quality * GenericQuality : quality;
                 foreach (var (item, weight) in index.Postings(term))
                 {
@@ -55,7 +63,7 @@ internal static class ItemScorer
             var rarity = fitting <= 1 ? 1 : 1 / (1 + 0.3 * Math.Log(fitting));
             for (var i = 0; i < count; i++)
             {
-                totals[i] += best[i] * rarity;
+                totals[i] += best[i] * rarity * share;
                 explained[i] += best[i] >= Fits ? 1 : 0;
             }
         }
@@ -68,12 +76,36 @@ internal static class ItemScorer
                 continue;
             }
 
-            var (bonus, named, namedBy, exactly) = PhraseBonus(index.Phrases[i], said, raw, distinct.Count);
+            var (bonus, named, namedBy, exactly) = PhraseBonus(index.Phrases[i], said, Beside, distinct.Count);
             ranked.Add(new ScoredItem(i, totals[i] + bonus, named, namedBy, exactly, distinct.Count - explained[i]));
         }
 
         ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Index.CompareTo(b.Index));
         return ranked;
+
+        // "new phone" is said in "got a new phone", not in "new desk phone": a phrase's stop words ("new", "out", "teams")
+        // qualify the word they stand beside, with nothing but other stop words between.
+        bool Beside(ItemPhrase phrase, string unsaid)
+        {
+            for (var p = 0; p < message.Count; p++)
+            {
+                if (message[p].Raw != unsaid)
+                {
+                    continue;
+                }
+
+                foreach (var q in phrase.Terms.SelectMany(t => at.GetValueOrDefault(t) ?? []))
+                {
+                    var (from, to) = p < q ? (p + 1, q) : (q + 1, p);
+                    if (Enumerable.Range(from, to - from).All(i => !message[i].IsContent))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>The terms a typed word may mean, with how surely: itself, longer forms and typos of known words, their synonyms.</summary>
@@ -99,11 +131,8 @@ internal static class ItemScorer
     }
 
     /// <summary>The best whole phrase of the item the words said, and the best that names the item (not only a choice of it).</summary>
-    private static (double Bonus, double Named, ItemPhrase? NamedBy, bool Exactly) PhraseBonus(List<ItemPhrase> phrases, Dictionary<string, double> said, IReadOnlySet<string> raw, int queryTerms)
+    private static (double Bonus, double Named, ItemPhrase? NamedBy, bool Exactly) PhraseBonus(List<ItemPhrase> phrases, Dictionary<string, double> said, Func<ItemPhrase, string, bool> beside, int queryTerms)
     {
-        // A choice names the item only beside one of the item's own words ("crash bleep" of a pager): "home pc" alone
-        // may be the device of anything.
-        var ownWords = phrases.Any(p => p.Kind != PhraseKind.Choice && p.Terms.Any(t => said.GetValueOrDefault(t) >= SynonymQuality));
         var bonus = 0.0;
         var named = 0.0;
         ItemPhrase? namedBy = null;
@@ -116,7 +145,7 @@ internal static class ItemScorer
                 quality = Math.Min(quality, said.GetValueOrDefault(term));
             }
 
-            if (quality < PhraseQuality || !phrase.Unsaid.All(raw.Contains))
+            if (quality < PhraseQuality || !phrase.Unsaid.All(u => beside(phrase, u)))
             {
                 continue;
             }
@@ -134,7 +163,7 @@ internal static class ItemScorer
 
             bonus = Math.Max(bonus, value);
             // A longer form alone ("sharepoint" for "share") adds to the score but does not name the item.
-            if ((phrase.Kind != PhraseKind.Choice || (length > 1 && ownWords)) && quality >= SynonymQuality)
+            if ((phrase.Kind != PhraseKind.Choice || (length > 1 && VouchedFor(phrase))) && quality >= SynonymQuality)
             {
                 exactly |= quality >= Similarity.OneEdit;
                 if (quality * length > named)
@@ -145,5 +174,13 @@ internal static class ItemScorer
         }
 
         return (bonus, named, namedBy, exactly);
+
+        // A choice names the item only when the thing it is names the item ("request tests" where the item's keyword is
+        // "test results"), or beside another of the item's own words ("crash bleep" of a pager): "home pc" or "work
+        // laptop" alone may be the device of anything, and a modifier the item's keywords share ("work" of "work from
+        // home") does not vouch for it.
+        bool VouchedFor(ItemPhrase choice) =>
+            phrases.Any(p => p.Kind != PhraseKind.Choice && p.Terms.Any(t =>
+                t == choice.Terms[^1] || (!choice.Terms.Contains(t) && said.GetValueOrDefault(t) >= SynonymQuality)));
     }
 }

@@ -10,9 +10,6 @@ namespace ChatRequests.Core.Understanding;
 /// </summary>
 public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
 {
-    /// <summary>Words the catalog has never seen, beside a single word that names an item: something else is asked for.</summary>
-    private const int StrangeWords = 3;
-
     /// <summary>What is read of a message: the form's justification holds as much; a longer text costs time, not meaning.</summary>
     private const int MaxLength = 2000;
 
@@ -43,8 +40,8 @@ public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
             return Command(command.Value.Command);
         }
 
-        var (kind, items) = MatchDecision.Decide(ItemScorer.Rank(index, ItemTerms(words, index), words.Select(w => w.Raw).ToHashSet(StringComparer.Ordinal)));
-        if (kind == MeaningKind.Item && NamesSomethingElse(words, index, items[0]))
+        var (kind, items) = MatchDecision.Decide(ItemScorer.Rank(index, ItemTerms(words, index), words));
+        if (kind == MeaningKind.Item && OtherThing.IsAskedFor(words, index, items[0]))
         {
             kind = MeaningKind.Suggestion;
         }
@@ -98,40 +95,6 @@ public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
         var labels = terms.Where((w, i) => !answer[i] && index.AnswerLabels.Contains(w.Term)
             && ((i > 0 && answer[i - 1]) || (i + 1 < terms.Count && answer[i + 1]))).ToList();
         return kept.Count > labels.Count ? [.. kept.Except(labels)] : kept;
-    }
-
-    /// <summary>
-    /// The words that name the item are followed by a noun the catalog does not know ("laptop bag", "office chair"):
-    /// the unknown thing is what is asked for, and the item's word only describes it. So, too, when one word names the
-    /// item among several the catalog has never seen. Asked as a question, not a confident form.
-    /// </summary>
-    private static bool NamesSomethingElse(Word[] words, CatalogIndex index, ScoredItem winner)
-    {
-        if (winner.NamedBy is not { } phrase || phrase.Terms.All(Lexicon.GenericTerms.Contains))
-        {
-            return false;
-        }
-
-        var naming = phrase.Terms.SelectMany(t => Lexicon.SynonymsOf(t).Append(t)).ToHashSet(StringComparer.Ordinal);
-        if (winner.Named <= 1 && words.Count(Unknown) >= StrangeWords)
-        {
-            return true;
-        }
-
-        for (var i = 0; i + 1 < words.Length; i++)
-        {
-            var next = words[i + 1];
-            var endsThere = i + 2 >= words.Length || !words[i + 2].IsContent;
-            if (naming.Contains(words[i].Term) && endsThere && Unknown(next))
-            {
-                return true;
-            }
-        }
-
-        return false;
-
-        bool Unknown(Word word) => word.IsContent && !word.IsNumber && Lexicon.IsThingWord(word.Raw)
-            && !naming.Contains(word.Term) && !index.Knows(word.Term) && !index.Near(word).Any(n => n.Quality >= Similarity.OneEdit);
     }
 
     private CatalogIndex Index()

@@ -24,6 +24,7 @@ internal static class Lexicon
         "even", "ever", "already", "yet", "let", "know", "think", "wonder", "wondering", "able", "sure", "maybe",
         "perhaps", "currently", "other", "same", "own", "each", "every", "both", "few", "most", "such", "well", "etc",
         "cheers", "mate", "guys", "folks", "kindly", "require", "wish", "hoping", "hope", "ask", "asking", "till", "until",
+        "over", "across", "during", "via", "without", "within", "around",
     ];
 
     /// <summary>British spellings to American ones, so either spelling in the words or the catalog meets the other.</summary>
@@ -132,6 +133,31 @@ internal static class Lexicon
         "put", "say", "says", "said", "go", "goes", "went", "come", "came", "make", "made", "take", "took", "send", "sent",
         "till", "until", "soon", "again", "now", "ok", "okay", "back", "anymore", "finally", "also", "too", "though",
         "broke", "broken", "lost", "stolen", "died", "dead", "cracked", "smashed", "missing", "snapped", "gone", "thx",
+        "time", "quota", "allowance", "amount",
+        // Verbs whose shape does not say so ("kept for 5 years" is no "kept" thing).
+        "kept", "held", "left", "bought", "built", "done", "given", "taken", "shown", "seen", "told", "found", "paid",
+        "brought", "gotten", "lent", "spent", "run", "ran", "set", "used",
+    ];
+
+    /// <summary>Adjectives that say how good, big or new a thing is, not what kind of thing ("a decent laptop" is a laptop).</summary>
+    public static readonly HashSet<string> QualityWords =
+    [
+        "good", "better", "best", "decent", "proper", "nice", "cheap", "cheaper", "fast", "faster", "quick", "quicker",
+        "slow", "small", "smaller", "little", "tiny", "big", "bigger", "large", "larger", "huge", "basic", "simple",
+        "modern", "reliable", "powerful", "beefy", "light", "lighter", "lightweight", "portable", "spare", "extra",
+        "second", "third", "additional", "replacement", "working", "quiet", "loud", "old", "older", "latest", "newer",
+        "newest", "fancy", "premium", "standard", "normal", "regular", "usual", "different", "temporary", "permanent",
+        "own", "personal", "shared", "whole", "full", "urgent", "same", "current", "existing", "work", "company", "business",
+    ];
+
+    /// <summary>Makers of IT equipment and software: a maker before a thing says whose make, not another kind ("a Dell monitor").</summary>
+    public static readonly HashSet<string> Makers =
+    [
+        "dell", "hp", "lenovo", "apple", "logitech", "microsoft", "samsung", "asus", "acer", "jabra", "plantronics", "poly",
+        "bose", "sony", "cisco", "yealink", "google", "canon", "epson", "brother", "zebra", "honeywell", "philips", "lg",
+        "benq", "eizo", "viewsonic", "razer", "anker", "belkin", "kensington", "targus", "sennheiser", "motorola", "nokia",
+        "huawei", "xiaomi", "oneplus", "fujitsu", "toshiba", "panasonic", "ricoh", "xerox", "kyocera", "lexmark", "adobe",
+        "oracle", "ibm", "intel", "amd", "nvidia", "synology", "netgear", "ubiquiti", "avaya", "polycom", "surface",
     ];
 
     /// <summary>Whether a word may be a thing in itself (a noun), as far as its shape tells: not "finally", "sealed", "dropping".</summary>

@@ -77,10 +77,10 @@ internal static class SlotReader
                     continue;
                 }
 
-                score = Math.Max(score, terms.All(t => Said(t, said)) ? FullMatch + terms.Length : 0);
+                score = Math.Max(score, terms.All(t => Said(t, said, naming) || SaidInWords(t, said)) ? FullMatch + terms.Length : 0);
                 // The words no other choice of the field has: "berlin" of "Berlin office".
                 var own = terms.Where(t => !naming.Contains(t.Term) && !variants.Any(v => v.Choice != choice && v.Terms.Any(o => o.Term == t.Term))).ToArray();
-                score = Math.Max(score, own.Where(t => Said(t, said)).Sum(t => t.IsNumber ? NumberHit : 1));
+                score = Math.Max(score, own.Where(t => Said(t, said, naming)).Sum(t => t.IsNumber ? NumberHit : 1));
             }
 
             if (score > bestScore)
@@ -146,7 +146,14 @@ internal static class SlotReader
         return false;
     }
 
-    /// <summary>Said as such, or with a typo of the written word.</summary>
-    private static bool Said(Word term, Word[] said) =>
-        said.Any(s => s.Term == term.Term || (!term.IsNumber && Similarity.Typo(s.Raw, term.Raw) > 0));
+    /// <summary>
+    /// A number of a choice spelt out ("semester one", "five years"): only beside the choice's other words, since a lone
+    /// "one" is as often a pronoun ("a new one").
+    /// </summary>
+    private static bool SaidInWords(Word term, Word[] said) =>
+        term.IsNumber && said.Any(s => Lexicon.Numbers.TryGetValue(s.Raw, out var n) && n.ToString(CultureInfo.InvariantCulture) == term.Raw);
+
+    /// <summary>Said as such, or with a typo of the written word; a word naming the item is no typo of a choice ("phone", "iphone").</summary>
+    private static bool Said(Word term, Word[] said, IReadOnlySet<string> naming) =>
+        said.Any(s => s.Term == term.Term || (!term.IsNumber && !naming.Contains(s.Term) && Similarity.Typo(s.Raw, term.Raw) > 0));
 }

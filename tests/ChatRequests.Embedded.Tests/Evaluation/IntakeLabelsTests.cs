@@ -23,7 +23,7 @@ public sealed class IntakeLabelsTests
     public static TheoryData<string> Files => new(FilePaths());
 
     [Fact]
-    public void Files_EveryCatalog_HasATuningAndAHeldOutPart()
+    public void Files_EveryCatalog_HasATuningAndAHeldOutPart_AndTheFactoryOnlyAHeldOutOne()
     {
         var files = FilePaths();
 
@@ -32,6 +32,10 @@ public sealed class IntakeLabelsTests
             Assert.Contains($"{Folder}/tuning/{catalog}.json", files);
             Assert.Contains($"{Folder}/heldout/{catalog}.json", files);
         }
+
+        // The factory is held-out only, on purpose: a catalog no tuning has seen.
+        Assert.Contains($"{Folder}/heldout/factory.json", files);
+        Assert.DoesNotContain($"{Folder}/tuning/factory.json", files);
     }
 
     [Theory]

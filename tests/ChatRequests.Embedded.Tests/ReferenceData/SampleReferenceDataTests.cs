@@ -6,7 +6,7 @@ namespace ChatRequests.Embedded.Tests.ReferenceData;
 /// <summary>Every catalog and organisation shipped in samples/ starts the bot: the host's loaders and check find nothing wrong.</summary>
 public sealed class SampleReferenceDataTests
 {
-    public static TheoryData<string> Samples => new() { "samples", "samples/hospital", "samples/university" };
+    public static TheoryData<string> Samples => new() { "samples", "samples/hospital", "samples/university", "samples/factory" };
 
     [Theory]
     [MemberData(nameof(Samples))]

@@ -1,0 +1,92 @@
+namespace ChatRequests.Core.Understanding;
+
+/// <summary>
+/// Whether the words that name the winning item only describe another thing, which is what is asked for: the head of
+/// the words is that thing ("laptop stand", "a desk phone", "a phone charger" where the item is a laptop
+/// charger, "a site for our project"), or one word names the item among several the catalog has never seen. Such a
+/// match is asked as a question, never a confident form.
+/// </summary>
+internal static class OtherThing
+{
+    /// <summary>Words the catalog has never seen, beside a single word that names an item: something else is asked for.</summary>
+    private const int StrangeWords = 3;
+
+    private static readonly HashSet<string> Determiners = ["a", "an", "the", "my", "our", "your", "some", "another", "new", "this", "that"];
+
+    public static bool IsAskedFor(Word[] words, CatalogIndex index, ScoredItem winner)
+    {
+        if (winner.NamedBy is not { } phrase || phrase.Terms.All(Lexicon.GenericTerms.Contains))
+        {
+            return false;
+        }
+
+        var naming = phrase.Terms.SelectMany(t => Lexicon.SynonymsOf(t).Append(t)).ToHashSet(StringComparer.Ordinal);
+        var own = index.Phrases[winner.Index].SelectMany(p => p.Terms).ToHashSet(StringComparer.Ordinal);
+        return (winner.Named <= 1 && words.Count(w => Unknown(w) && !index.Knows(w.Term)) >= StrangeWords)
+            || FollowedByAThing(words, naming, w => Unknown(w) && !Describes(w))
+            || (phrase.Terms.Length == 1 && phrase.Unsaid.Length == 0 && AfterAnotherKind(words, naming, AnotherKind))
+            || OnlyWhatItIsFor(words, naming, Unknown);
+
+        // The item's own text has the word ("a team site to edit its pages"): the thing is a part of the item.
+        bool Describes(Word word) => index.Postings(word.Term).Any(p => p.Item == winner.Index);
+
+        bool Thing(Word word) => word.IsContent && !word.IsNumber && Lexicon.IsThingWord(word.Raw) && !naming.Contains(word.Term);
+
+        bool Unknown(Word word) => Thing(word) && !index.Names(word);
+
+        // A noun the catalog does not offer ("desk" of "a desk phone"), or one of the things it offers ("phone" of "a
+        // phone charger"); not the item's own words, its answers ("an ICU tablet") nor another item's modifier ("ward").
+        bool AnotherKind(Word word) =>
+            Thing(word) && !own.Contains(word.Term) && !Describes(word) && !index.AnswerTerms.Contains(word.Term) && !Adjective(word.Raw)
+            && (!index.Names(word) || index.Heads.Contains(word.Term));
+    }
+
+    // Adjectives mostly say what a thing is like ("a vertical mouse", "a mechanical keyboard"), not another thing.
+    private static bool Adjective(string word) =>
+        word.Length > 5 && (word.EndsWith("al", StringComparison.Ordinal) || word.EndsWith("ic", StringComparison.Ordinal)
+            || word.EndsWith("ous", StringComparison.Ordinal) || word.EndsWith("ive", StringComparison.Ordinal)
+            || word.EndsWith("ful", StringComparison.Ordinal) || word.EndsWith("less", StringComparison.Ordinal)
+            || word.EndsWith("able", StringComparison.Ordinal) || word.EndsWith("ible", StringComparison.Ordinal));
+
+    /// <summary>"laptop bag": the item's word, then a noun the catalog does not offer, at the end of a phrase.</summary>
+    private static bool FollowedByAThing(Word[] words, HashSet<string> naming, Func<Word, bool> other)
+    {
+        for (var i = 0; i + 1 < words.Length; i++)
+        {
+            var endsThere = i + 2 >= words.Length || !words[i + 2].IsContent;
+            if (naming.Contains(words[i].Term) && endsThere && other(words[i + 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "a heart monitor", "a phone charger": a noun that is not the item's own, between an article (or the
+    /// start) and the one word that names the item, makes it another kind of thing. Not a verb ("to try copilot") nor a
+    /// word that says how good, whose or whose make ("a decent monitor", "a work laptop", "a Dell monitor").
+    /// </summary>
+    private static bool AfterAnotherKind(Word[] words, HashSet<string> naming, Func<Word, bool> other)
+    {
+        for (var i = 1; i < words.Length; i++)
+        {
+            var starts = i == 1 || Determiners.Contains(words[i - 2].Raw);
+            var kind = words[i - 1].Raw;
+            if (starts && naming.Contains(words[i].Term) && other(words[i - 1]) && !Lexicon.QualityWords.Contains(kind) && !Lexicon.Makers.Contains(kind))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"sharepoint site for our project": the item named only in the few words after "for" an unknown thing.</summary>
+    private static bool OnlyWhatItIsFor(Word[] words, HashSet<string> naming, Func<Word, bool> unknown)
+    {
+        var namedAt = Enumerable.Range(0, words.Length).Where(i => naming.Contains(words[i].Term)).ToList();
+        return namedAt.Count > 0 && PurposeWords.Find(words).Any(p => unknown(words[p.Thing]) && namedAt.All(p.Purpose.Contains));
+    }
+}
