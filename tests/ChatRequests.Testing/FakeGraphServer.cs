@@ -13,7 +13,7 @@ namespace ChatRequests.Testing;
 /// shapes of the Graph docs (user, user/manager, group/members with @odata.nextLink, error bodies, 429), and the
 /// one write the provisioner makes: POST group/members/$ref (204; 400 "already exist" for a member; 403 when refused).
 /// </summary>
-public sealed class FakeGraphServer : IAsyncDisposable
+public sealed partial class FakeGraphServer : IAsyncDisposable
 {
     private const string Metadata = "https://graph.microsoft.com/v1.0/$metadata";
     private readonly WebApplication _app;
@@ -185,17 +185,27 @@ public sealed class FakeGraphServer : IAsyncDisposable
 
         MapAddMember();
         MapInstalledApps();
+        MapMailboxSettings();
     }
 
-    /// <summary>Every GET /users with its query, in order.</summary>
+    /// <summary>Every GET /users with its query (decoded), in order.</summary>
     public ConcurrentQueue<string> UserSearches { get; } = new();
+
+    /// <summary>GET /users is refused with 403 (the app lacks User.Read.All).</summary>
+    public bool RefuseUserSearch { get; set; }
 
     private void MapListUsers()
     {
         // GET /users?$filter=...&$top=...&$expand=manager($select=id): the filter as FakeGraphFilter evaluates it.
         _app.MapGet("/v1.0/users", async (HttpContext context) =>
         {
-            UserSearches.Enqueue(context.Request.QueryString.Value ?? "");
+            UserSearches.Enqueue(Uri.UnescapeDataString(context.Request.QueryString.Value ?? ""));
+            if (RefuseUserSearch)
+            {
+                await WriteError(context, 403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
+                return;
+            }
+
             var top = int.TryParse(context.Request.Query["$top"].FirstOrDefault(), out var t) ? t : 100;
             var withManager = context.Request.Query["$expand"].FirstOrDefault()?.StartsWith("manager", StringComparison.Ordinal) == true;
             List<GraphUser> found;

@@ -23,8 +23,9 @@ public sealed class GraphDirectory(
 {
     private static readonly string[] PersonFields = ["id", "displayName", "mail", "department", "jobTitle"];
     private const int MembersPageSize = 999;
-    // Graph matches the start of displayName, givenName and surname only; a few more candidates than are shown, so
-    // that the local ranking (whole name first) has the exact match even when many share a first name.
+    // Graph matches the start of displayName, givenName and surname only (case-insensitively, accents as typed; so
+    // "luc" does not find Jean-Luc there); a few more candidates than are shown, so that the local ranking (whole
+    // name first) has the exact match even when many share a first name.
     private const int SearchCandidates = 25;
     // Each word is three startswith clauses; Graph refuses filters with too many, and names rarely have more words.
     private const int SearchWords = 4;

@@ -15,7 +15,7 @@ public sealed class GraphDirectoryOptions
     [Required, Url]
     public string GraphBaseUrl { get; set; } = "https://graph.microsoft.com/v1.0";
 
-    /// <summary>The token scope; the app's Graph application permissions (User.Read.All, GroupMember.Read.All) come with it.</summary>
+    /// <summary>The token scope; the app's Graph application permissions (User.Read.All, GroupMember.ReadWrite.All, MailboxSettings.Read; infra/README.md) come with it.</summary>
     [Required]
     public string Scope { get; set; } = "https://graph.microsoft.com/.default";
 
@@ -25,6 +25,13 @@ public sealed class GraphDirectoryOptions
     /// <summary>How long people and group members are reused before Graph is asked again.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan CacheDuration { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How long reading someone's automatic replies may take, retries included, before they are treated as not away:
+    /// the read happens while an approval is routed, which must not wait on a slow mailbox.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan AbsenceTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Retries of a throttled (429) or unavailable (503, 504) Graph call, waiting as Retry-After says.</summary>
     [Range(0, 10)]

@@ -22,7 +22,8 @@ public static class GraphServiceCollectionExtensions
     /// With it comes the <see cref="GraphProvisioner"/>: approved requests whose item provisions by group membership are
     /// done automatically (the app needs GroupMember.ReadWrite.All, see infra/README.md); and, with Teams:AppCatalogId,
     /// the <see cref="GraphPersonalChatInstaller"/> that installs the bot for people it must reach and has no chat with
-    /// (TeamsAppInstallation.ReadWriteSelfForUser.All).
+    /// (TeamsAppInstallation.ReadWriteSelfForUser.All). And the <see cref="GraphAbsenceCalendar"/>: an approver whose
+    /// automatic replies are on is away (MailboxSettings.Read).
     /// </summary>
     public static IServiceCollection AddGraphDirectory(this IServiceCollection services)
     {
@@ -45,6 +46,9 @@ public static class GraphServiceCollectionExtensions
 
         services.RemoveAll<IDirectory>();
         services.AddSingleton<IDirectory, GraphDirectory>();
+        // Replaces NoAbsences whether AddRequestWorkflow (which only tries to add it) ran before or runs after.
+        services.RemoveAll<IAbsenceCalendar>();
+        services.AddSingleton<IAbsenceCalendar, GraphAbsenceCalendar>();
         services.RemoveAll<IProvisioner>();
         services.AddSingleton<IProvisioner, GraphProvisioner>();
 

@@ -53,6 +53,20 @@ public sealed class AdapterSelectionTests
         Assert.Contains(services, d => d.ServiceType == typeof(IRelaySignal));
     }
 
+    [Theory]
+    [InlineData("Graph", typeof(GraphAbsenceCalendar))]
+    [InlineData("File", typeof(NoAbsences))]
+    public void AbsenceCalendar_IsTheMailboxesWithGraph_AndNobodyAwayWithTheFile(string directory, Type calendar)
+    {
+        // As the hosts compose: the workflow (which only tries to add NoAbsences) before the adapters.
+        var builder = Builder(new() { ["Directory:Provider"] = directory });
+        builder.Services.AddRequestWorkflow();
+        builder.AddSelectedAdapters(AdapterHost.Bot);
+        using var provider = builder.Services.BuildServiceProvider();
+
+        Assert.IsType(calendar, Assert.Single(provider.GetServices<IAbsenceCalendar>()));
+    }
+
     [Fact]
     public void FunctionsHost_NeverRunsTheInProcessRelay_EvenInInProcessMode()
     {
