@@ -162,7 +162,9 @@ public sealed class IntakeConversationTests : IAsyncLifetime
 
         Assert.Equal(200, sent.StatusCode);
         Assert.Contains("Answer sent", sent.CardText);
-        var answered = await StoreAsync(requestId);
+        // Read once the relay has delivered the answer's events: it saves the request too, which is not the click's doing.
+        var answered = await StoredWhenAsync(
+            _bot.Services.GetRequiredService<IRequestStore>(), requestId, r => r.Outbox.Count == 0, "the relay delivered the answer");
         Assert.Equal("it has USB-C", answered.Question!.Answer);
         Assert.Equal(RequestState.InProgress, answered.State);
 
