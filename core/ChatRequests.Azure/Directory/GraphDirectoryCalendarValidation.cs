@@ -1,3 +1,4 @@
+using ChatRequests.Core.Organisation;
 using Microsoft.Extensions.Options;
 
 namespace ChatRequests.Azure.Graph;
@@ -7,8 +8,8 @@ internal sealed class GraphDirectoryCalendarValidation : IValidateOptions<GraphD
 {
     public ValidateOptionsResult Validate(string? name, GraphDirectoryOptions options)
     {
-        var problems = (options.Calendar?.Problems() ?? []).Select(p => $"{GraphDirectoryOptions.SectionName}:Calendar's {p}")
-            .Concat(options.Teams.SelectMany(t => (t.Calendar?.Problems() ?? []).Select(p => $"team '{t.Id}' has a calendar whose {p}")))
+        var problems = CalendarDefinition.ProblemsOf("the directory", options.Calendar)
+            .Concat(options.Teams.SelectMany(t => CalendarDefinition.ProblemsOf($"team '{t.Id}'", t.Calendar)))
             .ToList();
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }

@@ -83,6 +83,10 @@ public sealed record CalendarDefinition
         return problems;
     }
 
+    /// <summary>The problems as the directories list them: "team 'x' has a calendar whose hours ... is not ...".</summary>
+    public static IEnumerable<string> ProblemsOf(string owner, CalendarDefinition? calendar) =>
+        (calendar?.Problems() ?? []).Select(problem => $"{owner} has a calendar whose {problem}");
+
     private static TimeZoneInfo? FindZone(string id)
     {
         // FindSystemTimeZoneById accepts both IANA and Windows ids on every platform (ICU).

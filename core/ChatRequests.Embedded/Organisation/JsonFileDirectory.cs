@@ -95,15 +95,15 @@ public sealed class JsonFileDirectory : IDirectory
                 problems.Add($"team '{team.Id}' has member '{memberId}', who is not a person in the file.");
             }
 
-            foreach (var problem in team.Calendar?.Problems() ?? [])
+            foreach (var problem in CalendarDefinition.ProblemsOf($"team '{team.Id}'", team.Calendar))
             {
-                problems.Add($"team '{team.Id}' has a calendar whose {problem}");
+                problems.Add(problem);
             }
         }
 
-        foreach (var problem in document.Calendar?.Problems() ?? [])
+        foreach (var problem in CalendarDefinition.ProblemsOf("the organisation", document.Calendar))
         {
-            problems.Add($"the organisation calendar's {problem}");
+            problems.Add(problem);
         }
 
         foreach (var shared in document.Teams

@@ -309,7 +309,7 @@ public sealed class GraphDirectoryTests : IAsyncLifetime
 
         Assert.Equal(
         [
-            "Directory:Calendar's timeZone 'Nowhere/Special' is not a known time zone (use an IANA id like Europe/Paris or a Windows id).",
+            "the directory has a calendar whose timeZone 'Nowhere/Special' is not a known time zone (use an IANA id like Europe/Paris or a Windows id).",
             "team 'service-desk' has a calendar whose workingDays has 'Monday', which is not a day (use Mon, Tue, Wed, Thu, Fri, Sat, Sun).",
             "team 'service-desk' has a calendar whose hours '9-5' is not an opening and a later closing time like 08:00-18:00 (closing may be 24:00).",
         ], error.Failures);

@@ -111,7 +111,7 @@ public sealed class JsonFileDirectoryTests : IDisposable
             $"{path}: team 't1' has a calendar whose hours '18:00-08:00' is not an opening and a later closing time like 08:00-18:00 (closing may be 24:00).",
             $"{path}: team 't1' has a calendar whose holiday '25/12/2026' is not a date like 2026-12-25.",
             $"{path}: team 't1' has a calendar whose holiday 2026-12-25 is listed more than once.",
-            $"{path}: the organisation calendar's timeZone 'Mars/Olympus' is not a known time zone (use an IANA id like Europe/Paris or a Windows id).",
+            $"{path}: the organisation has a calendar whose timeZone 'Mars/Olympus' is not a known time zone (use an IANA id like Europe/Paris or a Windows id).",
         ], LoadFails(path));
     }
 
@@ -120,7 +120,7 @@ public sealed class JsonFileDirectoryTests : IDisposable
     {
         var path = Write("""{ "calendar": { "timeZone": "UTC", "workingDays": [], "hours": "00:00-24:00" } }""");
 
-        Assert.Equal([$"{path}: the organisation calendar's workingDays is empty; list the days the team works, like [\"Mon\", \"Tue\"]."], LoadFails(path));
+        Assert.Equal([$"{path}: the organisation has a calendar whose workingDays is empty; list the days the team works, like [\"Mon\", \"Tue\"]."], LoadFails(path));
     }
 
     [Fact]
