@@ -24,6 +24,7 @@ public static class SampleRequests
         PersonRef? requester = null,
         string teamId = "team-hardware",
         string? submissionKey = null,
+        DateTimeOffset? atRiskAt = null,
         params ApprovalStage[] stages)
     {
         var now = at ?? Start;
@@ -46,7 +47,8 @@ public static class SampleRequests
             "Hardware team",
             now.AddHours(40),
             stages,
-            FieldLabels: [new("model", "Screen size"), new("note", "Anything else we should know?")]);
+            FieldLabels: [new("model", "Screen size"), new("note", "Anything else we should know?")],
+            AtRiskAt: atRiskAt);
         return ServiceRequest.Submit(draft, now);
     }
 

@@ -93,6 +93,7 @@ public sealed class GraphDirectory(
                 Categories = definition.Categories,
                 ChannelId = definition.ChannelId,
                 LeadId = string.IsNullOrWhiteSpace(definition.LeadId) ? null : definition.LeadId,
+                Calendar = definition.Calendar ?? _options.Calendar,
                 MemberIds = await GroupMemberIdsAsync(definition.GroupId, cancellationToken),
             });
         }

@@ -37,6 +37,9 @@ public sealed class GraphDirectoryOptions
     [Range(0, 10)]
     public int MaxRetries { get; set; } = 3;
 
+    /// <summary>The working calendar of every team that has none of its own; none means always open.</summary>
+    public CalendarDefinition? Calendar { get; set; }
+
     public List<TeamDefinition> Teams { get; set; } = [];
 
     public List<ApproverGroupDefinition> ApproverGroups { get; set; } = [];
@@ -58,6 +61,8 @@ public sealed class TeamDefinition
     public string ChannelId { get; set; } = "";
     public string GroupId { get; set; } = "";
     public string? LeadId { get; set; }
+    /// <summary>When the team works; without it, the directory's <see cref="GraphDirectoryOptions.Calendar"/>.</summary>
+    public CalendarDefinition? Calendar { get; set; }
 }
 
 /// <summary>An approver group; its members are the members of the Entra ID group <see cref="GroupId"/>.</summary>

@@ -35,6 +35,7 @@ public static class GraphServiceCollectionExtensions
             .Validate(o => o.ApproverGroups.All(g => Filled(g.Id, g.Name, g.GroupId)),
                 "Every Directory:ApproverGroups entry needs Id, Name and GroupId.")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GraphDirectoryOptions>, GraphDirectoryCalendarValidation>());
 
         services.AddMemoryCache();
         services.TryAddSingleton<TokenCredential>(sp => new DefaultAzureCredential(new DefaultAzureCredentialOptions

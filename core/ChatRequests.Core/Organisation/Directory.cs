@@ -1,3 +1,5 @@
+using ChatRequests.Core.BusinessHours;
+
 namespace ChatRequests.Core.Organisation;
 
 /// <summary>A person in the organisation. <see cref="Id"/> is the Entra ID (AAD) object id.</summary>
@@ -21,8 +23,13 @@ public sealed record Team
     public string? LeadId { get; init; }
     /// <summary>The Teams channel conversation id (19:...@thread.tacv2) the team's cards go to.</summary>
     public required string ChannelId { get; init; }
+    /// <summary>When the team works; null when it is always open (every hour counts toward its targets).</summary>
+    public CalendarDefinition? Calendar { get; init; }
 
     public bool HasMember(string personId) => MemberIds.Contains(personId);
+
+    /// <summary>The calendar its targets count on; the directories refuse to start with an invalid one.</summary>
+    public WorkingCalendar WorkingCalendar() => Calendar?.ToWorkingCalendar() ?? BusinessHours.WorkingCalendar.AlwaysOpen;
 }
 
 /// <summary>A named group of approvers (for example IT security, finance).</summary>

@@ -46,6 +46,11 @@ public sealed partial class ServiceRequest
     [JsonInclude] public DateTimeOffset SubmittedAt { get; private set; }
     [JsonInclude] public DateTimeOffset DueAt { get; private set; }
     [JsonInclude] public DateTimeOffset UpdatedAt { get; private set; }
+    /// <summary>
+    /// When the request becomes at risk (3/4 of its target in the team's working time), fixed at submission; null in
+    /// documents written before it was stored, which compute it from <see cref="SubmittedAt"/> and <see cref="DueAt"/>.
+    /// </summary>
+    [JsonInclude, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public DateTimeOffset? AtRiskAt { get; private set; }
     /// <summary>When the team was told the request is at risk of missing its target (once).</summary>
     [JsonInclude] public DateTimeOffset? SlaWarnedAt { get; private set; }
     /// <summary>When the breached target was escalated to the team lead (once).</summary>
@@ -120,7 +125,8 @@ public sealed partial class ServiceRequest
         ProvisioningPlan? Provisioning = null,
         IReadOnlyList<FieldLabel>? FieldLabels = null,
         string? PreAuthorisation = null,
-        IReadOnlyDictionary<string, StandIn>? StandIns = null);
+        IReadOnlyDictionary<string, StandIn>? StandIns = null,
+        DateTimeOffset? AtRiskAt = null);
 
     /// <summary>Logs a request and sends it on: to its first approval stage, or straight to approved when none is needed.</summary>
     public static ServiceRequest Submit(Draft draft, DateTimeOffset now)
@@ -141,6 +147,7 @@ public sealed partial class ServiceRequest
             TeamId = draft.TeamId,
             TeamName = draft.TeamName,
             DueAt = draft.DueAt,
+            AtRiskAt = draft.AtRiskAt,
             _approvals = [.. draft.Approvals],
             Provisioning = draft.Provisioning,
             ProvisioningStatus = draft.Provisioning is null ? null : Core.Provisioning.ProvisioningStatus.Pending,
@@ -528,7 +535,7 @@ public sealed partial class ServiceRequest
             return SlaOutcome.None with { Escalated = true };
         }
 
-        if (SlaWarnedAt is null && now >= SlaPolicy.AtRiskAt(SubmittedAt, DueAt))
+        if (SlaWarnedAt is null && now >= SlaPolicy.AtRiskAt(this))
         {
             SlaWarnedAt = now;
             Note(AuditAction.SlaAtRisk, now, "Target date at risk");

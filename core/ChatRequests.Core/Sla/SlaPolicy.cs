@@ -1,3 +1,4 @@
+using ChatRequests.Core.BusinessHours;
 using ChatRequests.Core.Catalog;
 using ChatRequests.Core.Requests;
 
@@ -16,8 +17,16 @@ public static class SlaPolicy
     public const int AtRiskNumerator = 3;
     public const int AtRiskDenominator = 4;
 
-    public static DateTimeOffset TargetFor(CatalogItem item, DateTimeOffset submittedAt) =>
-        submittedAt.AddHours(item.SlaHours);
+    /// <summary>The fulfilment target: the item's SLA hours of the team's working time (every hour when none is given) after submission.</summary>
+    public static DateTimeOffset TargetFor(CatalogItem item, DateTimeOffset submittedAt, WorkingCalendar? calendar = null) =>
+        (calendar ?? WorkingCalendar.AlwaysOpen).Add(submittedAt, TimeSpan.FromHours(item.SlaHours));
+
+    /// <summary>
+    /// When a request submitted at <paramref name="submittedAt"/> becomes at risk: 3/4 of the item's SLA hours of
+    /// working time. On an always-open calendar this is the same instant as <see cref="AtRiskAt(DateTimeOffset, DateTimeOffset)"/>.
+    /// </summary>
+    public static DateTimeOffset AtRiskFor(CatalogItem item, DateTimeOffset submittedAt, WorkingCalendar? calendar = null) =>
+        (calendar ?? WorkingCalendar.AlwaysOpen).Add(submittedAt, TimeSpan.FromTicks(TimeSpan.FromHours(item.SlaHours).Ticks / AtRiskDenominator * AtRiskNumerator));
 
     /// <summary>Breached is past the target: at the target instant itself it is still met.</summary>
     public static bool IsBreached(DateTimeOffset dueAt, DateTimeOffset now) => now > dueAt;
@@ -34,6 +43,10 @@ public static class SlaPolicy
         var span = Math.Max(0, (dueAt - submittedAt).Ticks);
         return submittedAt.AddTicks(span / AtRiskDenominator * AtRiskNumerator + span % AtRiskDenominator * AtRiskNumerator / AtRiskDenominator);
     }
+
+    /// <summary>The request's stored at-risk instant; computed from submission and target for documents written before it was stored.</summary>
+    public static DateTimeOffset AtRiskAt(ServiceRequest request) =>
+        request.AtRiskAt ?? AtRiskAt(request.SubmittedAt, request.DueAt);
 
     /// <summary>When the approvers of a stage are due their reminder.</summary>
     public static DateTimeOffset ReminderAt(DateTimeOffset stageRequestedAt) => stageRequestedAt + ApprovalReminderAfter;
@@ -68,7 +81,7 @@ public static class SlaPolicy
         }
 
         var breachAt = BreachAt(request.DueAt);
-        var atRiskAt = AtRiskAt(request.SubmittedAt, request.DueAt);
+        var atRiskAt = AtRiskAt(request);
         return request.SlaWarnedAt is null && atRiskAt < breachAt ? atRiskAt : breachAt;
     }
 }

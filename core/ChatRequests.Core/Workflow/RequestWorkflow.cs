@@ -62,6 +62,7 @@ public sealed class RequestWorkflow(
         var stages = preAuthorisation is null ? await approvers.ResolveAsync(item, person, fields, cancellationToken) : [];
         var team = TeamRouter.Route(item, await directory.ListTeamsAsync(cancellationToken));
         var now = clock.GetUtcNow();
+        var calendar = team.WorkingCalendar();
         var number = await store.NextNumberAsync(cancellationToken);
         var draft = new ServiceRequest.Draft(
             RequestNumber.Format(number),
@@ -76,12 +77,13 @@ public sealed class RequestWorkflow(
             PriorityMatrix.Assess(item.Impact, RequestFormValidator.ParseUrgency(form.Urgency)!.Value),
             team.Id,
             team.Name,
-            SlaPolicy.TargetFor(item, now),
+            SlaPolicy.TargetFor(item, now, calendar),
             stages,
             item.Provisioning,
             [.. item.Fields.Select(f => new FieldLabel(f.Id, f.Label))],
             preAuthorisation,
-            stages.Count == 0 ? null : await StandInsAsync(stages[0], cancellationToken));
+            stages.Count == 0 ? null : await StandInsAsync(stages[0], cancellationToken),
+            SlaPolicy.AtRiskFor(item, now, calendar));
         var request = ServiceRequest.Submit(draft, now);
         try
         {

@@ -28,7 +28,8 @@ public sealed class JsonFileDirectory : IDirectory
         // Entra object ids are GUIDs, which different sources write in different case.
         _people = document.People.ToDictionary(p => p.Id, StringComparer.OrdinalIgnoreCase);
         _groups = document.ApproverGroups.ToDictionary(g => g.Id, StringComparer.OrdinalIgnoreCase);
-        _teams = document.Teams;
+        // A team without a calendar works on the organisation's; with neither, it is always open.
+        _teams = [.. document.Teams.Select(t => t.Calendar is null && document.Calendar is not null ? t with { Calendar = document.Calendar } : t)];
         _costCentres = document.CostCentres.ToDictionary(c => c.Id, StringComparer.OrdinalIgnoreCase);
         _entitlements = document.Entitlements;
         logger.LogInformation(
@@ -93,6 +94,16 @@ public sealed class JsonFileDirectory : IDirectory
             {
                 problems.Add($"team '{team.Id}' has member '{memberId}', who is not a person in the file.");
             }
+
+            foreach (var problem in CalendarDefinition.ProblemsOf($"team '{team.Id}'", team.Calendar))
+            {
+                problems.Add(problem);
+            }
+        }
+
+        foreach (var problem in CalendarDefinition.ProblemsOf("the organisation", document.Calendar))
+        {
+            problems.Add(problem);
         }
 
         foreach (var shared in document.Teams
@@ -161,6 +172,8 @@ public sealed class JsonFileDirectory : IDirectory
 
     private sealed record OrganisationDocument
     {
+        /// <summary>The calendar of every team that has none of its own; none means always open.</summary>
+        public CalendarDefinition? Calendar { get; init; }
         public IReadOnlyList<Person> People { get; init; } = [];
         public IReadOnlyList<Team> Teams { get; init; } = [];
         public IReadOnlyList<ApproverGroup> ApproverGroups { get; init; } = [];

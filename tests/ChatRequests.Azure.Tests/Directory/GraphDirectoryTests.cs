@@ -263,14 +263,66 @@ public sealed class GraphDirectoryTests : IAsyncLifetime
         Assert.Contains("GroupId", error.Message);
     }
 
+    [Fact]
+    public async Task Teams_CarryTheirCalendarOrTheDirectoryDefault()
+    {
+        await using var services = BuildServices(_graph.BaseUrl, _credential, new()
+        {
+            ["Directory:Calendar:TimeZone"] = "Europe/London",
+            ["Directory:Calendar:WorkingDays:0"] = "Mon",
+            ["Directory:Calendar:Hours"] = "09:00-17:00",
+            ["Directory:Teams:1:Id"] = "night-desk",
+            ["Directory:Teams:1:Name"] = "Night desk",
+            ["Directory:Teams:1:ChannelId"] = "19:night@thread.tacv2",
+            ["Directory:Teams:1:GroupId"] = DeskEntraGroup,
+            ["Directory:Teams:1:Calendar:TimeZone"] = "Pacific Standard Time",
+            ["Directory:Teams:1:Calendar:WorkingDays:0"] = "Sat",
+            ["Directory:Teams:1:Calendar:WorkingDays:1"] = "Sun",
+            ["Directory:Teams:1:Calendar:Hours"] = "20:00-24:00",
+            ["Directory:Teams:1:Calendar:Holidays:0"] = "2026-12-27",
+        });
+
+        var teams = (await services.GetRequiredService<IDirectory>().ListTeamsAsync()).ToDictionary(t => t.Id, t => t.WorkingCalendar());
+
+        Assert.Equal([DayOfWeek.Monday], teams["service-desk"].Days);
+        Assert.Equal("Europe/London", teams["service-desk"].Zone.Id);
+        Assert.Equal([DayOfWeek.Sunday, DayOfWeek.Saturday], teams["night-desk"].Days.Order());
+        Assert.Equal((TimeSpan.FromHours(20), TimeSpan.FromDays(1)), (teams["night-desk"].Opens, teams["night-desk"].Closes));
+        Assert.Equal([new DateOnly(2026, 12, 27)], teams["night-desk"].Holidays);
+    }
+
+    [Fact]
+    public void Options_InvalidCalendars_FailValidationNamingEachProblem()
+    {
+        using var services = BuildServices(_graph.BaseUrl, _credential, new()
+        {
+            ["Directory:Calendar:TimeZone"] = "Nowhere/Special",
+            ["Directory:Calendar:WorkingDays:0"] = "Mon",
+            ["Directory:Calendar:Hours"] = "09:00-17:00",
+            ["Directory:Teams:0:Calendar:TimeZone"] = "UTC",
+            ["Directory:Teams:0:Calendar:WorkingDays:0"] = "Monday",
+            ["Directory:Teams:0:Calendar:Hours"] = "9-5",
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(
+            () => services.GetRequiredService<IOptions<GraphDirectoryOptions>>().Value);
+
+        Assert.Equal(
+        [
+            "the directory has a calendar whose timeZone 'Nowhere/Special' is not a known time zone (use an IANA id like Europe/Paris or a Windows id).",
+            "team 'service-desk' has a calendar whose workingDays has 'Monday', which is not a day (use Mon, Tue, Wed, Thu, Fri, Sat, Sun).",
+            "team 'service-desk' has a calendar whose hours '9-5' is not an opening and a later closing time like 08:00-18:00 (closing may be 24:00).",
+        ], error.Failures);
+    }
+
     private IDirectory Directory => _services.GetRequiredService<IDirectory>();
 
     private static CatalogItem Item(ApprovalPolicy policy) =>
         new() { Id = "jira-access", Name = "Jira access", Category = "Access", Approval = policy, ApproverGroupId = "grp-sec" };
 
-    private static ServiceProvider BuildServices(string graphBaseUrl, TokenCredential credential)
+    private static ServiceProvider BuildServices(string graphBaseUrl, TokenCredential credential, Dictionary<string, string?>? more = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Directory:GraphBaseUrl"] = graphBaseUrl + "/v1.0",
             ["Directory:MaxRetries"] = "2",
@@ -285,7 +337,13 @@ public sealed class GraphDirectoryTests : IAsyncLifetime
             ["Directory:ApproverGroups:0:Id"] = "grp-sec",
             ["Directory:ApproverGroups:0:Name"] = "IT Security",
             ["Directory:ApproverGroups:0:GroupId"] = SecurityEntraGroup,
-        }).Build();
+        };
+        foreach (var (key, value) in more ?? [])
+        {
+            settings[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
 
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);

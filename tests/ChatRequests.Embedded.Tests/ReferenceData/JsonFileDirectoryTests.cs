@@ -92,6 +92,68 @@ public sealed class JsonFileDirectoryTests : IDisposable
         Assert.Contains("$.people", Assert.Single(LoadFails(path)));
     }
 
+    [Fact]
+    public void Load_CalendarMistakes_AreListedLikeTheOtherProblems()
+    {
+        var path = Write("""
+            {
+              "calendar": { "timeZone": "Mars/Olympus", "workingDays": ["Mon"], "hours": "08:00-18:00" },
+              "teams": [ { "id": "t1", "name": "Team", "channelId": "19:t1", "calendar": {
+                "timeZone": "Europe/Paris", "workingDays": ["Mon", "Funday", "mon"], "hours": "18:00-08:00",
+                "holidays": ["2026-12-25", "25/12/2026", "2026-12-25"] } } ]
+            }
+            """);
+
+        Assert.Equal(
+        [
+            $"{path}: team 't1' has a calendar whose workingDays has 'Funday', which is not a day (use Mon, Tue, Wed, Thu, Fri, Sat, Sun).",
+            $"{path}: team 't1' has a calendar whose workingDays lists Monday more than once.",
+            $"{path}: team 't1' has a calendar whose hours '18:00-08:00' is not an opening and a later closing time like 08:00-18:00 (closing may be 24:00).",
+            $"{path}: team 't1' has a calendar whose holiday '25/12/2026' is not a date like 2026-12-25.",
+            $"{path}: team 't1' has a calendar whose holiday 2026-12-25 is listed more than once.",
+            $"{path}: the organisation has a calendar whose timeZone 'Mars/Olympus' is not a known time zone (use an IANA id like Europe/Paris or a Windows id).",
+        ], LoadFails(path));
+    }
+
+    [Fact]
+    public void Load_EmptyWorkingDays_Fails()
+    {
+        var path = Write("""{ "calendar": { "timeZone": "UTC", "workingDays": [], "hours": "00:00-24:00" } }""");
+
+        Assert.Equal([$"{path}: the organisation has a calendar whose workingDays is empty; list the days the team works, like [\"Mon\", \"Tue\"]."], LoadFails(path));
+    }
+
+    [Fact]
+    public async Task Load_TeamCalendars_OwnOrganisationDefaultOrNoneAlwaysOpen()
+    {
+        var path = Write("""
+            {
+              "calendar": { "timeZone": "W. Europe Standard Time", "workingDays": ["Mon", "Tue", "Wed", "Thu", "Fri"], "hours": "08:00-18:00" },
+              "teams": [
+                { "id": "own", "name": "Own", "channelId": "19:own", "calendar": {
+                  "timeZone": "America/New_York", "workingDays": ["Sat"], "hours": "09:00-17:00", "holidays": ["2026-12-26"] } },
+                { "id": "default", "name": "Default", "channelId": "19:default" }
+              ]
+            }
+            """);
+
+        var teams = (await LoadDirectory(path).ListTeamsAsync()).ToDictionary(t => t.Id, t => t.WorkingCalendar());
+
+        Assert.Equal([DayOfWeek.Saturday], teams["own"].Days);
+        Assert.Equal([new DateOnly(2026, 12, 26)], teams["own"].Holidays);
+        Assert.Equal((TimeSpan.FromHours(9), TimeSpan.FromHours(17)), (teams["own"].Opens, teams["own"].Closes));
+        Assert.Equal(5, teams["default"].Days.Count);
+        Assert.Equal(TimeSpan.FromHours(1), teams["default"].Zone.GetUtcOffset(new DateTime(2026, 1, 5, 12, 0, 0, DateTimeKind.Utc)));
+    }
+
+    [Fact]
+    public async Task Load_NoCalendarAnywhere_TeamsAreAlwaysOpen()
+    {
+        var teams = await LoadDirectory(GoodOrganisation).ListTeamsAsync();
+
+        Assert.All(teams, t => Assert.True(t.WorkingCalendar().IsAlwaysOpen));
+    }
+
     private string Write(string json) => _folder.Write("organisation.json", json);
 
     private static IReadOnlyList<string> LoadFails(string path) =>

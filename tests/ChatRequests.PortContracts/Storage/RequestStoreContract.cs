@@ -322,6 +322,20 @@ public abstract partial class RequestStoreContract
     }
 
     [Fact]
+    public async Task StoredAtRiskInstant_RoundTrips_AndTheSlaCheckUsesIt()
+    {
+        // A working-time calendar fixes the at-risk instant at submission, here 2 hours in rather than 3/4 of 40.
+        await Store.CreateAsync(Submit("REQ-000001", Start, atRiskAt: Start.AddHours(2)));
+        await Store.CreateAsync(Submit("REQ-000002", Start));
+
+        var reopened = ReopenStore();
+        Assert.Equal(Start.AddHours(2), (await reopened.GetAsync("REQ-000001"))!.AtRiskAt);
+        Assert.Null((await reopened.GetAsync("REQ-000002"))!.AtRiskAt);
+        Assert.Empty(await Store.ListSlaCheckDueAsync(Start.AddHours(2).AddTicks(-1), 50));
+        Assert.Equal(["REQ-000001"], (await Store.ListSlaCheckDueAsync(Start.AddHours(2), 50)).Select(r => r.Id));
+    }
+
+    [Fact]
     public async Task ListSlaCheckDueAsync_ReturnsTheEarliestFirst_UpToMax()
     {
         await Store.CreateAsync(Submit("REQ-000001", Start.AddHours(2)));

@@ -1,0 +1,16 @@
+using ChatRequests.Core.Organisation;
+using Microsoft.Extensions.Options;
+
+namespace ChatRequests.Azure.Graph;
+
+/// <summary>Refuses to start with a calendar that is not valid, naming every problem as the file directory does.</summary>
+internal sealed class GraphDirectoryCalendarValidation : IValidateOptions<GraphDirectoryOptions>
+{
+    public ValidateOptionsResult Validate(string? name, GraphDirectoryOptions options)
+    {
+        var problems = CalendarDefinition.ProblemsOf("the directory", options.Calendar)
+            .Concat(options.Teams.SelectMany(t => CalendarDefinition.ProblemsOf($"team '{t.Id}'", t.Calendar)))
+            .ToList();
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+}
