@@ -11,7 +11,7 @@ internal sealed partial class CardGallery
         var waiting = await _story.SubmitAsync();
         var remindAt = waiting.SlaCheckAt ?? throw new InvalidOperationException("A request awaiting approval has a reminder due.");
         waiting.CheckSla(remindAt);
-        Show("approval-reminder", waiting, x => _cards.ApprovalReminder(x, 0, remindAt));
+        Show("approval-reminder", waiting, x => _cards.ApprovalReminder(x, 0, _story.Manager, remindAt));
 
         var late = await _story.SubmitAsync();
         _story.ManagerApproves(late);

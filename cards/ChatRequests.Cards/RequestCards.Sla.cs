@@ -7,21 +7,24 @@ public sealed partial class RequestCards
 {
     /// <summary>
     /// Reminds an approver that <paramref name="stage"/> still waits for them: whose request, for what, for how long
-    /// (until <paramref name="at"/>, when the reminder was due), and where to decide it.
+    /// (until <paramref name="at"/>, when the reminder was due), on whose behalf when <paramref name="approver"/> stands
+    /// in for someone, and where to decide it.
     /// </summary>
-    public CardMessage ApprovalReminder(ServiceRequest r, int stage, DateTimeOffset at)
+    public CardMessage ApprovalReminder(ServiceRequest r, int stage, PersonRef approver, DateTimeOffset at)
     {
         var requestedAt = r.StageRequestedAt(stage);
         var waited = CardText.Duration(at - requestedAt);
+        var onBehalf = r.Approvals[stage].OnBehalfOf(approver.Id) is { } of ? $", on behalf of {of.Name}" : "";
         var data = new
         {
             id = r.Id,
             itemName = r.ItemName,
             requesterName = r.Requester.Name,
             waited,
+            onBehalf,
             facts = (Fact[])
             [
-                new("Step", StageText(r, stage, PersonRef.System)),
+                new("Step", StageText(r, stage, approver)),
                 Fact.Moment("Waiting since", requestedAt),
                 new("Cost", CardText.Cost(r)),
                 Fact.Moment("Target date", r.DueAt),
@@ -30,7 +33,7 @@ public sealed partial class RequestCards
         return Render(
             "reminder",
             data,
-            $"Reminder: {r.Requester.Name} has been waiting {waited} for your approval of {r.ItemName} ({r.Id}). Decide it on the approval card, or type 'approvals'.");
+            $"Reminder: {r.Requester.Name} has been waiting {waited} for your approval of {r.ItemName} ({r.Id}){onBehalf}. Decide it on the approval card, or type 'approvals'.");
     }
 
     /// <summary>

@@ -36,7 +36,7 @@ public sealed class TeamsNotifier(ProactiveMessenger messenger, IDirectory direc
         messenger.SendOnceToPersonAsync(
             approver.Id,
             $"reminder:{request.Id}:{cause.Id}:{approver.Id}",
-            cards.ApprovalReminder(request, request.CurrentStage, cause.CreatedAt),
+            cards.ApprovalReminder(request, request.CurrentStage, approver, cause.CreatedAt),
             cancellationToken);
 
     public Task TellLateApproverAsync(ServiceRequest request, PersonRef approver, int stage, OutboxEvent cause, CancellationToken cancellationToken = default) =>

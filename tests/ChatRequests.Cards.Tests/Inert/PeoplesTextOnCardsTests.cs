@@ -104,7 +104,7 @@ public class PeoplesTextOnCardsTests
         yield return ("submitted", cards.Submitted(fresh), [person]);
         yield return ("submitted, refreshing itself", cards.Submitted(fresh, refreshFor: "29:requester"), [person]);
         yield return ("approval pending, step 1", cards.Approval(fresh, 0, Manager(t)), [.. request, person]);
-        yield return ("approval reminder", cards.ApprovalReminder(fresh, 0, Start.AddHours(24)), [person]);
+        yield return ("approval reminder", cards.ApprovalReminder(fresh, 0, Manager(t), Start.AddHours(24)), [person]);
         yield return ("approval list", cards.ApprovalList([fresh], Manager(t)), text.Length <= 300 ? [text, person] : [person]);
         yield return ("approval list, empty", cards.ApprovalList([], Manager(t)), [person.Trim()]);
 

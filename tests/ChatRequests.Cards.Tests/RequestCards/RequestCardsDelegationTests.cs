@@ -28,6 +28,22 @@ public class RequestCardsDelegationTests
     }
 
     [Fact]
+    public void ApprovalReminder_ToADelegate_SaysOnWhoseBehalf_OnTheCardAndInTheMessage()
+    {
+        var r = DelegatedByTheManager();
+        r.CheckSla(Start.AddHours(24));
+
+        var message = _cards.ApprovalReminder(r, 0, Delegate, Start.AddHours(24));
+
+        CardAssert.Valid(message);
+        var text = CardQuery.Text(message.Card);
+        Assert.Contains($"for your decision on {Laptop.Name}, on behalf of {Manager.Name}.", text);
+        Assert.Contains($"Step 1 of 2: Manager approval, on behalf of {Manager.Name}", text);
+        Assert.Contains($"({r.Id}), on behalf of {Manager.Name}.", message.FallbackText);
+        Assert.DoesNotContain("on behalf of", CardQuery.Text(_cards.ApprovalReminder(r, 1, Delegate, Start.AddHours(24)).Card));
+    }
+
+    [Fact]
     public void DelegateChoice_ListsThePeople_AsText_WithAPickButtonCarryingOnlyTheirIdAndTheDay()
     {
         var people = new[]

@@ -23,7 +23,7 @@ public class RequestCardsSlaTests
         var r = NeedingTwoApprovals();
         r.CheckSla(Start.AddHours(24));
 
-        var message = _cards.ApprovalReminder(r, 0, Start.AddHours(24));
+        var message = _cards.ApprovalReminder(r, 0, Manager, Start.AddHours(24));
 
         CardAssert.Valid(message);
         var text = CardQuery.Text(message.Card);
