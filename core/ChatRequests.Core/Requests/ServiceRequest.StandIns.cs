@@ -7,9 +7,11 @@ public sealed partial class ServiceRequest
     /// "Ask someone else": <paramref name="by"/>, still awaited on the pending stage <paramref name="stage"/>, has
     /// <paramref name="to"/> decide it in their place, through the reroute line. The same rules hold as for any route:
     /// not the requester, nobody who decided an earlier step, nobody asked already. The requester is told, the new
-    /// approver gets the card, and the card of <paramref name="by"/> says whom they asked.
+    /// approver gets the card, and the card of <paramref name="by"/> says whom they asked. When <paramref name="to"/> has a
+    /// stand-in (<paramref name="toStandIn"/>, their own: delegation does not chain) the stage goes to the stand-in, who
+    /// decides on their behalf; a stand-in who may not decide it is refused as <paramref name="to"/> would be.
     /// </summary>
-    public void AskSomeoneElse(PersonRef by, PersonRef to, int stage, DateTimeOffset now)
+    public void AskSomeoneElse(PersonRef by, PersonRef to, int stage, DateTimeOffset now, StandIn? toStandIn = null)
     {
         if (stage < 0 || stage >= _approvals.Count)
         {
@@ -33,24 +35,34 @@ public sealed partial class ServiceRequest
         }
 
         var decidedBefore = _approvals.Take(stage).SelectMany(DecidersOf).ToHashSet();
-        var refusal = to.Id == by.Id ? "That is you: name someone else."
-            : to.Id == Requester.Id ? $"{to.Name} asked for this request and may not approve it."
-            : decidedBefore.Contains(to.Id) ? $"{to.Name} decided an earlier step of this request and may not decide this one too."
-            : target.IsApprover(to.Id) ? $"{to.Name} is already asked to decide this step."
+        string? Refusal(PersonRef p) =>
+            p.Id == by.Id ? "That is you: name someone else."
+            : p.Id == Requester.Id ? $"{p.Name} asked for this request and may not approve it."
+            : decidedBefore.Contains(p.Id) ? $"{p.Name} decided an earlier step of this request and may not decide this one too."
+            : target.IsApprover(p.Id) ? $"{p.Name} is already asked to decide this step."
             : null;
+        var standIn = toStandIn is { } s && s.For.Id == to.Id && s.Delegate.Id != to.Id ? s : null;
+        var refusal = Refusal(to) ?? (standIn is null ? null
+            : standIn.Delegate.Id == by.Id ? $"{to.Name} {standIn.Why}, and that is you: name someone else."
+            : Refusal(standIn.Delegate) is { } why ? $"{to.Name} {standIn.Why}: {why}"
+            : null);
         if (refusal is not null)
         {
             throw new RequestRuleException(refusal);
         }
 
+        var decider = standIn?.Delegate ?? to;
         _approvals[stage] = target with
         {
-            Approvers = [.. target.Approvers.Select(a => a.Id == by.Id ? to : a)],
+            Approvers = [.. target.Approvers.Select(a => a.Id == by.Id ? decider : a)],
             Handovers = [.. target.Handovers, new Handover(by, to, now)],
+            StandIns = standIn is null ? target.StandIns : [.. target.StandIns, standIn],
         };
         var who = StandIn.Describe(by.Name, target.OnBehalfOf(by.Id));
-        Note(AuditAction.Reroute, now, $"{who} asked {to.Name} to decide {target.Name}");
-        Raise(RequestEventType.ApprovalRerouted, by, now, $"{who} asked {to.Name} to decide your approval.");
+        var whom = StandIn.Describe(decider.Name, standIn?.For);
+        var because = standIn is null ? "" : $" ({to.Name} {standIn.Why})";
+        Note(AuditAction.Reroute, now, $"{who} asked {whom} to decide {target.Name}{because}");
+        Raise(RequestEventType.ApprovalRerouted, by, now, $"{who} asked {whom} to decide your approval.");
         Raise(RequestEventType.ApprovalRequested, by, now, null);
     }
 

@@ -149,9 +149,11 @@ public sealed class RequestWorkflow(
                 ?? throw new RequestRuleException("I found nobody of that name in the directory. Check the spelling, or use their full name.").About(request);
         }
 
+        // The person's own stand-in only: the stand-in's stand-in is not looked up (delegation does not chain).
         var target = new PersonRef(to.Id, to.Name);
+        var standIn = standIns is null ? null : (await standIns.FindAsync([target], cancellationToken)).GetValueOrDefault(target.Id);
         var changed = await store.UpdateAsync(
-            request, KeepingRefused(r => r.AskSomeoneElse(by, target, stage, clock.GetUtcNow())), cancellationToken);
+            request, KeepingRefused(r => r.AskSomeoneElse(by, target, stage, clock.GetUtcNow(), standIn)), cancellationToken);
         return new HandoverResult(changed, []);
     }
 

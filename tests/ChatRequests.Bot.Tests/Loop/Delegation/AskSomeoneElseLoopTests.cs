@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using ChatRequests.Bot.Tests.Hosting;
 using ChatRequests.Core.Requests;
@@ -32,6 +33,36 @@ public sealed class AskSomeoneElseLoopTests
         Assert.Contains("You are not an approver of this request", late.Message, StringComparison.Ordinal);
         var approved = await bot.Teams.ClickOnCardAsync(Persona.Diego, diegosChat, diegosCard, "approval.approve");
         Assert.Contains("Approved by you", approved.CardText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ThePersonAsked_WhoDelegated_HasTheirDelegateDecide_OnTheirBehalf_WithoutChaining()
+    {
+        await using var bot = await BotApp.StartAsync();
+        var until = DateTimeOffset.UtcNow.AddDays(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        (await bot.Teams.SayAsync(Persona.Miriam, $"delegate approvals to Diego Siciliani until {until}")).EnsureSuccessStatusCode();
+        await NoticeAsync(bot.Connector, Persona.Miriam, "Delegation on");
+        (await bot.Teams.SayAsync(Persona.Diego, $"delegate approvals to Johanna Lorenz until {until}")).EnsureSuccessStatusCode();
+        await NoticeAsync(bot.Connector, Persona.Diego, "Delegation on");
+        var requestId = await RequestLaptopAsync(bot.Teams, bot.Connector, Persona.Megan);
+        var (chatId, card) = await ApprovalCardAsync(bot.Connector, Persona.Alex, requestId);
+
+        await bot.Teams.ClickOnCardAsync(Persona.Alex, chatId, card, "approval.askelse", new JsonObject { ["askName"] = "Miriam Graham" });
+
+        // Diego spoke to the bot (to delegate), so his card comes in that personal chat.
+        var diegosChat = Persona.Diego.PersonalChatId;
+        var diegosCard = await bot.Connector.WaitForAsync(
+            c => c.ActivitiesIn(diegosChat).Select(FakeTeamsConnector.CardOf)
+                .LastOrDefault(x => x is not null && CardReader.Verbs(x).Contains("approval.approve") && CardReader.AllText(x).Contains(requestId, StringComparison.Ordinal)),
+            description: "Diego's approval card");
+        Assert.Contains("on behalf of Miriam Graham", CardReader.AllText(diegosCard), StringComparison.Ordinal);
+        await NoticeAsync(bot.Connector, Persona.Megan, "Alex Wilber asked Diego Siciliani on behalf of Miriam Graham to decide your approval");
+        var stage = (await bot.Services.GetRequiredService<IRequestStore>().GetAsync(requestId))!.Approvals[0];
+        Assert.Equal([Persona.Diego.AadObjectId], stage.Approvers.Select(a => a.Id));
+        var approved = await bot.Teams.ClickOnCardAsync(Persona.Diego, diegosChat, diegosCard, "approval.approve");
+        Assert.Contains("Approved by you on behalf of Miriam Graham", approved.CardText, StringComparison.Ordinal);
+        var request = (await bot.Services.GetRequiredService<IRequestStore>().GetAsync(requestId))!;
+        Assert.Contains(request.History, h => h.Comment?.StartsWith("Alex Wilber asked Diego Siciliani on behalf of Miriam Graham to decide Manager", StringComparison.Ordinal) == true);
     }
 
     [Fact]
