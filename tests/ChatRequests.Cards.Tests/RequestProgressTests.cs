@@ -99,7 +99,7 @@ public class RequestProgressTests
 
         Assert.Equal(
             $"{Manager.Name} to approve or reject (step 1 of 2: Manager approval), due Wed 4 Mar 08:30 UTC, then it goes to "
-            + $"{SecurityLead.Name} ({Manager.Name}'s manager). Once approved: IT security approval, then {Team} fulfils it.",
+            + $"{SecurityLead.Name} ({Manager.Name}'s manager), or their stand-in if they have one by then. Once approved: IT security approval, then {Team} fulfils it.",
             RequestProgress.NextStep(r, Requester.Id));
         Assert.Equal(Start.AddHours(48), RequestProgress.NextStepParts(r, Requester.Id).At);
     }

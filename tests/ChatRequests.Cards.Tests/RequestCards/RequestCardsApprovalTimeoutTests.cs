@@ -48,7 +48,7 @@ public class RequestCardsApprovalTimeoutTests
         var detail = CardQuery.Text(_cards.RequestDetail(r, Requester).Card);
         var list = CardQuery.Text(_cards.RequestList([r], "My requests", "None", Requester).Card);
 
-        var next = $"Next\n{Manager.Name} to approve or reject, due {due}, then it goes to {SecurityLead.Name} (the approver group).";
+        var next = $"Next\n{Manager.Name} to approve or reject, due {due}, then it goes to {SecurityLead.Name} (the approver group), or their stand-in if they have one by then.";
         Assert.Contains(next, detail);
         Assert.Contains(next, list);
     }
