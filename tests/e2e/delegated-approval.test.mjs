@@ -3,9 +3,10 @@
 // Megan's notice names both. The bot runs on the samples. Run it with run.sh (which builds the bot first).
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe } from 'node:test';
 import { Persona, choose, press } from './lib/persona.mjs';
-import { startStack, suiteDir } from './lib/stack.mjs';
+import { suiteDir } from './lib/stack.mjs';
+import { story } from './lib/story.mjs';
 
 const runDir = path.join(suiteDir, 'artifacts', `delegated-${new Date().toISOString().replace(/[:.]/g, '-')}`);
 const screens = path.join(suiteDir, 'artifacts', 'screens');
@@ -17,38 +18,8 @@ const diego = new Persona({ key: 'diego', name: 'Diego Siciliani', firstName: 'D
 // A last day a month from today, so that the story does not age.
 const lastDay = new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString().slice(0, 10);
 
-let stack;
-
 describe('A delegated approval in the Agents Playground', () => {
-  before(async () => {
-    stack = await startStack([megan, alex, diego], runDir);
-    try {
-      for (const persona of [megan, alex, diego]) await persona.open();
-    } catch (error) {
-      const dir = await stack.saveEvidence('delegated-setup');
-      console.error(`Evidence of the failed setup: ${dir}`);
-      throw error;
-    }
-  });
-
-  after(async () => {
-    await stack?.stop();
-  });
-
-  let broken = null;
-  const step = (title, body) => it(title, async (t) => {
-    if (broken) {
-      t.skip(`"${broken}" failed`);
-      return;
-    }
-    try {
-      await body();
-    } catch (error) {
-      broken = title;
-      console.error(`Evidence of the failed step "${title}": ${await stack.saveEvidence(title)}`);
-      throw error;
-    }
-  });
+  const step = story({ name: 'delegated', personas: [megan, alex, diego], runDir });
 
   let requestId;
 

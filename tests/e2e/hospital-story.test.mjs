@@ -4,9 +4,10 @@
 // Run it with run.sh (which builds the bot first).
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe } from 'node:test';
 import { Persona, choose, fill, press } from './lib/persona.mjs';
-import { repoRoot, startStack, suiteDir } from './lib/stack.mjs';
+import { repoRoot, suiteDir } from './lib/stack.mjs';
+import { story } from './lib/story.mjs';
 
 const runDir = path.join(suiteDir, 'artifacts', `hospital-${new Date().toISOString().replace(/[:.]/g, '-')}`);
 const screens = path.join(suiteDir, 'artifacts', 'screens');
@@ -19,43 +20,18 @@ const words = 'I need a new laptop';
 const question = 'Which laptop is the charger for?';
 const answer = 'the ward Dell Latitude on the nurses station';
 
-let stack;
-
 describe('ChatRequests on the hospital catalog in the Agents Playground', () => {
-  before(async () => {
-    stack = await startStack([aoife, chloe], runDir, {
+  const step = story({
+    name: 'hospital',
+    personas: [aoife, chloe],
+    runDir,
+    options: {
       botArgs: [
         `--Catalog:Path=${path.join(repoRoot, 'samples/hospital/catalog.json')}`,
         `--Directory:Path=${path.join(repoRoot, 'samples/hospital/organisation.json')}`,
       ],
-    });
-    try {
-      for (const persona of [aoife, chloe]) await persona.open();
-      await chloe.openChannel('End User Devices', 'End User Devices');
-    } catch (error) {
-      const dir = await stack.saveEvidence('hospital-setup');
-      console.error(`Evidence of the failed setup: ${dir}`);
-      throw error;
-    }
-  });
-
-  after(async () => {
-    await stack?.stop();
-  });
-
-  let broken = null;
-  const step = (title, body) => it(title, async (t) => {
-    if (broken) {
-      t.skip(`"${broken}" failed`);
-      return;
-    }
-    try {
-      await body();
-    } catch (error) {
-      broken = title;
-      console.error(`Evidence of the failed step "${title}": ${await stack.saveEvidence(title)}`);
-      throw error;
-    }
+    },
+    setup: () => chloe.openChannel('End User Devices', 'End User Devices'),
   });
 
   let requestId;

@@ -4,9 +4,10 @@
 // own (tests/e2e/parallel/catalog.json). Run it with run.sh (which builds the bot first).
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe } from 'node:test';
 import { Persona, fill, press } from './lib/persona.mjs';
-import { repoRoot, startStack, suiteDir } from './lib/stack.mjs';
+import { repoRoot, suiteDir } from './lib/stack.mjs';
+import { story } from './lib/story.mjs';
 
 const runDir = path.join(suiteDir, 'artifacts', `parallel-${new Date().toISOString().replace(/[:.]/g, '-')}`);
 const screens = path.join(suiteDir, 'artifacts', 'screens');
@@ -14,8 +15,6 @@ const screens = path.join(suiteDir, 'artifacts', 'screens');
 const megan = new Persona({ key: 'megan', name: 'Megan Bowen', firstName: 'Megan', config: 'samples/playground/megan.yml' });
 const isaiah = new Persona({ key: 'isaiah', name: 'Isaiah Langer', firstName: 'Isaiah', config: 'tests/e2e/parallel/isaiah.yml' });
 const joni = new Persona({ key: 'joni', name: 'Joni Sherman', firstName: 'Joni', config: 'tests/e2e/parallel/joni.yml' });
-
-let stack;
 
 /** Megan asks in her words and submits the form of <item>; a "did you mean" on the way is answered with the item. */
 async function request(words, item) {
@@ -37,36 +36,11 @@ async function request(words, item) {
 }
 
 describe('Parallel approval stages in the Agents Playground', () => {
-  before(async () => {
-    stack = await startStack([megan, isaiah, joni], runDir, {
-      botArgs: [`--Catalog:Path=${path.join(repoRoot, 'tests/e2e/parallel/catalog.json')}`],
-    });
-    try {
-      for (const persona of [megan, isaiah, joni]) await persona.open();
-    } catch (error) {
-      const dir = await stack.saveEvidence('parallel-setup');
-      console.error(`Evidence of the failed setup: ${dir}`);
-      throw error;
-    }
-  });
-
-  after(async () => {
-    await stack?.stop();
-  });
-
-  let broken = null;
-  const step = (title, body) => it(title, async (t) => {
-    if (broken) {
-      t.skip(`"${broken}" failed`);
-      return;
-    }
-    try {
-      await body();
-    } catch (error) {
-      broken = title;
-      console.error(`Evidence of the failed step "${title}": ${await stack.saveEvidence(title)}`);
-      throw error;
-    }
+  const step = story({
+    name: 'parallel',
+    personas: [megan, isaiah, joni],
+    runDir,
+    options: { botArgs: [`--Catalog:Path=${path.join(repoRoot, 'tests/e2e/parallel/catalog.json')}`] },
   });
 
   let allId;
