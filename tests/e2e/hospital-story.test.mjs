@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe } from 'node:test';
-import { Persona, choose, fill, press } from './lib/persona.mjs';
+import { Persona, choose, fill, openToFill, press } from './lib/persona.mjs';
 import { repoRoot, suiteDir } from './lib/stack.mjs';
 import { story } from './lib/story.mjs';
 
@@ -66,7 +66,7 @@ describe('ChatRequests on the hospital catalog in the Agents Playground', () => 
     assert.match(await card.innerText(), new RegExp(words));
     await press(card, 'Assign to me');
     await chloe.see(requestId, 'Chloe Nakamura', 'Ask requester');
-    await press(chloe.card(requestId), 'Ask requester');
+    await openToFill(chloe.card(requestId), 'Ask requester', 'Question for Aoife Brennan');
     await fill(chloe.card(requestId), 'Question for Aoife Brennan', question);
     await press(chloe.card(requestId), 'Send question');
     await aoife.see(requestId, question);

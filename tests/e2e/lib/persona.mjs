@@ -113,3 +113,19 @@ export async function choose(card, label, option) {
 export async function press(card, title) {
   await card.getByRole('button', { name: title, exact: true }).last().click();
 }
+
+/**
+ * Presses a card's show-card button until the input it opens is there: a card update that lands just after the click
+ * (the team card is posted again after an agent's click, ADR 0012) renders the card anew with its show-card closed.
+ */
+export async function openToFill(card, title, label, tries = 3) {
+  for (let attempt = 1; ; attempt++) {
+    await press(card, title);
+    try {
+      await card.getByLabel(label).first().waitFor({ timeout: 5000 });
+      return;
+    } catch (error) {
+      if (attempt >= tries) throw error;
+    }
+  }
+}
