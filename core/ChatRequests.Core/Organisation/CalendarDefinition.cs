@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using ChatRequests.Core.BusinessHours;
 
 namespace ChatRequests.Core.Organisation;
@@ -20,8 +21,13 @@ public sealed record CalendarDefinition
         ["Fri"] = DayOfWeek.Friday, ["Sat"] = DayOfWeek.Saturday, ["Sun"] = DayOfWeek.Sunday,
     };
 
+    // Built once per definition (by reference: a `with` copy is another definition), not re-checked on every submit.
+    private static readonly ConditionalWeakTable<CalendarDefinition, WorkingCalendar> Built = new();
+
     /// <summary>The working calendar; throws <see cref="ArgumentException"/> listing what is wrong (see <see cref="Problems"/>).</summary>
-    public WorkingCalendar ToWorkingCalendar()
+    public WorkingCalendar ToWorkingCalendar() => Built.GetValue(this, static definition => definition.Build());
+
+    private WorkingCalendar Build()
     {
         var problems = Problems();
         if (problems.Count > 0)
