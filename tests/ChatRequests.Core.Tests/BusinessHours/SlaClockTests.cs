@@ -117,6 +117,23 @@ public sealed class SlaClockTests
         Assert.Equal(DateTimeOffset.Parse(reminder), request.SlaCheckAt);
     }
 
+    [Fact]
+    public void StageRerouted_FromAnUnreachableApprover_IsRemindedOnTheCalendarFromThen()
+    {
+        var clock = Calendars["berlin"];
+        var friday = DateTimeOffset.Parse("2026-12-04T17:00+01:00");
+        var boss = new PersonRef("u-bea", "Bea Boss");
+        var stage = new ApprovalStage("Manager", [Manager]) { Fallbacks = [new StageRoute("Mark Manager's manager", [boss])] };
+        var request = Submit(friday, friday.AddDays(30), clock, stage);
+
+        var outcome = request.RerouteUnreachable(Manager, "404 UserNotFound", friday.AddMinutes(30), calendar: clock);
+
+        Assert.Equal(RerouteOutcome.Rerouted, outcome);
+        // 24 working hours from Friday 17:30: half an hour on Friday, then Monday to Wednesday 11:30.
+        Assert.Equal(DateTimeOffset.Parse("2026-12-09T11:30+01:00"), request.Approvals[0].ReminderDueAt);
+        Assert.Equal(request.Approvals[0].ReminderDueAt, request.SlaCheckAt);
+    }
+
     private static ServiceRequest Submit(DateTimeOffset at, DateTimeOffset due, WorkingCalendar calendar, params ApprovalStage[] stages) =>
         ServiceRequest.Submit(
             new ServiceRequest.Draft(
