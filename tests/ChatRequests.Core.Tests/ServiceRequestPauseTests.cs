@@ -46,7 +46,7 @@ public sealed class ServiceRequestPauseTests
         Assert.Equal(request.AtRiskAt, request.SlaCheckAt);
         var resumed = request.History[^1];
         Assert.Equal((AuditAction.ClockResumed, RequestState.InProgress, PersonRef.System), (resumed.Action, resumed.To, resumed.Actor));
-        Assert.Equal("Target clock resumed after 11 h of working time paused: target now Thu 3 Dec 09:00 UTC", resumed.Comment);
+        Assert.Equal("Target clock resumed: the target moves 11 h of working time later", resumed.Comment);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
 using ChatRequests.Core.BusinessHours;
 using ChatRequests.Core.Sla;
@@ -64,11 +63,18 @@ public sealed partial class ServiceRequest
         if (State.IsInFulfilment())
         {
             // A request resolved or cancelled from a pause keeps the moved target (it counts again if reopened), quietly.
+            // No instant in the words: cards show the history as text, and the moved target in the reader's zone beside it.
             Note(AuditAction.ClockResumed, now,
-                $"Target clock resumed after {WorkingHours(paused)} of working time paused: target now {DueAt.ToUniversalTime().ToString("ddd d MMM HH:mm 'UTC'", CultureInfo.InvariantCulture)}");
+                paused == TimeSpan.Zero
+                    ? "Target clock resumed: no working time passed, so the target stays"
+                    : $"Target clock resumed: the target moves {WorkingHours(paused)} of working time later");
         }
     }
 
-    private static string WorkingHours(TimeSpan span) =>
-        span.Minutes == 0 ? $"{(int)span.TotalHours} h" : $"{(int)span.TotalHours} h {span.Minutes} min";
+    private static string WorkingHours(TimeSpan span) => ((int)span.TotalHours, span.Minutes) switch
+    {
+        (0, var minutes) => $"{minutes} min",
+        (var hours, 0) => $"{hours} h",
+        (var hours, var minutes) => $"{hours} h {minutes} min",
+    };
 }
