@@ -31,7 +31,7 @@ public sealed class ServiceRequestPauseTests
 
         Assert.Equal(Start.AddHours(2), request.PausedSince);
         Assert.Null(request.SlaCheckAt);
-        Assert.Equal((AuditAction.ClockPaused, "Target clock paused: waiting for the requester's answer"), (request.History[^1].Action, request.History[^1].Comment));
+        Assert.Equal((AuditAction.ClockPaused, "Waiting for the requester's answer"), (request.History[^1].Action, request.History[^1].Comment));
         Assert.False(request.CheckSla(Due.AddDays(5)).DidAnything);
 
         // Answered Tuesday 12:00: Monday 11:00-18:00 and Tuesday 08:00-12:00 were waited, 11 working hours.
@@ -46,7 +46,7 @@ public sealed class ServiceRequestPauseTests
         Assert.Equal(request.AtRiskAt, request.SlaCheckAt);
         var resumed = request.History[^1];
         Assert.Equal((AuditAction.ClockResumed, RequestState.InProgress, PersonRef.System), (resumed.Action, resumed.To, resumed.Actor));
-        Assert.Equal("Target clock resumed: the target moves 11 h of working time later", resumed.Comment);
+        Assert.Equal("The target moves 11 h of working time later", resumed.Comment);
     }
 
     [Fact]

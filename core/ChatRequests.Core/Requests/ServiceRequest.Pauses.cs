@@ -43,8 +43,8 @@ public sealed partial class ServiceRequest
         {
             PausedSince = now;
             Note(AuditAction.ClockPaused, now, State == RequestState.AwaitingRequester
-                ? "Target clock paused: waiting for the requester's answer"
-                : "Target clock paused: waiting for parts");
+                ? "Waiting for the requester's answer"
+                : "Waiting for parts");
         }
         else if (PausedSince is { } since && !StopsTheClock(State))
         {
@@ -66,8 +66,8 @@ public sealed partial class ServiceRequest
             // No instant in the words: cards show the history as text, and the moved target in the reader's zone beside it.
             Note(AuditAction.ClockResumed, now,
                 paused == TimeSpan.Zero
-                    ? "Target clock resumed: no working time passed, so the target stays"
-                    : $"Target clock resumed: the target moves {WorkingHours(paused)} of working time later");
+                    ? "No working time passed, so the target stays"
+                    : $"The target moves {WorkingHours(paused)} of working time later");
         }
     }
 

@@ -125,7 +125,7 @@ public sealed class BusinessHoursLoopTests : IAsyncLifetime
         Assert.Equal(Tuesday.AddDays(3).AddHours(14.5), resumed.DueAt);
         Assert.Equal(Tuesday.AddDays(3).AddHours(10.5), resumed.SlaCheckAt);
         Assert.Equal(TimeSpan.FromHours(21.5), Assert.Single(resumed.Pauses).WorkingTime);
-        Assert.Single(resumed.History, h => h.Action == AuditAction.ClockResumed && h.Comment == "Target clock resumed: the target moves 21 h 30 min of working time later");
+        Assert.Single(resumed.History, h => h.Action == AuditAction.ClockResumed && h.Comment == "The target moves 21 h 30 min of working time later");
     }
 
     private static DateTimeOffset NextFriday(DateTimeOffset now)
