@@ -15,7 +15,10 @@ public sealed record SlaSweepResult(int Checked, int Reminders, int Warnings, in
     public int Timeouts { get; init; }
 
     /// <summary>Events raised (and saved in the requests' outboxes): the relay has work when this is positive.</summary>
-    public int Events => Reminders + Warnings + Escalations + Timeouts;
+    /// <summary>Assignees alerted that a supplier's expected date passed.</summary>
+    public int SupplierAlerts { get; init; }
+
+    public int Events => Reminders + Warnings + Escalations + Timeouts + SupplierAlerts;
 }
 
 /// <summary>
@@ -33,7 +36,7 @@ public sealed class SlaSweep(IRequestStore store, TimeProvider clock, ILogger<Sl
     {
         var now = clock.GetUtcNow();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        int reminders = 0, warnings = 0, escalations = 0, timeouts = 0, conflicts = 0;
+        int reminders = 0, warnings = 0, escalations = 0, timeouts = 0, conflicts = 0, supplierAlerts = 0;
         while (true)
         {
             var page = await store.ListSlaCheckDueAsync(now, PageSize, cancellationToken);
@@ -65,12 +68,13 @@ public sealed class SlaSweep(IRequestStore store, TimeProvider clock, ILogger<Sl
                 warnings += outcome.WarnedAtRisk ? 1 : 0;
                 escalations += outcome.Escalated ? 1 : 0;
                 timeouts += outcome.TimedOutApproval ? 1 : 0;
+                supplierAlerts += outcome.AlertedSupplierLate ? 1 : 0;
                 Log(request, outcome);
             }
 
             if (page.Count < PageSize || fresh.Count == 0)
             {
-                return new SlaSweepResult(seen.Count, reminders, warnings, escalations, conflicts) { Timeouts = timeouts };
+                return new SlaSweepResult(seen.Count, reminders, warnings, escalations, conflicts) { Timeouts = timeouts, SupplierAlerts = supplierAlerts };
             }
         }
     }
@@ -86,6 +90,10 @@ public sealed class SlaSweep(IRequestStore store, TimeProvider clock, ILogger<Sl
         else if (outcome.WarnedAtRisk)
         {
             logger.LogInformation("SLA at risk: {RequestId} of team {TeamId} is due {DueAt:o}", request.Id, request.TeamId, request.DueAt);
+        }
+        else if (outcome.AlertedSupplierLate && !outcome.TimedOutApproval && !outcome.RemindedApprovers)
+        {
+            logger.LogInformation("Supplier late on {RequestId}: assignee alerted", request.Id);
         }
         else if (outcome.TimedOutApproval)
         {

@@ -83,7 +83,8 @@ public sealed class RequestWorkflow(
             [.. item.Fields.Select(f => new FieldLabel(f.Id, f.Label))],
             preAuthorisation,
             stages.Count == 0 ? null : await StandInsAsync(stages[0], cancellationToken),
-            SlaPolicy.AtRiskFor(item, now, calendar));
+            SlaPolicy.AtRiskFor(item, now, calendar),
+            item.Delivery);
         var request = ServiceRequest.Submit(draft, now);
         try
         {
@@ -244,8 +245,13 @@ public sealed class RequestWorkflow(
     private static List<ServiceRequest> Visible(IEnumerable<ServiceRequest> requests, string personId, IReadOnlyList<Team> teams) =>
         requests.Where(r => RequestViewers.MayView(r, personId, teams.FirstOrDefault(t => t.Id == r.TeamId))).ToList();
 
-    private async Task<ServiceRequest> ChangeAsTeamMemberAsync(
-        string requestId, PersonRef agent, Action<ServiceRequest> change, CancellationToken cancellationToken)
+    private Task<ServiceRequest> ChangeAsTeamMemberAsync(
+        string requestId, PersonRef agent, Action<ServiceRequest> change, CancellationToken cancellationToken) =>
+        ChangeAsTeamMemberAsync(requestId, agent, _ => change, cancellationToken);
+
+    /// <summary>A change only a member of the request's team may make (not its requester); it may depend on the team (its calendar).</summary>
+    internal async Task<ServiceRequest> ChangeAsTeamMemberAsync(
+        string requestId, PersonRef agent, Func<Team, Action<ServiceRequest>> change, CancellationToken cancellationToken)
     {
         var (request, team) = await LoadVisibleAsync(requestId, agent.Id, cancellationToken);
         if (team?.HasMember(agent.Id) != true)
@@ -258,7 +264,7 @@ public sealed class RequestWorkflow(
             throw new NotPermittedException("You cannot fulfil your own request; a colleague in your team has to.").About(request);
         }
 
-        return await store.UpdateAsync(request, KeepingRefused(change), cancellationToken);
+        return await store.UpdateAsync(request, KeepingRefused(change(team)), cancellationToken);
     }
 
     /// <summary>Only people who may view a request may try to change it: anyone else learns nothing from the refusal.</summary>
@@ -273,7 +279,7 @@ public sealed class RequestWorkflow(
     /// the domain refuses before it changes anything, so that is the request to show with the refusal, and the click's
     /// answer need not load it again.
     /// </summary>
-    private static Action<ServiceRequest> KeepingRefused(Action<ServiceRequest> change) => request =>
+    internal static Action<ServiceRequest> KeepingRefused(Action<ServiceRequest> change) => request =>
     {
         try
         {
