@@ -21,6 +21,15 @@ public static class CardInputs
     public const string Note = "note";
     public const string Question = "question";
     public const string Resolution = "resolution";
+    /// <summary>"Awaiting parts": the supplier, its order reference and the day it expects to deliver (yyyy-MM-dd, an Input.Date).</summary>
+    public const string Supplier = "supplier";
+    public const string OrderReference = "orderRef";
+    public const string ExpectedOn = "expectedOn";
+    /// <summary>"Out of stock": the catalog item ids offered instead, comma-separated (a multi-select choice set).</summary>
+    public const string Alternatives = "alternatives";
+    /// <summary>"Out for delivery": the carrier and its tracking reference.</summary>
+    public const string Carrier = "carrier";
+    public const string Tracking = "tracking";
     public const string Answer = "answer";
     /// <summary>Values "5" to "1".</summary>
     public const string Rating = "rating";

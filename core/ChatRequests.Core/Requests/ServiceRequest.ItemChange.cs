@@ -47,7 +47,7 @@ public sealed partial class ServiceRequest
         Apply(RequestCommand.OfferAlternatives, agent, now, $"{ItemName} is out of stock; offered {names}{(note is null ? "" : $". {note}")}");
         Assignee ??= agent;
         StatusNote = note;
-        Offer = new AlternativesOffer(agent, now, note, items);
+        Offer = new AlternativesOffer(agent, now, note, items) { OutOfStockItem = ItemName };
         Raise(RequestEventType.AlternativesOffered, agent, now, note);
     }
 
@@ -97,6 +97,7 @@ public sealed partial class ServiceRequest
             return;
         }
 
+        Offer = Offer with { ReapprovalReason = why };
         Apply(RequestCommand.RequestReapproval, requester, now, $"{changed}; approval needed again: {why}");
         ApprovalRoundStart = _approvals.Count;
         _approvals.AddRange(reapproval);

@@ -34,6 +34,12 @@ public sealed record OfferedItem(string ItemId, string Name, string? CostText, s
 /// </summary>
 public sealed record AlternativesOffer(PersonRef OfferedBy, DateTimeOffset OfferedAt, string? Note, IReadOnlyList<OfferedItem> Items)
 {
+    /// <summary>The name of the item that was out of stock.</summary>
+    public string OutOfStockItem { get; init; } = "";
+
+    /// <summary>Why the chosen item went back to approval; null when it did not.</summary>
+    public string? ReapprovalReason { get; init; }
+
     /// <summary>The item the requester chose; null while they have not, or when they kept waiting.</summary>
     public string? ChosenItemId { get; init; }
 

@@ -36,23 +36,20 @@ public sealed class SupplyWorkflow(
     /// request's category and not provision automatically (stock is about goods); the ids come from a card and are checked here.
     /// </summary>
     public Task<ServiceRequest> OfferAlternativesAsync(
-        string requestId, PersonRef agent, IReadOnlyList<string> itemIds, string? note, CancellationToken cancellationToken = default)
-    {
-        var items = itemIds.Select(id => catalog.Find(id)
-            ?? throw new RequestRuleException("An item you chose is no longer in the catalog. Choose the alternatives again.")).ToList();
-        return requests.ChangeAsTeamMemberAsync(requestId, agent, _ => r =>
+        string requestId, PersonRef agent, IReadOnlyList<string> itemIds, string? note, CancellationToken cancellationToken = default) =>
+        requests.ChangeAsTeamMemberAsync(requestId, agent, _ => r =>
         {
-            if (items.Any(i => !IsAlternativeFor(r, i)))
+            var items = itemIds.Select(id => catalog.Find(id)).ToList();
+            if (items.Any(i => i is null || !IsAlternativeFor(r, i)))
             {
-                throw new RequestRuleException($"Offer items of the same category ({r.Category}) that are delivered, not granted automatically.");
+                throw new RequestRuleException($"Offer items of the catalog in the same category ({r.Category}) that are not granted automatically.");
             }
 
-            r.OfferAlternatives(agent, [.. items.Select(i => new OfferedItem(i.Id, i.Name, i.CostText, i.Description))], note, clock.GetUtcNow());
+            r.OfferAlternatives(agent, [.. items.Select(i => new OfferedItem(i!.Id, i.Name, i.CostText, i.Description))], note, clock.GetUtcNow());
         }, cancellationToken);
-    }
 
     /// <summary>The catalog items an agent may offer instead of the request's item: same category, another item, nothing provisioned automatically.</summary>
-    public IReadOnlyList<CatalogItem> AlternativesFor(ServiceRequest request) =>
+    public static IReadOnlyList<CatalogItem> AlternativesFor(ServiceRequest request, ICatalog catalog) =>
         [.. catalog.Items.Where(i => IsAlternativeFor(request, i))];
 
     /// <summary>
