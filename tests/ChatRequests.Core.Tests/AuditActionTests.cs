@@ -33,6 +33,13 @@ public class AuditActionTests
         { nameof(AuditAction.ProvisioningDone), "ProvisioningDone" },
         { nameof(AuditAction.ProvisioningFailed), "ProvisioningFailed" },
         { nameof(AuditAction.Reroute), "Reroute" },
+        { nameof(AuditAction.OfferAlternatives), "OfferAlternatives" },
+        { nameof(AuditAction.ChangeItem), "ChangeItem" },
+        { nameof(AuditAction.RequestReapproval), "RequestReapproval" },
+        { nameof(AuditAction.SendForDelivery), "SendForDelivery" },
+        { nameof(AuditAction.AcknowledgeReceipt), "AcknowledgeReceipt" },
+        { nameof(AuditAction.KeepWaiting), "KeepWaiting" },
+        { nameof(AuditAction.SupplierOverdue), "SupplierOverdue" },
     };
 
     [Theory]

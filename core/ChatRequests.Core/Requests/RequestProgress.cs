@@ -25,6 +25,7 @@ public static class RequestProgress
             null => "the approvers",
         },
         RequestState.Approved or RequestState.Reopened => r.TeamName,
+        RequestState.AwaitingParts when r.IsOfferOpen => IsRequester(r, viewerId) ? "You" : r.Requester.Name,
         RequestState.Assigned or RequestState.InProgress or RequestState.AwaitingParts or RequestState.Scheduled or RequestState.OutForDelivery =>
             r.Assignee is { } agent ? $"{agent.Name} ({r.TeamName})" : r.TeamName,
         RequestState.AwaitingRequester or RequestState.Fulfilled => IsRequester(r, viewerId) ? "You" : r.Requester.Name,

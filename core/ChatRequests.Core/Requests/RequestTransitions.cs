@@ -37,7 +37,7 @@ public static class RequestTransitions
             RequestState.Cancelled
         ),
         [RequestCommand.CompleteProvisioning] = ([RequestState.Approved, .. WithTheTeam], RequestState.Fulfilled),
-        [RequestCommand.OfferAlternatives] = ([.. WithTheTeam, RequestState.AwaitingRequester], RequestState.AwaitingParts),
+        [RequestCommand.OfferAlternatives] = ([RequestState.Approved, .. WithTheTeam, RequestState.AwaitingRequester], RequestState.AwaitingParts),
         [RequestCommand.ChangeItem] = ([RequestState.AwaitingParts], RequestState.InProgress),
         [RequestCommand.RequestReapproval] = ([RequestState.AwaitingParts], RequestState.AwaitingApproval),
         [RequestCommand.SendForDelivery] = ([.. WithTheTeam, RequestState.AwaitingRequester], RequestState.OutForDelivery),

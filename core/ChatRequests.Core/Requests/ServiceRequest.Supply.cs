@@ -39,7 +39,7 @@ public sealed partial class ServiceRequest
     /// The agent sets the request to await parts ordered from <paramref name="supplier"/> under
     /// <paramref name="orderReference"/>, expected on <paramref name="expectedOn"/>: a day not in the past where the team
     /// works (<paramref name="zone"/>). The assignee is alerted once if that day passes with the parts still awaited;
-    /// a new date (the supplier slipped) re-arms the alert, the same date again does not.
+    /// a new date (the supplier slipped) re-arms the alert.
     /// </summary>
     public void AwaitSupplier(
         PersonRef agent, string? supplier, string? orderReference, DateOnly? expectedOn, string? note, DateTimeOffset now, TimeZoneInfo zone)
@@ -59,7 +59,8 @@ public sealed partial class ServiceRequest
         Apply(RequestCommand.AwaitParts, agent, now, note is null ? line : $"{line}. {note}");
         Assignee ??= agent;
         StatusNote = note;
-        SupplierOrder = SupplierOrder is { } previous && previous.ExpectedOn == day ? order with { OverdueAlertedAt = previous.OverdueAlertedAt } : order;
+        // A new order is armed afresh: once the alert fired, its day is in the past, so any day given now is a later one.
+        SupplierOrder = order;
         Raise(RequestEventType.StatusChanged, agent, now, note);
     }
 
