@@ -25,8 +25,8 @@ public static class CardInputs
     public const string Supplier = "supplier";
     public const string OrderReference = "orderRef";
     public const string ExpectedOn = "expectedOn";
-    /// <summary>"Out of stock": the catalog item ids offered instead, comma-separated (a multi-select choice set).</summary>
-    public const string Alternatives = "alternatives";
+    /// <summary>"Out of stock": the catalog item offered instead, one per drop-down ("alternative1" to "alternative3").</summary>
+    public const string AlternativePrefix = "alternative";
     /// <summary>"Out for delivery": the carrier and its tracking reference.</summary>
     public const string Carrier = "carrier";
     public const string Tracking = "tracking";
@@ -52,6 +52,9 @@ public static class CardInputs
     public const string Until = "until";
 
     public static string Field(string fieldId) => FieldPrefix + fieldId;
+
+    /// <summary>The input of the <paramref name="number"/>th alternative offered (from 1).</summary>
+    public static string Alternative(int number) => AlternativePrefix + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The catalog field id of a "field.&lt;fieldId&gt;" input id, or null for any other input.</summary>
     public static string? FieldIdOf(string inputId) =>

@@ -58,7 +58,6 @@ public sealed partial class RequestCards
             statusChoices = AgentStatuses.Select(s => new { title = s.Title, value = s.State.ToString() }),
             today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime).ToString("yyyy'-'MM'-'dd", System.Globalization.CultureInfo.InvariantCulture),
             alternatives = AlternativeChoices(r),
-            maxAlternatives = ServiceRequest.MaxAlternatives,
             canDeliver = r.DeliversItem && RequestTransitions.IsAllowed(state, RequestCommand.SendForDelivery),
         };
         var assigned = r.Assignee is null ? "unassigned" : $"assigned to {r.Assignee.Name}";

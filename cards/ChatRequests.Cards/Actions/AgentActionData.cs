@@ -53,12 +53,12 @@ public sealed record ResolveData(string RequestId, string? Resolution) : AgentAc
     internal static ResolveData Read(ActionDataReader data) => new(data.Id(CardInputs.RequestId), data.Input(CardInputs.Resolution));
 }
 
-/// <summary><see cref="CardVerbs.AgentOutOfStock"/>: the catalog items offered instead (ids from a choice set, checked by the server) and the note.</summary>
+/// <summary><see cref="CardVerbs.AgentOutOfStock"/>: the catalog items offered instead (ids from the drop-downs, checked by the server; one chosen twice counts once) and the note.</summary>
 public sealed record OfferAlternativesData(string RequestId, IReadOnlyList<string> ItemIds, string? Note) : AgentActionData(RequestId)
 {
     internal static OfferAlternativesData Read(ActionDataReader data) => new(
         data.Id(CardInputs.RequestId),
-        [.. (data.Input(CardInputs.Alternatives) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct()],
+        [.. Enumerable.Range(1, ServiceRequest.MaxAlternatives).Select(n => data.Input(CardInputs.Alternative(n))).OfType<string>().Distinct()],
         data.Input(CardInputs.Note));
 
     public bool Equals(OfferAlternativesData? other) =>
