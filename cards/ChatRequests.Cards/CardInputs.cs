@@ -27,6 +27,8 @@ public static class CardInputs
     public const string ExpectedOn = "expectedOn";
     /// <summary>"Out of stock": the catalog item offered instead, one per drop-down ("alternative1" to "alternative3").</summary>
     public const string AlternativePrefix = "alternative";
+    /// <summary>"Out of stock": the note for the requester (its own id: the card's status note is another input).</summary>
+    public const string OfferNote = "offerNote";
     /// <summary>"Out for delivery": the carrier and its tracking reference.</summary>
     public const string Carrier = "carrier";
     public const string Tracking = "tracking";

@@ -59,7 +59,7 @@ public sealed record OfferAlternativesData(string RequestId, IReadOnlyList<strin
     internal static OfferAlternativesData Read(ActionDataReader data) => new(
         data.Id(CardInputs.RequestId),
         [.. Enumerable.Range(1, ServiceRequest.MaxAlternatives).Select(n => data.Input(CardInputs.Alternative(n))).OfType<string>().Distinct()],
-        data.Input(CardInputs.Note));
+        data.Input(CardInputs.OfferNote));
 
     public bool Equals(OfferAlternativesData? other) =>
         other is not null && RequestId == other.RequestId && ItemIds.SequenceEqual(other.ItemIds) && Note == other.Note;

@@ -101,7 +101,7 @@ public sealed class SupplyLoopTests : IAsyncLifetime
 
         // Adele: out of stock, two alternatives from the catalog.
         var offered = await teams.ClickOnCardAsync(Persona.Adele, thread, assigned, "agent.outofstock",
-            new JsonObject { ["alternative1"] = "laptop-developer", ["alternative2"] = "monitor", ["note"] = "The standard model is back in February" });
+            new JsonObject { ["alternative1"] = "laptop-developer", ["alternative2"] = "monitor", ["offerNote"] = "The standard model is back in February" });
         Assert.Contains("Offered Developer laptop, Monitor; waiting for Megan Bowen to choose", offered.CardText);
 
         // Megan gets the alternatives and picks the dearer one; a second click (double click, redelivery) changes nothing.
