@@ -89,7 +89,8 @@ internal sealed class SampleOrganisation(ICatalog catalog, IDirectory directory)
             approvals,
             item.Provisioning,
             [.. item.Fields.Select(f => new FieldLabel(f.Id, f.Label))],
-            preAuthorisation);
+            preAuthorisation,
+            DeliversItem: item.Delivery);
         return ServiceRequest.Submit(draft, at);
     }
 

@@ -21,6 +21,17 @@ public static class CardInputs
     public const string Note = "note";
     public const string Question = "question";
     public const string Resolution = "resolution";
+    /// <summary>"Awaiting parts": the supplier, its order reference and the day it expects to deliver (yyyy-MM-dd, an Input.Date).</summary>
+    public const string Supplier = "supplier";
+    public const string OrderReference = "orderRef";
+    public const string ExpectedOn = "expectedOn";
+    /// <summary>"Out of stock": the catalog item offered instead, one per drop-down ("alternative1" to "alternative3").</summary>
+    public const string AlternativePrefix = "alternative";
+    /// <summary>"Out of stock": the note for the requester (its own id: the card's status note is another input).</summary>
+    public const string OfferNote = "offerNote";
+    /// <summary>"Out for delivery": the carrier and its tracking reference.</summary>
+    public const string Carrier = "carrier";
+    public const string Tracking = "tracking";
     public const string Answer = "answer";
     /// <summary>Values "5" to "1".</summary>
     public const string Rating = "rating";
@@ -43,6 +54,9 @@ public static class CardInputs
     public const string Until = "until";
 
     public static string Field(string fieldId) => FieldPrefix + fieldId;
+
+    /// <summary>The input of the <paramref name="number"/>th alternative offered (from 1).</summary>
+    public static string Alternative(int number) => AlternativePrefix + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The catalog field id of a "field.&lt;fieldId&gt;" input id, or null for any other input.</summary>
     public static string? FieldIdOf(string inputId) =>

@@ -170,5 +170,12 @@ internal static class CardText
         [AuditAction.Reroute] = "Approval passed on",
         [AuditAction.ClockPaused] = "Target clock paused",
         [AuditAction.ClockResumed] = "Target clock resumed",
+        [AuditAction.OfferAlternatives] = "Out of stock: alternatives offered",
+        [AuditAction.ChangeItem] = "Changed to another item",
+        [AuditAction.RequestReapproval] = "Changed to another item; sent for approval again",
+        [AuditAction.SendForDelivery] = "Sent out for delivery",
+        [AuditAction.AcknowledgeReceipt] = "Receipt acknowledged",
+        [AuditAction.KeepWaiting] = "Kept waiting for the item",
+        [AuditAction.SupplierOverdue] = "Supplier late; assignee alerted",
     };
 }

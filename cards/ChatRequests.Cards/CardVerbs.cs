@@ -41,6 +41,11 @@ public static class CardVerbs
     /// <summary><see cref="ResolveData"/>.</summary>
     public const string AgentResolve = "agent.resolve";
 
+    /// <summary>"Out of stock": the alternatives offered to the requester: <see cref="OfferAlternativesData"/>.</summary>
+    public const string AgentOutOfStock = "agent.outofstock";
+    /// <summary>"Out for delivery" with carrier and tracking: <see cref="SendForDeliveryData"/>.</summary>
+    public const string AgentDeliver = "agent.deliver";
+
     /// <summary><see cref="AnswerData"/>.</summary>
     public const string RequesterAnswer = "requester.answer";
     /// <summary><see cref="ConfirmData"/>.</summary>
@@ -49,6 +54,13 @@ public static class CardVerbs
     public const string RequesterReopen = "requester.reopen";
     /// <summary><see cref="CancelData"/>.</summary>
     public const string RequesterCancel = "requester.cancel";
+
+    /// <summary>The requester takes one of the alternatives offered: <see cref="ChooseAlternativeData"/>.</summary>
+    public const string RequesterChoose = "requester.choose";
+    /// <summary>The requester keeps waiting for the item out of stock: <see cref="KeepWaitingData"/>.</summary>
+    public const string RequesterKeepWaiting = "requester.keepwaiting";
+    /// <summary>"I received it": <see cref="AcknowledgeReceiptData"/>.</summary>
+    public const string RequesterReceived = "requester.received";
 
     /// <summary>Show the request's details: <see cref="ShowDetailsData"/>.</summary>
     public const string RequestsShow = "requests.show";
@@ -62,6 +74,6 @@ public static class CardVerbs
     [
         IntakePick, IntakeBrowse, IntakeSubmit, IntakeElse, IntakeIsRequest, IntakeAnswer, IntakeNotAnswer, ApprovalApprove, ApprovalReject, AgentAssign, AgentStatus, AgentAsk,
         AgentResolve, RequesterAnswer, RequesterConfirm, RequesterReopen, RequesterCancel, RequestsShow, RequestsRefresh,
-        DelegationPick, ApprovalAskElse,
+        DelegationPick, ApprovalAskElse, AgentOutOfStock, AgentDeliver, RequesterChoose, RequesterKeepWaiting, RequesterReceived,
     ];
 }

@@ -16,16 +16,22 @@ public sealed partial class RequestCards
     /// </summary>
     public CardMessage Notice(ServiceRequest r, NoticeKind kind, OutboxEvent cause)
     {
+        if (kind == NoticeKind.AlternativesOffered)
+        {
+            return Alternatives(r, cause);
+        }
+
         var askAnswer = kind == NoticeKind.QuestionAsked && r.State == RequestState.AwaitingRequester && r.Question?.Answer is null;
         var confirm = kind == NoticeKind.Resolved && r.State == RequestState.Fulfilled;
         var stillCurrent = kind switch
         {
             NoticeKind.QuestionAsked => askAnswer,
             NoticeKind.Resolved => confirm,
+            NoticeKind.OutForDelivery => AwaitsReceipt(r, kind),
             _ => true,
         };
         var update = stillCurrent ? null : $"Since then: {r.State.ToDisplay().ToLowerInvariant()}.";
-        return RenderNotice(r, NoticeFor(r, kind, cause), NoticeFacts(r, kind), update, askAnswer, confirm);
+        return RenderNotice(r, NoticeFor(r, kind, cause), NoticeFacts(r, kind), update, askAnswer, confirm, AwaitsReceipt(r, kind));
     }
 
     /// <summary>What the requester sees once their answer is on its way: the answer they sent, and what happens next.</summary>
@@ -38,7 +44,8 @@ public sealed partial class RequestCards
             askAnswer: false,
             confirm: false);
 
-    private static CardMessage RenderNotice(ServiceRequest r, NoticeText text, IReadOnlyList<Fact> facts, string? update, bool askAnswer, bool confirm)
+    private static CardMessage RenderNotice(
+        ServiceRequest r, NoticeText text, IReadOnlyList<Fact> facts, string? update, bool askAnswer, bool confirm, bool acknowledge = false)
     {
         var data = new
         {
@@ -52,6 +59,7 @@ public sealed partial class RequestCards
             facts,
             askAnswer,
             confirm,
+            acknowledge,
         };
         var fallback = $"{r.Id} {r.ItemName}: {text.Text}{(text.Comment is null ? "" : $" {text.CommentLabel}: {CardText.Shorten(text.Comment, FallbackQuoteLength)}")}";
         return Render("notice", data, fallback);
@@ -167,6 +175,7 @@ public sealed partial class RequestCards
             facts.Add(new("Status note", note));
         }
 
+        facts.AddRange(DeliveryFacts(r));
         return facts;
     }
 
@@ -241,6 +250,12 @@ public sealed partial class RequestCards
                 cause.Comment ?? "Nobody who can approve your request can be reached. The service desk has been alerted.",
                 null,
                 null),
+            NoticeKind.OutForDelivery => new(
+                "On its way",
+                "accent",
+                $"{actor} sent {r.ItemName} with {r.Delivery?.Carrier ?? "the carrier"}. When it arrives, tell me you received it.",
+                "Tracking reference",
+                r.Delivery?.TrackingReference),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown notice."),
         };
     }

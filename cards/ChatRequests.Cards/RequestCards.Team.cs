@@ -40,8 +40,10 @@ public sealed partial class RequestCards
                 new("Cost", CardText.Cost(r)),
                 Fact.Moment("Submitted", r.SubmittedAt),
                 new("Assignee", r.Assignee?.Name ?? "Nobody yet"),
+                .. SupplyFacts(r),
                 .. FieldFacts(r),
             ],
+            supplierLate = SupplierLateData(r),
             justification = r.Justification,
             statusNote = r.StatusNote,
             provisioning = ProvisioningData(r),
@@ -56,6 +58,9 @@ public sealed partial class RequestCards
             canResolve = RequestTransitions.IsAllowed(state, RequestCommand.Resolve),
             currentStatus = AgentStatuses.Any(s => s.State == state) ? state.ToString() : nameof(RequestState.InProgress),
             statusChoices = AgentStatuses.Select(s => new { title = s.Title, value = s.State.ToString() }),
+            today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime).ToString("yyyy'-'MM'-'dd", System.Globalization.CultureInfo.InvariantCulture),
+            alternatives = AlternativeChoices(r),
+            canDeliver = r.DeliversItem && RequestTransitions.IsAllowed(state, RequestCommand.SendForDelivery),
         };
         var assigned = r.Assignee is null ? "unassigned" : $"assigned to {r.Assignee.Name}";
         return Render(

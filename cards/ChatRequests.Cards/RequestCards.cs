@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using ChatRequests.Cards.Templating;
+using ChatRequests.Core.Catalog;
 using ChatRequests.Core.Requests;
 
 namespace ChatRequests.Cards;
@@ -26,6 +27,7 @@ public sealed partial class RequestCards
     private static readonly HashSet<string> InfoStyles = ["default", "emphasis", "good", "attention", "warning", "accent"];
 
     private readonly TimeProvider _clock;
+    private readonly ICatalog? _catalog;
 
     public RequestCards()
         : this(TimeProvider.System)
@@ -33,6 +35,10 @@ public sealed partial class RequestCards
     }
 
     public RequestCards(TimeProvider clock) => _clock = clock;
+
+    /// <param name="catalog">Where the team card finds the alternatives an agent may offer for an item out of stock.</param>
+    public RequestCards(TimeProvider clock, ICatalog catalog)
+        : this(clock) => _catalog = catalog;
 
     /// <summary>A small card for results inside invoke responses ("Thanks, request closed") and errors.</summary>
     /// <param name="style">A Container style: default, emphasis, good, attention, warning or accent.</param>

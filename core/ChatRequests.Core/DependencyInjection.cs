@@ -19,6 +19,7 @@ public static class DependencyInjection
         services.AddSingleton<StandInFinder>();
         services.AddSingleton<DelegationDesk>();
         services.AddSingleton<RequestWorkflow>();
+        services.AddSingleton<SupplyWorkflow>();
         services.AddSingleton<FulfilmentHandler>();
         services.AddSingleton<OutboxProcessor>();
         services.AddSingleton<OutboxEventRunner>();

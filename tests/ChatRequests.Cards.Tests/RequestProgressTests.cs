@@ -26,6 +26,7 @@ public class RequestProgressTests
         { RequestState.Closed, "No one (finished)", "Nothing: it is closed." },
         { RequestState.Cancelled, "No one (finished)", "Nothing: it was cancelled." },
         { RequestState.Reopened, Team, $"Reopened: {Team} picks it up again (last handled by {Agent.Name})." },
+        { RequestState.OutForDelivery, $"{Agent.Name} ({Team})", $"On its way with DHL Express" },
     };
 
     [Theory]

@@ -35,6 +35,13 @@ public class AuditActionTests
         { nameof(AuditAction.Reroute), "Reroute" },
         { nameof(AuditAction.ClockPaused), "ClockPaused" },
         { nameof(AuditAction.ClockResumed), "ClockResumed" },
+        { nameof(AuditAction.OfferAlternatives), "OfferAlternatives" },
+        { nameof(AuditAction.ChangeItem), "ChangeItem" },
+        { nameof(AuditAction.RequestReapproval), "RequestReapproval" },
+        { nameof(AuditAction.SendForDelivery), "SendForDelivery" },
+        { nameof(AuditAction.AcknowledgeReceipt), "AcknowledgeReceipt" },
+        { nameof(AuditAction.KeepWaiting), "KeepWaiting" },
+        { nameof(AuditAction.SupplierOverdue), "SupplierOverdue" },
     };
 
     [Theory]

@@ -21,6 +21,7 @@ public class RequestLifecycleTests
         [RequestState.Closed] = (true, false, false, false),
         [RequestState.Cancelled] = (true, false, false, false),
         [RequestState.Reopened] = (false, true, true, true),
+        [RequestState.OutForDelivery] = (false, true, true, true),
     };
 
     public static TheoryData<RequestState> States => [.. Enum.GetValues<RequestState>()];

@@ -13,17 +13,22 @@ public class RequestTransitionsTests
         ApprovePart     -> AwaitingApproval  : AwaitingApproval
         Approve         -> Approved          : AwaitingApproval
         Reject          -> Rejected          : AwaitingApproval
-        Assign          -> Assigned          : Approved Reopened Assigned InProgress AwaitingParts Scheduled
-        StartWork       -> InProgress        : Reopened Assigned InProgress AwaitingParts Scheduled AwaitingRequester
-        AwaitParts      -> AwaitingParts     : Reopened Assigned InProgress AwaitingParts Scheduled AwaitingRequester
-        Schedule        -> Scheduled         : Reopened Assigned InProgress AwaitingParts Scheduled AwaitingRequester
-        AskRequester    -> AwaitingRequester : Reopened Assigned InProgress AwaitingParts Scheduled
+        Assign          -> Assigned          : Approved Reopened Assigned InProgress AwaitingParts Scheduled OutForDelivery
+        StartWork       -> InProgress        : Reopened Assigned InProgress AwaitingParts Scheduled OutForDelivery AwaitingRequester
+        AwaitParts      -> AwaitingParts     : Reopened Assigned InProgress AwaitingParts Scheduled OutForDelivery AwaitingRequester
+        Schedule        -> Scheduled         : Reopened Assigned InProgress AwaitingParts Scheduled OutForDelivery AwaitingRequester
+        AskRequester    -> AwaitingRequester : Reopened Assigned InProgress AwaitingParts Scheduled OutForDelivery
         Answer          -> InProgress        : AwaitingRequester
-        Resolve         -> Fulfilled         : Reopened Assigned InProgress AwaitingParts Scheduled AwaitingRequester
+        Resolve         -> Fulfilled         : Reopened Assigned InProgress AwaitingParts Scheduled OutForDelivery AwaitingRequester
         Confirm         -> Closed            : Fulfilled
         Reopen          -> Reopened          : Fulfilled
-        Cancel          -> Cancelled         : Submitted AwaitingApproval Approved Reopened Assigned InProgress AwaitingParts Scheduled AwaitingRequester
-        CompleteProvisioning -> Fulfilled    : Approved Reopened Assigned InProgress AwaitingParts Scheduled
+        Cancel          -> Cancelled         : Submitted AwaitingApproval Approved Reopened Assigned InProgress AwaitingParts Scheduled OutForDelivery AwaitingRequester
+        CompleteProvisioning -> Fulfilled    : Approved Reopened Assigned InProgress AwaitingParts Scheduled OutForDelivery
+        OfferAlternatives -> AwaitingParts   : Approved Reopened Assigned InProgress AwaitingParts Scheduled OutForDelivery AwaitingRequester
+        ChangeItem      -> InProgress        : AwaitingParts
+        RequestReapproval -> AwaitingApproval : AwaitingParts
+        SendForDelivery -> OutForDelivery    : Reopened Assigned InProgress AwaitingParts Scheduled OutForDelivery AwaitingRequester
+        AcknowledgeReceipt -> Fulfilled      : OutForDelivery
         """;
 
     private static readonly Dictionary<RequestCommand, (RequestState To, HashSet<RequestState> From)> Expected = Parse(ExpectedTable);

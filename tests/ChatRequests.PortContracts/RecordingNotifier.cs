@@ -42,6 +42,9 @@ public sealed class RecordingNotifier : INotifier
     public Task EscalateAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default) =>
         Record($"escalation {request.Id}");
 
+    public Task AlertSupplierOverdueAsync(ServiceRequest request, PersonRef assignee, OutboxEvent cause, CancellationToken cancellationToken = default) =>
+        Record($"supplier-late {request.Id} for {assignee.Name}");
+
     /// <summary>Waits (in real time) until at least <paramref name="count"/> calls were made.</summary>
     public async Task WaitForCallsAsync(int count, TimeSpan? timeout = null)
     {

@@ -25,6 +25,7 @@ public static class SampleRequests
         string teamId = "team-hardware",
         string? submissionKey = null,
         DateTimeOffset? atRiskAt = null,
+        bool deliversItem = false,
         params ApprovalStage[] stages)
     {
         var now = at ?? Start;
@@ -48,7 +49,8 @@ public static class SampleRequests
             now.AddHours(40),
             stages,
             FieldLabels: [new("model", "Screen size"), new("note", "Anything else we should know?")],
-            AtRiskAt: atRiskAt);
+            AtRiskAt: atRiskAt,
+            DeliversItem: deliversItem);
         return ServiceRequest.Submit(draft, now);
     }
 

@@ -19,6 +19,7 @@ namespace ChatRequests.Bot.CardActions;
 /// </summary>
 public sealed class CardActionHandler(
     RequestWorkflow workflow,
+    SupplyWorkflow supply,
     ICatalog catalog,
     IntakeConversation intake,
     OpenForms openForms,
@@ -80,6 +81,9 @@ public sealed class CardActionHandler(
                 return await DecideAsync(turn, decision, cancellationToken);
             case AssignToMeData assign:
                 return cards.TeamCard(await workflow.AssignToSelfAsync(assign.RequestId, user, cancellationToken)).Card;
+            case SetStatusData { Status: RequestState.AwaitingParts, NamesSupplier: true } parts:
+                return cards.TeamCard(await supply.AwaitSupplierAsync(
+                    parts.RequestId, user, parts.Supplier, parts.OrderReference, parts.ExpectedOn, parts.Note, cancellationToken)).Card;
             case SetStatusData status:
                 var state = status.Status ?? throw new RequestRuleException("Choose a status: in progress, awaiting parts or scheduled.");
                 return cards.TeamCard(await workflow.SetStatusAsync(status.RequestId, user, state, status.Note, cancellationToken)).Card;
@@ -87,6 +91,16 @@ public sealed class CardActionHandler(
                 return cards.TeamCard(await workflow.AskRequesterAsync(ask.RequestId, user, ask.Question ?? "", cancellationToken)).Card;
             case ResolveData resolve:
                 return cards.TeamCard(await workflow.ResolveAsync(resolve.RequestId, user, resolve.Resolution ?? "", cancellationToken)).Card;
+            case OfferAlternativesData offer:
+                return cards.TeamCard(await supply.OfferAlternativesAsync(offer.RequestId, user, offer.ItemIds, offer.Note, cancellationToken)).Card;
+            case SendForDeliveryData deliver:
+                return cards.TeamCard(await supply.SendForDeliveryAsync(deliver.RequestId, user, deliver.Carrier, deliver.Tracking, cancellationToken)).Card;
+            case ChooseAlternativeData choose:
+                return cards.AlternativeChosen(await supply.ChooseAlternativeAsync(choose.RequestId, user, choose.ItemId, cancellationToken)).Card;
+            case KeepWaitingData keep:
+                return cards.KeptWaiting(await supply.KeepWaitingAsync(keep.RequestId, user, cancellationToken)).Card;
+            case AcknowledgeReceiptData received:
+                return cards.ReceiptAcknowledged(await supply.AcknowledgeReceiptAsync(received.RequestId, user, cancellationToken)).Card;
             case AnswerData answer:
                 return cards.AnswerSent(await workflow.AnswerAsync(answer.RequestId, user, answer.Answer ?? "", cancellationToken)).Card;
 

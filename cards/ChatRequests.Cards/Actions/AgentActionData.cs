@@ -1,3 +1,4 @@
+using System.Globalization;
 using ChatRequests.Core.Requests;
 
 namespace ChatRequests.Cards.Actions;
@@ -11,13 +12,33 @@ public sealed record AssignToMeData(string RequestId) : AgentActionData(RequestI
     internal static AssignToMeData Read(ActionDataReader data) => new(data.Id(CardInputs.RequestId));
 }
 
-/// <summary><see cref="CardVerbs.AgentStatus"/>: the status chosen (null when none or not a state) and the note typed.</summary>
+/// <summary>
+/// <see cref="CardVerbs.AgentStatus"/>: the status chosen (null when none or not a state) and the note typed; for
+/// "Awaiting parts", the supplier, order reference and expected day when given (<see cref="NamesSupplier"/>).
+/// </summary>
 public sealed record SetStatusData(string RequestId, RequestState? Status, string? Note) : AgentActionData(RequestId)
 {
-    internal static SetStatusData Read(ActionDataReader data) => new(
-        data.Id(CardInputs.RequestId),
-        Enum.TryParse<RequestState>(data.Input(CardInputs.Status), ignoreCase: true, out var status) ? status : null,
-        data.Input(CardInputs.Note));
+    public string? Supplier { get; init; }
+    public string? OrderReference { get; init; }
+    /// <summary>The expected day as the card's date input sent it (yyyy-MM-dd); null when none or not a day.</summary>
+    public DateOnly? ExpectedOn { get; init; }
+    /// <summary>Whether the agent filled in any supplier input (the text of a date that is not one counts).</summary>
+    public bool NamesSupplier { get; init; }
+
+    internal static SetStatusData Read(ActionDataReader data)
+    {
+        var expected = data.Input(CardInputs.ExpectedOn);
+        return new SetStatusData(
+            data.Id(CardInputs.RequestId),
+            Enum.TryParse<RequestState>(data.Input(CardInputs.Status), ignoreCase: true, out var status) ? status : null,
+            data.Input(CardInputs.Note))
+        {
+            Supplier = data.Input(CardInputs.Supplier),
+            OrderReference = data.Input(CardInputs.OrderReference),
+            ExpectedOn = DateOnly.TryParseExact(expected, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null,
+            NamesSupplier = data.Input(CardInputs.Supplier) is not null || data.Input(CardInputs.OrderReference) is not null || expected is not null,
+        };
+    }
 }
 
 /// <summary><see cref="CardVerbs.AgentAsk"/>: the question for the requester.</summary>
@@ -30,4 +51,25 @@ public sealed record AskRequesterData(string RequestId, string? Question) : Agen
 public sealed record ResolveData(string RequestId, string? Resolution) : AgentActionData(RequestId)
 {
     internal static ResolveData Read(ActionDataReader data) => new(data.Id(CardInputs.RequestId), data.Input(CardInputs.Resolution));
+}
+
+/// <summary><see cref="CardVerbs.AgentOutOfStock"/>: the catalog items offered instead (ids from the drop-downs, checked by the server; one chosen twice counts once) and the note.</summary>
+public sealed record OfferAlternativesData(string RequestId, IReadOnlyList<string> ItemIds, string? Note) : AgentActionData(RequestId)
+{
+    internal static OfferAlternativesData Read(ActionDataReader data) => new(
+        data.Id(CardInputs.RequestId),
+        [.. Enumerable.Range(1, ServiceRequest.MaxAlternatives).Select(n => data.Input(CardInputs.Alternative(n))).OfType<string>().Distinct()],
+        data.Input(CardInputs.OfferNote));
+
+    public bool Equals(OfferAlternativesData? other) =>
+        other is not null && RequestId == other.RequestId && ItemIds.SequenceEqual(other.ItemIds) && Note == other.Note;
+
+    public override int GetHashCode() => HashCode.Combine(RequestId, ItemIds.Count, Note);
+}
+
+/// <summary><see cref="CardVerbs.AgentDeliver"/>: the carrier and tracking reference typed.</summary>
+public sealed record SendForDeliveryData(string RequestId, string? Carrier, string? Tracking) : AgentActionData(RequestId)
+{
+    internal static SendForDeliveryData Read(ActionDataReader data) =>
+        new(data.Id(CardInputs.RequestId), data.Input(CardInputs.Carrier), data.Input(CardInputs.Tracking));
 }

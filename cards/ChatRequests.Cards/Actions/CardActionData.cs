@@ -42,6 +42,11 @@ public abstract record CardActionData
                 CardVerbs.RequestsRefresh => RefreshData.Read(reader),
                 CardVerbs.DelegationPick => DelegationPickData.Read(reader),
                 CardVerbs.ApprovalAskElse => ApprovalHandoverData.Read(reader),
+                CardVerbs.AgentOutOfStock => OfferAlternativesData.Read(reader),
+                CardVerbs.AgentDeliver => SendForDeliveryData.Read(reader),
+                CardVerbs.RequesterChoose => ChooseAlternativeData.Read(reader),
+                CardVerbs.RequesterKeepWaiting => KeepWaitingData.Read(reader),
+                CardVerbs.RequesterReceived => AcknowledgeReceiptData.Read(reader),
                 // The verb is not repeated back: anyone can send any text as one.
                 _ => throw new InvalidCardDataException("I don't know that action."),
             };

@@ -40,3 +40,21 @@ public sealed record RefreshData(string RequestId) : RequestActionData(RequestId
 {
     internal static RefreshData Read(ActionDataReader data) => new(data.Id(CardInputs.RequestId));
 }
+
+/// <summary><see cref="CardVerbs.RequesterChoose"/>: the alternative the requester takes (an id from the card, checked against the offer).</summary>
+public sealed record ChooseAlternativeData(string RequestId, string ItemId) : RequestActionData(RequestId)
+{
+    internal static ChooseAlternativeData Read(ActionDataReader data) => new(data.Id(CardInputs.RequestId), data.Id(CardInputs.ItemId));
+}
+
+/// <summary><see cref="CardVerbs.RequesterKeepWaiting"/>.</summary>
+public sealed record KeepWaitingData(string RequestId) : RequestActionData(RequestId)
+{
+    internal static KeepWaitingData Read(ActionDataReader data) => new(data.Id(CardInputs.RequestId));
+}
+
+/// <summary><see cref="CardVerbs.RequesterReceived"/>: "I received it".</summary>
+public sealed record AcknowledgeReceiptData(string RequestId) : RequestActionData(RequestId)
+{
+    internal static AcknowledgeReceiptData Read(ActionDataReader data) => new(data.Id(CardInputs.RequestId));
+}

@@ -56,6 +56,8 @@ public sealed record CatalogItem
     public ItemOwner? Owner { get; init; }
     /// <summary>What is done automatically once the request is approved; null when an agent does everything.</summary>
     public ProvisioningPlan? Provisioning { get; init; }
+    /// <summary>A physical item delivered to the requester: the agent marks it out for delivery with a tracking reference, and the requester acknowledges receipt.</summary>
+    public bool Delivery { get; init; }
 
     /// <summary>"1,450.00 EUR": the same on every server, whatever its culture.</summary>
     public string? CostText => Cost is { } cost ? string.Create(CultureInfo.InvariantCulture, $"{cost:N2} {Currency}") : null;

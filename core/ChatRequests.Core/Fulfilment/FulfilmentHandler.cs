@@ -158,6 +158,24 @@ public sealed class FulfilmentHandler(
             case RequestEventType.ProvisioningFailed:
                 await notifier.ShowTeamCardAsync(request, cancellationToken);
                 break;
+            case RequestEventType.SupplierOverdue:
+                await notifier.ShowTeamCardAsync(request, cancellationToken);
+                if (request.Assignee is { } assignee)
+                {
+                    await notifier.AlertSupplierOverdueAsync(request, assignee, e, cancellationToken);
+                }
+
+                break;
+            case RequestEventType.AlternativesOffered:
+                await NotifyAndRefreshTeamCardAsync(request, NoticeKind.AlternativesOffered, e, cancellationToken);
+                break;
+            case RequestEventType.ItemChosen:
+                // The requester chose in the turn; the channel must show the new item (or that they keep waiting).
+                await notifier.ShowTeamCardAsync(request, cancellationToken);
+                break;
+            case RequestEventType.OutForDelivery:
+                await NotifyAndRefreshTeamCardAsync(request, NoticeKind.OutForDelivery, e, cancellationToken);
+                break;
             default:
                 throw new PermanentEventFailureException($"No handler for event type {e.Type}.");
         }

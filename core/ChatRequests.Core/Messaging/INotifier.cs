@@ -18,6 +18,10 @@ public enum NoticeKind
     ApprovalRerouted,
     /// <summary>Nobody who can approve the request can be reached: it waits for the service desk.</summary>
     ApprovalStuck,
+    /// <summary>The item is out of stock: the alternatives offered, to pick one or keep waiting.</summary>
+    AlternativesOffered,
+    /// <summary>The item is out for delivery: carrier, tracking reference and "I received it".</summary>
+    OutForDelivery,
 }
 
 /// <summary>
@@ -76,4 +80,10 @@ public interface INotifier
 
     /// <summary>Posts the requester's answer as a reply in the team card's thread, once per <paramref name="cause"/>.</summary>
     Task ReplyInTeamThreadAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Alerts the assignee, in their personal chat, that the supplier's expected date has passed while the request still
+    /// awaits parts; once per <paramref name="cause"/>.
+    /// </summary>
+    Task AlertSupplierOverdueAsync(ServiceRequest request, PersonRef assignee, OutboxEvent cause, CancellationToken cancellationToken = default);
 }

@@ -44,6 +44,15 @@ public readonly record struct AuditAction
     public static readonly AuditAction ClockPaused = new("ClockPaused");
     /// <summary>The fulfilment clock runs again; the comment says the moved target.</summary>
     public static readonly AuditAction ClockResumed = new("ClockResumed");
+    public static readonly AuditAction OfferAlternatives = new("OfferAlternatives");
+    public static readonly AuditAction ChangeItem = new("ChangeItem");
+    public static readonly AuditAction RequestReapproval = new("RequestReapproval");
+    public static readonly AuditAction SendForDelivery = new("SendForDelivery");
+    public static readonly AuditAction AcknowledgeReceipt = new("AcknowledgeReceipt");
+    /// <summary>The requester kept waiting for the item out of stock rather than take an alternative.</summary>
+    public static readonly AuditAction KeepWaiting = new("KeepWaiting");
+    /// <summary>The supplier's expected date passed while the request still awaits parts; the assignee was alerted.</summary>
+    public static readonly AuditAction SupplierOverdue = new("SupplierOverdue");
 
     private AuditAction(string name) => Name = name;
 
@@ -56,6 +65,7 @@ public readonly record struct AuditAction
         Submitted, RequestApproval, SkipApproval, ApproveStage, ApprovePart, Approve, Reject, Assign, StartWork, AwaitParts,
         Schedule, AskRequester, Answer, Resolve, Confirm, Reopen, Cancel, CompleteProvisioning, RemindApprovers, SlaAtRisk,
         Escalate, ProvisioningDone, ProvisioningFailed, Reroute, ClockPaused, ClockResumed,
+        OfferAlternatives, ChangeItem, RequestReapproval, SendForDelivery, AcknowledgeReceipt, KeepWaiting, SupplierOverdue,
     ];
 
     /// <summary>The line a command of the transition table writes.</summary>
@@ -78,6 +88,11 @@ public readonly record struct AuditAction
         RequestCommand.Reopen => Reopen,
         RequestCommand.Cancel => Cancel,
         RequestCommand.CompleteProvisioning => CompleteProvisioning,
+        RequestCommand.OfferAlternatives => OfferAlternatives,
+        RequestCommand.ChangeItem => ChangeItem,
+        RequestCommand.RequestReapproval => RequestReapproval,
+        RequestCommand.SendForDelivery => SendForDelivery,
+        RequestCommand.AcknowledgeReceipt => AcknowledgeReceipt,
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "A command without an audit action."),
     };
 

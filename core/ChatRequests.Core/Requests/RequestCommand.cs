@@ -22,4 +22,14 @@ public enum RequestCommand
     Cancel,
     /// <summary>The automatic provisioning of an approved request is done: it is fulfilled without an agent.</summary>
     CompleteProvisioning,
+    /// <summary>The item is out of stock: the agent offers alternatives from the catalog; the request waits, as for parts.</summary>
+    OfferAlternatives,
+    /// <summary>The requester chose an alternative that needs no new approval: the team carries on with it.</summary>
+    ChangeItem,
+    /// <summary>The requester chose an alternative that costs more or needs stages not passed: back to approval.</summary>
+    RequestReapproval,
+    /// <summary>The agent sent a physical item out with a carrier.</summary>
+    SendForDelivery,
+    /// <summary>The requester acknowledged receipt of the delivered item (the "signature"): that fulfils the request.</summary>
+    AcknowledgeReceipt,
 }

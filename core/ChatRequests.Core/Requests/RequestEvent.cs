@@ -33,6 +33,14 @@ public enum RequestEventType
     ApprovalStuck,
     /// <summary>The approvers of a stage did not answer in its timeout (<see cref="ApprovalStage.Late"/>): their cards say where it went.</summary>
     ApprovalTimedOut,
+    /// <summary>The supplier's expected date passed while the request still awaits parts: the assignee is alerted (once per date).</summary>
+    SupplierOverdue,
+    /// <summary>The item is out of stock: the requester gets the alternatives to choose from.</summary>
+    AlternativesOffered,
+    /// <summary>The requester chose an alternative, or kept waiting: the team card shows it.</summary>
+    ItemChosen,
+    /// <summary>A physical item is out for delivery: the requester gets the tracking reference and "I received it".</summary>
+    OutForDelivery,
 }
 
 /// <summary>

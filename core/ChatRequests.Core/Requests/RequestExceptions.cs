@@ -42,6 +42,10 @@ public sealed class RequestTransitionException(RequestState from, RequestCommand
         RequestCommand.Confirm => "confirmed",
         RequestCommand.Reopen => "reopened",
         RequestCommand.Cancel => "cancelled",
+        RequestCommand.OfferAlternatives => "offered alternatives",
+        RequestCommand.ChangeItem or RequestCommand.RequestReapproval => "changed to another item",
+        RequestCommand.SendForDelivery => "sent out for delivery",
+        RequestCommand.AcknowledgeReceipt => "acknowledged as received",
         _ => command.ToString().ToLowerInvariant(),
     };
 }

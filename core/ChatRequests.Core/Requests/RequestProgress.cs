@@ -25,7 +25,8 @@ public static class RequestProgress
             null => "the approvers",
         },
         RequestState.Approved or RequestState.Reopened => r.TeamName,
-        RequestState.Assigned or RequestState.InProgress or RequestState.AwaitingParts or RequestState.Scheduled =>
+        RequestState.AwaitingParts when r.IsOfferOpen => IsRequester(r, viewerId) ? "You" : r.Requester.Name,
+        RequestState.Assigned or RequestState.InProgress or RequestState.AwaitingParts or RequestState.Scheduled or RequestState.OutForDelivery =>
             r.Assignee is { } agent ? $"{agent.Name} ({r.TeamName})" : r.TeamName,
         RequestState.AwaitingRequester or RequestState.Fulfilled => IsRequester(r, viewerId) ? "You" : r.Requester.Name,
         _ => "No one (finished)",
@@ -41,6 +42,10 @@ public static class RequestProgress
     public static NextStepText NextStepParts(ServiceRequest r, string? viewerId = null) => r.State switch
     {
         RequestState.AwaitingApproval => AwaitingApproval(r),
+        RequestState.AwaitingParts when r.IsOfferOpen =>
+            new($"{Requester(r, viewerId)} to choose one of the alternatives {Agent(r)} offered, or keep waiting for {r.ItemName}."),
+        RequestState.AwaitingParts when r.ActiveSupplierOrder is { } order =>
+            new("Waiting for parts, expected ", order.ExpectedNoonUtc, $"; {Agent(r)} carries on when they arrive.") { DayOnly = true },
         _ => new(NextStepOtherwise(r, viewerId)),
     };
 
@@ -54,6 +59,9 @@ public static class RequestProgress
         RequestState.Scheduled => $"{Agent(r)} has scheduled the work and will do it at the agreed time.",
         RequestState.AwaitingRequester => $"{Requester(r, viewerId)} to answer {QuestionAsker(r)}'s question; then the work goes on.",
         RequestState.Fulfilled => $"{Requester(r, viewerId)} to confirm it is done (and rate it), or reopen it if it is not.",
+        RequestState.OutForDelivery => r.Delivery is { } delivery
+            ? $"On its way with {delivery.Carrier} (tracking {delivery.TrackingReference}). {Requester(r, viewerId)} to acknowledge receipt when it arrives."
+            : $"On its way. {Requester(r, viewerId)} to acknowledge receipt when it arrives.",
         RequestState.Reopened => r.Assignee is { } previous
             ? $"Reopened: {r.TeamName} picks it up again (last handled by {previous.Name})."
             : $"Reopened: {r.TeamName} picks it up again.",
@@ -128,6 +136,9 @@ public static class RequestProgress
 /// </summary>
 public sealed record NextStepText(string Text, DateTimeOffset? At = null, string After = "")
 {
+    /// <summary>The moment is a calendar day (a supplier's date): shown without a time of day.</summary>
+    public bool DayOnly { get; init; }
+
     public override string ToString() =>
-        At is { } at ? $"{Text}{at.ToUniversalTime().ToString("ddd d MMM HH:mm 'UTC'", CultureInfo.InvariantCulture)}{After}" : Text;
+        At is { } at ? $"{Text}{at.ToUniversalTime().ToString(DayOnly ? "ddd d MMM" : "ddd d MMM HH:mm 'UTC'", CultureInfo.InvariantCulture)}{After}" : Text;
 }

@@ -16,6 +16,8 @@ public enum RequestState
     Closed,
     Cancelled,
     Reopened,
+    /// <summary>A physical item is on its way to the requester (carrier and tracking on the request).</summary>
+    OutForDelivery,
 }
 
 public static class RequestStateText
@@ -36,6 +38,7 @@ public static class RequestStateText
         RequestState.Closed => "Closed",
         RequestState.Cancelled => "Cancelled",
         RequestState.Reopened => "Reopened",
+        RequestState.OutForDelivery => "Out for delivery",
         _ => state.ToString(),
     };
 }

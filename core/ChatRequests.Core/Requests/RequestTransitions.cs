@@ -8,7 +8,7 @@ public static class RequestTransitions
 {
     private static readonly RequestState[] Working =
     [
-        RequestState.Assigned, RequestState.InProgress, RequestState.AwaitingParts, RequestState.Scheduled,
+        RequestState.Assigned, RequestState.InProgress, RequestState.AwaitingParts, RequestState.Scheduled, RequestState.OutForDelivery,
     ];
 
     // Reopened goes back to the team where the work stopped: the assignee sets a status, asks or resolves again at once.
@@ -37,6 +37,11 @@ public static class RequestTransitions
             RequestState.Cancelled
         ),
         [RequestCommand.CompleteProvisioning] = ([RequestState.Approved, .. WithTheTeam], RequestState.Fulfilled),
+        [RequestCommand.OfferAlternatives] = ([RequestState.Approved, .. WithTheTeam, RequestState.AwaitingRequester], RequestState.AwaitingParts),
+        [RequestCommand.ChangeItem] = ([RequestState.AwaitingParts], RequestState.InProgress),
+        [RequestCommand.RequestReapproval] = ([RequestState.AwaitingParts], RequestState.AwaitingApproval),
+        [RequestCommand.SendForDelivery] = ([.. WithTheTeam, RequestState.AwaitingRequester], RequestState.OutForDelivery),
+        [RequestCommand.AcknowledgeReceipt] = ([RequestState.OutForDelivery], RequestState.Fulfilled),
     };
 
     public static bool IsAllowed(RequestState from, RequestCommand command) =>

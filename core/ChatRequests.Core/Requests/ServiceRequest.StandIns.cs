@@ -34,7 +34,7 @@ public sealed partial class ServiceRequest
             throw new RequestRuleException("This step no longer waits for a decision, so there is nobody to ask.");
         }
 
-        var decidedBefore = _approvals.Take(stage).SelectMany(DecidersOf).ToHashSet();
+        var decidedBefore = DecidedEarlierInRound(stage);
         string? Refusal(PersonRef p) =>
             p.Id == by.Id ? "That is you: name someone else."
             : p.Id == Requester.Id ? $"{p.Name} asked for this request and may not approve it."

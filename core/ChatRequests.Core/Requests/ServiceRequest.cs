@@ -128,7 +128,8 @@ public sealed partial class ServiceRequest
         string? PreAuthorisation = null,
         IReadOnlyDictionary<string, StandIn>? StandIns = null,
         DateTimeOffset? AtRiskAt = null,
-        WorkingCalendar? Calendar = null);
+        WorkingCalendar? Calendar = null,
+        bool DeliversItem = false);
 
     /// <summary>Logs a request and sends it on: to its first approval stage, or straight to approved when none is needed.</summary>
     public static ServiceRequest Submit(Draft draft, DateTimeOffset now)
@@ -150,6 +151,7 @@ public sealed partial class ServiceRequest
             TeamName = draft.TeamName,
             DueAt = draft.DueAt,
             AtRiskAt = draft.AtRiskAt,
+            DeliversItem = draft.DeliversItem,
             _approvals = [.. draft.Approvals],
             Provisioning = draft.Provisioning,
             ProvisioningStatus = draft.Provisioning is null ? null : Core.Provisioning.ProvisioningStatus.Pending,
@@ -267,7 +269,7 @@ public sealed partial class ServiceRequest
     private void PutStage(int index, DateTimeOffset now, IReadOnlyDictionary<string, StandIn>? standIns = null, WorkingCalendar? calendar = null)
     {
         var stage = _approvals[index];
-        var decidedBefore = _approvals.Take(index).SelectMany(DecidersOf).ToHashSet();
+        var decidedBefore = DecidedEarlierInRound(index);
         bool MayDecide(PersonRef p) => !decidedBefore.Contains(p.Id) && p.Id != Requester.Id;
         var left = stage.Approvers.Where(MayDecide).ToList();
         if (left.Count < stage.Approvers.Count)
@@ -318,7 +320,7 @@ public sealed partial class ServiceRequest
             return RerouteOutcome.Dropped;
         }
 
-        var decidedBefore = _approvals.Take(CurrentStage).SelectMany(DecidersOf).ToHashSet();
+        var decidedBefore = DecidedEarlierInRound(CurrentStage);
         var approvedHere = stage.ApprovedBy.Select(d => d.ById).ToHashSet();
         bool MayDecide(PersonRef p) =>
             !decidedBefore.Contains(p.Id) && !approvedHere.Contains(p.Id) && !unreachableIds.Contains(p.Id) && !stage.WasLate(p.Id) && p.Id != Requester.Id;
@@ -398,7 +400,7 @@ public sealed partial class ServiceRequest
     /// <summary>Who may take <paramref name="stage"/> over when it times out (<see cref="TimeoutRoute"/>), and stand in there.</summary>
     private Func<PersonRef, bool> MayTakeOverAfterTimeout(ApprovalStage stage)
     {
-        var decidedBefore = _approvals.Take(CurrentStage).SelectMany(DecidersOf).ToHashSet();
+        var decidedBefore = DecidedEarlierInRound(CurrentStage);
         var excluded = stage.ApprovedBy.Select(d => d.ById).Concat(stage.Awaiting.Select(a => a.Id)).Concat(stage.Unreachable.Select(u => u.Id)).ToHashSet();
         return p => !decidedBefore.Contains(p.Id) && !excluded.Contains(p.Id) && p.Id != Requester.Id;
     }
@@ -511,6 +513,11 @@ public sealed partial class ServiceRequest
     /// <param name="calendar">The team's, on which the stage a timeout reroutes is reminded.</param>
     public SlaOutcome CheckSla(DateTimeOffset now, IReadOnlyDictionary<string, StandIn>? standIns = null, WorkingCalendar? calendar = null)
     {
+        if (AlertSupplierOverdue(now))
+        {
+            return CheckSla(now, standIns, calendar) with { AlertedSupplierLate = true };
+        }
+
         if (State == RequestState.AwaitingApproval)
         {
             if (PendingStage is { Decision: null, RemindedAt: not null, TimedOutAt: null, TimeoutHours: { } hours } late

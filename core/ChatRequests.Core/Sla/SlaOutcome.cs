@@ -8,5 +8,8 @@ public sealed record SlaOutcome(bool RemindedApprovers, bool WarnedAtRisk, bool 
     /// <summary>The pending stage was not answered in its approval timeout and went to its fallback (once per stage).</summary>
     public bool TimedOutApproval { get; init; }
 
-    public bool DidAnything => RemindedApprovers || WarnedAtRisk || Escalated || TimedOutApproval;
+    /// <summary>The supplier's expected date passed while the request awaits parts: the assignee was alerted (once per date).</summary>
+    public bool AlertedSupplierLate { get; init; }
+
+    public bool DidAnything => RemindedApprovers || WarnedAtRisk || Escalated || TimedOutApproval || AlertedSupplierLate;
 }

@@ -84,7 +84,12 @@ public static class SlaPolicy
     /// (the target and at-risk at submission and on resuming, a stage's reminder and timeout when it is put to its
     /// approvers), because the stores index this instant without a directory to ask.
     /// </remarks>
-    public static DateTimeOffset? NextCheckAt(ServiceRequest request)
+    public static DateTimeOffset? NextCheckAt(ServiceRequest request) => Earliest(NextTargetCheckAt(request), request.SupplierAlertAt);
+
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null || (b is not null && b < a) ? b : a;
+
+    /// <summary>The next instant of the target and approval rules (null while paused); the supplier alert comes on top (<see cref="NextCheckAt"/>).</summary>
+    private static DateTimeOffset? NextTargetCheckAt(ServiceRequest request)
     {
         if (request.State == RequestState.AwaitingApproval)
         {

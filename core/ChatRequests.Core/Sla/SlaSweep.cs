@@ -17,7 +17,10 @@ public sealed record SlaSweepResult(int Checked, int Reminders, int Warnings, in
     public int Timeouts { get; init; }
 
     /// <summary>Events raised (and saved in the requests' outboxes): the relay has work when this is positive.</summary>
-    public int Events => Reminders + Warnings + Escalations + Timeouts;
+    /// <summary>Assignees alerted that a supplier's expected date passed.</summary>
+    public int SupplierAlerts { get; init; }
+
+    public int Events => Reminders + Warnings + Escalations + Timeouts + SupplierAlerts;
 }
 
 /// <summary>
@@ -37,7 +40,7 @@ public sealed class SlaSweep(
     {
         var now = clock.GetUtcNow();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        int reminders = 0, warnings = 0, escalations = 0, timeouts = 0, conflicts = 0;
+        int reminders = 0, warnings = 0, escalations = 0, timeouts = 0, conflicts = 0, supplierAlerts = 0;
         IReadOnlyDictionary<string, WorkingCalendar>? calendars = null;
         while (true)
         {
@@ -72,12 +75,13 @@ public sealed class SlaSweep(
                 warnings += outcome.WarnedAtRisk ? 1 : 0;
                 escalations += outcome.Escalated ? 1 : 0;
                 timeouts += outcome.TimedOutApproval ? 1 : 0;
+                supplierAlerts += outcome.AlertedSupplierLate ? 1 : 0;
                 Log(request, outcome);
             }
 
             if (page.Count < PageSize || fresh.Count == 0)
             {
-                return new SlaSweepResult(seen.Count, reminders, warnings, escalations, conflicts) { Timeouts = timeouts };
+                return new SlaSweepResult(seen.Count, reminders, warnings, escalations, conflicts) { Timeouts = timeouts, SupplierAlerts = supplierAlerts };
             }
         }
     }
@@ -93,6 +97,10 @@ public sealed class SlaSweep(
         else if (outcome.WarnedAtRisk)
         {
             logger.LogInformation("SLA at risk: {RequestId} of team {TeamId} is due {DueAt:o}", request.Id, request.TeamId, request.DueAt);
+        }
+        else if (outcome.AlertedSupplierLate && !outcome.TimedOutApproval && !outcome.RemindedApprovers)
+        {
+            logger.LogInformation("Supplier late on {RequestId}: assignee alerted", request.Id);
         }
         else if (outcome.TimedOutApproval)
         {

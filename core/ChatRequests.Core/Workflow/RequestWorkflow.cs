@@ -85,7 +85,8 @@ public sealed class RequestWorkflow(
             preAuthorisation,
             stages.Count == 0 ? null : await StandInsAsync(stages[0], cancellationToken),
             SlaPolicy.AtRiskFor(item, now, calendar),
-            calendar);
+            calendar,
+            item.Delivery);
         var request = ServiceRequest.Submit(draft, now);
         try
         {
@@ -251,8 +252,13 @@ public sealed class RequestWorkflow(
         ChangeAsTeamMemberAsync(requestId, agent, (r, _) => change(r), cancellationToken);
 
     /// <summary>A change by a team member that may end a pause of the clock: it gets the team's calendar to count it on.</summary>
-    private async Task<ServiceRequest> ChangeAsTeamMemberAsync(
-        string requestId, PersonRef agent, Action<ServiceRequest, WorkingCalendar> change, CancellationToken cancellationToken)
+    private Task<ServiceRequest> ChangeAsTeamMemberAsync(
+        string requestId, PersonRef agent, Action<ServiceRequest, WorkingCalendar> change, CancellationToken cancellationToken) =>
+        ChangeAsTeamMemberAsync(requestId, agent, team => r => change(r, team.WorkingCalendar()), cancellationToken);
+
+    /// <summary>A change only a member of the request's team may make (not its requester); it may depend on the team (its calendar).</summary>
+    internal async Task<ServiceRequest> ChangeAsTeamMemberAsync(
+        string requestId, PersonRef agent, Func<Team, Action<ServiceRequest>> change, CancellationToken cancellationToken)
     {
         var (request, team) = await LoadVisibleAsync(requestId, agent.Id, cancellationToken);
         if (team?.HasMember(agent.Id) != true)
@@ -265,8 +271,7 @@ public sealed class RequestWorkflow(
             throw new NotPermittedException("You cannot fulfil your own request; a colleague in your team has to.").About(request);
         }
 
-        var calendar = team.WorkingCalendar();
-        return await store.UpdateAsync(request, KeepingRefused(r => change(r, calendar)), cancellationToken);
+        return await store.UpdateAsync(request, KeepingRefused(change(team)), cancellationToken);
     }
 
     private Task<ServiceRequest> ChangeAsync(string requestId, PersonRef actor, Action<ServiceRequest> change, CancellationToken cancellationToken) =>
@@ -289,7 +294,7 @@ public sealed class RequestWorkflow(
     /// the domain refuses before it changes anything, so that is the request to show with the refusal, and the click's
     /// answer need not load it again.
     /// </summary>
-    private static Action<ServiceRequest> KeepingRefused(Action<ServiceRequest> change) => request =>
+    internal static Action<ServiceRequest> KeepingRefused(Action<ServiceRequest> change) => request =>
     {
         try
         {

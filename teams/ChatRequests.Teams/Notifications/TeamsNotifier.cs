@@ -62,6 +62,10 @@ public sealed class TeamsNotifier(ProactiveMessenger messenger, IDirectory direc
         await messenger.ReplyOnceInThreadAsync(TeamCardKey(request), key, AsActivity(cards.Escalation(request, toLead: false)), cancellationToken);
     }
 
+    public Task AlertSupplierOverdueAsync(ServiceRequest request, PersonRef assignee, OutboxEvent cause, CancellationToken cancellationToken = default) =>
+        messenger.SendOnceToPersonAsync(
+            assignee.Id, $"supplier-late:{request.Id}:{cause.Id}", cards.SupplierLate(request, cause.CreatedAt), cancellationToken);
+
     private static Activity AsActivity(CardMessage card) => Activity.CardMessage(card.Card, card.FallbackText);
 
     private async Task<Team> TeamOfAsync(ServiceRequest request, CancellationToken cancellationToken) =>

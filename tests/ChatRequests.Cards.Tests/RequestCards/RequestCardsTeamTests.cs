@@ -18,17 +18,20 @@ public class RequestCardsTeamTests
         { RequestState.AwaitingApproval, [] },
         { RequestState.Approved, ["Assign to me"] },
         { RequestState.Rejected, [] },
-        { RequestState.Assigned, ["Set status", "Ask requester", "Resolve"] },
-        { RequestState.InProgress, ["Set status", "Ask requester", "Resolve"] },
-        { RequestState.AwaitingParts, ["Set status", "Ask requester", "Resolve"] },
-        { RequestState.Scheduled, ["Set status", "Ask requester", "Resolve"] },
+        // The laptop is delivered, so "Out for delivery" is offered wherever the team works it.
+        { RequestState.Assigned, ["Set status", "Ask requester", "Out for delivery", "Resolve"] },
+        { RequestState.InProgress, ["Set status", "Ask requester", "Out for delivery", "Resolve"] },
+        { RequestState.AwaitingParts, ["Set status", "Ask requester", "Out for delivery", "Resolve"] },
+        { RequestState.Scheduled, ["Set status", "Ask requester", "Out for delivery", "Resolve"] },
         // A question is already open, so asking another is not allowed by the transition table.
-        { RequestState.AwaitingRequester, ["Set status", "Resolve"] },
+        { RequestState.AwaitingRequester, ["Set status", "Out for delivery", "Resolve"] },
         { RequestState.Fulfilled, [] },
         { RequestState.Closed, [] },
         { RequestState.Cancelled, [] },
         // Back with the team: the assignee carries on at once, or a colleague takes it over.
-        { RequestState.Reopened, ["Assign to me", "Set status", "Ask requester", "Resolve"] },
+        { RequestState.Reopened, ["Assign to me", "Set status", "Ask requester", "Out for delivery", "Resolve"] },
+        // Sent again with another carrier or tracking reference when the first delivery failed.
+        { RequestState.OutForDelivery, ["Set status", "Ask requester", "Out for delivery", "Resolve"] },
     };
 
     [Theory]

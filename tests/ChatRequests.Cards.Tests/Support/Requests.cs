@@ -40,6 +40,7 @@ public static class Requests
         ApproverGroupId = "grp-it-security",
         Impact = Impact.Medium,
         SlaHours = 40,
+        Delivery = true,
         Fields =
         [
             new() { Id = "model", Label = "Model", Type = FieldType.Choice, Required = true, Choices = ["ThinkPad X1 Carbon", "Dell XPS 15", "MacBook Pro 14\""] },
@@ -148,6 +149,9 @@ public static class Requests
             case RequestState.AwaitingRequester:
                 r.AskRequester(Agent, "Which of the two docking stations do you want: Thunderbolt 4 or USB-C 3.2? " + new string('q', 500), Next());
                 return r;
+            case RequestState.OutForDelivery:
+                r.SendForDelivery(Agent, "DHL Express " + new string('c', 150), "JD014600003828 " + new string('t', 150), Next());
+                return r;
         }
 
         r.AskRequester(Agent, "Thunderbolt 4 or USB-C dock?", Next());
@@ -183,7 +187,8 @@ public static class Requests
         item.Category == "Hardware" ? "IT Hardware & Workplace Services (Munich)" : "Identity & Accounts",
         Start.AddHours(item.SlaHours),
         stages,
-        FieldLabels: [.. item.Fields.Select(f => new FieldLabel(f.Id, f.Label))]);
+        FieldLabels: [.. item.Fields.Select(f => new FieldLabel(f.Id, f.Label))],
+        DeliversItem: item.Delivery);
 
     // A request is Submitted only for an instant inside Submit; a stored document caught then looks like this.
     private static ServiceRequest AsJustSubmitted(ServiceRequest r)
