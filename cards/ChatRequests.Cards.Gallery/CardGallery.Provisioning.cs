@@ -14,13 +14,13 @@ internal sealed partial class CardGallery
         var provisioned = await FinanceReportsAsync("REQ-000141");
         provisioned.Decide(alex, approve: true, "Yes, Megan prepares the monthly reporting pack.", 0, LaptopStory.At(4, 9, 30));
         Show("team-provisioning-pending", provisioned, _cards.TeamCard);
-        provisioned.CompleteProvisioning(LaptopStory.At(4, 9, 31));
+        provisioned.CompleteProvisioningStep(0, LaptopStory.At(4, 9, 31));
         Show("team-provisioned", provisioned, _cards.TeamCard);
         Notice("notice-provisioned", provisioned, NoticeKind.Resolved, RequestEventType.Resolved);
 
         var refused = await FinanceReportsAsync("REQ-000142");
         refused.Decide(alex, approve: true, null, 0, LaptopStory.At(4, 9, 30));
-        refused.FailProvisioning("Microsoft Graph refused to add the member (403 Authorization_RequestDenied)", LaptopStory.At(4, 9, 31));
+        refused.FailProvisioningStep(0, "Microsoft Graph refused to add the member (403 Authorization_RequestDenied)", LaptopStory.At(4, 9, 31));
         Show("team-provisioning-failed", refused, _cards.TeamCard);
     }
 

@@ -1,6 +1,7 @@
 using ChatRequests.Core.Approvals;
 using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Organisation;
+using ChatRequests.Core.Provisioning;
 using ChatRequests.Core.Sla;
 using ChatRequests.Core.Understanding;
 using ChatRequests.Core.Workflow;
@@ -20,6 +21,7 @@ public static class DependencyInjection
         services.AddSingleton<DelegationDesk>();
         services.AddSingleton<RequestWorkflow>();
         services.AddSingleton<FulfilmentHandler>();
+        services.AddProvisioningWebhooks();
         services.AddSingleton<OutboxProcessor>();
         services.AddSingleton<OutboxEventRunner>();
         services.AddSingleton<SlaSweep>();

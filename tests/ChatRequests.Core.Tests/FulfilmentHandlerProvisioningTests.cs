@@ -134,7 +134,7 @@ public sealed class FulfilmentHandlerProvisioningTests
     public async Task ProvisioningFailed_RefreshesTheTeamCard()
     {
         var request = await ApprovedAsync();
-        request.FailProvisioning("Forbidden", _clock.GetUtcNow());
+        request.FailProvisioningStep(0, "Forbidden", _clock.GetUtcNow());
 
         await Handler(_provisioner).HandleAsync(request, request.Outbox[^1]);
 

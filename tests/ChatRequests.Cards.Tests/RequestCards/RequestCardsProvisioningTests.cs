@@ -37,7 +37,7 @@ public class RequestCardsProvisioningTests
     public void TeamCard_ProvisionedAutomatically_SaysItIsDoneAndResolvedAutomatically()
     {
         var r = Approved();
-        r.CompleteProvisioning(Start.AddMinutes(2));
+        r.CompleteProvisioningStep(0, Start.AddMinutes(2));
 
         var message = _cards.TeamCard(r);
 
@@ -53,7 +53,7 @@ public class RequestCardsProvisioningTests
     public void TeamCard_ProvisioningFailed_AsksForItByHandWithTheReason()
     {
         var r = Approved();
-        r.FailProvisioning("Microsoft Graph refused to add the member (403 Authorization_RequestDenied)", Start.AddMinutes(2));
+        r.FailProvisioningStep(0, "Microsoft Graph refused to add the member (403 Authorization_RequestDenied)", Start.AddMinutes(2));
 
         var message = _cards.TeamCard(r);
 
@@ -87,7 +87,7 @@ public class RequestCardsProvisioningTests
     public void Notice_ResolvedByProvisioning_AsksToConfirmAndRate()
     {
         var r = Approved();
-        r.CompleteProvisioning(Start.AddMinutes(2));
+        r.CompleteProvisioningStep(0, Start.AddMinutes(2));
 
         var message = _cards.Notice(r, NoticeKind.Resolved, r.Outbox.Last(e => e.Type == RequestEventType.Resolved));
 
@@ -101,7 +101,7 @@ public class RequestCardsProvisioningTests
     public void RequestDetail_History_NamesTheAutomaticSteps()
     {
         var r = Approved();
-        r.CompleteProvisioning(Start.AddMinutes(2));
+        r.CompleteProvisioningStep(0, Start.AddMinutes(2));
 
         var message = _cards.RequestDetail(r, Agent);
 
