@@ -182,5 +182,11 @@ public sealed class FulfilmentHandlerProvisioningTests
             Members.Add((personId, groupId));
             return Task.CompletedTask;
         }
+
+        public Task RemoveFromGroupAsync(string personId, string groupId, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException("The Finance reports item only adds.");
+
+        public Task AssignLicenceAsync(string personId, string skuId, IReadOnlyList<string> disabledPlans, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException("The Finance reports item only adds.");
     }
 }
