@@ -26,7 +26,11 @@ public static class WebhookRegistration
 }
 
 /// <summary>Every configured secret is long enough, and every secret a catalog's webhook step names is configured.</summary>
-internal sealed class WebhookSecretsValidation(IEnumerable<ICatalog> catalogs) : IValidateOptions<WebhookOptions>
+/// <remarks>
+/// A catalog file with problems throws when it is loaded; those problems are the reference data check's to list (the
+/// host stops with all of them), so here such a catalog is skipped rather than turned into a crash of the start.
+/// </remarks>
+internal sealed class WebhookSecretsValidation(IServiceProvider services) : IValidateOptions<WebhookOptions>
 {
     public ValidateOptionsResult Validate(string? name, WebhookOptions options)
     {
@@ -34,7 +38,7 @@ internal sealed class WebhookSecretsValidation(IEnumerable<ICatalog> catalogs) :
             .Where(s => (s.Value?.Length ?? 0) < WebhookOptions.MinSecretLength)
             .Select(s => $"{WebhookOptions.SectionName}:Secrets:{s.Key} is shorter than {WebhookOptions.MinSecretLength} characters.")
             .ToList();
-        var named = catalogs.SelectMany(c => c.Items)
+        var named = Catalogs().SelectMany(c => c.Items)
             .SelectMany(i => (i.Provisioning?.StepList ?? []).Select(s => (Item: i.Id, Step: s)))
             .Where(x => x.Step.Kind == ProvisioningStepKind.Webhook && !string.IsNullOrWhiteSpace(x.Step.Secret));
         problems.AddRange(named
@@ -43,5 +47,17 @@ internal sealed class WebhookSecretsValidation(IEnumerable<ICatalog> catalogs) :
                 + $"but {WebhookOptions.SectionName}:Secrets:{x.Step.Secret} is not configured.")
             .Distinct());
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    private IEnumerable<ICatalog> Catalogs()
+    {
+        try
+        {
+            return [.. services.GetServices<ICatalog>()];
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return [];
+        }
     }
 }
