@@ -168,5 +168,7 @@ internal static class CardText
         [AuditAction.ProvisioningDone] = "Access granted automatically",
         [AuditAction.ProvisioningFailed] = "Automatic access failed",
         [AuditAction.Reroute] = "Approval passed on",
+        [AuditAction.ClockPaused] = "Target clock paused",
+        [AuditAction.ClockResumed] = "Target clock resumed",
     };
 }

@@ -1,5 +1,6 @@
 using ChatRequests.Core.Approvals;
 using ChatRequests.Core.Messaging;
+using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Provisioning;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
@@ -19,6 +20,7 @@ namespace ChatRequests.Core.Fulfilment;
 /// is rerouted at once (<see cref="ServiceRequest.RerouteUnreachable"/>), anyone else's event is parked with a warning.
 /// </remarks>
 /// <param name="provisioner">Null where nothing provisions through Microsoft Graph (the embedded default): agents do the group and licence steps by hand.</param>
+/// <param name="directory">The teams' calendars, on which a rerouted stage's reminder counts; without it every hour counts.</param>
 /// <param name="webhooks">The sender of webhook steps (<see cref="ProvisioningRun"/>); null where none is registered.</param>
 public sealed class FulfilmentHandler(
     INotifier notifier,
@@ -27,6 +29,7 @@ public sealed class FulfilmentHandler(
     IProvisioner? provisioner = null,
     ILogger<FulfilmentHandler>? logger = null,
     StandInFinder? standIns = null,
+    IDirectory? directory = null,
     IWebhookSender? webhooks = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger<FulfilmentHandler>.Instance;
@@ -242,8 +245,11 @@ public sealed class FulfilmentHandler(
                 var fallbacks = standIns is not null && current.PendingStage is { } stage
                     ? await standIns.FindAsync(stage.Fallbacks.SelectMany(f => f.Approvers), cancellationToken)
                     : null;
+                var calendar = directory is null
+                    ? null
+                    : (await directory.ListTeamsAsync(cancellationToken)).FirstOrDefault(t => t.Id == current.TeamId)?.WorkingCalendar();
                 await store.UpdateIfChangedAsync(
-                    current, r => (outcome = r.RerouteUnreachable(approver, ex.Reason, clock.GetUtcNow(), fallbacks)) != RerouteOutcome.Unchanged, cancellationToken);
+                    current, r => (outcome = r.RerouteUnreachable(approver, ex.Reason, clock.GetUtcNow(), fallbacks, calendar)) != RerouteOutcome.Unchanged, cancellationToken);
             }
 
             _logger.LogWarning("Approver {PersonId} of {RequestId} could not be reached ({Reason}): {Outcome}",
