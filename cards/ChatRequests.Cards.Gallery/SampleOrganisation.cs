@@ -1,5 +1,6 @@
 using ChatRequests.Core.Approvals;
 using ChatRequests.Core.Catalog;
+using ChatRequests.Core.Provisioning;
 using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Priority;
 using ChatRequests.Core.Requests;
@@ -52,11 +53,13 @@ internal sealed class SampleOrganisation(ICatalog catalog, IDirectory directory)
     /// <summary>
     /// Logs a request as <c>RequestWorkflow.SubmitAsync</c> does, at a fixed time; the form must be valid.
     /// <paramref name="stages"/> changes the stages the directory gave (a policy the samples do not have: parallel,
-    /// timed out); <paramref name="preAuthorisation"/> logs it with no approval, for that reason.
+    /// timed out); <paramref name="preAuthorisation"/> logs it with no approval, for that reason; <paramref name="provisioning"/>
+    /// replaces the item's (steps the samples do not have).
     /// </summary>
     public async Task<ServiceRequest> SubmitAsync(
         string requestId, string requesterId, RequestForm form, DateTimeOffset at,
-        Func<IReadOnlyList<ApprovalStage>, IReadOnlyList<ApprovalStage>>? stages = null, string? preAuthorisation = null)
+        Func<IReadOnlyList<ApprovalStage>, IReadOnlyList<ApprovalStage>>? stages = null, string? preAuthorisation = null,
+        ProvisioningPlan? provisioning = null)
     {
         var item = Item(form.ItemId);
         var errors = RequestFormValidator.Validate(item, form);
@@ -87,7 +90,7 @@ internal sealed class SampleOrganisation(ICatalog catalog, IDirectory directory)
             team.Name,
             SlaPolicy.TargetFor(item, at),
             approvals,
-            item.Provisioning,
+            provisioning ?? item.Provisioning,
             [.. item.Fields.Select(f => new FieldLabel(f.Id, f.Label))],
             preAuthorisation,
             DeliversItem: item.Delivery);

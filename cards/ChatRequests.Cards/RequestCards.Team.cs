@@ -91,20 +91,50 @@ public sealed partial class RequestCards
     private static object? ProvisioningData(ServiceRequest r)
     {
         // Still pending on a request that is resolved, closed or cancelled: nothing is left to do, so nothing to say.
-        if (r.Provisioning is not { } plan
+        if (r.Provisioning is null
             || (r.ProvisioningStatus == ProvisioningStatus.Pending && !r.State.IsUnresolved()))
         {
             return null;
         }
 
         var who = r.Requester.Name;
+        var steps = r.ProvisioningStepList;
+        if (steps.Count > 1)
+        {
+            return StepsData(r, steps);
+        }
+
+        var step = steps[0];
         return r.ProvisioningStatus switch
         {
-            ProvisioningStatus.Done => new { style = "good", text = $"Provisioning: {who} added to {plan.GroupName} automatically." },
-            ProvisioningStatus.Failed => new { style = "attention", text = $"Provisioning failed: add {who} to {plan.GroupName} by hand." },
-            _ => new { style = "emphasis", text = $"Provisioning: add {who} to {plan.GroupName} — automatic with Microsoft Graph." },
+            ProvisioningStatus.Done => new { style = "good", text = $"Provisioning: {step.DoneTo(who)} automatically." },
+            ProvisioningStatus.Failed => new { style = "attention", text = $"Provisioning failed: {step.ToDo(who)} by hand." },
+            _ => new { style = "emphasis", text = $"Provisioning: {step.ToDo(who)} — {Automatic(step)}." },
         };
     }
+
+    // Several steps: one line each, saying what was done, what failed, and what the team does by hand.
+    private static object StepsData(ServiceRequest r, IReadOnlyList<ProvisioningStep> steps)
+    {
+        var who = r.Requester.Name;
+        var failed = r.ProvisioningStatus == ProvisioningStatus.Failed;
+        var lines = steps.Select((step, i) => r.StepProgress(i).Status switch
+        {
+            ProvisioningStatus.Done => $"{i + 1}. Done: {step.DoneTo(who)}.",
+            ProvisioningStatus.Failed => $"{i + 1}. Failed: {step.ToDo(who)} — by hand.",
+            _ when failed => $"{i + 1}. Not run: {step.ToDo(who)} — by hand.",
+            _ => $"{i + 1}. To do: {step.ToDo(who)} — {Automatic(step)}.",
+        }).ToArray();
+        return r.ProvisioningStatus switch
+        {
+            ProvisioningStatus.Done => new { style = "good", text = $"Provisioning: all {steps.Count} steps done automatically.", steps = lines },
+            ProvisioningStatus.Failed => new { style = "attention", text = "Provisioning failed: do the rest by hand.", steps = lines },
+            _ => new { style = "emphasis", text = $"Provisioning, {steps.Count} steps in this order:", steps = lines },
+        };
+    }
+
+    // The card cannot know whether this deployment has Microsoft Graph: it says what each step needs.
+    private static string Automatic(ProvisioningStep step) => step.NeedsGraph ? "automatic with Microsoft Graph" : "automatic";
 
     private static Fact[]? FeedbackData(ServiceRequest r) => r.Feedback is not { } f
         ? null

@@ -1,6 +1,7 @@
 using ChatRequests.Core.Approvals;
 using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Organisation;
+using ChatRequests.Core.Provisioning;
 using ChatRequests.Core.Sla;
 using ChatRequests.Core.Understanding;
 using ChatRequests.Core.Workflow;
@@ -21,6 +22,7 @@ public static class DependencyInjection
         services.AddSingleton<RequestWorkflow>();
         services.AddSingleton<SupplyWorkflow>();
         services.AddSingleton<FulfilmentHandler>();
+        services.AddProvisioningWebhooks();
         services.AddSingleton<OutboxProcessor>();
         services.AddSingleton<OutboxEventRunner>();
         services.AddSingleton<SlaSweep>();

@@ -134,7 +134,7 @@ public sealed class FulfilmentHandlerProvisioningTests
     public async Task ProvisioningFailed_RefreshesTheTeamCard()
     {
         var request = await ApprovedAsync();
-        request.FailProvisioning("Forbidden", _clock.GetUtcNow());
+        request.FailProvisioningStep(0, "Forbidden", _clock.GetUtcNow());
 
         await Handler(_provisioner).HandleAsync(request, request.Outbox[^1]);
 
@@ -182,5 +182,11 @@ public sealed class FulfilmentHandlerProvisioningTests
             Members.Add((personId, groupId));
             return Task.CompletedTask;
         }
+
+        public Task RemoveFromGroupAsync(string personId, string groupId, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException("The Finance reports item only adds.");
+
+        public Task AssignLicenceAsync(string personId, string skuId, IReadOnlyList<string> disabledPlans, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException("The Finance reports item only adds.");
     }
 }

@@ -90,7 +90,7 @@ public class ServiceRequestProvisioningTests
         var request = InState(state);
         var at = Start.AddHours(3);
 
-        request.CompleteProvisioning(at);
+        request.CompleteProvisioningStep(0, at);
 
         Assert.Equal(RequestState.Fulfilled, request.State);
         Assert.Equal(ProvisioningStatus.Done, request.ProvisioningStatus);
@@ -113,7 +113,7 @@ public class ServiceRequestProvisioningTests
         request.Resolve(Agent, "Added by hand", Start.AddHours(2));
         var outbox = request.Outbox.Count;
 
-        request.CompleteProvisioning(Start.AddHours(3));
+        request.CompleteProvisioningStep(0, Start.AddHours(3));
 
         Assert.Equal(RequestState.Fulfilled, request.State);
         Assert.Equal("Added by hand", request.ResolutionNotes);
@@ -130,7 +130,7 @@ public class ServiceRequestProvisioningTests
         var request = Submit(FinanceReaders);
         request.Cancel(Requester, "Not needed any more", Start.AddMinutes(1));
 
-        request.CompleteProvisioning(Start.AddHours(1));
+        request.CompleteProvisioningStep(0, Start.AddHours(1));
 
         Assert.Equal(RequestState.Cancelled, request.State);
         Assert.Equal(AuditAction.ProvisioningDone, request.History[^1].Action);
@@ -141,10 +141,10 @@ public class ServiceRequestProvisioningTests
     public void CompleteProvisioning_Twice_CompletesOnce()
     {
         var request = Submit(FinanceReaders);
-        request.CompleteProvisioning(Start.AddHours(1));
+        request.CompleteProvisioningStep(0, Start.AddHours(1));
         var (history, outbox) = (request.History.Count, request.Outbox.Count);
 
-        request.CompleteProvisioning(Start.AddHours(2));
+        request.CompleteProvisioningStep(0, Start.AddHours(2));
 
         Assert.Equal((history, outbox), (request.History.Count, request.Outbox.Count));
         Assert.Single(request.Outbox, e => e.Type == RequestEventType.Resolved);
@@ -156,7 +156,7 @@ public class ServiceRequestProvisioningTests
         var request = Submit(null);
         var history = request.History.Count;
 
-        request.CompleteProvisioning(Start.AddHours(1));
+        request.CompleteProvisioningStep(0, Start.AddHours(1));
 
         Assert.Equal(RequestState.Approved, request.State);
         Assert.Equal(history, request.History.Count);
@@ -168,7 +168,7 @@ public class ServiceRequestProvisioningTests
         var request = Submit(FinanceReaders);
         var at = Start.AddHours(1);
 
-        request.FailProvisioning("Microsoft Graph refused: Forbidden.", at);
+        request.FailProvisioningStep(0, "Microsoft Graph refused: Forbidden.", at);
 
         Assert.Equal(RequestState.Approved, request.State);
         Assert.Equal(ProvisioningStatus.Failed, request.ProvisioningStatus);
@@ -185,10 +185,10 @@ public class ServiceRequestProvisioningTests
     public void FailProvisioning_Twice_RecordsOnce()
     {
         var request = Submit(FinanceReaders);
-        request.FailProvisioning("Forbidden", Start.AddHours(1));
+        request.FailProvisioningStep(0, "Forbidden", Start.AddHours(1));
         var (history, outbox) = (request.History.Count, request.Outbox.Count);
 
-        request.FailProvisioning("Forbidden", Start.AddHours(2));
+        request.FailProvisioningStep(0, "Forbidden", Start.AddHours(2));
 
         Assert.Equal((history, outbox), (request.History.Count, request.Outbox.Count));
     }
@@ -197,7 +197,7 @@ public class ServiceRequestProvisioningTests
     public void Provisioning_SurvivesTheStoredJson()
     {
         var request = Submit(FinanceReaders);
-        request.FailProvisioning("Forbidden", Start.AddHours(1));
+        request.FailProvisioningStep(0, "Forbidden", Start.AddHours(1));
 
         var read = JsonSerializer.Deserialize<ServiceRequest>(JsonSerializer.Serialize(request, RequestJson.Options), RequestJson.Options)!;
 
@@ -214,7 +214,7 @@ public class ServiceRequestProvisioningTests
         json.Remove("provisioningStatus");
 
         var read = json.Deserialize<ServiceRequest>(RequestJson.Options)!;
-        read.CompleteProvisioning(Start.AddHours(1));
+        read.CompleteProvisioningStep(0, Start.AddHours(1));
 
         Assert.Null(read.Provisioning);
         Assert.Null(read.ProvisioningStatus);

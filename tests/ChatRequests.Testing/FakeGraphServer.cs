@@ -11,7 +11,8 @@ namespace ChatRequests.Testing;
 /// <summary>
 /// A loopback stand-in for the Microsoft Graph v1.0 endpoints the directory calls, answering with the JSON
 /// shapes of the Graph docs (user, user/manager, group/members with @odata.nextLink, error bodies, 429), and the
-/// one write the provisioner makes: POST group/members/$ref (204; 400 "already exist" for a member; 403 when refused).
+/// provisioner's writes: POST group/members/$ref (204; 400 "already exist" for a member; 403 when refused), and the
+/// member removal and licence assignment of FakeGraphServer.Provisioning.cs.
 /// </summary>
 public sealed partial class FakeGraphServer : IAsyncDisposable
 {
@@ -184,6 +185,7 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
         });
 
         MapAddMember();
+        MapProvisioningWrites();
         MapInstalledApps();
         MapMailboxSettings();
     }

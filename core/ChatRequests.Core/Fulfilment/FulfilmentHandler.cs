@@ -19,8 +19,9 @@ namespace ChatRequests.Core.Fulfilment;
 /// A person Teams cannot reach (<see cref="RecipientUnreachableException"/>) is never retried for minutes: an approver
 /// is rerouted at once (<see cref="ServiceRequest.RerouteUnreachable"/>), anyone else's event is parked with a warning.
 /// </remarks>
-/// <param name="provisioner">Null where nothing provisions automatically (the embedded default): agents do it by hand.</param>
+/// <param name="provisioner">Null where nothing provisions through Microsoft Graph (the embedded default): agents do the group and licence steps by hand.</param>
 /// <param name="directory">The teams' calendars, on which a rerouted stage's reminder counts; without it every hour counts.</param>
+/// <param name="webhooks">The sender of webhook steps (<see cref="ProvisioningRun"/>); null where none is registered.</param>
 public sealed class FulfilmentHandler(
     INotifier notifier,
     IRequestStore store,
@@ -28,9 +29,11 @@ public sealed class FulfilmentHandler(
     IProvisioner? provisioner = null,
     ILogger<FulfilmentHandler>? logger = null,
     StandInFinder? standIns = null,
-    IDirectory? directory = null)
+    IDirectory? directory = null,
+    IWebhookSender? webhooks = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger<FulfilmentHandler>.Instance;
+    private readonly ProvisioningRun _provisioning = new(store, clock, provisioner, webhooks, logger ?? NullLogger<FulfilmentHandler>.Instance);
 
     public async Task HandleAsync(ServiceRequest request, OutboxEvent e, CancellationToken cancellationToken = default)
     {
@@ -153,7 +156,7 @@ public sealed class FulfilmentHandler(
                 await notifier.NotifyRequesterAsync(request, NoticeKind.SlaBreached, e, cancellationToken);
                 break;
             case RequestEventType.ProvisioningRequested:
-                await ProvisionAsync(request, cancellationToken);
+                await _provisioning.RunAsync(request, cancellationToken);
                 break;
             case RequestEventType.ProvisioningFailed:
                 await notifier.ShowTeamCardAsync(request, cancellationToken);
@@ -191,35 +194,6 @@ public sealed class FulfilmentHandler(
         }
 
         await notifier.ShowTeamCardAsync(request, cancellationToken);
-    }
-
-    /// <summary>
-    /// Grants what the request's item provisions, then records the outcome in a version-checked save: the completion
-    /// raises Resolved (the requester's notice, the team card) through the outbox like any change. A refusal is
-    /// recorded for the team to do it by hand; anything else is thrown for the outbox's retry. A request that is no
-    /// longer worked (resolved by an agent, cancelled) is not provisioned, and a redelivered event finds it fulfilled.
-    /// </summary>
-    private async Task ProvisionAsync(ServiceRequest request, CancellationToken cancellationToken)
-    {
-        if (provisioner is null
-            || request.Provisioning is not { Action: ProvisioningAction.AddToGroup } plan
-            || request.ProvisioningStatus != ProvisioningStatus.Pending
-            || !request.State.IsUnresolved())
-        {
-            return;
-        }
-
-        try
-        {
-            await provisioner.AddToGroupAsync(request.Requester.Id, plan.GroupId, cancellationToken);
-        }
-        catch (ProvisioningRefusedException ex)
-        {
-            await store.UpdateAsync(request.Id, r => r.FailProvisioning(ex.Message, clock.GetUtcNow()), cancellationToken);
-            return;
-        }
-
-        await store.UpdateAsync(request.Id, r => r.CompleteProvisioning(clock.GetUtcNow()), cancellationToken);
     }
 
     private async Task RefreshApprovalCardsAsync(ServiceRequest request, CancellationToken cancellationToken)

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using ChatRequests.Core.Catalog;
-using ChatRequests.Core.Provisioning;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -82,36 +81,8 @@ public sealed class JsonFileCatalog : ICatalog
             }
 
             CheckFields(name, item.Fields, problems);
-            CheckProvisioning(name, item.Provisioning, problems);
+            ProvisioningCheck.Check(name, item.Provisioning, problems);
             ApprovalPolicyCheck.Check(name, item, problems);
-        }
-    }
-
-    private static void CheckProvisioning(string itemName, ProvisioningPlan? provisioning, ProblemList problems)
-    {
-        if (provisioning is null)
-        {
-            return;
-        }
-
-        if (provisioning.Action is null)
-        {
-            problems.Add($"{itemName} has provisioning without an action; the one there is: {nameof(ProvisioningAction.AddToGroup)}.");
-        }
-
-        // The id goes into a Microsoft Graph URL: an object id and nothing else.
-        if (string.IsNullOrWhiteSpace(provisioning.GroupId))
-        {
-            problems.Add($"{itemName} has provisioning without a groupId (the object id of the Entra ID group).");
-        }
-        else if (!Guid.TryParseExact(provisioning.GroupId, "D", out _))
-        {
-            problems.Add($"{itemName} has provisioning groupId '{provisioning.GroupId}', which is not an Entra ID object id (a GUID).");
-        }
-
-        if (string.IsNullOrWhiteSpace(provisioning.GroupName))
-        {
-            problems.Add($"{itemName} has provisioning without a groupName (the name people read on the cards).");
         }
     }
 

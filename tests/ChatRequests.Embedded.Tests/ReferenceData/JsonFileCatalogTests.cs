@@ -173,7 +173,7 @@ public sealed class JsonFileCatalogTests : IDisposable
 
         Assert.Equal(
             [
-                $"{path}: item 'share' has provisioning without an action; the one there is: AddToGroup.",
+                $"{path}: item 'share' has provisioning without an action; the one there is: AddToGroup (or list steps).",
                 $"{path}: item 'share' has provisioning without a groupId (the object id of the Entra ID group).",
                 $"{path}: item 'share' has provisioning without a groupName (the name people read on the cards).",
             ],
@@ -194,6 +194,102 @@ public sealed class JsonFileCatalogTests : IDisposable
         var path = Write("""{ "items": [ { "id": "share", "name": "Share", "category": "Access", "provisioning": { "action": "CreateMailbox", "groupId": "6b1f3a52-3c1e-4f0b-9a57-5d1d0c2f9e11", "groupName": "Finance" } } ] }""");
 
         Assert.Contains("$.items[0].provisioning.action", Assert.Single(LoadFails(path)));
+    }
+
+    [Fact]
+    public void Load_ProvisioningSteps_AreReadInOrderWithWhatEachKindTakes()
+    {
+        var path = Write("""
+            { "items": [ { "id": "joiner", "name": "Joiner kit", "category": "Access",
+                "provisioning": { "steps": [
+                  { "kind": "addToGroup", "groupId": "6b1f3a52-3c1e-4f0b-9a57-5d1d0c2f9e11", "groupName": "Finance share readers" },
+                  { "kind": "removeFromGroup", "groupId": "6b1f3a52-3c1e-4f0b-9a57-5d1d0c2f9e12", "groupName": "Contractors" },
+                  { "kind": "assignLicence", "skuId": "05e9a617-0261-4cee-bb44-138d3ef5d965", "skuName": "Microsoft 365 E3",
+                    "disabledPlans": ["7547a3fe-08ee-4ccb-b430-5077c5041653"] },
+                  { "kind": "webhook", "url": "https://procurement.contoso.example/hooks/chatrequests", "secret": "procurement", "name": "Procurement" },
+                  { "kind": "webhook", "url": "http://127.0.0.1:8080/hooks/test", "secret": "test", "name": "A test receiver" } ] } } ] }
+            """);
+
+        var steps = LoadCatalog(path).Find("joiner")!.Provisioning!.StepList;
+
+        Assert.Equal(
+            [ProvisioningStepKind.AddToGroup, ProvisioningStepKind.RemoveFromGroup, ProvisioningStepKind.AssignLicence, ProvisioningStepKind.Webhook, ProvisioningStepKind.Webhook],
+            steps.Select(s => s.Kind!.Value));
+        Assert.Equal("Contractors", steps[1].GroupName);
+        Assert.Equal(["7547a3fe-08ee-4ccb-b430-5077c5041653"], steps[2].DisabledPlans);
+        Assert.Equal(("https://procurement.contoso.example/hooks/chatrequests", "procurement", "Procurement"), (steps[3].Url, steps[3].Secret, steps[3].Name));
+    }
+
+    [Fact]
+    public void Load_FirstFormat_IsOneAddToGroupStep()
+    {
+        var path = Write("""{ "items": [ { "id": "share", "name": "Share", "category": "Access", "provisioning": { "action": "AddToGroup", "groupId": "6b1f3a52-3c1e-4f0b-9a57-5d1d0c2f9e11", "groupName": "Finance" } } ] }""");
+
+        var step = Assert.Single(LoadCatalog(path).Find("share")!.Provisioning!.StepList);
+
+        Assert.Equal((ProvisioningStepKind.AddToGroup, "6b1f3a52-3c1e-4f0b-9a57-5d1d0c2f9e11", "Finance"), (step.Kind, step.GroupId, step.GroupName));
+    }
+
+    [Fact]
+    public void Load_UnknownStepKind_FailsNamingTheJsonPath()
+    {
+        var path = Write("""{ "items": [ { "id": "share", "name": "Share", "category": "Access", "provisioning": { "steps": [ { "kind": "createMailbox" } ] } } ] }""");
+
+        Assert.Contains("$.items[0].provisioning.steps[0].kind", Assert.Single(LoadFails(path)));
+    }
+
+    [Fact]
+    public void Load_StepsWithMistakes_ListsEachOneByStep()
+    {
+        var path = Write("""
+            { "items": [ { "id": "kit", "name": "Kit", "category": "Access",
+                "provisioning": { "steps": [
+                  { "groupId": "6b1f3a52-3c1e-4f0b-9a57-5d1d0c2f9e11" },
+                  { "kind": "addToGroup", "groupName": "Finance share readers" },
+                  { "kind": "removeFromGroup", "groupId": "contractors", "groupName": "Contractors", "skuName": "E3" },
+                  { "kind": "assignLicence", "skuId": "E3", "disabledPlans": ["yammer"] },
+                  { "kind": "webhook", "url": "http://procurement.contoso.example/hooks", "secret": "procurement", "name": "Procurement" },
+                  { "kind": "webhook", "url": "hooks/procurement", "secret": "s3cr3t value!" } ] } } ] }
+            """);
+
+        Assert.Equal(
+            [
+                $"{path}: item 'kit' provisioning step 1 has no kind; the kinds are: addToGroup, removeFromGroup, assignLicence, webhook.",
+                $"{path}: item 'kit' provisioning step 2 has no groupId (the object id of the Entra ID group).",
+                $"{path}: item 'kit' provisioning step 3 has groupId 'contractors', which is not an Entra ID object id (a GUID).",
+                $"{path}: item 'kit' provisioning step 3 (RemoveFromGroup) has skuName, which that kind does not take.",
+                $"{path}: item 'kit' provisioning step 4 has skuId 'E3', which is not an id (a GUID).",
+                $"{path}: item 'kit' provisioning step 4 has no skuName (the licence's name people read on the cards).",
+                $"{path}: item 'kit' provisioning step 4 has disabledPlans 'yammer', which is not a service plan id (a GUID).",
+                $"{path}: item 'kit' provisioning step 5 has url 'http://procurement.contoso.example/hooks', which uses http; https is required (http only to 127.0.0.1, for tests).",
+                $"{path}: item 'kit' provisioning step 6 has url 'hooks/procurement', which is not an absolute https URL.",
+                $"{path}: item 'kit' provisioning step 6 has no name (who receives it, as people read it on the cards).",
+                $"{path}: item 'kit' provisioning step 6 has secret 's3cr3t value!'; name the configuration entry (letters, digits, - and _), never the secret itself.",
+            ],
+            LoadFails(path));
+    }
+
+    [Theory]
+    [InlineData("http://localhost:8080/hooks")]
+    [InlineData("http://127.0.0.2/hooks")]
+    [InlineData("http://[::1]:8080/hooks")]
+    [InlineData("https://user:password@procurement.contoso.example/hooks")]
+    [InlineData("ftp://procurement.contoso.example/hooks")]
+    public void Load_WebhookUrlOutsideHttpsOrLoopback_Fails(string url)
+    {
+        var path = Write($$"""{ "items": [ { "id": "kit", "name": "Kit", "category": "Access", "provisioning": { "steps": [ { "kind": "webhook", "url": "{{url}}", "secret": "procurement", "name": "Procurement" } ] } } ] }""");
+
+        Assert.StartsWith($"{path}: item 'kit' provisioning step 1 has url '{url}', which ", Assert.Single(LoadFails(path)));
+    }
+
+    [Fact]
+    public void Load_StepsBesideTheFirstFormat_OrNoSteps_Fail()
+    {
+        var both = Write("""{ "items": [ { "id": "kit", "name": "Kit", "category": "Access", "provisioning": { "action": "AddToGroup", "steps": [ { "kind": "addToGroup", "groupId": "6b1f3a52-3c1e-4f0b-9a57-5d1d0c2f9e11", "groupName": "Finance" } ] } } ] }""");
+        var none = _folder.Write("empty.json", """{ "items": [ { "id": "kit", "name": "Kit", "category": "Access", "provisioning": { "steps": [] } } ] }""");
+
+        Assert.Equal([$"{both}: item 'kit' has provisioning with both steps and an action, groupId or groupName; put every step in steps."], LoadFails(both));
+        Assert.Equal([$"{none}: item 'kit' has provisioning with no steps; leave provisioning out for an item done by hand."], LoadFails(none));
     }
 
     [Fact]
