@@ -21,6 +21,8 @@ public static class CardInputs
     public const string Note = "note";
     public const string Question = "question";
     public const string Resolution = "resolution";
+    /// <summary>The colleague chosen to take the request: a person id, checked against the team's members by the server.</summary>
+    public const string Assignee = "assignee";
     public const string Answer = "answer";
     /// <summary>Values "5" to "1".</summary>
     public const string Rating = "rating";

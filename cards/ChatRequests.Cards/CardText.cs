@@ -168,5 +168,8 @@ internal static class CardText
         [AuditAction.ProvisioningDone] = "Access granted automatically",
         [AuditAction.ProvisioningFailed] = "Automatic access failed",
         [AuditAction.Reroute] = "Approval passed on",
+        [AuditAction.Reassign] = "Reassigned",
+        [AuditAction.NotAssigned] = "Nobody available to assign",
+        [AuditAction.Reannounce] = "Posted to the team again",
     };
 }

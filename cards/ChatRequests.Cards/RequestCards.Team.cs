@@ -13,10 +13,14 @@ public sealed partial class RequestCards
         (RequestState.Scheduled, "Scheduled"),
     ];
 
-    /// <summary>The channel card: the request, its state and the agent actions the state allows.</summary>
-    public CardMessage TeamCard(ServiceRequest r)
+    /// <summary>
+    /// The channel card: the request, its state and the agent actions the state allows. With the team's
+    /// <paramref name="members"/> it offers "Reassign" to one of them (not the assignee, not the requester).
+    /// </summary>
+    public CardMessage TeamCard(ServiceRequest r, IReadOnlyList<PersonRef>? members = null)
     {
         var state = r.State;
+        var colleagues = (members ?? []).Where(m => m.Id != r.Assignee?.Id && !r.IsRequester(m.Id)).ToList();
         var data = new
         {
             id = r.Id,
@@ -42,6 +46,7 @@ public sealed partial class RequestCards
             ],
             justification = r.Justification,
             statusNote = r.StatusNote,
+            assignmentNote = r.Assignee is null && state == RequestState.Approved ? r.AssignmentNote : null,
             provisioning = ProvisioningData(r),
             question = QuestionData(r),
             resolution = r.ResolutionNotes,
@@ -54,6 +59,8 @@ public sealed partial class RequestCards
             canResolve = RequestTransitions.IsAllowed(state, RequestCommand.Resolve),
             currentStatus = AgentStatuses.Any(s => s.State == state) ? state.ToString() : nameof(RequestState.InProgress),
             statusChoices = AgentStatuses.Select(s => new { title = s.Title, value = s.State.ToString() }),
+            canReassign = colleagues.Count > 0 && RequestTransitions.IsAllowed(state, RequestCommand.Assign),
+            reassignChoices = colleagues.Select(c => new { title = c.Name, value = c.Id }),
         };
         var assigned = r.Assignee is null ? "unassigned" : $"assigned to {r.Assignee.Name}";
         return Render(

@@ -79,14 +79,18 @@ public sealed class CardActionHandler(
             case ApprovalDecisionData decision:
                 return await DecideAsync(turn, decision, cancellationToken);
             case AssignToMeData assign:
-                return cards.TeamCard(await workflow.AssignToSelfAsync(assign.RequestId, user, cancellationToken)).Card;
+                return await TeamCardAsync(await workflow.AssignToSelfAsync(assign.RequestId, user, cancellationToken), cancellationToken);
             case SetStatusData status:
                 var state = status.Status ?? throw new RequestRuleException("Choose a status: in progress, awaiting parts or scheduled.");
-                return cards.TeamCard(await workflow.SetStatusAsync(status.RequestId, user, state, status.Note, cancellationToken)).Card;
+                return await TeamCardAsync(await workflow.SetStatusAsync(status.RequestId, user, state, status.Note, cancellationToken), cancellationToken);
             case AskRequesterData ask:
-                return cards.TeamCard(await workflow.AskRequesterAsync(ask.RequestId, user, ask.Question ?? "", cancellationToken)).Card;
+                return await TeamCardAsync(await workflow.AskRequesterAsync(ask.RequestId, user, ask.Question ?? "", cancellationToken), cancellationToken);
             case ResolveData resolve:
-                return cards.TeamCard(await workflow.ResolveAsync(resolve.RequestId, user, resolve.Resolution ?? "", cancellationToken)).Card;
+                return await TeamCardAsync(await workflow.ResolveAsync(resolve.RequestId, user, resolve.Resolution ?? "", cancellationToken), cancellationToken);
+            case ReassignData reassign:
+                return await TeamCardAsync(await workflow.ReassignAsync(reassign.RequestId, user, reassign.AssigneeId, cancellationToken), cancellationToken);
+            case OpenTeamCardData open:
+                return await TeamCardAsync(await workflow.GetAsTeamMemberAsync(open.RequestId, user, cancellationToken), cancellationToken);
             case AnswerData answer:
                 return cards.AnswerSent(await workflow.AnswerAsync(answer.RequestId, user, answer.Answer ?? "", cancellationToken)).Card;
 
@@ -121,6 +125,10 @@ public sealed class CardActionHandler(
                 throw new InvalidOperationException($"No answer for {action.GetType().Name}.");
         }
     }
+
+    /// <summary>The team card as it stands after an agent's click, with the team's members to reassign to.</summary>
+    private async Task<JsonObject> TeamCardAsync(ServiceRequest request, CancellationToken cancellationToken) =>
+        cards.TeamCard(request, await workflow.TeamMembersAsync(request, cancellationToken)).Card;
 
     /// <summary>The words kept by "did you mean", with the urgency they implied (only a name of <see cref="Core.Priority.Urgency"/> counts).</summary>
     private static KeptWords? Kept(PickItemData pick) =>

@@ -1,4 +1,5 @@
 using ChatRequests.Core.Approvals;
+using ChatRequests.Core.Assignment;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Provisioning;
 using ChatRequests.Core.Requests;
@@ -19,13 +20,15 @@ namespace ChatRequests.Core.Fulfilment;
 /// is rerouted at once (<see cref="ServiceRequest.RerouteUnreachable"/>), anyone else's event is parked with a warning.
 /// </remarks>
 /// <param name="provisioner">Null where nothing provisions automatically (the embedded default): agents do it by hand.</param>
+/// <param name="assignment">Null where every team assigns by hand (tests of other steps).</param>
 public sealed class FulfilmentHandler(
     INotifier notifier,
     IRequestStore store,
     TimeProvider clock,
     IProvisioner? provisioner = null,
     ILogger<FulfilmentHandler>? logger = null,
-    StandInFinder? standIns = null)
+    StandInFinder? standIns = null,
+    TeamAssignment? assignment = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger<FulfilmentHandler>.Instance;
 
@@ -89,7 +92,9 @@ public sealed class FulfilmentHandler(
                     await notifier.NotifyRequesterAsync(request, NoticeKind.Approved, e, cancellationToken);
                 }
 
-                await notifier.ShowTeamCardAsync(request, cancellationToken);
+                // The team's rule first, so that the channel's first card already names the agent or says why nobody.
+                var reached = assignment is null ? request : await assignment.ReachTeamAsync(request.Id, e.CreatedAt, cancellationToken);
+                await notifier.ShowTeamCardAsync(reached, cancellationToken);
                 break;
             case RequestEventType.Rejected:
                 await RefreshApprovalCardsAsync(request, cancellationToken);
@@ -97,6 +102,23 @@ public sealed class FulfilmentHandler(
                 break;
             case RequestEventType.Assigned:
                 await NotifyAndRefreshTeamCardAsync(request, NoticeKind.Assigned, e, cancellationToken);
+                // Given by someone else (the system, a colleague): the assignee hears it in chat; a later reassignment tells its own.
+                if (request.Assignee is { } assignee && assignee.Id != e.Actor.Id && IsLatestAssignment(request, e))
+                {
+                    await notifier.TellAssigneeAsync(request, assignee, e, cancellationToken);
+                }
+
+                break;
+            case RequestEventType.Reannounced:
+                if (request.State == RequestState.Approved && request.Assignee is null)
+                {
+                    await notifier.ReannounceAsync(request, e, cancellationToken);
+                    if (assignment is not null)
+                    {
+                        await assignment.ScheduleNextReannounceAsync(request.Id, e.CreatedAt, cancellationToken);
+                    }
+                }
+
                 break;
             case RequestEventType.StatusChanged:
                 await NotifyAndRefreshTeamCardAsync(request, NoticeKind.StatusChanged, e, cancellationToken);
@@ -284,6 +306,9 @@ public sealed class FulfilmentHandler(
 
     private static IEnumerable<PersonRef> Reachable(ApprovalStage stage, IEnumerable<PersonRef> people) =>
         people.Where(a => !stage.Unreachable.Any(u => u.Id == a.Id));
+
+    private static bool IsLatestAssignment(ServiceRequest request, OutboxEvent e) =>
+        request.History.LastOrDefault(h => h.Action == AuditAction.Assign || h.Action == AuditAction.Reassign)?.At == e.CreatedAt;
 
     private static bool WasRoutedToTeam(ServiceRequest request) =>
         request.History.Any(h => h.To == RequestState.Approved);

@@ -40,6 +40,12 @@ public readonly record struct AuditAction
     public static readonly AuditAction ProvisioningFailed = new("ProvisioningFailed");
     /// <summary>A stage went to other approvers than it was logged with; the comment says who and why.</summary>
     public static readonly AuditAction Reroute = new("Reroute");
+    /// <summary>A member of the team gave the assigned request to a colleague; the comment says who to whom.</summary>
+    public static readonly AuditAction Reassign = new("Reassign");
+    /// <summary>Automatic assignment found nobody available; the comment says why.</summary>
+    public static readonly AuditAction NotAssigned = new("NotAssigned");
+    /// <summary>The request, still unassigned, was posted in the team's channel again.</summary>
+    public static readonly AuditAction Reannounce = new("Reannounce");
 
     private AuditAction(string name) => Name = name;
 
@@ -51,7 +57,7 @@ public readonly record struct AuditAction
     [
         Submitted, RequestApproval, SkipApproval, ApproveStage, ApprovePart, Approve, Reject, Assign, StartWork, AwaitParts,
         Schedule, AskRequester, Answer, Resolve, Confirm, Reopen, Cancel, CompleteProvisioning, RemindApprovers, SlaAtRisk,
-        Escalate, ProvisioningDone, ProvisioningFailed, Reroute,
+        Escalate, ProvisioningDone, ProvisioningFailed, Reroute, Reassign, NotAssigned, Reannounce,
     ];
 
     /// <summary>The line a command of the transition table writes.</summary>

@@ -33,6 +33,8 @@ public enum RequestEventType
     ApprovalStuck,
     /// <summary>The approvers of a stage did not answer in its timeout (<see cref="ApprovalStage.Late"/>): their cards say where it went.</summary>
     ApprovalTimedOut,
+    /// <summary>The request is still unassigned after its team's re-announce period: it is posted in the channel again.</summary>
+    Reannounced,
 }
 
 /// <summary>

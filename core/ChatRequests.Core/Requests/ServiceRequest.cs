@@ -501,6 +501,11 @@ public sealed partial class ServiceRequest
     /// <param name="standIns">Who stands in for the people the stage may time out to (<see cref="PutStage"/>).</param>
     public SlaOutcome CheckSla(DateTimeOffset now, IReadOnlyDictionary<string, StandIn>? standIns = null)
     {
+        if (Reannounce(now) is { } reannounced)
+        {
+            return reannounced;
+        }
+
         if (State == RequestState.AwaitingApproval)
         {
             if (PendingStage is { Decision: null, RemindedAt: not null, TimedOutAt: null, TimeoutHours: { } hours } late

@@ -8,5 +8,8 @@ public sealed record SlaOutcome(bool RemindedApprovers, bool WarnedAtRisk, bool 
     /// <summary>The pending stage was not answered in its approval timeout and went to its fallback (once per stage).</summary>
     public bool TimedOutApproval { get; init; }
 
-    public bool DidAnything => RemindedApprovers || WarnedAtRisk || Escalated || TimedOutApproval;
+    /// <summary>The request, still unassigned, is to be posted in the team's channel again (once per period).</summary>
+    public bool Reannounced { get; init; }
+
+    public bool DidAnything => RemindedApprovers || WarnedAtRisk || Escalated || TimedOutApproval || Reannounced;
 }

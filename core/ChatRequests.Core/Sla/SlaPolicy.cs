@@ -61,9 +61,15 @@ public static class SlaPolicy
 
     /// <summary>
     /// The next instant at which <see cref="ServiceRequest.CheckSla"/> has something to do for the request, or null
-    /// when nothing more will ever be due in its current state (fulfilled, final, reminded and timed out, escalated).
+    /// when nothing more will ever be due in its current state (fulfilled, final, reminded and timed out, escalated); an
+    /// unassigned request's re-announce (<see cref="ServiceRequest.ReannounceDueAt"/>) counts too.
     /// </summary>
-    public static DateTimeOffset? NextCheckAt(ServiceRequest request)
+    public static DateTimeOffset? NextCheckAt(ServiceRequest request) =>
+        Earliest(NextTargetCheckAt(request), request.ReannounceDueAt);
+
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null || (b is not null && b < a) ? b : a;
+
+    private static DateTimeOffset? NextTargetCheckAt(ServiceRequest request)
     {
         if (request.State == RequestState.AwaitingApproval)
         {

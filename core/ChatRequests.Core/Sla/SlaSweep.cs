@@ -14,8 +14,11 @@ public sealed record SlaSweepResult(int Checked, int Reminders, int Warnings, in
     /// <summary>Stages whose approvers did not answer in the approval timeout (rerouted, or left with the history saying why).</summary>
     public int Timeouts { get; init; }
 
+    /// <summary>Unassigned requests posted in their team's channel again.</summary>
+    public int Reannouncements { get; init; }
+
     /// <summary>Events raised (and saved in the requests' outboxes): the relay has work when this is positive.</summary>
-    public int Events => Reminders + Warnings + Escalations + Timeouts;
+    public int Events => Reminders + Warnings + Escalations + Timeouts + Reannouncements;
 }
 
 /// <summary>
@@ -33,7 +36,7 @@ public sealed class SlaSweep(IRequestStore store, TimeProvider clock, ILogger<Sl
     {
         var now = clock.GetUtcNow();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        int reminders = 0, warnings = 0, escalations = 0, timeouts = 0, conflicts = 0;
+        int reminders = 0, warnings = 0, escalations = 0, timeouts = 0, reannouncements = 0, conflicts = 0;
         while (true)
         {
             var page = await store.ListSlaCheckDueAsync(now, PageSize, cancellationToken);
@@ -65,12 +68,13 @@ public sealed class SlaSweep(IRequestStore store, TimeProvider clock, ILogger<Sl
                 warnings += outcome.WarnedAtRisk ? 1 : 0;
                 escalations += outcome.Escalated ? 1 : 0;
                 timeouts += outcome.TimedOutApproval ? 1 : 0;
+                reannouncements += outcome.Reannounced ? 1 : 0;
                 Log(request, outcome);
             }
 
             if (page.Count < PageSize || fresh.Count == 0)
             {
-                return new SlaSweepResult(seen.Count, reminders, warnings, escalations, conflicts) { Timeouts = timeouts };
+                return new SlaSweepResult(seen.Count, reminders, warnings, escalations, conflicts) { Timeouts = timeouts, Reannouncements = reannouncements };
             }
         }
     }
@@ -86,6 +90,10 @@ public sealed class SlaSweep(IRequestStore store, TimeProvider clock, ILogger<Sl
         else if (outcome.WarnedAtRisk)
         {
             logger.LogInformation("SLA at risk: {RequestId} of team {TeamId} is due {DueAt:o}", request.Id, request.TeamId, request.DueAt);
+        }
+        else if (outcome.Reannounced)
+        {
+            logger.LogInformation("{RequestId} of team {TeamId} is still unassigned; posted in the channel again", request.Id, request.TeamId);
         }
         else if (outcome.TimedOutApproval)
         {

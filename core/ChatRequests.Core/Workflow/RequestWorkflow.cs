@@ -1,4 +1,5 @@
 using ChatRequests.Core.Approvals;
+using ChatRequests.Core.Assignment;
 using ChatRequests.Core.Catalog;
 using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Priority;
@@ -173,6 +174,35 @@ public sealed class RequestWorkflow(
     public Task<ServiceRequest> ResolveAsync(string requestId, PersonRef agent, string notes, CancellationToken cancellationToken = default) =>
         ChangeAsTeamMemberAsync(requestId, agent, r => r.Resolve(agent, notes, clock.GetUtcNow()), cancellationToken);
 
+    /// <summary>
+    /// "Reassign" on the team card: a member of the request's team gives it to <paramref name="toId"/>, the colleague
+    /// chosen. The id came from the client, so it counts only as one of the team's members, looked up in the directory.
+    /// </summary>
+    public async Task<ServiceRequest> ReassignAsync(string requestId, PersonRef by, string? toId, CancellationToken cancellationToken = default)
+    {
+        var (request, team) = await LoadAsTeamMemberAsync(requestId, by, cancellationToken);
+        var to = string.IsNullOrWhiteSpace(toId) || !team.HasMember(toId)
+            ? null
+            : await directory.FindPersonAsync(toId, cancellationToken);
+        if (to is null)
+        {
+            throw new RequestRuleException($"Choose one of the members of {request.TeamName} to give it to.").About(request);
+        }
+
+        return await store.UpdateAsync(
+            request, KeepingRefused(r => r.Reassign(by, new PersonRef(to.Id, to.Name), clock.GetUtcNow())), cancellationToken);
+    }
+
+    /// <summary>The request's team card, for a member of its team working it from elsewhere (the daily digest).</summary>
+    public async Task<ServiceRequest> GetAsTeamMemberAsync(string requestId, PersonRef agent, CancellationToken cancellationToken = default) =>
+        (await LoadAsTeamMemberAsync(requestId, agent, cancellationToken)).Request;
+
+    /// <summary>The members of the request's team by name (the team card's "Reassign" choices); empty when the team is gone.</summary>
+    public async Task<IReadOnlyList<PersonRef>> TeamMembersAsync(ServiceRequest request, CancellationToken cancellationToken = default) =>
+        await TeamOfAsync(request, cancellationToken) is { } team
+            ? await TeamRoster.MembersAsync(directory, team, cancellationToken)
+            : [];
+
     public Task<ServiceRequest> AnswerAsync(string requestId, PersonRef requester, string answer, CancellationToken cancellationToken = default) =>
         ChangeAsync(requestId, requester, r => r.Answer(requester, answer, clock.GetUtcNow()), cancellationToken);
 
@@ -247,8 +277,14 @@ public sealed class RequestWorkflow(
     private async Task<ServiceRequest> ChangeAsTeamMemberAsync(
         string requestId, PersonRef agent, Action<ServiceRequest> change, CancellationToken cancellationToken)
     {
+        var (request, _) = await LoadAsTeamMemberAsync(requestId, agent, cancellationToken);
+        return await store.UpdateAsync(request, KeepingRefused(change), cancellationToken);
+    }
+
+    private async Task<(ServiceRequest Request, Team Team)> LoadAsTeamMemberAsync(string requestId, PersonRef agent, CancellationToken cancellationToken)
+    {
         var (request, team) = await LoadVisibleAsync(requestId, agent.Id, cancellationToken);
-        if (team?.HasMember(agent.Id) != true)
+        if (team is null || !team.HasMember(agent.Id))
         {
             throw new NotPermittedException($"Only members of {request.TeamName} can work on {request.Id}.").About(request);
         }
@@ -258,7 +294,7 @@ public sealed class RequestWorkflow(
             throw new NotPermittedException("You cannot fulfil your own request; a colleague in your team has to.").About(request);
         }
 
-        return await store.UpdateAsync(request, KeepingRefused(change), cancellationToken);
+        return (request, team);
     }
 
     /// <summary>Only people who may view a request may try to change it: anyone else learns nothing from the refusal.</summary>
