@@ -33,6 +33,9 @@ public class AuditActionTests
         { nameof(AuditAction.ProvisioningDone), "ProvisioningDone" },
         { nameof(AuditAction.ProvisioningFailed), "ProvisioningFailed" },
         { nameof(AuditAction.Reroute), "Reroute" },
+        { nameof(AuditAction.Reassign), "Reassign" },
+        { nameof(AuditAction.NotAssigned), "NotAssigned" },
+        { nameof(AuditAction.Reannounce), "Reannounce" },
     };
 
     [Theory]
