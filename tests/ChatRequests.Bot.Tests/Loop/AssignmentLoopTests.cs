@@ -85,9 +85,13 @@ public sealed class AssignmentLoopTests : IDisposable
             (requestId, _) = await RequestMouseAsync(first.Teams, first.Connector, Persona.Megan);
             await TeamCardAsync(first.Connector, Persona.HardwareChannel, requestId,
                 text => text.Contains("Nobody available to assign automatically: Adele Vance marked themselves unavailable, Lidia Holloway marked themselves unavailable."));
+            // Stopped once the relay is done: a post left for the next run would go to this run's loopback Teams, gone by then.
+            await StoredWhenAsync(first.Services.GetRequiredService<IRequestStore>(), requestId, r => r.Outbox.Count == 0, "the relay delivered");
         }
 
         await using var second = await StartAsync();
+        // The new run's loopback Teams lives at another address: a message in the channel tells the bot where it is now.
+        (await second.Teams.SayInChannelAsync(Persona.Lidia, Persona.HardwareChannel, "help")).EnsureSuccessStatusCode();
         var store = second.Services.GetRequiredService<IRequestStore>();
         var sweep = second.Services.GetRequiredService<SlaSweep>();
         _clock.AdjustTime(_clock.GetUtcNow() + TimeSpan.FromHours(3));
