@@ -42,6 +42,7 @@ internal sealed partial class CardGallery
         await gallery.AddProvisioningAsync();
         await gallery.AddListsAsync();
         await gallery.AddDelegationAsync();
+        await gallery.AddAssignmentAsync();
         await gallery.AddHostileAsync();
         return gallery._shown;
     }

@@ -13,11 +13,14 @@ public sealed partial class RequestCards
         (RequestState.Scheduled, "Scheduled"),
     ];
 
+    /// <summary>The channel card: the request, its state and the agent actions the state allows.</summary>
+    public CardMessage TeamCard(ServiceRequest r) => TeamCard(r, null);
+
     /// <summary>
-    /// The channel card: the request, its state and the agent actions the state allows. With the team's
-    /// <paramref name="members"/> it offers "Reassign" to one of them (not the assignee, not the requester).
+    /// The channel card, offering "Reassign" to one of the team's <paramref name="members"/> (not the assignee, not the
+    /// requester); none when <paramref name="members"/> is null.
     /// </summary>
-    public CardMessage TeamCard(ServiceRequest r, IReadOnlyList<PersonRef>? members = null)
+    public CardMessage TeamCard(ServiceRequest r, IReadOnlyList<PersonRef>? members)
     {
         var state = r.State;
         var colleagues = (members ?? []).Where(m => m.Id != r.Assignee?.Id && !r.IsRequester(m.Id)).ToList();
