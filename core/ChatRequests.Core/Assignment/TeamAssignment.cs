@@ -28,18 +28,25 @@ public sealed class TeamAssignment(
     /// The request as it stands after the team's rule was applied (saved), or as loaded when there was nothing to do: a
     /// manual team without re-announcing, a request an agent took first, a redelivered event.
     /// </summary>
-    public async Task<ServiceRequest> ReachTeamAsync(string requestId, DateTimeOffset reachedAt, CancellationToken cancellationToken = default)
+    /// <param name="loaded">The request as the event's runner loaded it; it is loaded again only when the team has a rule to apply.</param>
+    public async Task<ServiceRequest> ReachTeamAsync(ServiceRequest loaded, DateTimeOffset reachedAt, CancellationToken cancellationToken = default)
     {
-        var request = await store.GetAsync(requestId, cancellationToken)
-            ?? throw new InvalidOperationException($"Request {requestId} disappeared from the store.");
-        if (request.AssignmentCheckedAt is not null || request.State != RequestState.Approved || request.Assignee is not null)
+        if (!WaitsForAgent(loaded))
         {
-            return request;
+            return loaded;
         }
 
         var teams = await directory.ListTeamsAsync(cancellationToken);
-        if (teams.FirstOrDefault(t => t.Id == request.TeamId) is not { Assignment: { } setting } team
+        if (teams.FirstOrDefault(t => t.Id == loaded.TeamId) is not { Assignment: { } setting } team
             || (setting.ParsedMode == AssignmentMode.Manual && setting.ReannouncePeriod is null))
+        {
+            return loaded;
+        }
+
+        // A copy of its own: the runner's one is not changed under it.
+        var request = await store.GetAsync(loaded.Id, cancellationToken)
+            ?? throw new InvalidOperationException($"Request {loaded.Id} disappeared from the store.");
+        if (!WaitsForAgent(request))
         {
             return request;
         }
@@ -70,6 +77,9 @@ public sealed class TeamAssignment(
 
         return saved;
     }
+
+    private static bool WaitsForAgent(ServiceRequest request) =>
+        request.AssignmentCheckedAt is null && request.State == RequestState.Approved && request.Assignee is null;
 
     /// <summary>After a re-announce made at <paramref name="madeAt"/>, the next one a period of the team's working time later.</summary>
     public async Task ScheduleNextReannounceAsync(string requestId, DateTimeOffset madeAt, CancellationToken cancellationToken = default)

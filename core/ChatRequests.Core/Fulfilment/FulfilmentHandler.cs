@@ -93,7 +93,7 @@ public sealed class FulfilmentHandler(
                 }
 
                 // The team's rule first, so that the channel's first card already names the agent or says why nobody.
-                var reached = assignment is null ? request : await assignment.ReachTeamAsync(request.Id, e.CreatedAt, cancellationToken);
+                var reached = assignment is null ? request : await assignment.ReachTeamAsync(request, e.CreatedAt, cancellationToken);
                 await notifier.ShowTeamCardAsync(reached, cancellationToken);
                 break;
             case RequestEventType.Rejected:

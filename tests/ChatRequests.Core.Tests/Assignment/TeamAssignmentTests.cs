@@ -121,8 +121,8 @@ public sealed class TeamAssignmentTests
         var assignment = Assignment(team);
         var request = Submitted();
 
-        await assignment.ReachTeamAsync(request.Id, Start);
-        var again = await assignment.ReachTeamAsync(request.Id, Start);
+        await assignment.ReachTeamAsync(request, Start);
+        var again = await assignment.ReachTeamAsync(request, Start);
 
         Assert.Equal("ann", again.Assignee?.Id);
         Assert.Single(again.History, h => h.Action == AuditAction.Assign);
@@ -147,7 +147,7 @@ public sealed class TeamAssignmentTests
     };
 
     private async Task<ServiceRequest> ReachAsync(TeamAssignment assignment, DateTimeOffset? at = null) =>
-        await assignment.ReachTeamAsync(Submitted(at).Id, at ?? Start);
+        await assignment.ReachTeamAsync(Submitted(at), at ?? Start);
 
     private ServiceRequest Submitted(DateTimeOffset? at = null)
     {
