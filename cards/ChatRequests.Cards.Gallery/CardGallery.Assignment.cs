@@ -36,8 +36,8 @@ internal sealed partial class CardGallery
         _story.WorkStarts(laptop);
         var day = DateOnly.FromDateTime(laptop.DueAt.UtcDateTime.AddDays(1));
         _clock.AdjustTime(new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddHours(8));
-        var dueToday = await SubmitAsync("REQ-000143", SampleOrganisation.Diego, "monitor", "A second screen for editing video subtitles.",
-            laptop.DueAt.AddHours(-8), ("size", "27 inch"), ("deliveryLocation", "Home (remote worker)"));
+        var dueToday = await SubmitAsync("REQ-000143", SampleOrganisation.Diego, "mouse", "The left button of my mouse double-clicks.",
+            laptop.DueAt.AddHours(-8), ("deliveryLocation", "Home (remote worker)"));
         dueToday.Assign(adele, adele, laptop.DueAt.AddHours(-7));
         Add("digest", _cards.Digest(adele, day, new AgentDigest([laptop], [dueToday], TimeZoneInfo.Utc)));
     }
