@@ -30,6 +30,7 @@ public static class DependencyInjection
         services.AddSingleton<IntakeConversation>();
         services.AddSingleton<OpenForms>();
         services.AddSingleton<DelegationConversation>();
+        services.AddSingleton<AvailabilityConversation>();
         services.AddSingleton<MessageHandler>();
         services.AddSingleton<WelcomeHandler>();
         services.AddSingleton<ClickRefusals>();

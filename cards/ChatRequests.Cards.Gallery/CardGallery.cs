@@ -43,6 +43,7 @@ internal sealed partial class CardGallery
         await gallery.AddListsAsync();
         await gallery.AddDelegationAsync();
         await gallery.AddSupplyAsync();
+        await gallery.AddAssignmentAsync();
         await gallery.AddHostileAsync();
         return gallery._shown;
     }

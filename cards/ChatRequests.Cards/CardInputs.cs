@@ -32,6 +32,8 @@ public static class CardInputs
     /// <summary>"Out for delivery": the carrier and its tracking reference.</summary>
     public const string Carrier = "carrier";
     public const string Tracking = "tracking";
+    /// <summary>The colleague chosen to take the request: a person id, checked against the team's members by the server.</summary>
+    public const string Assignee = "assignee";
     public const string Answer = "answer";
     /// <summary>Values "5" to "1".</summary>
     public const string Rating = "rating";

@@ -177,5 +177,8 @@ internal static class CardText
         [AuditAction.AcknowledgeReceipt] = "Receipt acknowledged",
         [AuditAction.KeepWaiting] = "Kept waiting for the item",
         [AuditAction.SupplierOverdue] = "Supplier late; assignee alerted",
+        [AuditAction.Reassign] = "Reassigned",
+        [AuditAction.NotAssigned] = "Nobody available to assign",
+        [AuditAction.Reannounce] = "Posted to the team again",
     };
 }

@@ -40,6 +40,10 @@ public static class CardVerbs
     public const string AgentAsk = "agent.ask";
     /// <summary><see cref="ResolveData"/>.</summary>
     public const string AgentResolve = "agent.resolve";
+    /// <summary>A member gives the request to a colleague chosen on the team card: <see cref="ReassignData"/>.</summary>
+    public const string AgentReassign = "agent.reassign";
+    /// <summary>The team card of a request, to work on it from elsewhere (the daily digest): <see cref="OpenTeamCardData"/>.</summary>
+    public const string AgentOpen = "agent.open";
 
     /// <summary>"Out of stock": the alternatives offered to the requester: <see cref="OfferAlternativesData"/>.</summary>
     public const string AgentOutOfStock = "agent.outofstock";
@@ -75,5 +79,6 @@ public static class CardVerbs
         IntakePick, IntakeBrowse, IntakeSubmit, IntakeElse, IntakeIsRequest, IntakeAnswer, IntakeNotAnswer, ApprovalApprove, ApprovalReject, AgentAssign, AgentStatus, AgentAsk,
         AgentResolve, RequesterAnswer, RequesterConfirm, RequesterReopen, RequesterCancel, RequestsShow, RequestsRefresh,
         DelegationPick, ApprovalAskElse, AgentOutOfStock, AgentDeliver, RequesterChoose, RequesterKeepWaiting, RequesterReceived,
+        AgentReassign, AgentOpen,
     ];
 }

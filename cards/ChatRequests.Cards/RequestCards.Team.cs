@@ -14,9 +14,16 @@ public sealed partial class RequestCards
     ];
 
     /// <summary>The channel card: the request, its state and the agent actions the state allows.</summary>
-    public CardMessage TeamCard(ServiceRequest r)
+    public CardMessage TeamCard(ServiceRequest r) => TeamCard(r, null);
+
+    /// <summary>
+    /// The channel card, offering "Reassign" to one of the team's <paramref name="members"/> (not the assignee, not the
+    /// requester); none when <paramref name="members"/> is null.
+    /// </summary>
+    public CardMessage TeamCard(ServiceRequest r, IReadOnlyList<PersonRef>? members)
     {
         var state = r.State;
+        var colleagues = (members ?? []).Where(m => m.Id != r.Assignee?.Id && !r.IsRequester(m.Id)).ToList();
         var data = new
         {
             id = r.Id,
@@ -46,6 +53,7 @@ public sealed partial class RequestCards
             supplierLate = SupplierLateData(r),
             justification = r.Justification,
             statusNote = r.StatusNote,
+            assignmentNote = r.Assignee is null && state == RequestState.Approved ? r.AssignmentNote : null,
             provisioning = ProvisioningData(r),
             question = QuestionData(r),
             resolution = r.ResolutionNotes,
@@ -61,6 +69,8 @@ public sealed partial class RequestCards
             today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime).ToString("yyyy'-'MM'-'dd", System.Globalization.CultureInfo.InvariantCulture),
             alternatives = AlternativeChoices(r),
             canDeliver = r.DeliversItem && RequestTransitions.IsAllowed(state, RequestCommand.SendForDelivery),
+            canReassign = colleagues.Count > 0 && RequestTransitions.IsAllowed(state, RequestCommand.Assign),
+            reassignChoices = colleagues.Select(c => new { title = c.Name, value = c.Id }),
         };
         var assigned = r.Assignee is null ? "unassigned" : $"assigned to {r.Assignee.Name}";
         return Render(

@@ -1,4 +1,5 @@
 using ChatRequests.Core.Approvals;
+using ChatRequests.Core.Assignment;
 using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Provisioning;
@@ -26,16 +27,24 @@ public static class DependencyInjection
         services.AddSingleton<OutboxProcessor>();
         services.AddSingleton<OutboxEventRunner>();
         services.AddSingleton<SlaSweep>();
+        services.AddSingleton<TeamAssignment>();
+        services.AddSingleton<AvailabilityDesk>();
+        services.AddSingleton<DailyDigest>();
         services.TryAddSingleton<RelayHealth>();
         // Nobody is away unless a directory that knows (Graph mailbox settings) registered its calendar first.
         services.TryAddSingleton<IAbsenceCalendar, NoAbsences>();
         // Each store registers its own; a host without one (tests composing the core alone) keeps them in memory.
         services.TryAddSingleton<IDelegationStore, InMemoryDelegationStore>();
+        services.TryAddSingleton<IAssignmentStore, InMemoryAssignmentStore>();
         // The words alone, unless a host registered another interpreter (Intake:Provider) first.
         services.TryAddSingleton<LexicalInterpreter>();
         services.TryAddSingleton<IMessageInterpreter>(sp => sp.GetRequiredService<LexicalInterpreter>());
         services.AddOptions<FulfilmentOptions>().BindConfiguration(FulfilmentOptions.SectionName);
         services.AddOptions<ApprovalOptions>().BindConfiguration(ApprovalOptions.SectionName);
+        services.AddOptions<DigestOptions>()
+            .BindConfiguration(DigestOptions.SectionName)
+            .Validate(o => o.Problems().Count == 0, "Digest: AlwaysOpenStartUtc is a time of day, Window positive (at most 12 hours), Interval positive and shorter than Window.")
+            .ValidateOnStart();
         return services;
     }
 }

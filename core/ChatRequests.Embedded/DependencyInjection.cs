@@ -1,8 +1,10 @@
 using ChatRequests.Core.Approvals;
+using ChatRequests.Core.Assignment;
 using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Storage;
+using ChatRequests.Embedded.Digest;
 using ChatRequests.Embedded.Fulfilment;
 using ChatRequests.Embedded.Organisation;
 using ChatRequests.Embedded.Sla;
@@ -28,7 +30,7 @@ public static class DependencyInjection
     public static IServiceCollection AddEmbeddedAdapters(this IServiceCollection services) =>
         services.AddSqliteStore().AddJsonCatalog().AddJsonDirectory().AddInProcessFulfilment();
 
-    /// <summary>The SQLite request store, conversation store, message ledger and delegations (section "Storage").</summary>
+    /// <summary>The SQLite request store, conversation store, message ledger, delegations and availability (section "Storage").</summary>
     public static IServiceCollection AddSqliteStore(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -41,6 +43,7 @@ public static class DependencyInjection
         services.AddSingleton<IConversationStore, SqliteConversationStore>();
         services.AddSingleton<IMessageLedger, SqliteMessageLedger>();
         services.AddSingleton<IDelegationStore, SqliteDelegationStore>();
+        services.AddSingleton<IAssignmentStore, SqliteAssignmentStore>();
         return services;
     }
 
@@ -81,6 +84,7 @@ public static class DependencyInjection
         services.AddSingleton<IRelaySignal>(sp => sp.GetRequiredService<RelaySignal>());
         services.AddHostedService<InProcessRelay>();
         services.AddHostedService<SlaSweeper>();
+        services.AddHostedService<DigestSender>();
         return services;
     }
 }

@@ -42,6 +42,9 @@ public class AuditActionTests
         { nameof(AuditAction.AcknowledgeReceipt), "AcknowledgeReceipt" },
         { nameof(AuditAction.KeepWaiting), "KeepWaiting" },
         { nameof(AuditAction.SupplierOverdue), "SupplierOverdue" },
+        { nameof(AuditAction.Reassign), "Reassign" },
+        { nameof(AuditAction.NotAssigned), "NotAssigned" },
+        { nameof(AuditAction.Reannounce), "Reannounce" },
     };
 
     [Theory]

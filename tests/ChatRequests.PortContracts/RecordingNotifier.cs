@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ChatRequests.Core.Assignment;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Requests;
 
@@ -44,6 +45,14 @@ public sealed class RecordingNotifier : INotifier
 
     public Task AlertSupplierOverdueAsync(ServiceRequest request, PersonRef assignee, OutboxEvent cause, CancellationToken cancellationToken = default) =>
         Record($"supplier-late {request.Id} for {assignee.Name}");
+    public Task TellAssigneeAsync(ServiceRequest request, PersonRef assignee, OutboxEvent cause, CancellationToken cancellationToken = default) =>
+        Record($"assigned {request.Id} to {assignee.Name}");
+
+    public Task ReannounceAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default) =>
+        Record($"reannounce {request.Id}");
+
+    public Task SendDigestAsync(PersonRef agent, DateOnly day, AgentDigest digest, CancellationToken cancellationToken = default) =>
+        Record($"digest {day:yyyy-MM-dd} for {agent.Name}: {string.Join(",", digest.Overdue.Select(r => r.Id))} overdue; {string.Join(",", digest.DueToday.Select(r => r.Id))} due today");
 
     /// <summary>Waits (in real time) until at least <paramref name="count"/> calls were made.</summary>
     public async Task WaitForCallsAsync(int count, TimeSpan? timeout = null)

@@ -80,27 +80,31 @@ public sealed class CardActionHandler(
             case ApprovalDecisionData decision:
                 return await DecideAsync(turn, decision, cancellationToken);
             case AssignToMeData assign:
-                return cards.TeamCard(await workflow.AssignToSelfAsync(assign.RequestId, user, cancellationToken)).Card;
+                return await TeamCardAsync(await workflow.AssignToSelfAsync(assign.RequestId, user, cancellationToken), cancellationToken);
             case SetStatusData { Status: RequestState.AwaitingParts, NamesSupplier: true } parts:
-                return cards.TeamCard(await supply.AwaitSupplierAsync(
-                    parts.RequestId, user, parts.Supplier, parts.OrderReference, parts.ExpectedOn, parts.Note, cancellationToken)).Card;
+                return await TeamCardAsync(await supply.AwaitSupplierAsync(
+                    parts.RequestId, user, parts.Supplier, parts.OrderReference, parts.ExpectedOn, parts.Note, cancellationToken), cancellationToken);
             case SetStatusData status:
                 var state = status.Status ?? throw new RequestRuleException("Choose a status: in progress, awaiting parts or scheduled.");
-                return cards.TeamCard(await workflow.SetStatusAsync(status.RequestId, user, state, status.Note, cancellationToken)).Card;
+                return await TeamCardAsync(await workflow.SetStatusAsync(status.RequestId, user, state, status.Note, cancellationToken), cancellationToken);
             case AskRequesterData ask:
-                return cards.TeamCard(await workflow.AskRequesterAsync(ask.RequestId, user, ask.Question ?? "", cancellationToken)).Card;
+                return await TeamCardAsync(await workflow.AskRequesterAsync(ask.RequestId, user, ask.Question ?? "", cancellationToken), cancellationToken);
             case ResolveData resolve:
-                return cards.TeamCard(await workflow.ResolveAsync(resolve.RequestId, user, resolve.Resolution ?? "", cancellationToken)).Card;
+                return await TeamCardAsync(await workflow.ResolveAsync(resolve.RequestId, user, resolve.Resolution ?? "", cancellationToken), cancellationToken);
             case OfferAlternativesData offer:
-                return cards.TeamCard(await supply.OfferAlternativesAsync(offer.RequestId, user, offer.ItemIds, offer.Note, cancellationToken)).Card;
+                return await TeamCardAsync(await supply.OfferAlternativesAsync(offer.RequestId, user, offer.ItemIds, offer.Note, cancellationToken), cancellationToken);
             case SendForDeliveryData deliver:
-                return cards.TeamCard(await supply.SendForDeliveryAsync(deliver.RequestId, user, deliver.Carrier, deliver.Tracking, cancellationToken)).Card;
+                return await TeamCardAsync(await supply.SendForDeliveryAsync(deliver.RequestId, user, deliver.Carrier, deliver.Tracking, cancellationToken), cancellationToken);
             case ChooseAlternativeData choose:
                 return cards.AlternativeChosen(await supply.ChooseAlternativeAsync(choose.RequestId, user, choose.ItemId, cancellationToken)).Card;
             case KeepWaitingData keep:
                 return cards.KeptWaiting(await supply.KeepWaitingAsync(keep.RequestId, user, cancellationToken)).Card;
             case AcknowledgeReceiptData received:
                 return cards.ReceiptAcknowledged(await supply.AcknowledgeReceiptAsync(received.RequestId, user, cancellationToken)).Card;
+            case ReassignData reassign:
+                return await TeamCardAsync(await workflow.ReassignAsync(reassign.RequestId, user, reassign.AssigneeId, cancellationToken), cancellationToken);
+            case OpenTeamCardData open:
+                return await TeamCardAsync(await workflow.GetAsTeamMemberAsync(open.RequestId, user, cancellationToken), cancellationToken);
             case AnswerData answer:
                 return cards.AnswerSent(await workflow.AnswerAsync(answer.RequestId, user, answer.Answer ?? "", cancellationToken)).Card;
 
@@ -135,6 +139,10 @@ public sealed class CardActionHandler(
                 throw new InvalidOperationException($"No answer for {action.GetType().Name}.");
         }
     }
+
+    /// <summary>The team card as it stands after an agent's click, with the team's members to reassign to.</summary>
+    private async Task<JsonObject> TeamCardAsync(ServiceRequest request, CancellationToken cancellationToken) =>
+        cards.TeamCard(request, await workflow.TeamMembersAsync(request, cancellationToken)).Card;
 
     /// <summary>The words kept by "did you mean", with the urgency they implied (only a name of <see cref="Core.Priority.Urgency"/> counts).</summary>
     private static KeptWords? Kept(PickItemData pick) =>

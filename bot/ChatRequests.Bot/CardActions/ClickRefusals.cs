@@ -55,7 +55,8 @@ public sealed class ClickRefusals(RequestWorkflow workflow, RequestCards cards)
             case ApprovalHandoverData { Stage: var passed } when IsApproverOf(request, passed, user.Id):
                 return InvokeResponse.Card(cards.WithBanner(cards.Approval(request, passed, user), notice).Card);
             case AgentActionData:
-                return InvokeResponse.Card(cards.WithBanner(cards.TeamCard(request), notice).Card);
+                var members = await workflow.TeamMembersAsync(request, cancellationToken);
+                return InvokeResponse.Card(cards.WithBanner(cards.TeamCard(request, members), notice).Card);
             default:
                 return InvokeResponse.Message(notice);
         }

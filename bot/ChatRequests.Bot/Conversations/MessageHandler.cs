@@ -10,7 +10,7 @@ namespace ChatRequests.Bot.Conversations;
 
 /// <summary>
 /// What people type, as the interpreter understands it: a command (help, new request, my requests, approvals, queue, a
-/// request number, cancel, delegation) or a request in their own words. In a team channel everyone there reads the answer, so a
+/// request number, cancel, delegation, availability) or a request in their own words. In a team channel everyone there reads the answer, so a
 /// channel gets the agents' commands, only its own team's requests, and nobody's personal lists. In the personal chat
 /// the conversation counts: words typed while an agent's question waits are offered as its answer, and "cancel" closes
 /// the form the bot last sent.
@@ -23,16 +23,18 @@ public sealed class MessageHandler(
     RequestCards cards,
     Replier replier,
     IRelaySignal relay,
-    DelegationConversation delegation)
+    DelegationConversation delegation,
+    AvailabilityConversation availability)
 {
     private const int RequestListSize = 20;
 
     private const string ChannelHelp =
-        "Here I post your team's requests as cards: use **Assign to me**, **Set status**, **Ask requester** and **Resolve** on them. " +
+        "Here I post your team's requests as cards: use **Assign to me**, **Reassign**, **Set status**, **Ask requester** and **Resolve** on them. " +
         "What you can type here (mention me first):\n\n" +
         "- `@ChatRequests queue`: the open requests of this channel's team\n" +
         "- `@ChatRequests REQ-000042`: the details of one of the team's requests\n" +
-        "- `@ChatRequests help`: this list\n\n" +
+        "- `@ChatRequests help`: this list\n" +
+        "- `@ChatRequests unavailable` / `available`: whether new requests are assigned to you automatically\n\n" +
         "Your own requests and approvals stay in our personal chat.";
 
     private const string PersonalOnly =
@@ -98,6 +100,12 @@ public sealed class MessageHandler(
         if (command == ChatCommand.Delegation && meaning.Delegation is { } ask)
         {
             await replier.ReplyAsync(turn, await delegation.AnswerAsync(turn, ask, cancellationToken), cancellationToken);
+            return;
+        }
+
+        if (command == ChatCommand.Availability && meaning.Available is { } available)
+        {
+            await replier.ReplyAsync(turn, await availability.AnswerAsync(turn, available, cancellationToken), cancellationToken);
             return;
         }
 

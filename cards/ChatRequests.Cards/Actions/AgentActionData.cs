@@ -73,3 +73,15 @@ public sealed record SendForDeliveryData(string RequestId, string? Carrier, stri
     internal static SendForDeliveryData Read(ActionDataReader data) =>
         new(data.Id(CardInputs.RequestId), data.Input(CardInputs.Carrier), data.Input(CardInputs.Tracking));
 }
+
+/// <summary><see cref="CardVerbs.AgentReassign"/>: the colleague chosen (null when none); the server checks they are a member.</summary>
+public sealed record ReassignData(string RequestId, string? AssigneeId) : AgentActionData(RequestId)
+{
+    internal static ReassignData Read(ActionDataReader data) => new(data.Id(CardInputs.RequestId), data.Input(CardInputs.Assignee));
+}
+
+/// <summary><see cref="CardVerbs.AgentOpen"/>: the request's team card, for a member of its team.</summary>
+public sealed record OpenTeamCardData(string RequestId) : AgentActionData(RequestId)
+{
+    internal static OpenTeamCardData Read(ActionDataReader data) => new(data.Id(CardInputs.RequestId));
+}

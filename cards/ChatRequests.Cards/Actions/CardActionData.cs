@@ -47,6 +47,8 @@ public abstract record CardActionData
                 CardVerbs.RequesterChoose => ChooseAlternativeData.Read(reader),
                 CardVerbs.RequesterKeepWaiting => KeepWaitingData.Read(reader),
                 CardVerbs.RequesterReceived => AcknowledgeReceiptData.Read(reader),
+                CardVerbs.AgentReassign => ReassignData.Read(reader),
+                CardVerbs.AgentOpen => OpenTeamCardData.Read(reader),
                 // The verb is not repeated back: anyone can send any text as one.
                 _ => throw new InvalidCardDataException("I don't know that action."),
             };

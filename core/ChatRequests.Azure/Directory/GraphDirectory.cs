@@ -94,6 +94,7 @@ public sealed class GraphDirectory(
                 ChannelId = definition.ChannelId,
                 LeadId = string.IsNullOrWhiteSpace(definition.LeadId) ? null : definition.LeadId,
                 Calendar = definition.Calendar ?? _options.Calendar,
+                Assignment = definition.Assignment,
                 MemberIds = await GroupMemberIdsAsync(definition.GroupId, cancellationToken),
             });
         }

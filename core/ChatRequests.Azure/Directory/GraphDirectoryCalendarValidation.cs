@@ -3,13 +3,14 @@ using Microsoft.Extensions.Options;
 
 namespace ChatRequests.Azure.Graph;
 
-/// <summary>Refuses to start with a calendar that is not valid, naming every problem as the file directory does.</summary>
+/// <summary>Refuses to start with a calendar or an assignment setting that is not valid, naming every problem as the file directory does.</summary>
 internal sealed class GraphDirectoryCalendarValidation : IValidateOptions<GraphDirectoryOptions>
 {
     public ValidateOptionsResult Validate(string? name, GraphDirectoryOptions options)
     {
         var problems = CalendarDefinition.ProblemsOf("the directory", options.Calendar)
             .Concat(options.Teams.SelectMany(t => CalendarDefinition.ProblemsOf($"team '{t.Id}'", t.Calendar)))
+            .Concat(options.Teams.SelectMany(t => AssignmentDefinition.ProblemsOf($"team '{t.Id}'", t.Assignment)))
             .ToList();
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }

@@ -63,6 +63,8 @@ public sealed class TeamDefinition
     public string? LeadId { get; set; }
     /// <summary>When the team works; without it, the directory's <see cref="GraphDirectoryOptions.Calendar"/>.</summary>
     public CalendarDefinition? Calendar { get; set; }
+    /// <summary>How its approved requests are assigned (<c>Directory:Teams:N:Assignment:Mode</c>, <c>...:ReannounceAfterHours</c>); none is manual.</summary>
+    public AssignmentDefinition? Assignment { get; set; }
 }
 
 /// <summary>An approver group; its members are the members of the Entra ID group <see cref="GroupId"/>.</summary>

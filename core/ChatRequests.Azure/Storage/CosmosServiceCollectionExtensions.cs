@@ -1,4 +1,5 @@
 using ChatRequests.Core.Approvals;
+using ChatRequests.Core.Assignment;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,7 @@ public static class CosmosServiceCollectionExtensions
         services.AddSingleton<IConversationStore, CosmosConversationStore>();
         services.AddSingleton<IMessageLedger, CosmosMessageLedger>();
         services.AddSingleton<IDelegationStore, CosmosDelegationStore>();
+        services.AddSingleton<IAssignmentStore, CosmosAssignmentStore>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using ChatRequests.Core.Approvals;
+using ChatRequests.Core.Assignment;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Provisioning;
@@ -22,6 +23,7 @@ namespace ChatRequests.Core.Fulfilment;
 /// <param name="provisioner">Null where nothing provisions through Microsoft Graph (the embedded default): agents do the group and licence steps by hand.</param>
 /// <param name="directory">The teams' calendars, on which a rerouted stage's reminder counts; without it every hour counts.</param>
 /// <param name="webhooks">The sender of webhook steps (<see cref="ProvisioningRun"/>); null where none is registered.</param>
+/// <param name="assignment">Null where every team assigns by hand (tests of other steps).</param>
 public sealed class FulfilmentHandler(
     INotifier notifier,
     IRequestStore store,
@@ -30,7 +32,8 @@ public sealed class FulfilmentHandler(
     ILogger<FulfilmentHandler>? logger = null,
     StandInFinder? standIns = null,
     IDirectory? directory = null,
-    IWebhookSender? webhooks = null)
+    IWebhookSender? webhooks = null,
+    TeamAssignment? assignment = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger<FulfilmentHandler>.Instance;
     private readonly ProvisioningRun _provisioning = new(store, clock, provisioner, webhooks, logger ?? NullLogger<FulfilmentHandler>.Instance);
@@ -95,7 +98,9 @@ public sealed class FulfilmentHandler(
                     await notifier.NotifyRequesterAsync(request, NoticeKind.Approved, e, cancellationToken);
                 }
 
-                await notifier.ShowTeamCardAsync(request, cancellationToken);
+                // The team's rule first, so that the channel's first card already names the agent or says why nobody.
+                var reached = assignment is null ? request : await assignment.ReachTeamAsync(request, e.CreatedAt, cancellationToken);
+                await notifier.ShowTeamCardAsync(reached, cancellationToken);
                 break;
             case RequestEventType.Rejected:
                 await RefreshApprovalCardsAsync(request, cancellationToken);
@@ -103,6 +108,23 @@ public sealed class FulfilmentHandler(
                 break;
             case RequestEventType.Assigned:
                 await NotifyAndRefreshTeamCardAsync(request, NoticeKind.Assigned, e, cancellationToken);
+                // Given by someone else (the system, a colleague): the assignee hears it in chat; a later reassignment tells its own.
+                if (request.Assignee is { } assignee && assignee.Id != e.Actor.Id && IsLatestAssignment(request, e))
+                {
+                    await notifier.TellAssigneeAsync(request, assignee, e, cancellationToken);
+                }
+
+                break;
+            case RequestEventType.Reannounced:
+                if (request.State == RequestState.Approved && request.Assignee is null)
+                {
+                    await notifier.ReannounceAsync(request, e, cancellationToken);
+                    if (assignment is not null)
+                    {
+                        await assignment.ScheduleNextReannounceAsync(request.Id, e.CreatedAt, cancellationToken);
+                    }
+                }
+
                 break;
             case RequestEventType.StatusChanged:
                 await NotifyAndRefreshTeamCardAsync(request, NoticeKind.StatusChanged, e, cancellationToken);
@@ -163,9 +185,9 @@ public sealed class FulfilmentHandler(
                 break;
             case RequestEventType.SupplierOverdue:
                 await notifier.ShowTeamCardAsync(request, cancellationToken);
-                if (request.Assignee is { } assignee)
+                if (request.Assignee is { } lateFor)
                 {
-                    await notifier.AlertSupplierOverdueAsync(request, assignee, e, cancellationToken);
+                    await notifier.AlertSupplierOverdueAsync(request, lateFor, e, cancellationToken);
                 }
 
                 break;
@@ -282,6 +304,9 @@ public sealed class FulfilmentHandler(
 
     private static IEnumerable<PersonRef> Reachable(ApprovalStage stage, IEnumerable<PersonRef> people) =>
         people.Where(a => !stage.Unreachable.Any(u => u.Id == a.Id));
+
+    private static bool IsLatestAssignment(ServiceRequest request, OutboxEvent e) =>
+        request.History.LastOrDefault(h => h.Action == AuditAction.Assign || h.Action == AuditAction.Reassign)?.At == e.CreatedAt;
 
     private static bool WasRoutedToTeam(ServiceRequest request) =>
         request.History.Any(h => h.To == RequestState.Approved);

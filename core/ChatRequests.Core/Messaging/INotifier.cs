@@ -1,3 +1,4 @@
+using ChatRequests.Core.Assignment;
 using ChatRequests.Core.Requests;
 
 namespace ChatRequests.Core.Messaging;
@@ -86,4 +87,19 @@ public interface INotifier
     /// awaits parts; once per <paramref name="cause"/>.
     /// </summary>
     Task AlertSupplierOverdueAsync(ServiceRequest request, PersonRef assignee, OutboxEvent cause, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Tells <paramref name="assignee"/>, in their personal chat with the request's card, that it was given to them (by the
+    /// system or a colleague); once per (<paramref name="cause"/>, assignee).
+    /// </summary>
+    Task TellAssigneeAsync(ServiceRequest request, PersonRef assignee, OutboxEvent cause, CancellationToken cancellationToken = default);
+
+    /// <summary>Posts the still-unassigned request in the team's channel again (a new message); once per <paramref name="cause"/>.</summary>
+    Task ReannounceAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sends <paramref name="agent"/> their daily digest for <paramref name="day"/> (their team's date) in their personal
+    /// chat: their overdue and due-today requests. Once per agent and day, whichever host or run sends it.
+    /// </summary>
+    Task SendDigestAsync(PersonRef agent, DateOnly day, AgentDigest digest, CancellationToken cancellationToken = default);
 }

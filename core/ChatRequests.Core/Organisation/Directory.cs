@@ -25,6 +25,8 @@ public sealed record Team
     public required string ChannelId { get; init; }
     /// <summary>When the team works; null when it is always open (every hour counts toward its targets).</summary>
     public CalendarDefinition? Calendar { get; init; }
+    /// <summary>How approved requests are assigned; null is manual ("Assign to me"), with no re-announcing.</summary>
+    public AssignmentDefinition? Assignment { get; init; }
 
     public bool HasMember(string personId) => MemberIds.Contains(personId);
 

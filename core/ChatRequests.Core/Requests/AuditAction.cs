@@ -53,6 +53,12 @@ public readonly record struct AuditAction
     public static readonly AuditAction KeepWaiting = new("KeepWaiting");
     /// <summary>The supplier's expected date passed while the request still awaits parts; the assignee was alerted.</summary>
     public static readonly AuditAction SupplierOverdue = new("SupplierOverdue");
+    /// <summary>A member of the team gave the assigned request to a colleague; the comment says who to whom.</summary>
+    public static readonly AuditAction Reassign = new("Reassign");
+    /// <summary>Automatic assignment found nobody available; the comment says why.</summary>
+    public static readonly AuditAction NotAssigned = new("NotAssigned");
+    /// <summary>The request, still unassigned, was posted in the team's channel again.</summary>
+    public static readonly AuditAction Reannounce = new("Reannounce");
 
     private AuditAction(string name) => Name = name;
 
@@ -66,6 +72,7 @@ public readonly record struct AuditAction
         Schedule, AskRequester, Answer, Resolve, Confirm, Reopen, Cancel, CompleteProvisioning, RemindApprovers, SlaAtRisk,
         Escalate, ProvisioningDone, ProvisioningFailed, Reroute, ClockPaused, ClockResumed,
         OfferAlternatives, ChangeItem, RequestReapproval, SendForDelivery, AcknowledgeReceipt, KeepWaiting, SupplierOverdue,
+        Reassign, NotAssigned, Reannounce,
     ];
 
     /// <summary>The line a command of the transition table writes.</summary>

@@ -41,6 +41,8 @@ public enum RequestEventType
     ItemChosen,
     /// <summary>A physical item is out for delivery: the requester gets the tracking reference and "I received it".</summary>
     OutForDelivery,
+    /// <summary>The request is still unassigned after its team's re-announce period: it is posted in the channel again.</summary>
+    Reannounced,
 }
 
 /// <summary>

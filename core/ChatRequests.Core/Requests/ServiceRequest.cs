@@ -518,6 +518,11 @@ public sealed partial class ServiceRequest
             return CheckSla(now, standIns, calendar) with { AlertedSupplierLate = true };
         }
 
+        if (Reannounce(now) is { } reannounced)
+        {
+            return reannounced;
+        }
+
         if (State == RequestState.AwaitingApproval)
         {
             if (PendingStage is { Decision: null, RemindedAt: not null, TimedOutAt: null, TimeoutHours: { } hours } late

@@ -11,5 +11,8 @@ public sealed record SlaOutcome(bool RemindedApprovers, bool WarnedAtRisk, bool 
     /// <summary>The supplier's expected date passed while the request awaits parts: the assignee was alerted (once per date).</summary>
     public bool AlertedSupplierLate { get; init; }
 
-    public bool DidAnything => RemindedApprovers || WarnedAtRisk || Escalated || TimedOutApproval || AlertedSupplierLate;
+    /// <summary>The request, still unassigned, is to be posted in the team's channel again (once per period).</summary>
+    public bool Reannounced { get; init; }
+
+    public bool DidAnything => RemindedApprovers || WarnedAtRisk || Escalated || TimedOutApproval || AlertedSupplierLate || Reannounced;
 }

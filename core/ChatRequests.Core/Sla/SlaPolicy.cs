@@ -77,18 +77,21 @@ public static class SlaPolicy
     /// <summary>
     /// The next instant at which <see cref="ServiceRequest.CheckSla"/> has something to do for the request, or null
     /// when nothing more will ever be due in its current state (fulfilled, final, reminded and timed out, escalated)
-    /// or while its clock is paused (waiting for the requester or for parts: nothing is due until it resumes).
+    /// or while its clock is paused (waiting for the requester or for parts: nothing is due until it resumes). A supplier
+    /// alert (<see cref="ServiceRequest.SupplierAlertAt"/>) and an unassigned request's re-announce
+    /// (<see cref="ServiceRequest.ReannounceDueAt"/>) count too.
     /// </summary>
     /// <remarks>
     /// It takes no calendar: the instants that count working time are fixed in the document where a calendar was known
     /// (the target and at-risk at submission and on resuming, a stage's reminder and timeout when it is put to its
     /// approvers), because the stores index this instant without a directory to ask.
     /// </remarks>
-    public static DateTimeOffset? NextCheckAt(ServiceRequest request) => Earliest(NextTargetCheckAt(request), request.SupplierAlertAt);
+    public static DateTimeOffset? NextCheckAt(ServiceRequest request) =>
+        Earliest(Earliest(NextTargetCheckAt(request), request.SupplierAlertAt), request.ReannounceDueAt);
 
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null || (b is not null && b < a) ? b : a;
 
-    /// <summary>The next instant of the target and approval rules (null while paused); the supplier alert comes on top (<see cref="NextCheckAt"/>).</summary>
+    /// <summary>The next instant of the target and approval rules (null while paused); the supplier alert and the re-announce come on top (<see cref="NextCheckAt"/>).</summary>
     private static DateTimeOffset? NextTargetCheckAt(ServiceRequest request)
     {
         if (request.State == RequestState.AwaitingApproval)

@@ -16,11 +16,14 @@ public sealed record SlaSweepResult(int Checked, int Reminders, int Warnings, in
     /// <summary>Stages whose approvers did not answer in the approval timeout (rerouted, or left with the history saying why).</summary>
     public int Timeouts { get; init; }
 
+    /// <summary>Unassigned requests posted in their team's channel again.</summary>
+    public int Reannouncements { get; init; }
+
     /// <summary>Events raised (and saved in the requests' outboxes): the relay has work when this is positive.</summary>
     /// <summary>Assignees alerted that a supplier's expected date passed.</summary>
     public int SupplierAlerts { get; init; }
 
-    public int Events => Reminders + Warnings + Escalations + Timeouts + SupplierAlerts;
+    public int Events => Reminders + Warnings + Escalations + Timeouts + SupplierAlerts + Reannouncements;
 }
 
 /// <summary>
@@ -40,7 +43,7 @@ public sealed class SlaSweep(
     {
         var now = clock.GetUtcNow();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        int reminders = 0, warnings = 0, escalations = 0, timeouts = 0, conflicts = 0, supplierAlerts = 0;
+        int reminders = 0, warnings = 0, escalations = 0, timeouts = 0, conflicts = 0, supplierAlerts = 0, reannouncements = 0;
         IReadOnlyDictionary<string, WorkingCalendar>? calendars = null;
         while (true)
         {
@@ -76,12 +79,16 @@ public sealed class SlaSweep(
                 escalations += outcome.Escalated ? 1 : 0;
                 timeouts += outcome.TimedOutApproval ? 1 : 0;
                 supplierAlerts += outcome.AlertedSupplierLate ? 1 : 0;
+                reannouncements += outcome.Reannounced ? 1 : 0;
                 Log(request, outcome);
             }
 
             if (page.Count < PageSize || fresh.Count == 0)
             {
-                return new SlaSweepResult(seen.Count, reminders, warnings, escalations, conflicts) { Timeouts = timeouts, SupplierAlerts = supplierAlerts };
+                return new SlaSweepResult(seen.Count, reminders, warnings, escalations, conflicts)
+                {
+                    Timeouts = timeouts, SupplierAlerts = supplierAlerts, Reannouncements = reannouncements,
+                };
             }
         }
     }
@@ -101,6 +108,10 @@ public sealed class SlaSweep(
         else if (outcome.AlertedSupplierLate && !outcome.TimedOutApproval && !outcome.RemindedApprovers)
         {
             logger.LogInformation("Supplier late on {RequestId}: assignee alerted", request.Id);
+        }
+        else if (outcome.Reannounced)
+        {
+            logger.LogInformation("{RequestId} of team {TeamId} is still unassigned; posted in the channel again", request.Id, request.TeamId);
         }
         else if (outcome.TimedOutApproval)
         {

@@ -26,6 +26,11 @@ public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
 
     private static Meaning Interpret(string text, CatalogIndex index)
     {
+        if (AvailabilityWords.Read(text) is { } available)
+        {
+            return new Meaning { Kind = MeaningKind.Command, Command = ChatCommand.Availability, Available = available };
+        }
+
         if (DelegationWords.Read(text) is { } delegation)
         {
             return new Meaning { Kind = MeaningKind.Command, Command = ChatCommand.Delegation, Delegation = delegation };

@@ -38,6 +38,8 @@ public enum ChatCommand
     Cancel,
     /// <summary>Set, end or show who approves for the person (<see cref="Meaning.Delegation"/>).</summary>
     Delegation,
+    /// <summary>An agent not available for new requests, or available again (<see cref="Meaning.Available"/>).</summary>
+    Availability,
 }
 
 /// <summary>A catalog item the words fit, how well, and the form values they named.</summary>
@@ -60,6 +62,8 @@ public sealed record Meaning
     public Urgency? UrgencyHint { get; init; }
     /// <summary>For <see cref="ChatCommand.Delegation"/>: what the words ask of the person's delegation.</summary>
     public DelegationAsk? Delegation { get; init; }
+    /// <summary>For <see cref="ChatCommand.Availability"/>: true for "available", false for "unavailable".</summary>
+    public bool? Available { get; init; }
 }
 
 /// <summary>Reads a message typed in chat (already cleaned of mentions and markup) against the loaded catalog.</summary>

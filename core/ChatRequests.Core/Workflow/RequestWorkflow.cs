@@ -1,4 +1,5 @@
 using ChatRequests.Core.Approvals;
+using ChatRequests.Core.Assignment;
 using ChatRequests.Core.BusinessHours;
 using ChatRequests.Core.Catalog;
 using ChatRequests.Core.Organisation;
@@ -176,6 +177,35 @@ public sealed class RequestWorkflow(
     public Task<ServiceRequest> ResolveAsync(string requestId, PersonRef agent, string notes, CancellationToken cancellationToken = default) =>
         ChangeAsTeamMemberAsync(requestId, agent, (r, calendar) => r.Resolve(agent, notes, clock.GetUtcNow(), calendar), cancellationToken);
 
+    /// <summary>
+    /// "Reassign" on the team card: a member of the request's team gives it to <paramref name="toId"/>, the colleague
+    /// chosen. The id came from the client, so it counts only as one of the team's members, looked up in the directory.
+    /// </summary>
+    public async Task<ServiceRequest> ReassignAsync(string requestId, PersonRef by, string? toId, CancellationToken cancellationToken = default)
+    {
+        var (request, team) = await LoadAsTeamMemberAsync(requestId, by, cancellationToken);
+        var to = string.IsNullOrWhiteSpace(toId) || !team.HasMember(toId)
+            ? null
+            : await directory.FindPersonAsync(toId, cancellationToken);
+        if (to is null)
+        {
+            throw new RequestRuleException($"Choose one of the members of {request.TeamName} to give it to.").About(request);
+        }
+
+        return await store.UpdateAsync(
+            request, KeepingRefused(r => r.Reassign(by, new PersonRef(to.Id, to.Name), clock.GetUtcNow())), cancellationToken);
+    }
+
+    /// <summary>The request's team card, for a member of its team working it from elsewhere (the daily digest).</summary>
+    public async Task<ServiceRequest> GetAsTeamMemberAsync(string requestId, PersonRef agent, CancellationToken cancellationToken = default) =>
+        (await LoadAsTeamMemberAsync(requestId, agent, cancellationToken)).Request;
+
+    /// <summary>The members of the request's team by name (the team card's "Reassign" choices); empty when the team is gone.</summary>
+    public async Task<IReadOnlyList<PersonRef>> TeamMembersAsync(ServiceRequest request, CancellationToken cancellationToken = default) =>
+        await TeamOfAsync(request, cancellationToken) is { } team
+            ? await TeamRoster.MembersAsync(directory, team, cancellationToken)
+            : [];
+
     public Task<ServiceRequest> AnswerAsync(string requestId, PersonRef requester, string answer, CancellationToken cancellationToken = default) =>
         ChangeAsync(requestId, requester, (r, calendar) => r.Answer(requester, answer, clock.GetUtcNow(), calendar), cancellationToken);
 
@@ -260,8 +290,14 @@ public sealed class RequestWorkflow(
     internal async Task<ServiceRequest> ChangeAsTeamMemberAsync(
         string requestId, PersonRef agent, Func<Team, Action<ServiceRequest>> change, CancellationToken cancellationToken)
     {
+        var (request, team) = await LoadAsTeamMemberAsync(requestId, agent, cancellationToken);
+        return await store.UpdateAsync(request, KeepingRefused(change(team)), cancellationToken);
+    }
+
+    private async Task<(ServiceRequest Request, Team Team)> LoadAsTeamMemberAsync(string requestId, PersonRef agent, CancellationToken cancellationToken)
+    {
         var (request, team) = await LoadVisibleAsync(requestId, agent.Id, cancellationToken);
-        if (team?.HasMember(agent.Id) != true)
+        if (team is null || !team.HasMember(agent.Id))
         {
             throw new NotPermittedException($"Only members of {request.TeamName} can work on {request.Id}.").About(request);
         }
@@ -271,7 +307,7 @@ public sealed class RequestWorkflow(
             throw new NotPermittedException("You cannot fulfil your own request; a colleague in your team has to.").About(request);
         }
 
-        return await store.UpdateAsync(request, KeepingRefused(change(team)), cancellationToken);
+        return (request, team);
     }
 
     private Task<ServiceRequest> ChangeAsync(string requestId, PersonRef actor, Action<ServiceRequest> change, CancellationToken cancellationToken) =>

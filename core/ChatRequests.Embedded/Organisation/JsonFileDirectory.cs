@@ -99,6 +99,11 @@ public sealed class JsonFileDirectory : IDirectory
             {
                 problems.Add(problem);
             }
+
+            foreach (var problem in AssignmentDefinition.ProblemsOf($"team '{team.Id}'", team.Assignment))
+            {
+                problems.Add(problem);
+            }
         }
 
         foreach (var problem in CalendarDefinition.ProblemsOf("the organisation", document.Calendar))

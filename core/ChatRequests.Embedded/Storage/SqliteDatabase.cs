@@ -76,6 +76,16 @@ public sealed class SqliteDatabase : IDisposable
             doc         TEXT NOT NULL
         );
 
+        CREATE TABLE IF NOT EXISTS unavailable_agents (
+            person_id TEXT NOT NULL PRIMARY KEY,
+            doc       TEXT NOT NULL
+        );
+
+        CREATE TABLE IF NOT EXISTS assignment_turns (
+            team_id   TEXT NOT NULL PRIMARY KEY,
+            person_id TEXT NOT NULL
+        );
+
         CREATE TABLE IF NOT EXISTS post_attempts (
             key         TEXT    NOT NULL PRIMARY KEY,
             in_flight   INTEGER NOT NULL,

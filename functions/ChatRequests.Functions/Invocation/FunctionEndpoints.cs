@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChatRequests.Functions.Digest;
 using ChatRequests.Functions.Fulfilment;
 using ChatRequests.Functions.Relay;
 using ChatRequests.Functions.Sla;
@@ -24,6 +25,9 @@ public static class FunctionEndpoints
             await ReadAsync(http, cancellationToken) is { } invocation ? await function.InvokeAsync(invocation, cancellationToken) : BadEnvelope());
 
         app.MapPost("/" + SweepSlasFunction.Name, async (HttpRequest http, SweepSlasFunction function, CancellationToken cancellationToken) =>
+            await ReadAsync(http, cancellationToken) is not null ? await function.InvokeAsync(cancellationToken) : BadEnvelope());
+
+        app.MapPost("/" + SendDigestsFunction.Name, async (HttpRequest http, SendDigestsFunction function, CancellationToken cancellationToken) =>
             await ReadAsync(http, cancellationToken) is not null ? await function.InvokeAsync(cancellationToken) : BadEnvelope());
         return app;
     }

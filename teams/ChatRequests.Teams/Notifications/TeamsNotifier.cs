@@ -1,4 +1,5 @@
 using ChatRequests.Cards;
+using ChatRequests.Core.Assignment;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Requests;
@@ -21,7 +22,8 @@ public sealed class TeamsNotifier(ProactiveMessenger messenger, IDirectory direc
     public async Task ShowTeamCardAsync(ServiceRequest request, CancellationToken cancellationToken = default)
     {
         var team = await TeamOfAsync(request, cancellationToken);
-        await messenger.ShowInChannelAsync(team.ChannelId, TeamCardKey(request), cards.TeamCard(request), cancellationToken);
+        var members = await TeamRoster.MembersAsync(directory, team, cancellationToken);
+        await messenger.ShowInChannelAsync(team.ChannelId, TeamCardKey(request), cards.TeamCard(request, members), cancellationToken);
     }
 
     public Task NotifyRequesterAsync(ServiceRequest request, NoticeKind kind, OutboxEvent cause, CancellationToken cancellationToken = default) =>
@@ -65,6 +67,24 @@ public sealed class TeamsNotifier(ProactiveMessenger messenger, IDirectory direc
     public Task AlertSupplierOverdueAsync(ServiceRequest request, PersonRef assignee, OutboxEvent cause, CancellationToken cancellationToken = default) =>
         messenger.SendOnceToPersonAsync(
             assignee.Id, $"supplier-late:{request.Id}:{cause.Id}", cards.SupplierLate(request, cause.CreatedAt), cancellationToken);
+
+    public async Task TellAssigneeAsync(ServiceRequest request, PersonRef assignee, OutboxEvent cause, CancellationToken cancellationToken = default)
+    {
+        var members = await TeamRoster.MembersAsync(directory, await TeamOfAsync(request, cancellationToken), cancellationToken);
+        await messenger.SendOnceToPersonAsync(
+            assignee.Id, $"assigned:{request.Id}:{cause.Id}:{assignee.Id}", cards.AssignedToYou(request, cause.Actor, members), cancellationToken);
+    }
+
+    public async Task ReannounceAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default)
+    {
+        var team = await TeamOfAsync(request, cancellationToken);
+        var members = await TeamRoster.MembersAsync(directory, team, cancellationToken);
+        var card = cards.Reannounced(request, cause.Comment ?? "Still unassigned", members);
+        await messenger.ShowInChannelAsync(team.ChannelId, $"reannounce:{request.Id}:{cause.Id}", card, cancellationToken);
+    }
+
+    public Task SendDigestAsync(PersonRef agent, DateOnly day, AgentDigest digest, CancellationToken cancellationToken = default) =>
+        messenger.SendOnceToPersonAsync(agent.Id, $"digest:{agent.Id}:{day:yyyy-MM-dd}", cards.Digest(agent, day, digest), cancellationToken);
 
     private static Activity AsActivity(CardMessage card) => Activity.CardMessage(card.Card, card.FallbackText);
 

@@ -315,6 +315,31 @@ public sealed class GraphDirectoryTests : IAsyncLifetime
         ], error.Failures);
     }
 
+    [Fact]
+    public async Task Teams_CarryTheirAssignmentSetting()
+    {
+        await using var services = BuildServices(_graph.BaseUrl, _credential, new()
+        {
+            ["Directory:Teams:0:Assignment:Mode"] = "leastLoaded",
+            ["Directory:Teams:0:Assignment:ReannounceAfterHours"] = "2.5",
+        });
+
+        var team = Assert.Single(await services.GetRequiredService<IDirectory>().ListTeamsAsync());
+
+        Assert.Equal((AssignmentMode.LeastLoaded, TimeSpan.FromHours(2.5)), (team.Assignment!.ParsedMode, team.Assignment.ReannouncePeriod));
+    }
+
+    [Fact]
+    public void Options_InvalidAssignment_FailsValidationNamingTheProblem()
+    {
+        using var services = BuildServices(_graph.BaseUrl, _credential, new() { ["Directory:Teams:0:Assignment:Mode"] = "lottery" });
+
+        var error = Assert.Throws<OptionsValidationException>(
+            () => services.GetRequiredService<IOptions<GraphDirectoryOptions>>().Value);
+
+        Assert.Equal(["team 'service-desk' has an assignment whose mode 'lottery' is not one of manual, roundRobin, leastLoaded."], error.Failures);
+    }
+
     private IDirectory Directory => _services.GetRequiredService<IDirectory>();
 
     private static CatalogItem Item(ApprovalPolicy policy) =>

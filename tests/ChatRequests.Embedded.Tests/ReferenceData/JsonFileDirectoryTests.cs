@@ -1,3 +1,4 @@
+using ChatRequests.Core.Organisation;
 using ChatRequests.ReferenceData;
 using static ChatRequests.Embedded.Tests.ReferenceData.ReferenceFiles;
 
@@ -144,6 +145,50 @@ public sealed class JsonFileDirectoryTests : IDisposable
         Assert.Equal((TimeSpan.FromHours(9), TimeSpan.FromHours(17)), (teams["own"].Opens, teams["own"].Closes));
         Assert.Equal(5, teams["default"].Days.Count);
         Assert.Equal(TimeSpan.FromHours(1), teams["default"].Zone.GetUtcOffset(new DateTime(2026, 1, 5, 12, 0, 0, DateTimeKind.Utc)));
+    }
+
+    [Fact]
+    public async Task Load_TeamAssignment_IsRead_AndAbsentIsManual()
+    {
+        var path = Write("""
+            {
+              "teams": [
+                { "id": "rr", "name": "Round", "channelId": "19:rr", "assignment": { "mode": "roundRobin", "reannounceAfterHours": 4 } },
+                { "id": "ll", "name": "Least", "channelId": "19:ll", "assignment": { "mode": "LEASTLOADED" } },
+                { "id": "none", "name": "None", "channelId": "19:none" }
+              ]
+            }
+            """);
+
+        var teams = (await LoadDirectory(path).ListTeamsAsync()).ToDictionary(t => t.Id);
+
+        Assert.Equal((AssignmentMode.RoundRobin, TimeSpan.FromHours(4)), (teams["rr"].Assignment!.ParsedMode, teams["rr"].Assignment!.ReannouncePeriod));
+        Assert.Equal((AssignmentMode.LeastLoaded, (TimeSpan?)null), (teams["ll"].Assignment!.ParsedMode, teams["ll"].Assignment!.ReannouncePeriod));
+        Assert.Null(teams["none"].Assignment);
+    }
+
+    [Fact]
+    public void Load_AssignmentMistakes_AreListedLikeTheOtherProblems()
+    {
+        var path = Write("""
+            { "teams": [ { "id": "t1", "name": "Team", "channelId": "19:t1", "assignment": { "mode": "random", "reannounceAfterHours": 0 } } ] }
+            """);
+
+        Assert.Equal(
+        [
+            $"{path}: team 't1' has an assignment whose mode 'random' is not one of manual, roundRobin, leastLoaded.",
+            $"{path}: team 't1' has an assignment whose reannounceAfterHours 0 is not a number of hours above 0 and at most 720.",
+        ], LoadFails(path));
+    }
+
+    [Fact]
+    public void Load_AssignmentWithAnUnknownSetting_Fails()
+    {
+        var path = Write("""
+            { "teams": [ { "id": "t1", "name": "Team", "channelId": "19:t1", "assignment": { "mode": "manual", "reannounceAfter": 4 } } ] }
+            """);
+
+        Assert.Contains("reannounceAfter", Assert.Single(LoadFails(path)));
     }
 
     [Fact]

@@ -1,0 +1,43 @@
+using ChatRequests.Core.Assignment;
+using ChatRequests.Core.Requests;
+
+namespace ChatRequests.Cards;
+
+// Assignment by workload: the assignee told in chat, the channel reminded of a request nobody took, the daily digest.
+public sealed partial class RequestCards
+{
+    /// <summary>The team card in the assignee's chat, with a line on top saying who gave it to them.</summary>
+    public CardMessage AssignedToYou(ServiceRequest r, PersonRef by, IReadOnlyList<PersonRef>? members = null) => WithBanner(
+        TeamCard(r, members),
+        by.Id == PersonRef.System.Id
+            ? $"{r.Id} was assigned to you automatically."
+            : $"{by.Name} gave {r.Id} to you.",
+        "good");
+
+    /// <summary>The team card posted in the channel again, with why on top ("Still unassigned after 4 working hours").</summary>
+    public CardMessage Reannounced(ServiceRequest r, string why, IReadOnlyList<PersonRef>? members = null) =>
+        WithBanner(TeamCard(r, members), $"{why}: {r.Id} {r.ItemName} for {r.Requester.Name}. Can someone take it?", "warning");
+
+    /// <summary>An agent's daily digest: their overdue and due-today requests, each with Open and Set status.</summary>
+    public CardMessage Digest(PersonRef agent, DateOnly day, AgentDigest digest)
+    {
+        object Row(ServiceRequest r) => new
+        {
+            id = r.Id,
+            itemName = r.ItemName,
+            requesterName = r.Requester.Name,
+            state = CardText.NeutralState(r.State),
+            due = CardText.Instant(r.DueAt),
+        };
+        var data = new
+        {
+            title = $"Good morning, {agent.Name}: your requests for {day:ddd d MMM}",
+            overdue = digest.Overdue.Select(Row),
+            hasOverdue = digest.Overdue.Count > 0,
+            dueToday = digest.DueToday.Select(Row),
+            hasDueToday = digest.DueToday.Count > 0,
+        };
+        var fallback = $"Your requests for {day:yyyy-MM-dd}: {digest.Overdue.Count} overdue, {digest.DueToday.Count} due today.";
+        return Render("digest", data, fallback);
+    }
+}

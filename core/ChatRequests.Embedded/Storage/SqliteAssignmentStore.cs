@@ -1,0 +1,61 @@
+using System.Text.Json;
+using ChatRequests.Core.Assignment;
+using ChatRequests.Core.Storage;
+
+namespace ChatRequests.Embedded.Storage;
+
+/// <summary>Availability marks (one row per person) and round-robin turns (one row per team) in the embedded SQLite database.</summary>
+public sealed class SqliteAssignmentStore(SqliteDatabase database) : IAssignmentStore
+{
+    public async Task SetUnavailableAsync(Unavailability unavailability, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO unavailable_agents (person_id, doc) VALUES ($person_id, $doc) ON CONFLICT (person_id) DO NOTHING;";
+        command.Parameters.AddWithValue("$person_id", unavailability.Person.Id);
+        command.Parameters.AddWithValue("$doc", JsonSerializer.Serialize(unavailability, RequestJson.Options));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<Unavailability?> FindUnavailableAsync(string personId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT doc FROM unavailable_agents WHERE person_id = $person_id;";
+        command.Parameters.AddWithValue("$person_id", personId);
+        return await command.ExecuteScalarAsync(cancellationToken) is string doc
+            ? JsonSerializer.Deserialize<Unavailability>(doc, RequestJson.Options)
+            : null;
+    }
+
+    public async Task<bool> SetAvailableAsync(string personId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM unavailable_agents WHERE person_id = $person_id;";
+        command.Parameters.AddWithValue("$person_id", personId);
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+    }
+
+    public async Task RecordTurnAsync(string teamId, string personId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO assignment_turns (team_id, person_id) VALUES ($team_id, $person_id)
+            ON CONFLICT (team_id) DO UPDATE SET person_id = excluded.person_id;
+            """;
+        command.Parameters.AddWithValue("$team_id", teamId);
+        command.Parameters.AddWithValue("$person_id", personId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<string?> FindLastTurnAsync(string teamId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT person_id FROM assignment_turns WHERE team_id = $team_id;";
+        command.Parameters.AddWithValue("$team_id", teamId);
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+}

@@ -1,0 +1,56 @@
+using ChatRequests.Core.Understanding;
+using static ChatRequests.Core.Tests.Understanding.MiniCatalog;
+
+namespace ChatRequests.Core.Tests.Understanding;
+
+public class AvailabilityWordsTests
+{
+    private static readonly MiniCatalog Catalog = new(
+        Item("monitor", "4K monitor", keywords: ["monitor", "4k monitor"]),
+        Item("laptop", "Laptop", keywords: ["laptop"]),
+        Item("vacation", "Holiday request", "HR", keywords: ["holiday", "vacation", "leave"]));
+
+    [Theory]
+    [InlineData("unavailable")]
+    [InlineData("I'm off today")]
+    [InlineData("I’m off today.")]
+    [InlineData("im off")]
+    [InlineData("not available")]
+    [InlineData("I am unavailable for the rest of the day")]
+    [InlineData("out of office")]
+    [InlineData("set me unavailable")]
+    [InlineData("mark me as away")]
+    [InlineData("off sick today")]
+    [InlineData("no new assignments for me today")]
+    public void UnavailablePhrasings_AreTheAvailabilityCommand(string text)
+    {
+        var meaning = Catalog.Read(text);
+
+        Assert.Equal((MeaningKind.Command, ChatCommand.Availability, false), (meaning.Kind, meaning.Command, meaning.Available));
+    }
+
+    [Theory]
+    [InlineData("available")]
+    [InlineData("back at work")]
+    [InlineData("I'm back")]
+    [InlineData("available again!")]
+    [InlineData("mark me available")]
+    [InlineData("back in the office")]
+    public void AvailablePhrasings_AreTheAvailabilityCommand(string text)
+    {
+        var meaning = Catalog.Read(text);
+
+        Assert.Equal((MeaningKind.Command, ChatCommand.Availability, true), (meaning.Kind, meaning.Command, meaning.Available));
+    }
+
+    [Theory]
+    [InlineData("is the 4k monitor available")]
+    [InlineData("I'm off today, please send the laptop to Berlin")]
+    [InlineData("I need a new laptop")]
+    [InlineData("request vacation leave")]
+    [InlineData("what is available")]
+    public void WordsThatMerelyContainThem_AreNotTheCommand(string text)
+    {
+        Assert.NotEqual(ChatCommand.Availability, Catalog.Read(text).Command);
+    }
+}
