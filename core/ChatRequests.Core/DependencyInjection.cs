@@ -23,6 +23,8 @@ public static class DependencyInjection
         services.AddSingleton<OutboxProcessor>();
         services.AddSingleton<OutboxEventRunner>();
         services.AddSingleton<SlaSweep>();
+        services.AddSingleton<EscalationContactsFinder>();
+        services.AddSingleton<RequestFollowUp>();
         services.TryAddSingleton<RelayHealth>();
         // Nobody is away unless a directory that knows (Graph mailbox settings) registered its calendar first.
         services.TryAddSingleton<IAbsenceCalendar, NoAbsences>();

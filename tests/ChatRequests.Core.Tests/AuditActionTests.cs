@@ -33,6 +33,7 @@ public class AuditActionTests
         { nameof(AuditAction.ProvisioningDone), "ProvisioningDone" },
         { nameof(AuditAction.ProvisioningFailed), "ProvisioningFailed" },
         { nameof(AuditAction.Reroute), "Reroute" },
+        { nameof(AuditAction.Deescalate), "Deescalate" },
     };
 
     [Theory]

@@ -39,8 +39,8 @@ public sealed class RecordingNotifier : INotifier
     public Task WarnTeamAtRiskAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default) =>
         Record($"at-risk {request.Id}");
 
-    public Task EscalateAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default) =>
-        Record($"escalation {request.Id}");
+    public Task EscalateAsync(ServiceRequest request, Escalation escalation, OutboxEvent cause, CancellationToken cancellationToken = default) =>
+        Record(escalation.IsActive ? $"escalation {request.Id}" : $"de-escalation {request.Id} level {escalation.Level}");
 
     /// <summary>Waits (in real time) until at least <paramref name="count"/> calls were made.</summary>
     public async Task WaitForCallsAsync(int count, TimeSpan? timeout = null)

@@ -40,6 +40,8 @@ public readonly record struct AuditAction
     public static readonly AuditAction ProvisioningFailed = new("ProvisioningFailed");
     /// <summary>A stage went to other approvers than it was logged with; the comment says who and why.</summary>
     public static readonly AuditAction Reroute = new("Reroute");
+    /// <summary>The request's standing escalation levels were resolved with it; the comment names them.</summary>
+    public static readonly AuditAction Deescalate = new("Deescalate");
 
     private AuditAction(string name) => Name = name;
 
@@ -51,7 +53,7 @@ public readonly record struct AuditAction
     [
         Submitted, RequestApproval, SkipApproval, ApproveStage, ApprovePart, Approve, Reject, Assign, StartWork, AwaitParts,
         Schedule, AskRequester, Answer, Resolve, Confirm, Reopen, Cancel, CompleteProvisioning, RemindApprovers, SlaAtRisk,
-        Escalate, ProvisioningDone, ProvisioningFailed, Reroute,
+        Escalate, ProvisioningDone, ProvisioningFailed, Reroute, Deescalate,
     ];
 
     /// <summary>The line a command of the transition table writes.</summary>

@@ -33,6 +33,13 @@ public enum RequestEventType
     ApprovalStuck,
     /// <summary>The approvers of a stage did not answer in its timeout (<see cref="ApprovalStage.Late"/>): their cards say where it went.</summary>
     ApprovalTimedOut,
+    /// <summary>
+    /// A level of the escalation ladder fired other than at the at-risk instant (<see cref="SlaAtRisk"/>, level 1) or the
+    /// breach (<see cref="SlaBreached"/>, level 2): a follow-up, P1 or a VIP, a long breach, a second reopen.
+    /// </summary>
+    Escalated,
+    /// <summary>The request was resolved or cancelled: its standing escalations are resolved and their cards say so.</summary>
+    Deescalated,
 }
 
 /// <summary>

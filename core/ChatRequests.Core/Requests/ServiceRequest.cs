@@ -499,7 +499,8 @@ public sealed partial class ServiceRequest
     /// warning that was skipped. Calling it again at the same time does nothing.
     /// </summary>
     /// <param name="standIns">Who stands in for the people the stage may time out to (<see cref="PutStage"/>).</param>
-    public SlaOutcome CheckSla(DateTimeOffset now, IReadOnlyDictionary<string, StandIn>? standIns = null)
+    /// <param name="escalations">Who the escalation ladder's levels go to (<see cref="CheckEscalations"/>).</param>
+    public SlaOutcome CheckSla(DateTimeOffset now, IReadOnlyDictionary<string, StandIn>? standIns = null, EscalationContacts? escalations = null)
     {
         if (State == RequestState.AwaitingApproval)
         {
@@ -522,28 +523,7 @@ public sealed partial class ServiceRequest
             return SlaOutcome.None with { RemindedApprovers = true };
         }
 
-        if (!State.IsInFulfilment() || SlaEscalatedAt is not null)
-        {
-            return SlaOutcome.None;
-        }
-
-        if (SlaPolicy.IsBreached(DueAt, now))
-        {
-            SlaEscalatedAt = now;
-            Note(AuditAction.Escalate, now, "Target date missed; escalated");
-            Raise(RequestEventType.SlaBreached, PersonRef.System, now, null);
-            return SlaOutcome.None with { Escalated = true };
-        }
-
-        if (SlaWarnedAt is null && now >= SlaPolicy.AtRiskAt(this))
-        {
-            SlaWarnedAt = now;
-            Note(AuditAction.SlaAtRisk, now, "Target date at risk");
-            Raise(RequestEventType.SlaAtRisk, PersonRef.System, now, null);
-            return SlaOutcome.None with { WarnedAtRisk = true };
-        }
-
-        return SlaOutcome.None;
+        return CheckEscalations(now, escalations);
     }
 
     /// <summary>
@@ -646,6 +626,7 @@ public sealed partial class ServiceRequest
         State = RequestTransitions.Next(from, command);
         UpdatedAt = now;
         _history.Add(new AuditEntry(now, actor, AuditAction.Of(command), from, State, comment));
+        DeescalateIfDone(from, now);
     }
 
     /// <summary>An audit line for something the system did without a change of state (SLA sweep, provisioning).</summary>

@@ -24,7 +24,8 @@ public sealed record SlaSweepResult(int Checked, int Reminders, int Warnings, in
 /// marks in the document and the version check make every reminder and escalation happen once, however many sweeps
 /// run: a sweep that loses the race on a request checks it again on what the winner saved, and finds it done.
 /// </summary>
-public sealed class SlaSweep(IRequestStore store, TimeProvider clock, ILogger<SlaSweep> logger, StandInFinder? standIns = null)
+public sealed class SlaSweep(
+    IRequestStore store, TimeProvider clock, ILogger<SlaSweep> logger, StandInFinder? standIns = null, EscalationContactsFinder? escalations = null)
 {
     /// <summary>Requests taken per query; the sweep pages on until none is due.</summary>
     public const int PageSize = 50;
@@ -47,7 +48,8 @@ public sealed class SlaSweep(IRequestStore store, TimeProvider clock, ILogger<Sl
                 try
                 {
                     var fallbacks = await FallbackStandInsAsync(loaded, cancellationToken);
-                    request = await store.UpdateIfChangedAsync(loaded, r => (outcome = r.CheckSla(now, fallbacks)).DidAnything, cancellationToken);
+                    var contacts = await EscalationContactsAsync(loaded, cancellationToken);
+                    request = await store.UpdateIfChangedAsync(loaded, r => (outcome = r.CheckSla(now, fallbacks, contacts)).DidAnything, cancellationToken);
                 }
                 catch (ConcurrencyConflictException)
                 {
@@ -96,6 +98,10 @@ public sealed class SlaSweep(IRequestStore store, TimeProvider clock, ILogger<Sl
             logger.LogInformation("Approvers of {RequestId} reminded (stage {Stage})", request.Id, request.CurrentStage);
         }
     }
+
+    /// <summary>Who the escalation ladder's levels go to; looked up only for a request the team works (where a level may fire).</summary>
+    private async Task<EscalationContacts?> EscalationContactsAsync(ServiceRequest request, CancellationToken cancellationToken) =>
+        escalations is not null && request.State.IsInFulfilment() ? await escalations.ForAsync(request, cancellationToken) : null;
 
     /// <summary>Who stands in for the people a stage with a timeout may go to; looked up only for such a stage.</summary>
     private async Task<IReadOnlyDictionary<string, StandIn>?> FallbackStandInsAsync(ServiceRequest request, CancellationToken cancellationToken) =>
