@@ -47,7 +47,7 @@ internal static class CommandWords
         "show requests", "show tickets", "see requests", "see tickets", "anyone looked at", "looked at my", "heard anything",
         "any word on", "word on my", "news about", "ready yet", "arrived yet", "arrive yet", "when will my", "when is my",
         "how long will my", "what i asked for", "what i requested", "what i ordered", "eta on", "eta for", "open tickets",
-        "open requests",
+        "open requests", "taking so long", "how much longer", "any eta",
     ]);
 
     // Of the phrases above, those that chase a request rather than list them: on the person's own open request, a follow-up.
