@@ -47,9 +47,10 @@ internal sealed partial class CardGallery
         Show("escalation-level-1", chased, x => _cards.Escalation(x, Level(x, Escalation.TeamLead)));
         Show("team-escalation-level-1", chased, _cards.TeamCard);
         chased.CheckSla(chased.DueAt.AddHours(1), escalations: ladder);
-        chased.CheckSla(chased.LongBreachAt ?? throw new InvalidOperationException("The ladder's settings have a long breach."), escalations: ladder);
+        var longBreach = chased.LongBreachAt ?? throw new InvalidOperationException("The ladder's settings have a long breach.");
+        chased.CheckSla(longBreach, escalations: ladder);
         Show("escalation-level-3", chased, x => _cards.Escalation(x, Level(x, Escalation.SeniorManagement)));
-        _story.AgentResolves(chased);
+        chased.Resolve(_story.Agent, "New laptop handed over", longBreach.AddHours(2));
         Show("escalation-resolved", chased, x => _cards.Escalation(x, Level(x, Escalation.SeniorManagement)));
     }
 
