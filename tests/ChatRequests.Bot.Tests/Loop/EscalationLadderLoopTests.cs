@@ -146,5 +146,5 @@ public sealed class EscalationLadderLoopTests : IAsyncLifetime
             ["Fulfilment:PollInterval"] = "01:00:00",
         },
         services => services.AddSingleton<TimeProvider>(_clock),
-        connector: _connector);
+        teams: _connector);
 }
