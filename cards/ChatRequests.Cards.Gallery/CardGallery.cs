@@ -38,6 +38,7 @@ internal sealed partial class CardGallery
         await gallery.AddLaptopAsync();
         await gallery.AddBranchesAsync();
         await gallery.AddSlaAsync();
+        await gallery.AddLadderAsync();
         await gallery.AddApprovalsAsync();
         await gallery.AddProvisioningAsync();
         await gallery.AddListsAsync();

@@ -31,6 +31,9 @@ internal sealed class SampleOrganisation(ICatalog catalog, IDirectory directory)
     public const string Allan = "00000000-0000-0000-0000-0000000000e4";
     public const string Joni = "00000000-0000-0000-0000-0000000000e2";
     public const string Lynne = "00000000-0000-0000-0000-0000000000e3";
+    public const string Grady = "00000000-0000-0000-0000-0000000000d2";
+    public const string Lee = "00000000-0000-0000-0000-0000000000c4";
+    public const string Patti = "00000000-0000-0000-0000-0000000000c1";
 
     public ICatalog Catalog => catalog;
 

@@ -14,6 +14,10 @@ internal static class CardText
     public static string EndSentence(string text) =>
         text.EndsWith('.') || text.EndsWith('!') || text.EndsWith('?') ? text : text + ".";
 
+    /// <summary>The text with its first letter in capitals ("target date missed" → "Target date missed").</summary>
+    public static string Capitalised(string text) =>
+        text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
     /// <summary>
     /// An instant as the Adaptive Card DATE() and TIME() functions take it (RFC 3339 in UTC, whole seconds). The
     /// templates show it with <c>{{DATE(x, SHORT)}} {{TIME(x)}}</c>, so every viewer reads their own local time.
@@ -163,7 +167,8 @@ internal static class CardText
         [AuditAction.Cancel] = "Cancelled",
         [AuditAction.RemindApprovers] = "Reminded the approvers",
         [AuditAction.SlaAtRisk] = "Target date at risk",
-        [AuditAction.Escalate] = "Escalated to the team lead",
+        [AuditAction.Escalate] = "Escalated",
+        [AuditAction.Deescalate] = "Escalation resolved",
         [AuditAction.CompleteProvisioning] = "Access granted automatically",
         [AuditAction.ProvisioningDone] = "Access granted automatically",
         [AuditAction.ProvisioningFailed] = "Automatic access failed",

@@ -87,7 +87,11 @@ public sealed partial class RequestCards
                 submitted = CardText.Instant(r.SubmittedAt),
                 overdue = IsOverdue(r),
                 due = CardText.Instant(r.DueAt),
-                facts = (Fact[]) [new("Now with", RequestProgress.HeldBy(r, viewer.Id)), Fact.Next(RequestProgress.NextStepParts(r, viewer.Id))],
+                facts = (Fact[])
+                [
+                    new("Now with", RequestProgress.HeldBy(r, viewer.Id)), Fact.Next(RequestProgress.NextStepParts(r, viewer.Id)),
+                    .. EscalationText(r) is { } escalation ? [new Fact("Escalated", $"to {escalation}")] : Array.Empty<Fact>(),
+                ],
                 canCancel = r.IsRequester(viewer.Id) && RequestTransitions.IsAllowed(r.State, RequestCommand.Cancel),
             }),
             note = requests.Count > MaxListed ? $"Showing the {MaxListed} most recent of {requests.Count}." : null,
@@ -170,6 +174,11 @@ public sealed partial class RequestCards
 
         facts.Add(new("Now with", RequestProgress.HeldBy(r, viewer.Id)));
         facts.Add(Fact.Next(RequestProgress.NextStepParts(r, viewer.Id)));
+        if (EscalationText(r) is { } escalation)
+        {
+            facts.Add(new("Escalated", $"to {escalation}"));
+        }
+
         if (r.StatusNote is { } note)
         {
             facts.Add(new("Status note", note));
@@ -240,7 +249,7 @@ public sealed partial class RequestCards
             NoticeKind.SlaBreached => new(
                 "Past its target date",
                 "warning",
-                $"Your request missed its target date. Sorry for the wait: the lead of {r.TeamName} has been alerted and will follow up.",
+                $"Your request missed its target date. Sorry for the wait: {BreachAlerted(r, cause)} has been alerted and will follow up.",
                 null,
                 null),
             NoticeKind.ApprovalRerouted => new("Your approval went to someone else", "warning", cause.Comment ?? "Your approval went to someone else.", null, null),
@@ -259,6 +268,10 @@ public sealed partial class RequestCards
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown notice."),
         };
     }
+
+    // Who the breach was escalated to; the team's lead when nobody was named (as before the ladder).
+    private static string BreachAlerted(ServiceRequest r, OutboxEvent cause) =>
+        r.Escalations.LastOrDefault(e => e.At <= cause.CreatedAt) is { To.Count: > 0 } e ? $"{e.ToNames} ({e.RoleName})" : $"the lead of {r.TeamName}";
 
     // The state the event led to (the request may have moved on since).
     private static RequestState StateAt(ServiceRequest r, OutboxEvent cause) =>

@@ -1,8 +1,9 @@
 using ChatRequests.Core.Requests;
+using ChatRequests.Core.Sla;
 
 namespace ChatRequests.Cards;
 
-// What the SLA sweep sends: reminders to approvers, the at-risk reply in the team's thread, escalations to the team lead.
+// What the SLA sweep sends: reminders to approvers, the at-risk reply in the team's thread, the escalation ladder's cards.
 public sealed partial class RequestCards
 {
     /// <summary>
@@ -71,20 +72,28 @@ public sealed partial class RequestCards
     }
 
     /// <summary>
-    /// The escalation of a breached target: to the team lead's personal chat, or, for a team without a lead
-    /// (<paramref name="toLead"/> false), into the team card's thread.
+    /// The card of one escalation level, to each person it went to (<paramref name="inThread"/> false), or into the team
+    /// card's thread when it names nobody. Once the escalation is resolved, the same card (updated in place) says so.
     /// </summary>
-    public CardMessage Escalation(ServiceRequest r, bool toLead)
+    public CardMessage Escalation(ServiceRequest r, Escalation escalation, bool inThread = false)
     {
+        var overdue = SlaPolicy.IsBreached(r.DueAt, _clock.GetUtcNow());
         var overdueBy = CardText.Duration(_clock.GetUtcNow() - r.DueAt);
-        var text = toLead
-            ? $"{r.TeamName} did not fulfil {r.Requester.Name}'s request by its target date. As the team lead, please see that someone takes it on."
-            : $"{r.TeamName} did not fulfil this request by its target date, and the team has no lead in the directory to escalate to. Please take it on.";
+        var resolved = escalation.ResolvedAt is not null;
+        var title = resolved ? $"Resolved: {r.Id} no longer needs you"
+            : escalation.Level == Core.Requests.Escalation.Supervisor && escalation.Why == "target date missed" ? $"Escalation: {r.Id} missed its target date"
+            : $"Escalation level {escalation.Level}: {r.Id}";
+        var text = resolved ? $"{r.Id} was {(r.State == RequestState.Cancelled ? "cancelled" : "resolved")}, so its level {escalation.Level} escalation is closed. Nothing more to do."
+            : inThread ? $"{r.TeamName} has nobody in the directory to escalate {r.Requester.Name}'s request to (level {escalation.Level}: {escalation.Why}). Please take it on."
+            : $"{CardText.Capitalised(escalation.Why)}: {r.Requester.Name}'s request is escalated to you as {RoleText(escalation)}. {AskOf(escalation.Level)}";
         var data = new
         {
             id = r.Id,
             itemName = r.ItemName,
             teamName = r.TeamName,
+            title,
+            level = $"Level {escalation.Level} · ",
+            style = resolved ? "good" : escalation.Level == Core.Requests.Escalation.TeamLead ? "warning" : "attention",
             text,
             facts = (Fact[])
             [
@@ -95,15 +104,55 @@ public sealed partial class RequestCards
                 new("State", CardText.NeutralState(r.State)),
                 new("Assignee", r.Assignee?.Name ?? "Nobody yet"),
                 Fact.Moment("Target date", r.DueAt),
-                new("Overdue by", overdueBy),
+                .. overdue && !resolved ? [new Fact("Overdue by", overdueBy)] : Array.Empty<Fact>(),
+                new("Escalated to", $"{escalation.ToNames} ({escalation.RoleName})"),
+                Fact.Moment("Escalated", escalation.At),
+                .. escalation.ResolvedAt is { } at ? [Fact.Moment("Resolved", at)] : Array.Empty<Fact>(),
             ],
         };
+        var late = overdue ? $" missed its target date by {overdueBy}" : $" is due {CardText.Duration(r.DueAt - _clock.GetUtcNow())} from now";
         return Render(
             "escalation",
             data,
-            $"Escalation: {r.Id} {r.ItemName} for {r.Requester.Name} ({r.Priority.Label}) missed its target date by {overdueBy}; {CardText.NeutralState(r.State).ToLowerInvariant()}, {(r.Assignee is null ? "unassigned" : $"assigned to {r.Assignee.Name}")}.");
+            resolved
+                ? $"Resolved: {r.Id} {r.ItemName} for {r.Requester.Name} no longer needs you; the level {escalation.Level} escalation is closed."
+                : $"Escalation level {escalation.Level}: {r.Id} {r.ItemName} for {r.Requester.Name} ({r.Priority.Label}){late}; {CardText.NeutralState(r.State).ToLowerInvariant()}, {(r.Assignee is null ? "unassigned" : $"assigned to {r.Assignee.Name}")}.");
     }
 
-    private static string? EscalatedText(ServiceRequest r) =>
-        r.SlaEscalatedAt is { } at ? CardText.Instant(at) : null;
+    /// <summary>
+    /// The answer to a requester's follow-up: where the request is, and that the team lead was asked to look at it (or,
+    /// asked before, who has it already).
+    /// </summary>
+    public CardMessage FollowUpReply(ServiceRequest r, FollowUpOutcome outcome)
+    {
+        var e = outcome.Escalation;
+        var who = e.To.Count == 0 ? $"{r.TeamName} in their channel" : $"{e.ToNames} ({e.RoleName})";
+        var text = outcome.Escalated
+            ? $"Thanks for checking in. I've asked {who} to look at your request and see that it moves."
+            : $"{who} already has your request: I asked them to look at it earlier, and they are on it.";
+        var title = outcome.Escalated ? (e.To.Count == 0 ? $"{r.Id}: I have flagged it to {r.TeamName}" : $"{r.Id}: I have asked the team lead") : $"{r.Id}: already with {(e.To.Count == 0 ? r.TeamName : e.ToNames)}";
+        List<Fact> facts =
+        [
+            new("State", CardText.StateFor(r.State, requesterReads: true)),
+            Fact.Moment("Target date", r.DueAt, after: IsOverdue(r) ? " (overdue)" : null),
+            .. NoticeFacts(r, kind: null),
+            Fact.Moment("Escalated", e.At, $"Level {e.Level}, "),
+        ];
+        return RenderNotice(r, new NoticeText(title, outcome.Escalated ? "accent" : "default", text, null, null), facts, update: null, askAnswer: false, confirm: false);
+    }
+
+    private static string RoleText(Escalation escalation) =>
+        escalation.RoleName == Core.Requests.Escalation.RoleOf(Core.Requests.Escalation.SeniorManagement) ? "senior management" : $"the {escalation.RoleName}";
+
+    private static string AskOf(int level) => level switch
+    {
+        Core.Requests.Escalation.TeamLead => "Please look at it and see that it moves.",
+        Core.Requests.Escalation.Supervisor => "Please see that someone takes it on and unblock it.",
+        _ => "Please allocate a dedicated person to it.",
+    };
+
+    /// <summary>The standing escalation as the team card and the requester's detail read it: "level 2: Lee Gu (supervisor)".</summary>
+    private static string? EscalationText(ServiceRequest r) =>
+        r.State.IsUnresolved() && r.ActiveEscalation is { } e ? $"level {e.Level}: {e.ToNames} ({e.RoleName})" : null;
+
 }

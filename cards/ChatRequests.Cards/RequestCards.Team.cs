@@ -35,7 +35,9 @@ public sealed partial class RequestCards
             style = CardText.StyleOf(state),
             due = CardText.Instant(r.DueAt),
             overdue = IsOverdue(r),
-            escalated = state.IsUnresolved() ? EscalatedText(r) : null,
+            escalation = EscalationText(r) is { } escalation
+                ? new { text = escalation, style = r.ActiveEscalation!.Level == Core.Requests.Escalation.TeamLead ? "warning" : "attention", why = CardText.Capitalised(r.ActiveEscalation.Why), at = CardText.Instant(r.ActiveEscalation.At) }
+                : null,
             atRisk = state.IsUnresolved() && r.SlaWarnedAt is not null && !IsOverdue(r) && !r.IsClockPaused,
             pausedSince = Paused(r) is { } since ? CardText.Instant(since) : null,
             pausedWhy = PausedWhy(r, requesterReads: false),

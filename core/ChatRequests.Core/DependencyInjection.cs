@@ -30,6 +30,8 @@ public static class DependencyInjection
         services.AddSingleton<TeamAssignment>();
         services.AddSingleton<AvailabilityDesk>();
         services.AddSingleton<DailyDigest>();
+        services.AddSingleton<EscalationContactsFinder>();
+        services.AddSingleton<RequestFollowUp>();
         services.TryAddSingleton<RelayHealth>();
         // Nobody is away unless a directory that knows (Graph mailbox settings) registered its calendar first.
         services.TryAddSingleton<IAbsenceCalendar, NoAbsences>();

@@ -45,6 +45,7 @@ public class AuditActionTests
         { nameof(AuditAction.Reassign), "Reassign" },
         { nameof(AuditAction.NotAssigned), "NotAssigned" },
         { nameof(AuditAction.Reannounce), "Reannounce" },
+        { nameof(AuditAction.Deescalate), "Deescalate" },
     };
 
     [Theory]

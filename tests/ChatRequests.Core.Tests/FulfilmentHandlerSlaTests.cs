@@ -156,7 +156,8 @@ public sealed class FulfilmentHandlerSlaTests
         await _handler.HandleAsync(request, breach);
 
         await _notifier.Received(1).ShowTeamCardAsync(request, Arg.Any<CancellationToken>());
-        await _notifier.Received(1).EscalateAsync(request, breach, Arg.Any<CancellationToken>());
+        await _notifier.Received(1).EscalateAsync(
+            request, Arg.Is<Escalation>(x => x.Level == Escalation.Supervisor && x.At == breach.CreatedAt), breach, Arg.Any<CancellationToken>());
         await _notifier.Received(1).NotifyRequesterAsync(request, NoticeKind.SlaBreached, breach, Arg.Any<CancellationToken>());
     }
 

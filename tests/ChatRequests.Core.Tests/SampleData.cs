@@ -107,4 +107,10 @@ public sealed class InMemoryDirectory(
 
     public Task<IReadOnlyList<Entitlement>> ListEntitlementsAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(_entitlements);
+
+    /// <summary>The escalation ladder's settings; its defaults unless a test sets them.</summary>
+    public EscalationSettings Escalation { get; init; } = EscalationSettings.Default;
+
+    public Task<EscalationSettings> GetEscalationSettingsAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(Escalation);
 }

@@ -113,7 +113,9 @@ public sealed class ServiceRequestSlaTests
         Assert.Equal(AtRisk, request.SlaWarnedAt);
         Assert.Equal(Due.AddTicks(1), request.SlaEscalatedAt);
         Assert.Null(request.SlaCheckAt);
-        Assert.Equal([AuditAction.SlaAtRisk, AuditAction.Escalate], request.History.Skip(history).Select(h => h.Action));
+        // The at-risk warning is escalation level 1, the breach level 2: one line each.
+        Assert.Equal([AuditAction.SlaAtRisk, AuditAction.Escalate, AuditAction.Escalate], request.History.Skip(history).Select(h => h.Action));
+        Assert.Equal([(1, AtRisk), (2, Due.AddTicks(1))], request.Escalations.Select(e => (e.Level, e.At)));
         Assert.All(request.History.Skip(history), h => Assert.Equal((state, state, PersonRef.System), (h.From, h.To, h.Actor)));
         Assert.Equal([RequestEventType.SlaAtRisk, RequestEventType.SlaBreached],
             request.Outbox.Where(e => e.Actor == PersonRef.System).Select(e => e.Type));

@@ -1,3 +1,4 @@
+using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Priority;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Sla;
@@ -123,6 +124,32 @@ public sealed class SlaSweepTests
         Assert.Single(stored.History, h => h.Action == AuditAction.Reroute);
         Assert.Single(stored.Outbox, e => e.Type == RequestEventType.ApprovalRerouted);
         Assert.Equal(new SlaSweepResult(0, 0, 0, 0, 0), await Sweep().SweepAsync());
+    }
+
+    [Fact]
+    public async Task TwoSweepsRacingOnALongBreach_FireLevel3Once_ToSeniorManagement()
+    {
+        var finder = new EscalationContactsFinder(new InMemoryDirectory(
+            [new Person { Id = Boss.Id, Name = Boss.Name }, new Person { Id = Manager.Id, Name = Manager.Name }],
+            [new Team { Id = "team-hardware", Name = "Hardware", ChannelId = "19:hw", LeadId = Manager.Id }])
+        {
+            Escalation = new EscalationSettings { SeniorManagement = [Boss.Id], Level3AfterBreachHours = 8 },
+        });
+        var overdue = await SubmitAsync(dueInHours: 1);
+        _clock.Advance(TimeSpan.FromHours(2));
+        Assert.Equal(1, (await new SlaSweep(_store, _clock, NullLogger<SlaSweep>.Instance, escalations: finder).SweepAsync()).Escalations);
+        _clock.Advance(TimeSpan.FromHours(8));
+        var racing = new BothLoadFirstStore(_store, sweeps: 2);
+
+        var results = await Task.WhenAll(
+            Task.Run(() => new SlaSweep(racing, _clock, NullLogger<SlaSweep>.Instance, escalations: finder).SweepAsync()),
+            Task.Run(() => new SlaSweep(racing, _clock, NullLogger<SlaSweep>.Instance, escalations: finder).SweepAsync()));
+
+        Assert.Equal(1, results.Sum(r => r.Escalations));
+        var stored = (await _store.GetAsync(overdue.Id))!;
+        Assert.Equal([(2, Manager), (3, Boss)], stored.Escalations.Select(e => (e.Level, e.To.Single())));
+        Assert.Single(stored.Outbox, e => e.Type == RequestEventType.Escalated);
+        Assert.Null(stored.SlaCheckAt);
     }
 
     private SlaSweep Sweep() => new(_store, _clock, NullLogger<SlaSweep>.Instance);

@@ -40,8 +40,8 @@ public sealed class RecordingNotifier : INotifier
     public Task WarnTeamAtRiskAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default) =>
         Record($"at-risk {request.Id}");
 
-    public Task EscalateAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default) =>
-        Record($"escalation {request.Id}");
+    public Task EscalateAsync(ServiceRequest request, Escalation escalation, OutboxEvent cause, CancellationToken cancellationToken = default) =>
+        Record(escalation.IsActive ? $"escalation {request.Id}" : $"de-escalation {request.Id} level {escalation.Level}");
 
     public Task AlertSupplierOverdueAsync(ServiceRequest request, PersonRef assignee, OutboxEvent cause, CancellationToken cancellationToken = default) =>
         Record($"supplier-late {request.Id} for {assignee.Name}");

@@ -24,7 +24,8 @@ public sealed class MessageHandler(
     Replier replier,
     IRelaySignal relay,
     DelegationConversation delegation,
-    AvailabilityConversation availability)
+    AvailabilityConversation availability,
+    RequestFollowUp followUps)
 {
     private const int RequestListSize = 20;
 
@@ -97,6 +98,12 @@ public sealed class MessageHandler(
             return;
         }
 
+        if (meaning.FollowUp && !turn.IsChannel)
+        {
+            await replier.ReplyAsync(turn, await FollowUpAsync(turn, meaning, cancellationToken), cancellationToken);
+            return;
+        }
+
         if (command == ChatCommand.Delegation && meaning.Delegation is { } ask)
         {
             await replier.ReplyAsync(turn, await delegation.AnswerAsync(turn, ask, cancellationToken), cancellationToken);
@@ -149,6 +156,38 @@ public sealed class MessageHandler(
                 var mine = await workflow.ListMineAsync(turn.User.Id, RequestListSize + 1, cancellationToken);
                 return cards.RequestList(Recent(mine), "Your requests", "You have no requests yet. Tell me what you need to log one.", turn.User);
         }
+    }
+
+    /// <summary>
+    /// "any news?", "any update on REQ-000042", "what's happening with my laptop": on the person's own request that the team
+    /// works (the one named, else the only one, or the only one of the item named) a follow-up; otherwise the answer is
+    /// the request's details or the list, as without the chasing words.
+    /// </summary>
+    private async Task<CardMessage> FollowUpAsync(TurnContext turn, Meaning meaning, CancellationToken cancellationToken)
+    {
+        if (meaning.RequestId is { } requestId)
+        {
+            var request = await workflow.GetVisibleAsync(requestId, turn.User.Id, cancellationToken);
+            return RequestFollowUp.Counts(request, turn.User.Id) ? await ChaseAsync(turn, request, cancellationToken) : cards.RequestDetail(request, turn.User);
+        }
+
+        var mine = await workflow.ListMineAsync(turn.User.Id, RequestListSize + 1, cancellationToken);
+        var open = mine.Where(r => RequestFollowUp.Counts(r, turn.User.Id)).ToList();
+        var chased = meaning.Items.Count == 0 ? open : open.Where(r => meaning.Items.Any(i => i.Item.Id == r.CatalogItemId)).ToList();
+        return chased.Count == 1
+            ? await ChaseAsync(turn, chased[0], cancellationToken)
+            : cards.RequestList(Recent(mine), "Your requests", "You have no requests yet. Tell me what you need to log one.", turn.User);
+    }
+
+    private async Task<CardMessage> ChaseAsync(TurnContext turn, ServiceRequest request, CancellationToken cancellationToken)
+    {
+        var result = await followUps.FollowUpAsync(request, turn.User, cancellationToken);
+        if (result.Outcome.Escalated)
+        {
+            relay.Wake();
+        }
+
+        return cards.FollowUpReply(result.Request, result.Outcome);
     }
 
     /// <summary>"cancel" alone closes the form the bot last sent here; without one, it asks which request.</summary>

@@ -86,13 +86,15 @@ public sealed class GraphDirectory(
         var teams = new List<Team>(_options.Teams.Count);
         foreach (var definition in _options.Teams)
         {
+            var leadId = string.IsNullOrWhiteSpace(definition.LeadId) ? null : definition.LeadId;
             teams.Add(new Team
             {
                 Id = definition.Id,
                 Name = definition.Name,
                 Categories = definition.Categories,
                 ChannelId = definition.ChannelId,
-                LeadId = string.IsNullOrWhiteSpace(definition.LeadId) ? null : definition.LeadId,
+                LeadId = leadId,
+                SupervisorId = await SupervisorOfAsync(definition, leadId, cancellationToken),
                 Calendar = definition.Calendar ?? _options.Calendar,
                 Assignment = definition.Assignment,
                 MemberIds = await GroupMemberIdsAsync(definition.GroupId, cancellationToken),
@@ -101,6 +103,12 @@ public sealed class GraphDirectory(
 
         return teams;
     }
+
+    /// <summary>The team's configured supervisor, else its lead's manager (people are cached, so this is rarely a call).</summary>
+    private async Task<string?> SupervisorOfAsync(TeamDefinition definition, string? leadId, CancellationToken cancellationToken) =>
+        !string.IsNullOrWhiteSpace(definition.SupervisorId) ? definition.SupervisorId
+        : leadId is null ? null
+        : (await FindPersonAsync(leadId, cancellationToken))?.ManagerId;
 
     public async Task<ApproverGroup?> FindGroupAsync(string groupId, CancellationToken cancellationToken = default)
     {
@@ -124,6 +132,9 @@ public sealed class GraphDirectory(
 
     public Task<IReadOnlyList<Entitlement>> ListEntitlementsAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<Entitlement>>(_options.Entitlements);
+
+    public Task<EscalationSettings> GetEscalationSettingsAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(_options.Escalation ?? EscalationSettings.Default);
 
     private async Task<Person?> LoadPersonAsync(string personId, CancellationToken cancellationToken)
     {

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChatRequests.Azure.Graph;
 
-/// <summary>Refuses to start with a calendar or an assignment setting that is not valid, naming every problem as the file directory does.</summary>
+/// <summary>Refuses to start with a calendar, an assignment setting or escalation settings that are not valid, naming every problem as the file directory does.</summary>
 internal sealed class GraphDirectoryCalendarValidation : IValidateOptions<GraphDirectoryOptions>
 {
     public ValidateOptionsResult Validate(string? name, GraphDirectoryOptions options)
@@ -11,6 +11,8 @@ internal sealed class GraphDirectoryCalendarValidation : IValidateOptions<GraphD
         var problems = CalendarDefinition.ProblemsOf("the directory", options.Calendar)
             .Concat(options.Teams.SelectMany(t => CalendarDefinition.ProblemsOf($"team '{t.Id}'", t.Calendar)))
             .Concat(options.Teams.SelectMany(t => AssignmentDefinition.ProblemsOf($"team '{t.Id}'", t.Assignment)))
+            // People come from Graph and cannot be checked at the start; the groups are the configuration's own.
+            .Concat(options.Escalation?.Problems(_ => true, id => options.ApproverGroups.Any(g => string.Equals(g.Id, id, StringComparison.OrdinalIgnoreCase))) ?? [])
             .ToList();
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }

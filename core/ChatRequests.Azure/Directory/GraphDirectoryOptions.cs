@@ -49,6 +49,9 @@ public sealed class GraphDirectoryOptions
 
     /// <summary>Who gets which items without approval.</summary>
     public List<Entitlement> Entitlements { get; set; } = [];
+
+    /// <summary>The escalation ladder's settings; its group ids name <see cref="ApproverGroups"/> entries.</summary>
+    public EscalationSettings? Escalation { get; set; }
 }
 
 /// <summary>A fulfilment team; its members are the members of the Entra ID group <see cref="GroupId"/>.</summary>
@@ -61,6 +64,8 @@ public sealed class TeamDefinition
     public string ChannelId { get; set; } = "";
     public string GroupId { get; set; } = "";
     public string? LeadId { get; set; }
+    /// <summary>Who gets level 2 of the escalation ladder; without one, the lead's manager in the directory.</summary>
+    public string? SupervisorId { get; set; }
     /// <summary>When the team works; without it, the directory's <see cref="GraphDirectoryOptions.Calendar"/>.</summary>
     public CalendarDefinition? Calendar { get; set; }
     /// <summary>How its approved requests are assigned (<c>Directory:Teams:N:Assignment:Mode</c>, <c>...:ReannounceAfterHours</c>); none is manual.</summary>

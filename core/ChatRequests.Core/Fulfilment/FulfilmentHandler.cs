@@ -4,6 +4,7 @@ using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Provisioning;
 using ChatRequests.Core.Requests;
+using ChatRequests.Core.Sla;
 using ChatRequests.Core.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -33,7 +34,8 @@ public sealed class FulfilmentHandler(
     StandInFinder? standIns = null,
     IDirectory? directory = null,
     IWebhookSender? webhooks = null,
-    TeamAssignment? assignment = null)
+    TeamAssignment? assignment = null,
+    EscalationContactsFinder? escalations = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger<FulfilmentHandler>.Instance;
     private readonly ProvisioningRun _provisioning = new(store, clock, provisioner, webhooks, logger ?? NullLogger<FulfilmentHandler>.Instance);
@@ -101,6 +103,7 @@ public sealed class FulfilmentHandler(
                 // The team's rule first, so that the channel's first card already names the agent or says why nobody.
                 var reached = assignment is null ? request : await assignment.ReachTeamAsync(request, e.CreatedAt, cancellationToken);
                 await notifier.ShowTeamCardAsync(reached, cancellationToken);
+                await EscalateAtOnceAsync(reached, cancellationToken);
                 break;
             case RequestEventType.Rejected:
                 await RefreshApprovalCardsAsync(request, cancellationToken);
@@ -171,11 +174,20 @@ public sealed class FulfilmentHandler(
                     await notifier.WarnTeamAtRiskAsync(request, e, cancellationToken);
                 }
 
+                await PostEscalationCardsAsync(request, e, x => x.At, cancellationToken);
                 break;
             case RequestEventType.SlaBreached:
                 await notifier.ShowTeamCardAsync(request, cancellationToken);
-                await notifier.EscalateAsync(request, e, cancellationToken);
+                await PostEscalationCardsAsync(request, e, x => x.At, cancellationToken);
                 await notifier.NotifyRequesterAsync(request, NoticeKind.SlaBreached, e, cancellationToken);
+                break;
+            case RequestEventType.Escalated:
+                await notifier.ShowTeamCardAsync(request, cancellationToken);
+                await PostEscalationCardsAsync(request, e, x => x.At, cancellationToken);
+                break;
+            case RequestEventType.Deescalated:
+                // The cards say it is resolved; the team card drops the level with the Resolved or Cancelled event.
+                await PostEscalationCardsAsync(request, e, x => x.ResolvedAt, cancellationToken);
                 break;
             case RequestEventType.ProvisioningRequested:
                 await _provisioning.RunAsync(request, cancellationToken);
@@ -204,6 +216,40 @@ public sealed class FulfilmentHandler(
             default:
                 throw new PermanentEventFailureException($"No handler for event type {e.Type}.");
         }
+    }
+
+    /// <summary>
+    /// The escalation cards of the levels this event is about (fired, or resolved, at its instant). Someone Teams cannot
+    /// reach is logged and skipped: the others of the level still get theirs.
+    /// </summary>
+    private async Task PostEscalationCardsAsync(
+        ServiceRequest request, OutboxEvent e, Func<Escalation, DateTimeOffset?> instant, CancellationToken cancellationToken)
+    {
+        foreach (var escalation in request.Escalations.Where(x => instant(x) == e.CreatedAt))
+        {
+            try
+            {
+                await notifier.EscalateAsync(request, escalation, e, cancellationToken);
+            }
+            catch (RecipientUnreachableException ex)
+            {
+                _logger.LogWarning("Escalation level {Level} of {RequestId} could not reach {PersonId} ({Reason})",
+                    escalation.Level, request.Id, ex.PersonId, ex.Reason);
+            }
+        }
+    }
+
+    /// <summary>P1, or a VIP requester: level 3 as soon as the team has it (<see cref="ServiceRequest.EscalateAtOnce"/>), saved with its own event.</summary>
+    private async Task EscalateAtOnceAsync(ServiceRequest request, CancellationToken cancellationToken)
+    {
+        if (escalations is null || !request.State.IsInFulfilment() || request.HasReached(Escalation.SeniorManagement)
+            || await store.GetAsync(request.Id, cancellationToken) is not { } current)
+        {
+            return;
+        }
+
+        var contacts = await escalations.ForAsync(current, cancellationToken);
+        await store.UpdateIfChangedAsync(current, r => r.EscalateAtOnce(contacts, clock.GetUtcNow()), cancellationToken);
     }
 
     private async Task NotifyAndRefreshTeamCardAsync(

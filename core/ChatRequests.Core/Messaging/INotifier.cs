@@ -13,7 +13,7 @@ public enum NoticeKind
     StatusChanged,
     QuestionAsked,
     Resolved,
-    /// <summary>The request missed its target date and was escalated to the team lead.</summary>
+    /// <summary>The request missed its target date and was escalated (level 2: the supervisor, or the team lead).</summary>
     SlaBreached,
     /// <summary>The approval could not reach an approver and went to someone else (the event's comment says who).</summary>
     ApprovalRerouted,
@@ -73,11 +73,13 @@ public interface INotifier
     Task WarnTeamAtRiskAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Escalates the breached target to the owning team's lead (<c>Team.LeadId</c> in the directory), in their personal
-    /// chat; a team without a lead gets the escalation in the team card's thread instead, and a warning is logged.
-    /// Once per <paramref name="cause"/>.
+    /// Posts the escalation card of <paramref name="escalation"/> to each person it went to, in their personal chat, once
+    /// per level and person, and updates those cards in place afterwards: a resolved escalation's cards say so (and are
+    /// only updated, never posted new). An escalation that names nobody (a team without a lead; a document from before
+    /// the ladder) goes to the team lead of the directory as before, else into the team card's thread, once per
+    /// <paramref name="cause"/>.
     /// </summary>
-    Task EscalateAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default);
+    Task EscalateAsync(ServiceRequest request, Escalation escalation, OutboxEvent cause, CancellationToken cancellationToken = default);
 
     /// <summary>Posts the requester's answer as a reply in the team card's thread, once per <paramref name="cause"/>.</summary>
     Task ReplyInTeamThreadAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default);

@@ -21,6 +21,8 @@ public sealed record Team
     public IReadOnlyList<string> Categories { get; init; } = [];
     public IReadOnlyList<string> MemberIds { get; init; } = [];
     public string? LeadId { get; init; }
+    /// <summary>Who gets level 2 of the escalation ladder; without one, the lead gets it (and the history says so).</summary>
+    public string? SupervisorId { get; init; }
     /// <summary>The Teams channel conversation id (19:...@thread.tacv2) the team's cards go to.</summary>
     public required string ChannelId { get; init; }
     /// <summary>When the team works; null when it is always open (every hour counts toward its targets).</summary>
@@ -86,4 +88,7 @@ public interface IDirectory
 
     /// <summary>Who gets which items without approval.</summary>
     Task<IReadOnlyList<Entitlement>> ListEntitlementsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The escalation ladder's settings: VIPs, senior management, when levels 1 and 3 fire.</summary>
+    Task<EscalationSettings> GetEscalationSettingsAsync(CancellationToken cancellationToken = default);
 }

@@ -59,6 +59,8 @@ public readonly record struct AuditAction
     public static readonly AuditAction NotAssigned = new("NotAssigned");
     /// <summary>The request, still unassigned, was posted in the team's channel again.</summary>
     public static readonly AuditAction Reannounce = new("Reannounce");
+    /// <summary>The request's standing escalation levels were resolved with it; the comment names them.</summary>
+    public static readonly AuditAction Deescalate = new("Deescalate");
 
     private AuditAction(string name) => Name = name;
 
@@ -73,6 +75,7 @@ public readonly record struct AuditAction
         Escalate, ProvisioningDone, ProvisioningFailed, Reroute, ClockPaused, ClockResumed,
         OfferAlternatives, ChangeItem, RequestReapproval, SendForDelivery, AcknowledgeReceipt, KeepWaiting, SupplierOverdue,
         Reassign, NotAssigned, Reannounce,
+        Deescalate,
     ];
 
     /// <summary>The line a command of the transition table writes.</summary>

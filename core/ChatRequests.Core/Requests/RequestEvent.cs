@@ -43,6 +43,13 @@ public enum RequestEventType
     OutForDelivery,
     /// <summary>The request is still unassigned after its team's re-announce period: it is posted in the channel again.</summary>
     Reannounced,
+    /// <summary>
+    /// A level of the escalation ladder fired other than at the at-risk instant (<see cref="SlaAtRisk"/>, level 1) or the
+    /// breach (<see cref="SlaBreached"/>, level 2): a follow-up, P1 or a VIP, a long breach, a second reopen.
+    /// </summary>
+    Escalated,
+    /// <summary>The request was resolved or cancelled: its standing escalations are resolved and their cards say so.</summary>
+    Deescalated,
 }
 
 /// <summary>

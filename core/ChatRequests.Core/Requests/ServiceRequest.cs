@@ -511,11 +511,13 @@ public sealed partial class ServiceRequest
     /// </summary>
     /// <param name="standIns">Who stands in for the people the stage may time out to (<see cref="PutStage"/>).</param>
     /// <param name="calendar">The team's, on which the stage a timeout reroutes is reminded.</param>
-    public SlaOutcome CheckSla(DateTimeOffset now, IReadOnlyDictionary<string, StandIn>? standIns = null, WorkingCalendar? calendar = null)
+    /// <param name="escalations">Who the escalation ladder's levels go to (<see cref="CheckEscalations"/>).</param>
+    public SlaOutcome CheckSla(
+        DateTimeOffset now, IReadOnlyDictionary<string, StandIn>? standIns = null, WorkingCalendar? calendar = null, EscalationContacts? escalations = null)
     {
         if (AlertSupplierOverdue(now))
         {
-            return CheckSla(now, standIns, calendar) with { AlertedSupplierLate = true };
+            return CheckSla(now, standIns, calendar, escalations) with { AlertedSupplierLate = true };
         }
 
         if (Reannounce(now) is { } reannounced)
@@ -544,28 +546,8 @@ public sealed partial class ServiceRequest
             return SlaOutcome.None with { RemindedApprovers = true };
         }
 
-        if (!State.IsInFulfilment() || SlaEscalatedAt is not null || IsClockPaused)
-        {
-            return SlaOutcome.None;
-        }
-
-        if (SlaPolicy.IsBreached(DueAt, now))
-        {
-            SlaEscalatedAt = now;
-            Note(AuditAction.Escalate, now, "Target date missed; escalated");
-            Raise(RequestEventType.SlaBreached, PersonRef.System, now, null);
-            return SlaOutcome.None with { Escalated = true };
-        }
-
-        if (SlaWarnedAt is null && now >= SlaPolicy.AtRiskAt(this))
-        {
-            SlaWarnedAt = now;
-            Note(AuditAction.SlaAtRisk, now, "Target date at risk");
-            Raise(RequestEventType.SlaAtRisk, PersonRef.System, now, null);
-            return SlaOutcome.None with { WarnedAtRisk = true };
-        }
-
-        return SlaOutcome.None;
+        // A paused clock (waiting for the requester or for parts) neither warns nor escalates until it runs again.
+        return IsClockPaused ? SlaOutcome.None : CheckEscalations(now, escalations);
     }
 
     /// <summary>
@@ -625,6 +607,7 @@ public sealed partial class ServiceRequest
         UpdatedAt = now;
         _history.Add(new AuditEntry(now, actor, AuditAction.Of(command), from, State, comment));
         FollowClock(now, calendar);
+        DeescalateIfDone(from, now);
     }
 
     /// <summary>An audit line for something the system did without a change of state (SLA sweep, provisioning).</summary>

@@ -22,11 +22,19 @@ public static class SlaPolicy
         (calendar ?? WorkingCalendar.AlwaysOpen).Add(submittedAt, TimeSpan.FromHours(item.SlaHours));
 
     /// <summary>
-    /// When a request submitted at <paramref name="submittedAt"/> becomes at risk: 3/4 of the item's SLA hours of
-    /// working time. On an always-open calendar this is the same instant as <see cref="AtRiskAt(DateTimeOffset, DateTimeOffset)"/>.
+    /// When a request submitted at <paramref name="submittedAt"/> becomes at risk, which is when escalation level 1 fires:
+    /// <paramref name="share"/> (the organisation's <c>escalation.level1AtShare</c>; 3/4 when not given) of the item's SLA
+    /// hours of working time. At 3/4 on an always-open calendar this is the same instant as
+    /// <see cref="AtRiskAt(DateTimeOffset, DateTimeOffset)"/>.
     /// </summary>
-    public static DateTimeOffset AtRiskFor(CatalogItem item, DateTimeOffset submittedAt, WorkingCalendar? calendar = null) =>
-        (calendar ?? WorkingCalendar.AlwaysOpen).Add(submittedAt, TimeSpan.FromTicks(TimeSpan.FromHours(item.SlaHours).Ticks / AtRiskDenominator * AtRiskNumerator));
+    public static DateTimeOffset AtRiskFor(CatalogItem item, DateTimeOffset submittedAt, WorkingCalendar? calendar = null, double? share = null)
+    {
+        var target = TimeSpan.FromHours(item.SlaHours).Ticks;
+        var ticks = share is null or Organisation.EscalationSettings.DefaultLevel1AtShare
+            ? target / AtRiskDenominator * AtRiskNumerator
+            : (long)Math.Round(target * share.Value);
+        return (calendar ?? WorkingCalendar.AlwaysOpen).Add(submittedAt, TimeSpan.FromTicks(ticks));
+    }
 
     /// <summary>Breached is past the target: at the target instant itself it is still met.</summary>
     public static bool IsBreached(DateTimeOffset dueAt, DateTimeOffset now) => now > dueAt;
@@ -104,13 +112,7 @@ public static class SlaPolicy
             };
         }
 
-        if (!request.State.IsInFulfilment() || request.SlaEscalatedAt is not null || request.IsClockPaused)
-        {
-            return null;
-        }
-
-        var breachAt = BreachAt(request.DueAt);
-        var atRiskAt = AtRiskAt(request);
-        return request.SlaWarnedAt is null && atRiskAt < breachAt ? atRiskAt : breachAt;
+        // A paused clock (waiting for the requester or for parts) has nothing due until it runs again.
+        return request.IsClockPaused ? null : request.NextEscalationCheckAt();
     }
 }

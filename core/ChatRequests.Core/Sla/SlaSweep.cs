@@ -33,8 +33,14 @@ public sealed record SlaSweepResult(int Checked, int Reminders, int Warnings, in
 /// run: a sweep that loses the race on a request checks it again on what the winner saved, and finds it done.
 /// </summary>
 /// <param name="directory">Where the teams' calendars come from (read once per sweep, when a request needs one); without it every hour counts.</param>
+/// <param name="escalations">Who the escalation ladder's levels go to; without it they go to nobody but the history.</param>
 public sealed class SlaSweep(
-    IRequestStore store, TimeProvider clock, ILogger<SlaSweep> logger, StandInFinder? standIns = null, IDirectory? directory = null)
+    IRequestStore store,
+    TimeProvider clock,
+    ILogger<SlaSweep> logger,
+    StandInFinder? standIns = null,
+    IDirectory? directory = null,
+    EscalationContactsFinder? escalations = null)
 {
     /// <summary>Requests taken per query; the sweep pages on until none is due.</summary>
     public const int PageSize = 50;
@@ -60,7 +66,8 @@ public sealed class SlaSweep(
                     var fallbacks = await FallbackStandInsAsync(loaded, cancellationToken);
                     calendars ??= await CalendarsAsync(loaded, cancellationToken);
                     var calendar = calendars?.GetValueOrDefault(loaded.TeamId);
-                    request = await store.UpdateIfChangedAsync(loaded, r => (outcome = r.CheckSla(now, fallbacks, calendar)).DidAnything, cancellationToken);
+                    var contacts = await EscalationContactsAsync(loaded, cancellationToken);
+                    request = await store.UpdateIfChangedAsync(loaded, r => (outcome = r.CheckSla(now, fallbacks, calendar, contacts)).DidAnything, cancellationToken);
                 }
                 catch (ConcurrencyConflictException)
                 {
@@ -131,6 +138,10 @@ public sealed class SlaSweep(
         directory is not null && request.PendingStage is { TimeoutHours: not null, TimedOutAt: null, RemindedAt: not null }
             ? (await directory.ListTeamsAsync(cancellationToken)).DistinctBy(t => t.Id).ToDictionary(t => t.Id, t => t.WorkingCalendar(), StringComparer.Ordinal)
             : null;
+
+    /// <summary>Who the escalation ladder's levels go to; looked up only for a request the team works (where a level may fire).</summary>
+    private async Task<EscalationContacts?> EscalationContactsAsync(ServiceRequest request, CancellationToken cancellationToken) =>
+        escalations is not null && request.State.IsInFulfilment() ? await escalations.ForAsync(request, cancellationToken) : null;
 
     /// <summary>Who stands in for the people a stage with a timeout may go to; looked up only for such a stage.</summary>
     private async Task<IReadOnlyDictionary<string, StandIn>?> FallbackStandInsAsync(ServiceRequest request, CancellationToken cancellationToken) =>

@@ -47,7 +47,17 @@ internal static class CommandWords
         "show requests", "show tickets", "see requests", "see tickets", "anyone looked at", "looked at my", "heard anything",
         "any word on", "word on my", "news about", "ready yet", "arrived yet", "arrive yet", "when will my", "when is my",
         "how long will my", "what i asked for", "what i requested", "what i ordered", "eta on", "eta for", "open tickets",
-        "open requests",
+        "open requests", "taking so long", "how much longer", "any eta",
+    ]);
+
+    // Of the phrases above, those that chase a request rather than list them: on the person's own open request, a follow-up.
+    private static readonly string[] FollowUpPhrases = Normalised(
+    [
+        "any news", "any update", "any updates", "update on", "updates on", "news on", "news about", "any progress", "progress on",
+        "whats happening with", "what is happening with", "whats going on with", "what is going on with", "whats happened to",
+        "what happened to", "what happened with", "heard back", "heard anything", "still waiting", "chasing", "any word on",
+        "word on my", "latest on", "whats latest", "what is latest", "anyone looked at", "ready yet", "eta on", "eta for",
+        "why is it taking", "taking so long", "how much longer", "any eta",
     ]);
 
     // Alone, these may be part of what is asked for ("blood tracking software"): the person's requests only when no item fits.
@@ -153,6 +163,13 @@ internal static class CommandWords
         }
 
         return null;
+    }
+
+    /// <summary>Whether the words chase a request ("any news?", "what's happening with my laptop"): see <see cref="Meaning.FollowUp"/>.</summary>
+    public static bool IsFollowUp(IReadOnlyList<Word> words, Func<string, bool> known)
+    {
+        var padded = $" {WithoutFillers(words.Select(w => Normal(w, known)))} ";
+        return FollowUpPhrases.Any(p => padded.Contains($" {p} ", StringComparison.Ordinal));
     }
 
     private static string[] Normalised(string[] phrases) => [.. phrases.Select(p => WithoutFillers(p.Split(' ')))];

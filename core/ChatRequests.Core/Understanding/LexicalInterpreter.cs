@@ -40,6 +40,18 @@ public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
         var words = Tokens.Read(text);
         var requestId = RequestNumber.FindIn(text);
         var command = CommandWords.Find(words, requestId is not null, index.Knows);
+        if (command is { Strength: CommandStrength.Strong, Command: ChatCommand.MyRequests or ChatCommand.ShowRequest } chase
+            && CommandWords.IsFollowUp(words, index.Knows))
+        {
+            // Which request is chased: the number, else the items the words name ("my laptop").
+            var (named, matches) = MatchDecision.Decide(ItemScorer.Rank(index, ItemTerms(words, index), words));
+            return Command(chase.Command) with
+            {
+                FollowUp = true,
+                Items = named == MeaningKind.Unknown ? [] : [.. matches.Select(m => new ItemMatch(index.Items[m.Index], m.Score, new Dictionary<string, string>()))],
+            };
+        }
+
         if (command is { Strength: CommandStrength.Strong })
         {
             return Command(command.Value.Command);

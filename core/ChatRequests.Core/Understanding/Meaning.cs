@@ -64,6 +64,13 @@ public sealed record Meaning
     public DelegationAsk? Delegation { get; init; }
     /// <summary>For <see cref="ChatCommand.Availability"/>: true for "available", false for "unavailable".</summary>
     public bool? Available { get; init; }
+
+    /// <summary>
+    /// For <see cref="ChatCommand.MyRequests"/> and <see cref="ChatCommand.ShowRequest"/>: the words chase a request
+    /// ("any news?", "any update on REQ-000042", "what's happening with my laptop"), which on the person's own open request
+    /// counts as a follow-up. <see cref="Items"/> then holds the catalog items the words name, to tell which request.
+    /// </summary>
+    public bool FollowUp { get; init; }
 }
 
 /// <summary>Reads a message typed in chat (already cleaned of mentions and markup) against the loaded catalog.</summary>

@@ -85,7 +85,7 @@ public sealed class RequestWorkflow(
             [.. item.Fields.Select(f => new FieldLabel(f.Id, f.Label))],
             preAuthorisation,
             stages.Count == 0 ? null : await StandInsAsync(stages[0], cancellationToken),
-            SlaPolicy.AtRiskFor(item, now, calendar),
+            SlaPolicy.AtRiskFor(item, now, calendar, (await directory.GetEscalationSettingsAsync(cancellationToken)).Level1AtShare),
             calendar,
             item.Delivery);
         var request = ServiceRequest.Submit(draft, now);

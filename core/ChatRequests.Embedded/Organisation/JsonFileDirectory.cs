@@ -16,6 +16,7 @@ public sealed class JsonFileDirectory : IDirectory
     private readonly IReadOnlyList<Team> _teams;
     private readonly Dictionary<string, CostCentre> _costCentres;
     private readonly IReadOnlyList<Entitlement> _entitlements;
+    private readonly EscalationSettings _escalation;
 
     public JsonFileDirectory(IOptions<DirectoryOptions> options, ILogger<JsonFileDirectory> logger)
     {
@@ -32,6 +33,7 @@ public sealed class JsonFileDirectory : IDirectory
         _teams = [.. document.Teams.Select(t => t.Calendar is null && document.Calendar is not null ? t with { Calendar = document.Calendar } : t)];
         _costCentres = document.CostCentres.ToDictionary(c => c.Id, StringComparer.OrdinalIgnoreCase);
         _entitlements = document.Entitlements;
+        _escalation = document.Escalation ?? EscalationSettings.Default;
         logger.LogInformation(
             "Loaded {PersonCount} people, {TeamCount} teams and {GroupCount} approver groups from {DirectoryPath}",
             _people.Count, _teams.Count, _groups.Count, path);
@@ -57,6 +59,9 @@ public sealed class JsonFileDirectory : IDirectory
 
     public Task<IReadOnlyList<Entitlement>> ListEntitlementsAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(_entitlements);
+
+    public Task<EscalationSettings> GetEscalationSettingsAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(_escalation);
 
     private static void Check(OrganisationDocument document, ProblemList problems)
     {
@@ -88,6 +93,11 @@ public sealed class JsonFileDirectory : IDirectory
             if (team.LeadId is { } leadId && !personIds.Contains(leadId))
             {
                 problems.Add($"team '{team.Id}' has leadId '{leadId}', which is not a person in the file.");
+            }
+
+            if (team.SupervisorId is { } supervisorId && !personIds.Contains(supervisorId))
+            {
+                problems.Add($"team '{team.Id}' has supervisorId '{supervisorId}', which is not a person in the file.");
             }
 
             foreach (var memberId in team.MemberIds.Where(id => !personIds.Contains(id)))
@@ -135,6 +145,11 @@ public sealed class JsonFileDirectory : IDirectory
         }
 
         CheckApprovalTables(document, personIds, problems);
+        var groupIds = document.ApproverGroups.Select(g => g.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var problem in document.Escalation?.Problems(personIds.Contains, groupIds.Contains) ?? [])
+        {
+            problems.Add(problem);
+        }
     }
 
     private static void CheckApprovalTables(OrganisationDocument document, HashSet<string> personIds, ProblemList problems)
@@ -184,5 +199,7 @@ public sealed class JsonFileDirectory : IDirectory
         public IReadOnlyList<ApproverGroup> ApproverGroups { get; init; } = [];
         public IReadOnlyList<CostCentre> CostCentres { get; init; } = [];
         public IReadOnlyList<Entitlement> Entitlements { get; init; } = [];
+        /// <summary>The escalation ladder's settings; none means its defaults.</summary>
+        public EscalationSettings? Escalation { get; init; }
     }
 }

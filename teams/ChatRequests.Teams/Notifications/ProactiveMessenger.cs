@@ -37,6 +37,15 @@ public sealed class ProactiveMessenger(
         await PostToPersonAsync(personId, key, card, cancellationToken);
     }
 
+    /// <summary>Updates the card posted under <paramref name="key"/> in place; nothing when none was posted.</summary>
+    public async Task UpdateIfPostedAsync(string key, CardMessage card, CancellationToken cancellationToken)
+    {
+        if (await ledger.FindAsync(key, cancellationToken) is { } posted)
+        {
+            await UpdateAsync(posted, card, cancellationToken);
+        }
+    }
+
     /// <summary>Sends to the person's personal chat once for this key; never updates.</summary>
     public async Task SendOnceToPersonAsync(string personId, string key, CardMessage card, CancellationToken cancellationToken)
     {

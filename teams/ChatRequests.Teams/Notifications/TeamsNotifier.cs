@@ -10,7 +10,7 @@ namespace ChatRequests.Teams.Notifications;
 
 /// <summary>
 /// The notifier port over Teams: approval cards and reminders in personal chats, the request card in the team channel
-/// and replies in its thread, notices to the requester, escalations to the team lead.
+/// and replies in its thread, notices to the requester, the escalation ladder's cards.
 /// </summary>
 public sealed class TeamsNotifier(ProactiveMessenger messenger, IDirectory directory, RequestCards cards, ILogger<TeamsNotifier> logger)
     : INotifier
@@ -49,19 +49,46 @@ public sealed class TeamsNotifier(ProactiveMessenger messenger, IDirectory direc
         messenger.ReplyOnceInThreadAsync(
             TeamCardKey(request), $"at-risk:{request.Id}:{cause.Id}", AsActivity(cards.AtRiskReply(request, cause.CreatedAt)), cancellationToken);
 
-    public async Task EscalateAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default)
+    public async Task EscalateAsync(ServiceRequest request, Escalation escalation, OutboxEvent cause, CancellationToken cancellationToken = default)
     {
-        var key = $"escalation:{request.Id}:{cause.Id}";
-        var team = await TeamOfAsync(request, cancellationToken);
-        if (team.LeadId is { } leadId && await directory.FindPersonAsync(leadId, cancellationToken) is not null)
+        if (escalation.To.Count > 0)
         {
-            await messenger.SendOnceToPersonAsync(leadId, key, cards.Escalation(request, toLead: true), cancellationToken);
+            foreach (var person in escalation.To)
+            {
+                // One card per level and person (each level fires once), updated in place when the escalation is resolved.
+                var key = $"escalation:{request.Id}:{escalation.Level}:{person.Id}";
+                var card = cards.Escalation(request, escalation);
+                if (escalation.IsActive)
+                {
+                    await messenger.ShowInPersonalChatAsync(person.Id, key, card, cancellationToken);
+                }
+                else
+                {
+                    await messenger.UpdateIfPostedAsync(key, card, cancellationToken);
+                }
+            }
+
             return;
         }
 
-        logger.LogWarning("Team {TeamId} of {RequestId} has no lead in the directory; escalating in the team card's thread",
-            request.TeamId, request.Id);
-        await messenger.ReplyOnceInThreadAsync(TeamCardKey(request), key, AsActivity(cards.Escalation(request, toLead: false)), cancellationToken);
+        if (!escalation.IsActive)
+        {
+            return;
+        }
+
+        // Nobody named (a team without a lead, or a document from before the ladder): the lead of the directory, else the thread.
+        var legacyKey = $"escalation:{request.Id}:{cause.Id}";
+        var team = await TeamOfAsync(request, cancellationToken);
+        if (team.LeadId is { } leadId && await directory.FindPersonAsync(leadId, cancellationToken) is { } lead)
+        {
+            var toLead = escalation with { To = [new PersonRef(lead.Id, lead.Name)], Role = Escalation.RoleOf(Escalation.TeamLead) };
+            await messenger.SendOnceToPersonAsync(leadId, legacyKey, cards.Escalation(request, toLead), cancellationToken);
+            return;
+        }
+
+        logger.LogWarning("Team {TeamId} of {RequestId} has nobody to escalate level {Level} to; escalating in the team card's thread",
+            request.TeamId, request.Id, escalation.Level);
+        await messenger.ReplyOnceInThreadAsync(TeamCardKey(request), legacyKey, AsActivity(cards.Escalation(request, escalation, inThread: true)), cancellationToken);
     }
 
     public Task AlertSupplierOverdueAsync(ServiceRequest request, PersonRef assignee, OutboxEvent cause, CancellationToken cancellationToken = default) =>

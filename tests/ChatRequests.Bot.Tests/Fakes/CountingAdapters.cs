@@ -77,6 +77,9 @@ public static class CountingAdapters
 
         public async Task<IReadOnlyList<Entitlement>> ListEntitlementsAsync(CancellationToken cancellationToken = default) =>
             calls.Add("directory.ListEntitlements", await inner.ListEntitlementsAsync(cancellationToken));
+
+        public async Task<EscalationSettings> GetEscalationSettingsAsync(CancellationToken cancellationToken = default) =>
+            calls.Add("directory.GetEscalationSettings", await inner.GetEscalationSettingsAsync(cancellationToken));
     }
 
     private sealed class CountingCatalog(ICatalog inner, AdapterCalls calls) : ICatalog

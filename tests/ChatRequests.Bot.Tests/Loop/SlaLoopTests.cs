@@ -62,19 +62,26 @@ public sealed class SlaLoopTests : IAsyncLifetime
             description: "the at-risk reply in the team thread");
         Assert.Contains("Due in 10 hours", CardReader.AllText(atRisk));
         Assert.Contains("unassigned", CardReader.AllText(atRisk));
+        // The at-risk instant is escalation level 1: Grady, the lead, is asked to look at it.
+        var level1 = await connector.WaitForAsync(
+            c => c.CardsSentTo(Persona.Grady.AadObjectId).FirstOrDefault(card => CardReader.AllText(card).Contains($"Escalation level 1: {requestId}", StringComparison.Ordinal)),
+            description: "the level 1 escalation in Grady's chat");
+        Assert.Contains("Target date at risk", CardReader.AllText(level1));
 
         // Past the target: the lead is alerted once, the requester told once, the team card shows it.
         _clock.AdjustTime(request.DueAt + TimeSpan.FromHours(2));
         Assert.Equal(1, (await SweepAsync(raised, requestId)).Escalations);
+        // Level 2: Hardware has no supervisor in the sample organisation, so it goes to Grady, its lead.
         var escalation = await connector.WaitForAsync(
-            c => c.CardsSentTo(Persona.Grady.AadObjectId).FirstOrDefault(),
+            c => c.CardsSentTo(Persona.Grady.AadObjectId).FirstOrDefault(card => CardReader.AllText(card).Contains("missed its target date", StringComparison.Ordinal)),
             description: "the escalation in Grady's chat");
         var escalationText = CardReader.AllText(escalation);
         Assert.Contains($"Escalation: {requestId} missed its target date", escalationText);
         Assert.Contains("Megan Bowen", escalationText);
         Assert.Contains("2 hours", escalationText);
         await NoticeAsync(connector, Persona.Megan, requestId, "missed its target date");
-        await TeamCardAsync(connector, Persona.HardwareChannel, requestId, text => text.Contains("Overdue") && text.Contains("Escalated to the team lead"));
+        Assert.Contains("escalated to you as the team lead", escalationText);
+        await TeamCardAsync(connector, Persona.HardwareChannel, requestId, text => text.Contains("Overdue") && text.Contains("Escalation level 2: Grady Archie (team lead)"));
 
         // Sweeping again and delivering every SLA event again changes nothing. Again means after the relay finished the
         // first delivery: its last post can reach Teams before the ledger records it, and an attempt not yet recorded
@@ -95,7 +102,7 @@ public sealed class SlaLoopTests : IAsyncLifetime
             raised.Select(e => e.Type));
         Assert.Single(connector.ActivitiesIn(alexChat), a => CardReader.AllText(FakeTeamsConnector.CardOf(a)).Contains("Reminder"));
         Assert.Single(connector.ActivitiesIn(thread), a => CardReader.AllText(FakeTeamsConnector.CardOf(a)).Contains("may miss its target date", StringComparison.Ordinal));
-        Assert.Single(connector.CardsSentTo(Persona.Grady.AadObjectId));
+        Assert.Equal(2, connector.CardsSentTo(Persona.Grady.AadObjectId).Count);
         Assert.Single(connector.ActivitiesIn(Persona.Megan.PersonalChatId),
             a => CardReader.AllText(FakeTeamsConnector.CardOf(a)).Contains("missed its target date"));
     }

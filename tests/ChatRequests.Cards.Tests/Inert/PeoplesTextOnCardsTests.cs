@@ -150,8 +150,8 @@ public class PeoplesTextOnCardsTests
         yield return ("answer sent", cards.AnswerSent(working), [required]);
         _clock.SetUtcNow(Start.AddHours(20));
         working.CheckSla(_clock.GetUtcNow());
-        yield return ("escalation to the lead", cards.Escalation(working, toLead: true), [person]);
-        yield return ("escalation in the thread", cards.Escalation(working, toLead: false), [person]);
+        yield return ("escalation to the lead", cards.Escalation(working, working.Escalations[^1]), [person]);
+        yield return ("escalation in the thread", cards.Escalation(working, working.Escalations[^1], inThread: true), [person]);
         yield return ("notice SlaBreached", cards.Notice(working, NoticeKind.SlaBreached, working.Outbox[^1]), []);
         yield return ("team card, escalated", cards.TeamCard(working), [.. request, person]);
         // Back to where the other cards were bound: AdjustTime, since a FakeTimeProvider only advances.

@@ -11,6 +11,7 @@ public class RequestCardsSlaTests
 {
     // The laptop's target: 40 hours after Start.
     private static readonly DateTimeOffset Due = Start.AddHours(40);
+    private static readonly PersonRef Lead = new("u-lead", "Grady Archie");
 
     private readonly FakeTimeProvider _clock = new(Start.AddHours(1));
     private readonly Cards.RequestCards _cards;
@@ -40,9 +41,10 @@ public class RequestCardsSlaTests
     {
         var r = InState(RequestState.InProgress);
         _clock.SetUtcNow(Due.AddHours(3));
-        r.CheckSla(_clock.GetUtcNow());
+        // A team without a supervisor: level 2 goes to its lead.
+        r.CheckSla(_clock.GetUtcNow(), escalations: new EscalationContacts(Lead, null, []));
 
-        var message = _cards.Escalation(r, toLead: true);
+        var message = _cards.Escalation(r, r.Escalations[^1]);
 
         CardAssert.Valid(message);
         var text = CardQuery.Text(message.Card);
@@ -54,7 +56,8 @@ public class RequestCardsSlaTests
         Assert.Contains(Agent.Name, text);
         Assert.Contains($"Target date\n{CardQuery.Moment(Due)}", text);
         Assert.Contains("3 hours", text);
-        Assert.Contains("As the team lead", text);
+        Assert.Contains("escalated to you as the team lead", text);
+        Assert.Contains($"Escalated to\n{Lead.Name} (team lead)", text);
         Assert.Empty(CardQuery.Executes(message.Card));
     }
 
@@ -64,11 +67,11 @@ public class RequestCardsSlaTests
         var r = InState(RequestState.Approved);
         _clock.SetUtcNow(Due.AddDays(2));
 
-        var message = _cards.Escalation(r, toLead: false);
+        var message = _cards.Escalation(r, new Escalation(Escalation.Supervisor, Due.AddTicks(1), "target date missed", []), inThread: true);
 
         CardAssert.Valid(message);
         var text = CardQuery.Text(message.Card);
-        Assert.Contains("no lead", text);
+        Assert.Contains("nobody in the directory to escalate", text);
         Assert.Contains("Nobody yet", text);
         Assert.Contains("2 days", text);
     }
@@ -117,7 +120,8 @@ public class RequestCardsSlaTests
         CardAssert.Valid(message);
         var text = CardQuery.Text(message.Card);
         Assert.Contains($"Overdue: the target was {CardQuery.Moment(Due)}", text);
-        Assert.Contains($"Escalated to the team lead ({CardQuery.Moment(Due.AddHours(2))}).", text);
+        Assert.Contains("Escalation level 2: the team's channel (supervisor)", text);
+        Assert.Contains($"Target date missed · since {CardQuery.Moment(Due.AddHours(2))}", text);
         Assert.DoesNotContain("At risk", text);
     }
 
@@ -151,7 +155,8 @@ public class RequestCardsSlaTests
         CardAssert.Valid(message);
         var text = CardQuery.Text(message.Card);
         Assert.Contains("Target date at risk", text);
-        Assert.Contains("Escalated to the team lead", text);
+        Assert.Contains("Escalated\nto level 2: the team's channel (supervisor)", text);
+        Assert.Contains("Escalated to level 2, the team's channel (supervisor): target date missed", text);
         Assert.Contains("ChatRequests", text);
     }
 }

@@ -208,5 +208,8 @@ public sealed class WorkingTimeSlaTests
             inner.FindCostCentreAsync(costCentreId, cancellationToken);
 
         public Task<IReadOnlyList<Entitlement>> ListEntitlementsAsync(CancellationToken cancellationToken = default) => inner.ListEntitlementsAsync(cancellationToken);
+
+        public Task<EscalationSettings> GetEscalationSettingsAsync(CancellationToken cancellationToken = default) =>
+            inner.GetEscalationSettingsAsync(cancellationToken);
     }
 }

@@ -60,7 +60,7 @@ public sealed class StoredRowsTests : IDisposable
                 AuditAction.ApprovePart, AuditAction.Reroute, AuditAction.ClockPaused, AuditAction.ClockResumed,
                 AuditAction.OfferAlternatives, AuditAction.ChangeItem, AuditAction.RequestReapproval, AuditAction.SendForDelivery,
                 AuditAction.AcknowledgeReceipt, AuditAction.KeepWaiting, AuditAction.SupplierOverdue,
-                AuditAction.Reassign, AuditAction.NotAssigned, AuditAction.Reannounce,
+                AuditAction.Reassign, AuditAction.NotAssigned, AuditAction.Reannounce, AuditAction.Deescalate,
             ]).ToHashSet(),
             actions);
     }

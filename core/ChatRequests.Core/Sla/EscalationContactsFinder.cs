@@ -1,0 +1,46 @@
+using ChatRequests.Core.BusinessHours;
+using ChatRequests.Core.Organisation;
+using ChatRequests.Core.Requests;
+
+namespace ChatRequests.Core.Sla;
+
+/// <summary>
+/// Looks up who the escalation ladder's levels of a request go to, just before a level may fire: the team's lead and
+/// supervisor, senior management (people and the members of a group), whether the requester is a VIP, and when a
+/// breach counts as long in the team's working time. People no longer in the directory are left out.
+/// </summary>
+public sealed class EscalationContactsFinder(IDirectory directory)
+{
+    public async Task<EscalationContacts> ForAsync(ServiceRequest request, CancellationToken cancellationToken = default)
+    {
+        var team = (await directory.ListTeamsAsync(cancellationToken)).FirstOrDefault(t => t.Id == request.TeamId);
+        var settings = await directory.GetEscalationSettingsAsync(cancellationToken);
+        var seniorIds = settings.SeniorManagement.Concat(await MembersAsync(settings.SeniorManagementGroupId, cancellationToken))
+            .Distinct(StringComparer.OrdinalIgnoreCase);
+        var senior = new List<PersonRef>();
+        foreach (var id in seniorIds)
+        {
+            if (await PersonAsync(id, cancellationToken) is { } person)
+            {
+                senior.Add(person);
+            }
+        }
+
+        var vips = settings.Vips.Concat(await MembersAsync(settings.VipGroupId, cancellationToken));
+        var calendar = team?.WorkingCalendar() ?? WorkingCalendar.AlwaysOpen;
+        var hours = settings.Level3AfterBreachHours;
+        return new EscalationContacts(
+            await PersonAsync(team?.LeadId, cancellationToken), await PersonAsync(team?.SupervisorId, cancellationToken), senior)
+        {
+            RequesterIsVip = vips.Contains(request.Requester.Id, StringComparer.OrdinalIgnoreCase),
+            Level3AfterBreachHours = hours,
+            LongBreachAt = hours is { } h ? due => calendar.Add(due, TimeSpan.FromHours(h)) : _ => null,
+        };
+    }
+
+    private async Task<IReadOnlyList<string>> MembersAsync(string? groupId, CancellationToken cancellationToken) =>
+        groupId is null ? [] : (await directory.FindGroupAsync(groupId, cancellationToken))?.MemberIds ?? [];
+
+    private async Task<PersonRef?> PersonAsync(string? id, CancellationToken cancellationToken) =>
+        id is not null && await directory.FindPersonAsync(id, cancellationToken) is { } p ? new PersonRef(p.Id, p.Name) : null;
+}
