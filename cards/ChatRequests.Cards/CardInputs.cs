@@ -21,6 +21,10 @@ public static class CardInputs
     public const string Note = "note";
     public const string Question = "question";
     public const string Resolution = "resolution";
+    /// <summary>The agent's internal note of the work done, on Resolve (never shown to the requester).</summary>
+    public const string WorkNote = "workNote";
+    /// <summary>Why a reviewer fails the quality check (the assignee reads it).</summary>
+    public const string ReviewReason = "reviewReason";
     public const string Answer = "answer";
     /// <summary>Values "5" to "1".</summary>
     public const string Rating = "rating";

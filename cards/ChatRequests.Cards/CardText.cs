@@ -42,7 +42,7 @@ internal static class CardText
         return span.Hours == 0 ? Count(span.Days, "day") : $"{Count(span.Days, "day")} {Count(span.Hours, "hour")}";
     }
 
-    private static string Count(int n, string unit) =>
+    internal static string Count(int n, string unit) =>
         n == 1 ? $"1 {unit}" : $"{n.ToString(CultureInfo.InvariantCulture)} {unit}s";
 
     /// <summary>What the request costs: its price, else the cost centre it is charged to, else "No charge".</summary>

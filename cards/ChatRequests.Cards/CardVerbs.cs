@@ -41,6 +41,11 @@ public static class CardVerbs
     /// <summary><see cref="ResolveData"/>.</summary>
     public const string AgentResolve = "agent.resolve";
 
+    /// <summary>A reviewer verified the work of a request in quality check: <see cref="PassReviewData"/>.</summary>
+    public const string AgentReviewPass = "agent.reviewpass";
+    /// <summary>A reviewer sends the work back to the assignee with a reason (required, checked by the server): <see cref="FailReviewData"/>.</summary>
+    public const string AgentReviewFail = "agent.reviewfail";
+
     /// <summary><see cref="AnswerData"/>.</summary>
     public const string RequesterAnswer = "requester.answer";
     /// <summary><see cref="ConfirmData"/>.</summary>
@@ -62,6 +67,6 @@ public static class CardVerbs
     [
         IntakePick, IntakeBrowse, IntakeSubmit, IntakeElse, IntakeIsRequest, IntakeAnswer, IntakeNotAnswer, ApprovalApprove, ApprovalReject, AgentAssign, AgentStatus, AgentAsk,
         AgentResolve, RequesterAnswer, RequesterConfirm, RequesterReopen, RequesterCancel, RequestsShow, RequestsRefresh,
-        DelegationPick, ApprovalAskElse,
+        DelegationPick, ApprovalAskElse, AgentReviewPass, AgentReviewFail,
     ];
 }

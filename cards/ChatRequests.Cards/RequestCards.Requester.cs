@@ -17,15 +17,17 @@ public sealed partial class RequestCards
     public CardMessage Notice(ServiceRequest r, NoticeKind kind, OutboxEvent cause)
     {
         var askAnswer = kind == NoticeKind.QuestionAsked && r.State == RequestState.AwaitingRequester && r.Question?.Answer is null;
-        var confirm = kind == NoticeKind.Resolved && r.State == RequestState.Fulfilled;
+        var confirm = kind is NoticeKind.Resolved or NoticeKind.ConfirmationReminder && r.State == RequestState.Fulfilled;
+        var reopen = confirm || (kind == NoticeKind.AutoClosed && r.WasClosedAutomatically && r.MayReopen(cause.CreatedAt));
         var stillCurrent = kind switch
         {
             NoticeKind.QuestionAsked => askAnswer,
-            NoticeKind.Resolved => confirm,
+            NoticeKind.Resolved or NoticeKind.ConfirmationReminder => confirm,
+            NoticeKind.AutoClosed => r.WasClosedAutomatically,
             _ => true,
         };
         var update = stillCurrent ? null : $"Since then: {r.State.ToDisplay().ToLowerInvariant()}.";
-        return RenderNotice(r, NoticeFor(r, kind, cause), NoticeFacts(r, kind), update, askAnswer, confirm);
+        return RenderNotice(r, NoticeFor(r, kind, cause), NoticeFacts(r, kind), update, askAnswer, confirm, reopen);
     }
 
     /// <summary>What the requester sees once their answer is on its way: the answer they sent, and what happens next.</summary>
@@ -38,7 +40,8 @@ public sealed partial class RequestCards
             askAnswer: false,
             confirm: false);
 
-    private static CardMessage RenderNotice(ServiceRequest r, NoticeText text, IReadOnlyList<Fact> facts, string? update, bool askAnswer, bool confirm)
+    private static CardMessage RenderNotice(
+        ServiceRequest r, NoticeText text, IReadOnlyList<Fact> facts, string? update, bool askAnswer, bool confirm, bool? reopen = null)
     {
         var data = new
         {
@@ -52,6 +55,7 @@ public sealed partial class RequestCards
             facts,
             askAnswer,
             confirm,
+            reopen = reopen ?? confirm,
         };
         var fallback = $"{r.Id} {r.ItemName}: {text.Text}{(text.Comment is null ? "" : $" {text.CommentLabel}: {CardText.Shorten(text.Comment, FallbackQuoteLength)}")}";
         return Render("notice", data, fallback);
@@ -107,7 +111,8 @@ public sealed partial class RequestCards
             approvals = r.Approvals.Select((s, i) => StageStatus(r, s, i)),
             question = QuestionData(r),
             requesterName = CardText.Name(r.Requester, viewer),
-            resolution = r.ResolutionNotes,
+            // The requester reads the resolution once the work has passed its check.
+            resolution = requesterReads && r.State == RequestState.InReview ? null : r.ResolutionNotes,
             feedback = FeedbackData(r),
             history = history.Select(h => new
             {
@@ -115,7 +120,8 @@ public sealed partial class RequestCards
                 who = CardText.Name(h.Actor, viewer),
                 what = h.From == h.To ? CardText.Action(h.Action) : $"{CardText.Action(h.Action)} ({CardText.StateFor(h.To, requesterReads).ToLowerInvariant()})",
                 // A decision's comment is shown once, with the decision under Approvals.
-                comment = h.Action.IsDecision ? null : h.Comment,
+                // Internal lines (work notes, a failed check's reason) are the team's: their card shows them, this one never.
+                comment = h.Action.IsDecision || h.Action.IsInternal ? null : h.Comment,
             }),
             historyTitle = r.History.Count > HistoryLines ? $"History (last {HistoryLines} of {r.History.Count})" : "History",
         };
@@ -133,6 +139,8 @@ public sealed partial class RequestCards
         {
             facts.Insert(0, Fact.Moment("Target date", r.DueAt));
         }
+
+        facts.AddRange(ClosingFacts(r, kind));
 
         return facts;
     }
@@ -241,6 +249,7 @@ public sealed partial class RequestCards
                 cause.Comment ?? "Nobody who can approve your request can be reached. The service desk has been alerted.",
                 null,
                 null),
+            NoticeKind.ConfirmationReminder or NoticeKind.AutoClosed => ClosingNotice(r, kind),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown notice."),
         };
     }

@@ -42,6 +42,9 @@ public sealed class RecordingNotifier : INotifier
     public Task EscalateAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default) =>
         Record($"escalation {request.Id}");
 
+    public Task TellAssigneeReviewFailedAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default) =>
+        Record($"review-failed {request.Id} for {request.Assignee?.Name}");
+
     /// <summary>Waits (in real time) until at least <paramref name="count"/> calls were made.</summary>
     public async Task WaitForCallsAsync(int count, TimeSpan? timeout = null)
     {

@@ -86,7 +86,11 @@ public sealed class CardActionHandler(
             case AskRequesterData ask:
                 return cards.TeamCard(await workflow.AskRequesterAsync(ask.RequestId, user, ask.Question ?? "", cancellationToken)).Card;
             case ResolveData resolve:
-                return cards.TeamCard(await workflow.ResolveAsync(resolve.RequestId, user, resolve.Resolution ?? "", cancellationToken)).Card;
+                return cards.TeamCard(await workflow.ResolveAsync(resolve.RequestId, user, resolve.Resolution ?? "", resolve.WorkNote, cancellationToken)).Card;
+            case PassReviewData pass:
+                return cards.TeamCard(await workflow.PassReviewAsync(pass.RequestId, user, cancellationToken)).Card;
+            case FailReviewData fail:
+                return cards.TeamCard(await workflow.FailReviewAsync(fail.RequestId, user, fail.Reason, cancellationToken)).Card;
             case AnswerData answer:
                 return cards.AnswerSent(await workflow.AnswerAsync(answer.RequestId, user, answer.Answer ?? "", cancellationToken)).Card;
 

@@ -42,6 +42,8 @@ public abstract record CardActionData
                 CardVerbs.RequestsRefresh => RefreshData.Read(reader),
                 CardVerbs.DelegationPick => DelegationPickData.Read(reader),
                 CardVerbs.ApprovalAskElse => ApprovalHandoverData.Read(reader),
+                CardVerbs.AgentReviewPass => PassReviewData.Read(reader),
+                CardVerbs.AgentReviewFail => FailReviewData.Read(reader),
                 // The verb is not repeated back: anyone can send any text as one.
                 _ => throw new InvalidCardDataException("I don't know that action."),
             };

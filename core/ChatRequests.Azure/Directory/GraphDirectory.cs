@@ -94,6 +94,8 @@ public sealed class GraphDirectory(
                 ChannelId = definition.ChannelId,
                 LeadId = string.IsNullOrWhiteSpace(definition.LeadId) ? null : definition.LeadId,
                 Calendar = definition.Calendar ?? _options.Calendar,
+                QualityCheck = definition.QualityCheck,
+                Closure = definition.Closure ?? _options.Closure,
                 MemberIds = await GroupMemberIdsAsync(definition.GroupId, cancellationToken),
             });
         }

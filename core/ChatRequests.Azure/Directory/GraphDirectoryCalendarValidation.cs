@@ -3,13 +3,16 @@ using Microsoft.Extensions.Options;
 
 namespace ChatRequests.Azure.Graph;
 
-/// <summary>Refuses to start with a calendar that is not valid, naming every problem as the file directory does.</summary>
+/// <summary>Refuses to start with a calendar, quality check or closure setting that is not valid, naming every problem as the file directory does.</summary>
 internal sealed class GraphDirectoryCalendarValidation : IValidateOptions<GraphDirectoryOptions>
 {
     public ValidateOptionsResult Validate(string? name, GraphDirectoryOptions options)
     {
         var problems = CalendarDefinition.ProblemsOf("the directory", options.Calendar)
             .Concat(options.Teams.SelectMany(t => CalendarDefinition.ProblemsOf($"team '{t.Id}'", t.Calendar)))
+            .Concat(ClosureSettings.ProblemsOf("the directory", options.Closure))
+            .Concat(options.Teams.SelectMany(t => QualityCheckSetting.ProblemsOf($"team '{t.Id}'", t.QualityCheck)
+                .Concat(ClosureSettings.ProblemsOf($"team '{t.Id}'", t.Closure))))
             .ToList();
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }

@@ -56,6 +56,11 @@ public sealed record CatalogItem
     public ItemOwner? Owner { get; init; }
     /// <summary>What is done automatically once the request is approved; null when an agent does everything.</summary>
     public ProvisioningPlan? Provisioning { get; init; }
+    /// <summary>
+    /// A colleague checks the work before the requester is asked to confirm, and the agent must leave a work note when
+    /// resolving (the team's <c>qualityCheck</c> setting may also check other items, or none).
+    /// </summary>
+    public bool QualityCheck { get; init; }
 
     /// <summary>"1,450.00 EUR": the same on every server, whatever its culture.</summary>
     public string? CostText => Cost is { } cost ? string.Create(CultureInfo.InvariantCulture, $"{cost:N2} {Currency}") : null;

@@ -18,6 +18,10 @@ public enum NoticeKind
     ApprovalRerouted,
     /// <summary>Nobody who can approve the request can be reached: it waits for the service desk.</summary>
     ApprovalStuck,
+    /// <summary>The request was fulfilled some working days ago and the requester has not confirmed or reopened it.</summary>
+    ConfirmationReminder,
+    /// <summary>No answer in the closing time: the system closed the request (reopening stays possible for a while).</summary>
+    AutoClosed,
 }
 
 /// <summary>
@@ -76,4 +80,10 @@ public interface INotifier
 
     /// <summary>Posts the requester's answer as a reply in the team card's thread, once per <paramref name="cause"/>.</summary>
     Task ReplyInTeamThreadAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Tells the assignee, in their personal chat, that the quality check of their work failed and why (the reason is
+    /// <paramref name="cause"/>'s comment); once per <paramref name="cause"/>.
+    /// </summary>
+    Task TellAssigneeReviewFailedAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default);
 }

@@ -40,6 +40,14 @@ public readonly record struct AuditAction
     public static readonly AuditAction ProvisioningFailed = new("ProvisioningFailed");
     /// <summary>A stage went to other approvers than it was logged with; the comment says who and why.</summary>
     public static readonly AuditAction Reroute = new("Reroute");
+    public static readonly AuditAction SubmitForReview = new("SubmitForReview");
+    public static readonly AuditAction PassReview = new("PassReview");
+    public static readonly AuditAction FailReview = new("FailReview");
+    public static readonly AuditAction AutoClose = new("AutoClose");
+    /// <summary>The agent's internal note of the work done (never shown to the requester); the comment is the note.</summary>
+    public static readonly AuditAction WorkNote = new("WorkNote");
+    /// <summary>The requester was reminded to confirm or reopen a fulfilled request.</summary>
+    public static readonly AuditAction RemindRequester = new("RemindRequester");
 
     private AuditAction(string name) => Name = name;
 
@@ -51,7 +59,8 @@ public readonly record struct AuditAction
     [
         Submitted, RequestApproval, SkipApproval, ApproveStage, ApprovePart, Approve, Reject, Assign, StartWork, AwaitParts,
         Schedule, AskRequester, Answer, Resolve, Confirm, Reopen, Cancel, CompleteProvisioning, RemindApprovers, SlaAtRisk,
-        Escalate, ProvisioningDone, ProvisioningFailed, Reroute,
+        Escalate, ProvisioningDone, ProvisioningFailed, Reroute, SubmitForReview, PassReview, FailReview, AutoClose, WorkNote,
+        RemindRequester,
     ];
 
     /// <summary>The line a command of the transition table writes.</summary>
@@ -74,11 +83,18 @@ public readonly record struct AuditAction
         RequestCommand.Reopen => Reopen,
         RequestCommand.Cancel => Cancel,
         RequestCommand.CompleteProvisioning => CompleteProvisioning,
+        RequestCommand.SubmitForReview => SubmitForReview,
+        RequestCommand.PassReview => PassReview,
+        RequestCommand.FailReview => FailReview,
+        RequestCommand.AutoClose => AutoClose,
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "A command without an audit action."),
     };
 
     /// <summary>An approver's decision on a stage (the stage also keeps the decision and its comment).</summary>
     public bool IsDecision => this == ApproveStage || this == ApprovePart || this == Approve || this == Reject;
+
+    /// <summary>A line whose comment is for the team only (a work note, a failed quality check's reason): the requester never reads it.</summary>
+    public bool IsInternal => this == WorkNote || this == FailReview;
 
     public override string ToString() => Name ?? "";
 

@@ -22,4 +22,12 @@ public enum RequestCommand
     Cancel,
     /// <summary>The automatic provisioning of an approved request is done: it is fulfilled without an agent.</summary>
     CompleteProvisioning,
+    /// <summary>Resolve, for a request whose work must pass a quality check before the requester is asked to confirm.</summary>
+    SubmitForReview,
+    /// <summary>A reviewer verified the work: the request is fulfilled and the requester asked to confirm.</summary>
+    PassReview,
+    /// <summary>A reviewer found the work wanting: it goes back to the assignee with the reason.</summary>
+    FailReview,
+    /// <summary>The requester did not answer within the closing time after resolution: the system closes the request.</summary>
+    AutoClose,
 }

@@ -33,6 +33,14 @@ public enum RequestEventType
     ApprovalStuck,
     /// <summary>The approvers of a stage did not answer in its timeout (<see cref="ApprovalStage.Late"/>): their cards say where it went.</summary>
     ApprovalTimedOut,
+    /// <summary>The work was resolved and waits for a reviewer's quality check: the team card offers Pass / Fail.</summary>
+    ReviewRequested,
+    /// <summary>The quality check failed: the work is back with the assignee, who is told the reason.</summary>
+    ReviewFailed,
+    /// <summary>The requester has not confirmed or reopened a fulfilled request: they are reminded, with the buttons.</summary>
+    ConfirmationReminder,
+    /// <summary>No answer from the requester within the closing time: the system closed the request.</summary>
+    AutoClosed,
 }
 
 /// <summary>

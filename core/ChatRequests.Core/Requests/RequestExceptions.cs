@@ -42,6 +42,9 @@ public sealed class RequestTransitionException(RequestState from, RequestCommand
         RequestCommand.Confirm => "confirmed",
         RequestCommand.Reopen => "reopened",
         RequestCommand.Cancel => "cancelled",
+        RequestCommand.SubmitForReview => "resolved",
+        RequestCommand.PassReview or RequestCommand.FailReview => "checked",
+        RequestCommand.AutoClose => "closed",
         _ => command.ToString().ToLowerInvariant(),
     };
 }

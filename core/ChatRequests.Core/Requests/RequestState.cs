@@ -16,6 +16,8 @@ public enum RequestState
     Closed,
     Cancelled,
     Reopened,
+    /// <summary>Resolved by the assignee; a reviewer checks the work before the requester is asked to confirm.</summary>
+    InReview,
 }
 
 public static class RequestStateText
@@ -36,6 +38,7 @@ public static class RequestStateText
         RequestState.Closed => "Closed",
         RequestState.Cancelled => "Cancelled",
         RequestState.Reopened => "Reopened",
+        RequestState.InReview => "In quality check",
         _ => state.ToString(),
     };
 }

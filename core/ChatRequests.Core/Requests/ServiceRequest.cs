@@ -450,16 +450,6 @@ public sealed partial class ServiceRequest
         Raise(RequestEventType.QuestionAnswered, requester, now, text);
     }
 
-    public void Resolve(PersonRef agent, string notes, DateTimeOffset now)
-    {
-        var text = Normalise(notes) ?? throw new RequestRuleException("Please add resolution notes: the requester reads them.");
-        Apply(RequestCommand.Resolve, agent, now, text);
-        Assignee ??= agent;
-        ResolutionNotes = text;
-        StatusNote = null;
-        Raise(RequestEventType.Resolved, agent, now, text);
-    }
-
     public void Confirm(PersonRef requester, int rating, string? comment, DateTimeOffset now)
     {
         EnsureRequester(requester, "confirm");
@@ -477,6 +467,7 @@ public sealed partial class ServiceRequest
     public void Reopen(PersonRef requester, string? reason, DateTimeOffset now)
     {
         EnsureRequester(requester, "reopen");
+        EnsureReopenable(now);
         reason = Normalise(reason);
         Apply(RequestCommand.Reopen, requester, now, reason);
         ResolutionNotes = null;
@@ -501,6 +492,11 @@ public sealed partial class ServiceRequest
     /// <param name="standIns">Who stands in for the people the stage may time out to (<see cref="PutStage"/>).</param>
     public SlaOutcome CheckSla(DateTimeOffset now, IReadOnlyDictionary<string, StandIn>? standIns = null)
     {
+        if (State == RequestState.Fulfilled)
+        {
+            return CheckClosing(now);
+        }
+
         if (State == RequestState.AwaitingApproval)
         {
             if (PendingStage is { Decision: null, RemindedAt: not null, TimedOutAt: null, TimeoutHours: { } hours } late

@@ -8,5 +8,11 @@ public sealed record SlaOutcome(bool RemindedApprovers, bool WarnedAtRisk, bool 
     /// <summary>The pending stage was not answered in its approval timeout and went to its fallback (once per stage).</summary>
     public bool TimedOutApproval { get; init; }
 
-    public bool DidAnything => RemindedApprovers || WarnedAtRisk || Escalated || TimedOutApproval;
+    /// <summary>The requester of a fulfilled request was reminded to confirm or reopen it (once).</summary>
+    public bool RemindedRequester { get; init; }
+
+    /// <summary>The requester did not answer in the closing time: the system closed the request (once).</summary>
+    public bool AutoClosed { get; init; }
+
+    public bool DidAnything => RemindedApprovers || WarnedAtRisk || Escalated || TimedOutApproval || RemindedRequester || AutoClosed;
 }

@@ -75,6 +75,11 @@ public static class SlaPolicy
             };
         }
 
+        if (request.State == RequestState.Fulfilled)
+        {
+            return request.ClosingCheckAt;
+        }
+
         if (!request.State.IsInFulfilment() || request.SlaEscalatedAt is not null)
         {
             return null;

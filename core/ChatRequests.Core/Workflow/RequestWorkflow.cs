@@ -170,8 +170,37 @@ public sealed class RequestWorkflow(
     public Task<ServiceRequest> AskRequesterAsync(string requestId, PersonRef agent, string question, CancellationToken cancellationToken = default) =>
         ChangeAsTeamMemberAsync(requestId, agent, r => r.AskRequester(agent, question, clock.GetUtcNow()), cancellationToken);
 
-    public Task<ServiceRequest> ResolveAsync(string requestId, PersonRef agent, string notes, CancellationToken cancellationToken = default) =>
-        ChangeAsTeamMemberAsync(requestId, agent, r => r.Resolve(agent, notes, clock.GetUtcNow()), cancellationToken);
+    /// <summary>
+    /// Resolves with the resolution notes (the requester reads them) and the work note (the team's only); the item and
+    /// the team decide whether a colleague checks the work first and how the request closes (<see cref="RulesFor"/>).
+    /// </summary>
+    public Task<ServiceRequest> ResolveAsync(
+        string requestId, PersonRef agent, string notes, string? workNote = null, CancellationToken cancellationToken = default) =>
+        ChangeAsTeamMemberAsync(
+            requestId, agent, (r, team) => r.Resolve(agent, notes, clock.GetUtcNow(), workNote, RulesFor(r, team)), cancellationToken);
+
+    /// <summary>The quality check passed: the lead or a member of the team, not who did the work (the domain checks that).</summary>
+    public Task<ServiceRequest> PassReviewAsync(string requestId, PersonRef reviewer, CancellationToken cancellationToken = default) =>
+        ChangeAsReviewerAsync(
+            requestId, reviewer, (r, team) => r.PassReview(reviewer, clock.GetUtcNow(), ClosingTermsOf(team)), cancellationToken);
+
+    /// <summary>The quality check failed, with the reason for the assignee.</summary>
+    public Task<ServiceRequest> FailReviewAsync(string requestId, PersonRef reviewer, string? reason, CancellationToken cancellationToken = default) =>
+        ChangeAsReviewerAsync(requestId, reviewer, (r, _) => r.FailReview(reviewer, reason, clock.GetUtcNow()), cancellationToken);
+
+    /// <summary>
+    /// What a resolution of the request needs, as the catalog and the directory say now: a quality check when the team
+    /// checks the item (flagged items by default), a work note for a flagged item or a checked one, and the team's closing.
+    /// </summary>
+    private ResolutionRules RulesFor(ServiceRequest request, Team team)
+    {
+        var flagged = catalog.Find(request.CatalogItemId)?.QualityCheck ?? false;
+        var checks = team.ChecksQualityOf(flagged);
+        return new ResolutionRules(checks, flagged || checks, ClosingTermsOf(team));
+    }
+
+    private static ClosingTerms? ClosingTermsOf(Team team) =>
+        team.Closure is { } settings ? new ClosingTerms(settings, team.WorkingCalendar()) : null;
 
     public Task<ServiceRequest> AnswerAsync(string requestId, PersonRef requester, string answer, CancellationToken cancellationToken = default) =>
         ChangeAsync(requestId, requester, r => r.Answer(requester, answer, clock.GetUtcNow()), cancellationToken);
@@ -244,8 +273,12 @@ public sealed class RequestWorkflow(
     private static List<ServiceRequest> Visible(IEnumerable<ServiceRequest> requests, string personId, IReadOnlyList<Team> teams) =>
         requests.Where(r => RequestViewers.MayView(r, personId, teams.FirstOrDefault(t => t.Id == r.TeamId))).ToList();
 
+    private Task<ServiceRequest> ChangeAsTeamMemberAsync(
+        string requestId, PersonRef agent, Action<ServiceRequest> change, CancellationToken cancellationToken) =>
+        ChangeAsTeamMemberAsync(requestId, agent, (r, _) => change(r), cancellationToken);
+
     private async Task<ServiceRequest> ChangeAsTeamMemberAsync(
-        string requestId, PersonRef agent, Action<ServiceRequest> change, CancellationToken cancellationToken)
+        string requestId, PersonRef agent, Action<ServiceRequest, Team> change, CancellationToken cancellationToken)
     {
         var (request, team) = await LoadVisibleAsync(requestId, agent.Id, cancellationToken);
         if (team?.HasMember(agent.Id) != true)
@@ -258,7 +291,20 @@ public sealed class RequestWorkflow(
             throw new NotPermittedException("You cannot fulfil your own request; a colleague in your team has to.").About(request);
         }
 
-        return await store.UpdateAsync(request, KeepingRefused(change), cancellationToken);
+        return await store.UpdateAsync(request, KeepingRefused(r => change(r, team)), cancellationToken);
+    }
+
+    /// <summary>A quality check: by the team's lead or a member (who did the work and the requester are refused by the domain).</summary>
+    private async Task<ServiceRequest> ChangeAsReviewerAsync(
+        string requestId, PersonRef reviewer, Action<ServiceRequest, Team> change, CancellationToken cancellationToken)
+    {
+        var (request, team) = await LoadVisibleAsync(requestId, reviewer.Id, cancellationToken);
+        if (team?.MayReview(reviewer.Id) != true)
+        {
+            throw new NotPermittedException($"Only the lead or a member of {request.TeamName} can check the work on {request.Id}.").About(request);
+        }
+
+        return await store.UpdateAsync(request, KeepingRefused(r => change(r, team)), cancellationToken);
     }
 
     /// <summary>Only people who may view a request may try to change it: anyone else learns nothing from the refusal.</summary>

@@ -62,6 +62,11 @@ public sealed class TeamsNotifier(ProactiveMessenger messenger, IDirectory direc
         await messenger.ReplyOnceInThreadAsync(TeamCardKey(request), key, AsActivity(cards.Escalation(request, toLead: false)), cancellationToken);
     }
 
+    public Task TellAssigneeReviewFailedAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default) =>
+        request.Assignee is { } assignee
+            ? messenger.SendOnceToPersonAsync(assignee.Id, $"review-failed:{request.Id}:{cause.Id}", cards.ReviewFailed(request, cause), cancellationToken)
+            : Task.CompletedTask;
+
     private static Activity AsActivity(CardMessage card) => Activity.CardMessage(card.Card, card.FallbackText);
 
     private async Task<Team> TeamOfAsync(ServiceRequest request, CancellationToken cancellationToken) =>
