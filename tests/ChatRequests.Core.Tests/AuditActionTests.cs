@@ -33,6 +33,12 @@ public class AuditActionTests
         { nameof(AuditAction.ProvisioningDone), "ProvisioningDone" },
         { nameof(AuditAction.ProvisioningFailed), "ProvisioningFailed" },
         { nameof(AuditAction.Reroute), "Reroute" },
+        { nameof(AuditAction.SubmitForReview), "SubmitForReview" },
+        { nameof(AuditAction.PassReview), "PassReview" },
+        { nameof(AuditAction.FailReview), "FailReview" },
+        { nameof(AuditAction.AutoClose), "AutoClose" },
+        { nameof(AuditAction.WorkNote), "WorkNote" },
+        { nameof(AuditAction.RemindRequester), "RemindRequester" },
     };
 
     [Theory]

@@ -72,7 +72,8 @@ public sealed partial class ServiceRequest
         Apply(RequestCommand.FailReview, reviewer, now, why);
         Review = review with { Reviewer = reviewer, Passed = false, Reason = why, DecidedAt = now };
         ResolutionNotes = null;
-        StatusNote = $"Quality check failed ({reviewer.Name}): {why}";
+        // Not the status note: the requester's cards show that, and the reason is for the team (the team card shows it).
+        StatusNote = null;
         Raise(RequestEventType.ReviewFailed, reviewer, now, why);
     }
 

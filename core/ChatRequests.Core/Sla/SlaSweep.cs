@@ -14,8 +14,14 @@ public sealed record SlaSweepResult(int Checked, int Reminders, int Warnings, in
     /// <summary>Stages whose approvers did not answer in the approval timeout (rerouted, or left with the history saying why).</summary>
     public int Timeouts { get; init; }
 
+    /// <summary>Fulfilled requests whose requester was reminded to confirm or reopen.</summary>
+    public int ConfirmationReminders { get; init; }
+
+    /// <summary>Fulfilled requests closed by the system for want of the requester's answer.</summary>
+    public int AutoClosed { get; init; }
+
     /// <summary>Events raised (and saved in the requests' outboxes): the relay has work when this is positive.</summary>
-    public int Events => Reminders + Warnings + Escalations + Timeouts;
+    public int Events => Reminders + Warnings + Escalations + Timeouts + ConfirmationReminders + AutoClosed;
 }
 
 /// <summary>
@@ -33,7 +39,7 @@ public sealed class SlaSweep(IRequestStore store, TimeProvider clock, ILogger<Sl
     {
         var now = clock.GetUtcNow();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        int reminders = 0, warnings = 0, escalations = 0, timeouts = 0, conflicts = 0;
+        int reminders = 0, warnings = 0, escalations = 0, timeouts = 0, conflicts = 0, confirmationReminders = 0, autoClosed = 0;
         while (true)
         {
             var page = await store.ListSlaCheckDueAsync(now, PageSize, cancellationToken);
@@ -65,12 +71,14 @@ public sealed class SlaSweep(IRequestStore store, TimeProvider clock, ILogger<Sl
                 warnings += outcome.WarnedAtRisk ? 1 : 0;
                 escalations += outcome.Escalated ? 1 : 0;
                 timeouts += outcome.TimedOutApproval ? 1 : 0;
+                confirmationReminders += outcome.RemindedRequester ? 1 : 0;
+                autoClosed += outcome.AutoClosed ? 1 : 0;
                 Log(request, outcome);
             }
 
             if (page.Count < PageSize || fresh.Count == 0)
             {
-                return new SlaSweepResult(seen.Count, reminders, warnings, escalations, conflicts) { Timeouts = timeouts };
+                return new SlaSweepResult(seen.Count, reminders, warnings, escalations, conflicts) { Timeouts = timeouts, ConfirmationReminders = confirmationReminders, AutoClosed = autoClosed };
             }
         }
     }
@@ -86,6 +94,14 @@ public sealed class SlaSweep(IRequestStore store, TimeProvider clock, ILogger<Sl
         else if (outcome.WarnedAtRisk)
         {
             logger.LogInformation("SLA at risk: {RequestId} of team {TeamId} is due {DueAt:o}", request.Id, request.TeamId, request.DueAt);
+        }
+        else if (outcome.AutoClosed)
+        {
+            logger.LogInformation("{RequestId} closed automatically: its requester did not answer", request.Id);
+        }
+        else if (outcome.RemindedRequester)
+        {
+            logger.LogInformation("Requester of {RequestId} reminded to confirm", request.Id);
         }
         else if (outcome.TimedOutApproval)
         {
