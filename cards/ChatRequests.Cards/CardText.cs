@@ -168,5 +168,11 @@ internal static class CardText
         [AuditAction.ProvisioningDone] = "Access granted automatically",
         [AuditAction.ProvisioningFailed] = "Automatic access failed",
         [AuditAction.Reroute] = "Approval passed on",
+        [AuditAction.SubmitForReview] = "Resolved; sent for a quality check",
+        [AuditAction.PassReview] = "Quality check passed",
+        [AuditAction.FailReview] = "Quality check failed; back to the assignee",
+        [AuditAction.AutoClose] = "Closed automatically",
+        [AuditAction.WorkNote] = "Work note (team only)",
+        [AuditAction.RemindRequester] = "Reminded the requester to confirm",
     };
 }

@@ -26,6 +26,7 @@ public class RequestProgressTests
         { RequestState.Closed, "No one (finished)", "Nothing: it is closed." },
         { RequestState.Cancelled, "No one (finished)", "Nothing: it was cancelled." },
         { RequestState.Reopened, Team, $"Reopened: {Team} picks it up again (last handled by {Agent.Name})." },
+        { RequestState.InReview, $"{Team} (quality check)", $"A colleague in {Team} checks the work; then {Requester.Name} will be asked to confirm it." },
     };
 
     [Theory]

@@ -93,8 +93,11 @@ public readonly record struct AuditAction
     /// <summary>An approver's decision on a stage (the stage also keeps the decision and its comment).</summary>
     public bool IsDecision => this == ApproveStage || this == ApprovePart || this == Approve || this == Reject;
 
-    /// <summary>A line whose comment is for the team only (a work note, a failed quality check's reason): the requester never reads it.</summary>
-    public bool IsInternal => this == WorkNote || this == FailReview;
+    /// <summary>
+    /// A line whose comment is for the team only (a work note, a failed quality check's reason, resolution notes not yet
+    /// checked): the requester never reads it.
+    /// </summary>
+    public bool IsInternal => this == WorkNote || this == FailReview || this == SubmitForReview;
 
     public override string ToString() => Name ?? "";
 

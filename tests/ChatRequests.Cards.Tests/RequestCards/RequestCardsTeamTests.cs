@@ -29,6 +29,8 @@ public class RequestCardsTeamTests
         { RequestState.Cancelled, [] },
         // Back with the team: the assignee carries on at once, or a colleague takes it over.
         { RequestState.Reopened, ["Assign to me", "Set status", "Ask requester", "Resolve"] },
+        // Resolved, waiting for a colleague's quality check.
+        { RequestState.InReview, ["Pass check", "Fail check"] },
     };
 
     [Theory]
