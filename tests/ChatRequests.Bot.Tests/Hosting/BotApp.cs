@@ -13,15 +13,18 @@ public sealed class BotApp : IAsyncDisposable
 {
     private readonly WebApplicationFactory<Program> _factory;
     private readonly string _dataFolder;
+    private readonly bool _ownsConnector;
 
     private BotApp(
         FakeTeamsConnector connector,
         string dataFolder,
         IReadOnlyDictionary<string, string?> settings,
         Action<IServiceCollection>? services,
-        string environment)
+        string environment,
+        bool ownsConnector)
     {
         Connector = connector;
+        _ownsConnector = ownsConnector;
         _dataFolder = dataFolder;
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
@@ -51,10 +54,18 @@ public sealed class BotApp : IAsyncDisposable
     /// <param name="overrides">Configuration on top of the test defaults.</param>
     /// <param name="services">Replaces services, for failures only a broken dependency can cause.</param>
     /// <param name="environment">Development (no app id needed) unless a test is about another environment.</param>
+    /// <param name="connector">
+    /// The Teams a run before this one talked to, for a restart whose deliveries go to the same chats and threads (the
+    /// caller disposes it); a fresh one of this run's own when null.
+    /// </param>
     public static async Task<BotApp> StartAsync(
-        IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null, string environment = "Development")
+        IReadOnlyDictionary<string, string?>? overrides = null,
+        Action<IServiceCollection>? services = null,
+        string environment = "Development",
+        FakeTeamsConnector? connector = null)
     {
-        var connector = await FakeTeamsConnector.StartAsync();
+        var ownsConnector = connector is null;
+        connector ??= await FakeTeamsConnector.StartAsync();
         var dataFolder = Path.Combine(Path.GetTempPath(), "chatrequests-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataFolder);
         var settings = new Dictionary<string, string?>
@@ -74,14 +85,18 @@ public sealed class BotApp : IAsyncDisposable
             settings[key] = value;
         }
 
-        return new BotApp(connector, dataFolder, settings, services, environment);
+        return new BotApp(connector, dataFolder, settings, services, environment, ownsConnector);
     }
 
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
         await _factory.DisposeAsync();
-        await Connector.DisposeAsync();
+        if (_ownsConnector)
+        {
+            await Connector.DisposeAsync();
+        }
+
         try
         {
             Directory.Delete(_dataFolder, recursive: true);
