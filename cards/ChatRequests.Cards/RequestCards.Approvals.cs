@@ -122,7 +122,12 @@ public sealed partial class RequestCards
 
         if (IsOpen(r, index) && PassedOnBy(stage, viewer) is { } handover)
         {
-            return new Outcome($"Passed on: {r.Id}", "emphasis", $"You asked {handover.To.Name} to decide", null, handover.At);
+            // The person asked may have a stand-in who decides for them: the card names who now has it.
+            var standIn = stage.StandIns.LastOrDefault(s => s.For.Id == handover.To.Id && stage.IsApprover(s.Delegate.Id));
+            var asked = standIn is null
+                ? $"You asked {handover.To.Name} to decide"
+                : $"You asked {handover.To.Name} to decide; {standIn.Delegate.Name} decides on their behalf ({handover.To.Name} {standIn.Why})";
+            return new Outcome($"Passed on: {r.Id}", "emphasis", asked, null, handover.At);
         }
 
         if (IsOpen(r, index) && stage.ApprovedBy.FirstOrDefault(d => d.ById == viewer.Id) is { } mine)

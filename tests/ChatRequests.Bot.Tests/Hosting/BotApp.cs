@@ -17,11 +17,11 @@ public sealed class BotApp : IAsyncDisposable
 
     private BotApp(
         FakeTeamsConnector connector,
+        bool ownsConnector,
         string dataFolder,
         IReadOnlyDictionary<string, string?> settings,
         Action<IServiceCollection>? services,
-        string environment,
-        bool ownsConnector)
+        string environment)
     {
         Connector = connector;
         _ownsConnector = ownsConnector;
@@ -54,18 +54,17 @@ public sealed class BotApp : IAsyncDisposable
     /// <param name="overrides">Configuration on top of the test defaults.</param>
     /// <param name="services">Replaces services, for failures only a broken dependency can cause.</param>
     /// <param name="environment">Development (no app id needed) unless a test is about another environment.</param>
-    /// <param name="connector">
-    /// The Teams a run before this one talked to, for a restart whose deliveries go to the same chats and threads (the
-    /// caller disposes it); a fresh one of this run's own when null.
+    /// <param name="teams">
+    /// The Teams stand-in to talk to, for a test that restarts the bot: Teams outlives a bot process, and the chats and
+    /// cards of the first run are still there for the next. The caller disposes it; by default each run gets its own.
     /// </param>
     public static async Task<BotApp> StartAsync(
         IReadOnlyDictionary<string, string?>? overrides = null,
         Action<IServiceCollection>? services = null,
         string environment = "Development",
-        FakeTeamsConnector? connector = null)
+        FakeTeamsConnector? teams = null)
     {
-        var ownsConnector = connector is null;
-        connector ??= await FakeTeamsConnector.StartAsync();
+        var connector = teams ?? await FakeTeamsConnector.StartAsync();
         var dataFolder = Path.Combine(Path.GetTempPath(), "chatrequests-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataFolder);
         var settings = new Dictionary<string, string?>
@@ -85,7 +84,7 @@ public sealed class BotApp : IAsyncDisposable
             settings[key] = value;
         }
 
-        return new BotApp(connector, dataFolder, settings, services, environment, ownsConnector);
+        return new BotApp(connector, teams is null, dataFolder, settings, services, environment);
     }
 
     public async ValueTask DisposeAsync()
@@ -96,7 +95,6 @@ public sealed class BotApp : IAsyncDisposable
         {
             await Connector.DisposeAsync();
         }
-
         try
         {
             Directory.Delete(_dataFolder, recursive: true);

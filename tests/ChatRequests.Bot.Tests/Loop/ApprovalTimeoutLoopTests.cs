@@ -96,6 +96,34 @@ public sealed class ApprovalTimeoutLoopTests : IAsyncLifetime
             a => FakeTeamsConnector.CardOf(a) is { } card && CardReader.AllText(card).Contains("no longer need to decide", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task ApprovalTimedOut_JustBeforeARestart_TheLateApproverIsToldByTheNextRun_Once()
+    {
+        await using var teams = await FakeTeamsConnector.StartAsync();
+        string requestId, alexChat;
+        await using (var first = await StartAsync(teams))
+        {
+            requestId = await RequestLaptopAsync(first.Teams, first.Connector, Persona.Megan);
+            (alexChat, _) = await ApprovalCardAsync(first.Connector, Persona.Alex, requestId);
+            _clock.AdjustTime(_clock.GetUtcNow() + SlaPolicy.ApprovalReminderAfter + TimeSpan.FromMinutes(1));
+            await SweepAndDeliverAsync(first, requestId);
+            _clock.AdjustTime(_clock.GetUtcNow() + TimeSpan.FromHours(24));
+
+            // The timeout is saved with its events, and the run stops before its relay delivers them.
+            Assert.Equal(1, (await first.Services.GetRequiredService<SlaSweep>().SweepAsync()).Timeouts);
+            Assert.Contains((await first.Services.GetRequiredService<IRequestStore>().GetAsync(requestId))!.Outbox,
+                e => e.Type == RequestEventType.ApprovalTimedOut);
+        }
+
+        await using var second = await StartAsync(teams);
+        Assert.Equal(0, (await SweepAndDeliverAsync(second, requestId)).Timeouts);
+        Assert.Equal(0, (await SweepAndDeliverAsync(second, requestId)).Timeouts);
+
+        var told = teams.ActivitiesIn(alexChat)
+            .Where(a => FakeTeamsConnector.CardOf(a) is { } card && CardReader.AllText(card).Contains("you no longer need to decide it", StringComparison.Ordinal));
+        Assert.Single(told);
+    }
+
     /// <summary>One sweep, then the relay woken and waited for until the request's outbox is empty.</summary>
     private static async Task<SlaSweepResult> SweepAndDeliverAsync(BotApp bot, string requestId)
     {
@@ -106,12 +134,13 @@ public sealed class ApprovalTimeoutLoopTests : IAsyncLifetime
     }
 
     /// <summary>A run of the bot on the test's database, with 48-hour approval timeouts; the relay only runs when woken.</summary>
-    private Task<BotApp> StartAsync() => BotApp.StartAsync(
+    private Task<BotApp> StartAsync(FakeTeamsConnector? teams = null) => BotApp.StartAsync(
         new Dictionary<string, string?>
         {
             ["Storage:SqlitePath"] = Path.Combine(_folder, "requests.db"),
             ["Approval:DefaultTimeoutHours"] = "48",
             ["Fulfilment:PollInterval"] = "01:00:00",
         },
-        services => services.AddSingleton<TimeProvider>(_clock));
+        services => services.AddSingleton<TimeProvider>(_clock),
+        teams: teams);
 }

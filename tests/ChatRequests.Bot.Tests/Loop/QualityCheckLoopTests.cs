@@ -188,7 +188,7 @@ public sealed class QualityCheckLoopTests : IAsyncLifetime
                 ["Fulfilment:PollInterval"] = "01:00:00",
             },
             services => services.AddSingleton<TimeProvider>(_clock),
-            connector: _teams);
+            teams: _teams);
     }
 
     private string Write(string name, string json)

@@ -47,7 +47,9 @@ public sealed class AskSomeoneElseLoopTests
         var requestId = await RequestLaptopAsync(bot.Teams, bot.Connector, Persona.Megan);
         var (chatId, card) = await ApprovalCardAsync(bot.Connector, Persona.Alex, requestId);
 
-        await bot.Teams.ClickOnCardAsync(Persona.Alex, chatId, card, "approval.askelse", new JsonObject { ["askName"] = "Miriam Graham" });
+        var passed = await bot.Teams.ClickOnCardAsync(Persona.Alex, chatId, card, "approval.askelse", new JsonObject { ["askName"] = "Miriam Graham" });
+        Assert.Contains(
+            "You asked Miriam Graham to decide; Diego Siciliani decides on their behalf (Miriam Graham delegated", passed.CardText, StringComparison.Ordinal);
 
         // Diego spoke to the bot (to delegate), so his card comes in that personal chat.
         var diegosChat = Persona.Diego.PersonalChatId;
