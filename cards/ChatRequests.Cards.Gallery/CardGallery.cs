@@ -40,6 +40,7 @@ internal sealed partial class CardGallery
         await gallery.AddSlaAsync();
         await gallery.AddApprovalsAsync();
         await gallery.AddProvisioningAsync();
+        await gallery.AddQualityAsync();
         await gallery.AddListsAsync();
         await gallery.AddDelegationAsync();
         await gallery.AddHostileAsync();
