@@ -3,7 +3,7 @@ using ChatRequests.Core.Requests;
 
 namespace ChatRequests.Cards.Gallery;
 
-// What the SLA sweep sends about the laptop: the approver's reminder, the at-risk team card, the escalation.
+// What the SLA sweep sends about the laptop: the approver's reminder, the at-risk team card, the escalation; and a paused clock.
 internal sealed partial class CardGallery
 {
     private async Task AddSlaAsync()
@@ -31,5 +31,14 @@ internal sealed partial class CardGallery
         Show("escalation", late, x => _cards.Escalation(x, toLead: true));
         Show("escalation-no-lead", late, x => _cards.Escalation(x, toLead: false));
         Notice("notice-sla-breached", late, NoticeKind.SlaBreached, RequestEventType.SlaBreached);
+
+        // Waiting for parts stops the clock: the requester's details say "paused" where the target was.
+        var paused = await _story.SubmitAsync();
+        _story.ManagerApproves(paused);
+        _story.FinanceApproves(paused);
+        _story.AgentTakesIt(paused);
+        _story.WorkStarts(paused);
+        _story.PartsAwaited(paused);
+        Show("request-detail-paused", paused, x => _cards.RequestDetail(x, _story.Requester));
     }
 }

@@ -9,6 +9,6 @@ internal static class ApprovalDue
     /// <summary>"Approval due: (time) (then it goes to someone else)", while a stage with a timeout still waits for its first approvers.</summary>
     public static IEnumerable<Fact> Facts(ServiceRequest r) =>
         r is { State: RequestState.AwaitingApproval, PendingStage: { Decision: null, TimedOutAt: null, TimeoutHours: { } hours } }
-            ? [Fact.Moment("Approval due", SlaPolicy.TimeoutAt(r.StageRequestedAt(r.CurrentStage), hours), after: " (then it goes to someone else)")]
+            ? [Fact.Moment("Approval due", SlaPolicy.TimeoutAt(r, hours), after: " (then it goes to someone else)")]
             : [];
 }

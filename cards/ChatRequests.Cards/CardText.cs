@@ -168,6 +168,8 @@ internal static class CardText
         [AuditAction.ProvisioningDone] = "Access granted automatically",
         [AuditAction.ProvisioningFailed] = "Automatic access failed",
         [AuditAction.Reroute] = "Approval passed on",
+        [AuditAction.ClockPaused] = "Target clock paused",
+        [AuditAction.ClockResumed] = "Target clock resumed",
         [AuditAction.SubmitForReview] = "Resolved; sent for a quality check",
         [AuditAction.PassReview] = "Quality check passed",
         [AuditAction.FailReview] = "Quality check failed; back to the assignee",

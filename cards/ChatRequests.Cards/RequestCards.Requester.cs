@@ -154,7 +154,7 @@ public sealed partial class RequestCards
             new("Cost", CardText.Cost(r)),
             new("Priority", r.Priority.Reason),
             Fact.Moment("Submitted", r.SubmittedAt),
-            Fact.Moment("Target date", r.DueAt, after: IsOverdue(r) ? " (overdue)" : null),
+            TargetFact(r, r.IsRequester(viewer.Id), after: IsOverdue(r) ? " (overdue)" : null),
             new("Team", r.TeamName),
         };
         facts.AddRange(ApprovalDue.Facts(r));

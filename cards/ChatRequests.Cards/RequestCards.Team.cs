@@ -29,12 +29,14 @@ public sealed partial class RequestCards
             due = CardText.Instant(r.DueAt),
             overdue = IsOverdue(r),
             escalated = state.IsUnresolved() ? EscalatedText(r) : null,
-            atRisk = state.IsUnresolved() && r.SlaWarnedAt is not null && !IsOverdue(r),
+            atRisk = state.IsUnresolved() && r.SlaWarnedAt is not null && !IsOverdue(r) && !r.IsClockPaused,
+            pausedSince = Paused(r) is { } since ? CardText.Instant(since) : null,
+            pausedWhy = PausedWhy(r, requesterReads: false),
             facts = (Fact[])
             [
                 new("Requester", r.Requester.Name),
                 new("Priority", r.Priority.Reason),
-                Fact.Moment("Target date", r.DueAt),
+                TargetFact(r),
                 new("Cost", CardText.Cost(r)),
                 Fact.Moment("Submitted", r.SubmittedAt),
                 new("Assignee", r.Assignee?.Name ?? "Nobody yet"),

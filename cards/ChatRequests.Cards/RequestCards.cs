@@ -73,7 +73,8 @@ public sealed partial class RequestCards
         return new CardMessage(TemplateLibrary.Get(template).Bind(node), fallbackText);
     }
 
-    private bool IsOverdue(ServiceRequest r) => r.State.IsUnresolved() && _clock.GetUtcNow() > r.DueAt;
+    // A paused request is not overdue: its target moves later when the clock resumes.
+    private bool IsOverdue(ServiceRequest r) => r.State.IsUnresolved() && !r.IsClockPaused && _clock.GetUtcNow() > r.DueAt;
 
     /// <summary>
     /// The filled-in fields, labelled and ordered as the form showed them (the labels the request kept when it was

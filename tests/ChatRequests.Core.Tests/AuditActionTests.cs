@@ -33,6 +33,8 @@ public class AuditActionTests
         { nameof(AuditAction.ProvisioningDone), "ProvisioningDone" },
         { nameof(AuditAction.ProvisioningFailed), "ProvisioningFailed" },
         { nameof(AuditAction.Reroute), "Reroute" },
+        { nameof(AuditAction.ClockPaused), "ClockPaused" },
+        { nameof(AuditAction.ClockResumed), "ClockResumed" },
         { nameof(AuditAction.SubmitForReview), "SubmitForReview" },
         { nameof(AuditAction.PassReview), "PassReview" },
         { nameof(AuditAction.FailReview), "FailReview" },

@@ -86,10 +86,10 @@ public sealed class ServiceRequestSlaTests
         Assert.DoesNotContain(request.Outbox, e => e.Type == RequestEventType.ApprovalReminder);
     }
 
+    // Awaiting parts and waiting for the requester stop the clock: ServiceRequestPauseTests.
     public static TheoryData<RequestState> WorkingStates() =>
     [
-        RequestState.Approved, RequestState.Assigned, RequestState.InProgress, RequestState.AwaitingParts,
-        RequestState.Scheduled, RequestState.AwaitingRequester, RequestState.Reopened,
+        RequestState.Approved, RequestState.Assigned, RequestState.InProgress, RequestState.Scheduled, RequestState.Reopened,
     ];
 
     [Theory]

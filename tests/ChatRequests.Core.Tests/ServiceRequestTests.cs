@@ -238,8 +238,11 @@ public class ServiceRequestTests
 
         Assert.Equal(status, request.State);
         Assert.Equal("Delivery on Friday", request.StatusNote);
-        Assert.Equal(action, request.History[^1].Action.Name);
-        Assert.Equal("Delivery on Friday", request.History[^1].Comment);
+        // Awaiting parts stops the target clock: the system writes that after the agent's line.
+        var line = request.History[status == RequestState.AwaitingParts ? ^2 : ^1];
+        Assert.Equal(action, line.Action.Name);
+        Assert.Equal("Delivery on Friday", line.Comment);
+        Assert.Equal(status == RequestState.AwaitingParts ? AuditAction.ClockPaused : line.Action, request.History[^1].Action);
         Assert.Equal(RequestEventType.StatusChanged, request.Outbox[^1].Type);
     }
 
@@ -280,7 +283,8 @@ public class ServiceRequestTests
         Assert.Equal(RequestState.InProgress, request.State);
         Assert.Equal("Berlin, 3rd floor", request.Question?.Answer);
         Assert.Equal(Start.AddHours(2), request.Question?.AnsweredAt);
-        AssertEntry(request.History[^1], "Answer", RequestState.AwaitingRequester, RequestState.InProgress, Requester, "Berlin, 3rd floor");
+        AssertEntry(request.History[^2], "Answer", RequestState.AwaitingRequester, RequestState.InProgress, Requester, "Berlin, 3rd floor");
+        Assert.Equal((AuditAction.ClockResumed, PersonRef.System), (request.History[^1].Action, request.History[^1].Actor));
         Assert.Equal(RequestEventType.QuestionAnswered, request.Outbox[^1].Type);
     }
 
@@ -460,7 +464,9 @@ public class ServiceRequestTests
                 ("Assign", Agent.Id, "Assigned to Ann Agent"),
                 ("StartWork", Agent.Id, "Ordering"),
                 ("AskRequester", Agent.Id, "Which office?"),
+                ("ClockPaused", PersonRef.System.Id, "Waiting for the requester's answer"),
                 ("Answer", Requester.Id, "Berlin"),
+                ("ClockResumed", PersonRef.System.Id, "The target moves 10 min of working time later"),
                 ("Resolve", Agent.Id, "Delivered"),
                 ("Reopen", Requester.Id, "Wrong keyboard layout"),
                 ("Assign", Agent.Id, "Assigned to Otto Agent"),

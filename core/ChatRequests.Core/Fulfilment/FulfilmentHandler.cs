@@ -1,5 +1,6 @@
 using ChatRequests.Core.Approvals;
 using ChatRequests.Core.Messaging;
+using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Provisioning;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
@@ -19,13 +20,15 @@ namespace ChatRequests.Core.Fulfilment;
 /// is rerouted at once (<see cref="ServiceRequest.RerouteUnreachable"/>), anyone else's event is parked with a warning.
 /// </remarks>
 /// <param name="provisioner">Null where nothing provisions automatically (the embedded default): agents do it by hand.</param>
+/// <param name="directory">The teams' calendars, on which a rerouted stage's reminder counts; without it every hour counts.</param>
 public sealed class FulfilmentHandler(
     INotifier notifier,
     IRequestStore store,
     TimeProvider clock,
     IProvisioner? provisioner = null,
     ILogger<FulfilmentHandler>? logger = null,
-    StandInFinder? standIns = null)
+    StandInFinder? standIns = null,
+    IDirectory? directory = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger<FulfilmentHandler>.Instance;
 
@@ -308,8 +311,11 @@ public sealed class FulfilmentHandler(
                 var fallbacks = standIns is not null && current.PendingStage is { } stage
                     ? await standIns.FindAsync(stage.Fallbacks.SelectMany(f => f.Approvers), cancellationToken)
                     : null;
+                var calendar = directory is null
+                    ? null
+                    : (await directory.ListTeamsAsync(cancellationToken)).FirstOrDefault(t => t.Id == current.TeamId)?.WorkingCalendar();
                 await store.UpdateIfChangedAsync(
-                    current, r => (outcome = r.RerouteUnreachable(approver, ex.Reason, clock.GetUtcNow(), fallbacks)) != RerouteOutcome.Unchanged, cancellationToken);
+                    current, r => (outcome = r.RerouteUnreachable(approver, ex.Reason, clock.GetUtcNow(), fallbacks, calendar)) != RerouteOutcome.Unchanged, cancellationToken);
             }
 
             _logger.LogWarning("Approver {PersonId} of {RequestId} could not be reached ({Reason}): {Outcome}",

@@ -40,6 +40,10 @@ public readonly record struct AuditAction
     public static readonly AuditAction ProvisioningFailed = new("ProvisioningFailed");
     /// <summary>A stage went to other approvers than it was logged with; the comment says who and why.</summary>
     public static readonly AuditAction Reroute = new("Reroute");
+    /// <summary>The fulfilment clock stopped: the request waits for its requester or for parts.</summary>
+    public static readonly AuditAction ClockPaused = new("ClockPaused");
+    /// <summary>The fulfilment clock runs again; the comment says the moved target.</summary>
+    public static readonly AuditAction ClockResumed = new("ClockResumed");
     public static readonly AuditAction SubmitForReview = new("SubmitForReview");
     public static readonly AuditAction PassReview = new("PassReview");
     public static readonly AuditAction FailReview = new("FailReview");
@@ -59,8 +63,8 @@ public readonly record struct AuditAction
     [
         Submitted, RequestApproval, SkipApproval, ApproveStage, ApprovePart, Approve, Reject, Assign, StartWork, AwaitParts,
         Schedule, AskRequester, Answer, Resolve, Confirm, Reopen, Cancel, CompleteProvisioning, RemindApprovers, SlaAtRisk,
-        Escalate, ProvisioningDone, ProvisioningFailed, Reroute, SubmitForReview, PassReview, FailReview, AutoClose, WorkNote,
-        RemindRequester,
+        Escalate, ProvisioningDone, ProvisioningFailed, Reroute, ClockPaused, ClockResumed, SubmitForReview, PassReview, FailReview,
+        AutoClose, WorkNote, RemindRequester,
     ];
 
     /// <summary>The line a command of the transition table writes.</summary>

@@ -120,6 +120,17 @@ public sealed record ApprovalStage(string Name, IReadOnlyList<PersonRef> Approve
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? TimedOutAt { get; init; }
 
+    /// <summary>
+    /// When its approvers are reminded, counted in the team's working time when the stage was put to them; null when
+    /// every hour counts (and in older documents): then 24 hours after <see cref="RequestedAt"/>.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? ReminderDueAt { get; init; }
+
+    /// <summary>When the stage times out, in the team's working time as <see cref="ReminderDueAt"/>; null: computed from <see cref="TimeoutHours"/>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? TimeoutDueAt { get; init; }
+
     /// <summary>Who the stage was taken from for not answering in time: their cards say where it went, and no route puts it back to them.</summary>
     [JsonIgnore]
     public IReadOnlyList<PersonRef> Late { get; init; } = [];

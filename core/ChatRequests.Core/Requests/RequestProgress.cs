@@ -92,7 +92,7 @@ public static class RequestProgress
         // The approval SLA: when the stage stops waiting for them, and for whom it waits then. Whether a fallback has a
         // stand-in is known only at the timeout (a delegation store or absence calendar lookup, which a card binder
         // cannot make, and which may change before then), so the line says a stand-in may take it rather than guess.
-        var due = SlaPolicy.TimeoutAt(r.StageRequestedAt(r.CurrentStage), hours);
+        var due = SlaPolicy.TimeoutAt(r, hours);
         var then = r.TimeoutRoute() is { } route
             ? $", then it goes to {Names(route.Approvers)} ({route.Why}), or their stand-in if they have one by then"
             : " (nobody else can decide it)";

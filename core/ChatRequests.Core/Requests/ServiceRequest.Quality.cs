@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ChatRequests.Core.BusinessHours;
 
 namespace ChatRequests.Core.Requests;
 
@@ -20,7 +21,8 @@ public sealed partial class ServiceRequest
     /// the request is fulfilled and the requester asked to confirm. The work note is required where <paramref name="rules"/>
     /// say so; it is recorded in the history as an internal line.
     /// </summary>
-    public void Resolve(PersonRef agent, string notes, DateTimeOffset now, string? workNote = null, ResolutionRules? rules = null)
+    public void Resolve(
+        PersonRef agent, string notes, DateTimeOffset now, string? workNote = null, ResolutionRules? rules = null, WorkingCalendar? calendar = null)
     {
         rules ??= ResolutionRules.None;
         var text = Normalise(notes) ?? throw new RequestRuleException("Please add resolution notes: the requester reads them.");
@@ -30,7 +32,7 @@ public sealed partial class ServiceRequest
             throw new RequestRuleException("Please add a work note: what you did, for the reviewer and for next time.");
         }
 
-        Apply(rules.QualityCheck ? RequestCommand.SubmitForReview : RequestCommand.Resolve, agent, now, text);
+        Apply(rules.QualityCheck ? RequestCommand.SubmitForReview : RequestCommand.Resolve, agent, now, text, calendar);
         Assignee ??= agent;
         ResolutionNotes = text;
         StatusNote = null;

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ChatRequests.Core.BusinessHours;
 using ChatRequests.Core.Priority;
 using ChatRequests.Core.Provisioning;
 using ChatRequests.Core.Sla;
@@ -126,7 +127,8 @@ public sealed partial class ServiceRequest
         IReadOnlyList<FieldLabel>? FieldLabels = null,
         string? PreAuthorisation = null,
         IReadOnlyDictionary<string, StandIn>? StandIns = null,
-        DateTimeOffset? AtRiskAt = null);
+        DateTimeOffset? AtRiskAt = null,
+        WorkingCalendar? Calendar = null);
 
     /// <summary>Logs a request and sends it on: to its first approval stage, or straight to approved when none is needed.</summary>
     public static ServiceRequest Submit(Draft draft, DateTimeOffset now)
@@ -167,7 +169,7 @@ public sealed partial class ServiceRequest
         else
         {
             request.Apply(RequestCommand.RequestApproval, draft.Requester, now, null);
-            request.PutStage(0, now, draft.StandIns);
+            request.PutStage(0, now, draft.StandIns, draft.Calendar);
             request.Raise(RequestEventType.ApprovalRequested, draft.Requester, now, null);
         }
 
@@ -178,10 +180,12 @@ public sealed partial class ServiceRequest
     /// An approver decides the current stage. <paramref name="stage"/> is the stage the approver's card was
     /// for, so a click on an old card is told it was already decided rather than deciding a later stage. A delegate's
     /// decision names whom it was taken for; <paramref name="standIns"/> (by the id of the person they stand in for) are
-    /// who decides the next stage instead of its approvers (<see cref="PutStage"/>).
+    /// who decides the next stage instead of its approvers (<see cref="PutStage"/>); the next stage's reminder counts on
+    /// the team's <paramref name="calendar"/>.
     /// </summary>
     public void Decide(
-        PersonRef approver, bool approve, string? comment, int stage, DateTimeOffset now, IReadOnlyDictionary<string, StandIn>? standIns = null)
+        PersonRef approver, bool approve, string? comment, int stage, DateTimeOffset now, IReadOnlyDictionary<string, StandIn>? standIns = null,
+        WorkingCalendar? calendar = null)
     {
         if (stage < 0 || stage >= _approvals.Count)
         {
@@ -241,7 +245,7 @@ public sealed partial class ServiceRequest
         {
             Apply(RequestCommand.ApproveStage, approver, now, comment);
             CurrentStage = stage + 1;
-            PutStage(CurrentStage, now, standIns);
+            PutStage(CurrentStage, now, standIns, calendar);
             Raise(RequestEventType.StageApproved, approver, now, comment);
             Raise(RequestEventType.ApprovalRequested, approver, now, null);
         }
@@ -260,7 +264,7 @@ public sealed partial class ServiceRequest
     /// manager while they are away: <paramref name="standIns"/>) is replaced by them (<see cref="WithStandIns"/>). Each
     /// change is written in the history with the reason.
     /// </summary>
-    private void PutStage(int index, DateTimeOffset now, IReadOnlyDictionary<string, StandIn>? standIns = null)
+    private void PutStage(int index, DateTimeOffset now, IReadOnlyDictionary<string, StandIn>? standIns = null, WorkingCalendar? calendar = null)
     {
         var stage = _approvals[index];
         var decidedBefore = _approvals.Take(index).SelectMany(DecidersOf).ToHashSet();
@@ -284,7 +288,7 @@ public sealed partial class ServiceRequest
             }
         }
 
-        _approvals[index] = WithStandIns(stage, standIns, MayDecide, now) with { RequestedAt = now };
+        _approvals[index] = Timed(WithStandIns(stage, standIns, MayDecide, now), now, calendar);
     }
 
     /// <summary>
@@ -295,7 +299,7 @@ public sealed partial class ServiceRequest
     /// Nothing changes when the person is no longer awaited (a redelivered event, a decision meanwhile).
     /// </summary>
     public RerouteOutcome RerouteUnreachable(
-        PersonRef approver, string reason, DateTimeOffset now, IReadOnlyDictionary<string, StandIn>? standIns = null)
+        PersonRef approver, string reason, DateTimeOffset now, IReadOnlyDictionary<string, StandIn>? standIns = null, WorkingCalendar? calendar = null)
     {
         if (PendingStage is not { } stage || !stage.Awaiting.Any(a => a.Id == approver.Id)
             || stage.Unreachable.Any(u => u.Id == approver.Id))
@@ -332,10 +336,10 @@ public sealed partial class ServiceRequest
         var keep = stage.Approvers.Where(a => approvedHere.Contains(a.Id));
         Note(AuditAction.Reroute, now,
             $"{approver.Name} could not be reached ({reason}): {stage.Name} goes to {string.Join(", ", route.Approvers.Select(p => p.Name))} ({route.Why})");
-        var rerouted = WithStandIns(stage with
+        var rerouted = Timed(WithStandIns(stage with
         {
             Approvers = [.. keep, .. route.Approvers], Unreachable = unreachable, RequestedAt = now, RemindedAt = null,
-        }, standIns, MayDecide, now);
+        }, standIns, MayDecide, now), now, calendar);
         _approvals[CurrentStage] = rerouted;
         var to = string.Join(", ", rerouted.AwaitingNamed.Where(a => !approvedHere.Contains(a.Id)).Select(p => p.Name));
         Raise(RequestEventType.ApprovalRerouted, PersonRef.System, now, $"Your approval could not reach {approver.Name}; it went to {to}.");
@@ -349,7 +353,7 @@ public sealed partial class ServiceRequest
     /// the requester is told, the new approvers get the card and the late ones' cards say where it went. With nobody
     /// else it stays with them and the history says so.
     /// </summary>
-    private void TimeOut(ApprovalStage stage, int hours, DateTimeOffset now, IReadOnlyDictionary<string, StandIn>? standIns)
+    private void TimeOut(ApprovalStage stage, int hours, DateTimeOffset now, IReadOnlyDictionary<string, StandIn>? standIns, WorkingCalendar? calendar)
     {
         var late = stage.Awaiting;
         var lateNames = string.Join(", ", late.Select(a => a.Name));
@@ -364,10 +368,10 @@ public sealed partial class ServiceRequest
         var keep = stage.Approvers.Where(a => stage.ApprovedBy.Any(d => d.ById == a.Id));
         Note(AuditAction.Reroute, now,
             $"{lateNames} did not answer in {hours} hours: {stage.Name} goes to {string.Join(", ", route.Approvers.Select(p => p.Name))} ({route.Why})");
-        var rerouted = WithStandIns(stage with
+        var rerouted = Timed(WithStandIns(stage with
         {
             Approvers = [.. keep, .. route.Approvers], RequestedAt = now, RemindedAt = null, TimedOutAt = now, Late = late,
-        }, standIns, MayTakeOverAfterTimeout(stage), now);
+        }, standIns, MayTakeOverAfterTimeout(stage), now), now, calendar);
         _approvals[CurrentStage] = rerouted;
         var to = string.Join(", ", rerouted.AwaitingNamed.Where(a => !stage.ApprovedBy.Any(d => d.ById == a.Id)).Select(p => p.Name));
         Raise(RequestEventType.ApprovalRerouted, PersonRef.System, now, $"{lateNames} did not answer your approval in {hours} hours; it went to {to}.");
@@ -402,21 +406,25 @@ public sealed partial class ServiceRequest
     private static IEnumerable<string> DecidersOf(ApprovalStage stage) =>
         stage.ApprovedBy.Select(d => d.ById).Concat(stage.Decision is { } d ? [d.ById] : []);
 
-    public void Assign(PersonRef actor, PersonRef assignee, DateTimeOffset now)
+    /// <summary>Assigns the request; from awaiting parts this resumes its clock on the team's <paramref name="calendar"/>.</summary>
+    public void Assign(PersonRef actor, PersonRef assignee, DateTimeOffset now, WorkingCalendar? calendar = null)
     {
         if (State == RequestState.Assigned && Assignee?.Id == assignee.Id)
         {
             throw new RequestRuleException($"{Id} is already assigned to {assignee.Name}.");
         }
 
-        Apply(RequestCommand.Assign, actor, now, $"Assigned to {assignee.Name}");
+        Apply(RequestCommand.Assign, actor, now, $"Assigned to {assignee.Name}", calendar);
         Assignee = assignee;
         StatusNote = null;
         Raise(RequestEventType.Assigned, actor, now, null);
     }
 
-    /// <summary>An agent moves the work on: in progress, awaiting parts or scheduled, with an optional note.</summary>
-    public void SetStatus(PersonRef agent, RequestState status, string? note, DateTimeOffset now)
+    /// <summary>
+    /// An agent moves the work on: in progress, awaiting parts or scheduled, with an optional note. Awaiting parts stops
+    /// the target clock; leaving it (or the requester's question) resumes it on the team's <paramref name="calendar"/>.
+    /// </summary>
+    public void SetStatus(PersonRef agent, RequestState status, string? note, DateTimeOffset now, WorkingCalendar? calendar = null)
     {
         var command = status switch
         {
@@ -426,7 +434,7 @@ public sealed partial class ServiceRequest
             _ => throw new RequestRuleException("Choose a status: in progress, awaiting parts or scheduled."),
         };
         note = Normalise(note);
-        Apply(command, agent, now, note);
+        Apply(command, agent, now, note, calendar);
         Assignee ??= agent;
         StatusNote = note;
         Raise(RequestEventType.StatusChanged, agent, now, note);
@@ -441,11 +449,12 @@ public sealed partial class ServiceRequest
         Raise(RequestEventType.QuestionAsked, agent, now, text);
     }
 
-    public void Answer(PersonRef requester, string answer, DateTimeOffset now)
+    /// <summary>The requester answers the agent's question: the target clock resumes on the team's <paramref name="calendar"/>.</summary>
+    public void Answer(PersonRef requester, string answer, DateTimeOffset now, WorkingCalendar? calendar = null)
     {
         EnsureRequester(requester, "answer questions on");
         var text = Normalise(answer) ?? throw new RequestRuleException("Please type your answer.");
-        Apply(RequestCommand.Answer, requester, now, text);
+        Apply(RequestCommand.Answer, requester, now, text, calendar);
         Question = Question! with { Answer = text, AnsweredAt = now };
         Raise(RequestEventType.QuestionAnswered, requester, now, text);
     }
@@ -475,11 +484,11 @@ public sealed partial class ServiceRequest
         Raise(RequestEventType.Reopened, requester, now, reason);
     }
 
-    public void Cancel(PersonRef requester, string? reason, DateTimeOffset now)
+    public void Cancel(PersonRef requester, string? reason, DateTimeOffset now, WorkingCalendar? calendar = null)
     {
         EnsureRequester(requester, "cancel");
         reason = Normalise(reason);
-        Apply(RequestCommand.Cancel, requester, now, reason);
+        Apply(RequestCommand.Cancel, requester, now, reason, calendar);
         Raise(RequestEventType.Cancelled, requester, now, reason);
     }
 
@@ -490,7 +499,8 @@ public sealed partial class ServiceRequest
     /// warning that was skipped. Calling it again at the same time does nothing.
     /// </summary>
     /// <param name="standIns">Who stands in for the people the stage may time out to (<see cref="PutStage"/>).</param>
-    public SlaOutcome CheckSla(DateTimeOffset now, IReadOnlyDictionary<string, StandIn>? standIns = null)
+    /// <param name="calendar">The team's, on which the stage a timeout reroutes is reminded.</param>
+    public SlaOutcome CheckSla(DateTimeOffset now, IReadOnlyDictionary<string, StandIn>? standIns = null, WorkingCalendar? calendar = null)
     {
         if (State == RequestState.Fulfilled)
         {
@@ -500,14 +510,14 @@ public sealed partial class ServiceRequest
         if (State == RequestState.AwaitingApproval)
         {
             if (PendingStage is { Decision: null, RemindedAt: not null, TimedOutAt: null, TimeoutHours: { } hours } late
-                && now >= SlaPolicy.TimeoutAt(StageRequestedAt(CurrentStage), hours))
+                && now >= SlaPolicy.TimeoutAt(this, hours))
             {
-                TimeOut(late, hours, now, standIns);
+                TimeOut(late, hours, now, standIns, calendar);
                 return SlaOutcome.None with { TimedOutApproval = true };
             }
 
             if (PendingStage is not { Decision: null, RemindedAt: null } stage
-                || now < SlaPolicy.ReminderAt(StageRequestedAt(CurrentStage)))
+                || now < SlaPolicy.ReminderAt(this))
             {
                 return SlaOutcome.None;
             }
@@ -518,7 +528,7 @@ public sealed partial class ServiceRequest
             return SlaOutcome.None with { RemindedApprovers = true };
         }
 
-        if (!State.IsInFulfilment() || SlaEscalatedAt is not null)
+        if (!State.IsInFulfilment() || SlaEscalatedAt is not null || IsClockPaused)
         {
             return SlaOutcome.None;
         }
@@ -636,12 +646,14 @@ public sealed partial class ServiceRequest
         }
     }
 
-    private void Apply(RequestCommand command, PersonRef actor, DateTimeOffset now, string? comment)
+    /// <param name="calendar">The team's, to count a pause this change ends (<see cref="FollowClock"/>).</param>
+    private void Apply(RequestCommand command, PersonRef actor, DateTimeOffset now, string? comment, WorkingCalendar? calendar = null)
     {
         var from = State;
         State = RequestTransitions.Next(from, command);
         UpdatedAt = now;
         _history.Add(new AuditEntry(now, actor, AuditAction.Of(command), from, State, comment));
+        FollowClock(now, calendar);
     }
 
     /// <summary>An audit line for something the system did without a change of state (SLA sweep, provisioning).</summary>

@@ -48,29 +48,50 @@ public static class SlaPolicy
     public static DateTimeOffset AtRiskAt(ServiceRequest request) =>
         request.AtRiskAt ?? AtRiskAt(request.SubmittedAt, request.DueAt);
 
-    /// <summary>When the approvers of a stage are due their reminder.</summary>
-    public static DateTimeOffset ReminderAt(DateTimeOffset stageRequestedAt) => stageRequestedAt + ApprovalReminderAfter;
+    /// <summary>
+    /// When the approvers of a stage put to them at <paramref name="stageRequestedAt"/> are due their reminder: 24 hours of
+    /// the request's team's working time (every hour when the team has no calendar).
+    /// </summary>
+    public static DateTimeOffset ReminderAt(DateTimeOffset stageRequestedAt, WorkingCalendar? calendar = null) =>
+        (calendar ?? WorkingCalendar.AlwaysOpen).Add(stageRequestedAt, ApprovalReminderAfter);
 
-    /// <summary>When a stage's approvers have not answered in time: never before their reminder, which comes first.</summary>
-    public static DateTimeOffset TimeoutAt(DateTimeOffset stageRequestedAt, int timeoutHours)
+    /// <summary>When a stage's approvers have not answered in time (working hours as the reminder): never before their reminder, which comes first.</summary>
+    public static DateTimeOffset TimeoutAt(DateTimeOffset stageRequestedAt, int timeoutHours, WorkingCalendar? calendar = null)
     {
-        var at = stageRequestedAt.AddHours(timeoutHours);
-        var reminder = ReminderAt(stageRequestedAt);
+        var at = (calendar ?? WorkingCalendar.AlwaysOpen).Add(stageRequestedAt, TimeSpan.FromHours(timeoutHours));
+        var reminder = ReminderAt(stageRequestedAt, calendar);
         return at > reminder ? at : reminder;
     }
 
     /// <summary>
-    /// The next instant at which <see cref="ServiceRequest.CheckSla"/> has something to do for the request, or null
-    /// when nothing more will ever be due in its current state (fulfilled, final, reminded and timed out, escalated).
+    /// The pending stage's reminder instant: as stored when the stage was put to its approvers on a team calendar,
+    /// otherwise every hour counts (teams without a calendar, documents written before).
     /// </summary>
+    public static DateTimeOffset ReminderAt(ServiceRequest request) =>
+        request.Approvals[request.CurrentStage].ReminderDueAt ?? ReminderAt(request.StageRequestedAt(request.CurrentStage));
+
+    /// <summary>The pending stage's timeout instant (<paramref name="timeoutHours"/> its hours), stored or computed as <see cref="ReminderAt(ServiceRequest)"/>.</summary>
+    public static DateTimeOffset TimeoutAt(ServiceRequest request, int timeoutHours) =>
+        request.Approvals[request.CurrentStage].TimeoutDueAt ?? TimeoutAt(request.StageRequestedAt(request.CurrentStage), timeoutHours);
+
+    /// <summary>
+    /// The next instant at which <see cref="ServiceRequest.CheckSla"/> has something to do for the request, or null
+    /// when nothing more will ever be due in its current state (fulfilled, final, reminded and timed out, escalated)
+    /// or while its clock is paused (waiting for the requester or for parts: nothing is due until it resumes).
+    /// </summary>
+    /// <remarks>
+    /// It takes no calendar: the instants that count working time are fixed in the document where a calendar was known
+    /// (the target and at-risk at submission and on resuming, a stage's reminder and timeout when it is put to its
+    /// approvers), because the stores index this instant without a directory to ask.
+    /// </remarks>
     public static DateTimeOffset? NextCheckAt(ServiceRequest request)
     {
         if (request.State == RequestState.AwaitingApproval)
         {
             return request.PendingStage switch
             {
-                { Decision: null, RemindedAt: null } => ReminderAt(request.StageRequestedAt(request.CurrentStage)),
-                { Decision: null, TimedOutAt: null, TimeoutHours: { } hours } => TimeoutAt(request.StageRequestedAt(request.CurrentStage), hours),
+                { Decision: null, RemindedAt: null } => ReminderAt(request),
+                { Decision: null, TimedOutAt: null, TimeoutHours: { } hours } => TimeoutAt(request, hours),
                 _ => null,
             };
         }
@@ -80,7 +101,7 @@ public static class SlaPolicy
             return request.ClosingCheckAt;
         }
 
-        if (!request.State.IsInFulfilment() || request.SlaEscalatedAt is not null)
+        if (!request.State.IsInFulfilment() || request.SlaEscalatedAt is not null || request.IsClockPaused)
         {
             return null;
         }

@@ -1,4 +1,6 @@
 using ChatRequests.Core.Approvals;
+using ChatRequests.Core.BusinessHours;
+using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -30,7 +32,9 @@ public sealed record SlaSweepResult(int Checked, int Reminders, int Warnings, in
 /// marks in the document and the version check make every reminder and escalation happen once, however many sweeps
 /// run: a sweep that loses the race on a request checks it again on what the winner saved, and finds it done.
 /// </summary>
-public sealed class SlaSweep(IRequestStore store, TimeProvider clock, ILogger<SlaSweep> logger, StandInFinder? standIns = null)
+/// <param name="directory">Where the teams' calendars come from (read once per sweep, when a request needs one); without it every hour counts.</param>
+public sealed class SlaSweep(
+    IRequestStore store, TimeProvider clock, ILogger<SlaSweep> logger, StandInFinder? standIns = null, IDirectory? directory = null)
 {
     /// <summary>Requests taken per query; the sweep pages on until none is due.</summary>
     public const int PageSize = 50;
@@ -40,6 +44,7 @@ public sealed class SlaSweep(IRequestStore store, TimeProvider clock, ILogger<Sl
         var now = clock.GetUtcNow();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         int reminders = 0, warnings = 0, escalations = 0, timeouts = 0, conflicts = 0, confirmationReminders = 0, autoClosed = 0;
+        IReadOnlyDictionary<string, WorkingCalendar>? calendars = null;
         while (true)
         {
             var page = await store.ListSlaCheckDueAsync(now, PageSize, cancellationToken);
@@ -53,7 +58,9 @@ public sealed class SlaSweep(IRequestStore store, TimeProvider clock, ILogger<Sl
                 try
                 {
                     var fallbacks = await FallbackStandInsAsync(loaded, cancellationToken);
-                    request = await store.UpdateIfChangedAsync(loaded, r => (outcome = r.CheckSla(now, fallbacks)).DidAnything, cancellationToken);
+                    calendars ??= await CalendarsAsync(loaded, cancellationToken);
+                    var calendar = calendars?.GetValueOrDefault(loaded.TeamId);
+                    request = await store.UpdateIfChangedAsync(loaded, r => (outcome = r.CheckSla(now, fallbacks, calendar)).DidAnything, cancellationToken);
                 }
                 catch (ConcurrencyConflictException)
                 {
@@ -112,6 +119,15 @@ public sealed class SlaSweep(IRequestStore store, TimeProvider clock, ILogger<Sl
             logger.LogInformation("Approvers of {RequestId} reminded (stage {Stage})", request.Id, request.CurrentStage);
         }
     }
+
+    /// <summary>
+    /// The teams' calendars, by team id, read from the directory once per sweep and only when a request needs one: a
+    /// stage about to time out is put to its fallback with a reminder counted on its team's calendar.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, WorkingCalendar>?> CalendarsAsync(ServiceRequest request, CancellationToken cancellationToken) =>
+        directory is not null && request.PendingStage is { TimeoutHours: not null, TimedOutAt: null, RemindedAt: not null }
+            ? (await directory.ListTeamsAsync(cancellationToken)).DistinctBy(t => t.Id).ToDictionary(t => t.Id, t => t.WorkingCalendar(), StringComparer.Ordinal)
+            : null;
 
     /// <summary>Who stands in for the people a stage with a timeout may go to; looked up only for such a stage.</summary>
     private async Task<IReadOnlyDictionary<string, StandIn>?> FallbackStandInsAsync(ServiceRequest request, CancellationToken cancellationToken) =>

@@ -1,4 +1,5 @@
 using ChatRequests.Core.Approvals;
+using ChatRequests.Core.BusinessHours;
 using ChatRequests.Core.Catalog;
 using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Priority;
@@ -83,7 +84,8 @@ public sealed class RequestWorkflow(
             [.. item.Fields.Select(f => new FieldLabel(f.Id, f.Label))],
             preAuthorisation,
             stages.Count == 0 ? null : await StandInsAsync(stages[0], cancellationToken),
-            SlaPolicy.AtRiskFor(item, now, calendar));
+            SlaPolicy.AtRiskFor(item, now, calendar),
+            calendar);
         var request = ServiceRequest.Submit(draft, now);
         try
         {
@@ -107,12 +109,12 @@ public sealed class RequestWorkflow(
     public async Task<ServiceRequest> DecideAsync(
         string requestId, PersonRef approver, bool approve, string? comment, int stage, CancellationToken cancellationToken = default)
     {
-        var (request, _) = await LoadVisibleAsync(requestId, approver.Id, cancellationToken);
+        var (request, team) = await LoadVisibleAsync(requestId, approver.Id, cancellationToken);
         var next = approve && stage + 1 < request.Approvals.Count
             ? await StandInsAsync(request.Approvals[stage + 1], cancellationToken)
             : null;
         return await store.UpdateAsync(
-            request, KeepingRefused(r => r.Decide(approver, approve, comment, stage, clock.GetUtcNow(), next)), cancellationToken);
+            request, KeepingRefused(r => r.Decide(approver, approve, comment, stage, clock.GetUtcNow(), next, team?.WorkingCalendar())), cancellationToken);
     }
 
     /// <summary>
@@ -161,11 +163,11 @@ public sealed class RequestWorkflow(
         standIns is null ? null : await standIns.FindAsync(StandInFinder.CandidatesOf(stage), cancellationToken);
 
     public Task<ServiceRequest> AssignToSelfAsync(string requestId, PersonRef agent, CancellationToken cancellationToken = default) =>
-        ChangeAsTeamMemberAsync(requestId, agent, r => r.Assign(agent, agent, clock.GetUtcNow()), cancellationToken);
+        ChangeAsTeamMemberAsync(requestId, agent, (r, team) => r.Assign(agent, agent, clock.GetUtcNow(), team.WorkingCalendar()), cancellationToken);
 
     public Task<ServiceRequest> SetStatusAsync(
         string requestId, PersonRef agent, RequestState status, string? note, CancellationToken cancellationToken = default) =>
-        ChangeAsTeamMemberAsync(requestId, agent, r => r.SetStatus(agent, status, note, clock.GetUtcNow()), cancellationToken);
+        ChangeAsTeamMemberAsync(requestId, agent, (r, team) => r.SetStatus(agent, status, note, clock.GetUtcNow(), team.WorkingCalendar()), cancellationToken);
 
     public Task<ServiceRequest> AskRequesterAsync(string requestId, PersonRef agent, string question, CancellationToken cancellationToken = default) =>
         ChangeAsTeamMemberAsync(requestId, agent, r => r.AskRequester(agent, question, clock.GetUtcNow()), cancellationToken);
@@ -177,7 +179,7 @@ public sealed class RequestWorkflow(
     public Task<ServiceRequest> ResolveAsync(
         string requestId, PersonRef agent, string notes, string? workNote = null, CancellationToken cancellationToken = default) =>
         ChangeAsTeamMemberAsync(
-            requestId, agent, (r, team) => r.Resolve(agent, notes, clock.GetUtcNow(), workNote, RulesFor(r, team)), cancellationToken);
+            requestId, agent, (r, team) => r.Resolve(agent, notes, clock.GetUtcNow(), workNote, RulesFor(r, team), team.WorkingCalendar()), cancellationToken);
 
     /// <summary>The quality check passed: the lead or a member of the team, not who did the work (the domain checks that).</summary>
     public Task<ServiceRequest> PassReviewAsync(string requestId, PersonRef reviewer, CancellationToken cancellationToken = default) =>
@@ -203,7 +205,7 @@ public sealed class RequestWorkflow(
         team.Closure is { } settings ? new ClosingTerms(settings, team.WorkingCalendar()) : null;
 
     public Task<ServiceRequest> AnswerAsync(string requestId, PersonRef requester, string answer, CancellationToken cancellationToken = default) =>
-        ChangeAsync(requestId, requester, r => r.Answer(requester, answer, clock.GetUtcNow()), cancellationToken);
+        ChangeAsync(requestId, requester, (r, calendar) => r.Answer(requester, answer, clock.GetUtcNow(), calendar), cancellationToken);
 
     public Task<ServiceRequest> ConfirmAsync(
         string requestId, PersonRef requester, int rating, string? comment, CancellationToken cancellationToken = default) =>
@@ -213,7 +215,7 @@ public sealed class RequestWorkflow(
         ChangeAsync(requestId, requester, r => r.Reopen(requester, reason, clock.GetUtcNow()), cancellationToken);
 
     public Task<ServiceRequest> CancelAsync(string requestId, PersonRef requester, string? reason, CancellationToken cancellationToken = default) =>
-        ChangeAsync(requestId, requester, r => r.Cancel(requester, reason, clock.GetUtcNow()), cancellationToken);
+        ChangeAsync(requestId, requester, (r, calendar) => r.Cancel(requester, reason, clock.GetUtcNow(), calendar), cancellationToken);
 
     /// <summary>The request, if the person may view it (<see cref="RequestViewers"/>); otherwise it reads as not found.</summary>
     public async Task<ServiceRequest> GetVisibleAsync(string requestId, string personId, CancellationToken cancellationToken = default) =>
@@ -277,6 +279,7 @@ public sealed class RequestWorkflow(
         string requestId, PersonRef agent, Action<ServiceRequest> change, CancellationToken cancellationToken) =>
         ChangeAsTeamMemberAsync(requestId, agent, (r, _) => change(r), cancellationToken);
 
+    /// <summary>A change by a team member; it gets the team (its calendar counts a pause of the clock, its settings the quality check).</summary>
     private async Task<ServiceRequest> ChangeAsTeamMemberAsync(
         string requestId, PersonRef agent, Action<ServiceRequest, Team> change, CancellationToken cancellationToken)
     {
@@ -307,11 +310,19 @@ public sealed class RequestWorkflow(
         return await store.UpdateAsync(request, KeepingRefused(r => change(r, team)), cancellationToken);
     }
 
-    /// <summary>Only people who may view a request may try to change it: anyone else learns nothing from the refusal.</summary>
-    private async Task<ServiceRequest> ChangeAsync(string requestId, PersonRef actor, Action<ServiceRequest> change, CancellationToken cancellationToken)
+    private Task<ServiceRequest> ChangeAsync(string requestId, PersonRef actor, Action<ServiceRequest> change, CancellationToken cancellationToken) =>
+        ChangeAsync(requestId, actor, (r, _) => change(r), cancellationToken);
+
+    /// <summary>
+    /// Only people who may view a request may try to change it: anyone else learns nothing from the refusal. The change
+    /// gets the team's calendar (always open when the team is gone from the directory) to count a pause it ends on.
+    /// </summary>
+    private async Task<ServiceRequest> ChangeAsync(
+        string requestId, PersonRef actor, Action<ServiceRequest, WorkingCalendar> change, CancellationToken cancellationToken)
     {
-        var (request, _) = await LoadVisibleAsync(requestId, actor.Id, cancellationToken);
-        return await store.UpdateAsync(request, KeepingRefused(change), cancellationToken);
+        var (request, team) = await LoadVisibleAsync(requestId, actor.Id, cancellationToken);
+        var calendar = team?.WorkingCalendar() ?? WorkingCalendar.AlwaysOpen;
+        return await store.UpdateAsync(request, KeepingRefused(r => change(r, calendar)), cancellationToken);
     }
 
     /// <summary>

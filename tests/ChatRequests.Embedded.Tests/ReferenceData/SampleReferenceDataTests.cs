@@ -21,6 +21,22 @@ public sealed class SampleReferenceDataTests
         Assert.NotEmpty(catalog.Items);
     }
 
+    // Monday 28 December 2026 is the hospital's Boxing Day holiday; Saturday 5 December a working day of the factory's plant IT.
+    [Theory]
+    [InlineData("samples/hospital", "team-clinical-apps", "2026-12-28T10:00:00+00:00", false)]
+    [InlineData("samples/hospital", "team-clinical-apps", "2026-12-29T10:00:00+00:00", true)]
+    [InlineData("samples/hospital", "team-telecoms", "2026-12-28T03:00:00+00:00", true)]
+    [InlineData("samples/university", "team-service-desk", "2026-12-07T08:00:00+01:00", false)]
+    [InlineData("samples/university", "team-service-desk", "2026-12-07T08:30:00+01:00", true)]
+    [InlineData("samples/factory", "team-plant-it", "2026-12-05T06:00:00+01:00", true)]
+    [InlineData("samples/factory", "team-service-desk", "2026-12-05T10:00:00+01:00", false)]
+    public async Task Calendars_SampleTeams_WorkOnTheirOwnOrTheOrganisationsCalendar(string folder, string teamId, string at, bool working)
+    {
+        var teams = await LoadDirectory($"{folder}/organisation.json").ListTeamsAsync();
+
+        Assert.Equal(working, teams.Single(t => t.Id == teamId).WorkingCalendar().IsWorking(DateTimeOffset.Parse(at)));
+    }
+
     [Theory]
     [MemberData(nameof(Samples))]
     public void ChoiceSynonyms_SampleCatalog_NameOnlyChoicesOfTheirField(string folder)
