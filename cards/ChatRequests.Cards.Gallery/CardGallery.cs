@@ -41,6 +41,7 @@ internal sealed partial class CardGallery
         await gallery.AddLadderAsync();
         await gallery.AddApprovalsAsync();
         await gallery.AddProvisioningAsync();
+        await gallery.AddQualityAsync();
         await gallery.AddListsAsync();
         await gallery.AddDelegationAsync();
         await gallery.AddSupplyAsync();

@@ -34,6 +34,10 @@ public static class CardInputs
     public const string Tracking = "tracking";
     /// <summary>The colleague chosen to take the request: a person id, checked against the team's members by the server.</summary>
     public const string Assignee = "assignee";
+    /// <summary>The agent's internal note of the work done, on Resolve (never shown to the requester).</summary>
+    public const string WorkNote = "workNote";
+    /// <summary>Why a reviewer fails the quality check (the assignee reads it).</summary>
+    public const string ReviewReason = "reviewReason";
     public const string Answer = "answer";
     /// <summary>Values "5" to "1".</summary>
     public const string Rating = "rating";

@@ -46,7 +46,7 @@ internal static class CardText
         return span.Hours == 0 ? Count(span.Days, "day") : $"{Count(span.Days, "day")} {Count(span.Hours, "hour")}";
     }
 
-    private static string Count(int n, string unit) =>
+    internal static string Count(int n, string unit) =>
         n == 1 ? $"1 {unit}" : $"{n.ToString(CultureInfo.InvariantCulture)} {unit}s";
 
     /// <summary>What the request costs: its price, else the cost centre it is charged to, else "No charge".</summary>
@@ -185,5 +185,11 @@ internal static class CardText
         [AuditAction.Reassign] = "Reassigned",
         [AuditAction.NotAssigned] = "Nobody available to assign",
         [AuditAction.Reannounce] = "Posted to the team again",
+        [AuditAction.SubmitForReview] = "Resolved; sent for a quality check",
+        [AuditAction.PassReview] = "Quality check passed",
+        [AuditAction.FailReview] = "Quality check failed; back to the assignee",
+        [AuditAction.AutoClose] = "Closed automatically",
+        [AuditAction.WorkNote] = "Work note (team only)",
+        [AuditAction.RemindRequester] = "Reminded the requester to confirm",
     };
 }

@@ -50,6 +50,11 @@ public static class CardVerbs
     /// <summary>"Out for delivery" with carrier and tracking: <see cref="SendForDeliveryData"/>.</summary>
     public const string AgentDeliver = "agent.deliver";
 
+    /// <summary>A reviewer verified the work of a request in quality check: <see cref="PassReviewData"/>.</summary>
+    public const string AgentReviewPass = "agent.reviewpass";
+    /// <summary>A reviewer sends the work back to the assignee with a reason (required, checked by the server): <see cref="FailReviewData"/>.</summary>
+    public const string AgentReviewFail = "agent.reviewfail";
+
     /// <summary><see cref="AnswerData"/>.</summary>
     public const string RequesterAnswer = "requester.answer";
     /// <summary><see cref="ConfirmData"/>.</summary>
@@ -80,5 +85,6 @@ public static class CardVerbs
         AgentResolve, RequesterAnswer, RequesterConfirm, RequesterReopen, RequesterCancel, RequestsShow, RequestsRefresh,
         DelegationPick, ApprovalAskElse, AgentOutOfStock, AgentDeliver, RequesterChoose, RequesterKeepWaiting, RequesterReceived,
         AgentReassign, AgentOpen,
+        AgentReviewPass, AgentReviewFail,
     ];
 }

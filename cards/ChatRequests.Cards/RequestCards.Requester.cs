@@ -22,16 +22,18 @@ public sealed partial class RequestCards
         }
 
         var askAnswer = kind == NoticeKind.QuestionAsked && r.State == RequestState.AwaitingRequester && r.Question?.Answer is null;
-        var confirm = kind == NoticeKind.Resolved && r.State == RequestState.Fulfilled;
+        var confirm = kind is NoticeKind.Resolved or NoticeKind.ConfirmationReminder && r.State == RequestState.Fulfilled;
+        var reopen = confirm || (kind == NoticeKind.AutoClosed && r.WasClosedAutomatically && r.MayReopen(cause.CreatedAt));
         var stillCurrent = kind switch
         {
             NoticeKind.QuestionAsked => askAnswer,
-            NoticeKind.Resolved => confirm,
+            NoticeKind.Resolved or NoticeKind.ConfirmationReminder => confirm,
             NoticeKind.OutForDelivery => AwaitsReceipt(r, kind),
+            NoticeKind.AutoClosed => r.WasClosedAutomatically,
             _ => true,
         };
         var update = stillCurrent ? null : $"Since then: {r.State.ToDisplay().ToLowerInvariant()}.";
-        return RenderNotice(r, NoticeFor(r, kind, cause), NoticeFacts(r, kind), update, askAnswer, confirm, AwaitsReceipt(r, kind));
+        return RenderNotice(r, NoticeFor(r, kind, cause), NoticeFacts(r, kind), update, askAnswer, confirm, AwaitsReceipt(r, kind), reopen);
     }
 
     /// <summary>What the requester sees once their answer is on its way: the answer they sent, and what happens next.</summary>
@@ -45,7 +47,7 @@ public sealed partial class RequestCards
             confirm: false);
 
     private static CardMessage RenderNotice(
-        ServiceRequest r, NoticeText text, IReadOnlyList<Fact> facts, string? update, bool askAnswer, bool confirm, bool acknowledge = false)
+        ServiceRequest r, NoticeText text, IReadOnlyList<Fact> facts, string? update, bool askAnswer, bool confirm, bool acknowledge = false, bool? reopen = null)
     {
         var data = new
         {
@@ -60,6 +62,7 @@ public sealed partial class RequestCards
             askAnswer,
             confirm,
             acknowledge,
+            reopen = reopen ?? confirm,
         };
         var fallback = $"{r.Id} {r.ItemName}: {text.Text}{(text.Comment is null ? "" : $" {text.CommentLabel}: {CardText.Shorten(text.Comment, FallbackQuoteLength)}")}";
         return Render("notice", data, fallback);
@@ -119,7 +122,8 @@ public sealed partial class RequestCards
             approvals = r.Approvals.Select((s, i) => StageStatus(r, s, i)),
             question = QuestionData(r),
             requesterName = CardText.Name(r.Requester, viewer),
-            resolution = r.ResolutionNotes,
+            // The requester reads the resolution once the work has passed its check.
+            resolution = requesterReads && r.State == RequestState.InReview ? null : r.ResolutionNotes,
             feedback = FeedbackData(r),
             history = history.Select(h => new
             {
@@ -127,7 +131,8 @@ public sealed partial class RequestCards
                 who = CardText.Name(h.Actor, viewer),
                 what = h.From == h.To ? CardText.Action(h.Action) : $"{CardText.Action(h.Action)} ({CardText.StateFor(h.To, requesterReads).ToLowerInvariant()})",
                 // A decision's comment is shown once, with the decision under Approvals.
-                comment = h.Action.IsDecision ? null : h.Comment,
+                // Internal lines (work notes, a failed check's reason) are the team's: their card shows them, this one never.
+                comment = h.Action.IsDecision || h.Action.IsInternal ? null : h.Comment,
             }),
             historyTitle = r.History.Count > HistoryLines ? $"History (last {HistoryLines} of {r.History.Count})" : "History",
         };
@@ -145,6 +150,8 @@ public sealed partial class RequestCards
         {
             facts.Insert(0, Fact.Moment("Target date", r.DueAt));
         }
+
+        facts.AddRange(ClosingFacts(r, kind));
 
         return facts;
     }
@@ -265,6 +272,7 @@ public sealed partial class RequestCards
                 $"{actor} sent {r.ItemName} with {r.Delivery?.Carrier ?? "the carrier"}. When it arrives, tell me you received it.",
                 "Tracking reference",
                 r.Delivery?.TrackingReference),
+            NoticeKind.ConfirmationReminder or NoticeKind.AutoClosed => ClosingNotice(r, kind),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown notice."),
         };
     }

@@ -59,6 +59,10 @@ public sealed partial class RequestCards
             provisioning = ProvisioningData(r),
             question = QuestionData(r),
             resolution = r.ResolutionNotes,
+            workNote = r.WorkNote,
+            review = ReviewData(r),
+            reviewFailed = ReviewFailedData(r),
+            canReview = RequestTransitions.IsAllowed(state, RequestCommand.PassReview),
             feedback = FeedbackData(r),
             outcome = TeamOutcome(r),
             canAssign = RequestTransitions.IsAllowed(state, RequestCommand.Assign)
@@ -157,7 +161,8 @@ public sealed partial class RequestCards
     // Once the team's work is done, the card says how it ended instead of offering actions.
     private static string? TeamOutcome(ServiceRequest r) => r.State switch
     {
-        RequestState.Fulfilled => $"Resolved {ResolvedBy(r)}; waiting for {r.Requester.Name} to confirm.",
+        RequestState.Fulfilled => $"Resolved {ResolvedBy(r)}{Verified(r)}; waiting for {r.Requester.Name} to confirm.",
+        RequestState.Closed when r.WasClosedAutomatically => AutoClosedOutcome(r),
         RequestState.Closed => $"Closed: {r.Requester.Name} confirmed it is done.",
         RequestState.Cancelled => CardText.EndSentence($"Cancelled by {r.Requester.Name}{Reason(LastComment(r, RequestState.Cancelled))}"),
         RequestState.Rejected => CardText.EndSentence($"Rejected{Reason(LastComment(r, RequestState.Rejected))}"),

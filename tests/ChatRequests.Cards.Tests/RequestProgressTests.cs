@@ -27,6 +27,7 @@ public class RequestProgressTests
         { RequestState.Cancelled, "No one (finished)", "Nothing: it was cancelled." },
         { RequestState.Reopened, Team, $"Reopened: {Team} picks it up again (last handled by {Agent.Name})." },
         { RequestState.OutForDelivery, $"{Agent.Name} ({Team})", $"On its way with DHL Express" },
+        { RequestState.InReview, $"{Team} (quality check)", $"A colleague in {Team} checks the work; then {Requester.Name} will be asked to confirm it." },
     };
 
     [Theory]

@@ -46,6 +46,12 @@ public class AuditActionTests
         { nameof(AuditAction.NotAssigned), "NotAssigned" },
         { nameof(AuditAction.Reannounce), "Reannounce" },
         { nameof(AuditAction.Deescalate), "Deescalate" },
+        { nameof(AuditAction.SubmitForReview), "SubmitForReview" },
+        { nameof(AuditAction.PassReview), "PassReview" },
+        { nameof(AuditAction.FailReview), "FailReview" },
+        { nameof(AuditAction.AutoClose), "AutoClose" },
+        { nameof(AuditAction.WorkNote), "WorkNote" },
+        { nameof(AuditAction.RemindRequester), "RemindRequester" },
     };
 
     [Theory]

@@ -21,7 +21,7 @@ public class RequestTransitionsTests
         Answer          -> InProgress        : AwaitingRequester
         Resolve         -> Fulfilled         : Reopened Assigned InProgress AwaitingParts Scheduled OutForDelivery AwaitingRequester
         Confirm         -> Closed            : Fulfilled
-        Reopen          -> Reopened          : Fulfilled
+        Reopen          -> Reopened          : Fulfilled Closed
         Cancel          -> Cancelled         : Submitted AwaitingApproval Approved Reopened Assigned InProgress AwaitingParts Scheduled OutForDelivery AwaitingRequester
         CompleteProvisioning -> Fulfilled    : Approved Reopened Assigned InProgress AwaitingParts Scheduled OutForDelivery
         OfferAlternatives -> AwaitingParts   : Approved Reopened Assigned InProgress AwaitingParts Scheduled OutForDelivery AwaitingRequester
@@ -29,6 +29,10 @@ public class RequestTransitionsTests
         RequestReapproval -> AwaitingApproval : AwaitingParts
         SendForDelivery -> OutForDelivery    : Reopened Assigned InProgress AwaitingParts Scheduled OutForDelivery AwaitingRequester
         AcknowledgeReceipt -> Fulfilled      : OutForDelivery
+        SubmitForReview -> InReview          : Reopened Assigned InProgress AwaitingParts Scheduled OutForDelivery AwaitingRequester
+        PassReview      -> Fulfilled         : InReview
+        FailReview      -> InProgress        : InReview
+        AutoClose       -> Closed            : Fulfilled
         """;
 
     private static readonly Dictionary<RequestCommand, (RequestState To, HashSet<RequestState> From)> Expected = Parse(ExpectedTable);
@@ -84,13 +88,20 @@ public class RequestTransitionsTests
     }
 
     [Theory]
-    [InlineData(RequestState.Closed)]
     [InlineData(RequestState.Rejected)]
     [InlineData(RequestState.Cancelled)]
     public void FinalStates_AllowNoCommand(RequestState state)
     {
         Assert.True(state.IsFinal());
         Assert.DoesNotContain(Enum.GetValues<RequestCommand>(), c => RequestTransitions.IsAllowed(state, c));
+    }
+
+    // A request the system closed may be reopened for a while (the domain checks that it was the system, and the window).
+    [Fact]
+    public void Closed_IsFinal_AndAllowsNothingButReopen()
+    {
+        Assert.True(RequestState.Closed.IsFinal());
+        Assert.Equal([RequestCommand.Reopen], Enum.GetValues<RequestCommand>().Where(c => RequestTransitions.IsAllowed(RequestState.Closed, c)));
     }
 
     private static Dictionary<RequestCommand, (RequestState, HashSet<RequestState>)> Parse(string table) =>

@@ -71,7 +71,7 @@ public sealed class ServiceRequestPauseTests
     {
         var request = Assigned();
         request.SetStatus(Agent, RequestState.AwaitingParts, null, Start.AddHours(1), Berlin);
-        request.Resolve(Agent, "Delivered", Start.AddHours(3), Berlin);
+        request.Resolve(Agent, "Delivered", Start.AddHours(3), calendar: Berlin);
 
         Assert.Null(request.PausedSince);
         Assert.Equal(Berlin.Add(Due, TimeSpan.FromHours(2)), request.DueAt);

@@ -1,3 +1,4 @@
+using ChatRequests.Core.BusinessHours;
 using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Priority;
 using ChatRequests.Core.Requests;
@@ -150,6 +151,39 @@ public sealed class SlaSweepTests
         Assert.Equal([(2, Manager), (3, Boss)], stored.Escalations.Select(e => (e.Level, e.To.Single())));
         Assert.Single(stored.Outbox, e => e.Type == RequestEventType.Escalated);
         Assert.Null(stored.SlaCheckAt);
+    }
+
+    [Fact]
+    public async Task TwoSweepsRacingOnAFulfilledRequest_RemindThenCloseItOnceEach()
+    {
+        var request = await SubmitAsync(dueInHours: 400);
+        request.Assign(Agent, Agent, _clock.GetUtcNow());
+        var always = new ClosingTerms(new ClosureSettings { ReminderAfterWorkingDays = 1, AutoCloseAfterWorkingDays = 2 }, WorkingCalendar.AlwaysOpen);
+        request.Resolve(Agent, "Done", _clock.GetUtcNow(), rules: new ResolutionRules(false, false, always));
+        await _store.SaveAsync(request);
+
+        _clock.Advance(TimeSpan.FromDays(1));
+        var reminded = await RaceAsync();
+        _clock.Advance(TimeSpan.FromDays(1));
+        var closed = await RaceAsync();
+
+        Assert.Equal(1, reminded.Sum(r => r.ConfirmationReminders));
+        Assert.Equal(1, closed.Sum(r => r.AutoClosed));
+        var stored = (await _store.GetAsync(request.Id))!;
+        Assert.Equal(RequestState.Closed, stored.State);
+        Assert.Single(stored.Outbox, e => e.Type == RequestEventType.ConfirmationReminder);
+        Assert.Single(stored.Outbox, e => e.Type == RequestEventType.AutoClosed);
+        Assert.Single(stored.History, h => h.Action == AuditAction.AutoClose);
+        _clock.Advance(TimeSpan.FromDays(30));
+        Assert.Equal(0, (await Sweep().SweepAsync()).Events);
+    }
+
+    private Task<SlaSweepResult[]> RaceAsync()
+    {
+        var racing = new BothLoadFirstStore(_store, sweeps: 2);
+        return Task.WhenAll(
+            Task.Run(() => new SlaSweep(racing, _clock, NullLogger<SlaSweep>.Instance).SweepAsync()),
+            Task.Run(() => new SlaSweep(racing, _clock, NullLogger<SlaSweep>.Instance).SweepAsync()));
     }
 
     private SlaSweep Sweep() => new(_store, _clock, NullLogger<SlaSweep>.Instance);

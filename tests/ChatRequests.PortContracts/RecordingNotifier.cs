@@ -54,6 +54,9 @@ public sealed class RecordingNotifier : INotifier
     public Task SendDigestAsync(PersonRef agent, DateOnly day, AgentDigest digest, CancellationToken cancellationToken = default) =>
         Record($"digest {day:yyyy-MM-dd} for {agent.Name}: {string.Join(",", digest.Overdue.Select(r => r.Id))} overdue; {string.Join(",", digest.DueToday.Select(r => r.Id))} due today");
 
+    public Task TellAssigneeReviewFailedAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default) =>
+        Record($"review-failed {request.Id} for {request.Assignee?.Name}");
+
     /// <summary>Waits (in real time) until at least <paramref name="count"/> calls were made.</summary>
     public async Task WaitForCallsAsync(int count, TimeSpan? timeout = null)
     {

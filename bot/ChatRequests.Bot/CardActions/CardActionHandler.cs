@@ -90,7 +90,7 @@ public sealed class CardActionHandler(
             case AskRequesterData ask:
                 return await TeamCardAsync(await workflow.AskRequesterAsync(ask.RequestId, user, ask.Question ?? "", cancellationToken), cancellationToken);
             case ResolveData resolve:
-                return await TeamCardAsync(await workflow.ResolveAsync(resolve.RequestId, user, resolve.Resolution ?? "", cancellationToken), cancellationToken);
+                return await TeamCardAsync(await workflow.ResolveAsync(resolve.RequestId, user, resolve.Resolution ?? "", resolve.WorkNote, cancellationToken), cancellationToken);
             case OfferAlternativesData offer:
                 return await TeamCardAsync(await supply.OfferAlternativesAsync(offer.RequestId, user, offer.ItemIds, offer.Note, cancellationToken), cancellationToken);
             case SendForDeliveryData deliver:
@@ -105,6 +105,10 @@ public sealed class CardActionHandler(
                 return await TeamCardAsync(await workflow.ReassignAsync(reassign.RequestId, user, reassign.AssigneeId, cancellationToken), cancellationToken);
             case OpenTeamCardData open:
                 return await TeamCardAsync(await workflow.GetAsTeamMemberAsync(open.RequestId, user, cancellationToken), cancellationToken);
+            case PassReviewData pass:
+                return await TeamCardAsync(await workflow.PassReviewAsync(pass.RequestId, user, cancellationToken), cancellationToken);
+            case FailReviewData fail:
+                return await TeamCardAsync(await workflow.FailReviewAsync(fail.RequestId, user, fail.Reason, cancellationToken), cancellationToken);
             case AnswerData answer:
                 return cards.AnswerSent(await workflow.AnswerAsync(answer.RequestId, user, answer.Answer ?? "", cancellationToken)).Card;
 

@@ -47,10 +47,23 @@ public sealed record AskRequesterData(string RequestId, string? Question) : Agen
     internal static AskRequesterData Read(ActionDataReader data) => new(data.Id(CardInputs.RequestId), data.Input(CardInputs.Question));
 }
 
-/// <summary><see cref="CardVerbs.AgentResolve"/>: the resolution notes.</summary>
-public sealed record ResolveData(string RequestId, string? Resolution) : AgentActionData(RequestId)
+/// <summary><see cref="CardVerbs.AgentResolve"/>: the resolution notes, and the work note for the team (optional on the card).</summary>
+public sealed record ResolveData(string RequestId, string? Resolution, string? WorkNote = null) : AgentActionData(RequestId)
 {
-    internal static ResolveData Read(ActionDataReader data) => new(data.Id(CardInputs.RequestId), data.Input(CardInputs.Resolution));
+    internal static ResolveData Read(ActionDataReader data) =>
+        new(data.Id(CardInputs.RequestId), data.Input(CardInputs.Resolution), data.Input(CardInputs.WorkNote));
+}
+
+/// <summary><see cref="CardVerbs.AgentReviewPass"/>: the reviewer who clicked verified the work.</summary>
+public sealed record PassReviewData(string RequestId) : AgentActionData(RequestId)
+{
+    internal static PassReviewData Read(ActionDataReader data) => new(data.Id(CardInputs.RequestId));
+}
+
+/// <summary><see cref="CardVerbs.AgentReviewFail"/>: the reason the work goes back to the assignee.</summary>
+public sealed record FailReviewData(string RequestId, string? Reason) : AgentActionData(RequestId)
+{
+    internal static FailReviewData Read(ActionDataReader data) => new(data.Id(CardInputs.RequestId), data.Input(CardInputs.ReviewReason));
 }
 
 /// <summary><see cref="CardVerbs.AgentOutOfStock"/>: the catalog items offered instead (ids from the drop-downs, checked by the server; one chosen twice counts once) and the note.</summary>

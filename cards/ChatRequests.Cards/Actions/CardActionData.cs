@@ -49,6 +49,8 @@ public abstract record CardActionData
                 CardVerbs.RequesterReceived => AcknowledgeReceiptData.Read(reader),
                 CardVerbs.AgentReassign => ReassignData.Read(reader),
                 CardVerbs.AgentOpen => OpenTeamCardData.Read(reader),
+                CardVerbs.AgentReviewPass => PassReviewData.Read(reader),
+                CardVerbs.AgentReviewFail => FailReviewData.Read(reader),
                 // The verb is not repeated back: anyone can send any text as one.
                 _ => throw new InvalidCardDataException("I don't know that action."),
             };

@@ -97,6 +97,8 @@ public sealed class GraphDirectory(
                 SupervisorId = await SupervisorOfAsync(definition, leadId, cancellationToken),
                 Calendar = definition.Calendar ?? _options.Calendar,
                 Assignment = definition.Assignment,
+                QualityCheck = definition.QualityCheck,
+                Closure = definition.Closure ?? _options.Closure,
                 MemberIds = await GroupMemberIdsAsync(definition.GroupId, cancellationToken),
             });
         }

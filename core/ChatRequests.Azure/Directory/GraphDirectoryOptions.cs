@@ -40,6 +40,9 @@ public sealed class GraphDirectoryOptions
     /// <summary>The working calendar of every team that has none of its own; none means always open.</summary>
     public CalendarDefinition? Calendar { get; set; }
 
+    /// <summary>How the resolved requests of every team without its own close by themselves; none: they wait for the requester.</summary>
+    public ClosureSettings? Closure { get; set; }
+
     public List<TeamDefinition> Teams { get; set; } = [];
 
     public List<ApproverGroupDefinition> ApproverGroups { get; set; } = [];
@@ -70,6 +73,10 @@ public sealed class TeamDefinition
     public CalendarDefinition? Calendar { get; set; }
     /// <summary>How its approved requests are assigned (<c>Directory:Teams:N:Assignment:Mode</c>, <c>...:ReannounceAfterHours</c>); none is manual.</summary>
     public AssignmentDefinition? Assignment { get; set; }
+    /// <summary>"flaggedItems" (the default), "allItems" or "off": which requests a colleague checks before the requester confirms.</summary>
+    public string? QualityCheck { get; set; }
+    /// <summary>How its resolved requests close; without it, the directory's <see cref="GraphDirectoryOptions.Closure"/>.</summary>
+    public ClosureSettings? Closure { get; set; }
 }
 
 /// <summary>An approver group; its members are the members of the Entra ID group <see cref="GroupId"/>.</summary>

@@ -58,6 +58,11 @@ public sealed record CatalogItem
     public ProvisioningPlan? Provisioning { get; init; }
     /// <summary>A physical item delivered to the requester: the agent marks it out for delivery with a tracking reference, and the requester acknowledges receipt.</summary>
     public bool Delivery { get; init; }
+    /// <summary>
+    /// A colleague checks the work before the requester is asked to confirm, and the agent must leave a work note when
+    /// resolving (the team's <c>qualityCheck</c> setting may also check other items, or none).
+    /// </summary>
+    public bool QualityCheck { get; init; }
 
     /// <summary>"1,450.00 EUR": the same on every server, whatever its culture.</summary>
     public string? CostText => Cost is { } cost ? string.Create(CultureInfo.InvariantCulture, $"{cost:N2} {Currency}") : null;

@@ -213,6 +213,12 @@ public sealed class FulfilmentHandler(
             case RequestEventType.OutForDelivery:
                 await NotifyAndRefreshTeamCardAsync(request, NoticeKind.OutForDelivery, e, cancellationToken);
                 break;
+            case RequestEventType.ReviewRequested:
+            case RequestEventType.ReviewFailed:
+            case RequestEventType.ConfirmationReminder:
+            case RequestEventType.AutoClosed:
+                await HandleClosingAsync(request, e, cancellationToken);
+                break;
             default:
                 throw new PermanentEventFailureException($"No handler for event type {e.Type}.");
         }
@@ -250,6 +256,40 @@ public sealed class FulfilmentHandler(
 
         var contacts = await escalations.ForAsync(current, cancellationToken);
         await store.UpdateIfChangedAsync(current, r => r.EscalateAtOnce(contacts, clock.GetUtcNow()), cancellationToken);
+    }
+
+    /// <summary>
+    /// The quality check and the closing: the team card offers the check (the reviewers work from the channel); a failed
+    /// check is told to the assignee in chat; the requester is reminded while the request still waits for them, and told
+    /// when the system closed it.
+    /// </summary>
+    private async Task HandleClosingAsync(ServiceRequest request, OutboxEvent e, CancellationToken cancellationToken)
+    {
+        switch (e.Type)
+        {
+            case RequestEventType.ReviewFailed:
+                await notifier.ShowTeamCardAsync(request, cancellationToken);
+                if (request.Assignee is not null)
+                {
+                    await notifier.TellAssigneeReviewFailedAsync(request, e, cancellationToken);
+                }
+
+                break;
+            case RequestEventType.ConfirmationReminder:
+                if (request.State == RequestState.Fulfilled)
+                {
+                    await notifier.NotifyRequesterAsync(request, NoticeKind.ConfirmationReminder, e, cancellationToken);
+                }
+
+                break;
+            case RequestEventType.AutoClosed:
+                await notifier.ShowTeamCardAsync(request, cancellationToken);
+                await notifier.NotifyRequesterAsync(request, NoticeKind.AutoClosed, e, cancellationToken);
+                break;
+            default:
+                await notifier.ShowTeamCardAsync(request, cancellationToken);
+                break;
+        }
     }
 
     private async Task NotifyAndRefreshTeamCardAsync(

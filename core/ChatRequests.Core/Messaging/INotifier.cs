@@ -23,6 +23,10 @@ public enum NoticeKind
     AlternativesOffered,
     /// <summary>The item is out for delivery: carrier, tracking reference and "I received it".</summary>
     OutForDelivery,
+    /// <summary>The request was fulfilled some working days ago and the requester has not confirmed or reopened it.</summary>
+    ConfirmationReminder,
+    /// <summary>No answer in the closing time: the system closed the request (reopening stays possible for a while).</summary>
+    AutoClosed,
 }
 
 /// <summary>
@@ -104,4 +108,10 @@ public interface INotifier
     /// chat: their overdue and due-today requests. Once per agent and day, whichever host or run sends it.
     /// </summary>
     Task SendDigestAsync(PersonRef agent, DateOnly day, AgentDigest digest, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Tells the assignee, in their personal chat, that the quality check of their work failed and why (the reason is
+    /// <paramref name="cause"/>'s comment); once per <paramref name="cause"/>.
+    /// </summary>
+    Task TellAssigneeReviewFailedAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default);
 }

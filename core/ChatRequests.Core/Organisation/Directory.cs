@@ -29,11 +29,29 @@ public sealed record Team
     public CalendarDefinition? Calendar { get; init; }
     /// <summary>How approved requests are assigned; null is manual ("Assign to me"), with no re-announcing.</summary>
     public AssignmentDefinition? Assignment { get; init; }
+    /// <summary>
+    /// Which of its requests a colleague checks before the requester is asked to confirm: "flaggedItems" (the default:
+    /// items flagged <c>qualityCheck</c>), "allItems" or "off" (<see cref="QualityCheckSetting"/>; the directories refuse others).
+    /// </summary>
+    public string? QualityCheck { get; init; }
+    /// <summary>When its resolved requests close by themselves; null when they never do (the requester confirms).</summary>
+    public ClosureSettings? Closure { get; init; }
 
     public bool HasMember(string personId) => MemberIds.Contains(personId);
 
     /// <summary>The calendar its targets count on; the directories refuse to start with an invalid one.</summary>
     public WorkingCalendar WorkingCalendar() => Calendar?.ToWorkingCalendar() ?? BusinessHours.WorkingCalendar.AlwaysOpen;
+
+    /// <summary>Whether a request for an item (flagged or not for a quality check) goes to a reviewer when resolved.</summary>
+    public bool ChecksQualityOf(bool itemFlagged) => QualityCheckSetting.Parse(QualityCheck) switch
+    {
+        QualityCheckScope.AllItems => true,
+        QualityCheckScope.Off => false,
+        _ => itemFlagged,
+    };
+
+    /// <summary>Who may check the work of a request of the team: its lead and members (never the person who did it).</summary>
+    public bool MayReview(string personId) => HasMember(personId) || LeadId == personId;
 }
 
 /// <summary>A named group of approvers (for example IT security, finance).</summary>

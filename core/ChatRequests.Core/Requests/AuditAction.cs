@@ -61,6 +61,14 @@ public readonly record struct AuditAction
     public static readonly AuditAction Reannounce = new("Reannounce");
     /// <summary>The request's standing escalation levels were resolved with it; the comment names them.</summary>
     public static readonly AuditAction Deescalate = new("Deescalate");
+    public static readonly AuditAction SubmitForReview = new("SubmitForReview");
+    public static readonly AuditAction PassReview = new("PassReview");
+    public static readonly AuditAction FailReview = new("FailReview");
+    public static readonly AuditAction AutoClose = new("AutoClose");
+    /// <summary>The agent's internal note of the work done (never shown to the requester); the comment is the note.</summary>
+    public static readonly AuditAction WorkNote = new("WorkNote");
+    /// <summary>The requester was reminded to confirm or reopen a fulfilled request.</summary>
+    public static readonly AuditAction RemindRequester = new("RemindRequester");
 
     private AuditAction(string name) => Name = name;
 
@@ -76,6 +84,7 @@ public readonly record struct AuditAction
         OfferAlternatives, ChangeItem, RequestReapproval, SendForDelivery, AcknowledgeReceipt, KeepWaiting, SupplierOverdue,
         Reassign, NotAssigned, Reannounce,
         Deescalate,
+        SubmitForReview, PassReview, FailReview, AutoClose, WorkNote, RemindRequester,
     ];
 
     /// <summary>The line a command of the transition table writes.</summary>
@@ -103,11 +112,21 @@ public readonly record struct AuditAction
         RequestCommand.RequestReapproval => RequestReapproval,
         RequestCommand.SendForDelivery => SendForDelivery,
         RequestCommand.AcknowledgeReceipt => AcknowledgeReceipt,
+        RequestCommand.SubmitForReview => SubmitForReview,
+        RequestCommand.PassReview => PassReview,
+        RequestCommand.FailReview => FailReview,
+        RequestCommand.AutoClose => AutoClose,
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "A command without an audit action."),
     };
 
     /// <summary>An approver's decision on a stage (the stage also keeps the decision and its comment).</summary>
     public bool IsDecision => this == ApproveStage || this == ApprovePart || this == Approve || this == Reject;
+
+    /// <summary>
+    /// A line whose comment is for the team only (a work note, a failed quality check's reason, resolution notes not yet
+    /// checked): the requester never reads it.
+    /// </summary>
+    public bool IsInternal => this == WorkNote || this == FailReview || this == SubmitForReview;
 
     public override string ToString() => Name ?? "";
 

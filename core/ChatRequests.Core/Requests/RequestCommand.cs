@@ -32,4 +32,12 @@ public enum RequestCommand
     SendForDelivery,
     /// <summary>The requester acknowledged receipt of the delivered item (the "signature"): that fulfils the request.</summary>
     AcknowledgeReceipt,
+    /// <summary>Resolve, for a request whose work must pass a quality check before the requester is asked to confirm.</summary>
+    SubmitForReview,
+    /// <summary>A reviewer verified the work: the request is fulfilled and the requester asked to confirm.</summary>
+    PassReview,
+    /// <summary>A reviewer found the work wanting: it goes back to the assignee with the reason.</summary>
+    FailReview,
+    /// <summary>The requester did not answer within the closing time after resolution: the system closes the request.</summary>
+    AutoClose,
 }

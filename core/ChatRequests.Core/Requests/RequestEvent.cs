@@ -50,6 +50,14 @@ public enum RequestEventType
     Escalated,
     /// <summary>The request was resolved or cancelled: its standing escalations are resolved and their cards say so.</summary>
     Deescalated,
+    /// <summary>The work was resolved and waits for a reviewer's quality check: the team card offers Pass / Fail.</summary>
+    ReviewRequested,
+    /// <summary>The quality check failed: the work is back with the assignee, who is told the reason.</summary>
+    ReviewFailed,
+    /// <summary>The requester has not confirmed or reopened a fulfilled request: they are reminded, with the buttons.</summary>
+    ConfirmationReminder,
+    /// <summary>No answer from the requester within the closing time: the system closed the request.</summary>
+    AutoClosed,
 }
 
 /// <summary>

@@ -46,6 +46,9 @@ public sealed class RequestTransitionException(RequestState from, RequestCommand
         RequestCommand.ChangeItem or RequestCommand.RequestReapproval => "changed to another item",
         RequestCommand.SendForDelivery => "sent out for delivery",
         RequestCommand.AcknowledgeReceipt => "acknowledged as received",
+        RequestCommand.SubmitForReview => "resolved",
+        RequestCommand.PassReview or RequestCommand.FailReview => "checked",
+        RequestCommand.AutoClose => "closed",
         _ => command.ToString().ToLowerInvariant(),
     };
 }

@@ -29,6 +29,7 @@ public static class RequestProgress
         RequestState.Assigned or RequestState.InProgress or RequestState.AwaitingParts or RequestState.Scheduled or RequestState.OutForDelivery =>
             r.Assignee is { } agent ? $"{agent.Name} ({r.TeamName})" : r.TeamName,
         RequestState.AwaitingRequester or RequestState.Fulfilled => IsRequester(r, viewerId) ? "You" : r.Requester.Name,
+        RequestState.InReview => $"{r.TeamName} (quality check)",
         _ => "No one (finished)",
     };
 
@@ -66,6 +67,9 @@ public static class RequestProgress
             ? $"Reopened: {r.TeamName} picks it up again (last handled by {previous.Name})."
             : $"Reopened: {r.TeamName} picks it up again.",
         RequestState.Rejected => Rejected(r),
+        RequestState.InReview => $"A colleague in {r.TeamName} checks the work; then {(IsRequester(r, viewerId) ? "you" : r.Requester.Name)} will be asked to confirm it.",
+        RequestState.Closed when r.Closing?.ReopenUntil is { } until =>
+            $"Nothing: it closed automatically; it can be reopened until {until.ToUniversalTime().ToString("d MMM yyyy", CultureInfo.InvariantCulture)}.",
         RequestState.Closed => "Nothing: it is closed.",
         RequestState.Cancelled => "Nothing: it was cancelled.",
         _ => "",

@@ -18,6 +18,8 @@ public enum RequestState
     Reopened,
     /// <summary>A physical item is on its way to the requester (carrier and tracking on the request).</summary>
     OutForDelivery,
+    /// <summary>Resolved by the assignee; a reviewer checks the work before the requester is asked to confirm.</summary>
+    InReview,
 }
 
 public static class RequestStateText
@@ -39,6 +41,7 @@ public static class RequestStateText
         RequestState.Cancelled => "Cancelled",
         RequestState.Reopened => "Reopened",
         RequestState.OutForDelivery => "Out for delivery",
+        RequestState.InReview => "In quality check",
         _ => state.ToString(),
     };
 }

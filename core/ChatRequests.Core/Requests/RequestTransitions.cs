@@ -30,7 +30,8 @@ public static class RequestTransitions
         [RequestCommand.Answer] = ([RequestState.AwaitingRequester], RequestState.InProgress),
         [RequestCommand.Resolve] = ([.. WithTheTeam, RequestState.AwaitingRequester], RequestState.Fulfilled),
         [RequestCommand.Confirm] = ([RequestState.Fulfilled], RequestState.Closed),
-        [RequestCommand.Reopen] = ([RequestState.Fulfilled], RequestState.Reopened),
+        // From Closed only when the system closed it and the reopen window is open (ServiceRequest.Closing checks).
+        [RequestCommand.Reopen] = ([RequestState.Fulfilled, RequestState.Closed], RequestState.Reopened),
         [RequestCommand.Cancel] =
         (
             [RequestState.Submitted, RequestState.AwaitingApproval, RequestState.Approved, RequestState.AwaitingRequester, .. WithTheTeam],
@@ -42,6 +43,10 @@ public static class RequestTransitions
         [RequestCommand.RequestReapproval] = ([RequestState.AwaitingParts], RequestState.AwaitingApproval),
         [RequestCommand.SendForDelivery] = ([.. WithTheTeam, RequestState.AwaitingRequester], RequestState.OutForDelivery),
         [RequestCommand.AcknowledgeReceipt] = ([RequestState.OutForDelivery], RequestState.Fulfilled),
+        [RequestCommand.SubmitForReview] = ([.. WithTheTeam, RequestState.AwaitingRequester], RequestState.InReview),
+        [RequestCommand.PassReview] = ([RequestState.InReview], RequestState.Fulfilled),
+        [RequestCommand.FailReview] = ([RequestState.InReview], RequestState.InProgress),
+        [RequestCommand.AutoClose] = ([RequestState.Fulfilled], RequestState.Closed),
     };
 
     public static bool IsAllowed(RequestState from, RequestCommand command) =>

@@ -461,16 +461,6 @@ public sealed partial class ServiceRequest
         Raise(RequestEventType.QuestionAnswered, requester, now, text);
     }
 
-    public void Resolve(PersonRef agent, string notes, DateTimeOffset now, WorkingCalendar? calendar = null)
-    {
-        var text = Normalise(notes) ?? throw new RequestRuleException("Please add resolution notes: the requester reads them.");
-        Apply(RequestCommand.Resolve, agent, now, text, calendar);
-        Assignee ??= agent;
-        ResolutionNotes = text;
-        StatusNote = null;
-        Raise(RequestEventType.Resolved, agent, now, text);
-    }
-
     public void Confirm(PersonRef requester, int rating, string? comment, DateTimeOffset now)
     {
         EnsureRequester(requester, "confirm");
@@ -488,6 +478,7 @@ public sealed partial class ServiceRequest
     public void Reopen(PersonRef requester, string? reason, DateTimeOffset now)
     {
         EnsureRequester(requester, "reopen");
+        EnsureReopenable(now);
         reason = Normalise(reason);
         Apply(RequestCommand.Reopen, requester, now, reason);
         ResolutionNotes = null;
@@ -523,6 +514,11 @@ public sealed partial class ServiceRequest
         if (Reannounce(now) is { } reannounced)
         {
             return reannounced;
+        }
+
+        if (State == RequestState.Fulfilled)
+        {
+            return CheckClosing(now);
         }
 
         if (State == RequestState.AwaitingApproval)

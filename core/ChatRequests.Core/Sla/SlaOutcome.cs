@@ -14,5 +14,12 @@ public sealed record SlaOutcome(bool RemindedApprovers, bool WarnedAtRisk, bool 
     /// <summary>The request, still unassigned, is to be posted in the team's channel again (once per period).</summary>
     public bool Reannounced { get; init; }
 
-    public bool DidAnything => RemindedApprovers || WarnedAtRisk || Escalated || TimedOutApproval || AlertedSupplierLate || Reannounced;
+    /// <summary>The requester of a fulfilled request was reminded to confirm or reopen it (once).</summary>
+    public bool RemindedRequester { get; init; }
+
+    /// <summary>The requester did not answer in the closing time: the system closed the request (once).</summary>
+    public bool AutoClosed { get; init; }
+
+    public bool DidAnything =>
+        RemindedApprovers || WarnedAtRisk || Escalated || TimedOutApproval || AlertedSupplierLate || Reannounced || RemindedRequester || AutoClosed;
 }

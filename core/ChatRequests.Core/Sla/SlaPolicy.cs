@@ -112,6 +112,11 @@ public static class SlaPolicy
             };
         }
 
+        if (request.State == RequestState.Fulfilled)
+        {
+            return request.ClosingCheckAt;
+        }
+
         // A paused clock (waiting for the requester or for parts) has nothing due until it runs again.
         return request.IsClockPaused ? null : request.NextEscalationCheckAt();
     }

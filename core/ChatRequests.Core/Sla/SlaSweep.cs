@@ -19,11 +19,17 @@ public sealed record SlaSweepResult(int Checked, int Reminders, int Warnings, in
     /// <summary>Unassigned requests posted in their team's channel again.</summary>
     public int Reannouncements { get; init; }
 
-    /// <summary>Events raised (and saved in the requests' outboxes): the relay has work when this is positive.</summary>
     /// <summary>Assignees alerted that a supplier's expected date passed.</summary>
     public int SupplierAlerts { get; init; }
 
-    public int Events => Reminders + Warnings + Escalations + Timeouts + SupplierAlerts + Reannouncements;
+    /// <summary>Fulfilled requests whose requester was reminded to confirm or reopen.</summary>
+    public int ConfirmationReminders { get; init; }
+
+    /// <summary>Fulfilled requests closed by the system for want of the requester's answer.</summary>
+    public int AutoClosed { get; init; }
+
+    /// <summary>Events raised (and saved in the requests' outboxes): the relay has work when this is positive.</summary>
+    public int Events => Reminders + Warnings + Escalations + Timeouts + SupplierAlerts + Reannouncements + ConfirmationReminders + AutoClosed;
 }
 
 /// <summary>
@@ -50,6 +56,7 @@ public sealed class SlaSweep(
         var now = clock.GetUtcNow();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         int reminders = 0, warnings = 0, escalations = 0, timeouts = 0, conflicts = 0, supplierAlerts = 0, reannouncements = 0;
+        int confirmationReminders = 0, autoClosed = 0;
         IReadOnlyDictionary<string, WorkingCalendar>? calendars = null;
         while (true)
         {
@@ -87,6 +94,8 @@ public sealed class SlaSweep(
                 timeouts += outcome.TimedOutApproval ? 1 : 0;
                 supplierAlerts += outcome.AlertedSupplierLate ? 1 : 0;
                 reannouncements += outcome.Reannounced ? 1 : 0;
+                confirmationReminders += outcome.RemindedRequester ? 1 : 0;
+                autoClosed += outcome.AutoClosed ? 1 : 0;
                 Log(request, outcome);
             }
 
@@ -95,6 +104,7 @@ public sealed class SlaSweep(
                 return new SlaSweepResult(seen.Count, reminders, warnings, escalations, conflicts)
                 {
                     Timeouts = timeouts, SupplierAlerts = supplierAlerts, Reannouncements = reannouncements,
+                    ConfirmationReminders = confirmationReminders, AutoClosed = autoClosed,
                 };
             }
         }
@@ -119,6 +129,14 @@ public sealed class SlaSweep(
         else if (outcome.Reannounced)
         {
             logger.LogInformation("{RequestId} of team {TeamId} is still unassigned; posted in the channel again", request.Id, request.TeamId);
+        }
+        else if (outcome.AutoClosed)
+        {
+            logger.LogInformation("{RequestId} closed automatically: its requester did not answer", request.Id);
+        }
+        else if (outcome.RemindedRequester)
+        {
+            logger.LogInformation("Requester of {RequestId} reminded to confirm", request.Id);
         }
         else if (outcome.TimedOutApproval)
         {

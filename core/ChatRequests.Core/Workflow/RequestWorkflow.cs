@@ -165,17 +165,46 @@ public sealed class RequestWorkflow(
         standIns is null ? null : await standIns.FindAsync(StandInFinder.CandidatesOf(stage), cancellationToken);
 
     public Task<ServiceRequest> AssignToSelfAsync(string requestId, PersonRef agent, CancellationToken cancellationToken = default) =>
-        ChangeAsTeamMemberAsync(requestId, agent, (r, calendar) => r.Assign(agent, agent, clock.GetUtcNow(), calendar), cancellationToken);
+        ChangeAsTeamMemberAsync(requestId, agent, (r, team) => r.Assign(agent, agent, clock.GetUtcNow(), team.WorkingCalendar()), cancellationToken);
 
     public Task<ServiceRequest> SetStatusAsync(
         string requestId, PersonRef agent, RequestState status, string? note, CancellationToken cancellationToken = default) =>
-        ChangeAsTeamMemberAsync(requestId, agent, (r, calendar) => r.SetStatus(agent, status, note, clock.GetUtcNow(), calendar), cancellationToken);
+        ChangeAsTeamMemberAsync(requestId, agent, (r, team) => r.SetStatus(agent, status, note, clock.GetUtcNow(), team.WorkingCalendar()), cancellationToken);
 
     public Task<ServiceRequest> AskRequesterAsync(string requestId, PersonRef agent, string question, CancellationToken cancellationToken = default) =>
         ChangeAsTeamMemberAsync(requestId, agent, r => r.AskRequester(agent, question, clock.GetUtcNow()), cancellationToken);
 
-    public Task<ServiceRequest> ResolveAsync(string requestId, PersonRef agent, string notes, CancellationToken cancellationToken = default) =>
-        ChangeAsTeamMemberAsync(requestId, agent, (r, calendar) => r.Resolve(agent, notes, clock.GetUtcNow(), calendar), cancellationToken);
+    /// <summary>
+    /// Resolves with the resolution notes (the requester reads them) and the work note (the team's only); the item and
+    /// the team decide whether a colleague checks the work first and how the request closes (<see cref="RulesFor"/>).
+    /// </summary>
+    public Task<ServiceRequest> ResolveAsync(
+        string requestId, PersonRef agent, string notes, string? workNote = null, CancellationToken cancellationToken = default) =>
+        ChangeAsTeamMemberAsync(
+            requestId, agent, (r, team) => r.Resolve(agent, notes, clock.GetUtcNow(), workNote, RulesFor(r, team), team.WorkingCalendar()), cancellationToken);
+
+    /// <summary>The quality check passed: the lead or a member of the team, not who did the work (the domain checks that).</summary>
+    public Task<ServiceRequest> PassReviewAsync(string requestId, PersonRef reviewer, CancellationToken cancellationToken = default) =>
+        ChangeAsReviewerAsync(
+            requestId, reviewer, (r, team) => r.PassReview(reviewer, clock.GetUtcNow(), ClosingTermsOf(team)), cancellationToken);
+
+    /// <summary>The quality check failed, with the reason for the assignee.</summary>
+    public Task<ServiceRequest> FailReviewAsync(string requestId, PersonRef reviewer, string? reason, CancellationToken cancellationToken = default) =>
+        ChangeAsReviewerAsync(requestId, reviewer, (r, _) => r.FailReview(reviewer, reason, clock.GetUtcNow()), cancellationToken);
+
+    /// <summary>
+    /// What a resolution of the request needs, as the catalog and the directory say now: a quality check when the team
+    /// checks the item (flagged items by default), a work note for a flagged item or a checked one, and the team's closing.
+    /// </summary>
+    private ResolutionRules RulesFor(ServiceRequest request, Team team)
+    {
+        var flagged = catalog.Find(request.CatalogItemId)?.QualityCheck ?? false;
+        var checks = team.ChecksQualityOf(flagged);
+        return new ResolutionRules(checks, flagged || checks, ClosingTermsOf(team));
+    }
+
+    private static ClosingTerms? ClosingTermsOf(Team team) =>
+        team.Closure is { } settings ? new ClosingTerms(settings, team.WorkingCalendar()) : null;
 
     /// <summary>
     /// "Reassign" on the team card: a member of the request's team gives it to <paramref name="toId"/>, the colleague
@@ -279,7 +308,7 @@ public sealed class RequestWorkflow(
 
     private Task<ServiceRequest> ChangeAsTeamMemberAsync(
         string requestId, PersonRef agent, Action<ServiceRequest> change, CancellationToken cancellationToken) =>
-        ChangeAsTeamMemberAsync(requestId, agent, (r, _) => change(r), cancellationToken);
+        ChangeAsTeamMemberAsync(requestId, agent, _ => change, cancellationToken);
 
     /// <summary>A change by a team member that may end a pause of the clock: it gets the team's calendar to count it on.</summary>
     private Task<ServiceRequest> ChangeAsTeamMemberAsync(
@@ -293,6 +322,11 @@ public sealed class RequestWorkflow(
         var (request, team) = await LoadAsTeamMemberAsync(requestId, agent, cancellationToken);
         return await store.UpdateAsync(request, KeepingRefused(change(team)), cancellationToken);
     }
+
+    /// <summary>A change by a team member that needs the team (its quality-check setting, its calendar).</summary>
+    private Task<ServiceRequest> ChangeAsTeamMemberAsync(
+        string requestId, PersonRef agent, Action<ServiceRequest, Team> change, CancellationToken cancellationToken) =>
+        ChangeAsTeamMemberAsync(requestId, agent, team => r => change(r, team), cancellationToken);
 
     private async Task<(ServiceRequest Request, Team Team)> LoadAsTeamMemberAsync(string requestId, PersonRef agent, CancellationToken cancellationToken)
     {
@@ -308,6 +342,19 @@ public sealed class RequestWorkflow(
         }
 
         return (request, team);
+    }
+
+    /// <summary>A quality check: by the team's lead or a member (who did the work and the requester are refused by the domain).</summary>
+    private async Task<ServiceRequest> ChangeAsReviewerAsync(
+        string requestId, PersonRef reviewer, Action<ServiceRequest, Team> change, CancellationToken cancellationToken)
+    {
+        var (request, team) = await LoadVisibleAsync(requestId, reviewer.Id, cancellationToken);
+        if (team?.MayReview(reviewer.Id) != true)
+        {
+            throw new NotPermittedException($"Only the lead or a member of {request.TeamName} can check the work on {request.Id}.").About(request);
+        }
+
+        return await store.UpdateAsync(request, KeepingRefused(r => change(r, team)), cancellationToken);
     }
 
     private Task<ServiceRequest> ChangeAsync(string requestId, PersonRef actor, Action<ServiceRequest> change, CancellationToken cancellationToken) =>

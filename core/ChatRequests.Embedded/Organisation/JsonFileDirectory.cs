@@ -30,7 +30,8 @@ public sealed class JsonFileDirectory : IDirectory
         _people = document.People.ToDictionary(p => p.Id, StringComparer.OrdinalIgnoreCase);
         _groups = document.ApproverGroups.ToDictionary(g => g.Id, StringComparer.OrdinalIgnoreCase);
         // A team without a calendar works on the organisation's; with neither, it is always open.
-        _teams = [.. document.Teams.Select(t => t.Calendar is null && document.Calendar is not null ? t with { Calendar = document.Calendar } : t)];
+        _teams = [.. document.Teams.Select(t => t.Calendar is null && document.Calendar is not null ? t with { Calendar = document.Calendar } : t)
+            .Select(t => t.Closure is null && document.Closure is not null ? t with { Closure = document.Closure } : t)];
         _costCentres = document.CostCentres.ToDictionary(c => c.Id, StringComparer.OrdinalIgnoreCase);
         _entitlements = document.Entitlements;
         _escalation = document.Escalation ?? EscalationSettings.Default;
@@ -105,7 +106,9 @@ public sealed class JsonFileDirectory : IDirectory
                 problems.Add($"team '{team.Id}' has member '{memberId}', who is not a person in the file.");
             }
 
-            foreach (var problem in CalendarDefinition.ProblemsOf($"team '{team.Id}'", team.Calendar))
+            foreach (var problem in CalendarDefinition.ProblemsOf($"team '{team.Id}'", team.Calendar)
+                         .Concat(QualityCheckSetting.ProblemsOf($"team '{team.Id}'", team.QualityCheck))
+                         .Concat(ClosureSettings.ProblemsOf($"team '{team.Id}'", team.Closure)))
             {
                 problems.Add(problem);
             }
@@ -116,7 +119,8 @@ public sealed class JsonFileDirectory : IDirectory
             }
         }
 
-        foreach (var problem in CalendarDefinition.ProblemsOf("the organisation", document.Calendar))
+        foreach (var problem in CalendarDefinition.ProblemsOf("the organisation", document.Calendar)
+                     .Concat(ClosureSettings.ProblemsOf("the organisation", document.Closure)))
         {
             problems.Add(problem);
         }
@@ -194,6 +198,8 @@ public sealed class JsonFileDirectory : IDirectory
     {
         /// <summary>The calendar of every team that has none of its own; none means always open.</summary>
         public CalendarDefinition? Calendar { get; init; }
+        /// <summary>How the resolved requests of every team without its own close by themselves; none: they wait for the requester.</summary>
+        public ClosureSettings? Closure { get; init; }
         public IReadOnlyList<Person> People { get; init; } = [];
         public IReadOnlyList<Team> Teams { get; init; } = [];
         public IReadOnlyList<ApproverGroup> ApproverGroups { get; init; } = [];

@@ -113,6 +113,11 @@ public sealed class TeamsNotifier(ProactiveMessenger messenger, IDirectory direc
     public Task SendDigestAsync(PersonRef agent, DateOnly day, AgentDigest digest, CancellationToken cancellationToken = default) =>
         messenger.SendOnceToPersonAsync(agent.Id, $"digest:{agent.Id}:{day:yyyy-MM-dd}", cards.Digest(agent, day, digest), cancellationToken);
 
+    public Task TellAssigneeReviewFailedAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default) =>
+        request.Assignee is { } assignee
+            ? messenger.SendOnceToPersonAsync(assignee.Id, $"review-failed:{request.Id}:{cause.Id}", cards.ReviewFailed(request, cause), cancellationToken)
+            : Task.CompletedTask;
+
     private static Activity AsActivity(CardMessage card) => Activity.CardMessage(card.Card, card.FallbackText);
 
     private async Task<Team> TeamOfAsync(ServiceRequest request, CancellationToken cancellationToken) =>

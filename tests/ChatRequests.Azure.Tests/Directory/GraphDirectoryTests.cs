@@ -340,6 +340,47 @@ public sealed class GraphDirectoryTests : IAsyncLifetime
         Assert.Equal(["team 'service-desk' has an assignment whose mode 'lottery' is not one of manual, roundRobin, leastLoaded."], error.Failures);
     }
 
+    [Fact]
+    public async Task Teams_CarryTheirQualityCheckAndClosureOrTheDirectoryDefault()
+    {
+        await using var services = BuildServices(_graph.BaseUrl, _credential, new()
+        {
+            ["Directory:Closure:AutoCloseAfterWorkingDays"] = "4",
+            ["Directory:Teams:0:QualityCheck"] = "allItems",
+            ["Directory:Teams:1:Id"] = "night-desk",
+            ["Directory:Teams:1:Name"] = "Night desk",
+            ["Directory:Teams:1:ChannelId"] = "19:night@thread.tacv2",
+            ["Directory:Teams:1:GroupId"] = DeskEntraGroup,
+            ["Directory:Teams:1:Closure:ReopenWithinDays"] = "3",
+        });
+
+        var teams = (await services.GetRequiredService<IDirectory>().ListTeamsAsync()).ToDictionary(t => t.Id);
+
+        Assert.Equal((4, 3, 14), (teams["service-desk"].Closure!.AutoCloseDays, teams["service-desk"].Closure!.ReminderDays, teams["service-desk"].Closure!.ReopenDays));
+        Assert.Equal((5, 3, 3), (teams["night-desk"].Closure!.AutoCloseDays, teams["night-desk"].Closure!.ReminderDays, teams["night-desk"].Closure!.ReopenDays));
+        Assert.True(teams["service-desk"].ChecksQualityOf(itemFlagged: false));
+        Assert.False(teams["night-desk"].ChecksQualityOf(itemFlagged: false));
+    }
+
+    [Fact]
+    public void Options_InvalidQualityCheckOrClosure_FailValidationNamingEachProblem()
+    {
+        using var services = BuildServices(_graph.BaseUrl, _credential, new()
+        {
+            ["Directory:Closure:ReminderAfterWorkingDays"] = "9",
+            ["Directory:Teams:0:QualityCheck"] = "everything",
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(
+            () => services.GetRequiredService<IOptions<GraphDirectoryOptions>>().Value);
+
+        Assert.Equal(
+        [
+            "the directory has closure settings whose reminderAfterWorkingDays is 9; the reminder comes at least a working day after resolution and before the automatic closing (after 5 working days).",
+            "team 'service-desk' has qualityCheck 'everything', which is not one of \"flaggedItems\", \"allItems\", \"off\".",
+        ], error.Failures);
+    }
+
     private IDirectory Directory => _services.GetRequiredService<IDirectory>();
 
     private static CatalogItem Item(ApprovalPolicy policy) =>

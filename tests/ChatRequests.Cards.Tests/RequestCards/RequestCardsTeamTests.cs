@@ -32,6 +32,8 @@ public class RequestCardsTeamTests
         { RequestState.Reopened, ["Assign to me", "Set status", "Ask requester", "Out for delivery", "Resolve"] },
         // Sent again with another carrier or tracking reference when the first delivery failed.
         { RequestState.OutForDelivery, ["Set status", "Ask requester", "Out for delivery", "Resolve"] },
+        // Resolved, waiting for a colleague's quality check.
+        { RequestState.InReview, ["Pass check", "Fail check"] },
     };
 
     [Theory]

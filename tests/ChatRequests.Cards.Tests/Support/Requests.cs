@@ -156,6 +156,14 @@ public static class Requests
 
         r.AskRequester(Agent, "Thunderbolt 4 or USB-C dock?", Next());
         r.Answer(Requester, "Thunderbolt 4, please. " + new string('a', 800), Next());
+        if (state == RequestState.InReview)
+        {
+            r.Resolve(
+                Agent, "Laptop imaged, docking station and monitors set up at desk 3.14. " + new string('r', 1500), Next(),
+                "Imaged with the 2026 build, BitLocker on, old disk wiped. " + new string('w', 1500), new ResolutionRules(true, true, null));
+            return r;
+        }
+
         r.Resolve(Agent, "Laptop imaged, docking station and monitors set up at desk 3.14. " + new string('r', 1500), Next());
         switch (state)
         {

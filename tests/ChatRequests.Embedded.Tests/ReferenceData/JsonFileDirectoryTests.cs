@@ -199,6 +199,56 @@ public sealed class JsonFileDirectoryTests : IDisposable
         Assert.All(teams, t => Assert.True(t.WorkingCalendar().IsAlwaysOpen));
     }
 
+    [Fact]
+    public void Load_QualityCheckAndClosureMistakes_AreListedLikeTheOtherProblems()
+    {
+        var path = Write("""
+            {
+              "closure": { "autoCloseAfterWorkingDays": 0, "reopenWithinDays": -1 },
+              "teams": [
+                { "id": "t1", "name": "Team", "channelId": "19:t1", "qualityCheck": "some" },
+                { "id": "t2", "name": "Team", "channelId": "19:t2", "qualityCheck": "AllItems", "closure": { "reminderAfterWorkingDays": 5 } }
+              ]
+            }
+            """);
+
+        Assert.Equal(
+        [
+            $"{path}: team 't1' has qualityCheck 'some', which is not one of \"flaggedItems\", \"allItems\", \"off\".",
+            $"{path}: team 't2' has qualityCheck 'AllItems', which is not one of \"flaggedItems\", \"allItems\", \"off\".",
+            $"{path}: team 't2' has closure settings whose reminderAfterWorkingDays is 5; the reminder comes at least a working day after resolution and before the automatic closing (after 5 working days).",
+            $"{path}: the organisation has closure settings whose autoCloseAfterWorkingDays is 0; use 1 to 90 working days.",
+            $"{path}: the organisation has closure settings whose reminderAfterWorkingDays is 3; the reminder comes at least a working day after resolution and before the automatic closing (after 0 working days).",
+            $"{path}: the organisation has closure settings whose reopenWithinDays is -1; use 0 (no reopening once closed) to 360 days.",
+        ], LoadFails(path));
+    }
+
+    [Fact]
+    public async Task Load_TeamClosure_OwnOrganisationDefaultsOrNone_AndQualityCheckScopes()
+    {
+        var path = Write("""
+            {
+              "closure": { "reopenWithinDays": 30 },
+              "teams": [
+                { "id": "own", "name": "Own", "channelId": "19:own", "qualityCheck": "allItems", "closure": { "autoCloseAfterWorkingDays": 10, "reminderAfterWorkingDays": 7 } },
+                { "id": "default", "name": "Default", "channelId": "19:default", "qualityCheck": "off" },
+                { "id": "plain", "name": "Plain", "channelId": "19:plain", "qualityCheck": "flaggedItems" }
+              ]
+            }
+            """);
+
+        var teams = (await LoadDirectory(path).ListTeamsAsync()).ToDictionary(t => t.Id);
+        var none = (await LoadDirectory(GoodOrganisation).ListTeamsAsync()).First();
+
+        Assert.Equal((10, 7, 14), (teams["own"].Closure!.AutoCloseDays, teams["own"].Closure!.ReminderDays, teams["own"].Closure!.ReopenDays));
+        Assert.Equal((5, 3, 30), (teams["default"].Closure!.AutoCloseDays, teams["default"].Closure!.ReminderDays, teams["default"].Closure!.ReopenDays));
+        Assert.Null(none.Closure);
+        Assert.Equal((true, true), (teams["own"].ChecksQualityOf(false), teams["own"].ChecksQualityOf(true)));
+        Assert.Equal((false, false), (teams["default"].ChecksQualityOf(false), teams["default"].ChecksQualityOf(true)));
+        Assert.Equal((false, true), (teams["plain"].ChecksQualityOf(false), teams["plain"].ChecksQualityOf(true)));
+        Assert.Equal((false, true), (none.ChecksQualityOf(false), none.ChecksQualityOf(true)));
+    }
+
     private string Write(string json) => _folder.Write("organisation.json", json);
 
     private static IReadOnlyList<string> LoadFails(string path) =>

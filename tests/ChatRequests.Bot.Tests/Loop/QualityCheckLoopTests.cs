@@ -1,0 +1,200 @@
+using System.Text.Json.Nodes;
+using ChatRequests.Bot.Tests.Hosting;
+using ChatRequests.Core.Fulfilment;
+using ChatRequests.Core.Requests;
+using ChatRequests.Core.Sla;
+using ChatRequests.Core.Storage;
+using ChatRequests.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using static ChatRequests.Bot.Tests.Loop.LoopSteps;
+
+namespace ChatRequests.Bot.Tests.Loop;
+
+/// <summary>
+/// The quality check and the automatic closing through the whole bot: the mouse is flagged for a check (or not), the
+/// organisation closes resolved requests after 5 working days (reminder after 3, reopen within 14 days); Hardware Service
+/// has no calendar, so its working days are whole days.
+/// </summary>
+public sealed class QualityCheckLoopTests : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "chatrequests-tests", Guid.NewGuid().ToString("N"));
+
+    // One Teams for every run of the bot in a test: a restarted bot posts to the chats and threads the first one made.
+    private FakeTeamsConnector _teams = null!;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        _teams = await FakeTeamsConnector.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _teams.DisposeAsync();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may still hold the file for a moment; the temp folder is cleaned by the OS.
+        }
+    }
+
+    [Fact]
+    public async Task FlaggedItem_IsCheckedByAColleague_FailedWithAReason_FixedAndPassed_ThenConfirmedByTheRequester()
+    {
+        await using var bot = await StartAsync(mouseChecked: true);
+        var (teams, connector) = (bot.Teams, bot.Connector);
+        var (requestId, _) = await RequestMouseAsync(teams, connector, Persona.Megan);
+        var (thread, card) = await TeamCardAsync(connector, Persona.HardwareChannel, requestId);
+        card = (await teams.ClickOnCardAsync(Persona.Adele, thread, card, "agent.assign")).Card;
+
+        // Resolving a flagged item needs a work note; then it goes to review, and Megan hears nothing yet.
+        var refused = await teams.ClickOnCardAsync(Persona.Adele, thread, card, "agent.resolve", new JsonObject { ["resolution"] = "Mouse on your desk" });
+        Assert.Contains("Please add a work note", refused.CardText);
+        var inReview = await teams.ClickOnCardAsync(Persona.Adele, thread, card, "agent.resolve",
+            new JsonObject { ["resolution"] = "Mouse on your desk", ["workNote"] = "Took the last MX from the London cupboard" });
+        Assert.Contains("In quality check", inReview.CardText);
+        Assert.Contains("Took the last MX from the London cupboard", inReview.CardText);
+        Assert.Contains("agent.reviewpass", CardReader.Verbs(inReview.Card));
+
+        // Adele cannot pass her own work.
+        var own = await teams.ClickOnCardAsync(Persona.Adele, thread, inReview.Card, "agent.reviewpass");
+        Assert.Contains("You did this work", own.CardText);
+
+        // Lidia fails it with a reason: Adele is told in chat, the channel card shows it, the request is in progress again.
+        var failed = await teams.ClickOnCardAsync(Persona.Lidia, thread, inReview.Card, "agent.reviewfail",
+            new JsonObject { ["reviewReason"] = "Megan is left-handed: the MX is right-handed only" });
+        Assert.Contains("In progress", failed.CardText);
+        Assert.Contains("Quality check failed: Lidia Holloway sent it back to Adele Vance", failed.CardText);
+        var told = await connector.WaitForAsync(
+            c => c.CardsSentTo(Persona.Adele.AadObjectId).FirstOrDefault(x => CardReader.AllText(x).Contains("Quality check failed")),
+            description: "the failed check in Adele's chat");
+        Assert.Contains("left-handed", CardReader.AllText(told));
+
+        // Adele fixes it and resolves again; Grady (the lead) could check, Lidia does: it passes.
+        var again = await teams.ClickOnCardAsync(Persona.Adele, thread, failed.Card, "agent.resolve",
+            new JsonObject { ["resolution"] = "Left-handed mouse on your desk", ["workNote"] = "Ordered a left-handed MX; swapped it today" });
+        var passed = await teams.ClickOnCardAsync(Persona.Lidia, thread, again.Card, "agent.reviewpass");
+        Assert.Contains("verified by Lidia Holloway", passed.CardText);
+
+        // Only now is Megan asked to confirm, in Adele's name; her cards never show the work note or the reason.
+        var resolved = await NoticeAsync(connector, Persona.Megan, requestId, "Left-handed mouse on your desk");
+        Assert.Contains("Adele Vance resolved your request", CardReader.AllText(resolved));
+        Assert.DoesNotContain(connector.ActivitiesIn(Persona.Megan.PersonalChatId), a => FakeTeamsConnector.CardOf(a) is { } c
+            && (CardReader.AllText(c).Contains("cupboard", StringComparison.Ordinal) || CardReader.AllText(c).Contains("right-handed", StringComparison.Ordinal)));
+        Assert.Single(connector.ActivitiesIn(Persona.Megan.PersonalChatId), a => FakeTeamsConnector.CardOf(a) is { } c
+            && CardReader.AllText(c).Contains("Resolved: is it working?", StringComparison.Ordinal));
+        await teams.ClickOnCardAsync(Persona.Megan, Persona.Megan.PersonalChatId, resolved, "requester.confirm", new JsonObject { ["rating"] = "5" });
+
+        var request = await StoredWhenAsync(bot.Services.GetRequiredService<IRequestStore>(), requestId, r => r.State == RequestState.Closed, "closed");
+        Assert.Equal(
+            [AuditAction.SubmitForReview, AuditAction.FailReview, AuditAction.SubmitForReview, AuditAction.PassReview, AuditAction.Confirm],
+            request.History.Where(h => h.From != h.To).Select(h => h.Action).SkipWhile(a => a != AuditAction.SubmitForReview));
+        Assert.Equal(Persona.Lidia.Name, request.VerifiedBy?.Name);
+        await TeamCardAsync(connector, Persona.HardwareChannel, requestId, text => text.Contains("Closed: Megan Bowen confirmed"));
+    }
+
+    [Fact]
+    public async Task NoAnswerFromTheRequester_RemindedThenClosedAfterARestart_OnceEach_AndReopenedWithinTheWindow()
+    {
+        string requestId;
+        await using (var first = await StartAsync(mouseChecked: false))
+        {
+            (requestId, _) = await RequestMouseAsync(first.Teams, first.Connector, Persona.Megan);
+            var (thread, card) = await TeamCardAsync(first.Connector, Persona.HardwareChannel, requestId);
+            card = (await first.Teams.ClickOnCardAsync(Persona.Adele, thread, card, "agent.assign")).Card;
+            await first.Teams.ClickOnCardAsync(Persona.Adele, thread, card, "agent.resolve", new JsonObject { ["resolution"] = "Mouse on your desk" });
+            var fulfilled = await StoredWhenAsync(
+                first.Services.GetRequiredService<IRequestStore>(), requestId, r => r.State == RequestState.Fulfilled && r.Outbox.Count == 0, "resolved and told");
+            Assert.Equal(fulfilled.Closing!.RemindAt, fulfilled.SlaCheckAt);
+        }
+
+        // The reminder was pending when the bot stopped; the next run sends it, then closes the request, each once.
+        await using var bot = await StartAsync(mouseChecked: false);
+        var store = bot.Services.GetRequiredService<IRequestStore>();
+        _clock.AdjustTime(_clock.GetUtcNow() + TimeSpan.FromDays(3) + TimeSpan.FromMinutes(1));
+        Assert.Equal(1, (await SweepAndDeliverAsync(bot, requestId)).ConfirmationReminders);
+        Assert.Equal(0, (await SweepAndDeliverAsync(bot, requestId)).Events);
+        var reminder = await NoticeAsync(bot.Connector, Persona.Megan, requestId, "Still waiting for your answer");
+        Assert.Contains("requester.confirm", CardReader.Verbs(reminder));
+        Assert.Contains("requester.reopen", CardReader.Verbs(reminder));
+
+        _clock.AdjustTime(_clock.GetUtcNow() + TimeSpan.FromDays(2));
+        Assert.Equal(1, (await SweepAndDeliverAsync(bot, requestId)).AutoClosed);
+        Assert.Equal(0, (await SweepAndDeliverAsync(bot, requestId)).Events);
+        var closed = await NoticeAsync(bot.Connector, Persona.Megan, requestId, "Closed automatically");
+        Assert.Contains("We did not hear back from you in 5 working days", CardReader.AllText(closed));
+        await TeamCardAsync(bot.Connector, Persona.HardwareChannel, requestId, text => text.Contains("Closed automatically: no answer from Megan Bowen in 5 working days"));
+        Assert.Single(bot.Connector.ActivitiesIn(Persona.Megan.PersonalChatId), a => FakeTeamsConnector.CardOf(a) is { } c
+            && CardReader.AllText(c).Contains("Still waiting for your answer", StringComparison.Ordinal));
+        var request = (await store.GetAsync(requestId))!;
+        Assert.Single(request.History, h => h.Action == AuditAction.AutoClose && h.Comment == "closed automatically: no answer in 5 working days");
+
+        // A week later Megan finds it still broken: the window is open, so the closed notice's Reopen works.
+        _clock.AdjustTime(_clock.GetUtcNow() + TimeSpan.FromDays(7));
+        var reopened = await bot.Teams.ClickOnCardAsync(Persona.Megan, Persona.Megan.PersonalChatId, closed, "requester.reopen");
+        Assert.Contains("reopened", reopened.CardText);
+        await StoredWhenAsync(store, requestId, r => r.State == RequestState.Reopened, "reopened");
+        await TeamCardAsync(bot.Connector, Persona.HardwareChannel, requestId, text => text.Contains("Reopened"));
+    }
+
+    [Fact]
+    public async Task ReopenAfterTheWindow_IsRefusedWithAClearMessage()
+    {
+        await using var bot = await StartAsync(mouseChecked: false);
+        var (requestId, _) = await RequestMouseAsync(bot.Teams, bot.Connector, Persona.Megan);
+        var (thread, card) = await TeamCardAsync(bot.Connector, Persona.HardwareChannel, requestId);
+        card = (await bot.Teams.ClickOnCardAsync(Persona.Adele, thread, card, "agent.assign")).Card;
+        await bot.Teams.ClickOnCardAsync(Persona.Adele, thread, card, "agent.resolve", new JsonObject { ["resolution"] = "Mouse on your desk" });
+        await StoredWhenAsync(bot.Services.GetRequiredService<IRequestStore>(), requestId, r => r.Outbox.Count == 0, "resolved and told");
+        _clock.AdjustTime(_clock.GetUtcNow() + TimeSpan.FromDays(6));
+        Assert.Equal(1, (await SweepAndDeliverAsync(bot, requestId)).AutoClosed);
+        var closed = await NoticeAsync(bot.Connector, Persona.Megan, requestId, "Closed automatically");
+
+        _clock.AdjustTime(_clock.GetUtcNow() + TimeSpan.FromDays(15));
+        var refused = await bot.Teams.ClickOnCardAsync(Persona.Megan, Persona.Megan.PersonalChatId, closed, "requester.reopen");
+
+        Assert.Contains("closed automatically and could be reopened until", refused.Message);
+        Assert.Contains("that time has passed", refused.Message);
+        Assert.Equal(RequestState.Closed, (await bot.Services.GetRequiredService<IRequestStore>().GetAsync(requestId))!.State);
+    }
+
+    /// <summary>One sweep, then the relay woken and waited for until the request's outbox is empty.</summary>
+    private static async Task<SlaSweepResult> SweepAndDeliverAsync(BotApp bot, string requestId)
+    {
+        var result = await bot.Services.GetRequiredService<SlaSweep>().SweepAsync();
+        bot.Services.GetRequiredService<IRelaySignal>().Wake();
+        await StoredWhenAsync(bot.Services.GetRequiredService<IRequestStore>(), requestId, r => r.Outbox.Count == 0, "the relay delivered the sweep's events");
+        return result;
+    }
+
+    /// <summary>A run of the bot on the test's database and reference data; the relay runs when woken (or by a turn).</summary>
+    private Task<BotApp> StartAsync(bool mouseChecked)
+    {
+        var catalog = JsonNode.Parse(File.ReadAllText(RepositoryPaths.Samples("catalog.json")))!;
+        catalog["items"]!.AsArray().Single(i => (string?)i!["id"] == "mouse")!["qualityCheck"] = mouseChecked;
+        var organisation = JsonNode.Parse(File.ReadAllText(RepositoryPaths.Samples("organisation.json")))!;
+        organisation["closure"] = new JsonObject { ["autoCloseAfterWorkingDays"] = 5, ["reminderAfterWorkingDays"] = 3, ["reopenWithinDays"] = 14 };
+        return BotApp.StartAsync(
+            new Dictionary<string, string?>
+            {
+                ["Storage:SqlitePath"] = Path.Combine(_folder, "requests.db"),
+                ["Catalog:Path"] = Write("catalog.json", catalog.ToJsonString()),
+                ["Directory:Path"] = Write("organisation.json", organisation.ToJsonString()),
+                ["Fulfilment:PollInterval"] = "01:00:00",
+            },
+            services => services.AddSingleton<TimeProvider>(_clock),
+            teams: _teams);
+    }
+
+    private string Write(string name, string json)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, json);
+        return path;
+    }
+}
