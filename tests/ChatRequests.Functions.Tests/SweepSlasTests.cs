@@ -98,7 +98,7 @@ public sealed class SweepSlasTests(CosmosServer cosmos)
             Assert.Equal("Handled", answer.ReturnValue!.GetValue<string>());
             Assert.Empty(app.Connector.CardsSentTo(Persona.Grady.AadObjectId));
             var thread = app.Connector.Conversations.Single(c => c.Id.StartsWith(Persona.HardwareChannel + ";", StringComparison.Ordinal));
-            Assert.Contains(thread.Activities, a => CardReader.AllText(FakeTeamsConnector.CardOf(a)).Contains("no lead in the directory"));
+            Assert.Contains(thread.Activities, a => CardReader.AllText(FakeTeamsConnector.CardOf(a)).Contains("has nobody in the directory to escalate"));
         }
         finally
         {

@@ -35,7 +35,7 @@ public sealed class MessageHandler(
         "- `@ChatRequests queue`: the open requests of this channel's team\n" +
         "- `@ChatRequests REQ-000042`: the details of one of the team's requests\n" +
         "- `@ChatRequests help`: this list\n" +
-        "- `@ChatRequests unavailable` / `available`: whether new requests are assigned to you automatically\n\n" +
+        "- `@ChatRequests unavailable` / `available`: whether the team's requests are given to you automatically\n\n" +
         "Your own requests and approvals stay in our personal chat.";
 
     private const string PersonalOnly =

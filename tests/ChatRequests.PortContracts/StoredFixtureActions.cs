@@ -1,0 +1,24 @@
+using ChatRequests.Core.Requests;
+
+namespace ChatRequests.PortContracts;
+
+/// <summary>
+/// The audit actions first written after the stored-document fixtures were (the SQLite rows and the Cosmos documents of
+/// an earlier version): every other action is in them, so that each loads typed and is saved back unchanged.
+/// </summary>
+public static class StoredFixtureActions
+{
+    public static IReadOnlyList<AuditAction> WrittenSince { get; } =
+    [
+        // The parts of an "all" approval, a rerouted stage.
+        AuditAction.ApprovePart, AuditAction.Reroute,
+        // Issue 12: the target clock, suppliers and delivery, assignment, the escalation ladder, the quality check and closing.
+        AuditAction.ClockPaused, AuditAction.ClockResumed,
+        AuditAction.OfferAlternatives, AuditAction.ChangeItem, AuditAction.RequestReapproval, AuditAction.SendForDelivery,
+        AuditAction.AcknowledgeReceipt, AuditAction.KeepWaiting, AuditAction.SupplierOverdue,
+        AuditAction.Reassign, AuditAction.NotAssigned, AuditAction.Reannounce,
+        AuditAction.Deescalate,
+        AuditAction.SubmitForReview, AuditAction.PassReview, AuditAction.FailReview, AuditAction.AutoClose, AuditAction.WorkNote,
+        AuditAction.RemindRequester,
+    ];
+}
