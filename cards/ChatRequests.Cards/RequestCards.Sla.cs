@@ -46,7 +46,7 @@ public sealed partial class RequestCards
         var s = r.Approvals[stage];
         // Who it went to, named even after they decided it (the notice may be delivered after their click).
         var to = s.Approvers.Where(a => !s.ApprovedBy.Any(d => d.ById == a.Id && d.At <= s.TimedOutAt)).Select(a => a.Name);
-        var text = $"{r.Id} ({r.ItemName} for {r.Requester.Name}) went to {string.Join(", ", to)} because it waited {s.TimeoutHours} hours; "
+        var text = $"{r.Id} ({r.ItemName} for {r.Requester.Name}) went to {string.Join(", ", to)} because it waited {s.TimeoutHours} {(s.TimeoutDueAt is null ? "hours" : "working hours")}; "
             + "you no longer need to decide it.";
         return Info($"{r.Id} went to someone else", text);
     }

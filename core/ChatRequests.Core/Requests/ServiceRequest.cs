@@ -359,24 +359,26 @@ public sealed partial class ServiceRequest
     {
         var late = stage.Awaiting;
         var lateNames = string.Join(", ", late.Select(a => a.Name));
+        // Counted on a team calendar when the stage stored its timeout instant: then the hours are working hours.
+        var waited = stage.TimeoutDueAt is null ? $"{hours} hours" : $"{hours} working hours";
         var route = TimeoutRoute();
         if (route is null)
         {
             _approvals[CurrentStage] = stage with { TimedOutAt = now };
-            Note(AuditAction.Reroute, now, $"{lateNames} did not answer in {hours} hours, and nobody else can decide {stage.Name}: it stays with them");
+            Note(AuditAction.Reroute, now, $"{lateNames} did not answer in {waited}, and nobody else can decide {stage.Name}: it stays with them");
             return;
         }
 
         var keep = stage.Approvers.Where(a => stage.ApprovedBy.Any(d => d.ById == a.Id));
         Note(AuditAction.Reroute, now,
-            $"{lateNames} did not answer in {hours} hours: {stage.Name} goes to {string.Join(", ", route.Approvers.Select(p => p.Name))} ({route.Why})");
+            $"{lateNames} did not answer in {waited}: {stage.Name} goes to {string.Join(", ", route.Approvers.Select(p => p.Name))} ({route.Why})");
         var rerouted = Timed(WithStandIns(stage with
         {
             Approvers = [.. keep, .. route.Approvers], RequestedAt = now, RemindedAt = null, TimedOutAt = now, Late = late,
         }, standIns, MayTakeOverAfterTimeout(stage), now), now, calendar);
         _approvals[CurrentStage] = rerouted;
         var to = string.Join(", ", rerouted.AwaitingNamed.Where(a => !stage.ApprovedBy.Any(d => d.ById == a.Id)).Select(p => p.Name));
-        Raise(RequestEventType.ApprovalRerouted, PersonRef.System, now, $"{lateNames} did not answer your approval in {hours} hours; it went to {to}.");
+        Raise(RequestEventType.ApprovalRerouted, PersonRef.System, now, $"{lateNames} did not answer your approval in {waited}; it went to {to}.");
         Raise(RequestEventType.ApprovalTimedOut, PersonRef.System, now, null);
         Raise(RequestEventType.ApprovalRequested, PersonRef.System, now, null);
     }

@@ -134,7 +134,12 @@ public sealed class SupplyLoopTests : IAsyncLifetime
         var sent = await teams.ClickOnCardAsync(Persona.Adele, thread, reassigned.Card, "agent.deliver",
             new JsonObject { ["carrier"] = "DHL", ["tracking"] = "JD014600003828" });
         Assert.Contains("Out for delivery", sent.CardText);
-        var onItsWay = await NoticeAsync(connector, Persona.Megan, requestId, "On its way", "JD014600003828");
+        // The notice with "I received it" (the assignment notice, rendered late, may also name the tracking reference).
+        var onItsWay = await connector.WaitForAsync(
+            c => c.ActivitiesIn(Persona.Megan.PersonalChatId).Select(FakeTeamsConnector.CardOf).LastOrDefault(card =>
+                card is not null && CardReader.Verbs(card).Contains("requester.received") && CardReader.AllText(card).Contains("JD014600003828")),
+            description: "Megan's 'On its way' notice");
+        Assert.Contains("On its way", CardReader.AllText(onItsWay));
         var received = await teams.ClickOnCardAsync(Persona.Megan, Persona.Megan.PersonalChatId, onItsWay, "requester.received");
         Assert.Contains("Received: thank you", received.CardText);
         Assert.Contains("requester.confirm", CardReader.Verbs(received.Card));

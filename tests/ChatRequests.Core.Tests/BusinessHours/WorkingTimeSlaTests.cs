@@ -91,6 +91,10 @@ public sealed class WorkingTimeSlaTests
         Assert.Equal(1, directory.TeamLists);
         var stage = Assert.Single((await _store.GetAsync(request.Id))!.Approvals);
         Assert.Equal(wednesday.AddHours(17), stage.TimedOutAt);
+        // The history and the requester's notice say the hours were working hours.
+        var stored = (await _store.GetAsync(request.Id))!;
+        Assert.Contains(stored.History, h => h.Action == AuditAction.Reroute && h.Comment!.Contains("did not answer in 30 working hours", StringComparison.Ordinal));
+        Assert.Contains(stored.Outbox, e => e.Type == RequestEventType.ApprovalRerouted && e.Comment!.Contains("in 30 working hours;", StringComparison.Ordinal));
         // Its new approvers get their own 24 working hours: 1 on Wednesday, 10 on Thursday and Friday, 3 on Monday.
         Assert.Equal(new DateTimeOffset(2026, 12, 7, 11, 0, 0, TimeSpan.FromHours(1)), stage.ReminderDueAt);
         Assert.Equal(stage.ReminderDueAt, (await _store.GetAsync(request.Id))!.SlaCheckAt);
