@@ -45,6 +45,12 @@ public sealed class LoopbackOpenAIServer : IAsyncDisposable
     /// <summary>Answer every request with this status and an Azure OpenAI error body (429 with Retry-After).</summary>
     public int? FailWith { get; set; }
 
+    /// <summary>
+    /// Embeddings only, asked before <see cref="FailWith"/>: may hold a request (the task) and answer with a status (a
+    /// failure) or null (the usual answer, or <see cref="FailWith"/>).
+    /// </summary>
+    public Func<RecordedRequest, Task<int?>>? FailEmbeddingsWith { get; set; }
+
     /// <summary>Chat completions only: answer with this status (else <see cref="FailWith"/>).</summary>
     public int? FailChatWith { get; set; }
 
@@ -78,7 +84,8 @@ public sealed class LoopbackOpenAIServer : IAsyncDisposable
     private async Task EmbeddingsAsync(HttpContext context, string deployment)
     {
         var recorded = await RecordAsync(context);
-        if (!await WaitAsync(context, recorded) || await FailedAsync(context, FailWith))
+        var failWith = FailEmbeddingsWith is { } decide ? await decide(recorded) : null;
+        if (!await WaitAsync(context, recorded) || await FailedAsync(context, failWith ?? FailWith))
         {
             return;
         }

@@ -18,17 +18,22 @@ public sealed class CatalogVectors(IEmbeddingGenerator<string, Embedding<float>>
     public sealed record Snapshot(IReadOnlyList<CatalogItem> Items, IReadOnlyList<string> Texts, Task<float[][]> Vectors);
 
     /// <summary>The vectors of <paramref name="items"/>: the cached ones if their words did not change, else a new reading.</summary>
-    public Snapshot For(IReadOnlyList<CatalogItem> items)
+    public Snapshot For(IReadOnlyList<CatalogItem> items) => For(items, out _);
+
+    /// <param name="started">True when this call started the reading (false: one already under way or done is reused).</param>
+    public Snapshot For(IReadOnlyList<CatalogItem> items, out bool started)
     {
         var texts = items.Select(ItemText.Of).ToList();
         lock (_gate)
         {
             var current = _current;
             var failed = current is not null && (current.Vectors.IsFaulted || current.Vectors.IsCanceled);
+            started = false;
             if (current is null || failed || !current.Texts.SequenceEqual(texts, StringComparer.Ordinal))
             {
                 current = new Snapshot(items, texts, EmbedAsync(texts));
                 _current = current;
+                started = true;
             }
 
             return current;

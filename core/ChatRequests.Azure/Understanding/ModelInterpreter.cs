@@ -115,23 +115,44 @@ public sealed class ModelInterpreter : IMessageInterpreter
     private async Task<IReadOnlyList<ItemSimilarity>?> SimilaritiesAsync(string text, CancellationToken budget)
     {
         var items = _catalog.Items;
-        var catalog = _catalogVectors.For(items);
+        var catalog = _catalogVectors.For(items, out var started);
         var message = Cut(text);
         // WaitAsync bounds the wait even if the client were slow to honour the token.
         var embedded = await _generator.GenerateAsync([message], cancellationToken: budget).WaitAsync(budget);
         var vector = Embeddings.Checked(embedded, 1)[0];
-        float[][] itemVectors;
+        float[][]? itemVectors;
         try
         {
-            itemVectors = await catalog.Vectors.WaitAsync(budget);
+            itemVectors = await ItemVectorsAsync(catalog, budget);
+        }
+        // A reading an earlier turn started failed (say, during the outage this turn comes after) while this turn's own
+        // call was answered: the catalog is read once more within this turn's budget, not blamed on this turn.
+        catch (Exception) when (!started && catalog.Vectors.IsFaulted)
+        {
+            catalog = _catalogVectors.For(items);
+            itemVectors = await ItemVectorsAsync(catalog, budget);
+        }
+
+        if (itemVectors is null)
+        {
+            return null;
+        }
+
+        return [.. catalog.Items.Select((item, i) => new ItemSimilarity(item, Embeddings.Cosine(vector, itemVectors[i])))];
+    }
+
+    /// <returns>Null while the catalog is still being read past the turn's budget.</returns>
+    private async Task<float[][]?> ItemVectorsAsync(CatalogVectors.Snapshot catalog, CancellationToken budget)
+    {
+        try
+        {
+            return await catalog.Vectors.WaitAsync(budget);
         }
         catch (OperationCanceledException) when (!catalog.Vectors.IsCompleted)
         {
             _logger.LogInformation("The catalog is still being read by the model; this message was read from its words alone");
             return null;
         }
-
-        return [.. catalog.Items.Select((item, i) => new ItemSimilarity(item, Embeddings.Cosine(vector, itemVectors[i])))];
     }
 
     private static string Describe(Exception ex, CancellationTokenSource timeout) => ex switch

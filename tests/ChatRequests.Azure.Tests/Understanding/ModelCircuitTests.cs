@@ -95,4 +95,41 @@ public sealed class ModelCircuitTests : IAsyncLifetime
         Assert.True(_server.Requests.Count > asked);
         Assert.DoesNotContain(_logs.Logs, l => l.Message.Contains("times in a row", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task AReadingOfTheCatalogAnEarlierTurnStarted_FailsUnderALaterTurn_WhichReadsTheCatalogAgain()
+    {
+        // The first reading of the catalog (three inputs in one call) is held until both turns have asked for the
+        // message's vector, and then fails; every later reading is answered.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var catalogReadings = 0;
+        _server.FailEmbeddingsWith = async request =>
+        {
+            if (request.Inputs.Count < 2 || Interlocked.Increment(ref catalogReadings) > 1)
+            {
+                return null;
+            }
+
+            await release.Task;
+            return 500;
+        };
+        await using var services = IntakeTestKit.Services(_server, _words, new TestCatalog(Laptop, Charger, Vpn),
+            new StaticTokenCredential(), _logs, _time, []);
+        var interpreter = ModelInterpreterTests.Interpreter(services);
+
+        var first = interpreter.InterpretAsync(Words).AsTask();
+        var second = interpreter.InterpretAsync(Words).AsTask();
+        while (_server.Requests.Count(r => r.Inputs is [Words]) < 2)
+        {
+            await Task.Delay(10);
+        }
+
+        release.SetResult();
+
+        Assert.Same(_words.Meaning, await first);   // the turn that started the failed reading reads the words alone
+        var meaning = await second;                  // the other reads the catalog again, and understands
+        Assert.Equal(MeaningKind.Item, meaning.Kind);
+        Assert.Equal("laptop", Assert.Single(meaning.Items).Item.Id);
+        Assert.Equal(2, catalogReadings);
+    }
 }
