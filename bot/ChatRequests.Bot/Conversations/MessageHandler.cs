@@ -112,8 +112,8 @@ public sealed class MessageHandler(
 
         if (command == ChatCommand.Availability && meaning.Available is { } available)
         {
-            var ask = new AvailabilityAsk(available, meaning.UnavailableUntil);
-            await replier.ReplyAsync(turn, await availability.AnswerAsync(turn, ask, cancellationToken), cancellationToken);
+            var availabilityAsk = new AvailabilityAsk(available, meaning.UnavailableUntil);
+            await replier.ReplyAsync(turn, await availability.AnswerAsync(turn, availabilityAsk, cancellationToken), cancellationToken);
             return;
         }
 

@@ -144,6 +144,42 @@ public sealed class AssignmentLoopTests : IDisposable
         Assert.DoesNotContain(bot.Connector.CardsSentTo(Persona.Lidia.AadObjectId), c => CardReader.AllText(c).Contains("your requests for"));
     }
 
+    [Fact]
+    public async Task ApprovedAgainAfterAnItemChange_StaysWithItsAssignee_AndAVipsLevel3FiresOnce()
+    {
+        var isaiah = new Persona("00000000-0000-0000-0000-0000000000d1", "Isaiah Langer"); // Finance approver group
+        using var data = new AssignmentReferenceData(Persona.Megan.AadObjectId);
+        await using var bot = await BotApp.StartAsync(data.Settings, services => services.AddSingleton<TimeProvider>(_clock));
+        var (teams, connector) = (bot.Teams, bot.Connector);
+        var store = bot.Services.GetRequiredService<IRequestStore>();
+        var requestId = await RequestLaptopAsync(teams, connector, Persona.Megan);
+        var (alexChat, approval) = await ApprovalCardAsync(connector, Persona.Alex, requestId);
+        await teams.ClickOnCardAsync(Persona.Alex, alexChat, approval, "approval.approve");
+        await StoredWhenAsync(store, requestId, r => r.Assignee is not null && r.HasReached(Escalation.SeniorManagement) && r.Outbox.Count == 0,
+            "assigned automatically, and level 3 for a VIP");
+
+        // Out of stock: Adele offers the developer laptop; Megan picks it, dearer, so it is approved again.
+        var (thread, card) = await TeamCardAsync(connector, Persona.HardwareChannel, requestId, text => text.Contains("Adele Vance"));
+        await teams.ClickOnCardAsync(Persona.Adele, thread, card, "agent.outofstock", new JsonObject { ["alternative1"] = "laptop-developer" });
+        await NoticeAsync(connector, Persona.Megan, requestId, "Standard laptop is out of stock");
+        await teams.ClickAsync(Persona.Megan, Persona.Megan.PersonalChatId, "requester.choose", Data(requestId, ("itemId", "laptop-developer")));
+        var alexCard = await connector.WaitForAsync(
+            c => c.CardsSentTo(Persona.Alex.AadObjectId).LastOrDefault(x => CardReader.AllText(x).Contains("Developer laptop") && CardReader.Verbs(x).Contains("approval.approve")),
+            description: "Alex's approval card of the new item");
+        await teams.ClickOnCardAsync(Persona.Alex, connector.PersonalChatWith(Persona.Alex.AadObjectId)!, alexCard, "approval.approve");
+        var (isaiahChat, isaiahCard) = await ApprovalCardAsync(connector, isaiah, requestId);
+        await teams.ClickOnCardAsync(isaiah, isaiahChat, isaiahCard, "approval.approve");
+
+        // Back with Adele, not assigned a second time; level 3 stands once.
+        var back = await StoredWhenAsync(store, requestId, r => r.State == RequestState.Assigned && r.ItemName == "Developer laptop" && r.Outbox.Count == 0, "back with the team");
+        Assert.Equal(Persona.Adele.AadObjectId, back.Assignee?.Id);
+        Assert.Single(back.History, h => h.Comment?.StartsWith("Assigned automatically", StringComparison.Ordinal) == true);
+        Assert.Equal("Approved again; back with Adele Vance", back.History.Last(h => h.Action == AuditAction.Assign).Comment);
+        Assert.Single(back.Escalations, e => e.Level == Escalation.SeniorManagement);
+        Assert.Equal(Persona.Adele.AadObjectId, await bot.Services.GetRequiredService<IAssignmentStore>().FindLastTurnAsync("team-hardware"));
+        await TeamCardAsync(connector, Persona.HardwareChannel, requestId, text => text.Contains("Developer laptop") && text.Contains("Assigned"));
+    }
+
     private static IReadOnlyList<(string Title, string Value)> ReassignChoices(JsonObject card) =>
         [.. (CardReader.FindAction(card, "agent.reassign") is null ? [] : FindChoices(card))];
 

@@ -3,17 +3,24 @@ using ChatRequests.Testing;
 
 namespace ChatRequests.Bot.Tests.Loop;
 
-/// <summary>The sample organisation with Hardware Service assigning round robin and re-announcing after 4 hours.</summary>
+/// <summary>
+/// The sample organisation with Hardware Service assigning round robin and re-announcing after 4 hours, and the
+/// VIPs given to the constructor (object ids) on the escalation ladder's VIP list.
+/// </summary>
 public sealed class AssignmentReferenceData : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "chatrequests-tests", Guid.NewGuid().ToString("N"));
 
-    public AssignmentReferenceData()
+    public AssignmentReferenceData(params string[] vips)
     {
         Directory.CreateDirectory(_folder);
         var organisation = JsonNode.Parse(File.ReadAllText(RepositoryPaths.Samples("organisation.json")))!;
         var hardware = organisation["teams"]!.AsArray().Single(t => (string?)t!["id"] == "team-hardware")!;
         hardware["assignment"] = new JsonObject { ["mode"] = "roundRobin", ["reannounceAfterHours"] = 4 };
+        if (vips.Length > 0)
+        {
+            organisation["escalation"] = new JsonObject { ["vips"] = new JsonArray([.. vips.Select(v => JsonValue.Create(v))]) };
+        }
         var path = Path.Combine(_folder, "organisation.json");
         File.WriteAllText(path, organisation.ToJsonString());
         Settings = new Dictionary<string, string?>
