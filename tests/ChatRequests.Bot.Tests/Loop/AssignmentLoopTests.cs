@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using ChatRequests.Bot.Tests.Hosting;
 using ChatRequests.Core.Assignment;
@@ -142,6 +143,26 @@ public sealed class AssignmentLoopTests : IDisposable
         Assert.Contains(requestId, CardReader.AllText(card));
         Assert.Contains("agent.open", CardReader.Verbs(card));
         Assert.DoesNotContain(bot.Connector.CardsSentTo(Persona.Lidia.AadObjectId), c => CardReader.AllText(c).Contains("your requests for"));
+    }
+
+    [Fact]
+    public async Task AwayUntilADay_TheAnswerSaysUntilWhen_AndTheMarkEndsByItself()
+    {
+        await using var bot = await StartAsync();
+        var store = bot.Services.GetRequiredService<IRequestStore>();
+        var back = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime).AddDays(3);
+        await bot.Teams.SayAsync(Persona.Adele, $"away until {back:yyyy-MM-dd}");
+        // The sample Hardware team has no calendar: its day starts at midnight UTC.
+        var told = await NoticeAsync(bot.Connector, Persona.Adele, "no new requests are assigned to you automatically until");
+        Assert.Contains(back.ToString("dddd d MMMM", CultureInfo.InvariantCulture) + ", 00:00 (UTC time)", CardReader.AllText(told));
+
+        var (whileAway, _) = await RequestMouseAsync(bot.Teams, bot.Connector, Persona.Megan);
+        await StoredWhenAsync(store, whileAway, r => r.Assignee?.Id == Persona.Lidia.AadObjectId, "Lidia, while Adele is away");
+
+        // Her day: nobody said "available", yet the next request is hers again (round robin goes on after Lidia).
+        _clock.AdjustTime(new DateTimeOffset(back.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddMinutes(1));
+        var (afterwards, _) = await RequestMouseAsync(bot.Teams, bot.Connector, Persona.Megan);
+        await StoredWhenAsync(store, afterwards, r => r.Assignee?.Id == Persona.Adele.AadObjectId, "Adele, her mark ended");
     }
 
     [Fact]
