@@ -7,7 +7,6 @@ using ChatRequests.Core.Sla;
 using ChatRequests.Core.Storage;
 using ChatRequests.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using static ChatRequests.Bot.Tests.Loop.LoopSteps;
 
 namespace ChatRequests.Bot.Tests.Loop;
@@ -16,32 +15,9 @@ namespace ChatRequests.Bot.Tests.Loop;
 /// Suppliers, stock and delivery through the whole bot: parts awaited from a supplier whose date passes (alerted once,
 /// across a restart), and an item out of stock replaced by a dearer one, approved again, delivered and signed for.
 /// </summary>
-public sealed class SupplyLoopTests : IAsyncLifetime
+public sealed class SupplyLoopTests : LoopBench
 {
     private static readonly Persona Isaiah = new("00000000-0000-0000-0000-0000000000d1", "Isaiah Langer"); // Finance approver group
-
-    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "chatrequests-tests", Guid.NewGuid().ToString("N"));
-
-    public Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_folder);
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync()
-    {
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // SQLite may still hold the file for a moment; the temp folder is cleaned by the OS.
-        }
-
-        return Task.CompletedTask;
-    }
 
     [Fact]
     public async Task AwaitingPartsFromASupplier_WhoseDayPasses_AlertsTheAssigneeOnce_AcrossARestart()
@@ -93,10 +69,9 @@ public sealed class SupplyLoopTests : IAsyncLifetime
     [Fact]
     public async Task SupplierAlert_PendingAcrossARestart_FiresOnceAfterIt_EvenWithTwoSweepers()
     {
-        await using var teams = await FakeTeamsConnector.StartAsync();
         string requestId;
         var expected = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime).AddDays(2);
-        await using (var first = await StartAsync(teams))
+        await using (var first = await StartAsync())
         {
             var (thread, assigned) = await ApprovedAndAssignedAsync(first, Persona.Megan);
             requestId = RequestNumberIn(CardReader.AllText(assigned))!;
@@ -109,7 +84,7 @@ public sealed class SupplyLoopTests : IAsyncLifetime
             Assert.Equal(0, (await first.Services.GetRequiredService<SlaSweep>().SweepAsync()).SupplierAlerts);
         }
 
-        await using var second = await StartAsync(teams);
+        await using var second = await StartAsync();
         _clock.AdjustTime(new DateTimeOffset(expected.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddHours(1));
         // Two sweepers at once, as two hosts run them: the alert is marked in the document, so only one of them raises it.
         SlaSweep[] sweepers = [second.Services.GetRequiredService<SlaSweep>(), ActivatorUtilities.CreateInstance<SlaSweep>(second.Services)];
@@ -120,7 +95,7 @@ public sealed class SupplyLoopTests : IAsyncLifetime
         await StoredWhenAsync(store, requestId, r => r.Outbox.Count == 0, "the relay delivered the alert");
         Assert.Equal(0, (await sweepers[0].SweepAsync()).SupplierAlerts);
 
-        var alert = Assert.Single(teams.CardsSentTo(Persona.Adele.AadObjectId), card => CardReader.AllText(card).Contains("supplier late"));
+        var alert = Assert.Single(_connector.CardsSentTo(Persona.Adele.AadObjectId), card => CardReader.AllText(card).Contains("supplier late"));
         Assert.Contains("Dell was expected to deliver order PO-981", CardReader.AllText(alert));
         Assert.Single((await store.GetAsync(requestId))!.History, h => h.Action == AuditAction.SupplierOverdue);
     }
@@ -205,14 +180,4 @@ public sealed class SupplyLoopTests : IAsyncLifetime
         ["orderRef"] = "PO-981",
         ["expectedOn"] = expected.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     };
-
-    /// <summary>A run of the bot on the test's database; the relay runs when a turn or the test wakes it.</summary>
-    private Task<BotApp> StartAsync(FakeTeamsConnector? teams = null) => BotApp.StartAsync(
-        new Dictionary<string, string?>
-        {
-            ["Storage:SqlitePath"] = Path.Combine(_folder, "requests.db"),
-            ["Fulfilment:PollInterval"] = "01:00:00",
-        },
-        services => services.AddSingleton<TimeProvider>(_clock),
-        teams: teams);
 }
