@@ -148,7 +148,7 @@ public sealed partial class RequestCards
             return new Outcome(
                 $"Changed by the requester: {r.Id}",
                 "warning",
-                $"Changed by the requester ({edit.Summary}); asked again as a new step, so nothing to decide here",
+                "Nothing to decide here: asked again as a new step after the requester's change",
                 null,
                 edit.At);
         }

@@ -422,9 +422,13 @@ public sealed class FulfilmentHandler(
         }
     }
 
-    /// <summary>The fallbacks of a pending stage stored before they were kept, worked out now; empty when it has its own.</summary>
+    /// <summary>
+    /// The fallbacks of a pending stage stored before they were kept, worked out now from its approvers; empty when it
+    /// has its own. Only before its first unreachable approver: after that its approvers are what the reroute left, and
+    /// a stage that had none at submission (several approvers, no group) must stay as logged: stuck once all are gone.
+    /// </summary>
     private async Task<IReadOnlyList<StageRoute>> MissingFallbacksAsync(ServiceRequest request, CancellationToken cancellationToken) =>
-        approvers is not null && request.PendingStage is { Fallbacks.Count: 0 } stage
+        approvers is not null && request.PendingStage is { Fallbacks.Count: 0, Unreachable.Count: 0 } stage
             ? await approvers.FallbacksOfStoredAsync(request, stage, catalog?.Find(request.CatalogItemId), cancellationToken)
             : [];
 
