@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChatRequests.Core.Requests;
+using ChatRequests.Core.Storage;
 using static ChatRequests.PortContracts.SampleRequests;
 
 namespace ChatRequests.PortContracts.Storage;
