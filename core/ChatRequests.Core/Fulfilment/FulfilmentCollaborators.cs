@@ -1,5 +1,6 @@
 using ChatRequests.Core.Approvals;
 using ChatRequests.Core.Assignment;
+using ChatRequests.Core.Catalog;
 using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Provisioning;
 using ChatRequests.Core.Sla;
@@ -19,16 +20,20 @@ namespace ChatRequests.Core.Fulfilment;
 /// <param name="Directory">The teams' calendars, on which a rerouted stage's reminder counts; null: every hour counts.</param>
 /// <param name="Assignment">The teams' assignment rules on approval; null: every team assigns by hand.</param>
 /// <param name="Escalations">Who a P1 or VIP request is escalated to at once; null: nobody, it escalates by the SLA alone.</param>
+/// <param name="Approvers">Works out the fallbacks of a stage stored before they were kept; null: such a stage has none.</param>
+/// <param name="Catalog">The item whose approver group such a stage falls back to.</param>
 public sealed record FulfilmentCollaborators(
     IProvisioner? Provisioner,
     IWebhookSender? Webhooks,
     StandInFinder? StandIns,
     IDirectory? Directory,
     TeamAssignment? Assignment,
-    EscalationContactsFinder? Escalations)
+    EscalationContactsFinder? Escalations,
+    ApproverResolver? Approvers,
+    ICatalog? Catalog)
 {
     /// <summary>None of the optional steps: approval cards, team cards and notices only.</summary>
-    public static FulfilmentCollaborators None { get; } = new(null, null, null, null, null, null);
+    public static FulfilmentCollaborators None { get; } = new(null, null, null, null, null, null, null, null);
 
     /// <summary>Everything a host has; only the provisioner may be missing (it is registered with Graph alone).</summary>
     public static FulfilmentCollaborators From(IServiceProvider services) => new(
@@ -37,5 +42,7 @@ public sealed record FulfilmentCollaborators(
         services.GetRequiredService<StandInFinder>(),
         services.GetRequiredService<IDirectory>(),
         services.GetRequiredService<TeamAssignment>(),
-        services.GetRequiredService<EscalationContactsFinder>());
+        services.GetRequiredService<EscalationContactsFinder>(),
+        services.GetRequiredService<ApproverResolver>(),
+        services.GetRequiredService<ICatalog>());
 }

@@ -1,5 +1,6 @@
 using ChatRequests.Core.Approvals;
 using ChatRequests.Core.Assignment;
+using ChatRequests.Core.Catalog;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Provisioning;
@@ -33,6 +34,8 @@ public sealed class FulfilmentHandler(
     private readonly IDirectory? _directory = collaborators.Directory;
     private readonly TeamAssignment? _assignment = collaborators.Assignment;
     private readonly EscalationContactsFinder? _escalations = collaborators.Escalations;
+    private readonly ApproverResolver? _approvers = collaborators.Approvers;
+    private readonly ICatalog? _catalog = collaborators.Catalog;
 
     public async Task HandleAsync(ServiceRequest request, OutboxEvent e, CancellationToken cancellationToken = default)
     {
@@ -207,6 +210,9 @@ public sealed class FulfilmentHandler(
             case RequestEventType.OutForDelivery:
                 await NotifyAndRefreshTeamCardAsync(request, NoticeKind.OutForDelivery, e, cancellationToken);
                 break;
+            case RequestEventType.RequestEdited:
+                await ShowEditAsync(request, e, cancellationToken);
+                break;
             case RequestEventType.ReviewRequested:
             case RequestEventType.ReviewFailed:
             case RequestEventType.ConfirmationReminder:
@@ -303,6 +309,28 @@ public sealed class FulfilmentHandler(
         await notifier.ShowTeamCardAsync(request, cancellationToken);
     }
 
+    /// <summary>
+    /// The requester changed the request (and was answered in the turn): every approval card already posted shows the new
+    /// answers, or, for a stage the change sent back, that it is asked again (the new round's cards come with its own
+    /// event); the channel's card too, once the team has it.
+    /// </summary>
+    private async Task ShowEditAsync(ServiceRequest request, OutboxEvent e, CancellationToken cancellationToken)
+    {
+        for (var stage = 0; stage < request.Approvals.Count; stage++)
+        {
+            var posted = request.Approvals[stage] is { RequestedAt: { } at } ? at < e.CreatedAt : request.Approvals[stage].Decision is not null;
+            if (posted)
+            {
+                await RefreshCardsAsync(request, stage, request.Approvals[stage].Approvers, cancellationToken);
+            }
+        }
+
+        if (WasRoutedToTeam(request))
+        {
+            await notifier.ShowTeamCardAsync(request, cancellationToken);
+        }
+    }
+
     private async Task RefreshApprovalCardsAsync(ServiceRequest request, CancellationToken cancellationToken)
     {
         for (var stage = 0; stage < request.Approvals.Count; stage++)
@@ -367,14 +395,18 @@ public sealed class FulfilmentHandler(
             var outcome = RerouteOutcome.Unchanged;
             if (await store.GetAsync(request.Id, cancellationToken) is { } current)
             {
+                var missing = await MissingFallbacksAsync(current, cancellationToken);
                 var fallbacks = _standIns is not null && current.PendingStage is { } stage
-                    ? await _standIns.FindAsync(stage.Fallbacks.SelectMany(f => f.Approvers), cancellationToken)
+                    ? await _standIns.FindAsync(stage.Fallbacks.Concat(missing).SelectMany(f => f.Approvers), cancellationToken)
                     : null;
                 var calendar = _directory is null
                     ? null
                     : (await _directory.ListTeamsAsync(cancellationToken)).FirstOrDefault(t => t.Id == current.TeamId)?.WorkingCalendar();
-                await store.UpdateIfChangedAsync(
-                    current, r => (outcome = r.RerouteUnreachable(approver, ex.Reason, clock.GetUtcNow(), fallbacks, calendar)) != RerouteOutcome.Unchanged, cancellationToken);
+                await store.UpdateIfChangedAsync(current, r =>
+                {
+                    r.KeepMissingFallbacks(missing);
+                    return (outcome = r.RerouteUnreachable(approver, ex.Reason, clock.GetUtcNow(), fallbacks, calendar)) != RerouteOutcome.Unchanged;
+                }, cancellationToken);
             }
 
             logger.LogWarning("Approver {PersonId} of {RequestId} could not be reached ({Reason}): {Outcome}",
@@ -386,6 +418,16 @@ public sealed class FulfilmentHandler(
             }
         }
     }
+
+    /// <summary>
+    /// The fallbacks of a pending stage stored before they were kept, worked out now from its approvers; empty when it
+    /// has its own. Only before its first unreachable approver: after that its approvers are what the reroute left, and
+    /// a stage that had none at submission (several approvers, no group) must stay as logged: stuck once all are gone.
+    /// </summary>
+    private async Task<IReadOnlyList<StageRoute>> MissingFallbacksAsync(ServiceRequest request, CancellationToken cancellationToken) =>
+        _approvers is not null && request.PendingStage is { Fallbacks.Count: 0, Unreachable.Count: 0 } stage
+            ? await _approvers.FallbacksOfStoredAsync(request, stage, _catalog?.Find(request.CatalogItemId), cancellationToken)
+            : [];
 
     private static IEnumerable<PersonRef> Reachable(ApprovalStage stage, IEnumerable<PersonRef> people) =>
         people.Where(a => !stage.Unreachable.Any(u => u.Id == a.Id));
