@@ -22,14 +22,16 @@ internal static class CommandWords
     {
         ["hlp"] = "help", ["hep"] = "help", ["hepl"] = "help", ["halp"] = "help", ["hekp"] = "help", ["hel"] = "help",
         ["stat"] = "status", ["q"] = "queue", ["que"] = "queue",
+        // Chat shorthand: "wat can u do", "hw does this work".
+        ["u"] = "you", ["ur"] = "your", ["wat"] = "what", ["wot"] = "what", ["wht"] = "what", ["hw"] = "how",
     };
 
     private static readonly HashSet<string> Fillers = ["a", "an", "the", "new", "some", "please", "pls", "plz", "just", "this", "that", "all"];
 
     private static readonly string[] CancelPhrases = Normalised(
     [
-        "cancel", "cancelled", "canceled", "nevermind", "withdraw", "forget it", "forget about it", "scrap that", "scrap it",
-        "scratch that", "dont need it", "dont need anymore", "no need", "nolonger need", "not needed", "changed my mind", "dont bother", "ignore", "abort",
+        "cancel", "cancelled", "canceled", "nevermind", "withdraw", "forget it", "forget about it", "scrap it",
+        "dont need it", "dont need anymore", "no need", "nolonger need", "not needed", "changed my mind", "dont bother", "ignore", "abort",
         "stop it", "drop it", "undo",
     ]);
 
@@ -40,6 +42,8 @@ internal static class CommandWords
         "wheres my", "where are my", "whats happened to", "what happened to", "what happened with", "whats happening with",
         "what is happening with", "whats going on with", "what is going on with", "hows my", "how is my", "how are my",
         "what did i order", "what did i ask", "what did i request", "what have i ordered", "what have i asked",
+        "what ive asked", "what ive ordered", "what ive requested", "what weve asked", "what weve ordered", "what weve requested",
+        "check on what", "approved yet",
         "what have i requested", "my requests", "my tickets", "my orders", "my stuff", "my open", "list my", "show my",
         "see my", "check my", "check on my", "heard back", "still waiting", "chasing", "go through", "gone through",
         "been approved", "been done", "been sorted", "what have i got", "what do i have open", "have i got open",
@@ -79,6 +83,7 @@ internal static class CommandWords
         "create request", "i can request",
         "i can order", "i can ask for", "can i order", "things i can", "everything i can", "options", "what you offer",
         "what you have", "what services", "what items", "request something", "order something", "ask for something",
+        "on offer", "see what", "what there is", "whats there",
     ]);
 
     private static readonly string[] HelpPhrases = Normalised(
@@ -106,14 +111,23 @@ internal static class CommandWords
 
     private static readonly HashSet<string> RequestNouns = ["request", "requests", "ticket", "tickets", "order", "orders", "case", "cases"];
 
+    // Verbs that, opening a message that names a request ("stop REQ-000610, ..."), withdraw it.
+    private static readonly HashSet<string> WithdrawVerbs = ["stop", "kill", "drop", "delete", "remove", "pull", "close", "scrap"];
+
+    // "scrap that", "scratch that": said on the words themselves, since "that" is a filler ("the scratch filesystem").
+    private static readonly string[] CancelPairs = ["scrap that", "scratch that", "scrap this", "scratch this"];
+
     public static (ChatCommand Command, CommandStrength Strength)? Find(IReadOnlyList<Word> words, bool namesRequest, Func<string, bool> known)
     {
         var raw = words.Select(w => Normal(w, known)).ToArray();
         var padded = $" {WithoutFillers(raw)} ";
+        var said = $" {string.Join(' ', raw)} ";
         bool Has(string phrase) => padded.Contains($" {phrase} ", StringComparison.Ordinal);
         bool Any(string[] phrases) => phrases.Any(Has);
 
-        if (Any(CancelPhrases) || raw is ["stop"] or ["no"] or ["nope"] or ["exit"] or ["quit"])
+        if (Any(CancelPhrases) || CancelPairs.Any(p => said.Contains($" {p} ", StringComparison.Ordinal))
+            || raw is ["stop"] or ["no"] or ["nope"] or ["exit"] or ["quit"]
+            || (namesRequest && raw.Length > 0 && WithdrawVerbs.Contains(raw[0])))
         {
             return (ChatCommand.Cancel, CommandStrength.Strong);
         }
@@ -124,7 +138,7 @@ internal static class CommandWords
         }
 
         if (ApprovalPhrases.Any(p => p is "approv" or "authori" ? raw.Any(w => w.StartsWith(p, StringComparison.Ordinal)) : Has(p))
-            && !Has("approval for") && !Has("been approved") && !Has("get approved"))
+            && !Has("approval for") && !Has("been approved") && !Has("get approved") && !Has("approved yet") && !MyApproved(raw))
         {
             // "pending approvals", "to approve", "waiting for me": the person's approvals, whatever else is said.
             var theirs = raw.Contains("approvals") || raw.Contains("pending") || Has("to approve") || Has("waiting for me") || Has("sign off") || Has("sign offs") || Has("anything pending");
@@ -132,7 +146,7 @@ internal static class CommandWords
         }
 
         var ours = raw.Any(Teams.Contains) && !raw.Contains("my");
-        if (ours && raw.Any(RequestNouns.Contains))
+        if (ours && Enumerable.Range(0, raw.Length).Any(i => RequestNoun(raw, i)))
         {
             return (ChatCommand.Queue, CommandStrength.Strong);
         }
@@ -142,7 +156,7 @@ internal static class CommandWords
             return (ChatCommand.Queue, CommandStrength.Medium);
         }
 
-        if (Any(MyRequestPhrases) || MyRequest(raw) || raw is ["requests"] or ["tickets"] or ["list"] or ["mine"] or ["status"] or ["my", "status"] or ["updates"] or ["update"] or ["any", "updates"])
+        if (Any(MyRequestPhrases) || MyRequest(raw) || MyApproved(raw) || raw is ["requests"] or ["tickets"] or ["list"] or ["mine"] or ["status"] or ["my", "status"] or ["updates"] or ["update"] or ["any", "updates"])
         {
             return (ChatCommand.MyRequests, CommandStrength.Strong);
         }
@@ -157,7 +171,7 @@ internal static class CommandWords
             return (ChatCommand.Browse, CommandStrength.Weak);
         }
 
-        if (Any(HelpPhrases) || (raw.Length > 0 && raw.All(Greetings.Contains)))
+        if (HelpPhrases.Any(p => p == "help" ? AskedForHelp(words, raw, known) : Has(p)) || (raw.Length > 0 && raw.All(Greetings.Contains)))
         {
             return (ChatCommand.Help, CommandStrength.Weak);
         }
@@ -175,6 +189,42 @@ internal static class CommandWords
     private static string[] Normalised(string[] phrases) => [.. phrases.Select(p => WithoutFillers(p.Split(' ')))];
 
     private static string WithoutFillers(IEnumerable<string> words) => string.Join(' ', words.Where(w => !Fillers.Contains(w)));
+
+    /// <summary>"is my licence approved": whether the person's own request went through, not their approvals.</summary>
+    private static bool MyApproved(string[] raw)
+    {
+        for (var i = 0; i < raw.Length; i++)
+        {
+            if (raw[i] == "my" && raw.Skip(i + 1).Take(4).Any(w => w is "approved" or "authorised" or "authorized"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"the orders", "our requests": a request noun, not the verb of "could we order a laptop".</summary>
+    private static bool RequestNoun(string[] raw, int i) =>
+        RequestNouns.Contains(raw[i])
+        && (raw[i].EndsWith('s') || (i > 0 && raw[i - 1] is "our" or "the" or "team" or "teams" or "any" or "open" or "your" or "their"));
+
+    /// <summary>
+    /// "help" is the command unless it is a kind of help a catalog offers ("AV help for the graduation"): a word the
+    /// catalog knows just before it.
+    /// </summary>
+    private static bool AskedForHelp(IReadOnlyList<Word> words, string[] raw, Func<string, bool> known)
+    {
+        for (var i = 0; i < raw.Length; i++)
+        {
+            if (raw[i] == "help" && !(i > 0 && words[i - 1].IsContent && known(words[i - 1].Term)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// "my ... request" within a few words ("did my hpc account request go through"), or requests the person says they

@@ -158,6 +158,9 @@ internal static class Lexicon
         "benq", "eizo", "viewsonic", "razer", "anker", "belkin", "kensington", "targus", "sennheiser", "motorola", "nokia",
         "huawei", "xiaomi", "oneplus", "fujitsu", "toshiba", "panasonic", "ricoh", "xerox", "kyocera", "lexmark", "adobe",
         "oracle", "ibm", "intel", "amd", "nvidia", "synology", "netgear", "ubiquiti", "avaya", "polycom", "surface",
+        // Industrial makers, and the platforms a thing is for ("a Windows password", "a Linux laptop").
+        "siemens", "abb", "schneider", "rockwell", "bosch", "omron", "mitsubishi", "beckhoff", "fanuc", "kuka", "emerson",
+        "yokogawa", "hitachi", "windows", "mac", "macos", "linux", "ubuntu", "android", "ios", "chromebook",
     ];
 
     /// <summary>Whether a word may be a thing in itself (a noun), as far as its shape tells: not "finally", "sealed", "dropping".</summary>
