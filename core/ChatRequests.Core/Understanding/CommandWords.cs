@@ -261,9 +261,14 @@ internal static class CommandWords
             return raw;
         }
 
-        // One slip only: "requested" is a word of its own, not a typo of "requests".
+        // One slip only: "requested" is a word of its own, not a typo of "requests"; nor is "approved" one of "approve".
         foreach (var key in Keys)
         {
+            if (raw.StartsWith(key, StringComparison.Ordinal) && raw[key.Length..] is "d" or "ed" or "s" or "es" or "ing")
+            {
+                return raw;
+            }
+
             if (Similarity.Typo(raw, key) > 0 && Similarity.Distance(raw, key, 1) <= 1)
             {
                 return key;

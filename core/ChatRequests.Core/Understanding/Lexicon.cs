@@ -148,6 +148,8 @@ internal static class Lexicon
         "second", "third", "additional", "replacement", "working", "quiet", "loud", "old", "older", "latest", "newer",
         "newest", "fancy", "premium", "standard", "normal", "regular", "usual", "different", "temporary", "permanent",
         "own", "personal", "shared", "whole", "full", "urgent", "same", "current", "existing", "work", "company", "business",
+        // How it connects or is built: "a wireless keyboard" is a keyboard.
+        "wireless", "cordless", "wired", "bluetooth", "usb", "ergonomic", "mechanical", "rechargeable", "compact", "rugged",
     ];
 
     /// <summary>Makers of IT equipment and software: a maker before a thing says whose make, not another kind ("a Dell monitor").</summary>
