@@ -39,7 +39,8 @@ internal static class MatchDecision
             return (MeaningKind.Item, [top]);
         }
 
-        if (top.Score >= LoneScore && (second is null || top.Score >= LoneLead * second.Score))
+        // Not when a choice of several words carries it: "work tablet" may be the device of anything.
+        if (top.Score >= LoneScore && !top.ByAChoice && (second is null || top.Score >= LoneLead * second.Score))
         {
             return (MeaningKind.Item, [top]);
         }

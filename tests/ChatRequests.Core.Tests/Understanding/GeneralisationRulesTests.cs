@@ -143,6 +143,16 @@ public class GeneralisationRulesTests
     }
 
     [Fact]
+    public void TheDeviceSomethingGoesOn_IsNotWhatIsAskedFor()
+    {
+        var meaning = LawFirm.Read("dictaphone on my laptop");
+
+        Assert.Equal(MeaningKind.Item, meaning.Kind);
+        Assert.Equal("dictation", meaning.Items[0].Item.Id);
+        Assert.False(LawFirm.Read("the dictaphone app on my desktop pc") is { Kind: MeaningKind.Item } m && m.Items[0].Item.Id == "desktop");
+    }
+
+    [Fact]
     public void HelpOfAKindTheCatalogOffers_IsNoHelpCommand()
     {
         var meaning = LawFirm.Read("scanner help for the mailroom");
