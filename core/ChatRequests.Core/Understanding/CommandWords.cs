@@ -32,7 +32,7 @@ internal static class CommandWords
     [
         "cancel", "cancelled", "canceled", "nevermind", "withdraw", "forget it", "forget about it", "scrap it",
         "dont need it", "dont need anymore", "no need", "nolonger need", "not needed", "changed my mind", "dont bother", "ignore", "abort",
-        "stop it", "drop it", "undo",
+        "stop it", "drop it", "undo", "dont want it", "call it off", "call off", "nolonger needed", "not needed anymore",
     ]);
 
     private static readonly string[] MyRequestPhrases = Normalised(
@@ -51,7 +51,8 @@ internal static class CommandWords
         "show requests", "show tickets", "see requests", "see tickets", "anyone looked at", "looked at my", "heard anything",
         "any word on", "word on my", "news about", "ready yet", "arrived yet", "arrive yet", "when will my", "when is my",
         "how long will my", "what i asked for", "what i requested", "what i ordered", "eta on", "eta for", "open tickets",
-        "open requests", "taking so long", "how much longer", "any eta",
+        "open requests", "taking so long", "how much longer", "any eta", "anything happening with", "happening with my",
+        "still open", "open for me", "how long until my", "how long till my", "how long for my",
     ]);
 
     // Of the phrases above, those that chase a request rather than list them: on the person's own open request, a follow-up.
@@ -61,7 +62,8 @@ internal static class CommandWords
         "whats happening with", "what is happening with", "whats going on with", "what is going on with", "whats happened to",
         "what happened to", "what happened with", "heard back", "heard anything", "still waiting", "chasing", "any word on",
         "word on my", "latest on", "whats latest", "what is latest", "anyone looked at", "ready yet", "eta on", "eta for",
-        "why is it taking", "taking so long", "how much longer", "any eta",
+        "why is it taking", "taking so long", "how much longer", "any eta", "anything happening with", "happening with my",
+        "how long until my", "how long till my", "how long for my",
     ]);
 
     // Alone, these may be part of what is asked for ("blood tracking software"): the person's requests only when no item fits.
@@ -83,7 +85,7 @@ internal static class CommandWords
         "create request", "i can request",
         "i can order", "i can ask for", "can i order", "things i can", "everything i can", "options", "what you offer",
         "what you have", "what services", "what items", "request something", "order something", "ask for something",
-        "on offer", "see what", "what there is", "whats there",
+        "on offer", "see what", "what there is", "whats there", "what stuff", "everything you offer",
     ]);
 
     private static readonly string[] HelpPhrases = Normalised(
@@ -93,14 +95,15 @@ internal static class CommandWords
         "what can this bot", "what does this bot", "bot do", "what can it do", "what do you help with", "how does this", "how this works", "how it works",
         "i am lost", "im lost", "confused", "what do i do", "what now", "start over", "talk to a human", "talk to someone",
         "speak to someone", "real person", "a human", "get me a person", "speak to a person", "talk to a person",
-        "use bot", "use you", "bot for", "you for", "what can i use", "how can i use",
+        "use bot", "use you", "bot for", "you for", "what can i use", "how can i use", "assistance", "what can i do", "get started",
+        "getting started", "how do i start",
     ]);
 
     private static readonly string[] ApprovalPhrases = Normalised(
     [
         "approv", "authori", "sign off", "signoff", "waiting for me", "waiting on me", "need my ok", "awaiting my", "for me to sign",
         "for me to ok", "needs my", "need to sign", "anything to sign", "for me to sign off", "pending for me", "pending my",
-        "anything pending", "sign offs", "signoffs",
+        "anything pending", "sign offs", "signoffs", "for me to review", "need my review", "awaiting my review",
     ]);
 
     private static readonly HashSet<string> Greetings =

@@ -28,7 +28,7 @@ internal static class IncidentWords
         // It shows nothing, or shows it wrong.
         "gone black", "went black", "goes black", "turned black", "been black", "is black", "are black", "stays black",
         "flashing red", "blinking red", "flashing amber", "blinking amber", "red light", "red lights", "error light",
-        "cant be right", "isnt right", "not right", "doesnt look right", "doesnt seem right", "not correct", "isnt correct",
+        "super slow", "painfully slow", "extremely slow", "slow since", "cant be right", "isnt right", "not right", "doesnt look right", "doesnt seem right", "not correct", "isnt correct",
     ];
 
     private static readonly HashSet<string> FaultTerms =
@@ -42,7 +42,7 @@ internal static class IncidentWords
             "problems", "issue", "issues", "trouble", "malfunctioning", "lagging", "laggy", "rebooting", "restarting",
             "overheating", "overheats", "beeping", "blank", "garbled", "distorted", "buzzing", "intermittent", "timeout",
             "drains", "draining", "weird", "glitchy", "crackling", "crackles", "crackly", "hissing", "muffled", "stuttering",
-            "faded", "fading", "smudged", "smudging", "streaky", "streaks", "smeared", "illegible", "unreadable",
+            "swollen", "swelling", "swells", "bulging", "faded", "fading", "smudged", "smudging", "streaky", "streaks", "smeared", "illegible", "unreadable",
         }.Select(Tokens.Term),
     ];
 
@@ -56,7 +56,7 @@ internal static class IncidentWords
     private static readonly HashSet<string> Negations =
     [
         "not", "isnt", "arent", "wasnt", "werent", "wont", "doesnt", "dont", "didnt", "cant", "cannot", "stopped", "keeps", "keep", "kept",
-        "nobody", "nobodys", "noone", "nothing", "nothings",
+        "nobody", "nobodys", "noone", "nothing", "nothings", "nolonger",
     ];
 
     // Noises made on purpose ("noise cancelling headset") are asked for, not reported.

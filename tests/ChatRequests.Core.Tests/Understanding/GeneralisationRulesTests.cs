@@ -92,6 +92,9 @@ public class GeneralisationRulesTests
     [InlineData("the case system screen has gone black")]
     [InlineData("my desktop pc is flashing red")]
     [InlineData("the case system is up but nothing loads")]
+    [InlineData("the case system is super slow since the update")]
+    [InlineData("my laptop battery swells")]
+    [InlineData("my badge no longer opens the door")]
     public void FaultWords_OfAThingThatShowsNothingOrShowsItWrong(string text)
     {
         Assert.Equal(MeaningKind.Incident, LawFirm.Read(text).Kind);
@@ -134,6 +137,16 @@ public class GeneralisationRulesTests
     [InlineData("wat can u do", ChatCommand.Help)]
     [InlineData("whats on offer here", ChatCommand.Browse)]
     [InlineData("IT help please", ChatCommand.Help)]
+    [InlineData("i need some assistance", ChatCommand.Help)]
+    [InlineData("how do i get started", ChatCommand.Help)]
+    [InlineData("anything happening with my dictaphone", ChatCommand.MyRequests)]
+    [InlineData("how long until my scanner comes", ChatCommand.MyRequests)]
+    [InlineData("what is still open for me", ChatCommand.MyRequests)]
+    [InlineData("i dont want it anymore", ChatCommand.Cancel)]
+    [InlineData("call it off", ChatCommand.Cancel)]
+    [InlineData("no longer needed thanks", ChatCommand.Cancel)]
+    [InlineData("anything for me to review", ChatCommand.Approvals)]
+    [InlineData("list everything you offer", ChatCommand.Browse)]
     public void CommandPhrasings(string text, ChatCommand command)
     {
         var meaning = LawFirm.Read(text);
