@@ -1,12 +1,9 @@
 using System.Text.Json.Nodes;
 using ChatRequests.Bot.Tests.Hosting;
-using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Requests;
-using ChatRequests.Core.Sla;
 using ChatRequests.Core.Storage;
 using ChatRequests.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using static ChatRequests.Bot.Tests.Loop.LoopSteps;
 
 namespace ChatRequests.Bot.Tests.Loop;
@@ -16,32 +13,10 @@ namespace ChatRequests.Bot.Tests.Loop;
 /// organisation closes resolved requests after 5 working days (reminder after 3, reopen within 14 days); Hardware Service
 /// has no calendar, so its working days are whole days.
 /// </summary>
-public sealed class QualityCheckLoopTests : IAsyncLifetime
+public sealed class QualityCheckLoopTests : LoopBench
 {
-    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "chatrequests-tests", Guid.NewGuid().ToString("N"));
-
-    // One Teams for every run of the bot in a test: a restarted bot posts to the chats and threads the first one made.
-    private FakeTeamsConnector _teams = null!;
-
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_folder);
-        _teams = await FakeTeamsConnector.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _teams.DisposeAsync();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // SQLite may still hold the file for a moment; the temp folder is cleaned by the OS.
-        }
-    }
+    public QualityCheckLoopTests() => Files.EditOrganisation(organisation =>
+        organisation["closure"] = new JsonObject { ["autoCloseAfterWorkingDays"] = 5, ["reminderAfterWorkingDays"] = 3, ["reopenWithinDays"] = 14 });
 
     [Fact]
     public async Task FlaggedItem_IsCheckedByAColleague_FailedWithAReason_FixedAndPassed_ThenConfirmedByTheRequester()
@@ -163,38 +138,10 @@ public sealed class QualityCheckLoopTests : IAsyncLifetime
         Assert.Equal(RequestState.Closed, (await bot.Services.GetRequiredService<IRequestStore>().GetAsync(requestId))!.State);
     }
 
-    /// <summary>One sweep, then the relay woken and waited for until the request's outbox is empty.</summary>
-    private static async Task<SlaSweepResult> SweepAndDeliverAsync(BotApp bot, string requestId)
-    {
-        var result = await bot.Services.GetRequiredService<SlaSweep>().SweepAsync();
-        bot.Services.GetRequiredService<IRelaySignal>().Wake();
-        await StoredWhenAsync(bot.Services.GetRequiredService<IRequestStore>(), requestId, r => r.Outbox.Count == 0, "the relay delivered the sweep's events");
-        return result;
-    }
-
-    /// <summary>A run of the bot on the test's database and reference data; the relay runs when woken (or by a turn).</summary>
+    /// <summary>A run of the bot on the bench, with the mouse flagged for a quality check or not.</summary>
     private Task<BotApp> StartAsync(bool mouseChecked)
     {
-        var catalog = JsonNode.Parse(File.ReadAllText(RepositoryPaths.Samples("catalog.json")))!;
-        catalog["items"]!.AsArray().Single(i => (string?)i!["id"] == "mouse")!["qualityCheck"] = mouseChecked;
-        var organisation = JsonNode.Parse(File.ReadAllText(RepositoryPaths.Samples("organisation.json")))!;
-        organisation["closure"] = new JsonObject { ["autoCloseAfterWorkingDays"] = 5, ["reminderAfterWorkingDays"] = 3, ["reopenWithinDays"] = 14 };
-        return BotApp.StartAsync(
-            new Dictionary<string, string?>
-            {
-                ["Storage:SqlitePath"] = Path.Combine(_folder, "requests.db"),
-                ["Catalog:Path"] = Write("catalog.json", catalog.ToJsonString()),
-                ["Directory:Path"] = Write("organisation.json", organisation.ToJsonString()),
-                ["Fulfilment:PollInterval"] = "01:00:00",
-            },
-            services => services.AddSingleton<TimeProvider>(_clock),
-            teams: _teams);
-    }
-
-    private string Write(string name, string json)
-    {
-        var path = Path.Combine(_folder, name);
-        File.WriteAllText(path, json);
-        return path;
+        Files.EditCatalog(catalog => catalog["items"]!.AsArray().Single(i => (string?)i!["id"] == "mouse")!["qualityCheck"] = mouseChecked);
+        return StartAsync();
     }
 }
