@@ -115,7 +115,7 @@ internal static class CommandWords
     private static readonly HashSet<string> RequestNouns = ["request", "requests", "ticket", "tickets", "order", "orders", "case", "cases"];
 
     // Verbs that, opening a message that names a request ("stop REQ-000610, ..."), withdraw it.
-    private static readonly HashSet<string> WithdrawVerbs = ["stop", "kill", "drop", "delete", "remove", "pull", "close", "scrap"];
+    private static readonly HashSet<string> WithdrawVerbs = ["stop", "kill", "drop", "delete", "remove", "close", "scrap"];
 
     // "scrap that", "scratch that": said on the words themselves, since "that" is a filler ("the scratch filesystem").
     private static readonly string[] CancelPairs = ["scrap that", "scratch that", "scrap this", "scratch this"];

@@ -28,7 +28,7 @@ internal static class IncidentWords
         // It shows nothing, or shows it wrong.
         "gone black", "went black", "goes black", "turned black", "been black", "is black", "are black", "stays black",
         "flashing red", "blinking red", "flashing amber", "blinking amber", "red light", "red lights", "error light",
-        "super slow", "painfully slow", "extremely slow", "slow since", "cant be right", "isnt right", "not right", "doesnt look right", "doesnt seem right", "not correct", "isnt correct",
+        "super slow", "painfully slow", "extremely slow", "slow since", "cant be right", "isnt right", "doesnt look right", "doesnt seem right", "isnt correct",
     ];
 
     private static readonly HashSet<string> FaultTerms =

@@ -93,6 +93,7 @@ public class GeneralisationRulesTests
     [InlineData("my desktop pc is flashing red")]
     [InlineData("the case system is up but nothing loads")]
     [InlineData("the case system is super slow since the update")]
+    [InlineData("the case system isnt right since the update")]
     [InlineData("my laptop battery swells")]
     [InlineData("my badge no longer opens the door")]
     public void FaultWords_OfAThingThatShowsNothingOrShowsItWrong(string text)
@@ -163,6 +164,17 @@ public class GeneralisationRulesTests
         Assert.Equal(MeaningKind.Item, meaning.Kind);
         Assert.Equal("dictation", meaning.Items[0].Item.Id);
         Assert.False(LawFirm.Read("the dictaphone app on my desktop pc") is { Kind: MeaningKind.Item } m && m.Items[0].Item.Id == "desktop");
+    }
+
+    [Theory]
+    [InlineData("not right now, but a dictaphone next month")]
+    [InlineData("pull up REQ-000123")]
+    public void NotRightNow_IsNoFault_AndPullingUpARequestWithdrawsNothing(string text)
+    {
+        var meaning = LawFirm.Read(text);
+
+        Assert.NotEqual(MeaningKind.Incident, meaning.Kind);
+        Assert.NotEqual(ChatCommand.Cancel, meaning.Command);
     }
 
     [Fact]
