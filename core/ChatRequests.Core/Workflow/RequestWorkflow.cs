@@ -229,10 +229,10 @@ public sealed class RequestWorkflow(
     public async Task<ServiceRequest> GetAsTeamMemberAsync(string requestId, PersonRef agent, CancellationToken cancellationToken = default) =>
         (await LoadAsTeamMemberAsync(requestId, agent, cancellationToken)).Request;
 
-    /// <summary>The members of the request's team by name (the team card's "Reassign" choices); empty when the team is gone.</summary>
+    /// <summary>The team card's "Reassign" choices (<see cref="TeamRoster.ReassignChoicesAsync"/>); empty when the team is gone.</summary>
     public async Task<IReadOnlyList<PersonRef>> TeamMembersAsync(ServiceRequest request, CancellationToken cancellationToken = default) =>
         await TeamOfAsync(request, cancellationToken) is { } team
-            ? await TeamRoster.MembersAsync(directory, team, cancellationToken)
+            ? await TeamRoster.ReassignChoicesAsync(directory, team, request, cancellationToken)
             : [];
 
     public Task<ServiceRequest> AnswerAsync(string requestId, PersonRef requester, string answer, CancellationToken cancellationToken = default) =>
