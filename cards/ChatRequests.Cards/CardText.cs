@@ -177,7 +177,7 @@ internal static class CardText
         [AuditAction.ClockResumed] = "Target clock resumed",
         [AuditAction.OfferAlternatives] = "Out of stock: alternatives offered",
         [AuditAction.ChangeItem] = "Changed to another item",
-        [AuditAction.RequestReapproval] = "Changed to another item; sent for approval again",
+        [AuditAction.RequestReapproval] = "Changed; sent for approval again",
         [AuditAction.SendForDelivery] = "Sent out for delivery",
         [AuditAction.AcknowledgeReceipt] = "Receipt acknowledged",
         [AuditAction.KeepWaiting] = "Kept waiting for the item",
@@ -191,5 +191,6 @@ internal static class CardText
         [AuditAction.AutoClose] = "Closed automatically",
         [AuditAction.WorkNote] = "Work note (team only)",
         [AuditAction.RemindRequester] = "Reminded the requester to confirm",
+        [AuditAction.Edit] = "Changed by the requester",
     };
 }

@@ -20,5 +20,7 @@ public static class StoredFixtureActions
         AuditAction.Deescalate,
         AuditAction.SubmitForReview, AuditAction.PassReview, AuditAction.FailReview, AuditAction.AutoClose, AuditAction.WorkNote,
         AuditAction.RemindRequester,
+        // Issue 11: the requester's change of a logged request.
+        AuditAction.Edit,
     ];
 }

@@ -69,6 +69,8 @@ public readonly record struct AuditAction
     public static readonly AuditAction WorkNote = new("WorkNote");
     /// <summary>The requester was reminded to confirm or reopen a fulfilled request.</summary>
     public static readonly AuditAction RemindRequester = new("RemindRequester");
+    /// <summary>The requester changed their request's answers (the state does not change).</summary>
+    public static readonly AuditAction Edit = new("Edit");
 
     private AuditAction(string name) => Name = name;
 
@@ -85,6 +87,7 @@ public readonly record struct AuditAction
         Reassign, NotAssigned, Reannounce,
         Deescalate,
         SubmitForReview, PassReview, FailReview, AutoClose, WorkNote, RemindRequester,
+        Edit,
     ];
 
     /// <summary>The line a command of the transition table writes.</summary>

@@ -58,6 +58,8 @@ public enum RequestEventType
     ConfirmationReminder,
     /// <summary>No answer from the requester within the closing time: the system closed the request.</summary>
     AutoClosed,
+    /// <summary>The requester changed their request (<see cref="ServiceRequest.Edits"/>): approval and team cards show the new answers.</summary>
+    RequestEdited,
 }
 
 /// <summary>

@@ -413,7 +413,7 @@ public sealed class RequestWorkflow(
     /// A choice is stored as the catalog spells it: the validator accepts "berlin office", but fulfilment
     /// steps and reports compare against "Berlin office".
     /// </summary>
-    private static string StoredValue(CatalogField field, string raw)
+    internal static string StoredValue(CatalogField field, string raw)
     {
         var value = raw.Trim();
         return field.Type == FieldType.Choice
