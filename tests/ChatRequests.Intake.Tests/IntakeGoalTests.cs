@@ -46,12 +46,12 @@ public sealed class IntakeGoalTests
     }
 
     /// <summary>
-    /// Issue 10 is open while these miss. The fresh held-out part (234 utterances written blind to the engine, with a
-    /// fourth catalog no tuning saw) measured on 2026-12-05, once: top-1 105/140, reachable 130/140, abstention 31/35,
-    /// commands 26/32 and incidents 18/27 miss their goals; wrong form 5/175 and slots 145/155 meet them. Until the
+    /// Issue 10 is open while these miss. The third held-out part (348 utterances written blind to the engine, with a
+    /// fifth catalog, retail, no tuning saw) measured on 2026-12-05, once: top-1 164/209, abstention 45/51 and commands
+    /// 41/46 miss their goals; reachable 201/209, wrong form 7/260, incidents 38/42 and slots 238/252 meet them. Until the
     /// goals hold, <see cref="HeldOut_IsNoWorseThanMeasured"/> keeps the figures from getting worse.
     /// </summary>
-    [Theory(Skip = "Issue 10 open: the fresh held-out part misses top-1, reachable, abstention, commands and incidents; see HeldOut_IsNoWorseThanMeasured.")]
+    [Theory(Skip = "Issue 10 open: the third held-out part misses top-1, abstention and commands; see HeldOut_IsNoWorseThanMeasured.")]
     [InlineData(LabelledSet.HeldOut)]
     [InlineData(null)]
     public void Goals_HoldOnTheHeldOutPart_AndOnBoth(string? part)
@@ -63,20 +63,20 @@ public sealed class IntakeGoalTests
         Assert.Empty(Total(Lexical.Run(sets)).Misses());
     }
 
-    /// <summary>The held-out figures as first measured (2026-12-05): at most this many misses per figure.</summary>
+    /// <summary>The third held-out part's figures as first measured (2026-12-05): at most this many misses per figure.</summary>
     [Fact]
     public void HeldOut_IsNoWorseThanMeasured()
     {
         var figures = Total(Lexical.Run(LabelledSet.Load(Root, LabelledSet.HeldOut)));
         var allowedMisses = new Dictionary<string, int>
         {
-            ["top-1 accuracy"] = 35,
-            ["reachable"] = 10,
-            ["wrong form"] = 5,
-            ["abstention on none"] = 4,
-            ["commands"] = 6,
-            ["incidents"] = 9,
-            ["slot fill"] = 10,
+            ["top-1 accuracy"] = 45,
+            ["reachable"] = 8,
+            ["wrong form"] = 7,
+            ["abstention on none"] = 6,
+            ["commands"] = 5,
+            ["incidents"] = 4,
+            ["slot fill"] = 14,
         };
 
         var worse = figures.WithGoals()
@@ -88,21 +88,27 @@ public sealed class IntakeGoalTests
     }
 
     /// <summary>
-    /// The first held-out part (with the factory, then a catalog no tuning saw) was folded into tuning once measured;
-    /// a catalog only the held-out part has is the fresh part's (the lead restores that check when it lands).
+    /// Every tuned catalog is held out too, and one catalog (retail) is held-out only: the measure of a catalog the engine
+    /// never saw. The earlier held-out parts (the second with the factory) were folded into tuning once measured.
     /// </summary>
     [Fact]
-    public void EveryTunedCatalog_IsHeldOutToo_AndTheTuningPartHoldsTheFoldedOne()
+    public void EveryTunedCatalog_IsHeldOutToo_AndOneCatalogIsOnlyHeldOut()
     {
         var tuning = LabelledSet.Load(Root, LabelledSet.Tuning);
         var heldOut = LabelledSet.Load(Root, LabelledSet.HeldOut);
+        var tuned = tuning.Select(s => s.Name).ToHashSet();
 
-        Assert.Subset(heldOut.Select(s => s.Name).ToHashSet(), tuning.Select(s => s.Name).ToHashSet());
-        Assert.Contains("factory", tuning.Select(s => s.Name));
+        Assert.Subset(heldOut.Select(s => s.Name).ToHashSet(), tuned);
+        Assert.Contains(heldOut, s => !tuned.Contains(s.Name));
         Assert.True(tuning.Count >= 4);
         Assert.True(tuning.Sum(s => s.Utterances.Count) >= 634);
-        var figures = Total(Lexical.Run(tuning));
-        Assert.All(figures.WithGoals(), f => Assert.True(f.Rate.Cases > 0, $"No utterance measures {f.Name}."));
+        Assert.True(heldOut.Sum(s => s.Utterances.Count) * 3 >= (tuning.Sum(s => s.Utterances.Count) + heldOut.Sum(s => s.Utterances.Count)),
+            "The held-out part is at least a third of the whole set.");
+        foreach (var part in new[] { tuning, heldOut })
+        {
+            var figures = Total(Lexical.Run(part));
+            Assert.All(figures.WithGoals(), f => Assert.True(f.Rate.Cases > 0, $"No utterance measures {f.Name}."));
+        }
     }
 
     [Fact]
