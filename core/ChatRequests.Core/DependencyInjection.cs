@@ -24,6 +24,7 @@ public static class DependencyInjection
         services.AddSingleton<SupplyWorkflow>();
         services.AddSingleton<EditWorkflow>();
         services.AddSingleton<FulfilmentHandler>();
+        services.AddSingleton(FulfilmentCollaborators.From);
         services.AddProvisioningWebhooks();
         services.AddSingleton<OutboxProcessor>();
         services.AddSingleton<OutboxEventRunner>();

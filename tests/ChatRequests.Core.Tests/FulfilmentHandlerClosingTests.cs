@@ -3,6 +3,7 @@ using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Requests;
+using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
 
 namespace ChatRequests.Core.Tests;
@@ -18,7 +19,7 @@ public sealed class FulfilmentHandlerClosingTests
     private readonly INotifier _notifier = Substitute.For<INotifier>();
     private readonly FulfilmentHandler _handler;
 
-    public FulfilmentHandlerClosingTests() => _handler = new FulfilmentHandler(_notifier, new InMemoryRequestStore(), TimeProvider.System);
+    public FulfilmentHandlerClosingTests() => _handler = new FulfilmentHandler(_notifier, new InMemoryRequestStore(), TimeProvider.System, NullLogger<FulfilmentHandler>.Instance, FulfilmentCollaborators.None);
 
     [Fact]
     public async Task ReviewRequested_ShowsTheReviewOnTheTeamCard_AndTellsTheRequesterNothing()

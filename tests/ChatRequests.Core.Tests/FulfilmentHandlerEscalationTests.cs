@@ -4,6 +4,7 @@ using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Priority;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Sla;
+using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
 
 namespace ChatRequests.Core.Tests;
@@ -29,7 +30,8 @@ public sealed class FulfilmentHandlerEscalationTests
         {
             Escalation = new EscalationSettings { SeniorManagement = [Senior.Id], Vips = [Requester.Id] },
         };
-        _handler = new FulfilmentHandler(_notifier, _store, TimeProvider.System, escalations: new EscalationContactsFinder(directory));
+        _handler = new FulfilmentHandler(_notifier, _store, TimeProvider.System, NullLogger<FulfilmentHandler>.Instance,
+            FulfilmentCollaborators.None with { Escalations = new EscalationContactsFinder(directory) });
     }
 
     [Fact]
@@ -46,6 +48,25 @@ public sealed class FulfilmentHandlerEscalationTests
         Assert.Equal((3, "senior"), (level3.Level, level3.To.Single().Id));
         Assert.Equal("Rita Requester is a VIP: please allocate a dedicated person", level3.Why);
         Assert.Single(stored.Outbox, e => e.Type == RequestEventType.Escalated);
+    }
+
+    [Fact]
+    public async Task Approved_NeitherP1NorAVipsRequest_ReadsNothingFromTheStore_AndEscalatesNothing()
+    {
+        var request = await CreateAsync();
+        var store = new ContendedRequestStore(_store);
+        var noVips = new InMemoryDirectory([Lead, Senior], [new Team { Id = "team-hw", Name = "Hardware", ChannelId = "19:hw", LeadId = Lead.Id }])
+        {
+            Escalation = new EscalationSettings { SeniorManagement = [Senior.Id] },
+        };
+        var handler = new FulfilmentHandler(_notifier, store, TimeProvider.System, NullLogger<FulfilmentHandler>.Instance,
+            FulfilmentCollaborators.None with { Escalations = new EscalationContactsFinder(noVips) });
+
+        await handler.HandleAsync(request, request.Outbox.Single(e => e.Type == RequestEventType.Approved));
+
+        Assert.Equal((0, 0), (store.Reads, store.Saves));
+        Assert.Empty((await _store.GetAsync(request.Id))!.Escalations);
+        await _notifier.Received(1).ShowTeamCardAsync(request, Arg.Any<CancellationToken>());
     }
 
     [Fact]

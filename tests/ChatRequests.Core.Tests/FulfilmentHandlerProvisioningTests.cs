@@ -142,7 +142,8 @@ public sealed class FulfilmentHandlerProvisioningTests
         await _notifier.DidNotReceiveWithAnyArgs().NotifyRequesterAsync(default!, default, default!, default);
     }
 
-    private FulfilmentHandler Handler(IProvisioner? provisioner) => new(_notifier, _store, _clock, provisioner);
+    private FulfilmentHandler Handler(IProvisioner? provisioner) =>
+        new(_notifier, _store, _clock, NullLogger<FulfilmentHandler>.Instance, FulfilmentCollaborators.None with { Provisioner = provisioner });
 
     private OutboxEventRunner Runner(IProvisioner? provisioner) =>
         new(_store, Handler(provisioner), _clock, NullLogger<OutboxEventRunner>.Instance);

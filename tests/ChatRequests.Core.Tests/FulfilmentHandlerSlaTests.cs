@@ -2,6 +2,7 @@ using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Priority;
 using ChatRequests.Core.Requests;
+using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
 
 namespace ChatRequests.Core.Tests;
@@ -19,7 +20,7 @@ public sealed class FulfilmentHandlerSlaTests
     private readonly INotifier _notifier = Substitute.For<INotifier>();
     private readonly FulfilmentHandler _handler;
 
-    public FulfilmentHandlerSlaTests() => _handler = new FulfilmentHandler(_notifier, new InMemoryRequestStore(), TimeProvider.System);
+    public FulfilmentHandlerSlaTests() => _handler = new FulfilmentHandler(_notifier, new InMemoryRequestStore(), TimeProvider.System, NullLogger<FulfilmentHandler>.Instance, FulfilmentCollaborators.None);
 
     [Fact]
     public async Task ApprovalReminder_RemindsEveryApproverOfTheStillPendingStage()

@@ -20,7 +20,7 @@ public sealed class OutboxEventRunnerTests
     private readonly OutboxEventRunner _runner;
 
     public OutboxEventRunnerTests() =>
-        _runner = new OutboxEventRunner(_store, new FulfilmentHandler(_notifier, _store, _clock), _clock, NullLogger<OutboxEventRunner>.Instance);
+        _runner = new OutboxEventRunner(_store, new FulfilmentHandler(_notifier, _store, _clock, NullLogger<FulfilmentHandler>.Instance, FulfilmentCollaborators.None), _clock, NullLogger<OutboxEventRunner>.Instance);
 
     [Fact]
     public async Task RunAsync_PendingEvent_RunsTheHandlerAndRemovesTheEvent()

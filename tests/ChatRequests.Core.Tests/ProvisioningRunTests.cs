@@ -164,7 +164,8 @@ public sealed class ProvisioningRunTests
     private FulfilmentHandler Handler(InMemoryRequestStore store) => Handler(store, _steps);
 
     private FulfilmentHandler Handler(InMemoryRequestStore store, IProvisioner? provisioner) =>
-        new(Substitute.For<INotifier>(), store, _clock, provisioner, webhooks: _steps);
+        new(Substitute.For<INotifier>(), store, _clock, NullLogger<FulfilmentHandler>.Instance,
+            FulfilmentCollaborators.None with { Provisioner = provisioner, Webhooks = _steps });
 
     private static OutboxEvent ProvisioningEvent(ServiceRequest request) =>
         request.Outbox.Single(e => e.Type == RequestEventType.ProvisioningRequested);

@@ -101,7 +101,7 @@ public sealed class RequestStoreUpdatesTests
     {
         var request = await LaptopAsync();
         var runner = new OutboxEventRunner(
-            _store, new FulfilmentHandler(Substitute.For<INotifier>(), _store, _clock), _clock, NullLogger<OutboxEventRunner>.Instance);
+            _store, Handler(), _clock, NullLogger<OutboxEventRunner>.Instance);
         _store.AlwaysConflict = true;
 
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => runner.RunAsync(request.Id, request.Outbox[0].Id));
@@ -130,7 +130,7 @@ public sealed class RequestStoreUpdatesTests
     {
         var request = await LaptopAsync();
         await _workflow.DecideAsync(request.Id, SampleData.Ref(SampleData.Alex), approve: true, null, 0);
-        var processor = new OutboxProcessor(_store, new FulfilmentHandler(Substitute.For<INotifier>(), _store, _clock), _clock,
+        var processor = new OutboxProcessor(_store, Handler(), _clock,
             Options.Create(new FulfilmentOptions()), NullLogger<OutboxProcessor>.Instance);
         var (reads, saves) = (_store.Reads, _store.Saves);
 
@@ -146,7 +146,7 @@ public sealed class RequestStoreUpdatesTests
     {
         var request = await LaptopAsync();
         var runner = new OutboxEventRunner(
-            _store, new FulfilmentHandler(Substitute.For<INotifier>(), _store, _clock), _clock, NullLogger<OutboxEventRunner>.Instance);
+            _store, Handler(), _clock, NullLogger<OutboxEventRunner>.Instance);
         var reads = _store.Reads;
 
         await runner.RunAsync(request.Id, request.Outbox[0].Id);
@@ -165,4 +165,7 @@ public sealed class RequestStoreUpdatesTests
 
     private void Fail(ServiceRequest request, string eventId, string reason) =>
         request.FailEvent(eventId, reason, _clock.GetUtcNow(), TimeSpan.FromSeconds(1), maxAttempts: 8);
+
+    private FulfilmentHandler Handler() =>
+        new(Substitute.For<INotifier>(), _store, _clock, NullLogger<FulfilmentHandler>.Instance, FulfilmentCollaborators.None);
 }

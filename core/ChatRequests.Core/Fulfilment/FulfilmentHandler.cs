@@ -8,7 +8,6 @@ using ChatRequests.Core.Requests;
 using ChatRequests.Core.Sla;
 using ChatRequests.Core.Storage;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChatRequests.Core.Fulfilment;
 
@@ -22,28 +21,21 @@ namespace ChatRequests.Core.Fulfilment;
 /// A person Teams cannot reach (<see cref="RecipientUnreachableException"/>) is never retried for minutes: an approver
 /// is rerouted at once (<see cref="ServiceRequest.RerouteUnreachable"/>), anyone else's event is parked with a warning.
 /// </remarks>
-/// <param name="provisioner">Null where nothing provisions through Microsoft Graph (the embedded default): agents do the group and licence steps by hand.</param>
-/// <param name="directory">The teams' calendars, on which a rerouted stage's reminder counts; without it every hour counts.</param>
-/// <param name="webhooks">The sender of webhook steps (<see cref="ProvisioningRun"/>); null where none is registered.</param>
-/// <param name="assignment">Null where every team assigns by hand (tests of other steps).</param>
-/// <param name="approvers">Works out the fallbacks of a stage stored before they were kept; without it such a stage has none.</param>
-/// <param name="catalog">The item whose approver group such a stage falls back to.</param>
+/// <param name="collaborators">What the optional steps (provisioning, rerouting, assignment, immediate escalation) run on.</param>
 public sealed class FulfilmentHandler(
     INotifier notifier,
     IRequestStore store,
     TimeProvider clock,
-    IProvisioner? provisioner = null,
-    ILogger<FulfilmentHandler>? logger = null,
-    StandInFinder? standIns = null,
-    IDirectory? directory = null,
-    IWebhookSender? webhooks = null,
-    TeamAssignment? assignment = null,
-    EscalationContactsFinder? escalations = null,
-    ApproverResolver? approvers = null,
-    ICatalog? catalog = null)
+    ILogger<FulfilmentHandler> logger,
+    FulfilmentCollaborators collaborators)
 {
-    private readonly ILogger _logger = logger ?? NullLogger<FulfilmentHandler>.Instance;
-    private readonly ProvisioningRun _provisioning = new(store, clock, provisioner, webhooks, logger ?? NullLogger<FulfilmentHandler>.Instance);
+    private readonly ProvisioningRun _provisioning = new(store, clock, collaborators.Provisioner, collaborators.Webhooks, logger);
+    private readonly StandInFinder? _standIns = collaborators.StandIns;
+    private readonly IDirectory? _directory = collaborators.Directory;
+    private readonly TeamAssignment? _assignment = collaborators.Assignment;
+    private readonly EscalationContactsFinder? _escalations = collaborators.Escalations;
+    private readonly ApproverResolver? _approvers = collaborators.Approvers;
+    private readonly ICatalog? _catalog = collaborators.Catalog;
 
     public async Task HandleAsync(ServiceRequest request, OutboxEvent e, CancellationToken cancellationToken = default)
     {
@@ -53,7 +45,7 @@ public sealed class FulfilmentHandler(
         }
         catch (RecipientUnreachableException ex)
         {
-            _logger.LogWarning("{EventType} event {EventId} of {RequestId} cannot reach {PersonId} ({Reason}); parked, not retried",
+            logger.LogWarning("{EventType} event {EventId} of {RequestId} cannot reach {PersonId} ({Reason}); parked, not retried",
                 e.Type, e.Id, request.Id, ex.PersonId, ex.Reason);
             throw new PermanentEventFailureException(ex.Message);
         }
@@ -106,7 +98,7 @@ public sealed class FulfilmentHandler(
                 }
 
                 // The team's rule first, so that the channel's first card already names the agent or says why nobody.
-                var reached = assignment is null ? request : await assignment.ReachTeamAsync(request, e.CreatedAt, cancellationToken);
+                var reached = _assignment is null ? request : await _assignment.ReachTeamAsync(request, e.CreatedAt, cancellationToken);
                 await notifier.ShowTeamCardAsync(reached, cancellationToken);
                 await EscalateAtOnceAsync(reached, cancellationToken);
                 break;
@@ -127,9 +119,9 @@ public sealed class FulfilmentHandler(
                 if (request.State == RequestState.Approved && request.Assignee is null)
                 {
                     await notifier.ReannounceAsync(request, e, cancellationToken);
-                    if (assignment is not null)
+                    if (_assignment is not null)
                     {
-                        await assignment.ScheduleNextReannounceAsync(request.Id, e.CreatedAt, cancellationToken);
+                        await _assignment.ScheduleNextReannounceAsync(request.Id, e.CreatedAt, cancellationToken);
                     }
                 }
 
@@ -247,22 +239,27 @@ public sealed class FulfilmentHandler(
             }
             catch (RecipientUnreachableException ex)
             {
-                _logger.LogWarning("Escalation level {Level} of {RequestId} could not reach {PersonId} ({Reason})",
+                logger.LogWarning("Escalation level {Level} of {RequestId} could not reach {PersonId} ({Reason})",
                     escalation.Level, request.Id, ex.PersonId, ex.Reason);
             }
         }
     }
 
-    /// <summary>P1, or a VIP requester: level 3 as soon as the team has it (<see cref="ServiceRequest.EscalateAtOnce"/>), saved with its own event.</summary>
+    /// <summary>
+    /// P1, or a VIP requester: level 3 as soon as the team has it (<see cref="ServiceRequest.EscalateAtOnce"/>), saved with
+    /// its own event. Decided on the request in hand, so that the store is read again (to save on its latest version) only
+    /// for a request that escalates, not on every approval.
+    /// </summary>
     private async Task EscalateAtOnceAsync(ServiceRequest request, CancellationToken cancellationToken)
     {
-        if (escalations is null || !request.State.IsInFulfilment() || request.HasReached(Escalation.SeniorManagement)
+        if (_escalations is null
+            || request.WhyEscalateAtOnce(await _escalations.IsVipAsync(request, cancellationToken)) is null
             || await store.GetAsync(request.Id, cancellationToken) is not { } current)
         {
             return;
         }
 
-        var contacts = await escalations.ForAsync(current, cancellationToken);
+        var contacts = await _escalations.ForAsync(current, cancellationToken);
         await store.UpdateIfChangedAsync(current, r => r.EscalateAtOnce(contacts, clock.GetUtcNow()), cancellationToken);
     }
 
@@ -358,7 +355,7 @@ public sealed class FulfilmentHandler(
             catch (RecipientUnreachableException ex)
             {
                 // Bringing a card up to date is not worth holding the requester's notice or the team card back.
-                _logger.LogWarning("The approval card of {RequestId} could not be brought up to date for {PersonId} ({Reason})",
+                logger.LogWarning("The approval card of {RequestId} could not be brought up to date for {PersonId} ({Reason})",
                     request.Id, ex.PersonId, ex.Reason);
             }
         }
@@ -376,7 +373,7 @@ public sealed class FulfilmentHandler(
             catch (RecipientUnreachableException ex)
             {
                 // The stage has moved on already; a courtesy notice that cannot be delivered holds nothing back.
-                _logger.LogWarning("{PersonId} could not be told that {RequestId} went to someone else ({Reason})",
+                logger.LogWarning("{PersonId} could not be told that {RequestId} went to someone else ({Reason})",
                     ex.PersonId, request.Id, ex.Reason);
             }
         }
@@ -399,12 +396,12 @@ public sealed class FulfilmentHandler(
             if (await store.GetAsync(request.Id, cancellationToken) is { } current)
             {
                 var missing = await MissingFallbacksAsync(current, cancellationToken);
-                var fallbacks = standIns is not null && current.PendingStage is { } stage
-                    ? await standIns.FindAsync(stage.Fallbacks.Concat(missing).SelectMany(f => f.Approvers), cancellationToken)
+                var fallbacks = _standIns is not null && current.PendingStage is { } stage
+                    ? await _standIns.FindAsync(stage.Fallbacks.Concat(missing).SelectMany(f => f.Approvers), cancellationToken)
                     : null;
-                var calendar = directory is null
+                var calendar = _directory is null
                     ? null
-                    : (await directory.ListTeamsAsync(cancellationToken)).FirstOrDefault(t => t.Id == current.TeamId)?.WorkingCalendar();
+                    : (await _directory.ListTeamsAsync(cancellationToken)).FirstOrDefault(t => t.Id == current.TeamId)?.WorkingCalendar();
                 await store.UpdateIfChangedAsync(current, r =>
                 {
                     r.KeepMissingFallbacks(missing);
@@ -412,7 +409,7 @@ public sealed class FulfilmentHandler(
                 }, cancellationToken);
             }
 
-            _logger.LogWarning("Approver {PersonId} of {RequestId} could not be reached ({Reason}): {Outcome}",
+            logger.LogWarning("Approver {PersonId} of {RequestId} could not be reached ({Reason}): {Outcome}",
                 approver.Id, request.Id, ex.Reason, outcome);
             if (outcome == RerouteOutcome.Stuck)
             {
@@ -428,8 +425,8 @@ public sealed class FulfilmentHandler(
     /// a stage that had none at submission (several approvers, no group) must stay as logged: stuck once all are gone.
     /// </summary>
     private async Task<IReadOnlyList<StageRoute>> MissingFallbacksAsync(ServiceRequest request, CancellationToken cancellationToken) =>
-        approvers is not null && request.PendingStage is { Fallbacks.Count: 0, Unreachable.Count: 0 } stage
-            ? await approvers.FallbacksOfStoredAsync(request, stage, catalog?.Find(request.CatalogItemId), cancellationToken)
+        _approvers is not null && request.PendingStage is { Fallbacks.Count: 0, Unreachable.Count: 0 } stage
+            ? await _approvers.FallbacksOfStoredAsync(request, stage, _catalog?.Find(request.CatalogItemId), cancellationToken)
             : [];
 
     private static IEnumerable<PersonRef> Reachable(ApprovalStage stage, IEnumerable<PersonRef> people) =>

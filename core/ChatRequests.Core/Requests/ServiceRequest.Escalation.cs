@@ -45,15 +45,7 @@ public sealed partial class ServiceRequest
     /// </summary>
     public bool EscalateAtOnce(EscalationContacts contacts, DateTimeOffset now)
     {
-        if (!State.IsInFulfilment() || HasReached(Escalation.SeniorManagement))
-        {
-            return false;
-        }
-
-        var why = Priority.Level == 1 ? $"priority {Priority.Label}"
-            : contacts.RequesterIsVip ? $"{Requester.Name} is a VIP"
-            : null;
-        if (why is null)
+        if (WhyEscalateAtOnce(contacts.RequesterIsVip) is not { } why)
         {
             return false;
         }
@@ -62,6 +54,16 @@ public sealed partial class ServiceRequest
         Raise(RequestEventType.Escalated, PersonRef.System, now, null);
         return true;
     }
+
+    /// <summary>
+    /// Why <see cref="EscalateAtOnce"/> would escalate (P1, or a VIP's), or null when it would not: what a caller decides
+    /// on before it looks up who to escalate to.
+    /// </summary>
+    public string? WhyEscalateAtOnce(bool requesterIsVip) =>
+        !State.IsInFulfilment() || HasReached(Escalation.SeniorManagement) ? null
+        : Priority.Level == 1 ? $"priority {Priority.Label}"
+        : requesterIsVip ? $"{Requester.Name} is a VIP"
+        : null;
 
     /// <summary>
     /// The requester asks after the request ("any news?"): the first time, the team lead is asked to look at it (level 1),

@@ -26,17 +26,24 @@ public sealed class EscalationContactsFinder(IDirectory directory)
             }
         }
 
-        var vips = settings.Vips.Concat(await MembersAsync(settings.VipGroupId, cancellationToken));
+        var requesterIsVip = await IsVipAsync(request, settings, cancellationToken);
         var calendar = team?.WorkingCalendar() ?? WorkingCalendar.AlwaysOpen;
         var hours = settings.Level3AfterBreachHours;
         return new EscalationContacts(
             await PersonAsync(team?.LeadId, cancellationToken), await PersonAsync(team?.SupervisorId, cancellationToken), senior)
         {
-            RequesterIsVip = vips.Contains(request.Requester.Id, StringComparer.OrdinalIgnoreCase),
+            RequesterIsVip = requesterIsVip,
             Level3AfterBreachHours = hours,
             LongBreachAt = hours is { } h ? due => calendar.Add(due, TimeSpan.FromHours(h)) : _ => null,
         };
     }
+
+    /// <summary>Whether the requester is a VIP (named, or in the VIP group), without looking up the ladder's people.</summary>
+    public async Task<bool> IsVipAsync(ServiceRequest request, CancellationToken cancellationToken = default) =>
+        await IsVipAsync(request, await directory.GetEscalationSettingsAsync(cancellationToken), cancellationToken);
+
+    private async Task<bool> IsVipAsync(ServiceRequest request, EscalationSettings settings, CancellationToken cancellationToken) =>
+        settings.Vips.Concat(await MembersAsync(settings.VipGroupId, cancellationToken)).Contains(request.Requester.Id, StringComparer.OrdinalIgnoreCase);
 
     private async Task<IReadOnlyList<string>> MembersAsync(string? groupId, CancellationToken cancellationToken) =>
         groupId is null ? [] : (await directory.FindGroupAsync(groupId, cancellationToken))?.MemberIds ?? [];

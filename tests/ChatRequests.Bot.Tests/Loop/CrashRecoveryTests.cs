@@ -10,37 +10,17 @@ namespace ChatRequests.Bot.Tests.Loop;
 /// kill -9 of the bot at arbitrary moments, then a restart on the same SQLite file: no request lost, no event
 /// lost, no message posted twice, no request stuck.
 /// </summary>
-public sealed class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetime
+/// <remarks>The bench's Teams and database; not its clock, since the bot runs in a child process on real time.</remarks>
+public sealed class CrashRecoveryTests(ITestOutputHelper output) : LoopBench
 {
     private int _kills;
 
     private const int Requests = 8;
-    private FakeTeamsConnector _connector = null!;
-    private string _dataFolder = null!;
-
-    public async Task InitializeAsync()
-    {
-        _connector = await FakeTeamsConnector.StartAsync();
-        _dataFolder = Path.Combine(Path.GetTempPath(), "chatrequests-crash", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_dataFolder);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _connector.DisposeAsync();
-        try
-        {
-            Directory.Delete(_dataFolder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
 
     [Fact]
     public async Task KilledRepeatedly_LosesNothing_AndPostsNothingTwice()
     {
-        var dataFile = Path.Combine(_dataFolder, "requests.db");
+        var dataFile = Files.Database;
         var random = new Random(20261122);
         var confirmed = new List<string>();
         var bot = new BotProcess(dataFile, _connector.ServiceUrl);

@@ -124,7 +124,8 @@ public sealed class SupplyLoopTests : LoopBench
         Assert.Contains("Only Megan Bowen", forged.Message);
         var chosen = await teams.ClickAsync(Persona.Megan, Persona.Megan.PersonalChatId, "requester.choose", Choose());
         Assert.Contains("You chose Developer laptop. It needs approval again (Developer laptop costs more than what was approved)", chosen.CardText);
-        var version = (await store.GetAsync(requestId))!.Version;
+        // The relay saves as it delivers the new round's events: the version to compare with is the one after it finished.
+        var version = (await StoredWhenAsync(store, requestId, r => r.Outbox.Count == 0, "the relay delivered the new round")).Version;
         var again = await teams.ClickAsync(Persona.Megan, Persona.Megan.PersonalChatId, "requester.choose", Choose());
         Assert.Contains("You already chose Developer laptop", again.Message);
         Assert.Equal(version, (await store.GetAsync(requestId))!.Version);

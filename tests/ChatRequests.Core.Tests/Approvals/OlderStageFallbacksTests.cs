@@ -5,6 +5,7 @@ using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 using static ChatRequests.Core.Tests.Approvals.PolicyOrganisation;
@@ -41,9 +42,11 @@ public sealed class OlderStageFallbacksTests
     public async Task OldStage_ApproverUnreachable_GoesToTheirManager_WorkedOutNow()
     {
         var request = await StoreOldDocumentAsync();
-        var handler = new FulfilmentHandler(
-            _notifier, _organisation.Store, _clock, approvers: new ApproverResolver(_organisation.Directory),
-            catalog: new InMemoryCatalog([Item(ApprovalPolicy.Manager)]));
+        var handler = new FulfilmentHandler(_notifier, _organisation.Store, _clock, NullLogger<FulfilmentHandler>.Instance, FulfilmentCollaborators.None with
+        {
+            Approvers = new ApproverResolver(_organisation.Directory),
+            Catalog = new InMemoryCatalog([Item(ApprovalPolicy.Manager)]),
+        });
 
         await handler.HandleAsync(request, ApprovalRequested());
 
@@ -58,7 +61,7 @@ public sealed class OlderStageFallbacksTests
     public async Task OldStage_WithoutAnyoneToWorkItOut_IsStuck_AsBefore()
     {
         var request = await StoreOldDocumentAsync();
-        var handler = new FulfilmentHandler(_notifier, _organisation.Store, _clock);
+        var handler = new FulfilmentHandler(_notifier, _organisation.Store, _clock, NullLogger<FulfilmentHandler>.Instance, FulfilmentCollaborators.None);
 
         await Assert.ThrowsAsync<PermanentEventFailureException>(() => handler.HandleAsync(request, ApprovalRequested()));
 

@@ -3,6 +3,7 @@ using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Requests;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 using static ChatRequests.Core.Tests.Approvals.PolicyOrganisation;
@@ -20,7 +21,7 @@ public sealed class UnreachableApproverTests
     private readonly FakeTimeProvider _clock = new(SampleData.Start.AddMinutes(5));
     private readonly FulfilmentHandler _handler;
 
-    public UnreachableApproverTests() => _handler = new FulfilmentHandler(_notifier, _organisation.Store, _clock);
+    public UnreachableApproverTests() => _handler = new FulfilmentHandler(_notifier, _organisation.Store, _clock, NullLogger<FulfilmentHandler>.Instance, FulfilmentCollaborators.None);
 
     [Fact]
     public async Task ManagerUnreachable_StageGoesToTheirManager_AndTheRequesterIsToldWhere()

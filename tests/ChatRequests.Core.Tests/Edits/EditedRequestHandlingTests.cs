@@ -5,6 +5,7 @@ using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Tests.Approvals;
 using ChatRequests.Core.Workflow;
+using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
 using static ChatRequests.Core.Tests.Approvals.PolicyOrganisation;
 
@@ -29,7 +30,7 @@ public sealed class EditedRequestHandlingTests
         var catalog = new InMemoryCatalog([Item]);
         var requests = new RequestWorkflow(_organisation.Store, catalog, _organisation.Directory, approvers, _organisation.Clock);
         _edits = new EditWorkflow(requests, _organisation.Store, catalog, _organisation.Directory, approvers, _organisation.Clock);
-        _handler = new FulfilmentHandler(_notifier, _organisation.Store, _organisation.Clock);
+        _handler = new FulfilmentHandler(_notifier, _organisation.Store, _organisation.Clock, NullLogger<FulfilmentHandler>.Instance, FulfilmentCollaborators.None);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Priority;
 using ChatRequests.Core.Requests;
 using ChatRequests.PortContracts;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChatRequests.Core.Tests.Supply;
 
@@ -16,7 +17,7 @@ public sealed class FulfilmentHandlerSupplyTests
     private readonly RecordingNotifier _notifier = new();
     private readonly FulfilmentHandler _handler;
 
-    public FulfilmentHandlerSupplyTests() => _handler = new FulfilmentHandler(_notifier, new InMemoryRequestStore(), TimeProvider.System);
+    public FulfilmentHandlerSupplyTests() => _handler = new FulfilmentHandler(_notifier, new InMemoryRequestStore(), TimeProvider.System, NullLogger<FulfilmentHandler>.Instance, FulfilmentCollaborators.None);
 
     [Fact]
     public async Task SupplierOverdue_UpdatesTheTeamCard_AndAlertsTheAssignee()

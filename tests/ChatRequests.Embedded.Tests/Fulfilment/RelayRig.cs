@@ -25,7 +25,7 @@ public sealed class RelayRig : IDisposable
         Store = new FlakyRequestStore(new SqliteRequestStore(_database));
         var options = Options.Create(Settings);
         var processor = new OutboxProcessor(
-            Store, new FulfilmentHandler(Notifier, Store, Clock), Clock, options, NullLogger<OutboxProcessor>.Instance);
+            Store, new FulfilmentHandler(Notifier, Store, Clock, NullLogger<FulfilmentHandler>.Instance, FulfilmentCollaborators.None), Clock, options, NullLogger<OutboxProcessor>.Instance);
         Relay = new InProcessRelay(Store, processor, Signal, Clock, options, NullLogger<InProcessRelay>.Instance);
         Health = new RelayHealth(Store, Clock);
     }

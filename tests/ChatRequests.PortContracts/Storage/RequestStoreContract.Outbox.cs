@@ -26,7 +26,7 @@ public abstract partial class RequestStoreContract
         var notifier = new RecordingNotifier();
         // A worker loads the request, runs the handler, and dies before saving the completion.
         var loaded = await Store.GetAsync("REQ-000001");
-        await new FulfilmentHandler(notifier, Store, TimeProvider.System).HandleAsync(loaded!, loaded!.Outbox[0]);
+        await new FulfilmentHandler(notifier, Store, TimeProvider.System, NullLogger<FulfilmentHandler>.Instance, FulfilmentCollaborators.None).HandleAsync(loaded!, loaded!.Outbox[0]);
 
         var restarted = ReopenStore();
         var clock = new FakeTimeProvider(Start.AddMinutes(1));
@@ -106,5 +106,5 @@ public abstract partial class RequestStoreContract
     }
 
     private static OutboxProcessor Processor(IRequestStore store, RecordingNotifier notifier, TimeProvider clock) =>
-        new(store, new FulfilmentHandler(notifier, store, clock), clock, Options.Create(new FulfilmentOptions()), NullLogger<OutboxProcessor>.Instance);
+        new(store, new FulfilmentHandler(notifier, store, clock, NullLogger<FulfilmentHandler>.Instance, FulfilmentCollaborators.None), clock, Options.Create(new FulfilmentOptions()), NullLogger<OutboxProcessor>.Instance);
 }
