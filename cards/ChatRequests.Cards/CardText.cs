@@ -191,5 +191,10 @@ internal static class CardText
         [AuditAction.AutoClose] = "Closed automatically",
         [AuditAction.WorkNote] = "Work note (team only)",
         [AuditAction.RemindRequester] = "Reminded the requester to confirm",
+        [AuditAction.ReleaseForDelivery] = "Quality check passed; sent out for delivery",
+        [AuditAction.SubmitProvisioningForReview] = "Access granted automatically; sent for a quality check",
+        [AuditAction.RemindReceipt] = "Reminded the requester to acknowledge receipt",
+        [AuditAction.ReceiptOverdue] = "Receipt not acknowledged; assignee told",
+        [AuditAction.RemindReviewers] = "Quality check waiting; team lead told",
     };
 }

@@ -6,6 +6,7 @@ using ChatRequests.Core.Provisioning;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Sla;
 using ChatRequests.Core.Storage;
+using ChatRequests.Core.Workflow;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -25,6 +26,7 @@ namespace ChatRequests.Core.Fulfilment;
 /// <param name="directory">The teams' calendars, on which a rerouted stage's reminder counts; without it every hour counts.</param>
 /// <param name="webhooks">The sender of webhook steps (<see cref="ProvisioningRun"/>); null where none is registered.</param>
 /// <param name="assignment">Null where every team assigns by hand (tests of other steps).</param>
+/// <param name="resolutionRules">The quality check and closing of a request fulfilled by automatic provisioning; null: neither (tests of other steps).</param>
 public sealed class FulfilmentHandler(
     INotifier notifier,
     IRequestStore store,
@@ -35,10 +37,12 @@ public sealed class FulfilmentHandler(
     IDirectory? directory = null,
     IWebhookSender? webhooks = null,
     TeamAssignment? assignment = null,
-    EscalationContactsFinder? escalations = null)
+    EscalationContactsFinder? escalations = null,
+    ResolutionRulesFinder? resolutionRules = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger<FulfilmentHandler>.Instance;
-    private readonly ProvisioningRun _provisioning = new(store, clock, provisioner, webhooks, logger ?? NullLogger<FulfilmentHandler>.Instance);
+    private readonly ProvisioningRun _provisioning = new(
+        store, clock, provisioner, webhooks, logger ?? NullLogger<FulfilmentHandler>.Instance, resolutionRules);
 
     public async Task HandleAsync(ServiceRequest request, OutboxEvent e, CancellationToken cancellationToken = default)
     {
@@ -217,6 +221,9 @@ public sealed class FulfilmentHandler(
             case RequestEventType.ReviewFailed:
             case RequestEventType.ConfirmationReminder:
             case RequestEventType.AutoClosed:
+            case RequestEventType.ReceiptReminder:
+            case RequestEventType.ReceiptOverdue:
+            case RequestEventType.ReviewWaiting:
                 await HandleClosingAsync(request, e, cancellationToken);
                 break;
             default:
@@ -285,6 +292,29 @@ public sealed class FulfilmentHandler(
             case RequestEventType.AutoClosed:
                 await notifier.ShowTeamCardAsync(request, cancellationToken);
                 await notifier.NotifyRequesterAsync(request, NoticeKind.AutoClosed, e, cancellationToken);
+                break;
+            case RequestEventType.ReceiptReminder:
+                // Received meanwhile (or sent again): nothing to remind of.
+                if (request is { State: RequestState.OutForDelivery, Delivery.ReceivedAt: null })
+                {
+                    await notifier.NotifyRequesterAsync(request, NoticeKind.ReceiptReminder, e, cancellationToken);
+                }
+
+                break;
+            case RequestEventType.ReceiptOverdue:
+                await notifier.ShowTeamCardAsync(request, cancellationToken);
+                if (request is { State: RequestState.OutForDelivery, Delivery.ReceivedAt: null })
+                {
+                    await notifier.TellTeamReceiptOverdueAsync(request, e, cancellationToken);
+                }
+
+                break;
+            case RequestEventType.ReviewWaiting:
+                if (request is { State: RequestState.InReview, Review.IsPending: true })
+                {
+                    await notifier.RemindReviewersAsync(request, e, cancellationToken);
+                }
+
                 break;
             default:
                 await notifier.ShowTeamCardAsync(request, cancellationToken);
