@@ -172,7 +172,8 @@ public sealed partial class RequestCards
     // What fulfilled it, in words: the requester's receipt (checked after it, perhaps), an automatic grant, or the agent's resolution.
     private static string ResolvedBy(ServiceRequest r)
     {
-        var fulfilled = r.History.LastOrDefault(h => h.To == RequestState.Fulfilled)?.Action;
+        // The change into Fulfilled, not a later line written while fulfilled (an escalation resolved, a reminder).
+        var fulfilled = r.History.LastOrDefault(h => h.To == RequestState.Fulfilled && h.From != RequestState.Fulfilled)?.Action;
         var checkedAfter = fulfilled == AuditAction.PassReview;
         return r switch
         {
