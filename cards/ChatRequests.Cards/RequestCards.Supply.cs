@@ -23,11 +23,14 @@ public sealed partial class RequestCards
         if (r.Delivery is { } delivery)
         {
             yield return new("Delivery", delivery.HeldForCheck
-            ? $"{delivery.Carrier}, tracking {delivery.TrackingReference}: goes out once the quality check passes"
-            : $"{delivery.Carrier}, tracking {delivery.TrackingReference}");
-            yield return delivery is { ReceivedBy: { } by, ReceivedAt: { } at }
-                ? Fact.Moment("Received", at, $"Signed for by {by.Name} at ")
-                : new("Received", $"Not yet: waiting for {r.Requester.Name} to acknowledge receipt");
+                ? $"{delivery.Carrier}, tracking {delivery.TrackingReference}: goes out once the quality check passes"
+                : $"{delivery.Carrier}, tracking {delivery.TrackingReference}");
+            if (!delivery.HeldForCheck)
+            {
+                yield return delivery is { ReceivedBy: { } by, ReceivedAt: { } at }
+                    ? Fact.Moment("Received", at, $"Signed for by {by.Name} at ")
+                    : new("Received", $"Not yet: waiting for {r.Requester.Name} to acknowledge receipt");
+            }
         }
     }
 

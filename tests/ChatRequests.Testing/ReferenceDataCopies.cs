@@ -23,12 +23,15 @@ public sealed class ReferenceDataCopies : IDisposable
 
     public string Organisation { get; private set; }
 
+    /// <summary>A SQLite file in the same folder, cleaned up with the copies.</summary>
+    public string Database => Path.Combine(_folder, "requests.db");
+
     /// <summary>Catalog:Path, Directory:Path and a fresh SQLite file, as command-line configuration.</summary>
     public IReadOnlyList<string> Arguments =>
     [
         $"--Catalog:Path={Catalog}",
         $"--Directory:Path={Organisation}",
-        $"--Storage:SqlitePath={Path.Combine(_folder, "requests.db")}",
+        $"--Storage:SqlitePath={Database}",
     ];
 
     public void EditCatalog(Action<JsonObject> edit) => Edit(Catalog, edit);

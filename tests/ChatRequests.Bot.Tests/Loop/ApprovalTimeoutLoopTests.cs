@@ -1,11 +1,8 @@
-using ChatRequests.Bot.Tests.Hosting;
-using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Sla;
 using ChatRequests.Core.Storage;
 using ChatRequests.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using static ChatRequests.Bot.Tests.Loop.LoopSteps;
 
 namespace ChatRequests.Bot.Tests.Loop;
@@ -14,30 +11,9 @@ namespace ChatRequests.Bot.Tests.Loop;
 /// Approval timeouts through the whole bot and across a restart: the reminder is sent by one run, the timeout done by the
 /// next one on the same database, once, however often it sweeps.
 /// </summary>
-public sealed class ApprovalTimeoutLoopTests : IAsyncLifetime
+public sealed class ApprovalTimeoutLoopTests : LoopBench
 {
-    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "chatrequests-tests", Guid.NewGuid().ToString("N"));
-
-    public Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_folder);
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync()
-    {
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // SQLite may still hold the file for a moment; the temp folder is cleaned by the OS.
-        }
-
-        return Task.CompletedTask;
-    }
+    public ApprovalTimeoutLoopTests() => Settings["Approval:DefaultTimeoutHours"] = "48";
 
     [Fact]
     public async Task ApprovalNotAnswered_GoesToTheApproversManagerAfterARestart_Once()
@@ -99,9 +75,8 @@ public sealed class ApprovalTimeoutLoopTests : IAsyncLifetime
     [Fact]
     public async Task ApprovalTimedOut_JustBeforeARestart_TheLateApproverIsToldByTheNextRun_Once()
     {
-        await using var teams = await FakeTeamsConnector.StartAsync();
         string requestId, alexChat;
-        await using (var first = await StartAsync(teams))
+        await using (var first = await StartAsync())
         {
             requestId = await RequestLaptopAsync(first.Teams, first.Connector, Persona.Megan);
             (alexChat, _) = await ApprovalCardAsync(first.Connector, Persona.Alex, requestId);
@@ -115,32 +90,12 @@ public sealed class ApprovalTimeoutLoopTests : IAsyncLifetime
                 e => e.Type == RequestEventType.ApprovalTimedOut);
         }
 
-        await using var second = await StartAsync(teams);
+        await using var second = await StartAsync();
         Assert.Equal(0, (await SweepAndDeliverAsync(second, requestId)).Timeouts);
         Assert.Equal(0, (await SweepAndDeliverAsync(second, requestId)).Timeouts);
 
-        var told = teams.ActivitiesIn(alexChat)
+        var told = _connector.ActivitiesIn(alexChat)
             .Where(a => FakeTeamsConnector.CardOf(a) is { } card && CardReader.AllText(card).Contains("you no longer need to decide it", StringComparison.Ordinal));
         Assert.Single(told);
     }
-
-    /// <summary>One sweep, then the relay woken and waited for until the request's outbox is empty.</summary>
-    private static async Task<SlaSweepResult> SweepAndDeliverAsync(BotApp bot, string requestId)
-    {
-        var result = await bot.Services.GetRequiredService<SlaSweep>().SweepAsync();
-        bot.Services.GetRequiredService<IRelaySignal>().Wake();
-        await StoredWhenAsync(bot.Services.GetRequiredService<IRequestStore>(), requestId, r => r.Outbox.Count == 0, "the relay delivered the sweep's events");
-        return result;
-    }
-
-    /// <summary>A run of the bot on the test's database, with 48-hour approval timeouts; the relay only runs when woken.</summary>
-    private Task<BotApp> StartAsync(FakeTeamsConnector? teams = null) => BotApp.StartAsync(
-        new Dictionary<string, string?>
-        {
-            ["Storage:SqlitePath"] = Path.Combine(_folder, "requests.db"),
-            ["Approval:DefaultTimeoutHours"] = "48",
-            ["Fulfilment:PollInterval"] = "01:00:00",
-        },
-        services => services.AddSingleton<TimeProvider>(_clock),
-        teams: teams);
 }

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using ChatRequests.Bot.Tests.Hosting;
 using ChatRequests.Core.Assignment;
 using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Requests;
@@ -7,7 +6,6 @@ using ChatRequests.Core.Sla;
 using ChatRequests.Core.Storage;
 using ChatRequests.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using static ChatRequests.Bot.Tests.Loop.LoopSteps;
 
 namespace ChatRequests.Bot.Tests.Loop;
@@ -17,12 +15,13 @@ namespace ChatRequests.Bot.Tests.Loop;
 /// hours: the automatic assignment and a reassignment from the card, a request nobody can take re-announced once across
 /// a restart, and the daily digest at the start of the day.
 /// </summary>
-public sealed class AssignmentLoopTests : IDisposable
+public sealed class AssignmentLoopTests : LoopBench
 {
-    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
-    private readonly AssignmentReferenceData _data = new();
-
-    public void Dispose() => _data.Dispose();
+    public AssignmentLoopTests() => Files.EditOrganisation(organisation =>
+    {
+        var hardware = organisation["teams"]!.AsArray().Single(t => (string?)t!["id"] == "team-hardware")!;
+        hardware["assignment"] = new JsonObject { ["mode"] = "roundRobin", ["reannounceAfterHours"] = 4 };
+    });
 
     [Fact]
     public async Task Approved_IsAssignedAutomatically_ThenReassignedFromTheCard_AndEachAssigneeIsToldInChat()
@@ -154,6 +153,4 @@ public sealed class AssignmentLoopTests : IDisposable
         JsonArray a => a.SelectMany(FindChoices),
         _ => [],
     };
-
-    private Task<BotApp> StartAsync() => BotApp.StartAsync(_data.Settings, services => services.AddSingleton<TimeProvider>(_clock));
 }

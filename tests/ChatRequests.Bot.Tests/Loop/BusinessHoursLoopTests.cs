@@ -1,11 +1,9 @@
 using System.Text.Json.Nodes;
-using ChatRequests.Bot.Tests.Hosting;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Sla;
 using ChatRequests.Core.Storage;
 using ChatRequests.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using static ChatRequests.Bot.Tests.Loop.LoopSteps;
 
 namespace ChatRequests.Bot.Tests.Loop;
@@ -15,42 +13,24 @@ namespace ChatRequests.Bot.Tests.Loop;
 /// after the start a holiday): an approval reminder counted in working time and pending across a restart, and the
 /// fulfilment clock paused while the request awaits parts.
 /// </summary>
-public sealed class BusinessHoursLoopTests : IAsyncLifetime
+public sealed class BusinessHoursLoopTests : LoopBench
 {
     // A Friday 17:00 UTC after today: one working hour left, the weekend and Monday (a holiday) off.
     private static readonly DateTimeOffset Friday = NextFriday(DateTimeOffset.UtcNow).AddHours(17);
     private static readonly DateTimeOffset Monday = Friday.AddDays(3).AddHours(-17);
     private static readonly DateTimeOffset Tuesday = Monday.AddDays(1);
 
-    private readonly FakeTimeProvider _clock = new(Friday);
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "chatrequests-tests", Guid.NewGuid().ToString("N"));
-
-    public async Task InitializeAsync()
+    public BusinessHoursLoopTests()
+        : base(Friday)
     {
-        Directory.CreateDirectory(_folder);
-        var organisation = JsonNode.Parse(await File.ReadAllTextAsync(RepositoryPaths.Samples("organisation.json")))!.AsObject();
-        organisation["calendar"] = new JsonObject
+        Settings["Approval:DefaultTimeoutHours"] = "48";
+        Files.EditOrganisation(organisation => organisation["calendar"] = new JsonObject
         {
             ["timeZone"] = "UTC",
             ["workingDays"] = new JsonArray("Mon", "Tue", "Wed", "Thu", "Fri"),
             ["hours"] = "08:00-18:00",
             ["holidays"] = new JsonArray(Monday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
-        };
-        await File.WriteAllTextAsync(Path.Combine(_folder, "organisation.json"), organisation.ToJsonString());
-    }
-
-    public Task DisposeAsync()
-    {
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // SQLite may still hold the file for a moment; the temp folder is cleaned by the OS.
-        }
-
-        return Task.CompletedTask;
+        });
     }
 
     [Fact]
@@ -138,15 +118,4 @@ public sealed class BusinessHoursLoopTests : IAsyncLifetime
 
         return day;
     }
-
-    /// <summary>A run of the bot on the test's database and organisation, with 48-hour approval timeouts; the relay only runs when woken.</summary>
-    private Task<BotApp> StartAsync() => BotApp.StartAsync(
-        new Dictionary<string, string?>
-        {
-            ["Storage:SqlitePath"] = Path.Combine(_folder, "requests.db"),
-            ["Directory:Path"] = Path.Combine(_folder, "organisation.json"),
-            ["Approval:DefaultTimeoutHours"] = "48",
-            ["Fulfilment:PollInterval"] = "01:00:00",
-        },
-        services => services.AddSingleton<TimeProvider>(_clock));
 }

@@ -6,7 +6,6 @@ using ChatRequests.Core.Sla;
 using ChatRequests.Core.Storage;
 using ChatRequests.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using static ChatRequests.Bot.Tests.Loop.LoopSteps;
 
 namespace ChatRequests.Bot.Tests.Loop;
@@ -17,21 +16,14 @@ namespace ChatRequests.Bot.Tests.Loop;
 /// 8 working hours past it (level 3 to Patti Fernandez, senior management), and Adele resolves it: every escalation card
 /// is updated in place to say so, and the team card drops the level.
 /// </summary>
-public sealed class EscalationLadderLoopTests : IAsyncLifetime
+public sealed class EscalationLadderLoopTests : LoopBench
 {
     private static readonly Persona Lee = new("00000000-0000-0000-0000-0000000000c4", "Lee Gu");
     private static readonly Persona Patti = new("00000000-0000-0000-0000-0000000000c1", "Patti Fernandez");
 
-    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "chatrequests-tests", Guid.NewGuid().ToString("N"));
-    private FakeTeamsConnector _connector = null!;
-
-    public async Task InitializeAsync()
+    // The sample organisation, with a supervisor for Hardware and the ladder's settings.
+    public EscalationLadderLoopTests() => Files.EditOrganisation(organisation =>
     {
-        Directory.CreateDirectory(_folder);
-        _connector = await FakeTeamsConnector.StartAsync();
-        // The sample organisation, with a supervisor for Hardware and the ladder's settings.
-        var organisation = JsonNode.Parse(await File.ReadAllTextAsync(RepositoryPaths.Samples("organisation.json")))!.AsObject();
         var hardware = organisation["teams"]!.AsArray().Single(t => t!["leadId"]!.GetValue<string>() == Persona.Grady.AadObjectId)!;
         hardware["supervisorId"] = Lee.AadObjectId;
         organisation["escalation"] = new JsonObject
@@ -39,21 +31,7 @@ public sealed class EscalationLadderLoopTests : IAsyncLifetime
             ["seniorManagement"] = new JsonArray(Patti.AadObjectId),
             ["level3AfterBreachHours"] = 8,
         };
-        await File.WriteAllTextAsync(Path.Combine(_folder, "organisation.json"), organisation.ToJsonString());
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _connector.DisposeAsync();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // SQLite may still hold the file for a moment; the temp folder is cleaned by the OS.
-        }
-    }
+    });
 
     [Fact]
     public async Task OneRequest_ClimbsTheLadderAcrossARestart_AndComesDownWhenResolved()
@@ -136,15 +114,4 @@ public sealed class EscalationLadderLoopTests : IAsyncLifetime
 
     private static Task OutboxEmptiedAsync(BotApp bot, string requestId) =>
         StoredWhenAsync(bot.Services.GetRequiredService<IRequestStore>(), requestId, r => r.Outbox.Count == 0, $"the outbox of {requestId} emptied");
-
-    /// <summary>A run of the bot on the test's database, organisation and loopback Teams; the relay runs when woken.</summary>
-    private Task<BotApp> StartAsync() => BotApp.StartAsync(
-        new Dictionary<string, string?>
-        {
-            ["Storage:SqlitePath"] = Path.Combine(_folder, "requests.db"),
-            ["Directory:Path"] = Path.Combine(_folder, "organisation.json"),
-            ["Fulfilment:PollInterval"] = "01:00:00",
-        },
-        services => services.AddSingleton<TimeProvider>(_clock),
-        teams: _connector);
 }

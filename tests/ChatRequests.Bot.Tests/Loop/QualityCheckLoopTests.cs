@@ -1,12 +1,9 @@
 using System.Text.Json.Nodes;
 using ChatRequests.Bot.Tests.Hosting;
-using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Requests;
-using ChatRequests.Core.Sla;
 using ChatRequests.Core.Storage;
 using ChatRequests.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using static ChatRequests.Bot.Tests.Loop.LoopSteps;
 
 namespace ChatRequests.Bot.Tests.Loop;
@@ -16,32 +13,10 @@ namespace ChatRequests.Bot.Tests.Loop;
 /// organisation closes resolved requests after 5 working days (reminder after 3, reopen within 14 days); Hardware Service
 /// has no calendar, so its working days are whole days.
 /// </summary>
-public sealed class QualityCheckLoopTests : IAsyncLifetime
+public sealed class QualityCheckLoopTests : LoopBench
 {
-    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "chatrequests-tests", Guid.NewGuid().ToString("N"));
-
-    // One Teams for every run of the bot in a test: a restarted bot posts to the chats and threads the first one made.
-    private FakeTeamsConnector _teams = null!;
-
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_folder);
-        _teams = await FakeTeamsConnector.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _teams.DisposeAsync();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // SQLite may still hold the file for a moment; the temp folder is cleaned by the OS.
-        }
-    }
+    public QualityCheckLoopTests() => Files.EditOrganisation(organisation =>
+        organisation["closure"] = new JsonObject { ["autoCloseAfterWorkingDays"] = 5, ["reminderAfterWorkingDays"] = 3, ["reopenWithinDays"] = 14 });
 
     [Fact]
     public async Task FlaggedItem_IsCheckedByAColleague_FailedWithAReason_FixedAndPassed_ThenConfirmedByTheRequester()
@@ -203,9 +178,10 @@ public sealed class QualityCheckLoopTests : IAsyncLifetime
     [Fact]
     public async Task AReceiptNobodyGives_RemindsTheRequester_ThenTellsTheTeamThread_OnceEach_AcrossARestart()
     {
+        Files.EditOrganisation(ReceiptFollowUps);
         string requestId;
         string thread;
-        await using (var first = await StartAsync(mouseChecked: false, ReceiptFollowUps))
+        await using (var first = await StartAsync(mouseChecked: false))
         {
             (requestId, _) = await RequestMouseAsync(first.Teams, first.Connector, Persona.Megan);
             (thread, var card) = await TeamCardAsync(first.Connector, Persona.HardwareChannel, requestId);
@@ -216,7 +192,7 @@ public sealed class QualityCheckLoopTests : IAsyncLifetime
         }
 
         // The reminder was pending when the bot stopped (Hardware has no calendar: a working day is a whole day).
-        await using var bot = await StartAsync(mouseChecked: false, ReceiptFollowUps);
+        await using var bot = await StartAsync(mouseChecked: false);
         _clock.AdjustTime(_clock.GetUtcNow() + TimeSpan.FromDays(2) + TimeSpan.FromMinutes(1));
         Assert.Equal(1, (await SweepAndDeliverAsync(bot, requestId)).ReceiptFollowUps);
         Assert.Equal(0, (await SweepAndDeliverAsync(bot, requestId)).ReceiptFollowUps);
@@ -244,8 +220,9 @@ public sealed class QualityCheckLoopTests : IAsyncLifetime
     [Fact]
     public async Task ACheckThatWaits_TellsTheLeadOnce_AcrossARestart()
     {
+        Files.EditOrganisation(ReviewReminderAfterFourHours);
         string requestId;
-        await using (var first = await StartAsync(mouseChecked: true, ReviewReminderAfterFourHours))
+        await using (var first = await StartAsync(mouseChecked: true))
         {
             (requestId, _) = await RequestMouseAsync(first.Teams, first.Connector, Persona.Megan);
             var (thread, card) = await TeamCardAsync(first.Connector, Persona.HardwareChannel, requestId);
@@ -256,7 +233,7 @@ public sealed class QualityCheckLoopTests : IAsyncLifetime
             Assert.Equal(inReview.Review!.RequestedAt.AddHours(4), inReview.Review.RemindAt);
         }
 
-        await using var bot = await StartAsync(mouseChecked: true, ReviewReminderAfterFourHours);
+        await using var bot = await StartAsync(mouseChecked: true);
         _clock.AdjustTime(_clock.GetUtcNow() + TimeSpan.FromHours(4) + TimeSpan.FromMinutes(1));
         Assert.Equal(1, (await SweepAndDeliverAsync(bot, requestId)).ReviewReminders);
         Assert.Equal(0, (await SweepAndDeliverAsync(bot, requestId)).ReviewReminders);
@@ -268,52 +245,20 @@ public sealed class QualityCheckLoopTests : IAsyncLifetime
     }
 
     // The organisation follows up deliveries: the requester after 2 working days, the assignee after 4.
-    private static void ReceiptFollowUps(JsonNode organisation)
+    private static void ReceiptFollowUps(JsonObject organisation)
     {
         organisation["closure"]!["receiptReminderAfterWorkingDays"] = 2;
         organisation["closure"]!["receiptAlertAfterWorkingDays"] = 4;
     }
 
     // Hardware tells its lead when a check has waited 4 working hours.
-    private static void ReviewReminderAfterFourHours(JsonNode organisation) =>
+    private static void ReviewReminderAfterFourHours(JsonObject organisation) =>
         organisation["teams"]!.AsArray().Single(t => (string?)t!["id"] == "team-hardware")!["qualityCheckReminderAfterHours"] = 4;
 
-    /// <summary>One sweep, then the relay woken and waited for until the request's outbox is empty.</summary>
-    private static async Task<SlaSweepResult> SweepAndDeliverAsync(BotApp bot, string requestId)
+    /// <summary>A run of the bot on the bench, with the mouse flagged for a quality check or not.</summary>
+    private Task<BotApp> StartAsync(bool mouseChecked)
     {
-        var result = await bot.Services.GetRequiredService<SlaSweep>().SweepAsync();
-        bot.Services.GetRequiredService<IRelaySignal>().Wake();
-        await StoredWhenAsync(bot.Services.GetRequiredService<IRequestStore>(), requestId, r => r.Outbox.Count == 0, "the relay delivered the sweep's events");
-        return result;
-    }
-
-    /// <summary>
-    /// A run of the bot on the test's database and reference data (the organisation file changed by
-    /// <paramref name="organisationChange"/>, if given); the relay runs when woken (or by a turn).
-    /// </summary>
-    private Task<BotApp> StartAsync(bool mouseChecked, Action<JsonNode>? organisationChange = null)
-    {
-        var catalog = JsonNode.Parse(File.ReadAllText(RepositoryPaths.Samples("catalog.json")))!;
-        catalog["items"]!.AsArray().Single(i => (string?)i!["id"] == "mouse")!["qualityCheck"] = mouseChecked;
-        var organisation = JsonNode.Parse(File.ReadAllText(RepositoryPaths.Samples("organisation.json")))!;
-        organisation["closure"] = new JsonObject { ["autoCloseAfterWorkingDays"] = 5, ["reminderAfterWorkingDays"] = 3, ["reopenWithinDays"] = 14 };
-        organisationChange?.Invoke(organisation);
-        return BotApp.StartAsync(
-            new Dictionary<string, string?>
-            {
-                ["Storage:SqlitePath"] = Path.Combine(_folder, "requests.db"),
-                ["Catalog:Path"] = Write("catalog.json", catalog.ToJsonString()),
-                ["Directory:Path"] = Write("organisation.json", organisation.ToJsonString()),
-                ["Fulfilment:PollInterval"] = "01:00:00",
-            },
-            services => services.AddSingleton<TimeProvider>(_clock),
-            teams: _teams);
-    }
-
-    private string Write(string name, string json)
-    {
-        var path = Path.Combine(_folder, name);
-        File.WriteAllText(path, json);
-        return path;
+        Files.EditCatalog(catalog => catalog["items"]!.AsArray().Single(i => (string?)i!["id"] == "mouse")!["qualityCheck"] = mouseChecked);
+        return StartAsync();
     }
 }

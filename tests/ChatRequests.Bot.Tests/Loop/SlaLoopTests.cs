@@ -19,17 +19,23 @@ namespace ChatRequests.Bot.Tests.Loop;
 /// The days pass by <see cref="FakeTimeProvider.AdjustTime"/>, which moves the date without firing the bot's timers: a jump
 /// of a day must not time out a connector call in flight, fire the relay's poll or start the hosted sweeper's next sweep.
 /// </remarks>
-public sealed class SlaLoopTests : IAsyncLifetime
+public sealed class SlaLoopTests : LoopBench
 {
-    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
     private BotApp _bot = null!;
 
-    public async Task InitializeAsync() => _bot = await BotApp.StartAsync(
-        // The relay runs only when woken (by a turn, or here after a sweep), so the test sees each sweep's events in the outbox first.
-        new Dictionary<string, string?> { ["Fulfilment:PollInterval"] = "01:00:00" },
-        services => services.AddSingleton<TimeProvider>(_clock));
+    // One run for the test. Its relay runs only when woken (by a turn, or here after a sweep), so the test sees each sweep's
+    // events in the outbox first.
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _bot = await StartAsync();
+    }
 
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
+    public override async Task DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        await base.DisposeAsync();
+    }
 
     [Fact]
     public async Task LaptopLeftWaiting_IsRemindedWarnedAndEscalated_EachOnce()

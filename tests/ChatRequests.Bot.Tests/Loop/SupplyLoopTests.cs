@@ -7,7 +7,6 @@ using ChatRequests.Core.Sla;
 using ChatRequests.Core.Storage;
 using ChatRequests.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using static ChatRequests.Bot.Tests.Loop.LoopSteps;
 
 namespace ChatRequests.Bot.Tests.Loop;
@@ -16,32 +15,9 @@ namespace ChatRequests.Bot.Tests.Loop;
 /// Suppliers, stock and delivery through the whole bot: parts awaited from a supplier whose date passes (alerted once,
 /// across a restart), and an item out of stock replaced by a dearer one, approved again, delivered and signed for.
 /// </summary>
-public sealed class SupplyLoopTests : IAsyncLifetime
+public sealed class SupplyLoopTests : LoopBench
 {
     private static readonly Persona Isaiah = new("00000000-0000-0000-0000-0000000000d1", "Isaiah Langer"); // Finance approver group
-
-    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "chatrequests-tests", Guid.NewGuid().ToString("N"));
-
-    public Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_folder);
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync()
-    {
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // SQLite may still hold the file for a moment; the temp folder is cleaned by the OS.
-        }
-
-        return Task.CompletedTask;
-    }
 
     [Fact]
     public async Task AwaitingPartsFromASupplier_WhoseDayPasses_AlertsTheAssigneeOnce_AcrossARestart()
@@ -170,13 +146,4 @@ public sealed class SupplyLoopTests : IAsyncLifetime
         ["orderRef"] = "PO-981",
         ["expectedOn"] = expected.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     };
-
-    /// <summary>A run of the bot on the test's database; the relay runs when a turn or the test wakes it.</summary>
-    private Task<BotApp> StartAsync() => BotApp.StartAsync(
-        new Dictionary<string, string?>
-        {
-            ["Storage:SqlitePath"] = Path.Combine(_folder, "requests.db"),
-            ["Fulfilment:PollInterval"] = "01:00:00",
-        },
-        services => services.AddSingleton<TimeProvider>(_clock));
 }

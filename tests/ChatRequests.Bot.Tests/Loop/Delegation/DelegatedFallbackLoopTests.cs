@@ -1,25 +1,21 @@
 using System.Globalization;
-using ChatRequests.Bot.Tests.Hosting;
 using ChatRequests.Core.Sla;
 using ChatRequests.Core.Storage;
 using ChatRequests.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using static ChatRequests.Bot.Tests.Loop.LoopSteps;
 
 namespace ChatRequests.Bot.Tests.Loop.Delegation;
 
 /// <summary>A stage that times out goes to its fallback's delegate: Miriam Graham (Alex's manager) delegates to Diego.</summary>
-public sealed class DelegatedFallbackLoopTests
+public sealed class DelegatedFallbackLoopTests : LoopBench
 {
-    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    public DelegatedFallbackLoopTests() => Settings["Approval:DefaultTimeoutHours"] = "48";
 
     [Fact]
     public async Task ATimedOutStage_GoesToTheFallbacksDelegate_OnTheirBehalf()
     {
-        await using var bot = await BotApp.StartAsync(
-            new Dictionary<string, string?> { ["Approval:DefaultTimeoutHours"] = "48", ["Fulfilment:PollInterval"] = "01:00:00" },
-            services => services.AddSingleton<TimeProvider>(_clock));
+        await using var bot = await StartAsync();
         var until = _clock.GetUtcNow().AddDays(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         (await bot.Teams.SayAsync(Persona.Miriam, $"delegate approvals to Diego Siciliani until {until}")).EnsureSuccessStatusCode();
         await NoticeAsync(bot.Connector, Persona.Miriam, "Delegation on");

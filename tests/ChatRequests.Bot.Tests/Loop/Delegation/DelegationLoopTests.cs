@@ -14,31 +14,9 @@ namespace ChatRequests.Bot.Tests.Loop.Delegation;
 /// Delegation through the whole bot: Alex Wilber (Megan Bowen's manager) hands his approvals to someone in chat, and the
 /// laptop Megan asks for is put to them on his behalf.
 /// </summary>
-public sealed class DelegationLoopTests : IAsyncLifetime
+public sealed class DelegationLoopTests : LoopBench
 {
     private static readonly string Until = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "chatrequests-tests", Guid.NewGuid().ToString("N"));
-
-    public Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_folder);
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync()
-    {
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // SQLite may still hold the file for a moment; the temp folder is cleaned by the OS.
-        }
-
-        return Task.CompletedTask;
-    }
 
     [Fact]
     public async Task SetShowAndOff_InChat()
@@ -166,11 +144,6 @@ public sealed class DelegationLoopTests : IAsyncLifetime
             description: $"an answer to {who.Name} saying {expected}");
         return CardReader.AllText(card);
     }
-
-    /// <summary>A run of the bot on the test's database (the same file across runs of one test).</summary>
-    private Task<BotApp> StartAsync(Action<IServiceCollection>? services = null) => BotApp.StartAsync(
-        new Dictionary<string, string?> { ["Storage:SqlitePath"] = Path.Combine(_folder, "requests.db") },
-        services);
 
     private sealed class Away(string personId) : IAbsenceCalendar
     {
