@@ -46,6 +46,7 @@ internal sealed partial class CardGallery
         await gallery.AddDelegationAsync();
         await gallery.AddSupplyAsync();
         await gallery.AddAssignmentAsync();
+        await gallery.AddEditAsync();
         await gallery.AddHostileAsync();
         return gallery._shown;
     }

@@ -70,6 +70,10 @@ public static class CardVerbs
     public const string RequesterKeepWaiting = "requester.keepwaiting";
     /// <summary>"I received it": <see cref="AcknowledgeReceiptData"/>.</summary>
     public const string RequesterReceived = "requester.received";
+    /// <summary>"Change request": the item's form filled in with the request's answers, <see cref="OpenChangeData"/>.</summary>
+    public const string RequesterEdit = "requester.edit";
+    /// <summary>The changed form sent: <see cref="ChangeFormData"/>.</summary>
+    public const string RequesterChange = "requester.change";
 
     /// <summary>Show the request's details: <see cref="ShowDetailsData"/>.</summary>
     public const string RequestsShow = "requests.show";
@@ -86,5 +90,6 @@ public static class CardVerbs
         DelegationPick, ApprovalAskElse, AgentOutOfStock, AgentDeliver, RequesterChoose, RequesterKeepWaiting, RequesterReceived,
         AgentReassign, AgentOpen,
         AgentReviewPass, AgentReviewFail,
+        RequesterEdit, RequesterChange,
     ];
 }

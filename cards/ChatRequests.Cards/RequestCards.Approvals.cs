@@ -31,6 +31,8 @@ public sealed partial class RequestCards
             requesterName = r.Requester.Name,
             itemName = r.ItemName,
             justification = r.Justification,
+            // The answers below are the new ones: the card says what the requester changed, last.
+            changed = r.Edits.LastOrDefault() is { } edit ? new { at = CardText.Instant(edit.At), text = edit.Summary } : null,
             facts = (Fact[])
             [
                 new("Category", r.Category),
@@ -138,6 +140,17 @@ public sealed partial class RequestCards
                 $"Approved by you; still waiting for {CardText.Awaited(stage)}",
                 mine.Comment,
                 mine.At);
+        }
+
+        if (index < r.ApprovalRoundStart && stage.Decision is null && r.Edits.LastOrDefault(e => e.At >= (stage.RequestedAt ?? DateTimeOffset.MinValue)) is { } edit)
+        {
+            // The requester changed the request while this step waited: it was asked again, from the start, as a new round.
+            return new Outcome(
+                $"Changed by the requester: {r.Id}",
+                "warning",
+                "Nothing to decide here: asked again as a new step after the requester's change",
+                null,
+                edit.At);
         }
 
         if (r.State == RequestState.Cancelled)

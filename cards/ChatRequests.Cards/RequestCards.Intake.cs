@@ -68,7 +68,11 @@ public sealed partial class RequestCards
 
     /// <summary>The request form of a catalog item, filled in with <paramref name="prefill"/> and showing <paramref name="errors"/>.</summary>
     /// <param name="errors">Problems by input: "justification", "urgency" or a catalog field id (as <see cref="FormErrors.ByInput"/>).</param>
-    public CardMessage RequestForm(CatalogItem item, FormPrefill prefill, IReadOnlyDictionary<string, string>? errors)
+    public CardMessage RequestForm(CatalogItem item, FormPrefill prefill, IReadOnlyDictionary<string, string>? errors) =>
+        RenderForm(item, prefill, errors, $"Request: {item.Name}", change: null);
+
+    /// <param name="change">For a logged request's "Change request" form: its id and a note; the urgency is not asked then.</param>
+    private CardMessage RenderForm(CatalogItem item, FormPrefill prefill, IReadOnlyDictionary<string, string>? errors, string title, object? change)
     {
         errors ??= new Dictionary<string, string>();
         var summary = OrderedErrors(item, errors);
@@ -76,6 +80,8 @@ public sealed partial class RequestCards
         {
             itemId = item.Id,
             itemName = item.Name,
+            title,
+            change,
             category = item.Category,
             cost = CardText.Cost(item),
             approval = CardText.Approval(item.Approval),
@@ -127,6 +133,7 @@ public sealed partial class RequestCards
             noApproval,
             nextStep = RequestProgress.NextStep(r, r.Requester.Id),
             canCancel = RequestTransitions.IsAllowed(r.State, RequestCommand.Cancel),
+            canChange = r.IsEditable,
         };
         var approval = noApproval ?? $"Approval: {string.Join("; then ", r.Approvals.Select(s => $"{s.Name} ({CardText.Awaited(s)})"))}.";
         var message = Render(

@@ -135,6 +135,7 @@ public sealed partial class RequestCards
                 comment = h.Action.IsDecision || h.Action.IsInternal ? null : h.Comment,
             }),
             historyTitle = r.History.Count > HistoryLines ? $"History (last {HistoryLines} of {r.History.Count})" : "History",
+            canChange = requesterReads && r.IsEditable,
         };
         var forWhom = requesterReads ? "" : $" for {r.Requester.Name}";
         return Render(

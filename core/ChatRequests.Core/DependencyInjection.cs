@@ -22,6 +22,7 @@ public static class DependencyInjection
         services.AddSingleton<DelegationDesk>();
         services.AddSingleton<RequestWorkflow>();
         services.AddSingleton<SupplyWorkflow>();
+        services.AddSingleton<EditWorkflow>();
         services.AddSingleton<ResolutionRulesFinder>();
         services.AddSingleton<FulfilmentHandler>();
         services.AddProvisioningWebhooks();

@@ -52,6 +52,7 @@ public class AuditActionTests
         { nameof(AuditAction.AutoClose), "AutoClose" },
         { nameof(AuditAction.WorkNote), "WorkNote" },
         { nameof(AuditAction.RemindRequester), "RemindRequester" },
+        { nameof(AuditAction.Edit), "Edit" },
         { nameof(AuditAction.ReleaseForDelivery), "ReleaseForDelivery" },
         { nameof(AuditAction.SubmitProvisioningForReview), "SubmitProvisioningForReview" },
         { nameof(AuditAction.RemindReceipt), "RemindReceipt" },

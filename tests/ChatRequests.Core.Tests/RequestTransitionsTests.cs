@@ -26,7 +26,7 @@ public class RequestTransitionsTests
         CompleteProvisioning -> Fulfilled    : Approved Reopened Assigned InProgress AwaitingParts Scheduled OutForDelivery
         OfferAlternatives -> AwaitingParts   : Approved Reopened Assigned InProgress AwaitingParts Scheduled OutForDelivery AwaitingRequester
         ChangeItem      -> InProgress        : AwaitingParts
-        RequestReapproval -> AwaitingApproval : AwaitingParts
+        RequestReapproval -> AwaitingApproval : AwaitingApproval Approved AwaitingParts
         SendForDelivery -> OutForDelivery    : Reopened Assigned InProgress AwaitingParts Scheduled OutForDelivery AwaitingRequester
         AcknowledgeReceipt -> Fulfilled      : OutForDelivery
         SubmitForReview -> InReview          : Reopened Assigned InProgress AwaitingParts Scheduled OutForDelivery AwaitingRequester

@@ -123,6 +123,77 @@ public sealed class ServiceRequestPauseTests
         Assert.Null(copy.SlaCheckAt);
     }
 
+    // Level 3 eight working hours past the target, on the Berlin calendar; Due is Wednesday 2 December 09:00.
+    private static readonly EscalationContacts Ladder = new(new PersonRef("u-lee", "Lee Lead"), new PersonRef("u-sue", "Sue Supervisor"), [new PersonRef("u-sam", "Sam Senior")])
+    {
+        Level3AfterBreachHours = 8,
+        LongBreachAt = due => Berlin.Add(due, TimeSpan.FromHours(8)),
+    };
+
+    private static DateTimeOffset BerlinTime(int day, int hour) => new(2026, 12, day, hour, 0, 0, TimeSpan.FromHours(1));
+
+    /// <summary>
+    /// When level 3 fires at a long breach, with the clock paused (awaiting parts) from..to: the long breach counts working
+    /// time past the target that was not paused, whether the pause came before the breach (the target moved) or after it.
+    /// </summary>
+    public static TheoryData<string, DateTimeOffset?, DateTimeOffset?, DateTimeOffset> LongBreaches => new()
+    {
+        // Wednesday 09:00 + 8 working hours.
+        { "never paused", null, null, BerlinTime(2, 17) },
+        // Monday 12:00-15:00 waited: the target moves 3 h (Wednesday 12:00), the long breach with it (Thursday 10:00).
+        { "paused before the breach", Start.AddHours(3), Start.AddHours(6), BerlinTime(3, 10) },
+        // Tuesday 17:00 to Monday 09:00, over the breach and a weekend: 1 + 10 + 10 + 10 + 1 = 32 h, so the target is
+        // Monday 11:00 and the long breach Tuesday 09:00.
+        { "paused over the breach and a weekend", BerlinTime(1, 17), BerlinTime(7, 9), BerlinTime(8, 9) },
+        // Breached Wednesday 09:00; Wednesday 10:00 to Monday 10:00 waited: 8 + 10 + 10 + 2 = 30 h after Wednesday 17:00.
+        { "paused after the breach, over a weekend", BerlinTime(2, 10), BerlinTime(7, 10), BerlinTime(7, 17) },
+        // Breached, then paused Wednesday 12:00-14:00: two hours later than unpaused.
+        { "paused after the breach, same day", BerlinTime(2, 12), BerlinTime(2, 14), BerlinTime(3, 9) },
+    };
+
+    [Theory]
+    [MemberData(nameof(LongBreaches))]
+    public void LongBreach_CountsWorkingTimePastTheTarget_ThatWasNotPaused(string what, DateTimeOffset? pausedFrom, DateTimeOffset? pausedTo, DateTimeOffset level3At)
+    {
+        var request = Assigned();
+        if (pausedFrom is { } from && pausedTo is { } to)
+        {
+            SweepAt(request, from);
+            request.SetStatus(Agent, RequestState.AwaitingParts, "Ordered", from, Berlin);
+            SweepAt(request, to);
+            request.SetStatus(Agent, RequestState.InProgress, null, to, Berlin);
+        }
+
+        SweepAt(request, level3At.AddTicks(-1));
+
+        Assert.True(request.HasReached(Escalation.Supervisor), what);
+        Assert.False(request.HasReached(Escalation.SeniorManagement), what);
+        Assert.Equal(level3At, request.LongBreachAt);
+        Assert.Equal(level3At, request.SlaCheckAt);
+        Assert.True(request.CheckSla(level3At, calendar: Berlin, escalations: Ladder).Escalated, what);
+        Assert.Equal(Escalation.SeniorManagement, request.Escalations[^1].Level);
+    }
+
+    [Fact]
+    public void PauseAfterTheLongBreachFired_MovesNothingMore()
+    {
+        var request = Assigned();
+        SweepAt(request, BerlinTime(2, 17));
+        request.SetStatus(Agent, RequestState.AwaitingParts, "Ordered", BerlinTime(3, 9), Berlin);
+        request.SetStatus(Agent, RequestState.InProgress, null, BerlinTime(3, 12), Berlin);
+
+        Assert.Equal(BerlinTime(2, 17), request.LongBreachAt);
+        Assert.Single(request.Escalations, e => e.Level == Escalation.SeniorManagement);
+    }
+
+    /// <summary>Sweeps until nothing more is due at <paramref name="at"/> (one rule fires per sweep).</summary>
+    private static void SweepAt(ServiceRequest request, DateTimeOffset at)
+    {
+        while (request.CheckSla(at, calendar: Berlin, escalations: Ladder).DidAnything)
+        {
+        }
+    }
+
     private static ServiceRequest Assigned()
     {
         var request = ServiceRequest.Submit(

@@ -20,6 +20,7 @@ namespace ChatRequests.Bot.CardActions;
 public sealed class CardActionHandler(
     RequestWorkflow workflow,
     SupplyWorkflow supply,
+    EditWorkflow edits,
     ICatalog catalog,
     IntakeConversation intake,
     OpenForms openForms,
@@ -97,6 +98,15 @@ public sealed class CardActionHandler(
                 return await TeamCardAsync(await supply.SendForDeliveryAsync(deliver.RequestId, user, deliver.Carrier, deliver.Tracking, cancellationToken), cancellationToken);
             case ChooseAlternativeData choose:
                 return cards.AlternativeChosen(await supply.ChooseAlternativeAsync(choose.RequestId, user, choose.ItemId, cancellationToken)).Card;
+            case OpenChangeData open:
+            {
+                var (request, item) = await edits.OpenAsync(open.RequestId, user, cancellationToken);
+                var prefill = new FormPrefill(Guid.NewGuid().ToString("N"), request.Justification, null, request.Fields);
+                return cards.ChangeForm(request, item, prefill, errors: null).Card;
+            }
+
+            case ChangeFormData change:
+                return await ChangeAsync(turn, change, cancellationToken);
             case KeepWaitingData keep:
                 return cards.KeptWaiting(await supply.KeepWaitingAsync(keep.RequestId, user, cancellationToken)).Card;
             case AcknowledgeReceiptData received:
@@ -211,6 +221,23 @@ public sealed class CardActionHandler(
             form.Urgency,
             form.Fields.Where(f => f.Value is not null).ToDictionary(f => f.Key, f => f.Value!));
         return cards.RequestForm(result.Item!, prefill, result.Errors.ByInput).Card;
+    }
+
+    private async Task<JsonObject> ChangeAsync(TurnContext turn, ChangeFormData data, CancellationToken cancellationToken)
+    {
+        var form = new RequestForm(data.SubmissionKey, "", data.Justification, null, data.Fields);
+        var result = await edits.EditAsync(data.RequestId, turn.User, form, cancellationToken);
+        if (result.Errors.Any)
+        {
+            var prefill = new FormPrefill(
+                form.SubmissionKey, form.Justification, null, form.Fields.Where(f => f.Value is not null).ToDictionary(f => f.Key, f => f.Value!));
+            return cards.ChangeForm(result.Request, result.Item!, prefill, result.Errors.ByInput).Card;
+        }
+
+        // A form sent twice shows the request as the first submit left it.
+        return result.WasDuplicate
+            ? cards.RequestDetail(result.Request, turn.User).Card
+            : cards.Changed(result.Request, result.BackForApprovalBecause).Card;
     }
 
     /// <summary>

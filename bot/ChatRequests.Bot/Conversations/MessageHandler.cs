@@ -112,7 +112,8 @@ public sealed class MessageHandler(
 
         if (command == ChatCommand.Availability && meaning.Available is { } available)
         {
-            await replier.ReplyAsync(turn, await availability.AnswerAsync(turn, available, cancellationToken), cancellationToken);
+            var availabilityAsk = new AvailabilityAsk(available, meaning.UnavailableUntil);
+            await replier.ReplyAsync(turn, await availability.AnswerAsync(turn, availabilityAsk, cancellationToken), cancellationToken);
             return;
         }
 

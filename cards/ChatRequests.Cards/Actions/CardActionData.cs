@@ -51,6 +51,8 @@ public abstract record CardActionData
                 CardVerbs.AgentOpen => OpenTeamCardData.Read(reader),
                 CardVerbs.AgentReviewPass => PassReviewData.Read(reader),
                 CardVerbs.AgentReviewFail => FailReviewData.Read(reader),
+                CardVerbs.RequesterEdit => OpenChangeData.Read(reader),
+                CardVerbs.RequesterChange => ChangeFormData.Read(reader),
                 // The verb is not repeated back: anyone can send any text as one.
                 _ => throw new InvalidCardDataException("I don't know that action."),
             };

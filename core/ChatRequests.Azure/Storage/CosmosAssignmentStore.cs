@@ -18,8 +18,7 @@ public sealed class CosmosAssignmentStore(CosmosContainers containers, ILogger<C
     {
         var container = await containers.MessagingAsync(cancellationToken);
         var document = new UnavailableDocument { Id = CosmosIds.For(UnavailableKind, unavailability.Person.Id), Unavailability = unavailability };
-        // A second mark keeps the first: nothing is written when one is stored.
-        await _documents.UpdateAsync<UnavailableDocument>(container, document.Id, stored => stored is null ? document : null, cancellationToken);
+        await _documents.UpdateAsync<UnavailableDocument>(container, document.Id, _ => document, cancellationToken);
     }
 
     public async Task<Unavailability?> FindUnavailableAsync(string personId, CancellationToken cancellationToken = default)
@@ -35,11 +34,22 @@ public sealed class CosmosAssignmentStore(CosmosContainers containers, ILogger<C
         return await _documents.TryDeleteAsync(container, CosmosIds.For(UnavailableKind, personId), etag: null, cancellationToken);
     }
 
-    public async Task RecordTurnAsync(string teamId, string personId, CancellationToken cancellationToken = default)
+    public async Task<bool> TakeTurnAsync(string teamId, string? lastTurnId, string personId, CancellationToken cancellationToken = default)
     {
         var container = await containers.MessagingAsync(cancellationToken);
-        var document = new TurnDocument { Id = CosmosIds.For(TurnKind, teamId), PersonId = personId };
-        await _documents.UpdateAsync<TurnDocument>(container, document.Id, _ => document, cancellationToken);
+        var id = CosmosIds.For(TurnKind, teamId);
+        var document = new TurnDocument { Id = id, PersonId = personId };
+        var stored = await _documents.ReadAsync<TurnDocument>(container, id, cancellationToken);
+        if (stored?.Document.PersonId != lastTurnId)
+        {
+            return false;
+        }
+
+        // The ETag read with the last turn makes the write fail (412) when another turn was taken in between.
+        var written = stored is { ETag: var etag }
+            ? await _documents.TryReplaceAsync(container, id, document, etag, cancellationToken)
+            : await _documents.TryCreateAsync(container, id, document, cancellationToken);
+        return written is not null;
     }
 
     public async Task<string?> FindLastTurnAsync(string teamId, CancellationToken cancellationToken = default)

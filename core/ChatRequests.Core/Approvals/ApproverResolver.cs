@@ -40,7 +40,7 @@ public sealed class ApproverResolver(IDirectory directory, IOptions<ApprovalOpti
         {
             stages[index] = stages[index] with
             {
-                Fallbacks = await FallbacksAsync(stages[index], item, requester, cancellationToken), TimeoutHours = timeoutHours,
+                Fallbacks = await FallbacksAsync(stages[index], item.ApproverGroupId, requester, cancellationToken), TimeoutHours = timeoutHours,
             };
         }
 
@@ -215,9 +215,21 @@ public sealed class ApproverResolver(IDirectory directory, IOptions<ApprovalOpti
         return approvers;
     }
 
+    /// <summary>
+    /// The fallbacks of a stage stored before they were kept (ADR 0014): worked out now, from today's directory and the
+    /// item's approver group (none when the item left the catalog), the same way as at submission.
+    /// </summary>
+    public async Task<IReadOnlyList<StageRoute>> FallbacksOfStoredAsync(
+        ServiceRequest request, ApprovalStage stage, CatalogItem? item, CancellationToken cancellationToken = default)
+    {
+        var requester = await directory.FindPersonAsync(request.Requester.Id, cancellationToken)
+            ?? new Person { Id = request.Requester.Id, Name = request.Requester.Name };
+        return await FallbacksAsync(stage, item?.ApproverGroupId, requester, cancellationToken);
+    }
+
     /// <summary>Where a stage goes when its approvers decided an earlier one or cannot be reached: a lone approver's manager, then the item's group.</summary>
     private async Task<IReadOnlyList<StageRoute>> FallbacksAsync(
-        ApprovalStage stage, CatalogItem item, Person requester, CancellationToken cancellationToken)
+        ApprovalStage stage, string? approverGroupId, Person requester, CancellationToken cancellationToken)
     {
         var routes = new List<StageRoute>();
         if (stage.Approvers is [var only] && await directory.FindPersonAsync(only.Id, cancellationToken) is { } approver
@@ -226,7 +238,7 @@ public sealed class ApproverResolver(IDirectory directory, IOptions<ApprovalOpti
             routes.Add(new StageRoute($"{only.Name}'s manager", [Ref(manager)]));
         }
 
-        if (item.ApproverGroupId is { } groupId && await directory.FindGroupAsync(groupId, cancellationToken) is { } group)
+        if (approverGroupId is { } groupId && await directory.FindGroupAsync(groupId, cancellationToken) is { } group)
         {
             routes.Add(new StageRoute($"the approver group {group.Name}", await MembersAsync(group, requester, cancellationToken)));
         }

@@ -10,7 +10,7 @@ public sealed class InMemoryAssignmentStore : IAssignmentStore
 
     public Task SetUnavailableAsync(Unavailability unavailability, CancellationToken cancellationToken = default)
     {
-        _unavailable.TryAdd(unavailability.Person.Id, unavailability);
+        _unavailable[unavailability.Person.Id] = unavailability;
         return Task.CompletedTask;
     }
 
@@ -20,11 +20,8 @@ public sealed class InMemoryAssignmentStore : IAssignmentStore
     public Task<bool> SetAvailableAsync(string personId, CancellationToken cancellationToken = default) =>
         Task.FromResult(_unavailable.TryRemove(personId, out _));
 
-    public Task RecordTurnAsync(string teamId, string personId, CancellationToken cancellationToken = default)
-    {
-        _turns[teamId] = personId;
-        return Task.CompletedTask;
-    }
+    public Task<bool> TakeTurnAsync(string teamId, string? lastTurnId, string personId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(lastTurnId is null ? _turns.TryAdd(teamId, personId) : _turns.TryUpdate(teamId, personId, lastTurnId));
 
     public Task<string?> FindLastTurnAsync(string teamId, CancellationToken cancellationToken = default) =>
         Task.FromResult(_turns.TryGetValue(teamId, out var personId) ? personId : null);

@@ -9,12 +9,13 @@ namespace ChatRequests.Core.Assignment;
 /// Applies a team's assignment setting (<see cref="Team.Assignment"/>) to a request that reached the team, and keeps its
 /// re-announcing going: the fulfilment worker calls it on the Approved and Reannounced events. Availability is read as
 /// of now: a member who is away (<see cref="IAbsenceCalendar"/>) or marked themselves unavailable
-/// (<see cref="IAssignmentStore"/>) is passed over. Loads are the members' unresolved requests assigned to them in the
+/// (<see cref="IAssignmentStore"/>, a mark that has not ended) is passed over. Loads are the members' unresolved requests assigned to them in the
 /// queues of every team they work in.
 /// </summary>
 /// <remarks>
-/// Two requests reaching one team at the same instant may both read the same last turn and go to the same person; the
-/// next one goes on from there. The turn is recorded after the request is saved: a crash in between repeats a turn once.
+/// The turn is taken in the store before the request is saved, as a compare-and-set on the last turn read: two requests
+/// reaching one team at the same instant cannot both take the same turn (the second reads the turn again and chooses
+/// again). A crash, or an agent quicker than the worker, between the turn and the save skips that person's turn once.
 /// </remarks>
 public sealed class TeamAssignment(
     IRequestStore store,
@@ -24,6 +25,8 @@ public sealed class TeamAssignment(
     TimeProvider clock,
     ILogger<TeamAssignment> logger)
 {
+    private const int MaxTurnAttempts = 20;
+
     /// <summary>
     /// The request as it stands after the team's rule was applied (saved), or as loaded when there was nothing to do: a
     /// manual team without re-announcing, a request an agent took first, a redelivered event.
@@ -31,6 +34,11 @@ public sealed class TeamAssignment(
     /// <param name="loaded">The request as the event's runner loaded it; it is loaded again only when the team has a rule to apply.</param>
     public async Task<ServiceRequest> ReachTeamAsync(ServiceRequest loaded, DateTimeOffset reachedAt, CancellationToken cancellationToken = default)
     {
+        if (loaded.IsBackWithTheTeam)
+        {
+            return await ReachTeamAgainAsync(loaded, cancellationToken);
+        }
+
         if (!WaitsForAgent(loaded))
         {
             return loaded;
@@ -55,9 +63,7 @@ public sealed class TeamAssignment(
         AssigneeChoice? choice = null;
         if (setting.ParsedMode != AssignmentMode.Manual)
         {
-            var candidates = await CandidatesAsync(team, teams, now, cancellationToken);
-            var lastTurn = await assignments.FindLastTurnAsync(team.Id, cancellationToken);
-            choice = AssigneeSelection.Select(setting.ParsedMode, candidates, lastTurn, request.Requester.Id);
+            choice = await ChooseAndTakeTurnAsync(team, teams, setting.ParsedMode, request, now, cancellationToken);
         }
 
         var reannounceAt = choice?.Assignee is null && setting.ReannouncePeriod is { } period
@@ -67,7 +73,6 @@ public sealed class TeamAssignment(
             request, r => r.ReachTeam(choice, reannounceAt, setting.ReannounceAfterHours, now), cancellationToken);
         if (choice?.Assignee is { } assignee && saved.Assignee?.Id == assignee.Id && saved.AssignmentCheckedAt == now)
         {
-            await assignments.RecordTurnAsync(team.Id, assignee.Id, cancellationToken);
             logger.LogInformation("{RequestId} of team {TeamId} assigned automatically ({Why})", saved.Id, team.Id, choice.Why);
         }
         else if (choice is { Assignee: null })
@@ -76,6 +81,52 @@ public sealed class TeamAssignment(
         }
 
         return saved;
+    }
+
+    /// <summary>
+    /// Approved again after an item change (re-approval): it keeps its assignee, and is not assigned a second time, unless
+    /// that agent is unavailable now; then the team's rule chooses another. A manual team's request stays as it is.
+    /// </summary>
+    private async Task<ServiceRequest> ReachTeamAgainAsync(ServiceRequest loaded, CancellationToken cancellationToken)
+    {
+        var teams = await directory.ListTeamsAsync(cancellationToken);
+        if (teams.FirstOrDefault(t => t.Id == loaded.TeamId) is not { Assignment: { ParsedMode: not AssignmentMode.Manual } setting } team
+            || await store.GetAsync(loaded.Id, cancellationToken) is not { IsBackWithTheTeam: true, Assignee: { } kept } request)
+        {
+            return loaded;
+        }
+
+        var now = clock.GetUtcNow();
+        var unavailable = await UnavailableWhyAsync(kept.Id, now, cancellationToken);
+        var replacement = unavailable is null ? null : await ChooseAndTakeTurnAsync(team, teams, setting.ParsedMode, request, now, cancellationToken);
+        var saved = await store.UpdateIfChangedAsync(request, r => r.ReachTeamAgain(replacement, unavailable, now), cancellationToken);
+        logger.LogInformation("{RequestId} of team {TeamId} approved again: with {PersonId}", saved.Id, team.Id, saved.Assignee?.Id);
+        return saved;
+    }
+
+    /// <summary>
+    /// Chooses the agent and takes the team's turn for them in one compare-and-set; when another request took a turn in
+    /// between, the last turn is read again and the choice made again (loads are read once: a tie goes in rotation).
+    /// </summary>
+    private async Task<AssigneeChoice> ChooseAndTakeTurnAsync(
+        Team team, IReadOnlyList<Team> teams, AssignmentMode mode, ServiceRequest request, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var candidates = await CandidatesAsync(team, teams, now, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            var lastTurn = await assignments.FindLastTurnAsync(team.Id, cancellationToken);
+            var choice = AssigneeSelection.Select(mode, candidates, lastTurn, request.Requester.Id);
+            if (choice.Assignee is not { } assignee || await assignments.TakeTurnAsync(team.Id, lastTurn, assignee.Id, cancellationToken))
+            {
+                return choice;
+            }
+
+            if (attempt >= MaxTurnAttempts)
+            {
+                // Transient: the event is delivered again and chooses afresh.
+                throw new InvalidOperationException($"The turns of team {team.Id} kept changing; gave up after {attempt} attempts.");
+            }
+        }
     }
 
     private static bool WaitsForAgent(ServiceRequest request) =>
@@ -95,6 +146,12 @@ public sealed class TeamAssignment(
         var next = calendar.Add(madeAt, TimeSpan.FromHours(hours));
         await store.UpdateIfChangedAsync(request, r => r.ScheduleNextReannounce(madeAt, next), cancellationToken);
     }
+
+    /// <summary>Why the person cannot take a request now (a mark that has not ended, an absence), or null when they can.</summary>
+    private async Task<string?> UnavailableWhyAsync(string personId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await assignments.FindUnavailableAsync(personId, cancellationToken) is { } mark && mark.StandsAt(now) ? "marked themselves unavailable"
+        : await absences.FindAbsenceAsync(personId, now, cancellationToken) is not null ? "is away"
+        : null;
 
     /// <summary>The team's members in its order, each with why they cannot take a request now and their open load.</summary>
     private async Task<IReadOnlyList<Candidate>> CandidatesAsync(Team team, IReadOnlyList<Team> teams, DateTimeOffset now, CancellationToken cancellationToken)
@@ -116,10 +173,7 @@ public sealed class TeamAssignment(
         {
             var person = await directory.FindPersonAsync(memberId, cancellationToken);
             var name = person?.Name ?? memberId;
-            var unavailable = person is null ? "is not in the directory"
-                : await assignments.FindUnavailableAsync(memberId, cancellationToken) is not null ? "marked themselves unavailable"
-                : await absences.FindAbsenceAsync(memberId, now, cancellationToken) is not null ? "is away"
-                : null;
+            var unavailable = person is null ? "is not in the directory" : await UnavailableWhyAsync(memberId, now, cancellationToken);
             candidates.Add(new Candidate(new PersonRef(memberId, name), unavailable, loads.GetValueOrDefault(memberId)));
         }
 

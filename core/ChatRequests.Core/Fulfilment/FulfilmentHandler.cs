@@ -1,5 +1,6 @@
 using ChatRequests.Core.Approvals;
 using ChatRequests.Core.Assignment;
+using ChatRequests.Core.Catalog;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Provisioning;
@@ -26,6 +27,8 @@ namespace ChatRequests.Core.Fulfilment;
 /// <param name="directory">The teams' calendars, on which a rerouted stage's reminder counts; without it every hour counts.</param>
 /// <param name="webhooks">The sender of webhook steps (<see cref="ProvisioningRun"/>); null where none is registered.</param>
 /// <param name="assignment">Null where every team assigns by hand (tests of other steps).</param>
+/// <param name="approvers">Works out the fallbacks of a stage stored before they were kept; without it such a stage has none.</param>
+/// <param name="catalog">The item whose approver group such a stage falls back to.</param>
 /// <param name="resolutionRules">The quality check and closing of a request fulfilled by automatic provisioning; null: neither (tests of other steps).</param>
 public sealed class FulfilmentHandler(
     INotifier notifier,
@@ -38,6 +41,8 @@ public sealed class FulfilmentHandler(
     IWebhookSender? webhooks = null,
     TeamAssignment? assignment = null,
     EscalationContactsFinder? escalations = null,
+    ApproverResolver? approvers = null,
+    ICatalog? catalog = null,
     ResolutionRulesFinder? resolutionRules = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger<FulfilmentHandler>.Instance;
@@ -217,6 +222,9 @@ public sealed class FulfilmentHandler(
             case RequestEventType.OutForDelivery:
                 await NotifyAndRefreshTeamCardAsync(request, NoticeKind.OutForDelivery, e, cancellationToken);
                 break;
+            case RequestEventType.RequestEdited:
+                await ShowEditAsync(request, e, cancellationToken);
+                break;
             case RequestEventType.ReviewRequested:
             case RequestEventType.ReviewFailed:
             case RequestEventType.ConfirmationReminder:
@@ -334,6 +342,28 @@ public sealed class FulfilmentHandler(
         await notifier.ShowTeamCardAsync(request, cancellationToken);
     }
 
+    /// <summary>
+    /// The requester changed the request (and was answered in the turn): every approval card already posted shows the new
+    /// answers, or, for a stage the change sent back, that it is asked again (the new round's cards come with its own
+    /// event); the channel's card too, once the team has it.
+    /// </summary>
+    private async Task ShowEditAsync(ServiceRequest request, OutboxEvent e, CancellationToken cancellationToken)
+    {
+        for (var stage = 0; stage < request.Approvals.Count; stage++)
+        {
+            var posted = request.Approvals[stage] is { RequestedAt: { } at } ? at < e.CreatedAt : request.Approvals[stage].Decision is not null;
+            if (posted)
+            {
+                await RefreshCardsAsync(request, stage, request.Approvals[stage].Approvers, cancellationToken);
+            }
+        }
+
+        if (WasRoutedToTeam(request))
+        {
+            await notifier.ShowTeamCardAsync(request, cancellationToken);
+        }
+    }
+
     private async Task RefreshApprovalCardsAsync(ServiceRequest request, CancellationToken cancellationToken)
     {
         for (var stage = 0; stage < request.Approvals.Count; stage++)
@@ -398,14 +428,18 @@ public sealed class FulfilmentHandler(
             var outcome = RerouteOutcome.Unchanged;
             if (await store.GetAsync(request.Id, cancellationToken) is { } current)
             {
+                var missing = await MissingFallbacksAsync(current, cancellationToken);
                 var fallbacks = standIns is not null && current.PendingStage is { } stage
-                    ? await standIns.FindAsync(stage.Fallbacks.SelectMany(f => f.Approvers), cancellationToken)
+                    ? await standIns.FindAsync(stage.Fallbacks.Concat(missing).SelectMany(f => f.Approvers), cancellationToken)
                     : null;
                 var calendar = directory is null
                     ? null
                     : (await directory.ListTeamsAsync(cancellationToken)).FirstOrDefault(t => t.Id == current.TeamId)?.WorkingCalendar();
-                await store.UpdateIfChangedAsync(
-                    current, r => (outcome = r.RerouteUnreachable(approver, ex.Reason, clock.GetUtcNow(), fallbacks, calendar)) != RerouteOutcome.Unchanged, cancellationToken);
+                await store.UpdateIfChangedAsync(current, r =>
+                {
+                    r.KeepMissingFallbacks(missing);
+                    return (outcome = r.RerouteUnreachable(approver, ex.Reason, clock.GetUtcNow(), fallbacks, calendar)) != RerouteOutcome.Unchanged;
+                }, cancellationToken);
             }
 
             _logger.LogWarning("Approver {PersonId} of {RequestId} could not be reached ({Reason}): {Outcome}",
@@ -417,6 +451,16 @@ public sealed class FulfilmentHandler(
             }
         }
     }
+
+    /// <summary>
+    /// The fallbacks of a pending stage stored before they were kept, worked out now from its approvers; empty when it
+    /// has its own. Only before its first unreachable approver: after that its approvers are what the reroute left, and
+    /// a stage that had none at submission (several approvers, no group) must stay as logged: stuck once all are gone.
+    /// </summary>
+    private async Task<IReadOnlyList<StageRoute>> MissingFallbacksAsync(ServiceRequest request, CancellationToken cancellationToken) =>
+        approvers is not null && request.PendingStage is { Fallbacks.Count: 0, Unreachable.Count: 0 } stage
+            ? await approvers.FallbacksOfStoredAsync(request, stage, catalog?.Find(request.CatalogItemId), cancellationToken)
+            : [];
 
     private static IEnumerable<PersonRef> Reachable(ApprovalStage stage, IEnumerable<PersonRef> people) =>
         people.Where(a => !stage.Unreachable.Any(u => u.Id == a.Id));

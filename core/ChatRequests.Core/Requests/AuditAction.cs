@@ -69,6 +69,8 @@ public readonly record struct AuditAction
     public static readonly AuditAction WorkNote = new("WorkNote");
     /// <summary>The requester was reminded to confirm or reopen a fulfilled request.</summary>
     public static readonly AuditAction RemindRequester = new("RemindRequester");
+    /// <summary>The requester changed their request's answers (the state does not change).</summary>
+    public static readonly AuditAction Edit = new("Edit");
     /// <summary>A reviewer verified a physical item held for the check, and it went out for delivery.</summary>
     public static readonly AuditAction ReleaseForDelivery = new("ReleaseForDelivery");
     /// <summary>The automatic provisioning was done and waits for a quality check; the comment lists what was done.</summary>
@@ -95,6 +97,7 @@ public readonly record struct AuditAction
         Reassign, NotAssigned, Reannounce,
         Deescalate,
         SubmitForReview, PassReview, FailReview, AutoClose, WorkNote, RemindRequester,
+        Edit,
         ReleaseForDelivery, SubmitProvisioningForReview, RemindReceipt, ReceiptOverdue, RemindReviewers,
     ];
 

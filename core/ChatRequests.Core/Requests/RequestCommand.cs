@@ -26,7 +26,7 @@ public enum RequestCommand
     OfferAlternatives,
     /// <summary>The requester chose an alternative that needs no new approval: the team carries on with it.</summary>
     ChangeItem,
-    /// <summary>The requester chose an alternative that costs more or needs stages not passed: back to approval.</summary>
+    /// <summary>Back to approval: an alternative chosen that costs more or needs stages not passed, or an edit the approvals no longer cover.</summary>
     RequestReapproval,
     /// <summary>The agent sent a physical item out with a carrier.</summary>
     SendForDelivery,

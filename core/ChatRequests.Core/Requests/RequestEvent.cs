@@ -58,6 +58,8 @@ public enum RequestEventType
     ConfirmationReminder,
     /// <summary>No answer from the requester within the closing time: the system closed the request.</summary>
     AutoClosed,
+    /// <summary>The requester changed their request (<see cref="ServiceRequest.Edits"/>): approval and team cards show the new answers.</summary>
+    RequestEdited,
     /// <summary>A delivered item is not acknowledged yet: the requester is reminded, with "I received it".</summary>
     ReceiptReminder,
     /// <summary>Still not acknowledged later: the assignee is told on the team card's thread.</summary>

@@ -40,7 +40,8 @@ public static class RequestTransitions
         [RequestCommand.CompleteProvisioning] = ([RequestState.Approved, .. WithTheTeam], RequestState.Fulfilled),
         [RequestCommand.OfferAlternatives] = ([RequestState.Approved, .. WithTheTeam, RequestState.AwaitingRequester], RequestState.AwaitingParts),
         [RequestCommand.ChangeItem] = ([RequestState.AwaitingParts], RequestState.InProgress),
-        [RequestCommand.RequestReapproval] = ([RequestState.AwaitingParts], RequestState.AwaitingApproval),
+        // Back to approval: an alternative item chosen while awaiting parts, or the requester's edit before the team works it.
+        [RequestCommand.RequestReapproval] = ([RequestState.AwaitingParts, RequestState.AwaitingApproval, RequestState.Approved], RequestState.AwaitingApproval),
         [RequestCommand.SendForDelivery] = ([.. WithTheTeam, RequestState.AwaitingRequester], RequestState.OutForDelivery),
         [RequestCommand.AcknowledgeReceipt] = ([RequestState.OutForDelivery], RequestState.Fulfilled),
         [RequestCommand.SubmitForReview] = ([.. WithTheTeam, RequestState.AwaitingRequester], RequestState.InReview),

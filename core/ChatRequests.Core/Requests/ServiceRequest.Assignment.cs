@@ -64,6 +64,37 @@ public sealed partial class ServiceRequest
     }
 
     /// <summary>
+    /// Approved again after its item changed (re-approval) with the agent it had: the request is back with the team, which
+    /// applied its rule once already, so it is not assigned a second time. It goes back to its assignee, or to
+    /// <paramref name="replacement"/> when automatic selection chose one because the assignee is unavailable now. False
+    /// when it is not such a request (any more: a redelivered event).
+    /// </summary>
+    public bool ReachTeamAgain(AssigneeChoice? replacement, string? keptUnavailableWhy, DateTimeOffset now)
+    {
+        if (!IsBackWithTheTeam || Assignee is not { } kept)
+        {
+            return false;
+        }
+
+        if (replacement is { Assignee: { } other })
+        {
+            Apply(RequestCommand.Assign, PersonRef.System, now,
+                $"Approved again; {kept.Name} {keptUnavailableWhy}, so assigned automatically to {other.Name} ({replacement.Why})");
+            Assignee = other;
+        }
+        else
+        {
+            Apply(RequestCommand.Assign, PersonRef.System, now, $"Approved again; back with {kept.Name}");
+        }
+
+        Raise(RequestEventType.Assigned, PersonRef.System, now, null);
+        return true;
+    }
+
+    /// <summary>Approved again (re-approval) with an assignee from before: the team's rule was applied when it first reached the team.</summary>
+    [JsonIgnore] public bool IsBackWithTheTeam => State == RequestState.Approved && Assignee is not null && AssignmentCheckedAt is not null;
+
+    /// <summary>
     /// A member of the team gives the request to <paramref name="to"/>, another member (the caller checks membership):
     /// assigned when it was not, else the assignee changes and the work stays where it is. The history says who gave it
     /// to whom, and the new assignee is told.

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ChatRequests.Core.BusinessHours;
 using ChatRequests.Core.Sla;
 
 namespace ChatRequests.Core.Requests;
@@ -172,6 +173,18 @@ public sealed partial class ServiceRequest
         Consider(HasReached(Escalation.SeniorManagement) ? null : LongBreachAt);
         Consider(HasReached(Escalation.Supervisor) ? null : SecondReopenAt);
         return next;
+    }
+
+    /// <summary>
+    /// The clock resumes after <paramref name="paused"/> working time: a long breach not yet fired moves as the target does,
+    /// since it counts working time past the target and a pause after the breach is not time the team let it wait.
+    /// </summary>
+    private void MoveLongBreach(TimeSpan paused, WorkingCalendar calendar)
+    {
+        if (LongBreachAt is { } longAt && !HasReached(Escalation.SeniorManagement))
+        {
+            LongBreachAt = calendar.Add(longAt, paused);
+        }
     }
 
     /// <summary>

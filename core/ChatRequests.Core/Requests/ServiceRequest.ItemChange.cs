@@ -100,11 +100,7 @@ public sealed partial class ServiceRequest
         }
 
         Offer = Offer with { ReapprovalReason = why };
-        Apply(RequestCommand.RequestReapproval, requester, now, $"{changed}; approval needed again: {why}", calendar);
-        ApprovalRoundStart = _approvals.Count;
-        _approvals.AddRange(reapproval);
-        CurrentStage = ApprovalRoundStart;
-        PutStage(CurrentStage, now, standIns, calendar);
+        StartApprovalRound(requester, reapproval, $"{changed}; approval needed again: {why}", now, standIns, calendar);
         Raise(RequestEventType.ItemChosen, requester, now, changed);
         Raise(RequestEventType.ApprovalRequested, requester, now, null);
     }

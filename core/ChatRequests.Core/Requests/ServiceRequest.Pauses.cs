@@ -58,6 +58,7 @@ public sealed partial class ServiceRequest
         var atRisk = SlaPolicy.AtRiskAt(this);
         DueAt = calendar.Add(DueAt, paused);
         AtRiskAt = calendar.Add(atRisk, paused);
+        MoveLongBreach(paused, calendar);
         _pauses.Add(new ClockPause(since, now, paused));
         PausedSince = null;
         if (State.IsInFulfilment())

@@ -26,9 +26,12 @@ public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
 
     private static Meaning Interpret(string text, CatalogIndex index)
     {
-        if (AvailabilityWords.Read(text) is { } available)
+        if (AvailabilityWords.ReadAsk(text) is { } availability)
         {
-            return new Meaning { Kind = MeaningKind.Command, Command = ChatCommand.Availability, Available = available };
+            return new Meaning
+            {
+                Kind = MeaningKind.Command, Command = ChatCommand.Availability, Available = availability.Available, UnavailableUntil = availability.UntilText,
+            };
         }
 
         if (DelegationWords.Read(text) is { } delegation)

@@ -64,6 +64,8 @@ public sealed record Meaning
     public DelegationAsk? Delegation { get; init; }
     /// <summary>For <see cref="ChatCommand.Availability"/>: true for "available", false for "unavailable".</summary>
     public bool? Available { get; init; }
+    /// <summary>For "unavailable until DAY": the day as typed ("Monday"), read by the availability desk; null otherwise.</summary>
+    public string? UnavailableUntil { get; init; }
 
     /// <summary>
     /// For <see cref="ChatCommand.MyRequests"/> and <see cref="ChatCommand.ShowRequest"/>: the words chase a request

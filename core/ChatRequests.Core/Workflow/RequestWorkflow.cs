@@ -220,10 +220,10 @@ public sealed class RequestWorkflow(
     public async Task<ServiceRequest> GetAsTeamMemberAsync(string requestId, PersonRef agent, CancellationToken cancellationToken = default) =>
         (await LoadAsTeamMemberAsync(requestId, agent, cancellationToken)).Request;
 
-    /// <summary>The members of the request's team by name (the team card's "Reassign" choices); empty when the team is gone.</summary>
+    /// <summary>The team card's "Reassign" choices (<see cref="TeamRoster.ReassignChoicesAsync"/>); empty when the team is gone.</summary>
     public async Task<IReadOnlyList<PersonRef>> TeamMembersAsync(ServiceRequest request, CancellationToken cancellationToken = default) =>
         await TeamOfAsync(request, cancellationToken) is { } team
-            ? await TeamRoster.MembersAsync(directory, team, cancellationToken)
+            ? await TeamRoster.ReassignChoicesAsync(directory, team, request, cancellationToken)
             : [];
 
     public Task<ServiceRequest> AnswerAsync(string requestId, PersonRef requester, string answer, CancellationToken cancellationToken = default) =>
@@ -404,7 +404,7 @@ public sealed class RequestWorkflow(
     /// A choice is stored as the catalog spells it: the validator accepts "berlin office", but fulfilment
     /// steps and reports compare against "Berlin office".
     /// </summary>
-    private static string StoredValue(CatalogField field, string raw)
+    internal static string StoredValue(CatalogField field, string raw)
     {
         var value = raw.Trim();
         return field.Type == FieldType.Choice

@@ -11,7 +11,7 @@ public sealed class SqliteAssignmentStore(SqliteDatabase database) : IAssignment
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO unavailable_agents (person_id, doc) VALUES ($person_id, $doc) ON CONFLICT (person_id) DO NOTHING;";
+        command.CommandText = "INSERT INTO unavailable_agents (person_id, doc) VALUES ($person_id, $doc) ON CONFLICT (person_id) DO UPDATE SET doc = excluded.doc;";
         command.Parameters.AddWithValue("$person_id", unavailability.Person.Id);
         command.Parameters.AddWithValue("$doc", JsonSerializer.Serialize(unavailability, RequestJson.Options));
         await command.ExecuteNonQueryAsync(cancellationToken);
@@ -37,17 +37,19 @@ public sealed class SqliteAssignmentStore(SqliteDatabase database) : IAssignment
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
-    public async Task RecordTurnAsync(string teamId, string personId, CancellationToken cancellationToken = default)
+    public async Task<bool> TakeTurnAsync(string teamId, string? lastTurnId, string personId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO assignment_turns (team_id, person_id) VALUES ($team_id, $person_id)
-            ON CONFLICT (team_id) DO UPDATE SET person_id = excluded.person_id;
-            """;
+        // One statement each, so the check and the write are one step: the first turn creates the row, a later one
+        // changes it only while it still names the last turn the caller read.
+        command.CommandText = lastTurnId is null
+            ? "INSERT INTO assignment_turns (team_id, person_id) VALUES ($team_id, $person_id) ON CONFLICT (team_id) DO NOTHING;"
+            : "UPDATE assignment_turns SET person_id = $person_id WHERE team_id = $team_id AND person_id = $last_turn_id;";
         command.Parameters.AddWithValue("$team_id", teamId);
         command.Parameters.AddWithValue("$person_id", personId);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        command.Parameters.AddWithValue("$last_turn_id", (object?)lastTurnId ?? DBNull.Value);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     public async Task<string?> FindLastTurnAsync(string teamId, CancellationToken cancellationToken = default)

@@ -22,7 +22,7 @@ public sealed class TeamsNotifier(ProactiveMessenger messenger, IDirectory direc
     public async Task ShowTeamCardAsync(ServiceRequest request, CancellationToken cancellationToken = default)
     {
         var team = await TeamOfAsync(request, cancellationToken);
-        var members = await TeamRoster.MembersAsync(directory, team, cancellationToken);
+        var members = await TeamRoster.ReassignChoicesAsync(directory, team, request, cancellationToken);
         await messenger.ShowInChannelAsync(team.ChannelId, TeamCardKey(request), cards.TeamCard(request, members), cancellationToken);
     }
 
@@ -97,7 +97,7 @@ public sealed class TeamsNotifier(ProactiveMessenger messenger, IDirectory direc
 
     public async Task TellAssigneeAsync(ServiceRequest request, PersonRef assignee, OutboxEvent cause, CancellationToken cancellationToken = default)
     {
-        var members = await TeamRoster.MembersAsync(directory, await TeamOfAsync(request, cancellationToken), cancellationToken);
+        var members = await TeamRoster.ReassignChoicesAsync(directory, await TeamOfAsync(request, cancellationToken), request, cancellationToken);
         await messenger.SendOnceToPersonAsync(
             assignee.Id, $"assigned:{request.Id}:{cause.Id}:{assignee.Id}", cards.AssignedToYou(request, cause.Actor, members), cancellationToken);
     }
@@ -105,7 +105,7 @@ public sealed class TeamsNotifier(ProactiveMessenger messenger, IDirectory direc
     public async Task ReannounceAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default)
     {
         var team = await TeamOfAsync(request, cancellationToken);
-        var members = await TeamRoster.MembersAsync(directory, team, cancellationToken);
+        var members = await TeamRoster.ReassignChoicesAsync(directory, team, request, cancellationToken);
         var card = cards.Reannounced(request, cause.Comment ?? "Still unassigned", members);
         await messenger.ShowInChannelAsync(team.ChannelId, $"reannounce:{request.Id}:{cause.Id}", card, cancellationToken);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using ChatRequests.Core.Assignment;
 using ChatRequests.Core.Fulfilment;
@@ -141,6 +142,62 @@ public sealed class AssignmentLoopTests : LoopBench
         Assert.Contains(requestId, CardReader.AllText(card));
         Assert.Contains("agent.open", CardReader.Verbs(card));
         Assert.DoesNotContain(bot.Connector.CardsSentTo(Persona.Lidia.AadObjectId), c => CardReader.AllText(c).Contains("your requests for"));
+    }
+
+    [Fact]
+    public async Task AwayUntilADay_TheAnswerSaysUntilWhen_AndTheMarkEndsByItself()
+    {
+        await using var bot = await StartAsync();
+        var store = bot.Services.GetRequiredService<IRequestStore>();
+        var back = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime).AddDays(3);
+        await bot.Teams.SayAsync(Persona.Adele, $"away until {back:yyyy-MM-dd}");
+        // The sample Hardware team has no calendar: its day starts at midnight UTC.
+        var told = await NoticeAsync(bot.Connector, Persona.Adele, "no new requests are assigned to you automatically until");
+        Assert.Contains(back.ToString("dddd d MMMM", CultureInfo.InvariantCulture) + ", 00:00 (UTC time)", CardReader.AllText(told));
+
+        var (whileAway, _) = await RequestMouseAsync(bot.Teams, bot.Connector, Persona.Megan);
+        await StoredWhenAsync(store, whileAway, r => r.Assignee?.Id == Persona.Lidia.AadObjectId, "Lidia, while Adele is away");
+
+        // Her day: nobody said "available", yet the next request is hers again (round robin goes on after Lidia).
+        _clock.AdjustTime(new DateTimeOffset(back.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddMinutes(1));
+        var (afterwards, _) = await RequestMouseAsync(bot.Teams, bot.Connector, Persona.Megan);
+        await StoredWhenAsync(store, afterwards, r => r.Assignee?.Id == Persona.Adele.AadObjectId, "Adele, her mark ended");
+    }
+
+    [Fact]
+    public async Task ApprovedAgainAfterAnItemChange_StaysWithItsAssignee_AndAVipsLevel3FiresOnce()
+    {
+        var isaiah = new Persona("00000000-0000-0000-0000-0000000000d1", "Isaiah Langer"); // Finance approver group
+        Files.EditOrganisation(organisation => organisation["escalation"] = new JsonObject { ["vips"] = new JsonArray(Persona.Megan.AadObjectId) });
+        await using var bot = await StartAsync();
+        var (teams, connector) = (bot.Teams, bot.Connector);
+        var store = bot.Services.GetRequiredService<IRequestStore>();
+        var requestId = await RequestLaptopAsync(teams, connector, Persona.Megan);
+        var (alexChat, approval) = await ApprovalCardAsync(connector, Persona.Alex, requestId);
+        await teams.ClickOnCardAsync(Persona.Alex, alexChat, approval, "approval.approve");
+        await StoredWhenAsync(store, requestId, r => r.Assignee is not null && r.HasReached(Escalation.SeniorManagement) && r.Outbox.Count == 0,
+            "assigned automatically, and level 3 for a VIP");
+
+        // Out of stock: Adele offers the developer laptop; Megan picks it, dearer, so it is approved again.
+        var (thread, card) = await TeamCardAsync(connector, Persona.HardwareChannel, requestId, text => text.Contains("Adele Vance"));
+        await teams.ClickOnCardAsync(Persona.Adele, thread, card, "agent.outofstock", new JsonObject { ["alternative1"] = "laptop-developer" });
+        await NoticeAsync(connector, Persona.Megan, requestId, "Standard laptop is out of stock");
+        await teams.ClickAsync(Persona.Megan, Persona.Megan.PersonalChatId, "requester.choose", Data(requestId, ("itemId", "laptop-developer")));
+        var alexCard = await connector.WaitForAsync(
+            c => c.CardsSentTo(Persona.Alex.AadObjectId).LastOrDefault(x => CardReader.AllText(x).Contains("Developer laptop") && CardReader.Verbs(x).Contains("approval.approve")),
+            description: "Alex's approval card of the new item");
+        await teams.ClickOnCardAsync(Persona.Alex, connector.PersonalChatWith(Persona.Alex.AadObjectId)!, alexCard, "approval.approve");
+        var (isaiahChat, isaiahCard) = await ApprovalCardAsync(connector, isaiah, requestId);
+        await teams.ClickOnCardAsync(isaiah, isaiahChat, isaiahCard, "approval.approve");
+
+        // Back with Adele, not assigned a second time; level 3 stands once.
+        var back = await StoredWhenAsync(store, requestId, r => r.State == RequestState.Assigned && r.ItemName == "Developer laptop" && r.Outbox.Count == 0, "back with the team");
+        Assert.Equal(Persona.Adele.AadObjectId, back.Assignee?.Id);
+        Assert.Single(back.History, h => h.Comment?.StartsWith("Assigned automatically", StringComparison.Ordinal) == true);
+        Assert.Equal("Approved again; back with Adele Vance", back.History.Last(h => h.Action == AuditAction.Assign).Comment);
+        Assert.Single(back.Escalations, e => e.Level == Escalation.SeniorManagement);
+        Assert.Equal(Persona.Adele.AadObjectId, await bot.Services.GetRequiredService<IAssignmentStore>().FindLastTurnAsync("team-hardware"));
+        await TeamCardAsync(connector, Persona.HardwareChannel, requestId, text => text.Contains("Developer laptop") && text.Contains("Assigned"));
     }
 
     private static IReadOnlyList<(string Title, string Value)> ReassignChoices(JsonObject card) =>

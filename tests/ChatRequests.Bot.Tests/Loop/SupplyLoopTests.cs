@@ -67,6 +67,40 @@ public sealed class SupplyLoopTests : LoopBench
     }
 
     [Fact]
+    public async Task SupplierAlert_PendingAcrossARestart_FiresOnceAfterIt_EvenWithTwoSweepers()
+    {
+        string requestId;
+        var expected = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime).AddDays(2);
+        await using (var first = await StartAsync())
+        {
+            var (thread, assigned) = await ApprovedAndAssignedAsync(first, Persona.Megan);
+            requestId = RequestNumberIn(CardReader.AllText(assigned))!;
+            await first.Teams.ClickOnCardAsync(Persona.Adele, thread, assigned, "agent.status", PartsInputs(expected));
+            var waiting = await StoredWhenAsync(
+                first.Services.GetRequiredService<IRequestStore>(), requestId, r => r.Outbox.Count == 0 && r.SupplierAlertAt is not null, "awaiting parts");
+
+            // The run stops with the alert still ahead: nothing is due before the expected day has passed.
+            Assert.True(_clock.GetUtcNow() < waiting.SupplierAlertAt);
+            Assert.Equal(0, (await first.Services.GetRequiredService<SlaSweep>().SweepAsync()).SupplierAlerts);
+        }
+
+        await using var second = await StartAsync();
+        _clock.AdjustTime(new DateTimeOffset(expected.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddHours(1));
+        // Two sweepers at once, as two hosts run them: the alert is marked in the document, so only one of them raises it.
+        SlaSweep[] sweepers = [second.Services.GetRequiredService<SlaSweep>(), ActivatorUtilities.CreateInstance<SlaSweep>(second.Services)];
+        var swept = await Task.WhenAll(sweepers.Select(s => s.SweepAsync()));
+        Assert.Equal(1, swept.Sum(s => s.SupplierAlerts));
+        second.Services.GetRequiredService<IRelaySignal>().Wake();
+        var store = second.Services.GetRequiredService<IRequestStore>();
+        await StoredWhenAsync(store, requestId, r => r.Outbox.Count == 0, "the relay delivered the alert");
+        Assert.Equal(0, (await sweepers[0].SweepAsync()).SupplierAlerts);
+
+        var alert = Assert.Single(_connector.CardsSentTo(Persona.Adele.AadObjectId), card => CardReader.AllText(card).Contains("supplier late"));
+        Assert.Contains("Dell was expected to deliver order PO-981", CardReader.AllText(alert));
+        Assert.Single((await store.GetAsync(requestId))!.History, h => h.Action == AuditAction.SupplierOverdue);
+    }
+
+    [Fact]
     public async Task OutOfStock_TheRequesterPicksADearerItem_ApprovedAgain_Delivered_AndSignedFor()
     {
         await using var bot = await StartAsync();

@@ -274,7 +274,7 @@ public class RequestCardsIntakeTests
         Assert.Contains(Manager.Name, text);
         Assert.Contains($"{SecurityGroup[0].Name}, {SecurityGroup[1].Name}", text);
         Assert.Contains($"Target date\n{CardQuery.Moment(Start.AddHours(40))}", text);
-        Assert.Equal([CardVerbs.RequestsShow, CardVerbs.RequesterCancel], CardQuery.Verbs(message.Card));
+        Assert.Equal([CardVerbs.RequestsShow, CardVerbs.RequesterEdit, CardVerbs.RequesterCancel], CardQuery.Verbs(message.Card));
         Assert.All(CardQuery.Executes(message.Card), a => Assert.Equal("""{"requestId":"REQ-000042"}""", a["data"]!.ToJsonString()));
     }
 

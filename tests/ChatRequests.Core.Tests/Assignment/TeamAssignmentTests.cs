@@ -70,6 +70,52 @@ public sealed class TeamAssignmentTests
     }
 
     [Fact]
+    public async Task AMarkThatEndedByItself_IsReadAsEnded_AndTheAgentIsInTheRotationAgain()
+    {
+        var team = Team(AssignmentMode.RoundRobin);
+        var assignment = Assignment(team);
+        await _assignments.SetUnavailableAsync(new Unavailability(new PersonRef("ann", "Ann Agent"), Start) { Until = Start.AddHours(1) });
+        Assert.Equal("ben", (await ReachAsync(assignment)).Assignee?.Id);
+
+        _clock.Advance(TimeSpan.FromHours(1));
+
+        Assert.Equal("cai", (await ReachAsync(assignment)).Assignee?.Id);
+        Assert.Equal("ann", (await ReachAsync(assignment)).Assignee?.Id);
+    }
+
+    [Fact]
+    public async Task ApprovedAgainAfterAnItemChange_KeepsItsAssignee_AndTakesNoTurn()
+    {
+        var team = Team(AssignmentMode.RoundRobin);
+        var assignment = Assignment(team);
+        var request = await ApprovedAgainAsync(assignment);
+
+        var reached = await assignment.ReachTeamAsync(request, Start.AddHours(4));
+
+        Assert.Equal((RequestState.Assigned, "ann"), (reached.State, reached.Assignee?.Id));
+        Assert.Single(reached.History, h => h.Comment?.StartsWith("Assigned automatically", StringComparison.Ordinal) == true);
+        Assert.Equal("Approved again; back with Ann Agent", reached.History[^1].Comment);
+        Assert.Equal("ann", await _assignments.FindLastTurnAsync(team.Id));
+        // A redelivered Approved event changes nothing more.
+        Assert.Equal(reached.Version, (await assignment.ReachTeamAsync(reached, Start.AddHours(4))).Version);
+    }
+
+    [Fact]
+    public async Task ApprovedAgainAfterAnItemChange_WhileItsAssigneeIsUnavailable_GoesToTheNextInTurn()
+    {
+        var team = Team(AssignmentMode.RoundRobin);
+        var assignment = Assignment(team);
+        var request = await ApprovedAgainAsync(assignment);
+        await _assignments.SetUnavailableAsync(new Unavailability(new PersonRef("ann", "Ann Agent"), Start) { Until = Start.AddDays(1) });
+
+        var reached = await assignment.ReachTeamAsync(request, Start.AddHours(4));
+
+        Assert.Equal((RequestState.Assigned, "ben"), (reached.State, reached.Assignee?.Id));
+        Assert.Equal("Approved again; Ann Agent marked themselves unavailable, so assigned automatically to Ben Agent (round robin)", reached.History[^1].Comment);
+        Assert.Equal("ben", await _assignments.FindLastTurnAsync(team.Id));
+    }
+
+    [Fact]
     public async Task NobodyAvailable_StaysUnassigned_TheCardSaysWhy_AndItIsReannouncedInWorkingTime()
     {
         // Hours 08:00-12:00 UTC on weekdays: 4 working hours from Monday 11:00 end on Tuesday 11:00.
@@ -129,8 +175,23 @@ public sealed class TeamAssignmentTests
         Assert.Equal("ann", await _assignments.FindLastTurnAsync(team.Id));
     }
 
-    private TeamAssignment Assignment(Team team) => new(
-        _store, new InMemoryDirectory([Ann, Ben, Cai, Lea, Rita], [team]), _assignments, _away, _clock, NullLogger<TeamAssignment>.Instance);
+    [Fact]
+    public async Task RoundRobin_TwoRequestsReachingAtOnce_GoToTwoPeople()
+    {
+        var team = Team(AssignmentMode.RoundRobin);
+        // Both workers read the last turn before either takes one: the race that gave both requests to Ann.
+        var assignment = Assignment(team, new ReadTogether(_assignments, readers: 2));
+        var (one, two) = (Submitted(), Submitted());
+
+        var reached = await Task.WhenAll(
+            Task.Run(() => assignment.ReachTeamAsync(one, Start)), Task.Run(() => assignment.ReachTeamAsync(two, Start)));
+
+        Assert.Equal(["ann", "ben"], reached.Select(r => r.Assignee?.Id).Order());
+        Assert.Equal("ben", await _assignments.FindLastTurnAsync(team.Id));
+    }
+
+    private TeamAssignment Assignment(Team team, IAssignmentStore? assignments = null) => new(
+        _store, new InMemoryDirectory([Ann, Ben, Cai, Lea, Rita], [team]), assignments ?? _assignments, _away, _clock, NullLogger<TeamAssignment>.Instance);
 
     private static Team Team(AssignmentMode mode, double? reannounceAfterHours = null) => new()
     {
@@ -162,11 +223,63 @@ public sealed class TeamAssignmentTests
         return request;
     }
 
+    /// <summary>Assigned automatically to Ann, out of stock, a dearer item chosen and approved again by its manager.</summary>
+    private async Task<ServiceRequest> ApprovedAgainAsync(TeamAssignment assignment)
+    {
+        var ann = new PersonRef("ann", "Ann Agent");
+        var manager = new PersonRef("mia", "Mia Manager");
+        var request = await ReachAsync(assignment);
+        return await _store.UpdateAsync(request.Id, r =>
+        {
+            r.OfferAlternatives(ann, [new OfferedItem("mouse-pro", "Pro mouse", "90.00 EUR", "")], null, Start.AddHours(1));
+            r.ChooseAlternative(
+                r.Requester, new ItemReplacement("mouse-pro", "Pro mouse", "Hardware", null, 90m, r.Fields, [], Delivery: false),
+                [new ApprovalStage("Manager", [manager])], "Pro mouse costs more than what was approved", Start.AddHours(2));
+            r.Decide(manager, approve: true, null, r.CurrentStage, Start.AddHours(3));
+        });
+    }
+
     private async Task<ServiceRequest> AssignedToAsync(string agentId)
     {
         var request = Submitted();
         var agent = new PersonRef(agentId, agentId);
         return await _store.UpdateAsync(request.Id, r => r.Assign(agent, agent, Start));
+    }
+
+    /// <summary>The first <c>readers</c> reads of the last turn return only once all of them have read it.</summary>
+    private sealed class ReadTogether(IAssignmentStore inner, int readers) : IAssignmentStore
+    {
+        private readonly TaskCompletionSource _allRead = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _reads;
+
+        public async Task<string?> FindLastTurnAsync(string teamId, CancellationToken cancellationToken = default)
+        {
+            var last = await inner.FindLastTurnAsync(teamId, cancellationToken);
+            var read = Interlocked.Increment(ref _reads);
+            if (read == readers)
+            {
+                _allRead.SetResult();
+            }
+
+            if (read <= readers)
+            {
+                await _allRead.Task.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+            }
+
+            return last;
+        }
+
+        public Task<bool> TakeTurnAsync(string teamId, string? lastTurnId, string personId, CancellationToken cancellationToken = default) =>
+            inner.TakeTurnAsync(teamId, lastTurnId, personId, cancellationToken);
+
+        public Task SetUnavailableAsync(Unavailability unavailability, CancellationToken cancellationToken = default) =>
+            inner.SetUnavailableAsync(unavailability, cancellationToken);
+
+        public Task<Unavailability?> FindUnavailableAsync(string personId, CancellationToken cancellationToken = default) =>
+            inner.FindUnavailableAsync(personId, cancellationToken);
+
+        public Task<bool> SetAvailableAsync(string personId, CancellationToken cancellationToken = default) =>
+            inner.SetAvailableAsync(personId, cancellationToken);
     }
 
     private sealed class AwayList : IAbsenceCalendar

@@ -30,6 +30,20 @@ public class AvailabilityWordsTests
     }
 
     [Theory]
+    [InlineData("away until Monday", "Monday")]
+    [InlineData("unavailable until 2026-12-10", "2026-12-10")]
+    [InlineData("I'm out of office till 10 December.", "10 December")]
+    [InlineData("off until tomorrow", "tomorrow")]
+    [InlineData("unavailable", null)]
+    [InlineData("I'm off today", null)]
+    public void Unavailable_UntilADay_CarriesTheDayAsTyped(string text, string? until)
+    {
+        var meaning = Catalog.Read(text);
+
+        Assert.Equal((ChatCommand.Availability, false, until), (meaning.Command, meaning.Available, meaning.UnavailableUntil));
+    }
+
+    [Theory]
     [InlineData("available")]
     [InlineData("back at work")]
     [InlineData("I'm back")]
@@ -49,6 +63,7 @@ public class AvailabilityWordsTests
     [InlineData("I need a new laptop")]
     [InlineData("request vacation leave")]
     [InlineData("what is available")]
+    [InlineData("I'm away until my laptop is fixed")]
     public void WordsThatMerelyContainThem_AreNotTheCommand(string text)
     {
         Assert.NotEqual(ChatCommand.Availability, Catalog.Read(text).Command);

@@ -1,4 +1,5 @@
 using ChatRequests.Core.Assignment;
+using ChatRequests.Core.Requests;
 using static ChatRequests.PortContracts.SampleRequests;
 
 namespace ChatRequests.PortContracts.Storage;
@@ -31,13 +32,57 @@ public abstract class AssignmentStoreContract
     }
 
     [Fact]
-    public async Task SetUnavailable_Again_KeepsTheFirstMark()
+    public async Task SetUnavailable_Again_ReplacesTheMark_WithItsEnd()
     {
-        await Store.SetUnavailableAsync(new Unavailability(Bob, Start));
+        await Store.SetUnavailableAsync(new Unavailability(Bob, Start) { Until = Start.AddDays(1) });
 
-        await Store.SetUnavailableAsync(new Unavailability(Bob, Start.AddHours(2)));
+        // The desk keeps the first Since when a day said changes the end.
+        var changed = new Unavailability(Bob, Start) { Until = Start.AddDays(6) };
+        await Store.SetUnavailableAsync(changed);
 
-        Assert.Equal(Start, (await Store.FindUnavailableAsync(Bob.Id))!.Since);
+        Assert.Equal(changed, await Store.FindUnavailableAsync(Bob.Id));
+    }
+
+    [Fact]
+    public async Task TakeTurn_FromALastTurnThatMovedOn_IsRefused_AndChangesNothing()
+    {
+        Assert.True(await Store.TakeTurnAsync("team-a", null, Bob.Id));
+
+        Assert.False(await Store.TakeTurnAsync("team-a", null, Carol.Id));
+        Assert.False(await Store.TakeTurnAsync("team-a", Dave.Id, Carol.Id));
+
+        Assert.Equal(Bob.Id, await Store.FindLastTurnAsync("team-a"));
+        Assert.True(await Store.TakeTurnAsync("team-a", Bob.Id, Carol.Id));
+        Assert.Equal(Carol.Id, await Store.FindLastTurnAsync("team-a"));
+    }
+
+    /// <summary>Two requests reaching the team at once read the same last turn: exactly one of them gets the turn.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task TakeTurn_ManyAtOnceFromTheSameLastTurn_ExactlyOneWins(bool afterAFirstTurn)
+    {
+        // One store for every taker (Store creates it on first use, which is no place for a race).
+        var store = Store;
+        string? last = null;
+        if (afterAFirstTurn)
+        {
+            Assert.True(await store.TakeTurnAsync("team-a", null, Erin.Id));
+            last = Erin.Id;
+        }
+
+        PersonRef[] contenders = [Bob, Carol, Dave, Bob, Carol, Dave, Bob, Carol];
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var takes = contenders.Select(p => Task.Run(async () =>
+        {
+            await start.Task;
+            return (p.Id, Won: await store.TakeTurnAsync("team-a", last, p.Id));
+        })).ToList();
+        start.SetResult();
+        var results = await Task.WhenAll(takes);
+
+        var winner = Assert.Single(results, r => r.Won);
+        Assert.Equal(winner.Id, await store.FindLastTurnAsync("team-a"));
     }
 
     [Fact]
@@ -45,14 +90,14 @@ public abstract class AssignmentStoreContract
     {
         Assert.Null(await Store.FindLastTurnAsync("team-a"));
 
-        await Store.RecordTurnAsync("team-a", Bob.Id);
-        await Store.RecordTurnAsync("team-b", Carol.Id);
-        await Store.RecordTurnAsync("team-a", Dave.Id);
-        await Store.SetUnavailableAsync(new Unavailability(Erin, Start));
+        Assert.True(await Store.TakeTurnAsync("team-a", null, Bob.Id));
+        Assert.True(await Store.TakeTurnAsync("team-b", null, Carol.Id));
+        Assert.True(await Store.TakeTurnAsync("team-a", Bob.Id, Dave.Id));
+        await Store.SetUnavailableAsync(new Unavailability(Erin, Start) { Until = Start.AddDays(2) });
 
         var reopened = ReopenStore();
         Assert.Equal(Dave.Id, await reopened.FindLastTurnAsync("team-a"));
         Assert.Equal(Carol.Id, await reopened.FindLastTurnAsync("team-b"));
-        Assert.NotNull(await reopened.FindUnavailableAsync(Erin.Id));
+        Assert.Equal(Start.AddDays(2), (await reopened.FindUnavailableAsync(Erin.Id))?.Until);
     }
 }
