@@ -22,15 +22,17 @@ internal static class CommandWords
     {
         ["hlp"] = "help", ["hep"] = "help", ["hepl"] = "help", ["halp"] = "help", ["hekp"] = "help", ["hel"] = "help",
         ["stat"] = "status", ["q"] = "queue", ["que"] = "queue",
+        // Chat shorthand: "wat can u do", "hw does this work".
+        ["u"] = "you", ["ur"] = "your", ["wat"] = "what", ["wot"] = "what", ["wht"] = "what", ["hw"] = "how",
     };
 
     private static readonly HashSet<string> Fillers = ["a", "an", "the", "new", "some", "please", "pls", "plz", "just", "this", "that", "all"];
 
     private static readonly string[] CancelPhrases = Normalised(
     [
-        "cancel", "cancelled", "canceled", "nevermind", "withdraw", "forget it", "forget about it", "scrap that", "scrap it",
-        "scratch that", "dont need it", "dont need anymore", "no need", "nolonger need", "not needed", "changed my mind", "dont bother", "ignore", "abort",
-        "stop it", "drop it", "undo",
+        "cancel", "cancelled", "canceled", "nevermind", "withdraw", "forget it", "forget about it", "scrap it",
+        "dont need it", "dont need anymore", "no need", "nolonger need", "not needed", "changed my mind", "dont bother", "ignore", "abort",
+        "stop it", "drop it", "undo", "dont want it", "call it off", "call off", "nolonger needed", "not needed anymore",
     ]);
 
     private static readonly string[] MyRequestPhrases = Normalised(
@@ -40,6 +42,8 @@ internal static class CommandWords
         "wheres my", "where are my", "whats happened to", "what happened to", "what happened with", "whats happening with",
         "what is happening with", "whats going on with", "what is going on with", "hows my", "how is my", "how are my",
         "what did i order", "what did i ask", "what did i request", "what have i ordered", "what have i asked",
+        "what ive asked", "what ive ordered", "what ive requested", "what weve asked", "what weve ordered", "what weve requested",
+        "check on what", "approved yet",
         "what have i requested", "my requests", "my tickets", "my orders", "my stuff", "my open", "list my", "show my",
         "see my", "check my", "check on my", "heard back", "still waiting", "chasing", "go through", "gone through",
         "been approved", "been done", "been sorted", "what have i got", "what do i have open", "have i got open",
@@ -47,7 +51,8 @@ internal static class CommandWords
         "show requests", "show tickets", "see requests", "see tickets", "anyone looked at", "looked at my", "heard anything",
         "any word on", "word on my", "news about", "ready yet", "arrived yet", "arrive yet", "when will my", "when is my",
         "how long will my", "what i asked for", "what i requested", "what i ordered", "eta on", "eta for", "open tickets",
-        "open requests", "taking so long", "how much longer", "any eta",
+        "open requests", "taking so long", "how much longer", "any eta", "anything happening with", "happening with my",
+        "still open", "open for me", "how long until my", "how long till my", "how long for my",
     ]);
 
     // Of the phrases above, those that chase a request rather than list them: on the person's own open request, a follow-up.
@@ -57,7 +62,8 @@ internal static class CommandWords
         "whats happening with", "what is happening with", "whats going on with", "what is going on with", "whats happened to",
         "what happened to", "what happened with", "heard back", "heard anything", "still waiting", "chasing", "any word on",
         "word on my", "latest on", "whats latest", "what is latest", "anyone looked at", "ready yet", "eta on", "eta for",
-        "why is it taking", "taking so long", "how much longer", "any eta",
+        "why is it taking", "taking so long", "how much longer", "any eta", "anything happening with", "happening with my",
+        "how long until my", "how long till my", "how long for my",
     ]);
 
     // Alone, these may be part of what is asked for ("blood tracking software"): the person's requests only when no item fits.
@@ -79,6 +85,7 @@ internal static class CommandWords
         "create request", "i can request",
         "i can order", "i can ask for", "can i order", "things i can", "everything i can", "options", "what you offer",
         "what you have", "what services", "what items", "request something", "order something", "ask for something",
+        "on offer", "see what", "what there is", "whats there", "what stuff", "everything you offer",
     ]);
 
     private static readonly string[] HelpPhrases = Normalised(
@@ -88,14 +95,15 @@ internal static class CommandWords
         "what can this bot", "what does this bot", "bot do", "what can it do", "what do you help with", "how does this", "how this works", "how it works",
         "i am lost", "im lost", "confused", "what do i do", "what now", "start over", "talk to a human", "talk to someone",
         "speak to someone", "real person", "a human", "get me a person", "speak to a person", "talk to a person",
-        "use bot", "use you", "bot for", "you for", "what can i use", "how can i use",
+        "use bot", "use you", "bot for", "you for", "what can i use", "how can i use", "assistance", "what can i do", "get started",
+        "getting started", "how do i start",
     ]);
 
     private static readonly string[] ApprovalPhrases = Normalised(
     [
         "approv", "authori", "sign off", "signoff", "waiting for me", "waiting on me", "need my ok", "awaiting my", "for me to sign",
         "for me to ok", "needs my", "need to sign", "anything to sign", "for me to sign off", "pending for me", "pending my",
-        "anything pending", "sign offs", "signoffs",
+        "anything pending", "sign offs", "signoffs", "for me to review", "need my review", "awaiting my review",
     ]);
 
     private static readonly HashSet<string> Greetings =
@@ -106,14 +114,23 @@ internal static class CommandWords
 
     private static readonly HashSet<string> RequestNouns = ["request", "requests", "ticket", "tickets", "order", "orders", "case", "cases"];
 
+    // Verbs that, opening a message that names a request ("stop REQ-000610, ..."), withdraw it.
+    private static readonly HashSet<string> WithdrawVerbs = ["stop", "kill", "drop", "delete", "remove", "close", "scrap"];
+
+    // "scrap that", "scratch that": said on the words themselves, since "that" is a filler ("the scratch filesystem").
+    private static readonly string[] CancelPairs = ["scrap that", "scratch that", "scrap this", "scratch this"];
+
     public static (ChatCommand Command, CommandStrength Strength)? Find(IReadOnlyList<Word> words, bool namesRequest, Func<string, bool> known)
     {
         var raw = words.Select(w => Normal(w, known)).ToArray();
         var padded = $" {WithoutFillers(raw)} ";
+        var said = $" {string.Join(' ', raw)} ";
         bool Has(string phrase) => padded.Contains($" {phrase} ", StringComparison.Ordinal);
         bool Any(string[] phrases) => phrases.Any(Has);
 
-        if (Any(CancelPhrases) || raw is ["stop"] or ["no"] or ["nope"] or ["exit"] or ["quit"])
+        if (Any(CancelPhrases) || CancelPairs.Any(p => said.Contains($" {p} ", StringComparison.Ordinal))
+            || raw is ["stop"] or ["no"] or ["nope"] or ["exit"] or ["quit"]
+            || (namesRequest && raw.Length > 0 && WithdrawVerbs.Contains(raw[0])))
         {
             return (ChatCommand.Cancel, CommandStrength.Strong);
         }
@@ -124,7 +141,7 @@ internal static class CommandWords
         }
 
         if (ApprovalPhrases.Any(p => p is "approv" or "authori" ? raw.Any(w => w.StartsWith(p, StringComparison.Ordinal)) : Has(p))
-            && !Has("approval for") && !Has("been approved") && !Has("get approved"))
+            && !Has("approval for") && !Has("been approved") && !Has("get approved") && !Has("approved yet") && !MyApproved(raw))
         {
             // "pending approvals", "to approve", "waiting for me": the person's approvals, whatever else is said.
             var theirs = raw.Contains("approvals") || raw.Contains("pending") || Has("to approve") || Has("waiting for me") || Has("sign off") || Has("sign offs") || Has("anything pending");
@@ -132,7 +149,7 @@ internal static class CommandWords
         }
 
         var ours = raw.Any(Teams.Contains) && !raw.Contains("my");
-        if (ours && raw.Any(RequestNouns.Contains))
+        if (ours && Enumerable.Range(0, raw.Length).Any(i => RequestNoun(raw, i)))
         {
             return (ChatCommand.Queue, CommandStrength.Strong);
         }
@@ -142,7 +159,7 @@ internal static class CommandWords
             return (ChatCommand.Queue, CommandStrength.Medium);
         }
 
-        if (Any(MyRequestPhrases) || MyRequest(raw) || raw is ["requests"] or ["tickets"] or ["list"] or ["mine"] or ["status"] or ["my", "status"] or ["updates"] or ["update"] or ["any", "updates"])
+        if (Any(MyRequestPhrases) || MyRequest(raw) || MyApproved(raw) || raw is ["requests"] or ["tickets"] or ["list"] or ["mine"] or ["status"] or ["my", "status"] or ["updates"] or ["update"] or ["any", "updates"])
         {
             return (ChatCommand.MyRequests, CommandStrength.Strong);
         }
@@ -157,7 +174,7 @@ internal static class CommandWords
             return (ChatCommand.Browse, CommandStrength.Weak);
         }
 
-        if (Any(HelpPhrases) || (raw.Length > 0 && raw.All(Greetings.Contains)))
+        if (HelpPhrases.Any(p => p == "help" ? AskedForHelp(words, raw, known) : Has(p)) || (raw.Length > 0 && raw.All(Greetings.Contains)))
         {
             return (ChatCommand.Help, CommandStrength.Weak);
         }
@@ -175,6 +192,42 @@ internal static class CommandWords
     private static string[] Normalised(string[] phrases) => [.. phrases.Select(p => WithoutFillers(p.Split(' ')))];
 
     private static string WithoutFillers(IEnumerable<string> words) => string.Join(' ', words.Where(w => !Fillers.Contains(w)));
+
+    /// <summary>"is my licence approved": whether the person's own request went through, not their approvals.</summary>
+    private static bool MyApproved(string[] raw)
+    {
+        for (var i = 0; i < raw.Length; i++)
+        {
+            if (raw[i] == "my" && raw.Skip(i + 1).Take(4).Any(w => w is "approved" or "authorised" or "authorized"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"the orders", "our requests": a request noun, not the verb of "could we order a laptop".</summary>
+    private static bool RequestNoun(string[] raw, int i) =>
+        RequestNouns.Contains(raw[i])
+        && (raw[i].EndsWith('s') || (i > 0 && raw[i - 1] is "our" or "the" or "team" or "teams" or "any" or "open" or "your" or "their"));
+
+    /// <summary>
+    /// "help" is the command unless it is a kind of help a catalog offers ("AV help for the graduation"): a word the
+    /// catalog knows just before it.
+    /// </summary>
+    private static bool AskedForHelp(IReadOnlyList<Word> words, string[] raw, Func<string, bool> known)
+    {
+        for (var i = 0; i < raw.Length; i++)
+        {
+            if (raw[i] == "help" && !(i > 0 && words[i - 1].IsContent && known(words[i - 1].Term)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// "my ... request" within a few words ("did my hpc account request go through"), or requests the person says they
@@ -211,9 +264,14 @@ internal static class CommandWords
             return raw;
         }
 
-        // One slip only: "requested" is a word of its own, not a typo of "requests".
+        // One slip only: "requested" is a word of its own, not a typo of "requests"; nor is "approved" one of "approve".
         foreach (var key in Keys)
         {
+            if (raw.StartsWith(key, StringComparison.Ordinal) && raw[key.Length..] is "d" or "ed" or "s" or "es" or "ing")
+            {
+                return raw;
+            }
+
             if (Similarity.Typo(raw, key) > 0 && Similarity.Distance(raw, key, 1) <= 1)
             {
                 return key;

@@ -25,6 +25,10 @@ internal static class IncidentWords
         "shuts down", "shuts off", "shuts itself", "shutting down", "shutting off", "keeps shutting", "turns itself off",
         "switches itself off", "turns off by itself", "switches off by itself", "restarts itself", "reboots itself",
         "is silent", "are silent", "gone silent", "went silent", "goes silent", "gone quiet", "went quiet",
+        // It shows nothing, or shows it wrong.
+        "gone black", "went black", "goes black", "turned black", "been black", "is black", "are black", "stays black",
+        "flashing red", "blinking red", "flashing amber", "blinking amber", "red light", "red lights", "error light",
+        "super slow", "painfully slow", "extremely slow", "slow since", "cant be right", "isnt right", "doesnt look right", "doesnt seem right", "isnt correct",
     ];
 
     private static readonly HashSet<string> FaultTerms =
@@ -38,6 +42,7 @@ internal static class IncidentWords
             "problems", "issue", "issues", "trouble", "malfunctioning", "lagging", "laggy", "rebooting", "restarting",
             "overheating", "overheats", "beeping", "blank", "garbled", "distorted", "buzzing", "intermittent", "timeout",
             "drains", "draining", "weird", "glitchy", "crackling", "crackles", "crackly", "hissing", "muffled", "stuttering",
+            "swollen", "swelling", "swells", "bulging", "faded", "fading", "smudged", "smudging", "streaky", "streaks", "smeared", "illegible", "unreadable",
         }.Select(Tokens.Term),
     ];
 
@@ -51,7 +56,7 @@ internal static class IncidentWords
     private static readonly HashSet<string> Negations =
     [
         "not", "isnt", "arent", "wasnt", "werent", "wont", "doesnt", "dont", "didnt", "cant", "cannot", "stopped", "keeps", "keep", "kept",
-        "nobody", "nobodys", "noone", "nothing", "nothings",
+        "nobody", "nobodys", "noone", "nothing", "nothings", "nolonger",
     ];
 
     // Noises made on purpose ("noise cancelling headset") are asked for, not reported.
@@ -80,21 +85,41 @@ internal static class IncidentWords
     private static readonly string[] RequestPhrases =
     [
         "new", "replace", "replacement", "replacing", "spare", "another", "order a", "order me", "to order", "buy",
-        "upgrade", "instead", "need a", "get a", "want a", "swap", "exchange", "requesting",
+        "upgrade", "instead", "need a", "get a", "want a", "swap", "exchange", "requesting", "switch to", "change to",
+        "please reset", "reset it", "reset my", "unlock it", "unlock my",
     ];
+
+    // What was tried, not asked for: "even with a new ribbon" is still a fault.
+    private static readonly string[] TriedPhrases = ["even with a new", "with a new", "even a new", "tried a new", "even after a new"];
+
+    // A fault the thing asked for is to look into ("the service tech needs to dial in to look at a fault"): why, not a report.
+    private static readonly string[] LookIntoPhrases = ["look at", "look into", "fix", "investigate", "diagnose", "troubleshoot", "debug", "repair"];
+
+    // A thing lost or stolen is replaced, like a broken one: "gone missing" says where it went, not that it fails.
+    private static readonly HashSet<string> LossWords = ["lost", "stolen", "theft", "misplaced", "nicked", "left"];
+
+    private static readonly string[] MissingPhrases = ["gone missing", "has disappeared", "disappeared", "isnt there"];
 
     /// <param name="matched">Whether any catalog item fits the words (as a form, a choice or a question).</param>
     /// <param name="winner">The phrases of the item the words name clearly, if one.</param>
     public static bool IsFault(IReadOnlyList<Word> words, bool matched, IReadOnlyList<ItemPhrase>? winner)
     {
-        var padded = $" {string.Join(' ', words.Select(w => w.Raw))} ";
-        bool Has(string phrase) => padded.Contains($" {phrase} ", StringComparison.Ordinal);
-        if (RequestPhrases.Any(Has))
+        var asked = $" {string.Join(' ', words.Select(w => w.Raw))} ";
+        foreach (var tried in TriedPhrases)
+        {
+            asked = asked.Replace($" {tried} ", " ", StringComparison.Ordinal);
+        }
+
+        if (RequestPhrases.Any(p => asked.Contains($" {p} ", StringComparison.Ordinal)))
         {
             return false;
         }
 
-        var fault = FaultPhrases.Any(Has) || words.Any(w => FaultTerms.Contains(w.Term)) || NegatedVerb(words) || NothingComes(words) || MakesANoise(words);
+        words = WithoutWhatIsLookedInto(words);
+        var padded = $" {string.Join(' ', words.Select(w => w.Raw))} ";
+        bool Has(string phrase) => padded.Contains($" {phrase} ", StringComparison.Ordinal);
+        var lost = words.Any(w => LossWords.Contains(w.Raw));
+        var fault = FaultPhrases.Any(p => Has(p) && !(lost && MissingPhrases.Contains(p))) || words.Any(w => FaultTerms.Contains(w.Term)) || NegatedVerb(words) || NothingComes(words) || MakesANoise(words);
         var damage = words.Any(w => DamageTerms.Contains(w.Term));
         if (!fault)
         {
@@ -106,6 +131,31 @@ internal static class IncidentWords
         return winner is null || !winner.Any(p => p.Kind != PhraseKind.Choice
             && p.Terms.Any(t => said.Contains(t) && (FaultTerms.Contains(t) || DamageTerms.Contains(t) || CatalogFaults.Contains(t)))
             && p.Terms.Count(said.Contains) * 3 >= p.Terms.Length * 2);
+    }
+
+    /// <summary>The words without the few after "to look at", "to fix": the fault a request is for.</summary>
+    private static IReadOnlyList<Word> WithoutWhatIsLookedInto(IReadOnlyList<Word> words)
+    {
+        var kept = new List<Word>(words.Count);
+        for (var i = 0; i < words.Count; i++)
+        {
+            var phrase = i > 0 && words[i - 1].Raw == "to" ? LookIntoPhrases.FirstOrDefault(p => StartsAt(words, i, p)) : null;
+            if (phrase is null)
+            {
+                kept.Add(words[i]);
+                continue;
+            }
+
+            i += phrase.Count(c => c == ' ') + 3;
+        }
+
+        return kept;
+    }
+
+    private static bool StartsAt(IReadOnlyList<Word> words, int at, string phrase)
+    {
+        var parts = phrase.Split(' ');
+        return at + parts.Length <= words.Count && parts.Select((p, k) => words[at + k].Raw == p).All(x => x);
     }
 
     /// <summary>"aren't coming through", "not showing", "keeps dropping", "never arrived".</summary>
@@ -127,13 +177,19 @@ internal static class IncidentWords
             {
                 var next = words[j].Raw;
                 var keeps = words[i].Raw is "keeps" or "keep" or "kept";
+                // "excel isn't cutting it": not enough, not broken.
+                if (next == "cutting" && j + 1 < words.Count && words[j + 1].Raw == "it")
+                {
+                    break;
+                }
+
                 if (next.Length > (keeps ? 4 : 5) && next.EndsWith("ing", StringComparison.Ordinal) && !NotVerbs.Contains(next))
                 {
                     return true;
                 }
 
                 // "doesn't detect", "won't print"; "can't get onto the vpn" but not "I can't work" (urgency) or "dont need".
-                if (Functions.Contains(next) && !keeps && words[i].Raw != "stopped" && !(next == "work" && words[i].Raw is "cant" or "cannot"))
+                if ((Functions.Contains(next) || Functions.Contains(words[j].Term)) && !keeps && words[i].Raw != "stopped" && !(next == "work" && words[i].Raw is "cant" or "cannot"))
                 {
                     return true;
                 }

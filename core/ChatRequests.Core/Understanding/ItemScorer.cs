@@ -5,7 +5,8 @@ namespace ChatRequests.Core.Understanding;
 /// <param name="NamedBy">The phrase that named it, when one did.</param>
 /// <param name="NamedExactly">The naming phrase was said in its own words (perhaps misspelt), not through a synonym.</param>
 /// <param name="Unexplained">How many of the message's content terms fit the item less than a category word does.</param>
-internal sealed record ScoredItem(int Index, double Score, double Named, ItemPhrase? NamedBy, bool NamedExactly, int Unexplained);
+/// <param name="ByAChoice">Its best phrase said is a choice of several words that does not vouch for it ("work tablet" of remote access).</param>
+internal sealed record ScoredItem(int Index, double Score, double Named, ItemPhrase? NamedBy, bool NamedExactly, int Unexplained, bool ByAChoice = false);
 
 /// <summary>
 /// Scores every item of a catalog against the content terms of a message: each term counts once, for the best
@@ -76,8 +77,8 @@ internal static class ItemScorer
                 continue;
             }
 
-            var (bonus, named, namedBy, exactly) = PhraseBonus(index.Phrases[i], said, Beside, distinct.Count);
-            ranked.Add(new ScoredItem(i, totals[i] + bonus, named, namedBy, exactly, distinct.Count - explained[i]));
+            var (bonus, named, namedBy, exactly, byChoice) = PhraseBonus(index.Phrases[i], said, Beside, distinct.Count);
+            ranked.Add(new ScoredItem(i, totals[i] + bonus, named, namedBy, exactly, distinct.Count - explained[i], byChoice));
         }
 
         ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Index.CompareTo(b.Index));
@@ -131,12 +132,13 @@ internal static class ItemScorer
     }
 
     /// <summary>The best whole phrase of the item the words said, and the best that names the item (not only a choice of it).</summary>
-    private static (double Bonus, double Named, ItemPhrase? NamedBy, bool Exactly) PhraseBonus(List<ItemPhrase> phrases, Dictionary<string, double> said, Func<ItemPhrase, string, bool> beside, int queryTerms)
+    private static (double Bonus, double Named, ItemPhrase? NamedBy, bool Exactly, bool ByChoice) PhraseBonus(List<ItemPhrase> phrases, Dictionary<string, double> said, Func<ItemPhrase, string, bool> beside, int queryTerms)
     {
         var bonus = 0.0;
         var named = 0.0;
         ItemPhrase? namedBy = null;
         var exactly = false;
+        var byChoice = false;
         foreach (var phrase in phrases)
         {
             var quality = 1.0;
@@ -161,7 +163,12 @@ internal static class ItemScorer
                 value += WholeMessageBonus * quality;
             }
 
-            bonus = Math.Max(bonus, value);
+            if (value > bonus)
+            {
+                bonus = value;
+                byChoice = phrase.Kind == PhraseKind.Choice && length > 1 && !VouchedFor(phrase);
+            }
+
             // A longer form alone ("sharepoint" for "share") adds to the score but does not name the item.
             if ((phrase.Kind != PhraseKind.Choice || (length > 1 && VouchedFor(phrase))) && quality >= SynonymQuality)
             {
@@ -173,7 +180,7 @@ internal static class ItemScorer
             }
         }
 
-        return (bonus, named, namedBy, exactly);
+        return (bonus, named, namedBy, exactly, byChoice);
 
         // A choice names the item only when the thing it is names the item ("request tests" where the item's keyword is
         // "test results"), or beside another of the item's own words ("crash bleep" of a pager): "home pc" or "work

@@ -114,7 +114,9 @@ public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
         var kept = terms.Where((_, i) => !answer[i]).ToList();
         var labels = terms.Where((w, i) => !answer[i] && index.AnswerLabels.Contains(w.Term)
             && ((i > 0 && answer[i - 1]) || (i + 1 < terms.Count && answer[i + 1]))).ToList();
-        return kept.Count > labels.Count ? [.. kept.Except(labels)] : kept;
+        // Only when what is left can still pick an item: "a cordless keyboard, US layout" is still a keyboard.
+        var rest = kept.Except(labels).ToList();
+        return rest.Any(w => index.Knows(w.Term)) ? rest : kept;
     }
 
     private CatalogIndex Index()

@@ -148,6 +148,8 @@ internal static class Lexicon
         "second", "third", "additional", "replacement", "working", "quiet", "loud", "old", "older", "latest", "newer",
         "newest", "fancy", "premium", "standard", "normal", "regular", "usual", "different", "temporary", "permanent",
         "own", "personal", "shared", "whole", "full", "urgent", "same", "current", "existing", "work", "company", "business",
+        // How it connects or is built: "a wireless keyboard" is a keyboard.
+        "wireless", "cordless", "wired", "bluetooth", "usb", "ergonomic", "mechanical", "rechargeable", "compact", "rugged",
     ];
 
     /// <summary>Makers of IT equipment and software: a maker before a thing says whose make, not another kind ("a Dell monitor").</summary>
@@ -158,6 +160,9 @@ internal static class Lexicon
         "benq", "eizo", "viewsonic", "razer", "anker", "belkin", "kensington", "targus", "sennheiser", "motorola", "nokia",
         "huawei", "xiaomi", "oneplus", "fujitsu", "toshiba", "panasonic", "ricoh", "xerox", "kyocera", "lexmark", "adobe",
         "oracle", "ibm", "intel", "amd", "nvidia", "synology", "netgear", "ubiquiti", "avaya", "polycom", "surface",
+        // Industrial makers, and the platforms a thing is for ("a Windows password", "a Linux laptop").
+        "siemens", "abb", "schneider", "rockwell", "bosch", "omron", "mitsubishi", "beckhoff", "fanuc", "kuka", "emerson",
+        "yokogawa", "hitachi", "windows", "mac", "macos", "linux", "ubuntu", "android", "ios", "chromebook",
     ];
 
     /// <summary>Whether a word may be a thing in itself (a noun), as far as its shape tells: not "finally", "sealed", "dropping".</summary>

@@ -16,6 +16,12 @@ internal static class MatchDecision
     private const double NamedLead = 1.15;
     /// <summary>Runners-up within this fraction of the top score are offered beside it.</summary>
     private const double CloseBand = 0.6;
+    /// <summary>
+    /// Unnamed, a winner needs this much evidence (several of its words, about two names' worth) and no rival within
+    /// <see cref="LoneLead"/>: many words fitting one item and nothing else is as telling as its name said once.
+    /// </summary>
+    private const double LoneScore = 3.5;
+    private const double LoneLead = 2.0;
 
     public static (MeaningKind Kind, IReadOnlyList<ScoredItem> Items) Decide(IReadOnlyList<ScoredItem> ranked)
     {
@@ -29,6 +35,12 @@ internal static class MatchDecision
         // Named through a general synonym only ("display" for a "Monitor"): a form only when that is all the words say.
         var named = top.Named > 0 && (top.NamedExactly || top.Unexplained == 0);
         if (named && (second is null || top.Score >= ClearLead * second.Score || (top.Named > second.Named && top.NamedExactly && top.Score >= NamedLead * second.Score)))
+        {
+            return (MeaningKind.Item, [top]);
+        }
+
+        // Not when a choice of several words carries it: "work tablet" may be the device of anything.
+        if (top.Score >= LoneScore && !top.ByAChoice && (second is null || top.Score >= LoneLead * second.Score))
         {
             return (MeaningKind.Item, [top]);
         }

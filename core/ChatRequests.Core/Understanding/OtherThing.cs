@@ -22,7 +22,7 @@ internal static class OtherThing
 
         var naming = phrase.Terms.SelectMany(t => Lexicon.SynonymsOf(t).Append(t)).ToHashSet(StringComparer.Ordinal);
         var own = index.Phrases[winner.Index].SelectMany(p => p.Terms).ToHashSet(StringComparer.Ordinal);
-        return (winner.Named <= 1 && words.Count(w => Unknown(w) && !index.Knows(w.Term)) >= StrangeWords)
+        return (winner.Named <= 1 && words.Count(w => Unknown(w) && !index.Knows(w.Term)) >= StrangeWords && !AskedForFirst(words, naming, index))
             || FollowedByAThing(words, naming, w => Unknown(w) && !Describes(w))
             || (phrase.Terms.Length == 1 && phrase.Unsaid.Length == 0 && AfterAnotherKind(words, naming, AnotherKind))
             || OnlyWhatItIsFor(words, naming, Unknown);
@@ -48,13 +48,55 @@ internal static class OtherThing
             || word.EndsWith("ful", StringComparison.Ordinal) || word.EndsWith("less", StringComparison.Ordinal)
             || word.EndsWith("able", StringComparison.Ordinal) || word.EndsWith("ible", StringComparison.Ordinal));
 
+    /// <summary>
+    /// The named thing is what the message asks for before it says anything else: it opens the message ("my laptop is
+    /// ancient, ...", "Keyboard with the UK layout please, ...") or follows the asking verb ("would like an additional
+    /// display so ..."), or a replacement of it is asked for ("a new one"). The strange words after it tell a story
+    /// (why, where, for whom), not another thing.
+    /// </summary>
+    private static bool AskedForFirst(Word[] words, HashSet<string> naming, CatalogIndex index)
+    {
+        var padded = $" {string.Join(' ', words.Select(w => w.Raw))} ";
+        if (ReplacementPhrases.Any(p => padded.Contains($" {p} ", StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
+        var first = Array.FindIndex(words, w => naming.Contains(w.Term));
+        for (var i = first - 1; i >= 0; i--)
+        {
+            var word = words[i];
+            if (AskingVerbs.Contains(word.Raw) || Greetings.Contains(word.Raw))
+            {
+                return true;
+            }
+
+            var qualifies = Determiners.Contains(word.Raw) || Lexicon.QualityWords.Contains(word.Raw) || Lexicon.Makers.Contains(word.Raw)
+                || word.IsNumber || index.AnswerTerms.Contains(word.Term) || Lexicon.StopWords.Contains(word.Raw);
+            if (!qualifies)
+            {
+                return false;
+            }
+        }
+
+        return first >= 0;
+    }
+
+    private static readonly string[] ReplacementPhrases = ["new one", "another one", "replacement", "a replacement", "replace it", "swap it"];
+
+    private static readonly HashSet<string> AskingVerbs = ["need", "want", "like", "get", "have", "order", "request", "needs", "wants", "requesting", "ordering"];
+
+    private static readonly HashSet<string> Greetings = ["hi", "hello", "hey", "hiya", "morning", "afternoon", "evening", "dear"];
+
     /// <summary>"laptop bag": the item's word, then a noun the catalog does not offer, at the end of a phrase.</summary>
     private static bool FollowedByAThing(Word[] words, HashSet<string> naming, Func<Word, bool> other)
     {
         for (var i = 0; i + 1 < words.Length; i++)
         {
             var endsThere = i + 2 >= words.Length || !words[i + 2].IsContent;
-            if (naming.Contains(words[i].Term) && endsThere && other(words[i + 1]))
+            // "interviewing participants": a verb and its object, not a kind of thing.
+            var verb = words[i].Raw.EndsWith("ing", StringComparison.Ordinal);
+            if (naming.Contains(words[i].Term) && endsThere && !verb && other(words[i + 1]))
             {
                 return true;
             }

@@ -3,7 +3,8 @@ namespace ChatRequests.Core.Understanding;
 /// <summary>
 /// "a printer for the office", "a charger for my laptop": the few words after "for" say whom or what the thing
 /// before it is for, and describe it less than they name it. Only after a thing ("printer"), not after what is done
-/// or of what kind ("access for the finance share", "a licence for Visio"), where they are what is asked for.
+/// or of what kind ("access for the finance share", "a licence for Visio"), where they are what is asked for. Likewise
+/// the few words after "on my" say the device something goes on ("VPN on my work phone").
 /// </summary>
 internal static class PurposeWords
 {
@@ -20,6 +21,12 @@ internal static class PurposeWords
             var amount = words[i + 1].IsNumber || Lexicon.Numbers.ContainsKey(words[i + 1].Raw);
             if (words[i].Raw == "for" && !amount && thing.IsContent && !thing.IsNumber && Lexicon.IsThingWord(thing.Raw)
                 && !Lexicon.GenericTerms.Contains(thing.Term))
+            {
+                yield return (i - 1, [.. Enumerable.Range(i + 1, Math.Min(Span, words.Count - i - 1))]);
+            }
+
+            // "globalprotect on my work phone", "installed on my pc": the device it goes on, not what is asked for.
+            if (words[i].Raw == "on" && words[i + 1].Raw is "my" or "our" && thing.IsContent && !thing.IsNumber)
             {
                 yield return (i - 1, [.. Enumerable.Range(i + 1, Math.Min(Span, words.Count - i - 1))]);
             }

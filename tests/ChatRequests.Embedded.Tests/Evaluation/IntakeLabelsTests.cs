@@ -38,6 +38,16 @@ public sealed class IntakeLabelsTests
         Assert.DoesNotContain($"{Folder}/tuning/factory.json", files);
     }
 
+    [Fact]
+    public void Files_TheRetailCatalog_HasOnlyAHeldOutPart()
+    {
+        // Retail is held-out only, on purpose: a catalog written after the engine was tuned, never shown to it.
+        var files = FilePaths();
+
+        Assert.Contains($"{Folder}/heldout/retail.json", files);
+        Assert.DoesNotContain($"{Folder}/tuning/retail.json", files);
+    }
+
     [Theory]
     [MemberData(nameof(Files))]
     public void Labels_OfEachFile_NameItemsCommandsFieldsAndChoicesThatExist(string file)
