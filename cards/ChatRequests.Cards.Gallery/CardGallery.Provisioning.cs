@@ -20,6 +20,12 @@ internal sealed partial class CardGallery
         Show("team-provisioned", provisioned, _cards.TeamCard);
         Notice("notice-provisioned", provisioned, NoticeKind.Resolved, RequestEventType.Resolved);
 
+        // The same item flagged for a check: the grant waits for a colleague before Megan is asked.
+        var checkedGrant = await FinanceReportsAsync("REQ-000144");
+        checkedGrant.Decide(alex, approve: true, null, 0, LaptopStory.At(4, 9, 30));
+        checkedGrant.CompleteProvisioningStep(0, LaptopStory.At(4, 9, 31), Checked);
+        Show("team-granted-in-review", checkedGrant, _cards.TeamCard);
+
         var refused = await FinanceReportsAsync("REQ-000142");
         refused.Decide(alex, approve: true, null, 0, LaptopStory.At(4, 9, 30));
         refused.FailProvisioningStep(0, "Microsoft Graph refused to add the member (403 Authorization_RequestDenied)", LaptopStory.At(4, 9, 31));

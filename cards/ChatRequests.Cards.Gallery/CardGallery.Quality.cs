@@ -35,5 +35,15 @@ internal sealed partial class CardGallery
         r.CheckSla(r.Closing.AutoCloseAt);
         Notice("notice-auto-closed", r, NoticeKind.AutoClosed, RequestEventType.AutoClosed);
         Show("team-auto-closed", r, _cards.TeamCard);
+
+        // A check nobody took for a working day: Grady, the lead, is told.
+        var waiting = await _story.SubmitAsync();
+        _story.ManagerApproves(waiting);
+        _story.FinanceApproves(waiting);
+        _story.AgentTakesIt(waiting);
+        waiting.Resolve(_story.Agent, "Laptop handed over at the Berlin IT desk.", LaptopStory.At(5, 15, 10), "Imaged with the 2026 developer build.",
+            Checked with { ReviewReminder = new ReviewReminderTerms(8, WorkingCalendar.AlwaysOpen) });
+        waiting.CheckSla(waiting.Review!.RemindAt!.Value);
+        Show("review-waiting", waiting, _cards.ReviewWaiting);
     }
 }

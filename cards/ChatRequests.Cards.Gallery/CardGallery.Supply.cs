@@ -1,4 +1,6 @@
+using ChatRequests.Core.BusinessHours;
 using ChatRequests.Core.Messaging;
+using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Requests;
 
 namespace ChatRequests.Cards.Gallery;
@@ -6,6 +8,9 @@ namespace ChatRequests.Cards.Gallery;
 // Suppliers, stock and delivery: parts awaited from a supplier (and late), alternatives for an item out of stock, a delivery signed for.
 internal sealed partial class CardGallery
 {
+    private static readonly ClosingTerms ReceiptFollowUps = new(
+        new ClosureSettings { ReceiptReminderAfterWorkingDays = 2, ReceiptAlertAfterWorkingDays = 4 }, WorkingCalendar.AlwaysOpen);
+
     private async Task AddSupplyAsync()
     {
         // The team card offers "Out of stock" only with a catalog to take the alternatives from.
@@ -36,6 +41,17 @@ internal sealed partial class CardGallery
         delivered.AcknowledgeReceipt(_story.Requester, LaptopStory.At(5, 9, 30));
         Show("receipt-acknowledged", delivered, cards.ReceiptAcknowledged);
         Show("team-delivered", delivered, cards.TeamCard);
+
+        // A flagged item held for the check before it goes out; and one nobody signs for: Megan reminded, then Adele told.
+        var held = await WorkedAsync();
+        held.SendForDelivery(_story.Agent, "DHL Express", "JD014600003828", LaptopStory.At(4, 10, 0), rules: Checked);
+        Show("team-held-for-check", held, cards.TeamCard);
+        var followed = await WorkedAsync();
+        followed.SendForDelivery(_story.Agent, "DHL Express", "JD014600003828", LaptopStory.At(4, 10, 0), rules: new ResolutionRules(false, false, ReceiptFollowUps));
+        followed.CheckSla(followed.Delivery!.FollowUp!.RemindAt!.Value);
+        Notice("notice-receipt-reminder", followed, NoticeKind.ReceiptReminder, RequestEventType.ReceiptReminder);
+        followed.CheckSla(followed.Delivery!.FollowUp!.AlertAt!.Value);
+        Show("receipt-overdue", followed, cards.ReceiptOverdue);
     }
 
     /// <summary>The laptop approved by both stages and taken by the agent.</summary>

@@ -192,5 +192,10 @@ internal static class CardText
         [AuditAction.WorkNote] = "Work note (team only)",
         [AuditAction.RemindRequester] = "Reminded the requester to confirm",
         [AuditAction.Edit] = "Changed by the requester",
+        [AuditAction.ReleaseForDelivery] = "Quality check passed; sent out for delivery",
+        [AuditAction.SubmitProvisioningForReview] = "Access granted automatically; sent for a quality check",
+        [AuditAction.RemindReceipt] = "Reminded the requester to acknowledge receipt",
+        [AuditAction.ReceiptOverdue] = "Receipt not acknowledged; assignee told",
+        [AuditAction.RemindReviewers] = "Quality check waiting; team lead told",
     };
 }

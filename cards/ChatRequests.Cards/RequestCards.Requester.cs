@@ -28,7 +28,7 @@ public sealed partial class RequestCards
         {
             NoticeKind.QuestionAsked => askAnswer,
             NoticeKind.Resolved or NoticeKind.ConfirmationReminder => confirm,
-            NoticeKind.OutForDelivery => AwaitsReceipt(r, kind),
+            NoticeKind.OutForDelivery or NoticeKind.ReceiptReminder => AwaitsReceipt(r, kind),
             NoticeKind.AutoClosed => r.WasClosedAutomatically,
             _ => true,
         };
@@ -274,6 +274,7 @@ public sealed partial class RequestCards
                 "Tracking reference",
                 r.Delivery?.TrackingReference),
             NoticeKind.ConfirmationReminder or NoticeKind.AutoClosed => ClosingNotice(r, kind),
+            NoticeKind.ReceiptReminder => ReceiptReminderNotice(r),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown notice."),
         };
     }

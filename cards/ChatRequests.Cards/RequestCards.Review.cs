@@ -19,13 +19,31 @@ public sealed partial class RequestCards
     }
 
     private static object? ReviewData(ServiceRequest r) => r is { State: RequestState.InReview, Review: { IsPending: true } review }
-        ? new
-        {
-            text = $"Quality check: {review.ResolvedBy.Name} resolved it. The lead or a colleague (not {review.ResolvedBy.Name}) checks the work "
-                + $"before {r.Requester.Name} is asked to confirm.",
-            at = CardText.Instant(review.RequestedAt),
-        }
+        ? new { text = ReviewText(r, review), at = CardText.Instant(review.RequestedAt) }
         : null;
+
+    // What waits for the reviewer: an agent's work, an item held before it goes out, or an automatic grant.
+    private static string ReviewText(ServiceRequest r, QualityReview review) => r switch
+    {
+        { Delivery: { HeldForCheck: true } held } =>
+            $"Quality check before delivery: {review.ResolvedBy.Name} packed it for {held.Carrier} (tracking {held.TrackingReference}). The lead or a colleague "
+                + $"(not {review.ResolvedBy.Name}) checks the item; it goes out to {r.Requester.Name} once the check passes.",
+        { Delivery: { ReceivedBy: { } by } } =>
+            $"Quality check: {by.Name} received it before it was checked. The lead or a colleague checks the work before {r.Requester.Name} is asked to confirm.",
+        _ when review.ResolvedBy.Id == PersonRef.System.Id =>
+            $"Quality check: granted automatically. The lead or a colleague checks what was granted before {r.Requester.Name} is asked to confirm.",
+        _ => $"Quality check: {review.ResolvedBy.Name} resolved it. The lead or a colleague (not {review.ResolvedBy.Name}) checks the work "
+            + $"before {r.Requester.Name} is asked to confirm.",
+    };
+
+    /// <summary>The team lead's message in chat: a quality check has waited past the team's reminder time.</summary>
+    public CardMessage ReviewWaiting(ServiceRequest r)
+    {
+        var review = r.Review!;
+        var text = $"{r.Id} ({r.ItemName} for {r.Requester.Name}) has waited for its quality check since {When(review.RequestedAt)}. "
+            + $"Please check it on the team card of {r.TeamName}, or ask a colleague (not {review.ResolvedBy.Name}) to.";
+        return Info($"{r.Id}: quality check waiting", text, "warning");
+    }
 
     // Shown while the work is back with the assignee, until they resolve it again.
     private static object? ReviewFailedData(ServiceRequest r) =>

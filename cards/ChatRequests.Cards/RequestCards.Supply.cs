@@ -22,10 +22,15 @@ public sealed partial class RequestCards
 
         if (r.Delivery is { } delivery)
         {
-            yield return new("Delivery", $"{delivery.Carrier}, tracking {delivery.TrackingReference}");
-            yield return delivery is { ReceivedBy: { } by, ReceivedAt: { } at }
-                ? Fact.Moment("Received", at, $"Signed for by {by.Name} at ")
-                : new("Received", $"Not yet: waiting for {r.Requester.Name} to acknowledge receipt");
+            yield return new("Delivery", delivery.HeldForCheck
+                ? $"{delivery.Carrier}, tracking {delivery.TrackingReference}: goes out once the quality check passes"
+                : $"{delivery.Carrier}, tracking {delivery.TrackingReference}");
+            if (!delivery.HeldForCheck)
+            {
+                yield return delivery is { ReceivedBy: { } by, ReceivedAt: { } at }
+                    ? Fact.Moment("Received", at, $"Signed for by {by.Name} at ")
+                    : new("Received", $"Not yet: waiting for {r.Requester.Name} to acknowledge receipt");
+            }
         }
     }
 
@@ -90,11 +95,21 @@ public sealed partial class RequestCards
     public CardMessage KeptWaiting(ServiceRequest r) =>
         Info($"{r.Id}: keep waiting", $"OK, you keep waiting for {r.ItemName}. I told {r.TeamName}.", "good");
 
-    /// <summary>The answer to "I received it": thanks, and the confirmation and rating, as after any resolution.</summary>
+    /// <summary>
+    /// The answer to "I received it": thanks, and the confirmation and rating, as after any resolution; or, when the item
+    /// still needs its quality check (it went out before the team asked for one), that the team checks it first.
+    /// </summary>
     public CardMessage ReceiptAcknowledged(ServiceRequest r) =>
         RenderNotice(
             r,
-            new NoticeText("Received: thank you", "good", "Your receipt is recorded. Please confirm the request is done and rate it, or reopen it if something is wrong.", "Delivery", r.ResolutionNotes),
+            new NoticeText(
+                "Received: thank you",
+                "good",
+                r.State == RequestState.InReview
+                    ? $"Your receipt is recorded. {r.TeamName} checks the work first, then asks you to confirm the request is done."
+                    : "Your receipt is recorded. Please confirm the request is done and rate it, or reopen it if something is wrong.",
+                "Delivery",
+                r.ResolutionNotes),
             NoticeFacts(r, kind: null),
             update: null,
             askAnswer: false,
@@ -117,14 +132,38 @@ public sealed partial class RequestCards
             yield break;
         }
 
-        yield return new("Delivery", $"{delivery.Carrier}, tracking {delivery.TrackingReference}");
+        yield return new("Delivery", delivery.HeldForCheck
+            ? $"{delivery.Carrier}, tracking {delivery.TrackingReference}: goes out once the quality check passes"
+            : $"{delivery.Carrier}, tracking {delivery.TrackingReference}");
         if (delivery is { ReceivedBy: { } by, ReceivedAt: { } at })
         {
             yield return Fact.Moment("Received", at, $"Signed for by {by.Name} at ");
         }
     }
 
-    /// <summary>The requester's notice for a delivery and its "I received it" button, while the item is still on its way.</summary>
+    /// <summary>The requester's notice for a delivery (and its reminder) with the "I received it" button, while the item is still on its way.</summary>
     private static bool AwaitsReceipt(ServiceRequest r, NoticeKind kind) =>
-        kind == NoticeKind.OutForDelivery && r.State == RequestState.OutForDelivery && r.Delivery is { ReceivedAt: null };
+        kind is NoticeKind.OutForDelivery or NoticeKind.ReceiptReminder && r.State == RequestState.OutForDelivery && r.Delivery is { ReceivedAt: null, HeldForCheck: false };
+
+    // The requester's reminder that the item went out and they have not said they received it.
+    private static NoticeText ReceiptReminderNotice(ServiceRequest r) => new(
+        "Did it arrive?",
+        "warning",
+        $"{r.ItemName} was sent to you with {r.Delivery?.Carrier ?? "the carrier"} on {When(r.Delivery?.SentAt)}. When it arrives, tell me you received it; "
+            + $"if it has not arrived, follow the tracking reference or reply to {r.TeamName}.",
+        "Tracking reference",
+        r.Delivery?.TrackingReference);
+
+    /// <summary>
+    /// The reply in the team card's thread when the requester still has not acknowledged a delivery: it names the
+    /// assignee, who should find out whether it arrived.
+    /// </summary>
+    public CardMessage ReceiptOverdue(ServiceRequest r)
+    {
+        var delivery = r.Delivery!;
+        var who = r.Assignee?.Name ?? r.TeamName;
+        var text = $"{r.Requester.Name} has not said they received {r.ItemName}, sent with {delivery.Carrier} (tracking {delivery.TrackingReference}) on {When(delivery.SentAt)}, "
+            + $"although they were reminded. {who}: please check with the carrier and with {r.Requester.Name}.";
+        return Info($"{r.Id}: delivery not acknowledged", text, "warning");
+    }
 }

@@ -161,7 +161,7 @@ public sealed partial class RequestCards
     // Once the team's work is done, the card says how it ended instead of offering actions.
     private static string? TeamOutcome(ServiceRequest r) => r.State switch
     {
-        RequestState.Fulfilled => $"Resolved {ResolvedBy(r)}{Verified(r)}; waiting for {r.Requester.Name} to confirm.",
+        RequestState.Fulfilled => $"{ResolvedBy(r)}{Verified(r)}; waiting for {r.Requester.Name} to confirm.",
         RequestState.Closed when r.WasClosedAutomatically => AutoClosedOutcome(r),
         RequestState.Closed => $"Closed: {r.Requester.Name} confirmed it is done.",
         RequestState.Cancelled => CardText.EndSentence($"Cancelled by {r.Requester.Name}{Reason(LastComment(r, RequestState.Cancelled))}"),
@@ -169,10 +169,20 @@ public sealed partial class RequestCards
         _ => null,
     };
 
-    private static string ResolvedBy(ServiceRequest r) =>
-        r.History.LastOrDefault(h => h.To == RequestState.Fulfilled)?.Action == AuditAction.CompleteProvisioning
-            ? "automatically"
-            : $"by {r.Assignee?.Name ?? r.TeamName}";
+    // What fulfilled it, in words: the requester's receipt (checked after it, perhaps), an automatic grant, or the agent's resolution.
+    private static string ResolvedBy(ServiceRequest r)
+    {
+        // The change into Fulfilled, not a later line written while fulfilled (an escalation resolved, a reminder).
+        var fulfilled = r.History.LastOrDefault(h => h.To == RequestState.Fulfilled && h.From != RequestState.Fulfilled)?.Action;
+        var checkedAfter = fulfilled == AuditAction.PassReview;
+        return r switch
+        {
+            { Delivery: { ReceivedBy: { } by, ReceivedAt: { } at } }
+                when fulfilled == AuditAction.AcknowledgeReceipt || (checkedAfter && r.Review?.RequestedAt == at) => $"Received by {by.Name}, {When(at)}",
+            _ when fulfilled == AuditAction.CompleteProvisioning || (checkedAfter && r.Review?.ResolvedBy.Id == PersonRef.System.Id) => "Resolved automatically",
+            _ => $"Resolved by {r.Assignee?.Name ?? r.TeamName}",
+        };
+    }
 
     private static string? LastComment(ServiceRequest r, RequestState to) =>
         r.History.LastOrDefault(h => h.To == to)?.Comment;

@@ -23,6 +23,7 @@ public static class DependencyInjection
         services.AddSingleton<RequestWorkflow>();
         services.AddSingleton<SupplyWorkflow>();
         services.AddSingleton<EditWorkflow>();
+        services.AddSingleton<ResolutionRulesFinder>();
         services.AddSingleton<FulfilmentHandler>();
         services.AddSingleton(FulfilmentCollaborators.From);
         services.AddProvisioningWebhooks();

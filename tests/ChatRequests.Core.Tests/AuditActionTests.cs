@@ -53,6 +53,11 @@ public class AuditActionTests
         { nameof(AuditAction.WorkNote), "WorkNote" },
         { nameof(AuditAction.RemindRequester), "RemindRequester" },
         { nameof(AuditAction.Edit), "Edit" },
+        { nameof(AuditAction.ReleaseForDelivery), "ReleaseForDelivery" },
+        { nameof(AuditAction.SubmitProvisioningForReview), "SubmitProvisioningForReview" },
+        { nameof(AuditAction.RemindReceipt), "RemindReceipt" },
+        { nameof(AuditAction.ReceiptOverdue), "ReceiptOverdue" },
+        { nameof(AuditAction.RemindReviewers), "RemindReviewers" },
     };
 
     [Theory]

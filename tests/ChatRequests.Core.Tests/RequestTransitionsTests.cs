@@ -33,6 +33,8 @@ public class RequestTransitionsTests
         PassReview      -> Fulfilled         : InReview
         FailReview      -> InProgress        : InReview
         AutoClose       -> Closed            : Fulfilled
+        ReleaseForDelivery -> OutForDelivery : InReview
+        SubmitProvisioningForReview -> InReview : Approved Reopened Assigned InProgress AwaitingParts Scheduled OutForDelivery
         """;
 
     private static readonly Dictionary<RequestCommand, (RequestState To, HashSet<RequestState> From)> Expected = Parse(ExpectedTable);

@@ -57,6 +57,12 @@ public sealed class RecordingNotifier : INotifier
     public Task TellAssigneeReviewFailedAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default) =>
         Record($"review-failed {request.Id} for {request.Assignee?.Name}");
 
+    public Task TellTeamReceiptOverdueAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default) =>
+        Record($"receipt-overdue {request.Id} for {request.Assignee?.Name}");
+
+    public Task RemindReviewersAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default) =>
+        Record($"review-waiting {request.Id}");
+
     /// <summary>Waits (in real time) until at least <paramref name="count"/> calls were made.</summary>
     public async Task WaitForCallsAsync(int count, TimeSpan? timeout = null)
     {

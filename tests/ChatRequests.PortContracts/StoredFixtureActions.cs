@@ -22,5 +22,8 @@ public static class StoredFixtureActions
         AuditAction.RemindRequester,
         // Issue 11: the requester's change of a logged request.
         AuditAction.Edit,
+        // Where the quality check meets delivery and provisioning, and the follow-ups of receipts and waiting checks.
+        AuditAction.ReleaseForDelivery, AuditAction.SubmitProvisioningForReview, AuditAction.RemindReceipt, AuditAction.ReceiptOverdue,
+        AuditAction.RemindReviewers,
     ];
 }

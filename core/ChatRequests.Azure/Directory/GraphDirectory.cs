@@ -98,6 +98,7 @@ public sealed class GraphDirectory(
                 Calendar = definition.Calendar ?? _options.Calendar,
                 Assignment = definition.Assignment,
                 QualityCheck = definition.QualityCheck,
+                QualityCheckReminderAfterHours = definition.QualityCheckReminderAfterHours,
                 Closure = definition.Closure ?? _options.Closure,
                 MemberIds = await GroupMemberIdsAsync(definition.GroupId, cancellationToken),
             });

@@ -15,6 +15,7 @@ internal sealed class GraphDirectoryCalendarValidation : IValidateOptions<GraphD
             .Concat(options.Escalation?.Problems(_ => true, id => options.ApproverGroups.Any(g => string.Equals(g.Id, id, StringComparison.OrdinalIgnoreCase))) ?? [])
             .Concat(ClosureSettings.ProblemsOf("the directory", options.Closure))
             .Concat(options.Teams.SelectMany(t => QualityCheckSetting.ProblemsOf($"team '{t.Id}'", t.QualityCheck)
+                .Concat(QualityCheckSetting.ReminderProblemsOf($"team '{t.Id}'", t.QualityCheckReminderAfterHours))
                 .Concat(ClosureSettings.ProblemsOf($"team '{t.Id}'", t.Closure))))
             .ToList();
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);

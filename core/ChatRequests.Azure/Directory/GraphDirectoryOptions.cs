@@ -75,6 +75,8 @@ public sealed class TeamDefinition
     public AssignmentDefinition? Assignment { get; set; }
     /// <summary>"flaggedItems" (the default), "allItems" or "off": which requests a colleague checks before the requester confirms.</summary>
     public string? QualityCheck { get; set; }
+    /// <summary>Working hours a quality check may wait before the lead is told (<c>Directory:Teams:N:QualityCheckReminderAfterHours</c>); none: nobody is.</summary>
+    public int? QualityCheckReminderAfterHours { get; set; }
     /// <summary>How its resolved requests close; without it, the directory's <see cref="GraphDirectoryOptions.Closure"/>.</summary>
     public ClosureSettings? Closure { get; set; }
 }

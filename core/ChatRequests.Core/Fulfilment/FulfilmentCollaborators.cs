@@ -4,6 +4,7 @@ using ChatRequests.Core.Catalog;
 using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Provisioning;
 using ChatRequests.Core.Sla;
+using ChatRequests.Core.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatRequests.Core.Fulfilment;
@@ -22,6 +23,7 @@ namespace ChatRequests.Core.Fulfilment;
 /// <param name="Escalations">Who a P1 or VIP request is escalated to at once; null: nobody, it escalates by the SLA alone.</param>
 /// <param name="Approvers">Works out the fallbacks of a stage stored before they were kept; null: such a stage has none.</param>
 /// <param name="Catalog">The item whose approver group such a stage falls back to.</param>
+/// <param name="ResolutionRules">The quality check and closing of a request fulfilled by automatic provisioning; null: neither.</param>
 public sealed record FulfilmentCollaborators(
     IProvisioner? Provisioner,
     IWebhookSender? Webhooks,
@@ -30,10 +32,11 @@ public sealed record FulfilmentCollaborators(
     TeamAssignment? Assignment,
     EscalationContactsFinder? Escalations,
     ApproverResolver? Approvers,
-    ICatalog? Catalog)
+    ICatalog? Catalog,
+    ResolutionRulesFinder? ResolutionRules)
 {
     /// <summary>None of the optional steps: approval cards, team cards and notices only.</summary>
-    public static FulfilmentCollaborators None { get; } = new(null, null, null, null, null, null, null, null);
+    public static FulfilmentCollaborators None { get; } = new(null, null, null, null, null, null, null, null, null);
 
     /// <summary>Everything a host has; only the provisioner may be missing (it is registered with Graph alone).</summary>
     public static FulfilmentCollaborators From(IServiceProvider services) => new(
@@ -44,5 +47,6 @@ public sealed record FulfilmentCollaborators(
         services.GetRequiredService<TeamAssignment>(),
         services.GetRequiredService<EscalationContactsFinder>(),
         services.GetRequiredService<ApproverResolver>(),
-        services.GetRequiredService<ICatalog>());
+        services.GetRequiredService<ICatalog>(),
+        services.GetRequiredService<ResolutionRulesFinder>());
 }

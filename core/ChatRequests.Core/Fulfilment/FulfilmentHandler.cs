@@ -29,7 +29,8 @@ public sealed class FulfilmentHandler(
     ILogger<FulfilmentHandler> logger,
     FulfilmentCollaborators collaborators)
 {
-    private readonly ProvisioningRun _provisioning = new(store, clock, collaborators.Provisioner, collaborators.Webhooks, logger);
+    private readonly ProvisioningRun _provisioning = new(
+        store, clock, collaborators.Provisioner, collaborators.Webhooks, logger, collaborators.ResolutionRules);
     private readonly StandInFinder? _standIns = collaborators.StandIns;
     private readonly IDirectory? _directory = collaborators.Directory;
     private readonly TeamAssignment? _assignment = collaborators.Assignment;
@@ -217,6 +218,9 @@ public sealed class FulfilmentHandler(
             case RequestEventType.ReviewFailed:
             case RequestEventType.ConfirmationReminder:
             case RequestEventType.AutoClosed:
+            case RequestEventType.ReceiptReminder:
+            case RequestEventType.ReceiptOverdue:
+            case RequestEventType.ReviewWaiting:
                 await HandleClosingAsync(request, e, cancellationToken);
                 break;
             default:
@@ -290,6 +294,29 @@ public sealed class FulfilmentHandler(
             case RequestEventType.AutoClosed:
                 await notifier.ShowTeamCardAsync(request, cancellationToken);
                 await notifier.NotifyRequesterAsync(request, NoticeKind.AutoClosed, e, cancellationToken);
+                break;
+            case RequestEventType.ReceiptReminder:
+                // Received meanwhile (or sent again): nothing to remind of.
+                if (request is { State: RequestState.OutForDelivery, Delivery.ReceivedAt: null })
+                {
+                    await notifier.NotifyRequesterAsync(request, NoticeKind.ReceiptReminder, e, cancellationToken);
+                }
+
+                break;
+            case RequestEventType.ReceiptOverdue:
+                await notifier.ShowTeamCardAsync(request, cancellationToken);
+                if (request is { State: RequestState.OutForDelivery, Delivery.ReceivedAt: null })
+                {
+                    await notifier.TellTeamReceiptOverdueAsync(request, e, cancellationToken);
+                }
+
+                break;
+            case RequestEventType.ReviewWaiting:
+                if (request is { State: RequestState.InReview, Review.IsPending: true })
+                {
+                    await notifier.RemindReviewersAsync(request, e, cancellationToken);
+                }
+
                 break;
             default:
                 await notifier.ShowTeamCardAsync(request, cancellationToken);

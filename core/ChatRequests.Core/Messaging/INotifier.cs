@@ -27,6 +27,8 @@ public enum NoticeKind
     ConfirmationReminder,
     /// <summary>No answer in the closing time: the system closed the request (reopening stays possible for a while).</summary>
     AutoClosed,
+    /// <summary>The item went out some working days ago and the requester has not said they received it: "I received it" again.</summary>
+    ReceiptReminder,
 }
 
 /// <summary>
@@ -114,4 +116,16 @@ public interface INotifier
     /// <paramref name="cause"/>'s comment); once per <paramref name="cause"/>.
     /// </summary>
     Task TellAssigneeReviewFailedAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Tells the team, as a reply in the team card's thread naming the assignee, that the requester has not acknowledged
+    /// receipt of the delivered item; once per <paramref name="cause"/>.
+    /// </summary>
+    Task TellTeamReceiptOverdueAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Tells the team lead, in their personal chat, that the request's quality check still waits (a team without a lead:
+    /// a reply in the team card's thread); once per <paramref name="cause"/>.
+    /// </summary>
+    Task RemindReviewersAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default);
 }

@@ -17,6 +17,10 @@ public sealed record ClosureSettings
     public int? AutoCloseAfterWorkingDays { get; init; }
     public int? ReminderAfterWorkingDays { get; init; }
     public int? ReopenWithinDays { get; init; }
+    /// <summary>Working days after a delivery went out when its requester is reminded to acknowledge receipt; null: never.</summary>
+    public int? ReceiptReminderAfterWorkingDays { get; init; }
+    /// <summary>Working days after a delivery went out when the assignee is told it is still not acknowledged; null: never.</summary>
+    public int? ReceiptAlertAfterWorkingDays { get; init; }
 
     public int AutoCloseDays => AutoCloseAfterWorkingDays ?? DefaultAutoCloseAfterWorkingDays;
     public int ReminderDays => ReminderAfterWorkingDays ?? DefaultReminderAfterWorkingDays;
@@ -39,6 +43,16 @@ public sealed record ClosureSettings
         if (ReopenDays is < 0 or > MaxDays * 4)
         {
             problems.Add($"reopenWithinDays is {ReopenDays}; use 0 (no reopening once closed) to {MaxDays * 4} days.");
+        }
+
+        if (ReceiptReminderAfterWorkingDays is < 1 or > MaxDays)
+        {
+            problems.Add($"receiptReminderAfterWorkingDays is {ReceiptReminderAfterWorkingDays}; use 1 to {MaxDays} working days.");
+        }
+
+        if (ReceiptAlertAfterWorkingDays is < 1 or > MaxDays || ReceiptAlertAfterWorkingDays <= ReceiptReminderAfterWorkingDays)
+        {
+            problems.Add($"receiptAlertAfterWorkingDays is {ReceiptAlertAfterWorkingDays}; use 1 to {MaxDays} working days, after the reminder to the requester.");
         }
 
         return problems;
@@ -73,6 +87,15 @@ public static class QualityCheckSetting
     /// <summary>The scope a setting names; absent is <see cref="QualityCheckScope.FlaggedItems"/>; null when it names none.</summary>
     public static QualityCheckScope? Parse(string? setting) =>
         setting is null ? QualityCheckScope.FlaggedItems : Names.TryGetValue(setting, out var scope) ? scope : null;
+
+    /// <summary>The most working hours a team may let a check wait before its lead is told (<see cref="Team.QualityCheckReminderAfterHours"/>).</summary>
+    public const int MaxReminderAfterHours = 200;
+
+    /// <summary>"team 'x' has qualityCheckReminderAfterHours 0, ..." when it is out of range; empty otherwise.</summary>
+    public static IEnumerable<string> ReminderProblemsOf(string owner, int? hours) =>
+        hours is < 1 or > MaxReminderAfterHours
+            ? [$"{owner} has qualityCheckReminderAfterHours {hours}; use 1 to {MaxReminderAfterHours} working hours (or leave it out: nobody is reminded)."]
+            : [];
 
     /// <summary>"team 'x' has qualityCheck 'some', which is not ..." when the setting names no scope; empty otherwise.</summary>
     public static IEnumerable<string> ProblemsOf(string owner, string? setting) =>

@@ -34,6 +34,8 @@ public sealed record Team
     /// items flagged <c>qualityCheck</c>), "allItems" or "off" (<see cref="QualityCheckSetting"/>; the directories refuse others).
     /// </summary>
     public string? QualityCheck { get; init; }
+    /// <summary>Working hours a quality check may wait before the team lead is told (once); null: nobody is told.</summary>
+    public int? QualityCheckReminderAfterHours { get; init; }
     /// <summary>When its resolved requests close by themselves; null when they never do (the requester confirms).</summary>
     public ClosureSettings? Closure { get; init; }
 

@@ -1,5 +1,6 @@
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
+using ChatRequests.Core.Workflow;
 using Microsoft.Extensions.Logging;
 
 namespace ChatRequests.Core.Provisioning;
@@ -12,8 +13,9 @@ namespace ChatRequests.Core.Provisioning;
 /// thrown for the outbox's retry. A step this process cannot run (a Graph step without Microsoft Graph) stops the run
 /// with nothing recorded: the team card shows it and the rest as work to do by hand.
 /// </summary>
+/// <param name="rules">What the last step's fulfilment needs (a quality check, the closing timers); without it, neither.</param>
 public sealed class ProvisioningRun(
-    IRequestStore store, TimeProvider clock, IProvisioner? provisioner, IWebhookSender? webhooks, ILogger logger)
+    IRequestStore store, TimeProvider clock, IProvisioner? provisioner, IWebhookSender? webhooks, ILogger logger, ResolutionRulesFinder? rules = null)
 {
     public async Task RunAsync(ServiceRequest request, CancellationToken cancellationToken = default)
     {
@@ -39,7 +41,11 @@ public sealed class ProvisioningRun(
                 return;
             }
 
-            request = await RecordAsync(request.Id, r => r.CompleteProvisioningStep(index, clock.GetUtcNow()), cancellationToken);
+            // The rules as the catalog and directory say now, looked up only for the step that fulfils the request.
+            var fulfilling = index == request.ProvisioningStepList.Count - 1 && rules is not null
+                ? await rules.ForAsync(request, cancellationToken)
+                : null;
+            request = await RecordAsync(request.Id, r => r.CompleteProvisioningStep(index, clock.GetUtcNow(), fulfilling), cancellationToken);
         }
     }
 

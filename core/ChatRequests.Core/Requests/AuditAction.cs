@@ -71,6 +71,16 @@ public readonly record struct AuditAction
     public static readonly AuditAction RemindRequester = new("RemindRequester");
     /// <summary>The requester changed their request's answers (the state does not change).</summary>
     public static readonly AuditAction Edit = new("Edit");
+    /// <summary>A reviewer verified a physical item held for the check, and it went out for delivery.</summary>
+    public static readonly AuditAction ReleaseForDelivery = new("ReleaseForDelivery");
+    /// <summary>The automatic provisioning was done and waits for a quality check; the comment lists what was done.</summary>
+    public static readonly AuditAction SubmitProvisioningForReview = new("SubmitProvisioningForReview");
+    /// <summary>The requester was reminded to acknowledge receipt of a delivered item.</summary>
+    public static readonly AuditAction RemindReceipt = new("RemindReceipt");
+    /// <summary>The requester still had not acknowledged receipt: the assignee was told on the team card's thread.</summary>
+    public static readonly AuditAction ReceiptOverdue = new("ReceiptOverdue");
+    /// <summary>The quality check waited past the team's reminder time: the lead (or the team's thread) was told.</summary>
+    public static readonly AuditAction RemindReviewers = new("RemindReviewers");
 
     private AuditAction(string name) => Name = name;
 
@@ -88,6 +98,7 @@ public readonly record struct AuditAction
         Deescalate,
         SubmitForReview, PassReview, FailReview, AutoClose, WorkNote, RemindRequester,
         Edit,
+        ReleaseForDelivery, SubmitProvisioningForReview, RemindReceipt, ReceiptOverdue, RemindReviewers,
     ];
 
     /// <summary>The line a command of the transition table writes.</summary>
@@ -119,6 +130,8 @@ public readonly record struct AuditAction
         RequestCommand.PassReview => PassReview,
         RequestCommand.FailReview => FailReview,
         RequestCommand.AutoClose => AutoClose,
+        RequestCommand.ReleaseForDelivery => ReleaseForDelivery,
+        RequestCommand.SubmitProvisioningForReview => SubmitProvisioningForReview,
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "A command without an audit action."),
     };
 

@@ -13,6 +13,15 @@ public sealed record ResolutionRules(bool QualityCheck, bool WorkNoteRequired, C
 {
     /// <summary>No check, no note required, nothing closes by itself.</summary>
     public static ResolutionRules None { get; } = new(false, false, null);
+
+    /// <summary>When a check that waits is brought to the lead's attention; null when it never is.</summary>
+    public ReviewReminderTerms? ReviewReminder { get; init; }
+}
+
+/// <summary>A team's <c>qualityCheckReminderAfterHours</c>: working hours a check may wait before the lead is told, on the team's calendar.</summary>
+public sealed record ReviewReminderTerms(int AfterWorkingHours, WorkingCalendar Calendar)
+{
+    public DateTimeOffset RemindAt(DateTimeOffset requestedAt) => Calendar.Add(requestedAt, TimeSpan.FromHours(AfterWorkingHours));
 }
 
 /// <summary>A team's closure settings with the calendar its working days count on.</summary>
@@ -25,6 +34,17 @@ public sealed record ClosingTerms(ClosureSettings Settings, WorkingCalendar Cale
         AfterWorkingDays(fulfilledAt, Settings.AutoCloseDays),
         Settings.AutoCloseDays,
         Settings.ReopenDays);
+
+    /// <summary>
+    /// The follow-up of a delivery that went out at <paramref name="sentAt"/> (<see cref="ClosureSettings.ReceiptReminderAfterWorkingDays"/>,
+    /// <see cref="ClosureSettings.ReceiptAlertAfterWorkingDays"/>); null when the settings ask for neither.
+    /// </summary>
+    public ReceiptFollowUp? ReceiptFollowUpFrom(DateTimeOffset sentAt) =>
+        Settings is { ReceiptReminderAfterWorkingDays: null, ReceiptAlertAfterWorkingDays: null }
+            ? null
+            : new ReceiptFollowUp(
+                Settings.ReceiptReminderAfterWorkingDays is { } remind ? AfterWorkingDays(sentAt, remind) : null,
+                Settings.ReceiptAlertAfterWorkingDays is { } alert ? AfterWorkingDays(sentAt, alert) : null);
 
     /// <summary>
     /// A working day is one day's opening hours of the calendar (24 hours when it is always open), so "5 working days"
@@ -65,4 +85,33 @@ public sealed record QualityReview(PersonRef ResolvedBy, DateTimeOffset Requeste
     public DateTimeOffset? DecidedAt { get; init; }
 
     [JsonIgnore] public bool IsPending => Passed is null;
+
+    /// <summary>When the lead is told the check still waits (<see cref="ReviewReminderTerms"/>); null when never.</summary>
+    public DateTimeOffset? RemindAt { get; init; }
+
+    /// <summary>When they were told (once).</summary>
+    public DateTimeOffset? RemindedAt { get; init; }
+}
+
+/// <summary>
+/// The follow-up of a delivered item the requester has not acknowledged, fixed when it went out: a reminder to the
+/// requester, then a word to the assignee; the marks make each happen once, across restarts and with several sweepers.
+/// </summary>
+public sealed record ReceiptFollowUp(DateTimeOffset? RemindAt, DateTimeOffset? AlertAt)
+{
+    public DateTimeOffset? RemindedAt { get; init; }
+
+    public DateTimeOffset? AlertedAt { get; init; }
+
+    /// <summary>The next instant something is due; null when both were done (or neither is set).</summary>
+    [JsonIgnore]
+    public DateTimeOffset? DueAt
+    {
+        get
+        {
+            var remind = RemindedAt is null ? RemindAt : null;
+            var alert = AlertedAt is null ? AlertAt : null;
+            return remind is null || (alert is not null && alert < remind) ? alert : remind;
+        }
+    }
 }

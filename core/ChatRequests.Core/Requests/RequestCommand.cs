@@ -40,4 +40,8 @@ public enum RequestCommand
     FailReview,
     /// <summary>The requester did not answer within the closing time after resolution: the system closes the request.</summary>
     AutoClose,
+    /// <summary>A reviewer verified a physical item held for the check: it goes out for delivery now.</summary>
+    ReleaseForDelivery,
+    /// <summary>The automatic provisioning is done, and the item (or the team) asks for a quality check before the requester confirms.</summary>
+    SubmitProvisioningForReview,
 }

@@ -60,6 +60,12 @@ public enum RequestEventType
     AutoClosed,
     /// <summary>The requester changed their request (<see cref="ServiceRequest.Edits"/>): approval and team cards show the new answers.</summary>
     RequestEdited,
+    /// <summary>A delivered item is not acknowledged yet: the requester is reminded, with "I received it".</summary>
+    ReceiptReminder,
+    /// <summary>Still not acknowledged later: the assignee is told on the team card's thread.</summary>
+    ReceiptOverdue,
+    /// <summary>A quality check waited past the team's reminder time: the team lead is told (or the thread, without a lead).</summary>
+    ReviewWaiting,
 }
 
 /// <summary>

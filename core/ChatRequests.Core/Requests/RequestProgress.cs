@@ -67,6 +67,8 @@ public static class RequestProgress
             ? $"Reopened: {r.TeamName} picks it up again (last handled by {previous.Name})."
             : $"Reopened: {r.TeamName} picks it up again.",
         RequestState.Rejected => Rejected(r),
+        RequestState.InReview when r.Delivery is { HeldForCheck: true } =>
+            $"A colleague in {r.TeamName} checks the item; then it goes out to {(IsRequester(r, viewerId) ? "you" : r.Requester.Name)}.",
         RequestState.InReview => $"A colleague in {r.TeamName} checks the work; then {(IsRequester(r, viewerId) ? "you" : r.Requester.Name)} will be asked to confirm it.",
         RequestState.Closed when r.Closing?.ReopenUntil is { } until =>
             $"Nothing: it closed automatically; it can be reopened until {until.ToUniversalTime().ToString("d MMM yyyy", CultureInfo.InvariantCulture)}.",

@@ -48,6 +48,8 @@ public static class RequestTransitions
         [RequestCommand.PassReview] = ([RequestState.InReview], RequestState.Fulfilled),
         [RequestCommand.FailReview] = ([RequestState.InReview], RequestState.InProgress),
         [RequestCommand.AutoClose] = ([RequestState.Fulfilled], RequestState.Closed),
+        [RequestCommand.ReleaseForDelivery] = ([RequestState.InReview], RequestState.OutForDelivery),
+        [RequestCommand.SubmitProvisioningForReview] = ([RequestState.Approved, .. WithTheTeam], RequestState.InReview),
     };
 
     public static bool IsAllowed(RequestState from, RequestCommand command) =>

@@ -56,11 +56,14 @@ public sealed partial class ServiceRequest
     /// <summary>
     /// Step <paramref name="index"/> was done automatically: a history line says so, and when it was the last step, a
     /// request the team still works is fulfilled by the system (the requester is asked to confirm as after any
-    /// resolution); one that was resolved, closed or cancelled meanwhile only gets the history line. A step that is done
-    /// already (a redelivered event) changes nothing. Says whether it changed anything.
+    /// resolution, and the closing timers start as after any resolution); one that was resolved, closed or cancelled
+    /// meanwhile only gets the history line. With a quality check due (<paramref name="rules"/>: a flagged item, or a team
+    /// that checks all) the grant goes to a reviewer first, as an agent's work would. A step that is done already (a
+    /// redelivered event) changes nothing. Says whether it changed anything.
     /// </summary>
-    public bool CompleteProvisioningStep(int index, DateTimeOffset now)
+    public bool CompleteProvisioningStep(int index, DateTimeOffset now, ResolutionRules? rules = null)
     {
+        rules ??= ResolutionRules.None;
         if (!IsNextStep(index))
         {
             return false;
@@ -80,9 +83,16 @@ public sealed partial class ServiceRequest
         {
             // The resolution line is the last step's line, and tells the requester everything that was done.
             var notes = $"{string.Join("; ", steps.Select((s, i) => LowerFirstUnless(i == 0, s.Done("you"))))} (automatic)";
-            Apply(RequestCommand.CompleteProvisioning, PersonRef.System, now, notes);
+            Apply(rules.QualityCheck ? RequestCommand.SubmitProvisioningForReview : RequestCommand.CompleteProvisioning, PersonRef.System, now, notes);
             ResolutionNotes = notes;
             StatusNote = null;
+            if (rules.QualityCheck)
+            {
+                StartReview(PersonRef.System, now, rules);
+                return true;
+            }
+
+            ScheduleClosing(now, rules.Closing);
             Raise(RequestEventType.Resolved, PersonRef.System, now, notes);
         }
         else

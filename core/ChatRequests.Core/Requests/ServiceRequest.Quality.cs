@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 using ChatRequests.Core.BusinessHours;
 
@@ -44,8 +45,7 @@ public sealed partial class ServiceRequest
 
         if (rules.QualityCheck)
         {
-            Review = new QualityReview(agent, now);
-            Raise(RequestEventType.ReviewRequested, agent, now, null);
+            StartReview(agent, now, rules);
             return;
         }
 
@@ -57,9 +57,17 @@ public sealed partial class ServiceRequest
     /// A reviewer verified the work: the request is fulfilled, the requester is asked to confirm (the notice names the
     /// agent who resolved it) and the history records who verified. Nobody passes their own work.
     /// </summary>
+    /// <remarks>A physical item held for the check goes out for delivery instead (<see cref="ReleaseForDelivery"/>): the requester is fulfilled on receipt.</remarks>
     public void PassReview(PersonRef reviewer, DateTimeOffset now, ClosingTerms? closing = null)
     {
         var review = PendingReview(reviewer, RequestCommand.PassReview);
+        if (Delivery is { HeldForCheck: true } held)
+        {
+            ReleaseForDelivery(held, reviewer, now, closing);
+            Review = review with { Reviewer = reviewer, Passed = true, DecidedAt = now };
+            return;
+        }
+
         Apply(RequestCommand.PassReview, reviewer, now, $"Quality check passed: verified by {reviewer.Name}");
         Review = review with { Reviewer = reviewer, Passed = true, DecidedAt = now };
         ScheduleClosing(now, closing);
@@ -74,10 +82,44 @@ public sealed partial class ServiceRequest
         Apply(RequestCommand.FailReview, reviewer, now, why);
         Review = review with { Reviewer = reviewer, Passed = false, Reason = why, DecidedAt = now };
         ResolutionNotes = null;
+        // An item held for the check never went out: there is no delivery to track until it is sent again.
+        Delivery = Delivery is { HeldForCheck: true } ? null : Delivery;
         // Not the status note: the requester's cards show that, and the reason is for the team (the team card shows it).
         StatusNote = null;
         Raise(RequestEventType.ReviewFailed, reviewer, now, why);
     }
+
+    /// <summary>The work (or the item, or the automatic grant) waits for a reviewer; the team card offers Pass / Fail.</summary>
+    private void StartReview(PersonRef resolvedBy, DateTimeOffset now, ResolutionRules rules)
+    {
+        Review = new QualityReview(resolvedBy, now) { RemindAt = rules.ReviewReminder?.RemindAt(now) };
+        Raise(RequestEventType.ReviewRequested, resolvedBy, now, null);
+    }
+
+    /// <summary>When the sweep must tell the lead that the check still waits; null when nothing is due.</summary>
+    [JsonIgnore]
+    internal DateTimeOffset? ReviewReminderAt =>
+        State == RequestState.InReview && Review is { IsPending: true, RemindAt: { } at, RemindedAt: null } ? at : null;
+
+    /// <summary>
+    /// The sweep's branch for a check that waits: past the team's reminder time, the lead (or the team's thread) is told
+    /// once, marked in the document. True when it did so.
+    /// </summary>
+    private bool RemindReviewers(DateTimeOffset now)
+    {
+        if (ReviewReminderAt is not { } due || now < due)
+        {
+            return false;
+        }
+
+        var review = Review!;
+        Review = review with { RemindedAt = now };
+        Note(AuditAction.RemindReviewers, now, $"The quality check still waits (since {Utc(review.RequestedAt)}); the team lead was told");
+        Raise(RequestEventType.ReviewWaiting, PersonRef.System, now, null);
+        return true;
+    }
+
+    private static string Utc(DateTimeOffset at) => at.ToUniversalTime().ToString("d MMM HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     private QualityReview PendingReview(PersonRef reviewer, RequestCommand command)
     {

@@ -84,28 +84,47 @@ public sealed partial class ServiceRequest
         return true;
     }
 
-    /// <summary>The agent sends the physical item out with <paramref name="carrier"/> under <paramref name="trackingReference"/>.</summary>
-    public void SendForDelivery(PersonRef agent, string? carrier, string? trackingReference, DateTimeOffset now, WorkingCalendar? calendar = null)
+    /// <summary>
+    /// The agent sends the physical item out with <paramref name="carrier"/> under <paramref name="trackingReference"/>.
+    /// With a quality check due (<paramref name="rules"/>) it is held for a reviewer first, and goes out when the check
+    /// passes (<see cref="PassReview"/>); a receipt reminder is armed when it goes out.
+    /// </summary>
+    public void SendForDelivery(
+        PersonRef agent, string? carrier, string? trackingReference, DateTimeOffset now, WorkingCalendar? calendar = null, ResolutionRules? rules = null)
     {
         if (!DeliversItem)
         {
             throw new RequestRuleException($"{ItemName} is not delivered: resolve the request when it is done.");
         }
 
+        rules ??= ResolutionRules.None;
         var by = Normalise(carrier) ?? throw new RequestRuleException("Please name the carrier.");
         var tracking = Normalise(trackingReference) ?? throw new RequestRuleException("Please give the tracking reference.");
-        Apply(RequestCommand.SendForDelivery, agent, now, $"Sent with {by}, tracking {tracking}", calendar);
+        var line = $"Sent with {by}, tracking {tracking}";
+        if (rules.QualityCheck)
+        {
+            Apply(RequestCommand.SubmitForReview, agent, now, $"{line}: held for a quality check before it goes out", calendar);
+            Assignee ??= agent;
+            StatusNote = null;
+            Delivery = new Delivery(by, tracking, agent, now) { HeldForCheck = true };
+            StartReview(agent, now, rules);
+            return;
+        }
+
+        Apply(RequestCommand.SendForDelivery, agent, now, line, calendar);
         Assignee ??= agent;
         StatusNote = null;
-        Delivery = new Delivery(by, tracking, agent, now);
+        Delivery = new Delivery(by, tracking, agent, now) { FollowUp = rules.Closing?.ReceiptFollowUpFrom(now) };
         Raise(RequestEventType.OutForDelivery, agent, now, null);
     }
 
     /// <summary>
     /// The requester acknowledges receipt (the "signature": who and when, in the history and on the delivery). That fulfils
-    /// the request: they are then asked to confirm and rate it, as after any resolution. A second acknowledgement is refused.
+    /// the request: they are then asked to confirm and rate it, as after any resolution, and the closing timers start. An
+    /// item that went out without the quality check now due (sent before the team asked for it) goes to a reviewer
+    /// first. A second acknowledgement is refused.
     /// </summary>
-    public void AcknowledgeReceipt(PersonRef requester, DateTimeOffset now)
+    public void AcknowledgeReceipt(PersonRef requester, DateTimeOffset now, ResolutionRules? rules = null)
     {
         EnsureRequester(requester, "acknowledge receipt on");
         if (Delivery is { ReceivedAt: not null })
@@ -118,11 +137,23 @@ public sealed partial class ServiceRequest
             throw new RequestTransitionException(State, RequestCommand.AcknowledgeReceipt);
         }
 
+        rules ??= ResolutionRules.None;
         var notes = $"Delivered by {delivery.Carrier} (tracking {delivery.TrackingReference}); received by {requester.Name}.";
-        Apply(RequestCommand.AcknowledgeReceipt, requester, now, $"Received (delivery {delivery.TrackingReference})");
+        var line = $"Received (delivery {delivery.TrackingReference})";
         Delivery = delivery with { ReceivedBy = requester, ReceivedAt = now };
         ResolutionNotes = notes;
         StatusNote = null;
+        if (rules.QualityCheck && !WasCheckedBeforeItWentOut(delivery))
+        {
+            UpdatedAt = now;
+            _history.Add(new AuditEntry(now, requester, AuditAction.AcknowledgeReceipt, State, State, line));
+            Apply(RequestCommand.SubmitForReview, PersonRef.System, now, "Received without the quality check the item needs: sent for one");
+            StartReview(Assignee ?? delivery.SentBy, now, rules);
+            return;
+        }
+
+        Apply(RequestCommand.AcknowledgeReceipt, requester, now, line);
+        ScheduleClosing(now, rules.Closing);
         Raise(RequestEventType.Resolved, requester, now, notes);
     }
 

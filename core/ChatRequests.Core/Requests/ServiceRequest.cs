@@ -518,6 +518,11 @@ public sealed partial class ServiceRequest
             return reannounced;
         }
 
+        if (FollowUp(now) is { } followedUp)
+        {
+            return CheckSla(now, standIns, calendar, escalations).Also(followedUp);
+        }
+
         if (State == RequestState.Fulfilled)
         {
             return CheckClosing(now);

@@ -73,4 +73,10 @@ public sealed record Delivery(string Carrier, string TrackingReference, PersonRe
     public PersonRef? ReceivedBy { get; init; }
 
     public DateTimeOffset? ReceivedAt { get; init; }
+
+    /// <summary>Packed and waiting for the quality check: it goes out (and the requester hears of it) once a reviewer passes it.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public bool HeldForCheck { get; init; }
+
+    /// <summary>The reminder to acknowledge receipt and the word to the assignee, fixed when it went out; null when the team asks for neither.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ReceiptFollowUp? FollowUp { get; init; }
 }

@@ -20,6 +20,20 @@ public sealed record SlaOutcome(bool RemindedApprovers, bool WarnedAtRisk, bool 
     /// <summary>The requester did not answer in the closing time: the system closed the request (once).</summary>
     public bool AutoClosed { get; init; }
 
+    /// <summary>A delivery not acknowledged was followed up: its requester reminded, or its assignee told (each once).</summary>
+    public bool ChasedReceipt { get; init; }
+
+    /// <summary>A quality check waited past the team's reminder time: the lead was told (once).</summary>
+    public bool RemindedReviewers { get; init; }
+
     public bool DidAnything =>
-        RemindedApprovers || WarnedAtRisk || Escalated || TimedOutApproval || AlertedSupplierLate || Reannounced || RemindedRequester || AutoClosed;
+        RemindedApprovers || WarnedAtRisk || Escalated || TimedOutApproval || AlertedSupplierLate || Reannounced || RemindedRequester || AutoClosed
+        || ChasedReceipt || RemindedReviewers;
+
+    /// <summary>This outcome with the follow-up flags of <paramref name="followUp"/> set as well.</summary>
+    public SlaOutcome Also(SlaOutcome followUp) => this with
+    {
+        ChasedReceipt = ChasedReceipt || followUp.ChasedReceipt,
+        RemindedReviewers = RemindedReviewers || followUp.RemindedReviewers,
+    };
 }

@@ -28,8 +28,15 @@ public sealed record SlaSweepResult(int Checked, int Reminders, int Warnings, in
     /// <summary>Fulfilled requests closed by the system for want of the requester's answer.</summary>
     public int AutoClosed { get; init; }
 
+    /// <summary>Deliveries not acknowledged that were followed up (the requester reminded, or the assignee told).</summary>
+    public int ReceiptFollowUps { get; init; }
+
+    /// <summary>Quality checks that waited past their team's reminder time (the lead told).</summary>
+    public int ReviewReminders { get; init; }
+
     /// <summary>Events raised (and saved in the requests' outboxes): the relay has work when this is positive.</summary>
-    public int Events => Reminders + Warnings + Escalations + Timeouts + SupplierAlerts + Reannouncements + ConfirmationReminders + AutoClosed;
+    public int Events => Reminders + Warnings + Escalations + Timeouts + SupplierAlerts + Reannouncements + ConfirmationReminders + AutoClosed
+        + ReceiptFollowUps + ReviewReminders;
 }
 
 /// <summary>
@@ -56,7 +63,7 @@ public sealed class SlaSweep(
         var now = clock.GetUtcNow();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         int reminders = 0, warnings = 0, escalations = 0, timeouts = 0, conflicts = 0, supplierAlerts = 0, reannouncements = 0;
-        int confirmationReminders = 0, autoClosed = 0;
+        int confirmationReminders = 0, autoClosed = 0, receiptFollowUps = 0, reviewReminders = 0;
         IReadOnlyDictionary<string, WorkingCalendar>? calendars = null;
         while (true)
         {
@@ -96,6 +103,8 @@ public sealed class SlaSweep(
                 reannouncements += outcome.Reannounced ? 1 : 0;
                 confirmationReminders += outcome.RemindedRequester ? 1 : 0;
                 autoClosed += outcome.AutoClosed ? 1 : 0;
+                receiptFollowUps += outcome.ChasedReceipt ? 1 : 0;
+                reviewReminders += outcome.RemindedReviewers ? 1 : 0;
                 Log(request, outcome);
             }
 
@@ -105,6 +114,7 @@ public sealed class SlaSweep(
                 {
                     Timeouts = timeouts, SupplierAlerts = supplierAlerts, Reannouncements = reannouncements,
                     ConfirmationReminders = confirmationReminders, AutoClosed = autoClosed,
+                    ReceiptFollowUps = receiptFollowUps, ReviewReminders = reviewReminders,
                 };
             }
         }
@@ -137,6 +147,10 @@ public sealed class SlaSweep(
         else if (outcome.RemindedRequester)
         {
             logger.LogInformation("Requester of {RequestId} reminded to confirm", request.Id);
+        }
+        else if (outcome.ChasedReceipt || outcome.RemindedReviewers)
+        {
+            logger.LogInformation("{RequestId} followed up: {What}", request.Id, outcome.ChasedReceipt ? "delivery not acknowledged" : "quality check waiting");
         }
         else if (outcome.TimedOutApproval)
         {

@@ -192,19 +192,10 @@ public sealed class RequestWorkflow(
     public Task<ServiceRequest> FailReviewAsync(string requestId, PersonRef reviewer, string? reason, CancellationToken cancellationToken = default) =>
         ChangeAsReviewerAsync(requestId, reviewer, (r, _) => r.FailReview(reviewer, reason, clock.GetUtcNow()), cancellationToken);
 
-    /// <summary>
-    /// What a resolution of the request needs, as the catalog and the directory say now: a quality check when the team
-    /// checks the item (flagged items by default), a work note for a flagged item or a checked one, and the team's closing.
-    /// </summary>
-    private ResolutionRules RulesFor(ServiceRequest request, Team team)
-    {
-        var flagged = catalog.Find(request.CatalogItemId)?.QualityCheck ?? false;
-        var checks = team.ChecksQualityOf(flagged);
-        return new ResolutionRules(checks, flagged || checks, ClosingTermsOf(team));
-    }
+    /// <summary>What a resolution of the request needs (<see cref="ResolutionRulesFinder.For"/>).</summary>
+    internal ResolutionRules RulesFor(ServiceRequest request, Team team) => ResolutionRulesFinder.For(request, team, catalog);
 
-    private static ClosingTerms? ClosingTermsOf(Team team) =>
-        team.Closure is { } settings ? new ClosingTerms(settings, team.WorkingCalendar()) : null;
+    private static ClosingTerms? ClosingTermsOf(Team team) => ResolutionRulesFinder.ClosingTermsOf(team);
 
     /// <summary>
     /// "Reassign" on the team card: a member of the request's team gives it to <paramref name="toId"/>, the colleague

@@ -101,13 +101,16 @@ public sealed class SupplyWorkflow(
     public Task<ServiceRequest> SendForDeliveryAsync(
         string requestId, PersonRef agent, string? carrier, string? trackingReference, CancellationToken cancellationToken = default) =>
         requests.ChangeAsTeamMemberAsync(
-            requestId, agent, team => r => r.SendForDelivery(agent, carrier, trackingReference, clock.GetUtcNow(), team.WorkingCalendar()), cancellationToken);
+            requestId, agent, team => r => r.SendForDelivery(agent, carrier, trackingReference, clock.GetUtcNow(), team.WorkingCalendar(), requests.RulesFor(r, team)), cancellationToken);
 
-    /// <summary>"I received it": the requester's acknowledgement of receipt.</summary>
+    /// <summary>"I received it": the requester's acknowledgement of receipt, with the team's check and closing rules.</summary>
     public async Task<ServiceRequest> AcknowledgeReceiptAsync(string requestId, PersonRef requester, CancellationToken cancellationToken = default)
     {
         var request = await requests.GetVisibleAsync(requestId, requester.Id, cancellationToken);
-        return await store.UpdateAsync(request, RequestWorkflow.KeepingRefused(r => r.AcknowledgeReceipt(requester, clock.GetUtcNow())), cancellationToken);
+        var team = (await directory.ListTeamsAsync(cancellationToken)).FirstOrDefault(t => t.Id == request.TeamId);
+        var rules = team is null ? null : ResolutionRulesFinder.For(request, team, catalog);
+        return await store.UpdateAsync(
+            request, RequestWorkflow.KeepingRefused(r => r.AcknowledgeReceipt(requester, clock.GetUtcNow(), rules)), cancellationToken);
     }
 
     /// <summary>The stages the new item needs for this requester, none when they are pre-authorised for it.</summary>

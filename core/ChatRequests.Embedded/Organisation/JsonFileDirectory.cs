@@ -108,6 +108,7 @@ public sealed class JsonFileDirectory : IDirectory
 
             foreach (var problem in CalendarDefinition.ProblemsOf($"team '{team.Id}'", team.Calendar)
                          .Concat(QualityCheckSetting.ProblemsOf($"team '{team.Id}'", team.QualityCheck))
+                         .Concat(QualityCheckSetting.ReminderProblemsOf($"team '{team.Id}'", team.QualityCheckReminderAfterHours))
                          .Concat(ClosureSettings.ProblemsOf($"team '{team.Id}'", team.Closure)))
             {
                 problems.Add(problem);

@@ -118,6 +118,24 @@ public sealed class TeamsNotifier(ProactiveMessenger messenger, IDirectory direc
             ? messenger.SendOnceToPersonAsync(assignee.Id, $"review-failed:{request.Id}:{cause.Id}", cards.ReviewFailed(request, cause), cancellationToken)
             : Task.CompletedTask;
 
+    public Task TellTeamReceiptOverdueAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default) =>
+        messenger.ReplyOnceInThreadAsync(
+            TeamCardKey(request), $"receipt-overdue:{request.Id}:{cause.Id}", AsActivity(cards.ReceiptOverdue(request)), cancellationToken);
+
+    public async Task RemindReviewersAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default)
+    {
+        var key = $"review-waiting:{request.Id}:{cause.Id}";
+        var team = await TeamOfAsync(request, cancellationToken);
+        // The lead, unless they did the work under check (then the thread, where the other reviewers are).
+        if (team.LeadId is { } leadId && leadId != request.Review?.ResolvedBy.Id)
+        {
+            await messenger.SendOnceToPersonAsync(leadId, key, cards.ReviewWaiting(request), cancellationToken);
+            return;
+        }
+
+        await messenger.ReplyOnceInThreadAsync(TeamCardKey(request), key, AsActivity(cards.ReviewWaiting(request)), cancellationToken);
+    }
+
     private static Activity AsActivity(CardMessage card) => Activity.CardMessage(card.Card, card.FallbackText);
 
     private async Task<Team> TeamOfAsync(ServiceRequest request, CancellationToken cancellationToken) =>

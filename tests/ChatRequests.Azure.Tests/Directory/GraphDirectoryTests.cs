@@ -381,6 +381,31 @@ public sealed class GraphDirectoryTests : IAsyncLifetime
         ], error.Failures);
     }
 
+    [Fact]
+    public async Task Teams_CarryTheirReviewReminder_AndTheClosureItsReceiptFollowUps()
+    {
+        await using var services = BuildServices(_graph.BaseUrl, _credential, new()
+        {
+            ["Directory:Closure:ReceiptReminderAfterWorkingDays"] = "2",
+            ["Directory:Closure:ReceiptAlertAfterWorkingDays"] = "4",
+            ["Directory:Teams:0:QualityCheckReminderAfterHours"] = "6",
+        });
+
+        var team = (await services.GetRequiredService<IDirectory>().ListTeamsAsync()).Single(t => t.Id == "service-desk");
+
+        Assert.Equal((2, 4, 6), (team.Closure!.ReceiptReminderAfterWorkingDays, team.Closure.ReceiptAlertAfterWorkingDays, team.QualityCheckReminderAfterHours));
+    }
+
+    [Fact]
+    public void Options_ReviewReminderOutOfRange_FailsValidation()
+    {
+        using var services = BuildServices(_graph.BaseUrl, _credential, new() { ["Directory:Teams:0:QualityCheckReminderAfterHours"] = "0" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<GraphDirectoryOptions>>().Value);
+
+        Assert.Equal(["team 'service-desk' has qualityCheckReminderAfterHours 0; use 1 to 200 working hours (or leave it out: nobody is reminded)."], error.Failures);
+    }
+
     private IDirectory Directory => _services.GetRequiredService<IDirectory>();
 
     private static CatalogItem Item(ApprovalPolicy policy) =>

@@ -1,11 +1,14 @@
 using System.Text.Json.Nodes;
 using Azure.Core;
 using ChatRequests.Bot.Tests.Hosting;
+using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Provisioning;
 using ChatRequests.Core.Requests;
+using ChatRequests.Core.Sla;
 using ChatRequests.Core.Storage;
 using ChatRequests.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using static ChatRequests.Bot.Tests.Loop.LoopSteps;
 
 namespace ChatRequests.Bot.Tests.Loop;
@@ -98,6 +101,42 @@ public sealed class ProvisioningStepsLoopTests : IAsyncLifetime
         var cardText = CardReader.AllText(teamCard);
         Assert.Contains("2. To do: add Megan Bowen to Finance share readers — automatic with Microsoft Graph.", cardText);
         Assert.Contains("agent.assign", CardReader.Verbs(teamCard));
+    }
+
+    [Fact]
+    public async Task EmbeddedDefault_AFlaggedGrant_IsCheckedByTheTeamBeforeMeganConfirms_AndHerSilenceIsRemindedLikeAnAgentsResolution()
+    {
+        ProvisionFinanceReports(Webhook());
+        _copies.EditCatalog(catalog => catalog["items"]!.AsArray().Single(i => i!["id"]!.GetValue<string>() == "finance-share-read")!["qualityCheck"] = true);
+        _copies.EditOrganisation(organisation => organisation["closure"] = new JsonObject { ["autoCloseAfterWorkingDays"] = 5, ["reminderAfterWorkingDays"] = 3 });
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var bot = await StartAsync(new() { ["Directory:Path"] = _copies.Organisation }, services => services.AddSingleton<TimeProvider>(clock));
+        var (teams, connector) = (bot.Teams, bot.Connector);
+        var store = bot.Services.GetRequiredService<IRequestStore>();
+
+        var requestId = await RequestFinanceReportsAsync(teams, connector, Persona.Megan);
+        var (alexChat, approval) = await ApprovalCardAsync(connector, Persona.Alex, requestId);
+        await teams.ClickOnCardAsync(Persona.Alex, alexChat, approval, "approval.approve", new JsonObject());
+
+        // Granted automatically, and checked by a person before Megan is asked anything.
+        await StoredWhenAsync(store, requestId, r => r.State == RequestState.InReview && r.Outbox.Count == 0, "granted and waiting for the check");
+        var (thread, inReview) = await TeamCardAsync(connector, Persona.IdentityChannel, requestId, text => text.Contains("granted automatically", StringComparison.Ordinal));
+        Assert.Contains("agent.reviewpass", CardReader.Verbs(inReview));
+        Assert.DoesNotContain(connector.ActivitiesIn(Persona.Megan.PersonalChatId), a => FakeTeamsConnector.CardOf(a) is { } c
+            && CardReader.AllText(c).Contains("Resolved: is it working?", StringComparison.Ordinal));
+
+        var passed = await teams.ClickOnCardAsync(Persona.Christie, thread, inReview, "agent.reviewpass");
+        Assert.Contains("Resolved automatically, verified by Christie Cline", passed.CardText);
+        var resolved = await NoticeAsync(connector, Persona.Megan, requestId, "Resolved: is it working?", "Finance reporting");
+        Assert.Contains("requester.confirm", CardReader.Verbs(resolved));
+
+        // Megan says nothing: reminded after 3 working days (Identity has no calendar: whole days), as after an agent's resolution.
+        var fulfilled = await StoredWhenAsync(store, requestId, r => r.State == RequestState.Fulfilled && r.Outbox.Count == 0, "fulfilled and told");
+        Assert.Equal(fulfilled.Closing!.RemindAt, fulfilled.SlaCheckAt);
+        clock.AdjustTime(fulfilled.Closing.RemindAt.AddMinutes(1));
+        Assert.Equal(1, (await bot.Services.GetRequiredService<SlaSweep>().SweepAsync()).ConfirmationReminders);
+        bot.Services.GetRequiredService<IRelaySignal>().Wake();
+        await NoticeAsync(connector, Persona.Megan, requestId, "Still waiting for your answer");
     }
 
     private Task<BotApp> StartAsync(Dictionary<string, string?> settings, Action<IServiceCollection>? services = null)

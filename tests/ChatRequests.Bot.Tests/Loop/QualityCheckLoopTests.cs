@@ -138,6 +138,123 @@ public sealed class QualityCheckLoopTests : LoopBench
         Assert.Equal(RequestState.Closed, (await bot.Services.GetRequiredService<IRequestStore>().GetAsync(requestId))!.State);
     }
 
+    [Fact]
+    public async Task FlaggedDelivery_IsCheckedBeforeItGoesOut_ThenSignedFor_AndTheTeamCardSaysWhoReceivedIt()
+    {
+        await using var bot = await StartAsync(mouseChecked: true);
+        var (teams, connector) = (bot.Teams, bot.Connector);
+        var (requestId, _) = await RequestMouseAsync(teams, connector, Persona.Megan);
+        var (thread, card) = await TeamCardAsync(connector, Persona.HardwareChannel, requestId);
+        card = (await teams.ClickOnCardAsync(Persona.Adele, thread, card, "agent.assign")).Card;
+
+        // Adele packs it for DHL: it waits for the check, and Megan is not told it is on its way.
+        var held = await teams.ClickOnCardAsync(Persona.Adele, thread, card, "agent.deliver", new JsonObject { ["carrier"] = "DHL", ["tracking"] = "JD0999" });
+        Assert.Contains("In quality check", held.CardText);
+        Assert.Contains("goes out to Megan Bowen once the check passes", held.CardText);
+        Assert.Contains("agent.reviewpass", CardReader.Verbs(held.Card));
+        var store = bot.Services.GetRequiredService<IRequestStore>();
+        await StoredWhenAsync(store, requestId, r => r.Outbox.Count == 0, "the check announced");
+        Assert.DoesNotContain(connector.ActivitiesIn(Persona.Megan.PersonalChatId), a => FakeTeamsConnector.CardOf(a) is { } c
+            && CardReader.AllText(c).Contains("On its way", StringComparison.Ordinal));
+
+        // Lidia checks the mouse: now it goes out, and Megan gets the tracking reference and "I received it".
+        var passed = await teams.ClickOnCardAsync(Persona.Lidia, thread, held.Card, "agent.reviewpass");
+        Assert.Contains("Out for delivery", passed.CardText);
+        var onItsWay = await NoticeAsync(connector, Persona.Megan, requestId, "On its way", "JD0999");
+        Assert.Contains("requester.received", CardReader.Verbs(onItsWay));
+
+        var received = await teams.ClickOnCardAsync(Persona.Megan, Persona.Megan.PersonalChatId, onItsWay, "requester.received");
+        Assert.Contains("requester.confirm", CardReader.Verbs(received.Card));
+        var (_, signed) = await TeamCardAsync(connector, Persona.HardwareChannel, requestId, text => text.Contains("Received by Megan Bowen"));
+        Assert.DoesNotContain("Resolved by", CardReader.AllText(signed));
+        var request = await StoredWhenAsync(store, requestId, r => r.State == RequestState.Fulfilled, "fulfilled");
+        Assert.Equal(
+            [AuditAction.SubmitForReview, AuditAction.ReleaseForDelivery, AuditAction.AcknowledgeReceipt],
+            request.History.Where(h => h.From != h.To).Select(h => h.Action).SkipWhile(a => a != AuditAction.SubmitForReview));
+        Assert.Equal(Persona.Lidia.Name, request.VerifiedBy?.Name);
+        Assert.NotNull(request.Closing);
+    }
+
+    [Fact]
+    public async Task AReceiptNobodyGives_RemindsTheRequester_ThenTellsTheTeamThread_OnceEach_AcrossARestart()
+    {
+        Files.EditOrganisation(ReceiptFollowUps);
+        string requestId;
+        string thread;
+        await using (var first = await StartAsync(mouseChecked: false))
+        {
+            (requestId, _) = await RequestMouseAsync(first.Teams, first.Connector, Persona.Megan);
+            (thread, var card) = await TeamCardAsync(first.Connector, Persona.HardwareChannel, requestId);
+            card = (await first.Teams.ClickOnCardAsync(Persona.Adele, thread, card, "agent.assign")).Card;
+            await first.Teams.ClickOnCardAsync(Persona.Adele, thread, card, "agent.deliver", new JsonObject { ["carrier"] = "DHL", ["tracking"] = "JD0777" });
+            var sent = await StoredWhenAsync(first.Services.GetRequiredService<IRequestStore>(), requestId, r => r.Outbox.Count == 0, "sent and told");
+            Assert.Equal(sent.Delivery!.SentAt.AddDays(2), sent.Delivery.FollowUp!.RemindAt);
+        }
+
+        // The reminder was pending when the bot stopped (Hardware has no calendar: a working day is a whole day).
+        await using var bot = await StartAsync(mouseChecked: false);
+        _clock.AdjustTime(_clock.GetUtcNow() + TimeSpan.FromDays(2) + TimeSpan.FromMinutes(1));
+        Assert.Equal(1, (await SweepAndDeliverAsync(bot, requestId)).ReceiptFollowUps);
+        Assert.Equal(0, (await SweepAndDeliverAsync(bot, requestId)).ReceiptFollowUps);
+        var reminder = await NoticeAsync(bot.Connector, Persona.Megan, requestId, "Did it arrive?", "JD0777");
+        Assert.Contains("requester.received", CardReader.Verbs(reminder));
+
+        _clock.AdjustTime(_clock.GetUtcNow() + TimeSpan.FromDays(2));
+        Assert.Equal(1, (await SweepAndDeliverAsync(bot, requestId)).ReceiptFollowUps);
+        Assert.Equal(0, (await SweepAndDeliverAsync(bot, requestId)).ReceiptFollowUps);
+        var told = await bot.Connector.WaitForAsync(
+            c => c.ActivitiesIn(thread).Select(FakeTeamsConnector.CardOf).FirstOrDefault(x => x is not null && CardReader.AllText(x).Contains("delivery not acknowledged", StringComparison.Ordinal)),
+            description: "the word to Adele in the team thread");
+        Assert.Contains("Adele Vance: please check with the carrier", CardReader.AllText(told));
+        Assert.Single(bot.Connector.ActivitiesIn(Persona.Megan.PersonalChatId), a => FakeTeamsConnector.CardOf(a) is { } c
+            && CardReader.AllText(c).Contains("Did it arrive?", StringComparison.Ordinal));
+
+        // Megan answers the reminder at last: received, and the team card says so.
+        var received = await bot.Teams.ClickOnCardAsync(Persona.Megan, Persona.Megan.PersonalChatId, reminder, "requester.received");
+        Assert.Contains("Received: thank you", received.CardText);
+        await TeamCardAsync(bot.Connector, Persona.HardwareChannel, requestId, text => text.Contains("Received by Megan Bowen"));
+        var request = (await bot.Services.GetRequiredService<IRequestStore>().GetAsync(requestId))!;
+        Assert.Equal([AuditAction.RemindReceipt, AuditAction.ReceiptOverdue], request.History.Where(h => h.Action == AuditAction.RemindReceipt || h.Action == AuditAction.ReceiptOverdue).Select(h => h.Action));
+    }
+
+    [Fact]
+    public async Task ACheckThatWaits_TellsTheLeadOnce_AcrossARestart()
+    {
+        Files.EditOrganisation(ReviewReminderAfterFourHours);
+        string requestId;
+        await using (var first = await StartAsync(mouseChecked: true))
+        {
+            (requestId, _) = await RequestMouseAsync(first.Teams, first.Connector, Persona.Megan);
+            var (thread, card) = await TeamCardAsync(first.Connector, Persona.HardwareChannel, requestId);
+            card = (await first.Teams.ClickOnCardAsync(Persona.Adele, thread, card, "agent.assign")).Card;
+            await first.Teams.ClickOnCardAsync(Persona.Adele, thread, card, "agent.resolve",
+                new JsonObject { ["resolution"] = "Mouse on your desk", ["workNote"] = "From the London cupboard" });
+            var inReview = await StoredWhenAsync(first.Services.GetRequiredService<IRequestStore>(), requestId, r => r.State == RequestState.InReview && r.Outbox.Count == 0, "in review");
+            Assert.Equal(inReview.Review!.RequestedAt.AddHours(4), inReview.Review.RemindAt);
+        }
+
+        await using var bot = await StartAsync(mouseChecked: true);
+        _clock.AdjustTime(_clock.GetUtcNow() + TimeSpan.FromHours(4) + TimeSpan.FromMinutes(1));
+        Assert.Equal(1, (await SweepAndDeliverAsync(bot, requestId)).ReviewReminders);
+        Assert.Equal(0, (await SweepAndDeliverAsync(bot, requestId)).ReviewReminders);
+        var toGrady = await bot.Connector.WaitForAsync(
+            c => c.CardsSentTo(Persona.Grady.AadObjectId).FirstOrDefault(x => CardReader.AllText(x).Contains("quality check waiting", StringComparison.Ordinal)),
+            description: "the waiting check in Grady's chat");
+        Assert.Contains("not Adele Vance", CardReader.AllText(toGrady));
+        Assert.Single(bot.Connector.CardsSentTo(Persona.Grady.AadObjectId), x => CardReader.AllText(x).Contains("quality check waiting", StringComparison.Ordinal));
+    }
+
+    // The organisation follows up deliveries: the requester after 2 working days, the assignee after 4.
+    private static void ReceiptFollowUps(JsonObject organisation)
+    {
+        organisation["closure"]!["receiptReminderAfterWorkingDays"] = 2;
+        organisation["closure"]!["receiptAlertAfterWorkingDays"] = 4;
+    }
+
+    // Hardware tells its lead when a check has waited 4 working hours.
+    private static void ReviewReminderAfterFourHours(JsonObject organisation) =>
+        organisation["teams"]!.AsArray().Single(t => (string?)t!["id"] == "team-hardware")!["qualityCheckReminderAfterHours"] = 4;
+
     /// <summary>A run of the bot on the bench, with the mouse flagged for a quality check or not.</summary>
     private Task<BotApp> StartAsync(bool mouseChecked)
     {

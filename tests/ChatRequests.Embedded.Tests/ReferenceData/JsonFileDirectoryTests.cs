@@ -249,6 +249,44 @@ public sealed class JsonFileDirectoryTests : IDisposable
         Assert.Equal((false, true), (none.ChecksQualityOf(false), none.ChecksQualityOf(true)));
     }
 
+    [Fact]
+    public void Load_ReceiptFollowUpsAndReviewReminderOutOfRange_FailNamingEach()
+    {
+        var path = Write("""
+            {
+              "closure": { "receiptReminderAfterWorkingDays": 0 },
+              "teams": [
+                { "id": "t1", "name": "Team", "channelId": "19:t1", "qualityCheckReminderAfterHours": 0 },
+                { "id": "t2", "name": "Team", "channelId": "19:t2", "closure": { "receiptReminderAfterWorkingDays": 4, "receiptAlertAfterWorkingDays": 3 } }
+              ]
+            }
+            """);
+
+        Assert.Equal(
+        [
+            $"{path}: team 't1' has qualityCheckReminderAfterHours 0; use 1 to 200 working hours (or leave it out: nobody is reminded).",
+            $"{path}: team 't2' has closure settings whose receiptAlertAfterWorkingDays is 3; use 1 to 90 working days, after the reminder to the requester.",
+            $"{path}: the organisation has closure settings whose receiptReminderAfterWorkingDays is 0; use 1 to 90 working days.",
+        ], LoadFails(path));
+    }
+
+    [Fact]
+    public async Task Load_ReceiptFollowUpsAndReviewReminder_AreReadAndAbsentMeansNone()
+    {
+        var path = Write("""
+            {
+              "closure": { "receiptReminderAfterWorkingDays": 2, "receiptAlertAfterWorkingDays": 4 },
+              "teams": [ { "id": "t1", "name": "Team", "channelId": "19:t1", "qualityCheckReminderAfterHours": 8 } ]
+            }
+            """);
+
+        var team = (await LoadDirectory(path).ListTeamsAsync()).Single();
+        var plain = (await LoadDirectory(GoodOrganisation).ListTeamsAsync()).First();
+
+        Assert.Equal((2, 4, 8), (team.Closure!.ReceiptReminderAfterWorkingDays, team.Closure.ReceiptAlertAfterWorkingDays, team.QualityCheckReminderAfterHours));
+        Assert.Null(plain.QualityCheckReminderAfterHours);
+    }
+
     private string Write(string json) => _folder.Write("organisation.json", json);
 
     private static IReadOnlyList<string> LoadFails(string path) =>
