@@ -57,11 +57,12 @@ public sealed class DigestOptions
 /// minutes by a timer (the embedded host's, or the Functions app's); a digest goes out once per agent and day, kept
 /// by the notifier's message ledger (key <c>digest:{agent}:{date}</c>) across restarts and hosts. Nothing is sent when
 /// the list is empty. An agent of several teams gets one digest, on the first of their teams whose day starts, with their
-/// requests of every team.
+/// requests of every team. An agent marked unavailable at the time (away today) gets none: the day is not theirs.
 /// </summary>
 public sealed class DailyDigest(
     IRequestStore store,
     IDirectory directory,
+    IAssignmentStore availability,
     INotifier notifier,
     TimeProvider clock,
     IOptions<DigestOptions> options,
@@ -95,7 +96,8 @@ public sealed class DailyDigest(
                     [.. mine.Where(r => SlaPolicy.IsBreached(r.DueAt, now)).OrderBy(r => r.DueAt)],
                     [.. mine.Where(r => !SlaPolicy.IsBreached(r.DueAt, now) && LocalDay(r.DueAt, calendar.Zone) == day).OrderBy(r => r.DueAt)],
                     calendar.Zone);
-                if (digest.IsEmpty)
+                if (digest.IsEmpty
+                    || (await availability.FindUnavailableAsync(memberId, cancellationToken))?.StandsAt(now) == true)
                 {
                     continue;
                 }

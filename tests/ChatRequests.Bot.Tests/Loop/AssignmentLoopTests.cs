@@ -121,20 +121,28 @@ public sealed class AssignmentLoopTests : LoopBench
     }
 
     [Fact]
-    public async Task Digest_AtTheStartOfTheWorkingDay_ListsTheAgentsOverdueRequest_Once()
+    public async Task Digest_AtTheStartOfTheWorkingDay_ListsTheAgentsOverdueRequest_Once_AcrossARestart()
     {
-        await using var bot = await StartAsync();
-        var (requestId, _) = await RequestMouseAsync(bot.Teams, bot.Connector, Persona.Megan);
-        var store = bot.Services.GetRequiredService<IRequestStore>();
-        var request = await StoredWhenAsync(store, requestId, r => r.Assignee is not null && r.Outbox.Count == 0, "assigned and delivered");
+        string requestId;
+        await using (var first = await StartAsync())
+        {
+            (requestId, _) = await RequestMouseAsync(first.Teams, first.Connector, Persona.Megan);
+            var store = first.Services.GetRequiredService<IRequestStore>();
+            var request = await StoredWhenAsync(store, requestId, r => r.Assignee is not null && r.Outbox.Count == 0, "assigned and delivered");
 
-        // The team is always open: its day starts at 08:00 UTC. The first 08:00 after the target is missed.
-        var past = request.DueAt.AddHours(1);
-        var morning = new DateTimeOffset(past.UtcDateTime.Date, TimeSpan.Zero).AddHours(8);
-        _clock.AdjustTime(morning < past ? morning.AddDays(1) : morning);
-        var digest = bot.Services.GetRequiredService<DailyDigest>();
-        Assert.Equal(1, await digest.SendDueAsync());
-        await digest.SendDueAsync();
+            // The team is always open: its day starts at 08:00 UTC. The first 08:00 after the target is missed.
+            var past = request.DueAt.AddHours(1);
+            var morning = new DateTimeOffset(past.UtcDateTime.Date, TimeSpan.Zero).AddHours(8);
+            _clock.AdjustTime(morning < past ? morning.AddDays(1) : morning);
+            var digest = first.Services.GetRequiredService<DailyDigest>();
+            Assert.Equal(1, await digest.SendDueAsync());
+            await digest.SendDueAsync();
+        }
+
+        // Restarted within the day's window: the ledger kept that today's digest went out.
+        _clock.Advance(TimeSpan.FromMinutes(30));
+        await using var bot = await StartAsync();
+        await bot.Services.GetRequiredService<DailyDigest>().SendDueAsync();
 
         var cards = bot.Connector.CardsSentTo(Persona.Adele.AadObjectId).Where(c => CardReader.AllText(c).Contains("your requests for")).ToList();
         var card = Assert.Single(cards);

@@ -27,6 +27,7 @@ public sealed class DailyDigestTests
     private readonly FakeTimeProvider _clock = new(Monday);
     private readonly InMemoryRequestStore _store = new();
     private readonly RecordingNotifier _notifier = new();
+    private readonly InMemoryAssignmentStore _availability = new();
     private int _number;
 
     [Fact]
@@ -85,8 +86,27 @@ public sealed class DailyDigestTests
         Assert.Empty(_notifier.Calls);
     }
 
+    [Fact]
+    public async Task AnAgentAwayToday_GetsNone_AndOnTheDayTheirMarkHasEnded_GetsTheirs()
+    {
+        await AssignedAsync("ann", due: Monday.AddHours(-3));
+        await AssignedAsync("ben", due: Monday.AddHours(-2));
+        var digest = Digest(Team(Berlin));
+        // Ann is away until Wednesday's start of day (Tuesday is a holiday); Ben is away with no end.
+        await _availability.SetUnavailableAsync(new Unavailability(new PersonRef("ann", "Ann Agent"), Monday.AddDays(-1)) { Until = Monday.AddDays(2).AddHours(8) });
+        await _availability.SetUnavailableAsync(new Unavailability(new PersonRef("ben", "Ben Agent"), Monday.AddDays(-1)));
+
+        _clock.SetUtcNow(Monday.AddHours(8));
+        Assert.Equal(0, await digest.SendDueAsync());
+        _clock.SetUtcNow(Monday.AddDays(2).AddHours(8));
+        Assert.Equal(1, await digest.SendDueAsync());
+
+        Assert.Single(_notifier.Calls, c => c.StartsWith("digest 2026-11-25 for Ann Agent:", StringComparison.Ordinal));
+        Assert.DoesNotContain(_notifier.Calls, c => c.Contains("Ben Agent", StringComparison.Ordinal));
+    }
+
     private DailyDigest Digest(Team team, DigestOptions? options = null) => new(
-        _store, new InMemoryDirectory([Ann, Ben], [team]), _notifier, _clock, Options.Create(options ?? new DigestOptions()),
+        _store, new InMemoryDirectory([Ann, Ben], [team]), _availability, _notifier, _clock, Options.Create(options ?? new DigestOptions()),
         NullLogger<DailyDigest>.Instance);
 
     private static Team Team(CalendarDefinition? calendar) => new()
