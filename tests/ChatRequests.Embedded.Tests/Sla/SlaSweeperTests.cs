@@ -15,7 +15,7 @@ public sealed class SlaSweeperTests
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
 
-    private readonly FakeTimeProvider _clock = new(Start);
+    private readonly TimerCountingClock _clock = new();
     private readonly IRequestStore _store = Substitute.For<IRequestStore>();
     private readonly IRelaySignal _relay = Substitute.For<IRelaySignal>();
     private readonly SlaSweeper _sweeper;
@@ -63,13 +63,15 @@ public sealed class SlaSweeperTests
                 : Task.FromResult<IReadOnlyList<ServiceRequest>>([]);
         });
 
+        // Each advance waits until the sweeper waits on the clock (its timer made): advanced sooner, the wait would start
+        // after the advance and never end on a loaded machine.
         await _sweeper.StartAsync(CancellationToken.None);
-        await WaitUntilAsync(() => Volatile.Read(ref calls) == 1);
+        await WaitUntilAsync(() => Volatile.Read(ref calls) == 1 && _clock.Timers == 1);
         _clock.Advance(Interval - TimeSpan.FromTicks(1));
         await Task.Delay(50);
         Assert.Equal(1, Volatile.Read(ref calls));
         _clock.Advance(TimeSpan.FromTicks(1));
-        await WaitUntilAsync(() => Volatile.Read(ref calls) == 2);
+        await WaitUntilAsync(() => Volatile.Read(ref calls) == 2 && _clock.Timers == 2);
         _clock.Advance(Interval);
         await WaitUntilAsync(() => Volatile.Read(ref calls) == 3);
         await _sweeper.StopAsync(CancellationToken.None);
@@ -82,6 +84,20 @@ public sealed class SlaSweeperTests
         {
             Assert.True(DateTime.UtcNow < deadline, "timed out");
             await Task.Delay(10);
+        }
+    }
+
+    /// <summary>The fake clock, counting the timers made on it (a <c>Task.Delay</c> on it makes one).</summary>
+    private sealed class TimerCountingClock() : FakeTimeProvider(ChatRequests.PortContracts.SampleRequests.Start)
+    {
+        private int _timers;
+
+        public int Timers => Volatile.Read(ref _timers);
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            Interlocked.Increment(ref _timers);
+            return base.CreateTimer(callback, state, dueTime, period);
         }
     }
 }
