@@ -141,7 +141,7 @@ public sealed class TeamAssignment(
             return;
         }
 
-        var team = (await directory.ListTeamsAsync(cancellationToken)).FirstOrDefault(t => t.Id == request.TeamId);
+        var team = await directory.FindTeamAsync(request.TeamId, cancellationToken);
         var calendar = team?.WorkingCalendar() ?? BusinessHours.WorkingCalendar.AlwaysOpen;
         var next = calendar.Add(madeAt, TimeSpan.FromHours(hours));
         await store.UpdateIfChangedAsync(request, r => r.ScheduleNextReannounce(madeAt, next), cancellationToken);

@@ -428,7 +428,7 @@ public sealed class FulfilmentHandler(
                     : null;
                 var calendar = _directory is null
                     ? null
-                    : (await _directory.ListTeamsAsync(cancellationToken)).FirstOrDefault(t => t.Id == current.TeamId)?.WorkingCalendar();
+                    : (await _directory.FindTeamAsync(current.TeamId, cancellationToken))?.WorkingCalendar();
                 await store.UpdateIfChangedAsync(current, r =>
                 {
                     r.KeepMissingFallbacks(missing);

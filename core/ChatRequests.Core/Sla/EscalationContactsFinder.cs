@@ -13,7 +13,7 @@ public sealed class EscalationContactsFinder(IDirectory directory)
 {
     public async Task<EscalationContacts> ForAsync(ServiceRequest request, CancellationToken cancellationToken = default)
     {
-        var team = (await directory.ListTeamsAsync(cancellationToken)).FirstOrDefault(t => t.Id == request.TeamId);
+        var team = await directory.FindTeamAsync(request.TeamId, cancellationToken);
         var settings = await directory.GetEscalationSettingsAsync(cancellationToken);
         var seniorIds = settings.SeniorManagement.Concat(await MembersAsync(settings.SeniorManagementGroupId, cancellationToken))
             .Distinct(StringComparer.OrdinalIgnoreCase);

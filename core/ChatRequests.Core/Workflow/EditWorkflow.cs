@@ -63,7 +63,7 @@ public sealed class EditWorkflow(
         var fallbacks = outcome.Stages.Count > 0 && standIns is not null
             ? await standIns.FindAsync(StandInFinder.CandidatesOf(outcome.Stages[0]), cancellationToken)
             : null;
-        var calendar = (await directory.ListTeamsAsync(cancellationToken)).FirstOrDefault(t => t.Id == request.TeamId)?.WorkingCalendar();
+        var calendar = (await directory.FindTeamAsync(request.TeamId, cancellationToken))?.WorkingCalendar();
         var version = request.Version;
         var duplicate = false;
         var saved = await store.UpdateIfChangedAsync(request, r =>

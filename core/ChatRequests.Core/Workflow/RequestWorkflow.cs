@@ -388,8 +388,8 @@ public sealed class RequestWorkflow(
         return RequestViewers.MayView(request, personId, team) ? (request, team) : throw new RequestNotVisibleException(requestId);
     }
 
-    private async Task<Team?> TeamOfAsync(ServiceRequest request, CancellationToken cancellationToken) =>
-        (await directory.ListTeamsAsync(cancellationToken)).FirstOrDefault(t => t.Id == request.TeamId);
+    private Task<Team?> TeamOfAsync(ServiceRequest request, CancellationToken cancellationToken) =>
+        directory.FindTeamAsync(request.TeamId, cancellationToken);
 
     /// <summary>
     /// The same form sent again: its requester gets their request back (a double click, a retry); anyone else replaying

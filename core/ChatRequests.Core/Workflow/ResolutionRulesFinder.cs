@@ -14,7 +14,7 @@ public sealed class ResolutionRulesFinder(ICatalog catalog, IDirectory directory
 {
     /// <summary>The rules of the request's team; none when the team is gone from the directory (nothing is checked or closes by itself).</summary>
     public async Task<ResolutionRules> ForAsync(ServiceRequest request, CancellationToken cancellationToken = default) =>
-        (await directory.ListTeamsAsync(cancellationToken)).FirstOrDefault(t => t.Id == request.TeamId) is { } team
+        (await directory.FindTeamAsync(request.TeamId, cancellationToken)) is { } team
             ? For(request, team, catalog)
             : ResolutionRules.None;
 

@@ -83,7 +83,7 @@ public sealed class SupplyWorkflow(
             ? await standIns.FindAsync(StandInFinder.CandidatesOf(outcome.Stages[0]), cancellationToken)
             : null;
         // The pause of waiting for parts ends here, counted on the team's calendar (every hour when the team is gone).
-        var calendar = (await directory.ListTeamsAsync(cancellationToken)).FirstOrDefault(t => t.Id == request.TeamId)?.WorkingCalendar();
+        var calendar = (await directory.FindTeamAsync(request.TeamId, cancellationToken))?.WorkingCalendar();
         return await store.UpdateAsync(
             request,
             RequestWorkflow.KeepingRefused(r => r.ChooseAlternative(requester, replacement, outcome.Stages, outcome.Why, clock.GetUtcNow(), fallbacks, calendar)),
@@ -107,7 +107,7 @@ public sealed class SupplyWorkflow(
     public async Task<ServiceRequest> AcknowledgeReceiptAsync(string requestId, PersonRef requester, CancellationToken cancellationToken = default)
     {
         var request = await requests.GetVisibleAsync(requestId, requester.Id, cancellationToken);
-        var team = (await directory.ListTeamsAsync(cancellationToken)).FirstOrDefault(t => t.Id == request.TeamId);
+        var team = await directory.FindTeamAsync(request.TeamId, cancellationToken);
         var rules = team is null ? null : ResolutionRulesFinder.For(request, team, catalog);
         return await store.UpdateAsync(
             request, RequestWorkflow.KeepingRefused(r => r.AcknowledgeReceipt(requester, clock.GetUtcNow(), rules)), cancellationToken);
