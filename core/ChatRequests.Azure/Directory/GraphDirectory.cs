@@ -139,6 +139,9 @@ public sealed class GraphDirectory(
     public Task<EscalationSettings> GetEscalationSettingsAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(_options.Escalation ?? EscalationSettings.Default);
 
+    public Task<GovernanceSettings> GetGovernanceSettingsAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(_options.Governance ?? GovernanceSettings.Default);
+
     private async Task<Person?> LoadPersonAsync(string personId, CancellationToken cancellationToken)
     {
         User? user;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChatRequests.Azure.Graph;
 
-/// <summary>Refuses to start with a calendar, an assignment, escalation, quality check or closure setting that is not valid, naming every problem as the file directory does.</summary>
+/// <summary>Refuses to start with a calendar, an assignment, escalation, governance, quality check or closure setting that is not valid, naming every problem as the file directory does.</summary>
 internal sealed class GraphDirectoryCalendarValidation : IValidateOptions<GraphDirectoryOptions>
 {
     public ValidateOptionsResult Validate(string? name, GraphDirectoryOptions options)
@@ -13,6 +13,7 @@ internal sealed class GraphDirectoryCalendarValidation : IValidateOptions<GraphD
             .Concat(options.Teams.SelectMany(t => AssignmentDefinition.ProblemsOf($"team '{t.Id}'", t.Assignment)))
             // People come from Graph and cannot be checked at the start; the groups are the configuration's own.
             .Concat(options.Escalation?.Problems(_ => true, id => options.ApproverGroups.Any(g => string.Equals(g.Id, id, StringComparison.OrdinalIgnoreCase))) ?? [])
+            .Concat(options.Governance?.Problems(_ => true, id => options.ApproverGroups.Any(g => string.Equals(g.Id, id, StringComparison.OrdinalIgnoreCase))) ?? [])
             .Concat(ClosureSettings.ProblemsOf("the directory", options.Closure))
             .Concat(options.Teams.SelectMany(t => QualityCheckSetting.ProblemsOf($"team '{t.Id}'", t.QualityCheck)
                 .Concat(QualityCheckSetting.ReminderProblemsOf($"team '{t.Id}'", t.QualityCheckReminderAfterHours))

@@ -55,6 +55,9 @@ public sealed class GraphDirectoryOptions
 
     /// <summary>The escalation ladder's settings; its group ids name <see cref="ApproverGroups"/> entries.</summary>
     public EscalationSettings? Escalation { get; set; }
+
+    /// <summary>Auditors, retention, access reviews and report flags; its group id names an <see cref="ApproverGroups"/> entry.</summary>
+    public GovernanceSettings? Governance { get; set; }
 }
 
 /// <summary>A fulfilment team; its members are the members of the Entra ID group <see cref="GroupId"/>.</summary>

@@ -111,4 +111,7 @@ public interface IDirectory
 
     /// <summary>The escalation ladder's settings: VIPs, senior management, when levels 1 and 3 fire.</summary>
     Task<EscalationSettings> GetEscalationSettingsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Auditors, retention, access reviews and report flags; a directory without them has none (the defaults).</summary>
+    Task<GovernanceSettings> GetGovernanceSettingsAsync(CancellationToken cancellationToken = default) => Task.FromResult(GovernanceSettings.Default);
 }

@@ -17,6 +17,7 @@ public sealed class JsonFileDirectory : IDirectory
     private readonly Dictionary<string, CostCentre> _costCentres;
     private readonly IReadOnlyList<Entitlement> _entitlements;
     private readonly EscalationSettings _escalation;
+    private readonly GovernanceSettings _governance;
 
     public JsonFileDirectory(IOptions<DirectoryOptions> options, ILogger<JsonFileDirectory> logger)
     {
@@ -35,6 +36,7 @@ public sealed class JsonFileDirectory : IDirectory
         _costCentres = document.CostCentres.ToDictionary(c => c.Id, StringComparer.OrdinalIgnoreCase);
         _entitlements = document.Entitlements;
         _escalation = document.Escalation ?? EscalationSettings.Default;
+        _governance = document.Governance ?? GovernanceSettings.Default;
         logger.LogInformation(
             "Loaded {PersonCount} people, {TeamCount} teams and {GroupCount} approver groups from {DirectoryPath}",
             _people.Count, _teams.Count, _groups.Count, path);
@@ -63,6 +65,9 @@ public sealed class JsonFileDirectory : IDirectory
 
     public Task<EscalationSettings> GetEscalationSettingsAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(_escalation);
+
+    public Task<GovernanceSettings> GetGovernanceSettingsAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(_governance);
 
     private static void Check(OrganisationDocument document, ProblemList problems)
     {
@@ -155,6 +160,11 @@ public sealed class JsonFileDirectory : IDirectory
         {
             problems.Add(problem);
         }
+
+        foreach (var problem in document.Governance?.Problems(personIds.Contains, groupIds.Contains) ?? [])
+        {
+            problems.Add(problem);
+        }
     }
 
     private static void CheckApprovalTables(OrganisationDocument document, HashSet<string> personIds, ProblemList problems)
@@ -208,5 +218,7 @@ public sealed class JsonFileDirectory : IDirectory
         public IReadOnlyList<Entitlement> Entitlements { get; init; } = [];
         /// <summary>The escalation ladder's settings; none means its defaults.</summary>
         public EscalationSettings? Escalation { get; init; }
+        /// <summary>Auditors, retention, access reviews and report flags; none means nobody audits and nothing is anonymised or reviewed.</summary>
+        public GovernanceSettings? Governance { get; init; }
     }
 }
