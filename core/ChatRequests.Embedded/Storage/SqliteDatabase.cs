@@ -92,6 +92,33 @@ public sealed class SqliteDatabase : IDisposable
             interrupted INTEGER NOT NULL,
             started_at  TEXT    NOT NULL
         );
+
+        -- The reporting projection (SqliteReportingStore): one row per request, the newest document version only.
+        CREATE TABLE IF NOT EXISTS request_facts (
+            request_id     TEXT    NOT NULL PRIMARY KEY,
+            version        INTEGER NOT NULL,
+            submission_key TEXT    NOT NULL,
+            team_id        TEXT    NOT NULL,
+            category       TEXT    NOT NULL COLLATE NOCASE,
+            requester_id   TEXT    NOT NULL,
+            submitted_at   TEXT    NOT NULL,
+            updated_at     TEXT    NOT NULL,
+            is_open        INTEGER NOT NULL,
+            doc            TEXT    NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_request_facts_submitted ON request_facts (submitted_at);
+        CREATE INDEX IF NOT EXISTS ix_request_facts_submission_key ON request_facts (submission_key);
+
+        CREATE TABLE IF NOT EXISTS forms_shown (
+            form_key     TEXT NOT NULL PRIMARY KEY,
+            team_id      TEXT NULL,
+            category     TEXT NOT NULL COLLATE NOCASE,
+            person_id    TEXT NOT NULL,
+            shown_at     TEXT NOT NULL,
+            submitted_at TEXT NULL,
+            doc          TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_forms_shown_at ON forms_shown (shown_at);
         """;
 
     private readonly string _connectionString;
