@@ -35,7 +35,8 @@ public static class ReportCalculator
         ReportScope scope, IEnumerable<RequestFacts> rows, IEnumerable<FormShown> forms, ReportSettings settings, DateTimeOffset now)
     {
         var period = scope.Period;
-        var facts = rows.Where(scope.Covers).ToList();
+        // In a stable order, whatever order the store returned them in: the first spelling of a reason is the oldest request's.
+        var facts = rows.Where(scope.Covers).OrderBy(f => f.SubmittedAt).ThenBy(f => f.RequestId, StringComparer.Ordinal).ToList();
         var logged = facts.Where(f => period.Contains(f.SubmittedAt)).ToList();
         var fulfilled = facts.Where(f => period.Contains(f.FulfilledAt)).ToList();
         var approved = facts.Where(f => f.NeededApproval && f.ApprovalAskedAt is not null && period.Contains(f.ApprovedAt)).ToList();
@@ -53,7 +54,7 @@ public static class ReportCalculator
             Backlog = backlog.Count,
             BacklogAge = Ages(backlog, asOf),
             ApprovalWait = Percentiles.Of(approved.Select(ApprovalWait)),
-            Fulfilment = Percentiles.Of(fulfilled.Select(f => f.FulfilledAt!.Value - f.ApprovedAt!.Value)),
+            Fulfilment = Percentiles.Of(fulfilled.Select(FulfilmentTime)),
             CycleTime = Percentiles.Of(fulfilled.Select(f => f.FulfilledAt!.Value - f.SubmittedAt)),
             Stages = Stages(fulfilled),
             SlaMet = new Share(fulfilled.Count(f => f.SlaMet == true), fulfilled.Count),
@@ -71,6 +72,8 @@ public static class ReportCalculator
     }
 
     private static TimeSpan ApprovalWait(RequestFacts f) => f.ApprovedAt!.Value - f.ApprovalAskedAt!.Value;
+
+    private static TimeSpan FulfilmentTime(RequestFacts f) => f.FulfilledAt!.Value - (f.ApprovedAt ?? f.SubmittedAt);
 
     private static IReadOnlyList<AgeBucket> Ages(List<RequestFacts> backlog, DateTimeOffset asOf)
     {
@@ -91,8 +94,10 @@ public static class ReportCalculator
             .SelectMany(f => f.Stages.Where(s => s.DecidedAt is not null).Select(s => (s.Name, Time: s.DecidedAt!.Value - s.AskedAt)))
             .GroupBy(s => s.Name, StringComparer.Ordinal)
             .Select(g => new StageFigures(g.Key, Percentiles.Of(g.Select(s => s.Time))));
+        // Waiting for an agent counts only where an agent was assigned: an automatic grant waits for nobody.
         var afterApproval = AfterApproval
             .Select(a => new StageFigures(a.Stage, Percentiles.Of(fulfilled
+                .Where(f => a.Stage != WaitingForAgent || f.AssignedAt is not null)
                 .Select(f => f.TimeInStates.Where(t => a.States.Contains(t.State)).ToList())
                 .Where(times => times.Count > 0)
                 .Select(times => times.Aggregate(TimeSpan.Zero, (sum, t) => sum + t.Time)))))
@@ -135,7 +140,7 @@ public static class ReportCalculator
                 c,
                 logged.Count(f => Same(f.Category, c)),
                 Percentiles.Of(approved.Where(f => Same(f.Category, c)).Select(ApprovalWait)),
-                Percentiles.Of(fulfilled.Where(f => Same(f.Category, c)).Select(f => f.FulfilledAt!.Value - f.ApprovedAt!.Value))))
+                Percentiles.Of(fulfilled.Where(f => Same(f.Category, c)).Select(FulfilmentTime))))
             .OrderByDescending(c => c.Logged)
             .ThenBy(c => c.Category, StringComparer.OrdinalIgnoreCase),
     ];
