@@ -44,6 +44,7 @@ public static class DependencyInjection
         services.TryAddSingleton<IAssignmentStore, InMemoryAssignmentStore>();
         services.TryAddSingleton<IReportingStore, InMemoryReportingStore>();
         services.AddSingleton<IReports, ProjectionReports>();
+        services.AddSingleton<FormsShownLog>();
         // The words alone, unless a host registered another interpreter (Intake:Provider) first.
         services.TryAddSingleton<LexicalInterpreter>();
         services.TryAddSingleton<IMessageInterpreter>(sp => sp.GetRequiredService<LexicalInterpreter>());
