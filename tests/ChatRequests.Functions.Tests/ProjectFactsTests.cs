@@ -1,5 +1,6 @@
 using ChatRequests.Core.Reporting;
 using ChatRequests.Core.Requests;
+using ChatRequests.Core.Storage;
 using ChatRequests.Functions.Reporting;
 using ChatRequests.Testing;
 using Microsoft.Extensions.DependencyInjection;
