@@ -17,6 +17,18 @@ public sealed class SqliteReportingStore(SqliteDatabase database) : IReportingSt
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
+        var stored = await UpsertAsync(connection, transaction, facts, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return stored;
+    }
+
+    /// <summary>
+    /// Stores the row in <paramref name="transaction"/> unless the stored one is as new or newer, and marks its form
+    /// submitted; also what <see cref="SqliteDatabase"/> projects a file's existing requests with when it adds the tables.
+    /// </summary>
+    internal static async Task<bool> UpsertAsync(
+        SqliteConnection connection, SqliteTransaction transaction, RequestFacts facts, CancellationToken cancellationToken)
+    {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
@@ -38,19 +50,18 @@ public sealed class SqliteReportingStore(SqliteDatabase database) : IReportingSt
         command.Parameters.AddWithValue("$updated_at", StoredTime.Format(facts.UpdatedAt));
         command.Parameters.AddWithValue("$is_open", facts.State.IsOpen() ? 1 : 0);
         command.Parameters.AddWithValue("$doc", JsonSerializer.Serialize(facts, RequestJson.Options));
-        var stored = await command.ExecuteNonQueryAsync(cancellationToken) > 0;
-        if (stored)
+        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
-            await using var form = connection.CreateCommand();
-            form.Transaction = transaction;
-            form.CommandText = "UPDATE forms_shown SET submitted_at = $submitted_at WHERE form_key = $key AND submitted_at IS NULL;";
-            form.Parameters.AddWithValue("$key", facts.SubmissionKey);
-            form.Parameters.AddWithValue("$submitted_at", StoredTime.Format(facts.SubmittedAt));
-            await form.ExecuteNonQueryAsync(cancellationToken);
+            return false;
         }
 
-        await transaction.CommitAsync(cancellationToken);
-        return stored;
+        await using var form = connection.CreateCommand();
+        form.Transaction = transaction;
+        form.CommandText = "UPDATE forms_shown SET submitted_at = $submitted_at WHERE form_key = $key AND submitted_at IS NULL;";
+        form.Parameters.AddWithValue("$key", facts.SubmissionKey);
+        form.Parameters.AddWithValue("$submitted_at", StoredTime.Format(facts.SubmittedAt));
+        await form.ExecuteNonQueryAsync(cancellationToken);
+        return true;
     }
 
     public async Task<RequestFacts?> GetFactsAsync(string requestId, CancellationToken cancellationToken = default)
