@@ -47,7 +47,7 @@ public static class DependencyInjection
         services.AddSingleton<IAssignmentStore, SqliteAssignmentStore>();
         // The reporting projection, in the same file, kept up to date by the outbox events (FulfilmentHandler).
         services.AddSingleton<IReportingStore, SqliteReportingStore>();
-        services.AddSingleton<FactsProjection>();
+        services.TryAddSingleton<FactsProjection>();
         return services;
     }
 
@@ -86,6 +86,9 @@ public static class DependencyInjection
 
         services.AddSingleton<RelaySignal>();
         services.AddSingleton<IRelaySignal>(sp => sp.GetRequiredService<RelaySignal>());
+        // The events this process handles keep the reporting projection, whatever the store (Cosmos DB too: no
+        // Functions app reads its change feed then).
+        services.TryAddSingleton<FactsProjection>();
         services.AddHostedService<InProcessRelay>();
         services.AddHostedService<SlaSweeper>();
         services.AddHostedService<DigestSender>();

@@ -29,8 +29,8 @@ public static class CosmosServiceCollectionExtensions
         services.AddSingleton<IMessageLedger, CosmosMessageLedger>();
         services.AddSingleton<IDelegationStore, CosmosDelegationStore>();
         services.AddSingleton<IAssignmentStore, CosmosAssignmentStore>();
-        // The reporting projection; kept up to date from the requests container's change feed (the Functions app's
-        // ProjectFacts), so the outbox handler does not project here (no FactsProjection registered).
+        // The reporting projection: kept from the requests container's change feed by the Functions app's ProjectFacts,
+        // or by the bot's in-process relay when fulfilment runs there (AddInProcessFulfilment registers the projection).
         services.AddSingleton<IReportingStore, CosmosReportingStore>();
         return services;
     }
