@@ -58,6 +58,7 @@ public class AuditActionTests
         { nameof(AuditAction.RemindReceipt), "RemindReceipt" },
         { nameof(AuditAction.ReceiptOverdue), "ReceiptOverdue" },
         { nameof(AuditAction.RemindReviewers), "RemindReviewers" },
+        { nameof(AuditAction.Anonymise), "Anonymise" },
     };
 
     [Theory]

@@ -68,4 +68,7 @@ public sealed class ContendedRequestStore(IRequestStore inner) : IRequestStore
 
     public Task<IReadOnlyList<ServiceRequest>> ListWithParkedEventsAsync(CancellationToken cancellationToken = default) =>
         inner.ListWithParkedEventsAsync(cancellationToken);
+
+    public Task DeleteAsync(ServiceRequest request, CancellationToken cancellationToken = default) =>
+        inner.DeleteAsync(request, cancellationToken);
 }

@@ -246,5 +246,8 @@ public sealed class SlaSweepTests
 
         public Task<IReadOnlyList<ServiceRequest>> ListWithParkedEventsAsync(CancellationToken cancellationToken = default) =>
             inner.ListWithParkedEventsAsync(cancellationToken);
+
+        public Task DeleteAsync(ServiceRequest request, CancellationToken cancellationToken = default) =>
+            inner.DeleteAsync(request, cancellationToken);
     }
 }

@@ -81,6 +81,8 @@ public readonly record struct AuditAction
     public static readonly AuditAction ReceiptOverdue = new("ReceiptOverdue");
     /// <summary>The quality check waited past the team's reminder time: the lead (or the team's thread) was told.</summary>
     public static readonly AuditAction RemindReviewers = new("RemindReviewers");
+    /// <summary>The request's personal data was removed (retention policy or erasure); the comment says under which rule or at whose request.</summary>
+    public static readonly AuditAction Anonymise = new("Anonymise");
 
     private AuditAction(string name) => Name = name;
 
@@ -99,6 +101,7 @@ public readonly record struct AuditAction
         SubmitForReview, PassReview, FailReview, AutoClose, WorkNote, RemindRequester,
         Edit,
         ReleaseForDelivery, SubmitProvisioningForReview, RemindReceipt, ReceiptOverdue, RemindReviewers,
+        Anonymise,
     ];
 
     /// <summary>The line a command of the transition table writes.</summary>

@@ -34,6 +34,12 @@ public sealed record SlaSweepResult(int Checked, int Reminders, int Warnings, in
     /// <summary>Quality checks that waited past their team's reminder time (the lead told).</summary>
     public int ReviewReminders { get; init; }
 
+    /// <summary>Final requests whose personal data the retention policy removed.</summary>
+    public int Anonymised { get; init; }
+
+    /// <summary>Anonymised requests whose audit was kept as long as the policy says, and whose documents were deleted.</summary>
+    public int Deleted { get; init; }
+
     /// <summary>Events raised (and saved in the requests' outboxes): the relay has work when this is positive.</summary>
     public int Events => Reminders + Warnings + Escalations + Timeouts + SupplierAlerts + Reannouncements + ConfirmationReminders + AutoClosed
         + ReceiptFollowUps + ReviewReminders;
@@ -63,7 +69,7 @@ public sealed class SlaSweep(
         var now = clock.GetUtcNow();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         int reminders = 0, warnings = 0, escalations = 0, timeouts = 0, conflicts = 0, supplierAlerts = 0, reannouncements = 0;
-        int confirmationReminders = 0, autoClosed = 0, receiptFollowUps = 0, reviewReminders = 0;
+        int confirmationReminders = 0, autoClosed = 0, receiptFollowUps = 0, reviewReminders = 0, anonymised = 0, deleted = 0;
         IReadOnlyDictionary<string, WorkingCalendar>? calendars = null;
         while (true)
         {
@@ -82,6 +88,13 @@ public sealed class SlaSweep(
                     var calendar = calendars?.GetValueOrDefault(loaded.TeamId);
                     var contacts = await EscalationContactsAsync(loaded, cancellationToken);
                     request = await store.UpdateIfChangedAsync(loaded, r => (outcome = r.CheckSla(now, fallbacks, calendar, contacts)).DidAnything, cancellationToken);
+                    if (outcome.Expired)
+                    {
+                        await store.DeleteAsync(request, cancellationToken);
+                        logger.LogInformation("{RequestId} deleted: its retention ended", request.Id);
+                        deleted++;
+                        continue;
+                    }
                 }
                 catch (ConcurrencyConflictException)
                 {
@@ -105,6 +118,7 @@ public sealed class SlaSweep(
                 autoClosed += outcome.AutoClosed ? 1 : 0;
                 receiptFollowUps += outcome.ChasedReceipt ? 1 : 0;
                 reviewReminders += outcome.RemindedReviewers ? 1 : 0;
+                anonymised += outcome.Anonymised ? 1 : 0;
                 Log(request, outcome);
             }
 
@@ -114,7 +128,7 @@ public sealed class SlaSweep(
                 {
                     Timeouts = timeouts, SupplierAlerts = supplierAlerts, Reannouncements = reannouncements,
                     ConfirmationReminders = confirmationReminders, AutoClosed = autoClosed,
-                    ReceiptFollowUps = receiptFollowUps, ReviewReminders = reviewReminders,
+                    ReceiptFollowUps = receiptFollowUps, ReviewReminders = reviewReminders, Anonymised = anonymised, Deleted = deleted,
                 };
             }
         }
@@ -139,6 +153,10 @@ public sealed class SlaSweep(
         else if (outcome.Reannounced)
         {
             logger.LogInformation("{RequestId} of team {TeamId} is still unassigned; posted in the channel again", request.Id, request.TeamId);
+        }
+        else if (outcome.Anonymised)
+        {
+            logger.LogInformation("{RequestId} anonymised under the retention policy", request.Id);
         }
         else if (outcome.AutoClosed)
         {

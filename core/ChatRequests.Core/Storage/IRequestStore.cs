@@ -49,6 +49,13 @@ public interface IRequestStore
 
     /// <summary>Requests holding parked (given up) events, for the health endpoint and operators.</summary>
     Task<IReadOnlyList<ServiceRequest>> ListWithParkedEventsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes the request's document (its retention is over) if its stored version still equals
+    /// <see cref="ServiceRequest.Version"/>; otherwise throws <see cref="ConcurrencyConflictException"/>. Deleting a request
+    /// that is already gone does nothing.
+    /// </summary>
+    Task DeleteAsync(ServiceRequest request, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Someone else saved the document first; reload and try again.</summary>

@@ -148,5 +148,8 @@ public static class CountingAdapters
 
         public Task<IReadOnlyList<ServiceRequest>> ListWithParkedEventsAsync(CancellationToken cancellationToken = default) =>
             inner.ListWithParkedEventsAsync(cancellationToken);
+
+        public Task DeleteAsync(ServiceRequest request, CancellationToken cancellationToken = default) =>
+            inner.DeleteAsync(request, cancellationToken);
     }
 }

@@ -47,6 +47,9 @@ public sealed class RequestLoadCounter(IRequestStore inner) : IRequestStore
     public Task<IReadOnlyList<ServiceRequest>> ListWithParkedEventsAsync(CancellationToken cancellationToken = default) =>
         inner.ListWithParkedEventsAsync(cancellationToken);
 
+    public Task DeleteAsync(ServiceRequest request, CancellationToken cancellationToken = default) =>
+        inner.DeleteAsync(request, cancellationToken);
+
     /// <summary>The ids loaded, in order.</summary>
     public sealed class Loads : IDisposable
     {

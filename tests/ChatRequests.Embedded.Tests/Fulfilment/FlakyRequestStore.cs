@@ -48,4 +48,7 @@ public sealed class FlakyRequestStore(IRequestStore inner) : IRequestStore
 
     public Task<IReadOnlyList<ServiceRequest>> ListWithParkedEventsAsync(CancellationToken cancellationToken = default) =>
         inner.ListWithParkedEventsAsync(cancellationToken);
+
+    public Task DeleteAsync(ServiceRequest request, CancellationToken cancellationToken = default) =>
+        inner.DeleteAsync(request, cancellationToken);
 }
