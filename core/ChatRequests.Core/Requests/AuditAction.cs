@@ -81,6 +81,11 @@ public readonly record struct AuditAction
     public static readonly AuditAction ReceiptOverdue = new("ReceiptOverdue");
     /// <summary>The quality check waited past the team's reminder time: the lead (or the team's thread) was told.</summary>
     public static readonly AuditAction RemindReviewers = new("RemindReviewers");
+    /// <summary>The history, written before it was chained, was chained from here on; the comment says how many lines predate it.</summary>
+    public static readonly AuditAction SealHistory = new("SealHistory");
+    /// <summary>Lines of the history had their actor and comment replaced by placeholders; the comment says how many and why.</summary>
+    public static readonly AuditAction Redact = new("Redact");
+
     /// <summary>The request's personal data was removed (retention policy or erasure); the comment says under which rule or at whose request.</summary>
     public static readonly AuditAction Anonymise = new("Anonymise");
 
@@ -101,6 +106,7 @@ public readonly record struct AuditAction
         SubmitForReview, PassReview, FailReview, AutoClose, WorkNote, RemindRequester,
         Edit,
         ReleaseForDelivery, SubmitProvisioningForReview, RemindReceipt, ReceiptOverdue, RemindReviewers,
+        SealHistory, Redact,
         Anonymise,
     ];
 

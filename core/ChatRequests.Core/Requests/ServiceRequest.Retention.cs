@@ -115,15 +115,16 @@ public sealed partial class ServiceRequest
         ApprovedBy = [.. stage.ApprovedBy.Select(d => d with { Comment = null })],
     };
 
-    /// <summary>The history's personal data: every line the requester wrote and every line's free text.</summary>
+    /// <summary>
+    /// The history's personal data, redacted through the chain (ADR 0016: the chain still verifies): every line the
+    /// requester wrote and every line's free text. Then one line says the request was anonymised, by whom and why.
+    /// </summary>
     private void RedactPersonalHistory(string requesterId, PersonRef by, string why, DateTimeOffset now)
     {
+        RedactHistory(h => h.Actor.Id == requesterId || h.Comment is not null, by, why, now);
         UpdatedAt = now;
-        _history = [.. _history.Select(h => h.Actor.Id == requesterId || h.Comment is not null ? h with { Actor = Redacted, Comment = null } : h)];
-        _history.Add(new AuditEntry(now, by, AuditAction.Anonymise, State, State, $"Personal data removed ({why})"));
+        Record(now, by, AuditAction.Anonymise, State, State, $"Personal data removed ({why})");
     }
-
-    private static readonly PersonRef Redacted = new("redacted", "(redacted)");
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }

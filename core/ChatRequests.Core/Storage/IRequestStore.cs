@@ -51,6 +51,15 @@ public interface IRequestStore
     Task<IReadOnlyList<ServiceRequest>> ListWithParkedEventsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Every request, by submission time then id, read a page at a time; only those submitted at or after
+    /// <paramref name="submittedFrom"/> and before <paramref name="submittedBefore"/> when given. For whole-store work (the
+    /// audit check, reporting, retention), never on a turn. A request changed during the scan is read as it is when its
+    /// page is read.
+    /// </summary>
+    IAsyncEnumerable<ServiceRequest> ScanAsync(
+        DateTimeOffset? submittedFrom = null, DateTimeOffset? submittedBefore = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Deletes the request's document (its retention is over) if its stored version still equals
     /// <see cref="ServiceRequest.Version"/>; otherwise throws <see cref="ConcurrencyConflictException"/>. Deleting a request
     /// that is already gone does nothing.

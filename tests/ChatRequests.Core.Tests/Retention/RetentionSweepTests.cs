@@ -3,6 +3,7 @@ using ChatRequests.Core.Requests;
 using ChatRequests.Core.Sla;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using NSubstitute;
 using static ChatRequests.PortContracts.SampleRequests;
 
 namespace ChatRequests.Core.Tests.Retention;
@@ -71,6 +72,53 @@ public sealed class RetentionSweepTests
         Assert.Equal(1, (await Sweep(_store).SweepAsync()).Deleted);
         Assert.Null(await _store.GetAsync("REQ-000001"));
     }
+
+    [Fact]
+    public async Task FirstSweep_BringsRequestsLoggedBeforeTheSettingToIt_AndAnonymisesTheFinalOnesPastTheirDay()
+    {
+        await CreateClosedAsync("REQ-000001", settings: null);
+        await CreateClosedAsync("REQ-000002", settings: null);
+        _clock.Advance(TimeSpan.FromDays(10));
+        var directory = Governed(new RetentionSettings { AnonymiseClosedAfterDays = 5 });
+        await _store.CreateAsync(Submit("REQ-000003", at: ClosedAt));
+
+        var first = await Sweep(_store, directory).SweepAsync();
+
+        Assert.Equal(3, first.RetentionAdopted);
+        Assert.Equal(2, first.Anonymised);
+        Assert.Null((await _store.GetAsync("REQ-000003"))!.Anonymised);
+        Assert.Equal(5, (await _store.GetAsync("REQ-000003"))!.Retention!.AnonymiseAfterDays);
+        Assert.Equal(0, (await Sweep(_store, directory).SweepAsync()).RetentionAdopted);
+    }
+
+    [Fact]
+    public async Task Sweep_AfterTheSettingChanges_BringsEveryRequestToTheNewOne_OnceForEachChange()
+    {
+        await CreateClosedAsync("REQ-000001", new RetentionSettings { AnonymiseClosedAfterDays = 400 });
+        var settings = new RetentionSettings { AnonymiseClosedAfterDays = 400 };
+        var directory = Governed(settings);
+        var sweep = Sweep(_store, directory);
+        Assert.Equal(0, (await sweep.SweepAsync()).RetentionAdopted);
+
+        directory.GetGovernanceSettingsAsync(Arg.Any<CancellationToken>())
+            .Returns(new GovernanceSettings { Retention = new RetentionSettings { AnonymiseClosedAfterDays = 1 } });
+        _clock.Advance(TimeSpan.FromDays(2));
+        var changed = await sweep.SweepAsync();
+
+        Assert.Equal(1, changed.RetentionAdopted);
+        Assert.Equal(1, changed.Anonymised);
+    }
+
+    private static IDirectory Governed(RetentionSettings retention)
+    {
+        var directory = Substitute.For<IDirectory>();
+        directory.GetGovernanceSettingsAsync(Arg.Any<CancellationToken>()).Returns(new GovernanceSettings { Retention = retention });
+        directory.ListTeamsAsync(Arg.Any<CancellationToken>()).Returns([]);
+        return directory;
+    }
+
+    private SlaSweep Sweep(InMemoryRequestStore store, IDirectory directory) =>
+        new(store, _clock, NullLogger<SlaSweep>.Instance, directory: directory);
 
     private async Task CreateClosedAsync(string id, RetentionSettings? settings)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChatRequests.Core.Audit;
 using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
@@ -84,8 +85,27 @@ public sealed class ServiceRequestRetentionTests
         Assert.Empty(request.Fields);
         Assert.Equal("", request.Justification);
         var note = request.History[^1];
+        Assert.Equal(AuditAction.Anonymise, note.Action);
         Assert.Equal(PersonRef.System, note.Actor);
         Assert.Contains("anonymised 30 days after closing, audit kept 7 years", note.Comment);
+    }
+
+    [Fact]
+    public void Anonymise_RedactsTheHistoryThroughTheChain_WhichStillVerifies()
+    {
+        var request = Closed(ThirtyDays);
+        var lines = request.History.Count;
+        Assert.True(HistoryChain.Verify(request).IsIntact);
+
+        request.CheckSla(ClosedAt.AddDays(30));
+
+        Assert.True(HistoryChain.Verify(request).IsIntact);
+        var redacted = request.History.Take(lines).Where(h => h.Redacted).ToList();
+        Assert.NotEmpty(redacted);
+        Assert.All(redacted, h => Assert.Equal(AuditEntry.RedactedActor, h.Actor));
+        Assert.All(request.History.Take(lines).Where(h => !h.Redacted), h => Assert.Null(h.Comment));
+        Assert.DoesNotContain(request.History, h => h.Actor.Id == Alice.Id);
+        Assert.Equal([AuditAction.Redact, AuditAction.Anonymise], request.History.Skip(lines).Select(h => h.Action));
     }
 
     [Fact]
