@@ -90,6 +90,7 @@ public sealed class RequestWorkflow(
             item.Delivery,
             item.Restricted);
         var request = ServiceRequest.Submit(draft, now);
+        request.AdoptRetention((await directory.GetGovernanceSettingsAsync(cancellationToken))?.Retention);
         try
         {
             await store.CreateAsync(request, cancellationToken);
