@@ -61,7 +61,7 @@ public sealed partial class ServiceRequest
         _fields = new Dictionary<string, string>(change.Fields);
         Edits = [.. Edits, edit];
         UpdatedAt = now;
-        _history.Add(new AuditEntry(now, requester, AuditAction.Edit, State, State, $"Changed by the requester: {edit.Summary}"));
+        Record(now, requester, AuditAction.Edit, State, State, $"Changed by the requester: {edit.Summary}");
         // Events travel to other hosts and channels: their comment never carries a sensitive answer.
         Raise(RequestEventType.RequestEdited, requester, now, edit.MaskedSummary);
         if (reapproval.Count > 0)
