@@ -140,7 +140,8 @@ public sealed partial class RequestCards
                 comment = h.Action.IsDecision || h.Action.IsInternal ? null : Mask(h.Comment),
             }),
             historyTitle = r.History.Count > HistoryLines ? $"History (last {HistoryLines} of {r.History.Count})" : "History",
-            canChange = requesterReads && r.IsEditable,
+            // The change form is filled in with the answers: not where others read them.
+            canChange = requesterReads && r.IsEditable && (readerId is not null || !r.FieldLabels.Any(l => l.Sensitive)),
         };
         var forWhom = requesterReads ? "" : $" for {r.Requester.Name}";
         return Render(

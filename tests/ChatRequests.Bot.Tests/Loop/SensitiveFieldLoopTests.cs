@@ -10,7 +10,8 @@ namespace ChatRequests.Bot.Tests.Loop;
 /// <summary>
 /// A laptop whose cost centre the catalog marks sensitive, over HTTP from the form to the channel: the manager reads it on
 /// the approval card; the team card in the channel never holds it, before or after an agent's click; the assignee reads
-/// it in their personal chat, a colleague and the team lead read "(masked)", and so does everyone in the channel.
+/// it in their personal chat, a colleague and the team lead read "(masked)", and so does everyone in the channel or in a
+/// group chat where the requester asks.
 /// </summary>
 public sealed class SensitiveFieldLoopTests : LoopBench
 {
@@ -61,7 +62,8 @@ public sealed class SensitiveFieldLoopTests : LoopBench
         var colleague = await DetailsAsync(Persona.Lidia, requestId);
         var lead = await DetailsAsync(Persona.Grady, requestId);
         var inChannel = await ReplyInChannelAsync(Persona.Adele, requestId);
-        foreach (var answer in new[] { colleague, lead, inChannel })
+        var inGroupChat = await ReplyInGroupChatAsync(Persona.Megan, requestId);
+        foreach (var answer in new[] { colleague, lead, inChannel, inGroupChat })
         {
             Assert.Contains($"Cost centre\n{SensitiveFields.Masked}", answer, StringComparison.Ordinal);
             Assert.DoesNotContain(CostCentre, answer, StringComparison.Ordinal);
@@ -84,6 +86,17 @@ public sealed class SensitiveFieldLoopTests : LoopBench
             c => c.ActivitiesIn(who.PersonalChatId).Skip(before).Select(FakeTeamsConnector.CardOf).LastOrDefault(card => card is not null),
             description: $"the details of {requestId} for {who.Name}");
         return CardReader.AllText(card);
+    }
+
+    /// <summary>The requester asks in a group chat: the others there read the answer too.</summary>
+    private async Task<string> ReplyInGroupChatAsync(Persona who, string text)
+    {
+        const string chat = "19:megan-and-friends@thread.v2";
+        var count = _bot.Connector.ActivitiesIn(chat).Count;
+        (await _bot.Teams.SayInGroupChatAsync(who, chat, text)).EnsureSuccessStatusCode();
+        var reply = await _bot.Connector.WaitForAsync(c => c.ActivitiesIn(chat).Skip(count).FirstOrDefault(),
+            description: $"the answer to '{text}' in a group chat");
+        return reply.Text ?? CardReader.AllText(FakeTeamsConnector.CardOf(reply));
     }
 
     private async Task<string> ReplyInChannelAsync(Persona who, string text)

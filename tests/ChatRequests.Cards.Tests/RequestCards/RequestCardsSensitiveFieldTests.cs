@@ -47,6 +47,16 @@ public class RequestCardsSensitiveFieldTests
         Assert.Contains(SensitiveFields.Masked, json);
     }
 
+    [Fact]
+    public void Details_WhereOthersRead_OfferNoChangeForm_ForItWouldShowTheAnswers()
+    {
+        var r = Logged();
+
+        Assert.Contains(CardVerbs.RequesterEdit, CardQuery.Verbs(_cards.RequestDetail(r, Requester).Card));
+        Assert.DoesNotContain(CardVerbs.RequesterEdit, CardQuery.Verbs(_cards.RequestDetail(r, Requester, everyoneReads: true).Card));
+        Assert.Contains(CardVerbs.RequesterEdit, CardQuery.Verbs(_cards.RequestDetail(Logged(sensitive: false), Requester, everyoneReads: true).Card));
+    }
+
     [Theory]
     [InlineData(RequestState.AwaitingApproval)]
     [InlineData(RequestState.InProgress)]
