@@ -3,6 +3,7 @@ using ChatRequests.Core.Assignment;
 using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Provisioning;
+using ChatRequests.Core.Reporting;
 using ChatRequests.Core.Sla;
 using ChatRequests.Core.Understanding;
 using ChatRequests.Core.Workflow;
@@ -35,6 +36,7 @@ public static class DependencyInjection
         services.AddSingleton<DailyDigest>();
         services.AddSingleton<EscalationContactsFinder>();
         services.AddSingleton<RequestFollowUp>();
+        services.AddSingleton<ReportDesk>();
         services.TryAddSingleton<RelayHealth>();
         // Nobody is away unless a directory that knows (Graph mailbox settings) registered its calendar first.
         services.TryAddSingleton<IAbsenceCalendar, NoAbsences>();
