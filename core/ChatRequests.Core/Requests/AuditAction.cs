@@ -81,6 +81,10 @@ public readonly record struct AuditAction
     public static readonly AuditAction ReceiptOverdue = new("ReceiptOverdue");
     /// <summary>The quality check waited past the team's reminder time: the lead (or the team's thread) was told.</summary>
     public static readonly AuditAction RemindReviewers = new("RemindReviewers");
+    /// <summary>The history, written before it was chained, was chained from here on; the comment says how many lines predate it.</summary>
+    public static readonly AuditAction SealHistory = new("SealHistory");
+    /// <summary>Lines of the history had their actor and comment replaced by placeholders; the comment says how many and why.</summary>
+    public static readonly AuditAction Redact = new("Redact");
 
     private AuditAction(string name) => Name = name;
 
@@ -99,6 +103,7 @@ public readonly record struct AuditAction
         SubmitForReview, PassReview, FailReview, AutoClose, WorkNote, RemindRequester,
         Edit,
         ReleaseForDelivery, SubmitProvisioningForReview, RemindReceipt, ReceiptOverdue, RemindReviewers,
+        SealHistory, Redact,
     ];
 
     /// <summary>The line a command of the transition table writes.</summary>
