@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ChatRequests.Bot.Tests.Hosting;
 using ChatRequests.Testing;
 using static ChatRequests.Bot.Tests.Loop.LoopSteps;
 
