@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using ChatRequests.Core.Reporting;
 
 namespace ChatRequests.Cards;
@@ -7,6 +8,9 @@ public sealed partial class RequestCards
 {
     /// <summary>How many reasons and outliers the report card lists: the top ones; the rest are counted.</summary>
     internal const int ReportListSize = 5;
+
+    /// <summary>The most the report card may weigh: Teams' limit of about 28 KB, less room for the activity around it.</summary>
+    internal const int MaxReportBytes = 26 * 1024;
 
     // A reason is what someone typed: a line of it is enough on the card (and keeps it under Teams' size limit).
     private const int ReasonLength = 120;
@@ -22,6 +26,15 @@ public sealed partial class RequestCards
     public CardMessage Report(ReportFigures figures, string covers, TimeZoneInfo zone, (byte[] Png, string Description)? chart)
     {
         ArgumentNullException.ThrowIfNull(figures);
+        var card = ReportCard(figures, covers, zone, chart, chartLeftOut: false);
+        // Teams refuses a message over about 28 KB: long lists and a busy chart together may pass it; the figures matter more.
+        return chart is not null && Encoding.UTF8.GetByteCount(card.Card.ToJsonString()) > MaxReportBytes
+            ? ReportCard(figures, covers, zone, chart: null, chartLeftOut: true)
+            : card;
+    }
+
+    private CardMessage ReportCard(ReportFigures figures, string covers, TimeZoneInfo zone, (byte[] Png, string Description)? chart, bool chartLeftOut)
+    {
         var data = new
         {
             covers,
@@ -37,6 +50,7 @@ public sealed partial class RequestCards
             hasChart = chart is not null,
             chart = chart is { } image ? "data:image/png;base64," + Convert.ToBase64String(image.Png) : null,
             chartText = chart?.Description,
+            chartLeftOut = chartLeftOut ? "The chart is left out: with it this message would be too large for Teams." : null,
             figures = ReportRows(figures),
             reasons = Reasons(figures),
             hasOutliers = figures.Outliers.Count > 0,

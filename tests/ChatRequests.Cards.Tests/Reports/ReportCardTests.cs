@@ -70,13 +70,33 @@ public class ReportCardTests
         Assert.NotNull(bitmap);
         Assert.Equal((ReportChart.Width, ReportChart.Height), (bitmap.Width, bitmap.Height));
         Assert.True(chart.Png.Length <= ReportChart.MaxBytes, $"the chart is {chart.Png.Length} bytes");
-        Assert.Equal("Chart of requests logged and fulfilled per day, and hours per stage (median and 90th percentile).", chart.Description);
+        Assert.Equal("Chart of requests logged and fulfilled per day.", chart.Description);
+        Assert.Equal("Chart of hours per stage (median and 90th percentile).", ReportChart.Render(Known(30) with { ByDay = [] })!.Description);
         // Not a blank picture: the bars' blue is drawn.
         Assert.Contains(Enumerable.Range(0, bitmap.Width * bitmap.Height), i => bitmap.GetPixel(i % bitmap.Width, i / bitmap.Width) == new SKColor(0x44, 0x72, 0xC4));
     }
 
+    [Theory]
+    [InlineData(7, true)]
+    [InlineData(30, true)]
+    [InlineData(90, true)]
+    public void ReportWithItsChart_StaysUnderTeamsLimit_LeavingTheChartOutWhenItWouldNot(int days, bool chartFits)
+    {
+        var figures = Known(days);
+        var chart = ReportChart.Render(figures)!;
+
+        var card = _cards.Report(figures, "the whole organisation", TimeZoneInfo.Utc, (chart.Png, chart.Description));
+
+        CardAssert.Valid(card);
+        var images = CardQuery.Objects(card.Card).Where(o => (string?)o["type"] == "Image").Select(o => (string?)o["url"]).ToList();
+        Assert.Equal(chartFits ? 1 : 0, images.Count);
+        Assert.All(images, url => Assert.StartsWith("data:image/png;base64,", url, StringComparison.Ordinal));
+        Assert.Equal(days > 31, chart.Description.Contains("per week", StringComparison.Ordinal));
+        Assert.True(Size(card) < TeamsMessageLimit - 2048, $"the card is {Size(card)} bytes with a {chart.Png.Length}-byte chart; Teams takes about {TeamsMessageLimit}");
+    }
+
     [Fact]
-    public void Chart_OverNinetyDays_GroupsByWeek_AndTheWholeCardStaysUnderTeamsLimit()
+    public void EveryListFull_AndABusyChart_TheCardLeavesTheChartOut_AndSaysSo_UnderTeamsLimit()
     {
         var figures = Known(90) with
         {
@@ -86,17 +106,18 @@ public class ReportCardTests
             Outliers = [.. Enumerable.Range(0, 9).Select(i => new Outlier(OutlierKind.QuickApproval, new PersonRef($"p{i}", "Bartholomew Fitzgerald-Montgomery"), [.. Enumerable.Range(0, 9).Select(n => $"REQ-{n:000000}")], "Approved 9 requests within 5 seconds of being asked."))],
         };
         var chart = ReportChart.Render(figures)!;
+        var busy = (new byte[ReportChart.MaxBytes], chart.Description);
 
-        var card = _cards.Report(figures, "the whole organisation", TimeZoneInfo.Utc, (chart.Png, chart.Description));
+        var card = _cards.Report(figures, "the whole organisation", TimeZoneInfo.Utc, busy);
 
         CardAssert.Valid(card);
-        var image = Assert.Single(CardQuery.Objects(card.Card), o => (string?)o["type"] == "Image");
-        Assert.StartsWith("data:image/png;base64,", (string?)image["url"], StringComparison.Ordinal);
-        Assert.Contains("per week", chart.Description, StringComparison.Ordinal);
-        // The activity around the card (ids, addresses, the fallback text once more) takes well under the 2 KB left.
-        var size = Encoding.UTF8.GetByteCount(card.Card.ToJsonString()) + Encoding.UTF8.GetByteCount(card.FallbackText);
-        Assert.True(size < TeamsMessageLimit - 2048, $"the card is {size} bytes with a {chart.Png.Length}-byte chart; Teams takes about {TeamsMessageLimit}");
+        Assert.DoesNotContain(CardQuery.Objects(card.Card), o => (string?)o["type"] == "Image");
+        Assert.Contains("The chart is left out: with it this message would be too large for Teams.", CardQuery.Text(card.Card), StringComparison.Ordinal);
+        Assert.True(Size(card) < TeamsMessageLimit - 2048, $"the card is {Size(card)} bytes; Teams takes about {TeamsMessageLimit}");
     }
+
+    // The activity around the card (ids, addresses, the fallback text once more) takes well under the 2 KB left.
+    private static int Size(CardMessage card) => Encoding.UTF8.GetByteCount(card.Card.ToJsonString()) + Encoding.UTF8.GetByteCount(card.FallbackText);
 
     [Theory]
     [InlineData("https://charts.example.com/report.png", true)]
