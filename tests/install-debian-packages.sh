@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Installs the Debian packages named on the command line that are missing (a command of the same name is not on
-# PATH), as root or through sudo: apt-get update first, and one retry of a failed install.
+# PATH and dpkg does not list the package as installed: fonts have no command), as root or through sudo: apt-get update
+# first, and one retry of a failed install.
 #   bash tests/install-debian-packages.sh curl chromium
 set -euo pipefail
 
 missing=()
 for package in "$@"; do
-  command -v "$package" >/dev/null 2>&1 || missing+=("$package")
+  command -v "$package" >/dev/null 2>&1 \
+    || dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' \
+    || missing+=("$package")
 done
 [ "${#missing[@]}" -eq 0 ] && exit 0
 

@@ -31,6 +31,7 @@ public static class DependencyInjection
         services.AddSingleton<OpenForms>();
         services.AddSingleton<DelegationConversation>();
         services.AddSingleton<AvailabilityConversation>();
+        services.AddSingleton<ReportConversation>();
         services.AddSingleton<MessageHandler>();
         services.AddSingleton<WelcomeHandler>();
         services.AddSingleton<ClickRefusals>();

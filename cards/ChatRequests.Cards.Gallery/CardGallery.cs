@@ -48,6 +48,7 @@ internal sealed partial class CardGallery
         await gallery.AddAssignmentAsync();
         await gallery.AddEditAsync();
         await gallery.AddSensitiveAsync();
+        gallery.AddReports();
         await gallery.AddHostileAsync();
         return gallery._shown;
     }

@@ -20,6 +20,7 @@ public sealed partial class RequestCards
         ("REQ-000042", "The details of one request"),
         ("approvals", "Requests waiting for your approval"),
         ("cancel REQ-000042", "Cancel a request you made"),
+        ("report last month", "Team leads, managers and auditors: the figures of the requests you look after"),
         ("help", "Show this card"),
     ];
 

@@ -36,6 +36,7 @@ public static class DependencyInjection
         services.AddSingleton<DailyDigest>();
         services.AddSingleton<EscalationContactsFinder>();
         services.AddSingleton<RequestFollowUp>();
+        services.AddSingleton<ReportDesk>();
         services.TryAddSingleton<RelayHealth>();
         // Nobody is away unless a directory that knows (Graph mailbox settings) registered its calendar first.
         services.TryAddSingleton<IAbsenceCalendar, NoAbsences>();

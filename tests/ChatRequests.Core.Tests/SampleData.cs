@@ -113,4 +113,13 @@ public sealed class InMemoryDirectory(
 
     public Task<EscalationSettings> GetEscalationSettingsAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(Escalation);
+
+    /// <summary>Auditors and the other governance settings; the defaults unless a test sets them.</summary>
+    public GovernanceSettings Governance { get; init; } = GovernanceSettings.Default;
+
+    public Task<GovernanceSettings> GetGovernanceSettingsAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(Governance);
+
+    public Task<IReadOnlyList<string>> ListDirectReportIdsAsync(string managerId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<string>>([.. _people.Values.Where(p => p.ManagerId == managerId).Select(p => p.Id)]);
 }

@@ -152,6 +152,24 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
             });
         });
 
+        _app.MapGet("/v1.0/users/{id}/directReports", async (HttpContext context, string id) =>
+        {
+            if (!Users.ContainsKey(id))
+            {
+                await WriteError(context, 404, "Request_ResourceNotFound",
+                    $"Resource '{id}' does not exist or one of its queried reference-property objects are not present.");
+                return;
+            }
+
+            var reports = Users.Values.Where(u => string.Equals(u.ManagerId, id, StringComparison.OrdinalIgnoreCase))
+                .Select(u => (JsonNode)new JsonObject { ["@odata.type"] = "#microsoft.graph.user", ["id"] = u.Id });
+            await WriteJson(context, 200, new JsonObject
+            {
+                ["@odata.context"] = $"{Metadata}#directoryObjects(id)",
+                ["value"] = new JsonArray([.. reports]),
+            });
+        });
+
         _app.MapGet("/v1.0/groups/{id}/members", async (HttpContext context, string id) =>
         {
             if (!Groups.TryGetValue(id, out var members))

@@ -11,7 +11,7 @@ namespace ChatRequests.Bot.Conversations;
 
 /// <summary>
 /// What people type, as the interpreter understands it: a command (help, new request, my requests, approvals, queue, a
-/// request number, cancel, delegation, availability) or a request in their own words. In a team channel everyone there reads the answer, so a
+/// request number, cancel, delegation, availability, report) or a request in their own words. In a team channel everyone there reads the answer, so a
 /// channel gets the agents' commands, only its own team's requests, and nobody's personal lists. In the personal chat
 /// the conversation counts: words typed while an agent's question waits are offered as its answer, and "cancel" closes
 /// the form the bot last sent.
@@ -27,7 +27,8 @@ public sealed class MessageHandler(
     DelegationConversation delegation,
     AvailabilityConversation availability,
     RequestFollowUp followUps,
-    FormsShownLog formsShown)
+    FormsShownLog formsShown,
+    ReportConversation report)
 {
     private const int RequestListSize = 20;
 
@@ -37,7 +38,8 @@ public sealed class MessageHandler(
         "- `@ChatRequests queue`: the open requests of this channel's team\n" +
         "- `@ChatRequests REQ-000042`: the details of one of the team's requests\n" +
         "- `@ChatRequests help`: this list\n" +
-        "- `@ChatRequests unavailable` / `available`: whether the team's requests are given to you automatically\n\n" +
+        "- `@ChatRequests unavailable` / `available`: whether the team's requests are given to you automatically\n" +
+        "- `@ChatRequests report last month`: the team's figures, for its lead\n\n" +
         "Your own requests and approvals stay in our personal chat.";
 
     private const string PersonalOnly =
@@ -117,6 +119,12 @@ public sealed class MessageHandler(
         {
             var availabilityAsk = new AvailabilityAsk(available, meaning.UnavailableUntil);
             await replier.ReplyAsync(turn, await availability.AnswerAsync(turn, availabilityAsk, cancellationToken), cancellationToken);
+            return;
+        }
+
+        if (command == ChatCommand.Report && meaning.Report is { } reportAsk)
+        {
+            await replier.ReplyAsync(turn, await report.AnswerAsync(turn, reportAsk, cancellationToken), cancellationToken);
             return;
         }
 

@@ -142,6 +142,45 @@ public sealed class GraphDirectory(
     public Task<GovernanceSettings> GetGovernanceSettingsAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(_options.Governance ?? GovernanceSettings.Default);
 
+    public async Task<IReadOnlyList<string>> ListDirectReportIdsAsync(string managerId, CancellationToken cancellationToken = default)
+    {
+        if (cache.TryGetValue(("reports", managerId), out IReadOnlyList<string>? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var ids = new List<string>();
+        try
+        {
+            var page = await GraphCalls.RetriedAsync("the direct reports", () => graph.Users[managerId].DirectReports.GetAsync(request =>
+            {
+                request.QueryParameters.Select = ["id"];
+                request.QueryParameters.Top = MembersPageSize;
+            }, cancellationToken));
+            while (page is not null)
+            {
+                // Direct reports can also be org contacts; only users ask for things.
+                ids.AddRange(page.Value?.OfType<User>().Select(u => u.Id).OfType<string>() ?? []);
+                if (string.IsNullOrEmpty(page.OdataNextLink))
+                {
+                    break;
+                }
+
+                var nextLink = page.OdataNextLink;
+                page = await GraphCalls.RetriedAsync("the direct reports", () =>
+                    graph.Users[managerId].DirectReports.WithUrl(nextLink).GetAsync(cancellationToken: cancellationToken));
+            }
+        }
+        catch (ODataError error) when (error.ResponseStatusCode == 404)
+        {
+            logger.LogInformation("Person {PersonId} is not in the directory", managerId);
+        }
+
+        IReadOnlyList<string> reports = ids.Distinct().ToList();
+        cache.Set(("reports", managerId), reports, _options.CacheDuration);
+        return reports;
+    }
+
     private async Task<Person?> LoadPersonAsync(string personId, CancellationToken cancellationToken)
     {
         User? user;

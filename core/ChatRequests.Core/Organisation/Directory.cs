@@ -114,4 +114,7 @@ public interface IDirectory
 
     /// <summary>Auditors, retention, access reviews and report flags; a directory without them has none (the defaults).</summary>
     Task<GovernanceSettings> GetGovernanceSettingsAsync(CancellationToken cancellationToken = default) => Task.FromResult(GovernanceSettings.Default);
+
+    /// <summary>The ids of the people whose manager is <paramref name="managerId"/>; empty when nobody reports to them.</summary>
+    Task<IReadOnlyList<string>> ListDirectReportIdsAsync(string managerId, CancellationToken cancellationToken = default);
 }

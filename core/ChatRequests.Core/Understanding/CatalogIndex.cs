@@ -170,6 +170,9 @@ internal sealed class CatalogIndex
 
     public bool Knows(string term) => _postings.ContainsKey(term);
 
+    /// <summary>Whether the name is one of the catalog's categories, as written there (ignoring case).</summary>
+    public bool IsCategory(string name) => Items.Any(i => string.Equals(i.Category, name, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>
     /// Whether the word names something the catalog offers (in a name, keyword or choice; through a general synonym or
     /// a small typo), not only a word of its descriptions ("stand" of "a display with a stand").

@@ -39,6 +39,11 @@ public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
             return new Meaning { Kind = MeaningKind.Command, Command = ChatCommand.Delegation, Delegation = delegation };
         }
 
+        if (ReportWords.Read(text, index.IsCategory) is { } report)
+        {
+            return new Meaning { Kind = MeaningKind.Command, Command = ChatCommand.Report, Report = report };
+        }
+
         var urgency = UrgencyWords.Find(text);
         var words = Tokens.Read(text);
         var requestId = RequestNumber.FindIn(text);

@@ -40,6 +40,8 @@ public enum ChatCommand
     Delegation,
     /// <summary>An agent not available for new requests, or available again (<see cref="Meaning.Available"/>).</summary>
     Availability,
+    /// <summary>The figures of a team, category or the person's reports over a period (<see cref="Meaning.Report"/>).</summary>
+    Report,
 }
 
 /// <summary>A catalog item the words fit, how well, and the form values they named.</summary>
@@ -73,6 +75,9 @@ public sealed record Meaning
     /// counts as a follow-up. <see cref="Items"/> then holds the catalog items the words name, to tell which request.
     /// </summary>
     public bool FollowUp { get; init; }
+
+    /// <summary>For <see cref="ChatCommand.Report"/>: the period and the team or category the words name.</summary>
+    public ReportAsk? Report { get; init; }
 }
 
 /// <summary>Reads a message typed in chat (already cleaned of mentions and markup) against the loaded catalog.</summary>

@@ -66,6 +66,9 @@ public sealed class JsonFileDirectory : IDirectory
     public Task<EscalationSettings> GetEscalationSettingsAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(_escalation);
 
+    public Task<IReadOnlyList<string>> ListDirectReportIdsAsync(string managerId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<string>>([.. _people.Values.Where(p => string.Equals(p.ManagerId, managerId, StringComparison.OrdinalIgnoreCase)).Select(p => p.Id)]);
+
     public Task<GovernanceSettings> GetGovernanceSettingsAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(_governance);
 

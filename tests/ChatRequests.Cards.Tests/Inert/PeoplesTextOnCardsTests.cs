@@ -154,6 +154,16 @@ public class PeoplesTextOnCardsTests
         yield return ("escalation in the thread", cards.Escalation(working, working.Escalations[^1], inThread: true), [person]);
         yield return ("notice SlaBreached", cards.Notice(working, NoticeKind.SlaBreached, working.Outbox[^1]), []);
         yield return ("team card, escalated", cards.TeamCard(working), [.. request, person]);
+
+        // Reasons people typed to cancel or reject, and the names of people an outlier is about; a reason shows its first line's worth.
+        var figures = new Core.Reporting.ReportFigures
+        {
+            Scope = new(new(Start, Start.AddDays(30), "last 30 days")),
+            CancellationReasons = [new(required, 3)],
+            RejectionReasons = [new(required, 1)],
+            Outliers = [new(Core.Reporting.OutlierKind.QuickApproval, Manager(t), ["REQ-000001"], "Approved 2 requests within 5 seconds of being asked.")],
+        };
+        yield return ("report", cards.Report(figures, "Service desk", TimeZoneInfo.Utc, chart: null), required.Length <= 120 ? [required, person] : [person]);
         // Back to where the other cards were bound: AdjustTime, since a FakeTimeProvider only advances.
         _clock.AdjustTime(Start.AddHours(3));
     }

@@ -72,5 +72,8 @@ public sealed class TeamRosterTests
 
         public Task<EscalationSettings> GetEscalationSettingsAsync(CancellationToken cancellationToken = default) =>
             inner.GetEscalationSettingsAsync(cancellationToken);
+
+        public Task<IReadOnlyList<string>> ListDirectReportIdsAsync(string managerId, CancellationToken cancellationToken = default) =>
+            inner.ListDirectReportIdsAsync(managerId, cancellationToken);
     }
 }

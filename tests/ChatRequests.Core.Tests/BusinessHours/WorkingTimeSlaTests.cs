@@ -215,5 +215,8 @@ public sealed class WorkingTimeSlaTests
 
         public Task<EscalationSettings> GetEscalationSettingsAsync(CancellationToken cancellationToken = default) =>
             inner.GetEscalationSettingsAsync(cancellationToken);
+
+        public Task<IReadOnlyList<string>> ListDirectReportIdsAsync(string managerId, CancellationToken cancellationToken = default) =>
+            inner.ListDirectReportIdsAsync(managerId, cancellationToken);
     }
 }

@@ -139,6 +139,15 @@ public abstract class DirectoryContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListDirectReportIdsAsync_Manager_ReturnsThoseWhoReportToThem_AndOthersNobody()
+    {
+        Assert.Equal([Grace, Ann, Sue], (await Directory.ListDirectReportIdsAsync(Sam)).Order(StringComparer.OrdinalIgnoreCase).Reverse());
+        Assert.Equal([Rita, GraceLiuzzi], (await Directory.ListDirectReportIdsAsync(Mark.ToUpperInvariant())).Order(StringComparer.OrdinalIgnoreCase));
+        Assert.Empty(await Directory.ListDirectReportIdsAsync(Rita));
+        Assert.Empty(await Directory.ListDirectReportIdsAsync("4f1c9a1e-0000-4000-8000-0000000000ff"));
+    }
+
+    [Fact]
     public async Task ListTeamsAsync_ReturnsEveryTeamWithItsCategoriesChannelLeadAndMembers()
     {
         var teams = await Directory.ListTeamsAsync();
