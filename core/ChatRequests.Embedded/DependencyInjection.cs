@@ -1,9 +1,11 @@
+using ChatRequests.Core.AccessReviews;
 using ChatRequests.Core.Approvals;
 using ChatRequests.Core.Assignment;
 using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Storage;
+using ChatRequests.Embedded.AccessReviews;
 using ChatRequests.Embedded.Digest;
 using ChatRequests.Embedded.Fulfilment;
 using ChatRequests.Embedded.Organisation;
@@ -44,6 +46,7 @@ public static class DependencyInjection
         services.AddSingleton<IMessageLedger, SqliteMessageLedger>();
         services.AddSingleton<IDelegationStore, SqliteDelegationStore>();
         services.AddSingleton<IAssignmentStore, SqliteAssignmentStore>();
+        services.AddSingleton<IAccessReviewStore, SqliteAccessReviewStore>();
         return services;
     }
 
@@ -85,6 +88,7 @@ public static class DependencyInjection
         services.AddHostedService<InProcessRelay>();
         services.AddHostedService<SlaSweeper>();
         services.AddHostedService<DigestSender>();
+        services.AddHostedService<AccessReviewSweeper>();
         return services;
     }
 }

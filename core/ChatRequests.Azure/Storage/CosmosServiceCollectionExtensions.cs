@@ -1,3 +1,4 @@
+using ChatRequests.Core.AccessReviews;
 using ChatRequests.Core.Approvals;
 using ChatRequests.Core.Assignment;
 using ChatRequests.Core.Messaging;
@@ -28,6 +29,7 @@ public static class CosmosServiceCollectionExtensions
         services.AddSingleton<IMessageLedger, CosmosMessageLedger>();
         services.AddSingleton<IDelegationStore, CosmosDelegationStore>();
         services.AddSingleton<IAssignmentStore, CosmosAssignmentStore>();
+        services.AddSingleton<IAccessReviewStore, CosmosAccessReviewStore>();
         return services;
     }
 }

@@ -81,6 +81,12 @@ public readonly record struct AuditAction
     public static readonly AuditAction ReceiptOverdue = new("ReceiptOverdue");
     /// <summary>The quality check waited past the team's reminder time: the lead (or the team's thread) was told.</summary>
     public static readonly AuditAction RemindReviewers = new("RemindReviewers");
+    /// <summary>An access review kept the access the request granted; the actor is the reviewer.</summary>
+    public static readonly AuditAction AccessKept = new("AccessKept");
+    /// <summary>An access review's removal was done (out of the group); the actor is the reviewer who decided it.</summary>
+    public static readonly AuditAction AccessRemoved = new("AccessRemoved");
+    /// <summary>An access review's removal failed for good; the comment names who decided and asks the team to do it by hand.</summary>
+    public static readonly AuditAction AccessRemovalFailed = new("AccessRemovalFailed");
 
     private AuditAction(string name) => Name = name;
 
@@ -99,6 +105,7 @@ public readonly record struct AuditAction
         SubmitForReview, PassReview, FailReview, AutoClose, WorkNote, RemindRequester,
         Edit,
         ReleaseForDelivery, SubmitProvisioningForReview, RemindReceipt, ReceiptOverdue, RemindReviewers,
+        AccessKept, AccessRemoved, AccessRemovalFailed,
     ];
 
     /// <summary>The line a command of the transition table writes.</summary>

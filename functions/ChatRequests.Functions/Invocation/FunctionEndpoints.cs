@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChatRequests.Functions.AccessReviews;
 using ChatRequests.Functions.Digest;
 using ChatRequests.Functions.Fulfilment;
 using ChatRequests.Functions.Relay;
@@ -28,6 +29,9 @@ public static class FunctionEndpoints
             await ReadAsync(http, cancellationToken) is not null ? await function.InvokeAsync(cancellationToken) : BadEnvelope());
 
         app.MapPost("/" + SendDigestsFunction.Name, async (HttpRequest http, SendDigestsFunction function, CancellationToken cancellationToken) =>
+            await ReadAsync(http, cancellationToken) is not null ? await function.InvokeAsync(cancellationToken) : BadEnvelope());
+
+        app.MapPost("/" + SweepAccessReviewsFunction.Name, async (HttpRequest http, SweepAccessReviewsFunction function, CancellationToken cancellationToken) =>
             await ReadAsync(http, cancellationToken) is not null ? await function.InvokeAsync(cancellationToken) : BadEnvelope());
         return app;
     }
