@@ -58,6 +58,8 @@ public class AuditActionTests
         { nameof(AuditAction.RemindReceipt), "RemindReceipt" },
         { nameof(AuditAction.ReceiptOverdue), "ReceiptOverdue" },
         { nameof(AuditAction.RemindReviewers), "RemindReviewers" },
+        { nameof(AuditAction.SealHistory), "SealHistory" },
+        { nameof(AuditAction.Redact), "Redact" },
     };
 
     [Theory]

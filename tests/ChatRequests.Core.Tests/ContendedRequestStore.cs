@@ -68,4 +68,8 @@ public sealed class ContendedRequestStore(IRequestStore inner) : IRequestStore
 
     public Task<IReadOnlyList<ServiceRequest>> ListWithParkedEventsAsync(CancellationToken cancellationToken = default) =>
         inner.ListWithParkedEventsAsync(cancellationToken);
+
+    public IAsyncEnumerable<ServiceRequest> ScanAsync(
+        DateTimeOffset? submittedFrom = null, DateTimeOffset? submittedBefore = null, CancellationToken cancellationToken = default) =>
+        inner.ScanAsync(submittedFrom, submittedBefore, cancellationToken);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
@@ -104,6 +105,23 @@ public sealed class InMemoryRequestStore : IRequestStore
 
     public Task<IReadOnlyList<ServiceRequest>> ListWithParkedEventsAsync(CancellationToken cancellationToken = default) =>
         List(r => r.Outbox.Any(e => e.IsParked));
+
+    public async IAsyncEnumerable<ServiceRequest> ScanAsync(
+        DateTimeOffset? submittedFrom = null,
+        DateTimeOffset? submittedBefore = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await Task.Yield();
+        var matching = All()
+            .Where(r => (submittedFrom is null || r.SubmittedAt >= submittedFrom) && (submittedBefore is null || r.SubmittedAt < submittedBefore))
+            .OrderBy(r => r.SubmittedAt)
+            .ThenBy(r => r.Id, StringComparer.Ordinal);
+        foreach (var request in matching)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return request;
+        }
+    }
 
     private Task<IReadOnlyList<ServiceRequest>> List(Func<ServiceRequest, bool> predicate) =>
         Task.FromResult<IReadOnlyList<ServiceRequest>>([.. All().Where(predicate).OrderBy(r => r.Id, StringComparer.Ordinal)]);

@@ -246,5 +246,9 @@ public sealed class SlaSweepTests
 
         public Task<IReadOnlyList<ServiceRequest>> ListWithParkedEventsAsync(CancellationToken cancellationToken = default) =>
             inner.ListWithParkedEventsAsync(cancellationToken);
+
+        public IAsyncEnumerable<ServiceRequest> ScanAsync(
+            DateTimeOffset? submittedFrom = null, DateTimeOffset? submittedBefore = null, CancellationToken cancellationToken = default) =>
+            inner.ScanAsync(submittedFrom, submittedBefore, cancellationToken);
     }
 }

@@ -25,5 +25,7 @@ public static class StoredFixtureActions
         // Where the quality check meets delivery and provisioning, and the follow-ups of receipts and waiting checks.
         AuditAction.ReleaseForDelivery, AuditAction.SubmitProvisioningForReview, AuditAction.RemindReceipt, AuditAction.ReceiptOverdue,
         AuditAction.RemindReviewers,
+        // Issue 13: the hash chain's seal over older histories, and redaction.
+        AuditAction.SealHistory, AuditAction.Redact,
     ];
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging;
 
@@ -128,6 +129,19 @@ internal sealed class CosmosDocuments(ILogger logger)
 
         LogCharge("query " + name, container, charge);
         return results;
+    }
+
+    /// <summary>The query's results a page (at most <paramref name="pageSize"/> documents) at a time, as the server returns them.</summary>
+    public async IAsyncEnumerable<IReadOnlyList<T>> QueryPagesAsync<T>(
+        Container container, QueryDefinition query, string name, int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var iterator = container.GetItemQueryIterator<T>(query, requestOptions: new QueryRequestOptions { MaxItemCount = pageSize });
+        while (iterator.HasMoreResults)
+        {
+            var page = await iterator.ReadNextAsync(cancellationToken);
+            LogCharge("query page " + name, container, page.RequestCharge);
+            yield return [.. page];
+        }
     }
 
     private void LogCharge(string operation, Container container, double requestCharge) =>

@@ -19,6 +19,8 @@ public sealed class CosmosRequestStore(CosmosContainers containers, TimeProvider
     /// </summary>
     private static readonly TimeSpan AbandonedClaimAge = TimeSpan.FromMinutes(2);
 
+    private const int ScanPageSize = 100;
+
     private readonly CosmosDocuments _documents = new(logger);
 
     // The ETag each loaded or saved object was read or written with, so that a save needs no extra read.
@@ -157,6 +159,37 @@ public sealed class CosmosRequestStore(CosmosContainers containers, TimeProvider
             "parked events",
             new QueryDefinition("SELECT * FROM c WHERE c.type = @type AND c.hasParked = true ORDER BY c.submittedAtUtc, c.id"),
             cancellationToken);
+
+    public async IAsyncEnumerable<ServiceRequest> ScanAsync(
+        DateTimeOffset? submittedFrom = null,
+        DateTimeOffset? submittedBefore = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var container = await containers.RequestsAsync(cancellationToken);
+        var query = new QueryDefinition(
+                "SELECT * FROM c WHERE c.type = @type" +
+                (submittedFrom is null ? "" : " AND c.submittedAtUtc >= @from") +
+                (submittedBefore is null ? "" : " AND c.submittedAtUtc < @before") +
+                " ORDER BY c.submittedAtUtc, c.id")
+            .WithParameter("@type", RequestDocument.Kind);
+        if (submittedFrom is { } from)
+        {
+            query = query.WithParameter("@from", RequestDocument.Utc(from));
+        }
+
+        if (submittedBefore is { } before)
+        {
+            query = query.WithParameter("@before", RequestDocument.Utc(before));
+        }
+
+        await foreach (var page in _documents.QueryPagesAsync<RequestDocument>(container, query, "scan", ScanPageSize, cancellationToken))
+        {
+            foreach (var document in page)
+            {
+                yield return Track(document, document.ETag);
+            }
+        }
+    }
 
     private async Task<IReadOnlyList<ServiceRequest>> QueryAsync(string name, QueryDefinition query, CancellationToken cancellationToken)
     {

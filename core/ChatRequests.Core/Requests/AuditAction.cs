@@ -81,6 +81,10 @@ public readonly record struct AuditAction
     public static readonly AuditAction ReceiptOverdue = new("ReceiptOverdue");
     /// <summary>The quality check waited past the team's reminder time: the lead (or the team's thread) was told.</summary>
     public static readonly AuditAction RemindReviewers = new("RemindReviewers");
+    /// <summary>The history, written before it was chained, was chained from here on; the comment says how many lines predate it.</summary>
+    public static readonly AuditAction SealHistory = new("SealHistory");
+    /// <summary>Lines of the history had their actor and comment replaced by placeholders; the comment says how many and why.</summary>
+    public static readonly AuditAction Redact = new("Redact");
     /// <summary>An access review kept the access the request granted; the actor is the reviewer.</summary>
     public static readonly AuditAction AccessKept = new("AccessKept");
     /// <summary>An access review's removal was done (out of the group); the actor is the reviewer who decided it.</summary>
@@ -105,6 +109,7 @@ public readonly record struct AuditAction
         SubmitForReview, PassReview, FailReview, AutoClose, WorkNote, RemindRequester,
         Edit,
         ReleaseForDelivery, SubmitProvisioningForReview, RemindReceipt, ReceiptOverdue, RemindReviewers,
+        SealHistory, Redact,
         AccessKept, AccessRemoved, AccessRemovalFailed,
     ];
 

@@ -12,14 +12,36 @@ public sealed record PersonRef(string Id, string Name)
 /// <summary>How the catalog labelled a field when the request was logged ("sharePath" is "Folder path"), so every card says it as the form did.</summary>
 public sealed record FieldLabel(string Id, string Label);
 
-/// <summary>One line of a request's audit history.</summary>
+/// <summary>
+/// One line of a request's audit history, chained to the line before it (<see cref="Audit.HistoryChain"/>, ADR 0016):
+/// <see cref="Digest"/> fingerprints its content, <see cref="Hash"/> that and the previous line's hash.
+/// </summary>
 public sealed record AuditEntry(
     DateTimeOffset At,
     PersonRef Actor,
     AuditAction Action,
     RequestState From,
     RequestState To,
-    string? Comment);
+    string? Comment)
+{
+    /// <summary>Who a redacted line names instead of its actor.</summary>
+    public static PersonRef RedactedActor { get; } = new("redacted", "(redacted)");
+
+    /// <summary>What a redacted line says instead of its comment.</summary>
+    public const string RedactedText = "(redacted)";
+
+    /// <summary>Hex SHA-256 of the line's canonical content as it was written; null in lines written before the chain.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Digest { get; init; }
+
+    /// <summary>Hex SHA-256 of the previous line's hash and this <see cref="Digest"/>; null in lines written before the chain.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Hash { get; init; }
+
+    /// <summary>Its actor and comment were replaced by the placeholders (anonymisation); its digest and hash are the original ones.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Redacted { get; init; }
+}
 
 /// <summary>A decision taken on an approval stage, by <see cref="ById"/>, for <see cref="OnBehalfOf"/> when they stood in for someone.</summary>
 public sealed record ApprovalDecision(bool Approved, string ById, string ByName, DateTimeOffset At, string? Comment)

@@ -45,7 +45,7 @@ public sealed partial class ServiceRequest
                 $"{by.Name} decided to remove {Requester.Name} from {line.Grant.GroupName} ({of}), but it failed: {line.Failure}. Please do it by hand."),
         };
         UpdatedAt = now;
-        _history.Add(new AuditEntry(now, actor, action, State, State, comment));
+        Record(now, actor, action, State, State, comment);
         return true;
     }
 }

@@ -123,7 +123,7 @@ public sealed partial class ServiceRequest
         else
         {
             UpdatedAt = now;
-            _history.Add(new AuditEntry(now, by, AuditAction.Reassign, State, State, $"Reassigned from {Assignee.Name} to {to.Name} by {by.Name}"));
+            Record(now, by, AuditAction.Reassign, State, State, $"Reassigned from {Assignee.Name} to {to.Name} by {by.Name}");
         }
 
         Assignee = to;

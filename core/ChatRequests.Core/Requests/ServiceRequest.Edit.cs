@@ -61,7 +61,7 @@ public sealed partial class ServiceRequest
         _fields = new Dictionary<string, string>(change.Fields);
         Edits = [.. Edits, edit];
         UpdatedAt = now;
-        _history.Add(new AuditEntry(now, requester, AuditAction.Edit, State, State, $"Changed by the requester: {edit.Summary}"));
+        Record(now, requester, AuditAction.Edit, State, State, $"Changed by the requester: {edit.Summary}");
         Raise(RequestEventType.RequestEdited, requester, now, edit.Summary);
         if (reapproval.Count > 0)
         {

@@ -58,7 +58,7 @@ public sealed partial class ServiceRequest
         var offer = OpenOfferFor(requester);
         Offer = offer with { AnsweredAt = now };
         UpdatedAt = now;
-        _history.Add(new AuditEntry(now, requester, AuditAction.KeepWaiting, State, State, $"Keeps waiting for {ItemName}"));
+        Record(now, requester, AuditAction.KeepWaiting, State, State, $"Keeps waiting for {ItemName}");
         Raise(RequestEventType.ItemChosen, requester, now, null);
     }
 

@@ -40,7 +40,7 @@ public sealed partial class ServiceRequest
         WorkNote = note;
         if (note is not null)
         {
-            _history.Add(new AuditEntry(now, agent, AuditAction.WorkNote, State, State, note));
+            Record(now, agent, AuditAction.WorkNote, State, State, note);
         }
 
         if (rules.QualityCheck)

@@ -146,7 +146,7 @@ public sealed partial class ServiceRequest
         if (rules.QualityCheck && !WasCheckedBeforeItWentOut(delivery))
         {
             UpdatedAt = now;
-            _history.Add(new AuditEntry(now, requester, AuditAction.AcknowledgeReceipt, State, State, line));
+            Record(now, requester, AuditAction.AcknowledgeReceipt, State, State, line);
             Apply(RequestCommand.SubmitForReview, PersonRef.System, now, "Received without the quality check the item needs: sent for one");
             StartReview(Assignee ?? delivery.SentBy, now, rules);
             return;

@@ -160,7 +160,7 @@ public sealed partial class ServiceRequest
             SubmittedAt = now,
             UpdatedAt = now,
         };
-        request._history.Add(new AuditEntry(now, draft.Requester, AuditAction.Submitted, RequestState.Submitted, RequestState.Submitted, null));
+        request.Record(now, draft.Requester, AuditAction.Submitted, RequestState.Submitted, RequestState.Submitted, null);
 
         if (request._approvals.Count == 0)
         {
@@ -608,7 +608,7 @@ public sealed partial class ServiceRequest
         var from = State;
         State = RequestTransitions.Next(from, command);
         UpdatedAt = now;
-        _history.Add(new AuditEntry(now, actor, AuditAction.Of(command), from, State, comment));
+        Record(now, actor, AuditAction.Of(command), from, State, comment);
         FollowClock(now, calendar);
         DeescalateIfDone(from, now);
     }
@@ -617,7 +617,7 @@ public sealed partial class ServiceRequest
     private void Note(AuditAction action, DateTimeOffset now, string comment)
     {
         UpdatedAt = now;
-        _history.Add(new AuditEntry(now, PersonRef.System, action, State, State, comment));
+        Record(now, PersonRef.System, action, State, State, comment);
     }
 
     private void RequestProvisioning(PersonRef actor, DateTimeOffset now)

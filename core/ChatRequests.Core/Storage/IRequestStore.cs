@@ -49,6 +49,15 @@ public interface IRequestStore
 
     /// <summary>Requests holding parked (given up) events, for the health endpoint and operators.</summary>
     Task<IReadOnlyList<ServiceRequest>> ListWithParkedEventsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Every request, by submission time then id, read a page at a time; only those submitted at or after
+    /// <paramref name="submittedFrom"/> and before <paramref name="submittedBefore"/> when given. For whole-store work (the
+    /// audit check, reporting, retention), never on a turn. A request changed during the scan is read as it is when its
+    /// page is read.
+    /// </summary>
+    IAsyncEnumerable<ServiceRequest> ScanAsync(
+        DateTimeOffset? submittedFrom = null, DateTimeOffset? submittedBefore = null, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Someone else saved the document first; reload and try again.</summary>

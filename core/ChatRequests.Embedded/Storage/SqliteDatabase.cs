@@ -45,6 +45,7 @@ public sealed class SqliteDatabase : IDisposable
             WHERE has_parked = 1;
         CREATE INDEX IF NOT EXISTS ix_requests_sla_check_at ON requests (sla_check_at)
             WHERE sla_check_at IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS ix_requests_submitted ON requests (submitted_at, id);
 
         CREATE TABLE IF NOT EXISTS counters (
             name  TEXT    NOT NULL PRIMARY KEY,

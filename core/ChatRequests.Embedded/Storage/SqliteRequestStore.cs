@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
@@ -13,6 +14,7 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
 {
     private const int SqlitePrimaryKeyViolation = 1555;
     private const int SqliteUniqueViolation = 2067;
+    private const int ScanPageSize = 100;
 
     private static readonly string[] FinalStates =
         [.. Enum.GetValues<RequestState>().Where(s => s.IsFinal()).Select(s => s.ToString())];
@@ -150,6 +152,46 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
 
     public Task<IReadOnlyList<ServiceRequest>> ListWithParkedEventsAsync(CancellationToken cancellationToken = default) =>
         QueryAsync("WHERE has_parked = 1 ORDER BY submitted_at, id", _ => { }, cancellationToken);
+
+    public async IAsyncEnumerable<ServiceRequest> ScanAsync(
+        DateTimeOffset? submittedFrom = null,
+        DateTimeOffset? submittedBefore = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        // Keyset pages on (submitted_at, id): neither changes once written, so a page never repeats or skips a request.
+        var from = submittedFrom is { } f ? StoredTime.Format(f) : null;
+        var before = submittedBefore is { } b ? StoredTime.Format(b) : null;
+        (string At, string Id)? last = null;
+        while (true)
+        {
+            var page = await QueryAsync(
+                """
+                WHERE ($from IS NULL OR submitted_at >= $from) AND ($before IS NULL OR submitted_at < $before)
+                  AND ($last_at IS NULL OR submitted_at > $last_at OR (submitted_at = $last_at AND id > $last_id))
+                ORDER BY submitted_at, id LIMIT $max
+                """,
+                p =>
+                {
+                    p.AddWithValue("$from", (object?)from ?? DBNull.Value);
+                    p.AddWithValue("$before", (object?)before ?? DBNull.Value);
+                    p.AddWithValue("$last_at", (object?)last?.At ?? DBNull.Value);
+                    p.AddWithValue("$last_id", (object?)last?.Id ?? DBNull.Value);
+                    p.AddWithValue("$max", ScanPageSize);
+                },
+                cancellationToken);
+            foreach (var request in page)
+            {
+                yield return request;
+            }
+
+            if (page.Count < ScanPageSize)
+            {
+                yield break;
+            }
+
+            last = (StoredTime.Format(page[^1].SubmittedAt), page[^1].Id);
+        }
+    }
 
     private async Task<IReadOnlyList<ServiceRequest>> QueryAsync(
         string whereAndOrder, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)

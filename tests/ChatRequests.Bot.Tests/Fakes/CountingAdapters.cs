@@ -148,5 +148,9 @@ public static class CountingAdapters
 
         public Task<IReadOnlyList<ServiceRequest>> ListWithParkedEventsAsync(CancellationToken cancellationToken = default) =>
             inner.ListWithParkedEventsAsync(cancellationToken);
+
+        public IAsyncEnumerable<ServiceRequest> ScanAsync(
+            DateTimeOffset? submittedFrom = null, DateTimeOffset? submittedBefore = null, CancellationToken cancellationToken = default) =>
+            inner.ScanAsync(submittedFrom, submittedBefore, cancellationToken);
     }
 }

@@ -47,6 +47,10 @@ public sealed class RequestLoadCounter(IRequestStore inner) : IRequestStore
     public Task<IReadOnlyList<ServiceRequest>> ListWithParkedEventsAsync(CancellationToken cancellationToken = default) =>
         inner.ListWithParkedEventsAsync(cancellationToken);
 
+    public IAsyncEnumerable<ServiceRequest> ScanAsync(
+        DateTimeOffset? submittedFrom = null, DateTimeOffset? submittedBefore = null, CancellationToken cancellationToken = default) =>
+        inner.ScanAsync(submittedFrom, submittedBefore, cancellationToken);
+
     /// <summary>The ids loaded, in order.</summary>
     public sealed class Loads : IDisposable
     {

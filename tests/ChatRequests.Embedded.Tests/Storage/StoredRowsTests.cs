@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatRequests.Core.Audit;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Requests;
 using ChatRequests.Embedded.Storage;
@@ -57,6 +58,26 @@ public sealed class StoredRowsTests : IDisposable
         Assert.Equal(
             AuditAction.All.Except(StoredFixtureActions.WrittenSince).ToHashSet(),
             actions);
+    }
+
+    [Fact]
+    public async Task Requests_WrittenBeforeTheChain_AreUnsealed_AndVerifyOnceTheirNextLineSealsThem()
+    {
+        await InsertFixtureRowsAsync();
+        var store = new SqliteRequestStore(_database);
+
+        foreach (var row in Rows("requests"))
+        {
+            var request = (await store.GetAsync((string)row["id"]!))!;
+            var earlier = request.History.Count;
+            Assert.Equal(ChainStatus.Unsealed, HistoryChain.Verify(request).Status);
+
+            request.RedactHistory(h => h.Actor.Id == request.Requester.Id, PersonRef.System, "retention", new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero));
+            await store.SaveAsync(request);
+
+            var verdict = HistoryChain.Verify((await store.GetAsync(request.Id))!);
+            Assert.Equal((ChainStatus.Intact, earlier, earlier + 2), (verdict.Status, verdict.Predating, verdict.Entries));
+        }
     }
 
     [Fact]
