@@ -1,4 +1,5 @@
 using ChatRequests.Core.AccessReviews;
+using ChatRequests.Core.Audit;
 using ChatRequests.Core.Provisioning;
 using ChatRequests.Core.Requests;
 using NSubstitute;
@@ -93,6 +94,7 @@ public sealed class AccessReviewDeskTests
         Assert.Equal(AccessLineOutcome.Removed, click.Review.Lines[0].Outcome);
         var removed = Assert.Single((await _bench.RequestAsync("REQ-000001")).History, h => h.Action == AuditAction.AccessRemoved);
         Assert.Equal(Alex, removed.Actor);
+        Assert.True(HistoryChain.Verify(await _bench.RequestAsync("REQ-000001")).IsIntact);
         Assert.Contains("access-AccessRemoved 2026-10:u-alex line 0: Megan Bowen Finance share readers", _bench.Notifier.Calls);
 
         _bench.Clock.SetUtcNow(new DateTimeOffset(2027, 1, 4, 7, 0, 0, TimeSpan.Zero));
