@@ -123,16 +123,18 @@ public sealed class AccessReview
     public bool IsOverdue(DateTimeOffset now) =>
         now >= DueAt && EscalatedAt is null && !NobodyToEscalateTo && _lines.Any(l => l.Decision is null);
 
-    public void Escalate(PersonRef? to, DateTimeOffset now)
+    /// <summary>Sends the overdue review to <paramref name="to"/> too, or records that there is nobody; true (a change) either way.</summary>
+    public bool Escalate(PersonRef? to, DateTimeOffset now)
     {
         if (to is null)
         {
             NobodyToEscalateTo = true;
-            return;
+            return true;
         }
 
         EscalatedTo = to;
         EscalatedAt = now;
+        return true;
     }
 
     public void MarkEscalationPosted() => EscalationPosted = true;

@@ -46,22 +46,26 @@ public sealed class AccessReviewDesk(
     private const int MaxOpenPerSweep = 200;
     private const int MaxSaveAttempts = 10;
 
+    // Longer than any sweep takes: work another sweeper claimed and has not finished by then is taken as abandoned.
+    private static readonly TimeSpan RecoveryDelay = TimeSpan.FromMinutes(10);
+
     public async Task<AccessReviewSweep> SweepAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         var settings = (await directory.GetGovernanceSettingsAsync(cancellationToken)).AccessReviews;
-        var started = 0;
+        IReadOnlySet<string> createdHere = new HashSet<string>();
         if (AccessReviewCycle.At(now, settings) is { } cycle && cycle.HasStarted(now)
             && !await reviews.IsCycleStartedAsync(cycle.Id, cancellationToken))
         {
-            started = await StartCycleAsync(cycle, now, cancellationToken);
+            createdHere = await StartCycleAsync(cycle, now, cancellationToken);
         }
 
         int settled = 0, escalated = 0;
         foreach (var open in await reviews.ListOpenAsync(MaxOpenPerSweep, cancellationToken))
         {
             var review = open;
-            if (!review.Posted)
+            // The sweeper that created the review posts its card; another one only when that one seems to have died.
+            if (!review.Posted && (createdHere.Contains(review.Id) || now - review.StartedAt >= RecoveryDelay))
             {
                 await notifier.ShowAccessReviewAsync(review, review.Reviewer, cancellationToken);
                 review = await UpdateAsync(review, r => { r.MarkPosted(); return true; }, cancellationToken);
@@ -70,7 +74,8 @@ public sealed class AccessReviewDesk(
             var settledHere = 0;
             for (var line = 0; line < review.Lines.Count; line++)
             {
-                if (review.Lines[line] is { Decision: not null, IsSettled: false })
+                // A click does its line's effect at once; a sweep retries those a click left, a while later.
+                if (review.Lines[line] is { Decision: not null, IsSettled: false, DecidedAt: { } decidedAt } && now - decidedAt >= RecoveryDelay)
                 {
                     (review, var done) = await SettleAsync(review, line, null, cancellationToken);
                     settledHere += done ? 1 : 0;
@@ -83,18 +88,21 @@ public sealed class AccessReviewDesk(
                 await ShowEverywhereAsync(review, cancellationToken);
             }
 
+            var escalatedHere = false;
             if (review.IsOverdue(now))
             {
                 var to = await EscalationTargetAsync(review, cancellationToken);
-                review = await UpdateAsync(review, r => { if (!r.IsOverdue(now)) { return false; } r.Escalate(to, now); return true; }, cancellationToken);
-                if (to is null)
+                review = await UpdateAsync(review, r => escalatedHere = r.IsOverdue(now) && r.Escalate(to, now), cancellationToken);
+                if (escalatedHere && to is null)
                 {
                     logger.LogWarning("Access review {ReviewId} is overdue and nobody above {ReviewerId} was found; it stays with them",
                         review.Id, review.Reviewer.Id);
                 }
             }
 
-            if (review.EscalatedTo is { } above && !review.EscalationPosted)
+            // The sweeper whose save escalated it posts; another one only when that one seems to have died.
+            if (review is { EscalatedTo: { } above, EscalationPosted: false, EscalatedAt: { } escalatedAt }
+                && (escalatedHere || now - escalatedAt >= RecoveryDelay))
             {
                 await notifier.ShowAccessReviewAsync(review, above, cancellationToken);
                 await notifier.TellAccessReviewAsync(new AccessReviewNotice(AccessReviewNoticeKind.Escalated, review), cancellationToken);
@@ -103,7 +111,7 @@ public sealed class AccessReviewDesk(
             }
         }
 
-        return new AccessReviewSweep(started, settled, escalated);
+        return new AccessReviewSweep(createdHere.Count, settled, escalated);
     }
 
     /// <summary>
@@ -143,7 +151,7 @@ public sealed class AccessReviewDesk(
         return new AccessReviewClick(review, null);
     }
 
-    private async Task<int> StartCycleAsync(AccessReviewCycle cycle, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<IReadOnlySet<string>> StartCycleAsync(AccessReviewCycle cycle, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var requestsSeen = new List<ServiceRequest>();
         await foreach (var request in scan(cancellationToken))
@@ -172,10 +180,14 @@ public sealed class AccessReviewDesk(
             entry.Grants.Add(grant);
         }
 
-        var created = 0;
+        var created = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (reviewer, grants) in byReviewer.Values)
         {
-            created += await reviews.TryCreateAsync(AccessReview.Start(cycle.Id, reviewer, grants, now, cycle.DueAt), cancellationToken) ? 1 : 0;
+            var review = AccessReview.Start(cycle.Id, reviewer, grants, now, cycle.DueAt);
+            if (await reviews.TryCreateAsync(review, cancellationToken))
+            {
+                created.Add(review.Id);
+            }
         }
 
         await reviews.MarkCycleStartedAsync(cycle.Id, now, cancellationToken);

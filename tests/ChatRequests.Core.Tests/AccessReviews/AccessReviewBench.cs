@@ -1,6 +1,5 @@
 using ChatRequests.Core.AccessReviews;
 using ChatRequests.Core.Organisation;
-using ChatRequests.Core.Priority;
 using ChatRequests.Core.Provisioning;
 using ChatRequests.Core.Requests;
 using ChatRequests.PortContracts;
@@ -77,14 +76,7 @@ public sealed class AccessReviewBench
 
     public async Task<ServiceRequest> GrantAsync(string id, PersonRef person, string groupId, string groupName, string itemName, ProvisioningStepKind kind = ProvisioningStepKind.AddToGroup)
     {
-        var at = CycleStart.AddMonths(-2);
-        var plan = new ProvisioningPlan { Steps = [new ProvisioningStep { Kind = kind, GroupId = groupId, GroupName = groupName }] };
-        var request = ServiceRequest.Submit(
-            new ServiceRequest.Draft(
-                id, "form-" + id, person, "item-" + groupId, itemName, "Access", null, "I need it for my work.", new Dictionary<string, string>(),
-                PriorityMatrix.Assess(Impact.Low, Urgency.Medium), Team, "Identity & Access", at.AddHours(8), [], plan),
-            at);
-        request.CompleteProvisioningStep(0, at.AddMinutes(1));
+        var request = GrantedRequests.Granted(id, person, Team, groupId, groupName, itemName, CycleStart.AddMonths(-2), kind);
         await Requests.CreateAsync(request);
         return request;
     }

@@ -157,7 +157,9 @@ public sealed class AccessReviewDeskTests
 
         var click = await _bench.Desk().DecideAsync(AccessReview.IdFor("2026-10", Alex.Id), 0, AccessDecision.Remove, Alex);
         Assert.Equal((AccessLineOutcome.Pending, 1), (click.Review.Lines[0].Outcome, click.Review.Lines[0].FailedAttempts));
+        Assert.Equal(0, (await _bench.Desk().SweepAsync()).Settled); // too soon after the click
 
+        _bench.Clock.Advance(TimeSpan.FromMinutes(10));
         var sweep = await _bench.Desk().SweepAsync();
 
         Assert.Equal(1, sweep.Settled);
@@ -174,6 +176,7 @@ public sealed class AccessReviewDeskTests
         _bench.Provisioner.RemoveFromGroupAsync(default!, default!, default).ReturnsForAnyArgs(_ => throw new HttpRequestException("503"));
 
         await _bench.Desk().DecideAsync(AccessReview.IdFor("2026-10", Alex.Id), 0, AccessDecision.Remove, Alex);
+        _bench.Clock.Advance(TimeSpan.FromMinutes(10));
         await _bench.Desk().SweepAsync();
 
         var line = (await _bench.ReviewOfAsync(Alex)).Lines[0];
@@ -231,6 +234,37 @@ public sealed class AccessReviewDeskTests
         Assert.Equal(Nestor, click.Review.Lines[0].DecidedBy);
         // Alex's card shows Nestor's decision.
         Assert.Contains("access-review 2026-10:u-alex for Alex Wilber: 1 of 1 decided", _bench.Notifier.Calls);
+    }
+
+    [Fact]
+    public async Task Overdue_TwoSweepersAtOnce_PostTheEscalationOnce()
+    {
+        await _bench.GrantTheUsualAsync();
+        await _bench.Desk().SweepAsync();
+        _bench.Clock.SetUtcNow(new DateTimeOffset(2026, 10, 15, 0, 1, 0, TimeSpan.Zero));
+
+        await Task.WhenAll(Task.Run(() => _bench.Desk().SweepAsync()), Task.Run(() => _bench.Desk().SweepAsync()));
+        _bench.Clock.Advance(TimeSpan.FromMinutes(15));
+        await _bench.Desk().SweepAsync();
+
+        Assert.Single(_bench.Notifier.Calls, c => c.StartsWith("access-review 2026-10:u-alex for Nestor Wilke", StringComparison.Ordinal));
+        Assert.Single(_bench.Notifier.Calls, c => c.StartsWith("access-review-escalated", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SweeperThatDiedBeforePosting_ItsCardIsPostedByALaterSweep()
+    {
+        await _bench.GrantTheUsualAsync();
+        _bench.Notifier.FailNext(1);
+        await Assert.ThrowsAsync<HttpRequestException>(() => _bench.Desk().SweepAsync());
+        Assert.True(await _bench.Reviews.IsCycleStartedAsync("2026-10"));
+
+        await _bench.Desk().SweepAsync();
+        Assert.DoesNotContain(_bench.Notifier.Calls.Skip(1), c => c.StartsWith("access-review 2026-10:u-alex", StringComparison.Ordinal));
+
+        _bench.Clock.Advance(TimeSpan.FromMinutes(10));
+        await _bench.Desk().SweepAsync();
+        Assert.Single(_bench.Notifier.Calls.Skip(1), c => c.StartsWith("access-review 2026-10:u-alex", StringComparison.Ordinal));
     }
 
     [Fact]
