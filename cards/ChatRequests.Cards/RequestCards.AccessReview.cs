@@ -37,6 +37,7 @@ public sealed partial class RequestCards
                 grantedAt = CardText.Instant(l.Grant.GrantedAt),
                 open = l.Decision is null,
                 outcome = LineOutcome(l),
+                decidedAt = l.DecidedAt is { } at ? CardText.Instant(at) : null,
                 outcomeColor = l.Outcome == AccessLineOutcome.Failed ? "Attention" : l.Decision == AccessDecision.Remove ? "Warning" : "Good",
             }),
         };
@@ -47,7 +48,7 @@ public sealed partial class RequestCards
     /// <summary>To the reviewer: their overdue review went to someone else too.</summary>
     public CardMessage AccessReviewEscalated(AccessReview review) => Info(
         $"Access review, {AccessReviewCycle.Name(review.CycleId)}: overdue",
-        $"Your access review was due {review.DueAt:d MMM} and {review.Lines.Count - review.DecidedCount} of {review.Lines.Count} lines are still undecided, so it went to {review.EscalatedTo?.Name} as well. Either of you can finish it on its card.",
+        $"Your access review is past its due date and {review.Lines.Count - review.DecidedCount} of {review.Lines.Count} lines are still undecided, so it went to {review.EscalatedTo?.Name} as well. Either of you can finish it on its card.",
         "warning");
 
     /// <summary>To the person: an access review took this access away.</summary>
@@ -65,8 +66,8 @@ public sealed partial class RequestCards
     private static string? LineOutcome(AccessReviewLine line) => (line.Decision, line.Outcome) switch
     {
         (null, _) => null,
-        (AccessDecision.Keep, _) => $"Kept by {line.DecidedBy?.Name} on {line.DecidedAt:d MMM}",
-        (_, AccessLineOutcome.Removed) => $"Removed by {line.DecidedBy?.Name} on {line.DecidedAt:d MMM}",
+        (AccessDecision.Keep, _) => $"Kept by {line.DecidedBy?.Name}",
+        (_, AccessLineOutcome.Removed) => $"Removed by {line.DecidedBy?.Name}",
         (_, AccessLineOutcome.Failed) => $"Remove ({line.DecidedBy?.Name}): failed, the team will do it by hand",
         _ => $"Remove ({line.DecidedBy?.Name}): removing…",
     };

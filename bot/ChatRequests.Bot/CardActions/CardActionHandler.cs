@@ -203,8 +203,8 @@ public sealed class CardActionHandler(
     {
         var click = await accessReviews.DecideAsync(access.ReviewId, access.Line, access.Decision, turn.User, cancellationToken);
         var card = cards.AccessReview(click.Review, turn.User);
-        return click.AlreadyDecided is { DecidedBy: { } by, Decision: { } decided, DecidedAt: { } at }
-            ? cards.WithBanner(card, $"{by.Name} already decided this line ({(decided == AccessDecision.Keep ? "keep" : "remove")}, {at:d MMM HH:mm} UTC); nothing was changed.", "warning").Card
+        return click.AlreadyDecided is { DecidedBy: { } by, Decision: { } decided }
+            ? cards.WithBanner(card, $"{by.Name} already decided this line ({(decided == AccessDecision.Keep ? "keep" : "remove")}); nothing was changed.", "warning").Card
             : card.Card;
     }
 
