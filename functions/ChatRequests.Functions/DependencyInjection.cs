@@ -3,6 +3,7 @@ using ChatRequests.Functions.AccessReviews;
 using ChatRequests.Functions.Digest;
 using ChatRequests.Functions.Fulfilment;
 using ChatRequests.Functions.Relay;
+using ChatRequests.Functions.Reporting;
 using ChatRequests.Functions.Sla;
 
 namespace ChatRequests.Functions;
@@ -26,6 +27,7 @@ public static class DependencyInjection
         services.AddSingleton<RunFulfilmentStepFunction>();
         services.AddSingleton<SweepSlasFunction>();
         services.AddSingleton<SendDigestsFunction>();
+        services.AddSingleton<ProjectFactsFunction>();
         services.AddSingleton<SweepAccessReviewsFunction>();
         return builder;
     }

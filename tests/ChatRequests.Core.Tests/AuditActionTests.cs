@@ -60,6 +60,7 @@ public class AuditActionTests
         { nameof(AuditAction.RemindReviewers), "RemindReviewers" },
         { nameof(AuditAction.SealHistory), "SealHistory" },
         { nameof(AuditAction.Redact), "Redact" },
+        { nameof(AuditAction.Anonymise), "Anonymise" },
         { nameof(AuditAction.AccessKept), "AccessKept" },
         { nameof(AuditAction.AccessRemoved), "AccessRemoved" },
         { nameof(AuditAction.AccessRemovalFailed), "AccessRemovalFailed" },

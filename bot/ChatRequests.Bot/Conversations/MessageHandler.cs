@@ -1,6 +1,7 @@
 using ChatRequests.Bot.Turns;
 using ChatRequests.Cards;
 using ChatRequests.Core.Fulfilment;
+using ChatRequests.Core.Reporting;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Understanding;
 using ChatRequests.Core.Workflow;
@@ -25,7 +26,8 @@ public sealed class MessageHandler(
     IRelaySignal relay,
     DelegationConversation delegation,
     AvailabilityConversation availability,
-    RequestFollowUp followUps)
+    RequestFollowUp followUps,
+    FormsShownLog formsShown)
 {
     private const int RequestListSize = 20;
 
@@ -80,6 +82,7 @@ public sealed class MessageHandler(
         if (reply.FormOf is { } item)
         {
             openForms.Remember(turn.ConversationId, activityId, item);
+            await formsShown.RecordAsync(reply.FormKey!, item, turn.User, cancellationToken);
         }
     }
 

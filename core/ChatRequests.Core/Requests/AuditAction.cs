@@ -92,6 +92,9 @@ public readonly record struct AuditAction
     /// <summary>An access review's removal failed for good; the comment names who decided and asks the team to do it by hand.</summary>
     public static readonly AuditAction AccessRemovalFailed = new("AccessRemovalFailed");
 
+    /// <summary>The request's personal data was removed (retention policy or erasure); the comment says under which rule or at whose request.</summary>
+    public static readonly AuditAction Anonymise = new("Anonymise");
+
     private AuditAction(string name) => Name = name;
 
     /// <summary>The stored spelling ("Approve", "SlaAtRisk").</summary>
@@ -110,6 +113,7 @@ public readonly record struct AuditAction
         Edit,
         ReleaseForDelivery, SubmitProvisioningForReview, RemindReceipt, ReceiptOverdue, RemindReviewers,
         SealHistory, Redact,
+        Anonymise,
         AccessKept, AccessRemoved, AccessRemovalFailed,
     ];
 
