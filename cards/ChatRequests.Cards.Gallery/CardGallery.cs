@@ -49,6 +49,7 @@ internal sealed partial class CardGallery
         await gallery.AddEditAsync();
         await gallery.AddSensitiveAsync();
         gallery.AddReports();
+        await gallery.AddAccessReviewAsync();
         await gallery.AddHostileAsync();
         return gallery._shown;
     }

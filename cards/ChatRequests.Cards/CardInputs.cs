@@ -56,6 +56,9 @@ public static class CardInputs
     public const string FromApprovalList = "list";
     /// <summary>A person of the directory (a delegate to choose); looked up again, never trusted as identity.</summary>
     public const string PersonId = "personId";
+    /// <summary>An access review (its document id) and the index of one of its lines.</summary>
+    public const string ReviewId = "reviewId";
+    public const string Line = "line";
     /// <summary>The last day of a delegation, yyyy-MM-dd.</summary>
     public const string Until = "until";
 

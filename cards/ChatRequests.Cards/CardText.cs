@@ -202,5 +202,8 @@ internal static class CardText
         [AuditAction.RemindReceipt] = "Reminded the requester to acknowledge receipt",
         [AuditAction.ReceiptOverdue] = "Receipt not acknowledged; assignee told",
         [AuditAction.RemindReviewers] = "Quality check waiting; team lead told",
+        [AuditAction.AccessKept] = "Access kept in an access review",
+        [AuditAction.AccessRemoved] = "Access removed after an access review",
+        [AuditAction.AccessRemovalFailed] = "Access removal failed; the team does it by hand",
     };
 }

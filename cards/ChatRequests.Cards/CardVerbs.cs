@@ -83,6 +83,11 @@ public static class CardVerbs
     /// <summary>The person chosen as delegate among several of the name typed: <see cref="DelegationPickData"/>.</summary>
     public const string DelegationPick = "delegation.pick";
 
+    /// <summary>An access review's line kept: <see cref="AccessReviewDecisionData"/>.</summary>
+    public const string AccessKeep = "access.keep";
+    /// <summary>An access review's line removed (out of the group): <see cref="AccessReviewDecisionData"/>.</summary>
+    public const string AccessRemove = "access.remove";
+
     public static IReadOnlyList<string> All { get; } =
     [
         IntakePick, IntakeBrowse, IntakeSubmit, IntakeElse, IntakeIsRequest, IntakeAnswer, IntakeNotAnswer, ApprovalApprove, ApprovalReject, AgentAssign, AgentStatus, AgentAsk,
@@ -91,5 +96,6 @@ public static class CardVerbs
         AgentReassign, AgentOpen,
         AgentReviewPass, AgentReviewFail,
         RequesterEdit, RequesterChange,
+        AccessKeep, AccessRemove,
     ];
 }

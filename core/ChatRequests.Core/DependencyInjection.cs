@@ -1,3 +1,4 @@
+using ChatRequests.Core.AccessReviews;
 using ChatRequests.Core.Approvals;
 using ChatRequests.Core.Assignment;
 using ChatRequests.Core.Fulfilment;
@@ -5,10 +6,12 @@ using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Provisioning;
 using ChatRequests.Core.Reporting;
 using ChatRequests.Core.Sla;
+using ChatRequests.Core.Storage;
 using ChatRequests.Core.Understanding;
 using ChatRequests.Core.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+
 
 namespace ChatRequests.Core;
 
@@ -34,6 +37,13 @@ public static class DependencyInjection
         services.AddSingleton<TeamAssignment>();
         services.AddSingleton<AvailabilityDesk>();
         services.AddSingleton<DailyDigest>();
+        services.AddSingleton<AccessReviewDesk>();
+        services.TryAddSingleton<RequestScan>(sp =>
+        {
+            var store = sp.GetRequiredService<IRequestStore>();
+            return cancellationToken => store.ScanAsync(cancellationToken: cancellationToken);
+        });
+        services.TryAddSingleton<IAccessReviewStore, InMemoryAccessReviewStore>();
         services.AddSingleton<EscalationContactsFinder>();
         services.AddSingleton<RequestFollowUp>();
         services.AddSingleton<ReportDesk>();
@@ -54,6 +64,10 @@ public static class DependencyInjection
         services.AddOptions<DigestOptions>()
             .BindConfiguration(DigestOptions.SectionName)
             .Validate(o => o.Problems().Count == 0, "Digest: AlwaysOpenStartUtc is a time of day, Window positive (at most 12 hours), Interval positive and shorter than Window.")
+            .ValidateOnStart();
+        services.AddOptions<AccessReviewOptions>()
+            .BindConfiguration(AccessReviewOptions.SectionName)
+            .Validate(o => o.Problems().Count == 0, "AccessReviews: Interval positive, MaxRemovalAttempts 1 or more, ClickRemovalTimeout positive and at most 8 seconds.")
             .ValidateOnStart();
         return services;
     }

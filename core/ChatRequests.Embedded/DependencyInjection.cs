@@ -1,3 +1,4 @@
+using ChatRequests.Core.AccessReviews;
 using ChatRequests.Core.Approvals;
 using ChatRequests.Core.Assignment;
 using ChatRequests.Core.Fulfilment;
@@ -5,6 +6,7 @@ using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Reporting;
 using ChatRequests.Core.Storage;
+using ChatRequests.Embedded.AccessReviews;
 using ChatRequests.Embedded.Digest;
 using ChatRequests.Embedded.Fulfilment;
 using ChatRequests.Embedded.Organisation;
@@ -48,6 +50,7 @@ public static class DependencyInjection
         // The reporting projection, in the same file, kept up to date by the outbox events (FulfilmentHandler).
         services.AddSingleton<IReportingStore, SqliteReportingStore>();
         services.TryAddSingleton<FactsProjection>();
+        services.AddSingleton<IAccessReviewStore, SqliteAccessReviewStore>();
         return services;
     }
 
@@ -92,6 +95,7 @@ public static class DependencyInjection
         services.AddHostedService<InProcessRelay>();
         services.AddHostedService<SlaSweeper>();
         services.AddHostedService<DigestSender>();
+        services.AddHostedService<AccessReviewSweeper>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using ChatRequests.Composition;
+using ChatRequests.Functions.AccessReviews;
 using ChatRequests.Functions.Digest;
 using ChatRequests.Functions.Fulfilment;
 using ChatRequests.Functions.Relay;
@@ -27,6 +28,7 @@ public static class DependencyInjection
         services.AddSingleton<SweepSlasFunction>();
         services.AddSingleton<SendDigestsFunction>();
         services.AddSingleton<ProjectFactsFunction>();
+        services.AddSingleton<SweepAccessReviewsFunction>();
         return builder;
     }
 }

@@ -61,6 +61,9 @@ public class AuditActionTests
         { nameof(AuditAction.SealHistory), "SealHistory" },
         { nameof(AuditAction.Redact), "Redact" },
         { nameof(AuditAction.Anonymise), "Anonymise" },
+        { nameof(AuditAction.AccessKept), "AccessKept" },
+        { nameof(AuditAction.AccessRemoved), "AccessRemoved" },
+        { nameof(AuditAction.AccessRemovalFailed), "AccessRemovalFailed" },
     };
 
     [Theory]

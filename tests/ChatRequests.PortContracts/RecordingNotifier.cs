@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ChatRequests.Core.AccessReviews;
 using ChatRequests.Core.Assignment;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Requests;
@@ -62,6 +63,14 @@ public sealed class RecordingNotifier : INotifier
 
     public Task RemindReviewersAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default) =>
         Record($"review-waiting {request.Id}");
+
+    public Task ShowAccessReviewAsync(AccessReview review, PersonRef to, CancellationToken cancellationToken = default) =>
+        Record($"access-review {review.Id} for {to.Name}: {review.DecidedCount} of {review.Lines.Count} decided");
+
+    public Task TellAccessReviewAsync(AccessReviewNotice notice, CancellationToken cancellationToken = default) =>
+        Record(notice.Kind == AccessReviewNoticeKind.Escalated
+            ? $"access-review-escalated {notice.Review.Id} to {notice.Review.EscalatedTo?.Name}"
+            : $"access-{notice.Kind} {notice.Review.Id} line {notice.Line}: {notice.Review.Lines[notice.Line].Grant.Person.Name} {notice.Review.Lines[notice.Line].Grant.GroupName}");
 
     /// <summary>Waits (in real time) until at least <paramref name="count"/> calls were made.</summary>
     public async Task WaitForCallsAsync(int count, TimeSpan? timeout = null)

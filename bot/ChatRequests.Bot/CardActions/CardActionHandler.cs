@@ -3,6 +3,7 @@ using ChatRequests.Bot.Conversations;
 using ChatRequests.Bot.Turns;
 using ChatRequests.Cards;
 using ChatRequests.Cards.Actions;
+using ChatRequests.Core.AccessReviews;
 using ChatRequests.Core.Catalog;
 using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Reporting;
@@ -30,6 +31,7 @@ public sealed class CardActionHandler(
     IRelaySignal relay,
     DelegationConversation delegation,
     FormsShownLog formsShown,
+    AccessReviewDesk accessReviews,
     ILogger<CardActionHandler> logger)
 {
     public async Task<InvokeResponse> HandleAsync(TurnContext turn, string verb, JsonObject? rawData, CancellationToken cancellationToken)
@@ -151,6 +153,8 @@ public sealed class CardActionHandler(
                 return await AskSomeoneElseAsync(turn, handover, cancellationToken);
             case DelegationPickData pick:
                 return (await delegation.PickAsync(turn, pick.PersonId, pick.LastDay, cancellationToken)).Card;
+            case AccessReviewDecisionData access:
+                return await DecideAccessAsync(turn, access, cancellationToken);
             default:
                 throw new InvalidOperationException($"No answer for {action.GetType().Name}.");
         }
@@ -195,6 +199,16 @@ public sealed class CardActionHandler(
             cards.ApprovalList(pending, user),
             $"{(decided.Approved ? "Approved" : "Rejected")} {request.Id} ({request.ItemName} for {request.Requester.Name}).",
             "good").Card;
+    }
+
+    /// <summary>Keep or Remove on an access review: the card as the review now stands, saying so when the line was decided before.</summary>
+    private async Task<JsonObject> DecideAccessAsync(TurnContext turn, AccessReviewDecisionData access, CancellationToken cancellationToken)
+    {
+        var click = await accessReviews.DecideAsync(access.ReviewId, access.Line, access.Decision, turn.User, cancellationToken);
+        var card = cards.AccessReview(click.Review, turn.User);
+        return click.AlreadyDecided is { DecidedBy: { } by, Decision: { } decided }
+            ? cards.WithBanner(card, $"{by.Name} already decided this line ({(decided == AccessDecision.Keep ? "keep" : "remove")}); nothing was changed.", "warning").Card
+            : card.Card;
     }
 
     /// <summary>"Ask someone else": the card now says whom the approver asked, or lists the people of that name to choose from.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ChatRequests.Core.AccessReviews;
 
 namespace ChatRequests.Cards.Actions;
 
@@ -53,6 +54,8 @@ public abstract record CardActionData
                 CardVerbs.AgentReviewFail => FailReviewData.Read(reader),
                 CardVerbs.RequesterEdit => OpenChangeData.Read(reader),
                 CardVerbs.RequesterChange => ChangeFormData.Read(reader),
+                CardVerbs.AccessKeep => AccessReviewDecisionData.Read(reader, AccessDecision.Keep),
+                CardVerbs.AccessRemove => AccessReviewDecisionData.Read(reader, AccessDecision.Remove),
                 // The verb is not repeated back: anyone can send any text as one.
                 _ => throw new InvalidCardDataException("I don't know that action."),
             };

@@ -1,3 +1,4 @@
+using ChatRequests.Core.AccessReviews;
 using ChatRequests.Core.Approvals;
 using ChatRequests.Core.Assignment;
 using ChatRequests.Core.Messaging;
@@ -32,6 +33,7 @@ public static class CosmosServiceCollectionExtensions
         // The reporting projection: kept from the requests container's change feed by the Functions app's ProjectFacts,
         // or by the bot's in-process relay when fulfilment runs there (AddInProcessFulfilment registers the projection).
         services.AddSingleton<IReportingStore, CosmosReportingStore>();
+        services.AddSingleton<IAccessReviewStore, CosmosAccessReviewStore>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using ChatRequests.Core.AccessReviews;
 using ChatRequests.Core.Assignment;
 using ChatRequests.Core.Requests;
 
@@ -128,4 +129,17 @@ public interface INotifier
     /// a reply in the team card's thread); once per <paramref name="cause"/>.
     /// </summary>
     Task RemindReviewersAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Posts the access review's card in <paramref name="to"/>'s personal chat (the reviewer, or the person it was
+    /// escalated to), once per review and person, and updates it in place afterwards.
+    /// </summary>
+    Task ShowAccessReviewAsync(AccessReview review, PersonRef to, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Tells what <paramref name="notice"/> says: the reviewer that their review was escalated, the person that their
+    /// access was removed (personal chat), or the team, in its channel, that a removal must be done by hand; once per
+    /// review, kind and line.
+    /// </summary>
+    Task TellAccessReviewAsync(AccessReviewNotice notice, CancellationToken cancellationToken = default);
 }

@@ -85,6 +85,12 @@ public readonly record struct AuditAction
     public static readonly AuditAction SealHistory = new("SealHistory");
     /// <summary>Lines of the history had their actor and comment replaced by placeholders; the comment says how many and why.</summary>
     public static readonly AuditAction Redact = new("Redact");
+    /// <summary>An access review kept the access the request granted; the actor is the reviewer.</summary>
+    public static readonly AuditAction AccessKept = new("AccessKept");
+    /// <summary>An access review's removal was done (out of the group); the actor is the reviewer who decided it.</summary>
+    public static readonly AuditAction AccessRemoved = new("AccessRemoved");
+    /// <summary>An access review's removal failed for good; the comment names who decided and asks the team to do it by hand.</summary>
+    public static readonly AuditAction AccessRemovalFailed = new("AccessRemovalFailed");
 
     /// <summary>The request's personal data was removed (retention policy or erasure); the comment says under which rule or at whose request.</summary>
     public static readonly AuditAction Anonymise = new("Anonymise");
@@ -108,6 +114,7 @@ public readonly record struct AuditAction
         ReleaseForDelivery, SubmitProvisioningForReview, RemindReceipt, ReceiptOverdue, RemindReviewers,
         SealHistory, Redact,
         Anonymise,
+        AccessKept, AccessRemoved, AccessRemovalFailed,
     ];
 
     /// <summary>The line a command of the transition table writes.</summary>

@@ -88,6 +88,20 @@ public sealed class SqliteDatabase : IDisposable
             person_id TEXT NOT NULL
         );
 
+        CREATE TABLE IF NOT EXISTS access_reviews (
+            id         TEXT    NOT NULL PRIMARY KEY,
+            version    INTEGER NOT NULL,
+            is_open    INTEGER NOT NULL,
+            started_at TEXT    NOT NULL,
+            doc        TEXT    NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_access_reviews_open ON access_reviews (started_at) WHERE is_open = 1;
+
+        CREATE TABLE IF NOT EXISTS access_review_cycles (
+            cycle_id   TEXT NOT NULL PRIMARY KEY,
+            started_at TEXT NOT NULL
+        );
+
         CREATE TABLE IF NOT EXISTS post_attempts (
             key         TEXT    NOT NULL PRIMARY KEY,
             in_flight   INTEGER NOT NULL,

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChatRequests.Functions.AccessReviews;
 using ChatRequests.Functions.Digest;
 using ChatRequests.Functions.Fulfilment;
 using ChatRequests.Functions.Relay;
@@ -32,6 +33,9 @@ public static class FunctionEndpoints
             await ReadAsync(http, cancellationToken) is { } invocation ? await function.InvokeAsync(invocation, cancellationToken) : BadEnvelope());
 
         app.MapPost("/" + SendDigestsFunction.Name, async (HttpRequest http, SendDigestsFunction function, CancellationToken cancellationToken) =>
+            await ReadAsync(http, cancellationToken) is not null ? await function.InvokeAsync(cancellationToken) : BadEnvelope());
+
+        app.MapPost("/" + SweepAccessReviewsFunction.Name, async (HttpRequest http, SweepAccessReviewsFunction function, CancellationToken cancellationToken) =>
             await ReadAsync(http, cancellationToken) is not null ? await function.InvokeAsync(cancellationToken) : BadEnvelope());
         return app;
     }

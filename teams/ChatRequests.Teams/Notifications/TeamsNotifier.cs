@@ -1,4 +1,5 @@
 using ChatRequests.Cards;
+using ChatRequests.Core.AccessReviews;
 using ChatRequests.Core.Assignment;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Organisation;
@@ -134,6 +135,31 @@ public sealed class TeamsNotifier(ProactiveMessenger messenger, IDirectory direc
         }
 
         await messenger.ReplyOnceInThreadAsync(TeamCardKey(request), key, AsActivity(cards.ReviewWaiting(request)), cancellationToken);
+    }
+
+    public Task ShowAccessReviewAsync(AccessReview review, PersonRef to, CancellationToken cancellationToken = default) =>
+        messenger.ShowInPersonalChatAsync(to.Id, $"access-review:{review.Id}:{to.Id}", cards.AccessReview(review, to), cancellationToken);
+
+    public async Task TellAccessReviewAsync(AccessReviewNotice notice, CancellationToken cancellationToken = default)
+    {
+        var review = notice.Review;
+        var key = $"access-review-{notice.Kind}:{review.Id}:{notice.Line}";
+        switch (notice.Kind)
+        {
+            case AccessReviewNoticeKind.Escalated:
+                await messenger.SendOnceToPersonAsync(review.Reviewer.Id, key, cards.AccessReviewEscalated(review), cancellationToken);
+                break;
+            case AccessReviewNoticeKind.AccessRemoved:
+                var removed = review.Lines[notice.Line];
+                await messenger.SendOnceToPersonAsync(removed.Grant.Person.Id, key, cards.AccessRemoved(review, removed), cancellationToken);
+                break;
+            default:
+                var failed = review.Lines[notice.Line];
+                var team = await directory.FindTeamAsync(failed.Grant.TeamId, cancellationToken)
+                    ?? throw new InvalidOperationException($"Team {failed.Grant.TeamId} of {failed.Grant.RequestId} is not in the directory.");
+                await messenger.ShowInChannelAsync(team.ChannelId, key, cards.AccessRemovalFailed(review, failed), cancellationToken);
+                break;
+        }
     }
 
     private static Activity AsActivity(CardMessage card) => Activity.CardMessage(card.Card, card.FallbackText);

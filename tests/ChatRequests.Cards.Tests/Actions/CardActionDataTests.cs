@@ -7,12 +7,13 @@ namespace ChatRequests.Cards.Tests.Actions;
 public class CardActionDataTests
 {
     [Fact]
-    public void EveryVerb_HasARecordOfItsOwn_OnlyApproveAndRejectShareOne()
+    public void EveryVerb_HasARecordOfItsOwn_OnlyApproveAndRejectAndKeepAndRemoveShareOne()
     {
         var types = CardVerbs.All.ToDictionary(verb => verb, verb => CardActionData.Parse(verb, Complete()).GetType());
 
         Assert.Equal(types[CardVerbs.ApprovalApprove], types[CardVerbs.ApprovalReject]);
-        Assert.Equal(CardVerbs.All.Count - 1, types.Values.Distinct().Count());
+        Assert.Equal(types[CardVerbs.AccessKeep], types[CardVerbs.AccessRemove]);
+        Assert.Equal(CardVerbs.All.Count - 2, types.Values.Distinct().Count());
     }
 
     [Fact]
@@ -130,5 +131,7 @@ public class CardActionDataTests
         [CardInputs.Words] = "my screen flickers",
         [CardInputs.PersonId] = "u-grace",
         [CardInputs.Until] = "2026-12-31",
+        [CardInputs.ReviewId] = "2026-10:u-alex",
+        [CardInputs.Line] = "0",
     };
 }

@@ -1,0 +1,35 @@
+using ChatRequests.Core.AccessReviews;
+using ChatRequests.Functions.Invocation;
+
+namespace ChatRequests.Functions.AccessReviews;
+
+/// <summary>
+/// SweepAccessReviews (timer): runs the core <see cref="AccessReviewDesk"/> sweep, which starts the review cycle on its
+/// first working day (once across runs and instances), retries removals and escalates overdue reviews. A failure answers
+/// 500, so the host logs the run as failed; the next tick tries again.
+/// </summary>
+public sealed class SweepAccessReviewsFunction(AccessReviewDesk desk, ILogger<SweepAccessReviewsFunction> logger)
+{
+    public const string Name = "SweepAccessReviews";
+
+    public async Task<IResult> InvokeAsync(CancellationToken cancellationToken)
+    {
+        AccessReviewSweep sweep;
+        try
+        {
+            sweep = await desk.SweepAsync(cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Access review sweep failed; the next timer run tries again");
+            return new InvocationResult { Logs = [$"Access review sweep failed: {ex.GetType().Name}"] }
+                .ToHttpResult(StatusCodes.Status500InternalServerError);
+        }
+
+        return new InvocationResult
+        {
+            Logs = [$"Access reviews: {sweep.Started} started, {sweep.Settled} settled, {sweep.Escalated} escalated."],
+            ReturnValue = sweep,
+        }.ToHttpResult();
+    }
+}

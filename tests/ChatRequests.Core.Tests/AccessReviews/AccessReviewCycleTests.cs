@@ -1,0 +1,34 @@
+using ChatRequests.Core.AccessReviews;
+using ChatRequests.Core.Organisation;
+
+namespace ChatRequests.Core.Tests.AccessReviews;
+
+public sealed class AccessReviewCycleTests
+{
+    [Fact]
+    public void At_Quarterly_IsThePeriodFromJanuaryAprilJulyOrOctober_DueAfterTenWorkingDays()
+    {
+        var cycle = AccessReviewCycle.At(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero), new AccessReviewSettings { EveryMonths = 3 })!;
+
+        Assert.Equal("2026-10", cycle.Id);
+        Assert.Equal(new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero), cycle.StartsAt);
+        Assert.Equal(new DateTimeOffset(2026, 10, 15, 0, 0, 0, TimeSpan.Zero), cycle.DueAt);
+        Assert.Equal("October 2026", AccessReviewCycle.Name(cycle.Id));
+    }
+
+    [Fact]
+    public void At_PeriodStartingOnAWeekend_StartsOnTheMonday()
+    {
+        var saturday = new DateTimeOffset(2027, 5, 1, 9, 0, 0, TimeSpan.Zero);
+
+        var cycle = AccessReviewCycle.At(saturday, new AccessReviewSettings { EveryMonths = 1, DueAfterWorkingDays = 2 })!;
+
+        Assert.Equal(new DateTimeOffset(2027, 5, 3, 0, 0, 0, TimeSpan.Zero), cycle.StartsAt);
+        Assert.Equal(new DateTimeOffset(2027, 5, 5, 0, 0, 0, TimeSpan.Zero), cycle.DueAt);
+        Assert.False(cycle.HasStarted(saturday));
+    }
+
+    [Fact]
+    public void At_ReviewsOff_IsNull() =>
+        Assert.Null(AccessReviewCycle.At(DateTimeOffset.UnixEpoch, new AccessReviewSettings()));
+}
