@@ -58,6 +58,8 @@ public static class CardInputs
     public const string PersonId = "personId";
     /// <summary>The last day of a delegation, yyyy-MM-dd.</summary>
     public const string Until = "until";
+    /// <summary>Which page of a request's history (0 is the oldest).</summary>
+    public const string Page = "page";
 
     public static string Field(string fieldId) => FieldPrefix + fieldId;
 

@@ -197,5 +197,7 @@ internal static class CardText
         [AuditAction.RemindReceipt] = "Reminded the requester to acknowledge receipt",
         [AuditAction.ReceiptOverdue] = "Receipt not acknowledged; assignee told",
         [AuditAction.RemindReviewers] = "Quality check waiting; team lead told",
+        [AuditAction.SealHistory] = "History sealed (earlier entries predate the chain)",
+        [AuditAction.Redact] = "Entries redacted",
     };
 }

@@ -83,6 +83,9 @@ public static class CardVerbs
     /// <summary>The person chosen as delegate among several of the name typed: <see cref="DelegationPickData"/>.</summary>
     public const string DelegationPick = "delegation.pick";
 
+    /// <summary>Another page of a request's history ("Older entries", "Newer entries"): <see cref="HistoryPageData"/>.</summary>
+    public const string HistoryPage = "history.page";
+
     public static IReadOnlyList<string> All { get; } =
     [
         IntakePick, IntakeBrowse, IntakeSubmit, IntakeElse, IntakeIsRequest, IntakeAnswer, IntakeNotAnswer, ApprovalApprove, ApprovalReject, AgentAssign, AgentStatus, AgentAsk,
@@ -91,5 +94,6 @@ public static class CardVerbs
         AgentReassign, AgentOpen,
         AgentReviewPass, AgentReviewFail,
         RequesterEdit, RequesterChange,
+        HistoryPage,
     ];
 }

@@ -20,6 +20,8 @@ public sealed partial class RequestCards
         ("REQ-000042", "The details of one request"),
         ("approvals", "Requests waiting for your approval"),
         ("cancel REQ-000042", "Cancel a request you made"),
+        ("history REQ-000042", "Everything that happened to a request you can see"),
+        ("verify REQ-000042", "Auditors only: check that a request's history is intact"),
         ("help", "Show this card"),
     ];
 

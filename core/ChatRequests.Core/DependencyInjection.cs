@@ -1,5 +1,6 @@
 using ChatRequests.Core.Approvals;
 using ChatRequests.Core.Assignment;
+using ChatRequests.Core.Audit;
 using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Provisioning;
@@ -35,6 +36,7 @@ public static class DependencyInjection
         services.AddSingleton<DailyDigest>();
         services.AddSingleton<EscalationContactsFinder>();
         services.AddSingleton<RequestFollowUp>();
+        services.AddSingleton<AuditTrail>();
         services.TryAddSingleton<RelayHealth>();
         // Nobody is away unless a directory that knows (Graph mailbox settings) registered its calendar first.
         services.TryAddSingleton<IAbsenceCalendar, NoAbsences>();

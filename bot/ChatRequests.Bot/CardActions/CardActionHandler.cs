@@ -3,6 +3,7 @@ using ChatRequests.Bot.Conversations;
 using ChatRequests.Bot.Turns;
 using ChatRequests.Cards;
 using ChatRequests.Cards.Actions;
+using ChatRequests.Core.Audit;
 using ChatRequests.Core.Catalog;
 using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Requests;
@@ -28,6 +29,7 @@ public sealed class CardActionHandler(
     ClickRefusals refusals,
     IRelaySignal relay,
     DelegationConversation delegation,
+    AuditTrail audit,
     ILogger<CardActionHandler> logger)
 {
     public async Task<InvokeResponse> HandleAsync(TurnContext turn, string verb, JsonObject? rawData, CancellationToken cancellationToken)
@@ -107,6 +109,8 @@ public sealed class CardActionHandler(
 
             case ChangeFormData change:
                 return await ChangeAsync(turn, change, cancellationToken);
+            case HistoryPageData history:
+                return cards.History(await audit.HistoryAsync(history.RequestId, user.Id, history.Page, cancellationToken), user).Card;
             case KeepWaitingData keep:
                 return cards.KeptWaiting(await supply.KeepWaitingAsync(keep.RequestId, user, cancellationToken)).Card;
             case AcknowledgeReceiptData received:

@@ -53,6 +53,7 @@ public abstract record CardActionData
                 CardVerbs.AgentReviewFail => FailReviewData.Read(reader),
                 CardVerbs.RequesterEdit => OpenChangeData.Read(reader),
                 CardVerbs.RequesterChange => ChangeFormData.Read(reader),
+                CardVerbs.HistoryPage => HistoryPageData.Read(reader),
                 // The verb is not repeated back: anyone can send any text as one.
                 _ => throw new InvalidCardDataException("I don't know that action."),
             };

@@ -40,6 +40,10 @@ public enum ChatCommand
     Delegation,
     /// <summary>An agent not available for new requests, or available again (<see cref="Meaning.Available"/>).</summary>
     Availability,
+    /// <summary>"history REQ-000042", "audit trail of REQ-000042": the request's whole timeline (its viewers and auditors).</summary>
+    History,
+    /// <summary>"verify REQ-000042": whether the request's history chain is intact (auditors only).</summary>
+    Verify,
 }
 
 /// <summary>A catalog item the words fit, how well, and the form values they named.</summary>
