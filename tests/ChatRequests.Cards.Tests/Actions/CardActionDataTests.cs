@@ -130,5 +130,6 @@ public class CardActionDataTests
         [CardInputs.Words] = "my screen flickers",
         [CardInputs.PersonId] = "u-grace",
         [CardInputs.Until] = "2026-12-31",
+        [CardInputs.Page] = "0",
     };
 }
