@@ -57,7 +57,7 @@ resource containers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containe
     resource: union({
       id: container
       partitionKey: { paths: [ '/id' ], kind: 'Hash', version: 2 }
-    }, container == 'requests' ? { indexingPolicy: requestsIndexing } : {})
+    }, container == 'requests' ? { indexingPolicy: requestsIndexing, defaultTtl: -1 } : {})
   }
 }]
 

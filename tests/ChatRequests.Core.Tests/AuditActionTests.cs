@@ -60,6 +60,7 @@ public class AuditActionTests
         { nameof(AuditAction.RemindReviewers), "RemindReviewers" },
         { nameof(AuditAction.SealHistory), "SealHistory" },
         { nameof(AuditAction.Redact), "Redact" },
+        { nameof(AuditAction.Anonymise), "Anonymise" },
     };
 
     [Theory]

@@ -123,6 +123,21 @@ public sealed class InMemoryRequestStore : IRequestStore
         }
     }
 
+    public async Task DeleteAsync(ServiceRequest request, CancellationToken cancellationToken = default)
+    {
+        await Task.Yield();
+        lock (_storage.Gate)
+        {
+            if (_storage.ById.TryGetValue(request.Id, out var json) && Read(json).Version != request.Version)
+            {
+                Conflicts++;
+                throw new ConcurrencyConflictException(request.Id);
+            }
+
+            _storage.ById.Remove(request.Id);
+        }
+    }
+
     private Task<IReadOnlyList<ServiceRequest>> List(Func<ServiceRequest, bool> predicate) =>
         Task.FromResult<IReadOnlyList<ServiceRequest>>([.. All().Where(predicate).OrderBy(r => r.Id, StringComparer.Ordinal)]);
 

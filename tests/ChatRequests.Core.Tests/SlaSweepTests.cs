@@ -250,5 +250,8 @@ public sealed class SlaSweepTests
         public IAsyncEnumerable<ServiceRequest> ScanAsync(
             DateTimeOffset? submittedFrom = null, DateTimeOffset? submittedBefore = null, CancellationToken cancellationToken = default) =>
             inner.ScanAsync(submittedFrom, submittedBefore, cancellationToken);
+
+        public Task DeleteAsync(ServiceRequest request, CancellationToken cancellationToken = default) =>
+            inner.DeleteAsync(request, cancellationToken);
     }
 }

@@ -27,5 +27,7 @@ public static class StoredFixtureActions
         AuditAction.RemindReviewers,
         // Issue 13: the hash chain's seal over older histories, and redaction.
         AuditAction.SealHistory, AuditAction.Redact,
+        // Issue 13: anonymisation (retention policy).
+        AuditAction.Anonymise,
     ];
 }

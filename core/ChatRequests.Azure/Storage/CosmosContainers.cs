@@ -65,7 +65,8 @@ public sealed class CosmosContainers(CosmosClient client, IOptions<CosmosOptions
     /// </summary>
     public static ContainerProperties RequestsProperties(string containerName)
     {
-        var properties = new ContainerProperties(containerName, "/id");
+        // TTL on, no default expiry: only a document that carries its own ttl (RequestDocument.Ttl) expires.
+        var properties = new ContainerProperties(containerName, "/id") { DefaultTimeToLive = -1 };
         properties.IndexingPolicy.ExcludedPaths.Add(new ExcludedPath { Path = "/request/*" });
         foreach (var (sortPath, order) in new[]
                  {

@@ -72,7 +72,7 @@ public sealed class CosmosRequestStore(CosmosContainers containers, TimeProvider
             ?? await TakeOverAbandonedClaimAsync(container, claim, cancellationToken)
             ?? throw new ConcurrencyConflictException(request.Id);
 
-        var document = RequestDocument.From(request, version: 1);
+        var document = RequestDocument.From(request, version: 1, time.GetUtcNow());
         var etag = await _documents.TryCreateAsync(container, request.Id, document, cancellationToken);
         if (etag is null)
         {
@@ -98,7 +98,7 @@ public sealed class CosmosRequestStore(CosmosContainers containers, TimeProvider
             ? known.ETag
             : await CurrentETagAsync(container, request.Id, expected, cancellationToken);
 
-        var document = RequestDocument.From(request, expected + 1);
+        var document = RequestDocument.From(request, expected + 1, time.GetUtcNow());
         var written = etag is null ? null : await _documents.TryReplaceAsync(container, request.Id, document, etag, cancellationToken);
         if (written is null)
         {
@@ -189,6 +189,26 @@ public sealed class CosmosRequestStore(CosmosContainers containers, TimeProvider
                 yield return Track(document, document.ETag);
             }
         }
+    }
+
+    public async Task DeleteAsync(ServiceRequest request, CancellationToken cancellationToken = default)
+    {
+        var container = await containers.RequestsAsync(cancellationToken);
+        var etag = _etags.TryGetValue(request, out var known) && known.Version == request.Version
+            ? known.ETag
+            : await CurrentETagAsync(container, request.Id, request.Version, cancellationToken);
+        if (etag is null || !await _documents.TryDeleteAsync(container, request.Id, etag, cancellationToken))
+        {
+            if (await _documents.ReadAsync<RequestDocument>(container, request.Id, cancellationToken) is not null)
+            {
+                throw new ConcurrencyConflictException(request.Id);
+            }
+
+            return;
+        }
+
+        // The claim of its submission key goes with it (it names the request, nothing else).
+        await _documents.TryDeleteAsync(container, SubmissionClaim.IdFor(request.SubmissionKey), null, cancellationToken);
     }
 
     private async Task<IReadOnlyList<ServiceRequest>> QueryAsync(string name, QueryDefinition query, CancellationToken cancellationToken)

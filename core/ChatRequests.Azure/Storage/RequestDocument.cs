@@ -32,12 +32,21 @@ internal sealed record RequestDocument
     public string? SlaCheckAt { get; init; }
     public required JsonElement Request { get; init; }
 
+    /// <summary>
+    /// Seconds Cosmos DB keeps the document after this write (<see cref="ServiceRequest.DeleteDueAt"/>: an anonymised
+    /// request's audit kept as long as its retention rule says); not written while it is kept. The container's default
+    /// TTL is -1 (infra/modules/cosmos.bicep), so only documents with a <c>ttl</c> expire.
+    /// </summary>
+    [JsonPropertyName("ttl")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Ttl { get; init; }
+
     /// <summary>Set by the server on every document it returns; never written.</summary>
     [JsonPropertyName("_etag")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? ETag { get; init; }
 
-    public static RequestDocument From(ServiceRequest request, long version)
+    public static RequestDocument From(ServiceRequest request, long version, DateTimeOffset now)
     {
         var stage = request.PendingStage;
         var nextEventAt = request.Outbox.Where(e => !e.IsParked).Select(e => (DateTimeOffset?)e.NextAttemptAt).Min();
@@ -55,8 +64,12 @@ internal sealed record RequestDocument
             HasParked = request.Outbox.Any(e => e.IsParked),
             SlaCheckAt = request.SlaCheckAt is { } slaCheckAt ? Utc(slaCheckAt) : null,
             Request = SerializeWithVersion(request, version),
+            Ttl = request.DeleteDueAt is { } deleteAt ? TtlSeconds(deleteAt - now) : null,
         };
     }
+
+    /// <summary>Whole seconds, at least 1 (Cosmos DB reads 0 as invalid), and not past what a TTL can hold.</summary>
+    private static int TtlSeconds(TimeSpan left) => (int)Math.Clamp(Math.Ceiling(left.TotalSeconds), 1, int.MaxValue);
 
     public ServiceRequest ToRequest()
     {

@@ -86,6 +86,9 @@ public readonly record struct AuditAction
     /// <summary>Lines of the history had their actor and comment replaced by placeholders; the comment says how many and why.</summary>
     public static readonly AuditAction Redact = new("Redact");
 
+    /// <summary>The request's personal data was removed (retention policy or erasure); the comment says under which rule or at whose request.</summary>
+    public static readonly AuditAction Anonymise = new("Anonymise");
+
     private AuditAction(string name) => Name = name;
 
     /// <summary>The stored spelling ("Approve", "SlaAtRisk").</summary>
@@ -104,6 +107,7 @@ public readonly record struct AuditAction
         Edit,
         ReleaseForDelivery, SubmitProvisioningForReview, RemindReceipt, ReceiptOverdue, RemindReviewers,
         SealHistory, Redact,
+        Anonymise,
     ];
 
     /// <summary>The line a command of the transition table writes.</summary>

@@ -508,6 +508,11 @@ public sealed partial class ServiceRequest
     public SlaOutcome CheckSla(
         DateTimeOffset now, IReadOnlyDictionary<string, StandIn>? standIns = null, WorkingCalendar? calendar = null, EscalationContacts? escalations = null)
     {
+        if (Retain(now) is { } retained)
+        {
+            return retained;
+        }
+
         if (AlertSupplierOverdue(now))
         {
             return CheckSla(now, standIns, calendar, escalations) with { AlertedSupplierLate = true };

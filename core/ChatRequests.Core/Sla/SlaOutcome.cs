@@ -26,9 +26,15 @@ public sealed record SlaOutcome(bool RemindedApprovers, bool WarnedAtRisk, bool 
     /// <summary>A quality check waited past the team's reminder time: the lead was told (once).</summary>
     public bool RemindedReviewers { get; init; }
 
+    /// <summary>The retention policy's time came: the final request's personal data was removed (once).</summary>
+    public bool Anonymised { get; init; }
+
+    /// <summary>The anonymised request's audit was kept as long as the policy says: its document is to be deleted (nothing changed in it).</summary>
+    public bool Expired { get; init; }
+
     public bool DidAnything =>
         RemindedApprovers || WarnedAtRisk || Escalated || TimedOutApproval || AlertedSupplierLate || Reannounced || RemindedRequester || AutoClosed
-        || ChasedReceipt || RemindedReviewers;
+        || ChasedReceipt || RemindedReviewers || Anonymised;
 
     /// <summary>This outcome with the follow-up flags of <paramref name="followUp"/> set as well.</summary>
     public SlaOutcome Also(SlaOutcome followUp) => this with

@@ -88,7 +88,8 @@ public static class SlaPolicy
     /// or while its clock is paused (waiting for the requester or for parts: nothing is due until it resumes). A supplier
     /// alert (<see cref="ServiceRequest.SupplierAlertAt"/>) and an unassigned request's re-announce
     /// (<see cref="ServiceRequest.ReannounceDueAt"/>) count too, and so do a quality check that waits and a delivery not
-    /// acknowledged (<see cref="ServiceRequest.FollowUpCheckAt"/>).
+    /// acknowledged (<see cref="ServiceRequest.FollowUpCheckAt"/>), and a final request's anonymisation or deletion under its
+    /// retention rule (<see cref="ServiceRequest.AnonymiseDueAt"/>, <see cref="ServiceRequest.DeleteDueAt"/>).
     /// </summary>
     /// <remarks>
     /// It takes no calendar: the instants that count working time are fixed in the document where a calendar was known
@@ -96,7 +97,8 @@ public static class SlaPolicy
     /// approvers), because the stores index this instant without a directory to ask.
     /// </remarks>
     public static DateTimeOffset? NextCheckAt(ServiceRequest request) =>
-        Earliest(Earliest(Earliest(NextTargetCheckAt(request), request.SupplierAlertAt), request.ReannounceDueAt), request.FollowUpCheckAt);
+        Earliest(Earliest(Earliest(Earliest(NextTargetCheckAt(request), request.SupplierAlertAt), request.ReannounceDueAt), request.FollowUpCheckAt),
+            request.RetentionCheckAt);
 
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null || (b is not null && b < a) ? b : a;
 

@@ -34,6 +34,15 @@ public sealed record SlaSweepResult(int Checked, int Reminders, int Warnings, in
     /// <summary>Quality checks that waited past their team's reminder time (the lead told).</summary>
     public int ReviewReminders { get; init; }
 
+    /// <summary>Requests brought to the organisation's current retention settings (the first sweep, and after they change).</summary>
+    public int RetentionAdopted { get; init; }
+
+    /// <summary>Final requests whose personal data the retention policy removed.</summary>
+    public int Anonymised { get; init; }
+
+    /// <summary>Anonymised requests whose audit was kept as long as the policy says, and whose documents were deleted.</summary>
+    public int Deleted { get; init; }
+
     /// <summary>Events raised (and saved in the requests' outboxes): the relay has work when this is positive.</summary>
     public int Events => Reminders + Warnings + Escalations + Timeouts + SupplierAlerts + Reannouncements + ConfirmationReminders + AutoClosed
         + ReceiptFollowUps + ReviewReminders;
@@ -58,12 +67,16 @@ public sealed class SlaSweep(
     /// <summary>Requests taken per query; the sweep pages on until none is due.</summary>
     public const int PageSize = 50;
 
+    // The retention settings every request was brought to by this sweeper; null until its first sweep did it.
+    private RetentionSettings? _retentionAdopted;
+
     public async Task<SlaSweepResult> SweepAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
+        var adopted = await AdoptRetentionAsync(cancellationToken);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         int reminders = 0, warnings = 0, escalations = 0, timeouts = 0, conflicts = 0, supplierAlerts = 0, reannouncements = 0;
-        int confirmationReminders = 0, autoClosed = 0, receiptFollowUps = 0, reviewReminders = 0;
+        int confirmationReminders = 0, autoClosed = 0, receiptFollowUps = 0, reviewReminders = 0, anonymised = 0, deleted = 0;
         IReadOnlyDictionary<string, WorkingCalendar>? calendars = null;
         while (true)
         {
@@ -82,6 +95,13 @@ public sealed class SlaSweep(
                     var calendar = calendars?.GetValueOrDefault(loaded.TeamId);
                     var contacts = await EscalationContactsAsync(loaded, cancellationToken);
                     request = await store.UpdateIfChangedAsync(loaded, r => (outcome = r.CheckSla(now, fallbacks, calendar, contacts)).DidAnything, cancellationToken);
+                    if (outcome.Expired)
+                    {
+                        await store.DeleteAsync(request, cancellationToken);
+                        logger.LogInformation("{RequestId} deleted: its retention ended", request.Id);
+                        deleted++;
+                        continue;
+                    }
                 }
                 catch (ConcurrencyConflictException)
                 {
@@ -105,6 +125,7 @@ public sealed class SlaSweep(
                 autoClosed += outcome.AutoClosed ? 1 : 0;
                 receiptFollowUps += outcome.ChasedReceipt ? 1 : 0;
                 reviewReminders += outcome.RemindedReviewers ? 1 : 0;
+                anonymised += outcome.Anonymised ? 1 : 0;
                 Log(request, outcome);
             }
 
@@ -114,7 +135,8 @@ public sealed class SlaSweep(
                 {
                     Timeouts = timeouts, SupplierAlerts = supplierAlerts, Reannouncements = reannouncements,
                     ConfirmationReminders = confirmationReminders, AutoClosed = autoClosed,
-                    ReceiptFollowUps = receiptFollowUps, ReviewReminders = reviewReminders,
+                    ReceiptFollowUps = receiptFollowUps, ReviewReminders = reviewReminders, Anonymised = anonymised, Deleted = deleted,
+                    RetentionAdopted = adopted,
                 };
             }
         }
@@ -139,6 +161,10 @@ public sealed class SlaSweep(
         else if (outcome.Reannounced)
         {
             logger.LogInformation("{RequestId} of team {TeamId} is still unassigned; posted in the channel again", request.Id, request.TeamId);
+        }
+        else if (outcome.Anonymised)
+        {
+            logger.LogInformation("{RequestId} anonymised under the retention policy", request.Id);
         }
         else if (outcome.AutoClosed)
         {
@@ -170,6 +196,51 @@ public sealed class SlaSweep(
         directory is not null && request.PendingStage is { TimeoutHours: not null, TimedOutAt: null, RemindedAt: not null }
             ? (await directory.ListTeamsAsync(cancellationToken)).DistinctBy(t => t.Id).ToDictionary(t => t.Id, t => t.WorkingCalendar(), StringComparer.Ordinal)
             : null;
+
+    /// <summary>
+    /// Brings every request to the organisation's retention settings, on the sweeper's first sweep (requests logged before
+    /// the settings existed, or under others) and whenever the settings change; otherwise nothing, since a request takes
+    /// them when it is logged. One scan of the store, only then: its saves put the anonymisation instant into the index the
+    /// sweep queries. Returns how many requests changed.
+    /// </summary>
+    private async Task<int> AdoptRetentionAsync(CancellationToken cancellationToken)
+    {
+        if (directory is null)
+        {
+            return 0;
+        }
+
+        var settings = (await directory.GetGovernanceSettingsAsync(cancellationToken))?.Retention ?? new RetentionSettings();
+        if (settings == _retentionAdopted)
+        {
+            return 0;
+        }
+
+        int changed = 0, leftOver = 0;
+        await foreach (var request in store.ScanAsync(cancellationToken: cancellationToken))
+        {
+            try
+            {
+                var adopted = false;
+                await store.UpdateIfChangedAsync(request, r => adopted = r.AdoptRetention(settings), cancellationToken);
+                changed += adopted ? 1 : 0;
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // Kept changing: the next sweep scans again.
+                logger.LogInformation("Retention settings not applied to {RequestId} yet: the request kept changing", request.Id);
+                leftOver++;
+            }
+        }
+
+        _retentionAdopted = leftOver == 0 ? settings : null;
+        if (changed > 0)
+        {
+            logger.LogInformation("Retention settings applied to {Count} requests", changed);
+        }
+
+        return changed;
+    }
 
     /// <summary>Who the escalation ladder's levels go to; looked up only for a request the team works (where a level may fire).</summary>
     private async Task<EscalationContacts?> EscalationContactsAsync(ServiceRequest request, CancellationToken cancellationToken) =>

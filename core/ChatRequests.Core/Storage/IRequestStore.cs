@@ -58,6 +58,13 @@ public interface IRequestStore
     /// </summary>
     IAsyncEnumerable<ServiceRequest> ScanAsync(
         DateTimeOffset? submittedFrom = null, DateTimeOffset? submittedBefore = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes the request's document (its retention is over) if its stored version still equals
+    /// <see cref="ServiceRequest.Version"/>; otherwise throws <see cref="ConcurrencyConflictException"/>. Deleting a request
+    /// that is already gone does nothing.
+    /// </summary>
+    Task DeleteAsync(ServiceRequest request, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Someone else saved the document first; reload and try again.</summary>

@@ -89,6 +89,7 @@ public sealed class RequestWorkflow(
             calendar,
             item.Delivery);
         var request = ServiceRequest.Submit(draft, now);
+        request.AdoptRetention((await directory.GetGovernanceSettingsAsync(cancellationToken))?.Retention);
         try
         {
             await store.CreateAsync(request, cancellationToken);

@@ -193,6 +193,19 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
         }
     }
 
+    public async Task DeleteAsync(ServiceRequest request, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM requests WHERE id = $id AND version = $expected;";
+        command.Parameters.AddWithValue("$id", request.Id);
+        command.Parameters.AddWithValue("$expected", request.Version);
+        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0 && await GetAsync(request.Id, cancellationToken) is not null)
+        {
+            throw new ConcurrencyConflictException(request.Id);
+        }
+    }
+
     private async Task<IReadOnlyList<ServiceRequest>> QueryAsync(
         string whereAndOrder, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)
     {

@@ -152,5 +152,8 @@ public static class CountingAdapters
         public IAsyncEnumerable<ServiceRequest> ScanAsync(
             DateTimeOffset? submittedFrom = null, DateTimeOffset? submittedBefore = null, CancellationToken cancellationToken = default) =>
             inner.ScanAsync(submittedFrom, submittedBefore, cancellationToken);
+
+        public Task DeleteAsync(ServiceRequest request, CancellationToken cancellationToken = default) =>
+            inner.DeleteAsync(request, cancellationToken);
     }
 }

@@ -51,6 +51,9 @@ public sealed class RequestLoadCounter(IRequestStore inner) : IRequestStore
         DateTimeOffset? submittedFrom = null, DateTimeOffset? submittedBefore = null, CancellationToken cancellationToken = default) =>
         inner.ScanAsync(submittedFrom, submittedBefore, cancellationToken);
 
+    public Task DeleteAsync(ServiceRequest request, CancellationToken cancellationToken = default) =>
+        inner.DeleteAsync(request, cancellationToken);
+
     /// <summary>The ids loaded, in order.</summary>
     public sealed class Loads : IDisposable
     {

@@ -52,4 +52,7 @@ public sealed class FlakyRequestStore(IRequestStore inner) : IRequestStore
     public IAsyncEnumerable<ServiceRequest> ScanAsync(
         DateTimeOffset? submittedFrom = null, DateTimeOffset? submittedBefore = null, CancellationToken cancellationToken = default) =>
         inner.ScanAsync(submittedFrom, submittedBefore, cancellationToken);
+
+    public Task DeleteAsync(ServiceRequest request, CancellationToken cancellationToken = default) =>
+        inner.DeleteAsync(request, cancellationToken);
 }

@@ -1,0 +1,131 @@
+using ChatRequests.Core.Organisation;
+using ChatRequests.Core.Requests;
+using ChatRequests.Core.Sla;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using NSubstitute;
+using static ChatRequests.PortContracts.SampleRequests;
+
+namespace ChatRequests.Core.Tests.Retention;
+
+public sealed class RetentionSweepTests
+{
+    private static readonly DateTimeOffset ClosedAt = Start.AddHours(8);
+
+    private readonly InMemoryRequestStore _store = new();
+    private readonly FakeTimeProvider _clock = new(ClosedAt);
+
+    [Fact]
+    public async Task Sweep_AnonymisesAClosedRequestOnItsDay_NotBefore_AndOnceAcrossARestart()
+    {
+        await CreateClosedAsync("REQ-000001", new RetentionSettings { AnonymiseClosedAfterDays = 30 });
+
+        _clock.Advance(TimeSpan.FromDays(30) - TimeSpan.FromTicks(1));
+        Assert.Equal(0, (await Sweep(_store).SweepAsync()).Checked);
+        Assert.Null((await _store.GetAsync("REQ-000001"))!.Anonymised);
+
+        _clock.Advance(TimeSpan.FromTicks(1));
+        var result = await Sweep(_store).SweepAsync();
+
+        Assert.Equal(1, result.Anonymised);
+        var stored = (await _store.GetAsync("REQ-000001"))!;
+        Assert.Equal(ClosedAt.AddDays(30), stored.Anonymised!.At);
+        Assert.Equal(ServiceRequest.FormerEmployeeName, stored.Requester.Name);
+
+        // Restarted: another store over the same documents, a new sweeper, a day later; nothing is done twice.
+        _clock.Advance(TimeSpan.FromDays(1));
+        var again = await Sweep(_store.Reopen()).SweepAsync();
+
+        Assert.Equal(0, again.Anonymised);
+        Assert.Single((await _store.GetAsync("REQ-000001"))!.History, h => h.Action == AuditAction.Anonymise);
+    }
+
+    [Fact]
+    public async Task Sweep_LongAfterTheDay_AnonymisesOnce_AndLeavesOpenAndUnruledRequestsAlone()
+    {
+        await CreateClosedAsync("REQ-000001", new RetentionSettings { AnonymiseClosedAfterDays = 30 });
+        await CreateClosedAsync("REQ-000002", settings: null);
+        var open = Submit("REQ-000003", at: ClosedAt, requester: Alice);
+        open.AdoptRetention(new RetentionSettings { AnonymiseClosedAfterDays = 30 });
+        await _store.CreateAsync(open);
+
+        _clock.Advance(TimeSpan.FromDays(400));
+        var result = await Sweep(_store).SweepAsync();
+
+        Assert.Equal(1, result.Anonymised);
+        Assert.Equal(Alice.Id, (await _store.GetAsync("REQ-000002"))!.Requester.Id);
+        Assert.Equal(Alice.Id, (await _store.GetAsync("REQ-000003"))!.Requester.Id);
+    }
+
+    [Fact]
+    public async Task Sweep_DeletesAnAnonymisedRequest_TheRulesYearsAfterItClosed()
+    {
+        await CreateClosedAsync("REQ-000001", new RetentionSettings { AnonymiseClosedAfterDays = 30, KeepAuditYears = 2 });
+        _clock.Advance(TimeSpan.FromDays(30));
+        await Sweep(_store).SweepAsync();
+
+        _clock.SetUtcNow(ClosedAt.AddYears(2).AddTicks(-1));
+        Assert.Equal(0, (await Sweep(_store).SweepAsync()).Deleted);
+        Assert.NotNull(await _store.GetAsync("REQ-000001"));
+
+        _clock.SetUtcNow(ClosedAt.AddYears(2));
+        Assert.Equal(1, (await Sweep(_store).SweepAsync()).Deleted);
+        Assert.Null(await _store.GetAsync("REQ-000001"));
+    }
+
+    [Fact]
+    public async Task FirstSweep_BringsRequestsLoggedBeforeTheSettingToIt_AndAnonymisesTheFinalOnesPastTheirDay()
+    {
+        await CreateClosedAsync("REQ-000001", settings: null);
+        await CreateClosedAsync("REQ-000002", settings: null);
+        _clock.Advance(TimeSpan.FromDays(10));
+        var directory = Governed(new RetentionSettings { AnonymiseClosedAfterDays = 5 });
+        await _store.CreateAsync(Submit("REQ-000003", at: ClosedAt));
+
+        var first = await Sweep(_store, directory).SweepAsync();
+
+        Assert.Equal(3, first.RetentionAdopted);
+        Assert.Equal(2, first.Anonymised);
+        Assert.Null((await _store.GetAsync("REQ-000003"))!.Anonymised);
+        Assert.Equal(5, (await _store.GetAsync("REQ-000003"))!.Retention!.AnonymiseAfterDays);
+        Assert.Equal(0, (await Sweep(_store, directory).SweepAsync()).RetentionAdopted);
+    }
+
+    [Fact]
+    public async Task Sweep_AfterTheSettingChanges_BringsEveryRequestToTheNewOne_OnceForEachChange()
+    {
+        await CreateClosedAsync("REQ-000001", new RetentionSettings { AnonymiseClosedAfterDays = 400 });
+        var settings = new RetentionSettings { AnonymiseClosedAfterDays = 400 };
+        var directory = Governed(settings);
+        var sweep = Sweep(_store, directory);
+        Assert.Equal(0, (await sweep.SweepAsync()).RetentionAdopted);
+
+        directory.GetGovernanceSettingsAsync(Arg.Any<CancellationToken>())
+            .Returns(new GovernanceSettings { Retention = new RetentionSettings { AnonymiseClosedAfterDays = 1 } });
+        _clock.Advance(TimeSpan.FromDays(2));
+        var changed = await sweep.SweepAsync();
+
+        Assert.Equal(1, changed.RetentionAdopted);
+        Assert.Equal(1, changed.Anonymised);
+    }
+
+    private static IDirectory Governed(RetentionSettings retention)
+    {
+        var directory = Substitute.For<IDirectory>();
+        directory.GetGovernanceSettingsAsync(Arg.Any<CancellationToken>()).Returns(new GovernanceSettings { Retention = retention });
+        directory.ListTeamsAsync(Arg.Any<CancellationToken>()).Returns([]);
+        return directory;
+    }
+
+    private SlaSweep Sweep(InMemoryRequestStore store, IDirectory directory) =>
+        new(store, _clock, NullLogger<SlaSweep>.Instance, directory: directory);
+
+    private async Task CreateClosedAsync(string id, RetentionSettings? settings)
+    {
+        var request = FullLifecycle(id);
+        request.AdoptRetention(settings);
+        await _store.CreateAsync(request);
+    }
+
+    private SlaSweep Sweep(InMemoryRequestStore store) => new(store, _clock, NullLogger<SlaSweep>.Instance);
+}
