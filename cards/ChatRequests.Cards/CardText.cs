@@ -199,5 +199,6 @@ internal static class CardText
         [AuditAction.RemindReviewers] = "Quality check waiting; team lead told",
         [AuditAction.SealHistory] = "History sealed (earlier entries predate the chain)",
         [AuditAction.Redact] = "Entries redacted",
+        [AuditAction.Anonymise] = "Personal data removed (retention)",
     };
 }
