@@ -4,6 +4,7 @@ using ChatRequests.Core.Audit;
 using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Provisioning;
+using ChatRequests.Core.Reporting;
 using ChatRequests.Core.Sla;
 using ChatRequests.Core.Understanding;
 using ChatRequests.Core.Workflow;
@@ -43,6 +44,9 @@ public static class DependencyInjection
         // Each store registers its own; a host without one (tests composing the core alone) keeps them in memory.
         services.TryAddSingleton<IDelegationStore, InMemoryDelegationStore>();
         services.TryAddSingleton<IAssignmentStore, InMemoryAssignmentStore>();
+        services.TryAddSingleton<IReportingStore, InMemoryReportingStore>();
+        services.AddSingleton<IReports, ProjectionReports>();
+        services.AddSingleton<FormsShownLog>();
         // The words alone, unless a host registered another interpreter (Intake:Provider) first.
         services.TryAddSingleton<LexicalInterpreter>();
         services.TryAddSingleton<IMessageInterpreter>(sp => sp.GetRequiredService<LexicalInterpreter>());

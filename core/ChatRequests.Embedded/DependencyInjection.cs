@@ -3,6 +3,7 @@ using ChatRequests.Core.Assignment;
 using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Organisation;
+using ChatRequests.Core.Reporting;
 using ChatRequests.Core.Storage;
 using ChatRequests.Embedded.Digest;
 using ChatRequests.Embedded.Fulfilment;
@@ -30,7 +31,7 @@ public static class DependencyInjection
     public static IServiceCollection AddEmbeddedAdapters(this IServiceCollection services) =>
         services.AddSqliteStore().AddJsonCatalog().AddJsonDirectory().AddInProcessFulfilment();
 
-    /// <summary>The SQLite request store, conversation store, message ledger, delegations and availability (section "Storage").</summary>
+    /// <summary>The SQLite request store, conversation store, message ledger, delegations, availability and the reporting projection (section "Storage").</summary>
     public static IServiceCollection AddSqliteStore(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -44,6 +45,9 @@ public static class DependencyInjection
         services.AddSingleton<IMessageLedger, SqliteMessageLedger>();
         services.AddSingleton<IDelegationStore, SqliteDelegationStore>();
         services.AddSingleton<IAssignmentStore, SqliteAssignmentStore>();
+        // The reporting projection, in the same file, kept up to date by the outbox events (FulfilmentHandler).
+        services.AddSingleton<IReportingStore, SqliteReportingStore>();
+        services.TryAddSingleton<FactsProjection>();
         return services;
     }
 
@@ -82,6 +86,9 @@ public static class DependencyInjection
 
         services.AddSingleton<RelaySignal>();
         services.AddSingleton<IRelaySignal>(sp => sp.GetRequiredService<RelaySignal>());
+        // The events this process handles keep the reporting projection, whatever the store (Cosmos DB too: no
+        // Functions app reads its change feed then).
+        services.TryAddSingleton<FactsProjection>();
         services.AddHostedService<InProcessRelay>();
         services.AddHostedService<SlaSweeper>();
         services.AddHostedService<DigestSender>();

@@ -3,6 +3,7 @@ using ChatRequests.Core.Catalog;
 using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Organisation;
+using ChatRequests.Core.Reporting;
 using ChatRequests.Core.Storage;
 using ChatRequests.Core.Workflow;
 using ChatRequests.Embedded.Fulfilment;
@@ -62,6 +63,15 @@ public sealed class DependencyInjectionTests : IDisposable
         await host.StopAsync();
         Assert.Equal("REQ-000001", result.Request!.Id);
         Assert.Equal(["approval-card REQ-000001 stage 0 for Bob Manager"], _notifier.Calls);
+    }
+
+    [Fact]
+    public void AddInProcessFulfilment_WithoutTheSqliteStore_StillProjectsFromTheEvents()
+    {
+        // A bot on Cosmos DB that runs fulfilment itself: no Functions app reads the change feed, so its events must.
+        var services = new ServiceCollection().AddInProcessFulfilment();
+
+        Assert.Contains(services, d => d.ServiceType == typeof(FactsProjection));
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using ChatRequests.Cards.Actions;
 using ChatRequests.Core.Audit;
 using ChatRequests.Core.Catalog;
 using ChatRequests.Core.Fulfilment;
+using ChatRequests.Core.Reporting;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Workflow;
 using ChatRequests.Teams.Connector;
@@ -30,6 +31,7 @@ public sealed class CardActionHandler(
     IRelaySignal relay,
     DelegationConversation delegation,
     AuditTrail audit,
+    FormsShownLog formsShown,
     ILogger<CardActionHandler> logger)
 {
     public async Task<InvokeResponse> HandleAsync(TurnContext turn, string verb, JsonObject? rawData, CancellationToken cancellationToken)
@@ -67,7 +69,7 @@ public sealed class CardActionHandler(
         switch (action)
         {
             case PickItemData pick:
-                return Shown(turn, intake.FormFor(FindItem(pick.ItemId), Kept(pick), pick.Fields));
+                return await ShownAsync(turn, intake.FormFor(FindItem(pick.ItemId), Kept(pick), pick.Fields), cancellationToken);
             case BrowseCategoryData browse:
                 return intake.BrowseCategory(browse.Category).Card;
             case SomethingElseData:
@@ -75,7 +77,7 @@ public sealed class CardActionHandler(
             case IsRequestData isRequest:
                 return (await intake.NotAnIncidentAsync(isRequest.Words, cancellationToken)).Card;
             case NotAnAnswerData notAnswer:
-                return Shown(turn, await intake.UnderstandAsync(notAnswer.Words, cancellationToken));
+                return await ShownAsync(turn, await intake.UnderstandAsync(notAnswer.Words, cancellationToken), cancellationToken);
             case AnswerFromChatData answerInChat:
                 return cards.AnswerSent(await workflow.AnswerAsync(answerInChat.RequestId, user, answerInChat.Words ?? "", cancellationToken)).Card;
             case SubmitFormData form:
@@ -167,11 +169,12 @@ public sealed class CardActionHandler(
         pick.Words is null ? null : new KeptWords(pick.Words, RequestFormValidator.ParseUrgency(pick.Urgency));
 
     /// <summary>The card that answers the click replaces the clicked one: when it is a form, that message is the open form.</summary>
-    private JsonObject Shown(TurnContext turn, IntakeReply reply)
+    private async Task<JsonObject> ShownAsync(TurnContext turn, IntakeReply reply, CancellationToken cancellationToken)
     {
         if (reply.FormOf is { } item)
         {
             openForms.Remember(turn.ConversationId, turn.Activity.ReplyToId, item);
+            await formsShown.RecordAsync(reply.FormKey!, item, turn.User, cancellationToken);
         }
 
         return reply.Message.Card;

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 
 namespace ChatRequests.Bot.Conversations;
 
-/// <summary>The card that answers a message, and the catalog item when that card is its request form.</summary>
-public sealed record IntakeReply(CardMessage Message, CatalogItem? FormOf = null);
+/// <summary>The card that answers a message, and the catalog item and submission key when that card is its request form.</summary>
+public sealed record IntakeReply(CardMessage Message, CatalogItem? FormOf = null, string? FormKey = null);
 
 /// <summary>
 /// Answers what a person asks for in their own words, as the interpreter understood it: a clear match gets its form,
@@ -78,7 +78,7 @@ public sealed class IntakeConversation(ICatalog catalog, IMessageInterpreter int
         }
 
         var prefill = new FormPrefill(Guid.NewGuid().ToString("N"), words?.Text, (words?.Urgency ?? Urgency.Medium).ToString(), fields);
-        return new IntakeReply(cards.RequestForm(item, prefill, errors: null), item);
+        return new IntakeReply(cards.RequestForm(item, prefill, errors: null), item, prefill.SubmissionKey);
     }
 
     private IntakeGuide Guide() => IntakeGuide.For(catalog.Items, HelpDesk);

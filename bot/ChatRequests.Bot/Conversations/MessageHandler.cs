@@ -2,6 +2,7 @@ using ChatRequests.Bot.Turns;
 using ChatRequests.Cards;
 using ChatRequests.Core.Audit;
 using ChatRequests.Core.Fulfilment;
+using ChatRequests.Core.Reporting;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Understanding;
 using ChatRequests.Core.Workflow;
@@ -27,7 +28,8 @@ public sealed class MessageHandler(
     DelegationConversation delegation,
     AvailabilityConversation availability,
     RequestFollowUp followUps,
-    AuditTrail audit)
+    AuditTrail audit,
+    FormsShownLog formsShown)
 {
     private const int RequestListSize = 20;
 
@@ -85,6 +87,7 @@ public sealed class MessageHandler(
         if (reply.FormOf is { } item)
         {
             openForms.Remember(turn.ConversationId, activityId, item);
+            await formsShown.RecordAsync(reply.FormKey!, item, turn.User, cancellationToken);
         }
     }
 

@@ -1,6 +1,7 @@
 using ChatRequests.Core.Approvals;
 using ChatRequests.Core.Assignment;
 using ChatRequests.Core.Messaging;
+using ChatRequests.Core.Reporting;
 using ChatRequests.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,6 +29,9 @@ public static class CosmosServiceCollectionExtensions
         services.AddSingleton<IMessageLedger, CosmosMessageLedger>();
         services.AddSingleton<IDelegationStore, CosmosDelegationStore>();
         services.AddSingleton<IAssignmentStore, CosmosAssignmentStore>();
+        // The reporting projection: kept from the requests container's change feed by the Functions app's ProjectFacts,
+        // or by the bot's in-process relay when fulfilment runs there (AddInProcessFulfilment registers the projection).
+        services.AddSingleton<IReportingStore, CosmosReportingStore>();
         return services;
     }
 }

@@ -63,6 +63,8 @@ public sealed record CatalogItem
     /// resolving (the team's <c>qualityCheck</c> setting may also check other items, or none).
     /// </summary>
     public bool QualityCheck { get; init; }
+    /// <summary>Access or software that reports watch: one person's repeated requests for restricted items are flagged.</summary>
+    public bool Restricted { get; init; }
 
     /// <summary>"1,450.00 EUR": the same on every server, whatever its culture.</summary>
     public string? CostText => Cost is { } cost ? string.Create(CultureInfo.InvariantCulture, $"{cost:N2} {Currency}") : null;

@@ -3,6 +3,7 @@ using ChatRequests.Core.Assignment;
 using ChatRequests.Core.Catalog;
 using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Provisioning;
+using ChatRequests.Core.Reporting;
 using ChatRequests.Core.Sla;
 using ChatRequests.Core.Workflow;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,7 @@ namespace ChatRequests.Core.Fulfilment;
 /// <param name="Approvers">Works out the fallbacks of a stage stored before they were kept; null: such a stage has none.</param>
 /// <param name="Catalog">The item whose approver group such a stage falls back to.</param>
 /// <param name="ResolutionRules">The quality check and closing of a request fulfilled by automatic provisioning; null: neither.</param>
+/// <param name="Facts">The reporting projection the events keep up to date; null where something else does (the Cosmos DB change feed).</param>
 public sealed record FulfilmentCollaborators(
     IProvisioner? Provisioner,
     IWebhookSender? Webhooks,
@@ -33,7 +35,8 @@ public sealed record FulfilmentCollaborators(
     EscalationContactsFinder? Escalations,
     ApproverResolver? Approvers,
     ICatalog? Catalog,
-    ResolutionRulesFinder? ResolutionRules)
+    ResolutionRulesFinder? ResolutionRules,
+    FactsProjection? Facts = null)
 {
     /// <summary>None of the optional steps: approval cards, team cards and notices only.</summary>
     public static FulfilmentCollaborators None { get; } = new(null, null, null, null, null, null, null, null, null);
@@ -48,5 +51,7 @@ public sealed record FulfilmentCollaborators(
         services.GetRequiredService<EscalationContactsFinder>(),
         services.GetRequiredService<ApproverResolver>(),
         services.GetRequiredService<ICatalog>(),
-        services.GetRequiredService<ResolutionRulesFinder>());
+        services.GetRequiredService<ResolutionRulesFinder>(),
+        // Registered by the store whose projection the events keep (SQLite); the Cosmos DB change feed keeps its own.
+        services.GetService<FactsProjection>());
 }

@@ -4,6 +4,7 @@ using ChatRequests.Core.Catalog;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Provisioning;
+using ChatRequests.Core.Reporting;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Sla;
 using ChatRequests.Core.Storage;
@@ -37,11 +38,19 @@ public sealed class FulfilmentHandler(
     private readonly EscalationContactsFinder? _escalations = collaborators.Escalations;
     private readonly ApproverResolver? _approvers = collaborators.Approvers;
     private readonly ICatalog? _catalog = collaborators.Catalog;
+    private readonly FactsProjection? _facts = collaborators.Facts;
 
     public async Task HandleAsync(ServiceRequest request, OutboxEvent e, CancellationToken cancellationToken = default)
     {
         try
         {
+            // First, for any event: a store that fails throws here and the event is retried like any other, before any
+            // card is posted; the row is only replaced by a newer document, so the retry and later events are harmless.
+            if (_facts is not null)
+            {
+                await _facts.ProjectAsync(request, cancellationToken);
+            }
+
             await HandleEventAsync(request, e, cancellationToken);
         }
         catch (RecipientUnreachableException ex)

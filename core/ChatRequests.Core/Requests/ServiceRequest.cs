@@ -129,7 +129,8 @@ public sealed partial class ServiceRequest
         IReadOnlyDictionary<string, StandIn>? StandIns = null,
         DateTimeOffset? AtRiskAt = null,
         WorkingCalendar? Calendar = null,
-        bool DeliversItem = false);
+        bool DeliversItem = false,
+        bool Restricted = false);
 
     /// <summary>Logs a request and sends it on: to its first approval stage, or straight to approved when none is needed.</summary>
     public static ServiceRequest Submit(Draft draft, DateTimeOffset now)
@@ -152,6 +153,7 @@ public sealed partial class ServiceRequest
             DueAt = draft.DueAt,
             AtRiskAt = draft.AtRiskAt,
             DeliversItem = draft.DeliversItem,
+            Restricted = draft.Restricted,
             _approvals = [.. draft.Approvals],
             Provisioning = draft.Provisioning,
             ProvisioningStatus = draft.Provisioning is null ? null : Core.Provisioning.ProvisioningStatus.Pending,

@@ -87,7 +87,8 @@ public sealed class RequestWorkflow(
             stages.Count == 0 ? null : await StandInsAsync(stages[0], cancellationToken),
             SlaPolicy.AtRiskFor(item, now, calendar, (await directory.GetEscalationSettingsAsync(cancellationToken)).Level1AtShare),
             calendar,
-            item.Delivery);
+            item.Delivery,
+            item.Restricted);
         var request = ServiceRequest.Submit(draft, now);
         request.AdoptRetention((await directory.GetGovernanceSettingsAsync(cancellationToken))?.Retention);
         try

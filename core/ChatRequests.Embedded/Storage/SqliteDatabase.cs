@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ChatRequests.Core.Reporting;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
 using Microsoft.Data.Sqlite;
@@ -93,6 +94,33 @@ public sealed class SqliteDatabase : IDisposable
             interrupted INTEGER NOT NULL,
             started_at  TEXT    NOT NULL
         );
+
+        -- The reporting projection (SqliteReportingStore): one row per request, the newest document version only.
+        CREATE TABLE IF NOT EXISTS request_facts (
+            request_id     TEXT    NOT NULL PRIMARY KEY,
+            version        INTEGER NOT NULL,
+            submission_key TEXT    NOT NULL,
+            team_id        TEXT    NOT NULL,
+            category       TEXT    NOT NULL COLLATE NOCASE,
+            requester_id   TEXT    NOT NULL,
+            submitted_at   TEXT    NOT NULL,
+            updated_at     TEXT    NOT NULL,
+            is_open        INTEGER NOT NULL,
+            doc            TEXT    NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_request_facts_submitted ON request_facts (submitted_at);
+        CREATE INDEX IF NOT EXISTS ix_request_facts_submission_key ON request_facts (submission_key);
+
+        CREATE TABLE IF NOT EXISTS forms_shown (
+            form_key     TEXT NOT NULL PRIMARY KEY,
+            team_id      TEXT NULL,
+            category     TEXT NOT NULL COLLATE NOCASE,
+            person_id    TEXT NOT NULL,
+            shown_at     TEXT NOT NULL,
+            submitted_at TEXT NULL,
+            doc          TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_forms_shown_at ON forms_shown (shown_at);
         """;
 
     private readonly string _connectionString;
@@ -177,10 +205,16 @@ public sealed class SqliteDatabase : IDisposable
                     await MigrateFrom1Async(connection, transaction, cancellationToken);
                 }
 
+                var hadProjection = await TableExistsAsync(connection, transaction, "request_facts", cancellationToken);
+
                 await using var command = connection.CreateCommand();
                 command.Transaction = transaction;
                 command.CommandText = Schema + $"PRAGMA user_version = {SchemaVersion.ToString(CultureInfo.InvariantCulture)};";
                 await command.ExecuteNonQueryAsync(cancellationToken);
+                if (!hadProjection)
+                {
+                    await ProjectExistingRequestsAsync(connection, transaction, cancellationToken);
+                }
                 await transaction.CommitAsync(cancellationToken);
             }
 
@@ -198,6 +232,49 @@ public sealed class SqliteDatabase : IDisposable
     /// documents (the same derivation a save writes), so that the SLA sweep finds the requests logged before the upgrade.
     /// Runs inside the initialising transaction: an upgrade that fails leaves the file at version 1.
     /// </summary>
+    /// <summary>
+    /// The reporting projection's tables were just added to a file that may hold requests already (written by a version
+    /// without them): each gets its fact row, so reports cover them at once. Runs inside the initialising transaction;
+    /// on a new file there is nothing to project.
+    /// </summary>
+    private async Task ProjectExistingRequestsAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        var rows = new List<RequestFacts>();
+        await using (var select = connection.CreateCommand())
+        {
+            select.Transaction = transaction;
+            select.CommandText = "SELECT version, doc FROM requests;";
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (JsonSerializer.Deserialize<ServiceRequest>(reader.GetString(1), RequestJson.Options) is { } request)
+                {
+                    request.Version = reader.GetInt64(0);
+                    rows.Add(RequestFacts.From(request));
+                }
+            }
+        }
+
+        foreach (var facts in rows)
+        {
+            await SqliteReportingStore.UpsertAsync(connection, transaction, facts, cancellationToken);
+        }
+
+        if (rows.Count > 0)
+        {
+            _logger.LogInformation("SQLite database {DatabasePath}: the reporting projection was added and {Count} existing requests projected", FilePath, rows.Count);
+        }
+    }
+
+    private static async Task<bool> TableExistsAsync(SqliteConnection connection, SqliteTransaction transaction, string table, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = $name;";
+        command.Parameters.AddWithValue("$name", table);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > 0;
+    }
+
     private async Task MigrateFrom1Async(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
         await using (var alter = connection.CreateCommand())

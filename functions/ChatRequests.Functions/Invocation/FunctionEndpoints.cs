@@ -2,6 +2,7 @@ using System.Text.Json;
 using ChatRequests.Functions.Digest;
 using ChatRequests.Functions.Fulfilment;
 using ChatRequests.Functions.Relay;
+using ChatRequests.Functions.Reporting;
 using ChatRequests.Functions.Sla;
 
 namespace ChatRequests.Functions.Invocation;
@@ -26,6 +27,9 @@ public static class FunctionEndpoints
 
         app.MapPost("/" + SweepSlasFunction.Name, async (HttpRequest http, SweepSlasFunction function, CancellationToken cancellationToken) =>
             await ReadAsync(http, cancellationToken) is not null ? await function.InvokeAsync(cancellationToken) : BadEnvelope());
+
+        app.MapPost("/" + ProjectFactsFunction.Name, async (HttpRequest http, ProjectFactsFunction function, CancellationToken cancellationToken) =>
+            await ReadAsync(http, cancellationToken) is { } invocation ? await function.InvokeAsync(invocation, cancellationToken) : BadEnvelope());
 
         app.MapPost("/" + SendDigestsFunction.Name, async (HttpRequest http, SendDigestsFunction function, CancellationToken cancellationToken) =>
             await ReadAsync(http, cancellationToken) is not null ? await function.InvokeAsync(cancellationToken) : BadEnvelope());
