@@ -48,6 +48,7 @@ internal sealed partial class CardGallery
         await gallery.AddAssignmentAsync();
         await gallery.AddEditAsync();
         await gallery.AddAuditAsync();
+        await gallery.AddSensitiveAsync();
         await gallery.AddHostileAsync();
         return gallery._shown;
     }

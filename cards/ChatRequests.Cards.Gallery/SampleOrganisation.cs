@@ -57,14 +57,17 @@ internal sealed class SampleOrganisation(ICatalog catalog, IDirectory directory)
     /// Logs a request as <c>RequestWorkflow.SubmitAsync</c> does, at a fixed time; the form must be valid.
     /// <paramref name="stages"/> changes the stages the directory gave (a policy the samples do not have: parallel,
     /// timed out); <paramref name="preAuthorisation"/> logs it with no approval, for that reason; <paramref name="provisioning"/>
-    /// replaces the item's (steps the samples do not have).
+    /// replaces the item's (steps the samples do not have); <paramref name="sensitiveFields"/> marks those of the item's
+    /// fields sensitive (the samples have none).
     /// </summary>
     public async Task<ServiceRequest> SubmitAsync(
         string requestId, string requesterId, RequestForm form, DateTimeOffset at,
         Func<IReadOnlyList<ApprovalStage>, IReadOnlyList<ApprovalStage>>? stages = null, string? preAuthorisation = null,
-        ProvisioningPlan? provisioning = null)
+        ProvisioningPlan? provisioning = null, IReadOnlyList<string>? sensitiveFields = null)
     {
-        var item = Item(form.ItemId);
+        var item = Item(form.ItemId) is var sample && sensitiveFields is not null
+            ? sample with { Fields = [.. sample.Fields.Select(f => f with { Sensitive = sensitiveFields.Contains(f.Id) })] }
+            : Item(form.ItemId);
         var errors = RequestFormValidator.Validate(item, form);
         if (errors.Any)
         {
@@ -94,7 +97,7 @@ internal sealed class SampleOrganisation(ICatalog catalog, IDirectory directory)
             SlaPolicy.TargetFor(item, at),
             approvals,
             provisioning ?? item.Provisioning,
-            [.. item.Fields.Select(f => new FieldLabel(f.Id, f.Label))],
+            FieldLabel.Of(item),
             preAuthorisation,
             DeliversItem: item.Delivery);
         return ServiceRequest.Submit(draft, at);

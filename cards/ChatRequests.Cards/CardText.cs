@@ -49,10 +49,15 @@ internal static class CardText
     internal static string Count(int n, string unit) =>
         n == 1 ? $"1 {unit}" : $"{n.ToString(CultureInfo.InvariantCulture)} {unit}s";
 
-    /// <summary>What the request costs: its price, else the cost centre it is charged to, else "No charge".</summary>
-    public static string Cost(ServiceRequest r) =>
+    /// <summary>
+    /// What the request costs: its price, else the cost centre it is charged to (masked when the field is sensitive and
+    /// <paramref name="readerId"/> may not read it; null: everyone reads), else "No charge".
+    /// </summary>
+    public static string Cost(ServiceRequest r, string? readerId = null) =>
         r.CostText
-        ?? (r.Fields.FirstOrDefault(f => IsCostCentre(f.Key)).Value is { } centre ? $"Charged to cost centre {centre}" : "No charge");
+        ?? (r.Fields.FirstOrDefault(f => IsCostCentre(f.Key)) is { Value: { } centre } field
+            ? $"Charged to cost centre {SensitiveFields.ValueFor(r, field.Key, centre, readerId)}"
+            : "No charge");
 
     /// <summary>What the item costs: its price, else "Charged to your cost centre" when the form asks for one, else "No charge".</summary>
     public static string Cost(CatalogItem item) =>

@@ -32,16 +32,16 @@ public sealed partial class RequestCards
             itemName = r.ItemName,
             justification = r.Justification,
             // The answers below are the new ones: the card says what the requester changed, last.
-            changed = r.Edits.LastOrDefault() is { } edit ? new { at = CardText.Instant(edit.At), text = edit.Summary } : null,
+            changed = r.Edits.LastOrDefault() is { } edit ? new { at = CardText.Instant(edit.At), text = SensitiveFields.SummaryFor(r, edit, viewer.Id) } : null,
             facts = (Fact[])
             [
                 new("Category", r.Category),
-                new("Cost", CardText.Cost(r)),
+                new("Cost", CardText.Cost(r, viewer.Id)),
                 new("Priority", r.Priority.Reason),
                 Fact.Moment("Target date", r.DueAt),
                 .. pending ? ApprovalDue.Facts(r) : [],
                 Fact.Moment("Submitted", r.SubmittedAt),
-                .. FieldFacts(r),
+                .. FieldFacts(r, viewer.Id),
                 .. r.Approvals.Take(stage)
                     .Where(s => s.Decision is not null)
                     .Select(s => Fact.Moment(s.Name, s.Decision!.At, $"{DecisionText(s.Decision!, viewer)} at ")),
@@ -49,7 +49,7 @@ public sealed partial class RequestCards
             outcome = outcome is null ? null : new { text = outcome.Text, at = outcome.At is { } at ? CardText.Instant(at) : null, comment = outcome.Comment },
         };
         var fallback = pending
-            ? $"{r.Requester.Name} asks for {r.ItemName} ({r.Id}, {CardText.Cost(r)}). Approve or reject it on the card."
+            ? $"{r.Requester.Name} asks for {r.ItemName} ({r.Id}, {CardText.Cost(r, viewer.Id)}). Approve or reject it on the card."
             : $"{r.Id} {r.ItemName}: {outcome!.Text}{(outcome.Comment is null ? "" : $": {CardText.Shorten(outcome.Comment, FallbackQuoteLength)}")}";
         return Render("approval", data, fallback);
     }
@@ -72,7 +72,7 @@ public sealed partial class RequestCards
                 stageText = StageText(r, r.CurrentStage, viewer),
                 requesterName = r.Requester.Name,
                 itemName = r.ItemName,
-                cost = CardText.Cost(r),
+                cost = CardText.Cost(r, viewer.Id),
                 priority = r.Priority.Label,
                 due = CardText.Instant(r.DueAt),
                 justification = CardText.Shorten(r.Justification, ListedJustificationLength),

@@ -6,9 +6,12 @@ namespace ChatRequests.Cards;
 // Assignment by workload: the assignee told in chat, the channel reminded of a request nobody took, the daily digest.
 public sealed partial class RequestCards
 {
-    /// <summary>The team card in the assignee's chat, with a line on top saying who gave it to them.</summary>
-    public CardMessage AssignedToYou(ServiceRequest r, PersonRef by, IReadOnlyList<PersonRef>? members = null) => WithBanner(
-        TeamCard(r, members),
+    /// <summary>
+    /// The team card in the assignee's chat, with a line on top saying who gave it to them; sensitive answers are shown
+    /// to <paramref name="reader"/> (the person the card goes to) while they may read them, else masked.
+    /// </summary>
+    public CardMessage AssignedToYou(ServiceRequest r, PersonRef by, IReadOnlyList<PersonRef>? members = null, PersonRef? reader = null) => WithBanner(
+        TeamCard(r, members, reader?.Id),
         by.Id == PersonRef.System.Id
             ? $"{r.Id} was assigned to you automatically."
             : $"{by.Name} gave {r.Id} to you.",

@@ -105,25 +105,30 @@ public sealed partial class RequestCards
         return Render("request-list", data, fallback);
     }
 
-    /// <summary>Everything about one request, with its last <see cref="HistoryLines"/> history lines, in words for <paramref name="viewer"/>.</summary>
-    public CardMessage RequestDetail(ServiceRequest r, PersonRef viewer)
+    /// <summary>
+    /// Everything about one request, with its last <see cref="HistoryLines"/> history lines, in words for <paramref name="viewer"/>;
+    /// with <paramref name="everyoneReads"/> (a team channel) sensitive answers are masked whoever asked.
+    /// </summary>
+    public CardMessage RequestDetail(ServiceRequest r, PersonRef viewer, bool everyoneReads = false)
     {
         var history = r.History.TakeLast(HistoryLines).ToList();
         var requesterReads = r.IsRequester(viewer.Id);
+        var readerId = everyoneReads ? null : viewer.Id;
+        string? Mask(string? text) => SensitiveFields.MaskText(r, readerId, text);
         var data = new
         {
             id = r.Id,
             itemName = r.ItemName,
             state = CardText.StateFor(r.State, requesterReads),
             style = CardText.StyleOf(r.State),
-            facts = DetailFacts(r, viewer),
-            justification = r.Justification,
-            fields = FieldFacts(r),
+            facts = DetailFacts(r, viewer, readerId),
+            justification = Mask(r.Justification),
+            fields = FieldFacts(r, readerId),
             approvals = r.Approvals.Select((s, i) => StageStatus(r, s, i)),
-            question = QuestionData(r),
+            question = QuestionData(r, readerId),
             requesterName = CardText.Name(r.Requester, viewer),
             // The requester reads the resolution once the work has passed its check.
-            resolution = requesterReads && r.State == RequestState.InReview ? null : r.ResolutionNotes,
+            resolution = requesterReads && r.State == RequestState.InReview ? null : Mask(r.ResolutionNotes),
             feedback = FeedbackData(r),
             history = history.Select(h => new
             {
@@ -132,10 +137,11 @@ public sealed partial class RequestCards
                 what = h.From == h.To ? CardText.Action(h.Action) : $"{CardText.Action(h.Action)} ({CardText.StateFor(h.To, requesterReads).ToLowerInvariant()})",
                 // A decision's comment is shown once, with the decision under Approvals.
                 // Internal lines (work notes, a failed check's reason) are the team's: their card shows them, this one never.
-                comment = h.Action.IsDecision || h.Action.IsInternal ? null : h.Comment,
+                comment = h.Action.IsDecision || h.Action.IsInternal ? null : Mask(h.Comment),
             }),
             historyTitle = r.History.Count > HistoryLines ? $"History (last {HistoryLines} of {r.History.Count})" : "History",
-            canChange = requesterReads && r.IsEditable,
+            // The change form is filled in with the answers: not where others read them.
+            canChange = requesterReads && r.IsEditable && (readerId is not null || !r.FieldLabels.Any(l => l.Sensitive)),
         };
         var forWhom = requesterReads ? "" : $" for {r.Requester.Name}";
         return Render(
@@ -157,13 +163,13 @@ public sealed partial class RequestCards
         return facts;
     }
 
-    private List<Fact> DetailFacts(ServiceRequest r, PersonRef viewer)
+    private List<Fact> DetailFacts(ServiceRequest r, PersonRef viewer, string? readerId)
     {
         var facts = new List<Fact>
         {
             new("Requester", CardText.Name(r.Requester, viewer)),
             new("Item", $"{r.ItemName} ({r.Category})"),
-            new("Cost", CardText.Cost(r)),
+            new("Cost", CardText.Cost(r, readerId)),
             new("Priority", r.Priority.Reason),
             Fact.Moment("Submitted", r.SubmittedAt),
             TargetFact(r, r.IsRequester(viewer.Id), after: IsOverdue(r) ? " (overdue)" : null),
@@ -189,7 +195,7 @@ public sealed partial class RequestCards
 
         if (r.StatusNote is { } note)
         {
-            facts.Add(new("Status note", note));
+            facts.Add(new("Status note", SensitiveFields.MaskText(r, readerId, note)));
         }
 
         facts.AddRange(DeliveryFacts(r));

@@ -27,7 +27,7 @@ public sealed partial class RequestCards
             [
                 new("Step", StageText(r, stage, approver)),
                 Fact.Moment("Waiting since", requestedAt),
-                new("Cost", CardText.Cost(r)),
+                new("Cost", CardText.Cost(r, approver.Id)),
                 Fact.Moment("Target date", r.DueAt),
             ],
         };

@@ -20,8 +20,15 @@ public sealed partial class RequestCards
     /// The channel card, offering "Reassign" to one of the team's <paramref name="members"/> (not the assignee, not the
     /// requester); none when <paramref name="members"/> is null.
     /// </summary>
-    public CardMessage TeamCard(ServiceRequest r, IReadOnlyList<PersonRef>? members)
+    public CardMessage TeamCard(ServiceRequest r, IReadOnlyList<PersonRef>? members) => TeamCard(r, members, readerId: null);
+
+    /// <summary>
+    /// The team card as <paramref name="readerId"/> reads it: in the channel (null) everyone reads it, so sensitive answers
+    /// are masked there, always, also in the texts people typed; the assignee reads them in their personal chat.
+    /// </summary>
+    private CardMessage TeamCard(ServiceRequest r, IReadOnlyList<PersonRef>? members, string? readerId)
     {
+        string? Mask(string? text) => SensitiveFields.MaskText(r, readerId, text);
         var state = r.State;
         var colleagues = (members ?? []).Where(m => m.Id != r.Assignee?.Id && !r.IsRequester(m.Id)).ToList();
         var data = new
@@ -46,25 +53,25 @@ public sealed partial class RequestCards
                 new("Requester", r.Requester.Name),
                 new("Priority", r.Priority.Reason),
                 TargetFact(r),
-                new("Cost", CardText.Cost(r)),
+                new("Cost", CardText.Cost(r, readerId)),
                 Fact.Moment("Submitted", r.SubmittedAt),
                 new("Assignee", r.Assignee?.Name ?? "Nobody yet"),
                 .. SupplyFacts(r),
-                .. FieldFacts(r),
+                .. FieldFacts(r, readerId),
             ],
             supplierLate = SupplierLateData(r),
-            justification = r.Justification,
-            statusNote = r.StatusNote,
+            justification = Mask(r.Justification),
+            statusNote = Mask(r.StatusNote),
             assignmentNote = r.Assignee is null && state == RequestState.Approved ? r.AssignmentNote : null,
             provisioning = ProvisioningData(r),
-            question = QuestionData(r),
-            resolution = r.ResolutionNotes,
-            workNote = r.WorkNote,
+            question = QuestionData(r, readerId),
+            resolution = Mask(r.ResolutionNotes),
+            workNote = Mask(r.WorkNote),
             review = ReviewData(r),
             reviewFailed = ReviewFailedData(r),
             canReview = RequestTransitions.IsAllowed(state, RequestCommand.PassReview),
             feedback = FeedbackData(r),
-            outcome = TeamOutcome(r),
+            outcome = Mask(TeamOutcome(r)),
             canAssign = RequestTransitions.IsAllowed(state, RequestCommand.Assign)
                 && (state is RequestState.Approved or RequestState.Reopened || r.Assignee is null),
             canSetStatus = RequestTransitions.IsAllowed(state, RequestCommand.StartWork),
@@ -85,21 +92,25 @@ public sealed partial class RequestCards
             $"{r.Id} {r.ItemName} for {r.Requester.Name} ({r.Priority.Label}): {CardText.NeutralState(state)}, {assigned}.");
     }
 
-    /// <summary>The requester's answer, as a reply in the team card's thread (a card: the words stay inert).</summary>
+    /// <summary>
+    /// The requester's answer, as a reply in the team card's thread (a card: the words stay inert); everyone in the
+    /// channel reads it, so a sensitive answer quoted there is masked.
+    /// </summary>
     public CardMessage AnswerReply(ServiceRequest r, string answer)
     {
-        var data = new { id = r.Id, requesterName = r.Requester.Name, question = r.Question?.Text, answer };
+        answer = SensitiveFields.MaskText(r, null, answer);
+        var data = new { id = r.Id, requesterName = r.Requester.Name, question = SensitiveFields.MaskText(r, null, r.Question?.Text), answer };
         return Render("answer", data, $"{r.Requester.Name} answered on {r.Id}: {CardText.Shorten(answer, FallbackQuoteLength)}");
     }
 
-    private static object? QuestionData(ServiceRequest r) => r.Question is not { } q
+    private static object? QuestionData(ServiceRequest r, string? readerId) => r.Question is not { } q
         ? null
         : new
         {
             askedBy = q.AskedBy.Name,
             askedAt = CardText.Instant(q.AskedAt),
-            text = q.Text,
-            answer = q.Answer,
+            text = SensitiveFields.MaskText(r, readerId, q.Text),
+            answer = SensitiveFields.MaskText(r, readerId, q.Answer),
             answeredAt = q.AnsweredAt is { } at ? CardText.Instant(at) : null,
         };
 

@@ -84,14 +84,15 @@ public sealed partial class RequestCards
 
     /// <summary>
     /// The filled-in fields, labelled and ordered as the form showed them (the labels the request kept when it was
-    /// logged); a field the request kept no label for is named after its id, after the others.
+    /// logged); a field the request kept no label for is named after its id, after the others. A sensitive answer reads
+    /// "(masked)" unless <paramref name="readerId"/> may read it (null: a channel, where everyone reads).
     /// </summary>
-    private static IEnumerable<Fact> FieldFacts(ServiceRequest r)
+    private static IEnumerable<Fact> FieldFacts(ServiceRequest r, string? readerId)
     {
         var labelled = r.FieldLabels.Where(l => r.Fields.ContainsKey(l.Id)).ToList();
         return
         [
-            .. labelled.Select(l => new Fact(l.Label, r.Fields[l.Id])),
+            .. labelled.Select(l => new Fact(l.Label, SensitiveFields.ValueFor(r, l.Id, r.Fields[l.Id], readerId))),
             .. r.Fields.Where(f => labelled.All(l => l.Id != f.Key)).Select(f => new Fact(CardText.Humanize(f.Key), f.Value)),
         ];
     }

@@ -20,6 +20,10 @@ public sealed class TeamsDriver(HttpClient bot, FakeTeamsConnector connector)
     public Task<HttpResponseMessage> SayAsync(Persona who, string text) =>
         PostAsync(Base(who, who.PersonalChatId, "personal") with { Type = ActivityTypes.Message, Text = text });
 
+    /// <summary>The person types in a group chat the bot is in, mentioning it.</summary>
+    public Task<HttpResponseMessage> SayInGroupChatAsync(Persona who, string chatId, string text) =>
+        PostAsync(Base(who, chatId, "groupChat") with { Type = ActivityTypes.Message, Text = $"<at>ChatRequests</at> {text}" });
+
     /// <summary>The person types in a channel thread, mentioning the bot.</summary>
     public Task<HttpResponseMessage> SayInChannelAsync(Persona who, string channelId, string text) =>
         PostAsync(Base(who, channelId, "channel") with

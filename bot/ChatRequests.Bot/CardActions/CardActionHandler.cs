@@ -148,7 +148,7 @@ public sealed class CardActionHandler(
             }
 
             case ShowDetailsData show:
-                return cards.RequestDetail(await workflow.GetVisibleAsync(show.RequestId, user.Id, cancellationToken), user).Card;
+                return cards.RequestDetail(await workflow.GetVisibleAsync(show.RequestId, user.Id, cancellationToken), user, everyoneReads: turn.OthersRead).Card;
             case RefreshData refresh:
                 return await ConfirmationAsync(turn, refresh.RequestId, cancellationToken);
             case ApprovalHandoverData handover:
@@ -243,7 +243,7 @@ public sealed class CardActionHandler(
 
         // A form sent twice shows the request as the first submit left it.
         return result.WasDuplicate
-            ? cards.RequestDetail(result.Request, turn.User).Card
+            ? cards.RequestDetail(result.Request, turn.User, everyoneReads: turn.OthersRead).Card
             : cards.Changed(result.Request, result.BackForApprovalBecause).Card;
     }
 

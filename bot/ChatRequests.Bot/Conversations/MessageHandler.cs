@@ -157,7 +157,7 @@ public sealed class MessageHandler(
                 var request = turn.IsChannel
                     ? await workflow.GetVisibleInChannelAsync(requestId, turn.User.Id, ConversationIds.ChannelOf(turn.ConversationId), cancellationToken)
                     : await workflow.GetVisibleAsync(requestId, turn.User.Id, cancellationToken);
-                return cards.RequestDetail(request, turn.User);
+                return cards.RequestDetail(request, turn.User, everyoneReads: turn.OthersRead);
             case ChatCommand.History when requestId is not null:
                 return cards.History(await audit.HistoryAsync(requestId, turn.User.Id, page: null, cancellationToken), turn.User);
             case ChatCommand.Verify when requestId is not null:
@@ -182,7 +182,7 @@ public sealed class MessageHandler(
         if (meaning.RequestId is { } requestId)
         {
             var request = await workflow.GetVisibleAsync(requestId, turn.User.Id, cancellationToken);
-            return RequestFollowUp.Counts(request, turn.User.Id) ? await ChaseAsync(turn, request, cancellationToken) : cards.RequestDetail(request, turn.User);
+            return RequestFollowUp.Counts(request, turn.User.Id) ? await ChaseAsync(turn, request, cancellationToken) : cards.RequestDetail(request, turn.User, everyoneReads: turn.OthersRead);
         }
 
         var mine = await workflow.ListMineAsync(turn.User.Id, RequestListSize + 1, cancellationToken);

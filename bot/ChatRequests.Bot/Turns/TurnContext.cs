@@ -1,3 +1,4 @@
+using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Requests;
 using ChatRequests.Teams.Connector;
 using ChatRequests.Core.Workflow;
@@ -13,4 +14,7 @@ public sealed record TurnContext(Activity Activity, Actor Actor, bool IsChannel)
     public PersonRef User => Actor.Ref;
     public string ServiceUrl => Activity.ServiceUrl!;
     public string ConversationId => Activity.Conversation!.Id!;
+
+    /// <summary>Whether others read the answer too (a channel, a group chat): then it shows no sensitive answers.</summary>
+    public bool OthersRead => !ConversationType.FromWire(Activity.Conversation?.ConversationType).IsPersonal;
 }

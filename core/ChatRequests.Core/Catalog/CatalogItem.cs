@@ -21,6 +21,11 @@ public sealed record CatalogField
     public string? PatternHint { get; init; }
     /// <summary>Other words people use for a choice ("qwertz" for "German (QWERTZ)"): a key is one of <see cref="Choices"/>.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> ChoiceSynonyms { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+    /// <summary>
+    /// The value is for the requester, the request's approvers and its assignee only: everyone else reads "(masked)"
+    /// (<see cref="Requests.SensitiveFields"/>).
+    /// </summary>
+    public bool Sensitive { get; init; }
 }
 
 /// <summary>Something an employee can ask for.</summary>

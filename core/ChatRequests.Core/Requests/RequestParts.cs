@@ -10,7 +10,19 @@ public sealed record PersonRef(string Id, string Name)
 }
 
 /// <summary>How the catalog labelled a field when the request was logged ("sharePath" is "Folder path"), so every card says it as the form did.</summary>
-public sealed record FieldLabel(string Id, string Label);
+public sealed record FieldLabel(string Id, string Label)
+{
+    /// <summary>
+    /// Whether the catalog marked the field sensitive when the request was logged, so a later catalog change does not
+    /// unmask it; false in documents written before it was kept (and not written while false).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Sensitive { get; init; }
+
+    /// <summary>The labels of <paramref name="item"/>'s fields, in catalog order, as a request logged now keeps them.</summary>
+    public static IReadOnlyList<FieldLabel> Of(Catalog.CatalogItem item) =>
+        [.. item.Fields.Select(f => new FieldLabel(f.Id, f.Label) { Sensitive = f.Sensitive })];
+}
 
 /// <summary>
 /// One line of a request's audit history, chained to the line before it (<see cref="Audit.HistoryChain"/>, ADR 0016):

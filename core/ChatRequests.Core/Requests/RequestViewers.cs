@@ -17,6 +17,6 @@ public static class RequestViewers
         || (owningTeam is not null && owningTeam.Id == request.TeamId && (owningTeam.HasMember(personId) || owningTeam.LeadId == personId));
 
     /// <summary>An approver of a stage the request has reached; a later stage's approvers see nothing until it is their turn.</summary>
-    private static bool IsApproverSoFar(ServiceRequest request, string personId) =>
+    internal static bool IsApproverSoFar(ServiceRequest request, string personId) =>
         request.Approvals.Take(request.CurrentStage + 1).Any(stage => stage.IsApprover(personId) || stage.StandIns.Any(s => s.For.Id == personId) || stage.Handovers.Any(h => h.From.Id == personId));
 }

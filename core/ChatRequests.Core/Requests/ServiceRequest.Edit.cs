@@ -62,7 +62,8 @@ public sealed partial class ServiceRequest
         Edits = [.. Edits, edit];
         UpdatedAt = now;
         Record(now, requester, AuditAction.Edit, State, State, $"Changed by the requester: {edit.Summary}");
-        Raise(RequestEventType.RequestEdited, requester, now, edit.Summary);
+        // Events travel to other hosts and channels: their comment never carries a sensitive answer.
+        Raise(RequestEventType.RequestEdited, requester, now, edit.MaskedSummary);
         if (reapproval.Count > 0)
         {
             StartApprovalRound(requester, reapproval, $"approval needed again: {why}", now, standIns, calendar);
@@ -112,7 +113,8 @@ public sealed partial class ServiceRequest
             var to = change.Fields.GetValueOrDefault(id);
             if (from != to)
             {
-                changes.Add(new AnswerChange(FieldLabels.FirstOrDefault(l => l.Id == id)?.Label ?? id, from, to));
+                var label = FieldLabels.FirstOrDefault(l => l.Id == id);
+                changes.Add(new AnswerChange(label?.Label ?? id, from, to) { Sensitive = label?.Sensitive == true });
             }
         }
 

@@ -82,7 +82,7 @@ public sealed class RequestWorkflow(
             SlaPolicy.TargetFor(item, now, calendar),
             stages,
             item.Provisioning,
-            [.. item.Fields.Select(f => new FieldLabel(f.Id, f.Label))],
+            FieldLabel.Of(item),
             preAuthorisation,
             stages.Count == 0 ? null : await StandInsAsync(stages[0], cancellationToken),
             SlaPolicy.AtRiskFor(item, now, calendar, (await directory.GetEscalationSettingsAsync(cancellationToken)).Level1AtShare),

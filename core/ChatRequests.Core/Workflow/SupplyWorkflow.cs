@@ -75,7 +75,7 @@ public sealed class SupplyWorkflow(
         var fields = request.Fields.Where(f => item.Fields.Any(d => d.Id == f.Key)).ToDictionary(f => f.Key, f => f.Value);
         var replacement = new ItemReplacement(
             item.Id, item.Name, item.Category, item.CostText, StageConditions.Cost(item, fields), fields,
-            [.. item.Fields.Select(f => new FieldLabel(f.Id, f.Label))], item.Delivery);
+            FieldLabel.Of(item), item.Delivery);
         var approved = catalog.Find(request.CatalogItemId) is { } before ? StageConditions.Cost(before, request.Fields) : null;
         var stages = await NewStagesAsync(request, item, fields, cancellationToken);
         var outcome = Reapproval.For(request, item.Name, approved, replacement.TotalCost, stages);

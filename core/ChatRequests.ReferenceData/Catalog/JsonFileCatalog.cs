@@ -81,6 +81,11 @@ public sealed class JsonFileCatalog : ICatalog
             }
 
             CheckFields(name, item.Fields, problems);
+            if (item.QuantityField is { } quantity && item.Fields.Any(f => f.Id == quantity && f.Sensitive))
+            {
+                problems.Add($"{name} field '{quantity}' is sensitive but is the quantityField: the cost every card shows would reveal it.");
+            }
+
             ProvisioningCheck.Check(name, item.Provisioning, problems);
             ApprovalPolicyCheck.Check(name, item, problems);
         }

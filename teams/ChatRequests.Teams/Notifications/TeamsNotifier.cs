@@ -99,7 +99,7 @@ public sealed class TeamsNotifier(ProactiveMessenger messenger, IDirectory direc
     {
         var members = await TeamRoster.ReassignChoicesAsync(directory, await TeamOfAsync(request, cancellationToken), request, cancellationToken);
         await messenger.SendOnceToPersonAsync(
-            assignee.Id, $"assigned:{request.Id}:{cause.Id}:{assignee.Id}", cards.AssignedToYou(request, cause.Actor, members), cancellationToken);
+            assignee.Id, $"assigned:{request.Id}:{cause.Id}:{assignee.Id}", cards.AssignedToYou(request, cause.Actor, members, reader: assignee), cancellationToken);
     }
 
     public async Task ReannounceAsync(ServiceRequest request, OutboxEvent cause, CancellationToken cancellationToken = default)

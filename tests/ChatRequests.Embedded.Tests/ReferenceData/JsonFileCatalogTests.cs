@@ -69,6 +69,26 @@ public sealed class JsonFileCatalogTests : IDisposable
     }
 
     [Fact]
+    public void Load_SensitiveField_IsReadAsSensitive_AndOthersAreNot()
+    {
+        var path = Write("""{ "items": [ { "id": "epr", "name": "EPR account", "category": "Clinical", "fields": [ { "id": "employeeNumber", "label": "Employee number", "sensitive": true }, { "id": "role", "label": "Role" } ] } ] }""");
+
+        var item = Assert.Single(LoadCatalog(path).Items);
+
+        Assert.Equal([true, false], item.Fields.Select(f => f.Sensitive));
+    }
+
+    [Fact]
+    public void Load_SensitiveQuantityField_Fails()
+    {
+        var path = Write("""{ "items": [ { "id": "licence", "name": "Licence", "category": "Software", "cost": 10, "quantityField": "seats", "fields": [ { "id": "seats", "label": "Seats", "type": "Number", "sensitive": true } ] } ] }""");
+
+        Assert.Equal(
+            [$"{path}: item 'licence' field 'seats' is sensitive but is the quantityField: the cost every card shows would reveal it."],
+            LoadFails(path));
+    }
+
+    [Fact]
     public void Load_ChoiceSynonymsOfNoChoice_Fails()
     {
         var path = Write("""{ "items": [ { "id": "kb", "name": "Keyboard", "category": "Hardware", "fields": [ { "id": "layout", "label": "Layout", "type": "Choice", "choices": ["UK"], "choiceSynonyms": { "uk": ["british"] } } ] } ] }""");

@@ -52,4 +52,14 @@ public sealed class SampleReferenceDataTests
 
         Assert.Empty(strays);
     }
+
+    [Fact]
+    public void SensitiveFields_TheHospitalSample_MarksWhatIdentifiesAPersonOrTheirReasons()
+    {
+        var catalog = LoadCatalog("samples/hospital/catalog.json");
+
+        Assert.True(catalog.Find("epr-account")!.Fields.Single(f => f.Id == "employeeNumber").Sensitive);
+        Assert.True(catalog.Find("epr-role-change")!.Fields.Single(f => f.Id == "reason").Sensitive);
+        Assert.False(catalog.Find("epr-account")!.Fields.Single(f => f.Id == "role").Sensitive);
+    }
 }
