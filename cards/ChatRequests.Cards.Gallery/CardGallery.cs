@@ -47,6 +47,7 @@ internal sealed partial class CardGallery
         await gallery.AddSupplyAsync();
         await gallery.AddAssignmentAsync();
         await gallery.AddEditAsync();
+        await gallery.AddAuditAsync();
         await gallery.AddSensitiveAsync();
         gallery.AddReports();
         await gallery.AddAccessReviewAsync();

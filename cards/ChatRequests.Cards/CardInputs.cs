@@ -61,6 +61,8 @@ public static class CardInputs
     public const string Line = "line";
     /// <summary>The last day of a delegation, yyyy-MM-dd.</summary>
     public const string Until = "until";
+    /// <summary>Which page of a request's history (0 is the oldest).</summary>
+    public const string Page = "page";
 
     public static string Field(string fieldId) => FieldPrefix + fieldId;
 

@@ -87,6 +87,8 @@ public static class CardVerbs
     public const string AccessKeep = "access.keep";
     /// <summary>An access review's line removed (out of the group): <see cref="AccessReviewDecisionData"/>.</summary>
     public const string AccessRemove = "access.remove";
+    /// <summary>Another page of a request's history ("Older entries", "Newer entries"): <see cref="HistoryPageData"/>.</summary>
+    public const string HistoryPage = "history.page";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -97,5 +99,6 @@ public static class CardVerbs
         AgentReviewPass, AgentReviewFail,
         RequesterEdit, RequesterChange,
         AccessKeep, AccessRemove,
+        HistoryPage,
     ];
 }

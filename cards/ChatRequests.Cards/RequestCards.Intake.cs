@@ -21,6 +21,8 @@ public sealed partial class RequestCards
         ("approvals", "Requests waiting for your approval"),
         ("cancel REQ-000042", "Cancel a request you made"),
         ("report last month", "Team leads, managers and auditors: the figures of the requests you look after"),
+        ("history REQ-000042", "Everything that happened to a request you can see"),
+        ("verify REQ-000042", "Auditors only: check that a request's history is intact"),
         ("help", "Show this card"),
     ];
 

@@ -1,6 +1,7 @@
 using ChatRequests.Core.AccessReviews;
 using ChatRequests.Core.Approvals;
 using ChatRequests.Core.Assignment;
+using ChatRequests.Core.Audit;
 using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Provisioning;
@@ -47,6 +48,7 @@ public static class DependencyInjection
         services.AddSingleton<EscalationContactsFinder>();
         services.AddSingleton<RequestFollowUp>();
         services.AddSingleton<ReportDesk>();
+        services.AddSingleton<AuditTrail>();
         services.TryAddSingleton<RelayHealth>();
         // Nobody is away unless a directory that knows (Graph mailbox settings) registered its calendar first.
         services.TryAddSingleton<IAbsenceCalendar, NoAbsences>();

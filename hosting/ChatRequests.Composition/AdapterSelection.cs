@@ -48,15 +48,7 @@ public static class AdapterSelection
 
         var services = builder.Services;
         services.AddSingleton(choice);
-
-        if (choice.Storage == StorageProvider.Cosmos)
-        {
-            services.AddCosmosStore();
-        }
-        else
-        {
-            services.AddSqliteStore();
-        }
+        AddStore(services, choice);
 
         services.AddJsonCatalog();
         if (choice.Directory == DirectoryProvider.Graph)
@@ -85,6 +77,29 @@ public static class AdapterSelection
         }
 
         return choice;
+    }
+
+    /// <summary>
+    /// Only the store the configuration names (<c>Storage:Provider</c>, and its own keys), for tools that read the whole
+    /// store (the audit check) and run neither turns nor fulfilment.
+    /// </summary>
+    public static AdapterChoice AddSelectedStore(this IHostApplicationBuilder builder)
+    {
+        var choice = AdapterChoice.Read(builder.Configuration);
+        AddStore(builder.Services, choice);
+        return choice;
+    }
+
+    private static void AddStore(IServiceCollection services, AdapterChoice choice)
+    {
+        if (choice.Storage == StorageProvider.Cosmos)
+        {
+            services.AddCosmosStore();
+        }
+        else
+        {
+            services.AddSqliteStore();
+        }
     }
 
     private sealed class NoRelaySignal : IRelaySignal

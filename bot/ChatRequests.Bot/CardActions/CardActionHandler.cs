@@ -4,6 +4,7 @@ using ChatRequests.Bot.Turns;
 using ChatRequests.Cards;
 using ChatRequests.Cards.Actions;
 using ChatRequests.Core.AccessReviews;
+using ChatRequests.Core.Audit;
 using ChatRequests.Core.Catalog;
 using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Reporting;
@@ -30,6 +31,7 @@ public sealed class CardActionHandler(
     ClickRefusals refusals,
     IRelaySignal relay,
     DelegationConversation delegation,
+    AuditTrail audit,
     FormsShownLog formsShown,
     AccessReviewDesk accessReviews,
     ILogger<CardActionHandler> logger)
@@ -111,6 +113,8 @@ public sealed class CardActionHandler(
 
             case ChangeFormData change:
                 return await ChangeAsync(turn, change, cancellationToken);
+            case HistoryPageData history:
+                return cards.History(await audit.HistoryAsync(history.RequestId, user.Id, history.Page, cancellationToken), user).Card;
             case KeepWaitingData keep:
                 return cards.KeptWaiting(await supply.KeepWaitingAsync(keep.RequestId, user, cancellationToken)).Card;
             case AcknowledgeReceiptData received:

@@ -1,5 +1,6 @@
 using ChatRequests.Bot.Turns;
 using ChatRequests.Cards;
+using ChatRequests.Core.Audit;
 using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Reporting;
 using ChatRequests.Core.Requests;
@@ -11,7 +12,7 @@ namespace ChatRequests.Bot.Conversations;
 
 /// <summary>
 /// What people type, as the interpreter understands it: a command (help, new request, my requests, approvals, queue, a
-/// request number, cancel, delegation, availability, report) or a request in their own words. In a team channel everyone there reads the answer, so a
+/// request number, cancel, delegation, availability, report, a request's history and its verification) or a request in their own words. In a team channel everyone there reads the answer, so a
 /// channel gets the agents' commands, only its own team's requests, and nobody's personal lists. In the personal chat
 /// the conversation counts: words typed while an agent's question waits are offered as its answer, and "cancel" closes
 /// the form the bot last sent.
@@ -28,7 +29,8 @@ public sealed class MessageHandler(
     AvailabilityConversation availability,
     RequestFollowUp followUps,
     FormsShownLog formsShown,
-    ReportConversation report)
+    ReportConversation report,
+    AuditTrail audit)
 {
     private const int RequestListSize = 20;
 
@@ -45,6 +47,9 @@ public sealed class MessageHandler(
     private const string PersonalOnly =
         "I show your own requests and approvals only in our personal chat, so they stay between us. Write to me there. " +
         "Here, type `@ChatRequests help` for the team's commands.";
+
+    private const string HistoryPersonalOnly =
+        "I show a request's history, and verify it, only in our personal chat: it may hold the team's internal notes. Write to me there.";
 
     public async Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -136,6 +141,7 @@ public sealed class MessageHandler(
     {
         ChatCommand.Help => ChannelHelp,
         ChatCommand.MyRequests or ChatCommand.Approvals or ChatCommand.Cancel or ChatCommand.Delegation => PersonalOnly,
+        ChatCommand.History or ChatCommand.Verify => HistoryPersonalOnly,
         _ => null,
     };
 
@@ -160,6 +166,10 @@ public sealed class MessageHandler(
                     ? await workflow.GetVisibleInChannelAsync(requestId, turn.User.Id, ConversationIds.ChannelOf(turn.ConversationId), cancellationToken)
                     : await workflow.GetVisibleAsync(requestId, turn.User.Id, cancellationToken);
                 return cards.RequestDetail(request, turn.User, everyoneReads: turn.OthersRead);
+            case ChatCommand.History when requestId is not null:
+                return cards.History(await audit.HistoryAsync(requestId, turn.User.Id, page: null, cancellationToken), turn.User);
+            case ChatCommand.Verify when requestId is not null:
+                return cards.Verified(requestId, await audit.VerifyAsync(requestId, turn.User.Id, cancellationToken));
             case ChatCommand.ShowRequest when turn.IsChannel:
                 return cards.Info("Which request?", "Mention me with its number, for example '@ChatRequests REQ-000042'.");
             default:

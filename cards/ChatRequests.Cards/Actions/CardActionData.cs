@@ -56,6 +56,7 @@ public abstract record CardActionData
                 CardVerbs.RequesterChange => ChangeFormData.Read(reader),
                 CardVerbs.AccessKeep => AccessReviewDecisionData.Read(reader, AccessDecision.Keep),
                 CardVerbs.AccessRemove => AccessReviewDecisionData.Read(reader, AccessDecision.Remove),
+                CardVerbs.HistoryPage => HistoryPageData.Read(reader),
                 // The verb is not repeated back: anyone can send any text as one.
                 _ => throw new InvalidCardDataException("I don't know that action."),
             };

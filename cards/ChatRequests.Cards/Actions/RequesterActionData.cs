@@ -58,3 +58,9 @@ public sealed record AcknowledgeReceiptData(string RequestId) : RequestActionDat
 {
     internal static AcknowledgeReceiptData Read(ActionDataReader data) => new(data.Id(CardInputs.RequestId));
 }
+
+/// <summary><see cref="CardVerbs.HistoryPage"/>: which page of the request's history to show (checked against its length).</summary>
+public sealed record HistoryPageData(string RequestId, int Page) : RequestActionData(RequestId)
+{
+    internal static HistoryPageData Read(ActionDataReader data) => new(data.Id(CardInputs.RequestId), data.IntId(CardInputs.Page));
+}

@@ -17,6 +17,9 @@ public static partial class RequestNumber
             : null;
     }
 
+    /// <summary>The text without the request numbers it names, to read what else it says.</summary>
+    public static string RemoveFrom(string text) => Pattern().Replace(text, " ");
+
     /// <summary>True for a number exactly as <see cref="Format"/> writes it (REQ-000042).</summary>
     public static bool IsWellFormed(string text) => WellFormed().IsMatch(text);
 

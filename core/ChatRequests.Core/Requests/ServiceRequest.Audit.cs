@@ -47,7 +47,8 @@ public sealed partial class ServiceRequest
     /// </summary>
     private void SealHistoryIfWrittenBeforeTheChain(DateTimeOffset now)
     {
-        if (_history.Count == 0 || _history.Any(h => h.Hash is not null || h.Digest is not null))
+        // The last line answers it for every chained history; only one ending without a hash is looked at whole.
+        if (_history.Count == 0 || _history[^1].Hash is not null || _history.Any(h => h.Hash is not null || h.Digest is not null))
         {
             return;
         }

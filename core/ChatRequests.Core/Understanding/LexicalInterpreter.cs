@@ -47,6 +47,11 @@ public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
         var urgency = UrgencyWords.Find(text);
         var words = Tokens.Read(text);
         var requestId = RequestNumber.FindIn(text);
+        if (requestId is not null && AuditWords.Read(text) is { } audit)
+        {
+            return Command(audit);
+        }
+
         var command = CommandWords.Find(words, requestId is not null, index.Knows);
         if (command is { Strength: CommandStrength.Strong, Command: ChatCommand.MyRequests or ChatCommand.ShowRequest } chase
             && CommandWords.IsFollowUp(words, index.Knows))

@@ -42,6 +42,10 @@ public enum ChatCommand
     Availability,
     /// <summary>The figures of a team, category or the person's reports over a period (<see cref="Meaning.Report"/>).</summary>
     Report,
+    /// <summary>"history REQ-000042", "audit trail of REQ-000042": the request's whole timeline (its viewers and auditors).</summary>
+    History,
+    /// <summary>"verify REQ-000042": whether the request's history chain is intact (auditors only).</summary>
+    Verify,
 }
 
 /// <summary>A catalog item the words fit, how well, and the form values they named.</summary>

@@ -133,5 +133,6 @@ public class CardActionDataTests
         [CardInputs.Until] = "2026-12-31",
         [CardInputs.ReviewId] = "2026-10:u-alex",
         [CardInputs.Line] = "0",
+        [CardInputs.Page] = "0",
     };
 }

@@ -9,7 +9,7 @@ public class TemplateLibraryTests
 {
     private static readonly string[] Expected =
     [
-        "access-review", "alternatives", "answer", "answer-offer", "approval", "approval-list", "at-risk", "banner", "catalog", "categories", "delegate-choice", "digest", "escalation", "handover-choice", "help", "incident", "info",
+        "access-review", "alternatives", "answer", "answer-offer", "approval", "approval-list", "at-risk", "banner", "catalog", "categories", "delegate-choice", "digest", "escalation", "handover-choice", "help", "history", "incident", "info",
         "notice", "reminder", "report", "request-detail", "request-form", "request-list", "review-failed", "submitted", "suggestion", "team",
     ];
 

@@ -1,0 +1,3 @@
+using ChatRequests.AuditCheck;
+
+return await AuditCheckCommand.RunAsync(args, Console.Out, CancellationToken.None);
