@@ -17,7 +17,7 @@ internal sealed partial class CardGallery
         _story.RequesterAnswers(r);
         _story.AgentResolves(r);
         _story.RequesterConfirms(r);
-        Show("history", r, x => _cards.History(RequestHistory.Page(x, readsInternal: false, page: null), _story.Requester));
+        Show("history", r, x => _cards.History(RequestHistory.Page(x, readerId: null, readsInternal: false, page: null), _story.Requester));
         Add("verify-intact", _cards.Verified(r.Id, HistoryChain.Verify(r)));
         Add("verify-broken", _cards.Verified(r.Id, ChainVerdict.Broken(r.History.Count, 2, ChainBreak.ContentChanged)));
     }

@@ -99,6 +99,22 @@ public class SensitiveFieldsTests
     }
 
     [Fact]
+    public void History_ShowsAChangedSensitiveValue_OnlyToThoseWhoMayRead_AndTheStoredLineKeepsIt()
+    {
+        var request = Logged();
+        request.Edit(Requester, new RequestChange("edit-1", request.Justification, Answers(Path)), [], null, Start.AddMinutes(5));
+
+        string? EditLine(string? readerId) =>
+            ChatRequests.Core.Audit.RequestHistory.For(request, readerId, readsInternal: true).Single(l => l.Action == AuditAction.Edit).Detail;
+
+        Assert.Equal("Changed by the requester: Folder path (masked) → (masked)", EditLine("u-lena"));
+        Assert.Equal("Changed by the requester: Folder path (masked) → (masked)", EditLine(readerId: null));
+        Assert.Equal($"Changed by the requester: Folder path {EarlierPath} → {Path}", EditLine(Requester.Id));
+        Assert.Equal($"Changed by the requester: Folder path {EarlierPath} → {Path}", request.History[^1].Comment);
+        Assert.True(ChatRequests.Core.Audit.HistoryChain.Verify(request).IsIntact);
+    }
+
+    [Fact]
     public async Task Submit_KeepsTheFieldsSensitivity_SoACatalogChangeLaterDoesNotUnmaskIt()
     {
         var sensitive = SampleData.Item("shared-folder-access") is var item

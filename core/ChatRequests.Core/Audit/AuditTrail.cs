@@ -18,12 +18,12 @@ public sealed class AuditTrail(IRequestStore store, IDirectory directory)
         var teamSide = team is not null && (team.HasMember(personId) || team.LeadId == personId);
         if (teamSide)
         {
-            return RequestHistory.Page(request, readsInternal: true, page);
+            return RequestHistory.Page(request, personId, readsInternal: true, page);
         }
 
         var auditor = await IsAuditorAsync(personId, cancellationToken);
         return auditor || RequestViewers.MayView(request, personId, team)
-            ? RequestHistory.Page(request, readsInternal: auditor, page)
+            ? RequestHistory.Page(request, personId, readsInternal: auditor, page)
             : throw new RequestNotVisibleException(requestId);
     }
 

@@ -24,20 +24,23 @@ public sealed record HistoryPage(ServiceRequest Request, IReadOnlyList<HistoryLi
 /// </summary>
 public static class RequestHistory
 {
-    /// <summary>The lines <paramref name="readsInternal"/> or not may read, oldest first.</summary>
-    public static IReadOnlyList<HistoryLine> For(ServiceRequest request, bool readsInternal) =>
-        [.. request.History.Where(h => readsInternal || h.Action != AuditAction.WorkNote).Select(h => Line(request, h, readsInternal))];
+    /// <summary>
+    /// The lines <paramref name="readerId"/> reads, oldest first: internal ones only when <paramref name="readsInternal"/>,
+    /// sensitive values masked unless they may read them (<see cref="SensitiveFields.MayRead"/>; null: nobody in particular).
+    /// </summary>
+    public static IReadOnlyList<HistoryLine> For(ServiceRequest request, string? readerId, bool readsInternal) =>
+        [.. request.History.Where(h => readsInternal || h.Action != AuditAction.WorkNote).Select(h => Line(request, h, readerId, readsInternal))];
 
     /// <summary>Page <paramref name="page"/> of <see cref="HistoryPage.Size"/> lines; null or out of range: the newest page.</summary>
-    public static HistoryPage Page(ServiceRequest request, bool readsInternal, int? page)
+    public static HistoryPage Page(ServiceRequest request, string? readerId, bool readsInternal, int? page)
     {
-        var lines = For(request, readsInternal);
+        var lines = For(request, readerId, readsInternal);
         var pages = Math.Max(1, (lines.Count + HistoryPage.Size - 1) / HistoryPage.Size);
         var shown = page is { } p && p >= 0 && p < pages ? p : pages - 1;
         return new HistoryPage(request, [.. lines.Skip(shown * HistoryPage.Size).Take(HistoryPage.Size)], shown, pages, lines.Count);
     }
 
-    private static HistoryLine Line(ServiceRequest request, AuditEntry entry, bool readsInternal)
+    private static HistoryLine Line(ServiceRequest request, AuditEntry entry, string? readerId, bool readsInternal)
     {
         var detail = entry.Action == AuditAction.Submitted ? $"Justification: {request.Justification}" : entry.Comment;
         if (entry.Action.IsInternal && !readsInternal)
@@ -47,10 +50,10 @@ public static class RequestHistory
 
         return new HistoryLine(
             entry.At,
-            Shown(request, Who(request, entry)),
+            Shown(request, readerId, Who(request, entry)),
             entry.Action,
             entry.From == entry.To ? null : entry.To,
-            detail is null ? null : Shown(request, detail));
+            detail is null ? null : Shown(request, readerId, detail));
     }
 
     /// <summary>A decision names whom a stand-in decided for ("Grace Liu on behalf of Tomás Ortega").</summary>
@@ -71,8 +74,8 @@ public static class RequestHistory
     }
 
     /// <summary>
-    /// Every text of a line passes here before anyone reads it: the place where values of sensitive fields are masked
-    /// for readers who may not see them (issue 13, the masking rule). Today it shows the text as it is.
+    /// Every text of a line passes here before anyone reads it: values of sensitive fields are masked for readers who
+    /// may not see them. The stored line keeps them (it is hash-chained); only what is shown is masked.
     /// </summary>
-    private static string Shown(ServiceRequest request, string text) => text;
+    private static string Shown(ServiceRequest request, string? readerId, string text) => SensitiveFields.MaskText(request, readerId, text);
 }

@@ -232,6 +232,9 @@ public sealed class FulfilmentHandler(
             case RequestEventType.ReviewWaiting:
                 await HandleClosingAsync(request, e, cancellationToken);
                 break;
+            case RequestEventType.Anonymised:
+                // Nothing to tell anyone: the projection above has replaced the row with the anonymised one.
+                break;
             default:
                 throw new PermanentEventFailureException($"No handler for event type {e.Type}.");
         }

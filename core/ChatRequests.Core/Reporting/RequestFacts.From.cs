@@ -41,9 +41,10 @@ public sealed partial record RequestFacts
             FulfilledAt = fulfilling?.At,
             ClosedAt = request.State == RequestState.Closed ? ending?.At : null,
             CancelledAt = request.State == RequestState.Cancelled ? ending?.At : null,
-            CancelReason = request.State == RequestState.Cancelled ? ending?.Comment : null,
+            // A redacted line (retention) holds a placeholder, not a reason anyone gave.
+            CancelReason = request.State == RequestState.Cancelled && ending is { Redacted: false } ? ending.Comment : null,
             RejectedAt = request.State == RequestState.Rejected ? ending?.At : null,
-            RejectReason = request.State == RequestState.Rejected ? ending?.Comment : null,
+            RejectReason = request.State == RequestState.Rejected && ending is { Redacted: false } ? ending.Comment : null,
             DueAt = request.DueAt,
             SlaMet = fulfilling is null ? null : fulfilling.At <= request.DueAt,
             ReopenCount = reopens,

@@ -66,6 +66,11 @@ public enum RequestEventType
     ReceiptOverdue,
     /// <summary>A quality check waited past the team's reminder time: the team lead is told (or the thread, without a lead).</summary>
     ReviewWaiting,
+    /// <summary>
+    /// The request was anonymised under the retention policy: nobody is told, but the reporting projection replaces its
+    /// row (which held the requester and the reasons people typed) with the anonymised document's.
+    /// </summary>
+    Anonymised,
 }
 
 /// <summary>

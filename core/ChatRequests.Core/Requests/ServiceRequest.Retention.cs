@@ -107,6 +107,7 @@ public sealed partial class ServiceRequest
         _outbox = [.. _outbox.Select(e => e with { Actor = e.Actor.Id == requesterId ? former : e.Actor, Comment = null })];
         Anonymised = new Anonymisation(now, by, why);
         RedactPersonalHistory(requesterId, by, why, now);
+        Raise(RequestEventType.Anonymised, by, now, null);
     }
 
     private static ApprovalStage WithoutComments(ApprovalStage stage) => stage with

@@ -81,6 +81,9 @@ public static class CountingAdapters
         public async Task<EscalationSettings> GetEscalationSettingsAsync(CancellationToken cancellationToken = default) =>
             calls.Add("directory.GetEscalationSettings", await inner.GetEscalationSettingsAsync(cancellationToken));
 
+        public async Task<GovernanceSettings> GetGovernanceSettingsAsync(CancellationToken cancellationToken = default) =>
+            calls.Add("directory.GetGovernanceSettings", await inner.GetGovernanceSettingsAsync(cancellationToken));
+
         public async Task<IReadOnlyList<string>> ListDirectReportIdsAsync(string managerId, CancellationToken cancellationToken = default) =>
             calls.Add("directory.ListDirectReportIds", await inner.ListDirectReportIdsAsync(managerId, cancellationToken));
     }

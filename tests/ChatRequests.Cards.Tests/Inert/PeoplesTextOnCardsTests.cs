@@ -136,8 +136,8 @@ public class PeoplesTextOnCardsTests
             yield return ($"details, {state}", cards.RequestDetail(r, Agent(t)), [.. request, person, .. worked]);
             yield return ($"details as the requester, {state}", cards.RequestDetail(r, Requester(t)), [.. request, .. worked]);
             yield return ($"request list, {state}", cards.RequestList([r], "Open requests", "None.", Manager(t)), state is RequestState.Approved or RequestState.Cancelled or RequestState.Closed ? [] : [person]);
-            yield return ($"history, oldest page, {state}", cards.History(RequestHistory.Page(r, readsInternal: true, page: 0), Agent(t)), [text]);
-            yield return ($"history, newest page as the requester, {state}", cards.History(RequestHistory.Page(r, readsInternal: false, page: null), Requester(t)), []);
+            yield return ($"history, oldest page, {state}", cards.History(RequestHistory.Page(r, readerId: null, readsInternal: true, page: 0), Agent(t)), [text]);
+            yield return ($"history, newest page as the requester, {state}", cards.History(RequestHistory.Page(r, readerId: null, readsInternal: false, page: null), Requester(t)), []);
             foreach (var (kind, type) in Notices)
             {
                 if (r.Outbox.LastOrDefault(e => e.Type == type) is { } cause)

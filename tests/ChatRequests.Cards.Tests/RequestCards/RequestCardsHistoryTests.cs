@@ -15,7 +15,7 @@ public class RequestCardsHistoryTests
         var request = NeedingTwoApprovals("REQ-000001");
         request.Decide(Manager, approve: true, "Fine by me", 0, Start.AddHours(1));
 
-        var card = _cards.History(RequestHistory.Page(request, readsInternal: false, page: null), Requester);
+        var card = _cards.History(RequestHistory.Page(request, readerId: null, readsInternal: false, page: null), Requester);
 
         CardAssert.Valid(card);
         var text = CardQuery.Text(card.Card);
@@ -37,8 +37,8 @@ public class RequestCardsHistoryTests
             request.SetStatus(Agent, i % 2 == 0 ? RequestState.InProgress : RequestState.Scheduled, $"step {i}", Start.AddMinutes(2 + i));
         }
 
-        var newest = _cards.History(RequestHistory.Page(request, readsInternal: true, page: null), Agent);
-        var oldest = _cards.History(RequestHistory.Page(request, readsInternal: true, page: 0), Agent);
+        var newest = _cards.History(RequestHistory.Page(request, readerId: null, readsInternal: true, page: null), Agent);
+        var oldest = _cards.History(RequestHistory.Page(request, readerId: null, readsInternal: true, page: 0), Agent);
 
         var older = Assert.Single(CardQuery.Executes(newest.Card, CardVerbs.HistoryPage));
         Assert.Equal("Older entries", (string?)older["title"]);

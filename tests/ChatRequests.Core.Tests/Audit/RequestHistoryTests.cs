@@ -11,7 +11,7 @@ public class RequestHistoryTests
     {
         var request = Resolved();
 
-        var lines = RequestHistory.For(request, readsInternal: true);
+        var lines = RequestHistory.For(request, readerId: null, readsInternal: true);
 
         Assert.Equal(request.History.Select(h => h.Action), lines.Select(l => l.Action));
         Assert.Equal("Justification: My laptop is five years old and the battery is gone.", lines[0].Detail);
@@ -24,7 +24,7 @@ public class RequestHistoryTests
     [Fact]
     public void For_TheRequester_LeavesOutWorkNotes()
     {
-        var lines = RequestHistory.For(Resolved(), readsInternal: false);
+        var lines = RequestHistory.For(Resolved(), readerId: null, readsInternal: false);
 
         Assert.DoesNotContain(lines, l => l.Action == AuditAction.WorkNote);
         Assert.DoesNotContain(lines, l => l.Detail == "Reimaged; old disk wiped");
@@ -38,7 +38,7 @@ public class RequestHistoryTests
 
         request.Decide(Dave, approve: true, "Covering for Bob", 0, Start.AddHours(1));
 
-        var line = RequestHistory.For(request, readsInternal: false).Single(l => l.Action.IsDecision);
+        var line = RequestHistory.For(request, readerId: null, readsInternal: false).Single(l => l.Action.IsDecision);
         Assert.Equal("Dave Security on behalf of Bob Manager", line.Who);
     }
 
@@ -52,10 +52,10 @@ public class RequestHistoryTests
             request.SetStatus(Erin, i % 2 == 0 ? RequestState.InProgress : RequestState.Scheduled, $"step {i}", Start.AddMinutes(2 + i));
         }
 
-        var total = RequestHistory.For(request, readsInternal: true).Count;
-        var newest = RequestHistory.Page(request, readsInternal: true, page: null);
-        var oldest = RequestHistory.Page(request, readsInternal: true, page: 0);
-        var outOfRange = RequestHistory.Page(request, readsInternal: true, page: 99);
+        var total = RequestHistory.For(request, readerId: null, readsInternal: true).Count;
+        var newest = RequestHistory.Page(request, readerId: null, readsInternal: true, page: null);
+        var oldest = RequestHistory.Page(request, readerId: null, readsInternal: true, page: 0);
+        var outOfRange = RequestHistory.Page(request, readerId: null, readsInternal: true, page: 99);
 
         Assert.Equal((newest.Pages - 1, true, false), (newest.Page, newest.HasOlder, newest.HasNewer));
         Assert.Equal(total - (newest.Pages - 1) * HistoryPage.Size, newest.Lines.Count);

@@ -72,6 +72,35 @@ public sealed class FactsProjectionTests
         Assert.Single((await _store.GetAsync(request.Id))!.Outbox);
     }
 
+    [Fact]
+    public async Task Anonymising_ReplacesTheRow_SoItKeepsTheFiguresButNotThePersonOrWhatTheyTyped()
+    {
+        var runner = Runner(_reporting);
+        var request = Submit("REQ-000001", stages: [ManagerStage()]);
+        await _store.CreateAsync(request);
+        request = (await _store.GetAsync(request.Id))!;
+        request.Cancel(request.Requester, "Found one in the cupboard", Start.AddHours(1));
+        await _store.SaveAsync(request);
+        foreach (var e in (await _store.GetAsync(request.Id))!.Outbox.ToList())
+        {
+            await runner.RunAsync(request.Id, e.Id);
+        }
+
+        Assert.Equal(("Found one in the cupboard", Alice.Id), ((await _reporting.GetFactsAsync(request.Id))!.CancelReason, (await _reporting.GetFactsAsync(request.Id))!.Requester.Id));
+
+        request = (await _store.GetAsync(request.Id))!;
+        request.Anonymise(PersonRef.System, "retention", Start.AddDays(31));
+        await _store.SaveAsync(request);
+        await runner.RunAsync(request.Id, request.Outbox.Single(e => e.Type == RequestEventType.Anonymised).Id);
+
+        var facts = (await _reporting.GetFactsAsync(request.Id))!;
+        Assert.NotEqual(Alice.Id, facts.Requester.Id);
+        Assert.NotEqual(Alice.Name, facts.Requester.Name);
+        Assert.Null(facts.CancelReason);
+        Assert.Equal((RequestState.Cancelled, Start), (facts.State, facts.SubmittedAt));
+        Assert.Empty((await _store.GetAsync(request.Id))!.Outbox);
+    }
+
     private static (long, RequestState) Facts(RequestFacts? facts) => (facts!.Version, facts.State);
 
     private FulfilmentHandler Handler(IReportingStore reporting) =>
