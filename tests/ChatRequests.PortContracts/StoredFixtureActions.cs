@@ -29,5 +29,7 @@ public static class StoredFixtureActions
         AuditAction.SealHistory, AuditAction.Redact,
         // Issue 13: anonymisation (retention policy).
         AuditAction.Anonymise,
+        // Issue 13: access reviews.
+        AuditAction.AccessKept, AuditAction.AccessRemoved, AuditAction.AccessRemovalFailed,
     ];
 }

@@ -152,24 +152,14 @@ public sealed class GraphDirectory(
         var ids = new List<string>();
         try
         {
-            var page = await GraphCalls.RetriedAsync("the direct reports", () => graph.Users[managerId].DirectReports.GetAsync(request =>
-            {
-                request.QueryParameters.Select = ["id"];
-                request.QueryParameters.Top = MembersPageSize;
-            }, cancellationToken));
-            while (page is not null)
-            {
-                // Direct reports can also be org contacts; only users ask for things.
-                ids.AddRange(page.Value?.OfType<User>().Select(u => u.Id).OfType<string>() ?? []);
-                if (string.IsNullOrEmpty(page.OdataNextLink))
+            // Direct reports can also be org contacts; only users ask for things.
+            ids.AddRange(await UserIdsAsync("the direct reports",
+                () => graph.Users[managerId].DirectReports.GetAsync(request =>
                 {
-                    break;
-                }
-
-                var nextLink = page.OdataNextLink;
-                page = await GraphCalls.RetriedAsync("the direct reports", () =>
-                    graph.Users[managerId].DirectReports.WithUrl(nextLink).GetAsync(cancellationToken: cancellationToken));
-            }
+                    request.QueryParameters.Select = ["id"];
+                    request.QueryParameters.Top = MembersPageSize;
+                }, cancellationToken),
+                next => graph.Users[managerId].DirectReports.WithUrl(next).GetAsync(cancellationToken: cancellationToken)));
         }
         catch (ODataError error) when (error.ResponseStatusCode == 404)
         {
@@ -228,22 +218,14 @@ public sealed class GraphDirectory(
         }
     }
 
-    private async Task<IReadOnlyList<string>> GroupMemberIdsAsync(string entraGroupId, CancellationToken cancellationToken)
+    /// <summary>The ids of the users among a paged list of directory objects, following every next page.</summary>
+    private static async Task<List<string>> UserIdsAsync(
+        string operation, Func<Task<DirectoryObjectCollectionResponse?>> first, Func<string, Task<DirectoryObjectCollectionResponse?>> next)
     {
-        if (cache.TryGetValue(("members", entraGroupId), out IReadOnlyList<string>? cached) && cached is not null)
-        {
-            return cached;
-        }
-
         var ids = new List<string>();
-        var page = await GraphCalls.RetriedAsync("the group members", () => graph.Groups[entraGroupId].Members.GetAsync(request =>
-        {
-            request.QueryParameters.Select = ["id"];
-            request.QueryParameters.Top = MembersPageSize;
-        }, cancellationToken));
+        var page = await GraphCalls.RetriedAsync(operation, first);
         while (page is not null)
         {
-            // Members can also be groups, devices or service principals; only users approve or fulfil.
             ids.AddRange(page.Value?.OfType<User>().Select(u => u.Id).OfType<string>() ?? []);
             if (string.IsNullOrEmpty(page.OdataNextLink))
             {
@@ -251,10 +233,27 @@ public sealed class GraphDirectory(
             }
 
             var nextLink = page.OdataNextLink;
-            page = await GraphCalls.RetriedAsync("the group members", () =>
-                graph.Groups[entraGroupId].Members.WithUrl(nextLink).GetAsync(cancellationToken: cancellationToken));
+            page = await GraphCalls.RetriedAsync(operation, () => next(nextLink));
         }
 
+        return ids;
+    }
+
+    private async Task<IReadOnlyList<string>> GroupMemberIdsAsync(string entraGroupId, CancellationToken cancellationToken)
+    {
+        if (cache.TryGetValue(("members", entraGroupId), out IReadOnlyList<string>? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        // Members can also be groups, devices or service principals; only users approve or fulfil.
+        var ids = await UserIdsAsync("the group members",
+            () => graph.Groups[entraGroupId].Members.GetAsync(request =>
+            {
+                request.QueryParameters.Select = ["id"];
+                request.QueryParameters.Top = MembersPageSize;
+            }, cancellationToken),
+            next => graph.Groups[entraGroupId].Members.WithUrl(next).GetAsync(cancellationToken: cancellationToken));
         logger.LogDebug("Entra group {GroupId} has {MemberCount} user members", entraGroupId, ids.Count);
         IReadOnlyList<string> members = ids.Distinct().ToList();
         cache.Set(("members", entraGroupId), members, _options.CacheDuration);

@@ -1,53 +1,34 @@
 using ChatRequests.Core.AccessReviews;
-using Microsoft.Extensions.Hosting;
+using ChatRequests.Embedded.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ChatRequests.Embedded.AccessReviews;
 
 /// <summary>
-/// The embedded access review timer: runs <see cref="AccessReviewDesk.SweepAsync"/> as the host starts and then every
+/// The embedded access review timer: runs <see cref="AccessReviewDesk.SweepAsync"/> every
 /// <see cref="AccessReviewOptions.Interval"/>. A cycle starts once whatever the number of runs or hosts (the store marks
-/// it, reviews are created once); a failed run is logged and the next one tries again.
+/// it, reviews are created once).
 /// </summary>
 public sealed class AccessReviewSweeper(
     AccessReviewDesk desk,
     TimeProvider clock,
     IOptions<AccessReviewOptions> options,
-    ILogger<AccessReviewSweeper> logger) : BackgroundService
+    ILogger<AccessReviewSweeper> logger) : PeriodicWorker(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = options.Value.Interval;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await SweepOnceAsync(stoppingToken);
-                await Task.Delay(interval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-        }
-    }
+    protected override string Name => "Access review sweep";
 
-    /// <summary>One run; never throws but for cancellation (an exception leaving the loop would stop the host).</summary>
-    internal async Task SweepOnceAsync(CancellationToken cancellationToken)
+    protected override TimeSpan Interval => options.Value.Interval;
+
+    internal Task SweepOnceAsync(CancellationToken cancellationToken) => RunOnceAsync(cancellationToken);
+
+    protected override async Task RunAsync(CancellationToken cancellationToken)
     {
-        try
+        var sweep = await desk.SweepAsync(cancellationToken);
+        if (sweep is not { Started: 0, Settled: 0, Escalated: 0 })
         {
-            var sweep = await desk.SweepAsync(cancellationToken);
-            if (sweep is not { Started: 0, Settled: 0, Escalated: 0 })
-            {
-                logger.LogInformation("Access reviews: {Started} started, {Settled} lines settled, {Escalated} escalated",
-                    sweep.Started, sweep.Settled, sweep.Escalated);
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            logger.LogError(ex, "Access review sweep failed; trying again in {Interval}", options.Value.Interval);
+            logger.LogInformation("Access reviews: {Started} started, {Settled} lines settled, {Escalated} escalated",
+                sweep.Started, sweep.Settled, sweep.Escalated);
         }
     }
 }
