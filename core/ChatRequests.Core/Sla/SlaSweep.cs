@@ -45,7 +45,7 @@ public sealed record SlaSweepResult(int Checked, int Reminders, int Warnings, in
 
     /// <summary>Events raised (and saved in the requests' outboxes): the relay has work when this is positive.</summary>
     public int Events => Reminders + Warnings + Escalations + Timeouts + SupplierAlerts + Reannouncements + ConfirmationReminders + AutoClosed
-        + ReceiptFollowUps + ReviewReminders;
+        + ReceiptFollowUps + ReviewReminders + Anonymised;
 }
 
 /// <summary>

@@ -11,7 +11,8 @@ namespace ChatRequests.Bot.Tests.Hosting;
 /// <summary>
 /// Every host gives the fulfilment handler all it has: the embedded worker (the bot's in-process relay), the bot relaying
 /// through Service Bus on Cosmos DB and Graph, and the Functions app on either. Nothing the handler's optional steps run
-/// on is left out where the host registers it, and only the Graph provisioner may be missing (the embedded default).
+/// on is left out where the host registers it, and only the Graph provisioner may be missing (the embedded default) and
+/// the reporting projection (on Cosmos DB with Service Bus, the Functions app's ProjectFacts reads the change feed instead).
 /// </summary>
 public sealed class FulfilmentWiringTests : IDisposable
 {
@@ -33,8 +34,11 @@ public sealed class FulfilmentWiringTests : IDisposable
         Assert.NotNull(services.GetRequiredService<FulfilmentHandler>());
         Assert.NotEmpty(Collaborators);
         Assert.All(Collaborators, p => Assert.Same(services.GetService(p.PropertyType), p.GetValue(handed)));
-        Assert.All(Collaborators.Where(p => p.Name != nameof(FulfilmentCollaborators.Provisioner)), p => Assert.NotNull(p.GetValue(handed)));
+        Assert.All(
+            Collaborators.Where(p => p.Name is not (nameof(FulfilmentCollaborators.Provisioner) or nameof(FulfilmentCollaborators.Facts))),
+            p => Assert.NotNull(p.GetValue(handed)));
         Assert.Equal(onAzure, handed.Provisioner is not null);
+        Assert.Equal(!onAzure, handed.Facts is not null);
     }
 
     public void Dispose() => _files.Dispose();

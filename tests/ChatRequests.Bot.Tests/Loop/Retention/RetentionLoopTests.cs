@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ChatRequests.Bot.Tests.Hosting;
 using ChatRequests.Core.Audit;
+using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Sla;
 using ChatRequests.Core.Storage;
@@ -53,6 +54,10 @@ public sealed class RetentionLoopTests : LoopBench
             Assert.True(HistoryChain.Verify(anonymised).IsIntact);
             Assert.DoesNotContain(anonymised.History, h => h.Actor.Id == Persona.Megan.AadObjectId);
             Assert.Empty(await store.ListByRequesterAsync(Persona.Megan.AadObjectId, 10));
+
+            // The sweeper wakes the relay when a sweep raised events; here the test swept, so it wakes it.
+            restarted.Services.GetRequiredService<IRelaySignal>().Wake();
+            await StoredWhenAsync(store, requestId, r => r.Outbox.Count == 0, "the Anonymised event handled (the reporting row replaced)");
 
             _clock.AdjustTime(cancelledAt.AddYears(1));
             Assert.Equal(1, (await Sweep(restarted)).Deleted);
