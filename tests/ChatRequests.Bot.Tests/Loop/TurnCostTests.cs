@@ -81,7 +81,9 @@ public sealed class TurnCostTests : IAsyncLifetime
         using var response = await _bot.Teams.PostAsync(From(Persona.Megan, ActivityTypes.ConversationUpdate));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Empty(Calls.StartingWith("directory."));
+        // The host's timers read the directory on their own schedule (every SLA sweep reads the retention settings, the
+        // digest and access reviews list teams), whenever they run; the turn itself looks nobody up.
+        Assert.DoesNotContain(Calls.StartingWith("directory."), c => c is not ("directory.GetGovernanceSettings" or "directory.ListTeams"));
         Assert.Equal(1, Calls.Count($"conversations.Upsert:{Persona.Megan.PersonalChatId}"));
         Assert.Empty(_bot.Connector.Requests);
     }

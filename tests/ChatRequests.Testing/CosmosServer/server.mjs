@@ -2,8 +2,16 @@
 // has with the .NET SDK (see ../../../../shared/PLATFORM.md, "Cosmos DB") filled around its own handlers.
 // Usage: node server.mjs <port>. Prints "listening <port>" once it accepts connections.
 import cosmosServer from "@vercel/cosmosdb-server";
+import { createRequire } from "node:module";
 
 const { createHttpsServer } = cosmosServer;
+
+// Gap 7: resource ids are written in standard base64, whose "/" breaks the URL paths the SDK builds from them (the
+// 63rd database's id is gAA/AA==, and its containers' pkranges then answer 404 "stale cache"); Cosmos DB writes "-"
+// for "/". Both directions are patched before any resource is created.
+const { default: ResourceId } = createRequire(import.meta.url)("@vercel/cosmosdb-server/lib/account/resource-id.js");
+ResourceId.toBase64String = buffer => buffer.toString("base64").replaceAll("/", "-");
+ResourceId.fromBase64String = text => Buffer.from(text.replaceAll("-", "/"), "base64");
 const port = Number(process.argv[2] ?? 0);
 
 // Gap 6: the package sends "connection: close" on every response unless keep-alive is asked for.
