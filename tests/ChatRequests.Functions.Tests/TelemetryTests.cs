@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ChatRequests.Composition.Telemetry;
+using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Telemetry;
 using ChatRequests.Functions.Fulfilment;
 using ChatRequests.Testing;
@@ -53,5 +54,23 @@ public sealed class TelemetryTests
         Assert.Equal((0, 1), (after.PendingEvents, after.ApprovalsPending));
         var pending = metrics.Last(m => m.Name == TelemetryNames.Instruments.ApprovalsPending).MetricPoints;
         Assert.Equal(1, Assert.Single(pending).GetGaugeLastValueLong());
+    }
+
+    [Fact]
+    public async Task AParkedEvent_ShowsInTheParkedGauge_AndLeavesTheDepth()
+    {
+        var metrics = new List<MetricSnapshot>();
+        await using var app = await FunctionsApp.StartAsync(services: s => s.AddOpenTelemetry()
+            .WithChatRequestsSignals()
+            .WithMetrics(m => m.AddInMemoryExporter(metrics)));
+        var request = await app.SubmitAsync();
+        await app.Services.GetRequiredService<OutboxEventRunner>().ParkAsync(request.Id, request.Outbox[0].Id, "Alex cannot be reached");
+
+        var reading = await app.Services.GetRequiredService<OperationalGauges>().RefreshAsync();
+        app.Services.GetRequiredService<MeterProvider>().ForceFlush();
+
+        Assert.Equal((0, 1), (reading.PendingEvents, reading.ParkedEvents));
+        Assert.Equal(1, Assert.Single(metrics.Last(m => m.Name == TelemetryNames.Instruments.ParkedEvents).MetricPoints).GetGaugeLastValueLong());
+        Assert.Equal(0, Assert.Single(metrics.Last(m => m.Name == TelemetryNames.Instruments.OutboxDepth).MetricPoints).GetGaugeLastValueLong());
     }
 }
