@@ -30,7 +30,7 @@ internal readonly struct TurnTelemetry : IDisposable
         // The type is whatever the sender wrote: only the ones we know become a tag value.
         var kind = activity.Type is { } type && Kinds.Contains(type) ? type : "other";
         AppTelemetry.Turns.Add(1, new KeyValuePair<string, object?>(TelemetryNames.Tags.TurnKind, kind));
-        var span = AppTelemetry.Source.StartActivity(TelemetryNames.Spans.TurnPrefix + kind, ActivityKind.Internal);
+        var span = AppTelemetry.StartSpan(TelemetryNames.Spans.TurnPrefix, kind);
         if (span is { IsAllDataRequested: true })
         {
             span.SetTag(TelemetryNames.Tags.TurnKind, kind);

@@ -30,6 +30,13 @@ public static class AppTelemetry
         Meter.CreateCounter<long>(TelemetryNames.Instruments.ConnectorRetries, "{retry}", "Bot Connector attempts retried.");
 
     /// <summary>
+    /// Starts the span "<paramref name="prefix"/><paramref name="name"/>"; with no listener nothing is created, not even
+    /// the name.
+    /// </summary>
+    public static Activity? StartSpan(string prefix, string name) =>
+        Source.HasListeners() ? Source.StartActivity(prefix + name, ActivityKind.Internal) : null;
+
+    /// <summary>
     /// Tags the current span of ours with the request number it is about, once: the first request a turn changes names
     /// it. A framework span (the HTTP request of a timer function sweeping many requests) is left alone.
     /// </summary>

@@ -12,7 +12,12 @@ internal static class FulfilmentTelemetry
 {
     public static Activity? Start(ServiceRequest request, OutboxEvent e)
     {
-        var span = AppTelemetry.Source.StartActivity(TelemetryNames.Spans.FulfilPrefix + e.Type, ActivityKind.Internal);
+        if (!AppTelemetry.Source.HasListeners())
+        {
+            return null;
+        }
+
+        var span = AppTelemetry.StartSpan(TelemetryNames.Spans.FulfilPrefix, e.Type.ToString());
         if (span is { IsAllDataRequested: true })
         {
             span.SetTag(TelemetryNames.Tags.EventType, e.Type.ToString());

@@ -13,7 +13,7 @@ internal static class ConnectorTelemetry
 {
     public static Span? Start(string operation)
     {
-        var span = AppTelemetry.Source.StartActivity(TelemetryNames.Spans.ConnectorPrefix + operation, ActivityKind.Internal);
+        var span = AppTelemetry.StartSpan(TelemetryNames.Spans.ConnectorPrefix, operation);
         span?.SetTag(TelemetryNames.Tags.ConnectorOperation, operation);
         return span;
     }
