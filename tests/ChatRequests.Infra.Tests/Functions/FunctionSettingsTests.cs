@@ -16,8 +16,7 @@ public sealed class FunctionSettingsTests
     public void EveryCosmosTrigger_StartsFromTheBeginning_WithLeasesOfItsOwn()
     {
         var triggers = Directory.EnumerateFiles(FunctionsFolder, "function.json", SearchOption.AllDirectories)
-            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(file => Path.GetDirectoryName(Path.GetDirectoryName(file)) == FunctionsFolder) // not the build output's copies
             .SelectMany(file => JsonNode.Parse(File.ReadAllText(file))!["bindings"]!.AsArray()
                 .Where(b => b!["type"]!.GetValue<string>() == "cosmosDBTrigger")
                 .Select(b => (Function: Path.GetFileName(Path.GetDirectoryName(file)!), Binding: b!)))
