@@ -68,7 +68,7 @@
   function showLive(status, body) {
     const board = status === 200 ? body : null;
     document.getElementById('live-message').textContent = board ? (board.teams.length ? 'Open now in ' + board.teams.join(', ') + '.' : 'No team of yours by that name.') : body.text;
-    rows('queue', board ? board.queue : [], q => [q.id, q.item, q.team, q.state, q.assignee || 'nobody yet', hours(q.ageHours)]);
+    rows('queue', board ? board.queue : [], q => [q.id, q.item, q.why, q.team, q.state, q.assignee || 'nobody yet', hours(q.ageHours)]);
     const now = board ? Date.parse(board.now) : 0;
     rows('breaches', board ? board.breaches : [], q => [q.id, q.item, q.team, q.state, q.assignee || 'nobody yet', hours((now - Date.parse(q.dueAt)) / 3600000)]);
     rows('parked', board ? board.parked : [], p => [p.requestId, p.item, p.team, p.event, String(p.attempts), new Date(p.parkedAt).toLocaleString()]);

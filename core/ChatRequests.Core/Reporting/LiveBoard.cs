@@ -5,9 +5,12 @@ using ChatRequests.Core.Storage;
 
 namespace ChatRequests.Core.Reporting;
 
-/// <summary>One open request on the dashboard's live panels. Item and names are what people typed: shown as text only.</summary>
+/// <summary>
+/// One open request on the dashboard's live panels. <paramref name="Why"/> is the requester's justification as the viewer
+/// may read it (sensitive values masked), shortened; it and the names are what people typed: shown as text only.
+/// </summary>
 public sealed record LiveRequest(
-    string Id, string Item, string Category, string Team, string State, string? Assignee,
+    string Id, string Item, string Why, string Category, string Team, string State, string? Assignee,
     DateTimeOffset SubmittedAt, DateTimeOffset DueAt, double AgeHours);
 
 /// <summary>An outbox event that ran out of attempts, for the lead of the team that owns the request.</summary>
@@ -40,6 +43,9 @@ public sealed class LiveBoard(ReportDesk desk, IRequestStore store, TimeProvider
     /// <summary>The most rows a panel shows (the oldest or most overdue): a board, not an export.</summary>
     public const int MaxRows = 200;
 
+    /// <summary>How much of a justification a row shows.</summary>
+    public const int WhyLength = 140;
+
     public const string RefusalTitle = "No live queue";
     public const string RefusalText = "The live queue is for team leads and auditors.";
 
@@ -59,9 +65,9 @@ public sealed class LiveBoard(ReportDesk desk, IRequestStore store, TimeProvider
             open.AddRange((await store.ListTeamQueueAsync(team.Id, cancellationToken)).Where(r => InCategory(r, category)));
         }
 
-        var queue = open.OrderBy(r => r.SubmittedAt).Take(MaxRows).Select(r => Row(r, now)).ToList();
+        var queue = open.OrderBy(r => r.SubmittedAt).Take(MaxRows).Select(r => Row(r, personId, now)).ToList();
         var breaches = open.Where(r => r.State.IsUnresolved() && SlaPolicy.IsBreached(r.DueAt, now))
-            .OrderBy(r => r.DueAt).Take(MaxRows).Select(r => Row(r, now)).ToList();
+            .OrderBy(r => r.DueAt).Take(MaxRows).Select(r => Row(r, personId, now)).ToList();
 
         var led = teams.Where(t => string.Equals(t.LeadId, personId, StringComparison.OrdinalIgnoreCase)).ToDictionary(t => t.Id, t => t.Name);
         var parked = led.Count == 0 ? [] : (await store.ListWithParkedEventsAsync(cancellationToken))
@@ -72,9 +78,11 @@ public sealed class LiveBoard(ReportDesk desk, IRequestStore store, TimeProvider
         return new LiveAnswer.Board(now, [.. teams.Select(t => t.Name)], queue, breaches, parked, ParkedShown: led.Count > 0);
     }
 
-    private static LiveRequest Row(ServiceRequest r, DateTimeOffset now) => new(
-        r.Id, r.ItemName, r.Category, r.TeamName, r.State.ToDisplay(), r.Assignee?.Name, r.SubmittedAt, r.DueAt,
+    private static LiveRequest Row(ServiceRequest r, string viewerId, DateTimeOffset now) => new(
+        r.Id, r.ItemName, Shortened(SensitiveFields.MaskText(r, viewerId, r.Justification)), r.Category, r.TeamName, r.State.ToDisplay(), r.Assignee?.Name, r.SubmittedAt, r.DueAt,
         Math.Round(Math.Max(0, (now - r.SubmittedAt).TotalHours), 1));
+
+    private static string Shortened(string text) => text.Length <= WhyLength ? text : string.Concat(text.AsSpan(0, WhyLength - 1), "…");
 
     private static bool Named(Team team, string name) =>
         string.Equals(team.Name, name, StringComparison.OrdinalIgnoreCase) || string.Equals(team.Id, name, StringComparison.OrdinalIgnoreCase);

@@ -24,19 +24,43 @@ public sealed class DashboardApiTests(IdentityFixture fixture) : IClassFixture<I
     private const string Tenant = "99999999-8888-7777-6666-555555555555";
     private const string Domain = "bot.contoso.example";
 
-    [Fact]
-    public async Task Page_IsServed_FromTheHost_WithNothingFromElsewhere()
+    [Theory]
+    [InlineData("/dashboard", "text/html", "/dashboard/dashboard.js")]
+    [InlineData("/dashboard/config", "text/html", "/dashboard/config.js")]
+    [InlineData("/dashboard/dashboard.js", "text/javascript", "getAuthToken")]
+    [InlineData("/dashboard/config.js", "text/javascript", "pages.config.setConfig")]
+    [InlineData("/dashboard/dashboard.css", "text/css", ".tiles")]
+    public async Task PageFiles_AreServed_FromTheHost_WithNothingFromElsewhere(string path, string mediaType, string expected)
     {
         await using var bot = await BotApp.StartAsync();
 
-        using var response = await bot.Http.GetAsync("/dashboard");
+        using var response = await bot.Http.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-        var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("/dashboard/api/report", html);
-        Assert.DoesNotContain("https://", html);
-        Assert.Contains("frame-ancestors", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Contains(expected, text);
+        Assert.DoesNotContain("https://", text);
+        Assert.DoesNotContain("innerHTML", text);
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("frame-ancestors", policy);
+        Assert.Contains("script-src 'self';", policy); // no inline script: the page's own script is a file of the host
+    }
+
+    [Fact]
+    public async Task Pages_LoadTheBundledTeamsLibrary_FromTheHost()
+    {
+        await using var bot = await BotApp.StartAsync();
+
+        var page = await bot.Http.GetStringAsync("/dashboard");
+        using var library = await bot.Http.GetAsync("/dashboard/teams-js.js");
+
+        Assert.Contains("<script src=\"/dashboard/teams-js.js\"></script>", page);
+        Assert.Equal(HttpStatusCode.OK, library.StatusCode);
+        Assert.Equal("text/javascript", library.Content.Headers.ContentType?.MediaType);
+        var code = await library.Content.ReadAsStringAsync();
+        Assert.Contains("\"2.58.0\"", code); // the version pinned in Dashboard/teams-js/README.md and update.sh
+        Assert.Contains("getAuthToken", code);
     }
 
     [Fact]
