@@ -11,9 +11,9 @@ namespace ChatRequests.Bot.Dashboard;
 /// The dashboard tab: GET /dashboard (embedded page, script and the bundled Teams library; no CDN), /dashboard/config
 /// (the team tab's configuration page), GET /dashboard/api/report (the figures and charts as JSON, for the same people
 /// and in the same scopes as the chat's report: <see cref="ReportDesk"/>) and GET /dashboard/api/live (the queue, SLA
-/// breaches and parked events: <see cref="LiveBoard"/>). The caller is the
-/// tab's Teams SSO token (<see cref="TabTokenValidator"/>) when SSO is configured; without it, only in Development,
-/// the page says who it is for with <c>?as=</c> a person id. A refusal carries no figures.
+/// breaches and parked events: <see cref="LiveBoard"/>). The caller is the tab's Teams SSO token
+/// (<see cref="TabTokenValidator"/>) when SSO is configured; without it, only in Development, the page says who it is
+/// for with <c>?as=</c> a person id. A refusal carries no figures.
 /// </summary>
 public static class DashboardEndpoints
 {
