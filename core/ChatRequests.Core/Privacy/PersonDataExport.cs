@@ -13,7 +13,9 @@ public sealed record PersonHistoryLine(string RequestId, DateTimeOffset At, stri
 /// <summary>
 /// Everything held about one person, for a data-subject request: the requests they made (whole documents), every
 /// history line they wrote on any request (decisions, including as a stand-in; work done; answers), the requests
-/// assigned to them, the delegation they set as an approver and their availability mark.
+/// assigned to them, the delegation they set as an approver and their availability mark. Their own sensitive answers are
+/// in it (it is their data); a line they wrote on someone else's request shows that request's sensitive values only if
+/// they may read them (<see cref="SensitiveFields.MayRead"/>).
 /// </summary>
 public sealed record PersonData(
     PersonRef Person,
@@ -48,7 +50,7 @@ public static class PersonDataExport
 
             lines.AddRange(request.History
                 .Where(h => !h.Redacted && h.Actor.Id == person.Id)
-                .Select(h => new PersonHistoryLine(request.Id, h.At, h.Action.Name, h.From, h.To, h.Comment)));
+                .Select(h => new PersonHistoryLine(request.Id, h.At, h.Action.Name, h.From, h.To, SensitiveFields.MaskText(request, person.Id, h.Comment))));
         }
 
         return new PersonData(

@@ -65,9 +65,22 @@ public sealed record FileConsentAnswer(bool Accepted, string? Key, FileUploadInf
         Content = new JsonObject { ["uniqueId"] = upload.UniqueId, ["fileType"] = upload.FileType },
     };
 
-    /// <summary>Puts the whole file in one request to the upload session (Content-Range covers every byte).</summary>
+    /// <summary>
+    /// Whether the bytes may go to this upload URL: https only (Teams gives a OneDrive upload session), or plain http to
+    /// a loopback host (a stand-in on this machine, in tests). Anything else could send an export to someone's server.
+    /// </summary>
+    public static bool IsAllowedUploadUrl(string? uploadUrl) =>
+        Uri.TryCreate(uploadUrl, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
+
+    /// <summary>Puts the whole file in one request to the upload session (Content-Range covers every byte); only to an allowed URL.</summary>
     public static async Task UploadAsync(HttpClient http, FileUploadInfo upload, byte[] bytes, CancellationToken cancellationToken = default)
     {
+        if (!IsAllowedUploadUrl(upload.UploadUrl))
+        {
+            throw new InvalidOperationException("The upload URL is neither https nor a loopback address; nothing was sent.");
+        }
+
         using var content = new ByteArrayContent(bytes);
         content.Headers.ContentLength = bytes.Length;
         content.Headers.ContentRange = ContentRangeHeaderValue.Parse(

@@ -1,4 +1,5 @@
 using ChatRequests.Core.Understanding;
+using static ChatRequests.Core.Tests.Understanding.MiniCatalog;
 
 namespace ChatRequests.Core.Tests.Understanding;
 
@@ -42,5 +43,35 @@ public class ExportWordsTests
     public void OtherWordsWithExportOrErase_AreNoExportCommand(string text)
     {
         Assert.Null(ExportWords.Read(text));
+    }
+
+    private static readonly MiniCatalog Catalog = new(
+        Item("usb", "USB stick", "Hardware", keywords: ["usb stick", "usb"]),
+        Item("wipe", "Device wipe", "Hardware", keywords: ["erase", "wipe", "laptop"]),
+        Item("mailbox", "Mailbox export", "Access", keywords: ["mailbox", "export", "pst"]));
+
+    [Theory]
+    [InlineData("export requests for November", ChatCommand.Export)]
+    [InlineData("export last month", ChatCommand.Export)]
+    [InlineData("export data of Megan Bowen", ChatCommand.Export)]
+    [InlineData("erase data of Megan Bowen", ChatCommand.Erase)]
+    public void TheInterpreter_ReadsTheCommands_WithWhatTheyAsk(string text, ChatCommand command)
+    {
+        var meaning = Catalog.Read(text);
+
+        Assert.Equal((MeaningKind.Command, command), (meaning.Kind, meaning.Command));
+        Assert.Equal(ExportWords.Read(text), meaning.Export);
+    }
+
+    [Theory]
+    [InlineData("export my photos to a USB stick")]
+    [InlineData("export my mailbox to a pst file")]
+    [InlineData("erase my laptop")]
+    public void TheInterpreter_LeavesRequestsWithExportOrErase_AsRequests(string text)
+    {
+        var meaning = Catalog.Read(text);
+
+        Assert.NotEqual(MeaningKind.Command, meaning.Kind);
+        Assert.Null(meaning.Export);
     }
 }

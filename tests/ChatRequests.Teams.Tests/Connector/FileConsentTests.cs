@@ -58,6 +58,35 @@ public sealed class FileConsentTests
         Assert.Equal((HttpMethod.Put, "https://up.example/s/1", "bytes 0-2/3", 3), (handler.Method, handler.Url, handler.Range, handler.Length));
     }
 
+    [Theory]
+    [InlineData("https://contoso-my.sharepoint.com/personal/u/_api/upload?s=1", true)]
+    [InlineData("http://127.0.0.1:5123/upload/1", true)]
+    [InlineData("http://[::1]:5123/upload/1", true)]
+    [InlineData("http://localhost:5123/upload/1", true)]
+    [InlineData("http://contoso-my.sharepoint.com/upload", false)]
+    [InlineData("http://127.0.0.1.evil.example/upload", false)]
+    [InlineData("http://10.0.0.5/upload", false)]
+    [InlineData("ftp://127.0.0.1/upload", false)]
+    [InlineData("file:///etc/passwd", false)]
+    [InlineData("/relative/upload", false)]
+    [InlineData("", false)]
+    public void OnlyHttps_OrHttpToALoopbackHost_IsAnAllowedUploadUrl(string url, bool allowed)
+    {
+        Assert.Equal(allowed, FileConsentAnswer.IsAllowedUploadUrl(url));
+    }
+
+    [Fact]
+    public async Task Upload_ToAPlainHttpHost_SendsNothing()
+    {
+        var handler = new Recording();
+        using var http = new HttpClient(handler);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            FileConsentAnswer.UploadAsync(http, new FileUploadInfo("r.zip", "http://up.example/s/1", "c", null, null), [1, 2, 3]));
+
+        Assert.Null(handler.Method);
+    }
+
     private sealed class Recording : HttpMessageHandler
     {
         public HttpMethod? Method { get; private set; }
