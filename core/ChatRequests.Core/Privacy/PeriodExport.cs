@@ -8,7 +8,7 @@ namespace ChatRequests.Core.Privacy;
 /// <summary>The auditors' period export as a file to offer: its name, what the consent card says it is, and the zip.</summary>
 public sealed record ExportFile(string FileName, string Description, int RequestCount, byte[] Bytes);
 
-/// <summary>The requests submitted in a period (<see cref="ReportPeriods"/>), as the <see cref="RequestExport"/> zip.</summary>
+/// <summary>The requests submitted in a period (<see cref="ReportPeriods"/>), as the <see cref="RequestExport"/> zip (sensitive answers masked).</summary>
 public static class PeriodExport
 {
     public static async Task<ExportFile> BuildAsync(IRequestStore requests, ReportPeriod period, CancellationToken cancellationToken = default)
@@ -21,6 +21,6 @@ public static class PeriodExport
 
         var name = string.Create(
             CultureInfo.InvariantCulture, $"requests-{period.From.UtcDateTime:yyyyMMdd}-{period.To.UtcDateTime.AddTicks(-1):yyyyMMdd}.zip");
-        return new ExportFile(name, $"Requests submitted {period.Label} ({inPeriod.Count})", inPeriod.Count, RequestExport.Zip(inPeriod));
+        return new ExportFile(name, $"Requests submitted, {period.Label} (UTC): {inPeriod.Count}", inPeriod.Count, RequestExport.Zip(inPeriod));
     }
 }

@@ -1,4 +1,6 @@
 using System.IO.Compression;
+using System.Text.Json;
+using ChatRequests.Core.Requests;
 using ChatRequests.Core.Privacy;
 using ChatRequests.Core.Reporting;
 using static ChatRequests.PortContracts.SampleRequests;
@@ -25,5 +27,23 @@ public sealed class PeriodExportTests
         var rows = (await reader.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, rows.Length);
         Assert.StartsWith("REQ-000001,", rows[1]);
+    }
+
+    [Fact]
+    public async Task SensitiveAnswers_AreMaskedInEveryFile_AndTheOtherAnswersKept()
+    {
+        var store = new InMemoryRequestStore();
+        await store.CreateAsync(SensitiveFixture.WithSensitiveNote("REQ-000001"));
+        var november = ReportPeriods.Read("November", new DateTimeOffset(2026, 12, 5, 10, 0, 0, TimeSpan.Zero), TimeZoneInfo.Utc)!;
+
+        var file = await PeriodExport.BuildAsync(store, november);
+
+        using var zip = new ZipArchive(new MemoryStream(file.Bytes));
+        var texts = zip.Entries.ToDictionary(e => e.Name, e => new StreamReader(e.Open()).ReadToEnd());
+        Assert.All(texts.Values, text => Assert.DoesNotContain(SensitiveFixture.Secret, text, StringComparison.Ordinal));
+        var document = JsonDocument.Parse(texts[RequestExport.JsonFile]).RootElement[0];
+        Assert.Equal(SensitiveFields.Masked, document.GetProperty("fields").GetProperty("note").GetString());
+        Assert.Contains("14-inch", texts[RequestExport.JsonFile], StringComparison.Ordinal);
+        Assert.Contains($"Moved to {SensitiveFields.Masked}", texts[RequestExport.HistoryFile], StringComparison.Ordinal);
     }
 }

@@ -59,4 +59,16 @@ public sealed class PersonDataExportTests
         Assert.Equal(JsonValueKind.Null, json.GetProperty("delegation").ValueKind);
         Assert.Equal(JsonValueKind.Null, json.GetProperty("availability").ValueKind);
     }
+
+    [Fact]
+    public async Task ThePersonsOwnSensitiveAnswers_AreInTheirExport()
+    {
+        await _requests.CreateAsync(SensitiveFixture.WithSensitiveNote("REQ-000001"));
+
+        var alices = await PersonDataExport.CollectAsync(Alice, _requests, _delegations, _assignments, Start.AddDays(1));
+        var json = System.Text.Encoding.UTF8.GetString(PersonDataExport.Json(alices));
+
+        Assert.Contains(SensitiveFixture.Secret, json, StringComparison.Ordinal);
+        Assert.Contains(alices.HistoryLines, l => l.Comment == $"Moved to {SensitiveFixture.Secret}");
+    }
 }
