@@ -21,6 +21,6 @@ public static class PeriodExport
 
         var name = string.Create(
             CultureInfo.InvariantCulture, $"requests-{period.From.UtcDateTime:yyyyMMdd}-{period.To.UtcDateTime.AddTicks(-1):yyyyMMdd}.zip");
-        return new ExportFile(name, $"Requests submitted, {period.Label} (UTC): {inPeriod.Count}", inPeriod.Count, RequestExport.Zip(inPeriod));
+        return new ExportFile(name, $"Requests submitted, {period.Label}, days in UTC: {inPeriod.Count}", inPeriod.Count, RequestExport.Zip(inPeriod));
     }
 }
