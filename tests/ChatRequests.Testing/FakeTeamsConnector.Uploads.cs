@@ -12,6 +12,28 @@ public sealed partial class FakeTeamsConnector
     private const string UploadPath = "/upload";
 
     private readonly List<FakeUpload> _uploads = [];
+    private TaskCompletionSource? _uploadsHeld;
+
+    /// <summary>Upload sessions take the bytes but answer only once <see cref="ReleaseUploads"/> is called (a slow OneDrive).</summary>
+    public void HoldUploads()
+    {
+        lock (_gate)
+        {
+            _uploadsHeld = NewSignal();
+        }
+    }
+
+    /// <summary>Lets held and later uploads answer.</summary>
+    public void ReleaseUploads()
+    {
+        TaskCompletionSource? held;
+        lock (_gate)
+        {
+            (held, _uploadsHeld) = (_uploadsHeld, null);
+        }
+
+        held?.TrySetResult();
+    }
 
     /// <summary>The upload URL of a session on this stand-in (plain http on 127.0.0.1).</summary>
     public string UploadUrl(string session) => new Uri(new Uri(ServiceUrl), $"{UploadPath}/{Uri.EscapeDataString(session)}").AbsoluteUri;
@@ -32,6 +54,13 @@ public sealed partial class FakeTeamsConnector
     {
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        Task held;
+        lock (_gate)
+        {
+            held = _uploadsHeld?.Task ?? Task.CompletedTask;
+        }
+
+        await held.WaitAsync(context.RequestAborted);
         var upload = new FakeUpload(
             session, context.Request.Headers.ContentRange.ToString(), context.Request.Headers.Authorization.Count > 0, buffer.ToArray());
         lock (_gate)

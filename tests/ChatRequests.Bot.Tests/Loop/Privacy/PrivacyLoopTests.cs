@@ -13,6 +13,7 @@ using ChatRequests.Core.Understanding;
 using ChatRequests.Teams.Connector;
 using ChatRequests.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using static ChatRequests.Bot.Tests.Loop.LoopSteps;
 
 namespace ChatRequests.Bot.Tests.Loop.Privacy;
@@ -28,6 +29,7 @@ public sealed class PrivacyLoopTests : LoopBench
     private const string CostCentre = "CC-4711";
     private const string OtherMegan = "00000000-0000-0000-0000-0000000000b9";
 
+    private readonly CapturingLoggerProvider _logs = new();
     private BotApp _bot = null!;
 
     public PrivacyLoopTests()
@@ -50,7 +52,7 @@ public sealed class PrivacyLoopTests : LoopBench
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _bot = await StartAsync();
+        _bot = await StartAsync(services => services.AddSingleton<ILoggerProvider>(_logs));
     }
 
     public override async Task DisposeAsync()
@@ -86,6 +88,26 @@ public sealed class PrivacyLoopTests : LoopBench
     }
 
     [Fact]
+    public async Task TheAcceptIsAnswered200_BeforeTheUploadEnds_AndTheFileCardFollowsIt()
+    {
+        await RequestLaptopAsync(_bot.Teams, _bot.Connector, Persona.Megan);
+        var consent = await ConsentCardAsync(Persona.Diego, "export last month");
+        var count = _bot.Connector.ActivitiesIn(Persona.Diego.PersonalChatId).Count;
+        _bot.Connector.HoldUploads();
+
+        using (var response = await _bot.Teams.AnswerFileConsentAsync(Persona.Diego, consent, accept: true))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Empty(_bot.Connector.Uploads);
+        }
+
+        _bot.Connector.ReleaseUploads();
+        var fileCard = await _bot.Connector.WaitForAsync(c => c.ActivitiesIn(Persona.Diego.PersonalChatId).Skip(count).FirstOrDefault());
+        Assert.Equal(FileConsentAnswer.InfoContentType, Assert.Single(fileCard.Attachments!).ContentType);
+        Assert.Single(_bot.Connector.Uploads);
+    }
+
+    [Fact]
     public async Task ADecline_SomeoneElsesAccept_AnExpiredAccept_AndAPlainHttpUploadUrl_UploadNothing()
     {
         await RequestLaptopAsync(_bot.Teams, _bot.Connector, Persona.Megan);
@@ -98,6 +120,10 @@ public sealed class PrivacyLoopTests : LoopBench
         Assert.Equal(FileConsentHandler.NoLongerHeld, (await AnswerAsync(Persona.Megan, notMegans, accept: true)).Text);
         var outsider = await AnswerAsync(Persona.Diego, notMegans, accept: true, uploadUrl: "http://upload.example.com/session/1");
         Assert.Equal(FileConsentHandler.UploadRefused, outsider.Text);
+        var refusal = Assert.Single(_logs.Logs, l => l.Category == typeof(FileConsentHandler).FullName && l.Message.StartsWith("Refused to upload", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Warning, refusal.Level);
+        Assert.Contains("to http://upload.example.com: not https", refusal.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("/session/1", refusal.Message, StringComparison.Ordinal);
 
         var expired = await ConsentCardAsync(Persona.Diego, "export requests for the last 7 days");
         _clock.Advance(HeldExports.DefaultKeepFor + TimeSpan.FromSeconds(1));
