@@ -11,8 +11,8 @@ internal sealed partial class CardGallery
         var jo = await _organisation.Directory.FindPeopleByNameAsync("jo");
         Add("privacy-choice", _cards.PrivacyChoice(jo, erase: true));
         var person = await _organisation.Directory.FindPersonAsync(jo[0].Id);
-        var megan = new PersonRef(person!.Id, person.Name);
-        Add("erase-confirm", _cards.EraseConfirmation(megan, person));
-        Add("erased", _cards.Erased(megan, new ErasureResult(["REQ-000031", "REQ-000044"], ["REQ-000102"], DelegationRemoved: true, AvailabilityRemoved: false)));
+        var chosen = new PersonRef(person!.Id, person.Name);
+        Add("erase-confirm", _cards.EraseConfirmation(chosen, person));
+        Add("erased", _cards.Erased(chosen, new ErasureResult(["REQ-000031", "REQ-000044"], ["REQ-000102"], DelegationRemoved: true, AvailabilityRemoved: false)));
     }
 }
