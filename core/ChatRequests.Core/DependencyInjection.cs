@@ -49,6 +49,7 @@ public static class DependencyInjection
         services.AddSingleton<EscalationContactsFinder>();
         services.AddSingleton<RequestFollowUp>();
         services.AddSingleton<ReportDesk>();
+        services.AddSingleton<LiveBoard>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<PrivacyDesk>();
         services.TryAddSingleton(sp => new HeldExports(sp.GetRequiredService<TimeProvider>()));
