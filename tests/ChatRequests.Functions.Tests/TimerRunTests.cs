@@ -34,7 +34,7 @@ public class TimerRunTests
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 
-        await Assert.ThrowsAsync<OperationCanceledException>(() => TimerRun.InvokeAsync<int>(
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => TimerRun.InvokeAsync<int>(
             "SLA sweep", NullLogger.Instance, ct => Task.FromCanceled<int>(ct), _ => new InvocationResult(), cancelled.Token));
     }
 }
