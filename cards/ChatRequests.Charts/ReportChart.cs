@@ -76,7 +76,7 @@ public static class ReportChart
         }
     }
 
-    private static Plot Volume(IReadOnlyList<DayVolume> days)
+    internal static Plot Volume(IReadOnlyList<DayVolume> days)
     {
         var plot = NewPlot();
         var weekly = days.Count > DaysShownOneByOne;

@@ -42,7 +42,7 @@ public static class StageChart
 
     public static int HeightFor(int stages) => Math.Max(MinHeight, FrameHeight + (stages * RowHeight));
 
-    private static Plot StageTimes(IReadOnlyList<StageFigures> stages)
+    internal static Plot StageTimes(IReadOnlyList<StageFigures> stages)
     {
         var plot = ReportChart.NewPlot();
         var bars = new List<Bar>();

@@ -60,7 +60,7 @@ public sealed class FakeBotConnectorIdentity : IAsyncDisposable
         return identity;
     }
 
-    /// <summary>A token as the Bot Connector sends it for Teams; every part can be made wrong.</summary>
+    /// <summary>A token as the Bot Connector sends it for Teams (or, with an Entra issuer and an oid claim, as a tab gets one); every part can be made wrong.</summary>
     public string MintToken(
         string serviceUrl,
         string issuer = BotConnectorAuthenticator.Issuer,
@@ -68,7 +68,8 @@ public sealed class FakeBotConnectorIdentity : IAsyncDisposable
         DateTime? notBefore = null,
         DateTime? expires = null,
         string keyId = TeamsKeyId,
-        RsaSecurityKey? signingKey = null)
+        RsaSecurityKey? signingKey = null,
+        IEnumerable<Claim>? claims = null)
     {
         var key = signingKey ?? (keyId == WebChatKeyId ? _webChatKey : _teamsKey);
         var now = DateTime.UtcNow;
@@ -80,7 +81,7 @@ public sealed class FakeBotConnectorIdentity : IAsyncDisposable
             NotBefore = notBefore ?? now.AddMinutes(-5),
             IssuedAt = notBefore ?? now.AddMinutes(-5),
             Expires = expires ?? now.AddHours(1),
-            Subject = new ClaimsIdentity([new Claim(BotConnectorAuthenticator.ServiceUrlClaim, serviceUrl)]),
+            Subject = new ClaimsIdentity([new Claim(BotConnectorAuthenticator.ServiceUrlClaim, serviceUrl), .. claims ?? []]),
             SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
         });
     }
