@@ -30,6 +30,7 @@ internal sealed partial class CardGallery
         review.Settle(1, AccessLineOutcome.Removed);
         _clock.AdjustTime(start.AddHours(2).AddMinutes(1));
         Add("access-review", _cards.AccessReview(review, alex));
+        Add("access-review-reminder", _cards.AccessReviewReminder(review));
 
         review.Escalate(miriam, new DateTimeOffset(2026, 4, 15, 0, 5, 0, TimeSpan.Zero));
         _clock.AdjustTime(new DateTimeOffset(2026, 4, 15, 0, 5, 0, TimeSpan.Zero));

@@ -20,6 +20,7 @@ internal sealed partial class CardGallery
             ApprovalWait = new(61, TimeSpan.FromHours(3), TimeSpan.FromHours(27)),
             Fulfilment = new(131, TimeSpan.FromHours(20), TimeSpan.FromHours(70)),
             CycleTime = new(131, TimeSpan.FromHours(26), TimeSpan.FromHours(96)),
+            WorkingHours = new(new(61, TimeSpan.FromHours(2), TimeSpan.FromHours(9)), new(131, TimeSpan.FromHours(7), TimeSpan.FromHours(24))),
             Stages =
             [
                 new("Manager approval", new(61, TimeSpan.FromHours(3), TimeSpan.FromHours(27))),
@@ -38,7 +39,8 @@ internal sealed partial class CardGallery
             Outliers = [new(OutlierKind.QuickApproval, new PersonRef(SampleOrganisation.Alex, "Alex Wilber"), ["REQ-000131", "REQ-000138", "REQ-000144"], "Approved 3 requests within 5 seconds of being asked.")],
         };
         var chart = ReportChart.Render(figures)!;
-        Add("report", _cards.Report(figures, "Hardware Service", TimeZoneInfo.Utc, (chart.Png, chart.Description)));
+        var stages = StageChart.Render(figures)!;
+        Add("report", _cards.Report(figures, "Hardware Service", TimeZoneInfo.Utc, (chart.Png, chart.Description), (stages.Png, stages.Description)));
         Add("report-refused", _cards.Info(ReportDesk.RefusalTitle, ReportDesk.RefusalText, "warning"));
 
         // 1 November 2026 is a Sunday.

@@ -51,6 +51,12 @@ public sealed partial class RequestCards
         $"Your access review is past its due date and {review.Lines.Count - review.DecidedCount} of {review.Lines.Count} lines are still undecided, so it went to {review.EscalatedTo?.Name} as well. Either of you can finish it on its card.",
         "warning");
 
+    /// <summary>To the reviewer, before the due date: lines are still undecided.</summary>
+    public CardMessage AccessReviewReminder(AccessReview review) => Info(
+        $"Access review, {AccessReviewCycle.Name(review.CycleId)}: due {review.DueAt.ToString("dddd d MMMM", CultureInfo.InvariantCulture)}",
+        $"{review.Lines.Count - review.DecidedCount} of {review.Lines.Count} lines of your access review are still undecided. Please keep or remove each on its card by then; after that it goes to your manager as well.",
+        "attention");
+
     /// <summary>To the person: an access review took this access away.</summary>
     public CardMessage AccessRemoved(AccessReview review, AccessReviewLine line) => Info(
         "Access removed",

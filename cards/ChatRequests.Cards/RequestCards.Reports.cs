@@ -16,24 +16,35 @@ public sealed partial class RequestCards
     private const int ReasonLength = 120;
 
     /// <summary>
-    /// The report card: headline figures, the chart (a PNG as a data URI, or none), times with their median and 90th
-    /// percentile, the slowest stage, the top cancellation and rejection reasons (as people typed them) and outliers
-    /// with their request numbers.
+    /// The report card: headline figures, the charts (PNGs as data URIs: the volume, then the time per stage), times with
+    /// their median and 90th percentile (in working hours too where a team has a calendar), the slowest stage, the top
+    /// cancellation and rejection reasons (as people typed them) and outliers with their request numbers.
     /// </summary>
     /// <param name="covers">Whose requests ("Service desk", "your 3 direct reports").</param>
     /// <param name="zone">The zone the period's days are counted in, said under the period.</param>
-    /// <param name="chart">The chart <c>ChatRequests.Charts.ReportChart</c> drew and what it shows (its alternative text); null for none.</param>
-    public CardMessage Report(ReportFigures figures, string covers, TimeZoneInfo zone, (byte[] Png, string Description)? chart)
+    /// <param name="chart">The volume chart <c>ChatRequests.Charts.ReportChart</c> drew and what it shows (its alternative text); null for none.</param>
+    /// <param name="stageChart">The stage chart <c>ChatRequests.Charts.StageChart</c> drew and what it shows; null for none.</param>
+    public CardMessage Report(
+        ReportFigures figures, string covers, TimeZoneInfo zone, (byte[] Png, string Description)? chart, (byte[] Png, string Description)? stageChart = null)
     {
         ArgumentNullException.ThrowIfNull(figures);
-        var card = ReportCard(figures, covers, zone, chart, chartLeftOut: false);
-        // Teams refuses a message over about 28 KB: long lists and a busy chart together may pass it; the figures matter more.
-        return chart is not null && Encoding.UTF8.GetByteCount(card.Card.ToJsonString()) > MaxReportBytes
-            ? ReportCard(figures, covers, zone, chart: null, chartLeftOut: true)
+        // Teams refuses a message over about 28 KB: long lists and busy charts together may pass it; the figures matter
+        // more, then the volume (the card names the slowest stage in words).
+        var card = ReportCard(figures, covers, zone, chart, stageChart, leftOut: null);
+        if (stageChart is not null && TooLarge(card))
+        {
+            card = ReportCard(figures, covers, zone, chart, stageChart: null, leftOut: chart is null ? "chart is" : "stage chart is");
+        }
+
+        return chart is not null && TooLarge(card)
+            ? ReportCard(figures, covers, zone, chart: null, stageChart: null, leftOut: stageChart is null ? "chart is" : "charts are")
             : card;
     }
 
-    private CardMessage ReportCard(ReportFigures figures, string covers, TimeZoneInfo zone, (byte[] Png, string Description)? chart, bool chartLeftOut)
+    private static bool TooLarge(CardMessage card) => Encoding.UTF8.GetByteCount(card.Card.ToJsonString()) > MaxReportBytes;
+
+    private CardMessage ReportCard(
+        ReportFigures figures, string covers, TimeZoneInfo zone, (byte[] Png, string Description)? chart, (byte[] Png, string Description)? stageChart, string? leftOut)
     {
         var data = new
         {
@@ -48,9 +59,12 @@ public sealed partial class RequestCards
                 new { value = Percent(figures.SlaMet), label = "met their target" },
             },
             hasChart = chart is not null,
-            chart = chart is { } image ? "data:image/png;base64," + Convert.ToBase64String(image.Png) : null,
+            chart = DataUri(chart),
             chartText = chart?.Description,
-            chartLeftOut = chartLeftOut ? "The chart is left out: with it this message would be too large for Teams." : null,
+            hasStageChart = stageChart is not null,
+            stageChart = DataUri(stageChart),
+            stageChartText = stageChart?.Description,
+            chartLeftOut = leftOut is null ? null : $"The {leftOut} left out: with it this message would be too large for Teams.",
             figures = ReportRows(figures),
             reasons = Reasons(figures),
             hasOutliers = figures.Outliers.Count > 0,
@@ -65,6 +79,9 @@ public sealed partial class RequestCards
         return Render("report", data, fallback);
     }
 
+    private static string? DataUri((byte[] Png, string Description)? image) =>
+        image is { } picture ? "data:image/png;base64," + Convert.ToBase64String(picture.Png) : null;
+
     private static IEnumerable<object> ReportRows(ReportFigures f)
     {
         var rows = new List<(string Label, string Value)>
@@ -72,8 +89,15 @@ public sealed partial class RequestCards
             ("Open, by age", f.Backlog == 0 ? "none" : string.Join(" · ", f.BacklogAge.Where(b => b.Count > 0).Select(b => $"{b.Label}: {Number(b.Count)}"))),
             ("Approval wait", Times(f.ApprovalWait)),
             ("Fulfilment", Times(f.Fulfilment)),
-            ("Logged to fulfilled", Times(f.CycleTime)),
         };
+        if (f.WorkingHours is { } working)
+        {
+            // Beside the wall clock's: the team's calendar is what its targets count on.
+            rows.Add(("Approval wait in working hours", Times(working.ApprovalWait)));
+            rows.Add(("Fulfilment in working hours", Times(working.Fulfilment)));
+        }
+
+        rows.Add(("Logged to fulfilled", Times(f.CycleTime)));
         if (f.Stages.Where(s => s.Time.P50 is not null).MaxBy(s => s.Time.P50) is { } slowest)
         {
             rows.Add(("Slowest stage", $"{slowest.Stage} (median {CardText.Duration(slowest.Time.P50!.Value)})"));

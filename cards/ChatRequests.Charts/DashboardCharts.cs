@@ -4,8 +4,9 @@ using ScottPlot;
 namespace ChatRequests.Charts;
 
 /// <summary>
-/// The dashboard's pictures: the same plots as the report card's (<see cref="ReportChart"/>), each on its own and larger,
-/// since a page has none of a card's size limit: volume per day (per week beyond a month) and hours per stage.
+/// The dashboard's pictures: the same plots as the report card's (<see cref="ReportChart"/>, <see cref="StageChart"/>),
+/// each on its own and larger, since a page has none of a card's size limit: volume per day (per week beyond a month)
+/// and hours per stage.
 /// </summary>
 public static class DashboardCharts
 {
@@ -25,7 +26,7 @@ public static class DashboardCharts
         var stages = figures.Stages.Where(s => s.Time.P50 is not null).ToList();
         if (stages.Count > 0)
         {
-            charts.Add(Png(ReportChart.StageTimes(stages), $"Chart of hours per stage (median and 90th percentile): {string.Join(", ", stages.Select(s => s.Stage))}."));
+            charts.Add(Png(StageChart.StageTimes(stages), $"Chart of hours per stage (median and 90th percentile): {string.Join(", ", stages.Select(s => s.Stage))}."));
         }
 
         return charts;

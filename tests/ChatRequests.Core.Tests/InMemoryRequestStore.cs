@@ -138,6 +138,24 @@ public sealed class InMemoryRequestStore : IRequestStore
         }
     }
 
+    public Task<string?> GetMarkAsync(string name, CancellationToken cancellationToken = default)
+    {
+        lock (_storage.Gate)
+        {
+            return Task.FromResult(_storage.Marks.GetValueOrDefault(name));
+        }
+    }
+
+    public Task SetMarkAsync(string name, string value, CancellationToken cancellationToken = default)
+    {
+        lock (_storage.Gate)
+        {
+            _storage.Marks[name] = value;
+        }
+
+        return Task.CompletedTask;
+    }
+
     private Task<IReadOnlyList<ServiceRequest>> List(Func<ServiceRequest, bool> predicate) =>
         Task.FromResult<IReadOnlyList<ServiceRequest>>([.. All().Where(predicate).OrderBy(r => r.Id, StringComparer.Ordinal)]);
 
@@ -158,6 +176,7 @@ public sealed class InMemoryRequestStore : IRequestStore
     {
         public readonly Lock Gate = new();
         public readonly Dictionary<string, string> ById = [];
+        public readonly Dictionary<string, string> Marks = [];
         public long LastNumber;
     }
 }

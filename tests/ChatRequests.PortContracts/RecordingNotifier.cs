@@ -68,9 +68,12 @@ public sealed class RecordingNotifier : INotifier
         Record($"access-review {review.Id} for {to.Name}: {review.DecidedCount} of {review.Lines.Count} decided");
 
     public Task TellAccessReviewAsync(AccessReviewNotice notice, CancellationToken cancellationToken = default) =>
-        Record(notice.Kind == AccessReviewNoticeKind.Escalated
-            ? $"access-review-escalated {notice.Review.Id} to {notice.Review.EscalatedTo?.Name}"
-            : $"access-{notice.Kind} {notice.Review.Id} line {notice.Line}: {notice.Review.Lines[notice.Line].Grant.Person.Name} {notice.Review.Lines[notice.Line].Grant.GroupName}");
+        Record(notice.Kind switch
+        {
+            AccessReviewNoticeKind.Escalated => $"access-review-escalated {notice.Review.Id} to {notice.Review.EscalatedTo?.Name}",
+            AccessReviewNoticeKind.Reminder => $"access-review-reminder {notice.Review.Id} to {notice.Review.Reviewer.Name}: {notice.Review.DecidedCount} of {notice.Review.Lines.Count} decided",
+            _ => $"access-{notice.Kind} {notice.Review.Id} line {notice.Line}: {notice.Review.Lines[notice.Line].Grant.Person.Name} {notice.Review.Lines[notice.Line].Grant.GroupName}",
+        });
 
     /// <summary>Waits (in real time) until at least <paramref name="count"/> calls were made.</summary>
     public async Task WaitForCallsAsync(int count, TimeSpan? timeout = null)

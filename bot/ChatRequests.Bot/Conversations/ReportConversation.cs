@@ -8,7 +8,7 @@ using ChatRequests.Teams.Connector;
 namespace ChatRequests.Bot.Conversations;
 
 /// <summary>
-/// "report", "report last month", "report for Hardware last quarter": the report card with its chart for those who may
+/// "report", "report last month", "report for Hardware last quarter": the report card with its charts for those who may
 /// see it (<see cref="ReportDesk"/>: in a channel, that team's only), a refusal with no figures for everyone else.
 /// </summary>
 public sealed class ReportConversation(ReportDesk desk, RequestCards cards)
@@ -24,6 +24,9 @@ public sealed class ReportConversation(ReportDesk desk, RequestCards cards)
         }
 
         var chart = ReportChart.Render(figures.Report);
-        return cards.Report(figures.Report, figures.Covers, figures.Zone, chart is null ? null : (chart.Png, chart.Description));
+        var stages = StageChart.Render(figures.Report);
+        return cards.Report(
+            figures.Report, figures.Covers, figures.Zone,
+            chart is null ? null : (chart.Png, chart.Description), stages is null ? null : (stages.Png, stages.Description));
     }
 }

@@ -211,6 +211,21 @@ public sealed class CosmosRequestStore(CosmosContainers containers, TimeProvider
         await _documents.TryDeleteAsync(container, SubmissionClaim.IdFor(request.SubmissionKey), null, cancellationToken);
     }
 
+    public async Task<string?> GetMarkAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var container = await containers.RequestsAsync(cancellationToken);
+        var stored = await _documents.ReadAsync<MarkDocument>(container, MarkDocument.IdFor(name), cancellationToken);
+        return stored?.Document.Value;
+    }
+
+    public async Task SetMarkAsync(string name, string value, CancellationToken cancellationToken = default)
+    {
+        var container = await containers.RequestsAsync(cancellationToken);
+        var id = MarkDocument.IdFor(name);
+        await _documents.UpdateAsync<MarkDocument>(
+            container, id, stored => stored?.Value == value ? null : new MarkDocument { Id = id, Value = value }, cancellationToken);
+    }
+
     private async Task<IReadOnlyList<ServiceRequest>> QueryAsync(string name, QueryDefinition query, CancellationToken cancellationToken)
     {
         var container = await containers.RequestsAsync(cancellationToken);

@@ -118,6 +118,18 @@ internal sealed record SubmissionClaim
 }
 
 /// <summary>The request-number counter: one document, incremented with an ETag check.</summary>
+/// <summary>A mark of whole-store work (<c>IRequestStore.GetMarkAsync</c>), beside the requests; never a request to the queries (its type).</summary>
+internal sealed record MarkDocument
+{
+    public const string Kind = "mark";
+
+    public required string Id { get; init; }
+    public string Type { get; init; } = Kind;
+    public required string Value { get; init; }
+
+    public static string IdFor(string name) => "mark:" + name;
+}
+
 internal sealed record CounterDocument
 {
     public const string RequestNumbersId = "counter:request-number";

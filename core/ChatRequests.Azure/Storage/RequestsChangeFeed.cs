@@ -42,6 +42,7 @@ public static class RequestsChangeFeed
                 return new ChangedDocument(request is null ? ChangedDocumentKind.Unknown : ChangedDocumentKind.Request, id, type, request);
             case SubmissionClaim.Kind:
             case CounterDocument.Kind:
+            case MarkDocument.Kind:
                 return new ChangedDocument(ChangedDocumentKind.Bookkeeping, id, type, null);
             default:
                 return new ChangedDocument(ChangedDocumentKind.Unknown, id, type, null);

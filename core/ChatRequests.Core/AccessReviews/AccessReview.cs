@@ -75,6 +75,12 @@ public sealed class AccessReview
     /// <summary>The card reached <see cref="EscalatedTo"/> and the reviewer was told.</summary>
     [JsonInclude] public bool EscalationPosted { get; private set; }
 
+    /// <summary>When the reviewer was reminded that the review is due soon; null while not.</summary>
+    [JsonInclude] public DateTimeOffset? RemindedAt { get; private set; }
+
+    /// <summary>The reminder reached the reviewer.</summary>
+    [JsonInclude] public bool ReminderPosted { get; private set; }
+
     /// <summary>Overdue, but nobody above the reviewer could be found: logged, the reviewer keeps it.</summary>
     [JsonInclude] public bool NobodyToEscalateTo { get; private set; }
 
@@ -118,6 +124,26 @@ public sealed class AccessReview
     public void CountFailedAttempt(int line) => _lines[line] = _lines[line] with { FailedAttempts = _lines[line].FailedAttempts + 1 };
 
     public void MarkPosted() => Posted = true;
+
+    /// <summary>
+    /// When the reviewer is reminded: <see cref="AccessReviewCycle.ReminderWorkingDays"/> working days before
+    /// <see cref="DueAt"/>; null when that is not after the start (a review due that soon is reminded by its card).
+    /// </summary>
+    [JsonIgnore]
+    public DateTimeOffset? RemindAt => AccessReviewCycle.WorkingDaysBefore(DueAt, AccessReviewCycle.ReminderWorkingDays) is var at && at > StartedAt ? at : null;
+
+    /// <summary>Due for its one reminder at <paramref name="now"/>: its card was posted, some line undecided, not due yet, not reminded.</summary>
+    public bool IsReminderDue(DateTimeOffset now) =>
+        RemindAt is { } at && now >= at && now < DueAt && Posted && RemindedAt is null && _lines.Any(l => l.Decision is null);
+
+    /// <summary>Records the reminder (once: the version check makes one sweeper's save win); true, a change.</summary>
+    public bool Remind(DateTimeOffset now)
+    {
+        RemindedAt = now;
+        return true;
+    }
+
+    public void MarkReminderPosted() => ReminderPosted = true;
 
     /// <summary>Overdue at <paramref name="now"/>: due, some line undecided, not escalated yet.</summary>
     public bool IsOverdue(DateTimeOffset now) =>

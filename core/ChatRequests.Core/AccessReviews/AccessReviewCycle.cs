@@ -33,6 +33,21 @@ public sealed record AccessReviewCycle(string Id, DateTimeOffset StartsAt, DateT
         return new AccessReviewCycle(periodStart.ToString("yyyy-MM", CultureInfo.InvariantCulture), startsAt, dueAt);
     }
 
+    /// <summary>Working days before a review's due date at which its reviewer gets one reminder.</summary>
+    public const int ReminderWorkingDays = 2;
+
+    /// <summary>The same time of day <paramref name="days"/> working days (Monday to Friday, UTC) before <paramref name="at"/>.</summary>
+    public static DateTimeOffset WorkingDaysBefore(DateTimeOffset at, int days)
+    {
+        for (var left = days; left > 0;)
+        {
+            at = at.AddDays(-1);
+            left -= at.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? 0 : 1;
+        }
+
+        return at;
+    }
+
     /// <summary>Whether the cycle has started at <paramref name="now"/> (its first working day has come).</summary>
     public bool HasStarted(DateTimeOffset now) => now >= StartsAt;
 

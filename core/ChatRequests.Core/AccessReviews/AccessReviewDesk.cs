@@ -15,7 +15,11 @@ public delegate IAsyncEnumerable<ServiceRequest> RequestScan(CancellationToken c
 public sealed record AccessReviewClick(AccessReview Review, AccessReviewLine? AlreadyDecided);
 
 /// <summary>What one sweep did.</summary>
-public sealed record AccessReviewSweep(int Started, int Settled, int Escalated);
+public sealed record AccessReviewSweep(int Started, int Settled, int Escalated)
+{
+    /// <summary>Reviewers reminded that their review is due soon.</summary>
+    public int Reminded { get; init; }
+}
 
 /// <summary>A click on a review that is not the clicker's, or that does not exist: the answer says no and nothing more.</summary>
 public sealed class AccessReviewNotYoursException()
@@ -60,7 +64,7 @@ public sealed class AccessReviewDesk(
             createdHere = await StartCycleAsync(cycle, now, cancellationToken);
         }
 
-        int settled = 0, escalated = 0;
+        int settled = 0, escalated = 0, reminded = 0;
         foreach (var open in await reviews.ListOpenAsync(MaxOpenPerSweep, cancellationToken))
         {
             var review = open;
@@ -88,6 +92,9 @@ public sealed class AccessReviewDesk(
                 await ShowEverywhereAsync(review, cancellationToken);
             }
 
+            (review, var remindedHere) = await RemindAsync(review, now, cancellationToken);
+            reminded += remindedHere ? 1 : 0;
+
             var escalatedHere = false;
             if (review.IsOverdue(now))
             {
@@ -111,7 +118,7 @@ public sealed class AccessReviewDesk(
             }
         }
 
-        return new AccessReviewSweep(createdHere.Count, settled, escalated);
+        return new AccessReviewSweep(createdHere.Count, settled, escalated) { Reminded = reminded };
     }
 
     /// <summary>
@@ -149,6 +156,29 @@ public sealed class AccessReviewDesk(
         // The other card of the review (the reviewer's or the escalation's) shows the decision too.
         await ShowOtherCardAsync(review, clicker.Id, cancellationToken);
         return new AccessReviewClick(review, null);
+    }
+
+    /// <summary>
+    /// The one reminder before the due date (<see cref="AccessReview.RemindAt"/>): the sweeper whose save marks it sends it (the message ledger keys it too);
+    /// another one only when that one seems to have died. Says whether this sweep sent it.
+    /// </summary>
+    private async Task<(AccessReview Review, bool Reminded)> RemindAsync(
+        AccessReview review, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var remindedHere = false;
+        if (review.IsReminderDue(now))
+        {
+            review = await UpdateAsync(review, r => remindedHere = r.IsReminderDue(now) && r.Remind(now), cancellationToken);
+        }
+
+        if (review is { RemindedAt: { } remindedAt, ReminderPosted: false } && (remindedHere || now - remindedAt >= RecoveryDelay))
+        {
+            await notifier.TellAccessReviewAsync(new AccessReviewNotice(AccessReviewNoticeKind.Reminder, review), cancellationToken);
+            review = await UpdateAsync(review, r => { r.MarkReminderPosted(); return true; }, cancellationToken);
+            return (review, true);
+        }
+
+        return (review, false);
     }
 
     private async Task<IReadOnlySet<string>> StartCycleAsync(AccessReviewCycle cycle, DateTimeOffset now, CancellationToken cancellationToken)

@@ -10,6 +10,11 @@ public sealed class ProjectionReports(IReportingStore store, IDirectory director
         var facts = await store.ReadFactsAsync(scope, cancellationToken);
         var forms = await store.ReadFormsAsync(scope, cancellationToken);
         var settings = await directory.GetGovernanceSettingsAsync(cancellationToken);
-        return ReportCalculator.Compute(scope, facts, forms, settings.Reports, clock.GetUtcNow());
+        // Only a team's own calendar counts working hours; one without keeps the wall clock.
+        var calendars = (await directory.ListTeamsAsync(cancellationToken))
+            .Where(t => t.Calendar is not null)
+            .DistinctBy(t => t.Id)
+            .ToDictionary(t => t.Id, t => t.WorkingCalendar(), StringComparer.Ordinal);
+        return ReportCalculator.Compute(scope, facts, forms, settings.Reports, clock.GetUtcNow(), calendars.GetValueOrDefault);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChatRequests.Core.BusinessHours;
 using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Requests;
 
@@ -31,8 +32,10 @@ public static class ReportCalculator
         (Delivery, [RequestState.OutForDelivery]),
     ];
 
+    /// <param name="calendarOf">A team's working calendar by its id (null: the team has none); none given, every hour counts.</param>
     public static ReportFigures Compute(
-        ReportScope scope, IEnumerable<RequestFacts> rows, IEnumerable<FormShown> forms, ReportSettings settings, DateTimeOffset now)
+        ReportScope scope, IEnumerable<RequestFacts> rows, IEnumerable<FormShown> forms, ReportSettings settings, DateTimeOffset now,
+        Func<string, WorkingCalendar?>? calendarOf = null)
     {
         var period = scope.Period;
         // In a stable order, whatever order the store returned them in: the first spelling of a reason is the oldest request's.
@@ -55,6 +58,7 @@ public static class ReportCalculator
             BacklogAge = Ages(backlog, asOf),
             ApprovalWait = Percentiles.Of(approved.Select(ApprovalWait)),
             Fulfilment = Percentiles.Of(fulfilled.Select(FulfilmentTime)),
+            WorkingHours = calendarOf is null ? null : WorkingTimes.Of(approved, fulfilled, calendarOf),
             CycleTime = Percentiles.Of(fulfilled.Select(f => f.FulfilledAt!.Value - f.SubmittedAt)),
             Stages = Stages(fulfilled),
             SlaMet = new Share(fulfilled.Count(f => f.SlaMet == true), fulfilled.Count),

@@ -79,6 +79,12 @@ public sealed record ReportFigures
     /// <summary>From approval to fulfilment, for requests fulfilled in the period.</summary>
     public Durations Fulfilment { get; init; } = Durations.None;
 
+    /// <summary>
+    /// <see cref="ApprovalWait"/> and <see cref="Fulfilment"/> in working hours on the teams' calendars; null when no team
+    /// counted has a calendar (wall clock only).
+    /// </summary>
+    public WorkingTimes? WorkingHours { get; init; }
+
     /// <summary>From logging to fulfilment, for requests fulfilled in the period.</summary>
     public Durations CycleTime { get; init; } = Durations.None;
 

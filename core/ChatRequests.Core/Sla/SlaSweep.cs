@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ChatRequests.Core.Approvals;
 using ChatRequests.Core.BusinessHours;
 using ChatRequests.Core.Organisation;
@@ -67,7 +68,10 @@ public sealed class SlaSweep(
     /// <summary>Requests taken per query; the sweep pages on until none is due.</summary>
     public const int PageSize = 50;
 
-    // The retention settings every request was brought to by this sweeper; null until its first sweep did it.
+    /// <summary>The store's mark holding the retention settings (as JSON) that a finished scan brought every request to.</summary>
+    public const string RetentionMark = "retention-adopted";
+
+    // The retention settings every request was brought to, as this sweeper knows; null until its first sweep checked.
     private RetentionSettings? _retentionAdopted;
 
     public async Task<SlaSweepResult> SweepAsync(CancellationToken cancellationToken = default)
@@ -198,10 +202,11 @@ public sealed class SlaSweep(
             : null;
 
     /// <summary>
-    /// Brings every request to the organisation's retention settings, on the sweeper's first sweep (requests logged before
-    /// the settings existed, or under others) and whenever the settings change; otherwise nothing, since a request takes
-    /// them when it is logged. One scan of the store, only then: its saves put the anonymisation instant into the index the
-    /// sweep queries. Returns how many requests changed.
+    /// Brings every request to the organisation's retention settings once per change of them (requests logged before the
+    /// settings existed, or under others); otherwise nothing, since a request takes them when it is logged. One scan of the
+    /// store, only then: its saves put the anonymisation instant into the index the sweep queries. The store's mark
+    /// (<see cref="RetentionMark"/>) says which settings a finished scan brought every request to, so a restart, or
+    /// another sweeper, does not scan again. Returns how many requests changed.
     /// </summary>
     private async Task<int> AdoptRetentionAsync(CancellationToken cancellationToken)
     {
@@ -213,6 +218,13 @@ public sealed class SlaSweep(
         var settings = (await directory.GetGovernanceSettingsAsync(cancellationToken))?.Retention ?? new RetentionSettings();
         if (settings == _retentionAdopted)
         {
+            return 0;
+        }
+
+        var mark = JsonSerializer.Serialize(settings);
+        if (await store.GetMarkAsync(RetentionMark, cancellationToken) == mark)
+        {
+            _retentionAdopted = settings;
             return 0;
         }
 
@@ -233,7 +245,12 @@ public sealed class SlaSweep(
             }
         }
 
-        _retentionAdopted = leftOver == 0 ? settings : null;
+        if (leftOver == 0)
+        {
+            await store.SetMarkAsync(RetentionMark, mark, cancellationToken);
+            _retentionAdopted = settings;
+        }
+
         if (changed > 0)
         {
             logger.LogInformation("Retention settings applied to {Count} requests", changed);

@@ -65,6 +65,15 @@ public interface IRequestStore
     /// that is already gone does nothing.
     /// </summary>
     Task DeleteAsync(ServiceRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The value of a named mark that whole-store work keeps beside the requests (the retention settings every request was
+    /// brought to: <c>SlaSweep</c>); null when never set. Marks outlive restarts and are shared by every instance.
+    /// </summary>
+    Task<string?> GetMarkAsync(string name, CancellationToken cancellationToken = default);
+
+    /// <summary>Sets the named mark to <paramref name="value"/> (the last writer wins).</summary>
+    Task SetMarkAsync(string name, string value, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Someone else saved the document first; reload and try again.</summary>

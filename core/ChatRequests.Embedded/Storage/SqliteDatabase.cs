@@ -135,6 +135,12 @@ public sealed class SqliteDatabase : IDisposable
             doc          TEXT NOT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_forms_shown_at ON forms_shown (shown_at);
+
+        -- Marks of whole-store work (IRequestStore.GetMarkAsync); added like delegations, without a version change.
+        CREATE TABLE IF NOT EXISTS store_marks (
+            name  TEXT NOT NULL PRIMARY KEY,
+            value TEXT NOT NULL
+        );
         """;
 
     private readonly string _connectionString;

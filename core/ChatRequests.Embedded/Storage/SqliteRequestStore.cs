@@ -206,6 +206,25 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
         }
     }
 
+    public async Task<string?> GetMarkAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT value FROM store_marks WHERE name = $name;";
+        command.Parameters.AddWithValue("$name", name);
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
+    public async Task SetMarkAsync(string name, string value, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO store_marks (name, value) VALUES ($name, $value) ON CONFLICT (name) DO UPDATE SET value = excluded.value;";
+        command.Parameters.AddWithValue("$name", name);
+        command.Parameters.AddWithValue("$value", value);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     private async Task<IReadOnlyList<ServiceRequest>> QueryAsync(
         string whereAndOrder, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)
     {

@@ -12,24 +12,10 @@ public sealed class SweepAccessReviewsFunction(AccessReviewDesk desk, ILogger<Sw
 {
     public const string Name = "SweepAccessReviews";
 
-    public async Task<IResult> InvokeAsync(CancellationToken cancellationToken)
-    {
-        AccessReviewSweep sweep;
-        try
-        {
-            sweep = await desk.SweepAsync(cancellationToken);
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            logger.LogError(ex, "Access review sweep failed; the next timer run tries again");
-            return new InvocationResult { Logs = [$"Access review sweep failed: {ex.GetType().Name}"] }
-                .ToHttpResult(StatusCodes.Status500InternalServerError);
-        }
-
-        return new InvocationResult
+    public Task<IResult> InvokeAsync(CancellationToken cancellationToken) =>
+        TimerRun.InvokeAsync("Access review sweep", logger, desk.SweepAsync, sweep => new InvocationResult
         {
             Logs = [$"Access reviews: {sweep.Started} started, {sweep.Settled} settled, {sweep.Escalated} escalated."],
             ReturnValue = sweep,
-        }.ToHttpResult();
-    }
+        }, cancellationToken);
 }

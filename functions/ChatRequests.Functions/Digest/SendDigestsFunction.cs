@@ -13,20 +13,8 @@ public sealed class SendDigestsFunction(DailyDigest digest, ILogger<SendDigestsF
 {
     public const string Name = "SendDigests";
 
-    public async Task<IResult> InvokeAsync(CancellationToken cancellationToken)
-    {
-        int sent;
-        try
-        {
-            sent = await digest.SendDueAsync(cancellationToken);
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            logger.LogError(ex, "Daily digest run failed; the next timer run tries again");
-            return new InvocationResult { Logs = [$"Daily digest failed: {ex.GetType().Name}"] }
-                .ToHttpResult(StatusCodes.Status500InternalServerError);
-        }
-
-        return new InvocationResult { Logs = [$"Daily digest: {sent} sent."], ReturnValue = new { Sent = sent } }.ToHttpResult();
-    }
+    public Task<IResult> InvokeAsync(CancellationToken cancellationToken) =>
+        TimerRun.InvokeAsync(
+            "Daily digest", logger, digest.SendDueAsync,
+            sent => new InvocationResult { Logs = [$"Daily digest: {sent} sent."], ReturnValue = new { Sent = sent } }, cancellationToken);
 }

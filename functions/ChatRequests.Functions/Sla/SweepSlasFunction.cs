@@ -14,33 +14,23 @@ public sealed class SweepSlasFunction(SlaSweep sweep, ILogger<SweepSlasFunction>
 {
     public const string Name = "SweepSlas";
 
-    public async Task<IResult> InvokeAsync(CancellationToken cancellationToken)
-    {
-        SlaSweepResult result;
-        try
-        {
-            result = await sweep.SweepAsync(cancellationToken);
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            logger.LogError(ex, "SLA sweep failed; the next timer run sweeps again");
-            return new InvocationResult { Logs = [$"SLA sweep failed: {ex.GetType().Name}"] }
-                .ToHttpResult(StatusCodes.Status500InternalServerError);
-        }
+    public Task<IResult> InvokeAsync(CancellationToken cancellationToken) =>
+        TimerRun.InvokeAsync("SLA sweep", logger, sweep.SweepAsync, Answer, cancellationToken);
 
-        var summary = $"SLA sweep: {result.Checked} due, {result.Reminders} approval reminders, {result.Warnings} at-risk warnings, " +
-            $"{result.Escalations} escalations, {result.Conflicts} skipped (changed meanwhile).";
-        return new InvocationResult
+    private static InvocationResult Answer(SlaSweepResult result) => new()
+    {
+        Logs =
+        [
+            $"SLA sweep: {result.Checked} due, {result.Reminders} approval reminders, {result.Warnings} at-risk warnings, " +
+            $"{result.Escalations} escalations, {result.Conflicts} skipped (changed meanwhile).",
+        ],
+        ReturnValue = new
         {
-            Logs = [summary],
-            ReturnValue = new
-            {
-                result.Checked,
-                result.Reminders,
-                result.Warnings,
-                result.Escalations,
-                result.Conflicts,
-            },
-        }.ToHttpResult();
-    }
+            result.Checked,
+            result.Reminders,
+            result.Warnings,
+            result.Escalations,
+            result.Conflicts,
+        },
+    };
 }

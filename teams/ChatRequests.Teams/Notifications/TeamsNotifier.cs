@@ -149,6 +149,9 @@ public sealed class TeamsNotifier(ProactiveMessenger messenger, IDirectory direc
             case AccessReviewNoticeKind.Escalated:
                 await messenger.SendOnceToPersonAsync(review.Reviewer.Id, key, cards.AccessReviewEscalated(review), cancellationToken);
                 break;
+            case AccessReviewNoticeKind.Reminder:
+                await messenger.SendOnceToPersonAsync(review.Reviewer.Id, key, cards.AccessReviewReminder(review), cancellationToken);
+                break;
             case AccessReviewNoticeKind.AccessRemoved:
                 var removed = review.Lines[notice.Line];
                 await messenger.SendOnceToPersonAsync(removed.Grant.Person.Id, key, cards.AccessRemoved(review, removed), cancellationToken);

@@ -161,5 +161,10 @@ public static class CountingAdapters
 
         public Task DeleteAsync(ServiceRequest request, CancellationToken cancellationToken = default) =>
             inner.DeleteAsync(request, cancellationToken);
+
+        public Task<string?> GetMarkAsync(string name, CancellationToken cancellationToken = default) => inner.GetMarkAsync(name, cancellationToken);
+
+        public Task SetMarkAsync(string name, string value, CancellationToken cancellationToken = default) =>
+            inner.SetMarkAsync(name, value, cancellationToken);
     }
 }

@@ -54,6 +54,11 @@ public sealed class RequestLoadCounter(IRequestStore inner) : IRequestStore
     public Task DeleteAsync(ServiceRequest request, CancellationToken cancellationToken = default) =>
         inner.DeleteAsync(request, cancellationToken);
 
+    public Task<string?> GetMarkAsync(string name, CancellationToken cancellationToken = default) => inner.GetMarkAsync(name, cancellationToken);
+
+    public Task SetMarkAsync(string name, string value, CancellationToken cancellationToken = default) =>
+        inner.SetMarkAsync(name, value, cancellationToken);
+
     /// <summary>The ids loaded, in order.</summary>
     public sealed class Loads : IDisposable
     {

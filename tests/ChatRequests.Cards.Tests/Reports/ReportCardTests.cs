@@ -71,28 +71,95 @@ public class ReportCardTests
         Assert.Equal((ReportChart.Width, ReportChart.Height), (bitmap.Width, bitmap.Height));
         Assert.True(chart.Png.Length <= ReportChart.MaxBytes, $"the chart is {chart.Png.Length} bytes");
         Assert.Equal("Chart of requests logged and fulfilled per day.", chart.Description);
-        Assert.Equal("Chart of hours per stage (median and 90th percentile).", ReportChart.Render(Known(30) with { ByDay = [] })!.Description);
+        Assert.Null(ReportChart.Render(Known(30) with { ByDay = [] }));
         // Not a blank picture: the bars' blue is drawn.
-        Assert.Contains(Enumerable.Range(0, bitmap.Width * bitmap.Height), i => bitmap.GetPixel(i % bitmap.Width, i / bitmap.Width) == new SKColor(0x44, 0x72, 0xC4));
+        Assert.True(Drawn(bitmap, new SKColor(0x33, 0x66, 0xCC)));
     }
+
+    [Fact]
+    public void StageChart_IsAnOpaquePng_ARowPerStage_UnderItsBudget_NamingTheSlowest()
+    {
+        var chart = StageChart.Render(Known(30))!;
+
+        using var bitmap = SKBitmap.Decode(chart.Png);
+        Assert.NotNull(bitmap);
+        Assert.Equal((StageChart.Width, StageChart.HeightFor(3)), (bitmap.Width, bitmap.Height));
+        Assert.True(chart.Png.Length <= StageChart.MaxBytes, $"the stage chart is {chart.Png.Length} bytes");
+        Assert.Equal("Chart of hours per stage (median and 90th percentile); the slowest is Waiting for an agent.", chart.Description);
+        // Both bars of a stage: the median's blue and the 90th percentile's grey.
+        Assert.True(Drawn(bitmap, new SKColor(0x33, 0x66, 0xCC)));
+        Assert.True(Drawn(bitmap, new SKColor(0x99, 0x99, 0x99)));
+        // Taller with more stages, so the labels never overlap.
+        Assert.True(StageChart.HeightFor(8) > StageChart.HeightFor(3));
+        Assert.Null(StageChart.Render(Known(30) with { Stages = [new("Work", Durations.None)] }));
+    }
+
+    [Fact]
+    public void StageChart_SixStages_StaysUnderItsBudget()
+    {
+        // Two approval stages and four after approval; more (up to eight) weigh more, and the card leaves the chart out when it must.
+        var stages = Enumerable.Range(1, 6).Select(i => new StageFigures($"Approval stage number {i}", new(100, TimeSpan.FromHours(i * 3), TimeSpan.FromHours(i * 11)))).ToList();
+
+        var chart = StageChart.Render(Known(30) with { Stages = stages })!;
+
+        Assert.True(chart.Png.Length <= StageChart.MaxBytes, $"the stage chart is {chart.Png.Length} bytes");
+    }
+
+    [Fact]
+    public void Report_WithWorkingHours_ShowsThemBesideTheWallClock()
+    {
+        var figures = Known(30) with { WorkingHours = new(new(1000, TimeSpan.FromHours(2), TimeSpan.FromHours(9)), new(1100, TimeSpan.FromHours(7), TimeSpan.FromHours(20))) };
+
+        var text = CardQuery.Text(_cards.Report(figures, "Service desk", TimeZoneInfo.Utc, chart: null).Card);
+
+        Assert.Contains("Approval wait in working hours", text, StringComparison.Ordinal);
+        Assert.Contains("median 2 hours, 90% within 9 hours (1,000 requests)", text, StringComparison.Ordinal);
+        Assert.Contains("Fulfilment in working hours", text, StringComparison.Ordinal);
+        Assert.Contains("median 7 hours, 90% within 20 hours (1,100 requests)", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("working hours", CardQuery.Text(_cards.Report(Known(30), "Service desk", TimeZoneInfo.Utc, chart: null).Card), StringComparison.Ordinal);
+    }
+
+    private static bool Drawn(SKBitmap bitmap, SKColor color) =>
+        Enumerable.Range(0, bitmap.Width * bitmap.Height).Any(i => bitmap.GetPixel(i % bitmap.Width, i / bitmap.Width) == color);
 
     [Theory]
     [InlineData(7, true)]
     [InlineData(30, true)]
     [InlineData(90, true)]
-    public void ReportWithItsChart_StaysUnderTeamsLimit_LeavingTheChartOutWhenItWouldNot(int days, bool chartFits)
+    public void ReportWithItsCharts_StaysUnderTeamsLimit_LeavingTheChartsOutWhenItWouldNot(int days, bool chartsFit)
     {
         var figures = Known(days);
         var chart = ReportChart.Render(figures)!;
+        var stages = StageChart.Render(figures)!;
 
-        var card = _cards.Report(figures, "the whole organisation", TimeZoneInfo.Utc, (chart.Png, chart.Description));
+        var card = _cards.Report(figures, "the whole organisation", TimeZoneInfo.Utc, (chart.Png, chart.Description), (stages.Png, stages.Description));
 
         CardAssert.Valid(card);
         var images = CardQuery.Objects(card.Card).Where(o => (string?)o["type"] == "Image").Select(o => (string?)o["url"]).ToList();
-        Assert.Equal(chartFits ? 1 : 0, images.Count);
+        Assert.Equal(chartsFit ? 2 : 0, images.Count);
         Assert.All(images, url => Assert.StartsWith("data:image/png;base64,", url, StringComparison.Ordinal));
         Assert.Equal(days > 31, chart.Description.Contains("per week", StringComparison.Ordinal));
-        Assert.True(Size(card) < TeamsMessageLimit - 2048, $"the card is {Size(card)} bytes with a {chart.Png.Length}-byte chart; Teams takes about {TeamsMessageLimit}");
+        Assert.True(Size(card) < TeamsMessageLimit - 2048,
+            $"the card is {Size(card)} bytes with a {chart.Png.Length}-byte and a {stages.Png.Length}-byte chart; Teams takes about {TeamsMessageLimit}");
+        // Both charts at their budgets still fit beside the card's text.
+        var text = Size(card) - Base64Length(chart.Png.Length) - Base64Length(stages.Png.Length);
+        Assert.True(text + Base64Length(ReportChart.MaxBytes) + Base64Length(StageChart.MaxBytes) < TeamsMessageLimit - 2048, $"the card's text is {text} bytes");
+    }
+
+    [Fact]
+    public void ABusyStageChart_IsLeftOutFirst_TheVolumeChartStays()
+    {
+        var figures = Known(30);
+        var chart = ReportChart.Render(figures)!;
+        var busy = (new byte[ReportChart.MaxBytes + StageChart.MaxBytes], "Chart of hours per stage.");
+
+        var card = _cards.Report(figures, "the whole organisation", TimeZoneInfo.Utc, (chart.Png, chart.Description), busy);
+
+        CardAssert.Valid(card);
+        var image = Assert.Single(CardQuery.Objects(card.Card), o => (string?)o["type"] == "Image");
+        Assert.Equal(chart.Description, (string?)image["altText"]);
+        Assert.Contains("The stage chart is left out: with it this message would be too large for Teams.", CardQuery.Text(card.Card), StringComparison.Ordinal);
+        Assert.True(Size(card) < TeamsMessageLimit - 2048, $"the card is {Size(card)} bytes");
     }
 
     [Fact]
@@ -106,17 +173,24 @@ public class ReportCardTests
             Outliers = [.. Enumerable.Range(0, 9).Select(i => new Outlier(OutlierKind.QuickApproval, new PersonRef($"p{i}", "Bartholomew Fitzgerald-Montgomery"), [.. Enumerable.Range(0, 9).Select(n => $"REQ-{n:000000}")], "Approved 9 requests within 5 seconds of being asked."))],
         };
         var chart = ReportChart.Render(figures)!;
-        var busy = (new byte[ReportChart.MaxBytes], chart.Description);
+        // A chart far over its budget (a card's lists full take about 10 KB of their own).
+        var busy = (new byte[ReportChart.MaxBytes + StageChart.MaxBytes], chart.Description);
+        var stages = StageChart.Render(figures)!;
 
         var card = _cards.Report(figures, "the whole organisation", TimeZoneInfo.Utc, busy);
+        var withStages = _cards.Report(figures, "the whole organisation", TimeZoneInfo.Utc, busy, (stages.Png, stages.Description));
 
         CardAssert.Valid(card);
         Assert.DoesNotContain(CardQuery.Objects(card.Card), o => (string?)o["type"] == "Image");
         Assert.Contains("The chart is left out: with it this message would be too large for Teams.", CardQuery.Text(card.Card), StringComparison.Ordinal);
+        Assert.DoesNotContain(CardQuery.Objects(withStages.Card), o => (string?)o["type"] == "Image");
+        Assert.Contains("The charts are left out: with it this message would be too large for Teams.", CardQuery.Text(withStages.Card), StringComparison.Ordinal);
         Assert.True(Size(card) < TeamsMessageLimit - 2048, $"the card is {Size(card)} bytes; Teams takes about {TeamsMessageLimit}");
     }
 
     // The activity around the card (ids, addresses, the fallback text once more) takes well under the 2 KB left.
+    private static int Base64Length(int bytes) => (bytes + 2) / 3 * 4;
+
     private static int Size(CardMessage card) => Encoding.UTF8.GetByteCount(card.Card.ToJsonString()) + Encoding.UTF8.GetByteCount(card.FallbackText);
 
     [Theory]

@@ -28,6 +28,15 @@ public sealed class AccessReviewCycleTests
         Assert.False(cycle.HasStarted(saturday));
     }
 
+    [Theory]
+    [InlineData("2026-10-15", "2026-10-13")] // Thursday: Tuesday
+    [InlineData("2026-10-19", "2026-10-15")] // Monday: the Thursday before, over the weekend
+    [InlineData("2026-10-20", "2026-10-16")] // Tuesday: the Friday before
+    public void WorkingDaysBefore_TwoWorkingDays_SkipsTheWeekend(string due, string reminded) =>
+        Assert.Equal(
+            DateTimeOffset.Parse(reminded + "T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
+            AccessReviewCycle.WorkingDaysBefore(DateTimeOffset.Parse(due + "T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture), 2));
+
     [Fact]
     public void At_ReviewsOff_IsNull() =>
         Assert.Null(AccessReviewCycle.At(DateTimeOffset.UnixEpoch, new AccessReviewSettings()));

@@ -237,6 +237,76 @@ public sealed class AccessReviewDeskTests
     }
 
     [Fact]
+    public async Task Reminder_TwoWorkingDaysBeforeTheDueDate_GoesToTheReviewerOnce_AcrossSweepersAndRestarts_ThenOverdueEscalates()
+    {
+        await _bench.GrantTheUsualAsync();
+        await _bench.Desk().SweepAsync();
+        // Due Thursday 15 October: reminded from Tuesday 13 October, 00:00.
+        _bench.Clock.SetUtcNow(new DateTimeOffset(2026, 10, 12, 23, 59, 0, TimeSpan.Zero));
+        Assert.Equal(0, (await _bench.Desk().SweepAsync()).Reminded);
+
+        _bench.Clock.SetUtcNow(new DateTimeOffset(2026, 10, 13, 0, 0, 0, TimeSpan.Zero));
+        var sweeps = await Task.WhenAll(Task.Run(() => _bench.Desk().SweepAsync()), Task.Run(() => _bench.Desk().SweepAsync()));
+        // Later, and after a restart (a desk of its own over the same stores).
+        _bench.Clock.Advance(TimeSpan.FromMinutes(15));
+        await _bench.Desk().SweepAsync();
+        _bench.Clock.Advance(TimeSpan.FromDays(1));
+        await _bench.Desk().SweepAsync();
+
+        Assert.Equal(2, sweeps.Sum(s => s.Reminded)); // Alex's review and Patti's, once each
+        Assert.Single(_bench.Notifier.Calls, c => c == "access-review-reminder 2026-10:u-alex to Alex Wilber: 0 of 1 decided");
+        Assert.Single(_bench.Notifier.Calls, c => c.StartsWith("access-review-reminder 2026-10:u-patti", StringComparison.Ordinal));
+        var review = await _bench.ReviewOfAsync(Alex);
+        Assert.Equal((new DateTimeOffset(2026, 10, 13, 0, 0, 0, TimeSpan.Zero), true), (review.RemindedAt, review.ReminderPosted));
+        Assert.Null(review.EscalatedTo);
+
+        _bench.Clock.SetUtcNow(new DateTimeOffset(2026, 10, 15, 0, 0, 0, TimeSpan.Zero));
+        Assert.Equal(1, (await _bench.Desk().SweepAsync()).Escalated);
+        Assert.Equal(Nestor, (await _bench.ReviewOfAsync(Alex)).EscalatedTo);
+        Assert.Equal(2, _bench.Notifier.Calls.Count(c => c.StartsWith("access-review-reminder", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Reminder_NotForAReviewAlreadyDecided_NorOnceItIsOverdue()
+    {
+        await _bench.GrantTheUsualAsync();
+        await _bench.Desk().SweepAsync();
+        await _bench.Desk().DecideAsync((await _bench.ReviewOfAsync(Alex)).Id, 0, AccessDecision.Keep, Alex);
+
+        // The first sweep in a while comes after the due date: the escalation, no reminder.
+        _bench.Clock.SetUtcNow(new DateTimeOffset(2026, 10, 15, 0, 0, 0, TimeSpan.Zero));
+        var sweep = await _bench.Desk().SweepAsync();
+
+        Assert.Equal(0, sweep.Reminded);
+        Assert.DoesNotContain(_bench.Notifier.Calls, c => c.StartsWith("access-review-reminder", StringComparison.Ordinal));
+        Assert.Null((await _bench.ReviewOfAsync(Alex)).RemindedAt);
+    }
+
+    [Fact]
+    public async Task Reminder_ASweeperThatDiedBeforeSendingIt_ItIsSentByALaterSweep()
+    {
+        await _bench.GrantTheUsualAsync();
+        await _bench.Desk().SweepAsync();
+        _bench.Clock.SetUtcNow(new DateTimeOffset(2026, 10, 13, 9, 0, 0, TimeSpan.Zero));
+        _bench.Notifier.FailNext(1);
+        await Assert.ThrowsAsync<HttpRequestException>(() => _bench.Desk().SweepAsync());
+        int Reminders() => _bench.Notifier.Calls.Count(c => c.StartsWith("access-review-reminder", StringComparison.Ordinal));
+        Assert.Equal(1, Reminders()); // tried, and failed
+
+        // Soon after: the other review's reminder; the one tried waits, since its sweeper may still be at it.
+        await _bench.Desk().SweepAsync();
+        Assert.Equal(2, Reminders());
+
+        _bench.Clock.Advance(TimeSpan.FromMinutes(10));
+        await _bench.Desk().SweepAsync();
+        await _bench.Desk().SweepAsync();
+
+        Assert.Equal(3, Reminders());
+        Assert.True((await _bench.ReviewOfAsync(Alex)).ReminderPosted);
+        Assert.True((await _bench.ReviewOfAsync(Patti)).ReminderPosted);
+    }
+
+    [Fact]
     public async Task Overdue_TwoSweepersAtOnce_PostTheEscalationOnce()
     {
         await _bench.GrantTheUsualAsync();

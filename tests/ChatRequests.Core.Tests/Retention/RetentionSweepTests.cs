@@ -109,6 +109,28 @@ public sealed class RetentionSweepTests
         Assert.Equal(1, changed.Anonymised);
     }
 
+    [Fact]
+    public async Task AfterARestart_TheAdoptionScanDoesNotRunAgain_UntilTheSettingChanges()
+    {
+        await CreateClosedAsync("REQ-000001", settings: null);
+        var directory = Governed(new RetentionSettings { AnonymiseClosedAfterDays = 400 });
+        Assert.Equal(1, (await Sweep(_store, directory).SweepAsync()).RetentionAdopted);
+        // Put in the store without the settings (as by a version before them): only a scan would bring it to them.
+        await CreateClosedAsync("REQ-000002", settings: null);
+
+        // Restarted, and a second sweeper: the store's mark says every request has the settings; no scan.
+        var restarted = _store.Reopen();
+        Assert.Equal(0, (await Sweep(restarted, directory).SweepAsync()).RetentionAdopted);
+        Assert.Equal(0, (await Sweep(_store.Reopen(), directory).SweepAsync()).RetentionAdopted);
+        Assert.Null((await _store.GetAsync("REQ-000002"))!.Retention);
+
+        // The setting changes: the next sweep, restarted or not, scans once more.
+        directory.GetGovernanceSettingsAsync(Arg.Any<CancellationToken>())
+            .Returns(new GovernanceSettings { Retention = new RetentionSettings { AnonymiseClosedAfterDays = 300 } });
+        Assert.Equal(2, (await Sweep(_store.Reopen(), directory).SweepAsync()).RetentionAdopted);
+        Assert.Equal(0, (await Sweep(_store.Reopen(), directory).SweepAsync()).RetentionAdopted);
+    }
+
     private static IDirectory Governed(RetentionSettings retention)
     {
         var directory = Substitute.For<IDirectory>();

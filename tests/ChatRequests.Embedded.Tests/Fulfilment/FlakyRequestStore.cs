@@ -55,4 +55,9 @@ public sealed class FlakyRequestStore(IRequestStore inner) : IRequestStore
 
     public Task DeleteAsync(ServiceRequest request, CancellationToken cancellationToken = default) =>
         inner.DeleteAsync(request, cancellationToken);
+
+    public Task<string?> GetMarkAsync(string name, CancellationToken cancellationToken = default) => inner.GetMarkAsync(name, cancellationToken);
+
+    public Task SetMarkAsync(string name, string value, CancellationToken cancellationToken = default) =>
+        inner.SetMarkAsync(name, value, cancellationToken);
 }

@@ -1,9 +1,13 @@
+using ChatRequests.Core.Organisation;
+using ChatRequests.Core.Sla;
 using ChatRequests.Core.Storage;
 using ChatRequests.Embedded.Storage;
 using ChatRequests.PortContracts.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using NSubstitute;
 using static ChatRequests.PortContracts.SampleRequests;
 
 namespace ChatRequests.Embedded.Tests.Storage;
@@ -175,6 +179,29 @@ public sealed class SqliteRequestStoreTests : RequestStoreContract, IDisposable
         insert.Parameters.AddWithValue("$submitted", request.SubmittedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture));
         insert.Parameters.AddWithValue("$doc", doc.ToJsonString());
         await insert.ExecuteNonQueryAsync();
+    }
+
+    [Fact]
+    public async Task RetentionAdoption_ScansOnce_NotAgainAfterARestart_AgainWhenTheSettingChanges()
+    {
+        var directory = Substitute.For<IDirectory>();
+        directory.GetGovernanceSettingsAsync(Arg.Any<CancellationToken>())
+            .Returns(new GovernanceSettings { Retention = new RetentionSettings { AnonymiseClosedAfterDays = 400 } });
+        var clock = new FakeTimeProvider(Start.AddDays(1));
+        SlaSweep Sweeper(IRequestStore store) => new(store, clock, NullLogger<SlaSweep>.Instance, directory: directory);
+        await Store.CreateAsync(FullLifecycle("REQ-000001"));
+        Assert.Equal(1, (await Sweeper(Store).SweepAsync()).RetentionAdopted);
+        // Written without the settings (as by a version before them): only a scan would bring it to them.
+        await Store.CreateAsync(FullLifecycle("REQ-000002"));
+
+        var restarted = ReopenStore();
+        Assert.Equal(0, (await Sweeper(restarted).SweepAsync()).RetentionAdopted);
+        Assert.Null((await restarted.GetAsync("REQ-000002"))!.Retention);
+
+        directory.GetGovernanceSettingsAsync(Arg.Any<CancellationToken>())
+            .Returns(new GovernanceSettings { Retention = new RetentionSettings { AnonymiseClosedAfterDays = 300 } });
+        Assert.Equal(2, (await Sweeper(ReopenStore()).SweepAsync()).RetentionAdopted);
+        Assert.Equal(0, (await Sweeper(ReopenStore()).SweepAsync()).RetentionAdopted);
     }
 
     private SqliteDatabase OpenDatabase()

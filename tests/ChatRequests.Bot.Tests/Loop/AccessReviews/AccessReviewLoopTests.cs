@@ -101,6 +101,25 @@ public sealed class AccessReviewLoopTests() : LoopBench(new DateTimeOffset(2026,
         Assert.Empty(_graph.Removed);
     }
 
+    [Fact]
+    public async Task ReviewLeftUndecided_RemindsTheManagerTwoWorkingDaysBeforeItIsDue_Once()
+    {
+        _clock.SetUtcNow(CycleStart);
+        await SweepAsync();
+        await ReviewCardAsync(Persona.Alex);
+
+        // Due Thursday 15 October; Tuesday morning is within two working days. The jump wakes the host's sweeper too.
+        _clock.SetUtcNow(new DateTimeOffset(2026, 10, 13, 8, 0, 0, TimeSpan.Zero));
+        await SweepAsync();
+        await SweepAsync();
+
+        await CardWithAsync(Persona.Alex, "due Thursday 15 October", "still undecided", "goes to your manager as well");
+        var chat = _connector.PersonalChatWith(Persona.Alex.AadObjectId)!;
+        Assert.Single(_connector.ActivitiesIn(chat).Select(FakeTeamsConnector.CardOf),
+            card => card is not null && CardReader.AllText(card).Contains("still undecided", StringComparison.Ordinal));
+        Assert.Equal(0, ReviewCardsPostedTo(Persona.Miriam));
+    }
+
     private Task<BotApp> StartBotAsync() => StartAsync(services => services.AddSingleton<IProvisioner>(_graph));
 
     private Task<AccessReviewSweep> SweepAsync() => _bot.Services.GetRequiredService<AccessReviewDesk>().SweepAsync();
