@@ -190,6 +190,27 @@ public sealed class RunFulfilmentStepTests
     }
 
     [Fact]
+    public async Task TeamChannelRefusedFor403_ParksTheEventAtOnceAndCompletesTheMessage()
+    {
+        await using var app = await FunctionsApp.StartAsync();
+        var request = await app.SubmitAsync(needsApproval: false);
+        var e = request.Outbox[0];
+        app.Connector.FailNext(new FakeFailure(403, Count: 100)
+        {
+            ErrorCode = "BotNotInConversationRoster",
+            When = r => r.Route == FakeConnectorRoute.CreateConversation && r.Parameters?.IsGroup == true,
+        });
+
+        var answer = await app.InvokeAsync(RunFulfilmentStepFunction.Name, HostPayloads.QueueMessage(request.Id, e.Id, e.Type.ToString()));
+
+        Assert.Equal((200, "PermanentFailure"), (answer.StatusCode, answer.ReturnValue!.GetValue<string>()));
+        var parked = Assert.Single((await app.Store.GetAsync(request.Id))!.Outbox);
+        Assert.True(parked.IsParked);
+        Assert.Contains("403 BotNotInConversationRoster", parked.LastError, StringComparison.Ordinal);
+        Assert.Single(app.Connector.Requests, r => !r.Succeeded);
+    }
+
+    [Fact]
     public async Task ParkedEventIsNotRunAgain()
     {
         await using var app = await FunctionsApp.StartAsync();
