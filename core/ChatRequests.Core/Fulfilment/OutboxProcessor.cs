@@ -88,13 +88,6 @@ public sealed class OutboxProcessor(
         }
     }
 
-    /// <summary>Exponential with jitter, capped; never sooner than the service's Retry-After.</summary>
-    private static TimeSpan Backoff(int attemptsSoFar, FulfilmentOptions settings, TimeSpan? retryAfter)
-    {
-        var factor = Math.Pow(2, Math.Min(attemptsSoFar, 20));
-        var delay = TimeSpan.FromMilliseconds(settings.FirstRetryDelay.TotalMilliseconds * factor);
-        var jitter = 0.8 + Random.Shared.NextDouble() * 0.4;
-        var backoff = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds, settings.MaxRetryDelay.TotalMilliseconds) * jitter);
-        return retryAfter is { } asked && asked > backoff ? asked : backoff;
-    }
+    private static TimeSpan Backoff(int attemptsSoFar, FulfilmentOptions settings, TimeSpan? retryAfter) =>
+        RetryBackoff.Delay(attemptsSoFar, settings.FirstRetryDelay, settings.MaxRetryDelay, retryAfter, jitter: 0.8 + Random.Shared.NextDouble() * 0.4);
 }
