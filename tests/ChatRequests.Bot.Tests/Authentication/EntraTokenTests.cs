@@ -84,11 +84,11 @@ public sealed class EntraTokenTests(IdentityFixture fixture) : IClassFixture<Ide
             "v1 of another tenant" => EntraToken($"https://sts.windows.net/{OtherTenant}/"),
             "v2 of another tenant" => EntraToken($"https://login.microsoftonline.com/{OtherTenant}/v2.0"),
             "the bot's tenant in another spelling" => EntraToken($"https://login.microsoftonline.com/{BotTenant.ToUpperInvariant()}/v2.0"),
-            "wrong audience" => Identity.MintToken(url, issuer: v2, audience: "99999999-0000-0000-0000-000000000000", signingKey: Identity.EntraKey),
-            "expired" => Identity.MintToken(url, issuer: v2, notBefore: now.AddHours(-2), expires: now.AddMinutes(-6), signingKey: Identity.EntraKey),
+            "wrong audience" => Identity.MintEntraToken(url, v2, BotTenant, audience: "99999999-0000-0000-0000-000000000000"),
+            "expired" => Identity.MintEntraToken(url, v2, BotTenant, expires: now.AddMinutes(-6)),
             "Bot Connector key on an Entra issuer" => Identity.MintToken(url, issuer: v2),
             "Entra key on the Bot Connector issuer" => Identity.MintToken(url, signingKey: Identity.EntraKey),
-            "tid of another tenant" => Identity.MintToken(url, issuer: v2, signingKey: Identity.EntraKey, tenantId: OtherTenant),
+            "tid of another tenant" => Identity.MintEntraToken(url, v2, OtherTenant),
             _ => throw new ArgumentOutOfRangeException(nameof(wrong)),
         };
 
@@ -101,8 +101,7 @@ public sealed class EntraTokenTests(IdentityFixture fixture) : IClassFixture<Ide
     [Fact]
     public async Task EntraTokenForAnotherServiceUrl_Gets403()
     {
-        var token = Identity.MintToken(
-            "https://smba.attacker.example/teams/", issuer: $"https://sts.windows.net/{BotTenant}/", signingKey: Identity.EntraKey);
+        var token = Identity.MintEntraToken("https://smba.attacker.example/teams/", $"https://sts.windows.net/{BotTenant}/", BotTenant);
 
         using var response = await SayAsync(token, "I need a new laptop");
 
@@ -110,8 +109,7 @@ public sealed class EntraTokenTests(IdentityFixture fixture) : IClassFixture<Ide
         Assert.Empty(_bot.Connector.Requests);
     }
 
-    private string EntraToken(string issuer) =>
-        Identity.MintToken(_bot.Connector.ServiceUrl, issuer: issuer, signingKey: Identity.EntraKey, tenantId: TenantIn(issuer));
+    private string EntraToken(string issuer) => Identity.MintEntraToken(_bot.Connector.ServiceUrl, issuer, TenantIn(issuer));
 
     private static string TenantIn(string issuer) => new Uri(issuer).Segments[1].TrimEnd('/');
 

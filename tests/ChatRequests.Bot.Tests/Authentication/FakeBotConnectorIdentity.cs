@@ -88,8 +88,7 @@ public sealed class FakeBotConnectorIdentity : IAsyncDisposable
         DateTime? notBefore = null,
         DateTime? expires = null,
         string keyId = TeamsKeyId,
-        RsaSecurityKey? signingKey = null,
-        string? tenantId = null)
+        RsaSecurityKey? signingKey = null)
     {
         var key = signingKey ?? (keyId == WebChatKeyId ? _webChatKey : _teamsKey);
         var now = DateTime.UtcNow;
@@ -101,15 +100,41 @@ public sealed class FakeBotConnectorIdentity : IAsyncDisposable
             NotBefore = notBefore ?? now.AddMinutes(-5),
             IssuedAt = notBefore ?? now.AddMinutes(-5),
             Expires = expires ?? now.AddHours(1),
-            Subject = new ClaimsIdentity(tenantId is null
-                ? [new Claim(BotConnectorAuthenticator.ServiceUrlClaim, serviceUrl)]
-                : [new Claim(BotConnectorAuthenticator.ServiceUrlClaim, serviceUrl), new Claim("tid", tenantId)]),
+            Subject = new ClaimsIdentity([new Claim(BotConnectorAuthenticator.ServiceUrlClaim, serviceUrl)]),
             SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
         });
     }
 
     /// <summary>A key the metadata never published.</summary>
     public static RsaSecurityKey UnknownKey(string keyId = TeamsKeyId) => NewKey(keyId);
+
+    /// <summary>A token as Entra ID issues it to Azure Bot Service: signed with <see cref="EntraKey"/> unless told, <c>tid</c> when given.</summary>
+    public string MintEntraToken(
+        string serviceUrl,
+        string issuer,
+        string? tenantId,
+        string audience = AppId,
+        DateTime? expires = null,
+        RsaSecurityKey? signingKey = null)
+    {
+        var now = DateTime.UtcNow;
+        var claims = new List<Claim> { new(BotConnectorAuthenticator.ServiceUrlClaim, serviceUrl) };
+        if (tenantId is not null)
+        {
+            claims.Add(new Claim("tid", tenantId));
+        }
+
+        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = issuer,
+            Audience = audience,
+            NotBefore = now.AddMinutes(-5),
+            IssuedAt = now.AddMinutes(-5),
+            Expires = expires ?? now.AddHours(1),
+            Subject = new ClaimsIdentity(claims),
+            SigningCredentials = new SigningCredentials(signingKey ?? EntraKey, SecurityAlgorithms.RsaSha256),
+        });
+    }
 
     public async ValueTask DisposeAsync()
     {
