@@ -25,11 +25,11 @@ public sealed class FakeBotConnectorIdentity : IAsyncDisposable
 
     private readonly RsaSecurityKey _teamsKey = NewKey(TeamsKeyId);
     private readonly RsaSecurityKey _webChatKey = NewKey(WebChatKeyId);
+    private WebApplication? _app;
+    private int _keySetReads;
 
     /// <summary>The key Entra signs with (published in every tenant's metadata here).</summary>
     public RsaSecurityKey EntraKey { get; } = NewKey("entra-key");
-    private WebApplication? _app;
-    private int _keySetReads;
 
     public string MetadataUrl { get; private set; } = "";
 
