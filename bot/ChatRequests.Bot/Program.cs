@@ -1,4 +1,5 @@
 using ChatRequests.Bot;
+using ChatRequests.Bot.Dashboard;
 using ChatRequests.Bot.Health;
 using ChatRequests.Bot.Hosting;
 using ChatRequests.Bot.Turns;
@@ -15,6 +16,7 @@ return await HostStart.RunAsync(async () =>
     app.UseErrorResponses();
     app.MapMessages();
     app.MapHealth();
+    app.MapDashboard();
     app.MapGet("/", () => Results.Text("ChatRequests bot is running. Teams (or the Agents Playground) talks to POST /api/messages."));
     return await app.RunWithReferenceDataCheckAsync();
 });

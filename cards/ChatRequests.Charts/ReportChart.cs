@@ -80,7 +80,7 @@ public static class ReportChart
         canvas.DrawImage(image, left, 0);
     }
 
-    private static Plot Volume(IReadOnlyList<DayVolume> days)
+    internal static Plot Volume(IReadOnlyList<DayVolume> days)
     {
         var plot = NewPlot();
         var weekly = days.Count > DaysShownOneByOne;
@@ -115,7 +115,7 @@ public static class ReportChart
         return plot;
     }
 
-    private static Plot StageTimes(IReadOnlyList<StageFigures> stages)
+    internal static Plot StageTimes(IReadOnlyList<StageFigures> stages)
     {
         var plot = NewPlot();
         var bars = new List<Bar>();

@@ -48,6 +48,7 @@ public static class DependencyInjection
         services.AddSingleton<EscalationContactsFinder>();
         services.AddSingleton<RequestFollowUp>();
         services.AddSingleton<ReportDesk>();
+        services.AddSingleton<LiveBoard>();
         services.AddSingleton<AuditTrail>();
         services.TryAddSingleton<RelayHealth>();
         // Nobody is away unless a directory that knows (Graph mailbox settings) registered its calendar first.

@@ -152,6 +152,7 @@ export async function validatePackage(manifest, files) {
         problems.push(`version ${JSON.stringify(manifest.version)}: ${checkVersion(manifest.version)}`);
     }
     problems.push(...checkCommands(manifest.bots ?? []));
+    problems.push(...checkTabs(manifest));
     problems.push(...checkIcons(manifest.icons ?? {}, files));
     return problems;
 }
@@ -167,6 +168,47 @@ function checkCommands(bots) {
                 if ((command.title ?? '').length > COMMAND_TITLE_MAX) problems.push(`${where}: command title "${command.title}" is longer than ${COMMAND_TITLE_MAX} characters`);
                 if ((command.description ?? '').length > COMMAND_DESCRIPTION_MAX) problems.push(`${where}: description of "${command.title}" is longer than ${COMMAND_DESCRIPTION_MAX} characters`);
             }
+        }
+    }
+    return problems;
+}
+
+/**
+ * The dashboard tabs: every tab page is served from a host of validDomains over https, tab ids are unique, and the
+ * SSO entry names the bot's own app id with the resource api://{domain}/{botId} that the bot's token check expects
+ * (TabSsoOptions.Audience); without it Teams gives the tab no token.
+ */
+function checkTabs(manifest) {
+    const problems = [];
+    const domains = (manifest.validDomains ?? []).map((domain) => String(domain).toLowerCase());
+    const tabs = [
+        ...(manifest.staticTabs ?? []).map((tab, i) => ({ where: `staticTabs[${i}]`, id: tab.entityId, urls: { contentUrl: tab.contentUrl, websiteUrl: tab.websiteUrl } })),
+        ...(manifest.configurableTabs ?? []).map((tab, i) => ({ where: `configurableTabs[${i}]`, id: tab.id, urls: { configurationUrl: tab.configurationUrl } })),
+    ];
+    const seen = new Set();
+    for (const tab of tabs) {
+        if (tab.id !== undefined && seen.has(tab.id)) problems.push(`${tab.where}: the id "${tab.id}" is used by another tab`);
+        seen.add(tab.id);
+        for (const [name, value] of Object.entries(tab.urls)) {
+            if (value === undefined) continue;
+            let url;
+            try { url = new URL(value); } catch { continue; } // the schema reports a malformed URL
+            if (url.protocol !== 'https:' || !domains.includes(url.hostname.toLowerCase())) {
+                problems.push(`${tab.where}.${name}: ${value} is not an https page of a validDomains host`);
+            }
+        }
+    }
+    if (!tabs.length) return problems;
+
+    const sso = manifest.webApplicationInfo;
+    const botId = manifest.bots?.[0]?.botId;
+    if (!sso) {
+        problems.push('webApplicationInfo is missing: the tabs need it for Teams single sign-on');
+    } else {
+        if (sso.id !== botId) problems.push(`webApplicationInfo.id ${sso.id} is not the bot's app id ${botId} (the bot checks tab tokens for its own id)`);
+        const expected = domains.map((domain) => `api://${domain}/${String(sso.id).toLowerCase()}`);
+        if (!expected.includes(String(sso.resource).toLowerCase())) {
+            problems.push(`webApplicationInfo.resource ${sso.resource} should be api://<a validDomains host>/${sso.id}`);
         }
     }
     return problems;

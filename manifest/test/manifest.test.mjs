@@ -89,6 +89,17 @@ describe('build.mjs with sample parameters', () => {
         for (const command of [...personal.commands, ...team.commands]) assert.ok(command.description, command.title);
     });
 
+    test('has the dashboard as a personal tab and a configurable team tab, on the bot\'s domain, with SSO for the bot\'s id', () => {
+        assert.deepEqual(manifest.staticTabs, [{
+            entityId: 'dashboard', name: 'Dashboard', contentUrl: `https://${DOMAIN}/dashboard`, websiteUrl: `https://${DOMAIN}/dashboard`,
+            scopes: ['personal'], context: ['personalTab'],
+        }]);
+        assert.deepEqual(manifest.configurableTabs, [{
+            id: 'teamDashboard', configurationUrl: `https://${DOMAIN}/dashboard/config`, canUpdateConfiguration: true, scopes: ['team'], context: ['channelTab'],
+        }]);
+        assert.deepEqual(manifest.webApplicationInfo, { id: BOT_ID, resource: `api://${DOMAIN}/${BOT_ID}` });
+    });
+
     test('the colour icon is a 192x192 PNG and the outline a 32x32 PNG of white on transparent', () => {
         const color = decodePng(files.get(manifest.icons.color));
         const outline = decodePng(files.get(manifest.icons.outline));
@@ -179,6 +190,13 @@ describe('the validator rejects a broken manifest', () => {
         { name: 'a command description over 128 characters', breakIt: (m) => { m.bots[0].commandLists[0].commands[0].description = 'x'.repeat(129); }, expected: /longer than 128 characters/ },
         { name: 'a version that is not semver', breakIt: (m) => { m.version = 'v1'; }, expected: /version "v1": not a MAJOR\.MINOR\.PATCH version/ },
         { name: 'a $schema of another version', breakIt: (m) => { m.$schema = m.$schema.replace('v1.22', 'v1.17'); }, expected: /\$schema should be/ },
+        { name: 'a static tab on another domain', breakIt: (m) => { m.staticTabs[0].contentUrl = 'https://elsewhere.example.com/dashboard'; }, expected: /staticTabs\[0\]\.contentUrl: https:\/\/elsewhere\.example\.com\/dashboard is not an https page of a validDomains host/ },
+        { name: 'a tab page over http', breakIt: (m) => { m.configurableTabs[0].configurationUrl = `http://${DOMAIN}/dashboard/config`; }, expected: /configurableTabs\[0\]\.configurationUrl: http:\/\/.* is not an https page of a validDomains host/ },
+        { name: 'a tab with the id of another', breakIt: (m) => { m.configurableTabs[0].id = 'dashboard'; }, expected: /configurableTabs\[0\]: the id "dashboard" is used by another tab/ },
+        { name: 'tabs without webApplicationInfo', breakIt: (m) => { delete m.webApplicationInfo; }, expected: /webApplicationInfo is missing/ },
+        { name: 'an SSO id that is not the bot\'s', breakIt: (m) => { m.webApplicationInfo.id = '0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0'; }, expected: /webApplicationInfo\.id 0f1e2d3c-.* is not the bot's app id/ },
+        { name: 'an SSO resource for another host', breakIt: (m) => { m.webApplicationInfo.resource = `api://elsewhere.example.com/${BOT_ID}`; }, expected: /webApplicationInfo\.resource api:\/\/elsewhere\.example\.com\/.* should be api:\/\/<a validDomains host>/ },
+        { name: 'an SSO entry without its id', breakIt: (m) => { delete m.webApplicationInfo.id; }, expected: /\/webApplicationInfo must have required property 'id'/ },
         { name: 'a missing icon file', breakIt: (m) => { m.icons.color = 'colour.png'; }, expected: /icons\.color: colour\.png is not in the package/ },
     ];
     for (const { name, breakIt, expected } of cases) {

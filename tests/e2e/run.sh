@@ -18,4 +18,4 @@ dotnet build -c Release "$root/bot/ChatRequests.Bot" --nologo -v quiet
 
 cd "$here"
 # One story at a time: each starts a bot, its playgrounds and a browser, and the machine has two cores.
-exec node --test --test-concurrency=1 --test-reporter=tap request-loop.test.mjs hospital-story.test.mjs parallel-approval.test.mjs delegated-approval.test.mjs
+exec node --test --test-concurrency=1 --test-reporter=tap request-loop.test.mjs hospital-story.test.mjs parallel-approval.test.mjs delegated-approval.test.mjs dashboard.test.mjs

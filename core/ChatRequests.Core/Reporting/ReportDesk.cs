@@ -73,6 +73,19 @@ public sealed class ReportDesk(IDirectory directory, IReports reports, TimeProvi
         return new ReportAnswer.Refused(RefusalTitle, RefusalText);
     }
 
+    /// <summary>
+    /// The teams whose open requests the person may watch live (the dashboard's queue and SLA breaches): every team for
+    /// auditors and senior management, the teams they lead for a team lead, none for anyone else (a manager's report
+    /// covers their people, not a team's queue).
+    /// </summary>
+    public async Task<IReadOnlyList<Team>> WatchedTeamsAsync(string personId, CancellationToken cancellationToken = default)
+    {
+        var teams = await directory.ListTeamsAsync(cancellationToken);
+        return await SeesEverythingAsync(personId, cancellationToken)
+            ? teams
+            : [.. teams.Where(t => string.Equals(t.LeadId, personId, StringComparison.OrdinalIgnoreCase))];
+    }
+
     private async Task<bool> SeesEverythingAsync(string personId, CancellationToken cancellationToken)
     {
         var governance = await directory.GetGovernanceSettingsAsync(cancellationToken);

@@ -17,6 +17,9 @@ public static class AuthenticationServiceCollectionExtensions
         services.AddBotIdentity();
         services.AddHttpClient(nameof(BotConnectorAuthenticator), http => http.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<IInboundAuthenticator, BotConnectorAuthenticator>();
+        services.AddOptions<TabSsoOptions>().BindConfiguration(TabSsoOptions.SectionName);
+        services.AddHttpClient(nameof(TabTokenValidator), http => http.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<TabTokenValidator>();
         return services;
     }
 

@@ -80,7 +80,7 @@ public sealed class FakeBotConnectorIdentity : IAsyncDisposable
         return identity;
     }
 
-    /// <summary>A token as the Bot Connector sends it for Teams; every part can be made wrong.</summary>
+    /// <summary>A token as the Bot Connector sends it for Teams (or, with an Entra issuer and an oid claim, as a tab gets one); every part can be made wrong.</summary>
     public string MintToken(
         string serviceUrl,
         string issuer = BotConnectorAuthenticator.Issuer,
@@ -88,7 +88,8 @@ public sealed class FakeBotConnectorIdentity : IAsyncDisposable
         DateTime? notBefore = null,
         DateTime? expires = null,
         string keyId = TeamsKeyId,
-        RsaSecurityKey? signingKey = null)
+        RsaSecurityKey? signingKey = null,
+        IEnumerable<Claim>? claims = null)
     {
         var key = signingKey ?? (keyId == WebChatKeyId ? _webChatKey : _teamsKey);
         var now = DateTime.UtcNow;
@@ -100,7 +101,7 @@ public sealed class FakeBotConnectorIdentity : IAsyncDisposable
             NotBefore = notBefore ?? now.AddMinutes(-5),
             IssuedAt = notBefore ?? now.AddMinutes(-5),
             Expires = expires ?? now.AddHours(1),
-            Subject = new ClaimsIdentity([new Claim(BotConnectorAuthenticator.ServiceUrlClaim, serviceUrl)]),
+            Subject = new ClaimsIdentity([new Claim(BotConnectorAuthenticator.ServiceUrlClaim, serviceUrl), .. claims ?? []]),
             SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
         });
     }
