@@ -32,6 +32,11 @@ public static class DependencyInjection
         services.AddSingleton<DelegationConversation>();
         services.AddSingleton<AvailabilityConversation>();
         services.AddSingleton<ReportConversation>();
+        services.AddSingleton<PrivacyConversation>();
+        services.AddSingleton<BackgroundTurnWork>();
+        services.AddSingleton<FileConsentHandler>();
+        // The export's upload: a client of its own, with no credentials of ours (Teams' upload URL is pre-authorised).
+        services.AddHttpClient(FileConsentHandler.UploadClient, http => http.Timeout = TimeSpan.FromSeconds(60));
         services.AddSingleton<MessageHandler>();
         services.AddSingleton<WelcomeHandler>();
         services.AddSingleton<ClickRefusals>();

@@ -48,6 +48,7 @@ internal sealed partial class CardGallery
         await gallery.AddAssignmentAsync();
         await gallery.AddEditAsync();
         await gallery.AddAuditAsync();
+        await gallery.AddPrivacyAsync();
         await gallery.AddSensitiveAsync();
         gallery.AddReports();
         await gallery.AddAccessReviewAsync();
@@ -61,6 +62,7 @@ internal sealed partial class CardGallery
         var guide = IntakeGuide.For(items, new Signpost("Call the IT service desk on 1234, or ask in the IT Help channel.", new Uri("https://teams.microsoft.com/l/channel/19%3Ait-help%40thread.tacv2/IT%20Help")));
         Add("welcome", _cards.Welcome("Megan", guide));
         Add("help", _cards.Help(guide));
+        Add("help-auditor", _cards.Help(guide, auditor: true));
         Add("categories", _cards.Categories(guide, "What do you need? Pick a category, or just tell me in your own words."));
         Add("categories-no-match", _cards.Categories(guide, "I couldn't match \"a standing desk\" to anything in the catalog."));
         var hardware = items.Where(i => i.Category == "Hardware").ToList();

@@ -61,6 +61,8 @@ public static class CardInputs
     public const string Line = "line";
     /// <summary>The last day of a delegation, yyyy-MM-dd.</summary>
     public const string Until = "until";
+    /// <summary>What an auditor's person choice is for: "export" or "erase" (<see cref="Actions.PrivacyPickData"/>).</summary>
+    public const string PrivacyKind = "kind";
     /// <summary>Which page of a request's history (0 is the oldest).</summary>
     public const string Page = "page";
 

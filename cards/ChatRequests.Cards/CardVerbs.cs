@@ -90,6 +90,11 @@ public static class CardVerbs
     /// <summary>Another page of a request's history ("Older entries", "Newer entries"): <see cref="HistoryPageData"/>.</summary>
     public const string HistoryPage = "history.page";
 
+    /// <summary>The person an auditor's export or erasure is for, among several of the name typed: <see cref="PrivacyPickData"/>.</summary>
+    public const string PrivacyPick = "privacy.pick";
+    /// <summary>The auditor confirms a data-subject erasure: <see cref="EraseConfirmData"/>.</summary>
+    public const string PrivacyErase = "privacy.erase";
+
     public static IReadOnlyList<string> All { get; } =
     [
         IntakePick, IntakeBrowse, IntakeSubmit, IntakeElse, IntakeIsRequest, IntakeAnswer, IntakeNotAnswer, ApprovalApprove, ApprovalReject, AgentAssign, AgentStatus, AgentAsk,
@@ -100,5 +105,6 @@ public static class CardVerbs
         RequesterEdit, RequesterChange,
         AccessKeep, AccessRemove,
         HistoryPage,
+        PrivacyPick, PrivacyErase,
     ];
 }

@@ -26,6 +26,14 @@ public sealed partial class RequestCards
         ("help", "Show this card"),
     ];
 
+    // Listed only for auditors: to anyone else these words are no command at all.
+    private static readonly (string Command, string Description)[] AuditorCommands =
+    [
+        ("export requests for November", "The requests submitted in a period, as a file (sensitive answers masked)"),
+        ("export data of Megan Bowen", "Everything held about one person, as a file (a data-subject request)"),
+        ("erase data of Megan Bowen", "Anonymise one person's closed requests, after you confirm"),
+    ];
+
     /// <summary>The help card with a greeting: what the bot does, the loaded catalog's categories and examples.</summary>
     public CardMessage Welcome(string firstName, IntakeGuide guide)
     {
@@ -33,7 +41,8 @@ public sealed partial class RequestCards
         return HelpCard(name is null ? "Hi there!" : $"Hi {name}!", guide);
     }
 
-    public CardMessage Help(IntakeGuide guide) => HelpCard(null, guide);
+    /// <param name="auditor">Whether the reader is an auditor, who also gets the export and erase commands.</param>
+    public CardMessage Help(IntakeGuide guide, bool auditor = false) => HelpCard(null, guide, auditor);
 
     /// <summary>Catalog items to pick from: "did you mean" candidates or one category's items.</summary>
     public CardMessage Catalog(IReadOnlyList<CatalogItem> items, string heading)
@@ -164,19 +173,20 @@ public sealed partial class RequestCards
         ["userIds"] = new JsonArray(userId),
     };
 
-    private CardMessage HelpCard(string? greeting, IntakeGuide guide)
+    private CardMessage HelpCard(string? greeting, IntakeGuide guide, bool auditor = false)
     {
+        var commands = auditor ? [.. Commands[..^1], .. AuditorCommands, Commands[^1]] : Commands;
         var data = new
         {
             greeting,
-            facts = Commands.Select(c => new Fact(c.Command, c.Description)),
+            facts = commands.Select(c => new Fact(c.Command, c.Description)),
             examples = guide.Examples,
             categories = guide.Categories,
             askAPerson = SignpostData(guide.AskAPerson),
         };
         var example = guide.Examples.Count == 0 ? "" : $", e.g. \"{guide.Examples[0]}\"";
         var fallback = $"{(greeting is null ? "" : greeting + " ")}I log IT service requests: tell me what you need{example}. " +
-            $"Commands: {string.Join(", ", Commands.Select(c => c.Command))}.";
+            $"Commands: {string.Join(", ", commands.Select(c => c.Command))}.";
         return Render("help", data, fallback);
     }
 

@@ -4,6 +4,7 @@ using ChatRequests.Core.Assignment;
 using ChatRequests.Core.Audit;
 using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Organisation;
+using ChatRequests.Core.Privacy;
 using ChatRequests.Core.Provisioning;
 using ChatRequests.Core.Reporting;
 using ChatRequests.Core.Sla;
@@ -50,6 +51,8 @@ public static class DependencyInjection
         services.AddSingleton<ReportDesk>();
         services.AddSingleton<LiveBoard>();
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton<PrivacyDesk>();
+        services.TryAddSingleton(sp => new HeldExports(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<RelayHealth>();
         // Nobody is away unless a directory that knows (Graph mailbox settings) registered its calendar first.
         services.TryAddSingleton<IAbsenceCalendar, NoAbsences>();

@@ -78,10 +78,11 @@ describe('build.mjs with sample parameters', () => {
         assert.doesNotMatch(JSON.stringify(manifest), /\$\{\{/);
     });
 
-    test('the bot is conversational in personal, team and group chat, without files, with its commands', () => {
+    test('the bot is conversational in personal, team and group chat, sends files (auditors\' exports), with its commands', () => {
         const bot = manifest.bots[0];
         assert.deepEqual(bot.scopes, ['personal', 'team', 'groupChat']);
-        assert.equal(bot.supportsFiles, false);
+        // The file consent flow (fileConsent/invoke) needs it; the bot offers files in personal chat only.
+        assert.equal(bot.supportsFiles, true);
         const personal = bot.commandLists.find((list) => list.scopes.includes('personal'));
         const team = bot.commandLists.find((list) => list.scopes.includes('team'));
         assert.deepEqual(personal.commands.map((c) => c.title), ['new request', 'my requests', 'approvals', 'help']);

@@ -67,7 +67,7 @@ public sealed record FakeConversation(
 /// under <see cref="ServiceUrl"/> the way Teams does (create conversation, send, reply, update),
 /// recording every request, and able to fail or stall requests on demand.
 /// </summary>
-public sealed class FakeTeamsConnector : IAsyncDisposable
+public sealed partial class FakeTeamsConnector : IAsyncDisposable
 {
     /// <summary>The path Teams' service URLs carry (https://smba.trafficmanager.net/teams/), so clients must keep it.</summary>
     public const string PathBase = "/teams";
@@ -266,6 +266,7 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
         conversations.MapPost("{conversationId}/activities", context => HandleAsync(context, FakeConnectorRoute.SendToConversation));
         conversations.MapPost("{conversationId}/activities/{activityId}", context => HandleAsync(context, FakeConnectorRoute.ReplyToActivity));
         conversations.MapPut("{conversationId}/activities/{activityId}", context => HandleAsync(context, FakeConnectorRoute.UpdateActivity));
+        MapUploads(app);
         app.MapFallback(context => HandleAsync(context, FakeConnectorRoute.Unknown));
     }
 

@@ -84,6 +84,36 @@ public sealed class TeamsDriver(HttpClient bot, FakeTeamsConnector connector)
         return ClickAsync(who, conversationId, verb, data);
     }
 
+    /// <summary>
+    /// The person answers a file consent card: Teams sends <c>fileConsent/invoke</c> with the card's context and, on accept,
+    /// the upload session it made (<paramref name="uploadUrl"/>, by default the stand-in's <see cref="FakeTeamsConnector.UploadUrl"/>).
+    /// </summary>
+    public Task<HttpResponseMessage> AnswerFileConsentAsync(Persona who, JsonObject consentCard, bool accept, string? uploadUrl = null)
+    {
+        var content = consentCard["content"]!;
+        var name = consentCard["name"]!.GetValue<string>();
+        var value = new JsonObject
+        {
+            ["type"] = "fileUpload",
+            ["action"] = accept ? "accept" : "decline",
+            ["context"] = content[accept ? "acceptContext" : "declineContext"]!.DeepClone(),
+        };
+        if (accept)
+        {
+            var session = $"session-{Interlocked.Increment(ref _sequence)}";
+            value["uploadInfo"] = new JsonObject
+            {
+                ["name"] = name,
+                ["uploadUrl"] = uploadUrl ?? connector.UploadUrl(session),
+                ["contentUrl"] = $"https://contoso-my.sharepoint.com/personal/{who.AadObjectId}/Documents/Applications/ChatRequests/{name}",
+                ["uniqueId"] = session,
+                ["fileType"] = Path.GetExtension(name).TrimStart('.'),
+            };
+        }
+
+        return PostAsync(Base(who, who.PersonalChatId, "personal") with { Type = ActivityTypes.Invoke, Name = "fileConsent/invoke", Value = value });
+    }
+
     /// <summary>The person installs the app: Teams sends conversationUpdate (bot added) and installationUpdate (add).</summary>
     public async Task InstallAsync(Persona who)
     {

@@ -7,6 +7,7 @@ using ChatRequests.Core.AccessReviews;
 using ChatRequests.Core.Audit;
 using ChatRequests.Core.Catalog;
 using ChatRequests.Core.Fulfilment;
+using ChatRequests.Core.Privacy;
 using ChatRequests.Core.Reporting;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Workflow;
@@ -34,6 +35,7 @@ public sealed class CardActionHandler(
     AuditTrail audit,
     FormsShownLog formsShown,
     AccessReviewDesk accessReviews,
+    PrivacyConversation privacy,
     ILogger<CardActionHandler> logger)
 {
     public async Task<InvokeResponse> HandleAsync(TurnContext turn, string verb, JsonObject? rawData, CancellationToken cancellationToken)
@@ -59,6 +61,11 @@ public sealed class CardActionHandler(
         {
             logger.LogInformation("Card action {Verb} refused: {RuleType}", verb, ex.GetType().Name);
             return await refusals.AnswerAsync(turn, action, ex, cancellationToken);
+        }
+        catch (NotAnAuditorException)
+        {
+            // An auditor's button clicked by someone else (or forged): the answer an unknown action gets.
+            return ClickRefusals.BadData(new InvalidCardDataException(InvalidCardDataException.UnknownAction));
         }
     }
 
@@ -157,6 +164,10 @@ public sealed class CardActionHandler(
                 return await AskSomeoneElseAsync(turn, handover, cancellationToken);
             case DelegationPickData pick:
                 return (await delegation.PickAsync(turn, pick.PersonId, pick.LastDay, cancellationToken)).Card;
+            case PrivacyPickData pick:
+                return (await privacy.PickAsync(turn, pick.PersonId, pick.Erase, cancellationToken)).Card;
+            case EraseConfirmData erase:
+                return (await privacy.EraseAsync(turn, erase.PersonId, cancellationToken)).Card;
             case AccessReviewDecisionData access:
                 return await DecideAccessAsync(turn, access, cancellationToken);
             default:

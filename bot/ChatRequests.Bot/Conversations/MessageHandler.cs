@@ -12,7 +12,7 @@ namespace ChatRequests.Bot.Conversations;
 
 /// <summary>
 /// What people type, as the interpreter understands it: a command (help, new request, my requests, approvals, queue, a
-/// request number, cancel, delegation, availability, report, a request's history and its verification) or a request in their own words. In a team channel everyone there reads the answer, so a
+/// request number, cancel, delegation, availability, report, a request's history and its verification, an auditor's export or erasure) or a request in their own words. In a team channel everyone there reads the answer, so a
 /// channel gets the agents' commands, only its own team's requests, and nobody's personal lists. In the personal chat
 /// the conversation counts: words typed while an agent's question waits are offered as its answer, and "cancel" closes
 /// the form the bot last sent.
@@ -30,7 +30,8 @@ public sealed class MessageHandler(
     RequestFollowUp followUps,
     FormsShownLog formsShown,
     ReportConversation report,
-    AuditTrail audit)
+    AuditTrail audit,
+    PrivacyConversation privacy)
 {
     private const int RequestListSize = 20;
 
@@ -72,6 +73,17 @@ public sealed class MessageHandler(
         }
 
         var meaning = await interpreter.InterpretAsync(text, cancellationToken);
+        if (meaning is { Command: ChatCommand.Export or ChatCommand.Erase, Export: { } export })
+        {
+            if (await privacy.AnswerAsync(turn, export, cancellationToken))
+            {
+                return;
+            }
+
+            // To anyone but an auditor these words are no command: answered like words that match nothing.
+            meaning = new Meaning { Kind = MeaningKind.Unknown };
+        }
+
         if (meaning is { Kind: MeaningKind.Command, Command: { } command })
         {
             await CommandAsync(turn, command, meaning, cancellationToken);
@@ -150,7 +162,7 @@ public sealed class MessageHandler(
         switch (command)
         {
             case ChatCommand.Help:
-                return intake.Help();
+                return intake.Help(auditor: await privacy.IsAuditorAsync(turn, cancellationToken));
             case ChatCommand.Browse:
                 return intake.Browse();
             case ChatCommand.Approvals:

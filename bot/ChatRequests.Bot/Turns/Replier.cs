@@ -18,6 +18,10 @@ public sealed class Replier(IConnectorClient connector)
     public Task<string?> ReplyAsync(TurnContext turn, CardMessage card, CancellationToken cancellationToken) =>
         SendAsync(turn, Activity.CardMessage(card.Card, card.FallbackText), cancellationToken);
 
+    /// <summary>Answers with an attachment of another kind than an Adaptive Card (a file consent card, a file card).</summary>
+    public Task<string?> ReplyAsync(TurnContext turn, Attachment attachment, CancellationToken cancellationToken) =>
+        SendAsync(turn, new Activity { Type = ActivityTypes.Message, Attachments = [attachment] }, cancellationToken);
+
     /// <summary>Replaces the card of a message the bot sent earlier in the turn's conversation.</summary>
     public async Task UpdateAsync(TurnContext turn, string activityId, CardMessage card, CancellationToken cancellationToken)
     {

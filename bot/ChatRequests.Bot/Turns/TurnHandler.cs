@@ -18,6 +18,7 @@ public sealed class TurnHandler(
     ConversationMemory conversations,
     MessageHandler messages,
     CardActionHandler cardActions,
+    FileConsentHandler fileConsents,
     WelcomeHandler welcome,
     Replier replier,
     ILogger<TurnHandler> logger)
@@ -30,6 +31,8 @@ public sealed class TurnHandler(
         switch (activity.Type)
         {
             case ActivityTypes.Message:
+                return await RunAsync(activity, invoke: null, cancellationToken);
+            case ActivityTypes.Invoke when activity.Name == FileConsentAnswer.InvokeName:
                 return await RunAsync(activity, invoke: null, cancellationToken);
             case ActivityTypes.Invoke when activity.Name != AdaptiveCardActionInvoke:
                 return InvokeResponse.Error(501, "NotImplemented", $"This bot does not handle the invoke '{activity.Name}'.");
@@ -77,6 +80,10 @@ public sealed class TurnHandler(
             {
                 case ActivityTypes.Message:
                     await messages.HandleAsync(turn, cancellationToken);
+                    return null;
+                case ActivityTypes.Invoke when invoke is null:
+                    // A file consent answer: 200 at once, the upload and the answer follow.
+                    fileConsents.Handle(turn);
                     return null;
                 case ActivityTypes.Invoke:
                     return await cardActions.HandleAsync(turn, invoke!.Action.Verb, invoke.Action.Data, cancellationToken);

@@ -57,8 +57,10 @@ public abstract record CardActionData
                 CardVerbs.AccessKeep => AccessReviewDecisionData.Read(reader, AccessDecision.Keep),
                 CardVerbs.AccessRemove => AccessReviewDecisionData.Read(reader, AccessDecision.Remove),
                 CardVerbs.HistoryPage => HistoryPageData.Read(reader),
+                CardVerbs.PrivacyPick => PrivacyPickData.Read(reader),
+                CardVerbs.PrivacyErase => EraseConfirmData.Read(reader),
                 // The verb is not repeated back: anyone can send any text as one.
-                _ => throw new InvalidCardDataException("I don't know that action."),
+                _ => throw new InvalidCardDataException(InvalidCardDataException.UnknownAction),
             };
         }
         catch (InvalidCardDataException problem) when (problem.RequestId is null && reader.WellFormedRequestId() is { } requestId)

@@ -39,6 +39,12 @@ public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
             return new Meaning { Kind = MeaningKind.Command, Command = ChatCommand.Delegation, Delegation = delegation };
         }
 
+        if (ExportWords.Read(text) is { } export)
+        {
+            var exportCommand = export.Kind == ExportKind.PersonErase ? ChatCommand.Erase : ChatCommand.Export;
+            return new Meaning { Kind = MeaningKind.Command, Command = exportCommand, Export = export };
+        }
+
         if (ReportWords.Read(text, index.IsCategory) is { } report)
         {
             return new Meaning { Kind = MeaningKind.Command, Command = ChatCommand.Report, Report = report };

@@ -46,6 +46,10 @@ public enum ChatCommand
     History,
     /// <summary>"verify REQ-000042": whether the request's history chain is intact (auditors only).</summary>
     Verify,
+    /// <summary>"export requests for November", "export data of Megan Bowen": a file for auditors (<see cref="Meaning.Export"/>).</summary>
+    Export,
+    /// <summary>"erase data of Megan Bowen": a data-subject erasure, confirmed on a card (auditors only; <see cref="Meaning.Export"/>).</summary>
+    Erase,
 }
 
 /// <summary>A catalog item the words fit, how well, and the form values they named.</summary>
@@ -82,6 +86,9 @@ public sealed record Meaning
 
     /// <summary>For <see cref="ChatCommand.Report"/>: the period and the team or category the words name.</summary>
     public ReportAsk? Report { get; init; }
+
+    /// <summary>For <see cref="ChatCommand.Export"/> and <see cref="ChatCommand.Erase"/>: the period or the person's name as typed.</summary>
+    public ExportAsk? Export { get; init; }
 }
 
 /// <summary>Reads a message typed in chat (already cleaned of mentions and markup) against the loaded catalog.</summary>

@@ -134,5 +134,6 @@ public class CardActionDataTests
         [CardInputs.ReviewId] = "2026-10:u-alex",
         [CardInputs.Line] = "0",
         [CardInputs.Page] = "0",
+        [CardInputs.PrivacyKind] = "erase",
     };
 }

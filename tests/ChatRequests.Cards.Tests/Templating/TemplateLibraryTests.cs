@@ -9,8 +9,8 @@ public class TemplateLibraryTests
 {
     private static readonly string[] Expected =
     [
-        "access-review", "alternatives", "answer", "answer-offer", "approval", "approval-list", "at-risk", "banner", "catalog", "categories", "delegate-choice", "digest", "escalation", "handover-choice", "help", "history", "incident", "info",
-        "notice", "reminder", "report", "request-detail", "request-form", "request-list", "review-failed", "submitted", "suggestion", "team",
+        "access-review", "alternatives", "answer", "answer-offer", "approval", "approval-list", "at-risk", "banner", "catalog", "categories", "delegate-choice", "digest", "erase-confirm", "escalation", "handover-choice", "help", "history", "incident", "info",
+        "notice", "privacy-choice", "reminder", "report", "request-detail", "request-form", "request-list", "review-failed", "submitted", "suggestion", "team",
     ];
 
     [Fact]
