@@ -1,7 +1,10 @@
 // ChatRequests on Azure: deploy into an existing resource group (see README.md in this folder).
 targetScope = 'resourceGroup'
 
-@description('Short lowercase name the resources are named after, e.g. "chatreq-prod".')
+import { isValidNamePrefix, resourceNames } from 'naming.bicep'
+import { AppSettings, Tags } from 'types.bicep'
+
+@description('Short name the resources are named after, e.g. "chatreq-prod": 3 to 16 lowercase letters, digits and hyphens, starting with a letter, not ending with a hyphen (naming.bicep).')
 @minLength(3)
 @maxLength(16)
 param namePrefix string
@@ -16,10 +19,10 @@ param botSku string = 'F0'
 
 param botDisplayName string = 'ChatRequests'
 
-param tags object = { app: 'chatrequests' }
+param tags Tags = { app: 'chatrequests' }
 
 @description('The Graph directory\'s fulfilment teams and approver groups as flat app settings of both apps, e.g. { "Directory__Teams__0__Id": "team-hardware", "Directory__Teams__0__GroupId": "<Entra group id>", ... } (infra/README.md). Every catalog category needs a team, or the apps refuse to start.')
-param directorySettings object = {}
+param directorySettings AppSettings = {}
 
 @description('Model-backed understanding (optional): the name of an existing Azure OpenAI account with an embedding deployment. Empty: the bot reads messages from their words alone (Intake:Provider=Lexical). Set: the identity becomes its Cognitive Services OpenAI User and the bot gets Intake__Provider=AzureOpenAI.')
 param openAIAccountName string = ''
@@ -33,57 +36,54 @@ param openAIEmbeddingDeployment string = 'text-embedding-3-small'
 @description('Optional: the account\'s chat deployment (structured output, e.g. gpt-4o-mini) that reads the form\'s choice fields from the words; empty: none.')
 param openAIChatDeployment string = ''
 
-// Globally unique names for the resources that need them.
-var suffix = uniqueString(resourceGroup().id, namePrefix)
-var compactPrefix = toLower(replace(namePrefix, '-', ''))
+// Every name comes from here; an illegal prefix fails the deployment before any resource is touched (the lengths are
+// checked by the decorators above, the characters here; main.bicepparam checks both while building the parameters).
+var names = resourceNames(isValidNamePrefix(namePrefix) ? namePrefix : fail('namePrefix "${namePrefix}" must be 3 to 16 lowercase letters, digits and hyphens, start with a letter and not end with a hyphen.'), uniqueString(resourceGroup().id, namePrefix))
+
+// Role assignments are named after the identity's resource id, known before deployment (its principal id is not:
+// naming them after it would make what-if guess, the what-if-short-circuiting rule).
+var identityResourceId = resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', names.identity)
 
 module identity 'modules/identity.bicep' = {
   name: 'identity'
-  params: { name: '${namePrefix}-id', location: location, tags: tags }
+  params: { name: names.identity, location: location, tags: tags }
 }
 
 module monitoring 'modules/monitoring.bicep' = {
   name: 'monitoring'
-  params: { namePrefix: namePrefix, location: location, tags: tags }
-}
-
-module keyVault 'modules/keyvault.bicep' = {
-  name: 'keyVault'
-  params: {
-    name: take('${compactPrefix}kv${suffix}', 24)
-    location: location
-    tags: tags
-    principalId: identity.outputs.principalId
-  }
+  params: { workspaceName: names.logs, appInsightsName: names.appInsights, location: location, tags: tags }
 }
 
 module cosmos 'modules/cosmos.bicep' = {
   name: 'cosmos'
   params: {
-    name: take('${compactPrefix}-cosmos-${suffix}', 44)
+    name: names.cosmos
     location: location
     tags: tags
     principalId: identity.outputs.principalId
+    identityResourceId: identityResourceId
   }
 }
 
 module serviceBus 'modules/servicebus.bicep' = {
   name: 'serviceBus'
   params: {
-    name: take('${compactPrefix}-sb-${suffix}', 50)
+    name: names.serviceBus
     location: location
     tags: tags
     principalId: identity.outputs.principalId
+    identityResourceId: identityResourceId
   }
 }
 
 module storage 'modules/storage.bicep' = {
   name: 'storage'
   params: {
-    name: take('${compactPrefix}st${suffix}', 24)
+    name: names.storage
     location: location
     tags: tags
     principalId: identity.outputs.principalId
+    identityResourceId: identityResourceId
   }
 }
 
@@ -93,13 +93,16 @@ module openAI 'modules/openai-access.bicep' = if (!empty(openAIAccountName)) {
   params: {
     accountName: openAIAccountName
     principalId: identity.outputs.principalId
+    identityResourceId: identityResourceId
   }
 }
 
 module apps 'modules/apps.bicep' = {
   name: 'apps'
   params: {
-    namePrefix: '${namePrefix}-${suffix}'
+    planName: names.plan
+    botAppName: names.botApp
+    functionsAppName: names.functionsApp
     location: location
     tags: tags
     planSku: planSku
@@ -121,7 +124,7 @@ module apps 'modules/apps.bicep' = {
 module bot 'modules/bot.bicep' = {
   name: 'bot'
   params: {
-    name: '${namePrefix}-bot-${suffix}'
+    name: names.bot
     displayName: botDisplayName
     identityId: identity.outputs.id
     identityClientId: identity.outputs.clientId

@@ -2,7 +2,8 @@
 # Checks a deployed bot from the outside, as Teams and a stranger see it:
 #   infra/smoke-test.sh https://<botHostName>
 # - GET /          answers (the app started: configuration, identity and reference data were accepted)
-# - GET /health    200 "healthy" (the store answers; no parked fulfilment events); 503 lists what is stuck
+# - GET /health    200 "healthy": liveness, App Service's health-check path (the process and its store answer)
+# - GET /status    200 "healthy": no parked fulfilment events; 503 "degraded" lists what is stuck
 # - POST /api/messages without a token, and with a forged one: 401 each (inbound authentication is on)
 # Exits 0 when every check passes, 1 otherwise, printing one line per check. Needs curl.
 set -uo pipefail
@@ -35,13 +36,23 @@ status() {
 code="$(status GET /)"
 if [[ "$code" == 200 ]]; then pass "GET / answers 200"; else fail "GET / answered $code (000: nothing listens at $base)"; fi
 
+# Both reports start {"status":"...",...}; read the one field without a JSON tool.
+report_status() { grep -o '"status" *: *"[a-z]*"' "$body" | head -n 1 | sed 's/.*"\([a-z]*\)"$/\1/'; }
+
 code="$(status GET /health)"
-# The health report starts {"status":"healthy"|"degraded",...}; read the one field without a JSON tool.
-health="$(grep -o '"status" *: *"[a-z]*"' "$body" | head -n 1 | sed 's/.*"\([a-z]*\)"$/\1/')"
+health="$(report_status)"
 if [[ "$code" == 200 && "$health" == healthy ]]; then
   pass "GET /health is healthy"
 else
   fail "GET /health answered $code, status '${health:-not JSON}': $(head -c 400 "$body")"
+fi
+
+code="$(status GET /status)"
+health="$(report_status)"
+if [[ "$code" == 200 && "$health" == healthy ]]; then
+  pass "GET /status: nothing parked"
+else
+  fail "GET /status answered $code, status '${health:-not JSON}': $(head -c 400 "$body")"
 fi
 
 # A harmless activity (typing): if authentication were off, the bot would accept it and do nothing visible.

@@ -14,6 +14,8 @@ trap 'rm -f "$log"' EXIT
 bash tests/install-debian-packages.sh curl || echo "Could not install curl: the smoke-test script's tests will fail." >&2
 # fonts-dejavu-core: the font the report's chart is drawn with (cards/ChatRequests.Charts; ReportCardTests checks it).
 bash tests/install-debian-packages.sh fonts-dejavu-core || echo "Could not install fonts-dejavu-core: the report chart's tests will fail." >&2
+# zip: functions/package.sh, the Functions app's deployment zip (tests/ChatRequests.Infra.Tests runs its zipping step).
+bash tests/install-debian-packages.sh zip || echo "Could not install zip: the packaging script's tests will fail." >&2
 
 dotnet test ChatRequests.slnx --nologo 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

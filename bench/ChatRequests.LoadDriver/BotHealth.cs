@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace ChatRequests.LoadDriver;
 
-/// <summary>The bot's GET /health, read to know when the fulfilment worker has nothing left to do.</summary>
+/// <summary>The bot's GET /status, read to know when the fulfilment worker has nothing left to do.</summary>
 internal sealed class BotHealth(HttpClient bot)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
@@ -39,8 +39,8 @@ internal sealed class BotHealth(HttpClient bot)
     private async Task<JsonObject> FulfilmentAsync(CancellationToken cancellationToken)
     {
         // 503 means "degraded" (parked events): the body says which, so read it either way.
-        using var response = await bot.GetAsync("/health", cancellationToken);
+        using var response = await bot.GetAsync("/status", cancellationToken);
         var body = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken);
-        return body?["fulfilment"]?.AsObject() ?? throw new InvalidOperationException($"GET /health answered {(int)response.StatusCode} without a fulfilment report.");
+        return body?["fulfilment"]?.AsObject() ?? throw new InvalidOperationException($"GET /status answered {(int)response.StatusCode} without a fulfilment report.");
     }
 }

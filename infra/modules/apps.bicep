@@ -1,9 +1,13 @@
 // One Linux App Service plan running the bot (web app) and the Functions app (custom handler), both with the
 // shared user-assigned identity. A dedicated plan (not Consumption) because Consumption on Linux needs a
 // storage connection string with a key for its content share, and this deployment has no keys.
-param namePrefix string
+import { AppSettings, Tags } from '../types.bicep'
+
+param planName string
+param botAppName string
+param functionsAppName string
 param location string
-param tags object
+param tags Tags
 param planSku string
 param identityId string
 param identityClientId string
@@ -15,15 +19,15 @@ param serviceBusNamespace string
 param functionsStorageAccountName string
 
 @description('The Graph directory\'s teams and approver groups as flat app settings (Directory__Teams__0__Id, ...); see infra/README.md.')
-param directorySettings object
+param directorySettings AppSettings
 
 @description('An Azure OpenAI endpoint for model-backed understanding (the bot only); empty: messages are read from their words alone.')
 param openAIEndpoint string
 param openAIEmbeddingDeployment string
 param openAIChatDeployment string
 
-resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
-  name: '${namePrefix}-plan'
+resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
+  name: planName
   location: location
   tags: tags
   kind: 'linux'
@@ -33,7 +37,7 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
 
 // The Graph teams and approver groups, one app setting per flat key. A for-expression may only be the whole value of a
 // variable (BCP138: not an argument of concat), hence a variable of its own.
-var directoryAppSettings = [for setting in items(directorySettings): { name: setting.key, value: string(setting.value) }]
+var directoryAppSettings = [for setting in items(directorySettings): { name: setting.key, value: setting.value }]
 
 // Settings both hosts read (hosting/ChatRequests.Composition/AdapterSelection.cs): the Azure adapters instead of the
 // embedded default, and the bot's identity, which the Functions app needs too since it posts to Teams as the bot
@@ -66,8 +70,8 @@ var intakeSettings = empty(openAIEndpoint) ? [] : [
   { name: 'Intake__AzureOpenAI__ChatDeployment', value: openAIChatDeployment }
 ]
 
-resource bot 'Microsoft.Web/sites@2023-12-01' = {
-  name: '${namePrefix}-bot'
+resource bot 'Microsoft.Web/sites@2025-03-01' = {
+  name: botAppName
   location: location
   tags: tags
   kind: 'app,linux'
@@ -84,19 +88,20 @@ resource bot 'Microsoft.Web/sites@2023-12-01' = {
       alwaysOn: true
       ftpsState: 'Disabled'
       minTlsVersion: '1.2'
+      // Liveness only (process up, store answers): parked events are business status, at /status (bot/ChatRequests.Bot/Health).
       healthCheckPath: '/health'
       appSettings: concat(sharedSettings, intakeSettings, [
-        // appsettings.json binds the bot to 127.0.0.1:3978 for local use; an app setting (an environment variable)
-        // overrides it. WEBSITES_PORT tells App Service the same port, whatever the image's default.
+        // The built-in Linux .NET image routes to the port in PORT (8080). appsettings.json binds the bot to 127.0.0.1:3978
+        // for local use, and a Urls setting wins over ASPNETCORE_HTTP_PORTS, so this app setting rebinds it to 8080.
+        // (WEBSITES_PORT is read for custom containers only; infra/README.md.)
         { name: 'Urls', value: 'http://0.0.0.0:8080' }
-        { name: 'WEBSITES_PORT', value: '8080' }
       ])
     }
   }
 }
 
-resource functions 'Microsoft.Web/sites@2023-12-01' = {
-  name: '${namePrefix}-func'
+resource functions 'Microsoft.Web/sites@2025-03-01' = {
+  name: functionsAppName
   location: location
   tags: tags
   kind: 'functionapp,linux'

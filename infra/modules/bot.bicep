@@ -1,5 +1,7 @@
 // The Azure Bot resource: the bot's identity is the user-assigned managed identity (no app password),
 // its messaging endpoint is the web app, and the Microsoft Teams channel is on.
+import { Tags } from '../types.bicep'
+
 param name string
 param displayName string
 param identityId string
@@ -7,7 +9,7 @@ param identityClientId string
 param tenantId string
 param endpointHostName string
 param sku string
-param tags object
+param tags Tags
 
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
   name: name

@@ -3,15 +3,20 @@
 // `messaging` (conversation references, the ledger of posted messages) and `leases` (the change feed trigger's).
 // Partition key /id for all: one document per request is the unit of consistency;
 // docs/adr/0001-cosmos-partition-key.md is where that choice is decided, change it there.
+import { Tags } from '../types.bicep'
+
 param name string
 param location string
-param tags object
+param tags Tags
 param databaseName string = 'chatrequests'
 param principalId string
 
+@description('The identity\'s resource id: the role assignments are named after it (known before deployment, unlike principalId).')
+param identityResourceId string
+
 var cosmosDataContributor = '00000000-0000-0000-0000-000000000002'
 
-resource account 'Microsoft.DocumentDB/databaseAccounts@2024-05-15' = {
+resource account 'Microsoft.DocumentDB/databaseAccounts@2026-03-15' = {
   name: name
   location: location
   tags: tags
@@ -26,7 +31,7 @@ resource account 'Microsoft.DocumentDB/databaseAccounts@2024-05-15' = {
   }
 }
 
-resource database 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2024-05-15' = {
+resource database 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2026-03-15' = {
   parent: account
   name: databaseName
   properties: {
@@ -50,7 +55,7 @@ var requestsIndexing = {
   ]
 }
 
-resource containers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-05-15' = [for container in [ 'requests', 'messaging', 'leases' ]: {
+resource containers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2026-03-15' = [for container in [ 'requests', 'messaging', 'leases' ]: {
   parent: database
   name: container
   properties: {
@@ -62,9 +67,9 @@ resource containers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containe
 }]
 
 // Cosmos DB data-plane RBAC is its own resource type, not Microsoft.Authorization/roleAssignments.
-resource dataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-05-15' = {
+resource dataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2026-03-15' = {
   parent: account
-  name: guid(account.id, principalId, cosmosDataContributor)
+  name: guid(account.id, identityResourceId, cosmosDataContributor)
   properties: {
     roleDefinitionId: '${account.id}/sqlRoleDefinitions/${cosmosDataContributor}'
     principalId: principalId

@@ -1,9 +1,11 @@
 // The one user-assigned managed identity the bot, the functions and the Azure Bot resource share.
+import { Tags } from '../types.bicep'
+
 param name string
 param location string
-param tags object
+param tags Tags
 
-resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
   name: name
   location: location
   tags: tags

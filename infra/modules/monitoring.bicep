@@ -1,10 +1,13 @@
 // Log Analytics workspace and a workspace-based Application Insights component.
-param namePrefix string
-param location string
-param tags object
+import { Tags } from '../types.bicep'
 
-resource workspace 'Microsoft.OperationalInsights/workspaces@2022-10-01' = {
-  name: '${namePrefix}-logs'
+param workspaceName string
+param appInsightsName string
+param location string
+param tags Tags
+
+resource workspace 'Microsoft.OperationalInsights/workspaces@2026-03-01' = {
+  name: workspaceName
   location: location
   tags: tags
   properties: {
@@ -14,7 +17,7 @@ resource workspace 'Microsoft.OperationalInsights/workspaces@2022-10-01' = {
 }
 
 resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
-  name: '${namePrefix}-ai'
+  name: appInsightsName
   location: location
   tags: tags
   kind: 'web'

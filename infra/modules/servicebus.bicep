@@ -1,13 +1,18 @@
 // Service Bus Standard with the `fulfilment` queue; the identity sends (relay) and receives (fulfilment steps).
+import { Tags } from '../types.bicep'
+
 param name string
 param location string
-param tags object
+param tags Tags
 param principalId string
+
+@description('The identity\'s resource id: the role assignments are named after it (known before deployment, unlike principalId).')
+param identityResourceId string
 
 var dataSender = '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39'
 var dataReceiver = '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0'
 
-resource namespace 'Microsoft.ServiceBus/namespaces@2022-10-01-preview' = {
+resource namespace 'Microsoft.ServiceBus/namespaces@2026-01-01' = {
   name: name
   location: location
   tags: tags
@@ -18,7 +23,7 @@ resource namespace 'Microsoft.ServiceBus/namespaces@2022-10-01-preview' = {
   }
 }
 
-resource queue 'Microsoft.ServiceBus/namespaces/queues@2022-10-01-preview' = {
+resource queue 'Microsoft.ServiceBus/namespaces/queues@2026-01-01' = {
   parent: namespace
   name: 'fulfilment'
   properties: {
@@ -34,7 +39,7 @@ resource queue 'Microsoft.ServiceBus/namespaces/queues@2022-10-01-preview' = {
 }
 
 resource roles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in [ dataSender, dataReceiver ]: {
-  name: guid(namespace.id, principalId, role)
+  name: guid(namespace.id, identityResourceId, role)
   scope: namespace
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role)

@@ -1,17 +1,26 @@
 using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Messaging;
+using ChatRequests.Core.Storage;
 
 namespace ChatRequests.Bot.Health;
 
 /// <summary>
-/// GET /health: is the bot up, is fulfilment keeping up (pending and parked events, with reasons), and how many
-/// posts were made again after a crash interrupted them (each may have reached Teams twice).
+/// GET /health, App Service's health-check path: liveness only (the process answers and the store answers a point read),
+/// so a business condition never gets a healthy instance restarted. GET /status, for monitoring: is fulfilment keeping up
+/// (pending and parked events, with reasons), and how many posts were made again after a crash interrupted them.
 /// </summary>
 public static class HealthEndpoint
 {
+    /// <summary>The id the liveness probe reads: no request has it (numbers are REQ-nnnnnn), so it is one cheap miss.</summary>
+    public const string ProbeRequestId = "liveness-probe";
+
+    /// <summary>A store that does not answer within this is as good as down for the health check.</summary>
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
+
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", async (RelayHealth health, IMessageLedger ledger, CancellationToken cancellationToken) =>
+        app.MapGet("/health", LivenessAsync);
+        app.MapGet("/status", async (RelayHealth health, IMessageLedger ledger, CancellationToken cancellationToken) =>
         {
             var report = await health.CheckAsync(cancellationToken);
             var repostsAfterInterruption = await ledger.CountInterruptedAsync("", cancellationToken);
@@ -20,5 +29,22 @@ public static class HealthEndpoint
                 statusCode: report.IsHealthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         });
         return app;
+    }
+
+    private static async Task<IResult> LivenessAsync(IRequestStore store, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(ProbeTimeout);
+        try
+        {
+            await store.GetAsync(ProbeRequestId, timeout.Token);
+            return Results.Json(new { status = "healthy" });
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The reason goes to the log only: the health-check path is public.
+            loggers.CreateLogger(typeof(HealthEndpoint)).LogWarning(exception, "Liveness probe: the store did not answer");
+            return Results.Json(new { status = "unhealthy", store = "unreachable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
     }
 }

@@ -76,9 +76,9 @@ public sealed class AzureAdaptersLoopTests(CosmosServer cosmos)
         Assert.Null(connector.PersonalChatWith(Persona.Alex.AadObjectId));
         var logged = (await functions.Store.GetAsync(requestId))!;
         Assert.Equal(RequestEventType.ApprovalRequested, Assert.Single(logged.Outbox).Type);
-        using (var health = await bot.Http.GetAsync("/health"))
+        using (var status = await bot.Http.GetAsync("/status"))
         {
-            var report = JsonNode.Parse(await health.Content.ReadAsStringAsync())!;
+            var report = JsonNode.Parse(await status.Content.ReadAsStringAsync())!;
             Assert.Equal(1, report["fulfilment"]!["pendingEvents"]!.GetValue<int>());
         }
 

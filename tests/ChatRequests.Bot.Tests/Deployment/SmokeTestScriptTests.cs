@@ -41,6 +41,7 @@ public sealed class SmokeTestScriptTests : IDisposable
 
         Assert.Equal(1, exitCode);
         Assert.Contains("ok    GET /health is healthy", output);
+        Assert.Contains("ok    GET /status: nothing parked", output);
         Assert.Contains("FAIL  POST /api/messages without a token answered", output);
         Assert.Contains("is MicrosoftAppId set?", output);
     }
@@ -52,7 +53,7 @@ public sealed class SmokeTestScriptTests : IDisposable
 
         Assert.Equal(1, exitCode);
         Assert.Contains("FAIL  GET / answered 000 (000: nothing listens", output);
-        Assert.Contains("4 check(s) failed", output);
+        Assert.Contains("5 check(s) failed", output);
     }
 
     public void Dispose()

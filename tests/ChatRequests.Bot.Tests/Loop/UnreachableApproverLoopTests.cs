@@ -13,7 +13,8 @@ namespace ChatRequests.Bot.Tests.Loop;
 /// Teams refuses for good to reach an approver (404 user not found, 403 bot blocked), over HTTP: the stage goes on at
 /// once, without a retry (the outbox's first retry is ten minutes away, so a retry would time the test out), to the
 /// approver's manager; the requester is told and "status" names who has it now. A parallel stage goes on with the
-/// members who can be reached; a stage nobody can be reached for is stuck, the requester told and /health degraded.
+/// members who can be reached; a stage nobody can be reached for is stuck, the requester told and /status degraded (the
+/// health-check path, /health, stays 200: a parked event is for a person, not a reason to restart the instance).
 /// </summary>
 public sealed class UnreachableApproverLoopTests : IAsyncLifetime
 {
@@ -118,7 +119,7 @@ public sealed class UnreachableApproverLoopTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task WholeStageUnreachable_IsStuck_TheRequesterIsTold_AndHealthShowsIt()
+    public async Task WholeStageUnreachable_IsStuck_TheRequesterIsTold_AndStatusShowsIt()
     {
         Unreachable(Persona.Alex, 404, "UserNotFound");
         Unreachable(Persona.Miriam, 403, "BotDisabledByAdmin");
@@ -128,9 +129,16 @@ public sealed class UnreachableApproverLoopTests : IAsyncLifetime
         await NoticeAsync(_bot.Connector, Persona.Megan, requestId, "stuck", "nobody else can approve it");
         var stored = await StoredWhenAsync(Store, requestId, r => r.Outbox.Any(e => e.IsParked), "the approval request parked");
         Assert.True(stored.PendingStage!.IsStuck);
-        using var health = await _bot.Http.GetAsync("/health");
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
-        var parked = Assert.Single(JsonNode.Parse(await health.Content.ReadAsStringAsync())!["fulfilment"]!["parked"]!.AsArray());
+        using (var health = await _bot.Http.GetAsync("/health"))
+        {
+            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        }
+
+        using var status = await _bot.Http.GetAsync("/status");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status.StatusCode);
+        var report = JsonNode.Parse(await status.Content.ReadAsStringAsync())!;
+        Assert.Equal("degraded", report["status"]!.GetValue<string>());
+        var parked = Assert.Single(report["fulfilment"]!["parked"]!.AsArray());
         Assert.Equal(requestId, parked!["requestId"]!.GetValue<string>());
         Assert.Contains("can be reached", parked["lastError"]!.GetValue<string>(), StringComparison.Ordinal);
 
