@@ -1,3 +1,4 @@
+using ChatRequests.Azure.Fulfilment;
 using ChatRequests.Azure.Graph;
 using ChatRequests.Azure.Storage;
 using ChatRequests.Azure.Understanding;
@@ -70,6 +71,11 @@ public static class AdapterSelection
             services.TryAddSingleton<IRelaySignal, NoRelaySignal>();
         }
 
+        if (host == AdapterHost.Functions)
+        {
+            AddFulfilmentQueue(services, choice);
+        }
+
         // Only the bot reads what people type; without this, messages are read lexically (AddRequestWorkflow).
         if (host == AdapterHost.Bot && choice.Intake == IntakeProvider.AzureOpenAI)
         {
@@ -88,6 +94,24 @@ public static class AdapterSelection
         var choice = AdapterChoice.Read(builder.Configuration);
         AddStore(builder.Services, choice);
         return choice;
+    }
+
+    /// <summary>
+    /// The Functions app sends the fulfilment queue's messages itself (RelayOutbox, and RunFulfilmentStep's rescheduled
+    /// retries). On Cosmos DB, where the change feed triggers RelayOutbox, the namespace must be set; a local run on SQLite
+    /// has no change feed and may leave it out.
+    /// </summary>
+    private static void AddFulfilmentQueue(IServiceCollection services, AdapterChoice choice)
+    {
+        services.AddFulfilmentQueue();
+        if (choice.Storage == StorageProvider.Cosmos)
+        {
+            services.AddOptions<FulfilmentQueueOptions>()
+                .Validate(
+                    o => !string.IsNullOrWhiteSpace(o.FullyQualifiedNamespace),
+                    $"{FulfilmentQueueOptions.SectionName}:fullyQualifiedNamespace is required with {AdapterChoice.StorageKey} Cosmos: RelayOutbox sends the fulfilment queue's messages.")
+                .ValidateOnStart();
+        }
     }
 
     private static void AddStore(IServiceCollection services, AdapterChoice choice)

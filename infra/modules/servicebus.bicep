@@ -27,8 +27,8 @@ resource queue 'Microsoft.ServiceBus/namespaces/queues@2026-01-01' = {
   parent: namespace
   name: 'fulfilment'
   properties: {
-    // Duplicate detection only catches re-sends with the same MessageId, which a custom handler's output binding cannot
-    // set (functions/README.md): RunFulfilmentStep absorbs duplicates itself. Kept on for senders that can set it.
+    // RelayOutbox sends with MessageId = the outbox event id (functions/README.md), so re-sends within the window are
+    // dropped here; later ones are absorbed by RunFulfilmentStep.
     requiresDuplicateDetection: true
     duplicateDetectionHistoryTimeWindow: 'PT1H'
     maxDeliveryCount: 10

@@ -34,8 +34,9 @@ public sealed class RelayOutboxTests(CosmosServer cosmos) : IAsyncLifetime
             HostPayloads.ChangedDocuments(await _app.DocumentAsync(pending.Id), await _app.DocumentAsync(parked.Id)));
 
         Assert.Equal(200, answer.StatusCode);
-        var messages = answer.Outputs[RelayOutboxFunction.MessagesBinding]!.AsArray();
-        var message = Assert.Single(messages)!.AsObject();
+        var sent = Assert.Single(_app.Queue.Sent);
+        Assert.Equal(pending.Outbox[0].Id, sent.MessageId);
+        var message = HostPayloads.BodyOf(sent);
         Assert.Equal(pending.Id, message["requestId"]!.GetValue<string>());
         Assert.Equal(pending.Outbox[0].Id, message["eventId"]!.GetValue<string>());
         Assert.Equal(nameof(RequestEventType.ApprovalRequested), message["eventType"]!.GetValue<string>());
@@ -53,8 +54,10 @@ public sealed class RelayOutboxTests(CosmosServer cosmos) : IAsyncLifetime
 
         var answer = await _app.InvokeAsync(RelayOutboxFunction.Name, HostPayloads.ChangedDocumentsAsArray(await _app.DocumentAsync(request.Id)));
 
-        var messages = answer.Outputs[RelayOutboxFunction.MessagesBinding]!.AsArray().Select(m => m!.AsObject()).ToList();
+        Assert.Equal(200, answer.StatusCode);
+        var messages = _app.Queue.Sent.Select(HostPayloads.BodyOf).ToList();
         Assert.Equal(stored.Outbox.Select(e => e.Id), messages.Select(m => m["eventId"]!.GetValue<string>()));
+        Assert.Equal(stored.Outbox.Select(e => e.Id), _app.Queue.Sent.Select(m => m.MessageId));
         Assert.Equal(["Approved", "Assigned"], messages.Select(m => m["eventType"]!.GetValue<string>()));
     }
 
@@ -67,7 +70,7 @@ public sealed class RelayOutboxTests(CosmosServer cosmos) : IAsyncLifetime
         var answer = await _app.InvokeAsync(RelayOutboxFunction.Name, HostPayloads.ChangedDocuments(await _app.DocumentAsync(request.Id)));
 
         Assert.Equal(200, answer.StatusCode);
-        Assert.Empty(answer.Outputs[RelayOutboxFunction.MessagesBinding]!.AsArray());
+        Assert.Empty(_app.Queue.Sent);
     }
 
     [Fact]
@@ -83,8 +86,8 @@ public sealed class RelayOutboxTests(CosmosServer cosmos) : IAsyncLifetime
         var answer = await _app.InvokeAsync(RelayOutboxFunction.Name, HostPayloads.ChangedDocuments([.. documents]));
 
         Assert.Equal(200, answer.StatusCode);
-        var relayed = answer.Outputs[RelayOutboxFunction.MessagesBinding]!.AsArray()
-            .Select(m => (m!["requestId"]!.GetValue<string>(), m["eventType"]!.GetValue<string>()))
+        var relayed = _app.Queue.Sent.Select(HostPayloads.BodyOf)
+            .Select(m => (m["requestId"]!.GetValue<string>(), m["eventType"]!.GetValue<string>()))
             .Order()
             .ToList();
         Assert.Equal([(first.Id, "ApprovalRequested"), (second.Id, "Approved")], relayed);
@@ -107,7 +110,7 @@ public sealed class RelayOutboxTests(CosmosServer cosmos) : IAsyncLifetime
                 await _app.DocumentAsync(request.Id)));
 
         Assert.Equal(200, answer.StatusCode);
-        Assert.Single(answer.Outputs[RelayOutboxFunction.MessagesBinding]!.AsArray());
+        Assert.Single(_app.Queue.Sent);
         Assert.Equal(3, answer.Logs.Count(l => l.Contains("not a service request document", StringComparison.Ordinal)));
         Assert.Contains(answer.Logs, l => l.Contains("lease-or-junk", StringComparison.Ordinal));
     }
@@ -116,10 +119,10 @@ public sealed class RelayOutboxTests(CosmosServer cosmos) : IAsyncLifetime
     public async Task RelayedMessage_RunByRunFulfilmentStep_PostsTheApprovalCardAndCompletesTheEvent()
     {
         var request = await _app.SubmitAsync();
-        var relayed = await _app.InvokeAsync(RelayOutboxFunction.Name, HostPayloads.ChangedDocuments(await _app.DocumentAsync(request.Id)));
-        var message = relayed.Outputs[RelayOutboxFunction.MessagesBinding]!.AsArray().Single()!;
+        await _app.InvokeAsync(RelayOutboxFunction.Name, HostPayloads.ChangedDocuments(await _app.DocumentAsync(request.Id)));
+        var message = Assert.Single(_app.Queue.Sent);
 
-        var answer = await _app.InvokeAsync(RunFulfilmentStepFunction.Name, HostPayloads.QueueMessage(message, messageId: "m-1"));
+        var answer = await _app.InvokeAsync(RunFulfilmentStepFunction.Name, HostPayloads.QueueMessage(message));
 
         Assert.Equal(200, answer.StatusCode);
         Assert.Equal("Handled", answer.ReturnValue!.GetValue<string>());
@@ -127,5 +130,75 @@ public sealed class RelayOutboxTests(CosmosServer cosmos) : IAsyncLifetime
         Assert.Empty((await _app.Store.GetAsync(request.Id))!.Outbox);
         var document = await _app.DocumentAsync(request.Id);
         Assert.Empty(document["request"]!["outbox"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task ManyEvents_AreSentInBatchesWithinTheLimit_InOrder_EachWithItsEventIdAsMessageId()
+    {
+        _app.Queue.MaxBatchCount = 2;
+        var requests = new List<ServiceRequest>();
+        for (var i = 0; i < 5; i++)
+        {
+            requests.Add(await _app.SubmitAsync());
+        }
+
+        var documents = new List<JsonObject>();
+        foreach (var request in requests)
+        {
+            documents.Add(await _app.DocumentAsync(request.Id));
+        }
+
+        var answer = await _app.InvokeAsync(RelayOutboxFunction.Name, HostPayloads.ChangedDocuments([.. documents]));
+
+        Assert.Equal(200, answer.StatusCode);
+        Assert.Equal([2, 2, 1], _app.Queue.Batches.Select(b => b.Count));
+        Assert.Equal(requests.Select(r => r.Outbox[0].Id), _app.Queue.Sent.Select(m => m.MessageId));
+        Assert.All(_app.Queue.Sent, m => Assert.Equal("application/json", m.ContentType));
+        Assert.All(_app.Queue.Sent, m => Assert.DoesNotContain("attempt", m.ApplicationProperties.Keys));
+    }
+
+    [Fact]
+    public async Task AFailedSend_FailsTheInvocationForTheHostToRetry_AndTheRetrySendsTheSameMessageIds()
+    {
+        _app.Queue.MaxBatchCount = 1;
+        var first = await _app.SubmitAsync();
+        var second = await _app.SubmitAsync();
+        var payload = HostPayloads.ChangedDocuments(await _app.DocumentAsync(first.Id), await _app.DocumentAsync(second.Id));
+        _app.Queue.FailNext();
+
+        var failed = await _app.InvokeAsync(RelayOutboxFunction.Name, payload);
+
+        Assert.Equal(500, failed.StatusCode);
+        Assert.Contains(failed.Logs, l => l.StartsWith("Transient failure: could not send 2 messages", StringComparison.Ordinal));
+        Assert.Empty(_app.Queue.Sent);
+        foreach (var request in new[] { first, second })
+        {
+            Assert.False(Assert.Single((await _app.Store.GetAsync(request.Id))!.Outbox).IsParked);
+        }
+
+        var retried = await _app.InvokeAsync(RelayOutboxFunction.Name, payload);
+
+        Assert.Equal(200, retried.StatusCode);
+        Assert.Equal([first.Outbox[0].Id, second.Outbox[0].Id], _app.Queue.Sent.Select(m => m.MessageId));
+    }
+
+    [Fact]
+    public async Task AMessageThatDoesNotFitEvenAlone_ParksItsEventWithTheReason_AndTheOthersAreSent()
+    {
+        var fits = await _app.SubmitAsync(needsApproval: false);
+        var tooLarge = await _app.SubmitAsync();
+        // Request and event ids have the same length, so the bodies differ by the event type: Approved fits, ApprovalRequested not.
+        _app.Queue.MaxBatchBytes = new FulfilmentMessage(fits.Id, fits.Outbox[0].Id, "Approved").ToQueueMessage().Body.ToMemory().Length;
+
+        var answer = await _app.InvokeAsync(RelayOutboxFunction.Name,
+            HostPayloads.ChangedDocuments(await _app.DocumentAsync(fits.Id), await _app.DocumentAsync(tooLarge.Id)));
+
+        Assert.Equal(200, answer.StatusCode);
+        Assert.Equal([fits.Outbox[0].Id], _app.Queue.Sent.Select(m => m.MessageId));
+        var parked = Assert.Single((await _app.Store.GetAsync(tooLarge.Id))!.Outbox);
+        Assert.True(parked.IsParked);
+        Assert.Contains("does not fit in a Service Bus batch even alone", parked.LastError, StringComparison.Ordinal);
+        Assert.Contains(answer.Logs, l => l.StartsWith($"Parked event {parked.Id} of {tooLarge.Id}", StringComparison.Ordinal));
+        Assert.Contains(answer.Logs, l => l.StartsWith("Relayed 1 outbox events from 2 changed requests", StringComparison.Ordinal));
     }
 }

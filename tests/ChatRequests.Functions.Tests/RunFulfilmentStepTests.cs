@@ -119,7 +119,7 @@ public sealed class RunFulfilmentStepTests
     }
 
     [Fact]
-    public async Task TransientConnectorFailureAnswers500SoTheHostRetriesAndLeavesTheEventPending()
+    public async Task TransientConnectorFailure_SchedulesTheNextTry_CompletesTheMessage_AndLeavesTheEventPending()
     {
         await using var app = await FunctionsApp.StartAsync();
         var request = await app.SubmitAsync();
@@ -128,8 +128,9 @@ public sealed class RunFulfilmentStepTests
 
         var answer = await app.InvokeAsync(RunFulfilmentStepFunction.Name, HostPayloads.QueueMessage(request.Id, e.Id, e.Type.ToString()));
 
-        Assert.Equal(500, answer.StatusCode);
-        Assert.Contains(answer.Logs, l => l.StartsWith("Transient failure (delivery 1 of 3)", StringComparison.Ordinal));
+        Assert.Equal((200, "Rescheduled"), (answer.StatusCode, answer.ReturnValue!.GetValue<string>()));
+        Assert.Contains(answer.Logs, l => l.StartsWith("Transient failure (attempt 1 of 10)", StringComparison.Ordinal));
+        Assert.Equal(e.Id + "-1", Assert.Single(app.Queue.Scheduled).Message.MessageId);
         var stored = (await app.Store.GetAsync(request.Id))!;
         var still = Assert.Single(stored.Outbox);
         Assert.False(still.IsParked);
@@ -137,12 +138,29 @@ public sealed class RunFulfilmentStepTests
     }
 
     [Fact]
-    public async Task TransientFailureOnTheLastDeliveryParksTheEventAndStillFailsForTheDeadLetterQueue()
+    public async Task TransientFailureThatCannotBeScheduled_Answers500ForTheQueueToRedeliver()
     {
         await using var app = await FunctionsApp.StartAsync();
         var request = await app.SubmitAsync();
         var e = request.Outbox[0];
         app.Connector.FailNext(count: 1000, statusCode: 502);
+        app.Queue.FailNext(count: 100);
+
+        var answer = await app.InvokeAsync(RunFulfilmentStepFunction.Name, HostPayloads.QueueMessage(request.Id, e.Id, e.Type.ToString()));
+
+        Assert.Equal(500, answer.StatusCode);
+        Assert.Contains(answer.Logs, l => l.StartsWith("Transient failure (delivery 1 of 3)", StringComparison.Ordinal));
+        Assert.False(Assert.Single((await app.Store.GetAsync(request.Id))!.Outbox).IsParked);
+    }
+
+    [Fact]
+    public async Task TransientFailureThatCannotBeScheduled_OnTheLastDelivery_ParksTheEventAndStillFailsForTheDeadLetterQueue()
+    {
+        await using var app = await FunctionsApp.StartAsync();
+        var request = await app.SubmitAsync();
+        var e = request.Outbox[0];
+        app.Connector.FailNext(count: 1000, statusCode: 502);
+        app.Queue.FailNext(count: 100);
 
         var answer = await app.InvokeAsync(RunFulfilmentStepFunction.Name,
             HostPayloads.QueueMessage(request.Id, e.Id, e.Type.ToString(), deliveryCount: FunctionsApp.MaxDeliveryCount));
@@ -162,10 +180,10 @@ public sealed class RunFulfilmentStepTests
         app.Connector.FailNext(count: 2, statusCode: 502);
         var first = await app.InvokeAsync(RunFulfilmentStepFunction.Name, HostPayloads.QueueMessage(request.Id, e.Id, e.Type.ToString()));
 
-        var second = await app.InvokeAsync(RunFulfilmentStepFunction.Name, HostPayloads.QueueMessage(request.Id, e.Id, e.Type.ToString(), deliveryCount: 2));
+        var second = await app.InvokeAsync(RunFulfilmentStepFunction.Name, HostPayloads.QueueMessage(Assert.Single(app.Queue.Scheduled).Message));
 
-        Assert.Equal(500, first.StatusCode);
-        Assert.Equal(200, second.StatusCode);
+        Assert.Equal("Rescheduled", first.ReturnValue!.GetValue<string>());
+        Assert.Equal((200, "Handled"), (second.StatusCode, second.ReturnValue!.GetValue<string>()));
         Assert.Single(app.Connector.CardsSentTo(Persona.Alex.AadObjectId));
     }
 
@@ -187,6 +205,27 @@ public sealed class RunFulfilmentStepTests
         var parked = Assert.Single((await app.Store.GetAsync(request.Id))!.Outbox);
         Assert.True(parked.IsParked);
         Assert.Equal("PermanentEventFailureException: The approver left the company.", parked.LastError);
+    }
+
+    [Fact]
+    public async Task TeamChannelRefusedFor403_ParksTheEventAtOnceAndCompletesTheMessage()
+    {
+        await using var app = await FunctionsApp.StartAsync();
+        var request = await app.SubmitAsync(needsApproval: false);
+        var e = request.Outbox[0];
+        app.Connector.FailNext(new FakeFailure(403, Count: 100)
+        {
+            ErrorCode = "BotNotInConversationRoster",
+            When = r => r.Route == FakeConnectorRoute.CreateConversation && r.Parameters?.IsGroup == true,
+        });
+
+        var answer = await app.InvokeAsync(RunFulfilmentStepFunction.Name, HostPayloads.QueueMessage(request.Id, e.Id, e.Type.ToString()));
+
+        Assert.Equal((200, "PermanentFailure"), (answer.StatusCode, answer.ReturnValue!.GetValue<string>()));
+        var parked = Assert.Single((await app.Store.GetAsync(request.Id))!.Outbox);
+        Assert.True(parked.IsParked);
+        Assert.Contains("403 BotNotInConversationRoster", parked.LastError, StringComparison.Ordinal);
+        Assert.Single(app.Connector.Requests, r => !r.Succeeded);
     }
 
     [Fact]

@@ -58,9 +58,9 @@ public sealed class SweepSlasTests(CosmosServer cosmos)
         await app.InvokeAsync(SweepSlasFunction.Name, HostPayloads.TimerTick());
 
         // The change feed hands the saved document to RelayOutbox, which queues one message per pending event.
-        var relayed = await app.InvokeAsync(RelayOutboxFunction.Name, HostPayloads.ChangedDocuments(await app.DocumentAsync(overdue.Id)));
-        var message = relayed.Outputs[RelayOutboxFunction.MessagesBinding]!.AsArray()
-            .Single(m => m!["eventType"]!.GetValue<string>() == nameof(RequestEventType.SlaBreached))!;
+        await app.InvokeAsync(RelayOutboxFunction.Name, HostPayloads.ChangedDocuments(await app.DocumentAsync(overdue.Id)));
+        var message = app.Queue.Sent.Select(HostPayloads.BodyOf)
+            .Single(m => m["eventType"]!.GetValue<string>() == nameof(RequestEventType.SlaBreached));
         var first = await app.InvokeAsync(RunFulfilmentStepFunction.Name, HostPayloads.QueueMessage(message, messageId: "m-sla-1"));
         var posts = app.Connector.Requests.Count(r => r.Route != FakeConnectorRoute.UpdateActivity);
         var second = await app.InvokeAsync(RunFulfilmentStepFunction.Name, HostPayloads.QueueMessage(message, messageId: "m-sla-1", deliveryCount: 2));

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Azure.Messaging.ServiceBus;
 using ChatRequests.Core.Priority;
 using ChatRequests.Core.Provisioning;
 using ChatRequests.Core.Requests;
@@ -9,6 +10,7 @@ using ChatRequests.Functions.Relay;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using FunctionsProgram = ChatRequests.Functions.Program;
 
 namespace ChatRequests.Testing;
@@ -57,6 +59,8 @@ public sealed class FunctionsApp : IAsyncDisposable
             ["Connector:MaxDelay"] = "00:00:00.050",
             ["Functions:MaxDeliveryCount"] = MaxDeliveryCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Logging:LogLevel:Default"] = "Warning",
+            // Required on Cosmos DB; nothing connects to it: the sender is the double.
+            ["ServiceBus:FullyQualifiedNamespace"] = "chatrequests-tests.servicebus.windows.net",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
@@ -71,6 +75,7 @@ public sealed class FunctionsApp : IAsyncDisposable
                 web.UseSetting(key, value);
             }
 
+            web.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<ServiceBusSender>(Queue)));
             if (services is not null)
             {
                 web.ConfigureServices(services);
@@ -80,6 +85,9 @@ public sealed class FunctionsApp : IAsyncDisposable
     }
 
     public FakeTeamsConnector Connector { get; }
+
+    /// <summary>The fulfilment queue's sender: what RelayOutbox sent and RunFulfilmentStep scheduled.</summary>
+    public RecordingServiceBusSender Queue { get; } = new();
 
     public HttpClient Http { get; }
 
@@ -183,11 +191,12 @@ public sealed class FunctionsApp : IAsyncDisposable
     /// </summary>
     public async Task<IReadOnlyList<string>> RelayAndRunStepsAsync()
     {
-        var relayed = await InvokeAsync(RelayOutboxFunction.Name, HostPayloads.ChangedDocuments([.. await AllDocumentsAsync()]));
+        var before = Queue.Sent.Count;
+        await InvokeAsync(RelayOutboxFunction.Name, HostPayloads.ChangedDocuments([.. await AllDocumentsAsync()]));
         var outcomes = new List<string>();
-        foreach (var message in relayed.Outputs[RelayOutboxFunction.MessagesBinding]!.AsArray())
+        foreach (var message in Queue.Sent.Skip(before))
         {
-            var step = await InvokeAsync(RunFulfilmentStepFunction.Name, HostPayloads.QueueMessage(message!, Guid.NewGuid().ToString("N")));
+            var step = await InvokeAsync(RunFulfilmentStepFunction.Name, HostPayloads.QueueMessage(message));
             outcomes.Add($"{step.StatusCode} {step.ReturnValue}");
         }
 

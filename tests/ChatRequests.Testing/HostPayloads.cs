@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Azure.Messaging.ServiceBus;
 using ChatRequests.Core.Storage;
 using ChatRequests.Functions.Relay;
 
@@ -30,6 +31,20 @@ public static class HostPayloads
     /// <summary>RunFulfilmentStep: a fulfilment queue message whose body is what RelayOutbox emitted.</summary>
     public static JsonObject QueueMessage(JsonNode relayed, string messageId, int deliveryCount = 1) =>
         QueueMessageWithBody(relayed.ToJsonString(), messageId, deliveryCount);
+
+    /// <summary>
+    /// RunFulfilmentStep: a message the sender double recorded (sent or scheduled), delivered as the host delivers it:
+    /// its MessageId, and its application properties in the trigger metadata's <c>ApplicationProperties</c>.
+    /// </summary>
+    public static JsonObject QueueMessage(ServiceBusMessage message, int deliveryCount = 1)
+    {
+        var payload = QueueMessageWithBody(message.Body.ToString(), message.MessageId, deliveryCount);
+        payload["Metadata"]!["ApplicationProperties"] = JsonSerializer.SerializeToNode(message.ApplicationProperties);
+        return payload;
+    }
+
+    /// <summary>The body of a recorded message, as JSON.</summary>
+    public static JsonObject BodyOf(ServiceBusMessage message) => JsonNode.Parse(message.Body.ToString())!.AsObject();
 
     public static JsonObject QueueMessage(string requestId, string eventId, string eventType, int deliveryCount = 1) =>
         QueueMessage(JsonSerializer.SerializeToNode(new FulfilmentMessage(requestId, eventId, eventType), RequestJson.Options)!, Guid.NewGuid().ToString("N"), deliveryCount);

@@ -22,6 +22,7 @@ namespace ChatRequests.Core.Fulfilment;
 /// <remarks>
 /// A person Teams cannot reach (<see cref="RecipientUnreachableException"/>) is never retried for minutes: an approver
 /// is rerouted at once (<see cref="ServiceRequest.RerouteUnreachable"/>), anyone else's event is parked with a warning.
+/// Any other refusal that retrying cannot heal (<see cref="IClassifiedFailure.IsPermanent"/>) parks the event at once too.
 /// </remarks>
 /// <param name="collaborators">What the optional steps (provisioning, rerouting, assignment, immediate escalation) run on.</param>
 public sealed class FulfilmentHandler(
@@ -74,6 +75,13 @@ public sealed class FulfilmentHandler(
             logger.LogWarning("{EventType} event {EventId} of {RequestId} cannot reach {PersonId} ({Reason}); parked, not retried",
                 e.Type, e.Id, request.Id, ex.PersonId, ex.Reason);
             throw new PermanentEventFailureException(ex.Message);
+        }
+        catch (Exception ex) when (ex is IClassifiedFailure { IsPermanent: true })
+        {
+            // A refusal that is not about one person (the bot removed from the team's channel, a 400, a 401): park now.
+            logger.LogWarning("{EventType} event {EventId} of {RequestId} was refused for good ({Reason}); parked, not retried",
+                e.Type, e.Id, request.Id, ex.Message);
+            throw new PermanentEventFailureException($"{ex.GetType().Name}: {ex.Message}", ex);
         }
     }
 
@@ -495,4 +503,4 @@ public sealed class FulfilmentHandler(
 }
 
 /// <summary>An event that can never succeed (bad payload, unknown type): park it at once, do not retry.</summary>
-public sealed class PermanentEventFailureException(string message) : Exception(message);
+public sealed class PermanentEventFailureException(string message, Exception? innerException = null) : Exception(message, innerException);

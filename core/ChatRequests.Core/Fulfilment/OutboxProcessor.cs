@@ -72,7 +72,7 @@ public sealed class OutboxProcessor(
         var settings = options.Value;
         var permanent = ex is PermanentEventFailureException;
         var maxAttempts = permanent ? failed.Attempts + 1 : settings.MaxAttempts;
-        var delay = Backoff(failed.Attempts, settings);
+        var delay = Backoff(failed.Attempts, settings, (ex as IClassifiedFailure)?.RetryAfter);
         var reason = $"{ex.GetType().Name}: {ex.Message}";
         await store.UpdateAsync(request.Id, r => r.FailEvent(failed.Id, reason, clock.GetUtcNow(), delay, maxAttempts), cancellationToken);
 
@@ -88,11 +88,6 @@ public sealed class OutboxProcessor(
         }
     }
 
-    private static TimeSpan Backoff(int attemptsSoFar, FulfilmentOptions settings)
-    {
-        var factor = Math.Pow(2, Math.Min(attemptsSoFar, 20));
-        var delay = TimeSpan.FromMilliseconds(settings.FirstRetryDelay.TotalMilliseconds * factor);
-        var jitter = 0.8 + Random.Shared.NextDouble() * 0.4;
-        return TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds, settings.MaxRetryDelay.TotalMilliseconds) * jitter);
-    }
+    private static TimeSpan Backoff(int attemptsSoFar, FulfilmentOptions settings, TimeSpan? retryAfter) =>
+        RetryBackoff.Delay(attemptsSoFar, settings.FirstRetryDelay, settings.MaxRetryDelay, retryAfter, jitter: 0.8 + Random.Shared.NextDouble() * 0.4);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ChatRequests.Azure.Fulfilment;
 using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Storage;
 using ChatRequests.Functions.Invocation;
@@ -12,11 +13,16 @@ namespace ChatRequests.Functions.Fulfilment;
 /// RunFulfilmentStep: one message of the fulfilment queue runs one outbox event through the core
 /// <see cref="OutboxEventRunner"/>. Success (200) completes the message; that includes a duplicate (the event
 /// already left the outbox) and a permanent failure (a bad message, an unknown request, an event that can never
-/// succeed), which is logged as an error and, for an event, parked with its reason. A transient failure answers 500:
-/// the host abandons the message, Service Bus delivers it again and dead-letters it after the max delivery count.
+/// succeed), which is logged as an error and, for an event, parked with its reason. A transient failure schedules the
+/// next try as a new message with exponential backoff (the attempt in its application properties) and completes this
+/// one, so that a short outage does not burn the queue's deliveries in seconds; after <see cref="FunctionsOptions.MaxAttempts"/>
+/// the event is parked. Only when the retry cannot be scheduled does it answer 500: the host abandons the message,
+/// Service Bus delivers it again and dead-letters it after the max delivery count.
 /// </summary>
 public sealed class RunFulfilmentStepFunction(
     OutboxEventRunner runner,
+    FulfilmentQueue queue,
+    TimeProvider clock,
     IOptions<FunctionsOptions> options,
     ILogger<RunFulfilmentStepFunction> logger)
 {
@@ -31,6 +37,7 @@ public sealed class RunFulfilmentStepFunction(
         var deliveryCount = int.TryParse(invocation.MetadataText("DeliveryCount"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var count)
             ? count
             : 1;
+        var attempt = AttemptOf(invocation);
         if (Read(invocation) is not { } message)
         {
             logger.LogError("Permanent failure: fulfilment message {MessageId} is not a fulfilment message body; completing it", messageId);
@@ -42,6 +49,7 @@ public sealed class RunFulfilmentStepFunction(
             ["RequestId"] = message.RequestId,
             ["EventId"] = message.EventId,
             ["MessageId"] = messageId,
+            ["Attempt"] = attempt,
         });
         try
         {
@@ -50,7 +58,7 @@ public sealed class RunFulfilmentStepFunction(
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            return await FailAsync(message, deliveryCount, ex, cancellationToken);
+            return await FailAsync(message, new Delivery(attempt, deliveryCount), ex, cancellationToken);
         }
     }
 
@@ -75,9 +83,46 @@ public sealed class RunFulfilmentStepFunction(
         }
     }
 
-    private async Task<IResult> FailAsync(FulfilmentMessage message, int deliveryCount, Exception ex, CancellationToken cancellationToken)
+    private async Task<IResult> FailAsync(FulfilmentMessage message, Delivery delivery, Exception ex, CancellationToken cancellationToken)
     {
         var reason = $"{ex.GetType().Name}: {ex.Message}";
+        var settings = options.Value;
+        var failures = delivery.Attempt + 1;
+        if (failures >= settings.MaxAttempts)
+        {
+            logger.LogError(ex, "Event {EventId} of {RequestId} failed on its last attempt ({Attempts}); parking it", message.EventId, message.RequestId, failures);
+            try
+            {
+                await runner.ParkAsync(message.RequestId, message.EventId, $"Gave up after {failures} attempts: {reason}", cancellationToken);
+            }
+            catch (Exception parkFailure) when (!cancellationToken.IsCancellationRequested)
+            {
+                logger.LogError(parkFailure, "Could not park event {EventId} of {RequestId}; leaving it to the queue's redelivery", message.EventId, message.RequestId);
+                return await LeaveToRedeliveryAsync(message, delivery.DeliveryCount, reason, ex, cancellationToken);
+            }
+
+            return Completed("PermanentFailure", $"Permanent failure: gave up on event {message.EventId} of {message.RequestId} after {failures} attempts: {ex.GetType().Name}");
+        }
+
+        var delay = RetryBackoff.Delay(delivery.Attempt, settings.FirstRetryDelay, settings.MaxRetryDelay, (ex as IClassifiedFailure)?.RetryAfter);
+        try
+        {
+            await queue.ScheduleAsync(message.ToQueueMessage(failures), clock.GetUtcNow() + delay, cancellationToken);
+            // Retries that may heal are not errors yet.
+            logger.LogWarning("Event {EventId} of {RequestId} failed (attempt {Attempts} of {MaxAttempts}), trying again in {Delay}: {Reason}",
+                message.EventId, message.RequestId, failures, settings.MaxAttempts, delay, reason);
+            return Completed("Rescheduled", $"Transient failure (attempt {failures} of {settings.MaxAttempts}) of event {message.EventId} of {message.RequestId}: {ex.GetType().Name}; next try in {delay}.");
+        }
+        catch (Exception scheduleFailure) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(scheduleFailure, "Could not schedule the next try of event {EventId} of {RequestId}; leaving it to the queue's redelivery",
+                message.EventId, message.RequestId);
+            return await LeaveToRedeliveryAsync(message, delivery.DeliveryCount, reason, ex, cancellationToken);
+        }
+    }
+
+    private async Task<IResult> LeaveToRedeliveryAsync(FulfilmentMessage message, int deliveryCount, string reason, Exception ex, CancellationToken cancellationToken)
+    {
         var maxDeliveries = options.Value.MaxDeliveryCount;
         if (deliveryCount >= maxDeliveries)
         {
@@ -93,18 +138,21 @@ public sealed class RunFulfilmentStepFunction(
                 logger.LogError(parkFailure, "Could not park event {EventId} of {RequestId}", message.EventId, message.RequestId);
             }
         }
-        else
-        {
-            // Retries that may heal are not errors yet: the queue delivers the message again.
-            logger.LogWarning("Event {EventId} of {RequestId} failed (delivery {DeliveryCount} of {MaxDeliveries}), leaving it to the queue to retry: {Reason}",
-                message.EventId, message.RequestId, deliveryCount, maxDeliveries, reason);
-        }
 
         return new InvocationResult
         {
             Logs = [$"Transient failure (delivery {deliveryCount} of {maxDeliveries}) of event {message.EventId} of {message.RequestId}: {ex.GetType().Name}"],
         }.ToHttpResult(StatusCodes.Status500InternalServerError);
     }
+
+    /// <summary>How many times the event failed before this message (0 on the relay's message): its application property.</summary>
+    private static int AttemptOf(InvocationRequest invocation) =>
+        int.TryParse(
+            invocation.MetadataPropertyText("ApplicationProperties", FulfilmentQueue.AttemptProperty)
+                ?? invocation.MetadataPropertyText("UserProperties", FulfilmentQueue.AttemptProperty),
+            NumberStyles.Integer, CultureInfo.InvariantCulture, out var attempt) && attempt > 0
+            ? attempt
+            : 0;
 
     private static IResult Completed(string outcome, string log) =>
         new InvocationResult { Logs = [log], ReturnValue = outcome }.ToHttpResult();
@@ -127,3 +175,6 @@ public sealed class RunFulfilmentStepFunction(
         }
     }
 }
+
+/// <summary>Which try of an event a message is (<see cref="Attempt"/> failures before it) and its Service Bus delivery count.</summary>
+internal readonly record struct Delivery(int Attempt, int DeliveryCount);

@@ -21,7 +21,7 @@ public static class FunctionEndpoints
         app.MapGet("/", () => Results.Text("ChatRequests Functions custom handler is running."));
 
         app.MapPost("/" + RelayOutboxFunction.Name, async (HttpRequest http, RelayOutboxFunction function, CancellationToken cancellationToken) =>
-            await ReadAsync(http, cancellationToken) is { } invocation ? function.Invoke(invocation) : BadEnvelope());
+            await ReadAsync(http, cancellationToken) is { } invocation ? await function.InvokeAsync(invocation, cancellationToken) : BadEnvelope());
 
         app.MapPost("/" + RunFulfilmentStepFunction.Name, async (HttpRequest http, RunFulfilmentStepFunction function, CancellationToken cancellationToken) =>
             await ReadAsync(http, cancellationToken) is { } invocation ? await function.InvokeAsync(invocation, cancellationToken) : BadEnvelope());

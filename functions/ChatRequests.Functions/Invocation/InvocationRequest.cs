@@ -44,6 +44,22 @@ public sealed record InvocationRequest
             }
             : null;
 
+    /// <summary>
+    /// A property of a metadata object as text, e.g. <c>ApplicationProperties.attempt</c> of a Service Bus message (the
+    /// object may come as JSON or as a JSON string, like binding values).
+    /// </summary>
+    public string? MetadataPropertyText(string name, string property) =>
+        Metadata is not null && Metadata.TryGetValue(name, out var raw)
+            && Unwrap(raw) is { ValueKind: JsonValueKind.Object } value
+            && value.TryGetProperty(property, out var found)
+            ? found.ValueKind switch
+            {
+                JsonValueKind.String => found.GetString(),
+                JsonValueKind.Number => found.GetRawText(),
+                _ => null,
+            }
+            : null;
+
     private static JsonElement Unwrap(JsonElement value)
     {
         for (var depth = 0; depth < 3 && value.ValueKind == JsonValueKind.String; depth++)

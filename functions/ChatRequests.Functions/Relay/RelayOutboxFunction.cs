@@ -1,5 +1,7 @@
 using System.Text.Json;
+using ChatRequests.Azure.Fulfilment;
 using ChatRequests.Azure.Storage;
+using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Storage;
 using ChatRequests.Functions.Invocation;
 
@@ -8,22 +10,21 @@ namespace ChatRequests.Functions.Relay;
 /// <summary>
 /// RelayOutbox: the Cosmos DB change feed delivers the changed documents of the requests container as the Cosmos store
 /// writes them (<see cref="RequestsChangeFeed"/>: the request nested under <c>request</c>); every pending (not parked)
-/// outbox event of a request document becomes one message on the fulfilment queue through the Service Bus output
-/// binding. The store's bookkeeping documents (submission claims, the number counter) change too and are passed over.
+/// outbox event of a request document becomes one message on the fulfilment queue, sent with the Service Bus SDK
+/// (<see cref="FulfilmentQueue"/>) with MessageId = the event id, so that the queue's duplicate detection drops a re-send.
+/// The store's bookkeeping documents (submission claims, the number counter) change too and are passed over.
 /// A document changes again when an event completes, so a still-pending event is relayed more than once: the step is
-/// idempotent.
+/// idempotent, and within the detection window the queue drops the copy. A failed send fails the invocation, and the host
+/// retries the whole batch of documents (RelayOutbox/function.json "retry"): nothing is lost.
 /// </summary>
-public sealed class RelayOutboxFunction(ILogger<RelayOutboxFunction> logger)
+public sealed class RelayOutboxFunction(FulfilmentQueue queue, OutboxEventRunner runner, ILogger<RelayOutboxFunction> logger)
 {
     public const string Name = "RelayOutbox";
 
     /// <summary>The trigger binding's name in RelayOutbox/function.json.</summary>
     public const string DocumentsBinding = "documents";
 
-    /// <summary>The Service Bus output binding's name in RelayOutbox/function.json.</summary>
-    public const string MessagesBinding = "fulfilmentMessages";
-
-    public IResult Invoke(InvocationRequest invocation)
+    public async Task<IResult> InvokeAsync(InvocationRequest invocation, CancellationToken cancellationToken)
     {
         if (!invocation.TryGetBinding(DocumentsBinding, out var documents) || documents.ValueKind != JsonValueKind.Array)
         {
@@ -62,15 +63,40 @@ public sealed class RelayOutboxFunction(ILogger<RelayOutboxFunction> logger)
             }
         }
 
-        logger.LogInformation("Relayed {MessageCount} outbox events from {RequestCount} changed requests ({DocumentCount} changed documents)",
-            messages.Count, requests, documents.GetArrayLength());
-        logs.Add($"Relayed {messages.Count} outbox events from {requests} changed requests ({documents.GetArrayLength()} changed documents).");
-        return new InvocationResult
+        IReadOnlyList<FulfilmentQueueMessage> tooLarge;
+        try
         {
-            // An array fans out into one message per element (azure-functions-host, FunctionBinding.ReadAsEnumerable).
-            Outputs = { [MessagesBinding] = messages.Select(m => JsonSerializer.SerializeToElement(m, RequestJson.Options)).ToList() },
-            Logs = logs,
-            ReturnValue = messages.Count,
-        }.ToHttpResult();
+            tooLarge = await queue.SendAsync([.. messages.Select(m => m.ToQueueMessage())], cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The events stay in their outboxes; the host invokes again with the same documents (function.json "retry").
+            logger.LogWarning(ex, "RelayOutbox could not send {MessageCount} messages to the fulfilment queue; the host retries the batch", messages.Count);
+            return new InvocationResult
+            {
+                Logs = [$"Transient failure: could not send {messages.Count} messages to the fulfilment queue ({ex.GetType().Name})."],
+            }.ToHttpResult(StatusCodes.Status500InternalServerError);
+        }
+
+        foreach (var message in tooLarge)
+        {
+            logs.Add(await ParkTooLargeAsync(message, cancellationToken));
+        }
+
+        var sent = messages.Count - tooLarge.Count;
+        logger.LogInformation("Relayed {MessageCount} outbox events from {RequestCount} changed requests ({DocumentCount} changed documents)",
+            sent, requests, documents.GetArrayLength());
+        logs.Add($"Relayed {sent} outbox events from {requests} changed requests ({documents.GetArrayLength()} changed documents).");
+        return new InvocationResult { Logs = logs, ReturnValue = sent }.ToHttpResult();
+    }
+
+    /// <summary>A message the queue cannot take even alone can never be relayed: its event is parked with the reason.</summary>
+    private async Task<string> ParkTooLargeAsync(FulfilmentQueueMessage message, CancellationToken cancellationToken)
+    {
+        var body = message.Body.ToObjectFromJson<FulfilmentMessage>(RequestJson.Options)!;
+        var reason = $"The fulfilment message ({message.Body.ToMemory().Length} bytes) does not fit in a Service Bus batch even alone.";
+        await runner.ParkAsync(body.RequestId, body.EventId, reason, cancellationToken);
+        logger.LogError("Parked event {EventId} of {RequestId}: {Reason}", body.EventId, body.RequestId, reason);
+        return $"Parked event {body.EventId} of {body.RequestId}: {reason}";
     }
 }

@@ -39,6 +39,14 @@ public sealed class BotAuthenticationOptions
     /// <summary>The OpenID metadata of the Bot Connector (the Bot Framework SDK's name for it); tests point it at a loopback server.</summary>
     public string BotOpenIdMetadata { get; set; } = DefaultOpenIdMetadata;
 
+    /// <summary>
+    /// Where Entra ID publishes a tenant's keys, <c>{0}</c> for the tenant: the keys of Entra-issued inbound tokens
+    /// (<see cref="TokenIssuers"/>). Tests point it at a loopback server.
+    /// </summary>
+    public string EntraOpenIdMetadata { get; set; } = DefaultEntraOpenIdMetadata;
+
+    public const string DefaultEntraOpenIdMetadata = "https://login.microsoftonline.com/{0}/v2.0/.well-known/openid-configuration";
+
     public bool HasAppId => !string.IsNullOrWhiteSpace(MicrosoftAppId);
 
     /// <summary>The app type in its canonical spelling (the Bot Framework compares it ignoring case), MultiTenant when unset.</summary>
@@ -97,6 +105,13 @@ internal sealed class BotAuthenticationOptionsValidator(IHostEnvironment environ
             || (metadata.Scheme != Uri.UriSchemeHttps && !(metadata.Scheme == Uri.UriSchemeHttp && metadata.IsLoopback)))
         {
             failures.Add("BotOpenIdMetadata must be an https URL (http only on loopback, for tests).");
+        }
+
+        if (!options.EntraOpenIdMetadata.Contains("{0}", StringComparison.Ordinal)
+            || !Uri.TryCreate(options.EntraOpenIdMetadata.Replace("{0}", TokenIssuers.BotServiceTenants[0], StringComparison.Ordinal), UriKind.Absolute, out var entra)
+            || (entra.Scheme != Uri.UriSchemeHttps && !(entra.Scheme == Uri.UriSchemeHttp && entra.IsLoopback)))
+        {
+            failures.Add("EntraOpenIdMetadata must be an https URL with {0} for the tenant (http only on loopback, for tests).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

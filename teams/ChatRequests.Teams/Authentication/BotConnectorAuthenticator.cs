@@ -1,4 +1,6 @@
 using System.Collections;
+using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text.Json;
 using ChatRequests.Teams.Connector;
 using ChatRequests.Teams.Notifications;
@@ -16,16 +18,22 @@ namespace ChatRequests.Teams.Authentication;
 /// issued by https://api.botframework.com for the bot's app id, within its lifetime give or take 5 minutes, signed
 /// by a key of the published OpenID metadata; that key endorsed for the activity's channel; its serviceurl claim
 /// equal to the activity's serviceUrl. Plus ours: the activity's tenant must be one the bot serves.
+/// Entra-issued tokens (Azure Bot Service is moving channels to them) are accepted from the issuers of
+/// <see cref="TokenIssuers"/>, with keys from that tenant's Entra OpenID metadata and the same audience, lifetime and
+/// serviceurl rules; their <c>tid</c> claim, when present, must name the issuer's tenant.
 /// </summary>
 public sealed class BotConnectorAuthenticator : IInboundAuthenticator
 {
-    public const string Issuer = "https://api.botframework.com";
+    public const string Issuer = TokenIssuers.BotFramework;
     public const string ServiceUrlClaim = "serviceurl";
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
     private readonly BotAuthenticationOptions _options;
     private readonly HashSet<string> _allowedTenants;
     private readonly ConfigurationManager<OpenIdConnectConfiguration>? _metadata;
+    // One per accepted Entra tenant (the bot's and the Bot Service's: at most four), made when a token first names it.
+    private readonly ConcurrentDictionary<string, ConfigurationManager<OpenIdConnectConfiguration>> _entraMetadata = new(StringComparer.Ordinal);
+    private readonly IHttpClientFactory _httpClients;
     private readonly JsonWebTokenHandler _tokens = new() { MapInboundClaims = false };
     private readonly ILogger<BotConnectorAuthenticator> _logger;
 
@@ -36,14 +44,10 @@ public sealed class BotConnectorAuthenticator : IInboundAuthenticator
         _allowedTenants = new HashSet<string>(
             bot.Value.AllowedTenants.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()), StringComparer.OrdinalIgnoreCase);
         _logger = logger;
+        _httpClients = httpClients;
         if (_options.HasAppId)
         {
-            var metadataUrl = new Uri(_options.BotOpenIdMetadata);
-            // Keys are cached and re-read every 12 hours, or sooner (at most every 5 minutes) when a token names an unknown key.
-            _metadata = new ConfigurationManager<OpenIdConnectConfiguration>(
-                metadataUrl.AbsoluteUri,
-                new OpenIdConnectConfigurationRetriever(),
-                new HttpDocumentRetriever(httpClients.CreateClient(nameof(BotConnectorAuthenticator))) { RequireHttps = !metadataUrl.IsLoopback });
+            _metadata = Metadata(_options.BotOpenIdMetadata);
         }
     }
 
@@ -62,22 +66,32 @@ public sealed class BotConnectorAuthenticator : IInboundAuthenticator
         }
 
         var token = authorizationHeader[scheme.Length..].Trim();
+        if (IssuerOf(token) is not { } issuer)
+        {
+            // Which issuer is not logged either: it is whatever the sender wrote.
+            _logger.LogWarning("Refused an inbound activity: invalid token ({Reason})", "issuer not accepted");
+            return InboundAuthentication.Unauthorized("The bearer token is not valid.");
+        }
+
+        var metadata = issuer.EntraTenant is { } tenant
+            ? _entraMetadata.GetOrAdd(tenant, t => Metadata(string.Format(CultureInfo.InvariantCulture, _options.EntraOpenIdMetadata, t)))
+            : _metadata;
         try
         {
-            var configuration = await _metadata.GetConfigurationAsync(cancellationToken);
-            var result = await _tokens.ValidateTokenAsync(token, Parameters(configuration));
+            var configuration = await metadata.GetConfigurationAsync(cancellationToken);
+            var result = await _tokens.ValidateTokenAsync(token, Parameters(configuration, issuer.Issuer));
             if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
             {
-                // The Bot Connector may have rolled its keys since we last read them.
-                _metadata.RequestRefresh();
-                configuration = await _metadata.GetConfigurationAsync(cancellationToken);
-                result = await _tokens.ValidateTokenAsync(token, Parameters(configuration));
+                // The issuer may have rolled its keys since we last read them.
+                metadata.RequestRefresh();
+                configuration = await metadata.GetConfigurationAsync(cancellationToken);
+                result = await _tokens.ValidateTokenAsync(token, Parameters(configuration, issuer.Issuer));
             }
 
-            if (!result.IsValid)
+            if (!result.IsValid || !TenantMatches(result, issuer))
             {
                 // The reason type only: the token itself is never logged.
-                _logger.LogWarning("Refused an inbound activity: invalid token ({Reason})", result.Exception?.GetType().Name ?? "unknown");
+                _logger.LogWarning("Refused an inbound activity: invalid token ({Reason})", result.Exception?.GetType().Name ?? "tid is not the issuer's tenant");
                 return InboundAuthentication.Unauthorized("The bearer token is not valid.");
             }
 
@@ -87,9 +101,38 @@ public sealed class BotConnectorAuthenticator : IInboundAuthenticator
         catch (InvalidOperationException ex) when (!cancellationToken.IsCancellationRequested)
         {
             // ConfigurationManager could not read the metadata or keys (and has no earlier copy).
-            _logger.LogError(ex, "Could not read the Bot Connector OpenID metadata from {MetadataUrl}", _options.BotOpenIdMetadata);
+            _logger.LogError(ex, "Could not read the OpenID metadata from {MetadataUrl}", metadata.MetadataAddress);
             return InboundAuthentication.Unavailable("The bot cannot check tokens right now.");
         }
+    }
+
+    /// <summary>The accepted issuer the (not yet validated) token names; null for any other, or for what is not a JWT.</summary>
+    private TokenIssuer? IssuerOf(string token)
+    {
+        try
+        {
+            return TokenIssuers.Find(new JsonWebToken(token).Issuer, _options.MicrosoftAppTenantId);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>An Entra token's <c>tid</c> must be its issuer's tenant (as the Agents SDK checks); Bot Connector tokens have none.</summary>
+    private static bool TenantMatches(TokenValidationResult result, TokenIssuer issuer) =>
+        issuer.EntraTenant is not { } tenant
+        || result.ClaimsIdentity.FindFirst("tid")?.Value is not { } tid
+        || string.Equals(tid, tenant, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Keys are cached and re-read every 12 hours, or sooner (at most every 5 minutes) when a token names an unknown key.</summary>
+    private ConfigurationManager<OpenIdConnectConfiguration> Metadata(string url)
+    {
+        var metadataUrl = new Uri(url);
+        return new ConfigurationManager<OpenIdConnectConfiguration>(
+            metadataUrl.AbsoluteUri,
+            new OpenIdConnectConfigurationRetriever(),
+            new HttpDocumentRetriever(_httpClients.CreateClient(nameof(BotConnectorAuthenticator))) { RequireHttps = !metadataUrl.IsLoopback });
     }
 
     public string? FindForbidden(InboundCaller caller, Activity activity)
@@ -125,9 +168,9 @@ public sealed class BotConnectorAuthenticator : IInboundAuthenticator
         : id.Length <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or ':' or '_' or '@') ? id
         : "(not an id)";
 
-    private TokenValidationParameters Parameters(OpenIdConnectConfiguration configuration) => new()
+    private TokenValidationParameters Parameters(OpenIdConnectConfiguration configuration, string issuer) => new()
     {
-        ValidIssuer = Issuer,
+        ValidIssuer = issuer,
         ValidAudience = _options.MicrosoftAppId,
         ValidateIssuer = true,
         ValidateAudience = true,

@@ -194,7 +194,7 @@ internal sealed partial class ConnectorClient : IConnectorClient
         }
 
         var text = $"Bot Connector {call.Operation} failed with {status}{(code is null ? "" : " " + code)}{(message is null ? "" : ": " + message)}";
-        return new ConnectorException(status, code, text);
+        return new ConnectorException(status, code, text) { RetryAfter = _resilience.RetryAfterOf(response) };
     }
 
     /// <summary>The Bot Connector ErrorResponse: {"error":{"code":"...","message":"..."}}; anything else gives nulls.</summary>

@@ -70,6 +70,9 @@ internal sealed partial class ConnectorResilience
 
     public static bool IsTransient(HttpStatusCode status) => TransientStatuses.Contains(status);
 
+    /// <summary>The Retry-After of a final answer, for the outbox's next try once these retries ran out.</summary>
+    public TimeSpan? RetryAfterOf(HttpResponseMessage response) => RetryAfter(response, _timeProvider.GetUtcNow());
+
     /// <summary>The service's Retry-After (delta seconds or an HTTP date), if the response carries one.</summary>
     internal static TimeSpan? RetryAfter(HttpResponseMessage? response, DateTimeOffset now)
     {

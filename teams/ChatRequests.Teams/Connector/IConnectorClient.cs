@@ -1,3 +1,5 @@
+using ChatRequests.Core.Fulfilment;
+
 namespace ChatRequests.Teams.Connector;
 
 /// <summary>
@@ -24,7 +26,7 @@ public interface IConnectorClient
 }
 
 /// <summary>The Bot Connector answered with an error that retrying will not fix (or retries ran out).</summary>
-public sealed class ConnectorException : Exception
+public sealed class ConnectorException : Exception, IClassifiedFailure
 {
     public ConnectorException(int statusCode, string message)
         : this(statusCode, null, message)
@@ -50,6 +52,12 @@ public sealed class ConnectorException : Exception
     /// </summary>
     public bool MeansUnreachable => StatusCode is 403 or 404;
 
-    /// <summary>403 (bot not in the roster, disabled by an admin) and other 4xx: retrying cannot help.</summary>
+    /// <summary>
+    /// 400, 401, 403 (bot not in the roster, blocked by the user, disabled by an admin), 404 (conversation or user not
+    /// found) and other 4xx: retrying cannot help. 408, 412, 429, 5xx and no answer at all (0, a timeout) are transient.
+    /// </summary>
     public bool IsPermanent => StatusCode is >= 400 and < 500 and not 429 and not 412 and not 408;
+
+    /// <summary>The service's Retry-After on its last answer, if it sent one.</summary>
+    public TimeSpan? RetryAfter { get; init; }
 }
