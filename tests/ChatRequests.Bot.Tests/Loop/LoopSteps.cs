@@ -36,7 +36,7 @@ public static class LoopSteps
         var before = connector.ActivitiesIn(who.PersonalChatId).Count;
         (await teams.SayAsync(who, "I need a standard mouse")).EnsureSuccessStatusCode();
         var form = await connector.WaitForAsync(
-            c => c.ActivitiesIn(who.PersonalChatId).Skip(before).Select(FakeTeamsConnector.CardOf).LastOrDefault(card => card is not null),
+            c => c.ActivitiesIn(who.PersonalChatId).Skip(before).Select(FakeTeamsConnector.CardOf).LastOrDefault(card => card is not null && CardReader.Verbs(card).Contains("intake.submit")),
             description: "the mouse form");
         var submitted = await teams.ClickOnCardAsync(who, who.PersonalChatId, form, "intake.submit", MouseInputs);
         var requestId = RequestNumberIn(submitted.CardText)
@@ -54,7 +54,7 @@ public static class LoopSteps
         var before = connector.ActivitiesIn(who.PersonalChatId).Count;
         (await teams.SayAsync(who, words)).EnsureSuccessStatusCode();
         var form = await connector.WaitForAsync(
-            c => c.ActivitiesIn(who.PersonalChatId).Skip(before).Select(FakeTeamsConnector.CardOf).LastOrDefault(card => card is not null),
+            c => c.ActivitiesIn(who.PersonalChatId).Skip(before).Select(FakeTeamsConnector.CardOf).LastOrDefault(card => card is not null && CardReader.Verbs(card).Contains("intake.submit")),
             description: "the form card");
         var submitted = await teams.ClickOnCardAsync(who, who.PersonalChatId, form, "intake.submit", inputs);
         return RequestNumberIn(submitted.CardText)
