@@ -28,6 +28,14 @@ public sealed class TurnHandler(
     /// <summary>Handles the activity; returns the invoke response for invokes, null for everything else.</summary>
     public async Task<InvokeResponse?> HandleAsync(Activity activity, CancellationToken cancellationToken)
     {
+        using var telemetry = TurnTelemetry.Start(activity);
+        var response = await RouteAsync(activity, cancellationToken);
+        telemetry.Answered(response);
+        return response;
+    }
+
+    private async Task<InvokeResponse?> RouteAsync(Activity activity, CancellationToken cancellationToken)
+    {
         switch (activity.Type)
         {
             case ActivityTypes.Message:

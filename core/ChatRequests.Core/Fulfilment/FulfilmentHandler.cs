@@ -8,6 +8,7 @@ using ChatRequests.Core.Reporting;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Sla;
 using ChatRequests.Core.Storage;
+using ChatRequests.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace ChatRequests.Core.Fulfilment;
@@ -42,6 +43,21 @@ public sealed class FulfilmentHandler(
     private readonly FactsProjection? _facts = collaborators.Facts;
 
     public async Task HandleAsync(ServiceRequest request, OutboxEvent e, CancellationToken cancellationToken = default)
+    {
+        using var span = FulfilmentTelemetry.Start(request, e);
+        try
+        {
+            await HandleOnceAsync(request, e, cancellationToken);
+            FulfilmentTelemetry.Handled(span, e);
+        }
+        catch (Exception ex)
+        {
+            FulfilmentTelemetry.Failed(span, e, ex);
+            throw;
+        }
+    }
+
+    private async Task HandleOnceAsync(ServiceRequest request, OutboxEvent e, CancellationToken cancellationToken)
     {
         try
         {

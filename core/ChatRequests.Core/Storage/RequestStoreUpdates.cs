@@ -1,4 +1,5 @@
 using ChatRequests.Core.Requests;
+using ChatRequests.Core.Telemetry;
 
 namespace ChatRequests.Core.Storage;
 
@@ -61,6 +62,7 @@ public static class RequestStoreUpdates
             try
             {
                 await store.SaveAsync(request, cancellationToken);
+                AppTelemetry.TagRequest(request.Id);
                 return request;
             }
             catch (ConcurrencyConflictException) when (attempt < MaxSaveAttempts)

@@ -8,6 +8,7 @@ using ChatRequests.Core.Requests;
 using ChatRequests.Core.Routing;
 using ChatRequests.Core.Sla;
 using ChatRequests.Core.Storage;
+using ChatRequests.Core.Telemetry;
 
 namespace ChatRequests.Core.Workflow;
 
@@ -94,6 +95,7 @@ public sealed class RequestWorkflow(
         try
         {
             await store.CreateAsync(request, cancellationToken);
+            AppTelemetry.TagRequest(request.Id);
             return new SubmitResult(request, errors, item);
         }
         catch (ConcurrencyConflictException)

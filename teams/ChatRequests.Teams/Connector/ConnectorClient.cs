@@ -89,6 +89,7 @@ internal sealed partial class ConnectorClient : IConnectorClient
     private async Task<T?> SendAsync<T>(ConnectorCall call, CancellationToken cancellationToken)
         where T : class, new()
     {
+        using var span = ConnectorTelemetry.Start(call.Operation);
         var context = ResilienceContextPool.Shared.Get(call.Operation, cancellationToken);
         HttpResponseMessage response;
         try
@@ -101,6 +102,7 @@ internal sealed partial class ConnectorClient : IConnectorClient
         catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
         {
             LogNoResponse(call.Operation, ex.GetType().Name);
+            ConnectorTelemetry.Ended(span, call.Operation, 0);
             throw new ConnectorException(0, null, $"Bot Connector {call.Operation} got no response ({ex.GetType().Name}), retries exhausted.", ex);
         }
         finally
@@ -110,6 +112,7 @@ internal sealed partial class ConnectorClient : IConnectorClient
 
         using (response)
         {
+            ConnectorTelemetry.Ended(span, call.Operation, response.StatusCode);
             if (response.IsSuccessStatusCode)
             {
                 return await ReadAsync<T>(call, response, cancellationToken).ConfigureAwait(false);

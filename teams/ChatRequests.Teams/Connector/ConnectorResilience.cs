@@ -50,6 +50,7 @@ internal sealed partial class ConnectorResilience
                 DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, _timeProvider.GetUtcNow())),
                 OnRetry = args =>
                 {
+                    ConnectorTelemetry.Retried(args.Context.OperationKey, args.Outcome.Result?.StatusCode);
                     LogRetry(args.Context.OperationKey, args.AttemptNumber + 1, Describe(args.Outcome), args.RetryDelay);
                     return default;
                 },
