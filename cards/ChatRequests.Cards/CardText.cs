@@ -205,6 +205,7 @@ internal static class CardText
         [AuditAction.AccessKept] = "Access kept in an access review",
         [AuditAction.AccessRemoved] = "Access removed after an access review",
         [AuditAction.AccessRemovalFailed] = "Access removal failed; the team does it by hand",
+        [AuditAction.DataExported] = "Included in a data-subject export",
         [AuditAction.SealHistory] = "History sealed (earlier entries predate the chain)",
         [AuditAction.Redact] = "Entries redacted",
         [AuditAction.Anonymise] = "Personal data removed (retention)",

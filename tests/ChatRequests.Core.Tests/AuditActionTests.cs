@@ -64,6 +64,7 @@ public class AuditActionTests
         { nameof(AuditAction.AccessKept), "AccessKept" },
         { nameof(AuditAction.AccessRemoved), "AccessRemoved" },
         { nameof(AuditAction.AccessRemovalFailed), "AccessRemovalFailed" },
+        { nameof(AuditAction.DataExported), "DataExported" },
     };
 
     [Theory]

@@ -31,5 +31,7 @@ public static class StoredFixtureActions
         AuditAction.Anonymise,
         // Issue 13: access reviews.
         AuditAction.AccessKept, AuditAction.AccessRemoved, AuditAction.AccessRemovalFailed,
+        // Issue 13: a data-subject export, recorded on each request it held.
+        AuditAction.DataExported,
     ];
 }

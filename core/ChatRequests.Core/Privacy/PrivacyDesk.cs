@@ -13,7 +13,7 @@ public sealed class NotAnAuditorException() : Exception("Only auditors export or
 
 /// <summary>
 /// The auditors' exports and erasures: every call checks the auditor role again (<see cref="GovernanceSettings.IsAuditorAsync"/>)
-/// whatever a card or an earlier turn said, and every export and erasure is logged with who asked. A person is named by
+/// whatever a card or an earlier turn said, and every export and erasure is logged with who asked, and a person export is also a line in the history of each request it held. A person is named by
 /// their directory id, looked up again here. Exports are whole-store scans: an auditor's occasional work, never a turn
 /// of anyone else.
 /// </summary>
@@ -58,9 +58,10 @@ public sealed class PrivacyDesk(
         var person = await PersonAsync(personId, cancellationToken);
         var now = clock.GetUtcNow();
         var data = await PersonDataExport.CollectAsync(person, requests, delegations, assignments, now, cancellationToken);
+        var recorded = await ExportRecord.RecordAsync(data.RequestsMade, person, auditor, requests, now, cancellationToken);
         logger.LogInformation(
-            "Auditor {AuditorId} exported the data of person {PersonId} ({Count} requests made, {Lines} history lines)",
-            auditor.Id, person.Id, data.RequestsMade.Count, data.HistoryLines.Count);
+            "Auditor {AuditorId} exported the data of person {PersonId} ({Count} requests made, {Lines} history lines; recorded in {Recorded} histories)",
+            auditor.Id, person.Id, data.RequestsMade.Count, data.HistoryLines.Count, recorded);
         var fileName = $"person-data-{now.UtcDateTime:yyyyMMdd}.json";
         return new ExportFile(fileName, $"Data held about {person.Name}", data.RequestsMade.Count, PersonDataExport.Json(data));
     }

@@ -91,6 +91,8 @@ public readonly record struct AuditAction
     public static readonly AuditAction AccessRemoved = new("AccessRemoved");
     /// <summary>An access review's removal failed for good; the comment names who decided and asks the team to do it by hand.</summary>
     public static readonly AuditAction AccessRemovalFailed = new("AccessRemovalFailed");
+    /// <summary>The request went into a data-subject export of its requester's data; the actor is the auditor who asked.</summary>
+    public static readonly AuditAction DataExported = new("DataExported");
 
     /// <summary>The request's personal data was removed (retention policy or erasure); the comment says under which rule or at whose request.</summary>
     public static readonly AuditAction Anonymise = new("Anonymise");
@@ -115,6 +117,7 @@ public readonly record struct AuditAction
         SealHistory, Redact,
         Anonymise,
         AccessKept, AccessRemoved, AccessRemovalFailed,
+        DataExported,
     ];
 
     /// <summary>The line a command of the transition table writes.</summary>

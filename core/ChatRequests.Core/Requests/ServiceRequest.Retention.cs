@@ -76,6 +76,13 @@ public sealed partial class ServiceRequest
     /// category, team, priority, rating, SLA marks), and so do the approvers and agents, who acted in their role. The
     /// history says when, by whom and why.
     /// </summary>
+    /// <summary>
+    /// Records that the request went into a data-subject export of its requester's data, asked by <paramref name="auditor"/>:
+    /// who saw a person's data is part of the audit. It changes nothing else (not the time of the last change either).
+    /// </summary>
+    public void RecordDataSubjectExport(PersonRef auditor, DateTimeOffset now) =>
+        Record(now, auditor, AuditAction.DataExported, State, State, $"Included in an export of {Requester.Name}'s data asked by {auditor.Name}");
+
     public void Anonymise(PersonRef by, string why, DateTimeOffset now)
     {
         if (!State.IsFinal())

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using ChatRequests.Bot.CardActions;
 using ChatRequests.Bot.Conversations;
 using ChatRequests.Bot.Tests.Hosting;
+using ChatRequests.Core.Audit;
 using ChatRequests.Core.Privacy;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
@@ -179,6 +180,13 @@ public sealed class PrivacyLoopTests : LoopBench
         var made = Assert.Single(json.GetProperty("requestsMade").EnumerateArray());
         Assert.Equal(requestId, made.GetProperty("id").GetString());
         Assert.Equal(CostCentre, made.GetProperty("fields").GetProperty("costCentre").GetString());
+
+        // Who saw her data is part of the audit: a line in the request's history names the auditor, and the chain holds.
+        var stored = (await _bot.Services.GetRequiredService<IRequestStore>().GetAsync(requestId))!;
+        var line = Assert.Single(stored.History, h => h.Action == AuditAction.DataExported);
+        Assert.Equal(Persona.Diego.AadObjectId, line.Actor.Id);
+        Assert.Equal("Included in an export of Megan Bowen's data asked by Diego Siciliani", line.Comment);
+        Assert.True(HistoryChain.Verify(stored).IsIntact);
     }
 
     [Fact]
