@@ -8,10 +8,10 @@ public sealed record CommandResult(int ExitCode, string Output, string Errors)
     public string All => Output + Errors;
 }
 
-/// <summary>Runs a command to its end (at most two minutes), capturing both streams.</summary>
+/// <summary>Runs a command to its end (at most two minutes unless told), capturing both streams.</summary>
 public static class CommandLine
 {
-    public static async Task<CommandResult> RunAsync(string fileName, IEnumerable<string> arguments, string? workingDirectory = null)
+    public static async Task<CommandResult> RunAsync(string fileName, IEnumerable<string> arguments, string? workingDirectory = null, TimeSpan? timeout = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -28,8 +28,8 @@ public static class CommandLine
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
+        using var limit = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(limit.Token);
         return new CommandResult(process.ExitCode, await output, await errors);
     }
 }
