@@ -36,6 +36,9 @@ param openAIEmbeddingDeployment string = 'text-embedding-3-small'
 @description('Optional: the account\'s chat deployment (structured output, e.g. gpt-4o-mini) that reads the form\'s choice fields from the words; empty: none.')
 param openAIChatDeployment string = ''
 
+@description('Who is emailed when an event is parked or the outbox falls behind (modules/alerts.bicep); empty: nobody is emailed.')
+param alertEmail string = ''
+
 // Every name comes from here; an illegal prefix fails the deployment before any resource is touched (the lengths are
 // checked by the decorators above, the characters here; main.bicepparam checks both while building the parameters).
 var names = resourceNames(isValidNamePrefix(namePrefix) ? namePrefix : fail('namePrefix "${namePrefix}" must be 3 to 16 lowercase letters, digits and hyphens, start with a letter and not end with a hyphen.'), uniqueString(resourceGroup().id, namePrefix))
@@ -52,6 +55,18 @@ module identity 'modules/identity.bicep' = {
 module monitoring 'modules/monitoring.bicep' = {
   name: 'monitoring'
   params: { workspaceName: names.logs, appInsightsName: names.appInsights, location: location, tags: tags }
+}
+
+module alerts 'modules/alerts.bicep' = {
+  name: 'alerts'
+  params: {
+    namePrefix: namePrefix
+    location: location
+    tags: tags
+    appInsightsId: monitoring.outputs.appInsightsId
+    alertEmail: alertEmail
+    outboxAgeLimitSeconds: 600
+  }
 }
 
 module cosmos 'modules/cosmos.bicep' = {
