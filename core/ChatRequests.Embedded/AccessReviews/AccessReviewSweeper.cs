@@ -25,10 +25,10 @@ public sealed class AccessReviewSweeper(
     protected override async Task RunAsync(CancellationToken cancellationToken)
     {
         var sweep = await desk.SweepAsync(cancellationToken);
-        if (sweep is not { Started: 0, Settled: 0, Escalated: 0 })
+        if (sweep is not { Started: 0, Settled: 0, Reminded: 0, Escalated: 0 })
         {
-            logger.LogInformation("Access reviews: {Started} started, {Settled} lines settled, {Escalated} escalated",
-                sweep.Started, sweep.Settled, sweep.Escalated);
+            logger.LogInformation("Access reviews: {Started} started, {Settled} lines settled, {Reminded} reminded, {Escalated} escalated",
+                sweep.Started, sweep.Settled, sweep.Reminded, sweep.Escalated);
         }
     }
 }

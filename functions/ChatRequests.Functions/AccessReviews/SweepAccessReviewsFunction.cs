@@ -15,7 +15,7 @@ public sealed class SweepAccessReviewsFunction(AccessReviewDesk desk, ILogger<Sw
     public Task<IResult> InvokeAsync(CancellationToken cancellationToken) =>
         TimerRun.InvokeAsync("Access review sweep", logger, desk.SweepAsync, sweep => new InvocationResult
         {
-            Logs = [$"Access reviews: {sweep.Started} started, {sweep.Settled} settled, {sweep.Escalated} escalated."],
+            Logs = [$"Access reviews: {sweep.Started} started, {sweep.Settled} settled, {sweep.Reminded} reminded, {sweep.Escalated} escalated."],
             ReturnValue = sweep,
         }, cancellationToken);
 }
