@@ -33,12 +33,16 @@ internal sealed record DriverOptions(int Requests, int Warmup, IReadOnlyList<int
         "[--requests N (1000)] [--warmup N (200)] [--concurrency C,C,... (1,8,64)] [--timeout SECONDS (900)]\n" +
         "   or: ... -- --lifecycles N [--warmup N] [--concurrency C,C,...]     whole lifecycles, submit to confirm\n" +
         "   or: ... -- --notifications N [--conversations K (100)]              N notices to K chats under Teams' limits\n" +
-        "   or: ... -- --memory N                                               memory with N stored requests";
+        "   or: ... -- --memory N                                               memory with N stored requests\n" +
+        "   any of them with --bot Section:Key=Value (repeatable): a setting for the bot, after the run's own";
 
     public Scenario Scenario { get; init; } = Scenario.Turns;
 
     /// <summary>Lifecycles, notifications or stored requests, by <see cref="Scenario"/>.</summary>
     public int Count { get; init; }
+
+    /// <summary>Configuration added to the bot's command line last (<c>--bot Fulfilment:MaxParallelRequests=16</c>), to try a setting.</summary>
+    public IReadOnlyList<string> BotSettings { get; init; } = [];
 
     /// <summary>The chats the notifications go to.</summary>
     public int Conversations { get; init; } = 100;
@@ -60,6 +64,7 @@ internal sealed record DriverOptions(int Requests, int Warmup, IReadOnlyList<int
                 "--timeout" => options with { Timeout = TimeSpan.FromSeconds(Number(name, Value(), 10, 3_600)) },
                 "--lifecycles" => options with { Scenario = Scenario.Lifecycles, Count = Number(name, Value(), 1, MaxLifecycles) },
                 "--notifications" => options with { Scenario = Scenario.Notifications, Count = Number(name, Value(), 1, MaxNotifications) },
+                "--bot" => options with { BotSettings = [.. options.BotSettings, "--" + Value()] },
                 "--conversations" => options with { Conversations = Number(name, Value(), 1, 1_000) },
                 "--memory" => options with { Scenario = Scenario.Memory, Count = Number(name, Value(), 1, MaxStoredRequests) },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'."),

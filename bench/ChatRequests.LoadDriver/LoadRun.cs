@@ -103,7 +103,7 @@ internal static class LoadRun
 
         await using var connector = await FakeTeamsConnector.StartAsync(cancellationToken);
         var botArguments = BenchSettings.RaisedConnectorLimits.Concat(BenchSettings.BotOnly).Concat(BenchSettings.Logging)
-            .Append($"--Directory:Path={organisation.FilePath}");
+            .Append($"--Directory:Path={organisation.FilePath}").Concat(options.BotSettings);
         await using var bot = Bot(Path.Combine(dataFolder, "requests.db"), connector, botArguments, pinned);
         await bot.StartAsync(cancellationToken);
         await using var echo = await EchoBotProcess.StartAsync(

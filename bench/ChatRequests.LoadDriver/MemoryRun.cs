@@ -23,9 +23,12 @@ internal static class MemoryRun
 
     public static async Task RunAsync(DriverOptions options, string dataFolder, CancellationToken cancellationToken)
     {
-        var loadAverage = await LoadRun.StartPinningAsync();
         var organisation = BenchOrganisation.Write(dataFolder, DriverOptions.MaxConcurrency);
         var requesters = organisation.Employees.Select(e => e.Person).ToList();
+        // Seeded before the driver is pinned to its core: the seeder may use them all.
+        var seeded = Path.Combine(dataFolder, "seeded.db");
+        var seedTime = await SeedAsync(seeded, organisation, requesters, options.Count, cancellationToken);
+        var loadAverage = await LoadRun.StartPinningAsync();
         await using var connector = await FakeTeamsConnector.StartAsync(cancellationToken);
         await using var echo = await EchoBotProcess.StartAsync(
             BenchSettings.RaisedConnectorLimits.Concat(BenchSettings.Logging), CorePinning.Available ? CorePinning.BotCore : null, cancellationToken);
@@ -34,13 +37,11 @@ internal static class MemoryRun
         Report.Line($"  machine     {Environment.ProcessorCount} cores; load average before the run {loadAverage}");
         Report.Line($"  turns       one pass of every turn kind at concurrency {Concurrency}, {TurnsPerKind} of each ({TurnsPerKind * 6} bot turns), as in the load run");
 
-        var empty = await MeasureAsync("empty store", Path.Combine(dataFolder, "empty.db"), organisation, connector, echo, cancellationToken);
+        var empty = await MeasureAsync("empty store", Path.Combine(dataFolder, "empty.db"), organisation, options, connector, echo, cancellationToken);
 
-        var seeded = Path.Combine(dataFolder, "seeded.db");
-        var seedTime = await SeedAsync(seeded, organisation, requesters, options.Count, cancellationToken);
         Report.Line(string.Format(Invariant, "  store       {0:N0} requests of {1} requesters seeded through the product's use cases ({2}); file {3:N0} MiB",
             options.Count, requesters.Count, seedTime, new FileInfo(seeded).Length / 1024.0 / 1024.0));
-        var full = await MeasureAsync($"{options.Count:N0} requests", seeded, organisation, connector, echo, cancellationToken);
+        var full = await MeasureAsync($"{options.Count:N0} requests", seeded, organisation, options, connector, echo, cancellationToken);
 
         Report.Line("");
         Report.Line("Memory of the bot (MiB, /proc/<pid>/status: VmRSS now, VmHWM the peak so far)");
@@ -58,10 +59,11 @@ internal static class MemoryRun
     private sealed record BotMemory(string Store, ProcessMemory Idle, ProcessMemory AfterTurns, int Turns);
 
     private static async Task<BotMemory> MeasureAsync(
-        string store, string dataFile, BenchOrganisation organisation, FakeTeamsConnector connector, EchoBotProcess echo, CancellationToken cancellationToken)
+        string store, string dataFile, BenchOrganisation organisation, DriverOptions options, FakeTeamsConnector connector, EchoBotProcess echo,
+        CancellationToken cancellationToken)
     {
         await using var bot = LoadRun.Bot(dataFile, connector,
-            BenchSettings.RaisedConnectorLimits.Concat(BenchSettings.BotOnly).Concat(BenchSettings.Logging).Append($"--Directory:Path={organisation.FilePath}"),
+            BenchSettings.RaisedConnectorLimits.Concat(BenchSettings.BotOnly).Concat(BenchSettings.Logging).Append($"--Directory:Path={organisation.FilePath}").Concat(options.BotSettings),
             CorePinning.Available);
         await bot.StartAsync(cancellationToken);
         using var botHttp = LoadRun.Client(bot.BaseAddress);
@@ -87,8 +89,7 @@ internal static class MemoryRun
     private static async Task<string> SeedAsync(
         string dataFile, BenchOrganisation organisation, IReadOnlyList<Persona> requesters, int count, CancellationToken cancellationToken)
     {
-        var cacheFolder = Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath();
-        var cached = Path.Combine(cacheFolder, $"chatrequests-seed-v1-{count}-{requesters.Count}.db");
+        var cached = Path.Combine(StoreSeeder.FastFolder, $"chatrequests-seed-v1-{count}-{requesters.Count}.db");
         var how = "kept from an earlier run: " + cached;
         if (!File.Exists(cached))
         {

@@ -25,16 +25,19 @@ internal static class NotificationRun
 
     public static async Task RunAsync(DriverOptions options, string dataFolder, CancellationToken cancellationToken)
     {
-        var loadAverage = await LoadRun.StartPinningAsync();
         var (count, conversations) = (options.Count, options.Conversations);
         var organisation = BenchOrganisation.Write(dataFolder, conversations, Closure());
         var requesters = organisation.Employees.Select(e => e.Person).ToList();
         var dataFile = Path.Combine(dataFolder, "requests.db");
 
         await using var connector = await FakeTeamsConnector.StartAsync(cancellationToken);
+        var seedFile = Path.Combine(StoreSeeder.FastFolder, $"chatrequests-notices-{Guid.NewGuid():N}.db");
         var seeding = await StoreSeeder.SeedAsync(
-            dataFile, organisation.FilePath, requesters, count, _ => SeedFate.Fulfilled, DateTimeOffset.UtcNow.AddDays(-21),
+            seedFile, organisation.FilePath, requesters, count, _ => SeedFate.Fulfilled, DateTimeOffset.UtcNow.AddDays(-21),
             new SeedChats(connector.ServiceUrl, connector.TenantId), cancellationToken);
+        File.Move(seedFile, dataFile);
+        // Seeded before the driver is pinned to its core: the seeder may use them all.
+        var loadAverage = await LoadRun.StartPinningAsync();
         var limits = TeamsRateLimits.Published;
         connector.EnforceLimits(limits);
 
@@ -47,7 +50,7 @@ internal static class NotificationRun
         Report.Line("  bot         its connector client with the default (Teams') limits; fulfilment as in production; pinned as in the other runs");
 
         var bot = LoadRun.Bot(dataFile, connector,
-            BenchSettings.BotOnly.Concat(BenchSettings.Logging).Append($"--Directory:Path={organisation.FilePath}"), CorePinning.Available);
+            BenchSettings.BotOnly.Concat(BenchSettings.Logging).Append($"--Directory:Path={organisation.FilePath}").Concat(options.BotSettings), CorePinning.Available);
         await using (bot)
         {
             var startedAt = Stopwatch.GetTimestamp();
