@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChatRequests.Composition.Telemetry;
 
 namespace ChatRequests.LoadDriver;
 
@@ -15,8 +16,11 @@ internal enum Scenario
     Memory,
 }
 
-/// <summary>What to run: counts per turn kind and pass, and the concurrency of each pass; or one of the other scenarios.</summary>
-internal sealed record DriverOptions(int Requests, int Warmup, IReadOnlyList<int> Passes, TimeSpan Timeout)
+/// <summary>
+/// What to run: counts per turn kind and pass, the concurrency of each pass, and the bot's telemetry: one whole run (a
+/// fresh bot, echo bot and connector) per exporter, compared at the end when there are several; or one of the other scenarios.
+/// </summary>
+internal sealed record DriverOptions(int Requests, int Warmup, IReadOnlyList<int> Passes, TimeSpan Timeout, IReadOnlyList<TelemetryExporter> Telemetry)
 {
     public const int MaxRequests = 5_000;
     public const int MaxWarmup = 1_000;
@@ -30,7 +34,7 @@ internal sealed record DriverOptions(int Requests, int Warmup, IReadOnlyList<int
 
     public const string Usage =
         "Usage: dotnet run -c Release --project bench/ChatRequests.LoadDriver -- " +
-        "[--requests N (1000)] [--warmup N (200)] [--concurrency C,C,... (1,8,64)] [--timeout SECONDS (900)]\n" +
+        "[--requests N (1000)] [--warmup N (200)] [--concurrency C,C,... (1,8,64)] [--timeout SECONDS (900)] [--telemetry none,otlp (none)]\n" +
         "   or: ... -- --lifecycles N [--warmup N] [--concurrency C,C,...]     whole lifecycles, submit to confirm\n" +
         "   or: ... -- --notifications N [--conversations K (100)]              N notices to K chats under Teams' limits\n" +
         "   or: ... -- --memory N                                               memory with N stored requests\n" +
@@ -47,7 +51,10 @@ internal sealed record DriverOptions(int Requests, int Warmup, IReadOnlyList<int
     /// <summary>The chats the notifications go to.</summary>
     public int Conversations { get; init; } = 100;
 
-    public static DriverOptions Default { get; } = new(1_000, 200, [1, 8, 64], TimeSpan.FromSeconds(900));
+    public static DriverOptions Default { get; } = new(1_000, 200, [1, 8, 64], TimeSpan.FromSeconds(900), [TelemetryExporter.None]);
+
+    /// <summary>The exporters a run can compare: none, and OTLP/HTTP to the driver's own sink (the console would only burn the pipe).</summary>
+    private static readonly TelemetryExporter[] Exporters = [TelemetryExporter.None, TelemetryExporter.Otlp];
 
     public static DriverOptions Parse(IReadOnlyList<string> args)
     {
@@ -62,6 +69,7 @@ internal sealed record DriverOptions(int Requests, int Warmup, IReadOnlyList<int
                 "--warmup" => options with { Warmup = Number(name, Value(), 0, MaxWarmup) },
                 "--concurrency" => options with { Passes = [.. Value().Split(',').Select(c => Number(name, c.Trim(), 1, MaxConcurrency))] },
                 "--timeout" => options with { Timeout = TimeSpan.FromSeconds(Number(name, Value(), 10, 3_600)) },
+                "--telemetry" => options with { Telemetry = [.. Value().Split(',').Select(e => Exporter(name, e.Trim())).Distinct()] },
                 "--lifecycles" => options with { Scenario = Scenario.Lifecycles, Count = Number(name, Value(), 1, MaxLifecycles) },
                 "--notifications" => options with { Scenario = Scenario.Notifications, Count = Number(name, Value(), 1, MaxNotifications) },
                 "--bot" => options with { BotSettings = [.. options.BotSettings, "--" + Value()] },
@@ -79,6 +87,10 @@ internal sealed record DriverOptions(int Requests, int Warmup, IReadOnlyList<int
         var equals = arg.IndexOf('=');
         return equals < 0 ? (arg, null) : (arg[..equals], arg[(equals + 1)..]);
     }
+
+    private static TelemetryExporter Exporter(string name, string text) =>
+        Exporters.Where(e => e.ToString().Equals(text, StringComparison.OrdinalIgnoreCase)).Cast<TelemetryExporter?>().FirstOrDefault()
+        ?? throw new ArgumentException($"{name} takes {string.Join(", ", Exporters.Select(e => e.ToString().ToLowerInvariant()))}, not '{text}'.");
 
     private static int Number(string name, string text, int min, int max) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
