@@ -3,9 +3,22 @@ using ChatRequests.Composition.Telemetry;
 
 namespace ChatRequests.LoadDriver;
 
+/// <summary>Which measurement a run makes.</summary>
+internal enum Scenario
+{
+    /// <summary>Each turn kind apart, against the echo bot (the default).</summary>
+    Turns,
+    /// <summary>Whole lifecycles (submit to confirm) at once, against as many echo turns (<c>--lifecycles N</c>).</summary>
+    Lifecycles,
+    /// <summary>Product notices to many chats through a connector that enforces Teams' limits (<c>--notifications N</c>).</summary>
+    Notifications,
+    /// <summary>The bot's memory on a store seeded with many requests, against its idle memory on an empty one (<c>--memory N</c>).</summary>
+    Memory,
+}
+
 /// <summary>
 /// What to run: counts per turn kind and pass, the concurrency of each pass, and the bot's telemetry: one whole run (a
-/// fresh bot, echo bot and connector) per exporter, compared at the end when there are several.
+/// fresh bot, echo bot and connector) per exporter, compared at the end when there are several; or one of the other scenarios.
 /// </summary>
 internal sealed record DriverOptions(int Requests, int Warmup, IReadOnlyList<int> Passes, TimeSpan Timeout, IReadOnlyList<TelemetryExporter> Telemetry)
 {
@@ -15,9 +28,28 @@ internal sealed record DriverOptions(int Requests, int Warmup, IReadOnlyList<int
     /// <summary>One bench employee (one chat) per worker; the driver writes as many into the bot's organisation.</summary>
     public const int MaxConcurrency = 64;
 
+    public const int MaxLifecycles = 20_000;
+    public const int MaxNotifications = 10_000;
+    public const int MaxStoredRequests = 1_000_000;
+
     public const string Usage =
         "Usage: dotnet run -c Release --project bench/ChatRequests.LoadDriver -- " +
-        "[--requests N (1000)] [--warmup N (200)] [--concurrency C,C,... (1,8,64)] [--timeout SECONDS (900)] [--telemetry none,otlp (none)]";
+        "[--requests N (1000)] [--warmup N (200)] [--concurrency C,C,... (1,8,64)] [--timeout SECONDS (900)] [--telemetry none,otlp (none)]\n" +
+        "   or: ... -- --lifecycles N [--warmup N] [--concurrency C,C,...]     whole lifecycles, submit to confirm\n" +
+        "   or: ... -- --notifications N [--conversations K (100)]              N notices to K chats under Teams' limits\n" +
+        "   or: ... -- --memory N                                               memory with N stored requests\n" +
+        "   any of them with --bot Section:Key=Value (repeatable): a setting for the bot, after the run's own";
+
+    public Scenario Scenario { get; init; } = Scenario.Turns;
+
+    /// <summary>Lifecycles, notifications or stored requests, by <see cref="Scenario"/>.</summary>
+    public int Count { get; init; }
+
+    /// <summary>Configuration added to the bot's command line last (<c>--bot Fulfilment:MaxParallelRequests=16</c>), to try a setting.</summary>
+    public IReadOnlyList<string> BotSettings { get; init; } = [];
+
+    /// <summary>The chats the notifications go to.</summary>
+    public int Conversations { get; init; } = 100;
 
     public static DriverOptions Default { get; } = new(1_000, 200, [1, 8, 64], TimeSpan.FromSeconds(900), [TelemetryExporter.None]);
 
@@ -38,6 +70,11 @@ internal sealed record DriverOptions(int Requests, int Warmup, IReadOnlyList<int
                 "--concurrency" => options with { Passes = [.. Value().Split(',').Select(c => Number(name, c.Trim(), 1, MaxConcurrency))] },
                 "--timeout" => options with { Timeout = TimeSpan.FromSeconds(Number(name, Value(), 10, 3_600)) },
                 "--telemetry" => options with { Telemetry = [.. Value().Split(',').Select(e => Exporter(name, e.Trim())).Distinct()] },
+                "--lifecycles" => options with { Scenario = Scenario.Lifecycles, Count = Number(name, Value(), 1, MaxLifecycles) },
+                "--notifications" => options with { Scenario = Scenario.Notifications, Count = Number(name, Value(), 1, MaxNotifications) },
+                "--bot" => options with { BotSettings = [.. options.BotSettings, "--" + Value()] },
+                "--conversations" => options with { Conversations = Number(name, Value(), 1, 1_000) },
+                "--memory" => options with { Scenario = Scenario.Memory, Count = Number(name, Value(), 1, MaxStoredRequests) },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'."),
             };
         }

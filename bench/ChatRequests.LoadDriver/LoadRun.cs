@@ -64,21 +64,42 @@ internal static class LoadRun
         }
     }
 
-    private static async Task RunAsync(DriverOptions options, string dataFolder, CancellationToken cancellationToken)
+    private static Task RunAsync(DriverOptions options, string dataFolder, CancellationToken cancellationToken) => options.Scenario switch
     {
-        var started = Stopwatch.StartNew();
+        Scenario.Notifications => NotificationRun.RunAsync(options, dataFolder, cancellationToken),
+        Scenario.Memory => MemoryRun.RunAsync(options, dataFolder, cancellationToken),
+        _ => RunAgainstEchoAsync(options, dataFolder, cancellationToken),
+    };
+
+    /// <summary>The bot started as the load runs start it: on its own core when there is one, on the file given.</summary>
+    internal static BotProcess Bot(string dataFile, FakeTeamsConnector connector, IEnumerable<string> arguments, bool pinned) =>
+        new(dataFile, connector.ServiceUrl, arguments) { Cores = pinned ? CorePinning.BotCore : null };
+
+    /// <summary>Says the driver's id, sets the environment both bots inherit, pins the driver to its core; returns the load average before.</summary>
+    internal static async Task<string> StartPinningAsync()
+    {
+        var loadAverage = Report.LoadAverage();
         await Console.Error.WriteLineAsync($"driver\t{Environment.ProcessId}");
-        var organisation = BenchOrganisation.Write(dataFolder, options.Passes.Max());
         foreach (var (name, value) in BenchSettings.Environment)
         {
             Environment.SetEnvironmentVariable(name, value);
         }
 
-        var pinned = CorePinning.Available;
-        if (pinned)
+        if (CorePinning.Available)
         {
             CorePinning.PinDriver();
         }
+
+        return loadAverage;
+    }
+
+    /// <summary>The turn passes or the lifecycles: the bot and the echo bot side by side.</summary>
+    private static async Task RunAgainstEchoAsync(DriverOptions options, string dataFolder, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.StartNew();
+        await StartPinningAsync();
+        var organisation = BenchOrganisation.Write(dataFolder, options.Passes.Max());
+        var pinned = CorePinning.Available;
 
         var runs = new List<TelemetryRun>();
         foreach (var exporter in options.Telemetry)
@@ -107,11 +128,8 @@ internal static class LoadRun
         await using var connector = await FakeTeamsConnector.StartAsync(cancellationToken);
         var botArguments = BenchSettings.RaisedConnectorLimits.Concat(BenchSettings.BotOnly).Concat(BenchSettings.Logging)
             .Concat(BenchSettings.Telemetry(exporter, sink?.Endpoint))
-            .Append($"--Directory:Path={organisation.FilePath}");
-        await using var bot = new BotProcess(Path.Combine(dataFolder, "requests.db"), connector.ServiceUrl, botArguments)
-        {
-            Cores = pinned ? CorePinning.BotCore : null,
-        };
+            .Append($"--Directory:Path={organisation.FilePath}").Concat(options.BotSettings);
+        await using var bot = Bot(Path.Combine(dataFolder, "requests.db"), connector, botArguments, pinned);
         await bot.StartAsync(cancellationToken);
         await using var echo = await EchoBotProcess.StartAsync(
             BenchSettings.RaisedConnectorLimits.Concat(BenchSettings.Logging), pinned ? CorePinning.BotCore : null, cancellationToken);
@@ -152,6 +170,13 @@ internal static class LoadRun
             await WarmUpAsync(targets, options, childrenAlive.Token);
             foreach (var concurrency in options.Passes)
             {
+                if (options.Scenario == Scenario.Lifecycles)
+                {
+                    Report.Lifecycles(await new LifecycleRun(targets, organisation.TeamChannelId, concurrency)
+                        .RunAsync(options.Warmup, options.Count, childrenAlive.Token));
+                    continue;
+                }
+
                 var pass = await new BenchPass(targets, concurrency, options.Warmup, options.Requests).RunAsync(childrenAlive.Token);
                 Report.Pass(pass);
                 passes.Add(pass);
@@ -249,7 +274,7 @@ internal static class LoadRun
         return exitedChild();
     }
 
-    private static HttpClient Client(Uri baseAddress) =>
+    internal static HttpClient Client(Uri baseAddress) =>
         new(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = baseAddress, Timeout = HttpTimeout };
 
     private static string Messages(Exception ex) =>

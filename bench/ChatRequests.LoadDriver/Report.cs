@@ -26,7 +26,9 @@ internal static class Report
         Line($"  bot         {botAssembly}");
         Line("  baseline    echo bot: this driver in --echo-bot mode, same host stack and connector client (AddBotConnector), no store, no cards");
         Line($"  cores       {pinning}");
-        Line($"  runs        {options.Warmup} warmup + {options.Requests} measured per turn kind and pass; passes at concurrency {string.Join(", ", options.Passes)}, over {employees} employees (one chat each)");
+        Line(options.Scenario == Scenario.Lifecycles
+            ? $"  runs        {options.Warmup} warmup + {options.Count} measured lifecycles per pass; passes at concurrency {string.Join(", ", options.Passes)}, each worker one employee, their manager and an agent"
+            : $"  runs        {options.Warmup} warmup + {options.Requests} measured per turn kind and pass; passes at concurrency {string.Join(", ", options.Passes)}, over {employees} employees (one chat each)");
         Line($"  limits      Teams rate limits of the connector client (7/s per conversation, 50/s per tenant...) raised to {BenchSettings.RaisedPermitLimit:N0} per window for BOTH bots,");
         Line("              so the figures measure our code, not the Teams throttle");
         Line("  latency     Stopwatch around POST /api/messages until the response; for messages it includes the bot's reply through the connector");
@@ -71,6 +73,24 @@ internal static class Report
         var e2e = pass.SubmitToApprovalCard;
         Line(string.Format(Invariant, "  submit -> approval card at the connector (fulfilment worker, end to end): p50 {0:0.0} ms, p95 {1:0.0} ms, max {2:0.0} ms (n={3})",
             e2e.P50, e2e.P95, e2e.Max, e2e.Count));
+        Line("");
+    }
+
+    public static void Lifecycles(LifecycleResult r)
+    {
+        var botUs = r.BotCpu.TotalMicroseconds / r.Count;
+        var afterUs = r.BotCpuAfter.TotalMicroseconds / r.Count;
+        var echoUs = r.EchoCpu.TotalMicroseconds / r.Count;
+        var l = r.Lifecycle;
+        Line($"Lifecycles at concurrency {r.Concurrency} (\"I need a new laptop\", submit, approve, assign, resolve, confirm; done when the team card shows Closed)");
+        Line(string.Format(Invariant, "  {0:N0} lifecycles in {1:0.0} s: {2:0.0} lifecycles/s", r.Count, r.Wall.TotalSeconds, r.PerSecond));
+        Line(string.Format(Invariant, "  lifecycle  p50 {0} ms, p95 {1} ms, p99 {2} ms, max {3} ms", Ms(l.P50), Ms(l.P95), Ms(l.P99), Ms(l.Max)));
+        Line(string.Format(Invariant, "  cpu        bot {0:0} us per lifecycle during the run (+ {1:0} us after it, until fulfilment was idle); bot core busy {2:0}%, driver core {3:0}%",
+            botUs, afterUs, r.BotCpu / r.Wall * 100, r.DriverCpu / r.Wall * 100));
+        Line(string.Format(Invariant, "  echo bot   {0:0} us for the same {1} message + {2} clicks per lifecycle ({3:0} lifecycles' worth/s); bot / echo {4:0.0}x",
+            echoUs, LifecycleResult.MessagesPerLifecycle, LifecycleResult.ClicksPerLifecycle, r.Count / r.EchoWall.TotalSeconds, (botUs + afterUs) / echoUs));
+        Line(string.Format(Invariant, "  so one core of this machine gives at most {0:0} lifecycles/s to the bot at this CPU per lifecycle (two: {1:0})",
+            1e6 / (botUs + afterUs), 2e6 / (botUs + afterUs)));
         Line("");
     }
 
@@ -138,8 +158,12 @@ internal static class Report
     /// seconds of CLOCK_MONOTONIC, so a profile (perf record -k CLOCK_MONOTONIC, see bench/profile.sh) can be cut per kind.
     /// </summary>
     public static void Progress(TurnKind kind, int concurrency, int processId, long startedAt, long endedAt) =>
+        Progress(kind.Name, concurrency, processId, startedAt, endedAt);
+
+    /// <summary>The same for a measured window that is not one turn kind (the lifecycles).</summary>
+    public static void Progress(string what, int concurrency, int processId, long startedAt, long endedAt) =>
         Console.Error.WriteLine(string.Format(Invariant, "measured\t{0}\t{1}\t{2}\t{3:0.000000}\t{4:0.000000}",
-            concurrency, kind.Name, processId, Seconds(startedAt), Seconds(endedAt)));
+            concurrency, what, processId, Seconds(startedAt), Seconds(endedAt)));
 
     private static double Seconds(long stopwatchTimestamp) => (double)stopwatchTimestamp / System.Diagnostics.Stopwatch.Frequency;
 
