@@ -88,6 +88,15 @@ internal static class CommandWords
         "on offer", "see what", "what there is", "whats there", "what stuff", "everything you offer",
     ]);
 
+    // Questions about the bot itself: they win over a choice of items ("Help - how does this work for store staff?").
+    private static readonly string[] BotHelpPhrases = Normalised(
+    [
+        "what can you do", "what do you do", "how does this work", "how does it work", "how do you work", "how do i use",
+        "how to use", "who are you", "what are you", "what is this bot", "whats this bot", "what can this bot", "what does this bot",
+        "bot do", "what can it do", "what do you help with", "how this works", "how it works", "how this bot", "how does this bot",
+        "how bot", "bot working", "bot works", "explain what you do", "what you do", "what you can do", "how you work",
+    ]);
+
     private static readonly string[] HelpPhrases = Normalised(
     [
         "help", "what can you do", "what do you do", "how does this work", "how does it work", "how do you work", "how do i use",
@@ -149,7 +158,8 @@ internal static class CommandWords
         }
 
         var ours = raw.Any(Teams.Contains) && !raw.Contains("my");
-        if (ours && Enumerable.Range(0, raw.Length).Any(i => RequestNoun(raw, i)))
+        // "our purchase orders", "the work orders": orders of the catalog's kind, not requests to the bot.
+        if (ours && Enumerable.Range(0, raw.Length).Any(i => RequestNoun(raw, i) && !(raw[i] is "orders" or "order" && i > 0 && words[i - 1].IsContent && known(words[i - 1].Term))))
         {
             return (ChatCommand.Queue, CommandStrength.Strong);
         }
@@ -172,6 +182,11 @@ internal static class CommandWords
         if (Any(BrowsePhrases) || raw is ["new"] or ["request"] or ["order"] or ["catalog"] or ["ticket"])
         {
             return (ChatCommand.Browse, CommandStrength.Weak);
+        }
+
+        if (Any(BotHelpPhrases))
+        {
+            return (ChatCommand.Help, CommandStrength.Medium);
         }
 
         if (HelpPhrases.Any(p => p == "help" ? AskedForHelp(words, raw, known) : Has(p)) || (raw.Length > 0 && raw.All(Greetings.Contains)))

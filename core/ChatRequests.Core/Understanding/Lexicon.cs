@@ -23,7 +23,7 @@ internal static class Lexicon
         "bit", "lot", "much", "many", "more", "than", "then", "because", "since", "while", "after", "before", "only",
         "even", "ever", "already", "yet", "let", "know", "think", "wonder", "wondering", "able", "sure", "maybe",
         "perhaps", "currently", "other", "same", "own", "each", "every", "both", "few", "most", "such", "well", "etc",
-        "cheers", "mate", "guys", "folks", "kindly", "require", "wish", "hoping", "hope", "ask", "asking", "till", "until",
+        "cheers", "mate", "guys", "folks", "kindly", "require", "wish", "hoping", "hope", "ask", "asking", "until",
         "over", "across", "during", "via", "without", "within", "around",
     ];
 
@@ -131,7 +131,7 @@ internal static class Lexicon
         "address", "number", "name", "setup", "kit", "device", "system", "model", "version", "type", "issue", "problem",
         "question", "details", "information", "info", "access", "account", "asap", "today", "tomorrow", "thanks", "pls",
         "put", "say", "says", "said", "go", "goes", "went", "come", "came", "make", "made", "take", "took", "send", "sent",
-        "till", "until", "soon", "again", "now", "ok", "okay", "back", "anymore", "finally", "also", "too", "though",
+        "until", "soon", "again", "now", "ok", "okay", "back", "anymore", "finally", "also", "too", "though",
         "broke", "broken", "lost", "stolen", "died", "dead", "cracked", "smashed", "missing", "snapped", "gone", "thx",
         "time", "quota", "allowance", "amount",
         // Verbs whose shape does not say so ("kept for 5 years" is no "kept" thing).
@@ -209,6 +209,31 @@ internal static class Lexicon
         "pending", "status", "approve", "approval", "cancel", "queue", "ticket", "update", "progress", "waiting", "office",
         "printer", "pointer", "desk", "chair", "room", "building", "floor", "home", "broken", "missing", "working", "person",
         "people", "colleague", "manager", "student", "staff", "later", "today", "week", "month", "year", "time", "number",
+        "self", "sell", "seller", "shop", "store", "paper", "refill", "supply", "stick",
+    ];
+
+    /// <summary>
+    /// Words that say when, after "till" (or before it: "9 till 5"): then "till" is "until", not the shop's cash register
+    /// ("till Monday", "till it's back", "till 5pm" against "till 3 is down", "my till login").
+    /// </summary>
+    public static readonly HashSet<string> TimeWords =
+    [
+        "it", "its", "i", "im", "we", "you", "they", "he", "she", "then", "next", "end", "further", "after", "late", "later",
+        "midnight", "noon", "now", "tomorrow", "tonight", "today", "morning", "afternoon", "evening", "lunch", "lunchtime",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu",
+        "thur", "thurs", "fri", "sat", "sun", "weekend", "january", "february", "march", "april", "june", "july", "august",
+        "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+        "oct", "nov", "dec", "christmas", "xmas", "easter", "summer", "winter", "spring", "autumn", "close", "closing",
+        "am", "pm", "oclock",
+    ];
+
+    /// <summary>
+    /// Stuff a device uses up ("paper rolls", "toner", "a refill"): asked for, it is the supply, not the device that uses
+    /// it, unless the item is the supply itself.
+    /// </summary>
+    public static readonly HashSet<string> Consumables =
+    [
+        .. new[] { "refill", "refills", "paper", "roll", "rolls", "ink", "toner", "cartridge", "cartridges", "ribbon", "ribbons", "staples", "supplies", "consumables" }.Select(Tokens.Term),
     ];
 
     private static readonly Lazy<HashSet<string>> KnownTerms = new(() =>
