@@ -133,7 +133,7 @@ internal static class Lexicon
         "put", "say", "says", "said", "go", "goes", "went", "come", "came", "make", "made", "take", "took", "send", "sent",
         "until", "soon", "again", "now", "ok", "okay", "back", "anymore", "finally", "also", "too", "though",
         "broke", "broken", "lost", "stolen", "died", "dead", "cracked", "smashed", "missing", "snapped", "gone", "thx",
-        "time", "quota", "allowance", "amount",
+        "time", "quota", "allowance", "amount", "enough", "see", "look", "watch", "try", "keep", "able", "allowed",
         // Verbs whose shape does not say so ("kept for 5 years" is no "kept" thing).
         "kept", "held", "left", "bought", "built", "done", "given", "taken", "shown", "seen", "told", "found", "paid",
         "brought", "gotten", "lent", "spent", "run", "ran", "set", "used",
@@ -145,7 +145,7 @@ internal static class Lexicon
         "good", "better", "best", "decent", "proper", "nice", "cheap", "cheaper", "fast", "faster", "quick", "quicker",
         "slow", "small", "smaller", "little", "tiny", "big", "bigger", "large", "larger", "huge", "basic", "simple",
         "modern", "reliable", "powerful", "beefy", "light", "lighter", "lightweight", "portable", "spare", "extra",
-        "second", "third", "additional", "replacement", "working", "quiet", "loud", "old", "older", "latest", "newer",
+        "first", "second", "third", "additional", "replacement", "working", "quiet", "loud", "old", "older", "latest", "newer",
         "newest", "fancy", "premium", "standard", "normal", "regular", "usual", "different", "temporary", "permanent",
         "own", "personal", "shared", "whole", "full", "urgent", "same", "current", "existing", "work", "company", "business",
         // How it connects or is built: "a wireless keyboard" is a keyboard.

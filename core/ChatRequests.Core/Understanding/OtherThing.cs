@@ -21,6 +21,8 @@ internal static class OtherThing
         }
 
         var naming = phrase.Terms.SelectMany(t => Lexicon.SynonymsOf(t).Append(t)).ToHashSet(StringComparer.Ordinal);
+        // The words typed for them too, misspelt ("Keybord with the UK layout").
+        naming.UnionWith(words.Where(w => w.IsContent && !naming.Contains(w.Term) && index.Near(w).Any(n => n.Quality >= Similarity.OneEdit && naming.Contains(n.Term))).Select(w => w.Term));
         var own = index.Phrases[winner.Index].SelectMany(p => p.Terms).ToHashSet(StringComparer.Ordinal);
         var strange = Enumerable.Range(0, words.Length).Count(i => Unknown(words[i]) && !index.Knows(words[i].Term) && !AfterANumber(words, i));
         return (winner.Named <= 1 && strange >= StrangeWords && !AskedForFirst(words, naming, own, index))
@@ -35,7 +37,8 @@ internal static class OtherThing
         // A count ("two seats") is no kind of thing.
         bool Thing(Word word) => word.IsContent && !word.IsNumber && !Lexicon.Numbers.ContainsKey(word.Raw) && Lexicon.IsThingWord(word.Raw) && !naming.Contains(word.Term);
 
-        bool Unknown(Word word) => Thing(word) && !index.Names(word);
+        // Not one of the catalog's shared answers either ("keyboard, qwertz"): they fill a form.
+        bool Unknown(Word word) => Thing(word) && !index.Names(word) && !index.AnswerTerms.Contains(word.Term);
 
         // A noun the catalog does not offer ("desk" of "a desk phone"), or one of the things it offers ("phone" of "a
         // phone charger"); not the item's own words, its answers ("an ICU tablet") nor another item's modifier ("ward").
@@ -112,7 +115,8 @@ internal static class OtherThing
             var endsThere = i + 2 >= words.Length || !words[i + 2].IsContent;
             // "interviewing participants": a verb and its object, not a kind of thing.
             var verb = words[i].Raw.EndsWith("ing", StringComparison.Ordinal);
-            if (naming.Contains(words[i].Term) && endsThere && !verb && other(words[i + 1]))
+            // "first week": a word that says which one ("first", "spare") names no thing that another could follow.
+            if (naming.Contains(words[i].Term) && endsThere && !verb && !Lexicon.QualityWords.Contains(words[i].Raw) && other(words[i + 1]))
             {
                 return true;
             }
