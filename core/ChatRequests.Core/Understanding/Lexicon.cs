@@ -58,7 +58,7 @@ internal static class Lexicon
     [
         (["docking", "station"], "dock"), (["docking", "stations"], "dock"), (["port", "replicator"], "dock"),
         (["log", "in"], "login"), (["log", "on"], "login"), (["logon"], "login"), (["sign", "in"], "login"),
-        (["signin"], "login"), (["sign", "on"], "login"), (["logging", "in"], "login"), (["signing", "in"], "login"),
+        (["signin"], "login"), (["sign", "ins"], "login"), (["signins"], "login"), (["log", "ins"], "login"), (["logins"], "login"), (["sign", "on"], "login"), (["logging", "in"], "login"), (["signing", "in"], "login"),
         (["wi", "fi"], "wifi"), (["e", "mail"], "email"), (["e", "mails"], "email"),
         (["cell", "phone"], "phone"), (["cellphone"], "phone"), (["cellphones"], "phone"), (["mobile", "phone"], "phone"), (["smart", "phone"], "phone"),
         (["two", "factor"], "mfa"), (["2", "factor"], "mfa"), (["multi", "factor"], "mfa"), (["2fa"], "mfa"),
