@@ -213,12 +213,12 @@ internal static class Lexicon
     ];
 
     /// <summary>
-    /// Words that say when, after "till" (or before it: "9 till 5"): then "till" is "until", not the shop's cash register
-    /// ("till Monday", "till it's back", "till 5pm" against "till 3 is down", "my till login").
+    /// Words that start a time or a clause, after "till": then "till" is "until", not the shop's cash register ("till
+    /// Monday", "till it's back", "till mine is fixed" against "till 3 is down", "my till login").
     /// </summary>
     public static readonly HashSet<string> TimeWords =
     [
-        "it", "its", "i", "im", "we", "you", "they", "he", "she", "then", "next", "end", "further", "after", "late", "later",
+        "it", "its", "i", "im", "we", "you", "they", "he", "she", "mine", "yours", "ours", "theirs", "someone", "somebody", "then", "next", "end", "further", "after", "late", "later",
         "midnight", "noon", "now", "tomorrow", "tonight", "today", "morning", "afternoon", "evening", "lunch", "lunchtime",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu",
         "thur", "thurs", "fri", "sat", "sun", "weekend", "january", "february", "march", "april", "june", "july", "august",
