@@ -42,10 +42,7 @@ public class UnseenCatalogRulesTests
     [InlineData("need a receipt printer for the till", "receipt-printer")]
     public void Till_IsTheShopsTill_WhenItSaysNoTime(string text, string item)
     {
-        var meaning = Bakery.Read(text);
-
-        Assert.Equal(MeaningKind.Item, meaning.Kind);
-        Assert.Equal(item, meaning.Items[0].Item.Id);
+        AssertForm(item, Bakery.Read(text));
     }
 
     [Theory]
@@ -61,10 +58,7 @@ public class UnseenCatalogRulesTests
     [Fact]
     public void APlacesWord_InsideAnItemsName_NamesTheItem()
     {
-        var meaning = Bakery.Read("I'm shift lead now, please give me a login for the warehouse system");
-
-        Assert.Equal(MeaningKind.Item, meaning.Kind);
-        Assert.Equal("warehouse-access", meaning.Items[0].Item.Id);
+        AssertForm("warehouse-access", Bakery.Read("I'm shift lead now, please give me a login for the warehouse system"));
         Assert.Equal("Warehouse", Bakery.Read("a new till for the warehouse").Items[0].Slots["branch"]);
     }
 
@@ -81,10 +75,7 @@ public class UnseenCatalogRulesTests
     [InlineData("need Affinity for a menu design of the winter specials, around 3 weeks", "design-licence")]
     public void ACountOrAProductOfTheItem_SaidFirst_IsAskedFor(string text, string item)
     {
-        var meaning = Bakery.Read(text);
-
-        Assert.Equal(MeaningKind.Item, meaning.Kind);
-        Assert.Equal(item, meaning.Items[0].Item.Id);
+        AssertForm(item, Bakery.Read(text));
     }
 
     [Theory]
@@ -95,10 +86,7 @@ public class UnseenCatalogRulesTests
     [InlineData("could I see the recipes on the recipe portal? read only is enough", "recipe-access")]
     public void MisspeltNames_AnswersAndOrdinals_MakeNoOtherThing(string text, string item)
     {
-        var meaning = Bakery.Read(text);
-
-        Assert.Equal(MeaningKind.Item, meaning.Kind);
-        Assert.Equal(item, meaning.Items[0].Item.Id);
+        AssertForm(item, Bakery.Read(text));
     }
 
     [Fact]
@@ -147,10 +135,13 @@ public class UnseenCatalogRulesTests
     [Fact]
     public void WhereSomeoneIsAdded_SaysWhatFor_NotWhatIsAskedFor()
     {
-        var meaning = Bakery.Read("add my colleague to the course page");
-
-        Assert.Equal(MeaningKind.Item, meaning.Kind);
-        Assert.Equal("course-enrolment", meaning.Items[0].Item.Id);
+        AssertForm("course-enrolment", Bakery.Read("add my colleague to the course page"));
         Assert.Equal("course-page", Bakery.Read("a course page for the new sourdough training").Items[0].Item.Id);
+    }
+
+    private static void AssertForm(string item, Meaning meaning)
+    {
+        Assert.Equal(MeaningKind.Item, meaning.Kind);
+        Assert.Equal(item, meaning.Items[0].Item.Id);
     }
 }
