@@ -29,6 +29,7 @@ internal sealed class CatalogIndex
     private const int SharedAnswerItems = 3;
 
     private readonly Dictionary<string, (int Item, double Weight)[]> _postings;
+    private readonly Dictionary<string, string[]> _namedAfter;
     // The terms of every item's names, keywords and choices: what the catalog offers, not what it only describes.
     private readonly HashSet<string> _named;
     private readonly Dictionary<int, string[]> _vocabularyByLength;
@@ -86,8 +87,9 @@ internal sealed class CatalogIndex
         AnswerTerms = SharedAnswers.SelectMany(a => a).ToHashSet(StringComparer.Ordinal);
         var naming = phrases.SelectMany(p => p.Where(x => x.Kind != PhraseKind.Choice).SelectMany(x => x.Terms)).ToHashSet(StringComparer.Ordinal);
         AnswerOnly = shared.SelectMany(g => g.Key.Split(' ')).Where(t => !naming.Contains(t)).ToHashSet(StringComparer.Ordinal);
-        NamingPairs = phrases.SelectMany(p => p.Where(x => x.Kind != PhraseKind.Choice).SelectMany(x => x.Terms.Zip(x.Terms.Skip(1), Key2)))
-            .ToHashSet(StringComparer.Ordinal);
+        var pairs = phrases.SelectMany(p => p.Where(x => x.Kind != PhraseKind.Choice).SelectMany(x => x.Terms.Zip(x.Terms.Skip(1)))).Distinct().ToList();
+        NamingPairs = pairs.Select(p => Key2(p.First, p.Second)).ToHashSet(StringComparer.Ordinal);
+        _namedAfter = pairs.GroupBy(p => p.First, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(p => p.Second).ToArray(), StringComparer.Ordinal);
         _postings = weights.ToDictionary(
             w => w.Key,
             w => w.Value.Select(p => (p.Key, p.Value)).ToArray(),
@@ -162,6 +164,9 @@ internal sealed class CatalogIndex
 
     /// <summary>Two terms side by side in an item's name or keyword ("warehous system", "point sal"), as "a b".</summary>
     public IReadOnlySet<string> NamingPairs { get; }
+
+    /// <summary>The terms that follow <paramref name="term"/> in an item's name or keyword ("system" after "warehous").</summary>
+    public string[] NamedAfter(string term) => _namedAfter.GetValueOrDefault(term) ?? [];
 
     /// <summary>Terms of the labels of fields with shared choices ("keyboard" of "Keyboard layout", "ward").</summary>
     public IReadOnlySet<string> AnswerLabels { get; }

@@ -143,12 +143,10 @@ public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
         var rest = kept.Except(labels).ToList();
         return rest.Any(w => index.Knows(w.Term)) ? rest : kept;
 
-        // Either word perhaps misspelt ("warehouse sytem").
+        // The second word perhaps misspelt ("warehouse sytem"): compared with the pairs the first word starts only.
         bool NamePair(Word first, Word second) =>
-            Spellings(first).Any(a => Spellings(second).Any(b => index.NamingPairs.Contains(CatalogIndex.Key2(a, b))));
-
-        IEnumerable<string> Spellings(Word word) =>
-            index.Near(word).Where(n => n.Quality >= Similarity.OneEdit).Select(n => n.Term).Prepend(word.Term);
+            index.NamingPairs.Contains(CatalogIndex.Key2(first.Term, second.Term))
+            || index.NamedAfter(first.Term).Any(t => Similarity.Typo(second.Term, t) >= Similarity.OneEdit || Similarity.Typo(second.Raw, t) >= Similarity.OneEdit);
     }
 
     private CatalogIndex Index()

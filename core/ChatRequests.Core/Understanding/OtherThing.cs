@@ -22,7 +22,10 @@ internal static class OtherThing
 
         var naming = phrase.Terms.SelectMany(t => Lexicon.SynonymsOf(t).Append(t)).ToHashSet(StringComparer.Ordinal);
         // The words typed for them too, misspelt ("Keybord with the UK layout").
-        naming.UnionWith(words.Where(w => w.IsContent && !naming.Contains(w.Term) && index.Near(w).Any(n => n.Quality >= Similarity.OneEdit && naming.Contains(n.Term))).Select(w => w.Term));
+        // Compared with the few naming terms only, not the whole vocabulary: this runs on every form.
+        var typed = words.Where(w => w.IsContent && !naming.Contains(w.Term) && !index.Knows(w.Term)
+            && naming.Any(n => Similarity.Typo(w.Term, n) >= Similarity.OneEdit || Similarity.Typo(w.Raw, n) >= Similarity.OneEdit)).Select(w => w.Term).ToList();
+        naming.UnionWith(typed);
         var own = index.Phrases[winner.Index].SelectMany(p => p.Terms).ToHashSet(StringComparer.Ordinal);
         var strange = Enumerable.Range(0, words.Length).Count(i => Unknown(words[i]) && !index.Knows(words[i].Term) && !AfterANumber(words, i));
         return (winner.Named <= 1 && strange >= StrangeWords && !AskedForFirst(words, naming, own, index))
