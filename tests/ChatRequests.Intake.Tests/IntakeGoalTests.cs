@@ -9,6 +9,23 @@ namespace ChatRequests.Intake.Tests;
 /// </summary>
 public sealed class IntakeGoalTests
 {
+    // ---- The held-out part (eval/intake/heldout/): the only lines to edit when a new part is installed there. ----
+    // A held-out part is measured once, when installed; its figures then stay here. Three parts were folded into tuning
+    // once their figures had guided work (eval/intake/README.md), the third on 2026-12-05: until a new part is installed
+    // and these are set, the held-out tests fail, saying what is missing.
+
+    /// <summary>Why the goals are not asserted on the held-out part (issue 10 open while they miss), or null when they must hold.</summary>
+    private const string? HeldOutGoalsNotYetMet = null;
+
+    /// <summary>
+    /// The held-out part's misses per figure as first measured (<c>--part heldout</c>), so that no figure gets worse; a
+    /// figure's name as the evaluation prints it ("top-1 accuracy", "reachable", "wrong form", "abstention on none",
+    /// "commands", "incidents", "slot fill"). Null until the part is measured.
+    /// </summary>
+    private static readonly IReadOnlyDictionary<string, int>? HeldOutMissesAsMeasured = null;
+
+    // ---- End of the held-out part's figures. ----
+
     private static readonly string Root = Evaluation.FindRoot();
     private static readonly Evaluation Lexical = Evaluation.Lexical(Root);
 
@@ -45,70 +62,71 @@ public sealed class IntakeGoalTests
         Assert.True(figures.Abstention.Value >= 0.93, $"abstention on none {figures.Abstention}");
     }
 
-    /// <summary>
-    /// Issue 10 is open while these miss. The third held-out part (348 utterances written blind to the engine, with a
-    /// fifth catalog, retail, no tuning saw) measured on 2026-12-05, once: top-1 164/209, abstention 45/51 and commands
-    /// 41/46 miss their goals; reachable 201/209, wrong form 7/260, incidents 38/42 and slots 238/252 meet them. Until the
-    /// goals hold, <see cref="HeldOut_IsNoWorseThanMeasured"/> keeps the figures from getting worse.
-    /// </summary>
-    [Theory(Skip = "Issue 10 open: the third held-out part misses top-1, abstention and commands; see HeldOut_IsNoWorseThanMeasured.")]
+    /// <summary>Every part folded so far is tuned on: five catalogs, 982 utterances at least.</summary>
+    [Fact]
+    public void TheTuningPart_HoldsEveryFoldedPart()
+    {
+        var tuning = LabelledSet.Load(Root, LabelledSet.Tuning);
+
+        Assert.Superset(new HashSet<string> { "sample", "hospital", "university", "factory", "retail" }, tuning.Select(s => s.Name).ToHashSet());
+        Assert.True(tuning.Sum(s => s.Utterances.Count) >= 982, "The tuning part holds the three folded held-out parts.");
+        var figures = Total(Lexical.Run(tuning));
+        Assert.All(figures.WithGoals(), f => Assert.True(f.Rate.Cases > 0, $"No utterance measures {f.Name}."));
+    }
+
+    [Theory(Skip = HeldOutGoalsNotYetMet)]
     [InlineData(LabelledSet.HeldOut)]
     [InlineData(null)]
     public void Goals_HoldOnTheHeldOutPart_AndOnBoth(string? part)
     {
-        var sets = part is null
-            ? LabelledSet.Load(Root, LabelledSet.Tuning).Concat(LabelledSet.Load(Root, LabelledSet.HeldOut))
-            : LabelledSet.Load(Root, part);
+        var heldOut = HeldOutPart();
+        var sets = part is null ? LabelledSet.Load(Root, LabelledSet.Tuning).Concat(heldOut) : heldOut;
 
         Assert.Empty(Total(Lexical.Run(sets)).Misses());
     }
 
-    /// <summary>The third held-out part's figures as first measured (2026-12-05): at most this many misses per figure.</summary>
+    /// <summary>The held-out part's figures as first measured (<see cref="HeldOutMissesAsMeasured"/>): at most this many misses per figure.</summary>
     [Fact]
     public void HeldOut_IsNoWorseThanMeasured()
     {
-        var figures = Total(Lexical.Run(LabelledSet.Load(Root, LabelledSet.HeldOut)));
-        var allowedMisses = new Dictionary<string, int>
-        {
-            ["top-1 accuracy"] = 45,
-            ["reachable"] = 8,
-            ["wrong form"] = 7,
-            ["abstention on none"] = 6,
-            ["commands"] = 5,
-            ["incidents"] = 4,
-            ["slot fill"] = 14,
-        };
+        var figures = Total(Lexical.Run(HeldOutPart()));
+        var allowedMisses = HeldOutMissesAsMeasured
+            ?? throw new Xunit.Sdk.XunitException(
+                "The held-out part's figures are not set: measure it once (--part heldout) and set HeldOutMissesAsMeasured at the top of IntakeGoalTests.");
 
         var worse = figures.WithGoals()
             .Select(f => (f.Name, f.Rate, Misses: f.AtMost ? f.Rate.Hits : f.Rate.Cases - f.Rate.Hits))
-            .Where(f => f.Misses > allowedMisses[f.Name])
-            .Select(f => $"{f.Name} {f.Rate}: {f.Misses} misses, at most {allowedMisses[f.Name]} allowed")
+            .Where(f => f.Misses > allowedMisses.GetValueOrDefault(f.Name))
+            .Select(f => $"{f.Name} {f.Rate}: {f.Misses} misses, at most {allowedMisses.GetValueOrDefault(f.Name)} allowed")
             .ToList();
         Assert.Empty(worse);
     }
 
     /// <summary>
-    /// Every tuned catalog is held out too, and one catalog (retail) is held-out only: the measure of a catalog the engine
-    /// never saw. The earlier held-out parts (the second with the factory) were folded into tuning once measured.
+    /// The held-out part is at least a third of the whole set, measures every figure, and holds a catalog no tuning file
+    /// has: the measure of a catalog the engine never saw (the retail catalog was that until it was folded into tuning).
     /// </summary>
     [Fact]
-    public void EveryTunedCatalog_IsHeldOutToo_AndOneCatalogIsOnlyHeldOut()
+    public void TheHeldOutPart_IsAThirdOfAll_AndHasACatalogOnlyHeldOut()
     {
         var tuning = LabelledSet.Load(Root, LabelledSet.Tuning);
-        var heldOut = LabelledSet.Load(Root, LabelledSet.HeldOut);
+        var heldOut = HeldOutPart();
         var tuned = tuning.Select(s => s.Name).ToHashSet();
 
-        Assert.Subset(heldOut.Select(s => s.Name).ToHashSet(), tuned);
         Assert.Contains(heldOut, s => !tuned.Contains(s.Name));
-        Assert.True(tuning.Count >= 4);
-        Assert.True(tuning.Sum(s => s.Utterances.Count) >= 634);
         Assert.True(heldOut.Sum(s => s.Utterances.Count) * 3 >= (tuning.Sum(s => s.Utterances.Count) + heldOut.Sum(s => s.Utterances.Count)),
             "The held-out part is at least a third of the whole set.");
-        foreach (var part in new[] { tuning, heldOut })
-        {
-            var figures = Total(Lexical.Run(part));
-            Assert.All(figures.WithGoals(), f => Assert.True(f.Rate.Cases > 0, $"No utterance measures {f.Name}."));
-        }
+        var figures = Total(Lexical.Run(heldOut));
+        Assert.All(figures.WithGoals(), f => Assert.True(f.Rate.Cases > 0, $"No held-out utterance measures {f.Name}."));
+    }
+
+    /// <summary>Every tuned catalog is held out too: its figures on sentences not tuned on.</summary>
+    [Fact]
+    public void EveryTunedCatalog_IsHeldOutToo()
+    {
+        var heldOut = HeldOutPart().Select(s => s.Name).ToHashSet();
+
+        Assert.Subset(heldOut, LabelledSet.Load(Root, LabelledSet.Tuning).Select(s => s.Name).ToHashSet());
     }
 
     [Fact]
@@ -134,4 +152,11 @@ public sealed class IntakeGoalTests
     }
 
     private static Figures Total(IEnumerable<Outcome> outcomes) => outcomes.Aggregate(Figures.Empty, (sum, o) => sum + o.Figures);
+
+    private static IReadOnlyList<LabelledSet> HeldOutPart()
+    {
+        var heldOut = LabelledSet.Load(Root, LabelledSet.HeldOut);
+        Assert.True(heldOut.Count > 0, "The held-out part is missing: eval/intake/heldout/ holds no labelled set (see eval/intake/README.md).");
+        return heldOut;
+    }
 }

@@ -29,6 +29,7 @@ internal sealed class CatalogIndex
     private const int SharedAnswerItems = 3;
 
     private readonly Dictionary<string, (int Item, double Weight)[]> _postings;
+    private readonly Dictionary<string, string[]> _namedAfter;
     // The terms of every item's names, keywords and choices: what the catalog offers, not what it only describes.
     private readonly HashSet<string> _named;
     private readonly Dictionary<int, string[]> _vocabularyByLength;
@@ -86,6 +87,9 @@ internal sealed class CatalogIndex
         AnswerTerms = SharedAnswers.SelectMany(a => a).ToHashSet(StringComparer.Ordinal);
         var naming = phrases.SelectMany(p => p.Where(x => x.Kind != PhraseKind.Choice).SelectMany(x => x.Terms)).ToHashSet(StringComparer.Ordinal);
         AnswerOnly = shared.SelectMany(g => g.Key.Split(' ')).Where(t => !naming.Contains(t)).ToHashSet(StringComparer.Ordinal);
+        var pairs = phrases.SelectMany(p => p.Where(x => x.Kind != PhraseKind.Choice).SelectMany(x => x.Terms.Zip(x.Terms.Skip(1)))).Distinct().ToList();
+        NamingPairs = pairs.Select(p => Key2(p.First, p.Second)).ToHashSet(StringComparer.Ordinal);
+        _namedAfter = pairs.GroupBy(p => p.First, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(p => p.Second).ToArray(), StringComparer.Ordinal);
         _postings = weights.ToDictionary(
             w => w.Key,
             w => w.Value.Select(p => (p.Key, p.Value)).ToArray(),
@@ -157,6 +161,12 @@ internal sealed class CatalogIndex
 
     /// <summary>Terms of those shared choices that name no item ("berlin", "qwertz", "7b").</summary>
     public IReadOnlySet<string> AnswerOnly { get; }
+
+    /// <summary>Two terms side by side in an item's name or keyword ("warehous system", "point sal"), as "a b".</summary>
+    public IReadOnlySet<string> NamingPairs { get; }
+
+    /// <summary>The terms that follow <paramref name="term"/> in an item's name or keyword ("system" after "warehous").</summary>
+    public string[] NamedAfter(string term) => _namedAfter.GetValueOrDefault(term) ?? [];
 
     /// <summary>Terms of the labels of fields with shared choices ("keyboard" of "Keyboard layout", "ward").</summary>
     public IReadOnlySet<string> AnswerLabels { get; }
@@ -242,6 +252,8 @@ internal sealed class CatalogIndex
         Content(choice).Length == Tokens.Read(choice).Count(w => w.Raw is not ("a" or "an" or "the" or "of" or "and"));
 
     private static string Key(string[] terms) => string.Join(' ', terms);
+
+    public static string Key2(string first, string second) => $"{first} {second}";
 
     // A correctly spelt word is no typo of another ("mouse" is not "house"), but may be a shorter form ("print", "printer").
     private static double Affix(string word, string term) =>

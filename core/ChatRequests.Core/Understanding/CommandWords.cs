@@ -44,8 +44,7 @@ internal static class CommandWords
         "what did i order", "what did i ask", "what did i request", "what have i ordered", "what have i asked",
         "what ive asked", "what ive ordered", "what ive requested", "what weve asked", "what weve ordered", "what weve requested",
         "check on what", "approved yet",
-        "what have i requested", "my requests", "my tickets", "my orders", "my stuff", "my open", "list my", "show my",
-        "see my", "check my", "check on my", "heard back", "still waiting", "chasing", "go through", "gone through",
+        "what have i requested", "my requests", "my tickets", "my orders", "my stuff", "my open", "heard back", "still waiting", "chasing", "go through", "gone through",
         "been approved", "been done", "been sorted", "what have i got", "what do i have open", "have i got open",
         "i have open", "latest on", "whats latest", "what is latest", "news on my", "list requests", "list tickets",
         "show requests", "show tickets", "see requests", "see tickets", "anyone looked at", "looked at my", "heard anything",
@@ -66,8 +65,11 @@ internal static class CommandWords
         "how long until my", "how long till my", "how long for my",
     ]);
 
-    // Alone, these may be part of what is asked for ("blood tracking software"): the person's requests only when no item fits.
+    // Alone, these may be part of what is asked for ("blood tracking software"): the person's requests only when no item is named.
     private static readonly string[] LooseMyRequestPhrases = Normalised(["progress", "track", "tracking"]);
+
+    // These may say what access is for ("to check my tutees' programmes"): the person's requests only when no item fits.
+    private static readonly string[] LookAtMinePhrases = Normalised(["list my", "show my", "see my", "check my", "check on my"]);
 
     private static readonly string[] QueuePhrases = Normalised(
     ["queue", "backlog", "unassigned", "assigned to us", "assigned to our", "in our inbox"]);
@@ -86,6 +88,15 @@ internal static class CommandWords
         "i can order", "i can ask for", "can i order", "things i can", "everything i can", "options", "what you offer",
         "what you have", "what services", "what items", "request something", "order something", "ask for something",
         "on offer", "see what", "what there is", "whats there", "what stuff", "everything you offer",
+    ]);
+
+    // Questions about the bot itself: they win over a choice of items ("Help - how does this work for store staff?").
+    private static readonly string[] BotHelpPhrases = Normalised(
+    [
+        "what can you do", "what do you do", "how does this work", "how does it work", "how do you work", "how do i use",
+        "how to use", "who are you", "what are you", "what is this bot", "whats this bot", "what can this bot", "what does this bot",
+        "bot do", "what can it do", "what do you help with", "how this works", "how it works", "how this bot", "how does this bot",
+        "how bot", "bot working", "bot works", "explain what you do", "what you do", "what you can do", "how you work",
     ]);
 
     private static readonly string[] HelpPhrases = Normalised(
@@ -140,7 +151,7 @@ internal static class CommandWords
             return (ChatCommand.ShowRequest, CommandStrength.Strong);
         }
 
-        if (ApprovalPhrases.Any(p => p is "approv" or "authori" ? raw.Any(w => w.StartsWith(p, StringComparison.Ordinal)) : Has(p))
+        if (ApprovalPhrases.Any(p => p is "approv" or "authori" ? raw.Where((w, i) => w.StartsWith(p, StringComparison.Ordinal) && !ApprovesAThing(i)).Any() : Has(p))
             && !Has("approval for") && !Has("been approved") && !Has("get approved") && !Has("approved yet") && !MyApproved(raw))
         {
             // "pending approvals", "to approve", "waiting for me": the person's approvals, whatever else is said.
@@ -149,7 +160,13 @@ internal static class CommandWords
         }
 
         var ours = raw.Any(Teams.Contains) && !raw.Contains("my");
-        if (ours && Enumerable.Range(0, raw.Length).Any(i => RequestNoun(raw, i)))
+
+        // "can't approve sign-ins": approving a thing the catalog knows (an authenticator prompt), not requests.
+        bool ApprovesAThing(int i) =>
+            i + 1 < words.Count && words[i + 1].IsContent && (known(words[i + 1].Term) || Lexicon.IsKnownTerm(words[i + 1].Term))
+            && !raw.Any(RequestNouns.Contains);
+        // "our purchase orders", "the work orders": orders of the catalog's kind, not requests to the bot.
+        if (ours && Enumerable.Range(0, raw.Length).Any(i => RequestNoun(raw, i) && !(raw[i] is "orders" or "order" && i > 0 && words[i - 1].IsContent && known(words[i - 1].Term))))
         {
             return (ChatCommand.Queue, CommandStrength.Strong);
         }
@@ -169,9 +186,19 @@ internal static class CommandWords
             return (ChatCommand.MyRequests, CommandStrength.Medium);
         }
 
+        if (Any(LookAtMinePhrases))
+        {
+            return (ChatCommand.MyRequests, CommandStrength.Weak);
+        }
+
         if (Any(BrowsePhrases) || raw is ["new"] or ["request"] or ["order"] or ["catalog"] or ["ticket"])
         {
             return (ChatCommand.Browse, CommandStrength.Weak);
+        }
+
+        if (Any(BotHelpPhrases))
+        {
+            return (ChatCommand.Help, CommandStrength.Medium);
         }
 
         if (HelpPhrases.Any(p => p == "help" ? AskedForHelp(words, raw, known) : Has(p)) || (raw.Length > 0 && raw.All(Greetings.Contains)))

@@ -87,7 +87,15 @@ internal static class IncidentWords
         "new", "replace", "replacement", "replacing", "spare", "another", "order a", "order me", "to order", "buy",
         "upgrade", "instead", "need a", "get a", "want a", "swap", "exchange", "requesting", "switch to", "change to",
         "please reset", "reset it", "reset my", "unlock it", "unlock my",
+        // Asking for it better: "can we get better coverage back there", "improve the signal".
+        "get better", "need better", "want better", "have better", "improve", "improved", "extend",
     ];
+
+    /// <summary>Words that open an aside after the main ask ("..., also the printer is playing up again").</summary>
+    private static readonly HashSet<string> Asides = ["also", "btw", "ps", "plus"];
+
+    /// <summary>An aside needs this many words before it to leave a main ask behind.</summary>
+    private const int MainAskWords = 8;
 
     // What was tried, not asked for: "even with a new ribbon" is still a fault.
     private static readonly string[] TriedPhrases = ["even with a new", "with a new", "even a new", "tried a new", "even after a new"];
@@ -104,6 +112,13 @@ internal static class IncidentWords
     /// <param name="winner">The phrases of the item the words name clearly, if one.</param>
     public static bool IsFault(IReadOnlyList<Word> words, bool matched, IReadOnlyList<ItemPhrase>? winner)
     {
+        // A fault mentioned as an aside after a longer ask is not what the message is for: the ask is.
+        var aside = words.Select((w, i) => (w, i)).FirstOrDefault(x => x.i >= MainAskWords && Asides.Contains(x.w.Raw)).i;
+        if (aside > 0 && matched)
+        {
+            words = [.. words.Take(aside)];
+        }
+
         var asked = $" {string.Join(' ', words.Select(w => w.Raw))} ";
         foreach (var tried in TriedPhrases)
         {

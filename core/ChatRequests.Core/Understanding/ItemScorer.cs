@@ -77,12 +77,16 @@ internal static class ItemScorer
                 continue;
             }
 
-            var (bonus, named, namedBy, exactly, byChoice) = PhraseBonus(index.Phrases[i], said, Beside, distinct.Count);
+            var (bonus, named, namedBy, exactly, byChoice) = PhraseBonus(index.Phrases[i], said, Beside, OnlyForWhat, distinct.Count);
             ranked.Add(new ScoredItem(i, totals[i] + bonus, named, namedBy, exactly, distinct.Count - explained[i], byChoice));
         }
 
         ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Index.CompareTo(b.Index));
         return ranked;
+
+        // A phrase said only in the words of what something is for ("add my TA to the module page") says it less.
+        bool OnlyForWhat(ItemPhrase phrase) =>
+            purpose.Count > 0 && phrase.Terms.All(t => at.GetValueOrDefault(t) is { Count: > 0 } places && places.All(purpose.Contains));
 
         // "new phone" is said in "got a new phone", not in "new desk phone": a phrase's stop words ("new", "out", "teams")
         // qualify the word they stand beside, with nothing but other stop words between.
@@ -132,7 +136,8 @@ internal static class ItemScorer
     }
 
     /// <summary>The best whole phrase of the item the words said, and the best that names the item (not only a choice of it).</summary>
-    private static (double Bonus, double Named, ItemPhrase? NamedBy, bool Exactly, bool ByChoice) PhraseBonus(List<ItemPhrase> phrases, Dictionary<string, double> said, Func<ItemPhrase, string, bool> beside, int queryTerms)
+    private static (double Bonus, double Named, ItemPhrase? NamedBy, bool Exactly, bool ByChoice) PhraseBonus(
+        List<ItemPhrase> phrases, Dictionary<string, double> said, Func<ItemPhrase, string, bool> beside, Func<ItemPhrase, bool> onlyForWhat, int queryTerms)
     {
         var bonus = 0.0;
         var named = 0.0;
@@ -157,6 +162,7 @@ internal static class ItemScorer
             var value = length == 1 ? SingleTermPhraseBonus * quality : PhraseBonusPerExtraTerm * (length - 1) * quality;
             // A choice said whole ("home pc") says what kind of the item, less surely which item.
             value *= phrase.Kind == PhraseKind.Choice ? ChoicePhraseShare : 1;
+            value *= onlyForWhat(phrase) ? PurposeShare : 1;
             // All the message says, said without a synonym: "laptop" is the laptop, not the developer laptop.
             if (length >= queryTerms && quality >= Similarity.OneEdit && phrase.Kind != PhraseKind.Choice)
             {

@@ -127,12 +127,26 @@ public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
             answer[i] |= index.AnswerOnly.Contains(terms[i].Term);
         }
 
+        // A place's word inside an item's name said whole ("the warehouse system", "point of sale") names the item.
+        for (var i = 0; i + 1 < terms.Count; i++)
+        {
+            if ((answer[i] || answer[i + 1]) && NamePair(terms[i], terms[i + 1]))
+            {
+                answer[i] = answer[i + 1] = false;
+            }
+        }
+
         var kept = terms.Where((_, i) => !answer[i]).ToList();
         var labels = terms.Where((w, i) => !answer[i] && index.AnswerLabels.Contains(w.Term)
             && ((i > 0 && answer[i - 1]) || (i + 1 < terms.Count && answer[i + 1]))).ToList();
         // Only when what is left can still pick an item: "a cordless keyboard, US layout" is still a keyboard.
         var rest = kept.Except(labels).ToList();
         return rest.Any(w => index.Knows(w.Term)) ? rest : kept;
+
+        // The second word perhaps misspelt ("warehouse sytem"): compared with the pairs the first word starts only.
+        bool NamePair(Word first, Word second) =>
+            index.NamingPairs.Contains(CatalogIndex.Key2(first.Term, second.Term))
+            || index.NamedAfter(first.Term).Any(t => Similarity.Typo(second.Term, t) >= Similarity.OneEdit || Similarity.Typo(second.Raw, t) >= Similarity.OneEdit);
     }
 
     private CatalogIndex Index()

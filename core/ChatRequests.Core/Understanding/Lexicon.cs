@@ -23,7 +23,7 @@ internal static class Lexicon
         "bit", "lot", "much", "many", "more", "than", "then", "because", "since", "while", "after", "before", "only",
         "even", "ever", "already", "yet", "let", "know", "think", "wonder", "wondering", "able", "sure", "maybe",
         "perhaps", "currently", "other", "same", "own", "each", "every", "both", "few", "most", "such", "well", "etc",
-        "cheers", "mate", "guys", "folks", "kindly", "require", "wish", "hoping", "hope", "ask", "asking", "till", "until",
+        "cheers", "mate", "guys", "folks", "kindly", "require", "wish", "hoping", "hope", "ask", "asking", "until",
         "over", "across", "during", "via", "without", "within", "around",
     ];
 
@@ -58,7 +58,7 @@ internal static class Lexicon
     [
         (["docking", "station"], "dock"), (["docking", "stations"], "dock"), (["port", "replicator"], "dock"),
         (["log", "in"], "login"), (["log", "on"], "login"), (["logon"], "login"), (["sign", "in"], "login"),
-        (["signin"], "login"), (["sign", "on"], "login"), (["logging", "in"], "login"), (["signing", "in"], "login"),
+        (["signin"], "login"), (["sign", "ins"], "login"), (["signins"], "login"), (["log", "ins"], "login"), (["logins"], "login"), (["sign", "on"], "login"), (["logging", "in"], "login"), (["signing", "in"], "login"),
         (["wi", "fi"], "wifi"), (["e", "mail"], "email"), (["e", "mails"], "email"),
         (["cell", "phone"], "phone"), (["cellphone"], "phone"), (["cellphones"], "phone"), (["mobile", "phone"], "phone"), (["smart", "phone"], "phone"),
         (["two", "factor"], "mfa"), (["2", "factor"], "mfa"), (["multi", "factor"], "mfa"), (["2fa"], "mfa"),
@@ -131,9 +131,9 @@ internal static class Lexicon
         "address", "number", "name", "setup", "kit", "device", "system", "model", "version", "type", "issue", "problem",
         "question", "details", "information", "info", "access", "account", "asap", "today", "tomorrow", "thanks", "pls",
         "put", "say", "says", "said", "go", "goes", "went", "come", "came", "make", "made", "take", "took", "send", "sent",
-        "till", "until", "soon", "again", "now", "ok", "okay", "back", "anymore", "finally", "also", "too", "though",
+        "until", "soon", "again", "now", "ok", "okay", "back", "anymore", "finally", "also", "too", "though",
         "broke", "broken", "lost", "stolen", "died", "dead", "cracked", "smashed", "missing", "snapped", "gone", "thx",
-        "time", "quota", "allowance", "amount",
+        "time", "quota", "allowance", "amount", "enough", "see", "look", "watch", "try", "keep", "able", "allowed",
         // Verbs whose shape does not say so ("kept for 5 years" is no "kept" thing).
         "kept", "held", "left", "bought", "built", "done", "given", "taken", "shown", "seen", "told", "found", "paid",
         "brought", "gotten", "lent", "spent", "run", "ran", "set", "used",
@@ -145,7 +145,7 @@ internal static class Lexicon
         "good", "better", "best", "decent", "proper", "nice", "cheap", "cheaper", "fast", "faster", "quick", "quicker",
         "slow", "small", "smaller", "little", "tiny", "big", "bigger", "large", "larger", "huge", "basic", "simple",
         "modern", "reliable", "powerful", "beefy", "light", "lighter", "lightweight", "portable", "spare", "extra",
-        "second", "third", "additional", "replacement", "working", "quiet", "loud", "old", "older", "latest", "newer",
+        "first", "second", "third", "additional", "replacement", "working", "quiet", "loud", "old", "older", "latest", "newer",
         "newest", "fancy", "premium", "standard", "normal", "regular", "usual", "different", "temporary", "permanent",
         "own", "personal", "shared", "whole", "full", "urgent", "same", "current", "existing", "work", "company", "business",
         // How it connects or is built: "a wireless keyboard" is a keyboard.
@@ -209,6 +209,31 @@ internal static class Lexicon
         "pending", "status", "approve", "approval", "cancel", "queue", "ticket", "update", "progress", "waiting", "office",
         "printer", "pointer", "desk", "chair", "room", "building", "floor", "home", "broken", "missing", "working", "person",
         "people", "colleague", "manager", "student", "staff", "later", "today", "week", "month", "year", "time", "number",
+        "self", "sell", "seller", "shop", "store", "paper", "refill", "supply", "stick",
+    ];
+
+    /// <summary>
+    /// Words that start a time or a clause, after "till": then "till" is "until", not the shop's cash register ("till
+    /// Monday", "till it's back", "till mine is fixed" against "till 3 is down", "my till login").
+    /// </summary>
+    public static readonly HashSet<string> TimeWords =
+    [
+        "it", "its", "i", "im", "we", "you", "they", "he", "she", "mine", "yours", "ours", "theirs", "someone", "somebody", "then", "next", "end", "further", "after", "late", "later",
+        "midnight", "noon", "now", "tomorrow", "tonight", "today", "morning", "afternoon", "evening", "lunch", "lunchtime",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu",
+        "thur", "thurs", "fri", "sat", "sun", "weekend", "january", "february", "march", "april", "june", "july", "august",
+        "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+        "oct", "nov", "dec", "christmas", "xmas", "easter", "summer", "winter", "spring", "autumn", "close", "closing",
+        "am", "pm", "oclock",
+    ];
+
+    /// <summary>
+    /// Stuff a device uses up ("paper rolls", "toner", "a refill"): asked for, it is the supply, not the device that uses
+    /// it, unless the item is the supply itself.
+    /// </summary>
+    public static readonly HashSet<string> Consumables =
+    [
+        .. new[] { "refill", "refills", "paper", "roll", "rolls", "ink", "toner", "cartridge", "cartridges", "ribbon", "ribbons", "staples", "supplies", "consumables" }.Select(Tokens.Term),
     ];
 
     private static readonly Lazy<HashSet<string>> KnownTerms = new(() =>

@@ -21,18 +21,27 @@ internal static class OtherThing
         }
 
         var naming = phrase.Terms.SelectMany(t => Lexicon.SynonymsOf(t).Append(t)).ToHashSet(StringComparer.Ordinal);
+        // The words typed for them too, misspelt ("Keybord with the UK layout").
+        // Compared with the few naming terms only, not the whole vocabulary: this runs on every form.
+        var typed = words.Where(w => w.IsContent && !naming.Contains(w.Term) && !index.Knows(w.Term)
+            && naming.Any(n => Similarity.Typo(w.Term, n) >= Similarity.OneEdit || Similarity.Typo(w.Raw, n) >= Similarity.OneEdit)).Select(w => w.Term).ToList();
+        naming.UnionWith(typed);
         var own = index.Phrases[winner.Index].SelectMany(p => p.Terms).ToHashSet(StringComparer.Ordinal);
-        return (winner.Named <= 1 && words.Count(w => Unknown(w) && !index.Knows(w.Term)) >= StrangeWords && !AskedForFirst(words, naming, index))
+        var strange = Enumerable.Range(0, words.Length).Count(i => Unknown(words[i]) && !index.Knows(words[i].Term) && !AfterANumber(words, i));
+        return (winner.Named <= 1 && strange >= StrangeWords && !AskedForFirst(words, naming, own, index))
             || FollowedByAThing(words, naming, w => Unknown(w) && !Describes(w))
             || (phrase.Terms.Length == 1 && phrase.Unsaid.Length == 0 && AfterAnotherKind(words, naming, AnotherKind))
-            || OnlyWhatItIsFor(words, naming, Unknown);
+            || OnlyWhatItIsFor(words, naming, Unknown)
+            || ASupplyOf(words, index, winner);
 
         // The item's own text has the word ("a team site to edit its pages"): the thing is a part of the item.
         bool Describes(Word word) => index.Postings(word.Term).Any(p => p.Item == winner.Index);
 
-        bool Thing(Word word) => word.IsContent && !word.IsNumber && Lexicon.IsThingWord(word.Raw) && !naming.Contains(word.Term);
+        // A count ("two seats") is no kind of thing.
+        bool Thing(Word word) => word.IsContent && !word.IsNumber && !Lexicon.Numbers.ContainsKey(word.Raw) && Lexicon.IsThingWord(word.Raw) && !naming.Contains(word.Term);
 
-        bool Unknown(Word word) => Thing(word) && !index.Names(word);
+        // Not one of the catalog's shared answers either ("keyboard, qwertz"): they fill a form.
+        bool Unknown(Word word) => Thing(word) && !index.Names(word) && !index.AnswerTerms.Contains(word.Term);
 
         // A noun the catalog does not offer ("desk" of "a desk phone"), or one of the things it offers ("phone" of "a
         // phone charger"); not the item's own words, its answers ("an ICU tablet") nor another item's modifier ("ward").
@@ -54,7 +63,7 @@ internal static class OtherThing
     /// display so ..."), or a replacement of it is asked for ("a new one"). The strange words after it tell a story
     /// (why, where, for whom), not another thing.
     /// </summary>
-    private static bool AskedForFirst(Word[] words, HashSet<string> naming, CatalogIndex index)
+    private static bool AskedForFirst(Word[] words, HashSet<string> naming, HashSet<string> own, CatalogIndex index)
     {
         var padded = $" {string.Join(' ', words.Select(w => w.Raw))} ";
         if (ReplacementPhrases.Any(p => padded.Contains($" {p} ", StringComparison.Ordinal)))
@@ -62,7 +71,8 @@ internal static class OtherThing
             return true;
         }
 
-        var first = Array.FindIndex(words, w => naming.Contains(w.Term));
+        // Its name, or one of its own choices ("need Fluent for a CFD study": a product only this item offers).
+        var first = Array.FindIndex(words, w => naming.Contains(w.Term) || (w.IsContent && own.Contains(w.Term)));
         for (var i = first - 1; i >= 0; i--)
         {
             var word = words[i];
@@ -82,6 +92,18 @@ internal static class OtherThing
         return first >= 0;
     }
 
+    /// <summary>"40 hours", "3 months": the unit of a number, no other thing.</summary>
+    private static bool AfterANumber(Word[] words, int i) =>
+        i > 0 && (words[i - 1].IsNumber || Lexicon.Numbers.ContainsKey(words[i - 1].Raw));
+
+    /// <summary>
+    /// "paper rolls for the receipt printers", "refill labels for the price gun": what a device uses up is asked for, not
+    /// the device, unless the item is such a supply itself ("Toner cartridge").
+    /// </summary>
+    private static bool ASupplyOf(Word[] words, CatalogIndex index, ScoredItem winner) =>
+        words.Any(w => Lexicon.Consumables.Contains(w.Term))
+        && !index.Phrases[winner.Index].Any(p => p.Kind == PhraseKind.Name && p.Terms.Any(Lexicon.Consumables.Contains));
+
     private static readonly string[] ReplacementPhrases = ["new one", "another one", "replacement", "a replacement", "replace it", "swap it"];
 
     private static readonly HashSet<string> AskingVerbs = ["need", "want", "like", "get", "have", "order", "request", "needs", "wants", "requesting", "ordering"];
@@ -96,7 +118,8 @@ internal static class OtherThing
             var endsThere = i + 2 >= words.Length || !words[i + 2].IsContent;
             // "interviewing participants": a verb and its object, not a kind of thing.
             var verb = words[i].Raw.EndsWith("ing", StringComparison.Ordinal);
-            if (naming.Contains(words[i].Term) && endsThere && !verb && other(words[i + 1]))
+            // "first week": a word that says which one ("first", "spare") names no thing that another could follow.
+            if (naming.Contains(words[i].Term) && endsThere && !verb && !Lexicon.QualityWords.Contains(words[i].Raw) && other(words[i + 1]))
             {
                 return true;
             }

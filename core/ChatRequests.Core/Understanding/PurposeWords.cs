@@ -11,6 +11,8 @@ internal static class PurposeWords
     /// <summary>How many words after "for" say what something is for ("for our project", "for the new office").</summary>
     private const int Span = 3;
 
+    private static readonly HashSet<string> AddingVerbs = ["add", "adding", "invite", "enrol", "enroll", "put"];
+
     /// <summary>The positions of the words that say what the thing before a "for" is for, with that thing's position.</summary>
     public static IEnumerable<(int Thing, int[] Purpose)> Find(IReadOnlyList<Word> words)
     {
@@ -21,6 +23,13 @@ internal static class PurposeWords
             var amount = words[i + 1].IsNumber || Lexicon.Numbers.ContainsKey(words[i + 1].Raw);
             if (words[i].Raw == "for" && !amount && thing.IsContent && !thing.IsNumber && Lexicon.IsThingWord(thing.Raw)
                 && !Lexicon.GenericTerms.Contains(thing.Term))
+            {
+                yield return (i - 1, [.. Enumerable.Range(i + 1, Math.Min(Span, words.Count - i - 1))]);
+            }
+
+            // "add my TA to the module page": where someone is added, not what is asked for (their place there is).
+            if (words[i].Raw == "to" && Enumerable.Range(Math.Max(0, i - 3), Math.Min(3, i)).Any(j => AddingVerbs.Contains(words[j].Raw))
+                && words[i - 1].Raw is not ("add" or "adding" or "added"))
             {
                 yield return (i - 1, [.. Enumerable.Range(i + 1, Math.Min(Span, words.Count - i - 1))]);
             }

@@ -19,14 +19,16 @@ internal static class Similarity
             return Same;
         }
 
+        // A letter too many at the end is a typo as much as a longer form ("moust" is "mouse"): the surer of the two.
         var shorter = Math.Min(word.Length, term.Length);
+        var typo = Typo(word, term);
         if (shorter >= 4 && (term.StartsWith(word, StringComparison.Ordinal) || word.StartsWith(term, StringComparison.Ordinal))
             && Math.Max(word.Length, term.Length) - shorter <= 4)
         {
-            return Affix;
+            return Math.Max(Affix, typo);
         }
 
-        return Typo(word, term);
+        return typo;
     }
 
     /// <summary>A typo of a known word: one edit from 4 letters (transposed letters count one), two from 8; no digits.</summary>

@@ -21,6 +21,14 @@ internal static class Tokens
     public static Word[] Read(string text)
     {
         var raw = Split(text);
+        for (var i = 0; i < raw.Count; i++)
+        {
+            if (raw[i] == "till" && SaysWhen(raw, i))
+            {
+                raw[i] = "until";
+            }
+        }
+
         var words = new List<Word>(raw.Count);
         for (var i = 0; i < raw.Count; i++)
         {
@@ -141,6 +149,25 @@ internal static class Tokens
                 words.Add(s);
             }
         }
+    }
+
+    /// <summary>
+    /// "till" is "until" before a time ("till Monday", "till it's back", "till 5pm") or between two numbers ("9 till 5"), and
+    /// at the end; otherwise it is the shop's till ("the till", "till 3 is down", "till login").
+    /// </summary>
+    private static bool SaysWhen(List<string> words, int at)
+    {
+        if (at + 1 >= words.Count)
+        {
+            return at > 0 && words[at - 1] is "open" or "wait" or "stay" or "late" or "work" or "working";
+        }
+
+        var next = words[at + 1];
+        var afterNext = at + 2 < words.Count ? words[at + 2] : "";
+        var numberBefore = at > 0 && words[at - 1].All(char.IsAsciiDigit);
+        return Lexicon.TimeWords.Contains(next)
+            || (next == "the" && afterNext is "end" or "weekend" or "morning" or "afternoon" or "evening")
+            || (next.All(char.IsAsciiDigit) && (numberBefore || afterNext is "am" or "pm" or "oclock" or "30" or "00" or "15" or "45"));
     }
 
     private static (string? Phrase, int Length) PhraseAt(List<string> words, int start)
