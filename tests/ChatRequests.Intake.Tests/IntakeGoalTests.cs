@@ -15,14 +15,26 @@ public sealed class IntakeGoalTests
     // and these are set, the held-out tests fail, saying what is missing.
 
     /// <summary>Why the goals are not asserted on the held-out part (issue 10 open while they miss), or null when they must hold.</summary>
-    private const string? HeldOutGoalsNotYetMet = null;
+    private const string? HeldOutGoalsNotYetMet =
+        "Issue 10 open: the fourth held-out part (531 sentences, six catalogs, measured once on 2026-12-05) misses every goal but slot fill; see HeldOut_IsNoWorseThanMeasured.";
 
     /// <summary>
     /// The held-out part's misses per figure as first measured (<c>--part heldout</c>), so that no figure gets worse; a
     /// figure's name as the evaluation prints it ("top-1 accuracy", "reachable", "wrong form", "abstention on none",
     /// "commands", "incidents", "slot fill"). Null until the part is measured.
     /// </summary>
-    private static readonly IReadOnlyDictionary<string, int>? HeldOutMissesAsMeasured = null;
+    private static readonly IReadOnlyDictionary<string, int>? HeldOutMissesAsMeasured = new Dictionary<string, int>
+    {
+        // The fourth part, measured once on 2026-12-05 (e61ff51's engine): top-1 238/318, reachable 289/318, wrong form
+        // 29/395, abstention 59/77, commands 50/73, incidents 34/63, slot fill 377/394.
+        ["top-1 accuracy"] = 80,
+        ["reachable"] = 29,
+        ["wrong form"] = 29,
+        ["abstention on none"] = 18,
+        ["commands"] = 23,
+        ["incidents"] = 29,
+        ["slot fill"] = 17,
+    };
 
     // ---- End of the held-out part's figures. ----
 
