@@ -166,7 +166,7 @@ public sealed class RunFulfilmentStepTests
             HostPayloads.QueueMessage(request.Id, e.Id, e.Type.ToString(), deliveryCount: FunctionsApp.MaxDeliveryCount));
 
         Assert.Equal(500, answer.StatusCode);
-        var parked = Assert.Single((await app.Store.GetAsync(request.Id))!.Outbox);
+        var parked = Assert.Single((await app.Store.GetAsync(request.Id))!.Outbox, o => o.Id == e.Id);
         Assert.True(parked.IsParked);
         Assert.StartsWith("Gave up after 3 deliveries: ConnectorException", parked.LastError);
     }
@@ -202,7 +202,7 @@ public sealed class RunFulfilmentStepTests
         Assert.Equal(200, answer.StatusCode);
         Assert.Equal("PermanentFailure", answer.ReturnValue!.GetValue<string>());
         Assert.Contains(answer.Logs, l => l.Contains("The approver left the company.", StringComparison.Ordinal));
-        var parked = Assert.Single((await app.Store.GetAsync(request.Id))!.Outbox);
+        var parked = Assert.Single((await app.Store.GetAsync(request.Id))!.Outbox, o => o.Id == e.Id);
         Assert.True(parked.IsParked);
         Assert.Equal("PermanentEventFailureException: The approver left the company.", parked.LastError);
     }
@@ -222,10 +222,48 @@ public sealed class RunFulfilmentStepTests
         var answer = await app.InvokeAsync(RunFulfilmentStepFunction.Name, HostPayloads.QueueMessage(request.Id, e.Id, e.Type.ToString()));
 
         Assert.Equal((200, "PermanentFailure"), (answer.StatusCode, answer.ReturnValue!.GetValue<string>()));
-        var parked = Assert.Single((await app.Store.GetAsync(request.Id))!.Outbox);
+        var parked = Assert.Single((await app.Store.GetAsync(request.Id))!.Outbox, o => o.Id == e.Id);
         Assert.True(parked.IsParked);
         Assert.Contains("403 BotNotInConversationRoster", parked.LastError, StringComparison.Ordinal);
         Assert.Single(app.Connector.Requests, r => !r.Succeeded);
+    }
+
+    [Fact]
+    public async Task AParkedStep_ReachesTheTeamThroughTheChangeFeedAndTheQueue_AndItsNoticeNeverLoops()
+    {
+        await using var app = await FunctionsApp.StartAsync();
+        var request = await app.SubmitAsync(needsApproval: false);
+        var e = request.Outbox[0];
+        app.Connector.FailNext(new FakeFailure(403, Count: 1)
+        {
+            ErrorCode = "BotNotInConversationRoster",
+            When = r => r.Route == FakeConnectorRoute.CreateConversation && r.Parameters?.IsGroup == true,
+        });
+        await app.InvokeAsync(RunFulfilmentStepFunction.Name, HostPayloads.QueueMessage(request.Id, e.Id, e.Type.ToString()));
+
+        var outcomes = await app.RelayAndRunStepsAsync();
+
+        Assert.Equal(["200 Handled"], outcomes); // the parked step is not relayed; its notice is, and posts the card
+        var card = app.Connector.LatestCardIn(app.Connector.Conversations.Single(c => c.ChannelId == Persona.HardwareChannel).Id)!;
+        Assert.Contains("a step could not be done", CardReader.AllText(card), StringComparison.Ordinal);
+        Assert.Equal(["parked.retry", "parked.dismiss"], CardReader.Verbs(card));
+        var stored = (await app.Store.GetAsync(request.Id))!;
+        Assert.Equal([e.Id], stored.Outbox.Select(o => o.Id));
+        Assert.Single(stored.History, h => h.Action == AuditAction.EventParked);
+
+        // Teams refuses the channel for good now: a second parking's notice parks too, and nothing more is relayed.
+        await Core.Storage.RequestStoreUpdates.UpdateAsync(app.Store, request.Id, r => r.RetryParked(r.Parkings[0].Id, PersonRef.System, DateTimeOffset.UtcNow));
+        app.Connector.FailNext(new FakeFailure(403, Count: 100) { When = r => r.Route == FakeConnectorRoute.CreateConversation });
+        await app.InvokeAsync(RunFulfilmentStepFunction.Name, HostPayloads.QueueMessage(request.Id, e.Id, e.Type.ToString()));
+        for (var pass = 0; pass < 3; pass++)
+        {
+            await app.RelayAndRunStepsAsync();
+        }
+
+        var after = (await app.Store.GetAsync(request.Id))!;
+        Assert.All(after.Outbox, o => Assert.True(o.IsParked));
+        Assert.Equal([RequestEventType.Approved, RequestEventType.ParkedNotice], after.Outbox.Select(o => o.Type));
+        Assert.Equal(2, after.Parkings.Count);
     }
 
     [Fact]

@@ -71,6 +71,12 @@ public enum RequestEventType
     /// row (which held the requester and the reasons people typed) with the anonymised document's.
     /// </summary>
     Anonymised,
+    /// <summary>
+    /// Another event of the request was parked, retried or dismissed (<see cref="ServiceRequest.Parkings"/>): the card of
+    /// that parking in the owning team's channel is posted or brought up to date. Its comment is the parking's id. When
+    /// this event itself is parked, no further notice is raised (it is logged and counted, and stays on /status).
+    /// </summary>
+    ParkedNotice,
 }
 
 /// <summary>
