@@ -251,15 +251,16 @@ public sealed class RunFulfilmentStepTests
         Assert.Equal([e.Id], stored.Outbox.Select(o => o.Id));
         Assert.Single(stored.History, h => h.Action == AuditAction.EventParked);
 
-        // Teams refuses the channel for good now: a second parking's notice parks too, and nothing more is relayed.
+        // Retried, the step is relayed under a new message id (the queue's duplicate detection would drop the old one);
+        // Teams refuses the channel for good now: the second parking's notice parks too, and nothing more is relayed.
         await Core.Storage.RequestStoreUpdates.UpdateAsync(app.Store, request.Id, r => r.RetryParked(r.Parkings[0].Id, PersonRef.System, DateTimeOffset.UtcNow));
         app.Connector.FailNext(new FakeFailure(403, Count: 100) { When = r => r.Route == FakeConnectorRoute.CreateConversation });
-        await app.InvokeAsync(RunFulfilmentStepFunction.Name, HostPayloads.QueueMessage(request.Id, e.Id, e.Type.ToString()));
         for (var pass = 0; pass < 3; pass++)
         {
             await app.RelayAndRunStepsAsync();
         }
 
+        Assert.Contains(app.Queue.Sent, m => m.MessageId == $"{e.Id}.r1");
         var after = (await app.Store.GetAsync(request.Id))!;
         Assert.All(after.Outbox, o => Assert.True(o.IsParked));
         Assert.Equal([RequestEventType.Approved, RequestEventType.ParkedNotice], after.Outbox.Select(o => o.Type));

@@ -40,6 +40,7 @@ public sealed partial class ServiceRequest
             Attempts = 0,
             NextAttemptAt = now,
             ParkedAt = null,
+            Retries = _outbox[index].Retries + 1,
         });
 
     /// <summary>
