@@ -52,6 +52,7 @@ internal sealed partial class CardGallery
         await gallery.AddSensitiveAsync();
         gallery.AddReports();
         await gallery.AddAccessReviewAsync();
+        await gallery.AddParkedAsync();
         await gallery.AddHostileAsync();
         return gallery._shown;
     }
@@ -63,6 +64,7 @@ internal sealed partial class CardGallery
         Add("welcome", _cards.Welcome("Megan", guide));
         Add("help", _cards.Help(guide));
         Add("help-auditor", _cards.Help(guide, auditor: true));
+        Add("help-lead", _cards.Help(guide, lead: true));
         Add("categories", _cards.Categories(guide, "What do you need? Pick a category, or just tell me in your own words."));
         Add("categories-no-match", _cards.Categories(guide, "I couldn't match \"a standing desk\" to anything in the catalog."));
         var hardware = items.Where(i => i.Category == "Hardware").ToList();

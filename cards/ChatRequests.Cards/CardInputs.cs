@@ -59,6 +59,8 @@ public static class CardInputs
     /// <summary>An access review (its document id) and the index of one of its lines.</summary>
     public const string ReviewId = "reviewId";
     public const string Line = "line";
+    /// <summary>One parking of a request's step (<see cref="Core.Requests.ParkedStep.Id"/>).</summary>
+    public const string ParkId = "parkId";
     /// <summary>The last day of a delegation, yyyy-MM-dd.</summary>
     public const string Until = "until";
     /// <summary>What an auditor's person choice is for: "export" or "erase" (<see cref="Actions.PrivacyPickData"/>).</summary>

@@ -209,5 +209,8 @@ internal static class CardText
         [AuditAction.SealHistory] = "History sealed (earlier entries predate the chain)",
         [AuditAction.Redact] = "Entries redacted",
         [AuditAction.Anonymise] = "Personal data removed (retention)",
+        [AuditAction.EventParked] = "A background step could not be done (parked)",
+        [AuditAction.EventRetried] = "Parked step retried",
+        [AuditAction.EventDismissed] = "Parked step dismissed",
     };
 }

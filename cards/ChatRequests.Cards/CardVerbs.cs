@@ -95,6 +95,11 @@ public static class CardVerbs
     /// <summary>The auditor confirms a data-subject erasure: <see cref="EraseConfirmData"/>.</summary>
     public const string PrivacyErase = "privacy.erase";
 
+    /// <summary>A team lead or agent tries a parked step again: <see cref="ParkedStepData"/>.</summary>
+    public const string ParkedRetry = "parked.retry";
+    /// <summary>A team lead or agent gives a parked step up for good: <see cref="ParkedStepData"/>.</summary>
+    public const string ParkedDismiss = "parked.dismiss";
+
     public static IReadOnlyList<string> All { get; } =
     [
         IntakePick, IntakeBrowse, IntakeSubmit, IntakeElse, IntakeIsRequest, IntakeAnswer, IntakeNotAnswer, ApprovalApprove, ApprovalReject, AgentAssign, AgentStatus, AgentAsk,
@@ -106,5 +111,6 @@ public static class CardVerbs
         AccessKeep, AccessRemove,
         HistoryPage,
         PrivacyPick, PrivacyErase,
+        ParkedRetry, ParkedDismiss,
     ];
 }

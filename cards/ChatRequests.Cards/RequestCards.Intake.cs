@@ -34,6 +34,12 @@ public sealed partial class RequestCards
         ("erase data of Megan Bowen", "Anonymise one person's closed requests, after you confirm"),
     ];
 
+    // Listed only for team leads: to anyone else the words are no command.
+    private static readonly (string Command, string Description)[] LeadCommands =
+    [
+        ("parked", "Team leads: the background steps of your teams' requests that could not be done, to retry or dismiss"),
+    ];
+
     /// <summary>The help card with a greeting: what the bot does, the loaded catalog's categories and examples.</summary>
     public CardMessage Welcome(string firstName, IntakeGuide guide)
     {
@@ -42,7 +48,8 @@ public sealed partial class RequestCards
     }
 
     /// <param name="auditor">Whether the reader is an auditor, who also gets the export and erase commands.</param>
-    public CardMessage Help(IntakeGuide guide, bool auditor = false) => HelpCard(null, guide, auditor);
+    /// <param name="lead">Whether the reader leads a team, who also gets the "parked" command.</param>
+    public CardMessage Help(IntakeGuide guide, bool auditor = false, bool lead = false) => HelpCard(null, guide, auditor, lead);
 
     /// <summary>Catalog items to pick from: "did you mean" candidates or one category's items.</summary>
     public CardMessage Catalog(IReadOnlyList<CatalogItem> items, string heading)
@@ -173,9 +180,10 @@ public sealed partial class RequestCards
         ["userIds"] = new JsonArray(userId),
     };
 
-    private CardMessage HelpCard(string? greeting, IntakeGuide guide, bool auditor = false)
+    private CardMessage HelpCard(string? greeting, IntakeGuide guide, bool auditor = false, bool lead = false)
     {
-        var commands = auditor ? [.. Commands[..^1], .. AuditorCommands, Commands[^1]] : Commands;
+        (string Command, string Description)[] commands =
+            [.. Commands[..^1], .. lead ? LeadCommands : [], .. auditor ? AuditorCommands : [], Commands[^1]];
         var data = new
         {
             greeting,

@@ -35,6 +35,7 @@ public static class DependencyInjection
         services.AddProvisioningWebhooks();
         services.AddSingleton<OutboxProcessor>();
         services.AddSingleton<OutboxEventRunner>();
+        services.AddSingleton<ParkedDesk>();
         services.AddSingleton<SlaSweep>();
         services.AddSingleton<TeamAssignment>();
         services.AddSingleton<AvailabilityDesk>();

@@ -65,6 +65,9 @@ public class AuditActionTests
         { nameof(AuditAction.AccessRemoved), "AccessRemoved" },
         { nameof(AuditAction.AccessRemovalFailed), "AccessRemovalFailed" },
         { nameof(AuditAction.DataExported), "DataExported" },
+        { nameof(AuditAction.EventParked), "EventParked" },
+        { nameof(AuditAction.EventRetried), "EventRetried" },
+        { nameof(AuditAction.EventDismissed), "EventDismissed" },
     };
 
     [Theory]

@@ -502,7 +502,9 @@ public class ServiceRequestTests
 
         request.FailEvent(id, "HttpRequestException: 504", Start.AddMinutes(2), TimeSpan.FromMinutes(1), maxAttempts: 2);
 
-        var parked = Assert.Single(request.Outbox);
+        // The team is told with a notice of its own (ADR 0020).
+        var parked = Assert.Single(request.Outbox, e => e.Id == id);
+        Assert.Single(request.Outbox, e => e.Type == RequestEventType.ParkedNotice);
         Assert.Equal(2, parked.Attempts);
         Assert.Equal(Start.AddMinutes(2), parked.ParkedAt);
         Assert.True(parked.IsParked);

@@ -44,7 +44,7 @@ public sealed class RunFulfilmentStepBackoffTests
         var delays = scheduled.Select((s, i) => (s.EnqueueAt - (i == 0 ? start : scheduled[i - 1].EnqueueAt)).TotalSeconds);
         Assert.Equal([10, 20, 40, 80, 160, 320, 640, 900, 900], delays);
         Assert.Equal(TimeSpan.FromSeconds(3070), scheduled[^1].EnqueueAt - start); // about 51 minutes of outage survived
-        var parked = Assert.Single((await app.Store.GetAsync(request.Id))!.Outbox);
+        var parked = Assert.Single((await app.Store.GetAsync(request.Id))!.Outbox, o => o.Id == e.Id);
         Assert.True(parked.IsParked);
         Assert.StartsWith("Gave up after 10 attempts: ConnectorException", parked.LastError);
         Assert.Equal(10, app.Connector.Requests.Count);

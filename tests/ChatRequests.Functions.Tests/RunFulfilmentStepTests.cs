@@ -166,7 +166,7 @@ public sealed class RunFulfilmentStepTests
             HostPayloads.QueueMessage(request.Id, e.Id, e.Type.ToString(), deliveryCount: FunctionsApp.MaxDeliveryCount));
 
         Assert.Equal(500, answer.StatusCode);
-        var parked = Assert.Single((await app.Store.GetAsync(request.Id))!.Outbox);
+        var parked = Assert.Single((await app.Store.GetAsync(request.Id))!.Outbox, o => o.Id == e.Id);
         Assert.True(parked.IsParked);
         Assert.StartsWith("Gave up after 3 deliveries: ConnectorException", parked.LastError);
     }
@@ -202,7 +202,7 @@ public sealed class RunFulfilmentStepTests
         Assert.Equal(200, answer.StatusCode);
         Assert.Equal("PermanentFailure", answer.ReturnValue!.GetValue<string>());
         Assert.Contains(answer.Logs, l => l.Contains("The approver left the company.", StringComparison.Ordinal));
-        var parked = Assert.Single((await app.Store.GetAsync(request.Id))!.Outbox);
+        var parked = Assert.Single((await app.Store.GetAsync(request.Id))!.Outbox, o => o.Id == e.Id);
         Assert.True(parked.IsParked);
         Assert.Equal("PermanentEventFailureException: The approver left the company.", parked.LastError);
     }
@@ -222,10 +222,62 @@ public sealed class RunFulfilmentStepTests
         var answer = await app.InvokeAsync(RunFulfilmentStepFunction.Name, HostPayloads.QueueMessage(request.Id, e.Id, e.Type.ToString()));
 
         Assert.Equal((200, "PermanentFailure"), (answer.StatusCode, answer.ReturnValue!.GetValue<string>()));
-        var parked = Assert.Single((await app.Store.GetAsync(request.Id))!.Outbox);
+        var parked = Assert.Single((await app.Store.GetAsync(request.Id))!.Outbox, o => o.Id == e.Id);
         Assert.True(parked.IsParked);
         Assert.Contains("403 BotNotInConversationRoster", parked.LastError, StringComparison.Ordinal);
         Assert.Single(app.Connector.Requests, r => !r.Succeeded);
+    }
+
+    [Fact]
+    public async Task AParkedStep_ReachesTheTeamThroughTheQueue_AndItsNoticeNeverLoops()
+    {
+        await using var app = await FunctionsApp.StartAsync();
+        var request = await app.SubmitAsync(needsApproval: false);
+        var e = request.Outbox[0];
+        app.Connector.FailNext(new FakeFailure(403, Count: 1)
+        {
+            ErrorCode = "BotNotInConversationRoster",
+            When = r => r.Route == FakeConnectorRoute.CreateConversation && r.Parameters?.IsGroup == true,
+        });
+        await app.InvokeAsync(RunFulfilmentStepFunction.Name, HostPayloads.QueueMessage(request.Id, e.Id, e.Type.ToString()));
+
+        var outcomes = await RunPendingStepsAsync(app, request.Id);
+
+        Assert.Equal(["200 Handled"], outcomes); // the parked step is not run; its notice is, and posts the card
+        var card = app.Connector.LatestCardIn(app.Connector.Conversations.Single(c => c.ChannelId == Persona.HardwareChannel).Id)!;
+        Assert.Contains("a step could not be done", CardReader.AllText(card), StringComparison.Ordinal);
+        Assert.Equal(["parked.retry", "parked.dismiss"], CardReader.Verbs(card));
+        var stored = (await app.Store.GetAsync(request.Id))!;
+        Assert.Equal([e.Id], stored.Outbox.Select(o => o.Id));
+        Assert.Single(stored.History, h => h.Action == AuditAction.EventParked);
+
+        // Retried, the step is relayed under a new message id (the queue's duplicate detection would drop the old one);
+        // Teams refuses the channel for good now: the second parking's notice parks too, and nothing more is relayed.
+        await Core.Storage.RequestStoreUpdates.UpdateAsync(app.Store, request.Id, r => r.RetryParked(r.Parkings[0].Id, PersonRef.System, DateTimeOffset.UtcNow));
+        app.Connector.FailNext(new FakeFailure(403, Count: 100) { When = r => r.Route == FakeConnectorRoute.CreateConversation });
+        for (var pass = 0; pass < 3; pass++)
+        {
+            await RunPendingStepsAsync(app, request.Id);
+        }
+
+        Assert.Equal($"{e.Id}.r1", new Relay.FulfilmentMessage(request.Id, e.Id, e.Type.ToString(), Retries: 1).ToQueueMessage().MessageId);
+        var after = (await app.Store.GetAsync(request.Id))!;
+        Assert.All(after.Outbox, o => Assert.True(o.IsParked));
+        Assert.Equal([RequestEventType.Approved, RequestEventType.ParkedNotice], after.Outbox.Select(o => o.Type));
+        Assert.Equal(2, after.Parkings.Count);
+    }
+
+    /// <summary>What RelayOutbox sends for the request's pending (not parked) events, each run through RunFulfilmentStep.</summary>
+    private static async Task<IReadOnlyList<string>> RunPendingStepsAsync(FunctionsApp app, string requestId)
+    {
+        var outcomes = new List<string>();
+        foreach (var pending in (await app.Store.GetAsync(requestId))!.Outbox.Where(o => !o.IsParked))
+        {
+            var step = await app.InvokeAsync(RunFulfilmentStepFunction.Name, HostPayloads.QueueMessage(requestId, pending.Id, pending.Type.ToString()));
+            outcomes.Add($"{step.StatusCode} {step.ReturnValue}");
+        }
+
+        return outcomes;
     }
 
     [Fact]

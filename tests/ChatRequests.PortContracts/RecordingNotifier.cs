@@ -67,6 +67,9 @@ public sealed class RecordingNotifier : INotifier
     public Task ShowAccessReviewAsync(AccessReview review, PersonRef to, CancellationToken cancellationToken = default) =>
         Record($"access-review {review.Id} for {to.Name}: {review.DecidedCount} of {review.Lines.Count} decided");
 
+    public Task ShowParkedStepAsync(ServiceRequest request, ParkedStep parking, CancellationToken cancellationToken = default) =>
+        Record($"parked-card {request.Id} {parking.Id} {parking.EventType} {parking.Outcome}");
+
     public Task TellAccessReviewAsync(AccessReviewNotice notice, CancellationToken cancellationToken = default) =>
         Record(notice.Kind switch
         {

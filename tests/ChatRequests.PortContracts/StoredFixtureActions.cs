@@ -33,5 +33,7 @@ public static class StoredFixtureActions
         AuditAction.AccessKept, AuditAction.AccessRemoved, AuditAction.AccessRemovalFailed,
         // Issue 13: a data-subject export, recorded on each request it held.
         AuditAction.DataExported,
+        // Issue 15: parked steps reach the team, who retry or dismiss them.
+        AuditAction.EventParked, AuditAction.EventRetried, AuditAction.EventDismissed,
     ];
 }

@@ -36,6 +36,7 @@ public sealed class CardActionHandler(
     FormsShownLog formsShown,
     AccessReviewDesk accessReviews,
     PrivacyConversation privacy,
+    ParkedDesk parked,
     ILogger<CardActionHandler> logger)
 {
     public async Task<InvokeResponse> HandleAsync(TurnContext turn, string verb, JsonObject? rawData, CancellationToken cancellationToken)
@@ -170,6 +171,8 @@ public sealed class CardActionHandler(
                 return (await privacy.EraseAsync(turn, erase.PersonId, cancellationToken)).Card;
             case AccessReviewDecisionData access:
                 return await DecideAccessAsync(turn, access, cancellationToken);
+            case ParkedStepData step:
+                return await SettleParkedAsync(turn, step, cancellationToken);
             default:
                 throw new InvalidOperationException($"No answer for {action.GetType().Name}.");
         }
@@ -224,6 +227,25 @@ public sealed class CardActionHandler(
         return click.AlreadyDecided is { DecidedBy: { } by, Decision: { } decided }
             ? cards.WithBanner(card, $"{by.Name} already decided this line ({(decided == AccessDecision.Keep ? "keep" : "remove")}); nothing was changed.", "warning").Card
             : card.Card;
+    }
+
+    /// <summary>
+    /// Retry or Dismiss on a parked step's card (or the "parked" list): the card as the parking now stands, for everyone
+    /// once the worker updates the channel's copy; a second click, or one on an old card, changes nothing and says who did.
+    /// </summary>
+    private async Task<JsonObject> SettleParkedAsync(TurnContext turn, ParkedStepData step, CancellationToken cancellationToken)
+    {
+        var click = step.Retry
+            ? await parked.RetryAsync(step.RequestId, step.ParkId, turn.User, cancellationToken)
+            : await parked.DismissAsync(step.RequestId, step.ParkId, turn.User, cancellationToken);
+        var card = cards.ParkedStep(click.Request, click.Parking);
+        if (click.Changed)
+        {
+            return card.Card;
+        }
+
+        var already = click.Parking.Outcome == ParkOutcome.Retried ? "retried" : "dismissed";
+        return cards.WithBanner(card, $"{click.Parking.SettledBy?.Name} already {already} this step; nothing was changed.", "warning").Card;
     }
 
     /// <summary>"Ask someone else": the card now says whom the approver asked, or lists the people of that name to choose from.</summary>

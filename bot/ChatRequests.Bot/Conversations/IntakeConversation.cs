@@ -20,7 +20,7 @@ public sealed class IntakeConversation(ICatalog catalog, IMessageInterpreter int
 
     public CardMessage Welcome(string firstName) => cards.Welcome(firstName, Guide());
 
-    public CardMessage Help(bool auditor = false) => cards.Help(Guide(), auditor);
+    public CardMessage Help(bool auditor = false, bool lead = false) => cards.Help(Guide(), auditor, lead);
 
     /// <summary>The card for a message that is not a command.</summary>
     public IntakeReply Answer(Meaning meaning, string text)

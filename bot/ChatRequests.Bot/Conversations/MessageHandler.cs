@@ -31,7 +31,8 @@ public sealed class MessageHandler(
     FormsShownLog formsShown,
     ReportConversation report,
     AuditTrail audit,
-    PrivacyConversation privacy)
+    PrivacyConversation privacy,
+    ParkedDesk parked)
 {
     private const int RequestListSize = 20;
 
@@ -81,6 +82,12 @@ public sealed class MessageHandler(
             }
 
             // To anyone but an auditor these words are no command: answered like words that match nothing.
+            meaning = new Meaning { Kind = MeaningKind.Unknown };
+        }
+
+        if (meaning.Command == ChatCommand.Parked && !await parked.IsLeadAsync(turn.User.Id, cancellationToken))
+        {
+            // To anyone but a team lead these words are no command: answered like words that match nothing.
             meaning = new Meaning { Kind = MeaningKind.Unknown };
         }
 
@@ -162,7 +169,10 @@ public sealed class MessageHandler(
         switch (command)
         {
             case ChatCommand.Help:
-                return intake.Help(auditor: await privacy.IsAuditorAsync(turn, cancellationToken));
+                return intake.Help(
+                    auditor: await privacy.IsAuditorAsync(turn, cancellationToken), lead: await parked.IsLeadAsync(turn.User.Id, cancellationToken));
+            case ChatCommand.Parked:
+                return cards.ParkedList(await parked.ListAsync(turn.User.Id, cancellationToken) ?? []);
             case ChatCommand.Browse:
                 return intake.Browse();
             case ChatCommand.Approvals:

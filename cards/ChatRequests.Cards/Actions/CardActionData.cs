@@ -59,6 +59,8 @@ public abstract record CardActionData
                 CardVerbs.HistoryPage => HistoryPageData.Read(reader),
                 CardVerbs.PrivacyPick => PrivacyPickData.Read(reader),
                 CardVerbs.PrivacyErase => EraseConfirmData.Read(reader),
+                CardVerbs.ParkedRetry => ParkedStepData.Read(reader, retry: true),
+                CardVerbs.ParkedDismiss => ParkedStepData.Read(reader, retry: false),
                 // The verb is not repeated back: anyone can send any text as one.
                 _ => throw new InvalidCardDataException(InvalidCardDataException.UnknownAction),
             };

@@ -13,7 +13,10 @@ internal sealed class GraphDirectoryCalendarValidation : IValidateOptions<GraphD
             .Concat(options.Teams.SelectMany(t => AssignmentDefinition.ProblemsOf($"team '{t.Id}'", t.Assignment)))
             // People come from Graph and cannot be checked at the start; the groups are the configuration's own.
             .Concat(options.Escalation?.Problems(_ => true, id => options.ApproverGroups.Any(g => string.Equals(g.Id, id, StringComparison.OrdinalIgnoreCase))) ?? [])
-            .Concat(options.Governance?.Problems(_ => true, id => options.ApproverGroups.Any(g => string.Equals(g.Id, id, StringComparison.OrdinalIgnoreCase))) ?? [])
+            .Concat(options.Governance?.Problems(
+                _ => true,
+                id => options.ApproverGroups.Any(g => string.Equals(g.Id, id, StringComparison.OrdinalIgnoreCase)),
+                id => options.Teams.Any(t => string.Equals(t.Id, id, StringComparison.OrdinalIgnoreCase))) ?? [])
             .Concat(ClosureSettings.ProblemsOf("the directory", options.Closure))
             .Concat(options.Teams.SelectMany(t => QualityCheckSetting.ProblemsOf($"team '{t.Id}'", t.QualityCheck)
                 .Concat(QualityCheckSetting.ReminderProblemsOf($"team '{t.Id}'", t.QualityCheckReminderAfterHours))

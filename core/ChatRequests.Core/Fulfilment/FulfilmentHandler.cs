@@ -220,6 +220,14 @@ public sealed class FulfilmentHandler(
                 // The cards say it is resolved; the team card drops the level with the Resolved or Cancelled event.
                 await PostEscalationCardsAsync(request, e, x => x.ResolvedAt, cancellationToken);
                 break;
+            case RequestEventType.ParkedNotice:
+                // The card shows the parking as it stands now: a later Retry or Dismiss raises its own notice to update it.
+                if (e.Comment is { } parkId && request.FindParking(parkId) is { } parking)
+                {
+                    await notifier.ShowParkedStepAsync(request, parking, cancellationToken);
+                }
+
+                break;
             case RequestEventType.ProvisioningRequested:
                 await _provisioning.RunAsync(request, cancellationToken);
                 break;

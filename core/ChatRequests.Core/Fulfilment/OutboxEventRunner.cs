@@ -76,14 +76,24 @@ public sealed class OutboxEventRunner(
         return new EventRun(EventRunOutcome.Handled, e.Type);
     }
 
-    /// <summary>Parks the event with <paramref name="reason"/> (for the health endpoint and operators); no-op when it is gone.</summary>
-    public Task ParkAsync(string requestId, string eventId, string reason, CancellationToken cancellationToken = default) =>
-        store.UpdateAsync(
+    /// <summary>
+    /// Parks the event with <paramref name="reason"/> (for the health endpoint, the team's card and operators); no-op when
+    /// it is gone or parked already.
+    /// </summary>
+    public async Task ParkAsync(string requestId, string eventId, string reason, CancellationToken cancellationToken = default)
+    {
+        OutboxEvent? parking = null;
+        await store.UpdateAsync(
             requestId,
             r =>
             {
-                var attempts = r.Outbox.FirstOrDefault(o => o.Id == eventId)?.Attempts ?? 0;
-                r.FailEvent(eventId, reason, clock.GetUtcNow(), TimeSpan.Zero, maxAttempts: attempts + 1);
+                parking = r.Outbox.FirstOrDefault(o => o.Id == eventId && !o.IsParked);
+                r.FailEvent(eventId, reason, clock.GetUtcNow(), TimeSpan.Zero, maxAttempts: (parking?.Attempts ?? 0) + 1);
             },
             cancellationToken);
+        if (parking is not null)
+        {
+            UndeliveredNotices.Report(logger, requestId, parking);
+        }
+    }
 }

@@ -80,6 +80,7 @@ public sealed class OutboxProcessor(
         {
             logger.LogError(ex, "Parked {EventType} event {EventId} of {RequestId} after {Attempts} attempts",
                 failed.Type, failed.Id, request.Id, failed.Attempts + 1);
+            UndeliveredNotices.Report(logger, request.Id, failed);
         }
         else
         {

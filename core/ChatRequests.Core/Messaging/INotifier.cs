@@ -142,4 +142,11 @@ public interface INotifier
     /// review, kind and line.
     /// </summary>
     Task TellAccessReviewAsync(AccessReviewNotice notice, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Posts the card of <paramref name="parking"/> (a step of the request given up on, with Retry and Dismiss) in the
+    /// channel of the team that owns the request, or of the organisation's operations team when that team is gone from the
+    /// directory; once per parking, updated in place afterwards (retried or dismissed, by whom).
+    /// </summary>
+    Task ShowParkedStepAsync(ServiceRequest request, ParkedStep parking, CancellationToken cancellationToken = default);
 }

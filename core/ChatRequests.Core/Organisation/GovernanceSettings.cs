@@ -21,6 +21,13 @@ public sealed record GovernanceSettings
 
     public ReportSettings Reports { get; init; } = new();
 
+    /// <summary>
+    /// The team (its id) whose channel gets the card of a parked step when the request's own team is no longer in the
+    /// directory; its lead and members may retry or dismiss any parked step. Null: such a card cannot be posted (it is
+    /// logged and counted, and still on /status).
+    /// </summary>
+    public string? OperationsTeamId { get; init; }
+
     /// <summary>Whether the person is an auditor: named in <see cref="Auditors"/> or a member of <see cref="AuditorGroupId"/>.</summary>
     public async Task<bool> IsAuditorAsync(IDirectory directory, string personId, CancellationToken cancellationToken = default)
     {
@@ -35,9 +42,15 @@ public sealed record GovernanceSettings
     }
 
     /// <summary>What is wrong with the settings, each a sentence for the person who edits them; empty when nothing.</summary>
-    public IReadOnlyList<string> Problems(Func<string, bool> isPerson, Func<string, bool> isGroup)
+    /// <param name="isTeam">Whether a team of that id exists; null where teams are not known yet.</param>
+    public IReadOnlyList<string> Problems(Func<string, bool> isPerson, Func<string, bool> isGroup, Func<string, bool>? isTeam = null)
     {
         var problems = new List<string>();
+        if (OperationsTeamId is { } operations && isTeam is not null && !isTeam(operations))
+        {
+            problems.Add($"governance.operationsTeamId is '{operations}', which is not a team in the directory.");
+        }
+
         foreach (var id in Auditors.Where(id => !isPerson(id)))
         {
             problems.Add($"governance.auditors has '{id}', who is not a person in the directory.");

@@ -97,6 +97,13 @@ public readonly record struct AuditAction
     /// <summary>The request's personal data was removed (retention policy or erasure); the comment says under which rule or at whose request.</summary>
     public static readonly AuditAction Anonymise = new("Anonymise");
 
+    /// <summary>A background step was given up on (parked); the comment says which step, after how many attempts and why, in plain words.</summary>
+    public static readonly AuditAction EventParked = new("EventParked");
+    /// <summary>A person had a parked step tried again; the actor is who clicked Retry, the comment names the step.</summary>
+    public static readonly AuditAction EventRetried = new("EventRetried");
+    /// <summary>A person dismissed a parked step, which will not be done; the actor is who dismissed it, the comment names the step.</summary>
+    public static readonly AuditAction EventDismissed = new("EventDismissed");
+
     private AuditAction(string name) => Name = name;
 
     /// <summary>The stored spelling ("Approve", "SlaAtRisk").</summary>
@@ -118,6 +125,7 @@ public readonly record struct AuditAction
         Anonymise,
         AccessKept, AccessRemoved, AccessRemovalFailed,
         DataExported,
+        EventParked, EventRetried, EventDismissed,
     ];
 
     /// <summary>The line a command of the transition table writes.</summary>
@@ -161,7 +169,8 @@ public readonly record struct AuditAction
     /// A line whose comment is for the team only (a work note, a failed quality check's reason, resolution notes not yet
     /// checked): the requester never reads it.
     /// </summary>
-    public bool IsInternal => this == WorkNote || this == FailReview || this == SubmitForReview;
+    public bool IsInternal => this == WorkNote || this == FailReview || this == SubmitForReview
+        || this == EventParked || this == EventRetried || this == EventDismissed;
 
     public override string ToString() => Name ?? "";
 

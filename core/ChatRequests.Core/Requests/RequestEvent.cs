@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ChatRequests.Core.Requests;
 
 /// <summary>What happened to a request that the world outside the document must hear about.</summary>
@@ -71,6 +73,12 @@ public enum RequestEventType
     /// row (which held the requester and the reasons people typed) with the anonymised document's.
     /// </summary>
     Anonymised,
+    /// <summary>
+    /// Another event of the request was parked, retried or dismissed (<see cref="ServiceRequest.Parkings"/>): the card of
+    /// that parking in the owning team's channel is posted or brought up to date. Its comment is the parking's id. When
+    /// this event itself is parked, no further notice is raised (it is logged and counted, and stays on /status).
+    /// </summary>
+    ParkedNotice,
 }
 
 /// <summary>
@@ -89,6 +97,13 @@ public sealed record OutboxEvent(
     public DateTimeOffset NextAttemptAt { get; init; } = CreatedAt;
     public string? LastError { get; init; }
     public DateTimeOffset? ParkedAt { get; init; }
+
+    /// <summary>
+    /// How many times a person retried the event after it was parked (<see cref="ServiceRequest.RetryParked"/>): a relay
+    /// that deduplicates deliveries by the event id (the Functions app's queue) sends a retried event under a new id.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int Retries { get; init; }
 
     public bool IsParked => ParkedAt is not null;
 }

@@ -579,24 +579,32 @@ public sealed partial class ServiceRequest
     /// <summary>Marks an outbox event as handled: it leaves the outbox.</summary>
     public bool CompleteEvent(string eventId) => _outbox.RemoveAll(e => e.Id == eventId) > 0;
 
-    /// <summary>Records a failed attempt; after <paramref name="maxAttempts"/> the event is parked with its reason.</summary>
+    /// <summary>
+    /// Records a failed attempt; after <paramref name="maxAttempts"/> the event is parked with its reason, and the parking
+    /// is kept, written in the history and announced to the owning team (<see cref="Park"/>).
+    /// </summary>
     public void FailEvent(string eventId, string error, DateTimeOffset now, TimeSpan backoff, int maxAttempts)
     {
         var index = _outbox.FindIndex(e => e.Id == eventId);
-        if (index < 0)
+        if (index < 0 || _outbox[index].IsParked)
         {
             return;
         }
 
         var failed = _outbox[index];
         var attempts = failed.Attempts + 1;
+        var parks = attempts >= maxAttempts;
         _outbox[index] = failed with
         {
             Attempts = attempts,
             LastError = error,
             NextAttemptAt = now + backoff,
-            ParkedAt = attempts >= maxAttempts ? now : null,
+            ParkedAt = parks ? now : null,
         };
+        if (parks)
+        {
+            Park(_outbox[index], now);
+        }
     }
 
     public bool IsRequester(string personId) => Requester.Id == personId;

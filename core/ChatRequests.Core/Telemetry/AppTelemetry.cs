@@ -29,6 +29,10 @@ public static class AppTelemetry
     public static readonly Counter<long> ConnectorRetries =
         Meter.CreateCounter<long>(TelemetryNames.Instruments.ConnectorRetries, "{retry}", "Bot Connector attempts retried.");
 
+    public static readonly Counter<long> ParkedNoticesUndelivered =
+        Meter.CreateCounter<long>(TelemetryNames.Instruments.ParkedNoticesUndelivered, "{notice}",
+            "Cards about a parked step that could not be posted to any team (parked themselves; still on /status).");
+
     /// <summary>
     /// Starts the span "<paramref name="prefix"/><paramref name="name"/>"; with no listener nothing is created, not even
     /// the name.

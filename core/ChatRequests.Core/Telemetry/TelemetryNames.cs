@@ -58,6 +58,7 @@ public static class TelemetryNames
         public const string OutboxDepth = "chatrequests.outbox.depth";
         public const string OutboxOldestAge = "chatrequests.outbox.oldest_age";
         public const string ParkedEvents = "chatrequests.outbox.parked";
+        public const string ParkedNoticesUndelivered = "chatrequests.outbox.parked_notices_undelivered";
         public const string ApprovalsPending = "chatrequests.approvals.pending";
     }
 }

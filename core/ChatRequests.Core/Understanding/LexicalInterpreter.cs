@@ -45,6 +45,11 @@ public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
             return new Meaning { Kind = MeaningKind.Command, Command = exportCommand, Export = export };
         }
 
+        if (ParkedWords.Matches(text))
+        {
+            return new Meaning { Kind = MeaningKind.Command, Command = ChatCommand.Parked };
+        }
+
         if (ReportWords.Read(text, index.IsCategory) is { } report)
         {
             return new Meaning { Kind = MeaningKind.Command, Command = ChatCommand.Report, Report = report };

@@ -50,6 +50,8 @@ public enum ChatCommand
     Export,
     /// <summary>"erase data of Megan Bowen": a data-subject erasure, confirmed on a card (auditors only; <see cref="Meaning.Export"/>).</summary>
     Erase,
+    /// <summary>"parked", "what is stuck": the parked steps of the teams the person leads, with Retry and Dismiss (<see cref="ParkedWords"/>).</summary>
+    Parked,
 }
 
 /// <summary>A catalog item the words fit, how well, and the form values they named.</summary>

@@ -164,7 +164,8 @@ public sealed class JsonFileDirectory : IDirectory
             problems.Add(problem);
         }
 
-        foreach (var problem in document.Governance?.Problems(personIds.Contains, groupIds.Contains) ?? [])
+        var teamIds = document.Teams.Select(t => t.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var problem in document.Governance?.Problems(personIds.Contains, groupIds.Contains, teamIds.Contains) ?? [])
         {
             problems.Add(problem);
         }

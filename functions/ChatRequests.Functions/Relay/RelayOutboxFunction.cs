@@ -49,7 +49,7 @@ public sealed class RelayOutboxFunction(FulfilmentQueue queue, OutboxEventRunner
                     requests++;
                     var request = changed.Request!;
                     messages.AddRange(request.Outbox.Where(e => !e.IsParked)
-                        .Select(e => new FulfilmentMessage(request.Id, e.Id, e.Type.ToString())));
+                        .Select(e => new FulfilmentMessage(request.Id, e.Id, e.Type.ToString(), e.Retries)));
                     break;
                 case ChangedDocumentKind.Bookkeeping:
                     logger.LogDebug("RelayOutbox passed over {DocumentType} document {DocumentId}: it holds no events", changed.Type, changed.Id);

@@ -1,6 +1,7 @@
 using ChatRequests.Cards;
 using ChatRequests.Core.AccessReviews;
 using ChatRequests.Core.Assignment;
+using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Requests;
@@ -164,6 +165,42 @@ public sealed class TeamsNotifier(ProactiveMessenger messenger, IDirectory direc
                 break;
         }
     }
+
+    public async Task ShowParkedStepAsync(ServiceRequest request, ParkedStep parking, CancellationToken cancellationToken = default)
+    {
+        var key = $"parked:{request.Id}:{parking.Id}";
+        var card = cards.ParkedStep(request, parking);
+        if (!parking.IsWaiting)
+        {
+            // Retried or dismissed: the card says so for everyone; a parking settled before its card went out gets none.
+            await messenger.UpdateIfPostedAsync(key, card, cancellationToken);
+            return;
+        }
+
+        var team = await directory.FindTeamAsync(request.TeamId, cancellationToken);
+        var operations = await directory.FindOperationsTeamAsync(cancellationToken);
+        if (team is null)
+        {
+            var to = operations ?? throw new PermanentEventFailureException(
+                $"Team {request.TeamId} of {request.Id} is not in the directory and no operations team is set (governance.operationsTeamId).");
+            await messenger.ShowInChannelAsync(to.ChannelId, key, card, cancellationToken);
+            return;
+        }
+
+        try
+        {
+            await messenger.ShowInChannelAsync(team.ChannelId, key, card, cancellationToken);
+        }
+        catch (ConnectorException ex) when (ex.IsPermanent && operations is not null && operations.ChannelId != team.ChannelId)
+        {
+            // The team's channel refuses the bot for good (removed from the team, the channel deleted): often the very
+            // failure that parked the step. The operations channel gets the card instead.
+            logger.LogWarning("The channel of team {TeamId} refused the card of parked step {ParkId} of {RequestId} ({StatusCode}); posting it to the operations team",
+                team.Id, parking.Id, request.Id, ex.StatusCode);
+            await messenger.ShowInChannelAsync(operations.ChannelId, key, card, cancellationToken);
+        }
+    }
+
 
     private static Activity AsActivity(CardMessage card) => Activity.CardMessage(card.Card, card.FallbackText);
 

@@ -10,7 +10,8 @@ namespace ChatRequests.Bot.Tests.Loop;
 /// <summary>
 /// The embedded relay, over HTTP, when Teams refuses a post for good outside anyone's personal chat (the bot was removed
 /// from the team, so the channel card answers 403): the event parks at once with the reason, instead of being retried
-/// eight times over minutes. The first retry is ten minutes away, so a retry could not make these tests pass.
+/// eight times over minutes; so does the card that would tell the team, which announces nothing further (no loop). The
+/// first retry is ten minutes away, so a retry could not make these tests pass.
 /// </summary>
 public sealed class ConnectorRefusalLoopTests : IAsyncLifetime
 {
@@ -38,11 +39,13 @@ public sealed class ConnectorRefusalLoopTests : IAsyncLifetime
 
         var (requestId, _) = await RequestMouseAsync(_bot.Teams, _bot.Connector, Persona.Megan);
 
-        var stored = await StoredWhenAsync(Store, requestId, r => r.Outbox.Any(e => e.IsParked), "the team card's event parked");
-        var parked = stored.Outbox.Single(e => e.IsParked);
-        Assert.Equal((RequestEventType.Approved, 1), (parked.Type, parked.Attempts));
+        // The card about the parked step goes to the same channel, is refused too, and parks without another notice.
+        var stored = await StoredWhenAsync(Store, requestId, r => r.Outbox.Count(e => e.IsParked) == 2, "the team card's event and its notice parked");
+        var parked = stored.Outbox.Single(e => e.Type == RequestEventType.Approved);
+        Assert.Equal((true, 1), (parked.IsParked, parked.Attempts));
         Assert.Contains($"{status} {code}", parked.LastError, StringComparison.Ordinal);
-        Assert.Single(_bot.Connector.Requests, r => !r.Succeeded); // tried once, never again
+        Assert.Equal((true, 1), (stored.Outbox.Single(e => e.Type == RequestEventType.ParkedNotice).IsParked, stored.Outbox.Single(e => e.Type == RequestEventType.ParkedNotice).Attempts));
+        Assert.Equal(2, _bot.Connector.Requests.Count(r => !r.Succeeded)); // each tried once, never again
     }
 
     [Fact]

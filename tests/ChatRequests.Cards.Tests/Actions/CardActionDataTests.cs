@@ -7,13 +7,14 @@ namespace ChatRequests.Cards.Tests.Actions;
 public class CardActionDataTests
 {
     [Fact]
-    public void EveryVerb_HasARecordOfItsOwn_OnlyApproveAndRejectAndKeepAndRemoveShareOne()
+    public void EveryVerb_HasARecordOfItsOwn_OnlyApproveAndRejectKeepAndRemoveRetryAndDismissShareOne()
     {
         var types = CardVerbs.All.ToDictionary(verb => verb, verb => CardActionData.Parse(verb, Complete()).GetType());
 
         Assert.Equal(types[CardVerbs.ApprovalApprove], types[CardVerbs.ApprovalReject]);
         Assert.Equal(types[CardVerbs.AccessKeep], types[CardVerbs.AccessRemove]);
-        Assert.Equal(CardVerbs.All.Count - 2, types.Values.Distinct().Count());
+        Assert.Equal(types[CardVerbs.ParkedRetry], types[CardVerbs.ParkedDismiss]);
+        Assert.Equal(CardVerbs.All.Count - 3, types.Values.Distinct().Count());
     }
 
     [Fact]

@@ -157,6 +157,10 @@ public class PeoplesTextOnCardsTests
         yield return ("escalation in the thread", cards.Escalation(working, working.Escalations[^1], inThread: true), [person]);
         yield return ("notice SlaBreached", cards.Notice(working, NoticeKind.SlaBreached, working.Outbox[^1]), []);
         yield return ("team card, escalated", cards.TeamCard(working), [.. request, person]);
+        // A step given up on, with an error that quotes what was typed: the card names the requester, never the error.
+        working.FailEvent(working.Outbox[^1].Id, $"PermanentEventFailureException: {text}", Start.AddHours(20), TimeSpan.Zero, 1);
+        yield return ("parked step", cards.ParkedStep(working, working.Parkings[^1]), [person]);
+        yield return ("parked list", cards.ParkedList([(working, working.Parkings[^1])]), []);
 
         // Reasons people typed to cancel or reject, and the names of people an outlier is about; a reason shows its first line's worth.
         var figures = new Core.Reporting.ReportFigures

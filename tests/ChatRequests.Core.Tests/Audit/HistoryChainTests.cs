@@ -21,7 +21,7 @@ public class HistoryChainTests
         Assert.Equal(0, verdict.Predating);
         Assert.All(request.History, h => Assert.Matches("^[0-9a-f]{64}$", h.Hash!));
         Assert.Equal(HistoryChain.Link(HistoryChain.Genesis("REQ-000001"), request.History[0].Digest!), request.History[0].Hash);
-        Assert.Equal("The history of REQ-000001 is intact: 12 entries, chain verified.", verdict.Describe(request.Id));
+        Assert.Equal("The history of REQ-000001 is intact: 13 entries, chain verified.", verdict.Describe(request.Id));
     }
 
     public static TheoryData<string> Fields => ["at", "actor id", "actor name", "action", "from", "to", "comment"];

@@ -275,6 +275,7 @@ public abstract partial class RequestStoreContract
     {
         var parked = Submit("REQ-000001");
         parked.FailEvent(parked.Outbox[0].Id, "Bad card", Start, TimeSpan.FromSeconds(1), maxAttempts: 1);
+        parked.CompleteEvent(parked.Outbox.Single(e => e.Type == RequestEventType.ParkedNotice).Id); // the team was told
         var completed = Submit("REQ-000002");
         completed.CompleteEvent(completed.Outbox[0].Id);
         await Store.CreateAsync(parked);
