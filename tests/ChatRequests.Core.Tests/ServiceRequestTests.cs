@@ -502,7 +502,7 @@ public class ServiceRequestTests
 
         request.FailEvent(id, "HttpRequestException: 504", Start.AddMinutes(2), TimeSpan.FromMinutes(1), maxAttempts: 2);
 
-        // The team is told with a notice of its own (ADR 0020).
+        // The team is told with a notice of its own (ADR 0024).
         var parked = Assert.Single(request.Outbox, e => e.Id == id);
         Assert.Single(request.Outbox, e => e.Type == RequestEventType.ParkedNotice);
         Assert.Equal(2, parked.Attempts);

@@ -8,7 +8,7 @@ namespace ChatRequests.Core.Fulfilment;
 public sealed record ParkedClick(ServiceRequest Request, ParkedStep Parking, bool Changed);
 
 /// <summary>
-/// Who may see and settle parked steps (ADR 0020): the lead and the members (agents) of the team that owns the request,
+/// Who may see and settle parked steps (ADR 0024): the lead and the members (agents) of the team that owns the request,
 /// and the lead and members of the organisation's operations team (<see cref="GovernanceSettings.OperationsTeamId"/>),
 /// which gets the cards whose own team is gone. Anyone else is refused as if the request did not exist. The "parked" list
 /// is for leads: the steps of the teams they lead (the operations team's lead: every team's).
