@@ -85,7 +85,7 @@ public static class SubmitLoad
                 catch (Exception ex)
                 {
                     // Whatever the store threw; the assertions say when it may: only a submit that met the fault.
-                    var metTheFault = startedIn == 1 || Volatile.Read(ref phase) == 1;
+                    var metTheFault = startedIn == 1 || Volatile.Read(ref phase) >= 1;
                     Interlocked.Increment(ref failed[startedIn >= 2 ? startedIn : metTheFault ? 1 : 0]);
                     if (startedIn == 3)
                     {
