@@ -20,9 +20,15 @@ internal sealed record BenchOrganisation(string FilePath, IReadOnlyList<Employee
     private const string EmployeeIdPrefix = "00000000-0000-0000-00be-";
     private const string ManagerIdPrefix = "00000000-0000-0000-00bf-";
 
-    public static BenchOrganisation Write(string folder, int employees)
+    /// <param name="closure">The organisation's <c>closure</c> settings (how resolved requests close), if any.</param>
+    public static BenchOrganisation Write(string folder, int employees, JsonObject? closure = null)
     {
         var document = JsonNode.Parse(File.ReadAllText(RepositoryPaths.Samples("organisation.json")))!.AsObject();
+        if (closure is not null)
+        {
+            document["closure"] = closure;
+        }
+
         var people = document["people"]!.AsArray();
         var topManagerId = people.Single(p => p!["managerId"] is null && p["jobTitle"]?.GetValue<string>() == "Chief Information Officer")!["id"]!.GetValue<string>();
         var team = document["teams"]!.AsArray().Single(t => t!["id"]!.GetValue<string>() == HardwareTeam)!;
@@ -34,7 +40,7 @@ internal sealed record BenchOrganisation(string FilePath, IReadOnlyList<Employee
         var list = new List<Employee>();
         for (var i = 1; i <= employees; i++)
         {
-            var number = i.ToString("D2", CultureInfo.InvariantCulture);
+            var number = i.ToString(employees < 100 ? "D2" : "D3", CultureInfo.InvariantCulture);
             var manager = new Persona(ManagerIdPrefix + i.ToString("D12", CultureInfo.InvariantCulture), $"Bench Manager {number}");
             var employee = new Persona(EmployeeIdPrefix + i.ToString("D12", CultureInfo.InvariantCulture), $"Bench Employee {number}");
             people.Add(Person(manager, "Bench Manager", topManagerId));

@@ -1,9 +1,26 @@
 using System.Globalization;
+using ChatRequests.Composition.Telemetry;
 
 namespace ChatRequests.LoadDriver;
 
-/// <summary>What to run: counts per turn kind and pass, and the concurrency of each pass.</summary>
-internal sealed record DriverOptions(int Requests, int Warmup, IReadOnlyList<int> Passes, TimeSpan Timeout)
+/// <summary>Which measurement a run makes.</summary>
+internal enum Scenario
+{
+    /// <summary>Each turn kind apart, against the echo bot (the default).</summary>
+    Turns,
+    /// <summary>Whole lifecycles (submit to confirm) at once, against as many echo turns (<c>--lifecycles N</c>).</summary>
+    Lifecycles,
+    /// <summary>Product notices to many chats through a connector that enforces Teams' limits (<c>--notifications N</c>).</summary>
+    Notifications,
+    /// <summary>The bot's memory on a store seeded with many requests, against its idle memory on an empty one (<c>--memory N</c>).</summary>
+    Memory,
+}
+
+/// <summary>
+/// What to run: counts per turn kind and pass, the concurrency of each pass, and the bot's telemetry: one whole run (a
+/// fresh bot, echo bot and connector) per exporter, compared at the end when there are several; or one of the other scenarios.
+/// </summary>
+internal sealed record DriverOptions(int Requests, int Warmup, IReadOnlyList<int> Passes, TimeSpan Timeout, IReadOnlyList<TelemetryExporter> Telemetry)
 {
     public const int MaxRequests = 5_000;
     public const int MaxWarmup = 1_000;
@@ -11,11 +28,33 @@ internal sealed record DriverOptions(int Requests, int Warmup, IReadOnlyList<int
     /// <summary>One bench employee (one chat) per worker; the driver writes as many into the bot's organisation.</summary>
     public const int MaxConcurrency = 64;
 
+    public const int MaxLifecycles = 20_000;
+    public const int MaxNotifications = 10_000;
+    public const int MaxStoredRequests = 1_000_000;
+
     public const string Usage =
         "Usage: dotnet run -c Release --project bench/ChatRequests.LoadDriver -- " +
-        "[--requests N (1000)] [--warmup N (200)] [--concurrency C,C,... (1,8,64)] [--timeout SECONDS (900)]";
+        "[--requests N (1000)] [--warmup N (200)] [--concurrency C,C,... (1,8,64)] [--timeout SECONDS (900)] [--telemetry none,otlp (none)]\n" +
+        "   or: ... -- --lifecycles N [--warmup N] [--concurrency C,C,...]     whole lifecycles, submit to confirm\n" +
+        "   or: ... -- --notifications N [--conversations K (100)]              N notices to K chats under Teams' limits\n" +
+        "   or: ... -- --memory N                                               memory with N stored requests\n" +
+        "   any of them with --bot Section:Key=Value (repeatable): a setting for the bot, after the run's own";
 
-    public static DriverOptions Default { get; } = new(1_000, 200, [1, 8, 64], TimeSpan.FromSeconds(900));
+    public Scenario Scenario { get; init; } = Scenario.Turns;
+
+    /// <summary>Lifecycles, notifications or stored requests, by <see cref="Scenario"/>.</summary>
+    public int Count { get; init; }
+
+    /// <summary>Configuration added to the bot's command line last (<c>--bot Fulfilment:MaxParallelRequests=16</c>), to try a setting.</summary>
+    public IReadOnlyList<string> BotSettings { get; init; } = [];
+
+    /// <summary>The chats the notifications go to.</summary>
+    public int Conversations { get; init; } = 100;
+
+    public static DriverOptions Default { get; } = new(1_000, 200, [1, 8, 64], TimeSpan.FromSeconds(900), [TelemetryExporter.None]);
+
+    /// <summary>The exporters a run can compare: none, and OTLP/HTTP to the driver's own sink (the console would only burn the pipe).</summary>
+    private static readonly TelemetryExporter[] Exporters = [TelemetryExporter.None, TelemetryExporter.Otlp];
 
     public static DriverOptions Parse(IReadOnlyList<string> args)
     {
@@ -30,6 +69,12 @@ internal sealed record DriverOptions(int Requests, int Warmup, IReadOnlyList<int
                 "--warmup" => options with { Warmup = Number(name, Value(), 0, MaxWarmup) },
                 "--concurrency" => options with { Passes = [.. Value().Split(',').Select(c => Number(name, c.Trim(), 1, MaxConcurrency))] },
                 "--timeout" => options with { Timeout = TimeSpan.FromSeconds(Number(name, Value(), 10, 3_600)) },
+                "--telemetry" => options with { Telemetry = [.. Value().Split(',').Select(e => Exporter(name, e.Trim())).Distinct()] },
+                "--lifecycles" => options with { Scenario = Scenario.Lifecycles, Count = Number(name, Value(), 1, MaxLifecycles) },
+                "--notifications" => options with { Scenario = Scenario.Notifications, Count = Number(name, Value(), 1, MaxNotifications) },
+                "--bot" => options with { BotSettings = [.. options.BotSettings, "--" + Value()] },
+                "--conversations" => options with { Conversations = Number(name, Value(), 1, 1_000) },
+                "--memory" => options with { Scenario = Scenario.Memory, Count = Number(name, Value(), 1, MaxStoredRequests) },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'."),
             };
         }
@@ -42,6 +87,10 @@ internal sealed record DriverOptions(int Requests, int Warmup, IReadOnlyList<int
         var equals = arg.IndexOf('=');
         return equals < 0 ? (arg, null) : (arg[..equals], arg[(equals + 1)..]);
     }
+
+    private static TelemetryExporter Exporter(string name, string text) =>
+        Exporters.Where(e => e.ToString().Equals(text, StringComparison.OrdinalIgnoreCase)).Cast<TelemetryExporter?>().FirstOrDefault()
+        ?? throw new ArgumentException($"{name} takes {string.Join(", ", Exporters.Select(e => e.ToString().ToLowerInvariant()))}, not '{text}'.");
 
     private static int Number(string name, string text, int min, int max) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using ChatRequests.Composition.Telemetry;
 using ChatRequests.Testing;
 
 namespace ChatRequests.LoadDriver;
@@ -63,37 +64,80 @@ internal static class LoadRun
         }
     }
 
-    private static async Task RunAsync(DriverOptions options, string dataFolder, CancellationToken cancellationToken)
+    private static Task RunAsync(DriverOptions options, string dataFolder, CancellationToken cancellationToken) => options.Scenario switch
     {
-        var started = Stopwatch.StartNew();
+        Scenario.Notifications => NotificationRun.RunAsync(options, dataFolder, cancellationToken),
+        Scenario.Memory => MemoryRun.RunAsync(options, dataFolder, cancellationToken),
+        _ => RunAgainstEchoAsync(options, dataFolder, cancellationToken),
+    };
+
+    /// <summary>The bot started as the load runs start it: on its own core when there is one, on the file given.</summary>
+    internal static BotProcess Bot(string dataFile, FakeTeamsConnector connector, IEnumerable<string> arguments, bool pinned) =>
+        new(dataFile, connector.ServiceUrl, arguments) { Cores = pinned ? CorePinning.BotCore : null };
+
+    /// <summary>Says the driver's id, sets the environment both bots inherit, pins the driver to its core; returns the load average before.</summary>
+    internal static async Task<string> StartPinningAsync()
+    {
         var loadAverage = Report.LoadAverage();
         await Console.Error.WriteLineAsync($"driver\t{Environment.ProcessId}");
-        var organisation = BenchOrganisation.Write(dataFolder, options.Passes.Max());
         foreach (var (name, value) in BenchSettings.Environment)
         {
             Environment.SetEnvironmentVariable(name, value);
         }
 
-        var pinned = CorePinning.Available;
-        if (pinned)
+        if (CorePinning.Available)
         {
             CorePinning.PinDriver();
         }
 
+        return loadAverage;
+    }
+
+    /// <summary>The turn passes or the lifecycles: the bot and the echo bot side by side.</summary>
+    private static async Task RunAgainstEchoAsync(DriverOptions options, string dataFolder, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.StartNew();
+        await StartPinningAsync();
+        var organisation = BenchOrganisation.Write(dataFolder, options.Passes.Max());
+        var pinned = CorePinning.Available;
+
+        var runs = new List<TelemetryRun>();
+        foreach (var exporter in options.Telemetry)
+        {
+            var botFolder = Directory.CreateDirectory(Path.Combine(dataFolder, exporter.ToString().ToLowerInvariant())).FullName;
+            runs.Add(await RunBotAsync(options, exporter, organisation, botFolder, pinned, cancellationToken));
+        }
+
+        if (runs.Count > 1)
+        {
+            Report.Telemetry(runs);
+        }
+
+        Report.Line($"Run took {started.Elapsed.TotalSeconds:0} s.");
+    }
+
+    /// <summary>
+    /// One whole run with the bot's telemetry as <paramref name="exporter"/> says: a fresh connector, bot (own database)
+    /// and echo bot, the warm-up, the passes, memory; with OTLP also the sink it exports to, which must have received.
+    /// </summary>
+    private static async Task<TelemetryRun> RunBotAsync(
+        DriverOptions options, TelemetryExporter exporter, BenchOrganisation organisation, string dataFolder, bool pinned, CancellationToken cancellationToken)
+    {
+        var loadAverage = Report.LoadAverage();
+        await using var sink = exporter == TelemetryExporter.Otlp ? await OtlpSink.StartAsync(cancellationToken) : null;
         await using var connector = await FakeTeamsConnector.StartAsync(cancellationToken);
         var botArguments = BenchSettings.RaisedConnectorLimits.Concat(BenchSettings.BotOnly).Concat(BenchSettings.Logging)
-            .Append($"--Directory:Path={organisation.FilePath}");
-        await using var bot = new BotProcess(Path.Combine(dataFolder, "requests.db"), connector.ServiceUrl, botArguments)
-        {
-            Cores = pinned ? CorePinning.BotCore : null,
-        };
+            .Concat(BenchSettings.Telemetry(exporter, sink?.Endpoint))
+            .Append($"--Directory:Path={organisation.FilePath}").Concat(options.BotSettings);
+        await using var bot = Bot(Path.Combine(dataFolder, "requests.db"), connector, botArguments, pinned);
         await bot.StartAsync(cancellationToken);
         await using var echo = await EchoBotProcess.StartAsync(
             BenchSettings.RaisedConnectorLimits.Concat(BenchSettings.Logging), pinned ? CorePinning.BotCore : null, cancellationToken);
         Report.Header(options, organisation.Employees.Count, RepositoryPaths.BotAssembly, pinned
             ? $"bot on core {CorePinning.AllowedCores(bot.ProcessId)}, echo bot on core {CorePinning.AllowedCores(echo.ProcessId)}, driver on core {CorePinning.AllowedCores(Environment.ProcessId)} (taskset)"
             : "NOT pinned (needs 2 cores and taskset): the bots and the driver share every core, so CPU figures include contention",
-            loadAverage);
+            loadAverage,
+            BenchSettings.Describe(exporter, sink?.Endpoint));
 
         using var botHttp = Client(bot.BaseAddress);
         using var echoHttp = Client(echo.BaseAddress);
@@ -119,13 +163,28 @@ internal static class LoadRun
         // A child that dies mid-run would otherwise only show as a wait running into its timeout.
         using var childrenAlive = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var watchdog = CancelWhenExitedAsync(() => bot.HasExited || echo.HasExited, childrenAlive);
+        var passes = new List<PassResult>();
+        OtlpReceived? received = null;
         try
         {
             await WarmUpAsync(targets, options, childrenAlive.Token);
             foreach (var concurrency in options.Passes)
             {
+                if (options.Scenario == Scenario.Lifecycles)
+                {
+                    Report.Lifecycles(await new LifecycleRun(targets, organisation.TeamChannelId, concurrency)
+                        .RunAsync(options.Warmup, options.Count, childrenAlive.Token));
+                    continue;
+                }
+
                 var pass = await new BenchPass(targets, concurrency, options.Warmup, options.Requests).RunAsync(childrenAlive.Token);
                 Report.Pass(pass);
+                passes.Add(pass);
+            }
+
+            if (sink is not null)
+            {
+                received = await sink.WaitUntilBothSignalsAsync(OtlpSink.MetricWait, childrenAlive.Token);
             }
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
@@ -151,7 +210,17 @@ internal static class LoadRun
             new MemoryFigures("echo bot (baseline)", echo.ProcessId, echoAtStart, ProcessMemory.Read(echo.ProcessId)),
             new MemoryFigures("driver (fake connector, clients)", Environment.ProcessId, driverAtStart, ProcessMemory.Read(Environment.ProcessId)),
         ]);
-        Report.Line($"{connector.Requests.Count} calls reached the fake Teams connector; fulfilment idle, nothing parked; run took {started.Elapsed.TotalSeconds:0} s.");
+        // Every bot turn kind runs warmup + count times in each warm-up round (count = warmup there) and in each pass.
+        var botTurns = TurnKind.ReportOrder.Count(k => !k.IsEcho) * (WarmUpRounds * 2 * options.Warmup + options.Passes.Count * (options.Warmup + options.Requests));
+        var run = new TelemetryRun(exporter, passes, received, botTurns);
+        if (received is not null)
+        {
+            Report.Exported(run);
+        }
+
+        Report.Line($"{connector.Requests.Count} calls reached the fake Teams connector; fulfilment idle, nothing parked.");
+        Report.Line("");
+        return run;
     }
 
     /// <summary>
@@ -205,7 +274,7 @@ internal static class LoadRun
         return exitedChild();
     }
 
-    private static HttpClient Client(Uri baseAddress) =>
+    internal static HttpClient Client(Uri baseAddress) =>
         new(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = baseAddress, Timeout = HttpTimeout };
 
     private static string Messages(Exception ex) =>

@@ -39,6 +39,9 @@ public sealed record FakeConnectorRequest(
     public ConversationParameters? Parameters => Body?.Deserialize<ConversationParameters>(ConnectorJson.Options);
 
     public bool Succeeded => StatusCode is >= 200 and < 300;
+
+    /// <summary>The conversation (chat or channel thread) a successful create conversation made.</summary>
+    public string? CreatedConversationId { get; init; }
 }
 
 /// <summary>A failure the fake answers instead of handling a request, for the next <see cref="Count"/> matching requests.</summary>
@@ -144,7 +147,7 @@ public sealed partial class FakeTeamsConnector : IAsyncDisposable
     /// <summary>Holds the next <paramref name="count"/> requests for <paramref name="delay"/> before handling them.</summary>
     public void StallNext(int count, TimeSpan delay) => FailNext(new FakeFailure(0, count) { Delay = delay });
 
-    /// <summary>Forgets requests, conversations and pending failures (the roster stays).</summary>
+    /// <summary>Forgets requests, conversations, pending failures and the calls the limits counted (the roster and the limits stay).</summary>
     public void Reset()
     {
         lock (_gate)
@@ -153,6 +156,7 @@ public sealed partial class FakeTeamsConnector : IAsyncDisposable
             _conversations.Clear();
             _personalChatsByMember.Clear();
             _failures.Clear();
+            _acceptedAt.Clear();
         }
     }
 
@@ -166,6 +170,15 @@ public sealed partial class FakeTeamsConnector : IAsyncDisposable
             {
                 return [.. _requests];
             }
+        }
+    }
+
+    /// <summary>The requests received after the first <paramref name="skip"/> (for readers that follow a long run as it goes).</summary>
+    public IReadOnlyList<FakeConnectorRequest> RequestsSince(int skip)
+    {
+        lock (_gate)
+        {
+            return skip >= _requests.Count ? [] : _requests.GetRange(skip, _requests.Count - skip);
         }
     }
 
@@ -314,6 +327,13 @@ public sealed partial class FakeTeamsConnector : IAsyncDisposable
             return;
         }
 
+        if (route != FakeConnectorRoute.Unknown && TakePermit(probe) is { } retryAfter)
+        {
+            context.Response.Headers.RetryAfter = retryAfter;
+            await RespondAsync(context, probe with { StatusCode = 429 }, 429, Error("TooManyRequests", "Rate limit exceeded."));
+            return;
+        }
+
         var (status, answer) = route switch
         {
             FakeConnectorRoute.CreateConversation => CreateConversation(body),
@@ -322,7 +342,8 @@ public sealed partial class FakeTeamsConnector : IAsyncDisposable
             FakeConnectorRoute.UpdateActivity => Update(probe.ConversationId!, probe.ActivityId!, body),
             _ => (404, Error("NotFound", "No such route.")),
         };
-        await RespondAsync(context, probe with { StatusCode = status }, status, answer);
+        var created = route == FakeConnectorRoute.CreateConversation && status == 201 ? answer["id"]?.GetValue<string>() : null;
+        await RespondAsync(context, probe with { StatusCode = status, CreatedConversationId = created }, status, answer);
     }
 
     private (int, JsonNode) CreateConversation(JsonNode? body)

@@ -12,12 +12,17 @@ internal readonly record struct RateLimitKey(string Conversation, string Tenant)
 /// Callers over a limit wait in a FIFO queue instead of failing, so bursts are smoothed rather than dropped.
 /// </summary>
 /// <remarks>
-/// Sliding windows of up to 10 segments: a permit returns one window after the segment it was used in, so
-/// the limits hold to within one segment (a tenth of the window). A 429 from Teams is retried anyway.
+/// Sliding windows in segments: a permit comes back when the segment it was used in leaves the window. Each window is
+/// one segment longer than Teams' (W + W/n in n + 1 segments), so a permit comes back no sooner than W after its call
+/// and the limits hold exactly, as a service counting every call of the last W would count them (a window of exactly W
+/// let a call through up to a segment early: the load driver's enforcing connector answered 429). The cost is at most a
+/// segment per window: the tenant's window has 25 ms segments (one partition, one timer), a conversation's 100 ms
+/// (a timer per active conversation). A 429 from Teams is retried anyway.
 /// </remarks>
 internal sealed class ConnectorRateLimiter : IDisposable, IAsyncDisposable
 {
-    private static readonly TimeSpan MinimumSegment = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan ConversationSegment = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan TenantSegment = TimeSpan.FromMilliseconds(25);
 
     private readonly PartitionedRateLimiter<RateLimitKey>[] _windows;
     private readonly PartitionedRateLimiter<RateLimitKey> _chain;
@@ -26,9 +31,9 @@ internal sealed class ConnectorRateLimiter : IDisposable, IAsyncDisposable
     {
         var o = options.Value;
         var perConversation = o.ConversationWindows()
-            .Select(w => Partitioned(w.Window, o.QueueLimit, key => key.Conversation));
+            .Select(w => Partitioned(w.Window, ConversationSegment, o.QueueLimit, key => key.Conversation));
         // Tenant last: the shared tenant permit is taken only once the conversation's own limits allow the call.
-        _windows = [.. perConversation, Partitioned(o.TenantPerSecond, o.QueueLimit, key => key.Tenant)];
+        _windows = [.. perConversation, Partitioned(o.TenantPerSecond, TenantSegment, o.QueueLimit, key => key.Tenant)];
         _chain = PartitionedRateLimiter.CreateChained(_windows);
     }
 
@@ -64,18 +69,18 @@ internal sealed class ConnectorRateLimiter : IDisposable, IAsyncDisposable
         }
     }
 
-    private static PartitionedRateLimiter<RateLimitKey> Partitioned(RateLimitWindow window, int queueLimit, Func<RateLimitKey, string> partitionBy) =>
-        PartitionedRateLimiter.Create<RateLimitKey, string>(key => RateLimitPartition.GetSlidingWindowLimiter(
-            partitionBy(key),
-            _ => new SlidingWindowRateLimiterOptions
-            {
-                PermitLimit = window.PermitLimit,
-                Window = window.Window,
-                SegmentsPerWindow = Segments(window.Window),
-                QueueLimit = queueLimit,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            }));
-
-    private static int Segments(TimeSpan window) =>
-        (int)Math.Clamp(window.Ticks / MinimumSegment.Ticks, 1, 10);
+    private static PartitionedRateLimiter<RateLimitKey> Partitioned(
+        RateLimitWindow window, TimeSpan shortestSegment, int queueLimit, Func<RateLimitKey, string> partitionBy)
+    {
+        var segments = (int)Math.Clamp(window.Window.Ticks / shortestSegment.Ticks, 1, 40);
+        var options = new SlidingWindowRateLimiterOptions
+        {
+            PermitLimit = window.PermitLimit,
+            Window = window.Window + window.Window / segments,
+            SegmentsPerWindow = segments + 1,
+            QueueLimit = queueLimit,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        };
+        return PartitionedRateLimiter.Create<RateLimitKey, string>(key => RateLimitPartition.GetSlidingWindowLimiter(partitionBy(key), _ => options));
+    }
 }

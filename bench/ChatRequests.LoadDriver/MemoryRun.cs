@@ -1,0 +1,112 @@
+using System.Globalization;
+using ChatRequests.Testing;
+
+namespace ChatRequests.LoadDriver;
+
+/// <summary>
+/// The bot's memory with many stored requests. First the bot on an empty store: its idle RSS once started, then after a
+/// few hundred turns (one pass of every turn kind at concurrency 8). Then the same bot on a store seeded with N requests
+/// (<see cref="StoreSeeder"/>: a year and more of requests of the bench employees, most closed, some rejected or
+/// cancelled, the newest still open at every stage), whatever its start-up does with them (the SLA sweep over the open
+/// ones, the gauges), then the same turns. The figure is the seeded bot's RSS after the turns over the empty bot's idle
+/// RSS (goal at most 1.5x).
+/// </summary>
+internal static class MemoryRun
+{
+    /// <summary>The newest requests are left open, at each stage in turn; the rest are done with.</summary>
+    private const int OpenRequests = 300;
+    private const int Concurrency = 8;
+    private const int TurnsPerKind = 50;
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan FulfilmentTimeout = TimeSpan.FromMinutes(5);
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static async Task RunAsync(DriverOptions options, string dataFolder, CancellationToken cancellationToken)
+    {
+        var organisation = BenchOrganisation.Write(dataFolder, DriverOptions.MaxConcurrency);
+        var requesters = organisation.Employees.Select(e => e.Person).ToList();
+        // Seeded before the driver is pinned to its core: the seeder may use them all.
+        var seeded = Path.Combine(dataFolder, "seeded.db");
+        var seedTime = await SeedAsync(seeded, organisation, requesters, options.Count, cancellationToken);
+        var loadAverage = await LoadRun.StartPinningAsync();
+        await using var connector = await FakeTeamsConnector.StartAsync(cancellationToken);
+        await using var echo = await EchoBotProcess.StartAsync(
+            BenchSettings.RaisedConnectorLimits.Concat(BenchSettings.Logging), CorePinning.Available ? CorePinning.BotCore : null, cancellationToken);
+
+        Report.Line("ChatRequests memory run");
+        Report.Line($"  machine     {Environment.ProcessorCount} cores; load average before the run {loadAverage}");
+        Report.Line($"  turns       one pass of every turn kind at concurrency {Concurrency}, {TurnsPerKind} of each ({TurnsPerKind * 6} bot turns), as in the load run");
+
+        var empty = await MeasureAsync("empty store", Path.Combine(dataFolder, "empty.db"), organisation, options, connector, echo, cancellationToken);
+
+        Report.Line(string.Format(Invariant, "  store       {0:N0} requests of {1} requesters seeded through the product's use cases ({2}); file {3:N0} MiB",
+            options.Count, requesters.Count, seedTime, new FileInfo(seeded).Length / 1024.0 / 1024.0));
+        var full = await MeasureAsync($"{options.Count:N0} requests", seeded, organisation, options, connector, echo, cancellationToken);
+
+        Report.Line("");
+        Report.Line("Memory of the bot (MiB, /proc/<pid>/status: VmRSS now, VmHWM the peak so far)");
+        Report.Line(string.Format(Invariant, "  {0,-20} {1,12} {2,12} {3,14} {4,12}", "store", "idle RSS", "after turns", "peak (VmHWM)", "turns"));
+        foreach (var m in new[] { empty, full })
+        {
+            Report.Line(string.Format(Invariant, "  {0,-20} {1,12:0.0} {2,12:0.0} {3,14:0.0} {4,12}",
+                m.Store, m.Idle.WorkingSetMiB, m.AfterTurns.WorkingSetMiB, m.AfterTurns.PeakWorkingSetMiB, m.Turns));
+        }
+
+        Report.Line(string.Format(Invariant, "  {0:N0} requests after the turns / empty store idle: RSS {1:0.00}x, peak {2:0.00}x (goal at most 1.5x)",
+            options.Count, full.AfterTurns.WorkingSetMiB / empty.Idle.WorkingSetMiB, full.AfterTurns.PeakWorkingSetMiB / empty.Idle.WorkingSetMiB));
+    }
+
+    private sealed record BotMemory(string Store, ProcessMemory Idle, ProcessMemory AfterTurns, int Turns);
+
+    private static async Task<BotMemory> MeasureAsync(
+        string store, string dataFile, BenchOrganisation organisation, DriverOptions options, FakeTeamsConnector connector, EchoBotProcess echo,
+        CancellationToken cancellationToken)
+    {
+        await using var bot = LoadRun.Bot(dataFile, connector,
+            BenchSettings.RaisedConnectorLimits.Concat(BenchSettings.BotOnly).Concat(BenchSettings.Logging).Append($"--Directory:Path={organisation.FilePath}").Concat(options.BotSettings),
+            CorePinning.Available);
+        await bot.StartAsync(cancellationToken);
+        using var botHttp = LoadRun.Client(bot.BaseAddress);
+        using var echoHttp = LoadRun.Client(echo.BaseAddress);
+        var health = new BotHealth(botHttp);
+        // Whatever the start does with the stored requests (the SLA sweep, catching up on due events) counts as idle.
+        await Task.Delay(Settle, cancellationToken);
+        await health.WaitUntilFulfilmentIdleAsync(FulfilmentTimeout, cancellationToken);
+        var idle = ProcessMemory.Read(bot.ProcessId);
+
+        var targets = new BenchTargets(
+            connector, new TeamsDriver(botHttp, connector), bot.ProcessId, new TeamsDriver(echoHttp, connector), echo.ProcessId, health,
+            organisation.Employees, new ApprovalCards(connector), new TeamCards(connector, organisation.TeamChannelId));
+        var pass = await new BenchPass(targets, Concurrency, 0, TurnsPerKind) { IsWarmUp = true }.RunAsync(cancellationToken);
+        await health.WaitUntilFulfilmentIdleAsync(FulfilmentTimeout, cancellationToken);
+        return new BotMemory(store, idle, ProcessMemory.Read(bot.ProcessId), pass.Phases.Where(p => !p.Kind.IsEcho).Sum(p => p.Latency.Count));
+    }
+
+    /// <summary>
+    /// Seeds once per size into /dev/shm (seeding 100,000 requests takes minutes), and copies the file into the run's folder.
+    /// A seed is kept only once complete, so an interrupted one is never reused.
+    /// </summary>
+    private static async Task<string> SeedAsync(
+        string dataFile, BenchOrganisation organisation, IReadOnlyList<Persona> requesters, int count, CancellationToken cancellationToken)
+    {
+        var cached = Path.Combine(StoreSeeder.FastFolder, $"chatrequests-seed-v1-{count}-{requesters.Count}.db");
+        var how = "kept from an earlier run: " + cached;
+        if (!File.Exists(cached))
+        {
+            var seeding = cached + ".seeding";
+            File.Delete(seeding);
+            var took = await StoreSeeder.SeedAsync(
+                seeding, organisation.FilePath, requesters, count, i => FateOf(i, count), DateTimeOffset.UtcNow.AddHours(-1), chats: null, cancellationToken);
+            File.Move(seeding, cached);
+            how = $"in {took.TotalSeconds:0} s, kept as {cached}";
+        }
+
+        File.Copy(cached, dataFile);
+        return how;
+    }
+
+    private static SeedFate FateOf(int index, int count) =>
+        count - index <= OpenRequests
+            ? (index % 3) switch { 0 => SeedFate.AwaitingApproval, 1 => SeedFate.Assigned, _ => SeedFate.Fulfilled }
+            : (index % 20) switch { 0 => SeedFate.Rejected, 1 => SeedFate.Cancelled, _ => SeedFate.Closed };
+}
