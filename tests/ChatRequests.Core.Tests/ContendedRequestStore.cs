@@ -38,7 +38,8 @@ public sealed class ContendedRequestStore(IRequestStore inner) : IRequestStore
         await inner.SaveAsync(request, cancellationToken);
     }
 
-    public Task<long> NextNumberAsync(CancellationToken cancellationToken = default) => inner.NextNumberAsync(cancellationToken);
+    public Task<long> ReserveNumberAsync(string submissionKey, CancellationToken cancellationToken = default) =>
+        inner.ReserveNumberAsync(submissionKey, cancellationToken);
 
     public Task<ServiceRequest?> GetAsync(string requestId, CancellationToken cancellationToken = default)
     {

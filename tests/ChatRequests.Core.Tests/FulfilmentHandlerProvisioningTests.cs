@@ -153,9 +153,10 @@ public sealed class FulfilmentHandlerProvisioningTests
 
     private async Task<ServiceRequest> ApprovedAsync()
     {
+        var key = Guid.NewGuid().ToString("N");
         var request = ServiceRequest.Submit(
             new ServiceRequest.Draft(
-                RequestNumber.Format(await _store.NextNumberAsync()), Guid.NewGuid().ToString("N"), Requester, "finance-share-read",
+                RequestNumber.Format(await _store.ReserveNumberAsync(key)), key, Requester, "finance-share-read",
                 "Finance share (read)", "Access", null, "Monthly reports.", new Dictionary<string, string>(),
                 PriorityMatrix.Assess(Impact.Low, Urgency.Medium), "team-identity", "Identity & Access", _clock.GetUtcNow().AddHours(8),
                 [new ApprovalStage("Manager", [Manager])], ServiceRequestProvisioningTests.FinanceReaders),

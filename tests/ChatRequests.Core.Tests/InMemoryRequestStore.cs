@@ -27,8 +27,19 @@ public sealed class InMemoryRequestStore : IRequestStore
     /// <summary>Another store over the same documents, as after a restart.</summary>
     public InMemoryRequestStore Reopen() => new(_storage);
 
-    public Task<long> NextNumberAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult(Interlocked.Increment(ref _storage.LastNumber));
+    public Task<long> ReserveNumberAsync(string submissionKey, CancellationToken cancellationToken = default)
+    {
+        lock (_storage.Gate)
+        {
+            if (!_storage.Reservations.TryGetValue(submissionKey, out var number))
+            {
+                number = ++_storage.LastNumber;
+                _storage.Reservations[submissionKey] = number;
+            }
+
+            return Task.FromResult(number);
+        }
+    }
 
     public async Task<ServiceRequest?> GetAsync(string requestId, CancellationToken cancellationToken = default)
     {
@@ -135,6 +146,7 @@ public sealed class InMemoryRequestStore : IRequestStore
             }
 
             _storage.ById.Remove(request.Id);
+            _storage.Reservations.Remove(request.SubmissionKey);
         }
     }
 
@@ -177,6 +189,7 @@ public sealed class InMemoryRequestStore : IRequestStore
         public readonly Lock Gate = new();
         public readonly Dictionary<string, string> ById = [];
         public readonly Dictionary<string, string> Marks = [];
+        public readonly Dictionary<string, long> Reservations = [];
         public long LastNumber;
     }
 }

@@ -86,9 +86,10 @@ public sealed class OutboxEventRunnerTests
 
     private async Task<ServiceRequest> SubmitAsync()
     {
+        var key = Guid.NewGuid().ToString("N");
         var request = ServiceRequest.Submit(
             new ServiceRequest.Draft(
-                RequestNumber.Format(await _store.NextNumberAsync()), Guid.NewGuid().ToString("N"), Requester, "laptop-standard", "Standard laptop",
+                RequestNumber.Format(await _store.ReserveNumberAsync(key)), key, Requester, "laptop-standard", "Standard laptop",
                 "Hardware", null, "Old laptop.", new Dictionary<string, string>(), PriorityMatrix.Assess(Impact.Low, Urgency.Medium),
                 "team-hardware", "Hardware Service", _clock.GetUtcNow().AddHours(40), [new ApprovalStage("Manager", [Manager])]),
             _clock.GetUtcNow());

@@ -172,7 +172,7 @@ public sealed class ProvisioningRunTests
 
     private async Task<ServiceRequest> ApprovedAsync(ProvisioningPlan? plan = null)
     {
-        var id = RequestNumber.Format(await _store.NextNumberAsync());
+        var id = RequestNumber.Format(await _store.ReserveNumberAsync(Guid.NewGuid().ToString("N")));
         var request = Submit(plan ?? JoinerPlan, _clock.GetUtcNow(), id);
         await _store.CreateAsync(request);
         return (await _store.GetAsync(request.Id))!;

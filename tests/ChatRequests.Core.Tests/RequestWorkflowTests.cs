@@ -144,6 +144,17 @@ public class RequestWorkflowTests
     }
 
     [Fact]
+    public async Task Submit_SameSubmissionKeyConcurrently_UsesUpOneNumber_SoTheNextFormGetsTheNextOne()
+    {
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
+            Task.Run(() => _workflow.SubmitAsync(SampleData.Actor(SampleData.Megan), LaptopForm("key-1")))));
+
+        var next = await _workflow.SubmitAsync(SampleData.Actor(SampleData.Megan), LaptopForm("key-2"));
+
+        Assert.Equal("REQ-000002", next.Request!.Id);
+    }
+
+    [Fact]
     public async Task Submit_UnknownItem_IsExplained()
     {
         var error = await Assert.ThrowsAsync<RequestRuleException>(() =>

@@ -190,9 +190,10 @@ public sealed class SlaSweepTests
 
     private async Task<ServiceRequest> SubmitAsync(int dueInHours, bool needsApproval = false, int? timeoutHours = null)
     {
+        var key = Guid.NewGuid().ToString("N");
         var request = ServiceRequest.Submit(
             new ServiceRequest.Draft(
-                RequestNumber.Format(await _store.NextNumberAsync()), Guid.NewGuid().ToString("N"), Requester, "laptop-standard", "Standard laptop",
+                RequestNumber.Format(await _store.ReserveNumberAsync(key)), key, Requester, "laptop-standard", "Standard laptop",
                 "Hardware", null, "Old laptop.", new Dictionary<string, string>(), PriorityMatrix.Assess(Impact.Low, Urgency.Medium),
                 "team-hardware", "Hardware", _clock.GetUtcNow().AddHours(dueInHours),
                 needsApproval
@@ -223,7 +224,8 @@ public sealed class SlaSweepTests
 
         public Task SaveAsync(ServiceRequest request, CancellationToken cancellationToken = default) => inner.SaveAsync(request, cancellationToken);
 
-        public Task<long> NextNumberAsync(CancellationToken cancellationToken = default) => inner.NextNumberAsync(cancellationToken);
+        public Task<long> ReserveNumberAsync(string submissionKey, CancellationToken cancellationToken = default) =>
+            inner.ReserveNumberAsync(submissionKey, cancellationToken);
 
         public Task<ServiceRequest?> GetAsync(string requestId, CancellationToken cancellationToken = default) => inner.GetAsync(requestId, cancellationToken);
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Http.Json;
 using ChatRequests.Azure.Storage;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -67,6 +68,41 @@ public sealed class CosmosServer : IAsyncLifetime
         ["Cosmos:Database"] = database,
         ["Cosmos:UseEmulatorKey"] = "true",
         ["Cosmos:CreateIfMissing"] = "true",
+    };
+
+    /// <summary>
+    /// Makes the server answer the next document operations on <paramref name="database"/> with the fault (the server's
+    /// control route; other databases are not affected).
+    /// </summary>
+    public async Task InjectFaultAsync(string database, CosmosFault fault)
+    {
+        using var http = ControlClient();
+        using var response = await http.PostAsJsonAsync("_faults", new
+        {
+            database,
+            status = fault.Status,
+            count = fault.Count,
+            retryAfterMs = (int)fault.RetryAfter.TotalMilliseconds,
+            delayMs = (int)fault.Delay.TotalMilliseconds,
+        });
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Ends the faults of <paramref name="database"/> that are left.</summary>
+    public async Task ClearFaultsAsync(string database)
+    {
+        using var http = ControlClient();
+        using var response = await http.DeleteAsync("_faults?database=" + Uri.EscapeDataString(database));
+        response.EnsureSuccessStatusCode();
+    }
+
+    // The server's certificate is self-signed, and it listens on loopback only.
+    private HttpClient ControlClient() => new(new HttpClientHandler
+    {
+        ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
+    })
+    {
+        BaseAddress = Endpoint,
     };
 
     /// <summary>Options for a database of its own, so that every test starts from empty containers.</summary>
@@ -169,4 +205,20 @@ public sealed class CosmosServer : IAsyncLifetime
 
         throw new DirectoryNotFoundException("tests/ChatRequests.Testing/CosmosServer not found above " + AppContext.BaseDirectory);
     }
+}
+
+/// <summary>
+/// A fault the Cosmos DB stand-in answers the next <see cref="Count"/> document operations with: a status (429 with a
+/// retry-after, 503), or a delay before the usual answer (status 0).
+/// </summary>
+public sealed record CosmosFault(int Status, int Count, TimeSpan RetryAfter = default, TimeSpan Delay = default)
+{
+    /// <summary>429 Too Many Requests, with the retry-after Cosmos DB sends.</summary>
+    public static CosmosFault Throttled(int count, TimeSpan retryAfter) => new(429, count, RetryAfter: retryAfter);
+
+    /// <summary>503 Service Unavailable.</summary>
+    public static CosmosFault Unavailable(int count) => new(503, count);
+
+    /// <summary>No answer for <paramref name="delay"/>, then the usual one (a request that times out when the delay is long).</summary>
+    public static CosmosFault Slow(int count, TimeSpan delay) => new(0, count, Delay: delay);
 }

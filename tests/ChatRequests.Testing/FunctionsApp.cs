@@ -122,14 +122,15 @@ public sealed class FunctionsApp : IAsyncDisposable
     public async Task<ServiceRequest> SubmitAsync(bool needsApproval = true, DateTimeOffset? dueAt = null, IReadOnlyList<StageRoute>? fallbacks = null)
     {
         var now = DateTimeOffset.UtcNow;
-        var number = await Store.NextNumberAsync();
+        var key = Guid.NewGuid().ToString("N");
+        var number = await Store.ReserveNumberAsync(key);
         var stages = needsApproval
             ? new[] { new ApprovalStage("Manager", [new PersonRef(Persona.Alex.AadObjectId, Persona.Alex.Name)]) { Fallbacks = fallbacks ?? [] } }
             : [];
         var request = ServiceRequest.Submit(
             new ServiceRequest.Draft(
                 RequestNumber.Format(number),
-                Guid.NewGuid().ToString("N"),
+                key,
                 new PersonRef(Persona.Megan.AadObjectId, Persona.Megan.Name),
                 "laptop-standard",
                 "Standard laptop",
@@ -154,10 +155,11 @@ public sealed class FunctionsApp : IAsyncDisposable
     public async Task<ServiceRequest> SubmitApprovedWithProvisioningAsync(ProvisioningPlan provisioning)
     {
         var now = DateTimeOffset.UtcNow;
+        var key = Guid.NewGuid().ToString("N");
         var request = ServiceRequest.Submit(
             new ServiceRequest.Draft(
-                RequestNumber.Format(await Store.NextNumberAsync()),
-                Guid.NewGuid().ToString("N"),
+                RequestNumber.Format(await Store.ReserveNumberAsync(key)),
+                key,
                 new PersonRef(Persona.Megan.AadObjectId, Persona.Megan.Name),
                 "finance-share-read",
                 "Finance reports reader",

@@ -13,7 +13,7 @@ public sealed class CosmosAccessReviewStore(CosmosContainers containers, ILogger
     private const string Kind = "access-review";
     private const string CycleKind = "access-review-cycle";
 
-    private readonly CosmosDocuments _documents = new(logger);
+    private readonly CosmosDocuments _documents = new(logger, containers.OperationTimeout);
 
     public async Task<bool> IsCycleStartedAsync(string cycleId, CancellationToken cancellationToken = default)
     {

@@ -12,7 +12,7 @@ public sealed class CosmosAssignmentStore(CosmosContainers containers, ILogger<C
     private const string UnavailableKind = "unavailable";
     private const string TurnKind = "assignment-turn";
 
-    private readonly CosmosDocuments _documents = new(logger);
+    private readonly CosmosDocuments _documents = new(logger, containers.OperationTimeout);
 
     public async Task SetUnavailableAsync(Unavailability unavailability, CancellationToken cancellationToken = default)
     {

@@ -15,6 +15,9 @@ public sealed class CosmosContainers(CosmosClient client, IOptions<CosmosOptions
     private readonly SemaphoreSlim _initializeLock = new(1, 1);
     private volatile bool _initialized;
 
+    /// <summary>The longest one call to Cosmos DB may take (<see cref="CosmosOptions.OperationTimeout"/>).</summary>
+    public TimeSpan OperationTimeout => _options.OperationTimeout;
+
     public async Task<Container> RequestsAsync(CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync(cancellationToken);

@@ -9,7 +9,7 @@ public sealed class CosmosConversationStore(CosmosContainers containers, ILogger
 {
     private const string Kind = "conversation";
 
-    private readonly CosmosDocuments _documents = new(logger);
+    private readonly CosmosDocuments _documents = new(logger, containers.OperationTimeout);
 
     public async Task UpsertAsync(ConversationReference reference, CancellationToken cancellationToken = default)
     {

@@ -8,7 +8,7 @@ public sealed class CosmosDelegationStore(CosmosContainers containers, ILogger<C
 {
     private const string Kind = "delegation";
 
-    private readonly CosmosDocuments _documents = new(logger);
+    private readonly CosmosDocuments _documents = new(logger, containers.OperationTimeout);
 
     public async Task SetAsync(Delegation delegation, CancellationToken cancellationToken = default)
     {

@@ -9,7 +9,7 @@ namespace ChatRequests.Azure.Storage;
 /// Reads, conditional writes and queries with the request charge of each logged at Debug, so that RU costs
 /// can be read off a trace.
 /// </summary>
-internal sealed class CosmosDocuments(ILogger logger)
+internal sealed class CosmosDocuments(ILogger logger, TimeSpan operationTimeout)
 {
     private const int MaxOptimisticRetries = 50;
 
@@ -17,7 +17,7 @@ internal sealed class CosmosDocuments(ILogger logger)
     {
         try
         {
-            var response = await container.ReadItemAsync<T>(id, new PartitionKey(id), cancellationToken: cancellationToken);
+            var response = await WithinTimeoutAsync("read", token => container.ReadItemAsync<T>(id, new PartitionKey(id), cancellationToken: token), cancellationToken);
             LogCharge("read", container, response.RequestCharge);
             return (response.Resource, response.ETag);
         }
@@ -33,7 +33,7 @@ internal sealed class CosmosDocuments(ILogger logger)
     {
         try
         {
-            var response = await container.CreateItemAsync(document, new PartitionKey(id), cancellationToken: cancellationToken);
+            var response = await WithinTimeoutAsync("create", token => container.CreateItemAsync(document, new PartitionKey(id), cancellationToken: token), cancellationToken);
             LogCharge("create", container, response.RequestCharge);
             return response.ETag;
         }
@@ -52,8 +52,10 @@ internal sealed class CosmosDocuments(ILogger logger)
     {
         try
         {
-            var response = await container.ReplaceItemAsync(
-                document, id, new PartitionKey(id), new ItemRequestOptions { IfMatchEtag = etag }, cancellationToken);
+            var response = await WithinTimeoutAsync(
+                "replace",
+                token => container.ReplaceItemAsync(document, id, new PartitionKey(id), new ItemRequestOptions { IfMatchEtag = etag }, token),
+                cancellationToken);
             LogCharge("replace", container, response.RequestCharge);
             return response.ETag;
         }
@@ -68,8 +70,10 @@ internal sealed class CosmosDocuments(ILogger logger)
     {
         try
         {
-            var response = await container.DeleteItemAsync<object>(
-                id, new PartitionKey(id), new ItemRequestOptions { IfMatchEtag = etag }, cancellationToken);
+            var response = await WithinTimeoutAsync(
+                "delete",
+                token => container.DeleteItemAsync<object>(id, new PartitionKey(id), new ItemRequestOptions { IfMatchEtag = etag }, token),
+                cancellationToken);
             LogCharge("delete", container, response.RequestCharge);
             return true;
         }
@@ -122,7 +126,7 @@ internal sealed class CosmosDocuments(ILogger logger)
         using var iterator = container.GetItemQueryIterator<T>(query);
         while (iterator.HasMoreResults)
         {
-            var page = await iterator.ReadNextAsync(cancellationToken);
+            var page = await WithinTimeoutAsync("query " + name, iterator.ReadNextAsync, cancellationToken);
             charge += page.RequestCharge;
             results.AddRange(page);
         }
@@ -138,9 +142,30 @@ internal sealed class CosmosDocuments(ILogger logger)
         using var iterator = container.GetItemQueryIterator<T>(query, requestOptions: new QueryRequestOptions { MaxItemCount = pageSize });
         while (iterator.HasMoreResults)
         {
-            var page = await iterator.ReadNextAsync(cancellationToken);
+            var page = await WithinTimeoutAsync("query page " + name, iterator.ReadNextAsync, cancellationToken);
             LogCharge("query page " + name, container, page.RequestCharge);
             yield return [.. page];
+        }
+    }
+
+    /// <summary>
+    /// One call to Cosmos DB, with the SDK's own retries (429s, by their retry-after), given at most the operation timeout:
+    /// in gateway mode the SDK waits over a minute for a gateway that does not answer, longer than a person waits for a
+    /// turn's answer. A call that runs out throws <see cref="TimeoutException"/>, a transient failure like a 503; a write
+    /// that timed out may still have been applied, which the stores' ETag checks and claims allow for.
+    /// </summary>
+    private async Task<TResult> WithinTimeoutAsync<TResult>(
+        string operation, Func<CancellationToken, Task<TResult>> call, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(operationTimeout);
+        try
+        {
+            return await call(deadline.Token);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"Cosmos DB did not complete the {operation} within {operationTimeout.TotalSeconds:0.#} s.", ex);
         }
     }
 

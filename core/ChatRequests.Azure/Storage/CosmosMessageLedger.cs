@@ -13,7 +13,7 @@ public sealed class CosmosMessageLedger(CosmosContainers containers, ILogger<Cos
 {
     private const string Kind = "postedMessage";
 
-    private readonly CosmosDocuments _documents = new(logger);
+    private readonly CosmosDocuments _documents = new(logger, containers.OperationTimeout);
 
     public async Task<PostedMessage?> FindAsync(string key, CancellationToken cancellationToken = default)
     {

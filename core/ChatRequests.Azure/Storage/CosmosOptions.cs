@@ -32,6 +32,13 @@ public sealed class CosmosOptions
     /// </summary>
     public bool UseEmulatorKey { get; set; }
 
+    /// <summary>
+    /// The longest one call to Cosmos DB may take, the SDK's retries of 429s included, before it fails (and the turn says
+    /// sorry, or the relay tries again later). In gateway mode the SDK itself waits over a minute for an answer.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Creates the database and containers when missing (tests, first deployment without Bicep).</summary>
     public bool CreateIfMissing { get; set; }
 }

@@ -16,7 +16,7 @@ public sealed class CosmosReportingStore(CosmosContainers containers, ILogger<Co
     private const string FactsKind = "requestFacts";
     private const string FormKind = "formShown";
 
-    private readonly CosmosDocuments _documents = new(logger);
+    private readonly CosmosDocuments _documents = new(logger, containers.OperationTimeout);
 
     public async Task<bool> UpsertFactsAsync(RequestFacts facts, CancellationToken cancellationToken = default)
     {

@@ -21,26 +21,34 @@ public sealed class CosmosRequestStore(CosmosContainers containers, TimeProvider
 
     private const int ScanPageSize = 100;
 
-    private readonly CosmosDocuments _documents = new(logger);
+    private readonly CosmosDocuments _documents = new(logger, containers.OperationTimeout);
 
     // The ETag each loaded or saved object was read or written with, so that a save needs no extra read.
     // Keyed by the object itself, so it goes away with it; the version guards against a stale entry.
     private readonly ConditionalWeakTable<ServiceRequest, StoredETag> _etags = new();
 
-    public async Task<long> NextNumberAsync(CancellationToken cancellationToken = default)
+    public async Task<long> ReserveNumberAsync(string submissionKey, CancellationToken cancellationToken = default)
     {
         var container = await containers.RequestsAsync(cancellationToken);
-        long next = 0;
+        long number = 0;
         await _documents.UpdateAsync<CounterDocument>(
             container,
             CounterDocument.RequestNumbersId,
             stored =>
             {
-                next = (stored?.Value ?? 0) + 1;
-                return new CounterDocument { Id = CounterDocument.RequestNumbersId, Value = next };
+                // The key's earlier number: nothing to write. Two at once: the loser of the ETag race reads the winner's.
+                if (stored?.NumberOf(submissionKey) is { } reserved)
+                {
+                    number = reserved;
+                    return null;
+                }
+
+                var next = CounterDocument.Reserve(stored, submissionKey);
+                number = next.Value;
+                return next;
             },
             cancellationToken);
-        return next;
+        return number;
     }
 
     public async Task<ServiceRequest?> GetAsync(string requestId, CancellationToken cancellationToken = default)
@@ -253,12 +261,20 @@ public sealed class CosmosRequestStore(CosmosContainers containers, TimeProvider
     }
 
     /// <summary>
-    /// A claim whose request was never written (the writer died in between) and which is old enough that its
-    /// writer cannot still be at work is taken over; returns the new claim's ETag, or null if the key is held.
+    /// The claim of this very request (same key, same id) is its own; a claim whose request was never written (the writer
+    /// died in between) and which is old enough that its writer cannot still be at work is taken over. Returns the claim's
+    /// ETag, or null if the key is held by another request.
     /// </summary>
     private async Task<string?> TakeOverAbandonedClaimAsync(Container container, SubmissionClaim claim, CancellationToken cancellationToken)
     {
         var held = await _documents.ReadAsync<SubmissionClaim>(container, claim.Id, cancellationToken);
+        if (held is { Document.RequestId: var holder, ETag: var own } && holder == claim.RequestId)
+        {
+            // The same form with the same number (ReserveNumberAsync): an earlier attempt that failed before its request
+            // was written, or the same form sent twice at once. Whoever writes the request document first wins.
+            return own;
+        }
+
         if (held is not { Document: var existing, ETag: var etag }
             || existing.ClaimedAt > claim.ClaimedAt - AbandonedClaimAge
             || await _documents.ReadAsync<RequestDocument>(container, existing.RequestId, cancellationToken) is not null)

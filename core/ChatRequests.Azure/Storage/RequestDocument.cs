@@ -117,7 +117,6 @@ internal sealed record SubmissionClaim
     public static string IdFor(string submissionKey) => CosmosIds.For("submission", submissionKey);
 }
 
-/// <summary>The request-number counter: one document, incremented with an ETag check.</summary>
 /// <summary>A mark of whole-store work (<c>IRequestStore.GetMarkAsync</c>), beside the requests; never a request to the queries (its type).</summary>
 internal sealed record MarkDocument
 {
@@ -130,12 +129,37 @@ internal sealed record MarkDocument
     public static string IdFor(string name) => "mark:" + name;
 }
 
+/// <summary>
+/// The request-number counter: one document, incremented with an ETag check. It keeps the numbers it gave the last
+/// <see cref="RecentKeys"/> submission keys, so that a key asking again (the same form sent twice at once, or again soon
+/// after a failed submit) gets its number back instead of a new one, in the same single-document write.
+/// </summary>
 internal sealed record CounterDocument
 {
     public const string RequestNumbersId = "counter:request-number";
     public const string Kind = "counter";
 
+    /// <summary>
+    /// How many reservations the counter remembers: a duplicate arrives within seconds of the first submit, and until the
+    /// first one's request is written (after which the duplicate finds it by its key); 100 submits take longer than that.
+    /// </summary>
+    public const int RecentKeys = 100;
+
     public required string Id { get; init; }
     public string Type { get; init; } = Kind;
     public required long Value { get; init; }
+    public IReadOnlyList<NumberReservation> Recent { get; init; } = [];
+
+    /// <summary>The number the key got, or null when it got none lately.</summary>
+    public long? NumberOf(string submissionKey) => Recent.FirstOrDefault(r => r.SubmissionKey == submissionKey)?.Number;
+
+    /// <summary>The counter after giving the key the next number (the oldest reservation forgotten when full).</summary>
+    public static CounterDocument Reserve(CounterDocument? stored, string submissionKey) => new()
+    {
+        Id = RequestNumbersId,
+        Value = (stored?.Value ?? 0) + 1,
+        Recent = [.. (stored?.Recent ?? []).TakeLast(RecentKeys - 1), new NumberReservation(submissionKey, (stored?.Value ?? 0) + 1)],
+    };
 }
+
+internal sealed record NumberReservation(string SubmissionKey, long Number);

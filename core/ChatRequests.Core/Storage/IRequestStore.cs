@@ -8,8 +8,12 @@ namespace ChatRequests.Core.Storage;
 /// </summary>
 public interface IRequestStore
 {
-    /// <summary>Allocates the next request number; never hands out the same number twice.</summary>
-    Task<long> NextNumberAsync(CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The number of the request that the form with <paramref name="submissionKey"/> creates. Two keys never get the same
+    /// number, and one key always gets the same one: a form sent twice, at once or again after a failed submit, uses up one
+    /// number, so a duplicate leaves no gap (docs/adr/0021-store-faults-and-request-numbers.md).
+    /// </summary>
+    Task<long> ReserveNumberAsync(string submissionKey, CancellationToken cancellationToken = default);
 
     Task<ServiceRequest?> GetAsync(string requestId, CancellationToken cancellationToken = default);
 

@@ -66,7 +66,7 @@ public sealed class RequestWorkflow(
         var team = TeamRouter.Route(item, await directory.ListTeamsAsync(cancellationToken));
         var now = clock.GetUtcNow();
         var calendar = team.WorkingCalendar();
-        var number = await store.NextNumberAsync(cancellationToken);
+        var number = await store.ReserveNumberAsync(form.SubmissionKey, cancellationToken);
         var draft = new ServiceRequest.Draft(
             RequestNumber.Format(number),
             form.SubmissionKey,

@@ -6,6 +6,7 @@ using ChatRequests.Core.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SQLitePCL;
 
 namespace ChatRequests.Embedded.Storage;
 
@@ -52,6 +53,13 @@ public sealed class SqliteDatabase : IDisposable
             name  TEXT    NOT NULL PRIMARY KEY,
             value INTEGER NOT NULL
         );
+
+        -- The request number each form's submission key got (SqliteRequestStore.ReserveNumberAsync), so that a form sent
+        -- twice uses one number; added like delegations, without a version change.
+        CREATE TABLE IF NOT EXISTS request_numbers (
+            submission_key TEXT    NOT NULL PRIMARY KEY,
+            number         INTEGER NOT NULL
+        ) WITHOUT ROWID;
 
         CREATE TABLE IF NOT EXISTS conversations (
             conversation_id    TEXT NOT NULL PRIMARY KEY,
@@ -148,6 +156,9 @@ public sealed class SqliteDatabase : IDisposable
     private readonly ILogger<SqliteDatabase> _logger;
     private readonly SemaphoreSlim _initializeLock = new(1, 1);
     private volatile bool _initialized;
+
+    // 1 while connections open read-only (see OpenConnectionAsync), so that a fault is logged once, not per operation.
+    private int _readOnly;
 
     public SqliteDatabase(IOptions<EmbeddedStorageOptions> options, ILogger<SqliteDatabase> logger)
     {
@@ -341,7 +352,58 @@ public sealed class SqliteDatabase : IDisposable
             FilePath, checks.Count);
     }
 
+    /// <summary>
+    /// A connection that can write whenever the file can be written now. SQLite opens a file it may not write (the file or
+    /// its folder read-only for a moment) for reading only, silently, and such a handle stays read-only for life: pooled,
+    /// it went on failing writes with "attempt to write a readonly database" long after the file was writable again. So a
+    /// read-only handle empties the pool (every connection open now is discarded when closed, the old one included) and the
+    /// open is tried once more: while the cause lasts, reads still work and writes fail at once, and once it is gone the
+    /// very next operation writes.
+    /// </summary>
     private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenPooledAsync(cancellationToken);
+        if (!IsReadOnly(connection))
+        {
+            NoteWritable();
+            return connection;
+        }
+
+        SqliteConnection.ClearPool(connection);
+        await connection.DisposeAsync();
+        connection = await OpenPooledAsync(cancellationToken);
+        if (IsReadOnly(connection))
+        {
+            SqliteConnection.ClearPool(connection);
+            NoteReadOnly();
+        }
+        else
+        {
+            NoteWritable();
+        }
+
+        return connection;
+    }
+
+    private static bool IsReadOnly(SqliteConnection connection) => raw.sqlite3_db_readonly(connection.Handle, "main") == 1;
+
+    private void NoteReadOnly()
+    {
+        if (Interlocked.Exchange(ref _readOnly, 1) == 0)
+        {
+            _logger.LogError("SQLite database {DatabasePath} cannot be written (the file or its folder is read-only); writes fail until it can", FilePath);
+        }
+    }
+
+    private void NoteWritable()
+    {
+        if (Interlocked.Exchange(ref _readOnly, 0) == 1)
+        {
+            _logger.LogInformation("SQLite database {DatabasePath} can be written again", FilePath);
+        }
+    }
+
+    private async Task<SqliteConnection> OpenPooledAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         try

@@ -19,21 +19,32 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
     private static readonly string[] FinalStates =
         [.. Enum.GetValues<RequestState>().Where(s => s.IsFinal()).Select(s => s.ToString())];
 
-    public async Task<long> NextNumberAsync(CancellationToken cancellationToken = default)
+    public async Task<long> ReserveNumberAsync(string submissionKey, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        // BEGIN IMMEDIATE takes the write lock before reading, so two callers never see the same value.
+        // BEGIN IMMEDIATE takes the write lock before reading, so two callers never see the same value, and a key's second
+        // caller finds the first one's number.
         await using var transaction = connection.BeginTransaction(deferred: false);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
+        command.CommandText = "SELECT number FROM request_numbers WHERE submission_key = $key;";
+        command.Parameters.AddWithValue("$key", submissionKey);
+        if (await command.ExecuteScalarAsync(cancellationToken) is long reserved)
+        {
+            return reserved;
+        }
+
         command.CommandText = """
             INSERT INTO counters (name, value) VALUES ('request', 1)
             ON CONFLICT (name) DO UPDATE SET value = value + 1
             RETURNING value;
             """;
-        var value = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        var number = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        command.CommandText = "INSERT INTO request_numbers (submission_key, number) VALUES ($key, $number);";
+        command.Parameters.AddWithValue("$number", number);
+        await command.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return value;
+        return number;
     }
 
     public async Task<ServiceRequest?> GetAsync(string requestId, CancellationToken cancellationToken = default)
@@ -196,14 +207,23 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
     public async Task DeleteAsync(ServiceRequest request, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = "DELETE FROM requests WHERE id = $id AND version = $expected;";
         command.Parameters.AddWithValue("$id", request.Id);
         command.Parameters.AddWithValue("$expected", request.Version);
-        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0 && await GetAsync(request.Id, cancellationToken) is not null)
+        var deleted = await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        if (!deleted && await GetAsync(request.Id, cancellationToken) is not null)
         {
             throw new ConcurrencyConflictException(request.Id);
         }
+
+        // The number reserved for its form goes with it (it names the request, nothing else).
+        command.CommandText = "DELETE FROM request_numbers WHERE submission_key = $key;";
+        command.Parameters.AddWithValue("$key", request.SubmissionKey);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<string?> GetMarkAsync(string name, CancellationToken cancellationToken = default)

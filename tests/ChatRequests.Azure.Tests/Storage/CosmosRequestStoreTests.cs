@@ -72,10 +72,7 @@ public sealed class CosmosRequestStoreTests(CosmosServer server) : RequestStoreC
     [Fact]
     public async Task CreateAsync_SubmissionKeyClaimLeftByACrashedCreate_IsTakenOverOnceOld()
     {
-        var (client, _) = server.Connect(_options);
-        _clients.Add(client);
-        await Store.GetAsync("REQ-000000");
-        var requests = client.GetContainer(_options.Database, _options.RequestsContainer);
+        var requests = await RequestsContainerAsync();
         await WriteClaimAsync(requests, "form-old", "REQ-000090", DateTimeOffset.UtcNow.AddMinutes(-10));
         await WriteClaimAsync(requests, "form-new", "REQ-000091", DateTimeOffset.UtcNow);
 
@@ -83,6 +80,19 @@ public sealed class CosmosRequestStoreTests(CosmosServer server) : RequestStoreC
 
         Assert.Equal("REQ-000001", (await Store.FindBySubmissionKeyAsync("form-old"))?.Id);
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Store.CreateAsync(Submit("REQ-000002", submissionKey: "form-new")));
+    }
+
+    [Fact]
+    public async Task CreateAsync_ClaimLeftByAnEarlierAttemptOfTheSameRequest_IsItsOwn()
+    {
+        // A create that failed (or timed out) after writing its claim: the same form, sent again, has the same number.
+        var requests = await RequestsContainerAsync();
+        await WriteClaimAsync(requests, "form-a", "REQ-000001", DateTimeOffset.UtcNow);
+
+        await Store.CreateAsync(Submit("REQ-000001", submissionKey: "form-a"));
+
+        Assert.Equal("REQ-000001", (await Store.FindBySubmissionKeyAsync("form-a"))?.Id);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Store.CreateAsync(Submit("REQ-000001", submissionKey: "form-a")));
     }
 
     [Fact]
@@ -101,6 +111,15 @@ public sealed class CosmosRequestStoreTests(CosmosServer server) : RequestStoreC
         var (client, containers) = server.Connect(_options);
         _clients.Add(client);
         return new CosmosRequestStore(containers, TimeProvider.System, _logger);
+    }
+
+    /// <summary>The store's requests container, created by a first read, for writing documents as they were left.</summary>
+    private async Task<Container> RequestsContainerAsync()
+    {
+        var (client, _) = server.Connect(_options);
+        _clients.Add(client);
+        await Store.GetAsync("REQ-000000");
+        return client.GetContainer(_options.Database, _options.RequestsContainer);
     }
 
     private async Task<JsonElement> RawDocumentAsync(string id)

@@ -113,11 +113,11 @@ public static class CountingAdapters
             calls.Add($"conversations.FindAnyInTenant:{tenantId}", await inner.FindAnyInTenantAsync(tenantId, cancellationToken));
     }
 
-    /// <summary>Counts the writes ("requests.Save:REQ-000001", Create, NextNumber) and the reads by id; list queries pass uncounted.</summary>
+    /// <summary>Counts the writes ("requests.Save:REQ-000001", Create, ReserveNumber) and the reads by id; list queries pass uncounted.</summary>
     private sealed class CountingRequestStore(IRequestStore inner, AdapterCalls calls) : IRequestStore
     {
-        public async Task<long> NextNumberAsync(CancellationToken cancellationToken = default) =>
-            calls.Add("requests.NextNumber", await inner.NextNumberAsync(cancellationToken));
+        public async Task<long> ReserveNumberAsync(string submissionKey, CancellationToken cancellationToken = default) =>
+            calls.Add("requests.ReserveNumber", await inner.ReserveNumberAsync(submissionKey, cancellationToken));
 
         public async Task<ServiceRequest?> GetAsync(string requestId, CancellationToken cancellationToken = default) =>
             calls.Add($"requests.Get:{requestId}", await inner.GetAsync(requestId, cancellationToken));

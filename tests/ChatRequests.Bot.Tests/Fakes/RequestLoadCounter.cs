@@ -14,7 +14,8 @@ public sealed class RequestLoadCounter(IRequestStore inner) : IRequestStore
     /// <summary>Counts the loads made by what runs, and awaits, in this flow until the result is disposed.</summary>
     public static Loads Count() => Current.Value = new Loads();
 
-    public Task<long> NextNumberAsync(CancellationToken cancellationToken = default) => inner.NextNumberAsync(cancellationToken);
+    public Task<long> ReserveNumberAsync(string submissionKey, CancellationToken cancellationToken = default) =>
+        inner.ReserveNumberAsync(submissionKey, cancellationToken);
 
     public Task<ServiceRequest?> GetAsync(string requestId, CancellationToken cancellationToken = default)
     {

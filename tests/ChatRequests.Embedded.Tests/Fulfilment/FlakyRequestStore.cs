@@ -23,7 +23,8 @@ public sealed class FlakyRequestStore(IRequestStore inner) : IRequestStore
             ? throw new IOException("The disk went away")
             : inner.ListWithDueEventsAsync(now, max, cancellationToken);
 
-    public Task<long> NextNumberAsync(CancellationToken cancellationToken = default) => inner.NextNumberAsync(cancellationToken);
+    public Task<long> ReserveNumberAsync(string submissionKey, CancellationToken cancellationToken = default) =>
+        inner.ReserveNumberAsync(submissionKey, cancellationToken);
 
     public Task<ServiceRequest?> GetAsync(string requestId, CancellationToken cancellationToken = default) =>
         inner.GetAsync(requestId, cancellationToken);

@@ -406,21 +406,43 @@ public abstract partial class RequestStoreContract
     }
 
     [Fact]
-    public async Task NextNumberAsync_SuccessiveCalls_Increase()
+    public async Task ReserveNumberAsync_NewKeys_GetIncreasingNumbersWithoutGaps()
     {
-        var first = await Store.NextNumberAsync();
-        var second = await Store.NextNumberAsync();
+        var first = await Store.ReserveNumberAsync("form-a");
+        var second = await Store.ReserveNumberAsync("form-b");
 
         Assert.True(first > 0);
-        Assert.True(second > first);
+        Assert.Equal(first + 1, second);
     }
 
     [Fact]
-    public async Task NextNumberAsync_ConcurrentCalls_NeverHandOutTheSameNumberTwice()
+    public async Task ReserveNumberAsync_SameKeyAgain_GetsItsNumberBackAndUsesNoOther()
     {
-        var numbers = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Task.Run(() => Store.NextNumberAsync())));
+        var first = await Store.ReserveNumberAsync("form-a");
+
+        Assert.Equal(first, await Store.ReserveNumberAsync("form-a"));
+        Assert.Equal(first + 1, await Store.ReserveNumberAsync("form-b"));
+    }
+
+    [Fact]
+    public async Task ReserveNumberAsync_ConcurrentCalls_NeverHandOutTheSameNumberTwice()
+    {
+        var numbers = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() => Store.ReserveNumberAsync($"form-{i}"))));
 
         Assert.Equal(numbers.Length, numbers.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task ReserveNumberAsync_EachFormSentSeveralTimesAtOnce_UsesOneNumberPerForm()
+    {
+        // Five forms, each sent four times at once (a double click, a retried post): five numbers, one after the other.
+        var keys = Enumerable.Range(0, 20).Select(i => $"form-{i % 5}").ToList();
+
+        var numbers = await Task.WhenAll(keys.Select(key => Task.Run(() => Store.ReserveNumberAsync(key))));
+
+        var byForm = keys.Zip(numbers).GroupBy(pair => pair.First, pair => pair.Second).ToList();
+        Assert.All(byForm, form => Assert.Single(form.Distinct()));
+        Assert.Equal(Enumerable.Range(1, 5).Select(i => (long)i), numbers.Distinct().Order());
     }
 
     [Fact]
@@ -430,14 +452,15 @@ public abstract partial class RequestStoreContract
         await Store.CreateAsync(request);
         request.Decide(Bob, approve: true, null, 0, Start.AddHours(1));
         await Store.SaveAsync(request);
-        var lastNumber = await Store.NextNumberAsync();
+        var lastNumber = await Store.ReserveNumberAsync("form-b");
 
         var reopened = ReopenStore();
 
         var loaded = await reopened.GetAsync("REQ-000001");
         Assert.Equal(2, loaded!.Version);
         Assert.Equal(RequestState.Approved, loaded.State);
-        Assert.True(await reopened.NextNumberAsync() > lastNumber);
+        Assert.Equal(lastNumber, await reopened.ReserveNumberAsync("form-b"));
+        Assert.Equal(lastNumber + 1, await reopened.ReserveNumberAsync("form-c"));
     }
 
     private async Task<IReadOnlyList<string>> PendingIdsAsync(PersonRef approver) =>

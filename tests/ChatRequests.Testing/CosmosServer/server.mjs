@@ -50,8 +50,71 @@ function isTrue(value) {
   return typeof value === "string" && value.toLowerCase() === "true";
 }
 
+// Fault injection for the recovery tests: POST /_faults {database, status, count, retryAfterMs, delayMs} makes the next
+// `count` document operations on that database answer `status` (429 with x-ms-retry-after-ms, 503, ...), or wait
+// `delayMs` first (status 0: then answered as usual); DELETE /_faults?database=... clears them. Per database, so that
+// tests sharing the server do not see each other's faults. Loopback only, like the server.
+const faults = new Map();
+const databaseOf = path => /^\/+dbs\/([^/]+)\/colls\/[^/]+\/docs/.exec(path)?.[1];
+
+function controlFaults(req, res) {
+  const url = new URL(req.url ?? "/", "https://127.0.0.1");
+  if (req.method === "DELETE") {
+    faults.delete(url.searchParams.get("database"));
+    res.writeHead(204).end();
+    return;
+  }
+  let body = "";
+  req.on("data", chunk => (body += chunk));
+  req.on("end", () => {
+    const fault = JSON.parse(body);
+    faults.set(fault.database, { status: fault.status ?? 0, left: fault.count ?? 1, retryAfterMs: fault.retryAfterMs ?? 0, delayMs: fault.delayMs ?? 0 });
+    res.writeHead(204).end();
+  });
+}
+
+function injectFault(req, res, path, next) {
+  const fault = faults.get(databaseOf(path));
+  if (!fault || fault.left <= 0) {
+    return false;
+  }
+  fault.left--;
+  setTimeout(() => {
+    if (res.destroyed) {
+      return;
+    }
+    if (!fault.status) {
+      next();
+      return;
+    }
+    req.resume();
+    const headers = { "content-type": "application/json", "x-ms-activity-id": crypto.randomUUID(), "x-ms-request-charge": "0" };
+    if (fault.status === 429) {
+      headers["x-ms-retry-after-ms"] = String(fault.retryAfterMs);
+      headers["x-ms-substatus"] = "3200";
+    }
+    res.writeHead(fault.status, headers);
+    res.end(JSON.stringify({ code: fault.status === 429 ? "TooManyRequests" : "ServiceUnavailable", message: "Injected fault." }));
+  }, fault.delayMs);
+  return true;
+}
+
 server.on("request", (req, res) => {
   const path = (req.url ?? "").split("?")[0];
+
+  if (path === "/_faults") {
+    controlFaults(req, res);
+    return;
+  }
+
+  if (injectFault(req, res, path, () => handle(req, res, path))) {
+    return;
+  }
+
+  handle(req, res, path);
+});
+
+function handle(req, res, path) {
 
   if (req.method === "POST" && isTrue(req.headers["x-ms-cosmos-is-query-plan-request"]) && documentsPath.test(path)) {
     req.resume();
@@ -90,7 +153,7 @@ server.on("request", (req, res) => {
   }
 
   packageHandler(req, res);
-});
+}
 
 // The partition key path of each container, learnt from the collection reads the SDK makes before querying.
 function filterQueryResults(res, partitionKeyHeader, path) {
