@@ -1,4 +1,5 @@
 using ChatRequests.Core.Requests;
+using ChatRequests.PortContracts.Storage;
 using static ChatRequests.PortContracts.SampleRequests;
 
 namespace ChatRequests.Embedded.Tests.Fulfilment;
@@ -172,6 +173,62 @@ public sealed class InProcessRelayTests : IDisposable
     }
 
     [Fact]
+    public async Task ExecuteAsync_OneRequestHangs_RequestsDueLaterAreHandledMeanwhile()
+    {
+        // Two workers; REQ-000001's card hangs (a Teams call without an answer) and holds one of them.
+        _rig.Settings.MaxParallelRequests = 2;
+        _rig.Notifier.Hang("REQ-000001");
+        await _rig.Store.CreateAsync(Submit("REQ-000001", Start.AddSeconds(-2)));
+        await _rig.Store.CreateAsync(Submit("REQ-000002", Start.AddSeconds(-1)));
+        await _rig.Relay.StartAsync(CancellationToken.None);
+        await _rig.Notifier.WaitForCallsAsync(2);
+
+        // Requests that became due after the relay listed the hung one still get the free worker, one after the other.
+        for (var i = 3; i <= 5; i++)
+        {
+            await _rig.Store.CreateAsync(Submit($"REQ-{i:D6}"));
+            _rig.Signal.Wake();
+            await StoredWhenAsync($"REQ-{i:D6}", r => r.Outbox.Count == 0);
+        }
+
+        Assert.Equal(["REQ-000001"], _rig.Relay.InHand);
+        Assert.Equal(0, (await OnlyEventAsync()).Attempts);
+
+        _rig.Notifier.Release("REQ-000001");
+        await StoredWhenAsync("REQ-000001", r => r.Outbox.Count == 0);
+        await _rig.Relay.StopAsync(CancellationToken.None);
+        Assert.Equal(Enumerable.Range(1, 5).Select(i => $"team-card REQ-{i:D6}"), _rig.Notifier.Calls.Order());
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_EventHangsPastItsTimeout_FreesTheWorkerAndIsRetriedLikeATransientFailure()
+    {
+        _rig.Settings.MaxParallelRequests = 1;
+        _rig.Notifier.Hang("REQ-000001");
+        await _rig.Store.CreateAsync(Submit("REQ-000001", Start.AddSeconds(-1)));
+        await _rig.Store.CreateAsync(Submit("REQ-000002"));
+        await _rig.Relay.StartAsync(CancellationToken.None);
+        await _rig.Notifier.WaitForCallsAsync(1);
+
+        _rig.Clock.Advance(_rig.Settings.EventTimeout);
+
+        // The only worker is free again: the next request is handled while the first waits for its retry.
+        await StoredWhenAsync("REQ-000002", r => r.Outbox.Count == 0);
+        var timedOut = await OnlyEventAsync();
+        Assert.Equal(1, timedOut.Attempts);
+        Assert.False(timedOut.IsParked);
+        Assert.Contains("EventTimedOutException", timedOut.LastError);
+        Assert.True(timedOut.NextAttemptAt > _rig.Clock.GetUtcNow());
+
+        _rig.Notifier.Release("REQ-000001");
+        _rig.Clock.Advance(RelayRig.LongerThanAnyBackoff);
+        _rig.Signal.Wake();
+        await StoredWhenAsync("REQ-000001", r => r.Outbox.Count == 0);
+        await _rig.Relay.StopAsync(CancellationToken.None);
+        Assert.Equal(["team-card REQ-000001", "team-card REQ-000002", "team-card REQ-000001"], _rig.Notifier.Calls);
+    }
+
+    [Fact]
     public async Task StopAsync_WhileTheRelayWaits_EndsTheLoopCleanly()
     {
         await _rig.Store.CreateAsync(Submit("REQ-000001"));
@@ -182,6 +239,9 @@ public sealed class InProcessRelayTests : IDisposable
 
         Assert.True(_rig.Relay.ExecuteTask!.IsCompletedSuccessfully);
     }
+
+    private Task StoredWhenAsync(string requestId, Func<ServiceRequest, bool> done) =>
+        StoreWaits.StoredWhenAsync(_rig.Store, requestId, done, $"the relay handled its events; notifier calls: {string.Join("; ", _rig.Notifier.Calls)}");
 
     private async Task<OutboxEvent> OnlyEventAsync() =>
         Assert.Single((await _rig.Store.GetAsync("REQ-000001"))!.Outbox);
