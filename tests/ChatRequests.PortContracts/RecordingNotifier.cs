@@ -18,6 +18,9 @@ public sealed class RecordingNotifier : INotifier
     /// <summary>Every call fails until set back to false.</summary>
     public bool AlwaysFail { get; set; }
 
+    /// <summary>What a failing call throws (a 502 from Teams unless set).</summary>
+    public Func<Exception> Failure { get; set; } = () => new HttpRequestException("Teams answered 502 Bad Gateway");
+
     /// <summary>The next <paramref name="count"/> calls fail.</summary>
     public void FailNext(int count) => Interlocked.Exchange(ref _failuresLeft, count);
 
@@ -116,7 +119,7 @@ public sealed class RecordingNotifier : INotifier
 
         if (AlwaysFail || Interlocked.Decrement(ref _failuresLeft) >= 0)
         {
-            throw new HttpRequestException("Teams answered 502 Bad Gateway");
+            throw Failure();
         }
     }
 }

@@ -82,6 +82,15 @@ public sealed class OutboxProcessor(
     private async Task RecordFailureAsync(ServiceRequest request, OutboxEvent failed, Exception ex, CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        if (ex is IClassifiedFailure { WasNotSent: true, RetryAfter: { } wait })
+        {
+            // A burst to one conversation: this worker goes to other requests, and the event comes back after the wait.
+            await store.UpdateAsync(request.Id, r => r.PutOffEvent(failed.Id, $"{ex.GetType().Name}: {ex.Message}", clock.GetUtcNow() + wait), cancellationToken);
+            logger.LogInformation("Event {EventType} {EventId} of {RequestId} put off for {Delay}: {Reason}",
+                failed.Type, failed.Id, request.Id, wait, ex.Message);
+            return;
+        }
+
         var permanent = ex is PermanentEventFailureException;
         var maxAttempts = permanent ? failed.Attempts + 1 : settings.MaxAttempts;
         var delay = Backoff(failed.Attempts, settings, (ex as IClassifiedFailure)?.RetryAfter);

@@ -52,7 +52,7 @@ internal sealed class ConnectorRateLimiter : IDisposable, IAsyncDisposable
         catch (OperationCanceledException) when (waitOver.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             // Nothing was sent: the caller may try again after this wait without risk of a repeat.
-            throw new ConnectorException(429, "LocalRateLimit", $"No Bot Connector permit for this conversation or tenant within {_maxWait.TotalSeconds:0.#} s; try again later.")
+            throw new ConnectorException(429, ConnectorException.LocalRateLimit, $"No Bot Connector permit for this conversation or tenant within {_maxWait.TotalSeconds:0.#} s; try again later.")
             {
                 RetryAfter = _maxWait,
             };
@@ -64,7 +64,7 @@ internal sealed class ConnectorRateLimiter : IDisposable, IAsyncDisposable
         }
 
         lease.Dispose();
-        throw new ConnectorException(429, "LocalQueueFull", "Too many Bot Connector calls are waiting for this conversation or tenant; try again later.");
+        throw new ConnectorException(429, ConnectorException.LocalQueueFull, "Too many Bot Connector calls are waiting for this conversation or tenant; try again later.");
     }
 
     public void Dispose()

@@ -1,3 +1,4 @@
+using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Requests;
 using ChatRequests.PortContracts.Storage;
 using static ChatRequests.PortContracts.SampleRequests;
@@ -70,6 +71,31 @@ public sealed class InProcessRelayTests : IDisposable
         _rig.Clock.Advance(TimeSpan.FromHours(1));
         await _rig.Relay.RunOnceAsync(CancellationToken.None);
         Assert.Equal(3, _rig.Notifier.Calls.Count);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_CallsNotSentForALocalRateLimit_PutTheEventOffWithoutCountingAttempts()
+    {
+        // More put-offs than the rig's 3 attempts: a burst to one conversation must never park its events.
+        await _rig.Store.CreateAsync(Submit("REQ-000001"));
+        _rig.Notifier.Failure = () => new NotSentFailure(TimeSpan.FromSeconds(5));
+        _rig.Notifier.FailNext(4);
+
+        for (var round = 1; round <= 4; round++)
+        {
+            var triedAt = _rig.Clock.GetUtcNow();
+            await _rig.Relay.RunOnceAsync(CancellationToken.None);
+            var putOff = await OnlyEventAsync();
+            Assert.Equal(0, putOff.Attempts);
+            Assert.False(putOff.IsParked);
+            Assert.Equal(triedAt.AddSeconds(5), putOff.NextAttemptAt);
+            Assert.Contains("no permit", putOff.LastError);
+            _rig.Clock.Advance(TimeSpan.FromSeconds(5));
+        }
+
+        await _rig.Relay.RunOnceAsync(CancellationToken.None);
+        Assert.Empty((await _rig.Store.GetAsync("REQ-000001"))!.Outbox);
+        Assert.Equal(5, _rig.Notifier.Calls.Count);
     }
 
     [Fact]
@@ -242,6 +268,15 @@ public sealed class InProcessRelayTests : IDisposable
 
     private Task StoredWhenAsync(string requestId, Func<ServiceRequest, bool> done) =>
         StoreWaits.StoredWhenAsync(_rig.Store, requestId, done, $"the relay handled its events; notifier calls: {string.Join("; ", _rig.Notifier.Calls)}");
+
+    private sealed class NotSentFailure(TimeSpan wait) : Exception("no permit within the wait"), IClassifiedFailure
+    {
+        public bool IsPermanent => false;
+
+        public TimeSpan? RetryAfter => wait;
+
+        public bool WasNotSent => true;
+    }
 
     private async Task<OutboxEvent> OnlyEventAsync() =>
         Assert.Single((await _rig.Store.GetAsync("REQ-000001"))!.Outbox);

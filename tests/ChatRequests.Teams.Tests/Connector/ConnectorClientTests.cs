@@ -408,6 +408,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         Assert.Equal(429, error.StatusCode);
         Assert.Equal("LocalRateLimit", error.ErrorCode);
         Assert.False(error.IsPermanent);
+        Assert.True(error.WasNotSent);
         Assert.Equal(TimeSpan.FromMilliseconds(300), error.RetryAfter);
         Assert.Equal(["first"], h.Teams.ActivitiesIn("a:busy").Select(a => a.Text));
         Assert.Equal(2, h.Teams.Requests.Count);
