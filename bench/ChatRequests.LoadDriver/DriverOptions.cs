@@ -1,9 +1,13 @@
 using System.Globalization;
+using ChatRequests.Composition.Telemetry;
 
 namespace ChatRequests.LoadDriver;
 
-/// <summary>What to run: counts per turn kind and pass, and the concurrency of each pass.</summary>
-internal sealed record DriverOptions(int Requests, int Warmup, IReadOnlyList<int> Passes, TimeSpan Timeout)
+/// <summary>
+/// What to run: counts per turn kind and pass, the concurrency of each pass, and the bot's telemetry: one whole run (a
+/// fresh bot, echo bot and connector) per exporter, compared at the end when there are several.
+/// </summary>
+internal sealed record DriverOptions(int Requests, int Warmup, IReadOnlyList<int> Passes, TimeSpan Timeout, IReadOnlyList<TelemetryExporter> Telemetry)
 {
     public const int MaxRequests = 5_000;
     public const int MaxWarmup = 1_000;
@@ -13,9 +17,12 @@ internal sealed record DriverOptions(int Requests, int Warmup, IReadOnlyList<int
 
     public const string Usage =
         "Usage: dotnet run -c Release --project bench/ChatRequests.LoadDriver -- " +
-        "[--requests N (1000)] [--warmup N (200)] [--concurrency C,C,... (1,8,64)] [--timeout SECONDS (900)]";
+        "[--requests N (1000)] [--warmup N (200)] [--concurrency C,C,... (1,8,64)] [--timeout SECONDS (900)] [--telemetry none,otlp (none)]";
 
-    public static DriverOptions Default { get; } = new(1_000, 200, [1, 8, 64], TimeSpan.FromSeconds(900));
+    public static DriverOptions Default { get; } = new(1_000, 200, [1, 8, 64], TimeSpan.FromSeconds(900), [TelemetryExporter.None]);
+
+    /// <summary>The exporters a run can compare: none, and OTLP/HTTP to the driver's own sink (the console would only burn the pipe).</summary>
+    private static readonly TelemetryExporter[] Exporters = [TelemetryExporter.None, TelemetryExporter.Otlp];
 
     public static DriverOptions Parse(IReadOnlyList<string> args)
     {
@@ -30,6 +37,7 @@ internal sealed record DriverOptions(int Requests, int Warmup, IReadOnlyList<int
                 "--warmup" => options with { Warmup = Number(name, Value(), 0, MaxWarmup) },
                 "--concurrency" => options with { Passes = [.. Value().Split(',').Select(c => Number(name, c.Trim(), 1, MaxConcurrency))] },
                 "--timeout" => options with { Timeout = TimeSpan.FromSeconds(Number(name, Value(), 10, 3_600)) },
+                "--telemetry" => options with { Telemetry = [.. Value().Split(',').Select(e => Exporter(name, e.Trim())).Distinct()] },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'."),
             };
         }
@@ -42,6 +50,10 @@ internal sealed record DriverOptions(int Requests, int Warmup, IReadOnlyList<int
         var equals = arg.IndexOf('=');
         return equals < 0 ? (arg, null) : (arg[..equals], arg[(equals + 1)..]);
     }
+
+    private static TelemetryExporter Exporter(string name, string text) =>
+        Exporters.Where(e => e.ToString().Equals(text, StringComparison.OrdinalIgnoreCase)).Cast<TelemetryExporter?>().FirstOrDefault()
+        ?? throw new ArgumentException($"{name} takes {string.Join(", ", Exporters.Select(e => e.ToString().ToLowerInvariant()))}, not '{text}'.");
 
     private static int Number(string name, string text, int min, int max) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
