@@ -78,6 +78,7 @@ public static class DependencyInjection
             .Validate(o => o.PollInterval > TimeSpan.Zero, "Fulfilment:PollInterval must be positive.")
             .Validate(o => o.MaxAttempts >= 1, "Fulfilment:MaxAttempts must be at least 1.")
             .Validate(o => o.MaxParallelRequests >= 1, "Fulfilment:MaxParallelRequests must be at least 1.")
+            .Validate(o => o.EventTimeout > TimeSpan.Zero, "Fulfilment:EventTimeout must be positive.")
             .Validate(o => o.FirstRetryDelay > TimeSpan.Zero && o.MaxRetryDelay >= o.FirstRetryDelay,
                 "Fulfilment:FirstRetryDelay must be positive and at most Fulfilment:MaxRetryDelay.")
             .ValidateOnStart();

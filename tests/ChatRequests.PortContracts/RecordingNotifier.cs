@@ -10,6 +10,7 @@ namespace ChatRequests.PortContracts;
 public sealed class RecordingNotifier : INotifier
 {
     private readonly ConcurrentQueue<string> _calls = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _hung = new(StringComparer.Ordinal);
     private int _failuresLeft;
 
     public IReadOnlyList<string> Calls => [.. _calls];
@@ -17,14 +18,32 @@ public sealed class RecordingNotifier : INotifier
     /// <summary>Every call fails until set back to false.</summary>
     public bool AlwaysFail { get; set; }
 
+    /// <summary>What a failing call throws (a 502 from Teams unless set).</summary>
+    public Func<Exception> Failure { get; set; } = () => new HttpRequestException("Teams answered 502 Bad Gateway");
+
     /// <summary>The next <paramref name="count"/> calls fail.</summary>
     public void FailNext(int count) => Interlocked.Exchange(ref _failuresLeft, count);
 
+    /// <summary>
+    /// Approval and team cards of this request wait (recorded when they start) until <see cref="Release"/> or their
+    /// cancellation, as a Teams call that hangs.
+    /// </summary>
+    public void Hang(string requestId) => _hung[requestId] = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Lets the hung calls of this request finish.</summary>
+    public void Release(string requestId)
+    {
+        if (_hung.TryRemove(requestId, out var gate))
+        {
+            gate.TrySetResult();
+        }
+    }
+
     public Task ShowApprovalCardAsync(ServiceRequest request, PersonRef approver, int stage, CancellationToken cancellationToken = default) =>
-        Record($"approval-card {request.Id} stage {stage} for {approver.Name}");
+        Record($"approval-card {request.Id} stage {stage} for {approver.Name}", request.Id, cancellationToken);
 
     public Task ShowTeamCardAsync(ServiceRequest request, CancellationToken cancellationToken = default) =>
-        Record($"team-card {request.Id}");
+        Record($"team-card {request.Id}", request.Id, cancellationToken);
 
     public Task NotifyRequesterAsync(ServiceRequest request, NoticeKind kind, OutboxEvent cause, CancellationToken cancellationToken = default) =>
         Record($"notice {request.Id} {kind}");
@@ -93,14 +112,17 @@ public sealed class RecordingNotifier : INotifier
         }
     }
 
-    private Task Record(string call)
+    private async Task Record(string call, string? requestId = null, CancellationToken cancellationToken = default)
     {
         _calls.Enqueue(call);
-        if (AlwaysFail || Interlocked.Decrement(ref _failuresLeft) >= 0)
+        if (requestId is not null && _hung.TryGetValue(requestId, out var gate))
         {
-            throw new HttpRequestException("Teams answered 502 Bad Gateway");
+            await gate.Task.WaitAsync(cancellationToken);
         }
 
-        return Task.CompletedTask;
+        if (AlwaysFail || Interlocked.Decrement(ref _failuresLeft) >= 0)
+        {
+            throw Failure();
+        }
     }
 }

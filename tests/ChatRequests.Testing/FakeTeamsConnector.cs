@@ -301,6 +301,12 @@ public sealed partial class FakeTeamsConnector : IAsyncDisposable
         }
 
         var probe = Record(context, route, body, 0);
+        if (!await PassHoldsAsync(probe, context))
+        {
+            Add(probe with { StatusCode = 499 }); // the client gave up on a held request: nothing was posted
+            return;
+        }
+
         var failure = TakeFailure(probe);
         if (failure is not null && failure.Delay > TimeSpan.Zero)
         {

@@ -11,4 +11,10 @@ public interface IClassifiedFailure
 
     /// <summary>How long the service asked to be left alone before the next try, when it said (429, 503).</summary>
     TimeSpan? RetryAfter { get; }
+
+    /// <summary>
+    /// True when the call was never made (a local rate limit's wait was over): the event is put off for
+    /// <see cref="RetryAfter"/> without counting as a failed attempt, so a burst never parks it.
+    /// </summary>
+    bool WasNotSent => false;
 }

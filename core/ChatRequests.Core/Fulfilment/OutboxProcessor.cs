@@ -19,6 +19,13 @@ public sealed class FulfilmentOptions
 
     /// <summary>How many requests the embedded relay works on at once (each request's events stay in order).</summary>
     public int MaxParallelRequests { get; set; } = 4;
+
+    /// <summary>
+    /// How long one event may take before it is given up and retried later like any transient failure, so that a hung
+    /// Teams call frees its worker instead of holding it through every connector retry (6 attempts of up to 15 s). Long
+    /// enough for a webhook's own retries (4 attempts of up to 10 s).
+    /// </summary>
+    public TimeSpan EventTimeout { get; set; } = TimeSpan.FromSeconds(60);
 }
 
 /// <summary>
@@ -50,9 +57,11 @@ public sealed class OutboxProcessor(
                 ["RequestId"] = requestId,
                 ["EventId"] = next.Id,
             });
+            using var timeout = new CancellationTokenSource(options.Value.EventTimeout, clock);
+            using var eventToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             try
             {
-                await handler.HandleAsync(request, next, cancellationToken);
+                await handler.HandleAsync(request, next, eventToken.Token);
                 // From the version already loaded: the handler seldom saves, and when it did the save reloads (RequestStoreUpdates).
                 // What was saved is what the next event is handled with.
                 request = await store.UpdateAsync(request, r => r.CompleteEvent(next.Id), cancellationToken);
@@ -61,7 +70,10 @@ public sealed class OutboxProcessor(
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                await RecordFailureAsync(request, next, ex, cancellationToken);
+                // A post cut off by the timeout may have reached Teams: its ledger attempt stays open, so the retry is
+                // counted as a possible repeat (ADR 0022).
+                var failure = timeout.IsCancellationRequested ? new EventTimedOutException(options.Value.EventTimeout, ex) : ex;
+                await RecordFailureAsync(request, next, failure, cancellationToken);
                 return handled;
             }
         }
@@ -70,6 +82,15 @@ public sealed class OutboxProcessor(
     private async Task RecordFailureAsync(ServiceRequest request, OutboxEvent failed, Exception ex, CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        if (ex is IClassifiedFailure { WasNotSent: true, RetryAfter: { } wait })
+        {
+            // A burst to one conversation: this worker goes to other requests, and the event comes back after the wait.
+            await store.UpdateAsync(request.Id, r => r.PutOffEvent(failed.Id, $"{ex.GetType().Name}: {ex.Message}", clock.GetUtcNow() + wait), cancellationToken);
+            logger.LogInformation("Event {EventType} {EventId} of {RequestId} put off for {Delay}: {Reason}",
+                failed.Type, failed.Id, request.Id, wait, ex.Message);
+            return;
+        }
+
         var permanent = ex is PermanentEventFailureException;
         var maxAttempts = permanent ? failed.Attempts + 1 : settings.MaxAttempts;
         var delay = Backoff(failed.Attempts, settings, (ex as IClassifiedFailure)?.RetryAfter);
@@ -92,3 +113,7 @@ public sealed class OutboxProcessor(
     private static TimeSpan Backoff(int attemptsSoFar, FulfilmentOptions settings, TimeSpan? retryAfter) =>
         RetryBackoff.Delay(attemptsSoFar, settings.FirstRetryDelay, settings.MaxRetryDelay, retryAfter, jitter: 0.8 + Random.Shared.NextDouble() * 0.4);
 }
+
+/// <summary>An event that took longer than <see cref="FulfilmentOptions.EventTimeout"/>: transient, retried with backoff.</summary>
+public sealed class EventTimedOutException(TimeSpan timeout, Exception innerException)
+    : TimeoutException($"The event was not handled within {timeout.TotalSeconds:0.#} s (a Teams call hung?); it is tried again later.", innerException);

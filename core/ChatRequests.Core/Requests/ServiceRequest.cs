@@ -607,6 +607,16 @@ public sealed partial class ServiceRequest
         }
     }
 
+    /// <summary>Puts an event off until <paramref name="until"/> without counting an attempt (nothing was tried).</summary>
+    public void PutOffEvent(string eventId, string reason, DateTimeOffset until)
+    {
+        var index = _outbox.FindIndex(e => e.Id == eventId);
+        if (index >= 0)
+        {
+            _outbox[index] = _outbox[index] with { LastError = reason, NextAttemptAt = until };
+        }
+    }
+
     public bool IsRequester(string personId) => Requester.Id == personId;
 
     private void EnsureRequester(PersonRef person, string verb)

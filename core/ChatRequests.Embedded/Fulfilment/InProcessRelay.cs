@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Storage;
 using Microsoft.Extensions.Hosting;
@@ -12,6 +13,11 @@ namespace ChatRequests.Embedded.Fulfilment;
 /// <see cref="IRelaySignal"/>. Events leave an outbox only once handled, so a crash at any point means
 /// the event is handled again after the restart, never lost.
 /// </summary>
+/// <remarks>
+/// Up to <see cref="FulfilmentOptions.MaxParallelRequests"/> requests are worked at once, each by its own worker, and a
+/// worker that finishes takes the next due request at once: a slow or hung request (a Teams call that hangs, until
+/// <see cref="FulfilmentOptions.EventTimeout"/> frees it) holds its own worker only, never the others (ADR 0022).
+/// </remarks>
 public sealed class InProcessRelay(
     IRequestStore store,
     OutboxProcessor processor,
@@ -20,8 +26,25 @@ public sealed class InProcessRelay(
     IOptions<FulfilmentOptions> options,
     ILogger<InProcessRelay> logger) : BackgroundService
 {
-    /// <summary>Requests taken per pass; a full batch with progress is followed by another pass at once.</summary>
+    /// <summary>Due requests read per listing; the relay lists again once it has handed all of them to workers.</summary>
     internal const int BatchSize = 50;
+
+    private readonly object _gate = new();
+    private readonly HashSet<string> _inHand = new(StringComparer.Ordinal);
+    private readonly List<Task> _workers = [];
+    private readonly ConcurrentQueue<string> _listed = new();
+
+    /// <summary>The requests a worker has now (for tests: what is still held).</summary>
+    internal IReadOnlyCollection<string> InHand
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _inHand];
+            }
+        }
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -29,11 +52,9 @@ public sealed class InProcessRelay(
         logger.LogInformation("Outbox relay started, polling every {PollInterval}", pollInterval);
         while (!stoppingToken.IsCancellationRequested)
         {
-            var moreWaiting = false;
             try
             {
-                var pass = await RunOnceAsync(stoppingToken);
-                moreWaiting = pass.Requests == BatchSize && pass.HandledEvents > 0;
+                await FillFreeWorkersAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -43,16 +64,12 @@ public sealed class InProcessRelay(
             {
                 // The store may be unavailable for a moment. Nothing is lost (the events stay in their outboxes),
                 // and an exception leaving this loop would stop the whole host.
-                logger.LogError(ex, "Outbox relay pass failed; trying again in {PollInterval}", pollInterval);
-            }
-
-            if (moreWaiting)
-            {
-                continue;
+                logger.LogError(ex, "Outbox relay could not list due events; trying again in {PollInterval}", pollInterval);
             }
 
             try
             {
+                // A worker that finishes wakes the relay too, so its place is taken at once.
                 await signal.WaitAsync(pollInterval, clock, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -61,35 +78,118 @@ public sealed class InProcessRelay(
             }
         }
 
+        // Workers see the same token; what they had in hand stays in its outbox for the next start.
+        Task[] running;
+        lock (_gate)
+        {
+            running = [.. _workers];
+        }
+
+        await Task.WhenAll(running);
         logger.LogInformation("Outbox relay stopped");
     }
 
-    /// <summary>One pass: the outboxes of up to <see cref="BatchSize"/> requests with due events, most overdue first.</summary>
+    /// <summary>
+    /// One pass, for tests: the outboxes of up to <see cref="BatchSize"/> requests with due events, most overdue first,
+    /// worked like the running relay works them; returns when all of them are done.
+    /// </summary>
     internal async Task<RelayPass> RunOnceAsync(CancellationToken cancellationToken)
     {
         var due = await store.ListWithDueEventsAsync(clock.GetUtcNow(), BatchSize, cancellationToken);
         var handled = 0;
-        // Requests are independent (one document each), so several are worked at once; the events of one
-        // request stay in order because one request is only ever in one worker's hands.
         var parallel = new ParallelOptions
         {
             MaxDegreeOfParallelism = options.Value.MaxParallelRequests,
             CancellationToken = cancellationToken,
         };
-        await Parallel.ForEachAsync(due, parallel, async (request, token) =>
-        {
-            try
-            {
-                Interlocked.Add(ref handled, await processor.ProcessAsync(request.Id, token));
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
-            {
-                // The processor records handler failures itself; this is a failure to record one (the store).
-                // The event stays due and is tried again next pass; the other requests must not wait for it.
-                logger.LogError(ex, "Could not process the outbox of {RequestId}", request.Id);
-            }
-        });
+        await Parallel.ForEachAsync(due, parallel, async (request, token) => Interlocked.Add(ref handled, await ProcessAsync(request.Id, token)));
         return new RelayPass(due.Count, handled);
+    }
+
+    /// <summary>Hands due requests to free workers, listing again only when the last listing is used up.</summary>
+    private async Task FillFreeWorkersAsync(CancellationToken cancellationToken)
+    {
+        if (FreeWorkers() == 0)
+        {
+            return;
+        }
+
+        if (_listed.IsEmpty)
+        {
+            // Requests are independent (one document each), so several are worked at once; the events of one
+            // request stay in order because one request is only ever in one worker's hands.
+            var due = await store.ListWithDueEventsAsync(clock.GetUtcNow(), BatchSize, cancellationToken);
+            foreach (var request in due)
+            {
+                _listed.Enqueue(request.Id);
+            }
+        }
+
+        // A listed request may have been handled meanwhile: the processor then finds nothing due and returns at once.
+        while (FreeWorkers() > 0 && _listed.TryDequeue(out var requestId))
+        {
+            lock (_gate)
+            {
+                if (!_inHand.Add(requestId))
+                {
+                    continue;
+                }
+
+                _workers.Add(Task.Run(() => WorkAsync(requestId, cancellationToken), CancellationToken.None));
+            }
+        }
+    }
+
+    private int FreeWorkers()
+    {
+        lock (_gate)
+        {
+            _workers.RemoveAll(w => w.IsCompleted);
+            return options.Value.MaxParallelRequests - _inHand.Count;
+        }
+    }
+
+    private async Task WorkAsync(string requestId, CancellationToken cancellationToken)
+    {
+        var handled = 0;
+        try
+        {
+            handled = await ProcessAsync(requestId, cancellationToken);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _inHand.Remove(requestId);
+            }
+
+            // The free place is taken at once when there is work; after nothing but failures (a store that fails, a
+            // request whose event was put off), the poll interval paces the next listing, so a failure cannot spin.
+            if (handled > 0 || !_listed.IsEmpty)
+            {
+                signal.Wake();
+            }
+        }
+    }
+
+    /// <summary>The request's due events; a failure to record a failure (the store) is logged, never thrown.</summary>
+    private async Task<int> ProcessAsync(string requestId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await processor.ProcessAsync(requestId, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The processor records handler failures itself; this is a failure to record one (the store).
+            // The event stays due and is tried again later; the other requests must not wait for it.
+            logger.LogError(ex, "Could not process the outbox of {RequestId}", requestId);
+            return 0;
+        }
+        catch (OperationCanceledException)
+        {
+            return 0; // stopping: the event stays in its outbox
+        }
     }
 }
 

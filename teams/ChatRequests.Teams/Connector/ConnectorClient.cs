@@ -91,6 +91,7 @@ internal sealed partial class ConnectorClient : IConnectorClient
     {
         using var span = ConnectorTelemetry.Start(call.Operation);
         var context = ResilienceContextPool.Shared.Get(call.Operation, cancellationToken);
+        context.Properties.Set(ConnectorResilience.Repeatable, call.Method == HttpMethod.Put);
         HttpResponseMessage response;
         try
         {
@@ -103,7 +104,7 @@ internal sealed partial class ConnectorClient : IConnectorClient
         {
             LogNoResponse(call.Operation, ex.GetType().Name);
             ConnectorTelemetry.Ended(span, call.Operation, 0);
-            throw new ConnectorException(0, null, $"Bot Connector {call.Operation} got no response ({ex.GetType().Name}), retries exhausted.", ex);
+            throw new ConnectorException(0, null, $"Bot Connector {call.Operation} got no response ({ex.GetType().Name}); given up.", ex);
         }
         finally
         {
@@ -239,7 +240,7 @@ internal sealed partial class ConnectorClient : IConnectorClient
 
     private static byte[] Serialize<T>(T body) => JsonSerializer.SerializeToUtf8Bytes(body, ConnectorJson.Options);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Bot Connector {Operation} got no response ({Failure}) and retries are exhausted")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Bot Connector {Operation} got no response ({Failure}) and is given up")]
     private partial void LogNoResponse(string operation, string failure);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Bot Connector {Operation} failed with {StatusCode} {ErrorCode}")]

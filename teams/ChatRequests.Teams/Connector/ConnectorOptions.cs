@@ -39,6 +39,13 @@ public sealed class ConnectorOptions
     /// </summary>
     public int QueueLimit { get; set; } = 1000;
 
+    /// <summary>
+    /// How long one call may wait in that queue: past it the call fails with a transient 429 ("LocalRateLimit") whose
+    /// Retry-After is this wait, so that a background worker is not held by a burst to one conversation while others'
+    /// events wait (the outbox tries the event again later; ADR 0022).
+    /// </summary>
+    public TimeSpan MaxPermitWait { get; set; } = TimeSpan.FromSeconds(5);
+
     internal IEnumerable<(string Name, RateLimitWindow Window)> ConversationWindows()
     {
         // Longest window first: a caller then holds short-window permits only for a moment.
@@ -70,6 +77,7 @@ internal sealed class ConnectorOptionsValidator : IValidateOptions<ConnectorOpti
         RequirePositive(failures, nameof(options.BaseDelay), options.BaseDelay);
         RequirePositive(failures, nameof(options.MaxDelay), options.MaxDelay);
         RequirePositive(failures, nameof(options.AttemptTimeout), options.AttemptTimeout);
+        RequirePositive(failures, nameof(options.MaxPermitWait), options.MaxPermitWait);
         if (options.MaxDelay < options.BaseDelay)
         {
             failures.Add($"{ConnectorOptions.SectionName}:{nameof(options.MaxDelay)} must not be shorter than {nameof(options.BaseDelay)}.");

@@ -26,10 +26,14 @@ internal sealed class ConnectorRateLimiter : IDisposable, IAsyncDisposable
 
     private readonly PartitionedRateLimiter<RateLimitKey>[] _windows;
     private readonly PartitionedRateLimiter<RateLimitKey> _chain;
+    private readonly TimeSpan _maxWait;
+    private readonly TimeProvider _clock;
 
-    public ConnectorRateLimiter(IOptions<ConnectorOptions> options)
+    public ConnectorRateLimiter(IOptions<ConnectorOptions> options, TimeProvider clock)
     {
         var o = options.Value;
+        _maxWait = o.MaxPermitWait;
+        _clock = clock;
         var perConversation = o.ConversationWindows()
             .Select(w => Partitioned(w.Window, ConversationSegment, o.QueueLimit, key => key.Conversation));
         // Tenant last: the shared tenant permit is taken only once the conversation's own limits allow the call.
@@ -37,17 +41,35 @@ internal sealed class ConnectorRateLimiter : IDisposable, IAsyncDisposable
         _chain = PartitionedRateLimiter.CreateChained(_windows);
     }
 
-    /// <summary>Waits for a permit; throws a transient <see cref="ConnectorException"/> (429) when the queue is full.</summary>
+    /// <summary>
+    /// Waits for a permit, at most <see cref="ConnectorOptions.MaxPermitWait"/>; throws a transient
+    /// <see cref="ConnectorException"/> (429) when the queue is full or the wait is over.
+    /// </summary>
     public async ValueTask<RateLimitLease> AcquireAsync(RateLimitKey key, CancellationToken cancellationToken)
     {
-        var lease = await _chain.AcquireAsync(key, 1, cancellationToken).ConfigureAwait(false);
+        using var waitOver = new CancellationTokenSource(_maxWait, _clock);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, waitOver.Token);
+        RateLimitLease lease;
+        try
+        {
+            lease = await _chain.AcquireAsync(key, 1, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (waitOver.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // Nothing was sent: the caller may try again after this wait without risk of a repeat.
+            throw new ConnectorException(429, ConnectorException.LocalRateLimit, $"No Bot Connector permit for this conversation or tenant within {_maxWait.TotalSeconds:0.#} s; try again later.")
+            {
+                RetryAfter = _maxWait,
+            };
+        }
+
         if (lease.IsAcquired)
         {
             return lease;
         }
 
         lease.Dispose();
-        throw new ConnectorException(429, "LocalQueueFull", "Too many Bot Connector calls are waiting for this conversation or tenant; try again later.");
+        throw new ConnectorException(429, ConnectorException.LocalQueueFull, "Too many Bot Connector calls are waiting for this conversation or tenant; try again later.");
     }
 
     public void Dispose()

@@ -13,8 +13,8 @@ namespace ChatRequests.Teams.Connector;
 /// </summary>
 /// <remarks>
 /// https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit ("in addition to 429, also retry
-/// 412, 502 and 504"). A retried POST whose first attempt timed out after Teams accepted it can post twice; the
-/// callers' message ledger keeps redeliveries of an event from posting again, not this rare case.
+/// 412, 502 and 504"). A POST whose attempt timed out is not retried here: Teams may have accepted it, so the caller
+/// decides (the outbox retries the event later, and its message ledger counts that post as possibly repeated).
 /// </remarks>
 internal sealed partial class ConnectorResilience
 {
@@ -46,10 +46,7 @@ internal sealed partial class ConnectorResilience
                 UseJitter = true, // exponential + jitter is Polly's decorrelated jitter (V2)
                 Delay = o.BaseDelay,
                 MaxDelay = o.MaxDelay,
-                ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
-                    .Handle<HttpRequestException>()
-                    .Handle<TimeoutRejectedException>()
-                    .HandleResult(response => IsTransient(response.StatusCode)),
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context)),
                 DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, _timeProvider.GetUtcNow())),
                 OnRetry = args =>
                 {
@@ -73,7 +70,25 @@ internal sealed partial class ConnectorResilience
     /// <summary>The timeout of one HTTP attempt.</summary>
     public ResiliencePipeline AttemptTimeout { get; }
 
+    /// <summary>
+    /// Set on calls that may be sent twice without effect (an update): only those are retried after an attempt that timed
+    /// out, since a post that timed out may have been delivered (the Bot Connector has no idempotency key).
+    /// </summary>
+    public static readonly ResiliencePropertyKey<bool> Repeatable = new("chatrequests.connector.repeatable");
+
     public static bool IsTransient(HttpStatusCode status) => TransientStatuses.Contains(status);
+
+    /// <summary>
+    /// 429/412/502/504 and connection failures always; an attempt timeout only for a repeatable call: a post that timed
+    /// out fails at once, so that its caller's ledger knows it may have been delivered and its worker is free (ADR 0022).
+    /// </summary>
+    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context) => outcome switch
+    {
+        { Exception: TimeoutRejectedException } => context.Properties.GetValue(Repeatable, false),
+        { Exception: HttpRequestException } => true,
+        { Result: { } response } => IsTransient(response.StatusCode),
+        _ => false,
+    };
 
     /// <summary>The Retry-After of a final answer, for the outbox's next try once these retries ran out.</summary>
     public TimeSpan? RetryAfterOf(HttpResponseMessage response) => RetryAfter(response, _timeProvider.GetUtcNow());

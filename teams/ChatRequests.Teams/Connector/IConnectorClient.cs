@@ -60,4 +60,10 @@ public sealed class ConnectorException : Exception, IClassifiedFailure
 
     /// <summary>The service's Retry-After on its last answer, if it sent one.</summary>
     public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>A local rate limit refused the call before it was sent (its queue was full or the wait was over).</summary>
+    public bool WasNotSent => StatusCode == 429 && ErrorCode is LocalRateLimit or LocalQueueFull;
+
+    internal const string LocalRateLimit = "LocalRateLimit";
+    internal const string LocalQueueFull = "LocalQueueFull";
 }

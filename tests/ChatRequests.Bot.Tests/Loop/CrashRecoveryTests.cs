@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using ChatRequests.Testing;
 using Xunit.Abstractions;
-using Microsoft.Data.Sqlite;
 using static ChatRequests.Bot.Tests.Loop.LoopSteps;
 
 namespace ChatRequests.Bot.Tests.Loop;
@@ -13,72 +12,41 @@ namespace ChatRequests.Bot.Tests.Loop;
 /// <remarks>The bench's Teams and database; not its clock, since the bot runs in a child process on real time.</remarks>
 public sealed class CrashRecoveryTests(ITestOutputHelper output) : LoopBench
 {
-    private int _kills;
-
     private const int Requests = 8;
 
     [Fact]
     public async Task KilledRepeatedly_LosesNothing_AndPostsNothingTwice()
     {
-        var dataFile = Files.Database;
         var random = new Random(20261122);
         var confirmed = new List<string>();
-        var bot = new BotProcess(dataFile, _connector.ServiceUrl);
+        await using var bot = new KilledBot(_connector, Files.Database);
         await bot.StartAsync();
-        try
+
+        // Submissions, with kills in between and during the fulfilment that follows each.
+        for (var i = 0; i < Requests; i++)
         {
-            // Submissions, with kills in between and during the fulfilment that follows each.
-            for (var i = 0; i < Requests; i++)
+            confirmed.Add(await RequestLaptopAsync(bot.Driver(), _connector, Persona.Megan, $"I need a new laptop number {i}"));
+            if (i % 3 == 1)
             {
-                var teams = Driver(bot);
-                confirmed.Add(await RequestLaptopAsync(teams, _connector, Persona.Megan, $"I need a new laptop number {i}"));
-                if (i % 3 == 1)
-                {
-                    await Task.Delay(random.Next(0, 60));
-                    bot = await RestartAsync(bot, dataFile);
-                }
+                await Task.Delay(random.Next(0, 60));
+                await bot.RestartAsync();
             }
-
-            // Approvals clicked while the bot is killed at random moments; a click that hit a dead bot is clicked again.
-            var pending = new Queue<string>(confirmed);
-            while (pending.Count > 0)
-            {
-                var requestId = pending.Peek();
-                var (chat, card) = await ApprovalCardAsync(_connector, Persona.Alex, requestId);
-                var killer = random.Next(3) == 0 ? KillSoonAsync(bot, random.Next(0, 40)) : Task.CompletedTask;
-                try
-                {
-                    await Driver(bot).ClickOnCardAsync(Persona.Alex, chat, card, "approval.approve", new JsonObject { ["comment"] = "ok" });
-                    pending.Dequeue();
-                }
-                catch (HttpRequestException)
-                {
-                    // The bot died under the click: as in Teams, the manager clicks again once it is back.
-                }
-
-                await killer;
-                if (bot.HasExited)
-                {
-                    bot = await RestartAsync(bot, dataFile);
-                }
-            }
-
-            // Let fulfilment finish after the last restart.
-            foreach (var requestId in confirmed)
-            {
-                await TeamCardAsync(_connector, Persona.HardwareChannel, requestId);
-                await NoticeAsync(_connector, Persona.Megan, requestId, "approved");
-            }
-
-            await WaitForOutboxDrainedAsync(dataFile);
         }
-        finally
+
+        // Approvals clicked while the bot is killed at random moments; a click that hit a dead bot is clicked again.
+        await ApproveAllAsync(bot, _connector, Persona.Alex, confirmed, random);
+
+        // Let fulfilment finish after the last restart.
+        foreach (var requestId in confirmed)
         {
-            await bot.DisposeAsync();
+            await TeamCardAsync(_connector, Persona.HardwareChannel, requestId);
+            await NoticeAsync(_connector, Persona.Megan, requestId, "approved");
         }
+
+        await bot.WaitForOutboxDrainedAsync();
 
         // Nothing lost: every confirmed request is stored and approved.
-        var states = ReadStates(dataFile);
+        var states = bot.ReadStates();
         Assert.Equal(confirmed.Order(), states.Keys.Order());
         Assert.All(states.Values, state => Assert.Equal("Approved", state));
 
@@ -94,12 +62,12 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : LoopBench
             var notices = CardsMentioning(
                 _connector.ActivitiesIn(Persona.Megan.PersonalChatId).Select(FakeTeamsConnector.CardOf).OfType<JsonObject>(), requestId)
                 .Count(card => CardReader.AllText(card).Contains("approved", StringComparison.OrdinalIgnoreCase));
-            Check($"approval card of {requestId}", approvalCards, ReadInterrupted(dataFile, $"approval:{requestId}:"));
-            Check($"channel thread of {requestId}", threads, ReadInterrupted(dataFile, $"team:{requestId}"));
-            Check($"approval notice of {requestId}", notices, ReadInterrupted(dataFile, $"notice:{requestId}:"));
+            Check($"approval card of {requestId}", approvalCards, bot.ReadInterrupted($"approval:{requestId}:"));
+            Check($"channel thread of {requestId}", threads, bot.ReadInterrupted($"team:{requestId}"));
+            Check($"approval notice of {requestId}", notices, bot.ReadInterrupted($"notice:{requestId}:"));
         }
 
-        output.WriteLine($"{_kills} kills; {ReadInterrupted(dataFile, "")} posts made again after an interruption; " +
+        output.WriteLine($"{bot.Kills.Count} kills; {bot.ReadInterrupted("")} posts made again after an interruption; " +
                          $"{_connector.Requests.Count} connector calls");
         Assert.Empty(unexplained);
 
@@ -112,73 +80,36 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : LoopBench
         }
     }
 
-    private TeamsDriver Driver(BotProcess bot) => new(new HttpClient { BaseAddress = bot.BaseAddress, Timeout = TimeSpan.FromSeconds(30) }, _connector);
-
-    private async Task<BotProcess> RestartAsync(BotProcess bot, string dataFile)
+    /// <summary>
+    /// The approver approves every request while the bot is killed at random moments (a third of the clicks); a click
+    /// that hit a dead bot is clicked again once it is back, as a manager in Teams would.
+    /// </summary>
+    internal static async Task ApproveAllAsync(KilledBot bot, FakeTeamsConnector connector, Persona approver, IEnumerable<string> requestIds, Random random)
     {
-        _kills++;
-        await bot.KillAsync();
-        await bot.DisposeAsync();
-        var next = new BotProcess(dataFile, _connector.ServiceUrl);
-        await next.StartAsync();
-        return next;
-    }
-
-    private static async Task KillSoonAsync(BotProcess bot, int milliseconds)
-    {
-        await Task.Delay(milliseconds);
-        await bot.KillAsync();
-    }
-
-    private static async Task WaitForOutboxDrainedAsync(string dataFile)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (ReadPendingEvents(dataFile) > 0)
+        var pending = new Queue<string>(requestIds);
+        while (pending.Count > 0)
         {
-            Assert.True(DateTime.UtcNow < deadline, "The outbox did not drain within 30 s after the last restart.");
-            await Task.Delay(50);
+            var requestId = pending.Peek();
+            var (chat, card) = await ApprovalCardAsync(connector, approver, requestId);
+            var killer = random.Next(3) == 0 ? bot.KillSoonAsync(random.Next(0, 40)) : Task.CompletedTask;
+            try
+            {
+                await bot.Driver().ClickOnCardAsync(approver, chat, card, "approval.approve", new JsonObject { ["comment"] = "ok" });
+                pending.Dequeue();
+            }
+            catch (HttpRequestException)
+            {
+                // The bot died under the click: as in Teams, the manager clicks again once it is back.
+            }
+
+            await killer;
+            if (bot.HasExited)
+            {
+                await bot.RestartAsync();
+            }
         }
     }
 
-    private static IEnumerable<JsonObject> CardsMentioning(IEnumerable<JsonObject> cards, string requestId) =>
+    internal static IEnumerable<JsonObject> CardsMentioning(IEnumerable<JsonObject> cards, string requestId) =>
         cards.Where(card => CardReader.AllText(card).Contains(requestId, StringComparison.Ordinal));
-
-    private static Dictionary<string, string> ReadStates(string dataFile)
-    {
-        using var connection = Open(dataFile);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, state FROM requests";
-        using var reader = command.ExecuteReader();
-        var states = new Dictionary<string, string>();
-        while (reader.Read())
-        {
-            states[reader.GetString(0)] = reader.GetString(1);
-        }
-
-        return states;
-    }
-
-    private static long ReadPendingEvents(string dataFile)
-    {
-        using var connection = Open(dataFile);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM requests WHERE next_event_at IS NOT NULL";
-        return (long)command.ExecuteScalar()!;
-    }
-
-    private static long ReadInterrupted(string dataFile, string keyPrefix)
-    {
-        using var connection = Open(dataFile);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COALESCE(SUM(interrupted), 0) FROM post_attempts WHERE substr(key, 1, length($prefix)) = $prefix";
-        command.Parameters.AddWithValue("$prefix", keyPrefix);
-        return (long)command.ExecuteScalar()!;
-    }
-
-    private static SqliteConnection Open(string dataFile)
-    {
-        var connection = new SqliteConnection($"Data Source={dataFile};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        return connection;
-    }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
+using ChatRequests.PortContracts.Storage;
 using ChatRequests.Testing;
 
 namespace ChatRequests.Bot.Tests.Loop;
@@ -96,24 +97,8 @@ public static class LoopSteps
             description: $"a card for {who.Name} saying {string.Join(" + ", words)}");
 
     /// <summary>Polls the store until the request satisfies <paramref name="done"/> (the relay works in the background).</summary>
-    public static async Task<ServiceRequest> StoredWhenAsync(IRequestStore store, string requestId, Func<ServiceRequest, bool> done, string description)
-    {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            if (await store.GetAsync(requestId) is { } request && done(request))
-            {
-                return request;
-            }
-
-            if (DateTimeOffset.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Waited 20 s for {requestId}: {description}.");
-            }
-
-            await Task.Delay(50);
-        }
-    }
+    public static Task<ServiceRequest> StoredWhenAsync(IRequestStore store, string requestId, Func<ServiceRequest, bool> done, string description) =>
+        StoreWaits.StoredWhenAsync(store, requestId, done, description);
 
     private sealed record Found(string ConversationId, JsonObject Card)
     {

@@ -1,4 +1,6 @@
+using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Requests;
+using ChatRequests.PortContracts.Storage;
 using static ChatRequests.PortContracts.SampleRequests;
 
 namespace ChatRequests.Embedded.Tests.Fulfilment;
@@ -69,6 +71,31 @@ public sealed class InProcessRelayTests : IDisposable
         _rig.Clock.Advance(TimeSpan.FromHours(1));
         await _rig.Relay.RunOnceAsync(CancellationToken.None);
         Assert.Equal(3, _rig.Notifier.Calls.Count);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_CallsNotSentForALocalRateLimit_PutTheEventOffWithoutCountingAttempts()
+    {
+        // More put-offs than the rig's 3 attempts: a burst to one conversation must never park its events.
+        await _rig.Store.CreateAsync(Submit("REQ-000001"));
+        _rig.Notifier.Failure = () => new NotSentFailure(TimeSpan.FromSeconds(5));
+        _rig.Notifier.FailNext(4);
+
+        for (var round = 1; round <= 4; round++)
+        {
+            var triedAt = _rig.Clock.GetUtcNow();
+            await _rig.Relay.RunOnceAsync(CancellationToken.None);
+            var putOff = await OnlyEventAsync();
+            Assert.Equal(0, putOff.Attempts);
+            Assert.False(putOff.IsParked);
+            Assert.Equal(triedAt.AddSeconds(5), putOff.NextAttemptAt);
+            Assert.Contains("no permit", putOff.LastError);
+            _rig.Clock.Advance(TimeSpan.FromSeconds(5));
+        }
+
+        await _rig.Relay.RunOnceAsync(CancellationToken.None);
+        Assert.Empty((await _rig.Store.GetAsync("REQ-000001"))!.Outbox);
+        Assert.Equal(5, _rig.Notifier.Calls.Count);
     }
 
     [Fact]
@@ -172,6 +199,62 @@ public sealed class InProcessRelayTests : IDisposable
     }
 
     [Fact]
+    public async Task ExecuteAsync_OneRequestHangs_RequestsDueLaterAreHandledMeanwhile()
+    {
+        // Two workers; REQ-000001's card hangs (a Teams call without an answer) and holds one of them.
+        _rig.Settings.MaxParallelRequests = 2;
+        _rig.Notifier.Hang("REQ-000001");
+        await _rig.Store.CreateAsync(Submit("REQ-000001", Start.AddSeconds(-2)));
+        await _rig.Store.CreateAsync(Submit("REQ-000002", Start.AddSeconds(-1)));
+        await _rig.Relay.StartAsync(CancellationToken.None);
+        await _rig.Notifier.WaitForCallsAsync(2);
+
+        // Requests that became due after the relay listed the hung one still get the free worker, one after the other.
+        for (var i = 3; i <= 5; i++)
+        {
+            await _rig.Store.CreateAsync(Submit($"REQ-{i:D6}"));
+            _rig.Signal.Wake();
+            await StoredWhenAsync($"REQ-{i:D6}", r => r.Outbox.Count == 0);
+        }
+
+        Assert.Equal(["REQ-000001"], _rig.Relay.InHand);
+        Assert.Equal(0, (await OnlyEventAsync()).Attempts);
+
+        _rig.Notifier.Release("REQ-000001");
+        await StoredWhenAsync("REQ-000001", r => r.Outbox.Count == 0);
+        await _rig.Relay.StopAsync(CancellationToken.None);
+        Assert.Equal(Enumerable.Range(1, 5).Select(i => $"team-card REQ-{i:D6}"), _rig.Notifier.Calls.Order());
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_EventHangsPastItsTimeout_FreesTheWorkerAndIsRetriedLikeATransientFailure()
+    {
+        _rig.Settings.MaxParallelRequests = 1;
+        _rig.Notifier.Hang("REQ-000001");
+        await _rig.Store.CreateAsync(Submit("REQ-000001", Start.AddSeconds(-1)));
+        await _rig.Store.CreateAsync(Submit("REQ-000002"));
+        await _rig.Relay.StartAsync(CancellationToken.None);
+        await _rig.Notifier.WaitForCallsAsync(1);
+
+        _rig.Clock.Advance(_rig.Settings.EventTimeout);
+
+        // The only worker is free again: the next request is handled while the first waits for its retry.
+        await StoredWhenAsync("REQ-000002", r => r.Outbox.Count == 0);
+        var timedOut = await OnlyEventAsync();
+        Assert.Equal(1, timedOut.Attempts);
+        Assert.False(timedOut.IsParked);
+        Assert.Contains("EventTimedOutException", timedOut.LastError);
+        Assert.True(timedOut.NextAttemptAt > _rig.Clock.GetUtcNow());
+
+        _rig.Notifier.Release("REQ-000001");
+        _rig.Clock.Advance(RelayRig.LongerThanAnyBackoff);
+        _rig.Signal.Wake();
+        await StoredWhenAsync("REQ-000001", r => r.Outbox.Count == 0);
+        await _rig.Relay.StopAsync(CancellationToken.None);
+        Assert.Equal(["team-card REQ-000001", "team-card REQ-000002", "team-card REQ-000001"], _rig.Notifier.Calls);
+    }
+
+    [Fact]
     public async Task StopAsync_WhileTheRelayWaits_EndsTheLoopCleanly()
     {
         await _rig.Store.CreateAsync(Submit("REQ-000001"));
@@ -181,6 +264,18 @@ public sealed class InProcessRelayTests : IDisposable
         await _rig.Relay.StopAsync(CancellationToken.None);
 
         Assert.True(_rig.Relay.ExecuteTask!.IsCompletedSuccessfully);
+    }
+
+    private Task StoredWhenAsync(string requestId, Func<ServiceRequest, bool> done) =>
+        StoreWaits.StoredWhenAsync(_rig.Store, requestId, done, $"the relay handled its events; notifier calls: {string.Join("; ", _rig.Notifier.Calls)}");
+
+    private sealed class NotSentFailure(TimeSpan wait) : Exception("no permit within the wait"), IClassifiedFailure
+    {
+        public bool IsPermanent => false;
+
+        public TimeSpan? RetryAfter => wait;
+
+        public bool WasNotSent => true;
     }
 
     private async Task<OutboxEvent> OnlyEventAsync() =>

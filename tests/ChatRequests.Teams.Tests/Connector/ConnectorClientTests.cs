@@ -293,18 +293,34 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AnAttemptThatTimesOut_IsRetried()
+    public async Task AnUpdateThatTimesOut_IsRetried()
     {
         await using var h = await ConnectorHarness.StartAsync(o => o.AttemptTimeout = TimeSpan.FromMilliseconds(300));
+        var posted = await h.Client.SendToConversationAsync(h.ServiceUrl, PersonalId, Activity.TextMessage("x"));
         h.Teams.StallNext(1, TimeSpan.FromSeconds(10));
         var clock = Stopwatch.StartNew();
 
-        var result = await h.Client.SendToConversationAsync(h.ServiceUrl, PersonalId, Activity.TextMessage("x"));
+        await h.Client.UpdateActivityAsync(h.ServiceUrl, PersonalId, posted.Id!, Activity.TextMessage("y"));
 
-        Assert.NotNull(result.Id);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
-        await h.Teams.WaitForAsync(t => t.Requests.Count == 2, TimeSpan.FromSeconds(5), "the stalled request to be abandoned");
-        Assert.Single(h.Teams.ActivitiesIn(PersonalId));
+        await h.Teams.WaitForAsync(t => t.RequestsTo(FakeConnectorRoute.UpdateActivity).Count == 2, TimeSpan.FromSeconds(5), "the stalled update to be abandoned");
+        Assert.Equal("y", Assert.Single(h.Teams.ActivitiesIn(PersonalId)).Text);
+    }
+
+    [Fact]
+    public async Task APostThatTimesOut_IsNotRetried_AndThrowsWithoutStatus()
+    {
+        // Teams may have accepted it: a second attempt could post it twice, so the caller's ledger decides.
+        await using var h = await ConnectorHarness.StartAsync(o => o.AttemptTimeout = TimeSpan.FromMilliseconds(300));
+        h.Teams.StallNext(1, TimeSpan.FromSeconds(10));
+
+        var error = await Assert.ThrowsAsync<ConnectorException>(() =>
+            h.Client.SendToConversationAsync(h.ServiceUrl, PersonalId, Activity.TextMessage("x")));
+
+        Assert.Equal(0, error.StatusCode);
+        Assert.False(error.IsPermanent);
+        Assert.IsType<Polly.Timeout.TimeoutRejectedException>(error.InnerException);
+        await h.Teams.WaitForAsync(t => t.Requests.Count == 1 && t.Requests[0].StatusCode == 499, TimeSpan.FromSeconds(15), "the stalled post to be abandoned");
     }
 
     [Fact]
@@ -388,6 +404,29 @@ public sealed class ConnectorClientTests : IAsyncLifetime
 
         Assert.True(other.Elapsed < TimeSpan.FromMilliseconds(1000), $"the other conversation waited {other.Elapsed}");
         Assert.True(busy.Elapsed >= TimeSpan.FromMilliseconds(1400), $"the busy conversation's second send waited only {busy.Elapsed}");
+    }
+
+    [Fact]
+    public async Task ACallThatWouldWaitLongerThanMaxPermitWait_FailsAsATransient429_WithoutBeingSent()
+    {
+        await using var h = await ConnectorHarness.StartAsync(o =>
+        {
+            o.ConversationPerThirtySeconds = new RateLimitWindow { PermitLimit = 1, Window = TimeSpan.FromSeconds(30) };
+            o.MaxPermitWait = TimeSpan.FromMilliseconds(300);
+        });
+        await h.Client.SendToConversationAsync(h.ServiceUrl, "a:busy", Activity.TextMessage("first"));
+
+        var error = await Assert.ThrowsAsync<ConnectorException>(() =>
+            h.Client.SendToConversationAsync(h.ServiceUrl, "a:busy", Activity.TextMessage("second")));
+        await h.Client.SendToConversationAsync(h.ServiceUrl, "a:other", Activity.TextMessage("other"));
+
+        Assert.Equal(429, error.StatusCode);
+        Assert.Equal("LocalRateLimit", error.ErrorCode);
+        Assert.False(error.IsPermanent);
+        Assert.True(error.WasNotSent);
+        Assert.Equal(TimeSpan.FromMilliseconds(300), error.RetryAfter);
+        Assert.Equal(["first"], h.Teams.ActivitiesIn("a:busy").Select(a => a.Text));
+        Assert.Equal(2, h.Teams.Requests.Count);
     }
 
     [Fact]
