@@ -39,6 +39,9 @@ public sealed record FakeConnectorRequest(
     public ConversationParameters? Parameters => Body?.Deserialize<ConversationParameters>(ConnectorJson.Options);
 
     public bool Succeeded => StatusCode is >= 200 and < 300;
+
+    /// <summary>The body the fake answered with (for a post: the new activity's id; for a new thread: its id and its activity id).</summary>
+    public JsonNode? Answer { get; init; }
 }
 
 /// <summary>A failure the fake answers instead of handling a request, for the next <see cref="Count"/> matching requests.</summary>
@@ -166,6 +169,15 @@ public sealed partial class FakeTeamsConnector : IAsyncDisposable
             {
                 return [.. _requests];
             }
+        }
+    }
+
+    /// <summary>The requests received after the first <paramref name="skip"/> (for readers that keep up with a long run).</summary>
+    public IReadOnlyList<FakeConnectorRequest> RequestsAfter(int skip)
+    {
+        lock (_gate)
+        {
+            return skip >= _requests.Count ? [] : _requests.GetRange(skip, _requests.Count - skip);
         }
     }
 
@@ -322,7 +334,7 @@ public sealed partial class FakeTeamsConnector : IAsyncDisposable
             FakeConnectorRoute.UpdateActivity => Update(probe.ConversationId!, probe.ActivityId!, body),
             _ => (404, Error("NotFound", "No such route.")),
         };
-        await RespondAsync(context, probe with { StatusCode = status }, status, answer);
+        await RespondAsync(context, probe with { StatusCode = status, Answer = answer }, status, answer);
     }
 
     private (int, JsonNode) CreateConversation(JsonNode? body)

@@ -1,0 +1,278 @@
+using System.Text.Json.Nodes;
+using ChatRequests.Cards;
+using ChatRequests.Testing;
+
+namespace ChatRequests.Soak;
+
+/// <summary>What a message is, as the person who gets it reads it.</summary>
+public enum MessageKind
+{
+    /// <summary>The request form, answered in the requester's chat (a turn's reply).</summary>
+    Form,
+    ApprovalCard,
+    TeamCard,
+    ApprovedNotice,
+    AssignedNotice,
+    /// <summary>"Resolved: is it working?", with the buttons to confirm and rate.</summary>
+    ResolvedNotice,
+    /// <summary>Any other card about a request in a personal chat.</summary>
+    OtherNotice,
+    /// <summary>A reply in a team card's thread.</summary>
+    ThreadReply,
+}
+
+/// <summary>One message the bot posted (a new activity, not an update), as Teams accepted it.</summary>
+/// <param name="Label">What duplicates are counted by: the kind, and for other notices their title.</param>
+public sealed record PostedMessage(
+    string? RequestId, MessageKind Kind, string Label, string ConversationId, string ActivityId, JsonObject Card, DateTimeOffset At);
+
+/// <summary>
+/// Everything the bot posted and updated through the loopback Teams connector, read as it arrives and indexed by request
+/// number, kind and conversation, so that many lifecycles can wait for their cards without each scanning every chat.
+/// </summary>
+public sealed class ConnectorInbox(FakeTeamsConnector connector)
+{
+    private static readonly TimeSpan ReadInterval = TimeSpan.FromMilliseconds(25);
+
+    // What a requester reads at the top of a notice: its title (cards/ChatRequests.Cards, RequestCards.Requester.cs).
+    private static readonly Dictionary<string, MessageKind> NoticeTitles = new(StringComparer.Ordinal)
+    {
+        ["Approved"] = MessageKind.ApprovedNotice,
+        ["Someone is on it"] = MessageKind.AssignedNotice,
+    };
+
+    private readonly object _gate = new();
+    private readonly List<PostedMessage> _posts = [];
+    private readonly Dictionary<string, List<PostedMessage>> _byRequest = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<PostedMessage>> _formsByConversation = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, JsonObject> _currentCards = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _chatMembers = new(StringComparer.Ordinal);
+    private int _read;
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public IReadOnlyList<PostedMessage> Posts
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _posts];
+            }
+        }
+    }
+
+    /// <summary>Reads what reaches the connector until <paramref name="cancellationToken"/> is cancelled.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            ReadNew();
+            try
+            {
+                await Task.Delay(ReadInterval, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Reads every request the connector received so far (also called once more after a run).</summary>
+    public void ReadNew()
+    {
+        var requests = connector.RequestsAfter(_read);
+        if (requests.Count == 0)
+        {
+            return;
+        }
+
+        TaskCompletionSource changed;
+        lock (_gate)
+        {
+            foreach (var request in requests)
+            {
+                Read(request);
+            }
+
+            _read += requests.Count;
+            changed = _changed;
+            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        changed.TrySetResult();
+    }
+
+    public IReadOnlyList<PostedMessage> PostsOf(string requestId)
+    {
+        lock (_gate)
+        {
+            return _byRequest.TryGetValue(requestId, out var posts) ? [.. posts] : [];
+        }
+    }
+
+    public int FormsIn(string conversationId)
+    {
+        lock (_gate)
+        {
+            return _formsByConversation.TryGetValue(conversationId, out var forms) ? forms.Count : 0;
+        }
+    }
+
+    /// <summary>The card of a posted message as it shows now (the last successful update applied).</summary>
+    public JsonObject CurrentCard(PostedMessage post)
+    {
+        lock (_gate)
+        {
+            return _currentCards.TryGetValue(post.ActivityId, out var card) ? card : post.Card;
+        }
+    }
+
+    /// <summary>The person of a personal chat (by Entra object id): the bot created it with them, or they wrote in it.</summary>
+    public string? MemberOf(string conversationId)
+    {
+        lock (_gate)
+        {
+            return _chatMembers.TryGetValue(conversationId, out var member) ? member
+                : conversationId.StartsWith(ChatPrefix, StringComparison.Ordinal) ? conversationId[ChatPrefix.Length..] : null;
+        }
+    }
+
+    /// <summary>Waits until <paramref name="probe"/> finds something, re-checking whenever new messages arrive; null after <paramref name="timeout"/>.</summary>
+    public async Task<T?> WaitForAsync<T>(Func<ConnectorInbox, T?> probe, TimeSpan timeout, CancellationToken cancellationToken)
+        where T : class
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            Task changed;
+            lock (_gate)
+            {
+                changed = _changed.Task;
+            }
+
+            if (probe(this) is { } found)
+            {
+                return found;
+            }
+
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero)
+            {
+                return null;
+            }
+
+            await Task.WhenAny(changed, Task.Delay(left, cancellationToken));
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+
+    /// <summary>The form posted in the chat after the first <paramref name="skip"/> forms there.</summary>
+    public PostedMessage? FormAfter(string conversationId, int skip)
+    {
+        lock (_gate)
+        {
+            return _formsByConversation.TryGetValue(conversationId, out var forms) && forms.Count > skip ? forms[^1] : null;
+        }
+    }
+
+    // The personal chat id the Teams driver uses for a person (Persona.PersonalChatId).
+    private static readonly string ChatPrefix = new Persona("", "").PersonalChatId;
+
+    private void Read(FakeConnectorRequest request)
+    {
+        if (!request.Succeeded)
+        {
+            return;
+        }
+
+        switch (request.Route)
+        {
+            case FakeConnectorRoute.CreateConversation when request.Parameters is { } parameters:
+                var created = request.Answer?["id"]?.GetValue<string>();
+                var firstActivity = request.Answer?["activityId"]?.GetValue<string>();
+                if (created is null)
+                {
+                    return;
+                }
+
+                if (parameters.ChannelData?["channel"] is not null)
+                {
+                    Add(created, firstActivity, parameters.Activity is null ? null : FakeTeamsConnector.CardOf(parameters.Activity), request.ReceivedAt);
+                    return;
+                }
+
+                if (parameters.Members is [var member, ..])
+                {
+                    _chatMembers[created] = member.AadObjectId ?? member.Id ?? "";
+                }
+
+                if (parameters.Activity is not null)
+                {
+                    Add(created, firstActivity, FakeTeamsConnector.CardOf(parameters.Activity), request.ReceivedAt);
+                }
+
+                return;
+            case FakeConnectorRoute.SendToConversation or FakeConnectorRoute.ReplyToActivity when request.Activity is { } activity:
+                Add(request.ConversationId!, request.Answer?["id"]?.GetValue<string>(), FakeTeamsConnector.CardOf(activity), request.ReceivedAt);
+                return;
+            case FakeConnectorRoute.UpdateActivity when request.Activity is { } update && FakeTeamsConnector.CardOf(update) is { } card:
+                _currentCards[request.ActivityId!] = card;
+                return;
+        }
+    }
+
+    private void Add(string conversationId, string? activityId, JsonObject? card, DateTimeOffset at)
+    {
+        if (card is null || activityId is null)
+        {
+            return;
+        }
+
+        var text = CardReader.AllText(card);
+        var requestId = CardReader.RequestNumberIn(text);
+        var verbs = CardReader.Verbs(card);
+        if (requestId is null)
+        {
+            if (verbs.Contains(CardVerbs.IntakeSubmit))
+            {
+                var form = new PostedMessage(null, MessageKind.Form, "form", conversationId, activityId, card, at);
+                _posts.Add(form);
+                (_formsByConversation.TryGetValue(conversationId, out var forms) ? forms : _formsByConversation[conversationId] = []).Add(form);
+            }
+
+            return;
+        }
+
+        var title = text.Split('\n', 2)[0];
+        var (kind, label) = Classify(conversationId, activityId, verbs, title);
+        var post = new PostedMessage(requestId, kind, label, conversationId, activityId, card, at);
+        _posts.Add(post);
+        (_byRequest.TryGetValue(requestId, out var posts) ? posts : _byRequest[requestId] = []).Add(post);
+    }
+
+    private static (MessageKind, string) Classify(string conversationId, string activityId, IReadOnlyList<string> verbs, string title)
+    {
+        if (conversationId.StartsWith("19:", StringComparison.Ordinal))
+        {
+            // A new thread's conversation id ends with its first message's id; anything else is a reply in a thread.
+            return conversationId.EndsWith(activityId, StringComparison.Ordinal)
+                ? (MessageKind.TeamCard, "team card")
+                : (MessageKind.ThreadReply, $"thread reply: {title}");
+        }
+
+        if (verbs.Contains(CardVerbs.ApprovalApprove))
+        {
+            return (MessageKind.ApprovalCard, "approval card");
+        }
+
+        if (verbs.Contains(CardVerbs.RequesterConfirm))
+        {
+            return (MessageKind.ResolvedNotice, "resolved notice");
+        }
+
+        return NoticeTitles.TryGetValue(title, out var kind)
+            ? (kind, kind == MessageKind.ApprovedNotice ? "approved notice" : "assigned notice")
+            : (MessageKind.OtherNotice, $"notice: {title}");
+    }
+}
