@@ -23,8 +23,9 @@ public enum MessageKind
 
 /// <summary>One message the bot posted (a new activity, not an update), as Teams accepted it.</summary>
 /// <param name="Label">What duplicates are counted by: the kind, and for other notices their title.</param>
+/// <param name="AnsweredAfter">How long Teams took to answer the post (a hung call: longer than the bot waited).</param>
 public sealed record PostedMessage(
-    string? RequestId, MessageKind Kind, string Label, string ConversationId, string ActivityId, JsonObject Card, DateTimeOffset At);
+    string? RequestId, MessageKind Kind, string Label, string ConversationId, string ActivityId, JsonObject Card, DateTimeOffset At, TimeSpan AnsweredAfter);
 
 /// <summary>
 /// Everything the bot posted and updated through the loopback Teams connector, read as it arrives and indexed by request
@@ -198,7 +199,7 @@ public sealed class ConnectorInbox(FakeTeamsConnector connector)
 
                 if (parameters.ChannelData?["channel"] is not null)
                 {
-                    Add(created, firstActivity, parameters.Activity is null ? null : FakeTeamsConnector.CardOf(parameters.Activity), request.ReceivedAt);
+                    Add(request, created, firstActivity, parameters.Activity is null ? null : FakeTeamsConnector.CardOf(parameters.Activity));
                     return;
                 }
 
@@ -209,12 +210,12 @@ public sealed class ConnectorInbox(FakeTeamsConnector connector)
 
                 if (parameters.Activity is not null)
                 {
-                    Add(created, firstActivity, FakeTeamsConnector.CardOf(parameters.Activity), request.ReceivedAt);
+                    Add(request, created, firstActivity, FakeTeamsConnector.CardOf(parameters.Activity));
                 }
 
                 return;
             case FakeConnectorRoute.SendToConversation or FakeConnectorRoute.ReplyToActivity when request.Activity is { } activity:
-                Add(request.ConversationId!, request.Answer?["id"]?.GetValue<string>(), FakeTeamsConnector.CardOf(activity), request.ReceivedAt);
+                Add(request, request.ConversationId!, request.Answer?["id"]?.GetValue<string>(), FakeTeamsConnector.CardOf(activity));
                 return;
             case FakeConnectorRoute.UpdateActivity when request.Activity is { } update && FakeTeamsConnector.CardOf(update) is { } card:
                 _currentCards[request.ActivityId!] = card;
@@ -222,8 +223,9 @@ public sealed class ConnectorInbox(FakeTeamsConnector connector)
         }
     }
 
-    private void Add(string conversationId, string? activityId, JsonObject? card, DateTimeOffset at)
+    private void Add(FakeConnectorRequest request, string conversationId, string? activityId, JsonObject? card)
     {
+        var (at, took) = (request.ReceivedAt, (request.AnsweredAt ?? request.ReceivedAt) - request.ReceivedAt);
         if (card is null || activityId is null)
         {
             return;
@@ -236,7 +238,7 @@ public sealed class ConnectorInbox(FakeTeamsConnector connector)
         {
             if (verbs.Contains(CardVerbs.IntakeSubmit))
             {
-                var form = new PostedMessage(null, MessageKind.Form, "form", conversationId, activityId, card, at);
+                var form = new PostedMessage(null, MessageKind.Form, "form", conversationId, activityId, card, at, took);
                 _posts.Add(form);
                 (_formsByConversation.TryGetValue(conversationId, out var forms) ? forms : _formsByConversation[conversationId] = []).Add(form);
             }
@@ -246,7 +248,7 @@ public sealed class ConnectorInbox(FakeTeamsConnector connector)
 
         var title = text.Split('\n', 2)[0];
         var (kind, label) = Classify(conversationId, activityId, verbs, title);
-        var post = new PostedMessage(requestId, kind, label, conversationId, activityId, card, at);
+        var post = new PostedMessage(requestId, kind, label, conversationId, activityId, card, at, took);
         _posts.Add(post);
         (_byRequest.TryGetValue(requestId, out var posts) ? posts : _byRequest[requestId] = []).Add(post);
     }

@@ -23,13 +23,23 @@ public sealed record SoakFacts(
 
 /// <summary>
 /// One kind of message: how many requests were promised it and got it, how often it was posted, and why it was posted
-/// more than once. A copy is "in flight at a kill" when the copy before it was never recorded by the bot and a kill came
-/// between the two (Teams may accept a post the bot dies before recording: the Bot Connector has no idempotency key);
-/// "store fault between" likewise with the file read-only instead of a kill; "after a completed post" when the bot had
-/// recorded the earlier copy, and "no cause" when neither a kill nor a store fault came between: those two are bugs.
+/// more than once. The Bot Connector has no idempotency key, so Teams may accept a post whose sender never learns it:
+/// a copy is "answered after the timeout" when Teams answered the copy before it only after the bot's attempt timeout
+/// (the bot had given up and tried again), "in flight at a kill" when the copy before it was never recorded by the bot
+/// and a kill came between the two, "store fault between" likewise with the file read-only instead of a kill. A copy
+/// "after a completed post" (the bot had recorded the earlier copy) or with "no cause" is a bug.
 /// </summary>
 public sealed record MessageFigures(
-    string Message, int Expected, int Delivered, int Posts, int Duplicates, int InFlightAtKill, int StoreFaultBetween, int AfterCompletedPost, int NoCause);
+    string Message,
+    int Expected,
+    int Delivered,
+    int Posts,
+    int Duplicates,
+    int AnsweredAfterTimeout,
+    int InFlightAtKill,
+    int StoreFaultBetween,
+    int AfterCompletedPost,
+    int NoCause);
 
 /// <summary>One kind of fault: how many were injected, their size, and how long until the run went on after them.</summary>
 public sealed record RecoveryFigures(FaultKind Kind, int Injected, string Size, string Recovery, TimeSpan? Median, TimeSpan? Max);
@@ -75,7 +85,7 @@ public sealed class SoakReport
         .. Parked.Select(p => $"parked: {p}"),
         .. Missing.Select(m => $"never delivered: {m}"),
         .. DuplicatesAfterCompletedPosts > 0 ? [$"{DuplicatesAfterCompletedPosts} duplicates of posts the bot had recorded as completed"] : Array.Empty<string>(),
-        .. DuplicatesWithoutCause > 0 ? [$"{DuplicatesWithoutCause} duplicates with neither a kill nor a store fault between them"] : Array.Empty<string>(),
+        .. DuplicatesWithoutCause > 0 ? [$"{DuplicatesWithoutCause} duplicates with no timeout, kill or store fault to explain them"] : Array.Empty<string>(),
         .. NotInjected.Select(f => $"fault not injected: {f}"),
     ];
 
@@ -156,7 +166,7 @@ public sealed class SoakReport
         {
             var (expected, delivered) = promised.GetValueOrDefault(message);
             var groups = copies.GetValueOrDefault(message) ?? [];
-            int inFlight = 0, storeFault = 0, afterCompleted = 0, noCause = 0;
+            int late = 0, inFlight = 0, storeFault = 0, afterCompleted = 0, noCause = 0;
             foreach (var posts in groups)
             {
                 for (var i = 1; i < posts.Count; i++)
@@ -165,6 +175,10 @@ public sealed class SoakReport
                     if (recorded.Contains(earlier.ActivityId))
                     {
                         afterCompleted++;
+                    }
+                    else if (earlier.AnsweredAfter > SoakRun.AttemptTimeout)
+                    {
+                        late++;
                     }
                     else if (kills.Any(k => k.Start >= earlier.At && k.Start <= copy.At))
                     {
@@ -182,7 +196,7 @@ public sealed class SoakReport
             }
 
             var posted = groups.Sum(g => g.Count);
-            rows.Add(new MessageFigures(message, expected, delivered, posted, posted - groups.Count, inFlight, storeFault, afterCompleted, noCause));
+            rows.Add(new MessageFigures(message, expected, delivered, posted, posted - groups.Count, late, inFlight, storeFault, afterCompleted, noCause));
         }
 
         return rows;
@@ -256,11 +270,12 @@ public sealed class SoakReport
             $"lost {Lost.Count} | closed {Closed} of {Options.Lifecycles} | stuck {Stuck.Count} | not closed {NotClosed.Count} | parked {Parked.Count} | " +
             $"never delivered {Missing.Count} | unknown requests {Unknown.Count} | lifecycles checked {made}");
         output.WriteLine();
-        output.WriteLine("| message | expected | delivered | posts | duplicates | in flight at a kill | store fault between | after a completed post | no cause |");
-        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        output.WriteLine(
+            "| message | expected | delivered | posts | duplicates | answered after the timeout | in flight at a kill | store fault between | after a completed post | no cause |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var m in Messages)
         {
-            output.WriteLine($"| {m.Message} | {m.Expected} | {m.Delivered} | {m.Posts} | {m.Duplicates} | {m.InFlightAtKill} | {m.StoreFaultBetween} | {m.AfterCompletedPost} | {m.NoCause} |");
+            output.WriteLine($"| {m.Message} | {m.Expected} | {m.Delivered} | {m.Posts} | {m.Duplicates} | {m.AnsweredAfterTimeout} | {m.InFlightAtKill} | {m.StoreFaultBetween} | {m.AfterCompletedPost} | {m.NoCause} |");
         }
 
         output.WriteLine();
