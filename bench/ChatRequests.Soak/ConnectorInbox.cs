@@ -24,8 +24,17 @@ public enum MessageKind
 /// <summary>One message the bot posted (a new activity, not an update), as Teams accepted it.</summary>
 /// <param name="Label">What duplicates are counted by: the kind, and for other notices their title.</param>
 /// <param name="AnsweredAfter">How long Teams took to answer the post (a hung call: longer than the bot waited).</param>
+/// <param name="Title">What the reader sees first: the card's first text.</param>
 public sealed record PostedMessage(
-    string? RequestId, MessageKind Kind, string Label, string ConversationId, string ActivityId, JsonObject Card, DateTimeOffset At, TimeSpan AnsweredAfter);
+    string? RequestId,
+    MessageKind Kind,
+    string Label,
+    string ConversationId,
+    string ActivityId,
+    JsonObject Card,
+    string Title,
+    DateTimeOffset At,
+    TimeSpan AnsweredAfter);
 
 /// <summary>
 /// Everything the bot posted and updated through the loopback Teams connector, read as it arrives and indexed by request
@@ -36,10 +45,11 @@ public sealed class ConnectorInbox(FakeTeamsConnector connector)
     private static readonly TimeSpan ReadInterval = TimeSpan.FromMilliseconds(25);
 
     // What a requester reads at the top of a notice: its title (cards/ChatRequests.Cards, RequestCards.Requester.cs).
-    private static readonly Dictionary<string, MessageKind> NoticeTitles = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, (MessageKind Kind, string Label)> NoticeTitles = new(StringComparer.Ordinal)
     {
-        ["Approved"] = MessageKind.ApprovedNotice,
-        ["Someone is on it"] = MessageKind.AssignedNotice,
+        ["Approved"] = (MessageKind.ApprovedNotice, "approved notice"),
+        ["Someone is on it"] = (MessageKind.AssignedNotice, "assigned notice"),
+        ["Resolved: is it working?"] = (MessageKind.ResolvedNotice, "resolved notice"),
     };
 
     private readonly object _gate = new();
@@ -48,6 +58,7 @@ public sealed class ConnectorInbox(FakeTeamsConnector connector)
     private readonly Dictionary<string, List<PostedMessage>> _formsByConversation = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JsonObject> _currentCards = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _chatMembers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _requesterChats = new(StringComparer.Ordinal);
     private int _read;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -57,8 +68,17 @@ public sealed class ConnectorInbox(FakeTeamsConnector connector)
         {
             lock (_gate)
             {
-                return [.. _posts];
+                return [.. _posts.Select(Classified)];
             }
+        }
+    }
+
+    /// <summary>Tells whose request it is: messages about it in that chat are the requester's notices.</summary>
+    public void Requested(string requestId, string requesterChatId)
+    {
+        lock (_gate)
+        {
+            _requesterChats[requestId] = requesterChatId;
         }
     }
 
@@ -108,7 +128,7 @@ public sealed class ConnectorInbox(FakeTeamsConnector connector)
     {
         lock (_gate)
         {
-            return _byRequest.TryGetValue(requestId, out var posts) ? [.. posts] : [];
+            return _byRequest.TryGetValue(requestId, out var posts) ? [.. posts.Select(Classified)] : [];
         }
     }
 
@@ -238,7 +258,7 @@ public sealed class ConnectorInbox(FakeTeamsConnector connector)
         {
             if (verbs.Contains(CardVerbs.IntakeSubmit))
             {
-                var form = new PostedMessage(null, MessageKind.Form, "form", conversationId, activityId, card, at, took);
+                var form = new PostedMessage(null, MessageKind.Form, "form", conversationId, activityId, card, "", at, took);
                 _posts.Add(form);
                 (_formsByConversation.TryGetValue(conversationId, out var forms) ? forms : _formsByConversation[conversationId] = []).Add(form);
             }
@@ -247,34 +267,33 @@ public sealed class ConnectorInbox(FakeTeamsConnector connector)
         }
 
         var title = text.Split('\n', 2)[0];
-        var (kind, label) = Classify(conversationId, activityId, verbs, title);
-        var post = new PostedMessage(requestId, kind, label, conversationId, activityId, card, at, took);
+        var (kind, label) = !conversationId.StartsWith("19:", StringComparison.Ordinal) ? (MessageKind.OtherNotice, "personal chat")
+            // A new thread's conversation id ends with its first message's id; anything else is a reply in a thread.
+            : conversationId.EndsWith(activityId, StringComparison.Ordinal) ? (MessageKind.TeamCard, "team card")
+            : (MessageKind.ThreadReply, $"thread reply: {title}");
+        var post = new PostedMessage(requestId, kind, label, conversationId, activityId, card, title, at, took);
         _posts.Add(post);
         (_byRequest.TryGetValue(requestId, out var posts) ? posts : _byRequest[requestId] = []).Add(post);
     }
 
-    private static (MessageKind, string) Classify(string conversationId, string activityId, IReadOnlyList<string> verbs, string title)
+    /// <summary>
+    /// A message in a personal chat, by whose chat it is: the requester's notices by their title (as they read it); in anyone
+    /// else's chat, in these lifecycles, the approval card (whatever its buttons show by now).
+    /// </summary>
+    private PostedMessage Classified(PostedMessage post)
     {
-        if (conversationId.StartsWith("19:", StringComparison.Ordinal))
+        if (post.Kind != MessageKind.OtherNotice)
         {
-            // A new thread's conversation id ends with its first message's id; anything else is a reply in a thread.
-            return conversationId.EndsWith(activityId, StringComparison.Ordinal)
-                ? (MessageKind.TeamCard, "team card")
-                : (MessageKind.ThreadReply, $"thread reply: {title}");
+            return post;
         }
 
-        if (verbs.Contains(CardVerbs.ApprovalApprove))
+        if (!_requesterChats.TryGetValue(post.RequestId!, out var requesterChat) || requesterChat != post.ConversationId)
         {
-            return (MessageKind.ApprovalCard, "approval card");
+            return post with { Kind = MessageKind.ApprovalCard, Label = "approval card" };
         }
 
-        if (verbs.Contains(CardVerbs.RequesterConfirm))
-        {
-            return (MessageKind.ResolvedNotice, "resolved notice");
-        }
-
-        return NoticeTitles.TryGetValue(title, out var kind)
-            ? (kind, kind == MessageKind.ApprovedNotice ? "approved notice" : "assigned notice")
-            : (MessageKind.OtherNotice, $"notice: {title}");
+        return NoticeTitles.TryGetValue(post.Title, out var notice)
+            ? post with { Kind = notice.Kind, Label = notice.Label }
+            : post with { Label = $"notice: {post.Title}" };
     }
 }

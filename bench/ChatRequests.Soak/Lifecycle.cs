@@ -59,6 +59,7 @@ public sealed class Lifecycle(SoakBench bench, int index, Persona requester, Sam
         try
         {
             _requestId = await SubmitAsync(cancellationToken);
+            bench.Inbox.Requested(_requestId, requester.PersonalChatId);
             _neededApproval = bench.Store.StateOf(_requestId) == RequestState.AwaitingApproval;
             if (_neededApproval)
             {
@@ -137,7 +138,10 @@ public sealed class Lifecycle(SoakBench bench, int index, Persona requester, Sam
 
     private async Task ApproveAsync(CancellationToken cancellationToken)
     {
-        var card = await LatestAsync(MessageKind.ApprovalCard, cancellationToken);
+        var card = await bench.Inbox.WaitForAsync(
+            inbox => inbox.PostsOf(_requestId!).LastOrDefault(p => p.Kind == MessageKind.ApprovalCard && Offers(inbox.CurrentCard(p), CardVerbs.ApprovalApprove)),
+            CardWait,
+            cancellationToken);
         if (card is not null)
         {
             var approver = bench.People.Person(bench.Inbox.MemberOf(card.ConversationId)
@@ -172,7 +176,10 @@ public sealed class Lifecycle(SoakBench bench, int index, Persona requester, Sam
 
     private async Task ConfirmAsync(CancellationToken cancellationToken)
     {
-        var card = await LatestAsync(MessageKind.ResolvedNotice, cancellationToken);
+        var card = await bench.Inbox.WaitForAsync(
+            inbox => inbox.PostsOf(_requestId!).LastOrDefault(p => p.Kind == MessageKind.ResolvedNotice && Offers(p.Card, CardVerbs.RequesterConfirm)),
+            CardWait,
+            cancellationToken);
         if (card is not null)
         {
             await ClickAsync(requester, card, CardVerbs.RequesterConfirm, new JsonObject { ["rating"] = "5", ["feedback"] = "Thanks" });

@@ -180,7 +180,9 @@ public sealed class SoakReport
                     {
                         late++;
                     }
-                    else if (kills.Any(k => k.Start >= earlier.At && k.Start <= copy.At))
+                    // The earlier copy reached Teams before the new process answered (a dying process's last post can be
+                    // read a moment after the kill), and the copy after the kill.
+                    else if (kills.Any(k => earlier.At <= k.End && copy.At >= k.Start))
                     {
                         inFlight++;
                     }
