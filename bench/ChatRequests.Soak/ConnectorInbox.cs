@@ -37,13 +37,11 @@ public sealed record PostedMessage(
     TimeSpan AnsweredAfter);
 
 /// <summary>
-/// Everything the bot posted and updated through the loopback Teams connector, read as it arrives and indexed by request
-/// number, kind and conversation, so that many lifecycles can wait for their cards without each scanning every chat.
+/// Everything the bot posted and updated through the loopback Teams connector, read once, as lifecycles look, and indexed by
+/// request number, kind and conversation, so that many lifecycles can wait for their cards without each scanning every chat.
 /// </summary>
 public sealed class ConnectorInbox(FakeTeamsConnector connector)
 {
-    private static readonly TimeSpan ReadInterval = TimeSpan.FromMilliseconds(25);
-
     // What a requester reads at the top of a notice: its title (cards/ChatRequests.Cards, RequestCards.Requester.cs).
     private static readonly Dictionary<string, (MessageKind Kind, string Label)> NoticeTitles = new(StringComparer.Ordinal)
     {
@@ -60,7 +58,6 @@ public sealed class ConnectorInbox(FakeTeamsConnector connector)
     private readonly Dictionary<string, string> _chatMembers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _requesterChats = new(StringComparer.Ordinal);
     private int _read;
-    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public IReadOnlyList<PostedMessage> Posts
     {
@@ -82,46 +79,19 @@ public sealed class ConnectorInbox(FakeTeamsConnector connector)
         }
     }
 
-    /// <summary>Reads what reaches the connector until <paramref name="cancellationToken"/> is cancelled.</summary>
-    public async Task RunAsync(CancellationToken cancellationToken)
-    {
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            ReadNew();
-            try
-            {
-                await Task.Delay(ReadInterval, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
-
-    /// <summary>Reads every request the connector received so far (also called once more after a run).</summary>
+    /// <summary>Reads every request the connector received since the last look.</summary>
     public void ReadNew()
     {
-        var requests = connector.RequestsAfter(_read);
-        if (requests.Count == 0)
-        {
-            return;
-        }
-
-        TaskCompletionSource changed;
         lock (_gate)
         {
+            var requests = connector.RequestsAfter(_read);
             foreach (var request in requests)
             {
                 Read(request);
             }
 
             _read += requests.Count;
-            changed = _changed;
-            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
-
-        changed.TrySetResult();
     }
 
     public IReadOnlyList<PostedMessage> PostsOf(string requestId)
@@ -159,32 +129,23 @@ public sealed class ConnectorInbox(FakeTeamsConnector connector)
         }
     }
 
-    /// <summary>Waits until <paramref name="probe"/> finds something, re-checking whenever new messages arrive; null after <paramref name="timeout"/>.</summary>
-    public async Task<T?> WaitForAsync<T>(Func<ConnectorInbox, T?> probe, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>Waits until <paramref name="probe"/> finds something, looking again whenever the connector receives a request; null after <paramref name="timeout"/>.</summary>
+    public async Task<T?> WaitForAsync<T>(Func<ConnectorInbox, T?> probe, TimeSpan timeout)
         where T : class
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
+        try
         {
-            Task changed;
-            lock (_gate)
-            {
-                changed = _changed.Task;
-            }
-
-            if (probe(this) is { } found)
-            {
-                return found;
-            }
-
-            var left = deadline - DateTime.UtcNow;
-            if (left <= TimeSpan.Zero)
-            {
-                return null;
-            }
-
-            await Task.WhenAny(changed, Task.Delay(left, cancellationToken));
-            cancellationToken.ThrowIfCancellationRequested();
+            return await connector.WaitForAsync(
+                _ =>
+                {
+                    ReadNew();
+                    return probe(this);
+                },
+                timeout);
+        }
+        catch (TimeoutException)
+        {
+            return null;
         }
     }
 

@@ -103,7 +103,7 @@ public sealed class Lifecycle(SoakBench bench, int index, Persona requester, Sam
                     {
                         var before = bench.Inbox.FormsIn(chat);
                         using var said = await Teams.SayAsync(requester, item.Words);
-                        form = await bench.Inbox.WaitForAsync(inbox => inbox.FormAfter(chat, before), CardWait, cancellationToken);
+                        form = await bench.Inbox.WaitForAsync(inbox => inbox.FormAfter(chat, before), CardWait);
                         if (form is null)
                         {
                             bench.Progress.Retried("ask", $"no form ({(int)said.StatusCode})");
@@ -136,12 +136,9 @@ public sealed class Lifecycle(SoakBench bench, int index, Persona requester, Sam
         }
     }
 
-    private async Task ApproveAsync(CancellationToken cancellationToken)
+    private async Task ApproveAsync()
     {
-        var card = await bench.Inbox.WaitForAsync(
-            inbox => inbox.PostsOf(_requestId!).LastOrDefault(p => p.Kind == MessageKind.ApprovalCard && Offers(inbox.CurrentCard(p), CardVerbs.ApprovalApprove)),
-            CardWait,
-            cancellationToken);
+        var card = await OfferingAsync(MessageKind.ApprovalCard, CardVerbs.ApprovalApprove);
         if (card is not null)
         {
             var approver = bench.People.Person(bench.Inbox.MemberOf(card.ConversationId)
@@ -150,9 +147,9 @@ public sealed class Lifecycle(SoakBench bench, int index, Persona requester, Sam
         }
     }
 
-    private async Task AssignAsync(CancellationToken cancellationToken)
+    private async Task AssignAsync()
     {
-        var card = await LatestAsync(MessageKind.TeamCard, cancellationToken);
+        var card = await OfferingAsync(MessageKind.TeamCard, CardVerbs.AgentAssign);
         if (card is not null)
         {
             _agent = bench.People.AgentFor(card.ConversationId, index);
@@ -160,13 +157,10 @@ public sealed class Lifecycle(SoakBench bench, int index, Persona requester, Sam
         }
     }
 
-    private async Task ResolveAsync(CancellationToken cancellationToken)
+    private async Task ResolveAsync()
     {
         // The team card shows Resolve once the bot has refreshed it after the assignment.
-        var card = await bench.Inbox.WaitForAsync(
-            inbox => inbox.PostsOf(_requestId!).LastOrDefault(p => p.Kind == MessageKind.TeamCard && Offers(inbox.CurrentCard(p), CardVerbs.AgentResolve)),
-            CardWait,
-            cancellationToken);
+        var card = await OfferingAsync(MessageKind.TeamCard, CardVerbs.AgentResolve);
         if (card is not null)
         {
             var agent = _agent ?? bench.People.AgentFor(card.ConversationId, index);
@@ -174,12 +168,9 @@ public sealed class Lifecycle(SoakBench bench, int index, Persona requester, Sam
         }
     }
 
-    private async Task ConfirmAsync(CancellationToken cancellationToken)
+    private async Task ConfirmAsync()
     {
-        var card = await bench.Inbox.WaitForAsync(
-            inbox => inbox.PostsOf(_requestId!).LastOrDefault(p => p.Kind == MessageKind.ResolvedNotice && Offers(p.Card, CardVerbs.RequesterConfirm)),
-            CardWait,
-            cancellationToken);
+        var card = await OfferingAsync(MessageKind.ResolvedNotice, CardVerbs.RequesterConfirm);
         if (card is not null)
         {
             await ClickAsync(requester, card, CardVerbs.RequesterConfirm, new JsonObject { ["rating"] = "5", ["feedback"] = "Thanks" });
@@ -187,7 +178,7 @@ public sealed class Lifecycle(SoakBench bench, int index, Persona requester, Sam
     }
 
     /// <summary>Does a step again until the bot's file shows it done; stuck after the step timeout.</summary>
-    private async Task StepAsync(string step, Func<RequestState?, bool> done, Func<CancellationToken, Task> attempt, CancellationToken cancellationToken)
+    private async Task StepAsync(string step, Func<RequestState?, bool> done, Func<Task> attempt, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + bench.StepTimeout;
         var pause = FirstPause;
@@ -208,7 +199,7 @@ public sealed class Lifecycle(SoakBench bench, int index, Persona requester, Sam
             try
             {
                 await bench.Bot.WhenRunningAsync(cancellationToken);
-                await attempt(cancellationToken);
+                await attempt();
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
@@ -231,8 +222,10 @@ public sealed class Lifecycle(SoakBench bench, int index, Persona requester, Sam
         }
     }
 
-    private Task<PostedMessage?> LatestAsync(MessageKind kind, CancellationToken cancellationToken) =>
-        bench.Inbox.WaitForAsync(inbox => inbox.PostsOf(_requestId!).LastOrDefault(p => p.Kind == kind), CardWait, cancellationToken);
+    /// <summary>The latest message of the kind about the request whose card, as it shows now, offers <paramref name="verb"/>.</summary>
+    private Task<PostedMessage?> OfferingAsync(MessageKind kind, string verb) =>
+        bench.Inbox.WaitForAsync(
+            inbox => inbox.PostsOf(_requestId!).LastOrDefault(p => p.Kind == kind && Offers(inbox.CurrentCard(p), verb)), CardWait);
 
     private static bool IsCard(InvokeResult answer) => answer.Body["type"]?.GetValue<string>() == Attachment.AdaptiveCardContentType;
 

@@ -51,7 +51,6 @@ public static class SoakRun
         using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         run.CancelAfter(options.Timeout);
         using var faultsStop = CancellationTokenSource.CreateLinkedTokenSource(run.Token);
-        var reading = inbox.RunAsync(run.Token);
         Task faults = Task.CompletedTask;
         try
         {
@@ -78,7 +77,6 @@ public static class SoakRun
             await IgnoreCancellationAsync(faults);
             await store.MakeWritableAsync(CancellationToken.None);
             await run.CancelAsync();
-            await reading;
         }
 
         inbox.ReadNew();
