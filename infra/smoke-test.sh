@@ -3,7 +3,7 @@
 #   infra/smoke-test.sh https://<botHostName>
 # - GET /          answers (the app started: configuration, identity and reference data were accepted)
 # - GET /health    200 "healthy": liveness, App Service's health-check path (the process and its store answer)
-# - GET /status    200 "healthy": no parked fulfilment events; 503 "degraded" lists what is stuck
+# - GET /status    200 "healthy": no parked fulfilment events; 503 "degraded" counts what is stuck (no details: public)
 # - POST /api/messages without a token, and with a forged one: 401 each (inbound authentication is on)
 # Exits 0 when every check passes, 1 otherwise, printing one line per check. Needs curl.
 set -uo pipefail

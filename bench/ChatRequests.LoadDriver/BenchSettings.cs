@@ -1,3 +1,5 @@
+using ChatRequests.Composition.Telemetry;
+
 namespace ChatRequests.LoadDriver;
 
 /// <summary>Configuration both bots get on their command line for the benchmark.</summary>
@@ -27,6 +29,27 @@ internal static class BenchSettings
     ];
 
     public static IReadOnlyList<string> Logging { get; } = ["--Logging:LogLevel:Default=Warning"];
+
+    /// <summary>
+    /// The bot's telemetry: none (no OpenTelemetry provider, the default), or OTLP over HTTP/protobuf to the driver's
+    /// <see cref="OtlpSink"/> (the exporter reads the OTEL_* keys from the host's configuration, so the command line
+    /// sets them for this bot only). Batch and export intervals stay at the SDK's defaults, as in production.
+    /// </summary>
+    public static IReadOnlyList<string> Telemetry(TelemetryExporter exporter, Uri? sink) => exporter switch
+    {
+        TelemetryExporter.None => [],
+        TelemetryExporter.Otlp => [
+            $"--{TelemetryChoice.ExporterKey}={exporter}",
+            $"--OTEL_EXPORTER_OTLP_ENDPOINT={sink ?? throw new ArgumentNullException(nameof(sink))}",
+            "--OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf",
+        ],
+        _ => throw new ArgumentOutOfRangeException(nameof(exporter), exporter, "The driver runs the bot with telemetry none or otlp."),
+    };
+
+    /// <summary>The telemetry line of the report's header.</summary>
+    public static string Describe(TelemetryExporter exporter, Uri? sink) => exporter == TelemetryExporter.None
+        ? "none (no OpenTelemetry provider in the bot: the default)"
+        : $"OTLP/HTTP protobuf to the driver's sink at {sink} (spans, batches every 5 s; metrics every 60 s; SDK defaults)";
 
     /// <summary>
     /// Environment the driver sets for itself, so both bots inherit it. Tiered compilation starts counting calls towards

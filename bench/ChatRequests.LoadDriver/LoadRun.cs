@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using ChatRequests.Composition.Telemetry;
 using ChatRequests.Testing;
 
 namespace ChatRequests.LoadDriver;
@@ -66,7 +67,6 @@ internal static class LoadRun
     private static async Task RunAsync(DriverOptions options, string dataFolder, CancellationToken cancellationToken)
     {
         var started = Stopwatch.StartNew();
-        var loadAverage = Report.LoadAverage();
         await Console.Error.WriteLineAsync($"driver\t{Environment.ProcessId}");
         var organisation = BenchOrganisation.Write(dataFolder, options.Passes.Max());
         foreach (var (name, value) in BenchSettings.Environment)
@@ -80,8 +80,33 @@ internal static class LoadRun
             CorePinning.PinDriver();
         }
 
+        var runs = new List<TelemetryRun>();
+        foreach (var exporter in options.Telemetry)
+        {
+            var botFolder = Directory.CreateDirectory(Path.Combine(dataFolder, exporter.ToString().ToLowerInvariant())).FullName;
+            runs.Add(await RunBotAsync(options, exporter, organisation, botFolder, pinned, cancellationToken));
+        }
+
+        if (runs.Count > 1)
+        {
+            Report.Telemetry(runs);
+        }
+
+        Report.Line($"Run took {started.Elapsed.TotalSeconds:0} s.");
+    }
+
+    /// <summary>
+    /// One whole run with the bot's telemetry as <paramref name="exporter"/> says: a fresh connector, bot (own database)
+    /// and echo bot, the warm-up, the passes, memory; with OTLP also the sink it exports to, which must have received.
+    /// </summary>
+    private static async Task<TelemetryRun> RunBotAsync(
+        DriverOptions options, TelemetryExporter exporter, BenchOrganisation organisation, string dataFolder, bool pinned, CancellationToken cancellationToken)
+    {
+        var loadAverage = Report.LoadAverage();
+        await using var sink = exporter == TelemetryExporter.Otlp ? await OtlpSink.StartAsync(cancellationToken) : null;
         await using var connector = await FakeTeamsConnector.StartAsync(cancellationToken);
         var botArguments = BenchSettings.RaisedConnectorLimits.Concat(BenchSettings.BotOnly).Concat(BenchSettings.Logging)
+            .Concat(BenchSettings.Telemetry(exporter, sink?.Endpoint))
             .Append($"--Directory:Path={organisation.FilePath}");
         await using var bot = new BotProcess(Path.Combine(dataFolder, "requests.db"), connector.ServiceUrl, botArguments)
         {
@@ -93,7 +118,8 @@ internal static class LoadRun
         Report.Header(options, organisation.Employees.Count, RepositoryPaths.BotAssembly, pinned
             ? $"bot on core {CorePinning.AllowedCores(bot.ProcessId)}, echo bot on core {CorePinning.AllowedCores(echo.ProcessId)}, driver on core {CorePinning.AllowedCores(Environment.ProcessId)} (taskset)"
             : "NOT pinned (needs 2 cores and taskset): the bots and the driver share every core, so CPU figures include contention",
-            loadAverage);
+            loadAverage,
+            BenchSettings.Describe(exporter, sink?.Endpoint));
 
         using var botHttp = Client(bot.BaseAddress);
         using var echoHttp = Client(echo.BaseAddress);
@@ -119,6 +145,8 @@ internal static class LoadRun
         // A child that dies mid-run would otherwise only show as a wait running into its timeout.
         using var childrenAlive = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var watchdog = CancelWhenExitedAsync(() => bot.HasExited || echo.HasExited, childrenAlive);
+        var passes = new List<PassResult>();
+        OtlpReceived? received = null;
         try
         {
             await WarmUpAsync(targets, options, childrenAlive.Token);
@@ -126,6 +154,12 @@ internal static class LoadRun
             {
                 var pass = await new BenchPass(targets, concurrency, options.Warmup, options.Requests).RunAsync(childrenAlive.Token);
                 Report.Pass(pass);
+                passes.Add(pass);
+            }
+
+            if (sink is not null)
+            {
+                received = await sink.WaitUntilBothSignalsAsync(OtlpSink.MetricWait, childrenAlive.Token);
             }
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
@@ -151,7 +185,17 @@ internal static class LoadRun
             new MemoryFigures("echo bot (baseline)", echo.ProcessId, echoAtStart, ProcessMemory.Read(echo.ProcessId)),
             new MemoryFigures("driver (fake connector, clients)", Environment.ProcessId, driverAtStart, ProcessMemory.Read(Environment.ProcessId)),
         ]);
-        Report.Line($"{connector.Requests.Count} calls reached the fake Teams connector; fulfilment idle, nothing parked; run took {started.Elapsed.TotalSeconds:0} s.");
+        // Every bot turn kind runs warmup + count times in each warm-up round (count = warmup there) and in each pass.
+        var botTurns = TurnKind.ReportOrder.Count(k => !k.IsEcho) * (WarmUpRounds * 2 * options.Warmup + options.Passes.Count * (options.Warmup + options.Requests));
+        var run = new TelemetryRun(exporter, passes, received, botTurns);
+        if (received is not null)
+        {
+            Report.Exported(run);
+        }
+
+        Report.Line($"{connector.Requests.Count} calls reached the fake Teams connector; fulfilment idle, nothing parked.");
+        Report.Line("");
+        return run;
     }
 
     /// <summary>

@@ -2,18 +2,23 @@ using System.Globalization;
 using System.Runtime;
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
+using ChatRequests.Composition.Telemetry;
 
 namespace ChatRequests.LoadDriver;
 
 /// <summary>Memory of one process at the start of the run (idle, after start-up) and at the end.</summary>
 internal sealed record MemoryFigures(string Process, int ProcessId, ProcessMemory AtStart, ProcessMemory AtEnd);
 
+/// <summary>One whole run with the bot's telemetry as <see cref="Exporter"/>: its passes, and what the OTLP sink received.</summary>
+/// <param name="BotTurns">Every turn the bot served in the run (warm-up included), to put the exported spans in proportion.</param>
+internal sealed record TelemetryRun(TelemetryExporter Exporter, IReadOnlyList<PassResult> Passes, OtlpReceived? Received, int BotTurns);
+
 /// <summary>Prints what was run where, the latency tables with ratios to the echo baseline, and memory.</summary>
 internal static class Report
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static void Header(DriverOptions options, int employees, string botAssembly, string pinning, string loadAverage)
+    public static void Header(DriverOptions options, int employees, string botAssembly, string pinning, string loadAverage, string telemetry)
     {
         Line("ChatRequests load run");
         Line($"  machine     {Environment.ProcessorCount} cores ({CpuModel()}), {RuntimeInformation.OSDescription}; load average before the run {loadAverage}");
@@ -27,6 +32,7 @@ internal static class Report
         Line("  latency     Stopwatch around POST /api/messages until the response; for messages it includes the bot's reply through the connector");
         Line($"  cpu         utime+stime of the bot's process (/proc/<pid>/stat, all threads) over the measured turns / turns; in {1000 / ProcessCpu.TicksPerSecond} ms ticks,");
         Line($"              so good to about {1e6 / ProcessCpu.TicksPerSecond / options.Requests:0} us per turn; after: until the bot's fulfilment worker is idle again / turns");
+        Line($"  telemetry   bot: {telemetry}; echo bot: none");
         Line("  settings    bot: fulfilment polls every 1 s (production default) and is woken by each click; both bots log at Warning;");
         Line("              all on loopback; the fake Teams connector and the clients run in this driver process");
         if (BuildConfiguration != "Release")
@@ -81,6 +87,50 @@ internal static class Report
         Line("");
     }
 
+    /// <summary>What the bot exported to the OTLP sink over the whole run: proof the exporter ran, and its volume.</summary>
+    public static void Exported(TelemetryRun run)
+    {
+        var received = run.Received!;
+        Line(string.Format(Invariant,
+            "OTLP sink received: {0:N0} spans in {1:N0} exports ({2:N1} MiB), {3:N0} metric streams in {4:N0} exports ({5:N1} MiB); the bot served {6:N0} turns (plus /status polls, which are traced too)",
+            received.Traces.Items, received.Traces.Exports, received.Traces.Bytes / 1048576.0,
+            received.Metrics.Items, received.Metrics.Exports, received.Metrics.Bytes / 1048576.0, run.BotTurns));
+    }
+
+    /// <summary>
+    /// The bot with each telemetry setting side by side, per pass and turn kind: latency and CPU per turn, each run's echo
+    /// bot, and the ratios (the bot with telemetry to the bot without, each to the echo bot of its own run).
+    /// </summary>
+    public static void Telemetry(IReadOnlyList<TelemetryRun> runs)
+    {
+        var off = runs.Single(r => r.Exporter == TelemetryExporter.None);
+        var on = runs.Single(r => r.Exporter != TelemetryExporter.None);
+        const string Row = "  {0,-24} {1,7} {2,7} {3,6}  {4,7} {5,7} {6,6}  {7,8} {8,6} {9,8} {10,6} {11,8} {12,7} {13,6}  {14,6} {15,6}";
+        Line($"Telemetry on a whole turn: the bot with {on.Exporter} ('on') and without ('off'); each run has its own echo bot ('echo off', 'echo on')");
+        foreach (var offPass in off.Passes)
+        {
+            var onPass = on.Passes.Single(p => p.Concurrency == offPass.Concurrency);
+            Line($"Concurrency {offPass.Concurrency}");
+            Line(string.Format(Invariant, Row, "", "p50", "(ms)", "", "p95", "(ms)", "", "cpu", "(us/turn)", "", "", "", "", "", "after", "(us)"));
+            Line(string.Format(Invariant, Row, "turn kind", "off", "on", "on/off", "off", "on", "on/off",
+                "echo off", "off", "echo on", "on", "off/echo", "on/echo", "on/off", "off", "on"));
+            foreach (var kind in TurnKind.ReportOrder.Where(k => !k.IsEcho))
+            {
+                var (a, b) = (offPass.Phases.Single(p => p.Kind == kind), onPass.Phases.Single(p => p.Kind == kind));
+                var (echoOff, echoOn) = (offPass.Phases.Single(p => p.Kind == kind.Baseline), onPass.Phases.Single(p => p.Kind == kind.Baseline));
+                Line(string.Format(Invariant, Row,
+                    kind.Name, Ms(a.Latency.P50), Ms(b.Latency.P50), Ratio(b.Latency.P50, a.Latency.P50),
+                    Ms(a.Latency.P95), Ms(b.Latency.P95), Ratio(b.Latency.P95, a.Latency.P95),
+                    Us(echoOff.CpuMicrosecondsPerTurn), Us(a.CpuMicrosecondsPerTurn), Us(echoOn.CpuMicrosecondsPerTurn), Us(b.CpuMicrosecondsPerTurn),
+                    Ratio(a.CpuMicrosecondsPerTurn, echoOff.CpuMicrosecondsPerTurn), Ratio(b.CpuMicrosecondsPerTurn, echoOn.CpuMicrosecondsPerTurn),
+                    Ratio(b.CpuMicrosecondsPerTurn, a.CpuMicrosecondsPerTurn),
+                    Us(a.FulfilmentMicrosecondsPerTurn), Us(b.FulfilmentMicrosecondsPerTurn)));
+            }
+
+            Line("");
+        }
+    }
+
     public static void Line(string text) => Console.WriteLine(text);
 
     /// <summary>
@@ -92,6 +142,10 @@ internal static class Report
             concurrency, kind.Name, processId, Seconds(startedAt), Seconds(endedAt)));
 
     private static double Seconds(long stopwatchTimestamp) => (double)stopwatchTimestamp / System.Diagnostics.Stopwatch.Frequency;
+
+    private static string Us(double microseconds) => microseconds.ToString("0", Invariant);
+
+    private static string Ratio(double value, double baseline) => baseline > 0 ? (value / baseline).ToString("0.00", Invariant) + "x" : "-";
 
     private static string Ms(double milliseconds) => milliseconds.ToString(milliseconds < 100 ? "0.00" : "0.0", Invariant);
 

@@ -32,7 +32,7 @@ resource team 'Microsoft.Insights/actionGroups@2023-01-01' = if (emailed) {
 var rules = [
   {
     name: '${namePrefix}-parked-events'
-    description: 'A fulfilment event is parked: a person was not told something. The owning team sees it on the dashboard; /status lists it.'
+    description: 'A fulfilment event is parked: a person was not told something. The lead of the owning team sees which and why on the dashboard; /status counts it.'
     severity: 2
     query: 'customMetrics | where name == "chatrequests.outbox.parked" | summarize value = max(value) by cloud_RoleName'
     threshold: 0

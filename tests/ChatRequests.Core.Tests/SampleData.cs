@@ -96,8 +96,16 @@ public sealed class InMemoryDirectory(
     public Task<IReadOnlyList<Person>> FindPeopleByNameAsync(string name, CancellationToken cancellationToken = default) =>
         Task.FromResult(PeopleSearch.Rank(_people.Values, name));
 
-    public Task<IReadOnlyList<Team>> ListTeamsAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult(_teams);
+    private int _teamLists;
+
+    /// <summary>How often the teams were listed: what a use case costs the directory (Graph, on Azure).</summary>
+    public int TeamLists => Volatile.Read(ref _teamLists);
+
+    public Task<IReadOnlyList<Team>> ListTeamsAsync(CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _teamLists);
+        return Task.FromResult(_teams);
+    }
 
     public Task<ApproverGroup?> FindGroupAsync(string groupId, CancellationToken cancellationToken = default) =>
         Task.FromResult(_groups.GetValueOrDefault(groupId));

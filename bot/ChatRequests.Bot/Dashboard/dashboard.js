@@ -71,7 +71,7 @@
     rows('queue', board ? board.queue : [], q => [q.id, q.item, q.why, q.team, q.state, q.assignee || 'nobody yet', hours(q.ageHours)]);
     const now = board ? Date.parse(board.now) : 0;
     rows('breaches', board ? board.breaches : [], q => [q.id, q.item, q.team, q.state, q.assignee || 'nobody yet', hours((now - Date.parse(q.dueAt)) / 3600000)]);
-    rows('parked', board ? board.parked : [], p => [p.requestId, p.item, p.team, p.event, String(p.attempts), new Date(p.parkedAt).toLocaleString()]);
+    rows('parked', board ? board.parked : [], p => [p.requestId, p.item, p.team, p.event, String(p.attempts), new Date(p.parkedAt).toLocaleString(), p.reason || '']);
     document.getElementById('parked-message').textContent = board && !board.parkedShown ? 'Parked events are shown to the lead of the team that owns the request.' : '';
     if (board && !form.elements.team.value) options('team-names', board.teams);
   }

@@ -7,7 +7,8 @@ namespace ChatRequests.Bot.Health;
 /// <summary>
 /// GET /health, App Service's health-check path: liveness only (the process answers and the store answers a point read),
 /// so a business condition never gets a healthy instance restarted. GET /status, for monitoring: is fulfilment keeping up
-/// (pending and parked events, with reasons), and how many posts were made again after a crash interrupted them.
+/// (<see cref="StatusReport"/>: counts and ages only, since anyone can call it; which requests and why are on the
+/// dashboard for the owning team's lead and in the log), and how many posts were made again after a crash interrupted them.
 /// </summary>
 public static class HealthEndpoint
 {
@@ -25,7 +26,7 @@ public static class HealthEndpoint
             var report = await health.CheckAsync(cancellationToken);
             var repostsAfterInterruption = await ledger.CountInterruptedAsync("", cancellationToken);
             return Results.Json(
-                new { status = report.IsHealthy ? "healthy" : "degraded", fulfilment = report, repostsAfterInterruption },
+                new { status = report.IsHealthy ? "healthy" : "degraded", fulfilment = StatusReport.Of(report), repostsAfterInterruption },
                 statusCode: report.IsHealthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         });
         return app;

@@ -13,8 +13,11 @@ public sealed record LiveRequest(
     string Id, string Item, string Why, string Category, string Team, string State, string? Assignee,
     DateTimeOffset SubmittedAt, DateTimeOffset DueAt, double AgeHours);
 
-/// <summary>An outbox event that ran out of attempts, for the lead of the team that owns the request.</summary>
-public sealed record ParkedEvent(string RequestId, string Item, string Team, string Event, int Attempts, DateTimeOffset ParkedAt);
+/// <summary>
+/// An outbox event that ran out of attempts, for the lead of the team that owns the request. <paramref name="Reason"/> is
+/// the last failure, shortened; it can quote what someone typed: shown as text only. (GET /status, public, counts these.)
+/// </summary>
+public sealed record ParkedEvent(string RequestId, string Item, string Team, string Event, int Attempts, DateTimeOffset ParkedAt, string? Reason);
 
 /// <summary>What the dashboard's live panels get: the queue, the SLA breaches, the parked events; or a refusal with none.</summary>
 public abstract record LiveAnswer
@@ -46,6 +49,9 @@ public sealed class LiveBoard(ReportDesk desk, IRequestStore store, TimeProvider
     /// <summary>How much of a justification a row shows.</summary>
     public const int WhyLength = 140;
 
+    /// <summary>How much of a parked event's failure reason its row shows.</summary>
+    public const int ReasonLength = 300;
+
     public const string RefusalTitle = "No live queue";
     public const string RefusalText = "The live queue is for team leads and auditors.";
 
@@ -72,17 +78,21 @@ public sealed class LiveBoard(ReportDesk desk, IRequestStore store, TimeProvider
         var led = teams.Where(t => string.Equals(t.LeadId, personId, StringComparison.OrdinalIgnoreCase)).ToDictionary(t => t.Id, t => t.Name);
         var parked = led.Count == 0 ? [] : (await store.ListWithParkedEventsAsync(cancellationToken))
             .Where(r => led.ContainsKey(r.TeamId) && InCategory(r, category))
-            .SelectMany(r => r.Outbox.Where(e => e.IsParked).Select(e => new ParkedEvent(r.Id, r.ItemName, led[r.TeamId], e.Type.ToString(), e.Attempts, e.ParkedAt!.Value)))
+            .SelectMany(r => r.Outbox.Where(e => e.IsParked).Select(e => Parked(r, e, led[r.TeamId], personId)))
             .OrderByDescending(e => e.ParkedAt).Take(MaxRows).ToList();
 
         return new LiveAnswer.Board(now, [.. teams.Select(t => t.Name)], queue, breaches, parked, ParkedShown: led.Count > 0);
     }
 
     private static LiveRequest Row(ServiceRequest r, string viewerId, DateTimeOffset now) => new(
-        r.Id, r.ItemName, Shortened(SensitiveFields.MaskText(r, viewerId, r.Justification)), r.Category, r.TeamName, r.State.ToDisplay(), r.Assignee?.Name, r.SubmittedAt, r.DueAt,
+        r.Id, r.ItemName, Shortened(SensitiveFields.MaskText(r, viewerId, r.Justification), WhyLength), r.Category, r.TeamName, r.State.ToDisplay(), r.Assignee?.Name, r.SubmittedAt, r.DueAt,
         Math.Round(Math.Max(0, (now - r.SubmittedAt).TotalHours), 1));
 
-    private static string Shortened(string text) => text.Length <= WhyLength ? text : string.Concat(text.AsSpan(0, WhyLength - 1), "…");
+    private static ParkedEvent Parked(ServiceRequest r, OutboxEvent e, string teamName, string viewerId) => new(
+        r.Id, r.ItemName, teamName, e.Type.ToString(), e.Attempts, e.ParkedAt!.Value,
+        e.LastError is { } error ? Shortened(SensitiveFields.MaskText(r, viewerId, error), ReasonLength) : null);
+
+    private static string Shortened(string text, int length) => text.Length <= length ? text : string.Concat(text.AsSpan(0, length - 1), "…");
 
     private static bool Named(Team team, string name) =>
         string.Equals(team.Name, name, StringComparison.OrdinalIgnoreCase) || string.Equals(team.Id, name, StringComparison.OrdinalIgnoreCase);

@@ -40,15 +40,15 @@ public sealed class ReportDesk(IDirectory directory, IReports reports, TimeProvi
         {
             var here = teams.FirstOrDefault(t => t.ChannelId == channelId);
             return here is not null && (overall || led.Contains(here))
-                ? await ForTeamAsync(here, ask, cancellationToken)
+                ? await ForTeamAsync(here, ask, teams, cancellationToken)
                 : new ReportAnswer.Refused(RefusalTitle, "In a team's channel, reports are for its lead. Ask me in our personal chat for the reports you may see.");
         }
 
         if (overall)
         {
-            return ask.ScopeName is null ? await ComputeAsync(ask.PeriodWords, new ReportTarget("the whole organisation"), cancellationToken)
-                : FindTeam(teams, ask.ScopeName) is { } team ? await ForTeamAsync(team, ask, cancellationToken)
-                : await ComputeAsync(ask.PeriodWords, new ReportTarget(ask.ScopeName) { Category = ask.ScopeName }, cancellationToken);
+            return ask.ScopeName is null ? await ComputeAsync(ask.PeriodWords, new ReportTarget("the whole organisation"), teams, cancellationToken)
+                : FindTeam(teams, ask.ScopeName) is { } team ? await ForTeamAsync(team, ask, teams, cancellationToken)
+                : await ComputeAsync(ask.PeriodWords, new ReportTarget(ask.ScopeName) { Category = ask.ScopeName }, teams, cancellationToken);
         }
 
         if (led.Count > 0 && (ask.ScopeName is null || FindTeam(led, ask.ScopeName) is not null || led.Any(t => HasCategory(t, ask.ScopeName))))
@@ -56,7 +56,7 @@ public sealed class ReportDesk(IDirectory directory, IReports reports, TimeProvi
             var team = ask.ScopeName is { } named ? FindTeam(led, named) ?? led.First(t => HasCategory(t, named)) : led.Count == 1 ? led[0] : null;
             return team is null
                 ? new ReportAnswer.Refused("Which team?", $"You lead {string.Join(", ", led.Select(t => t.Name))}. Name one, for example 'report for {led[0].Name} team last month'.")
-                : await ForTeamAsync(team, ask, cancellationToken);
+                : await ForTeamAsync(team, ask, teams, cancellationToken);
         }
 
         var directReports = await directory.ListDirectReportIdsAsync(personId, cancellationToken);
@@ -66,7 +66,7 @@ public sealed class ReportDesk(IDirectory directory, IReports reports, TimeProvi
             var target = ask.ScopeName is { } category
                 ? new ReportTarget($"{category} for {covers}") { Category = category, RequesterIds = directReports }
                 : new ReportTarget(covers) { RequesterIds = directReports };
-            return await ComputeAsync(ask.PeriodWords, target, cancellationToken);
+            return await ComputeAsync(ask.PeriodWords, target, teams, cancellationToken);
         }
 
         // A lead or a manager who named a team they may not see gets the same words as a stranger.
@@ -102,23 +102,24 @@ public sealed class ReportDesk(IDirectory directory, IReports reports, TimeProvi
     }
 
     /// <summary>A team's report, or one of its categories' (days counted in its calendar's zone); another name is refused.</summary>
-    private async Task<ReportAnswer> ForTeamAsync(Team team, ReportAsk ask, CancellationToken cancellationToken)
+    private async Task<ReportAnswer> ForTeamAsync(Team team, ReportAsk ask, IReadOnlyList<Team> teams, CancellationToken cancellationToken)
     {
         var zone = team.WorkingCalendar().Zone;
         if (ask.ScopeName is null || FindTeam([team], ask.ScopeName) is not null)
         {
-            return await ComputeAsync(ask.PeriodWords, new ReportTarget(team.Name, zone) { TeamId = team.Id }, cancellationToken);
+            return await ComputeAsync(ask.PeriodWords, new ReportTarget(team.Name, zone) { TeamId = team.Id }, teams, cancellationToken);
         }
 
         if (team.Categories.FirstOrDefault(c => string.Equals(c, ask.ScopeName, StringComparison.OrdinalIgnoreCase)) is { } category)
         {
-            return await ComputeAsync(ask.PeriodWords, new ReportTarget($"{category} in {team.Name}", zone) { TeamId = team.Id, Category = category }, cancellationToken);
+            return await ComputeAsync(ask.PeriodWords, new ReportTarget($"{category} in {team.Name}", zone) { TeamId = team.Id, Category = category }, teams, cancellationToken);
         }
 
         return new ReportAnswer.Refused(RefusalTitle, $"Here I report on {team.Name} only: name one of its categories, or ask in our personal chat.");
     }
 
-    private async Task<ReportAnswer> ComputeAsync(string? periodWords, ReportTarget target, CancellationToken cancellationToken)
+    /// <param name="teams">The directory's teams, read once per answer: the report's calendars come from them too.</param>
+    private async Task<ReportAnswer> ComputeAsync(string? periodWords, ReportTarget target, IReadOnlyList<Team> teams, CancellationToken cancellationToken)
     {
         var zone = target.Zone ?? TimeZoneInfo.Utc;
         if (ReportPeriods.Read(periodWords, clock.GetUtcNow(), zone) is not { } period)
@@ -127,7 +128,7 @@ public sealed class ReportDesk(IDirectory directory, IReports reports, TimeProvi
         }
 
         var scope = new ReportScope(period, target.TeamId, target.Category, target.RequesterIds);
-        return new ReportAnswer.Figures(await reports.ComputeAsync(scope, cancellationToken), target.Covers, zone);
+        return new ReportAnswer.Figures(await reports.ComputeAsync(scope, teams, cancellationToken), target.Covers, zone);
     }
 
     private static Team? FindTeam(IEnumerable<Team> teams, string name) =>

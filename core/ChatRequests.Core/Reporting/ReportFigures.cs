@@ -1,3 +1,4 @@
+using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Requests;
 
 namespace ChatRequests.Core.Reporting;
@@ -123,5 +124,7 @@ public sealed record ReportFigures
 /// <summary>Computes reports from the reporting projection (never by reading every request document).</summary>
 public interface IReports
 {
-    Task<ReportFigures> ComputeAsync(ReportScope scope, CancellationToken cancellationToken = default);
+    /// <param name="teams">The directory's teams when the caller has already read them in this turn (their calendars count
+    /// working hours); null reads them from the directory.</param>
+    Task<ReportFigures> ComputeAsync(ReportScope scope, IReadOnlyList<Team>? teams = null, CancellationToken cancellationToken = default);
 }

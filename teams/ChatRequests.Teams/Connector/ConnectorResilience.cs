@@ -35,10 +35,13 @@ internal sealed partial class ConnectorResilience
         _logger = logger;
         var o = options.Value;
 
-        Retry = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider }
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+        // Polly's retry strategy needs at least one retry; 0 ("no retries", as the options say) is a pipeline without it.
+        var retry = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider };
+        if (o.MaxRetryAttempts > 0)
+        {
+            retry.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
-                MaxRetryAttempts = Math.Max(o.MaxRetryAttempts, 0),
+                MaxRetryAttempts = o.MaxRetryAttempts,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true, // exponential + jitter is Polly's decorrelated jitter (V2)
                 Delay = o.BaseDelay,
@@ -54,8 +57,10 @@ internal sealed partial class ConnectorResilience
                     LogRetry(args.Context.OperationKey, args.AttemptNumber + 1, Describe(args.Outcome), args.RetryDelay);
                     return default;
                 },
-            })
-            .Build();
+            });
+        }
+
+        Retry = retry.Build();
 
         AttemptTimeout = new ResiliencePipelineBuilder { TimeProvider = timeProvider }
             .AddTimeout(o.AttemptTimeout)

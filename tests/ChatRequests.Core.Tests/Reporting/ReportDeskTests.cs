@@ -32,17 +32,7 @@ public class ReportDeskTests
     private readonly RecordingReports _reports = new();
     private readonly ReportDesk _desk;
 
-    public ReportDeskTests()
-    {
-        var people = new[] { Lead, OtherLead, Member, Manager, Auditor, Senior, Stranger, "p-r1", "p-r2" }
-            .Select(id => new Person { Id = id, Name = id, ManagerId = id is "p-r1" or "p-r2" ? Manager : null });
-        var directory = new InMemoryDirectory(people, [Desk, Licensing], [new ApproverGroup { Id = "grp-board", Name = "Board", MemberIds = [Senior] }])
-        {
-            Governance = GovernanceSettings.Default with { Auditors = [Auditor] },
-            Escalation = EscalationSettings.Default with { SeniorManagementGroupId = "grp-board" },
-        };
-        _desk = new ReportDesk(directory, _reports, _clock);
-    }
+    public ReportDeskTests() => _desk = new ReportDesk(Organisation(), _reports, _clock);
 
     [Fact]
     public async Task Lead_InPersonalChat_GetsTheirTeam_WithDaysInItsZone()
@@ -169,12 +159,37 @@ public class ReportDeskTests
         Assert.Empty(_reports.Scopes);
     }
 
+    [Theory]
+    [InlineData(Lead, null)]
+    [InlineData(Auditor, "Software licensing")]
+    [InlineData(Lead, "Hardware")]
+    public async Task AReport_ListsTheTeamsOnce_ForTheScopeAndTheCalendars(string person, string? scope)
+    {
+        var directory = Organisation();
+        var desk = new ReportDesk(directory, new ProjectionReports(new InMemoryReportingStore(), directory, _clock), _clock);
+
+        Assert.IsType<ReportAnswer.Figures>(await desk.AnswerAsync(person, new ReportAsk("last month", scope), null));
+
+        Assert.Equal(1, directory.TeamLists);
+    }
+
+    private static InMemoryDirectory Organisation()
+    {
+        var people = new[] { Lead, OtherLead, Member, Manager, Auditor, Senior, Stranger, "p-r1", "p-r2" }
+            .Select(id => new Person { Id = id, Name = id, ManagerId = id is "p-r1" or "p-r2" ? Manager : null });
+        return new InMemoryDirectory(people, [Desk, Licensing], [new ApproverGroup { Id = "grp-board", Name = "Board", MemberIds = [Senior] }])
+        {
+            Governance = GovernanceSettings.Default with { Auditors = [Auditor] },
+            Escalation = EscalationSettings.Default with { SeniorManagementGroupId = "grp-board" },
+        };
+    }
+
     /// <summary>The figures port as a test double: records what was asked, answers no figures.</summary>
     private sealed class RecordingReports : IReports
     {
         public List<ReportScope> Scopes { get; } = [];
 
-        public Task<ReportFigures> ComputeAsync(ReportScope scope, CancellationToken cancellationToken = default)
+        public Task<ReportFigures> ComputeAsync(ReportScope scope, IReadOnlyList<Team>? teams = null, CancellationToken cancellationToken = default)
         {
             Scopes.Add(scope);
             return Task.FromResult(new ReportFigures { Scope = scope });

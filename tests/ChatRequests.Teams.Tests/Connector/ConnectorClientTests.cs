@@ -278,6 +278,21 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WithMaxRetryAttemptsZero_StartsAndMakesOneCall_ThenThrowsTheTransientStatus()
+    {
+        await using var h = await ConnectorHarness.StartAsync(o => o.MaxRetryAttempts = 0);
+        h.Teams.FailNext(10, 429, retryAfter: TimeSpan.FromSeconds(1));
+
+        var error = await Assert.ThrowsAsync<ConnectorException>(() =>
+            h.Client.SendToConversationAsync(h.ServiceUrl, PersonalId, Activity.TextMessage("x")));
+
+        Assert.Single(h.Teams.Requests);
+        Assert.Equal(429, error.StatusCode);
+        Assert.False(error.IsPermanent);
+        Assert.DoesNotContain(h.Logs.Logs, l => l.Message.Contains("retrying", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AnAttemptThatTimesOut_IsRetried()
     {
         await using var h = await ConnectorHarness.StartAsync(o => o.AttemptTimeout = TimeSpan.FromMilliseconds(300));
