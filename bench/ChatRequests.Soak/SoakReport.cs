@@ -17,7 +17,7 @@ public sealed record SoakFacts(
     SoakProgress Progress,
     FakeTeamsConnector Connector,
     TimeSpan Duration,
-    bool TimedOut,
+    string? Unfinished,
     string LoadBefore,
     string LoadAfter);
 
@@ -52,7 +52,8 @@ public sealed class SoakReport
 
     public required SoakOptions Options { get; init; }
     public required TimeSpan Duration { get; init; }
-    public required bool TimedOut { get; init; }
+    /// <summary>Why the run ended before every lifecycle did (out of time, stopped), or null.</summary>
+    public required string? Unfinished { get; init; }
     public required string LoadBefore { get; init; }
     public required string LoadAfter { get; init; }
     public required int WithApproval { get; init; }
@@ -78,7 +79,7 @@ public sealed class SoakReport
     /// <summary>What the soak asserts, in words: empty when the run passed.</summary>
     public IReadOnlyList<string> Violations =>
     [
-        .. TimedOut ? [$"the run did not finish within {Options.Timeout.TotalSeconds:0} s"] : Array.Empty<string>(),
+        .. Unfinished is null ? Array.Empty<string>() : [$"the run {Unfinished}"],
         .. Stuck.Select(s => $"stuck: {s}"),
         .. Lost.Select(id => $"lost: {id} was confirmed to its requester but is not stored"),
         .. NotClosed.Select(s => $"not closed: {s}"),
@@ -100,7 +101,7 @@ public sealed class SoakReport
         {
             Options = facts.Options,
             Duration = facts.Duration,
-            TimedOut = facts.TimedOut,
+            Unfinished = facts.Unfinished,
             LoadBefore = facts.LoadBefore,
             LoadAfter = facts.LoadAfter,
             WithApproval = made.Count(o => o.NeededApproval),

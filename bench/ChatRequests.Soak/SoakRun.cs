@@ -22,6 +22,8 @@ public static class SoakRun
 
     private static readonly TimeSpan QuietTimeout = TimeSpan.FromSeconds(120);
 
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMinutes(1);
+
     // Of every 4 lifecycles, 3 ask for a laptop (the manager approves) and 1 for a mouse (no approval).
     private const int LaptopsInFour = 3;
 
@@ -47,11 +49,12 @@ public static class SoakRun
         var bench = new SoakBench(bot, inbox, store, people, progress, options.StepTimeout);
         var outcomes = new LifecycleOutcome?[options.Lifecycles];
         var started = DateTimeOffset.UtcNow;
-        var timedOut = false;
+        string? unfinished = null;
         using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         run.CancelAfter(options.Timeout);
         using var faultsStop = CancellationTokenSource.CreateLinkedTokenSource(run.Token);
         Task faults = Task.CompletedTask;
+        var reporting = ReportProgressAsync(log, progress, outcomes, plan, run.Token);
         try
         {
             await bot.StartAsync(run.Token);
@@ -66,10 +69,11 @@ public static class SoakRun
             await IgnoreCancellationAsync(faults);
             await WaitUntilQuietAsync(store, run.Token);
         }
-        catch (OperationCanceledException) when (run.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (run.IsCancellationRequested)
         {
-            timedOut = true;
-            await log.WriteLineAsync($"The soak did not finish within {options.Timeout.TotalSeconds:0} s.");
+            // Stopped (Ctrl+C) or out of time: what was done so far is still checked and reported.
+            unfinished = cancellationToken.IsCancellationRequested ? "stopped before the end" : $"did not finish within {options.Timeout.TotalSeconds:0} s";
+            await log.WriteLineAsync($"The soak {unfinished}.");
         }
         finally
         {
@@ -77,15 +81,30 @@ public static class SoakRun
             await IgnoreCancellationAsync(faults);
             await store.MakeWritableAsync(CancellationToken.None);
             await run.CancelAsync();
+            await IgnoreCancellationAsync(reporting);
         }
 
         inbox.ReadNew();
         var duration = DateTimeOffset.UtcNow - started;
         var report = SoakReport.Build(new SoakFacts(
-            options, [.. outcomes], inbox, store, plan, bot, progress, connector, duration, timedOut, loadBefore, LoadAverage()));
+            options, [.. outcomes], inbox, store, plan, bot, progress, connector, duration, unfinished, loadBefore, LoadAverage()));
         await bot.DisposeAsync();
         folder.Delete(recursive: true);
         return report;
+    }
+
+    /// <summary>A line a minute: a long soak shows how far it got.</summary>
+    private static async Task ReportProgressAsync(
+        TextWriter log, SoakProgress progress, IReadOnlyList<LifecycleOutcome?> outcomes, FaultPlan plan, CancellationToken cancellationToken)
+    {
+        var started = DateTimeOffset.UtcNow;
+        while (true)
+        {
+            await Task.Delay(ProgressInterval, cancellationToken);
+            await log.WriteLineAsync(
+                $"{(DateTimeOffset.UtcNow - started).TotalMinutes:0} min: {outcomes.Count(o => o is not null)} lifecycles finished, " +
+                $"{progress.Steps} steps, {plan.Injected.Count} of {plan.Faults.Count} faults injected; load average {LoadAverage()}");
+        }
     }
 
     /// <summary>The test defaults of <see cref="BotProcess"/> (fulfilment polls and retries every 100 ms) and the soak's own.</summary>
