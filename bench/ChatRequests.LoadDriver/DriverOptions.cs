@@ -1,5 +1,5 @@
-using System.Globalization;
 using ChatRequests.Composition.Telemetry;
+using ChatRequests.Testing;
 
 namespace ChatRequests.LoadDriver;
 
@@ -61,14 +61,14 @@ internal sealed record DriverOptions(int Requests, int Warmup, IReadOnlyList<int
         var options = Default;
         for (var i = 0; i < args.Count; i++)
         {
-            var (name, inlineValue) = Split(args[i]);
+            var (name, inlineValue) = CommandLine.Split(args[i]);
             string Value() => inlineValue ?? (i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{name} needs a value."));
             options = name switch
             {
-                "--requests" => options with { Requests = Number(name, Value(), 1, MaxRequests) },
-                "--warmup" => options with { Warmup = Number(name, Value(), 0, MaxWarmup) },
-                "--concurrency" => options with { Passes = [.. Value().Split(',').Select(c => Number(name, c.Trim(), 1, MaxConcurrency))] },
-                "--timeout" => options with { Timeout = TimeSpan.FromSeconds(Number(name, Value(), 10, 3_600)) },
+                "--requests" => options with { Requests = CommandLine.Number(name, Value(), 1, MaxRequests) },
+                "--warmup" => options with { Warmup = CommandLine.Number(name, Value(), 0, MaxWarmup) },
+                "--concurrency" => options with { Passes = [.. Value().Split(',').Select(c => CommandLine.Number(name, c.Trim(), 1, MaxConcurrency))] },
+                "--timeout" => options with { Timeout = TimeSpan.FromSeconds(CommandLine.Number(name, Value(), 10, 3_600)) },
                 "--telemetry" => options with { Telemetry = [.. Value().Split(',').Select(e => Exporter(name, e.Trim())).Distinct()] },
                 "--lifecycles" => options with { Scenario = Scenario.Lifecycles, Count = Number(name, Value(), 1, MaxLifecycles) },
                 "--notifications" => options with { Scenario = Scenario.Notifications, Count = Number(name, Value(), 1, MaxNotifications) },
@@ -82,18 +82,7 @@ internal sealed record DriverOptions(int Requests, int Warmup, IReadOnlyList<int
         return options;
     }
 
-    private static (string Name, string? Value) Split(string arg)
-    {
-        var equals = arg.IndexOf('=');
-        return equals < 0 ? (arg, null) : (arg[..equals], arg[(equals + 1)..]);
-    }
-
     private static TelemetryExporter Exporter(string name, string text) =>
         Exporters.Where(e => e.ToString().Equals(text, StringComparison.OrdinalIgnoreCase)).Cast<TelemetryExporter?>().FirstOrDefault()
         ?? throw new ArgumentException($"{name} takes {string.Join(", ", Exporters.Select(e => e.ToString().ToLowerInvariant()))}, not '{text}'.");
-
-    private static int Number(string name, string text, int min, int max) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
-            ? value
-            : throw new ArgumentException($"{name} must be a whole number from {min} to {max}, not '{text}'.");
 }

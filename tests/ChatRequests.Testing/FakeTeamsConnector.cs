@@ -42,6 +42,12 @@ public sealed record FakeConnectorRequest(
 
     /// <summary>The conversation (chat or channel thread) a successful create conversation made.</summary>
     public string? CreatedConversationId { get; init; }
+
+    /// <summary>The body the fake answered with (for a post: the new activity's id; for a new thread: its id and its activity id).</summary>
+    public JsonNode? Answer { get; init; }
+
+    /// <summary>When the fake answered (later than <see cref="ReceivedAt"/> by a stall, and by the load on the machine).</summary>
+    public DateTimeOffset? AnsweredAt { get; init; }
 }
 
 /// <summary>A failure the fake answers instead of handling a request, for the next <see cref="Count"/> matching requests.</summary>
@@ -349,7 +355,7 @@ public sealed partial class FakeTeamsConnector : IAsyncDisposable
             _ => (404, Error("NotFound", "No such route.")),
         };
         var created = route == FakeConnectorRoute.CreateConversation && status == 201 ? answer["id"]?.GetValue<string>() : null;
-        await RespondAsync(context, probe with { StatusCode = status, CreatedConversationId = created }, status, answer);
+        await RespondAsync(context, probe with { StatusCode = status, CreatedConversationId = created, Answer = answer }, status, answer);
     }
 
     private (int, JsonNode) CreateConversation(JsonNode? body)
@@ -500,7 +506,7 @@ public sealed partial class FakeTeamsConnector : IAsyncDisposable
 
     private async Task RespondAsync(HttpContext context, FakeConnectorRequest request, int status, JsonNode body)
     {
-        Add(request);
+        Add(request with { AnsweredAt = DateTimeOffset.UtcNow });
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=utf-8";
         await context.Response.WriteAsync(body.ToJsonString(ConnectorJson.Options), context.RequestAborted);

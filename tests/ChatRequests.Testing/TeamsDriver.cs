@@ -171,8 +171,14 @@ public sealed record InvokeResult(HttpStatusCode HttpStatus, JsonObject Body)
 }
 
 /// <summary>Reading cards as a person would: their text and their buttons.</summary>
-public static class CardReader
+public static partial class CardReader
 {
+    /// <summary>The first request number (REQ-nnnnnn) in <paramref name="text"/>, if any.</summary>
+    public static string? RequestNumberIn(string text) => RequestNumber().Match(text) is { Success: true } match ? match.Value : null;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"REQ-\d{6}")]
+    private static partial System.Text.RegularExpressions.Regex RequestNumber();
+
     public static string AllText(JsonNode? card)
     {
         var parts = new List<string>();

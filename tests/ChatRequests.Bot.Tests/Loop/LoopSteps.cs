@@ -9,13 +9,7 @@ namespace ChatRequests.Bot.Tests.Loop;
 /// <summary>The steps of the request loop as people take them, shared by the loop, crash and concurrency tests.</summary>
 public static class LoopSteps
 {
-    public static readonly JsonObject LaptopInputs = new()
-    {
-        ["urgency"] = "High",
-        ["field.costCentre"] = "CC-4711",
-        ["field.deliveryLocation"] = "Berlin office",
-        ["field.keyboardLayout"] = "German (QWERTZ)",
-    };
+    public static readonly JsonObject LaptopInputs = SampleRequest.Laptop.Inputs;
 
     public const string FinanceReportsWords = "I need to read the finance reports";
 
@@ -26,16 +20,16 @@ public static class LoopSteps
     };
 
     /// <summary>Megan asks for a laptop in her own words and submits the form; returns the request number.</summary>
-    public static Task<string> RequestLaptopAsync(TeamsDriver teams, FakeTeamsConnector connector, Persona who, string words = "I need a new laptop, mine is dying") =>
-        RequestAsync(teams, connector, who, words, LaptopInputs);
+    public static Task<string> RequestLaptopAsync(TeamsDriver teams, FakeTeamsConnector connector, Persona who, string? words = null) =>
+        RequestAsync(teams, connector, who, words ?? SampleRequest.Laptop.Words, LaptopInputs);
 
-    public static readonly JsonObject MouseInputs = new() { ["urgency"] = "Low", ["field.deliveryLocation"] = "London office" };
+    public static readonly JsonObject MouseInputs = SampleRequest.Mouse.Inputs;
 
     /// <summary>Someone asks for a mouse (no approval: it goes straight to Hardware Service); returns the number and the confirmation card.</summary>
     public static async Task<(string RequestId, JsonObject Confirmation)> RequestMouseAsync(TeamsDriver teams, FakeTeamsConnector connector, Persona who)
     {
         var before = connector.ActivitiesIn(who.PersonalChatId).Count;
-        (await teams.SayAsync(who, "I need a standard mouse")).EnsureSuccessStatusCode();
+        (await teams.SayAsync(who, SampleRequest.Mouse.Words)).EnsureSuccessStatusCode();
         var form = await connector.WaitForAsync(
             c => c.ActivitiesIn(who.PersonalChatId).Skip(before).Select(FakeTeamsConnector.CardOf).LastOrDefault(card => card is not null && CardReader.Verbs(card).Contains("intake.submit")),
             description: "the mouse form");
@@ -105,11 +99,7 @@ public static class LoopSteps
         public (string, JsonObject) AsTuple() => (ConversationId, Card);
     }
 
-    public static string? RequestNumberIn(string text)
-    {
-        var match = System.Text.RegularExpressions.Regex.Match(text, @"REQ-\d{6}");
-        return match.Success ? match.Value : null;
-    }
+    public static string? RequestNumberIn(string text) => CardReader.RequestNumberIn(text);
 
     public static JsonObject Data(string requestId, params (string Key, string Value)[] values)
     {
