@@ -70,11 +70,11 @@ internal sealed record DriverOptions(int Requests, int Warmup, IReadOnlyList<int
                 "--concurrency" => options with { Passes = [.. Value().Split(',').Select(c => CommandLine.Number(name, c.Trim(), 1, MaxConcurrency))] },
                 "--timeout" => options with { Timeout = TimeSpan.FromSeconds(CommandLine.Number(name, Value(), 10, 3_600)) },
                 "--telemetry" => options with { Telemetry = [.. Value().Split(',').Select(e => Exporter(name, e.Trim())).Distinct()] },
-                "--lifecycles" => options with { Scenario = Scenario.Lifecycles, Count = Number(name, Value(), 1, MaxLifecycles) },
-                "--notifications" => options with { Scenario = Scenario.Notifications, Count = Number(name, Value(), 1, MaxNotifications) },
+                "--lifecycles" => options with { Scenario = Scenario.Lifecycles, Count = CommandLine.Number(name, Value(), 1, MaxLifecycles) },
+                "--notifications" => options with { Scenario = Scenario.Notifications, Count = CommandLine.Number(name, Value(), 1, MaxNotifications) },
                 "--bot" => options with { BotSettings = [.. options.BotSettings, "--" + Value()] },
-                "--conversations" => options with { Conversations = Number(name, Value(), 1, 1_000) },
-                "--memory" => options with { Scenario = Scenario.Memory, Count = Number(name, Value(), 1, MaxStoredRequests) },
+                "--conversations" => options with { Conversations = CommandLine.Number(name, Value(), 1, 1_000) },
+                "--memory" => options with { Scenario = Scenario.Memory, Count = CommandLine.Number(name, Value(), 1, MaxStoredRequests) },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'."),
             };
         }
