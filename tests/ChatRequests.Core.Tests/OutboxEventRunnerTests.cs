@@ -65,8 +65,11 @@ public sealed class OutboxEventRunnerTests
         var run = await _runner.RunAsync(request.Id, request.Outbox[0].Id);
 
         Assert.Equal(EventRunOutcome.Parked, run.Outcome);
-        var parked = Assert.Single((await _store.GetAsync(request.Id))!.Outbox);
+        var outbox = (await _store.GetAsync(request.Id))!.Outbox;
+        var parked = Assert.Single(outbox, e => e.Type == RequestEventType.ApprovalRequested);
         Assert.True(parked.IsParked);
+        // The team is told with a notice of its own (ADR 0024).
+        Assert.False(Assert.Single(outbox, e => e.Type == RequestEventType.ParkedNotice).IsParked);
         Assert.Equal("PermanentEventFailureException: No such approver.", parked.LastError);
         Assert.Equal(EventRunOutcome.AlreadyParked, (await _runner.RunAsync(request.Id, parked.Id)).Outcome);
     }

@@ -34,14 +34,15 @@ public sealed class RelayOutboxTests(CosmosServer cosmos) : IAsyncLifetime
             HostPayloads.ChangedDocuments(await _app.DocumentAsync(pending.Id), await _app.DocumentAsync(parked.Id)));
 
         Assert.Equal(200, answer.StatusCode);
-        var sent = Assert.Single(_app.Queue.Sent);
-        Assert.Equal(pending.Outbox[0].Id, sent.MessageId);
-        var message = HostPayloads.BodyOf(sent);
+        // The parked request's own step is not sent; its notice to the team (ADR 0024) is.
+        var notice = Assert.Single((await _app.Store.GetAsync(parked.Id))!.Outbox, e => e.Type == RequestEventType.ParkedNotice);
+        Assert.Equal([pending.Outbox[0].Id, notice.Id], _app.Queue.Sent.Select(m => m.MessageId));
+        var message = HostPayloads.BodyOf(_app.Queue.Sent[0]);
         Assert.Equal(pending.Id, message["requestId"]!.GetValue<string>());
         Assert.Equal(pending.Outbox[0].Id, message["eventId"]!.GetValue<string>());
         Assert.Equal(nameof(RequestEventType.ApprovalRequested), message["eventType"]!.GetValue<string>());
-        Assert.Equal(1, answer.ReturnValue!.GetValue<int>());
-        Assert.Contains(answer.Logs, l => l.Contains("Relayed 1 outbox events from 2 changed requests", StringComparison.Ordinal));
+        Assert.Equal(2, answer.ReturnValue!.GetValue<int>());
+        Assert.Contains(answer.Logs, l => l.Contains("Relayed 2 outbox events from 2 changed requests", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -195,7 +196,7 @@ public sealed class RelayOutboxTests(CosmosServer cosmos) : IAsyncLifetime
 
         Assert.Equal(200, answer.StatusCode);
         Assert.Equal([fits.Outbox[0].Id], _app.Queue.Sent.Select(m => m.MessageId));
-        var parked = Assert.Single((await _app.Store.GetAsync(tooLarge.Id))!.Outbox);
+        var parked = Assert.Single((await _app.Store.GetAsync(tooLarge.Id))!.Outbox, e => e.Type == RequestEventType.ApprovalRequested);
         Assert.True(parked.IsParked);
         Assert.Contains("does not fit in a Service Bus batch even alone", parked.LastError, StringComparison.Ordinal);
         Assert.Contains(answer.Logs, l => l.StartsWith($"Parked event {parked.Id} of {tooLarge.Id}", StringComparison.Ordinal));

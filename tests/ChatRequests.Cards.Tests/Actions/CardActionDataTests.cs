@@ -136,5 +136,6 @@ public class CardActionDataTests
         [CardInputs.Line] = "0",
         [CardInputs.Page] = "0",
         [CardInputs.PrivacyKind] = "erase",
+        [CardInputs.ParkId] = "park-1",
     };
 }

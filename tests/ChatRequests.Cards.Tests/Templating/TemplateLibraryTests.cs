@@ -10,7 +10,7 @@ public class TemplateLibraryTests
     private static readonly string[] Expected =
     [
         "access-review", "alternatives", "answer", "answer-offer", "approval", "approval-list", "at-risk", "banner", "catalog", "categories", "delegate-choice", "digest", "erase-confirm", "escalation", "handover-choice", "help", "history", "incident", "info",
-        "notice", "privacy-choice", "reminder", "report", "request-detail", "request-form", "request-list", "review-failed", "submitted", "suggestion", "team",
+        "notice", "parked", "parked-list", "privacy-choice", "reminder", "report", "request-detail", "request-form", "request-list", "review-failed", "submitted", "suggestion", "team",
     ];
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class AuditCheckCommandTests : IDisposable
         Assert.Equal(1, exit);
         var lines = output.Trim().Split('\n');
         Assert.Equal("Checked 3 requests: 2 intact, 0 written before the chain and not yet sealed, 1 broken.", lines[0].Trim());
-        Assert.Equal("The history of REQ-000002 is broken at entry 3 of 12: its content was changed after it was written.", lines[1].Trim());
+        Assert.Equal("The history of REQ-000002 is broken at entry 3 of 13: its content was changed after it was written.", lines[1].Trim());
     }
 
     [Fact]

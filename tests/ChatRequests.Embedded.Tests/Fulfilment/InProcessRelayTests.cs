@@ -63,14 +63,18 @@ public sealed class InProcessRelayTests : IDisposable
 
         _rig.Clock.Advance(RelayRig.LongerThanAnyBackoff);
         await _rig.Relay.RunOnceAsync(CancellationToken.None);
-        var parked = await OnlyEventAsync();
+        var outbox = (await _rig.Store.GetAsync("REQ-000001"))!.Outbox;
+        var parked = Assert.Single(outbox, e => e.Type == RequestEventType.ApprovalRequested);
         Assert.Equal(3, parked.Attempts);
         Assert.True(parked.IsParked);
         Assert.Contains("Teams answered 502 Bad Gateway", parked.LastError);
+        // The team is told with a notice of its own (ADR 0024); the parked step itself is never tried again.
+        Assert.Single(outbox, e => e.Type == RequestEventType.ParkedNotice);
 
         _rig.Clock.Advance(TimeSpan.FromHours(1));
         await _rig.Relay.RunOnceAsync(CancellationToken.None);
-        Assert.Equal(3, _rig.Notifier.Calls.Count);
+        Assert.Equal(3, _rig.Notifier.Calls.Count(c => !c.StartsWith("parked-card ", StringComparison.Ordinal)));
+        Assert.Contains(_rig.Notifier.Calls, c => c.StartsWith("parked-card REQ-000001 ", StringComparison.Ordinal));
     }
 
     [Fact]

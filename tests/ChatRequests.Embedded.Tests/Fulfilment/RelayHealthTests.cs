@@ -31,9 +31,10 @@ public sealed class RelayHealthTests : IDisposable
 
         var report = await _rig.Health.CheckAsync();
 
-        Assert.Equal(2, report.PendingEvents);
-        Assert.Equal(1, report.DueEvents);
-        Assert.Equal(Start.AddMinutes(-3), report.OldestDueAt);
+        // The parked request's notice to its team (ADR 0024) is pending and due since the parking.
+        Assert.Equal(3, report.PendingEvents);
+        Assert.Equal(2, report.DueEvents);
+        Assert.Equal(Start.AddMinutes(-9), report.OldestDueAt);
         Assert.False(report.IsPartial);
         Assert.False(report.IsHealthy);
         var reported = Assert.Single(report.Parked);
