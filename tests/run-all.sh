@@ -17,6 +17,10 @@ bash tests/install-debian-packages.sh fonts-dejavu-core || echo "Could not insta
 # zip: functions/package.sh, the Functions app's deployment zip (tests/ChatRequests.Infra.Tests runs its zipping step).
 bash tests/install-debian-packages.sh zip || echo "Could not install zip: the packaging script's tests will fail." >&2
 
+# e2fsprogs (chattr) and mount: the store-fault tests make the SQLite file immutable and mount a small tmpfs to fill
+# (tests/ChatRequests.Embedded.Tests/Storage/DiskFaults.cs; as root only, skipped otherwise). Both are in Debian's base.
+bash tests/install-debian-packages.sh e2fsprogs mount || echo "Could not install e2fsprogs or mount: the store-fault tests will fail." >&2
+
 dotnet test ChatRequests.slnx --nologo 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
