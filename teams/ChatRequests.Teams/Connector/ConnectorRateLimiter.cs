@@ -55,8 +55,7 @@ internal sealed class ConnectorRateLimiter : IDisposable
 
     /// <summary>
     /// Waits for room, at most <see cref="ConnectorOptions.MaxPermitWait"/>; fails with a transient
-    /// <see cref="ConnectorException"/> (429) when the queue is full or the wait is over, at once when the conversation
-    /// or tenant will have no room within the wait (its Retry-After then says when it will). Dispose the permit when the
+    /// <see cref="ConnectorException"/> (429) when the queue is full or the wait is over. Dispose the permit when the
     /// call has ended (answered or failed): the windows count it until then, and a window after.
     /// </summary>
     public ValueTask<IDisposable> AcquireAsync(RateLimitKey key, CancellationToken cancellationToken) =>
@@ -92,18 +91,10 @@ internal sealed class ConnectorRateLimiter : IDisposable
                     429, ConnectorException.LocalQueueFull, "Too many Bot Connector calls are waiting for this conversation or tenant; try again later."));
             }
 
-            var now = Now;
-            var room = Later(waiter.Conversation.RoomAt(now), waiter.Tenant.RoomAt(now));
-            if (room != TimeSpan.MaxValue && room - now > _maxWait)
-            {
-                // No room within the wait even if no one were ahead: hold no worker for it, and say when there will be.
-                return Task.FromException<IDisposable>(WaitTooLong(room - now));
-            }
-
             waiter.Conversation.Waiting++;
             waiter.Tenant.Waiting++;
             waiter.Node = _queue.AddLast(waiter);
-            Pump(now);
+            Pump(Now);
             if (waiter.Node.List is not null)
             {
                 // Still waiting. (A token cancelled meanwhile calls back at once, on this thread: the lock is re-entrant.)
@@ -135,19 +126,15 @@ internal sealed class ConnectorRateLimiter : IDisposable
             if (waiter.Node?.List is not null)
             {
                 Dequeue(waiter);
-                waiter.Permit.TrySetException(WaitTooLong(_maxWait));
+                // Nothing was sent: the caller may try again after this wait without risk of a repeat.
+                waiter.Permit.TrySetException(new ConnectorException(
+                    429, ConnectorException.LocalRateLimit, $"No Bot Connector permit for this conversation or tenant within {_maxWait.TotalSeconds:0.#} s; try again later.")
+                {
+                    RetryAfter = _maxWait,
+                });
             }
         }
     }
-
-    /// <summary>Nothing was sent: the caller may try again after <paramref name="retryAfter"/> without risk of a repeat.</summary>
-    private ConnectorException WaitTooLong(TimeSpan retryAfter) =>
-        new(429, ConnectorException.LocalRateLimit, $"No Bot Connector permit for this conversation or tenant within {_maxWait.TotalSeconds:0.#} s; try again later.")
-        {
-            RetryAfter = retryAfter,
-        };
-
-    private static TimeSpan Later(TimeSpan one, TimeSpan other) => one > other ? one : other;
 
     private void Ended(Permit permit)
     {
@@ -188,7 +175,11 @@ internal sealed class ConnectorRateLimiter : IDisposable
             var waiter = node.Value;
             node = node.Next;
             var room = waiter.Conversation.RoomAt(now);
-            room = room <= now ? waiter.Tenant.RoomAt(now) : room;
+            if (room <= now)
+            {
+                var tenantRoom = waiter.Tenant.RoomAt(now);
+                room = tenantRoom > room ? tenantRoom : room;
+            }
 
             if (room <= now)
             {
