@@ -31,6 +31,8 @@ public static class CardVerbs
 
     /// <summary>"Ask someone else": the approver passes the stage on to a person named or picked: <see cref="ApprovalHandoverData"/>.</summary>
     public const string ApprovalAskElse = "approval.askelse";
+    /// <summary>An approver's approval card as it is now, for the person looking at it (a card's refresh action, not a button): <see cref="ApprovalRefreshData"/>.</summary>
+    public const string ApprovalRefresh = "approval.refresh";
 
     /// <summary>The clicking agent takes the request: <see cref="AssignToMeData"/>.</summary>
     public const string AgentAssign = "agent.assign";
@@ -44,6 +46,8 @@ public static class CardVerbs
     public const string AgentReassign = "agent.reassign";
     /// <summary>The team card of a request, to work on it from elsewhere (the daily digest): <see cref="OpenTeamCardData"/>.</summary>
     public const string AgentOpen = "agent.open";
+    /// <summary>The team card as it is now, for the person looking at it (a card's refresh action, not a button): <see cref="TeamRefreshData"/>.</summary>
+    public const string TeamRefresh = "team.refresh";
 
     /// <summary>"Out of stock": the alternatives offered to the requester: <see cref="OfferAlternativesData"/>.</summary>
     public const string AgentOutOfStock = "agent.outofstock";
@@ -112,5 +116,9 @@ public static class CardVerbs
         HistoryPage,
         PrivacyPick, PrivacyErase,
         ParkedRetry, ParkedDismiss,
+        ApprovalRefresh, TeamRefresh,
     ];
+
+    /// <summary>The verbs Teams sends by itself when someone looks at a card (its refresh): answered with a card, always.</summary>
+    public static IReadOnlySet<string> Refreshes { get; } = new HashSet<string>(StringComparer.Ordinal) { RequestsRefresh, ApprovalRefresh, TeamRefresh };
 }

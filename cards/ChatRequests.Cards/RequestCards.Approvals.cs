@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ChatRequests.Core.Requests;
 
 namespace ChatRequests.Cards;
@@ -8,16 +9,19 @@ public sealed partial class RequestCards
     private const int ListedJustificationLength = 300;
 
     /// <summary>
-    /// The approval card of <paramref name="stage"/> as <paramref name="viewer"/> sees it: the decision to take,
-    /// or how it was decided (by the viewer or someone else), or that the request no longer needs it.
+    /// The approval card of <paramref name="stage"/> as <paramref name="viewer"/> sees it: the decision to take (only an
+    /// approver of the stage is offered it), or how it was decided (by the viewer or someone else), or that the request
+    /// no longer needs it. With <paramref name="refresh"/> the card brings itself up to date for those people whenever
+    /// they look at it again, until the request is final (<see cref="CardVerbs.ApprovalRefresh"/>).
     /// </summary>
-    public CardMessage Approval(ServiceRequest r, int stage, PersonRef viewer)
+    public CardMessage Approval(ServiceRequest r, int stage, PersonRef viewer, CardRefresh? refresh = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(stage);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(stage, r.Approvals.Count);
 
         var target = r.Approvals[stage];
-        var pending = IsOpen(r, stage) && !target.WasDecidedBy(viewer.Id) && !TakenFrom(target, viewer) && PassedOnBy(target, viewer) is null;
+        var pending = IsOpen(r, stage) && target.IsApprover(viewer.Id) && !target.WasDecidedBy(viewer.Id)
+            && !TakenFrom(target, viewer) && PassedOnBy(target, viewer) is null;
         var outcome = pending ? null : ApprovalOutcome(r, stage, viewer);
         var data = new
         {
@@ -51,7 +55,14 @@ public sealed partial class RequestCards
         var fallback = pending
             ? $"{r.Requester.Name} asks for {r.ItemName} ({r.Id}, {CardText.Cost(r, viewer.Id)}). Approve or reject it on the card."
             : $"{r.Id} {r.ItemName}: {outcome!.Text}{(outcome.Comment is null ? "" : $": {CardText.Shorten(outcome.Comment, FallbackQuoteLength)}")}";
-        return Render("approval", data, fallback);
+        var message = Render("approval", data, fallback);
+        if (refresh is not null && r.State.IsOpen())
+        {
+            message.Card["refresh"] = refresh.ToJson(
+                CardVerbs.ApprovalRefresh, new JsonObject { [CardInputs.RequestId] = r.Id, [CardInputs.Stage] = stage });
+        }
+
+        return message;
     }
 
     /// <summary>The requests waiting for <paramref name="viewer"/>'s decision, each with Approve and Reject.</summary>
@@ -140,6 +151,12 @@ public sealed partial class RequestCards
                 $"Approved by you; still waiting for {CardText.Awaited(stage)}",
                 mine.Comment,
                 mine.At);
+        }
+
+        if (IsOpen(r, index) && !stage.IsApprover(viewer.Id))
+        {
+            // Someone the stage is not put to (the requester, the team) sees whom it waits for, and no buttons.
+            return new Outcome($"Waiting for approval: {r.Id}", "accent", $"Waiting for {CardText.Awaited(stage)}", null);
         }
 
         if (index < r.ApprovalRoundStart && stage.Decision is null && r.Edits.LastOrDefault(e => e.At >= (stage.RequestedAt ?? DateTimeOffset.MinValue)) is { } edit)

@@ -161,24 +161,11 @@ public sealed partial class RequestCards
             $"Request {r.Id} logged: {r.ItemName}, priority {r.Priority.Label}. {approval} Due in {CardText.Duration(r.DueAt - _clock.GetUtcNow())}.");
         if (refreshFor is not null && r.State.IsOpen())
         {
-            message.Card["refresh"] = RefreshFor(refreshFor, CardVerbs.RequestsRefresh, r.Id);
+            message.Card["refresh"] = CardRefresh.ForPerson(refreshFor).ToJson(CardVerbs.RequestsRefresh, new JsonObject { [CardInputs.RequestId] = r.Id });
         }
 
         return message;
     }
-
-    // Universal Actions: Teams runs the action by itself (trigger "automatic") when one of userIds looks at the card.
-    private static JsonObject RefreshFor(string userId, string verb, string requestId) => new()
-    {
-        ["action"] = new JsonObject
-        {
-            ["type"] = "Action.Execute",
-            ["title"] = "Refresh",
-            ["verb"] = verb,
-            ["data"] = new JsonObject { [CardInputs.RequestId] = requestId },
-        },
-        ["userIds"] = new JsonArray(userId),
-    };
 
     private CardMessage HelpCard(string? greeting, IntakeGuide guide, bool auditor = false, bool lead = false)
     {

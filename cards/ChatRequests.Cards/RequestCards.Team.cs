@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ChatRequests.Core.Provisioning;
 using ChatRequests.Core.Requests;
 
@@ -23,10 +24,32 @@ public sealed partial class RequestCards
     public CardMessage TeamCard(ServiceRequest r, IReadOnlyList<PersonRef>? members) => TeamCard(r, members, readerId: null);
 
     /// <summary>
+    /// The channel card, as <see cref="TeamCard(ServiceRequest, IReadOnlyList{PersonRef}?)"/>, bringing itself up to date
+    /// for the people of <paramref name="refresh"/> whenever they look at it again, until the request is final
+    /// (<see cref="CardVerbs.TeamRefresh"/>). Still masked: it is the channel's card, whoever reads it.
+    /// </summary>
+    public CardMessage TeamCard(ServiceRequest r, IReadOnlyList<PersonRef>? members, CardRefresh refresh)
+    {
+        var message = TeamCard(r, members);
+        if (r.State.IsOpen())
+        {
+            message.Card["refresh"] = refresh.ToJson(CardVerbs.TeamRefresh, new JsonObject { [CardInputs.RequestId] = r.Id });
+        }
+
+        return message;
+    }
+
+    /// <summary>
+    /// The channel card for someone who may view the request but does not work it (the requester, an approver): what
+    /// the channel shows, masked, without the agents' buttons.
+    /// </summary>
+    public CardMessage TeamCardToRead(ServiceRequest r) => TeamCard(r, null, readerId: null, offersActions: false);
+
+    /// <summary>
     /// The team card as <paramref name="readerId"/> reads it: in the channel (null) everyone reads it, so sensitive answers
     /// are masked there, always, also in the texts people typed; the assignee reads them in their personal chat.
     /// </summary>
-    private CardMessage TeamCard(ServiceRequest r, IReadOnlyList<PersonRef>? members, string? readerId)
+    private CardMessage TeamCard(ServiceRequest r, IReadOnlyList<PersonRef>? members, string? readerId, bool offersActions = true)
     {
         string? Mask(string? text) => SensitiveFields.MaskText(r, readerId, text);
         var state = r.State;
@@ -69,19 +92,19 @@ public sealed partial class RequestCards
             workNote = Mask(r.WorkNote),
             review = ReviewData(r),
             reviewFailed = ReviewFailedData(r),
-            canReview = RequestTransitions.IsAllowed(state, RequestCommand.PassReview),
+            canReview = offersActions && RequestTransitions.IsAllowed(state, RequestCommand.PassReview),
             feedback = FeedbackData(r),
             outcome = Mask(TeamOutcome(r)),
-            canAssign = RequestTransitions.IsAllowed(state, RequestCommand.Assign)
+            canAssign = offersActions && RequestTransitions.IsAllowed(state, RequestCommand.Assign)
                 && (state is RequestState.Approved or RequestState.Reopened || r.Assignee is null),
-            canSetStatus = RequestTransitions.IsAllowed(state, RequestCommand.StartWork),
-            canAsk = RequestTransitions.IsAllowed(state, RequestCommand.AskRequester),
-            canResolve = RequestTransitions.IsAllowed(state, RequestCommand.Resolve),
+            canSetStatus = offersActions && RequestTransitions.IsAllowed(state, RequestCommand.StartWork),
+            canAsk = offersActions && RequestTransitions.IsAllowed(state, RequestCommand.AskRequester),
+            canResolve = offersActions && RequestTransitions.IsAllowed(state, RequestCommand.Resolve),
             currentStatus = AgentStatuses.Any(s => s.State == state) ? state.ToString() : nameof(RequestState.InProgress),
             statusChoices = AgentStatuses.Select(s => new { title = s.Title, value = s.State.ToString() }),
             today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime).ToString("yyyy'-'MM'-'dd", System.Globalization.CultureInfo.InvariantCulture),
-            alternatives = AlternativeChoices(r),
-            canDeliver = r.DeliversItem && RequestTransitions.IsAllowed(state, RequestCommand.SendForDelivery),
+            alternatives = offersActions ? AlternativeChoices(r) : null,
+            canDeliver = offersActions && r.DeliversItem && RequestTransitions.IsAllowed(state, RequestCommand.SendForDelivery),
             canReassign = colleagues.Count > 0 && RequestTransitions.IsAllowed(state, RequestCommand.Assign),
             reassignChoices = colleagues.Select(c => new { title = c.Name, value = c.Id }),
         };

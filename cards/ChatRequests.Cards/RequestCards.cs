@@ -53,6 +53,13 @@ public sealed partial class RequestCards
     }
 
     /// <summary>
+    /// What a card's refresh shows to someone it cannot show the request to (a number unknown or gone, a person who may
+    /// not view it, data that makes no sense): a plain card that names nothing, the same in every case.
+    /// </summary>
+    public CardMessage CannotShow() =>
+        Info("Nothing to show", "This card can't be shown to you. If you need it, ask the person who shared it.");
+
+    /// <summary>
     /// <paramref name="message"/> with a short notice on top, on the card the person is looking at: why a click changed
     /// nothing, or what it did. Bound like every card, so what the notice quotes is shown as typed.
     /// </summary>

@@ -63,6 +63,12 @@ public sealed record FakeFailure(int StatusCode, int Count = 1)
     /// <summary>Wait this long before answering (normally, when <see cref="StatusCode"/> is 0): for timeouts.</summary>
     public TimeSpan Delay { get; init; }
 
+    /// <summary>
+    /// Handle the request (a post is made), then wait this long before answering: Teams took it and its answer is slow,
+    /// so a bot killed meanwhile never learns it was posted. A client that gives up first gets no answer.
+    /// </summary>
+    public TimeSpan AnswerDelay { get; init; }
+
     /// <summary>Which requests fail (all by default).</summary>
     public Func<FakeConnectorRequest, bool>? When { get; init; }
 }
@@ -355,6 +361,19 @@ public sealed partial class FakeTeamsConnector : IAsyncDisposable
             _ => (404, Error("NotFound", "No such route.")),
         };
         var created = route == FakeConnectorRoute.CreateConversation && status == 201 ? answer["id"]?.GetValue<string>() : null;
+        if (failure is { AnswerDelay: var late } && late > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(late, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                Add(probe with { StatusCode = status, CreatedConversationId = created, Answer = answer }); // posted, the answer never arrived
+                return;
+            }
+        }
+
         await RespondAsync(context, probe with { StatusCode = status, CreatedConversationId = created, Answer = answer }, status, answer);
     }
 

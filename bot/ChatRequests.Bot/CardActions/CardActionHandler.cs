@@ -49,7 +49,13 @@ public sealed class CardActionHandler(
         catch (InvalidCardDataException ex)
         {
             logger.LogInformation("Card action {Verb} had bad data: {Reason}", Loggable(verb), ex.Message);
-            return ClickRefusals.BadData(ex);
+            return CardVerbs.Refreshes.Contains(verb) ? InvokeResponse.Card(cards.CannotShow().Card) : ClickRefusals.BadData(ex);
+        }
+
+        if (action is CardRefreshData refresh)
+        {
+            // Teams asks by itself when someone looks at the card: nothing changes, nothing to wake.
+            return InvokeResponse.Card(await RefreshAsync(turn, refresh, cancellationToken));
         }
 
         try
@@ -95,21 +101,21 @@ public sealed class CardActionHandler(
             case ApprovalDecisionData decision:
                 return await DecideAsync(turn, decision, cancellationToken);
             case AssignToMeData assign:
-                return await TeamCardAsync(await workflow.AssignToSelfAsync(assign.RequestId, user, cancellationToken), cancellationToken);
+                return await TeamCardAsync(turn, await workflow.AssignToSelfAsync(assign.RequestId, user, cancellationToken), cancellationToken);
             case SetStatusData { Status: RequestState.AwaitingParts, NamesSupplier: true } parts:
-                return await TeamCardAsync(await supply.AwaitSupplierAsync(
+                return await TeamCardAsync(turn, await supply.AwaitSupplierAsync(
                     parts.RequestId, user, parts.Supplier, parts.OrderReference, parts.ExpectedOn, parts.Note, cancellationToken), cancellationToken);
             case SetStatusData status:
                 var state = status.Status ?? throw new RequestRuleException("Choose a status: in progress, awaiting parts or scheduled.");
-                return await TeamCardAsync(await workflow.SetStatusAsync(status.RequestId, user, state, status.Note, cancellationToken), cancellationToken);
+                return await TeamCardAsync(turn, await workflow.SetStatusAsync(status.RequestId, user, state, status.Note, cancellationToken), cancellationToken);
             case AskRequesterData ask:
-                return await TeamCardAsync(await workflow.AskRequesterAsync(ask.RequestId, user, ask.Question ?? "", cancellationToken), cancellationToken);
+                return await TeamCardAsync(turn, await workflow.AskRequesterAsync(ask.RequestId, user, ask.Question ?? "", cancellationToken), cancellationToken);
             case ResolveData resolve:
-                return await TeamCardAsync(await workflow.ResolveAsync(resolve.RequestId, user, resolve.Resolution ?? "", resolve.WorkNote, cancellationToken), cancellationToken);
+                return await TeamCardAsync(turn, await workflow.ResolveAsync(resolve.RequestId, user, resolve.Resolution ?? "", resolve.WorkNote, cancellationToken), cancellationToken);
             case OfferAlternativesData offer:
-                return await TeamCardAsync(await supply.OfferAlternativesAsync(offer.RequestId, user, offer.ItemIds, offer.Note, cancellationToken), cancellationToken);
+                return await TeamCardAsync(turn, await supply.OfferAlternativesAsync(offer.RequestId, user, offer.ItemIds, offer.Note, cancellationToken), cancellationToken);
             case SendForDeliveryData deliver:
-                return await TeamCardAsync(await supply.SendForDeliveryAsync(deliver.RequestId, user, deliver.Carrier, deliver.Tracking, cancellationToken), cancellationToken);
+                return await TeamCardAsync(turn, await supply.SendForDeliveryAsync(deliver.RequestId, user, deliver.Carrier, deliver.Tracking, cancellationToken), cancellationToken);
             case ChooseAlternativeData choose:
                 return cards.AlternativeChosen(await supply.ChooseAlternativeAsync(choose.RequestId, user, choose.ItemId, cancellationToken)).Card;
             case OpenChangeData open:
@@ -128,13 +134,13 @@ public sealed class CardActionHandler(
             case AcknowledgeReceiptData received:
                 return cards.ReceiptAcknowledged(await supply.AcknowledgeReceiptAsync(received.RequestId, user, cancellationToken)).Card;
             case ReassignData reassign:
-                return await TeamCardAsync(await workflow.ReassignAsync(reassign.RequestId, user, reassign.AssigneeId, cancellationToken), cancellationToken);
+                return await TeamCardAsync(turn, await workflow.ReassignAsync(reassign.RequestId, user, reassign.AssigneeId, cancellationToken), cancellationToken);
             case OpenTeamCardData open:
-                return await TeamCardAsync(await workflow.GetAsTeamMemberAsync(open.RequestId, user, cancellationToken), cancellationToken);
+                return await TeamCardAsync(turn, await workflow.GetAsTeamMemberAsync(open.RequestId, user, cancellationToken), cancellationToken);
             case PassReviewData pass:
-                return await TeamCardAsync(await workflow.PassReviewAsync(pass.RequestId, user, cancellationToken), cancellationToken);
+                return await TeamCardAsync(turn, await workflow.PassReviewAsync(pass.RequestId, user, cancellationToken), cancellationToken);
             case FailReviewData fail:
-                return await TeamCardAsync(await workflow.FailReviewAsync(fail.RequestId, user, fail.Reason, cancellationToken), cancellationToken);
+                return await TeamCardAsync(turn, await workflow.FailReviewAsync(fail.RequestId, user, fail.Reason, cancellationToken), cancellationToken);
             case AnswerData answer:
                 return cards.AnswerSent(await workflow.AnswerAsync(answer.RequestId, user, answer.Answer ?? "", cancellationToken)).Card;
 
@@ -159,8 +165,6 @@ public sealed class CardActionHandler(
 
             case ShowDetailsData show:
                 return cards.RequestDetail(await workflow.GetVisibleAsync(show.RequestId, user.Id, cancellationToken), user, everyoneReads: turn.OthersRead).Card;
-            case RefreshData refresh:
-                return await ConfirmationAsync(turn, refresh.RequestId, cancellationToken);
             case ApprovalHandoverData handover:
                 return await AskSomeoneElseAsync(turn, handover, cancellationToken);
             case DelegationPickData pick:
@@ -178,9 +182,12 @@ public sealed class CardActionHandler(
         }
     }
 
-    /// <summary>The team card as it stands after an agent's click, with the team's members to reassign to.</summary>
-    private async Task<JsonObject> TeamCardAsync(ServiceRequest request, CancellationToken cancellationToken) =>
-        cards.TeamCard(request, await workflow.TeamMembersAsync(request, cancellationToken)).Card;
+    /// <summary>
+    /// The team card as it stands after an agent's click, with the team's members to reassign to; it refreshes itself for
+    /// the one who clicked (the answer replaces the card for them alone), so a copy they clicked keeps up.
+    /// </summary>
+    private async Task<JsonObject> TeamCardAsync(TurnContext turn, ServiceRequest request, CancellationToken cancellationToken) =>
+        cards.TeamCard(request, await workflow.TeamMembersAsync(request, cancellationToken), turn.RefreshForSender).Card;
 
     /// <summary>The words kept by "did you mean", with the urgency they implied (only a name of <see cref="Core.Priority.Urgency"/> counts).</summary>
     private static KeptWords? Kept(PickItemData pick) =>
@@ -207,7 +214,7 @@ public sealed class CardActionHandler(
         var request = await workflow.DecideAsync(decision.RequestId, user, decision.Approve, decision.Comment, decision.Stage, cancellationToken);
         if (!decision.FromList)
         {
-            return cards.Approval(request, decision.Stage, user).Card;
+            return cards.Approval(request, decision.Stage, user, turn.RefreshForSender).Card;
         }
 
         // Clicked on the "approvals" list: answer with what still waits, and say what was decided.
@@ -255,7 +262,7 @@ public sealed class CardActionHandler(
             handover.RequestId, turn.User, handover.Stage, handover.Name, handover.PersonId, cancellationToken);
         return result.Candidates.Count > 0
             ? cards.HandoverChoice(result.Request, handover.Stage, result.Candidates).Card
-            : cards.Approval(result.Request, handover.Stage, turn.User).Card;
+            : cards.Approval(result.Request, handover.Stage, turn.User, turn.RefreshForSender).Card;
     }
 
     private async Task<JsonObject> SubmitAsync(TurnContext turn, SubmitFormData data, CancellationToken cancellationToken)
@@ -295,14 +302,49 @@ public sealed class CardActionHandler(
     }
 
     /// <summary>
-    /// The requester's confirmation card as it is now: Teams asks for it by itself (its refresh action) whenever the
-    /// requester looks at the card again. It is theirs alone; anyone else, whatever they may see, gets nothing.
+    /// A card as the request is now, for the person looking at it: Teams asks by itself (the card's refresh) whenever one
+    /// of those the card names looks at it again, and anyone may ask from the message's menu. One read of the request,
+    /// one card; who asks comes from the activity. Whoever may not see the request, or asks about one that does not
+    /// exist, gets the same plain card that names nothing.
     /// </summary>
-    private async Task<JsonObject> ConfirmationAsync(TurnContext turn, string requestId, CancellationToken cancellationToken)
+    private async Task<JsonObject> RefreshAsync(TurnContext turn, CardRefreshData refresh, CancellationToken cancellationToken)
     {
-        var request = await workflow.GetVisibleAsync(requestId, turn.User.Id, cancellationToken);
-        return request.IsRequester(turn.User.Id)
-            ? cards.Submitted(request, refreshFor: turn.Activity.From?.Id).Card
-            : throw new RequestNotVisibleException(requestId);
+        var user = turn.User;
+        switch (refresh)
+        {
+            case RefreshData confirmation:
+            {
+                // The requester's confirmation is theirs alone: anyone else, whatever they may see, gets nothing.
+                var request = await workflow.FindVisibleAsync(confirmation.RequestId, user.Id, cancellationToken);
+                return request is not null && request.IsRequester(user.Id)
+                    ? cards.Submitted(request, refreshFor: turn.Activity.From?.Id).Card
+                    : cards.CannotShow().Card;
+            }
+
+            case ApprovalRefreshData approval:
+            {
+                // Whoever holds the stage's card gets it as it is now for them (buttons only while it waits for them) and
+                // keeps refreshing; someone else who may view the request sees it without buttons, once.
+                var request = await workflow.FindForApprovalCardAsync(approval.RequestId, approval.Stage, user.Id, cancellationToken);
+                return request is null
+                    ? cards.CannotShow().Card
+                    : cards.Approval(request, approval.Stage, user, request.Approvals[approval.Stage].WasPutTo(user.Id) ? turn.RefreshForSender : null).Card;
+            }
+
+            case TeamRefreshData team:
+            {
+                // The channel's card as everyone there reads it (masked); the agents' buttons for the people who work it.
+                var view = await workflow.FindForTeamCardAsync(team.RequestId, user.Id, cancellationToken);
+                return view switch
+                {
+                    null => cards.CannotShow().Card,
+                    { WorksIt: true } => cards.TeamCard(view.Request, view.Members, turn.RefreshForSender).Card,
+                    _ => cards.TeamCardToRead(view.Request).Card,
+                };
+            }
+
+            default:
+                throw new InvalidOperationException($"No answer for {refresh.GetType().Name}.");
+        }
     }
 }

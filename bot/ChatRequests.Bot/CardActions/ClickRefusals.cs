@@ -51,12 +51,12 @@ public sealed class ClickRefusals(RequestWorkflow workflow, RequestCards cards)
                 var pending = await workflow.PendingApprovalsAsync(user.Id, cancellationToken);
                 return InvokeResponse.Card(cards.WithBanner(cards.ApprovalList(pending, user), notice).Card);
             case ApprovalDecisionData { Stage: var stage } when IsApproverOf(request, stage, user.Id):
-                return InvokeResponse.Card(cards.WithBanner(cards.Approval(request, stage, user), notice).Card);
+                return InvokeResponse.Card(cards.WithBanner(cards.Approval(request, stage, user, turn.RefreshForSender), notice).Card);
             case ApprovalHandoverData { Stage: var passed } when IsApproverOf(request, passed, user.Id):
-                return InvokeResponse.Card(cards.WithBanner(cards.Approval(request, passed, user), notice).Card);
+                return InvokeResponse.Card(cards.WithBanner(cards.Approval(request, passed, user, turn.RefreshForSender), notice).Card);
             case AgentActionData:
                 var members = await workflow.TeamMembersAsync(request, cancellationToken);
-                return InvokeResponse.Card(cards.WithBanner(cards.TeamCard(request, members), notice).Card);
+                return InvokeResponse.Card(cards.WithBanner(cards.TeamCard(request, members, turn.RefreshForSender), notice).Card);
             default:
                 return InvokeResponse.Message(notice);
         }

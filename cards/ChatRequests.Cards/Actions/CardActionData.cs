@@ -41,6 +41,8 @@ public abstract record CardActionData
                 CardVerbs.RequesterCancel => CancelData.Read(reader),
                 CardVerbs.RequestsShow => ShowDetailsData.Read(reader),
                 CardVerbs.RequestsRefresh => RefreshData.Read(reader),
+                CardVerbs.ApprovalRefresh => ApprovalRefreshData.Read(reader),
+                CardVerbs.TeamRefresh => TeamRefreshData.Read(reader),
                 CardVerbs.DelegationPick => DelegationPickData.Read(reader),
                 CardVerbs.ApprovalAskElse => ApprovalHandoverData.Read(reader),
                 CardVerbs.AgentOutOfStock => OfferAlternativesData.Read(reader),

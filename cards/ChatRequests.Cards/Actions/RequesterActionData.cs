@@ -35,12 +35,6 @@ public sealed record ShowDetailsData(string RequestId) : RequestActionData(Reque
     internal static ShowDetailsData Read(ActionDataReader data) => new(data.Id(CardInputs.RequestId));
 }
 
-/// <summary><see cref="CardVerbs.RequestsRefresh"/>: the requester's confirmation card as it is now (a card's refresh).</summary>
-public sealed record RefreshData(string RequestId) : RequestActionData(RequestId)
-{
-    internal static RefreshData Read(ActionDataReader data) => new(data.Id(CardInputs.RequestId));
-}
-
 /// <summary><see cref="CardVerbs.RequesterChoose"/>: the alternative the requester takes (an id from the card, checked against the offer).</summary>
 public sealed record ChooseAlternativeData(string RequestId, string ItemId) : RequestActionData(RequestId)
 {

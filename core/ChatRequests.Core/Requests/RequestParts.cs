@@ -205,6 +205,12 @@ public sealed record ApprovalStage(string Name, IReadOnlyList<PersonRef> Approve
 
     public bool IsApprover(string personId) => Approvers.Any(a => a.Id == personId);
 
+    /// <summary>
+    /// Whether the stage was put to <paramref name="personId"/>, so that they hold its card: an approver now, one who
+    /// passed it on ("Ask someone else"), or one it was taken from for not answering in time.
+    /// </summary>
+    public bool WasPutTo(string personId) => IsApprover(personId) || WasLate(personId) || Handovers.Any(h => h.From.Id == personId);
+
     /// <summary>The approvers whose decision the stage still waits for: none once decided.</summary>
     [JsonIgnore]
     public IReadOnlyList<PersonRef> Awaiting =>

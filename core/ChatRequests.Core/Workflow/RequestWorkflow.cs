@@ -24,6 +24,9 @@ public sealed record HandoverResult(ServiceRequest Request, IReadOnlyList<Person
 /// <summary>The teams whose queue a person sees, and their open requests.</summary>
 public sealed record TeamQueue(IReadOnlyList<Team> Teams, IReadOnlyList<ServiceRequest> Requests);
 
+/// <summary>A request as its team card shows it to one person: with the agents' buttons when they work it.</summary>
+public sealed record TeamCardView(ServiceRequest Request, bool WorksIt, IReadOnlyList<PersonRef> Members);
+
 /// <summary>
 /// The use cases of the request process. Each loads the request, checks that the person may see it, and lets the domain
 /// apply the change through <see cref="RequestStoreUpdates"/>, so concurrent clicks are decided by the domain rules
@@ -265,6 +268,48 @@ public sealed class RequestWorkflow(
         return request is not null && RequestViewers.MayView(request, personId, await TeamOfAsync(request, cancellationToken))
             ? request
             : null;
+    }
+
+    /// <summary>
+    /// The request for the approval card of <paramref name="stage"/>, brought up to date for the person looking at it:
+    /// null when the stage does not exist or the person neither holds its card (<see cref="ApprovalStage.WasPutTo"/>)
+    /// nor may view the request, which must read the same as a number that does not exist.
+    /// </summary>
+    public async Task<ServiceRequest?> FindForApprovalCardAsync(string requestId, int stage, string personId, CancellationToken cancellationToken = default)
+    {
+        var request = await store.GetAsync(requestId, cancellationToken);
+        if (request is null || stage < 0 || stage >= request.Approvals.Count)
+        {
+            return null;
+        }
+
+        return request.Approvals[stage].WasPutTo(personId) || RequestViewers.MayView(request, personId, await TeamOfAsync(request, cancellationToken))
+            ? request
+            : null;
+    }
+
+    /// <summary>
+    /// The request for its team card, brought up to date for the person looking at it: null when they may not view it
+    /// (or it does not exist); whether they work it (a member of its team or its lead, who get the card's buttons), and
+    /// the members the card offers to reassign to.
+    /// </summary>
+    public async Task<TeamCardView?> FindForTeamCardAsync(string requestId, string personId, CancellationToken cancellationToken = default)
+    {
+        var request = await store.GetAsync(requestId, cancellationToken);
+        if (request is null)
+        {
+            return null;
+        }
+
+        var team = await TeamOfAsync(request, cancellationToken);
+        if (!RequestViewers.MayView(request, personId, team))
+        {
+            return null;
+        }
+
+        return team is not null && team.MayReview(personId)
+            ? new TeamCardView(request, WorksIt: true, await TeamRoster.ReassignChoicesAsync(directory, team, request, cancellationToken))
+            : new TeamCardView(request, WorksIt: false, []);
     }
 
     /// <summary>The person's own most recent requests, newest first.</summary>

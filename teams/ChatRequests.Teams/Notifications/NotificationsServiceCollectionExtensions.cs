@@ -21,6 +21,7 @@ public static class NotificationsServiceCollectionExtensions
         services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<IPersonalChatInstaller>(NoPersonalChatInstaller.Instance);
         services.AddSingleton<ProactiveMessenger>();
+        services.AddSingleton<TeamsUserIds>();
         services.AddSingleton<INotifier, TeamsNotifier>();
         return services;
     }

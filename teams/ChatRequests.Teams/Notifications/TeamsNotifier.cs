@@ -14,18 +14,30 @@ namespace ChatRequests.Teams.Notifications;
 /// The notifier port over Teams: approval cards and reminders in personal chats, the request card in the team channel
 /// and replies in its thread, notices to the requester, the escalation ladder's cards.
 /// </summary>
-public sealed class TeamsNotifier(ProactiveMessenger messenger, IDirectory directory, RequestCards cards, ILogger<TeamsNotifier> logger)
+public sealed class TeamsNotifier(
+    ProactiveMessenger messenger, IDirectory directory, RequestCards cards, TeamsUserIds teamsUserIds, ILogger<TeamsNotifier> logger)
     : INotifier
 {
-    public Task ShowApprovalCardAsync(ServiceRequest request, PersonRef approver, int stage, CancellationToken cancellationToken = default) =>
-        messenger.ShowInPersonalChatAsync(
-            approver.Id, $"approval:{request.Id}:{stage}:{approver.Id}", cards.Approval(request, stage, approver), cancellationToken);
+    /// <summary>
+    /// The approval card in the approver's chat, refreshing itself for them: a copy posted twice (a post in flight at a
+    /// crash) shows the same as the recorded one as soon as it is looked at, though only the recorded one is updated.
+    /// </summary>
+    public async Task ShowApprovalCardAsync(ServiceRequest request, PersonRef approver, int stage, CancellationToken cancellationToken = default)
+    {
+        var refresh = CardRefresh.ForPerson(await teamsUserIds.FindAsync(approver.Id, cancellationToken));
+        await messenger.ShowInPersonalChatAsync(
+            approver.Id, $"approval:{request.Id}:{stage}:{approver.Id}", cards.Approval(request, stage, approver, refresh), cancellationToken);
+    }
 
+    /// <summary>The team card in the channel, refreshing itself for the team's members and lead while they are at most 60.</summary>
     public async Task ShowTeamCardAsync(ServiceRequest request, CancellationToken cancellationToken = default)
     {
         var team = await TeamOfAsync(request, cancellationToken);
         var members = await TeamRoster.ReassignChoicesAsync(directory, team, request, cancellationToken);
-        await messenger.ShowInChannelAsync(team.ChannelId, TeamCardKey(request), cards.TeamCard(request, members), cancellationToken);
+        string[] audience = [.. team.MemberIds.Append(team.LeadId).OfType<string>().Distinct(StringComparer.Ordinal)];
+        IReadOnlyList<string> known = audience.Length > CardRefresh.MaxUsers ? [] : await teamsUserIds.FindAllAsync(audience, cancellationToken);
+        await messenger.ShowInChannelAsync(
+            team.ChannelId, TeamCardKey(request), cards.TeamCard(request, members, CardRefresh.ForGroup(audience.Length, known)), cancellationToken);
     }
 
     public Task NotifyRequesterAsync(ServiceRequest request, NoticeKind kind, OutboxEvent cause, CancellationToken cancellationToken = default) =>

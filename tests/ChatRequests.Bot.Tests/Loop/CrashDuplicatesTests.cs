@@ -72,17 +72,96 @@ public sealed class CrashDuplicatesTests(ITestOutputHelper output) : LoopBench
         }
 
         var stale = repeats.Count(r => r.LeftStale);
+        var opened = await OpenEveryCopyAsync(bot, requested.Select(r => r.RequestId));
         output.WriteLine($"{Requests} requests, {bot.Kills.Count} kills, {bot.ReadInterrupted("")} interrupted attempts made again, " +
                          $"{repeats.Count} repeated posts: (a) in flight {repeats.Count(r => r.Cause == 'a')}, " +
                          $"(b) answered, not recorded {repeats.Count(r => r.Cause == 'b')}, (c) unguarded {repeats.Count(r => r.Cause == 'c')}, " +
                          $"(d) cut off by a timeout, known to the ledger {repeats.Count(r => r.Cause == 'd')}; " +
-                         $"{stale} earlier copies still offer a decision that was taken");
+                         $"{stale} earlier copies still offer a decision that was taken until looked at; " +
+                         $"{opened} copies looked at (their refresh), each showing the request as it is now");
         foreach (var repeat in repeats)
         {
             output.WriteLine($"  {repeat}");
         }
 
         Assert.All(repeats, r => Assert.NotEqual('c', r.Cause));
+    }
+
+    [Fact]
+    public async Task AnApprovalCardPostedAgainAfterACrash_ShowsTheDecisionTakenOnTheOther_AsSoonAsItIsLookedAt()
+    {
+        await using var bot = new KilledBot(_connector, Files.Database);
+        await bot.StartAsync();
+        // Teams takes the approval card, but its answer is slow: the bot is killed before it hears that it was posted.
+        _connector.FailNext(new FakeFailure(0)
+        {
+            AnswerDelay = TimeSpan.FromMinutes(2),
+            When = r => r.Route == FakeConnectorRoute.SendToConversation && r.Body?.ToJsonString().Contains("Approval needed") == true,
+        });
+        var requestId = await RequestLaptopAsync(bot.Driver(), _connector, Persona.Megan);
+        await _connector.WaitForAsync(c => ApprovalCopies(requestId).Count == 1, description: "the first approval card, posted");
+        await bot.KillAsync();
+        await bot.RestartAsync();
+
+        // The outbox posts it again after the restart: two copies in Alex's chat, the second one recorded.
+        await _connector.WaitForAsync(c => ApprovalCopies(requestId).Count == 2, description: "the approval card, posted again");
+        var (chat, _) = await ApprovalCardAsync(_connector, Persona.Alex, requestId);
+        var copies = ApprovalCopies(requestId);
+        var recorded = bot.ReadRecordedActivities($"approval:{requestId}:");
+        var first = Assert.Single(copies, a => !recorded.Contains(a.Id!));
+        var second = Assert.Single(copies, a => recorded.Contains(a.Id!));
+        await bot.Driver().ClickOnCardAsync(Persona.Alex, chat, FakeTeamsConnector.CardOf(second)!, "approval.approve");
+        await bot.WaitForOutboxDrainedAsync();
+
+        var stale = FakeTeamsConnector.CardOf(ApprovalCopies(requestId).Single(a => a.Id == first.Id))!;
+        var opened = await RefreshAsync(bot.Driver(), Persona.Alex, chat, stale);
+        var clicked = await bot.Driver().ClickOnCardAsync(Persona.Alex, chat, stale, "approval.approve");
+
+        // The copy whose answer was lost is never updated in place: it still asks, until Alex looks at it.
+        Assert.Contains("approval.approve", CardReader.Verbs(stale));
+        Assert.Contains("Approved by you", opened.CardText);
+        Assert.DoesNotContain("approval.approve", CardReader.Verbs(opened.Card));
+        // A click on it is answered from the request, which was decided once.
+        Assert.Contains("Approved by you", clicked.CardText);
+        Assert.Equal(1L, bot.ReadInterrupted($"approval:{requestId}:"));
+    }
+
+    /// <summary>The approval cards of the request in Alex's chat, each as it shows now.</summary>
+    private IReadOnlyList<Activity> ApprovalCopies(string requestId) =>
+        _connector.PersonalChatWith(Persona.Alex.AadObjectId) is { } chat ? [.. ProactiveCards(chat, requestId)] : [];
+
+    /// <summary>
+    /// Every copy of each request's approval card and team card, the recorded one and any repeat, looked at by its
+    /// approver or an agent: Teams sends the card's refresh (ADR 0027), and the answer shows the request as it is now:
+    /// the decision taken, no Approve; the team card as the recorded copy, updated in place, shows it. Returns the count.
+    /// </summary>
+    private async Task<int> OpenEveryCopyAsync(KilledBot bot, IEnumerable<string> requestIds)
+    {
+        var driver = bot.Driver();
+        var opened = 0;
+        var approvalChat = _connector.PersonalChatWith(Persona.Alex.AadObjectId)!;
+        foreach (var requestId in requestIds)
+        {
+            foreach (var copy in ProactiveCards(approvalChat, requestId))
+            {
+                var answer = await RefreshAsync(driver, Persona.Alex, approvalChat, FakeTeamsConnector.CardOf(copy)!);
+                Assert.Contains("Approved by you", answer.CardText);
+                Assert.DoesNotContain("approval.approve", CardReader.Verbs(answer.Card));
+                opened++;
+            }
+
+            var threads = TeamThreadsWithIds(requestId).ToList();
+            var recordedIds = bot.ReadRecordedActivities($"team:{requestId}");
+            var recorded = FakeTeamsConnector.CardOf(threads.Single(t => recordedIds.Contains(t.Root.Id!)).Root);
+            foreach (var (thread, root) in threads)
+            {
+                var answer = await RefreshAsync(driver, Persona.Adele, thread, FakeTeamsConnector.CardOf(root)!);
+                Assert.Equal(CardReader.AllText(recorded), answer.CardText);
+                opened++;
+            }
+        }
+
+        return opened;
     }
 
     /// <summary>The repeats among <paramref name="posted"/> (one message's posts): those the ledger does not hold.</summary>
@@ -112,11 +191,21 @@ public sealed class CrashDuplicatesTests(ITestOutputHelper output) : LoopBench
         _connector.ActivitiesIn(conversationId).Where(a => a.ReplyToId is null && Says(a, requestId));
 
     /// <summary>The root posts of the channel threads about the request.</summary>
-    private IEnumerable<Activity> TeamThreads(string requestId) =>
+    private IEnumerable<Activity> TeamThreads(string requestId) => TeamThreadsWithIds(requestId).Select(t => t.Root);
+
+    /// <summary>The channel threads about the request, and their root posts as they show now (updates applied).</summary>
+    private IEnumerable<(string Thread, Activity Root)> TeamThreadsWithIds(string requestId) =>
         _connector.Conversations
             .Where(c => c.Id.StartsWith(Persona.HardwareChannel + ";", StringComparison.Ordinal))
-            .Select(c => c.Activities[0])
-            .Where(root => Says(root, requestId));
+            .Select(c => (c.Id, c.Activities[0]))
+            .Where(t => Says(t.Item2, requestId));
+
+    /// <summary>What Teams sends by itself when the person looks at the card: the card's refresh action.</summary>
+    private static Task<InvokeResult> RefreshAsync(TeamsDriver driver, Persona who, string conversationId, JsonObject card)
+    {
+        var action = card["refresh"]?["action"] ?? throw new InvalidOperationException($"No refresh on {card.ToJsonString()}");
+        return driver.ClickAsync(who, conversationId, action["verb"]!.GetValue<string>(), action["data"]!.DeepClone().AsObject(), trigger: "automatic");
+    }
 
     private static bool Says(Activity activity, string words) =>
         FakeTeamsConnector.CardOf(activity) is JsonObject card && CardReader.AllText(card).Contains(words, StringComparison.OrdinalIgnoreCase);

@@ -101,7 +101,8 @@ public class RequestCardsApprovalTests
                 var message = _cards.Approval(r, stage, viewer);
 
                 CardAssert.Valid(message);
-                var pending = state == RequestState.AwaitingApproval && stage == r.CurrentStage;
+                // Only an approver of the stage is offered the decision.
+                var pending = state == RequestState.AwaitingApproval && stage == r.CurrentStage && r.Approvals[stage].IsApprover(viewer.Id);
                 Assert.Equal(pending ? 3 : 0, CardQuery.Executes(message.Card).Count());
             }
         }

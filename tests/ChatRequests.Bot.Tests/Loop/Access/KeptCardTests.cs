@@ -72,7 +72,7 @@ public sealed class KeptCardTests : IAsyncLifetime
         foreach (var who in new[] { Persona.Diego, Persona.Christie, Persona.Stranger })
         {
             var forged = await _bot.Teams.ClickAsync(who, who.PersonalChatId, verb, data.DeepClone().AsObject(), trigger: "automatic");
-            Refusal.RevealsNothing(forged, Refusal.MouseSecrets);
+            Refusal.ShowsNothing(forged, Refusal.MouseSecrets);
         }
     }
 

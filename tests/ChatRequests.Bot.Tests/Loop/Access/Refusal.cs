@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using ChatRequests.Testing;
 
 namespace ChatRequests.Bot.Tests.Loop.Access;
@@ -32,5 +33,25 @@ internal static class Refusal
         }
 
         return message;
+    }
+
+    /// <summary>
+    /// A card's refresh refused: a plain card (Teams asked for one, by itself) with no button, no request number and none
+    /// of <paramref name="secrets"/>, the same whoever asks and whatever the number. Returns the card.
+    /// </summary>
+    public static JsonObject ShowsNothing(InvokeResult answer, IEnumerable<string> secrets)
+    {
+        Assert.Equal(HttpStatusCode.OK, answer.HttpStatus);
+        var card = answer.Card;
+        var body = answer.Body.ToJsonString();
+        Assert.Empty(CardReader.Verbs(card));
+        Assert.Null(card["refresh"]);
+        Assert.DoesNotContain("REQ-", body, StringComparison.Ordinal);
+        foreach (var secret in secrets)
+        {
+            Assert.DoesNotContain(secret, body, StringComparison.OrdinalIgnoreCase);
+        }
+
+        return card;
     }
 }
