@@ -37,12 +37,16 @@ internal static class MemoryRun
         Report.Line($"  machine     {Environment.ProcessorCount} cores; load average before the run {loadAverage}");
         Report.Line($"  turns       one pass of every turn kind at concurrency {Concurrency}, {TurnsPerKind} of each ({TurnsPerKind * 6} bot turns), as in the load run");
 
+        // The bare echo bot (ASP.NET Core and the runtime, no product code): what any bot of ours costs at the least.
+        await Task.Delay(Settle, cancellationToken);
+        var echoIdle = ProcessMemory.Read(echo.ProcessId);
         var empty = await MeasureAsync("empty store", Path.Combine(dataFolder, "empty.db"), organisation, options, connector, echo, cancellationToken);
 
         Report.Line(string.Format(Invariant, "  store       {0:N0} requests of {1} requesters seeded through the product's use cases ({2}); file {3:N0} MiB",
             options.Count, requesters.Count, seedTime, new FileInfo(seeded).Length / 1024.0 / 1024.0));
         var full = await MeasureAsync($"{options.Count:N0} requests", seeded, organisation, options, connector, echo, cancellationToken);
 
+        var echoAfter = ProcessMemory.Read(echo.ProcessId);
         Report.Line("");
         Report.Line("Memory of the bot (MiB, /proc/<pid>/status: VmRSS now, VmHWM the peak so far)");
         Report.Line(string.Format(Invariant, "  {0,-20} {1,12} {2,12} {3,14} {4,12}", "store", "idle RSS", "after turns", "peak (VmHWM)", "turns"));
@@ -52,11 +56,23 @@ internal static class MemoryRun
                 m.Store, m.Idle.WorkingSetMiB, m.AfterTurns.WorkingSetMiB, m.AfterTurns.PeakWorkingSetMiB, m.Turns));
         }
 
+        Report.Line(string.Format(Invariant, "  {0,-20} {1,12:0.0} {2,12:0.0} {3,14:0.0} {4,12}",
+            "echo bot (baseline)", echoIdle.WorkingSetMiB, echoAfter.WorkingSetMiB, echoAfter.PeakWorkingSetMiB, empty.EchoTurns + full.EchoTurns));
+        Report.Line("  what is resident (MiB: anonymous, pages of mapped files, shared memory: the JIT's code)");
+        foreach (var (what, memory) in new[]
+                 {
+                     ("empty store, idle", empty.Idle), ("empty store, turns", empty.AfterTurns),
+                     ("stored, idle", full.Idle), ("stored, turns", full.AfterTurns), ("echo bot, idle", echoIdle), ("echo bot, turns", echoAfter),
+                 })
+        {
+            Report.Line($"    {what,-20} {memory.Parts}");
+        }
+
         Report.Line(string.Format(Invariant, "  {0:N0} requests after the turns / empty store idle: RSS {1:0.00}x, peak {2:0.00}x (goal at most 1.5x)",
             options.Count, full.AfterTurns.WorkingSetMiB / empty.Idle.WorkingSetMiB, full.AfterTurns.PeakWorkingSetMiB / empty.Idle.WorkingSetMiB));
     }
 
-    private sealed record BotMemory(string Store, ProcessMemory Idle, ProcessMemory AfterTurns, int Turns);
+    private sealed record BotMemory(string Store, ProcessMemory Idle, ProcessMemory AfterTurns, int Turns, int EchoTurns);
 
     private static async Task<BotMemory> MeasureAsync(
         string store, string dataFile, BenchOrganisation organisation, DriverOptions options, FakeTeamsConnector connector, EchoBotProcess echo,
@@ -79,7 +95,9 @@ internal static class MemoryRun
             organisation.Employees, new ApprovalCards(connector), new TeamCards(connector, organisation.TeamChannelId));
         var pass = await new BenchPass(targets, Concurrency, 0, TurnsPerKind) { IsWarmUp = true }.RunAsync(cancellationToken);
         await health.WaitUntilFulfilmentIdleAsync(FulfilmentTimeout, cancellationToken);
-        return new BotMemory(store, idle, ProcessMemory.Read(bot.ProcessId), pass.Phases.Where(p => !p.Kind.IsEcho).Sum(p => p.Latency.Count));
+        return new BotMemory(
+            store, idle, ProcessMemory.Read(bot.ProcessId),
+            pass.Phases.Where(p => !p.Kind.IsEcho).Sum(p => p.Latency.Count), pass.Phases.Where(p => p.Kind.IsEcho).Sum(p => p.Latency.Count));
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using ChatRequests.Core.Catalog;
 using ChatRequests.ReferenceData.Catalog;
 using static ChatRequests.Embedded.Tests.ReferenceData.ReferenceFiles;
 
@@ -43,6 +44,16 @@ public sealed class SampleReferenceDataTests
         var teams = await LoadDirectory($"{folder}/organisation.json").ListTeamsAsync();
 
         Assert.Equal(working, teams.Single(t => t.Id == teamId).WorkingCalendar().IsWorking(DateTimeOffset.Parse(at)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void FieldPatterns_SampleCatalog_RunOnTheLinearEngine_SoNoSubmitWaitsOnATimeout(string folder)
+    {
+        var backtracking = LoadCatalog($"{folder}/catalog.json").Items
+            .SelectMany(item => item.Fields.Where(f => f.Pattern is { } p && !FieldPattern.IsLinear(p)).Select(f => $"{item.Id}.{f.Id}"));
+
+        Assert.Empty(backtracking);
     }
 
     [Theory]
