@@ -25,6 +25,7 @@ internal static class CommandWords
         // Chat shorthand: "wat can u do", "hw does this work".
         ["u"] = "you", ["ur"] = "your", ["wat"] = "what", ["wot"] = "what", ["wht"] = "what", ["hw"] = "how",
         ["nvm"] = "nevermind", ["thx"] = "thanks", ["ty"] = "thanks",
+        ["req"] = "request", ["reqs"] = "requests", ["tix"] = "tickets",
     };
 
     private static readonly HashSet<string> Fillers = ["a", "an", "the", "new", "some", "please", "pls", "plz", "just", "this", "that", "all"];
@@ -35,6 +36,8 @@ internal static class CommandWords
         "dont need it", "dont need anymore", "no need", "nolonger need", "not needed", "changed my mind", "dont bother", "ignore", "abort",
         "stop it", "drop it", "undo", "dont want it", "call it off", "call off", "nolonger needed", "not needed anymore",
         "leave it", "disregard", "no thanks", "no thank you", "dont need it now", "dont want it anymore",
+        "stop request", "stop my request", "delete request", "delete my request", "remove my request", "kill request",
+        "stop order", "delete order", "delete my order",
     ]);
 
     private static readonly string[] MyRequestPhrases = Normalised(
@@ -58,6 +61,8 @@ internal static class CommandWords
         "chase up", "chasing up", "update me on",
         "on its way", "when do i get my", "when will i get my", "when can i expect", "when will i receive",
         "when do i receive", "request status", "requests status", "ticket status", "tickets status", "order status",
+        "waiting for my", "waiting on my", "when it comes", "when will it come", "when does it come", "when will it arrive",
+        "requests do i have", "tickets do i have", "requests i have", "check status", "status check",
     ]);
 
     // Of the phrases above, those that chase a request rather than list them: on the person's own open request, a follow-up.
@@ -73,6 +78,8 @@ internal static class CommandWords
         "chase up", "chasing up", "update me on",
         "on its way", "when do i get my", "when will i get my", "when can i expect", "when will i receive",
         "when do i receive", "request status", "requests status", "ticket status", "tickets status", "order status",
+        "waiting for my", "waiting on my", "when it comes", "when will it come", "when does it come", "when will it arrive",
+        "requests do i have", "tickets do i have", "requests i have", "check status", "status check",
     ]);
 
     // Alone, these may be part of what is asked for ("blood tracking software"): the person's requests only when no item is named.
@@ -106,6 +113,7 @@ internal static class CommandWords
         "on offer", "see what", "what there is", "whats there", "what stuff", "everything you offer",
         "menu", "list services", "services list", "what services", "which services", "available services", "services available",
         "full list", "everything available", "what you provide", "what do you provide", "what else can i",
+        "possible to order", "possible to request", "able to order", "allowed to order", "allowed to request",
     ]);
 
     // Questions about the bot itself: they win over a choice of items ("Help - how does this work for store staff?").
@@ -134,7 +142,8 @@ internal static class CommandWords
         "what do i write", "what should i write", "what to type", "what to write", "what do i say", "guidance", "guide me",
         "tutorial", "walk me through", "show me how", "how do i ask", "how do i request", "how do i order", "how can i request",
         "how can i order", "how do i raise", "how do i make request", "not sure what to do", "dont know what to do", "dont know how",
-        "no idea how", "user guide", "where do i start", "where to start", "first time using", "first time here", "never used this",
+        "no idea how", "dont understand", "do not understand", "how i can use", "how i use", "bot can do", "who do i talk to",
+        "who do i speak to", "user guide", "where do i start", "where to start", "first time using", "first time here", "never used this",
     ]);
 
     private static readonly string[] ApprovalPhrases = Normalised(

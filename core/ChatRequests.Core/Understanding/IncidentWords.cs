@@ -43,6 +43,7 @@ internal static class IncidentWords
         "not accessible", "isnt accessible", "not reachable", "isnt reachable", "not responsive", "dead pixels", "dead pixel",
         "nothing happens", "nothing happened", "flashing orange", "blinking orange", "flashing yellow", "blinking yellow",
         "closes itself", "closed itself", "closing itself", "locks itself", "logs itself", "quits itself",
+        "is gone", "are gone", "has lines", "have lines", "lines across", "lines on it", "lines on the screen",
         "burning hot", "too hot", "really hot", "very hot", "so hot", "super loud", "really loud", "very loud", "so loud", "too loud",
     ];
 
@@ -60,7 +61,7 @@ internal static class IncidentWords
             "swollen", "swelling", "swells", "bulging", "faded", "fading", "smudged", "smudging", "streaky", "streaks", "smeared", "illegible", "unreadable",
             "leaking", "leaks", "leaky", "unreachable", "inaccessible", "unusable", "jumps", "jumpy", "erratic", "dies", "sparking",
             "squeaking", "squeaks", "lags", "overheated", "choppy", "patchy", "spotty", "dodgy", "flaky", "flakey", "sluggish",
-            "unstable",
+            "unstable", "declining", "declines", "terrible", "awful", "horrible", "rubbish", "reloads", "looping",
         }.Select(Tokens.Term),
     ];
 
@@ -77,6 +78,8 @@ internal static class IncidentWords
         "hasnt", "havent", "hadnt",
         "nobody", "nobodys", "noone", "nothing", "nothings", "nolonger",
     ];
+
+    private static readonly HashSet<string> StrangeSounds = ["strange", "weird", "funny", "odd", "loud", "horrible", "awful", "grinding", "clicking", "buzzing", "beeping", "rattling", "whining", "scraping"];
 
     // Noises made on purpose ("noise cancelling headset") are asked for, not reported.
     private static readonly HashSet<string> WantedNoise = ["cancelling", "canceling", "reducing", "isolating"];
@@ -102,7 +105,8 @@ internal static class IncidentWords
     private static readonly HashSet<string> FailedShowing =
     [
         "wrong", "no", "nothing", "blank", "empty", "invalid", "offline", "unavailable", "unreachable", "declined", "denied",
-        "expired", "failed", "error", "twice", "double", "sideways", "backwards", "shifted", "garbage", "gibberish",
+        "expired", "failed", "error", "twice", "double", "sideways", "backwards", "shifted", "garbage", "gibberish", "black", "half",
+        "partial", "faint", "disabled",
     ];
 
     // "since" of a time or an event ("since 7am", "since the update", "since monday"): a fault that began then and goes on.
@@ -405,6 +409,12 @@ internal static class IncidentWords
     {
         for (var i = 1; i < words.Count; i++)
         {
+            // "strange sounds", "a weird sound": a sound it should not make (a sound alone may be asked for).
+            if (words[i].Raw is "sound" or "sounds" && StrangeSounds.Contains(words[i - 1].Raw))
+            {
+                return true;
+            }
+
             if (words[i].Raw is not ("noise" or "noises") || (i + 1 < words.Count && WantedNoise.Contains(words[i + 1].Raw)))
             {
                 continue;

@@ -23,6 +23,8 @@ public class CommandRulesTests
     [InlineData("nope, not that one")]
     [InlineData("ah no, leave it")]
     [InlineData("I don't want that")]
+    [InlineData("stop this request")]
+    [InlineData("I made a mistake, please delete my request")]
     public void TakingItBack_IsCancel(string text)
     {
         AssertCommand(ChatCommand.Cancel, text);
@@ -32,6 +34,10 @@ public class CommandRulesTests
     [InlineData("any movement on the radio mic I asked for?")]
     [InlineData("did the box office login I requested get sorted")]
     [InlineData("everything I've asked IT for so far")]
+    [InlineData("i am waiting long time for my laptop, when it comes?")]
+    [InlineData("what requests do I have")]
+    [InlineData("my reqs")]
+    [InlineData("check status")]
     public void AQuestionAboutAnEarlierAsk_IsTheirRequests_WhateverItemItNames(string text)
     {
         AssertCommand(ChatCommand.MyRequests, text);
@@ -71,6 +77,7 @@ public class CommandRulesTests
     [InlineData("which hardware can the crew ask for?")]
     [InlineData("what does IT offer here")]
     [InlineData("what can a stage manager order?")]
+    [InlineData("what is possible to order?")]
     public void AQuestionAboutTheCatalogAsAWhole_IsBrowse(string text)
     {
         AssertCommand(ChatCommand.Browse, text);
@@ -90,6 +97,9 @@ public class CommandRulesTests
     [InlineData("can I speak to a human")]
     [InlineData("um, what am I supposed to type here")]
     [InlineData("first time using this, where do I start")]
+    [InlineData("Hello, I am new here. How I can use this?")]
+    [InlineData("what this bot can do?")]
+    [InlineData("i dont understand what to do")]
     public void OnlyAQuestionAboutTheBot_IsHelp_EvenWhenAWordLooksLikeAnItem(string text)
     {
         AssertCommand(ChatCommand.Help, text);

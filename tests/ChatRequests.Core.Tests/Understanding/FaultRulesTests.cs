@@ -48,6 +48,12 @@ public class FaultRulesTests
     [InlineData("the ticket scanner shows a spinning wheel instead of the seat map since the upgrade")]
     [InlineData("can't log in to purchase orders, error says service unavailable")]
     [InlineData("the tills still can't connect after the outage")]
+    [InlineData("the bar till is declining every card")]
+    [InlineData("the mixer makes strange sounds")]
+    [InlineData("the shared folder is gone")]
+    [InlineData("the label printer prints half labels")]
+    [InlineData("wifi is terrible in the foyer")]
+    [InlineData("my laptop screen has lines on it")]
     public void FaultsInEverydayWords_AreIncidents(string text)
     {
         AssertIncident(text);
