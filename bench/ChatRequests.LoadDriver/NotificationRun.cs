@@ -77,6 +77,7 @@ internal static class NotificationRun
                 connector.Throttled, calls.Count, calls.Count(c => c.Succeeded), sinceStart.TotalSeconds));
             Report.Line(string.Format(Invariant, "  bot         {0:0.0} s of CPU since its start ({1:0} us per notice); RSS now {2:0.0} MiB, peak {3:0.0} MiB",
                 botCpu.TotalSeconds, botCpu.TotalMicroseconds / count, memory.WorkingSetMiB, memory.PeakWorkingSetMiB));
+            NoticePace.Report(delivered.Select(d => (d.ConversationId, d.ReceivedAt)).ToList(), limits);
         }
     }
 

@@ -81,14 +81,9 @@ public sealed class FaultPlan(IReadOnlyList<PlannedFault> faults)
                     connector.StallNext(fault.Size, hang);
                     break;
                 case FaultKind.StoreReadOnly:
-                    await store.MakeReadOnlyAsync(cancellationToken);
-                    try
+                    using (store.MakeReadOnly())
                     {
                         await Task.Delay(TimeSpan.FromMilliseconds(fault.Size), cancellationToken);
-                    }
-                    finally
-                    {
-                        await store.MakeWritableAsync(CancellationToken.None);
                     }
 
                     break;

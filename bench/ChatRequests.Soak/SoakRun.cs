@@ -79,7 +79,6 @@ public static class SoakRun
         {
             await faultsStop.CancelAsync();
             await IgnoreCancellationAsync(faults);
-            await store.MakeWritableAsync(CancellationToken.None);
             await run.CancelAsync();
             await IgnoreCancellationAsync(reporting);
         }

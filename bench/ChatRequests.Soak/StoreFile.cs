@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Text.Json;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
+using ChatRequests.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace ChatRequests.Soak;
@@ -78,36 +78,13 @@ public sealed class StoreFile(string path)
     }
 
     /// <summary>
-    /// Makes the database and its write-ahead log read-only for the bot, root included (the immutable attribute: a
-    /// chmod does not stop root), so every write fails with "attempt to write a readonly database" until
-    /// <see cref="MakeWritableAsync"/>.
+    /// Makes the database and its write-ahead log read-only for the bot until disposed, root included (the immutable
+    /// attribute: a chmod does not stop root), so every write fails with "attempt to write a readonly database".
     /// </summary>
-    public Task MakeReadOnlyAsync(CancellationToken cancellationToken) => ChattrAsync("+i", cancellationToken);
-
-    public Task MakeWritableAsync(CancellationToken cancellationToken) => ChattrAsync("-i", cancellationToken);
-
-    private async Task ChattrAsync(string flag, CancellationToken cancellationToken)
+    public IDisposable MakeReadOnly()
     {
-        var files = new[] { Path, Path + "-wal" }.Where(File.Exists).ToList();
-        if (files.Count == 0)
-        {
-            return;
-        }
-
-        var start = new ProcessStartInfo("chattr") { RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(flag);
-        foreach (var file in files)
-        {
-            start.ArgumentList.Add(file);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not run chattr.");
-        var error = await process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"chattr {flag} {Path} failed ({process.ExitCode}): {error}");
-        }
+        var files = new[] { Path, Path + "-wal" }.Where(File.Exists).ToArray();
+        return files.Length == 0 ? new Undo(() => { }) : DiskFaults.ReadOnly(files);
     }
 
     private SqliteConnection Open()

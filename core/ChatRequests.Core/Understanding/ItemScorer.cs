@@ -77,7 +77,7 @@ internal static class ItemScorer
                 continue;
             }
 
-            var (bonus, named, namedBy, exactly, byChoice) = PhraseBonus(index.Phrases[i], said, Beside, OnlyForWhat, distinct.Count);
+            var (bonus, named, namedBy, exactly, byChoice) = PhraseBonus(index.Phrases[i], said, Beside, OnlyForWhat, distinct.Count, t => index.Postings(t).Length == 1);
             ranked.Add(new ScoredItem(i, totals[i] + bonus, named, namedBy, exactly, distinct.Count - explained[i], byChoice));
         }
 
@@ -136,8 +136,10 @@ internal static class ItemScorer
     }
 
     /// <summary>The best whole phrase of the item the words said, and the best that names the item (not only a choice of it).</summary>
+    /// <param name="onlyHere">Whether a term occurs in this item alone, of the whole catalog.</param>
     private static (double Bonus, double Named, ItemPhrase? NamedBy, bool Exactly, bool ByChoice) PhraseBonus(
-        List<ItemPhrase> phrases, Dictionary<string, double> said, Func<ItemPhrase, string, bool> beside, Func<ItemPhrase, bool> onlyForWhat, int queryTerms)
+        List<ItemPhrase> phrases, Dictionary<string, double> said, Func<ItemPhrase, string, bool> beside, Func<ItemPhrase, bool> onlyForWhat, int queryTerms,
+        Func<string, bool> onlyHere)
     {
         var bonus = 0.0;
         var named = 0.0;
@@ -192,8 +194,10 @@ internal static class ItemScorer
         // "test results"), or beside another of the item's own words ("crash bleep" of a pager): "home pc" or "work
         // laptop" alone may be the device of anything, and a modifier the item's keywords share ("work" of "work from
         // home") does not vouch for it.
+        // A choice whose every word only this item has, and no everyday word ("VS Enterprise", "Rider", not "work
+        // tablet"), is a product's name: it vouches for the item on its own.
         bool VouchedFor(ItemPhrase choice) =>
-            phrases.Any(p => p.Kind != PhraseKind.Choice && p.Terms.Any(t =>
+            choice.Terms.All(t => onlyHere(t) && !Lexicon.IsKnownTerm(t) && !Lexicon.QualityWords.Contains(t)) || phrases.Any(p => p.Kind != PhraseKind.Choice && p.Terms.Any(t =>
                 t == choice.Terms[^1] || (!choice.Terms.Contains(t) && said.GetValueOrDefault(t) >= SynonymQuality)));
     }
 }

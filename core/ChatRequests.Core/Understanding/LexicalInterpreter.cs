@@ -114,7 +114,8 @@ public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
     /// </summary>
     private static List<Word> ItemTerms(Word[] words, CatalogIndex index)
     {
-        var terms = words.Where(w => w.IsContent).ToList();
+        var negated = Negated(words);
+        var terms = words.Where((w, n) => w.IsContent && !negated.Contains(n)).ToList();
         var answer = new bool[terms.Count];
         foreach (var shared in index.SharedAnswers)
         {
@@ -152,6 +153,46 @@ public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
         bool NamePair(Word first, Word second) =>
             index.NamingPairs.Contains(CatalogIndex.Key2(first.Term, second.Term))
             || index.NamedAfter(first.Term).Any(t => Similarity.Typo(second.Term, t) >= Similarity.OneEdit || Similarity.Typo(second.Raw, t) >= Similarity.OneEdit);
+    }
+
+    /// <summary>
+    /// The positions of what the words say a thing must not have ("ear defenders with no radio or cable", "a laptop
+    /// without a camera"): those words describe the thing asked for, they do not ask for the thing they name.
+    /// </summary>
+    private static HashSet<int> Negated(Word[] words)
+    {
+        var negated = new HashSet<int>();
+        for (var n = 0; n < words.Length; n++)
+        {
+            if (words[n].Raw != "without" && !(words[n].Raw == "no" && n > 0 && words[n - 1].Raw == "with"))
+            {
+                continue;
+            }
+
+            var j = n + 1;
+            while (j < words.Length && words[j].Raw is "a" or "an" or "any" or "the")
+            {
+                j++;
+            }
+
+            while (j < words.Length)
+            {
+                if (words[j].IsContent)
+                {
+                    negated.Add(j++);
+                }
+                else if (words[j].Raw is "or" or "and" or "nor" && j + 1 < words.Length && words[j + 1].IsContent)
+                {
+                    j++;
+                }
+                else
+                {
+                    break;
+                }
+            }
+        }
+
+        return negated;
     }
 
     private CatalogIndex Index()

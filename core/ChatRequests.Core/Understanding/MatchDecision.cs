@@ -11,9 +11,9 @@ internal static class MatchDecision
     /// <summary>The least score that is a match: about one misspelt word of an item's name.</summary>
     private const double MinScore = 1.5;
     /// <summary>A named winner must score this many times the runner-up to be taken without asking...</summary>
-    private const double ClearLead = 1.5;
+    private const double ClearLead = 1.35;
     /// <summary>...or this many times a runner-up that the words name less well, when they name the winner without a synonym.</summary>
-    private const double NamedLead = 1.15;
+    private const double NamedLead = 1.1;
     /// <summary>Runners-up within this fraction of the top score are offered beside it.</summary>
     private const double CloseBand = 0.6;
     /// <summary>
@@ -21,7 +21,7 @@ internal static class MatchDecision
     /// <see cref="LoneLead"/>: many words fitting one item and nothing else is as telling as its name said once.
     /// </summary>
     private const double LoneScore = 3.5;
-    private const double LoneLead = 2.0;
+    private const double LoneLead = 1.6;
 
     public static (MeaningKind Kind, IReadOnlyList<ScoredItem> Items) Decide(IReadOnlyList<ScoredItem> ranked)
     {

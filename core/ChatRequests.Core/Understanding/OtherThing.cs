@@ -29,10 +29,11 @@ internal static class OtherThing
         var own = index.Phrases[winner.Index].SelectMany(p => p.Terms).ToHashSet(StringComparer.Ordinal);
         var strange = Enumerable.Range(0, words.Length).Count(i => Unknown(words[i]) && !index.Knows(words[i].Term) && !AfterANumber(words, i));
         return (winner.Named <= 1 && strange >= StrangeWords && !AskedForFirst(words, naming, own, index))
-            || FollowedByAThing(words, naming, w => Unknown(w) && !Describes(w))
+            || FollowedByAThing(words, naming, w => Unknown(w) && !Describes(w) && !Adverbs.Contains(w.Raw))
             || (phrase.Terms.Length == 1 && phrase.Unsaid.Length == 0 && AfterAnotherKind(words, naming, AnotherKind))
             || OnlyWhatItIsFor(words, naming, Unknown)
-            || ASupplyOf(words, index, winner);
+            || ASupplyOf(words, index, winner)
+            || (winner.Named <= 1 && AskedHeadIsAnother(words, index, winner, naming));
 
         // The item's own text has the word ("a team site to edit its pages"): the thing is a part of the item.
         bool Describes(Word word) => index.Postings(word.Term).Any(p => p.Item == winner.Index);
@@ -49,6 +50,58 @@ internal static class OtherThing
             Thing(word) && !own.Contains(word.Term) && !Describes(word) && !index.AnswerTerms.Contains(word.Term) && !Adjective(word.Raw)
             && (!index.Names(word) || index.Heads.Contains(word.Term));
     }
+
+    /// <summary>Words that say when or how, after a thing's name ("letters instead", "move overnight"): no other thing.</summary>
+    private static readonly HashSet<string> Adverbs = ["instead", "overnight", "together", "anyway", "meanwhile", "tonight", "asap", "please", "thanks", "today", "tomorrow", "soon", "later", "again", "anymore", "either", "aswell", "too"];
+
+    /// <summary>
+    /// The thing asked for, right after the asking verb ("could I get a webcam, the one in my laptop is useless") or
+    /// opening the message in two words or more ("usb stick for moving files between computers", "a server rack in our
+    /// lab"), ends in a noun that is not the item's own, nor its description's, nor a misspelling of either: one word of
+    /// the item said elsewhere does not make it the thing asked for.
+    /// </summary>
+    private static bool AskedHeadIsAnother(Word[] words, CatalogIndex index, ScoredItem winner, HashSet<string> naming)
+    {
+        var verb = Array.FindIndex(words, w => RequestVerbs.Contains(w.Raw));
+        var i = verb + 1;
+        var first = i;
+        while (i < words.Length && (Determiners.Contains(words[i].Raw) || Lexicon.QualityWords.Contains(words[i].Raw)
+            || Lexicon.Makers.Contains(words[i].Raw) || words[i].IsNumber || Lexicon.Numbers.ContainsKey(words[i].Raw)))
+        {
+            first = words[i].IsContent ? first : i + 1;
+            i++;
+        }
+
+        var end = i;
+        while (end < words.Length && words[end].IsContent && !words[end].IsNumber)
+        {
+            end++;
+        }
+
+        // Without an asking verb, one word opening the message may be a verb ("forgotten my password").
+        if (end == i || (verb < 0 && end - first < 2))
+        {
+            return false;
+        }
+
+        var head = words[end - 1];
+        var own = index.Phrases[winner.Index].SelectMany(p => p.Terms).SelectMany(t => Lexicon.SynonymsOf(t).Append(t)).ToHashSet(StringComparer.Ordinal);
+        return head.Term.Length >= 4 && Lexicon.IsThingWord(head.Raw) && !Adjective(head.Raw) && !Lexicon.GenericTerms.Contains(head.Term)
+            && !VagueHeads.Contains(head.Raw) && !naming.Contains(head.Term) && !own.Contains(head.Term) && !index.AnswerTerms.Contains(head.Term)
+            && !index.AnswerLabels.Contains(head.Term) && !FieldWords(index, winner).Contains(head.Term)
+            && !index.Postings(head.Term).Any(p => p.Item == winner.Index)
+            && !index.Near(head).Any(n => n.Quality >= Similarity.OneEdit && index.Postings(n.Term).Any(p => p.Item == winner.Index));
+    }
+
+    // "a wireless keyboard, German layout": a word of one of the item's fields says which one, not another thing.
+    private static HashSet<string> FieldWords(CatalogIndex index, ScoredItem winner) =>
+        index.Items[winner.Index].Fields.SelectMany(f => CatalogIndex.Content(f.Label)).Select(w => w.Term).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Verbs that ask for a thing, the thing following ("need a", "get a"); not "have", which has more uses.</summary>
+    private static readonly HashSet<string> RequestVerbs = ["need", "needs", "want", "wants", "like", "get", "order", "request", "requesting", "ordering"];
+
+    /// <summary>Nouns too vague to be another thing ("a 4G backup box", "a machine that can run VMs").</summary>
+    private static readonly HashSet<string> VagueHeads = ["box", "boxes", "unit", "units", "gadget", "item", "items", "piece", "machine", "machines", "solution", "option", "equipment", "hardware", "gear", "thingy", "techie"];
 
     // Adjectives mostly say what a thing is like ("a vertical mouse", "a mechanical keyboard"), not another thing.
     private static bool Adjective(string word) =>

@@ -126,7 +126,8 @@ internal sealed partial class ConnectorClient : IConnectorClient
     /// <summary>One attempt: wait for a permit, get a token, send within the attempt timeout.</summary>
     private async ValueTask<HttpResponseMessage> AttemptAsync(ConnectorCall call, CancellationToken cancellationToken)
     {
-        using var lease = await _limiter.AcquireAsync(call.Limits, cancellationToken).ConfigureAwait(false);
+        // Held until the answer is read (or the attempt fails): the limits count the call until a window after that.
+        using var permit = await _limiter.AcquireAsync(call.Limits, cancellationToken).ConfigureAwait(false);
         var token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         return await _resilience.AttemptTimeout.ExecuteAsync(
             static async (state, ct) =>

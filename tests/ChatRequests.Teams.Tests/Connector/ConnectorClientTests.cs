@@ -13,6 +13,9 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     private const string ThreadId = "19:abc@thread.tacv2;messageid=1762000000000";
     private const string PersonalId = "a:1Xy=z@q";
 
+    /// <summary>How long the fake holds a stalled call: far past any attempt timeout here, so only an abandoned call ends sooner.</summary>
+    private static readonly TimeSpan StallFor = TimeSpan.FromSeconds(60);
+
     private ConnectorHarness _h = null!;
 
     public async Task InitializeAsync() => _h = await ConnectorHarness.StartAsync();
@@ -295,15 +298,16 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     [Fact]
     public async Task AnUpdateThatTimesOut_IsRetried()
     {
-        await using var h = await ConnectorHarness.StartAsync(o => o.AttemptTimeout = TimeSpan.FromMilliseconds(300));
+        // The stall is far longer than the attempt timeout, which is long enough for a loaded machine's answer.
+        await using var h = await ConnectorHarness.StartAsync(o => o.AttemptTimeout = TimeSpan.FromSeconds(2));
         var posted = await h.Client.SendToConversationAsync(h.ServiceUrl, PersonalId, Activity.TextMessage("x"));
-        h.Teams.StallNext(1, TimeSpan.FromSeconds(10));
+        h.Teams.StallNext(1, StallFor);
         var clock = Stopwatch.StartNew();
 
         await h.Client.UpdateActivityAsync(h.ServiceUrl, PersonalId, posted.Id!, Activity.TextMessage("y"));
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
-        await h.Teams.WaitForAsync(t => t.RequestsTo(FakeConnectorRoute.UpdateActivity).Count == 2, TimeSpan.FromSeconds(5), "the stalled update to be abandoned");
+        Assert.True(clock.Elapsed < StallFor / 2, $"took {clock.Elapsed}");
+        await h.Teams.WaitForAsync(t => t.RequestsTo(FakeConnectorRoute.UpdateActivity).Count == 2, StallFor / 2, "the stalled update to be abandoned");
         Assert.Equal("y", Assert.Single(h.Teams.ActivitiesIn(PersonalId)).Text);
     }
 
@@ -311,8 +315,8 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     public async Task APostThatTimesOut_IsNotRetried_AndThrowsWithoutStatus()
     {
         // Teams may have accepted it: a second attempt could post it twice, so the caller's ledger decides.
-        await using var h = await ConnectorHarness.StartAsync(o => o.AttemptTimeout = TimeSpan.FromMilliseconds(300));
-        h.Teams.StallNext(1, TimeSpan.FromSeconds(10));
+        await using var h = await ConnectorHarness.StartAsync(o => o.AttemptTimeout = TimeSpan.FromSeconds(2));
+        h.Teams.StallNext(1, StallFor);
 
         var error = await Assert.ThrowsAsync<ConnectorException>(() =>
             h.Client.SendToConversationAsync(h.ServiceUrl, PersonalId, Activity.TextMessage("x")));
@@ -320,7 +324,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         Assert.Equal(0, error.StatusCode);
         Assert.False(error.IsPermanent);
         Assert.IsType<Polly.Timeout.TimeoutRejectedException>(error.InnerException);
-        await h.Teams.WaitForAsync(t => t.Requests.Count == 1 && t.Requests[0].StatusCode == 499, TimeSpan.FromSeconds(15), "the stalled post to be abandoned");
+        await h.Teams.WaitForAsync(t => t.Requests.Count == 1 && t.Requests[0].StatusCode == 499, StallFor / 2, "the stalled post to be abandoned");
     }
 
     [Fact]

@@ -8,15 +8,18 @@ namespace ChatRequests.Teams.Tests.Connector;
 /// <summary>The fake Teams connector's enforced limits (the load driver's notification run), and the client against them.</summary>
 public sealed class FakeTeamsConnectorLimitsTests
 {
-    private static readonly TeamsRateLimits TwoPerSecond = new(
-        [new RateWindow(2, TimeSpan.FromSeconds(1))],
-        [new RateWindow(3, TimeSpan.FromSeconds(1))]);
+    // Windows long enough that the calls of a test fall in one of them however slow a loaded machine is.
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+
+    private static readonly TeamsRateLimits TwoAMinute = new(
+        [new RateWindow(2, Window)],
+        [new RateWindow(3, Window)]);
 
     [Fact]
     public async Task ACallOverAConversationsLimit_Gets429WithRetryAfter_AndOtherConversationsStillPass()
     {
         await using var teams = await FakeTeamsConnector.StartAsync();
-        teams.EnforceLimits(TwoPerSecond);
+        teams.EnforceLimits(TwoAMinute);
         using var http = new HttpClient { BaseAddress = new Uri(teams.ServiceUrl) };
 
         var answers = new List<HttpResponseMessage>();
@@ -28,7 +31,9 @@ public sealed class FakeTeamsConnectorLimitsTests
         Assert.Equal(
             [HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests, HttpStatusCode.Created],
             answers.Select(a => a.StatusCode));
-        Assert.Equal(TimeSpan.FromSeconds(1), answers[2].Headers.RetryAfter?.Delta);
+        // When the window has room again: a minute after the first call, in whole seconds.
+        var retryAfter = Assert.IsType<TimeSpan>(answers[2].Headers.RetryAfter?.Delta);
+        Assert.InRange(retryAfter, Window - TimeSpan.FromSeconds(10), Window);
         Assert.Equal(1, teams.Throttled);
         Assert.Equal(2, teams.ActivitiesIn("a:one").Count);
     }
@@ -37,7 +42,7 @@ public sealed class FakeTeamsConnectorLimitsTests
     public async Task ACallOverTheTenantLimit_Gets429_AndTheRefusedCallDoesNotCount()
     {
         await using var teams = await FakeTeamsConnector.StartAsync();
-        teams.EnforceLimits(TwoPerSecond);
+        teams.EnforceLimits(TwoAMinute);
         using var http = new HttpClient { BaseAddress = new Uri(teams.ServiceUrl) };
 
         var statuses = new List<HttpStatusCode>();
