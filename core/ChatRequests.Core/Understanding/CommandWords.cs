@@ -40,6 +40,15 @@ internal static class CommandWords
         "stop order", "delete order", "delete my order",
     ]);
 
+    // Chasing one's own request in more words: listed and followed up alike (declared first: the lists below spread it).
+    private static readonly string[] ChasePhrases =
+    [
+        "any movement", "movement on", "where are we with", "where are we on", "any luck with", "follow up on", "following up on",
+        "chase up", "chasing up", "update me on", "on its way", "when do i get my", "when will i get my", "when can i expect",
+        "when will i receive", "when do i receive", "waiting for my", "waiting on my", "when it comes", "when will it come",
+        "when does it come", "when will it arrive",
+    ];
+
     private static readonly string[] MyRequestPhrases = Normalised(
     [
         "status of", "status on", "status for", "status update", "my status", "whats status", "what is status",
@@ -57,12 +66,8 @@ internal static class CommandWords
         "how long will my", "what i asked for", "what i requested", "what i ordered", "eta on", "eta for", "open tickets",
         "open requests", "taking so long", "how much longer", "any eta", "anything happening with", "happening with my",
         "still open", "open for me", "how long until my", "how long till my", "how long for my",
-        "any movement", "movement on", "where are we with", "where are we on", "any luck with", "follow up on", "following up on",
-        "chase up", "chasing up", "update me on",
-        "on its way", "when do i get my", "when will i get my", "when can i expect", "when will i receive",
-        "when do i receive", "request status", "requests status", "ticket status", "tickets status", "order status",
-        "waiting for my", "waiting on my", "when it comes", "when will it come", "when does it come", "when will it arrive",
-        "requests do i have", "tickets do i have", "requests i have", "check status", "status check",
+        "request status", "requests status", "ticket status", "tickets status", "order status", "requests do i have",
+        "tickets do i have", "requests i have", "check status", "status check", .. ChasePhrases,
     ]);
 
     // Of the phrases above, those that chase a request rather than list them: on the person's own open request, a follow-up.
@@ -73,13 +78,7 @@ internal static class CommandWords
         "what happened to", "what happened with", "heard back", "heard anything", "still waiting", "chasing", "any word on",
         "word on my", "latest on", "whats latest", "what is latest", "anyone looked at", "ready yet", "eta on", "eta for",
         "why is it taking", "taking so long", "how much longer", "any eta", "anything happening with", "happening with my",
-        "how long until my", "how long till my", "how long for my",
-        "any movement", "movement on", "where are we with", "where are we on", "any luck with", "follow up on", "following up on",
-        "chase up", "chasing up", "update me on",
-        "on its way", "when do i get my", "when will i get my", "when can i expect", "when will i receive",
-        "when do i receive", "request status", "requests status", "ticket status", "tickets status", "order status",
-        "waiting for my", "waiting on my", "when it comes", "when will it come", "when does it come", "when will it arrive",
-        "requests do i have", "tickets do i have", "requests i have", "check status", "status check",
+        "how long until my", "how long till my", "how long for my", .. ChasePhrases,
     ]);
 
     // Alone, these may be part of what is asked for ("blood tracking software"): the person's requests only when no item is named.
