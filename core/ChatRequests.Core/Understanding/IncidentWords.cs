@@ -29,6 +29,22 @@ internal static class IncidentWords
         "gone black", "went black", "goes black", "turned black", "been black", "is black", "are black", "stays black",
         "flashing red", "blinking red", "flashing amber", "blinking amber", "red light", "red lights", "error light",
         "super slow", "painfully slow", "extremely slow", "slow since", "cant be right", "isnt right", "doesnt look right", "doesnt seem right", "isnt correct",
+        // It takes too long, or gives up waiting.
+        "timing out", "times out", "timed out", "take forever", "takes forever", "taking forever", "took forever", "takes ages",
+        "taking ages", "took ages", "not responding", "stopped responding", "no response", "cant be reached", "not loading",
+        // It does something by itself, or throws the person out.
+        "going off", "goes off", "went off", "by itself", "on its own", "all over the screen", "all over the place",
+        "logs me out", "logging me out", "logged me out", "kicks me out", "kicked me out", "kicking me out", "throws me out",
+        "signs me out", "signed me out", "hangs up", "lost connection", "loses connection", "losing connection", "no connection",
+        // It shows or prints it wrong, or nothing.
+        "upside down", "shifted to the", "out of range", "out of sync", "is empty", "are empty", "comes up empty", "came back empty",
+        "spinning wheel", "been dead", "dead since", "has a dead", "have a dead", "has died on", "keeps dying",
+        // It is too hot or too loud.
+        "not accessible", "isnt accessible", "not reachable", "isnt reachable", "not responsive", "dead pixels", "dead pixel",
+        "nothing happens", "nothing happened", "flashing orange", "blinking orange", "flashing yellow", "blinking yellow",
+        "closes itself", "closed itself", "closing itself", "locks itself", "logs itself", "quits itself",
+        "is gone", "are gone", "has lines", "have lines", "lines across", "lines on it", "lines on the screen",
+        "burning hot", "too hot", "really hot", "very hot", "so hot", "super loud", "really loud", "very loud", "so loud", "too loud",
     ];
 
     private static readonly HashSet<string> FaultTerms =
@@ -43,6 +59,9 @@ internal static class IncidentWords
             "overheating", "overheats", "beeping", "blank", "garbled", "distorted", "buzzing", "intermittent", "timeout",
             "drains", "draining", "weird", "glitchy", "crackling", "crackles", "crackly", "hissing", "muffled", "stuttering",
             "swollen", "swelling", "swells", "bulging", "faded", "fading", "smudged", "smudging", "streaky", "streaks", "smeared", "illegible", "unreadable",
+            "leaking", "leaks", "leaky", "unreachable", "inaccessible", "unusable", "jumps", "jumpy", "erratic", "dies", "sparking",
+            "squeaking", "squeaks", "lags", "overheated", "choppy", "patchy", "spotty", "dodgy", "flaky", "flakey", "sluggish",
+            "unstable", "declining", "declines", "terrible", "awful", "horrible", "rubbish", "reloads", "looping",
         }.Select(Tokens.Term),
     ];
 
@@ -56,8 +75,11 @@ internal static class IncidentWords
     private static readonly HashSet<string> Negations =
     [
         "not", "isnt", "arent", "wasnt", "werent", "wont", "doesnt", "dont", "didnt", "cant", "cannot", "stopped", "keeps", "keep", "kept",
+        "hasnt", "havent", "hadnt",
         "nobody", "nobodys", "noone", "nothing", "nothings", "nolonger",
     ];
+
+    private static readonly HashSet<string> StrangeSounds = ["strange", "weird", "funny", "odd", "loud", "horrible", "awful", "grinding", "clicking", "buzzing", "beeping", "rattling", "whining", "scraping"];
 
     // Noises made on purpose ("noise cancelling headset") are asked for, not reported.
     private static readonly HashSet<string> WantedNoise = ["cancelling", "canceling", "reducing", "isolating"];
@@ -67,7 +89,49 @@ internal static class IncidentWords
     [
         "detect", "recognise", "recognize", "charge", "print", "connect", "load", "open", "start", "boot", "work", "respond",
         "show", "sync", "turn", "switch", "save", "send", "receive", "display", "play", "ring", "scan", "update", "run",
-        "come", "pick", "register", "stay", "hold", "hear", "type", "click",
+        "come", "pick", "register", "stay", "hold", "hear", "type", "click", "accept", "mount", "put", "sent", "reach", "read",
+        "pair", "dial", "record", "take", "upload", "download", "wake",
+    ];
+
+    // How a device or system tells or shows something: "says no line", "shows the wrong flight", "prints it upside down".
+    private static readonly HashSet<string> ShowingVerbs =
+    [
+        "shows", "showing", "show", "shown", "displays", "displaying", "says", "saying", "said", "prints", "printing",
+        "tells", "telling", "gives", "giving", "returns", "returning", "throws", "throwing", "plays", "playing", "records",
+        "recorded", "recording", "types", "typing", "loads", "comes", "picks", "hears", "scans", "reads",
+    ];
+
+    // What a device shows when it fails: "says no line", "shows invalid", "shows the wrong flight", "types every letter twice".
+    private static readonly HashSet<string> FailedShowing =
+    [
+        "wrong", "no", "nothing", "blank", "empty", "invalid", "offline", "unavailable", "unreachable", "declined", "denied",
+        "expired", "failed", "error", "twice", "double", "sideways", "backwards", "shifted", "garbage", "gibberish", "black", "half",
+        "partial", "faint", "disabled",
+    ];
+
+    // "since" of a time or an event ("since 7am", "since the update", "since monday"): a fault that began then and goes on.
+    private static readonly HashSet<string> SinceWhen =
+    [
+        "yesterday", "lunch", "lunchtime", "morning", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "weekend", "earlier", "update", "upgrade", "patch", "migration", "outage", "reboot", "restart", "install", "installation",
+        "release", "holidays", "break", "updating", "upgrading", "rebooting", "restarting", "last", "this", "then", "overnight",
+    ];
+
+    // A new thing a fault is about ("won't sync the new charts", "all over the new wing", "since the new update"), not asked for.
+    private static readonly HashSet<string> PlaceWords = ["in", "on", "at", "over", "across", "around", "throughout", "since", "after"];
+
+    // "network down since lunch", "MES down in Brno": down as out of service, not "shut down", "wipe down", "locked down".
+    private static readonly HashSet<string> NotOutOfService =
+    [
+        "shut", "shutting", "turn", "turned", "turning", "slow", "slowed", "scale", "calm", "write", "put", "sit", "back", "cut",
+        "track", "wipe", "locked", "lock", "upside", "count", "knocked", "take", "bring", "narrow", "drop", "pull", "scroll", "step",
+        "upgrade", "set", "settle", "note", "jot",
+    ];
+
+    private static readonly HashSet<string> AfterDown =
+    [
+        "since", "again", "for", "in", "at", "across", "everywhere", "today", "now", "all", "completely", "on", "this", "right",
+        "and", "but", "so", "or", "since", "here", "there", "as",
     ];
 
     private static readonly HashSet<string> NotVerbs =
@@ -89,6 +153,10 @@ internal static class IncidentWords
         "please reset", "reset it", "reset my", "unlock it", "unlock my",
         // Asking for it better: "can we get better coverage back there", "improve the signal".
         "get better", "need better", "want better", "have better", "improve", "improved", "extend",
+        // Asking for it put in: "can you put access points in".
+        "can you put", "could you put", "please put", "can you install", "could you install", "please install",
+        // Work done by hand for want of the thing: "doing them by hand takes forever".
+        "by hand", "manually",
     ];
 
     /// <summary>Words that open an aside after the main ask ("..., also the printer is playing up again").</summary>
@@ -119,22 +187,26 @@ internal static class IncidentWords
             words = [.. words.Take(aside)];
         }
 
-        var asked = $" {string.Join(' ', words.Select(w => w.Raw))} ";
+        var asked = AskedText(words);
         foreach (var tried in TriedPhrases)
         {
             asked = asked.Replace($" {tried} ", " ", StringComparison.Ordinal);
         }
 
-        if (RequestPhrases.Any(p => asked.Contains($" {p} ", StringComparison.Ordinal)))
+        // A message that opens on a thing named indefinitely ("a proper CAD workstation, my laptop dies on big assemblies")
+        // asks for it: a fault report names its thing ("the printer", "my laptop").
+        var opensOnAThing = matched && words.Count > 1 && words[0].Raw is "a" or "an" or "another";
+        if (opensOnAThing || RequestPhrases.Any(p => asked.Contains($" {p} ", StringComparison.Ordinal)))
         {
             return false;
         }
 
-        words = WithoutWhatIsLookedInto(words);
+        words = WithoutStillLacking(WithoutWhatIsLookedInto(words));
         var padded = $" {string.Join(' ', words.Select(w => w.Raw))} ";
         bool Has(string phrase) => padded.Contains($" {phrase} ", StringComparison.Ordinal);
         var lost = words.Any(w => LossWords.Contains(w.Raw));
-        var fault = FaultPhrases.Any(p => Has(p) && !(lost && MissingPhrases.Contains(p))) || words.Any(w => FaultTerms.Contains(w.Term)) || NegatedVerb(words) || NothingComes(words) || MakesANoise(words);
+        var fault = FaultPhrases.Any(p => Has(p) && !(lost && MissingPhrases.Contains(p))) || words.Any(w => FaultTerms.Contains(w.Term)) || NegatedVerb(words) || NothingComes(words) || MakesANoise(words)
+            || ShowsAFailure(words) || OngoingSince(words) || OutOfService(words);
         var damage = words.Any(w => DamageTerms.Contains(w.Term));
         if (!fault)
         {
@@ -147,6 +219,118 @@ internal static class IncidentWords
             && p.Terms.Any(t => said.Contains(t) && (FaultTerms.Contains(t) || DamageTerms.Contains(t) || CatalogFaults.Contains(t)))
             && p.Terms.Count(said.Contains) * 3 >= p.Terms.Length * 2);
     }
+
+    /// <summary>
+    /// The words as said, with those that look like asking but are not blanked: "the new" thing a fault is about ("won't sync
+    /// the new charts"), "get" of an error ("I get a certificate error"), "instead" of what a screen shows ("a spinning wheel
+    /// instead of images").
+    /// </summary>
+    private static string AskedText(IReadOnlyList<Word> words)
+    {
+        var said = words.Select(w => w.Raw).ToArray();
+        for (var i = 0; i < words.Count; i++)
+        {
+            var notAsked = said[i] switch
+            {
+                "new" => i >= 2 && words[i - 1].Raw is "the" or "our"
+                    && (PlaceWords.Contains(words[i - 2].Raw) || Functions.Contains(words[i - 2].Term) || ShowingVerbs.Contains(words[i - 2].Raw)),
+                "get" or "getting" => words.Skip(i + 1).Take(4).Any(w => FaultTerms.Contains(w.Term)),
+                "instead" => words.Take(i).Any(w => ShowingVerbs.Contains(w.Raw)),
+                // "since the upgrade": the change the fault dates from, not one asked for.
+                "upgrade" or "update" or "upgraded" or "updated" => (i >= 1 && words[i - 1].Raw is "since" or "after")
+                    || (i >= 2 && words[i - 1].Raw is "the" or "an" or "that" && words[i - 2].Raw is "since" or "after"),
+                // "log in to order comms": the system logged into, whatever its name says.
+                "to" => i >= 1 && words[i - 1].Raw is "in" or "on" or "login",
+                _ => false,
+            };
+            if (notAsked)
+            {
+                said[i] = "_";
+            }
+        }
+
+        return $" {string.Join(' ', said)} ";
+    }
+
+    /// <summary>
+    /// A device that says or shows what it should not: "says no line", "shows the wrong flight", "shows 503", "says head
+    /// open all the time", "tells me my session has ended every 5 minutes".
+    /// </summary>
+    private static bool ShowsAFailure(IReadOnlyList<Word> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!ShowingVerbs.Contains(words[i].Raw))
+            {
+                continue;
+            }
+
+            var next = words.Skip(i + 1).Take(4).ToList();
+            if (next.Any(w => FailedShowing.Contains(w.Raw) || (w.IsNumber && w.Raw.Length == 3 && w.Raw[0] is '4' or '5'))
+                || Recurring(words, i + 1))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"every time", "every 5 minutes", "all the time", "constantly": it happens again and again.</summary>
+    private static bool Recurring(IReadOnlyList<Word> words, int from)
+    {
+        for (var i = from; i < words.Count; i++)
+        {
+            var next = i + 1 < words.Count ? words[i + 1] : default;
+            if ((words[i].Raw == "every" && next.Raw is not null && (next.IsNumber || next.Raw is "time" or "few" or "couple" or "other" or "single" || Lexicon.Numbers.ContainsKey(next.Raw)))
+                || words[i].Raw is "constantly" or "repeatedly"
+                || (words[i].Raw == "all" && next.Raw == "the" && i + 2 < words.Count && words[i + 2].Raw == "time"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"since 7am", "since the update", "since monday": a state that began then and goes on, which a fault is.</summary>
+    private static bool OngoingSince(IReadOnlyList<Word> words)
+    {
+        for (var i = 0; i + 1 < words.Count; i++)
+        {
+            if (words[i].Raw != "since")
+            {
+                continue;
+            }
+
+            var when = words[i + 1].Raw is "the" or "about" or "around" && i + 2 < words.Count ? words[i + 2].Raw : words[i + 1].Raw;
+            if (SinceWhen.Contains(when) || char.IsAsciiDigit(when[0]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"network down in the Venlo office", "MES down again": a thing out of service, not shut or wiped down.</summary>
+    private static bool OutOfService(IReadOnlyList<Word> words)
+    {
+        for (var i = 1; i < words.Count; i++)
+        {
+            if (words[i].Raw == "down" && words[i - 1].IsContent && !NotOutOfService.Contains(words[i - 1].Raw)
+                && (i + 1 == words.Count || AfterDown.Contains(words[i + 1].Raw)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"I still can't open the box office": without the negation, since it is an access not given yet, not a fault.</summary>
+    private static IReadOnlyList<Word> WithoutStillLacking(IReadOnlyList<Word> words) =>
+        [.. words.Where((w, i) => !(i >= 2 && Negations.Contains(w.Raw) && words[i - 1].Raw == "still" && words[i - 2].Raw is "i" or "we"))];
 
     /// <summary>The words without the few after "to look at", "to fix": the fault a request is for.</summary>
     private static IReadOnlyList<Word> WithoutWhatIsLookedInto(IReadOnlyList<Word> words)
@@ -188,6 +372,12 @@ internal static class IncidentWords
                 continue;
             }
 
+            // "nothing to take calls with": a lack, which is asked for, not a thing that stopped.
+            if (words[i].Raw is "nothing" or "nobody" or "noone" && i + 1 < words.Count && words[i + 1].Raw == "to")
+            {
+                continue;
+            }
+
             for (var j = i + 1; j < Math.Min(words.Count, i + 3); j++)
             {
                 var next = words[j].Raw;
@@ -219,6 +409,12 @@ internal static class IncidentWords
     {
         for (var i = 1; i < words.Count; i++)
         {
+            // "strange sounds", "a weird sound": a sound it should not make (a sound alone may be asked for).
+            if (words[i].Raw is "sound" or "sounds" && StrangeSounds.Contains(words[i - 1].Raw))
+            {
+                return true;
+            }
+
             if (words[i].Raw is not ("noise" or "noises") || (i + 1 < words.Count && WantedNoise.Contains(words[i + 1].Raw)))
             {
                 continue;

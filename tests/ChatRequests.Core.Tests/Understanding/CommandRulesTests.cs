@@ -1,0 +1,129 @@
+using ChatRequests.Core.Understanding;
+using static ChatRequests.Core.Tests.Understanding.TheatreCatalog;
+
+namespace ChatRequests.Core.Tests.Understanding;
+
+/// <summary>
+/// Rules of how people ask the bot itself, on a catalog the rules were not written for (a theatre company's): nouns
+/// and verbs of approving, taking back, asks made earlier, a team's queue, the catalog as a whole, only a command said.
+/// </summary>
+public class CommandRulesTests
+{
+    [Theory]
+    [InlineData("approvals waiting")]
+    [InlineData("anything sitting there for my ok?")]
+    [InlineData("stuff from the crew I need to ok")]
+    public void ApprovalNounsAndTheirOk_AreApprovals_EvenBesideAnItemsWord(string text)
+    {
+        AssertCommand(ChatCommand.Approvals, text);
+    }
+
+    [Theory]
+    [InlineData("no stop, wrong venue")]
+    [InlineData("nope, not that one")]
+    [InlineData("ah no, leave it")]
+    [InlineData("I don't want that")]
+    [InlineData("stop this request")]
+    [InlineData("I made a mistake, please delete my request")]
+    public void TakingItBack_IsCancel(string text)
+    {
+        AssertCommand(ChatCommand.Cancel, text);
+    }
+
+    [Theory]
+    [InlineData("any movement on the radio mic I asked for?")]
+    [InlineData("did the box office login I requested get sorted")]
+    [InlineData("everything I've asked IT for so far")]
+    [InlineData("i am waiting long time for my laptop, when it comes?")]
+    [InlineData("what requests do I have")]
+    [InlineData("my reqs")]
+    [InlineData("check status")]
+    public void AQuestionAboutAnEarlierAsk_IsTheirRequests_WhateverItemItNames(string text)
+    {
+        AssertCommand(ChatCommand.MyRequests, text);
+    }
+
+    [Fact]
+    public void AnEarlierAsk_NotAskedAbout_LeavesTheItem()
+    {
+        AssertItem("radio-mic", "I asked my manager and she says I can have a radio mic for the tour");
+    }
+
+    [Theory]
+    [InlineData("box office team queue please")]
+    [InlineData("unassigned jobs for the lighting team")]
+    [InlineData("what's come in for my team to work on?")]
+    [InlineData("tickets for my team")]
+    public void ATeamsQueue_IsTheQueue(string text)
+    {
+        AssertCommand(ChatCommand.Queue, text);
+    }
+
+    [Fact]
+    public void AFaultInAQueue_IsAnIncident()
+    {
+        Assert.Equal(MeaningKind.Incident, Theatre.Read("the print queue is stuck again").Kind);
+    }
+
+    [Fact]
+    public void MyTeamAskingForAThing_IsTheThing()
+    {
+        AssertItem("mailing-list", "my team needs a mailing list for the tour");
+    }
+
+    [Theory]
+    [InlineData("list the services for crew")]
+    [InlineData("give me the menu")]
+    [InlineData("which hardware can the crew ask for?")]
+    [InlineData("what does IT offer here")]
+    [InlineData("what can a stage manager order?")]
+    [InlineData("what is possible to order?")]
+    public void AQuestionAboutTheCatalogAsAWhole_IsBrowse(string text)
+    {
+        AssertCommand(ChatCommand.Browse, text);
+    }
+
+    [Theory]
+    [InlineData("which radio mic can I order", "radio-mic")]
+    [InlineData("what do I need to get a radio mic", "radio-mic")]
+    public void AQuestionAboutOneItem_IsTheItem(string text, string item)
+    {
+        Assert.Contains(Theatre.Read(text).Items, m => m.Item.Id == item);
+    }
+
+    [Theory]
+    [InlineData("tell me what you're for")]
+    [InlineData("what's this?")]
+    [InlineData("can I speak to a human")]
+    [InlineData("um, what am I supposed to type here")]
+    [InlineData("first time using this, where do I start")]
+    [InlineData("Hello, I am new here. How I can use this?")]
+    [InlineData("what this bot can do?")]
+    [InlineData("i dont understand what to do")]
+    public void OnlyAQuestionAboutTheBot_IsHelp_EvenWhenAWordLooksLikeAnItem(string text)
+    {
+        AssertCommand(ChatCommand.Help, text);
+    }
+
+    [Fact]
+    public void AQuestionAboutSomethingElse_IsNotHelp()
+    {
+        Assert.Equal(MeaningKind.Unknown, Theatre.Read("what's the weather like in Leeds").Kind);
+    }
+
+    private static void AssertCommand(ChatCommand command, string text)
+    {
+        var meaning = Theatre.Read(text);
+
+        Assert.Equal(MeaningKind.Command, meaning.Kind);
+        Assert.Equal(command, meaning.Command);
+    }
+
+    private static void AssertItem(string item, string text)
+    {
+        var meaning = Theatre.Read(text);
+
+        Assert.Equal(MeaningKind.Item, meaning.Kind);
+        Assert.Equal(item, meaning.Items[0].Item.Id);
+    }
+}
