@@ -7,7 +7,7 @@ namespace ChatRequests.Embedded.Tests.ReferenceData;
 /// <summary>Every catalog and organisation shipped in samples/ starts the bot: the host's loaders and check find nothing wrong.</summary>
 public sealed class SampleReferenceDataTests
 {
-    public static TheoryData<string> Samples => new() { "samples", "samples/hospital", "samples/university", "samples/factory", "samples/retail", "samples/airline" };
+    public static TheoryData<string> Samples => new() { "samples", "samples/hospital", "samples/university", "samples/factory", "samples/retail", "samples/airline", "samples/council" };
 
     [Theory]
     [MemberData(nameof(Samples))]
@@ -25,7 +25,9 @@ public sealed class SampleReferenceDataTests
     // Monday 28 December 2026 is the hospital's Boxing Day holiday; Saturday 5 December a working day of the factory's plant IT;
     // Sunday 6 December a trading day the retail store systems team works, and its service desk does not; Saturday 5 December
     // at 05:00 in Oslo the airline's airport systems team is at work for the first flights, its service desk is not (nor on
-    // Christmas Eve, a holiday of the airline's calendar).
+    // Christmas Eve, a holiday of the airline's calendar). Saturday 5 December at 07:00 the council's field technology team is at
+    // work with the bin crews, its service desk is not, nor on the Boxing Day bank holiday moved to Monday 28 December; its
+    // members' support team works the evening of a committee meeting.
     [Theory]
     [InlineData("samples/hospital", "team-clinical-apps", "2026-12-28T10:00:00+00:00", false)]
     [InlineData("samples/hospital", "team-clinical-apps", "2026-12-29T10:00:00+00:00", true)]
@@ -39,6 +41,11 @@ public sealed class SampleReferenceDataTests
     [InlineData("samples/airline", "team-airport-systems", "2026-12-05T05:00:00+01:00", true)]
     [InlineData("samples/airline", "team-service-desk", "2026-12-05T05:00:00+01:00", false)]
     [InlineData("samples/airline", "team-service-desk", "2026-12-24T10:00:00+01:00", false)]
+    [InlineData("samples/council", "team-field-tech", "2026-12-05T07:00:00+00:00", true)]
+    [InlineData("samples/council", "team-service-desk", "2026-12-05T07:00:00+00:00", false)]
+    [InlineData("samples/council", "team-service-desk", "2026-12-28T10:00:00+00:00", false)]
+    [InlineData("samples/council", "team-field-tech", "2026-12-28T10:00:00+00:00", true)]
+    [InlineData("samples/council", "team-members-av", "2026-12-07T19:30:00+00:00", true)]
     public async Task Calendars_SampleTeams_WorkOnTheirOwnOrTheOrganisationsCalendar(string folder, string teamId, string at, bool working)
     {
         var teams = await LoadDirectory($"{folder}/organisation.json").ListTeamsAsync();
