@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ChatRequests.Core.Reporting;
 using ChatRequests.Core.Requests;
@@ -153,15 +152,10 @@ public sealed class SqliteDatabase : IDisposable
         """;
 
     private readonly string _connectionString;
-    private readonly string _redoableConnectionString;
     private readonly int _busyTimeoutMilliseconds;
     private readonly ILogger<SqliteDatabase> _logger;
     private readonly SemaphoreSlim _initializeLock = new(1, 1);
     private volatile bool _initialized;
-
-    // The handles of the redoable writes' pool already set to synchronous=NORMAL; a new handle has SQLite's FULL.
-    private static readonly object RedoableMark = new();
-    private readonly ConditionalWeakTable<sqlite3, object> _redoableHandles = new();
 
     // 1 while connections open read-only (see OpenConnectionAsync), so that a fault is logged once, not per operation.
     private int _readOnly;
@@ -171,72 +165,29 @@ public sealed class SqliteDatabase : IDisposable
         var settings = options.Value;
         FilePath = Path.GetFullPath(settings.SqlitePath);
         _busyTimeoutMilliseconds = (int)settings.BusyTimeout.TotalMilliseconds;
-        var connectionString = new SqliteConnectionStringBuilder
+        _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = FilePath,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
             Pooling = true,
             DefaultTimeout = Math.Max(1, (int)Math.Ceiling(settings.BusyTimeout.TotalSeconds)),
-        };
-        _connectionString = connectionString.ToString();
-        // A pool of its own (pools are per connection string), so that its handles keep synchronous=NORMAL and no other
-        // write ever gets one. The file exists by the time it is used (InitializeAsync), so it never creates one.
-        connectionString.Mode = SqliteOpenMode.ReadWrite;
-        _redoableConnectionString = connectionString.ToString();
+        }.ToString();
         _logger = logger;
     }
 
     /// <summary>The full path of the database file.</summary>
     public string FilePath { get; }
 
-    /// <summary>
-    /// An open connection from the pool; dispose it when the operation is done. What it commits is on disk before the
-    /// commit returns (synchronous=FULL, SQLite's default): what a person is told is never lost, even to a crash of the
-    /// machine.
-    /// </summary>
-    public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default) =>
-        OpenAsync(redoable: false, cancellationToken);
-
-    /// <summary>
-    /// An open connection for writes that the product redoes by itself when a crash of the machine loses them (ADR 0025):
-    /// its commits do not wait for the disk (synchronous=NORMAL). They survive the process being killed at any moment,
-    /// and reach the disk with the next commit that waits for it (the write-ahead log is one file, written in order) or
-    /// the next checkpoint. Only for the message ledger and the reporting projection, which the outbox event
-    /// they belong to writes again when its completion, a later commit, was lost.
-    /// </summary>
-    public Task<SqliteConnection> OpenForRedoableWritesAsync(CancellationToken cancellationToken = default) =>
-        OpenAsync(redoable: true, cancellationToken);
-
-    private async Task<SqliteConnection> OpenAsync(bool redoable, CancellationToken cancellationToken)
+    /// <summary>An open connection from the pool; dispose it when the operation is done.</summary>
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
         if (!_initialized)
         {
             await InitializeAsync(cancellationToken);
         }
 
-        if (!redoable)
-        {
-            return await OpenConnectionAsync(_connectionString, cancellationToken);
-        }
-
-        var connection = await OpenConnectionAsync(_redoableConnectionString, cancellationToken);
-        try
-        {
-            // Once per handle: the setting lasts as long as the handle, which only ever serves this pool.
-            if (!_redoableHandles.TryGetValue(connection.Handle!, out _))
-            {
-                await ExecuteScalarAsync(connection, "PRAGMA synchronous = NORMAL;", cancellationToken);
-                _redoableHandles.AddOrUpdate(connection.Handle!, RedoableMark);
-            }
-
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
+        return await OpenConnectionAsync(cancellationToken);
     }
 
     /// <summary>Closes the pooled connections, so that the file is released (tests, shutdown).</summary>
@@ -244,8 +195,6 @@ public sealed class SqliteDatabase : IDisposable
     {
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
-        using var redoable = new SqliteConnection(_redoableConnectionString);
-        SqliteConnection.ClearPool(redoable);
         _initializeLock.Dispose();
     }
 
@@ -264,7 +213,7 @@ public sealed class SqliteDatabase : IDisposable
                 Directory.CreateDirectory(folder);
             }
 
-            await using var connection = await OpenConnectionAsync(_connectionString, cancellationToken);
+            await using var connection = await OpenConnectionAsync(cancellationToken);
             var journalMode = await ExecuteScalarAsync(connection, "PRAGMA journal_mode = WAL;", cancellationToken);
             if (!string.Equals(journalMode as string, "wal", StringComparison.OrdinalIgnoreCase))
             {
@@ -411,9 +360,9 @@ public sealed class SqliteDatabase : IDisposable
     /// open is tried once more: while the cause lasts, reads still work and writes fail at once, and once it is gone the
     /// very next operation writes.
     /// </summary>
-    private async Task<SqliteConnection> OpenConnectionAsync(string connectionString, CancellationToken cancellationToken)
+    private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
-        var connection = await OpenPooledAsync(connectionString, cancellationToken);
+        var connection = await OpenPooledAsync(cancellationToken);
         if (!IsReadOnly(connection))
         {
             NoteWritable();
@@ -422,7 +371,7 @@ public sealed class SqliteDatabase : IDisposable
 
         SqliteConnection.ClearPool(connection);
         await connection.DisposeAsync();
-        connection = await OpenPooledAsync(connectionString, cancellationToken);
+        connection = await OpenPooledAsync(cancellationToken);
         if (IsReadOnly(connection))
         {
             SqliteConnection.ClearPool(connection);
@@ -454,16 +403,17 @@ public sealed class SqliteDatabase : IDisposable
         }
     }
 
-    private async Task<SqliteConnection> OpenPooledAsync(string connectionString, CancellationToken cancellationToken)
+    private async Task<SqliteConnection> OpenPooledAsync(CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(connectionString);
+        var connection = new SqliteConnection(_connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
-            // Per connection: a writer that finds the database locked waits this long instead of failing at once. Set
-            // through the C API, which is what the pragma calls, rather than a statement parsed and run on every open: a
-            // pooled connection is opened for every operation, about 66 times in a request's lifecycle (bench/README.md).
-            SqliteException.ThrowExceptionForRC(raw.sqlite3_busy_timeout(connection.Handle, _busyTimeoutMilliseconds), connection.Handle);
+            // Per connection: a writer that finds the database locked waits this long instead of failing at once.
+            await ExecuteScalarAsync(
+                connection,
+                $"PRAGMA busy_timeout = {_busyTimeoutMilliseconds.ToString(CultureInfo.InvariantCulture)};",
+                cancellationToken);
             return connection;
         }
         catch

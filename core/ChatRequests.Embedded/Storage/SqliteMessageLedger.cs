@@ -4,12 +4,6 @@ using Microsoft.Data.Sqlite;
 namespace ChatRequests.Embedded.Storage;
 
 /// <summary>The ledger of posted messages in the embedded SQLite database, one row per (request, step) key.</summary>
-/// <remarks>
-/// Its writes commit without waiting for the disk (<see cref="SqliteDatabase.OpenForRedoableWritesAsync"/>, ADR 0025):
-/// they survive the bot being killed at any moment, and the completion of the outbox event that posted, a later commit
-/// that waits for the disk, takes them there. A crash of the machine before that completion loses the event's completion
-/// too, so the event runs again and posts again, as after a kill, but without the attempt that would have counted it.
-/// </remarks>
 public sealed class SqliteMessageLedger(SqliteDatabase database) : IMessageLedger
 {
     // Above every character that can follow a prefix in a key, so [prefix, prefix + this) is exactly the
@@ -30,12 +24,10 @@ public sealed class SqliteMessageLedger(SqliteDatabase database) : IMessageLedge
     /// </summary>
     public async Task RecordAsync(PostedMessage message, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenForRedoableWritesAsync(cancellationToken);
-        // One transaction: the attempt ends only with the post's record, and the two are one commit, not one each.
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
         // ON CONFLICT (key) DO NOTHING is INSERT OR IGNORE narrowed to the key: other errors still throw.
+        // One statement batch in one implicit transaction each; the attempt ends only once the post is recorded.
         command.CommandText = """
             INSERT INTO posted_messages (key, conversation_id, activity_id, posted_at)
             VALUES ($key, $conversation_id, $activity_id, $posted_at)
@@ -47,12 +39,11 @@ public sealed class SqliteMessageLedger(SqliteDatabase database) : IMessageLedge
         command.Parameters.AddWithValue("$activity_id", message.ActivityId);
         command.Parameters.AddWithValue("$posted_at", StoredTime.Format(message.PostedAt));
         await command.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<bool> BeginAttemptAsync(string key, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenForRedoableWritesAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var read = connection.CreateCommand();
         read.Transaction = transaction;
@@ -75,7 +66,7 @@ public sealed class SqliteMessageLedger(SqliteDatabase database) : IMessageLedge
 
     public async Task AbandonAttemptAsync(string key, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenForRedoableWritesAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "UPDATE post_attempts SET in_flight = 0 WHERE key = $key;";
         command.Parameters.AddWithValue("$key", key);

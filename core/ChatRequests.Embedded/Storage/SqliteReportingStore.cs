@@ -13,11 +13,9 @@ namespace ChatRequests.Embedded.Storage;
 /// </summary>
 public sealed class SqliteReportingStore(SqliteDatabase database) : IReportingStore
 {
-    // The fulfilment handler projects before an event's steps, so a row lost to a crash of the machine is written again
-    // when the event, whose completion was lost with it, runs again (ADR 0025).
     public async Task<bool> UpsertFactsAsync(RequestFacts facts, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenForRedoableWritesAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         var stored = await UpsertAsync(connection, transaction, facts, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
