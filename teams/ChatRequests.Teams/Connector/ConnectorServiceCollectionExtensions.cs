@@ -21,7 +21,9 @@ public static class ConnectorServiceCollectionExtensions
         services.TryAddSingleton<IConnectorTokenProvider, NoTokenProvider>();
 
         // Limits and retry state are per process, so every client instance must share them.
-        services.TryAddSingleton<ConnectorRateLimiter>();
+        // Teams counts calls on the wall clock, whatever clock the host's business rules run on (a test's or a replay's may
+        // stand still, and a call waiting for a window's room would then wait for ever).
+        services.TryAddSingleton(sp => new ConnectorRateLimiter(sp.GetRequiredService<IOptions<ConnectorOptions>>(), TimeProvider.System));
         services.TryAddSingleton<ConnectorResilience>();
 
         // The per-attempt timeout is Polly's; HttpClient's own 100 s timeout would cut across retries.

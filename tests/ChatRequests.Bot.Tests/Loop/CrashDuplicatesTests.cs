@@ -107,7 +107,10 @@ public sealed class CrashDuplicatesTests(ITestOutputHelper output) : LoopBench
         await _connector.WaitForAsync(c => ApprovalCopies(requestId).Count == 2, description: "the approval card, posted again");
         var (chat, _) = await ApprovalCardAsync(_connector, Persona.Alex, requestId);
         var copies = ApprovalCopies(requestId);
-        var recorded = bot.ReadRecordedActivities($"approval:{requestId}:");
+        // The bot records the second copy's id once Teams' answer is read, a moment after Teams has it.
+        var recorded = await _connector.WaitForAsync(
+            _ => bot.ReadRecordedActivities($"approval:{requestId}:") is { Count: > 0 } ids ? ids : null,
+            description: "the second approval card recorded by the bot");
         var first = Assert.Single(copies, a => !recorded.Contains(a.Id!));
         var second = Assert.Single(copies, a => recorded.Contains(a.Id!));
         await bot.Driver().ClickOnCardAsync(Persona.Alex, chat, FakeTeamsConnector.CardOf(second)!, "approval.approve");
