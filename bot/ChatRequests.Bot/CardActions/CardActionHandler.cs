@@ -325,10 +325,10 @@ public sealed class CardActionHandler(
             {
                 // Whoever holds the stage's card gets it as it is now for them (buttons only while it waits for them) and
                 // keeps refreshing; someone else who may view the request sees it without buttons, once.
-                var request = await workflow.FindForApprovalCardAsync(approval.RequestId, approval.Stage, user.Id, cancellationToken);
-                return request is null
+                var view = await workflow.FindForApprovalCardAsync(approval.RequestId, approval.Stage, user.Id, cancellationToken);
+                return view is null
                     ? cards.CannotShow().Card
-                    : cards.Approval(request, approval.Stage, user, request.Approvals[approval.Stage].WasPutTo(user.Id) ? turn.RefreshForSender : null).Card;
+                    : cards.Approval(view.Request, approval.Stage, user, view.HoldsCard ? turn.RefreshForSender : null).Card;
             }
 
             case TeamRefreshData team:

@@ -24,6 +24,9 @@ public sealed record HandoverResult(ServiceRequest Request, IReadOnlyList<Person
 /// <summary>The teams whose queue a person sees, and their open requests.</summary>
 public sealed record TeamQueue(IReadOnlyList<Team> Teams, IReadOnlyList<ServiceRequest> Requests);
 
+/// <summary>A request as an approval card of one stage shows it to one person: they hold the card when it was put to them.</summary>
+public sealed record ApprovalCardView(ServiceRequest Request, bool HoldsCard);
+
 /// <summary>A request as its team card shows it to one person: with the agents' buttons when they work it.</summary>
 public sealed record TeamCardView(ServiceRequest Request, bool WorksIt, IReadOnlyList<PersonRef> Members);
 
@@ -271,11 +274,11 @@ public sealed class RequestWorkflow(
     }
 
     /// <summary>
-    /// The request for the approval card of <paramref name="stage"/>, brought up to date for the person looking at it:
-    /// null when the stage does not exist or the person neither holds its card (<see cref="ApprovalStage.WasPutTo"/>)
+    /// The request for the approval card of <paramref name="stage"/>, brought up to date for the person looking at it, and
+    /// whether they hold that card: null when the stage does not exist or the person neither holds its card (<see cref="ApprovalStage.WasPutTo"/>)
     /// nor may view the request, which must read the same as a number that does not exist.
     /// </summary>
-    public async Task<ServiceRequest?> FindForApprovalCardAsync(string requestId, int stage, string personId, CancellationToken cancellationToken = default)
+    public async Task<ApprovalCardView?> FindForApprovalCardAsync(string requestId, int stage, string personId, CancellationToken cancellationToken = default)
     {
         var request = await store.GetAsync(requestId, cancellationToken);
         if (request is null || stage < 0 || stage >= request.Approvals.Count)
@@ -283,8 +286,9 @@ public sealed class RequestWorkflow(
             return null;
         }
 
-        return request.Approvals[stage].WasPutTo(personId) || RequestViewers.MayView(request, personId, await TeamOfAsync(request, cancellationToken))
-            ? request
+        var holdsCard = request.Approvals[stage].WasPutTo(personId);
+        return holdsCard || RequestViewers.MayView(request, personId, await TeamOfAsync(request, cancellationToken))
+            ? new ApprovalCardView(request, holdsCard)
             : null;
     }
 
