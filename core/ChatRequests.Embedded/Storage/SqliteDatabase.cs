@@ -207,7 +207,6 @@ public sealed class SqliteDatabase : IDisposable
     /// <summary>Closes the pooled connections, so that the file is released (tests, shutdown).</summary>
     public void Dispose()
     {
-        _writes.Dispose();
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
         _initializeLock.Dispose();

@@ -14,7 +14,7 @@ namespace ChatRequests.Embedded.Storage;
 /// acknowledged, and the next batch opens a connection afresh (<see cref="SqliteDatabase.OpenAsync"/>, which replaces a
 /// read-only handle), so the store recovers as it did with one commit per write.
 /// </summary>
-internal sealed class SqliteGroupCommit : IDisposable
+internal sealed class SqliteGroupCommit
 {
     // Bounds one transaction's work (and the time its writes wait for the one ahead); the queue is drained in batches.
     private const int MaxBatch = 64;
@@ -44,23 +44,11 @@ internal sealed class SqliteGroupCommit : IDisposable
     {
         cancellationToken.ThrowIfCancellationRequested();
         var pending = new PendingWrite<T>(write, cancellationToken);
-        if (!_queue.Writer.TryWrite(pending))
-        {
-            throw new ObjectDisposedException(nameof(SqliteDatabase));
-        }
+        // Unbounded and never completed: the database stays usable after SqliteDatabase.Dispose releases the file.
+        _queue.Writer.TryWrite(pending);
 
         _ = _loop.Value;
         return pending.Task;
-    }
-
-    /// <summary>Stops taking writes and waits a moment for those queued, so that the file can be released after.</summary>
-    public void Dispose()
-    {
-        _queue.Writer.TryComplete();
-        if (_loop.IsValueCreated)
-        {
-            _loop.Value.Wait(TimeSpan.FromSeconds(30));
-        }
     }
 
     private async Task RunAsync()

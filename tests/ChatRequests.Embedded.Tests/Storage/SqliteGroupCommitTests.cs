@@ -56,7 +56,8 @@ public sealed class SqliteGroupCommitTests : IDisposable
         }
 
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => conflict);
-        Assert.Equal([2L, 3L], await Task.WhenAll(before, after));
+        long[] numbers = await Task.WhenAll(before, after);
+        Assert.Equal([2L, 3L], numbers);
         Assert.Equal(current.Version, (await store.GetAsync(id))!.Version);
     }
 
