@@ -23,6 +23,7 @@ internal sealed class SqliteGroupCommit
     private readonly Func<CancellationToken, Task<SqliteConnection>> _open;
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lazy<Task> _loop;
+    private long _commits;
 
     public SqliteGroupCommit(Func<CancellationToken, Task<SqliteConnection>> open)
     {
@@ -32,8 +33,6 @@ internal sealed class SqliteGroupCommit
 
     /// <summary>Commits (counted by the tests; a batch of writes is one commit).</summary>
     public long Commits => Interlocked.Read(ref _commits);
-
-    private long _commits;
 
     /// <summary>
     /// Runs <paramref name="write"/> on a command of the next batch's transaction; the task ends once that transaction is
