@@ -12,18 +12,20 @@ public sealed class BotUnderTest : IAsyncDisposable
     private readonly string _dataFile;
     private readonly string _serviceUrl;
     private readonly IReadOnlyList<string> _arguments;
+    private readonly BotLog _log;
     private readonly SemaphoreSlim _restarting = new(1, 1);
     private readonly HttpClient _http;
     private BotProcess _process;
     private bool _disposed;
     private TaskCompletionSource _running = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public BotUnderTest(string dataFile, FakeTeamsConnector connector, IReadOnlyList<string> arguments)
+    public BotUnderTest(string dataFile, FakeTeamsConnector connector, IReadOnlyList<string> arguments, BotLog log)
     {
         _dataFile = dataFile;
         _serviceUrl = connector.ServiceUrl;
-        _arguments = arguments;
-        _process = new BotProcess(dataFile, _serviceUrl, arguments);
+        _arguments = [.. arguments, .. log.BotArguments];
+        _log = log;
+        _process = NewProcess(0);
         // The base address is a placeholder: every request is sent to the running process's port.
         _http = new HttpClient(new ToRunningBot(this)) { BaseAddress = new Uri("http://127.0.0.1/"), Timeout = TimeSpan.FromSeconds(30) };
         Teams = new TeamsDriver(_http, connector);
@@ -54,10 +56,12 @@ public sealed class BotUnderTest : IAsyncDisposable
         {
             _running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var killedAt = DateTimeOffset.UtcNow;
+            _log.Mark($"kill -9 of run {Kills.Count}");
             await _process.DisposeAsync();
-            _process = new BotProcess(_dataFile, _serviceUrl, _arguments);
+            _process = NewProcess(Kills.Count + 1);
             await _process.StartAsync(cancellationToken);
             var upAt = DateTimeOffset.UtcNow;
+            _log.Mark($"run {Kills.Count + 1} answers");
             Kills.Add((killedAt, upAt));
             RestartTimes.Add(upAt - killedAt);
             _running.TrySetResult();
@@ -67,6 +71,8 @@ public sealed class BotUnderTest : IAsyncDisposable
             _restarting.Release();
         }
     }
+
+    private BotProcess NewProcess(int run) => new(_dataFile, _serviceUrl, _arguments) { Output = _log.OutputOf(run) };
 
     public async ValueTask DisposeAsync()
     {

@@ -59,13 +59,18 @@ public sealed class FaultPlan(IReadOnlyList<PlannedFault> faults)
     }
 
     /// <summary>Injects each fault when the run reaches its step, one after another, until all are in or the run ends.</summary>
-    public async Task RunAsync(SoakProgress progress, BotUnderTest bot, FakeTeamsConnector connector, StoreFile store, TimeSpan hang, CancellationToken cancellationToken)
+    public async Task RunAsync(SoakProgress progress, BotUnderTest bot, FakeTeamsConnector connector, StoreFile store, TimeSpan hang, BotLog log, CancellationToken cancellationToken)
     {
         foreach (var fault in Faults)
         {
             await progress.WhenStepsReachAsync(fault.AtStep, cancellationToken);
             await Task.Delay(fault.Delay, cancellationToken);
             var start = DateTimeOffset.UtcNow;
+            if (fault.Kind is FaultKind.Throttled or FaultKind.ServerError or FaultKind.Hang)
+            {
+                log.Mark($"connector fault: {fault.Kind}, the next {fault.Size} calls");
+            }
+
             switch (fault.Kind)
             {
                 case FaultKind.Kill:
@@ -81,11 +86,14 @@ public sealed class FaultPlan(IReadOnlyList<PlannedFault> faults)
                     connector.StallNext(fault.Size, hang);
                     break;
                 case FaultKind.StoreReadOnly:
+                    log.Mark($"making the file read-only for {fault.Size} ms");
                     using (store.MakeReadOnly())
                     {
+                        log.Mark("the file is read-only");
                         await Task.Delay(TimeSpan.FromMilliseconds(fault.Size), cancellationToken);
                     }
 
+                    log.Mark("the file is writable again");
                     break;
             }
 

@@ -20,13 +20,16 @@ public sealed record SoakOptions(
     public const string Usage =
         "Usage: dotnet run -c Release --project bench/ChatRequests.Soak -- [--lifecycles N (200)] [--kills N (5)] [--seed S (random)] " +
         "[--concurrency N (12)] [--connector-faults N (lifecycles / 20)] [--store-faults N (0)] [--organisation FILE] " +
-        "[--timeout SECONDS (1800)]";
+        "[--timeout SECONDS (1800)] [--bot-log FILE]";
 
     /// <summary>The organisation the bot reads and the soak's people come from (samples/organisation.json by default).</summary>
     public string Organisation { get; init; } = RepositoryPaths.Samples("organisation.json");
 
     /// <summary>How long one step of a lifecycle (a submit, a click) may take, retries included, before it counts as stuck.</summary>
     public TimeSpan StepTimeout { get; init; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>Where to write the bot's log and the soak's marks (<see cref="Soak.BotLog"/>), or null to drop them.</summary>
+    public string? BotLog { get; init; }
 
     public static SoakOptions Default(int? seed = null) =>
         new(200, 5, seed ?? Random.Shared.Next(1, int.MaxValue), 12, 10, 0, TimeSpan.FromSeconds(1800));
@@ -48,6 +51,7 @@ public sealed record SoakOptions(
                 case "--connector-faults": connectorFaults = CommandLine.Number(name, Value(), 0, 10_000); break;
                 case "--store-faults": options = options with { StoreFaults = CommandLine.Number(name, Value(), 0, 1_000) }; break;
                 case "--organisation": options = options with { Organisation = Path.GetFullPath(Value()) }; break;
+                case "--bot-log": options = options with { BotLog = Path.GetFullPath(Value()) }; break;
                 case "--timeout": options = options with { Timeout = TimeSpan.FromSeconds(CommandLine.Number(name, Value(), 10, 86_400)) }; break;
                 default: throw new ArgumentException($"Unknown option '{args[i]}'.");
             }

@@ -41,6 +41,16 @@ public sealed record MessageFigures(
     int AfterCompletedPost,
     int NoCause);
 
+/// <summary>Why a message reached Teams again (see <see cref="MessageFigures"/>).</summary>
+public enum RepeatCause
+{
+    AnsweredAfterTimeout,
+    InFlightAtKill,
+    StoreFaultBetween,
+    AfterCompletedPost,
+    NoCause,
+}
+
 /// <summary>One kind of fault: how many were injected, their size, and how long until the run went on after them.</summary>
 public sealed record RecoveryFigures(FaultKind Kind, int Injected, string Size, string Recovery, TimeSpan? Median, TimeSpan? Max);
 
@@ -65,6 +75,8 @@ public sealed class SoakReport
     public required IReadOnlyList<string> Parked { get; init; }
     public required IReadOnlyList<string> Missing { get; init; }
     public required IReadOnlyList<MessageFigures> Messages { get; init; }
+    /// <summary>Each copy beyond the first: the message, the request, when both copies reached Teams, and the cause.</summary>
+    public required IReadOnlyList<string> Repeats { get; init; }
     public required IReadOnlyList<RecoveryFigures> Recovery { get; init; }
     public required IReadOnlyList<string> NotInjected { get; init; }
     public required long RepostsCountedByBot { get; init; }
@@ -97,6 +109,7 @@ public sealed class SoakReport
         var made = outcomes.OfType<LifecycleOutcome>().Where(o => o.RequestId is not null).ToList();
         var madeIds = made.Select(o => o.RequestId!).ToHashSet(StringComparer.Ordinal);
         var injected = facts.Faults.Injected;
+        var (messages, repeats) = MessageCounts(made, facts, injected);
         return new SoakReport
         {
             Options = facts.Options,
@@ -115,7 +128,8 @@ public sealed class SoakReport
             Unknown = [.. stored.Keys.Where(id => !madeIds.Contains(id)).Order(StringComparer.Ordinal)],
             Parked = [.. stored.Values.SelectMany(r => r.Parked.Select(p => $"{r.Id} {p}"))],
             Missing = MissingMessages(made, facts.Inbox),
-            Messages = MessageCounts(made, facts, injected),
+            Messages = messages,
+            Repeats = repeats,
             Recovery = RecoveryTimes(facts, injected),
             NotInjected = [.. facts.Faults.Faults.Skip(injected.Count).Select(f => $"{f.Kind} at step {f.AtStep}")],
             RepostsCountedByBot = facts.Store.InterruptedPosts(),
@@ -146,7 +160,8 @@ public sealed class SoakReport
         [.. made.Where(o => o.Failure is null)
             .SelectMany(o => Promises(o, inbox).Where(p => p.Promised && !p.Delivered).Select(p => $"{o.RequestId}: {p.Message}"))];
 
-    private static IReadOnlyList<MessageFigures> MessageCounts(IReadOnlyList<LifecycleOutcome> made, SoakFacts facts, IReadOnlyList<InjectedFault> injected)
+    private static (IReadOnlyList<MessageFigures> Rows, IReadOnlyList<string> Repeats) MessageCounts(
+        IReadOnlyList<LifecycleOutcome> made, SoakFacts facts, IReadOnlyList<InjectedFault> injected)
     {
         var finished = made.Where(o => o.Failure is null).ToList();
         var promised = finished.SelectMany(o => Promises(o, facts.Inbox))
@@ -162,47 +177,35 @@ public sealed class SoakReport
                 // Copies of one message land in one chat, or (team cards, each a new thread) in one channel.
                 g => g.GroupBy(p => (p.RequestId, ConversationIds.ChannelOf(p.ConversationId))).Select(c => c.OrderBy(p => p.At).ToList()).ToList());
 
+        RepeatCause CauseOf(PostedMessage earlier, PostedMessage copy) =>
+            recorded.Contains(earlier.ActivityId) ? RepeatCause.AfterCompletedPost
+            : earlier.AnsweredAfter > SoakRun.AttemptTimeout ? RepeatCause.AnsweredAfterTimeout
+            // The earlier copy reached Teams before the new process answered (a dying process's last post can be read a
+            // moment after the kill), and the copy after the kill.
+            : kills.Any(k => earlier.At <= k.End && copy.At >= k.Start) ? RepeatCause.InFlightAtKill
+            : storeFaults.Any(f => f.End >= earlier.At && f.Start <= copy.At) ? RepeatCause.StoreFaultBetween
+            : RepeatCause.NoCause;
+
         var rows = new List<MessageFigures>();
+        var repeats = new List<string>();
         foreach (var message in promised.Keys.Concat(copies.Keys).Distinct())
         {
             var (expected, delivered) = promised.GetValueOrDefault(message);
             var groups = copies.GetValueOrDefault(message) ?? [];
-            int late = 0, inFlight = 0, storeFault = 0, afterCompleted = 0, noCause = 0;
-            foreach (var posts in groups)
-            {
-                for (var i = 1; i < posts.Count; i++)
-                {
-                    var (earlier, copy) = (posts[i - 1], posts[i]);
-                    if (recorded.Contains(earlier.ActivityId))
-                    {
-                        afterCompleted++;
-                    }
-                    else if (earlier.AnsweredAfter > SoakRun.AttemptTimeout)
-                    {
-                        late++;
-                    }
-                    // The earlier copy reached Teams before the new process answered (a dying process's last post can be
-                    // read a moment after the kill), and the copy after the kill.
-                    else if (kills.Any(k => earlier.At <= k.End && copy.At >= k.Start))
-                    {
-                        inFlight++;
-                    }
-                    else if (storeFaults.Any(f => f.End >= earlier.At && f.Start <= copy.At))
-                    {
-                        storeFault++;
-                    }
-                    else
-                    {
-                        noCause++;
-                    }
-                }
-            }
-
+            var causes = groups
+                .SelectMany(posts => posts.Skip(1).Select((copy, i) => (Earlier: posts[i], Copy: copy, Cause: CauseOf(posts[i], copy))))
+                .ToList();
+            repeats.AddRange(causes.Select(c =>
+                $"{message} of {c.Copy.RequestId}: {Time(c.Earlier.At)} (answered in {Seconds(c.Earlier.AnsweredAfter)}, activity " +
+                $"{c.Earlier.ActivityId}) and again {Time(c.Copy.At)} (activity {c.Copy.ActivityId}): {c.Cause}"));
+            int Count(RepeatCause cause) => causes.Count(c => c.Cause == cause);
             var posted = groups.Sum(g => g.Count);
-            rows.Add(new MessageFigures(message, expected, delivered, posted, posted - groups.Count, late, inFlight, storeFault, afterCompleted, noCause));
+            rows.Add(new MessageFigures(
+                message, expected, delivered, posted, posted - groups.Count, Count(RepeatCause.AnsweredAfterTimeout), Count(RepeatCause.InFlightAtKill),
+                Count(RepeatCause.StoreFaultBetween), Count(RepeatCause.AfterCompletedPost), Count(RepeatCause.NoCause)));
         }
 
-        return rows;
+        return (rows, repeats);
     }
 
     private static IReadOnlyList<RecoveryFigures> RecoveryTimes(SoakFacts facts, IReadOnlyList<InjectedFault> injected)
@@ -260,6 +263,8 @@ public sealed class SoakReport
         return sorted.Count == 0 ? "-" : $"{Seconds(sorted[sorted.Count / 2])} median, {Seconds(sorted[^1])} max";
     }
 
+    private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture);
+
     private static string Seconds(TimeSpan? time) => time is { } t ? t.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s" : "-";
 
     /// <summary>The summary: the run, the end state, messages with duplicates by cause, recovery by fault, people's retries.</summary>
@@ -291,6 +296,11 @@ public sealed class SoakReport
 
         output.WriteLine();
         output.WriteLine($"Connector calls {ConnectorCalls} ({FailedConnectorCalls} failed or given up); posts the bot itself counted as made again after an interruption: {RepostsCountedByBot}");
+        foreach (var repeat in Repeats)
+        {
+            output.WriteLine($"Repeat: {repeat}");
+        }
+
         output.WriteLine($"People tried again: {(Retries.Count == 0 ? "never" : string.Join("; ", Retries.Select(r => $"{r.Key} x{r.Value}")))}");
         foreach (var violation in Violations)
         {

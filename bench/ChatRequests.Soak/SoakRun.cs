@@ -43,7 +43,8 @@ public static class SoakRun
             $"({string.Join(", ", plan.Faults.GroupBy(f => f.Kind).Select(g => $"{g.Count()} {g.Key}"))}); bot file {store.Path}");
 
         await using var connector = await FakeTeamsConnector.StartAsync(cancellationToken);
-        await using var bot = new BotUnderTest(store.Path, connector, BotArguments(options));
+        using var botLog = new BotLog(options.BotLog);
+        await using var bot = new BotUnderTest(store.Path, connector, BotArguments(options), botLog);
         var inbox = new ConnectorInbox(connector);
         var progress = new SoakProgress();
         var bench = new SoakBench(bot, inbox, store, people, progress, options.StepTimeout);
@@ -58,7 +59,7 @@ public static class SoakRun
         try
         {
             await bot.StartAsync(run.Token);
-            faults = plan.RunAsync(progress, bot, connector, store, HangTime, faultsStop.Token);
+            faults = plan.RunAsync(progress, bot, connector, store, HangTime, botLog, faultsStop.Token);
             await Parallel.ForEachAsync(
                 Enumerable.Range(0, options.Lifecycles),
                 new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = run.Token },

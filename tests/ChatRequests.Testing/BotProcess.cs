@@ -45,6 +45,9 @@ public sealed class BotProcess : IAsyncDisposable
     /// </summary>
     public string? Cores { get; init; }
 
+    /// <summary>Receives each line the bot writes (its log, standard output and error), or null to drop them.</summary>
+    public Action<string>? Output { get; init; }
+
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         var start = new ProcessStartInfo(Cores is null ? "dotnet" : "taskset")
@@ -81,12 +84,20 @@ public sealed class BotProcess : IAsyncDisposable
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the bot.");
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        _process.OutputDataReceived += (_, line) => Received(line.Data);
+        _process.ErrorDataReceived += (_, line) => Received(line.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
         await LocalProcess.WaitUntilAnsweringAsync(_process, BaseAddress, "bot", cancellationToken);
+    }
+
+    private void Received(string? line)
+    {
+        if (line is not null)
+        {
+            Output?.Invoke(line);
+        }
     }
 
     /// <summary>kill -9: no shutdown hooks, no flushing; whatever was not committed is gone.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ChatRequests.Core.Reporting;
 using ChatRequests.Core.Requests;
@@ -159,6 +160,10 @@ public sealed class SqliteDatabase : IDisposable
 
     // 1 while connections open read-only (see OpenConnectionAsync), so that a fault is logged once, not per operation.
     private int _readOnly;
+
+    // The connections (SQLite handles, reused by the pool) checked able to write (see CanWriteAsync).
+    private readonly ConditionalWeakTable<sqlite3, object> _writable = new();
+    private static readonly object Checked = new();
 
     private readonly SqliteGroupCommit _writes;
 
@@ -369,15 +374,18 @@ public sealed class SqliteDatabase : IDisposable
     /// <summary>
     /// A connection that can write whenever the file can be written now. SQLite opens a file it may not write (the file or
     /// its folder read-only for a moment) for reading only, silently, and such a handle stays read-only for life: pooled,
-    /// it went on failing writes with "attempt to write a readonly database" long after the file was writable again. So a
-    /// read-only handle empties the pool (every connection open now is discarded when closed, the old one included) and the
-    /// open is tried once more: while the cause lasts, reads still work and writes fail at once, and once it is gone the
-    /// very next operation writes.
+    /// it went on failing writes with "attempt to write a readonly database" long after the file was writable again. The
+    /// same holds for the write-ahead log, opened at a connection's first statement: a connection opened during the fault
+    /// can even get a writable database file (SQLite hands it the descriptor of one closed meanwhile) and a read-only log,
+    /// which nothing but a write shows. So each new connection is checked once, its file and its log (see
+    /// <see cref="CanWriteAsync"/>); one that cannot write empties the pool (every connection open now is discarded when
+    /// closed, the old one included) and the open is tried once more: while the cause lasts, reads still work and writes
+    /// fail at once, and once it is gone the very next operation writes. Only connections that passed the check are pooled.
     /// </summary>
     private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
         var connection = await OpenPooledAsync(cancellationToken);
-        if (!IsReadOnly(connection))
+        if (await CanWriteAsync(connection, cancellationToken))
         {
             NoteWritable();
             return connection;
@@ -386,20 +394,53 @@ public sealed class SqliteDatabase : IDisposable
         SqliteConnection.ClearPool(connection);
         await connection.DisposeAsync();
         connection = await OpenPooledAsync(cancellationToken);
-        if (IsReadOnly(connection))
+        if (await CanWriteAsync(connection, cancellationToken))
         {
-            SqliteConnection.ClearPool(connection);
-            NoteReadOnly();
+            NoteWritable();
         }
         else
         {
-            NoteWritable();
+            SqliteConnection.ClearPool(connection);
+            NoteReadOnly();
         }
 
         return connection;
     }
 
-    private static bool IsReadOnly(SqliteConnection connection) => raw.sqlite3_db_readonly(connection.Handle, "main") == 1;
+    /// <summary>
+    /// Whether the connection can write once the file can: its database file is open for writing, and so is its write-ahead
+    /// log. SQLite tells the first (sqlite3_db_readonly) but not the second, except by refusing, at once and before any other
+    /// work, to checkpoint a log it opened read-only (SQLITE_READONLY): so the log is opened (a first read) and asked for a
+    /// passive checkpoint, which waits for no one. Checked once per connection: a handle that could write when it opened its
+    /// log can write whenever its file can.
+    /// </summary>
+    private async Task<bool> CanWriteAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        var handle = connection.Handle!;
+        if (_writable.TryGetValue(handle, out _))
+        {
+            return true;
+        }
+
+        if (raw.sqlite3_db_readonly(handle, "main") == 1)
+        {
+            return false;
+        }
+
+        try
+        {
+            await ExecuteScalarAsync(connection, "PRAGMA schema_version;", cancellationToken);
+            await ExecuteScalarAsync(connection, "PRAGMA wal_checkpoint(PASSIVE);", cancellationToken);
+        }
+        catch (SqliteException)
+        {
+            // Read-only log, or the file cannot be written just now (a checkpoint writes it): not to be pooled either way.
+            return false;
+        }
+
+        _writable.AddOrUpdate(handle, Checked);
+        return true;
+    }
 
     private void NoteReadOnly()
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using ChatRequests.Cards;
 using ChatRequests.Core.Messaging;
@@ -14,7 +15,9 @@ namespace ChatRequests.Teams.Notifications;
 /// <remarks>
 /// The ledger is written right after the connector answers. A crash between Teams accepting a post and that
 /// write would post the message again on redelivery: the Bot Connector has no idempotency key and no way to
-/// read a conversation back. Such a repost is logged and counted (see <see cref="IMessageLedger"/>).
+/// read a conversation back. Such a repost is logged and counted (see <see cref="IMessageLedger"/>). A write the
+/// store refuses (read-only, full, locked for too long) is not a crash: the post's activity id is kept in memory and the
+/// step's next run records it and updates that message instead of posting another (see <see cref="FindPostedAsync"/>).
 /// </remarks>
 public sealed class ProactiveMessenger(
     IConnectorClient connector,
@@ -25,10 +28,14 @@ public sealed class ProactiveMessenger(
     TimeProvider clock,
     ILogger<ProactiveMessenger> logger)
 {
+    // Posts Teams accepted whose ledger record the store refused, by key, until a later run of the step records them. Lost
+    // with the process: the attempt the ledger holds in flight then counts the repost, as after a crash.
+    private readonly ConcurrentDictionary<string, PostedMessage> _unrecorded = new(StringComparer.Ordinal);
+
     /// <summary>Posts the card in the person's personal chat once, then updates it in place.</summary>
     public async Task ShowInPersonalChatAsync(string personId, string key, CardMessage card, CancellationToken cancellationToken)
     {
-        if (await ledger.FindAsync(key, cancellationToken) is { } posted)
+        if (await FindPostedAsync(key, cancellationToken) is { } posted)
         {
             await UpdateAsync(posted, card, cancellationToken);
             return;
@@ -40,7 +47,7 @@ public sealed class ProactiveMessenger(
     /// <summary>Updates the card posted under <paramref name="key"/> in place; nothing when none was posted.</summary>
     public async Task UpdateIfPostedAsync(string key, CardMessage card, CancellationToken cancellationToken)
     {
-        if (await ledger.FindAsync(key, cancellationToken) is { } posted)
+        if (await FindPostedAsync(key, cancellationToken) is { } posted)
         {
             await UpdateAsync(posted, card, cancellationToken);
         }
@@ -49,7 +56,7 @@ public sealed class ProactiveMessenger(
     /// <summary>Sends to the person's personal chat once for this key; never updates.</summary>
     public async Task SendOnceToPersonAsync(string personId, string key, CardMessage card, CancellationToken cancellationToken)
     {
-        if (await ledger.FindAsync(key, cancellationToken) is not null)
+        if (await FindPostedAsync(key, cancellationToken) is not null)
         {
             return;
         }
@@ -60,7 +67,7 @@ public sealed class ProactiveMessenger(
     /// <summary>Starts a thread with the card in a channel once, then updates it in place.</summary>
     public async Task ShowInChannelAsync(string channelId, string key, CardMessage card, CancellationToken cancellationToken)
     {
-        if (await ledger.FindAsync(key, cancellationToken) is { } posted)
+        if (await FindPostedAsync(key, cancellationToken) is { } posted)
         {
             await UpdateAsync(posted, card, cancellationToken);
             return;
@@ -86,12 +93,12 @@ public sealed class ProactiveMessenger(
     /// <summary>Replies once in the thread of the message posted under <paramref name="threadKey"/>.</summary>
     public async Task ReplyOnceInThreadAsync(string threadKey, string key, Activity reply, CancellationToken cancellationToken)
     {
-        if (await ledger.FindAsync(key, cancellationToken) is not null)
+        if (await FindPostedAsync(key, cancellationToken) is not null)
         {
             return;
         }
 
-        var thread = await ledger.FindAsync(threadKey, cancellationToken)
+        var thread = await FindPostedAsync(threadKey, cancellationToken)
             ?? throw new InvalidOperationException($"There is no thread for {threadKey} yet.");
         var serviceUrl = await ServiceUrlOfAsync(thread.ConversationId, cancellationToken);
         var sent = await AttemptAsync(
@@ -213,8 +220,44 @@ public sealed class ProactiveMessenger(
         (await conversations.FindAnyInTenantAsync(options.Value.TenantId, cancellationToken))?.ServiceUrl
         ?? options.Value.DefaultServiceUrl;
 
-    private Task RecordAsync(string key, string conversationId, string? activityId, CancellationToken cancellationToken) =>
-        ledger.RecordAsync(new PostedMessage(key, conversationId, activityId ?? "", clock.GetUtcNow()), cancellationToken);
+    /// <summary>
+    /// The message posted under the key: as the ledger holds it, or one Teams accepted whose record the store refused, which
+    /// is recorded now (a store that still refuses fails the step again, and nothing is posted).
+    /// </summary>
+    private async Task<PostedMessage?> FindPostedAsync(string key, CancellationToken cancellationToken)
+    {
+        if (await ledger.FindAsync(key, cancellationToken) is { } recorded)
+        {
+            _unrecorded.TryRemove(key, out _);
+            return recorded;
+        }
+
+        if (!_unrecorded.TryGetValue(key, out var posted))
+        {
+            return null;
+        }
+
+        await ledger.RecordAsync(posted, cancellationToken);
+        _unrecorded.TryRemove(key, out _);
+        logger.LogInformation("Recorded {MessageKey} after the store refused it; the message is updated, not posted again", key);
+        return posted;
+    }
+
+    /// <summary>Records a post Teams accepted; if the store refuses, remembers it for the step's next run (<see cref="FindPostedAsync"/>).</summary>
+    private async Task RecordAsync(string key, string conversationId, string? activityId, CancellationToken cancellationToken)
+    {
+        var posted = new PostedMessage(key, conversationId, activityId ?? "", clock.GetUtcNow());
+        try
+        {
+            await ledger.RecordAsync(posted, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            _unrecorded[key] = posted;
+            logger.LogWarning(ex, "Teams has {MessageKey} but the store refused its record; the next attempt records it instead of posting again", key);
+            throw;
+        }
+    }
 
     private static Activity ToActivity(CardMessage card) => Activity.CardMessage(card.Card, card.FallbackText);
 

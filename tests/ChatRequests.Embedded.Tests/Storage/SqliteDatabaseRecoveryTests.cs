@@ -52,6 +52,28 @@ public sealed class SqliteDatabaseRecoveryTests(ITestOutputHelper output) : IDis
     }
 
     [ReadOnlyFaultFact]
+    public async Task ConnectionOpenedDuringTheFault_WritesOnceTheFileIsWritableAgain()
+    {
+        var (database, store) = Open(_folder.File("data/chatrequests.db"));
+        await SubmitAsync(store, "form-1");
+        // A connection in use through the fault (a turn's, an event's) keeps SQLite's lock on the file, so SQLite keeps the
+        // descriptors of connections closed meanwhile and hands one to the next open of the file: a connection opened
+        // during the fault gets a writable database file and, at its first statement, a write-ahead log opened read-only,
+        // which it keeps for life.
+        await using var inUse = await database.OpenAsync();
+        await ScalarAsync(inUse, "SELECT COUNT(*) FROM requests;");
+        await EmptyPoolAsync(database);
+
+        using (DiskFaults.ReadOnly(database.FilePath, database.FilePath + "-wal"))
+        {
+            await Assert.ThrowsAsync<SqliteException>(() => SubmitAsync(store, "form-2"));
+        }
+
+        Assert.Equal("REQ-000002", await SubmitAsync(store, "form-2"));
+        Assert.Equal("REQ-000003", await SubmitAsync(store, "form-3"));
+    }
+
+    [ReadOnlyFaultFact]
     public async Task ReadOnlyFolder_WritesFailWhileItLasts_AndTheFirstWriteAfterwardsSucceeds()
     {
         var (database, store) = Open(_folder.File("data/chatrequests.db"));
@@ -203,6 +225,11 @@ public sealed class SqliteDatabaseRecoveryTests(ITestOutputHelper output) : IDis
     private static async Task<object?> ScalarAsync(SqliteDatabase database, string sql)
     {
         await using var connection = await database.OpenAsync();
+        return await ScalarAsync(connection, sql);
+    }
+
+    private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql)
+    {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return await command.ExecuteScalarAsync();
