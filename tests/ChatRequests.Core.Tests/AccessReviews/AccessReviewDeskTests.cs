@@ -58,16 +58,16 @@ public sealed class AccessReviewDeskTests
     public async Task Sweep_CycleStartedLate_LeavesGrantsMadeSinceItsStartToTheNextCycle_NothingEscalatedAtOnce()
     {
         // The July cycle (due 15 July) first swept on 30 September: Megan's and Lee's grants of 1 August are not its own.
-        _bench.Clock.SetUtcNow(new DateTimeOffset(2026, 9, 30, 12, 0, 0, TimeSpan.Zero));
-        await _bench.GrantTheUsualAsync();
+        var bench = new AccessReviewBench(new DateTimeOffset(2026, 9, 30, 12, 0, 0, TimeSpan.Zero));
+        await bench.GrantTheUsualAsync();
 
-        var july = await _bench.Desk().SweepAsync();
+        var july = await bench.Desk().SweepAsync();
 
         Assert.Equal((0, 0), (july.Started, july.Escalated));
-        Assert.Empty(_bench.Notifier.Calls);
+        Assert.Empty(bench.Notifier.Calls);
 
-        _bench.Clock.SetUtcNow(AccessReviewBench.CycleStart);
-        var october = await _bench.Desk().SweepAsync();
+        bench.Clock.SetUtcNow(AccessReviewBench.CycleStart);
+        var october = await bench.Desk().SweepAsync();
 
         Assert.Equal((2, 0), (october.Started, october.Escalated));
     }
