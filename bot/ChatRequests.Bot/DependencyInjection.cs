@@ -38,6 +38,7 @@ public static class DependencyInjection
         // The export's upload: a client of its own, with no credentials of ours (Teams' upload URL is pre-authorised).
         services.AddHttpClient(FileConsentHandler.UploadClient, http => http.Timeout = TimeSpan.FromSeconds(60));
         services.AddSingleton<MessageHandler>();
+        services.AddSingleton<RequestLists>();
         services.AddSingleton<WelcomeHandler>();
         services.AddSingleton<ClickRefusals>();
         services.AddSingleton<CardActionHandler>();

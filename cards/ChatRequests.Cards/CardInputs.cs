@@ -67,6 +67,13 @@ public static class CardInputs
     public const string PrivacyKind = "kind";
     /// <summary>Which page of a request's history (0 is the oldest).</summary>
     public const string Page = "page";
+    /// <summary>Which list a "Next" button pages: <see cref="PagedList"/>'s name in lower case.</summary>
+    public const string List = "list";
+    /// <summary>The submission time (ISO 8601, UTC) and id of the last request a list page showed: the next page starts after it.</summary>
+    public const string AfterAt = "afterAt";
+    public const string AfterId = "afterId";
+    /// <summary>How many requests the list's pages showed before the next one.</summary>
+    public const string Before = "before";
 
     public static string Field(string fieldId) => FieldPrefix + fieldId;
 

@@ -93,6 +93,8 @@ public static class CardVerbs
     public const string AccessRemove = "access.remove";
     /// <summary>Another page of a request's history ("Older entries", "Newer entries"): <see cref="HistoryPageData"/>.</summary>
     public const string HistoryPage = "history.page";
+    /// <summary>The next page of the "approvals" or "queue" list: <see cref="ListPageData"/>.</summary>
+    public const string ListNext = "lists.next";
 
     /// <summary>The person an auditor's export or erasure is for, among several of the name typed: <see cref="PrivacyPickData"/>.</summary>
     public const string PrivacyPick = "privacy.pick";
@@ -113,7 +115,7 @@ public static class CardVerbs
         AgentReviewPass, AgentReviewFail,
         RequesterEdit, RequesterChange,
         AccessKeep, AccessRemove,
-        HistoryPage,
+        HistoryPage, ListNext,
         PrivacyPick, PrivacyErase,
         ParkedRetry, ParkedDismiss,
         ApprovalRefresh, TeamRefresh,

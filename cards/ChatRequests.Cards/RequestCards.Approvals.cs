@@ -65,15 +65,20 @@ public sealed partial class RequestCards
         return message;
     }
 
-    /// <summary>The requests waiting for <paramref name="viewer"/>'s decision, each with Approve and Reject.</summary>
-    public CardMessage ApprovalList(IReadOnlyList<ServiceRequest> pending, PersonRef viewer)
+    /// <summary>
+    /// The requests waiting for <paramref name="viewer"/>'s decision, oldest first, each with Approve and Reject: a page of
+    /// the list when <paramref name="part"/> says it is longer, with how many it shows of how many, and "Next".
+    /// </summary>
+    public CardMessage ApprovalList(IReadOnlyList<ServiceRequest> pending, PersonRef viewer, ListPart? part = null)
     {
         // A request decided since the list was queried no longer waits for anyone; one the viewer approved, not for them.
         var waiting = pending.Where(r => r.PendingStage is { Decision: null } stage && !stage.WasDecidedBy(viewer.Id)).OrderBy(r => r.SubmittedAt).ToList();
+        part = part is null ? new ListPart(waiting.Count) : part with { Total = Math.Max(0, part.Total - (pending.Count - waiting.Count)) };
         var shown = waiting.Take(MaxListed).ToList();
+        var total = Math.Max(part.Total, part.Before + shown.Count);
         var data = new
         {
-            title = waiting.Count == 0 ? "Nothing waits for your approval" : $"Waiting for your approval ({waiting.Count})",
+            title = total == 0 ? "Nothing waits for your approval" : $"Waiting for your approval ({total.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)})",
             empty = waiting.Count == 0,
             emptyText = $"You're all caught up, {viewer.Name}.",
             items = shown.Select(r => new
@@ -88,7 +93,8 @@ public sealed partial class RequestCards
                 due = CardText.Instant(r.DueAt),
                 justification = CardText.Shorten(r.Justification, ListedJustificationLength),
             }),
-            note = waiting.Count > MaxListed ? $"Showing the {MaxListed} oldest of {waiting.Count}." : null,
+            note = part.Note(shown.Count, "oldest"),
+            next = part.Next(shown, MaxListed),
         };
         var fallback = waiting.Count == 0
             ? "Nothing waits for your approval."

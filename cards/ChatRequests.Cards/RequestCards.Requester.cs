@@ -69,13 +69,15 @@ public sealed partial class RequestCards
     }
 
     /// <summary>
-    /// Requests as <paramref name="viewer"/> sees them (their own, or their team's queue), most recent first, each with who
-    /// holds it and what happens next, in words for the viewer ("You" for the requester). Cancel is offered only on the
-    /// viewer's own requests that can still be cancelled.
+    /// Requests as <paramref name="viewer"/> sees them (their own, or their team's queue), each with who holds it and what
+    /// happens next, in words for the viewer ("You" for the requester): most recent first, or, a page of a longer list
+    /// (<paramref name="part"/> paged), oldest first with "Next" when more follow. Under the list, how many it shows of how
+    /// many. Cancel is offered only on the viewer's own requests that can still be cancelled.
     /// </summary>
-    public CardMessage RequestList(IReadOnlyList<ServiceRequest> requests, string title, string emptyText, PersonRef viewer)
+    public CardMessage RequestList(IReadOnlyList<ServiceRequest> requests, string title, string emptyText, PersonRef viewer, ListPart? part = null)
     {
-        var shown = requests.OrderByDescending(r => r.SubmittedAt).Take(MaxListed).ToList();
+        part ??= new ListPart(requests.Count);
+        var shown = (part.Paged is null ? requests.OrderByDescending(r => r.SubmittedAt) : requests.AsEnumerable()).Take(MaxListed).ToList();
         var data = new
         {
             title,
@@ -97,7 +99,8 @@ public sealed partial class RequestCards
                 ],
                 canCancel = r.IsRequester(viewer.Id) && RequestTransitions.IsAllowed(r.State, RequestCommand.Cancel),
             }),
-            note = requests.Count > MaxListed ? $"Showing the {MaxListed} most recent of {requests.Count}." : null,
+            note = part.Note(shown.Count, part.Paged is null ? "most recent" : "oldest"),
+            next = part.Next(shown, MaxListed),
         };
         var fallback = shown.Count == 0
             ? $"{title}: {emptyText}"

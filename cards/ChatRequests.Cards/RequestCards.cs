@@ -13,7 +13,8 @@ namespace ChatRequests.Cards;
 /// </summary>
 public sealed partial class RequestCards
 {
-    private const int MaxListed = 20;
+    /// <summary>The most requests a list card shows: a page of the "approvals" and "queue" lists.</summary>
+    public const int MaxListed = 20;
 
     // Fallback text doubles as the notification preview: people's long texts are cut there, never on the card.
     private const int FallbackQuoteLength = 200;

@@ -89,11 +89,39 @@ public sealed class InMemoryRequestStore : IRequestStore
     public async Task<IReadOnlyList<ServiceRequest>> ListByRequesterAsync(string requesterId, int max, CancellationToken cancellationToken = default) =>
         (await List(r => r.IsRequester(requesterId))).OrderByDescending(r => r.SubmittedAt).Take(max).ToList();
 
-    public Task<IReadOnlyList<ServiceRequest>> ListPendingApprovalAsync(string approverId, CancellationToken cancellationToken = default) =>
-        List(r => r.PendingStage?.Awaiting.Any(a => a.Id == approverId) == true);
+    public Task<int> CountByRequesterAsync(string requesterId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(All().Count(r => r.IsRequester(requesterId)));
 
-    public Task<IReadOnlyList<ServiceRequest>> ListTeamQueueAsync(string teamId, CancellationToken cancellationToken = default) =>
-        List(r => r.TeamId == teamId && !r.State.IsFinal());
+    public Task<IReadOnlyList<ServiceRequest>> ListPendingApprovalAsync(
+        string approverId, int max, ListPosition? after = null, CancellationToken cancellationToken = default) =>
+        Page(r => AwaitsApprover(r, approverId), max, after);
+
+    public Task<int> CountPendingApprovalAsync(string approverId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(All().Count(r => AwaitsApprover(r, approverId)));
+
+    public Task<IReadOnlyList<ServiceRequest>> ListTeamQueueAsync(
+        string teamId, int max, ListPosition? after = null, CancellationToken cancellationToken = default) =>
+        Page(r => OnQueue(r, teamId), max, after);
+
+    public Task<int> CountTeamQueueAsync(string teamId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(All().Count(r => OnQueue(r, teamId)));
+
+    public Task<IReadOnlyDictionary<string, int>> CountUnresolvedByAssigneeAsync(string teamId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyDictionary<string, int>>(All()
+            .Where(r => OnQueue(r, teamId) && r.State.IsUnresolved() && r.Assignee is not null)
+            .CountBy(r => r.Assignee!.Id, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(StringComparer.OrdinalIgnoreCase));
+
+    private static bool AwaitsApprover(ServiceRequest r, string approverId) => r.PendingStage?.Awaiting.Any(a => a.Id == approverId) == true;
+
+    private static bool OnQueue(ServiceRequest r, string teamId) => r.TeamId == teamId && !r.State.IsFinal();
+
+    private Task<IReadOnlyList<ServiceRequest>> Page(Func<ServiceRequest, bool> predicate, int max, ListPosition? after) =>
+        Task.FromResult<IReadOnlyList<ServiceRequest>>(
+        [
+            .. All().Where(r => predicate(r) && (after is null || after.IsBefore(r)))
+                .OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id, StringComparer.Ordinal).Take(max),
+        ]);
 
     public Task<IReadOnlyList<ServiceRequest>> ListWithDueEventsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<ServiceRequest>>(

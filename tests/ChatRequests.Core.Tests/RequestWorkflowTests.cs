@@ -285,17 +285,18 @@ public class RequestWorkflowTests
         var laptop = (await _workflow.SubmitAsync(SampleData.Actor(SampleData.Megan), LaptopForm("key-1"))).Request!;
         await _workflow.DecideAsync(laptop.Id, SampleData.Ref(SampleData.Alex), approve: true, null, 0);
 
-        var byLead = await _workflow.TeamQueueAsync(SampleData.Grady, channelId: null);
-        var byAgent = await _workflow.TeamQueueAsync(SampleData.Adele, SampleData.HardwareChannel);
-        var inAnotherChannel = await _workflow.TeamQueueAsync(SampleData.Adele, SampleData.IdentityChannel);
-        var byOtherAgent = await _workflow.TeamQueueAsync(SampleData.Christie, SampleData.HardwareChannel);
+        var byLead = await _workflow.TeamQueueAsync(SampleData.Grady, channelId: null, 20);
+        var byAgent = await _workflow.TeamQueueAsync(SampleData.Adele, SampleData.HardwareChannel, 20);
+        var inAnotherChannel = await _workflow.TeamQueueAsync(SampleData.Adele, SampleData.IdentityChannel, 20);
+        var byOtherAgent = await _workflow.TeamQueueAsync(SampleData.Christie, SampleData.HardwareChannel, 20);
 
-        Assert.Equal([laptop.Id], byLead.Requests.Select(r => r.Id));
+        Assert.Equal([laptop.Id], byLead.Page.Requests.Select(r => r.Id));
+        Assert.Equal(1, byLead.Page.Total);
         Assert.Equal("Hardware Service", Assert.Single(byLead.Teams).Name);
-        Assert.Equal([laptop.Id], byAgent.Requests.Select(r => r.Id));
+        Assert.Equal([laptop.Id], byAgent.Page.Requests.Select(r => r.Id));
         Assert.Empty(inAnotherChannel.Teams);
-        Assert.Empty(inAnotherChannel.Requests);
-        Assert.Empty(byOtherAgent.Requests);
+        Assert.Empty(inAnotherChannel.Page.Requests);
+        Assert.Empty(byOtherAgent.Page.Requests);
         Assert.Equal([laptop.Id], (await _workflow.ListMineAsync(SampleData.Megan, 10)).Select(r => r.Id));
         Assert.Empty(await _workflow.ListMineAsync(SampleData.Diego, 10));
     }

@@ -37,6 +37,7 @@ public sealed class CardActionHandler(
     AccessReviewDesk accessReviews,
     PrivacyConversation privacy,
     ParkedDesk parked,
+    RequestLists lists,
     ILogger<CardActionHandler> logger)
 {
     public async Task<InvokeResponse> HandleAsync(TurnContext turn, string verb, JsonObject? rawData, CancellationToken cancellationToken)
@@ -127,6 +128,8 @@ public sealed class CardActionHandler(
 
             case ChangeFormData change:
                 return await ChangeAsync(turn, change, cancellationToken);
+            case ListPageData page:
+                return (await lists.NextAsync(turn, page, cancellationToken)).Card;
             case HistoryPageData history:
                 return cards.History(await audit.HistoryAsync(history.RequestId, user.Id, history.Page, cancellationToken), user).Card;
             case KeepWaitingData keep:
@@ -218,10 +221,9 @@ public sealed class CardActionHandler(
         }
 
         // Clicked on the "approvals" list: answer with what still waits, and say what was decided.
-        var pending = await workflow.PendingApprovalsAsync(user.Id, cancellationToken);
         var decided = request.Approvals[decision.Stage].Decision!;
         return cards.WithBanner(
-            cards.ApprovalList(pending, user),
+            await lists.ApprovalsAsync(user, page: null, cancellationToken),
             $"{(decided.Approved ? "Approved" : "Rejected")} {request.Id} ({request.ItemName} for {request.Requester.Name}).",
             "good").Card;
     }

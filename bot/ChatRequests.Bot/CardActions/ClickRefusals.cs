@@ -1,3 +1,4 @@
+using ChatRequests.Bot.Conversations;
 using ChatRequests.Bot.Turns;
 using ChatRequests.Cards;
 using ChatRequests.Cards.Actions;
@@ -13,7 +14,7 @@ namespace ChatRequests.Bot.CardActions;
 /// card), or else a message naming the request. Anyone else gets a message that says no and tells nothing of the
 /// request, the same as for a number that does not exist.
 /// </summary>
-public sealed class ClickRefusals(RequestWorkflow workflow, RequestCards cards)
+public sealed class ClickRefusals(RequestWorkflow workflow, RequestCards cards, RequestLists lists)
 {
     public static InvokeResponse BadData(InvalidCardDataException problem)
     {
@@ -48,8 +49,7 @@ public sealed class ClickRefusals(RequestWorkflow workflow, RequestCards cards)
         switch (action)
         {
             case ApprovalDecisionData { FromList: true }:
-                var pending = await workflow.PendingApprovalsAsync(user.Id, cancellationToken);
-                return InvokeResponse.Card(cards.WithBanner(cards.ApprovalList(pending, user), notice).Card);
+                return InvokeResponse.Card(cards.WithBanner(await lists.ApprovalsAsync(user, page: null, cancellationToken), notice).Card);
             case ApprovalDecisionData { Stage: var stage } when IsApproverOf(request, stage, user.Id):
                 return InvokeResponse.Card(cards.WithBanner(cards.Approval(request, stage, user, turn.RefreshForSender), notice).Card);
             case ApprovalHandoverData { Stage: var passed } when IsApproverOf(request, passed, user.Id):

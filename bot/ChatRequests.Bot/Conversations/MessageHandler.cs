@@ -32,9 +32,9 @@ public sealed class MessageHandler(
     ReportConversation report,
     AuditTrail audit,
     PrivacyConversation privacy,
-    ParkedDesk parked)
+    ParkedDesk parked,
+    RequestLists lists)
 {
-    private const int RequestListSize = 20;
 
     private const string ChannelHelp =
         "Here I post your team's requests as cards: use **Assign to me**, **Reassign**, **Set status**, **Ask requester** and **Resolve** on them. " +
@@ -45,10 +45,6 @@ public sealed class MessageHandler(
         "- `@ChatRequests unavailable` / `available`: whether the team's requests are given to you automatically\n" +
         "- `@ChatRequests report last month`: the team's figures, for its lead\n\n" +
         "Your own requests and approvals stay in our personal chat.";
-
-    private const string PersonalOnly =
-        "I show your own requests and approvals only in our personal chat, so they stay between us. Write to me there. " +
-        "Here, type `@ChatRequests help` for the team's commands.";
 
     private const string HistoryPersonalOnly =
         "I show a request's history, and verify it, only in our personal chat: it may hold the team's internal notes. Write to me there.";
@@ -159,7 +155,7 @@ public sealed class MessageHandler(
     private static string? InChannelOnly(ChatCommand command) => command switch
     {
         ChatCommand.Help => ChannelHelp,
-        ChatCommand.MyRequests or ChatCommand.Approvals or ChatCommand.Cancel or ChatCommand.Delegation => PersonalOnly,
+        ChatCommand.MyRequests or ChatCommand.Approvals or ChatCommand.Cancel or ChatCommand.Delegation => RequestLists.ApprovalsPersonalOnly,
         ChatCommand.History or ChatCommand.Verify => HistoryPersonalOnly,
         _ => null,
     };
@@ -176,9 +172,9 @@ public sealed class MessageHandler(
             case ChatCommand.Browse:
                 return intake.Browse();
             case ChatCommand.Approvals:
-                return cards.ApprovalList(await workflow.PendingApprovalsAsync(turn.User.Id, cancellationToken), turn.User);
+                return await lists.ApprovalsAsync(turn.User, page: null, cancellationToken);
             case ChatCommand.Queue:
-                return await TeamQueueAsync(turn, cancellationToken);
+                return await lists.QueueAsync(turn, page: null, cancellationToken);
             case ChatCommand.Cancel:
                 var cancelled = await workflow.CancelAsync(requestId!, turn.User, "Cancelled in chat", cancellationToken);
                 relay.Wake();
@@ -196,9 +192,7 @@ public sealed class MessageHandler(
                 return cards.Info("Which request?", "Mention me with its number, for example '@ChatRequests REQ-000042'.");
             default:
                 // My requests, or a request asked about without its number ("where is my laptop request").
-                // One more than the card shows, so it can say there are older ones.
-                var mine = await workflow.ListMineAsync(turn.User.Id, RequestListSize + 1, cancellationToken);
-                return cards.RequestList(Recent(mine), "Your requests", "You have no requests yet. Tell me what you need to log one.", turn.User);
+                return MyRequests(turn, await workflow.MineAsync(turn.User.Id, RequestCards.MaxListed, cancellationToken));
         }
     }
 
@@ -215,12 +209,10 @@ public sealed class MessageHandler(
             return RequestFollowUp.Counts(request, turn.User.Id) ? await ChaseAsync(turn, request, cancellationToken) : cards.RequestDetail(request, turn.User, everyoneReads: turn.OthersRead);
         }
 
-        var mine = await workflow.ListMineAsync(turn.User.Id, RequestListSize + 1, cancellationToken);
-        var open = mine.Where(r => RequestFollowUp.Counts(r, turn.User.Id)).ToList();
+        var mine = await workflow.MineAsync(turn.User.Id, RequestCards.MaxListed, cancellationToken);
+        var open = mine.Requests.Where(r => RequestFollowUp.Counts(r, turn.User.Id)).ToList();
         var chased = meaning.Items.Count == 0 ? open : open.Where(r => meaning.Items.Any(i => i.Item.Id == r.CatalogItemId)).ToList();
-        return chased.Count == 1
-            ? await ChaseAsync(turn, chased[0], cancellationToken)
-            : cards.RequestList(Recent(mine), "Your requests", "You have no requests yet. Tell me what you need to log one.", turn.User);
+        return chased.Count == 1 ? await ChaseAsync(turn, chased[0], cancellationToken) : MyRequests(turn, mine);
     }
 
     private async Task<CardMessage> ChaseAsync(TurnContext turn, ServiceRequest request, CancellationToken cancellationToken)
@@ -253,28 +245,14 @@ public sealed class MessageHandler(
     /// <summary>The person's request whose agent question waits for their answer (the latest asked), if any.</summary>
     private async Task<ServiceRequest?> OpenQuestionAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        var mine = await workflow.ListMineAsync(turn.User.Id, RequestListSize, cancellationToken);
+        var mine = await workflow.ListMineAsync(turn.User.Id, RequestCards.MaxListed, cancellationToken);
         return mine
             .Where(r => r.State == RequestState.AwaitingRequester && r.IsRequester(turn.User.Id) && r.Question is { Answer: null })
             .OrderByDescending(r => r.Question!.AskedAt)
             .FirstOrDefault();
     }
 
-    private async Task<CardMessage> TeamQueueAsync(TurnContext turn, CancellationToken cancellationToken)
-    {
-        var channelId = turn.IsChannel ? ConversationIds.ChannelOf(turn.ConversationId) : null;
-        var queue = await workflow.TeamQueueAsync(turn.User.Id, channelId, cancellationToken);
-        if (queue.Teams.Count == 0)
-        {
-            return channelId is null
-                ? cards.Info("No team queue", "You are not a member of a fulfilment team, so you have no team queue.")
-                : cards.Info("No team queue here", "I show a team's queue in its own channel, to its members and its lead.");
-        }
-
-        return cards.RequestList(
-            Recent(queue.Requests), $"Open requests for {string.Join(", ", queue.Teams.Select(t => t.Name))}", "Nothing open. Well done!", turn.User);
-    }
-
-    private static List<ServiceRequest> Recent(IEnumerable<ServiceRequest> requests) =>
-        requests.OrderByDescending(r => r.UpdatedAt).ToList();
+    /// <summary>The person's most recent requests, newest first, saying how many they have when that is more.</summary>
+    private CardMessage MyRequests(TurnContext turn, RequestPage mine) =>
+        cards.RequestList(mine.Requests, "Your requests", "You have no requests yet. Tell me what you need to log one.", turn.User, new ListPart(mine.Total));
 }

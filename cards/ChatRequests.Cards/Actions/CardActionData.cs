@@ -59,6 +59,7 @@ public abstract record CardActionData
                 CardVerbs.AccessKeep => AccessReviewDecisionData.Read(reader, AccessDecision.Keep),
                 CardVerbs.AccessRemove => AccessReviewDecisionData.Read(reader, AccessDecision.Remove),
                 CardVerbs.HistoryPage => HistoryPageData.Read(reader),
+                CardVerbs.ListNext => ListPageData.Read(reader),
                 CardVerbs.PrivacyPick => PrivacyPickData.Read(reader),
                 CardVerbs.PrivacyErase => EraseConfirmData.Read(reader),
                 CardVerbs.ParkedRetry => ParkedStepData.Read(reader, retry: true),

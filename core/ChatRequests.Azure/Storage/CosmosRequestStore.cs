@@ -21,6 +21,9 @@ public sealed class CosmosRequestStore(CosmosContainers containers, TimeProvider
 
     private const int ScanPageSize = 100;
 
+    private const string AwaitsApprover = "ARRAY_CONTAINS(c.pendingApprovers, @approver)";
+    private const string OnTeamQueue = "c.teamId = @team AND c.isOpen = true";
+
     private readonly CosmosDocuments _documents = new(logger, containers.OperationTimeout);
 
     // The ETag each loaded or saved object was read or written with, so that a save needs no extra read.
@@ -126,23 +129,39 @@ public sealed class CosmosRequestStore(CosmosContainers containers, TimeProvider
                 .WithParameter("@requester", requesterId),
             cancellationToken);
 
-    public Task<IReadOnlyList<ServiceRequest>> ListPendingApprovalAsync(string approverId, CancellationToken cancellationToken = default) =>
-        QueryAsync(
-            "pending approval",
-            new QueryDefinition(
-                    "SELECT * FROM c WHERE c.type = @type AND ARRAY_CONTAINS(c.pendingApprovers, @approver) " +
-                    "ORDER BY c.submittedAtUtc, c.id")
-                .WithParameter("@approver", approverId),
-            cancellationToken);
+    public Task<int> CountByRequesterAsync(string requesterId, CancellationToken cancellationToken = default) =>
+        CountAsync("requester count", "c.requesterId = @requester", q => q.WithParameter("@requester", requesterId), cancellationToken);
 
-    public Task<IReadOnlyList<ServiceRequest>> ListTeamQueueAsync(string teamId, CancellationToken cancellationToken = default) =>
-        QueryAsync(
-            "team queue",
+    public Task<IReadOnlyList<ServiceRequest>> ListPendingApprovalAsync(
+        string approverId, int max, ListPosition? after = null, CancellationToken cancellationToken = default) =>
+        PageAsync("pending approval", AwaitsApprover, q => q.WithParameter("@approver", approverId), max, after, cancellationToken);
+
+    public Task<int> CountPendingApprovalAsync(string approverId, CancellationToken cancellationToken = default) =>
+        CountAsync("pending approval count", AwaitsApprover, q => q.WithParameter("@approver", approverId), cancellationToken);
+
+    public Task<IReadOnlyList<ServiceRequest>> ListTeamQueueAsync(
+        string teamId, int max, ListPosition? after = null, CancellationToken cancellationToken = default) =>
+        PageAsync("team queue", OnTeamQueue, q => q.WithParameter("@team", teamId), max, after, cancellationToken);
+
+    public Task<int> CountTeamQueueAsync(string teamId, CancellationToken cancellationToken = default) =>
+        CountAsync("team queue count", OnTeamQueue, q => q.WithParameter("@team", teamId), cancellationToken);
+
+    public async Task<IReadOnlyDictionary<string, int>> CountUnresolvedByAssigneeAsync(string teamId, CancellationToken cancellationToken = default)
+    {
+        // Only the assignee ids come back (a GROUP BY would need the gateway's query plan to merge partitions).
+        var container = await containers.RequestsAsync(cancellationToken);
+        var assignees = await _documents.QueryAsync<string>(
+            container,
             new QueryDefinition(
-                    "SELECT * FROM c WHERE c.type = @type AND c.teamId = @team AND c.isOpen = true " +
-                    "ORDER BY c.submittedAtUtc, c.id")
-                .WithParameter("@team", teamId),
+                    $"SELECT VALUE c.request.assignee.id FROM c WHERE c.type = @type AND {OnTeamQueue} " +
+                    "AND c.request.state != @fulfilled AND IS_STRING(c.request.assignee.id)")
+                .WithParameter("@type", RequestDocument.Kind)
+                .WithParameter("@team", teamId)
+                .WithParameter("@fulfilled", nameof(RequestState.Fulfilled)),
+            "assignee loads",
             cancellationToken);
+        return assignees.CountBy(id => id, StringComparer.OrdinalIgnoreCase).ToDictionary(StringComparer.OrdinalIgnoreCase);
+    }
 
     public Task<IReadOnlyList<ServiceRequest>> ListWithDueEventsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
         QueryAsync(
@@ -232,6 +251,31 @@ public sealed class CosmosRequestStore(CosmosContainers containers, TimeProvider
         var id = MarkDocument.IdFor(name);
         await _documents.UpdateAsync<MarkDocument>(
             container, id, stored => stored?.Value == value ? null : new MarkDocument { Id = id, Value = value }, cancellationToken);
+    }
+
+    /// <summary>At most <paramref name="max"/> requests matching <paramref name="condition"/>, oldest first, after <paramref name="after"/>.</summary>
+    private Task<IReadOnlyList<ServiceRequest>> PageAsync(
+        string name, string condition, Func<QueryDefinition, QueryDefinition> bind, int max, ListPosition? after, CancellationToken cancellationToken)
+    {
+        var query = bind(new QueryDefinition(
+            $"SELECT TOP {Math.Max(0, max)} * FROM c WHERE c.type = @type AND {condition}" +
+            (after is null ? "" : " AND (c.submittedAtUtc > @afterAt OR (c.submittedAtUtc = @afterAt AND c.id > @afterId))") +
+            " ORDER BY c.submittedAtUtc, c.id"));
+        if (after is not null)
+        {
+            query = query.WithParameter("@afterAt", RequestDocument.Utc(after.SubmittedAt)).WithParameter("@afterId", after.Id);
+        }
+
+        return QueryAsync(name, query, cancellationToken);
+    }
+
+    private async Task<int> CountAsync(string name, string condition, Func<QueryDefinition, QueryDefinition> bind, CancellationToken cancellationToken)
+    {
+        var container = await containers.RequestsAsync(cancellationToken);
+        var query = bind(new QueryDefinition($"SELECT VALUE COUNT(1) FROM c WHERE c.type = @type AND {condition}"))
+            .WithParameter("@type", RequestDocument.Kind);
+        // One number per partition range that answered; their sum is the count.
+        return (await _documents.QueryAsync<int>(container, query, name, cancellationToken)).Sum();
     }
 
     private async Task<IReadOnlyList<ServiceRequest>> QueryAsync(string name, QueryDefinition query, CancellationToken cancellationToken)

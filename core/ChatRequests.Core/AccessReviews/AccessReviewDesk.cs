@@ -193,7 +193,10 @@ public sealed class AccessReviewDesk(
         }
 
         var byReviewer = new Dictionary<string, (PersonRef Reviewer, List<AccessGrant> Grants)>(StringComparer.Ordinal);
-        foreach (var grant in AccessGrant.StillGranted(requestsSeen))
+        // A cycle reviews what was granted before it started; a later grant waits for the next cycle. Without this, a cycle
+        // started late (the host down at its start, or reviews switched on mid-period) took in grants it never covered, and
+        // being past its due date already, escalated them over the reviewer's head at once.
+        foreach (var grant in AccessGrant.StillGranted(requestsSeen).Where(g => g.GrantedAt < cycle.StartsAt))
         {
             if (await ReviewerOfAsync(grant, cancellationToken) is not { } reviewer)
             {

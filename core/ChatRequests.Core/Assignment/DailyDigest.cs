@@ -89,7 +89,7 @@ public sealed class DailyDigest(
                 var mine = new List<ServiceRequest>();
                 foreach (var theirs in teams.Where(t => t.HasMember(memberId)))
                 {
-                    mine.AddRange((await QueueAsync(theirs.Id, queues, cancellationToken)).Where(r => r.Assignee?.Id == memberId && r.State.IsInFulfilment()));
+                    mine.AddRange((await AssignedAsync(theirs.Id, queues, cancellationToken)).Where(r => r.Assignee!.Id == memberId));
                 }
 
                 var digest = new AgentDigest(
@@ -144,16 +144,28 @@ public sealed class DailyDigest(
         return now >= start && now < start + settings.Window ? day : null;
     }
 
-    private async Task<IReadOnlyList<ServiceRequest>> QueueAsync(
+    /// <summary>
+    /// The team's requests in fulfilment that have an assignee, read once per run: its open queue a page at a time, so a
+    /// run holds what digests list, not a whole backlog.
+    /// </summary>
+    private async Task<IReadOnlyList<ServiceRequest>> AssignedAsync(
         string teamId, Dictionary<string, IReadOnlyList<ServiceRequest>> queues, CancellationToken cancellationToken)
     {
-        if (!queues.TryGetValue(teamId, out var queue))
+        if (!queues.TryGetValue(teamId, out var assigned))
         {
-            queue = await store.ListTeamQueueAsync(teamId, cancellationToken);
-            queues[teamId] = queue;
+            var kept = new List<ServiceRequest>();
+            await foreach (var request in store.ReadTeamQueueAsync(teamId, cancellationToken))
+            {
+                if (request.Assignee is not null && request.State.IsInFulfilment())
+                {
+                    kept.Add(request);
+                }
+            }
+
+            queues[teamId] = assigned = kept;
         }
 
-        return queue;
+        return assigned;
     }
 
     private static DateOnly LocalDay(DateTimeOffset at, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);

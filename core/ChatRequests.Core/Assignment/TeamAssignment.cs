@@ -159,12 +159,9 @@ public sealed class TeamAssignment(
         var loads = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var shared in teams.Where(t => t.MemberIds.Intersect(team.MemberIds, StringComparer.OrdinalIgnoreCase).Any()))
         {
-            foreach (var open in await store.ListTeamQueueAsync(shared.Id, cancellationToken))
+            foreach (var (assigneeId, open) in await store.CountUnresolvedByAssigneeAsync(shared.Id, cancellationToken))
             {
-                if (open.Assignee is { } assignee && open.State.IsUnresolved())
-                {
-                    loads[assignee.Id] = loads.GetValueOrDefault(assignee.Id) + 1;
-                }
+                loads[assigneeId] = loads.GetValueOrDefault(assigneeId) + open;
             }
         }
 

@@ -65,15 +65,37 @@ public sealed class LiveBoard(ReportDesk desk, IRequestStore store, TimeProvider
 
         var teams = teamName is null ? watched : [.. watched.Where(t => Named(t, teamName))];
         var now = clock.GetUtcNow();
-        var open = new List<ServiceRequest>();
+        // Each team's queue is read a page at a time (oldest first); only the rows a panel can still show are kept.
+        var oldest = new List<ServiceRequest>();
+        var overdue = new List<ServiceRequest>();
         foreach (var team in teams)
         {
-            open.AddRange((await store.ListTeamQueueAsync(team.Id, cancellationToken)).Where(r => InCategory(r, category)));
+            var fromTeam = 0;
+            await foreach (var r in store.ReadTeamQueueAsync(team.Id, cancellationToken))
+            {
+                if (!InCategory(r, category))
+                {
+                    continue;
+                }
+
+                if (fromTeam++ < MaxRows)
+                {
+                    oldest.Add(r);
+                }
+
+                if (r.State.IsUnresolved() && SlaPolicy.IsBreached(r.DueAt, now))
+                {
+                    overdue.Add(r);
+                    if (overdue.Count >= 2 * MaxRows)
+                    {
+                        overdue = MostOverdue(overdue);
+                    }
+                }
+            }
         }
 
-        var queue = open.OrderBy(r => r.SubmittedAt).Take(MaxRows).Select(r => Row(r, personId, now)).ToList();
-        var breaches = open.Where(r => r.State.IsUnresolved() && SlaPolicy.IsBreached(r.DueAt, now))
-            .OrderBy(r => r.DueAt).Take(MaxRows).Select(r => Row(r, personId, now)).ToList();
+        var queue = oldest.OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id, StringComparer.Ordinal).Take(MaxRows).Select(r => Row(r, personId, now)).ToList();
+        var breaches = MostOverdue(overdue).Select(r => Row(r, personId, now)).ToList();
 
         var led = teams.Where(t => string.Equals(t.LeadId, personId, StringComparison.OrdinalIgnoreCase)).ToDictionary(t => t.Id, t => t.Name);
         var parked = led.Count == 0 ? [] : (await store.ListWithParkedEventsAsync(cancellationToken))
@@ -83,6 +105,9 @@ public sealed class LiveBoard(ReportDesk desk, IRequestStore store, TimeProvider
 
         return new LiveAnswer.Board(now, [.. teams.Select(t => t.Name)], queue, breaches, parked, ParkedShown: led.Count > 0);
     }
+
+    private static List<ServiceRequest> MostOverdue(List<ServiceRequest> overdue) =>
+        [.. overdue.OrderBy(r => r.DueAt).ThenBy(r => r.Id, StringComparer.Ordinal).Take(MaxRows)];
 
     private static LiveRequest Row(ServiceRequest r, string viewerId, DateTimeOffset now) => new(
         r.Id, r.ItemName, Shortened(SensitiveFields.MaskText(r, viewerId, r.Justification), WhyLength), r.Category, r.TeamName, r.State.ToDisplay(), r.Assignee?.Name, r.SubmittedAt, r.DueAt,

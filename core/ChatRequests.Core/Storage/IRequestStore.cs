@@ -35,11 +35,34 @@ public interface IRequestStore
     /// <summary>The requester's <paramref name="max"/> most recently submitted requests, newest first.</summary>
     Task<IReadOnlyList<ServiceRequest>> ListByRequesterAsync(string requesterId, int max, CancellationToken cancellationToken = default);
 
-    /// <summary>Requests awaiting a decision from <paramref name="approverId"/> on their current stage.</summary>
-    Task<IReadOnlyList<ServiceRequest>> ListPendingApprovalAsync(string approverId, CancellationToken cancellationToken = default);
+    /// <summary>How many requests <paramref name="requesterId"/> has submitted (that are still stored).</summary>
+    Task<int> CountByRequesterAsync(string requesterId, CancellationToken cancellationToken = default);
 
-    /// <summary>Open requests routed to the team (not final).</summary>
-    Task<IReadOnlyList<ServiceRequest>> ListTeamQueueAsync(string teamId, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Requests awaiting a decision from <paramref name="approverId"/> on their current stage, oldest first (by submission
+    /// time, then id), at most <paramref name="max"/>, those after <paramref name="after"/> when given (the next page).
+    /// </summary>
+    Task<IReadOnlyList<ServiceRequest>> ListPendingApprovalAsync(
+        string approverId, int max, ListPosition? after = null, CancellationToken cancellationToken = default);
+
+    /// <summary>How many requests await a decision from <paramref name="approverId"/> (what <see cref="ListPendingApprovalAsync"/> pages through).</summary>
+    Task<int> CountPendingApprovalAsync(string approverId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Open requests routed to the team (not final), oldest first (by submission time, then id), at most
+    /// <paramref name="max"/>, those after <paramref name="after"/> when given (the next page).
+    /// </summary>
+    Task<IReadOnlyList<ServiceRequest>> ListTeamQueueAsync(
+        string teamId, int max, ListPosition? after = null, CancellationToken cancellationToken = default);
+
+    /// <summary>How many open requests the team has (what <see cref="ListTeamQueueAsync"/> pages through).</summary>
+    Task<int> CountTeamQueueAsync(string teamId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The team's unresolved requests (open, not fulfilled) that have an assignee, counted per assignee id: an agent's
+    /// load, without loading a request.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, int>> CountUnresolvedByAssigneeAsync(string teamId, CancellationToken cancellationToken = default);
 
     /// <summary>Requests that have outbox events due at <paramref name="now"/> (not parked), oldest first.</summary>
     Task<IReadOnlyList<ServiceRequest>> ListWithDueEventsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default);

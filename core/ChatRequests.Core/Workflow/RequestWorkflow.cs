@@ -21,8 +21,11 @@ public sealed record SubmitResult(ServiceRequest? Request, FormErrors Errors, Ca
 /// <summary>What "Ask someone else" came to: the request passed on, or (several people fit the name) the people to choose from.</summary>
 public sealed record HandoverResult(ServiceRequest Request, IReadOnlyList<Person> Candidates);
 
-/// <summary>The teams whose queue a person sees, and their open requests.</summary>
-public sealed record TeamQueue(IReadOnlyList<Team> Teams, IReadOnlyList<ServiceRequest> Requests);
+/// <summary>One page of a list a person sees in chat: the requests on it, and how many the whole list has.</summary>
+public sealed record RequestPage(IReadOnlyList<ServiceRequest> Requests, int Total);
+
+/// <summary>The teams whose queue a person sees, and a page of their open requests (oldest first).</summary>
+public sealed record TeamQueue(IReadOnlyList<Team> Teams, RequestPage Page);
 
 /// <summary>A request as an approval card of one stage shows it to one person: they hold the card when it was put to them.</summary>
 public sealed record ApprovalCardView(ServiceRequest Request, bool HoldsCard);
@@ -320,27 +323,49 @@ public sealed class RequestWorkflow(
     public async Task<IReadOnlyList<ServiceRequest>> ListMineAsync(string personId, int max, CancellationToken cancellationToken = default) =>
         await VisibleAsync(await store.ListByRequesterAsync(personId, max, cancellationToken), personId, cancellationToken);
 
-    /// <summary>The requests waiting for the person's decision.</summary>
-    public async Task<IReadOnlyList<ServiceRequest>> PendingApprovalsAsync(string approverId, CancellationToken cancellationToken = default) =>
-        await VisibleAsync(await store.ListPendingApprovalAsync(approverId, cancellationToken), approverId, cancellationToken);
+    /// <summary>The person's <paramref name="max"/> most recent requests, newest first, and how many they have in all.</summary>
+    public async Task<RequestPage> MineAsync(string personId, int max, CancellationToken cancellationToken = default)
+    {
+        var mine = await ListMineAsync(personId, max, cancellationToken);
+        return new RequestPage(mine, mine.Count < max ? mine.Count : await store.CountByRequesterAsync(personId, cancellationToken));
+    }
 
     /// <summary>
-    /// The open requests of the teams the person is a member or the lead of; only those working from
+    /// The requests waiting for the person's decision, oldest first: at most <paramref name="max"/>, after
+    /// <paramref name="after"/> when given, and how many wait in all.
+    /// </summary>
+    public async Task<RequestPage> PendingApprovalsAsync(
+        string approverId, int max, ListPosition? after = null, CancellationToken cancellationToken = default)
+    {
+        var page = await store.ListPendingApprovalAsync(approverId, max, after, cancellationToken);
+        var total = after is null && page.Count < max ? page.Count : await store.CountPendingApprovalAsync(approverId, cancellationToken);
+        return new RequestPage(await VisibleAsync(page, approverId, cancellationToken), total);
+    }
+
+    /// <summary>
+    /// The open requests of the teams the person is a member or the lead of, oldest first: at most <paramref name="max"/>,
+    /// after <paramref name="after"/> when given, and how many are open in all; only the teams working from
     /// <paramref name="channelId"/> when one is given (a list posted in a channel is read by the whole channel).
     /// </summary>
-    public async Task<TeamQueue> TeamQueueAsync(string personId, string? channelId, CancellationToken cancellationToken = default)
+    public async Task<TeamQueue> TeamQueueAsync(
+        string personId, string? channelId, int max, ListPosition? after = null, CancellationToken cancellationToken = default)
     {
         var allTeams = await directory.ListTeamsAsync(cancellationToken);
         var teams = allTeams
             .Where(t => (t.HasMember(personId) || t.LeadId == personId) && (channelId is null || t.ChannelId == channelId))
             .ToList();
         var queue = new List<ServiceRequest>();
+        var total = 0;
         foreach (var team in teams)
         {
-            queue.AddRange(await store.ListTeamQueueAsync(team.Id, cancellationToken));
+            var page = await store.ListTeamQueueAsync(team.Id, max, after, cancellationToken);
+            queue.AddRange(page);
+            // A first page that is not full is the team's whole queue: no count to ask for.
+            total += page.Count < max && after is null ? page.Count : await store.CountTeamQueueAsync(team.Id, cancellationToken);
         }
 
-        return new TeamQueue(teams, Visible(queue, personId, allTeams));
+        var first = queue.OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id, StringComparer.Ordinal).Take(max);
+        return new TeamQueue(teams, new RequestPage(Visible(first, personId, allTeams), total));
     }
 
     private async Task<IReadOnlyList<ServiceRequest>> VisibleAsync(

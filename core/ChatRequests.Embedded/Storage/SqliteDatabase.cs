@@ -40,8 +40,6 @@ public sealed class SqliteDatabase : IDisposable
         );
         CREATE INDEX IF NOT EXISTS ix_requests_requester ON requests (requester_id, submitted_at);
         CREATE INDEX IF NOT EXISTS ix_requests_team_state ON requests (team_id, state);
-        CREATE INDEX IF NOT EXISTS ix_requests_pending_approvers ON requests (pending_approvers)
-            WHERE pending_approvers IS NOT NULL;
         CREATE INDEX IF NOT EXISTS ix_requests_next_event_at ON requests (next_event_at)
             WHERE next_event_at IS NOT NULL;
         CREATE INDEX IF NOT EXISTS ix_requests_parked ON requests (submitted_at)
@@ -259,7 +257,7 @@ public sealed class SqliteDatabase : IDisposable
 
                 await using var command = connection.CreateCommand();
                 command.Transaction = transaction;
-                command.CommandText = Schema + $"PRAGMA user_version = {SchemaVersion.ToString(CultureInfo.InvariantCulture)};";
+                command.CommandText = Schema + SqliteRequestStore.Indexes + $"PRAGMA user_version = {SchemaVersion.ToString(CultureInfo.InvariantCulture)};";
                 await command.ExecuteNonQueryAsync(cancellationToken);
                 if (!hadProjection)
                 {

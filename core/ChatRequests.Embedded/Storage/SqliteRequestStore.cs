@@ -16,8 +16,41 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
     private const int SqliteUniqueViolation = 2067;
     private const int ScanPageSize = 100;
 
-    private static readonly string[] FinalStates =
-        [.. Enum.GetValues<RequestState>().Where(s => s.IsFinal()).Select(s => s.ToString())];
+    /// <summary>
+    /// Not final, as SQL: written out (the states are our enum's names, never input) so that the team queue's partial index
+    /// (<see cref="Indexes"/>), whose condition must match the query's, serves it.
+    /// </summary>
+    private static readonly string IsOpen =
+        $"state NOT IN ({string.Join(", ", Enum.GetValues<RequestState>().Where(s => s.IsFinal()).Select(s => $"'{s}'"))})";
+
+    private const string AwaitsApprover = "pending_approvers IS NOT NULL AND instr(pending_approvers, $token) > 0";
+
+    // Keyset paging on (submitted_at, id), as ScanAsync.
+    private const string After = "($after_at IS NULL OR submitted_at > $after_at OR (submitted_at = $after_at AND id > $after_id))";
+
+    // The bounded lists' conditions, visible to the tests that check their query plans.
+    internal static readonly string TeamQueuePage = $"WHERE team_id = $team AND {IsOpen} AND {After} ORDER BY submitted_at, id LIMIT $max";
+    internal static readonly string TeamQueueCount = $"WHERE team_id = $team AND {IsOpen}";
+    internal const string PendingPage = $"WHERE {AwaitsApprover} AND {After} ORDER BY submitted_at, id LIMIT $max";
+    internal const string PendingCount = $"WHERE {AwaitsApprover}";
+
+    // The open queue's index finds the team's rows; SQLite reads the assignee out of each document, .NET loads none.
+    internal static readonly string AssigneeLoads = $"""
+        SELECT json_extract(doc, '$.assignee.id') AS assignee, COUNT(*) FROM requests
+        WHERE team_id = $team AND {IsOpen} AND state <> $fulfilled AND assignee IS NOT NULL
+        GROUP BY assignee;
+        """;
+
+    /// <summary>
+    /// The indexes of the bounded lists, created (and the one they replace dropped) on every start: the team queue in its
+    /// order, and the pending approvers in theirs, so that a page reads only its rows and a count only the index.
+    /// </summary>
+    internal static readonly string Indexes = $"""
+        CREATE INDEX IF NOT EXISTS ix_requests_team_open ON requests (team_id, submitted_at, id) WHERE {IsOpen};
+        DROP INDEX IF EXISTS ix_requests_pending_approvers;
+        CREATE INDEX IF NOT EXISTS ix_requests_pending_order ON requests (submitted_at, id, pending_approvers)
+            WHERE pending_approvers IS NOT NULL;
+        """;
 
     public Task<long> ReserveNumberAsync(string submissionKey, CancellationToken cancellationToken = default) =>
         // One writer at a time (the group commit's transaction holds the write lock), so two callers never see the same
@@ -124,26 +157,53 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
             },
             cancellationToken);
 
-    public Task<IReadOnlyList<ServiceRequest>> ListPendingApprovalAsync(string approverId, CancellationToken cancellationToken = default) =>
+    public Task<int> CountByRequesterAsync(string requesterId, CancellationToken cancellationToken = default) =>
+        CountAsync("WHERE requester_id = $requester", p => p.AddWithValue("$requester", requesterId), cancellationToken);
+
+    public Task<IReadOnlyList<ServiceRequest>> ListPendingApprovalAsync(
+        string approverId, int max, ListPosition? after = null, CancellationToken cancellationToken = default) =>
         QueryAsync(
-            "WHERE pending_approvers IS NOT NULL AND instr(pending_approvers, $token) > 0 ORDER BY submitted_at, id",
-            p => p.AddWithValue("$token", RequestRow.ApproverToken(approverId)),
+            PendingPage,
+            p =>
+            {
+                p.AddWithValue("$token", RequestRow.ApproverToken(approverId));
+                BindPage(p, max, after);
+            },
             cancellationToken);
 
-    public Task<IReadOnlyList<ServiceRequest>> ListTeamQueueAsync(string teamId, CancellationToken cancellationToken = default)
-    {
-        var finalStates = string.Join(", ", FinalStates.Select((_, i) => $"$final{i}"));
-        return QueryAsync(
-            $"WHERE team_id = $team AND state NOT IN ({finalStates}) ORDER BY submitted_at, id",
+    public Task<int> CountPendingApprovalAsync(string approverId, CancellationToken cancellationToken = default) =>
+        CountAsync(PendingCount, p => p.AddWithValue("$token", RequestRow.ApproverToken(approverId)), cancellationToken);
+
+    public Task<IReadOnlyList<ServiceRequest>> ListTeamQueueAsync(
+        string teamId, int max, ListPosition? after = null, CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            TeamQueuePage,
             p =>
             {
                 p.AddWithValue("$team", teamId);
-                for (var i = 0; i < FinalStates.Length; i++)
-                {
-                    p.AddWithValue($"$final{i}", FinalStates[i]);
-                }
+                BindPage(p, max, after);
             },
             cancellationToken);
+
+    public Task<int> CountTeamQueueAsync(string teamId, CancellationToken cancellationToken = default) =>
+        CountAsync(TeamQueueCount, p => p.AddWithValue("$team", teamId), cancellationToken);
+
+    public async Task<IReadOnlyDictionary<string, int>> CountUnresolvedByAssigneeAsync(string teamId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = AssigneeLoads;
+        command.Parameters.AddWithValue("$team", teamId);
+        command.Parameters.AddWithValue("$fulfilled", nameof(RequestState.Fulfilled));
+        var loads = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var assignee = reader.GetString(0);
+            loads[assignee] = loads.GetValueOrDefault(assignee) + reader.GetInt32(1);
+        }
+
+        return loads;
     }
 
     public Task<IReadOnlyList<ServiceRequest>> ListWithDueEventsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
@@ -250,6 +310,22 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
                 return command.ExecuteNonQueryAsync();
             },
             cancellationToken);
+
+    private static void BindPage(SqliteParameterCollection parameters, int max, ListPosition? after)
+    {
+        parameters.AddWithValue("$max", Math.Max(0, max));
+        parameters.AddWithValue("$after_at", after is null ? DBNull.Value : StoredTime.Format(after.SubmittedAt));
+        parameters.AddWithValue("$after_id", (object?)after?.Id ?? DBNull.Value);
+    }
+
+    private async Task<int> CountAsync(string where, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM requests {where};";
+        bind(command.Parameters);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     private async Task<IReadOnlyList<ServiceRequest>> QueryAsync(
         string whereAndOrder, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)

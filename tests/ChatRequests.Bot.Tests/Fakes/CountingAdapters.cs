@@ -140,11 +140,25 @@ public static class CountingAdapters
         public Task<IReadOnlyList<ServiceRequest>> ListByRequesterAsync(string requesterId, int max, CancellationToken cancellationToken = default) =>
             inner.ListByRequesterAsync(requesterId, max, cancellationToken);
 
-        public Task<IReadOnlyList<ServiceRequest>> ListPendingApprovalAsync(string approverId, CancellationToken cancellationToken = default) =>
-            inner.ListPendingApprovalAsync(approverId, cancellationToken);
+        public Task<int> CountByRequesterAsync(string requesterId, CancellationToken cancellationToken = default) =>
+            inner.CountByRequesterAsync(requesterId, cancellationToken);
 
-        public Task<IReadOnlyList<ServiceRequest>> ListTeamQueueAsync(string teamId, CancellationToken cancellationToken = default) =>
-            inner.ListTeamQueueAsync(teamId, cancellationToken);
+        public Task<IReadOnlyList<ServiceRequest>> ListPendingApprovalAsync(
+            string approverId, int max, ListPosition? after = null, CancellationToken cancellationToken = default) =>
+            inner.ListPendingApprovalAsync(approverId, max, after, cancellationToken);
+
+        public Task<int> CountPendingApprovalAsync(string approverId, CancellationToken cancellationToken = default) =>
+            inner.CountPendingApprovalAsync(approverId, cancellationToken);
+
+        public Task<IReadOnlyList<ServiceRequest>> ListTeamQueueAsync(
+            string teamId, int max, ListPosition? after = null, CancellationToken cancellationToken = default) =>
+            inner.ListTeamQueueAsync(teamId, max, after, cancellationToken);
+
+        public Task<int> CountTeamQueueAsync(string teamId, CancellationToken cancellationToken = default) =>
+            inner.CountTeamQueueAsync(teamId, cancellationToken);
+
+        public Task<IReadOnlyDictionary<string, int>> CountUnresolvedByAssigneeAsync(string teamId, CancellationToken cancellationToken = default) =>
+            inner.CountUnresolvedByAssigneeAsync(teamId, cancellationToken);
 
         public Task<IReadOnlyList<ServiceRequest>> ListWithDueEventsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
             inner.ListWithDueEventsAsync(now, max, cancellationToken);

@@ -44,8 +44,8 @@ public sealed class ApprovalTimeoutLoopTests : LoopBench
         Assert.Single(request.History, h => h.Action == AuditAction.Reroute && h.Comment!.StartsWith("Alex Wilber did not answer in 48 hours", StringComparison.Ordinal));
         Assert.Single(request.History, h => h.Action == AuditAction.RemindApprovers);
         // The stores' pending-approval lists follow the stage: Miriam's shows it, Alex's no longer.
-        Assert.Contains(await store.ListPendingApprovalAsync(Persona.Miriam.AadObjectId), r => r.Id == requestId);
-        Assert.DoesNotContain(await store.ListPendingApprovalAsync(Persona.Alex.AadObjectId), r => r.Id == requestId);
+        Assert.Contains(await store.ListPendingApprovalAsync(Persona.Miriam.AadObjectId, 50), r => r.Id == requestId);
+        Assert.DoesNotContain(await store.ListPendingApprovalAsync(Persona.Alex.AadObjectId, 50), r => r.Id == requestId);
     }
 
     [Fact]

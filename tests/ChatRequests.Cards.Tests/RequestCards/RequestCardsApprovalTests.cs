@@ -1,5 +1,7 @@
+using ChatRequests.Cards.Actions;
 using ChatRequests.Cards.Tests.Support;
 using ChatRequests.Core.Requests;
+using ChatRequests.Core.Storage;
 using Microsoft.Extensions.Time.Testing;
 using static ChatRequests.Cards.Tests.Support.Requests;
 
@@ -149,6 +151,35 @@ public class RequestCardsApprovalTests
         Assert.Equal(20, CardQuery.Executes(message.Card, CardVerbs.ApprovalApprove).Count());
         Assert.DoesNotContain("REQ-000999", message.Card.ToJsonString());
         Assert.Contains("Showing the 20 oldest of 24", CardQuery.Text(message.Card));
+    }
+
+    [Fact]
+    public void ApprovalList_FirstPageOfALongList_SaysHowManyInAll_AndItsNextButtonStartsAfterTheLastShown()
+    {
+        var page = Enumerable.Range(1, 20).Select(i => NeedingTwoApprovals($"REQ-{i:D6}", Start.AddMinutes(i))).ToList();
+
+        var message = _cards.ApprovalList(page, Manager, new ListPart(5000, 0, PagedList.Approvals));
+
+        CardAssert.Valid(message);
+        var text = CardQuery.Text(message.Card);
+        Assert.Contains("Waiting for your approval (5,000)", text);
+        Assert.Contains("Showing the 20 oldest of 5,000.", text);
+        var next = Assert.Single(CardQuery.Executes(message.Card, CardVerbs.ListNext));
+        Assert.Equal("Next 20", (string)next["title"]!);
+        var data = Assert.IsType<ListPageData>(CardActionData.Parse(CardVerbs.ListNext, next["data"]!.AsObject()));
+        Assert.Equal(new ListPageData(PagedList.Approvals, new ListPosition(Start.AddMinutes(20), "REQ-000020"), 20), data);
+    }
+
+    [Fact]
+    public void ApprovalList_LastPage_SaysWhichOnesItShows_AndHasNoNext()
+    {
+        var page = Enumerable.Range(41, 3).Select(i => NeedingTwoApprovals($"REQ-{i:D6}", Start.AddMinutes(i))).ToList();
+
+        var message = _cards.ApprovalList(page, Manager, new ListPart(43, 40, PagedList.Approvals));
+
+        CardAssert.Valid(message);
+        Assert.Contains("Showing 41–43 of 43.", CardQuery.Text(message.Card));
+        Assert.Empty(CardQuery.Executes(message.Card, CardVerbs.ListNext));
     }
 
     [Fact]

@@ -1,6 +1,8 @@
+using ChatRequests.Cards.Actions;
 using ChatRequests.Cards.Tests.Support;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Requests;
+using ChatRequests.Core.Storage;
 using Microsoft.Extensions.Time.Testing;
 using static ChatRequests.Cards.Tests.Support.Requests;
 
@@ -226,6 +228,33 @@ public class RequestCardsRequesterTests
         Assert.Equal("REQ-000027", shown[0]);
         Assert.DoesNotContain("REQ-000007", shown);
         Assert.Contains("Showing the 20 most recent of 27.", CardQuery.Text(message.Card));
+    }
+
+    [Fact]
+    public void RequestList_MyRequestsOfMoreThanItShows_SaysHowManyInAll_WithoutANextButton()
+    {
+        var requests = Enumerable.Range(1, 20).Select(i => NeedingTwoApprovals($"REQ-{i:D6}", Start.AddHours(i))).ToList();
+
+        var message = _cards.RequestList(requests, "Your requests", "None.", Requester, new ListPart(312));
+
+        Assert.Contains("Showing the 20 most recent of 312.", CardQuery.Text(message.Card));
+        Assert.Empty(CardQuery.Executes(message.Card, CardVerbs.ListNext));
+    }
+
+    [Fact]
+    public void RequestList_QueuePage_KeepsTheOldestFirstOrder_AndOffersTheNextPage()
+    {
+        var requests = Enumerable.Range(21, 20).Select(i => NeedingTwoApprovals($"REQ-{i:D6}", Start.AddHours(i))).ToList();
+
+        var message = _cards.RequestList(requests, "Open requests for Hardware Service", "Nothing open.", Agent, new ListPart(45, 20, PagedList.Queue));
+
+        CardAssert.Valid(message);
+        var shown = CardQuery.Executes(message.Card, CardVerbs.RequestsShow).Select(a => (string)a["data"]!["requestId"]!).ToList();
+        Assert.Equal(requests.Select(r => r.Id), shown);
+        Assert.Contains("Showing 21–40 of 45.", CardQuery.Text(message.Card));
+        var next = Assert.Single(CardQuery.Executes(message.Card, CardVerbs.ListNext));
+        Assert.Equal("Next 5", (string)next["title"]!);
+        Assert.Equal(new ListPageData(PagedList.Queue, new ListPosition(Start.AddHours(40), "REQ-000040"), 40), CardActionData.Parse(CardVerbs.ListNext, next["data"]!.AsObject()));
     }
 
     [Fact]

@@ -28,8 +28,10 @@ public sealed class AccessReviewBench
 
     private readonly Dictionary<string, Person> _people = new(StringComparer.Ordinal);
 
-    public AccessReviewBench()
+    /// <param name="now">The clock's time at the start (by default the October cycle's first day).</param>
+    public AccessReviewBench(DateTimeOffset? now = null)
     {
+        Clock = new FakeTimeProvider(now ?? CycleStart);
         AddPerson(Megan, Alex.Id);
         AddPerson(Lee, null);
         AddPerson(Alex, Nestor.Id);
@@ -43,7 +45,7 @@ public sealed class AccessReviewBench
             .Returns(_ => new GovernanceSettings { AccessReviews = new AccessReviewSettings { EveryMonths = EveryMonths, DueAfterWorkingDays = 10 } });
     }
 
-    public FakeTimeProvider Clock { get; } = new(CycleStart);
+    public FakeTimeProvider Clock { get; }
     public InMemoryRequestStore Requests { get; } = new();
     public InMemoryAccessReviewStore Reviews { get; } = new();
     public IDirectory Directory { get; } = Substitute.For<IDirectory>();

@@ -55,6 +55,24 @@ public sealed class AccessReviewDeskTests
     }
 
     [Fact]
+    public async Task Sweep_CycleStartedLate_LeavesGrantsMadeSinceItsStartToTheNextCycle_NothingEscalatedAtOnce()
+    {
+        // The July cycle (due 15 July) first swept on 30 September: Megan's and Lee's grants of 1 August are not its own.
+        var bench = new AccessReviewBench(new DateTimeOffset(2026, 9, 30, 12, 0, 0, TimeSpan.Zero));
+        await bench.GrantTheUsualAsync();
+
+        var july = await bench.Desk().SweepAsync();
+
+        Assert.Equal((0, 0), (july.Started, july.Escalated));
+        Assert.Empty(bench.Notifier.Calls);
+
+        bench.Clock.SetUtcNow(AccessReviewBench.CycleStart);
+        var october = await bench.Desk().SweepAsync();
+
+        Assert.Equal((2, 0), (october.Started, october.Escalated));
+    }
+
+    [Fact]
     public async Task Sweep_ReviewsOff_StartsNothing()
     {
         await _bench.GrantTheUsualAsync();

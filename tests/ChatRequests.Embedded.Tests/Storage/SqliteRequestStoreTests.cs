@@ -213,6 +213,75 @@ public sealed class SqliteRequestStoreTests : RequestStoreContract, IDisposable
         return database;
     }
 
+    [Theory]
+    [InlineData("team queue page", "ix_requests_team_open")]
+    [InlineData("team queue count", "COVERING INDEX ix_requests_team_")] // the open queue's index or (team_id, state): the index alone
+    [InlineData("assignee loads", "ix_requests_team_open")]
+    [InlineData("pending page", "ix_requests_pending_order")]
+    [InlineData("pending count", "ix_requests_pending_order")]
+    public async Task BoundedLists_AreReadThroughTheirIndex_InTheirOrder_WithoutSortingTheWholeList(string query, string index)
+    {
+        await Store.CreateAsync(Submit("REQ-000001", stages: [ManagerStage()]));
+        var sql = query switch
+        {
+            "team queue page" => $"SELECT version, doc FROM requests {SqliteRequestStore.TeamQueuePage}",
+            "team queue count" => $"SELECT COUNT(*) FROM requests {SqliteRequestStore.TeamQueueCount}",
+            "assignee loads" => SqliteRequestStore.AssigneeLoads,
+            "pending page" => $"SELECT version, doc FROM requests {SqliteRequestStore.PendingPage}",
+            _ => $"SELECT COUNT(*) FROM requests {SqliteRequestStore.PendingCount}",
+        };
+
+        var plan = await QueryPlanAsync(sql);
+
+        Assert.Contains(index, plan);
+        // The page comes in the index's order: SQLite sorts nothing (the grouping of the loads is by assignee, a few rows).
+        if (query.EndsWith("page", StringComparison.Ordinal))
+        {
+            Assert.DoesNotContain("TEMP B-TREE", plan);
+        }
+    }
+
+    [Fact]
+    public async Task Upgrade_AFileWithTheOldPendingApproversIndex_GetsTheListIndexesInstead()
+    {
+        await using (var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=false"))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE requests (id TEXT NOT NULL PRIMARY KEY, version INTEGER NOT NULL, submission_key TEXT NOT NULL UNIQUE,
+                    requester_id TEXT NOT NULL, team_id TEXT NOT NULL, state TEXT NOT NULL, submitted_at TEXT NOT NULL,
+                    pending_approvers TEXT NULL, next_event_at TEXT NULL, has_parked INTEGER NOT NULL DEFAULT 0, doc TEXT NOT NULL,
+                    sla_check_at TEXT NULL);
+                CREATE INDEX ix_requests_pending_approvers ON requests (pending_approvers) WHERE pending_approvers IS NOT NULL;
+                PRAGMA user_version = 2;
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await Store.GetAsync("REQ-000001");
+
+        Assert.Equal(0L, await RawScalarAsync("SELECT count(*) FROM sqlite_master WHERE name = 'ix_requests_pending_approvers';"));
+        Assert.Equal(2L, await RawScalarAsync("SELECT count(*) FROM sqlite_master WHERE name IN ('ix_requests_pending_order', 'ix_requests_team_open');"));
+    }
+
+    private async Task<string> QueryPlanAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=false");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        var details = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            details.Add(reader.GetString(3));
+        }
+
+        return string.Join(" | ", details);
+    }
+
     private async Task<object?> RawScalarAsync(string sql)
     {
         await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=false");

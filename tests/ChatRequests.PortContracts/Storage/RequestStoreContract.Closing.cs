@@ -33,7 +33,7 @@ public abstract partial class RequestStoreContract
         Assert.Equal("Imaged ünïcödé ✓", loaded.WorkNote);
         var waiting = (await reopened.GetAsync("REQ-000002"))!;
         Assert.Equal((RequestState.InReview, true), (waiting.State, waiting.Review!.IsPending));
-        Assert.Equal(["REQ-000001", "REQ-000002"], (await reopened.ListTeamQueueAsync("team-hardware")).Select(r => r.Id).Order());
+        Assert.Equal(["REQ-000001", "REQ-000002"], (await reopened.ListTeamQueueAsync("team-hardware", 50)).Select(r => r.Id).Order());
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public abstract partial class RequestStoreContract
         await Store.SaveAsync(due);
 
         Assert.Empty(await Store.ListSlaCheckDueAsync(Start.AddDays(1000), 50));
-        Assert.Empty(await Store.ListTeamQueueAsync("team-hardware"));
+        Assert.Empty(await Store.ListTeamQueueAsync("team-hardware", 50));
         var closed = (await ReopenStore().GetAsync("REQ-000001"))!;
         Assert.Equal((RequestState.Closed, closeAt, closeAt.AddDays(7)), (closed.State, closed.Closing!.AutoClosedAt, closed.Closing.ReopenUntil));
         Assert.True(closed.MayReopen(closeAt.AddDays(7)));

@@ -250,7 +250,7 @@ public abstract partial class RequestStoreContract
             await Store.CreateAsync(request);
         }
 
-        var queue = await Store.ListTeamQueueAsync("team-hardware");
+        var queue = await Store.ListTeamQueueAsync("team-hardware", 50);
 
         Assert.Equal(["REQ-000001", "REQ-000002"], queue.Select(r => r.Id).Order());
     }
@@ -464,5 +464,5 @@ public abstract partial class RequestStoreContract
     }
 
     private async Task<IReadOnlyList<string>> PendingIdsAsync(PersonRef approver) =>
-        [.. (await Store.ListPendingApprovalAsync(approver.Id)).Select(r => r.Id)];
+        [.. (await Store.ListPendingApprovalAsync(approver.Id, 50)).Select(r => r.Id)];
 }
