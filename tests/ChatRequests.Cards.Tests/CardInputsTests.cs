@@ -23,7 +23,7 @@ public class CardInputsTests
     {
         var constants = typeof(CardVerbs).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
 
-        Assert.Equal(41, constants.Count);
+        Assert.Equal(42, constants.Count);
         Assert.Equal(constants.Order(), CardVerbs.All.Order());
         Assert.Equal(constants.Count, constants.Distinct().Count());
     }

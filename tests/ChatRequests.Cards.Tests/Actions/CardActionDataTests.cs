@@ -137,5 +137,9 @@ public class CardActionDataTests
         [CardInputs.Page] = "0",
         [CardInputs.PrivacyKind] = "erase",
         [CardInputs.ParkId] = "park-1",
+        [CardInputs.List] = "queue",
+        [CardInputs.AfterAt] = "2026-12-01T09:00:00Z",
+        [CardInputs.AfterId] = "REQ-000001",
+        [CardInputs.Before] = "20",
     };
 }
