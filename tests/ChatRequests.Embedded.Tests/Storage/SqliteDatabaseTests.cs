@@ -1,0 +1,64 @@
+using ChatRequests.Embedded.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace ChatRequests.Embedded.Tests.Storage;
+
+/// <summary>What every connection the database hands out is set up with, new or taken again from the pool.</summary>
+public sealed class SqliteDatabaseTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+    private readonly List<SqliteDatabase> _databases = [];
+
+    public void Dispose()
+    {
+        _databases.ForEach(d => d.Dispose());
+        _folder.Dispose();
+    }
+
+    [Fact]
+    public async Task Connections_HaveTheConfiguredPageCacheAndBusyTimeout_NewOrPooled()
+    {
+        var database = Open(new EmbeddedStorageOptions { CacheSizeKiB = 300, BusyTimeout = TimeSpan.FromSeconds(3) });
+
+        // Two at once: two connections of the pool; then one taken again from it.
+        await using (var first = await database.OpenAsync())
+        await using (var second = await database.OpenAsync())
+        {
+            Assert.Equal(-300L, await ScalarAsync(first, "PRAGMA cache_size;"));
+            Assert.Equal(-300L, await ScalarAsync(second, "PRAGMA cache_size;"));
+            Assert.Equal(3000L, await ScalarAsync(second, "PRAGMA busy_timeout;"));
+        }
+
+        await using var again = await database.OpenAsync();
+        Assert.Equal(-300L, await ScalarAsync(again, "PRAGMA cache_size;"));
+        Assert.Equal(3000L, await ScalarAsync(again, "PRAGMA busy_timeout;"));
+    }
+
+    [Fact]
+    public async Task ByDefault_EachConnectionCachesAtMost256KiB()
+    {
+        var database = Open(new EmbeddedStorageOptions());
+
+        await using var connection = await database.OpenAsync();
+
+        Assert.Equal(-256L, await ScalarAsync(connection, "PRAGMA cache_size;"));
+        Assert.Equal(10_000L, await ScalarAsync(connection, "PRAGMA busy_timeout;"));
+    }
+
+    private SqliteDatabase Open(EmbeddedStorageOptions options)
+    {
+        options.SqlitePath = _folder.File("data/chatrequests.db");
+        var database = new SqliteDatabase(Options.Create(options), NullLogger<SqliteDatabase>.Instance);
+        _databases.Add(database);
+        return database;
+    }
+
+    private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
+}
