@@ -7,7 +7,11 @@ namespace ChatRequests.Embedded.Tests.ReferenceData;
 /// <summary>Every catalog and organisation shipped in samples/ starts the bot: the host's loaders and check find nothing wrong.</summary>
 public sealed class SampleReferenceDataTests
 {
-    public static TheoryData<string> Samples => new() { "samples", "samples/hospital", "samples/university", "samples/factory", "samples/retail", "samples/airline", "samples/council" };
+    public static TheoryData<string> Samples => new()
+    {
+        "samples", "samples/hospital", "samples/university", "samples/factory", "samples/retail", "samples/airline",
+        "samples/council", "samples/logistics", "samples/schools",
+    };
 
     [Theory]
     [MemberData(nameof(Samples))]
