@@ -1,37 +1,26 @@
 using ChatRequests.Embedded.Storage;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace ChatRequests.Embedded.Tests.Storage;
 
 /// <summary>What every connection the database hands out is set up with, new or taken again from the pool.</summary>
-public sealed class SqliteDatabaseTests : IDisposable
+public sealed class SqliteDatabaseTests
 {
-    private readonly TempFolder _folder = new();
-    private readonly List<SqliteDatabase> _databases = [];
-
-    public void Dispose()
-    {
-        _databases.ForEach(d => d.Dispose());
-        _folder.Dispose();
-    }
-
     [Fact]
     public async Task Connections_HaveTheConfiguredPageCacheAndBusyTimeout_NewOrPooled()
     {
-        var database = Open(new EmbeddedStorageOptions { CacheSizeKiB = 300, BusyTimeout = TimeSpan.FromSeconds(3) });
+        using var scratch = new ScratchDatabase(new EmbeddedStorageOptions { CacheSizeKiB = 300, BusyTimeout = TimeSpan.FromSeconds(3) });
 
         // Two at once: two connections of the pool; then one taken again from it.
-        await using (var first = await database.OpenAsync())
-        await using (var second = await database.OpenAsync())
+        await using (var first = await scratch.Database.OpenAsync())
+        await using (var second = await scratch.Database.OpenAsync())
         {
             Assert.Equal(-300L, await ScalarAsync(first, "PRAGMA cache_size;"));
             Assert.Equal(-300L, await ScalarAsync(second, "PRAGMA cache_size;"));
             Assert.Equal(3000L, await ScalarAsync(second, "PRAGMA busy_timeout;"));
         }
 
-        await using var again = await database.OpenAsync();
+        await using var again = await scratch.Database.OpenAsync();
         Assert.Equal(-300L, await ScalarAsync(again, "PRAGMA cache_size;"));
         Assert.Equal(3000L, await ScalarAsync(again, "PRAGMA busy_timeout;"));
     }
@@ -39,20 +28,12 @@ public sealed class SqliteDatabaseTests : IDisposable
     [Fact]
     public async Task ByDefault_EachConnectionCachesAtMost256KiB()
     {
-        var database = Open(new EmbeddedStorageOptions());
+        using var scratch = new ScratchDatabase();
 
-        await using var connection = await database.OpenAsync();
+        await using var connection = await scratch.Database.OpenAsync();
 
         Assert.Equal(-256L, await ScalarAsync(connection, "PRAGMA cache_size;"));
         Assert.Equal(10_000L, await ScalarAsync(connection, "PRAGMA busy_timeout;"));
-    }
-
-    private SqliteDatabase Open(EmbeddedStorageOptions options)
-    {
-        options.SqlitePath = _folder.File("data/chatrequests.db");
-        var database = new SqliteDatabase(Options.Create(options), NullLogger<SqliteDatabase>.Instance);
-        _databases.Add(database);
-        return database;
     }
 
     private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql)
