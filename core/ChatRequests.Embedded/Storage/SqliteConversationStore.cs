@@ -8,29 +8,33 @@ namespace ChatRequests.Embedded.Storage;
 /// <summary>Conversation references in the embedded SQLite database, one row per conversation.</summary>
 public sealed class SqliteConversationStore(SqliteDatabase database) : IConversationStore
 {
-    public async Task UpsertAsync(ConversationReference reference, CancellationToken cancellationToken = default)
+    public Task UpsertAsync(ConversationReference reference, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        // Activities can be handled out of order; an older reference must not replace a newer service URL.
-        command.CommandText = """
-            INSERT INTO conversations (conversation_id, tenant_id, conversation_type, user_aad_object_id, updated_at, doc)
-            VALUES ($conversation_id, $tenant_id, $conversation_type, $user_aad_object_id, $updated_at, $doc)
-            ON CONFLICT (conversation_id) DO UPDATE SET
-                tenant_id = excluded.tenant_id,
-                conversation_type = excluded.conversation_type,
-                user_aad_object_id = excluded.user_aad_object_id,
-                updated_at = excluded.updated_at,
-                doc = excluded.doc
-            WHERE excluded.updated_at >= conversations.updated_at;
-            """;
-        command.Parameters.AddWithValue("$conversation_id", reference.ConversationId);
-        command.Parameters.AddWithValue("$tenant_id", (object?)reference.TenantId ?? DBNull.Value);
-        command.Parameters.AddWithValue("$conversation_type", reference.ConversationType.Value);
-        command.Parameters.AddWithValue("$user_aad_object_id", (object?)reference.UserAadObjectId ?? DBNull.Value);
-        command.Parameters.AddWithValue("$updated_at", StoredTime.Format(reference.UpdatedAt));
-        command.Parameters.AddWithValue("$doc", JsonSerializer.Serialize(reference, RequestJson.Options));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        var doc = JsonSerializer.Serialize(reference, RequestJson.Options);
+        return database.WriteAsync(
+            command =>
+            {
+                // Activities can be handled out of order; an older reference must not replace a newer service URL.
+                command.CommandText = """
+                    INSERT INTO conversations (conversation_id, tenant_id, conversation_type, user_aad_object_id, updated_at, doc)
+                    VALUES ($conversation_id, $tenant_id, $conversation_type, $user_aad_object_id, $updated_at, $doc)
+                    ON CONFLICT (conversation_id) DO UPDATE SET
+                        tenant_id = excluded.tenant_id,
+                        conversation_type = excluded.conversation_type,
+                        user_aad_object_id = excluded.user_aad_object_id,
+                        updated_at = excluded.updated_at,
+                        doc = excluded.doc
+                    WHERE excluded.updated_at >= conversations.updated_at;
+                    """;
+                command.Parameters.AddWithValue("$conversation_id", reference.ConversationId);
+                command.Parameters.AddWithValue("$tenant_id", (object?)reference.TenantId ?? DBNull.Value);
+                command.Parameters.AddWithValue("$conversation_type", reference.ConversationType.Value);
+                command.Parameters.AddWithValue("$user_aad_object_id", (object?)reference.UserAadObjectId ?? DBNull.Value);
+                command.Parameters.AddWithValue("$updated_at", StoredTime.Format(reference.UpdatedAt));
+                command.Parameters.AddWithValue("$doc", doc);
+                return command.ExecuteNonQueryAsync();
+            },
+            cancellationToken);
     }
 
     public Task<ConversationReference?> FindPersonalAsync(string aadObjectId, CancellationToken cancellationToken = default) =>

@@ -161,6 +161,8 @@ public sealed class SqliteDatabase : IDisposable
     // 1 while connections open read-only (see OpenConnectionAsync), so that a fault is logged once, not per operation.
     private int _readOnly;
 
+    private readonly SqliteGroupCommit _writes;
+
     public SqliteDatabase(IOptions<EmbeddedStorageOptions> options, ILogger<SqliteDatabase> logger)
     {
         var settings = options.Value;
@@ -176,6 +178,7 @@ public sealed class SqliteDatabase : IDisposable
             DefaultTimeout = Math.Max(1, (int)Math.Ceiling(settings.BusyTimeout.TotalSeconds)),
         }.ToString();
         _logger = logger;
+        _writes = new SqliteGroupCommit(OpenAsync);
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -191,6 +194,17 @@ public sealed class SqliteDatabase : IDisposable
 
         return await OpenConnectionAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Runs <paramref name="write"/> on a command in the transaction of the next group commit (ADR 0029) and returns its
+    /// result once that transaction is on the disk. The write uses only the command it is given (its statements, one
+    /// after another); writes that must be seen by whoever is told of them go through here.
+    /// </summary>
+    public Task<T> WriteAsync<T>(Func<SqliteCommand, Task<T>> write, CancellationToken cancellationToken = default) =>
+        _writes.WriteAsync(write, cancellationToken);
+
+    /// <summary>Commits of <see cref="WriteAsync{T}"/> so far: one per batch of writes.</summary>
+    internal long GroupCommits => _writes.Commits;
 
     /// <summary>Closes the pooled connections, so that the file is released (tests, shutdown).</summary>
     public void Dispose()

@@ -22,56 +22,53 @@ public sealed class SqliteMessageLedger(SqliteDatabase database) : IMessageLedge
     /// message is the one already recorded and handed to later steps, which update it in place; replacing it
     /// would leave that message stale forever and make later updates edit a different one.
     /// </summary>
-    public async Task RecordAsync(PostedMessage message, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        // ON CONFLICT (key) DO NOTHING is INSERT OR IGNORE narrowed to the key: other errors still throw.
-        // One statement batch in one implicit transaction each; the attempt ends only once the post is recorded.
-        command.CommandText = """
-            INSERT INTO posted_messages (key, conversation_id, activity_id, posted_at)
-            VALUES ($key, $conversation_id, $activity_id, $posted_at)
-            ON CONFLICT (key) DO NOTHING;
-            UPDATE post_attempts SET in_flight = 0 WHERE key = $key;
-            """;
-        command.Parameters.AddWithValue("$key", message.Key);
-        command.Parameters.AddWithValue("$conversation_id", message.ConversationId);
-        command.Parameters.AddWithValue("$activity_id", message.ActivityId);
-        command.Parameters.AddWithValue("$posted_at", StoredTime.Format(message.PostedAt));
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task RecordAsync(PostedMessage message, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(
+            command =>
+            {
+                // ON CONFLICT (key) DO NOTHING is INSERT OR IGNORE narrowed to the key: other errors still throw.
+                // One transaction: the attempt ends only once the post is recorded.
+                command.CommandText = """
+                    INSERT INTO posted_messages (key, conversation_id, activity_id, posted_at)
+                    VALUES ($key, $conversation_id, $activity_id, $posted_at)
+                    ON CONFLICT (key) DO NOTHING;
+                    UPDATE post_attempts SET in_flight = 0 WHERE key = $key;
+                    """;
+                command.Parameters.AddWithValue("$key", message.Key);
+                command.Parameters.AddWithValue("$conversation_id", message.ConversationId);
+                command.Parameters.AddWithValue("$activity_id", message.ActivityId);
+                command.Parameters.AddWithValue("$posted_at", StoredTime.Format(message.PostedAt));
+                return command.ExecuteNonQueryAsync();
+            },
+            cancellationToken);
 
-    public async Task<bool> BeginAttemptAsync(string key, DateTimeOffset at, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await using var read = connection.CreateCommand();
-        read.Transaction = transaction;
-        read.CommandText = "SELECT in_flight FROM post_attempts WHERE key = $key;";
-        read.Parameters.AddWithValue("$key", key);
-        var wasInFlight = await read.ExecuteScalarAsync(cancellationToken) is long inFlight && inFlight == 1;
+    public Task<bool> BeginAttemptAsync(string key, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(
+            async command =>
+            {
+                command.CommandText = "SELECT in_flight FROM post_attempts WHERE key = $key;";
+                command.Parameters.AddWithValue("$key", key);
+                var wasInFlight = await command.ExecuteScalarAsync() is long inFlight && inFlight == 1;
 
-        await using var write = connection.CreateCommand();
-        write.Transaction = transaction;
-        write.CommandText = """
-            INSERT INTO post_attempts (key, in_flight, interrupted, started_at) VALUES ($key, 1, 0, $at)
-            ON CONFLICT (key) DO UPDATE SET interrupted = interrupted + in_flight, in_flight = 1, started_at = $at;
-            """;
-        write.Parameters.AddWithValue("$key", key);
-        write.Parameters.AddWithValue("$at", StoredTime.Format(at));
-        await write.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return wasInFlight;
-    }
+                command.CommandText = """
+                    INSERT INTO post_attempts (key, in_flight, interrupted, started_at) VALUES ($key, 1, 0, $at)
+                    ON CONFLICT (key) DO UPDATE SET interrupted = interrupted + in_flight, in_flight = 1, started_at = $at;
+                    """;
+                command.Parameters.AddWithValue("$at", StoredTime.Format(at));
+                await command.ExecuteNonQueryAsync();
+                return wasInFlight;
+            },
+            cancellationToken);
 
-    public async Task AbandonAttemptAsync(string key, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE post_attempts SET in_flight = 0 WHERE key = $key;";
-        command.Parameters.AddWithValue("$key", key);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task AbandonAttemptAsync(string key, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(
+            command =>
+            {
+                command.CommandText = "UPDATE post_attempts SET in_flight = 0 WHERE key = $key;";
+                command.Parameters.AddWithValue("$key", key);
+                return command.ExecuteNonQueryAsync();
+            },
+            cancellationToken);
 
     public async Task<int> CountInterruptedAsync(string keyPrefix, CancellationToken cancellationToken = default)
     {

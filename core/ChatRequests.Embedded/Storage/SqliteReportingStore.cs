@@ -13,14 +13,8 @@ namespace ChatRequests.Embedded.Storage;
 /// </summary>
 public sealed class SqliteReportingStore(SqliteDatabase database) : IReportingStore
 {
-    public async Task<bool> UpsertFactsAsync(RequestFacts facts, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        var stored = await UpsertAsync(connection, transaction, facts, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return stored;
-    }
+    public Task<bool> UpsertFactsAsync(RequestFacts facts, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(command => UpsertAsync(command.Connection!, command.Transaction!, facts, CancellationToken.None), cancellationToken);
 
     /// <summary>
     /// Stores the row in <paramref name="transaction"/> unless the stored one is as new or newer, and marks its form
@@ -73,24 +67,28 @@ public sealed class SqliteReportingStore(SqliteDatabase database) : IReportingSt
         return await command.ExecuteScalarAsync(cancellationToken) is string doc ? Read(doc) : null;
     }
 
-    public async Task RecordFormShownAsync(FormShown form, CancellationToken cancellationToken = default)
+    public Task RecordFormShownAsync(FormShown form, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        // A form whose request is projected already (a slow write) is submitted from the start.
-        command.CommandText = """
-            INSERT INTO forms_shown (form_key, team_id, category, person_id, shown_at, submitted_at, doc)
-            VALUES ($key, $team_id, $category, $person_id, $shown_at,
-                    (SELECT submitted_at FROM request_facts WHERE submission_key = $key LIMIT 1), $doc)
-            ON CONFLICT (form_key) DO NOTHING;
-            """;
-        command.Parameters.AddWithValue("$key", form.FormKey);
-        command.Parameters.AddWithValue("$team_id", (object?)form.TeamId ?? DBNull.Value);
-        command.Parameters.AddWithValue("$category", form.Category);
-        command.Parameters.AddWithValue("$person_id", form.Person.Id);
-        command.Parameters.AddWithValue("$shown_at", StoredTime.Format(form.ShownAt));
-        command.Parameters.AddWithValue("$doc", JsonSerializer.Serialize(form with { SubmittedAt = null }, RequestJson.Options));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        var doc = JsonSerializer.Serialize(form with { SubmittedAt = null }, RequestJson.Options);
+        return database.WriteAsync(
+            command =>
+            {
+                // A form whose request is projected already (a slow write) is submitted from the start.
+                command.CommandText = """
+                    INSERT INTO forms_shown (form_key, team_id, category, person_id, shown_at, submitted_at, doc)
+                    VALUES ($key, $team_id, $category, $person_id, $shown_at,
+                            (SELECT submitted_at FROM request_facts WHERE submission_key = $key LIMIT 1), $doc)
+                    ON CONFLICT (form_key) DO NOTHING;
+                    """;
+                command.Parameters.AddWithValue("$key", form.FormKey);
+                command.Parameters.AddWithValue("$team_id", (object?)form.TeamId ?? DBNull.Value);
+                command.Parameters.AddWithValue("$category", form.Category);
+                command.Parameters.AddWithValue("$person_id", form.Person.Id);
+                command.Parameters.AddWithValue("$shown_at", StoredTime.Format(form.ShownAt));
+                command.Parameters.AddWithValue("$doc", doc);
+                return command.ExecuteNonQueryAsync();
+            },
+            cancellationToken);
     }
 
     public async Task<IReadOnlyList<RequestFacts>> ReadFactsAsync(ReportScope scope, CancellationToken cancellationToken = default)

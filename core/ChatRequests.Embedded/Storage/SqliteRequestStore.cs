@@ -19,33 +19,31 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
     private static readonly string[] FinalStates =
         [.. Enum.GetValues<RequestState>().Where(s => s.IsFinal()).Select(s => s.ToString())];
 
-    public async Task<long> ReserveNumberAsync(string submissionKey, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        // BEGIN IMMEDIATE takes the write lock before reading, so two callers never see the same value, and a key's second
-        // caller finds the first one's number.
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT number FROM request_numbers WHERE submission_key = $key;";
-        command.Parameters.AddWithValue("$key", submissionKey);
-        if (await command.ExecuteScalarAsync(cancellationToken) is long reserved)
-        {
-            return reserved;
-        }
+    public Task<long> ReserveNumberAsync(string submissionKey, CancellationToken cancellationToken = default) =>
+        // One writer at a time (the group commit's transaction holds the write lock), so two callers never see the same
+        // value, and a key's second caller finds the first one's number.
+        database.WriteAsync(
+            async command =>
+            {
+                command.CommandText = "SELECT number FROM request_numbers WHERE submission_key = $key;";
+                command.Parameters.AddWithValue("$key", submissionKey);
+                if (await command.ExecuteScalarAsync() is long reserved)
+                {
+                    return reserved;
+                }
 
-        command.CommandText = """
-            INSERT INTO counters (name, value) VALUES ('request', 1)
-            ON CONFLICT (name) DO UPDATE SET value = value + 1
-            RETURNING value;
-            """;
-        var number = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-        command.CommandText = "INSERT INTO request_numbers (submission_key, number) VALUES ($key, $number);";
-        command.Parameters.AddWithValue("$number", number);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return number;
-    }
+                command.CommandText = """
+                    INSERT INTO counters (name, value) VALUES ('request', 1)
+                    ON CONFLICT (name) DO UPDATE SET value = value + 1
+                    RETURNING value;
+                    """;
+                var number = (long)(await command.ExecuteScalarAsync())!;
+                command.CommandText = "INSERT INTO request_numbers (submission_key, number) VALUES ($key, $number);";
+                command.Parameters.AddWithValue("$number", number);
+                await command.ExecuteNonQueryAsync();
+                return number;
+            },
+            cancellationToken);
 
     public async Task<ServiceRequest?> GetAsync(string requestId, CancellationToken cancellationToken = default)
     {
@@ -62,25 +60,28 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
     public async Task CreateAsync(ServiceRequest request, CancellationToken cancellationToken = default)
     {
         var row = RequestRow.From(request, version: 1);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO requests (id, version, submission_key, requester_id, team_id, state, submitted_at,
-                                  pending_approvers, next_event_at, has_parked, sla_check_at, doc)
-            VALUES ($id, $version, $submission_key, $requester_id, $team_id, $state, $submitted_at,
-                    $pending_approvers, $next_event_at, $has_parked, $sla_check_at, $doc);
-            """;
-        row.AddParameters(command.Parameters);
-        command.Parameters.AddWithValue("$submission_key", request.SubmissionKey);
-        command.Parameters.AddWithValue("$submitted_at", StoredTime.Format(request.SubmittedAt));
-        try
-        {
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-        catch (SqliteException ex) when (ex.SqliteExtendedErrorCode is SqlitePrimaryKeyViolation or SqliteUniqueViolation)
-        {
-            throw new ConcurrencyConflictException(request.Id);
-        }
+        await database.WriteAsync(
+            async command =>
+            {
+                command.CommandText = """
+                    INSERT INTO requests (id, version, submission_key, requester_id, team_id, state, submitted_at,
+                                          pending_approvers, next_event_at, has_parked, sla_check_at, doc)
+                    VALUES ($id, $version, $submission_key, $requester_id, $team_id, $state, $submitted_at,
+                            $pending_approvers, $next_event_at, $has_parked, $sla_check_at, $doc);
+                    """;
+                row.AddParameters(command.Parameters);
+                command.Parameters.AddWithValue("$submission_key", request.SubmissionKey);
+                command.Parameters.AddWithValue("$submitted_at", StoredTime.Format(request.SubmittedAt));
+                try
+                {
+                    return await command.ExecuteNonQueryAsync();
+                }
+                catch (SqliteException ex) when (ex.SqliteExtendedErrorCode is SqlitePrimaryKeyViolation or SqliteUniqueViolation)
+                {
+                    throw new ConcurrencyConflictException(request.Id);
+                }
+            },
+            cancellationToken);
 
         request.Version = row.Version;
     }
@@ -89,19 +90,23 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
     {
         var expected = request.Version;
         var row = RequestRow.From(request, expected + 1);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        // The id, submission key and submission time never change, so they are not rewritten.
-        command.CommandText = """
-            UPDATE requests
-            SET version = $version, requester_id = $requester_id, team_id = $team_id, state = $state,
-                pending_approvers = $pending_approvers, next_event_at = $next_event_at, has_parked = $has_parked,
-                sla_check_at = $sla_check_at, doc = $doc
-            WHERE id = $id AND version = $expected;
-            """;
-        row.AddParameters(command.Parameters);
-        command.Parameters.AddWithValue("$expected", expected);
-        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+        var updated = await database.WriteAsync(
+            command =>
+            {
+                // The id, submission key and submission time never change, so they are not rewritten.
+                command.CommandText = """
+                    UPDATE requests
+                    SET version = $version, requester_id = $requester_id, team_id = $team_id, state = $state,
+                        pending_approvers = $pending_approvers, next_event_at = $next_event_at, has_parked = $has_parked,
+                        sla_check_at = $sla_check_at, doc = $doc
+                    WHERE id = $id AND version = $expected;
+                    """;
+                row.AddParameters(command.Parameters);
+                command.Parameters.AddWithValue("$expected", expected);
+                return command.ExecuteNonQueryAsync();
+            },
+            cancellationToken);
+        if (updated == 0)
         {
             throw new ConcurrencyConflictException(request.Id);
         }
@@ -235,15 +240,16 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
-    public async Task SetMarkAsync(string name, string value, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO store_marks (name, value) VALUES ($name, $value) ON CONFLICT (name) DO UPDATE SET value = excluded.value;";
-        command.Parameters.AddWithValue("$name", name);
-        command.Parameters.AddWithValue("$value", value);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task SetMarkAsync(string name, string value, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(
+            command =>
+            {
+                command.CommandText = "INSERT INTO store_marks (name, value) VALUES ($name, $value) ON CONFLICT (name) DO UPDATE SET value = excluded.value;";
+                command.Parameters.AddWithValue("$name", name);
+                command.Parameters.AddWithValue("$value", value);
+                return command.ExecuteNonQueryAsync();
+            },
+            cancellationToken);
 
     private async Task<IReadOnlyList<ServiceRequest>> QueryAsync(
         string whereAndOrder, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)

@@ -1,0 +1,95 @@
+using ChatRequests.Core.Storage;
+using ChatRequests.Embedded.Storage;
+using ChatRequests.PortContracts.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace ChatRequests.Embedded.Tests.Storage;
+
+/// <summary>
+/// Group commit (ADR 0029): writes that arrive while a commit cannot go ahead share the next one, none is acknowledged
+/// before its commit, each is in the file afterwards, and a write that fails fails alone.
+/// </summary>
+public sealed class SqliteGroupCommitTests : IDisposable
+{
+    private readonly ScratchDatabase _scratch = new();
+
+    public void Dispose() => _scratch.Dispose();
+
+    [Fact]
+    public async Task WritesArrivingWhileTheFileIsLocked_ShareOneCommit_AndNoneIsAcknowledgedBeforeIt()
+    {
+        var store = new SqliteRequestStore(_scratch.Database);
+        await SubmitLoad.SubmitAsync(store, "form-0");
+        var commitsBefore = _scratch.Database.GroupCommits;
+
+        Task<long>[] reservations;
+        using (await HeldWriteLock.TakeAsync(_scratch.Database.FilePath))
+        {
+            reservations = [.. Enumerable.Range(1, 20).Select(i => store.ReserveNumberAsync($"form-{i}"))];
+            await Task.Delay(TimeSpan.FromMilliseconds(300));
+            Assert.DoesNotContain(reservations, reservation => reservation.IsCompleted);
+        }
+
+        var numbers = await Task.WhenAll(reservations);
+        Assert.Equal(Enumerable.Range(2, 20).Select(n => (long)n), numbers.Order());
+        // The batch the loop had begun when the lock was taken, then all the others at once.
+        Assert.InRange(_scratch.Database.GroupCommits - commitsBefore, 1, 2);
+        Assert.Equal(21L, await CountAsync("SELECT COUNT(*) FROM request_numbers;"));
+    }
+
+    [Fact]
+    public async Task AWriteThatFailsInABatch_FailsAlone_AndTheOthersAreStored()
+    {
+        var store = new SqliteRequestStore(_scratch.Database);
+        var id = await SubmitLoad.SubmitAsync(store, "form-1");
+        var stale = (await store.GetAsync(id))!;
+        var current = (await store.GetAsync(id))!;
+        await store.SaveAsync(current);
+
+        Task<long> before, after;
+        Task conflict;
+        using (await HeldWriteLock.TakeAsync(_scratch.Database.FilePath))
+        {
+            before = store.ReserveNumberAsync("form-2");
+            conflict = store.SaveAsync(stale);
+            after = store.ReserveNumberAsync("form-3");
+        }
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => conflict);
+        long[] numbers = await Task.WhenAll(before, after);
+        Assert.Equal([2L, 3L], numbers);
+        Assert.Equal(current.Version, (await store.GetAsync(id))!.Version);
+    }
+
+    [Fact]
+    public async Task AWriteCancelledBeforeItsBatch_IsNotWritten()
+    {
+        var store = new SqliteRequestStore(_scratch.Database);
+        await SubmitLoad.SubmitAsync(store, "form-1");
+
+        using var cancellation = new CancellationTokenSource();
+        Task<long> blocked, cancelled;
+        using (await HeldWriteLock.TakeAsync(_scratch.Database.FilePath))
+        {
+            blocked = store.ReserveNumberAsync("form-2");
+            // Queued behind the batch that waits for the lock (or in it, in which case it runs to its commit).
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+            cancelled = store.ReserveNumberAsync("form-3", cancellation.Token);
+            await cancellation.CancelAsync();
+        }
+
+        Assert.Equal(2L, await blocked);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        Assert.Equal(2L, await CountAsync("SELECT COUNT(*) FROM request_numbers;"));
+    }
+
+    private async Task<long> CountAsync(string sql)
+    {
+        // A connection of its own, outside the pool: what is counted is in the file, not in a connection's cache.
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _scratch.Database.FilePath, Pooling = false }.ToString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
