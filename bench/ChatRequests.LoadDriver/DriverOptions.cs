@@ -38,7 +38,8 @@ internal sealed record DriverOptions(int Requests, int Warmup, IReadOnlyList<int
         "   or: ... -- --lifecycles N [--warmup N] [--concurrency C,C,...]     whole lifecycles, submit to confirm\n" +
         "   or: ... -- --notifications N [--conversations K (100)]              N notices to K chats under Teams' limits\n" +
         "   or: ... -- --memory N                                               memory with N stored requests\n" +
-        "   any of them with --bot Section:Key=Value (repeatable): a setting for the bot, after the run's own";
+        "   any of them with --bot Section:Key=Value (repeatable): a setting for the bot, after the run's own,\n" +
+        "   and --bot-build build|readytorun (build): the bot's build output, or published with ReadyToRun code";
 
     public Scenario Scenario { get; init; } = Scenario.Turns;
 
@@ -47,6 +48,12 @@ internal sealed record DriverOptions(int Requests, int Warmup, IReadOnlyList<int
 
     /// <summary>Configuration added to the bot's command line last (<c>--bot Fulfilment:MaxParallelRequests=16</c>), to try a setting.</summary>
     public IReadOnlyList<string> BotSettings { get; init; } = [];
+
+    /// <summary>Which bot runs: the build output (the default) or a ReadyToRun publish.</summary>
+    public BotBuild BotBuild { get; init; } = BotBuild.Build;
+
+    /// <summary>The bot's entry assembly, once <see cref="BotBuild"/> is resolved (published if need be) at the start of the run.</summary>
+    public string? BotAssembly { get; init; }
 
     /// <summary>The chats the notifications go to.</summary>
     public int Conversations { get; init; } = 100;
@@ -73,6 +80,7 @@ internal sealed record DriverOptions(int Requests, int Warmup, IReadOnlyList<int
                 "--lifecycles" => options with { Scenario = Scenario.Lifecycles, Count = CommandLine.Number(name, Value(), 1, MaxLifecycles) },
                 "--notifications" => options with { Scenario = Scenario.Notifications, Count = CommandLine.Number(name, Value(), 1, MaxNotifications) },
                 "--bot" => options with { BotSettings = [.. options.BotSettings, "--" + Value()] },
+                "--bot-build" => options with { BotBuild = Build(name, Value()) },
                 "--conversations" => options with { Conversations = CommandLine.Number(name, Value(), 1, 1_000) },
                 "--memory" => options with { Scenario = Scenario.Memory, Count = CommandLine.Number(name, Value(), 1, MaxStoredRequests) },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'."),
@@ -81,6 +89,11 @@ internal sealed record DriverOptions(int Requests, int Warmup, IReadOnlyList<int
 
         return options;
     }
+
+    private static BotBuild Build(string name, string text) =>
+        Enum.TryParse<BotBuild>(text, ignoreCase: true, out var build) && Enum.IsDefined(build)
+            ? build
+            : throw new ArgumentException($"{name} takes build or readytorun, not '{text}'.");
 
     private static TelemetryExporter Exporter(string name, string text) =>
         Exporters.Where(e => e.ToString().Equals(text, StringComparison.OrdinalIgnoreCase)).Cast<TelemetryExporter?>().FirstOrDefault()

@@ -64,16 +64,20 @@ internal static class LoadRun
         }
     }
 
-    private static Task RunAsync(DriverOptions options, string dataFolder, CancellationToken cancellationToken) => options.Scenario switch
+    private static async Task RunAsync(DriverOptions options, string dataFolder, CancellationToken cancellationToken)
     {
-        Scenario.Notifications => NotificationRun.RunAsync(options, dataFolder, cancellationToken),
-        Scenario.Memory => MemoryRun.RunAsync(options, dataFolder, cancellationToken),
-        _ => RunAgainstEchoAsync(options, dataFolder, cancellationToken),
-    };
+        options = options with { BotAssembly = await BotBuilds.AssemblyAsync(options.BotBuild, cancellationToken) };
+        await (options.Scenario switch
+        {
+            Scenario.Notifications => NotificationRun.RunAsync(options, dataFolder, cancellationToken),
+            Scenario.Memory => MemoryRun.RunAsync(options, dataFolder, cancellationToken),
+            _ => RunAgainstEchoAsync(options, dataFolder, cancellationToken),
+        });
+    }
 
-    /// <summary>The bot started as the load runs start it: on its own core when there is one, on the file given.</summary>
-    internal static BotProcess Bot(string dataFile, FakeTeamsConnector connector, IEnumerable<string> arguments, bool pinned) =>
-        new(dataFile, connector.ServiceUrl, arguments) { Cores = pinned ? CorePinning.BotCore : null };
+    /// <summary>The bot started as the load runs start it: the build the options chose, on its own core when there is one, on the file given.</summary>
+    internal static BotProcess Bot(DriverOptions options, string dataFile, FakeTeamsConnector connector, IEnumerable<string> arguments, bool pinned) =>
+        new(dataFile, connector.ServiceUrl, arguments) { Cores = pinned ? CorePinning.BotCore : null, Assembly = options.BotAssembly };
 
     /// <summary>Says the driver's id, sets the environment both bots inherit, pins the driver to its core; returns the load average before.</summary>
     internal static async Task<string> StartPinningAsync()
@@ -129,11 +133,11 @@ internal static class LoadRun
         var botArguments = BenchSettings.RaisedConnectorLimits.Concat(BenchSettings.BotOnly).Concat(BenchSettings.Logging)
             .Concat(BenchSettings.Telemetry(exporter, sink?.Endpoint))
             .Append($"--Directory:Path={organisation.FilePath}").Concat(options.BotSettings);
-        await using var bot = Bot(Path.Combine(dataFolder, "requests.db"), connector, botArguments, pinned);
+        await using var bot = Bot(options, Path.Combine(dataFolder, "requests.db"), connector, botArguments, pinned);
         await bot.StartAsync(cancellationToken);
         await using var echo = await EchoBotProcess.StartAsync(
             BenchSettings.RaisedConnectorLimits.Concat(BenchSettings.Logging), pinned ? CorePinning.BotCore : null, cancellationToken);
-        Report.Header(options, organisation.Employees.Count, RepositoryPaths.BotAssembly, pinned
+        Report.Header(options, organisation.Employees.Count, options.BotAssembly ?? RepositoryPaths.BotAssembly, pinned
             ? $"bot on core {CorePinning.AllowedCores(bot.ProcessId)}, echo bot on core {CorePinning.AllowedCores(echo.ProcessId)}, driver on core {CorePinning.AllowedCores(Environment.ProcessId)} (taskset)"
             : "NOT pinned (needs 2 cores and taskset): the bots and the driver share every core, so CPU figures include contention",
             loadAverage,

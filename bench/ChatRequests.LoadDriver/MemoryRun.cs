@@ -35,6 +35,7 @@ internal static class MemoryRun
 
         Report.Line("ChatRequests memory run");
         Report.Line($"  machine     {Environment.ProcessorCount} cores; load average before the run {loadAverage}");
+        Report.Line($"  bot         {options.BotBuild.ToString().ToLowerInvariant()}: {options.BotAssembly}");
         Report.Line($"  turns       one pass of every turn kind at concurrency {Concurrency}, {TurnsPerKind} of each ({TurnsPerKind * 6} bot turns), as in the load run");
 
         // The bare echo bot (ASP.NET Core and the runtime, no product code): what any bot of ours costs at the least.
@@ -49,11 +50,11 @@ internal static class MemoryRun
         var echoAfter = ProcessMemory.Read(echo.ProcessId);
         Report.Line("");
         Report.Line("Memory of the bot (MiB, /proc/<pid>/status: VmRSS now, VmHWM the peak so far)");
-        Report.Line(string.Format(Invariant, "  {0,-20} {1,12} {2,12} {3,14} {4,12}", "store", "idle RSS", "after turns", "peak (VmHWM)", "turns"));
+        Report.Line(string.Format(Invariant, "  {0,-20} {1,12} {2,12} {3,14} {4,12} {5,16}", "store", "idle RSS", "after turns", "peak (VmHWM)", "turns", "cpu us per turn"));
         foreach (var m in new[] { empty, full })
         {
-            Report.Line(string.Format(Invariant, "  {0,-20} {1,12:0.0} {2,12:0.0} {3,14:0.0} {4,12}",
-                m.Store, m.Idle.WorkingSetMiB, m.AfterTurns.WorkingSetMiB, m.AfterTurns.PeakWorkingSetMiB, m.Turns));
+            Report.Line(string.Format(Invariant, "  {0,-20} {1,12:0.0} {2,12:0.0} {3,14:0.0} {4,12} {5,16:0}",
+                m.Store, m.Idle.WorkingSetMiB, m.AfterTurns.WorkingSetMiB, m.AfterTurns.PeakWorkingSetMiB, m.Turns, m.Cpu.TotalMicroseconds / m.Turns));
         }
 
         Report.Line(string.Format(Invariant, "  {0,-20} {1,12:0.0} {2,12:0.0} {3,14:0.0} {4,12}",
@@ -72,13 +73,14 @@ internal static class MemoryRun
             options.Count, full.AfterTurns.WorkingSetMiB / empty.Idle.WorkingSetMiB, full.AfterTurns.PeakWorkingSetMiB / empty.Idle.WorkingSetMiB));
     }
 
-    private sealed record BotMemory(string Store, ProcessMemory Idle, ProcessMemory AfterTurns, int Turns, int EchoTurns);
+    /// <param name="Cpu">The bot's CPU over the turns and until its fulfilment was idle again (what a smaller page cache would cost).</param>
+    private sealed record BotMemory(string Store, ProcessMemory Idle, ProcessMemory AfterTurns, int Turns, int EchoTurns, TimeSpan Cpu);
 
     private static async Task<BotMemory> MeasureAsync(
         string store, string dataFile, BenchOrganisation organisation, DriverOptions options, FakeTeamsConnector connector, EchoBotProcess echo,
         CancellationToken cancellationToken)
     {
-        await using var bot = LoadRun.Bot(dataFile, connector,
+        await using var bot = LoadRun.Bot(options, dataFile, connector,
             BenchSettings.RaisedConnectorLimits.Concat(BenchSettings.BotOnly).Concat(BenchSettings.Logging).Append($"--Directory:Path={organisation.FilePath}").Concat(options.BotSettings),
             CorePinning.Available);
         await bot.StartAsync(cancellationToken);
@@ -89,6 +91,7 @@ internal static class MemoryRun
         await Task.Delay(Settle, cancellationToken);
         await health.WaitUntilFulfilmentIdleAsync(FulfilmentTimeout, cancellationToken);
         var idle = ProcessMemory.Read(bot.ProcessId);
+        var cpuBefore = ProcessCpu.Read(bot.ProcessId);
 
         var targets = new BenchTargets(
             connector, new TeamsDriver(botHttp, connector), bot.ProcessId, new TeamsDriver(echoHttp, connector), echo.ProcessId, health,
@@ -97,7 +100,8 @@ internal static class MemoryRun
         await health.WaitUntilFulfilmentIdleAsync(FulfilmentTimeout, cancellationToken);
         return new BotMemory(
             store, idle, ProcessMemory.Read(bot.ProcessId),
-            pass.Phases.Where(p => !p.Kind.IsEcho).Sum(p => p.Latency.Count), pass.Phases.Where(p => p.Kind.IsEcho).Sum(p => p.Latency.Count));
+            pass.Phases.Where(p => !p.Kind.IsEcho).Sum(p => p.Latency.Count), pass.Phases.Where(p => p.Kind.IsEcho).Sum(p => p.Latency.Count),
+            ProcessCpu.Read(bot.ProcessId) - cpuBefore);
     }
 
     /// <summary>

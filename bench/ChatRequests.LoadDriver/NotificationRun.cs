@@ -49,7 +49,7 @@ internal static class NotificationRun
         Report.Line("              over a limit it answers 429 with Retry-After (whole seconds); only accepted calls count");
         Report.Line("  bot         its connector client with the default (Teams') limits; fulfilment as in production; pinned as in the other runs");
 
-        var bot = LoadRun.Bot(dataFile, connector,
+        var bot = LoadRun.Bot(options, dataFile, connector,
             BenchSettings.BotOnly.Concat(BenchSettings.Logging).Append($"--Directory:Path={organisation.FilePath}").Concat(options.BotSettings), CorePinning.Available);
         await using (bot)
         {

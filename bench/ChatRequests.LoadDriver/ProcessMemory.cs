@@ -6,24 +6,26 @@ namespace ChatRequests.LoadDriver;
 /// Resident (VmRSS) and peak resident (VmHWM) memory of a process, from /proc/&lt;pid&gt;/status, in MiB, with what the
 /// resident memory is: anonymous (the GC heap, native allocations, the runtime's own heaps: RssAnon), pages of mapped
 /// files (the assemblies and native libraries: RssFile) and shared memory (the JIT's code, mapped twice for W^X:
-/// RssShmem).
+/// RssShmem), and its threads (each with a stack, part of the anonymous memory).
 /// </summary>
-internal sealed record ProcessMemory(double WorkingSetMiB, double PeakWorkingSetMiB, double AnonymousMiB, double FileMiB, double SharedMiB)
+internal sealed record ProcessMemory(double WorkingSetMiB, double PeakWorkingSetMiB, double AnonymousMiB, double FileMiB, double SharedMiB, int Threads)
 {
     public static ProcessMemory Read(int processId)
     {
         var status = File.ReadAllLines($"/proc/{processId}/status");
         return new ProcessMemory(
-            Kibibytes(status, "VmRSS:") / 1024, Kibibytes(status, "VmHWM:") / 1024,
-            Kibibytes(status, "RssAnon:") / 1024, Kibibytes(status, "RssFile:") / 1024, Kibibytes(status, "RssShmem:") / 1024);
+            Field(status, "VmRSS:") / 1024, Field(status, "VmHWM:") / 1024,
+            Field(status, "RssAnon:") / 1024, Field(status, "RssFile:") / 1024, Field(status, "RssShmem:") / 1024,
+            (int)Field(status, "Threads:"));
     }
 
-    /// <summary>"anon 16.1 + files 66.5 + shmem 24.8".</summary>
-    public string Parts => string.Format(CultureInfo.InvariantCulture, "anon {0:0.0} + files {1:0.0} + shmem {2:0.0}", AnonymousMiB, FileMiB, SharedMiB);
+    /// <summary>"anon 16.1 + files 66.5 + shmem 24.8; 21 threads".</summary>
+    public string Parts => string.Format(
+        CultureInfo.InvariantCulture, "anon {0:0.0} + files {1:0.0} + shmem {2:0.0}; {3} threads", AnonymousMiB, FileMiB, SharedMiB, Threads);
 
-    private static double Kibibytes(string[] status, string field)
+    private static double Field(string[] status, string field)
     {
-        // "VmRSS:\t  123456 kB"
+        // "VmRSS:\t  123456 kB", "Threads:\t21"
         var line = status.FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal))
             ?? throw new InvalidOperationException($"/proc status has no {field}");
         var number = line[field.Length..].Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];

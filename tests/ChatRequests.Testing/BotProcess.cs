@@ -48,13 +48,20 @@ public sealed class BotProcess : IAsyncDisposable
     /// <summary>Receives each line the bot writes (its log, standard output and error), or null to drop them.</summary>
     public Action<string>? Output { get; init; }
 
+    /// <summary>
+    /// The bot's entry assembly; null for the build output of the same configuration (<see cref="RepositoryPaths.BotAssembly"/>).
+    /// The load driver runs the published bot, as operators do.
+    /// </summary>
+    public string? Assembly { get; init; }
+
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
+        var assembly = Assembly ?? RepositoryPaths.BotAssembly;
         var start = new ProcessStartInfo(Cores is null ? "dotnet" : "taskset")
         {
             ArgumentList =
             {
-                RepositoryPaths.BotAssembly,
+                assembly,
                 $"--Urls=http://127.0.0.1:{Port}",
                 $"--Storage:SqlitePath={_dataFile}",
                 $"--Bot:DefaultServiceUrl={_serviceUrl}",
@@ -62,7 +69,7 @@ public sealed class BotProcess : IAsyncDisposable
                 "--Fulfilment:FirstRetryDelay=00:00:00.100",
                 "--Logging:LogLevel:Default=Warning",
             },
-            WorkingDirectory = Path.GetDirectoryName(RepositoryPaths.BotAssembly)!,
+            WorkingDirectory = Path.GetDirectoryName(assembly)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

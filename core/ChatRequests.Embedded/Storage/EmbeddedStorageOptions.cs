@@ -17,4 +17,13 @@ public sealed class EmbeddedStorageOptions
     /// <summary>How long a write waits for another writer's lock before it fails.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How much each pooled connection keeps in its own page cache, in KiB (PRAGMA cache_size = -N). Each concurrent
+    /// operation holds a connection, so this times the pool's size is what the caches can grow to with a large file; a
+    /// page not cached is read again from the operating system's file cache. SQLite's own default is 2,000; 256 keeps
+    /// the bot with 100,000 stored requests 15 MiB smaller (ADR 0030).
+    /// </summary>
+    [Range(64, 1_000_000)]
+    public int CacheSizeKiB { get; set; } = 256;
 }

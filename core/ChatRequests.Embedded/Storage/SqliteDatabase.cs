@@ -152,6 +152,7 @@ public sealed class SqliteDatabase : IDisposable
 
     private readonly string _connectionString;
     private readonly int _busyTimeoutMilliseconds;
+    private readonly int _cacheSizeKiB;
     private readonly ILogger<SqliteDatabase> _logger;
     private readonly SemaphoreSlim _initializeLock = new(1, 1);
     private volatile bool _initialized;
@@ -170,6 +171,7 @@ public sealed class SqliteDatabase : IDisposable
         var settings = options.Value;
         FilePath = Path.GetFullPath(settings.SqlitePath);
         _busyTimeoutMilliseconds = (int)settings.BusyTimeout.TotalMilliseconds;
+        _cacheSizeKiB = settings.CacheSizeKiB;
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = FilePath,
@@ -462,9 +464,11 @@ public sealed class SqliteDatabase : IDisposable
         try
         {
             await connection.OpenAsync(cancellationToken);
-            // Per connection: a writer that finds the database locked waits this long instead of failing at once.
+            // Per connection: a writer that finds the database locked waits this long instead of failing at once; its
+            // page cache stays within the configured size (one command for both).
             await ExecuteScalarAsync(
                 connection,
+                $"PRAGMA cache_size = -{_cacheSizeKiB.ToString(CultureInfo.InvariantCulture)}; " +
                 $"PRAGMA busy_timeout = {_busyTimeoutMilliseconds.ToString(CultureInfo.InvariantCulture)};",
                 cancellationToken);
             return connection;

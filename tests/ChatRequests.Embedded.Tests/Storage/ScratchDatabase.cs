@@ -9,11 +9,12 @@ public sealed class ScratchDatabase : IDisposable
 {
     private readonly TempFolder _folder = new();
 
-    public ScratchDatabase()
+    /// <param name="options">The bot's defaults unless given; the file is always the test's own.</param>
+    public ScratchDatabase(EmbeddedStorageOptions? options = null)
     {
-        Database = new SqliteDatabase(
-            Options.Create(new EmbeddedStorageOptions { SqlitePath = _folder.File("chatrequests.db") }),
-            NullLogger<SqliteDatabase>.Instance);
+        options ??= new EmbeddedStorageOptions();
+        options.SqlitePath = _folder.File("chatrequests.db");
+        Database = new SqliteDatabase(Options.Create(options), NullLogger<SqliteDatabase>.Instance);
     }
 
     public SqliteDatabase Database { get; }
