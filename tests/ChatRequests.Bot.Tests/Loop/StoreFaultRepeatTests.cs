@@ -15,7 +15,9 @@ namespace ChatRequests.Bot.Tests.Loop;
 /// </summary>
 public sealed class StoreFaultRepeatTests : IAsyncLifetime
 {
-    private static readonly TimeSpan SlowAnswer = TimeSpan.FromSeconds(1);
+    // Long enough for the test to make the file read-only after Teams took the card and before its answer reaches the bot,
+    // however loaded the machine; well within the connector client's attempt timeout (15 s).
+    private static readonly TimeSpan SlowAnswer = TimeSpan.FromSeconds(5);
 
     private readonly RefusalSeen _refusal = new();
     private BotApp _bot = null!;
@@ -31,7 +33,10 @@ public sealed class StoreFaultRepeatTests : IAsyncLifetime
         // Teams takes the approval card and answers a moment later; the file turns read-only meanwhile.
         _bot.Connector.FailNext(new FakeFailure(0) { AnswerDelay = SlowAnswer, When = IsApprovalCard });
         var requestId = await RequestLaptopAsync(_bot.Teams, _bot.Connector, Persona.Megan);
-        await _bot.Connector.WaitForAsync(c => c.Requests.Any(IsApprovalCard), description: "the approval card reaching Teams");
+        // The fake lists a request once it has answered; the card is in the approver's chat as soon as Teams took it.
+        await _bot.Connector.WaitForAsync(
+            c => c.Conversations.SelectMany(v => v.Activities).Any(a => FakeTeamsConnector.CardOf(a)?.ToJsonString().Contains("Approval needed") == true),
+            description: "the approval card taken by Teams, its answer still on the way");
         var file = _bot.Services.GetRequiredService<SqliteDatabase>().FilePath;
         using (DiskFaults.ReadOnly(file, file + "-wal"))
         {
