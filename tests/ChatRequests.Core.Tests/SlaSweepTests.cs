@@ -3,7 +3,7 @@ using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Priority;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Sla;
-using ChatRequests.Core.Storage;
+using ChatRequests.PortContracts.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -205,14 +205,14 @@ public sealed class SlaSweepTests
     }
 
     /// <summary>Holds each sweep's first query until all of them have made it, so that they work on the same versions.</summary>
-    private sealed class BothLoadFirstStore(InMemoryRequestStore inner, int sweeps) : IRequestStore
+    private sealed class BothLoadFirstStore(InMemoryRequestStore inner, int sweeps) : ForwardingRequestStore(inner)
     {
         private readonly TaskCompletionSource _allLoaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _loaded;
 
-        public async Task<IReadOnlyList<ServiceRequest>> ListSlaCheckDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default)
+        public override async Task<IReadOnlyList<ServiceRequest>> ListSlaCheckDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default)
         {
-            var page = await inner.ListSlaCheckDueAsync(now, max, cancellationToken);
+            var page = await base.ListSlaCheckDueAsync(now, max, cancellationToken);
             if (Interlocked.Increment(ref _loaded) == sweeps)
             {
                 _allLoaded.SetResult();
@@ -221,58 +221,5 @@ public sealed class SlaSweepTests
             await _allLoaded.Task.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
             return page;
         }
-
-        public Task SaveAsync(ServiceRequest request, CancellationToken cancellationToken = default) => inner.SaveAsync(request, cancellationToken);
-
-        public Task<long> ReserveNumberAsync(string submissionKey, CancellationToken cancellationToken = default) =>
-            inner.ReserveNumberAsync(submissionKey, cancellationToken);
-
-        public Task<ServiceRequest?> GetAsync(string requestId, CancellationToken cancellationToken = default) => inner.GetAsync(requestId, cancellationToken);
-
-        public Task<ServiceRequest?> FindBySubmissionKeyAsync(string submissionKey, CancellationToken cancellationToken = default) =>
-            inner.FindBySubmissionKeyAsync(submissionKey, cancellationToken);
-
-        public Task CreateAsync(ServiceRequest request, CancellationToken cancellationToken = default) => inner.CreateAsync(request, cancellationToken);
-
-        public Task<IReadOnlyList<ServiceRequest>> ListByRequesterAsync(string requesterId, int max, CancellationToken cancellationToken = default) =>
-            inner.ListByRequesterAsync(requesterId, max, cancellationToken);
-
-        public Task<int> CountByRequesterAsync(string requesterId, CancellationToken cancellationToken = default) =>
-            inner.CountByRequesterAsync(requesterId, cancellationToken);
-
-        public Task<IReadOnlyList<ServiceRequest>> ListPendingApprovalAsync(
-            string approverId, int max, ListPosition? after = null, CancellationToken cancellationToken = default) =>
-            inner.ListPendingApprovalAsync(approverId, max, after, cancellationToken);
-
-        public Task<int> CountPendingApprovalAsync(string approverId, CancellationToken cancellationToken = default) =>
-            inner.CountPendingApprovalAsync(approverId, cancellationToken);
-
-        public Task<IReadOnlyList<ServiceRequest>> ListTeamQueueAsync(
-            string teamId, int max, ListPosition? after = null, CancellationToken cancellationToken = default) =>
-            inner.ListTeamQueueAsync(teamId, max, after, cancellationToken);
-
-        public Task<int> CountTeamQueueAsync(string teamId, CancellationToken cancellationToken = default) =>
-            inner.CountTeamQueueAsync(teamId, cancellationToken);
-
-        public Task<IReadOnlyDictionary<string, int>> CountUnresolvedByAssigneeAsync(string teamId, CancellationToken cancellationToken = default) =>
-            inner.CountUnresolvedByAssigneeAsync(teamId, cancellationToken);
-
-        public Task<IReadOnlyList<ServiceRequest>> ListWithDueEventsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
-            inner.ListWithDueEventsAsync(now, max, cancellationToken);
-
-        public Task<IReadOnlyList<ServiceRequest>> ListWithParkedEventsAsync(CancellationToken cancellationToken = default) =>
-            inner.ListWithParkedEventsAsync(cancellationToken);
-
-        public IAsyncEnumerable<ServiceRequest> ScanAsync(
-            DateTimeOffset? submittedFrom = null, DateTimeOffset? submittedBefore = null, CancellationToken cancellationToken = default) =>
-            inner.ScanAsync(submittedFrom, submittedBefore, cancellationToken);
-
-        public Task DeleteAsync(ServiceRequest request, CancellationToken cancellationToken = default) =>
-            inner.DeleteAsync(request, cancellationToken);
-
-        public Task<string?> GetMarkAsync(string name, CancellationToken cancellationToken = default) => inner.GetMarkAsync(name, cancellationToken);
-
-        public Task SetMarkAsync(string name, string value, CancellationToken cancellationToken = default) =>
-            inner.SetMarkAsync(name, value, cancellationToken);
     }
 }

@@ -4,6 +4,7 @@ using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
+using ChatRequests.PortContracts.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatRequests.Bot.Tests.Fakes;
@@ -114,71 +115,24 @@ public static class CountingAdapters
     }
 
     /// <summary>Counts the writes ("requests.Save:REQ-000001", Create, ReserveNumber) and the reads by id; list queries pass uncounted.</summary>
-    private sealed class CountingRequestStore(IRequestStore inner, AdapterCalls calls) : IRequestStore
+    private sealed class CountingRequestStore(IRequestStore inner, AdapterCalls calls) : ForwardingRequestStore(inner)
     {
-        public async Task<long> ReserveNumberAsync(string submissionKey, CancellationToken cancellationToken = default) =>
-            calls.Add("requests.ReserveNumber", await inner.ReserveNumberAsync(submissionKey, cancellationToken));
+        public override async Task<long> ReserveNumberAsync(string submissionKey, CancellationToken cancellationToken = default) =>
+            calls.Add("requests.ReserveNumber", await base.ReserveNumberAsync(submissionKey, cancellationToken));
 
-        public async Task<ServiceRequest?> GetAsync(string requestId, CancellationToken cancellationToken = default) =>
-            calls.Add($"requests.Get:{requestId}", await inner.GetAsync(requestId, cancellationToken));
+        public override async Task<ServiceRequest?> GetAsync(string requestId, CancellationToken cancellationToken = default) =>
+            calls.Add($"requests.Get:{requestId}", await base.GetAsync(requestId, cancellationToken));
 
-        public Task<ServiceRequest?> FindBySubmissionKeyAsync(string submissionKey, CancellationToken cancellationToken = default) =>
-            inner.FindBySubmissionKeyAsync(submissionKey, cancellationToken);
-
-        public async Task CreateAsync(ServiceRequest request, CancellationToken cancellationToken = default)
+        public override async Task CreateAsync(ServiceRequest request, CancellationToken cancellationToken = default)
         {
             calls.Add($"requests.Create:{request.Id}");
-            await inner.CreateAsync(request, cancellationToken);
+            await base.CreateAsync(request, cancellationToken);
         }
 
-        public async Task SaveAsync(ServiceRequest request, CancellationToken cancellationToken = default)
+        public override async Task SaveAsync(ServiceRequest request, CancellationToken cancellationToken = default)
         {
             calls.Add($"requests.Save:{request.Id}");
-            await inner.SaveAsync(request, cancellationToken);
+            await base.SaveAsync(request, cancellationToken);
         }
-
-        public Task<IReadOnlyList<ServiceRequest>> ListByRequesterAsync(string requesterId, int max, CancellationToken cancellationToken = default) =>
-            inner.ListByRequesterAsync(requesterId, max, cancellationToken);
-
-        public Task<int> CountByRequesterAsync(string requesterId, CancellationToken cancellationToken = default) =>
-            inner.CountByRequesterAsync(requesterId, cancellationToken);
-
-        public Task<IReadOnlyList<ServiceRequest>> ListPendingApprovalAsync(
-            string approverId, int max, ListPosition? after = null, CancellationToken cancellationToken = default) =>
-            inner.ListPendingApprovalAsync(approverId, max, after, cancellationToken);
-
-        public Task<int> CountPendingApprovalAsync(string approverId, CancellationToken cancellationToken = default) =>
-            inner.CountPendingApprovalAsync(approverId, cancellationToken);
-
-        public Task<IReadOnlyList<ServiceRequest>> ListTeamQueueAsync(
-            string teamId, int max, ListPosition? after = null, CancellationToken cancellationToken = default) =>
-            inner.ListTeamQueueAsync(teamId, max, after, cancellationToken);
-
-        public Task<int> CountTeamQueueAsync(string teamId, CancellationToken cancellationToken = default) =>
-            inner.CountTeamQueueAsync(teamId, cancellationToken);
-
-        public Task<IReadOnlyDictionary<string, int>> CountUnresolvedByAssigneeAsync(string teamId, CancellationToken cancellationToken = default) =>
-            inner.CountUnresolvedByAssigneeAsync(teamId, cancellationToken);
-
-        public Task<IReadOnlyList<ServiceRequest>> ListWithDueEventsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
-            inner.ListWithDueEventsAsync(now, max, cancellationToken);
-
-        public Task<IReadOnlyList<ServiceRequest>> ListSlaCheckDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
-            inner.ListSlaCheckDueAsync(now, max, cancellationToken);
-
-        public Task<IReadOnlyList<ServiceRequest>> ListWithParkedEventsAsync(CancellationToken cancellationToken = default) =>
-            inner.ListWithParkedEventsAsync(cancellationToken);
-
-        public IAsyncEnumerable<ServiceRequest> ScanAsync(
-            DateTimeOffset? submittedFrom = null, DateTimeOffset? submittedBefore = null, CancellationToken cancellationToken = default) =>
-            inner.ScanAsync(submittedFrom, submittedBefore, cancellationToken);
-
-        public Task DeleteAsync(ServiceRequest request, CancellationToken cancellationToken = default) =>
-            inner.DeleteAsync(request, cancellationToken);
-
-        public Task<string?> GetMarkAsync(string name, CancellationToken cancellationToken = default) => inner.GetMarkAsync(name, cancellationToken);
-
-        public Task SetMarkAsync(string name, string value, CancellationToken cancellationToken = default) =>
-            inner.SetMarkAsync(name, value, cancellationToken);
     }
 }

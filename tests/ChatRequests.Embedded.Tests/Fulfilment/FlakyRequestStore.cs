@@ -1,10 +1,11 @@
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
+using ChatRequests.PortContracts.Storage;
 
 namespace ChatRequests.Embedded.Tests.Fulfilment;
 
 /// <summary>A real store that can be told to fail its next saves or listings, like a disk or a crash would.</summary>
-public sealed class FlakyRequestStore(IRequestStore inner) : IRequestStore
+public sealed class FlakyRequestStore(IRequestStore inner) : ForwardingRequestStore(inner)
 {
     private int _saveFailuresLeft;
     private int _listingFailuresLeft;
@@ -13,66 +14,13 @@ public sealed class FlakyRequestStore(IRequestStore inner) : IRequestStore
 
     public void FailNextListings(int count) => Interlocked.Exchange(ref _listingFailuresLeft, count);
 
-    public Task SaveAsync(ServiceRequest request, CancellationToken cancellationToken = default) =>
+    public override Task SaveAsync(ServiceRequest request, CancellationToken cancellationToken = default) =>
         Interlocked.Decrement(ref _saveFailuresLeft) >= 0
             ? throw new IOException("The disk went away")
-            : inner.SaveAsync(request, cancellationToken);
+            : base.SaveAsync(request, cancellationToken);
 
-    public Task<IReadOnlyList<ServiceRequest>> ListWithDueEventsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
+    public override Task<IReadOnlyList<ServiceRequest>> ListWithDueEventsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
         Interlocked.Decrement(ref _listingFailuresLeft) >= 0
             ? throw new IOException("The disk went away")
-            : inner.ListWithDueEventsAsync(now, max, cancellationToken);
-
-    public Task<long> ReserveNumberAsync(string submissionKey, CancellationToken cancellationToken = default) =>
-        inner.ReserveNumberAsync(submissionKey, cancellationToken);
-
-    public Task<ServiceRequest?> GetAsync(string requestId, CancellationToken cancellationToken = default) =>
-        inner.GetAsync(requestId, cancellationToken);
-
-    public Task<ServiceRequest?> FindBySubmissionKeyAsync(string submissionKey, CancellationToken cancellationToken = default) =>
-        inner.FindBySubmissionKeyAsync(submissionKey, cancellationToken);
-
-    public Task CreateAsync(ServiceRequest request, CancellationToken cancellationToken = default) =>
-        inner.CreateAsync(request, cancellationToken);
-
-    public Task<IReadOnlyList<ServiceRequest>> ListByRequesterAsync(string requesterId, int max, CancellationToken cancellationToken = default) =>
-        inner.ListByRequesterAsync(requesterId, max, cancellationToken);
-
-    public Task<int> CountByRequesterAsync(string requesterId, CancellationToken cancellationToken = default) =>
-        inner.CountByRequesterAsync(requesterId, cancellationToken);
-
-    public Task<IReadOnlyList<ServiceRequest>> ListPendingApprovalAsync(
-        string approverId, int max, ListPosition? after = null, CancellationToken cancellationToken = default) =>
-        inner.ListPendingApprovalAsync(approverId, max, after, cancellationToken);
-
-    public Task<int> CountPendingApprovalAsync(string approverId, CancellationToken cancellationToken = default) =>
-        inner.CountPendingApprovalAsync(approverId, cancellationToken);
-
-    public Task<IReadOnlyList<ServiceRequest>> ListTeamQueueAsync(
-        string teamId, int max, ListPosition? after = null, CancellationToken cancellationToken = default) =>
-        inner.ListTeamQueueAsync(teamId, max, after, cancellationToken);
-
-    public Task<int> CountTeamQueueAsync(string teamId, CancellationToken cancellationToken = default) =>
-        inner.CountTeamQueueAsync(teamId, cancellationToken);
-
-    public Task<IReadOnlyDictionary<string, int>> CountUnresolvedByAssigneeAsync(string teamId, CancellationToken cancellationToken = default) =>
-        inner.CountUnresolvedByAssigneeAsync(teamId, cancellationToken);
-
-    public Task<IReadOnlyList<ServiceRequest>> ListSlaCheckDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
-        inner.ListSlaCheckDueAsync(now, max, cancellationToken);
-
-    public Task<IReadOnlyList<ServiceRequest>> ListWithParkedEventsAsync(CancellationToken cancellationToken = default) =>
-        inner.ListWithParkedEventsAsync(cancellationToken);
-
-    public IAsyncEnumerable<ServiceRequest> ScanAsync(
-        DateTimeOffset? submittedFrom = null, DateTimeOffset? submittedBefore = null, CancellationToken cancellationToken = default) =>
-        inner.ScanAsync(submittedFrom, submittedBefore, cancellationToken);
-
-    public Task DeleteAsync(ServiceRequest request, CancellationToken cancellationToken = default) =>
-        inner.DeleteAsync(request, cancellationToken);
-
-    public Task<string?> GetMarkAsync(string name, CancellationToken cancellationToken = default) => inner.GetMarkAsync(name, cancellationToken);
-
-    public Task SetMarkAsync(string name, string value, CancellationToken cancellationToken = default) =>
-        inner.SetMarkAsync(name, value, cancellationToken);
+            : base.ListWithDueEventsAsync(now, max, cancellationToken);
 }
