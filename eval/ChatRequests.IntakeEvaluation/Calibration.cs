@@ -1,0 +1,190 @@
+using System.Globalization;
+using ChatRequests.Core.Understanding;
+
+namespace ChatRequests.IntakeEvaluation;
+
+/// <summary>A labelled utterance read once against its catalog: it can be decided under any calibration.</summary>
+internal sealed record ReadUtterance(LabelledSet Set, Utterance Utterance, Reading Reading)
+{
+    /// <summary>Whether the calibration decides it: an item or "none" whose words ranked an item high enough to weigh.</summary>
+    public bool Weighed => Reading.Meaning is null && !Reading.Chase && Reading.Ranked.Count > 0 && Reading.Ranked[0].Score >= MatchDecision.MinScore
+        && (Utterance.Expect == "none" || Utterance.Expect.StartsWith("item:", StringComparison.Ordinal));
+
+    /// <summary>Whether the top of the ranking is the item the utterance asks for.</summary>
+    public bool TopIsRight => Reading.Ranked.Count > 0 && Utterance.Expect == $"item:{Reading.Index.Items[Reading.Ranked[0].Index].Id}";
+}
+
+/// <summary>
+/// Fits the match calibration (ADR 0037) on labelled utterances: the logistic weights by maximum likelihood (L2
+/// regularised, Newton's method), then the form threshold and the choice band for the goals in their order: wrong
+/// forms at most <see cref="WrongFormTarget"/> and abstention at least <see cref="AbstentionTarget"/> first, then
+/// top-1, then reachable. Leave-one-catalog-out fits it on all catalogs but one and scores that one.
+/// </summary>
+internal static class Calibration
+{
+    /// <summary>Below the goal of 3%, so that a catalog not fitted on keeps some margin.</summary>
+    public const double WrongFormTarget = 0.02;
+    public const double AbstentionTarget = 0.92;
+    private const double Ridge = 1.0;
+    private const int NewtonSteps = 30;
+
+    private static readonly double[] FormThresholds = [.. Enumerable.Range(0, 39).Select(i => 0.30 + (i * 0.0175))];
+    private static readonly double[] Bands = [0.4, 0.5, 0.6, 0.7];
+
+    /// <summary>Reads every utterance of the sets once.</summary>
+    public static List<ReadUtterance> Read(Evaluation evaluation, IEnumerable<LabelledSet> sets) =>
+    [
+        .. sets.SelectMany(set =>
+        {
+            var interpreter = new LexicalInterpreter(evaluation.LoadCatalog(set.Catalog));
+            return set.Utterances.Select(u => new ReadUtterance(set, u, interpreter.Read(u.Text)));
+        }),
+    ];
+
+    /// <summary>The figures of utterances decided under a calibration.</summary>
+    public static Figures Score(IEnumerable<ReadUtterance> reads, MatchCalibration calibration) =>
+        reads.Aggregate(Figures.Empty, (sum, r) => sum + Evaluation.Score(r.Utterance, LexicalInterpreter.Decide(r.Reading, calibration)));
+
+    public static MatchCalibration Fit(IReadOnlyList<ReadUtterance> training)
+    {
+        var weighed = training.Where(r => r.Weighed).ToList();
+        var features = weighed.Select(r => MatchFeatures.Of(r.Reading.Ranked, r.Reading.QueryTerms)).ToList();
+        var weights = Logistic(features, [.. weighed.Select(r => r.TopIsRight ? 1.0 : 0.0)]);
+
+        // Each utterance's figures as a form and, per band, as no form: the grid below only adds them up.
+        var model = new MatchCalibration(weights, 0, 0);
+        var cases = training.Select(r => (
+            Probability: r.Weighed ? model.Probability(MatchFeatures.Of(r.Reading.Ranked, r.Reading.QueryTerms)) : double.NaN,
+            Form: Evaluation.Score(r.Utterance, LexicalInterpreter.Decide(r.Reading, model with { FormAt = 0, CloseBand = Bands[0] })),
+            NoForm: Bands.Select(b => Evaluation.Score(r.Utterance, LexicalInterpreter.Decide(r.Reading, model with { FormAt = 2, CloseBand = b }))).ToArray()))
+            .ToList();
+        (double FormAt, double Band, Figures Figures)? best = null;
+        foreach (var formAt in FormThresholds)
+        {
+            for (var b = 0; b < Bands.Length; b++)
+            {
+                var figures = cases.Aggregate(Figures.Empty, (sum, c) => sum + (c.Probability >= formAt ? c.Form : c.NoForm[b]));
+                if (best is null || Better(figures, best.Value.Figures))
+                {
+                    best = (formAt, Bands[b], figures);
+                }
+            }
+        }
+
+        return model with { FormAt = best!.Value.FormAt, CloseBand = best.Value.Band };
+    }
+
+    /// <summary>For each catalog, the calibration fitted on the others and its figures on that catalog; and their sum.</summary>
+    public static (List<(string Name, MatchCalibration Calibration, Figures Figures)> Rows, Figures Total) LeaveOneCatalogOut(IReadOnlyList<ReadUtterance> reads)
+    {
+        var rows = reads.Select(r => r.Set.Name).Distinct().Order(StringComparer.Ordinal).Select(name =>
+        {
+            var calibration = Fit([.. reads.Where(r => r.Set.Name != name)]);
+            return (name, calibration, Score(reads.Where(r => r.Set.Name == name), calibration));
+        }).ToList();
+        return (rows, rows.Aggregate(Figures.Empty, (sum, r) => sum + r.Item3));
+    }
+
+    /// <summary>The calibration as the line of <c>MatchCalibration.Fitted</c>.</summary>
+    public static string Describe(MatchCalibration calibration) =>
+        FormattableString.Invariant($"new([{string.Join(", ", calibration.Weights.Select(w => w.ToString("0.####", CultureInfo.InvariantCulture)))}], {calibration.FormAt:0.####}, {calibration.CloseBand})");
+
+    /// <summary>The goals in their order: within the wrong-form and abstention targets, then more top-1, then more reachable.</summary>
+    private static bool Better(Figures a, Figures b)
+    {
+        var (shortA, shortB) = (Shortfall(a), Shortfall(b));
+        if (Math.Abs(shortA - shortB) > 1e-12)
+        {
+            return shortA < shortB;
+        }
+
+        return a.Top1.Hits != b.Top1.Hits ? a.Top1.Hits > b.Top1.Hits : a.Reachable.Hits > b.Reachable.Hits;
+
+        static double Shortfall(Figures f) =>
+            Math.Max(0, (f.WrongForm.Value ?? 0) - WrongFormTarget) + Math.Max(0, AbstentionTarget - (f.Abstention.Value ?? 1));
+    }
+
+    /// <summary>Logistic regression by Newton's method with an L2 penalty on every weight but the first (the bias).</summary>
+    public static double[] Logistic(IReadOnlyList<double[]> x, IReadOnlyList<double> y)
+    {
+        var n = MatchFeatures.Names.Length;
+        var w = new double[n];
+        for (var step = 0; step < NewtonSteps; step++)
+        {
+            var gradient = new double[n];
+            var hessian = new double[n, n];
+            for (var i = 0; i < n; i++)
+            {
+                gradient[i] = i == 0 ? 0 : Ridge * w[i];
+                hessian[i, i] = i == 0 ? 1e-9 : Ridge;
+            }
+
+            for (var k = 0; k < x.Count; k++)
+            {
+                var z = 0.0;
+                for (var i = 0; i < n; i++)
+                {
+                    z += w[i] * x[k][i];
+                }
+
+                var p = 1 / (1 + Math.Exp(-z));
+                for (var i = 0; i < n; i++)
+                {
+                    gradient[i] += (p - y[k]) * x[k][i];
+                    for (var j = 0; j < n; j++)
+                    {
+                        hessian[i, j] += p * (1 - p) * x[k][i] * x[k][j];
+                    }
+                }
+            }
+
+            var delta = Solve(hessian, gradient);
+            for (var i = 0; i < n; i++)
+            {
+                w[i] -= delta[i];
+            }
+        }
+
+        return w;
+    }
+
+    /// <summary>Solves a x = b by Gaussian elimination with partial pivoting (a and b are overwritten).</summary>
+    private static double[] Solve(double[,] a, double[] b)
+    {
+        var n = b.Length;
+        for (var col = 0; col < n; col++)
+        {
+            var pivot = Enumerable.Range(col, n - col).MaxBy(r => Math.Abs(a[r, col]));
+            for (var j = 0; j < n; j++)
+            {
+                (a[col, j], a[pivot, j]) = (a[pivot, j], a[col, j]);
+            }
+
+            (b[col], b[pivot]) = (b[pivot], b[col]);
+            for (var r = col + 1; r < n; r++)
+            {
+                var factor = a[r, col] / a[col, col];
+                for (var j = col; j < n; j++)
+                {
+                    a[r, j] -= factor * a[col, j];
+                }
+
+                b[r] -= factor * b[col];
+            }
+        }
+
+        var x = new double[n];
+        for (var r = n - 1; r >= 0; r--)
+        {
+            var sum = b[r];
+            for (var j = r + 1; j < n; j++)
+            {
+                sum -= a[r, j] * x[j];
+            }
+
+            x[r] = sum / a[r, r];
+        }
+
+        return x;
+    }
+}
