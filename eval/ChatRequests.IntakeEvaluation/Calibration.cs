@@ -23,13 +23,15 @@ internal sealed record ReadUtterance(LabelledSet Set, Utterance Utterance, Readi
 internal static class Calibration
 {
     /// <summary>Below the goal of 3%, so that a catalog not fitted on keeps some margin.</summary>
-    public const double WrongFormTarget = 0.02;
-    public const double AbstentionTarget = 0.92;
+    public const double WrongFormTarget = 0.03;
+    public const double AbstentionTarget = 0.90;
     private const double Ridge = 1.0;
     private const int NewtonSteps = 30;
 
-    private static readonly double[] FormThresholds = [.. Enumerable.Range(0, 39).Select(i => 0.30 + (i * 0.0175))];
-    private static readonly double[] Bands = [0.4, 0.5, 0.6, 0.7];
+    private static readonly double[] FormThresholds = [.. Enumerable.Range(0, 30).Select(i => 0.45 + (i * 0.02)), 2];
+    private static readonly double[] RuleThresholds = [.. Enumerable.Range(0, 30).Select(i => i * 0.03)];
+    // Widest last: with the same figures, the shorter choice wins.
+    private static readonly double[] Bands = [0.6, 0.5, 0.4, 0.3];
 
     /// <summary>Reads every utterance of the sets once.</summary>
     public static List<ReadUtterance> Read(Evaluation evaluation, IEnumerable<LabelledSet> sets) =>
@@ -52,26 +54,35 @@ internal static class Calibration
         var weights = Logistic(features, [.. weighed.Select(r => r.TopIsRight ? 1.0 : 0.0)]);
 
         // Each utterance's figures as a form and, per band, as no form: the grid below only adds them up.
-        var model = new MatchCalibration(weights, 0, 0);
-        var cases = training.Select(r => (
-            Probability: r.Weighed ? model.Probability(MatchFeatures.Of(r.Reading.Ranked, r.Reading.QueryTerms)) : double.NaN,
-            Form: Evaluation.Score(r.Utterance, LexicalInterpreter.Decide(r.Reading, model with { FormAt = 0, CloseBand = Bands[0] })),
-            NoForm: Bands.Select(b => Evaluation.Score(r.Utterance, LexicalInterpreter.Decide(r.Reading, model with { FormAt = 2, CloseBand = b }))).ToArray()))
+        var model = new MatchCalibration(weights, 0, 0, 0);
+        var cases = training.Select(r => new Case(
+            r.Weighed ? model.Probability(MatchFeatures.Of(r.Reading.Ranked, r.Reading.QueryTerms)) : double.NaN,
+            r.Weighed && MatchDecision.RuleSaysForm(r.Reading.Ranked),
+            Counts.Of(Evaluation.Score(r.Utterance, LexicalInterpreter.Decide(r.Reading, model with { FormAt = 0, RuleFormAt = 0, CloseBand = Bands[0] }))),
+            [.. Bands.Select(b => Counts.Of(Evaluation.Score(r.Utterance, LexicalInterpreter.Decide(r.Reading, model with { FormAt = 2, RuleFormAt = 2, CloseBand = b }))))]))
             .ToList();
-        (double FormAt, double Band, Figures Figures)? best = null;
+        (double FormAt, double RuleFormAt, double Band, Counts Counts)? best = null;
         foreach (var formAt in FormThresholds)
         {
-            for (var b = 0; b < Bands.Length; b++)
+            foreach (var ruleFormAt in RuleThresholds.Where(t => t <= formAt))
             {
-                var figures = cases.Aggregate(Figures.Empty, (sum, c) => sum + (c.Probability >= formAt ? c.Form : c.NoForm[b]));
-                if (best is null || Better(figures, best.Value.Figures))
+                for (var b = 0; b < Bands.Length; b++)
                 {
-                    best = (formAt, Bands[b], figures);
+                    var counts = default(Counts);
+                    foreach (var c in cases)
+                    {
+                        counts += c.Probability >= (c.Rule ? ruleFormAt : formAt) ? c.Form : c.NoForm[b];
+                    }
+
+                    if (best is null || counts.Better(best.Value.Counts))
+                    {
+                        best = (formAt, ruleFormAt, Bands[b], counts);
+                    }
                 }
             }
         }
 
-        return model with { FormAt = best!.Value.FormAt, CloseBand = best.Value.Band };
+        return model with { FormAt = best!.Value.FormAt, RuleFormAt = best.Value.RuleFormAt, CloseBand = best.Value.Band };
     }
 
     /// <summary>For each catalog, the calibration fitted on the others and its figures on that catalog; and their sum.</summary>
@@ -87,21 +98,35 @@ internal static class Calibration
 
     /// <summary>The calibration as the line of <c>MatchCalibration.Fitted</c>.</summary>
     public static string Describe(MatchCalibration calibration) =>
-        FormattableString.Invariant($"new([{string.Join(", ", calibration.Weights.Select(w => w.ToString("0.####", CultureInfo.InvariantCulture)))}], {calibration.FormAt:0.####}, {calibration.CloseBand})");
+        FormattableString.Invariant($"new([{string.Join(", ", calibration.Weights.Select(w => w.ToString("0.####", CultureInfo.InvariantCulture)))}], {calibration.FormAt:0.####}, {calibration.RuleFormAt:0.####}, {calibration.CloseBand})");
 
-    /// <summary>The goals in their order: within the wrong-form and abstention targets, then more top-1, then more reachable.</summary>
-    private static bool Better(Figures a, Figures b)
+    private sealed record Case(double Probability, bool Rule, Counts Form, Counts[] NoForm);
+
+    /// <summary>The item figures the fit weighs, as counts (hits and cases of top-1, reachable, wrong form, abstention).</summary>
+    private readonly record struct Counts(int Top1, int Items, int Reachable, int WrongForms, int Weighed, int Abstained, int Nones)
     {
-        var (shortA, shortB) = (Shortfall(a), Shortfall(b));
-        if (Math.Abs(shortA - shortB) > 1e-12)
+        public static Counts Of(Figures f) =>
+            new(f.Top1.Hits, f.Top1.Cases, f.Reachable.Hits, f.WrongForm.Hits, f.WrongForm.Cases, f.Abstention.Hits, f.Abstention.Cases);
+
+        public static Counts operator +(Counts a, Counts b) => new(
+            a.Top1 + b.Top1, a.Items + b.Items, a.Reachable + b.Reachable, a.WrongForms + b.WrongForms, a.Weighed + b.Weighed,
+            a.Abstained + b.Abstained, a.Nones + b.Nones);
+
+        /// <summary>The goals in their order: within the wrong-form and abstention targets, then more top-1, then more reachable.</summary>
+        public bool Better(Counts other)
         {
-            return shortA < shortB;
+            var (mine, theirs) = (Shortfall(), other.Shortfall());
+            if (Math.Abs(mine - theirs) > 1e-12)
+            {
+                return mine < theirs;
+            }
+
+            return Top1 != other.Top1 ? Top1 > other.Top1 : Reachable > other.Reachable;
         }
 
-        return a.Top1.Hits != b.Top1.Hits ? a.Top1.Hits > b.Top1.Hits : a.Reachable.Hits > b.Reachable.Hits;
-
-        static double Shortfall(Figures f) =>
-            Math.Max(0, (f.WrongForm.Value ?? 0) - WrongFormTarget) + Math.Max(0, AbstentionTarget - (f.Abstention.Value ?? 1));
+        private double Shortfall() =>
+            Math.Max(0, ((double)WrongForms / Math.Max(1, Weighed)) - WrongFormTarget)
+            + Math.Max(0, AbstentionTarget - ((double)Abstained / Math.Max(1, Nones)));
     }
 
     /// <summary>Logistic regression by Newton's method with an L2 penalty on every weight but the first (the bias).</summary>

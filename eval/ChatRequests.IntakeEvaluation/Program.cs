@@ -38,7 +38,11 @@ if (loco || fit)
     var reads = Calibration.Read(Evaluation.Lexical(root), LabelledSet.Load(root, LabelledSet.Tuning));
     if (fit)
     {
-        Console.WriteLine(Calibration.Describe(Calibration.Fit(reads)));
+        var fitted = Calibration.Fit(reads);
+        Console.WriteLine(Calibration.Describe(fitted));
+        var items = reads.Where(r => r.Utterance.Expect.StartsWith("item:", StringComparison.Ordinal)).ToList();
+        Console.WriteLine($"the ranking's top is the item asked for in {items.Count(r => r.TopIsRight)} of {items.Count} item utterances");
+        PrintFigures("tuning / all catalogs, fitted on all of them", Calibration.Score(reads, fitted));
     }
 
     if (loco)

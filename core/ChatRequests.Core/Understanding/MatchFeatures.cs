@@ -11,7 +11,8 @@ internal static class MatchFeatures
     public static readonly string[] Names =
     [
         "bias", "log score", "log lead", "named", "named exactly", "log named", "unexplained share", "all explained",
-        "by a choice", "names more than runner-up", "log query terms", "named x log lead",
+        "by a choice", "names more than runner-up", "log query terms", "named x log lead", "clear lead", "lone lead",
+        "log runner-up named", "log close rivals", "covered", "runner-up covered",
     ];
 
     /// <summary>A lead with no runner-up counts as this many times the score (about a name against a category word).</summary>
@@ -39,6 +40,12 @@ internal static class MatchFeatures
             second is null || top.Named > second.Named ? 1 : 0,
             Math.Log(terms),
             named * lead,
+            MatchDecision.NamedAndClear(ranked) ? 1 : 0,
+            MatchDecision.Lone(ranked) ? 1 : 0,
+            Math.Log(1 + (second?.Named ?? 0)),
+            Math.Log(1 + ranked.Skip(1).TakeWhile(s => s.Score >= 0.8 * top.Score).Count()),
+            top.Covered,
+            second?.Covered ?? 0,
         ];
     }
 }
