@@ -16,9 +16,9 @@ internal sealed record ReadUtterance(LabelledSet Set, Utterance Utterance, Readi
 
 /// <summary>
 /// Fits the match calibration (ADR 0037) on labelled utterances: the logistic weights by maximum likelihood (L2
-/// regularised, Newton's method), then the form threshold and the choice band for the goals in their order: wrong
+/// regularised, Newton's method), then the two form thresholds and the choice band for the goals in their order: wrong
 /// forms at most <see cref="WrongFormTarget"/> and abstention at least <see cref="AbstentionTarget"/> first, then
-/// top-1, then reachable. Leave-one-catalog-out fits it on all catalogs but one and scores that one.
+/// top-1, then reachable; never losing a figure against the rule alone on the utterances fitted on. Leave-one-catalog-out fits it on all catalogs but one and scores that one.
 /// </summary>
 internal static class Calibration
 {
@@ -32,6 +32,8 @@ internal static class Calibration
     private static readonly double[] RuleThresholds = [.. Enumerable.Range(0, 30).Select(i => i * 0.03)];
     // Widest last: with the same figures, the shorter choice wins.
     private static readonly double[] Bands = [0.6, 0.5, 0.4, 0.3];
+    /// <summary>The band the rule offered runners-up in before the calibration.</summary>
+    private const double RuleBand = 0.6;
 
     /// <summary>Reads every utterance of the sets once.</summary>
     public static List<ReadUtterance> Read(Evaluation evaluation, IEnumerable<LabelledSet> sets) =>
@@ -47,7 +49,8 @@ internal static class Calibration
     public static Figures Score(IEnumerable<ReadUtterance> reads, MatchCalibration calibration) =>
         reads.Aggregate(Figures.Empty, (sum, r) => sum + Evaluation.Score(r.Utterance, LexicalInterpreter.Decide(r.Reading, calibration)));
 
-    public static MatchCalibration Fit(IReadOnlyList<ReadUtterance> training)
+    /// <param name="goalsFirst">Whether the goals' order alone decides, even when a figure gets worse than the rule's.</param>
+    public static MatchCalibration Fit(IReadOnlyList<ReadUtterance> training, bool goalsFirst = false)
     {
         var weighed = training.Where(r => r.Weighed).ToList();
         var features = weighed.Select(r => MatchFeatures.Of(r.Reading.Ranked, r.Reading.QueryTerms)).ToList();
@@ -61,6 +64,8 @@ internal static class Calibration
             Counts.Of(Evaluation.Score(r.Utterance, LexicalInterpreter.Decide(r.Reading, model with { FormAt = 0, RuleFormAt = 0, CloseBand = Bands[0] }))),
             [.. Bands.Select(b => Counts.Of(Evaluation.Score(r.Utterance, LexicalInterpreter.Decide(r.Reading, model with { FormAt = 2, RuleFormAt = 2, CloseBand = b }))))]))
             .ToList();
+        // The rule alone (no probability) on the same utterances: the fit may not lose any figure against it.
+        var rule = cases.Aggregate(default(Counts), (sum, c) => sum + (c.Rule ? c.Form : c.NoForm[Array.IndexOf(Bands, RuleBand)]));
         (double FormAt, double RuleFormAt, double Band, Counts Counts)? best = null;
         foreach (var formAt in FormThresholds)
         {
@@ -74,7 +79,7 @@ internal static class Calibration
                         counts += c.Probability >= (c.Rule ? ruleFormAt : formAt) ? c.Form : c.NoForm[b];
                     }
 
-                    if (best is null || counts.Better(best.Value.Counts))
+                    if ((goalsFirst || counts.NoWorseThan(rule)) && (best is null || counts.Better(best.Value.Counts)))
                     {
                         best = (formAt, ruleFormAt, Bands[b], counts);
                     }
@@ -86,11 +91,11 @@ internal static class Calibration
     }
 
     /// <summary>For each catalog, the calibration fitted on the others and its figures on that catalog; and their sum.</summary>
-    public static (List<(string Name, MatchCalibration Calibration, Figures Figures)> Rows, Figures Total) LeaveOneCatalogOut(IReadOnlyList<ReadUtterance> reads)
+    public static (List<(string Name, MatchCalibration Calibration, Figures Figures)> Rows, Figures Total) LeaveOneCatalogOut(IReadOnlyList<ReadUtterance> reads, bool goalsFirst = false)
     {
         var rows = reads.Select(r => r.Set.Name).Distinct().Order(StringComparer.Ordinal).Select(name =>
         {
-            var calibration = Fit([.. reads.Where(r => r.Set.Name != name)]);
+            var calibration = Fit([.. reads.Where(r => r.Set.Name != name)], goalsFirst);
             return (name, calibration, Score(reads.Where(r => r.Set.Name == name), calibration));
         }).ToList();
         return (rows, rows.Aggregate(Figures.Empty, (sum, r) => sum + r.Item3));
@@ -111,6 +116,9 @@ internal static class Calibration
         public static Counts operator +(Counts a, Counts b) => new(
             a.Top1 + b.Top1, a.Items + b.Items, a.Reachable + b.Reachable, a.WrongForms + b.WrongForms, a.Weighed + b.Weighed,
             a.Abstained + b.Abstained, a.Nones + b.Nones);
+
+        public bool NoWorseThan(Counts other) =>
+            Top1 >= other.Top1 && Reachable >= other.Reachable && WrongForms <= other.WrongForms && Abstained >= other.Abstained;
 
         /// <summary>The goals in their order: within the wrong-form and abstention targets, then more top-1, then more reachable.</summary>
         public bool Better(Counts other)

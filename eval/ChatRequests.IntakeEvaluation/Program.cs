@@ -1,15 +1,17 @@
 using ChatRequests.Core.Understanding;
 using ChatRequests.IntakeEvaluation;
 
-// dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|all] [--failures] [--loco] [--fit]
+// dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|all] [--failures] [--loco] [--fit] [--goals-first]
 // Prints the figures per catalog, per part and overall; with --failures, what went wrong on the tuning part.
 // --loco: leave-one-catalog-out on the tuning part (the match calibration fitted on all catalogs but one, scored on it);
-// --fit: fits the match calibration on the whole tuning part and prints it as MatchCalibration.Fitted's line.
+// --fit: fits the match calibration on the whole tuning part and prints it as MatchCalibration.Fitted's line;
+// --goals-first: fits for the goals' order alone (wrong form, abstention, top-1), even losing a figure against the rule.
 // Held-out texts are never printed: nothing may be tuned against them, and --loco and --fit read the tuning part only.
 var part = "all";
 var failures = false;
 var loco = false;
 var fit = false;
+var goalsFirst = false;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -26,8 +28,11 @@ for (var i = 0; i < args.Length; i++)
         case "--fit":
             fit = true;
             break;
+        case "--goals-first":
+            goalsFirst = true;
+            break;
         default:
-            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|all] [--failures] [--loco] [--fit]");
+            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|all] [--failures] [--loco] [--fit] [--goals-first]");
             return 2;
     }
 }
@@ -38,7 +43,7 @@ if (loco || fit)
     var reads = Calibration.Read(Evaluation.Lexical(root), LabelledSet.Load(root, LabelledSet.Tuning));
     if (fit)
     {
-        var fitted = Calibration.Fit(reads);
+        var fitted = Calibration.Fit(reads, goalsFirst);
         Console.WriteLine(Calibration.Describe(fitted));
         var items = reads.Where(r => r.Utterance.Expect.StartsWith("item:", StringComparison.Ordinal)).ToList();
         Console.WriteLine($"the ranking's top is the item asked for in {items.Count(r => r.TopIsRight)} of {items.Count} item utterances");
@@ -47,10 +52,10 @@ if (loco || fit)
 
     if (loco)
     {
-        var (rows, total) = Calibration.LeaveOneCatalogOut(reads);
+        var (rows, total) = Calibration.LeaveOneCatalogOut(reads, goalsFirst);
         foreach (var (name, calibration, figures) in rows)
         {
-            PrintFigures($"leave-one-catalog-out / {name} (fitted on the others: form at p >= {calibration.FormAt:0.###}, band {calibration.CloseBand})", figures);
+            PrintFigures($"leave-one-catalog-out / {name} (fitted on the others: form at p >= {calibration.FormAt:0.###}, or {calibration.RuleFormAt:0.###} with the rule; band {calibration.CloseBand})", figures);
         }
 
         PrintFigures("leave-one-catalog-out / all catalogs", total);
