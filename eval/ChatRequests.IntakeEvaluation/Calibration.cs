@@ -18,7 +18,8 @@ internal sealed record ReadUtterance(LabelledSet Set, Utterance Utterance, Readi
 /// Fits the match calibration (ADR 0037) on labelled utterances: the logistic weights by maximum likelihood (L2
 /// regularised, Newton's method), then the two form thresholds and the choice band for the goals in their order: wrong
 /// forms at most <see cref="WrongFormTarget"/> and abstention at least <see cref="AbstentionTarget"/> first, then
-/// top-1, then reachable; never losing a figure against the rule alone on the utterances fitted on. Leave-one-catalog-out fits it on all catalogs but one and scores that one.
+/// top-1, then reachable; never losing a figure against the rule alone on the utterances fitted on, nor withholding
+/// a form the rule gives (unless the goals alone decide, <c>--goals-first</c>). Leave-one-catalog-out fits it on all catalogs but one and scores that one.
 /// </summary>
 internal static class Calibration
 {
@@ -69,7 +70,9 @@ internal static class Calibration
         (double FormAt, double RuleFormAt, double Band, Counts Counts)? best = null;
         foreach (var formAt in FormThresholds)
         {
-            foreach (var ruleFormAt in RuleThresholds.Where(t => t <= formAt))
+            // The rule's forms stand unless the goals alone decide: on catalogs nobody fitted on, a bar for the rule's
+            // forms withheld clear ones ("a laptop for the office" beside a laptop charger and an office suite).
+            foreach (var ruleFormAt in goalsFirst ? RuleThresholds.Where(t => t <= formAt) : [0.0])
             {
                 for (var b = 0; b < Bands.Length; b++)
                 {
