@@ -10,7 +10,7 @@ public sealed class SampleReferenceDataTests
     public static TheoryData<string> Samples => new()
     {
         "samples", "samples/hospital", "samples/university", "samples/factory", "samples/retail", "samples/airline",
-        "samples/council", "samples/logistics", "samples/schools", "samples/hotel",
+        "samples/council", "samples/logistics", "samples/schools", "samples/hotel", "samples/construction",
     };
 
     [Theory]
