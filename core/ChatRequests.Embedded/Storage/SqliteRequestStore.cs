@@ -25,8 +25,13 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
 
     private const string AwaitsApprover = "pending_approvers IS NOT NULL AND instr(pending_approvers, $token) > 0";
 
-    // Keyset paging on (submitted_at, id), as ScanAsync.
-    private const string After = "($after_at IS NULL OR submitted_at > $after_at OR (submitted_at = $after_at AND id > $after_id))";
+    // Keyset paging on (submitted_at, id), as ScanAsync. A row value, so that SQLite seeks the index to the position: the
+    // same test written with OR (submitted_at > $at OR (submitted_at = $at AND id > $id)) walked the index from its start
+    // on every page, which made a scan of the whole store quadratic. The first page binds empty strings (every id is longer).
+    private const string After = "(submitted_at, id) > ($after_at, $after_id)";
+
+    // A page of the whole store in (submitted_at, id) order, before a bound (the latest time there is when none was given).
+    internal const string ScanPage = $"WHERE {After} AND submitted_at < $before ORDER BY submitted_at, id LIMIT $max";
 
     // The bounded lists' conditions, visible to the tests that check their query plans.
     internal static readonly string TeamQueuePage = $"WHERE team_id = $team AND {IsOpen} AND {After} ORDER BY submitted_at, id LIMIT $max";
@@ -252,23 +257,18 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         // Keyset pages on (submitted_at, id): neither changes once written, so a page never repeats or skips a request.
-        var from = submittedFrom is { } f ? StoredTime.Format(f) : null;
-        var before = submittedBefore is { } b ? StoredTime.Format(b) : null;
-        (string At, string Id)? last = null;
+        // Submitted at or after "from" is after (from, ""), as every id is longer than the empty string.
+        var before = StoredTime.Format(submittedBefore ?? DateTimeOffset.MaxValue);
+        var last = (At: submittedFrom is { } f ? StoredTime.Format(f) : "", Id: "");
         while (true)
         {
             var page = await QueryAsync(
-                """
-                WHERE ($from IS NULL OR submitted_at >= $from) AND ($before IS NULL OR submitted_at < $before)
-                  AND ($last_at IS NULL OR submitted_at > $last_at OR (submitted_at = $last_at AND id > $last_id))
-                ORDER BY submitted_at, id LIMIT $max
-                """,
+                ScanPage,
                 p =>
                 {
-                    p.AddWithValue("$from", (object?)from ?? DBNull.Value);
-                    p.AddWithValue("$before", (object?)before ?? DBNull.Value);
-                    p.AddWithValue("$last_at", (object?)last?.At ?? DBNull.Value);
-                    p.AddWithValue("$last_id", (object?)last?.Id ?? DBNull.Value);
+                    p.AddWithValue("$after_at", last.At);
+                    p.AddWithValue("$after_id", last.Id);
+                    p.AddWithValue("$before", before);
                     p.AddWithValue("$max", ScanPageSize);
                 },
                 cancellationToken);
@@ -337,8 +337,8 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
     private static void BindPage(SqliteParameterCollection parameters, int max, ListPosition? after)
     {
         parameters.AddWithValue("$max", Math.Max(0, max));
-        parameters.AddWithValue("$after_at", after is null ? DBNull.Value : StoredTime.Format(after.SubmittedAt));
-        parameters.AddWithValue("$after_id", (object?)after?.Id ?? DBNull.Value);
+        parameters.AddWithValue("$after_at", after is null ? "" : StoredTime.Format(after.SubmittedAt));
+        parameters.AddWithValue("$after_id", after?.Id ?? "");
     }
 
     private async Task<int> CountAsync(string where, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)

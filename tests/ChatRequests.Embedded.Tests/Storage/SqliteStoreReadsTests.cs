@@ -40,6 +40,11 @@ public sealed class SqliteStoreReadsTests : IDisposable
         ["due events (relay, status endpoint)"] = (SqliteRequestStore.Select(SqliteRequestStore.DueEvents), new() { ["$now"] = StoredTime.Format(DateTimeOffset.MaxValue), ["$max"] = RelayReadsAtMost }),
         ["SLA checks due"] = (SqliteRequestStore.Select(SqliteRequestStore.SlaChecksDue), new() { ["$now"] = StoredTime.Format(Now), ["$max"] = RelayReadsAtMost }),
         ["one request"] = (SqliteRequestStore.Select(SqliteRequestStore.ById), new() { ["$id"] = "REQ-000003" }),
+        // A page of a scan of the whole store (retention, exports, the audit) after REQ-000002: every closed request comes before it.
+        ["scan page after a position"] = (SqliteRequestStore.Select(SqliteRequestStore.ScanPage), new()
+        {
+            ["$after_at"] = StoredTime.Format(Start), ["$after_id"] = "REQ-000002", ["$before"] = StoredTime.Format(DateTimeOffset.MaxValue), ["$max"] = 100,
+        }),
     };
 
     public static TheoryData<string> ReadNames => [.. Reads.Keys];
@@ -93,8 +98,8 @@ public sealed class SqliteStoreReadsTests : IDisposable
     private static Dictionary<string, object?> Page(Dictionary<string, object?> values)
     {
         values["$max"] = PageSize;
-        values["$after_at"] = null;
-        values["$after_id"] = null;
+        values["$after_at"] = "";
+        values["$after_id"] = "";
         return values;
     }
 
