@@ -1,11 +1,17 @@
 using ChatRequests.Core.Understanding;
 using ChatRequests.IntakeEvaluation;
 
-// dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|all] [--failures]
+// dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|all] [--failures] [--loco] [--fit] [--goals-first]
 // Prints the figures per catalog, per part and overall; with --failures, what went wrong on the tuning part.
-// Held-out texts are never printed: nothing may be tuned against them.
+// --loco: leave-one-catalog-out on the tuning part (the match calibration fitted on all catalogs but one, scored on it);
+// --fit: fits the match calibration on the whole tuning part and prints it as MatchCalibration.Fitted's line;
+// --goals-first: fits for the goals' order alone (wrong form, abstention, top-1), even losing a figure against the rule.
+// Held-out texts are never printed: nothing may be tuned against them, and --loco and --fit read the tuning part only.
 var part = "all";
 var failures = false;
+var loco = false;
+var fit = false;
+var goalsFirst = false;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -16,13 +22,49 @@ for (var i = 0; i < args.Length; i++)
         case "--failures":
             failures = true;
             break;
+        case "--loco":
+            loco = true;
+            break;
+        case "--fit":
+            fit = true;
+            break;
+        case "--goals-first":
+            goalsFirst = true;
+            break;
         default:
-            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|all] [--failures]");
+            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|all] [--failures] [--loco] [--fit] [--goals-first]");
             return 2;
     }
 }
 
 var root = Evaluation.FindRoot();
+if (loco || fit)
+{
+    var reads = Calibration.Read(Evaluation.Lexical(root), LabelledSet.Load(root, LabelledSet.Tuning));
+    if (fit)
+    {
+        var fitted = Calibration.Fit(reads, goalsFirst);
+        Console.WriteLine(Calibration.Describe(fitted));
+        var items = reads.Where(r => r.Utterance.Expect.StartsWith("item:", StringComparison.Ordinal)).ToList();
+        Console.WriteLine($"the ranking's top is the item asked for in {items.Count(r => r.TopIsRight)} of {items.Count} item utterances");
+        PrintFigures("tuning / all catalogs, fitted on all of them", Calibration.Score(reads, fitted));
+    }
+
+    if (loco)
+    {
+        var (rows, total) = Calibration.LeaveOneCatalogOut(reads, goalsFirst);
+        foreach (var (name, calibration, figures) in rows)
+        {
+            PrintFigures($"leave-one-catalog-out / {name} (fitted on the others: form at p >= {calibration.FormAt:0.###}, or {calibration.RuleFormAt:0.###} with the rule; band {calibration.CloseBand})", figures);
+        }
+
+        PrintFigures("leave-one-catalog-out / all catalogs", total);
+        return total.Misses().Any() ? 1 : 0;
+    }
+
+    return 0;
+}
+
 var parts = part == "all" ? new[] { LabelledSet.Tuning, LabelledSet.HeldOut } : [part];
 var evaluation = Evaluation.Lexical(root);
 var all = new List<Outcome>();
@@ -61,9 +103,11 @@ if (failures)
 var misses = all.Count == 0 ? [] : all.Aggregate(Figures.Empty, (sum, o) => sum + o.Figures).Misses().ToList();
 return misses.Count == 0 ? 0 : 1;
 
-static void Print(string title, IEnumerable<Outcome> outcomes)
+static void Print(string title, IEnumerable<Outcome> outcomes) =>
+    PrintFigures(title, outcomes.Aggregate(Figures.Empty, (sum, o) => sum + o.Figures));
+
+static void PrintFigures(string title, Figures figures)
 {
-    var figures = outcomes.Aggregate(Figures.Empty, (sum, o) => sum + o.Figures);
     Console.WriteLine(title);
     foreach (var (name, rate, goal, atMost) in figures.WithGoals())
     {

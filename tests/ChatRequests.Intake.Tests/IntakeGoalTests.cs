@@ -44,13 +44,17 @@ public sealed class IntakeGoalTests
     private const string? TuningGoalsNotYetMet =
         "Issue 10 open: since the fifth part was folded in (2026-12-06) the tuning part misses top-1 (80.7%), reachable (93.9%), wrong form (3.7%) and abstention (86.5%); see Tuning_IsNoWorseThanMeasured.";
 
-    /// <summary>The tuning part's misses per figure right after the fifth part was folded in (engine of 1b0ba57), so that no figure gets worse.</summary>
+    /// <summary>
+    /// The tuning part's misses per figure with the calibrated match decision (ADR 0037, 2026-12-06), so that no figure
+    /// gets worse; right after the fifth part was folded in (engine of 1b0ba57) they were top-1 285, reachable 90, wrong
+    /// form 68, abstention 46.
+    /// </summary>
     private static readonly IReadOnlyDictionary<string, int> TuningMissesAsMeasured = new Dictionary<string, int>
     {
-        // 2,414 sentences, seven catalogs: top-1 1190/1475, reachable 1385/1475, wrong form 68/1816, abstention 295/341,
+        // 2,414 sentences, seven catalogs: top-1 1193/1475, reachable 1386/1475, wrong form 68/1816, abstention 295/341,
         // commands 306/317, incidents 266/281, slot fill 1550/1639.
-        ["top-1 accuracy"] = 285,
-        ["reachable"] = 90,
+        ["top-1 accuracy"] = 282,
+        ["reachable"] = 89,
         ["wrong form"] = 68,
         ["abstention on none"] = 46,
         ["commands"] = 11,

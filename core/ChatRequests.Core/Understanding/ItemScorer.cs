@@ -6,7 +6,8 @@ namespace ChatRequests.Core.Understanding;
 /// <param name="NamedExactly">The naming phrase was said in its own words (perhaps misspelt), not through a synonym.</param>
 /// <param name="Unexplained">How many of the message's content terms fit the item less than a category word does.</param>
 /// <param name="ByAChoice">Its best phrase said is a choice of several words that does not vouch for it ("work tablet" of remote access).</param>
-internal sealed record ScoredItem(int Index, double Score, double Named, ItemPhrase? NamedBy, bool NamedExactly, int Unexplained, bool ByAChoice = false);
+/// <param name="Covered">The largest share of one of its names or keywords the words say (1 for all of "laptop charger", 0.5 for "laptop").</param>
+internal sealed record ScoredItem(int Index, double Score, double Named, ItemPhrase? NamedBy, bool NamedExactly, int Unexplained, bool ByAChoice = false, double Covered = 0);
 
 /// <summary>
 /// Scores every item of a catalog against the content terms of a message: each term counts once, for the best
@@ -78,7 +79,7 @@ internal static class ItemScorer
             }
 
             var (bonus, named, namedBy, exactly, byChoice) = PhraseBonus(index.Phrases[i], said, Beside, OnlyForWhat, distinct.Count, t => index.Postings(t).Length == 1);
-            ranked.Add(new ScoredItem(i, totals[i] + bonus, named, namedBy, exactly, distinct.Count - explained[i], byChoice));
+            ranked.Add(new ScoredItem(i, totals[i] + bonus, named, namedBy, exactly, distinct.Count - explained[i], byChoice, Covered(index.Phrases[i], said)));
         }
 
         ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Index.CompareTo(b.Index));
@@ -111,6 +112,29 @@ internal static class ItemScorer
 
             return false;
         }
+    }
+
+    /// <summary>How much of its best-said name or keyword the words say, each term by how surely it was said.</summary>
+    private static double Covered(List<ItemPhrase> phrases, Dictionary<string, double> said)
+    {
+        var covered = 0.0;
+        foreach (var phrase in phrases)
+        {
+            if (phrase.Kind == PhraseKind.Choice)
+            {
+                continue;
+            }
+
+            var sum = 0.0;
+            foreach (var term in phrase.Terms)
+            {
+                sum += said.GetValueOrDefault(term);
+            }
+
+            covered = Math.Max(covered, sum / phrase.Terms.Length);
+        }
+
+        return covered;
     }
 
     /// <summary>The terms a typed word may mean, with how surely: itself, longer forms and typos of known words, their synonyms.</summary>

@@ -1,4 +1,5 @@
 using ChatRequests.Core.Catalog;
+using ChatRequests.Core.Priority;
 using ChatRequests.Core.Requests;
 
 namespace ChatRequests.Core.Understanding;
@@ -18,41 +19,48 @@ public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
     public ValueTask<Meaning> InterpretAsync(string text, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(Interpret(text));
 
-    public Meaning Interpret(string text)
+    public Meaning Interpret(string text) => Decide(Read(text), MatchCalibration.Fitted);
+
+    /// <summary>
+    /// What the words say before any item is chosen: a command or report read from them outright, or the ranking of
+    /// the catalog's items with what else was said. The evaluation reads each message once and decides it under
+    /// several calibrations (<see cref="Decide"/>).
+    /// </summary>
+    internal Reading Read(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Interpret(text.Length > MaxLength ? text[..MaxLength] : text, Index());
+        return Read(text.Length > MaxLength ? text[..MaxLength] : text, Index());
     }
 
-    private static Meaning Interpret(string text, CatalogIndex index)
+    private static Reading Read(string text, CatalogIndex index)
     {
         if (AvailabilityWords.ReadAsk(text) is { } availability)
         {
-            return new Meaning
+            return Reading.Final(new Meaning
             {
                 Kind = MeaningKind.Command, Command = ChatCommand.Availability, Available = availability.Available, UnavailableUntil = availability.UntilText,
-            };
+            });
         }
 
         if (DelegationWords.Read(text) is { } delegation)
         {
-            return new Meaning { Kind = MeaningKind.Command, Command = ChatCommand.Delegation, Delegation = delegation };
+            return Reading.Final(new Meaning { Kind = MeaningKind.Command, Command = ChatCommand.Delegation, Delegation = delegation });
         }
 
         if (ExportWords.Read(text) is { } export)
         {
             var exportCommand = export.Kind == ExportKind.PersonErase ? ChatCommand.Erase : ChatCommand.Export;
-            return new Meaning { Kind = MeaningKind.Command, Command = exportCommand, Export = export };
+            return Reading.Final(new Meaning { Kind = MeaningKind.Command, Command = exportCommand, Export = export });
         }
 
         if (ParkedWords.Matches(text))
         {
-            return new Meaning { Kind = MeaningKind.Command, Command = ChatCommand.Parked };
+            return Reading.Final(new Meaning { Kind = MeaningKind.Command, Command = ChatCommand.Parked });
         }
 
         if (ReportWords.Read(text, index.IsCategory) is { } report)
         {
-            return new Meaning { Kind = MeaningKind.Command, Command = ChatCommand.Report, Report = report };
+            return Reading.Final(new Meaning { Kind = MeaningKind.Command, Command = ChatCommand.Report, Report = report });
         }
 
         var urgency = UrgencyWords.Find(text);
@@ -60,28 +68,41 @@ public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
         var requestId = RequestNumber.FindIn(text);
         if (requestId is not null && AuditWords.Read(text) is { } audit)
         {
-            return Command(audit);
+            return Reading.Final(Command(audit, requestId, urgency));
         }
 
         var command = CommandWords.Find(words, requestId is not null, index.Knows);
-        if (command is { Strength: CommandStrength.Strong, Command: ChatCommand.MyRequests or ChatCommand.ShowRequest } chase
-            && CommandWords.IsFollowUp(words, index.Knows))
+        var chase = command is { Strength: CommandStrength.Strong, Command: ChatCommand.MyRequests or ChatCommand.ShowRequest }
+            && CommandWords.IsFollowUp(words, index.Knows);
+        if (command is { Strength: CommandStrength.Strong } && !chase)
+        {
+            return Reading.Final(Command(command.Value.Command, requestId, urgency));
+        }
+
+        var query = ItemTerms(words, index);
+        return new Reading(null, index, words, query.DistinctBy(w => w.Term).Count(), ItemScorer.Rank(index, query, words), command, chase, requestId, urgency);
+    }
+
+    /// <summary>What a reading means once the calibration has said how sure its ranking is.</summary>
+    internal static Meaning Decide(Reading reading, MatchCalibration calibration)
+    {
+        if (reading.Meaning is { } final)
+        {
+            return final;
+        }
+
+        var (index, words, command, requestId, urgency) = (reading.Index, reading.Words, reading.Command, reading.RequestId, reading.Urgency);
+        var (kind, items) = MatchDecision.Decide(reading.Ranked, reading.QueryTerms, calibration);
+        if (reading.Chase)
         {
             // Which request is chased: the number, else the items the words name ("my laptop").
-            var (named, matches) = MatchDecision.Decide(ItemScorer.Rank(index, ItemTerms(words, index), words));
-            return Command(chase.Command) with
+            return Command(command!.Value.Command, requestId, urgency) with
             {
                 FollowUp = true,
-                Items = named == MeaningKind.Unknown ? [] : [.. matches.Select(m => new ItemMatch(index.Items[m.Index], m.Score, new Dictionary<string, string>()))],
+                Items = kind == MeaningKind.Unknown ? [] : [.. items.Select(m => new ItemMatch(index.Items[m.Index], m.Score, new Dictionary<string, string>()))],
             };
         }
 
-        if (command is { Strength: CommandStrength.Strong })
-        {
-            return Command(command.Value.Command);
-        }
-
-        var (kind, items) = MatchDecision.Decide(ItemScorer.Rank(index, ItemTerms(words, index), words));
         if (kind == MeaningKind.Item && OtherThing.IsAskedFor(words, index, items[0]))
         {
             kind = MeaningKind.Suggestion;
@@ -94,7 +115,7 @@ public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
 
         if (command is { } c && (kind is MeaningKind.Unknown or MeaningKind.Suggestion || (c.Strength == CommandStrength.Medium && kind != MeaningKind.Item)))
         {
-            return Command(c.Command);
+            return Command(c.Command, requestId, urgency);
         }
 
         return new Meaning
@@ -103,10 +124,10 @@ public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
             Items = [.. items.Select(s => new ItemMatch(index.Items[s.Index], s.Score, SlotReader.Read(index.Items[s.Index], words, index.Naming(s.Index))))],
             UrgencyHint = urgency,
         };
-
-        Meaning Command(ChatCommand chatCommand) =>
-            new() { Kind = MeaningKind.Command, Command = chatCommand, RequestId = requestId, UrgencyHint = urgency };
     }
+
+    private static Meaning Command(ChatCommand chatCommand, string? requestId, Urgency? urgency) =>
+        new() { Kind = MeaningKind.Command, Command = chatCommand, RequestId = requestId, UrgencyHint = urgency };
 
     /// <summary>
     /// The content words that may pick an item: answers many items share ("Berlin office", "Ward 7B") only fill the

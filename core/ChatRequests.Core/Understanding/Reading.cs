@@ -1,0 +1,17 @@
+using ChatRequests.Core.Priority;
+
+namespace ChatRequests.Core.Understanding;
+
+/// <summary>
+/// A message as read before the matcher decides how sure it is: either its meaning outright (a command, a report), or
+/// the catalog's items ranked against its words, with what else was said.
+/// </summary>
+/// <param name="Meaning">The meaning when the words settle it without the ranking.</param>
+/// <param name="QueryTerms">How many distinct content terms could pick an item.</param>
+/// <param name="Chase">A strong "my requests"/"show request" that chases an earlier ask: the ranking only says which.</param>
+internal sealed record Reading(
+    Meaning? Meaning, CatalogIndex Index, Word[] Words, int QueryTerms, IReadOnlyList<ScoredItem> Ranked,
+    (ChatCommand Command, CommandStrength Strength)? Command, bool Chase, string? RequestId, Urgency? Urgency)
+{
+    public static Reading Final(Meaning meaning) => new(meaning, null!, [], 0, [], null, false, null, null);
+}

@@ -1,0 +1,226 @@
+using System.Globalization;
+using ChatRequests.Core.Understanding;
+
+namespace ChatRequests.IntakeEvaluation;
+
+/// <summary>A labelled utterance read once against its catalog: it can be decided under any calibration.</summary>
+internal sealed record ReadUtterance(LabelledSet Set, Utterance Utterance, Reading Reading)
+{
+    /// <summary>Whether the calibration decides it: an item or "none" whose words ranked an item high enough to weigh.</summary>
+    public bool Weighed => Reading.Meaning is null && !Reading.Chase && Reading.Ranked.Count > 0 && Reading.Ranked[0].Score >= MatchDecision.MinScore
+        && (Utterance.Expect == "none" || Utterance.Expect.StartsWith("item:", StringComparison.Ordinal));
+
+    /// <summary>Whether the top of the ranking is the item the utterance asks for.</summary>
+    public bool TopIsRight => Reading.Ranked.Count > 0 && Utterance.Expect == $"item:{Reading.Index.Items[Reading.Ranked[0].Index].Id}";
+}
+
+/// <summary>
+/// Fits the match calibration (ADR 0037) on labelled utterances: the logistic weights by maximum likelihood (L2
+/// regularised, Newton's method), then the two form thresholds and the choice band for the goals in their order: wrong
+/// forms at most <see cref="WrongFormTarget"/> and abstention at least <see cref="AbstentionTarget"/> first, then
+/// top-1, then reachable; never losing a figure against the rule alone on the utterances fitted on, nor withholding
+/// a form the rule gives (unless the goals alone decide, <c>--goals-first</c>). Leave-one-catalog-out fits it on all catalogs but one and scores that one.
+/// </summary>
+internal static class Calibration
+{
+    /// <summary>Below the goal of 3%, so that a catalog not fitted on keeps some margin.</summary>
+    public const double WrongFormTarget = 0.03;
+    public const double AbstentionTarget = 0.90;
+    private const double Ridge = 1.0;
+    private const int NewtonSteps = 30;
+
+    private static readonly double[] FormThresholds = [.. Enumerable.Range(0, 30).Select(i => 0.45 + (i * 0.02)), 2];
+    private static readonly double[] RuleThresholds = [.. Enumerable.Range(0, 30).Select(i => i * 0.03)];
+    // Widest last: with the same figures, the shorter choice wins.
+    private static readonly double[] Bands = [0.6, 0.5, 0.4, 0.3];
+    /// <summary>The band the rule offered runners-up in before the calibration.</summary>
+    private const double RuleBand = 0.6;
+
+    /// <summary>Reads every utterance of the sets once.</summary>
+    public static List<ReadUtterance> Read(Evaluation evaluation, IEnumerable<LabelledSet> sets) =>
+    [
+        .. sets.SelectMany(set =>
+        {
+            var interpreter = new LexicalInterpreter(evaluation.LoadCatalog(set.Catalog));
+            return set.Utterances.Select(u => new ReadUtterance(set, u, interpreter.Read(u.Text)));
+        }),
+    ];
+
+    /// <summary>The figures of utterances decided under a calibration.</summary>
+    public static Figures Score(IEnumerable<ReadUtterance> reads, MatchCalibration calibration) =>
+        reads.Aggregate(Figures.Empty, (sum, r) => sum + Evaluation.Score(r.Utterance, LexicalInterpreter.Decide(r.Reading, calibration)));
+
+    /// <param name="goalsFirst">Whether the goals' order alone decides, even when a figure gets worse than the rule's.</param>
+    public static MatchCalibration Fit(IReadOnlyList<ReadUtterance> training, bool goalsFirst = false)
+    {
+        var weighed = training.Where(r => r.Weighed).ToList();
+        var features = weighed.Select(r => MatchFeatures.Of(r.Reading.Ranked, r.Reading.QueryTerms)).ToList();
+        var weights = Logistic(features, [.. weighed.Select(r => r.TopIsRight ? 1.0 : 0.0)]);
+
+        // Each utterance's figures as a form and, per band, as no form: the grid below only adds them up.
+        var model = new MatchCalibration(weights, 0, 0, 0);
+        var cases = training.Select(r => new Case(
+            r.Weighed ? model.Probability(MatchFeatures.Of(r.Reading.Ranked, r.Reading.QueryTerms)) : double.NaN,
+            r.Weighed && MatchDecision.RuleSaysForm(r.Reading.Ranked),
+            Counts.Of(Evaluation.Score(r.Utterance, LexicalInterpreter.Decide(r.Reading, model with { FormAt = 0, RuleFormAt = 0, CloseBand = Bands[0] }))),
+            [.. Bands.Select(b => Counts.Of(Evaluation.Score(r.Utterance, LexicalInterpreter.Decide(r.Reading, model with { FormAt = 2, RuleFormAt = 2, CloseBand = b }))))]))
+            .ToList();
+        // The rule alone (no probability) on the same utterances: the fit may not lose any figure against it.
+        var rule = cases.Aggregate(default(Counts), (sum, c) => sum + (c.Rule ? c.Form : c.NoForm[Array.IndexOf(Bands, RuleBand)]));
+        (double FormAt, double RuleFormAt, double Band, Counts Counts)? best = null;
+        foreach (var formAt in FormThresholds)
+        {
+            // The rule's forms stand unless the goals alone decide: on catalogs nobody fitted on, a bar for the rule's
+            // forms withheld clear ones ("a laptop for the office" beside a laptop charger and an office suite).
+            foreach (var ruleFormAt in goalsFirst ? RuleThresholds.Where(t => t <= formAt) : [0.0])
+            {
+                for (var b = 0; b < Bands.Length; b++)
+                {
+                    var counts = default(Counts);
+                    foreach (var c in cases)
+                    {
+                        counts += c.Probability >= (c.Rule ? ruleFormAt : formAt) ? c.Form : c.NoForm[b];
+                    }
+
+                    if ((goalsFirst || counts.NoWorseThan(rule)) && (best is null || counts.Better(best.Value.Counts)))
+                    {
+                        best = (formAt, ruleFormAt, Bands[b], counts);
+                    }
+                }
+            }
+        }
+
+        return model with { FormAt = best!.Value.FormAt, RuleFormAt = best.Value.RuleFormAt, CloseBand = best.Value.Band };
+    }
+
+    /// <summary>For each catalog, the calibration fitted on the others and its figures on that catalog; and their sum.</summary>
+    public static (List<(string Name, MatchCalibration Calibration, Figures Figures)> Rows, Figures Total) LeaveOneCatalogOut(IReadOnlyList<ReadUtterance> reads, bool goalsFirst = false)
+    {
+        var rows = reads.Select(r => r.Set.Name).Distinct().Order(StringComparer.Ordinal).Select(name =>
+        {
+            var calibration = Fit([.. reads.Where(r => r.Set.Name != name)], goalsFirst);
+            return (name, calibration, Score(reads.Where(r => r.Set.Name == name), calibration));
+        }).ToList();
+        return (rows, rows.Aggregate(Figures.Empty, (sum, r) => sum + r.Item3));
+    }
+
+    /// <summary>The calibration as the line of <c>MatchCalibration.Fitted</c>.</summary>
+    public static string Describe(MatchCalibration calibration) =>
+        FormattableString.Invariant($"new([{string.Join(", ", calibration.Weights.Select(w => w.ToString("0.####", CultureInfo.InvariantCulture)))}], {calibration.FormAt:0.####}, {calibration.RuleFormAt:0.####}, {calibration.CloseBand})");
+
+    private sealed record Case(double Probability, bool Rule, Counts Form, Counts[] NoForm);
+
+    /// <summary>The item figures the fit weighs, as counts (hits and cases of top-1, reachable, wrong form, abstention).</summary>
+    private readonly record struct Counts(int Top1, int Items, int Reachable, int WrongForms, int Weighed, int Abstained, int Nones)
+    {
+        public static Counts Of(Figures f) =>
+            new(f.Top1.Hits, f.Top1.Cases, f.Reachable.Hits, f.WrongForm.Hits, f.WrongForm.Cases, f.Abstention.Hits, f.Abstention.Cases);
+
+        public static Counts operator +(Counts a, Counts b) => new(
+            a.Top1 + b.Top1, a.Items + b.Items, a.Reachable + b.Reachable, a.WrongForms + b.WrongForms, a.Weighed + b.Weighed,
+            a.Abstained + b.Abstained, a.Nones + b.Nones);
+
+        public bool NoWorseThan(Counts other) =>
+            Top1 >= other.Top1 && Reachable >= other.Reachable && WrongForms <= other.WrongForms && Abstained >= other.Abstained;
+
+        /// <summary>The goals in their order: within the wrong-form and abstention targets, then more top-1, then more reachable.</summary>
+        public bool Better(Counts other)
+        {
+            var (mine, theirs) = (Shortfall(), other.Shortfall());
+            if (Math.Abs(mine - theirs) > 1e-12)
+            {
+                return mine < theirs;
+            }
+
+            return Top1 != other.Top1 ? Top1 > other.Top1 : Reachable > other.Reachable;
+        }
+
+        private double Shortfall() =>
+            Math.Max(0, ((double)WrongForms / Math.Max(1, Weighed)) - WrongFormTarget)
+            + Math.Max(0, AbstentionTarget - ((double)Abstained / Math.Max(1, Nones)));
+    }
+
+    /// <summary>Logistic regression by Newton's method with an L2 penalty on every weight but the first (the bias).</summary>
+    public static double[] Logistic(IReadOnlyList<double[]> x, IReadOnlyList<double> y)
+    {
+        var n = MatchFeatures.Names.Length;
+        var w = new double[n];
+        for (var step = 0; step < NewtonSteps; step++)
+        {
+            var gradient = new double[n];
+            var hessian = new double[n, n];
+            for (var i = 0; i < n; i++)
+            {
+                gradient[i] = i == 0 ? 0 : Ridge * w[i];
+                hessian[i, i] = i == 0 ? 1e-9 : Ridge;
+            }
+
+            for (var k = 0; k < x.Count; k++)
+            {
+                var z = 0.0;
+                for (var i = 0; i < n; i++)
+                {
+                    z += w[i] * x[k][i];
+                }
+
+                var p = 1 / (1 + Math.Exp(-z));
+                for (var i = 0; i < n; i++)
+                {
+                    gradient[i] += (p - y[k]) * x[k][i];
+                    for (var j = 0; j < n; j++)
+                    {
+                        hessian[i, j] += p * (1 - p) * x[k][i] * x[k][j];
+                    }
+                }
+            }
+
+            var delta = Solve(hessian, gradient);
+            for (var i = 0; i < n; i++)
+            {
+                w[i] -= delta[i];
+            }
+        }
+
+        return w;
+    }
+
+    /// <summary>Solves a x = b by Gaussian elimination with partial pivoting (a and b are overwritten).</summary>
+    private static double[] Solve(double[,] a, double[] b)
+    {
+        var n = b.Length;
+        for (var col = 0; col < n; col++)
+        {
+            var pivot = Enumerable.Range(col, n - col).MaxBy(r => Math.Abs(a[r, col]));
+            for (var j = 0; j < n; j++)
+            {
+                (a[col, j], a[pivot, j]) = (a[pivot, j], a[col, j]);
+            }
+
+            (b[col], b[pivot]) = (b[pivot], b[col]);
+            for (var r = col + 1; r < n; r++)
+            {
+                var factor = a[r, col] / a[col, col];
+                for (var j = col; j < n; j++)
+                {
+                    a[r, j] -= factor * a[col, j];
+                }
+
+                b[r] -= factor * b[col];
+            }
+        }
+
+        var x = new double[n];
+        for (var r = n - 1; r >= 0; r--)
+        {
+            var sum = b[r];
+            for (var j = r + 1; j < n; j++)
+            {
+                sum -= a[r, j] * x[j];
+            }
+
+            x[r] = sum / a[r, r];
+        }
+
+        return x;
+    }
+}
