@@ -79,23 +79,27 @@ internal sealed class BenchPass(BenchTargets targets, int concurrency, int warmu
         if (kind.IsEcho)
         {
             var echo = await _runner.RunAsync(run, targets.EchoProcessId, () => Task.CompletedTask, cancellationToken);
-            return Result(kind, echo, TimeSpan.Zero);
+            return Result(kind, echo, TimeSpan.Zero, 0);
         }
 
         var measured = await _runner.RunAsync(run, targets.BotProcessId, () => FulfilmentIdleAsync(cancellationToken), cancellationToken);
         var before = ProcessCpu.Read(targets.BotProcessId);
+        var readBefore = ProcessIo.ReadBytes(targets.BotProcessId);
         await FulfilmentIdleAsync(cancellationToken);
-        return Result(kind, measured, ProcessCpu.Read(targets.BotProcessId) - before);
+        return Result(kind, measured, ProcessCpu.Read(targets.BotProcessId) - before, ProcessIo.ReadBytes(targets.BotProcessId) - readBefore);
     }
 
-    private PhaseResult Result(TurnKind kind, PhaseMeasurement measured, TimeSpan fulfilmentCpu)
+    private PhaseResult Result(TurnKind kind, PhaseMeasurement measured, TimeSpan fulfilmentCpu, long fulfilmentReadBytes)
     {
         if (!IsWarmUp)
         {
             Report.Progress(kind, concurrency, kind.IsEcho ? targets.EchoProcessId : targets.BotProcessId, measured.StartedAt, measured.EndedAt);
         }
 
-        return new(kind, LatencyStats.Of(measured.Milliseconds), measured.Wall, measured.TargetCpu, fulfilmentCpu, measured.DriverCpu);
+        return new(kind, LatencyStats.Of(measured.Milliseconds), measured.Wall, measured.TargetCpu, fulfilmentCpu, measured.DriverCpu)
+        {
+            ReadBytes = (measured.TargetReadBytes, fulfilmentReadBytes),
+        };
     }
 
     private Task FulfilmentIdleAsync(CancellationToken cancellationToken) =>

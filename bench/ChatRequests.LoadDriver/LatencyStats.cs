@@ -25,6 +25,13 @@ internal sealed record LatencyStats(int Count, double P50, double P95, double P9
 /// </summary>
 internal sealed record PhaseResult(TurnKind Kind, LatencyStats Latency, TimeSpan Wall, TimeSpan Cpu, TimeSpan FulfilmentCpu, TimeSpan DriverCpu)
 {
+    /// <summary>Bytes the bot read during the measured turns (<see cref="ProcessIo"/>), and after them until its fulfilment was idle.</summary>
+    public (long Turns, long Fulfilment) ReadBytes { get; init; }
+
+    public double ReadKiBPerTurn => ReadBytes.Turns / 1024.0 / Latency.Count;
+
+    public double FulfilmentReadKiBPerTurn => ReadBytes.Fulfilment / 1024.0 / Latency.Count;
+
     public double Throughput => Latency.Count / Wall.TotalSeconds;
 
     public double CpuMicrosecondsPerTurn => Cpu.TotalMicroseconds / Latency.Count;

@@ -19,6 +19,9 @@ internal static class MemoryRun
     private const int TurnsPerKind = 50;
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan FulfilmentTimeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan QuietWindow = TimeSpan.FromSeconds(2);
+    private const double QuietShare = 0.05;
+    private static readonly TimeSpan StartUpTimeout = TimeSpan.FromMinutes(10);
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     public static async Task RunAsync(DriverOptions options, string dataFolder, CancellationToken cancellationToken)
@@ -57,6 +60,17 @@ internal static class MemoryRun
                 m.Store, m.Idle.WorkingSetMiB, m.AfterTurns.WorkingSetMiB, m.AfterTurns.PeakWorkingSetMiB, m.Turns, m.Cpu.TotalMicroseconds / m.Turns));
         }
 
+        // Per turn kind: what grows with the store shows as a kind that costs more on the stored bot than on the empty one.
+        Report.Line("  per turn by kind: cpu us, KiB read (the turn; then the fulfilment it caused, until idle)");
+        foreach (var kind in TurnKind.ReportOrder.Where(k => !k.IsEcho))
+        {
+            var onEmpty = empty.Phases.Single(p => p.Kind == kind);
+            var onStored = full.Phases.Single(p => p.Kind == kind);
+            Report.Line(string.Format(Invariant, "    {0,-24} empty {1,8:0} + {2,8:0} us, {3,8:0} + {4,8:0} KiB   stored {5,8:0} + {6,8:0} us, {7,8:0} + {8,8:0} KiB",
+                kind.Name, onEmpty.CpuMicrosecondsPerTurn, onEmpty.FulfilmentMicrosecondsPerTurn, onEmpty.ReadKiBPerTurn, onEmpty.FulfilmentReadKiBPerTurn,
+                onStored.CpuMicrosecondsPerTurn, onStored.FulfilmentMicrosecondsPerTurn, onStored.ReadKiBPerTurn, onStored.FulfilmentReadKiBPerTurn));
+        }
+
         Report.Line(string.Format(Invariant, "  {0,-20} {1,12:0.0} {2,12:0.0} {3,14:0.0} {4,12}",
             "echo bot (baseline)", echoIdle.WorkingSetMiB, echoAfter.WorkingSetMiB, echoAfter.PeakWorkingSetMiB, empty.EchoTurns + full.EchoTurns));
         Report.Line("  what is resident (MiB: anonymous, pages of mapped files, shared memory: the JIT's code)");
@@ -74,7 +88,8 @@ internal static class MemoryRun
     }
 
     /// <param name="Cpu">The bot's CPU over the turns and until its fulfilment was idle again (what a smaller page cache would cost).</param>
-    private sealed record BotMemory(string Store, ProcessMemory Idle, ProcessMemory AfterTurns, int Turns, int EchoTurns, TimeSpan Cpu);
+    /// <param name="Phases">Each turn kind's CPU: the turns, and the fulfilment they caused.</param>
+    private sealed record BotMemory(string Store, ProcessMemory Idle, ProcessMemory AfterTurns, int Turns, int EchoTurns, TimeSpan Cpu, IReadOnlyList<PhaseResult> Phases);
 
     private static async Task<BotMemory> MeasureAsync(
         string store, string dataFile, BenchOrganisation organisation, DriverOptions options, FakeTeamsConnector connector, EchoBotProcess echo,
@@ -87,9 +102,14 @@ internal static class MemoryRun
         using var botHttp = LoadRun.Client(bot.BaseAddress);
         using var echoHttp = LoadRun.Client(echo.BaseAddress);
         var health = new BotHealth(botHttp);
-        // Whatever the start does with the stored requests (the SLA sweep, catching up on due events) counts as idle.
+        // Whatever the start does with the stored requests (the SLA sweep, catching up on due events) counts as idle: the
+        // outboxes empty, and the bot's core quiet (a sweep's scan of the store, once per change of the retention settings,
+        // ran on into the turns before and was counted as theirs).
         await Task.Delay(Settle, cancellationToken);
         await health.WaitUntilFulfilmentIdleAsync(FulfilmentTimeout, cancellationToken);
+        var startUp = await WaitUntilQuietAsync(bot.ProcessId, cancellationToken);
+        Report.Line(string.Format(Invariant, "  {0,-20} start-up: {1:0.0} s of CPU, {2:N0} MiB read; its core quiet {3:0} s after the outboxes were empty",
+            store, startUp.Cpu.TotalSeconds, startUp.ReadBytes / 1024.0 / 1024.0, startUp.Wall.TotalSeconds));
         var idle = ProcessMemory.Read(bot.ProcessId);
         var cpuBefore = ProcessCpu.Read(bot.ProcessId);
 
@@ -101,7 +121,30 @@ internal static class MemoryRun
         return new BotMemory(
             store, idle, ProcessMemory.Read(bot.ProcessId),
             pass.Phases.Where(p => !p.Kind.IsEcho).Sum(p => p.Latency.Count), pass.Phases.Where(p => p.Kind.IsEcho).Sum(p => p.Latency.Count),
-            ProcessCpu.Read(bot.ProcessId) - cpuBefore);
+            ProcessCpu.Read(bot.ProcessId) - cpuBefore, pass.Phases);
+    }
+
+    /// <summary>
+    /// Waits until the bot used at most <see cref="QuietShare"/> of its core over <see cref="QuietWindow"/> (at most
+    /// <see cref="StartUpTimeout"/>), and says what it had used since it started: its CPU time and the bytes it read.
+    /// </summary>
+    private static async Task<(TimeSpan Cpu, long ReadBytes, TimeSpan Wall)> WaitUntilQuietAsync(int processId, CancellationToken cancellationToken)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var last = ProcessCpu.Read(processId);
+        while (waited.Elapsed < StartUpTimeout)
+        {
+            await Task.Delay(QuietWindow, cancellationToken);
+            var now = ProcessCpu.Read(processId);
+            if (now - last <= QuietWindow * QuietShare)
+            {
+                break;
+            }
+
+            last = now;
+        }
+
+        return (ProcessCpu.Read(processId), ProcessIo.ReadBytes(processId), waited.Elapsed);
     }
 
     /// <summary>

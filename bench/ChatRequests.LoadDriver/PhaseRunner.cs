@@ -6,7 +6,11 @@ namespace ChatRequests.LoadDriver;
 /// What the measured part of a phase took: each run's latency, the wall time, the CPU time of the bot measured and of
 /// the driver, and when it started and ended (<see cref="Stopwatch"/> timestamps: CLOCK_MONOTONIC in ns on Linux).
 /// </summary>
-internal sealed record PhaseMeasurement(double[] Milliseconds, TimeSpan Wall, TimeSpan TargetCpu, TimeSpan DriverCpu, long StartedAt, long EndedAt);
+internal sealed record PhaseMeasurement(double[] Milliseconds, TimeSpan Wall, TimeSpan TargetCpu, TimeSpan DriverCpu, long StartedAt, long EndedAt)
+{
+    /// <summary>What the bot measured read meanwhile (<see cref="ProcessIo"/>): its store's pages, a count load does not change.</summary>
+    public long TargetReadBytes { get; init; }
+}
 
 /// <summary>
 /// Runs one operation <c>warmup + count</c> times on <c>concurrency</c> workers: warmup first (not recorded), then,
@@ -36,13 +40,17 @@ internal sealed class PhaseRunner(int employees, int concurrency, int warmup, in
         await settle();
         var latencies = new double[count];
         var targetBefore = ProcessCpu.Read(targetProcessId);
+        var targetReadBefore = ProcessIo.ReadBytes(targetProcessId);
         var driverBefore = ProcessCpu.Read(Environment.ProcessId);
         var startedAt = Stopwatch.GetTimestamp();
         await RunRangeAsync(warmup, warmup + count, operation, latencies, cancellationToken);
         var endedAt = Stopwatch.GetTimestamp();
         var targetCpu = ProcessCpu.Read(targetProcessId) - targetBefore;
         var driverCpu = ProcessCpu.Read(Environment.ProcessId) - driverBefore;
-        return new PhaseMeasurement(latencies, Stopwatch.GetElapsedTime(startedAt, endedAt), targetCpu, driverCpu, startedAt, endedAt);
+        return new PhaseMeasurement(latencies, Stopwatch.GetElapsedTime(startedAt, endedAt), targetCpu, driverCpu, startedAt, endedAt)
+        {
+            TargetReadBytes = ProcessIo.ReadBytes(targetProcessId) - targetReadBefore,
+        };
     }
 
     private Task RunRangeAsync(int from, int to, Operation operation, double[]? latencies, CancellationToken cancellationToken) =>

@@ -39,11 +39,8 @@ public sealed class SqliteDatabase : IDisposable
             sla_check_at      TEXT    NULL
         );
         CREATE INDEX IF NOT EXISTS ix_requests_requester ON requests (requester_id, submitted_at);
-        CREATE INDEX IF NOT EXISTS ix_requests_team_state ON requests (team_id, state);
         CREATE INDEX IF NOT EXISTS ix_requests_next_event_at ON requests (next_event_at)
             WHERE next_event_at IS NOT NULL;
-        CREATE INDEX IF NOT EXISTS ix_requests_parked ON requests (submitted_at)
-            WHERE has_parked = 1;
         CREATE INDEX IF NOT EXISTS ix_requests_sla_check_at ON requests (sla_check_at)
             WHERE sla_check_at IS NOT NULL;
         CREATE INDEX IF NOT EXISTS ix_requests_submitted ON requests (submitted_at, id);

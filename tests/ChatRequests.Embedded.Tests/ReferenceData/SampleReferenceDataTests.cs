@@ -10,7 +10,8 @@ public sealed class SampleReferenceDataTests
     public static TheoryData<string> Samples => new()
     {
         "samples", "samples/hospital", "samples/university", "samples/factory", "samples/retail", "samples/airline",
-        "samples/council", "samples/logistics", "samples/schools", "samples/hotel",
+        "samples/council", "samples/logistics", "samples/schools", "samples/hotel", "samples/bank",
+        "samples/construction",
     };
 
     [Theory]
