@@ -22,6 +22,11 @@ public class RequestNumberTests
     [InlineData("where is #42", "REQ-000042")]
     [InlineData("#7", "REQ-000007")]
     [InlineData("Req-0001234567", "REQ-1234567")]
+    [InlineData("Req.000118", "REQ-000118")]
+    [InlineData("request number 4410", "REQ-004410")]
+    [InlineData("ticket no. 55 please", "REQ-000055")]
+    [InlineData("request 000145 status", "REQ-000145")]
+    [InlineData("ticket 2231 update?", "REQ-002231")]
     public void FindIn_FindsTheNumberInFreeText(string text, string expected)
     {
         Assert.Equal(expected, RequestNumber.FindIn(text));
@@ -32,6 +37,8 @@ public class RequestNumberTests
     [InlineData("REQ-0")]
     [InlineData("REQ-000000")]
     [InlineData("request 42")]
+    [InlineData("request 42 laptops")]
+    [InlineData("request no longer needed")]
     [InlineData("PREQ-42")]
     [InlineData("C#42")]
     [InlineData("##42")]

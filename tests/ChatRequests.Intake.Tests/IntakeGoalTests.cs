@@ -57,9 +57,11 @@ public sealed class IntakeGoalTests
         ["reachable"] = 89,
         ["wrong form"] = 68,
         ["abstention on none"] = 46,
-        ["commands"] = 11,
-        ["incidents"] = 15,
-        ["slot fill"] = 89,
+        // Commands and fault reports reworked (K, 2026-12-06): commands 316/317, incidents 280/281. The 12 item sentences
+        // commands and faults no longer take brought 14 slot labels into slot fill (1560/1653, 94.4%), 4 of them unfilled.
+        ["commands"] = 1,
+        ["incidents"] = 1,
+        ["slot fill"] = 93,
     };
 
     /// <summary>Why the goals per catalog and the margins are not asserted on the tuning part, or null when they must hold.</summary>

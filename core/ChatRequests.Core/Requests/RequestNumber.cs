@@ -8,7 +8,11 @@ public static partial class RequestNumber
 {
     public static string Format(long number) => $"REQ-{number.ToString("D6", CultureInfo.InvariantCulture)}";
 
-    /// <summary>Finds a request number in free text ("status of req-42?"), or null.</summary>
+    /// <summary>
+    /// Finds a request number in free text ("status of req-42?", "ticket #318", "request number 4410", "request 000145",
+    /// "Req.000118"), or null. After "request" or "ticket" alone a number needs a leading zero or four digits: "request 42"
+    /// may be a quantity.
+    /// </summary>
     public static string? FindIn(string text)
     {
         var match = Pattern().Match(text);
@@ -26,6 +30,6 @@ public static partial class RequestNumber
     [GeneratedRegex(@"^REQ-\d{6,19}$", RegexOptions.CultureInvariant)]
     private static partial Regex WellFormed();
 
-    [GeneratedRegex(@"(?:\bREQ[- ]?|(?<![\w#])#)0*(\d{1,9})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\bREQ[-. ]?|(?<![\w#])#|\b(?:request|ticket|case)\s*(?:number|no\.?|nr\.?)\s*#?\s*|\b(?:request|ticket)\s+(?=0|\d{4}))0*(\d{1,9})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

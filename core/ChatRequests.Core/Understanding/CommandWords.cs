@@ -15,7 +15,7 @@ internal static class CommandWords
     private static readonly string[] Keys =
     [
         "help", "status", "approvals", "approval", "approve", "queue", "cancel", "requests", "request", "tickets",
-        "ticket", "catalog", "browse", "nevermind", "withdraw", "pending", "progress", "update", "updates", "backlog",
+        "ticket", "catalog", "catalogue", "browse", "nevermind", "withdraw", "pending", "progress", "update", "updates", "backlog",
     ];
 
     private static readonly Dictionary<string, string> ShortTypos = new(StringComparer.Ordinal)
@@ -27,6 +27,9 @@ internal static class CommandWords
         ["nvm"] = "nevermind", ["thx"] = "thanks", ["ty"] = "thanks",
         ["req"] = "request", ["reqs"] = "requests", ["tix"] = "tickets",
     };
+
+    // Words of their own one letter from a command word: "my stats module" is no status, "held" no help.
+    private static readonly HashSet<string> NotTypos = ["stats", "held", "hell", "helm", "ticked", "spending", "cancer", "statue", "updater"];
 
     private static readonly HashSet<string> Fillers = ["a", "an", "the", "new", "some", "please", "pls", "plz", "just", "this", "that", "all"];
 
@@ -151,7 +154,7 @@ internal static class CommandWords
         "for me to ok", "needs my", "need to sign", "anything to sign", "for me to sign off", "pending for me", "pending my",
         "anything pending", "sign offs", "signoffs", "for me to review", "need my review", "awaiting my review",
         "my ok", "my okay", "my go ahead", "my signature", "my say so", "my decision", "need to ok", "have to ok", "need to okay",
-        "to ok", "for my ok",
+        "to ok", "for my ok", "decide on", "for decision", "to decide", "my decision on",
     ]);
 
     private static readonly HashSet<string> Greetings =
@@ -163,7 +166,7 @@ internal static class CommandWords
     private static readonly HashSet<string> RequestNouns = ["request", "requests", "ticket", "tickets", "order", "orders", "case", "cases"];
 
     // Verbs that, opening a message that names a request ("stop REQ-000610, ..."), withdraw it.
-    private static readonly HashSet<string> WithdrawVerbs = ["stop", "kill", "drop", "delete", "remove", "close", "scrap"];
+    private static readonly HashSet<string> WithdrawVerbs = ["stop", "kill", "drop", "delete", "remove", "close", "scrap", "retract", "withdraw", "revoke", "cancel"];
 
     // "scrap that", "scratch that": said on the words themselves, since "that" is a filler ("the scratch filesystem").
     private static readonly string[] CancelPairs =
@@ -206,6 +209,60 @@ internal static class CommandWords
     private static readonly HashSet<string> ShowVerbs = ["list", "show", "see", "view", "display", "give", "browse", "open"];
     private static readonly HashSet<string> CatalogNouns = ["services", "items", "catalog", "options", "offerings", "everything", "menu", "list", "categories", "products"];
 
+    // What asking how to use the bot is called, said alone or with words that say nothing: "guide please", "manual?", "faq".
+    private static readonly HashSet<string> HelpNouns = ["help", "guide", "manual", "instructions", "faq", "faqs", "tips", "commands", "usage", "tutorial", "handbook"];
+
+    // How a person talks to the bot ("how do I talk to you", "what can I type here"): a question about the bot, not a thing.
+    private static readonly HashSet<string> TalkVerbs = ["talk", "speak", "type", "say", "write", "ask", "chat", "use", "message", "tell"];
+    private static readonly HashSet<string> TalkAsides = ["do", "can", "could", "should", "shall", "may", "i", "we", "am", "supposed", "meant", "allowed", "able", "going", "to", "is", "it", "have"];
+
+    // What the bot is for, asked of it: "what things does it handle", "can it do other stuff too".
+    private static readonly HashSet<string> HandleVerbs = ["handle", "cover", "do", "deal", "support", "manage"];
+    private static readonly HashSet<string> OtherThings = ["other", "stuff", "things", "else", "too", "also", "more", "anything", "for", "me", "with", "what", "kind", "of", "sort", "exactly"];
+    private static readonly HashSet<string> BotWords = ["you", "here", "this", "bot", "it", "to", "with", "in", "chat", "for", "thing", "u"];
+
+    // Verbs that ask for a thing: "help me get a monitor", "help me with booking a flight" ask for it, not for the bot's help.
+    private static readonly HashSet<string> AcquireVerbs =
+    [
+        "get", "getting", "order", "ordering", "buy", "buying", "book", "booking", "find", "finding", "request", "requesting",
+        "set", "setting", "install", "installing", "arrange", "arranging", "sort", "sorting", "obtain", "obtaining", "replace",
+        "replacing", "choose", "choosing", "pick", "picking",
+    ];
+
+    // Starting a new ask by its noun: "make a new order", "lodge a ticket", "file a request".
+    private static readonly HashSet<string> MakeVerbs = ["make", "start", "raise", "open", "log", "submit", "create", "place", "file", "lodge", "begin", "put", "send"];
+
+    // Words of how a thing stands: "the state of my demand", "situation with my order".
+    private static readonly HashSet<string> StatusNouns = ["status", "state", "situation", "progress", "stage", "standing", "whereabouts"];
+
+    // The person's ask, as someone else may call it: "my manager approved it" tells of a person, not of a request.
+    private static readonly HashSet<string> PersonNouns =
+        ["manager", "boss", "supervisor", "lead", "director", "head", "approver", "line", "team", "colleague", "hod", "mgr"];
+
+    // Being put in a queue or taken out ("add me to the sales call queue", "join the support phone queue"): a membership asked for.
+    private static readonly HashSet<string> JoinVerbs = ["join", "joining", "add", "adding", "put", "leave", "leaving", "remove", "removing", "take"];
+
+    // Words that ask after the person's own approvals: "any sign-in approvals waiting for me?".
+    private static readonly HashSet<string> ApprovalCues = ["pending", "waiting", "any", "anything", "what", "whats", "which", "show", "list", "me", "mine", "my", "outstanding", "open", "need", "needs"];
+
+    // Where approvals are seen ("my approval queue", "approvals list"): the person's approvals, whatever the catalog calls a queue.
+    private static readonly HashSet<string> ApprovalPlaces = ["queue", "list", "inbox", "requests", "request", "tickets", "items", "stuff", "things", "pending", "waiting"];
+
+    // What may open a question a team asks of its work: "anything to pick up?", "what should I work on".
+    private static readonly HashSet<string> WorkOpeners = ["anything", "any", "what", "whats", "is", "are", "which"];
+    private static readonly string[] PickUpPhrases = Normalised(["pick up", "work on", "come in", "came in", "to pick", "come into", "came into", "picked up"]);
+
+    // What follows a request noun that is the request itself: "my request for the dock", "the ticket I raised", "ticket 77".
+    private static readonly HashSet<string> AfterRequestNoun =
+        ["for", "i", "ive", "id", "we", "weve", "number", "about", "from", "please", "pls", "thanks", "that", "which", "made", "raised", "regarding", "re", "of", "on", "to", "as", "and", "now", "then", "yesterday", "today"];
+
+    // What opens an imperative: "please remove my ticket", "can you retract my request".
+    private static readonly HashSet<string> ImperativeOpeners =
+    [
+        "please", "pls", "plz", "kindly", "can", "could", "would", "will", "you", "just", "i", "id", "want", "to", "like", "wanna",
+        "need", "we", "ok", "okay", "so", "then", "hi", "hello", "hey", "and", "also", "actually",
+    ];
+
     // Words that say nothing of their own around a command: a message made of these and a command phrase is only the command.
     private static readonly HashSet<string> FrameWords =
     [
@@ -223,10 +280,11 @@ internal static class CommandWords
         bool Has(string phrase) => padded.Contains($" {phrase} ", StringComparison.Ordinal);
         bool Any(string[] phrases) => phrases.Any(Has);
 
-        if (Any(CancelPhrases) || CancelPairs.Any(p => said.Contains($" {p} ", StringComparison.Ordinal))
+        if (CancelPhrases.Any(p => Has(p) && !DescribesTheAsk(padded, p)) || CancelPairs.Any(p => said.Contains($" {p} ", StringComparison.Ordinal))
             || raw is ["stop"] or ["no"] or ["nope"] or ["exit"] or ["quit"]
             || (raw.Length > 1 && TakeBackOpeners.Contains(raw[0]) && TakeBackSeconds.Contains(raw[1]))
-            || (namesRequest && raw.Length > 0 && WithdrawVerbs.Contains(raw[0])))
+            || (namesRequest && raw.Length > 0 && WithdrawVerbs.Contains(raw[0]))
+            || WithdrawsARequest(raw) || NoLongerWanted(raw))
         {
             return (ChatCommand.Cancel, CommandStrength.Strong);
         }
@@ -236,35 +294,57 @@ internal static class CommandWords
             return (ChatCommand.ShowRequest, CommandStrength.Strong);
         }
 
-        if (ApprovalPhrases.Any(p => p is "approv" or "authori" ? raw.Where((w, i) => w.StartsWith(p, StringComparison.Ordinal) && !ApprovesAThing(i)).Any() : Has(p))
-            && !Has("approval for") && !Has("been approved") && !Has("get approved") && !Has("approved yet") && !MyApproved(raw))
+        if (ApprovalPhrases.Any(p => p is "approv" or "authori" ? raw.Where((w, i) => w.StartsWith(p, StringComparison.Ordinal) && !ApprovesAThing(i)).Any() : Has(p) && !(p.StartsWith("waiting", StringComparison.Ordinal) && WaitsForMeToDo(raw)))
+            && !Has("approval for") && !Has("been approved") && !Has("get approved") && !Has("approved yet") && !MyApproved(raw) && !AsksWhoApproves(raw))
         {
             // "pending approvals", "to approve", "waiting for me": the person's approvals, whatever else is said.
             var theirs = raw.Contains("approvals") || raw.Contains("pending") || Has("to approve") || Has("waiting for me") || Has("sign off") || Has("sign offs") || Has("anything pending");
-            return (ChatCommand.Approvals, theirs ? CommandStrength.Strong : CommandStrength.Medium);
+            // "need one more tablet to sign off defects": approving a thing of their work, which the catalog may serve (a form or a choice wins).
+            theirs |= Has("for decision") || Has("decide on");
+            return (ChatCommand.Approvals, ApprovesAnObject(raw) ? CommandStrength.Weak : theirs ? CommandStrength.Strong : CommandStrength.Medium);
         }
 
         // "for my team to work on": the person's team's work, like "our".
         var ours = raw.Any(Teams.Contains) && (!raw.Contains("my") || (MyTeam(raw) && TeamWorkPhrases.Any(Has)));
 
         // "can't approve sign-ins": approving a thing the catalog knows (an authenticator prompt), not requests.
+        // "the expense approvals app", "approval app for expenses": an approval noun naming a thing the catalog knows.
+        // "took the sign-in approvals with it": a known thing's approvals, when nothing asks after the person's own.
         bool ApprovesAThing(int i) =>
-            !IsApprovalNoun(raw[i]) && i + 1 < words.Count && words[i + 1].IsContent && (known(words[i + 1].Term) || Lexicon.IsKnownTerm(words[i + 1].Term))
-            && !raw.Any(RequestNouns.Contains);
+            (i + 1 < words.Count && words[i + 1].IsContent
+                && (IsApprovalNoun(raw[i])
+                    ? known(words[i + 1].Term) && !ApprovalPlaces.Contains(raw[i + 1])
+                    : (known(words[i + 1].Term) || Lexicon.IsKnownTerm(words[i + 1].Term)) && !raw.Any(RequestNouns.Contains)))
+            || (IsApprovalNoun(raw[i]) && i > 0 && words[i - 1].IsContent && known(words[i - 1].Term) && !raw.Any(ApprovalCues.Contains));
+        // "the case recording system", "ticket machine": a request noun naming a thing the catalog knows, not a request.
+        bool Compound(int i) => i + 1 < words.Count && words[i + 1].IsContent && known(words[i + 1].Term) && !StatusNouns.Contains(raw[i + 1]) && raw[i + 1] is not ("update" or "updates" or "number");
+
+        // "add me to the sales call queue": being put in a queue is asked for, not the team's queue shown.
+        var joins = JoinsAQueue(raw);
+
         // "our purchase orders", "the work orders": orders of the catalog's kind, not requests to the bot.
-        if ((ours || MyTeam(raw)) && Enumerable.Range(0, raw.Length).Any(i => RequestNoun(raw, i) && !(raw[i] is "orders" or "order" && i > 0 && words[i - 1].IsContent && known(words[i - 1].Term))))
+        if ((ours || MyTeam(raw)) && Enumerable.Range(0, raw.Length).Any(i => RequestNoun(raw, i) && !(raw[i] is "orders" or "order" && i > 0 && words[i - 1].IsContent && known(words[i - 1].Term))
+            && !Compound(i) && !Counted(raw, i)))
         {
-            return (ChatCommand.Queue, CommandStrength.Strong);
+            // "our midwives ... need accounts on the requesting system": a new thing asked for beside the team's requests.
+            return (ChatCommand.Queue, AsksForANewThing(raw) ? CommandStrength.Weak : CommandStrength.Strong);
         }
 
         // "unassigned jobs for clinical apps", "retail apps queue please": a team's queue named as such, unless a fault is told
         // of it ("the print queue is stuck").
-        if (!MineAlone(raw) && (Has("unassigned") || NamedQueue(raw)) && !IncidentWords.IsFault(words, matched: false, winner: null))
+        if (!MineAlone(raw) && !joins && (Has("unassigned") || NamedQueue(raw)) && !IncidentWords.IsFault(words, matched: false, winner: null))
         {
             return (ChatCommand.Queue, CommandStrength.Strong);
         }
 
-        if ((Any(QueuePhrases) || (ours && (raw.Any(QueueWords.Contains) || TeamWorkPhrases.Any(Has)))) && !MineAlone(raw))
+        // "what's outstanding for our team to pick up", "anything to pick up?": the work waiting, whatever a word of it names.
+        if (AsksForWork(raw) && !MineAlone(raw) && !joins)
+        {
+            return (ChatCommand.Queue, CommandStrength.Strong);
+        }
+
+        if ((Any(QueuePhrases) || (ours && (raw.Any(QueueWords.Contains) || TeamWorkPhrases.Any(Has) || AsksWhatIsNew(raw))))
+            && !MineAlone(raw) && !joins)
         {
             return (ChatCommand.Queue, CommandStrength.Medium);
         }
@@ -275,9 +355,10 @@ internal static class CommandWords
             return (ChatCommand.MyRequests, CommandStrength.Strong);
         }
 
-        if (Any(MyRequestPhrases) || MyRequest(raw) || MyApproved(raw) || raw is ["requests"] or ["tickets"] or ["list"] or ["mine"] or ["status"] or ["my", "status"] or ["updates"] or ["update"] or ["any", "updates"])
+        if (Any(MyRequestPhrases) || MyRequest(raw, Compound) || MyApproved(raw) || StatusOfMine(raw) || HaveOpen(raw) || raw is ["requests"] or ["tickets"] or ["list"] or ["mine"] or ["status"] or ["my", "status"] or ["updates"] or ["update"] or ["any", "updates"])
         {
-            return (ChatCommand.MyRequests, CommandStrength.Strong);
+            // "status update: still need that webcam, can I order one": a new ask beside it, which a form answers.
+            return (ChatCommand.MyRequests, AsksForANewThing(raw) ? CommandStrength.Medium : CommandStrength.Strong);
         }
 
         if (Any(LooseMyRequestPhrases))
@@ -290,7 +371,7 @@ internal static class CommandWords
             return (ChatCommand.MyRequests, CommandStrength.Weak);
         }
 
-        if (ShowsCatalog(raw))
+        if (ShowsCatalog(raw) || (raw.Any(CatalogNouns.Contains) && raw.All(w => CatalogNouns.Contains(w) || FrameWords.Contains(w) || Greetings.Contains(w) || Fillers.Contains(w) || w is "your" or "the" or "of")))
         {
             return (ChatCommand.Browse, CommandStrength.Strong);
         }
@@ -300,7 +381,7 @@ internal static class CommandWords
             return (ChatCommand.Browse, offered);
         }
 
-        var browse = BrowsePhrases.FirstOrDefault(Has);
+        var browse = BrowsePhrases.FirstOrDefault(Has) ?? StartsAnAsk(raw);
         if (browse is not null || raw is ["new"] or ["request"] or ["order"] or ["catalog"] or ["ticket"])
         {
             return (ChatCommand.Browse, browse is not null && OnlySays(browse) ? CommandStrength.Strong : CommandStrength.Weak);
@@ -312,6 +393,12 @@ internal static class CommandWords
         }
 
         if (ThisBotQuestions.Any(q => said.Trim() == q || said.Trim() == $"{q} bot" || said.Trim() == $"{q} chat"))
+        {
+            return (ChatCommand.Help, CommandStrength.Strong);
+        }
+
+        if (AsksHowToTalk(raw) || AsksWhatTheBotHandles(raw) || (raw.Any(HelpNouns.Contains) && raw.All(w => HelpNouns.Contains(w) || FrameWords.Contains(w) || Greetings.Contains(w) || Fillers.Contains(w) || w is "need" or "user" or "some" or "any" or "give")
+            && !(raw.Contains("help") && !AskedForHelp(words, raw, known))))
         {
             return (ChatCommand.Help, CommandStrength.Strong);
         }
@@ -349,7 +436,7 @@ internal static class CommandWords
     {
         for (var i = 0; i < raw.Length; i++)
         {
-            if (raw[i] == "my" && raw.Skip(i + 1).Take(4).Any(w => w is "approved" or "authorised" or "authorized"))
+            if (raw[i] == "my" && !(i + 1 < raw.Length && PersonNouns.Contains(raw[i + 1])) && raw.Skip(i + 1).Take(4).Any(w => w is "approved" or "authorised" or "authorized"))
             {
                 return true;
             }
@@ -482,7 +569,7 @@ internal static class CommandWords
     {
         for (var i = 0; i < raw.Length; i++)
         {
-            if (raw[i] == "help" && !(i > 0 && words[i - 1].IsContent && known(words[i - 1].Term)))
+            if (raw[i] == "help" && !(i > 0 && words[i - 1].IsContent && known(words[i - 1].Term)) && !HelpsToGet(raw, i))
             {
                 return true;
             }
@@ -495,16 +582,257 @@ internal static class CommandWords
     /// "my ... request" within a few words ("did my hpc account request go through"), or requests the person says they
     /// made ("requests I've made", "the tickets I raised").
     /// </summary>
-    private static bool MyRequest(string[] raw)
+    private static bool MyRequest(string[] raw, Func<int, bool> compound)
     {
         for (var i = 0; i < raw.Length; i++)
         {
-            if (raw[i] == "my" && raw.Skip(i + 1).Take(4).Any(RequestNouns.Contains))
+            if (raw[i] == "my" && Enumerable.Range(i + 1, Math.Min(4, raw.Length - i - 1)).Any(j => RequestNouns.Contains(raw[j]) && !compound(j)))
             {
                 return true;
             }
 
-            if (RequestNouns.Contains(raw[i]) && i + 1 < raw.Length && raw[i + 1] is "i" or "ive" or "id" or "weve" or "we")
+            // "the tickets I raised", "requests we've logged"; not "raise purchase orders, I keep having to ask".
+            if (RequestNouns.Contains(raw[i]) && i + 1 < raw.Length
+                && (raw[i + 1] is "ive" or "id" or "weve" || (raw[i + 1] is "i" or "we" && i + 2 < raw.Length && (AskedVerbs.Contains(raw[i + 2]) || raw[i + 2] is "have" or "made" or "put" or "placed" or "sent" or "opened" or "already" or "just"))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"everything I've got open with you", "what do I still have outstanding": the person's open asks.</summary>
+    private static bool HaveOpen(string[] raw)
+    {
+        for (var i = 0; i + 1 < raw.Length; i++)
+        {
+            if (raw[i] is not ("i" or "ive" or "we" or "weve"))
+            {
+                continue;
+            }
+
+            var j = i + 1;
+            while (j < raw.Length - 1 && raw[j] is "still" or "have" or "got" or "currently" or "already")
+            {
+                j++;
+            }
+
+            if (j > i + 1 && raw[j] is "open" or "outstanding" or "pending" or "waiting" && raw.Skip(j + 1).All(w => w is not ("for" or "to")) )
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"two requests from Dortmund", "3 tickets": a count of asks in the message, not the team's requests.</summary>
+    private static bool Counted(string[] raw, int i) =>
+        i > 0 && (char.IsAsciiDigit(raw[i - 1][0]) || Lexicon.Numbers.ContainsKey(raw[i - 1]) || raw[i - 1] is "couple" or "few" or "several");
+
+    /// <summary>"no need to send", "irish keyboard not needed": what the ask leaves out, not the ask taken back.</summary>
+    private static bool DescribesTheAsk(string padded, string phrase)
+    {
+        if (phrase is not ("no need" or "not needed"))
+        {
+            return false;
+        }
+
+        var at = padded.IndexOf($" {phrase} ", StringComparison.Ordinal);
+        var after = padded[(at + phrase.Length + 2)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var before = padded[..at].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return phrase == "no need"
+            ? after.Length > 0 && after[0] is "to" or "for"
+            : before.Length > 0 && before[^1] is not ("it" or "its" or "is" or "request" or "ticket" or "order" or "that" or "this" or "anymore" or "longer")
+                && !(after.Length > 0 && after[0] is "anymore" or "any");
+    }
+
+    /// <summary>"sign off defects", "approve it": an approving verb with a thing of its own, not the person's approvals.</summary>
+    private static bool ApprovesAnObject(string[] raw)
+    {
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var verb = raw[i] is "approve" or "authorise" or "authorize" || (raw[i] == "sign" && i + 1 < raw.Length && raw[i + 1] == "off");
+            if (!verb)
+            {
+                continue;
+            }
+
+            var next = raw.Skip(i + (raw[i] == "sign" ? 2 : 1)).Where(w => w is not ("the" or "a" or "all" or "any" or "those" or "these" or "some")).FirstOrDefault();
+            if (next is not null && !ApprovalPlaces.Contains(next) && !RequestNouns.Contains(next)
+                && next is not ("for" or "me" or "anything" or "something" or "now" or "today" or "please" or "pls" or "yet" or "so" or "on" or "in" or "stuff" or "things" or "from" or "my" or "our"
+                    or "as" or "by" or "at" or "before" or "after" or "here" or "there" or "when" or "if" or "and" or "or" or "but" or "this" or "that" or "asap" or "quickly"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"help me get a monitor", "help me with booking a flight": help to get a thing, which is asking for it.</summary>
+    private static bool HelpsToGet(string[] raw, int help) =>
+        raw.Skip(help + 1).Where(w => w is not ("me" or "us" or "him" or "her" or "them" or "with" or "to" or "in" or "on" or "out")).Take(1).Any(AcquireVerbs.Contains);
+
+    /// <summary>"how do I talk to you", "what can I type here": how to talk to the bot, with nothing else said after the verb.</summary>
+    private static bool AsksHowToTalk(string[] raw)
+    {
+        var wh = Array.FindIndex(raw, w => w is "how" or "what" or "whats");
+        if (wh < 0)
+        {
+            return false;
+        }
+
+        var verb = wh + 1;
+        while (verb < raw.Length && TalkAsides.Contains(raw[verb]))
+        {
+            verb++;
+        }
+
+        return verb > wh + 1 && verb < raw.Length && TalkVerbs.Contains(raw[verb]) && raw.Skip(verb + 1).All(w => BotWords.Contains(w) || Fillers.Contains(w));
+    }
+
+    /// <summary>"what things does it handle", "can it do other stuff too": what the bot itself is for.</summary>
+    private static bool AsksWhatTheBotHandles(string[] raw)
+    {
+        for (var i = 0; i + 2 < raw.Length; i++)
+        {
+            if (raw[i] is "does" or "do" or "can" or "will" or "could" && raw[i + 1] is "it" or "this" or "bot" && HandleVerbs.Contains(raw[i + 2])
+                && raw.Skip(i + 3).All(w => OtherThings.Contains(w) || Fillers.Contains(w) || BotWords.Contains(w)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"make a new order", "lodge a ticket": a making verb and a request noun; the phrase, for how much else is said.</summary>
+    private static string? StartsAnAsk(string[] raw)
+    {
+        var said = raw.Where(w => !Fillers.Contains(w)).ToArray();
+        for (var i = 0; i + 1 < said.Length; i++)
+        {
+            if (MakeVerbs.Contains(said[i]) && said[i + 1] is "request" or "ticket" or "order" or "case")
+            {
+                return $"{said[i]} {said[i + 1]}";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"the state of my demand", "situation with my order": how the person's own thing stands.</summary>
+    private static bool StatusOfMine(string[] raw)
+    {
+        for (var i = 0; i < raw.Length; i++)
+        {
+            if (StatusNouns.Contains(raw[i]) && raw.Skip(i + 1).Where(w => w is not ("of" or "on" or "with" or "for" or "the" or "about")).Take(1).Any(w => w is "my" or "mine"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"can I order one", "still need that webcam", "I need a new one": a new thing asked for beside the question.</summary>
+    private static bool AsksForANewThing(string[] raw)
+    {
+        for (var i = 0; i + 2 < raw.Length; i++)
+        {
+            var modal = raw[i] is "can" or "could" or "may" && raw[i + 1] is "i" or "we";
+            if (modal && raw[i + 2] is "order" or "get" or "have" or "request" && (i + 3 >= raw.Length || raw[i + 3] is not ("my" or "it" or "update" or "an" or "status" or "any")))
+            {
+                return true;
+            }
+        }
+
+        // "still need that webcam", "they need accounts on ...", "needs an MES login".
+        return raw.Where((w, i) => (w == "still" && i + 1 < raw.Length && raw[i + 1] is "need" or "want")
+            || (w is "need" or "needs" or "want" or "wants" && raw.Skip(i + 1).Take(2).Any(n => n is "a" or "an" or "access" or "account" or "accounts" or "login" or "logins" or "another"))).Any();
+    }
+
+    /// <summary>"who approves holiday requests": a question about approvers, not the person's approvals.</summary>
+    private static bool AsksWhoApproves(string[] raw) =>
+        raw.Where((w, i) => w == "who" && raw.Skip(i + 1).Take(2).Any(n => n.StartsWith("approv", StringComparison.Ordinal) || n.StartsWith("authori", StringComparison.Ordinal) || n is "signs")).Any();
+
+    /// <summary>"my manager is waiting for me to set it up": someone waits on the person for something else than an approval.</summary>
+    private static bool WaitsForMeToDo(string[] raw)
+    {
+        for (var i = 0; i + 4 < raw.Length; i++)
+        {
+            if (raw[i] is "waiting" or "waits" && raw[i + 1] is "for" or "on" && raw[i + 2] == "me" && raw[i + 3] == "to"
+                && !(raw[i + 4].StartsWith("approv", StringComparison.Ordinal) || raw[i + 4].StartsWith("authori", StringComparison.Ordinal)
+                    || raw[i + 4] is "sign" or "ok" or "okay" or "review" or "check" or "decide"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"add me to the sales call queue", "join the support phone queue": a joining verb before the queue.</summary>
+    private static bool JoinsAQueue(string[] raw)
+    {
+        var queue = Array.FindIndex(raw, w => w is "queue" or "queues");
+        return queue > 0 && raw.Take(queue).Any(JoinVerbs.Contains);
+    }
+
+    /// <summary>"anything new for our team", "what's new in our inbox": a question about what has come in.</summary>
+    private static bool AsksWhatIsNew(string[] raw)
+    {
+        var at = Array.IndexOf(raw, "new");
+        return at > 0 && WorkOpeners.Contains(raw[0]) && (at + 1 == raw.Length || raw[at + 1] is "for" or "in" or "come" or "came" or "today" or "since" or "on");
+    }
+
+    /// <summary>"anything to pick up?", "what should I work on": a question about the work waiting, asked by an agent.</summary>
+    private static bool AsksForWork(string[] raw)
+    {
+        var padded = $" {WithoutFillers(raw)} ";
+        return raw.Length > 1 && WorkOpeners.Contains(raw[0]) && !raw.Contains("my")
+            && PickUpPhrases.Any(p => padded.Contains($" {p} ", StringComparison.Ordinal));
+    }
+
+    /// <summary>"please remove my ticket", "can you retract my request for the dock": a withdrawing verb on a request of theirs.</summary>
+    private static bool WithdrawsARequest(string[] raw)
+    {
+        for (var i = 0; i + 1 < raw.Length; i++)
+        {
+            if (!WithdrawVerbs.Contains(raw[i]) || !raw.Take(i).All(ImperativeOpeners.Contains))
+            {
+                continue;
+            }
+
+            // The request itself, not a thing named after one ("remove the ticket scanner").
+            var after = raw.Skip(i + 1).Where(w => w is not ("my" or "the" or "that" or "this" or "our" or "last" or "old" or "previous" or "a" or "an")).Take(2).ToArray();
+            if (after.Length > 0 && RequestNouns.Contains(after[0]) && (after.Length == 1 || AfterRequestNoun.Contains(after[1]) || char.IsAsciiDigit(after[1][0])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"I don't need the monitor anymore", "no longer need it": a need taken back.</summary>
+    private static bool NoLongerWanted(string[] raw)
+    {
+        for (var i = 0; i + 1 < raw.Length; i++)
+        {
+            var negated = raw[i] is "dont" or "nolonger" || (raw[i] == "not" && i > 0 && raw[i - 1] is "do" or "dont")
+                || (raw[i] == "longer" && i > 0 && raw[i - 1] == "no");
+            var need = i + 1 < raw.Length && raw[i + 1] is "need" or "want" or "require" or "needed" or "wanted" or "required";
+            if (!negated || !need)
+            {
+                continue;
+            }
+
+            var rest = $" {string.Join(' ', raw.Skip(i + 2))} ";
+            if (raw[i] is "nolonger" or "longer" || rest.Contains(" anymore ", StringComparison.Ordinal) || rest.Contains(" any more ", StringComparison.Ordinal)
+                || rest.Contains(" after all ", StringComparison.Ordinal) || rest.Contains(" no more ", StringComparison.Ordinal))
             {
                 return true;
             }
@@ -521,7 +849,7 @@ internal static class CommandWords
             return fixedWord;
         }
 
-        if (raw.Length < 4 || known(word.Term) || Keys.Contains(raw))
+        if (raw.Length < 4 || known(word.Term) || Keys.Contains(raw) || NotTypos.Contains(raw))
         {
             return raw;
         }
@@ -536,7 +864,7 @@ internal static class CommandWords
 
             if (Similarity.Typo(raw, key) > 0 && Similarity.Distance(raw, key, 1) <= 1)
             {
-                return key;
+                return Lexicon.Spellings.GetValueOrDefault(key, key);
             }
         }
 

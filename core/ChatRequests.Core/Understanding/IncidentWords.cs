@@ -44,6 +44,9 @@ internal static class IncidentWords
         "nothing happens", "nothing happened", "flashing orange", "blinking orange", "flashing yellow", "blinking yellow",
         "closes itself", "closed itself", "closing itself", "locks itself", "logs itself", "quits itself",
         "is gone", "are gone", "has lines", "have lines", "lines across", "lines on it", "lines on the screen",
+        // It went off or read-only, or shows nothing; nobody on a call.
+        "gone off", "kicks me off", "kicked me off", "kicking me off", "throws me off", "boots me off", "boots me out", "black screen", "blank screen", "white screen", "frozen screen", "nobody on the line", "no one on the line",
+        "noone on the line", "went read only", "gone read only", "turned read only", "become read only", "is read only",
         "burning hot", "too hot", "really hot", "very hot", "so hot", "super loud", "really loud", "very loud", "so loud", "too loud",
     ];
 
@@ -61,7 +64,7 @@ internal static class IncidentWords
             "swollen", "swelling", "swells", "bulging", "faded", "fading", "smudged", "smudging", "streaky", "streaks", "smeared", "illegible", "unreadable",
             "leaking", "leaks", "leaky", "unreachable", "inaccessible", "unusable", "jumps", "jumpy", "erratic", "dies", "sparking",
             "squeaking", "squeaks", "lags", "overheated", "choppy", "patchy", "spotty", "dodgy", "flaky", "flakey", "sluggish",
-            "unstable", "declining", "declines", "terrible", "awful", "horrible", "rubbish", "reloads", "looping",
+            "unstable", "declining", "declines", "terrible", "awful", "horrible", "rubbish", "reloads", "looping", "echo", "echoes", "echoing", "dump",
         }.Select(Tokens.Term),
     ];
 
@@ -77,6 +80,16 @@ internal static class IncidentWords
         "not", "isnt", "arent", "wasnt", "werent", "wont", "doesnt", "dont", "didnt", "cant", "cannot", "stopped", "keeps", "keep", "kept",
         "hasnt", "havent", "hadnt",
         "nobody", "nobodys", "noone", "nothing", "nothings", "nolonger",
+    ];
+
+    // A thing's negation ("the clicker doesn't advance"), not a person's ("my manager doesn't have access").
+    private static readonly HashSet<string> ThingNegations = ["doesnt", "wont", "didnt"];
+    private static readonly HashSet<string> People = ["i", "we", "you", "he", "she", "they", "manager", "boss", "someone", "somebody", "user", "starter", "colleague", "staff", "team", "person"];
+    private static readonly HashSet<string> NotFaultVerbs =
+    [
+        "have", "need", "want", "know", "like", "get", "matter", "mind", "seem", "fit", "include", "come", "cover", "apply", "belong",
+        "exist", "support", "go", "suit", "match", "be", "look", "allow", "care", "make", "take", "cost", "let", "use", "require",
+        "mean", "count", "expire", "last", "arrive", "ship", "say", "offer", "help", "cut", "feel", "sound",
     ];
 
     private static readonly HashSet<string> StrangeSounds = ["strange", "weird", "funny", "odd", "loud", "horrible", "awful", "grinding", "clicking", "buzzing", "beeping", "rattling", "whining", "scraping"];
@@ -106,8 +119,11 @@ internal static class IncidentWords
     [
         "wrong", "no", "nothing", "blank", "empty", "invalid", "offline", "unavailable", "unreachable", "declined", "denied",
         "expired", "failed", "error", "twice", "double", "sideways", "backwards", "shifted", "garbage", "gibberish", "black", "half",
-        "partial", "faint", "disabled",
+        "partial", "faint", "disabled", "not", "unauthorised", "unauthorized", "rejected", "refused",
     ];
+
+    // What a device shows when its data is old: "shows yesterday's flights", "only shows static", "last week's prices".
+    private static readonly HashSet<string> Stale = ["yesterday", "yesterdays", "stale", "outdated", "static"];
 
     // "since" of a time or an event ("since 7am", "since the update", "since monday"): a fault that began then and goes on.
     private static readonly HashSet<string> SinceWhen =
@@ -137,7 +153,7 @@ internal static class IncidentWords
     private static readonly HashSet<string> NotVerbs =
     [
         "thing", "nothing", "anything", "something", "everything", "morning", "evening", "building", "meeting", "ceiling",
-        "training", "during", "bring", "ring", "king", "spring", "string", "wing", "sing", "booking", "funding", "wedding",
+        "training", "during", "bring", "ring", "king", "spring", "string", "wing", "sing", "booking", "funding", "wedding", "having",
     ];
 
     private static readonly HashSet<string> Missing =
@@ -196,7 +212,9 @@ internal static class IncidentWords
         // A message that opens on a thing named indefinitely ("a proper CAD workstation, my laptop dies on big assemblies")
         // asks for it: a fault report names its thing ("the printer", "my laptop").
         var opensOnAThing = matched && words.Count > 1 && words[0].Raw is "a" or "an" or "another";
-        if (opensOnAThing || RequestPhrases.Any(p => asked.Contains($" {p} ", StringComparison.Ordinal)))
+        // "Altea is down, we check in manually": work done by hand because the thing is down is a fault, not an ask.
+        var down = OutOfService(words) || words.Zip(words.Skip(1)).Any(p => p.First.Raw is "is" or "are" or "went" or "gone" && p.Second.Raw == "down");
+        if (opensOnAThing || RequestPhrases.Any(p => asked.Contains($" {p} ", StringComparison.Ordinal) && !(down && p is "by hand" or "manually")))
         {
             return false;
         }
@@ -266,7 +284,12 @@ internal static class IncidentWords
             }
 
             var next = words.Skip(i + 1).Take(4).ToList();
-            if (next.Any(w => FailedShowing.Contains(w.Raw) || (w.IsNumber && w.Raw.Length == 3 && w.Raw[0] is '4' or '5'))
+            // "comes into orders@, no need to send": "no need" says nothing of what it shows.
+            var failed = next.Where((w, k) => FailedShowing.Contains(w.Raw) && !(w.Raw is "no" or "not" && k + 1 < next.Count && next[k + 1].Raw is "need" or "needed" or "rush"));
+            if (failed.Any() || next.Any(w => w.IsNumber && w.Raw.Length == 3 && w.Raw[0] is '4' or '5')
+                || words.Skip(i + 1).Take(6).Any(w => Stale.Contains(w.Raw))
+                || next.Zip(next.Skip(1)).Any(p => p.First.Raw == "last" && p.Second.Raw is "week" or "weeks" or "month" or "months" or "night" or "year" or "years")
+                || (i > 0 && words[i - 1].Raw == "still")
                 || Recurring(words, i + 1))
             {
                 return true;
@@ -282,7 +305,7 @@ internal static class IncidentWords
         for (var i = from; i < words.Count; i++)
         {
             var next = i + 1 < words.Count ? words[i + 1] : default;
-            if ((words[i].Raw == "every" && next.Raw is not null && (next.IsNumber || next.Raw is "time" or "few" or "couple" or "other" or "single" || Lexicon.Numbers.ContainsKey(next.Raw)))
+            if ((words[i].Raw == "every" && next.Raw is not null && (next.IsNumber || next.Raw is "time" or "few" or "couple" or "other" or "single" or "half" || Lexicon.Numbers.ContainsKey(next.Raw)))
                 || words[i].Raw is "constantly" or "repeatedly"
                 || (words[i].Raw == "all" && next.Raw == "the" && i + 2 < words.Count && words[i + 2].Raw == "time"))
             {
@@ -393,6 +416,13 @@ internal static class IncidentWords
                     return true;
                 }
 
+                // "the clicker doesn't advance the slides": a thing that does not do what it does, whatever the verb.
+                if (j == i + 1 && ThingNegations.Contains(words[i].Raw) && i > 0 && words[i - 1].IsContent && !People.Contains(words[i - 1].Raw)
+                    && next.Length > 2 && next.All(char.IsAsciiLetter) && !NotFaultVerbs.Contains(next))
+                {
+                    return true;
+                }
+
                 // "doesn't detect", "won't print"; "can't get onto the vpn" but not "I can't work" (urgency) or "dont need".
                 if ((Functions.Contains(next) || Functions.Contains(words[j].Term)) && !keeps && words[i].Raw != "stopped" && !(next == "work" && words[i].Raw is "cant" or "cannot"))
                 {
@@ -410,7 +440,8 @@ internal static class IncidentWords
         for (var i = 1; i < words.Count; i++)
         {
             // "strange sounds", "a weird sound": a sound it should not make (a sound alone may be asked for).
-            if (words[i].Raw is "sound" or "sounds" && StrangeSounds.Contains(words[i - 1].Raw))
+            // "doing strange things", "weird stuff going on": behaviour it should not have.
+            if (words[i].Raw is "sound" or "sounds" or "things" or "stuff" or "behaviour" or "behavior" && StrangeSounds.Contains(words[i - 1].Raw))
             {
                 return true;
             }
