@@ -62,6 +62,30 @@ public sealed class SqliteGroupCommitTests : IDisposable
     }
 
     [Fact]
+    public async Task AWriteThatThrowsInABatch_IsUndoneAlone_AndTheWritesAroundItAreStored()
+    {
+        var store = new SqliteRequestStore(_scratch.Database);
+        var id = await SubmitLoad.SubmitAsync(store, "form-1");
+        var twin = (await store.GetAsync(id))!;
+
+        Task<long> before, after;
+        Task duplicate;
+        using (await HeldWriteLock.TakeAsync(_scratch.Database.FilePath))
+        {
+            before = store.ReserveNumberAsync("form-2");
+            // The same id again: the insert fails inside the batch's transaction, after the write before it ran.
+            duplicate = store.CreateAsync(twin);
+            after = store.ReserveNumberAsync("form-3");
+        }
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => duplicate);
+        long[] numbers = await Task.WhenAll(before, after);
+        Assert.Equal([2L, 3L], numbers);
+        Assert.Equal(1L, await CountAsync("SELECT COUNT(*) FROM requests;"));
+        Assert.Equal(3L, await CountAsync("SELECT COUNT(*) FROM request_numbers;"));
+    }
+
+    [Fact]
     public async Task AWriteCancelledBeforeItsBatch_IsNotWritten()
     {
         var store = new SqliteRequestStore(_scratch.Database);
