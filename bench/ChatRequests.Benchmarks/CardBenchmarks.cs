@@ -1,9 +1,14 @@
+using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using ChatRequests.Cards;
+using ChatRequests.Teams.Connector;
 
 namespace ChatRequests.Benchmarks;
 
-/// <summary>Building the cards the measured turns send: the data gathered, serialised and bound to the template.</summary>
+/// <summary>
+/// Building the cards the measured turns send: the data gathered, serialised and bound to the template; and, for two of
+/// them, built and written as the connector client sends them (the binder's whole share of a turn).
+/// </summary>
 public class CardBenchmarks
 {
     private BenchData _data = null!;
@@ -25,4 +30,13 @@ public class CardBenchmarks
 
     [Benchmark(Description = "team card (agent click)")]
     public CardMessage TeamCard() => _data.Cards.TeamCard(_data.Assigned);
+
+    [Benchmark(Description = "my requests, built and sent")]
+    public byte[] MyRequestsSent() => Sent(MyRequests());
+
+    [Benchmark(Description = "team card with refresh, built and sent")]
+    public byte[] TeamCardSent() => Sent(_data.Cards.TeamCard(_data.Assigned, null, CardRefresh.ForPerson("29:agent")));
+
+    private static byte[] Sent(CardMessage card) =>
+        JsonSerializer.SerializeToUtf8Bytes(Activity.CardMessage(card.Card, card.FallbackText), ConnectorJson.Options);
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -16,6 +17,11 @@ namespace ChatRequests.Cards.Templating;
 /// </summary>
 public sealed class CardTemplate
 {
+    // One buffer per thread, reused by every card bound there (the parse copies what it needs); dropped after a card
+    // larger than a Teams message may be, so no thread keeps a large buffer.
+    [ThreadStatic]
+    private static BindOutput? _output;
+
     private readonly TemplateNode _root;
 
     private CardTemplate(string name, TemplateNode root)
@@ -54,9 +60,54 @@ public sealed class CardTemplate
         }
     }
 
-    /// <summary>Binds the template to <paramref name="data"/> and returns a new card; the data is not changed.</summary>
-    public JsonObject Bind(JsonNode? data) =>
-        _root.TryBind(Scope.For(data), out var card) && card is JsonObject result
-            ? result
-            : throw new TemplateException($"Template '{Name}' was removed entirely by its $when.");
+    /// <summary>
+    /// Binds the template to <paramref name="data"/> and returns a new card; the data is not changed. The card is written
+    /// as JSON and read back lazily: its elements become nodes only when someone reads or changes them, and a card sent as
+    /// it was bound is written out from that JSON.
+    /// </summary>
+    public JsonObject Bind(JsonNode? data)
+    {
+        var output = _output ??= new BindOutput();
+        try
+        {
+            return _root.TryWrite(Scope.For(data), output.Writer)
+                ? JsonNode.Parse(output.Written)!.AsObject()
+                : throw new TemplateException($"Template '{Name}' was removed entirely by its $when.");
+        }
+        finally
+        {
+            if (!output.TryReset())
+            {
+                _output = null;
+            }
+        }
+    }
+
+    private sealed class BindOutput
+    {
+        private const int KeptCapacity = 64 * 1024;
+
+        private readonly ArrayBufferWriter<byte> _buffer = new(16 * 1024);
+
+        public BindOutput() => Writer = new Utf8JsonWriter(_buffer);
+
+        public Utf8JsonWriter Writer { get; }
+
+        public ReadOnlySpan<byte> Written
+        {
+            get
+            {
+                Writer.Flush();
+                return _buffer.WrittenSpan;
+            }
+        }
+
+        /// <summary>Empties the buffer for the next card; false when it grew too large to keep.</summary>
+        public bool TryReset()
+        {
+            _buffer.ResetWrittenCount();
+            Writer.Reset(_buffer);
+            return _buffer.Capacity <= KeptCapacity;
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace ChatRequests.Cards.Templating;
@@ -51,28 +52,28 @@ internal sealed class Interpolation
         return new Interpolation(parts);
     }
 
-    /// <summary>The bound value: the value itself for a whole-string binding (missing is ""), else the text.</summary>
-    public JsonNode? Evaluate(Scope scope)
+    /// <summary>Writes the bound value: the value itself for a whole-string binding (missing is ""), else the text.</summary>
+    public void Write(Scope scope, Utf8JsonWriter writer)
     {
-        if (_parts is [TemplateExpression whole])
+        if (_parts is not [TemplateExpression whole])
         {
-            return Scalar(whole.Evaluate(scope))?.DeepClone() ?? JsonValue.Create("");
+            writer.WriteStringValue(Text(scope));
         }
-
-        var text = new StringBuilder();
-        foreach (var part in _parts)
+        else if (Scalar(whole.Evaluate(scope)) is { } value)
         {
-            text.Append(part is TemplateExpression expression ? JsonValues.ToText(expression.Evaluate(scope)) : (string)part);
+            value.WriteTo(writer);
         }
-
-        return JsonValue.Create(text.ToString());
+        else
+        {
+            writer.WriteStringValue("");
+        }
     }
 
     /// <summary>
     /// The bound text of a place people read where DATE/TIME functions are expanded (a TextRun, an input label):
     /// always a string, with the functions that came from bound values neutralised (<see cref="DateTimeFunctions"/>).
     /// </summary>
-    public JsonNode EvaluateShown(Scope scope)
+    public string EvaluateShown(Scope scope)
     {
         var text = new StringBuilder();
         var bound = new List<(int Start, int End)>();
@@ -90,12 +91,23 @@ internal sealed class Interpolation
             }
         }
 
-        return JsonValue.Create(DateTimeFunctions.Neutralise(text.ToString(), bound));
+        return DateTimeFunctions.Neutralise(text.ToString(), bound);
     }
 
     /// <summary>The raw value of a whole-string binding without the "" for missing: what <c>$data</c> and <c>$when</c> need.</summary>
     public JsonNode? EvaluateRaw(Scope scope) =>
-        _parts is [TemplateExpression whole] ? whole.Evaluate(scope) : Evaluate(scope);
+        _parts is [TemplateExpression whole] ? whole.Evaluate(scope) : JsonValue.Create(Text(scope));
+
+    private string Text(Scope scope)
+    {
+        var text = new StringBuilder();
+        foreach (var part in _parts)
+        {
+            text.Append(part is TemplateExpression expression ? JsonValues.ToText(expression.Evaluate(scope)) : (string)part);
+        }
+
+        return text.ToString();
+    }
 
     private static JsonNode? Scalar(JsonNode? value) => value is JsonObject or JsonArray
         ? throw new TemplateException("A binding gave an object or a list: only text, numbers and true/false can be bound, so data never adds card elements.")

@@ -1,18 +1,24 @@
+using System.Buffers;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace ChatRequests.Cards.Templating;
 
 /// <summary>
 /// A template compiled once into an immutable tree, so binding never re-parses expressions and many threads
-/// can bind the same template at once.
+/// can bind the same template at once. Binding writes the card straight to a <see cref="Utf8JsonWriter"/>: no
+/// <see cref="JsonObject"/> per element, no copy of every literal.
 /// </summary>
 internal abstract class TemplateNode
 {
     private const string DataKeyword = "$data";
     private const string WhenKeyword = "$when";
 
-    /// <summary>Binds the node; false when it is removed (its <c>$when</c> is false).</summary>
-    public abstract bool TryBind(Scope scope, out JsonNode? value);
+    /// <summary>
+    /// Writes the node (after <paramref name="name"/> when it is a property's value); false, with nothing written,
+    /// when it is removed (its <c>$when</c> is false).
+    /// </summary>
+    public abstract bool TryWrite(Scope scope, Utf8JsonWriter writer, string? name = null);
 
     public static TemplateNode Compile(JsonNode? node) => node switch
     {
@@ -61,60 +67,90 @@ internal abstract class TemplateNode
     private static JsonNode? Resolve(TemplateNode node, Scope scope) => node switch
     {
         TextNode text => text.Value.EvaluateRaw(scope),
-        _ => node.TryBind(scope, out var value) ? value : null,
+        LiteralNode literal => literal.Value,
+        _ => Bound(node, scope),
     };
 
-    private sealed class LiteralNode(JsonNode? value) : TemplateNode
+    // An object or a list written in the template itself as a $data or $when: rare, so bound and read back.
+    private static JsonNode? Bound(TemplateNode node, Scope scope)
     {
-        public override bool TryBind(Scope scope, out JsonNode? bound)
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            bound = value?.DeepClone();
+            if (!node.TryWrite(scope, writer))
+            {
+                return null;
+            }
+        }
+
+        return JsonNode.Parse(buffer.WrittenSpan);
+    }
+
+    /// <summary>A node that is always written: everything but an object, which its <c>$when</c> may remove.</summary>
+    private abstract class ValueNode : TemplateNode
+    {
+        public sealed override bool TryWrite(Scope scope, Utf8JsonWriter writer, string? name = null)
+        {
+            if (name is not null)
+            {
+                writer.WritePropertyName(name);
+            }
+
+            Write(scope, writer);
             return true;
+        }
+
+        protected abstract void Write(Scope scope, Utf8JsonWriter writer);
+    }
+
+    private sealed class LiteralNode(JsonNode? value) : ValueNode
+    {
+        /// <summary>The template's own value: never handed to anything that changes it.</summary>
+        public JsonNode? Value => value;
+
+        protected override void Write(Scope scope, Utf8JsonWriter writer)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                value.WriteTo(writer);
+            }
         }
     }
 
-    private sealed class TextNode(Interpolation value) : TemplateNode
+    private sealed class TextNode(Interpolation value) : ValueNode
     {
         public Interpolation Value => value;
 
-        public override bool TryBind(Scope scope, out JsonNode? bound)
-        {
-            bound = value.Evaluate(scope);
-            return true;
-        }
+        protected override void Write(Scope scope, Utf8JsonWriter writer) => value.Write(scope, writer);
     }
 
-    private sealed class ShownTextNode(Interpolation value) : TemplateNode
+    private sealed class ShownTextNode(Interpolation value) : ValueNode
     {
-        public override bool TryBind(Scope scope, out JsonNode? bound)
-        {
-            bound = value.EvaluateShown(scope);
-            return true;
-        }
+        protected override void Write(Scope scope, Utf8JsonWriter writer) => writer.WriteStringValue(value.EvaluateShown(scope));
     }
 
-    private sealed class ArrayNode(IReadOnlyList<TemplateNode> items) : TemplateNode
+    private sealed class ArrayNode(IReadOnlyList<TemplateNode> items) : ValueNode
     {
-        public override bool TryBind(Scope scope, out JsonNode? bound)
+        protected override void Write(Scope scope, Utf8JsonWriter writer)
         {
-            var array = new JsonArray();
+            writer.WriteStartArray();
             foreach (var item in items)
             {
                 if (item is ObjectNode obj)
                 {
-                    foreach (var element in obj.Expand(scope))
-                    {
-                        array.Add(element);
-                    }
+                    obj.WriteExpanded(scope, writer);
                 }
-                else if (item.TryBind(scope, out var value))
+                else
                 {
-                    array.Add(value);
+                    item.TryWrite(scope, writer);
                 }
             }
 
-            bound = array;
-            return true;
+            writer.WriteEndArray();
         }
     }
 
@@ -124,49 +160,55 @@ internal abstract class TemplateNode
         TemplateNode? when) : TemplateNode
     {
         /// <summary>Outside an array, <c>$data</c> only changes the scope.</summary>
-        public override bool TryBind(Scope scope, out JsonNode? bound)
-        {
-            var inner = source is null ? scope : scope.With(Resolve(source, scope));
-            bound = BindBody(inner);
-            return bound is not null;
-        }
+        public override bool TryWrite(Scope scope, Utf8JsonWriter writer, string? name = null) =>
+            TryWriteBody(source is null ? scope : scope.With(Resolve(source, scope)), writer, name);
 
         /// <summary>Inside an array, <c>$data</c> bound to an array repeats the element once per item.</summary>
-        public IEnumerable<JsonNode> Expand(Scope scope)
+        public void WriteExpanded(Scope scope, Utf8JsonWriter writer)
         {
             if (source is null)
             {
-                return BindBody(scope) is { } single ? [single] : [];
+                TryWriteBody(scope, writer, name: null);
+                return;
             }
 
-            return Resolve(source, scope) switch
+            switch (Resolve(source, scope))
             {
-                null => [],
-                JsonArray items => items
-                    .Select((item, index) => BindBody(scope.With(item, index)))
-                    .OfType<JsonNode>()
-                    .ToList(),
-                var data => BindBody(scope.With(data)) is { } one ? [one] : [],
-            };
+                case null:
+                    break;
+                case JsonArray items:
+                    for (var index = 0; index < items.Count; index++)
+                    {
+                        TryWriteBody(scope.With(items[index], index), writer, name: null);
+                    }
+
+                    break;
+                case var data:
+                    TryWriteBody(scope.With(data), writer, name: null);
+                    break;
+            }
         }
 
-        private JsonObject? BindBody(Scope scope)
+        private bool TryWriteBody(Scope scope, Utf8JsonWriter writer, string? name)
         {
             if (when is not null && !JsonValues.IsTruthy(Resolve(when, scope)))
             {
-                return null;
+                return false;
             }
 
-            var result = new JsonObject();
-            foreach (var (name, value) in properties)
+            if (name is not null)
             {
-                if (value.TryBind(scope, out var bound))
-                {
-                    result[name] = bound;
-                }
+                writer.WritePropertyName(name);
             }
 
-            return result;
+            writer.WriteStartObject();
+            foreach (var (key, value) in properties)
+            {
+                value.TryWrite(scope, writer, key);
+            }
+
+            writer.WriteEndObject();
+            return true;
         }
     }
 }

@@ -232,6 +232,46 @@ public class CardTemplateTests
         Assert.All(results, r => Assert.Equal(expected, r));
     }
 
+    [Fact]
+    public void Bind_AfterABindThatFailedHalfWritten_GivesAWholeCardOnTheSameThread()
+    {
+        var failing = CardTemplate.Parse("failing", """{"type": "AdaptiveCard", "body": [{"type": "Container", "items": "${items}"}]}""");
+        var good = CardTemplate.Parse("good", """{"type": "AdaptiveCard", "body": [{"text": "${name}"}]}""");
+
+        Assert.Throws<TemplateException>(() => failing.Bind(JsonNode.Parse("""{"items": [{"type": "TextBlock"}]}""")));
+        var card = good.Bind(JsonNode.Parse("""{"name": "Ann"}"""));
+
+        Assert.Equal("""{"type":"AdaptiveCard","body":[{"text":"Ann"}]}""", card.ToJsonString());
+    }
+
+    [Fact]
+    public void Bind_CardChangedAfterBinding_IsWrittenWithTheChange()
+    {
+        var template = CardTemplate.Parse("test", """{"type": "AdaptiveCard", "body": [{"text": "${name}"}]}""");
+
+        var card = template.Bind(JsonNode.Parse("""{"name": "Ann"}"""));
+        card["refresh"] = new JsonObject { ["userIds"] = new JsonArray("29:ann") };
+        card["body"]![0]!["text"] = "Bob";
+
+        Assert.Equal("""{"type":"AdaptiveCard","body":[{"text":"Bob"}],"refresh":{"userIds":["29:ann"]}}""", card.ToJsonString());
+    }
+
+    [Fact]
+    public void Bind_CardsLargerThanTheBufferAThreadKeeps_AreWholeAndSoAreSmallOnesAfterThem()
+    {
+        var template = CardTemplate.Parse("test", """{"body": [{"$data": "${items}", "text": "${$data}"}]}""");
+        var items = Enumerable.Range(0, 3_000).Select(i => $"item number {i}, with some words to make it longer").ToList();
+        var large = new JsonObject { ["items"] = new JsonArray([.. items.Select(i => (JsonNode?)i)]) };
+
+        var first = template.Bind(large);
+        var small = template.Bind(JsonNode.Parse("""{"items": ["one"]}"""));
+        var second = template.Bind(large);
+
+        Assert.Equal(items, first["body"]!.AsArray().Select(e => (string?)e!["text"]));
+        Assert.Equal("""{"body":[{"text":"one"}]}""", small.ToJsonString());
+        Assert.Equal(first.ToJsonString(), second.ToJsonString());
+    }
+
     [Theory]
     [InlineData("${name()}")]
     [InlineData("${json(x)}")]
