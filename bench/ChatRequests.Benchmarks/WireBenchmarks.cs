@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using ChatRequests.Cards;
@@ -14,6 +15,7 @@ public class WireBenchmarks
     private CardMessage _list = null!;
     private CardMessage _approval = null!;
     private string _document = "";
+    private byte[] _stored = [];
 
     [GlobalSetup]
     public void Setup()
@@ -23,6 +25,7 @@ public class WireBenchmarks
         _list = _data.Cards.RequestList(_data.List, "Your requests", "You have no requests yet.", _data.Story.Requester);
         _approval = _data.Cards.Approval(_data.Pending, 0, _data.Story.Manager);
         _document = JsonSerializer.Serialize(_data.Assigned, RequestJson.Options);
+        _stored = Encoding.UTF8.GetBytes(_document);
     }
 
     [Benchmark(Description = "help reply body")]
@@ -39,4 +42,12 @@ public class WireBenchmarks
 
     [Benchmark(Description = "request document from JSON")]
     public object? LoadDocument() => JsonSerializer.Deserialize<Core.Requests.ServiceRequest>(_document, RequestJson.Options);
+
+    // The SQLite store's read of a document, which SQLite holds as UTF-8: decoded to a string first (as
+    // SqliteDataReader.GetString does), or its bytes copied out (GetFieldValue<byte[]>, what the store does now).
+    [Benchmark(Description = "request document from a stored row, as a string")]
+    public object? LoadStoredAsString() => JsonSerializer.Deserialize<Core.Requests.ServiceRequest>(Encoding.UTF8.GetString(_stored), RequestJson.Options);
+
+    [Benchmark(Description = "request document from a stored row, as UTF-8 bytes")]
+    public object? LoadStoredAsBytes() => JsonSerializer.Deserialize<Core.Requests.ServiceRequest>(_stored.ToArray(), RequestJson.Options);
 }

@@ -148,8 +148,7 @@ public sealed class SqliteDatabase : IDisposable
         """;
 
     private readonly string _connectionString;
-    private readonly int _busyTimeoutMilliseconds;
-    private readonly int _cacheSizeKiB;
+    private readonly string _connectionSettings;
     private readonly ILogger<SqliteDatabase> _logger;
     private readonly SemaphoreSlim _initializeLock = new(1, 1);
     private volatile bool _initialized;
@@ -167,8 +166,9 @@ public sealed class SqliteDatabase : IDisposable
     {
         var settings = options.Value;
         FilePath = Path.GetFullPath(settings.SqlitePath);
-        _busyTimeoutMilliseconds = (int)settings.BusyTimeout.TotalMilliseconds;
-        _cacheSizeKiB = settings.CacheSizeKiB;
+        _connectionSettings =
+            $"PRAGMA cache_size = -{settings.CacheSizeKiB.ToString(CultureInfo.InvariantCulture)}; " +
+            $"PRAGMA busy_timeout = {((int)settings.BusyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)};";
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = FilePath,
@@ -462,12 +462,13 @@ public sealed class SqliteDatabase : IDisposable
         {
             await connection.OpenAsync(cancellationToken);
             // Per connection: a writer that finds the database locked waits this long instead of failing at once; its
-            // page cache stays within the configured size (one command for both).
-            await ExecuteScalarAsync(
-                connection,
-                $"PRAGMA cache_size = -{_cacheSizeKiB.ToString(CultureInfo.InvariantCulture)}; " +
-                $"PRAGMA busy_timeout = {_busyTimeoutMilliseconds.ToString(CultureInfo.InvariantCulture)};",
-                cancellationToken);
+            // page cache stays within the configured size (one command for both). A handle keeps both for life, so they
+            // are set when the pool opens it, not on every reuse: a handle checked writable (below) had them set then.
+            if (!_writable.TryGetValue(connection.Handle!, out _))
+            {
+                await ExecuteScalarAsync(connection, _connectionSettings, cancellationToken);
+            }
+
             return connection;
         }
         catch

@@ -361,7 +361,9 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
         var requests = new List<ServiceRequest>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            var request = JsonSerializer.Deserialize<ServiceRequest>(reader.GetString(1), RequestJson.Options)
+            // The document's UTF-8 bytes as SQLite holds them (a TEXT value read as a blob is not converted): no string
+            // of twice the size to allocate, and nothing for the serializer to transcode.
+            var request = JsonSerializer.Deserialize<ServiceRequest>(reader.GetFieldValue<byte[]>(1), RequestJson.Options)
                 ?? throw new InvalidDataException("A stored request document is empty.");
             // The column is the concurrency token; the copy inside the document is for people reading it.
             request.Version = reader.GetInt64(0);

@@ -26,6 +26,25 @@ public sealed class SqliteDatabaseTests
     }
 
     [Fact]
+    public async Task PooledConnection_TakenAgain_KeepsItsHandleAndIsNotSetUpAgain()
+    {
+        using var scratch = new ScratchDatabase(new EmbeddedStorageOptions { CacheSizeKiB = 300, BusyTimeout = TimeSpan.FromSeconds(3) });
+        SQLitePCL.sqlite3 handle;
+        await using (var first = await scratch.Database.OpenAsync())
+        {
+            handle = first.Handle!;
+            // Changed on the handle behind the database's back: set up again on the next open, it would be back at 3000.
+            await ScalarAsync(first, "PRAGMA busy_timeout = 1234;");
+        }
+
+        await using var again = await scratch.Database.OpenAsync();
+
+        Assert.Same(handle, again.Handle);
+        Assert.Equal(1234L, await ScalarAsync(again, "PRAGMA busy_timeout;"));
+        Assert.Equal(-300L, await ScalarAsync(again, "PRAGMA cache_size;"));
+    }
+
+    [Fact]
     public async Task ByDefault_EachConnectionCachesAtMost256KiB()
     {
         using var scratch = new ScratchDatabase();

@@ -46,19 +46,25 @@ public sealed class SqliteGroupCommitTests : IDisposable
         var current = (await store.GetAsync(id))!;
         await store.SaveAsync(current);
 
-        Task<long> before, after;
-        Task conflict;
-        using (await HeldWriteLock.TakeAsync(_scratch.Database.FilePath))
-        {
-            before = store.ReserveNumberAsync("form-2");
-            conflict = store.SaveAsync(stale);
-            after = store.ReserveNumberAsync("form-3");
-        }
+        var numbers = await FailsBetweenTwoNumbersAsync(store, () => store.SaveAsync(stale));
 
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => conflict);
-        long[] numbers = await Task.WhenAll(before, after);
         Assert.Equal([2L, 3L], numbers);
         Assert.Equal(current.Version, (await store.GetAsync(id))!.Version);
+    }
+
+    [Fact]
+    public async Task AWriteThatThrowsInABatch_IsUndoneAlone_AndTheWritesAroundItAreStored()
+    {
+        var store = new SqliteRequestStore(_scratch.Database);
+        var id = await SubmitLoad.SubmitAsync(store, "form-1");
+        var twin = (await store.GetAsync(id))!;
+
+        // The same id again: the insert fails inside the batch's transaction, after the write before it ran.
+        var numbers = await FailsBetweenTwoNumbersAsync(store, () => store.CreateAsync(twin));
+
+        Assert.Equal([2L, 3L], numbers);
+        Assert.Equal(1L, await CountAsync("SELECT COUNT(*) FROM requests;"));
+        Assert.Equal(3L, await CountAsync("SELECT COUNT(*) FROM request_numbers;"));
     }
 
     [Fact]
@@ -81,6 +87,25 @@ public sealed class SqliteGroupCommitTests : IDisposable
         Assert.Equal(2L, await blocked);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
         Assert.Equal(2L, await CountAsync("SELECT COUNT(*) FROM request_numbers;"));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="failing"/> between two number reservations, all three queued while the file's write lock is
+    /// held so that they share a batch; checks it fails with a conflict and returns the two numbers.
+    /// </summary>
+    private async Task<long[]> FailsBetweenTwoNumbersAsync(SqliteRequestStore store, Func<Task> failing)
+    {
+        Task<long> before, after;
+        Task failed;
+        using (await HeldWriteLock.TakeAsync(_scratch.Database.FilePath))
+        {
+            before = store.ReserveNumberAsync("form-2");
+            failed = failing();
+            after = store.ReserveNumberAsync("form-3");
+        }
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => failed);
+        return await Task.WhenAll(before, after);
     }
 
     private async Task<long> CountAsync(string sql)
