@@ -129,6 +129,10 @@ public sealed class CosmosRequestStore(CosmosContainers containers, TimeProvider
                 .WithParameter("@requester", requesterId),
             cancellationToken);
 
+    // The requester's page as ListByRequesterAsync reads it, filtered here: Cosmos cannot bound a filter to the newest rows.
+    public async Task<IReadOnlyList<ServiceRequest>> ListAwaitingRequesterAsync(string requesterId, int max, CancellationToken cancellationToken = default) =>
+        (await ListByRequesterAsync(requesterId, max, cancellationToken)).Where(r => r.State == RequestState.AwaitingRequester).ToList();
+
     public Task<int> CountByRequesterAsync(string requesterId, CancellationToken cancellationToken = default) =>
         CountAsync("requester count", "c.requesterId = @requester", q => q.WithParameter("@requester", requesterId), cancellationToken);
 

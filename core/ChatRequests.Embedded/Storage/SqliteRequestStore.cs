@@ -53,6 +53,12 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
     internal const string ById = "WHERE id = $id";
     internal const string RequesterPage = "WHERE requester_id = $requester ORDER BY submitted_at DESC, id DESC LIMIT $max";
     internal const string RequesterCount = "WHERE requester_id = $requester";
+
+    // The requester's page (as RequesterPage) by rowid, then the state column of those rows: only the documents of the
+    // requests that wait for their answer are read and deserialized, usually none.
+    internal const string AwaitingRequesterOfPage =
+        "WHERE rowid IN (SELECT rowid FROM requests WHERE requester_id = $requester ORDER BY submitted_at DESC, id DESC LIMIT $max) " +
+        "AND state = $state ORDER BY submitted_at DESC, id DESC";
     internal const string DueEvents = "WHERE next_event_at IS NOT NULL AND next_event_at <= $now ORDER BY next_event_at, id LIMIT $max";
     internal const string SlaChecksDue = "WHERE sla_check_at IS NOT NULL AND sla_check_at <= $now ORDER BY sla_check_at, id LIMIT $max";
 
@@ -176,6 +182,17 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
             {
                 p.AddWithValue("$requester", requesterId);
                 p.AddWithValue("$max", max);
+            },
+            cancellationToken);
+
+    public Task<IReadOnlyList<ServiceRequest>> ListAwaitingRequesterAsync(string requesterId, int max, CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            AwaitingRequesterOfPage,
+            p =>
+            {
+                p.AddWithValue("$requester", requesterId);
+                p.AddWithValue("$max", max);
+                p.AddWithValue("$state", nameof(RequestState.AwaitingRequester));
             },
             cancellationToken);
 

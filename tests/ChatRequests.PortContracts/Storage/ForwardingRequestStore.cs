@@ -27,6 +27,9 @@ public abstract class ForwardingRequestStore(IRequestStore inner) : IRequestStor
     public virtual Task<IReadOnlyList<ServiceRequest>> ListByRequesterAsync(string requesterId, int max, CancellationToken cancellationToken = default) =>
         inner.ListByRequesterAsync(requesterId, max, cancellationToken);
 
+    public virtual Task<IReadOnlyList<ServiceRequest>> ListAwaitingRequesterAsync(string requesterId, int max, CancellationToken cancellationToken = default) =>
+        inner.ListAwaitingRequesterAsync(requesterId, max, cancellationToken);
+
     public virtual Task<int> CountByRequesterAsync(string requesterId, CancellationToken cancellationToken = default) =>
         inner.CountByRequesterAsync(requesterId, cancellationToken);
 
