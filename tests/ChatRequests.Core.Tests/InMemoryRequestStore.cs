@@ -135,6 +135,9 @@ public sealed class InMemoryRequestStore : IRequestStore
                 .Take(max),
         ]);
 
+    public async Task<IReadOnlyList<string>> ListIdsWithDueEventsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
+        (await ListWithDueEventsAsync(now, max, cancellationToken)).Select(r => r.Id).ToList();
+
     public Task<IReadOnlyList<ServiceRequest>> ListSlaCheckDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<ServiceRequest>>(
         [

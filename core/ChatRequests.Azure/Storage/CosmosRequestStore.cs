@@ -176,6 +176,17 @@ public sealed class CosmosRequestStore(CosmosContainers containers, TimeProvider
                 .WithParameter("@now", RequestDocument.Utc(now)),
             cancellationToken);
 
+    public async Task<IReadOnlyList<string>> ListIdsWithDueEventsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
+        await _documents.QueryAsync<string>(
+            await containers.RequestsAsync(cancellationToken),
+            new QueryDefinition(
+                    $"SELECT TOP {Math.Max(0, max)} VALUE c.id FROM c WHERE c.type = @type AND IS_STRING(c.nextEventAt) " +
+                    "AND c.nextEventAt <= @now ORDER BY c.nextEventAt, c.id")
+                .WithParameter("@type", RequestDocument.Kind)
+                .WithParameter("@now", RequestDocument.Utc(now)),
+            "due event ids",
+            cancellationToken);
+
     public Task<IReadOnlyList<ServiceRequest>> ListSlaCheckDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
         QueryAsync(
             "SLA check due",

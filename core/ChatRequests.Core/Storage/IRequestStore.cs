@@ -75,6 +75,12 @@ public interface IRequestStore
     Task<IReadOnlyList<ServiceRequest>> ListWithDueEventsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The ids of the requests <see cref="ListWithDueEventsAsync"/> lists, in its order, without loading them: for a relay
+    /// that loads each request again when it works it.
+    /// </summary>
+    Task<IReadOnlyList<string>> ListIdsWithDueEventsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Requests whose SLA check (<see cref="ServiceRequest.SlaCheckAt"/>) is due at or before <paramref name="now"/>, earliest
     /// first, at most <paramref name="max"/>: the SLA sweep's query. Requests without one (fulfilled, final, nothing
     /// left to remind or escalate) are never returned.

@@ -60,6 +60,7 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
         "WHERE rowid IN (SELECT rowid FROM requests WHERE requester_id = $requester ORDER BY submitted_at DESC, id DESC LIMIT $max) " +
         "AND state = $state ORDER BY submitted_at DESC, id DESC";
     internal const string DueEvents = "WHERE next_event_at IS NOT NULL AND next_event_at <= $now ORDER BY next_event_at, id LIMIT $max";
+    internal const string DueEventIds = $"SELECT id FROM requests {DueEvents};";
     internal const string SlaChecksDue = "WHERE sla_check_at IS NOT NULL AND sla_check_at <= $now ORDER BY sla_check_at, id LIMIT $max";
 
     /// <summary>
@@ -254,6 +255,23 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
                 p.AddWithValue("$max", max);
             },
             cancellationToken);
+
+    public async Task<IReadOnlyList<string>> ListIdsWithDueEventsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = DueEventIds;
+        command.Parameters.AddWithValue("$now", StoredTime.Format(now));
+        command.Parameters.AddWithValue("$max", max);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var ids = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
 
     public Task<IReadOnlyList<ServiceRequest>> ListSlaCheckDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
         QueryAsync(

@@ -334,6 +334,28 @@ public abstract partial class RequestStoreContract
     }
 
     [Fact]
+    public async Task ListIdsWithDueEventsAsync_ListsWhatListWithDueEventsLists_InItsOrder_UpToMax()
+    {
+        var parked = Submit("REQ-000001", Start);
+        parked.FailEvent(parked.Outbox[0].Id, "Bad card", Start, TimeSpan.FromSeconds(1), maxAttempts: 1);
+        parked.CompleteEvent(parked.Outbox.Single(e => e.Type == RequestEventType.ParkedNotice).Id);
+        await Store.CreateAsync(parked);
+        await Store.CreateAsync(Submit("REQ-000002", Start.AddHours(2)));
+        await Store.CreateAsync(Submit("REQ-000003", Start.AddHours(1)));
+        await Store.CreateAsync(Submit("REQ-000004", Start.AddHours(3)));
+        var later = Submit("REQ-000005", Start);
+        later.FailEvent(later.Outbox[0].Id, "Teams is down", Start, TimeSpan.FromHours(5), maxAttempts: 8);
+        await Store.CreateAsync(later);
+
+        Assert.Equal(["REQ-000003", "REQ-000002", "REQ-000004"], await Store.ListIdsWithDueEventsAsync(Start.AddHours(4), 50));
+        Assert.Equal(["REQ-000003", "REQ-000002"], await Store.ListIdsWithDueEventsAsync(Start.AddHours(4), 2));
+        Assert.Equal(
+            (await Store.ListWithDueEventsAsync(Start.AddHours(6), 50)).Select(r => r.Id),
+            await Store.ListIdsWithDueEventsAsync(Start.AddHours(6), 50));
+        Assert.Empty(await Store.ListIdsWithDueEventsAsync(Start.AddSeconds(-1), 50));
+    }
+
+    [Fact]
     public async Task ListWithDueEventsAsync_TimesInOtherOffsets_CompareAsInstants()
     {
         var inBerlin = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(1));
