@@ -59,6 +59,7 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
     internal const string AwaitingRequesterOfPage =
         "WHERE rowid IN (SELECT rowid FROM requests WHERE requester_id = $requester ORDER BY submitted_at DESC, id DESC LIMIT $max) " +
         "AND state = $state ORDER BY submitted_at DESC, id DESC";
+
     internal const string DueEvents = "WHERE next_event_at IS NOT NULL AND next_event_at <= $now ORDER BY next_event_at, id LIMIT $max";
     internal const string DueEventIds = $"SELECT id FROM requests {DueEvents};";
     internal const string SlaChecksDue = "WHERE sla_check_at IS NOT NULL AND sla_check_at <= $now ORDER BY sla_check_at, id LIMIT $max";
