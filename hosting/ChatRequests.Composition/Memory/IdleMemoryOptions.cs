@@ -12,5 +12,5 @@ public sealed class IdleMemoryOptions
 
     /// <summary>How long the bot has had no request (but health probes) before it releases what its turns left behind.</summary>
     [Range(typeof(TimeSpan), "00:00:05", "1.00:00:00")]
-    public TimeSpan After { get; set; } = TimeSpan.FromSeconds(20);
+    public TimeSpan After { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -5,10 +5,9 @@ using Microsoft.Extensions.Options;
 namespace ChatRequests.Composition.Memory;
 
 /// <summary>
-/// Once the bot has had no request for <see cref="IdleMemoryOptions.After"/> and the runtime compiled nothing since the
-/// last look (<see cref="WorkWatch"/>), releases memory once (<see cref="MemoryRelease"/>); then waits for a request and
-/// the next idle stretch. Never while requests come in: any request since the last look puts the release off by a whole
-/// stretch again.
+/// Once the bot has had no work for <see cref="IdleMemoryOptions.After"/>, releases memory once (<see cref="MemoryRelease"/>);
+/// then waits for work and the next idle stretch. Never while requests come in: any request since the last look
+/// (<see cref="WorkWatch"/>) puts the release off by a whole stretch again.
 /// </summary>
 public sealed class IdleMemoryRelease(
     WorkWatch work, MemoryRelease release, IOptions<IdleMemoryOptions> options, TimeProvider clock, ILogger<IdleMemoryRelease> logger)
@@ -33,17 +32,13 @@ public sealed class IdleMemoryRelease(
 
         var after = options.Value.After;
         long? releasedAfter = null;
-        var compiled = work.CompiledMethods;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
                 var lastWork = work.LastWorkAt;
                 var idle = clock.GetElapsedTime(lastWork);
-                var compiledBefore = compiled;
-                compiled = work.CompiledMethods;
-                // What the compiler frees once it is done with the turns' code is released with the rest, not left behind.
-                if (idle >= after && releasedAfter != lastWork && compiled == compiledBefore)
+                if (idle >= after && releasedAfter != lastWork)
                 {
                     releasedAfter = lastWork;
                     ReleaseOnce(idle);

@@ -1,22 +1,15 @@
-using System.Runtime;
-
 namespace ChatRequests.Composition.Memory;
 
 /// <summary>
-/// Whether the bot is at work: when it last had a request (a turn, a click, a dashboard read; the host notes each, the
-/// start counts as one), and how many methods the runtime has compiled so far, since the runtime goes on compiling the
-/// turns' hot code for a while after they end (tiered compilation). <see cref="IdleMemoryRelease"/> reads both.
+/// When the bot last had work (a turn, a click, a dashboard read): the host notes each request, and
+/// <see cref="IdleMemoryRelease"/> reads it to know the bot is idle. The start counts as work.
 /// </summary>
-public sealed class WorkWatch(TimeProvider clock, Func<long>? compiledMethods = null)
+public sealed class WorkWatch(TimeProvider clock)
 {
-    private readonly Func<long> _compiledMethods = compiledMethods ?? (() => JitInfo.GetCompiledMethodCount());
     private long _lastWorkAt = clock.GetTimestamp();
 
-    /// <summary>The <see cref="TimeProvider.GetTimestamp"/> of the last request; an unchanged value means no request since.</summary>
+    /// <summary>The <see cref="TimeProvider.GetTimestamp"/> of the last work; an unchanged value means no work since.</summary>
     public long LastWorkAt => Volatile.Read(ref _lastWorkAt);
-
-    /// <summary>Methods compiled so far (all threads): a change means the compiler was at work in between.</summary>
-    public long CompiledMethods => _compiledMethods();
 
     /// <summary>On every request: one write, no lock.</summary>
     public void NoteWork() => Volatile.Write(ref _lastWorkAt, clock.GetTimestamp());
