@@ -61,8 +61,9 @@ public sealed class IdleMemoryRelease(
         {
             var outcome = release.Release();
             logger.LogInformation(
-                "Idle for {Idle}: memory released, resident {ResidentBefore:0.0} -> {ResidentAfter:0.0} MiB, GC committed {CommittedBefore:0.0} -> {CommittedAfter:0.0} MiB",
-                idle, outcome.ResidentBefore / Mebibyte, outcome.ResidentAfter / Mebibyte, outcome.CommittedBefore / Mebibyte, outcome.CommittedAfter / Mebibyte);
+                "Idle for {Idle}: memory released, resident {ResidentBefore:0.0} -> {ResidentAfter:0.0} MiB, GC heap {HeapBefore:0.0} -> {HeapAfter:0.0} MiB ({CommittedAfter:0.0} MiB committed)",
+                idle, outcome.ResidentBefore / Mebibyte, outcome.ResidentAfter / Mebibyte, outcome.HeapBefore / Mebibyte, outcome.HeapAfter / Mebibyte,
+                outcome.CommittedAfter / Mebibyte);
         }
         catch (Exception ex)
         {

@@ -13,20 +13,25 @@ namespace ChatRequests.Composition.Memory;
 /// </summary>
 public sealed class MemoryRelease(IServiceProvider services)
 {
-    /// <summary>What one release changed: the process's resident memory and the GC's committed memory, before and after.</summary>
-    public readonly record struct Outcome(long ResidentBefore, long ResidentAfter, long CommittedBefore, long CommittedAfter);
+    /// <summary>
+    /// What one release changed: the process's resident memory and the GC heap's bytes (live and not yet collected) before
+    /// and after, and what the GC keeps committed after its collection.
+    /// </summary>
+    public readonly record struct Outcome(long ResidentBefore, long ResidentAfter, long HeapBefore, long HeapAfter, long CommittedAfter);
 
     public Outcome Release()
     {
         var residentBefore = Environment.WorkingSet;
-        var committedBefore = GC.GetGCMemoryInfo().TotalCommittedBytes;
+        var heapBefore = GC.GetTotalMemory(forceFullCollection: false);
 
         services.GetService<SqliteDatabase>()?.ReleasePooledConnections();
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         NativeHeap.Trim();
 
-        return new Outcome(residentBefore, Environment.WorkingSet, committedBefore, GC.GetGCMemoryInfo().TotalCommittedBytes);
+        // The memory info is the last collection's: the one just made.
+        return new Outcome(
+            residentBefore, Environment.WorkingSet, heapBefore, GC.GetTotalMemory(forceFullCollection: false), GC.GetGCMemoryInfo().TotalCommittedBytes);
     }
 
     private static class NativeHeap
