@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace ChatRequests.Cards.Templating;
 
@@ -58,14 +57,17 @@ internal sealed class Interpolation
         if (_parts is not [TemplateExpression whole])
         {
             writer.WriteStringValue(Text(scope));
+            return;
         }
-        else if (Scalar(whole.Evaluate(scope)) is { } value)
+
+        var value = Scalar(whole.Evaluate(scope));
+        if (JsonValues.IsNull(value))
         {
-            value.WriteTo(writer);
+            writer.WriteStringValue("");
         }
         else
         {
-            writer.WriteStringValue("");
+            value.WriteTo(writer);
         }
     }
 
@@ -95,8 +97,8 @@ internal sealed class Interpolation
     }
 
     /// <summary>The raw value of a whole-string binding without the "" for missing: what <c>$data</c> and <c>$when</c> need.</summary>
-    public JsonNode? EvaluateRaw(Scope scope) =>
-        _parts is [TemplateExpression whole] ? whole.Evaluate(scope) : JsonValue.Create(Text(scope));
+    public JsonElement EvaluateRaw(Scope scope) =>
+        _parts is [TemplateExpression whole] ? whole.Evaluate(scope) : JsonValues.Of(Text(scope));
 
     private string Text(Scope scope)
     {
@@ -109,7 +111,7 @@ internal sealed class Interpolation
         return text.ToString();
     }
 
-    private static JsonNode? Scalar(JsonNode? value) => value is JsonObject or JsonArray
+    private static JsonElement Scalar(JsonElement value) => value.ValueKind is JsonValueKind.Object or JsonValueKind.Array
         ? throw new TemplateException("A binding gave an object or a list: only text, numbers and true/false can be bound, so data never adds card elements.")
         : value;
 
