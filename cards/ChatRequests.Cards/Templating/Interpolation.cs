@@ -11,6 +11,13 @@ namespace ChatRequests.Cards.Templating;
 /// </summary>
 internal sealed class Interpolation
 {
+    // Kept per thread for the text of one binding at a time (a binding's value never contains another binding's text).
+    [ThreadStatic]
+    private static StringBuilder? _text;
+
+    [ThreadStatic]
+    private static List<(int Start, int End)>? _bound;
+
     private readonly IReadOnlyList<object> _parts;
 
     private Interpolation(IReadOnlyList<object> parts) => _parts = parts;
@@ -77,8 +84,9 @@ internal sealed class Interpolation
     /// </summary>
     public string EvaluateShown(Scope scope)
     {
-        var text = new StringBuilder();
-        var bound = new List<(int Start, int End)>();
+        var text = Builder();
+        var bound = _bound ??= [];
+        bound.Clear();
         foreach (var part in _parts)
         {
             if (part is TemplateExpression expression)
@@ -102,13 +110,24 @@ internal sealed class Interpolation
 
     private string Text(Scope scope)
     {
-        var text = new StringBuilder();
+        var text = Builder();
         foreach (var part in _parts)
         {
             text.Append(part is TemplateExpression expression ? JsonValues.ToText(expression.Evaluate(scope)) : (string)part);
         }
 
         return text.ToString();
+    }
+
+    private static StringBuilder Builder()
+    {
+        // A long text (people's 10 kB) is not kept for the thread's next card.
+        if (_text is not { Capacity: <= 16 * 1024 })
+        {
+            _text = new StringBuilder(256);
+        }
+
+        return _text.Clear();
     }
 
     private static JsonElement Scalar(JsonElement value) => value.ValueKind is JsonValueKind.Object or JsonValueKind.Array
