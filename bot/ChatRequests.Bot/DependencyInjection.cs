@@ -3,6 +3,7 @@ using ChatRequests.Bot.Conversations;
 using ChatRequests.Bot.Hosting;
 using ChatRequests.Bot.Turns;
 using ChatRequests.Composition;
+using ChatRequests.Composition.Memory;
 using ChatRequests.Teams.Authentication;
 
 namespace ChatRequests.Bot;
@@ -20,6 +21,7 @@ public static class DependencyInjection
         var services = builder.Services;
         services.AddBotAuthentication();
         services.AddErrorResponses();
+        services.AddIdleMemoryRelease();
 
         services.AddSingleton<Replier>();
         services.AddOptions<IntakeContactOptions>()

@@ -14,6 +14,7 @@ return await HostStart.RunAsync(async () =>
     var app = builder.Build();
     app.Logger.LogInformation("ChatRequests bot on {Adapters}", app.Services.GetRequiredService<AdapterChoice>());
     app.UseErrorResponses();
+    app.UseWorkNotes();
     app.MapMessages();
     app.MapHealth();
     app.MapDashboard();

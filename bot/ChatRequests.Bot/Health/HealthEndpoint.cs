@@ -15,13 +15,16 @@ public static class HealthEndpoint
     /// <summary>The id the liveness probe reads: no request has it (numbers are REQ-nnnnnn), so it is one cheap miss.</summary>
     public const string ProbeRequestId = "liveness-probe";
 
+    private const string LivenessPath = "/health";
+    private const string StatusPath = "/status";
+
     /// <summary>A store that does not answer within this is as good as down for the health check.</summary>
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
 
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", LivenessAsync);
-        app.MapGet("/status", async (RelayHealth health, IMessageLedger ledger, CancellationToken cancellationToken) =>
+        app.MapGet(LivenessPath, LivenessAsync);
+        app.MapGet(StatusPath, async (RelayHealth health, IMessageLedger ledger, CancellationToken cancellationToken) =>
         {
             var report = await health.CheckAsync(cancellationToken);
             var repostsAfterInterruption = await ledger.CountInterruptedAsync("", cancellationToken);
@@ -31,6 +34,9 @@ public static class HealthEndpoint
         });
         return app;
     }
+
+    /// <summary>Whether a request is one of these probes, which machines make whether or not anyone uses the bot.</summary>
+    public static bool IsProbe(PathString path) => path.Equals(LivenessPath, StringComparison.OrdinalIgnoreCase) || path.Equals(StatusPath, StringComparison.OrdinalIgnoreCase);
 
     private static async Task<IResult> LivenessAsync(IRequestStore store, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
