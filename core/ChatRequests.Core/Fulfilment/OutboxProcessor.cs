@@ -26,6 +26,13 @@ public sealed class FulfilmentOptions
     /// enough for a webhook's own retries (4 attempts of up to 10 s).
     /// </summary>
     public TimeSpan EventTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// How long an event's Teams call may wait for its conversation (at its rate limit, paused by a 429, or with a call
+    /// under way) before the event goes back to the outbox until the slot kept for it, so that a busy or hung chat holds
+    /// no worker while other chats' events wait (ADR 0036). Waiting for the tenant's budget is not limited by it.
+    /// </summary>
+    public TimeSpan LaneWait { get; set; } = TimeSpan.FromMilliseconds(250);
 }
 
 /// <summary>
@@ -61,7 +68,11 @@ public sealed class OutboxProcessor(
             using var eventToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             try
             {
-                await handler.HandleAsync(request, next, eventToken.Token);
+                using (ConversationWait.AtMost(options.Value.LaneWait))
+                {
+                    await handler.HandleAsync(request, next, eventToken.Token);
+                }
+
                 // From the version already loaded: the handler seldom saves, and when it did the save reloads (RequestStoreUpdates).
                 // What was saved is what the next event is handled with.
                 request = await store.UpdateAsync(request, r => r.CompleteEvent(next.Id), cancellationToken);

@@ -1,3 +1,4 @@
+using ChatRequests.Core.Fulfilment;
 using Microsoft.Extensions.Options;
 
 namespace ChatRequests.Teams.Connector;
@@ -16,6 +17,10 @@ internal readonly record struct RateLimitKey(string Conversation, string Tenant)
 /// window has room comes, on the <see cref="TimeProvider"/>'s timer) the queue is walked and every call whose
 /// conversation and tenant both have room goes: a conversation at its limit holds back its own calls only, the others
 /// share the tenant's budget in the order they came, and the calls of one conversation leave in the order they came.
+/// A conversation is a lane (ADR 0036): one call under way at a time, so its posts arrive in order and one that hangs
+/// holds one caller only; and a background caller
+/// (<see cref="ConversationWait"/>) whose conversation has no room soon is sent away at once, unsent, with the slot kept
+/// for it, instead of waiting in a worker while other conversations' events wait.
 /// (System.Threading.RateLimiting's partitioned limiters were used before: they slide a window by one segment per
 /// 100 ms tick whatever the segment's length, which held the tenant to 50 calls per 4.1 s instead of per second; ADR 0023.)
 /// </remarks>
@@ -28,6 +33,8 @@ internal sealed class ConnectorRateLimiter : IDisposable
     private readonly TimeProvider _clock;
     private readonly long _origin;
     private readonly TimeSpan _maxWait;
+    private readonly TimeSpan _slowCall;
+    private readonly TimeSpan _attemptTimeout;
     private readonly int _queueLimit;
     private readonly RateLimitWindow[] _conversationWindows;
     private readonly RateLimitWindow[] _tenantWindows;
@@ -45,6 +52,8 @@ internal sealed class ConnectorRateLimiter : IDisposable
         _clock = clock;
         _origin = clock.GetTimestamp();
         _maxWait = o.MaxPermitWait;
+        _slowCall = o.SlowCallAfter;
+        _attemptTimeout = o.AttemptTimeout;
         _queueLimit = o.QueueLimit;
         _conversationWindows = [.. o.ConversationWindows().Select(w => w.Window)];
         _tenantWindows = [o.TenantPerSecond];
@@ -84,11 +93,17 @@ internal sealed class ConnectorRateLimiter : IDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            var waiter = new Waiter(this, Log(_conversations, key.Conversation, _conversationWindows), Log(_tenants, key.Tenant, _tenantWindows));
+            var waiter = new Waiter(this, ConversationLog(key.Conversation), Log(_tenants, key.Tenant, _tenantWindows));
             if (waiter.Conversation.Waiting >= _queueLimit || waiter.Tenant.Waiting >= _queueLimit)
             {
                 return Task.FromException<IDisposable>(new ConnectorException(
                     429, ConnectorException.LocalQueueFull, "Too many Bot Connector calls are waiting for this conversation or tenant; try again later."));
+            }
+
+            var laneWait = ConversationWait.Current;
+            if (laneWait is { } wait && SendAway(waiter.Conversation, wait) is { } sentAway)
+            {
+                return Task.FromException<IDisposable>(sentAway);
             }
 
             waiter.Conversation.Waiting++;
@@ -98,12 +113,43 @@ internal sealed class ConnectorRateLimiter : IDisposable
             if (waiter.Node.List is not null)
             {
                 // Still waiting. (A token cancelled meanwhile calls back at once, on this thread: the lock is re-entrant.)
-                waiter.Deadline = _clock.CreateTimer(static w => ((Waiter)w!).Limiter.WaitedTooLong((Waiter)w), waiter, _maxWait, Timeout.InfiniteTimeSpan);
+                // A background call waits for its conversation at most its lane wait (a call under way there that does not end:
+                // hung or slow), for the tenant's budget as long as any call.
+                waiter.Lane = laneWait;
+                waiter.QueuedAt = Now;
+                waiter.Deadline = _clock.CreateTimer(
+                    static w => ((Waiter)w!).Limiter.WaitedTooLong((Waiter)w), waiter, laneWait < _maxWait ? laneWait.Value : _maxWait, Timeout.InfiniteTimeSpan);
                 waiter.Cancellation = cancellationToken.UnsafeRegister(static (w, token) => ((Waiter)w!).Limiter.Withdraw((Waiter)w, token), waiter);
             }
 
             return waiter.Permit.Task;
         }
+    }
+
+    /// <summary>
+    /// A background call whose conversation has no room within <paramref name="laneWait"/> (counting the calls waiting
+    /// before it and the slots promised to others) is sent away unsent, with the moment its slot comes as Retry-After,
+    /// and that slot is kept for it; one that arrives within the wait of a promised slot takes it. Null: the call waits.
+    /// </summary>
+    private ConnectorException? SendAway(CallLog conversation, TimeSpan laneWait)
+    {
+        var now = Now;
+        var hasSlot = conversation.TakePromise(now + laneWait);
+        // A call under way ends soon, unless it has been under way so long that only its attempt timeout will end it.
+        var underWayEnd = conversation.OldestStart is { } started && now - started >= _slowCall ? started + _attemptTimeout : now;
+        var slot = conversation.SlotAfter(now, conversation.Waiting, underWayEnd, hasSlot);
+        if (slot <= now + laneWait)
+        {
+            return null;
+        }
+
+        conversation.Promise(slot);
+        var retryAfter = TimeSpan.FromMilliseconds(Math.Ceiling((slot - now).TotalMilliseconds));
+        return new ConnectorException(
+            429, ConnectorException.LocalRateLimit, $"This conversation has no room for {retryAfter.TotalSeconds:0.###} s; the call keeps its turn until then.")
+        {
+            RetryAfter = retryAfter,
+        };
     }
 
     /// <summary>The caller gave up: its place goes (nothing else was waiting for it to go first).</summary>
@@ -123,12 +169,21 @@ internal sealed class ConnectorRateLimiter : IDisposable
     {
         lock (_gate)
         {
+            var now = Now;
+            var waited = now - waiter.QueuedAt;
+            if (waiter.Node?.List is not null && waiter.Lane is not null && waiter.Conversation.RoomAt(now) <= now && waited < _maxWait)
+            {
+                // Only the tenant's budget holds it back: that frees within a second, and is no conversation's fault.
+                waiter.Deadline!.Change(_maxWait - waited, Timeout.InfiniteTimeSpan);
+                return;
+            }
+
             if (waiter.Node?.List is not null)
             {
                 Dequeue(waiter);
                 // Nothing was sent: the caller may try again after this wait without risk of a repeat.
                 waiter.Permit.TrySetException(new ConnectorException(
-                    429, ConnectorException.LocalRateLimit, $"No Bot Connector permit for this conversation or tenant within {_maxWait.TotalSeconds:0.#} s; try again later.")
+                    429, ConnectorException.LocalRateLimit, $"No Bot Connector permit for this conversation or tenant within {waited.TotalSeconds:0.###} s; try again later.")
                 {
                     RetryAfter = _maxWait,
                 });
@@ -146,8 +201,8 @@ internal sealed class ConnectorRateLimiter : IDisposable
             }
 
             var now = Now;
-            permit.Conversation.End(now);
-            permit.Tenant.End(now);
+            permit.Conversation.End(permit.StartedAt, now);
+            permit.Tenant.End(permit.StartedAt, now);
             Pump(now);
         }
     }
@@ -184,9 +239,9 @@ internal sealed class ConnectorRateLimiter : IDisposable
             if (room <= now)
             {
                 Dequeue(waiter);
-                waiter.Conversation.Start();
-                waiter.Tenant.Start();
-                waiter.Permit.TrySetResult(new Permit(this, waiter.Conversation, waiter.Tenant));
+                waiter.Conversation.Start(now);
+                waiter.Tenant.Start(now);
+                waiter.Permit.TrySetResult(new Permit(this, waiter.Conversation, waiter.Tenant, now));
             }
             else if (room < next)
             {
@@ -234,11 +289,14 @@ internal sealed class ConnectorRateLimiter : IDisposable
         }
     }
 
-    private static CallLog Log(Dictionary<string, CallLog> logs, string key, RateLimitWindow[] windows)
+    /// <summary>A conversation's log: its lane, one call under way at a time.</summary>
+    private CallLog ConversationLog(string conversation) => Log(_conversations, conversation, _conversationWindows, maxUnderWay: 1);
+
+    private static CallLog Log(Dictionary<string, CallLog> logs, string key, RateLimitWindow[] windows, int maxUnderWay = int.MaxValue)
     {
         if (!logs.TryGetValue(key, out var log))
         {
-            log = new CallLog(windows);
+            log = new CallLog(windows, maxUnderWay);
             logs[key] = log;
         }
 
@@ -257,6 +315,11 @@ internal sealed class ConnectorRateLimiter : IDisposable
 
         public LinkedListNode<Waiter>? Node { get; set; }
 
+        /// <summary>A background call's wait for its conversation (<see cref="ConversationWait"/>); null for a turn's call.</summary>
+        public TimeSpan? Lane { get; set; }
+
+        public TimeSpan QueuedAt { get; set; }
+
         /// <summary>Fires when the call has waited <see cref="ConnectorOptions.MaxPermitWait"/>.</summary>
         public ITimer? Deadline { get; set; }
 
@@ -264,9 +327,11 @@ internal sealed class ConnectorRateLimiter : IDisposable
     }
 
     /// <summary>A call let through; disposing it says the call ended (once).</summary>
-    private sealed class Permit(ConnectorRateLimiter limiter, CallLog conversation, CallLog tenant) : IDisposable
+    private sealed class Permit(ConnectorRateLimiter limiter, CallLog conversation, CallLog tenant, TimeSpan startedAt) : IDisposable
     {
         private int _ended;
+
+        public TimeSpan StartedAt { get; } = startedAt;
 
         public CallLog Conversation { get; } = conversation;
 

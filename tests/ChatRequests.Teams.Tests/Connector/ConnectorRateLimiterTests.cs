@@ -1,3 +1,4 @@
+using ChatRequests.Core.Fulfilment;
 using ChatRequests.Teams.Connector;
 using ChatRequests.Testing;
 using Microsoft.Extensions.Options;
@@ -152,6 +153,76 @@ public sealed class ConnectorRateLimiterTests
         }
 
         Assert.All(calls.GroupBy(c => c.Conversation), chat => Assert.Equal(chat.Select(c => c.LetThroughAt).Order(), chat.Select(c => c.LetThroughAt)));
+    }
+
+    [Fact]
+    public async Task ABackgroundCallWhoseChatIsFull_IsSentAwayAtOnceUnsent_WithTheSlotKeptForIt_WhileATurnsCallWaits()
+    {
+        var clock = new FakeTimeProvider();
+        using var limiter = Limiter(new ConnectorOptions(), clock);
+        for (var i = 0; i < 7; i++)
+        {
+            (await limiter.AcquireAsync(Key("a:chat"), CancellationToken.None)).Dispose();
+        }
+
+        // The 8th may go a second later, the 9th to 15th two seconds later (8 per 2 s, 7 per second): each is told its own slot.
+        var sentAway = new List<TimeSpan?>();
+        using (ConversationWait.AtMost(TimeSpan.FromMilliseconds(250)))
+        {
+            for (var i = 0; i < 9; i++)
+            {
+                var error = await Assert.ThrowsAsync<ConnectorException>(() => limiter.AcquireAsync(Key("a:chat"), CancellationToken.None).AsTask());
+                Assert.True(error.WasNotSent);
+                sentAway.Add(error.RetryAfter);
+            }
+        }
+
+        Assert.Equal([1, 2, 2, 2, 2, 2, 2, 2, 3], sentAway.Select(wait => wait!.Value.TotalSeconds));
+        var turn = limiter.AcquireAsync(Key("a:chat"), CancellationToken.None).AsTask();
+        Assert.False(turn.IsCompleted); // a turn's reply waits (behind the kept slots), as before
+        Assert.True(limiter.AcquireAsync(Key("a:other"), CancellationToken.None).IsCompletedSuccessfully);
+
+        // Back at its slot, a background call takes it and goes at once.
+        clock.Advance(TimeSpan.FromSeconds(1));
+        using (ConversationWait.AtMost(TimeSpan.FromMilliseconds(250)))
+        {
+            Assert.True(limiter.AcquireAsync(Key("a:chat"), CancellationToken.None).IsCompletedSuccessfully);
+        }
+    }
+
+    [Fact]
+    public async Task OneChat_HasOneCallUnderWayAtATime_AndOtherChatsAreNotHeldByIt()
+    {
+        var clock = new FakeTimeProvider();
+        using var limiter = Limiter(new ConnectorOptions(), clock);
+        var first = await limiter.AcquireAsync(Key("a:chat"), CancellationToken.None);
+
+        var second = limiter.AcquireAsync(Key("a:chat"), CancellationToken.None).AsTask();
+        Assert.False(second.IsCompleted);
+        Assert.True(limiter.AcquireAsync(Key("a:other"), CancellationToken.None).IsCompletedSuccessfully);
+
+        first.Dispose();
+        Assert.True(second.IsCompletedSuccessfully);
+    }
+
+    [Fact]
+    public async Task AChatWhoseCallHangs_SendsItsBackgroundCallsAway_FirstAfterTheLaneWait_ThenAtOnceUntilTheAttemptTimesOut()
+    {
+        var clock = new FakeTimeProvider();
+        using var limiter = Limiter(new ConnectorOptions { SlowCallAfter = TimeSpan.FromSeconds(5), AttemptTimeout = TimeSpan.FromSeconds(15) }, clock);
+        using var hung = await limiter.AcquireAsync(Key("a:hung"), CancellationToken.None);
+        using var lane = ConversationWait.AtMost(TimeSpan.FromMilliseconds(250));
+
+        // Under way for a moment: the next call waits for it, at most the lane wait.
+        var waiting = limiter.AcquireAsync(Key("a:hung"), CancellationToken.None).AsTask();
+        clock.Advance(TimeSpan.FromMilliseconds(250));
+        var error = await Assert.ThrowsAsync<ConnectorException>(() => waiting);
+        Assert.True(error.WasNotSent);
+
+        // Under way for 5 s: taken for hung, its chat's next call goes back at once until the hung one has timed out.
+        clock.Advance(TimeSpan.FromSeconds(4.75));
+        error = await Assert.ThrowsAsync<ConnectorException>(() => limiter.AcquireAsync(Key("a:hung"), CancellationToken.None).AsTask());
+        Assert.Equal(TimeSpan.FromSeconds(10), error.RetryAfter);
     }
 
     /// <summary>Starts each call when the clock reaches its arrival, ends it its duration after it was let through, until all ended.</summary>
