@@ -68,7 +68,7 @@ public sealed class OutboxProcessor(
             using var eventToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             try
             {
-                using (ConversationWait.AtMost(options.Value.LaneWait))
+                using (ConversationWait.AtMost(options.Value.LaneWait, $"{requestId}/{next.Id}"))
                 {
                     await handler.HandleAsync(request, next, eventToken.Token);
                 }

@@ -7,14 +7,15 @@ namespace ChatRequests.Teams.Connector;
 /// <remarks>
 /// A call counts from the moment it is let through until a whole window after it ended. Teams counts it when it
 /// arrives, somewhere in between, so no window at Teams can hold more calls than its limit whatever the call's travel
-/// time; the price is one round trip per window. A conversation's log is also its lane (ADR 0036): one call under way at
-/// a time, and the slots promised to calls sent away to come back later (counted like calls that end then).
+/// time; the price is one round trip per window. A conversation's log is also its lane (ADR 0036): one call under way
+/// at a time, a pause after Teams answered 429 with Retry-After, and the line of background calls in the order they
+/// came (<see cref="Line"/>), whose moments are planned, never counted before they go.
 /// </remarks>
 internal sealed class CallLog(IReadOnlyList<RateLimitWindow> windows, int maxUnderWay = int.MaxValue)
 {
-    // Ascending: calls end roughly in order, so a new end is almost always appended. Promised slots are in it too.
+    // Ascending: calls end roughly in order, so a new end is almost always appended. Only calls that went: a moment
+    // planned for a call that has not gone yet is never counted here (it would count twice once that call goes).
     private readonly List<TimeSpan> _ends = [];
-    private readonly List<TimeSpan> _promised = [];
     private readonly List<TimeSpan> _starts = [];
     private readonly TimeSpan _longest = windows.Max(w => w.Window);
 
@@ -27,65 +28,55 @@ internal sealed class CallLog(IReadOnlyList<RateLimitWindow> windows, int maxUnd
     /// <summary>Calls queued for this conversation or tenant (kept by the limiter, for its queue limit).</summary>
     public int Waiting { get; set; }
 
-    /// <summary>Nothing under way, waiting, remembered or promised: the log can be dropped.</summary>
-    public bool IsIdle => UnderWay == 0 && Waiting == 0 && _ends.Count == 0;
+    /// <summary>Until when Teams asked to be left alone here (a 429's Retry-After); no call goes before.</summary>
+    public TimeSpan PausedUntil { get; private set; }
+
+    /// <summary>The background calls of this conversation in the order they came, here or sent away (kept by the limiter).</summary>
+    public List<LanePlace> Line { get; } = [];
+
+    /// <summary>Nothing under way, waiting, remembered or in line: the log can be dropped.</summary>
+    public bool IsIdle => UnderWay == 0 && Waiting == 0 && _ends.Count == 0 && Line.Count == 0;
 
     /// <summary>
     /// The earliest moment, from <paramref name="now"/> on, at which one more call fits in every window: <paramref name="now"/>
     /// when it fits now; <see cref="TimeSpan.MaxValue"/> when only calls under way, once ended, can make room.
     /// </summary>
-    public TimeSpan RoomAt(TimeSpan now) => UnderWay >= maxUnderWay ? TimeSpan.MaxValue : RoomAt(_ends, UnderWay, now);
+    public TimeSpan RoomAt(TimeSpan now) =>
+        UnderWay >= maxUnderWay ? TimeSpan.MaxValue : RoomAt(_ends, UnderWay, Later(now, PausedUntil));
 
     /// <summary>
-    /// When a call would have room if the slots already kept and the <paramref name="ahead"/> calls waiting before it went
-    /// first, each at its earliest moment, and the calls under way ended at <paramref name="underWayEnd"/>: the slot to
-    /// keep for a call sent away.
+    /// The moments at which <paramref name="count"/> more calls would go, one after another, each as soon as it fits, if
+    /// the calls under way ended at <paramref name="underWayEnd"/> and each planned call ended the moment it went.
     /// </summary>
-    public TimeSpan SlotAfter(TimeSpan now, int ahead, TimeSpan underWayEnd, bool hasSlot = false)
+    public TimeSpan[] Plan(TimeSpan now, TimeSpan underWayEnd, int count)
     {
         var ends = new List<TimeSpan>(_ends);
-        for (var i = 0; i < UnderWay; i++)
+        var at = Later(now, PausedUntil);
+        if (UnderWay > 0)
         {
-            Insert(ends, underWayEnd > now ? underWayEnd : now);
-        }
-
-        // After the slots already kept (a lane is first come, first served), unless the call just took its own.
-        var at = !hasSlot && _promised.Count > 0 && _promised[^1] > now ? _promised[^1] : now;
-        for (var i = 0; ; i++)
-        {
-            at = RoomAt(ends, 0, at);
-            if (i == ahead)
+            underWayEnd = Later(underWayEnd, now);
+            for (var i = 0; i < UnderWay; i++)
             {
-                return at;
+                Insert(ends, underWayEnd);
             }
 
-            Insert(ends, at); // the call ahead goes then, and (one at a time) ends at once
+            at = Later(at, underWayEnd);
         }
-    }
 
-    /// <summary>Keeps <paramref name="slot"/> for a call sent away until then: it counts like a call that ends at that moment.</summary>
-    public void Promise(TimeSpan slot)
-    {
-        Insert(_ends, slot);
-        Insert(_promised, slot);
-    }
-
-    /// <summary>
-    /// Takes the earliest promised slot at or before <paramref name="until"/> for the call now arriving (the one it was
-    /// promised to, or one that comes first: either way it no longer counts twice); false when none is due.
-    /// </summary>
-    public bool TakePromise(TimeSpan until)
-    {
-        if (_promised.Count == 0 || _promised[0] > until)
+        // Every moment counted is at or before the one planned, so looking back one window from it is exact.
+        var plan = new TimeSpan[count];
+        for (var i = 0; i < count; i++)
         {
-            return false;
+            at = RoomAt(ends, 0, at);
+            plan[i] = at;
+            Insert(ends, at);
         }
 
-        var slot = _promised[0];
-        _promised.RemoveAt(0);
-        _ends.RemoveAt(FirstEndAfter(_ends, slot) - 1);
-        return true;
+        return plan;
     }
+
+    /// <summary>Teams answered 429 with Retry-After: nothing goes here before <paramref name="until"/>.</summary>
+    public void PauseUntil(TimeSpan until) => PausedUntil = Later(PausedUntil, until);
 
     public void Start(TimeSpan now) => _starts.Add(now);
 
@@ -96,21 +87,16 @@ internal sealed class CallLog(IReadOnlyList<RateLimitWindow> windows, int maxUnd
         Forget(now);
     }
 
-    /// <summary>Drops the ends (and promises) that no window counts any more.</summary>
-    public void Forget(TimeSpan now)
-    {
-        _ends.RemoveRange(0, FirstEndAfter(_ends, now - _longest));
-        _promised.RemoveRange(0, FirstEndAfter(_promised, now - _longest));
-    }
+    /// <summary>Drops the ends that no window counts any more.</summary>
+    public void Forget(TimeSpan now) => _ends.RemoveRange(0, FirstAfter(_ends, now - _longest));
 
     private TimeSpan RoomAt(List<TimeSpan> ends, int underWay, TimeSpan now)
     {
         var at = now;
         foreach (var window in windows)
         {
-            // Slots kept for later do not count before their moment: they keep no one from going now.
-            var first = FirstEndAfter(ends, at - window.Window);
-            var ended = FirstEndAfter(ends, at) - first;
+            var first = FirstAfter(ends, at - window.Window);
+            var ended = ends.Count - first;
             var mustLeave = underWay + ended - window.PermitLimit + 1;
             if (mustLeave <= 0)
             {
@@ -122,17 +108,20 @@ internal sealed class CallLog(IReadOnlyList<RateLimitWindow> windows, int maxUnd
                 return TimeSpan.MaxValue;
             }
 
+            // No end is later than `at`, so a later `at` only lowers the counts of the windows already looked at.
             var room = ends[first + mustLeave - 1] + window.Window;
-            at = room > at ? room : at;
+            at = Later(room, at);
         }
 
         return at;
     }
 
-    private static void Insert(List<TimeSpan> moments, TimeSpan moment) => moments.Insert(FirstEndAfter(moments, moment), moment);
+    private static TimeSpan Later(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private static void Insert(List<TimeSpan> moments, TimeSpan moment) => moments.Insert(FirstAfter(moments, moment), moment);
 
     /// <summary>The index of the first moment later than <paramref name="moment"/> (the count of those at or before it).</summary>
-    private static int FirstEndAfter(List<TimeSpan> moments, TimeSpan moment)
+    private static int FirstAfter(List<TimeSpan> moments, TimeSpan moment)
     {
         int low = 0, high = moments.Count;
         while (low < high)
@@ -150,4 +139,20 @@ internal sealed class CallLog(IReadOnlyList<RateLimitWindow> windows, int maxUnd
 
         return low;
     }
+}
+
+/// <summary>
+/// A background call's place in its conversation's line: held while it waits in the limiter's queue
+/// (<see cref="IsHere"/>), kept while it is away until <see cref="Slot"/> (its event put off until then), given up when it
+/// goes, or when it is so late back that the line behind it would wait for nothing.
+/// </summary>
+internal sealed class LanePlace(string ticket)
+{
+    public string Ticket { get; } = ticket;
+
+    /// <summary>The moment it was told to come back at (while away).</summary>
+    public TimeSpan Slot { get; set; }
+
+    /// <summary>Its call waits in the limiter's queue; false while it is away.</summary>
+    public bool IsHere { get; set; }
 }

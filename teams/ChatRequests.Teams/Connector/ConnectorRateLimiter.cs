@@ -18,9 +18,11 @@ internal readonly record struct RateLimitKey(string Conversation, string Tenant)
 /// conversation and tenant both have room goes: a conversation at its limit holds back its own calls only, the others
 /// share the tenant's budget in the order they came, and the calls of one conversation leave in the order they came.
 /// A conversation is a lane (ADR 0036): one call under way at a time, so its posts arrive in order and one that hangs
-/// holds one caller only; and a background caller
-/// (<see cref="ConversationWait"/>) whose conversation has no room soon is sent away at once, unsent, with the slot kept
-/// for it, instead of waiting in a worker while other conversations' events wait.
+/// holds one caller only, and a pause after Teams answered 429 with Retry-After. Background calls
+/// (<see cref="ConversationWait"/>) stand in their conversation's line (<see cref="CallLog.Line"/>) in the order they came
+/// and go in that order; one whose turn is not within its wait is sent away at once, unsent, told when its turn comes,
+/// and keeps its place by its ticket, instead of waiting in a worker while other conversations' events wait. A turn's
+/// call stands in no line: it goes as soon as the conversation has room, ahead of background calls.
 /// (System.Threading.RateLimiting's partitioned limiters were used before: they slide a window by one segment per
 /// 100 ms tick whatever the segment's length, which held the tenant to 50 calls per 4.1 s instead of per second; ADR 0023.)
 /// </remarks>
@@ -93,6 +95,7 @@ internal sealed class ConnectorRateLimiter : IDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
+            var now = Now;
             var waiter = new Waiter(this, ConversationLog(key.Conversation), Log(_tenants, key.Tenant, _tenantWindows));
             if (waiter.Conversation.Waiting >= _queueLimit || waiter.Tenant.Waiting >= _queueLimit)
             {
@@ -100,25 +103,33 @@ internal sealed class ConnectorRateLimiter : IDisposable
                     429, ConnectorException.LocalQueueFull, "Too many Bot Connector calls are waiting for this conversation or tenant; try again later."));
             }
 
-            var laneWait = ConversationWait.Current;
-            if (laneWait is { } wait && SendAway(waiter.Conversation, wait) is { } sentAway)
+            var wait = _maxWait;
+            if (ConversationWait.Current is { } background)
             {
-                return Task.FromException<IDisposable>(sentAway);
+                var place = PlaceOf(waiter.Conversation, background.Ticket, now);
+                var turn = TurnOf(waiter.Conversation, place, now, UnderWayEnd(waiter.Conversation, now, untilSlow: false));
+                if (turn > now + background.Wait)
+                {
+                    return Task.FromException<IDisposable>(SendAway(place, turn, now));
+                }
+
+                place.IsHere = true;
+                waiter.Place = place;
+                wait = background.Wait < _maxWait ? background.Wait : _maxWait;
             }
 
             waiter.Conversation.Waiting++;
             waiter.Tenant.Waiting++;
             waiter.Node = _queue.AddLast(waiter);
-            Pump(Now);
+            waiter.QueuedAt = now;
+            waiter.LaneWait = wait;
+            Pump(now);
             if (waiter.Node.List is not null)
             {
                 // Still waiting. (A token cancelled meanwhile calls back at once, on this thread: the lock is re-entrant.)
-                // A background call waits for its conversation at most its lane wait (a call under way there that does not end:
-                // hung or slow), for the tenant's budget as long as any call.
-                waiter.Lane = laneWait;
-                waiter.QueuedAt = Now;
-                waiter.Deadline = _clock.CreateTimer(
-                    static w => ((Waiter)w!).Limiter.WaitedTooLong((Waiter)w), waiter, laneWait < _maxWait ? laneWait.Value : _maxWait, Timeout.InfiniteTimeSpan);
+                // A background call waits for its conversation at most its own wait (a call under way there that does not
+                // end: hung or slow), for the tenant's budget as long as any call.
+                waiter.Deadline = _clock.CreateTimer(static w => ((Waiter)w!).Limiter.WaitedTooLong((Waiter)w), waiter, wait, Timeout.InfiniteTimeSpan);
                 waiter.Cancellation = cancellationToken.UnsafeRegister(static (w, token) => ((Waiter)w!).Limiter.Withdraw((Waiter)w, token), waiter);
             }
 
@@ -127,30 +138,93 @@ internal sealed class ConnectorRateLimiter : IDisposable
     }
 
     /// <summary>
-    /// A background call whose conversation has no room within <paramref name="laneWait"/> (counting the calls waiting
-    /// before it and the slots promised to others) is sent away unsent, with the moment its slot comes as Retry-After,
-    /// and that slot is kept for it; one that arrives within the wait of a promised slot takes it. Null: the call waits.
+    /// Teams answered 429 with <paramref name="retryAfter"/>: the conversation is paused until then, for every call; a
+    /// background call that got it keeps the first place in the line (its retry is sent away until the pause is over).
     /// </summary>
-    private ConnectorException? SendAway(CallLog conversation, TimeSpan laneWait)
+    public void Pause(RateLimitKey key, TimeSpan retryAfter)
     {
-        var now = Now;
-        var hasSlot = conversation.TakePromise(now + laneWait);
-        // A call under way ends soon, unless it has been under way so long that only its attempt timeout will end it.
-        var underWayEnd = conversation.OldestStart is { } started && now - started >= _slowCall ? started + _attemptTimeout : now;
-        var slot = conversation.SlotAfter(now, conversation.Waiting, underWayEnd, hasSlot);
-        if (slot <= now + laneWait)
+        lock (_gate)
         {
-            return null;
+            if (_disposed)
+            {
+                return;
+            }
+
+            var now = Now;
+            var conversation = ConversationLog(key.Conversation);
+            conversation.PauseUntil(now + retryAfter);
+            if (ConversationWait.Current is { } background)
+            {
+                conversation.Line.RemoveAll(p => p.Ticket == background.Ticket && !p.IsHere);
+                conversation.Line.Insert(0, new LanePlace(background.Ticket) { Slot = conversation.PausedUntil });
+            }
+
+            // Background calls waiting for this conversation would wait longer than they may: back to the outbox now.
+            foreach (var waiter in _queue.Where(w => w.Conversation == conversation && w.Place is not null && conversation.PausedUntil > now + w.LaneWait).ToList())
+            {
+                SendBack(waiter, now, untilSlow: false);
+            }
+
+            Pump(now);
+        }
+    }
+
+    /// <summary>
+    /// The place of a background call in its conversation's line: the one its ticket kept while it was away, or a new
+    /// one at the end. Places whose callers are late back are given up first (they would hold up the line for nothing).
+    /// </summary>
+    private LanePlace PlaceOf(CallLog conversation, string ticket, TimeSpan now)
+    {
+        DropLatePlaces(conversation, now);
+        var place = conversation.Line.Find(p => p.Ticket == ticket && !p.IsHere);
+        if (place is null)
+        {
+            place = new LanePlace(ticket);
+            conversation.Line.Add(place);
         }
 
-        conversation.Promise(slot);
-        var retryAfter = TimeSpan.FromMilliseconds(Math.Ceiling((slot - now).TotalMilliseconds));
+        return place;
+    }
+
+    /// <summary>
+    /// When the call at <paramref name="place"/> would go: after the turns' calls waiting for the conversation and the
+    /// background calls before it in the line, each at its earliest moment, the calls under way ending at
+    /// <paramref name="underWayEnd"/>.
+    /// </summary>
+    private static TimeSpan TurnOf(CallLog conversation, LanePlace place, TimeSpan now, TimeSpan underWayEnd)
+    {
+        var line = conversation.Line;
+        var turnsWaiting = conversation.Waiting - line.Count(p => p.IsHere);
+        return conversation.Plan(now, underWayEnd, turnsWaiting + line.IndexOf(place) + 1)[^1];
+    }
+
+    /// <summary>
+    /// When the call under way in a conversation is taken to end: now, or (<paramref name="untilSlow"/>: a caller that
+    /// waited for it already) when it would be taken for hung; once it is, when its attempt times out.
+    /// </summary>
+    private TimeSpan UnderWayEnd(CallLog conversation, TimeSpan now, bool untilSlow) => conversation.OldestStart switch
+    {
+        { } started when now - started >= _slowCall => started + _attemptTimeout,
+        { } started when untilSlow => started + _slowCall,
+        _ => now,
+    };
+
+    /// <summary>The call goes back unsent, told to come back at <paramref name="turn"/>; its place is kept until then.</summary>
+    private static ConnectorException SendAway(LanePlace place, TimeSpan turn, TimeSpan now)
+    {
+        place.IsHere = false;
+        place.Slot = turn;
+        var retryAfter = TimeSpan.FromMilliseconds(Math.Ceiling((turn - now).TotalMilliseconds));
         return new ConnectorException(
-            429, ConnectorException.LocalRateLimit, $"This conversation has no room for {retryAfter.TotalSeconds:0.###} s; the call keeps its turn until then.")
+            429, ConnectorException.LocalRateLimit, $"This conversation has no room for {retryAfter.TotalSeconds:0.###} s; the call keeps its place in line until then.")
         {
             RetryAfter = retryAfter,
         };
     }
+
+    /// <summary>Gives up the places of callers sent away that are not back <see cref="ConnectorOptions.MaxPermitWait"/> after their turn.</summary>
+    private void DropLatePlaces(CallLog conversation, TimeSpan now) =>
+        conversation.Line.RemoveAll(p => !p.IsHere && now >= p.Slot + _maxWait);
 
     /// <summary>The caller gave up: its place goes (nothing else was waiting for it to go first).</summary>
     private void Withdraw(Waiter waiter, CancellationToken cancellationToken)
@@ -160,7 +234,13 @@ internal sealed class ConnectorRateLimiter : IDisposable
             if (waiter.Node?.List is not null)
             {
                 Dequeue(waiter);
+                if (waiter.Place is { } place)
+                {
+                    waiter.Conversation.Line.Remove(place);
+                }
+
                 waiter.Permit.TrySetCanceled(cancellationToken);
+                Pump(Now);
             }
         }
     }
@@ -169,25 +249,37 @@ internal sealed class ConnectorRateLimiter : IDisposable
     {
         lock (_gate)
         {
-            var now = Now;
-            var waited = now - waiter.QueuedAt;
-            if (waiter.Node?.List is not null && waiter.Lane is not null && waiter.Conversation.RoomAt(now) <= now && waited < _maxWait)
+            if (waiter.Node?.List is null)
             {
-                // Only the tenant's budget holds it back: that frees within a second, and is no conversation's fault.
-                waiter.Deadline!.Change(_maxWait - waited, Timeout.InfiniteTimeSpan);
                 return;
             }
 
-            if (waiter.Node?.List is not null)
+            var now = Now;
+            var waited = now - waiter.QueuedAt;
+            var conversation = waiter.Conversation;
+            if (waiter.Place is { } place)
             {
-                Dequeue(waiter);
-                // Nothing was sent: the caller may try again after this wait without risk of a repeat.
-                waiter.Permit.TrySetException(new ConnectorException(
-                    429, ConnectorException.LocalRateLimit, $"No Bot Connector permit for this conversation or tenant within {waited.TotalSeconds:0.###} s; try again later.")
+                if (waited < _maxWait && HeadOfLine(conversation, now) == place && conversation.RoomAt(now) <= now)
                 {
-                    RetryAfter = _maxWait,
-                });
+                    // Only the tenant's budget holds it back: that frees within a second, and is no conversation's fault.
+                    waiter.Deadline!.Change(_maxWait - waited, Timeout.InfiniteTimeSpan);
+                    return;
+                }
+
+                // Its conversation kept it waiting (a call under way that does not end, or calls before it in line that are
+                // not back yet): back to the outbox, keeping its place.
+                SendBack(waiter, now, untilSlow: true);
+                Pump(now);
+                return;
             }
+
+            Dequeue(waiter);
+            // Nothing was sent: the caller may try again after this wait without risk of a repeat.
+            waiter.Permit.TrySetException(new ConnectorException(
+                429, ConnectorException.LocalRateLimit, $"No Bot Connector permit for this conversation or tenant within {waited.TotalSeconds:0.###} s; try again later.")
+            {
+                RetryAfter = _maxWait,
+            });
         }
     }
 
@@ -230,6 +322,13 @@ internal sealed class ConnectorRateLimiter : IDisposable
             var waiter = node.Value;
             node = node.Next;
             var room = waiter.Conversation.RoomAt(now);
+            if (waiter.Place is { } place && HeadOfLine(waiter.Conversation, now) is { } head && head != place)
+            {
+                // A background call before it in its conversation's line goes first: it is here (it goes when there is room),
+                // or away until its turn (and given up if not back a while after it).
+                room = head.IsHere ? TimeSpan.MaxValue : Later(room, head.Slot + _maxWait);
+            }
+
             if (room <= now)
             {
                 var tenantRoom = waiter.Tenant.RoomAt(now);
@@ -239,6 +338,11 @@ internal sealed class ConnectorRateLimiter : IDisposable
             if (room <= now)
             {
                 Dequeue(waiter);
+                if (waiter.Place is { } going)
+                {
+                    waiter.Conversation.Line.Remove(going);
+                }
+
                 waiter.Conversation.Start(now);
                 waiter.Tenant.Start(now);
                 waiter.Permit.TrySetResult(new Permit(this, waiter.Conversation, waiter.Tenant, now));
@@ -258,6 +362,28 @@ internal sealed class ConnectorRateLimiter : IDisposable
 
         ForgetQuietLogs(now);
     }
+
+    /// <summary>
+    /// A background call waiting in the queue goes back to the outbox, keeping its place, until its turn as it looks now
+    /// and not sooner than one more of its waits.
+    /// </summary>
+    private void SendBack(Waiter waiter, TimeSpan now, bool untilSlow)
+    {
+        var place = waiter.Place!;
+        Dequeue(waiter);
+        place.IsHere = false;
+        var turn = TurnOf(waiter.Conversation, place, now, UnderWayEnd(waiter.Conversation, now, untilSlow));
+        waiter.Permit.TrySetException(SendAway(place, Later(turn, now + waiter.LaneWait), now));
+    }
+
+    /// <summary>The first place in the conversation's line, after giving up those whose callers are late back.</summary>
+    private LanePlace? HeadOfLine(CallLog conversation, TimeSpan now)
+    {
+        DropLatePlaces(conversation, now);
+        return conversation.Line.Count == 0 ? null : conversation.Line[0];
+    }
+
+    private static TimeSpan Later(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private void Dequeue(Waiter waiter)
     {
@@ -281,6 +407,7 @@ internal sealed class ConnectorRateLimiter : IDisposable
             foreach (var (key, log) in logs)
             {
                 log.Forget(now);
+                DropLatePlaces(log, now);
                 if (log.IsIdle)
                 {
                     logs.Remove(key);
@@ -315,12 +442,15 @@ internal sealed class ConnectorRateLimiter : IDisposable
 
         public LinkedListNode<Waiter>? Node { get; set; }
 
-        /// <summary>A background call's wait for its conversation (<see cref="ConversationWait"/>); null for a turn's call.</summary>
-        public TimeSpan? Lane { get; set; }
+        /// <summary>A background call's place in its conversation's line (<see cref="ConversationWait"/>); null for a turn's call.</summary>
+        public LanePlace? Place { get; set; }
+
+        /// <summary>How long it may wait: its own wait for a background call, <see cref="ConnectorOptions.MaxPermitWait"/> for a turn's.</summary>
+        public TimeSpan LaneWait { get; set; }
 
         public TimeSpan QueuedAt { get; set; }
 
-        /// <summary>Fires when the call has waited <see cref="ConnectorOptions.MaxPermitWait"/>.</summary>
+        /// <summary>Fires when the call has waited <see cref="LaneWait"/>.</summary>
         public ITimer? Deadline { get; set; }
 
         public CancellationTokenRegistration Cancellation { get; set; }
