@@ -8,8 +8,8 @@ namespace ChatRequests.LoadDriver;
 /// few hundred turns (one pass of every turn kind at concurrency 8). Then the same bot on a store seeded with N requests
 /// (<see cref="StoreSeeder"/>: a year and more of requests of the bench employees, most closed, some rejected or
 /// cancelled, the newest still open at every stage), started once before (<see cref="FirstStartAsync"/>), whatever its
-/// start-up does with them (the SLA sweep over the open ones, the gauges), then the same turns. The figure is the seeded bot's RSS after the turns over the empty bot's idle
-/// RSS (goal at most 1.5x).
+/// start-up does with them (the SLA sweep over the open ones, the gauges), then the same turns. The figure is the seeded
+/// bot's RSS after the turns over the empty bot's idle RSS (goal at most 1.5x).
 /// </summary>
 internal static class MemoryRun
 {
@@ -104,9 +104,7 @@ internal static class MemoryRun
         await using var bot = MeasuredBot(options, dataFile, organisation, connector);
         await bot.StartAsync(cancellationToken);
         using var botHttp = LoadRun.Client(bot.BaseAddress);
-        await Task.Delay(Settle, cancellationToken);
-        await new BotHealth(botHttp).WaitUntilFulfilmentIdleAsync(FulfilmentTimeout, cancellationToken);
-        var firstStart = await WaitUntilQuietAsync(bot.ProcessId, cancellationToken);
+        var firstStart = await StartUpAsync(bot, new BotHealth(botHttp), cancellationToken);
         Report.Line(string.Format(Invariant, "  {0,-20} start-up: {1:0.0} s of CPU, {2:N0} MiB read; stopped once quiet (what it does once per file)",
             "first start on it", firstStart.Cpu.TotalSeconds, firstStart.ReadBytes / 1024.0 / 1024.0));
     }
@@ -125,12 +123,7 @@ internal static class MemoryRun
         using var botHttp = LoadRun.Client(bot.BaseAddress);
         using var echoHttp = LoadRun.Client(echo.BaseAddress);
         var health = new BotHealth(botHttp);
-        // Whatever the start does with the stored requests (the SLA sweep, catching up on due events) counts as idle: the
-        // outboxes empty, and the bot's core quiet (a sweep's scan of the store, once per change of the retention settings,
-        // ran on into the turns before and was counted as theirs).
-        await Task.Delay(Settle, cancellationToken);
-        await health.WaitUntilFulfilmentIdleAsync(FulfilmentTimeout, cancellationToken);
-        var startUp = await WaitUntilQuietAsync(bot.ProcessId, cancellationToken);
+        var startUp = await StartUpAsync(bot, health, cancellationToken);
         Report.Line(string.Format(Invariant, "  {0,-20} start-up: {1:0.0} s of CPU, {2:N0} MiB read; its core quiet {3:0} s after the outboxes were empty",
             store, startUp.Cpu.TotalSeconds, startUp.ReadBytes / 1024.0 / 1024.0, startUp.Wall.TotalSeconds));
         var idle = ProcessMemory.Read(bot.ProcessId);
@@ -145,6 +138,18 @@ internal static class MemoryRun
             store, idle, ProcessMemory.Read(bot.ProcessId),
             pass.Phases.Where(p => !p.Kind.IsEcho).Sum(p => p.Latency.Count), pass.Phases.Where(p => p.Kind.IsEcho).Sum(p => p.Latency.Count),
             ProcessCpu.Read(bot.ProcessId) - cpuBefore, pass.Phases);
+    }
+
+    /// <summary>
+    /// Whatever the start does with the stored requests (the SLA sweep, catching up on due events) counts as start-up: it
+    /// ends when the outboxes are empty and the bot's core is quiet (a sweep's scan of the store, once per change of the
+    /// retention settings, ran on into the turns before and was counted as theirs).
+    /// </summary>
+    private static async Task<(TimeSpan Cpu, long ReadBytes, TimeSpan Wall)> StartUpAsync(BotProcess bot, BotHealth health, CancellationToken cancellationToken)
+    {
+        await Task.Delay(Settle, cancellationToken);
+        await health.WaitUntilFulfilmentIdleAsync(FulfilmentTimeout, cancellationToken);
+        return await WaitUntilQuietAsync(bot.ProcessId, cancellationToken);
     }
 
     /// <summary>

@@ -174,7 +174,6 @@ internal static class Report
 
     private static string Ms(double milliseconds) => milliseconds.ToString(milliseconds < 100 ? "0.00" : "0.0", Invariant);
 
-    /// <summary>The GC mode an app's runtimeconfig.json asks for (the Web SDK asks for server GC).</summary>
     /// <summary>The <c>--bot-env</c> variables, when there are any.</summary>
     public static void BotEnvironment(DriverOptions options)
     {
@@ -184,6 +183,7 @@ internal static class Report
         }
     }
 
+    /// <summary>The GC mode an app's runtimeconfig.json asks for (the Web SDK asks for server GC).</summary>
     private static string GcMode(string assembly)
     {
         var config = Path.ChangeExtension(assembly, ".runtimeconfig.json");

@@ -24,6 +24,9 @@ public sealed class CosmosRequestStore(CosmosContainers containers, TimeProvider
     private const string AwaitsApprover = "ARRAY_CONTAINS(c.pendingApprovers, @approver)";
     private const string OnTeamQueue = "c.teamId = @team AND c.isOpen = true";
 
+    // Requests with an outbox event due at @now, the earliest first: what the relay works (as documents or by id).
+    private const string DueEvents = "FROM c WHERE c.type = @type AND IS_STRING(c.nextEventAt) AND c.nextEventAt <= @now ORDER BY c.nextEventAt, c.id";
+
     private readonly CosmosDocuments _documents = new(logger, containers.OperationTimeout);
 
     // The ETag each loaded or saved object was read or written with, so that a save needs no extra read.
@@ -171,8 +174,7 @@ public sealed class CosmosRequestStore(CosmosContainers containers, TimeProvider
         QueryAsync(
             "due events",
             new QueryDefinition(
-                    $"SELECT TOP {Math.Max(0, max)} * FROM c WHERE c.type = @type AND IS_STRING(c.nextEventAt) " +
-                    "AND c.nextEventAt <= @now ORDER BY c.nextEventAt, c.id")
+                    $"SELECT TOP {Math.Max(0, max)} * {DueEvents}")
                 .WithParameter("@now", RequestDocument.Utc(now)),
             cancellationToken);
 
@@ -180,8 +182,7 @@ public sealed class CosmosRequestStore(CosmosContainers containers, TimeProvider
         await _documents.QueryAsync<string>(
             await containers.RequestsAsync(cancellationToken),
             new QueryDefinition(
-                    $"SELECT TOP {Math.Max(0, max)} VALUE c.id FROM c WHERE c.type = @type AND IS_STRING(c.nextEventAt) " +
-                    "AND c.nextEventAt <= @now ORDER BY c.nextEventAt, c.id")
+                    $"SELECT TOP {Math.Max(0, max)} VALUE c.id {DueEvents}")
                 .WithParameter("@type", RequestDocument.Kind)
                 .WithParameter("@now", RequestDocument.Utc(now)),
             "due event ids",

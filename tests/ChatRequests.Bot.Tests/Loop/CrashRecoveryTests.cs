@@ -91,6 +91,14 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : LoopBench
         {
             var requestId = pending.Peek();
             var (chat, card) = await ApprovalCardAsync(connector, approver, requestId);
+            if (CardReader.FindAction(card, "approval.approve") is null)
+            {
+                // The click before a kill was taken and the card replaced, but the answer died with the bot: the
+                // manager sees the decision on the card and has nothing left to click.
+                pending.Dequeue();
+                continue;
+            }
+
             var killer = random.Next(3) == 0 ? bot.KillSoonAsync(random.Next(0, 40)) : Task.CompletedTask;
             try
             {
