@@ -146,9 +146,12 @@ internal sealed class CallLog(IReadOnlyList<RateLimitWindow> windows, int maxUnd
 /// (<see cref="IsHere"/>), kept while it is away until <see cref="Slot"/> (its event put off until then), given up when it
 /// goes, or when it is so late back that the line behind it would wait for nothing.
 /// </summary>
-internal sealed class LanePlace(string ticket)
+internal sealed class LanePlace(string ticket, DateTimeOffset writtenAt)
 {
     public string Ticket { get; } = ticket;
+
+    /// <summary>When its event was written: the line is in this order (arrival order among equals).</summary>
+    public DateTimeOffset WrittenAt { get; } = writtenAt;
 
     /// <summary>The moment it was told to come back at (while away).</summary>
     public TimeSpan Slot { get; set; }

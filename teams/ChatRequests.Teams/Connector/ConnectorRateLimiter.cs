@@ -69,10 +69,17 @@ internal sealed class ConnectorRateLimiter : IDisposable
     /// <see cref="ConnectorException"/> (429) when the queue is full or the wait is over. Dispose the permit when the
     /// call has ended (answered or failed): the windows count it until then, and a window after.
     /// </summary>
-    public ValueTask<IDisposable> AcquireAsync(RateLimitKey key, CancellationToken cancellationToken) =>
-        cancellationToken.IsCancellationRequested
-            ? ValueTask.FromCanceled<IDisposable>(cancellationToken)
-            : new ValueTask<IDisposable>(Enqueue(key, cancellationToken));
+    public ValueTask<IDisposable> AcquireAsync(RateLimitKey key, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled<IDisposable>(cancellationToken);
+        }
+
+        return ConversationWait.Current is { Order: { Before.IsCompleted: false } order } background
+            ? AfterEarlierAsync(key, background.Wait, order, cancellationToken)
+            : new ValueTask<IDisposable>(EnqueueInOrder(key, cancellationToken));
+    }
 
     public void Dispose()
     {
@@ -87,6 +94,38 @@ internal sealed class ConnectorRateLimiter : IDisposable
         }
 
         _timer.Dispose();
+    }
+
+    /// <summary>
+    /// A relay's event handed out after another that has not reached the limiter yet (workers race): it waits for that
+    /// one, at most its own wait, so that the events of one conversation take their places in the order the relay listed
+    /// them (ADR 0036).
+    /// </summary>
+    private async ValueTask<IDisposable> AfterEarlierAsync(RateLimitKey key, TimeSpan wait, ArrivalOrder order, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await order.Before.WaitAsync(wait, _clock, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // The earlier one is slow to come (its store, or no Teams call at all): this one goes on without it.
+        }
+
+        return await EnqueueInOrder(key, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Queues the call, then lets the relay's next event come (its place is taken: in line, sent away or gone).</summary>
+    private Task<IDisposable> EnqueueInOrder(RateLimitKey key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Enqueue(key, cancellationToken);
+        }
+        finally
+        {
+            ConversationWait.Current?.Order?.Arrive();
+        }
     }
 
     /// <summary>Queues the call and lets through what has room; the task completes when the call may go (under the lock, so at once).</summary>
@@ -106,7 +145,7 @@ internal sealed class ConnectorRateLimiter : IDisposable
             var wait = _maxWait;
             if (ConversationWait.Current is { } background)
             {
-                var place = PlaceOf(waiter.Conversation, background.Ticket, now);
+                var place = PlaceOf(waiter.Conversation, background, now);
                 var turn = TurnOf(waiter.Conversation, place, now, UnderWayEnd(waiter.Conversation, now, untilSlow: false));
                 if (turn > now + background.Wait)
                 {
@@ -156,7 +195,7 @@ internal sealed class ConnectorRateLimiter : IDisposable
             if (ConversationWait.Current is { } background)
             {
                 conversation.Line.RemoveAll(p => p.Ticket == background.Ticket && !p.IsHere);
-                conversation.Line.Insert(0, new LanePlace(background.Ticket) { Slot = conversation.PausedUntil });
+                conversation.Line.Insert(0, new LanePlace(background.Ticket, background.WrittenAt) { Slot = conversation.PausedUntil });
             }
 
             // Background calls waiting for this conversation would wait longer than they may: back to the outbox now.
@@ -171,16 +210,20 @@ internal sealed class ConnectorRateLimiter : IDisposable
 
     /// <summary>
     /// The place of a background call in its conversation's line: the one its ticket kept while it was away, or a new
-    /// one at the end. Places whose callers are late back are given up first (they would hold up the line for nothing).
+    /// one after every place of an event written no later than its own (so a caller whose place was given up comes back
+    /// where its event belongs, not at the end). Places whose callers are late back are given up first (they would hold
+    /// up the line for nothing).
     /// </summary>
-    private LanePlace PlaceOf(CallLog conversation, string ticket, TimeSpan now)
+    private LanePlace PlaceOf(CallLog conversation, BackgroundCall call, TimeSpan now)
     {
         DropLatePlaces(conversation, now);
-        var place = conversation.Line.Find(p => p.Ticket == ticket && !p.IsHere);
+        var line = conversation.Line;
+        var place = line.Find(p => p.Ticket == call.Ticket && !p.IsHere);
         if (place is null)
         {
-            place = new LanePlace(ticket);
-            conversation.Line.Add(place);
+            place = new LanePlace(call.Ticket, call.WrittenAt);
+            var after = line.FindLastIndex(p => p.WrittenAt <= call.WrittenAt);
+            line.Insert(after + 1, place);
         }
 
         return place;
