@@ -346,6 +346,69 @@ public sealed class ConnectorRateLimiterTests
         Assert.Equal(Enumerable.Range(0, 30), letThrough.Select(c => c.Event));
     }
 
+    [Fact]
+    public async Task AnEventWrittenBeforeThoseInLine_TakesItsPlaceBeforeThem_ThoughItCameLater()
+    {
+        var clock = new FakeTimeProvider();
+        using var limiter = Limiter(new ConnectorOptions(), clock);
+        var written = clock.GetUtcNow();
+        await FillAsync(limiter, "a:chat", 7);
+
+        // Both are sent away to the chat's next second (the one written later came first, and was told 1 s too).
+        await Assert.ThrowsAsync<ConnectorException>(() => BackgroundAsync(limiter, "a:chat", "event-late", written.AddSeconds(2)).AsTask());
+        await Assert.ThrowsAsync<ConnectorException>(() => BackgroundAsync(limiter, "a:chat", "event-early", written.AddSeconds(1)).AsTask());
+
+        // Back at that second, the later one first: it is sent away to the second after, and the earlier one goes.
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var late = await Assert.ThrowsAsync<ConnectorException>(() => BackgroundAsync(limiter, "a:chat", "event-late", written.AddSeconds(2)).AsTask());
+        Assert.Equal(TimeSpan.FromSeconds(1), late.RetryAfter);
+        var early = BackgroundAsync(limiter, "a:chat", "event-early", written.AddSeconds(1));
+        Assert.True(early.IsCompletedSuccessfully);
+        (await early).Dispose();
+    }
+
+    [Fact]
+    public async Task ARelayEventHandedOutAfterAnother_TakesItsPlaceOnlyOnceThatOneHas_OrAfterItsLaneWait()
+    {
+        var clock = new FakeTimeProvider();
+        using var limiter = Limiter(new ConnectorOptions(), clock);
+        var first = new ArrivalOrder(Task.CompletedTask);
+        var second = new ArrivalOrder(first.Arrived);
+
+        // The second worker is at the limiter first: it waits for the first, which goes, then takes its own turn.
+        Task<IDisposable> later;
+        using (ConversationWait.InOrder(second))
+        {
+            later = BackgroundAsync(limiter, "a:chat", "event-2").AsTask();
+        }
+
+        Assert.False(later.IsCompleted);
+        IDisposable earlier;
+        using (ConversationWait.InOrder(first))
+        {
+            earlier = await BackgroundAsync(limiter, "a:chat", "event-1");
+        }
+
+        Assert.True(first.Arrived.IsCompleted);
+        await second.Arrived.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.False(later.IsCompleted); // in line behind the call under way
+        earlier.Dispose();
+        (await later.WaitAsync(TimeSpan.FromSeconds(10))).Dispose();
+
+        // One whose predecessor never comes (its worker stuck in the store) goes on after its lane wait.
+        var alone = new ArrivalOrder(new TaskCompletionSource().Task);
+        Task<IDisposable> third;
+        using (ConversationWait.InOrder(alone))
+        {
+            third = BackgroundAsync(limiter, "a:other", "event-3").AsTask();
+        }
+
+        clock.Advance(TimeSpan.FromMilliseconds(250) - Tick);
+        Assert.False(third.IsCompleted);
+        clock.Advance(Tick);
+        (await third.WaitAsync(TimeSpan.FromSeconds(10))).Dispose();
+    }
+
     /// <summary>Starts each call when the clock reaches its arrival, ends it its duration after it was let through, until all ended.</summary>
     private static void Run(ConnectorOptions options, IReadOnlyList<Call> calls)
     {
@@ -399,10 +462,10 @@ public sealed class ConnectorRateLimiterTests
         }
     }
 
-    /// <summary>A call of an outbox event, as the relay makes it: a wait of 250 ms for its chat, and the event's ticket.</summary>
-    private static ValueTask<IDisposable> BackgroundAsync(ConnectorRateLimiter limiter, string chat, string ticket)
+    /// <summary>A call of an outbox event, as the relay makes it: a wait of 250 ms for its chat, the event's ticket and when it was written.</summary>
+    private static ValueTask<IDisposable> BackgroundAsync(ConnectorRateLimiter limiter, string chat, string ticket, DateTimeOffset writtenAt = default)
     {
-        using (ConversationWait.AtMost(TimeSpan.FromMilliseconds(250), ticket))
+        using (ConversationWait.AtMost(TimeSpan.FromMilliseconds(250), ticket, writtenAt))
         {
             return limiter.AcquireAsync(Key(chat), CancellationToken.None);
         }
