@@ -20,7 +20,7 @@ public sealed class SentenceEncoderTests : IDisposable
     private static readonly Lazy<OnnxSentenceEncoder> Model = new(() => new OnnxSentenceEncoder(EncoderModel.Load(EncoderModel.DefaultPath)));
 
     /// <summary>Shares no word with the car park permit (nor its stem, nor a synonym the lexicon knows).</summary>
-    private const string Paraphrase = "somewhere to leave my vehicle while I am on shift";
+    private const string Paraphrase = "a spot for my vehicle during the day";
 
     private readonly string _folder = Directory.CreateTempSubdirectory("encoder-").FullName;
 
