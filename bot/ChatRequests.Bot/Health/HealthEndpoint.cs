@@ -33,7 +33,7 @@ public static class HealthEndpoint
         return app;
     }
 
-    private static async Task<IResult> LivenessAsync(IRequestStore store, LexicalInterpreter interpreter, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<IResult> LivenessAsync(IRequestStore store, HttpContext context, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(ProbeTimeout);
@@ -41,7 +41,9 @@ public static class HealthEndpoint
         {
             await store.GetAsync(ProbeRequestId, timeout.Token);
             // How messages are read (ADR 0038): "failed" means the words alone, the reason in the log; never a restart.
-            return Results.Json(new { status = "healthy", encoder = interpreter.EncoderState.ToString().ToLowerInvariant() });
+            return context.RequestServices.GetService<LexicalInterpreter>() is { } interpreter
+                ? Results.Json(new { status = "healthy", encoder = interpreter.EncoderState.ToString().ToLowerInvariant() })
+                : Results.Json(new { status = "healthy" });
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
