@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using ChatRequests.Core.Understanding;
+using ChatRequests.Encoder;
 
 namespace ChatRequests.Benchmarks;
 
@@ -23,13 +24,23 @@ public class IntakeBenchmarks
     ];
 
     private LexicalInterpreter _interpreter = null!;
+    private OnnxSentenceEncoder? _encoder;
+
+    /// <summary>With the sentence encoder of ADR 0038 (all-MiniLM-L6-v2, one thread): the words' reading plus one inference.</summary>
+    [Params(false, true)]
+    public bool Encoder { get; set; }
 
     [GlobalSetup]
     public void Setup()
     {
-        _interpreter = new LexicalInterpreter(new GeneratedCatalog());
+        _encoder = Encoder ? new OnnxSentenceEncoder(EncoderModel.Load(EncoderModel.DefaultPath)) : null;
+        _interpreter = new LexicalInterpreter(new GeneratedCatalog(), _encoder);
+        _interpreter.Prepare();
         _interpreter.Interpret("warm up: builds the index");
     }
+
+    [GlobalCleanup]
+    public void Cleanup() => _encoder?.Dispose();
 
     [Benchmark(Description = "interpret one message (200 items, mean of 8 kinds)", OperationsPerInvoke = 8)]
     public int Interpret()
@@ -43,6 +54,11 @@ public class IntakeBenchmarks
         return found;
     }
 
-    [Benchmark(Description = "index a 200-item catalog (once per catalog)")]
-    public Meaning Index() => new LexicalInterpreter(new GeneratedCatalog()).Interpret("laptop");
+    [Benchmark(Description = "index a 200-item catalog (once per catalog; with the encoder, its items' vectors)")]
+    public Meaning Index()
+    {
+        var interpreter = new LexicalInterpreter(new GeneratedCatalog(), _encoder);
+        interpreter.Prepare();
+        return interpreter.Interpret("laptop");
+    }
 }

@@ -37,11 +37,12 @@ internal static class Calibration
     private const double RuleBand = 0.6;
 
     /// <summary>Reads every utterance of the sets once.</summary>
-    public static List<ReadUtterance> Read(Evaluation evaluation, IEnumerable<LabelledSet> sets) =>
+    public static List<ReadUtterance> Read(Evaluation evaluation, IEnumerable<LabelledSet> sets, ISentenceEncoder? encoder = null) =>
     [
         .. sets.SelectMany(set =>
         {
-            var interpreter = new LexicalInterpreter(evaluation.LoadCatalog(set.Catalog));
+            var interpreter = new LexicalInterpreter(evaluation.LoadCatalog(set.Catalog), encoder);
+            interpreter.Prepare();
             return set.Utterances.Select(u => new ReadUtterance(set, u, interpreter.Read(u.Text)));
         }),
     ];
@@ -54,13 +55,13 @@ internal static class Calibration
     public static MatchCalibration Fit(IReadOnlyList<ReadUtterance> training, bool goalsFirst = false)
     {
         var weighed = training.Where(r => r.Weighed).ToList();
-        var features = weighed.Select(r => MatchFeatures.Of(r.Reading.Ranked, r.Reading.QueryTerms)).ToList();
+        var features = weighed.Select(r => MatchFeatures.Of(r.Reading.Ranked, r.Reading.QueryTerms, r.Reading.Cosines)).ToList();
         var weights = Logistic(features, [.. weighed.Select(r => r.TopIsRight ? 1.0 : 0.0)]);
 
         // Each utterance's figures as a form and, per band, as no form: the grid below only adds them up.
         var model = new MatchCalibration(weights, 0, 0, 0);
         var cases = training.Select(r => new Case(
-            r.Weighed ? model.Probability(MatchFeatures.Of(r.Reading.Ranked, r.Reading.QueryTerms)) : double.NaN,
+            r.Weighed ? model.Probability(MatchFeatures.Of(r.Reading.Ranked, r.Reading.QueryTerms, r.Reading.Cosines)) : double.NaN,
             r.Weighed && MatchDecision.RuleSaysForm(r.Reading.Ranked),
             Counts.Of(Evaluation.Score(r.Utterance, LexicalInterpreter.Decide(r.Reading, model with { FormAt = 0, RuleFormAt = 0, CloseBand = Bands[0] }))),
             [.. Bands.Select(b => Counts.Of(Evaluation.Score(r.Utterance, LexicalInterpreter.Decide(r.Reading, model with { FormAt = 2, RuleFormAt = 2, CloseBand = b }))))]))
@@ -143,7 +144,7 @@ internal static class Calibration
     /// <summary>Logistic regression by Newton's method with an L2 penalty on every weight but the first (the bias).</summary>
     public static double[] Logistic(IReadOnlyList<double[]> x, IReadOnlyList<double> y)
     {
-        var n = MatchFeatures.Names.Length;
+        var n = x[0].Length;
         var w = new double[n];
         for (var step = 0; step < NewtonSteps; step++)
         {

@@ -18,7 +18,13 @@ public sealed record Outcome(LabelledSet Set, Utterance Utterance, Meaning Meani
 /// </summary>
 public sealed class Evaluation(string root, Func<ICatalog, IMessageInterpreter> interpreterFor)
 {
-    public static Evaluation Lexical(string root) => new(root, catalog => new LexicalInterpreter(catalog));
+    /// <param name="encoder">With a sentence encoder, every catalog's item vectors are built before its first message.</param>
+    public static Evaluation Lexical(string root, ISentenceEncoder? encoder = null) => new(root, catalog =>
+    {
+        var interpreter = new LexicalInterpreter(catalog, encoder);
+        interpreter.Prepare();
+        return interpreter;
+    });
 
     public IReadOnlyList<Outcome> Run(IEnumerable<LabelledSet> sets) => [.. sets.SelectMany(Run)];
 

@@ -6,12 +6,16 @@ using ChatRequests.IntakeEvaluation;
 // --loco: leave-one-catalog-out on the tuning part (the match calibration fitted on all catalogs but one, scored on it);
 // --fit: fits the match calibration on the whole tuning part and prints it as MatchCalibration.Fitted's line;
 // --goals-first: fits for the goals' order alone (wrong form, abstention, top-1), even losing a figure against the rule.
+// --encoder: reads with the sentence encoder too (ADR 0038; its vectors cached in the temporary folder between runs);
+// --encoder-probe: what the encoder alone knows of the tuning part (its nearest item, how its best cosine separates kinds).
 // Held-out texts are never printed: nothing may be tuned against them, and --loco and --fit read the tuning part only.
 var part = "all";
 var failures = false;
 var loco = false;
 var fit = false;
 var goalsFirst = false;
+var probe = false;
+var withEncoder = false;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -31,16 +35,29 @@ for (var i = 0; i < args.Length; i++)
         case "--goals-first":
             goalsFirst = true;
             break;
+        case "--encoder":
+            withEncoder = true;
+            break;
+        case "--encoder-probe":
+            probe = true;
+            break;
         default:
-            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|all] [--failures] [--loco] [--fit] [--goals-first]");
+            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|all] [--failures] [--loco] [--fit] [--goals-first] [--encoder] [--encoder-probe]");
             return 2;
     }
 }
 
 var root = Evaluation.FindRoot();
+using var encoder = withEncoder || probe ? new CachedEncoder() : null;
+if (probe)
+{
+    EncoderProbe.Run(Calibration.Read(Evaluation.Lexical(root), LabelledSet.Load(root, LabelledSet.Tuning)), encoder!, Evaluation.Lexical(root));
+    return 0;
+}
+
 if (loco || fit)
 {
-    var reads = Calibration.Read(Evaluation.Lexical(root), LabelledSet.Load(root, LabelledSet.Tuning));
+    var reads = Calibration.Read(Evaluation.Lexical(root), LabelledSet.Load(root, LabelledSet.Tuning), encoder);
     if (fit)
     {
         var fitted = Calibration.Fit(reads, goalsFirst);
@@ -66,7 +83,7 @@ if (loco || fit)
 }
 
 var parts = part == "all" ? new[] { LabelledSet.Tuning, LabelledSet.HeldOut } : [part];
-var evaluation = Evaluation.Lexical(root);
+var evaluation = Evaluation.Lexical(root, encoder);
 var all = new List<Outcome>();
 foreach (var name in parts)
 {
