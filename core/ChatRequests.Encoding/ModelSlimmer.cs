@@ -32,13 +32,8 @@ public static class ModelSlimmer
         }
 
         KeepOnlyHiddenState(graph);
-        if (options.Layers is { } layers)
-        {
-            CutAfterLayer(graph, layers);
-        }
-
         RemoveUnused(graph);
-        var products = WeightProducts(graph, options.FloatProducts);
+        var products = WeightProducts(graph);
         var ranges = options.Smoothing is null
             ? null
             : ActivationRanges.Measure(model, products.Select(p => p.Input).Distinct().ToList(), CalibrationSentences.All);
@@ -47,7 +42,7 @@ public static class ModelSlimmer
             var smoothing = ranges is null ? null : Smooth(graph, group.ToList(), ranges[group.Key], options.Smoothing!.Value);
             foreach (var product in group)
             {
-                Quantize(graph, product, smoothing, options.ReduceRange ? 63 : 127);
+                Quantize(graph, product, smoothing);
             }
         }
 
@@ -67,38 +62,10 @@ public static class ModelSlimmer
         graph.Output.Add(kept);
     }
 
-    // Layer i ends with the Add of its last LayerNorm's bias ("encoder.layer.{i}.output.LayerNorm.bias"); its output
-    // becomes the graph's, and the layers after it are left for RemoveUnused.
-    private static void CutAfterLayer(GraphProto graph, int layers)
-    {
-        var bias = $"encoder.layer.{layers - 1}.output.LayerNorm.bias";
-        var end = graph.Node.SingleOrDefault(n => n.OpType == "Add" && n.Input.Contains(bias))
-            ?? throw new ArgumentOutOfRangeException(nameof(layers), layers, "The model has no such layer.");
-        var last = graph.Node.Single(n => n.Output.Contains(HiddenStateOutput));
-        if (ReferenceEquals(last, end))
-        {
-            return;
-        }
-
-        last.Output[last.Output.IndexOf(HiddenStateOutput)] = HiddenStateOutput + "_of_the_cut_layers";
-        var old = end.Output[0];
-        end.Output[0] = HiddenStateOutput;
-        foreach (var node in graph.Node)
-        {
-            for (var i = 0; i < node.Input.Count; i++)
-            {
-                if (node.Input[i] == old)
-                {
-                    node.Input[i] = HiddenStateOutput;
-                }
-            }
-        }
-    }
-
     /// <summary>A MatMul by a constant [K, N] weight, and the Add of a constant bias that only it feeds, if any.</summary>
     private sealed record WeightProduct(NodeProto MatMul, string Input, string Weight, float[] Values, int Columns, NodeProto? BiasAdd, string? Bias);
 
-    private static List<WeightProduct> WeightProducts(GraphProto graph, IReadOnlyList<string> floatProducts)
+    private static List<WeightProduct> WeightProducts(GraphProto graph)
     {
         var initializers = graph.Initializer.ToDictionary(i => i.Name);
         var consumers = graph.Node.SelectMany(n => n.Input.Select(input => (input, n))).ToLookup(p => p.input, p => p.n);
@@ -115,10 +82,7 @@ public static class ModelSlimmer
 
             var add = FoldableBias(node.Output[0], weight.Dims[1], consumers, initializers, outputs);
             var bias = add?.Input.Single(initializers.ContainsKey);
-            if (bias is null || !floatProducts.Any(p => bias.EndsWith(p + ".bias", StringComparison.Ordinal)))
-            {
-                products.Add(new(node, node.Input[0], weight.Name, WeightQuantizer.Floats(weight), checked((int)weight.Dims[1]), add, bias));
-            }
+            products.Add(new(node, node.Input[0], weight.Name, WeightQuantizer.Floats(weight), checked((int)weight.Dims[1]), add, bias));
         }
 
         return products;
@@ -179,7 +143,7 @@ public static class ModelSlimmer
         return max;
     }
 
-    private static void Quantize(GraphProto graph, WeightProduct product, float[]? smoothing, int range)
+    private static void Quantize(GraphProto graph, WeightProduct product, float[]? smoothing)
     {
         var values = product.Values;
         if (smoothing is not null)
@@ -191,7 +155,7 @@ public static class ModelSlimmer
             }
         }
 
-        var (weights, scales) = WeightQuantizer.PerColumn(product.Weight, values, product.Columns, range);
+        var (weights, scales) = WeightQuantizer.PerColumn(product.Weight, values, product.Columns);
         graph.Initializer.Add(weights);
         graph.Initializer.Add(scales);
         var node = product.MatMul;

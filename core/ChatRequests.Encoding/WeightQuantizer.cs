@@ -7,7 +7,11 @@ namespace ChatRequests.Encoding;
 /// <summary>Symmetric int8 quantisation of a [K, N] float weight, one scale per output column (zero point 0).</summary>
 internal static class WeightQuantizer
 {
-    public static (TensorProto Weights, TensorProto Scales) PerColumn(string name, float[] values, int columns, int range)
+    // The full int8 range. Without VNNI (AVX2 only) ONNX Runtime's uint8 x int8 kernel can saturate 16-bit pair sums;
+    // 7-bit weights (63) would avoid it at some fidelity (ADR 0039). This machine and current Azure CPUs have VNNI.
+    private const int Range = 127;
+
+    public static (TensorProto Weights, TensorProto Scales) PerColumn(string name, float[] values, int columns)
     {
         var rows = values.Length / columns;
         var scales = new float[columns];
@@ -19,13 +23,13 @@ internal static class WeightQuantizer
                 max = MathF.Max(max, MathF.Abs(values[(r * columns) + c]));
             }
 
-            scales[c] = max > 0 ? max / range : 1f;
+            scales[c] = max > 0 ? max / Range : 1f;
         }
 
         var quantized = new sbyte[values.Length];
         for (var i = 0; i < values.Length; i++)
         {
-            quantized[i] = (sbyte)Math.Clamp(MathF.Round(values[i] / scales[i % columns]), -range, range);
+            quantized[i] = (sbyte)Math.Clamp(MathF.Round(values[i] / scales[i % columns]), -Range, Range);
         }
 
         return (Tensor(name + "_int8", TensorProto.Types.DataType.Int8, [rows, columns], MemoryMarshal.AsBytes(quantized.AsSpan())),

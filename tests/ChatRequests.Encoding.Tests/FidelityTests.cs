@@ -49,7 +49,7 @@ public sealed class FidelityTests(EncoderModels models, ITestOutputHelper output
 
         Assert.True(cosines.Count > 2000, "the tuning part is missing");
         Assert.True(mean >= 0.995, $"mean cosine {mean:F4}");
-        Assert.True(firstPercentile >= 0.985, $"1st percentile {firstPercentile:F4}");
+        Assert.True(firstPercentile >= 0.99, $"1st percentile {firstPercentile:F4}");
         Assert.True(agreement >= 0.95, $"same nearest item {agreement:P1}");
         Assert.True(itemAgreement >= 0.97, $"same nearest item for the sentences labelled with one {itemAgreement:P1}");
     }
