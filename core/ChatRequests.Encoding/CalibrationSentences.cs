@@ -1,4 +1,4 @@
-namespace ChatRequests.Encoding;
+namespace ChatRequests.SentenceEncoding;
 
 /// <summary>
 /// Messages of the kind the bot reads, written for calibration only (none is from the evaluation sets): the fp32 model

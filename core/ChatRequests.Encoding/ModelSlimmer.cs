@@ -1,7 +1,7 @@
 using Google.Protobuf;
 using Onnx;
 
-namespace ChatRequests.Encoding;
+namespace ChatRequests.SentenceEncoding;
 
 /// <summary>
 /// Rewrites a BERT-style sentence encoder exported to ONNX (all-MiniLM-L6-v2 as its package ships it) so that one

@@ -1,4 +1,4 @@
-namespace ChatRequests.Encoding;
+namespace ChatRequests.SentenceEncoding;
 
 /// <summary>How <see cref="ModelSlimmer"/> rewrites a model.</summary>
 public sealed record SlimOptions

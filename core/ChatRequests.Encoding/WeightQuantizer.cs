@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using Google.Protobuf;
 using Onnx;
 
-namespace ChatRequests.Encoding;
+namespace ChatRequests.SentenceEncoding;
 
 /// <summary>Symmetric int8 quantisation of a [K, N] float weight, one scale per output column (zero point 0).</summary>
 internal static class WeightQuantizer

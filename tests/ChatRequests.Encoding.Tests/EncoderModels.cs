@@ -1,4 +1,4 @@
-namespace ChatRequests.Encoding.Tests;
+namespace ChatRequests.SentenceEncoding.Tests;
 
 /// <summary>The original model and the slim one, each made once for all the tests of a class.</summary>
 public sealed class EncoderModels : IDisposable

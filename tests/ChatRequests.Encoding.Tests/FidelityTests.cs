@@ -2,7 +2,7 @@ using ChatRequests.IntakeEvaluation;
 using ChatRequests.Testing;
 using Xunit.Abstractions;
 
-namespace ChatRequests.Encoding.Tests;
+namespace ChatRequests.SentenceEncoding.Tests;
 
 /// <summary>
 /// The slim model against the original on every tuning sentence of eval/intake (never the held-out part): the

@@ -1,6 +1,6 @@
 using Onnx;
 
-namespace ChatRequests.Encoding.Tests;
+namespace ChatRequests.SentenceEncoding.Tests;
 
 public sealed class ModelSlimmerTests(EncoderModels models) : IClassFixture<EncoderModels>
 {
