@@ -31,14 +31,17 @@ internal sealed record DriverOptions(int Requests, int Warmup, IReadOnlyList<int
     public const int MaxLifecycles = 20_000;
     public const int MaxNotifications = 10_000;
     public const int MaxStoredRequests = 1_000_000;
+    public const int MaxRounds = 20;
 
     public const string Usage =
         "Usage: dotnet run -c Release --project bench/ChatRequests.LoadDriver -- " +
         "[--requests N (1000)] [--warmup N (200)] [--concurrency C,C,... (1,8,64)] [--timeout SECONDS (900)] [--telemetry none,otlp (none)]\n" +
-        "   or: ... -- --lifecycles N [--warmup N] [--concurrency C,C,...]     whole lifecycles, submit to confirm\n" +
+        "   or: ... -- --lifecycles N [--warmup N] [--concurrency C,C,...] [--rounds R (1)]\n" +
+        "                                                                     whole lifecycles, submit to confirm; R windows of N in a row\n" +
         "   or: ... -- --notifications N [--conversations K (100)]              N notices to K chats under Teams' limits\n" +
         "   or: ... -- --memory N                                               memory with N stored requests\n" +
         "   any of them with --bot Section:Key=Value (repeatable): a setting for the bot, after the run's own,\n" +
+        "   --bot-env NAME=VALUE (repeatable): an environment variable of the bot's process only (runtime settings: DOTNET_TieredPGO=0),\n" +
         "   and --bot-build build|readytorun (build): the bot's build output, or published with ReadyToRun code";
 
     public Scenario Scenario { get; init; } = Scenario.Turns;
@@ -48,6 +51,12 @@ internal sealed record DriverOptions(int Requests, int Warmup, IReadOnlyList<int
 
     /// <summary>Configuration added to the bot's command line last (<c>--bot Fulfilment:MaxParallelRequests=16</c>), to try a setting.</summary>
     public IReadOnlyList<string> BotSettings { get; init; } = [];
+
+    /// <summary>Environment variables of the bot's process only (<c>--bot-env DOTNET_gcServer=0</c>), to try a runtime setting against the same echo bot.</summary>
+    public IReadOnlyDictionary<string, string> BotEnvironment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Measured windows of <see cref="Count"/> lifecycles one after another on the same bots (<c>--rounds</c>).</summary>
+    public int Rounds { get; init; } = 1;
 
     /// <summary>Which bot runs: the build output (the default) or a ReadyToRun publish.</summary>
     public BotBuild BotBuild { get; init; } = BotBuild.Build;
@@ -81,6 +90,8 @@ internal sealed record DriverOptions(int Requests, int Warmup, IReadOnlyList<int
                 "--notifications" => options with { Scenario = Scenario.Notifications, Count = CommandLine.Number(name, Value(), 1, MaxNotifications) },
                 "--bot" => options with { BotSettings = [.. options.BotSettings, "--" + Value()] },
                 "--bot-build" => options with { BotBuild = Build(name, Value()) },
+                "--bot-env" => options with { BotEnvironment = WithVariable(options.BotEnvironment, name, Value()) },
+                "--rounds" => options with { Rounds = CommandLine.Number(name, Value(), 1, MaxRounds) },
                 "--conversations" => options with { Conversations = CommandLine.Number(name, Value(), 1, 1_000) },
                 "--memory" => options with { Scenario = Scenario.Memory, Count = CommandLine.Number(name, Value(), 1, MaxStoredRequests) },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'."),
@@ -89,6 +100,11 @@ internal sealed record DriverOptions(int Requests, int Warmup, IReadOnlyList<int
 
         return options;
     }
+
+    private static Dictionary<string, string> WithVariable(IReadOnlyDictionary<string, string> variables, string name, string text) =>
+        text.Split('=', 2) is [{ Length: > 0 } variable, var value]
+            ? new Dictionary<string, string>(variables) { [variable] = value }
+            : throw new ArgumentException($"{name} takes NAME=VALUE, not '{text}'.");
 
     private static BotBuild Build(string name, string text) =>
         Enum.TryParse<BotBuild>(text, ignoreCase: true, out var build) && Enum.IsDefined(build)

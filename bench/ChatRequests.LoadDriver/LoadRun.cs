@@ -77,7 +77,12 @@ internal static class LoadRun
 
     /// <summary>The bot started as the load runs start it: the build the options chose, on its own core when there is one, on the file given.</summary>
     internal static BotProcess Bot(DriverOptions options, string dataFile, FakeTeamsConnector connector, IEnumerable<string> arguments, bool pinned) =>
-        new(dataFile, connector.ServiceUrl, arguments) { Cores = pinned ? CorePinning.BotCore : null, Assembly = options.BotAssembly };
+        new(dataFile, connector.ServiceUrl, arguments)
+        {
+            Cores = pinned ? CorePinning.BotCore : null,
+            Assembly = options.BotAssembly,
+            Environment = options.BotEnvironment,
+        };
 
     /// <summary>Says the driver's id, sets the environment both bots inherit, pins the driver to its core; returns the load average before.</summary>
     internal static async Task<string> StartPinningAsync()
@@ -176,8 +181,7 @@ internal static class LoadRun
             {
                 if (options.Scenario == Scenario.Lifecycles)
                 {
-                    Report.Lifecycles(await new LifecycleRun(targets, organisation.TeamChannelId, concurrency)
-                        .RunAsync(options.Warmup, options.Count, childrenAlive.Token));
+                    await LifecycleRoundsAsync(targets, organisation.TeamChannelId, concurrency, options, childrenAlive.Token);
                     continue;
                 }
 
@@ -225,6 +229,26 @@ internal static class LoadRun
         Report.Line($"{connector.Requests.Count} calls reached the fake Teams connector; fulfilment idle, nothing parked.");
         Report.Line("");
         return run;
+    }
+
+    /// <summary>
+    /// <c>--rounds</c> measured windows of <c>--lifecycles</c> each, one after another on the same bots, after <c>--warmup</c>
+    /// lifecycles: how CPU per lifecycle falls with the lifecycles run before (the JIT's share), in one window of time.
+    /// </summary>
+    private static async Task LifecycleRoundsAsync(
+        BenchTargets targets, string teamChannelId, int concurrency, DriverOptions options, CancellationToken cancellationToken)
+    {
+        for (var round = 0; round < options.Rounds; round++)
+        {
+            var before = options.Warmup + round * options.Count;
+            if (options.Rounds > 1)
+            {
+                Report.Line($"Round {round + 1} of {options.Rounds}: after {before:N0} lifecycles (load average {Report.LoadAverage()})");
+            }
+
+            Report.Lifecycles(await new LifecycleRun(targets, teamChannelId, concurrency)
+                .RunAsync(round == 0 ? options.Warmup : 0, options.Count, cancellationToken));
+        }
     }
 
     /// <summary>

@@ -39,6 +39,7 @@ internal static class MemoryRun
         Report.Line("ChatRequests memory run");
         Report.Line($"  machine     {Environment.ProcessorCount} cores; load average before the run {loadAverage}");
         Report.Line($"  bot         {options.BotBuild.ToString().ToLowerInvariant()}: {options.BotAssembly}");
+        Report.BotEnvironment(options);
         Report.Line($"  turns       one pass of every turn kind at concurrency {Concurrency}, {TurnsPerKind} of each ({TurnsPerKind * 6} bot turns), as in the load run");
 
         // The bare echo bot (ASP.NET Core and the runtime, no product code): what any bot of ours costs at the least.

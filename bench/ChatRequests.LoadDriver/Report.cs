@@ -24,6 +24,7 @@ internal static class Report
         Line($"  machine     {Environment.ProcessorCount} cores ({CpuModel()}), {RuntimeInformation.OSDescription}; load average before the run {loadAverage}");
         Line($"  runtime     {RuntimeInformation.FrameworkDescription}; GC: bot {GcMode(botAssembly)}, echo bot and driver {(GCSettings.IsServerGC ? "server" : "workstation")}; driver built {BuildConfiguration}");
         Line($"  bot         {botAssembly}");
+        BotEnvironment(options);
         Line("  baseline    echo bot: this driver in --echo-bot mode, same host stack and connector client (AddBotConnector), no store, no cards");
         Line($"  cores       {pinning}");
         Line(options.Scenario == Scenario.Lifecycles
@@ -174,6 +175,15 @@ internal static class Report
     private static string Ms(double milliseconds) => milliseconds.ToString(milliseconds < 100 ? "0.00" : "0.0", Invariant);
 
     /// <summary>The GC mode an app's runtimeconfig.json asks for (the Web SDK asks for server GC).</summary>
+    /// <summary>The <c>--bot-env</c> variables, when there are any.</summary>
+    public static void BotEnvironment(DriverOptions options)
+    {
+        if (options.BotEnvironment.Count > 0)
+        {
+            Line($"  bot env     {string.Join(" ", options.BotEnvironment.Select(v => $"{v.Key}={v.Value}"))} (the bot's process only; the echo bot has none of it)");
+        }
+    }
+
     private static string GcMode(string assembly)
     {
         var config = Path.ChangeExtension(assembly, ".runtimeconfig.json");

@@ -89,6 +89,9 @@ public sealed class InMemoryRequestStore : IRequestStore
     public async Task<IReadOnlyList<ServiceRequest>> ListByRequesterAsync(string requesterId, int max, CancellationToken cancellationToken = default) =>
         (await List(r => r.IsRequester(requesterId))).OrderByDescending(r => r.SubmittedAt).Take(max).ToList();
 
+    public async Task<IReadOnlyList<ServiceRequest>> ListAwaitingRequesterAsync(string requesterId, int max, CancellationToken cancellationToken = default) =>
+        (await ListByRequesterAsync(requesterId, max, cancellationToken)).Where(r => r.State == RequestState.AwaitingRequester).ToList();
+
     public Task<int> CountByRequesterAsync(string requesterId, CancellationToken cancellationToken = default) =>
         Task.FromResult(All().Count(r => r.IsRequester(requesterId)));
 
@@ -131,6 +134,9 @@ public sealed class InMemoryRequestStore : IRequestStore
                 .OrderBy(r => r.Outbox.Where(e => !e.IsParked).Min(e => e.NextAttemptAt))
                 .Take(max),
         ]);
+
+    public async Task<IReadOnlyList<string>> ListIdsWithDueEventsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
+        (await ListWithDueEventsAsync(now, max, cancellationToken)).Select(r => r.Id).ToList();
 
     public Task<IReadOnlyList<ServiceRequest>> ListSlaCheckDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<ServiceRequest>>(

@@ -54,6 +54,12 @@ public sealed class BotProcess : IAsyncDisposable
     /// </summary>
     public string? Assembly { get; init; }
 
+    /// <summary>
+    /// Environment variables for the bot's process only, set after the test defaults (e.g. <c>DOTNET_TieredPGO=0</c>): the
+    /// runtime reads its settings there before the host starts, which configuration on the command line comes too late for.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         var assembly = Assembly ?? RepositoryPaths.BotAssembly;
@@ -90,6 +96,11 @@ public sealed class BotProcess : IAsyncDisposable
         }
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        foreach (var (name, value) in Environment)
+        {
+            start.Environment[name] = value;
+        }
+
         _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the bot.");
         _process.OutputDataReceived += (_, line) => Received(line.Data);
         _process.ErrorDataReceived += (_, line) => Received(line.Data);

@@ -245,8 +245,8 @@ public sealed class MessageHandler(
     /// <summary>The person's request whose agent question waits for their answer (the latest asked), if any.</summary>
     private async Task<ServiceRequest?> OpenQuestionAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        var mine = await workflow.ListMineAsync(turn.User.Id, RequestCards.MaxListed, cancellationToken);
-        return mine
+        var waiting = await workflow.ListAwaitingMeAsync(turn.User.Id, RequestCards.MaxListed, cancellationToken);
+        return waiting
             .Where(r => r.State == RequestState.AwaitingRequester && r.IsRequester(turn.User.Id) && r.Question is { Answer: null })
             .OrderByDescending(r => r.Question!.AskedAt)
             .FirstOrDefault();

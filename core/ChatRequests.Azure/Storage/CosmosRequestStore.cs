@@ -129,6 +129,10 @@ public sealed class CosmosRequestStore(CosmosContainers containers, TimeProvider
                 .WithParameter("@requester", requesterId),
             cancellationToken);
 
+    // The requester's page as ListByRequesterAsync reads it, filtered here: Cosmos cannot bound a filter to the newest rows.
+    public async Task<IReadOnlyList<ServiceRequest>> ListAwaitingRequesterAsync(string requesterId, int max, CancellationToken cancellationToken = default) =>
+        (await ListByRequesterAsync(requesterId, max, cancellationToken)).Where(r => r.State == RequestState.AwaitingRequester).ToList();
+
     public Task<int> CountByRequesterAsync(string requesterId, CancellationToken cancellationToken = default) =>
         CountAsync("requester count", "c.requesterId = @requester", q => q.WithParameter("@requester", requesterId), cancellationToken);
 
@@ -170,6 +174,17 @@ public sealed class CosmosRequestStore(CosmosContainers containers, TimeProvider
                     $"SELECT TOP {Math.Max(0, max)} * FROM c WHERE c.type = @type AND IS_STRING(c.nextEventAt) " +
                     "AND c.nextEventAt <= @now ORDER BY c.nextEventAt, c.id")
                 .WithParameter("@now", RequestDocument.Utc(now)),
+            cancellationToken);
+
+    public async Task<IReadOnlyList<string>> ListIdsWithDueEventsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
+        await _documents.QueryAsync<string>(
+            await containers.RequestsAsync(cancellationToken),
+            new QueryDefinition(
+                    $"SELECT TOP {Math.Max(0, max)} VALUE c.id FROM c WHERE c.type = @type AND IS_STRING(c.nextEventAt) " +
+                    "AND c.nextEventAt <= @now ORDER BY c.nextEventAt, c.id")
+                .WithParameter("@type", RequestDocument.Kind)
+                .WithParameter("@now", RequestDocument.Utc(now)),
+            "due event ids",
             cancellationToken);
 
     public Task<IReadOnlyList<ServiceRequest>> ListSlaCheckDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>

@@ -35,6 +35,13 @@ public interface IRequestStore
     /// <summary>The requester's <paramref name="max"/> most recently submitted requests, newest first.</summary>
     Task<IReadOnlyList<ServiceRequest>> ListByRequesterAsync(string requesterId, int max, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Of the requester's <paramref name="max"/> most recently submitted requests (those <see cref="ListByRequesterAsync"/>
+    /// returns), the ones waiting for the requester's answer (<see cref="RequestState.AwaitingRequester"/>), newest first:
+    /// what a message in their chat is checked against, read without loading the others.
+    /// </summary>
+    Task<IReadOnlyList<ServiceRequest>> ListAwaitingRequesterAsync(string requesterId, int max, CancellationToken cancellationToken = default);
+
     /// <summary>How many requests <paramref name="requesterId"/> has submitted (that are still stored).</summary>
     Task<int> CountByRequesterAsync(string requesterId, CancellationToken cancellationToken = default);
 
@@ -66,6 +73,12 @@ public interface IRequestStore
 
     /// <summary>Requests that have outbox events due at <paramref name="now"/> (not parked), oldest first.</summary>
     Task<IReadOnlyList<ServiceRequest>> ListWithDueEventsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The ids of the requests <see cref="ListWithDueEventsAsync"/> lists, in its order, without loading them: for a relay
+    /// that loads each request again when it works it.
+    /// </summary>
+    Task<IReadOnlyList<string>> ListIdsWithDueEventsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Requests whose SLA check (<see cref="ServiceRequest.SlaCheckAt"/>) is due at or before <paramref name="now"/>, earliest

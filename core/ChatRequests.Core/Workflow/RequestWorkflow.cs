@@ -323,6 +323,13 @@ public sealed class RequestWorkflow(
     public async Task<IReadOnlyList<ServiceRequest>> ListMineAsync(string personId, int max, CancellationToken cancellationToken = default) =>
         await VisibleAsync(await store.ListByRequesterAsync(personId, max, cancellationToken), personId, cancellationToken);
 
+    /// <summary>
+    /// Of the person's own <paramref name="max"/> most recent requests, those waiting for their answer, newest first; the
+    /// others are not loaded.
+    /// </summary>
+    public async Task<IReadOnlyList<ServiceRequest>> ListAwaitingMeAsync(string personId, int max, CancellationToken cancellationToken = default) =>
+        await VisibleAsync(await store.ListAwaitingRequesterAsync(personId, max, cancellationToken), personId, cancellationToken);
+
     /// <summary>The person's <paramref name="max"/> most recent requests, newest first, and how many they have in all.</summary>
     public async Task<RequestPage> MineAsync(string personId, int max, CancellationToken cancellationToken = default)
     {

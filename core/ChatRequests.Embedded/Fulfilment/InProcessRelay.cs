@@ -95,14 +95,14 @@ public sealed class InProcessRelay(
     /// </summary>
     internal async Task<RelayPass> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var due = await store.ListWithDueEventsAsync(clock.GetUtcNow(), BatchSize, cancellationToken);
+        var due = await store.ListIdsWithDueEventsAsync(clock.GetUtcNow(), BatchSize, cancellationToken);
         var handled = 0;
         var parallel = new ParallelOptions
         {
             MaxDegreeOfParallelism = options.Value.MaxParallelRequests,
             CancellationToken = cancellationToken,
         };
-        await Parallel.ForEachAsync(due, parallel, async (request, token) => Interlocked.Add(ref handled, await ProcessAsync(request.Id, token)));
+        await Parallel.ForEachAsync(due, parallel, async (requestId, token) => Interlocked.Add(ref handled, await ProcessAsync(requestId, token)));
         return new RelayPass(due.Count, handled);
     }
 
@@ -118,10 +118,10 @@ public sealed class InProcessRelay(
         {
             // Requests are independent (one document each), so several are worked at once; the events of one
             // request stay in order because one request is only ever in one worker's hands.
-            var due = await store.ListWithDueEventsAsync(clock.GetUtcNow(), BatchSize, cancellationToken);
-            foreach (var request in due)
+            // Ids only: each worker loads its request when it works it.
+            foreach (var requestId in await store.ListIdsWithDueEventsAsync(clock.GetUtcNow(), BatchSize, cancellationToken))
             {
-                _listed.Enqueue(request.Id);
+                _listed.Enqueue(requestId);
             }
         }
 

@@ -53,7 +53,15 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
     internal const string ById = "WHERE id = $id";
     internal const string RequesterPage = "WHERE requester_id = $requester ORDER BY submitted_at DESC, id DESC LIMIT $max";
     internal const string RequesterCount = "WHERE requester_id = $requester";
+
+    // The requester's page (as RequesterPage) by rowid, then the state column of those rows: only the documents of the
+    // requests that wait for their answer are read and deserialized, usually none.
+    internal const string AwaitingRequesterOfPage =
+        "WHERE rowid IN (SELECT rowid FROM requests WHERE requester_id = $requester ORDER BY submitted_at DESC, id DESC LIMIT $max) " +
+        "AND state = $state ORDER BY submitted_at DESC, id DESC";
+
     internal const string DueEvents = "WHERE next_event_at IS NOT NULL AND next_event_at <= $now ORDER BY next_event_at, id LIMIT $max";
+    internal const string DueEventIds = $"SELECT id FROM requests {DueEvents};";
     internal const string SlaChecksDue = "WHERE sla_check_at IS NOT NULL AND sla_check_at <= $now ORDER BY sla_check_at, id LIMIT $max";
 
     /// <summary>
@@ -179,6 +187,17 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
             },
             cancellationToken);
 
+    public Task<IReadOnlyList<ServiceRequest>> ListAwaitingRequesterAsync(string requesterId, int max, CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            AwaitingRequesterOfPage,
+            p =>
+            {
+                p.AddWithValue("$requester", requesterId);
+                p.AddWithValue("$max", max);
+                p.AddWithValue("$state", nameof(RequestState.AwaitingRequester));
+            },
+            cancellationToken);
+
     public Task<int> CountByRequesterAsync(string requesterId, CancellationToken cancellationToken = default) =>
         CountAsync(RequesterCount, p => p.AddWithValue("$requester", requesterId), cancellationToken);
 
@@ -237,6 +256,23 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
                 p.AddWithValue("$max", max);
             },
             cancellationToken);
+
+    public async Task<IReadOnlyList<string>> ListIdsWithDueEventsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = DueEventIds;
+        command.Parameters.AddWithValue("$now", StoredTime.Format(now));
+        command.Parameters.AddWithValue("$max", max);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var ids = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
 
     public Task<IReadOnlyList<ServiceRequest>> ListSlaCheckDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
         QueryAsync(

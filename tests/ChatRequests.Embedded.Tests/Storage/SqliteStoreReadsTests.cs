@@ -37,7 +37,10 @@ public sealed class SqliteStoreReadsTests : IDisposable
         ["approvals page"] = (SqliteRequestStore.Select(SqliteRequestStore.PendingPage), Page(new() { ["$token"] = SqliteRequestStore.RequestRow.ApproverToken(Bob.Id) })),
         ["approvals count"] = (SqliteRequestStore.Count(SqliteRequestStore.PendingCount), new() { ["$token"] = SqliteRequestStore.RequestRow.ApproverToken(Bob.Id) }),
         ["my requests page"] = (SqliteRequestStore.Select(SqliteRequestStore.RequesterPage), new() { ["$requester"] = Alice.Id, ["$max"] = PageSize }),
+        ["open questions among my requests (a message in chat)"] = (SqliteRequestStore.Select(SqliteRequestStore.AwaitingRequesterOfPage),
+            new() { ["$requester"] = Alice.Id, ["$max"] = PageSize, ["$state"] = nameof(RequestState.AwaitingRequester) }),
         ["due events (relay, status endpoint)"] = (SqliteRequestStore.Select(SqliteRequestStore.DueEvents), new() { ["$now"] = StoredTime.Format(DateTimeOffset.MaxValue), ["$max"] = RelayReadsAtMost }),
+        ["due event ids (relay)"] = (SqliteRequestStore.DueEventIds, new() { ["$now"] = StoredTime.Format(DateTimeOffset.MaxValue), ["$max"] = RelayReadsAtMost }),
         ["SLA checks due"] = (SqliteRequestStore.Select(SqliteRequestStore.SlaChecksDue), new() { ["$now"] = StoredTime.Format(Now), ["$max"] = RelayReadsAtMost }),
         ["one request"] = (SqliteRequestStore.Select(SqliteRequestStore.ById), new() { ["$id"] = "REQ-000003" }),
         // A page of a scan of the whole store (retention, exports, the audit) after REQ-000002: every closed request comes before it.

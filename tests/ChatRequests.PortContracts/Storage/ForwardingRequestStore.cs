@@ -27,6 +27,9 @@ public abstract class ForwardingRequestStore(IRequestStore inner) : IRequestStor
     public virtual Task<IReadOnlyList<ServiceRequest>> ListByRequesterAsync(string requesterId, int max, CancellationToken cancellationToken = default) =>
         inner.ListByRequesterAsync(requesterId, max, cancellationToken);
 
+    public virtual Task<IReadOnlyList<ServiceRequest>> ListAwaitingRequesterAsync(string requesterId, int max, CancellationToken cancellationToken = default) =>
+        inner.ListAwaitingRequesterAsync(requesterId, max, cancellationToken);
+
     public virtual Task<int> CountByRequesterAsync(string requesterId, CancellationToken cancellationToken = default) =>
         inner.CountByRequesterAsync(requesterId, cancellationToken);
 
@@ -49,6 +52,9 @@ public abstract class ForwardingRequestStore(IRequestStore inner) : IRequestStor
 
     public virtual Task<IReadOnlyList<ServiceRequest>> ListWithDueEventsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
         inner.ListWithDueEventsAsync(now, max, cancellationToken);
+
+    public virtual Task<IReadOnlyList<string>> ListIdsWithDueEventsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
+        inner.ListIdsWithDueEventsAsync(now, max, cancellationToken);
 
     public virtual Task<IReadOnlyList<ServiceRequest>> ListSlaCheckDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
         inner.ListSlaCheckDueAsync(now, max, cancellationToken);

@@ -190,6 +190,40 @@ public abstract partial class RequestStoreContract
     }
 
     [Fact]
+    public async Task ListAwaitingRequesterAsync_ReturnsThoseOfTheNewestMaxWaitingForTheRequester_NewestFirst()
+    {
+        // Alice's requests 1 to 5, one a minute: 1, 3 and 4 wait for her answer, 2's question is answered, 5 was not asked.
+        for (var i = 1; i <= 5; i++)
+        {
+            var request = Submit($"REQ-00000{i}", requester: Alice, at: Start.AddMinutes(i));
+            request.Assign(Erin, Erin, Start.AddHours(1));
+            if (i != 5)
+            {
+                request.AskRequester(Erin, "Which keyboard layout?", Start.AddHours(2));
+            }
+
+            if (i == 2)
+            {
+                request.Answer(Alice, "German, please", Start.AddHours(3));
+            }
+
+            await Store.CreateAsync(request);
+        }
+
+        var othersQuestion = Submit("REQ-000006", requester: Erin, at: Start.AddMinutes(6));
+        othersQuestion.Assign(Erin, Erin, Start.AddHours(1));
+        othersQuestion.AskRequester(Erin, "Which office?", Start.AddHours(2));
+        await Store.CreateAsync(othersQuestion);
+
+        Assert.Equal(["REQ-000004", "REQ-000003", "REQ-000001"], (await Store.ListAwaitingRequesterAsync(Alice.Id, 10)).Select(r => r.Id));
+        // Only among her 3 newest (5, 4, 3), as "my requests" lists them.
+        var ofNewest = await Store.ListAwaitingRequesterAsync(Alice.Id, 3);
+        Assert.Equal(["REQ-000004", "REQ-000003"], ofNewest.Select(r => r.Id));
+        Assert.All(ofNewest, r => Assert.Equal("Which keyboard layout?", r.Question?.Text));
+        Assert.Empty(await Store.ListAwaitingRequesterAsync(Bob.Id, 10));
+    }
+
+    [Fact]
     public async Task ListPendingApprovalAsync_ListsARequestOnlyForApproversOfItsCurrentUndecidedStage()
     {
         var request = Submit("REQ-000001", stages: [ManagerStage(), SecurityStage()]);
@@ -297,6 +331,28 @@ public abstract partial class RequestStoreContract
         var due = await Store.ListWithDueEventsAsync(Start.AddHours(4), 2);
 
         Assert.Equal(["REQ-000002", "REQ-000001"], due.Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task ListIdsWithDueEventsAsync_ListsWhatListWithDueEventsLists_InItsOrder_UpToMax()
+    {
+        var parked = Submit("REQ-000001", Start);
+        parked.FailEvent(parked.Outbox[0].Id, "Bad card", Start, TimeSpan.FromSeconds(1), maxAttempts: 1);
+        parked.CompleteEvent(parked.Outbox.Single(e => e.Type == RequestEventType.ParkedNotice).Id);
+        await Store.CreateAsync(parked);
+        await Store.CreateAsync(Submit("REQ-000002", Start.AddHours(2)));
+        await Store.CreateAsync(Submit("REQ-000003", Start.AddHours(1)));
+        await Store.CreateAsync(Submit("REQ-000004", Start.AddHours(3)));
+        var later = Submit("REQ-000005", Start);
+        later.FailEvent(later.Outbox[0].Id, "Teams is down", Start, TimeSpan.FromHours(5), maxAttempts: 8);
+        await Store.CreateAsync(later);
+
+        Assert.Equal(["REQ-000003", "REQ-000002", "REQ-000004"], await Store.ListIdsWithDueEventsAsync(Start.AddHours(4), 50));
+        Assert.Equal(["REQ-000003", "REQ-000002"], await Store.ListIdsWithDueEventsAsync(Start.AddHours(4), 2));
+        Assert.Equal(
+            (await Store.ListWithDueEventsAsync(Start.AddHours(6), 50)).Select(r => r.Id),
+            await Store.ListIdsWithDueEventsAsync(Start.AddHours(6), 50));
+        Assert.Empty(await Store.ListIdsWithDueEventsAsync(Start.AddSeconds(-1), 50));
     }
 
     [Fact]
