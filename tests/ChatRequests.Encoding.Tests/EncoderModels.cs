@@ -1,0 +1,39 @@
+namespace ChatRequests.SentenceEncoding.Tests;
+
+/// <summary>The original model and the slim one, each made once for all the tests of a class.</summary>
+public sealed class EncoderModels : IDisposable
+{
+    public EncoderModels()
+    {
+        var original = MiniLmModel.Original();
+        SlimBytes = ModelSlimmer.Slim(original);
+        OriginalBytesLength = original.Length;
+        Original = new EncoderSession(original);
+        Slim = new EncoderSession(SlimBytes);
+    }
+
+    public byte[] SlimBytes { get; }
+
+    public int OriginalBytesLength { get; }
+
+    public EncoderSession Original { get; }
+
+    public EncoderSession Slim { get; }
+
+    public static float Cosine(float[] a, float[] b)
+    {
+        var dot = 0f;
+        for (var i = 0; i < a.Length; i++)
+        {
+            dot += a[i] * b[i];
+        }
+
+        return dot; // both are unit vectors
+    }
+
+    public void Dispose()
+    {
+        Original.Dispose();
+        Slim.Dispose();
+    }
+}
