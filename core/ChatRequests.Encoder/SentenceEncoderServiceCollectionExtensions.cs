@@ -25,8 +25,8 @@ public static class SentenceEncoderServiceCollectionExtensions
             return new DeferredEncoder(() =>
             {
                 var started = Environment.TickCount64;
-                var encoder = new OnnxSentenceEncoder(EncoderModel.Load(options.Model ?? EncoderModel.DefaultPath));
-                sp.GetRequiredService<ILogger<OnnxSentenceEncoder>>()
+                var encoder = SlimSentenceEncoder.Load(options.Model);
+                sp.GetRequiredService<ILogger<SlimSentenceEncoder>>()
                     .LogInformation("Sentence encoder loaded in {Milliseconds} ms", Environment.TickCount64 - started);
                 return encoder;
             });

@@ -5,15 +5,15 @@ using ChatRequests.Encoder;
 namespace ChatRequests.IntakeEvaluation;
 
 /// <summary>
-/// The sentence encoder with its vectors kept between runs (a file in the temporary folder, by text): the evaluation
+/// The product's sentence encoder (the slim model, ADR 0039) with its vectors kept between runs (a file in the temporary folder, by text): the evaluation
 /// encodes the same few thousand texts every time, and on a loaded machine that takes minutes. The model is loaded
 /// only when a text is not in the file.
 /// </summary>
 internal sealed class CachedEncoder : ISentenceEncoder, IDisposable
 {
-    private static readonly string FilePath = Path.Combine(Path.GetTempPath(), "chatrequests-encoder-cache.bin");
+    private static readonly string FilePath = Path.Combine(Path.GetTempPath(), "chatrequests-encoder-slim-cache.bin");
     private readonly Dictionary<string, float[]> _vectors = new(StringComparer.Ordinal);
-    private readonly Lazy<OnnxSentenceEncoder> _encoder = new(() => new OnnxSentenceEncoder(EncoderModel.Load(EncoderModel.DefaultPath)));
+    private readonly Lazy<SlimSentenceEncoder> _encoder = new(() => SlimSentenceEncoder.Load());
     private readonly Lock _gate = new();
     private bool _changed;
 

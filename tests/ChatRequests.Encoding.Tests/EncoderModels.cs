@@ -1,3 +1,5 @@
+using ChatRequests.Core.Understanding;
+
 namespace ChatRequests.SentenceEncoding.Tests;
 
 /// <summary>The original model and the slim one, each made once for all the tests of a class.</summary>
@@ -20,16 +22,8 @@ public sealed class EncoderModels : IDisposable
 
     public EncoderSession Slim { get; }
 
-    public static float Cosine(float[] a, float[] b)
-    {
-        var dot = 0f;
-        for (var i = 0; i < a.Length; i++)
-        {
-            dot += a[i] * b[i];
-        }
-
-        return dot; // both are unit vectors
-    }
+    /// <summary>Both are unit vectors.</summary>
+    public static float Cosine(float[] a, float[] b) => Vectors.Dot(a, b);
 
     public void Dispose()
     {

@@ -65,10 +65,24 @@ public sealed class LexicalInterpreter(ICatalog catalog, ISentenceEncoder? encod
         text = text.Length > MaxLength ? text[..MaxLength] : text;
         var index = Index();
         var reading = Read(text, index);
-        return reading.Meaning is null && Semantic(index.Items) is null && _semantic is { } semantic && ReferenceEquals(semantic.Items, index.Items)
+        return NeedsMeaning(reading) && Semantic(index.Items) is null && _semantic is { } semantic && ReferenceEquals(semantic.Items, index.Items)
             ? Encoded(reading, semantic)
             : reading;
     }
+
+    /// <summary>
+    /// From which probability of the words' own calibration their rule's form stands without the encoder
+    /// (<see cref="SentenceLead.DecisiveAt"/>; above 1, every message the words leave open is encoded: the evaluation's comparison).
+    /// </summary>
+    internal double DecisiveAt { get; init; } = SentenceLead.DecisiveAt;
+
+    /// <summary>
+    /// Whether the encoder is asked: not when the words settle the message (a command or report, a request chased, a
+    /// command word at all, so that the encoder never steals a command) nor when they are decisive about an item.
+    /// </summary>
+    private bool NeedsMeaning(Reading reading) =>
+        encoder is not null && reading.Meaning is null && !reading.Chase && reading.Command is null
+        && !SentenceLead.WordsAreDecisive(reading.Ranked, reading.QueryTerms, DecisiveAt);
 
     private Reading Encoded(Reading reading, SemanticIndex semantic)
     {
@@ -188,7 +202,9 @@ public sealed class LexicalInterpreter(ICatalog catalog, ISentenceEncoder? encod
         }
 
         var (index, words, command, requestId, urgency) = (reading.Index, reading.Words, reading.Command, reading.RequestId, reading.Urgency);
-        var (kind, items) = MatchDecision.Decide(reading.Ranked, reading.QueryTerms, calibration, reading.Cosines);
+        var (kind, items) = reading.Cosines is { } cosines
+            ? SentenceLead.Decide(reading.Ranked, reading.QueryTerms, cosines, calibration)
+            : MatchDecision.Decide(reading.Ranked, reading.QueryTerms, calibration);
         if (reading.Chase)
         {
             // Which request is chased: the number, else the items the words name ("my laptop").
@@ -212,12 +228,6 @@ public sealed class LexicalInterpreter(ICatalog catalog, ISentenceEncoder? encod
         if (command is { } c && (kind is MeaningKind.Unknown or MeaningKind.Suggestion || (c.Strength == CommandStrength.Medium && kind != MeaningKind.Item)))
         {
             return Command(c.Command, requestId, urgency);
-        }
-
-        // Nothing the words name: the item the whole message means, if it is close enough, as a question (ADR 0038).
-        if (kind == MeaningKind.Unknown && reading.Cosines is { } cosines && MatchDecision.Nearest(cosines) is { } nearest)
-        {
-            (kind, items) = (MeaningKind.Suggestion, [nearest]);
         }
 
         return new Meaning

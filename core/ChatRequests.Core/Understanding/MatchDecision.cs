@@ -12,8 +12,6 @@ internal static class MatchDecision
 
     /// <summary>The least score that is a match: about one misspelt word of an item's name.</summary>
     public const double MinScore = 1.5;
-    /// <summary>How many of the encoder's nearest items a choice takes beyond the words' (ADR 0038).</summary>
-    private const int NearestAdded = 1;
     /// <summary>A named winner this many times the runner-up is clear...</summary>
     private const double ClearLead = 1.35;
     /// <summary>...or this many times a runner-up that the words name less well, when they name the winner without a synonym.</summary>
@@ -25,8 +23,7 @@ internal static class MatchDecision
     private const double LoneScore = 3.5;
     private const double LoneLead = 1.6;
 
-    /// <param name="cosines">The sentence encoder's cosine with each item (ADR 0038), or null: the calibration must be fitted with or without them.</param>
-    public static (MeaningKind Kind, IReadOnlyList<ScoredItem> Items) Decide(IReadOnlyList<ScoredItem> ranked, int queryTerms, MatchCalibration calibration, float[]? cosines = null)
+    public static (MeaningKind Kind, IReadOnlyList<ScoredItem> Items) Decide(IReadOnlyList<ScoredItem> ranked, int queryTerms, MatchCalibration calibration)
     {
         if (ranked.Count == 0 || ranked[0].Score < MinScore)
         {
@@ -34,19 +31,13 @@ internal static class MatchDecision
         }
 
         var top = ranked[0];
-        var probability = calibration.Probability(MatchFeatures.Of(ranked, queryTerms, cosines));
+        var probability = calibration.Probability(MatchFeatures.Of(ranked, queryTerms));
         if (probability >= (RuleSaysForm(ranked) ? calibration.RuleFormAt : calibration.FormAt))
         {
             return (MeaningKind.Item, [top]);
         }
 
         var close = ranked.Where(s => s.Score >= calibration.CloseBand * top.Score && s.Score >= MinScore).Take(MaxChoices).ToList();
-        // Only beside a choice: a lone suggestion gives way to a command the words name, a choice does not.
-        if (cosines is not null && close.Count >= 2)
-        {
-            AddNearest(close, ranked, cosines);
-        }
-
         return close.Count >= 2 ? (MeaningKind.Choice, close) : (MeaningKind.Suggestion, [top]);
     }
 
@@ -66,42 +57,5 @@ internal static class MatchDecision
     {
         var (top, second) = (ranked[0], ranked.Count > 1 ? ranked[1] : null);
         return top.Score >= LoneScore && !top.ByAChoice && (second is null || top.Score >= LoneLead * second.Score);
-    }
-
-    /// <summary>
-    /// The cosine from which the encoder's nearest item is asked about when the words name nothing: on the tuning part
-    /// the best cosine of an item sentence is above it in about three of four, of a "none" sentence in about one of three.
-    /// A question, never a form: the words must name an item for a form.
-    /// </summary>
-    private const float SuggestFrom = 0.5f;
-
-    public static ScoredItem? Nearest(float[] cosines)
-    {
-        var best = 0;
-        for (var i = 1; i < cosines.Length; i++)
-        {
-            best = cosines[i] > cosines[best] ? i : best;
-        }
-
-        return cosines.Length > 0 && cosines[best] >= SuggestFrom ? new ScoredItem(best, 0, 0, null, false, 0) : null;
-    }
-
-    /// <summary>
-    /// The items the encoder finds nearest that the words rank but the band left out, nearest first: the words may miss
-    /// a paraphrase ("something to charge my phone in the car"), the encoder rarely misses it from its five nearest.
-    /// </summary>
-    private static void AddNearest(List<ScoredItem> close, IReadOnlyList<ScoredItem> ranked, float[] cosines)
-    {
-        var nearest = ranked.Where(s => !close.Any(c => c.Index == s.Index) && cosines[s.Index] > close.Min(c => cosines[c.Index]))
-            .OrderByDescending(s => cosines[s.Index]).Take(NearestAdded);
-        foreach (var item in nearest)
-        {
-            if (close.Count >= MaxChoices)
-            {
-                close.RemoveAt(close.Count - 1);
-            }
-
-            close.Add(item);
-        }
     }
 }

@@ -7,7 +7,7 @@ namespace ChatRequests.Core.Understanding;
 /// </summary>
 internal static class MatchFeatures
 {
-    /// <summary>The names of the features, in the order of <see cref="Of(IReadOnlyList{ScoredItem}, int)"/> and of the calibration's weights.</summary>
+    /// <summary>The names of the features, in the order of <see cref="Of"/> and of the calibration's weights.</summary>
     public static readonly string[] Names =
     [
         "bias", "log score", "log lead", "named", "named exactly", "log named", "unexplained share", "all explained",
@@ -15,19 +15,8 @@ internal static class MatchFeatures
         "log runner-up named", "log close rivals", "covered", "runner-up covered",
     ];
 
-    /// <summary>
-    /// The sentence encoder's evidence (ADR 0038), after the words' when the reading has cosines: the cosine of the top
-    /// item, its lead over the nearest other item, whether it is the encoder's nearest too, its rank by cosine, and the
-    /// best cosine of any item.
-    /// </summary>
-    public static readonly string[] EncoderNames = ["top cosine", "cosine lead", "encoder agrees", "log cosine rank", "best cosine"];
-
     /// <summary>A lead with no runner-up counts as this many times the score (about a name against a category word).</summary>
     private const double NoRival = 4.0;
-
-    /// <summary>The words' features, then the encoder's when there are cosines.</summary>
-    public static double[] Of(IReadOnlyList<ScoredItem> ranked, int queryTerms, float[]? cosines) =>
-        cosines is null ? Of(ranked, queryTerms) : [.. Of(ranked, queryTerms), .. OfEncoder(ranked[0].Index, cosines)];
 
     public static double[] Of(IReadOnlyList<ScoredItem> ranked, int queryTerms)
     {
@@ -58,22 +47,5 @@ internal static class MatchFeatures
             top.Covered,
             second?.Covered ?? 0,
         ];
-    }
-
-    private static double[] OfEncoder(int top, float[] cosines)
-    {
-        var own = cosines[top];
-        var (other, rank, best) = (float.MinValue, 0, float.MinValue);
-        for (var i = 0; i < cosines.Length; i++)
-        {
-            best = Math.Max(best, cosines[i]);
-            if (i != top)
-            {
-                other = Math.Max(other, cosines[i]);
-                rank += cosines[i] > own ? 1 : 0;
-            }
-        }
-
-        return [own, cosines.Length > 1 ? own - other : own, rank == 0 ? 1 : 0, Math.Log(1 + rank), best];
     }
 }
