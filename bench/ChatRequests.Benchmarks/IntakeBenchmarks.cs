@@ -26,7 +26,7 @@ public class IntakeBenchmarks
     private LexicalInterpreter _interpreter = null!;
     private SlimSentenceEncoder? _encoder;
 
-    /// <summary>With the sentence encoder of ADR 0038 (all-MiniLM-L6-v2, one thread): the words' reading plus one inference.</summary>
+    /// <summary>With the slim sentence encoder (ADR 0039, 0041): the words' reading, plus one inference when the words are not decisive.</summary>
     [Params(false, true)]
     public bool Encoder { get; set; }
 

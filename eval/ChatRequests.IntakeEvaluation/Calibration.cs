@@ -197,7 +197,7 @@ internal static class Calibration
         }
 
         private double Shortfall() =>
-            Math.Max(0, ((double)WrongForms / Math.Max(1, Weighed)) - (Environment.GetEnvironmentVariable("E3_WF") is { } t ? double.Parse(t, CultureInfo.InvariantCulture) : WrongFormTarget))
+            Math.Max(0, ((double)WrongForms / Math.Max(1, Weighed)) - WrongFormTarget)
             + Math.Max(0, AbstentionTarget - ((double)Abstained / Math.Max(1, Nones)));
     }
 
