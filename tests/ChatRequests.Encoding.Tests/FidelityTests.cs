@@ -19,6 +19,8 @@ public sealed class FidelityTests(EncoderModels models, ITestOutputHelper output
         output.WriteLine(figures.ToString());
 
         Assert.True(figures.Sentences >= 40, "the tuning part is missing");
-        Assert.Empty(figures.Misses());
+        // The cosine bars as on all sentences; the nearest item's at 90%: on 42 sentences one near-tie moves the share by
+        // 2.4 points (all 2,414 keep 96% and 97.9%, bench/README "Encoder speed").
+        Assert.Empty(figures.Misses(agreement: 0.9, itemAgreement: 0.9));
     }
 }
