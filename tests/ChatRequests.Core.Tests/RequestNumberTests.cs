@@ -27,6 +27,13 @@ public class RequestNumberTests
     [InlineData("ticket no. 55 please", "REQ-000055")]
     [InlineData("request 000145 status", "REQ-000145")]
     [InlineData("ticket 2231 update?", "REQ-002231")]
+    [InlineData("request 4410", "REQ-004410")]
+    [InlineData("request 4410?", "REQ-004410")]
+    [InlineData("request 4410 status", "REQ-004410")]
+    [InlineData("Request 4410 is still open", "REQ-004410")]
+    [InlineData("status of request 2000 business cards", "REQ-002000")]
+    [InlineData("I want to check request 4410", "REQ-004410")]
+    [InlineData("please request 3000 flyers like my request 004410", "REQ-004410")]
     public void FindIn_FindsTheNumberInFreeText(string text, string expected)
     {
         Assert.Equal(expected, RequestNumber.FindIn(text));
@@ -39,6 +46,12 @@ public class RequestNumberTests
     [InlineData("request 42")]
     [InlineData("request 42 laptops")]
     [InlineData("request no longer needed")]
+    [InlineData("request 2000 business cards")]
+    [InlineData("Request 1500 flyers please")]
+    [InlineData("hi, request 2500 envelopes")]
+    [InlineData("I'd like to request 2000 business cards")]
+    [InlineData("we’d request 1200 lanyards")]
+    [InlineData("can I request 5000 stickers for the launch")]
     [InlineData("PREQ-42")]
     [InlineData("C#42")]
     [InlineData("##42")]
