@@ -80,12 +80,8 @@ public sealed partial class RequestCards
         return new CardMessage(card, $"{text} {message.FallbackText}");
     }
 
-    private static CardMessage Render(string template, object data, string fallbackText)
-    {
-        var node = JsonSerializer.SerializeToNode(data, DataOptions)!.AsObject();
-        node["fallbackText"] = fallbackText;
-        return new CardMessage(TemplateLibrary.Get(template).Bind(node), fallbackText);
-    }
+    private static CardMessage Render(string template, object data, string fallbackText) =>
+        new(CardData.Bind(TemplateLibrary.Get(template), data, fallbackText, DataOptions), fallbackText);
 
     // A paused request is not overdue: its target moves later when the clock resumes.
     private bool IsOverdue(ServiceRequest r) => r.State.IsUnresolved() && !r.IsClockPaused && _clock.GetUtcNow() > r.DueAt;

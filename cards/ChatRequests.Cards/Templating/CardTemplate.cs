@@ -13,7 +13,7 @@ namespace ChatRequests.Cards.Templating;
 /// Binding is single-pass: a bound value that contains <c>${...}</c> is shown as it is, never evaluated.
 /// What people read stays inert (<see cref="InertText"/>): a template that binds text where renderers read markdown
 /// is refused when it is parsed, and DATE/TIME functions that come from bound values are neutralised.
-/// Parsed and checked once; <see cref="Bind"/> is thread-safe.
+/// Parsed and checked once; <see cref="Bind(JsonElement)"/> is thread-safe.
 /// </summary>
 public sealed class CardTemplate
 {
@@ -60,12 +60,17 @@ public sealed class CardTemplate
         }
     }
 
+    /// <summary>Binds the template to <paramref name="data"/>, as <see cref="Bind(JsonElement)"/> does.</summary>
+    public JsonObject Bind(JsonNode? data) =>
+        Bind(data is null ? default : JsonSerializer.SerializeToElement(data));
+
     /// <summary>
-    /// Binds the template to <paramref name="data"/> and returns a new card; the data is not changed. The card is written
-    /// as JSON and read back lazily: its elements become nodes only when someone reads or changes them, and a card sent as
-    /// it was bound is written out from that JSON.
+    /// Binds the template to <paramref name="data"/> (undefined: no data) and returns a new card; the data is only read,
+    /// and not kept: it may come from a document disposed after this call. The card is written as JSON and read back
+    /// lazily: its elements become nodes only when someone reads or changes them, and a card sent as it was bound is
+    /// written out from that JSON.
     /// </summary>
-    public JsonObject Bind(JsonNode? data)
+    public JsonObject Bind(JsonElement data)
     {
         var output = _output ??= new BindOutput();
         try

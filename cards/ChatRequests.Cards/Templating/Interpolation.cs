@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace ChatRequests.Cards.Templating;
 
@@ -12,6 +11,13 @@ namespace ChatRequests.Cards.Templating;
 /// </summary>
 internal sealed class Interpolation
 {
+    // Kept per thread for the text of one binding at a time (a binding's value never contains another binding's text).
+    [ThreadStatic]
+    private static StringBuilder? _text;
+
+    [ThreadStatic]
+    private static List<(int Start, int End)>? _bound;
+
     private readonly IReadOnlyList<object> _parts;
 
     private Interpolation(IReadOnlyList<object> parts) => _parts = parts;
@@ -58,14 +64,17 @@ internal sealed class Interpolation
         if (_parts is not [TemplateExpression whole])
         {
             writer.WriteStringValue(Text(scope));
+            return;
         }
-        else if (Scalar(whole.Evaluate(scope)) is { } value)
+
+        var value = Scalar(whole.Evaluate(scope));
+        if (JsonValues.IsNull(value))
         {
-            value.WriteTo(writer);
+            writer.WriteStringValue("");
         }
         else
         {
-            writer.WriteStringValue("");
+            value.WriteTo(writer);
         }
     }
 
@@ -75,8 +84,9 @@ internal sealed class Interpolation
     /// </summary>
     public string EvaluateShown(Scope scope)
     {
-        var text = new StringBuilder();
-        var bound = new List<(int Start, int End)>();
+        var text = Builder();
+        var bound = _bound ??= [];
+        bound.Clear();
         foreach (var part in _parts)
         {
             if (part is TemplateExpression expression)
@@ -95,12 +105,12 @@ internal sealed class Interpolation
     }
 
     /// <summary>The raw value of a whole-string binding without the "" for missing: what <c>$data</c> and <c>$when</c> need.</summary>
-    public JsonNode? EvaluateRaw(Scope scope) =>
-        _parts is [TemplateExpression whole] ? whole.Evaluate(scope) : JsonValue.Create(Text(scope));
+    public JsonElement EvaluateRaw(Scope scope) =>
+        _parts is [TemplateExpression whole] ? whole.Evaluate(scope) : JsonValues.Of(Text(scope));
 
     private string Text(Scope scope)
     {
-        var text = new StringBuilder();
+        var text = Builder();
         foreach (var part in _parts)
         {
             text.Append(part is TemplateExpression expression ? JsonValues.ToText(expression.Evaluate(scope)) : (string)part);
@@ -109,7 +119,18 @@ internal sealed class Interpolation
         return text.ToString();
     }
 
-    private static JsonNode? Scalar(JsonNode? value) => value is JsonObject or JsonArray
+    private static StringBuilder Builder()
+    {
+        // A long text (people's 10 kB) is not kept for the thread's next card.
+        if (_text is not { Capacity: <= 16 * 1024 })
+        {
+            _text = new StringBuilder(256);
+        }
+
+        return _text.Clear();
+    }
+
+    private static JsonElement Scalar(JsonElement value) => value.ValueKind is JsonValueKind.Object or JsonValueKind.Array
         ? throw new TemplateException("A binding gave an object or a list: only text, numbers and true/false can be bound, so data never adds card elements.")
         : value;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 
 namespace ChatRequests.Cards.Templating;
 
@@ -12,50 +12,55 @@ namespace ChatRequests.Cards.Templating;
 /// </summary>
 internal abstract class TemplateExpression
 {
-    /// <summary>The value, or null when a path is missing (missing and JSON null are the same here).</summary>
-    public abstract JsonNode? Evaluate(Scope scope);
+    /// <summary>The value, or <c>default</c> (undefined) when a path is missing (missing and JSON null are the same here).</summary>
+    public abstract JsonElement Evaluate(Scope scope);
 
     public static TemplateExpression Parse(string text) => new Parser(text).ParseWhole();
 
-    private sealed class Literal(JsonNode? value) : TemplateExpression
+    private sealed class Literal(JsonElement value) : TemplateExpression
     {
-        public override JsonNode? Evaluate(Scope scope) => value;
+        public override JsonElement Evaluate(Scope scope) => value;
     }
 
     private sealed class Not(TemplateExpression operand) : TemplateExpression
     {
-        public override JsonNode? Evaluate(Scope scope) => !JsonValues.IsTruthy(operand.Evaluate(scope));
+        public override JsonElement Evaluate(Scope scope) => JsonValues.Of(!JsonValues.IsTruthy(operand.Evaluate(scope)));
     }
 
     private sealed class Equality(TemplateExpression left, TemplateExpression right, bool negate) : TemplateExpression
     {
-        public override JsonNode? Evaluate(Scope scope) =>
-            JsonValues.AreEqual(left.Evaluate(scope), right.Evaluate(scope)) != negate;
+        public override JsonElement Evaluate(Scope scope) =>
+            JsonValues.Of(JsonValues.AreEqual(left.Evaluate(scope), right.Evaluate(scope)) != negate);
     }
 
     private sealed class Logical(TemplateExpression left, TemplateExpression right, bool isAnd) : TemplateExpression
     {
-        public override JsonNode? Evaluate(Scope scope)
+        public override JsonElement Evaluate(Scope scope)
         {
             var first = JsonValues.IsTruthy(left.Evaluate(scope));
-            return isAnd
+            return JsonValues.Of(isAnd
                 ? first && JsonValues.IsTruthy(right.Evaluate(scope))
-                : first || JsonValues.IsTruthy(right.Evaluate(scope));
+                : first || JsonValues.IsTruthy(right.Evaluate(scope)));
         }
     }
 
+    /// <summary>A path; its names are kept as UTF-8, the form the data's JSON compares them in.</summary>
     private sealed class Path(string head, IReadOnlyList<object> steps) : TemplateExpression
     {
-        public override JsonNode? Evaluate(Scope scope)
+        private readonly string _head = head;
+        private readonly byte[] _headName = Encoding.UTF8.GetBytes(head);
+        private readonly object[] _steps = [.. steps.Select(s => s is string name ? Encoding.UTF8.GetBytes(name) : s)];
+
+        public override JsonElement Evaluate(Scope scope)
         {
-            JsonNode? node = head switch
+            var node = _head switch
             {
                 "$root" => scope.Root,
                 "$data" => scope.Data,
-                "$index" => scope.Index is { } index ? JsonValue.Create(index) : null,
-                _ => Step(scope.Data, head),
+                "$index" => scope.Index is { } index ? JsonValues.Of(index) : default,
+                _ => Step(scope.Data, _headName),
             };
-            foreach (var step in steps)
+            foreach (var step in _steps)
             {
                 node = Step(node, step);
             }
@@ -63,11 +68,11 @@ internal abstract class TemplateExpression
             return node;
         }
 
-        private static JsonNode? Step(JsonNode? node, object step) => (node, step) switch
+        private static JsonElement Step(JsonElement node, object step) => (node.ValueKind, step) switch
         {
-            (JsonObject obj, string name) => obj.TryGetPropertyValue(name, out var value) ? value : null,
-            (JsonArray array, int index) => index < array.Count ? array[index] : null,
-            _ => null,
+            (JsonValueKind.Object, byte[] name) => node.TryGetProperty(name, out var value) ? value : default,
+            (JsonValueKind.Array, int index) => index < node.GetArrayLength() ? node[index] : default,
+            _ => default,
         };
     }
 
@@ -146,7 +151,7 @@ internal abstract class TemplateExpression
 
             if (c is '\'' or '"')
             {
-                return new Literal(JsonValue.Create(ReadString()));
+                return new Literal(JsonValues.Of(ReadString()));
             }
 
             if (char.IsAsciiDigit(c) || (c == '-' && char.IsAsciiDigit(Peek(1))))
@@ -167,9 +172,9 @@ internal abstract class TemplateExpression
             var head = ReadIdent();
             switch (head)
             {
-                case "true": return new Literal(JsonValue.Create(true));
-                case "false": return new Literal(JsonValue.Create(false));
-                case "null": return new Literal(null);
+                case "true": return new Literal(JsonValues.True);
+                case "false": return new Literal(JsonValues.False);
+                case "null": return new Literal(default);
             }
 
             if (head.StartsWith('$') && head is not ("$root" or "$data" or "$index"))
@@ -236,7 +241,7 @@ internal abstract class TemplateExpression
                 : throw Error("an index was expected");
         }
 
-        private JsonNode ReadNumber()
+        private JsonElement ReadNumber()
         {
             var start = _pos;
             if (Peek() == '-')
@@ -250,7 +255,7 @@ internal abstract class TemplateExpression
             }
 
             return decimal.TryParse(text.AsSpan(start, _pos - start), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
-                ? JsonValue.Create(number)
+                ? JsonSerializer.SerializeToElement(number)
                 : throw Error("a number was expected");
         }
 

@@ -7,7 +7,8 @@ namespace ChatRequests.Cards.Templating;
 /// <summary>
 /// A template compiled once into an immutable tree, so binding never re-parses expressions and many threads
 /// can bind the same template at once. Binding writes the card straight to a <see cref="Utf8JsonWriter"/>: no
-/// <see cref="JsonObject"/> per element, no copy of every literal.
+/// <see cref="JsonObject"/> per element, and every part of the template that binds nothing (an element, a list, a
+/// literal) is kept as the JSON it writes and copied out whole.
 /// </summary>
 internal abstract class TemplateNode
 {
@@ -23,13 +24,13 @@ internal abstract class TemplateNode
     public static TemplateNode Compile(JsonNode? node) => node switch
     {
         JsonObject obj => CompileObject(obj),
-        JsonArray array => new ArrayNode([.. array.Select(Compile)]),
+        JsonArray array => Folded(array, new ArrayNode([.. array.Select(Compile)])),
         JsonValue value when value.TryGetValue<string>(out var text) && Interpolation.HasBindings(text) =>
             new TextNode(Interpolation.Parse(text)),
-        _ => new LiteralNode(node?.DeepClone()),
+        _ => new LiteralNode(node),
     };
 
-    private static ObjectNode CompileObject(JsonObject obj)
+    private static TemplateNode CompileObject(JsonObject obj)
     {
         InertText.Check(obj);
         TemplateNode? source = null;
@@ -51,7 +52,9 @@ internal abstract class TemplateNode
             }
         }
 
-        return new ObjectNode(properties, source, when);
+        return source is null && when is null
+            ? Folded(obj, new ObjectNode(properties, source, when))
+            : new ObjectNode(properties, source, when);
     }
 
     /// <summary>Shown text (a TextRun's text, an input's label, a RichTextBlock's string inlines): bound values are neutralised.</summary>
@@ -59,12 +62,19 @@ internal abstract class TemplateNode
     {
         JsonValue value when value.TryGetValue<string>(out var text) && Interpolation.HasBindings(text) =>
             new ShownTextNode(Interpolation.Parse(text)),
-        JsonArray array => new ArrayNode([.. array.Select(item => item is JsonObject ? Compile(item) : CompileShown(item))]),
+        JsonArray array => Folded(array, new ArrayNode([.. array.Select(item => item is JsonObject ? Compile(item) : CompileShown(item))])),
         _ => Compile(node),
     };
 
-    /// <summary>The raw value a <c>$data</c> or <c>$when</c> refers to (missing stays null, not "").</summary>
-    private static JsonNode? Resolve(TemplateNode node, Scope scope) => node switch
+    /// <summary>An element or list whose parts are all literal (no binding, no <c>$data</c>, no <c>$when</c>) is a literal itself.</summary>
+    private static TemplateNode Folded(JsonNode node, TemplateNode compiled) =>
+        compiled.IsLiteral ? new LiteralNode(node) : compiled;
+
+    /// <summary>Whether the node writes the same JSON whatever the data.</summary>
+    protected virtual bool IsLiteral => false;
+
+    /// <summary>The raw value a <c>$data</c> or <c>$when</c> refers to (missing stays undefined, not "").</summary>
+    private static JsonElement Resolve(TemplateNode node, Scope scope) => node switch
     {
         TextNode text => text.Value.EvaluateRaw(scope),
         LiteralNode literal => literal.Value,
@@ -72,18 +82,19 @@ internal abstract class TemplateNode
     };
 
     // An object or a list written in the template itself as a $data or $when: rare, so bound and read back.
-    private static JsonNode? Bound(TemplateNode node, Scope scope)
+    private static JsonElement Bound(TemplateNode node, Scope scope)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
         {
             if (!node.TryWrite(scope, writer))
             {
-                return null;
+                return default;
             }
         }
 
-        return JsonNode.Parse(buffer.WrittenSpan);
+        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        return document.RootElement.Clone();
     }
 
     /// <summary>A node that is always written: everything but an object, which its <c>$when</c> may remove.</summary>
@@ -103,22 +114,35 @@ internal abstract class TemplateNode
         protected abstract void Write(Scope scope, Utf8JsonWriter writer);
     }
 
-    private sealed class LiteralNode(JsonNode? value) : ValueNode
+    /// <summary>A part of the template that binds nothing: the JSON it writes, made once.</summary>
+    private sealed class LiteralNode : ValueNode
     {
-        /// <summary>The template's own value: never handed to anything that changes it.</summary>
-        public JsonNode? Value => value;
+        private readonly byte[] _json;
 
-        protected override void Write(Scope scope, Utf8JsonWriter writer)
+        public LiteralNode(JsonNode? value)
         {
-            if (value is null)
+            var buffer = new ArrayBufferWriter<byte>();
+            using (var writer = new Utf8JsonWriter(buffer))
             {
-                writer.WriteNullValue();
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    value.WriteTo(writer);
+                }
             }
-            else
-            {
-                value.WriteTo(writer);
-            }
+
+            _json = buffer.WrittenSpan.ToArray();
         }
+
+        /// <summary>The template's own value, for a <c>$data</c> or <c>$when</c> written as a literal (rare): JSON null is missing.</summary>
+        public JsonElement Value => JsonSerializer.Deserialize<JsonElement>(_json) is var value && value.ValueKind != JsonValueKind.Null ? value : default;
+
+        protected override bool IsLiteral => true;
+
+        protected override void Write(Scope scope, Utf8JsonWriter writer) => writer.WriteRawValue(_json, skipInputValidation: true);
     }
 
     private sealed class TextNode(Interpolation value) : ValueNode
@@ -135,6 +159,8 @@ internal abstract class TemplateNode
 
     private sealed class ArrayNode(IReadOnlyList<TemplateNode> items) : ValueNode
     {
+        protected override bool IsLiteral => items.All(item => item.IsLiteral);
+
         protected override void Write(Scope scope, Utf8JsonWriter writer)
         {
             writer.WriteStartArray();
@@ -159,6 +185,8 @@ internal abstract class TemplateNode
         TemplateNode? source,
         TemplateNode? when) : TemplateNode
     {
+        protected override bool IsLiteral => source is null && when is null && properties.All(p => p.Value.IsLiteral);
+
         /// <summary>Outside an array, <c>$data</c> only changes the scope.</summary>
         public override bool TryWrite(Scope scope, Utf8JsonWriter writer, string? name = null) =>
             TryWriteBody(source is null ? scope : scope.With(Resolve(source, scope)), writer, name);
@@ -172,18 +200,20 @@ internal abstract class TemplateNode
                 return;
             }
 
-            switch (Resolve(source, scope))
+            var data = Resolve(source, scope);
+            switch (data.ValueKind)
             {
-                case null:
+                case JsonValueKind.Undefined or JsonValueKind.Null:
                     break;
-                case JsonArray items:
-                    for (var index = 0; index < items.Count; index++)
+                case JsonValueKind.Array:
+                    var index = 0;
+                    foreach (var item in data.EnumerateArray())
                     {
-                        TryWriteBody(scope.With(items[index], index), writer, name: null);
+                        TryWriteBody(scope.With(item, index++), writer, name: null);
                     }
 
                     break;
-                case var data:
+                default:
                     TryWriteBody(scope.With(data), writer, name: null);
                     break;
             }

@@ -73,7 +73,7 @@ public class PeoplesTextOnCardsTests
         Assert.Equal(["body[0].text", "body[1].facts[0].value", "actions[0].title"], OutsideInertPlaces(card));
     }
 
-    private IEnumerable<(string Name, CardMessage Message, string[] Shown)> EveryCard(Typed t)
+    internal IEnumerable<(string Name, CardMessage Message, string[] Shown)> EveryCard(Typed t)
     {
         var cards = new Cards.RequestCards(_clock);
         var text = t.Text;
