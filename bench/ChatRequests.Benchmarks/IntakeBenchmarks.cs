@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using ChatRequests.Core.Understanding;
+using ChatRequests.Encoder;
 
 namespace ChatRequests.Benchmarks;
 
@@ -23,13 +24,23 @@ public class IntakeBenchmarks
     ];
 
     private LexicalInterpreter _interpreter = null!;
+    private SlimSentenceEncoder? _encoder;
+
+    /// <summary>With the slim sentence encoder (ADR 0039, 0041): the words' reading, plus one inference when the words are not decisive.</summary>
+    [Params(false, true)]
+    public bool Encoder { get; set; }
 
     [GlobalSetup]
     public void Setup()
     {
-        _interpreter = new LexicalInterpreter(new GeneratedCatalog());
+        _encoder = Encoder ? SlimSentenceEncoder.Load() : null;
+        _interpreter = new LexicalInterpreter(new GeneratedCatalog(), _encoder);
+        _interpreter.Prepare();
         _interpreter.Interpret("warm up: builds the index");
     }
+
+    [GlobalCleanup]
+    public void Cleanup() => _encoder?.Dispose();
 
     [Benchmark(Description = "interpret one message (200 items, mean of 8 kinds)", OperationsPerInvoke = 8)]
     public int Interpret()
@@ -43,6 +54,11 @@ public class IntakeBenchmarks
         return found;
     }
 
-    [Benchmark(Description = "index a 200-item catalog (once per catalog)")]
-    public Meaning Index() => new LexicalInterpreter(new GeneratedCatalog()).Interpret("laptop");
+    [Benchmark(Description = "index a 200-item catalog (once per catalog; with the encoder, its items' vectors)")]
+    public Meaning Index()
+    {
+        var interpreter = new LexicalInterpreter(new GeneratedCatalog(), _encoder);
+        interpreter.Prepare();
+        return interpreter.Interpret("laptop");
+    }
 }

@@ -6,9 +6,35 @@ namespace ChatRequests.IntakeEvaluation;
 /// <summary>A labelled utterance read once against its catalog: it can be decided under any calibration.</summary>
 internal sealed record ReadUtterance(LabelledSet Set, Utterance Utterance, Reading Reading)
 {
-    /// <summary>Whether the calibration decides it: an item or "none" whose words ranked an item high enough to weigh.</summary>
-    public bool Weighed => Reading.Meaning is null && !Reading.Chase && Reading.Ranked.Count > 0 && Reading.Ranked[0].Score >= MatchDecision.MinScore
+    /// <summary>
+    /// Whether the calibration decides it: an item or "none" whose words ranked an item high enough to weigh, or, read
+    /// with the encoder, that has candidates (ADR 0041).
+    /// </summary>
+    public bool Weighed => Reading.Meaning is null && !Reading.Chase
+        && (Reading.Cosines is { } cosines ? SentenceLead.Candidates(Reading.Ranked, cosines).Count > 0 : Reading.Ranked.Count > 0 && Reading.Ranked[0].Score >= MatchDecision.MinScore)
         && (Utterance.Expect == "none" || Utterance.Expect.StartsWith("item:", StringComparison.Ordinal));
+
+    /// <summary>Whether a candidate is the item the utterance asks for.</summary>
+    public bool IsAskedFor(ScoredItem candidate) => Utterance.Expect == $"item:{Reading.Index.Items[candidate.Index].Id}";
+
+    /// <summary>
+    /// The reading decided under a calibration; read with the encoder, the calibration is the encoder's, and a reading
+    /// the words were decisive about (not encoded) is decided as the bot decides it, by <see cref="MatchCalibration.Fitted"/>.
+    /// </summary>
+    public Meaning Decide(MatchCalibration calibration, bool led) =>
+        LexicalInterpreter.Decide(Reading, led && Reading.Cosines is null ? MatchCalibration.Fitted : calibration);
+
+    /// <summary>The probability of what would be a form and whether the words' rule says form for it.</summary>
+    public (double Probability, bool Rule) Judge(MatchCalibration calibration)
+    {
+        if (Reading.Cosines is { } cosines)
+        {
+            var judged = SentenceLead.Judged(Reading.Ranked, Reading.QueryTerms, cosines, calibration);
+            return (calibration.Sureness(SentenceLead.SureFeatures(judged, Reading.Ranked, Reading.QueryTerms, cosines)), judged[0].Rule);
+        }
+
+        return (calibration.Probability(MatchFeatures.Of(Reading.Ranked, Reading.QueryTerms)), MatchDecision.RuleSaysForm(Reading.Ranked));
+    }
 
     /// <summary>Whether the top of the ranking is the item the utterance asks for.</summary>
     public bool TopIsRight => Reading.Ranked.Count > 0 && Utterance.Expect == $"item:{Reading.Index.Items[Reading.Ranked[0].Index].Id}";
@@ -32,41 +58,51 @@ internal static class Calibration
     private static readonly double[] FormThresholds = [.. Enumerable.Range(0, 30).Select(i => 0.45 + (i * 0.02)), 2];
     private static readonly double[] RuleThresholds = [.. Enumerable.Range(0, 30).Select(i => i * 0.03)];
     // Widest last: with the same figures, the shorter choice wins.
-    private static readonly double[] Bands = [0.6, 0.5, 0.4, 0.3];
+    private static readonly double[] WordBands = [0.6, 0.5, 0.4, 0.3];
+    /// <summary>The sentence-led decision's band is a share of the first candidate's probability: it may reach further down.</summary>
+    private static readonly double[] LedBands = [0.6, 0.5, 0.4, 0.3, 0.2, 0.1, 0.05];
     /// <summary>The band the rule offered runners-up in before the calibration.</summary>
     private const double RuleBand = 0.6;
 
     /// <summary>Reads every utterance of the sets once.</summary>
-    public static List<ReadUtterance> Read(Evaluation evaluation, IEnumerable<LabelledSet> sets) =>
+    /// <param name="decisiveAt">From which probability the words' rule form is not encoded (<see cref="SentenceLead.DecisiveAt"/>).</param>
+    public static List<ReadUtterance> Read(Evaluation evaluation, IEnumerable<LabelledSet> sets, ISentenceEncoder? encoder = null, double decisiveAt = SentenceLead.DecisiveAt) =>
     [
         .. sets.SelectMany(set =>
         {
-            var interpreter = new LexicalInterpreter(evaluation.LoadCatalog(set.Catalog));
+            var interpreter = new LexicalInterpreter(evaluation.LoadCatalog(set.Catalog), encoder) { DecisiveAt = decisiveAt };
+            interpreter.Prepare();
             return set.Utterances.Select(u => new ReadUtterance(set, u, interpreter.Read(u.Text)));
         }),
     ];
 
     /// <summary>The figures of utterances decided under a calibration.</summary>
-    public static Figures Score(IEnumerable<ReadUtterance> reads, MatchCalibration calibration) =>
-        reads.Aggregate(Figures.Empty, (sum, r) => sum + Evaluation.Score(r.Utterance, LexicalInterpreter.Decide(r.Reading, calibration)));
+    /// <param name="led">Whether the calibration is the encoder's (ADR 0041).</param>
+    public static Figures Score(IEnumerable<ReadUtterance> reads, MatchCalibration calibration, bool led) =>
+        reads.Aggregate(Figures.Empty, (sum, r) => sum + Evaluation.Score(r.Utterance, r.Decide(calibration, led)));
 
     /// <param name="goalsFirst">Whether the goals' order alone decides, even when a figure gets worse than the rule's.</param>
-    public static MatchCalibration Fit(IReadOnlyList<ReadUtterance> training, bool goalsFirst = false)
+    /// <param name="led">Whether the readings are the encoder's and the calibration fitted is its (ADR 0041).</param>
+    public static MatchCalibration Fit(IReadOnlyList<ReadUtterance> training, bool led, bool goalsFirst = false)
     {
-        var weighed = training.Where(r => r.Weighed).ToList();
-        var features = weighed.Select(r => MatchFeatures.Of(r.Reading.Ranked, r.Reading.QueryTerms)).ToList();
-        var weights = Logistic(features, [.. weighed.Select(r => r.TopIsRight ? 1.0 : 0.0)]);
+        var weighed = training.Where(r => r.Weighed && (!led || r.Reading.Cosines is not null)).ToList();
+        var weights = led ? CandidateWeights(weighed) : Logistic(
+            [.. weighed.Select(r => MatchFeatures.Of(r.Reading.Ranked, r.Reading.QueryTerms))], [.. weighed.Select(r => r.TopIsRight ? 1.0 : 0.0)]);
 
+        var bands = led ? LedBands : WordBands;
         // Each utterance's figures as a form and, per band, as no form: the grid below only adds them up.
-        var model = new MatchCalibration(weights, 0, 0, 0);
-        var cases = training.Select(r => new Case(
-            r.Weighed ? model.Probability(MatchFeatures.Of(r.Reading.Ranked, r.Reading.QueryTerms)) : double.NaN,
-            r.Weighed && MatchDecision.RuleSaysForm(r.Reading.Ranked),
-            Counts.Of(Evaluation.Score(r.Utterance, LexicalInterpreter.Decide(r.Reading, model with { FormAt = 0, RuleFormAt = 0, CloseBand = Bands[0] }))),
-            [.. Bands.Select(b => Counts.Of(Evaluation.Score(r.Utterance, LexicalInterpreter.Decide(r.Reading, model with { FormAt = 2, RuleFormAt = 2, CloseBand = b }))))]))
-            .ToList();
+        var model = new MatchCalibration(weights, 0, 0, 0, led ? SureWeights(weighed, new MatchCalibration(weights, 0, 0, 0)) : null);
+        var cases = training.Select(r =>
+        {
+            var judged = weighed.Contains(r) ? r.Judge(model) : (double.NaN, false);
+            return new Case(
+                judged.Item1,
+                judged.Item2,
+                Counts.Of(Evaluation.Score(r.Utterance, r.Decide(model with { FormAt = 0, RuleFormAt = 0, CloseBand = bands[0] }, led))),
+                [.. bands.Select(b => Counts.Of(Evaluation.Score(r.Utterance, r.Decide(model with { FormAt = 2, RuleFormAt = 2, CloseBand = b }, led))))]);
+        }).ToList();
         // The rule alone (no probability) on the same utterances: the fit may not lose any figure against it.
-        var rule = cases.Aggregate(default(Counts), (sum, c) => sum + (c.Rule ? c.Form : c.NoForm[Array.IndexOf(Bands, RuleBand)]));
+        var rule = cases.Aggregate(default(Counts), (sum, c) => sum + (c.Rule ? c.Form : c.NoForm[Array.IndexOf(bands, RuleBand)]));
         (double FormAt, double RuleFormAt, double Band, Counts Counts)? best = null;
         foreach (var formAt in FormThresholds)
         {
@@ -74,7 +110,7 @@ internal static class Calibration
             // forms withheld clear ones ("a laptop for the office" beside a laptop charger and an office suite).
             foreach (var ruleFormAt in goalsFirst ? RuleThresholds.Where(t => t <= formAt) : [0.0])
             {
-                for (var b = 0; b < Bands.Length; b++)
+                for (var b = 0; b < bands.Length; b++)
                 {
                     var counts = default(Counts);
                     foreach (var c in cases)
@@ -84,7 +120,7 @@ internal static class Calibration
 
                     if ((goalsFirst || counts.NoWorseThan(rule)) && (best is null || counts.Better(best.Value.Counts)))
                     {
-                        best = (formAt, ruleFormAt, Bands[b], counts);
+                        best = (formAt, ruleFormAt, bands[b], counts);
                     }
                 }
             }
@@ -93,20 +129,45 @@ internal static class Calibration
         return model with { FormAt = best!.Value.FormAt, RuleFormAt = best.Value.RuleFormAt, CloseBand = best.Value.Band };
     }
 
+    /// <summary>
+    /// The weights of "this candidate is the one asked for" (<see cref="SentenceLead.Features"/>): every candidate of
+    /// every weighed reading is a case, right when it is the item asked for.
+    /// </summary>
+    private static double[] CandidateWeights(IReadOnlyList<ReadUtterance> weighed)
+    {
+        var rows = weighed.SelectMany(r => SentenceLead.Candidates(r.Reading.Ranked, r.Reading.Cosines!)
+            .Select(c => (Features: SentenceLead.Features(c, r.Reading.Ranked, r.Reading.QueryTerms, r.Reading.Cosines!), Right: r.IsAskedFor(c) ? 1.0 : 0.0)))
+            .ToList();
+        return Logistic([.. rows.Select(r => r.Features)], [.. rows.Select(r => r.Right)]);
+    }
+
+    /// <summary>How sure the first candidate is (<see cref="SentenceLead.SureFeatures"/>): right when it is the item asked for.</summary>
+    private static double[] SureWeights(IReadOnlyList<ReadUtterance> weighed, MatchCalibration ordering)
+    {
+        var rows = weighed.Select(r =>
+        {
+            var judged = SentenceLead.Judged(r.Reading.Ranked, r.Reading.QueryTerms, r.Reading.Cosines!, ordering);
+            return (Features: SentenceLead.SureFeatures(judged, r.Reading.Ranked, r.Reading.QueryTerms, r.Reading.Cosines!), Right: r.IsAskedFor(judged[0].Item) ? 1.0 : 0.0);
+        }).ToList();
+        return Logistic([.. rows.Select(r => r.Features)], [.. rows.Select(r => r.Right)]);
+    }
+
     /// <summary>For each catalog, the calibration fitted on the others and its figures on that catalog; and their sum.</summary>
-    public static (List<(string Name, MatchCalibration Calibration, Figures Figures)> Rows, Figures Total) LeaveOneCatalogOut(IReadOnlyList<ReadUtterance> reads, bool goalsFirst = false)
+    public static (List<(string Name, MatchCalibration Calibration, Figures Figures)> Rows, Figures Total) LeaveOneCatalogOut(IReadOnlyList<ReadUtterance> reads, bool led, bool goalsFirst = false)
     {
         var rows = reads.Select(r => r.Set.Name).Distinct().Order(StringComparer.Ordinal).Select(name =>
         {
-            var calibration = Fit([.. reads.Where(r => r.Set.Name != name)], goalsFirst);
-            return (name, calibration, Score(reads.Where(r => r.Set.Name == name), calibration));
+            var calibration = Fit([.. reads.Where(r => r.Set.Name != name)], led, goalsFirst);
+            return (name, calibration, Score(reads.Where(r => r.Set.Name == name), calibration, led));
         }).ToList();
         return (rows, rows.Aggregate(Figures.Empty, (sum, r) => sum + r.Item3));
     }
 
     /// <summary>The calibration as the line of <c>MatchCalibration.Fitted</c>.</summary>
     public static string Describe(MatchCalibration calibration) =>
-        FormattableString.Invariant($"new([{string.Join(", ", calibration.Weights.Select(w => w.ToString("0.####", CultureInfo.InvariantCulture)))}], {calibration.FormAt:0.####}, {calibration.RuleFormAt:0.####}, {calibration.CloseBand})");
+        FormattableString.Invariant($"new([{Numbers(calibration.Weights)}], {calibration.FormAt:0.####}, {calibration.RuleFormAt:0.####}, {calibration.CloseBand}{(calibration.SureWeights is { } sure ? $", [{Numbers(sure)}]" : "")})");
+
+    private static string Numbers(IEnumerable<double> weights) => string.Join(", ", weights.Select(w => w.ToString("0.####", CultureInfo.InvariantCulture)));
 
     private sealed record Case(double Probability, bool Rule, Counts Form, Counts[] NoForm);
 
@@ -143,7 +204,7 @@ internal static class Calibration
     /// <summary>Logistic regression by Newton's method with an L2 penalty on every weight but the first (the bias).</summary>
     public static double[] Logistic(IReadOnlyList<double[]> x, IReadOnlyList<double> y)
     {
-        var n = MatchFeatures.Names.Length;
+        var n = x[0].Length;
         var w = new double[n];
         for (var step = 0; step < NewtonSteps; step++)
         {

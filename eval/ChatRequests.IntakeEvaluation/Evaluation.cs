@@ -18,7 +18,14 @@ public sealed record Outcome(LabelledSet Set, Utterance Utterance, Meaning Meani
 /// </summary>
 public sealed class Evaluation(string root, Func<ICatalog, IMessageInterpreter> interpreterFor)
 {
-    public static Evaluation Lexical(string root) => new(root, catalog => new LexicalInterpreter(catalog));
+    /// <param name="encoder">With a sentence encoder, every catalog's item vectors are built before its first message.</param>
+    /// <param name="decisiveAt">From which probability the words' rule form is not encoded (<see cref="SentenceLead.DecisiveAt"/>).</param>
+    public static Evaluation Lexical(string root, ISentenceEncoder? encoder = null, double decisiveAt = SentenceLead.DecisiveAt) => new(root, catalog =>
+    {
+        var interpreter = new LexicalInterpreter(catalog, encoder) { DecisiveAt = decisiveAt };
+        interpreter.Prepare();
+        return interpreter;
+    });
 
     public IReadOnlyList<Outcome> Run(IEnumerable<LabelledSet> sets) => [.. sets.SelectMany(Run)];
 

@@ -1,17 +1,27 @@
 using ChatRequests.Core.Understanding;
 using ChatRequests.IntakeEvaluation;
+using ChatRequests.SentenceEncoding;
 
 // dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|all] [--failures] [--loco] [--fit] [--goals-first]
 // Prints the figures per catalog, per part and overall; with --failures, what went wrong on the tuning part.
 // --loco: leave-one-catalog-out on the tuning part (the match calibration fitted on all catalogs but one, scored on it);
 // --fit: fits the match calibration on the whole tuning part and prints it as MatchCalibration.Fitted's line;
 // --goals-first: fits for the goals' order alone (wrong form, abstention, top-1), even losing a figure against the rule.
+// --encoder: reads with the sentence encoder too, sentence meaning leading the decision (ADR 0041; its vectors cached in
+//   the temporary folder between runs); --decisive-at P: from which probability of the words' calibration their rule's
+//   form is not encoded (default SentenceLead.DecisiveAt; 2 encodes every message the words leave open);
+// --encoder-fidelity: the slim model against the original on every tuning sentence (ADR 0039; minutes; exits 1 below its bars);
+// --encoder-probe: what the encoder alone knows of the tuning part (its nearest item, how its best cosine separates kinds).
 // Held-out texts are never printed: nothing may be tuned against them, and --loco and --fit read the tuning part only.
 var part = "all";
 var failures = false;
 var loco = false;
 var fit = false;
 var goalsFirst = false;
+var probe = false;
+var fidelity = false;
+var withEncoder = false;
+double? decisiveAt = null;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -31,28 +41,72 @@ for (var i = 0; i < args.Length; i++)
         case "--goals-first":
             goalsFirst = true;
             break;
+        case "--encoder":
+            withEncoder = true;
+            break;
+        case "--decisive-at" when i + 1 < args.Length && double.TryParse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture, out var at):
+            decisiveAt = at;
+            i++;
+            break;
+        case "--encoder-fidelity":
+            fidelity = true;
+            break;
+        case "--encoder-probe":
+            probe = true;
+            break;
         default:
-            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|all] [--failures] [--loco] [--fit] [--goals-first]");
+            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|all] [--failures] [--loco] [--fit] [--goals-first] [--encoder [--decisive-at P]] [--encoder-probe] [--encoder-fidelity]");
             return 2;
     }
 }
 
 var root = Evaluation.FindRoot();
+if (fidelity)
+{
+    using var original = new EncoderSession(MiniLmModel.Original());
+    using var slim = new EncoderSession(MiniLmModel.Slim());
+    var figures = EncoderFidelity.Measure(original, slim, root);
+    Console.WriteLine(figures);
+    foreach (var miss in figures.Misses())
+    {
+        Console.WriteLine($"  ! {miss}");
+    }
+
+    return figures.Misses().Any() ? 1 : 0;
+}
+
+using var encoder = withEncoder || probe ? new CachedEncoder() : null;
+if (probe)
+{
+    EncoderProbe.Run(Calibration.Read(Evaluation.Lexical(root), LabelledSet.Load(root, LabelledSet.Tuning)), encoder!, Evaluation.Lexical(root));
+    return 0;
+}
+
 if (loco || fit)
 {
-    var reads = Calibration.Read(Evaluation.Lexical(root), LabelledSet.Load(root, LabelledSet.Tuning));
+    var reads = Calibration.Read(Evaluation.Lexical(root), LabelledSet.Load(root, LabelledSet.Tuning), encoder, decisiveAt ?? SentenceLead.DecisiveAt);
+    var led = encoder is not null;
+    var encoded = reads.Count(r => r.Reading.Cosines is not null);
+    Console.WriteLine($"messages encoded: {encoded} of {reads.Count} ({(double)encoded / reads.Count:P1})");
     if (fit)
     {
-        var fitted = Calibration.Fit(reads, goalsFirst);
+        var fitted = Calibration.Fit(reads, led, goalsFirst);
         Console.WriteLine(Calibration.Describe(fitted));
         var items = reads.Where(r => r.Utterance.Expect.StartsWith("item:", StringComparison.Ordinal)).ToList();
         Console.WriteLine($"the ranking's top is the item asked for in {items.Count(r => r.TopIsRight)} of {items.Count} item utterances");
-        PrintFigures("tuning / all catalogs, fitted on all of them", Calibration.Score(reads, fitted));
+        if (led)
+        {
+            var best = items.Count(r => r.Reading.Cosines is { } c && SentenceLead.Judged(r.Reading.Ranked, r.Reading.QueryTerms, c, fitted) is [var b, ..] && r.IsAskedFor(b.Item));
+            var among = items.Count(r => r.Reading.Cosines is { } c && SentenceLead.Candidates(r.Reading.Ranked, c).Any(r.IsAskedFor));
+            var encodedItems = items.Count(r => r.Reading.Cosines is not null);
+            Console.WriteLine($"of the {encodedItems} item utterances encoded, the lead's first candidate is the item asked for in {best}, a candidate in {among}");
+        }
+        PrintFigures("tuning / all catalogs, fitted on all of them", Calibration.Score(reads, fitted, led));
     }
 
     if (loco)
     {
-        var (rows, total) = Calibration.LeaveOneCatalogOut(reads, goalsFirst);
+        var (rows, total) = Calibration.LeaveOneCatalogOut(reads, led, goalsFirst);
         foreach (var (name, calibration, figures) in rows)
         {
             PrintFigures($"leave-one-catalog-out / {name} (fitted on the others: form at p >= {calibration.FormAt:0.###}, or {calibration.RuleFormAt:0.###} with the rule; band {calibration.CloseBand})", figures);
@@ -66,7 +120,7 @@ if (loco || fit)
 }
 
 var parts = part == "all" ? new[] { LabelledSet.Tuning, LabelledSet.HeldOut } : [part];
-var evaluation = Evaluation.Lexical(root);
+var evaluation = Evaluation.Lexical(root, encoder, decisiveAt ?? SentenceLead.DecisiveAt);
 var all = new List<Outcome>();
 foreach (var name in parts)
 {

@@ -5,6 +5,7 @@ using ChatRequests.Azure.Understanding;
 using ChatRequests.Core.Configuration;
 using ChatRequests.Core.Fulfilment;
 using ChatRequests.Embedded;
+using ChatRequests.Encoder;
 using ChatRequests.ReferenceData;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -77,6 +78,12 @@ public static class AdapterSelection
         }
 
         // Only the bot reads what people type; without this, messages are read lexically (AddRequestWorkflow).
+        if (host == AdapterHost.Bot)
+        {
+            // The words and, unless Intake:Encoder:Enabled is false, the sentence encoder (ADR 0038).
+            services.AddSentenceEncoder();
+        }
+
         if (host == AdapterHost.Bot && choice.Intake == IntakeProvider.AzureOpenAI)
         {
             services.AddAzureOpenAIIntake();

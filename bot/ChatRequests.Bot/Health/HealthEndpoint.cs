@@ -1,6 +1,7 @@
 using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Storage;
+using ChatRequests.Core.Understanding;
 
 namespace ChatRequests.Bot.Health;
 
@@ -38,14 +39,17 @@ public static class HealthEndpoint
     /// <summary>Whether a request is one of these probes, which machines make whether or not anyone uses the bot.</summary>
     public static bool IsProbe(PathString path) => path.Equals(LivenessPath, StringComparison.OrdinalIgnoreCase) || path.Equals(StatusPath, StringComparison.OrdinalIgnoreCase);
 
-    private static async Task<IResult> LivenessAsync(IRequestStore store, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<IResult> LivenessAsync(IRequestStore store, HttpContext context, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(ProbeTimeout);
         try
         {
             await store.GetAsync(ProbeRequestId, timeout.Token);
-            return Results.Json(new { status = "healthy" });
+            // How messages are read (ADR 0038): "failed" means the words alone, the reason in the log; never a restart.
+            return context.RequestServices.GetService<LexicalInterpreter>() is { } interpreter
+                ? Results.Json(new { status = "healthy", encoder = interpreter.EncoderState.ToString().ToLowerInvariant() })
+                : Results.Json(new { status = "healthy" });
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {

@@ -1,25 +1,58 @@
 using ChatRequests.Core.Catalog;
 using ChatRequests.Core.Priority;
 using ChatRequests.Core.Requests;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChatRequests.Core.Understanding;
 
+/// <summary>Whether messages are read with the sentence encoder: off by configuration, its model or vectors still loading, ready, or failed (the words alone).</summary>
+public enum EncoderState { Off, Loading, Ready, Failed }
+
 /// <summary>
-/// The default interpreter: the words alone, against the loaded catalog (no model, no network). Deterministic:
-/// the same text and catalog always mean the same. The catalog's index is built once (and again only if the
-/// catalog hands out another list of items; two first messages at once may both build it, and either is right).
+/// The default interpreter: the words, against the loaded catalog, and with a sentence encoder the meaning of the
+/// whole message as well (ADR 0038; no network). Deterministic: the same text and catalog always mean the same. The
+/// catalog's index is built once (and again only if the catalog hands out another list of items; two first messages
+/// at once may both build it, and either is right). The items' sentence vectors are built beside it, off the turn:
+/// until they are ready (or when the encoder fails) a message is read by its words alone.
 /// </summary>
-public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
+public sealed class LexicalInterpreter(ICatalog catalog, ISentenceEncoder? encoder = null, ILogger<LexicalInterpreter>? logger = null) : IMessageInterpreter
 {
     /// <summary>What is read of a message: the form's justification holds as much; a longer text costs time, not meaning.</summary>
     private const int MaxLength = 2000;
 
+    private readonly ILogger _logger = logger ?? NullLogger<LexicalInterpreter>.Instance;
+    private readonly Lock _gate = new();
     private CatalogIndex? _index;
+    private SemanticIndex? _semantic;
+    private (IReadOnlyList<CatalogItem> Items, Task Task)? _building;
+    private int _failuresLogged;
+
+    /// <summary>Whether messages are read with the encoder's evidence now (its item vectors built for the current catalog).</summary>
+    public bool EncoderReady => encoder is not null && _semantic is { } s && ReferenceEquals(s.Items, catalog.Items);
+
+    /// <summary>What the sentence encoder adds now, for /health.</summary>
+    public EncoderState EncoderState =>
+        encoder is null ? EncoderState.Off : EncoderReady ? EncoderState.Ready : Volatile.Read(ref _failuresLogged) != 0 ? EncoderState.Failed : EncoderState.Loading;
+
+    /// <summary>Builds the catalog's indexes now, the items' sentence vectors included (at start-up, before the first message).</summary>
+    public void Prepare()
+    {
+        var items = Index().Items;
+        if (encoder is not null)
+        {
+            Semantic(items)?.GetAwaiter().GetResult();
+        }
+    }
 
     public ValueTask<Meaning> InterpretAsync(string text, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(Interpret(text));
 
-    public Meaning Interpret(string text) => Decide(Read(text), MatchCalibration.Fitted);
+    public Meaning Interpret(string text)
+    {
+        var reading = Read(text);
+        return Decide(reading, reading.Cosines is null ? MatchCalibration.Fitted : MatchCalibration.FittedWithEncoder);
+    }
 
     /// <summary>
     /// What the words say before any item is chosen: a command or report read from them outright, or the ranking of
@@ -29,7 +62,84 @@ public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
     internal Reading Read(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Read(text.Length > MaxLength ? text[..MaxLength] : text, Index());
+        text = text.Length > MaxLength ? text[..MaxLength] : text;
+        var index = Index();
+        var reading = Read(text, index);
+        return NeedsMeaning(reading) && Semantic(index.Items) is null && _semantic is { } semantic && ReferenceEquals(semantic.Items, index.Items)
+            ? Encoded(reading, semantic)
+            : reading;
+    }
+
+    /// <summary>
+    /// From which probability of the words' own calibration their rule's form stands without the encoder
+    /// (<see cref="SentenceLead.DecisiveAt"/>; above 1, every message the words leave open is encoded: the evaluation's comparison).
+    /// </summary>
+    internal double DecisiveAt { get; init; } = SentenceLead.DecisiveAt;
+
+    /// <summary>
+    /// Whether the encoder is asked: not when the words settle the message (a command or report, a request chased, a
+    /// command word at all, so that the encoder never steals a command) nor when they are decisive about an item.
+    /// </summary>
+    private bool NeedsMeaning(Reading reading) =>
+        encoder is not null && reading.Meaning is null && !reading.Chase && reading.Command is null
+        && !SentenceLead.WordsAreDecisive(reading.Ranked, reading.QueryTerms, DecisiveAt);
+
+    private Reading Encoded(Reading reading, SemanticIndex semantic)
+    {
+        try
+        {
+            return reading with { Cosines = semantic.Cosines(encoder!.Encode(reading.Text)) };
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogFailure(e);
+            return reading;
+        }
+    }
+
+    /// <summary>
+    /// Null when the items' vectors are built for these items; else the task building them (started here if nobody
+    /// has), or null when there is no encoder.
+    /// </summary>
+    private Task? Semantic(IReadOnlyList<CatalogItem> items)
+    {
+        if (encoder is null || (_semantic is { } ready && ReferenceEquals(ready.Items, items)))
+        {
+            return null;
+        }
+
+        lock (_gate)
+        {
+            if (_building is not { } building || !ReferenceEquals(building.Items, items))
+            {
+                _building = building = (items, Task.Run(() => Build(items)));
+            }
+
+            return building.Task;
+        }
+    }
+
+    private void Build(IReadOnlyList<CatalogItem> items)
+    {
+        try
+        {
+            var started = Environment.TickCount64;
+            _semantic = new SemanticIndex(items, encoder!);
+            _logger.LogInformation("Sentence vectors of {Items} catalog items built in {Milliseconds} ms", items.Count, Environment.TickCount64 - started);
+        }
+        catch (Exception e)
+        {
+            LogFailure(e);
+        }
+    }
+
+    /// <summary>Once: a failing encoder fails every message, and the words alone still read them.</summary>
+    private void LogFailure(Exception e)
+    {
+        if (Interlocked.Exchange(ref _failuresLogged, 1) == 0)
+        {
+            _logger.LogError(e, "The sentence encoder failed: messages are read by their words alone");
+        }
     }
 
     private static Reading Read(string text, CatalogIndex index)
@@ -80,7 +190,7 @@ public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
         }
 
         var query = ItemTerms(words, index);
-        return new Reading(null, index, words, query.DistinctBy(w => w.Term).Count(), ItemScorer.Rank(index, query, words), command, chase, requestId, urgency);
+        return new Reading(null, index, words, query.DistinctBy(w => w.Term).Count(), ItemScorer.Rank(index, query, words), command, chase, requestId, urgency) { Text = text };
     }
 
     /// <summary>What a reading means once the calibration has said how sure its ranking is.</summary>
@@ -92,7 +202,9 @@ public sealed class LexicalInterpreter(ICatalog catalog) : IMessageInterpreter
         }
 
         var (index, words, command, requestId, urgency) = (reading.Index, reading.Words, reading.Command, reading.RequestId, reading.Urgency);
-        var (kind, items) = MatchDecision.Decide(reading.Ranked, reading.QueryTerms, calibration);
+        var (kind, items) = reading.Cosines is { } cosines
+            ? SentenceLead.Decide(reading.Ranked, reading.QueryTerms, cosines, calibration)
+            : MatchDecision.Decide(reading.Ranked, reading.QueryTerms, calibration);
         if (reading.Chase)
         {
             // Which request is chased: the number, else the items the words name ("my laptop").

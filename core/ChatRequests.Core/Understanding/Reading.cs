@@ -9,9 +9,13 @@ namespace ChatRequests.Core.Understanding;
 /// <param name="Meaning">The meaning when the words settle it without the ranking.</param>
 /// <param name="QueryTerms">How many distinct content terms could pick an item.</param>
 /// <param name="Chase">A strong "my requests"/"show request" that chases an earlier ask: the ranking only says which.</param>
+/// <param name="Cosines">The sentence encoder's cosine of the message with each item, in the catalog's order; null without an encoder (ADR 0038).</param>
 internal sealed record Reading(
     Meaning? Meaning, CatalogIndex Index, Word[] Words, int QueryTerms, IReadOnlyList<ScoredItem> Ranked,
-    (ChatCommand Command, CommandStrength Strength)? Command, bool Chase, string? RequestId, Urgency? Urgency)
+    (ChatCommand Command, CommandStrength Strength)? Command, bool Chase, string? RequestId, Urgency? Urgency, float[]? Cosines = null)
 {
+    /// <summary>The message as read (cut at the interpreter's limit), for the encoder.</summary>
+    public string Text { get; init; } = "";
+
     public static Reading Final(Meaning meaning) => new(meaning, null!, [], 0, [], null, false, null, null);
 }

@@ -1,0 +1,45 @@
+using ChatRequests.Core.Catalog;
+
+namespace ChatRequests.Core.Understanding;
+
+/// <summary>
+/// Every item of a catalog as sentence vectors (ADR 0038): its name with its description, each of its synonyms and
+/// each of its keywords. A message is as close to an item as to the nearest of them (measured on the tuning part: the
+/// nearest item is the one asked for in 86.5% of item sentences, against 62.4% by the name alone and 83.1% by name and
+/// description).
+/// </summary>
+internal sealed class SemanticIndex
+{
+    private readonly float[][][] _vectors;
+
+    public SemanticIndex(IReadOnlyList<CatalogItem> items, ISentenceEncoder encoder)
+    {
+        Items = items;
+        _vectors = [.. items.Select(item => Texts(item).Select(encoder.Encode).ToArray())];
+    }
+
+    /// <summary>The catalog's list of items these vectors are of: another list is another catalog.</summary>
+    public IReadOnlyList<CatalogItem> Items { get; }
+
+    public static IEnumerable<string> Texts(CatalogItem item) =>
+        new[] { string.IsNullOrWhiteSpace(item.Description) ? item.Name : $"{item.Name}. {item.Description}" }
+            .Concat(item.Synonyms).Concat(item.Keywords).Distinct(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The cosine of the message with each item (its nearest text), in the catalog's order.</summary>
+    public float[] Cosines(float[] message)
+    {
+        var cosines = new float[_vectors.Length];
+        for (var i = 0; i < _vectors.Length; i++)
+        {
+            var best = float.MinValue;
+            foreach (var vector in _vectors[i])
+            {
+                best = Math.Max(best, Vectors.Dot(vector, message));
+            }
+
+            cosines[i] = best;
+        }
+
+        return cosines;
+    }
+}

