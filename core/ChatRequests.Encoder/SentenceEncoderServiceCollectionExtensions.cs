@@ -11,8 +11,8 @@ namespace ChatRequests.Encoder;
 public static class SentenceEncoderServiceCollectionExtensions
 {
     /// <summary>
-    /// The lexical interpreter with the sentence encoder of <see cref="SentenceEncoderOptions"/> (ADR 0038), unless
-    /// <c>Intake:Encoder:Enabled</c> is false. The model loads and the items' vectors are built in the background from
+    /// The lexical interpreter with the sentence encoder of <see cref="SentenceEncoderOptions"/> (ADR 0038), when
+    /// <c>Intake:Encoder:Enabled</c> is true (off by default). The model loads and the items' vectors are built in the background from
     /// start-up; until then, and for good if the model cannot load (logged once, shown by /health), the words alone
     /// read messages.
     /// </summary>

@@ -80,7 +80,7 @@ public static class AdapterSelection
         // Only the bot reads what people type; without this, messages are read lexically (AddRequestWorkflow).
         if (host == AdapterHost.Bot)
         {
-            // The words and, unless Intake:Encoder:Enabled is false, the sentence encoder (ADR 0038).
+            // The words and, when Intake:Encoder:Enabled is true (off by default), the sentence encoder (ADR 0038, 0041).
             services.AddSentenceEncoder();
         }
 
