@@ -15,6 +15,7 @@ namespace ChatRequests.Embedded.Tests.Fulfilment;
 /// them) to the loopback Teams connector, into a chat of the test's choosing; all on one <c>FakeTimeProvider</c>, moved
 /// by hand. What is asserted is which cards Teams has, in which order, at which moment of that clock.
 /// </summary>
+[Collection(RelayTiming.Name)]
 public sealed class RelayLanesTests : IAsyncLifetime
 {
     private const string Busy = "a:busy";
@@ -293,4 +294,14 @@ public sealed class RelayLanesTests : IAsyncLifetime
             await SettledAsync(_chatOf.Keys.Where(id => !Delivered(id)));
         }
     }
+}
+
+/// <summary>
+/// The lanes' tests wait in real time (up to 20 s) for the relay to settle after each step of their clock: run apart from
+/// the other test classes, whose parallel work starved them into timeouts on a loaded 2-core machine.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class RelayTiming
+{
+    public const string Name = "Relay timing";
 }
