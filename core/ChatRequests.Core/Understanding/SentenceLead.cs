@@ -39,6 +39,9 @@ internal static class SentenceLead
         "best cosine", "log query terms",
     ];
 
+    // Positions in Features (and Names) that SureFeatures reads back.
+    private const int LogScoreAt = 1, PartNamedAt = 7, CosineAt = 11, CosineLeadAt = 12, NearestAt = 13, BestCosineAt = 15;
+
     /// <summary>Whether the words settle the match without the encoder: their rule says form and their calibration is sure.</summary>
     public static bool WordsAreDecisive(IReadOnlyList<ScoredItem> ranked, int queryTerms, double decisiveAt) =>
         ranked.Count > 0 && ranked[0].Score >= MatchDecision.MinScore && MatchDecision.RuleSaysForm(ranked)
@@ -86,18 +89,22 @@ internal static class SentenceLead
             odds - LogOdds(second),
             best.Rule ? 1 : 0,
             wordsTop ? 1 : 0,
-            candidate[11],
-            candidate[12],
-            candidate[13],
-            candidate[15],
+            candidate[CosineAt],
+            candidate[CosineLeadAt],
+            candidate[NearestAt],
+            candidate[BestCosineAt],
             Math.Log(judged.Count(j => j.Probability >= 0.5 * best.Probability)),
-            wordsTop ? 0 : candidate[1],
-            wordsTop ? 0 : candidate[7],
+            wordsTop ? 0 : candidate[LogScoreAt],
+            wordsTop ? 0 : candidate[PartNamedAt],
             .. wordsTop ? MatchFeatures.Of(ranked, queryTerms)[1..] : new double[MatchFeatures.Names.Length - 1],
         ];
     }
 
-    private static double LogOdds(double p) => Math.Log(Math.Clamp(p, 1e-4, 1 - 1e-4) / (1 - Math.Clamp(p, 1e-4, 1 - 1e-4)));
+    private static double LogOdds(double p)
+    {
+        var clamped = Math.Clamp(p, 1e-4, 1 - 1e-4);
+        return Math.Log(clamped / (1 - clamped));
+    }
 
     /// <summary>The words' best items and the encoder's nearest, once each; none when neither says enough.</summary>
     public static List<ScoredItem> Candidates(IReadOnlyList<ScoredItem> ranked, float[] cosines)
