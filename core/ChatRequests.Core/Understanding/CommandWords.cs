@@ -632,7 +632,6 @@ internal static class CommandWords
     private static bool Counted(string[] raw, int i) =>
         i > 0 && (char.IsAsciiDigit(raw[i - 1][0]) || Lexicon.Numbers.ContainsKey(raw[i - 1]) || raw[i - 1] is "couple" or "few" or "several");
 
-    /// <summary>"no need to send", "irish keyboard not needed": what the ask leaves out, not the ask taken back.</summary>
     /// <summary>
     /// "cancel my Adobe licence" where the catalog itself speaks of cancelling (a licence removal, a permit cancellation):
     /// the verb's object is a thing the catalog knows and no request noun is said ("cancel my laptop order" is the order).
@@ -655,6 +654,7 @@ internal static class CommandWords
         return next < raw.Length && raw[next] is not ("it" or "that" or "this" or "everything") && known(words[next].Term);
     }
 
+    /// <summary>"no need to send", "irish keyboard not needed": what the ask leaves out, not the ask taken back.</summary>
     private static bool DescribesTheAsk(string padded, string phrase)
     {
         if (phrase is not ("no need" or "not needed"))
