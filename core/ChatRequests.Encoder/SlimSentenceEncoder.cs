@@ -23,7 +23,8 @@ public sealed class SlimSentenceEncoder : ISentenceEncoder, IDisposable
     {
         ArgumentNullException.ThrowIfNull(cache);
         var model = cache.Load(() => MiniLmModel.Slim());
-        return (new SlimSentenceEncoder(new EncoderSession(model.Bytes)), model.Source, model.CacheError);
+        var session = model.File is { } file ? EncoderSession.FromFile(file) : new EncoderSession(model.Bytes!);
+        return (new SlimSentenceEncoder(session), model.Source, model.CacheError);
     }
 
     public int Dimensions => _session.Dimensions;

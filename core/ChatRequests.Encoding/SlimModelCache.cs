@@ -15,10 +15,17 @@ public enum SlimModelSource
     SlimmedNotCached,
 }
 
-/// <param name="Bytes">The slim model.</param>
+/// <summary>
+/// The slim model: its file in the cache (checked when it was found), which ONNX Runtime reads itself, so that no copy of
+/// its 59 MB is left to the garbage collector; or its bytes, when the cache could not be written.
+/// </summary>
 /// <param name="Source">Whether it came from the cache.</param>
 /// <param name="CacheError">Why the cache was not read or not written, when it was not: the start is slower, nothing else.</param>
-public sealed record SlimModel(byte[] Bytes, SlimModelSource Source, Exception? CacheError = null);
+public sealed record SlimModel(string? File, byte[]? Bytes, SlimModelSource Source, Exception? CacheError = null)
+{
+    /// <summary>The model's bytes (read from its file when it has one).</summary>
+    public byte[] ReadAllBytes() => Bytes ?? System.IO.File.ReadAllBytes(File!);
+}
 
 /// <summary>
 /// The slim model kept on disk, so that a process slims once, not at every start (ADR 0044). The file's name carries
@@ -69,9 +76,9 @@ public sealed class SlimModelCache
         Exception? readError = null;
         try
         {
-            if (Read() is { } cached)
+            if (Find() is { } cached)
             {
-                return new SlimModel(cached, SlimModelSource.Cache);
+                return new SlimModel(cached, null, SlimModelSource.Cache);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -82,22 +89,21 @@ public sealed class SlimModelCache
         var bytes = slim();
         if (readError is not null)
         {
-            return new SlimModel(bytes, SlimModelSource.SlimmedNotCached, readError);
+            return new SlimModel(null, bytes, SlimModelSource.SlimmedNotCached, readError);
         }
 
         try
         {
-            Write(bytes);
-            return new SlimModel(bytes, SlimModelSource.SlimmedAndCached);
+            return new SlimModel(Write(bytes), null, SlimModelSource.SlimmedAndCached);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new SlimModel(bytes, SlimModelSource.SlimmedNotCached, e);
+            return new SlimModel(null, bytes, SlimModelSource.SlimmedNotCached, e);
         }
     }
 
-    /// <summary>The bytes of the first file of this source whose content matches its name; the others are deleted.</summary>
-    private byte[]? Read()
+    /// <summary>The first file of this source whose content matches its name; the others are deleted.</summary>
+    private string? Find()
     {
         if (!Directory.Exists(_folder))
         {
@@ -106,10 +112,9 @@ public sealed class SlimModelCache
 
         foreach (var path in Directory.EnumerateFiles(_folder, _prefix + "*" + Extension))
         {
-            var bytes = File.ReadAllBytes(path);
-            if (Path.GetFileName(path) == FileName(bytes))
+            if (Path.GetFileName(path) == _prefix + HashOfFile(path) + Extension)
             {
-                return bytes;
+                return path;
             }
 
             File.Delete(path);
@@ -118,11 +123,13 @@ public sealed class SlimModelCache
         return null;
     }
 
-    private void Write(byte[] bytes)
+    /// <summary>Writes the model under its name (through a temporary file) and returns its path.</summary>
+    private string Write(byte[] bytes)
     {
         Directory.CreateDirectory(_folder);
         RemoveAbandonedWrites();
         var temporary = Path.Combine(_folder, $"{_prefix}{Guid.NewGuid():N}.tmp");
+        var path = Path.Combine(_folder, _prefix + Hex(SHA256.HashData(bytes)) + Extension);
         try
         {
             using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
@@ -131,7 +138,8 @@ public sealed class SlimModelCache
                 file.Flush(flushToDisk: true);
             }
 
-            File.Move(temporary, Path.Combine(_folder, FileName(bytes)), overwrite: true);
+            File.Move(temporary, path, overwrite: true);
+            return path;
         }
         finally
         {
@@ -150,8 +158,6 @@ public sealed class SlimModelCache
             }
         }
     }
-
-    private string FileName(byte[] bytes) => _prefix + Hex(SHA256.HashData(bytes)) + Extension;
 
     private static string HashOfFile(string path)
     {

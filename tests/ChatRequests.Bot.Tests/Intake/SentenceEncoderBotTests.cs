@@ -9,37 +9,31 @@ using Microsoft.Extensions.Options;
 namespace ChatRequests.Bot.Tests.Intake;
 
 /// <summary>
-/// The sentence encoder as users get it (on by default, ADR 0044): the bot as a process on the ward's catalog (not the
-/// samples), the real model slimmed or read from the tests' cache, /health saying when it is ready, and a message that
-/// shares no word with the item it means.
+/// The sentence encoder as users get it (on by default, ADR 0044): the bot as a process, the real model slimmed or read
+/// from the tests' cache, /health saying when it is ready, and a message that shares no word with the item it means.
 /// </summary>
 public sealed class SentenceEncoderBotTests : IAsyncLifetime
 {
-    /// <summary>Means the dictation headset; no word of it, its stem or a synonym the lexicon knows is the item's.</summary>
-    private const string Paraphrase = "I'd like to speak my clinic letters rather than type them";
-    private const string ItemId = "dictation-headset";
+    private const string Paraphrase = SampleRequest.MouseByMeaning;
+    private const string ItemId = "mouse";
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(5);
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "chatrequests-tests", "encoder-bot-" + Guid.NewGuid().ToString("N"));
+    private readonly ReferenceDataCopies _files = new();
     private FakeTeamsConnector _connector = null!;
 
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_folder);
-        _connector = await FakeTeamsConnector.StartAsync();
-    }
+    public async Task InitializeAsync() => _connector = await FakeTeamsConnector.StartAsync();
 
     public async Task DisposeAsync()
     {
         await _connector.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
+        _files.Dispose();
     }
 
     [Fact]
     public async Task OnceHealthSaysReady_AMessageTheWordsDoNotReach_IsOfferedItsItem_AndTheNextStartReadsTheKeptModel()
     {
-        var catalog = new JsonFileCatalog(Options.Create(new CatalogOptions { Path = WardBot.File("catalog.json") }), NullLogger<JsonFileCatalog>.Instance);
-        Assert.DoesNotContain(new LexicalInterpreter(catalog).Interpret(Paraphrase).Items, m => m.Item.Id == ItemId);
+        var catalog = new JsonFileCatalog(Options.Create(new CatalogOptions { Path = _files.Catalog }), NullLogger<JsonFileCatalog>.Instance);
+        Assert.Equal(MeaningKind.Unknown, new LexicalInterpreter(catalog).Interpret(Paraphrase).Kind);
 
         await using (var first = Bot())
         {
@@ -47,12 +41,14 @@ public sealed class SentenceEncoderBotTests : IAsyncLifetime
             using var http = new HttpClient { BaseAddress = first.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
             await EncoderAsync(http, "ready");
 
-            (await new TeamsDriver(http, _connector).SayAsync(WardBot.Nia, Paraphrase)).EnsureSuccessStatusCode();
+            (await new TeamsDriver(http, _connector).SayAsync(Persona.Megan, Paraphrase)).EnsureSuccessStatusCode();
 
+            // A choice ("could fit"), not the catalog's categories the words alone give.
             await _connector.WaitForAsync(
-                c => c.ActivitiesIn(WardBot.Nia.PersonalChatId).Select(FakeTeamsConnector.CardOf)
-                    .Any(card => card is not null && card.ToJsonString().Contains($"\"{ItemId}\"", StringComparison.Ordinal)),
-                description: "a card offering the dictation headset");
+                c => c.ActivitiesIn(Persona.Megan.PersonalChatId).Select(FakeTeamsConnector.CardOf)
+                    .Any(card => card is not null && CardReader.AllText(card).Contains("could fit", StringComparison.Ordinal)
+                        && card.ToJsonString().Contains($"\"{ItemId}\"", StringComparison.Ordinal)),
+                description: "a choice offering the mouse");
         }
 
         var log = new List<string>();
@@ -67,13 +63,9 @@ public sealed class SentenceEncoderBotTests : IAsyncLifetime
     }
 
     private BotProcess Bot(List<string>? log = null) => new(
-        Path.Combine(_folder, "requests.db"),
+        _files.Database,
         _connector.ServiceUrl,
-        [
-            $"--Catalog:Path={WardBot.File("catalog.json")}",
-            $"--Directory:Path={WardBot.File("organisation.json")}",
-            "--Logging:LogLevel:ChatRequests.Encoder=Information",
-        ])
+        [.. _files.Arguments, "--Logging:LogLevel:ChatRequests.Encoder=Information"])
     {
         Encoder = true,
         Output = log is null ? null : line =>
