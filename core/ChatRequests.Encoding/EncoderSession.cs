@@ -17,10 +17,27 @@ public sealed class EncoderSession : IDisposable
     private readonly InferenceSession _session;
 
     public EncoderSession(byte[] model)
+        : this(NewSession(model))
+    {
+    }
+
+    private EncoderSession(InferenceSession session) => _session = session;
+
+    /// <summary>A model file, read by ONNX Runtime itself (no managed copy of it is left behind).</summary>
+    public static EncoderSession FromFile(string path) => new(NewSession(path));
+
+    private static InferenceSession NewSession(byte[] model)
     {
         ArgumentNullException.ThrowIfNull(model);
         using var options = CreateOptions();
-        _session = new InferenceSession(model, options);
+        return new InferenceSession(model, options);
+    }
+
+    private static InferenceSession NewSession(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var options = CreateOptions();
+        return new InferenceSession(path, options);
     }
 
     /// <summary>Vector width (384).</summary>

@@ -20,6 +20,12 @@ public static class ModelSlimmer
     /// <summary>The encoder's per-token output, the one sentence vectors are pooled from.</summary>
     public const string HiddenStateOutput = "last_hidden_state";
 
+    /// <summary>
+    /// Raised whenever the bytes <see cref="Slim"/> makes of the same model and options change (a new rewrite, new
+    /// calibration sentences): it keys <see cref="SlimModelCache"/>, so a cache of the old rewrite is not read.
+    /// </summary>
+    public const int Version = 1;
+
     public static byte[] Slim(byte[] onnxModel, SlimOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(onnxModel);

@@ -5,11 +5,13 @@ using ChatRequests.Azure.Understanding;
 using ChatRequests.Core.Configuration;
 using ChatRequests.Core.Fulfilment;
 using ChatRequests.Embedded;
+using ChatRequests.Embedded.Storage;
 using ChatRequests.Encoder;
 using ChatRequests.ReferenceData;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace ChatRequests.Composition;
 
@@ -80,8 +82,14 @@ public static class AdapterSelection
         // Only the bot reads what people type; without this, messages are read lexically (AddRequestWorkflow).
         if (host == AdapterHost.Bot)
         {
-            // The words and, when Intake:Encoder:Enabled is true (off by default), the sentence encoder (ADR 0038, 0041).
+            // The words and, unless Intake:Encoder:Enabled is false, the sentence encoder (ADR 0038, 0041, 0044).
             services.AddSentenceEncoder();
+            if (choice.Storage == StorageProvider.Sqlite)
+            {
+                // The slim model is kept beside the data the operator already keeps (ADR 0044).
+                services.AddOptions<SentenceEncoderOptions>().PostConfigure<IOptions<EmbeddedStorageOptions>>((encoder, storage) =>
+                    encoder.CacheFolder ??= SentenceEncoderOptions.CacheFolderBeside(Path.GetDirectoryName(Path.GetFullPath(storage.Value.SqlitePath))!));
+            }
         }
 
         if (host == AdapterHost.Bot && choice.Intake == IntakeProvider.AzureOpenAI)

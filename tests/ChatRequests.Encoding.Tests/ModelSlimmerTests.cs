@@ -25,6 +25,23 @@ public sealed class ModelSlimmerTests(EncoderModels models) : IClassFixture<Enco
     }
 
     [Fact]
+    public void TheSlimModelReadFromItsFile_GivesTheSameVectors()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"slim-{Guid.NewGuid():N}.onnx");
+        File.WriteAllBytes(path, models.SlimBytes);
+        try
+        {
+            using var fromFile = EncoderSession.FromFile(path);
+
+            Assert.All(Sentences, sentence => Assert.Equal(models.Slim.Encode(sentence), fromFile.Encode(sentence)));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void SlimVectors_AgreeWithTheOriginalOnes()
     {
         foreach (var sentence in Sentences)

@@ -143,16 +143,24 @@ public sealed class SentenceEncoderTests : IDisposable
     }
 
     [Fact]
-    public void TheEncoder_IsOffUnlessConfigured()
+    public void TheEncoder_IsOnUnlessTurnedOff()
     {
         using var logs = new CapturingLoggerProvider();
-        using var provider = Services(Observatory(), logs, []);
+        using var on = Services(Observatory(), logs, new Dictionary<string, string?>
+        {
+            ["Intake:Encoder:CacheFolder"] = EncoderSetting.CacheFolder,
+        });
+        using var off = Services(Observatory(), logs, new Dictionary<string, string?> { [EncoderSetting.Key] = "false" });
 
-        var interpreter = provider.GetRequiredService<LexicalInterpreter>();
-        interpreter.Prepare();
+        var reading = on.GetRequiredService<LexicalInterpreter>();
+        reading.Prepare();
+        var words = off.GetRequiredService<LexicalInterpreter>();
+        words.Prepare();
 
-        Assert.Equal(EncoderState.Off, interpreter.EncoderState);
-        Assert.Equal(MeaningKind.Unknown, interpreter.Interpret(Paraphrase).Kind);
+        Assert.Equal(EncoderState.Ready, reading.EncoderState);
+        Assert.Equal("parking", reading.Interpret(Paraphrase).Items[0].Item.Id);
+        Assert.Equal(EncoderState.Off, words.EncoderState);
+        Assert.Equal(MeaningKind.Unknown, words.Interpret(Paraphrase).Kind);
     }
 
     [Fact]

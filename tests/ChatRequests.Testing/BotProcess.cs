@@ -60,6 +60,9 @@ public sealed class BotProcess : IAsyncDisposable
     /// </summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Whether the bot reads with the sentence encoder: off unless the test is about it (<see cref="EncoderSetting"/>).</summary>
+    public bool Encoder { get; init; }
+
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         var assembly = Assembly ?? RepositoryPaths.BotAssembly;
@@ -80,7 +83,7 @@ public sealed class BotProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in _extraArguments)
+        foreach (var argument in EncoderSetting.Arguments(Encoder).Concat(_extraArguments))
         {
             start.ArgumentList.Add(argument);
         }

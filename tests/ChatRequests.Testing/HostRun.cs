@@ -48,7 +48,8 @@ public static class HostRun
         };
         start.ArgumentList.Add(assembly);
         start.ArgumentList.Add("--Urls=http://127.0.0.1:0");
-        foreach (var argument in arguments)
+        // The hosts run here start or refuse to: none is about the encoder, whose loading would only cost the run (ADR 0044).
+        foreach (var argument in EncoderSetting.Arguments(enabled: false).Concat(arguments))
         {
             start.ArgumentList.Add(argument);
         }

@@ -14,6 +14,12 @@ public sealed record SampleRequest(string Words, JsonObject Inputs)
         ["field.keyboardLayout"] = "German (QWERTZ)",
     });
 
+    /// <summary>
+    /// A mouse asked for in words that name no item of the catalog: the words alone give the catalog's categories; with
+    /// the sentence encoder ready, a choice led by the mouse (ADR 0041, 0044).
+    /// </summary>
+    public const string MouseByMeaning = "a pointer gadget for my computer";
+
     /// <summary>A standard mouse: no approval, straight to Hardware Service.</summary>
     public static SampleRequest Mouse => new("I need a standard mouse", new JsonObject
     {

@@ -84,6 +84,7 @@ public sealed class StartupTests : IDisposable
         settings["Catalog:Path"] = RepositoryPaths.Samples("catalog.json");
         settings["Directory:Path"] = RepositoryPaths.Samples("organisation.json");
         settings["Logging:LogLevel:Default"] = "Warning";
+        settings.TryAdd(EncoderSetting.Key, "false");
         return new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment(environment);

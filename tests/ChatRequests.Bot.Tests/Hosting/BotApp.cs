@@ -78,6 +78,7 @@ public sealed class BotApp : IAsyncDisposable
             ["Fulfilment:PollInterval"] = "00:00:00.050",
             ["Fulfilment:FirstRetryDelay"] = "00:00:00.050",
             ["Logging:LogLevel:Default"] = "Warning",
+            [EncoderSetting.Key] = "false",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
