@@ -20,7 +20,7 @@ public static class NativeHeap
     /// <summary>
     /// At most <see cref="DefaultMaxArenas"/> malloc arenas from now on (ADR 0047), unless <see cref="MaxArenasVariable"/>
     /// is set. glibc gives a thread that finds every arena locked a new one, up to eight per core, and each keeps what its
-    /// threads freed until a trim: the bot after 300 turns held 15 of them, 17 to 19 MiB. With the limit threads share the
+    /// threads freed until a trim: the bot after 300 turns held 15 of them besides the main one, 17 to 22 MiB. With the limit threads share the
     /// arenas there are, each behind its lock. The first line of the host's Main: glibc fixes its limit for good once a
     /// process has more than eight arenas, and the arenas made before the call stay. True when glibc took it.
     /// </summary>
