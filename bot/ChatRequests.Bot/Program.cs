@@ -4,7 +4,11 @@ using ChatRequests.Bot.Health;
 using ChatRequests.Bot.Hosting;
 using ChatRequests.Bot.Turns;
 using ChatRequests.Composition;
+using ChatRequests.Composition.Memory;
 using ChatRequests.ReferenceData;
+
+// Before the host's threads allocate (ADR 0047).
+NativeHeap.LimitArenasAtStart();
 
 return await HostStart.RunAsync(async () =>
 {

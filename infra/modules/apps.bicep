@@ -95,6 +95,8 @@ resource bot 'Microsoft.Web/sites@2025-03-01' = {
         // for local use, and a Urls setting wins over ASPNETCORE_HTTP_PORTS, so this app setting rebinds it to 8080.
         // (WEBSITES_PORT is read for custom containers only; infra/README.md.)
         { name: 'Urls', value: 'http://0.0.0.0:8080' }
+        // glibc reads it as the process starts: two malloc arenas instead of up to sixteen (ADR 0047).
+        { name: 'MALLOC_ARENA_MAX', value: '2' }
       ])
     }
   }

@@ -1,5 +1,4 @@
 using System.Runtime;
-using System.Runtime.InteropServices;
 using ChatRequests.Embedded.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -32,29 +31,5 @@ public sealed class MemoryRelease(IServiceProvider services)
         // The memory info is the last collection's: the one just made.
         return new Outcome(
             residentBefore, Environment.WorkingSet, heapBefore, GC.GetTotalMemory(forceFullCollection: false), GC.GetGCMemoryInfo().TotalCommittedBytes);
-    }
-
-    private static class NativeHeap
-    {
-        /// <summary>glibc's <c>malloc_trim(0)</c>: every arena's free pages back to the system. Elsewhere (musl, Windows) nothing.</summary>
-        public static void Trim()
-        {
-            if (!OperatingSystem.IsLinux())
-            {
-                return;
-            }
-
-            try
-            {
-                _ = MallocTrim(0);
-            }
-            catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
-            {
-                // Not glibc: its allocator has no such call, and returns memory its own way.
-            }
-        }
-
-        [DllImport("libc", EntryPoint = "malloc_trim")]
-        private static extern int MallocTrim(nuint pad);
     }
 }
