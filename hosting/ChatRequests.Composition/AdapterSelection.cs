@@ -7,6 +7,7 @@ using ChatRequests.Core.Fulfilment;
 using ChatRequests.Embedded;
 using ChatRequests.Encoder;
 using ChatRequests.ReferenceData;
+using ChatRequests.Teams.Notifications;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -65,6 +66,11 @@ public static class AdapterSelection
         if (host == AdapterHost.Bot && choice.Fulfilment == FulfilmentMode.InProcess)
         {
             services.AddInProcessFulfilment();
+            if (choice.Storage == StorageProvider.Sqlite)
+            {
+                // One process sends every update of its cards (a SQLite file has one bot), so it knows what each shows.
+                services.AddUnchangedUpdateSkipping();
+            }
         }
         else
         {
