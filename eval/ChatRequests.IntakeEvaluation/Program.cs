@@ -12,6 +12,8 @@ using ChatRequests.SentenceEncoding;
 //   form is not encoded (default SentenceLead.DecisiveAt; 2 encodes every message the words leave open);
 // --encoder-fidelity: the slim model against the original on every tuning sentence (ADR 0039; minutes; exits 1 below its bars);
 // --encoder-probe: what the encoder alone knows of the tuning part (its nearest item, how its best cosine separates kinds).
+// --fit-senses: fits when a message the words leave open is a command or a fault by its meaning (ADR 0045), leave-one-catalog-out
+//   and on the whole tuning part, and prints SenseCalibration.Fitted's line (reads with the encoder).
 // Held-out texts are never printed: nothing may be tuned against them, and --loco and --fit read the tuning part only.
 var part = "all";
 var failures = false;
@@ -21,6 +23,7 @@ var goalsFirst = false;
 var probe = false;
 var fidelity = false;
 var withEncoder = false;
+var fitSenses = false;
 double? decisiveAt = null;
 for (var i = 0; i < args.Length; i++)
 {
@@ -54,8 +57,11 @@ for (var i = 0; i < args.Length; i++)
         case "--encoder-probe":
             probe = true;
             break;
+        case "--fit-senses":
+            fitSenses = true;
+            break;
         default:
-            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|all] [--failures] [--loco] [--fit] [--goals-first] [--encoder [--decisive-at P]] [--encoder-probe] [--encoder-fidelity]");
+            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|all] [--failures] [--loco] [--fit] [--goals-first] [--encoder [--decisive-at P]] [--encoder-probe] [--encoder-fidelity] [--fit-senses]");
             return 2;
     }
 }
@@ -75,7 +81,44 @@ if (fidelity)
     return figures.Misses().Any() ? 1 : 0;
 }
 
-using var encoder = withEncoder || probe ? new CachedEncoder() : null;
+using var encoder = withEncoder || probe || fitSenses ? new CachedEncoder() : null;
+if (fitSenses)
+{
+    var lexical = Evaluation.Lexical(root);
+    var cases = SenseFit.Cases(Calibration.Read(lexical, LabelledSet.Load(root, LabelledSet.Tuning), encoder, decisiveAt ?? SentenceLead.DecisiveAt), lexical, encoder!);
+    foreach (var group in cases.Where(c => c.Expect.StartsWith("command:", StringComparison.Ordinal) || c.Expect == "incident").GroupBy(c => c.Expect).OrderBy(g => g.Key, StringComparer.Ordinal))
+    {
+        var nearest = group.Count(c => c.Expect == "incident" ? c.Alone.FaultCosine > c.Alone.CommandCosine : c.Expect == $"command:{c.Alone.Command}" && c.Alone.CommandCosine > c.Alone.FaultCosine);
+        Console.WriteLine($"{group.Key,-22} nearest exemplar of its kind: {nearest}/{group.Count()}");
+    }
+
+    var rows = SenseFit.LeaveOneCatalogOut(cases);
+    foreach (var (name, calibration, alone, before, after) in rows)
+    {
+        Console.WriteLine($"leave-one-catalog-out / {name}: {SenseFit.Describe(calibration)}; by meaning alone {alone}");
+        PrintFigures($"  {name}, words and meaning as before", before);
+        PrintFigures($"  {name}, with commands and faults by meaning", after);
+        if (failures)
+        {
+            foreach (var change in SenseFit.Changes(cases.Where(c => c.Read.Set.Name == name), calibration))
+            {
+                Console.WriteLine($"    {change}");
+            }
+        }
+    }
+
+    PrintFigures("leave-one-catalog-out / all, as before", rows.Aggregate(Figures.Empty, (sum, r) => sum + r.Before));
+    PrintFigures("leave-one-catalog-out / all, with commands and faults by meaning", rows.Aggregate(Figures.Empty, (sum, r) => sum + r.After));
+    var total = rows.Aggregate(default(SenseFit.Alone), (sum, r) => new(
+        sum.Commands + r.Alone.Commands, sum.CommandCases + r.Alone.CommandCases, sum.Faults + r.Alone.Faults, sum.FaultCases + r.Alone.FaultCases,
+        sum.Taken + r.Alone.Taken, sum.Asks + r.Alone.Asks));
+    Console.WriteLine($"leave-one-catalog-out / all, by meaning alone: {total}");
+    var fitted = SenseFit.Fit(cases);
+    Console.WriteLine($"fitted on all: {SenseFit.Describe(fitted)}; by meaning alone {SenseFit.ByMeaningAlone(cases, fitted)}");
+    PrintFigures("tuning / all, fitted on all", SenseFit.Decided(cases, fitted));
+    return 0;
+}
+
 if (probe)
 {
     EncoderProbe.Run(Calibration.Read(Evaluation.Lexical(root), LabelledSet.Load(root, LabelledSet.Tuning)), encoder!, Evaluation.Lexical(root));

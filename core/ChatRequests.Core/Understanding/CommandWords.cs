@@ -286,7 +286,8 @@ internal static class CommandWords
             || (namesRequest && raw.Length > 0 && WithdrawVerbs.Contains(raw[0]))
             || WithdrawsARequest(raw) || NoLongerWanted(raw))
         {
-            return (ChatCommand.Cancel, CommandStrength.Strong);
+            // "cancel my Adobe licence": a thing of the catalog cancelled, which an item may be for (a licence removal); a form wins.
+            return (ChatCommand.Cancel, CancelsAThing(words, raw, known) ? CommandStrength.Medium : CommandStrength.Strong);
         }
 
         if (namesRequest)
@@ -630,6 +631,28 @@ internal static class CommandWords
     /// <summary>"two requests from Dortmund", "3 tickets": a count of asks in the message, not the team's requests.</summary>
     private static bool Counted(string[] raw, int i) =>
         i > 0 && (char.IsAsciiDigit(raw[i - 1][0]) || Lexicon.Numbers.ContainsKey(raw[i - 1]) || raw[i - 1] is "couple" or "few" or "several");
+
+    /// <summary>
+    /// "cancel my Adobe licence" where the catalog itself speaks of cancelling (a licence removal, a permit cancellation):
+    /// the verb's object is a thing the catalog knows and no request noun is said ("cancel my laptop order" is the order).
+    /// Where no item speaks of cancelling, the words are the person's Cancel as before.
+    /// </summary>
+    private static bool CancelsAThing(IReadOnlyList<Word> words, string[] raw, Func<string, bool> known)
+    {
+        var verb = Array.FindIndex(raw, w => w is "cancel" or "cancelled" or "canceled");
+        if (verb < 0 || !known(words[verb].Term) || raw.Skip(verb + 1).Any(RequestNouns.Contains))
+        {
+            return false;
+        }
+
+        var next = verb + 1;
+        while (next < raw.Length && (Fillers.Contains(raw[next]) || raw[next] is "my" or "our" or "his" or "her" or "their"))
+        {
+            next++;
+        }
+
+        return next < raw.Length && raw[next] is not ("it" or "that" or "this" or "everything") && known(words[next].Term);
+    }
 
     /// <summary>"no need to send", "irish keyboard not needed": what the ask leaves out, not the ask taken back.</summary>
     private static bool DescribesTheAsk(string padded, string phrase)

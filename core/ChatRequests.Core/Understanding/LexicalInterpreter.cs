@@ -57,7 +57,7 @@ public sealed class LexicalInterpreter(ICatalog catalog, ISentenceEncoder? encod
     /// <summary>
     /// What the words say before any item is chosen: a command or report read from them outright, or the ranking of
     /// the catalog's items with what else was said. The evaluation reads each message once and decides it under
-    /// several calibrations (<see cref="Decide"/>).
+    /// several calibrations (<see cref="Decide(Reading, MatchCalibration)"/>).
     /// </summary>
     internal Reading Read(string text)
     {
@@ -88,7 +88,9 @@ public sealed class LexicalInterpreter(ICatalog catalog, ISentenceEncoder? encod
     {
         try
         {
-            return reading with { Cosines = semantic.Cosines(encoder!.Encode(reading.Text)) };
+            var vector = encoder!.Encode(reading.Text);
+            var cosines = semantic.Cosines(vector);
+            return reading with { Cosines = cosines, Senses = semantic.Senses(vector, cosines) };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -194,7 +196,10 @@ public sealed class LexicalInterpreter(ICatalog catalog, ISentenceEncoder? encod
     }
 
     /// <summary>What a reading means once the calibration has said how sure its ranking is.</summary>
-    internal static Meaning Decide(Reading reading, MatchCalibration calibration)
+    internal static Meaning Decide(Reading reading, MatchCalibration calibration) => Decide(reading, calibration, SenseCalibration.Fitted);
+
+    /// <summary>What a reading means under a match calibration and, for a message read by meaning, a calibration of its senses.</summary>
+    internal static Meaning Decide(Reading reading, MatchCalibration calibration, SenseCalibration senseCalibration)
     {
         if (reading.Meaning is { } final)
         {
@@ -223,6 +228,18 @@ public sealed class LexicalInterpreter(ICatalog catalog, ISentenceEncoder? encod
         if (IncidentWords.IsFault(words, kind != MeaningKind.Unknown, kind == MeaningKind.Item ? index.Phrases[items[0].Index] : null))
         {
             return new Meaning { Kind = MeaningKind.Incident, UrgencyHint = urgency };
+        }
+
+        // What the words left open may be a command or a fault by its meaning (ADR 0045); never where they gave a form.
+        if (kind != MeaningKind.Item && reading.Senses is { } senses)
+        {
+            switch (senseCalibration.Decide(senses))
+            {
+                case SenseKind.Command:
+                    return Command(senses.Command, requestId, urgency);
+                case SenseKind.Fault:
+                    return new Meaning { Kind = MeaningKind.Incident, UrgencyHint = urgency };
+            }
         }
 
         if (command is { } c && (kind is MeaningKind.Unknown or MeaningKind.Suggestion || (c.Strength == CommandStrength.Medium && kind != MeaningKind.Item)))

@@ -11,11 +11,13 @@ namespace ChatRequests.Core.Understanding;
 internal sealed class SemanticIndex
 {
     private readonly float[][][] _vectors;
+    private readonly (string Kind, float[] Vector)[] _exemplars;
 
     public SemanticIndex(IReadOnlyList<CatalogItem> items, ISentenceEncoder encoder)
     {
         Items = items;
         _vectors = [.. items.Select(item => Texts(item).Select(encoder.Encode).ToArray())];
+        _exemplars = [.. CommandExemplars.All.Select(e => (e.Kind, encoder.Encode(e.Text)))];
     }
 
     /// <summary>The catalog's list of items these vectors are of: another list is another catalog.</summary>
@@ -41,5 +43,25 @@ internal sealed class SemanticIndex
         }
 
         return cosines;
+    }
+
+    /// <summary>How close the message is to the nearest command exemplar (and which command), the nearest fault and the nearest item (its <paramref name="cosines"/>; ADR 0045).</summary>
+    public Senses Senses(float[] message, float[] cosines)
+    {
+        var (command, commandCosine, faultCosine) = ((ChatCommand?)null, float.MinValue, float.MinValue);
+        foreach (var (kind, vector) in _exemplars)
+        {
+            var cosine = Vectors.Dot(vector, message);
+            if (kind == CommandExemplars.Fault)
+            {
+                faultCosine = Math.Max(faultCosine, cosine);
+            }
+            else if (cosine > commandCosine)
+            {
+                (command, commandCosine) = (Enum.Parse<ChatCommand>(kind), cosine);
+            }
+        }
+
+        return new Senses(command!.Value, commandCosine, faultCosine, cosines.Length == 0 ? 0 : cosines.Max());
     }
 }
