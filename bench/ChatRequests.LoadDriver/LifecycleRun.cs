@@ -14,7 +14,8 @@ internal sealed record LifecycleResult(
     TimeSpan BotCpuAfter,
     TimeSpan DriverCpu,
     TimeSpan EchoCpu,
-    TimeSpan EchoWall)
+    TimeSpan EchoWall,
+    ConnectorCalls Calls)
 {
     /// <summary>The turns of one lifecycle: the intake message, then five clicks (submit, approve, assign, resolve, confirm).</summary>
     public const int MessagesPerLifecycle = 1;
@@ -56,6 +57,7 @@ internal sealed class LifecycleRun(BenchTargets targets, string teamChannelId, i
 
         var botBefore = ProcessCpu.Read(targets.BotProcessId);
         var driverBefore = ProcessCpu.Read(Environment.ProcessId);
+        var callsBefore = targets.Connector.Requests.Count;
         var started = Stopwatch.GetTimestamp();
         var latencies = await RunLifecyclesAsync(watch, warmup, count, cancellationToken);
         var wall = Stopwatch.GetElapsedTime(started);
@@ -63,10 +65,11 @@ internal sealed class LifecycleRun(BenchTargets targets, string teamChannelId, i
         var driverCpu = ProcessCpu.Read(Environment.ProcessId) - driverBefore;
         await targets.Health.WaitUntilFulfilmentIdleAsync(MilestoneTimeout, cancellationToken);
         var botCpuAfter = ProcessCpu.Read(targets.BotProcessId) - botBefore - botCpu;
+        var calls = ConnectorCalls.Of(targets.Connector.Requests, callsBefore);
         Report.Progress("lifecycles", concurrency, targets.BotProcessId, started, started + (long)(wall.TotalSeconds * Stopwatch.Frequency));
 
         var (echoCpu, echoWall) = await EchoTurnsAsync(count, cancellationToken);
-        return new LifecycleResult(count, concurrency, wall, LatencyStats.Of(latencies), botCpu, botCpuAfter, driverCpu, echoCpu, echoWall);
+        return new LifecycleResult(count, concurrency, wall, LatencyStats.Of(latencies), botCpu, botCpuAfter, driverCpu, echoCpu, echoWall, calls);
     }
 
     private async Task<double[]> RunLifecyclesAsync(LifecycleWatch watch, int from, int count, CancellationToken cancellationToken)

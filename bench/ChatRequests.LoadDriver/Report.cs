@@ -92,6 +92,10 @@ internal static class Report
             echoUs, LifecycleResult.MessagesPerLifecycle, LifecycleResult.ClicksPerLifecycle, r.Count / r.EchoWall.TotalSeconds, (botUs + afterUs) / echoUs));
         Line(string.Format(Invariant, "  so one core of this machine gives at most {0:0} lifecycles/s to the bot at this CPU per lifecycle (two: {1:0})",
             1e6 / (botUs + afterUs), 2e6 / (botUs + afterUs)));
+        var c = r.Calls;
+        Line(string.Format(Invariant, "  connector  {0:0.00} calls per lifecycle: {1:0.00} posts, {2:0.00} threads, {3:0.00} replies, {4:0.00} updates ({5:0.00} of them showing what the message showed)",
+            (double)c.Total / r.Count, (double)c.Posts / r.Count, (double)c.Threads / r.Count, (double)c.Replies / r.Count, (double)c.Updates / r.Count,
+            (double)c.UnchangedUpdates / r.Count));
         Line("");
     }
 

@@ -8,6 +8,7 @@ using ChatRequests.Embedded;
 using ChatRequests.Embedded.Storage;
 using ChatRequests.Encoder;
 using ChatRequests.ReferenceData;
+using ChatRequests.Teams.Notifications;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -67,6 +68,11 @@ public static class AdapterSelection
         if (host == AdapterHost.Bot && choice.Fulfilment == FulfilmentMode.InProcess)
         {
             services.AddInProcessFulfilment();
+            if (choice.Storage == StorageProvider.Sqlite)
+            {
+                // One process sends every update of its cards (a SQLite file has one bot), so it knows what each shows.
+                services.AddUnchangedUpdateSkipping();
+            }
         }
         else
         {

@@ -25,4 +25,14 @@ public static class NotificationsServiceCollectionExtensions
         services.AddSingleton<INotifier, TeamsNotifier>();
         return services;
     }
+
+    /// <summary>
+    /// Updates that would show what a message already shows are not sent (<see cref="LastSentCards"/>): only for a host
+    /// that sends every update of its messages itself, the bot with SQLite and its in-process relay.
+    /// </summary>
+    public static IServiceCollection AddUnchangedUpdateSkipping(this IServiceCollection services)
+    {
+        services.TryAddSingleton<LastSentCards>();
+        return services;
+    }
 }

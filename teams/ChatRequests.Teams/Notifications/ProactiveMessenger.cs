@@ -26,7 +26,8 @@ public sealed class ProactiveMessenger(
     IPersonalChatInstaller installer,
     IOptions<BotOptions> options,
     TimeProvider clock,
-    ILogger<ProactiveMessenger> logger)
+    ILogger<ProactiveMessenger> logger,
+    LastSentCards? lastSent = null)
 {
     // Posts Teams accepted whose ledger record the store refused, by key, until a later run of the step records them. Lost
     // with the process: the attempt the ledger holds in flight then counts the repost, as after a crash.
@@ -75,18 +76,20 @@ public sealed class ProactiveMessenger(
 
         var known = await conversations.FindAsync(channelId, cancellationToken);
         var serviceUrl = known?.ServiceUrl ?? await ServiceUrlForTenantAsync(cancellationToken);
+        var activity = ToActivity(card);
         var parameters = new ConversationParameters
         {
             IsGroup = true,
             Bot = await BotAccountAsync(known, cancellationToken),
             TenantId = known?.TenantId ?? options.Value.TenantId,
             ChannelData = new JsonObject { ["channel"] = new JsonObject { ["id"] = channelId } },
-            Activity = ToActivity(card),
+            Activity = activity,
         };
         var created = await AttemptAsync(key, () => connector.CreateConversationAsync(serviceUrl, parameters, cancellationToken), cancellationToken);
         var threadId = created.Id ?? throw new ConnectorException(502, "The connector created the thread but returned no conversation id.");
         var activityId = created.ActivityId ?? MessageIdOf(threadId)
             ?? throw new ConnectorException(502, "The connector created the thread but returned no activity id.");
+        lastSent?.Remember(threadId, activityId, activity);
         await RecordAsync(key, threadId, activityId, cancellationToken);
     }
 
@@ -115,8 +118,10 @@ public sealed class ProactiveMessenger(
         try
         {
             var chat = await EnsurePersonalChatAsync(personId, cancellationToken);
+            var activity = ToActivity(card);
             var sent = await AttemptAsync(
-                key, () => connector.SendToConversationAsync(chat.ServiceUrl, chat.ConversationId, ToActivity(card), cancellationToken), cancellationToken);
+                key, () => connector.SendToConversationAsync(chat.ServiceUrl, chat.ConversationId, activity, cancellationToken), cancellationToken);
+            lastSent?.Remember(chat.ConversationId, sent.Id ?? "", activity);
             await RecordAsync(key, chat.ConversationId, sent.Id, cancellationToken);
         }
         catch (ConnectorException ex) when (ex.MeansUnreachable)
@@ -147,9 +152,17 @@ public sealed class ProactiveMessenger(
 
     private async Task UpdateAsync(PostedMessage posted, CardMessage card, CancellationToken cancellationToken)
     {
-        var serviceUrl = await ServiceUrlOfAsync(posted.ConversationId, cancellationToken);
         var activity = ToActivity(card) with { Id = posted.ActivityId };
+        if (lastSent?.IsShowing(posted, activity) == true)
+        {
+            logger.LogDebug("{MessageKey} already shows this card; not updated", posted.Key);
+            return;
+        }
+
+        lastSent?.Forget(posted);
+        var serviceUrl = await ServiceUrlOfAsync(posted.ConversationId, cancellationToken);
         await connector.UpdateActivityAsync(serviceUrl, posted.ConversationId, posted.ActivityId, activity, cancellationToken);
+        lastSent?.Remember(posted.ConversationId, posted.ActivityId, activity);
     }
 
     private async Task<ConversationReference> EnsurePersonalChatAsync(string personId, CancellationToken cancellationToken)

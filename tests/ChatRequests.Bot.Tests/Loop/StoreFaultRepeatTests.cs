@@ -28,7 +28,7 @@ public sealed class StoreFaultRepeatTests : IAsyncLifetime
     public async Task DisposeAsync() => await _bot.DisposeAsync();
 
     [ReadOnlyFaultFact]
-    public async Task ApprovalCardWhoseRecordTheStoreRefused_IsUpdatedOnTheRetry_NotPostedAgain()
+    public async Task ApprovalCardWhoseRecordTheStoreRefused_IsFoundOnTheRetry_NotPostedAgain()
     {
         // Teams takes the approval card and answers a moment later; the file turns read-only meanwhile.
         _bot.Connector.FailNext(new FakeFailure(0) { AnswerDelay = SlowAnswer, When = IsApprovalCard });
@@ -50,7 +50,8 @@ public sealed class StoreFaultRepeatTests : IAsyncLifetime
         var activityId = card.Answer?["id"]?.GetValue<string>();
         Assert.NotNull(activityId);
         Assert.Equal([activityId], await RecordedApprovalCardsAsync(requestId));
-        Assert.NotEmpty(_bot.Connector.Updates(activityId));
+        // The retry found the card it posted and did not post again; it sends that card no update when the card already
+        // shows what the retry would send (ADR 0046), so whether an update went out is not this test's point.
     }
 
     /// <summary>The activity ids the ledger holds for the request's approval cards.</summary>
