@@ -26,6 +26,13 @@ public sealed class FulfilmentOptions
     /// enough for a webhook's own retries (4 attempts of up to 10 s).
     /// </summary>
     public TimeSpan EventTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// How long an event's Teams call may wait for its conversation (at its rate limit, paused by a 429, or with a call
+    /// under way) before the event goes back to the outbox until the slot kept for it, so that a busy or hung chat holds
+    /// no worker while other chats' events wait (ADR 0036). Waiting for the tenant's budget is not limited by it.
+    /// </summary>
+    public TimeSpan LaneWait { get; set; } = TimeSpan.FromMilliseconds(250);
 }
 
 /// <summary>
@@ -40,7 +47,14 @@ public sealed class OutboxProcessor(
     ILogger<OutboxProcessor> logger)
 {
     /// <summary>Handles every due event of the request; returns how many were handled successfully.</summary>
-    public async Task<int> ProcessAsync(string requestId, CancellationToken cancellationToken = default)
+    public async Task<int> ProcessAsync(string requestId, CancellationToken cancellationToken = default) =>
+        (await RunAsync(requestId, cancellationToken)).Handled;
+
+    /// <summary>
+    /// Handles every due event of the request; returns how many were handled successfully, and the moment an event was
+    /// put off until when one was (its conversation's turn), for a relay that wakes then instead of at its next poll.
+    /// </summary>
+    public async Task<OutboxPass> RunAsync(string requestId, CancellationToken cancellationToken = default)
     {
         var handled = 0;
         var request = await store.GetAsync(requestId, cancellationToken);
@@ -49,7 +63,7 @@ public sealed class OutboxProcessor(
             var next = request?.Outbox.FirstOrDefault(e => !e.IsParked && e.NextAttemptAt <= clock.GetUtcNow());
             if (request is null || next is null)
             {
-                return handled;
+                return new OutboxPass(handled, null);
             }
 
             using var scope = logger.BeginScope(new Dictionary<string, object>
@@ -61,7 +75,11 @@ public sealed class OutboxProcessor(
             using var eventToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             try
             {
-                await handler.HandleAsync(request, next, eventToken.Token);
+                using (ConversationWait.AtMost(options.Value.LaneWait, $"{requestId}/{next.Id}", next.CreatedAt))
+                {
+                    await handler.HandleAsync(request, next, eventToken.Token);
+                }
+
                 // From the version already loaded: the handler seldom saves, and when it did the save reloads (RequestStoreUpdates).
                 // What was saved is what the next event is handled with.
                 request = await store.UpdateAsync(request, r => r.CompleteEvent(next.Id), cancellationToken);
@@ -73,22 +91,23 @@ public sealed class OutboxProcessor(
                 // A post cut off by the timeout may have reached Teams: its ledger attempt stays open, so the retry is
                 // counted as a possible repeat (ADR 0022).
                 var failure = timeout.IsCancellationRequested ? new EventTimedOutException(options.Value.EventTimeout, ex) : ex;
-                await RecordFailureAsync(request, next, failure, cancellationToken);
-                return handled;
+                return new OutboxPass(handled, await RecordFailureAsync(request, next, failure, cancellationToken));
             }
         }
     }
 
-    private async Task RecordFailureAsync(ServiceRequest request, OutboxEvent failed, Exception ex, CancellationToken cancellationToken)
+    /// <summary>Records the failure; returns the moment the event was put off until, or null when it failed (or was parked).</summary>
+    private async Task<DateTimeOffset?> RecordFailureAsync(ServiceRequest request, OutboxEvent failed, Exception ex, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         if (ex is IClassifiedFailure { WasNotSent: true, RetryAfter: { } wait })
         {
             // A burst to one conversation: this worker goes to other requests, and the event comes back after the wait.
-            await store.UpdateAsync(request.Id, r => r.PutOffEvent(failed.Id, $"{ex.GetType().Name}: {ex.Message}", clock.GetUtcNow() + wait), cancellationToken);
+            var until = clock.GetUtcNow() + wait;
+            await store.UpdateAsync(request.Id, r => r.PutOffEvent(failed.Id, $"{ex.GetType().Name}: {ex.Message}", until), cancellationToken);
             logger.LogInformation("Event {EventType} {EventId} of {RequestId} put off for {Delay}: {Reason}",
                 failed.Type, failed.Id, request.Id, wait, ex.Message);
-            return;
+            return until;
         }
 
         var permanent = ex is PermanentEventFailureException;
@@ -108,11 +127,16 @@ public sealed class OutboxProcessor(
             logger.LogWarning("Event {EventType} {EventId} of {RequestId} failed (attempt {Attempts}), retrying in {Delay}: {Reason}",
                 failed.Type, failed.Id, request.Id, failed.Attempts + 1, delay, ex.Message);
         }
+
+        return null;
     }
 
     private static TimeSpan Backoff(int attemptsSoFar, FulfilmentOptions settings, TimeSpan? retryAfter) =>
         RetryBackoff.Delay(attemptsSoFar, settings.FirstRetryDelay, settings.MaxRetryDelay, retryAfter, jitter: 0.8 + Random.Shared.NextDouble() * 0.4);
 }
+
+/// <summary>What one <see cref="OutboxProcessor.RunAsync"/> did: events handled, and the moment an event was put off until (if one was).</summary>
+public readonly record struct OutboxPass(int Handled, DateTimeOffset? PutOffUntil);
 
 /// <summary>An event that took longer than <see cref="FulfilmentOptions.EventTimeout"/>: transient, retried with backoff.</summary>
 public sealed class EventTimedOutException(TimeSpan timeout, Exception innerException)

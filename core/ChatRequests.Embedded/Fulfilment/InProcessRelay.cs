@@ -17,6 +17,9 @@ namespace ChatRequests.Embedded.Fulfilment;
 /// Up to <see cref="FulfilmentOptions.MaxParallelRequests"/> requests are worked at once, each by its own worker, and a
 /// worker that finishes takes the next due request at once: a slow or hung request (a Teams call that hangs, until
 /// <see cref="FulfilmentOptions.EventTimeout"/> frees it) holds its own worker only, never the others (ADR 0022).
+/// Requests handed out reach the connector in the order they were handed out (<see cref="ArrivalOrder"/>), so a
+/// conversation's events take their places in its line in the order they were listed; an event put off until its
+/// conversation's turn wakes the relay at that moment, on the clock's timer (ADR 0036).
 /// </remarks>
 public sealed class InProcessRelay(
     IRequestStore store,
@@ -33,6 +36,10 @@ public sealed class InProcessRelay(
     private readonly HashSet<string> _inHand = new(StringComparer.Ordinal);
     private readonly List<Task> _workers = [];
     private readonly ConcurrentQueue<string> _listed = new();
+    private readonly PriorityQueue<DateTimeOffset, DateTimeOffset> _putOffUntil = new();
+    private ITimer? _turnTimer;
+    private DateTimeOffset _turnTimerAt = DateTimeOffset.MaxValue;
+    private Task _lastArrival = Task.CompletedTask;
 
     /// <summary>The requests a worker has now (for tests: what is still held).</summary>
     internal IReadOnlyCollection<string> InHand
@@ -89,6 +96,17 @@ public sealed class InProcessRelay(
         logger.LogInformation("Outbox relay stopped");
     }
 
+    public override void Dispose()
+    {
+        lock (_gate)
+        {
+            _turnTimer?.Dispose();
+            _turnTimer = null;
+        }
+
+        base.Dispose();
+    }
+
     /// <summary>
     /// One pass, for tests: the outboxes of up to <see cref="BatchSize"/> requests with due events, most overdue first,
     /// worked like the running relay works them; returns when all of them are done.
@@ -102,7 +120,7 @@ public sealed class InProcessRelay(
             MaxDegreeOfParallelism = options.Value.MaxParallelRequests,
             CancellationToken = cancellationToken,
         };
-        await Parallel.ForEachAsync(due, parallel, async (requestId, token) => Interlocked.Add(ref handled, await ProcessAsync(requestId, token)));
+        await Parallel.ForEachAsync(due, parallel, async (requestId, token) => Interlocked.Add(ref handled, (await ProcessAsync(requestId, token)).Handled));
         return new RelayPass(due.Count, handled);
     }
 
@@ -135,7 +153,9 @@ public sealed class InProcessRelay(
                     continue;
                 }
 
-                _workers.Add(Task.Run(() => WorkAsync(requestId, cancellationToken), CancellationToken.None));
+                var order = new ArrivalOrder(_lastArrival);
+                _lastArrival = order.Arrived;
+                _workers.Add(Task.Run(() => WorkAsync(requestId, order, cancellationToken), CancellationToken.None));
             }
         }
     }
@@ -149,46 +169,97 @@ public sealed class InProcessRelay(
         }
     }
 
-    private async Task WorkAsync(string requestId, CancellationToken cancellationToken)
+    private async Task WorkAsync(string requestId, ArrivalOrder order, CancellationToken cancellationToken)
     {
-        var handled = 0;
+        var pass = default(OutboxPass);
         try
         {
-            handled = await ProcessAsync(requestId, cancellationToken);
+            using (ConversationWait.InOrder(order))
+            {
+                pass = await ProcessAsync(requestId, cancellationToken);
+            }
         }
         finally
         {
+            order.Arrive(); // it made no Teams call (or its calls took their places): the next one handed out need not wait
             lock (_gate)
             {
                 _inHand.Remove(requestId);
+                if (pass.PutOffUntil is { } until)
+                {
+                    WakeAt(until);
+                }
             }
 
-            // The free place is taken at once when there is work; after nothing but failures (a store that fails, a
-            // request whose event was put off), the poll interval paces the next listing, so a failure cannot spin.
-            if (handled > 0 || !_listed.IsEmpty)
+            // The free place is taken at once when there is work. An event put off moved later, so listing again cannot
+            // find it again; after nothing but failures (a store that fails) the poll interval paces the next listing, so
+            // a failure cannot spin.
+            if (pass.Handled > 0 || pass.PutOffUntil is not null || !_listed.IsEmpty)
             {
                 signal.Wake();
             }
         }
     }
 
+    /// <summary>
+    /// Wakes the relay at <paramref name="until"/>, when an event put off comes due (its conversation's turn), instead of
+    /// at the next poll. Kept in memory only: after a restart the store's due moments are listed at the first poll.
+    /// </summary>
+    private void WakeAt(DateTimeOffset until)
+    {
+        _putOffUntil.Enqueue(until, until);
+        if (until < _turnTimerAt)
+        {
+            SetTurnTimer(until);
+        }
+    }
+
+    private void SetTurnTimer(DateTimeOffset at)
+    {
+        _turnTimerAt = at;
+        _turnTimer ??= clock.CreateTimer(static relay => ((InProcessRelay)relay!).OnTurn(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        var delay = at - clock.GetUtcNow();
+        _turnTimer.Change(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>The earliest event put off is due: wake the relay, and set the timer for the next one.</summary>
+    private void OnTurn()
+    {
+        lock (_gate)
+        {
+            var now = clock.GetUtcNow();
+            while (_putOffUntil.TryPeek(out var until, out _) && until <= now)
+            {
+                _putOffUntil.Dequeue();
+            }
+
+            _turnTimerAt = DateTimeOffset.MaxValue;
+            if (_putOffUntil.TryPeek(out var next, out _) && _turnTimer is not null)
+            {
+                SetTurnTimer(next);
+            }
+        }
+
+        signal.Wake();
+    }
+
     /// <summary>The request's due events; a failure to record a failure (the store) is logged, never thrown.</summary>
-    private async Task<int> ProcessAsync(string requestId, CancellationToken cancellationToken)
+    private async Task<OutboxPass> ProcessAsync(string requestId, CancellationToken cancellationToken)
     {
         try
         {
-            return await processor.ProcessAsync(requestId, cancellationToken);
+            return await processor.RunAsync(requestId, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // The processor records handler failures itself; this is a failure to record one (the store).
             // The event stays due and is tried again later; the other requests must not wait for it.
             logger.LogError(ex, "Could not process the outbox of {RequestId}", requestId);
-            return 0;
+            return default;
         }
         catch (OperationCanceledException)
         {
-            return 0; // stopping: the event stays in its outbox
+            return default; // stopping: the event stays in its outbox
         }
     }
 }
