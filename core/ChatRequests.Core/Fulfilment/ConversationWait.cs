@@ -7,6 +7,10 @@ namespace ChatRequests.Core.Fulfilment;
 /// <see cref="BackgroundCall.Ticket"/>: the event is put off until then and its worker takes other work (ADR 0036).
 /// Unset (a turn's reply), a call waits as long as the connector allows, ahead of background calls.
 /// </summary>
+/// <remarks>
+/// A place kept while its caller is away is told when its turn comes (<see cref="IKeptPlace.Called"/>): when the call under
+/// way in its conversation ends, or when the conversation's windows have room, whichever it waited for; not on a guess.
+/// </remarks>
 public static class ConversationWait
 {
     private static readonly AsyncLocal<BackgroundCall?> Call = new();
@@ -22,8 +26,9 @@ public static class ConversationWait
     public static Scope AtMost(TimeSpan wait, string ticket, DateTimeOffset writtenAt = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(ticket);
-        var scope = new Scope(Call.Value);
-        Call.Value = new BackgroundCall(wait, ticket, writtenAt, Order.Value);
+        var call = new BackgroundCall(wait, ticket, writtenAt, Order.Value);
+        var scope = new Scope(Call.Value, call);
+        Call.Value = call;
         return scope;
     }
 
@@ -39,9 +44,12 @@ public static class ConversationWait
     }
 
     /// <summary>Puts back what was set before.</summary>
-    public readonly struct Scope(BackgroundCall? previous) : IDisposable
+    public readonly struct Scope(BackgroundCall? previous, BackgroundCall call) : IDisposable
     {
-        public void Dispose() => Call.Value = previous;
+        /// <summary>The background call this scope set: after the work, the place it kept if it was sent away.</summary>
+        public BackgroundCall Call { get; } = call;
+
+        public void Dispose() => ConversationWait.Call.Value = previous;
     }
 
     /// <summary>Puts back the order set before.</summary>
@@ -56,7 +64,33 @@ public static class ConversationWait
 /// every try of one outbox event), so that coming back it takes its own place in the line, not a newcomer's, when its
 /// event was written, and the order in which the relay handed it out (null outside the relay).
 /// </summary>
-public readonly record struct BackgroundCall(TimeSpan Wait, string Ticket, DateTimeOffset WrittenAt = default, ArrivalOrder? Order = null);
+public sealed record BackgroundCall(TimeSpan Wait, string Ticket, DateTimeOffset WrittenAt = default, ArrivalOrder? Order = null)
+{
+    /// <summary>
+    /// Set by the connector when this call was sent away unsent: its place in the conversation's line, kept until its caller
+    /// comes back or gives it up.
+    /// </summary>
+    public IKeptPlace? Kept { get; set; }
+}
+
+/// <summary>
+/// A background call's place in its conversation's line, kept while its caller is away (its event held by the relay, in
+/// memory): no later call of that conversation's line goes before it comes back or gives it up (ADR 0036).
+/// </summary>
+public interface IKeptPlace
+{
+    /// <summary>
+    /// Completes when the place is first in its line and the conversation has room for it (the call under way there
+    /// ended, or its windows have room), or when the place is given up: the caller comes back then.
+    /// </summary>
+    Task Called { get; }
+
+    /// <summary>
+    /// Its caller will not come back for this place (its event ended without the call, or left the caller's hands): the line
+    /// moves on. Nothing happens when the place was used, or kept anew by a later sending away.
+    /// </summary>
+    void GiveUp();
+}
 
 /// <summary>
 /// One link of the relay's hand-out order (ADR 0036): <see cref="Before"/> completes when the work handed out before this

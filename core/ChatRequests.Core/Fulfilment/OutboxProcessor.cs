@@ -46,15 +46,20 @@ public sealed class OutboxProcessor(
     IOptions<FulfilmentOptions> options,
     ILogger<OutboxProcessor> logger)
 {
-    /// <summary>Handles every due event of the request; returns how many were handled successfully.</summary>
+    /// <summary>
+    /// Handles every due event of the request; returns how many were handled successfully. An event sent away from its
+    /// conversation's line is put off in the store until its turn (this caller holds nothing in memory).
+    /// </summary>
     public async Task<int> ProcessAsync(string requestId, CancellationToken cancellationToken = default) =>
-        (await RunAsync(requestId, cancellationToken)).Handled;
+        (await RunAsync(requestId, holdsPutOffs: false, cancellationToken)).Handled;
 
     /// <summary>
-    /// Handles every due event of the request; returns how many were handled successfully, and the moment an event was
-    /// put off until when one was (its conversation's turn), for a relay that wakes then instead of at its next poll.
+    /// Handles every due event of the request; returns how many were handled successfully, and the event put off when one
+    /// was. With <paramref name="holdsPutOffs"/> (the embedded relay) an event sent away with its place in its
+    /// conversation's line kept is not written back: the caller holds it in memory and brings it back when the place is
+    /// called (<see cref="IKeptPlace.Called"/>; after a crash the store still lists it as due, so nothing is lost).
     /// </summary>
-    public async Task<OutboxPass> RunAsync(string requestId, CancellationToken cancellationToken = default)
+    public async Task<OutboxPass> RunAsync(string requestId, bool holdsPutOffs, CancellationToken cancellationToken = default)
     {
         var handled = 0;
         var request = await store.GetAsync(requestId, cancellationToken);
@@ -73,12 +78,19 @@ public sealed class OutboxProcessor(
             });
             using var timeout = new CancellationTokenSource(options.Value.EventTimeout, clock);
             using var eventToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+            var lane = ConversationWait.AtMost(options.Value.LaneWait, $"{requestId}/{next.Id}", next.CreatedAt);
             try
             {
-                using (ConversationWait.AtMost(options.Value.LaneWait, $"{requestId}/{next.Id}", next.CreatedAt))
+                try
                 {
                     await handler.HandleAsync(request, next, eventToken.Token);
                 }
+                finally
+                {
+                    lane.Dispose();
+                }
+
+                lane.Call.Kept?.GiveUp(); // sent away once, then done without the call: the line behind it moves on
 
                 // From the version already loaded: the handler seldom saves, and when it did the save reloads (RequestStoreUpdates).
                 // What was saved is what the next event is handled with.
@@ -91,7 +103,22 @@ public sealed class OutboxProcessor(
                 // A post cut off by the timeout may have reached Teams: its ledger attempt stays open, so the retry is
                 // counted as a possible repeat (ADR 0022).
                 var failure = timeout.IsCancellationRequested ? new EventTimedOutException(options.Value.EventTimeout, ex) : ex;
+                var kept = lane.Call.Kept;
+                if (holdsPutOffs && kept is not null && failure is IClassifiedFailure { WasNotSent: true, RetryAfter: { } turn })
+                {
+                    // Its conversation's line has a place kept for it: held by the caller, no store write (ADR 0036).
+                    logger.LogDebug("Event {EventType} {EventId} of {RequestId} waits for its turn in its conversation (about {Delay})",
+                        next.Type, next.Id, requestId, turn);
+                    return new OutboxPass(handled, clock.GetUtcNow() + turn, kept);
+                }
+
+                kept?.GiveUp();
                 return new OutboxPass(handled, await RecordFailureAsync(request, next, failure, cancellationToken));
+            }
+            catch
+            {
+                lane.Call.Kept?.GiveUp(); // stopping: the event stays in its outbox for the next start
+                throw;
             }
         }
     }
@@ -135,8 +162,11 @@ public sealed class OutboxProcessor(
         RetryBackoff.Delay(attemptsSoFar, settings.FirstRetryDelay, settings.MaxRetryDelay, retryAfter, jitter: 0.8 + Random.Shared.NextDouble() * 0.4);
 }
 
-/// <summary>What one <see cref="OutboxProcessor.RunAsync"/> did: events handled, and the moment an event was put off until (if one was).</summary>
-public readonly record struct OutboxPass(int Handled, DateTimeOffset? PutOffUntil);
+/// <summary>
+/// What one <see cref="OutboxProcessor.RunAsync"/> did: events handled, the moment an event was put off until (if one was),
+/// and the place its conversation's line keeps for it when the caller holds it (then that moment is the connector's guess).
+/// </summary>
+public readonly record struct OutboxPass(int Handled, DateTimeOffset? PutOffUntil, IKeptPlace? Kept = null);
 
 /// <summary>An event that took longer than <see cref="FulfilmentOptions.EventTimeout"/>: transient, retried with backoff.</summary>
 public sealed class EventTimedOutException(TimeSpan timeout, Exception innerException)

@@ -1,3 +1,5 @@
+using ChatRequests.Core.Fulfilment;
+
 namespace ChatRequests.Teams.Connector;
 
 /// <summary>
@@ -143,8 +145,8 @@ internal sealed class CallLog(IReadOnlyList<RateLimitWindow> windows, int maxUnd
 
 /// <summary>
 /// A background call's place in its conversation's line: held while it waits in the limiter's queue
-/// (<see cref="IsHere"/>), kept while it is away until <see cref="Slot"/> (its event put off until then), given up when it
-/// goes, or when it is so late back that the line behind it would wait for nothing.
+/// (<see cref="IsHere"/>), kept while it is away (<see cref="Kept"/>, its event held by the relay until the place is called),
+/// left when it goes, or when its caller gives it up.
 /// </summary>
 internal sealed class LanePlace(string ticket, DateTimeOffset writtenAt)
 {
@@ -153,8 +155,11 @@ internal sealed class LanePlace(string ticket, DateTimeOffset writtenAt)
     /// <summary>When its event was written: the line is in this order (arrival order among equals).</summary>
     public DateTimeOffset WrittenAt { get; } = writtenAt;
 
-    /// <summary>The moment it was told to come back at (while away).</summary>
-    public TimeSpan Slot { get; set; }
+    /// <summary>While away: what its caller holds, called back when its turn comes; a new one each time it is sent away.</summary>
+    public IKeptPlace? Kept { get; set; }
+
+    /// <summary>How long its caller may wait in the queue when it comes back (its <see cref="BackgroundCall.Wait"/>).</summary>
+    public TimeSpan Wait { get; set; }
 
     /// <summary>Its call waits in the limiter's queue; false while it is away.</summary>
     public bool IsHere { get; set; }

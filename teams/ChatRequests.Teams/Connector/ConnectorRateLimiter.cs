@@ -20,8 +20,11 @@ internal readonly record struct RateLimitKey(string Conversation, string Tenant)
 /// A conversation is a lane (ADR 0036): one call under way at a time, so its posts arrive in order and one that hangs
 /// holds one caller only, and a pause after Teams answered 429 with Retry-After. Background calls
 /// (<see cref="ConversationWait"/>) stand in their conversation's line (<see cref="CallLog.Line"/>) in the order they came
-/// and go in that order; one whose turn is not within its wait is sent away at once, unsent, told when its turn comes,
-/// and keeps its place by its ticket, instead of waiting in a worker while other conversations' events wait. A turn's
+/// and go in that order; one whose turn is not within its wait is sent away at once, unsent, with a guess of when its turn
+/// comes, and keeps its place by its ticket (<see cref="IKeptPlace"/>), instead of waiting in a worker while other
+/// conversations' events wait. No later call of the line goes while a place before it is kept: the order is the line's
+/// by construction, whatever the callers' delays. The first place kept is called back when its conversation has room for
+/// it: when the call under way there ends (no clock involved), or when its windows free up (on the timer). A turn's
 /// call stands in no line: it goes as soon as the conversation has room, ahead of background calls.
 /// (System.Threading.RateLimiting's partitioned limiters were used before: they slide a window by one segment per
 /// 100 ms tick whatever the segment's length, which held the tenant to 50 calls per 4.1 s instead of per second; ADR 0023.)
@@ -43,6 +46,7 @@ internal sealed class ConnectorRateLimiter : IDisposable
     private readonly Dictionary<string, CallLog> _conversations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CallLog> _tenants = new(StringComparer.Ordinal);
     private readonly LinkedList<Waiter> _queue = new();
+    private readonly HashSet<CallLog> _lines = [];
     private readonly ITimer _timer;
     private TimeSpan _timerAt = TimeSpan.MaxValue;
     private TimeSpan _forgotAt;
@@ -145,15 +149,18 @@ internal sealed class ConnectorRateLimiter : IDisposable
             var wait = _maxWait;
             if (ConversationWait.Current is { } background)
             {
-                var place = PlaceOf(waiter.Conversation, background, now);
+                var place = PlaceOf(waiter.Conversation, background);
                 var turn = TurnOf(waiter.Conversation, place, now, UnderWayEnd(waiter.Conversation, now, untilSlow: false));
                 if (turn > now + background.Wait)
                 {
-                    return Task.FromException<IDisposable>(SendAway(place, turn, now));
+                    var away = SendAway(waiter.Conversation, place, background, turn, now);
+                    Pump(now); // the first place, kept, may be called at once (a turn's call is what waits)
+                    return Task.FromException<IDisposable>(away);
                 }
 
                 place.IsHere = true;
                 waiter.Place = place;
+                waiter.Call = background;
                 wait = background.Wait < _maxWait ? background.Wait : _maxWait;
             }
 
@@ -177,8 +184,9 @@ internal sealed class ConnectorRateLimiter : IDisposable
     }
 
     /// <summary>
-    /// Teams answered 429 with <paramref name="retryAfter"/>: the conversation is paused until then, for every call; a
-    /// background call that got it keeps the first place in the line (its retry is sent away until the pause is over).
+    /// Teams answered 429 with <paramref name="retryAfter"/>: the conversation is paused until then, for every call. A
+    /// background call that got it comes back at once (no sleep in its worker) and takes its place by when its event was
+    /// written: first, as it went first; it is sent away and called back when the pause is over.
     /// </summary>
     public void Pause(RateLimitKey key, TimeSpan retryAfter)
     {
@@ -192,11 +200,6 @@ internal sealed class ConnectorRateLimiter : IDisposable
             var now = Now;
             var conversation = ConversationLog(key.Conversation);
             conversation.PauseUntil(now + retryAfter);
-            if (ConversationWait.Current is { } background)
-            {
-                conversation.Line.RemoveAll(p => p.Ticket == background.Ticket && !p.IsHere);
-                conversation.Line.Insert(0, new LanePlace(background.Ticket, background.WrittenAt) { Slot = conversation.PausedUntil });
-            }
 
             // Background calls waiting for this conversation would wait longer than they may: back to the outbox now.
             foreach (var waiter in _queue.Where(w => w.Conversation == conversation && w.Place is not null && conversation.PausedUntil > now + w.LaneWait).ToList())
@@ -211,12 +214,12 @@ internal sealed class ConnectorRateLimiter : IDisposable
     /// <summary>
     /// The place of a background call in its conversation's line: the one its ticket kept while it was away, or a new
     /// one after every place of an event written no later than its own (so a caller whose place was given up comes back
-    /// where its event belongs, not at the end). Places whose callers are late back are given up first (they would hold
-    /// up the line for nothing).
+    /// where its event belongs, not at the end). A place kept is never given up for lateness (only by its caller, or when
+    /// used): a caller slow to come back holds up its line, never loses its turn to a later event.
     /// </summary>
-    private LanePlace PlaceOf(CallLog conversation, BackgroundCall call, TimeSpan now)
+    private LanePlace PlaceOf(CallLog conversation, BackgroundCall call)
     {
-        DropLatePlaces(conversation, now);
+        _lines.Add(conversation);
         var line = conversation.Line;
         var place = line.Find(p => p.Ticket == call.Ticket && !p.IsHere);
         if (place is null)
@@ -252,22 +255,38 @@ internal sealed class ConnectorRateLimiter : IDisposable
         _ => now,
     };
 
-    /// <summary>The call goes back unsent, told to come back at <paramref name="turn"/>; its place is kept until then.</summary>
-    private static ConnectorException SendAway(LanePlace place, TimeSpan turn, TimeSpan now)
+    /// <summary>
+    /// The call goes back unsent, its place kept (<see cref="BackgroundCall.Kept"/>) until its caller comes back or gives it
+    /// up; <paramref name="turn"/> is a guess of when it will be called back (Retry-After), for a caller that holds nothing.
+    /// </summary>
+    private ConnectorException SendAway(CallLog conversation, LanePlace place, BackgroundCall call, TimeSpan turn, TimeSpan now)
     {
         place.IsHere = false;
-        place.Slot = turn;
+        place.Wait = call.Wait;
+        place.Kept = new KeptPlace(this, conversation, place);
+        call.Kept = place.Kept;
         var retryAfter = TimeSpan.FromMilliseconds(Math.Ceiling((turn - now).TotalMilliseconds));
         return new ConnectorException(
-            429, ConnectorException.LocalRateLimit, $"This conversation has no room for {retryAfter.TotalSeconds:0.###} s; the call keeps its place in line until then.")
+            429, ConnectorException.LocalRateLimit, $"This conversation has no room for about {retryAfter.TotalSeconds:0.###} s; the call keeps its place in line.")
         {
             RetryAfter = retryAfter,
+            Kept = place.Kept,
         };
     }
 
-    /// <summary>Gives up the places of callers sent away that are not back <see cref="ConnectorOptions.MaxPermitWait"/> after their turn.</summary>
-    private void DropLatePlaces(CallLog conversation, TimeSpan now) =>
-        conversation.Line.RemoveAll(p => !p.IsHere && now >= p.Slot + _maxWait);
+    /// <summary>The caller of a kept place will not come back for it: the line behind it moves on (unless it was used or kept anew).</summary>
+    private void GiveUp(KeptPlace kept)
+    {
+        lock (_gate)
+        {
+            if (kept.Place.Kept == kept && !kept.Place.IsHere && kept.Conversation.Line.Remove(kept.Place) && !_disposed)
+            {
+                Pump(Now);
+            }
+        }
+
+        kept.Call();
+    }
 
     /// <summary>The caller gave up: its place goes (nothing else was waiting for it to go first).</summary>
     private void Withdraw(Waiter waiter, CancellationToken cancellationToken)
@@ -302,7 +321,7 @@ internal sealed class ConnectorRateLimiter : IDisposable
             var conversation = waiter.Conversation;
             if (waiter.Place is { } place)
             {
-                if (waited < _maxWait && HeadOfLine(conversation, now) == place && conversation.RoomAt(now) <= now)
+                if (waited < _maxWait && HeadOfLine(conversation) == place && conversation.RoomAt(now) <= now)
                 {
                     // Only the tenant's budget holds it back: that frees within a second, and is no conversation's fault.
                     waiter.Deadline!.Change(_maxWait - waited, Timeout.InfiniteTimeSpan);
@@ -365,11 +384,17 @@ internal sealed class ConnectorRateLimiter : IDisposable
             var waiter = node.Value;
             node = node.Next;
             var room = waiter.Conversation.RoomAt(now);
-            if (waiter.Place is { } place && HeadOfLine(waiter.Conversation, now) is { } head && head != place)
+            if (waiter.Place is { } place && AnyAwayBefore(waiter.Conversation, place))
             {
-                // A background call before it in its conversation's line goes first: it is here (it goes when there is room),
-                // or away until its turn (and given up if not back a while after it).
-                room = head.IsHere ? TimeSpan.MaxValue : Later(room, head.Slot + _maxWait);
+                // A background call before it in its conversation's line is away, its place kept: this one cannot go before
+                // that one is back, so it holds no worker meanwhile (it is sent away too, keeping its place).
+                SendBack(waiter, now, untilSlow: false);
+                continue;
+            }
+
+            if (waiter.Place is { } inLine && HeadOfLine(waiter.Conversation) != inLine)
+            {
+                room = TimeSpan.MaxValue; // the calls before it in line are here: they go first, as there is room
             }
 
             if (room <= now)
@@ -396,6 +421,7 @@ internal sealed class ConnectorRateLimiter : IDisposable
             }
         }
 
+        next = CallBackFirstPlaces(now, next);
         if (next != TimeSpan.MaxValue && next != _timerAt)
         {
             _timerAt = next;
@@ -407,8 +433,39 @@ internal sealed class ConnectorRateLimiter : IDisposable
     }
 
     /// <summary>
-    /// A background call waiting in the queue goes back to the outbox, keeping its place, until its turn as it looks now
-    /// and not sooner than one more of its waits.
+    /// Calls back the first place of each line when it is kept (its caller away) and its conversation has room for it:
+    /// nothing under way there and its turn within its wait, so that coming back it is not sent away again. Returns the
+    /// earliest moment one will have room by the windows (for the timer); one behind a call under way is called when
+    /// that call ends (<see cref="Ended"/> pumps).
+    /// </summary>
+    private TimeSpan CallBackFirstPlaces(TimeSpan now, TimeSpan next)
+    {
+        _lines.RemoveWhere(l => l.Line.Count == 0);
+        foreach (var conversation in _lines)
+        {
+            var head = conversation.Line[0];
+            if (head.IsHere || head.Kept is not KeptPlace { Called.IsCompleted: false } kept || conversation.UnderWay > 0)
+            {
+                continue;
+            }
+
+            var turn = TurnOf(conversation, head, now, now);
+            if (turn <= now + head.Wait)
+            {
+                kept.Call();
+            }
+            else if (turn - head.Wait < next)
+            {
+                next = turn - head.Wait;
+            }
+        }
+
+        return next;
+    }
+
+    /// <summary>
+    /// A background call waiting in the queue goes back to the outbox, keeping its place; the guess of its turn is as it
+    /// looks now, and not sooner than one more of its waits.
     /// </summary>
     private void SendBack(Waiter waiter, TimeSpan now, bool untilSlow)
     {
@@ -416,15 +473,30 @@ internal sealed class ConnectorRateLimiter : IDisposable
         Dequeue(waiter);
         place.IsHere = false;
         var turn = TurnOf(waiter.Conversation, place, now, UnderWayEnd(waiter.Conversation, now, untilSlow));
-        waiter.Permit.TrySetException(SendAway(place, Later(turn, now + waiter.LaneWait), now));
+        waiter.Permit.TrySetException(SendAway(waiter.Conversation, place, waiter.Call!, Later(turn, now + waiter.LaneWait), now));
     }
 
-    /// <summary>The first place in the conversation's line, after giving up those whose callers are late back.</summary>
-    private LanePlace? HeadOfLine(CallLog conversation, TimeSpan now)
+    /// <summary>Whether a place before <paramref name="place"/> in its conversation's line is away (kept for its caller).</summary>
+    private static bool AnyAwayBefore(CallLog conversation, LanePlace place)
     {
-        DropLatePlaces(conversation, now);
-        return conversation.Line.Count == 0 ? null : conversation.Line[0];
+        foreach (var before in conversation.Line)
+        {
+            if (before == place)
+            {
+                return false;
+            }
+
+            if (!before.IsHere)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
+
+    /// <summary>The first place in the conversation's line.</summary>
+    private static LanePlace? HeadOfLine(CallLog conversation) => conversation.Line.Count == 0 ? null : conversation.Line[0];
 
     private static TimeSpan Later(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
@@ -450,7 +522,6 @@ internal sealed class ConnectorRateLimiter : IDisposable
             foreach (var (key, log) in logs)
             {
                 log.Forget(now);
-                DropLatePlaces(log, now);
                 if (log.IsIdle)
                 {
                     logs.Remove(key);
@@ -488,6 +559,9 @@ internal sealed class ConnectorRateLimiter : IDisposable
         /// <summary>A background call's place in its conversation's line (<see cref="ConversationWait"/>); null for a turn's call.</summary>
         public LanePlace? Place { get; set; }
 
+        /// <summary>The background call (<see cref="ConversationWait.Current"/> of its caller's flow); null for a turn's call.</summary>
+        public BackgroundCall? Call { get; set; }
+
         /// <summary>How long it may wait: its own wait for a background call, <see cref="ConnectorOptions.MaxPermitWait"/> for a turn's.</summary>
         public TimeSpan LaneWait { get; set; }
 
@@ -497,6 +571,22 @@ internal sealed class ConnectorRateLimiter : IDisposable
         public ITimer? Deadline { get; set; }
 
         public CancellationTokenRegistration Cancellation { get; set; }
+    }
+
+    /// <summary>A place kept while its caller is away; called back once (see <see cref="CallBackFirstPlaces"/>).</summary>
+    private sealed class KeptPlace(ConnectorRateLimiter limiter, CallLog conversation, LanePlace place) : IKeptPlace
+    {
+        private readonly TaskCompletionSource _called = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public CallLog Conversation { get; } = conversation;
+
+        public LanePlace Place { get; } = place;
+
+        public Task Called => _called.Task;
+
+        public void Call() => _called.TrySetResult();
+
+        public void GiveUp() => limiter.GiveUp(this);
     }
 
     /// <summary>A call let through; disposing it says the call ended (once).</summary>

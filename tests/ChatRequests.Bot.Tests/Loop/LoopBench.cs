@@ -65,35 +65,6 @@ public abstract class LoopBench : IAsyncLifetime
         },
         teams: _connector);
 
-    /// <summary>
-    /// Waits for what <paramref name="probe"/> finds in Teams while time passes, a second every tenth of a second, the relay
-    /// woken at each: a chat's notices go at Teams' pace, and one put off behind another call to the same chat goes at its
-    /// turn on the clock (ADR 0036), which on this bench stands still unless a test moves it.
-    /// </summary>
-    protected async Task<T> WaitAsTimePassesAsync<T>(BotApp bot, Func<FakeTeamsConnector, T?> probe, string description)
-    {
-        var relay = bot.Services.GetRequiredService<IRelaySignal>();
-        using var found = new CancellationTokenSource();
-        var ticking = Task.Run(async () =>
-        {
-            while (!found.IsCancellationRequested)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(100));
-                _clock.Advance(TimeSpan.FromSeconds(1));
-                relay.Wake();
-            }
-        });
-        try
-        {
-            return await _connector.WaitForAsync(probe, description: description);
-        }
-        finally
-        {
-            await found.CancelAsync();
-            await ticking;
-        }
-    }
-
     /// <summary>One sweep, then the relay woken and waited for until the request's outbox is empty.</summary>
     protected static async Task<SlaSweepResult> SweepAndDeliverAsync(BotApp bot, string requestId)
     {

@@ -145,13 +145,11 @@ public sealed class SupplyLoopTests : LoopBench
         var sent = await teams.ClickOnCardAsync(Persona.Adele, thread, reassigned.Card, "agent.deliver",
             new JsonObject { ["carrier"] = "DHL", ["tracking"] = "JD014600003828" });
         Assert.Contains("Out for delivery", sent.CardText);
-        // The notice with "I received it" (the assignment notice, rendered late, may also name the tracking reference): it
-        // follows the other notices to Megan's chat at its turn, so time passes while the test waits.
-        var onItsWay = await WaitAsTimePassesAsync(
-            bot,
+        // The notice with "I received it" (the assignment notice, rendered late, may also name the tracking reference).
+        var onItsWay = await connector.WaitForAsync(
             c => c.ActivitiesIn(Persona.Megan.PersonalChatId).Select(FakeTeamsConnector.CardOf).LastOrDefault(card =>
                 card is not null && CardReader.Verbs(card).Contains("requester.received") && CardReader.AllText(card).Contains("JD014600003828")),
-            "Megan's 'On its way' notice");
+            description: "Megan's 'On its way' notice");
         Assert.Contains("On its way", CardReader.AllText(onItsWay));
         var received = await teams.ClickOnCardAsync(Persona.Megan, Persona.Megan.PersonalChatId, onItsWay, "requester.received");
         Assert.Contains("Received: thank you", received.CardText);

@@ -13,9 +13,9 @@ namespace ChatRequests.Embedded.Tests.Fulfilment;
 /// A busy, throttled or hung chat delays no other chat's cards (ADR 0036): the relay with its 4 workers on a real SQLite
 /// store, each request's team card posted by the real connector client (limits, retries, timeouts as the bot composes
 /// them) to the loopback Teams connector, into a chat of the test's choosing; all on one <c>FakeTimeProvider</c>, moved
-/// by hand. What is asserted is which cards Teams has, in which order, at which moment of that clock.
+/// by hand, and only once the relay has done all it can at the clock's moment (<see cref="QuietAsync"/>: a condition, not
+/// a time). What is asserted is which cards Teams has, in which order, at which moment of that clock.
 /// </summary>
-[Collection(RelayTiming.Name)]
 public sealed class RelayLanesTests : IAsyncLifetime
 {
     private const string Busy = "a:busy";
@@ -56,26 +56,53 @@ public sealed class RelayLanesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ThirtyNoticesToOneChat_AreToldTheirTurnsAtTeamsPace_AndGoThen_OnceEach()
+    public async Task ThirtyNoticesToOneChat_WaitInTheRelaysMemoryForTheirTurns_AndGoAtTeamsPace_InOrder_OnceEach()
     {
         var burst = await SubmitAsync(1, 30, _ => Busy);
 
         await _rig.Relay.StartAsync(CancellationToken.None);
 
-        // 7 go at once; the other 23 wait in the outbox (no attempt counted) for the turns they were told: at Teams' pace
-        // for one chat, 1, 7, 1, 7, 1, 6 a second apart (7 per second and 8 per 2 s). (On the lanes of b7d35ad the last
-        // two bunches were told the same second, 7 at once, and the chat's line then ran away: ADR 0036.)
+        // 7 go at once; the other 23 are held by the relay, in memory, for their turns: no attempt counted, nothing written
+        // (still due in the store, so a crash loses none of them).
         await _teams.WaitForAsync(_ => Texts(Busy).Count == 7, description: "7 posts in the chat");
-        await SettledAsync(burst);
+        await QuietAsync();
+        Assert.Equal(burst.Where(id => !Delivered(id)).Order(), _rig.Relay.Held.Order());
         var waiting = (await Task.WhenAll(burst.Where(id => !Delivered(id)).Select(async id => (await _rig.Store.GetAsync(id))!.Outbox))).Select(Assert.Single).ToList();
+        Assert.Equal(23, waiting.Count);
         Assert.All(waiting, e => Assert.Equal(0, e.Attempts));
-        Assert.Equal([1, 7, 1, 7, 1, 6], Bunches(waiting.Select(e => e.NextAttemptAt - Start)));
+        Assert.All(waiting, e => Assert.True(e.NextAttemptAt <= Start));
 
         await RunUntilAsync(() => burst.All(Delivered), TimeSpan.FromSeconds(1));
 
+        // At Teams' pace for one chat, 7, 1, 7, 1, 7, 1, 6 a second apart (7 per second and 8 per 2 s), never faster.
         AssertOnceEach(burst, Texts(Busy));
         Assert.Equal([7, 1, 7, 1, 7, 1, 6], Bunches(_posted.Select(p => p.At)));
+        AssertWithinTheChatsLimits(_posted.Select(p => p.At));
         Assert.Equal(30, _teams.Requests.Count(r => r.ConversationId == Busy)); // nothing sent only to be refused
+    }
+
+    [Fact]
+    public async Task NoticesToOneChat_SentAwayBehindACallUnderWay_GoWhenItEnds_WithoutTheClockMoving()
+    {
+        // Teams holds the chat's posts until the test lets them go. The clock moves once, by the lane wait (250 ms): the
+        // chat's other notices, waiting behind the call under way, go back to the relay, held in memory for their turn.
+        var burst = await SubmitAsync(1, 5, _ => Busy);
+        var hold = _teams.Hold(r => r.ConversationId == Busy);
+        _mayStayInHand = id => id == burst[0] && !hold.IsReleased;
+
+        await _rig.Relay.StartAsync(CancellationToken.None);
+        await _teams.WaitForAsync(_ => hold.Waiting == 1, description: "the first post held");
+        _rig.Clock.Advance(TimeSpan.FromMilliseconds(250));
+        await QuietAsync();
+        Assert.Equal(burst.Skip(1), _rig.Relay.Held.Order());
+
+        // Their turns come when the call under way ends, not on the clock (it never moves again): one after another, in order.
+        hold.Release();
+        await _teams.WaitForAsync(_ => burst.All(Delivered), TimeSpan.FromMinutes(2), "the chat's five posts");
+
+        AssertOnceEach(burst, Texts(Busy));
+        Assert.Equal(TimeSpan.FromMilliseconds(250), Elapsed);
+        Assert.Equal(5, _teams.Requests.Count(r => r.ConversationId == Busy));
     }
 
     [Fact]
@@ -165,19 +192,16 @@ public sealed class RelayLanesTests : IAsyncLifetime
         // One post reached Teams and was told to wait a minute: the chat's other events wait in the outbox for the pause
         // to end (no worker held, no attempt counted), every other chat has its card before the clock moves.
         await _teams.WaitForAsync(_ => others.All(Delivered), description: "a card in each of the other chats");
-        await SettledAsync(throttled);
+        await QuietAsync();
         Assert.Equal(1, _teams.Requests.Count(r => r.ConversationId == Throttled));
+        Assert.Equal(throttled.Order(), _rig.Relay.Held.Order());
         var waiting = (await Task.WhenAll(throttled.Select(async id => (await _rig.Store.GetAsync(id))!.Outbox))).Select(Assert.Single).ToList();
         Assert.All(waiting, e => Assert.Equal(0, e.Attempts));
-        Assert.All(waiting, e => Assert.InRange(e.NextAttemptAt - Start, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(65)));
 
         // Nothing more goes to that chat within the minute; then Teams takes posts again and all ten arrive, in order, once each.
         await RunUntilAsync(() => Elapsed >= TimeSpan.FromSeconds(59), TimeSpan.FromSeconds(1));
         Assert.Equal(1, _teams.Requests.Count(r => r.ConversationId == Throttled));
         Volatile.Write(ref throttling, false);
-        // A worker may hold one of the ten while it waits, on this clock, for the event handed out before it to reach the
-        // limiter (ADR 0036's arrival order, at most its lane wait): settled for this step, the next step's clock frees it.
-        _mayStayInHand = id => _chatOf[id] == Throttled;
         await RunUntilAsync(() => throttled.All(Delivered), TimeSpan.FromSeconds(1));
         AssertOnceEach(throttled, Texts(Throttled));
         Assert.Equal(1, _teams.Requests.Count(r => r.StatusCode == 429));
@@ -246,62 +270,69 @@ public sealed class RelayLanesTests : IAsyncLifetime
 
     private List<string> Texts(string chat) => [.. _teams.ActivitiesIn(chat).Select(a => a.Text ?? "")];
 
-    /// <summary>Waits until each request's card was posted or its event put off for later (nothing due now), or it is held at Teams.</summary>
-    private Task SettledAsync(IEnumerable<string> requestIds) => Task.WhenAll(requestIds.Select(id => StoreWaits.StoredWhenAsync(
-        _rig.Store,
-        id,
-        r => r.Outbox.All(e => e.NextAttemptAt > _rig.Clock.GetUtcNow()) || (_mayStayInHand(id) && _rig.Relay.InHand.Contains(id)),
-        "its card posted or put off")));
+    /// <summary>No more than Teams' limits for one conversation in any of its windows.</summary>
+    private static void AssertWithinTheChatsLimits(IEnumerable<TimeSpan> moments)
+    {
+        var all = moments.Order().ToList();
+        foreach (var (_, window) in new ConnectorOptions().ConversationWindows())
+        {
+            foreach (var from in all)
+            {
+                Assert.True(all.Count(m => m >= from && m < from + window.Window) <= window.PermitLimit, $"more than {window.PermitLimit} posts in {window.Window} from {from}");
+            }
+        }
+    }
 
     /// <summary>
     /// Moves the clock a step at a time, never waking the relay by hand, letting it settle after each (<see cref="QuietAsync"/>),
     /// until <paramref name="done"/> (at most 5 minutes of the clock unless told).
     /// </summary>
-    private async Task RunQuietlyUntilAsync(Func<bool> done, TimeSpan step, TimeSpan? atMost = null)
+    private Task RunQuietlyUntilAsync(Func<bool> done, TimeSpan step, TimeSpan? atMost = null) => RunAsync(done, step, atMost, wake: false);
+
+    /// <summary>Moves the clock a step at a time, waking the relay and letting it settle after each, until <paramref name="done"/> (at most 5 minutes of the clock unless told).</summary>
+    private Task RunUntilAsync(Func<bool> done, TimeSpan step, TimeSpan? atMost = null) => RunAsync(done, step, atMost, wake: true);
+
+    private async Task RunAsync(Func<bool> done, TimeSpan step, TimeSpan? atMost, bool wake)
     {
         var until = _rig.Clock.GetUtcNow() + (atMost ?? TimeSpan.FromMinutes(5));
         while (!done())
         {
             Assert.True(_rig.Clock.GetUtcNow() < until, $"not done in time; {await StateAsync(_chatOf.Keys.Where(id => !Delivered(id)).Take(20))}");
             _rig.Clock.Advance(step);
+            if (wake)
+            {
+                _rig.Signal.Wake();
+            }
+
             await QuietAsync();
         }
     }
 
     /// <summary>
-    /// Waits (in real time, at most a minute) until no event is due at the clock's moment and no worker holds a request: the
-    /// relay did all it had to, or it was not woken when it should have been (then this fails).
+    /// Waits until the relay did all it can at the clock's moment: no worker holds a request (but those allowed to stay in
+    /// hand), and every event due in the store is held by the relay for its turn, not called yet. A relay that was not
+    /// woken when it should have been fails here. Real time only bounds the wait (two minutes: a last resort on a loaded
+    /// machine), it is never what the test waits for.
     /// </summary>
     private async Task QuietAsync()
     {
-        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromMinutes(1);
-        while ((await _rig.Store.ListIdsWithDueEventsAsync(_rig.Clock.GetUtcNow(), 1)).Count > 0 || _rig.Relay.InHand.Count > 0)
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromMinutes(2);
+        while (!await IsQuietAsync())
         {
             Assert.True(DateTimeOffset.UtcNow < deadline, $"the relay left due events; {await StateAsync(_chatOf.Keys.Where(id => !Delivered(id)).Take(20))}");
             await Task.Delay(10);
         }
     }
 
-    /// <summary>Moves the clock a step at a time, waking the relay and letting it settle after each, until <paramref name="done"/> (at most 5 minutes of the clock unless told).</summary>
-    private async Task RunUntilAsync(Func<bool> done, TimeSpan step, TimeSpan? atMost = null)
+    private async Task<bool> IsQuietAsync()
     {
-        var until = _rig.Clock.GetUtcNow() + (atMost ?? TimeSpan.FromMinutes(5));
-        while (!done())
+        if (!_rig.Relay.InHand.All(_mayStayInHand))
         {
-            Assert.True(_rig.Clock.GetUtcNow() < until, $"not done in time; {await StateAsync(_chatOf.Keys.Where(id => !Delivered(id)).Take(20))}");
-            _rig.Clock.Advance(step);
-            _rig.Signal.Wake();
-            await SettledAsync(_chatOf.Keys.Where(id => !Delivered(id)));
+            return false;
         }
-    }
-}
 
-/// <summary>
-/// The lanes' tests wait in real time (up to 20 s) for the relay to settle after each step of their clock: run apart from
-/// the other test classes, whose parallel work starved them into timeouts on a loaded 2-core machine.
-/// </summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class RelayTiming
-{
-    public const string Name = "Relay timing";
+        var held = _rig.Relay.Held.ToHashSet(StringComparer.Ordinal);
+        var due = await _rig.Store.ListIdsWithDueEventsAsync(_rig.Clock.GetUtcNow(), 10_000);
+        return due.All(id => held.Contains(id) || _mayStayInHand(id)) && _rig.Relay.InHand.All(_mayStayInHand);
+    }
 }

@@ -180,31 +180,145 @@ public sealed class ConnectorRateLimiterTests
     }
 
     [Fact]
-    public async Task BackgroundCallsComingBackInAnyOrder_GoInTheOrderOfTheirPlacesInLine()
+    public async Task BackgroundCallsComingBackInAnyOrder_GoInTheOrderOfTheirPlacesInLine_HoweverLateTheFirstIsBack()
     {
         var clock = new FakeTimeProvider();
         using var limiter = Limiter(new ConnectorOptions(), clock);
         await FillAsync(limiter, "a:chat", 7);
+        var kept = new List<IKeptPlace>();
         for (var i = 0; i < 3; i++)
         {
-            await Assert.ThrowsAsync<ConnectorException>(() => BackgroundAsync(limiter, "a:chat", $"event-{i}").AsTask());
+            kept.Add((await SentAwayAsync(limiter, "a:chat", $"event-{i}")).Kept);
         }
 
-        // At 2 s all three may go; the last of them is back first, then the second, then the first.
-        clock.Advance(TimeSpan.FromSeconds(2));
-        var third = BackgroundAsync(limiter, "a:chat", "event-2").AsTask();
-        var second = BackgroundAsync(limiter, "a:chat", "event-1").AsTask();
-        Assert.False(third.IsCompleted);
-        Assert.False(second.IsCompleted);
-        var first = BackgroundAsync(limiter, "a:chat", "event-0").AsTask();
-
+        // Long after all three could have gone, the last of them is back first, then the second: each is sent away again at
+        // once (no worker held), keeping its place, for the first is away; then the first is back and goes.
+        clock.Advance(TimeSpan.FromMinutes(10));
+        Assert.True(kept[0].Called.IsCompleted);
+        Assert.False(kept[1].Called.IsCompleted);
+        var third = await SentAwayAsync(limiter, "a:chat", "event-2");
+        var second = await SentAwayAsync(limiter, "a:chat", "event-1");
+        var first = BackgroundAsync(limiter, "a:chat", "event-0");
         Assert.True(first.IsCompletedSuccessfully);
-        Assert.False(second.IsCompleted);
+        Assert.False(second.Kept.Called.IsCompleted);
+
+        // When its call ends, the second is called back (no clock involved), then the third after the second's.
         (await first).Dispose();
-        Assert.True(second.IsCompletedSuccessfully);
-        Assert.False(third.IsCompleted);
-        (await second).Dispose();
-        Assert.True(third.IsCompletedSuccessfully);
+        Assert.True(second.Kept.Called.IsCompleted);
+        Assert.False(third.Kept.Called.IsCompleted);
+        var next = BackgroundAsync(limiter, "a:chat", "event-1");
+        Assert.True(next.IsCompletedSuccessfully);
+        (await next).Dispose();
+        Assert.True(third.Kept.Called.IsCompleted);
+        Assert.True(BackgroundAsync(limiter, "a:chat", "event-2").IsCompletedSuccessfully);
+    }
+
+    [Fact]
+    public async Task AKeptPlaceBehindACallUnderWay_IsCalledBackWhenThatCallEnds_OnAClockThatStandsStill()
+    {
+        var clock = new FakeTimeProvider();
+        using var limiter = Limiter(new ConnectorOptions(), clock);
+        var underWay = await limiter.AcquireAsync(Key("a:chat"), CancellationToken.None);
+
+        // Behind the call under way it waits its lane wait; past it, it is sent away with its place kept.
+        var (_, kept) = await SentAwayBehindAsync(limiter, clock, "event-1");
+        var behind = await SentAwayAsync(limiter, "a:chat", "event-2");
+
+        // The clock does not move again: the call's end alone calls back the first place kept, and only it.
+        Assert.False(kept.Called.IsCompleted);
+        underWay.Dispose();
+        Assert.True(kept.Called.IsCompleted);
+        Assert.False(behind.Kept.Called.IsCompleted);
+        var back = BackgroundAsync(limiter, "a:chat", "event-1");
+        Assert.True(back.IsCompletedSuccessfully);
+        (await back).Dispose();
+        Assert.True(behind.Kept.Called.IsCompleted);
+    }
+
+    [Fact]
+    public async Task AKeptPlaceGivenUp_LetsTheLineBehindItGo_AndAStaleHoldGivesUpNothing()
+    {
+        var clock = new FakeTimeProvider();
+        using var limiter = Limiter(new ConnectorOptions(), clock);
+        var underWay = await limiter.AcquireAsync(Key("a:chat"), CancellationToken.None);
+        var first = await SentAwayBehindAsync(limiter, clock, "event-1");
+        var second = await SentAwayAsync(limiter, "a:chat", "event-2");
+        underWay.Dispose();
+        Assert.True(first.Kept.Called.IsCompleted);
+
+        // Back, it finds a turn's call under way and is sent away again: the first hold is stale, giving it up changes nothing.
+        var turn = await limiter.AcquireAsync(Key("a:chat"), CancellationToken.None);
+        var again = await SentAwayBehindAsync(limiter, clock, "event-1");
+        first.Kept.GiveUp();
+        turn.Dispose();
+        Assert.True(again.Kept.Called.IsCompleted);
+        Assert.False(second.Kept.Called.IsCompleted);
+
+        // Its event ended without the call: given up, the second is called back and goes.
+        again.Kept.GiveUp();
+        Assert.True(second.Kept.Called.IsCompleted);
+        Assert.True(BackgroundAsync(limiter, "a:chat", "event-2").IsCompletedSuccessfully);
+    }
+
+    [Fact]
+    public async Task ManyKeptPlacesBackTogether_GoInLineOrder_NeverMoreThanTheChatsWindowsAllow()
+    {
+        var clock = new FakeTimeProvider();
+        var start = clock.GetUtcNow();
+        using var limiter = Limiter(new ConnectorOptions(), clock);
+        var held = new Dictionary<int, IKeptPlace>();
+        var waiting = new Dictionary<int, Task<IDisposable>>();
+        var went = new List<(int Event, TimeSpan At)>();
+        var back = Enumerable.Range(0, 40).ToList();
+
+        // Each event comes back when its place is called, and (as a relay at the limiter's guess would) every 3 s all of
+        // them together, the last written first: they go in line order, at the chat's pace, never faster.
+        while (went.Count < 40)
+        {
+            var now = clock.GetUtcNow() - start;
+            Assert.True(now < TimeSpan.FromMinutes(2), $"{went.Count} of 40 went");
+            foreach (var i in back)
+            {
+                held.Remove(i);
+                using (ConversationWait.AtMost(TimeSpan.FromMilliseconds(250), $"event-{i}", start.AddMilliseconds(i)))
+                {
+                    waiting[i] = limiter.AcquireAsync(Key("a:chat"), CancellationToken.None).AsTask();
+                }
+            }
+
+            foreach (var (i, permit) in waiting.Where(w => w.Value.IsCompleted).ToList())
+            {
+                waiting.Remove(i);
+                if (permit.IsCompletedSuccessfully)
+                {
+                    went.Add((i, now));
+                    (await permit).Dispose();
+                }
+                else
+                {
+                    held[i] = ((ConnectorException)permit.Exception!.InnerException!).Kept!;
+                }
+            }
+
+            back = [.. held.Where(h => h.Value.Called.IsCompleted).Select(h => h.Key)];
+            if (back.Count == 0 && waiting.All(w => !w.Value.IsCompleted))
+            {
+                clock.Advance(TimeSpan.FromMilliseconds(50));
+                if ((clock.GetUtcNow() - start).Ticks % TimeSpan.FromSeconds(3).Ticks == 0)
+                {
+                    back = [.. held.Keys.OrderDescending()];
+                }
+            }
+        }
+
+        Assert.Equal(Enumerable.Range(0, 40), went.Select(w => w.Event));
+        foreach (var (_, window) in new ConnectorOptions().ConversationWindows())
+        {
+            foreach (var (_, at) in went)
+            {
+                Assert.True(went.Count(w => w.At >= at && w.At < at + window.Window) <= window.PermitLimit, $"more than {window.PermitLimit} in {window.Window} from {at}");
+            }
+        }
     }
 
     [Fact]
@@ -228,8 +342,7 @@ public sealed class ConnectorRateLimiterTests
         var error = await Assert.ThrowsAsync<ConnectorException>(() => BackgroundAsync(limiter, "a:chat", "event-0").AsTask());
         Assert.Equal(TimeSpan.FromSeconds(1), error.RetryAfter);
         clock.Advance(TimeSpan.FromSeconds(1));
-        var second = BackgroundAsync(limiter, "a:chat", "event-1").AsTask();
-        Assert.False(second.IsCompleted);
+        await SentAwayAsync(limiter, "a:chat", "event-1"); // the first place is away: the second holds no worker meanwhile
         Assert.True(BackgroundAsync(limiter, "a:chat", "event-0").IsCompletedSuccessfully);
     }
 
@@ -237,19 +350,17 @@ public sealed class ConnectorRateLimiterTests
     public async Task ATeams429WithRetryAfter_PausesItsChatOnly_AndTheCallThatGotItKeepsTheFirstPlaceInLine()
     {
         var clock = new FakeTimeProvider();
+        var written = clock.GetUtcNow();
         using var limiter = Limiter(new ConnectorOptions { MaxPermitWait = TimeSpan.FromMinutes(2) }, clock);
-        (await BackgroundAsync(limiter, "a:chat", "event-0")).Dispose();
-        using (ConversationWait.AtMost(TimeSpan.FromMilliseconds(250), "event-0"))
-        {
-            limiter.Pause(Key("a:chat"), TimeSpan.FromMinutes(1));
-        }
+        (await BackgroundAsync(limiter, "a:chat", "event-0", written)).Dispose();
+        limiter.Pause(Key("a:chat"), TimeSpan.FromMinutes(1));
 
-        // Its retry, and the next background call, are sent away until the minute is over; a turn's call waits for it;
-        // another chat of the tenant goes at once.
-        var retry = await Assert.ThrowsAsync<ConnectorException>(() => BackgroundAsync(limiter, "a:chat", "event-0").AsTask());
-        var next = await Assert.ThrowsAsync<ConnectorException>(() => BackgroundAsync(limiter, "a:chat", "event-1").AsTask());
+        // The next background call, and the retry of the one that got the 429 (written before it), are sent away until the
+        // minute is over; a turn's call waits for it; another chat of the tenant goes at once.
+        var next = await Assert.ThrowsAsync<ConnectorException>(() => BackgroundAsync(limiter, "a:chat", "event-1", written.AddSeconds(1)).AsTask());
+        var retry = await Assert.ThrowsAsync<ConnectorException>(() => BackgroundAsync(limiter, "a:chat", "event-0", written).AsTask());
         Assert.Equal(TimeSpan.FromMinutes(1), retry.RetryAfter);
-        Assert.Equal(TimeSpan.FromMinutes(1), next.RetryAfter);
+        Assert.True(next.RetryAfter >= TimeSpan.FromMinutes(1));
         var turn = limiter.AcquireAsync(Key("a:chat"), CancellationToken.None).AsTask();
         Assert.True(BackgroundAsync(limiter, "a:other", "event-other").IsCompletedSuccessfully);
 
@@ -259,10 +370,11 @@ public sealed class ConnectorRateLimiterTests
         Assert.True(turn.IsCompletedSuccessfully);
         (await turn).Dispose();
 
-        // The call that got the 429 goes before the one that came after it, whichever is back first.
-        var second = BackgroundAsync(limiter, "a:chat", "event-1").AsTask();
-        Assert.False(second.IsCompleted);
-        Assert.True(BackgroundAsync(limiter, "a:chat", "event-0").IsCompletedSuccessfully);
+        // The call that got the 429 is called back first, and goes before the one written after it, whichever is back first.
+        Assert.True(retry.Kept!.Called.IsCompleted);
+        Assert.False(next.Kept!.Called.IsCompleted);
+        await SentAwayAsync(limiter, "a:chat", "event-1", written.AddSeconds(1));
+        Assert.True(BackgroundAsync(limiter, "a:chat", "event-0", written).IsCompletedSuccessfully);
     }
 
     [Fact]
@@ -469,6 +581,25 @@ public sealed class ConnectorRateLimiterTests
         {
             return limiter.AcquireAsync(Key(chat), CancellationToken.None);
         }
+    }
+
+    /// <summary>A background call sent away at once, unsent, with its place kept.</summary>
+    private static async Task<(ConnectorException Error, IKeptPlace Kept)> SentAwayAsync(ConnectorRateLimiter limiter, string chat, string ticket, DateTimeOffset writtenAt = default)
+    {
+        var error = await Assert.ThrowsAsync<ConnectorException>(() => BackgroundAsync(limiter, chat, ticket, writtenAt).AsTask());
+        Assert.True(error.WasNotSent);
+        return (error, error.Kept!);
+    }
+
+    /// <summary>A background call behind a call under way in "a:chat": it waits its lane wait (250 ms of the clock), then is sent away.</summary>
+    private static async Task<(ConnectorException Error, IKeptPlace Kept)> SentAwayBehindAsync(ConnectorRateLimiter limiter, FakeTimeProvider clock, string ticket)
+    {
+        var waiting = BackgroundAsync(limiter, "a:chat", ticket).AsTask();
+        Assert.False(waiting.IsCompleted);
+        clock.Advance(TimeSpan.FromMilliseconds(250));
+        var error = await Assert.ThrowsAsync<ConnectorException>(() => waiting);
+        Assert.True(error.WasNotSent);
+        return (error, error.Kept!);
     }
 
     private static RateLimitKey Key(string conversation, string tenant = "tenant-1") => new(conversation, tenant);
