@@ -138,7 +138,7 @@ public sealed class InProcessRelay(
             MaxDegreeOfParallelism = options.Value.MaxParallelRequests,
             CancellationToken = cancellationToken,
         };
-        await Parallel.ForEachAsync(due, parallel, async (requestId, token) => Interlocked.Add(ref handled, await processor.ProcessAsync(requestId, token)));
+        await Parallel.ForEachAsync(due, parallel, async (requestId, token) => Interlocked.Add(ref handled, (await ProcessAsync(requestId, token, holdsPutOffs: false)).Handled));
         return new RelayPass(due.Count, handled);
     }
 
@@ -357,11 +357,11 @@ public sealed class InProcessRelay(
     }
 
     /// <summary>The request's due events; a failure to record a failure (the store) is logged, never thrown.</summary>
-    private async Task<OutboxPass> ProcessAsync(string requestId, CancellationToken cancellationToken)
+    private async Task<OutboxPass> ProcessAsync(string requestId, CancellationToken cancellationToken, bool holdsPutOffs = true)
     {
         try
         {
-            return await processor.RunAsync(requestId, holdsPutOffs: true, cancellationToken);
+            return await processor.RunAsync(requestId, holdsPutOffs, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
