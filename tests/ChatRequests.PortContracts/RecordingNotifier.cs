@@ -21,6 +21,12 @@ public sealed class RecordingNotifier : INotifier
     /// <summary>What a failing call throws (a 502 from Teams unless set).</summary>
     public Func<Exception> Failure { get; set; } = () => new HttpRequestException("Teams answered 502 Bad Gateway");
 
+    /// <summary>
+    /// Where approval and team cards go once recorded, by request id (a test's post through a real connector client), so
+    /// that what happens on the way to Teams (limits, hangs, 429s) reaches the relay; nowhere unless set.
+    /// </summary>
+    public Func<string, CancellationToken, Task>? Deliver { get; set; }
+
     /// <summary>The next <paramref name="count"/> calls fail.</summary>
     public void FailNext(int count) => Interlocked.Exchange(ref _failuresLeft, count);
 
@@ -123,6 +129,11 @@ public sealed class RecordingNotifier : INotifier
         if (AlwaysFail || Interlocked.Decrement(ref _failuresLeft) >= 0)
         {
             throw Failure();
+        }
+
+        if (requestId is not null && Deliver is { } deliver)
+        {
+            await deliver(requestId, cancellationToken);
         }
     }
 }

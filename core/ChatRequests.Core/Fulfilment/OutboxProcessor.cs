@@ -26,6 +26,13 @@ public sealed class FulfilmentOptions
     /// enough for a webhook's own retries (4 attempts of up to 10 s).
     /// </summary>
     public TimeSpan EventTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// How long an event's Teams call may wait for its conversation (at its rate limit, paused by a 429, or with a call
+    /// under way) before the event goes back to the outbox until the slot kept for it, so that a busy or hung chat holds
+    /// no worker while other chats' events wait (ADR 0036). Waiting for the tenant's budget is not limited by it.
+    /// </summary>
+    public TimeSpan LaneWait { get; set; } = TimeSpan.FromMilliseconds(250);
 }
 
 /// <summary>
@@ -39,8 +46,20 @@ public sealed class OutboxProcessor(
     IOptions<FulfilmentOptions> options,
     ILogger<OutboxProcessor> logger)
 {
-    /// <summary>Handles every due event of the request; returns how many were handled successfully.</summary>
-    public async Task<int> ProcessAsync(string requestId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Handles every due event of the request; returns how many were handled successfully. An event sent away from its
+    /// conversation's line is put off in the store until its turn (this caller holds nothing in memory).
+    /// </summary>
+    public async Task<int> ProcessAsync(string requestId, CancellationToken cancellationToken = default) =>
+        (await RunAsync(requestId, holdsPutOffs: false, cancellationToken)).Handled;
+
+    /// <summary>
+    /// Handles every due event of the request; returns how many were handled successfully, and the event put off when one
+    /// was. With <paramref name="holdsPutOffs"/> (the embedded relay) an event sent away with its place in its
+    /// conversation's line kept is not written back: the caller holds it in memory and brings it back when the place is
+    /// called (<see cref="IKeptPlace.Called"/>; after a crash the store still lists it as due, so nothing is lost).
+    /// </summary>
+    public async Task<OutboxPass> RunAsync(string requestId, bool holdsPutOffs, CancellationToken cancellationToken = default)
     {
         var handled = 0;
         var request = await store.GetAsync(requestId, cancellationToken);
@@ -49,7 +68,7 @@ public sealed class OutboxProcessor(
             var next = request?.Outbox.FirstOrDefault(e => !e.IsParked && e.NextAttemptAt <= clock.GetUtcNow());
             if (request is null || next is null)
             {
-                return handled;
+                return new OutboxPass(handled, null);
             }
 
             using var scope = logger.BeginScope(new Dictionary<string, object>
@@ -59,9 +78,20 @@ public sealed class OutboxProcessor(
             });
             using var timeout = new CancellationTokenSource(options.Value.EventTimeout, clock);
             using var eventToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+            var lane = ConversationWait.AtMost(options.Value.LaneWait, $"{requestId}/{next.Id}", next.CreatedAt);
             try
             {
-                await handler.HandleAsync(request, next, eventToken.Token);
+                try
+                {
+                    await handler.HandleAsync(request, next, eventToken.Token);
+                }
+                finally
+                {
+                    lane.Dispose();
+                }
+
+                lane.Call.Kept?.GiveUp(); // sent away once, then done without the call: the line behind it moves on
+
                 // From the version already loaded: the handler seldom saves, and when it did the save reloads (RequestStoreUpdates).
                 // What was saved is what the next event is handled with.
                 request = await store.UpdateAsync(request, r => r.CompleteEvent(next.Id), cancellationToken);
@@ -73,22 +103,38 @@ public sealed class OutboxProcessor(
                 // A post cut off by the timeout may have reached Teams: its ledger attempt stays open, so the retry is
                 // counted as a possible repeat (ADR 0022).
                 var failure = timeout.IsCancellationRequested ? new EventTimedOutException(options.Value.EventTimeout, ex) : ex;
-                await RecordFailureAsync(request, next, failure, cancellationToken);
-                return handled;
+                var kept = lane.Call.Kept;
+                if (holdsPutOffs && kept is not null && failure is IClassifiedFailure { WasNotSent: true, RetryAfter: { } turn })
+                {
+                    // Its conversation's line has a place kept for it: held by the caller, no store write (ADR 0036).
+                    logger.LogDebug("Event {EventType} {EventId} of {RequestId} waits for its turn in its conversation (about {Delay})",
+                        next.Type, next.Id, requestId, turn);
+                    return new OutboxPass(handled, clock.GetUtcNow() + turn, kept);
+                }
+
+                kept?.GiveUp();
+                return new OutboxPass(handled, await RecordFailureAsync(request, next, failure, cancellationToken));
+            }
+            catch
+            {
+                lane.Call.Kept?.GiveUp(); // stopping: the event stays in its outbox for the next start
+                throw;
             }
         }
     }
 
-    private async Task RecordFailureAsync(ServiceRequest request, OutboxEvent failed, Exception ex, CancellationToken cancellationToken)
+    /// <summary>Records the failure; returns the moment the event was put off until, or null when it failed (or was parked).</summary>
+    private async Task<DateTimeOffset?> RecordFailureAsync(ServiceRequest request, OutboxEvent failed, Exception ex, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         if (ex is IClassifiedFailure { WasNotSent: true, RetryAfter: { } wait })
         {
             // A burst to one conversation: this worker goes to other requests, and the event comes back after the wait.
-            await store.UpdateAsync(request.Id, r => r.PutOffEvent(failed.Id, $"{ex.GetType().Name}: {ex.Message}", clock.GetUtcNow() + wait), cancellationToken);
+            var until = clock.GetUtcNow() + wait;
+            await store.UpdateAsync(request.Id, r => r.PutOffEvent(failed.Id, $"{ex.GetType().Name}: {ex.Message}", until), cancellationToken);
             logger.LogInformation("Event {EventType} {EventId} of {RequestId} put off for {Delay}: {Reason}",
                 failed.Type, failed.Id, request.Id, wait, ex.Message);
-            return;
+            return until;
         }
 
         var permanent = ex is PermanentEventFailureException;
@@ -108,11 +154,19 @@ public sealed class OutboxProcessor(
             logger.LogWarning("Event {EventType} {EventId} of {RequestId} failed (attempt {Attempts}), retrying in {Delay}: {Reason}",
                 failed.Type, failed.Id, request.Id, failed.Attempts + 1, delay, ex.Message);
         }
+
+        return null;
     }
 
     private static TimeSpan Backoff(int attemptsSoFar, FulfilmentOptions settings, TimeSpan? retryAfter) =>
         RetryBackoff.Delay(attemptsSoFar, settings.FirstRetryDelay, settings.MaxRetryDelay, retryAfter, jitter: 0.8 + Random.Shared.NextDouble() * 0.4);
 }
+
+/// <summary>
+/// What one <see cref="OutboxProcessor.RunAsync"/> did: events handled, the moment an event was put off until (if one was),
+/// and the place its conversation's line keeps for it when the caller holds it (then that moment is the connector's guess).
+/// </summary>
+public readonly record struct OutboxPass(int Handled, DateTimeOffset? PutOffUntil, IKeptPlace? Kept = null);
 
 /// <summary>An event that took longer than <see cref="FulfilmentOptions.EventTimeout"/>: transient, retried with backoff.</summary>
 public sealed class EventTimedOutException(TimeSpan timeout, Exception innerException)

@@ -129,7 +129,7 @@ internal sealed partial class ConnectorClient : IConnectorClient
         // Held until the answer is read (or the attempt fails): the limits count the call until a window after that.
         using var permit = await _limiter.AcquireAsync(call.Limits, cancellationToken).ConfigureAwait(false);
         var token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-        return await _resilience.AttemptTimeout.ExecuteAsync(
+        var response = await _resilience.AttemptTimeout.ExecuteAsync(
             static async (state, ct) =>
             {
                 using var request = state.Self.CreateRequest(state.Call, state.Token);
@@ -137,6 +137,13 @@ internal sealed partial class ConnectorClient : IConnectorClient
             },
             (Self: this, Call: call, Token: token),
             cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == System.Net.HttpStatusCode.TooManyRequests && _resilience.RetryAfterOf(response) is { } retryAfter)
+        {
+            // Teams asked this conversation to wait: every call to it waits, the other conversations do not (ADR 0036).
+            _limiter.Pause(call.Limits, retryAfter);
+        }
+
+        return response;
     }
 
     private HttpRequestMessage CreateRequest(ConnectorCall call, string? token)

@@ -46,6 +46,13 @@ public sealed class ConnectorOptions
     /// </summary>
     public TimeSpan MaxPermitWait { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// A call to a conversation under way this long is taken for hung: the conversation's next background call is sent
+    /// away at once (its event put off until the hung call's attempt has timed out) instead of waiting behind it in a
+    /// worker (ADR 0036). Teams answers in 100-300 ms.
+    /// </summary>
+    public TimeSpan SlowCallAfter { get; set; } = TimeSpan.FromSeconds(5);
+
     internal IEnumerable<(string Name, RateLimitWindow Window)> ConversationWindows()
     {
         // Longest window first: a caller then holds short-window permits only for a moment.
@@ -78,6 +85,7 @@ internal sealed class ConnectorOptionsValidator : IValidateOptions<ConnectorOpti
         RequirePositive(failures, nameof(options.MaxDelay), options.MaxDelay);
         RequirePositive(failures, nameof(options.AttemptTimeout), options.AttemptTimeout);
         RequirePositive(failures, nameof(options.MaxPermitWait), options.MaxPermitWait);
+        RequirePositive(failures, nameof(options.SlowCallAfter), options.SlowCallAfter);
         if (options.MaxDelay < options.BaseDelay)
         {
             failures.Add($"{ConnectorOptions.SectionName}:{nameof(options.MaxDelay)} must not be shorter than {nameof(options.BaseDelay)}.");

@@ -1,4 +1,5 @@
 using System.Net;
+using ChatRequests.Core.Fulfilment;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -47,7 +48,7 @@ internal sealed partial class ConnectorResilience
                 Delay = o.BaseDelay,
                 MaxDelay = o.MaxDelay,
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context)),
-                DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, _timeProvider.GetUtcNow())),
+                DelayGenerator = args => ValueTask.FromResult(DelayBeforeRetry(args.Outcome.Result)),
                 OnRetry = args =>
                 {
                     ConnectorTelemetry.Retried(args.Context.OperationKey, args.Outcome.Result?.StatusCode);
@@ -89,6 +90,19 @@ internal sealed partial class ConnectorResilience
         { Result: { } response } => IsTransient(response.StatusCode),
         _ => false,
     };
+
+    /// <summary>
+    /// The service's Retry-After, honoured as sent; but a background call's 429 paused its conversation in the limiter
+    /// (<see cref="ConnectorRateLimiter.Pause"/>), so its retry goes straight back there and is sent away unsent until the
+    /// pause is over instead of sleeping in a relay worker (ADR 0036). Null: the computed backoff.
+    /// </summary>
+    private TimeSpan? DelayBeforeRetry(HttpResponseMessage? response)
+    {
+        var retryAfter = RetryAfter(response, _timeProvider.GetUtcNow());
+        return retryAfter is not null && response!.StatusCode == HttpStatusCode.TooManyRequests && ConversationWait.Current is not null
+            ? TimeSpan.Zero
+            : retryAfter;
+    }
 
     /// <summary>The Retry-After of a final answer, for the outbox's next try once these retries ran out.</summary>
     public TimeSpan? RetryAfterOf(HttpResponseMessage response) => RetryAfter(response, _timeProvider.GetUtcNow());

@@ -61,6 +61,9 @@ public sealed class ConnectorException : Exception, IClassifiedFailure
     /// <summary>The service's Retry-After on its last answer, if it sent one.</summary>
     public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>A background call sent away unsent: its place in its conversation's line, kept for it (ADR 0036).</summary>
+    public IKeptPlace? Kept { get; init; }
+
     /// <summary>A local rate limit refused the call before it was sent (its queue was full or the wait was over).</summary>
     public bool WasNotSent => StatusCode == 429 && ErrorCode is LocalRateLimit or LocalQueueFull;
 
