@@ -85,7 +85,9 @@ public sealed class FakeTeamsConnectorLimitsTests
     [InlineData(1_000, 100, 19)] // the tenant's 50/s: the 1,000th call no sooner than 19 s after the first
     [InlineData(50, 100, 0)]
     [InlineData(30, 1, 6)] // one chat: 8 per 2 s is the tightest, floor(29 / 8) = 3 windows of 2 s (7/s gives 4 s)
-    public void MinimumSpan_IsTheTightestWindowsLowerBound(int calls, int conversations, int seconds)
+    [InlineData(100, 1, 39)] // windows together: the 8th no sooner than 1 s (7/s), the 40th than 9 s (8 per 2 s), the 100th than 30 s after the 40th
+    [InlineData(1_000, 10, 39)] // the same in each of ten chats: more than any window alone (60 per 30 s says 30 s)
+    public void MinimumSpan_IsTheLeastTimeAllTheWindowsTogetherAllow(int calls, int conversations, int seconds)
     {
         Assert.Equal(TimeSpan.FromSeconds(seconds), TeamsRateLimits.Published.MinimumSpan(calls, conversations));
     }
