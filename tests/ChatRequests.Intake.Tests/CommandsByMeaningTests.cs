@@ -1,5 +1,4 @@
 using ChatRequests.Core.Understanding;
-using ChatRequests.Encoder;
 using ChatRequests.ReferenceData.Catalog;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -13,8 +12,6 @@ namespace ChatRequests.Intake.Tests;
 /// </summary>
 public sealed class CommandsByMeaningTests : IDisposable
 {
-    private static readonly Lazy<SlimSentenceEncoder> Model = new(() => SlimSentenceEncoder.Load());
-
     private const string LicenceRemoval = """
         {"id": "licence-removal", "name": "Software licence removal", "category": "Software", "description": "Give back a software licence you no longer use (Adobe, Visio, AutoCAD) so the company stops paying for it.", "keywords": ["remove licence", "cancel licence", "give back licence"]},
         """;
@@ -104,7 +101,7 @@ public sealed class CommandsByMeaningTests : IDisposable
 
     private static LexicalInterpreter Prepared(JsonFileCatalog catalog)
     {
-        var interpreter = new LexicalInterpreter(catalog, Model.Value);
+        var interpreter = new LexicalInterpreter(catalog, SlimEncoderOnce.Model);
         interpreter.Prepare();
         return interpreter;
     }

@@ -17,8 +17,6 @@ namespace ChatRequests.Intake.Tests;
 /// </summary>
 public sealed class SentenceEncoderTests : IDisposable
 {
-    private static readonly Lazy<SlimSentenceEncoder> Model = new(() => SlimSentenceEncoder.Load());
-
     /// <summary>Shares no word with the car park permit (nor its stem, nor a synonym the lexicon knows).</summary>
     private const string Paraphrase = "a spot for my vehicle during the day";
 
@@ -29,21 +27,21 @@ public sealed class SentenceEncoderTests : IDisposable
     [Fact]
     public void Encode_IsDeterministic_AndOfUnitLength()
     {
-        var first = Model.Value.Encode("my screen flickers");
-        var again = Model.Value.Encode("my screen flickers");
+        var first = SlimEncoderOnce.Model.Encode("my screen flickers");
+        var again = SlimEncoderOnce.Model.Encode("my screen flickers");
 
         Assert.Equal(384, first.Length);
         Assert.Equal(first, again);
         Assert.Equal(1f, Vectors.Dot(first, first), 3);
-        Assert.NotEqual(first, Model.Value.Encode("a parking permit"));
+        Assert.NotEqual(first, SlimEncoderOnce.Model.Encode("a parking permit"));
     }
 
     [Fact]
     public void Encode_PutsAParaphraseNearerItsMeaningThanAnUnrelatedThing()
     {
-        var message = Model.Value.Encode(Paraphrase);
+        var message = SlimEncoderOnce.Model.Encode(Paraphrase);
 
-        Assert.True(Vectors.Dot(message, Model.Value.Encode("car park permit")) > Vectors.Dot(message, Model.Value.Encode("telescope observing time")) + 0.1);
+        Assert.True(Vectors.Dot(message, SlimEncoderOnce.Model.Encode("car park permit")) > Vectors.Dot(message, SlimEncoderOnce.Model.Encode("telescope observing time")) + 0.1);
     }
 
     [Fact]
@@ -52,7 +50,7 @@ public sealed class SentenceEncoderTests : IDisposable
         var catalog = Observatory();
 
         var words = new LexicalInterpreter(catalog).Interpret(Paraphrase);
-        var withEncoder = Prepared(catalog, Model.Value).Interpret(Paraphrase);
+        var withEncoder = Prepared(catalog, SlimEncoderOnce.Model).Interpret(Paraphrase);
 
         Assert.Equal(MeaningKind.Unknown, words.Kind);
         Assert.NotEqual(MeaningKind.Unknown, withEncoder.Kind);
@@ -66,7 +64,7 @@ public sealed class SentenceEncoderTests : IDisposable
     {
         var catalog = Ferry();
 
-        var meaning = Prepared(catalog, Model.Value).Interpret(message);
+        var meaning = Prepared(catalog, SlimEncoderOnce.Model).Interpret(message);
 
         Assert.Contains(meaning.Items, m => m.Item.Id == item);
     }
@@ -76,7 +74,7 @@ public sealed class SentenceEncoderTests : IDisposable
     [InlineData("can I get a locker")]
     public void ANearMiss_IsAQuestionNeverAForm(string message)
     {
-        var meaning = Prepared(Ferry(), Model.Value).Interpret(message);
+        var meaning = Prepared(Ferry(), SlimEncoderOnce.Model).Interpret(message);
 
         Assert.NotEqual(MeaningKind.Item, meaning.Kind);
     }
@@ -84,7 +82,7 @@ public sealed class SentenceEncoderTests : IDisposable
     [Fact]
     public void HelpToGetAThing_IsTheThing_AndCommandsAreNotStolen()
     {
-        var interpreter = Prepared(Ferry(), Model.Value);
+        var interpreter = Prepared(Ferry(), SlimEncoderOnce.Model);
 
         var radio = interpreter.Interpret("help me get a deck radio");
         Assert.Equal((MeaningKind.Item, "deck-radio"), (radio.Kind, radio.Items[0].Item.Id));
@@ -96,7 +94,7 @@ public sealed class SentenceEncoderTests : IDisposable
     public async Task UntilTheEncoderIsReady_TheWordsAloneRead_AndThenTheMeaningToo()
     {
         using var gate = new ManualResetEventSlim();
-        var interpreter = new LexicalInterpreter(Observatory(), new GatedEncoder(Model.Value, gate));
+        var interpreter = new LexicalInterpreter(Observatory(), new GatedEncoder(SlimEncoderOnce.Model, gate));
         var preparing = Task.Run(interpreter.Prepare);
 
         var before = interpreter.Interpret(Paraphrase);
@@ -113,7 +111,7 @@ public sealed class SentenceEncoderTests : IDisposable
     public void CommandsAndNamedItems_ReadTheSame_WithTheEncoder()
     {
         var catalog = Observatory();
-        var interpreter = Prepared(catalog, Model.Value);
+        var interpreter = Prepared(catalog, SlimEncoderOnce.Model);
 
         Assert.Equal(ChatCommand.MyRequests, interpreter.Interpret("show me my requests").Command);
         var desk = interpreter.Interpret("I need a desk phone");
@@ -166,7 +164,7 @@ public sealed class SentenceEncoderTests : IDisposable
     [Fact]
     public void ConcurrentTurns_ReadAsOneAtATimeWould()
     {
-        var interpreter = Prepared(Observatory(), Model.Value);
+        var interpreter = Prepared(Observatory(), SlimEncoderOnce.Model);
         string[] messages = [Paraphrase, "I need a desk phone", "book some nights on the big scope", "a laptop for the visitor", "show me my requests", "the coffee machine"];
         var expected = messages.Select(m => Describe(interpreter.Interpret(m))).ToArray();
 
@@ -181,7 +179,7 @@ public sealed class SentenceEncoderTests : IDisposable
     public void ACatalogReload_RebuildsTheItemVectors_OffTheTurn()
     {
         var catalog = new SwitchingCatalog(Observatory().Items);
-        var interpreter = Prepared(catalog, Model.Value);
+        var interpreter = Prepared(catalog, SlimEncoderOnce.Model);
         Assert.Equal("parking", interpreter.Interpret(Paraphrase).Items[0].Item.Id);
 
         catalog.Items = [.. catalog.Items.Where(i => i.Id != "parking"), new CatalogItem { Id = "bike-shed", Name = "Bike shed key", Category = "Site", Description = "A key to the locked cycle shelter." }];

@@ -1,0 +1,11 @@
+using ChatRequests.Encoder;
+
+namespace ChatRequests.Intake.Tests;
+
+/// <summary>The real slim encoder, slimmed once for every test class of this project that reads with it (seconds of CPU each time).</summary>
+internal static class SlimEncoderOnce
+{
+    private static readonly Lazy<SlimSentenceEncoder> Loaded = new(() => SlimSentenceEncoder.Load());
+
+    public static SlimSentenceEncoder Model => Loaded.Value;
+}
