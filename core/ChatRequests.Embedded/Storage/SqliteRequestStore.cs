@@ -147,6 +147,7 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
             cancellationToken);
 
         request.Version = row.Version;
+        database.Work.DocumentWritten(row.DocBytes);
     }
 
     public async Task SaveAsync(ServiceRequest request, CancellationToken cancellationToken = default)
@@ -175,6 +176,7 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
         }
 
         request.Version = row.Version;
+        database.Work.DocumentWritten(row.DocBytes);
     }
 
     public Task<IReadOnlyList<ServiceRequest>> ListByRequesterAsync(string requesterId, int max, CancellationToken cancellationToken = default) =>
@@ -325,6 +327,7 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
     public async Task DeleteAsync(ServiceRequest request, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        SqliteDatabase.TakePagesWritten(connection);
         await using var transaction = connection.BeginTransaction(deferred: false);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -342,6 +345,7 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
         command.Parameters.AddWithValue("$key", request.SubmissionKey);
         await command.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        database.NoteCommit(connection, 1);
     }
 
     public async Task<string?> GetMarkAsync(string name, CancellationToken cancellationToken = default)
@@ -399,8 +403,10 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
         {
             // The document's UTF-8 bytes as SQLite holds them (a TEXT value read as a blob is not converted): no string
             // of twice the size to allocate, and nothing for the serializer to transcode.
-            var request = JsonSerializer.Deserialize<ServiceRequest>(reader.GetFieldValue<byte[]>(1), RequestJson.Options)
+            var doc = reader.GetFieldValue<byte[]>(1);
+            var request = JsonSerializer.Deserialize<ServiceRequest>(doc, RequestJson.Options)
                 ?? throw new InvalidDataException("A stored request document is empty.");
+            database.Work.DocumentRead(doc.Length);
             // The column is the concurrency token; the copy inside the document is for people reading it.
             request.Version = reader.GetInt64(0);
             requests.Add(request);
@@ -422,6 +428,9 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
         string? SlaCheckAt,
         string Doc)
     {
+        /// <summary>The document's size as stored (UTF-8).</summary>
+        public int DocBytes => System.Text.Encoding.UTF8.GetByteCount(Doc);
+
         public static RequestRow From(ServiceRequest request, long version)
         {
             var stage = request.PendingStage;
