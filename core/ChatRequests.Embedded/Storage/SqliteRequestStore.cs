@@ -126,11 +126,11 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
         await database.WriteAsync(
             async command =>
             {
-                command.CommandText = """
+                command.CommandText = $"""
                     INSERT INTO requests (id, version, submission_key, requester_id, team_id, state, submitted_at,
                                           pending_approvers, next_event_at, has_parked, sla_check_at, doc)
                     VALUES ($id, $version, $submission_key, $requester_id, $team_id, $state, $submitted_at,
-                            $pending_approvers, $next_event_at, $has_parked, $sla_check_at, $doc);
+                            $pending_approvers, $next_event_at, $has_parked, $sla_check_at, {StoredDocument.AsText});
                     """;
                 row.AddParameters(command.Parameters);
                 command.Parameters.AddWithValue("$submission_key", request.SubmissionKey);
@@ -158,11 +158,11 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
             command =>
             {
                 // The id, submission key and submission time never change, so they are not rewritten.
-                command.CommandText = """
+                command.CommandText = $"""
                     UPDATE requests
                     SET version = $version, requester_id = $requester_id, team_id = $team_id, state = $state,
                         pending_approvers = $pending_approvers, next_event_at = $next_event_at, has_parked = $has_parked,
-                        sla_check_at = $sla_check_at, doc = $doc
+                        sla_check_at = $sla_check_at, doc = {StoredDocument.AsText}
                     WHERE id = $id AND version = $expected;
                     """;
                 row.AddParameters(command.Parameters);
@@ -426,10 +426,10 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
         string? NextEventAt,
         bool HasParked,
         string? SlaCheckAt,
-        string Doc)
+        byte[] Doc)
     {
         /// <summary>The document's size as stored (UTF-8).</summary>
-        public int DocBytes => System.Text.Encoding.UTF8.GetByteCount(Doc);
+        public int DocBytes => Doc.Length;
 
         public static RequestRow From(ServiceRequest request, long version)
         {
@@ -474,14 +474,14 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
             parameters.AddWithValue("$doc", Doc);
         }
 
-        private static string SerializeWithVersion(ServiceRequest request, long version)
+        private static byte[] SerializeWithVersion(ServiceRequest request, long version)
         {
             // The document carries the version it is stored as; the object gets it only once the write succeeded.
             var current = request.Version;
             request.Version = version;
             try
             {
-                return JsonSerializer.Serialize(request, RequestJson.Options);
+                return JsonSerializer.SerializeToUtf8Bytes(request, RequestJson.Options);
             }
             finally
             {
