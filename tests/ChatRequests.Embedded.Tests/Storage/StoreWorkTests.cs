@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Text.Json;
+using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
 using ChatRequests.Core.Telemetry;
 using ChatRequests.Embedded.Storage;
@@ -67,6 +68,49 @@ public sealed class StoreWorkTests : IDisposable
         Assert.Equal(request.Version, await ScalarAsync<long>("SELECT json_extract(doc, '$.version') FROM requests WHERE id = $id", id));
         // As the store wrote it before it bound bytes: the serializer's UTF-16 string, transcoded by the binding.
         Assert.Equal(JsonSerializer.Serialize(request, RequestJson.Options), await ScalarAsync<string>("SELECT doc FROM requests WHERE id = $id", id));
+    }
+
+    [Fact]
+    public async Task ASaveThatChangesNoColumn_WritesOnlyTheRow_FewerPagesThanASaveThatSetsEveryColumn()
+    {
+        var store = new SqliteRequestStore(_scratch.Database);
+        var work = _scratch.Database.Work;
+        var id = await SubmitLoad.SubmitAsync(store, "form-1");
+
+        // Read from the store: its columns are known, none changes, so the save sets the document only.
+        var read = (await store.GetAsync(id))!;
+        var log = work.WalBytes;
+        await store.SaveAsync(read);
+        var documentOnly = work.WalBytes - log;
+
+        // The same request as an object the store did not hand out: its columns are not known, so the save sets them all,
+        // and SQLite rewrites their indexes' entries (the requester's, the open queue's, the due events', the SLA checks').
+        var copy = JsonSerializer.Deserialize<ServiceRequest>(JsonSerializer.Serialize(read, RequestJson.Options), RequestJson.Options)!;
+        copy.Version = read.Version;
+        log = work.WalBytes;
+        await store.SaveAsync(copy);
+        var everyColumn = work.WalBytes - log;
+
+        Assert.True(documentOnly < everyColumn, $"{documentOnly} bytes of log for the document only, {everyColumn} for every column");
+        Assert.Equal(copy.Version, (await store.GetAsync(id))!.Version);
+    }
+
+    [Fact]
+    public async Task AnObjectOfAnOlderVersion_GivenTheCurrentVersion_SetsEveryColumn_NotThoseOfItsOwnRead()
+    {
+        var store = new SqliteRequestStore(_scratch.Database);
+        var id = await SubmitLoad.SubmitAsync(store, "form-1");
+        var older = (await store.GetAsync(id))!;
+        var current = (await store.GetAsync(id))!;
+        current.Cancel(current.Requester, "no longer needed", DateTimeOffset.UtcNow);
+        await store.SaveAsync(current);
+
+        // The older object's columns were read at its own version: taken for the row's now, its save would leave the state
+        // column at Cancelled under a document that says otherwise.
+        older.Version = current.Version;
+        await store.SaveAsync(older);
+
+        Assert.Equal(older.State.ToString(), await ScalarAsync<string>("SELECT state FROM requests WHERE id = $id", id));
     }
 
     [Fact]
