@@ -138,6 +138,12 @@ public sealed class InMemoryRequestStore : IRequestStore
     public async Task<IReadOnlyList<string>> ListIdsWithDueEventsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
         (await ListWithDueEventsAsync(now, max, cancellationToken)).Select(r => r.Id).ToList();
 
+    public async Task<PendingEvents> CountPendingEventsAsync(DateTimeOffset now, int maxRequests, CancellationToken cancellationToken = default)
+    {
+        var read = await ListWithDueEventsAsync(DateTimeOffset.MaxValue, maxRequests, cancellationToken);
+        return PendingEvents.Of(read.SelectMany(r => r.Outbox).Where(e => !e.IsParked).Select(e => e.NextAttemptAt), now, read.Count == maxRequests);
+    }
+
     public Task<IReadOnlyList<ServiceRequest>> ListSlaCheckDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<ServiceRequest>>(
         [

@@ -188,6 +188,20 @@ public sealed class CosmosRequestStore(CosmosContainers containers, TimeProvider
             "due event ids",
             cancellationToken);
 
+    public async Task<PendingEvents> CountPendingEventsAsync(DateTimeOffset now, int maxRequests, CancellationToken cancellationToken = default)
+    {
+        // Only the outboxes come back: the requests are not deserialised.
+        var outboxes = await _documents.QueryAsync<List<OutboxTimes>>(
+            await containers.RequestsAsync(cancellationToken),
+            new QueryDefinition($"SELECT TOP {Math.Max(0, maxRequests)} VALUE c.request.outbox {DueEvents}")
+                .WithParameter("@type", RequestDocument.Kind)
+                .WithParameter("@now", RequestDocument.Utc(DateTimeOffset.MaxValue)),
+            "pending events",
+            cancellationToken);
+        return PendingEvents.Of(
+            outboxes.SelectMany(o => o).Where(e => e.ParkedAt is null).Select(e => e.NextAttemptAt), now, outboxes.Count == maxRequests);
+    }
+
     public Task<IReadOnlyList<ServiceRequest>> ListSlaCheckDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
         QueryAsync(
             "SLA check due",
@@ -349,4 +363,7 @@ public sealed class CosmosRequestStore(CosmosContainers containers, TimeProvider
     }
 
     private sealed record StoredETag(long Version, string ETag);
+
+    /// <summary>What the health check reads of an outbox event.</summary>
+    private sealed record OutboxTimes(DateTimeOffset NextAttemptAt, DateTimeOffset? ParkedAt);
 }

@@ -125,9 +125,10 @@ public sealed class ModelInterpreter : IMessageInterpreter
         {
             itemVectors = await ItemVectorsAsync(catalog, budget);
         }
-        // A reading an earlier turn started failed (say, during the outage this turn comes after) while this turn's own
-        // call was answered: the catalog is read once more within this turn's budget, not blamed on this turn.
-        catch (Exception) when (!started && catalog.Vectors.IsFaulted)
+        // A reading an earlier turn started failed (say, during the outage this turn comes after) or ran out of its own
+        // time (Intake:AzureOpenAI:CatalogTimeout) while this turn's own call was answered: the catalog is read once more
+        // within this turn's budget, not blamed on this turn.
+        catch (Exception) when (!started && (catalog.Vectors.IsFaulted || catalog.Vectors.IsCanceled))
         {
             catalog = _catalogVectors.For(items);
             itemVectors = await ItemVectorsAsync(catalog, budget);

@@ -33,27 +33,19 @@ public sealed record RelayHealthReport(
 public sealed class RelayHealth(IRequestStore store, TimeProvider clock)
 {
     /// <summary>Requests read per check: a health probe must stay cheap even when a backlog has built up.</summary>
-    internal const int MaxRequestsRead = 1000;
+    public const int MaxRequestsRead = 1000;
 
     public async Task<RelayHealthReport> CheckAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        var withPending = await store.ListWithDueEventsAsync(DateTimeOffset.MaxValue, MaxRequestsRead, cancellationToken);
+        // Counted by the store, on every poll: no request is loaded for them.
+        var pending = await store.CountPendingEventsAsync(now, MaxRequestsRead, cancellationToken);
         var withParked = await store.ListWithParkedEventsAsync(cancellationToken);
-
-        var pending = withPending.SelectMany(r => r.Outbox).Where(e => !e.IsParked).ToList();
-        var due = pending.Where(e => e.NextAttemptAt <= now).ToList();
         var parked = withParked
             .SelectMany(r => r.Outbox.Where(e => e.IsParked)
                 .Select(e => new ParkedEvent(r.Id, e.Id, e.Type, e.Attempts, e.LastError, e.ParkedAt)))
             .ToList();
 
-        return new RelayHealthReport(
-            now,
-            pending.Count,
-            due.Count,
-            due.Count == 0 ? null : due.Min(e => e.NextAttemptAt),
-            parked,
-            IsPartial: withPending.Count == MaxRequestsRead);
+        return new RelayHealthReport(now, pending.Count, pending.Due, pending.OldestDueAt, parked, pending.IsPartial);
     }
 }

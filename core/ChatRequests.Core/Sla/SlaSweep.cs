@@ -38,6 +38,12 @@ public sealed record SlaSweepResult(int Checked, int Reminders, int Warnings, in
     /// <summary>Requests brought to the organisation's current retention settings (the first sweep, and after they change).</summary>
     public int RetentionAdopted { get; init; }
 
+    /// <summary>
+    /// True when changed retention settings have reached only part of the store (<see cref="SlaSweep.RetentionBatchSize"/>
+    /// a sweep): the next sweep goes on where this one stopped; a sweeper runs it at once.
+    /// </summary>
+    public bool RetentionUnderWay { get; init; }
+
     /// <summary>Final requests whose personal data the retention policy removed.</summary>
     public int Anonymised { get; init; }
 
@@ -71,13 +77,26 @@ public sealed class SlaSweep(
     /// <summary>The store's mark holding the retention settings (as JSON) that a finished scan brought every request to.</summary>
     public const string RetentionMark = "retention-adopted";
 
+    /// <summary>
+    /// The store's mark of a scan under way (<see cref="RetentionProgress"/>): the settings it brings the requests to and the
+    /// submission time it goes on from. Empty when none is under way.
+    /// </summary>
+    public const string RetentionProgressMark = "retention-adopting";
+
+    /// <summary>
+    /// Requests one sweep brings to changed retention settings, about (a batch ends between two submission times): a change
+    /// goes through a large store in steps, one per sweep, so that no sweep rewrites the whole store before the reminders
+    /// and escalations that are due.
+    /// </summary>
+    public const int RetentionBatchSize = 500;
+
     // The retention settings every request was brought to, as this sweeper knows; null until its first sweep checked.
     private RetentionSettings? _retentionAdopted;
 
     public async Task<SlaSweepResult> SweepAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        var adopted = await AdoptRetentionAsync(cancellationToken);
+        var (adopted, retentionUnderWay) = await AdoptRetentionAsync(cancellationToken);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         int reminders = 0, warnings = 0, escalations = 0, timeouts = 0, conflicts = 0, supplierAlerts = 0, reannouncements = 0;
         int confirmationReminders = 0, autoClosed = 0, receiptFollowUps = 0, reviewReminders = 0, anonymised = 0, deleted = 0;
@@ -140,7 +159,7 @@ public sealed class SlaSweep(
                     Timeouts = timeouts, SupplierAlerts = supplierAlerts, Reannouncements = reannouncements,
                     ConfirmationReminders = confirmationReminders, AutoClosed = autoClosed,
                     ReceiptFollowUps = receiptFollowUps, ReviewReminders = reviewReminders, Anonymised = anonymised, Deleted = deleted,
-                    RetentionAdopted = adopted,
+                    RetentionAdopted = adopted, RetentionUnderWay = retentionUnderWay,
                 };
             }
         }
@@ -204,33 +223,55 @@ public sealed class SlaSweep(
     /// <summary>
     /// Brings every request to the organisation's retention settings once per change of them (requests logged before the
     /// settings existed, or under others); otherwise nothing, since a request takes them when it is logged. One scan of the
-    /// store, only then: its saves put the anonymisation instant into the index the sweep queries. The store's mark
-    /// (<see cref="RetentionMark"/>) says which settings a finished scan brought every request to, so a restart, or
-    /// another sweeper, does not scan again. Returns how many requests changed.
+    /// store, only then, <see cref="RetentionBatchSize"/> requests per sweep: its saves put the anonymisation instant into
+    /// the index the sweep queries. After each batch the store's <see cref="RetentionProgressMark"/> says where the next
+    /// one goes on, so a sweep stopped half-way (a restart, another sweeper) resumes there, and only the requests of the
+    /// unfinished batch are read again (a request already brought to the settings is not saved again). The store's
+    /// <see cref="RetentionMark"/> says which settings a finished scan brought every request to, so a restart, or another
+    /// sweeper, does not scan again. Returns how many requests changed, and whether the scan goes on in the next sweep.
     /// </summary>
-    private async Task<int> AdoptRetentionAsync(CancellationToken cancellationToken)
+    private async Task<(int Changed, bool UnderWay)> AdoptRetentionAsync(CancellationToken cancellationToken)
     {
         if (directory is null)
         {
-            return 0;
+            return (0, false);
         }
 
         var settings = (await directory.GetGovernanceSettingsAsync(cancellationToken))?.Retention ?? new RetentionSettings();
         if (settings == _retentionAdopted)
         {
-            return 0;
+            return (0, false);
         }
 
         var mark = JsonSerializer.Serialize(settings);
         if (await store.GetMarkAsync(RetentionMark, cancellationToken) == mark)
         {
             _retentionAdopted = settings;
-            return 0;
+            return (0, false);
         }
 
-        int changed = 0, leftOver = 0;
-        await foreach (var request in store.ScanAsync(cancellationToken: cancellationToken))
+        var progress = RetentionProgress.Read(await store.GetMarkAsync(RetentionProgressMark, cancellationToken));
+        var scan = progress?.Settings == mark ? progress : new RetentionProgress(mark, From: null, LeftOver: 0);
+        if (scan != progress)
         {
+            // A scan for other settings stopped half-way is over: coming back to them later starts from the beginning.
+            await store.SetMarkAsync(RetentionProgressMark, scan.Write(), cancellationToken);
+        }
+
+        int read = 0, changed = 0, leftOver = scan.LeftOver;
+        DateTimeOffset? last = null;
+        await foreach (var request in store.ScanAsync(submittedFrom: scan.From, cancellationToken: cancellationToken))
+        {
+            // A batch ends between two submission times: the next one goes on from this request's, and none of its was done.
+            if (read >= RetentionBatchSize && request.SubmittedAt != last)
+            {
+                await store.SetMarkAsync(RetentionProgressMark, (scan with { From = request.SubmittedAt, LeftOver = leftOver }).Write(), cancellationToken);
+                LogAdopted(changed);
+                return (changed, true);
+            }
+
+            read++;
+            last = request.SubmittedAt;
             try
             {
                 var adopted = false;
@@ -239,7 +280,7 @@ public sealed class SlaSweep(
             }
             catch (ConcurrencyConflictException)
             {
-                // Kept changing: the next sweep scans again.
+                // Kept changing: the scan starts again once it reaches the end.
                 logger.LogInformation("Retention settings not applied to {RequestId} yet: the request kept changing", request.Id);
                 leftOver++;
             }
@@ -251,12 +292,28 @@ public sealed class SlaSweep(
             _retentionAdopted = settings;
         }
 
+        // Nothing under way: the next change of the settings (even back to these) starts from the beginning.
+        await store.SetMarkAsync(RetentionProgressMark, "", cancellationToken);
+        LogAdopted(changed);
+        return (changed, false);
+    }
+
+    private void LogAdopted(int changed)
+    {
         if (changed > 0)
         {
             logger.LogInformation("Retention settings applied to {Count} requests", changed);
         }
+    }
 
-        return changed;
+    /// <summary>Where a scan bringing the requests to <paramref name="Settings"/> goes on (null: from the beginning).</summary>
+    /// <param name="LeftOver">Requests the scan could not bring to the settings so far (it starts again at the end).</param>
+    private sealed record RetentionProgress(string Settings, DateTimeOffset? From, int LeftOver)
+    {
+        public static RetentionProgress? Read(string? mark) =>
+            string.IsNullOrEmpty(mark) ? null : JsonSerializer.Deserialize<RetentionProgress>(mark);
+
+        public string Write() => JsonSerializer.Serialize(this);
     }
 
     /// <summary>Who the escalation ladder's levels go to; looked up only for a request the team works (where a level may fire).</summary>

@@ -81,6 +81,13 @@ public interface IRequestStore
     Task<IReadOnlyList<string>> ListIdsWithDueEventsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The events not parked of the <paramref name="maxRequests"/> requests that <see cref="ListWithDueEventsAsync"/> lists
+    /// first when every event counts as due, counted at <paramref name="now"/>: what GET /status polls, answered by the store
+    /// from the documents' outboxes without loading a request where it can.
+    /// </summary>
+    Task<PendingEvents> CountPendingEventsAsync(DateTimeOffset now, int maxRequests, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Requests whose SLA check (<see cref="ServiceRequest.SlaCheckAt"/>) is due at or before <paramref name="now"/>, earliest
     /// first, at most <paramref name="max"/>: the SLA sweep's query. Requests without one (fulfilled, final, nothing
     /// left to remind or escalate) are never returned.

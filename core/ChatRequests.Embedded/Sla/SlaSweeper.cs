@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 namespace ChatRequests.Embedded.Sla;
 
 /// <summary>
-/// The embedded SLA sweeper: runs the <see cref="SlaSweep"/> every <see cref="SlaSweepOptions.SweepInterval"/>, and
+/// The embedded SLA sweeper: runs the <see cref="SlaSweep"/> every <see cref="SlaSweepOptions.SweepInterval"/> (and again
+/// at once while changed retention settings are under way through the store, a batch per sweep), and
 /// wakes the relay when the sweep saved events, so that reminders and escalations go out at once. The due checks are
 /// stored in the requests, so a sweep missed while the host was down is made up by the first one after the start.
 /// </summary>
@@ -26,13 +27,19 @@ public sealed class SlaSweeper(
 
     protected override async Task RunAsync(CancellationToken cancellationToken)
     {
-        var result = await sweep.SweepAsync(cancellationToken);
-        if (result.Events > 0)
+        SlaSweepResult result;
+        do
         {
-            relay.Wake();
-            logger.LogInformation(
-                "SLA sweep: {Reminders} approval reminders, {Warnings} at-risk warnings, {Escalations} escalations, {Conflicts} skipped",
-                result.Reminders, result.Warnings, result.Escalations, result.Conflicts);
+            // Changed retention settings go through the store a batch per sweep: the next batch follows at once.
+            result = await sweep.SweepAsync(cancellationToken);
+            if (result.Events > 0)
+            {
+                relay.Wake();
+                logger.LogInformation(
+                    "SLA sweep: {Reminders} approval reminders, {Warnings} at-risk warnings, {Escalations} escalations, {Conflicts} skipped",
+                    result.Reminders, result.Warnings, result.Escalations, result.Conflicts);
+            }
         }
+        while (result.RetentionUnderWay);
     }
 }

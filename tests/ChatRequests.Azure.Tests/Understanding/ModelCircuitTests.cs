@@ -105,37 +105,96 @@ public sealed class ModelCircuitTests : IAsyncLifetime
     [Fact]
     public async Task AReadingOfTheCatalogAnEarlierTurnStarted_FailsUnderALaterTurn_WhichReadsTheCatalogAgain()
     {
-        // The first reading of the catalog (three inputs in one call) is held until both turns have asked for the
-        // message's vector, and then fails; every later reading is answered.
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var catalogReadings = 0;
-        _server.FailEmbeddingsWith = async request =>
-        {
-            if (request.Inputs.Count < 2 || Interlocked.Increment(ref catalogReadings) > 1)
-            {
-                return null;
-            }
-
-            await release.Task;
-            return 500;
-        };
+        // The first reading of the catalog is held until both turns have asked for the message's vector, and then fails;
+        // every later reading is answered.
+        var firstReading = HoldFirstCatalogReading(failWith: 500);
         await using var services = IntakeTestKit.Services(_server, _words, new TestCatalog(Laptop, Charger, Vpn),
             new StaticTokenCredential(), _logs, _time, []);
         var interpreter = ModelInterpreterTests.Interpreter(services);
 
         var first = interpreter.InterpretAsync(Words).AsTask();
         var second = interpreter.InterpretAsync(Words).AsTask();
-        while (MessagesAsked() < 2)
-        {
-            await Task.Delay(10);
-        }
+        await MessagesAskedAsync(2);
 
-        release.SetResult();
+        firstReading.Release();
 
         Assert.Same(_words.Meaning, await first);   // the turn that started the failed reading reads the words alone
         var meaning = await second;                  // the other reads the catalog again, and understands
         Assert.Equal(MeaningKind.Item, meaning.Kind);
         Assert.Equal("laptop", Assert.Single(meaning.Items).Item.Id);
-        Assert.Equal(2, catalogReadings);
+        Assert.Equal(2, firstReading.Readings);
+    }
+
+    [Fact]
+    public async Task AReadingOfTheCatalogAnEarlierTurnStarted_RunsOutOfTimeUnderALaterTurn_WhichReadsTheCatalogAgain()
+    {
+        // The first reading is never answered: its own time (1 s here) runs out while the later turn, within its budget
+        // (1.5 s from its start, half a second later), waits for it. CI once saw this after the circuit's pause, when the
+        // clock's jump ended a reading the last failed turn had started.
+        var firstReading = HoldFirstCatalogReading(failWith: null);
+        await using var services = IntakeTestKit.Services(_server, _words, new TestCatalog(Laptop, Charger, Vpn),
+            new StaticTokenCredential(), _logs, _time, new() { ["Intake:AzureOpenAI:CatalogTimeout"] = "00:00:01" });
+        var interpreter = ModelInterpreterTests.Interpreter(services);
+
+        try
+        {
+            var first = interpreter.InterpretAsync(Words).AsTask();
+            await MessagesAskedAsync(1);
+            _time.Advance(TimeSpan.FromMilliseconds(500));
+            var second = interpreter.InterpretAsync(Words).AsTask();
+            await MessagesAskedAsync(2);
+            _time.Advance(TimeSpan.FromMilliseconds(500));
+
+            Assert.Same(_words.Meaning, await first);   // the turn that started the reading is told it could not be read in time
+            var meaning = await second;                  // the other reads the catalog again, and understands
+            Assert.Equal(MeaningKind.Item, meaning.Kind);
+            Assert.Equal("laptop", Assert.Single(meaning.Items).Item.Id);
+            Assert.Equal(2, firstReading.Readings);
+            var warning = Assert.Single(_logs.Logs, l => l.Level >= LogLevel.Warning);
+            Assert.Contains("the catalog could not be read in time", warning.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            firstReading.Release();
+        }
+    }
+
+    private async Task MessagesAskedAsync(int count)
+    {
+        while (MessagesAsked() < count)
+        {
+            await Task.Delay(10);
+        }
+    }
+
+    /// <summary>Holds the server's answer to the first reading of the catalog (three inputs in one call) until released.</summary>
+    private HeldReading HoldFirstCatalogReading(int? failWith)
+    {
+        var held = new HeldReading();
+        _server.FailEmbeddingsWith = async request =>
+        {
+            if (request.Inputs.Count < 2 || held.Count() > 1)
+            {
+                return null;
+            }
+
+            await held.Released;
+            return failWith;
+        };
+        return held;
+    }
+
+    private sealed class HeldReading
+    {
+        private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _readings;
+
+        public int Readings => Volatile.Read(ref _readings);
+
+        public Task Released => _release.Task;
+
+        public int Count() => Interlocked.Increment(ref _readings);
+
+        public void Release() => _release.TrySetResult();
     }
 }

@@ -1,6 +1,9 @@
+using System.Text.Json;
 using ChatRequests.Core.Organisation;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Sla;
+using ChatRequests.Core.Storage;
+using ChatRequests.PortContracts.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
@@ -129,6 +132,73 @@ public sealed class RetentionSweepTests
             .Returns(new GovernanceSettings { Retention = new RetentionSettings { AnonymiseClosedAfterDays = 300 } });
         Assert.Equal(2, (await Sweep(_store.Reopen(), directory).SweepAsync()).RetentionAdopted);
         Assert.Equal(0, (await Sweep(_store.Reopen(), directory).SweepAsync()).RetentionAdopted);
+    }
+
+    [Fact]
+    public async Task ASettingsChange_GoesThroughAManyRequestStoreInBatches_AndASweepStoppedHalfWayResumes_SavingEachRequestOnce()
+    {
+        // Two requests per submission time, so that a batch has to end between two times; before any SLA check is due.
+        const int Count = 2 * SlaSweep.RetentionBatchSize + 250;
+        var before = new RetentionSettings { AnonymiseClosedAfterDays = 400 };
+        for (var n = 1; n <= Count; n++)
+        {
+            var request = Submit($"REQ-{n:D6}", Start.AddMinutes(n / 2));
+            request.AdoptRetention(before);
+            await _store.CreateAsync(request);
+        }
+
+        var directory = Governed(before);
+        var clock = new FakeTimeProvider(Start.AddDays(-1));
+        SlaSweep Sweeper(IRequestStore store) => new(store, clock, NullLogger<SlaSweep>.Instance, directory: directory);
+        Assert.Equal(0, (await Sweeper(_store).SweepAsync()).RetentionAdopted);
+        var after = new RetentionSettings { AnonymiseClosedAfterDays = 30 };
+        directory.GetGovernanceSettingsAsync(Arg.Any<CancellationToken>()).Returns(new GovernanceSettings { Retention = after });
+        var saves = new SavesCounted(_store);
+
+        var first = (await Sweeper(saves).SweepAsync()).RetentionAdopted;
+        saves.FailAfter = saves.Count + 100;   // the second sweep stops half-way through its batch (the process dies)
+        await Assert.ThrowsAsync<IOException>(() => Sweeper(saves).SweepAsync());
+        saves.FailAfter = int.MaxValue;
+        var resumed = new List<int>();
+        for (var sweep = 0; sweep < 5; sweep++)   // restarted: a new sweeper each time
+        {
+            resumed.Add((await Sweeper(saves).SweepAsync()).RetentionAdopted);
+        }
+
+        Assert.InRange(first, SlaSweep.RetentionBatchSize, SlaSweep.RetentionBatchSize + 1);
+        // After the restart the unfinished batch is read again, not the first one; its first 100 are not saved again.
+        Assert.InRange(resumed[0], SlaSweep.RetentionBatchSize - 100, SlaSweep.RetentionBatchSize + 1 - 100);
+        Assert.Equal(Count, first + 100 + resumed.Sum());
+        Assert.Equal([0, 0], resumed[^2..]);
+        Assert.Equal(Count, saves.Count);
+        var stored = new List<ServiceRequest>();
+        await foreach (var request in _store.ScanAsync())
+        {
+            stored.Add(request);
+        }
+
+        Assert.Equal(Count, stored.Count);
+        Assert.All(stored, r => Assert.Equal((2L, RetentionRule.From(after)), (r.Version, r.Retention)));
+        Assert.Equal(JsonSerializer.Serialize(after), await _store.GetMarkAsync(SlaSweep.RetentionMark));
+    }
+
+    /// <summary>Counts the saves that reach the store; from <see cref="FailAfter"/> on, a save fails as a dying disk would.</summary>
+    private sealed class SavesCounted(IRequestStore inner) : ForwardingRequestStore(inner)
+    {
+        public int Count { get; private set; }
+
+        public int FailAfter { get; set; } = int.MaxValue;
+
+        public override async Task SaveAsync(ServiceRequest request, CancellationToken cancellationToken = default)
+        {
+            if (Count >= FailAfter)
+            {
+                throw new IOException("disk I/O error");
+            }
+
+            await base.SaveAsync(request, cancellationToken);
+            Count++;
+        }
     }
 
     private static IDirectory Governed(RetentionSettings retention)

@@ -1,3 +1,4 @@
+using ChatRequests.Core.Fulfilment;
 using static ChatRequests.PortContracts.SampleRequests;
 
 namespace ChatRequests.Embedded.Tests.Fulfilment;
@@ -44,5 +45,43 @@ public sealed class RelayHealthTests : IDisposable
         Assert.Equal(1, reported.Attempts);
         Assert.Equal("HttpRequestException: 403 BotNotInConversationRoster", reported.LastError);
         Assert.Equal(Start.AddMinutes(-9), reported.ParkedAt);
+    }
+
+    [Fact]
+    public async Task CheckAsync_MoreRequestsPendingThanACheckReads_SaysWhatTheirDocumentsSay()
+    {
+        // Requests submitted a minute apart around the check, every third one's event retried an hour later, every seventh
+        // parked (its notice to the team pending): more than one check reads.
+        var requests = Enumerable.Range(1, RelayHealth.MaxRequestsRead + 200).Select(n =>
+        {
+            var request = Submit($"REQ-{n:D6}", Start.AddMinutes(n - 600));
+            if (n % 3 == 0)
+            {
+                request.FailEvent(request.Outbox[0].Id, "Teams is down", Start.AddMinutes(n - 600), TimeSpan.FromHours(1), maxAttempts: 8);
+            }
+            else if (n % 7 == 0)
+            {
+                request.FailEvent(request.Outbox[0].Id, "Bad card", Start.AddMinutes(n - 600), TimeSpan.FromSeconds(1), maxAttempts: 1);
+            }
+
+            return request;
+        });
+        foreach (var chunk in requests.Chunk(100))
+        {
+            await Task.WhenAll(chunk.Select(r => _rig.Store.CreateAsync(r)));
+        }
+
+        var report = await _rig.Health.CheckAsync();
+
+        // What reading the same requests' documents says.
+        var read = await _rig.Store.ListWithDueEventsAsync(DateTimeOffset.MaxValue, RelayHealth.MaxRequestsRead);
+        var pending = read.SelectMany(r => r.Outbox).Where(e => !e.IsParked).ToList();
+        var due = pending.Where(e => e.NextAttemptAt <= Start).ToList();
+        Assert.InRange(due.Count, 1, pending.Count - 1);
+        Assert.Equal(pending.Count, report.PendingEvents);
+        Assert.Equal(due.Count, report.DueEvents);
+        Assert.Equal(due.Min(e => e.NextAttemptAt), report.OldestDueAt);
+        Assert.True(report.IsPartial);
+        Assert.Equal(Enumerable.Range(1, RelayHealth.MaxRequestsRead + 200).Count(n => n % 3 != 0 && n % 7 == 0), report.Parked.Count);
     }
 }

@@ -56,6 +56,9 @@ public abstract class ForwardingRequestStore(IRequestStore inner) : IRequestStor
     public virtual Task<IReadOnlyList<string>> ListIdsWithDueEventsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
         inner.ListIdsWithDueEventsAsync(now, max, cancellationToken);
 
+    public virtual Task<PendingEvents> CountPendingEventsAsync(DateTimeOffset now, int maxRequests, CancellationToken cancellationToken = default) =>
+        inner.CountPendingEventsAsync(now, maxRequests, cancellationToken);
+
     public virtual Task<IReadOnlyList<ServiceRequest>> ListSlaCheckDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
         inner.ListSlaCheckDueAsync(now, max, cancellationToken);
 

@@ -366,6 +366,26 @@ public abstract partial class RequestStoreContract
     }
 
     [Fact]
+    public async Task CountPendingEventsAsync_CountsTheEventsNotParkedOfTheRequestsListedFirst()
+    {
+        var parked = Submit("REQ-000001", Start.AddMinutes(-10));
+        parked.FailEvent(parked.Outbox[0].Id, "Bad card", Start.AddMinutes(-9), TimeSpan.FromSeconds(1), maxAttempts: 1);
+        await Store.CreateAsync(parked);   // its notice to the team is due since the parking
+        var later = Submit("REQ-000002", Start.AddMinutes(-5));
+        later.FailEvent(later.Outbox[0].Id, "Teams is down", Start.AddMinutes(-5), TimeSpan.FromHours(1), maxAttempts: 8);
+        await Store.CreateAsync(later);
+        await Store.CreateAsync(Submit("REQ-000003", new DateTimeOffset(2026, 11, 23, 9, 59, 0, TimeSpan.FromHours(1))));
+        await Store.CreateAsync(Submit("REQ-000004", Start.AddMinutes(1), stages: [ManagerStage()]));
+
+        Assert.Equal(new PendingEvents(4, 2, Start.AddMinutes(-9), IsPartial: false), await Store.CountPendingEventsAsync(Start, 50));
+        // Bounded as the list is: the two requests whose next attempts come first.
+        Assert.Equal(
+            ["REQ-000001", "REQ-000003"], (await Store.ListWithDueEventsAsync(DateTimeOffset.MaxValue, 2)).Select(r => r.Id));
+        Assert.Equal(new PendingEvents(2, 2, Start.AddMinutes(-9), IsPartial: true), await Store.CountPendingEventsAsync(Start, 2));
+        Assert.Equal(new PendingEvents(4, 0, null, IsPartial: false), await Store.CountPendingEventsAsync(Start.AddMinutes(-10), 50));
+    }
+
+    [Fact]
     public async Task ListSlaCheckDueAsync_ListsARequestOnlyOnceItsCheckIsDue()
     {
         // Approved at once (no approval): at risk after 3/4 of its 40 hours. Awaiting approval: reminder after 24 hours.
