@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace ChatRequests.Teams.Connector;
@@ -77,19 +75,17 @@ public sealed record InvokeResponse
     public string ToJson() => Encoding.UTF8.GetString(_body);
 
     // {"statusCode":...,"type":...,"value":...}: what JsonSerializer wrote with ConnectorJson.Options, byte for byte.
-    private static byte[] Write(int statusCode, string type, JsonNode value)
-    {
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteNumber("statusCode"u8, statusCode);
-            writer.WriteString("type"u8, type);
-            writer.WritePropertyName("value"u8);
-            value.WriteTo(writer, ConnectorJson.Options);
-            writer.WriteEndObject();
-        }
-
-        return buffer.WrittenSpan.ToArray();
-    }
+    private static byte[] Write(int statusCode, string type, JsonNode value) =>
+        JsonScratch.Write(
+            (statusCode, type, value),
+            static (writer, body) =>
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber("statusCode"u8, body.statusCode);
+                writer.WriteString("type"u8, body.type);
+                writer.WritePropertyName("value"u8);
+                body.value.WriteTo(writer, ConnectorJson.Options);
+                writer.WriteEndObject();
+            },
+            static written => written.ToArray());
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
@@ -28,14 +27,6 @@ public sealed class LastSentCards
     /// <summary>The messages remembered at most; more than the requests a team works on at once.</summary>
     public const int Capacity = 4096;
 
-    // One buffer and writer per thread: hashing writes the whole card, and a fresh array of its size per hash was most
-    // of what the hash allocated.
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_buffer;
-
-    [ThreadStatic]
-    private static Utf8JsonWriter? t_writer;
-
     private readonly ConcurrentDictionary<(string ConversationId, string ActivityId), ActivityHash> _sent = new();
 
     /// <summary>
@@ -43,23 +34,16 @@ public sealed class LastSentCards
     /// updates carry the message's), so two activities hash alike exactly when Teams would be shown the same body.
     /// Computed once per send: compared before it, remembered after it.
     /// </summary>
-    public static ActivityHash HashOf(Activity activity)
-    {
-        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(16 * 1024);
-        buffer.ResetWrittenCount();
-        var writer = t_writer ??= new Utf8JsonWriter(buffer);
-        writer.Reset(buffer);
-        JsonSerializer.Serialize(writer, activity.Id is null ? activity : activity with { Id = null }, ConnectorJson.Options);
-        writer.Flush();
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(buffer.WrittenSpan, hash);
-        if (buffer.Capacity > 256 * 1024)
-        {
-            t_buffer = null; // one very large card does not keep its buffer for the thread's life
-        }
-
-        return new ActivityHash(MemoryMarshal.Read<UInt128>(hash), MemoryMarshal.Read<UInt128>(hash[16..]));
-    }
+    public static ActivityHash HashOf(Activity activity) =>
+        JsonScratch.Write(
+            activity.Id is null ? activity : activity with { Id = null },
+            static (writer, written) => JsonSerializer.Serialize(writer, written, ConnectorJson.Options),
+            static json =>
+            {
+                Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+                SHA256.HashData(json, hash);
+                return new ActivityHash(MemoryMarshal.Read<UInt128>(hash), MemoryMarshal.Read<UInt128>(hash[16..]));
+            });
 
     /// <summary>Whether the activity hashed <paramref name="hash"/> is what this process last sent to the message, and nothing was sent to it since.</summary>
     public bool IsShowing(PostedMessage message, ActivityHash hash) =>
