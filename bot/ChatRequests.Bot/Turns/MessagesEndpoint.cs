@@ -47,7 +47,7 @@ public static class MessagesEndpoint
         var invokeResponse = await turns.HandleAsync(activity, cancellationToken);
         return invokeResponse is null
             ? Results.Ok()
-            : Results.Text(invokeResponse.ToJson(), "application/json", statusCode: invokeResponse.HttpStatus);
+            : Results.Text(invokeResponse.Utf8Body.Span, "application/json", statusCode: invokeResponse.HttpStatus);
     }
 
     /// <summary>The activity in the body, well formed enough to process; or the 4xx that says why not.</summary>

@@ -26,8 +26,11 @@ public static class ConnectorServiceCollectionExtensions
         services.TryAddSingleton(sp => new ConnectorRateLimiter(sp.GetRequiredService<IOptions<ConnectorOptions>>(), TimeProvider.System));
         services.TryAddSingleton<ConnectorResilience>();
 
-        // The per-attempt timeout is Polly's; HttpClient's own 100 s timeout would cut across retries.
-        services.AddHttpClient<IConnectorClient, ConnectorClient>(http => http.Timeout = Timeout.InfiniteTimeSpan);
+        // The per-attempt timeout is Polly's; HttpClient's own 100 s timeout would cut across retries. The factory's logging
+        // handlers are removed: they log every call at Information (below the level the hosts log HttpClient at) and open a
+        // scope per call whatever the level; the client logs its own failures (ConnectorClient).
+        services.AddHttpClient<IConnectorClient, ConnectorClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers();
         return services;
     }
 }

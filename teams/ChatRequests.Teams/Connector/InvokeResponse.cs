@@ -1,6 +1,5 @@
-using System.Text.Json;
+using System.Text;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
 
 namespace ChatRequests.Teams.Connector;
 
@@ -23,11 +22,15 @@ public sealed record InvokeResponse
     public const string MessageType = "application/vnd.microsoft.activity.message";
     public const string ErrorType = "application/vnd.microsoft.error";
 
+    // The body, written when the answer is made: a card the caller changes later does not change it, without a copy of the
+    // card's whole tree, and the endpoint writes these bytes as they are (no string in between).
+    private readonly byte[] _body;
+
     private InvokeResponse(int statusCode, string type, JsonNode value)
     {
         StatusCode = statusCode;
         Type = type;
-        Value = value;
+        _body = Write(statusCode, type, value);
     }
 
     /// <summary>The status of the bot's processing, mirrored in the body (the HTTP status is <see cref="HttpStatus"/>).</summary>
@@ -35,17 +38,20 @@ public sealed record InvokeResponse
 
     public string Type { get; }
 
-    public JsonNode Value { get; }
+    /// <summary>The value as the body carries it, read back from it (for tests and tools; the endpoint writes <see cref="Utf8Body"/>).</summary>
+    public JsonNode Value => JsonNode.Parse(_body)!["value"]!;
+
+    /// <summary>The response body in the Bot Connector wire format, as UTF-8.</summary>
+    public ReadOnlyMemory<byte> Utf8Body => _body;
 
     /// <summary>The HTTP status of the response to the invoke POST: 200 whenever the bot processed it.</summary>
-    [JsonIgnore]
     public int HttpStatus => 200;
 
     /// <summary>Replace the card the user acted on with <paramref name="card"/>.</summary>
     public static InvokeResponse Card(JsonObject card)
     {
         ArgumentNullException.ThrowIfNull(card);
-        return new InvokeResponse(200, AdaptiveCardType, card.DeepClone());
+        return new InvokeResponse(200, AdaptiveCardType, card);
     }
 
     /// <summary>Keep the card and show <paramref name="text"/> to the user.</summary>
@@ -66,5 +72,20 @@ public sealed record InvokeResponse
     }
 
     /// <summary>The response body in the Bot Connector wire format.</summary>
-    public string ToJson() => JsonSerializer.Serialize(this, ConnectorJson.Options);
+    public string ToJson() => Encoding.UTF8.GetString(_body);
+
+    // {"statusCode":...,"type":...,"value":...}: what JsonSerializer wrote with ConnectorJson.Options, byte for byte.
+    private static byte[] Write(int statusCode, string type, JsonNode value) =>
+        JsonScratch.Write(
+            (statusCode, type, value),
+            static (writer, body) =>
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber("statusCode"u8, body.statusCode);
+                writer.WriteString("type"u8, body.type);
+                writer.WritePropertyName("value"u8);
+                body.value.WriteTo(writer, ConnectorJson.Options);
+                writer.WriteEndObject();
+            },
+            static written => written.ToArray());
 }

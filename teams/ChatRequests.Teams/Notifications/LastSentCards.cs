@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 using ChatRequests.Core.Messaging;
@@ -26,17 +27,42 @@ public sealed class LastSentCards
     /// <summary>The messages remembered at most; more than the requests a team works on at once.</summary>
     public const int Capacity = 4096;
 
-    private readonly ConcurrentDictionary<(string ConversationId, string ActivityId), byte[]> _sent = new();
+    private readonly ConcurrentDictionary<(string ConversationId, string ActivityId), ActivityHash> _sent = new();
 
-    /// <summary>Whether <paramref name="activity"/> is what this process last sent to the message, and nothing was sent to it since.</summary>
-    public bool IsShowing(PostedMessage message, Activity activity) =>
-        _sent.TryGetValue((message.ConversationId, message.ActivityId), out var sent) && sent.AsSpan().SequenceEqual(HashOf(activity));
+    /// <summary>
+    /// The hash of <paramref name="activity"/> as the connector client writes it, its id left out (a post has none, its
+    /// updates carry the message's), so two activities hash alike exactly when Teams would be shown the same body.
+    /// Computed once per send: compared before it, remembered after it.
+    /// </summary>
+    public static ActivityHash HashOf(Activity activity) =>
+        JsonScratch.Write(
+            activity.Id is null ? activity : activity with { Id = null },
+            static (writer, written) => JsonSerializer.Serialize(writer, written, ConnectorJson.Options),
+            static json =>
+            {
+                Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+                SHA256.HashData(json, hash);
+                return new ActivityHash(MemoryMarshal.Read<UInt128>(hash), MemoryMarshal.Read<UInt128>(hash[16..]));
+            });
+
+    /// <summary>Whether the activity hashed <paramref name="hash"/> is what this process last sent to the message, and nothing was sent to it since.</summary>
+    public bool IsShowing(PostedMessage message, ActivityHash hash) =>
+        _sent.TryGetValue((message.ConversationId, message.ActivityId), out var sent) && sent == hash;
 
     /// <summary>Before a send: until it succeeds, the message may show either this or what it showed before.</summary>
     public void Forget(PostedMessage message) => _sent.TryRemove((message.ConversationId, message.ActivityId), out _);
 
-    /// <summary>After a send that Teams accepted.</summary>
+    /// <summary>After a post that Teams accepted.</summary>
     public void Remember(string conversationId, string activityId, Activity activity)
+    {
+        if (activityId.Length > 0)
+        {
+            Remember(conversationId, activityId, HashOf(activity));
+        }
+    }
+
+    /// <summary>After an update that Teams accepted, with the hash it was compared by.</summary>
+    public void Remember(string conversationId, string activityId, ActivityHash hash)
     {
         if (activityId.Length == 0)
         {
@@ -48,10 +74,9 @@ public sealed class LastSentCards
             _sent.Clear();
         }
 
-        _sent[(conversationId, activityId)] = HashOf(activity);
+        _sent[(conversationId, activityId)] = hash;
     }
-
-    // The activity as the connector client writes it, so two activities hash alike exactly when Teams would get the same body.
-    private static byte[] HashOf(Activity activity) =>
-        SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(activity with { Id = null }, ConnectorJson.Options));
 }
+
+/// <summary>A SHA-256 of an activity's body (<see cref="LastSentCards.HashOf"/>), as a value.</summary>
+public readonly record struct ActivityHash(UInt128 First, UInt128 Second);

@@ -153,7 +153,9 @@ public sealed class ProactiveMessenger(
     private async Task UpdateAsync(PostedMessage posted, CardMessage card, CancellationToken cancellationToken)
     {
         var activity = ToActivity(card) with { Id = posted.ActivityId };
-        if (lastSent?.IsShowing(posted, activity) == true)
+        // Hashed once: what is compared now is what is remembered once Teams accepted it.
+        var hash = lastSent is null ? default(ActivityHash?) : LastSentCards.HashOf(activity);
+        if (hash is { } unchanged && lastSent!.IsShowing(posted, unchanged))
         {
             logger.LogDebug("{MessageKey} already shows this card; not updated", posted.Key);
             return;
@@ -162,7 +164,10 @@ public sealed class ProactiveMessenger(
         lastSent?.Forget(posted);
         var serviceUrl = await ServiceUrlOfAsync(posted.ConversationId, cancellationToken);
         await connector.UpdateActivityAsync(serviceUrl, posted.ConversationId, posted.ActivityId, activity, cancellationToken);
-        lastSent?.Remember(posted.ConversationId, posted.ActivityId, activity);
+        if (hash is { } sent)
+        {
+            lastSent!.Remember(posted.ConversationId, posted.ActivityId, sent);
+        }
     }
 
     private async Task<ConversationReference> EnsurePersonalChatAsync(string personId, CancellationToken cancellationToken)

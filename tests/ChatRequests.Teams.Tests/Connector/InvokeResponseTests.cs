@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatRequests.Teams.Connector;
 
@@ -25,6 +27,21 @@ public sealed class InvokeResponseTests
         card["type"] = "changed";
 
         Assert.Equal("AdaptiveCard", response.Value["type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Card_BodyIsWhatTheSerializerWritesWithTheConnectorsOptions_ByteForByte()
+    {
+        // Text that the writer escapes or keeps (markup, quotes, non-ASCII, emoji), as people's words reach a card.
+        var card = JsonNode.Parse("""{"type":"AdaptiveCard","body":[{"type":"TextBlock","text":"<b>Ünïcode</b> & \"quotes\" 🙂 'x' \u2028"}],"n":1.50}""")!.AsObject();
+        card["refresh"] = new JsonObject { ["userIds"] = new JsonArray("29:1") };
+
+        var response = InvokeResponse.Card(card);
+
+        var serialized = JsonSerializer.SerializeToUtf8Bytes(
+            new { statusCode = 200, type = InvokeResponse.AdaptiveCardType, value = card }, ConnectorJson.Options);
+        Assert.Equal(serialized, response.Utf8Body.ToArray());
+        Assert.Equal(Encoding.UTF8.GetString(serialized), response.ToJson());
     }
 
     [Fact]
