@@ -29,8 +29,8 @@ public class EncoderBenchmarks
             .ToList();
         _messages = [.. Enumerable.Range(0, Messages).Select(i => tuning[i * tuning.Count / Messages])];
         _package = new SentenceEncoder(EncoderSession.CreateOptions());
-        _full = new EncoderSession(MiniLmModel.Original());
-        _slim = new EncoderSession(MiniLmModel.Slim());
+        _full = new EncoderSession(SentenceModel.MiniLm.Original(), SentenceModel.MiniLm);
+        _slim = new EncoderSession(SentenceModel.MiniLm.Slim(), SentenceModel.MiniLm);
         Console.WriteLine($"// {_messages.Length} messages, {_messages.Average(m => _tokenizer.Encode(m)[0].InputIds.Length):F1} tokens on average");
     }
 

@@ -189,6 +189,25 @@ public sealed class SentenceEncoderTests : IDisposable
         Assert.DoesNotContain(interpreter.Interpret(Paraphrase).Items, m => m.Item.Id == "parking");
     }
 
+    [Fact]
+    public void TheCommandExemplars_AreEncodedOncePerEncoder_NotAgainOnAReloadOrForAnotherCatalog()
+    {
+        var encoder = new CountingEncoder(SlimEncoderOnce.Model);
+        var catalog = new SwitchingCatalog(Ferry().Items);
+        var interpreter = Prepared(catalog, encoder);
+        var exemplars = CommandExemplars.All.Select(e => e.Text).Distinct().ToList();
+        Assert.All(exemplars, text => Assert.Equal(1, encoder.Queries(text)));
+
+        catalog.Items = [.. catalog.Items, new CatalogItem { Id = "gangway-pass", Name = "Gangway pass", Category = "Terminal", Description = "A pass for the crew gangway at the berth." }];
+        interpreter.Prepare();
+        Prepared(Observatory(), encoder);
+
+        Assert.Equal(EncoderState.Ready, interpreter.EncoderState);
+        Assert.Equal(1, encoder.Passages("Gangway pass. A pass for the crew gangway at the berth."));
+        Assert.Equal(1, encoder.Passages("Car park permit. A permit for the staff car park at the summit."));
+        Assert.All(exemplars, text => Assert.Equal(1, encoder.Queries(text)));
+    }
+
     private static LexicalInterpreter Prepared(ICatalog catalog, ISentenceEncoder encoder)
     {
         var interpreter = new LexicalInterpreter(catalog, encoder);
@@ -243,10 +262,38 @@ public sealed class SentenceEncoderTests : IDisposable
     {
         public int Dimensions => inner.Dimensions;
 
+        public string Model => inner.Model;
+
         public float[] Encode(string text)
         {
             gate.Wait();
             return inner.Encode(text);
+        }
+    }
+
+    /// <summary>The real encoder, counting how often each text was encoded as a passage and as a query.</summary>
+    private sealed class CountingEncoder(ISentenceEncoder inner) : ISentenceEncoder
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _passages = new(), _queries = new();
+
+        public int Dimensions => inner.Dimensions;
+
+        public string Model => inner.Model;
+
+        public int Passages(string text) => _passages.GetValueOrDefault(text);
+
+        public int Queries(string text) => _queries.GetValueOrDefault(text);
+
+        public float[] Encode(string text)
+        {
+            _passages.AddOrUpdate(text, 1, (_, n) => n + 1);
+            return inner.Encode(text);
+        }
+
+        public float[] EncodeQuery(string text)
+        {
+            _queries.AddOrUpdate(text, 1, (_, n) => n + 1);
+            return inner.EncodeQuery(text);
         }
     }
 
