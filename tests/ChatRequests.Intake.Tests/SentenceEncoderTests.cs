@@ -162,6 +162,36 @@ public sealed class SentenceEncoderTests : IDisposable
     }
 
     [Fact]
+    public void ArcticXs_ChosenBySetting_IsSlimmedIntoAFileNamedByIt_AndReadsAParaphrase()
+    {
+        using var logs = new CapturingLoggerProvider();
+        var cache = Path.Combine(_folder, "cache");
+        using var provider = Services(Ferry(), logs, new Dictionary<string, string?>
+        {
+            ["Intake:Encoder:CacheFolder"] = cache,
+            ["Intake:Encoder:ModelName"] = "ArcticXs",
+        });
+        var interpreter = provider.GetRequiredService<LexicalInterpreter>();
+
+        interpreter.Prepare();
+
+        Assert.Equal(EncoderState.Ready, interpreter.EncoderState);
+        Assert.StartsWith("snowflake-arctic-embed-xs-int8-", Path.GetFileName(Assert.Single(Directory.GetFiles(cache))));
+        Assert.Equal("ticket-scanner", interpreter.Interpret("the gadget that reads people's tickets as they board").Items[0].Item.Id);
+    }
+
+    [Fact]
+    public void AModelNameThatIsNoModel_FailsTheStart_NamingTheModels()
+    {
+        using var logs = new CapturingLoggerProvider();
+        using var provider = Services(Observatory(), logs, new Dictionary<string, string?> { ["Intake:Encoder:ModelName"] = "bert-large" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<SentenceEncoderOptions>>().Value);
+
+        Assert.Contains("MiniLM, ArcticXs", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ConcurrentTurns_ReadAsOneAtATimeWould()
     {
         var interpreter = Prepared(Observatory(), SlimEncoderOnce.Model);
