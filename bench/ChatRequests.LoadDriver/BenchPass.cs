@@ -20,6 +20,9 @@ internal sealed record BenchTargets(
 {
     /// <summary>Whether the bot reads with its sentence encoder (ready before the run): then a pass also sends <see cref="TurnKind.Meaning"/>.</summary>
     public bool EncoderReady { get; init; }
+
+    /// <summary>The OTLP sink the bot exports to (<c>--telemetry otlp</c>), where the lifecycles read the store's counters; else null.</summary>
+    public OtlpSink? Metrics { get; init; }
 }
 
 /// <summary>The turn kinds measured at one concurrency, and the end-to-end time from a submit to its approval card.</summary>

@@ -35,6 +35,12 @@ internal static class BenchSettings
     /// <see cref="OtlpSink"/> (the exporter reads the OTEL_* keys from the host's configuration, so the command line
     /// sets them for this bot only). Batch and export intervals stay at the SDK's defaults, as in production.
     /// </summary>
+    /// <summary>
+    /// Metrics every second instead of every minute (OpenTelemetry's default), in lifecycle runs with telemetry on: the
+    /// store's counters are read from the export after the warm-up and the one after the run (<see cref="OtlpSink"/>).
+    /// </summary>
+    public const string StoreWorkMetricInterval = "--OTEL_METRIC_EXPORT_INTERVAL=1000";
+
     public static IReadOnlyList<string> Telemetry(TelemetryExporter exporter, Uri? sink) => exporter switch
     {
         TelemetryExporter.None => [],

@@ -15,7 +15,9 @@ internal sealed record LifecycleResult(
     TimeSpan DriverCpu,
     TimeSpan EchoCpu,
     TimeSpan EchoWall,
-    ConnectorCalls Calls)
+    ConnectorCalls Calls,
+    long FileBytesWritten,
+    IReadOnlyDictionary<string, long>? StoreWork)
 {
     /// <summary>The turns of one lifecycle: the intake message, then five clicks (submit, approve, assign, resolve, confirm).</summary>
     public const int MessagesPerLifecycle = 1;
@@ -36,6 +38,9 @@ internal sealed class LifecycleRun(BenchTargets targets, string teamChannelId, i
 {
     private static readonly TimeSpan MilestoneTimeout = TimeSpan.FromSeconds(120);
 
+    // Metrics are exported every second in these runs (BenchSettings.StoreWorkMetricInterval); a busy machine delays them.
+    private static readonly TimeSpan StoreWorkWait = TimeSpan.FromSeconds(30);
+
     private static readonly JsonObject LaptopInputs = new()
     {
         ["urgency"] = "High",
@@ -55,6 +60,8 @@ internal sealed class LifecycleRun(BenchTargets targets, string teamChannelId, i
             await targets.Health.WaitUntilFulfilmentIdleAsync(MilestoneTimeout, cancellationToken);
         }
 
+        var storeBefore = targets.Metrics is { } metrics ? await metrics.StoreWorkAfterAsync(StoreWorkWait, cancellationToken) : null;
+        var filesBefore = ProcessIo.FileBytesWritten(targets.BotProcessId);
         var botBefore = ProcessCpu.Read(targets.BotProcessId);
         var driverBefore = ProcessCpu.Read(Environment.ProcessId);
         var callsBefore = targets.Connector.Requests.Count;
@@ -66,10 +73,13 @@ internal sealed class LifecycleRun(BenchTargets targets, string teamChannelId, i
         await targets.Health.WaitUntilFulfilmentIdleAsync(MilestoneTimeout, cancellationToken);
         var botCpuAfter = ProcessCpu.Read(targets.BotProcessId) - botBefore - botCpu;
         var calls = ConnectorCalls.Of(targets.Connector.Requests, callsBefore);
+        var filesWritten = ProcessIo.FileBytesWritten(targets.BotProcessId) - filesBefore;
+        var storeWork = storeBefore is null ? null : Difference(await targets.Metrics!.StoreWorkAfterAsync(StoreWorkWait, cancellationToken), storeBefore);
         Report.Progress("lifecycles", concurrency, targets.BotProcessId, started, started + (long)(wall.TotalSeconds * Stopwatch.Frequency));
 
         var (echoCpu, echoWall) = await EchoTurnsAsync(count, cancellationToken);
-        return new LifecycleResult(count, concurrency, wall, LatencyStats.Of(latencies), botCpu, botCpuAfter, driverCpu, echoCpu, echoWall, calls);
+        return new LifecycleResult(count, concurrency, wall, LatencyStats.Of(latencies), botCpu, botCpuAfter, driverCpu, echoCpu, echoWall, calls,
+            filesWritten, storeWork);
     }
 
     private async Task<double[]> RunLifecyclesAsync(LifecycleWatch watch, int from, int count, CancellationToken cancellationToken)
@@ -154,6 +164,9 @@ internal sealed class LifecycleRun(BenchTargets targets, string teamChannelId, i
         }, cancellationToken)));
         return (ProcessCpu.Read(targets.EchoProcessId) - before, Stopwatch.GetElapsedTime(started));
     }
+
+    private static Dictionary<string, long> Difference(IReadOnlyDictionary<string, long> after, IReadOnlyDictionary<string, long> before) =>
+        after.ToDictionary(p => p.Key, p => p.Value - before.GetValueOrDefault(p.Key));
 
     private static InvokeResult Expect(InvokeResult result, string expected, string requestId, string step)
     {

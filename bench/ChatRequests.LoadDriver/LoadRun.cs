@@ -139,6 +139,7 @@ internal static class LoadRun
         await using var connector = await FakeTeamsConnector.StartAsync(cancellationToken);
         var botArguments = BenchSettings.RaisedConnectorLimits.Concat(BenchSettings.BotOnly).Concat(BenchSettings.Logging)
             .Concat(BenchSettings.Telemetry(exporter, sink?.Endpoint))
+            .Concat(sink is not null && options.Scenario == Scenario.Lifecycles ? [BenchSettings.StoreWorkMetricInterval] : [])
             .Append($"--Directory:Path={organisation.FilePath}").Concat(options.BotSettings);
         await using var bot = Bot(options, Path.Combine(dataFolder, "requests.db"), connector, botArguments, pinned);
         await bot.StartAsync(cancellationToken);
@@ -168,6 +169,7 @@ internal static class LoadRun
             new TeamCards(connector, organisation.TeamChannelId))
         {
             EncoderReady = await health.EncoderSettledAsync(EncoderLoadTimeout, cancellationToken) == "ready",
+            Metrics = sink,
         };
 
         var botAtStart = ProcessMemory.Read(bot.ProcessId);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using ChatRequests.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace ChatRequests.LoadDriver;
@@ -20,6 +21,7 @@ internal sealed class OtlpSink : IAsyncDisposable
 {
     private readonly Counter _traces = new();
     private readonly Counter _metrics = new();
+    private readonly StoreWorkSums _storeWork = new();
     private WebApplication? _app;
 
     /// <summary>The base endpoint for <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>; the exporter appends /v1/traces and /v1/metrics.</summary>
@@ -34,6 +36,28 @@ internal sealed class OtlpSink : IAsyncDisposable
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
 
     public OtlpReceived Received => new(_traces.Read(), _metrics.Read());
+
+    /// <summary>
+    /// The store's counters (<c>chatrequests.store.*</c>) as the first export received after this moment has them: the
+    /// bot's totals once everything it did before now was exported (the driver sets a metric interval of 1 s).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, long>> StoreWorkAfterAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        // An export under way now may have read the counters a moment ago: the one after it is certain to be later.
+        var exports = _storeWork.Exports + 1;
+        var deadline = DateTime.UtcNow + timeout;
+        while (_storeWork.Exports <= exports)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The bot exported no metrics of its store in {timeout.TotalSeconds:0} s.");
+            }
+
+            await Task.Delay(PollInterval, cancellationToken);
+        }
+
+        return _storeWork.Latest;
+    }
 
     /// <summary>What arrived, once spans and metrics both have; fails when one of them never does.</summary>
     public async Task<OtlpReceived> WaitUntilBothSignalsAsync(TimeSpan timeout, CancellationToken cancellationToken)
@@ -93,6 +117,11 @@ internal sealed class OtlpSink : IAsyncDisposable
         }
 
         counter.Add(Protobuf.CountAt(body.Span, [1, 2, 2]), body.Length);
+        if (counter == _metrics)
+        {
+            _storeWork.Received(body.Span);
+        }
+
         // An empty Export*ServiceResponse: everything accepted.
         return Results.Bytes([], "application/x-protobuf");
     }
@@ -111,5 +140,79 @@ internal sealed class OtlpSink : IAsyncDisposable
         }
 
         public OtlpSignalCount Read() => new(Volatile.Read(ref _exports), Interlocked.Read(ref _items), Interlocked.Read(ref _bytes));
+    }
+
+    /// <summary>
+    /// The latest cumulative sums of the store's counters: ExportMetricsServiceRequest, resource_metrics (1), scope_metrics
+    /// (2), metrics (2); a Metric's name (1) and sum (7); the sum's data points (1), each as_int (6, sfixed64) or as_double (4).
+    /// </summary>
+    private sealed class StoreWorkSums
+    {
+        private readonly Lock _lock = new();
+        private Dictionary<string, long> _latest = [];
+        private int _exports;
+
+        public int Exports => Volatile.Read(ref _exports);
+
+        public IReadOnlyDictionary<string, long> Latest
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return _latest;
+                }
+            }
+        }
+
+        public void Received(ReadOnlySpan<byte> export)
+        {
+            var sums = new Dictionary<string, long>();
+            foreach (var resource in Protobuf.Messages(export, 1))
+            {
+                var resourceMetrics = export[resource];
+                foreach (var scope in Protobuf.Messages(resourceMetrics, 2))
+                {
+                    var scopeMetrics = resourceMetrics[scope];
+                    foreach (var metric in Protobuf.Messages(scopeMetrics, 2))
+                    {
+                        Add(scopeMetrics[metric], sums);
+                    }
+                }
+            }
+
+            if (sums.Count == 0)
+            {
+                return;
+            }
+
+            lock (_lock)
+            {
+                _latest = sums;
+            }
+
+            Interlocked.Increment(ref _exports);
+        }
+
+        private static void Add(ReadOnlySpan<byte> metric, Dictionary<string, long> sums)
+        {
+            if (Protobuf.String(metric, 1) is not { } name || !name.StartsWith(TelemetryNames.Instruments.StorePrefix, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            foreach (var sum in Protobuf.Messages(metric, 7))
+            {
+                var sumMessage = metric[sum];
+                foreach (var point in Protobuf.Messages(sumMessage, 1))
+                {
+                    var value = sumMessage[point];
+                    var total = Protobuf.Fixed64Value(value, 6) is { } asInt ? (long)asInt
+                        : Protobuf.Fixed64Value(value, 4) is { } asDouble ? (long)BitConverter.UInt64BitsToDouble(asDouble)
+                        : 0;
+                    sums[name] = sums.GetValueOrDefault(name) + total;
+                }
+            }
+        }
     }
 }

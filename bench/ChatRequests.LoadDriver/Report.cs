@@ -3,6 +3,7 @@ using System.Runtime;
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using ChatRequests.Composition.Telemetry;
+using ChatRequests.Core.Telemetry;
 
 namespace ChatRequests.LoadDriver;
 
@@ -96,6 +97,21 @@ internal static class Report
         Line(string.Format(Invariant, "  connector  {0:0.00} calls per lifecycle: {1:0.00} posts, {2:0.00} threads, {3:0.00} replies, {4:0.00} updates ({5:0.00} of them showing what the message showed)",
             (double)c.Total / r.Count, (double)c.Posts / r.Count, (double)c.Threads / r.Count, (double)c.Replies / r.Count, (double)c.Updates / r.Count,
             (double)c.UnchangedUpdates / r.Count));
+        Line(string.Format(Invariant, "  files      {0:0.0} KiB per lifecycle written by the bot (write_bytes: the SQLite file and its log)", r.FileBytesWritten / 1024.0 / r.Count));
+        if (r.StoreWork is { } w)
+        {
+            double Per(string name) => (double)w.GetValueOrDefault(name) / r.Count;
+            Line(string.Format(Invariant,
+                "  store      per lifecycle: {0:0.00} request documents read ({1:0.0} KiB), {2:0.00} written ({3:0.0} KiB); {4:0.00} writes in {5:0.00} commits; {6:0.0} KiB appended to the log",
+                Per(TelemetryNames.Instruments.StoreDocumentsRead), Per(TelemetryNames.Instruments.StoreDocumentBytesRead) / 1024,
+                Per(TelemetryNames.Instruments.StoreDocumentsWritten), Per(TelemetryNames.Instruments.StoreDocumentBytesWritten) / 1024,
+                Per(TelemetryNames.Instruments.StoreWrites), Per(TelemetryNames.Instruments.StoreCommits), Per(TelemetryNames.Instruments.StoreWalBytes) / 1024));
+        }
+        else
+        {
+            Line("  store      (the store's counters need --telemetry otlp: documents read and written, writes, commits, bytes of the log)");
+        }
+
         Line("");
     }
 

@@ -41,18 +41,20 @@ internal sealed record ReadUtterance(LabelledSet Set, Utterance Utterance, Readi
     public bool TopIsRight => Reading.Ranked.Count > 0 && Utterance.Expect == $"item:{Reading.Index.Items[Reading.Ranked[0].Index].Id}";
 }
 
+/// <summary>What the fit reaches first, in the goals' order: wrong forms at most <paramref name="WrongForm"/>, abstention on "none" at least <paramref name="Abstention"/>.</summary>
+internal sealed record Targets(double WrongForm, double Abstention);
+
 /// <summary>
 /// Fits the match calibration (ADR 0037) on labelled utterances: the logistic weights by maximum likelihood (L2
 /// regularised, Newton's method), then the two form thresholds and the choice band for the goals in their order: wrong
-/// forms at most <see cref="WrongFormTarget"/> and abstention at least <see cref="AbstentionTarget"/> first, then
+/// forms and abstention within their targets first (<see cref="GoalTargets"/>, or a margin below the goals), then
 /// top-1, then reachable; never losing a figure against the rule alone on the utterances fitted on, nor withholding
 /// a form the rule gives (unless the goals alone decide, <c>--goals-first</c>). Leave-one-catalog-out fits it on all catalogs but one and scores that one.
 /// </summary>
 internal static class Calibration
 {
-    /// <summary>Below the goal of 3%, so that a catalog not fitted on keeps some margin.</summary>
-    public const double WrongFormTarget = 0.03;
-    public const double AbstentionTarget = 0.90;
+    /// <summary>The goals' own figures: wrong forms at most 3%, abstention at least 90% (<c>--targets</c> fits for a margin below them).</summary>
+    public static readonly Targets GoalTargets = new(0.03, 0.90);
     private const double Ridge = 1.0;
     private const int NewtonSteps = 30;
 
@@ -85,8 +87,10 @@ internal static class Calibration
 
     /// <param name="goalsFirst">Whether the goals' order alone decides, even when a figure gets worse than the rule's.</param>
     /// <param name="led">Whether the readings are the encoder's and the calibration fitted is its (ADR 0041).</param>
-    public static MatchCalibration Fit(IReadOnlyList<ReadUtterance> training, bool led, bool goalsFirst = false)
+    /// <param name="targets">The wrong-form and abstention rates the fit reaches before top-1 counts (<see cref="GoalTargets"/> unless given).</param>
+    public static MatchCalibration Fit(IReadOnlyList<ReadUtterance> training, bool led, bool goalsFirst = false, Targets? targets = null)
     {
+        var aim = targets ?? GoalTargets;
         var weighed = training.Where(r => r.Weighed && (!led || r.Reading.Cosines is not null)).ToList();
         var weights = led ? CandidateWeights(weighed) : Logistic(
             [.. weighed.Select(r => MatchFeatures.Of(r.Reading.Ranked, r.Reading.QueryTerms))], [.. weighed.Select(r => r.TopIsRight ? 1.0 : 0.0)]);
@@ -120,7 +124,7 @@ internal static class Calibration
                         counts += c.Probability >= (c.Rule ? ruleFormAt : formAt) ? c.Form : c.NoForm[b];
                     }
 
-                    if ((goalsFirst || counts.NoWorseThan(rule)) && (best is null || counts.Better(best.Value.Counts)))
+                    if ((goalsFirst || counts.NoWorseThan(rule)) && (best is null || counts.Better(best.Value.Counts, aim)))
                     {
                         best = (formAt, ruleFormAt, bands[b], counts);
                     }
@@ -155,11 +159,12 @@ internal static class Calibration
     }
 
     /// <summary>For each catalog, the calibration fitted on the others and its figures on that catalog; and their sum.</summary>
-    public static (List<(string Name, MatchCalibration Calibration, Figures Figures)> Rows, Figures Total) LeaveOneCatalogOut(IReadOnlyList<ReadUtterance> reads, bool led, bool goalsFirst = false)
+    public static (List<(string Name, MatchCalibration Calibration, Figures Figures)> Rows, Figures Total) LeaveOneCatalogOut(
+        IReadOnlyList<ReadUtterance> reads, bool led, bool goalsFirst = false, Targets? targets = null)
     {
         var rows = reads.Select(r => r.Set.Name).Distinct().Order(StringComparer.Ordinal).Select(name =>
         {
-            var calibration = Fit([.. reads.Where(r => r.Set.Name != name)], led, goalsFirst);
+            var calibration = Fit([.. reads.Where(r => r.Set.Name != name)], led, goalsFirst, targets);
             return (name, calibration, Score(reads.Where(r => r.Set.Name == name), calibration, led));
         }).ToList();
         return (rows, rows.Aggregate(Figures.Empty, (sum, r) => sum + r.Item3));
@@ -187,9 +192,9 @@ internal static class Calibration
             Top1 >= other.Top1 && Reachable >= other.Reachable && WrongForms <= other.WrongForms && Abstained >= other.Abstained;
 
         /// <summary>The goals in their order: within the wrong-form and abstention targets, then more top-1, then more reachable.</summary>
-        public bool Better(Counts other)
+        public bool Better(Counts other, Targets targets)
         {
-            var (mine, theirs) = (Shortfall(), other.Shortfall());
+            var (mine, theirs) = (Shortfall(targets), other.Shortfall(targets));
             if (Math.Abs(mine - theirs) > 1e-12)
             {
                 return mine < theirs;
@@ -198,9 +203,9 @@ internal static class Calibration
             return Top1 != other.Top1 ? Top1 > other.Top1 : Reachable > other.Reachable;
         }
 
-        private double Shortfall() =>
-            Math.Max(0, ((double)WrongForms / Math.Max(1, Weighed)) - WrongFormTarget)
-            + Math.Max(0, AbstentionTarget - ((double)Abstained / Math.Max(1, Nones)));
+        private double Shortfall(Targets targets) =>
+            Math.Max(0, ((double)WrongForms / Math.Max(1, Weighed)) - targets.WrongForm)
+            + Math.Max(0, targets.Abstention - ((double)Abstained / Math.Max(1, Nones)));
     }
 
     /// <summary>Logistic regression by Newton's method with an L2 penalty on every weight but the first (the bias).</summary>

@@ -60,5 +60,15 @@ public static class TelemetryNames
         public const string ParkedEvents = "chatrequests.outbox.parked";
         public const string ParkedNoticesUndelivered = "chatrequests.outbox.parked_notices_undelivered";
         public const string ApprovalsPending = "chatrequests.approvals.pending";
+
+        /// <summary>The embedded SQLite store's work (its <c>StoreWork</c>): counts, for CPU per lifecycle.</summary>
+        public const string StorePrefix = "chatrequests.store.";
+        public const string StoreDocumentsRead = StorePrefix + "documents_read";
+        public const string StoreDocumentBytesRead = StorePrefix + "document_bytes_read";
+        public const string StoreDocumentsWritten = StorePrefix + "documents_written";
+        public const string StoreDocumentBytesWritten = StorePrefix + "document_bytes_written";
+        public const string StoreWrites = StorePrefix + "writes";
+        public const string StoreCommits = StorePrefix + "commits";
+        public const string StoreWalBytes = StorePrefix + "wal_bytes";
     }
 }

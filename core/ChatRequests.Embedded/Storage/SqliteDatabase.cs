@@ -162,6 +162,10 @@ public sealed class SqliteDatabase : IDisposable
 
     private readonly SqliteGroupCommit _writes;
 
+    // A frame of the write-ahead log: its 24-byte header and a page (PRAGMA page_size, read when the file is opened).
+    private const int WalFrameHeader = 24;
+    private int _walFrameBytes = 4096 + WalFrameHeader;
+
     public SqliteDatabase(IOptions<EmbeddedStorageOptions> options, ILogger<SqliteDatabase> logger)
     {
         var settings = options.Value;
@@ -178,7 +182,7 @@ public sealed class SqliteDatabase : IDisposable
             DefaultTimeout = Math.Max(1, (int)Math.Ceiling(settings.BusyTimeout.TotalSeconds)),
         }.ToString();
         _logger = logger;
-        _writes = new SqliteGroupCommit(OpenAsync);
+        _writes = new SqliteGroupCommit(OpenAsync, NoteCommit);
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -203,14 +207,29 @@ public sealed class SqliteDatabase : IDisposable
     public Task<T> WriteAsync<T>(Func<SqliteCommand, Task<T>> write, CancellationToken cancellationToken = default) =>
         _writes.WriteAsync(write, cancellationToken);
 
-    /// <summary>Commits of <see cref="WriteAsync{T}"/> so far: one per batch of writes.</summary>
-    internal long GroupCommits => _writes.Commits;
+    /// <summary>What the store did since it opened: documents read and written, writes, commits, bytes of the log.</summary>
+    public StoreWork Work { get; } = new();
+
+    /// <summary>
+    /// The pages this connection wrote since it was last asked (SQLite's count per handle, reset by asking): in WAL mode
+    /// the frames a commit appended to the log.
+    /// </summary>
+    internal static int TakePagesWritten(SqliteConnection connection)
+    {
+        raw.sqlite3_db_status(connection.Handle, raw.SQLITE_DBSTATUS_CACHE_WRITE, out var pages, out _, 1);
+        return pages;
+    }
+
+    /// <summary>Counts a commit of <paramref name="writes"/> on the connection, asked <see cref="TakePagesWritten"/> before its transaction.</summary>
+    internal void NoteCommit(SqliteConnection connection, int writes) =>
+        Work.Committed(writes, TakePagesWritten(connection) * (long)_walFrameBytes);
 
     /// <summary>Closes the pooled connections, so that the file is released (tests, shutdown).</summary>
     public void Dispose()
     {
         ReleasePooledConnections();
         _initializeLock.Dispose();
+        Work.Dispose();
     }
 
     /// <summary>
@@ -245,6 +264,9 @@ public sealed class SqliteDatabase : IDisposable
                 // Some file systems (network shares) cannot do WAL; SQLite then keeps its rollback journal.
                 _logger.LogWarning("SQLite database {DatabasePath} runs in journal mode {JournalMode}, not WAL", FilePath, journalMode);
             }
+
+            _walFrameBytes = WalFrameHeader + Convert.ToInt32(
+                await ExecuteScalarAsync(connection, "PRAGMA page_size;", cancellationToken), CultureInfo.InvariantCulture);
 
             await using (var transaction = connection.BeginTransaction(deferred: false))
             {

@@ -23,16 +23,16 @@ internal sealed class SqliteGroupCommit
     private readonly Func<CancellationToken, Task<SqliteConnection>> _open;
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lazy<Task> _loop;
-    private long _commits;
+    private readonly Action<SqliteConnection, int> _committed;
 
-    public SqliteGroupCommit(Func<CancellationToken, Task<SqliteConnection>> open)
+    /// <param name="open">Opens a connection able to write (<see cref="SqliteDatabase.OpenAsync"/>).</param>
+    /// <param name="committed">Told of each commit: its connection (asked <see cref="SqliteDatabase.TakePagesWritten"/> before the transaction) and the writes it committed.</param>
+    public SqliteGroupCommit(Func<CancellationToken, Task<SqliteConnection>> open, Action<SqliteConnection, int> committed)
     {
         _open = open;
+        _committed = committed;
         _loop = new Lazy<Task>(() => Task.Run(RunAsync));
     }
-
-    /// <summary>Commits (counted by the tests; a batch of writes is one commit).</summary>
-    public long Commits => Interlocked.Read(ref _commits);
 
     /// <summary>
     /// Runs <paramref name="write"/> on a command of the next batch's transaction; the task ends once that transaction is
@@ -77,6 +77,7 @@ internal sealed class SqliteGroupCommit
         try
         {
             await using var connection = await _open(CancellationToken.None);
+            SqliteDatabase.TakePagesWritten(connection);
             await using var transaction = connection.BeginTransaction(deferred: false);
             // One write alone needs no savepoint: if it fails, the transaction is rolled back with it. The savepoint's two
             // statements are prepared once per batch, not once per write (what SqliteTransaction.Save and Release do).
@@ -109,7 +110,7 @@ internal sealed class SqliteGroupCommit
             if (written.Count > 0)
             {
                 await transaction.CommitAsync();
-                Interlocked.Increment(ref _commits);
+                _committed(connection, written.Count);
             }
         }
         catch (Exception ex)

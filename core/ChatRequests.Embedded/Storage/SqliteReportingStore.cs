@@ -25,9 +25,9 @@ public sealed class SqliteReportingStore(SqliteDatabase database) : IReportingSt
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = """
+        command.CommandText = $"""
             INSERT INTO request_facts (request_id, version, submission_key, team_id, category, requester_id, submitted_at, updated_at, is_open, doc)
-            VALUES ($request_id, $version, $submission_key, $team_id, $category, $requester_id, $submitted_at, $updated_at, $is_open, $doc)
+            VALUES ($request_id, $version, $submission_key, $team_id, $category, $requester_id, $submitted_at, $updated_at, $is_open, {StoredDocument.AsText})
             ON CONFLICT (request_id) DO UPDATE SET
                 version = excluded.version, submission_key = excluded.submission_key, team_id = excluded.team_id,
                 category = excluded.category, requester_id = excluded.requester_id, submitted_at = excluded.submitted_at,
@@ -43,7 +43,7 @@ public sealed class SqliteReportingStore(SqliteDatabase database) : IReportingSt
         command.Parameters.AddWithValue("$submitted_at", StoredTime.Format(facts.SubmittedAt));
         command.Parameters.AddWithValue("$updated_at", StoredTime.Format(facts.UpdatedAt));
         command.Parameters.AddWithValue("$is_open", facts.State.IsOpen() ? 1 : 0);
-        command.Parameters.AddWithValue("$doc", JsonSerializer.Serialize(facts, RequestJson.Options));
+        command.Parameters.AddWithValue("$doc", JsonSerializer.SerializeToUtf8Bytes(facts, RequestJson.Options));
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
             return false;

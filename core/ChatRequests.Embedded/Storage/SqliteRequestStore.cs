@@ -126,11 +126,11 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
         await database.WriteAsync(
             async command =>
             {
-                command.CommandText = """
+                command.CommandText = $"""
                     INSERT INTO requests (id, version, submission_key, requester_id, team_id, state, submitted_at,
                                           pending_approvers, next_event_at, has_parked, sla_check_at, doc)
                     VALUES ($id, $version, $submission_key, $requester_id, $team_id, $state, $submitted_at,
-                            $pending_approvers, $next_event_at, $has_parked, $sla_check_at, $doc);
+                            $pending_approvers, $next_event_at, $has_parked, $sla_check_at, {StoredDocument.AsText});
                     """;
                 row.AddParameters(command.Parameters);
                 command.Parameters.AddWithValue("$submission_key", request.SubmissionKey);
@@ -147,23 +147,23 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
             cancellationToken);
 
         request.Version = row.Version;
+        _columnsAsStored.AddOrUpdate(request, new StoredColumns(row.Version, row.Columns));
+        database.Work.DocumentWritten(row.DocBytes);
     }
 
     public async Task SaveAsync(ServiceRequest request, CancellationToken cancellationToken = default)
     {
         var expected = request.Version;
         var row = RequestRow.From(request, expected + 1);
+        // The columns this object was read or last written with are the row's as long as its version is (the statement's
+        // condition): only those that change are set, since SQLite rewrites the entries of every index on a column set.
+        var changed = _columnsAsStored.TryGetValue(request, out var stored) && stored.Version == expected
+            ? row.Columns.ChangedFrom(stored.Columns)
+            : RequestColumns.All;
         var updated = await database.WriteAsync(
             command =>
             {
-                // The id, submission key and submission time never change, so they are not rewritten.
-                command.CommandText = """
-                    UPDATE requests
-                    SET version = $version, requester_id = $requester_id, team_id = $team_id, state = $state,
-                        pending_approvers = $pending_approvers, next_event_at = $next_event_at, has_parked = $has_parked,
-                        sla_check_at = $sla_check_at, doc = $doc
-                    WHERE id = $id AND version = $expected;
-                    """;
+                command.CommandText = Update(changed);
                 row.AddParameters(command.Parameters);
                 command.Parameters.AddWithValue("$expected", expected);
                 return command.ExecuteNonQueryAsync();
@@ -175,6 +175,8 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
         }
 
         request.Version = row.Version;
+        _columnsAsStored.AddOrUpdate(request, new StoredColumns(row.Version, row.Columns));
+        database.Work.DocumentWritten(row.DocBytes);
     }
 
     public Task<IReadOnlyList<ServiceRequest>> ListByRequesterAsync(string requesterId, int max, CancellationToken cancellationToken = default) =>
@@ -307,7 +309,9 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
                     p.AddWithValue("$before", before);
                     p.AddWithValue("$max", ScanPageSize);
                 },
-                cancellationToken);
+                cancellationToken,
+                // A scan reads every request, few of which are saved: their columns are not kept (a save sets them all).
+                remember: false);
             foreach (var request in page)
             {
                 yield return request;
@@ -325,6 +329,7 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
     public async Task DeleteAsync(ServiceRequest request, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        SqliteDatabase.TakePagesWritten(connection);
         await using var transaction = connection.BeginTransaction(deferred: false);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -342,6 +347,7 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
         command.Parameters.AddWithValue("$key", request.SubmissionKey);
         await command.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        database.NoteCommit(connection, 1);
     }
 
     public async Task<string?> GetMarkAsync(string name, CancellationToken cancellationToken = default)
@@ -365,7 +371,7 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
             cancellationToken);
 
     /// <summary>The statement of a list: the documents of the rows <paramref name="whereAndOrder"/> picks.</summary>
-    internal static string Select(string whereAndOrder) => $"SELECT version, doc FROM requests {whereAndOrder};";
+    internal static string Select(string whereAndOrder) => $"SELECT version, doc, {RequestColumns.Names} FROM requests {whereAndOrder};";
 
     /// <summary>The statement of a count: the rows <paramref name="where"/> picks.</summary>
     internal static string Count(string where) => $"SELECT COUNT(*) FROM requests {where};";
@@ -387,7 +393,7 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
     }
 
     private async Task<IReadOnlyList<ServiceRequest>> QueryAsync(
-        string whereAndOrder, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)
+        string whereAndOrder, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken, bool remember = true)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
@@ -399,29 +405,113 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
         {
             // The document's UTF-8 bytes as SQLite holds them (a TEXT value read as a blob is not converted): no string
             // of twice the size to allocate, and nothing for the serializer to transcode.
-            var request = JsonSerializer.Deserialize<ServiceRequest>(reader.GetFieldValue<byte[]>(1), RequestJson.Options)
+            var doc = reader.GetFieldValue<byte[]>(1);
+            var request = JsonSerializer.Deserialize<ServiceRequest>(doc, RequestJson.Options)
                 ?? throw new InvalidDataException("A stored request document is empty.");
+            database.Work.DocumentRead(doc.Length);
             // The column is the concurrency token; the copy inside the document is for people reading it.
             request.Version = reader.GetInt64(0);
+            if (remember)
+            {
+                _columnsAsStored.AddOrUpdate(request, new StoredColumns(request.Version, RequestColumns.Read(reader, 2)));
+            }
+
             requests.Add(request);
         }
 
         return requests;
     }
 
-    /// <summary>The values written for a request: its document and the columns derived from it.</summary>
-    internal sealed record RequestRow(
-        string Id,
-        long Version,
+    /// <summary>
+    /// The UPDATE of a save that sets the version, the document and the columns in <paramref name="changed"/> (the id,
+    /// submission key and submission time never change); one text per set of columns, made once.
+    /// </summary>
+    internal static string Update(RequestColumns.Set changed) => Updates[(int)changed] ??=
+        $"UPDATE requests SET version = $version, doc = {StoredDocument.AsText}{RequestColumns.Assignments(changed)} WHERE id = $id AND version = $expected;";
+
+    private static readonly string?[] Updates = new string?[(int)RequestColumns.All + 1];
+
+    // The columns of the request objects this store handed out (but by a scan of the whole store) or wrote, as the row held
+    // them at the version the object had then: a save of the object at that version sets only the columns that change.
+    private readonly ConditionalWeakTable<ServiceRequest, StoredColumns> _columnsAsStored = new();
+
+    private sealed record StoredColumns(long Version, RequestColumns Columns);
+
+    /// <summary>The columns of a request row the queries select by, derived from its document.</summary>
+    internal sealed record RequestColumns(
         string RequesterId,
         string TeamId,
         string State,
         string? PendingApprovers,
         string? NextEventAt,
         bool HasParked,
-        string? SlaCheckAt,
-        string Doc)
+        string? SlaCheckAt)
     {
+        [Flags]
+        internal enum Set
+        {
+            None = 0,
+            RequesterId = 1,
+            TeamId = 2,
+            State = 4,
+            PendingApprovers = 8,
+            NextEventAt = 16,
+            HasParked = 32,
+            SlaCheckAt = 64,
+        }
+
+        public const Set All = Set.RequesterId | Set.TeamId | Set.State | Set.PendingApprovers | Set.NextEventAt | Set.HasParked | Set.SlaCheckAt;
+
+        /// <summary>The columns, in the order <see cref="Read"/> takes them, and each one's flag.</summary>
+        private static readonly (string Name, Set Flag)[] Columns =
+        [
+            ("requester_id", Set.RequesterId), ("team_id", Set.TeamId), ("state", Set.State), ("pending_approvers", Set.PendingApprovers),
+            ("next_event_at", Set.NextEventAt), ("has_parked", Set.HasParked), ("sla_check_at", Set.SlaCheckAt),
+        ];
+
+        public static readonly string Names = string.Join(", ", Columns.Select(c => c.Name));
+
+        /// <summary>", name = $name" for each column in <paramref name="columns"/>.</summary>
+        public static string Assignments(Set columns) =>
+            string.Concat(Columns.Where(c => columns.HasFlag(c.Flag)).Select(c => $", {c.Name} = ${c.Name}"));
+
+        /// <summary>The columns as a query selected them from <paramref name="first"/> on, in <see cref="Names"/>' order.</summary>
+        public static RequestColumns Read(SqliteDataReader reader, int first) => new(
+            reader.GetString(first),
+            reader.GetString(first + 1),
+            reader.GetString(first + 2),
+            reader.IsDBNull(first + 3) ? null : reader.GetString(first + 3),
+            reader.IsDBNull(first + 4) ? null : reader.GetString(first + 4),
+            reader.GetInt64(first + 5) != 0,
+            reader.IsDBNull(first + 6) ? null : reader.GetString(first + 6));
+
+        public Set ChangedFrom(RequestColumns stored) =>
+            (RequesterId == stored.RequesterId ? Set.None : Set.RequesterId)
+            | (TeamId == stored.TeamId ? Set.None : Set.TeamId)
+            | (State == stored.State ? Set.None : Set.State)
+            | (PendingApprovers == stored.PendingApprovers ? Set.None : Set.PendingApprovers)
+            | (NextEventAt == stored.NextEventAt ? Set.None : Set.NextEventAt)
+            | (HasParked == stored.HasParked ? Set.None : Set.HasParked)
+            | (SlaCheckAt == stored.SlaCheckAt ? Set.None : Set.SlaCheckAt);
+
+        public void AddParameters(SqliteParameterCollection parameters)
+        {
+            parameters.AddWithValue("$requester_id", RequesterId);
+            parameters.AddWithValue("$team_id", TeamId);
+            parameters.AddWithValue("$state", State);
+            parameters.AddWithValue("$pending_approvers", (object?)PendingApprovers ?? DBNull.Value);
+            parameters.AddWithValue("$next_event_at", (object?)NextEventAt ?? DBNull.Value);
+            parameters.AddWithValue("$has_parked", HasParked ? 1 : 0);
+            parameters.AddWithValue("$sla_check_at", (object?)SlaCheckAt ?? DBNull.Value);
+        }
+    }
+
+    /// <summary>The values written for a request: its document and the columns derived from it.</summary>
+    internal sealed record RequestRow(string Id, long Version, RequestColumns Columns, byte[] Doc)
+    {
+        /// <summary>The document's size as stored (UTF-8).</summary>
+        public int DocBytes => Doc.Length;
+
         public static RequestRow From(ServiceRequest request, long version)
         {
             var stage = request.PendingStage;
@@ -432,22 +522,20 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
                 .Where(e => !e.IsParked)
                 .Select(e => (DateTimeOffset?)e.NextAttemptAt)
                 .Min();
-            return new RequestRow(
-                request.Id,
-                version,
+            var columns = new RequestColumns(
                 request.Requester.Id,
                 request.TeamId,
                 request.State.ToString(),
                 pendingApprovers,
                 nextEventAt is { } at ? StoredTime.Format(at) : null,
                 request.Outbox.Any(e => e.IsParked),
-                request.SlaCheckAt is { } slaCheckAt ? StoredTime.Format(slaCheckAt) : null,
-                SerializeWithVersion(request, version));
+                request.SlaCheckAt is { } slaCheckAt ? StoredTime.Format(slaCheckAt) : null);
+            return new RequestRow(request.Id, version, columns, SerializeWithVersion(request, version));
         }
 
         /// <summary>
-        /// How an approver appears in <see cref="PendingApprovers"/>: between bars, so that one id never matches
-        /// inside another. Entra object ids are GUIDs, which never contain a bar.
+        /// How an approver appears in <see cref="RequestColumns.PendingApprovers"/>: between bars, so that one id never
+        /// matches inside another. Entra object ids are GUIDs, which never contain a bar.
         /// </summary>
         public static string ApproverToken(string approverId) => "|" + approverId + "|";
 
@@ -455,24 +543,18 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
         {
             parameters.AddWithValue("$id", Id);
             parameters.AddWithValue("$version", Version);
-            parameters.AddWithValue("$requester_id", RequesterId);
-            parameters.AddWithValue("$team_id", TeamId);
-            parameters.AddWithValue("$state", State);
-            parameters.AddWithValue("$pending_approvers", (object?)PendingApprovers ?? DBNull.Value);
-            parameters.AddWithValue("$next_event_at", (object?)NextEventAt ?? DBNull.Value);
-            parameters.AddWithValue("$has_parked", HasParked ? 1 : 0);
-            parameters.AddWithValue("$sla_check_at", (object?)SlaCheckAt ?? DBNull.Value);
+            Columns.AddParameters(parameters);
             parameters.AddWithValue("$doc", Doc);
         }
 
-        private static string SerializeWithVersion(ServiceRequest request, long version)
+        private static byte[] SerializeWithVersion(ServiceRequest request, long version)
         {
             // The document carries the version it is stored as; the object gets it only once the write succeeded.
             var current = request.Version;
             request.Version = version;
             try
             {
-                return JsonSerializer.Serialize(request, RequestJson.Options);
+                return JsonSerializer.SerializeToUtf8Bytes(request, RequestJson.Options);
             }
             finally
             {

@@ -20,7 +20,7 @@ public sealed class SqliteGroupCommitTests : IDisposable
     {
         var store = new SqliteRequestStore(_scratch.Database);
         await SubmitLoad.SubmitAsync(store, "form-0");
-        var commitsBefore = _scratch.Database.GroupCommits;
+        var commitsBefore = _scratch.Database.Work.Commits;
 
         Task<long>[] reservations;
         using (await HeldWriteLock.TakeAsync(_scratch.Database.FilePath))
@@ -33,7 +33,7 @@ public sealed class SqliteGroupCommitTests : IDisposable
         var numbers = await Task.WhenAll(reservations);
         Assert.Equal(Enumerable.Range(2, 20).Select(n => (long)n), numbers.Order());
         // The batch the loop had begun when the lock was taken, then all the others at once.
-        Assert.InRange(_scratch.Database.GroupCommits - commitsBefore, 1, 2);
+        Assert.InRange(_scratch.Database.Work.Commits - commitsBefore, 1, 2);
         Assert.Equal(21L, await CountAsync("SELECT COUNT(*) FROM request_numbers;"));
     }
 

@@ -1,0 +1,81 @@
+using ChatRequests.Core.Understanding;
+using ChatRequests.ReferenceData.Catalog;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace ChatRequests.Intake.Tests;
+
+/// <summary>
+/// "None" and near misses on a catalog nobody tuned on (a veterinary practice group's, written for these tests, in no
+/// file of eval/intake/): what the catalog does not offer (a thing of the same kind it lacks, a supply or an accessory
+/// of one of its devices, a non-IT ask around one of its things) is never a confident form, with or without the sentence
+/// encoder; clear asks still get their form.
+/// </summary>
+public sealed class NearMissTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("near-miss-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Theory]
+    [InlineData("I need a laptop", "laptop")]
+    [InlineData("could I get access to the x-ray viewer", "xray-viewer")]
+    [InlineData("new card machine for reception please", "card-terminal")]
+    [InlineData("headset please, mine broke", "headset")]
+    [InlineData("need a login for the practice management system", "practice-system")]
+    [InlineData("a tablet for consulting room 2 to show owners their estimates", "consult-tablet")]
+    public void ClearAsks_GetTheirForm_WithAndWithoutTheEncoder(string message, string item)
+    {
+        var catalog = Vets();
+
+        foreach (var meaning in new[] { new LexicalInterpreter(catalog).Interpret(message), Prepared(catalog).Interpret(message) })
+        {
+            Assert.Equal((MeaningKind.Item, item), (meaning.Kind, meaning.Items[0].Item.Id));
+        }
+    }
+
+    [Theory]
+    [InlineData("a new CCTV camera over the car park")]
+    [InlineData("a desk phone for the front desk")]
+    [InlineData("a charger for my laptop, left mine at home")]
+    [InlineData("a bag to carry the consulting tablet between rooms", Skip = "Issue 10 open: an accessory of an item's device opening the message without an asking verb is the device's form (the words' rule)")]
+    [InlineData("can you book the ultrasound scanner in for a service")]
+    [InlineData("we need new weighing scales for dogs in reception")]
+    [InlineData("a microwave for the staff room")]
+    [InlineData("refund for a client who was charged twice on the card machine", Skip = "Issue 10 open: a non-IT ask around an item's device is that device's form")]
+    public void NearMisses_AreNeverAForm_WithAndWithoutTheEncoder(string message)
+    {
+        var catalog = Vets();
+
+        Assert.NotEqual(MeaningKind.Item, new LexicalInterpreter(catalog).Interpret(message).Kind);
+        Assert.NotEqual(MeaningKind.Item, Prepared(catalog).Interpret(message).Kind);
+    }
+
+    private static LexicalInterpreter Prepared(JsonFileCatalog catalog)
+    {
+        var interpreter = new LexicalInterpreter(catalog, SlimEncoderOnce.Model);
+        interpreter.Prepare();
+        return interpreter;
+    }
+
+    /// <summary>A veterinary practice group's IT catalog: a viewer of X-rays, the practice system, a tablet, a card terminal, a camera viewer.</summary>
+    private JsonFileCatalog Vets()
+    {
+        var path = Path.Combine(_folder, "vets.json");
+        File.WriteAllText(path, """
+            { "items": [
+              {"id": "xray-viewer", "name": "X-ray viewer access", "category": "Access", "description": "See and report on the practice's digital X-rays and ultrasound images.", "keywords": ["x-ray viewer", "radiography viewer"]},
+              {"id": "practice-system", "name": "Practice management system account", "category": "Access", "description": "A login to the system for appointments, clinical notes and billing.", "keywords": ["practice system", "pms login"]},
+              {"id": "consult-tablet", "name": "Consulting room tablet", "category": "Hardware", "description": "A tablet for a consulting room, to show owners records and estimates.", "keywords": ["consult tablet"]},
+              {"id": "label-printer", "name": "Medicine label printer", "category": "Hardware", "description": "A printer for dispensing labels in the pharmacy.", "keywords": ["label printer", "dispensing printer"]},
+              {"id": "card-terminal", "name": "Card payment terminal", "category": "Hardware", "description": "A card machine for taking payments at reception.", "keywords": ["card machine", "pdq"]},
+              {"id": "kennel-cameras", "name": "Kennel camera viewing", "category": "Access", "description": "Watch the kennel and ward cameras from a PC or a phone.", "keywords": ["kennel cameras", "ward cameras"]},
+              {"id": "headset", "name": "Headset", "category": "Hardware", "description": "A headset with a microphone for phone and video calls.", "keywords": ["headphones"]},
+              {"id": "shared-mailbox", "name": "Shared mailbox", "category": "Accounts", "description": "A mailbox a team answers together.", "keywords": ["team inbox"]},
+              {"id": "vpn", "name": "VPN access", "category": "Access", "description": "Reach the practice system from home.", "keywords": ["vpn", "remote access"]},
+              {"id": "laptop", "name": "Laptop", "category": "Hardware", "description": "A company laptop.", "keywords": ["notebook"]}
+            ] }
+            """);
+        return new JsonFileCatalog(Options.Create(new CatalogOptions { Path = path }), NullLogger<JsonFileCatalog>.Instance);
+    }
+}
