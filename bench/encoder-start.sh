@@ -5,12 +5,13 @@
 # empty cache folder (slims and keeps the model); on again with that folder (reads it). Each process is started here on
 # 127.0.0.1 and stopped by its PID. Needs the Release builds of the bot and the load driver:
 #   dotnet build -c Release bot/ChatRequests.Bot && dotnet build -c Release bench/ChatRequests.LoadDriver
-# Usage: bash bench/encoder-start.sh [idle seconds, default 30]
+# Usage: bash bench/encoder-start.sh [idle seconds, default 30] [model: MiniLM (default) or ArcticXs, ADR 0048]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 bot="$root/bot/ChatRequests.Bot/bin/Release/net10.0/ChatRequests.Bot.dll"
 echo_bot="$root/bench/ChatRequests.LoadDriver/bin/Release/net10.0/ChatRequests.LoadDriver.dll"
 idle="${1:-30}"
+model="${2:-MiniLM}"
 work="$(mktemp -d)"
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
@@ -42,11 +43,11 @@ measure() {
 }
 
 data() { mkdir -p "$work/$1"; echo "--Storage:SqlitePath=$work/$1/requests.db"; }
-echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); idle spell ${idle} s"
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); idle spell ${idle} s; model $model"
 printf '%-34s %10s %10s %12s %12s\n' "" "wall" "CPU" "peak RSS" "idle RSS"
 urls=--Urls=http://127.0.0.1:PORT
 measure "echo bot" "echo bot" dotnet "$echo_bot" --echo-bot --port PORT
 measure "bot, encoder off" '"encoder":"off"' dotnet "$bot" "$urls" "$(data off)" --Intake:Encoder:Enabled=false
-measure "bot, encoder on, empty cache" '"encoder":"ready"' dotnet "$bot" "$urls" "$(data first)" --Intake:Encoder:CacheFolder="$work/cache"
-measure "bot, encoder on, model kept" '"encoder":"ready"' dotnet "$bot" "$urls" "$(data second)" --Intake:Encoder:CacheFolder="$work/cache"
+measure "bot, encoder on, empty cache" '"encoder":"ready"' dotnet "$bot" "$urls" "$(data first)" --Intake:Encoder:CacheFolder="$work/cache" --Intake:Encoder:ModelName="$model"
+measure "bot, encoder on, model kept" '"encoder":"ready"' dotnet "$bot" "$urls" "$(data second)" --Intake:Encoder:CacheFolder="$work/cache" --Intake:Encoder:ModelName="$model"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

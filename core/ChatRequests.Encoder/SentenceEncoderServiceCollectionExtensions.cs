@@ -19,12 +19,16 @@ public static class SentenceEncoderServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSentenceEncoder(this IServiceCollection services)
     {
-        services.AddOptions<SentenceEncoderOptions>().BindConfiguration(SentenceEncoderOptions.SectionName);
+        services.AddOptions<SentenceEncoderOptions>().BindConfiguration(SentenceEncoderOptions.SectionName)
+            .Validate(
+                o => SentenceModel.ByShortName.ContainsKey(o.ModelName),
+                $"{SentenceEncoderOptions.SectionName}:{nameof(SentenceEncoderOptions.ModelName)} names no model here (one of: {string.Join(", ", SentenceModel.ByShortName.Keys)})")
+            .ValidateOnStart();
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<SentenceEncoderOptions>>().Value;
             var logger = sp.GetRequiredService<ILogger<SlimSentenceEncoder>>();
-            return new DeferredEncoder(() => Load(options, logger));
+            return new DeferredEncoder(options.Kind.Name, () => Load(options, logger));
         });
         services.RemoveAll<LexicalInterpreter>();
         services.AddSingleton(sp => new LexicalInterpreter(
@@ -38,14 +42,15 @@ public static class SentenceEncoderServiceCollectionExtensions
     private static SlimSentenceEncoder Load(SentenceEncoderOptions options, ILogger logger)
     {
         var started = Environment.TickCount64;
+        var kind = options.Kind;
         if (options.Model is { } file)
         {
-            var given = SlimSentenceEncoder.Load(file);
-            logger.LogInformation("Sentence encoder loaded from {Model} in {Milliseconds} ms", file, Environment.TickCount64 - started);
+            var given = SlimSentenceEncoder.Load(kind, file);
+            logger.LogInformation("Sentence encoder {Name} loaded from {Model} in {Milliseconds} ms", kind.Name, file, Environment.TickCount64 - started);
             return given;
         }
 
-        var (encoder, source, cacheError) = SlimSentenceEncoder.Load(SlimModelCache.ForPackage(options.CacheFolderOrDefault));
+        var (encoder, source, cacheError) = SlimSentenceEncoder.Load(SlimModelCache.ForPackage(options.CacheFolderOrDefault, kind), kind);
         if (cacheError is not null)
         {
             // Not an error of the encoder: the next start slims again (seconds of CPU) until the folder can be written.
@@ -59,7 +64,7 @@ public static class SentenceEncoderServiceCollectionExtensions
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
 
-        logger.LogInformation("Sentence encoder loaded in {Milliseconds} ms ({Source})", Environment.TickCount64 - started, source);
+        logger.LogInformation("Sentence encoder {Name} loaded in {Milliseconds} ms ({Source})", kind.Name, Environment.TickCount64 - started, source);
         return encoder;
     }
 

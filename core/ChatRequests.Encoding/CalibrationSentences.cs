@@ -6,6 +6,10 @@ namespace ChatRequests.SentenceEncoding;
 /// </summary>
 internal static class CalibrationSentences
 {
+    /// <summary>The sentences as the model reads them: as they are, and as its queries too when it prefixes them.</summary>
+    public static IEnumerable<string> For(SentenceModel kind) =>
+        kind.QueryPrefix.Length == 0 ? All : All.Concat(All.Select(kind.AsQuery));
+
     public static readonly string[] All =
     [
         "hi, I need a new laptop, mine is five years old and very slow",

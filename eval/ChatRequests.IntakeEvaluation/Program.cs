@@ -1,4 +1,5 @@
 using ChatRequests.Core.Understanding;
+using ChatRequests.Encoder;
 using ChatRequests.IntakeEvaluation;
 using ChatRequests.SentenceEncoding;
 
@@ -18,6 +19,8 @@ using ChatRequests.SentenceEncoding;
 // --encoder-probe: what the encoder alone knows of the tuning part (its nearest item, how its best cosine separates kinds).
 // --fit-senses: fits when a message the words leave open is a command or a fault by its meaning (ADR 0045), leave-one-catalog-out
 //   and on the whole tuning part, and prints SenseCalibration.Fitted's line (reads with the encoder).
+// --model MiniLM|ArcticXs: the sentence model (default the bot's, SentenceEncoderOptions.DefaultModelName); --no-query-prefix:
+//   a retrieval model reads messages without its query prefix (ADR 0048).
 // Held-out texts are never printed: nothing may be tuned against them, and --loco and --fit read the tuning part only.
 var part = "all";
 var failures = false;
@@ -29,6 +32,7 @@ var fidelity = false;
 var withEncoder = false;
 var fitSenses = false;
 double? decisiveAt = null;
+var model = SentenceModel.ByShortName[SentenceEncoderOptions.DefaultModelName];
 Targets? targets = null;
 for (var i = 0; i < args.Length; i++)
 {
@@ -71,8 +75,15 @@ for (var i = 0; i < args.Length; i++)
         case "--fit-senses":
             fitSenses = true;
             break;
+        case "--model" when i + 1 < args.Length && SentenceModel.ByShortName.TryGetValue(args[i + 1], out var named):
+            model = named;
+            i++;
+            break;
+        case "--no-query-prefix":
+            model = model with { QueryPrefix = "" };
+            break;
         default:
-            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|all] [--failures] [--loco] [--fit] [--goals-first] [--targets W A] [--encoder [--decisive-at P]] [--encoder-probe] [--encoder-fidelity] [--fit-senses]");
+            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|all] [--failures] [--loco] [--fit] [--goals-first] [--targets W A] [--encoder [--decisive-at P]] [--encoder-probe] [--encoder-fidelity] [--fit-senses] [--model MiniLM|ArcticXs] [--no-query-prefix]");
             return 2;
     }
 }
@@ -80,8 +91,8 @@ for (var i = 0; i < args.Length; i++)
 var root = Evaluation.FindRoot();
 if (fidelity)
 {
-    using var original = new EncoderSession(MiniLmModel.Original());
-    using var slim = new EncoderSession(MiniLmModel.Slim());
+    using var original = new EncoderSession(model.Original(), model);
+    using var slim = new EncoderSession(model.Slim(), model);
     var figures = EncoderFidelity.Measure(original, slim, root);
     Console.WriteLine(figures);
     foreach (var miss in figures.Misses())
@@ -92,7 +103,8 @@ if (fidelity)
     return figures.Misses().Any() ? 1 : 0;
 }
 
-using var encoder = withEncoder || probe || fitSenses ? new CachedEncoder() : null;
+Console.WriteLine($"sentence model: {model.Name}{(model.QueryPrefix.Length > 0 ? $", queries prefixed \"{model.QueryPrefix}\"" : "")}");
+using var encoder = withEncoder || probe || fitSenses ? new CachedEncoder(model) : null;
 if (fitSenses)
 {
     var lexical = Evaluation.Lexical(root);

@@ -47,8 +47,8 @@ internal static class SenseFit
             var semantic = new SemanticIndex(evaluation.LoadCatalog(set.Key.Catalog).Items, encoder);
             return set.Select(r =>
             {
-                var vector = encoder.Encode(r.Utterance.Text);
-                var calibration = r.Reading.Cosines is null ? MatchCalibration.Fitted : MatchCalibration.FittedWithEncoder;
+                var vector = encoder.EncodeQuery(r.Utterance.Text);
+                var calibration = r.Reading.Cosines is null ? MatchCalibration.Fitted : EncoderCalibration.For(encoder.Model).Match;
                 Figures Scored(SenseCalibration senses) => Evaluation.Score(r.Utterance, LexicalInterpreter.Decide(r.Reading, calibration, senses));
                 return new Case(r, semantic.Senses(vector, semantic.Cosines(vector)), Scored(SenseCalibration.Off), Scored(AlwaysCommand), Scored(AlwaysFault));
             });

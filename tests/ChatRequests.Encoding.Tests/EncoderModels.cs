@@ -2,16 +2,21 @@ using ChatRequests.Core.Understanding;
 
 namespace ChatRequests.SentenceEncoding.Tests;
 
-/// <summary>The original model and the slim one, each made once for all the tests of a class.</summary>
-public sealed class EncoderModels : IDisposable
+/// <summary>The original all-MiniLM-L6-v2 and the slim one, each made once for all the tests of a class.</summary>
+public class EncoderModels : IDisposable
 {
     public EncoderModels()
+        : this(SentenceModel.MiniLm)
     {
-        var original = MiniLmModel.Original();
-        SlimBytes = ModelSlimmer.Slim(original);
+    }
+
+    protected EncoderModels(SentenceModel kind)
+    {
+        var original = kind.Original();
+        SlimBytes = ModelSlimmer.Slim(original, kind: kind);
         OriginalBytesLength = original.Length;
-        Original = new EncoderSession(original);
-        Slim = new EncoderSession(SlimBytes);
+        Original = new EncoderSession(original, kind);
+        Slim = new EncoderSession(SlimBytes, kind);
     }
 
     public byte[] SlimBytes { get; }
@@ -29,5 +34,9 @@ public sealed class EncoderModels : IDisposable
     {
         Original.Dispose();
         Slim.Dispose();
+        GC.SuppressFinalize(this);
     }
 }
+
+/// <summary>snowflake-arctic-embed-xs, original and slim (ADR 0048).</summary>
+public sealed class ArcticModels() : EncoderModels(SentenceModel.ArcticXs);

@@ -113,8 +113,8 @@ public sealed class SlimModelCacheTests : IDisposable
     [Fact]
     public void ForThePackage_TheKeyIsTheSameEachTime_AndDiffersByOptions()
     {
-        Assert.Equal(Name(SlimModelCache.ForPackage(_folder)), Name(SlimModelCache.ForPackage(_folder)));
-        Assert.NotEqual(Name(SlimModelCache.ForPackage(_folder)), Name(SlimModelCache.ForPackage(_folder, new SlimOptions { Smoothing = 0.5 })));
+        Assert.Equal(Name(SlimModelCache.ForPackage(_folder, SentenceModel.MiniLm)), Name(SlimModelCache.ForPackage(_folder, SentenceModel.MiniLm)));
+        Assert.NotEqual(Name(SlimModelCache.ForPackage(_folder, SentenceModel.MiniLm)), Name(SlimModelCache.ForPackage(_folder, SentenceModel.MiniLm, new SlimOptions { Smoothing = 0.5 })));
     }
 
     private const string Source = "0123456789abcdef";

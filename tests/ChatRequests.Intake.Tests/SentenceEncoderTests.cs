@@ -162,6 +162,36 @@ public sealed class SentenceEncoderTests : IDisposable
     }
 
     [Fact]
+    public void ArcticXs_ChosenBySetting_IsSlimmedIntoAFileNamedByIt_AndReadsAParaphrase()
+    {
+        using var logs = new CapturingLoggerProvider();
+        var cache = Path.Combine(_folder, "cache");
+        using var provider = Services(Ferry(), logs, new Dictionary<string, string?>
+        {
+            ["Intake:Encoder:CacheFolder"] = cache,
+            ["Intake:Encoder:ModelName"] = "ArcticXs",
+        });
+        var interpreter = provider.GetRequiredService<LexicalInterpreter>();
+
+        interpreter.Prepare();
+
+        Assert.Equal(EncoderState.Ready, interpreter.EncoderState);
+        Assert.StartsWith("snowflake-arctic-embed-xs-int8-", Path.GetFileName(Assert.Single(Directory.GetFiles(cache))));
+        Assert.Equal("ticket-scanner", interpreter.Interpret("the gadget that reads people's tickets as they board").Items[0].Item.Id);
+    }
+
+    [Fact]
+    public void AModelNameThatIsNoModel_FailsTheStart_NamingTheModels()
+    {
+        using var logs = new CapturingLoggerProvider();
+        using var provider = Services(Observatory(), logs, new Dictionary<string, string?> { ["Intake:Encoder:ModelName"] = "bert-large" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<SentenceEncoderOptions>>().Value);
+
+        Assert.Contains("MiniLM, ArcticXs", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ConcurrentTurns_ReadAsOneAtATimeWould()
     {
         var interpreter = Prepared(Observatory(), SlimEncoderOnce.Model);
@@ -187,6 +217,25 @@ public sealed class SentenceEncoderTests : IDisposable
 
         Assert.Equal(EncoderState.Ready, interpreter.EncoderState);
         Assert.DoesNotContain(interpreter.Interpret(Paraphrase).Items, m => m.Item.Id == "parking");
+    }
+
+    [Fact]
+    public void TheCommandExemplars_AreEncodedOncePerEncoder_NotAgainOnAReloadOrForAnotherCatalog()
+    {
+        var encoder = new CountingEncoder(SlimEncoderOnce.Model);
+        var catalog = new SwitchingCatalog(Ferry().Items);
+        var interpreter = Prepared(catalog, encoder);
+        var exemplars = CommandExemplars.All.Select(e => e.Text).Distinct().ToList();
+        Assert.All(exemplars, text => Assert.Equal(1, encoder.Queries(text)));
+
+        catalog.Items = [.. catalog.Items, new CatalogItem { Id = "gangway-pass", Name = "Gangway pass", Category = "Terminal", Description = "A pass for the crew gangway at the berth." }];
+        interpreter.Prepare();
+        Prepared(Observatory(), encoder);
+
+        Assert.Equal(EncoderState.Ready, interpreter.EncoderState);
+        Assert.Equal(1, encoder.Passages("Gangway pass. A pass for the crew gangway at the berth."));
+        Assert.Equal(1, encoder.Passages("Car park permit. A permit for the staff car park at the summit."));
+        Assert.All(exemplars, text => Assert.Equal(1, encoder.Queries(text)));
     }
 
     private static LexicalInterpreter Prepared(ICatalog catalog, ISentenceEncoder encoder)
@@ -243,10 +292,38 @@ public sealed class SentenceEncoderTests : IDisposable
     {
         public int Dimensions => inner.Dimensions;
 
+        public string Model => inner.Model;
+
         public float[] Encode(string text)
         {
             gate.Wait();
             return inner.Encode(text);
+        }
+    }
+
+    /// <summary>The real encoder, counting how often each text was encoded as a passage and as a query.</summary>
+    private sealed class CountingEncoder(ISentenceEncoder inner) : ISentenceEncoder
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _passages = new(), _queries = new();
+
+        public int Dimensions => inner.Dimensions;
+
+        public string Model => inner.Model;
+
+        public int Passages(string text) => _passages.GetValueOrDefault(text);
+
+        public int Queries(string text) => _queries.GetValueOrDefault(text);
+
+        public float[] Encode(string text)
+        {
+            _passages.AddOrUpdate(text, 1, (_, n) => n + 1);
+            return inner.Encode(text);
+        }
+
+        public float[] EncodeQuery(string text)
+        {
+            _queries.AddOrUpdate(text, 1, (_, n) => n + 1);
+            return inner.EncodeQuery(text);
         }
     }
 

@@ -51,7 +51,13 @@ public sealed class LexicalInterpreter(ICatalog catalog, ISentenceEncoder? encod
     public Meaning Interpret(string text)
     {
         var reading = Read(text);
-        return Decide(reading, reading.Cosines is null ? MatchCalibration.Fitted : MatchCalibration.FittedWithEncoder);
+        if (reading.Cosines is null)
+        {
+            return Decide(reading, MatchCalibration.Fitted);
+        }
+
+        var fitted = EncoderCalibration.For(encoder!.Model);
+        return Decide(reading, fitted.Match, fitted.Senses);
     }
 
     /// <summary>
@@ -88,7 +94,7 @@ public sealed class LexicalInterpreter(ICatalog catalog, ISentenceEncoder? encod
     {
         try
         {
-            var vector = encoder!.Encode(reading.Text);
+            var vector = encoder!.EncodeQuery(reading.Text);
             var cosines = semantic.Cosines(vector);
             return reading with { Cosines = cosines, Senses = semantic.Senses(vector, cosines) };
         }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ChatRequests.Core.Catalog;
 
 namespace ChatRequests.Core.Understanding;
@@ -6,10 +7,16 @@ namespace ChatRequests.Core.Understanding;
 /// Every item of a catalog as sentence vectors (ADR 0038): its name with its description, each of its synonyms and
 /// each of its keywords. A message is as close to an item as to the nearest of them (measured on the tuning part: the
 /// nearest item is the one asked for in 86.5% of item sentences, against 62.4% by the name alone and 83.1% by name and
-/// description).
+/// description). The item texts are passages, a message is a query (<see cref="ISentenceEncoder.EncodeQuery"/>, ADR 0048).
 /// </summary>
 internal sealed class SemanticIndex
 {
+    /// <summary>
+    /// The command and fault exemplars' vectors, once per encoder: they are no catalog's, so a catalog reload (and each
+    /// catalog of the evaluation) reuses them (ADR 0048). Encoded as queries: they are what people write.
+    /// </summary>
+    private static readonly ConditionalWeakTable<ISentenceEncoder, (string Kind, float[] Vector)[]> ExemplarVectors = new();
+
     private readonly float[][][] _vectors;
     private readonly (string Kind, float[] Vector)[] _exemplars;
 
@@ -17,7 +24,7 @@ internal sealed class SemanticIndex
     {
         Items = items;
         _vectors = [.. items.Select(item => Texts(item).Select(encoder.Encode).ToArray())];
-        _exemplars = [.. CommandExemplars.All.Select(e => (e.Kind, encoder.Encode(e.Text)))];
+        _exemplars = ExemplarVectors.GetValue(encoder, e => [.. CommandExemplars.All.Select(x => (x.Kind, e.EncodeQuery(x.Text)))]);
     }
 
     /// <summary>The catalog's list of items these vectors are of: another list is another catalog.</summary>
