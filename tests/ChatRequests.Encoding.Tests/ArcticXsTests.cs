@@ -1,5 +1,3 @@
-using ChatRequests.IntakeEvaluation;
-using ChatRequests.Testing;
 using Xunit.Abstractions;
 
 namespace ChatRequests.SentenceEncoding.Tests;
@@ -30,14 +28,8 @@ public sealed class ArcticXsTests(ArcticModels models, ITestOutputHelper output)
     }
 
     [Fact]
-    public void SlimModel_KeepsTheOriginalsVectorsAndNearestItems_OnSixSentencesOfEachCatalog()
-    {
-        var figures = EncoderFidelity.Measure(models.Original, models.Slim, RepositoryPaths.Root, perCatalog: 6);
-        output.WriteLine(figures.ToString());
-
-        Assert.True(figures.Sentences >= 40, "the tuning part is missing");
-        Assert.Empty(figures.Misses(agreement: 0.9, itemAgreement: 0.9));
-    }
+    public void SlimModel_KeepsTheOriginalsVectorsAndNearestItems_OnSixSentencesOfEachCatalog() =>
+        FidelityTests.AssertSlimKeepsTheOriginal(models, output);
 
     [Fact]
     public void ItsSlimFile_IsNamedByTheModel_AndIsNotAllMiniLmsFile()
