@@ -92,7 +92,6 @@ public sealed partial class FakeTeamsConnector : IAsyncDisposable
     private readonly object _gate = new();
     private readonly List<FakeConnectorRequest> _requests = [];
     private readonly Dictionary<string, ConversationState> _conversations = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _personalChatsByMember = new(StringComparer.Ordinal);
     private readonly List<ChannelAccount> _roster = [];
     private readonly List<FailureState> _failures = [];
     private long _lastActivityId = 1_763_000_000_000;
@@ -166,7 +165,6 @@ public sealed partial class FakeTeamsConnector : IAsyncDisposable
         {
             _requests.Clear();
             _conversations.Clear();
-            _personalChatsByMember.Clear();
             _failures.Clear();
             _acceptedAt.Clear();
         }
@@ -409,15 +407,12 @@ public sealed partial class FakeTeamsConnector : IAsyncDisposable
                 return (400, Error("BadSyntax", "Only personal chats (one member) and channel threads can be created."));
             }
 
-            // Teams answers the same personal chat for the same member every time.
+            // Teams has one personal chat per user and bot, and answers it to every creation: the chat the user types to the
+            // bot in, when they have (the Teams driver's Persona.PersonalChatId), so what the bot posts there unasked and its
+            // answers to what they type are one conversation, as in Teams.
             var member = Resolve(members[0]);
-            if (!_personalChatsByMember.TryGetValue(member.Id!, out var conversationId))
-            {
-                conversationId = "a:" + Guid.NewGuid().ToString("N");
-                _personalChatsByMember[member.Id!] = conversationId;
-            }
-
-            var chat = GetOrAdd(conversationId, isGroup: false, null, tenantId, [member]);
+            var chat = GetOrAdd(new Persona(member.AadObjectId ?? member.Id!, member.Name ?? "").PersonalChatId, isGroup: false, null, tenantId, [member]);
+            chat.Include(member);
             var answer = new JsonObject { ["id"] = chat.Id };
             if (parameters.Activity is not null)
             {
@@ -570,6 +565,15 @@ public sealed partial class FakeTeamsConnector : IAsyncDisposable
         private readonly List<Activity> _activities = [];
 
         public string Id { get; } = id;
+
+        /// <summary>Adds the member a creation named to a chat that began with the user's own message (no members known then).</summary>
+        public void Include(ChannelAccount member)
+        {
+            if (!members.Any(m => m.Id == member.Id))
+            {
+                members.Add(member);
+            }
+        }
 
         public void Add(Activity activity, string activityId, string? replyToId) =>
             _activities.Add(activity with

@@ -82,6 +82,27 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CreateConversation_ForAUserWhoTypedToTheBot_ReturnsTheChatTheyTypeIn()
+    {
+        // Teams has one personal chat per user and bot. The fake once made a new one for a creation that came after the
+        // user's first message (the CI soak of 2026-12-06: an approver's own request's notices went to a second chat, the
+        // soak never saw its resolution card, and 8 requests stayed Fulfilled).
+        var ada = new Persona("aad-1", "Ada");
+        await _h.Client.SendToConversationAsync(_h.ServiceUrl, ada.PersonalChatId, Activity.TextMessage("an answer to what Ada typed"));
+
+        var created = await _h.Client.CreateConversationAsync(_h.ServiceUrl, new ConversationParameters
+        {
+            Members = [new ChannelAccount { Id = ada.TeamsId, AadObjectId = ada.AadObjectId }],
+            TenantId = _h.Teams.TenantId,
+        });
+        await _h.Client.SendToConversationAsync(_h.ServiceUrl, created.Id!, Activity.CardMessage(new JsonObject { ["n"] = 1 }, "a card"));
+
+        Assert.Equal(ada.PersonalChatId, created.Id);
+        Assert.Equal(ada.PersonalChatId, _h.Teams.PersonalChatWith(ada.AadObjectId));
+        Assert.Equal(2, _h.Teams.ActivitiesIn(ada.PersonalChatId).Count);
+    }
+
+    [Fact]
     public async Task CreateConversation_InAChannel_StartsAThreadWhoseIdCarriesTheRootMessageId()
     {
         var card = new JsonObject { ["type"] = "AdaptiveCard", ["version"] = "1.5" };
