@@ -50,6 +50,23 @@ public sealed record SlaSweepResult(int Checked, int Reminders, int Warnings, in
     /// <summary>Anonymised requests whose audit was kept as long as the policy says, and whose documents were deleted.</summary>
     public int Deleted { get; init; }
 
+    /// <summary>This sweep and the <paramref name="next"/> one, as one: the counts added, whether retention is still under way from the next.</summary>
+    public SlaSweepResult Then(SlaSweepResult next) =>
+        new(Checked + next.Checked, Reminders + next.Reminders, Warnings + next.Warnings, Escalations + next.Escalations, Conflicts + next.Conflicts)
+        {
+            Timeouts = Timeouts + next.Timeouts,
+            Reannouncements = Reannouncements + next.Reannouncements,
+            SupplierAlerts = SupplierAlerts + next.SupplierAlerts,
+            ConfirmationReminders = ConfirmationReminders + next.ConfirmationReminders,
+            AutoClosed = AutoClosed + next.AutoClosed,
+            ReceiptFollowUps = ReceiptFollowUps + next.ReceiptFollowUps,
+            ReviewReminders = ReviewReminders + next.ReviewReminders,
+            RetentionAdopted = RetentionAdopted + next.RetentionAdopted,
+            RetentionUnderWay = next.RetentionUnderWay,
+            Anonymised = Anonymised + next.Anonymised,
+            Deleted = Deleted + next.Deleted,
+        };
+
     /// <summary>Events raised (and saved in the requests' outboxes): the relay has work when this is positive.</summary>
     public int Events => Reminders + Warnings + Escalations + Timeouts + SupplierAlerts + Reannouncements + ConfirmationReminders + AutoClosed
         + ReceiptFollowUps + ReviewReminders + Anonymised;
