@@ -12,7 +12,7 @@ public sealed class SampleReferenceDataTests
         "samples", "samples/hospital", "samples/university", "samples/factory", "samples/retail", "samples/airline",
         "samples/council", "samples/logistics", "samples/schools", "samples/hotel", "samples/bank",
         "samples/construction", "samples/broadcaster", "samples/lawfirm", "samples/pharmalab", "samples/transit", "samples/utility",
-        "samples/insurer", "samples/mining", "samples/charity",
+        "samples/insurer", "samples/mining", "samples/charity", "samples/gamestudio",
     };
 
     [Theory]
@@ -33,7 +33,8 @@ public sealed class SampleReferenceDataTests
     // at 05:00 in Oslo the airline's airport systems team is at work for the first flights, its service desk is not (nor on
     // Christmas Eve, a holiday of the airline's calendar). Saturday 5 December at 07:00 the council's field technology team is at
     // work with the bin crews, its service desk is not, nor on the Boxing Day bank holiday moved to Monday 28 December; its
-    // members' support team works the evening of a committee meeting.
+    // members' support team works the evening of a committee meeting. The game studio's live ops team works Saturday evenings,
+    // when players play; its service desk does not, nor on Christmas Eve, a studio holiday.
     [Theory]
     [InlineData("samples/hospital", "team-clinical-apps", "2026-12-28T10:00:00+00:00", false)]
     [InlineData("samples/hospital", "team-clinical-apps", "2026-12-29T10:00:00+00:00", true)]
@@ -52,6 +53,9 @@ public sealed class SampleReferenceDataTests
     [InlineData("samples/council", "team-service-desk", "2026-12-28T10:00:00+00:00", false)]
     [InlineData("samples/council", "team-field-tech", "2026-12-28T10:00:00+00:00", true)]
     [InlineData("samples/council", "team-members-av", "2026-12-07T19:30:00+00:00", true)]
+    [InlineData("samples/gamestudio", "team-liveops", "2026-12-05T21:00:00-05:00", true)]
+    [InlineData("samples/gamestudio", "team-service-desk", "2026-12-05T21:00:00-05:00", false)]
+    [InlineData("samples/gamestudio", "team-service-desk", "2026-12-24T10:00:00-05:00", false)]
     public async Task Calendars_SampleTeams_WorkOnTheirOwnOrTheOrganisationsCalendar(string folder, string teamId, string at, bool working)
     {
         var teams = await LoadDirectory($"{folder}/organisation.json").ListTeamsAsync();
