@@ -12,7 +12,7 @@ public sealed class SampleReferenceDataTests
         "samples", "samples/hospital", "samples/university", "samples/factory", "samples/retail", "samples/airline",
         "samples/council", "samples/logistics", "samples/schools", "samples/hotel", "samples/bank",
         "samples/construction", "samples/broadcaster", "samples/lawfirm", "samples/pharmalab", "samples/transit", "samples/utility",
-        "samples/insurer", "samples/mining", "samples/charity", "samples/agri",
+        "samples/insurer", "samples/mining", "samples/charity", "samples/agri", "samples/gamestudio",
     };
 
     [Theory]
@@ -35,6 +35,8 @@ public sealed class SampleReferenceDataTests
     // work with the bin crews, its service desk is not, nor on the Boxing Day bank holiday moved to Monday 28 December; its
     // members' support team works the evening of a committee meeting. The grain co-op's site systems team works a Sunday evening
     // (the receival sites' harvest hours), its service desk not on Boxing Day, its ag systems team a Saturday (the Ag Centres open Saturdays).
+    // The game studio's live ops team works Saturday evenings, when players play; its service desk does not, nor on Christmas
+    // Eve, a studio holiday.
     [Theory]
     [InlineData("samples/hospital", "team-clinical-apps", "2026-12-28T10:00:00+00:00", false)]
     [InlineData("samples/hospital", "team-clinical-apps", "2026-12-29T10:00:00+00:00", true)]
@@ -56,6 +58,9 @@ public sealed class SampleReferenceDataTests
     [InlineData("samples/agri", "team-site-systems", "2026-12-06T20:00:00-06:00", true)]
     [InlineData("samples/agri", "team-service-desk", "2026-12-26T10:00:00-06:00", false)]
     [InlineData("samples/agri", "team-ag-systems", "2026-12-05T09:00:00-06:00", true)]
+    [InlineData("samples/gamestudio", "team-liveops", "2026-12-05T21:00:00-05:00", true)]
+    [InlineData("samples/gamestudio", "team-service-desk", "2026-12-05T21:00:00-05:00", false)]
+    [InlineData("samples/gamestudio", "team-service-desk", "2026-12-24T10:00:00-05:00", false)]
     public async Task Calendars_SampleTeams_WorkOnTheirOwnOrTheOrganisationsCalendar(string folder, string teamId, string at, bool working)
     {
         var teams = await LoadDirectory($"{folder}/organisation.json").ListTeamsAsync();
