@@ -195,7 +195,7 @@ if (loco || fit)
                     var noneOffered = r.Utterance.Expect == "none" && meaning.Kind is MeaningKind.Item or MeaningKind.Choice or MeaningKind.Suggestion;
                     if (wrongForm || noneOffered)
                     {
-                        Console.WriteLine($"    [{name}] \"{r.Utterance.Text}\" expected {r.Utterance.Expect}; got {Describe(meaning)}{(led && r.Reading.Cosines is null ? " (the words decisive: not encoded)" : "")}");
+                        Console.WriteLine($"    [{name}] \"{r.Utterance.Text}\" expected {r.Utterance.Expect}; got {Describe(meaning)}{(led && r.Reading.Cosines is null ? " (read by the words alone)" : "")}");
                     }
                 }
             }

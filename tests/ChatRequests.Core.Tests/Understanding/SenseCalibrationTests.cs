@@ -40,5 +40,5 @@ public sealed class SenseCalibrationTests
 
     [Fact]
     public void WithoutTheNoneLead_NothingIsAnAskForNoItem() =>
-        Assert.False(SenseCalibration.Off.AsksForNoItem(new Senses(ChatCommand.Help, 0.2f, 0.2f, -1f, NoneCosine: 1f)));
+        Assert.False(SenseCalibration.Off.AsksForNoItem(new Senses(ChatCommand.Help, 0.2f, 0.2f, 0f, NoneCosine: 1f)));
 }
