@@ -69,13 +69,15 @@ internal static class Calibration
 
     /// <summary>Reads every utterance of the sets once.</summary>
     /// <param name="decisiveAt">From which probability the words' rule form is not encoded (<see cref="SentenceLead.DecisiveAt"/>).</param>
-    public static List<ReadUtterance> Read(Evaluation evaluation, IEnumerable<LabelledSet> sets, ISentenceEncoder? encoder = null, double decisiveAt = SentenceLead.DecisiveAt) =>
+    /// <param name="noneLead">When given, the "none" lead of the senses instead of the stored one (ADR 0050).</param>
+    public static List<ReadUtterance> Read(Evaluation evaluation, IEnumerable<LabelledSet> sets, ISentenceEncoder? encoder = null, double decisiveAt = SentenceLead.DecisiveAt, float? noneLead = null) =>
     [
         .. sets.SelectMany(set =>
         {
             var interpreter = new LexicalInterpreter(evaluation.LoadCatalog(set.Catalog), encoder) { DecisiveAt = decisiveAt };
             interpreter.Prepare();
-            var senses = encoder is null ? SenseCalibration.Fitted : EncoderCalibration.For(encoder.Model).Senses;
+            var stored = encoder is null ? SenseCalibration.Fitted : EncoderCalibration.For(encoder.Model).Senses;
+            var senses = noneLead is { } lead ? stored with { NoneLead = lead } : stored;
             return set.Utterances.Select(u => new ReadUtterance(set, u, interpreter.Read(u.Text), senses));
         }),
     ];

@@ -76,5 +76,37 @@ internal static class EncoderProbe
         }
     }
 
+    /// <summary>
+    /// How the nearest "none" exemplar's lead over the nearest item (ADR 0050) separates "none" sentences from item
+    /// sentences, of all and of those the words are decisive about (not encoded in the bot).
+    /// </summary>
+    public static void NoneLead(IReadOnlyList<ReadUtterance> reads, ISentenceEncoder encoder, Evaluation evaluation)
+    {
+        var leads = new List<(string Kind, bool Decisive, float Lead, float None)>();
+        foreach (var set in reads.GroupBy(r => r.Set.Catalog))
+        {
+            var semantic = new SemanticIndex(evaluation.LoadCatalog(set.Key).Items, encoder);
+            foreach (var r in set.Where(r => r.Utterance.Expect == "none" || r.Utterance.Expect.StartsWith("item:", StringComparison.Ordinal)))
+            {
+                var vector = encoder.EncodeQuery(r.Utterance.Text);
+                var senses = semantic.Senses(vector, semantic.Cosines(vector));
+                leads.Add((r.Utterance.Expect.Split(':')[0], r.Reading.Cosines is null, senses.NoneCosine - senses.ItemCosine, senses.NoneCosine));
+            }
+        }
+
+        foreach (var decisive in new bool?[] { null, false, true })
+        {
+            var of = leads.Where(l => decisive is null || l.Decisive == decisive).ToList();
+            var items = of.Where(l => l.Kind == "item").Select(l => l.Lead).ToArray();
+            var nones = of.Where(l => l.Kind == "none").Select(l => l.Lead).ToArray();
+            var auc = nones.Sum(a => items.Count(o => o < a) + (0.5 * items.Count(o => o == a))) / ((double)items.Length * Math.Max(1, nones.Length));
+            Console.WriteLine(FormattableString.Invariant($"none lead ({(decisive is null ? "all" : decisive.Value ? "words decisive" : "encoded")}): {nones.Length} none, {items.Length} item sentences; AUC none vs item {auc:0.000}"));
+            foreach (var at in new[] { -0.15f, -0.1f, -0.05f, 0f, 0.05f, 0.1f, 0.15f })
+            {
+                Console.WriteLine(FormattableString.Invariant($"    lead >= {at:0.00}: none {nones.Count(l => l >= at)}, item {items.Count(l => l >= at)}"));
+            }
+        }
+    }
+
     private static string Pct(int hits, int cases) => string.Create(CultureInfo.InvariantCulture, $"{(double)hits / Math.Max(1, cases):P1} ({hits}/{cases})");
 }

@@ -15,6 +15,8 @@ using ChatRequests.SentenceEncoding;
 // --encoder: reads with the sentence encoder too, sentence meaning leading the decision (ADR 0041; its vectors cached in
 //   the temporary folder between runs); --decisive-at P: from which probability of the words' calibration their rule's
 //   form is not encoded (default SentenceLead.DecisiveAt; 2 encodes every message the words leave open);
+// --none-lead L: with --loco or --fit, a form is only a question when the nearest "none" exemplar is ahead of the nearest
+//   item by at least L (ADR 0050; default the stored SenseCalibration's, 2 turns it off);
 // --encoder-fidelity: the slim model against the original on every tuning sentence (ADR 0039; minutes; exits 1 below its bars);
 // --encoder-probe: what the encoder alone knows of the tuning part (its nearest item, how its best cosine separates kinds).
 // --fit-senses: fits when a message the words leave open is a command or a fault by its meaning (ADR 0045), leave-one-catalog-out
@@ -32,6 +34,7 @@ var fidelity = false;
 var withEncoder = false;
 var fitSenses = false;
 double? decisiveAt = null;
+float? noneLead = null;
 var model = SentenceModel.ByShortName[SentenceEncoderOptions.DefaultModelName];
 Targets? targets = null;
 for (var i = 0; i < args.Length; i++)
@@ -60,6 +63,10 @@ for (var i = 0; i < args.Length; i++)
             decisiveAt = at;
             i++;
             break;
+        case "--none-lead" when i + 1 < args.Length && float.TryParse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture, out var lead):
+            noneLead = lead;
+            i++;
+            break;
         case "--targets" when i + 2 < args.Length
             && double.TryParse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture, out var wrongAtMost)
             && double.TryParse(args[i + 2], System.Globalization.CultureInfo.InvariantCulture, out var abstainAtLeast):
@@ -83,7 +90,7 @@ for (var i = 0; i < args.Length; i++)
             model = model with { QueryPrefix = "" };
             break;
         default:
-            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|all] [--failures] [--loco] [--fit] [--goals-first] [--targets W A] [--encoder [--decisive-at P]] [--encoder-probe] [--encoder-fidelity] [--fit-senses] [--model MiniLM|ArcticXs] [--no-query-prefix]");
+            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|all] [--failures] [--loco] [--fit] [--goals-first] [--targets W A] [--encoder [--decisive-at P] [--none-lead L]] [--encoder-probe] [--encoder-fidelity] [--fit-senses] [--model MiniLM|ArcticXs] [--no-query-prefix]");
             return 2;
     }
 }
@@ -144,13 +151,15 @@ if (fitSenses)
 
 if (probe)
 {
-    EncoderProbe.Run(Calibration.Read(Evaluation.Lexical(root), LabelledSet.Load(root, LabelledSet.Tuning)), encoder!, Evaluation.Lexical(root));
+    var probed = Calibration.Read(Evaluation.Lexical(root), LabelledSet.Load(root, LabelledSet.Tuning), encoder, decisiveAt ?? SentenceLead.DecisiveAt);
+    EncoderProbe.NoneLead(probed, encoder!, Evaluation.Lexical(root));
+    EncoderProbe.Run(probed, encoder!, Evaluation.Lexical(root));
     return 0;
 }
 
 if (loco || fit)
 {
-    var reads = Calibration.Read(Evaluation.Lexical(root), LabelledSet.Load(root, LabelledSet.Tuning), encoder, decisiveAt ?? SentenceLead.DecisiveAt);
+    var reads = Calibration.Read(Evaluation.Lexical(root), LabelledSet.Load(root, LabelledSet.Tuning), encoder, decisiveAt ?? SentenceLead.DecisiveAt, noneLead);
     var led = encoder is not null;
     var encoded = reads.Count(r => r.Reading.Cosines is not null);
     Console.WriteLine($"messages encoded: {encoded} of {reads.Count} ({(double)encoded / reads.Count:P1})");
@@ -186,7 +195,7 @@ if (loco || fit)
                     var noneOffered = r.Utterance.Expect == "none" && meaning.Kind is MeaningKind.Item or MeaningKind.Choice or MeaningKind.Suggestion;
                     if (wrongForm || noneOffered)
                     {
-                        Console.WriteLine($"    [{name}] \"{r.Utterance.Text}\" expected {r.Utterance.Expect}; got {Describe(meaning)}");
+                        Console.WriteLine($"    [{name}] \"{r.Utterance.Text}\" expected {r.Utterance.Expect}; got {Describe(meaning)}{(led && r.Reading.Cosines is null ? " (read by the words alone)" : "")}");
                     }
                 }
             }

@@ -18,6 +18,8 @@ internal static class SenseFit
 
     private static readonly float[] Froms = [.. Enumerable.Range(0, 36).Select(i => 0.2f + (i * 0.02f)), 2f];
     private static readonly float[] Leads = [.. Enumerable.Range(0, 31).Select(i => -0.3f + (i * 0.02f))];
+    /// <summary>No command or fault by meaning; the "none" lead as stored (ADR 0050), which this fit does not choose.</summary>
+    private static readonly SenseCalibration Base = SenseCalibration.Off with { NoneLead = SenseCalibration.Fitted.NoneLead };
     private static readonly SenseCalibration AlwaysCommand = new(-2, -2, 2, 2);
     private static readonly SenseCalibration AlwaysFault = new(2, 2, -2, -2);
 
@@ -50,7 +52,7 @@ internal static class SenseFit
                 var vector = encoder.EncodeQuery(r.Utterance.Text);
                 var calibration = r.Reading.Cosines is null ? MatchCalibration.Fitted : EncoderCalibration.For(encoder.Model).Match;
                 Figures Scored(SenseCalibration senses) => Evaluation.Score(r.Utterance, LexicalInterpreter.Decide(r.Reading, calibration, senses));
-                return new Case(r, semantic.Senses(vector, semantic.Cosines(vector)), Scored(SenseCalibration.Off), Scored(AlwaysCommand), Scored(AlwaysFault));
+                return new Case(r, semantic.Senses(vector, semantic.Cosines(vector)), Scored(Base), Scored(AlwaysCommand), Scored(AlwaysFault));
             });
         }),
     ];
@@ -84,8 +86,8 @@ internal static class SenseFit
     /// <summary>Commands first (faults off), then faults beside the commands found.</summary>
     public static SenseCalibration Fit(IReadOnlyList<Case> training)
     {
-        var off = Decided(training, SenseCalibration.Off);
-        var commands = Best(training, off, SenseCalibration.Off, Froms.SelectMany(f => Leads.Select(l => SenseCalibration.Off with { CommandFrom = f, CommandLead = l })), a => a.Commands);
+        var off = Decided(training, Base);
+        var commands = Best(training, off, Base, Froms.SelectMany(f => Leads.Select(l => Base with { CommandFrom = f, CommandLead = l })), a => a.Commands);
         return Best(training, off, commands, Froms.SelectMany(f => Leads.Select(l => commands with { FaultFrom = f, FaultLead = l })), a => a.Faults);
     }
 
@@ -96,7 +98,7 @@ internal static class SenseFit
         {
             var calibration = Fit([.. cases.Where(c => c.Read.Set.Name != name)]);
             var own = cases.Where(c => c.Read.Set.Name == name).ToList();
-            return (name, calibration, ByMeaningAlone(own, calibration), Decided(own, SenseCalibration.Off), Decided(own, calibration));
+            return (name, calibration, ByMeaningAlone(own, calibration), Decided(own, Base), Decided(own, calibration));
         }),
     ];
 
@@ -107,7 +109,7 @@ internal static class SenseFit
                 + string.Create(CultureInfo.InvariantCulture, $"(command {c.Alone.CommandCosine:0.00}, fault {c.Alone.FaultCosine:0.00}, item {c.Alone.ItemCosine:0.00})"));
 
     public static string Describe(SenseCalibration c) =>
-        string.Create(CultureInfo.InvariantCulture, $"new({c.CommandFrom:0.###}f, {c.CommandLead:0.###}f, {c.FaultFrom:0.###}f, {c.FaultLead:0.###}f)");
+        string.Create(CultureInfo.InvariantCulture, $"new({c.CommandFrom:0.###}f, {c.CommandLead:0.###}f, {c.FaultFrom:0.###}f, {c.FaultLead:0.###}f, {c.NoneLead:0.###}f)");
 
     // The most hits by meaning alone within the steal target and with no figure of the decision worse; of equals, the strictest.
     private static SenseCalibration Best(IReadOnlyList<Case> training, Figures off, SenseCalibration none, IEnumerable<SenseCalibration> grid, Func<Alone, int> hits)

@@ -248,6 +248,12 @@ public sealed class LexicalInterpreter(ICatalog catalog, ISentenceEncoder? encod
             }
         }
 
+        // Nearer in meaning to an ask no catalog provides than to the item: a question, never a form (ADR 0050).
+        if (kind == MeaningKind.Item && reading.Senses is { } asked && senseCalibration.AsksForNoItem(asked))
+        {
+            kind = MeaningKind.Suggestion;
+        }
+
         if (command is { } c && (kind is MeaningKind.Unknown or MeaningKind.Suggestion || (c.Strength == CommandStrength.Medium && kind != MeaningKind.Item)))
         {
             return Command(c.Command, requestId, urgency);

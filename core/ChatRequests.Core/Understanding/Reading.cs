@@ -10,7 +10,7 @@ namespace ChatRequests.Core.Understanding;
 /// <param name="QueryTerms">How many distinct content terms could pick an item.</param>
 /// <param name="Chase">A strong "my requests"/"show request" that chases an earlier ask: the ranking only says which.</param>
 /// <param name="Cosines">The sentence encoder's cosine of the message with each item, in the catalog's order; null without an encoder (ADR 0038).</param>
-/// <param name="Senses">With <paramref name="Cosines"/>: how close the message is to the commands and to a fault (ADR 0045).</param>
+/// <param name="Senses">With <paramref name="Cosines"/>: how close the message is to the commands, to a fault (ADR 0045) and to asks no catalog provides (ADR 0050).</param>
 internal sealed record Reading(
     Meaning? Meaning, CatalogIndex Index, Word[] Words, int QueryTerms, IReadOnlyList<ScoredItem> Ranked,
     (ChatCommand Command, CommandStrength Strength)? Command, bool Chase, string? RequestId, Urgency? Urgency, float[]? Cosines = null,

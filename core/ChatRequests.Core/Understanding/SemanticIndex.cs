@@ -12,7 +12,7 @@ namespace ChatRequests.Core.Understanding;
 internal sealed class SemanticIndex
 {
     /// <summary>
-    /// The command and fault exemplars' vectors, once per encoder: they are no catalog's, so a catalog reload (and each
+    /// The command, fault and "none" exemplars' vectors, once per encoder: they are no catalog's, so a catalog reload (and each
     /// catalog of the evaluation) reuses them (ADR 0048). Encoded as queries: they are what people write.
     /// </summary>
     private static readonly ConditionalWeakTable<ISentenceEncoder, (string Kind, float[] Vector)[]> ExemplarVectors = new();
@@ -24,7 +24,8 @@ internal sealed class SemanticIndex
     {
         Items = items;
         _vectors = [.. items.Select(item => Texts(item).Select(encoder.Encode).ToArray())];
-        _exemplars = ExemplarVectors.GetValue(encoder, e => [.. CommandExemplars.All.Select(x => (x.Kind, e.EncodeQuery(x.Text)))]);
+        _exemplars = ExemplarVectors.GetValue(encoder, e =>
+            [.. CommandExemplars.All.Concat(NoneExemplars.All.Select(t => (Kind: NoneExemplars.Kind, Text: t))).Select(x => (x.Kind, e.EncodeQuery(x.Text)))]);
     }
 
     /// <summary>The catalog's list of items these vectors are of: another list is another catalog.</summary>
@@ -52,10 +53,13 @@ internal sealed class SemanticIndex
         return cosines;
     }
 
-    /// <summary>How close the message is to the nearest command exemplar (and which command), the nearest fault and the nearest item (its <paramref name="cosines"/>; ADR 0045).</summary>
+    /// <summary>
+    /// How close the message is to the nearest command exemplar (and which command), the nearest fault, the nearest item
+    /// (its <paramref name="cosines"/>; ADR 0045) and the nearest ask no catalog provides (ADR 0050).
+    /// </summary>
     public Senses Senses(float[] message, float[] cosines)
     {
-        var (command, commandCosine, faultCosine) = ((ChatCommand?)null, float.MinValue, float.MinValue);
+        var (command, commandCosine, faultCosine, noneCosine) = ((ChatCommand?)null, float.MinValue, float.MinValue, float.MinValue);
         foreach (var (kind, vector) in _exemplars)
         {
             var cosine = Vectors.Dot(vector, message);
@@ -63,12 +67,16 @@ internal sealed class SemanticIndex
             {
                 faultCosine = Math.Max(faultCosine, cosine);
             }
+            else if (kind == NoneExemplars.Kind)
+            {
+                noneCosine = Math.Max(noneCosine, cosine);
+            }
             else if (cosine > commandCosine)
             {
                 (command, commandCosine) = (Enum.Parse<ChatCommand>(kind), cosine);
             }
         }
 
-        return new Senses(command!.Value, commandCosine, faultCosine, cosines.Length == 0 ? 0 : cosines.Max());
+        return new Senses(command!.Value, commandCosine, faultCosine, cosines.Length == 0 ? 0 : cosines.Max(), noneCosine);
     }
 }

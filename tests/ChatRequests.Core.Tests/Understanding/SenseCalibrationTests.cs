@@ -2,7 +2,10 @@ using ChatRequests.Core.Understanding;
 
 namespace ChatRequests.Core.Tests.Understanding;
 
-/// <summary>When a message's meaning makes it a command or a fault (ADR 0045): near an exemplar, and ahead of the nearest item.</summary>
+/// <summary>
+/// When a message's meaning makes it a command or a fault (ADR 0045): near an exemplar, and ahead of the nearest item;
+/// and when it asks for something no catalog provides (ADR 0050): nearer to a "none" exemplar than to its best item.
+/// </summary>
 public sealed class SenseCalibrationTests
 {
     private static readonly SenseCalibration Calibration = new(0.5f, 0.1f, 0.5f, 0.1f);
@@ -26,4 +29,16 @@ public sealed class SenseCalibrationTests
     [Fact]
     public void Off_NeverDecides() =>
         Assert.Equal(SenseKind.None, SenseCalibration.Off.Decide(new Senses(ChatCommand.Help, 1f, 1f, -1f)));
+
+    [Fact]
+    public void NearerAnAskNoCatalogProvides_ThanItsBestItem_AsksForNoItem() =>
+        Assert.True(SenseCalibration.Fitted.AsksForNoItem(new Senses(ChatCommand.Help, 0.2f, 0.2f, 0.41f, NoneCosine: 0.45f)));
+
+    [Fact]
+    public void NearerItsBestItem_ThanAnyAskNoCatalogProvides_AsksForAnItem() =>
+        Assert.False(SenseCalibration.Fitted.AsksForNoItem(new Senses(ChatCommand.Help, 0.2f, 0.2f, 0.45f, NoneCosine: 0.41f)));
+
+    [Fact]
+    public void WithoutTheNoneLead_NothingIsAnAskForNoItem() =>
+        Assert.False(SenseCalibration.Off.AsksForNoItem(new Senses(ChatCommand.Help, 0.2f, 0.2f, 0f, NoneCosine: 1f)));
 }
