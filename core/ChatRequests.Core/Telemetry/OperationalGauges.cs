@@ -23,6 +23,9 @@ public sealed class OperationalGauges
     private readonly ObservableGauge<double> _oldestAge;
     private readonly ObservableGauge<int> _parked;
     private readonly ObservableGauge<int> _approvals;
+    private readonly object _gate = new();
+    private long _refreshesStarted;
+    private long _lastStarted;
 
     public OperationalGauges(IMeterFactory meters, RelayHealth health, IReportingStore reporting, TimeProvider clock)
     {
@@ -51,6 +54,7 @@ public sealed class OperationalGauges
     public async Task<GaugeReading> RefreshAsync(CancellationToken cancellationToken = default)
     {
         using var span = AppTelemetry.Source.StartActivity(TelemetryNames.Spans.GaugeRefresh);
+        var started = Interlocked.Increment(ref _refreshesStarted);
         var now = _clock.GetUtcNow();
         var outboxes = await _health.CheckAsync(cancellationToken);
         // Open rows only (changed since now, or open): the backlog, not the history.
@@ -61,7 +65,16 @@ public sealed class OperationalGauges
             outboxes.OldestDueAt,
             outboxes.Parked.Count,
             open.Count(f => f.State == RequestState.AwaitingApproval));
-        Last = reading;
+        lock (_gate)
+        {
+            // Two refreshes can overlap (the host's refresher and a health check): one that began earlier and ended later
+            // read the store before the other and must not replace its newer reading.
+            if (started > _lastStarted)
+            {
+                (_lastStarted, Last) = (started, reading);
+            }
+        }
+
         return reading;
     }
 
