@@ -1,7 +1,5 @@
 using ChatRequests.Core.Understanding;
 using ChatRequests.ReferenceData.Catalog;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace ChatRequests.Intake.Tests;
 
@@ -109,8 +107,7 @@ public sealed class CommandsByMeaningTests : IDisposable
     /// <summary>A winery's IT catalog: a licence removal (an item that cancels a thing), a monitor, a till, a tracker for barrels.</summary>
     private JsonFileCatalog Winery(bool withLicenceRemoval)
     {
-        var path = Path.Combine(_folder, $"winery-{withLicenceRemoval}.json");
-        File.WriteAllText(path, $$"""
+        return TestCatalogs.Write(_folder, $"winery-{withLicenceRemoval}.json", $$"""
             { "items": [
               {{(withLicenceRemoval ? LicenceRemoval : "")}}
               {"id": "monitor", "name": "Monitor", "category": "Hardware", "description": "An extra screen for a desk in the office or the winery.", "keywords": ["screen", "display"]},
@@ -123,6 +120,5 @@ public sealed class CommandsByMeaningTests : IDisposable
               {"id": "laptop", "name": "Laptop", "category": "Hardware", "description": "A company laptop.", "keywords": ["notebook"]}
             ] }
             """);
-        return new JsonFileCatalog(Options.Create(new CatalogOptions { Path = path }), NullLogger<JsonFileCatalog>.Instance);
     }
 }

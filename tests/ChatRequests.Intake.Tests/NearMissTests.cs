@@ -1,7 +1,5 @@
 using ChatRequests.Core.Understanding;
 using ChatRequests.ReferenceData.Catalog;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace ChatRequests.Intake.Tests;
 
@@ -88,8 +86,7 @@ public sealed class NearMissTests : IDisposable
     /// <summary>A veterinary practice group's IT catalog: a viewer of X-rays, the practice system, a tablet, a card terminal, a camera viewer.</summary>
     private JsonFileCatalog Vets()
     {
-        var path = Path.Combine(_folder, "vets.json");
-        File.WriteAllText(path, """
+        return TestCatalogs.Write(_folder, "vets.json", """
             { "items": [
               {"id": "xray-viewer", "name": "X-ray viewer access", "category": "Access", "description": "See and report on the practice's digital X-rays and ultrasound images.", "keywords": ["x-ray viewer", "radiography viewer"]},
               {"id": "practice-system", "name": "Practice management system account", "category": "Access", "description": "A login to the system for appointments, clinical notes and billing.", "keywords": ["practice system", "pms login"]},
@@ -103,14 +100,12 @@ public sealed class NearMissTests : IDisposable
               {"id": "laptop", "name": "Laptop", "category": "Hardware", "description": "A company laptop.", "keywords": ["notebook"]}
             ] }
             """);
-        return new JsonFileCatalog(Options.Create(new CatalogOptions { Path = path }), NullLogger<JsonFileCatalog>.Instance);
     }
 
     /// <summary>A touring theatre company's IT catalog: a box office login, a staff parking permit, a rehearsal room screen.</summary>
     private JsonFileCatalog Theatre()
     {
-        var path = Path.Combine(_folder, "theatre.json");
-        File.WriteAllText(path, """
+        return TestCatalogs.Write(_folder, "theatre.json", """
             { "items": [
               {"id": "box-office-login", "name": "Box office login", "category": "Front of house", "description": "A login for the box office ticketing till."},
               {"id": "lighting-desk", "name": "Lighting desk access", "category": "Stage", "description": "Access to programme the stage lighting console."},
@@ -121,6 +116,5 @@ public sealed class NearMissTests : IDisposable
               {"id": "shared-drive", "name": "Production shared drive", "category": "Access", "description": "Access to a production's folders of scripts, plans and schedules."}
             ] }
             """);
-        return new JsonFileCatalog(Options.Create(new CatalogOptions { Path = path }), NullLogger<JsonFileCatalog>.Instance);
     }
 }

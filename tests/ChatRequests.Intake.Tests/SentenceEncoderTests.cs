@@ -6,7 +6,6 @@ using ChatRequests.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace ChatRequests.Intake.Tests;
@@ -258,8 +257,7 @@ public sealed class SentenceEncoderTests : IDisposable
 
     private JsonFileCatalog Observatory()
     {
-        var path = Path.Combine(_folder, "observatory.json");
-        File.WriteAllText(path, """
+        return TestCatalogs.Write(_folder, "observatory.json", """
             { "items": [
               {"id": "telescope-time", "name": "Telescope observing time", "category": "Science", "description": "Book nights on the main telescope for an observing run.", "keywords": ["observing run"]},
               {"id": "parking", "name": "Car park permit", "category": "Site", "description": "A permit for the staff car park at the summit.", "keywords": ["parking"]},
@@ -268,14 +266,12 @@ public sealed class SentenceEncoderTests : IDisposable
               {"id": "dome-access", "name": "Dome access card", "category": "Site", "description": "Card access to the telescope dome after dark."}
             ] }
             """);
-        return new JsonFileCatalog(Options.Create(new CatalogOptions { Path = path }), NullLogger<JsonFileCatalog>.Instance);
     }
 
     /// <summary>A ferry company's catalog: a laptop charger but no laptop, a locker key but no locker.</summary>
     private JsonFileCatalog Ferry()
     {
-        var path = Path.Combine(_folder, "ferry.json");
-        File.WriteAllText(path, """
+        return TestCatalogs.Write(_folder, "ferry.json", """
             { "items": [
               {"id": "laptop-charger", "name": "Laptop charger", "category": "Office", "description": "A spare power adapter for a company laptop."},
               {"id": "ticket-scanner", "name": "Ticket scanner", "category": "Terminal", "description": "A handheld reader for boarding passes at the ramp.", "keywords": ["boarding pass reader"]},
@@ -284,7 +280,6 @@ public sealed class SentenceEncoderTests : IDisposable
               {"id": "weather-feed", "name": "Weather feed access", "category": "Vessel", "description": "Access to the marine weather service for route planning."}
             ] }
             """);
-        return new JsonFileCatalog(Options.Create(new CatalogOptions { Path = path }), NullLogger<JsonFileCatalog>.Instance);
     }
 
     /// <summary>An encoder that waits for the test before its first sentence: the model still loading.</summary>
