@@ -159,7 +159,7 @@ public sealed class ConnectorInbox(FakeTeamsConnector connector)
     }
 
     // The personal chat id the Teams driver uses for a person (Persona.PersonalChatId).
-    private static readonly string ChatPrefix = new Persona("", "").PersonalChatId;
+    private static readonly string ChatPrefix = Persona.PersonalChatIdOf("");
 
     private void Read(FakeConnectorRequest request)
     {

@@ -411,7 +411,7 @@ public sealed partial class FakeTeamsConnector : IAsyncDisposable
             // bot in, when they have (the Teams driver's Persona.PersonalChatId), so what the bot posts there unasked and its
             // answers to what they type are one conversation, as in Teams.
             var member = Resolve(members[0]);
-            var chat = GetOrAdd(new Persona(member.AadObjectId ?? member.Id!, member.Name ?? "").PersonalChatId, isGroup: false, null, tenantId, [member]);
+            var chat = GetOrAdd(Persona.PersonalChatIdOf(member.AadObjectId ?? member.Id!), isGroup: false, null, tenantId, [member]);
             chat.Include(member);
             var answer = new JsonObject { ["id"] = chat.Id };
             if (parameters.Activity is not null)

@@ -7,7 +7,10 @@ public sealed record Persona(string AadObjectId, string Name)
     public string TeamsId => $"29:{AadObjectId}";
 
     /// <summary>The id of the personal chat this user opens with the bot.</summary>
-    public string PersonalChatId => $"a:chat-{AadObjectId}";
+    public string PersonalChatId => PersonalChatIdOf(AadObjectId);
+
+    /// <summary>The id of the personal chat of the user with this Entra object id and the bot (one per user, as in Teams).</summary>
+    public static string PersonalChatIdOf(string aadObjectId) => $"a:chat-{aadObjectId}";
 
     public static readonly Persona Megan = new("00000000-0000-0000-0000-0000000000a1", "Megan Bowen");          // employee
     public static readonly Persona Alex = new("00000000-0000-0000-0000-0000000000a2", "Alex Wilber");           // Megan's manager
