@@ -12,7 +12,7 @@ public sealed class SampleReferenceDataTests
         "samples", "samples/hospital", "samples/university", "samples/factory", "samples/retail", "samples/airline",
         "samples/council", "samples/logistics", "samples/schools", "samples/hotel", "samples/bank",
         "samples/construction", "samples/broadcaster", "samples/lawfirm", "samples/pharmalab", "samples/transit", "samples/utility",
-        "samples/insurer", "samples/mining", "samples/charity", "samples/agri", "samples/gamestudio",
+        "samples/insurer", "samples/mining", "samples/charity", "samples/agri", "samples/gamestudio", "samples/port",
     };
 
     [Theory]
