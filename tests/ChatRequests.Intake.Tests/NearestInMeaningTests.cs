@@ -9,19 +9,15 @@ namespace ChatRequests.Intake.Tests;
 /// near it in meaning; a choice or question holds the item nearest in meaning; a fault report holds the item it names,
 /// for "It is a request".
 /// </summary>
-public sealed class NearestInMeaningTests : IDisposable
+public sealed class NearestInMeaningTests
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("nearest-").FullName;
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
     [Theory]
     [InlineData("working from my flat next week, need to get onto the network", "remote-access")]
     [InlineData("the bar downstairs needs another place to ring up pints", "taproom-till")]
     [InlineData("someone to let me into the fermenter screens please", "brewhouse-login")]
     public void AMessageTheWordsRankNothingFor_IsOfferedTheItemsNearestInMeaning_NotTheCatalog(string message, string item)
     {
-        var interpreter = Prepared(Brewery());
+        var interpreter = SlimEncoderOnce.Prepared(Brewery());
         var reading = interpreter.Read(message);
 
         var meaning = interpreter.Interpret(message);
@@ -36,7 +32,7 @@ public sealed class NearestInMeaningTests : IDisposable
     [Fact]
     public void AMessageNearNothing_StillGetsTheCatalog()
     {
-        var meaning = Prepared(Brewery()).Interpret("can you water the plants in reception while I'm away");
+        var meaning = SlimEncoderOnce.Prepared(Brewery()).Interpret("can you water the plants in reception while I'm away");
 
         Assert.Equal(MeaningKind.Unknown, meaning.Kind);
         Assert.Empty(meaning.Items);
@@ -47,7 +43,7 @@ public sealed class NearestInMeaningTests : IDisposable
     {
         const string message = "somewhere for the brewers and the lab to share the batch results";
         var catalog = Brewery();
-        var interpreter = Prepared(catalog);
+        var interpreter = SlimEncoderOnce.Prepared(catalog);
         var cosines = interpreter.Read(message).Cosines!;
         var nearest = Enumerable.Range(0, cosines.Length).OrderByDescending(i => cosines[i]).Take(2).Select(i => catalog.Items[i].Id).ToList();
 
@@ -68,33 +64,13 @@ public sealed class NearestInMeaningTests : IDisposable
     {
         var catalog = Brewery();
 
-        foreach (var meaning in new[] { new LexicalInterpreter(catalog).Interpret(message), Prepared(catalog).Interpret(message) })
+        foreach (var meaning in new[] { new LexicalInterpreter(catalog).Interpret(message), SlimEncoderOnce.Prepared(catalog).Interpret(message) })
         {
             Assert.Equal(MeaningKind.Incident, meaning.Kind);
             Assert.Equal(item, Assert.Single(meaning.Items).Item.Id);
         }
     }
 
-    private static LexicalInterpreter Prepared(JsonFileCatalog catalog)
-    {
-        var interpreter = new LexicalInterpreter(catalog, SlimEncoderOnce.Model);
-        interpreter.Prepare();
-        return interpreter;
-    }
-
-    /// <summary>A brewery's IT catalog: scanners and printers of its own trade, its brewhouse and lab systems, a till.</summary>
-    private JsonFileCatalog Brewery() => TestCatalogs.Write(_folder, "brewery.json", """
-            { "items": [
-              {"id": "keg-scanner", "name": "Keg tracking scanner", "category": "Devices", "description": "A handheld scanner for reading the barcodes on kegs in the cellar and the yard."},
-              {"id": "brewhouse-login", "name": "Brewhouse control login", "category": "Access", "description": "A login to the brewhouse automation screens that run the mash, boil and fermentation."},
-              {"id": "label-printer", "name": "Label printer", "category": "Devices", "description": "Prints bottle and case labels on the packaging line."},
-              {"id": "taproom-till", "name": "Taproom till", "category": "Devices", "description": "A point of sale terminal for the taproom bar."},
-              {"id": "sales-crm", "name": "Sales CRM access", "category": "Access", "description": "An account in the CRM where the trade sales team keeps its pubs, contacts and orders."},
-              {"id": "lab-software", "name": "Lab analysis software", "category": "Software", "description": "Software for the quality lab to record gravity, pH and yeast counts of each batch."},
-              {"id": "delivery-tablet", "name": "Delivery driver tablet", "category": "Devices", "description": "A rugged tablet for drivers to take signatures as proof of delivery."},
-              {"id": "shared-mailbox", "name": "Shared mailbox", "category": "Access", "description": "A team inbox that several people answer from."},
-              {"id": "laptop", "name": "Laptop", "category": "Devices", "description": "A standard office laptop."},
-              {"id": "remote-access", "name": "Remote access", "category": "Access", "description": "VPN to reach the brewery's systems from home."}
-            ] }
-            """);
+    /// <summary>A brewery's IT catalog, written for these tests: scanners and printers of its trade, its brewhouse and lab systems, a till.</summary>
+    private static JsonFileCatalog Brewery() => TestCatalogs.Read(Path.Combine(AppContext.BaseDirectory, "Catalogs", "brewery.json"));
 }
