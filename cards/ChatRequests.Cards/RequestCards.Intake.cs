@@ -52,12 +52,15 @@ public sealed partial class RequestCards
     public CardMessage Help(IntakeGuide guide, bool auditor = false, bool lead = false) => HelpCard(null, guide, auditor, lead);
 
     /// <summary>Catalog items to pick from: "did you mean" candidates or one category's items.</summary>
-    public CardMessage Catalog(IReadOnlyList<CatalogItem> items, string heading)
+    /// <param name="somethingElse">Whether the card offers "Something else" (the catalog by category and a person to ask):
+    /// for items the bot guessed from the words, none of which may be what was asked for.</param>
+    public CardMessage Catalog(IReadOnlyList<CatalogItem> items, string heading, bool somethingElse = false)
     {
         var shown = items.Take(MaxCatalogItems).ToList();
         var data = new
         {
             heading,
+            somethingElse,
             empty = shown.Count == 0,
             items = shown.Select(i => new
             {

@@ -10,11 +10,14 @@ public sealed partial class RequestCards
     /// <summary>"Did you mean" shows at most this many items.</summary>
     public const int MaxChoices = 5;
 
-    /// <summary>A few items that fit about as well; picking one opens its form with the person's words, urgency and the values they named.</summary>
+    /// <summary>
+    /// A few items that fit about as well; picking one opens its form with the person's words, urgency and the values they
+    /// named; "Something else" gives the catalog by category and a person to ask (they may all be guesses, ADR 0052).
+    /// </summary>
     public CardMessage Choice(IReadOnlyList<ItemMatch> matches, KeptWords words)
     {
         var shown = matches.Take(MaxChoices).ToList();
-        var message = Catalog([.. shown.Select(m => m.Item)], $"I found a few things that could fit \"{CardText.Shorten(words.Text, 80)}\". Which one do you need?");
+        var message = Catalog([.. shown.Select(m => m.Item)], $"I found a few things that could fit \"{CardText.Shorten(words.Text, 80)}\". Which one do you need?", somethingElse: true);
         foreach (var match in shown)
         {
             KeepWords(message.Card, match, words);

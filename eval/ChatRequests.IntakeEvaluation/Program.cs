@@ -18,6 +18,8 @@ using ChatRequests.SentenceEncoding;
 // --none-lead L: with --loco or --fit, a form is only a question when the nearest "none" exemplar is ahead of the nearest
 //   item by at least L (ADR 0050; default the stored SenseCalibration's, 2 turns it off);
 // --encoder-fidelity: the slim model against the original on every tuning sentence (ADR 0039; minutes; exits 1 below its bars);
+// --loco --encoder --reach-probe: the item sentences whose item is not offered (and "none" sentences offered anything), by what
+//   they got, whether the encoder read them and where the item stands in the encoder's order (ADR 0052); with --failures, each.
 // --encoder-probe: what the encoder alone knows of the tuning part (its nearest item, how its best cosine separates kinds).
 // --fit-senses: fits when a message the words leave open is a command or a fault by its meaning (ADR 0045), leave-one-catalog-out
 //   and on the whole tuning part, and prints SenseCalibration.Fitted's line (reads with the encoder).
@@ -33,6 +35,7 @@ var probe = false;
 var fidelity = false;
 var withEncoder = false;
 var fitSenses = false;
+var reachProbe = false;
 double? decisiveAt = null;
 float? noneLead = null;
 var model = SentenceModel.ByShortName[SentenceEncoderOptions.DefaultModelName];
@@ -82,6 +85,9 @@ for (var i = 0; i < args.Length; i++)
         case "--fit-senses":
             fitSenses = true;
             break;
+        case "--reach-probe":
+            reachProbe = true;
+            break;
         case "--model" when i + 1 < args.Length && SentenceModel.ByShortName.TryGetValue(args[i + 1], out var named):
             model = named;
             i++;
@@ -90,7 +96,7 @@ for (var i = 0; i < args.Length; i++)
             model = model with { QueryPrefix = "" };
             break;
         default:
-            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|all] [--failures] [--loco] [--fit] [--goals-first] [--targets W A] [--encoder [--decisive-at P] [--none-lead L]] [--encoder-probe] [--encoder-fidelity] [--fit-senses] [--model MiniLM|ArcticXs] [--no-query-prefix]");
+            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|all] [--failures] [--loco] [--fit] [--goals-first] [--targets W A] [--encoder [--decisive-at P] [--none-lead L]] [--reach-probe] [--encoder-probe] [--encoder-fidelity] [--fit-senses] [--model MiniLM|ArcticXs] [--no-query-prefix]");
             return 2;
     }
 }
@@ -202,6 +208,11 @@ if (loco || fit)
         }
 
         PrintFigures("leave-one-catalog-out / all catalogs", total);
+        if (reachProbe && encoder is not null)
+        {
+            ReachProbe.Run(reads, rows, encoder, Evaluation.Lexical(root), failures);
+        }
+
         return total.Misses().Any() ? 1 : 0;
     }
 

@@ -38,7 +38,7 @@ public sealed class CommandsByMeaningTests : IDisposable
         var catalog = Winery(withLicenceRemoval: true);
 
         Assert.Equal((MeaningKind.Command, command), Read(new LexicalInterpreter(catalog), message));
-        Assert.Equal((MeaningKind.Command, command), Read(Prepared(catalog), message));
+        Assert.Equal((MeaningKind.Command, command), Read(SlimEncoderOnce.Prepared(catalog), message));
     }
 
     [Theory]
@@ -51,7 +51,7 @@ public sealed class CommandsByMeaningTests : IDisposable
         var catalog = Winery(withLicenceRemoval: true);
 
         Assert.Equal(MeaningKind.Unknown, new LexicalInterpreter(catalog).Interpret(message).Kind);
-        Assert.Equal((MeaningKind.Command, command), Read(Prepared(catalog), message));
+        Assert.Equal((MeaningKind.Command, command), Read(SlimEncoderOnce.Prepared(catalog), message));
     }
 
     [Theory]
@@ -64,7 +64,7 @@ public sealed class CommandsByMeaningTests : IDisposable
     {
         var catalog = Winery(withLicenceRemoval: true);
 
-        foreach (var meaning in new[] { new LexicalInterpreter(catalog).Interpret(message), Prepared(catalog).Interpret(message) })
+        foreach (var meaning in new[] { new LexicalInterpreter(catalog).Interpret(message), SlimEncoderOnce.Prepared(catalog).Interpret(message) })
         {
             Assert.Equal((MeaningKind.Item, item), (meaning.Kind, meaning.Items[0].Item.Id));
         }
@@ -76,7 +76,7 @@ public sealed class CommandsByMeaningTests : IDisposable
         var catalog = Winery(withLicenceRemoval: false);
 
         Assert.Equal((MeaningKind.Command, ChatCommand.Cancel), Read(new LexicalInterpreter(catalog), "cancel my Adobe licence"));
-        Assert.Equal((MeaningKind.Command, ChatCommand.Cancel), Read(Prepared(catalog), "cancel my Adobe licence"));
+        Assert.Equal((MeaningKind.Command, ChatCommand.Cancel), Read(SlimEncoderOnce.Prepared(catalog), "cancel my Adobe licence"));
     }
 
     [Theory]
@@ -88,20 +88,13 @@ public sealed class CommandsByMeaningTests : IDisposable
         var catalog = Winery(withLicenceRemoval: true);
 
         Assert.Equal(MeaningKind.Incident, new LexicalInterpreter(catalog).Interpret(message).Kind);
-        Assert.Equal(MeaningKind.Incident, Prepared(catalog).Interpret(message).Kind);
+        Assert.Equal(MeaningKind.Incident, SlimEncoderOnce.Prepared(catalog).Interpret(message).Kind);
     }
 
     private static (MeaningKind, ChatCommand?) Read(LexicalInterpreter interpreter, string message)
     {
         var meaning = interpreter.Interpret(message);
         return (meaning.Kind, meaning.Command);
-    }
-
-    private static LexicalInterpreter Prepared(JsonFileCatalog catalog)
-    {
-        var interpreter = new LexicalInterpreter(catalog, SlimEncoderOnce.Model);
-        interpreter.Prepare();
-        return interpreter;
     }
 
     /// <summary>A winery's IT catalog: a licence removal (an item that cancels a thing), a monitor, a till, a tracker for barrels.</summary>

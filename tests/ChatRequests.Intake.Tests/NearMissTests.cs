@@ -27,7 +27,7 @@ public sealed class NearMissTests : IDisposable
     {
         var catalog = Vets();
 
-        foreach (var meaning in new[] { new LexicalInterpreter(catalog).Interpret(message), Prepared(catalog).Interpret(message) })
+        foreach (var meaning in new[] { new LexicalInterpreter(catalog).Interpret(message), SlimEncoderOnce.Prepared(catalog).Interpret(message) })
         {
             Assert.Equal((MeaningKind.Item, item), (meaning.Kind, meaning.Items[0].Item.Id));
         }
@@ -47,7 +47,7 @@ public sealed class NearMissTests : IDisposable
         var catalog = Vets();
 
         Assert.NotEqual(MeaningKind.Item, new LexicalInterpreter(catalog).Interpret(message).Kind);
-        Assert.NotEqual(MeaningKind.Item, Prepared(catalog).Interpret(message).Kind);
+        Assert.NotEqual(MeaningKind.Item, SlimEncoderOnce.Prepared(catalog).Interpret(message).Kind);
     }
 
     [Theory]
@@ -55,7 +55,7 @@ public sealed class NearMissTests : IDisposable
     [InlineData("pension question for the box office staff")]
     public void AnAskNoCatalogProvides_IsAQuestion_WhereWithoutTheNoneSenseItWasAForm(string message)
     {
-        var interpreter = Prepared(Theatre());
+        var interpreter = SlimEncoderOnce.Prepared(Theatre());
         var reading = interpreter.Read(message);
 
         var withNoneSense = interpreter.Interpret(message);
@@ -70,17 +70,10 @@ public sealed class NearMissTests : IDisposable
     [InlineData("I'd like to book the rehearsal room screen for the tech run on Friday", "rehearsal-screen")]
     public void AnAskTheCatalogOffers_NearAnAskNoCatalogProvides_IsStillItsForm(string message, string item)
     {
-        var meaning = Prepared(Theatre()).Interpret(message);
+        var meaning = SlimEncoderOnce.Prepared(Theatre()).Interpret(message);
 
         Assert.Equal(item, Assert.Single(meaning.Items).Item.Id);
         Assert.Equal(MeaningKind.Item, meaning.Kind);
-    }
-
-    private static LexicalInterpreter Prepared(JsonFileCatalog catalog)
-    {
-        var interpreter = new LexicalInterpreter(catalog, SlimEncoderOnce.Model);
-        interpreter.Prepare();
-        return interpreter;
     }
 
     /// <summary>A veterinary practice group's IT catalog: a viewer of X-rays, the practice system, a tablet, a card terminal, a camera viewer.</summary>

@@ -1,3 +1,5 @@
+using ChatRequests.Core.Catalog;
+using ChatRequests.Core.Understanding;
 using ChatRequests.Encoder;
 
 namespace ChatRequests.Intake.Tests;
@@ -8,4 +10,12 @@ internal static class SlimEncoderOnce
     private static readonly Lazy<SlimSentenceEncoder> Loaded = new(() => SlimSentenceEncoder.Load());
 
     public static SlimSentenceEncoder Model => Loaded.Value;
+
+    /// <summary>An interpreter of the catalog with this encoder, its items' vectors built.</summary>
+    public static LexicalInterpreter Prepared(ICatalog catalog)
+    {
+        var interpreter = new LexicalInterpreter(catalog, Model);
+        interpreter.Prepare();
+        return interpreter;
+    }
 }

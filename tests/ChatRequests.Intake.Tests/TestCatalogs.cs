@@ -11,6 +11,10 @@ internal static class TestCatalogs
     {
         var path = Path.Combine(folder, fileName);
         File.WriteAllText(path, json);
-        return new JsonFileCatalog(Options.Create(new CatalogOptions { Path = path }), NullLogger<JsonFileCatalog>.Instance);
+        return Read(path);
     }
+
+    /// <summary>A catalog file as the bot reads it.</summary>
+    public static JsonFileCatalog Read(string path) =>
+        new(Options.Create(new CatalogOptions { Path = path }), NullLogger<JsonFileCatalog>.Instance);
 }

@@ -233,7 +233,7 @@ public sealed class LexicalInterpreter(ICatalog catalog, ISentenceEncoder? encod
 
         if (IncidentWords.IsFault(words, kind != MeaningKind.Unknown, kind == MeaningKind.Item ? index.Phrases[items[0].Index] : null))
         {
-            return new Meaning { Kind = MeaningKind.Incident, UrgencyHint = urgency };
+            return Incident(reading, items, urgency);
         }
 
         // What the words left open may be a command or a fault by its meaning (ADR 0045); never where they gave a form.
@@ -244,7 +244,7 @@ public sealed class LexicalInterpreter(ICatalog catalog, ISentenceEncoder? encod
                 case SenseKind.Command:
                     return Command(senses.Command, requestId, urgency);
                 case SenseKind.Fault:
-                    return new Meaning { Kind = MeaningKind.Incident, UrgencyHint = urgency };
+                    return Incident(reading, items, urgency);
             }
         }
 
@@ -259,13 +259,27 @@ public sealed class LexicalInterpreter(ICatalog catalog, ISentenceEncoder? encod
             return Command(c.Command, requestId, urgency);
         }
 
-        return new Meaning
+        // Nothing decided, yet some items are near it in meaning: those, not the whole catalog (ADR 0052).
+        if (kind == MeaningKind.Unknown && reading.Cosines is { } near)
         {
-            Kind = kind,
-            Items = [.. items.Select(s => new ItemMatch(index.Items[s.Index], s.Score, SlotReader.Read(index.Items[s.Index], words, index.Naming(s.Index))))],
-            UrgencyHint = urgency,
-        };
+            (kind, items) = SentenceLead.NearestOnly(reading.Ranked, near);
+        }
+
+        return new Meaning { Kind = kind, Items = Matches(reading, items), UrgencyHint = urgency };
     }
+
+    /// <summary>
+    /// A fault report, holding the items the message was otherwise nearest (the decision's, else by meaning): offered
+    /// if the person says it was a request after all (ADR 0052).
+    /// </summary>
+    private static Meaning Incident(Reading reading, IReadOnlyList<ScoredItem> items, Urgency? urgency)
+    {
+        var offered = items.Count > 0 || reading.Cosines is not { } cosines ? items : SentenceLead.NearestOnly(reading.Ranked, cosines).Items;
+        return new Meaning { Kind = MeaningKind.Incident, Items = Matches(reading, offered), UrgencyHint = urgency };
+    }
+
+    private static IReadOnlyList<ItemMatch> Matches(Reading reading, IReadOnlyList<ScoredItem> items) =>
+        [.. items.Select(s => new ItemMatch(reading.Index.Items[s.Index], s.Score, SlotReader.Read(reading.Index.Items[s.Index], reading.Words, reading.Index.Naming(s.Index))))];
 
     private static Meaning Command(ChatCommand chatCommand, string? requestId, Urgency? urgency) =>
         new() { Kind = MeaningKind.Command, Command = chatCommand, RequestId = requestId, UrgencyHint = urgency };

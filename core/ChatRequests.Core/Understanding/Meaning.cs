@@ -61,7 +61,8 @@ public sealed record ItemMatch(CatalogItem Item, double Score, IReadOnlyDictiona
 
 /// <summary>
 /// What a message means. <see cref="Items"/> holds the winner for <see cref="MeaningKind.Item"/>, the options for
-/// <see cref="MeaningKind.Choice"/> and <see cref="MeaningKind.Suggestion"/>, and is empty otherwise.
+/// <see cref="MeaningKind.Choice"/> and <see cref="MeaningKind.Suggestion"/>, for <see cref="MeaningKind.Incident"/> the
+/// items to offer if the person says it is a request after all (ADR 0052), and is empty otherwise.
 /// </summary>
 public sealed record Meaning
 {

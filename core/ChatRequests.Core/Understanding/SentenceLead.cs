@@ -62,8 +62,33 @@ internal static class SentenceLead
         }
 
         var close = judged.Where(j => j.Probability >= calibration.CloseBand * best.Probability).Take(MatchDecision.MaxChoices).Select(j => j.Item).ToList();
-        return close.Count >= 2 ? (MeaningKind.Choice, close) : (MeaningKind.Suggestion, [best.Item]);
+        return Offered(close, Nearest(cosines, CandidateFrom), ranked);
     }
+
+    /// <summary>
+    /// What is offered when there is no form: the close candidates, and the items nearest in meaning that they lack
+    /// (ADR 0052), at most <see cref="MatchDecision.MaxChoices"/>; a lone one is a question.
+    /// </summary>
+    private static (MeaningKind Kind, IReadOnlyList<ScoredItem> Items) Offered(List<ScoredItem> close, IEnumerable<int> nearest, IReadOnlyList<ScoredItem> ranked)
+    {
+        var offered = close.Concat(nearest.Where(i => close.All(c => c.Index != i)).Select(i => Scored(ranked, i))).Take(MatchDecision.MaxChoices).ToList();
+        return offered.Count >= 2 ? (MeaningKind.Choice, offered) : (MeaningKind.Suggestion, offered);
+    }
+
+    /// <summary>
+    /// For a message nothing was decided for (no candidate, no command, no fault): the items nearest it in meaning, from
+    /// the candidates' <see cref="CandidateFrom"/>, as a choice or a question instead of the catalog (ADR 0052); none when none is that near.
+    /// </summary>
+    public static (MeaningKind Kind, IReadOnlyList<ScoredItem> Items) NearestOnly(IReadOnlyList<ScoredItem> ranked, float[] cosines) =>
+        Nearest(cosines, CandidateFrom) is [_, ..] nearest ? Offered([], nearest, ranked) : (MeaningKind.Unknown, []);
+
+    /// <summary>An item as the words scored it, or unscored when they did not rank it.</summary>
+    private static ScoredItem Scored(IReadOnlyList<ScoredItem> ranked, int index) =>
+        ranked.FirstOrDefault(s => s.Index == index) ?? new ScoredItem(index, 0, 0, null, false, 0);
+
+    /// <summary>The items nearest the message in meaning, at least <paramref name="from"/>, nearest first.</summary>
+    private static List<int> Nearest(float[] cosines, float from) =>
+        [.. Enumerable.Range(0, cosines.Length).Where(i => cosines[i] >= from).OrderByDescending(i => cosines[i]).ThenBy(i => i).Take(MeaningCandidates)];
 
     /// <summary>The candidates, most likely first, with their probability and whether the words' rule says form for them.</summary>
     public static List<(ScoredItem Item, double Probability, bool Rule)> Judged(IReadOnlyList<ScoredItem> ranked, int queryTerms, float[] cosines, MatchCalibration calibration) =>
@@ -110,17 +135,13 @@ internal static class SentenceLead
     public static List<ScoredItem> Candidates(IReadOnlyList<ScoredItem> ranked, float[] cosines)
     {
         var candidates = ranked.Where(s => s.Score >= MatchDecision.MinScore).Take(WordCandidates).ToList();
-        var nearest = Enumerable.Range(0, cosines.Length).OrderByDescending(i => cosines[i]).ThenBy(i => i).Take(MeaningCandidates).ToList();
+        var nearest = Nearest(cosines, CandidateFrom);
         if (candidates.Count == 0 && (nearest.Count == 0 || cosines[nearest[0]] < AloneFrom))
         {
             return [];
         }
 
-        foreach (var index in nearest.Where(i => cosines[i] >= CandidateFrom && candidates.All(c => c.Index != i)))
-        {
-            candidates.Add(ranked.FirstOrDefault(s => s.Index == index) ?? new ScoredItem(index, 0, 0, null, false, 0));
-        }
-
+        candidates.AddRange(nearest.Where(i => candidates.All(c => c.Index != i)).Select(i => Scored(ranked, i)));
         return candidates;
     }
 

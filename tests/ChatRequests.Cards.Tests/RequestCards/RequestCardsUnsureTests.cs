@@ -39,6 +39,18 @@ public class RequestCardsUnsureTests
     }
 
     [Fact]
+    public void Choice_OffersSomethingElse_ACategorysListDoesNot()
+    {
+        var choice = _cards.Choice([new ItemMatch(Laptop, 1, NoSlots), new ItemMatch(PasswordReset, 1, NoSlots)], new KeptWords("a bigger desk", urgency: null));
+        var category = _cards.Catalog([Laptop], "Hardware: pick what you need");
+
+        CardAssert.Valid(choice);
+        CardAssert.Valid(category);
+        Assert.Single(CardQuery.Executes(choice.Card, CardVerbs.IntakeElse));
+        Assert.Empty(CardQuery.Executes(category.Card, CardVerbs.IntakeElse));
+    }
+
+    [Fact]
     public void Choice_ShowsAtMostFive()
     {
         var matches = Enumerable.Range(1, 8).Select(i => new ItemMatch(Laptop with { Id = $"l-{i}", Name = $"Laptop {i}" }, 1, NoSlots)).ToList();
