@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using ChatRequests.Cards;
 using ChatRequests.Core.Messaging;
+using ChatRequests.Core.Telemetry;
 using ChatRequests.Teams.Connector;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -157,6 +158,7 @@ public sealed class ProactiveMessenger(
         var hash = lastSent is null ? default(ActivityHash?) : LastSentCards.HashOf(activity);
         if (hash is { } unchanged && lastSent!.IsShowing(posted, unchanged))
         {
+            AppTelemetry.UnchangedUpdatesBuilt.Add(1);
             logger.LogDebug("{MessageKey} already shows this card; not updated", posted.Key);
             return;
         }
