@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using ChatRequests.Core.Telemetry;
 using ChatRequests.Testing;
 
 namespace ChatRequests.LoadDriver;
@@ -17,7 +18,8 @@ internal sealed record LifecycleResult(
     TimeSpan EchoWall,
     ConnectorCalls Calls,
     long FileBytesWritten,
-    IReadOnlyDictionary<string, long>? StoreWork)
+    IReadOnlyDictionary<string, long>? StoreWork,
+    long? IdleAllocatedBytes)
 {
     /// <summary>The turns of one lifecycle: the intake message, then five clicks (submit, approve, assign, resolve, confirm).</summary>
     public const int MessagesPerLifecycle = 1;
@@ -75,11 +77,25 @@ internal sealed class LifecycleRun(BenchTargets targets, string teamChannelId, i
         var calls = ConnectorCalls.Of(targets.Connector.Requests, callsBefore);
         var filesWritten = ProcessIo.FileBytesWritten(targets.BotProcessId) - filesBefore;
         var storeWork = storeBefore is null ? null : Difference(await targets.Metrics!.StoreWorkAfterAsync(StoreWorkWait, cancellationToken), storeBefore);
+        var idleAllocated = storeWork is null ? (long?)null : await IdleAllocatedAsync(wall, cancellationToken);
         Report.Progress("lifecycles", concurrency, targets.BotProcessId, started, started + (long)(wall.TotalSeconds * Stopwatch.Frequency));
 
         var (echoCpu, echoWall) = await EchoTurnsAsync(count, cancellationToken);
         return new LifecycleResult(count, concurrency, wall, LatencyStats.Of(latencies), botCpu, botCpuAfter, driverCpu, echoCpu, echoWall, calls,
-            filesWritten, storeWork);
+            filesWritten, storeWork, idleAllocated);
+    }
+
+    /// <summary>
+    /// What the bot allocates doing nothing for as long as the measured window lasted (the relay's polls, the sweeps, the
+    /// metrics' export): the report takes it from the window's bytes, so a slower run does not count more per lifecycle.
+    /// </summary>
+    private async Task<long> IdleAllocatedAsync(TimeSpan window, CancellationToken cancellationToken)
+    {
+        var before = await targets.Metrics!.StoreWorkAfterAsync(StoreWorkWait, cancellationToken);
+        await Task.Delay(window, cancellationToken);
+        var after = await targets.Metrics.StoreWorkAfterAsync(StoreWorkWait, cancellationToken);
+        const string allocated = TelemetryNames.Instruments.ProcessAllocatedBytes;
+        return after.GetValueOrDefault(allocated) - before.GetValueOrDefault(allocated);
     }
 
     private async Task<double[]> RunLifecyclesAsync(LifecycleWatch watch, int from, int count, CancellationToken cancellationToken)

@@ -38,7 +38,7 @@ internal sealed class OtlpSink : IAsyncDisposable
     public OtlpReceived Received => new(_traces.Read(), _metrics.Read());
 
     /// <summary>
-    /// The store's counters (<c>chatrequests.store.*</c>) as the first export received after this moment has them: the
+    /// The store's counters (<c>chatrequests.store.*</c>), the updates skipped and the bytes the bot allocated as the first export received after this moment has them: the
     /// bot's totals once everything it did before now was exported (the driver sets a metric interval of 1 s).
     /// </summary>
     public async Task<IReadOnlyDictionary<string, long>> StoreWorkAfterAsync(TimeSpan timeout, CancellationToken cancellationToken)
@@ -143,7 +143,7 @@ internal sealed class OtlpSink : IAsyncDisposable
     }
 
     /// <summary>
-    /// The latest cumulative sums of the store's counters: ExportMetricsServiceRequest, resource_metrics (1), scope_metrics
+    /// The latest cumulative sums of the store's counters and the bytes allocated: ExportMetricsServiceRequest, resource_metrics (1), scope_metrics
     /// (2), metrics (2); a Metric's name (1) and sum (7); the sum's data points (1), each as_int (6, sfixed64) or as_double (4).
     /// </summary>
     private sealed class StoreWorkSums
@@ -194,9 +194,14 @@ internal sealed class OtlpSink : IAsyncDisposable
             Interlocked.Increment(ref _exports);
         }
 
+        private static bool IsWorkCounted(string name) =>
+            name.StartsWith(TelemetryNames.Instruments.StorePrefix, StringComparison.Ordinal)
+            || name.StartsWith(TelemetryNames.Instruments.UnchangedUpdatesPrefix, StringComparison.Ordinal)
+            || name == TelemetryNames.Instruments.ProcessAllocatedBytes;
+
         private static void Add(ReadOnlySpan<byte> metric, Dictionary<string, long> sums)
         {
-            if (Protobuf.String(metric, 1) is not { } name || !name.StartsWith(TelemetryNames.Instruments.StorePrefix, StringComparison.Ordinal))
+            if (Protobuf.String(metric, 1) is not { } name || !IsWorkCounted(name))
             {
                 return;
             }

@@ -106,6 +106,12 @@ internal static class Report
                 Per(TelemetryNames.Instruments.StoreDocumentsRead), Per(TelemetryNames.Instruments.StoreDocumentBytesRead) / 1024,
                 Per(TelemetryNames.Instruments.StoreDocumentsWritten), Per(TelemetryNames.Instruments.StoreDocumentBytesWritten) / 1024,
                 Per(TelemetryNames.Instruments.StoreWrites), Per(TelemetryNames.Instruments.StoreCommits), Per(TelemetryNames.Instruments.StoreWalBytes) / 1024));
+            Line(string.Format(Invariant,
+                "  work       per lifecycle: {0:0.00} saves refused (version moved on); {1:0.00} unchanged updates not sent, {2:0.00} of them built first; {3:0.0} KiB allocated by the bot ({4:0.0} KiB in the window less {5:0.0} KiB idle for as long)",
+                Per(TelemetryNames.Instruments.StoreSaveConflicts),
+                Per(TelemetryNames.Instruments.UnchangedUpdatesBuilt) + Per(TelemetryNames.Instruments.UnchangedUpdatesNotBuilt), Per(TelemetryNames.Instruments.UnchangedUpdatesBuilt),
+                (Per(TelemetryNames.Instruments.ProcessAllocatedBytes) - (double)r.IdleAllocatedBytes.GetValueOrDefault() / r.Count) / 1024,
+                Per(TelemetryNames.Instruments.ProcessAllocatedBytes) / 1024, (double)r.IdleAllocatedBytes.GetValueOrDefault() / r.Count / 1024));
         }
         else
         {

@@ -15,6 +15,8 @@ public sealed partial class RequestCards
     ];
 
     /// <summary>The channel card: the request, its state and the agent actions the state allows.</summary>
+    private const string TeamTemplate = "team";
+
     public CardMessage TeamCard(ServiceRequest r) => TeamCard(r, null);
 
     /// <summary>
@@ -28,15 +30,19 @@ public sealed partial class RequestCards
     /// for the people of <paramref name="refresh"/> whenever they look at it again, until the request is final
     /// (<see cref="CardVerbs.TeamRefresh"/>). Still masked: it is the channel's card, whoever reads it.
     /// </summary>
-    public CardMessage TeamCard(ServiceRequest r, IReadOnlyList<PersonRef>? members, CardRefresh refresh)
-    {
-        var message = TeamCard(r, members);
-        if (r.State.IsOpen())
-        {
-            message.Card["refresh"] = refresh.ToJson(CardVerbs.TeamRefresh, new JsonObject { [CardInputs.RequestId] = r.Id });
-        }
+    public CardMessage TeamCard(ServiceRequest r, IReadOnlyList<PersonRef>? members, CardRefresh refresh) =>
+        PrepareTeamCard(r, members, refresh).Build();
 
-        return message;
+    /// <summary>
+    /// The channel card of <see cref="TeamCard(ServiceRequest, IReadOnlyList{PersonRef}?, CardRefresh)"/>, its inputs
+    /// gathered but not bound: the relay shows it at every step, and a step after the request moved on would build
+    /// what the channel already shows.
+    /// </summary>
+    public PreparedCard PrepareTeamCard(ServiceRequest r, IReadOnlyList<PersonRef>? members, CardRefresh refresh)
+    {
+        var (data, fallbackText) = TeamCardData(r, members, readerId: null, offersActions: true);
+        var refreshJson = r.State.IsOpen() ? refresh.ToJson(CardVerbs.TeamRefresh, new JsonObject { [CardInputs.RequestId] = r.Id }) : null;
+        return Prepare(TeamTemplate, data, fallbackText, refreshJson);
     }
 
     /// <summary>
@@ -50,6 +56,12 @@ public sealed partial class RequestCards
     /// are masked there, always, also in the texts people typed; the assignee reads them in their personal chat.
     /// </summary>
     private CardMessage TeamCard(ServiceRequest r, IReadOnlyList<PersonRef>? members, string? readerId, bool offersActions = true)
+    {
+        var (data, fallbackText) = TeamCardData(r, members, readerId, offersActions);
+        return Render(TeamTemplate, data, fallbackText);
+    }
+
+    private (object Data, string FallbackText) TeamCardData(ServiceRequest r, IReadOnlyList<PersonRef>? members, string? readerId, bool offersActions)
     {
         string? Mask(string? text) => SensitiveFields.MaskText(r, readerId, text);
         var state = r.State;
@@ -109,10 +121,7 @@ public sealed partial class RequestCards
             reassignChoices = colleagues.Select(c => new { title = c.Name, value = c.Id }),
         };
         var assigned = r.Assignee is null ? "unassigned" : $"assigned to {r.Assignee.Name}";
-        return Render(
-            "team",
-            data,
-            $"{r.Id} {r.ItemName} for {r.Requester.Name} ({r.Priority.Label}): {CardText.NeutralState(state)}, {assigned}.");
+        return (data, $"{r.Id} {r.ItemName} for {r.Requester.Name} ({r.Priority.Label}): {CardText.NeutralState(state)}, {assigned}.");
     }
 
     /// <summary>

@@ -83,6 +83,9 @@ public sealed partial class RequestCards
     private static CardMessage Render(string template, object data, string fallbackText) =>
         new(CardData.Bind(TemplateLibrary.Get(template), data, fallbackText, DataOptions), fallbackText);
 
+    private static PreparedCard Prepare(string template, object data, string fallbackText, JsonObject? refresh) =>
+        new(template, TemplateLibrary.Get(template), CardData.Document(data, fallbackText, DataOptions), fallbackText, refresh);
+
     // A paused request is not overdue: its target moves later when the clock resumes.
     private bool IsOverdue(ServiceRequest r) => r.State.IsUnresolved() && !r.IsClockPaused && _clock.GetUtcNow() > r.DueAt;
 

@@ -33,6 +33,30 @@ internal static class CardData
         }
     }
 
+    /// <summary>The data's JSON with <c>fallbackText</c> added, as a document of its own (a card bound later, once or more).</summary>
+    public static byte[] Document(object data, string fallbackText, JsonSerializerOptions options)
+    {
+        var buffers = _buffers ??= new DataBuffers();
+        try
+        {
+            return buffers.Write(data, fallbackText, options).ToArray();
+        }
+        finally
+        {
+            if (!buffers.TryReset())
+            {
+                _buffers = null;
+            }
+        }
+    }
+
+    /// <summary>Binds <paramref name="template"/> to a document <see cref="Document"/> wrote.</summary>
+    public static JsonObject Bind(CardTemplate template, ReadOnlyMemory<byte> document)
+    {
+        using var parsed = JsonDocument.Parse(document);
+        return template.Bind(parsed.RootElement);
+    }
+
     private sealed class DataBuffers
     {
         // As the binder's output buffer: dropped after data larger than a Teams message may be.
@@ -44,8 +68,12 @@ internal static class CardData
 
         public DataBuffers() => _writer = new Utf8JsonWriter(_serialized);
 
-        /// <summary>The data's JSON object with <c>"fallbackText"</c> as its last property, as a document over the kept buffer.</summary>
-        public JsonDocument Parse(object data, string fallbackText, JsonSerializerOptions options)
+        /// <summary>That object as a document over the kept buffer.</summary>
+        public JsonDocument Parse(object data, string fallbackText, JsonSerializerOptions options) =>
+            JsonDocument.Parse(Write(data, fallbackText, options));
+
+        /// <summary>The data's JSON object with <c>"fallbackText"</c> as its last property, in the kept buffer.</summary>
+        public ReadOnlyMemory<byte> Write(object data, string fallbackText, JsonSerializerOptions options)
         {
             JsonSerializer.Serialize(_writer, data, data.GetType(), options);
             _writer.Flush();
@@ -59,7 +87,7 @@ internal static class CardData
             _document.Write(json.Length > 2 ? ",\"fallbackText\":\""u8 : "\"fallbackText\":\""u8);
             _document.Write(JsonEncodedText.Encode(fallbackText).EncodedUtf8Bytes);
             _document.Write("\"}"u8);
-            return JsonDocument.Parse(_document.WrittenMemory);
+            return _document.WrittenMemory;
         }
 
         /// <summary>Empties the buffers for the next card; false when one grew too large to keep.</summary>

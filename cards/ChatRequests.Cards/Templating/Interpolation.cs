@@ -18,9 +18,10 @@ internal sealed class Interpolation
     [ThreadStatic]
     private static List<(int Start, int End)>? _bound;
 
-    private readonly IReadOnlyList<object> _parts;
+    // An array: walked on every bind, where an interface's enumerator would be allocated (boxed) each time.
+    private readonly object[] _parts;
 
-    private Interpolation(IReadOnlyList<object> parts) => _parts = parts;
+    private Interpolation(object[] parts) => _parts = parts;
 
     public static bool HasBindings(string text) => text.Contains("${", StringComparison.Ordinal);
 
@@ -55,7 +56,7 @@ internal sealed class Interpolation
             parts.Add(literal.ToString());
         }
 
-        return new Interpolation(parts);
+        return new Interpolation([.. parts]);
     }
 
     /// <summary>Writes the bound value: the value itself for a whole-string binding (missing is ""), else the text.</summary>

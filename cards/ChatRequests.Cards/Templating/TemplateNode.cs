@@ -53,8 +53,8 @@ internal abstract class TemplateNode
         }
 
         return source is null && when is null
-            ? Folded(obj, new ObjectNode(properties, source, when))
-            : new ObjectNode(properties, source, when);
+            ? Folded(obj, new ObjectNode([.. properties], source, when))
+            : new ObjectNode([.. properties], source, when);
     }
 
     /// <summary>Shown text (a TextRun's text, an input's label, a RichTextBlock's string inlines): bound values are neutralised.</summary>
@@ -157,7 +157,8 @@ internal abstract class TemplateNode
         protected override void Write(Scope scope, Utf8JsonWriter writer) => writer.WriteStringValue(value.EvaluateShown(scope));
     }
 
-    private sealed class ArrayNode(IReadOnlyList<TemplateNode> items) : ValueNode
+    // Arrays, here and in ObjectNode: walked on every bind, where an interface's enumerator would be allocated (boxed) each time.
+    private sealed class ArrayNode(TemplateNode[] items) : ValueNode
     {
         protected override bool IsLiteral => items.All(item => item.IsLiteral);
 
@@ -181,7 +182,7 @@ internal abstract class TemplateNode
     }
 
     private sealed class ObjectNode(
-        IReadOnlyList<KeyValuePair<string, TemplateNode>> properties,
+        KeyValuePair<string, TemplateNode>[] properties,
         TemplateNode? source,
         TemplateNode? when) : TemplateNode
     {

@@ -33,6 +33,19 @@ public static class AppTelemetry
         Meter.CreateCounter<long>(TelemetryNames.Instruments.ParkedNoticesUndelivered, "{notice}",
             "Cards about a parked step that could not be posted to any team (parked themselves; still on /status).");
 
+    public static readonly Counter<long> UnchangedUpdatesBuilt =
+        Meter.CreateCounter<long>(TelemetryNames.Instruments.UnchangedUpdatesBuilt, "{update}",
+            "Updates not sent: the card was built, and the message already showed it.");
+
+    public static readonly Counter<long> UnchangedUpdatesNotBuilt =
+        Meter.CreateCounter<long>(TelemetryNames.Instruments.UnchangedUpdatesNotBuilt, "{update}",
+            "Updates not sent: the message already showed a card of the same inputs, so the card was not built.");
+
+    // Read only when an exporter collects (every minute in production): the load driver's figure of work per lifecycle.
+    private static readonly ObservableCounter<long> AllocatedBytes =
+        Meter.CreateObservableCounter(TelemetryNames.Instruments.ProcessAllocatedBytes, () => GC.GetTotalAllocatedBytes(), "By",
+            "Bytes the process allocated on the managed heap since it started.");
+
     /// <summary>
     /// Starts the span "<paramref name="prefix"/><paramref name="name"/>"; with no listener nothing is created, not even
     /// the name.

@@ -70,5 +70,14 @@ public static class TelemetryNames
         public const string StoreWrites = StorePrefix + "writes";
         public const string StoreCommits = StorePrefix + "commits";
         public const string StoreWalBytes = StorePrefix + "wal_bytes";
+        public const string StoreSaveConflicts = StorePrefix + "save_conflicts";
+
+        /// <summary>Updates not sent because the message already showed the card: found once it was built, or from its inputs before.</summary>
+        public const string UnchangedUpdatesPrefix = "chatrequests.updates.unchanged.";
+        public const string UnchangedUpdatesBuilt = UnchangedUpdatesPrefix + "built";
+        public const string UnchangedUpdatesNotBuilt = UnchangedUpdatesPrefix + "not_built";
+
+        /// <summary>Bytes the process allocated since it started (<c>GC.GetTotalAllocatedBytes</c>): work counted, for CPU per lifecycle.</summary>
+        public const string ProcessAllocatedBytes = "chatrequests.process.allocated_bytes";
     }
 }

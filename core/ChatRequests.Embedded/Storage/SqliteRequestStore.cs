@@ -181,6 +181,7 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
             cancellationToken);
         if (updated == 0)
         {
+            database.Work.SaveConflicted();
             throw new ConcurrencyConflictException(request.Id);
         }
 

@@ -5,9 +5,10 @@ namespace ChatRequests.Embedded.Storage;
 
 /// <summary>
 /// What the SQLite store did since it opened: request documents read and written (and their JSON's bytes), writes and the
-/// transactions that committed them, and the bytes those commits appended to the write-ahead log. Counts, which the load
-/// of the machine does not change: the load driver divides them by the lifecycles of a run (bench/README, "Store CPU per
-/// lifecycle"), and an operator sees them as counters of the application's meter when telemetry is on.
+/// transactions that committed them, the bytes those commits appended to the write-ahead log, and the saves refused for a
+/// version that had moved on. Counts, which the load of the machine does not change: the load driver divides them by the
+/// lifecycles of a run (bench/README, "Store CPU per lifecycle"), and an operator sees them as counters of the
+/// application's meter when telemetry is on.
 /// </summary>
 public sealed class StoreWork : IDisposable
 {
@@ -19,6 +20,7 @@ public sealed class StoreWork : IDisposable
     private long _writes;
     private long _commits;
     private long _walBytes;
+    private long _saveConflicts;
 
     public StoreWork()
     {
@@ -29,6 +31,7 @@ public sealed class StoreWork : IDisposable
         Observe(TelemetryNames.Instruments.StoreWrites, () => Writes, "{write}", "Writes committed by the group commit (each a store operation).");
         Observe(TelemetryNames.Instruments.StoreCommits, () => Commits, "{commit}", "Transactions committed to the disk (synchronous=FULL).");
         Observe(TelemetryNames.Instruments.StoreWalBytes, () => WalBytes, "By", "Bytes the commits appended to the write-ahead log (pages and frame headers).");
+        Observe(TelemetryNames.Instruments.StoreSaveConflicts, () => SaveConflicts, "{save}", "Saves refused because another writer saved the request first (its version had moved on).");
     }
 
     public long DocumentsRead => Interlocked.Read(ref _documentsRead);
@@ -44,6 +47,8 @@ public sealed class StoreWork : IDisposable
     public long Commits => Interlocked.Read(ref _commits);
 
     public long WalBytes => Interlocked.Read(ref _walBytes);
+
+    public long SaveConflicts => Interlocked.Read(ref _saveConflicts);
 
     internal void DocumentRead(int bytes)
     {
@@ -63,6 +68,8 @@ public sealed class StoreWork : IDisposable
         Interlocked.Add(ref _writes, writes);
         Interlocked.Add(ref _walBytes, walBytes);
     }
+
+    internal void SaveConflicted() => Interlocked.Increment(ref _saveConflicts);
 
     public void Dispose() => _meter.Dispose();
 

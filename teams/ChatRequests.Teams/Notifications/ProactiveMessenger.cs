@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using ChatRequests.Cards;
 using ChatRequests.Core.Messaging;
+using ChatRequests.Core.Telemetry;
 using ChatRequests.Teams.Connector;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -66,7 +67,14 @@ public sealed class ProactiveMessenger(
     }
 
     /// <summary>Starts a thread with the card in a channel once, then updates it in place.</summary>
-    public async Task ShowInChannelAsync(string channelId, string key, CardMessage card, CancellationToken cancellationToken)
+    public Task ShowInChannelAsync(string channelId, string key, CardMessage card, CancellationToken cancellationToken) =>
+        ShowInChannelAsync(channelId, key, PreparedCard.Of(card), cancellationToken);
+
+    /// <summary>
+    /// Starts a thread with the card in a channel once, then updates it in place; an update whose card has the inputs
+    /// this process last sent the message is skipped before the card is built.
+    /// </summary>
+    public async Task ShowInChannelAsync(string channelId, string key, PreparedCard card, CancellationToken cancellationToken)
     {
         if (await FindPostedAsync(key, cancellationToken) is { } posted)
         {
@@ -76,7 +84,7 @@ public sealed class ProactiveMessenger(
 
         var known = await conversations.FindAsync(channelId, cancellationToken);
         var serviceUrl = known?.ServiceUrl ?? await ServiceUrlForTenantAsync(cancellationToken);
-        var activity = ToActivity(card);
+        var activity = ToActivity(card.Build());
         var parameters = new ConversationParameters
         {
             IsGroup = true,
@@ -89,7 +97,7 @@ public sealed class ProactiveMessenger(
         var threadId = created.Id ?? throw new ConnectorException(502, "The connector created the thread but returned no conversation id.");
         var activityId = created.ActivityId ?? MessageIdOf(threadId)
             ?? throw new ConnectorException(502, "The connector created the thread but returned no activity id.");
-        lastSent?.Remember(threadId, activityId, activity);
+        lastSent?.Remember(threadId, activityId, activity, card.Fingerprint);
         await RecordAsync(key, threadId, activityId, cancellationToken);
     }
 
@@ -150,13 +158,24 @@ public sealed class ProactiveMessenger(
         }
     }
 
-    private async Task UpdateAsync(PostedMessage posted, CardMessage card, CancellationToken cancellationToken)
+    private Task UpdateAsync(PostedMessage posted, CardMessage card, CancellationToken cancellationToken) =>
+        UpdateAsync(posted, PreparedCard.Of(card), cancellationToken);
+
+    private async Task UpdateAsync(PostedMessage posted, PreparedCard card, CancellationToken cancellationToken)
     {
-        var activity = ToActivity(card) with { Id = posted.ActivityId };
+        if (card.Fingerprint is { } inputs && lastSent?.IsShowing(posted, inputs) == true)
+        {
+            AppTelemetry.UnchangedUpdatesNotBuilt.Add(1);
+            logger.LogDebug("{MessageKey} already shows a card of these inputs; not built, not updated", posted.Key);
+            return;
+        }
+
+        var activity = ToActivity(card.Build()) with { Id = posted.ActivityId };
         // Hashed once: what is compared now is what is remembered once Teams accepted it.
         var hash = lastSent is null ? default(ActivityHash?) : LastSentCards.HashOf(activity);
         if (hash is { } unchanged && lastSent!.IsShowing(posted, unchanged))
         {
+            AppTelemetry.UnchangedUpdatesBuilt.Add(1);
             logger.LogDebug("{MessageKey} already shows this card; not updated", posted.Key);
             return;
         }
@@ -166,7 +185,7 @@ public sealed class ProactiveMessenger(
         await connector.UpdateActivityAsync(serviceUrl, posted.ConversationId, posted.ActivityId, activity, cancellationToken);
         if (hash is { } sent)
         {
-            lastSent!.Remember(posted.ConversationId, posted.ActivityId, sent);
+            lastSent!.Remember(posted.ConversationId, posted.ActivityId, sent, card.Fingerprint);
         }
     }
 

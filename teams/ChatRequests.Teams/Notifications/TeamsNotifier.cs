@@ -37,7 +37,7 @@ public sealed class TeamsNotifier(
         string[] audience = [.. team.MemberIds.Append(team.LeadId).OfType<string>().Distinct(StringComparer.Ordinal)];
         IReadOnlyList<string> known = audience.Length > CardRefresh.MaxUsers ? [] : await teamsUserIds.FindAllAsync(audience, cancellationToken);
         await messenger.ShowInChannelAsync(
-            team.ChannelId, TeamCardKey(request), cards.TeamCard(request, members, CardRefresh.ForGroup(audience.Length, known)), cancellationToken);
+            team.ChannelId, TeamCardKey(request), cards.PrepareTeamCard(request, members, CardRefresh.ForGroup(audience.Length, known)), cancellationToken);
     }
 
     public Task NotifyRequesterAsync(ServiceRequest request, NoticeKind kind, OutboxEvent cause, CancellationToken cancellationToken = default) =>

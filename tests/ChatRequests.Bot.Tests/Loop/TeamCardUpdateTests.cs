@@ -1,8 +1,10 @@
+using System.Diagnostics.Metrics;
 using System.Text.Json.Nodes;
 using ChatRequests.Bot.Tests.Hosting;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
+using ChatRequests.Core.Telemetry;
 using ChatRequests.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using static ChatRequests.Bot.Tests.Loop.LoopSteps;
@@ -71,6 +73,26 @@ public sealed class TeamCardUpdateTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TeamCardShownAgain_FromTheSameInputs_IsNotEvenBuilt()
+    {
+        var (teams, connector) = (_bot.Teams, _bot.Connector);
+        var (requestId, _) = await RequestMouseAsync(teams, connector, Persona.Megan);
+        var (thread, card) = await TeamCardAsync(connector, Persona.HardwareChannel, requestId);
+        await teams.ClickOnCardAsync(Persona.Adele, thread, card, "agent.assign");
+        var assigned = await OutboxDrainedAsync(requestId);
+        var notifier = _bot.Services.GetRequiredService<INotifier>();
+        using var notBuilt = new CounterWatch(TelemetryNames.Instruments.UnchangedUpdatesNotBuilt);
+
+        // The relay's update for the assignment sent this card from these inputs: the same request, team and refresh again.
+        await notifier.ShowTeamCardAsync(assigned);
+        await notifier.ShowTeamCardAsync((await Store.GetAsync(requestId))!);
+
+        Assert.Equal(1, PutsTo(thread));
+        // Other tests of this process may count theirs too, never fewer.
+        Assert.True(notBuilt.Total >= 2, $"{notBuilt.Total} updates skipped before building the card");
+    }
+
+    [Fact]
     public async Task AfterAnUpdateTheConnectorRefused_TheCardShownBeforeItIsSentAgain()
     {
         var (teams, connector) = (_bot.Teams, _bot.Connector);
@@ -91,6 +113,30 @@ public sealed class TeamCardUpdateTests : IAsyncLifetime
 
         Assert.Equal(2, PutsTo(thread));
         Assert.Contains("Adele Vance", CardReader.AllText(TheOneTeamCard(requestId)));
+    }
+
+    /// <summary>Sums what one counter of the application's meter records while it is watched.</summary>
+    private sealed class CounterWatch : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private long _total;
+
+        public CounterWatch(string instrumentName)
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == TelemetryNames.Source && instrument.Name == instrumentName)
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref _total, value));
+            _listener.Start();
+        }
+
+        public long Total => Interlocked.Read(ref _total);
+
+        public void Dispose() => _listener.Dispose();
     }
 
     private IRequestStore Store => _bot.Services.GetRequiredService<IRequestStore>();

@@ -114,6 +114,22 @@ public sealed class StoreWorkTests : IDisposable
     }
 
     [Fact]
+    public async Task ASaveOfAVersionAnotherWriterMovedOn_IsCountedAsAConflict_AndWritesNoDocument()
+    {
+        var store = new SqliteRequestStore(_scratch.Database);
+        var work = _scratch.Database.Work;
+        var id = await SubmitLoad.SubmitAsync(store, "form-1");
+        var first = (await store.GetAsync(id))!;
+        var second = (await store.GetAsync(id))!;
+        await store.SaveAsync(first);
+        var (conflicts, written) = (work.SaveConflicts, work.DocumentsWritten);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => store.SaveAsync(second));
+
+        Assert.Equal((1L, 0L), (work.SaveConflicts - conflicts, work.DocumentsWritten - written));
+    }
+
+    [Fact]
     public async Task TheCounts_AreInstrumentsOfTheApplicationsMeter()
     {
         var store = new SqliteRequestStore(_scratch.Database);
@@ -148,6 +164,7 @@ public sealed class StoreWorkTests : IDisposable
         Assert.Contains(work.Writes, seen[TelemetryNames.Instruments.StoreWrites]);
         Assert.Contains(work.WalBytes, seen[TelemetryNames.Instruments.StoreWalBytes]);
         Assert.Contains(work.DocumentsRead, seen[TelemetryNames.Instruments.StoreDocumentsRead]);
+        Assert.Contains(work.SaveConflicts, seen[TelemetryNames.Instruments.StoreSaveConflicts]);
         Assert.Contains(work.DocumentBytesRead, seen[TelemetryNames.Instruments.StoreDocumentBytesRead]);
     }
 

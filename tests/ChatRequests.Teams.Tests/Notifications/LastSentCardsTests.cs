@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatRequests.Cards;
 using ChatRequests.Core.Messaging;
 using ChatRequests.Teams.Connector;
 using ChatRequests.Teams.Notifications;
@@ -59,6 +60,27 @@ public sealed class LastSentCardsTests
         sent.Remember(Message.ConversationId, Message.ActivityId, LastSentCards.HashOf(second));
         Assert.True(sent.IsShowing(Message, LastSentCards.HashOf(second)));
         Assert.False(sent.IsShowing(Message, LastSentCards.HashOf(first)));
+    }
+
+    [Fact]
+    public void IsShowing_TheInputsOfTheCardLastSent_UntilItIsForgottenOrACardWithoutThemIsSent()
+    {
+        var sent = new LastSentCards();
+        var activity = Card("Assigned", "f");
+        var inputs = new CardFingerprint(1, 2);
+
+        sent.Remember(Message.ConversationId, Message.ActivityId, activity, inputs);
+        Assert.True(sent.IsShowing(Message, inputs));
+        Assert.True(sent.IsShowing(Message, LastSentCards.HashOf(activity)));
+        Assert.False(sent.IsShowing(Message, new CardFingerprint(1, 3)));
+
+        sent.Forget(Message);
+        Assert.False(sent.IsShowing(Message, inputs));
+
+        // An update sent as a bound card (its inputs unknown) replaces what the message showed: the old inputs no longer match.
+        sent.Remember(Message.ConversationId, Message.ActivityId, activity, inputs);
+        sent.Remember(Message.ConversationId, Message.ActivityId, LastSentCards.HashOf(Card("Fulfilled", "f")));
+        Assert.False(sent.IsShowing(Message, inputs));
     }
 
     [Fact]
