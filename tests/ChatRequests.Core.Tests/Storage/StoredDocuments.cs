@@ -5,9 +5,9 @@ using static ChatRequests.PortContracts.SampleRequests;
 namespace ChatRequests.Core.Tests.Storage;
 
 /// <summary>
-/// Requests in the shapes a store holds, each built by the domain's own commands. Their documents as main's
-/// reflection-based serializer wrote them (before the source-generated context, 2026-12-07) are the files in
-/// Storage/Documents, one per name.
+/// Requests in the shapes a store holds, each built by the domain's own commands. Their documents as
+/// <see cref="ChatRequests.Core.Storage.RequestJson.Options"/> wrote them on 2026-12-07 are the files in Storage/Documents,
+/// one per name (outbox event ids are new on each build, so the tests compare with the files, not with a new build).
 /// </summary>
 public static class StoredDocuments
 {
