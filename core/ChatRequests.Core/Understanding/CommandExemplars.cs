@@ -122,23 +122,19 @@ internal static class CommandExemplars
         // Written by helper commands8 from how staff away from a desk (a kitchen, a yard, a ward, a crew) talk to a bot:
         // terse, slang, non-native; no sentence of any labelled file, no catalog's things.
         .. Of(nameof(ChatCommand.Help), "never used this before, what do I do", "how it works this bot?",
-            "explain me how to use", "what sort of stuff can you sort out for me", "who do I ask if I get stuck",
-            "I don't get how this works", "first shift today, what's this chat for", "can a real person help me instead"),
+            "explain me how to use", "what sort of stuff can you sort out for me",
+            "first shift today, what's this chat for", "can a real person help me instead"),
         .. Of(nameof(ChatCommand.Browse), "what can staff get through IT", "is there a list of what I can order",
             "what can I put a request in for", "show everything I'm allowed to ask for", "what kit can we get",
             "what could I request from you", "what's on the list for our site", "the things people can ask for"),
         .. Of(nameof(ChatCommand.MyRequests), "any joy with my request", "where's my order got to",
-            "has anything I asked for been sorted", "is my ticket done yet", "still nothing on my request?",
+            "has anything I asked for been sorted", "is my ticket done yet",
             "what's the hold up with my order", "how long till I get what I asked for", "have they done my ticket"),
-        .. Of(nameof(ChatCommand.Approvals), "anything sitting with me to approve", "requests waiting on my go-ahead",
-            "do I owe anyone an approval", "what's stuck waiting for my sign-off", "I'm the supervisor, what needs approving",
-            "stuff for me to OK", "which requests need me to say yes"),
         .. Of(nameof(ChatCommand.Queue), "what tickets has our team got open", "jobs waiting for the crew",
-            "anything in the team inbox", "what's landed for us today", "show work assigned to the team",
+            "what's landed for us today", "show work assigned to the team",
             "list the jobs nobody has picked up", "open jobs for our lot"),
         .. Of(nameof(ChatCommand.Cancel), "don't bother with my request anymore", "pull my request, not needed",
-            "we sorted it ourselves, cancel the ticket", "no longer required, close my request", "scratch my order",
-            "take my request back"),
+            "we sorted it ourselves, cancel the ticket", "no longer required, close my request", "scratch my order"),
     ];
 
     private static IEnumerable<(string Kind, string Text)> Of(string kind, params string[] texts) => texts.Select(t => (kind, t));
