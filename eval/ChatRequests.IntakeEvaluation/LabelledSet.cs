@@ -13,6 +13,9 @@ public sealed record LabelledSet(string Name, string Part, string Catalog, IRead
     public const string Tuning = "tuning";
     public const string HeldOut = "heldout";
 
+    /// <summary>A helper's own development sentences (<c>eval/intake/dev/</c>): never tuned on, never in "all".</summary>
+    public const string Development = "dev";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
 
     /// <summary>Every set of a part, by catalog name.</summary>

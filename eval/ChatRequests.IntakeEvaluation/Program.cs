@@ -3,8 +3,9 @@ using ChatRequests.Encoder;
 using ChatRequests.IntakeEvaluation;
 using ChatRequests.SentenceEncoding;
 
-// dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|all] [--failures] [--loco] [--fit] [--goals-first]
-// Prints the figures per catalog, per part and overall; with --failures, what went wrong on the tuning part.
+// dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|dev|all] [--failures] [--loco] [--fit] [--goals-first]
+// Prints the figures per catalog, per part and overall; with --failures, what went wrong on the tuning part (or on a
+// development set: --part dev reads eval/intake/dev/, a helper's own sentences, never in "all").
 // --loco: leave-one-catalog-out on the tuning part (the match calibration fitted on all catalogs but one, scored on it);
 // --fit: fits the match calibration on the whole tuning part and prints it as MatchCalibration.Fitted's line;
 // --goals-first: fits for the goals' order alone (wrong form, abstention, top-1), even losing a figure against the rule.
@@ -44,7 +45,7 @@ for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
     {
-        case "--part" when i + 1 < args.Length && args[i + 1] is LabelledSet.Tuning or LabelledSet.HeldOut or "all":
+        case "--part" when i + 1 < args.Length && args[i + 1] is LabelledSet.Tuning or LabelledSet.HeldOut or LabelledSet.Development or "all":
             part = args[++i];
             break;
         case "--failures":
@@ -96,7 +97,7 @@ for (var i = 0; i < args.Length; i++)
             model = model with { QueryPrefix = "" };
             break;
         default:
-            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|all] [--failures] [--loco] [--fit] [--goals-first] [--targets W A] [--encoder [--decisive-at P] [--none-lead L]] [--reach-probe] [--encoder-probe] [--encoder-fidelity] [--fit-senses] [--model MiniLM|ArcticXs] [--no-query-prefix]");
+            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|dev|all] [--failures] [--loco] [--fit] [--goals-first] [--targets W A] [--encoder [--decisive-at P] [--none-lead L]] [--reach-probe] [--encoder-probe] [--encoder-fidelity] [--fit-senses] [--model MiniLM|ArcticXs] [--no-query-prefix]");
             return 2;
     }
 }
@@ -248,7 +249,7 @@ if (parts.Length > 1 && all.Count > 0)
 
 if (failures)
 {
-    foreach (var outcome in all.Where(o => o.Failed && o.Set.Part == LabelledSet.Tuning))
+    foreach (var outcome in all.Where(o => o.Failed && o.Set.Part is LabelledSet.Tuning or LabelledSet.Development))
     {
         Console.WriteLine($"[{outcome.Set.Name}] \"{outcome.Utterance.Text}\" expected {outcome.Utterance.Expect}{SlotsText(outcome.Utterance.Slots)}; got {Describe(outcome.Meaning)}");
     }

@@ -119,6 +119,22 @@ internal static class CommandExemplars
             "headset keeps disconnecting from bluetooth", "printer out of order on 2nd floor",
             "laptop is lagging a lot", "my sound isnt working on calls", "the time recording page shows an error 503",
             "keyboard not responding after the windows update"),
+        // Written by helper commands8 from how staff away from a desk (a kitchen, a yard, a ward, a crew) talk to a bot:
+        // terse, slang, non-native; no sentence of any labelled file, no catalog's things.
+        .. Of(nameof(ChatCommand.Help), "never used this before, what do I do", "how it works this bot?",
+            "explain me how to use", "what sort of stuff can you sort out for me",
+            "first shift today, what's this chat for", "can a real person help me instead"),
+        .. Of(nameof(ChatCommand.Browse), "what can staff get through IT", "is there a list of what I can order",
+            "what can I put a request in for", "show everything I'm allowed to ask for", "what kit can we get",
+            "what could I request from you", "what's on the list for our site", "the things people can ask for"),
+        .. Of(nameof(ChatCommand.MyRequests), "any joy with my request", "where's my order got to",
+            "has anything I asked for been sorted", "is my ticket done yet",
+            "what's the hold up with my order", "how long till I get what I asked for", "have they done my ticket"),
+        .. Of(nameof(ChatCommand.Queue), "what tickets has our team got open", "jobs waiting for the crew",
+            "what's landed for us today", "show work assigned to the team",
+            "list the jobs nobody has picked up", "open jobs for our lot"),
+        .. Of(nameof(ChatCommand.Cancel), "don't bother with my request anymore", "pull my request, not needed",
+            "we sorted it ourselves, cancel the ticket", "no longer required, close my request", "scratch my order"),
     ];
 
     private static IEnumerable<(string Kind, string Text)> Of(string kind, params string[] texts) => texts.Select(t => (kind, t));

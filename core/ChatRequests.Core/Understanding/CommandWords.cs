@@ -23,7 +23,7 @@ internal static class CommandWords
         ["hlp"] = "help", ["hep"] = "help", ["hepl"] = "help", ["halp"] = "help", ["hekp"] = "help", ["hel"] = "help",
         ["stat"] = "status", ["q"] = "queue", ["que"] = "queue",
         // Chat shorthand: "wat can u do", "hw does this work".
-        ["u"] = "you", ["ur"] = "your", ["wat"] = "what", ["wot"] = "what", ["wht"] = "what", ["hw"] = "how",
+        ["u"] = "you", ["ya"] = "you", ["ur"] = "your", ["wat"] = "what", ["wot"] = "what", ["wht"] = "what", ["hw"] = "how",
         ["nvm"] = "nevermind", ["thx"] = "thanks", ["ty"] = "thanks",
         ["req"] = "request", ["reqs"] = "requests", ["tix"] = "tickets",
     };
@@ -31,7 +31,7 @@ internal static class CommandWords
     // Words of their own one letter from a command word: "my stats module" is no status, "held" no help.
     private static readonly HashSet<string> NotTypos = ["stats", "held", "hell", "helm", "ticked", "spending", "cancer", "statue", "updater"];
 
-    private static readonly HashSet<string> Fillers = ["a", "an", "the", "new", "some", "please", "pls", "plz", "just", "this", "that", "all"];
+    private static readonly HashSet<string> Fillers = ["a", "an", "the", "new", "some", "please", "pls", "plz", "just", "this", "that", "all", "even"];
 
     private static readonly string[] CancelPhrases = Normalised(
     [
@@ -93,7 +93,15 @@ internal static class CommandWords
     private static readonly string[] QueuePhrases = Normalised(
     [
         "queue", "backlog", "unassigned", "assigned to us", "assigned to our", "in our inbox", "open work", "open jobs", "outstanding work",
-        "outstanding jobs", "open items", "work items",
+        "outstanding jobs", "open items", "work items", "queued up for", "work queued", "jobs queued", "tickets queued",
+    ]);
+
+    // What the person or their team may ask for ("show us the list of what we can get", "requestable things for the gate
+    // team"): the catalog, though a team and a list are named.
+    private static readonly string[] OfferedToUs = Normalised(
+    [
+        "what we can get", "what we can order", "what we can request", "what i can get", "what i can order", "requestable",
+        "orderable", "things we can", "things i can",
     ]);
 
     private static readonly HashSet<string> QueueWords = ["open", "outstanding", "list", "waiting", "pending", "assigned", "unassigned", "backlog"];
@@ -116,6 +124,7 @@ internal static class CommandWords
         "menu", "list services", "services list", "what services", "which services", "available services", "services available",
         "full list", "everything available", "what you provide", "what do you provide", "what else can i",
         "possible to order", "possible to request", "able to order", "allowed to order", "allowed to request",
+        "what we can get", "what we can order", "what we can request", "what i can get", "what i can order", "requestable", "orderable",
     ]);
 
     // Questions about the bot itself: they win over a choice of items ("Help - how does this work for store staff?").
@@ -129,6 +138,7 @@ internal static class CommandWords
         // Asking for a person is never an item.
         "talk to a human", "talk to someone", "speak to someone", "real person", "a human", "get me a person", "speak to a person",
         "talk to a person", "speak to a human", "how this chat", "use chat", "using chat", "using bot", "using you",
+        "how does thing work", "how this thing works", "how work bot", "how bot work",
     ]);
 
     private static readonly string[] HelpPhrases = Normalised(
@@ -160,13 +170,15 @@ internal static class CommandWords
     private static readonly HashSet<string> Greetings =
     [
         "hi", "hello", "hey", "hiya", "yo", "morning", "good", "afternoon", "evening", "howdy", "thanks", "thank",
-        "you", "cheers", "ok", "okay", "bot",
+        "you", "cheers", "ok", "okay", "bot", "gday",
     ];
 
     private static readonly HashSet<string> RequestNouns = ["request", "requests", "ticket", "tickets", "order", "orders", "case", "cases"];
 
     // Verbs that, opening a message that names a request ("stop REQ-000610, ..."), withdraw it.
-    private static readonly HashSet<string> WithdrawVerbs = ["stop", "kill", "drop", "delete", "remove", "close", "scrap", "retract", "withdraw", "revoke", "cancel"];
+    // "ditch my last ticket", "bin that ticket", "axe REQ-12": slang for the same, only said of a request.
+    private static readonly HashSet<string> WithdrawVerbs =
+        ["stop", "kill", "drop", "delete", "remove", "close", "scrap", "retract", "withdraw", "revoke", "cancel", "ditch", "bin", "axe", "nix", "trash", "junk"];
 
     // "scrap that", "scratch that": said on the words themselves, since "that" is a filler ("the scratch filesystem").
     private static readonly string[] CancelPairs =
@@ -333,7 +345,9 @@ internal static class CommandWords
 
         // "unassigned jobs for clinical apps", "retail apps queue please": a team's queue named as such, unless a fault is told
         // of it ("the print queue is stuck").
-        if (!MineAlone(raw) && !joins && (Has("unassigned") || NamedQueue(raw)) && !IncidentWords.IsFault(words, matched: false, winner: null))
+        // "what work is queued up for my team": what waits for the team, though the catalog names the work.
+        if (!MineAlone(raw) && !joins && (Has("unassigned") || NamedQueue(raw) || ((ours || MyTeam(raw)) && raw.Contains("queued")))
+            && !IncidentWords.IsFault(words, matched: false, winner: null))
         {
             return (ChatCommand.Queue, CommandStrength.Strong);
         }
@@ -345,7 +359,7 @@ internal static class CommandWords
         }
 
         if ((Any(QueuePhrases) || (ours && (raw.Any(QueueWords.Contains) || TeamWorkPhrases.Any(Has) || AsksWhatIsNew(raw))))
-            && !MineAlone(raw) && !joins)
+            && !MineAlone(raw) && !joins && !Any(OfferedToUs))
         {
             return (ChatCommand.Queue, CommandStrength.Medium);
         }
@@ -390,7 +404,7 @@ internal static class CommandWords
 
         if (BotHelpPhrases.FirstOrDefault(Has) is { } botHelp)
         {
-            return (ChatCommand.Help, OnlySays(botHelp) ? CommandStrength.Strong : CommandStrength.Medium);
+            return (ChatCommand.Help, OnlySays(botHelp) || AboutTheBot(botHelp) ? CommandStrength.Strong : CommandStrength.Medium);
         }
 
         if (ThisBotQuestions.Any(q => said.Trim() == q || said.Trim() == $"{q} bot" || said.Trim() == $"{q} chat"))
@@ -411,6 +425,16 @@ internal static class CommandWords
         }
 
         return null;
+
+        // "I'm a locum, how do I use this bot", "how does this thing work, first day here": the bot named as what is asked
+        // about (the phrase names it, or nothing but the bot follows it), whatever the person says of themselves around it.
+        bool AboutTheBot(string phrase)
+        {
+            var at = padded.IndexOf($" {phrase} ", StringComparison.Ordinal);
+            var after = padded[(at + phrase.Length + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return phrase.Split(' ').Any(w => w is "bot" or "thing" or "chat")
+                || (after.Length > 0 && after.All(w => BotWords.Contains(w) || FrameWords.Contains(w)) && after.Any(w => w is "bot" or "chat" or "you" or "u"));
+        }
 
         // Nothing but the phrase and words that say nothing of their own ("tell me what you're for"): only the command.
         bool OnlySays(string phrase)
@@ -515,7 +539,16 @@ internal static class CommandWords
     private static bool ShowsCatalog(string[] raw)
     {
         var said = raw.Where(w => !Fillers.Contains(w) && w is not ("me" or "us" or "full" or "whole" or "complete")).ToArray();
-        return said.Length >= 2 && ShowVerbs.Contains(said[0]) && CatalogNouns.Contains(said[1]);
+        if (said.Length >= 2 && ShowVerbs.Contains(said[0]) && CatalogNouns.Contains(said[1]))
+        {
+            return true;
+        }
+
+        // "show the kit and services I can request": the catalog's things as a whole, then only what the person may ask for.
+        var whole = said.Skip(1).TakeWhile(w => WholeCatalogWords.Contains(w) && w is not ("it" or "requests")).ToArray();
+        var rest = said.Skip(1 + whole.Length).ToArray();
+        return said.Length >= 2 && ShowVerbs.Contains(said[0]) && whole.Any(CatalogNouns.Contains)
+            && rest is [] or ["i" or "we", "can" or "could" or "may", _, ..] && (rest.Length == 0 || OfferVerbs.Contains(rest[2]));
     }
 
     /// <summary>

@@ -111,6 +111,44 @@ public class CommandRulesTests
         Assert.Equal(MeaningKind.Unknown, Theatre.Read("what's the weather like in Leeds").Kind);
     }
 
+    // Trade slang and small phrasings of commands8's development set (eval/intake/dev/), said here in other words.
+    [Theory]
+    [InlineData("ditch my request")]
+    [InlineData("bin that ticket, thanks")]
+    [InlineData("axe my last order")]
+    public void SlangForWithdrawingARequest_IsCancel(string text)
+    {
+        AssertCommand(ChatCommand.Cancel, text);
+    }
+
+    [Fact]
+    public void SlangForWithdrawing_WithoutARequest_IsNoCancel()
+    {
+        AssertItem("mixer", "bin the old mixer and get me a new sound desk");
+    }
+
+    [Theory]
+    [InlineData("I'm on the box office, how do I use this bot")]
+    [InlineData("how does this thing work, I run the bar till")]
+    public void AskingHowToUseTheBot_IsHelp_ThoughAnItemIsNamedAroundIt(string text)
+    {
+        AssertCommand(ChatCommand.Help, text);
+    }
+
+    [Theory]
+    [InlineData("show us the list of what we can get as a crew team")]
+    [InlineData("show the equipment and services we can order for the box office")]
+    public void WhatATeamMayAskFor_IsBrowse_NotTheQueue(string text)
+    {
+        AssertCommand(ChatCommand.Browse, text);
+    }
+
+    [Fact]
+    public void WorkQueuedUpForTheTeam_IsTheQueue_ThoughTheWorkIsNamed()
+    {
+        AssertCommand(ChatCommand.Queue, "what work is queued up for our box office team");
+    }
+
     private static void AssertCommand(ChatCommand command, string text)
     {
         var meaning = Theatre.Read(text);
