@@ -14,9 +14,9 @@ public sealed partial class RequestCards
         (RequestState.Scheduled, "Scheduled"),
     ];
 
-    /// <summary>The channel card: the request, its state and the agent actions the state allows.</summary>
     private const string TeamTemplate = "team";
 
+    /// <summary>The channel card: the request, its state and the agent actions the state allows.</summary>
     public CardMessage TeamCard(ServiceRequest r) => TeamCard(r, null);
 
     /// <summary>

@@ -96,13 +96,13 @@ internal static class CommandWords
         "outstanding jobs", "open items", "work items", "queued up for", "work queued", "jobs queued", "tickets queued",
     ]);
 
+    // What the person or their team may ask for, as they say it: the catalog (a Browse phrase), never a team's queue.
+    private static readonly string[] MayAskFor =
+        ["what we can get", "what we can order", "what we can request", "what i can get", "what i can order", "requestable", "orderable"];
+
     // What the person or their team may ask for ("show us the list of what we can get", "requestable things for the gate
     // team"): the catalog, though a team and a list are named.
-    private static readonly string[] OfferedToUs = Normalised(
-    [
-        "what we can get", "what we can order", "what we can request", "what i can get", "what i can order", "requestable",
-        "orderable", "things we can", "things i can",
-    ]);
+    private static readonly string[] OfferedToUs = Normalised([.. MayAskFor, "things we can", "things i can"]);
 
     private static readonly HashSet<string> QueueWords = ["open", "outstanding", "list", "waiting", "pending", "assigned", "unassigned", "backlog"];
 
@@ -124,7 +124,7 @@ internal static class CommandWords
         "menu", "list services", "services list", "what services", "which services", "available services", "services available",
         "full list", "everything available", "what you provide", "what do you provide", "what else can i",
         "possible to order", "possible to request", "able to order", "allowed to order", "allowed to request",
-        "what we can get", "what we can order", "what we can request", "what i can get", "what i can order", "requestable", "orderable",
+        .. MayAskFor,
     ]);
 
     // Questions about the bot itself: they win over a choice of items ("Help - how does this work for store staff?").
