@@ -166,7 +166,7 @@ internal static class IncidentWords
     [
         "new", "replace", "replacement", "replacing", "spare", "another", "order a", "order me", "to order", "buy",
         "upgrade", "instead", "need a", "get a", "want a", "swap", "exchange", "requesting", "switch to", "change to",
-        "please reset", "reset it", "reset my", "unlock it", "unlock my",
+        "please reset", "reset it", "reset my", "unlock it", "unlock my", "be replaced", "be swapped",
         // Asking for it better: "can we get better coverage back there", "improve the signal".
         "get better", "need better", "want better", "have better", "improve", "improved", "extend",
         // Asking for it put in: "can you put access points in".
@@ -174,6 +174,36 @@ internal static class IncidentWords
         // Work done by hand for want of the thing: "doing them by hand takes forever".
         "by hand", "manually",
     ];
+
+    // Asking for a thing by how it is asked and what follows (ADR 0053): "we need an access point", "can we have 3 portable
+    // handsets", "I'd like a standard issue laptop", "could you send me one", "can we get one of those boxes". Said
+    // beside a fault, the fault is why the thing is asked for.
+    private static readonly string[] AskOpeners =
+    [
+        "id like", "wed like", "would like", "can i have", "could i have", "may i have", "can we have", "could we have",
+        "can i get", "could i get", "can we get", "could we get", "can you get me", "could you get me", "please get me",
+        "can you get us", "could you get us", "can you send me", "could you send me", "please send me", "can you send us",
+        "could you send us", "can we put", "could we put",
+    ];
+
+    // What "need" and "want" ask for when a thing follows: "need an", "need 2", "needs one more", "need proper".
+    private static readonly HashSet<string> NeedVerbs = ["need", "needs", "want", "wants"];
+    private static readonly HashSet<string> AThing = ["an", "one", "some", "more", "extra", "proper", "another", "several", "few"];
+
+    // Not a thing asked for, but someone to fix the fault or a look at it: "can I get some help", "need an engineer".
+    private static readonly HashSet<string> NotAThing =
+    [
+        "help", "assistance", "support", "advice", "look", "engineer", "technician", "tech", "someone", "somebody", "anyone",
+        "person", "hand", "word", "chat", "call", "answer", "fix", "update", "reply", "response", "idea", "clue", "it", "this",
+        "that", "to", "back", "in", "into", "on", "onto", "through", "rid", "logged", "signed", "restart", "reboot", "explanation",
+        "time", "urgent", "urgently", "asap", "you",
+    ];
+
+    // The fault put right, not a thing asked for: "can we get the printer fixed", "could I get my laptop looked at".
+    private static readonly HashSet<string> PutRight = ["fixed", "sorted", "repaired", "looked", "working", "resolved", "checked", "serviced", "restored", "investigated", "fix", "sort", "repair", "solved"];
+
+    // What people do again and again, not a thing failing: "residents keep asking for a computer", "crew keep ringing ops".
+    private static readonly HashSet<string> PeopleKeepDoing = ["asking", "ringing", "calling", "phoning", "emailing", "messaging", "chasing", "requesting"];
 
     /// <summary>Words that open an aside after the main ask ("..., also the printer is playing up again").</summary>
     private static readonly HashSet<string> Asides = ["also", "btw", "ps", "plus"];
@@ -214,7 +244,8 @@ internal static class IncidentWords
         var opensOnAThing = matched && words.Count > 1 && words[0].Raw is "a" or "an" or "another";
         // "Altea is down, we check in manually": work done by hand because the thing is down is a fault, not an ask.
         var down = OutOfService(words) || words.Zip(words.Skip(1)).Any(p => p.First.Raw is "is" or "are" or "went" or "gone" && p.Second.Raw == "down");
-        if (opensOnAThing || RequestPhrases.Any(p => asked.Contains($" {p} ", StringComparison.Ordinal) && !(down && p is "by hand" or "manually")))
+        if (opensOnAThing || RequestPhrases.Any(p => asked.Contains($" {p} ", StringComparison.Ordinal) && !(down && p is "by hand" or "manually"))
+            || AsksForAThing(asked))
         {
             return false;
         }
@@ -223,7 +254,8 @@ internal static class IncidentWords
         var padded = $" {string.Join(' ', words.Select(w => w.Raw))} ";
         bool Has(string phrase) => padded.Contains($" {phrase} ", StringComparison.Ordinal);
         var lost = words.Any(w => LossWords.Contains(w.Raw));
-        var fault = FaultPhrases.Any(p => Has(p) && !(lost && MissingPhrases.Contains(p))) || words.Any(w => FaultTerms.Contains(w.Term)) || NegatedVerb(words) || NothingComes(words) || MakesANoise(words)
+        var fault = FaultPhrases.Any(p => Has(p) && !(lost && MissingPhrases.Contains(p)) && !(p == "acting up" && Has("acting up as")))
+            || words.Where((w, i) => FaultTerms.Contains(w.Term) && !IssuedOrStandardIssue(words, i)).Any() || NegatedVerb(words) || NothingComes(words) || MakesANoise(words)
             || ShowsAFailure(words) || OngoingSince(words) || OutOfService(words);
         var damage = words.Any(w => DamageTerms.Contains(w.Term));
         if (!fault)
@@ -237,6 +269,59 @@ internal static class IncidentWords
             && p.Terms.Any(t => said.Contains(t) && (FaultTerms.Contains(t) || DamageTerms.Contains(t) || CatalogFaults.Contains(t)))
             && p.Terms.Count(said.Contains) * 3 >= p.Terms.Length * 2);
     }
+
+    /// <summary>
+    /// An ask for a thing (ADR 0053): an asking opener ("I'd like", "can we have", "could you send me") or "need"/"want"
+    /// before a quantity ("an", "2", "one more", "proper"), followed by a thing, not by help, someone to fix it or "it".
+    /// </summary>
+    private static bool AsksForAThing(string asked)
+    {
+        var said = asked.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < said.Length; i++)
+        {
+            var after = -1;
+            if (NeedVerbs.Contains(said[i]) && i + 1 < said.Length && (AThing.Contains(said[i + 1]) || IsQuantity(said[i + 1])))
+            {
+                after = i + 1;
+            }
+            else if (AskOpeners.FirstOrDefault(o => StartsAt(said, i, o)) is { } opener)
+            {
+                after = i + opener.Count(c => c == ' ') + 1;
+            }
+
+            if (after < 0 || after >= said.Length)
+            {
+                continue;
+            }
+
+            // Past a quantity or an article to the thing itself: "some help" is no thing, "one of those boxes" is.
+            var thing = after;
+            while (thing < said.Length - 1 && (AThing.Contains(said[thing]) || IsQuantity(said[thing])
+                || said[thing] is "a" or "the" or "me" or "us" or "them" or "of" or "those" or "these" or "my" or "our" or "your"))
+            {
+                thing++;
+            }
+
+            if (!NotAThing.Contains(said[after]) && !NotAThing.Contains(said[thing]) && !said.Skip(thing).Take(6).Any(PutRight.Contains))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsQuantity(string word) => (word.Length > 0 && word.All(char.IsAsciiDigit)) || Lexicon.Numbers.ContainsKey(word);
+
+    private static bool StartsAt(string[] said, int at, string phrase)
+    {
+        var parts = phrase.Split(' ');
+        return at + parts.Length <= said.Length && parts.Select((p, k) => said[at + k] == p).All(x => x);
+    }
+
+    /// <summary>"issue" as a verb ("to issue loadsheets", "can issue summonses") or in "standard issue": no fault.</summary>
+    private static bool IssuedOrStandardIssue(IReadOnlyList<Word> words, int i) =>
+        words[i].Raw == "issue" && i > 0 && words[i - 1].Raw is "to" or "standard" or "can" or "cant" or "will" or "i" or "we" or "they" or "and";
 
     /// <summary>
     /// The words as said, with those that look like asking but are not blanked: "the new" thing a fault is about ("won't sync
@@ -405,6 +490,11 @@ internal static class IncidentWords
             {
                 var next = words[j].Raw;
                 var keeps = words[i].Raw is "keeps" or "keep" or "kept";
+                if (keeps && PeopleKeepDoing.Contains(next))
+                {
+                    break;
+                }
+
                 // "excel isn't cutting it": not enough, not broken.
                 if (next == "cutting" && j + 1 < words.Count && words[j + 1].Raw == "it")
                 {
