@@ -38,5 +38,5 @@ public class CardBenchmarks
     public byte[] TeamCardSent() => Sent(_data.Cards.TeamCard(_data.Assigned, null, CardRefresh.ForPerson("29:agent")));
 
     private static byte[] Sent(CardMessage card) =>
-        JsonSerializer.SerializeToUtf8Bytes(Activity.CardMessage(card.Card, card.FallbackText), ConnectorJson.Options);
+        JsonSerializer.SerializeToUtf8Bytes(Activity.CardMessage(card), ConnectorJson.Options);
 }

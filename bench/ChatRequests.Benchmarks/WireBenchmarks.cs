@@ -29,13 +29,13 @@ public class WireBenchmarks
     }
 
     [Benchmark(Description = "help reply body")]
-    public byte[] HelpReply() => JsonSerializer.SerializeToUtf8Bytes(Activity.CardMessage(_help.Card, _help.FallbackText), ConnectorJson.Options);
+    public byte[] HelpReply() => JsonSerializer.SerializeToUtf8Bytes(Activity.CardMessage(_help), ConnectorJson.Options);
 
     [Benchmark(Description = "my requests reply body")]
-    public byte[] ListReply() => JsonSerializer.SerializeToUtf8Bytes(Activity.CardMessage(_list.Card, _list.FallbackText), ConnectorJson.Options);
+    public byte[] ListReply() => JsonSerializer.SerializeToUtf8Bytes(Activity.CardMessage(_list), ConnectorJson.Options);
 
     [Benchmark(Description = "approval click answer")]
-    public string ApprovalAnswer() => InvokeResponse.Card(_approval.Card).ToJson();
+    public string ApprovalAnswer() => InvokeResponse.Card(_approval).ToJson();
 
     [Benchmark(Description = "request document to JSON")]
     public string SaveDocument() => JsonSerializer.Serialize(_data.Assigned, RequestJson.Options);

@@ -42,13 +42,7 @@ public sealed class PreparedCard
             return _built;
         }
 
-        var card = CardData.Bind(_template!, _document);
-        if (_refresh is not null)
-        {
-            card["refresh"] = _refresh.DeepClone();
-        }
-
-        return new CardMessage(card, FallbackText);
+        return new CardMessage(CardData.Bind(_template!, _document, _refresh), FallbackText);
     }
 
     private static CardFingerprint FingerprintOf(string templateName, byte[] document, JsonObject? refresh)

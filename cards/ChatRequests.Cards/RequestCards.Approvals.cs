@@ -55,14 +55,13 @@ public sealed partial class RequestCards
         var fallback = pending
             ? $"{r.Requester.Name} asks for {r.ItemName} ({r.Id}, {CardText.Cost(r, viewer.Id)}). Approve or reject it on the card."
             : $"{r.Id} {r.ItemName}: {outcome!.Text}{(outcome.Comment is null ? "" : $": {CardText.Shorten(outcome.Comment, FallbackQuoteLength)}")}";
-        var message = Render("approval", data, fallback);
-        if (refresh is not null && r.State.IsOpen())
-        {
-            message.Card["refresh"] = refresh.ToJson(
-                CardVerbs.ApprovalRefresh, new JsonObject { [CardInputs.RequestId] = r.Id, [CardInputs.Stage] = stage });
-        }
-
-        return message;
+        return Render(
+            "approval",
+            data,
+            fallback,
+            refresh is not null && r.State.IsOpen()
+                ? refresh.ToJson(CardVerbs.ApprovalRefresh, new JsonObject { [CardInputs.RequestId] = r.Id, [CardInputs.Stage] = stage })
+                : null);
     }
 
     /// <summary>

@@ -158,16 +158,13 @@ public sealed partial class RequestCards
             canChange = r.IsEditable,
         };
         var approval = noApproval ?? $"Approval: {string.Join("; then ", r.Approvals.Select(s => $"{s.Name} ({CardText.Awaited(s)})"))}.";
-        var message = Render(
+        return Render(
             "submitted",
             data,
-            $"Request {r.Id} logged: {r.ItemName}, priority {r.Priority.Label}. {approval} Due in {CardText.Duration(r.DueAt - _clock.GetUtcNow())}.");
-        if (refreshFor is not null && r.State.IsOpen())
-        {
-            message.Card["refresh"] = CardRefresh.ForPerson(refreshFor).ToJson(CardVerbs.RequestsRefresh, new JsonObject { [CardInputs.RequestId] = r.Id });
-        }
-
-        return message;
+            $"Request {r.Id} logged: {r.ItemName}, priority {r.Priority.Label}. {approval} Due in {CardText.Duration(r.DueAt - _clock.GetUtcNow())}.",
+            refreshFor is not null && r.State.IsOpen()
+                ? CardRefresh.ForPerson(refreshFor).ToJson(CardVerbs.RequestsRefresh, new JsonObject { [CardInputs.RequestId] = r.Id })
+                : null);
     }
 
     private CardMessage HelpCard(string? greeting, IntakeGuide guide, bool auditor = false, bool lead = false)

@@ -41,7 +41,7 @@ public sealed partial class RequestCards
             : card;
     }
 
-    private static bool TooLarge(CardMessage card) => Encoding.UTF8.GetByteCount(card.Card.ToJsonString()) > MaxReportBytes;
+    private static bool TooLarge(CardMessage card) => Encoding.UTF8.GetByteCount(card.ToJsonString()) > MaxReportBytes;
 
     private CardMessage ReportCard(
         ReportFigures figures, string covers, TimeZoneInfo zone, (byte[] Png, string Description)? chart, (byte[] Png, string Description)? stageChart, string? leftOut)

@@ -80,8 +80,8 @@ public sealed partial class RequestCards
         return new CardMessage(card, $"{text} {message.FallbackText}");
     }
 
-    private static CardMessage Render(string template, object data, string fallbackText) =>
-        new(CardData.Bind(TemplateLibrary.Get(template), data, fallbackText, DataOptions), fallbackText);
+    private static CardMessage Render(string template, object data, string fallbackText, JsonObject? refresh = null) =>
+        new(CardData.Bind(TemplateLibrary.Get(template), data, fallbackText, DataOptions, refresh), fallbackText);
 
     private static PreparedCard Prepare(string template, object data, string fallbackText, JsonObject? refresh) =>
         new(template, TemplateLibrary.Get(template), CardData.Document(data, fallbackText, DataOptions), fallbackText, refresh);

@@ -50,7 +50,7 @@ public sealed class CardActionHandler(
         catch (InvalidCardDataException ex)
         {
             logger.LogInformation("Card action {Verb} had bad data: {Reason}", Loggable(verb), ex.Message);
-            return CardVerbs.Refreshes.Contains(verb) ? InvokeResponse.Card(cards.CannotShow().Card) : ClickRefusals.BadData(ex);
+            return CardVerbs.Refreshes.Contains(verb) ? InvokeResponse.Card(cards.CannotShow()) : ClickRefusals.BadData(ex);
         }
 
         if (action is CardRefreshData refresh)
@@ -80,7 +80,7 @@ public sealed class CardActionHandler(
     // Anyone can send any text as a verb: only ours reach the log.
     private static string Loggable(string verb) => CardVerbs.All.Contains(verb) ? verb : "(unknown)";
 
-    private async Task<JsonObject> RunAsync(TurnContext turn, CardActionData action, CancellationToken cancellationToken)
+    private async Task<CardMessage> RunAsync(TurnContext turn, CardActionData action, CancellationToken cancellationToken)
     {
         var user = turn.User;
         switch (action)
@@ -88,15 +88,15 @@ public sealed class CardActionHandler(
             case PickItemData pick:
                 return await ShownAsync(turn, intake.FormFor(FindItem(pick.ItemId), Kept(pick), pick.Fields), cancellationToken);
             case BrowseCategoryData browse:
-                return intake.BrowseCategory(browse.Category).Card;
+                return intake.BrowseCategory(browse.Category);
             case SomethingElseData:
-                return intake.SomethingElse().Card;
+                return intake.SomethingElse();
             case IsRequestData isRequest:
-                return (await intake.NotAnIncidentAsync(isRequest.Words, cancellationToken)).Card;
+                return (await intake.NotAnIncidentAsync(isRequest.Words, cancellationToken));
             case NotAnAnswerData notAnswer:
                 return await ShownAsync(turn, await intake.UnderstandAsync(notAnswer.Words, cancellationToken), cancellationToken);
             case AnswerFromChatData answerInChat:
-                return cards.AnswerSent(await workflow.AnswerAsync(answerInChat.RequestId, user, answerInChat.Words ?? "", cancellationToken)).Card;
+                return cards.AnswerSent(await workflow.AnswerAsync(answerInChat.RequestId, user, answerInChat.Words ?? "", cancellationToken));
             case SubmitFormData form:
                 return await SubmitAsync(turn, form, cancellationToken);
             case ApprovalDecisionData decision:
@@ -118,24 +118,24 @@ public sealed class CardActionHandler(
             case SendForDeliveryData deliver:
                 return await TeamCardAsync(turn, await supply.SendForDeliveryAsync(deliver.RequestId, user, deliver.Carrier, deliver.Tracking, cancellationToken), cancellationToken);
             case ChooseAlternativeData choose:
-                return cards.AlternativeChosen(await supply.ChooseAlternativeAsync(choose.RequestId, user, choose.ItemId, cancellationToken)).Card;
+                return cards.AlternativeChosen(await supply.ChooseAlternativeAsync(choose.RequestId, user, choose.ItemId, cancellationToken));
             case OpenChangeData open:
             {
                 var (request, item) = await edits.OpenAsync(open.RequestId, user, cancellationToken);
                 var prefill = new FormPrefill(Guid.NewGuid().ToString("N"), request.Justification, null, request.Fields);
-                return cards.ChangeForm(request, item, prefill, errors: null).Card;
+                return cards.ChangeForm(request, item, prefill, errors: null);
             }
 
             case ChangeFormData change:
                 return await ChangeAsync(turn, change, cancellationToken);
             case ListPageData page:
-                return (await lists.NextAsync(turn, page, cancellationToken)).Card;
+                return (await lists.NextAsync(turn, page, cancellationToken));
             case HistoryPageData history:
-                return cards.History(await audit.HistoryAsync(history.RequestId, user.Id, history.Page, cancellationToken), user).Card;
+                return cards.History(await audit.HistoryAsync(history.RequestId, user.Id, history.Page, cancellationToken), user);
             case KeepWaitingData keep:
-                return cards.KeptWaiting(await supply.KeepWaitingAsync(keep.RequestId, user, cancellationToken)).Card;
+                return cards.KeptWaiting(await supply.KeepWaitingAsync(keep.RequestId, user, cancellationToken));
             case AcknowledgeReceiptData received:
-                return cards.ReceiptAcknowledged(await supply.AcknowledgeReceiptAsync(received.RequestId, user, cancellationToken)).Card;
+                return cards.ReceiptAcknowledged(await supply.AcknowledgeReceiptAsync(received.RequestId, user, cancellationToken));
             case ReassignData reassign:
                 return await TeamCardAsync(turn, await workflow.ReassignAsync(reassign.RequestId, user, reassign.AssigneeId, cancellationToken), cancellationToken);
             case OpenTeamCardData open:
@@ -145,37 +145,37 @@ public sealed class CardActionHandler(
             case FailReviewData fail:
                 return await TeamCardAsync(turn, await workflow.FailReviewAsync(fail.RequestId, user, fail.Reason, cancellationToken), cancellationToken);
             case AnswerData answer:
-                return cards.AnswerSent(await workflow.AnswerAsync(answer.RequestId, user, answer.Answer ?? "", cancellationToken)).Card;
+                return cards.AnswerSent(await workflow.AnswerAsync(answer.RequestId, user, answer.Answer ?? "", cancellationToken));
 
             case ConfirmData confirm:
             {
                 var rating = confirm.Rating ?? throw new RequestRuleException("Please choose a rating from 1 to 5 before confirming.");
                 var request = await workflow.ConfirmAsync(confirm.RequestId, user, rating, confirm.Feedback, cancellationToken);
-                return cards.Info($"{request.Id} closed", $"Thanks for confirming and for your rating ({rating}/5). The request is closed.", "good").Card;
+                return cards.Info($"{request.Id} closed", $"Thanks for confirming and for your rating ({rating}/5). The request is closed.", "good");
             }
 
             case ReopenData reopen:
             {
                 var request = await workflow.ReopenAsync(reopen.RequestId, user, reopen.Reason, cancellationToken);
-                return cards.Info($"{request.Id} reopened", $"Sorry it isn't fixed. I sent {request.Id} back to {request.TeamName}; they will pick it up again.", "warning").Card;
+                return cards.Info($"{request.Id} reopened", $"Sorry it isn't fixed. I sent {request.Id} back to {request.TeamName}; they will pick it up again.", "warning");
             }
 
             case CancelData cancel:
             {
                 var request = await workflow.CancelAsync(cancel.RequestId, user, "Cancelled by the requester", cancellationToken);
-                return cards.Info($"{request.Id} cancelled", $"I cancelled your request for {request.ItemName}. Nothing more will happen with it.", "good").Card;
+                return cards.Info($"{request.Id} cancelled", $"I cancelled your request for {request.ItemName}. Nothing more will happen with it.", "good");
             }
 
             case ShowDetailsData show:
-                return cards.RequestDetail(await workflow.GetVisibleAsync(show.RequestId, user.Id, cancellationToken), user, everyoneReads: turn.OthersRead).Card;
+                return cards.RequestDetail(await workflow.GetVisibleAsync(show.RequestId, user.Id, cancellationToken), user, everyoneReads: turn.OthersRead);
             case ApprovalHandoverData handover:
                 return await AskSomeoneElseAsync(turn, handover, cancellationToken);
             case DelegationPickData pick:
-                return (await delegation.PickAsync(turn, pick.PersonId, pick.LastDay, cancellationToken)).Card;
+                return (await delegation.PickAsync(turn, pick.PersonId, pick.LastDay, cancellationToken));
             case PrivacyPickData pick:
-                return (await privacy.PickAsync(turn, pick.PersonId, pick.Erase, cancellationToken)).Card;
+                return (await privacy.PickAsync(turn, pick.PersonId, pick.Erase, cancellationToken));
             case EraseConfirmData erase:
-                return (await privacy.EraseAsync(turn, erase.PersonId, cancellationToken)).Card;
+                return (await privacy.EraseAsync(turn, erase.PersonId, cancellationToken));
             case AccessReviewDecisionData access:
                 return await DecideAccessAsync(turn, access, cancellationToken);
             case ParkedStepData step:
@@ -189,15 +189,15 @@ public sealed class CardActionHandler(
     /// The team card as it stands after an agent's click, with the team's members to reassign to; it refreshes itself for
     /// the one who clicked (the answer replaces the card for them alone), so a copy they clicked keeps up.
     /// </summary>
-    private async Task<JsonObject> TeamCardAsync(TurnContext turn, ServiceRequest request, CancellationToken cancellationToken) =>
-        cards.TeamCard(request, await workflow.TeamMembersAsync(request, cancellationToken), turn.RefreshForSender).Card;
+    private async Task<CardMessage> TeamCardAsync(TurnContext turn, ServiceRequest request, CancellationToken cancellationToken) =>
+        cards.TeamCard(request, await workflow.TeamMembersAsync(request, cancellationToken), turn.RefreshForSender);
 
     /// <summary>The words kept by "did you mean", with the urgency they implied (only a name of <see cref="Core.Priority.Urgency"/> counts).</summary>
     private static KeptWords? Kept(PickItemData pick) =>
         pick.Words is null ? null : new KeptWords(pick.Words, RequestFormValidator.ParseUrgency(pick.Urgency));
 
     /// <summary>The card that answers the click replaces the clicked one: when it is a form, that message is the open form.</summary>
-    private async Task<JsonObject> ShownAsync(TurnContext turn, IntakeReply reply, CancellationToken cancellationToken)
+    private async Task<CardMessage> ShownAsync(TurnContext turn, IntakeReply reply, CancellationToken cancellationToken)
     {
         if (reply.FormOf is { } item)
         {
@@ -205,19 +205,19 @@ public sealed class CardActionHandler(
             await formsShown.RecordAsync(reply.FormKey!, item, turn.User, cancellationToken);
         }
 
-        return reply.Message.Card;
+        return reply.Message;
     }
 
     private CatalogItem FindItem(string itemId) =>
         catalog.Find(itemId) ?? throw new RequestRuleException("That catalog item no longer exists. Type 'new request' to start again.");
 
-    private async Task<JsonObject> DecideAsync(TurnContext turn, ApprovalDecisionData decision, CancellationToken cancellationToken)
+    private async Task<CardMessage> DecideAsync(TurnContext turn, ApprovalDecisionData decision, CancellationToken cancellationToken)
     {
         var user = turn.User;
         var request = await workflow.DecideAsync(decision.RequestId, user, decision.Approve, decision.Comment, decision.Stage, cancellationToken);
         if (!decision.FromList)
         {
-            return cards.Approval(request, decision.Stage, user, turn.RefreshForSender).Card;
+            return cards.Approval(request, decision.Stage, user, turn.RefreshForSender);
         }
 
         // Clicked on the "approvals" list: answer with what still waits, and say what was decided.
@@ -225,24 +225,24 @@ public sealed class CardActionHandler(
         return cards.WithBanner(
             await lists.ApprovalsAsync(user, page: null, cancellationToken),
             $"{(decided.Approved ? "Approved" : "Rejected")} {request.Id} ({request.ItemName} for {request.Requester.Name}).",
-            "good").Card;
+            "good");
     }
 
     /// <summary>Keep or Remove on an access review: the card as the review now stands, saying so when the line was decided before.</summary>
-    private async Task<JsonObject> DecideAccessAsync(TurnContext turn, AccessReviewDecisionData access, CancellationToken cancellationToken)
+    private async Task<CardMessage> DecideAccessAsync(TurnContext turn, AccessReviewDecisionData access, CancellationToken cancellationToken)
     {
         var click = await accessReviews.DecideAsync(access.ReviewId, access.Line, access.Decision, turn.User, cancellationToken);
         var card = cards.AccessReview(click.Review, turn.User);
         return click.AlreadyDecided is { DecidedBy: { } by, Decision: { } decided }
-            ? cards.WithBanner(card, $"{by.Name} already decided this line ({(decided == AccessDecision.Keep ? "keep" : "remove")}); nothing was changed.", "warning").Card
-            : card.Card;
+            ? cards.WithBanner(card, $"{by.Name} already decided this line ({(decided == AccessDecision.Keep ? "keep" : "remove")}); nothing was changed.", "warning")
+            : card;
     }
 
     /// <summary>
     /// Retry or Dismiss on a parked step's card (or the "parked" list): the card as the parking now stands, for everyone
     /// once the worker updates the channel's copy; a second click, or one on an old card, changes nothing and says who did.
     /// </summary>
-    private async Task<JsonObject> SettleParkedAsync(TurnContext turn, ParkedStepData step, CancellationToken cancellationToken)
+    private async Task<CardMessage> SettleParkedAsync(TurnContext turn, ParkedStepData step, CancellationToken cancellationToken)
     {
         var click = step.Retry
             ? await parked.RetryAsync(step.RequestId, step.ParkId, turn.User, cancellationToken)
@@ -250,24 +250,24 @@ public sealed class CardActionHandler(
         var card = cards.ParkedStep(click.Request, click.Parking);
         if (click.Changed)
         {
-            return card.Card;
+            return card;
         }
 
         var already = click.Parking.Outcome == ParkOutcome.Retried ? "retried" : "dismissed";
-        return cards.WithBanner(card, $"{click.Parking.SettledBy?.Name} already {already} this step; nothing was changed.", "warning").Card;
+        return cards.WithBanner(card, $"{click.Parking.SettledBy?.Name} already {already} this step; nothing was changed.", "warning");
     }
 
     /// <summary>"Ask someone else": the card now says whom the approver asked, or lists the people of that name to choose from.</summary>
-    private async Task<JsonObject> AskSomeoneElseAsync(TurnContext turn, ApprovalHandoverData handover, CancellationToken cancellationToken)
+    private async Task<CardMessage> AskSomeoneElseAsync(TurnContext turn, ApprovalHandoverData handover, CancellationToken cancellationToken)
     {
         var result = await workflow.AskSomeoneElseAsync(
             handover.RequestId, turn.User, handover.Stage, handover.Name, handover.PersonId, cancellationToken);
         return result.Candidates.Count > 0
-            ? cards.HandoverChoice(result.Request, handover.Stage, result.Candidates).Card
-            : cards.Approval(result.Request, handover.Stage, turn.User, turn.RefreshForSender).Card;
+            ? cards.HandoverChoice(result.Request, handover.Stage, result.Candidates)
+            : cards.Approval(result.Request, handover.Stage, turn.User, turn.RefreshForSender);
     }
 
-    private async Task<JsonObject> SubmitAsync(TurnContext turn, SubmitFormData data, CancellationToken cancellationToken)
+    private async Task<CardMessage> SubmitAsync(TurnContext turn, SubmitFormData data, CancellationToken cancellationToken)
     {
         // The workflow looks the catalog item up (once per submit) and gives it back to show the form again.
         var form = new RequestForm(data.SubmissionKey, data.ItemId, data.Justification, data.Urgency, data.Fields);
@@ -275,7 +275,7 @@ public sealed class CardActionHandler(
         if (result.Request is { } request)
         {
             openForms.Submitted(turn.ConversationId, turn.Activity.ReplyToId, data.ItemId);
-            return cards.Submitted(request, refreshFor: turn.Activity.From?.Id).Card;
+            return cards.Submitted(request, refreshFor: turn.Activity.From?.Id);
         }
 
         var prefill = new FormPrefill(
@@ -283,10 +283,10 @@ public sealed class CardActionHandler(
             form.Justification,
             form.Urgency,
             form.Fields.Where(f => f.Value is not null).ToDictionary(f => f.Key, f => f.Value!));
-        return cards.RequestForm(result.Item!, prefill, result.Errors.ByInput).Card;
+        return cards.RequestForm(result.Item!, prefill, result.Errors.ByInput);
     }
 
-    private async Task<JsonObject> ChangeAsync(TurnContext turn, ChangeFormData data, CancellationToken cancellationToken)
+    private async Task<CardMessage> ChangeAsync(TurnContext turn, ChangeFormData data, CancellationToken cancellationToken)
     {
         var form = new RequestForm(data.SubmissionKey, "", data.Justification, null, data.Fields);
         var result = await edits.EditAsync(data.RequestId, turn.User, form, cancellationToken);
@@ -294,13 +294,13 @@ public sealed class CardActionHandler(
         {
             var prefill = new FormPrefill(
                 form.SubmissionKey, form.Justification, null, form.Fields.Where(f => f.Value is not null).ToDictionary(f => f.Key, f => f.Value!));
-            return cards.ChangeForm(result.Request, result.Item!, prefill, result.Errors.ByInput).Card;
+            return cards.ChangeForm(result.Request, result.Item!, prefill, result.Errors.ByInput);
         }
 
         // A form sent twice shows the request as the first submit left it.
         return result.WasDuplicate
-            ? cards.RequestDetail(result.Request, turn.User, everyoneReads: turn.OthersRead).Card
-            : cards.Changed(result.Request, result.BackForApprovalBecause).Card;
+            ? cards.RequestDetail(result.Request, turn.User, everyoneReads: turn.OthersRead)
+            : cards.Changed(result.Request, result.BackForApprovalBecause);
     }
 
     /// <summary>
@@ -309,7 +309,7 @@ public sealed class CardActionHandler(
     /// one card; who asks comes from the activity. Whoever may not see the request, or asks about one that does not
     /// exist, gets the same plain card that names nothing.
     /// </summary>
-    private async Task<JsonObject> RefreshAsync(TurnContext turn, CardRefreshData refresh, CancellationToken cancellationToken)
+    private async Task<CardMessage> RefreshAsync(TurnContext turn, CardRefreshData refresh, CancellationToken cancellationToken)
     {
         var user = turn.User;
         switch (refresh)
@@ -319,8 +319,8 @@ public sealed class CardActionHandler(
                 // The requester's confirmation is theirs alone: anyone else, whatever they may see, gets nothing.
                 var request = await workflow.FindVisibleAsync(confirmation.RequestId, user.Id, cancellationToken);
                 return request is not null && request.IsRequester(user.Id)
-                    ? cards.Submitted(request, refreshFor: turn.Activity.From?.Id).Card
-                    : cards.CannotShow().Card;
+                    ? cards.Submitted(request, refreshFor: turn.Activity.From?.Id)
+                    : cards.CannotShow();
             }
 
             case ApprovalRefreshData approval:
@@ -329,8 +329,8 @@ public sealed class CardActionHandler(
                 // keeps refreshing; someone else who may view the request sees it without buttons, once.
                 var view = await workflow.FindForApprovalCardAsync(approval.RequestId, approval.Stage, user.Id, cancellationToken);
                 return view is null
-                    ? cards.CannotShow().Card
-                    : cards.Approval(view.Request, approval.Stage, user, view.HoldsCard ? turn.RefreshForSender : null).Card;
+                    ? cards.CannotShow()
+                    : cards.Approval(view.Request, approval.Stage, user, view.HoldsCard ? turn.RefreshForSender : null);
             }
 
             case TeamRefreshData team:
@@ -339,9 +339,9 @@ public sealed class CardActionHandler(
                 var view = await workflow.FindForTeamCardAsync(team.RequestId, user.Id, cancellationToken);
                 return view switch
                 {
-                    null => cards.CannotShow().Card,
-                    { WorksIt: true } => cards.TeamCard(view.Request, view.Members, turn.RefreshForSender).Card,
-                    _ => cards.TeamCardToRead(view.Request).Card,
+                    null => cards.CannotShow(),
+                    { WorksIt: true } => cards.TeamCard(view.Request, view.Members, turn.RefreshForSender),
+                    _ => cards.TeamCardToRead(view.Request),
                 };
             }
 

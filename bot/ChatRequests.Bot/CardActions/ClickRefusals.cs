@@ -49,14 +49,14 @@ public sealed class ClickRefusals(RequestWorkflow workflow, RequestCards cards, 
         switch (action)
         {
             case ApprovalDecisionData { FromList: true }:
-                return InvokeResponse.Card(cards.WithBanner(await lists.ApprovalsAsync(user, page: null, cancellationToken), notice).Card);
+                return InvokeResponse.Card(cards.WithBanner(await lists.ApprovalsAsync(user, page: null, cancellationToken), notice));
             case ApprovalDecisionData { Stage: var stage } when IsApproverOf(request, stage, user.Id):
-                return InvokeResponse.Card(cards.WithBanner(cards.Approval(request, stage, user, turn.RefreshForSender), notice).Card);
+                return InvokeResponse.Card(cards.WithBanner(cards.Approval(request, stage, user, turn.RefreshForSender), notice));
             case ApprovalHandoverData { Stage: var passed } when IsApproverOf(request, passed, user.Id):
-                return InvokeResponse.Card(cards.WithBanner(cards.Approval(request, passed, user, turn.RefreshForSender), notice).Card);
+                return InvokeResponse.Card(cards.WithBanner(cards.Approval(request, passed, user, turn.RefreshForSender), notice));
             case AgentActionData:
                 var members = await workflow.TeamMembersAsync(request, cancellationToken);
-                return InvokeResponse.Card(cards.WithBanner(cards.TeamCard(request, members, turn.RefreshForSender), notice).Card);
+                return InvokeResponse.Card(cards.WithBanner(cards.TeamCard(request, members, turn.RefreshForSender), notice));
             default:
                 return InvokeResponse.Message(notice);
         }

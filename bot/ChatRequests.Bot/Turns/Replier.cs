@@ -16,7 +16,7 @@ public sealed class Replier(IConnectorClient connector)
 
     /// <summary>Answers with a card; returns the id of the message it became, when the connector says.</summary>
     public Task<string?> ReplyAsync(TurnContext turn, CardMessage card, CancellationToken cancellationToken) =>
-        SendAsync(turn, Activity.CardMessage(card.Card, card.FallbackText), cancellationToken);
+        SendAsync(turn, Activity.CardMessage(card), cancellationToken);
 
     /// <summary>Answers with an attachment of another kind than an Adaptive Card (a file consent card, a file card).</summary>
     public Task<string?> ReplyAsync(TurnContext turn, Attachment attachment, CancellationToken cancellationToken) =>
@@ -27,7 +27,7 @@ public sealed class Replier(IConnectorClient connector)
     {
         try
         {
-            await connector.UpdateActivityAsync(turn.ServiceUrl, turn.ConversationId, activityId, Activity.CardMessage(card.Card, card.FallbackText), cancellationToken);
+            await connector.UpdateActivityAsync(turn.ServiceUrl, turn.ConversationId, activityId, Activity.CardMessage(card), cancellationToken);
         }
         catch (ConnectorException ex)
         {

@@ -15,14 +15,17 @@ internal static class CardData
     [ThreadStatic]
     private static DataBuffers? _buffers;
 
-    /// <summary>Binds <paramref name="template"/> to <paramref name="data"/> with <c>fallbackText</c> added to it.</summary>
-    public static JsonObject Bind(CardTemplate template, object data, string fallbackText, JsonSerializerOptions options)
+    /// <summary>
+    /// Binds <paramref name="template"/> to <paramref name="data"/> with <c>fallbackText</c> added to it: the card's JSON,
+    /// with <paramref name="refresh"/> as its last property when given.
+    /// </summary>
+    public static byte[] Bind(CardTemplate template, object data, string fallbackText, JsonSerializerOptions options, JsonObject? refresh = null)
     {
         var buffers = _buffers ??= new DataBuffers();
         try
         {
             using var document = buffers.Parse(data, fallbackText, options);
-            return template.Bind(document.RootElement);
+            return template.BindJson(document.RootElement, refresh);
         }
         finally
         {
@@ -50,11 +53,11 @@ internal static class CardData
         }
     }
 
-    /// <summary>Binds <paramref name="template"/> to a document <see cref="Document"/> wrote.</summary>
-    public static JsonObject Bind(CardTemplate template, ReadOnlyMemory<byte> document)
+    /// <summary>Binds <paramref name="template"/> to a document <see cref="Document"/> wrote, as the other <c>Bind</c> does.</summary>
+    public static byte[] Bind(CardTemplate template, ReadOnlyMemory<byte> document, JsonObject? refresh)
     {
         using var parsed = JsonDocument.Parse(document);
-        return template.Bind(parsed.RootElement);
+        return template.BindJson(parsed.RootElement, refresh);
     }
 
     private sealed class DataBuffers

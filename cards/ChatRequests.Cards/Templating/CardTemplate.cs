@@ -13,7 +13,7 @@ namespace ChatRequests.Cards.Templating;
 /// Binding is single-pass: a bound value that contains <c>${...}</c> is shown as it is, never evaluated.
 /// What people read stays inert (<see cref="InertText"/>): a template that binds text where renderers read markdown
 /// is refused when it is parsed, and DATE/TIME functions that come from bound values are neutralised.
-/// Parsed and checked once; <see cref="Bind(JsonElement)"/> is thread-safe.
+/// Parsed and checked once; <see cref="BindJson"/> is thread-safe.
 /// </summary>
 public sealed class CardTemplate
 {
@@ -21,6 +21,8 @@ public sealed class CardTemplate
     // larger than a Teams message may be, so no thread keeps a large buffer.
     [ThreadStatic]
     private static BindOutput? _output;
+
+    private const string RefreshProperty = "refresh";
 
     private readonly TemplateNode _root;
 
@@ -45,9 +47,14 @@ public sealed class CardTemplate
             throw new TemplateException($"Template '{name}' is not valid JSON: {e.Message}");
         }
 
-        if (node is not JsonObject)
+        if (node is not JsonObject card)
         {
             throw new TemplateException($"Template '{name}' must be a JSON object.");
+        }
+
+        if (card.ContainsKey(RefreshProperty))
+        {
+            throw new TemplateException($"Template '{name}' has a refresh: the bot adds it, for the people it names.");
         }
 
         try
@@ -60,24 +67,26 @@ public sealed class CardTemplate
         }
     }
 
-    /// <summary>Binds the template to <paramref name="data"/>, as <see cref="Bind(JsonElement)"/> does.</summary>
+    /// <summary>Binds the template to <paramref name="data"/>, as <see cref="BindJson"/> does, and reads the card as a node.</summary>
     public JsonObject Bind(JsonNode? data) =>
-        Bind(data is null ? default : JsonSerializer.SerializeToElement(data));
+        JsonNode.Parse(BindJson(data is null ? default : JsonSerializer.SerializeToElement(data)))!.AsObject();
 
     /// <summary>
-    /// Binds the template to <paramref name="data"/> (undefined: no data) and returns a new card; the data is only read,
-    /// and not kept: it may come from a document disposed after this call. The card is written as JSON and read back
-    /// lazily: its elements become nodes only when someone reads or changes them, and a card sent as it was bound is
-    /// written out from that JSON.
+    /// Binds the template to <paramref name="data"/> (undefined: no data) and returns the new card as compact JSON; the
+    /// data is only read, and not kept: it may come from a document disposed after this call. With a
+    /// <paramref name="refresh"/>, the card has it as its last property, <c>refresh</c> (no template has one of its own).
     /// </summary>
-    public JsonObject Bind(JsonElement data)
+    internal byte[] BindJson(JsonElement data, JsonObject? refresh = null)
     {
         var output = _output ??= new BindOutput();
         try
         {
-            return _root.TryWrite(Scope.For(data), output.Writer)
-                ? JsonNode.Parse(output.Written)!.AsObject()
-                : throw new TemplateException($"Template '{Name}' was removed entirely by its $when.");
+            if (!_root.TryWrite(Scope.For(data), output.Writer))
+            {
+                throw new TemplateException($"Template '{Name}' was removed entirely by its $when.");
+            }
+
+            return refresh is null ? output.Written.ToArray() : output.WithRefresh(refresh);
         }
         finally
         {
@@ -93,6 +102,7 @@ public sealed class CardTemplate
         private const int KeptCapacity = 64 * 1024;
 
         private readonly ArrayBufferWriter<byte> _buffer = new(16 * 1024);
+        private readonly ArrayBufferWriter<byte> _refresh = new(512);
 
         public BindOutput() => Writer = new Utf8JsonWriter(_buffer);
 
@@ -107,12 +117,33 @@ public sealed class CardTemplate
             }
         }
 
-        /// <summary>Empties the buffer for the next card; false when it grew too large to keep.</summary>
+        /// <summary>
+        /// The card written, with <c>"refresh":</c> and <paramref name="refresh"/> put before its closing brace: the bytes
+        /// <c>card["refresh"] = refresh</c> on the card as a node would write.
+        /// </summary>
+        public byte[] WithRefresh(JsonObject refresh)
+        {
+            var card = Written;
+            Writer.Reset(_refresh);
+            refresh.WriteTo(Writer);
+            Writer.Flush();
+            var refreshJson = _refresh.WrittenSpan;
+            var property = card.Length > 2 ? ",\"refresh\":"u8 : "\"refresh\":"u8;
+            var json = new byte[card.Length - 1 + property.Length + refreshJson.Length + 1];
+            card[..^1].CopyTo(json);
+            property.CopyTo(json.AsSpan(card.Length - 1));
+            refreshJson.CopyTo(json.AsSpan(card.Length - 1 + property.Length));
+            json[^1] = (byte)'}';
+            return json;
+        }
+
+        /// <summary>Empties the buffers for the next card; false when one grew too large to keep.</summary>
         public bool TryReset()
         {
             _buffer.ResetWrittenCount();
+            _refresh.ResetWrittenCount();
             Writer.Reset(_buffer);
-            return _buffer.Capacity <= KeptCapacity;
+            return _buffer.Capacity <= KeptCapacity && _refresh.Capacity <= KeptCapacity;
         }
     }
 }

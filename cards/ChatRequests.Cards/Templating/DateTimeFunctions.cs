@@ -20,7 +20,7 @@ internal static partial class DateTimeFunctions
     /// </summary>
     public static string Neutralise(string text, IReadOnlyList<(int Start, int End)> bound)
     {
-        if (bound.Count == 0 || !text.Contains("{{", StringComparison.Ordinal))
+        if (IsInert(text, bound))
         {
             return text;
         }
@@ -41,14 +41,22 @@ internal static partial class DateTimeFunctions
         return result.ToString();
     }
 
-    private static int? FirstFromBoundValue(string text, List<(int Start, int End)> spans)
+    /// <summary>Whether no function in <paramref name="text"/> has a brace from <paramref name="bound"/>: nothing to neutralise.</summary>
+    public static bool IsInert(ReadOnlySpan<char> text, IReadOnlyList<(int Start, int End)> bound) =>
+        bound.Count == 0 || !text.Contains("{{", StringComparison.Ordinal) || FirstFromBoundValue(text, bound) is null;
+
+    private static int? FirstFromBoundValue(ReadOnlySpan<char> text, IReadOnlyList<(int Start, int End)> spans)
     {
-        foreach (Match match in Function().Matches(text))
+        foreach (var match in Function().EnumerateMatches(text))
         {
             var brace = match.Index;
-            if (spans.Any(s => (brace >= s.Start && brace < s.End) || (brace + 1 >= s.Start && brace + 1 < s.End)))
+            for (var i = 0; i < spans.Count; i++)
             {
-                return brace;
+                var (start, end) = spans[i];
+                if ((brace >= start && brace < end) || (brace + 1 >= start && brace + 1 < end))
+                {
+                    return brace;
+                }
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 
@@ -64,7 +65,7 @@ internal sealed class Interpolation
     {
         if (_parts is not [TemplateExpression whole])
         {
-            writer.WriteStringValue(Text(scope));
+            WriteText(Text(scope), writer, bound: null);
             return;
         }
 
@@ -80,10 +81,10 @@ internal sealed class Interpolation
     }
 
     /// <summary>
-    /// The bound text of a place people read where DATE/TIME functions are expanded (a TextRun, an input label):
+    /// Writes the bound text of a place people read where DATE/TIME functions are expanded (a TextRun, an input label):
     /// always a string, with the functions that came from bound values neutralised (<see cref="DateTimeFunctions"/>).
     /// </summary>
-    public string EvaluateShown(Scope scope)
+    public void WriteShown(Scope scope, Utf8JsonWriter writer)
     {
         var text = Builder();
         var bound = _bound ??= [];
@@ -102,14 +103,14 @@ internal sealed class Interpolation
             }
         }
 
-        return DateTimeFunctions.Neutralise(text.ToString(), bound);
+        WriteText(text, writer, bound);
     }
 
     /// <summary>The raw value of a whole-string binding without the "" for missing: what <c>$data</c> and <c>$when</c> need.</summary>
     public JsonElement EvaluateRaw(Scope scope) =>
-        _parts is [TemplateExpression whole] ? whole.Evaluate(scope) : JsonValues.Of(Text(scope));
+        _parts is [TemplateExpression whole] ? whole.Evaluate(scope) : JsonValues.Of(Text(scope).ToString());
 
-    private string Text(Scope scope)
+    private StringBuilder Text(Scope scope)
     {
         var text = Builder();
         foreach (var part in _parts)
@@ -117,7 +118,33 @@ internal sealed class Interpolation
             text.Append(part is TemplateExpression expression ? JsonValues.ToText(expression.Evaluate(scope)) : (string)part);
         }
 
-        return text.ToString();
+        return text;
+    }
+
+    /// <summary>
+    /// The built text as one JSON string, copied through a rented buffer instead of a string of its own; with
+    /// <paramref name="bound"/>, neutralised first where a bound value formed a DATE/TIME function (rare: then as a string).
+    /// </summary>
+    private static void WriteText(StringBuilder text, Utf8JsonWriter writer, List<(int Start, int End)>? bound)
+    {
+        var chars = ArrayPool<char>.Shared.Rent(text.Length);
+        try
+        {
+            var written = chars.AsSpan(0, text.Length);
+            text.CopyTo(0, written, text.Length);
+            if (bound is { Count: > 0 } && !DateTimeFunctions.IsInert(written, bound))
+            {
+                writer.WriteStringValue(DateTimeFunctions.Neutralise(new string(written), bound));
+            }
+            else
+            {
+                writer.WriteStringValue(written);
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
     }
 
     private static StringBuilder Builder()

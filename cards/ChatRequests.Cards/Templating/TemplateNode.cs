@@ -154,7 +154,7 @@ internal abstract class TemplateNode
 
     private sealed class ShownTextNode(Interpolation value) : ValueNode
     {
-        protected override void Write(Scope scope, Utf8JsonWriter writer) => writer.WriteStringValue(value.EvaluateShown(scope));
+        protected override void Write(Scope scope, Utf8JsonWriter writer) => value.WriteShown(scope, writer);
     }
 
     // Arrays, here and in ObjectNode: walked on every bind, where an interface's enumerator would be allocated (boxed) each time.

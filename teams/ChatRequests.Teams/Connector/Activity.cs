@@ -43,10 +43,13 @@ public sealed record Activity
     public string? TenantId => UntypedJson.StringAt(ChannelData, "tenant", "id") ?? Conversation?.TenantId;
 
     /// <summary>A message with one Adaptive Card and its fallback text.</summary>
-    public static Activity CardMessage(JsonObject card, string fallbackText) => new()
+    public static Activity CardMessage(JsonObject card, string fallbackText) => CardMessage(new Cards.CardMessage(card, fallbackText));
+
+    /// <summary>A message with one Adaptive Card and its fallback text; the card is written as it was bound (<see cref="Attachment.AdaptiveCard"/>).</summary>
+    public static Activity CardMessage(Cards.CardMessage card) => new()
     {
         Type = ActivityTypes.Message,
-        Summary = fallbackText,
+        Summary = card.FallbackText,
         Attachments = [Attachment.AdaptiveCard(card)],
     };
 
@@ -102,16 +105,49 @@ public sealed record ConversationAccount
     public string? TenantId { get; init; }
 }
 
+[JsonConverter(typeof(AttachmentJsonConverter))]
 public sealed record Attachment
 {
     public const string AdaptiveCardContentType = "application/vnd.microsoft.card.adaptive";
 
+    private readonly JsonNode? _content;
+    private readonly Cards.CardMessage? _card;
+
+    public Attachment()
+    {
+    }
+
+    private Attachment(Cards.CardMessage card) => _card = card;
+
     public string? ContentType { get; init; }
-    public JsonNode? Content { get; init; }
+
+    /// <summary>The content as a node; for a card attachment, the card's node (<see cref="Cards.CardMessage.Card"/>, read from its JSON when first asked).</summary>
+    public JsonNode? Content
+    {
+        get => _content ?? _card?.Card;
+        init => (_content, _card) = (value, null);
+    }
+
     public string? ContentUrl { get; init; }
     public string? Name { get; init; }
 
-    public static Attachment AdaptiveCard(JsonObject card) => new() { ContentType = AdaptiveCardContentType, Content = card };
+    /// <summary>An Adaptive Card, sent as <see cref="Cards.CardMessage.WriteTo"/> writes it: as bound unless someone read it as a node.</summary>
+    public static Attachment AdaptiveCard(Cards.CardMessage card) => new(card) { ContentType = AdaptiveCardContentType };
+
+    /// <summary>Writes the content: the node, or the card as it writes itself.</summary>
+    internal void WriteContent(Utf8JsonWriter writer, JsonSerializerOptions options)
+    {
+        if (_content is not null)
+        {
+            _content.WriteTo(writer, options);
+        }
+        else
+        {
+            _card!.WriteTo(writer);
+        }
+    }
+
+    internal bool HasContent => _content is not null || _card is not null;
 }
 
 /// <summary>The body of POST /v3/conversations (create a personal chat, or a new thread in a channel).</summary>

@@ -1,5 +1,7 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatRequests.Cards;
 
 namespace ChatRequests.Teams.Connector;
 
@@ -27,11 +29,11 @@ public sealed record InvokeResponse
     private readonly byte[] _body;
 
     private InvokeResponse(int statusCode, string type, JsonNode value)
+        : this(statusCode, type, Write(statusCode, type, static (writer, value) => value.WriteTo(writer, ConnectorJson.Options), value))
     {
-        StatusCode = statusCode;
-        Type = type;
-        _body = Write(statusCode, type, value);
     }
+
+    private InvokeResponse(int statusCode, string type, byte[] body) => (StatusCode, Type, _body) = (statusCode, type, body);
 
     /// <summary>The status of the bot's processing, mirrored in the body (the HTTP status is <see cref="HttpStatus"/>).</summary>
     public int StatusCode { get; }
@@ -52,6 +54,13 @@ public sealed record InvokeResponse
     {
         ArgumentNullException.ThrowIfNull(card);
         return new InvokeResponse(200, AdaptiveCardType, card);
+    }
+
+    /// <summary>Replace the card the user acted on with <paramref name="card"/>, written as it writes itself (as bound, unless read as a node).</summary>
+    public static InvokeResponse Card(CardMessage card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        return new InvokeResponse(200, AdaptiveCardType, Write(200, AdaptiveCardType, static (writer, card) => card.WriteTo(writer), card));
     }
 
     /// <summary>Keep the card and show <paramref name="text"/> to the user.</summary>
@@ -75,16 +84,16 @@ public sealed record InvokeResponse
     public string ToJson() => Encoding.UTF8.GetString(_body);
 
     // {"statusCode":...,"type":...,"value":...}: what JsonSerializer wrote with ConnectorJson.Options, byte for byte.
-    private static byte[] Write(int statusCode, string type, JsonNode value) =>
+    private static byte[] Write<TValue>(int statusCode, string type, Action<Utf8JsonWriter, TValue> writeValue, TValue value) =>
         JsonScratch.Write(
-            (statusCode, type, value),
+            (statusCode, type, writeValue, value),
             static (writer, body) =>
             {
                 writer.WriteStartObject();
                 writer.WriteNumber("statusCode"u8, body.statusCode);
                 writer.WriteString("type"u8, body.type);
                 writer.WritePropertyName("value"u8);
-                body.value.WriteTo(writer, ConnectorJson.Options);
+                body.writeValue(writer, body.value);
                 writer.WriteEndObject();
             },
             static written => written.ToArray());

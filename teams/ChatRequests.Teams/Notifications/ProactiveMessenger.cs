@@ -296,7 +296,7 @@ public sealed class ProactiveMessenger(
         }
     }
 
-    private static Activity ToActivity(CardMessage card) => Activity.CardMessage(card.Card, card.FallbackText);
+    private static Activity ToActivity(CardMessage card) => Activity.CardMessage(card);
 
     private static string? MessageIdOf(string threadId)
     {

@@ -214,7 +214,7 @@ public sealed class TeamsNotifier(
     }
 
 
-    private static Activity AsActivity(CardMessage card) => Activity.CardMessage(card.Card, card.FallbackText);
+    private static Activity AsActivity(CardMessage card) => Activity.CardMessage(card);
 
     private async Task<Team> TeamOfAsync(ServiceRequest request, CancellationToken cancellationToken) =>
         (await directory.ListTeamsAsync(cancellationToken)).FirstOrDefault(t => t.Id == request.TeamId)

@@ -9,7 +9,9 @@ namespace ChatRequests.Cards.Tests.Templating;
 /// Every card of <see cref="PeoplesTextOnCardsTests"/>, with each kind of text people type (markdown, a link,
 /// <c>{{DATE(...)}}</c>, <c>${...}</c>, a mention, emoji, right-to-left script, nothing, 2,000 characters and 10 kB), is
 /// byte for byte what the binder of main at d836655 wrote (the binder that read each card's data as a
-/// <c>JsonNode</c>): a change to how cards are bound shows here as the names of the cards it changed.
+/// <c>JsonNode</c>): a change to how cards are bound shows here as the names of the cards it changed. Each card is hashed
+/// as it is sent (<see cref="CardMessage.WriteTo"/>: the bytes bound, never read back as a node), so these are also the
+/// bytes main sent after reading each card back as a <c>JsonObject</c> and writing that out.
 /// </summary>
 public class BoundCardsUnchangedTests
 {
@@ -52,7 +54,7 @@ public class BoundCardsUnchangedTests
             // A fresh instance per variant: building the cards moves its clock and back.
             foreach (var (name, message, _) in new PeoplesTextOnCardsTests().EveryCard(typed))
             {
-                var bytes = Encoding.UTF8.GetBytes(message.Card.ToJsonString() + "\n" + message.FallbackText);
+                var bytes = Encoding.UTF8.GetBytes(message.ToJsonString() + "\n" + message.FallbackText);
                 hashes.Add($"{typed.Name} | {name}", Convert.ToHexStringLower(SHA256.HashData(bytes)));
             }
         }
