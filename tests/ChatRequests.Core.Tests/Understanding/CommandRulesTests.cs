@@ -121,6 +121,20 @@ public class CommandRulesTests
         AssertCommand(ChatCommand.Cancel, text);
     }
 
+    [Theory]
+    [InlineData("pull my last ticket")]
+    [InlineData("please pull that request")]
+    public void PullingARequest_IsCancel(string text)
+    {
+        AssertCommand(ChatCommand.Cancel, text);
+    }
+
+    [Fact]
+    public void PullingUpARequest_ShowsItsRequests_NotCancel()
+    {
+        AssertCommand(ChatCommand.MyRequests, "pull up my last ticket");
+    }
+
     [Fact]
     public void SlangForWithdrawing_WithoutARequest_IsNoCancel()
     {
