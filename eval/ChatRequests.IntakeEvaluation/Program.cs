@@ -150,6 +150,8 @@ if (fitSenses)
         sum.Commands + r.Alone.Commands, sum.CommandCases + r.Alone.CommandCases, sum.Faults + r.Alone.Faults, sum.FaultCases + r.Alone.FaultCases,
         sum.Taken + r.Alone.Taken, sum.Asks + r.Alone.Asks));
     Console.WriteLine($"leave-one-catalog-out / all, by meaning alone: {total}");
+    Console.WriteLine($"stored (SenseCalibration.Fitted): {SenseFit.Describe(SenseCalibration.Fitted)}; by meaning alone {SenseFit.ByMeaningAlone(cases, SenseCalibration.Fitted)}");
+    PrintFigures("tuning / all, stored", SenseFit.Decided(cases, SenseCalibration.Fitted));
     var fitted = SenseFit.Fit(cases);
     Console.WriteLine($"fitted on all: {SenseFit.Describe(fitted)}; by meaning alone {SenseFit.ByMeaningAlone(cases, fitted)}");
     PrintFigures("tuning / all, fitted on all", SenseFit.Decided(cases, fitted));

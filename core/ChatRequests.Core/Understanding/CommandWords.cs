@@ -180,6 +180,9 @@ internal static class CommandWords
     private static readonly HashSet<string> WithdrawVerbs =
         ["stop", "kill", "drop", "delete", "remove", "close", "scrap", "retract", "withdraw", "revoke", "cancel", "ditch", "bin", "axe", "nix", "trash", "junk"];
 
+    // "pull my last ticket", "pull that request": withdrawn when the request itself follows ("pull up my ticket" shows it).
+    private static readonly HashSet<string> WithdrawOnARequest = [.. WithdrawVerbs, "pull"];
+
     // "scrap that", "scratch that": said on the words themselves, since "that" is a filler ("the scratch filesystem").
     private static readonly string[] CancelPairs =
     [
@@ -857,7 +860,7 @@ internal static class CommandWords
     {
         for (var i = 0; i + 1 < raw.Length; i++)
         {
-            if (!WithdrawVerbs.Contains(raw[i]) || !raw.Take(i).All(ImperativeOpeners.Contains))
+            if (!WithdrawOnARequest.Contains(raw[i]) || !raw.Take(i).All(ImperativeOpeners.Contains))
             {
                 continue;
             }

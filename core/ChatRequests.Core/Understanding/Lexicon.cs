@@ -228,6 +228,21 @@ internal static class Lexicon
     ];
 
     /// <summary>
+    /// What is made for a device and named after it ("a tablet stand", "laptop bag", "phone charger"): a thing for the
+    /// device, not the device (ADR 0054).
+    /// </summary>
+    public static readonly HashSet<string> Accessories =
+    [
+        .. new[]
+        {
+            "stand", "stands", "holder", "holders", "bag", "bags", "case", "cases", "cover", "covers", "sleeve", "sleeves",
+            "mount", "mounts", "bracket", "brackets", "strap", "straps", "pouch", "pouches", "protector", "protectors",
+            "charger", "chargers", "cable", "cables", "adapter", "adapters", "adaptor", "adaptors", "trolley", "cart",
+            "riser", "tray", "harness", "clip", "lanyard", "skin",
+        }.Select(Tokens.Term),
+    ];
+
+    /// <summary>
     /// Stuff a device uses up ("paper rolls", "toner", "a refill"): asked for, it is the supply, not the device that uses
     /// it, unless the item is the supply itself.
     /// </summary>

@@ -29,7 +29,7 @@ internal static class OtherThing
         var own = index.Phrases[winner.Index].SelectMany(p => p.Terms).ToHashSet(StringComparer.Ordinal);
         var strange = Enumerable.Range(0, words.Length).Count(i => Unknown(words[i]) && !index.Knows(words[i].Term) && !AfterANumber(words, i));
         return (winner.Named <= 1 && strange >= StrangeWords && !AskedForFirst(words, naming, own, index))
-            || FollowedByAThing(words, naming, w => Unknown(w) && !Describes(w) && !Adverbs.Contains(w.Raw))
+            || FollowedByAThing(words, naming, w => (Unknown(w) || (Lexicon.Accessories.Contains(w.Term) && !own.Contains(w.Term))) && !Describes(w) && !Adverbs.Contains(w.Raw))
             || (phrase.Terms.Length == 1 && phrase.Unsaid.Length == 0 && AfterAnotherKind(words, naming, AnotherKind))
             || OnlyWhatItIsFor(words, naming, Unknown)
             || ASupplyOf(words, index, winner)
@@ -163,7 +163,10 @@ internal static class OtherThing
 
     private static readonly HashSet<string> Greetings = ["hi", "hello", "hey", "hiya", "morning", "afternoon", "evening", "dear"];
 
-    /// <summary>"laptop bag": the item's word, then a noun the catalog does not offer, at the end of a phrase.</summary>
+    /// <summary>
+    /// "laptop bag": the item's word, then a noun the catalog does not offer, or an accessory's noun the item's own words
+    /// lack (a stand, a case, a charger: another item may name it, "a tablet stand" is still no tablet), at the end of a phrase.
+    /// </summary>
     private static bool FollowedByAThing(Word[] words, HashSet<string> naming, Func<Word, bool> other)
     {
         for (var i = 0; i + 1 < words.Length; i++)

@@ -116,9 +116,17 @@ public class CommandRulesTests
     [InlineData("ditch my request")]
     [InlineData("bin that ticket, thanks")]
     [InlineData("axe my last order")]
+    [InlineData("pull my old ticket")]
+    [InlineData("please pull that request")]
     public void SlangForWithdrawingARequest_IsCancel(string text)
     {
         AssertCommand(ChatCommand.Cancel, text);
+    }
+
+    [Fact]
+    public void PullingUpARequest_ShowsItsRequests_NotCancel()
+    {
+        AssertCommand(ChatCommand.MyRequests, "pull up my last ticket");
     }
 
     [Fact]
