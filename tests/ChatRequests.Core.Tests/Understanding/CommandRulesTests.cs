@@ -157,6 +157,64 @@ public class CommandRulesTests
         AssertCommand(ChatCommand.Queue, "what work is queued up for our box office team");
     }
 
+    // Phrasings of commands9's development set (eval/intake/dev/), said here in other words.
+    [Theory]
+    [InlineData("take back my request for the radio mic")]
+    [InlineData("please take my request back")]
+    public void TakingBackARequest_IsCancel(string text)
+    {
+        AssertCommand(ChatCommand.Cancel, text);
+    }
+
+    [Theory]
+    [InlineData("any joy with my radio mic thing")]
+    [InlineData("i put a request in on tuesday, heard nothing")]
+    [InlineData("did it go anywhere, what I sent in on friday")]
+    public void ChasingInEverydayWords_IsTheirRequests(string text)
+    {
+        AssertCommand(ChatCommand.MyRequests, text);
+    }
+
+    [Fact]
+    public void OkaySpeltOut_IsApprovals()
+    {
+        AssertCommand(ChatCommand.Approvals, "anything from the crew for me to okay?");
+    }
+
+    [Theory]
+    [InlineData("what are we allowed to ask for on tour")]
+    public void WhatWeAreAllowedToAskFor_IsBrowse(string text)
+    {
+        AssertCommand(ChatCommand.Browse, text);
+    }
+
+    [Theory]
+    [InlineData("I'm a bit lost")]
+    [InlineData("how do I get things out of you")]
+    [InlineData("what do I type to get a laptop")]
+    public void LostOrAskingHowToGetThingsFromTheBot_IsHelp(string text)
+    {
+        AssertCommand(ChatCommand.Help, text);
+    }
+
+    [Fact]
+    public void JobsWeHaveOpen_IsTheQueue_NotTheirRequests()
+    {
+        AssertCommand(ChatCommand.Queue, "what jobs have we got open");
+    }
+
+    [Fact]
+    public void AQueueOfPeopleBesideANewThing_IsNoCommand()
+    {
+        Assert.NotEqual(MeaningKind.Command, Theatre.Read("the queue of people at the bar is huge, we need another till").Kind);
+    }
+
+    [Fact]
+    public void WithdrawingAThingTheCatalogKnows_LeavesItsForm()
+    {
+        AssertItem("mixer", "I need to withdraw the sound desk from the studio");
+    }
+
     private static void AssertCommand(ChatCommand command, string text)
     {
         var meaning = Theatre.Read(text);
