@@ -157,50 +157,24 @@ public class CommandRulesTests
         AssertCommand(ChatCommand.Queue, "what work is queued up for our box office team");
     }
 
-    // Phrasings of commands9's development set (eval/intake/dev/), said here in other words.
+    // Phrasings of commands9's development set (eval/intake/dev/), said here in other words: taking a request back,
+    // chasing it, an approval's "okay", what a team may ask for, being lost or asking how to get things from the bot,
+    // the jobs a team has open.
     [Theory]
-    [InlineData("take back my request for the radio mic")]
-    [InlineData("please take my request back")]
-    public void TakingBackARequest_IsCancel(string text)
+    [InlineData(ChatCommand.Cancel, "take back my request for the radio mic")]
+    [InlineData(ChatCommand.Cancel, "please take my request back")]
+    [InlineData(ChatCommand.MyRequests, "any joy with my radio mic thing")]
+    [InlineData(ChatCommand.MyRequests, "i put a request in on tuesday, heard nothing")]
+    [InlineData(ChatCommand.MyRequests, "did it go anywhere, what I sent in on friday")]
+    [InlineData(ChatCommand.Approvals, "anything from the crew for me to okay?")]
+    [InlineData(ChatCommand.Browse, "what are we allowed to ask for on tour")]
+    [InlineData(ChatCommand.Help, "I'm a bit lost")]
+    [InlineData(ChatCommand.Help, "how do I get things out of you")]
+    [InlineData(ChatCommand.Help, "what do I type to get a laptop")]
+    [InlineData(ChatCommand.Queue, "what jobs have we got open")]
+    public void EverydayWordsForTheBotsCommands_AreThoseCommands_ThoughAnItemsWordIsSaid(ChatCommand command, string text)
     {
-        AssertCommand(ChatCommand.Cancel, text);
-    }
-
-    [Theory]
-    [InlineData("any joy with my radio mic thing")]
-    [InlineData("i put a request in on tuesday, heard nothing")]
-    [InlineData("did it go anywhere, what I sent in on friday")]
-    public void ChasingInEverydayWords_IsTheirRequests(string text)
-    {
-        AssertCommand(ChatCommand.MyRequests, text);
-    }
-
-    [Fact]
-    public void OkaySpeltOut_IsApprovals()
-    {
-        AssertCommand(ChatCommand.Approvals, "anything from the crew for me to okay?");
-    }
-
-    [Theory]
-    [InlineData("what are we allowed to ask for on tour")]
-    public void WhatWeAreAllowedToAskFor_IsBrowse(string text)
-    {
-        AssertCommand(ChatCommand.Browse, text);
-    }
-
-    [Theory]
-    [InlineData("I'm a bit lost")]
-    [InlineData("how do I get things out of you")]
-    [InlineData("what do I type to get a laptop")]
-    public void LostOrAskingHowToGetThingsFromTheBot_IsHelp(string text)
-    {
-        AssertCommand(ChatCommand.Help, text);
-    }
-
-    [Fact]
-    public void JobsWeHaveOpen_IsTheQueue_NotTheirRequests()
-    {
-        AssertCommand(ChatCommand.Queue, "what jobs have we got open");
+        AssertCommand(command, text);
     }
 
     [Fact]
