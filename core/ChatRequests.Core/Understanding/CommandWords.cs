@@ -41,6 +41,8 @@ internal static class CommandWords
         "leave it", "disregard", "no thanks", "no thank you", "dont need it now", "dont want it anymore",
         "stop request", "stop my request", "delete request", "delete my request", "remove my request", "kill request",
         "stop order", "delete order", "delete my order",
+        // "take back my request": said of the request itself ("take back the laptop" returns a thing).
+        "take back my request", "take back request", "take my request back", "take back my ticket", "take back my order",
     ]);
 
     // Chasing one's own request in more words: listed and followed up alike (declared first: the lists below spread it).
@@ -50,6 +52,9 @@ internal static class CommandWords
         "chase up", "chasing up", "update me on", "on its way", "when do i get my", "when will i get my", "when can i expect",
         "when will i receive", "when do i receive", "waiting for my", "waiting on my", "when it comes", "when will it come",
         "when does it come", "when will it arrive",
+        // "any joy with my gpu thing", "put a request in monday, nothing since", "did anything happen with what I sent in".
+        "any joy", "nothing since", "heard nothing", "not heard anything", "i put request in", "i put in request", "what i sent",
+        "what ive sent", "what i sent in",
     ];
 
     private static readonly string[] MyRequestPhrases = Normalised(
@@ -124,8 +129,14 @@ internal static class CommandWords
         "menu", "list services", "services list", "what services", "which services", "available services", "services available",
         "full list", "everything available", "what you provide", "what do you provide", "what else can i",
         "possible to order", "possible to request", "able to order", "allowed to order", "allowed to request",
+        "allowed to ask for", "allowed to get", "what can we ask", "what can we order", "what can we request", "what can we get",
         .. MayAskFor,
     ]);
+
+    // How to get things from the bot ("how do I get stuff out of you", "what do I type to get things"): about the bot
+    // whatever else is said, since no catalog's thing is typed or got "out of" a person. Declared first: the list below spreads it.
+    private static readonly string[] TalkToTheBotPhrases =
+        ["out of you", "out of this bot", "type to get", "write to get", "say to get", "type to ask", "type to order", "type to request"];
 
     // Questions about the bot itself: they win over a choice of items ("Help - how does this work for store staff?").
     private static readonly string[] BotHelpPhrases = Normalised(
@@ -139,6 +150,7 @@ internal static class CommandWords
         "talk to a human", "talk to someone", "speak to someone", "real person", "a human", "get me a person", "speak to a person",
         "talk to a person", "speak to a human", "how this chat", "use chat", "using chat", "using bot", "using you",
         "how does thing work", "how this thing works", "how work bot", "how bot work",
+        .. TalkToTheBotPhrases,
     ]);
 
     private static readonly string[] HelpPhrases = Normalised(
@@ -146,7 +158,7 @@ internal static class CommandWords
         "help", "what can you do", "what do you do", "how does this work", "how does it work", "how do you work", "how do i use",
         "how to use", "commands", "instructions", "who are you", "what are you", "what is this bot", "whats this bot",
         "what can this bot", "what does this bot", "bot do", "what can it do", "what do you help with", "how does this", "how this works", "how it works",
-        "i am lost", "im lost", "confused", "what do i do", "what now", "start over", "talk to a human", "talk to someone",
+        "i am lost", "im lost", "im bit lost", "i am bit lost", "im little lost", "bit lost", "lost here", "feeling lost", "totally lost", "confused", "what do i do", "what now", "start over", "talk to a human", "talk to someone",
         "speak to someone", "real person", "a human", "get me a person", "speak to a person", "talk to a person",
         "use bot", "use you", "bot for", "you for", "what can i use", "how can i use", "assistance", "what can i do", "get started",
         "getting started", "how do i start",
@@ -164,7 +176,7 @@ internal static class CommandWords
         "for me to ok", "needs my", "need to sign", "anything to sign", "for me to sign off", "pending for me", "pending my",
         "anything pending", "sign offs", "signoffs", "for me to review", "need my review", "awaiting my review",
         "my ok", "my okay", "my go ahead", "my signature", "my say so", "my decision", "need to ok", "have to ok", "need to okay",
-        "to ok", "for my ok", "decide on", "for decision", "to decide", "my decision on",
+        "to ok", "to okay", "for my ok", "for my okay", "decide on", "for decision", "to decide", "my decision on",
     ]);
 
     private static readonly HashSet<string> Greetings =
@@ -241,7 +253,7 @@ internal static class CommandWords
     [
         "get", "getting", "order", "ordering", "buy", "buying", "book", "booking", "find", "finding", "request", "requesting",
         "set", "setting", "install", "installing", "arrange", "arranging", "sort", "sorting", "obtain", "obtaining", "replace",
-        "replacing", "choose", "choosing", "pick", "picking",
+        "replacing", "choose", "choosing", "pick", "picking", "open", "opening", "create", "creating", "add", "adding",
     ];
 
     // Starting a new ask by its noun: "make a new order", "lodge a ticket", "file a request".
@@ -302,7 +314,7 @@ internal static class CommandWords
             || WithdrawsARequest(raw) || NoLongerWanted(raw))
         {
             // "cancel my Adobe licence": a thing of the catalog cancelled, which an item may be for (a licence removal); a form wins.
-            return (ChatCommand.Cancel, CancelsAThing(words, raw, known) ? CommandStrength.Medium : CommandStrength.Strong);
+            return (ChatCommand.Cancel, CancelsAThing(words, raw, known) || WithdrawsAThing(words, raw, known) ? CommandStrength.Medium : CommandStrength.Strong);
         }
 
         if (namesRequest)
@@ -352,7 +364,8 @@ internal static class CommandWords
         if (!MineAlone(raw) && !joins && (Has("unassigned") || NamedQueue(raw) || ((ours || MyTeam(raw)) && raw.Contains("queued")))
             && !IncidentWords.IsFault(words, matched: false, winner: null))
         {
-            return (ChatCommand.Queue, CommandStrength.Strong);
+            // "the queue of callers is long, we need another seat": a new thing asked for beside a queue, which a form answers.
+            return (ChatCommand.Queue, AsksForANewThing(raw) ? CommandStrength.Weak : CommandStrength.Strong);
         }
 
         // "what's outstanding for our team to pick up", "anything to pick up?": the work waiting, whatever a word of it names.
@@ -365,6 +378,12 @@ internal static class CommandWords
             && !MineAlone(raw) && !joins && !Any(OfferedToUs))
         {
             return (ChatCommand.Queue, CommandStrength.Medium);
+        }
+
+        // "what jobs have we got outstanding": the work open for the person's team, as an agent asks it.
+        if (HaveOpen(raw) && raw.Any(w => w is "we" or "weve") && raw.Any(w => w is "jobs" or "job" or "work") && !raw.Contains("my"))
+        {
+            return (ChatCommand.Queue, CommandStrength.Strong);
         }
 
         var earlier = EarlierAsk(raw);
@@ -435,7 +454,7 @@ internal static class CommandWords
         {
             var at = padded.IndexOf($" {phrase} ", StringComparison.Ordinal);
             var after = padded[(at + phrase.Length + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            return phrase.Split(' ').Any(w => w is "bot" or "thing" or "chat")
+            return phrase.Split(' ').Any(w => w is "bot" or "thing" or "chat") || TalkToTheBotPhrases.Contains(phrase)
                 || (after.Length > 0 && after.All(w => BotWords.Contains(w) || FrameWords.Contains(w)) && after.Any(w => w is "bot" or "chat" or "you" or "u"));
         }
 
@@ -542,6 +561,12 @@ internal static class CommandWords
     private static bool ShowsCatalog(string[] raw)
     {
         var said = raw.Where(w => !Fillers.Contains(w) && w is not ("me" or "us" or "full" or "whole" or "complete")).ToArray();
+        // "may I see the full catalogue", "could you show me the menu": the same asked politely.
+        if (said.Length > 2 && said[0] is "can" or "could" or "may" or "would" && said[1] is "i" or "you" or "we" or "u")
+        {
+            said = said[2..];
+        }
+
         if (said.Length >= 2 && ShowVerbs.Contains(said[0]) && CatalogNouns.Contains(said[1]))
         {
             return true;
@@ -683,6 +708,27 @@ internal static class CommandWords
 
         var next = verb + 1;
         while (next < raw.Length && (Fillers.Contains(raw[next]) || raw[next] is "my" or "our" or "his" or "her" or "their"))
+        {
+            next++;
+        }
+
+        return next < raw.Length && raw[next] is not ("it" or "that" or "this" or "everything") && known(words[next].Term);
+    }
+
+    /// <summary>
+    /// "I need to withdraw the files from archive": "withdraw" with a thing the catalog knows as its object and no request
+    /// noun said, which an item may be for (a retrieval); a form wins. "withdraw my request", "withdraw it" stay the Cancel.
+    /// </summary>
+    private static bool WithdrawsAThing(IReadOnlyList<Word> words, string[] raw, Func<string, bool> known)
+    {
+        var verb = Array.FindIndex(raw, w => w is "withdraw" or "withdrawn");
+        if (verb < 0 || raw.Any(RequestNouns.Contains))
+        {
+            return false;
+        }
+
+        var next = verb + 1;
+        while (next < raw.Length && (Fillers.Contains(raw[next]) || raw[next] is "my" or "our" or "his" or "her" or "their" or "some"))
         {
             next++;
         }

@@ -157,6 +157,38 @@ public class CommandRulesTests
         AssertCommand(ChatCommand.Queue, "what work is queued up for our box office team");
     }
 
+    // Phrasings of commands9's development set (eval/intake/dev/), said here in other words: taking a request back,
+    // chasing it, an approval's "okay", what a team may ask for, being lost or asking how to get things from the bot,
+    // the jobs a team has open.
+    [Theory]
+    [InlineData(ChatCommand.Cancel, "take back my request for the radio mic")]
+    [InlineData(ChatCommand.Cancel, "please take my request back")]
+    [InlineData(ChatCommand.MyRequests, "any joy with my radio mic thing")]
+    [InlineData(ChatCommand.MyRequests, "i put a request in on tuesday, heard nothing")]
+    [InlineData(ChatCommand.MyRequests, "did it go anywhere, what I sent in on friday")]
+    [InlineData(ChatCommand.Approvals, "anything from the crew for me to okay?")]
+    [InlineData(ChatCommand.Browse, "what are we allowed to ask for on tour")]
+    [InlineData(ChatCommand.Help, "I'm a bit lost")]
+    [InlineData(ChatCommand.Help, "how do I get things out of you")]
+    [InlineData(ChatCommand.Help, "what do I type to get a laptop")]
+    [InlineData(ChatCommand.Queue, "what jobs have we got open")]
+    public void EverydayWordsForTheBotsCommands_AreThoseCommands_ThoughAnItemsWordIsSaid(ChatCommand command, string text)
+    {
+        AssertCommand(command, text);
+    }
+
+    [Fact]
+    public void AQueueOfPeopleBesideANewThing_IsNoCommand()
+    {
+        Assert.NotEqual(MeaningKind.Command, Theatre.Read("the queue of people at the bar is huge, we need another till").Kind);
+    }
+
+    [Fact]
+    public void WithdrawingAThingTheCatalogKnows_LeavesItsForm()
+    {
+        AssertItem("mixer", "I need to withdraw the sound desk from the studio");
+    }
+
     private static void AssertCommand(ChatCommand command, string text)
     {
         var meaning = Theatre.Read(text);
