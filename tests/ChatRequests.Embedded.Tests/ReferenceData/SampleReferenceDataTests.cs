@@ -13,7 +13,7 @@ public sealed class SampleReferenceDataTests
         "samples/council", "samples/logistics", "samples/schools", "samples/hotel", "samples/bank",
         "samples/construction", "samples/broadcaster", "samples/lawfirm", "samples/pharmalab", "samples/transit", "samples/utility",
         "samples/insurer", "samples/mining", "samples/charity", "samples/agri", "samples/gamestudio", "samples/vet",
-        "samples/port", "samples/museum", "samples/firerescue",
+        "samples/port", "samples/museum", "samples/firerescue", "samples/prison",
     };
 
     [Theory]
