@@ -13,7 +13,7 @@ public sealed class SampleReferenceDataTests
         "samples/council", "samples/logistics", "samples/schools", "samples/hotel", "samples/bank",
         "samples/construction", "samples/broadcaster", "samples/lawfirm", "samples/pharmalab", "samples/transit", "samples/utility",
         "samples/insurer", "samples/mining", "samples/charity", "samples/agri", "samples/gamestudio", "samples/vet",
-        "samples/port", "samples/museum", "samples/firerescue", "samples/prison",
+        "samples/port", "samples/museum", "samples/firerescue", "samples/prison", "samples/football",
     };
 
     [Theory]
@@ -62,6 +62,8 @@ public sealed class SampleReferenceDataTests
     [InlineData("samples/gamestudio", "team-liveops", "2026-12-05T21:00:00-05:00", true)]
     [InlineData("samples/gamestudio", "team-service-desk", "2026-12-05T21:00:00-05:00", false)]
     [InlineData("samples/gamestudio", "team-service-desk", "2026-12-24T10:00:00-05:00", false)]
+    [InlineData("samples/football", "team-matchday-systems", "2026-12-26T15:00:00+00:00", true)]
+    [InlineData("samples/football", "team-service-desk", "2026-12-26T15:00:00+00:00", false)]
     public async Task Calendars_SampleTeams_WorkOnTheirOwnOrTheOrganisationsCalendar(string folder, string teamId, string at, bool working)
     {
         var teams = await LoadDirectory($"{folder}/organisation.json").ListTeamsAsync();
