@@ -92,7 +92,7 @@ public sealed class CardActionHandler(
             case SomethingElseData:
                 return intake.SomethingElse();
             case IsRequestData isRequest:
-                return (await intake.NotAnIncidentAsync(isRequest.Words, cancellationToken));
+                return await intake.NotAnIncidentAsync(isRequest.Words, cancellationToken);
             case NotAnAnswerData notAnswer:
                 return await ShownAsync(turn, await intake.UnderstandAsync(notAnswer.Words, cancellationToken), cancellationToken);
             case AnswerFromChatData answerInChat:
@@ -129,7 +129,7 @@ public sealed class CardActionHandler(
             case ChangeFormData change:
                 return await ChangeAsync(turn, change, cancellationToken);
             case ListPageData page:
-                return (await lists.NextAsync(turn, page, cancellationToken));
+                return await lists.NextAsync(turn, page, cancellationToken);
             case HistoryPageData history:
                 return cards.History(await audit.HistoryAsync(history.RequestId, user.Id, history.Page, cancellationToken), user);
             case KeepWaitingData keep:
@@ -171,11 +171,11 @@ public sealed class CardActionHandler(
             case ApprovalHandoverData handover:
                 return await AskSomeoneElseAsync(turn, handover, cancellationToken);
             case DelegationPickData pick:
-                return (await delegation.PickAsync(turn, pick.PersonId, pick.LastDay, cancellationToken));
+                return await delegation.PickAsync(turn, pick.PersonId, pick.LastDay, cancellationToken);
             case PrivacyPickData pick:
-                return (await privacy.PickAsync(turn, pick.PersonId, pick.Erase, cancellationToken));
+                return await privacy.PickAsync(turn, pick.PersonId, pick.Erase, cancellationToken);
             case EraseConfirmData erase:
-                return (await privacy.EraseAsync(turn, erase.PersonId, cancellationToken));
+                return await privacy.EraseAsync(turn, erase.PersonId, cancellationToken);
             case AccessReviewDecisionData access:
                 return await DecideAccessAsync(turn, access, cancellationToken);
             case ParkedStepData step:

@@ -186,6 +186,9 @@ internal static class IncidentWords
         "could you send us", "can we put", "could we put",
     ];
 
+    // The openers as words, split once: they are looked for at every word of a message the fault rules read.
+    private static readonly string[][] AskOpenerWords = [.. AskOpeners.Select(o => o.Split(' '))];
+
     // What "need" and "want" ask for when a thing follows: "need an", "need 2", "needs one more", "need proper".
     private static readonly HashSet<string> NeedVerbs = ["need", "needs", "want", "wants"];
     private static readonly HashSet<string> AThing = ["an", "one", "some", "more", "extra", "proper", "another", "several", "few"];
@@ -284,9 +287,9 @@ internal static class IncidentWords
             {
                 after = i + 1;
             }
-            else if (AskOpeners.FirstOrDefault(o => StartsAt(said, i, o)) is { } opener)
+            else if (AskOpenerWords.FirstOrDefault(o => StartsAt(said, i, o)) is { } opener)
             {
-                after = i + opener.Count(c => c == ' ') + 1;
+                after = i + opener.Length;
             }
 
             if (after < 0 || after >= said.Length)
@@ -313,11 +316,8 @@ internal static class IncidentWords
 
     private static bool IsQuantity(string word) => (word.Length > 0 && word.All(char.IsAsciiDigit)) || Lexicon.Numbers.ContainsKey(word);
 
-    private static bool StartsAt(string[] said, int at, string phrase)
-    {
-        var parts = phrase.Split(' ');
-        return at + parts.Length <= said.Length && parts.Select((p, k) => said[at + k] == p).All(x => x);
-    }
+    private static bool StartsAt(string[] said, int at, string[] phrase) =>
+        at + phrase.Length <= said.Length && said.AsSpan(at, phrase.Length).SequenceEqual(phrase);
 
     /// <summary>"issue" as a verb ("to issue loadsheets", "can issue summonses") or in "standard issue": no fault.</summary>
     private static bool IssuedOrStandardIssue(IReadOnlyList<Word> words, int i) =>

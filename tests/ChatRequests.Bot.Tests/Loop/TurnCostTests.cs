@@ -26,13 +26,16 @@ public sealed class TurnCostTests : IAsyncLifetime
     // store at a moment of its own, which a test counting a turn's calls would take for the turn's (CI of 42c3e21: the SLA
     // sweep's governance settings read between the clear and the activities). Nor the intake's preparation at start-up,
     // which reads the catalog's items once in the background (CI of 23403df: "catalog.Items" between the clear and the
-    // activities); the first message builds what it would have. The relay stays.
+    // activities); the first message builds what it would have. The relay stays. The preparation is private to the encoder's
+    // registration, so it is found by its name, and a start without it fails loudly should the name change.
     public async Task InitializeAsync() => _bot = await BotApp.StartAsync(services: s =>
     {
-        foreach (var startWork in s.Where(d => d.ServiceType == typeof(IHostedService)
-            && (d.ImplementationType?.IsSubclassOf(typeof(PeriodicWorker)) == true || d.ImplementationType?.Name == "IntakePreparation")).ToList())
+        var preparation = s.SingleOrDefault(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Name == "IntakePreparation")
+            ?? throw new InvalidOperationException("The intake's preparation at start-up (IntakePreparation) is not registered under that name any more.");
+        s.Remove(preparation);
+        foreach (var sweeper in s.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.IsSubclassOf(typeof(PeriodicWorker)) == true).ToList())
         {
-            s.Remove(startWork);
+            s.Remove(sweeper);
         }
 
         s.AddCountingAdapters();
