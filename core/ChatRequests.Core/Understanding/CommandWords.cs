@@ -175,7 +175,7 @@ internal static class CommandWords
         "approv", "authori", "sign off", "signoff", "waiting for me", "waiting on me", "need my ok", "awaiting my", "for me to sign",
         "for me to ok", "needs my", "need to sign", "anything to sign", "for me to sign off", "pending for me", "pending my",
         "anything pending", "sign offs", "signoffs", "for me to review", "need my review", "awaiting my review",
-        "my ok", "my okay", "my go ahead", "my signature", "my say so", "my decision", "need to ok", "have to ok", "need to okay",
+        "my ok", "my okay", "my go ahead", "needing my", "my signature", "my say so", "my decision", "need to ok", "have to ok", "need to okay",
         "to ok", "to okay", "for my ok", "for my okay", "decide on", "for decision", "to decide", "my decision on",
     ]);
 
@@ -193,7 +193,11 @@ internal static class CommandWords
         ["stop", "kill", "drop", "delete", "remove", "close", "scrap", "retract", "withdraw", "revoke", "cancel", "ditch", "bin", "axe", "nix", "trash", "junk"];
 
     // "pull my last ticket", "pull that request": withdrawn when the request itself follows ("pull up my ticket" shows it).
-    private static readonly HashSet<string> WithdrawOnARequest = [.. WithdrawVerbs, "pull"];
+    // "forget the laptop request I made": the same, said of the request.
+    private static readonly HashSet<string> WithdrawOnARequest = [.. WithdrawVerbs, "pull", "forget"];
+
+    // What a screen calls its controls: "the cancel button crashes it" tells of a control, not a request taken back.
+    private static readonly HashSet<string> ControlNouns = ["button", "buttons", "option", "tab", "link", "icon", "key", "screen", "page", "box", "field"];
 
     // "scrap that", "scratch that": said on the words themselves, since "that" is a filler ("the scratch filesystem").
     private static readonly string[] CancelPairs =
@@ -201,6 +205,13 @@ internal static class CommandWords
         "scrap that", "scratch that", "scrap this", "scratch this", "forget that", "forget this", "dont want that", "dont want this",
         "dont need that", "dont need this", "leave that", "not that one",
     ];
+
+    // What a person asking for help says of themselves: "I'm stuck", "totally lost", "new here", "never done this".
+    private static readonly HashSet<string> PersonAsides =
+        ["im", "i", "am", "stuck", "lost", "new", "done", "confused", "sorry", "totally", "bit", "little", "day", "week", "ive", "still"];
+
+    // Things asked for in no words of their own: "how do I ask for something", "how to order stuff".
+    private static readonly HashSet<string> AnyThing = ["something", "anything", "things", "stuff"];
 
     // Questions about the bot said with "this", a filler elsewhere: "what is this", "what's this for".
     private static readonly string[] ThisBotQuestions = ["what is this", "whats this", "what is this for", "whats this for", "what this is for"];
@@ -211,6 +222,8 @@ internal static class CommandWords
 
     // The person's own earlier asks ("the EFB I asked for", "everything I've requested"): a request they already made.
     private static readonly HashSet<string> Askers = ["i", "ive", "id", "we", "weve"];
+    private static readonly string[] WhereAreThey =
+        ["where are they", "where is it", "wheres it", "where did it go", "where did they go", "what happened to it", "what happened to them", "any news", "any update"];
     private static readonly HashSet<string> AskedVerbs = ["asked", "requested", "ordered", "raised", "submitted", "logged", "filed"];
 
     // How a question about earlier asks opens ("did the login I asked for go through", "any movement on ...", "everything I've ...").
@@ -307,14 +320,15 @@ internal static class CommandWords
         bool Has(string phrase) => padded.Contains($" {phrase} ", StringComparison.Ordinal);
         bool Any(string[] phrases) => phrases.Any(Has);
 
-        if (CancelPhrases.Any(p => Has(p) && !DescribesTheAsk(padded, p)) || CancelPairs.Any(p => said.Contains($" {p} ", StringComparison.Ordinal))
+        if ((CancelPhrases.Any(p => Has(p) && !DescribesTheAsk(padded, p)) && !NamesAControl(raw)) || CancelPairs.Any(p => said.Contains($" {p} ", StringComparison.Ordinal))
             || raw is ["stop"] or ["no"] or ["nope"] or ["exit"] or ["quit"]
             || (raw.Length > 1 && TakeBackOpeners.Contains(raw[0]) && TakeBackSeconds.Contains(raw[1]))
-            || (namesRequest && raw.Length > 0 && WithdrawVerbs.Contains(raw[0]))
+            || (namesRequest && raw.SkipWhile(ImperativeOpeners.Contains).Take(1).Any(WithdrawVerbs.Contains))
             || WithdrawsARequest(raw) || NoLongerWanted(raw))
         {
             // "cancel my Adobe licence": a thing of the catalog cancelled, which an item may be for (a licence removal); a form wins.
-            return (ChatCommand.Cancel, CancelsAThing(words, raw, known) || WithdrawsAThing(words, raw, known) ? CommandStrength.Medium : CommandStrength.Strong);
+            // "withdraw the files from archive": a thing taken out, which items that know it may be for; a form or a choice wins.
+            return (ChatCommand.Cancel, WithdrawsAThing(words, raw, known) ? CommandStrength.Weak : CancelsAThing(words, raw, known) ? CommandStrength.Medium : CommandStrength.Strong);
         }
 
         if (namesRequest)
@@ -328,7 +342,7 @@ internal static class CommandWords
             // "pending approvals", "to approve", "waiting for me": the person's approvals, whatever else is said.
             var theirs = raw.Contains("approvals") || raw.Contains("pending") || Has("to approve") || Has("waiting for me") || Has("sign off") || Has("sign offs") || Has("anything pending");
             // "need one more tablet to sign off defects": approving a thing of their work, which the catalog may serve (a form or a choice wins).
-            theirs |= Has("for decision") || Has("decide on");
+            theirs |= Has("for decision") || Has("decide on") || AwaitMyOk(raw);
             return (ChatCommand.Approvals, ApprovesAnObject(raw) ? CommandStrength.Weak : theirs ? CommandStrength.Strong : CommandStrength.Medium);
         }
 
@@ -345,7 +359,7 @@ internal static class CommandWords
                     : (known(words[i + 1].Term) || Lexicon.IsKnownTerm(words[i + 1].Term)) && !raw.Any(RequestNouns.Contains)))
             || (IsApprovalNoun(raw[i]) && i > 0 && words[i - 1].IsContent && known(words[i - 1].Term) && !raw.Any(ApprovalCues.Contains));
         // "the case recording system", "ticket machine": a request noun naming a thing the catalog knows, not a request.
-        bool Compound(int i) => i + 1 < words.Count && words[i + 1].IsContent && known(words[i + 1].Term) && !StatusNouns.Contains(raw[i + 1]) && raw[i + 1] is not ("update" or "updates" or "number");
+        bool Compound(int i) => i + 1 < words.Count && words[i + 1].IsContent && known(words[i + 1].Term) && !StatusNouns.Contains(raw[i + 1]) && !QueueWords.Contains(raw[i + 1]) && raw[i + 1] is not ("update" or "updates" or "number");
 
         // "add me to the sales call queue": being put in a queue is asked for, not the team's queue shown.
         var joins = JoinsAQueue(raw);
@@ -395,7 +409,10 @@ internal static class CommandWords
         if (Any(MyRequestPhrases) || MyRequest(raw, Compound) || MyApproved(raw) || StatusOfMine(raw) || HaveOpen(raw) || raw is ["requests"] or ["tickets"] or ["list"] or ["mine"] or ["status"] or ["my", "status"] or ["updates"] or ["update"] or ["any", "updates"])
         {
             // "status update: still need that webcam, can I order one": a new ask beside it, which a form answers.
-            return (ChatCommand.MyRequests, AsksForANewThing(raw) ? CommandStrength.Medium : CommandStrength.Strong);
+            // "status of the payments system is red, nothing going through": how a system stands, told as a fault.
+            return (ChatCommand.MyRequests, AsksForANewThing(raw) ? CommandStrength.Medium
+                : StatusOfAThing(words, raw, known) && IncidentWords.IsFault(words, matched: false, winner: null) ? CommandStrength.Weak
+                : CommandStrength.Strong);
         }
 
         if (Any(LooseMyRequestPhrases))
@@ -416,6 +433,12 @@ internal static class CommandWords
         if (AsksWhatIsOffered(raw) is { } offered)
         {
             return (ChatCommand.Browse, offered);
+        }
+
+        // "I don't understand how to ask for something": how to ask at all, not the catalog.
+        if (AsksHowToAskAtAll(raw))
+        {
+            return (ChatCommand.Help, CommandStrength.Strong);
         }
 
         var browse = BrowsePhrases.FirstOrDefault(Has) ?? StartsAnAsk(raw);
@@ -443,7 +466,8 @@ internal static class CommandWords
         var help = HelpPhrases.FirstOrDefault(p => p == "help" ? AskedForHelp(words, raw, known) : Has(p));
         if (help is not null || (raw.Length > 0 && raw.All(Greetings.Contains)))
         {
-            return (ChatCommand.Help, help is not null && OnlySays(help) ? CommandStrength.Strong : CommandStrength.Weak);
+            // "help pls, I'm stuck, never done this before": what the person says of themselves says nothing of a thing.
+            return (ChatCommand.Help, help is not null && (OnlySays(help) || OnlySays(help, PersonAsides)) ? CommandStrength.Strong : CommandStrength.Weak);
         }
 
         return null;
@@ -459,11 +483,11 @@ internal static class CommandWords
         }
 
         // Nothing but the phrase and words that say nothing of their own ("tell me what you're for"): only the command.
-        bool OnlySays(string phrase)
+        bool OnlySays(string phrase, HashSet<string>? asides = null)
         {
             var at = padded.IndexOf($" {phrase} ", StringComparison.Ordinal);
             var rest = padded[..at] + padded[(at + phrase.Length + 1)..];
-            return rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w => FrameWords.Contains(w) || Greetings.Contains(w));
+            return rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w => FrameWords.Contains(w) || Greetings.Contains(w) || asides?.Contains(w) == true);
         }
     }
 
@@ -491,6 +515,11 @@ internal static class CommandWords
 
         return false;
     }
+
+    /// <summary>"requests needing my go-ahead", "stuff waiting for my ok": asks that wait on the person's own say.</summary>
+    private static bool AwaitMyOk(string[] raw) =>
+        raw.Where((w, i) => ApprovalPlaces.Contains(w) && raw.Skip(i + 1).Take(4).Where((m, k) => m == "my" && i + k + 2 < raw.Length
+            && raw[i + k + 2] is "ok" or "okay" or "go" or "approval" or "signature" or "say" or "decision" or "sign" or "review").Any()).Any();
 
     private static bool IsApprovalNoun(string word) =>
         word.EndsWith("al", StringComparison.Ordinal) || word.EndsWith("als", StringComparison.Ordinal)
@@ -550,7 +579,9 @@ internal static class CommandWords
                 : AskedVerbs.Contains(raw[verb]) || (raw[verb] == "put" && verb + 1 < raw.Length && raw[verb + 1] == "in");
             if (asked)
             {
-                return ChaseOpeners.Contains(raw[0]) ? CommandStrength.Strong : CommandStrength.Weak;
+                // "I requested some things two weeks ago, where are they": the question after the tale asks after them.
+                var tail = $" {string.Join(' ', raw.Skip(verb + 1))} ";
+                return ChaseOpeners.Contains(raw[0]) || WhereAreThey.Any(q => tail.Contains($" {q} ", StringComparison.Ordinal)) ? CommandStrength.Strong : CommandStrength.Weak;
             }
         }
 
@@ -712,7 +743,7 @@ internal static class CommandWords
             next++;
         }
 
-        return next < raw.Length && raw[next] is not ("it" or "that" or "this" or "everything") && known(words[next].Term);
+        return next < raw.Length && raw[next] is not ("it" or "that" or "this" or "everything") && known(words[next].Term) && !OneOfMine(raw, next);
     }
 
     /// <summary>
@@ -733,8 +764,16 @@ internal static class CommandWords
             next++;
         }
 
-        return next < raw.Length && raw[next] is not ("it" or "that" or "this" or "everything") && known(words[next].Term);
+        return next < raw.Length && raw[next] is not ("it" or "that" or "this" or "everything") && known(words[next].Term) && !OneOfMine(raw, next);
     }
+
+    /// <summary>"cancel the headset one", "withdraw the badge ones": a thing named for the request of it, one of the person's.</summary>
+    private static bool OneOfMine(string[] raw, int thing) =>
+        raw.Skip(thing + 1).Take(2).Select((w, k) => (w, k)).Any(p => p.w is "one" or "ones" && raw.Skip(thing + 1).Take(p.k).All(w => w is not ("a" or "another" or "new" or "for" or "and")));
+
+    /// <summary>"the cancel button", "cancel option": the word names a control on a screen.</summary>
+    private static bool NamesAControl(string[] raw) =>
+        raw.Where((w, i) => w is "cancel" && i + 1 < raw.Length && ControlNouns.Contains(raw[i + 1])).Any();
 
     /// <summary>"no need to send", "irish keyboard not needed": what the ask leaves out, not the ask taken back.</summary>
     private static bool DescribesTheAsk(string padded, string phrase)
@@ -828,6 +867,48 @@ internal static class CommandWords
         return null;
     }
 
+    /// <summary>"how to ask for something", "how do I order stuff": how to ask the bot at all, no thing named.</summary>
+    private static bool AsksHowToAskAtAll(string[] raw)
+    {
+        var how = Array.IndexOf(raw, "how");
+        if (how < 0)
+        {
+            return false;
+        }
+
+        var verb = Array.FindIndex(raw, how + 1, w => w is "ask" or "request" or "order" or "get");
+        if (verb < 0 || verb - how > 4)
+        {
+            return false;
+        }
+
+        var rest = raw.Skip(verb + 1).Where(w => w is not ("for" or "a" or "some")).ToArray();
+        return rest.Length > 0 && AnyThing.Contains(rest[0]) && rest.Skip(1).All(w => FrameWords.Contains(w) || Greetings.Contains(w) || Fillers.Contains(w));
+    }
+
+    /// <summary>"status of the payments system": how a thing the catalog knows stands, not the person's own request.</summary>
+    private static bool StatusOfAThing(IReadOnlyList<Word> words, string[] raw, Func<string, bool> known)
+    {
+        for (var i = 0; i + 2 < raw.Length; i++)
+        {
+            if (raw[i] != "status" || raw[i + 1] is not ("of" or "on" or "for"))
+            {
+                continue;
+            }
+
+            var next = i + 2;
+            while (next < raw.Length && Fillers.Contains(raw[next]))
+            {
+                next++;
+            }
+
+            return next < raw.Length && words[next].IsContent && known(words[next].Term) && raw[next] is not ("my" or "mine" or "our")
+                && !RequestNouns.Contains(raw[next]);
+        }
+
+        return false;
+    }
+
     /// <summary>"the state of my demand", "situation with my order": how the person's own thing stands.</summary>
     private static bool StatusOfMine(string[] raw)
     {
@@ -911,9 +992,12 @@ internal static class CommandWords
                 continue;
             }
 
-            // The request itself, not a thing named after one ("remove the ticket scanner").
-            var after = raw.Skip(i + 1).Where(w => w is not ("my" or "the" or "that" or "this" or "our" or "last" or "old" or "previous" or "a" or "an")).Take(2).ToArray();
-            if (after.Length > 0 && RequestNouns.Contains(after[0]) && (after.Length == 1 || AfterRequestNoun.Contains(after[1]) || char.IsAsciiDigit(after[1][0])))
+            // The request itself, not a thing named after one ("remove the ticket scanner"); "kill off", "forget about" alike.
+            // "forget the laptop request I made": one word naming what it was for may come before the request noun.
+            var after = raw.Skip(i + 1).Where(w => w is not ("my" or "the" or "that" or "this" or "our" or "last" or "old" or "previous" or "a" or "an" or "off" or "about")).Take(3).ToArray();
+            var noun = after.Length > 1 && !RequestNouns.Contains(after[0]) && after[0] is not ("up" or "out" or "back" or "in" or "on" or "down" or "over") && RequestNouns.Contains(after[1]) ? 1 : 0;
+            if (after.Length > noun && RequestNouns.Contains(after[noun])
+                && (after.Length == noun + 1 || AfterRequestNoun.Contains(after[noun + 1]) || char.IsAsciiDigit(after[noun + 1][0])))
             {
                 return true;
             }

@@ -1,4 +1,5 @@
 using ChatRequests.Core.Understanding;
+using static ChatRequests.Core.Tests.Understanding.MiniCatalog;
 using static ChatRequests.Core.Tests.Understanding.TheatreCatalog;
 
 namespace ChatRequests.Core.Tests.Understanding;
@@ -159,7 +160,8 @@ public class CommandRulesTests
 
     // Phrasings of commands9's development set (eval/intake/dev/), said here in other words: taking a request back,
     // chasing it, an approval's "okay", what a team may ask for, being lost or asking how to get things from the bot,
-    // the jobs a team has open.
+    // the jobs a team has open. Then commands10's: a request taken back with "forget" or "kill off", approvals that wait on
+    // the person's go-ahead, a person stuck, how to ask at all, an earlier ask chased after a tale of it.
     [Theory]
     [InlineData(ChatCommand.Cancel, "take back my request for the radio mic")]
     [InlineData(ChatCommand.Cancel, "please take my request back")]
@@ -172,6 +174,12 @@ public class CommandRulesTests
     [InlineData(ChatCommand.Help, "how do I get things out of you")]
     [InlineData(ChatCommand.Help, "what do I type to get a laptop")]
     [InlineData(ChatCommand.Queue, "what jobs have we got open")]
+    [InlineData(ChatCommand.Cancel, "forget the mixer request I made, we borrowed one")]
+    [InlineData(ChatCommand.Cancel, "could you kill off REQ-000812")]
+    [InlineData(ChatCommand.Approvals, "any mixer requests needing my go-ahead")]
+    [InlineData(ChatCommand.Help, "help, I'm stuck, first time here")]
+    [InlineData(ChatCommand.Help, "I don't understand how to request something here")]
+    [InlineData(ChatCommand.MyRequests, "I requested a laptop weeks ago and nothing happened, where is it")]
     public void EverydayWordsForTheBotsCommands_AreThoseCommands_ThoughAnItemsWordIsSaid(ChatCommand command, string text)
     {
         AssertCommand(command, text);
@@ -189,9 +197,57 @@ public class CommandRulesTests
         AssertItem("mixer", "I need to withdraw the sound desk from the studio");
     }
 
-    private static void AssertCommand(ChatCommand command, string text)
+    [Theory]
+    [InlineData("the cancel button on the box office system crashes it")]
+    [InlineData("status of the box office system: it keeps crashing")]
+    public void AFaultToldInACommandsWords_IsAnIncident(string text)
     {
-        var meaning = Theatre.Read(text);
+        Assert.Equal(MeaningKind.Incident, Theatre.Read(text).Kind);
+    }
+
+    // On a catalog that itself speaks of cancelling, "cancel <a thing>" yields to the thing's form (ADR 0045); "the
+    // headset one" is one of the person's requests, named by its thing.
+    [Theory]
+    [InlineData("cancel the headset one")]
+    [InlineData("cancel the laptop one please")]
+    public void ARequestNamedByItsThing_IsCancelled_NotTheThingsForm(string text)
+    {
+        var desk = new MiniCatalog(
+            Item("headset", "Headset", description: "A headset for calls.", keywords: ["headset", "phone headset"]),
+            Item("laptop", "Laptop", keywords: ["laptop", "notebook"]),
+            Item("licence-removal", "Licence removal", "Software", "Cancel a software licence you no longer use.", ["cancel licence"]));
+
+        AssertCommand(ChatCommand.Cancel, text, desk);
+    }
+
+    [Fact]
+    public void RequestsAssignedToMyTeam_AreTheQueue_ThoughTheCatalogSpeaksOfAssigning()
+    {
+        var crew = new MiniCatalog(
+            Item("rota", "Crew rota", "Access", "Shows the shifts assigned to each crew member.", ["rota", "shift assigned"]),
+            Item("laptop", "Laptop", keywords: ["laptop"]));
+
+        AssertCommand(ChatCommand.Queue, "requests assigned to my team please", crew);
+    }
+
+    [Fact]
+    public void WithdrawingAThingTwoItemsKnow_OffersThem_NotTheCancel()
+    {
+        var records = new MiniCatalog(
+            Item("file-retrieval", "Archive retrieval", "Records", "Get paper files back from the archive.", ["archive", "paper files"]),
+            Item("archiving", "Archive deposit", "Records", "Send paper files to the archive.", ["archive", "paper files"]),
+            Item("laptop", "Laptop", keywords: ["laptop"]));
+
+        var meaning = records.Read("I need to withdraw the files from archive");
+
+        Assert.NotEqual(MeaningKind.Command, meaning.Kind);
+        Assert.Contains(meaning.Items, m => m.Item.Id == "file-retrieval");
+        Assert.Contains(meaning.Items, m => m.Item.Id == "archiving");
+    }
+
+    private static void AssertCommand(ChatCommand command, string text, MiniCatalog? catalog = null)
+    {
+        var meaning = (catalog ?? Theatre).Read(text);
 
         Assert.Equal(MeaningKind.Command, meaning.Kind);
         Assert.Equal(command, meaning.Command);
