@@ -13,8 +13,16 @@ against running one).
     python3 bench/profile-places.py <folder>/c64-lifecycles.stacks.txt
 """
 import collections
+import importlib.util
+import os
 import re
 import sys
+
+# The samples of a `perf script` listing, as profile-summary.py reads them.
+_spec = importlib.util.spec_from_file_location("profile_summary", os.path.join(os.path.dirname(os.path.abspath(__file__)), "profile-summary.py"))
+_summary = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_summary)
+samples = _summary.samples
 
 OURS = re.compile(r"\] (ChatRequests\.[A-Za-z0-9_.`+<>]*?)::([A-Za-z0-9_<>`]+)")
 CONTINUATION = re.compile(r"Task::RunContinuations|Task`1::TrySetResult|Task::TrySetResult|RunOrScheduleAction|AsyncTaskMethodBuilder.*SetResult|SetExistingTaskResult")
@@ -49,21 +57,6 @@ WITHOUT_OURS = [
     ("sockets (loopback TCP)", r"System\.Net\.Sockets|SocketAsyncEngine|__send|__libc_recv|__recv|epoll"),
     ("telemetry and logging", r"Microsoft\.Extensions\.Logging|System\.Diagnostics\.(Metrics|Activity)|OpenTelemetry"),
 ]
-
-
-def samples(lines):
-    frames = None
-    for line in lines:
-        if not line.strip():
-            if frames is not None:
-                yield frames
-            frames = None
-        elif not line.startswith((" ", "\t")):
-            frames = []
-        elif frames is not None:
-            frames.append(line.strip())
-    if frames is not None:
-        yield frames
 
 
 def segment(frames):
