@@ -86,4 +86,5 @@ def main():
         print("         in library:              " + ", ".join(f"{k} {100.0 * v / total:.1f}%" for k, v in libraries[context].most_common(10) if v * 200 >= total))
 
 
-main()
+if __name__ == "__main__":
+    main()

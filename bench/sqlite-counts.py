@@ -1,5 +1,6 @@
 """Sums `perf script -F event,trace` of bench/sqlite-counts.sh: each event, and the statements prepared by their SQL
-text, per request the run created (the prepares of "INSERT INTO requests")."""
+text, per request the run created: the prepares of the submit's look-up of its form's key (one a submit, on a pooled
+connection), since the group commit prepares "INSERT INTO requests" once for as long as it keeps its connection (ADR 0058)."""
 import collections
 import re
 import sys
@@ -16,7 +17,7 @@ for line in sys.stdin:
         # Only the first line of a statement: the probe's string ends at the trace's line break.
         statements[re.sub(r'\s+', ' ', sql.group(1) if sql else '?').strip().rstrip('"')[:150]] += 1
 
-requests = sum(n for sql, n in statements.items() if sql.startswith('INSERT INTO requests')) or 1
+requests = sum(n for sql, n in statements.items() if sql.startswith('SELECT') and 'FROM requests WHERE submission_key' in sql) or 1
 print(f'per request ({requests} requests created)')
 for name, n in sorted(events.items()):
     print(f'  {name:35s} {n:9d} {n / requests:9.1f}')

@@ -12,10 +12,10 @@ public sealed class SqliteConversationStore(SqliteDatabase database) : IConversa
     {
         var doc = JsonSerializer.Serialize(reference, RequestJson.Options);
         return database.WriteAsync(
-            command =>
+            statements =>
             {
                 // Activities can be handled out of order; an older reference must not replace a newer service URL.
-                command.CommandText = """
+                var command = statements.For("""
                     INSERT INTO conversations (conversation_id, tenant_id, conversation_type, user_aad_object_id, updated_at, doc)
                     VALUES ($conversation_id, $tenant_id, $conversation_type, $user_aad_object_id, $updated_at, $doc)
                     ON CONFLICT (conversation_id) DO UPDATE SET
@@ -25,7 +25,7 @@ public sealed class SqliteConversationStore(SqliteDatabase database) : IConversa
                         updated_at = excluded.updated_at,
                         doc = excluded.doc
                     WHERE excluded.updated_at >= conversations.updated_at;
-                    """;
+                    """);
                 command.Parameters.AddWithValue("$conversation_id", reference.ConversationId);
                 command.Parameters.AddWithValue("$tenant_id", (object?)reference.TenantId ?? DBNull.Value);
                 command.Parameters.AddWithValue("$conversation_type", reference.ConversationType.Value);

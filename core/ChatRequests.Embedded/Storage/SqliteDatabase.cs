@@ -200,12 +200,15 @@ public sealed class SqliteDatabase : IDisposable
     }
 
     /// <summary>
-    /// Runs <paramref name="write"/> on a command in the transaction of the next group commit (ADR 0029) and returns its
-    /// result once that transaction is on the disk. The write uses only the command it is given (its statements, one
-    /// after another); writes that must be seen by whoever is told of them go through here.
+    /// Runs <paramref name="write"/> in the transaction of the next group commit (ADR 0029) and returns its result once that
+    /// transaction is on the disk. The write uses only the statements it is given (<see cref="WriteStatements.For"/>, kept
+    /// prepared from one write to the next: ADR 0058); writes that must be seen by whoever is told of them go through here.
     /// </summary>
-    public Task<T> WriteAsync<T>(Func<SqliteCommand, Task<T>> write, CancellationToken cancellationToken = default) =>
+    internal Task<T> WriteAsync<T>(Func<WriteStatements, Task<T>> write, CancellationToken cancellationToken = default) =>
         _writes.WriteAsync(write, cancellationToken);
+
+    /// <summary>Statements the group commit prepared since the database opened, on every connection it wrote on (tests: ADR 0058).</summary>
+    internal int WriteStatementsPrepared => _writes.StatementsPrepared;
 
     /// <summary>What the store did since it opened: documents read and written, writes, commits, bytes of the log.</summary>
     public StoreWork Work { get; } = new();
@@ -234,10 +237,12 @@ public sealed class SqliteDatabase : IDisposable
 
     /// <summary>
     /// Closes the pooled connections not in use (those in use close when their operation ends), and with them their page
-    /// caches and prepared statements: for an idle bot (ADR 0043). The next operation opens a connection afresh.
+    /// caches and prepared statements: for an idle bot (ADR 0043). The group commit's connection goes too (at the end of
+    /// its batch if one is running). The next operation opens a connection afresh.
     /// </summary>
     public void ReleasePooledConnections()
     {
+        _writes.ReleaseConnection();
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
     }
@@ -333,9 +338,10 @@ public sealed class SqliteDatabase : IDisposable
             }
         }
 
+        using var statements = new WriteStatements(connection) { Transaction = transaction };
         foreach (var facts in rows)
         {
-            await SqliteReportingStore.UpsertAsync(connection, transaction, facts, cancellationToken);
+            await SqliteReportingStore.UpsertAsync(statements, facts, cancellationToken);
         }
 
         if (rows.Count > 0)

@@ -13,17 +13,28 @@ namespace ChatRequests.Embedded.Storage;
 /// transaction (disk full, read-only file, a failed commit) fails every write of the batch, none of which was
 /// acknowledged, and the next batch opens a connection afresh (<see cref="SqliteDatabase.OpenAsync"/>, which replaces a
 /// read-only handle), so the store recovers as it did with one commit per write.
+/// The loop keeps its connection from one batch to the next, with the writes' statements prepared on it (ADR 0058): it is
+/// closed after a batch that failed as a whole and whenever the pool's idle connections are released
+/// (<see cref="ReleaseConnection"/>), so a fault and an idle bot see it go as they saw the pooled ones go.
 /// </summary>
 internal sealed class SqliteGroupCommit
 {
     // Bounds one transaction's work (and the time its writes wait for the one ahead); the queue is drained in batches.
     private const int MaxBatch = 64;
     private const string Savepoint = "write";
+    private const string SaveSql = $"SAVEPOINT \"{Savepoint}\";";
+    private const string ReleaseSql = $"RELEASE SAVEPOINT \"{Savepoint}\";";
 
     private readonly Func<CancellationToken, Task<SqliteConnection>> _open;
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lazy<Task> _loop;
     private readonly Action<SqliteConnection, int> _committed;
+
+    // The connection the loop writes on and its prepared statements; taken by the loop for a batch, or by a release.
+    private readonly SemaphoreSlim _writerGate = new(1, 1);
+    private WriteStatements? _writer;
+    private volatile bool _releaseAsked;
+    private int _preparedOnClosed;
 
     /// <param name="open">Opens a connection able to write (<see cref="SqliteDatabase.OpenAsync"/>).</param>
     /// <param name="committed">Told of each commit: its connection (asked <see cref="SqliteDatabase.TakePagesWritten"/> before the transaction) and the writes it committed.</param>
@@ -35,11 +46,11 @@ internal sealed class SqliteGroupCommit
     }
 
     /// <summary>
-    /// Runs <paramref name="write"/> on a command of the next batch's transaction; the task ends once that transaction is
-    /// committed. The write must only use the command (no other connection, no other store): the loop runs one write at a
-    /// time. The caller's token cancels a write that has not started; one that has started runs to its commit.
+    /// Runs <paramref name="write"/> with the statements of the next batch's transaction; the task ends once that transaction
+    /// is committed. The write must only use those statements (no other connection, no other store): the loop runs one
+    /// write at a time. The caller's token cancels a write that has not started; one that has started runs to its commit.
     /// </summary>
-    public Task<T> WriteAsync<T>(Func<SqliteCommand, Task<T>> write, CancellationToken cancellationToken)
+    public Task<T> WriteAsync<T>(Func<WriteStatements, Task<T>> write, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var pending = new PendingWrite<T>(write, cancellationToken);
@@ -71,39 +82,101 @@ internal sealed class SqliteGroupCommit
         }
     }
 
+    /// <summary>
+    /// Closes the loop's connection now if no batch is running, else once the running one ends; the next batch opens one
+    /// afresh. Never waits.
+    /// </summary>
+    public void ReleaseConnection()
+    {
+        _releaseAsked = true;
+        if (_writerGate.Wait(0))
+        {
+            try
+            {
+                CloseWriterIfAsked();
+            }
+            finally
+            {
+                _writerGate.Release();
+            }
+        }
+    }
+
+    /// <summary>Statements the loop prepared since it started, on every connection it wrote on (tests).</summary>
+    internal int StatementsPrepared => _preparedOnClosed + (_writer?.Prepared ?? 0);
+
     private async Task CommitAsync(List<PendingWrite> batch)
+    {
+        await _writerGate.WaitAsync();
+        try
+        {
+            CloseWriterIfAsked();
+            if (await CommitOnWriterAsync(batch) is { } written)
+            {
+                foreach (var write in written)
+                {
+                    write.Complete();
+                }
+            }
+        }
+        finally
+        {
+            CloseWriterIfAsked();
+            _writerGate.Release();
+        }
+    }
+
+    /// <summary>The writes committed, or null if the batch failed as a whole (each of its writes told).</summary>
+    private async Task<List<PendingWrite>?> CommitOnWriterAsync(List<PendingWrite> batch)
     {
         var written = new List<PendingWrite>(batch.Count);
         try
         {
-            await using var connection = await _open(CancellationToken.None);
+            _writer ??= new WriteStatements(await _open(CancellationToken.None));
+            var connection = _writer.Connection;
             SqliteDatabase.TakePagesWritten(connection);
             await using var transaction = connection.BeginTransaction(deferred: false);
-            // One write alone needs no savepoint: if it fails, the transaction is rolled back with it. The savepoint's two
-            // statements are prepared once per batch, not once per write (what SqliteTransaction.Save and Release do).
+            _writer.Transaction = transaction;
+            // One write alone needs no savepoint: if it fails, the transaction is rolled back with it.
             var alone = batch.Count == 1;
-            await using var save = alone ? null : Statement(transaction, $"SAVEPOINT \"{Savepoint}\";");
-            await using var release = alone ? null : Statement(transaction, $"RELEASE SAVEPOINT \"{Savepoint}\";");
+            var faulted = false;
             foreach (var write in batch)
             {
-                save?.ExecuteNonQuery();
+                if (!alone)
+                {
+                    _writer.For(SaveSql).ExecuteNonQuery();
+                }
 
                 try
                 {
-                    await using var command = connection.CreateCommand();
-                    command.Transaction = transaction;
-                    await write.RunAsync(command);
+                    await write.RunAsync(_writer);
                 }
-                catch (Exception ex) when (!alone && raw.sqlite3_get_autocommit(connection.Handle) == 0)
+                catch (Exception ex) when (raw.sqlite3_get_autocommit(connection.Handle) == 0)
                 {
-                    // The transaction is still open: undo this write only, and tell its caller now (nothing of it is kept).
-                    transaction.Rollback(Savepoint);
-                    transaction.Release(Savepoint);
+                    // The transaction is still open: undo this write only, and tell its caller now (nothing of it is kept);
+                    // the connection stays.
+                    if (alone)
+                    {
+                        transaction.Rollback();
+                    }
+                    else
+                    {
+                        transaction.Rollback(Savepoint);
+                        transaction.Release(Savepoint);
+                    }
+
                     write.Fail(ex);
+                    // A handle SQLite refused a write on (read-only, full, I/O) is not kept: the next batch opens one afresh
+                    // through the database's checks, as every batch did before the connection was kept.
+                    faulted |= ex is SqliteException;
                     continue;
                 }
 
-                release?.ExecuteNonQuery();
+                if (!alone)
+                {
+                    _writer.For(ReleaseSql).ExecuteNonQuery();
+                }
+
                 written.Add(write);
             }
 
@@ -112,35 +185,53 @@ internal sealed class SqliteGroupCommit
                 await transaction.CommitAsync();
                 _committed(connection, written.Count);
             }
+
+            _writer.Transaction = null;
+            _writer.ForgetUncached();
+            if (faulted)
+            {
+                CloseWriter();
+            }
+
+            return written;
         }
         catch (Exception ex)
         {
-            // Nothing of this batch reached the disk (or the commit's outcome is unknown): no write of it is acknowledged.
+            // Nothing of this batch reached the disk (or the commit's outcome is unknown): no write of it is acknowledged,
+            // and the connection goes (a read-only or broken handle must not be kept; the next batch opens one afresh).
+            CloseWriter();
             foreach (var write in batch)
             {
                 write.Fail(ex);
             }
 
-            return;
-        }
-
-        foreach (var write in written)
-        {
-            write.Complete();
+            return null;
         }
     }
 
-    private static SqliteCommand Statement(SqliteTransaction transaction, string sql)
+    private void CloseWriterIfAsked()
     {
-        var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
+        if (_releaseAsked)
+        {
+            _releaseAsked = false;
+            CloseWriter();
+        }
+    }
+
+    private void CloseWriter()
+    {
+        if (_writer is { } writer)
+        {
+            _writer = null;
+            _preparedOnClosed += writer.Prepared;
+            writer.Dispose();
+            writer.Connection.Dispose();
+        }
     }
 
     private abstract class PendingWrite
     {
-        public abstract Task RunAsync(SqliteCommand command);
+        public abstract Task RunAsync(WriteStatements statements);
 
         public abstract void Complete();
 
@@ -149,7 +240,7 @@ internal sealed class SqliteGroupCommit
         public abstract bool CancelIfRequested();
     }
 
-    private sealed class PendingWrite<T>(Func<SqliteCommand, Task<T>> write, CancellationToken cancellationToken) : PendingWrite
+    private sealed class PendingWrite<T>(Func<WriteStatements, Task<T>> write, CancellationToken cancellationToken) : PendingWrite
     {
         // Asynchronous continuations: a caller's code never runs on the loop (it could wait there for a write of its own).
         private readonly TaskCompletionSource<T> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -157,7 +248,7 @@ internal sealed class SqliteGroupCommit
 
         public Task<T> Task => _done.Task;
 
-        public override async Task RunAsync(SqliteCommand command) => _result = await write(command);
+        public override async Task RunAsync(WriteStatements statements) => _result = await write(statements);
 
         public override void Complete() => _done.TrySetResult(_result);
 

@@ -24,16 +24,16 @@ public sealed class SqliteMessageLedger(SqliteDatabase database) : IMessageLedge
     /// </summary>
     public Task RecordAsync(PostedMessage message, CancellationToken cancellationToken = default) =>
         database.WriteAsync(
-            command =>
+            statements =>
             {
                 // ON CONFLICT (key) DO NOTHING is INSERT OR IGNORE narrowed to the key: other errors still throw.
                 // One transaction: the attempt ends only once the post is recorded.
-                command.CommandText = """
+                var command = statements.For("""
                     INSERT INTO posted_messages (key, conversation_id, activity_id, posted_at)
                     VALUES ($key, $conversation_id, $activity_id, $posted_at)
                     ON CONFLICT (key) DO NOTHING;
                     UPDATE post_attempts SET in_flight = 0 WHERE key = $key;
-                    """;
+                    """);
                 command.Parameters.AddWithValue("$key", message.Key);
                 command.Parameters.AddWithValue("$conversation_id", message.ConversationId);
                 command.Parameters.AddWithValue("$activity_id", message.ActivityId);
@@ -44,16 +44,17 @@ public sealed class SqliteMessageLedger(SqliteDatabase database) : IMessageLedge
 
     public Task<bool> BeginAttemptAsync(string key, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         database.WriteAsync(
-            async command =>
+            async statements =>
             {
-                command.CommandText = "SELECT in_flight FROM post_attempts WHERE key = $key;";
+                var command = statements.For("SELECT in_flight FROM post_attempts WHERE key = $key;");
                 command.Parameters.AddWithValue("$key", key);
                 var wasInFlight = await command.ExecuteScalarAsync() is long inFlight && inFlight == 1;
 
-                command.CommandText = """
+                command = statements.For("""
                     INSERT INTO post_attempts (key, in_flight, interrupted, started_at) VALUES ($key, 1, 0, $at)
                     ON CONFLICT (key) DO UPDATE SET interrupted = interrupted + in_flight, in_flight = 1, started_at = $at;
-                    """;
+                    """);
+                command.Parameters.AddWithValue("$key", key);
                 command.Parameters.AddWithValue("$at", StoredTime.Format(at));
                 await command.ExecuteNonQueryAsync();
                 return wasInFlight;
@@ -62,9 +63,9 @@ public sealed class SqliteMessageLedger(SqliteDatabase database) : IMessageLedge
 
     public Task AbandonAttemptAsync(string key, CancellationToken cancellationToken = default) =>
         database.WriteAsync(
-            command =>
+            statements =>
             {
-                command.CommandText = "UPDATE post_attempts SET in_flight = 0 WHERE key = $key;";
+                var command = statements.For("UPDATE post_attempts SET in_flight = 0 WHERE key = $key;");
                 command.Parameters.AddWithValue("$key", key);
                 return command.ExecuteNonQueryAsync();
             },

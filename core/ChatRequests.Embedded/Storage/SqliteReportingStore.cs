@@ -14,18 +14,15 @@ namespace ChatRequests.Embedded.Storage;
 public sealed class SqliteReportingStore(SqliteDatabase database) : IReportingStore
 {
     public Task<bool> UpsertFactsAsync(RequestFacts facts, CancellationToken cancellationToken = default) =>
-        database.WriteAsync(command => UpsertAsync(command.Connection!, command.Transaction!, facts, CancellationToken.None), cancellationToken);
+        database.WriteAsync(statements => UpsertAsync(statements, facts, CancellationToken.None), cancellationToken);
 
     /// <summary>
-    /// Stores the row in <paramref name="transaction"/> unless the stored one is as new or newer, and marks its form
+    /// Stores the row in the statements' transaction unless the stored one is as new or newer, and marks its form
     /// submitted; also what <see cref="SqliteDatabase"/> projects a file's existing requests with when it adds the tables.
     /// </summary>
-    internal static async Task<bool> UpsertAsync(
-        SqliteConnection connection, SqliteTransaction transaction, RequestFacts facts, CancellationToken cancellationToken)
+    internal static async Task<bool> UpsertAsync(WriteStatements statements, RequestFacts facts, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"""
+        var command = statements.For($"""
             INSERT INTO request_facts (request_id, version, submission_key, team_id, category, requester_id, submitted_at, updated_at, is_open, doc)
             VALUES ($request_id, $version, $submission_key, $team_id, $category, $requester_id, $submitted_at, $updated_at, $is_open, {StoredDocument.AsText})
             ON CONFLICT (request_id) DO UPDATE SET
@@ -33,7 +30,7 @@ public sealed class SqliteReportingStore(SqliteDatabase database) : IReportingSt
                 category = excluded.category, requester_id = excluded.requester_id, submitted_at = excluded.submitted_at,
                 updated_at = excluded.updated_at, is_open = excluded.is_open, doc = excluded.doc
             WHERE excluded.version > request_facts.version;
-            """;
+            """);
         command.Parameters.AddWithValue("$request_id", facts.RequestId);
         command.Parameters.AddWithValue("$version", facts.Version);
         command.Parameters.AddWithValue("$submission_key", facts.SubmissionKey);
@@ -49,9 +46,7 @@ public sealed class SqliteReportingStore(SqliteDatabase database) : IReportingSt
             return false;
         }
 
-        await using var form = connection.CreateCommand();
-        form.Transaction = transaction;
-        form.CommandText = "UPDATE forms_shown SET submitted_at = $submitted_at WHERE form_key = $key AND submitted_at IS NULL;";
+        var form = statements.For("UPDATE forms_shown SET submitted_at = $submitted_at WHERE form_key = $key AND submitted_at IS NULL;");
         form.Parameters.AddWithValue("$key", facts.SubmissionKey);
         form.Parameters.AddWithValue("$submitted_at", StoredTime.Format(facts.SubmittedAt));
         await form.ExecuteNonQueryAsync(cancellationToken);
@@ -71,15 +66,15 @@ public sealed class SqliteReportingStore(SqliteDatabase database) : IReportingSt
     {
         var doc = JsonSerializer.Serialize(form with { SubmittedAt = null }, RequestJson.Options);
         return database.WriteAsync(
-            command =>
+            statements =>
             {
                 // A form whose request is projected already (a slow write) is submitted from the start.
-                command.CommandText = """
+                var command = statements.For("""
                     INSERT INTO forms_shown (form_key, team_id, category, person_id, shown_at, submitted_at, doc)
                     VALUES ($key, $team_id, $category, $person_id, $shown_at,
                             (SELECT submitted_at FROM request_facts WHERE submission_key = $key LIMIT 1), $doc)
                     ON CONFLICT (form_key) DO NOTHING;
-                    """;
+                    """);
                 command.Parameters.AddWithValue("$key", form.FormKey);
                 command.Parameters.AddWithValue("$team_id", (object?)form.TeamId ?? DBNull.Value);
                 command.Parameters.AddWithValue("$category", form.Category);

@@ -96,22 +96,23 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
         // One writer at a time (the group commit's transaction holds the write lock), so two callers never see the same
         // value, and a key's second caller finds the first one's number.
         database.WriteAsync(
-            async command =>
+            async statements =>
             {
-                command.CommandText = "SELECT number FROM request_numbers WHERE submission_key = $key;";
+                var command = statements.For("SELECT number FROM request_numbers WHERE submission_key = $key;");
                 command.Parameters.AddWithValue("$key", submissionKey);
                 if (await command.ExecuteScalarAsync() is long reserved)
                 {
                     return reserved;
                 }
 
-                command.CommandText = """
+                command = statements.For("""
                     INSERT INTO counters (name, value) VALUES ('request', 1)
                     ON CONFLICT (name) DO UPDATE SET value = value + 1
                     RETURNING value;
-                    """;
+                    """);
                 var number = (long)(await command.ExecuteScalarAsync())!;
-                command.CommandText = "INSERT INTO request_numbers (submission_key, number) VALUES ($key, $number);";
+                command = statements.For("INSERT INTO request_numbers (submission_key, number) VALUES ($key, $number);");
+                command.Parameters.AddWithValue("$key", submissionKey);
                 command.Parameters.AddWithValue("$number", number);
                 await command.ExecuteNonQueryAsync();
                 return number;
@@ -134,14 +135,14 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
     {
         var row = RequestRow.From(request, version: 1);
         await database.WriteAsync(
-            async command =>
+            async statements =>
             {
-                command.CommandText = $"""
+                var command = statements.For($"""
                     INSERT INTO requests (id, version, submission_key, requester_id, team_id, state, submitted_at,
                                           pending_approvers, next_event_at, has_parked, sla_check_at, doc)
                     VALUES ($id, $version, $submission_key, $requester_id, $team_id, $state, $submitted_at,
                             $pending_approvers, $next_event_at, $has_parked, $sla_check_at, {StoredDocument.AsText});
-                    """;
+                    """);
                 row.AddParameters(command.Parameters);
                 command.Parameters.AddWithValue("$submission_key", request.SubmissionKey);
                 command.Parameters.AddWithValue("$submitted_at", StoredTime.Format(request.SubmittedAt));
@@ -171,9 +172,9 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
             ? row.Columns.ChangedFrom(stored.Columns)
             : RequestColumns.All;
         var updated = await database.WriteAsync(
-            command =>
+            statements =>
             {
-                command.CommandText = Update(changed);
+                var command = statements.For(Update(changed));
                 row.AddParameters(command.Parameters);
                 command.Parameters.AddWithValue("$expected", expected);
                 return command.ExecuteNonQueryAsync();
@@ -390,9 +391,9 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
 
     public Task SetMarkAsync(string name, string value, CancellationToken cancellationToken = default) =>
         database.WriteAsync(
-            command =>
+            statements =>
             {
-                command.CommandText = "INSERT INTO store_marks (name, value) VALUES ($name, $value) ON CONFLICT (name) DO UPDATE SET value = excluded.value;";
+                var command = statements.For("INSERT INTO store_marks (name, value) VALUES ($name, $value) ON CONFLICT (name) DO UPDATE SET value = excluded.value;");
                 command.Parameters.AddWithValue("$name", name);
                 command.Parameters.AddWithValue("$value", value);
                 return command.ExecuteNonQueryAsync();

@@ -215,11 +215,14 @@ public sealed class SqliteDatabaseRecoveryTests(ITestOutputHelper output) : IDis
 
     private static Task<List<string>> StoredIdsAsync(SqliteRequestStore store) => SubmitLoad.StoredIdsAsync(store);
 
-    /// <summary>Closes every idle connection of the file, as the pool's pruning does: the next operation opens a new one.</summary>
-    private static async Task EmptyPoolAsync(SqliteDatabase database)
+    /// <summary>
+    /// Closes every idle connection of the file, as the pool's pruning and the idle bot's release do, the group commit's
+    /// kept connection included (ADR 0058): the next operation, read or write, opens a new one.
+    /// </summary>
+    private static Task EmptyPoolAsync(SqliteDatabase database)
     {
-        await using var connection = await database.OpenAsync();
-        SqliteConnection.ClearPool(connection);
+        database.ReleasePooledConnections();
+        return Task.CompletedTask;
     }
 
     private static async Task<object?> ScalarAsync(SqliteDatabase database, string sql)

@@ -89,6 +89,42 @@ public sealed class SqliteGroupCommitTests : IDisposable
         Assert.Equal(2L, await CountAsync("SELECT COUNT(*) FROM request_numbers;"));
     }
 
+    [Fact]
+    public async Task WritesOfLaterBatches_RunTheStatementsTheFirstBatchPrepared()
+    {
+        var store = new SqliteRequestStore(_scratch.Database);
+        var id = await SubmitLoad.SubmitAsync(store, "form-1");
+        var request = (await store.GetAsync(id))!;
+        await store.SaveAsync(request);
+        var prepared = _scratch.Database.WriteStatementsPrepared;
+
+        // The same writes again, each in a batch of its own: nothing is prepared again, and each is stored.
+        var second = await SubmitLoad.SubmitAsync(store, "form-2");
+        await store.SaveAsync((await store.GetAsync(second))!);
+        await store.SaveAsync(request);
+
+        Assert.Equal(prepared, _scratch.Database.WriteStatementsPrepared);
+        Assert.Equal(3L, (await store.GetAsync(id))!.Version);
+        Assert.Equal(2L, await CountAsync("SELECT COUNT(*) FROM requests;"));
+    }
+
+    [Fact]
+    public async Task ReleasedConnections_IncludeTheWriters_SoTheLogIsRemoved_AndTheNextWritePreparesAfresh()
+    {
+        var store = new SqliteRequestStore(_scratch.Database);
+        await SubmitLoad.SubmitAsync(store, "form-1");
+        var prepared = _scratch.Database.WriteStatementsPrepared;
+        Assert.True(File.Exists(_scratch.Database.FilePath + "-wal"));
+
+        _scratch.Database.ReleasePooledConnections();
+
+        // The last connection of the file closed: SQLite checkpointed the log and removed it with its -shm (ADR 0043).
+        Assert.False(File.Exists(_scratch.Database.FilePath + "-wal"));
+        Assert.False(File.Exists(_scratch.Database.FilePath + "-shm"));
+        Assert.Equal("REQ-000002", await SubmitLoad.SubmitAsync(store, "form-2"));
+        Assert.True(_scratch.Database.WriteStatementsPrepared > prepared);
+    }
+
     /// <summary>
     /// Runs <paramref name="failing"/> between two number reservations, all three queued while the file's write lock is
     /// held so that they share a batch; checks it fails with a conflict and returns the two numbers.
