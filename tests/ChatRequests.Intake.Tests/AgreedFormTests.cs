@@ -41,9 +41,7 @@ public sealed class AgreedFormTests
     [InlineData("a kettle for the crew mess", "crew-roster-access", false)]
     public void TheThingAskedFor_IsTheItemsOwn_OnlyWhenItsHeadAndEveryThingBeforeItAreTheItems(string message, string item, bool own)
     {
-        var catalog = Ferry();
-        var index = new CatalogIndex(catalog.Items);
-        var at = catalog.Items.ToList().FindIndex(i => i.Id == item);
+        var (index, at) = FerryIndex(item);
 
         Assert.Equal(own, AskHead.Against(Tokens.Read(message), index, at) == AskHead.ItsOwn);
     }
@@ -53,11 +51,16 @@ public sealed class AgreedFormTests
     [InlineData("one more radio for the deck crew", "deck-radio", false)]
     public void AnotherItemsThing_SaidBesideTheAsk_IsSeen(string message, string item, bool another)
     {
-        var catalog = Ferry();
-        var index = new CatalogIndex(catalog.Items);
-        var at = catalog.Items.ToList().FindIndex(i => i.Id == item);
+        var (index, at) = FerryIndex(item);
 
         Assert.Equal(another, AskHead.NamesAnotherThing(Tokens.Read(message), index, at));
+    }
+
+    /// <summary>The ferry catalog's index and where an item of it stands.</summary>
+    private static (CatalogIndex Index, int Item) FerryIndex(string item)
+    {
+        var catalog = Ferry();
+        return (new CatalogIndex(catalog.Items), catalog.Items.ToList().FindIndex(i => i.Id == item));
     }
 
     /// <summary>A ferry operator's IT catalog, written for these tests: port devices, vessels, its systems, office kit and accounts.</summary>
