@@ -1,9 +1,10 @@
 namespace ChatRequests.Core.Understanding;
 
 /// <summary>
-/// What the thing asked for is, against one item, in terms any catalog has (ADR 0055): whether the words say the item's
-/// own thing as the head of a phrase ("a new laptop", "walkies for the bus station", not "a laptop bag"), and whether they
-/// say another of the catalog's things that way. Features of how sure the sentence-led decision is of its first candidate.
+/// What the thing asked for is, against one item, in terms any catalog has (ADR 0055): whether the head of the ask and the
+/// words before it are the item's own ("a new laptop", not "a laptop bag" nor "a desk phone" beside a mobile), and whether
+/// another item's thing is said beside it. Part of the sign that a form of the sentence-led decision's first candidate is
+/// safe below its other bars (<see cref="SentenceLead.Agreed"/>).
 /// </summary>
 internal static class AskHead
 {
@@ -48,13 +49,14 @@ internal static class AskHead
         return words[i..end];
     }
 
+    /// <summary>The value of <see cref="Against"/> for the item's own thing asked for.</summary>
+    public const int ItsOwn = 1;
+
     /// <summary>
     /// How the head of the ask stands to an item: 0 none found, 1 the item's own word and nothing else before it, 5 the
     /// item's own word after a word of another kind ("a desk phone", "an A4 printer"), 2 another item's thing, 3 a word the
     /// catalog does not know, 4 else.
     /// </summary>
-    public const int ItsOwn = 1;
-
     public static int Against(Word[] words, CatalogIndex index, int item)
     {
         var run = Run(words);
