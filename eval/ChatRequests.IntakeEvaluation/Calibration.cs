@@ -25,16 +25,16 @@ internal sealed record ReadUtterance(LabelledSet Set, Utterance Utterance, Readi
     public Meaning Decide(MatchCalibration calibration, bool led) =>
         LexicalInterpreter.Decide(Reading, led && Reading.Cosines is null ? MatchCalibration.Fitted : calibration, Senses);
 
-    /// <summary>The probability of what would be a form and whether the words' rule says form for it.</summary>
-    public (double Probability, bool Rule) Judge(MatchCalibration calibration)
+    /// <summary>The probability of what would be a form, whether the words' rule says form for it and whether the words and the meaning agree on it (ADR 0055).</summary>
+    public (double Probability, bool Rule, bool Agreed) Judge(MatchCalibration calibration)
     {
         if (Reading.Cosines is { } cosines)
         {
             var judged = SentenceLead.Judged(Reading.Ranked, Reading.QueryTerms, cosines, calibration);
-            return (calibration.Sureness(SentenceLead.SureFeatures(judged, Reading.Ranked, Reading.QueryTerms, cosines)), judged[0].Rule);
+            return (calibration.Sureness(SentenceLead.SureFeatures(judged, Reading, cosines)), judged[0].Rule, SentenceLead.Agreed(judged, Reading, cosines));
         }
 
-        return (calibration.Probability(MatchFeatures.Of(Reading.Ranked, Reading.QueryTerms)), MatchDecision.RuleSaysForm(Reading.Ranked));
+        return (calibration.Probability(MatchFeatures.Of(Reading.Ranked, Reading.QueryTerms)), MatchDecision.RuleSaysForm(Reading.Ranked), false);
     }
 
     /// <summary>Whether the top of the ranking is the item the utterance asks for.</summary>
@@ -90,7 +90,8 @@ internal static class Calibration
     /// <param name="goalsFirst">Whether the goals' order alone decides, even when a figure gets worse than the rule's.</param>
     /// <param name="led">Whether the readings are the encoder's and the calibration fitted is its (ADR 0041).</param>
     /// <param name="targets">The wrong-form and abstention rates the fit reaches before top-1 counts (<see cref="GoalTargets"/> unless given).</param>
-    public static MatchCalibration Fit(IReadOnlyList<ReadUtterance> training, bool led, bool goalsFirst = false, Targets? targets = null)
+    /// <param name="agreed">Whether a first candidate the words and the meaning agree on has a bar of its own (ADR 0055).</param>
+    public static MatchCalibration Fit(IReadOnlyList<ReadUtterance> training, bool led, bool goalsFirst = false, Targets? targets = null, bool agreed = true)
     {
         var aim = targets ?? GoalTargets;
         var weighed = training.Where(r => r.Weighed && (!led || r.Reading.Cosines is not null)).ToList();
@@ -102,10 +103,11 @@ internal static class Calibration
         var model = new MatchCalibration(weights, 0, 0, 0, led ? SureWeights(weighed, new MatchCalibration(weights, 0, 0, 0)) : null);
         var cases = training.Select(r =>
         {
-            var judged = weighed.Contains(r) ? r.Judge(model) : (double.NaN, false);
+            var judged = weighed.Contains(r) ? r.Judge(model) : (double.NaN, false, false);
             return new Case(
                 judged.Item1,
                 judged.Item2,
+                judged.Item3,
                 Counts.Of(Evaluation.Score(r.Utterance, r.Decide(model with { FormAt = 0, RuleFormAt = 0, CloseBand = bands[0] }, led))),
                 [.. bands.Select(b => Counts.Of(Evaluation.Score(r.Utterance, r.Decide(model with { FormAt = 2, RuleFormAt = 2, CloseBand = b }, led))))]);
         }).ToList();
@@ -120,12 +122,7 @@ internal static class Calibration
             {
                 for (var b = 0; b < bands.Length; b++)
                 {
-                    var counts = default(Counts);
-                    foreach (var c in cases)
-                    {
-                        counts += c.Probability >= (c.Rule ? ruleFormAt : formAt) ? c.Form : c.NoForm[b];
-                    }
-
+                    var counts = Sum(cases, formAt, ruleFormAt, null, b);
                     if ((goalsFirst || counts.NoWorseThan(rule)) && (best is null || counts.Better(best.Value.Counts, aim)))
                     {
                         best = (formAt, ruleFormAt, bands[b], counts);
@@ -134,7 +131,23 @@ internal static class Calibration
             }
         }
 
-        return model with { FormAt = best!.Value.FormAt, RuleFormAt = best.Value.RuleFormAt, CloseBand = best.Value.Band };
+        // The bar of a first candidate the words and the meaning agree on (ADR 0055), below the others: only where it adds
+        // right forms and no wrong one, nor a form for a "none", on what it is fitted on.
+        var (chosen, agreedAt) = (best!.Value, (double?)null);
+        if (led && agreed)
+        {
+            var band = Array.IndexOf(bands, chosen.Band);
+            foreach (var at in FormThresholds.Concat(RuleThresholds).Where(t => t < Math.Max(chosen.FormAt, chosen.RuleFormAt)).Distinct().OrderDescending())
+            {
+                var counts = Sum(cases, chosen.FormAt, chosen.RuleFormAt, at, band);
+                if (counts.WrongForms <= chosen.Counts.WrongForms && counts.Abstained >= chosen.Counts.Abstained && counts.Top1 > chosen.Counts.Top1)
+                {
+                    (chosen, agreedAt) = (chosen with { Counts = counts }, at);
+                }
+            }
+        }
+
+        return model with { FormAt = chosen.FormAt, RuleFormAt = chosen.RuleFormAt, CloseBand = chosen.Band, AgreedFormAt = agreedAt };
     }
 
     /// <summary>
@@ -155,18 +168,18 @@ internal static class Calibration
         var rows = weighed.Select(r =>
         {
             var judged = SentenceLead.Judged(r.Reading.Ranked, r.Reading.QueryTerms, r.Reading.Cosines!, ordering);
-            return (Features: SentenceLead.SureFeatures(judged, r.Reading.Ranked, r.Reading.QueryTerms, r.Reading.Cosines!), Right: r.IsAskedFor(judged[0].Item) ? 1.0 : 0.0);
+            return (Features: SentenceLead.SureFeatures(judged, r.Reading, r.Reading.Cosines!), Right: r.IsAskedFor(judged[0].Item) ? 1.0 : 0.0);
         }).ToList();
         return Logistic([.. rows.Select(r => r.Features)], [.. rows.Select(r => r.Right)]);
     }
 
     /// <summary>For each catalog, the calibration fitted on the others and its figures on that catalog; and their sum.</summary>
     public static (List<(string Name, MatchCalibration Calibration, Figures Figures)> Rows, Figures Total) LeaveOneCatalogOut(
-        IReadOnlyList<ReadUtterance> reads, bool led, bool goalsFirst = false, Targets? targets = null)
+        IReadOnlyList<ReadUtterance> reads, bool led, bool goalsFirst = false, Targets? targets = null, bool agreed = true)
     {
         var rows = reads.Select(r => r.Set.Name).Distinct().Order(StringComparer.Ordinal).Select(name =>
         {
-            var calibration = Fit([.. reads.Where(r => r.Set.Name != name)], led, goalsFirst, targets);
+            var calibration = Fit([.. reads.Where(r => r.Set.Name != name)], led, goalsFirst, targets, agreed);
             return (name, calibration, Score(reads.Where(r => r.Set.Name == name), calibration, led));
         }).ToList();
         return (rows, rows.Aggregate(Figures.Empty, (sum, r) => sum + r.Item3));
@@ -174,11 +187,24 @@ internal static class Calibration
 
     /// <summary>The calibration as the line of <c>MatchCalibration.Fitted</c>.</summary>
     public static string Describe(MatchCalibration calibration) =>
-        FormattableString.Invariant($"new([{Numbers(calibration.Weights)}], {calibration.FormAt:0.####}, {calibration.RuleFormAt:0.####}, {calibration.CloseBand}{(calibration.SureWeights is { } sure ? $", [{Numbers(sure)}]" : "")})");
+        FormattableString.Invariant($"new([{Numbers(calibration.Weights)}], {calibration.FormAt:0.####}, {calibration.RuleFormAt:0.####}, {calibration.CloseBand}{(calibration.SureWeights is { } sure ? $", [{Numbers(sure)}]" : "")}{(calibration.AgreedFormAt is { } agreed ? $", AgreedFormAt: {agreed:0.####}" : "")})");
 
     private static string Numbers(IEnumerable<double> weights) => string.Join(", ", weights.Select(w => w.ToString("0.####", CultureInfo.InvariantCulture)));
 
-    private sealed record Case(double Probability, bool Rule, Counts Form, Counts[] NoForm);
+    private sealed record Case(double Probability, bool Rule, bool Agreed, Counts Form, Counts[] NoForm);
+
+    /// <summary>The figures of the cases under the bars and the band's index.</summary>
+    private static Counts Sum(List<Case> cases, double formAt, double ruleFormAt, double? agreedAt, int band)
+    {
+        var counts = default(Counts);
+        foreach (var c in cases)
+        {
+            var bar = Math.Min(c.Rule ? ruleFormAt : formAt, c.Agreed && agreedAt is { } at ? at : double.MaxValue);
+            counts += c.Probability >= bar ? c.Form : c.NoForm[band];
+        }
+
+        return counts;
+    }
 
     /// <summary>The item figures the fit weighs, as counts (hits and cases of top-1, reachable, wrong form, abstention).</summary>
     private readonly record struct Counts(int Top1, int Items, int Reachable, int WrongForms, int Weighed, int Abstained, int Nones)

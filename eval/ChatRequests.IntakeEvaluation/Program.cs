@@ -21,6 +21,9 @@ using ChatRequests.SentenceEncoding;
 // --encoder-fidelity: the slim model against the original on every tuning sentence (ADR 0039; minutes; exits 1 below its bars);
 // --loco --encoder --reach-probe: the item sentences whose item is not offered (and "none" sentences offered anything), by what
 //   they got, whether the encoder read them and where the item stands in the encoder's order (ADR 0052); with --failures, each.
+// --loco --encoder --form-probe: the messages the encoder read, by what they got (form or not) and whether the first candidate
+//   is right, beside signals of the words and the meaning (ADR 0055); with --failures, each held back or wrong.
+// --no-agreed-bar: with --fit or --loco and --encoder, no bar of its own for a first candidate the words and the meaning agree on (ADR 0055).
 // --encoder-probe: what the encoder alone knows of the tuning part (its nearest item, how its best cosine separates kinds).
 // --fit-senses: fits when a message the words leave open is a command or a fault by its meaning (ADR 0045), leave-one-catalog-out
 //   and on the whole tuning part, and prints SenseCalibration.Fitted's line (reads with the encoder).
@@ -37,6 +40,8 @@ var fidelity = false;
 var withEncoder = false;
 var fitSenses = false;
 var reachProbe = false;
+var formProbe = false;
+var agreedBar = true;
 double? decisiveAt = null;
 float? noneLead = null;
 var model = SentenceModel.ByShortName[SentenceEncoderOptions.DefaultModelName];
@@ -89,6 +94,12 @@ for (var i = 0; i < args.Length; i++)
         case "--reach-probe":
             reachProbe = true;
             break;
+        case "--no-agreed-bar":
+            agreedBar = false;
+            break;
+        case "--form-probe":
+            formProbe = true;
+            break;
         case "--model" when i + 1 < args.Length && SentenceModel.ByShortName.TryGetValue(args[i + 1], out var named):
             model = named;
             i++;
@@ -97,7 +108,7 @@ for (var i = 0; i < args.Length; i++)
             model = model with { QueryPrefix = "" };
             break;
         default:
-            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|dev|all] [--failures] [--loco] [--fit] [--goals-first] [--targets W A] [--encoder [--decisive-at P] [--none-lead L]] [--reach-probe] [--encoder-probe] [--encoder-fidelity] [--fit-senses] [--model MiniLM|ArcticXs] [--no-query-prefix]");
+            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|dev|all] [--failures] [--loco] [--fit] [--goals-first] [--targets W A] [--encoder [--decisive-at P] [--none-lead L]] [--reach-probe] [--form-probe] [--no-agreed-bar] [--encoder-probe] [--encoder-fidelity] [--fit-senses] [--model MiniLM|ArcticXs] [--no-query-prefix]");
             return 2;
     }
 }
@@ -174,7 +185,7 @@ if (loco || fit)
     Console.WriteLine($"messages encoded: {encoded} of {reads.Count} ({(double)encoded / reads.Count:P1})");
     if (fit)
     {
-        var fitted = Calibration.Fit(reads, led, goalsFirst, targets);
+        var fitted = Calibration.Fit(reads, led, goalsFirst, targets, agreedBar);
         Console.WriteLine(Calibration.Describe(fitted));
         var items = reads.Where(r => r.Utterance.Expect.StartsWith("item:", StringComparison.Ordinal)).ToList();
         Console.WriteLine($"the ranking's top is the item asked for in {items.Count(r => r.TopIsRight)} of {items.Count} item utterances");
@@ -190,10 +201,10 @@ if (loco || fit)
 
     if (loco)
     {
-        var (rows, total) = Calibration.LeaveOneCatalogOut(reads, led, goalsFirst, targets);
+        var (rows, total) = Calibration.LeaveOneCatalogOut(reads, led, goalsFirst, targets, agreedBar);
         foreach (var (name, calibration, figures) in rows)
         {
-            PrintFigures($"leave-one-catalog-out / {name} (fitted on the others: form at p >= {calibration.FormAt:0.###}, or {calibration.RuleFormAt:0.###} with the rule; band {calibration.CloseBand})", figures);
+            PrintFigures($"leave-one-catalog-out / {name} (fitted on the others: form at p >= {calibration.FormAt:0.###}, or {calibration.RuleFormAt:0.###} with the rule{(calibration.AgreedFormAt is { } agreedAt ? $", {agreedAt:0.###} agreed" : "")}; band {calibration.CloseBand})", figures);
             if (failures)
             {
                 // What the issue puts first, out of sample: a "none" offered anything, an item given another item's form.
@@ -214,6 +225,11 @@ if (loco || fit)
         if (reachProbe && encoder is not null)
         {
             ReachProbe.Run(reads, rows, encoder, Evaluation.Lexical(root), failures);
+        }
+
+        if (formProbe && encoder is not null)
+        {
+            FormProbe.Run(reads, rows, failures);
         }
 
         return total.Misses().Any() ? 1 : 0;

@@ -214,7 +214,7 @@ public sealed class LexicalInterpreter(ICatalog catalog, ISentenceEncoder? encod
 
         var (index, words, command, requestId, urgency) = (reading.Index, reading.Words, reading.Command, reading.RequestId, reading.Urgency);
         var (kind, items) = reading.Cosines is { } cosines
-            ? SentenceLead.Decide(reading.Ranked, reading.QueryTerms, cosines, calibration)
+            ? SentenceLead.Decide(reading, cosines, calibration)
             : MatchDecision.Decide(reading.Ranked, reading.QueryTerms, calibration);
         if (reading.Chase)
         {

@@ -47,8 +47,9 @@ internal static class SentenceLead
         ranked.Count > 0 && ranked[0].Score >= MatchDecision.MinScore && MatchDecision.RuleSaysForm(ranked)
         && MatchCalibration.Fitted.Probability(MatchFeatures.Of(ranked, queryTerms)) >= decisiveAt;
 
-    public static (MeaningKind Kind, IReadOnlyList<ScoredItem> Items) Decide(IReadOnlyList<ScoredItem> ranked, int queryTerms, float[] cosines, MatchCalibration calibration)
+    public static (MeaningKind Kind, IReadOnlyList<ScoredItem> Items) Decide(Reading reading, float[] cosines, MatchCalibration calibration)
     {
+        var (ranked, queryTerms) = (reading.Ranked, reading.QueryTerms);
         var judged = Judged(ranked, queryTerms, cosines, calibration);
         if (judged.Count == 0)
         {
@@ -56,13 +57,26 @@ internal static class SentenceLead
         }
 
         var best = judged[0];
-        if (calibration.Sureness(SureFeatures(judged, ranked, queryTerms, cosines)) >= (best.Rule ? calibration.RuleFormAt : calibration.FormAt))
+        if (calibration.Sureness(SureFeatures(judged, reading, cosines)) >= calibration.SureFormAt(best.Rule, Agreed(judged, reading, cosines)))
         {
             return (MeaningKind.Item, [best.Item]);
         }
 
         var close = judged.Where(j => j.Probability >= calibration.CloseBand * best.Probability).Take(MatchDecision.MaxChoices).Select(j => j.Item).ToList();
         return Offered(close, Nearest(cosines, CandidateFrom), ranked);
+    }
+
+    /// <summary>
+    /// Whether the first candidate is the one the words rank first and the one nearest in meaning, and the thing the words
+    /// ask for is its own (<see cref="AskHead.Against"/>): the sign of a form that is safe below the other bars (ADR 0055).
+    /// </summary>
+    public static bool Agreed(List<(ScoredItem Item, double Probability, bool Rule)> judged, Reading reading, float[] cosines)
+    {
+        var first = judged[0].Item.Index;
+        var ranked = reading.Ranked;
+        return ranked.Count > 0 && ranked[0].Score >= MatchDecision.MinScore && ranked[0].Index == first
+            && Nearest(cosines, float.MinValue) is [var nearest, ..] && nearest == first
+            && AskHead.Against(reading.Words, reading.Index, first) == AskHead.ItsOwn && !AskHead.NamesAnotherThing(reading.Words, reading.Index, first);
     }
 
     /// <summary>
@@ -101,8 +115,9 @@ internal static class SentenceLead
     /// (log odds), whether the words' rule says form for it, its cosine and lead, and, when it is the words' top, the
     /// words' own features of their decision (<see cref="MatchFeatures"/>).
     /// </summary>
-    public static double[] SureFeatures(List<(ScoredItem Item, double Probability, bool Rule)> judged, IReadOnlyList<ScoredItem> ranked, int queryTerms, float[] cosines)
+    public static double[] SureFeatures(List<(ScoredItem Item, double Probability, bool Rule)> judged, Reading reading, float[] cosines)
     {
+        var (ranked, queryTerms) = (reading.Ranked, reading.QueryTerms);
         var (best, second) = (judged[0], judged.Count > 1 ? judged[1].Probability : 0);
         var odds = LogOdds(best.Probability);
         var wordsTop = ranked.Count > 0 && ranked[0].Score >= MatchDecision.MinScore && ranked[0].Index == best.Item.Index;

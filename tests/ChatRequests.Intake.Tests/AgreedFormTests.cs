@@ -1,0 +1,68 @@
+using ChatRequests.Core.Understanding;
+using ChatRequests.ReferenceData.Catalog;
+
+namespace ChatRequests.Intake.Tests;
+
+/// <summary>
+/// A first candidate the words rank first, the meaning puts nearest and whose own thing the words ask for has a lower bar
+/// for its form (ADR 0055), on a ferry operator's catalog written for these tests (in no file of eval/intake/).
+/// </summary>
+public sealed class AgreedFormTests
+{
+    [Fact]
+    public void AnAskTheWordsAndTheMeaningAgreeOn_ForTheItemsOwnThing_GetsItsForm_WhereTheOtherBarsGaveNone()
+    {
+        const string message = "better wifi in the crew mess on the Pride";
+        var interpreter = SlimEncoderOnce.Prepared(Ferry());
+        var reading = interpreter.Read(message);
+        var calibration = MatchCalibration.FittedWithEncoder;
+        var senses = EncoderCalibration.For(((ISentenceEncoder)SlimEncoderOnce.Model).Model).Senses;
+        var judged = SentenceLead.Judged(reading.Ranked, reading.QueryTerms, reading.Cosines!, calibration);
+        var sureness = calibration.Sureness(SentenceLead.SureFeatures(judged, reading, reading.Cosines!));
+
+        var withBar = LexicalInterpreter.Decide(reading, calibration, senses);
+        var without = LexicalInterpreter.Decide(reading, calibration with { AgreedFormAt = null }, senses);
+
+        Assert.True(SentenceLead.Agreed(judged, reading, reading.Cosines!));
+        Assert.InRange(sureness, calibration.AgreedFormAt!.Value, calibration.FormAt);
+        Assert.Equal(MeaningKind.Item, withBar.Kind);
+        Assert.Equal("onboard-wifi", withBar.Items[0].Item.Id);
+        Assert.NotEqual(MeaningKind.Item, without.Kind);
+        Assert.Contains(without.Items, m => m.Item.Id == "onboard-wifi");
+    }
+
+    [Theory]
+    [InlineData("a new laptop for the purser", "laptop", true)]
+    [InlineData("need a mobile for the port supervisor", "mobile-phone", true)]
+    [InlineData("two more radios for the linkspan", "deck-radio", true)]
+    [InlineData("a laptop bag for the purser", "laptop", false)]
+    [InlineData("a desk phone for reception", "mobile-phone", false)]
+    [InlineData("better passenger wifi in the lounge", "onboard-wifi", false)]
+    [InlineData("a kettle for the crew mess", "crew-roster-access", false)]
+    public void TheThingAskedFor_IsTheItemsOwn_OnlyWhenItsHeadAndEveryThingBeforeItAreTheItems(string message, string item, bool own)
+    {
+        var (index, at) = FerryIndex(item);
+
+        Assert.Equal(own, AskHead.Against(Tokens.Read(message), index, at) == AskHead.ItsOwn);
+    }
+
+    [Theory]
+    [InlineData("a charger for the radio, the one on the bridge computer died", "deck-radio", true)]
+    [InlineData("one more radio for the deck crew", "deck-radio", false)]
+    public void AnotherItemsThing_SaidBesideTheAsk_IsSeen(string message, string item, bool another)
+    {
+        var (index, at) = FerryIndex(item);
+
+        Assert.Equal(another, AskHead.NamesAnotherThing(Tokens.Read(message), index, at));
+    }
+
+    /// <summary>The ferry catalog's index and where an item of it stands.</summary>
+    private static (CatalogIndex Index, int Item) FerryIndex(string item)
+    {
+        var catalog = Ferry();
+        return (new CatalogIndex(catalog.Items), catalog.Items.ToList().FindIndex(i => i.Id == item));
+    }
+
+    /// <summary>A ferry operator's IT catalog, written for these tests: port devices, vessels, its systems, office kit and accounts.</summary>
+    private static JsonFileCatalog Ferry() => TestCatalogs.Read(Path.Combine(AppContext.BaseDirectory, "Catalogs", "ferry.json"));
+}
