@@ -42,6 +42,8 @@ var fitSenses = false;
 var reachProbe = false;
 var formProbe = false;
 var agreedBar = true;
+
+var rankProbe = false;
 double? decisiveAt = null;
 float? noneLead = null;
 var model = SentenceModel.ByShortName[SentenceEncoderOptions.DefaultModelName];
@@ -90,6 +92,9 @@ for (var i = 0; i < args.Length; i++)
             break;
         case "--fit-senses":
             fitSenses = true;
+            break;
+        case "--rank-probe":
+            rankProbe = true;
             break;
         case "--reach-probe":
             reachProbe = true;
@@ -174,6 +179,32 @@ if (probe)
     var probed = Calibration.Read(Evaluation.Lexical(root), LabelledSet.Load(root, LabelledSet.Tuning), encoder, decisiveAt ?? SentenceLead.DecisiveAt);
     EncoderProbe.NoneLead(probed, encoder!, Evaluation.Lexical(root));
     EncoderProbe.Run(probed, encoder!, Evaluation.Lexical(root));
+    return 0;
+}
+
+if (rankProbe)
+{
+    // The item sentences whose item the words do not rank first: where it stands and what is above it (tuning or dev;
+    // never a held-out part, nor a development set's check part).
+    var probeParts = part == LabelledSet.Development ? LabelledSet.Development : LabelledSet.Tuning;
+    var ranked = Calibration.Read(Evaluation.Lexical(root), LabelledSet.Load(root, probeParts)).Where(r => r.Utterance.Expect.StartsWith("item:", StringComparison.Ordinal)).ToList();
+    Console.WriteLine($"{probeParts}: the words rank the item asked for first in {ranked.Count(r => r.TopIsRight)} of {ranked.Count}, among the first three in {ranked.Count(r => r.Reading.Ranked.Take(3).Any(r.IsAskedFor))}, at all in {ranked.Count(r => r.Reading.Ranked.Any(r.IsAskedFor))}");
+    foreach (var group in ranked.GroupBy(r => r.Set.Name))
+    {
+        Console.WriteLine($"  {group.Key}: first {group.Count(r => r.TopIsRight)} of {group.Count()}");
+    }
+
+    if (failures)
+    {
+        foreach (var r in ranked.Where(r => !r.TopIsRight && !r.Set.Name.Contains("-check-", StringComparison.Ordinal)))
+        {
+            var at = r.Reading.Ranked.ToList().FindIndex(s => r.IsAskedFor(s));
+            var own = at < 0 ? "unranked" : $"#{at + 1} {r.Reading.Ranked[at].Score:0.0}";
+            var above = string.Join(", ", r.Reading.Ranked.Take(Math.Min(3, at < 0 ? 3 : at)).Select(s => $"{r.Reading.Index.Items[s.Index].Id} {s.Score:0.0}"));
+            Console.WriteLine($"    [{r.Set.Name}] \"{r.Utterance.Text}\" {r.Utterance.Expect} {own}; above: {above}");
+        }
+    }
+
     return 0;
 }
 

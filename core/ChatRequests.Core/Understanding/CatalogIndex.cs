@@ -23,7 +23,12 @@ internal sealed class CatalogIndex
     // A choice only this item offers ("Visio Plan 2") says which item, about as a keyword does.
     private const double ChoiceWeight = 1.5;
     private const double CategoryWeight = 1.0;
-    private const double DescriptionWeight = 0.5;
+    /// <summary>
+    /// A description's word, as a keyword phrase's (ADR 0056): people ask in the words a catalog uses to say what the item
+    /// is ("a logger that records humidity in a showcase") more often than in its name's; a word many items' descriptions
+    /// share is worth less there by how many it fits (<see cref="ItemScorer"/>), and it names nothing (<see cref="Names"/>).
+    /// </summary>
+    private const double DescriptionWeight = 1.5;
 
     /// <summary>A choice offered by this many items is a shared answer (a location), not a hint of the item.</summary>
     private const int SharedAnswerItems = 3;
@@ -35,6 +40,11 @@ internal sealed class CatalogIndex
     private readonly Dictionary<int, string[]> _vocabularyByLength;
     // The catalog's words as written (American spelling, not stemmed), for typos the stem would hide ("mose", "mouse").
     private readonly Dictionary<int, (string Raw, string Term)[]> _wordsByLength;
+    // Two words side by side in an item's name, synonym or keyword, by the one word they make written together
+    // ("touch screen" by "touchscreen"), and the catalog's one words that way ("smartcard", "pinpad"): a compound said
+    // the other way is the same thing.
+    private readonly Dictionary<string, (Word First, Word Second)> _split = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _joined = new(StringComparer.Ordinal);
 
     public CatalogIndex(IReadOnlyList<CatalogItem> items)
     {
@@ -116,6 +126,20 @@ internal sealed class CatalogIndex
             if (words.Length == 0)
             {
                 return;
+            }
+
+            foreach (var word in words)
+            {
+                _joined.Add(word.Raw);
+            }
+
+            var all = Tokens.Read(text);
+            for (var w = 0; w + 1 < all.Length; w++)
+            {
+                if (IsCompoundPart(all[w]) && IsCompoundPart(all[w + 1]))
+                {
+                    _split.TryAdd(all[w].Raw + all[w + 1].Raw, (all[w], all[w + 1]));
+                }
             }
 
             phrases[item].Add(new ItemPhrase([.. words.Select(w => w.Term)], kind, Unsaid(text)));
@@ -224,6 +248,42 @@ internal sealed class CatalogIndex
             }
         }
     }
+
+    /// <summary>
+    /// The words with the catalog's compounds said its way: two words the catalog writes as one are that word ("smart
+    /// card" where it says "smartcard"), one word it writes as two is those two ("touchscreen" where it says "touch screen").
+    /// Only letters, each part at least three long, and never a word the catalog itself writes.
+    /// </summary>
+    public Word[] Compounds(Word[] words, string text)
+    {
+        List<Word>? said = null;
+        for (var i = 0; i < words.Length; i++)
+        {
+            var word = words[i];
+            if (i + 1 < words.Length && IsCompoundPart(word) && IsCompoundPart(words[i + 1]) && _joined.Contains(word.Raw + words[i + 1].Raw)
+                && !NamingPairs.Contains(Key2(word.Term, words[i + 1].Term)))
+            {
+                var joined = word.Raw + words[i + 1].Raw;
+                (said ??= [.. words.Take(i)]).Add(new Word(joined, Tokens.Term(joined)));
+                i++;
+                continue;
+            }
+
+            // "crewcontrol@": an address is a name, not a compound.
+            if (IsCompoundPart(word) && !_joined.Contains(word.Raw) && _split.TryGetValue(word.Raw, out var parts)
+                && !text.Contains(word.Raw + "@", StringComparison.OrdinalIgnoreCase))
+            {
+                (said ??= [.. words.Take(i)]).AddRange([parts.First, parts.Second]);
+                continue;
+            }
+
+            said?.Add(word);
+        }
+
+        return said is null ? words : [.. said];
+    }
+
+    private static bool IsCompoundPart(Word word) => word.Raw.Length >= 3 && word.IsContent && word.Raw.All(char.IsAsciiLetterLower);
 
     /// <summary>The content words of a text, in order.</summary>
     public static Word[] Content(string text) => [.. Tokens.Read(text).Where(w => w.IsContent)];

@@ -182,7 +182,7 @@ public sealed class LexicalInterpreter(ICatalog catalog, ISentenceEncoder? encod
         }
 
         var urgency = UrgencyWords.Find(text);
-        var words = Tokens.Read(text);
+        var words = index.Compounds(Tokens.Read(text), text);
         var requestId = RequestNumber.FindIn(text);
         if (requestId is not null && AuditWords.Read(text) is { } audit)
         {
@@ -254,7 +254,10 @@ public sealed class LexicalInterpreter(ICatalog catalog, ISentenceEncoder? encod
             kind = MeaningKind.Suggestion;
         }
 
-        if (command is { } c && (kind is MeaningKind.Unknown or MeaningKind.Suggestion || (c.Strength == CommandStrength.Medium && kind != MeaningKind.Item)))
+        // A command said beside a form for an item no name or keyword of which was said whole (its words only in part, or
+        // of its description or category, ADR 0056): the command ("which equipment can a station order here, show me the list").
+        if (command is { } c && (kind is MeaningKind.Unknown or MeaningKind.Suggestion || (c.Strength == CommandStrength.Medium && kind != MeaningKind.Item)
+            || (kind == MeaningKind.Item && items[0].Named == 0)))
         {
             return Command(c.Command, requestId, urgency);
         }
