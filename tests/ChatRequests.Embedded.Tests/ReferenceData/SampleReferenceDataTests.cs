@@ -14,7 +14,7 @@ public sealed class SampleReferenceDataTests
         "samples/construction", "samples/broadcaster", "samples/lawfirm", "samples/pharmalab", "samples/transit", "samples/utility",
         "samples/insurer", "samples/mining", "samples/charity", "samples/agri", "samples/gamestudio", "samples/vet",
         "samples/port", "samples/museum", "samples/firerescue", "samples/prison", "samples/football", "samples/opera",
-        "samples/forestry",
+        "samples/forestry", "samples/zoo",
     };
 
     [Theory]
