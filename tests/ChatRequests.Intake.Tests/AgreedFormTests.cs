@@ -19,8 +19,9 @@ public sealed class AgreedFormTests
         var senses = EncoderCalibration.For(((ISentenceEncoder)SlimEncoderOnce.Model).Model).Senses;
         var judged = SentenceLead.Judged(reading.Ranked, reading.QueryTerms, reading.Cosines!, stored);
         var sureness = stored.Sureness(SentenceLead.SureFeatures(judged, reading, reading.Cosines!));
-        // The bars moved at every refit (ADR 0055: 0.55, then 0.67 once the words read descriptions and this ask became
-        // sure enough for a form on its own): the ask's sureness between the two bars is what the lower one is for.
+        // The stored bars move at every refit (ADR 0055: 0.55, then 0.67, and since the words read descriptions this ask
+        // is sure enough for a form of its own), so the bars are set just above and below its sureness: an agreed ask
+        // between them is what the lower bar is for.
         var calibration = stored with { FormAt = sureness + 0.01, RuleFormAt = sureness + 0.01, AgreedFormAt = sureness - 0.01 };
 
         var withBar = LexicalInterpreter.Decide(reading, calibration, senses);
