@@ -12,13 +12,22 @@ internal static class AskHead
     /// Whether the words say, besides the thing asked for, a thing another item of the catalog is (the last word of its name
     /// or a keyword): "a charger for my office laptop" names the laptop beside the charger.
     /// </summary>
-    public static bool NamesAnotherThing(Word[] words, CatalogIndex index, int item)
+    public static bool NamesAnotherThing(Word[] words, CatalogIndex index, int item) =>
+        AnotherThingBeside(words, Run(words), Own(index, item), index);
+
+    /// <summary>
+    /// Whether the thing asked for is the item's own (<see cref="Against"/> is <see cref="ItsOwn"/>) and no other item's
+    /// thing is said beside it (<see cref="NamesAnotherThing"/>), the ask's run and the item's words read once for both.
+    /// </summary>
+    public static bool IsItsOwnAlone(Word[] words, CatalogIndex index, int item)
     {
-        var own = Own(index, item);
-        var run = Run(words);
-        return words.Any(w => w.IsContent && !w.IsNumber && !run.Contains(w) && !Lexicon.GenericTerms.Contains(w.Term)
-            && index.Heads.Contains(w.Term) && !own.Contains(w.Term) && !index.AnswerTerms.Contains(w.Term));
+        var (run, own) = (Run(words), Own(index, item));
+        return HeadAgainst(run, own, index) == ItsOwn && !AnotherThingBeside(words, run, own, index);
     }
+
+    private static bool AnotherThingBeside(Word[] words, Word[] run, HashSet<string> own, CatalogIndex index) =>
+        words.Any(w => w.IsContent && !w.IsNumber && !run.Contains(w) && !Lexicon.GenericTerms.Contains(w.Term)
+            && index.Heads.Contains(w.Term) && !own.Contains(w.Term) && !index.AnswerTerms.Contains(w.Term));
 
     private static readonly HashSet<string> RequestVerbs = ["need", "needs", "want", "wants", "like", "get", "order", "request", "requesting", "ordering", "have"];
     private static readonly HashSet<string> Determiners = ["a", "an", "the", "my", "our", "your", "some", "another", "new", "this", "that", "more", "extra", "any"];
@@ -57,17 +66,15 @@ internal static class AskHead
     /// item's own word after a word of another kind ("a desk phone", "an A4 printer"), 2 another item's thing, 3 a word the
     /// catalog does not know, 4 else.
     /// </summary>
-    public static int Against(Word[] words, CatalogIndex index, int item)
+    public static int Against(Word[] words, CatalogIndex index, int item) => HeadAgainst(Run(words), Own(index, item), index);
+
+    private static int HeadAgainst(Word[] run, HashSet<string> own, CatalogIndex index)
     {
-        var run = Run(words);
         if (run.Length == 0)
         {
             return 0;
         }
 
-        // The item's name, synonyms and keywords, not its description: "a spare battery for the sat phone" is no phone even
-        // where the phone's description mentions its battery.
-        var own = Own(index, item);
         var head = run[^1];
         if (own.Contains(head.Term))
         {
@@ -77,6 +84,8 @@ internal static class AskHead
         return index.Heads.Contains(head.Term) ? 2 : !index.Knows(head.Term) ? 3 : 4;
     }
 
+    // The item's name, synonyms and keywords, not its description: "a spare battery for the sat phone" is no phone even
+    // where the phone's description mentions its battery.
     private static HashSet<string> Own(CatalogIndex index, int item) =>
         index.Phrases[item].Where(p => p.Kind != PhraseKind.Choice).SelectMany(p => p.Terms).SelectMany(t => Lexicon.SynonymsOf(t).Append(t)).ToHashSet(StringComparer.Ordinal);
 }

@@ -57,7 +57,10 @@ internal static class SentenceLead
         }
 
         var best = judged[0];
-        if (calibration.Sureness(SureFeatures(judged, reading, cosines)) >= calibration.SureFormAt(best.Rule, Agreed(judged, reading, cosines)))
+        // Whether the words and the meaning agree is read only where it decides: below the other bars, above the agreed one.
+        var sureness = calibration.Sureness(SureFeatures(judged, reading, cosines));
+        if (sureness >= calibration.SureFormAt(best.Rule, agreed: false)
+            || (sureness >= calibration.SureFormAt(best.Rule, agreed: true) && Agreed(judged, reading, cosines)))
         {
             return (MeaningKind.Item, [best.Item]);
         }
@@ -76,7 +79,7 @@ internal static class SentenceLead
         var ranked = reading.Ranked;
         return ranked.Count > 0 && ranked[0].Score >= MatchDecision.MinScore && ranked[0].Index == first
             && Nearest(cosines, float.MinValue) is [var nearest, ..] && nearest == first
-            && AskHead.Against(reading.Words, reading.Index, first) == AskHead.ItsOwn && !AskHead.NamesAnotherThing(reading.Words, reading.Index, first);
+            && AskHead.IsItsOwnAlone(reading.Words, reading.Index, first);
     }
 
     /// <summary>
