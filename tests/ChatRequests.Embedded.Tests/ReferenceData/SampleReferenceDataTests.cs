@@ -14,7 +14,7 @@ public sealed class SampleReferenceDataTests
         "samples/construction", "samples/broadcaster", "samples/lawfirm", "samples/pharmalab", "samples/transit", "samples/utility",
         "samples/insurer", "samples/mining", "samples/charity", "samples/agri", "samples/gamestudio", "samples/vet",
         "samples/port", "samples/museum", "samples/firerescue", "samples/prison", "samples/football", "samples/opera",
-        "samples/forestry", "samples/zoo", "samples/courts", "samples/observatory",
+        "samples/forestry", "samples/zoo", "samples/courts", "samples/observatory", "samples/brewery",
     };
 
     [Theory]
@@ -42,6 +42,8 @@ public sealed class SampleReferenceDataTests
     // The forestry agency's radio and fire systems team works a Saturday evening (the wildfire watch), its service desk not on a Saturday.
     // The courts region's enforcement field technology team works a Saturday at 07:00 (bailiffs visit early), its service desk does not.
     // The observatory's summit IT team works at 02:00 on a Chilean holiday (8 December; the telescopes observe at night), its service desk does not work that day.
+    // The brewery's pub and hotel systems team works a Saturday evening (the pubs' busiest hours), its service desk does not; its depot
+    // and fleet systems team starts at 05:00 with the drays, on Saturdays too, and not on Christmas Day.
     [Theory]
     [InlineData("samples/hospital", "team-clinical-apps", "2026-12-28T10:00:00+00:00", false)]
     [InlineData("samples/hospital", "team-clinical-apps", "2026-12-29T10:00:00+00:00", true)]
@@ -77,6 +79,10 @@ public sealed class SampleReferenceDataTests
     [InlineData("samples/observatory", "team-summit-it", "2026-12-08T02:00:00-03:00", true)]
     [InlineData("samples/observatory", "team-service-desk", "2026-12-08T10:00:00-03:00", false)]
     [InlineData("samples/observatory", "team-service-desk", "2026-12-09T10:00:00-03:00", true)]
+    [InlineData("samples/brewery", "team-trade-systems", "2026-12-05T21:00:00+00:00", true)]
+    [InlineData("samples/brewery", "team-service-desk", "2026-12-05T21:00:00+00:00", false)]
+    [InlineData("samples/brewery", "team-logistics-systems", "2026-12-05T05:30:00+00:00", true)]
+    [InlineData("samples/brewery", "team-logistics-systems", "2026-12-25T05:30:00+00:00", false)]
     public async Task Calendars_SampleTeams_WorkOnTheirOwnOrTheOrganisationsCalendar(string folder, string teamId, string at, bool working)
     {
         var teams = await LoadDirectory($"{folder}/organisation.json").ListTeamsAsync();
