@@ -13,8 +13,9 @@ namespace ChatRequests.Embedded.Storage;
 
 /// <summary>
 /// The embedded SQLite database shared by the request store, the conversation store and the message ledger.
-/// Creates the folder, the file, WAL mode and the schema on first use; hands out pooled connections, one per
-/// operation, so the stores are safe to use from many threads at once.
+/// Creates the folder, the file, WAL mode and the schema on first use; runs writes in the group commit (ADR 0029), reads
+/// on connections kept with their statements (ADR 0061), and hands out pooled connections, one per operation, for the
+/// rest, so the stores are safe to use from many threads at once.
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
