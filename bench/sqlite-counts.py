@@ -1,6 +1,9 @@
 """Sums `perf script -F event,trace` of bench/sqlite-counts.sh: each event, and the statements prepared by their SQL
-text, per request the run created: the prepares of the submit's look-up of its form's key (one a submit, on a pooled
-connection), since the group commit prepares "INSERT INTO requests" once for as long as it keeps its connection (ADR 0058)."""
+text, per request the run created. The requests are counted from the driver's arguments (given to this script as its
+own), as the driver makes them in a --lifecycles run: two warm-up rounds of 2 x --warmup requests, then per concurrency
+--warmup lifecycles and --rounds x --lifecycles. No statement is prepared once per request any more (the writes' and the
+reads' statements are kept: ADRs 0058 and 0061), so the prepares cannot count them."""
+import argparse
 import collections
 import re
 import sys
@@ -17,7 +20,14 @@ for line in sys.stdin:
         # Only the first line of a statement: the probe's string ends at the trace's line break.
         statements[re.sub(r'\s+', ' ', sql.group(1) if sql else '?').strip().rstrip('"')[:150]] += 1
 
-requests = sum(n for sql, n in statements.items() if sql.startswith('SELECT') and 'FROM requests WHERE submission_key' in sql) or 1
+parser = argparse.ArgumentParser()
+parser.add_argument('--lifecycles', type=int, required=True)
+parser.add_argument('--warmup', type=int, default=200)
+parser.add_argument('--concurrency', default='1,8,64')
+parser.add_argument('--rounds', type=int, default=1)
+driver, _ = parser.parse_known_args()
+passes = len(driver.concurrency.split(','))
+requests = 2 * 2 * driver.warmup + passes * (driver.warmup + driver.rounds * driver.lifecycles)
 print(f'per request ({requests} requests created)')
 for name, n in sorted(events.items()):
     print(f'  {name:35s} {n:9d} {n / requests:9.1f}')

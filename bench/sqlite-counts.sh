@@ -6,6 +6,7 @@
 # not to be read. Needs perf, python3 and root (uprobes are added to /sys/kernel/tracing and removed afterwards).
 #
 #   bash bench/sqlite-counts.sh --lifecycles 200 --warmup 5 --concurrency 16      # counts in the folder it prints
+# Only --lifecycles runs: the requests a run created are counted from these arguments (sqlite-counts.py).
 set -uo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -40,5 +41,5 @@ perf record -q -p "$pid" -o "$out/perf.data" \
   -e syscalls:sys_enter_fsync -e syscalls:sys_enter_pread64 -e syscalls:sys_enter_pwrite64 >/dev/null 2>&1 &
 wait "$driver"
 wait
-perf script -i "$out/perf.data" -F event,trace 2>/dev/null | python3 "$root/bench/sqlite-counts.py" >"$out/counts.txt"
+perf script -i "$out/perf.data" -F event,trace 2>/dev/null | python3 "$root/bench/sqlite-counts.py" "$@" >"$out/counts.txt"
 echo "run: $out/run.txt; counts per request: $out/counts.txt"

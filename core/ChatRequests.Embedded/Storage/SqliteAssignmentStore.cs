@@ -17,16 +17,12 @@ public sealed class SqliteAssignmentStore(SqliteDatabase database) : IAssignment
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<Unavailability?> FindUnavailableAsync(string personId, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT doc FROM unavailable_agents WHERE person_id = $person_id;";
-        command.Parameters.AddWithValue("$person_id", personId);
-        return await command.ExecuteScalarAsync(cancellationToken) is string doc
+    public async Task<Unavailability?> FindUnavailableAsync(string personId, CancellationToken cancellationToken = default) =>
+        await database.ReadScalarAsync(
+            "SELECT doc FROM unavailable_agents WHERE person_id = $person_id;", p => p.AddWithValue("$person_id", personId), cancellationToken)
+            is string doc
             ? JsonSerializer.Deserialize<Unavailability>(doc, RequestJson.Options)
             : null;
-    }
 
     public async Task<bool> SetAvailableAsync(string personId, CancellationToken cancellationToken = default)
     {
@@ -52,12 +48,8 @@ public sealed class SqliteAssignmentStore(SqliteDatabase database) : IAssignment
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    public async Task<string?> FindLastTurnAsync(string teamId, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT person_id FROM assignment_turns WHERE team_id = $team_id;";
-        command.Parameters.AddWithValue("$team_id", teamId);
-        return await command.ExecuteScalarAsync(cancellationToken) as string;
-    }
+    public async Task<string?> FindLastTurnAsync(string teamId, CancellationToken cancellationToken = default) =>
+        await database.ReadScalarAsync(
+            "SELECT person_id FROM assignment_turns WHERE team_id = $team_id;", p => p.AddWithValue("$team_id", teamId), cancellationToken)
+            as string;
 }

@@ -54,14 +54,8 @@ public sealed class SqliteConversationStore(SqliteDatabase database) : IConversa
             : FindFirstAsync("WHERE tenant_id = $tenant ORDER BY updated_at DESC", p => p.AddWithValue("$tenant", tenantId), cancellationToken);
 
     private async Task<ConversationReference?> FindFirstAsync(
-        string whereAndOrder, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT doc FROM conversations {whereAndOrder} LIMIT 1;";
-        bind(command.Parameters);
-        return await command.ExecuteScalarAsync(cancellationToken) is string doc
+        string whereAndOrder, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken) =>
+        await database.ReadScalarAsync($"SELECT doc FROM conversations {whereAndOrder} LIMIT 1;", bind, cancellationToken) is string doc
             ? JsonSerializer.Deserialize<ConversationReference>(doc, RequestJson.Options)
             : null;
-    }
 }

@@ -13,8 +13,9 @@ namespace ChatRequests.Embedded.Storage;
 
 /// <summary>
 /// The embedded SQLite database shared by the request store, the conversation store and the message ledger.
-/// Creates the folder, the file, WAL mode and the schema on first use; hands out pooled connections, one per
-/// operation, so the stores are safe to use from many threads at once.
+/// Creates the folder, the file, WAL mode and the schema on first use; runs writes in the group commit (ADR 0029), reads
+/// on connections kept with their statements (ADR 0061), and hands out pooled connections, one per operation, for the
+/// rest, so the stores are safe to use from many threads at once.
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
@@ -162,6 +163,10 @@ public sealed class SqliteDatabase : IDisposable
 
     private readonly SqliteGroupCommit _writes;
 
+    // The connections kept for reads (ADR 0061): as many as reads can run at once on this machine's cores, at least this.
+    private const int MinReaders = 4;
+    private readonly SqliteReaders _reads;
+
     // A frame of the write-ahead log: its 24-byte header and a page (PRAGMA page_size, read when the file is opened).
     private const int WalFrameHeader = 24;
     private int _walFrameBytes = 4096 + WalFrameHeader;
@@ -183,6 +188,7 @@ public sealed class SqliteDatabase : IDisposable
         }.ToString();
         _logger = logger;
         _writes = new SqliteGroupCommit(OpenAsync, NoteCommit);
+        _reads = new SqliteReaders(OpenAsync, IsCheckedWritable, Math.Max(MinReaders, 2 * Environment.ProcessorCount));
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -201,14 +207,39 @@ public sealed class SqliteDatabase : IDisposable
 
     /// <summary>
     /// Runs <paramref name="write"/> in the transaction of the next group commit (ADR 0029) and returns its result once that
-    /// transaction is on the disk. The write uses only the statements it is given (<see cref="WriteStatements.For"/>, kept
+    /// transaction is on the disk. The write uses only the statements it is given (<see cref="KeptStatements.For"/>, kept
     /// prepared from one write to the next: ADR 0058); writes that must be seen by whoever is told of them go through here.
     /// </summary>
-    internal Task<T> WriteAsync<T>(Func<WriteStatements, Task<T>> write, CancellationToken cancellationToken = default) =>
+    internal Task<T> WriteAsync<T>(Func<KeptStatements, Task<T>> write, CancellationToken cancellationToken = default) =>
         _writes.WriteAsync(write, cancellationToken);
 
     /// <summary>Statements the group commit prepared since the database opened, on every connection it wrote on (tests: ADR 0058).</summary>
     internal int WriteStatementsPrepared => _writes.StatementsPrepared;
+
+    /// <summary>
+    /// Runs <paramref name="read"/> on a connection kept for reads, with the statements it is given (<see cref="KeptStatements.For"/>,
+    /// kept prepared from one read to the next: ADR 0061). The read must dispose its data readers before it returns.
+    /// </summary>
+    internal Task<T> ReadAsync<T>(Func<KeptStatements, Task<T>> read, CancellationToken cancellationToken = default) =>
+        _reads.ReadAsync(read, cancellationToken);
+
+    /// <summary>The first value of the first row <paramref name="sql"/> gives (or null), read on a kept connection (<see cref="ReadAsync{T}"/>).</summary>
+    internal Task<object?> ReadScalarAsync(string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken = default) =>
+        _reads.ReadAsync(
+            async statements =>
+            {
+                var command = statements.For(sql);
+                bind(command.Parameters);
+                var value = await command.ExecuteScalarAsync(cancellationToken);
+                return value is DBNull ? null : value;
+            },
+            cancellationToken);
+
+    /// <summary>The reads' statements prepared on kept connections now idle or closed (tests: ADR 0061).</summary>
+    internal int ReadStatementsPrepared => _reads.StatementsPrepared;
+
+    /// <summary>Connections kept for reads now (tests: ADR 0061).</summary>
+    internal int ReadersKept => _reads.Kept;
 
     /// <summary>What the store did since it opened: documents read and written, writes, commits, bytes of the log.</summary>
     public StoreWork Work { get; } = new();
@@ -237,12 +268,13 @@ public sealed class SqliteDatabase : IDisposable
 
     /// <summary>
     /// Closes the pooled connections not in use (those in use close when their operation ends), and with them their page
-    /// caches and prepared statements: for an idle bot (ADR 0043). The group commit's connection goes too (at the end of
-    /// its batch if one is running). The next operation opens a connection afresh.
+    /// caches and prepared statements: for an idle bot (ADR 0043). The group commit's connection and those kept for reads
+    /// go too (at the end of their batch or read if one is running). The next operation opens a connection afresh.
     /// </summary>
     public void ReleasePooledConnections()
     {
         _writes.ReleaseConnection();
+        _reads.Release();
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
     }
@@ -338,7 +370,7 @@ public sealed class SqliteDatabase : IDisposable
             }
         }
 
-        using var statements = new WriteStatements(connection) { Transaction = transaction };
+        using var statements = new KeptStatements(connection) { Transaction = transaction };
         foreach (var facts in rows)
         {
             await SqliteReportingStore.UpsertAsync(statements, facts, cancellationToken);
@@ -475,6 +507,9 @@ public sealed class SqliteDatabase : IDisposable
         _writable.AddOrUpdate(handle, Checked);
         return true;
     }
+
+    /// <summary>Whether the connection passed <see cref="CanWriteAsync"/> (one opened during a read-only moment did not).</summary>
+    private bool IsCheckedWritable(SqliteConnection connection) => _writable.TryGetValue(connection.Handle!, out _);
 
     private void NoteReadOnly()
     {

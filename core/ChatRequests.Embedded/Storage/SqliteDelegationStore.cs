@@ -20,16 +20,12 @@ public sealed class SqliteDelegationStore(SqliteDatabase database) : IDelegation
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<Delegation?> FindAsync(string approverId, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT doc FROM delegations WHERE approver_id = $approver_id;";
-        command.Parameters.AddWithValue("$approver_id", approverId);
-        return await command.ExecuteScalarAsync(cancellationToken) is string doc
+    public async Task<Delegation?> FindAsync(string approverId, CancellationToken cancellationToken = default) =>
+        await database.ReadScalarAsync(
+            "SELECT doc FROM delegations WHERE approver_id = $approver_id;", p => p.AddWithValue("$approver_id", approverId), cancellationToken)
+            is string doc
             ? JsonSerializer.Deserialize<Delegation>(doc, RequestJson.Options)
             : null;
-    }
 
     public async Task<bool> RemoveAsync(string approverId, CancellationToken cancellationToken = default)
     {

@@ -24,6 +24,12 @@ internal sealed class SqliteGroupCommit
     private const string Savepoint = "write";
     private const string SaveSql = $"SAVEPOINT \"{Savepoint}\";";
     private const string ReleaseSql = $"RELEASE SAVEPOINT \"{Savepoint}\";";
+    private const string UndoSql = $"ROLLBACK TO SAVEPOINT \"{Savepoint}\"; RELEASE SAVEPOINT \"{Savepoint}\";";
+    // The transaction's own statements, kept prepared like the writes' (ADR 0061) rather than parsed by SqliteTransaction
+    // at every batch: the same SQL SqliteTransaction runs for BeginTransaction(deferred: false), Commit and Rollback.
+    private const string BeginSql = "BEGIN IMMEDIATE;";
+    private const string CommitSql = "COMMIT;";
+    private const string RollbackSql = "ROLLBACK;";
 
     private readonly Func<CancellationToken, Task<SqliteConnection>> _open;
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
@@ -32,7 +38,7 @@ internal sealed class SqliteGroupCommit
 
     // The connection the loop writes on and its prepared statements; taken by the loop for a batch, or by a release.
     private readonly SemaphoreSlim _writerGate = new(1, 1);
-    private WriteStatements? _writer;
+    private KeptStatements? _writer;
     private volatile bool _releaseAsked;
     private int _preparedOnClosed;
 
@@ -50,7 +56,7 @@ internal sealed class SqliteGroupCommit
     /// is committed. The write must only use those statements (no other connection, no other store): the loop runs one
     /// write at a time. The caller's token cancels a write that has not started; one that has started runs to its commit.
     /// </summary>
-    public Task<T> WriteAsync<T>(Func<WriteStatements, Task<T>> write, CancellationToken cancellationToken)
+    public Task<T> WriteAsync<T>(Func<KeptStatements, Task<T>> write, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var pending = new PendingWrite<T>(write, cancellationToken);
@@ -132,11 +138,10 @@ internal sealed class SqliteGroupCommit
         var written = new List<PendingWrite>(batch.Count);
         try
         {
-            _writer ??= new WriteStatements(await _open(CancellationToken.None));
+            _writer ??= new KeptStatements(await _open(CancellationToken.None));
             var connection = _writer.Connection;
             SqliteDatabase.TakePagesWritten(connection);
-            await using var transaction = connection.BeginTransaction(deferred: false);
-            _writer.Transaction = transaction;
+            _writer.For(BeginSql).ExecuteNonQuery();
             // One write alone needs no savepoint: if it fails, the transaction is rolled back with it.
             var alone = batch.Count == 1;
             var faulted = false;
@@ -155,15 +160,7 @@ internal sealed class SqliteGroupCommit
                 {
                     // The transaction is still open: undo this write only, and tell its caller now (nothing of it is kept);
                     // the connection stays.
-                    if (alone)
-                    {
-                        transaction.Rollback();
-                    }
-                    else
-                    {
-                        transaction.Rollback(Savepoint);
-                        transaction.Release(Savepoint);
-                    }
+                    _writer.For(alone ? RollbackSql : UndoSql).ExecuteNonQuery();
 
                     write.Fail(ex);
                     // A handle SQLite refused a write on (read-only, full, I/O) is not kept: the next batch opens one afresh
@@ -182,11 +179,15 @@ internal sealed class SqliteGroupCommit
 
             if (written.Count > 0)
             {
-                await transaction.CommitAsync();
+                _writer.For(CommitSql).ExecuteNonQuery();
                 _committed(connection, written.Count);
             }
+            else if (!alone)
+            {
+                // Every write of the batch was undone to its savepoint: nothing to commit, the transaction ends.
+                _writer.For(RollbackSql).ExecuteNonQuery();
+            }
 
-            _writer.Transaction = null;
             _writer.ForgetUncached();
             if (faulted)
             {
@@ -198,7 +199,9 @@ internal sealed class SqliteGroupCommit
         catch (Exception ex)
         {
             // Nothing of this batch reached the disk (or the commit's outcome is unknown): no write of it is acknowledged,
-            // and the connection goes (a read-only or broken handle must not be kept; the next batch opens one afresh).
+            // and the connection goes (a read-only or broken handle must not be kept; the next batch opens one afresh), its
+            // transaction rolled back first if it is still open, so that no handle goes back to the pool inside one.
+            RollBackIfOpen();
             CloseWriter();
             foreach (var write in batch)
             {
@@ -206,6 +209,21 @@ internal sealed class SqliteGroupCommit
             }
 
             return null;
+        }
+    }
+
+    private void RollBackIfOpen()
+    {
+        if (_writer is { } writer && writer.Connection.Handle is { } handle && raw.sqlite3_get_autocommit(handle) == 0)
+        {
+            try
+            {
+                writer.For(RollbackSql).ExecuteNonQuery();
+            }
+            catch (SqliteException)
+            {
+                // The connection is closed next, which rolls back what is left (SQLite ends an open transaction on close).
+            }
         }
     }
 
@@ -231,7 +249,7 @@ internal sealed class SqliteGroupCommit
 
     private abstract class PendingWrite
     {
-        public abstract Task RunAsync(WriteStatements statements);
+        public abstract Task RunAsync(KeptStatements statements);
 
         public abstract void Complete();
 
@@ -240,7 +258,7 @@ internal sealed class SqliteGroupCommit
         public abstract bool CancelIfRequested();
     }
 
-    private sealed class PendingWrite<T>(Func<WriteStatements, Task<T>> write, CancellationToken cancellationToken) : PendingWrite
+    private sealed class PendingWrite<T>(Func<KeptStatements, Task<T>> write, CancellationToken cancellationToken) : PendingWrite
     {
         // Asynchronous continuations: a caller's code never runs on the loop (it could wait there for a write of its own).
         private readonly TaskCompletionSource<T> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -248,7 +266,7 @@ internal sealed class SqliteGroupCommit
 
         public Task<T> Task => _done.Task;
 
-        public override async Task RunAsync(WriteStatements statements) => _result = await write(statements);
+        public override async Task RunAsync(KeptStatements statements) => _result = await write(statements);
 
         public override void Complete() => _done.TrySetResult(_result);
 

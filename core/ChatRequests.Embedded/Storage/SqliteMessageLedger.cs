@@ -71,35 +71,38 @@ public sealed class SqliteMessageLedger(SqliteDatabase database) : IMessageLedge
             },
             cancellationToken);
 
-    public async Task<int> CountInterruptedAsync(string keyPrefix, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        // A range on the primary key, not LIKE: LIKE ignores case and treats % and _ in keys as wildcards.
-        command.CommandText = "SELECT COALESCE(SUM(interrupted), 0) FROM post_attempts WHERE key >= $from AND key < $to;";
-        command.Parameters.AddWithValue("$from", keyPrefix);
-        command.Parameters.AddWithValue("$to", keyPrefix + AfterEveryCharacter);
-        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    public async Task<int> CountInterruptedAsync(string keyPrefix, CancellationToken cancellationToken = default) =>
+        Convert.ToInt32(
+            await database.ReadScalarAsync(
+                // A range on the primary key, not LIKE: LIKE ignores case and treats % and _ in keys as wildcards.
+                "SELECT COALESCE(SUM(interrupted), 0) FROM post_attempts WHERE key >= $from AND key < $to;",
+                p =>
+                {
+                    p.AddWithValue("$from", keyPrefix);
+                    p.AddWithValue("$to", keyPrefix + AfterEveryCharacter);
+                },
+                cancellationToken),
+            System.Globalization.CultureInfo.InvariantCulture);
 
-    private async Task<IReadOnlyList<PostedMessage>> QueryAsync(
-        string whereAndOrder, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT key, conversation_id, activity_id, posted_at FROM posted_messages {whereAndOrder};";
-        bind(command.Parameters);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var messages = new List<PostedMessage>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            messages.Add(new PostedMessage(
-                reader.GetString(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                StoredTime.Parse(reader.GetString(3))));
-        }
+    private Task<IReadOnlyList<PostedMessage>> QueryAsync(
+        string whereAndOrder, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyList<PostedMessage>>(
+            async statements =>
+            {
+                var command = statements.For($"SELECT key, conversation_id, activity_id, posted_at FROM posted_messages {whereAndOrder};");
+                bind(command.Parameters);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                var messages = new List<PostedMessage>();
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    messages.Add(new PostedMessage(
+                        reader.GetString(0),
+                        reader.GetString(1),
+                        reader.GetString(2),
+                        StoredTime.Parse(reader.GetString(3))));
+                }
 
-        return messages;
-    }
+                return messages;
+            },
+            cancellationToken);
 }

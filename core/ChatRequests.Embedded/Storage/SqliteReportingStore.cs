@@ -20,7 +20,7 @@ public sealed class SqliteReportingStore(SqliteDatabase database) : IReportingSt
     /// Stores the row in the statements' transaction unless the stored one is as new or newer, and marks its form
     /// submitted; also what <see cref="SqliteDatabase"/> projects a file's existing requests with when it adds the tables.
     /// </summary>
-    internal static async Task<bool> UpsertAsync(WriteStatements statements, RequestFacts facts, CancellationToken cancellationToken)
+    internal static async Task<bool> UpsertAsync(KeptStatements statements, RequestFacts facts, CancellationToken cancellationToken)
     {
         var command = statements.For($"""
             INSERT INTO request_facts (request_id, version, submission_key, team_id, category, requester_id, submitted_at, updated_at, is_open, doc)
@@ -53,14 +53,10 @@ public sealed class SqliteReportingStore(SqliteDatabase database) : IReportingSt
         return true;
     }
 
-    public async Task<RequestFacts?> GetFactsAsync(string requestId, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT doc FROM request_facts WHERE request_id = $request_id;";
-        command.Parameters.AddWithValue("$request_id", requestId);
-        return await command.ExecuteScalarAsync(cancellationToken) is string doc ? Read(doc) : null;
-    }
+    public async Task<RequestFacts?> GetFactsAsync(string requestId, CancellationToken cancellationToken = default) =>
+        await database.ReadScalarAsync(
+            "SELECT doc FROM request_facts WHERE request_id = $request_id;", p => p.AddWithValue("$request_id", requestId), cancellationToken)
+            is string doc ? Read(doc) : null;
 
     public Task RecordFormShownAsync(FormShown form, CancellationToken cancellationToken = default)
     {

@@ -243,23 +243,24 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
     public Task<int> CountTeamQueueAsync(string teamId, CancellationToken cancellationToken = default) =>
         CountAsync(TeamQueueCount, p => p.AddWithValue("$team", teamId), cancellationToken);
 
-    public async Task<IReadOnlyDictionary<string, int>> CountUnresolvedByAssigneeAsync(string teamId, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = AssigneeLoads;
-        command.Parameters.AddWithValue("$team", teamId);
-        command.Parameters.AddWithValue("$fulfilled", nameof(RequestState.Fulfilled));
-        var loads = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var assignee = reader.GetString(0);
-            loads[assignee] = loads.GetValueOrDefault(assignee) + reader.GetInt32(1);
-        }
+    public Task<IReadOnlyDictionary<string, int>> CountUnresolvedByAssigneeAsync(string teamId, CancellationToken cancellationToken = default) =>
+        database.ReadAsync<IReadOnlyDictionary<string, int>>(
+            async statements =>
+            {
+                var command = statements.For(AssigneeLoads);
+                command.Parameters.AddWithValue("$team", teamId);
+                command.Parameters.AddWithValue("$fulfilled", nameof(RequestState.Fulfilled));
+                var loads = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    var assignee = reader.GetString(0);
+                    loads[assignee] = loads.GetValueOrDefault(assignee) + reader.GetInt32(1);
+                }
 
-        return loads;
-    }
+                return loads;
+            },
+            cancellationToken);
 
     public Task<IReadOnlyList<ServiceRequest>> ListWithDueEventsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
         QueryAsync(
@@ -271,40 +272,42 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
             },
             cancellationToken);
 
-    public async Task<IReadOnlyList<string>> ListIdsWithDueEventsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = DueEventIds;
-        command.Parameters.AddWithValue("$now", StoredTime.Format(now));
-        command.Parameters.AddWithValue("$max", max);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var ids = new List<string>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            ids.Add(reader.GetString(0));
-        }
+    public Task<IReadOnlyList<string>> ListIdsWithDueEventsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
+        database.ReadAsync<IReadOnlyList<string>>(
+            async statements =>
+            {
+                var command = statements.For(DueEventIds);
+                command.Parameters.AddWithValue("$now", StoredTime.Format(now));
+                command.Parameters.AddWithValue("$max", max);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                var ids = new List<string>();
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    ids.Add(reader.GetString(0));
+                }
 
-        return ids;
-    }
+                return ids;
+            },
+            cancellationToken);
 
-    public async Task<PendingEvents> CountPendingEventsAsync(DateTimeOffset now, int maxRequests, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = PendingEventTimes;
-        command.Parameters.AddWithValue("$max", Math.Max(0, maxRequests));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var nextAttempts = new List<DateTimeOffset>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            nextAttempts.Add(DateTimeOffset.Parse(reader.GetString(0), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
-        }
+    public Task<PendingEvents> CountPendingEventsAsync(DateTimeOffset now, int maxRequests, CancellationToken cancellationToken = default) =>
+        database.ReadAsync(
+            async statements =>
+            {
+                var command = statements.For(PendingEventTimes);
+                command.Parameters.AddWithValue("$max", Math.Max(0, maxRequests));
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                var nextAttempts = new List<DateTimeOffset>();
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    nextAttempts.Add(DateTimeOffset.Parse(reader.GetString(0), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
+                }
 
-        await reader.NextResultAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return PendingEvents.Of(nextAttempts, now, isPartial: reader.GetInt32(0) == maxRequests);
-    }
+                await reader.NextResultAsync(cancellationToken);
+                await reader.ReadAsync(cancellationToken);
+                return PendingEvents.Of(nextAttempts, now, isPartial: reader.GetInt32(0) == maxRequests);
+            },
+            cancellationToken);
 
     public Task<IReadOnlyList<ServiceRequest>> ListSlaCheckDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
         QueryAsync(
@@ -380,14 +383,9 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
         database.NoteCommit(connection, 1);
     }
 
-    public async Task<string?> GetMarkAsync(string name, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT value FROM store_marks WHERE name = $name;";
-        command.Parameters.AddWithValue("$name", name);
-        return await command.ExecuteScalarAsync(cancellationToken) as string;
-    }
+    public async Task<string?> GetMarkAsync(string name, CancellationToken cancellationToken = default) =>
+        await database.ReadScalarAsync("SELECT value FROM store_marks WHERE name = $name;", p => p.AddWithValue("$name", name), cancellationToken)
+            as string;
 
     public Task SetMarkAsync(string name, string value, CancellationToken cancellationToken = default) =>
         database.WriteAsync(
@@ -413,21 +411,16 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
         parameters.AddWithValue("$after_id", after?.Id ?? "");
     }
 
-    private async Task<int> CountAsync(string where, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = Count(where);
-        bind(command.Parameters);
-        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-    }
+    private async Task<int> CountAsync(string where, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken) =>
+        Convert.ToInt32(await database.ReadScalarAsync(Count(where), bind, cancellationToken), CultureInfo.InvariantCulture);
 
-    private async Task<IReadOnlyList<ServiceRequest>> QueryAsync(
-        string whereAndOrder, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken, bool remember = true)
+    private Task<IReadOnlyList<ServiceRequest>> QueryAsync(
+        string whereAndOrder, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken, bool remember = true) =>
+        database.ReadAsync(statements => ReadRequestsAsync(statements.For(Select(whereAndOrder)), bind, remember, cancellationToken), cancellationToken);
+
+    private async Task<IReadOnlyList<ServiceRequest>> ReadRequestsAsync(
+        SqliteCommand command, Action<SqliteParameterCollection> bind, bool remember, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = Select(whereAndOrder);
         bind(command.Parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var requests = new List<ServiceRequest>();

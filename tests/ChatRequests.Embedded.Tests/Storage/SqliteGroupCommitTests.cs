@@ -68,6 +68,39 @@ public sealed class SqliteGroupCommitTests : IDisposable
     }
 
     [Fact]
+    public async Task ABatchWhoseEveryWriteFails_EndsItsTransaction_SoTheFileCanBeWrittenAtOnce()
+    {
+        var store = new SqliteRequestStore(_scratch.Database);
+        var id = await SubmitLoad.SubmitAsync(store, "form-1");
+        var twin = (await store.GetAsync(id))!;
+
+        Task<long> blocked;
+        Task[] duplicates;
+        using (await HeldWriteLock.TakeAsync(_scratch.Database.FilePath))
+        {
+            // The first write waits in a batch of its own for the lock; the two duplicates form the next batch and both fail.
+            blocked = store.ReserveNumberAsync("form-2");
+            await Task.Delay(TimeSpan.FromMilliseconds(300));
+            duplicates = [store.CreateAsync(twin), store.CreateAsync(twin)];
+        }
+
+        Assert.Equal(2L, await blocked);
+        foreach (var duplicate in duplicates)
+        {
+            await Assert.ThrowsAsync<ConcurrencyConflictException>(() => duplicate);
+        }
+
+        // No transaction of the writer's is left open: another connection takes the write lock (it would wait for it and
+        // fail as busy), and the next batch begins its own.
+        using (await HeldWriteLock.TakeAsync(_scratch.Database.FilePath))
+        {
+        }
+
+        Assert.Equal(3L, await store.ReserveNumberAsync("form-3"));
+        Assert.Equal(1L, await CountAsync("SELECT COUNT(*) FROM requests;"));
+    }
+
+    [Fact]
     public async Task AWriteCancelledBeforeItsBatch_IsNotWritten()
     {
         var store = new SqliteRequestStore(_scratch.Database);

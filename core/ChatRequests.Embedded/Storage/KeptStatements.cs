@@ -3,12 +3,13 @@ using Microsoft.Data.Sqlite;
 namespace ChatRequests.Embedded.Storage;
 
 /// <summary>
-/// The statements of the writes on one connection, each prepared once and run again by every later write of the same SQL
-/// (ADR 0058). Microsoft.Data.Sqlite keeps a command's prepared statements while its connection stays open and finalizes
-/// them when it closes, so this lives as long as the group commit keeps its connection (<see cref="SqliteGroupCommit"/>).
-/// Not thread-safe: one write at a time, as the group commit runs them.
+/// The statements run on one kept connection, each prepared once and run again by every later use of the same SQL
+/// (ADR 0058 for the writes, ADR 0061 for the reads). Microsoft.Data.Sqlite keeps a command's prepared statements while
+/// its connection stays open and finalizes them when it closes, so this lives as long as its connection is kept: by the
+/// group commit (<see cref="SqliteGroupCommit"/>) or by the readers (<see cref="SqliteReaders"/>). Not thread-safe: one
+/// operation at a time.
 /// </summary>
-internal sealed class WriteStatements(SqliteConnection connection) : IDisposable
+internal sealed class KeptStatements(SqliteConnection connection) : IDisposable
 {
     // The request store's UPDATE names the columns that changed, so its texts vary; a bound keeps an odd mix from growing it.
     private const int MaxStatements = 64;
@@ -18,7 +19,7 @@ internal sealed class WriteStatements(SqliteConnection connection) : IDisposable
 
     public SqliteConnection Connection { get; } = connection;
 
-    /// <summary>The transaction the next commands run in (the group commit's batch).</summary>
+    /// <summary>The transaction the next commands run in (the group commit's batch; none for a read).</summary>
     public SqliteTransaction? Transaction { get; set; }
 
     /// <summary>Commands made for a SQL text not asked for before (each prepares its statements at its first run).</summary>
@@ -50,7 +51,7 @@ internal sealed class WriteStatements(SqliteConnection connection) : IDisposable
         return command;
     }
 
-    /// <summary>Disposes the commands beyond the bound, used by one write only (at the end of each batch).</summary>
+    /// <summary>Disposes the commands beyond the bound, used by one operation only (at the end of each batch or read).</summary>
     public void ForgetUncached()
     {
         _uncached.ForEach(command => command.Dispose());
