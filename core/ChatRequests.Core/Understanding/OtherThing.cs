@@ -171,7 +171,8 @@ internal static class OtherThing
     {
         for (var i = 0; i + 1 < words.Length; i++)
         {
-            var endsThere = i + 2 >= words.Length || !words[i + 2].IsContent;
+            // A new clause starts there too ("a laptop charger, mine's frayed": the comma is gone, "mine" says whose).
+            var endsThere = i + 2 >= words.Length || !words[i + 2].IsContent || ClauseOpeners.Contains(words[i + 2].Raw);
             // "interviewing participants": a verb and its object, not a kind of thing.
             var verb = words[i].Raw.EndsWith("ing", StringComparison.Ordinal);
             // "first week": a word that says which one ("first", "spare") names no thing that another could follow.
@@ -183,6 +184,9 @@ internal static class OtherThing
 
         return false;
     }
+
+    /// <summary>Words that open a new clause after a thing's name (whose it is, why): no part of the thing's name.</summary>
+    private static readonly HashSet<string> ClauseOpeners = ["mine", "mines", "ours", "yours", "theirs", "hers", "his", "its", "which", "because", "cos", "coz", "since", "as", "so", "but", "though"];
 
     /// <summary>
     /// "a heart monitor", "a phone charger": a noun that is not the item's own, between an article (or the
