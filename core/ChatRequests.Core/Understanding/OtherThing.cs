@@ -154,8 +154,27 @@ internal static class OtherThing
     /// the device, unless the item is such a supply itself ("Toner cartridge").
     /// </summary>
     private static bool ASupplyOf(Word[] words, CatalogIndex index, ScoredItem winner) =>
-        words.Any(w => Lexicon.Consumables.Contains(w.Term))
-        && !index.Phrases[winner.Index].Any(p => p.Kind == PhraseKind.Name && p.Terms.Any(Lexicon.Consumables.Contains));
+        (words.Any(w => Lexicon.Consumables.Contains(w.Term))
+            && !index.Phrases[winner.Index].Any(p => p.Kind == PhraseKind.Name && p.Terms.Any(Lexicon.Consumables.Contains)))
+        || StockOfAThing(words, index, winner);
+
+    /// <summary>
+    /// "more tag stock for the printer", "boarding pass card stock": the blank stock a thing is made on, said after that
+    /// thing and ending the phrase; not "stock control" or "the stock system", nor an item whose own words say stock.
+    /// </summary>
+    private static bool StockOfAThing(Word[] words, CatalogIndex index, ScoredItem winner)
+    {
+        for (var i = 1; i < words.Length; i++)
+        {
+            if (words[i].Raw == "stock" && words[i - 1].IsContent && !words[i - 1].IsNumber && Lexicon.IsThingWord(words[i - 1].Raw)
+                && (i + 1 == words.Length || !words[i + 1].IsContent))
+            {
+                return !index.Phrases[winner.Index].Any(p => p.Terms.Contains(words[i].Term));
+            }
+        }
+
+        return false;
+    }
 
     private static readonly string[] ReplacementPhrases = ["new one", "another one", "replacement", "a replacement", "replace it", "swap it"];
 
