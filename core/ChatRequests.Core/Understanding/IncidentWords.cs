@@ -47,6 +47,9 @@ internal static class IncidentWords
         // It went off or read-only, or shows nothing; nobody on a call.
         "gone off", "kicks me off", "kicked me off", "kicking me off", "throws me off", "boots me off", "boots me out", "black screen", "blank screen", "white screen", "frozen screen", "nobody on the line", "no one on the line",
         "noone on the line", "went read only", "gone read only", "turned read only", "become read only", "is read only",
+        // A status board or a queue that says it is failing ("the payments system is red, nothing going through").
+        "is red", "are red", "gone red", "went red", "turned red", "showing red", "nothing going through", "not going through",
+        "nothing getting through", "nothing goes through",
         "burning hot", "too hot", "really hot", "very hot", "so hot", "super loud", "really loud", "very loud", "so loud", "too loud",
     ];
 
@@ -254,24 +257,33 @@ internal static class IncidentWords
         }
 
         words = WithoutStillLacking(WithoutWhatIsLookedInto(words));
-        var padded = $" {string.Join(' ', words.Select(w => w.Raw))} ";
-        bool Has(string phrase) => padded.Contains($" {phrase} ", StringComparison.Ordinal);
-        var lost = words.Any(w => LossWords.Contains(w.Raw));
-        var fault = FaultPhrases.Any(p => Has(p) && !(lost && MissingPhrases.Contains(p)) && !(p == "acting up" && Has("acting up as")))
-            || words.Where((w, i) => FaultTerms.Contains(w.Term) && !IssuedOrStandardIssue(words, i)).Any() || NegatedVerb(words) || NothingComes(words) || MakesANoise(words)
-            || ShowsAFailure(words) || OngoingSince(words) || OutOfService(words);
         var damage = words.Any(w => DamageTerms.Contains(w.Term));
-        if (!fault)
+        if (!Faulty(words))
         {
             return damage && !matched;
         }
 
-        // The catalog says this fault is asked for as an item: "slow laptop", "wrong number listed".
+        // The catalog says this fault is asked for as an item: "slow laptop", "wrong number listed", "expired password".
+        // A fault's noun inside a name is no such state, though ("self issue" of a kiosk): another fault said beside it is
+        // still a fault ("self-issue machine won't read library cards").
         var said = words.Select(w => w.Term).ToHashSet(StringComparer.Ordinal);
-        return winner is null || !winner.Any(p => p.Kind != PhraseKind.Choice
-            && p.Terms.Any(t => said.Contains(t) && (FaultTerms.Contains(t) || DamageTerms.Contains(t) || CatalogFaults.Contains(t)))
-            && p.Terms.Count(said.Contains) * 3 >= p.Terms.Length * 2);
+        var catalogs = winner?.Where(p => p.Kind != PhraseKind.Choice && p.Terms.Any(t => said.Contains(t) && IsFaultTerm(t))
+            && p.Terms.Count(said.Contains) * 3 >= p.Terms.Length * 2).SelectMany(p => p.Terms).Where(t => said.Contains(t) && IsFaultTerm(t)).ToHashSet(StringComparer.Ordinal);
+        return catalogs is not { Count: > 0 }
+            || (catalogs.All(t => !CatalogFaults.Contains(t) && !DamageTerms.Contains(t)) && Faulty([.. words.Where(w => !catalogs.Contains(w.Term))]));
+
+        bool Faulty(IReadOnlyList<Word> these)
+        {
+            var padded = $" {string.Join(' ', these.Select(w => w.Raw))} ";
+            bool Has(string phrase) => padded.Contains($" {phrase} ", StringComparison.Ordinal);
+            var lost = these.Any(w => LossWords.Contains(w.Raw));
+            return FaultPhrases.Any(p => Has(p) && !(lost && MissingPhrases.Contains(p)) && !(p == "acting up" && Has("acting up as")))
+                || these.Where((w, i) => FaultTerms.Contains(w.Term) && !IssuedOrStandardIssue(these, i)).Any() || NegatedVerb(these) || NothingComes(these) || MakesANoise(these)
+                || ShowsAFailure(these) || OngoingSince(these) || OutOfService(these);
+        }
     }
+
+    private static bool IsFaultTerm(string term) => FaultTerms.Contains(term) || DamageTerms.Contains(term) || CatalogFaults.Contains(term);
 
     /// <summary>
     /// An ask for a thing (ADR 0053): an asking opener ("I'd like", "can we have", "could you send me") or "need"/"want"

@@ -154,8 +154,27 @@ internal static class OtherThing
     /// the device, unless the item is such a supply itself ("Toner cartridge").
     /// </summary>
     private static bool ASupplyOf(Word[] words, CatalogIndex index, ScoredItem winner) =>
-        words.Any(w => Lexicon.Consumables.Contains(w.Term))
-        && !index.Phrases[winner.Index].Any(p => p.Kind == PhraseKind.Name && p.Terms.Any(Lexicon.Consumables.Contains));
+        (words.Any(w => Lexicon.Consumables.Contains(w.Term))
+            && !index.Phrases[winner.Index].Any(p => p.Kind == PhraseKind.Name && p.Terms.Any(Lexicon.Consumables.Contains)))
+        || StockOfAThing(words, index, winner);
+
+    /// <summary>
+    /// "more tag stock for the printer", "boarding pass card stock": the blank stock a thing is made on, said after that
+    /// thing and ending the phrase; not "stock control" or "the stock system", nor an item whose own words say stock.
+    /// </summary>
+    private static bool StockOfAThing(Word[] words, CatalogIndex index, ScoredItem winner)
+    {
+        for (var i = 1; i < words.Length; i++)
+        {
+            if (words[i].Raw == "stock" && words[i - 1].IsContent && !words[i - 1].IsNumber && Lexicon.IsThingWord(words[i - 1].Raw)
+                && (i + 1 == words.Length || !words[i + 1].IsContent))
+            {
+                return !index.Phrases[winner.Index].Any(p => p.Terms.Contains(words[i].Term));
+            }
+        }
+
+        return false;
+    }
 
     private static readonly string[] ReplacementPhrases = ["new one", "another one", "replacement", "a replacement", "replace it", "swap it"];
 
@@ -171,7 +190,8 @@ internal static class OtherThing
     {
         for (var i = 0; i + 1 < words.Length; i++)
         {
-            var endsThere = i + 2 >= words.Length || !words[i + 2].IsContent;
+            // A new clause starts there too ("a laptop charger, mine's frayed": the comma is gone, "mine" says whose).
+            var endsThere = i + 2 >= words.Length || !words[i + 2].IsContent || ClauseOpeners.Contains(words[i + 2].Raw);
             // "interviewing participants": a verb and its object, not a kind of thing.
             var verb = words[i].Raw.EndsWith("ing", StringComparison.Ordinal);
             // "first week": a word that says which one ("first", "spare") names no thing that another could follow.
@@ -183,6 +203,9 @@ internal static class OtherThing
 
         return false;
     }
+
+    /// <summary>Words that open a new clause after a thing's name (whose it is, why): no part of the thing's name.</summary>
+    private static readonly HashSet<string> ClauseOpeners = ["mine", "mines", "ours", "yours", "theirs", "hers", "his", "its", "which", "because", "cos", "coz", "since", "as", "so", "but", "though"];
 
     /// <summary>
     /// "a heart monitor", "a phone charger": a noun that is not the item's own, between an article (or the
