@@ -22,25 +22,15 @@ public sealed class AskedActionTests : IDisposable
     [InlineData("forgot my login for the stock system", "password-reset")]
     [InlineData("can't remember my PIN for the stock system", "password-reset")]
     [InlineData("Sam is leaving on Friday, turn off his stock system login", "leaver")]
-    public void AnActionOnAThingAnotherItemIs_RanksTheItemThatIsTheActionFirst(string message, string item)
-    {
-        var meaning = new LexicalInterpreter(Brewery()).Interpret(message);
-
-        Assert.NotEmpty(meaning.Items);
-        Assert.Equal(item, meaning.Items[0].Item.Id);
-    }
+    public void AnActionOnAThingAnotherItemIs_RanksTheItemThatIsTheActionFirst(string message, string item) =>
+        Assert.Equal(item, FirstItem(message));
 
     [Theory]
     [InlineData("I need a new laptop, mine is six years old", "laptop")]
     [InlineData("can I get access to the brewing system for the new recipes", "brewing-system-access")]
     [InlineData("put me on the stock system, I count the cellar on Fridays", "stock-system-access")]
-    public void AnAskForTheThingItself_StaysTheThing(string message, string item)
-    {
-        var meaning = new LexicalInterpreter(Brewery()).Interpret(message);
-
-        Assert.NotEmpty(meaning.Items);
-        Assert.Equal(item, meaning.Items[0].Item.Id);
-    }
+    public void AnAskForTheThingItself_StaysTheThing(string message, string item) =>
+        Assert.Equal(item, FirstItem(message));
 
     [Theory]
     [InlineData("put Greenshot on my laptop", "Install")]
@@ -51,6 +41,9 @@ public sealed class AskedActionTests : IDisposable
     [InlineData("it's her last day on Friday", "Leave")]
     public void TheActionAsked_IsReadFromTheVerbAndItsFrame(string message, string action) =>
         Assert.Equal(Enum.Parse<AskedAction>(action), AskedActions.Find(Tokens.Read(message)));
+
+    private string? FirstItem(string message) =>
+        new LexicalInterpreter(Brewery()).Interpret(message).Items.FirstOrDefault()?.Item.Id;
 
     /// <summary>A brewery's IT catalog: a laptop, the brewing and stock systems, and the install, password reset and leaver items.</summary>
     private JsonFileCatalog Brewery() =>
