@@ -92,6 +92,7 @@ internal sealed class CatalogIndex
         }
 
         Phrases = phrases;
+        Actions = [.. phrases.Select(AskedActions.Of)];
         _named = phrases.SelectMany(p => p.SelectMany(x => x.Terms)).ToHashSet(StringComparer.Ordinal);
         Heads = phrases.SelectMany(p => p.Where(x => x.Kind != PhraseKind.Choice).Select(x => x.Terms[^1])).ToHashSet(StringComparer.Ordinal);
         AnswerTerms = SharedAnswers.SelectMany(a => a).ToHashSet(StringComparer.Ordinal);
@@ -173,6 +174,9 @@ internal sealed class CatalogIndex
 
     /// <summary>Per item (catalog order), the phrases that name it.</summary>
     public IReadOnlyList<List<ItemPhrase>> Phrases { get; }
+
+    /// <summary>Per item, the actions its own words say it is (ADR 0059): "Software install", "Password reset", "Leaver".</summary>
+    public IReadOnlyList<AskedAction> Actions { get; }
 
     /// <summary>Choices (as terms) that many items offer: they fill a form, they do not pick the item.</summary>
     public IReadOnlyList<string[]> SharedAnswers { get; }

@@ -29,6 +29,11 @@ internal static class ItemScorer
     private const double PhraseQuality = 0.5;
     /// <summary>A word that only says what the thing asked for is for ("the office" of "a printer for the office").</summary>
     private const double PurposeShare = 0.5;
+    /// <summary>
+    /// What the ask does, said in its verb and frame, for the item that is that doing (ADR 0059): about a name's word, so the
+    /// install, the password reset or the leaver passes an item that is only the device or system named beside the verb.
+    /// </summary>
+    private const double ActionBonus = 3.0;
     /// <summary>A term fitting an item at least this well (a category word) counts as fitting it, for how many items a word fits.</summary>
     private const double Fits = 1.0;
 
@@ -67,6 +72,16 @@ internal static class ItemScorer
             {
                 totals[i] += best[i] * rarity * share;
                 explained[i] += best[i] >= Fits ? 1 : 0;
+            }
+        }
+
+        // "put Notepad++ on my work pc": the item that is the doing is asked for, beside the thing it is done to.
+        var asked = AskedActions.Find(message);
+        if (asked != AskedAction.None)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                totals[i] += (index.Actions[i] & asked) != 0 ? ActionBonus : 0;
             }
         }
 
