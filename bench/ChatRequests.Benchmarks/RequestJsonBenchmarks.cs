@@ -8,7 +8,8 @@ namespace ChatRequests.Benchmarks;
 /// <summary>
 /// The request document as the stores read and write it (UTF-8 bytes through <see cref="RequestJson.Options"/>):
 /// "assigned" is the sample story's request after assignment (3.6 KiB), "full-lifecycle" the Core tests' stored
-/// document of a request through every step, history and a parked event included (10.5 KiB).
+/// document of a request through every step, history and a parked event included (10.5 KiB). "write, generated" is
+/// <see cref="RequestDocumentWriter"/>, the stores' writer since wt-throughput14 (the same bytes).
 /// </summary>
 public class RequestJsonBenchmarks
 {
@@ -29,6 +30,9 @@ public class RequestJsonBenchmarks
 
     [Benchmark(Description = "write")]
     public byte[] Write() => JsonSerializer.SerializeToUtf8Bytes(_request, RequestJson.Options);
+
+    [Benchmark(Description = "write, generated")]
+    public byte[] WriteGenerated() => RequestDocumentWriter.ToUtf8Bytes(_request);
 
     [Benchmark(Description = "read")]
     public ServiceRequest? Read() => JsonSerializer.Deserialize<ServiceRequest>(_stored, RequestJson.Options);

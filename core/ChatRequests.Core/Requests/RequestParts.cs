@@ -113,14 +113,14 @@ public sealed record ApprovalStage(string Name, IReadOnlyList<PersonRef> Approve
     public IReadOnlyList<StageRoute> Fallbacks { get; init; } = [];
 
     [JsonInclude, JsonPropertyName("approvedBy"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    private IReadOnlyList<ApprovalDecision>? StoredApprovedBy
+    internal IReadOnlyList<ApprovalDecision>? StoredApprovedBy
     {
         get => ApprovedBy.Count == 0 ? null : ApprovedBy;
         init => ApprovedBy = value ?? [];
     }
 
     [JsonInclude, JsonPropertyName("fallbacks"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    private IReadOnlyList<StageRoute>? StoredFallbacks
+    internal IReadOnlyList<StageRoute>? StoredFallbacks
     {
         get => Fallbacks.Count == 0 ? null : Fallbacks;
         init => Fallbacks = value ?? [];
@@ -131,7 +131,7 @@ public sealed record ApprovalStage(string Name, IReadOnlyList<PersonRef> Approve
     public IReadOnlyList<PersonRef> Unreachable { get; init; } = [];
 
     [JsonInclude, JsonPropertyName("unreachable"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    private IReadOnlyList<PersonRef>? StoredUnreachable
+    internal IReadOnlyList<PersonRef>? StoredUnreachable
     {
         get => Unreachable.Count == 0 ? null : Unreachable;
         init => Unreachable = value ?? [];
@@ -170,7 +170,7 @@ public sealed record ApprovalStage(string Name, IReadOnlyList<PersonRef> Approve
     public IReadOnlyList<PersonRef> Late { get; init; } = [];
 
     [JsonInclude, JsonPropertyName("late"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    private IReadOnlyList<PersonRef>? StoredLate
+    internal IReadOnlyList<PersonRef>? StoredLate
     {
         get => Late.Count == 0 ? null : Late;
         init => Late = value ?? [];
@@ -183,7 +183,7 @@ public sealed record ApprovalStage(string Name, IReadOnlyList<PersonRef> Approve
     public IReadOnlyList<StandIn> StandIns { get; init; } = [];
 
     [JsonInclude, JsonPropertyName("standIns"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    private IReadOnlyList<StandIn>? StoredStandIns
+    internal IReadOnlyList<StandIn>? StoredStandIns
     {
         get => StandIns.Count == 0 ? null : StandIns;
         init => StandIns = value ?? [];
@@ -194,7 +194,7 @@ public sealed record ApprovalStage(string Name, IReadOnlyList<PersonRef> Approve
     public IReadOnlyList<Handover> Handovers { get; init; } = [];
 
     [JsonInclude, JsonPropertyName("handovers"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    private IReadOnlyList<Handover>? StoredHandovers
+    internal IReadOnlyList<Handover>? StoredHandovers
     {
         get => Handovers.Count == 0 ? null : Handovers;
         init => Handovers = value ?? [];

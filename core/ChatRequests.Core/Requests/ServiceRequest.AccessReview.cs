@@ -14,7 +14,7 @@ public sealed partial class ServiceRequest
     public IReadOnlyList<AccessReviewMark>? AccessReviewMarks
     {
         get => _accessReviewMarks;
-        private set => _accessReviewMarks = value is null ? null : [.. value];
+        internal set => _accessReviewMarks = value is null ? null : [.. value];
     }
 
     /// <summary>The groups an access review took the requester out of, and when.</summary>

@@ -10,19 +10,19 @@ namespace ChatRequests.Core.Requests;
 public sealed partial class ServiceRequest
 {
     /// <summary>When the team's assignment rule was applied to the request (once, when it reached the team); null before, or for manual teams.</summary>
-    [JsonInclude, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public DateTimeOffset? AssignmentCheckedAt { get; private set; }
+    [JsonInclude, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public DateTimeOffset? AssignmentCheckedAt { get; internal set; }
 
     /// <summary>Why automatic assignment found nobody ("Adele Vance is away, ..."), shown on the team card while it is unassigned.</summary>
-    [JsonInclude, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? AssignmentNote { get; private set; }
+    [JsonInclude, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? AssignmentNote { get; internal set; }
 
     /// <summary>When the request, if still unassigned, is posted in the team's channel again; null when not (any more).</summary>
-    [JsonInclude, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public DateTimeOffset? ReannounceAt { get; private set; }
+    [JsonInclude, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public DateTimeOffset? ReannounceAt { get; internal set; }
 
     /// <summary>The team's re-announce period (working hours) as it was when the request reached the team.</summary>
-    [JsonInclude, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public double? ReannounceAfterHours { get; private set; }
+    [JsonInclude, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public double? ReannounceAfterHours { get; internal set; }
 
     /// <summary>When it was last posted again (the mark that makes each period's post happen once).</summary>
-    [JsonInclude, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public DateTimeOffset? ReannouncedAt { get; private set; }
+    [JsonInclude, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public DateTimeOffset? ReannouncedAt { get; internal set; }
 
     /// <summary>The next re-announce the SLA sweep has to do: only while the request waits, approved and unassigned.</summary>
     [JsonIgnore] public DateTimeOffset? ReannounceDueAt => IsUnassignedAtTeam ? ReannounceAt : null;

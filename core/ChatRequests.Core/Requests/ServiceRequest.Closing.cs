@@ -9,7 +9,7 @@ namespace ChatRequests.Core.Requests;
 public sealed partial class ServiceRequest
 {
     /// <summary>When the fulfilled request closes by itself; null when it waits for the requester however long.</summary>
-    [JsonInclude, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ClosingSchedule? Closing { get; private set; }
+    [JsonInclude, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ClosingSchedule? Closing { get; internal set; }
 
     /// <summary>Closed by the system for want of an answer (not by the requester's confirmation).</summary>
     [JsonIgnore] public bool WasClosedAutomatically => State == RequestState.Closed && Closing?.AutoClosedAt is not null;

@@ -10,7 +10,7 @@ public sealed partial class ServiceRequest
     [JsonIgnore] public IReadOnlyList<RequestEdit> Edits { get; private set; } = [];
 
     [JsonInclude, JsonPropertyName("edits"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    private IReadOnlyList<RequestEdit>? StoredEdits
+    internal IReadOnlyList<RequestEdit>? StoredEdits
     {
         get => Edits.Count == 0 ? null : Edits;
         set => Edits = value ?? [];

@@ -18,7 +18,7 @@ public sealed partial class ServiceRequest
     public IReadOnlyList<Escalation> Escalations => _escalations.Count == 0 && SlaEscalatedAt is { } at ? [Legacy(at)] : _escalations;
 
     [JsonInclude, JsonPropertyName("escalations"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    private IReadOnlyList<Escalation>? StoredEscalations
+    internal IReadOnlyList<Escalation>? StoredEscalations
     {
         get => _escalations.Count == 0 ? null : _escalations;
         set => _escalations = [.. value ?? []];
@@ -26,7 +26,7 @@ public sealed partial class ServiceRequest
 
     /// <summary>When a breach counts as long and goes to level 3, fixed when level 2 fired at the breach; null: never.</summary>
     [JsonInclude, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public DateTimeOffset? LongBreachAt { get; private set; }
+    public DateTimeOffset? LongBreachAt { get; internal set; }
 
     /// <summary>The highest level that stands (not resolved); null when none does.</summary>
     [JsonIgnore]

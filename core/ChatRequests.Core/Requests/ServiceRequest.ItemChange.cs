@@ -10,14 +10,14 @@ public sealed partial class ServiceRequest
     public const int MaxAlternatives = 3;
 
     /// <summary>The latest alternatives offered for an item out of stock, and the requester's answer; null when none.</summary>
-    [JsonInclude, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public AlternativesOffer? Offer { get; private set; }
+    [JsonInclude, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public AlternativesOffer? Offer { get; internal set; }
 
     /// <summary>
     /// The first approval stage of the current round: stages before it were decided for the item as it was before a
     /// change, so who decided them may decide the new round too (segregation of duties holds within a round). 0 until
     /// an item change sends the request back to approval.
     /// </summary>
-    [JsonInclude, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public int ApprovalRoundStart { get; private set; }
+    [JsonInclude, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public int ApprovalRoundStart { get; internal set; }
 
     /// <summary>Whether the requester can still answer <see cref="Offer"/>: unanswered, and the request still waits as it did when it was made.</summary>
     [JsonIgnore]

@@ -18,7 +18,7 @@ public sealed partial class ServiceRequest
 
     // Not written while empty, so documents without a parking are saved back as they were.
     [JsonInclude, JsonPropertyName("parkings"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    private IReadOnlyList<ParkedStep>? StoredParkings
+    internal IReadOnlyList<ParkedStep>? StoredParkings
     {
         get => _parkings.Count == 0 ? null : _parkings;
         set => _parkings = [.. value ?? []];

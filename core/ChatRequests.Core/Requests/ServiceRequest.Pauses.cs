@@ -12,14 +12,14 @@ public sealed partial class ServiceRequest
 
     /// <summary>Since when the fulfilment clock stands still; null while it runs (and in documents written before pauses).</summary>
     [JsonInclude, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public DateTimeOffset? PausedSince { get; private set; }
+    public DateTimeOffset? PausedSince { get; internal set; }
 
     /// <summary>The pauses that ended, in order; empty in documents written before pauses (never paused).</summary>
     [JsonIgnore]
     public IReadOnlyList<ClockPause> Pauses => _pauses;
 
     [JsonInclude, JsonPropertyName("pauses"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    private IReadOnlyList<ClockPause>? StoredPauses
+    internal IReadOnlyList<ClockPause>? StoredPauses
     {
         get => _pauses.Count == 0 ? null : _pauses;
         set => _pauses = [.. value ?? []];

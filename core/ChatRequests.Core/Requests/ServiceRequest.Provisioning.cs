@@ -18,7 +18,7 @@ public sealed partial class ServiceRequest
     public IReadOnlyList<ProvisioningStepProgress>? ProvisioningSteps
     {
         get => _provisioningSteps;
-        private set => _provisioningSteps = value is null ? null : [.. value];
+        internal set => _provisioningSteps = value is null ? null : [.. value];
     }
 
     /// <summary>The steps of the request's provisioning, in order; empty when it has none.</summary>

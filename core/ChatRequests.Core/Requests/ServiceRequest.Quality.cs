@@ -9,10 +9,10 @@ namespace ChatRequests.Core.Requests;
 public sealed partial class ServiceRequest
 {
     /// <summary>The agent's internal note of the work done at the latest resolution; null when none was left.</summary>
-    [JsonInclude, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? WorkNote { get; private set; }
+    [JsonInclude, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? WorkNote { get; internal set; }
 
     /// <summary>The quality check of the latest resolution that needed one; null when none did.</summary>
-    [JsonInclude, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public QualityReview? Review { get; private set; }
+    [JsonInclude, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public QualityReview? Review { get; internal set; }
 
     /// <summary>Who verified the work, when the last quality check passed.</summary>
     [JsonIgnore] public PersonRef? VerifiedBy => Review is { Passed: true, Reviewer: { } reviewer } ? reviewer : null;

@@ -9,5 +9,5 @@ public sealed partial class ServiceRequest
     /// The catalog item was marked restricted when the request was logged (reports flag one person's repeated requests
     /// for restricted items). Not written while false, so older documents read and save as before.
     /// </summary>
-    [JsonInclude, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public bool Restricted { get; private set; }
+    [JsonInclude, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public bool Restricted { get; internal set; }
 }

@@ -13,10 +13,10 @@ public sealed partial class ServiceRequest
     public const string FormerEmployeeName = "Former employee";
 
     /// <summary>The retention rule the request is kept under; null: kept as it is (no policy).</summary>
-    [JsonInclude, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public RetentionRule? Retention { get; private set; }
+    [JsonInclude, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public RetentionRule? Retention { get; internal set; }
 
     /// <summary>When the personal data was removed, by whom and why; null while it is kept.</summary>
-    [JsonInclude, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Anonymisation? Anonymised { get; private set; }
+    [JsonInclude, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Anonymisation? Anonymised { get; internal set; }
 
     /// <summary>When the request became final (closed, rejected, cancelled), from its history; null while open.</summary>
     [JsonIgnore]

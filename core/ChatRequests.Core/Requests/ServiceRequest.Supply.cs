@@ -7,13 +7,13 @@ namespace ChatRequests.Core.Requests;
 public sealed partial class ServiceRequest
 {
     /// <summary>The supplier order the request waits for; null when none was recorded (parts from the team's own stock).</summary>
-    [JsonInclude, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public SupplierOrder? SupplierOrder { get; private set; }
+    [JsonInclude, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public SupplierOrder? SupplierOrder { get; internal set; }
 
     /// <summary>Whether the item is a physical one delivered to the requester (the catalog item's <c>delivery</c> flag, as of submission or item change).</summary>
-    [JsonInclude, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public bool DeliversItem { get; private set; }
+    [JsonInclude, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public bool DeliversItem { get; internal set; }
 
     /// <summary>The delivery of the item, once sent out; the requester's acknowledgement of receipt on it.</summary>
-    [JsonInclude, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Delivery? Delivery { get; private set; }
+    [JsonInclude, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Delivery? Delivery { get; internal set; }
 
     /// <summary>
     /// The supplier order the request waits for now: recorded by the latest "Awaiting parts", and the request has not

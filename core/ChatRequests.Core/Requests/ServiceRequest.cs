@@ -17,51 +17,53 @@ public sealed partial class ServiceRequest
     private List<OutboxEvent> _outbox = [];
     private Dictionary<string, string> _fields = [];
 
+    // The stored members are internal, not private, so that the document's generated writer (RequestDocumentWriter) sees
+    // them; reads still go through reflection (RequestJson.Options).
     [JsonConstructor]
-    private ServiceRequest()
+    internal ServiceRequest()
     {
     }
 
     /// <summary>The human-readable number, e.g. REQ-000042; also the document id.</summary>
-    [JsonInclude] public string Id { get; private set; } = "";
+    [JsonInclude] public string Id { get; internal set; } = "";
     /// <summary>Set by the store only: incremented on every save, the optimistic concurrency token.</summary>
     [JsonInclude] public long Version { get; set; }
     /// <summary>The id of the form that created it: a second submit of the same form finds this request.</summary>
-    [JsonInclude] public string SubmissionKey { get; private set; } = "";
-    [JsonInclude] public PersonRef Requester { get; private set; } = null!;
-    [JsonInclude] public string CatalogItemId { get; private set; } = "";
-    [JsonInclude] public string ItemName { get; private set; } = "";
-    [JsonInclude] public string Category { get; private set; } = "";
-    [JsonInclude] public string? CostText { get; private set; }
-    [JsonInclude] public string Justification { get; private set; } = "";
-    [JsonInclude] public PriorityAssessment Priority { get; private set; } = null!;
-    [JsonInclude] public string TeamId { get; private set; } = "";
-    [JsonInclude] public string TeamName { get; private set; } = "";
-    [JsonInclude] public RequestState State { get; private set; }
-    [JsonInclude] public int CurrentStage { get; private set; }
-    [JsonInclude] public PersonRef? Assignee { get; private set; }
-    [JsonInclude] public string? StatusNote { get; private set; }
-    [JsonInclude] public RequesterQuestion? Question { get; private set; }
-    [JsonInclude] public string? ResolutionNotes { get; private set; }
-    [JsonInclude] public Feedback? Feedback { get; private set; }
-    [JsonInclude] public DateTimeOffset SubmittedAt { get; private set; }
-    [JsonInclude] public DateTimeOffset DueAt { get; private set; }
-    [JsonInclude] public DateTimeOffset UpdatedAt { get; private set; }
+    [JsonInclude] public string SubmissionKey { get; internal set; } = "";
+    [JsonInclude] public PersonRef Requester { get; internal set; } = null!;
+    [JsonInclude] public string CatalogItemId { get; internal set; } = "";
+    [JsonInclude] public string ItemName { get; internal set; } = "";
+    [JsonInclude] public string Category { get; internal set; } = "";
+    [JsonInclude] public string? CostText { get; internal set; }
+    [JsonInclude] public string Justification { get; internal set; } = "";
+    [JsonInclude] public PriorityAssessment Priority { get; internal set; } = null!;
+    [JsonInclude] public string TeamId { get; internal set; } = "";
+    [JsonInclude] public string TeamName { get; internal set; } = "";
+    [JsonInclude] public RequestState State { get; internal set; }
+    [JsonInclude] public int CurrentStage { get; internal set; }
+    [JsonInclude] public PersonRef? Assignee { get; internal set; }
+    [JsonInclude] public string? StatusNote { get; internal set; }
+    [JsonInclude] public RequesterQuestion? Question { get; internal set; }
+    [JsonInclude] public string? ResolutionNotes { get; internal set; }
+    [JsonInclude] public Feedback? Feedback { get; internal set; }
+    [JsonInclude] public DateTimeOffset SubmittedAt { get; internal set; }
+    [JsonInclude] public DateTimeOffset DueAt { get; internal set; }
+    [JsonInclude] public DateTimeOffset UpdatedAt { get; internal set; }
     /// <summary>
     /// When the request becomes at risk (3/4 of its target in the team's working time), fixed at submission; null in
     /// documents written before it was stored, which compute it from <see cref="SubmittedAt"/> and <see cref="DueAt"/>.
     /// </summary>
-    [JsonInclude, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public DateTimeOffset? AtRiskAt { get; private set; }
+    [JsonInclude, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public DateTimeOffset? AtRiskAt { get; internal set; }
     /// <summary>When the team was told the request is at risk of missing its target (once).</summary>
-    [JsonInclude] public DateTimeOffset? SlaWarnedAt { get; private set; }
+    [JsonInclude] public DateTimeOffset? SlaWarnedAt { get; internal set; }
     /// <summary>When the breached target was escalated to the team lead (once).</summary>
-    [JsonInclude] public DateTimeOffset? SlaEscalatedAt { get; private set; }
+    [JsonInclude] public DateTimeOffset? SlaEscalatedAt { get; internal set; }
     /// <summary>The catalog item's automatic provisioning as it was when the request was logged; null when there is none.</summary>
-    [JsonInclude] public ProvisioningPlan? Provisioning { get; private set; }
+    [JsonInclude] public ProvisioningPlan? Provisioning { get; internal set; }
     /// <summary>Where that provisioning stands; null when there is none.</summary>
-    [JsonInclude] public ProvisioningStatus? ProvisioningStatus { get; private set; }
+    [JsonInclude] public ProvisioningStatus? ProvisioningStatus { get; internal set; }
     /// <summary>Why no approval was needed although the item has some ("pre-authorised: Engineering gets ..."); null otherwise.</summary>
-    [JsonInclude, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? PreAuthorisation { get; private set; }
+    [JsonInclude, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? PreAuthorisation { get; internal set; }
 
     /// <summary>
     /// The next instant the SLA sweep has something to do for this request (<see cref="SlaPolicy.NextCheckAt"/>), null
@@ -74,34 +76,34 @@ public sealed partial class ServiceRequest
     /// The labels of the catalog item's fields, in catalog order, as they were when the request was logged; empty in
     /// documents written before they were kept.
     /// </summary>
-    [JsonInclude] public IReadOnlyList<FieldLabel> FieldLabels { get; private set; } = [];
+    [JsonInclude] public IReadOnlyList<FieldLabel> FieldLabels { get; internal set; } = [];
 
     [JsonInclude]
     public IReadOnlyDictionary<string, string> Fields
     {
         get => _fields;
-        private set => _fields = new Dictionary<string, string>(value);
+        internal set => _fields = new Dictionary<string, string>(value);
     }
 
     [JsonInclude]
     public IReadOnlyList<ApprovalStage> Approvals
     {
         get => _approvals;
-        private set => _approvals = [.. value];
+        internal set => _approvals = [.. value];
     }
 
     [JsonInclude]
     public IReadOnlyList<AuditEntry> History
     {
         get => _history;
-        private set => _history = [.. value];
+        internal set => _history = [.. value];
     }
 
     [JsonInclude]
     public IReadOnlyList<OutboxEvent> Outbox
     {
         get => _outbox;
-        private set => _outbox = [.. value];
+        internal set => _outbox = [.. value];
     }
 
     [JsonIgnore] public ApprovalStage? PendingStage =>

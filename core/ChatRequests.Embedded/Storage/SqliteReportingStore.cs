@@ -40,7 +40,7 @@ public sealed class SqliteReportingStore(SqliteDatabase database) : IReportingSt
         command.Parameters.AddWithValue("$submitted_at", StoredTime.Format(facts.SubmittedAt));
         command.Parameters.AddWithValue("$updated_at", StoredTime.Format(facts.UpdatedAt));
         command.Parameters.AddWithValue("$is_open", facts.State.IsOpen() ? 1 : 0);
-        command.Parameters.AddWithValue("$doc", JsonSerializer.SerializeToUtf8Bytes(facts, RequestJson.Options));
+        command.Parameters.AddWithValue("$doc", RequestDocumentWriter.ToUtf8Bytes(facts));
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
             return false;

@@ -577,7 +577,7 @@ public sealed class SqliteRequestStore(SqliteDatabase database) : IRequestStore
             request.Version = version;
             try
             {
-                return JsonSerializer.SerializeToUtf8Bytes(request, RequestJson.Options);
+                return RequestDocumentWriter.ToUtf8Bytes(request);
             }
             finally
             {

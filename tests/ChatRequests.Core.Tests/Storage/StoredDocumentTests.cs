@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatRequests.Core.Reporting;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Storage;
 
@@ -24,6 +25,28 @@ public sealed class StoredDocumentTests
         var request = JsonSerializer.Deserialize<ServiceRequest>(stored, RequestJson.Options)!;
 
         Assert.Equal(Encoding.UTF8.GetString(stored), Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(request, RequestJson.Options)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void ReadThenWrite_StoredDocument_ByTheGeneratedWriter_GivesTheSameBytes(string name)
+    {
+        var stored = Stored(name);
+
+        var request = JsonSerializer.Deserialize<ServiceRequest>(stored, RequestJson.Options)!;
+
+        Assert.Equal(Encoding.UTF8.GetString(stored), Encoding.UTF8.GetString(RequestDocumentWriter.ToUtf8Bytes(request)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void FactsOfAStoredDocument_ByTheGeneratedWriter_AreTheBytesOfTheOptions(string name)
+    {
+        var facts = RequestFacts.From(JsonSerializer.Deserialize<ServiceRequest>(Stored(name), RequestJson.Options)!);
+
+        Assert.Equal(
+            Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(facts, RequestJson.Options)),
+            Encoding.UTF8.GetString(RequestDocumentWriter.ToUtf8Bytes(facts)));
     }
 
     [Fact]
