@@ -615,7 +615,8 @@ internal static class CommandWords
             said = said[2..];
         }
 
-        if (said.Length >= 2 && ShowVerbs.Contains(said[0]) && CatalogNouns.Contains(said[1]))
+        // "list of services please, for a ranger": the same with "of".
+        if (said.Length >= 2 && ShowVerbs.Contains(said[0]) && (CatalogNouns.Contains(said[1]) || (said.Length > 2 && said[1] == "of" && said[2] is not ("list" or "menu") && CatalogNouns.Contains(said[2]))))
         {
             return true;
         }
@@ -1029,8 +1030,10 @@ internal static class CommandWords
             // "forget the laptop request I made": one word naming what it was for may come before the request noun.
             var after = raw.Skip(i + (rid ? 2 : 1)).Where(w => w is not ("my" or "the" or "that" or "this" or "our" or "last" or "old" or "previous" or "a" or "an" or "off" or "about")).Take(3).ToArray();
             var noun = after.Length > 1 && !RequestNouns.Contains(after[0]) && after[0] is not ("up" or "out" or "back" or "in" or "on" or "down" or "over") && RequestNouns.Contains(after[1]) ? 1 : 0;
+            // "scrap my last request, keeper found one": the last one made is a request, whatever follows it.
+            var last = raw.Skip(i + 1).TakeWhile(w => !RequestNouns.Contains(w)).LastOrDefault() is "last" or "previous" or "latest";
             if (after.Length > noun && RequestNouns.Contains(after[noun])
-                && (after.Length == noun + 1 || AfterRequestNoun.Contains(after[noun + 1]) || char.IsAsciiDigit(after[noun + 1][0])))
+                && (after.Length == noun + 1 || last || AfterRequestNoun.Contains(after[noun + 1]) || char.IsAsciiDigit(after[noun + 1][0])))
             {
                 return true;
             }

@@ -263,6 +263,8 @@ public class CommandRulesTests
     [InlineData(ChatCommand.Approvals, "got anything for me to rubber stamp?")]
     [InlineData(ChatCommand.Approvals, "any requests waiting for my green light")]
     [InlineData(ChatCommand.Cancel, "please get rid of my last request")]
+    [InlineData(ChatCommand.Cancel, "scrap my last request, the listing clerk found one")]
+    [InlineData(ChatCommand.Browse, "list of services please, for a listing officer")]
     public void CommandsInTheWordsOfNewTrades_AreThoseCommands_BesideTheCatalogsWords(ChatCommand command, string text)
     {
         var court = new MiniCatalog(
