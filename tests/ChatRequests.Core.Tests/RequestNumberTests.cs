@@ -34,6 +34,9 @@ public class RequestNumberTests
     [InlineData("status of request 2000 business cards", "REQ-002000")]
     [InlineData("I want to check request 4410", "REQ-004410")]
     [InlineData("please request 3000 flyers like my request 004410", "REQ-004410")]
+    [InlineData("where is req#6140 at", "REQ-006140")]
+    [InlineData("ref 8834 - update?", "REQ-008834")]
+    [InlineData("can you check ref 8834", "REQ-008834")]
     public void FindIn_FindsTheNumberInFreeText(string text, string expected)
     {
         Assert.Equal(expected, RequestNumber.FindIn(text));
@@ -52,6 +55,9 @@ public class RequestNumberTests
     [InlineData("I'd like to request 2000 business cards")]
     [InlineData("we’d request 1200 lanyards")]
     [InlineData("can I request 5000 stickers for the launch")]
+    [InlineData("invoice ref 4432 won't post")]
+    [InlineData("our ref 4432 for the fine")]
+    [InlineData("referee 4432")]
     [InlineData("PREQ-42")]
     [InlineData("C#42")]
     [InlineData("##42")]

@@ -42,6 +42,10 @@ public static partial class RequestNumber
     /// </summary>
     private static bool IsQuantity(Match match, string text)
     {
+        // "ref 8834 - update?": a reference alone, or with words about a request after it; "invoice ref 4432 won't post" is not one.
+        if (match.Groups["ref"].Success)
+            return WordsAfter().Matches(text[(match.Index + match.Length)..]).Any(w => !AboutTheRequest().IsMatch(w.Value))
+                || WordsAfter().Matches(text[..match.Index]).Any(w => !AboutTheRequest().IsMatch(w.Value) && !AskingAfterIt().IsMatch(w.Value));
         if (!match.Groups["verb"].Success)
             return false;
         var before = text[..match.Index];
@@ -65,9 +69,15 @@ public static partial class RequestNumber
     [GeneratedRegex(@"^(?:status|update|updates|progress|details?|info|please|pls|plz|is|was|has|still|now|again|for|from|about|of|on|in|the|that|which|what|where|when|why|how|yet)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AboutTheRequest();
 
+    [GeneratedRegex(@"^(?:check|can|could|you|u|any|news|see|show|look|up|me|with|my|hi|hello|hey|morning|ok|okay)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AskingAfterIt();
+
+    [GeneratedRegex(@"[A-Za-z]+", RegexOptions.CultureInvariant)]
+    private static partial Regex WordsAfter();
+
     [GeneratedRegex(@"^REQ-\d{6,19}$", RegexOptions.CultureInvariant)]
     private static partial Regex WellFormed();
 
-    [GeneratedRegex(@"(?:\bREQ[-. ]?|(?<![\w#])#|\b(?:request|ticket|case)\s*(?:number|no\.?|nr\.?)\s*#?\s*|\b(?:request|ticket)\s+(?=0)|(?<verb>\brequest\s+)(?=\d{4})|\bticket\s+(?=\d{4}))0*(\d{1,9})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\bREQ(?:[-. ]|\s*\#\s*)?|(?<ref>\bref(?:erence)?\.?\s*[:#]?\s*)(?=\d{4})|(?<![\w#])#|\b(?:request|ticket|case)\s*(?:number|no\.?|nr\.?)\s*#?\s*|\b(?:request|ticket)\s+(?=0)|(?<verb>\brequest\s+)(?=\d{4})|\bticket\s+(?=\d{4}))0*(\d{1,9})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -107,7 +107,7 @@ internal static class CommandWords
 
     // What the person or their team may ask for ("show us the list of what we can get", "requestable things for the gate
     // team"): the catalog, though a team and a list are named.
-    private static readonly string[] OfferedToUs = Normalised([.. MayAskFor, "things we can", "things i can"]);
+    private static readonly string[] OfferedToUs = Normalised([.. MayAskFor, "things we can", "things i can", "stuff we can", "stuff i can"]);
 
     private static readonly HashSet<string> QueueWords = ["open", "outstanding", "list", "waiting", "pending", "assigned", "unassigned", "backlog"];
 
@@ -150,6 +150,8 @@ internal static class CommandWords
         "talk to a human", "talk to someone", "speak to someone", "real person", "a human", "get me a person", "speak to a person",
         "talk to a person", "speak to a human", "how this chat", "use chat", "using chat", "using bot", "using you",
         "how does thing work", "how this thing works", "how work bot", "how bot work",
+        // "could you tell me what you are able to do", "how do I work this thing".
+        "what you are able to do", "what are you able to do", "what youre able to do", "how do i work thing", "how to work thing",
         .. TalkToTheBotPhrases,
     ]);
 
@@ -177,6 +179,8 @@ internal static class CommandWords
         "anything pending", "sign offs", "signoffs", "for me to review", "need my review", "awaiting my review",
         "my ok", "my okay", "my go ahead", "needing my", "my signature", "my say so", "my decision", "need to ok", "have to ok", "need to okay",
         "to ok", "to okay", "for my ok", "for my okay", "decide on", "for decision", "to decide", "my decision on",
+        // "anything to rubber stamp", "waiting for my green light".
+        "rubber stamp", "my green light", "green light from me",
     ]);
 
     private static readonly HashSet<string> Greetings =
@@ -343,6 +347,8 @@ internal static class CommandWords
             var theirs = raw.Contains("approvals") || raw.Contains("pending") || Has("to approve") || Has("waiting for me") || Has("sign off") || Has("sign offs") || Has("anything pending");
             // "need one more tablet to sign off defects": approving a thing of their work, which the catalog may serve (a form or a choice wins).
             theirs |= Has("for decision") || Has("decide on") || AwaitMyOk(raw);
+            // "do I have anything to okay", "anything to rubber stamp": nothing named but what waits on the person.
+            theirs |= AnythingToApprove(raw);
             return (ChatCommand.Approvals, ApprovesAnObject(raw) ? CommandStrength.Weak : theirs ? CommandStrength.Strong : CommandStrength.Medium);
         }
 
@@ -389,7 +395,7 @@ internal static class CommandWords
         }
 
         if ((Any(QueuePhrases) || (ours && (raw.Any(QueueWords.Contains) || TeamWorkPhrases.Any(Has) || AsksWhatIsNew(raw))))
-            && !MineAlone(raw) && !joins && !Any(OfferedToUs))
+            && !MineAlone(raw) && !joins && !Any(OfferedToUs) && !ShowsCatalog(raw))
         {
             return (ChatCommand.Queue, CommandStrength.Medium);
         }
@@ -457,8 +463,14 @@ internal static class CommandWords
             return (ChatCommand.Help, CommandStrength.Strong);
         }
 
-        if (AsksHowToTalk(raw) || AsksWhatTheBotHandles(raw) || (raw.Any(HelpNouns.Contains) && raw.All(w => HelpNouns.Contains(w) || FrameWords.Contains(w) || Greetings.Contains(w) || Fillers.Contains(w) || w is "need" or "user" or "some" or "any" or "give")
+        if (AsksHowToTalk(raw) || AsksWhatTheBotHandles(raw) || (raw.Any(HelpNouns.Contains) && raw.All(w => HelpNouns.Contains(w) || FrameWords.Contains(w) || Greetings.Contains(w) || Fillers.Contains(w) || BotWords.Contains(w) || w is "need" or "user" or "some" or "any" or "give" or "there" or "got")
             && !(raw.Contains("help") && !AskedForHelp(words, raw, known))))
+        {
+            return (ChatCommand.Help, CommandStrength.Strong);
+        }
+
+        // "I'm a deputy stage manager and frankly lost, help": the person lost, whatever word the catalog knows before "help".
+        if (raw.Contains("help") && SaysTheyAreLost(raw))
         {
             return (ChatCommand.Help, CommandStrength.Strong);
         }
@@ -519,7 +531,12 @@ internal static class CommandWords
     /// <summary>"requests needing my go-ahead", "stuff waiting for my ok": asks that wait on the person's own say.</summary>
     private static bool AwaitMyOk(string[] raw) =>
         raw.Where((w, i) => ApprovalPlaces.Contains(w) && raw.Skip(i + 1).Take(4).Where((m, k) => m == "my" && i + k + 2 < raw.Length
-            && raw[i + k + 2] is "ok" or "okay" or "go" or "approval" or "signature" or "say" or "decision" or "sign" or "review").Any()).Any();
+            && raw[i + k + 2] is "ok" or "okay" or "go" or "approval" or "signature" or "say" or "decision" or "sign" or "review" or "green").Any()).Any();
+
+    /// <summary>"anything to okay", "have I got anything to rubber stamp": approving nothing named, the person's approvals.</summary>
+    private static bool AnythingToApprove(string[] raw) =>
+        raw.Where((w, i) => w is "anything" or "something" && i + 2 < raw.Length && raw[i + 1] is "to" or "for"
+            && raw.Skip(i + 2).SkipWhile(m => m is "me" or "to").Take(1).Any(m => m is "ok" or "okay" or "sign" or "rubber" or "approve" or "authorise" or "authorize")).Any();
 
     private static bool IsApprovalNoun(string word) =>
         word.EndsWith("al", StringComparison.Ordinal) || word.EndsWith("als", StringComparison.Ordinal)
@@ -598,7 +615,8 @@ internal static class CommandWords
             said = said[2..];
         }
 
-        if (said.Length >= 2 && ShowVerbs.Contains(said[0]) && CatalogNouns.Contains(said[1]))
+        // "list of services please, for a ranger": the same with "of".
+        if (said.Length >= 2 && ShowVerbs.Contains(said[0]) && (CatalogNouns.Contains(said[1]) || (said.Length > 2 && said[1] == "of" && said[2] is not ("list" or "menu") && CatalogNouns.Contains(said[2]))))
         {
             return true;
         }
@@ -606,8 +624,10 @@ internal static class CommandWords
         // "show the kit and services I can request": the catalog's things as a whole, then only what the person may ask for.
         var whole = said.Skip(1).TakeWhile(w => WholeCatalogWords.Contains(w) && w is not ("it" or "requests")).ToArray();
         var rest = said.Skip(1 + whole.Length).ToArray();
-        return said.Length >= 2 && ShowVerbs.Contains(said[0]) && whole.Any(CatalogNouns.Contains)
-            && rest is [] or ["i" or "we", "can" or "could" or "may", _, ..] && (rest.Length == 0 || OfferVerbs.Contains(rest[2]));
+        // "list of things I can book or order": the things as a whole, when what follows says the person may ask for them.
+        return said.Length >= 2 && ShowVerbs.Contains(said[0])
+            && (whole.Any(CatalogNouns.Contains) || (rest.Length > 0 && whole.Any(w => w is "things" or "stuff")))
+            && rest is [] or ["i" or "we", "can" or "could" or "may", _, ..] && (rest.Length == 0 || OfferVerbs.Contains(rest[2]) || rest[2] is "book" or "borrow");
     }
 
     /// <summary>
@@ -649,10 +669,20 @@ internal static class CommandWords
         return null;
     }
 
+    /// <summary>"I'm ... lost", "I am new and stuck": the person says how they are, and names nothing of theirs that could be.</summary>
+    private static bool SaysTheyAreLost(string[] raw)
+    {
+        var i = Array.FindIndex(raw, w => w == "im" || w == "i");
+        return i >= 0 && raw.Skip(i + 1).Take(7).Any(w => w is "lost" or "stuck" or "confused")
+            && !raw.Any(w => w is "my" or "our" or "his" or "her" or "their" or "its" or "it" or "is" or "was" or "been");
+    }
+
     /// <summary>"the orders", "our requests": a request noun, not the verb of "could we order a laptop".</summary>
     private static bool RequestNoun(string[] raw, int i) =>
         RequestNouns.Contains(raw[i])
-        && (raw[i].EndsWith('s') || (i > 0 && raw[i - 1] is "our" or "the" or "team" or "teams" or "any" or "open" or "your" or "their"));
+        && (raw[i].EndsWith('s') || (i > 0 && raw[i - 1] is "our" or "the" or "team" or "teams" or "any" or "open" or "your" or "their"))
+        // "what can the nursery team order": the verb of what a team may ask for, not the team's orders.
+        && !(raw[i] is "order" or "request" && raw.Take(i).Any(w => w is "can" or "could" or "may" or "might"));
 
     /// <summary>
     /// "help" is the command unless it is a kind of help a catalog offers ("AV help for the graduation"): a word the
@@ -797,13 +827,14 @@ internal static class CommandWords
     {
         for (var i = 0; i < raw.Length; i++)
         {
-            var verb = raw[i] is "approve" or "authorise" or "authorize" || (raw[i] == "sign" && i + 1 < raw.Length && raw[i + 1] == "off");
+            var pair = (raw[i] == "sign" && i + 1 < raw.Length && raw[i + 1] == "off") || (raw[i] == "rubber" && i + 1 < raw.Length && raw[i + 1] == "stamp");
+            var verb = raw[i] is "approve" or "authorise" or "authorize" || pair;
             if (!verb)
             {
                 continue;
             }
 
-            var next = raw.Skip(i + (raw[i] == "sign" ? 2 : 1)).Where(w => w is not ("the" or "a" or "all" or "any" or "those" or "these" or "some")).FirstOrDefault();
+            var next = raw.Skip(i + (pair ? 2 : 1)).Where(w => w is not ("the" or "a" or "all" or "any" or "those" or "these" or "some")).FirstOrDefault();
             if (next is not null && !ApprovalPlaces.Contains(next) && !RequestNouns.Contains(next)
                 && next is not ("for" or "me" or "anything" or "something" or "now" or "today" or "please" or "pls" or "yet" or "so" or "on" or "in" or "stuff" or "things" or "from" or "my" or "our"
                     or "as" or "by" or "at" or "before" or "after" or "here" or "there" or "when" or "if" or "and" or "or" or "but" or "this" or "that" or "asap" or "quickly"))
@@ -883,7 +914,8 @@ internal static class CommandWords
         }
 
         var rest = raw.Skip(verb + 1).Where(w => w is not ("for" or "a" or "some")).ToArray();
-        return rest.Length > 0 && AnyThing.Contains(rest[0]) && rest.Skip(1).All(w => FrameWords.Contains(w) || Greetings.Contains(w) || Fillers.Contains(w));
+        // "how I'm supposed to ask for things through this": the bot named after it says no more.
+        return rest.Length > 0 && AnyThing.Contains(rest[0]) && rest.Skip(1).All(w => FrameWords.Contains(w) || Greetings.Contains(w) || Fillers.Contains(w) || BotWords.Contains(w) || w is "through" or "via");
     }
 
     /// <summary>"status of the payments system": how a thing the catalog knows stands, not the person's own request.</summary>
@@ -987,17 +1019,21 @@ internal static class CommandWords
     {
         for (var i = 0; i + 1 < raw.Length; i++)
         {
-            if (!WithdrawOnARequest.Contains(raw[i]) || !raw.Take(i).All(ImperativeOpeners.Contains))
+            // "get rid of my last request": the same said in three words.
+            var rid = raw[i] == "rid" && i > 0 && raw[i - 1] == "get" && i + 1 < raw.Length && raw[i + 1] == "of" && raw.Take(i - 1).All(ImperativeOpeners.Contains);
+            if (!rid && (!WithdrawOnARequest.Contains(raw[i]) || !raw.Take(i).All(ImperativeOpeners.Contains)))
             {
                 continue;
             }
 
             // The request itself, not a thing named after one ("remove the ticket scanner"); "kill off", "forget about" alike.
             // "forget the laptop request I made": one word naming what it was for may come before the request noun.
-            var after = raw.Skip(i + 1).Where(w => w is not ("my" or "the" or "that" or "this" or "our" or "last" or "old" or "previous" or "a" or "an" or "off" or "about")).Take(3).ToArray();
+            var after = raw.Skip(i + (rid ? 2 : 1)).Where(w => w is not ("my" or "the" or "that" or "this" or "our" or "last" or "old" or "previous" or "a" or "an" or "off" or "about")).Take(3).ToArray();
             var noun = after.Length > 1 && !RequestNouns.Contains(after[0]) && after[0] is not ("up" or "out" or "back" or "in" or "on" or "down" or "over") && RequestNouns.Contains(after[1]) ? 1 : 0;
+            // "scrap my last request, keeper found one": the last one made is a request, whatever follows it.
+            var last = raw.Skip(i + 1).TakeWhile(w => !RequestNouns.Contains(w)).LastOrDefault() is "last" or "previous" or "latest";
             if (after.Length > noun && RequestNouns.Contains(after[noun])
-                && (after.Length == noun + 1 || AfterRequestNoun.Contains(after[noun + 1]) || char.IsAsciiDigit(after[noun + 1][0])))
+                && (after.Length == noun + 1 || last || AfterRequestNoun.Contains(after[noun + 1]) || char.IsAsciiDigit(after[noun + 1][0])))
             {
                 return true;
             }

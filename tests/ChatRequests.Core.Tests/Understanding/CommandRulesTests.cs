@@ -245,6 +245,42 @@ public class CommandRulesTests
         Assert.Contains(meaning.Items, m => m.Item.Id == "archiving");
     }
 
+    // commands11's: on a catalog whose words sit inside the commands' ("listing" in "list", "booking" in "book", "lost
+    // property" before "help"), the bot asked what it can do, how to work it, for a guide; the catalog listed for a team or
+    // asked what a team may order; approvals nothing is named for ("anything to okay", "rubber stamp", "my green light");
+    // a request got rid of.
+    public static TheoryData<ChatCommand, string> InNewTradesWords => new()
+    {
+        { ChatCommand.Help, "could you tell me what you are able to do, I am a new clerk" },
+        { ChatCommand.Help, "how do I work this thing, first shift today" },
+        { ChatCommand.Help, "is there a guide for this bot" },
+        { ChatCommand.Help, "not sure how I'm supposed to ask for things through this" },
+        { ChatCommand.Help, "I'm the new listing officer and frankly lost, help" },
+        { ChatCommand.Browse, "list the services for the listing team" },
+        { ChatCommand.Browse, "show us the full list of stuff we can get" },
+        { ChatCommand.Browse, "what can the listing team order" },
+        { ChatCommand.Browse, "list of things I can book or order from you" },
+        { ChatCommand.Approvals, "do I have anything to okay for the listing team" },
+        { ChatCommand.Approvals, "got anything for me to rubber stamp?" },
+        { ChatCommand.Approvals, "any requests waiting for my green light" },
+        { ChatCommand.Cancel, "please get rid of my last request" },
+        { ChatCommand.Cancel, "scrap my last request, the listing clerk found one" },
+        { ChatCommand.Browse, "list of services please, for a listing officer" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InNewTradesWords))]
+    public void CommandsInTheWordsOfNewTrades_AreThoseCommands_BesideTheCatalogsWords(ChatCommand command, string text)
+    {
+        var court = new MiniCatalog(
+            Item("listing", "Listing and court diary access", "Access", "See and change the court lists.", ["listing", "court diary", "cause list"]),
+            Item("lost-property", "Lost property log", "Access", "Record lost property handed in.", ["lost property", "lost"]),
+            Item("booking", "Room booking", "Access", "Book a consultation room.", ["booking", "room booking"]),
+            Item("laptop", "Laptop", keywords: ["laptop", "notebook"]));
+
+        AssertCommand(command, text, court);
+    }
+
     private static void AssertCommand(ChatCommand command, string text, MiniCatalog? catalog = null)
     {
         var meaning = (catalog ?? Theatre).Read(text);
