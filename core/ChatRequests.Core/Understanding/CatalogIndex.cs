@@ -64,6 +64,7 @@ internal sealed class CatalogIndex
         SharedAnswers = [.. shared.Where(g => g.All(x => IsWhole(x.Choice))).Select(g => g.Key.Split(' '))];
         AnswerLabels = shared.SelectMany(g => g.SelectMany(x => Terms(x.Field.Label))).ToHashSet(StringComparer.Ordinal);
 
+        var descriptions = Redirects.Kept(items);
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
@@ -88,7 +89,7 @@ internal sealed class CatalogIndex
             }
 
             AddTerms(i, Content(item.Category), CategoryWeight);
-            AddTerms(i, Content(item.Description), DescriptionWeight);
+            AddTerms(i, Content(descriptions[i]), DescriptionWeight);
         }
 
         Phrases = phrases;
@@ -304,7 +305,7 @@ internal sealed class CatalogIndex
     private static string[] Unsaid(string text) => [.. Tokens.Read(text).Where(w => !w.IsContent && !Grammar.Contains(w.Raw) && w.Term.Length > 1).Select(w => w.Raw)];
 
     /// <summary>The term a name is about: its last before "on", "for", "of"... ("Workstation on wheels", "Pager replacement battery").</summary>
-    private static string? Head(string name)
+    internal static string? Head(string name)
     {
         var words = Tokens.Read(name);
         var end = Array.FindIndex(words, w => w.Raw is "on" or "for" or "of" or "in" or "with" or "and" or "to" or "from");

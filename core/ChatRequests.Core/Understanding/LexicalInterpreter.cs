@@ -216,6 +216,11 @@ public sealed class LexicalInterpreter(ICatalog catalog, ISentenceEncoder? encod
         var (kind, items) = reading.Cosines is { } cosines
             ? SentenceLead.Decide(reading, cosines, calibration)
             : MatchDecision.Decide(reading.Ranked, reading.QueryTerms, calibration);
+        if (kind == MeaningKind.Choice && Variants.PlainAsked(index, words, items))
+        {
+            (kind, items) = (MeaningKind.Item, [items[0]]);
+        }
+
         if (reading.Chase)
         {
             // Which request is chased: the number, else the items the words name ("my laptop").
