@@ -266,11 +266,9 @@ internal static class IncidentWords
         // The catalog says this fault is asked for as an item: "slow laptop", "wrong number listed", "expired password".
         // A fault's noun inside a name is no such state, though ("self issue" of a kiosk): another fault said beside it is
         // still a fault ("self-issue machine won't read library cards").
-        var said = words.Select(w => w.Term).ToHashSet(StringComparer.Ordinal);
-        var catalogs = winner?.Where(p => p.Kind != PhraseKind.Choice && p.Terms.Any(t => said.Contains(t) && IsFaultTerm(t))
-            && p.Terms.Count(said.Contains) * 3 >= p.Terms.Length * 2).SelectMany(p => p.Terms).Where(t => said.Contains(t) && IsFaultTerm(t)).ToHashSet(StringComparer.Ordinal);
-        return catalogs is not { Count: > 0 }
-            || (catalogs.All(t => !CatalogFaults.Contains(t) && !DamageTerms.Contains(t)) && Faulty([.. words.Where(w => !catalogs.Contains(w.Term))]));
+        var asItem = FaultsAskedForAsAnItem(words, winner);
+        return asItem.Count == 0
+            || (asItem.All(t => !CatalogFaults.Contains(t) && !DamageTerms.Contains(t)) && Faulty([.. words.Where(w => !asItem.Contains(w.Term))]));
 
         bool Faulty(IReadOnlyList<Word> these)
         {
@@ -281,6 +279,21 @@ internal static class IncidentWords
                 || these.Where((w, i) => FaultTerms.Contains(w.Term) && !IssuedOrStandardIssue(these, i)).Any() || NegatedVerb(these) || NothingComes(these) || MakesANoise(these)
                 || ShowsAFailure(these) || OngoingSince(these) || OutOfService(these);
         }
+    }
+
+    /// <summary>
+    /// The fault words said that the winning item's own name or keyword holds, with at least two thirds of that phrase
+    /// said ("slow" of "slow laptop" in "my laptop is so slow"): the catalog asks for that state as an item. A choice's
+    /// words do not count.
+    /// </summary>
+    private static HashSet<string> FaultsAskedForAsAnItem(IReadOnlyList<Word> words, IReadOnlyList<ItemPhrase>? winner)
+    {
+        var said = words.Select(w => w.Term).ToHashSet(StringComparer.Ordinal);
+        bool SaidFault(string term) => said.Contains(term) && IsFaultTerm(term);
+        return [.. (winner ?? [])
+            .Where(p => p.Kind != PhraseKind.Choice && p.Terms.Any(SaidFault) && p.Terms.Count(said.Contains) * 3 >= p.Terms.Length * 2)
+            .SelectMany(p => p.Terms)
+            .Where(SaidFault)];
     }
 
     private static bool IsFaultTerm(string term) => FaultTerms.Contains(term) || DamageTerms.Contains(term) || CatalogFaults.Contains(term);
