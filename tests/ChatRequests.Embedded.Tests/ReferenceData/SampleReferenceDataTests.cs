@@ -15,6 +15,7 @@ public sealed class SampleReferenceDataTests
         "samples/insurer", "samples/mining", "samples/charity", "samples/agri", "samples/gamestudio", "samples/vet",
         "samples/port", "samples/museum", "samples/firerescue", "samples/prison", "samples/football", "samples/opera",
         "samples/forestry", "samples/zoo", "samples/courts", "samples/observatory", "samples/brewery",
+        "samples/telecom",
     };
 
     [Theory]
@@ -44,6 +45,8 @@ public sealed class SampleReferenceDataTests
     // The observatory's summit IT team works at 02:00 on a Chilean holiday (8 December; the telescopes observe at night), its service desk does not work that day.
     // The brewery's pub and hotel systems team works a Saturday evening (the pubs' busiest hours), its service desk does not; its depot
     // and fleet systems team starts at 05:00 with the drays, on Saturdays too, and not on Christmas Day.
+    // The telecoms operator's network and secure systems team works at 03:00 on a Sunday and on Boxing Day (the NOC never closes),
+    // its service desk does not; its shop systems team works a Sunday afternoon, when the shops trade.
     [Theory]
     [InlineData("samples/hospital", "team-clinical-apps", "2026-12-28T10:00:00+00:00", false)]
     [InlineData("samples/hospital", "team-clinical-apps", "2026-12-29T10:00:00+00:00", true)]
@@ -83,6 +86,10 @@ public sealed class SampleReferenceDataTests
     [InlineData("samples/brewery", "team-service-desk", "2026-12-05T21:00:00+00:00", false)]
     [InlineData("samples/brewery", "team-logistics-systems", "2026-12-05T05:30:00+00:00", true)]
     [InlineData("samples/brewery", "team-logistics-systems", "2026-12-25T05:30:00+00:00", false)]
+    [InlineData("samples/telecom", "team-network-systems", "2026-12-06T03:00:00+00:00", true)]
+    [InlineData("samples/telecom", "team-network-systems", "2026-12-28T03:00:00+00:00", true)]
+    [InlineData("samples/telecom", "team-service-desk", "2026-12-28T10:00:00+00:00", false)]
+    [InlineData("samples/telecom", "team-retail-systems", "2026-12-06T15:00:00+00:00", true)]
     public async Task Calendars_SampleTeams_WorkOnTheirOwnOrTheOrganisationsCalendar(string folder, string teamId, string at, bool working)
     {
         var teams = await LoadDirectory($"{folder}/organisation.json").ListTeamsAsync();
