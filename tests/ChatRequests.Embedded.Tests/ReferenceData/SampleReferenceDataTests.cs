@@ -16,6 +16,7 @@ public sealed class SampleReferenceDataTests
         "samples/port", "samples/museum", "samples/firerescue", "samples/prison", "samples/football", "samples/opera",
         "samples/forestry", "samples/zoo", "samples/courts", "samples/observatory", "samples/brewery",
         "samples/skiresort",
+        "samples/telecom",
     };
 
     [Theory]
@@ -47,6 +48,8 @@ public sealed class SampleReferenceDataTests
     // and fleet systems team starts at 05:00 with the drays, on Saturdays too, and not on Christmas Day.
     // The ski resort's lift and slope systems team works a Sunday at 06:00 (the lifts are checked before opening) and on the
     // Immaculate Conception holiday (8 December, a busy ski day); its service desk works neither.
+    // The telecoms operator's network and secure systems team works at 03:00 on a Sunday and on Boxing Day (the NOC never closes),
+    // its service desk does not; its shop systems team works a Sunday afternoon, when the shops trade.
     [Theory]
     [InlineData("samples/hospital", "team-clinical-apps", "2026-12-28T10:00:00+00:00", false)]
     [InlineData("samples/hospital", "team-clinical-apps", "2026-12-29T10:00:00+00:00", true)]
@@ -91,6 +94,10 @@ public sealed class SampleReferenceDataTests
     [InlineData("samples/skiresort", "team-mountain-systems", "2026-12-08T10:00:00+01:00", true)]
     [InlineData("samples/skiresort", "team-service-desk", "2026-12-08T10:00:00+01:00", false)]
     [InlineData("samples/skiresort", "team-service-desk", "2026-12-09T10:00:00+01:00", true)]
+    [InlineData("samples/telecom", "team-network-systems", "2026-12-06T03:00:00+00:00", true)]
+    [InlineData("samples/telecom", "team-network-systems", "2026-12-28T03:00:00+00:00", true)]
+    [InlineData("samples/telecom", "team-service-desk", "2026-12-28T10:00:00+00:00", false)]
+    [InlineData("samples/telecom", "team-retail-systems", "2026-12-06T15:00:00+00:00", true)]
     public async Task Calendars_SampleTeams_WorkOnTheirOwnOrTheOrganisationsCalendar(string folder, string teamId, string at, bool working)
     {
         var teams = await LoadDirectory($"{folder}/organisation.json").ListTeamsAsync();
