@@ -86,12 +86,13 @@ internal sealed record RequestDocument
 
     private static JsonElement SerializeWithVersion(ServiceRequest request, long version)
     {
-        // The document carries the version it is stored as; the object gets it only once the write succeeded.
+        // The document carries the version it is stored as; the object gets it only once the write succeeded. Written by the
+        // generated writer (ADR 0062): the bytes RequestJson.Options wrote, read back with RequestJson.Options.
         var current = request.Version;
         request.Version = version;
         try
         {
-            return JsonSerializer.SerializeToElement(request, RequestJson.Options);
+            return RequestDocumentWriter.ToElement(request);
         }
         finally
         {

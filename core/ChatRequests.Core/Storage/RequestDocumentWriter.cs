@@ -16,6 +16,13 @@ public static class RequestDocumentWriter
     public static byte[] ToUtf8Bytes(ServiceRequest request) =>
         JsonSerializer.SerializeToUtf8Bytes(request, RequestDocumentContext.Default.ServiceRequest);
 
+    /// <summary>
+    /// The request's document as a <see cref="JsonElement"/> (the Cosmos DB adapter's <c>request</c> member), holding the
+    /// bytes <see cref="ToUtf8Bytes(ServiceRequest)"/> writes.
+    /// </summary>
+    public static JsonElement ToElement(ServiceRequest request) =>
+        JsonSerializer.SerializeToElement(request, RequestDocumentContext.Default.ServiceRequest);
+
     /// <summary>The request's reporting facts (the projection written with each save) as UTF-8 bytes, as <see cref="RequestJson.Options"/> would write them.</summary>
     public static byte[] ToUtf8Bytes(RequestFacts facts) =>
         JsonSerializer.SerializeToUtf8Bytes(facts, RequestDocumentContext.Default.RequestFacts);

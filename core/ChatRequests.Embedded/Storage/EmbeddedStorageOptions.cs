@@ -26,4 +26,12 @@ public sealed class EmbeddedStorageOptions
     /// </summary>
     [Range(64, 1_000_000)]
     public int CacheSizeKiB { get; set; } = 256;
+
+    /// <summary>
+    /// The most connections kept for reads (ADR 0061), and so the most reads that run at once; a read beyond them waits for
+    /// one to end. Each holds its page cache (<see cref="CacheSizeKiB"/>) and its prepared statements, so this, not the
+    /// machine's cores, bounds what the readers hold; a machine with fewer than half as many cores keeps two a core.
+    /// </summary>
+    [Range(1, 64)]
+    public int MaxReaders { get; set; } = 4;
 }

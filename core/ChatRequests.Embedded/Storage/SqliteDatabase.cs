@@ -163,8 +163,7 @@ public sealed class SqliteDatabase : IDisposable
 
     private readonly SqliteGroupCommit _writes;
 
-    // The connections kept for reads (ADR 0061): as many as reads can run at once on this machine's cores, at least this.
-    private const int MinReaders = 4;
+    // The connections kept for reads (ADR 0061): two a core, at most Storage:MaxReaders however many cores there are.
     private readonly SqliteReaders _reads;
 
     // A frame of the write-ahead log: its 24-byte header and a page (PRAGMA page_size, read when the file is opened).
@@ -172,6 +171,12 @@ public sealed class SqliteDatabase : IDisposable
     private int _walFrameBytes = 4096 + WalFrameHeader;
 
     public SqliteDatabase(IOptions<EmbeddedStorageOptions> options, ILogger<SqliteDatabase> logger)
+        : this(options, logger, Environment.ProcessorCount)
+    {
+    }
+
+    /// <summary>A database as it opens on a machine of <paramref name="processorCount"/> cores (tests).</summary>
+    internal SqliteDatabase(IOptions<EmbeddedStorageOptions> options, ILogger<SqliteDatabase> logger, int processorCount)
     {
         var settings = options.Value;
         FilePath = Path.GetFullPath(settings.SqlitePath);
@@ -188,7 +193,7 @@ public sealed class SqliteDatabase : IDisposable
         }.ToString();
         _logger = logger;
         _writes = new SqliteGroupCommit(OpenAsync, NoteCommit);
-        _reads = new SqliteReaders(OpenAsync, IsCheckedWritable, Math.Max(MinReaders, 2 * Environment.ProcessorCount));
+        _reads = new SqliteReaders(OpenAsync, IsCheckedWritable, Math.Min(settings.MaxReaders, 2 * Math.Max(1, processorCount)));
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -240,6 +245,9 @@ public sealed class SqliteDatabase : IDisposable
 
     /// <summary>Connections kept for reads now (tests: ADR 0061).</summary>
     internal int ReadersKept => _reads.Kept;
+
+    /// <summary>The most connections kept for reads, and reads run at once (tests: ADR 0061).</summary>
+    internal int MaxReaders => _reads.Max;
 
     /// <summary>What the store did since it opened: documents read and written, writes, commits, bytes of the log.</summary>
     public StoreWork Work { get; } = new();

@@ -7,13 +7,15 @@ namespace ChatRequests.Embedded.Storage;
 /// (ADR 0061): a read borrows one, runs its statements (<see cref="KeptStatements.For"/>) and gives it back. They leave as
 /// the group commit's connection does (ADR 0058): a read that fails drops its connection, <see cref="Release"/> closes the
 /// idle ones at once and the busy ones when their read ends (the idle release of ADR 0043, the recovery of ADR 0021), and a
-/// connection that was not checked writable when it opened (a read-only moment) serves one read only. Beyond
-/// <c>max</c> reads at once, a read gets a connection of its own for that read.
+/// connection that was not checked writable when it opened (a read-only moment) serves one read only. At most <c>max</c>
+/// reads run at once, each on its own connection; a read beyond them waits for one to end (ADR 0061's note of 2026-12-07),
+/// so that the connections, their page caches and statements are bounded by <c>max</c>, not by the reads the cores could run.
 /// </summary>
 internal sealed class SqliteReaders(
     Func<CancellationToken, Task<SqliteConnection>> open, Func<SqliteConnection, bool> keepable, int max)
 {
     private readonly Lock _lock = new();
+    private readonly SemaphoreSlim _turns = new(max, max);
     private readonly Stack<Reader> _idle = new();
     // Kept connections, idle or reading; a release begins a new generation, and a reader of an older one is not kept.
     private int _kept;
@@ -27,22 +29,33 @@ internal sealed class SqliteReaders(
     /// </summary>
     public async Task<T> ReadAsync<T>(Func<KeptStatements, Task<T>> read, CancellationToken cancellationToken)
     {
-        var reader = await TakeAsync(cancellationToken);
-        T result;
+        await _turns.WaitAsync(cancellationToken);
         try
         {
-            result = await read(reader.Statements);
-        }
-        catch
-        {
-            // Whatever failed (SQLite's error, a cancelled read, a bad document), the connection is not handed out again.
-            Drop(reader);
-            throw;
-        }
+            var reader = await TakeAsync(cancellationToken);
+            T result;
+            try
+            {
+                result = await read(reader.Statements);
+            }
+            catch
+            {
+                // Whatever failed (SQLite's error, a cancelled read, a bad document), the connection is not handed out again.
+                Drop(reader);
+                throw;
+            }
 
-        GiveBack(reader);
-        return result;
+            GiveBack(reader);
+            return result;
+        }
+        finally
+        {
+            _turns.Release();
+        }
     }
+
+    /// <summary>The most connections this keeps, and the most reads that run at once.</summary>
+    public int Max => max;
 
     /// <summary>Closes the idle connections now and the busy ones when their read ends; the next read opens one afresh. Never waits.</summary>
     public void Release()

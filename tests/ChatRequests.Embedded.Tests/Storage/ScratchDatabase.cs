@@ -10,11 +10,13 @@ public sealed class ScratchDatabase : IDisposable
     private readonly TempFolder _folder = new();
 
     /// <param name="options">The bot's defaults unless given; the file is always the test's own.</param>
-    public ScratchDatabase(EmbeddedStorageOptions? options = null)
+    /// <param name="processorCount">The cores of the machine it opens on, this one's unless given.</param>
+    public ScratchDatabase(EmbeddedStorageOptions? options = null, int? processorCount = null)
     {
         options ??= new EmbeddedStorageOptions();
         options.SqlitePath = _folder.File("chatrequests.db");
-        Database = new SqliteDatabase(Options.Create(options), NullLogger<SqliteDatabase>.Instance);
+        Database = new SqliteDatabase(
+            Options.Create(options), NullLogger<SqliteDatabase>.Instance, processorCount ?? Environment.ProcessorCount);
     }
 
     public SqliteDatabase Database { get; }

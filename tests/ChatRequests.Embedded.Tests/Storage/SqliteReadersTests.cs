@@ -9,7 +9,8 @@ namespace ChatRequests.Embedded.Tests.Storage;
 /// <summary>
 /// The connections kept for reads (ADR 0061): a read's statements are prepared once and run again by later reads, a kept
 /// connection sees every later write and holds no snapshot between reads, and it leaves as the writer's does: after a
-/// failed read, with the pool's idle connections, and at once if it was opened during a read-only moment.
+/// failed read, with the pool's idle connections, and at once if it was opened during a read-only moment. However many cores
+/// the machine has, no more are kept, nor reads run at once, than <c>Storage:MaxReaders</c>.
 /// </summary>
 public sealed class SqliteReadersTests : IDisposable
 {
@@ -115,6 +116,47 @@ public sealed class SqliteReadersTests : IDisposable
         Assert.Equal(1, _scratch.Database.ReadersKept);
     }
 
+    [Theory]
+    [InlineData(null, 64, 4)]
+    [InlineData(6, 64, 6)]
+    [InlineData(null, 1, 2)]
+    public async Task ADatabaseOnManyCores_KeepsNoMoreReadersThanItsCap_AndTheReadsBeyondWaitForOne(int? maxReaders, int cores, int cap)
+    {
+        using var scratch = new ScratchDatabase(
+            maxReaders is { } max ? new EmbeddedStorageOptions { MaxReaders = max } : null, processorCount: cores);
+        await SubmitLoad.SubmitAsync(new SqliteRequestStore(scratch.Database), "form-1");
+        var reading = 0;
+        var most = 0;
+        var full = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // Five times as many reads as the cap, each holding its connection until released.
+        var reads = Enumerable.Range(0, 5 * cap).Select(_ => scratch.Database.ReadAsync(
+            async statements =>
+            {
+                var now = Interlocked.Increment(ref reading);
+                InterlockedMax(ref most, now);
+                if (now == cap)
+                {
+                    full.TrySetResult();
+                }
+
+                await release.Task;
+                var count = await statements.For("SELECT COUNT(*) FROM requests;").ExecuteScalarAsync();
+                Interlocked.Decrement(ref reading);
+                return count;
+            })).ToList();
+        await full.Task;
+
+        Assert.Equal(cap, scratch.Database.MaxReaders);
+        Assert.Equal(cap, Volatile.Read(ref reading));
+        Assert.Equal(cap, scratch.Database.ReadersKept);
+        release.SetResult();
+        Assert.All(await Task.WhenAll(reads), count => Assert.Equal(1L, count));
+        Assert.Equal(cap, most);
+        Assert.Equal(cap, scratch.Database.ReadersKept);
+    }
+
     [ReadOnlyFaultFact]
     public async Task AReaderOpenedDuringAReadOnlyMoment_ServesThatReadOnly_AndTheNextOneAfterwardsIsKept()
     {
@@ -143,6 +185,15 @@ public sealed class SqliteReadersTests : IDisposable
         Assert.NotNull(await store.GetAsync(id));
         await ledger.FindAsync($"{id}/approval");
         await conversations.FindAsync($"conversation-{id}");
+    }
+
+    private static void InterlockedMax(ref int most, int value)
+    {
+        var seen = Volatile.Read(ref most);
+        while (value > seen && Interlocked.CompareExchange(ref most, value, seen) is var was && was != seen)
+        {
+            seen = was;
+        }
     }
 
     private SqliteConnection OwnConnection() =>
