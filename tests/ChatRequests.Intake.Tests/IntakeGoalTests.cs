@@ -113,16 +113,19 @@ public sealed class IntakeGoalTests
         // What the ask does to the thing it names (N15, ADR 0059) and a fault beside a catalog's own fault word, blank stock
         // of what a device prints (N16, ADR 0060), merged: top-1 1261/1475,
         // reachable 1430, wrong form 56/1816, abstention 296/341, commands 316/317, incidents 280/281, slot fill 1589/1680.
-        ["top-1 accuracy"] = 214,
-        ["reachable"] = 45,
-        ["wrong form"] = 56,
+        // A sign-in lost without a credential's word, a newcomer set up whole, a task done in a system (N19, ADR 0064):
+        // top-1 1267/1475, reachable 1432, wrong form 54/1816, abstention 296/341, slot fill 1591/1683.
+        ["top-1 accuracy"] = 208,
+        ["reachable"] = 43,
+        ["wrong form"] = 54,
         ["abstention on none"] = 45,
         // Commands and fault reports reworked (K, 2026-12-06): commands 316/317, incidents 280/281. The 12 item sentences
         // commands and faults no longer take brought 14 slot labels into slot fill (1560/1653, 94.4%), 4 of them unfilled.
         // The 19 item sentences the fault rules no longer take (ADR 0053) brought 25 more, 1 unfilled (1584/1678, 94.4%).
         ["commands"] = 1,
         ["incidents"] = 1,
-        ["slot fill"] = 91,
+        // N19 (ADR 0064): three item sentences more right brought three slot labels, one of them unfilled (1591/1683, 94.5%).
+        ["slot fill"] = 92,
     };
 
     /// <summary>Why the goals per catalog and the margins are not asserted on the tuning part, or null when they must hold.</summary>

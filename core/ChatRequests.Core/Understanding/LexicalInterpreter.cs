@@ -236,6 +236,12 @@ public sealed class LexicalInterpreter(ICatalog catalog, ISentenceEncoder? encod
             kind = MeaningKind.Suggestion;
         }
 
+        // "book a table for eight at the Crown": work done in the system, not an ask for its access (ADR 0064).
+        if (kind == MeaningKind.Item && SystemTask.IsDoneIn(words, index, items[0]))
+        {
+            kind = MeaningKind.Suggestion;
+        }
+
         if (IncidentWords.IsFault(words, kind != MeaningKind.Unknown, kind == MeaningKind.Item ? index.Phrases[items[0].Index] : null))
         {
             return Incident(reading, items, urgency);
