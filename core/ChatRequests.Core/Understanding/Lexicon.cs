@@ -144,7 +144,6 @@ internal static class Lexicon
         ["leaver", "offboarding"],
         // Everyday things and asks of any workplace (N21, ADR 0066): each joins words that name one thing in every
         // sample catalog (LexiconGroupsTests).
-        ["radio", "walkie", "transceiver"],
         ["tv", "telly", "television"],
         ["label", "sticker"],
         ["loan", "borrow"],
