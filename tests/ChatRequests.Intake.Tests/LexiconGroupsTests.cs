@@ -72,13 +72,12 @@ public sealed class LexiconGroupsTests : IDisposable
     }
 
     [Theory]
-    [InlineData("new telly for the staff room", "tv")]
+    [InlineData("a new telly please", "tv")]
     [InlineData("a cash register for the pop-up bar", "till")]
     [InlineData("stickers for the returns parcels", "label-printer")]
-    [InlineData("my lorry needs a tracker fitted", "truck-tracker")]
+    [InlineData("a tracker for the lorry", "truck-tracker")]
     [InlineData("can I borrow a projector for friday", "projector-loan")]
-    [InlineData("a scan gun for the goods in bay", "scanner")]
-    [InlineData("a pda for the new yard checker", "yard-handheld")]
+    [InlineData("a new pda please", "yard-handheld")]
     public void AnEverydayWord_MeetsTheCatalogsWordForTheSameThing(string message, string item)
     {
         var meaning = new LexicalInterpreter(Depot()).Interpret(message);
@@ -95,7 +94,7 @@ public sealed class LexiconGroupsTests : IDisposable
 
     private static HashSet<string> Terms(string name) => [.. Tokens.Read(name).Select(w => w.Term)];
 
-    /// <summary>A depot's catalog: radios, a TV, tills, a label printer, a truck tracker, loans, a scanner and a yard handheld.</summary>
+    /// <summary>A depot's catalog: radios, a TV, a till, a label printer, van and truck trackers, a projector and its loan, a scanner and a yard handheld.</summary>
     private JsonFileCatalog Depot() =>
         TestCatalogs.Write(_folder, "depot.json", """
             { "items": [
@@ -103,7 +102,9 @@ public sealed class LexiconGroupsTests : IDisposable
               {"id": "tv", "name": "Staff room TV", "category": "Facilities IT", "description": "A TV for the staff room.", "keywords": ["tv"]},
               {"id": "till", "name": "Till", "category": "Shop", "description": "A till for the depot shop.", "keywords": ["epos"]},
               {"id": "label-printer", "name": "Label printer", "category": "Kit", "description": "Prints parcel labels.", "keywords": ["labels", "thermal printer"]},
+              {"id": "van-tracker", "name": "Van tracker", "category": "Fleet", "description": "A GPS unit for a van.", "keywords": ["gps unit", "telematics"]},
               {"id": "truck-tracker", "name": "Truck tracker", "category": "Fleet", "description": "A GPS unit for a truck.", "keywords": ["gps unit", "telematics"]},
+              {"id": "projector", "name": "Meeting room projector", "category": "Kit", "description": "A projector fitted in a meeting room.", "keywords": ["projector"]},
               {"id": "projector-loan", "name": "Projector loan", "category": "Kit", "description": "A projector on loan for a meeting.", "keywords": ["projector on loan"]},
               {"id": "scanner", "name": "Barcode scanner", "category": "Kit", "description": "A handheld scanner for goods in.", "keywords": ["barcode scanner"]},
               {"id": "yard-handheld", "name": "Yard handheld", "category": "Kit", "description": "A handheld for checking trailers in the yard.", "keywords": ["yard handheld", "checker handheld"]},
