@@ -48,6 +48,29 @@ internal static class Lexicon
         ["uni"] = "university", ["info"] = "information", ["docs"] = "documents", ["temp"] = "temporary",
         ["config"] = "configuration", ["pw"] = "password", ["pwd"] = "password", ["acct"] = "account",
         ["specs"] = "specification", ["dept"] = "department", ["pic"] = "picture", ["pics"] = "pictures",
+        // Everyday British and American pairs of any workplace (N21, ADR 0066), and their plurals, which stemming alone
+        // does not bring to the other spelling.
+        ["tyres"] = "tires", ["litres"] = "liters", ["theatres"] = "theaters", ["cheques"] = "checks", ["storeys"] = "stories",
+        ["lorry"] = "truck", ["lorries"] = "trucks", ["torch"] = "flashlight", ["torches"] = "flashlights",
+        ["organise"] = "organize", ["organised"] = "organized", ["organising"] = "organizing", ["organisation"] = "organization",
+        ["organisations"] = "organizations", ["organiser"] = "organizer", ["authorise"] = "authorize", ["authorised"] = "authorized",
+        ["authorisation"] = "authorization", ["authorisations"] = "authorizations", ["customise"] = "customize",
+        ["customised"] = "customized", ["optimise"] = "optimize", ["optimiser"] = "optimizer", ["prioritise"] = "prioritize",
+        ["synchronise"] = "synchronize", ["synchronised"] = "synchronized", ["sanitiser"] = "sanitizer", ["sanitisers"] = "sanitizers",
+        ["enquiry"] = "inquiry", ["enquiries"] = "inquiries", ["enquire"] = "inquire", ["labour"] = "labor", ["harbour"] = "harbor",
+        ["harbours"] = "harbors", ["neighbour"] = "neighbor", ["neighbours"] = "neighbors", ["fibre"] = "fiber", ["fibres"] = "fibers",
+        ["kilometre"] = "kilometer", ["kilometres"] = "kilometers", ["centimetre"] = "centimeter", ["millimetre"] = "millimeter",
+        ["analogue"] = "analog", ["catalogues"] = "catalogs", ["dialogues"] = "dialogs", ["programmed"] = "programed",
+        ["ageing"] = "aging", ["acknowledgement"] = "acknowledgment", ["instalment"] = "installment", ["instal"] = "install",
+        ["labelling"] = "labeling", ["travelled"] = "traveled", ["traveller"] = "traveler", ["travellers"] = "travelers",
+        ["dialled"] = "dialed", ["dialling"] = "dialing", ["fuelled"] = "fueled", ["fuelling"] = "fueling", ["signalling"] = "signaling",
+        ["counsellor"] = "counselor", ["counsellors"] = "counselors", ["mould"] = "mold", ["draught"] = "draft", ["kerb"] = "curb",
+        ["telly"] = "tv", ["tellies"] = "tv",
+        ["television"] = "tv", ["televisions"] = "tv", ["tvs"] = "tv", ["privilege"] = "right", ["privileges"] = "rights",
+        // Short forms of any trade.
+        ["ext"] = "extension", ["lappy"] = "laptop", ["lappie"] = "laptop", ["flt"] = "forklift", ["appt"] = "appointment",
+        ["appts"] = "appointments", ["mgr"] = "manager", ["mgmt"] = "management", ["tix"] = "tickets", ["walkies"] = "walkie",
+        ["stickers"] = "labels", ["sticker"] = "label",
     };
 
     /// <summary>
@@ -68,6 +91,13 @@ internal static class Lexicon
         (["lap", "top"], "laptop"), (["note", "book"], "notebook"), (["web", "cam"], "webcam"),
         (["set", "up"], "setup"), (["never", "mind"], "nevermind"), (["no", "longer"], "nolonger"),
         (["hard", "drive"], "disk"), (["hard", "disk"], "disk"),
+        // Everyday words of any workplace (N21, ADR 0066).
+        (["walkie", "talkie"], "walkie"), (["walkie", "talkies"], "walkie"), (["walky", "talky"], "walkie"),
+        (["point", "of", "sale"], "pos"), (["cash", "register"], "till"), (["cash", "registers"], "till"),
+        (["fork", "lift"], "forklift"), (["fork", "lifts"], "forklift"), (["touch", "screen"], "touchscreen"), (["scan", "gun"], "scanner"),
+        (["scanner", "gun"], "scanner"), (["hot", "desk"], "hotdesk"),
+        (["hot", "desks"], "hotdesk"), (["car", "park"], "carpark"), (["car", "parks"], "carpark"), (["parking", "lot"], "carpark"),
+        (["parking", "space"], "carpark"), (["parking", "spaces"], "carpark"),
     ];
 
     /// <summary>
@@ -112,6 +142,18 @@ internal static class Lexicon
         ["reset", "unlock"],
         ["onboarding", "starter", "joiner"],
         ["leaver", "offboarding"],
+        // Everyday things and asks of any workplace (N21, ADR 0066): each joins words that name one thing in every
+        // sample catalog (LexiconGroupsTests).
+        ["tv", "telly", "television"],
+        ["label", "sticker"],
+        ["loan", "borrow"],
+        ["repair", "fix", "mend"],
+        ["move", "relocate", "relocation"],
+        ["holiday", "vacation"],
+        ["hotspot", "mifi"],
+        ["handheld", "pda"],
+        ["humidity", "damp", "moisture"],
+        ["fuel", "petrol", "diesel"],
     ];
 
     /// <summary>Words that say what is done or of what kind, not which thing (stems).</summary>
