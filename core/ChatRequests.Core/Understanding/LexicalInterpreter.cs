@@ -267,6 +267,12 @@ public sealed class LexicalInterpreter(ICatalog catalog, ISentenceEncoder? encod
             return Command(c.Command, requestId, urgency);
         }
 
+        // A question (a lone close item, or a form withheld): the next candidates beside it, a choice (ADR 0068).
+        if (kind == MeaningKind.Suggestion)
+        {
+            (kind, items) = Widened(reading, items, calibration);
+        }
+
         // Nothing decided, yet some items are near it in meaning: those, not the whole catalog (ADR 0052).
         if (kind == MeaningKind.Unknown && reading.Cosines is { } near)
         {
@@ -274,6 +280,23 @@ public sealed class LexicalInterpreter(ICatalog catalog, ISentenceEncoder? encod
         }
 
         return new Meaning { Kind = kind, Items = Matches(reading, items), UrgencyHint = urgency };
+    }
+
+    /// <summary>
+    /// A question offers one item: the one close item the decision found, or a form withheld because the words ask for
+    /// something else than it (<see cref="OtherThing"/>) or for something no catalog provides (ADR 0050). The item asked
+    /// for is then often the next candidate, so the question becomes a choice of it and the next candidates, most likely
+    /// first, <see cref="MatchDecision.QuestionWidth"/> in all (ADR 0068): with the encoder, the candidates as judged
+    /// (the words' best and the meaning's nearest, <see cref="SentenceLead.Judged"/>); with the words alone, their
+    /// ranking from <see cref="MatchDecision.MinScore"/>. With no other candidate it stays a question.
+    /// </summary>
+    private static (MeaningKind Kind, IReadOnlyList<ScoredItem> Items) Widened(Reading reading, IReadOnlyList<ScoredItem> items, MatchCalibration calibration)
+    {
+        var next = reading.Cosines is { } cosines
+            ? SentenceLead.Judged(reading.Ranked, reading.QueryTerms, cosines, calibration).Select(j => j.Item)
+            : reading.Ranked.Where(s => s.Score >= MatchDecision.MinScore);
+        List<ScoredItem> offered = [.. items.Concat(next.Where(n => items.All(i => i.Index != n.Index))).Take(Math.Max(MatchDecision.QuestionWidth, items.Count))];
+        return (offered.Count >= 2 ? MeaningKind.Choice : MeaningKind.Suggestion, offered);
     }
 
     /// <summary>

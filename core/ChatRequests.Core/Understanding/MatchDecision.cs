@@ -10,6 +10,9 @@ internal static class MatchDecision
 {
     public const int MaxChoices = 5;
 
+    /// <summary>How many items a question becomes when other candidates stand beside its one (ADR 0068).</summary>
+    public const int QuestionWidth = 3;
+
     /// <summary>The least score that is a match: about one misspelt word of an item's name.</summary>
     public const double MinScore = 1.5;
     /// <summary>A named winner this many times the runner-up is clear...</summary>
