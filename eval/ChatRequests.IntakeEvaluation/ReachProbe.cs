@@ -34,7 +34,7 @@ internal static class ReachProbe
                 if (list)
                 {
                     var best = cosines is null ? "" : $" best {cosines.Max():0.00}";
-                    Console.WriteLine($"    [{name}] \"{r.Utterance.Text}\" {r.Utterance.Expect}; {key}{best}; got {meaning.Kind} {string.Join(",", meaning.Items.Select(m => m.Item.Id))}");
+                    Console.WriteLine($"    [{name}] \"{r.Utterance.Text}\" {r.Utterance.Expect}; {key}{best}; got {meaning.Kind} {string.Join(",", meaning.Items.Select(m => m.Item.Id))}{(isItem ? Standing(r, calibration, semantic) : "")}");
                 }
             }
         }
@@ -43,5 +43,16 @@ internal static class ReachProbe
         {
             Console.WriteLine($"  {key,-50} {count}");
         }
+    }
+
+    /// <summary>Where the item asked for stands in the words' ranking and among the judged candidates (probability against the first's).</summary>
+    private static string Standing(ReadUtterance r, MatchCalibration calibration, SemanticIndex semantic)
+    {
+        var wanted = r.Utterance.Expect["item:".Length..];
+        var words = r.Reading.Ranked.ToList().FindIndex(s => semantic.Items[s.Index].Id == wanted);
+        var judged = r.Reading.Cosines is { } cosines ? SentenceLead.Judged(r.Reading.Ranked, r.Reading.QueryTerms, cosines, calibration) : [];
+        var at = judged.FindIndex(j => semantic.Items[j.Item.Index].Id == wanted);
+        var share = at < 0 ? "" : $" p {judged[at].Probability / judged[0].Probability:0.00} of the first";
+        return $"; words rank {(words < 0 ? "-" : (words + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))}, candidate {(at < 0 ? "-" : (at + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))} of {judged.Count}{share}{(r.Reading.Command is { } c ? $", command words {c.Command} ({c.Strength})" : "")}";
     }
 }
