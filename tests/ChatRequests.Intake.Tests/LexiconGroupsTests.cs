@@ -10,20 +10,17 @@ namespace ChatRequests.Intake.Tests;
 /// </summary>
 public sealed class LexiconGroupsTests : IDisposable
 {
-    // Joins of the groups written before ADR 0066 (stems), each two items of one catalog whose names end in two words of a
-    // group ("Flight information display" and "Monitor", "Market data licence" and "Contact centre telephony seat").
-    // Pinned, so that no group joins another pair; undoing them is work to be measured, not done here.
+    // Word pairs (stems) of the groups written before ADR 0066 that join two items of some sample catalog whose names end
+    // in two words of the group ("Flight information display" and "Monitor", "Market data licence" and "Contact centre
+    // telephony seat"), first found in airline, bank, charity, construction, council, courts, factory, forestry, game
+    // studio, hospital, hotel, law firm, logistics, museum, observatory, pharma lab, retail, schools, transit, utility and
+    // vet. Pinned by pair, not by catalog, so that a catalog added later (written blind, by writers who never read this
+    // test) joining the same two words again passes, and any other pair fails; undoing them is work to be measured.
     private static readonly HashSet<string> JoinedBefore =
     [
-        "airline: display / monitor", "bank: licens / seat", "charity: app / softwar", "construction: app / softwar",
-        "council: licens / seat", "courts: licens / seat", "courts: licens / subscription",
-        "courts: seat / subscription", "factory: monitor / screen", "factory: phon / smartphon",
-        "forestry: program / softwar", "gamestudio: display / monitor", "gamestudio: headphone / headset",
-        "gamestudio: licens / seat", "hospital: reset / unlock", "hotel: handset / phon", "hotel: licens / seat",
-        "lawfirm: install / setup", "lawfirm: licens / subscription", "logistics: monitor / screen",
-        "museum: handset / phon", "museum: install / setup", "observatory: licens / seat", "observatory: mfa / token",
-        "pharmalab: install / setup", "retail: monitor / screen", "schools: display / monitor",
-        "transit: display / screen", "utility: licens / seat", "vet: computer / pc", "vet: licens / seat",
+        "app / softwar", "computer / pc", "display / monitor", "display / screen", "handset / phon",
+        "headphone / headset", "install / setup", "licens / seat", "licens / subscription", "mfa / token",
+        "monitor / screen", "phon / smartphon", "program / softwar", "reset / unlock", "seat / subscription",
     ];
 
     private readonly string _folder = Directory.CreateTempSubdirectory("lexicon-groups-").FullName;
@@ -64,7 +61,7 @@ public sealed class LexiconGroupsTests : IDisposable
             }
         }
 
-        var added = joined.Where(j => !JoinedBefore.Contains(j)).ToList();
+        var added = joined.Where(j => !JoinedBefore.Contains(j[(j.IndexOf(": ", StringComparison.Ordinal) + 2)..])).ToList();
         if (added.Count > 0)
         {
             Assert.Fail($"Joined: {string.Join("; ", added)}");
