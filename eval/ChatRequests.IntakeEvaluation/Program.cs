@@ -24,6 +24,8 @@ using ChatRequests.SentenceEncoding;
 // --loco --encoder --form-probe: the messages the encoder read, by what they got (form or not) and whether the first candidate
 //   is right, beside signals of the words and the meaning (ADR 0055); with --failures, each held back or wrong.
 // --no-agreed-bar: with --fit or --loco and --encoder, no bar of its own for a first candidate the words and the meaning agree on (ADR 0055).
+// --dev-choice --encoder: a handful of calibrations fitted on the tuning part (a few --targets, a few single bars), each
+//   scored in sample and on the development sets' two halves by catalog (ADR 0070); totals only.
 // --encoder-probe: what the encoder alone knows of the tuning part (its nearest item, how its best cosine separates kinds).
 // --fit-senses: fits when a message the words leave open is a command or a fault by its meaning (ADR 0045), leave-one-catalog-out
 //   and on the whole tuning part, and prints SenseCalibration.Fitted's line (reads with the encoder).
@@ -42,6 +44,7 @@ var fitSenses = false;
 var reachProbe = false;
 var formProbe = false;
 var agreedBar = true;
+var devChoice = false;
 
 var rankProbe = false;
 double? decisiveAt = null;
@@ -99,6 +102,9 @@ for (var i = 0; i < args.Length; i++)
         case "--reach-probe":
             reachProbe = true;
             break;
+        case "--dev-choice":
+            devChoice = true;
+            break;
         case "--no-agreed-bar":
             agreedBar = false;
             break;
@@ -113,7 +119,7 @@ for (var i = 0; i < args.Length; i++)
             model = model with { QueryPrefix = "" };
             break;
         default:
-            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|dev|all] [--failures] [--loco] [--fit] [--goals-first] [--targets W A] [--encoder [--decisive-at P] [--none-lead L]] [--reach-probe] [--form-probe] [--no-agreed-bar] [--encoder-probe] [--encoder-fidelity] [--fit-senses] [--model MiniLM|ArcticXs] [--no-query-prefix]");
+            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|dev|all] [--failures] [--loco] [--fit] [--goals-first] [--targets W A] [--encoder [--decisive-at P] [--none-lead L]] [--reach-probe] [--form-probe] [--no-agreed-bar] [--dev-choice] [--encoder-probe] [--encoder-fidelity] [--fit-senses] [--model MiniLM|ArcticXs] [--no-query-prefix]");
             return 2;
     }
 }
@@ -205,6 +211,12 @@ if (rankProbe)
         }
     }
 
+    return 0;
+}
+
+if (devChoice && encoder is not null)
+{
+    DevChoice.Run(root, encoder, decisiveAt ?? SentenceLead.DecisiveAt);
     return 0;
 }
 

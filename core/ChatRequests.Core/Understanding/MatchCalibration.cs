@@ -21,15 +21,18 @@ internal sealed record MatchCalibration(IReadOnlyList<double> Weights, double Fo
     /// <summary>
     /// The decision led by sentence meaning (ADR 0041): weights of <see cref="SentenceLead.Features"/> for "this candidate
     /// is the one asked for", fitted for the goals first on the messages the words leave open, with a margin below the
-    /// goals (wrong forms at most 2.5%, abstention at least 92%, so that a catalog not fitted on keeps them: ADR 0049), by
-    /// <c>dotnet run -c Release --project eval/ChatRequests.IntakeEvaluation -- --fit --encoder --goals-first --targets 0.025 0.92</c>;
+    /// goals (wrong forms at most 2%, abstention at least 93%, so that a catalog not fitted on keeps them: ADR 0049, 0070), by
+    /// <c>dotnet run -c Release --project eval/ChatRequests.IntakeEvaluation -- --fit --encoder --goals-first --targets 0.02 0.93</c>
+    /// (until ADR 0070 <c>--targets 0.025 0.92</c>);
     /// refitted with the "none" sense in the decision (ADR 0050: the same weights, a form from 0.67 against 0.71); with a bar
     /// of its own for a first candidate the words and the meaning agree on and whose own thing is asked for, taken only
     /// where it adds right forms and no wrong one on the tuning part (ADR 0055: from 0.55); refitted with the words' description
     /// and compounds (ADR 0056: a form from 0.71, the agreed bar 0.67); refitted on the ranking of ADR 0059 to 0063 and judged on
-    /// the development sets, catalogs it never saw, before storing (ADR 0065: a form from 0.63; the agreed bar adds no right form, none).
+    /// the development sets, catalogs it never saw, before storing (ADR 0065: a form from 0.63; the agreed bar adds no right form, none);
+    /// refitted on the current ranking for a wider margin, chosen among a handful of fits by the
+    /// development sets' wrong forms (ADR 0070: a form from 0.75, 0.67 where the words and the meaning agree; choice band 0.05).
     /// </summary>
-    public static MatchCalibration FittedWithEncoder { get; } = new([-6.3485, 2.294, 1.8095, 0.7209, -0.3554, 0.0284, -0.8407, -0.6093, -1.1186, 0.5076, 0.8931, 0.4425, 1.8402, 0.5399, -0.8227, -0.4728, 0.9715], 0.63, 0.63, 0.1, [1.1558, 1.1509, 0.019, -0.2442, -0.9625, 0.1906, 0.2336, -0.7512, 0.0115, -1.2796, 0.3574, 0.2274, 0.3811, 0.1497, -0.0177, 0.4827, -1.2632, -0.3981, 0.3566, -0.4639, 0.4368, 0.0961, 0.1505, -0.1149, 0.551, 1.6451, -0.5307, -0.1722, -0.2397]);
+    public static MatchCalibration FittedWithEncoder { get; } = new([-6.8907, 2.5026, 1.886, 0.8361, -0.3244, 0.0504, -0.9202, -0.6795, -0.9902, 0.4388, 0.8716, 0.4027, 1.7233, 0.6204, -0.7713, -0.3924, 0.9473], 0.75, 0.75, 0.05, [0.8777, 0.9978, -0.008, -0.0894, -1.2498, 0.0861, 0.2526, -0.4616, 0.1117, -1.245, 0.2906, 0.4884, 0.6102, 0.2546, -0.0376, 0.4961, -1.2551, -0.363, 0.4961, -0.1996, 0.5972, 0.0688, 0.1298, -0.2045, 0.5016, 1.4264, -0.4867, -0.1498, -0.1063], AgreedFormAt: 0.67);
 
     public double Probability(double[] features) => Logistic(Weights, features);
 

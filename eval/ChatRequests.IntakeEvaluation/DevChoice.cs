@@ -1,0 +1,74 @@
+using ChatRequests.Core.Understanding;
+
+namespace ChatRequests.IntakeEvaluation;
+
+/// <summary>
+/// Chooses among a handful of encoder-led calibrations fitted on the tuning part by their figures on the development sets,
+/// catalogs none of them was fitted on (ADR 0070, <c>--dev-choice --encoder</c>). The development sets are split in two
+/// by catalog before anything is measured: the catalogs in alphabetical order of their folder ("sample" for the sample's),
+/// every other one from the first choosing, the rest confirming the choice. Only totals are printed: no sentence of a
+/// development set, and so no failure of a check part, is listed.
+/// </summary>
+internal static class DevChoice
+{
+    /// <summary>The targets fitted for (<c>--targets W A</c>): the stored line's (0.025 0.92) and a few stricter or looser.</summary>
+    private static readonly Targets[] Aims =
+    [
+        new(0.03, 0.90), new(0.025, 0.92), new(0.02, 0.92), new(0.015, 0.92), new(0.01, 0.92), new(0.02, 0.93), new(0.015, 0.93),
+    ];
+
+    /// <summary>One form bar for every first candidate (no agreed bar) on the weights fitted, from the stored line's up.</summary>
+    private static readonly double[] SharedBars = [0.67, 0.71, 0.75, 0.79];
+
+    /// <summary>The catalog a development set is on, by its folder's name.</summary>
+    public static string CatalogName(LabelledSet set)
+    {
+        var folder = Path.GetFileName(Path.GetDirectoryName(set.Catalog)) ?? "";
+        return folder == "samples" ? "sample" : folder;
+    }
+
+    /// <summary>The choosing half's catalogs: every other one, from the first, in alphabetical order.</summary>
+    public static HashSet<string> ChoosingCatalogs(IEnumerable<LabelledSet> sets) =>
+    [
+        .. sets.Select(CatalogName).Distinct().Order(StringComparer.Ordinal).Where((_, i) => i % 2 == 0),
+    ];
+
+    public static void Run(string root, ISentenceEncoder encoder, double decisiveAt)
+    {
+        var lexical = Evaluation.Lexical(root);
+        var tuning = Calibration.Read(lexical, LabelledSet.Load(root, LabelledSet.Tuning), encoder, decisiveAt);
+        var sets = LabelledSet.Load(root, LabelledSet.Development);
+        var choosing = ChoosingCatalogs(sets);
+        Console.WriteLine($"choosing half: {string.Join(", ", choosing.Order(StringComparer.Ordinal))}");
+        Console.WriteLine($"confirming half: {string.Join(", ", sets.Select(CatalogName).Distinct().Where(c => !choosing.Contains(c)).Order(StringComparer.Ordinal))}");
+        var dev = Calibration.Read(lexical, sets, encoder, decisiveAt);
+        var (first, second) = (dev.Where(r => choosing.Contains(CatalogName(r.Set))).ToList(), dev.Where(r => !choosing.Contains(CatalogName(r.Set))).ToList());
+
+        var candidates = new List<(string Name, MatchCalibration Calibration)> { ("stored", MatchCalibration.FittedWithEncoder) };
+        MatchCalibration? stored = null;
+        foreach (var aim in Aims)
+        {
+            var fitted = Calibration.Fit(tuning, led: true, goalsFirst: true, aim);
+            stored ??= aim == new Targets(0.025, 0.92) ? fitted : null;
+            candidates.Add(($"fit --targets {aim.WrongForm} {aim.Abstention}", fitted));
+        }
+
+        foreach (var bar in SharedBars)
+        {
+            candidates.Add(($"the 0.025 0.92 fit, one bar {bar}", stored! with { FormAt = bar, RuleFormAt = bar, AgreedFormAt = null }));
+        }
+
+        Console.WriteLine("calibration | tuning in sample | dev choosing half | dev confirming half | dev all   (top-1 / reachable / wrong forms / abstention)");
+        foreach (var (name, calibration) in candidates)
+        {
+            Console.WriteLine($"{name}: {Calibration.Describe(calibration)}");
+            Console.WriteLine($"    {Line(tuning, calibration)} | {Line(first, calibration)} | {Line(second, calibration)} | {Line(dev, calibration)}");
+        }
+    }
+
+    private static string Line(IReadOnlyList<ReadUtterance> reads, MatchCalibration calibration)
+    {
+        var f = Calibration.Score(reads, calibration, led: true);
+        return $"{f.Top1.Hits}/{f.Top1.Cases} {f.Reachable.Hits} {f.WrongForm.Hits}/{f.WrongForm.Cases} ({f.WrongForm.Value:P1}) {f.Abstention.Hits}/{f.Abstention.Cases} ({f.Abstention.Value:P1})";
+    }
+}
