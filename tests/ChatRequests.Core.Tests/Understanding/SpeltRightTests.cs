@@ -8,7 +8,7 @@ public class SpeltRightTests
 {
     private static readonly MiniCatalog Office = new(
         Item("mouse", "Wireless mouse", keywords: ["mouse"]),
-        Item("cell", "Cell phone", keywords: ["mobile"]),
+        Item("cell", "Cell tower access", category: "Network"),
         Item("days", "Leave days", category: "People", keywords: ["annual leave"]),
         Item("dock", "Docking station", keywords: ["dock"]));
 
@@ -41,6 +41,30 @@ public class SpeltRightTests
         var meaning = Office.Read("how do i get onto the network from my house");
 
         Assert.DoesNotContain(meaning.Items, c => c.Item.Id == "mouse");
+    }
+
+    [Fact]
+    public void AWordSpeltRight_SaysNoChoiceItIsOneLetterFrom()
+    {
+        var catalog = new MiniCatalog(
+            Item("badge", "Door badge", fields: [Choice("site", "Site", ["Tower", "Quay"])]),
+            Item("other", "Standing desk"));
+
+        var badge = catalog.Read("a new door badge please, the reader says mine has no power").Items.Single(m => m.Item.Id == "badge");
+
+        Assert.False(badge.Slots.ContainsKey("site"));
+    }
+
+    [Fact]
+    public void AChoiceMisspelt_IsStillSaid()
+    {
+        var catalog = new MiniCatalog(
+            Item("badge", "Door badge", fields: [Choice("site", "Site", ["Tower", "Quay"])]),
+            Item("other", "Standing desk"));
+
+        var badge = catalog.Read("a new door badge please, I work in the towr").Items.Single(m => m.Item.Id == "badge");
+
+        Assert.Equal("Tower", badge.Slots["site"]);
     }
 
     [Theory]
