@@ -12,6 +12,10 @@ public class SpeltRightTests
         Item("days", "Leave days", category: "People", keywords: ["annual leave"]),
         Item("dock", "Docking station", keywords: ["dock"]));
 
+    private static readonly MiniCatalog Sites = new(
+        Item("badge", "Door badge", fields: [Choice("site", "Site", ["Tower", "Quay"])]),
+        Item("other", "Standing desk"));
+
     [Theory]
     [InlineData("house", "mous")]
     [InlineData("dell", "cell")]
@@ -46,11 +50,7 @@ public class SpeltRightTests
     [Fact]
     public void AWordSpeltRight_SaysNoChoiceItIsOneLetterFrom()
     {
-        var catalog = new MiniCatalog(
-            Item("badge", "Door badge", fields: [Choice("site", "Site", ["Tower", "Quay"])]),
-            Item("other", "Standing desk"));
-
-        var badge = catalog.Read("a new door badge please, the reader says mine has no power").Items.Single(m => m.Item.Id == "badge");
+        var badge = Sites.Read("a new door badge please, the reader says mine has no power").Items.Single(m => m.Item.Id == "badge");
 
         Assert.False(badge.Slots.ContainsKey("site"));
     }
@@ -58,11 +58,7 @@ public class SpeltRightTests
     [Fact]
     public void AChoiceMisspelt_IsStillSaid()
     {
-        var catalog = new MiniCatalog(
-            Item("badge", "Door badge", fields: [Choice("site", "Site", ["Tower", "Quay"])]),
-            Item("other", "Standing desk"));
-
-        var badge = catalog.Read("a new door badge please, I work in the towr").Items.Single(m => m.Item.Id == "badge");
+        var badge = Sites.Read("a new door badge please, I work in the towr").Items.Single(m => m.Item.Id == "badge");
 
         Assert.Equal("Tower", badge.Slots["site"]);
     }
