@@ -120,7 +120,9 @@ public sealed class IntakeGoalTests
         // top-1 1267/1475, reachable 1432, wrong form 54/1816, abstention 296/341, slot fill 1591/1683.
         // Everyday words of any workplace in the lexicon (N21, ADR 0066), merged after N19 and measured together by the
         // lead: top-1 1267/1475, reachable 1434, wrong form 53/1816, abstention 297/341, slot fill 1592/1684.
-        ["top-1 accuracy"] = 208,
+        // A word spelt right is no typo of a catalog word (N24, ADR 0069): top-1 1269/1475, reachable 1434, wrong form
+        // 53/1816, abstention 297/341, slot fill 1600/1685.
+        ["top-1 accuracy"] = 206,
         ["reachable"] = 41,
         ["wrong form"] = 53,
         ["abstention on none"] = 44,
@@ -130,8 +132,8 @@ public sealed class IntakeGoalTests
         ["commands"] = 1,
         ["incidents"] = 1,
         // N19 (ADR 0064): three item sentences more right brought three slot labels, one of them unfilled (1591/1683, 94.5%);
-        // with N21, 1592/1684.
-        ["slot fill"] = 92,
+        // with N21, 1592/1684; with N24, 1600/1685.
+        ["slot fill"] = 85,
     };
 
     /// <summary>Why the goals per catalog and the margins are not asserted on the tuning part, or null when they must hold.</summary>

@@ -223,8 +223,9 @@ internal sealed class CatalogIndex
     /// <summary>Known terms a typed term may stand for: longer or shorter forms of it and small typos.</summary>
     public IEnumerable<(string Term, double Quality)> Near(Word word)
     {
-        // A word the catalog or the lexicon knows is no typo of another ("printer" is not "pointer").
-        var exact = Knows(word.Term) || Lexicon.IsKnownTerm(word.Term);
+        // A word the catalog or the lexicon knows is no typo of another ("printer" is not "pointer"), nor is an English
+        // word spelt right ("house" is not "mouse", "what" not "that"; ADR 0069).
+        var exact = Knows(word.Term) || Lexicon.IsKnownTerm(word.Term) || EnglishWords.Contains(word.Raw);
         for (var length = Math.Max(1, word.Term.Length - 4); length <= word.Term.Length + 4; length++)
         {
             foreach (var term in _vocabularyByLength.GetValueOrDefault(length, []))

@@ -342,7 +342,7 @@ public sealed class LexicalInterpreter(ICatalog catalog, ISentenceEncoder? encod
         // The second word perhaps misspelt ("warehouse sytem"): compared with the pairs the first word starts only.
         bool NamePair(Word first, Word second) =>
             index.NamingPairs.Contains(CatalogIndex.Key2(first.Term, second.Term))
-            || index.NamedAfter(first.Term).Any(t => Similarity.Typo(second.Term, t) >= Similarity.OneEdit || Similarity.Typo(second.Raw, t) >= Similarity.OneEdit);
+            || (!EnglishWords.Contains(second.Raw) && index.NamedAfter(first.Term).Any(t => Similarity.Typo(second.Term, t) >= Similarity.OneEdit || Similarity.Typo(second.Raw, t) >= Similarity.OneEdit));
     }
 
     /// <summary>

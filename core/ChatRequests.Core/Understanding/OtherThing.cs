@@ -23,7 +23,7 @@ internal static class OtherThing
         var naming = phrase.Terms.SelectMany(t => Lexicon.SynonymsOf(t).Append(t)).ToHashSet(StringComparer.Ordinal);
         // The words typed for them too, misspelt ("Keybord with the UK layout").
         // Compared with the few naming terms only, not the whole vocabulary: this runs on every form.
-        var typed = words.Where(w => w.IsContent && !naming.Contains(w.Term) && !index.Knows(w.Term)
+        var typed = words.Where(w => w.IsContent && !naming.Contains(w.Term) && !index.Knows(w.Term) && !EnglishWords.Contains(w.Raw)
             && naming.Any(n => Similarity.Typo(w.Term, n) >= Similarity.OneEdit || Similarity.Typo(w.Raw, n) >= Similarity.OneEdit)).Select(w => w.Term).ToList();
         naming.UnionWith(typed);
         var own = index.Phrases[winner.Index].SelectMany(p => p.Terms).ToHashSet(StringComparer.Ordinal);

@@ -155,5 +155,5 @@ internal static class SlotReader
 
     /// <summary>Said as such, or with a typo of the written word; a word naming the item is no typo of a choice ("phone", "iphone").</summary>
     private static bool Said(Word term, Word[] said, IReadOnlySet<string> naming) =>
-        said.Any(s => s.Term == term.Term || (!term.IsNumber && !naming.Contains(s.Term) && Similarity.Typo(s.Raw, term.Raw) > 0));
+        said.Any(s => s.Term == term.Term || (!term.IsNumber && !naming.Contains(s.Term) && !EnglishWords.Contains(s.Raw) && Similarity.Typo(s.Raw, term.Raw) > 0));
 }
