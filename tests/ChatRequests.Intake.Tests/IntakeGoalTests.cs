@@ -25,7 +25,13 @@ public sealed class IntakeGoalTests
     /// </summary>
     private static readonly IReadOnlyDictionary<string, int>? HeldOutMissesAsMeasured = new Dictionary<string, int>
     {
-        // The sixth to nineteenth parts (the nineteenth: 732 sentences by W28 and W29, telecom and skiresort new), measured
+        // The sixth to nineteenth parts after N24 and N25 (the calibration chosen for wrong forms on the development sets,
+        // ADR 0070; a word spelt right is no typo, ADR 0069; both merged before they were measured here), words alone: top-1
+        // 5143/6562, reachable 6050/6562, wrong form 397/8057, abstention 1213/1495, commands 1183/1335, incidents
+        // 1017/1163, slot fill 7495/8126. N24 trades 20 right forms and 5 items reached for 22 wrong forms fewer, 21 "none"
+        // more left alone, 4 commands and 41 slots more (words alone): the goals' order (wrong forms, abstention, then
+        // top-1) takes it, and the lead set the ratchet to these. Before N24 and N25:
+        // the sixth to nineteenth parts (the nineteenth: 732 sentences by W28 and W29, telecom and skiresort new), measured
         // on 2026-12-07 with the engine of N19, N20 and N21 (words alone; the nineteenth blind to all three): top-1
         // 5163/6562, reachable 6055/6562, wrong form 419/8057, abstention 1192/1495, commands 1179/1335, incidents
         // 1017/1163, slot fill 7454/8131. Before the nineteenth part:
@@ -81,14 +87,14 @@ public sealed class IntakeGoalTests
         // sentences now offered).
         // After N17 and commands11 (2026-12-07, 19149be, words alone; measured once on the whole held-out part, the
         // eighteenth blind to both): commands 1097/1244, the rest as first measured.
-        // Set to the misses of the first lines above: the sixth to nineteenth parts, the engine after N19, N20 and N21.
-        ["top-1 accuracy"] = 1399,
-        ["reachable"] = 507,
-        ["wrong form"] = 419,
-        ["abstention on none"] = 303,
-        ["commands"] = 156,
+        // Set to the misses of the first lines above: the sixth to nineteenth parts, the engine after N19 to N25.
+        ["top-1 accuracy"] = 1419,
+        ["reachable"] = 512,
+        ["wrong form"] = 397,
+        ["abstention on none"] = 282,
+        ["commands"] = 152,
         ["incidents"] = 146,
-        ["slot fill"] = 677,
+        ["slot fill"] = 631,
     };
 
     /// <summary>
