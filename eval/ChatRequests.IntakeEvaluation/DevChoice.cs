@@ -45,17 +45,17 @@ internal static class DevChoice
         var (first, second) = (dev.Where(r => choosing.Contains(CatalogName(r.Set))).ToList(), dev.Where(r => !choosing.Contains(CatalogName(r.Set))).ToList());
 
         var candidates = new List<(string Name, MatchCalibration Calibration)> { ("stored", MatchCalibration.FittedWithEncoder) };
-        MatchCalibration? stored = null;
+        MatchCalibration? atOldTargets = null;
         foreach (var aim in Aims)
         {
             var fitted = Calibration.Fit(tuning, led: true, goalsFirst: true, aim);
-            stored ??= aim == new Targets(0.025, 0.92) ? fitted : null;
+            atOldTargets ??= aim == new Targets(0.025, 0.92) ? fitted : null;
             candidates.Add(($"fit --targets {aim.WrongForm} {aim.Abstention}", fitted));
         }
 
         foreach (var bar in SharedBars)
         {
-            candidates.Add(($"the 0.025 0.92 fit, one bar {bar}", stored! with { FormAt = bar, RuleFormAt = bar, AgreedFormAt = null }));
+            candidates.Add(($"the 0.025 0.92 fit, one bar {bar}", atOldTargets! with { FormAt = bar, RuleFormAt = bar, AgreedFormAt = null }));
         }
 
         Console.WriteLine("calibration | tuning in sample | dev choosing half | dev confirming half | dev all   (top-1 / reachable / wrong forms / abstention)");

@@ -223,7 +223,9 @@ public sealed class SqliteDatabase : IDisposable
 
     /// <summary>
     /// Runs <paramref name="read"/> on a connection kept for reads, with the statements it is given (<see cref="KeptStatements.For"/>,
-    /// kept prepared from one read to the next: ADR 0061). The read must dispose its data readers before it returns.
+    /// kept prepared from one read to the next: ADR 0061). The read must dispose its data readers before it returns, and must
+    /// not start another read of this database inside it: reads beyond <c>Storage:MaxReaders</c> wait for one to end, so
+    /// reads that each wait for a nested one could wait for ever.
     /// </summary>
     internal Task<T> ReadAsync<T>(Func<KeptStatements, Task<T>> read, CancellationToken cancellationToken = default) =>
         _reads.ReadAsync(read, cancellationToken);
