@@ -21,11 +21,7 @@ internal static class DevChoice
     private static readonly double[] SharedBars = [0.67, 0.71, 0.75, 0.79];
 
     /// <summary>The catalog a development set is on, by its folder's name.</summary>
-    public static string CatalogName(LabelledSet set)
-    {
-        var folder = Path.GetFileName(Path.GetDirectoryName(set.Catalog)) ?? "";
-        return folder == "samples" ? "sample" : folder;
-    }
+    public static string CatalogName(LabelledSet set) => Evaluation.CatalogName(set.Catalog);
 
     /// <summary>The choosing half's catalogs: every other one, from the first, in alphabetical order.</summary>
     public static HashSet<string> ChoosingCatalogs(IEnumerable<LabelledSet> sets) =>

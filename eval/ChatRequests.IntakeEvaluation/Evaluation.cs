@@ -84,6 +84,16 @@ public sealed class Evaluation(string root, Func<ICatalog, IMessageInterpreter> 
         return colon < 0 ? (expect, null) : (expect[..colon], expect[(colon + 1)..]);
     }
 
+    /// <summary>
+    /// A sample catalog's short name, by the folder its file is in: "sample" for the catalog at the top of `samples/`,
+    /// otherwise the folder's name ("telecom" for `samples/telecom/catalog.json`).
+    /// </summary>
+    public static string CatalogName(string catalogPath)
+    {
+        var folder = Path.GetFileName(Path.GetDirectoryName(catalogPath)) ?? "";
+        return folder == "samples" ? "sample" : folder;
+    }
+
     /// <summary>The repository root: the folder with ChatRequests.slnx, from here or from the current directory upwards.</summary>
     public static string FindRoot()
     {

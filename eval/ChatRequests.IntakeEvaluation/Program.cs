@@ -24,8 +24,9 @@ using ChatRequests.SentenceEncoding;
 // --loco --encoder --form-probe: the messages the encoder read, by what they got (form or not) and whether the first candidate
 //   is right, beside signals of the words and the meaning (ADR 0055); with --failures, each held back or wrong.
 // --no-agreed-bar: with --fit or --loco and --encoder, no bar of its own for a first candidate the words and the meaning agree on (ADR 0055).
-// --dev-choice --encoder: a handful of calibrations fitted on the tuning part (a few --targets, a few single bars), each
-//   scored in sample and on the development sets' two halves by catalog (ADR 0070); totals only.
+// --dev-choice: a handful of the sentence-led calibrations fitted on the tuning part (a few --targets, a few single bars),
+//   each scored in sample and on the development sets' two halves by catalog (ADR 0070); totals only; reads with the
+//   encoder whether or not --encoder is given (the calibrations it fits are the encoder's).
 // --encoder-probe: what the encoder alone knows of the tuning part (its nearest item, how its best cosine separates kinds).
 // --fit-senses: fits when a message the words leave open is a command or a fault by its meaning (ADR 0045), leave-one-catalog-out
 //   and on the whole tuning part, and prints SenseCalibration.Fitted's line (reads with the encoder).
@@ -140,7 +141,7 @@ if (fidelity)
 }
 
 Console.WriteLine($"sentence model: {model.Name}{(model.QueryPrefix.Length > 0 ? $", queries prefixed \"{model.QueryPrefix}\"" : "")}");
-using var encoder = withEncoder || probe || fitSenses ? new CachedEncoder(model) : null;
+using var encoder = withEncoder || probe || fitSenses || devChoice ? new CachedEncoder(model) : null;
 if (fitSenses)
 {
     var lexical = Evaluation.Lexical(root);
@@ -214,9 +215,9 @@ if (rankProbe)
     return 0;
 }
 
-if (devChoice && encoder is not null)
+if (devChoice)
 {
-    DevChoice.Run(root, encoder, decisiveAt ?? SentenceLead.DecisiveAt);
+    DevChoice.Run(root, encoder!, decisiveAt ?? SentenceLead.DecisiveAt);
     return 0;
 }
 

@@ -41,7 +41,7 @@ public sealed class LexiconGroupsTests : IDisposable
         var joined = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var path in catalogs)
         {
-            var name = Path.GetFileName(Path.GetDirectoryName(path)!) is var folder && folder == "samples" ? "sample" : Path.GetFileName(Path.GetDirectoryName(path)!);
+            var name = Evaluation.CatalogName(path);
             var items = TestCatalogs.Read(path).Items.Select(i => (Heads: Heads(i.Name), Terms: Terms(i.Name))).ToList();
             foreach (var group in Lexicon.SynonymGroups.Select(g => g.Select(Tokens.Term).Distinct().ToArray()))
             {
