@@ -16,7 +16,7 @@ public sealed class SampleReferenceDataTests
         "samples/port", "samples/museum", "samples/firerescue", "samples/prison", "samples/football", "samples/opera",
         "samples/forestry", "samples/zoo", "samples/courts", "samples/observatory", "samples/brewery",
         "samples/skiresort",
-        "samples/telecom",
+        "samples/telecom", "samples/fashion",
     };
 
     [Theory]
@@ -50,6 +50,9 @@ public sealed class SampleReferenceDataTests
     // Immaculate Conception holiday (8 December, a busy ski day); its service desk works neither.
     // The telecoms operator's network and secure systems team works at 03:00 on a Sunday and on Boxing Day (the NOC never closes),
     // its service desk does not; its shop systems team works a Sunday afternoon, when the shops trade.
+    // The fashion house's store systems team works a Sunday afternoon (the stores trade), its service desk does not; its supply
+    // chain systems team starts at 05:00 on Saturdays (the warehouse and the factories in Asia); its commerce systems team
+    // works the Boxing Day sale evening, when the web shop is busiest; the service desk not on the moved Boxing Day holiday.
     [Theory]
     [InlineData("samples/hospital", "team-clinical-apps", "2026-12-28T10:00:00+00:00", false)]
     [InlineData("samples/hospital", "team-clinical-apps", "2026-12-29T10:00:00+00:00", true)]
@@ -98,6 +101,11 @@ public sealed class SampleReferenceDataTests
     [InlineData("samples/telecom", "team-network-systems", "2026-12-28T03:00:00+00:00", true)]
     [InlineData("samples/telecom", "team-service-desk", "2026-12-28T10:00:00+00:00", false)]
     [InlineData("samples/telecom", "team-retail-systems", "2026-12-06T15:00:00+00:00", true)]
+    [InlineData("samples/fashion", "team-store-systems", "2026-12-06T15:00:00+00:00", true)]
+    [InlineData("samples/fashion", "team-service-desk", "2026-12-06T15:00:00+00:00", false)]
+    [InlineData("samples/fashion", "team-supply-chain-systems", "2026-12-05T05:30:00+00:00", true)]
+    [InlineData("samples/fashion", "team-commerce-systems", "2026-12-26T20:00:00+00:00", true)]
+    [InlineData("samples/fashion", "team-service-desk", "2026-12-28T10:00:00+00:00", false)]
     public async Task Calendars_SampleTeams_WorkOnTheirOwnOrTheOrganisationsCalendar(string folder, string teamId, string at, bool working)
     {
         var teams = await LoadDirectory($"{folder}/organisation.json").ListTeamsAsync();
