@@ -16,7 +16,7 @@ public sealed class SampleReferenceDataTests
         "samples/port", "samples/museum", "samples/firerescue", "samples/prison", "samples/football", "samples/opera",
         "samples/forestry", "samples/zoo", "samples/courts", "samples/observatory", "samples/brewery",
         "samples/skiresort",
-        "samples/telecom",
+        "samples/telecom", "samples/recycling",
     };
 
     [Theory]
@@ -50,6 +50,8 @@ public sealed class SampleReferenceDataTests
     // Immaculate Conception holiday (8 December, a busy ski day); its service desk works neither.
     // The telecoms operator's network and secure systems team works at 03:00 on a Sunday and on Boxing Day (the NOC never closes),
     // its service desk does not; its shop systems team works a Sunday afternoon, when the shops trade.
+    // The waste company's fleet and depot systems team starts at 05:00 with the bin crews, Saturdays too; its service desk does not.
+    // Its plant and OT systems team works at 03:00 on Christmas Day (the energy-from-waste plant never stops).
     [Theory]
     [InlineData("samples/hospital", "team-clinical-apps", "2026-12-28T10:00:00+00:00", false)]
     [InlineData("samples/hospital", "team-clinical-apps", "2026-12-29T10:00:00+00:00", true)]
@@ -98,6 +100,9 @@ public sealed class SampleReferenceDataTests
     [InlineData("samples/telecom", "team-network-systems", "2026-12-28T03:00:00+00:00", true)]
     [InlineData("samples/telecom", "team-service-desk", "2026-12-28T10:00:00+00:00", false)]
     [InlineData("samples/telecom", "team-retail-systems", "2026-12-06T15:00:00+00:00", true)]
+    [InlineData("samples/recycling", "team-fleet-depot", "2026-12-05T05:30:00+00:00", true)]
+    [InlineData("samples/recycling", "team-service-desk", "2026-12-05T05:30:00+00:00", false)]
+    [InlineData("samples/recycling", "team-plant-ot", "2026-12-25T03:00:00+00:00", true)]
     public async Task Calendars_SampleTeams_WorkOnTheirOwnOrTheOrganisationsCalendar(string folder, string teamId, string at, bool working)
     {
         var teams = await LoadDirectory($"{folder}/organisation.json").ListTeamsAsync();
