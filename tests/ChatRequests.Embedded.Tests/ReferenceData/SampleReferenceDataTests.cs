@@ -16,7 +16,7 @@ public sealed class SampleReferenceDataTests
         "samples/port", "samples/museum", "samples/firerescue", "samples/prison", "samples/football", "samples/opera",
         "samples/forestry", "samples/zoo", "samples/courts", "samples/observatory", "samples/brewery",
         "samples/skiresort",
-        "samples/telecom", "samples/fashion",
+        "samples/telecom", "samples/fashion", "samples/recycling",
     };
 
     [Theory]
@@ -53,6 +53,8 @@ public sealed class SampleReferenceDataTests
     // The fashion house's store systems team works a Sunday afternoon (the stores trade), its service desk does not; its supply
     // chain systems team starts at 05:00 on Saturdays (the warehouse and the factories in Asia); its commerce systems team
     // works the Boxing Day sale evening, when the web shop is busiest; the service desk not on the moved Boxing Day holiday.
+    // The waste company's fleet and depot systems team starts at 05:00 with the bin crews, Saturdays too; its service desk does not.
+    // Its plant and OT systems team works at 03:00 on Christmas Day (the energy-from-waste plant never stops).
     [Theory]
     [InlineData("samples/hospital", "team-clinical-apps", "2026-12-28T10:00:00+00:00", false)]
     [InlineData("samples/hospital", "team-clinical-apps", "2026-12-29T10:00:00+00:00", true)]
@@ -106,6 +108,9 @@ public sealed class SampleReferenceDataTests
     [InlineData("samples/fashion", "team-supply-chain-systems", "2026-12-05T05:30:00+00:00", true)]
     [InlineData("samples/fashion", "team-commerce-systems", "2026-12-26T20:00:00+00:00", true)]
     [InlineData("samples/fashion", "team-service-desk", "2026-12-28T10:00:00+00:00", false)]
+    [InlineData("samples/recycling", "team-fleet-depot", "2026-12-05T05:30:00+00:00", true)]
+    [InlineData("samples/recycling", "team-service-desk", "2026-12-05T05:30:00+00:00", false)]
+    [InlineData("samples/recycling", "team-plant-ot", "2026-12-25T03:00:00+00:00", true)]
     public async Task Calendars_SampleTeams_WorkOnTheirOwnOrTheOrganisationsCalendar(string folder, string teamId, string at, bool working)
     {
         var teams = await LoadDirectory($"{folder}/organisation.json").ListTeamsAsync();
