@@ -30,7 +30,7 @@ using ChatRequests.SentenceEncoding;
 // --encoder-probe: what the encoder alone knows of the tuning part (its nearest item, how its best cosine separates kinds).
 // --fit-senses: fits when a message the words leave open is a command or a fault by its meaning (ADR 0045), leave-one-catalog-out
 //   and on the whole tuning part, and prints SenseCalibration.Fitted's line (reads with the encoder).
-// --model MiniLM|ArcticXs|Both: the sentence model (Both: the two read together, the mean of their cosines, ADR 0071) (default the bot's, SentenceEncoderOptions.DefaultModelName); --no-query-prefix:
+// --model MiniLM|ArcticXs|Both: the sentence model (Both: the two read together, the mean of their cosines, --pair-weight W: W of MiniLM's; with --fit, --loco, --dev-choice, --fit-senses only; ADR 0071) (default the bot's, SentenceEncoderOptions.DefaultModelName); --no-query-prefix:
 //   a retrieval model reads messages without its query prefix (ADR 0048).
 // Held-out texts are never printed: nothing may be tuned against them, and --loco and --fit read the tuning part only.
 var part = "all";
@@ -48,6 +48,7 @@ var agreedBar = true;
 var devChoice = false;
 var pairProbe = false;
 var paired = false;
+var pairWeight = 0.5f;
 
 var rankProbe = false;
 double? decisiveAt = null;
@@ -121,6 +122,10 @@ for (var i = 0; i < args.Length; i++)
             paired = true;
             i++;
             break;
+        case "--pair-weight" when i + 1 < args.Length && float.TryParse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture, out var weight) && weight is > 0 and < 1:
+            pairWeight = weight;
+            i++;
+            break;
         case "--model" when i + 1 < args.Length && SentenceModel.ByShortName.TryGetValue(args[i + 1], out var named):
             model = named;
             i++;
@@ -129,7 +134,7 @@ for (var i = 0; i < args.Length; i++)
             model = model with { QueryPrefix = "" };
             break;
         default:
-            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|dev|all] [--failures] [--loco] [--fit] [--goals-first] [--targets W A] [--encoder [--decisive-at P] [--none-lead L]] [--reach-probe] [--form-probe] [--no-agreed-bar] [--dev-choice] [--encoder-probe] [--pair-probe] [--encoder-fidelity] [--fit-senses] [--model MiniLM|ArcticXs|Both] [--no-query-prefix]");
+            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|dev|all] [--failures] [--loco] [--fit] [--goals-first] [--targets W A] [--encoder [--decisive-at P] [--none-lead L]] [--reach-probe] [--form-probe] [--no-agreed-bar] [--dev-choice] [--encoder-probe] [--pair-probe] [--encoder-fidelity] [--fit-senses] [--model MiniLM|ArcticXs|Both [--pair-weight W]] [--no-query-prefix]");
             return 2;
     }
 }
@@ -149,11 +154,17 @@ if (fidelity)
     return figures.Misses().Any() ? 1 : 0;
 }
 
-Console.WriteLine(paired ? $"sentence models: {SentenceModelNames.MiniLmWithArcticXs}, the mean of their cosines" : $"sentence model: {model.Name}{(model.QueryPrefix.Length > 0 ? $", queries prefixed \"{model.QueryPrefix}\"" : "")}");
+Console.WriteLine(paired ? $"sentence models: {PairedEncoder.Name}, {pairWeight} of MiniLM's cosine and {1 - pairWeight} of arctic's" : $"sentence model: {model.Name}{(model.QueryPrefix.Length > 0 ? $", queries prefixed \"{model.QueryPrefix}\"" : "")}");
 ISentenceEncoder? encoder = !(withEncoder || probe || fitSenses) ? null
-    : paired ? new PairedEncoder(new CachedEncoder(SentenceModel.ByShortName["MiniLM"]), new CachedEncoder(SentenceModel.ByShortName["ArcticXs"]))
+    : paired ? new PairedEncoder(new CachedEncoder(SentenceModel.ByShortName["MiniLM"]), new CachedEncoder(SentenceModel.ByShortName["ArcticXs"]), pairWeight)
     : new CachedEncoder(model);
 using var disposesEncoder = encoder as IDisposable;
+if (paired && !(fit || loco || devChoice || fitSenses))
+{
+    // The bot's interpreter reads with a model's stored calibrations; the pair has none there (ADR 0071).
+    Console.Error.WriteLine("--model Both is measured by --fit, --loco, --dev-choice and --fit-senses only");
+    return 2;
+}
 if (fitSenses)
 {
     var lexical = Evaluation.Lexical(root);
