@@ -79,7 +79,7 @@ internal static class Calibration
             var stored = encoder switch
             {
                 null => SenseCalibration.Fitted,
-                PairedEncoder => PairedEncoder.Senses,
+                PairedEncoder pair => pair.Senses,
                 _ => EncoderCalibration.For(encoder.Model).Senses,
             };
             var senses = noneLead is { } lead ? stored with { NoneLead = lead } : stored;
