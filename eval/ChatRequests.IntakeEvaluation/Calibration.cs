@@ -76,7 +76,12 @@ internal static class Calibration
         {
             var interpreter = new LexicalInterpreter(evaluation.LoadCatalog(set.Catalog), encoder) { DecisiveAt = decisiveAt };
             interpreter.Prepare();
-            var stored = encoder is null ? SenseCalibration.Fitted : EncoderCalibration.For(encoder.Model).Senses;
+            var stored = encoder switch
+            {
+                null => SenseCalibration.Fitted,
+                PairedEncoder pair => pair.Senses,
+                _ => EncoderCalibration.For(encoder.Model).Senses,
+            };
             var senses = noneLead is { } lead ? stored with { NoneLead = lead } : stored;
             return set.Utterances.Select(u => new ReadUtterance(set, u, interpreter.Read(u.Text), senses));
         }),

@@ -27,10 +27,11 @@ using ChatRequests.SentenceEncoding;
 // --dev-choice: a handful of the sentence-led calibrations fitted on the tuning part (a few --targets, a few single bars),
 //   each scored in sample and on the development sets' two halves by catalog (ADR 0070); totals only; reads with the
 //   encoder whether or not --encoder is given (the calibrations it fits are the encoder's).
+// --pair-probe [--part dev]: the nearest item by each of the two sentence models and by combinations of their cosines (ADR 0071).
 // --encoder-probe: what the encoder alone knows of the tuning part (its nearest item, how its best cosine separates kinds).
 // --fit-senses: fits when a message the words leave open is a command or a fault by its meaning (ADR 0045), leave-one-catalog-out
 //   and on the whole tuning part, and prints SenseCalibration.Fitted's line (reads with the encoder).
-// --model MiniLM|ArcticXs: the sentence model (default the bot's, SentenceEncoderOptions.DefaultModelName); --no-query-prefix:
+// --model MiniLM|ArcticXs|Both: the sentence model (Both: the two read together, the mean of their cosines, --pair-weight W: W of MiniLM's; with --fit, --loco, --dev-choice, --fit-senses only; ADR 0071) (default the bot's, SentenceEncoderOptions.DefaultModelName); --no-query-prefix:
 //   a retrieval model reads messages without its query prefix (ADR 0048).
 // Held-out texts are never printed: nothing may be tuned against them, and --loco and --fit read the tuning part only.
 var part = "all";
@@ -46,6 +47,9 @@ var reachProbe = false;
 var formProbe = false;
 var agreedBar = true;
 var devChoice = false;
+var pairProbe = false;
+var paired = false;
+var pairWeight = 0.5f;
 
 var rankProbe = false;
 double? decisiveAt = null;
@@ -106,11 +110,22 @@ for (var i = 0; i < args.Length; i++)
         case "--dev-choice":
             devChoice = true;
             break;
+        case "--pair-probe":
+            pairProbe = true;
+            break;
         case "--no-agreed-bar":
             agreedBar = false;
             break;
         case "--form-probe":
             formProbe = true;
+            break;
+        case "--model" when i + 1 < args.Length && args[i + 1] == "Both":
+            paired = true;
+            i++;
+            break;
+        case "--pair-weight" when i + 1 < args.Length && float.TryParse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture, out var weight) && weight is > 0 and < 1:
+            pairWeight = weight;
+            i++;
             break;
         case "--model" when i + 1 < args.Length && SentenceModel.ByShortName.TryGetValue(args[i + 1], out var named):
             model = named;
@@ -120,7 +135,7 @@ for (var i = 0; i < args.Length; i++)
             model = model with { QueryPrefix = "" };
             break;
         default:
-            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|dev|all] [--failures] [--loco] [--fit] [--goals-first] [--targets W A] [--encoder [--decisive-at P] [--none-lead L]] [--reach-probe] [--form-probe] [--no-agreed-bar] [--dev-choice] [--encoder-probe] [--encoder-fidelity] [--fit-senses] [--model MiniLM|ArcticXs] [--no-query-prefix]");
+            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|dev|all] [--failures] [--loco] [--fit] [--goals-first] [--targets W A] [--encoder [--decisive-at P] [--none-lead L]] [--reach-probe] [--form-probe] [--no-agreed-bar] [--dev-choice] [--encoder-probe] [--pair-probe] [--encoder-fidelity] [--fit-senses] [--model MiniLM|ArcticXs|Both [--pair-weight W]] [--no-query-prefix]");
             return 2;
     }
 }
@@ -140,8 +155,17 @@ if (fidelity)
     return figures.Misses().Any() ? 1 : 0;
 }
 
-Console.WriteLine($"sentence model: {model.Name}{(model.QueryPrefix.Length > 0 ? $", queries prefixed \"{model.QueryPrefix}\"" : "")}");
-using var encoder = withEncoder || probe || fitSenses || devChoice ? new CachedEncoder(model) : null;
+Console.WriteLine(paired ? $"sentence models: {PairedEncoder.Name}, {pairWeight} of MiniLM's cosine and {1 - pairWeight} of arctic's" : $"sentence model: {model.Name}{(model.QueryPrefix.Length > 0 ? $", queries prefixed \"{model.QueryPrefix}\"" : "")}");
+ISentenceEncoder? encoder = !(withEncoder || probe || fitSenses || devChoice) ? null
+    : paired ? new PairedEncoder(new CachedEncoder(SentenceModel.ByShortName["MiniLM"]), new CachedEncoder(SentenceModel.ByShortName["ArcticXs"]), pairWeight)
+    : new CachedEncoder(model);
+using var disposesEncoder = encoder as IDisposable;
+if (paired && !(fit || loco || devChoice || fitSenses))
+{
+    // The bot's interpreter reads with a model's stored calibrations; the pair has none there (ADR 0071).
+    Console.Error.WriteLine("--model Both is measured by --fit, --loco, --dev-choice and --fit-senses only");
+    return 2;
+}
 if (fitSenses)
 {
     var lexical = Evaluation.Lexical(root);
@@ -178,6 +202,17 @@ if (fitSenses)
     var fitted = SenseFit.Fit(cases);
     Console.WriteLine($"fitted on all: {SenseFit.Describe(fitted)}; by meaning alone {SenseFit.ByMeaningAlone(cases, fitted)}");
     PrintFigures("tuning / all, fitted on all", SenseFit.Decided(cases, fitted));
+    return 0;
+}
+
+if (pairProbe)
+{
+    // Both models' vectors, each from its own cache (ADR 0071); tuning or dev only, never a held-out part.
+    using var miniLm = new CachedEncoder(SentenceModel.ByShortName["MiniLM"]);
+    using var arctic = new CachedEncoder(SentenceModel.ByShortName["ArcticXs"]);
+    var pairPart = part == LabelledSet.Development ? LabelledSet.Development : LabelledSet.Tuning;
+    Console.WriteLine($"{pairPart}:");
+    PairProbe.Run(LabelledSet.Load(root, pairPart), miniLm, arctic, Evaluation.Lexical(root));
     return 0;
 }
 

@@ -1,0 +1,59 @@
+using ChatRequests.Core.Understanding;
+
+namespace ChatRequests.IntakeEvaluation;
+
+/// <summary>
+/// Two sentence models read as one (ADR 0071): a text's vector is both models' unit vectors side by side, each scaled by the
+/// square root of its weight, so the result is a unit vector and the dot product of two texts is the weighted mean of the
+/// two models' cosines (for a weight of one half, their mean). Everything that reads cosines reads it unchanged.
+/// </summary>
+/// <remarks>
+/// Not a model the bot can read with: measured and not taken (ADR 0071). Its calibrations are kept here, fitted on every
+/// catalog of the tuning part (2026-12-07) for the mean of the cosines: the senses by <c>--fit-senses --model Both</c>
+/// (<see cref="Senses"/>), the match by <c>--fit --encoder --goals-first --targets 0.02 0.93 --model Both</c> (printed, not
+/// stored: <c>--fit</c>, <c>--loco</c> and <c>--dev-choice</c> fit their own).
+/// </remarks>
+internal sealed class PairedEncoder(ISentenceEncoder first, ISentenceEncoder second, float firstWeight = 0.5f) : ISentenceEncoder, IDisposable
+{
+    public const string Name = SentenceModelNames.MiniLm + "+" + SentenceModelNames.ArcticXs;
+
+    /// <summary>
+    /// When a message the words leave open is a command or a fault by the pair's meaning (ADR 0045): fitted for the mean, and
+    /// for 0.3 of MiniLM's cosine with 0.7 of arctic's (<c>--pair-weight 0.3</c>); other weights read with the mean's.
+    /// </summary>
+    public SenseCalibration Senses => firstWeight == 0.3f ? new(0.56f, 0.08f, 0.7f, 0.12f, 0f) : new(0.54f, 0.08f, 0.64f, 0.1f, 0f);
+
+    private readonly float _first = MathF.Sqrt(firstWeight);
+    private readonly float _second = MathF.Sqrt(1 - firstWeight);
+
+    public string Model => Name;
+
+
+    public int Dimensions => first.Dimensions + second.Dimensions;
+
+    public float[] Encode(string text) => Join(first.Encode(text), second.Encode(text));
+
+    public float[] EncodeQuery(string text) => Join(first.EncodeQuery(text), second.EncodeQuery(text));
+
+    private float[] Join(float[] a, float[] b)
+    {
+        var joined = new float[a.Length + b.Length];
+        for (var i = 0; i < a.Length; i++)
+        {
+            joined[i] = a[i] * _first;
+        }
+
+        for (var i = 0; i < b.Length; i++)
+        {
+            joined[a.Length + i] = b[i] * _second;
+        }
+
+        return joined;
+    }
+
+    public void Dispose()
+    {
+        (first as IDisposable)?.Dispose();
+        (second as IDisposable)?.Dispose();
+    }
+}
