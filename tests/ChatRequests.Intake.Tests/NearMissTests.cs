@@ -10,7 +10,8 @@ namespace ChatRequests.Intake.Tests;
 /// encoder; clear asks still get their form. And asks no service catalog provides, on a touring theatre company's
 /// catalog (also written for these tests): nearer in meaning to them than to the best item is no form (ADR 0050). An
 /// accessory's noun after a device's name ("a tablet stand") is no form of the device even where another item of the
-/// catalog uses the word, on a dental group's catalog (ADR 0054).
+/// catalog uses the word, on a dental group's catalog (ADR 0054). A customer's refund at a garden centre's till is no till
+/// login form, while the till login, the rota app and the headset keep theirs (ADR 0074).
 /// </summary>
 public sealed class NearMissTests : IDisposable
 {
@@ -67,6 +68,31 @@ public sealed class NearMissTests : IDisposable
         Assert.Equal((MeaningKind.Item, MeaningKind.Suggestion), (withoutNoneSense.Kind, withNoneSense.Kind));
     }
 
+    [Fact]
+    public void AskingForACustomersRefund_IsAQuestion_WhereWithoutTheNoneSenseItWasATillLoginForm()
+    {
+        const string message = "refund for a shopper who was overcharged at the till";
+        var interpreter = SlimEncoderOnce.Prepared(GardenCentre());
+        var reading = interpreter.Read(message);
+
+        var withNoneSense = interpreter.Interpret(message);
+        var withoutNoneSense = LexicalInterpreter.Decide(reading, MatchCalibration.FittedWithEncoder, SenseCalibration.Fitted with { NoneLead = 2 });
+
+        Assert.NotNull(reading.Cosines);
+        Assert.Equal((MeaningKind.Item, MeaningKind.Suggestion), (withoutNoneSense.Kind, withNoneSense.Kind));
+    }
+
+    [Theory]
+    [InlineData("could I get a till login, I'm a new cashier", "till-login")]
+    [InlineData("I need access to the rota app to see my shifts", "rota-app")]
+    [InlineData("a headset for the warehouse radio channel", "headset")]
+    public void AnAskTheGardenCentresCatalogOffers_NearTheDaysWork_IsStillItsForm(string message, string item)
+    {
+        var meaning = SlimEncoderOnce.Prepared(GardenCentre()).Interpret(message);
+
+        Assert.Equal((MeaningKind.Item, item), (meaning.Kind, Assert.Single(meaning.Items).Item.Id));
+    }
+
     [Theory]
     [InlineData("can my partner park in the staff car park", "parking-permit")]
     [InlineData("I'd like to book the rehearsal room screen for the tech run on Friday", "rehearsal-screen")]
@@ -93,6 +119,21 @@ public sealed class NearMissTests : IDisposable
               {"id": "shared-mailbox", "name": "Shared mailbox", "category": "Accounts", "description": "A mailbox a team answers together.", "keywords": ["team inbox"]},
               {"id": "vpn", "name": "VPN access", "category": "Access", "description": "Reach the practice system from home.", "keywords": ["vpn", "remote access"]},
               {"id": "laptop", "name": "Laptop", "category": "Hardware", "description": "A company laptop.", "keywords": ["notebook"]}
+            ] }
+            """);
+    }
+
+    /// <summary>A garden centre chain's IT catalog: a till login, a headset, a stock system, a handheld scanner.</summary>
+    private JsonFileCatalog GardenCentre()
+    {
+        return TestCatalogs.Write(_folder, "garden.json", """
+            { "items": [
+              {"id": "till-login", "name": "Till login", "category": "Shop", "description": "A login for the shop tills, to take payments, refunds and voids.", "fields": [{"id": "role", "label": "Role", "type": "Choice", "required": true, "choices": ["Cashier", "Supervisor"]}]},
+              {"id": "headset", "name": "Headset", "category": "Devices", "description": "A headset with a microphone for calls and the radio channel in the warehouse."},
+              {"id": "stock-system", "name": "Stock system access", "category": "Access", "description": "Access to check and adjust stock levels of plants and goods."},
+              {"id": "handheld-scanner", "name": "Handheld scanner", "category": "Devices", "description": "A barcode scanner for stock takes in the shop and the yard."},
+              {"id": "office-laptop", "name": "Office laptop", "category": "Devices", "description": "A laptop for office staff."},
+              {"id": "rota-app", "name": "Rota app access", "category": "Access", "description": "See your shifts and hours on the staff rota app."}
             ] }
             """);
     }
