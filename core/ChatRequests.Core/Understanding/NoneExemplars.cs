@@ -52,5 +52,13 @@ internal static class NoneExemplars
         "how do I report a health and safety hazard", "someone slipped in the corridor, where is the accident book",
         "who do I speak to about a data protection complaint from a customer", "how do I get a parking fine cancelled",
         "I want to sell my car to a colleague", "can the company sponsor my charity run",
+        // Work done for customers and the day's operations: the business's own service, not IT's (ADR 0074).
+        "give a customer a refund for their order", "cancel a customer's booking", "who is working on the shift tomorrow",
+        "what's on the schedule for today", "swap my shift next week with a colleague", "submit my timesheet for this week",
+        "how many hours have I worked this month", "approve this application from a member of the public",
+        "show me how to do my job in the system", "is there a training course I can go on",
+        // Protective wear, clothing and the site's fabric (ADR 0074).
+        "ear defenders for working in the noisy area", "waterproof clothing for the outdoor team", "new work shoes for the team",
+        "air conditioning for the room before summer", "a security camera above the entrance", "more tape and cable ties for the crew",
     ];
 }
