@@ -195,7 +195,7 @@ internal static class Calibration
     /// The weights under which the right candidate of each group is the most likely by a softmax over the group (Newton's
     /// method, L2 penalty on every weight; the bias cancels within a group and stays 0), started from <paramref name="start"/>.
     /// </summary>
-    private static double[] ConditionalLogit(IReadOnlyList<(double[][] Features, int Right)> groups, IReadOnlyList<double> start)
+    internal static double[] ConditionalLogit(IReadOnlyList<(double[][] Features, int Right)> groups, IReadOnlyList<double> start)
     {
         var n = groups[0].Features[0].Length;
         var w = start.ToArray();
