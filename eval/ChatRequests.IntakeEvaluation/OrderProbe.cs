@@ -66,17 +66,11 @@ internal static class OrderProbe
 
         var wordsLead = ranked.Count < 2 || ranked[1].Score <= 0 ? 9 : words.Score / ranked[1].Score;
         var cosineLead = cosines[nearest[0]] - cosines[nearest[1]];
-        yield return $"wordsLead {Bin(wordsLead, 1.2, 1.5, 2, 3)}";
-        yield return $"cosLead {Bin(cosineLead, 0.02, 0.05, 0.1)}";
+        yield return $"wordsLead {FormProbe.Bin(wordsLead, 1.2, 1.5, 2, 3)}";
+        yield return $"cosLead {FormProbe.Bin(cosineLead, 0.02, 0.05, 0.1)}";
         yield return $"named {(words.Named > 0 ? 1 : 0)}";
-        yield return $"covered {Bin(words.Covered, 0.34, 0.67, 0.99)}";
-        yield return $"unexplained {Bin((double)words.Unexplained / Math.Max(1, r.Reading.QueryTerms), 0.01, 0.34, 0.67)}";
-        yield return $"words' cos gap {Bin(cosines[nearest[0]] - cosines[words.Index], 0.02, 0.05, 0.1)}";
-    }
-
-    private static string Bin(double value, params double[] edges)
-    {
-        var i = edges.Count(e => value >= e);
-        return i == 0 ? $"<{edges[0]}" : i == edges.Length ? $">={edges[^1]}" : $"[{edges[i - 1]},{edges[i]})";
+        yield return $"covered {FormProbe.Bin(words.Covered, 0.34, 0.67, 0.99)}";
+        yield return $"unexplained {FormProbe.Bin((double)words.Unexplained / Math.Max(1, r.Reading.QueryTerms), 0.01, 0.34, 0.67)}";
+        yield return $"words' cos gap {FormProbe.Bin(cosines[nearest[0]] - cosines[words.Index], 0.02, 0.05, 0.1)}";
     }
 }
