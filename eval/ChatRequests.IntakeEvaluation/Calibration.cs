@@ -164,7 +164,98 @@ internal static class Calibration
         var rows = weighed.SelectMany(r => SentenceLead.Candidates(r.Reading.Ranked, r.Reading.Cosines!)
             .Select(c => (Features: SentenceLead.Features(c, r.Reading.Ranked, r.Reading.QueryTerms, r.Reading.Cosines!), Right: r.IsAskedFor(c) ? 1.0 : 0.0)))
             .ToList();
-        return Logistic([.. rows.Select(r => r.Features)], [.. rows.Select(r => r.Right)]);
+        var pointwise = Logistic([.. rows.Select(r => r.Features)], [.. rows.Select(r => r.Right)]);
+        if (!Listwise)
+        {
+            return pointwise;
+        }
+
+        // The order: which candidate of a message is the one asked for, fitted among the message's own candidates
+        // (a conditional logit over the messages with the item among them); then how likely, from that score alone.
+        var groups = weighed.Select(r => SentenceLead.Candidates(r.Reading.Ranked, r.Reading.Cosines!)
+            .Select(c => (Features: SentenceLead.Features(c, r.Reading.Ranked, r.Reading.QueryTerms, r.Reading.Cosines!), Right: r.IsAskedFor(c))).ToList())
+            .Where(g => g.Count > 1 && g.Count(c => c.Right) == 1)
+            .Select(g => (Features: g.Select(c => c.Features).ToArray(), Right: g.FindIndex(c => c.Right)))
+            .ToList();
+        var order = ConditionalLogit(groups, pointwise);
+        var scale = Logistic([.. rows.Select(r => new[] { 1, Dot(order, r.Features) })], [.. rows.Select(r => r.Right)]);
+        return [.. order.Select((w, i) => (i == 0 ? scale[0] : 0) + (scale[1] * w))];
+    }
+
+    /// <summary>Whether the candidates' weights are fitted for their order within each message (ADR 0073) rather than one candidate at a time.</summary>
+    public static bool Listwise { get; set; }
+
+    private static double Dot(IReadOnlyList<double> w, double[] x)
+    {
+        var z = 0.0;
+        for (var i = 0; i < x.Length; i++)
+        {
+            z += w[i] * x[i];
+        }
+
+        return z;
+    }
+
+    /// <summary>
+    /// The weights under which the right candidate of each group is the most likely by a softmax over the group (Newton's
+    /// method, L2 penalty on every weight; the bias cancels within a group and stays 0), started from <paramref name="start"/>.
+    /// </summary>
+    internal static double[] ConditionalLogit(IReadOnlyList<(double[][] Features, int Right)> groups, IReadOnlyList<double> start)
+    {
+        var n = groups[0].Features[0].Length;
+        var w = start.ToArray();
+        w[0] = 0;
+        for (var step = 0; step < NewtonSteps; step++)
+        {
+            var gradient = new double[n];
+            var hessian = new double[n, n];
+            for (var i = 0; i < n; i++)
+            {
+                gradient[i] = i == 0 ? 0 : Ridge * w[i];
+                hessian[i, i] = i == 0 ? 1 : Ridge;
+            }
+
+            foreach (var (x, right) in groups)
+            {
+                var z = x.Select(f => Dot(w, f)).ToArray();
+                var max = z.Max();
+                var e = z.Select(v => Math.Exp(v - max)).ToArray();
+                var sum = e.Sum();
+                var p = e.Select(v => v / sum).ToArray();
+                var mean = new double[n];
+                for (var k = 0; k < x.Length; k++)
+                {
+                    for (var i = 0; i < n; i++)
+                    {
+                        mean[i] += p[k] * x[k][i];
+                    }
+                }
+
+                for (var i = 1; i < n; i++)
+                {
+                    gradient[i] += mean[i] - x[right][i];
+                }
+
+                for (var k = 0; k < x.Length; k++)
+                {
+                    for (var i = 1; i < n; i++)
+                    {
+                        for (var j = 1; j < n; j++)
+                        {
+                            hessian[i, j] += p[k] * (x[k][i] - mean[i]) * (x[k][j] - mean[j]);
+                        }
+                    }
+                }
+            }
+
+            var delta = Solve(hessian, gradient);
+            for (var i = 1; i < n; i++)
+            {
+                w[i] -= delta[i];
+            }
+        }
+
+        return w;
     }
 
     /// <summary>How sure the first candidate is (<see cref="SentenceLead.SureFeatures"/>): right when it is the item asked for.</summary>

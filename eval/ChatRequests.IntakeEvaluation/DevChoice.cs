@@ -62,7 +62,7 @@ internal static class DevChoice
         }
     }
 
-    private static string Line(IReadOnlyList<ReadUtterance> reads, MatchCalibration calibration)
+    public static string Line(IReadOnlyList<ReadUtterance> reads, MatchCalibration calibration)
     {
         var f = Calibration.Score(reads, calibration, led: true);
         return $"{f.Top1.Hits}/{f.Top1.Cases} {f.Reachable.Hits} {f.WrongForm.Hits}/{f.WrongForm.Cases} ({f.WrongForm.Value:P1}) {f.Abstention.Hits}/{f.Abstention.Cases} ({f.Abstention.Value:P1})";

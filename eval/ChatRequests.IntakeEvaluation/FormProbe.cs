@@ -79,7 +79,8 @@ internal static class FormProbe
         yield return $"unexplained {Bin(first.Score > 0 ? (double)first.Unexplained / Math.Max(1, r.Reading.QueryTerms) : 1, 0.01, 0.34, 0.5, 0.99)}";
     }
 
-    private static string Bin(double value, params double[] edges)
+    /// <summary>The bin a value falls in, between the edges given.</summary>
+    public static string Bin(double value, params double[] edges)
     {
         var i = edges.Count(e => value >= e);
         return i == 0 ? $"<{edges[0]}" : i == edges.Length ? $">={edges[^1]}" : $"[{edges[i - 1]},{edges[i]})";

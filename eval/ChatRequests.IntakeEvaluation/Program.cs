@@ -23,6 +23,8 @@ using ChatRequests.SentenceEncoding;
 //   they got, whether the encoder read them and where the item stands in the encoder's order (ADR 0052); with --failures, each.
 // --loco --encoder --form-probe: the messages the encoder read, by what they got (form or not) and whether the first candidate
 //   is right, beside signals of the words and the meaning (ADR 0055); with --failures, each held back or wrong.
+// --loco --encoder --order-probe: where the words' first and the meaning's first differ, which is right and what the message got,
+//   leave-one-catalog-out and on the development sets' choosing half (ADR 0073); tallies only.
 // --no-agreed-bar: with --fit or --loco and --encoder, no bar of its own for a first candidate the words and the meaning agree on (ADR 0055).
 // --dev-choice: a handful of the sentence-led calibrations fitted on the tuning part (a few --targets, a few single bars),
 //   each scored in sample and on the development sets' two halves by catalog (ADR 0070); totals only; reads with the
@@ -50,6 +52,7 @@ var devChoice = false;
 var pairProbe = false;
 var paired = false;
 var pairWeight = 0.5f;
+var orderProbe = false;
 
 var rankProbe = false;
 double? decisiveAt = null;
@@ -113,6 +116,12 @@ for (var i = 0; i < args.Length; i++)
         case "--pair-probe":
             pairProbe = true;
             break;
+        case "--listwise":
+            Calibration.Listwise = true;
+            break;
+        case "--order-probe":
+            orderProbe = true;
+            break;
         case "--no-agreed-bar":
             agreedBar = false;
             break;
@@ -135,7 +144,7 @@ for (var i = 0; i < args.Length; i++)
             model = model with { QueryPrefix = "" };
             break;
         default:
-            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|dev|all] [--failures] [--loco] [--fit] [--goals-first] [--targets W A] [--encoder [--decisive-at P] [--none-lead L]] [--reach-probe] [--form-probe] [--no-agreed-bar] [--dev-choice] [--encoder-probe] [--pair-probe] [--encoder-fidelity] [--fit-senses] [--model MiniLM|ArcticXs|Both [--pair-weight W]] [--no-query-prefix]");
+            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|dev|all] [--failures] [--loco] [--fit] [--goals-first] [--targets W A] [--encoder [--decisive-at P] [--none-lead L]] [--reach-probe] [--form-probe] [--order-probe] [--listwise] [--no-agreed-bar] [--dev-choice] [--encoder-probe] [--pair-probe] [--encoder-fidelity] [--fit-senses] [--model MiniLM|ArcticXs|Both [--pair-weight W]] [--no-query-prefix]");
             return 2;
     }
 }
@@ -262,9 +271,10 @@ if (loco || fit)
     var led = encoder is not null;
     var encoded = reads.Count(r => r.Reading.Cosines is not null);
     Console.WriteLine($"messages encoded: {encoded} of {reads.Count} ({(double)encoded / reads.Count:P1})");
+    MatchCalibration? fittedOnAll = null;
     if (fit)
     {
-        var fitted = Calibration.Fit(reads, led, goalsFirst, targets, agreedBar);
+        var fitted = fittedOnAll = Calibration.Fit(reads, led, goalsFirst, targets, agreedBar);
         Console.WriteLine(Calibration.Describe(fitted));
         var items = reads.Where(r => r.Utterance.Expect.StartsWith("item:", StringComparison.Ordinal)).ToList();
         Console.WriteLine($"the ranking's top is the item asked for in {items.Count(r => r.TopIsRight)} of {items.Count} item utterances");
@@ -309,6 +319,18 @@ if (loco || fit)
         if (formProbe && encoder is not null)
         {
             FormProbe.Run(reads, rows, failures);
+        }
+
+        if (orderProbe && encoder is not null)
+        {
+            OrderProbe.Run("leave-one-catalog-out, tuning", rows.SelectMany(row => reads.Where(r => r.Set.Name == row.Name).Select(r => (r, row.Calibration))));
+            var devSets = LabelledSet.Load(root, LabelledSet.Development);
+            var choosing = DevChoice.ChoosingCatalogs(devSets);
+            var devReads = Calibration.Read(Evaluation.Lexical(root), devSets, encoder, decisiveAt ?? SentenceLead.DecisiveAt);
+            var onDev = fittedOnAll ?? EncoderCalibration.For(encoder.Model).Match;
+            var (choosingReads, confirmingReads) = (devReads.Where(r => choosing.Contains(DevChoice.CatalogName(r.Set))).ToList(), devReads.Where(r => !choosing.Contains(DevChoice.CatalogName(r.Set))).ToList());
+            OrderProbe.Run($"development sets, choosing half, {(fittedOnAll is null ? "stored calibration" : "fitted on the tuning part")}", choosingReads.Select(r => (r, onDev)));
+            Console.WriteLine($"development sets (top-1 / reachable / wrong forms / abstention): choosing {DevChoice.Line(choosingReads, onDev)} | confirming {DevChoice.Line(confirmingReads, onDev)} | all {DevChoice.Line(devReads, onDev)}");
         }
 
         return total.Misses().Any() ? 1 : 0;

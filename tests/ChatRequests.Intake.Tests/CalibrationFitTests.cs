@@ -37,6 +37,25 @@ public sealed class CalibrationFitTests : IDisposable
     }
 
     [Fact]
+    public void ConditionalLogit_PutsTheRightCandidateOfEachMessageFirst_WhereMessagesDifferInLevel()
+    {
+        // Each message's right candidate has the highest first feature of its own candidates, but a wrong candidate of a
+        // message with a high level has a higher one than the right candidate of a message with a low level (ADR 0073).
+        var groups = Enumerable.Range(0, 20).Select(g =>
+        {
+            var level = g * 0.5;
+            double[][] features = [[1, level, g % 3], [1, level + 0.5, (g + 1) % 3], [1, level + 1, (g + 2) % 3]];
+            return (features, 2);
+        }).ToList();
+
+        var w = Calibration.ConditionalLogit(groups, [0.7, 0, 0]);
+
+        Assert.Equal(0, w[0]);
+        Assert.True(w[1] > 1, $"the feature that orders each message's candidates {w[1]}");
+        Assert.All(groups, g => Assert.Equal(2, Enumerable.Range(0, 3).MaxBy(k => (w[1] * g.features[k][1]) + (w[2] * g.features[k][2]))));
+    }
+
+    [Fact]
     public void TheFit_LosesNoFigureAgainstTheRuleOnWhatItWasFittedOn()
     {
         var reads = Calibration.Read(Evaluation.Lexical(_root), Sets());
