@@ -107,9 +107,10 @@ internal static class Calibration
         // Each utterance's figures as a form and, per band, as no form: the grid below only adds them up.
         var sure = led ? Sure(weighed, new MatchCalibration(weights, 0, 0, 0)) : default;
         var model = new MatchCalibration(weights, 0, 0, 0, sure.Weights, SureTrees: sure.Trees);
+        var judges = led ? Judges(weighed, model) : [];
         var cases = training.Select(r =>
         {
-            var judged = weighed.Contains(r) ? r.Judge(model) : (double.NaN, false, false);
+            var judged = weighed.Contains(r) ? r.Judge(judges.GetValueOrDefault(r.Set.Name, model)) : (double.NaN, false, false);
             return new Case(
                 judged.Item1,
                 judged.Item2,
@@ -259,6 +260,29 @@ internal static class Calibration
         return w;
     }
 
+    /// <summary>
+    /// Whether the bars are fitted on each catalog's sureness from a sure model fitted without it (ADR 0075,
+    /// <c>--cross-fitted-bars</c>) rather than on the sureness of the rows the model was fitted on.
+    /// </summary>
+    public static bool CrossFittedBars { get; set; }
+
+    /// <summary>With <see cref="CrossFittedBars"/>, per training catalog the model whose sureness is fitted without it; else none.</summary>
+    private static Dictionary<string, MatchCalibration> Judges(List<ReadUtterance> weighed, MatchCalibration model)
+    {
+        var names = weighed.Select(r => r.Set.Name).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (!CrossFittedBars || names.Count < 2)
+        {
+            return [];
+        }
+
+        var ordering = model with { SureWeights = null, SureTrees = null };
+        return names.ToDictionary(name => name, name =>
+        {
+            var (weights, trees) = Sure([.. weighed.Where(r => r.Set.Name != name)], ordering);
+            return model with { SureWeights = weights, SureTrees = trees };
+        });
+    }
+
     /// <summary>The shape of the model of how sure the first candidate is (ADR 0075, <c>--sure-shape</c>).</summary>
     public static SureShape SureShape { get; set; } = SureShape.Logistic;
 
@@ -290,7 +314,7 @@ internal static class Calibration
             weights[0] = Math.Log(rate / (1 - rate));
         }
 
-        return (weights, SureBoost.Fit(x, y, [.. x.Select(f => Dot(weights, f))]));
+        return (weights, SureBoost.Fit(x, y, [.. x.Select(f => Dot(weights, f))], depth: SureShape == SureShape.Stumps ? 1 : 2));
     }
 
     /// <summary>For each catalog, the calibration fitted on the others and its figures on that catalog; and their sum.</summary>

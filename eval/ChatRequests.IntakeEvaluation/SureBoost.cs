@@ -13,6 +13,9 @@ internal enum SureShape
 
     /// <summary>The logistic regression, then boosted depth-2 trees on what it leaves (its log odds the trees' start).</summary>
     LogisticAndTrees,
+
+    /// <summary>Boosted stumps (depth-1 trees) alone, from the base rate: a sum of steps of single features, no interaction.</summary>
+    Stumps,
 }
 
 /// <summary>
@@ -29,7 +32,8 @@ internal static class SureBoost
     private const double MinCurvature = 2.0;
 
     /// <summary>The trees whose values, added to <paramref name="start"/> (each row's log odds), fit <paramref name="y"/>.</summary>
-    public static List<SureTree> Fit(IReadOnlyList<double[]> x, IReadOnlyList<double> y, double[] start, int rounds = Rounds, double shrinkage = Shrinkage)
+    /// <param name="depth">2, or 1 for stumps (a tree whose two sides are leaves).</param>
+    public static List<SureTree> Fit(IReadOnlyList<double[]> x, IReadOnlyList<double> y, double[] start, int depth = 2, int rounds = Rounds, double shrinkage = Shrinkage)
     {
         var n = x.Count;
         var features = x[0].Length;
@@ -57,7 +61,7 @@ internal static class SureBoost
             var (feature, at) = root.Value;
             var below = all.Select((_, k) => x[k][feature] < at).ToArray();
             var above = below.Select(b => !b).ToArray();
-            var tree = new SureTree(feature, at, Split(x, g, h, sorted, below, shrinkage), Split(x, g, h, sorted, above, shrinkage));
+            var tree = new SureTree(feature, at, Split(x, g, h, sorted, below, shrinkage, depth > 1), Split(x, g, h, sorted, above, shrinkage, depth > 1));
             trees.Add(tree);
             for (var k = 0; k < n; k++)
             {
@@ -69,9 +73,9 @@ internal static class SureBoost
     }
 
     /// <summary>The best split of the cases in <paramref name="within"/> and its two leaves, or one leaf when none is worth it.</summary>
-    private static SureSplit Split(IReadOnlyList<double[]> x, double[] g, double[] h, int[][] sorted, bool[] within, double shrinkage)
+    private static SureSplit Split(IReadOnlyList<double[]> x, double[] g, double[] h, int[][] sorted, bool[] within, double shrinkage, bool deeper)
     {
-        if (Best(x, g, h, sorted, within) is not { } split)
+        if (!deeper || Best(x, g, h, sorted, within) is not { } split)
         {
             var leaf = Leaf(g, h, within, _ => true) * shrinkage;
             return new SureSplit(0, 0, leaf, leaf);
