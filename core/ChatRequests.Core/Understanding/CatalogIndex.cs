@@ -229,9 +229,12 @@ internal sealed class CatalogIndex
     /// </summary>
     public bool IsEnglishOnly(Word word) => !Knows(word.Term) && !Lexicon.IsKnownTerm(word.Term) && EnglishWords.Contains(word.Raw);
 
-    /// <summary>The typos of catalog words an English word may be (ADR 0072): what it would be read as were it not a word.</summary>
+    /// <summary>
+    /// The typos of catalog words an English word may be (ADR 0072): what it would be read as were it not a word; none for
+    /// one of the most frequent words ("next" is not "text", "says" not "days").
+    /// </summary>
     public IEnumerable<(string Term, double Quality)> TyposOfEnglish(Word word) =>
-        IsEnglishOnly(word) ? Near(word, english: false).Where(n => n.Quality is not Similarity.Affix) : [];
+        IsEnglishOnly(word) && !EnglishWords.IsCommon(word.Raw) ? Near(word, english: false).Where(n => n.Quality is not Similarity.Affix) : [];
 
     private IEnumerable<(string Term, double Quality)> Near(Word word, bool english)
     {
