@@ -1,4 +1,3 @@
-using ChatRequests.Core.Understanding;
 using static ChatRequests.Core.Tests.Understanding.MiniCatalog;
 
 namespace ChatRequests.Core.Tests.Understanding;
