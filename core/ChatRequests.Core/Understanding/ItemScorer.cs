@@ -67,8 +67,7 @@ internal static class ItemScorer
                 }
             }
 
-            var fitting = best.Count(b => b >= Fits);
-            var rarity = fitting <= 1 ? 1 : 1 / (1 + 0.3 * Math.Log(fitting));
+            var rarity = Rarity(best);
             for (var i = 0; i < count; i++)
             {
                 totals[i] += best[i] * rarity * share;
@@ -106,8 +105,7 @@ internal static class ItemScorer
                 }
             }
 
-            var fitting = best.Count(b => b >= Fits);
-            var rarity = fitting <= 1 ? 1 : 1 / (1 + 0.3 * Math.Log(fitting));
+            var rarity = Rarity(best);
             for (var i = 0; i < count; i++)
             {
                 var gain = best[i] - own[i];
@@ -171,6 +169,13 @@ internal static class ItemScorer
 
             return false;
         }
+    }
+
+    /// <summary>What a word is worth by how many items it fits: less the more.</summary>
+    private static double Rarity(double[] best)
+    {
+        var fitting = best.Count(b => b >= Fits);
+        return fitting <= 1 ? 1 : 1 / (1 + 0.3 * Math.Log(fitting));
     }
 
     /// <summary>
