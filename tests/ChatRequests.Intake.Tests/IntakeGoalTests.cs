@@ -16,7 +16,7 @@ public sealed class IntakeGoalTests
 
     /// <summary>Why the goals are not asserted on the held-out part (issue 10 open while they miss), or null when they must hold.</summary>
     private const string? HeldOutGoalsNotYetMet =
-        "Issue 10 open: the held-out part (the sixth to tenth blind parts, 3,852 sentences, eighteen catalogs, eleven never tuned on) misses top-1, reachable, wrong form, abstention and commands; see HeldOut_IsNoWorseThanMeasured.";
+        "Issue 10 open: the held-out part (the sixth to twentieth blind parts, 11,318 sentences, 38 catalogs, thirty-one never tuned on) misses top-1, reachable and abstention with the default engine, and wrong form and commands too with the words alone; see HeldOut_IsNoWorseThanMeasured.";
 
     /// <summary>
     /// The held-out part's misses per figure as first measured (<c>--part heldout</c>), so that no figure gets worse; a
@@ -25,7 +25,11 @@ public sealed class IntakeGoalTests
     /// </summary>
     private static readonly IReadOnlyDictionary<string, int>? HeldOutMissesAsMeasured = new Dictionary<string, int>
     {
-        // The sixth to nineteenth parts after N24 and N25 (the calibration chosen for wrong forms on the development sets,
+        // The sixth to twentieth parts (the twentieth: 763 sentences by W30 and W31, recycling and fashion new), measured on
+        // 2026-12-07 after N27 and N29 merged (a typo onto an English word, ADR 0072; "none" exemplars, ADR 0074; the
+        // twentieth part blind to both), words alone: top-1 5560/7049, reachable 6507/7049, wrong form 417/8647, abstention
+        // 1300/1598, commands 1273/1428, incidents 1088/1243, slot fill 8018/8683. Before the twentieth part:
+        // the sixth to nineteenth parts after N24 and N25 (the calibration chosen for wrong forms on the development sets,
         // ADR 0070; a word spelt right is no typo, ADR 0069; both merged before they were measured here), words alone: top-1
         // 5143/6562, reachable 6050/6562, wrong form 397/8057, abstention 1213/1495, commands 1183/1335, incidents
         // 1017/1163, slot fill 7495/8126. N24 trades 20 right forms and 5 items reached for 22 wrong forms fewer, 21 "none"
@@ -88,13 +92,13 @@ public sealed class IntakeGoalTests
         // After N17 and commands11 (2026-12-07, 19149be, words alone; measured once on the whole held-out part, the
         // eighteenth blind to both): commands 1097/1244, the rest as first measured.
         // Set to the misses of the first lines above: the sixth to nineteenth parts, the engine after N19 to N25.
-        ["top-1 accuracy"] = 1419,
-        ["reachable"] = 512,
-        ["wrong form"] = 397,
-        ["abstention on none"] = 282,
-        ["commands"] = 152,
-        ["incidents"] = 146,
-        ["slot fill"] = 631,
+        ["top-1 accuracy"] = 1489,
+        ["reachable"] = 542,
+        ["wrong form"] = 417,
+        ["abstention on none"] = 298,
+        ["commands"] = 155,
+        ["incidents"] = 155,
+        ["slot fill"] = 665,
     };
 
     /// <summary>

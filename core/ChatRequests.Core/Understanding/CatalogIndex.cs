@@ -221,11 +221,26 @@ internal sealed class CatalogIndex
         || Near(word).Any(n => n.Quality >= Similarity.OneEdit && _named.Contains(n.Term));
 
     /// <summary>Known terms a typed term may stand for: longer or shorter forms of it and small typos.</summary>
-    public IEnumerable<(string Term, double Quality)> Near(Word word)
+    public IEnumerable<(string Term, double Quality)> Near(Word word) => Near(word, IsEnglishOnly(word));
+
+    /// <summary>
+    /// An English word the catalog and the lexicon do not know ("deck", "painter", "lust"): read as itself (ADR 0069),
+    /// unless it completes a name or keyword of several words whose other words the message says (ADR 0072).
+    /// </summary>
+    public bool IsEnglishOnly(Word word) => !Knows(word.Term) && !Lexicon.IsKnownTerm(word.Term) && EnglishWords.Contains(word.Raw);
+
+    /// <summary>
+    /// The typos of catalog words an English word may be (ADR 0072): what it would be read as were it not a word; none for
+    /// one of the most frequent words ("next" is not "text", "says" not "days").
+    /// </summary>
+    public IEnumerable<(string Term, double Quality)> TyposOfEnglish(Word word) =>
+        IsEnglishOnly(word) && !EnglishWords.IsCommon(word.Raw) ? Near(word, english: false).Where(n => n.Quality is not Similarity.Affix) : [];
+
+    private IEnumerable<(string Term, double Quality)> Near(Word word, bool english)
     {
         // A word the catalog or the lexicon knows is no typo of another ("printer" is not "pointer"), nor is an English
         // word spelt right ("house" is not "mouse", "what" not "that"; ADR 0069).
-        var exact = Knows(word.Term) || Lexicon.IsKnownTerm(word.Term) || EnglishWords.Contains(word.Raw);
+        var exact = english || Knows(word.Term) || Lexicon.IsKnownTerm(word.Term);
         for (var length = Math.Max(1, word.Term.Length - 4); length <= word.Term.Length + 4; length++)
         {
             foreach (var term in _vocabularyByLength.GetValueOrDefault(length, []))

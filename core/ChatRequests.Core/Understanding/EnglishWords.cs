@@ -9,20 +9,29 @@ namespace ChatRequests.Core.Understanding;
 internal static class EnglishWords
 {
     private const string Resource = "ChatRequests.Core.EnglishWords.txt";
+    private const string CommonResource = "ChatRequests.Core.EnglishWords.Common.txt";
     private const int MinLength = 4;
     private const int MaxLength = 14;
 
-    private static readonly Lazy<byte[]> Sorted = new(Load);
+    private static readonly Lazy<byte[]> Sorted = new(() => Load(Resource));
+    private static readonly Lazy<byte[]> Common = new(() => Load(CommonResource));
 
     /// <summary>Whether <paramref name="word"/> (lower case, as typed) is an English word of the list.</summary>
-    public static bool Contains(string word)
+    public static bool Contains(string word) => IsIn(Sorted.Value, word);
+
+    /// <summary>
+    /// Whether <paramref name="word"/> is one of the list's 1,000 most frequent words (the vocabulary's first, in its
+    /// order; <c>EnglishWords.Common.txt</c>): so common that it is what was meant, never a typo (ADR 0072).
+    /// </summary>
+    public static bool IsCommon(string word) => IsIn(Common.Value, word);
+
+    private static bool IsIn(byte[] blob, string word)
     {
         if (word.Length is < MinLength or > MaxLength || !word.All(char.IsAsciiLetterLower))
         {
             return false;
         }
 
-        var blob = Sorted.Value;
         var low = 0;
         var high = blob.Length;
         while (low < high)
@@ -73,10 +82,10 @@ internal static class EnglishWords
         return line.Length - word.Length;
     }
 
-    private static byte[] Load()
+    private static byte[] Load(string resource)
     {
-        using var stream = typeof(EnglishWords).Assembly.GetManifestResourceStream(Resource)
-            ?? throw new InvalidOperationException($"Core does not embed {Resource}.");
+        using var stream = typeof(EnglishWords).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"Core does not embed {resource}.");
         var bytes = new byte[stream.Length];
         stream.ReadExactly(bytes);
         return bytes;

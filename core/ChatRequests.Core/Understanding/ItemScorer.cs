@@ -50,6 +50,7 @@ internal static class ItemScorer
         var at = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var distinct = query.DistinctBy(w => w.Term).ToList();
         var purpose = PurposeWords.Find(message).SelectMany(p => p.Purpose).ToHashSet();
+        List<(Word Word, double Share, double[] Own)>? english = null;
         foreach (var word in distinct)
         {
             Array.Clear(best);
@@ -66,12 +67,53 @@ internal static class ItemScorer
                 }
             }
 
-            var fitting = best.Count(b => b >= Fits);
-            var rarity = fitting <= 1 ? 1 : 1 / (1 + 0.3 * Math.Log(fitting));
+            var rarity = Rarity(best);
             for (var i = 0; i < count; i++)
             {
                 totals[i] += best[i] * rarity * share;
                 explained[i] += best[i] >= Fits ? 1 : 0;
+            }
+
+            if (index.IsEnglishOnly(word))
+            {
+                (english ??= []).Add((word, share, (double[])best.Clone()));
+            }
+        }
+
+        // "deck phone", "label painter", "the on call lust": an English word one edit from a catalog word is that word
+        // where it completes, with words said beside it, a name or keyword of several words (ADR 0072).
+        foreach (var (word, share, own) in english ?? [])
+        {
+            Array.Clear(best);
+            foreach (var (term, quality) in index.TyposOfEnglish(word))
+            {
+                var worth = Lexicon.GenericTerms.Contains(term) ? quality * GenericQuality : quality;
+                var backed = false;
+                foreach (var (item, weight) in index.Postings(term))
+                {
+                    if (Completes(index.Phrases[item], term, said))
+                    {
+                        best[item] = Math.Max(best[item], weight * worth);
+                        backed = true;
+                    }
+                }
+
+                if (backed)
+                {
+                    said[term] = Math.Max(quality, said.GetValueOrDefault(term));
+                    (at.TryGetValue(term, out var list) ? list : at[term] = []).AddRange(Enumerable.Range(0, message.Count).Where(i => message[i].Term == word.Term));
+                }
+            }
+
+            var rarity = Rarity(best);
+            for (var i = 0; i < count; i++)
+            {
+                var gain = best[i] - own[i];
+                if (gain > 0)
+                {
+                    totals[i] += gain * rarity * share;
+                    explained[i] += best[i] >= Fits && own[i] < Fits ? 1 : 0;
+                }
             }
         }
 
@@ -128,6 +170,21 @@ internal static class ItemScorer
             return false;
         }
     }
+
+    /// <summary>What a word is worth by how many items it fits: less the more.</summary>
+    private static double Rarity(double[] best)
+    {
+        var fitting = best.Count(b => b >= Fits);
+        return fitting <= 1 ? 1 : 1 / (1 + 0.3 * Math.Log(fitting));
+    }
+
+    /// <summary>
+    /// Whether <paramref name="term"/> completes one of the item's names or keywords of several words whose other words
+    /// were said ("desk" of "desk phone" in "deck phone"; ADR 0072).
+    /// </summary>
+    private static bool Completes(List<ItemPhrase> phrases, string term, Dictionary<string, double> said) =>
+        phrases.Any(p => p.Kind != PhraseKind.Choice && p.Terms.Length > 1 && p.Terms.Contains(term)
+            && p.Terms.All(t => t == term || said.GetValueOrDefault(t) >= PhraseQuality));
 
     /// <summary>How much of its best-said name or keyword the words say, each term by how surely it was said.</summary>
     private static double Covered(List<ItemPhrase> phrases, Dictionary<string, double> said)
