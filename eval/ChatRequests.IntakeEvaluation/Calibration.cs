@@ -105,10 +105,12 @@ internal static class Calibration
 
         var bands = led ? LedBands : WordBands;
         // Each utterance's figures as a form and, per band, as no form: the grid below only adds them up.
-        var model = new MatchCalibration(weights, 0, 0, 0, led ? SureWeights(weighed, new MatchCalibration(weights, 0, 0, 0)) : null);
+        var sure = led ? Sure(weighed, new MatchCalibration(weights, 0, 0, 0)) : default;
+        var model = new MatchCalibration(weights, 0, 0, 0, sure.Weights, SureTrees: sure.Trees);
+        var judges = led ? Judges(weighed, model) : [];
         var cases = training.Select(r =>
         {
-            var judged = weighed.Contains(r) ? r.Judge(model) : (double.NaN, false, false);
+            var judged = weighed.Contains(r) ? r.Judge(judges.GetValueOrDefault(r.Set.Name, model)) : (double.NaN, false, false);
             return new Case(
                 judged.Item1,
                 judged.Item2,
@@ -258,15 +260,61 @@ internal static class Calibration
         return w;
     }
 
-    /// <summary>How sure the first candidate is (<see cref="SentenceLead.SureFeatures"/>): right when it is the item asked for.</summary>
-    private static double[] SureWeights(IReadOnlyList<ReadUtterance> weighed, MatchCalibration ordering)
+    /// <summary>
+    /// Whether the bars are fitted on each catalog's sureness from a sure model fitted without it (ADR 0075,
+    /// <c>--cross-fitted-bars</c>) rather than on the sureness of the rows the model was fitted on.
+    /// </summary>
+    public static bool CrossFittedBars { get; set; }
+
+    /// <summary>With <see cref="CrossFittedBars"/>, per training catalog the model whose sureness is fitted without it; else none.</summary>
+    private static Dictionary<string, MatchCalibration> Judges(List<ReadUtterance> weighed, MatchCalibration model)
+    {
+        var names = weighed.Select(r => r.Set.Name).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (!CrossFittedBars || names.Count < 2)
+        {
+            return [];
+        }
+
+        var ordering = model with { SureWeights = null, SureTrees = null };
+        return names.ToDictionary(name => name, name =>
+        {
+            var (weights, trees) = Sure([.. weighed.Where(r => r.Set.Name != name)], ordering);
+            return model with { SureWeights = weights, SureTrees = trees };
+        });
+    }
+
+    /// <summary>The shape of the model of how sure the first candidate is (ADR 0075, <c>--sure-shape</c>).</summary>
+    public static SureShape SureShape { get; set; } = SureShape.Logistic;
+
+    /// <summary>
+    /// How sure the first candidate is (<see cref="SentenceLead.SureFeatures"/>): right when it is the item asked for; a
+    /// logistic regression and, by <see cref="SureShape"/>, boosted trees on top of it or alone (then the weights are the base rate's bias).
+    /// </summary>
+    private static (double[] Weights, List<SureTree>? Trees) Sure(IReadOnlyList<ReadUtterance> weighed, MatchCalibration ordering)
     {
         var rows = weighed.Select(r =>
         {
             var judged = SentenceLead.Judged(r.Reading.Ranked, r.Reading.QueryTerms, r.Reading.Cosines!, ordering);
             return (Features: SentenceLead.SureFeatures(judged, r.Reading, r.Reading.Cosines!), Right: r.IsAskedFor(judged[0].Item) ? 1.0 : 0.0);
         }).ToList();
-        return Logistic([.. rows.Select(r => r.Features)], [.. rows.Select(r => r.Right)]);
+        var (x, y) = (rows.Select(r => r.Features).ToList(), rows.Select(r => r.Right).ToList());
+        if (SureShape == SureShape.Logistic)
+        {
+            return (Logistic(x, y), null);
+        }
+
+        var weights = new double[x[0].Length];
+        if (SureShape == SureShape.LogisticAndTrees)
+        {
+            weights = Logistic(x, y);
+        }
+        else
+        {
+            var rate = Math.Clamp(y.Average(), 1e-3, 1 - 1e-3);
+            weights[0] = Math.Log(rate / (1 - rate));
+        }
+
+        return (weights, SureBoost.Fit(x, y, [.. x.Select(f => Dot(weights, f))], depth: SureShape == SureShape.Stumps ? 1 : 2));
     }
 
     /// <summary>For each catalog, the calibration fitted on the others and its figures on that catalog; and their sum.</summary>
@@ -283,7 +331,10 @@ internal static class Calibration
 
     /// <summary>The calibration as the line of <c>MatchCalibration.Fitted</c>.</summary>
     public static string Describe(MatchCalibration calibration) =>
-        FormattableString.Invariant($"new([{Numbers(calibration.Weights)}], {calibration.FormAt:0.####}, {calibration.RuleFormAt:0.####}, {calibration.CloseBand}{(calibration.SureWeights is { } sure ? $", [{Numbers(sure)}]" : "")}{(calibration.AgreedFormAt is { } agreed ? $", AgreedFormAt: {agreed:0.####}" : "")})");
+        FormattableString.Invariant($"new([{Numbers(calibration.Weights)}], {calibration.FormAt:0.####}, {calibration.RuleFormAt:0.####}, {calibration.CloseBand}{(calibration.SureWeights is { } sure ? $", [{Numbers(sure)}]" : "")}{(calibration.AgreedFormAt is { } agreed ? $", AgreedFormAt: {agreed:0.####}" : "")}{(calibration.SureTrees is { } trees ? $", SureTrees: [{string.Join(", ", trees.Select(Tree))}]" : "")})");
+
+    private static string Tree(SureTree t) =>
+        FormattableString.Invariant($"new({t.Feature}, {t.At:0.####}, new({t.Below.Feature}, {t.Below.At:0.####}, {t.Below.BelowValue:0.####}, {t.Below.AboveValue:0.####}), new({t.Above.Feature}, {t.Above.At:0.####}, {t.Above.BelowValue:0.####}, {t.Above.AboveValue:0.####}))");
 
     private static string Numbers(IEnumerable<double> weights) => string.Join(", ", weights.Select(w => w.ToString("0.####", CultureInfo.InvariantCulture)));
 

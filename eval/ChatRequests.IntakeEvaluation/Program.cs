@@ -25,6 +25,10 @@ using ChatRequests.SentenceEncoding;
 //   is right, beside signals of the words and the meaning (ADR 0055); with --failures, each held back or wrong.
 // --loco --encoder --order-probe: where the words' first and the meaning's first differ, which is right and what the message got,
 //   leave-one-catalog-out and on the development sets' choosing half (ADR 0073); tallies only.
+// --sure-shape Logistic|Trees|LogisticAndTrees|Stumps: with --fit, --loco or --dev-choice and the encoder, the shape of the model of how sure the
+//   first candidate is: the logistic regression (default), boosted depth-2 trees alone, or trees on the regression's log odds, or 40 boosted stumps (ADR 0075).
+// --loco --encoder --sure-probe: the log loss and AUC of the sureness of each catalog's first candidates under the fit without it (ADR 0075).
+// --cross-fitted-bars: the sentence-led bars fitted on each training catalog's sureness from a sure model fitted without it (ADR 0075).
 // --no-agreed-bar: with --fit or --loco and --encoder, no bar of its own for a first candidate the words and the meaning agree on (ADR 0055).
 // --dev-choice: a handful of the sentence-led calibrations fitted on the tuning part (a few --targets, a few single bars),
 //   each scored in sample and on the development sets' two halves by catalog (ADR 0070); totals only; reads with the
@@ -53,6 +57,7 @@ var pairProbe = false;
 var paired = false;
 var pairWeight = 0.5f;
 var orderProbe = false;
+var sureProbe = false;
 
 var rankProbe = false;
 double? decisiveAt = null;
@@ -116,6 +121,16 @@ for (var i = 0; i < args.Length; i++)
         case "--pair-probe":
             pairProbe = true;
             break;
+        case "--sure-shape" when i + 1 < args.Length && Enum.TryParse<SureShape>(args[i + 1], ignoreCase: true, out var shape):
+            Calibration.SureShape = shape;
+            i++;
+            break;
+        case "--sure-probe":
+            sureProbe = true;
+            break;
+        case "--cross-fitted-bars":
+            Calibration.CrossFittedBars = true;
+            break;
         case "--listwise":
             Calibration.Listwise = true;
             break;
@@ -144,7 +159,7 @@ for (var i = 0; i < args.Length; i++)
             model = model with { QueryPrefix = "" };
             break;
         default:
-            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|dev|all] [--failures] [--loco] [--fit] [--goals-first] [--targets W A] [--encoder [--decisive-at P] [--none-lead L]] [--reach-probe] [--form-probe] [--order-probe] [--listwise] [--no-agreed-bar] [--dev-choice] [--encoder-probe] [--pair-probe] [--encoder-fidelity] [--fit-senses] [--model MiniLM|ArcticXs|Both [--pair-weight W]] [--no-query-prefix]");
+            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|dev|all] [--failures] [--loco] [--fit] [--goals-first] [--targets W A] [--encoder [--decisive-at P] [--none-lead L]] [--reach-probe] [--form-probe] [--order-probe] [--listwise] [--sure-shape Logistic|Trees|LogisticAndTrees|Stumps] [--cross-fitted-bars] [--sure-probe] [--no-agreed-bar] [--dev-choice] [--encoder-probe] [--pair-probe] [--encoder-fidelity] [--fit-senses] [--model MiniLM|ArcticXs|Both [--pair-weight W]] [--no-query-prefix]");
             return 2;
     }
 }
@@ -314,6 +329,11 @@ if (loco || fit)
         if (reachProbe && encoder is not null)
         {
             ReachProbe.Run(reads, rows, encoder, Evaluation.Lexical(root), failures);
+        }
+
+        if (sureProbe && encoder is not null)
+        {
+            SureProbe.Run(reads, rows);
         }
 
         if (formProbe && encoder is not null)

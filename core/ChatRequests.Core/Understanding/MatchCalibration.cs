@@ -10,7 +10,9 @@ namespace ChatRequests.Core.Understanding;
 /// first candidate is (the form's bars are on this); <see cref="Weights"/> then order the candidates.</param>
 /// <param name="AgreedFormAt">With the sentence encoder (ADR 0055): the bar of a first candidate the words and the meaning both put
 /// first and whose own thing the words ask for (<see cref="SentenceLead.Agreed"/>); none, the other bars alone.</param>
-internal sealed record MatchCalibration(IReadOnlyList<double> Weights, double FormAt, double RuleFormAt, double CloseBand, IReadOnlyList<double>? SureWeights = null, double? AgreedFormAt = null)
+/// <param name="SureTrees">With the sentence encoder (ADR 0075): boosted trees whose values add to the log odds of
+/// <see cref="SureWeights"/>; none, the logistic model alone.</param>
+internal sealed record MatchCalibration(IReadOnlyList<double> Weights, double FormAt, double RuleFormAt, double CloseBand, IReadOnlyList<double>? SureWeights = null, double? AgreedFormAt = null, IReadOnlyList<SureTree>? SureTrees = null)
 {
     /// <summary>
     /// Fitted on every catalog of the tuning part (2,414 sentences, seven catalogs, 2026-12-06) by
@@ -41,9 +43,20 @@ internal sealed record MatchCalibration(IReadOnlyList<double> Weights, double Fo
         Math.Min(rule ? RuleFormAt : FormAt, agreed && AgreedFormAt is { } at ? at : double.MaxValue);
 
     /// <summary>How sure the sentence-led decision is of its first candidate (ADR 0041).</summary>
-    public double Sureness(double[] features) => Logistic(SureWeights ?? throw new InvalidOperationException("Not a calibration of the sentence-led decision."), features);
+    public double Sureness(double[] features)
+    {
+        var z = LogOdds(SureWeights ?? throw new InvalidOperationException("Not a calibration of the sentence-led decision."), features);
+        foreach (var tree in SureTrees ?? [])
+        {
+            z += tree.Value(features);
+        }
 
-    private static double Logistic(IReadOnlyList<double> weights, double[] features)
+        return 1 / (1 + Math.Exp(-z));
+    }
+
+    private static double Logistic(IReadOnlyList<double> weights, double[] features) => 1 / (1 + Math.Exp(-LogOdds(weights, features)));
+
+    private static double LogOdds(IReadOnlyList<double> weights, double[] features)
     {
         var z = 0.0;
         for (var i = 0; i < features.Length; i++)
@@ -51,6 +64,6 @@ internal sealed record MatchCalibration(IReadOnlyList<double> Weights, double Fo
             z += weights[i] * features[i];
         }
 
-        return 1 / (1 + Math.Exp(-z));
+        return z;
     }
 }
