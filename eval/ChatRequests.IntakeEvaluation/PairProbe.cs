@@ -87,6 +87,6 @@ internal static class PairProbe
 
         public string TopLine() => string.Create(CultureInfo.InvariantCulture, $"top-1 {_top1}/{_items.Count} ({(double)_top1 / Math.Max(1, _items.Count):P1}) top-5 {_top5} ({(double)_top5 / Math.Max(1, _items.Count):P1})");
 
-        public double Auc() => _items.Sum(x => _nones.Count(o => o < x) + (0.5 * _nones.Count(o => o == x))) / ((double)_items.Count * Math.Max(1, _nones.Count));
+        public double Auc() => RocArea.Of(_items, _nones);
     }
 }
