@@ -183,16 +183,17 @@ if (fidelity)
 }
 
 Console.WriteLine(paired ? $"sentence models: {PairedEncoder.Name}, {pairWeight} of MiniLM's cosine and {1 - pairWeight} of arctic's" : $"sentence model: {model.Name}{(model.QueryPrefix.Length > 0 ? $", queries prefixed \"{model.QueryPrefix}\"" : "")}");
+if (paired && !(fit || loco || devChoice || fitSenses))
+{
+    // Refused before two models are loaded: the bot's interpreter reads with a model's stored calibrations; the pair has none there (ADR 0071).
+    Console.Error.WriteLine("--model Both is measured by --fit, --loco, --dev-choice and --fit-senses only");
+    return 2;
+}
+
 ISentenceEncoder? encoder = !(withEncoder || probe || fitSenses || devChoice) ? null
     : paired ? new PairedEncoder(new CachedEncoder(SentenceModel.ByShortName["MiniLM"]), new CachedEncoder(SentenceModel.ByShortName["ArcticXs"]), pairWeight)
     : new CachedEncoder(model);
 using var disposesEncoder = encoder as IDisposable;
-if (paired && !(fit || loco || devChoice || fitSenses))
-{
-    // The bot's interpreter reads with a model's stored calibrations; the pair has none there (ADR 0071).
-    Console.Error.WriteLine("--model Both is measured by --fit, --loco, --dev-choice and --fit-senses only");
-    return 2;
-}
 if (fitSenses)
 {
     var lexical = Evaluation.Lexical(root);
