@@ -187,7 +187,8 @@ internal static class Calibration
     /// <summary>Whether the candidates' weights are fitted for their order within each message (ADR 0073) rather than one candidate at a time.</summary>
     public static bool Listwise { get; set; }
 
-    private static double Dot(IReadOnlyList<double> w, double[] x)
+    /// <summary>A row's log odds under the weights <paramref name="w"/>.</summary>
+    private static double Dot(double[] w, double[] x)
     {
         var z = 0.0;
         for (var i = 0; i < x.Length; i++)
@@ -400,13 +401,7 @@ internal static class Calibration
 
             for (var k = 0; k < x.Count; k++)
             {
-                var z = 0.0;
-                for (var i = 0; i < n; i++)
-                {
-                    z += w[i] * x[k][i];
-                }
-
-                var p = 1 / (1 + Math.Exp(-z));
+                var p = 1 / (1 + Math.Exp(-Dot(w, x[k])));
                 for (var i = 0; i < n; i++)
                 {
                     gradient[i] += (p - y[k]) * x[k][i];

@@ -70,7 +70,7 @@ internal static class EncoderProbe
             foreach (var kind in new[] { "none", "command", "incident" })
             {
                 var other = best.Where(b => b.Kind == kind).Select(b => b.Cosine).ToArray();
-                var auc = items1.Sum(a => other.Count(o => o < a) + (0.5 * other.Count(o => o == a))) / ((double)items1.Length * other.Length);
+                var auc = RocArea.Of(items1, other);
                 Console.WriteLine(FormattableString.Invariant($"    AUC item vs {kind} by best cosine: {auc:0.000}"));
             }
         }
@@ -99,7 +99,7 @@ internal static class EncoderProbe
             var of = leads.Where(l => decisive is null || l.Decisive == decisive).ToList();
             var items = of.Where(l => l.Kind == "item").Select(l => l.Lead).ToArray();
             var nones = of.Where(l => l.Kind == "none").Select(l => l.Lead).ToArray();
-            var auc = nones.Sum(a => items.Count(o => o < a) + (0.5 * items.Count(o => o == a))) / ((double)items.Length * Math.Max(1, nones.Length));
+            var auc = RocArea.Of(nones, items);
             Console.WriteLine(FormattableString.Invariant($"none lead ({(decisive is null ? "all" : decisive.Value ? "words decisive" : "encoded")}): {nones.Length} none, {items.Length} item sentences; AUC none vs item {auc:0.000}"));
             foreach (var at in new[] { -0.15f, -0.1f, -0.05f, 0f, 0.05f, 0.1f, 0.15f })
             {

@@ -85,8 +85,8 @@ public sealed class Evaluation(string root, Func<ICatalog, IMessageInterpreter> 
     }
 
     /// <summary>
-    /// A sample catalog's short name, by the folder its file is in: "sample" for the catalog at the top of `samples/`,
-    /// otherwise the folder's name ("telecom" for `samples/telecom/catalog.json`).
+    /// A sample catalog's short name, by the folder its file is in: "sample" for the catalog at the top of <c>samples/</c>,
+    /// otherwise the folder's name ("telecom" for <c>samples/telecom/catalog.json</c>).
     /// </summary>
     public static string CatalogName(string catalogPath)
     {

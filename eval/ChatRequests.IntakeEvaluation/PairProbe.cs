@@ -25,6 +25,7 @@ internal static class PairProbe
             foreach (var utterance in group.SelectMany(s => s.Utterances).Where(u => u.Expect == "none" || u.Expect.StartsWith("item:", StringComparison.Ordinal)))
             {
                 var (qa, qb) = (first.EncodeQuery(utterance.Text), second.EncodeQuery(utterance.Text));
+                var expected = utterance.Expect == "none" ? -1 : items.ToList().FindIndex(x => $"item:{x.Id}" == utterance.Expect);
                 var perText = Enumerable.Range(0, items.Count).Select(i => a[i].Select((v, t) => (A: Vectors.Dot(v, qa), B: Vectors.Dot(b[i][t], qb))).ToArray()).ToArray();
                 var maxA = perText.Select(p => p.Max(x => x.A)).ToArray();
                 var maxB = perText.Select(p => p.Max(x => x.B)).ToArray();
@@ -39,7 +40,7 @@ internal static class PairProbe
                 };
                 foreach (var (way, c) in cosines)
                 {
-                    var rank = utterance.Expect == "none" ? -1 : Enumerable.Range(0, items.Count).Count(i => c[i] > c[items.ToList().FindIndex(x => $"item:{x.Id}" == utterance.Expect)]);
+                    var rank = utterance.Expect == "none" ? -1 : Enumerable.Range(0, items.Count).Count(i => c[i] > c[expected]);
                     local[way].Add(utterance.Expect == "none", rank, c.Max());
                 }
             }
@@ -87,6 +88,6 @@ internal static class PairProbe
 
         public string TopLine() => string.Create(CultureInfo.InvariantCulture, $"top-1 {_top1}/{_items.Count} ({(double)_top1 / Math.Max(1, _items.Count):P1}) top-5 {_top5} ({(double)_top5 / Math.Max(1, _items.Count):P1})");
 
-        public double Auc() => _items.Sum(x => _nones.Count(o => o < x) + (0.5 * _nones.Count(o => o == x))) / ((double)_items.Count * Math.Max(1, _nones.Count));
+        public double Auc() => RocArea.Of(_items, _nones);
     }
 }

@@ -15,7 +15,11 @@ namespace ChatRequests.IntakeEvaluation;
 /// </remarks>
 internal sealed class PairedEncoder(ISentenceEncoder first, ISentenceEncoder second, float firstWeight = 0.5f) : ISentenceEncoder, IDisposable
 {
+    /// <summary>The pair's model name: no stored calibration is kept under it in Core (ADR 0071).</summary>
     public const string Name = SentenceModelNames.MiniLm + "+" + SentenceModelNames.ArcticXs;
+
+    private readonly float _first = MathF.Sqrt(firstWeight);
+    private readonly float _second = MathF.Sqrt(1 - firstWeight);
 
     /// <summary>
     /// When a message the words leave open is a command or a fault by the pair's meaning (ADR 0045): fitted for the mean, and
@@ -23,11 +27,7 @@ internal sealed class PairedEncoder(ISentenceEncoder first, ISentenceEncoder sec
     /// </summary>
     public SenseCalibration Senses => firstWeight == 0.3f ? new(0.56f, 0.08f, 0.7f, 0.12f, 0f) : new(0.54f, 0.08f, 0.64f, 0.1f, 0f);
 
-    private readonly float _first = MathF.Sqrt(firstWeight);
-    private readonly float _second = MathF.Sqrt(1 - firstWeight);
-
     public string Model => Name;
-
 
     public int Dimensions => first.Dimensions + second.Dimensions;
 

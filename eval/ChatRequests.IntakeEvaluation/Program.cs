@@ -25,6 +25,8 @@ using ChatRequests.SentenceEncoding;
 //   is right, beside signals of the words and the meaning (ADR 0055); with --failures, each held back or wrong.
 // --loco --encoder --order-probe: where the words' first and the meaning's first differ, which is right and what the message got,
 //   leave-one-catalog-out and on the development sets' choosing half (ADR 0073); tallies only.
+// --listwise: with --fit, --loco or --dev-choice and the encoder, the candidates' weights fitted for their order within each
+//   message (a conditional logit, then scaled to a probability; ADR 0073, measured and not taken).
 // --sure-shape Logistic|Trees|LogisticAndTrees|Stumps: with --fit, --loco or --dev-choice and the encoder, the shape of the model of how sure the
 //   first candidate is: the logistic regression (default), boosted depth-2 trees alone, or trees on the regression's log odds, or 40 boosted stumps (ADR 0075).
 // --loco --encoder --sure-probe: the log loss and AUC of the sureness of each catalog's first candidates under the fit without it (ADR 0075).
@@ -34,6 +36,7 @@ using ChatRequests.SentenceEncoding;
 //   each scored in sample and on the development sets' two halves by catalog (ADR 0070); totals only; reads with the
 //   encoder whether or not --encoder is given (the calibrations it fits are the encoder's).
 // --pair-probe [--part dev]: the nearest item by each of the two sentence models and by combinations of their cosines (ADR 0071).
+// --rank-probe [--part dev]: the item sentences whose item the words do not rank first, where it stands and what is above it.
 // --encoder-probe: what the encoder alone knows of the tuning part (its nearest item, how its best cosine separates kinds).
 // --fit-senses: fits when a message the words leave open is a command or a fault by its meaning (ADR 0045), leave-one-catalog-out
 //   and on the whole tuning part, and prints SenseCalibration.Fitted's line (reads with the encoder).
@@ -159,7 +162,7 @@ for (var i = 0; i < args.Length; i++)
             model = model with { QueryPrefix = "" };
             break;
         default:
-            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|dev|all] [--failures] [--loco] [--fit] [--goals-first] [--targets W A] [--encoder [--decisive-at P] [--none-lead L]] [--reach-probe] [--form-probe] [--order-probe] [--listwise] [--sure-shape Logistic|Trees|LogisticAndTrees|Stumps] [--cross-fitted-bars] [--sure-probe] [--no-agreed-bar] [--dev-choice] [--encoder-probe] [--pair-probe] [--encoder-fidelity] [--fit-senses] [--model MiniLM|ArcticXs|Both [--pair-weight W]] [--no-query-prefix]");
+            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|dev|all] [--failures] [--loco] [--fit] [--goals-first] [--targets W A] [--encoder [--decisive-at P] [--none-lead L]] [--rank-probe] [--reach-probe] [--form-probe] [--order-probe] [--listwise] [--sure-shape Logistic|Trees|LogisticAndTrees|Stumps] [--cross-fitted-bars] [--sure-probe] [--no-agreed-bar] [--dev-choice] [--encoder-probe] [--pair-probe] [--encoder-fidelity] [--fit-senses] [--model MiniLM|ArcticXs|Both [--pair-weight W]] [--no-query-prefix]");
             return 2;
     }
 }
@@ -180,16 +183,17 @@ if (fidelity)
 }
 
 Console.WriteLine(paired ? $"sentence models: {PairedEncoder.Name}, {pairWeight} of MiniLM's cosine and {1 - pairWeight} of arctic's" : $"sentence model: {model.Name}{(model.QueryPrefix.Length > 0 ? $", queries prefixed \"{model.QueryPrefix}\"" : "")}");
+if (paired && !(fit || loco || devChoice || fitSenses))
+{
+    // Refused before two models are loaded: the bot's interpreter reads with a model's stored calibrations; the pair has none there (ADR 0071).
+    Console.Error.WriteLine("--model Both is measured by --fit, --loco, --dev-choice and --fit-senses only");
+    return 2;
+}
+
 ISentenceEncoder? encoder = !(withEncoder || probe || fitSenses || devChoice) ? null
     : paired ? new PairedEncoder(new CachedEncoder(SentenceModel.ByShortName["MiniLM"]), new CachedEncoder(SentenceModel.ByShortName["ArcticXs"]), pairWeight)
     : new CachedEncoder(model);
 using var disposesEncoder = encoder as IDisposable;
-if (paired && !(fit || loco || devChoice || fitSenses))
-{
-    // The bot's interpreter reads with a model's stored calibrations; the pair has none there (ADR 0071).
-    Console.Error.WriteLine("--model Both is measured by --fit, --loco, --dev-choice and --fit-senses only");
-    return 2;
-}
 if (fitSenses)
 {
     var lexical = Evaluation.Lexical(root);

@@ -22,7 +22,7 @@ internal static class SureProbe
         var loss = judged.Average(j => -Math.Log(Math.Clamp(j.Right ? j.P : 1 - j.P, 1e-6, 1)));
         var (right, wrong) = (judged.Where(j => j.Right).Select(j => j.P).ToList(), judged.Where(j => !j.Right).Select(j => j.P).ToList());
         // The chance that a right first candidate is surer than a wrong one (ties count half).
-        var auc = right.Sum(p => wrong.Sum(q => p > q ? 1.0 : p == q ? 0.5 : 0)) / Math.Max(1, (double)right.Count * wrong.Count);
+        var auc = RocArea.Of(right, wrong);
         Console.WriteLine($"sureness out of sample, {Calibration.SureShape}: {judged.Count} first candidates ({right.Count} right), log loss {loss:0.0000}, AUC {auc:0.0000}");
     }
 }

@@ -104,7 +104,12 @@ public sealed class NearMissTests : IDisposable
 
     private const string TheatreCompany = "theatre", GardenCentreChain = "garden centre";
 
-    private JsonFileCatalog Catalog(string name) => name == GardenCentreChain ? GardenCentre() : Theatre();
+    private JsonFileCatalog Catalog(string name) => name switch
+    {
+        TheatreCompany => Theatre(),
+        GardenCentreChain => GardenCentre(),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "No catalog of that name in these tests."),
+    };
 
     /// <summary>A garden centre chain's IT catalog: a till login, a headset, a stock system, a handheld scanner.</summary>
     private JsonFileCatalog GardenCentre()

@@ -234,13 +234,21 @@ internal sealed class CatalogIndex
     /// one of the most frequent words ("next" is not "text", "says" not "days").
     /// </summary>
     public IEnumerable<(string Term, double Quality)> TyposOfEnglish(Word word) =>
-        IsEnglishOnly(word) && !EnglishWords.IsCommon(word.Raw) ? Near(word, english: false).Where(n => n.Quality is not Similarity.Affix) : [];
+        MayBeTypoOfEnglish(word) ? Near(word, spelledRight: false).Where(n => n.Quality is not Similarity.Affix) : [];
 
-    private IEnumerable<(string Term, double Quality)> Near(Word word, bool english)
+    /// <summary>
+    /// Whether an English word may be a typo of a catalog word at all (<see cref="TyposOfEnglish"/> may be non-empty): one the
+    /// catalog and the lexicon do not know and not one of the most frequent words.
+    /// </summary>
+    public bool MayBeTypoOfEnglish(Word word) => IsEnglishOnly(word) && !EnglishWords.IsCommon(word.Raw);
+
+    /// <param name="spelledRight">Whether the word is taken as spelt right (an English word, ADR 0069): then only longer
+    /// and shorter forms of it are near, no typos.</param>
+    private IEnumerable<(string Term, double Quality)> Near(Word word, bool spelledRight)
     {
         // A word the catalog or the lexicon knows is no typo of another ("printer" is not "pointer"), nor is an English
         // word spelt right ("house" is not "mouse", "what" not "that"; ADR 0069).
-        var exact = english || Knows(word.Term) || Lexicon.IsKnownTerm(word.Term);
+        var exact = spelledRight || Knows(word.Term) || Lexicon.IsKnownTerm(word.Term);
         for (var length = Math.Max(1, word.Term.Length - 4); length <= word.Term.Length + 4; length++)
         {
             foreach (var term in _vocabularyByLength.GetValueOrDefault(length, []))

@@ -6,9 +6,6 @@ public static class SentenceModelNames
     public const string MiniLm = "all-MiniLM-L6-v2";
 
     public const string ArcticXs = "snowflake-arctic-embed-xs";
-
-    /// <summary>The two read together, the mean of their cosines (ADR 0071).</summary>
-    public const string MiniLmWithArcticXs = MiniLm + "+" + ArcticXs;
 }
 
 /// <summary>

@@ -50,7 +50,8 @@ internal static class ItemScorer
         var at = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var distinct = query.DistinctBy(w => w.Term).ToList();
         var purpose = PurposeWords.Find(message).SelectMany(p => p.Purpose).ToHashSet();
-        List<(Word Word, double Share, double[] Own)>? english = null;
+        // The English words that may be typos of catalog words (ADR 0072), with what they were read as themselves.
+        List<(Word Word, List<int> Positions, double Share, double[] Own)>? english = null;
         foreach (var word in distinct)
         {
             Array.Clear(best);
@@ -60,7 +61,7 @@ internal static class ItemScorer
             {
                 said[term] = Math.Max(quality, said.GetValueOrDefault(term));
                 (at.TryGetValue(term, out var list) ? list : at[term] = []).AddRange(positions);
-                var worth = Lexicon.GenericTerms.Contains(term) ? quality * GenericQuality : quality;
+                var worth = Worth(term, quality);
                 foreach (var (item, weight) in index.Postings(term))
                 {
                     best[item] = Math.Max(best[item], weight * worth);
@@ -74,20 +75,20 @@ internal static class ItemScorer
                 explained[i] += best[i] >= Fits ? 1 : 0;
             }
 
-            if (index.IsEnglishOnly(word))
+            if (index.MayBeTypoOfEnglish(word))
             {
-                (english ??= []).Add((word, share, (double[])best.Clone()));
+                (english ??= []).Add((word, positions, share, (double[])best.Clone()));
             }
         }
 
         // "deck phone", "label painter", "the on call lust": an English word one edit from a catalog word is that word
         // where it completes, with words said beside it, a name or keyword of several words (ADR 0072).
-        foreach (var (word, share, own) in english ?? [])
+        foreach (var (word, positions, share, own) in english ?? [])
         {
             Array.Clear(best);
             foreach (var (term, quality) in index.TyposOfEnglish(word))
             {
-                var worth = Lexicon.GenericTerms.Contains(term) ? quality * GenericQuality : quality;
+                var worth = Worth(term, quality);
                 var backed = false;
                 foreach (var (item, weight) in index.Postings(term))
                 {
@@ -101,7 +102,7 @@ internal static class ItemScorer
                 if (backed)
                 {
                     said[term] = Math.Max(quality, said.GetValueOrDefault(term));
-                    (at.TryGetValue(term, out var list) ? list : at[term] = []).AddRange(Enumerable.Range(0, message.Count).Where(i => message[i].Term == word.Term));
+                    (at.TryGetValue(term, out var list) ? list : at[term] = []).AddRange(positions);
                 }
             }
 
@@ -170,6 +171,9 @@ internal static class ItemScorer
             return false;
         }
     }
+
+    /// <summary>What a term read at <paramref name="quality"/> is worth: less for a generic term ("install", "software").</summary>
+    private static double Worth(string term, double quality) => Lexicon.GenericTerms.Contains(term) ? quality * GenericQuality : quality;
 
     /// <summary>What a word is worth by how many items it fits: less the more.</summary>
     private static double Rarity(double[] best)

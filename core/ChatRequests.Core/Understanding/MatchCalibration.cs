@@ -42,19 +42,25 @@ internal sealed record MatchCalibration(IReadOnlyList<double> Weights, double Fo
     public double SureFormAt(bool rule, bool agreed) =>
         Math.Min(rule ? RuleFormAt : FormAt, agreed && AgreedFormAt is { } at ? at : double.MaxValue);
 
-    /// <summary>How sure the sentence-led decision is of its first candidate (ADR 0041).</summary>
+    /// <summary>How sure the sentence-led decision is of its first candidate (ADR 0041; with <see cref="SureTrees"/>, ADR 0075).</summary>
     public double Sureness(double[] features)
     {
         var z = LogOdds(SureWeights ?? throw new InvalidOperationException("Not a calibration of the sentence-led decision."), features);
-        foreach (var tree in SureTrees ?? [])
+        if (SureTrees is { } trees)
         {
-            z += tree.Value(features);
+            // Indexed, not foreach: no enumerator boxed per message.
+            for (var t = 0; t < trees.Count; t++)
+            {
+                z += trees[t].Value(features);
+            }
         }
 
-        return 1 / (1 + Math.Exp(-z));
+        return Sigmoid(z);
     }
 
-    private static double Logistic(IReadOnlyList<double> weights, double[] features) => 1 / (1 + Math.Exp(-LogOdds(weights, features)));
+    private static double Logistic(IReadOnlyList<double> weights, double[] features) => Sigmoid(LogOdds(weights, features));
+
+    private static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
 
     private static double LogOdds(IReadOnlyList<double> weights, double[] features)
     {

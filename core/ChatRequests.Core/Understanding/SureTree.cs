@@ -9,7 +9,10 @@ internal sealed record SureTree(int Feature, double At, SureSplit Below, SureSpl
     public double Value(double[] features) => (features[Feature] < At ? Below : Above).Value(features);
 }
 
-/// <summary>A split under a tree's first one: the value of the features below the bar and of those at or above it.</summary>
+/// <summary>
+/// A split under a tree's first one: the value of the features below the bar and of those at or above it; a leaf where the
+/// two values are the same (each side of a stump, or where no further split lowered the loss).
+/// </summary>
 internal sealed record SureSplit(int Feature, double At, double BelowValue, double AboveValue)
 {
     public double Value(double[] features) => features[Feature] < At ? BelowValue : AboveValue;
