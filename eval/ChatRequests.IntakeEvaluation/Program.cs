@@ -183,6 +183,19 @@ if (fidelity)
 }
 
 Console.WriteLine(paired ? $"sentence models: {PairedEncoder.Name}, {pairWeight} of MiniLM's cosine and {1 - pairWeight} of arctic's" : $"sentence model: {model.Name}{(model.QueryPrefix.Length > 0 ? $", queries prefixed \"{model.QueryPrefix}\"" : "")}");
+if (!paired && pairWeight != 0.5f)
+{
+    Console.Error.WriteLine("--pair-weight weighs the two models of --model Both only");
+    return 2;
+}
+
+if (paired && orderProbe && !fit)
+{
+    // Without --fit the order probe scores the development sets with the model's stored calibration, and the pair has none.
+    Console.Error.WriteLine("--model Both --order-probe needs --fit (the pair has no stored calibration)");
+    return 2;
+}
+
 if (paired && !(fit || loco || devChoice || fitSenses))
 {
     // Refused before two models are loaded: the bot's interpreter reads with a model's stored calibrations; the pair has none there (ADR 0071).
