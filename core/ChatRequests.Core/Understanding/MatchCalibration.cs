@@ -12,7 +12,9 @@ namespace ChatRequests.Core.Understanding;
 /// first and whose own thing the words ask for (<see cref="SentenceLead.Agreed"/>); none, the other bars alone.</param>
 /// <param name="SureTrees">With the sentence encoder (ADR 0075): boosted trees whose values add to the log odds of
 /// <see cref="SureWeights"/>; none, the logistic model alone.</param>
-internal sealed record MatchCalibration(IReadOnlyList<double> Weights, double FormAt, double RuleFormAt, double CloseBand, IReadOnlyList<double>? SureWeights = null, double? AgreedFormAt = null, IReadOnlyList<SureTree>? SureTrees = null)
+/// <param name="SureSignal">With the sentence encoder (ADR 0076): the sign of the item named rather than its family that
+/// <see cref="SureWeights"/> end with; none, the features of ADR 0075.</param>
+internal sealed record MatchCalibration(IReadOnlyList<double> Weights, double FormAt, double RuleFormAt, double CloseBand, IReadOnlyList<double>? SureWeights = null, double? AgreedFormAt = null, IReadOnlyList<SureTree>? SureTrees = null, SureSignal SureSignal = SureSignal.None)
 {
     /// <summary>
     /// Fitted on every catalog of the tuning part (2,414 sentences, seven catalogs, 2026-12-06) by
