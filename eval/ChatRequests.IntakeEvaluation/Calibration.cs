@@ -287,8 +287,11 @@ internal static class Calibration
     /// <summary>The shape of the model of how sure the first candidate is (ADR 0075, <c>--sure-shape</c>).</summary>
     public static SureShape SureShape { get; set; } = SureShape.Logistic;
 
-    /// <summary>The sign of the item named rather than its family added to the sureness's features (ADR 0076, <c>--sure-signal</c>).</summary>
-    public static SureSignal SureSignal { get; set; } = SureSignal.None;
+    /// <summary>
+    /// The sign of the item named rather than its family added to the sureness's features (ADR 0076, <c>--sure-signal</c>):
+    /// the stored line's unless told, so that <c>--fit</c> refits what the bot reads (<c>--sure-signal None</c>: without).
+    /// </summary>
+    public static SureSignal SureSignal { get; set; } = MatchCalibration.FittedWithEncoder.SureSignal;
 
     /// <summary>
     /// How sure the first candidate is (<see cref="SentenceLead.SureFeatures"/>): right when it is the item asked for; a

@@ -118,7 +118,7 @@ internal static class SentenceLead
     /// (log odds), whether the words' rule says form for it, its cosine and lead, and, when it is the words' top, the
     /// words' own features of their decision (<see cref="MatchFeatures"/>); last, the calibration's <see cref="SureSignal"/>, if any (ADR 0076).
     /// </summary>
-    public static double[] SureFeatures(List<(ScoredItem Item, double Probability, bool Rule)> judged, Reading reading, float[] cosines, SureSignal signal = SureSignal.None)
+    public static double[] SureFeatures(List<(ScoredItem Item, double Probability, bool Rule)> judged, Reading reading, float[] cosines, SureSignal signal)
     {
         var (ranked, queryTerms) = (reading.Ranked, reading.QueryTerms);
         var (best, second) = (judged[0], judged.Count > 1 ? judged[1].Probability : 0);
