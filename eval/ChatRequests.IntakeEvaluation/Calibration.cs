@@ -77,7 +77,8 @@ internal static class Calibration
             var stored = encoder switch
             {
                 null => SenseCalibration.Fitted,
-                PairedEncoder pair => pair.Senses,
+                // Only --fit-senses reads with a pair weight that has no senses fitted, and it decides with its own (Program refuses the rest).
+                PairedEncoder pair => pair.Senses ?? SenseCalibration.Off,
                 _ => EncoderCalibration.For(encoder.Model).Senses,
             };
             var senses = noneLead is { } lead ? stored with { NoneLead = lead } : stored;

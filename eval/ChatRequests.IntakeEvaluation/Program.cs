@@ -40,7 +40,7 @@ using ChatRequests.SentenceEncoding;
 // --encoder-probe: what the encoder alone knows of the tuning part (its nearest item, how its best cosine separates kinds).
 // --fit-senses: fits when a message the words leave open is a command or a fault by its meaning (ADR 0045), leave-one-catalog-out
 //   and on the whole tuning part, and prints SenseCalibration.Fitted's line (reads with the encoder).
-// --model MiniLM|ArcticXs|Both: the sentence model (Both: the two read together, the mean of their cosines, --pair-weight W: W of MiniLM's; with --fit, --loco, --dev-choice, --fit-senses only; ADR 0071) (default the bot's, SentenceEncoderOptions.DefaultModelName); --no-query-prefix:
+// --model MiniLM|ArcticXs|Both: the sentence model (Both: the two read together, the mean of their cosines, --pair-weight W: W of MiniLM's; with --fit, --loco, --dev-choice, --fit-senses only, and a W with senses fitted in PairedEncoder.FittedSenses but for --fit-senses; ADR 0071) (default the bot's, SentenceEncoderOptions.DefaultModelName); --no-query-prefix:
 //   a retrieval model reads messages without its query prefix (ADR 0048).
 // Held-out texts are never printed: nothing may be tuned against them, and --loco and --fit read the tuning part only.
 var part = "all";
@@ -56,7 +56,7 @@ var formProbe = false;
 var devChoice = false;
 var pairProbe = false;
 var paired = false;
-var pairWeight = 0.5f;
+var pairWeight = PairedEncoder.MeanWeight;
 var orderProbe = false;
 var sureProbe = false;
 
@@ -182,9 +182,16 @@ if (fidelity)
 }
 
 Console.WriteLine(paired ? $"sentence models: {PairedEncoder.Name}, {pairWeight} of MiniLM's cosine and {1 - pairWeight} of arctic's" : $"sentence model: {model.Name}{(model.QueryPrefix.Length > 0 ? $", queries prefixed \"{model.QueryPrefix}\"" : "")}");
-if (!paired && pairWeight != 0.5f)
+if (!paired && pairWeight != PairedEncoder.MeanWeight)
 {
     Console.Error.WriteLine("--pair-weight weighs the two models of --model Both only");
+    return 2;
+}
+
+if (paired && !fitSenses && !PairedEncoder.FittedSenses.ContainsKey(pairWeight))
+{
+    // Read with another weight's senses, a pair's figures would not be its own (ADR 0071); --fit-senses fits them.
+    Console.Error.WriteLine(FormattableString.Invariant($"--pair-weight {pairWeight}: no senses are fitted for it (PairedEncoder.FittedSenses has {string.Join(", ", PairedEncoder.FittedSenses.Keys)}); --fit-senses --model Both --pair-weight {pairWeight} fits them"));
     return 2;
 }
 
