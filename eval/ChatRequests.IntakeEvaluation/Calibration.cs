@@ -47,14 +47,12 @@ internal sealed record Targets(double WrongForm, double Abstention);
 /// <summary>
 /// Fits the match calibration (ADR 0037) on labelled utterances: the logistic weights by maximum likelihood (L2
 /// regularised, Newton's method), then the two form thresholds and the choice band for the goals in their order: wrong
-/// forms and abstention within their targets first (<see cref="GoalTargets"/>, or a margin below the goals), then
+/// forms and abstention within their targets first (<see cref="FitOptions.GoalTargets"/>, or a margin below the goals), then
 /// top-1, then reachable; never losing a figure against the rule alone on the utterances fitted on, nor withholding
 /// a form the rule gives (unless the goals alone decide, <c>--goals-first</c>). Leave-one-catalog-out fits it on all catalogs but one and scores that one.
 /// </summary>
 internal static class Calibration
 {
-    /// <summary>The goals' own figures: wrong forms at most 3%, abstention at least 90% (<c>--targets</c> fits for a margin below them).</summary>
-    public static readonly Targets GoalTargets = new(0.03, 0.90);
     private const double Ridge = 1.0;
     private const int NewtonSteps = 30;
 
@@ -79,7 +77,8 @@ internal static class Calibration
             var stored = encoder switch
             {
                 null => SenseCalibration.Fitted,
-                PairedEncoder pair => pair.Senses,
+                // Only --fit-senses reads with a pair weight that has no senses fitted, and it decides with its own (Program refuses the rest).
+                PairedEncoder pair => pair.Senses ?? SenseCalibration.Off,
                 _ => EncoderCalibration.For(encoder.Model).Senses,
             };
             var senses = noneLead is { } lead ? stored with { NoneLead = lead } : stored;
@@ -92,22 +91,20 @@ internal static class Calibration
     public static Figures Score(IEnumerable<ReadUtterance> reads, MatchCalibration calibration, bool led) =>
         reads.Aggregate(Figures.Empty, (sum, r) => sum + Evaluation.Score(r.Utterance, r.Decide(calibration, led)));
 
-    /// <param name="goalsFirst">Whether the goals' order alone decides, even when a figure gets worse than the rule's.</param>
     /// <param name="led">Whether the readings are the encoder's and the calibration fitted is its (ADR 0041).</param>
-    /// <param name="targets">The wrong-form and abstention rates the fit reaches before top-1 counts (<see cref="GoalTargets"/> unless given).</param>
-    /// <param name="agreed">Whether a first candidate the words and the meaning agree on has a bar of its own (ADR 0055).</param>
-    public static MatchCalibration Fit(IReadOnlyList<ReadUtterance> training, bool led, bool goalsFirst = false, Targets? targets = null, bool agreed = true)
+    /// <param name="options">How it is fitted: the targets, the goals' order, the agreed bar and the sentence-led model's shape.</param>
+    public static MatchCalibration Fit(IReadOnlyList<ReadUtterance> training, bool led, FitOptions options)
     {
-        var aim = targets ?? GoalTargets;
+        var (aim, goalsFirst) = (options.Targets, options.GoalsFirst);
         var weighed = training.Where(r => r.Weighed && (!led || r.Reading.Cosines is not null)).ToList();
-        var weights = led ? CandidateWeights(weighed) : Logistic(
+        var weights = led ? CandidateWeights(weighed, options.Listwise) : Logistic(
             [.. weighed.Select(r => MatchFeatures.Of(r.Reading.Ranked, r.Reading.QueryTerms))], [.. weighed.Select(r => r.TopIsRight ? 1.0 : 0.0)]);
 
         var bands = led ? LedBands : WordBands;
         // Each utterance's figures as a form and, per band, as no form: the grid below only adds them up.
-        var sure = led ? Sure(weighed, new MatchCalibration(weights, 0, 0, 0)) : default;
-        var model = new MatchCalibration(weights, 0, 0, 0, sure.Weights, SureTrees: sure.Trees, SureSignal: led ? SureSignal : SureSignal.None);
-        var judges = led ? Judges(weighed, model) : [];
+        var sure = led ? Sure(weighed, new MatchCalibration(weights, 0, 0, 0), options.SureShape, options.SureSignal) : default;
+        var model = new MatchCalibration(weights, 0, 0, 0, sure.Weights, SureTrees: sure.Trees, SureSignal: led ? options.SureSignal : SureSignal.None);
+        var judges = led && options.CrossFittedBars ? Judges(weighed, model, options.SureShape) : [];
         var cases = training.Select(r =>
         {
             var judged = weighed.Contains(r) ? r.Judge(judges.GetValueOrDefault(r.Set.Name, model)) : (double.NaN, false, false);
@@ -141,7 +138,7 @@ internal static class Calibration
         // The bar of a first candidate the words and the meaning agree on (ADR 0055), below the others: only where it adds
         // right forms and no wrong one, nor a form for a "none", on what it is fitted on.
         var (chosen, agreedAt) = (best!.Value, (double?)null);
-        if (led && agreed)
+        if (led && options.AgreedBar)
         {
             var band = Array.IndexOf(bands, chosen.Band);
             foreach (var at in FormThresholds.Concat(RuleThresholds).Where(t => t < Math.Max(chosen.FormAt, chosen.RuleFormAt)).Distinct().OrderDescending())
@@ -159,15 +156,16 @@ internal static class Calibration
 
     /// <summary>
     /// The weights of "this candidate is the one asked for" (<see cref="SentenceLead.Features"/>): every candidate of
-    /// every weighed reading is a case, right when it is the item asked for.
+    /// every weighed reading is a case, right when it is the item asked for; <paramref name="listwise"/>, then refitted for
+    /// their order within each message (ADR 0073).
     /// </summary>
-    private static double[] CandidateWeights(IReadOnlyList<ReadUtterance> weighed)
+    private static double[] CandidateWeights(IReadOnlyList<ReadUtterance> weighed, bool listwise)
     {
         var rows = weighed.SelectMany(r => SentenceLead.Candidates(r.Reading.Ranked, r.Reading.Cosines!)
             .Select(c => (Features: SentenceLead.Features(c, r.Reading.Ranked, r.Reading.QueryTerms, r.Reading.Cosines!), Right: r.IsAskedFor(c) ? 1.0 : 0.0)))
             .ToList();
         var pointwise = Logistic([.. rows.Select(r => r.Features)], [.. rows.Select(r => r.Right)]);
-        if (!Listwise)
+        if (!listwise)
         {
             return pointwise;
         }
@@ -183,9 +181,6 @@ internal static class Calibration
         var scale = Logistic([.. rows.Select(r => new[] { 1, Dot(order, r.Features) })], [.. rows.Select(r => r.Right)]);
         return [.. order.Select((w, i) => (i == 0 ? scale[0] : 0) + (scale[1] * w))];
     }
-
-    /// <summary>Whether the candidates' weights are fitted for their order within each message (ADR 0073) rather than one candidate at a time.</summary>
-    public static bool Listwise { get; set; }
 
     /// <summary>A row's log odds under the weights <paramref name="w"/>.</summary>
     private static double Dot(double[] w, double[] x)
@@ -261,17 +256,11 @@ internal static class Calibration
         return w;
     }
 
-    /// <summary>
-    /// Whether the bars are fitted on each catalog's sureness from a sure model fitted without it (ADR 0075,
-    /// <c>--cross-fitted-bars</c>) rather than on the sureness of the rows the model was fitted on.
-    /// </summary>
-    public static bool CrossFittedBars { get; set; }
-
-    /// <summary>With <see cref="CrossFittedBars"/>, per training catalog the model whose sureness is fitted without it; else none.</summary>
-    private static Dictionary<string, MatchCalibration> Judges(List<ReadUtterance> weighed, MatchCalibration model)
+    /// <summary>For cross-fitted bars (<see cref="FitOptions.CrossFittedBars"/>), per training catalog the model whose sureness is fitted without it; none for one catalog.</summary>
+    private static Dictionary<string, MatchCalibration> Judges(List<ReadUtterance> weighed, MatchCalibration model, SureShape shape)
     {
         var names = weighed.Select(r => r.Set.Name).Distinct().Order(StringComparer.Ordinal).ToList();
-        if (!CrossFittedBars || names.Count < 2)
+        if (names.Count < 2)
         {
             return [];
         }
@@ -279,39 +268,31 @@ internal static class Calibration
         var ordering = model with { SureWeights = null, SureTrees = null };
         return names.ToDictionary(name => name, name =>
         {
-            var (weights, trees) = Sure([.. weighed.Where(r => r.Set.Name != name)], ordering);
+            var (weights, trees) = Sure([.. weighed.Where(r => r.Set.Name != name)], ordering, shape, model.SureSignal);
             return model with { SureWeights = weights, SureTrees = trees };
         });
     }
 
-    /// <summary>The shape of the model of how sure the first candidate is (ADR 0075, <c>--sure-shape</c>).</summary>
-    public static SureShape SureShape { get; set; } = SureShape.Logistic;
-
-    /// <summary>
-    /// The sign of the item named rather than its family added to the sureness's features (ADR 0076, <c>--sure-signal</c>):
-    /// the stored line's unless told, so that <c>--fit</c> refits what the bot reads (<c>--sure-signal None</c>: without).
-    /// </summary>
-    public static SureSignal SureSignal { get; set; } = MatchCalibration.FittedWithEncoder.SureSignal;
-
     /// <summary>
     /// How sure the first candidate is (<see cref="SentenceLead.SureFeatures"/>): right when it is the item asked for; a
-    /// logistic regression and, by <see cref="SureShape"/>, boosted trees on top of it or alone (then the weights are the base rate's bias).
+    /// logistic regression and, by its <paramref name="shape"/> (ADR 0075), boosted trees on top of it or alone (then the weights are the base rate's bias);
+    /// the features end with the <paramref name="signal"/>'s, if any (ADR 0076).
     /// </summary>
-    private static (double[] Weights, List<SureTree>? Trees) Sure(IReadOnlyList<ReadUtterance> weighed, MatchCalibration ordering)
+    private static (double[] Weights, List<SureTree>? Trees) Sure(IReadOnlyList<ReadUtterance> weighed, MatchCalibration ordering, SureShape shape, SureSignal signal)
     {
         var rows = weighed.Select(r =>
         {
             var judged = SentenceLead.Judged(r.Reading.Ranked, r.Reading.QueryTerms, r.Reading.Cosines!, ordering);
-            return (Features: SentenceLead.SureFeatures(judged, r.Reading, r.Reading.Cosines!, SureSignal), Right: r.IsAskedFor(judged[0].Item) ? 1.0 : 0.0);
+            return (Features: SentenceLead.SureFeatures(judged, r.Reading, r.Reading.Cosines!, signal), Right: r.IsAskedFor(judged[0].Item) ? 1.0 : 0.0);
         }).ToList();
         var (x, y) = (rows.Select(r => r.Features).ToList(), rows.Select(r => r.Right).ToList());
-        if (SureShape == SureShape.Logistic)
+        if (shape == SureShape.Logistic)
         {
             return (Logistic(x, y), null);
         }
 
         var weights = new double[x[0].Length];
-        if (SureShape == SureShape.LogisticAndTrees)
+        if (shape == SureShape.LogisticAndTrees)
         {
             weights = Logistic(x, y);
         }
@@ -321,16 +302,16 @@ internal static class Calibration
             weights[0] = Math.Log(rate / (1 - rate));
         }
 
-        return (weights, SureBoost.Fit(x, y, [.. x.Select(f => Dot(weights, f))], depth: SureShape == SureShape.Stumps ? 1 : 2));
+        return (weights, SureBoost.Fit(x, y, [.. x.Select(f => Dot(weights, f))], depth: shape == SureShape.Stumps ? 1 : 2));
     }
 
     /// <summary>For each catalog, the calibration fitted on the others and its figures on that catalog; and their sum.</summary>
     public static (List<(string Name, MatchCalibration Calibration, Figures Figures)> Rows, Figures Total) LeaveOneCatalogOut(
-        IReadOnlyList<ReadUtterance> reads, bool led, bool goalsFirst = false, Targets? targets = null, bool agreed = true)
+        IReadOnlyList<ReadUtterance> reads, bool led, FitOptions options)
     {
         var rows = reads.Select(r => r.Set.Name).Distinct().Order(StringComparer.Ordinal).Select(name =>
         {
-            var calibration = Fit([.. reads.Where(r => r.Set.Name != name)], led, goalsFirst, targets, agreed);
+            var calibration = Fit([.. reads.Where(r => r.Set.Name != name)], led, options);
             return (name, calibration, Score(reads.Where(r => r.Set.Name == name), calibration, led));
         }).ToList();
         return (rows, rows.Aggregate(Figures.Empty, (sum, r) => sum + r.Item3));

@@ -29,7 +29,8 @@ internal static class DevChoice
         .. sets.Select(CatalogName).Distinct().Order(StringComparer.Ordinal).Where((_, i) => i % 2 == 0),
     ];
 
-    public static void Run(string root, ISentenceEncoder encoder, double decisiveAt)
+    /// <param name="options">How each calibration is fitted, but for the goals first and the targets, which are the choice's.</param>
+    public static void Run(string root, ISentenceEncoder encoder, double decisiveAt, FitOptions options)
     {
         var lexical = Evaluation.Lexical(root);
         var tuning = Calibration.Read(lexical, LabelledSet.Load(root, LabelledSet.Tuning), encoder, decisiveAt);
@@ -44,7 +45,7 @@ internal static class DevChoice
         MatchCalibration? atOldTargets = null;
         foreach (var aim in Aims)
         {
-            var fitted = Calibration.Fit(tuning, led: true, goalsFirst: true, aim);
+            var fitted = Calibration.Fit(tuning, led: true, options with { GoalsFirst = true, Targets = aim });
             atOldTargets ??= aim == new Targets(0.025, 0.92) ? fitted : null;
             candidates.Add(($"fit --targets {aim.WrongForm} {aim.Abstention}", fitted));
         }

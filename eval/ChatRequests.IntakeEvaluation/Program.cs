@@ -34,7 +34,7 @@ using ChatRequests.SentenceEncoding;
 //   the stored line's (Distinguishing) unless told.
 // --loco --encoder --sure-probe: the log loss and AUC of the sureness of each catalog's first candidates under the fit without it (ADR 0075).
 // --cross-fitted-bars: the sentence-led bars fitted on each training catalog's sureness from a sure model fitted without it (ADR 0075).
-// --no-agreed-bar: with --fit or --loco and --encoder, no bar of its own for a first candidate the words and the meaning agree on (ADR 0055).
+// --no-agreed-bar: with --fit, --loco or --dev-choice and the encoder, no bar of its own for a first candidate the words and the meaning agree on (ADR 0055).
 // --dev-choice: a handful of the sentence-led calibrations fitted on the tuning part (a few --targets, a few single bars),
 //   each scored in sample and on the development sets' two halves by catalog (ADR 0070); totals only; reads with the
 //   encoder whether or not --encoder is given (the calibrations it fits are the encoder's).
@@ -43,25 +43,23 @@ using ChatRequests.SentenceEncoding;
 // --encoder-probe: what the encoder alone knows of the tuning part (its nearest item, how its best cosine separates kinds).
 // --fit-senses: fits when a message the words leave open is a command or a fault by its meaning (ADR 0045), leave-one-catalog-out
 //   and on the whole tuning part, and prints SenseCalibration.Fitted's line (reads with the encoder).
-// --model MiniLM|ArcticXs|Both: the sentence model (Both: the two read together, the mean of their cosines, --pair-weight W: W of MiniLM's; with --fit, --loco, --dev-choice, --fit-senses only; ADR 0071) (default the bot's, SentenceEncoderOptions.DefaultModelName); --no-query-prefix:
+// --model MiniLM|ArcticXs|Both: the sentence model (Both: the two read together, the mean of their cosines, --pair-weight W: W of MiniLM's; with --fit, --loco, --dev-choice, --fit-senses only, and a W with senses fitted in PairedEncoder.FittedSenses but for --fit-senses; ADR 0071) (default the bot's, SentenceEncoderOptions.DefaultModelName); --no-query-prefix:
 //   a retrieval model reads messages without its query prefix (ADR 0048).
 // Held-out texts are never printed: nothing may be tuned against them, and --loco and --fit read the tuning part only.
 var part = "all";
 var failures = false;
 var loco = false;
 var fit = false;
-var goalsFirst = false;
 var probe = false;
 var fidelity = false;
 var withEncoder = false;
 var fitSenses = false;
 var reachProbe = false;
 var formProbe = false;
-var agreedBar = true;
 var devChoice = false;
 var pairProbe = false;
 var paired = false;
-var pairWeight = 0.5f;
+var pairWeight = PairedEncoder.MeanWeight;
 var orderProbe = false;
 var sureProbe = false;
 
@@ -69,7 +67,8 @@ var rankProbe = false;
 double? decisiveAt = null;
 float? noneLead = null;
 var model = SentenceModel.ByShortName[SentenceEncoderOptions.DefaultModelName];
-Targets? targets = null;
+// Every fit of the run is fitted the same way: the command line's settings, passed to each (not settings of the process).
+var fitOptions = FitOptions.Default;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -87,7 +86,7 @@ for (var i = 0; i < args.Length; i++)
             fit = true;
             break;
         case "--goals-first":
-            goalsFirst = true;
+            fitOptions = fitOptions with { GoalsFirst = true };
             break;
         case "--encoder":
             withEncoder = true;
@@ -103,7 +102,7 @@ for (var i = 0; i < args.Length; i++)
         case "--targets" when i + 2 < args.Length
             && double.TryParse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture, out var wrongAtMost)
             && double.TryParse(args[i + 2], System.Globalization.CultureInfo.InvariantCulture, out var abstainAtLeast):
-            targets = new Targets(wrongAtMost, abstainAtLeast);
+            fitOptions = fitOptions with { Targets = new(wrongAtMost, abstainAtLeast) };
             i += 2;
             break;
         case "--encoder-fidelity":
@@ -128,27 +127,27 @@ for (var i = 0; i < args.Length; i++)
             pairProbe = true;
             break;
         case "--sure-shape" when i + 1 < args.Length && Enum.TryParse<SureShape>(args[i + 1], ignoreCase: true, out var shape):
-            Calibration.SureShape = shape;
+            fitOptions = fitOptions with { SureShape = shape };
             i++;
             break;
         case "--sure-signal" when i + 1 < args.Length && Enum.TryParse<SureSignal>(args[i + 1], ignoreCase: true, out var signal):
-            Calibration.SureSignal = signal;
+            fitOptions = fitOptions with { SureSignal = signal };
             i++;
             break;
         case "--sure-probe":
             sureProbe = true;
             break;
         case "--cross-fitted-bars":
-            Calibration.CrossFittedBars = true;
+            fitOptions = fitOptions with { CrossFittedBars = true };
             break;
         case "--listwise":
-            Calibration.Listwise = true;
+            fitOptions = fitOptions with { Listwise = true };
             break;
         case "--order-probe":
             orderProbe = true;
             break;
         case "--no-agreed-bar":
-            agreedBar = false;
+            fitOptions = fitOptions with { AgreedBar = false };
             break;
         case "--form-probe":
             formProbe = true;
@@ -190,9 +189,16 @@ if (fidelity)
 }
 
 Console.WriteLine(paired ? $"sentence models: {PairedEncoder.Name}, {pairWeight} of MiniLM's cosine and {1 - pairWeight} of arctic's" : $"sentence model: {model.Name}{(model.QueryPrefix.Length > 0 ? $", queries prefixed \"{model.QueryPrefix}\"" : "")}");
-if (!paired && pairWeight != 0.5f)
+if (!paired && pairWeight != PairedEncoder.MeanWeight)
 {
     Console.Error.WriteLine("--pair-weight weighs the two models of --model Both only");
+    return 2;
+}
+
+if (paired && !fitSenses && !PairedEncoder.FittedSenses.ContainsKey(pairWeight))
+{
+    // Read with another weight's senses, a pair's figures would not be its own (ADR 0071); --fit-senses fits them.
+    Console.Error.WriteLine(FormattableString.Invariant($"--pair-weight {pairWeight}: no senses are fitted for it (PairedEncoder.FittedSenses has {string.Join(", ", PairedEncoder.FittedSenses.Keys)}); --fit-senses --model Both --pair-weight {pairWeight} fits them"));
     return 2;
 }
 
@@ -300,7 +306,7 @@ if (rankProbe)
 
 if (devChoice)
 {
-    DevChoice.Run(root, encoder!, decisiveAt ?? SentenceLead.DecisiveAt);
+    DevChoice.Run(root, encoder!, decisiveAt ?? SentenceLead.DecisiveAt, fitOptions);
     return 0;
 }
 
@@ -313,7 +319,7 @@ if (loco || fit)
     MatchCalibration? fittedOnAll = null;
     if (fit)
     {
-        var fitted = fittedOnAll = Calibration.Fit(reads, led, goalsFirst, targets, agreedBar);
+        var fitted = fittedOnAll = Calibration.Fit(reads, led, fitOptions);
         Console.WriteLine(Calibration.Describe(fitted));
         var items = reads.Where(r => r.Utterance.Expect.StartsWith("item:", StringComparison.Ordinal)).ToList();
         Console.WriteLine($"the ranking's top is the item asked for in {items.Count(r => r.TopIsRight)} of {items.Count} item utterances");
@@ -329,7 +335,7 @@ if (loco || fit)
 
     if (loco)
     {
-        var (rows, total) = Calibration.LeaveOneCatalogOut(reads, led, goalsFirst, targets, agreedBar);
+        var (rows, total) = Calibration.LeaveOneCatalogOut(reads, led, fitOptions);
         foreach (var (name, calibration, figures) in rows)
         {
             PrintFigures($"leave-one-catalog-out / {name} (fitted on the others: form at p >= {calibration.FormAt:0.###}, or {calibration.RuleFormAt:0.###} with the rule{(calibration.AgreedFormAt is { } agreedAt ? $", {agreedAt:0.###} agreed" : "")}; band {calibration.CloseBand})", figures);
@@ -357,7 +363,7 @@ if (loco || fit)
 
         if (sureProbe && encoder is not null)
         {
-            SureProbe.Run(reads, rows);
+            SureProbe.Run(reads, rows, fitOptions.SureShape);
         }
 
         if (formProbe && encoder is not null)

@@ -9,7 +9,8 @@ namespace ChatRequests.IntakeEvaluation;
 /// </summary>
 internal static class SureProbe
 {
-    public static void Run(IReadOnlyList<ReadUtterance> reads, IEnumerable<(string Name, MatchCalibration Calibration, Figures Figures)> rows)
+    /// <param name="shape">The shape the sureness was fitted in (<see cref="FitOptions.SureShape"/>), for the line printed.</param>
+    public static void Run(IReadOnlyList<ReadUtterance> reads, IEnumerable<(string Name, MatchCalibration Calibration, Figures Figures)> rows, SureShape shape)
     {
         var judged = rows.SelectMany(row => reads
                 .Where(r => r.Set.Name == row.Name && r.Weighed && r.Reading.Cosines is not null)
@@ -23,6 +24,6 @@ internal static class SureProbe
         var (right, wrong) = (judged.Where(j => j.Right).Select(j => j.P).ToList(), judged.Where(j => !j.Right).Select(j => j.P).ToList());
         // The chance that a right first candidate is surer than a wrong one (ties count half).
         var auc = RocArea.Of(right, wrong);
-        Console.WriteLine($"sureness out of sample, {Calibration.SureShape}: {judged.Count} first candidates ({right.Count} right), log loss {loss:0.0000}, AUC {auc:0.0000}");
+        Console.WriteLine($"sureness out of sample, {shape}: {judged.Count} first candidates ({right.Count} right), log loss {loss:0.0000}, AUC {auc:0.0000}");
     }
 }

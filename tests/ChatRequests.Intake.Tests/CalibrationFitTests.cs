@@ -61,7 +61,7 @@ public sealed class CalibrationFitTests : IDisposable
         var reads = Calibration.Read(Evaluation.Lexical(_root), Sets());
         var rule = new MatchCalibration(new double[MatchFeatures.Names.Length], 2, 0, 0.6);
 
-        var fitted = Calibration.Score(reads, Calibration.Fit(reads, led: false), led: false);
+        var fitted = Calibration.Score(reads, Calibration.Fit(reads, led: false, FitOptions.Default), led: false);
         var before = Calibration.Score(reads, rule, led: false);
 
         Assert.True(fitted.Top1.Hits >= before.Top1.Hits);
@@ -76,14 +76,14 @@ public sealed class CalibrationFitTests : IDisposable
         var sets = Sets();
         var reads = Calibration.Read(Evaluation.Lexical(_root), sets);
 
-        var (rows, total) = Calibration.LeaveOneCatalogOut(reads, led: false);
+        var (rows, total) = Calibration.LeaveOneCatalogOut(reads, led: false, FitOptions.Default);
 
         Assert.Equal(sets.Select(s => s.Name).Order(), rows.Select(r => r.Name));
         Assert.Equal(sets.Sum(s => s.Utterances.Count(u => u.Expect.StartsWith("item:", StringComparison.Ordinal))), total.Top1.Cases);
         foreach (var (name, calibration, figures) in rows)
         {
             var others = reads.Where(r => r.Set.Name != name).ToList();
-            Assert.Equal(Calibration.Describe(Calibration.Fit(others, led: false)), Calibration.Describe(calibration));
+            Assert.Equal(Calibration.Describe(Calibration.Fit(others, led: false, FitOptions.Default)), Calibration.Describe(calibration));
             Assert.Equal(Calibration.Score(reads.Where(r => r.Set.Name == name), calibration, led: false), figures);
         }
     }

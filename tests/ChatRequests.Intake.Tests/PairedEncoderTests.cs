@@ -39,6 +39,21 @@ public sealed class PairedEncoderTests
         Assert.Equal(1f, Vectors.Dot(vector, vector), 5);
     }
 
+    [Fact]
+    public void Senses_AreThoseFittedForItsWeight_AndNoneForAWeightNotFitted()
+    {
+        var (first, second) = (new SeededEncoder(1, "q: "), new SeededEncoder(2, ""));
+
+        var mean = new PairedEncoder(first, second).Senses;
+        var mostlyArctic = new PairedEncoder(first, second, float.Parse("0.3", System.Globalization.CultureInfo.InvariantCulture)).Senses;
+        var unfitted = new PairedEncoder(first, second, 0.4f).Senses;
+
+        Assert.Equal(PairedEncoder.FittedSenses[0.5f], mean);
+        Assert.Equal(PairedEncoder.FittedSenses[0.3f], mostlyArctic);
+        Assert.NotEqual(mean, mostlyArctic);
+        Assert.Null(unfitted);
+    }
+
     /// <summary>A model as a fixed unit vector per text (by its seed), a query read with its prefix as a retrieval model reads it.</summary>
     private sealed class SeededEncoder(int seed, string queryPrefix) : ISentenceEncoder
     {
