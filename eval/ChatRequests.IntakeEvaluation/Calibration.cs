@@ -31,7 +31,7 @@ internal sealed record ReadUtterance(LabelledSet Set, Utterance Utterance, Readi
         if (Reading.Cosines is { } cosines)
         {
             var judged = SentenceLead.Judged(Reading.Ranked, Reading.QueryTerms, cosines, calibration);
-            return (calibration.Sureness(SentenceLead.SureFeatures(judged, Reading, cosines)), judged[0].Rule, SentenceLead.Agreed(judged, Reading, cosines));
+            return (calibration.Sureness(SentenceLead.SureFeatures(judged, Reading, cosines, calibration.SureSignal)), judged[0].Rule, SentenceLead.Agreed(judged, Reading, cosines));
         }
 
         return (calibration.Probability(MatchFeatures.Of(Reading.Ranked, Reading.QueryTerms)), MatchDecision.RuleSaysForm(Reading.Ranked), false);
@@ -102,8 +102,8 @@ internal static class Calibration
 
         var bands = led ? LedBands : WordBands;
         // Each utterance's figures as a form and, per band, as no form: the grid below only adds them up.
-        var sure = led ? Sure(weighed, new MatchCalibration(weights, 0, 0, 0), options.SureShape) : default;
-        var model = new MatchCalibration(weights, 0, 0, 0, sure.Weights, SureTrees: sure.Trees);
+        var sure = led ? Sure(weighed, new MatchCalibration(weights, 0, 0, 0), options.SureShape, options.SureSignal) : default;
+        var model = new MatchCalibration(weights, 0, 0, 0, sure.Weights, SureTrees: sure.Trees, SureSignal: led ? options.SureSignal : SureSignal.None);
         var judges = led && options.CrossFittedBars ? Judges(weighed, model, options.SureShape) : [];
         var cases = training.Select(r =>
         {
@@ -268,21 +268,22 @@ internal static class Calibration
         var ordering = model with { SureWeights = null, SureTrees = null };
         return names.ToDictionary(name => name, name =>
         {
-            var (weights, trees) = Sure([.. weighed.Where(r => r.Set.Name != name)], ordering, shape);
+            var (weights, trees) = Sure([.. weighed.Where(r => r.Set.Name != name)], ordering, shape, model.SureSignal);
             return model with { SureWeights = weights, SureTrees = trees };
         });
     }
 
     /// <summary>
     /// How sure the first candidate is (<see cref="SentenceLead.SureFeatures"/>): right when it is the item asked for; a
-    /// logistic regression and, by its <paramref name="shape"/> (ADR 0075), boosted trees on top of it or alone (then the weights are the base rate's bias).
+    /// logistic regression and, by its <paramref name="shape"/> (ADR 0075), boosted trees on top of it or alone (then the weights are the base rate's bias);
+    /// the features end with the <paramref name="signal"/>'s, if any (ADR 0076).
     /// </summary>
-    private static (double[] Weights, List<SureTree>? Trees) Sure(IReadOnlyList<ReadUtterance> weighed, MatchCalibration ordering, SureShape shape)
+    private static (double[] Weights, List<SureTree>? Trees) Sure(IReadOnlyList<ReadUtterance> weighed, MatchCalibration ordering, SureShape shape, SureSignal signal)
     {
         var rows = weighed.Select(r =>
         {
             var judged = SentenceLead.Judged(r.Reading.Ranked, r.Reading.QueryTerms, r.Reading.Cosines!, ordering);
-            return (Features: SentenceLead.SureFeatures(judged, r.Reading, r.Reading.Cosines!), Right: r.IsAskedFor(judged[0].Item) ? 1.0 : 0.0);
+            return (Features: SentenceLead.SureFeatures(judged, r.Reading, r.Reading.Cosines!, signal), Right: r.IsAskedFor(judged[0].Item) ? 1.0 : 0.0);
         }).ToList();
         var (x, y) = (rows.Select(r => r.Features).ToList(), rows.Select(r => r.Right).ToList());
         if (shape == SureShape.Logistic)
@@ -318,7 +319,7 @@ internal static class Calibration
 
     /// <summary>The calibration as the line of <c>MatchCalibration.Fitted</c>.</summary>
     public static string Describe(MatchCalibration calibration) =>
-        FormattableString.Invariant($"new([{Numbers(calibration.Weights)}], {calibration.FormAt:0.####}, {calibration.RuleFormAt:0.####}, {calibration.CloseBand}{(calibration.SureWeights is { } sure ? $", [{Numbers(sure)}]" : "")}{(calibration.AgreedFormAt is { } agreed ? $", AgreedFormAt: {agreed:0.####}" : "")}{(calibration.SureTrees is { } trees ? $", SureTrees: [{string.Join(", ", trees.Select(Tree))}]" : "")})");
+        FormattableString.Invariant($"new([{Numbers(calibration.Weights)}], {calibration.FormAt:0.####}, {calibration.RuleFormAt:0.####}, {calibration.CloseBand}{(calibration.SureWeights is { } sure ? $", [{Numbers(sure)}]" : "")}{(calibration.AgreedFormAt is { } agreed ? $", AgreedFormAt: {agreed:0.####}" : "")}{(calibration.SureTrees is { } trees ? $", SureTrees: [{string.Join(", ", trees.Select(Tree))}]" : "")}{(calibration.SureSignal is not SureSignal.None ? $", SureSignal: SureSignal.{calibration.SureSignal}" : "")})");
 
     private static string Tree(SureTree t) =>
         FormattableString.Invariant($"new({t.Feature}, {t.At:0.####}, new({t.Below.Feature}, {t.Below.At:0.####}, {t.Below.BelowValue:0.####}, {t.Below.AboveValue:0.####}), new({t.Above.Feature}, {t.Above.At:0.####}, {t.Above.BelowValue:0.####}, {t.Above.AboveValue:0.####}))");

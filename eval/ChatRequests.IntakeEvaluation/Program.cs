@@ -29,6 +29,9 @@ using ChatRequests.SentenceEncoding;
 //   message (a conditional logit, then scaled to a probability; ADR 0073, measured and not taken).
 // --sure-shape Logistic|Trees|LogisticAndTrees|Stumps: with --fit, --loco or --dev-choice and the encoder, the shape of the model of how sure the
 //   first candidate is: the logistic regression (default), boosted depth-2 trees alone, or trees on the regression's log odds, or 40 boosted stumps (ADR 0075).
+// --sure-signal None|Distinguishing|Subsumes|ElsewhereExplained: with --fit, --loco or --dev-choice and the encoder, a sign of the item
+//   named rather than its family added to the sureness's features, read from the words against the whole catalog (ADR 0076);
+//   the stored line's (Distinguishing) unless told.
 // --loco --encoder --sure-probe: the log loss and AUC of the sureness of each catalog's first candidates under the fit without it (ADR 0075).
 // --cross-fitted-bars: the sentence-led bars fitted on each training catalog's sureness from a sure model fitted without it (ADR 0075).
 // --no-agreed-bar: with --fit, --loco or --dev-choice and the encoder, no bar of its own for a first candidate the words and the meaning agree on (ADR 0055).
@@ -127,6 +130,10 @@ for (var i = 0; i < args.Length; i++)
             fitOptions = fitOptions with { SureShape = shape };
             i++;
             break;
+        case "--sure-signal" when i + 1 < args.Length && Enum.TryParse<SureSignal>(args[i + 1], ignoreCase: true, out var signal):
+            fitOptions = fitOptions with { SureSignal = signal };
+            i++;
+            break;
         case "--sure-probe":
             sureProbe = true;
             break;
@@ -161,7 +168,7 @@ for (var i = 0; i < args.Length; i++)
             model = model with { QueryPrefix = "" };
             break;
         default:
-            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|dev|all] [--failures] [--loco] [--fit] [--goals-first] [--targets W A] [--encoder [--decisive-at P] [--none-lead L]] [--rank-probe] [--reach-probe] [--form-probe] [--order-probe] [--listwise] [--sure-shape Logistic|Trees|LogisticAndTrees|Stumps] [--cross-fitted-bars] [--sure-probe] [--no-agreed-bar] [--dev-choice] [--encoder-probe] [--pair-probe] [--encoder-fidelity] [--fit-senses] [--model MiniLM|ArcticXs|Both [--pair-weight W]] [--no-query-prefix]");
+            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|dev|all] [--failures] [--loco] [--fit] [--goals-first] [--targets W A] [--encoder [--decisive-at P] [--none-lead L]] [--rank-probe] [--reach-probe] [--form-probe] [--order-probe] [--listwise] [--sure-shape Logistic|Trees|LogisticAndTrees|Stumps] [--sure-signal None|Distinguishing|Subsumes|ElsewhereExplained] [--cross-fitted-bars] [--sure-probe] [--no-agreed-bar] [--dev-choice] [--encoder-probe] [--pair-probe] [--encoder-fidelity] [--fit-senses] [--model MiniLM|ArcticXs|Both [--pair-weight W]] [--no-query-prefix]");
             return 2;
     }
 }

@@ -7,7 +7,8 @@ namespace ChatRequests.Core.Understanding;
 /// <param name="Unexplained">How many of the message's content terms fit the item less than a category word does.</param>
 /// <param name="ByAChoice">Its best phrase said is a choice of several words that does not vouch for it ("work tablet" of remote access).</param>
 /// <param name="Covered">The largest share of one of its names or keywords the words say (1 for all of "laptop charger", 0.5 for "laptop").</param>
-internal sealed record ScoredItem(int Index, double Score, double Named, ItemPhrase? NamedBy, bool NamedExactly, int Unexplained, bool ByAChoice = false, double Covered = 0);
+/// <param name="Fitting">Which of the message's distinct content terms (bit by order, the first 64) fit the item at least as a category word does (ADR 0076).</param>
+internal sealed record ScoredItem(int Index, double Score, double Named, ItemPhrase? NamedBy, bool NamedExactly, int Unexplained, bool ByAChoice = false, double Covered = 0, ulong Fitting = 0);
 
 /// <summary>
 /// Scores every item of a catalog against the content terms of a message: each term counts once, for the best
@@ -45,6 +46,7 @@ internal static class ItemScorer
         var totals = new double[count];
         var best = new double[count];
         var explained = new int[count];
+        var fitting = new ulong[count];
         var said = new Dictionary<string, double>(StringComparer.Ordinal);
         // Where in the message each term was said, to tell whether a phrase's other words were said beside it.
         var at = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -52,8 +54,9 @@ internal static class ItemScorer
         var purpose = PurposeWords.Find(message).SelectMany(p => p.Purpose).ToHashSet();
         // The English words that may be typos of catalog words (ADR 0072), with what they were read as themselves.
         List<(Word Word, List<int> Positions, double Share, double[] Own)>? english = null;
-        foreach (var word in distinct)
+        for (var k = 0; k < distinct.Count; k++)
         {
+            var word = distinct[k];
             Array.Clear(best);
             var positions = Enumerable.Range(0, message.Count).Where(i => message[i].Term == word.Term).ToList();
             var share = positions.Count > 0 && positions.All(purpose.Contains) ? PurposeShare : 1;
@@ -73,6 +76,7 @@ internal static class ItemScorer
             {
                 totals[i] += best[i] * rarity * share;
                 explained[i] += best[i] >= Fits ? 1 : 0;
+                fitting[i] |= best[i] >= Fits ? Bit(k) : 0;
             }
 
             if (index.MayBeTypoOfEnglish(word))
@@ -114,6 +118,7 @@ internal static class ItemScorer
                 {
                     totals[i] += gain * rarity * share;
                     explained[i] += best[i] >= Fits && own[i] < Fits ? 1 : 0;
+                    fitting[i] |= best[i] >= Fits ? Bit(distinct.IndexOf(word)) : 0;
                 }
             }
         }
@@ -137,7 +142,7 @@ internal static class ItemScorer
             }
 
             var (bonus, named, namedBy, exactly, byChoice) = PhraseBonus(index.Phrases[i], said, Beside, OnlyForWhat, distinct.Count, t => index.Postings(t).Length == 1);
-            ranked.Add(new ScoredItem(i, totals[i] + bonus, named, namedBy, exactly, distinct.Count - explained[i], byChoice, Covered(index.Phrases[i], said)));
+            ranked.Add(new ScoredItem(i, totals[i] + bonus, named, namedBy, exactly, distinct.Count - explained[i], byChoice, Covered(index.Phrases[i], said), fitting[i]));
         }
 
         ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Index.CompareTo(b.Index));
@@ -171,6 +176,8 @@ internal static class ItemScorer
             return false;
         }
     }
+
+    private static ulong Bit(int term) => term < 64 ? 1UL << term : 0;
 
     /// <summary>What a term read at <paramref name="quality"/> is worth: less for a generic term ("install", "software").</summary>
     private static double Worth(string term, double quality) => Lexicon.GenericTerms.Contains(term) ? quality * GenericQuality : quality;

@@ -1,0 +1,44 @@
+using System.Numerics;
+
+namespace ChatRequests.Core.Understanding;
+
+/// <summary>
+/// A sign, read from the message's own words against the whole catalog, that the words name the first candidate itself
+/// rather than its family (ADR 0076): added to <see cref="SentenceLead.SureFeatures"/> when the calibration was fitted with it.
+/// </summary>
+internal enum SureSignal
+{
+    /// <summary>None: the features of ADR 0041 to 0075 alone.</summary>
+    None,
+
+    /// <summary>The share of the message's terms fitting the first candidate that fit no other item of the catalog.</summary>
+    Distinguishing,
+
+    /// <summary>Whether every term fitting the second candidate fits the first too, and the first fits more.</summary>
+    Subsumes,
+
+    /// <summary>The share of the message's terms the first candidate leaves unfitted and another item fits.</summary>
+    ElsewhereExplained,
+}
+
+/// <summary>The value of a <see cref="SureSignal"/> for a decision's candidates.</summary>
+internal static class SureSignals
+{
+    public static double Of(SureSignal signal, List<(ScoredItem Item, double Probability, bool Rule)> judged, Reading reading)
+    {
+        var first = judged[0].Item.Fitting;
+        var others = 0UL;
+        foreach (var s in reading.Ranked)
+        {
+            others |= s.Index == judged[0].Item.Index ? 0 : s.Fitting;
+        }
+
+        return signal switch
+        {
+            SureSignal.Distinguishing => first == 0 ? 0 : (double)BitOperations.PopCount(first & ~others) / BitOperations.PopCount(first),
+            SureSignal.Subsumes => judged.Count < 2 || ((judged[1].Item.Fitting & ~first) == 0 && first != judged[1].Item.Fitting) ? 1 : 0,
+            SureSignal.ElsewhereExplained => (double)BitOperations.PopCount(others & ~first) / Math.Max(1, Math.Min(64, reading.QueryTerms)),
+            _ => throw new ArgumentOutOfRangeException(nameof(signal), signal, "No value for this signal."),
+        };
+    }
+}
