@@ -53,7 +53,7 @@ internal static class ItemScorer
         var distinct = query.DistinctBy(w => w.Term).ToList();
         var purpose = PurposeWords.Find(message).SelectMany(p => p.Purpose).ToHashSet();
         // The English words that may be typos of catalog words (ADR 0072), with what they were read as themselves.
-        List<(Word Word, List<int> Positions, double Share, double[] Own)>? english = null;
+        List<(int At, Word Word, List<int> Positions, double Share, double[] Own)>? english = null;
         for (var k = 0; k < distinct.Count; k++)
         {
             var word = distinct[k];
@@ -62,8 +62,7 @@ internal static class ItemScorer
             var share = positions.Count > 0 && positions.All(purpose.Contains) ? PurposeShare : 1;
             foreach (var (term, quality) in Candidates(index, word))
             {
-                said[term] = Math.Max(quality, said.GetValueOrDefault(term));
-                (at.TryGetValue(term, out var list) ? list : at[term] = []).AddRange(positions);
+                Said(term, quality, positions);
                 var worth = Worth(term, quality);
                 foreach (var (item, weight) in index.Postings(term))
                 {
@@ -81,13 +80,13 @@ internal static class ItemScorer
 
             if (index.MayBeTypoOfEnglish(word))
             {
-                (english ??= []).Add((word, positions, share, (double[])best.Clone()));
+                (english ??= []).Add((k, word, positions, share, (double[])best.Clone()));
             }
         }
 
         // "deck phone", "label painter", "the on call lust": an English word one edit from a catalog word is that word
         // where it completes, with words said beside it, a name or keyword of several words (ADR 0072).
-        foreach (var (word, positions, share, own) in english ?? [])
+        foreach (var (k, word, positions, share, own) in english ?? [])
         {
             Array.Clear(best);
             foreach (var (term, quality) in index.TyposOfEnglish(word))
@@ -105,8 +104,7 @@ internal static class ItemScorer
 
                 if (backed)
                 {
-                    said[term] = Math.Max(quality, said.GetValueOrDefault(term));
-                    (at.TryGetValue(term, out var list) ? list : at[term] = []).AddRange(positions);
+                    Said(term, quality, positions);
                 }
             }
 
@@ -118,7 +116,7 @@ internal static class ItemScorer
                 {
                     totals[i] += gain * rarity * share;
                     explained[i] += best[i] >= Fits && own[i] < Fits ? 1 : 0;
-                    fitting[i] |= best[i] >= Fits ? Bit(distinct.IndexOf(word)) : 0;
+                    fitting[i] |= best[i] >= Fits ? Bit(k) : 0;
                 }
             }
         }
@@ -147,6 +145,13 @@ internal static class ItemScorer
 
         ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Index.CompareTo(b.Index));
         return ranked;
+
+        // A term read in the message: the best quality it was read at, and where it was said.
+        void Said(string term, double quality, List<int> positions)
+        {
+            said[term] = Math.Max(quality, said.GetValueOrDefault(term));
+            (at.TryGetValue(term, out var list) ? list : at[term] = []).AddRange(positions);
+        }
 
         // A phrase said only in the words of what something is for ("add my TA to the module page") says it less.
         bool OnlyForWhat(ItemPhrase phrase) =>
