@@ -16,7 +16,7 @@ public sealed class SampleReferenceDataTests
         "samples/port", "samples/museum", "samples/firerescue", "samples/prison", "samples/football", "samples/opera",
         "samples/forestry", "samples/zoo", "samples/courts", "samples/observatory", "samples/brewery",
         "samples/skiresort",
-        "samples/telecom", "samples/fashion", "samples/recycling",
+        "samples/telecom", "samples/fashion", "samples/recycling", "samples/carehomes",
     };
 
     [Theory]
@@ -55,6 +55,8 @@ public sealed class SampleReferenceDataTests
     // works the Boxing Day sale evening, when the web shop is busiest; the service desk not on the moved Boxing Day holiday.
     // The waste company's fleet and depot systems team starts at 05:00 with the bin crews, Saturdays too; its service desk does not.
     // Its plant and OT systems team works at 03:00 on Christmas Day (the energy-from-waste plant never stops).
+    // The care provider's home care systems team works at 06:30 on a Sunday and on Boxing Day (the carers' first visits of the
+    // day); its care systems team a Sunday evening but not Christmas Day; its service desk neither Sunday nor the moved Boxing Day.
     [Theory]
     [InlineData("samples/hospital", "team-clinical-apps", "2026-12-28T10:00:00+00:00", false)]
     [InlineData("samples/hospital", "team-clinical-apps", "2026-12-29T10:00:00+00:00", true)]
@@ -111,6 +113,12 @@ public sealed class SampleReferenceDataTests
     [InlineData("samples/recycling", "team-fleet-depot", "2026-12-05T05:30:00+00:00", true)]
     [InlineData("samples/recycling", "team-service-desk", "2026-12-05T05:30:00+00:00", false)]
     [InlineData("samples/recycling", "team-plant-ot", "2026-12-25T03:00:00+00:00", true)]
+    [InlineData("samples/carehomes", "team-homecare-systems", "2026-12-06T06:30:00+00:00", true)]
+    [InlineData("samples/carehomes", "team-homecare-systems", "2026-12-28T06:30:00+00:00", true)]
+    [InlineData("samples/carehomes", "team-care-systems", "2026-12-06T20:00:00+00:00", true)]
+    [InlineData("samples/carehomes", "team-care-systems", "2026-12-25T10:00:00+00:00", false)]
+    [InlineData("samples/carehomes", "team-service-desk", "2026-12-06T10:00:00+00:00", false)]
+    [InlineData("samples/carehomes", "team-service-desk", "2026-12-28T10:00:00+00:00", false)]
     public async Task Calendars_SampleTeams_WorkOnTheirOwnOrTheOrganisationsCalendar(string folder, string teamId, string at, bool working)
     {
         var teams = await LoadDirectory($"{folder}/organisation.json").ListTeamsAsync();
