@@ -16,7 +16,7 @@ public sealed class SampleReferenceDataTests
         "samples/port", "samples/museum", "samples/firerescue", "samples/prison", "samples/football", "samples/opera",
         "samples/forestry", "samples/zoo", "samples/courts", "samples/observatory", "samples/brewery",
         "samples/skiresort",
-        "samples/telecom", "samples/fashion", "samples/recycling",
+        "samples/telecom", "samples/fashion", "samples/recycling", "samples/datacentre",
     };
 
     [Theory]
@@ -55,6 +55,8 @@ public sealed class SampleReferenceDataTests
     // works the Boxing Day sale evening, when the web shop is busiest; the service desk not on the moved Boxing Day holiday.
     // The waste company's fleet and depot systems team starts at 05:00 with the bin crews, Saturdays too; its service desk does not.
     // Its plant and OT systems team works at 03:00 on Christmas Day (the energy-from-waste plant never stops).
+    // The data centre company's NOC works at 03:00 on Christmas Day (it never closes), its service desk does not; its data hall
+    // operations team works a Sunday at 07:00 (customers visit and remote hands are done at weekends), not on Christmas Day.
     [Theory]
     [InlineData("samples/hospital", "team-clinical-apps", "2026-12-28T10:00:00+00:00", false)]
     [InlineData("samples/hospital", "team-clinical-apps", "2026-12-29T10:00:00+00:00", true)]
@@ -111,6 +113,10 @@ public sealed class SampleReferenceDataTests
     [InlineData("samples/recycling", "team-fleet-depot", "2026-12-05T05:30:00+00:00", true)]
     [InlineData("samples/recycling", "team-service-desk", "2026-12-05T05:30:00+00:00", false)]
     [InlineData("samples/recycling", "team-plant-ot", "2026-12-25T03:00:00+00:00", true)]
+    [InlineData("samples/datacentre", "team-noc", "2026-12-25T03:00:00+00:00", true)]
+    [InlineData("samples/datacentre", "team-service-desk", "2026-12-25T10:00:00+00:00", false)]
+    [InlineData("samples/datacentre", "team-dc-ops", "2026-12-06T07:00:00+00:00", true)]
+    [InlineData("samples/datacentre", "team-dc-ops", "2026-12-25T07:00:00+00:00", false)]
     public async Task Calendars_SampleTeams_WorkOnTheirOwnOrTheOrganisationsCalendar(string folder, string teamId, string at, bool working)
     {
         var teams = await LoadDirectory($"{folder}/organisation.json").ListTeamsAsync();
