@@ -39,6 +39,9 @@ using ChatRequests.SentenceEncoding;
 //   each scored in sample and on the development sets' two halves by catalog (ADR 0070); totals only; reads with the
 //   encoder whether or not --encoder is given (the calibrations it fits are the encoder's).
 // --pair-probe [--part dev]: the nearest item by each of the two sentence models and by combinations of their cosines (ADR 0071).
+// --encoder --hub-probe [--part dev]: the encoder's nearest item right, plain and with hub corrections (CSLS variants; ADR 0077).
+// --hub-correction exemplars|items|both K|all L: with --fit, --loco or --dev-choice and the encoder, the item cosines the decision reads
+//   corrected for hubs, each item text's less L times its mean cosine to its K nearest reference points (ADR 0077, measured and not taken).
 // --rank-probe [--part dev]: the item sentences whose item the words do not rank first, where it stands and what is above it.
 // --encoder-probe: what the encoder alone knows of the tuning part (its nearest item, how its best cosine separates kinds).
 // --fit-senses: fits when a message the words leave open is a command or a fault by its meaning (ADR 0045), leave-one-catalog-out
@@ -64,6 +67,8 @@ var orderProbe = false;
 var sureProbe = false;
 
 var rankProbe = false;
+var hubProbe = false;
+HubCorrection? hub = null;
 double? decisiveAt = null;
 float? noneLead = null;
 var model = SentenceModel.ByShortName[SentenceEncoderOptions.DefaultModelName];
@@ -117,6 +122,13 @@ for (var i = 0; i < args.Length; i++)
         case "--rank-probe":
             rankProbe = true;
             break;
+        case "--hub-correction" when i + 3 < args.Length && HubCorrection.TryParse(args[i + 1], args[i + 2], args[i + 3], out var correction):
+            hub = correction;
+            i += 3;
+            break;
+        case "--hub-probe":
+            hubProbe = true;
+            break;
         case "--reach-probe":
             reachProbe = true;
             break;
@@ -168,7 +180,7 @@ for (var i = 0; i < args.Length; i++)
             model = model with { QueryPrefix = "" };
             break;
         default:
-            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|dev|all] [--failures] [--loco] [--fit] [--goals-first] [--targets W A] [--encoder [--decisive-at P] [--none-lead L]] [--rank-probe] [--reach-probe] [--form-probe] [--order-probe] [--listwise] [--sure-shape Logistic|Trees|LogisticAndTrees|Stumps] [--sure-signal None|Distinguishing|Subsumes|ElsewhereExplained] [--cross-fitted-bars] [--sure-probe] [--no-agreed-bar] [--dev-choice] [--encoder-probe] [--pair-probe] [--encoder-fidelity] [--fit-senses] [--model MiniLM|ArcticXs|Both [--pair-weight W]] [--no-query-prefix]");
+            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|dev|all] [--failures] [--loco] [--fit] [--goals-first] [--targets W A] [--encoder [--decisive-at P] [--none-lead L]] [--rank-probe] [--hub-probe] [--hub-correction R K L] [--reach-probe] [--form-probe] [--order-probe] [--listwise] [--sure-shape Logistic|Trees|LogisticAndTrees|Stumps] [--sure-signal None|Distinguishing|Subsumes|ElsewhereExplained] [--cross-fitted-bars] [--sure-probe] [--no-agreed-bar] [--dev-choice] [--encoder-probe] [--pair-probe] [--encoder-fidelity] [--fit-senses] [--model MiniLM|ArcticXs|Both [--pair-weight W]] [--no-query-prefix]");
             return 2;
     }
 }
@@ -278,6 +290,15 @@ if (probe)
     return 0;
 }
 
+if (hubProbe && encoder is not null)
+{
+    // The encoder's nearest item with and without a hub correction (ADR 0077); tuning or dev, never a held-out part.
+    var hubPart = part == LabelledSet.Development ? LabelledSet.Development : LabelledSet.Tuning;
+    Console.WriteLine($"{hubPart}:");
+    HubProbe.Run(Calibration.Read(Evaluation.Lexical(root), LabelledSet.Load(root, hubPart), encoder, decisiveAt ?? SentenceLead.DecisiveAt), encoder, Evaluation.Lexical(root));
+    return 0;
+}
+
 if (rankProbe)
 {
     // The item sentences whose item the words do not rank first: where it stands and what is above it (tuning or dev;
@@ -306,13 +327,19 @@ if (rankProbe)
 
 if (devChoice)
 {
-    DevChoice.Run(root, encoder!, decisiveAt ?? SentenceLead.DecisiveAt, fitOptions);
+    DevChoice.Run(root, encoder!, decisiveAt ?? SentenceLead.DecisiveAt, fitOptions, hub);
     return 0;
 }
 
 if (loco || fit)
 {
     var reads = Calibration.Read(Evaluation.Lexical(root), LabelledSet.Load(root, LabelledSet.Tuning), encoder, decisiveAt ?? SentenceLead.DecisiveAt, noneLead);
+    if (hub is not null && encoder is not null)
+    {
+        Console.WriteLine($"hub correction: {hub}");
+        reads = hub.Apply(reads, encoder, Evaluation.Lexical(root));
+    }
+
     var led = encoder is not null;
     var encoded = reads.Count(r => r.Reading.Cosines is not null);
     Console.WriteLine($"messages encoded: {encoded} of {reads.Count} ({(double)encoded / reads.Count:P1})");
