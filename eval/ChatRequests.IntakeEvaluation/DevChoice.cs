@@ -30,15 +30,15 @@ internal static class DevChoice
     ];
 
     /// <param name="options">How each calibration is fitted, but for the goals first and the targets, which are the choice's.</param>
-    public static void Run(string root, ISentenceEncoder encoder, double decisiveAt, FitOptions options)
+    public static void Run(string root, ISentenceEncoder encoder, double decisiveAt, FitOptions options, PartsReading parts = MessageParts.Default)
     {
         var lexical = Evaluation.Lexical(root);
-        var tuning = Calibration.Read(lexical, LabelledSet.Load(root, LabelledSet.Tuning), encoder, decisiveAt);
+        var tuning = Calibration.Read(lexical, LabelledSet.Load(root, LabelledSet.Tuning), encoder, decisiveAt, parts: parts);
         var sets = LabelledSet.Load(root, LabelledSet.Development);
         var choosing = ChoosingCatalogs(sets);
         Console.WriteLine($"choosing half: {string.Join(", ", choosing.Order(StringComparer.Ordinal))}");
         Console.WriteLine($"confirming half: {string.Join(", ", sets.Select(CatalogName).Distinct().Where(c => !choosing.Contains(c)).Order(StringComparer.Ordinal))}");
-        var dev = Calibration.Read(lexical, sets, encoder, decisiveAt);
+        var dev = Calibration.Read(lexical, sets, encoder, decisiveAt, parts: parts);
         var (first, second) = (dev.Where(r => choosing.Contains(CatalogName(r.Set))).ToList(), dev.Where(r => !choosing.Contains(CatalogName(r.Set))).ToList());
 
         var candidates = new List<(string Name, MatchCalibration Calibration)> { ("stored", MatchCalibration.FittedWithEncoder) };

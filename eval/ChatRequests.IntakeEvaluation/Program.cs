@@ -39,6 +39,10 @@ using ChatRequests.SentenceEncoding;
 //   each scored in sample and on the development sets' two halves by catalog (ADR 0070); totals only; reads with the
 //   encoder whether or not --encoder is given (the calibrations it fits are the encoder's).
 // --pair-probe [--part dev]: the nearest item by each of the two sentence models and by combinations of their cosines (ADR 0071).
+// --parts Whole|Items|ItemsAndSenses: with the encoder, whether a message of several sentences or clauses is read by its parts
+//   too, and whether they feed the items' cosines only or the senses as well (ADR 0078; default MessageParts.Default).
+// --parts-probe [--part dev] [--failures]: the item sentences whose nearest item by the encoder is right, by the whole message and
+//   by the whole and its parts, for the messages of several parts and for all (ADR 0078); with --failures, each tuning message of several parts.
 // --rank-probe [--part dev]: the item sentences whose item the words do not rank first, where it stands and what is above it.
 // --encoder-probe: what the encoder alone knows of the tuning part (its nearest item, how its best cosine separates kinds).
 // --fit-senses: fits when a message the words leave open is a command or a fault by its meaning (ADR 0045), leave-one-catalog-out
@@ -64,6 +68,8 @@ var orderProbe = false;
 var sureProbe = false;
 
 var rankProbe = false;
+var partsReading = MessageParts.Default;
+var partsProbe = false;
 double? decisiveAt = null;
 float? noneLead = null;
 var model = SentenceModel.ByShortName[SentenceEncoderOptions.DefaultModelName];
@@ -113,6 +119,13 @@ for (var i = 0; i < args.Length; i++)
             break;
         case "--fit-senses":
             fitSenses = true;
+            break;
+        case "--parts" when i + 1 < args.Length && Enum.TryParse<PartsReading>(args[i + 1], ignoreCase: true, out var partsRead):
+            partsReading = partsRead;
+            i++;
+            break;
+        case "--parts-probe":
+            partsProbe = true;
             break;
         case "--rank-probe":
             rankProbe = true;
@@ -168,7 +181,7 @@ for (var i = 0; i < args.Length; i++)
             model = model with { QueryPrefix = "" };
             break;
         default:
-            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|dev|all] [--failures] [--loco] [--fit] [--goals-first] [--targets W A] [--encoder [--decisive-at P] [--none-lead L]] [--rank-probe] [--reach-probe] [--form-probe] [--order-probe] [--listwise] [--sure-shape Logistic|Trees|LogisticAndTrees|Stumps] [--sure-signal None|Distinguishing|Subsumes|ElsewhereExplained] [--cross-fitted-bars] [--sure-probe] [--no-agreed-bar] [--dev-choice] [--encoder-probe] [--pair-probe] [--encoder-fidelity] [--fit-senses] [--model MiniLM|ArcticXs|Both [--pair-weight W]] [--no-query-prefix]");
+            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|dev|all] [--failures] [--loco] [--fit] [--goals-first] [--targets W A] [--encoder [--decisive-at P] [--none-lead L]] [--parts Whole|Items|ItemsAndSenses] [--parts-probe] [--rank-probe] [--reach-probe] [--form-probe] [--order-probe] [--listwise] [--sure-shape Logistic|Trees|LogisticAndTrees|Stumps] [--sure-signal None|Distinguishing|Subsumes|ElsewhereExplained] [--cross-fitted-bars] [--sure-probe] [--no-agreed-bar] [--dev-choice] [--encoder-probe] [--pair-probe] [--encoder-fidelity] [--fit-senses] [--model MiniLM|ArcticXs|Both [--pair-weight W]] [--no-query-prefix]");
             return 2;
     }
 }
@@ -216,7 +229,7 @@ if (paired && !(fit || loco || devChoice || fitSenses))
     return 2;
 }
 
-ISentenceEncoder? encoder = !(withEncoder || probe || fitSenses || devChoice) ? null
+ISentenceEncoder? encoder = !(withEncoder || probe || fitSenses || devChoice || partsProbe) ? null
     : paired ? new PairedEncoder(new CachedEncoder(SentenceModel.ByShortName["MiniLM"]), new CachedEncoder(SentenceModel.ByShortName["ArcticXs"]), pairWeight)
     : new CachedEncoder(model);
 using var disposesEncoder = encoder as IDisposable;
@@ -278,6 +291,14 @@ if (probe)
     return 0;
 }
 
+if (partsProbe)
+{
+    var probedPart = part == LabelledSet.Development ? LabelledSet.Development : LabelledSet.Tuning;
+    // Each message of several parts listed with --failures on the tuning part only (a development set's sentences are never listed).
+    PartsProbe.Run(probedPart, LabelledSet.Load(root, probedPart), encoder!, Evaluation.Lexical(root), failures && probedPart == LabelledSet.Tuning);
+    return 0;
+}
+
 if (rankProbe)
 {
     // The item sentences whose item the words do not rank first: where it stands and what is above it (tuning or dev;
@@ -306,13 +327,13 @@ if (rankProbe)
 
 if (devChoice)
 {
-    DevChoice.Run(root, encoder!, decisiveAt ?? SentenceLead.DecisiveAt, fitOptions);
+    DevChoice.Run(root, encoder!, decisiveAt ?? SentenceLead.DecisiveAt, fitOptions, partsReading);
     return 0;
 }
 
 if (loco || fit)
 {
-    var reads = Calibration.Read(Evaluation.Lexical(root), LabelledSet.Load(root, LabelledSet.Tuning), encoder, decisiveAt ?? SentenceLead.DecisiveAt, noneLead);
+    var reads = Calibration.Read(Evaluation.Lexical(root), LabelledSet.Load(root, LabelledSet.Tuning), encoder, decisiveAt ?? SentenceLead.DecisiveAt, noneLead, partsReading);
     var led = encoder is not null;
     var encoded = reads.Count(r => r.Reading.Cosines is not null);
     Console.WriteLine($"messages encoded: {encoded} of {reads.Count} ({(double)encoded / reads.Count:P1})");
@@ -376,7 +397,7 @@ if (loco || fit)
             OrderProbe.Run("leave-one-catalog-out, tuning", rows.SelectMany(row => reads.Where(r => r.Set.Name == row.Name).Select(r => (r, row.Calibration))));
             var devSets = LabelledSet.Load(root, LabelledSet.Development);
             var choosing = DevChoice.ChoosingCatalogs(devSets);
-            var devReads = Calibration.Read(Evaluation.Lexical(root), devSets, encoder, decisiveAt ?? SentenceLead.DecisiveAt);
+            var devReads = Calibration.Read(Evaluation.Lexical(root), devSets, encoder, decisiveAt ?? SentenceLead.DecisiveAt, parts: partsReading);
             var onDev = fittedOnAll ?? EncoderCalibration.For(encoder.Model).Match;
             var (choosingReads, confirmingReads) = (devReads.Where(r => choosing.Contains(DevChoice.CatalogName(r.Set))).ToList(), devReads.Where(r => !choosing.Contains(DevChoice.CatalogName(r.Set))).ToList());
             OrderProbe.Run($"development sets, choosing half, {(fittedOnAll is null ? "stored calibration" : "fitted on the tuning part")}", choosingReads.Select(r => (r, onDev)));
@@ -390,7 +411,7 @@ if (loco || fit)
 }
 
 var parts = part == "all" ? new[] { LabelledSet.Tuning, LabelledSet.HeldOut } : [part];
-var evaluation = Evaluation.Lexical(root, encoder, decisiveAt ?? SentenceLead.DecisiveAt);
+var evaluation = Evaluation.Lexical(root, encoder, decisiveAt ?? SentenceLead.DecisiveAt, partsReading);
 var all = new List<Outcome>();
 foreach (var name in parts)
 {
