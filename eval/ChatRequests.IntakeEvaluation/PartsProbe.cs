@@ -9,7 +9,7 @@ namespace ChatRequests.IntakeEvaluation;
 /// </summary>
 internal static class PartsProbe
 {
-    public static void Run(string partName, IReadOnlyList<LabelledSet> sets, ISentenceEncoder encoder, Evaluation evaluation, bool list = false)
+    public static void Run(string partName, IReadOnlyList<LabelledSet> sets, ISentenceEncoder encoder, Evaluation evaluation, PartsReading reading = PartsReading.Items, bool list = false)
     {
         var (all, several) = (new Tally(), new Tally());
         var messages = 0;
@@ -20,10 +20,10 @@ internal static class PartsProbe
             foreach (var u in set.Utterances)
             {
                 messages++;
-                var parts = MessageParts.Of(u.Text);
+                var parts = MessageParts.Of(u.Text, reading == PartsReading.Trimmed);
                 var whole = encoder.EncodeQuery(u.Text);
                 var alone = semantic.Cosines(whole);
-                var (combined, _) = MessageParts.Read(u.Text, whole, semantic, encoder, PartsReading.Items);
+                var (combined, _) = MessageParts.Read(u.Text, whole, semantic, encoder, reading);
                 var outcome = new Outcome(u.Expect, semantic.Items, alone, combined, parts.Count);
                 all.Add(outcome);
                 own.Add(outcome);

@@ -39,8 +39,9 @@ using ChatRequests.SentenceEncoding;
 //   each scored in sample and on the development sets' two halves by catalog (ADR 0070); totals only; reads with the
 //   encoder whether or not --encoder is given (the calibrations it fits are the encoder's).
 // --pair-probe [--part dev]: the nearest item by each of the two sentence models and by combinations of their cosines (ADR 0071).
-// --parts Whole|Items|ItemsAndSenses: with the encoder, whether a message of several sentences or clauses is read by its parts
-//   too, and whether they feed the items' cosines only or the senses as well (ADR 0078; default MessageParts.Default).
+// --parts Whole|Items|ItemsAndSenses|HalfGain|Trimmed: with the encoder, whether a message of several sentences or clauses is read by its parts
+//   too, and whether they feed the items' cosines only or the senses as well, half their gain, or the message less its
+//   pleasantries as one more text (ADR 0078; default MessageParts.Default). --parts-probe reads with it (Items unless told).
 // --parts-probe [--part dev] [--failures]: the item sentences whose nearest item by the encoder is right, by the whole message and
 //   by the whole and its parts, for the messages of several parts and for all (ADR 0078); with --failures, each tuning message of several parts.
 // --rank-probe [--part dev]: the item sentences whose item the words do not rank first, where it stands and what is above it.
@@ -181,7 +182,7 @@ for (var i = 0; i < args.Length; i++)
             model = model with { QueryPrefix = "" };
             break;
         default:
-            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|dev|all] [--failures] [--loco] [--fit] [--goals-first] [--targets W A] [--encoder [--decisive-at P] [--none-lead L]] [--parts Whole|Items|ItemsAndSenses] [--parts-probe] [--rank-probe] [--reach-probe] [--form-probe] [--order-probe] [--listwise] [--sure-shape Logistic|Trees|LogisticAndTrees|Stumps] [--sure-signal None|Distinguishing|Subsumes|ElsewhereExplained] [--cross-fitted-bars] [--sure-probe] [--no-agreed-bar] [--dev-choice] [--encoder-probe] [--pair-probe] [--encoder-fidelity] [--fit-senses] [--model MiniLM|ArcticXs|Both [--pair-weight W]] [--no-query-prefix]");
+            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|dev|all] [--failures] [--loco] [--fit] [--goals-first] [--targets W A] [--encoder [--decisive-at P] [--none-lead L]] [--parts Whole|Items|ItemsAndSenses|HalfGain|Trimmed] [--parts-probe] [--rank-probe] [--reach-probe] [--form-probe] [--order-probe] [--listwise] [--sure-shape Logistic|Trees|LogisticAndTrees|Stumps] [--sure-signal None|Distinguishing|Subsumes|ElsewhereExplained] [--cross-fitted-bars] [--sure-probe] [--no-agreed-bar] [--dev-choice] [--encoder-probe] [--pair-probe] [--encoder-fidelity] [--fit-senses] [--model MiniLM|ArcticXs|Both [--pair-weight W]] [--no-query-prefix]");
             return 2;
     }
 }
@@ -295,7 +296,7 @@ if (partsProbe)
 {
     var probedPart = part == LabelledSet.Development ? LabelledSet.Development : LabelledSet.Tuning;
     // Each message of several parts listed with --failures on the tuning part only (a development set's sentences are never listed).
-    PartsProbe.Run(probedPart, LabelledSet.Load(root, probedPart), encoder!, Evaluation.Lexical(root), failures && probedPart == LabelledSet.Tuning);
+    PartsProbe.Run(probedPart, LabelledSet.Load(root, probedPart), encoder!, Evaluation.Lexical(root), partsReading == PartsReading.Whole ? PartsReading.Items : partsReading, failures && probedPart == LabelledSet.Tuning);
     return 0;
 }
 

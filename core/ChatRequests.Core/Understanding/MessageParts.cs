@@ -13,6 +13,12 @@ public enum PartsReading
 
     /// <summary>As <see cref="Items"/>, and the command, fault and "none" cosines are the best of the whole's and the parts' too.</summary>
     ItemsAndSenses,
+
+    /// <summary>Each item's cosine is the whole's plus half of what its best part gains on it; the senses read the whole alone.</summary>
+    HalfGain,
+
+    /// <summary>The message without its parts of pleasantries alone, encoded once more: each item's cosine the best of it and the whole's.</summary>
+    Trimmed,
 }
 
 /// <summary>
@@ -42,7 +48,7 @@ internal static partial class MessageParts
     /// The parts of the message worth encoding on their own: none when it is one part (the whole is that part), else
     /// each sentence or clause with a content word other than a pleasantry, in order, at most <see cref="MaxParts"/>.
     /// </summary>
-    public static IReadOnlyList<string> Of(string text)
+    public static IReadOnlyList<string> Of(string text, bool trimmed = false)
     {
         var pieces = Boundary().Split(text).Select(p => p.Trim(' ', ',', '-', '\t')).Where(p => p.Length > 0).ToList();
         if (pieces.Count < 2)
@@ -51,6 +57,12 @@ internal static partial class MessageParts
         }
 
         var saying = pieces.Where(SaysSomething).Take(MaxParts).ToList();
+        if (trimmed)
+        {
+            // The message less its greetings and sign-offs, as one text: nothing when nothing was left out.
+            return saying.Count is > 0 && saying.Count < pieces.Count ? [string.Join(" ", saying)] : [];
+        }
+
         // One part saying anything, the rest pleasantries: that part alone is worth reading; the whole already is if it is all of it.
         return saying.Count == 1 && saying[0].Length >= text.Trim().Length ? [] : saying;
     }
@@ -73,7 +85,7 @@ internal static partial class MessageParts
     {
         var cosines = semantic.Cosines(whole);
         var senses = semantic.Senses(whole, cosines);
-        if (reading == PartsReading.Whole || Of(text) is not [_, ..] parts)
+        if (reading == PartsReading.Whole || Of(text, reading == PartsReading.Trimmed) is not [_, ..] parts)
         {
             return (cosines, senses);
         }
@@ -85,7 +97,7 @@ internal static partial class MessageParts
             var own = semantic.Cosines(vector);
             for (var i = 0; i < combined.Length; i++)
             {
-                combined[i] = Math.Max(combined[i], own[i]);
+                combined[i] = Math.Max(combined[i], reading == PartsReading.HalfGain ? cosines[i] + (0.5f * (own[i] - cosines[i])) : own[i]);
             }
 
             if (reading == PartsReading.ItemsAndSenses)
