@@ -42,6 +42,11 @@ using ChatRequests.SentenceEncoding;
 // --encoder --hub-probe [--part dev]: the encoder's nearest item right, plain and with hub corrections (CSLS variants; ADR 0077).
 // --hub-correction exemplars|items|both K|all L: with --fit, --loco or --dev-choice and the encoder, the item cosines the decision reads
 //   corrected for hubs, each item text's less L times its mean cosine to its K nearest reference points (ADR 0077, measured and not taken).
+// --parts Whole|Items|ItemsAndSenses|HalfGain|Trimmed: with the encoder, whether a message of several sentences or clauses is read by its parts
+//   too, and whether they feed the items' cosines only or the senses as well, half their gain, or the message less its
+//   pleasantries as one more text (ADR 0078; default MessageParts.Default). --parts-probe reads with it (Items unless told).
+// --parts-probe [--part dev] [--failures]: the item sentences whose nearest item by the encoder is right, by the whole message and
+//   by the whole and its parts, for the messages of several parts and for all (ADR 0078); with --failures, each tuning message of several parts.
 // --rank-probe [--part dev]: the item sentences whose item the words do not rank first, where it stands and what is above it.
 // --encoder-probe: what the encoder alone knows of the tuning part (its nearest item, how its best cosine separates kinds).
 // --fit-senses: fits when a message the words leave open is a command or a fault by its meaning (ADR 0045), leave-one-catalog-out
@@ -69,6 +74,8 @@ var sureProbe = false;
 var rankProbe = false;
 var hubProbe = false;
 HubCorrection? hub = null;
+var partsReading = MessageParts.Default;
+var partsProbe = false;
 double? decisiveAt = null;
 float? noneLead = null;
 var model = SentenceModel.ByShortName[SentenceEncoderOptions.DefaultModelName];
@@ -118,6 +125,13 @@ for (var i = 0; i < args.Length; i++)
             break;
         case "--fit-senses":
             fitSenses = true;
+            break;
+        case "--parts" when i + 1 < args.Length && Enum.TryParse<PartsReading>(args[i + 1], ignoreCase: true, out var partsRead):
+            partsReading = partsRead;
+            i++;
+            break;
+        case "--parts-probe":
+            partsProbe = true;
             break;
         case "--rank-probe":
             rankProbe = true;
@@ -180,7 +194,7 @@ for (var i = 0; i < args.Length; i++)
             model = model with { QueryPrefix = "" };
             break;
         default:
-            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|dev|all] [--failures] [--loco] [--fit] [--goals-first] [--targets W A] [--encoder [--decisive-at P] [--none-lead L]] [--rank-probe] [--hub-probe] [--hub-correction R K L] [--reach-probe] [--form-probe] [--order-probe] [--listwise] [--sure-shape Logistic|Trees|LogisticAndTrees|Stumps] [--sure-signal None|Distinguishing|Subsumes|ElsewhereExplained] [--cross-fitted-bars] [--sure-probe] [--no-agreed-bar] [--dev-choice] [--encoder-probe] [--pair-probe] [--encoder-fidelity] [--fit-senses] [--model MiniLM|ArcticXs|Both [--pair-weight W]] [--no-query-prefix]");
+            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|dev|all] [--failures] [--loco] [--fit] [--goals-first] [--targets W A] [--encoder [--decisive-at P] [--none-lead L]] [--parts Whole|Items|ItemsAndSenses|HalfGain|Trimmed] [--parts-probe] [--rank-probe] [--hub-probe] [--hub-correction R K L] [--reach-probe] [--form-probe] [--order-probe] [--listwise] [--sure-shape Logistic|Trees|LogisticAndTrees|Stumps] [--sure-signal None|Distinguishing|Subsumes|ElsewhereExplained] [--cross-fitted-bars] [--sure-probe] [--no-agreed-bar] [--dev-choice] [--encoder-probe] [--pair-probe] [--encoder-fidelity] [--fit-senses] [--model MiniLM|ArcticXs|Both [--pair-weight W]] [--no-query-prefix]");
             return 2;
     }
 }
@@ -228,7 +242,7 @@ if (paired && !(fit || loco || devChoice || fitSenses))
     return 2;
 }
 
-ISentenceEncoder? encoder = !(withEncoder || probe || fitSenses || devChoice) ? null
+ISentenceEncoder? encoder = !(withEncoder || probe || fitSenses || devChoice || partsProbe) ? null
     : paired ? new PairedEncoder(new CachedEncoder(SentenceModel.ByShortName["MiniLM"]), new CachedEncoder(SentenceModel.ByShortName["ArcticXs"]), pairWeight)
     : new CachedEncoder(model);
 using var disposesEncoder = encoder as IDisposable;
@@ -299,6 +313,14 @@ if (hubProbe && encoder is not null)
     return 0;
 }
 
+if (partsProbe)
+{
+    var probedPart = part == LabelledSet.Development ? LabelledSet.Development : LabelledSet.Tuning;
+    // Each message of several parts listed with --failures on the tuning part only (a development set's sentences are never listed).
+    PartsProbe.Run(probedPart, LabelledSet.Load(root, probedPart), encoder!, Evaluation.Lexical(root), partsReading == PartsReading.Whole ? PartsReading.Items : partsReading, failures && probedPart == LabelledSet.Tuning);
+    return 0;
+}
+
 if (rankProbe)
 {
     // The item sentences whose item the words do not rank first: where it stands and what is above it (tuning or dev;
@@ -327,13 +349,13 @@ if (rankProbe)
 
 if (devChoice)
 {
-    DevChoice.Run(root, encoder!, decisiveAt ?? SentenceLead.DecisiveAt, fitOptions, hub);
+    DevChoice.Run(root, encoder!, decisiveAt ?? SentenceLead.DecisiveAt, fitOptions, hub, partsReading);
     return 0;
 }
 
 if (loco || fit)
 {
-    var reads = Calibration.Read(Evaluation.Lexical(root), LabelledSet.Load(root, LabelledSet.Tuning), encoder, decisiveAt ?? SentenceLead.DecisiveAt, noneLead);
+    var reads = Calibration.Read(Evaluation.Lexical(root), LabelledSet.Load(root, LabelledSet.Tuning), encoder, decisiveAt ?? SentenceLead.DecisiveAt, noneLead, partsReading);
     if (hub is not null && encoder is not null)
     {
         Console.WriteLine($"hub correction: {hub}");
@@ -403,7 +425,7 @@ if (loco || fit)
             OrderProbe.Run("leave-one-catalog-out, tuning", rows.SelectMany(row => reads.Where(r => r.Set.Name == row.Name).Select(r => (r, row.Calibration))));
             var devSets = LabelledSet.Load(root, LabelledSet.Development);
             var choosing = DevChoice.ChoosingCatalogs(devSets);
-            var devReads = Calibration.Read(Evaluation.Lexical(root), devSets, encoder, decisiveAt ?? SentenceLead.DecisiveAt);
+            var devReads = Calibration.Read(Evaluation.Lexical(root), devSets, encoder, decisiveAt ?? SentenceLead.DecisiveAt, parts: partsReading);
             var onDev = fittedOnAll ?? EncoderCalibration.For(encoder.Model).Match;
             var (choosingReads, confirmingReads) = (devReads.Where(r => choosing.Contains(DevChoice.CatalogName(r.Set))).ToList(), devReads.Where(r => !choosing.Contains(DevChoice.CatalogName(r.Set))).ToList());
             OrderProbe.Run($"development sets, choosing half, {(fittedOnAll is null ? "stored calibration" : "fitted on the tuning part")}", choosingReads.Select(r => (r, onDev)));
@@ -417,7 +439,7 @@ if (loco || fit)
 }
 
 var parts = part == "all" ? new[] { LabelledSet.Tuning, LabelledSet.HeldOut } : [part];
-var evaluation = Evaluation.Lexical(root, encoder, decisiveAt ?? SentenceLead.DecisiveAt);
+var evaluation = Evaluation.Lexical(root, encoder, decisiveAt ?? SentenceLead.DecisiveAt, partsReading);
 var all = new List<Outcome>();
 foreach (var name in parts)
 {
