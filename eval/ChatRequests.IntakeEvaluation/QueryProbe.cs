@@ -27,7 +27,7 @@ internal static class QueryProbe
             var semantic = new SemanticIndex(evaluation.LoadCatalog(set.Key).Items, encoder);
             read.AddRange(set.Select(r => r.Reading.Cosines is null ? r : r with
             {
-                Reading = r.Reading with { Cosines = QueryText.Read(r.Reading.Text, semantic, encoder, choice, MessageParts.Default).Cosines },
+                Reading = r.Reading with { Cosines = QueryText.Cosines(r.Reading.Text, semantic, encoder, choice) },
             }));
         }
 
@@ -64,7 +64,7 @@ internal static class QueryProbe
                 (n, encodedN) = kind == "item" ? (n + 1, encodedN + (encoded ? 1 : 0)) : (n, encodedN);
                 for (var v = 0; v < Variants.Length; v++)
                 {
-                    var cosines = QueryText.Read(r.Utterance.Text, semantic, encoder, Variants[v], MessageParts.Default).Cosines;
+                    var cosines = QueryText.Cosines(r.Utterance.Text, semantic, encoder, Variants[v]);
                     if (cosines.Length == 0)
                     {
                         continue;

@@ -42,9 +42,9 @@ internal sealed record QueryChoice(QueryReading Reading, int LongFrom = 8, Query
 /// <summary>
 /// The message as the encoder reads it for the items (ADR 0080): the item texts are short noun phrases, a message is a
 /// request frame around a need ("hiya could someone sort me out with one of those things you plug the laptop into at the
-/// desk pls"), and the frame is read too. Its content words are its words less the stop words (<see cref="Lexicon.StopWords"/>,
-/// which hold the frame's words), in their order. The senses (commands, faults, "none", and the nearest item's cosine they
-/// are weighed against) always read the whole message.
+/// desk pls"), and the frame is read too. Its content is either its words less the stop words (<see cref="Lexicon.StopWords"/>,
+/// which hold the frame's words), in their order, or the message less its request frame only, as written. The senses
+/// (commands, faults, "none", and the nearest item's cosine they are weighed against) always read the whole message.
 /// </summary>
 internal static partial class QueryText
 {
@@ -94,24 +94,22 @@ internal static partial class QueryText
     [GeneratedRegex(@"\b(?:please|pls|plz|kindly)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Polite();
 
-    /// <summary>The item cosines and senses of a message under a reading; the senses are the whole message's.</summary>
-    public static (float[] Cosines, Senses Senses) Read(string text, SemanticIndex semantic, ISentenceEncoder encoder, QueryChoice choice, PartsReading parts)
+    /// <summary>The item cosines of a message under a choice (the senses are left to the whole message, as the bot reads them).</summary>
+    public static float[] Cosines(string text, SemanticIndex semantic, ISentenceEncoder encoder, QueryChoice choice)
     {
-        var read = MessageParts.Read(text, encoder.EncodeQuery(text), semantic, encoder, parts);
+        var whole = semantic.Cosines(encoder.EncodeQuery(text));
         var reading = choice.Reading;
         if (reading == QueryReading.Whole || (reading == QueryReading.ContentWhenLong && Tokens.Split(text).Count <= choice.LongFrom) || Content(text, choice.Content) is not { } content)
         {
-            return read;
+            return whole;
         }
 
         var own = semantic.Cosines(encoder.EncodeQuery(content));
-        var cosines = reading switch
+        return reading switch
         {
-            QueryReading.BestOfBoth => [.. own.Select((c, i) => Math.Max(c, read.Cosines[i]))],
-            QueryReading.MeanOfBoth => [.. own.Select((c, i) => 0.5f * (c + read.Cosines[i]))],
+            QueryReading.BestOfBoth => [.. own.Select((c, i) => Math.Max(c, whole[i]))],
+            QueryReading.MeanOfBoth => [.. own.Select((c, i) => 0.5f * (c + whole[i]))],
             _ => own,
         };
-        // The senses keep the whole's scale, against which they are fitted: only the item cosines are read another way.
-        return (cosines, read.Senses);
     }
 }
