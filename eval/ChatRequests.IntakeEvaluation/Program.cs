@@ -47,6 +47,9 @@ using ChatRequests.SentenceEncoding;
 //   pleasantries as one more text (ADR 0078; default MessageParts.Default). --parts-probe reads with it (Items unless told).
 // --parts-probe [--part dev] [--failures]: the item sentences whose nearest item by the encoder is right, by the whole message and
 //   by the whole and its parts, for the messages of several parts and for all (ADR 0078); with --failures, each tuning message of several parts.
+// --query-text Whole|Content|BestOfBoth|MeanOfBoth|ContentWhenLong [N] [LessFrame]: with the encoder, what of the message it reads for
+//   the item cosines: the whole, its content (its words less the stop words, or with LessFrame the message less its request frame),
+//   both (best or mean), the content of a message longer than N words (ADR 0080; the bot reads QueryText.Default). --query-probe [--part dev]: the nearest item right under each.
 // --rank-probe [--part dev]: the item sentences whose item the words do not rank first, where it stands and what is above it.
 // --encoder-probe: what the encoder alone knows of the tuning part (its nearest item, how its best cosine separates kinds).
 // --fit-senses: fits when a message the words leave open is a command or a fault by its meaning (ADR 0045), leave-one-catalog-out
@@ -76,6 +79,8 @@ var hubProbe = false;
 HubCorrection? hub = null;
 var partsReading = MessageParts.Default;
 var partsProbe = false;
+QueryChoice? queryText = null;
+var queryProbe = false;
 double? decisiveAt = null;
 float? noneLead = null;
 var model = SentenceModel.ByShortName[SentenceEncoderOptions.DefaultModelName];
@@ -132,6 +137,16 @@ for (var i = 0; i < args.Length; i++)
             break;
         case "--parts-probe":
             partsProbe = true;
+            break;
+        case "--query-text" when i + 1 < args.Length && Enum.TryParse<QueryReading>(args[i + 1], ignoreCase: true, out var queryReading):
+            var longFrom = i + 2 < args.Length && int.TryParse(args[i + 2], out var from) ? from : (int?)null;
+            i += longFrom is null ? 1 : 2;
+            var lessFrame = i + 1 < args.Length && args[i + 1].Equals("LessFrame", StringComparison.OrdinalIgnoreCase);
+            i += lessFrame ? 1 : 0;
+            queryText = new QueryChoice(queryReading, longFrom ?? 8, lessFrame ? QueryContent.LessFrame : QueryContent.Words);
+            break;
+        case "--query-probe":
+            queryProbe = true;
             break;
         case "--rank-probe":
             rankProbe = true;
@@ -194,7 +209,7 @@ for (var i = 0; i < args.Length; i++)
             model = model with { QueryPrefix = "" };
             break;
         default:
-            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|dev|all] [--failures] [--loco] [--fit] [--goals-first] [--targets W A] [--encoder [--decisive-at P] [--none-lead L]] [--parts Whole|Items|ItemsAndSenses|HalfGain|Trimmed] [--parts-probe] [--rank-probe] [--hub-probe] [--hub-correction R K L] [--reach-probe] [--form-probe] [--order-probe] [--listwise] [--sure-shape Logistic|Trees|LogisticAndTrees|Stumps] [--sure-signal None|Distinguishing|Subsumes|ElsewhereExplained] [--cross-fitted-bars] [--sure-probe] [--no-agreed-bar] [--dev-choice] [--encoder-probe] [--pair-probe] [--encoder-fidelity] [--fit-senses] [--model MiniLM|ArcticXs|Both [--pair-weight W]] [--no-query-prefix]");
+            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|dev|all] [--failures] [--loco] [--fit] [--goals-first] [--targets W A] [--encoder [--decisive-at P] [--none-lead L]] [--parts Whole|Items|ItemsAndSenses|HalfGain|Trimmed] [--parts-probe] [--query-text Whole|Content|BestOfBoth|MeanOfBoth|ContentWhenLong [N] [LessFrame]] [--query-probe] [--rank-probe] [--hub-probe] [--hub-correction R K L] [--reach-probe] [--form-probe] [--order-probe] [--listwise] [--sure-shape Logistic|Trees|LogisticAndTrees|Stumps] [--sure-signal None|Distinguishing|Subsumes|ElsewhereExplained] [--cross-fitted-bars] [--sure-probe] [--no-agreed-bar] [--dev-choice] [--encoder-probe] [--pair-probe] [--encoder-fidelity] [--fit-senses] [--model MiniLM|ArcticXs|Both [--pair-weight W]] [--no-query-prefix]");
             return 2;
     }
 }
@@ -304,6 +319,15 @@ if (probe)
     return 0;
 }
 
+if (queryProbe && encoder is not null)
+{
+    // The encoder's nearest item by what of the message it reads (ADR 0080); tuning or dev, never a held-out part.
+    var queryPart = part == LabelledSet.Development ? LabelledSet.Development : LabelledSet.Tuning;
+    Console.WriteLine($"{queryPart}:");
+    QueryProbe.Run(Calibration.Read(Evaluation.Lexical(root), LabelledSet.Load(root, queryPart), encoder, decisiveAt ?? SentenceLead.DecisiveAt), encoder, Evaluation.Lexical(root), failures && queryPart == LabelledSet.Tuning);
+    return 0;
+}
+
 if (hubProbe && encoder is not null)
 {
     // The encoder's nearest item with and without a hub correction (ADR 0077); tuning or dev, never a held-out part.
@@ -349,7 +373,7 @@ if (rankProbe)
 
 if (devChoice)
 {
-    DevChoice.Run(root, encoder!, decisiveAt ?? SentenceLead.DecisiveAt, fitOptions, hub, partsReading);
+    DevChoice.Run(root, encoder!, decisiveAt ?? SentenceLead.DecisiveAt, fitOptions, hub, partsReading, queryText);
     return 0;
 }
 
@@ -360,6 +384,12 @@ if (loco || fit)
     {
         Console.WriteLine($"hub correction: {hub}");
         reads = hub.Apply(reads, encoder, Evaluation.Lexical(root));
+    }
+
+    if (queryText is not null && encoder is not null)
+    {
+        Console.WriteLine($"the encoder reads: {queryText}");
+        reads = QueryProbe.Apply(reads, encoder, Evaluation.Lexical(root), queryText);
     }
 
     var led = encoder is not null;
