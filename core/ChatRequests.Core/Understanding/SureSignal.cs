@@ -19,6 +19,12 @@ internal enum SureSignal
 
     /// <summary>The share of the message's terms the first candidate leaves unfitted and another item fits.</summary>
     ElsewhereExplained,
+
+    /// <summary>Whether a second sentence model's nearest item is the first candidate (ADR 0082; <see cref="Reading.SecondCosines"/>).</summary>
+    SecondNearest,
+
+    /// <summary>A second sentence model's cosine of the first candidate less its best cosine of any other item (ADR 0082).</summary>
+    SecondLead,
 }
 
 /// <summary>The value of a <see cref="SureSignal"/> for a decision's candidates.</summary>
@@ -26,6 +32,12 @@ internal static class SureSignals
 {
     public static double Of(SureSignal signal, List<(ScoredItem Item, double Probability, bool Rule)> judged, Reading reading)
     {
+        if (signal is SureSignal.SecondNearest or SureSignal.SecondLead)
+        {
+            return SecondOpinion(signal, judged[0].Item.Index, reading.SecondCosines
+                ?? throw new InvalidOperationException($"{signal} is read from a second sentence model's cosines, and this message has none."));
+        }
+
         var first = judged[0].Item.Fitting;
         var others = 0UL;
         foreach (var s in reading.Ranked)
@@ -40,5 +52,18 @@ internal static class SureSignals
             SureSignal.ElsewhereExplained => (double)BitOperations.PopCount(others & ~first) / Math.Max(1, Math.Min(64, reading.QueryTerms)),
             _ => throw new ArgumentOutOfRangeException(nameof(signal), signal, "No value for this signal."),
         };
+    }
+
+    /// <summary>How a second model's cosines stand on the first candidate: nearest or not, or its lead over the best other item.</summary>
+    private static double SecondOpinion(SureSignal signal, int first, float[] second)
+    {
+        var other = float.MinValue;
+        for (var i = 0; i < second.Length; i++)
+        {
+            other = i == first ? other : Math.Max(other, second[i]);
+        }
+
+        var lead = second.Length > 1 ? second[first] - other : second[first];
+        return signal == SureSignal.SecondNearest ? (lead > 0 ? 1 : 0) : lead;
     }
 }
