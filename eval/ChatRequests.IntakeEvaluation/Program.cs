@@ -29,7 +29,7 @@ using ChatRequests.SentenceEncoding;
 //   message (a conditional logit, then scaled to a probability; ADR 0073, measured and not taken).
 // --sure-shape Logistic|Trees|LogisticAndTrees|Stumps: with --fit, --loco or --dev-choice and the encoder, the shape of the model of how sure the
 //   first candidate is: the logistic regression (default), boosted depth-2 trees alone, or trees on the regression's log odds, or 40 boosted stumps (ADR 0075).
-// --sure-signal None|Distinguishing|Subsumes|ElsewhereExplained|SecondNearest|SecondLead: with --fit, --loco or --dev-choice and the encoder, a sign of the item
+// --sure-signal None|Distinguishing|Subsumes|ElsewhereExplained|SecondNearest|SecondLead|SecondCosine: with --fit, --loco or --dev-choice and the encoder, a sign of the item
 //   named rather than its family added to the sureness's features, read from the words against the whole catalog (ADR 0076);
 //   the stored line's (Distinguishing) unless told.
 // --loco --encoder --sure-probe: the log loss and AUC of the sureness of each catalog's first candidates under the fit without it (ADR 0075).
@@ -51,7 +51,7 @@ using ChatRequests.SentenceEncoding;
 //   the item cosines: the whole, its content (its words less the stop words, or with LessFrame the message less its request frame),
 //   both (best or mean), the content of a message longer than N words (ADR 0080; the bot reads QueryText.Default). --query-probe [--part dev]: the nearest item right under each.
 // --second-opinion: with --fit, --loco or --dev-choice and the encoder, the messages the encoder reads read by snowflake-arctic-embed-xs too,
-//   for the sureness's --sure-signal SecondNearest|SecondLead (ADR 0082; implied by those signals); --loco --second-probe: how well the second
+//   for the sureness's --sure-signal SecondNearest|SecondLead|SecondCosine (ADR 0082; implied by those signals); --loco --second-probe: how well the second
 //   model's agreement separates a right first candidate from a wrong or "none" one (LOCO, and the development sets' halves under the fit on all).
 // --rank-probe [--part dev]: the item sentences whose item the words do not rank first, where it stands and what is above it.
 // --encoder-probe: what the encoder alone knows of the tuning part (its nearest item, how its best cosine separates kinds).
@@ -220,12 +220,12 @@ for (var i = 0; i < args.Length; i++)
             model = model with { QueryPrefix = "" };
             break;
         default:
-            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|dev|all] [--failures] [--loco] [--fit] [--goals-first] [--targets W A] [--encoder [--decisive-at P] [--none-lead L]] [--parts Whole|Items|ItemsAndSenses|HalfGain|Trimmed] [--parts-probe] [--query-text Whole|Content|BestOfBoth|MeanOfBoth|ContentWhenLong [N] [LessFrame]] [--query-probe] [--rank-probe] [--hub-probe] [--hub-correction R K L] [--reach-probe] [--form-probe] [--order-probe] [--listwise] [--sure-shape Logistic|Trees|LogisticAndTrees|Stumps] [--sure-signal None|Distinguishing|Subsumes|ElsewhereExplained|SecondNearest|SecondLead] [--second-opinion] [--second-probe] [--cross-fitted-bars] [--sure-probe] [--no-agreed-bar] [--dev-choice] [--encoder-probe] [--pair-probe] [--encoder-fidelity] [--fit-senses] [--model MiniLM|ArcticXs|Both [--pair-weight W]] [--no-query-prefix]");
+            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|dev|all] [--failures] [--loco] [--fit] [--goals-first] [--targets W A] [--encoder [--decisive-at P] [--none-lead L]] [--parts Whole|Items|ItemsAndSenses|HalfGain|Trimmed] [--parts-probe] [--query-text Whole|Content|BestOfBoth|MeanOfBoth|ContentWhenLong [N] [LessFrame]] [--query-probe] [--rank-probe] [--hub-probe] [--hub-correction R K L] [--reach-probe] [--form-probe] [--order-probe] [--listwise] [--sure-shape Logistic|Trees|LogisticAndTrees|Stumps] [--sure-signal None|Distinguishing|Subsumes|ElsewhereExplained|SecondNearest|SecondLead|SecondCosine] [--second-opinion] [--second-probe] [--cross-fitted-bars] [--sure-probe] [--no-agreed-bar] [--dev-choice] [--encoder-probe] [--pair-probe] [--encoder-fidelity] [--fit-senses] [--model MiniLM|ArcticXs|Both [--pair-weight W]] [--no-query-prefix]");
             return 2;
     }
 }
 
-secondOpinion |= fitOptions.SureSignal is SureSignal.SecondNearest or SureSignal.SecondLead;
+secondOpinion |= fitOptions.SureSignal is SureSignal.SecondNearest or SureSignal.SecondLead or SureSignal.SecondCosine;
 var root = Evaluation.FindRoot();
 if (fidelity)
 {

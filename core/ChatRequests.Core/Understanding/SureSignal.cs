@@ -25,6 +25,9 @@ internal enum SureSignal
 
     /// <summary>A second sentence model's cosine of the first candidate less its best cosine of any other item (ADR 0082).</summary>
     SecondLead,
+
+    /// <summary>A second sentence model's cosine of the first candidate itself (ADR 0082).</summary>
+    SecondCosine,
 }
 
 /// <summary>The value of a <see cref="SureSignal"/> for a decision's candidates.</summary>
@@ -32,7 +35,7 @@ internal static class SureSignals
 {
     public static double Of(SureSignal signal, List<(ScoredItem Item, double Probability, bool Rule)> judged, Reading reading)
     {
-        if (signal is SureSignal.SecondNearest or SureSignal.SecondLead)
+        if (signal is SureSignal.SecondNearest or SureSignal.SecondLead or SureSignal.SecondCosine)
         {
             return SecondOpinion(signal, judged[0].Item.Index, reading.SecondCosines
                 ?? throw new InvalidOperationException($"{signal} is read from a second sentence model's cosines, and this message has none."));
@@ -54,7 +57,7 @@ internal static class SureSignals
         };
     }
 
-    /// <summary>How a second model's cosines stand on the first candidate: nearest or not, or its lead over the best other item.</summary>
+    /// <summary>How a second model's cosines stand on the first candidate: nearest or not, its lead over the best other item, or its own.</summary>
     private static double SecondOpinion(SureSignal signal, int first, float[] second)
     {
         var other = float.MinValue;
@@ -64,6 +67,11 @@ internal static class SureSignals
         }
 
         var lead = second.Length > 1 ? second[first] - other : second[first];
-        return signal == SureSignal.SecondNearest ? (lead > 0 ? 1 : 0) : lead;
+        return signal switch
+        {
+            SureSignal.SecondNearest => lead > 0 ? 1 : 0,
+            SureSignal.SecondLead => lead,
+            _ => second[first],
+        };
     }
 }
