@@ -11,9 +11,9 @@ namespace ChatRequests.Intake.Tests;
 public sealed class SecondOpinionSignalTests
 {
     [Theory]
-    [InlineData(0.8f, 0.6f, 1.0, 0.2, 0.8)]
-    [InlineData(0.7f, 0.9f, 0.0, -0.2, 0.7)]
-    public void TheSecondModelsCosines_SayWhetherItPutsTheFirstCandidateNearest_ByHowMuch_AndHowNear(
+    [InlineData(0.8f, 0.6f, 1.0, 2.0, 2.0)]
+    [InlineData(0.7f, 0.9f, 0.0, -2.0, 1.0)]
+    public void TheSecondModelsCosines_SayWhetherItPutsTheFirstCandidateNearest_ByHowMuch_AndHowNear_InTenthsOfACosine(
         float firstCosine, float otherCosine, double nearest, double lead, double cosine)
     {
         var catalog = Ferry();

@@ -4,7 +4,8 @@ namespace ChatRequests.Core.Understanding;
 
 /// <summary>
 /// A sign, read from the message's own words against the whole catalog, that the words name the first candidate itself
-/// rather than its family (ADR 0076): added to <see cref="SentenceLead.SureFeatures"/> when the calibration was fitted with it.
+/// rather than its family (ADR 0076), or a second sentence model's agreement with it (ADR 0082): added to
+/// <see cref="SentenceLead.SureFeatures"/> when the calibration was fitted with it.
 /// </summary>
 internal enum SureSignal
 {
@@ -23,10 +24,10 @@ internal enum SureSignal
     /// <summary>Whether a second sentence model's nearest item is the first candidate (ADR 0082; <see cref="Reading.SecondCosines"/>).</summary>
     SecondNearest,
 
-    /// <summary>A second sentence model's cosine of the first candidate less its best cosine of any other item (ADR 0082).</summary>
+    /// <summary>A second sentence model's cosine of the first candidate less its best cosine of any other item, in tenths (ADR 0082).</summary>
     SecondLead,
 
-    /// <summary>A second sentence model's cosine of the first candidate itself (ADR 0082).</summary>
+    /// <summary>A second sentence model's cosine of the first candidate itself, in tenths from 0.6 (ADR 0082).</summary>
     SecondCosine,
 }
 
@@ -57,7 +58,11 @@ internal static class SureSignals
         };
     }
 
-    /// <summary>How a second model's cosines stand on the first candidate: nearest or not, its lead over the best other item, or its own.</summary>
+    /// <summary>
+    /// How a second model's cosines stand on the first candidate: nearest or not, its lead over the best other item, or its own;
+    /// cosines in tenths (its own from 0.6, about an item sentence's median): the fit's ridge (1 on every weight) shrank the
+    /// raw ones to nothing (ADR 0082).
+    /// </summary>
     private static double SecondOpinion(SureSignal signal, int first, float[] second)
     {
         var other = float.MinValue;
@@ -70,8 +75,8 @@ internal static class SureSignals
         return signal switch
         {
             SureSignal.SecondNearest => lead > 0 ? 1 : 0,
-            SureSignal.SecondLead => lead,
-            _ => second[first],
+            SureSignal.SecondLead => 10 * lead,
+            _ => 10 * (second[first] - 0.6),
         };
     }
 }
