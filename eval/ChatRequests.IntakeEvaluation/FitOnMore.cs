@@ -64,8 +64,11 @@ internal static class FitOnMore
 
     /// <summary>The grouped cross-validation over the union (<c>--loco-all</c>), its totals and ADR 0079's bar.</summary>
     /// <returns>Whether B passes the bar.</returns>
-    public static bool CrossValidate(IReadOnlyList<ReadUtterance> tuning, IReadOnlyList<ReadUtterance> development, FitOptions options)
+    /// <param name="bTargets">B's targets when not <paramref name="options"/>' (<c>--b-targets W A</c>): B compared with A where their wrong forms are alike.</param>
+    public static bool CrossValidate(IReadOnlyList<ReadUtterance> tuning, IReadOnlyList<ReadUtterance> development, FitOptions options, Targets? bTargets = null)
     {
+        var bOptions = bTargets is null ? options : options with { Targets = bTargets };
+        Console.WriteLine(FormattableString.Invariant($"A fitted for wrong forms at most {options.Targets.WrongForm}, abstention at least {options.Targets.Abstention}; B for {bOptions.Targets.WrongForm}, {bOptions.Targets.Abstention}"));
         var union = tuning.Concat(development).ToList();
         var tuningCatalogs = tuning.Select(CatalogOf).ToHashSet(StringComparer.Ordinal);
         // A for a catalog the tuning part does not have is the fit on the whole tuning part: fitted once.
@@ -76,7 +79,7 @@ internal static class FitOnMore
         {
             var others = union.Where(r => CatalogOf(r) != catalog).ToList();
             var a = tuningCatalogs.Contains(catalog) ? Calibration.Fit(Training(others, FitOn.Tuning), led: true, options) : onAllTuning;
-            var b = Calibration.Fit(Training(others, FitOn.TuningAndDev), led: true, options);
+            var b = Calibration.Fit(Training(others, FitOn.TuningAndDev), led: true, bOptions);
             var mine = union.Where(r => CatalogOf(r) == catalog).Select(r => new Scored(
                 catalog, tuningCatalogs.Contains(catalog), r.Set.Part == LabelledSet.Tuning, IsCheck(r.Set),
                 Evaluation.Score(r.Utterance, r.Decide(a, led: true)), Evaluation.Score(r.Utterance, r.Decide(b, led: true)))).ToList();

@@ -46,7 +46,7 @@ using ChatRequests.SentenceEncoding;
 //   development sets but their check files (ADR 0079; each --loco fold leaves the catalog out of both).
 // --loco-all: with --encoder, a grouped cross-validation by catalog over the tuning part and the development sets together,
 //   each catalog's sentences decided by calibrations fitted without it, A on the tuning part, B on both but the check files;
-//   totals only, and ADR 0079's bar (exits 1 when B does not pass it).
+//   totals only, and ADR 0079's bar (exits 1 when B does not pass it); --b-targets W A: B fitted for other targets than A's.
 // --rank-probe [--part dev]: the item sentences whose item the words do not rank first, where it stands and what is above it.
 // --encoder-probe: what the encoder alone knows of the tuning part (its nearest item, how its best cosine separates kinds).
 // --fit-senses: fits when a message the words leave open is a command or a fault by its meaning (ADR 0045), leave-one-catalog-out
@@ -75,6 +75,7 @@ var rankProbe = false;
 var hubProbe = false;
 var fitOn = FitOn.Tuning;
 var locoAll = false;
+Targets? bTargets = null;
 HubCorrection? hub = null;
 double? decisiveAt = null;
 float? noneLead = null;
@@ -137,6 +138,12 @@ for (var i = 0; i < args.Length; i++)
             fitOn = on;
             i++;
             break;
+        case "--b-targets" when i + 2 < args.Length
+            && double.TryParse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture, out var bWrong)
+            && double.TryParse(args[i + 2], System.Globalization.CultureInfo.InvariantCulture, out var bAbstain):
+            bTargets = new(bWrong, bAbstain);
+            i += 2;
+            break;
         case "--loco-all":
             locoAll = true;
             break;
@@ -194,7 +201,7 @@ for (var i = 0; i < args.Length; i++)
             model = model with { QueryPrefix = "" };
             break;
         default:
-            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|dev|all] [--failures] [--loco] [--fit] [--goals-first] [--targets W A] [--encoder [--decisive-at P] [--none-lead L]] [--fit-on tuning|tuning+dev] [--loco-all] [--rank-probe] [--hub-probe] [--hub-correction R K L] [--reach-probe] [--form-probe] [--order-probe] [--listwise] [--sure-shape Logistic|Trees|LogisticAndTrees|Stumps] [--sure-signal None|Distinguishing|Subsumes|ElsewhereExplained] [--cross-fitted-bars] [--sure-probe] [--no-agreed-bar] [--dev-choice] [--encoder-probe] [--pair-probe] [--encoder-fidelity] [--fit-senses] [--model MiniLM|ArcticXs|Both [--pair-weight W]] [--no-query-prefix]");
+            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|dev|all] [--failures] [--loco] [--fit] [--goals-first] [--targets W A] [--encoder [--decisive-at P] [--none-lead L]] [--fit-on tuning|tuning+dev] [--loco-all [--b-targets W A]] [--rank-probe] [--hub-probe] [--hub-correction R K L] [--reach-probe] [--form-probe] [--order-probe] [--listwise] [--sure-shape Logistic|Trees|LogisticAndTrees|Stumps] [--sure-signal None|Distinguishing|Subsumes|ElsewhereExplained] [--cross-fitted-bars] [--sure-probe] [--no-agreed-bar] [--dev-choice] [--encoder-probe] [--pair-probe] [--encoder-fidelity] [--fit-senses] [--model MiniLM|ArcticXs|Both [--pair-weight W]] [--no-query-prefix]");
             return 2;
     }
 }
@@ -345,7 +352,8 @@ if (locoAll && encoder is not null)
     var passes = FitOnMore.CrossValidate(
         Calibration.Read(lexical, LabelledSet.Load(root, LabelledSet.Tuning), encoder, decisiveAt ?? SentenceLead.DecisiveAt),
         Calibration.Read(lexical, LabelledSet.Load(root, LabelledSet.Development), encoder, decisiveAt ?? SentenceLead.DecisiveAt),
-        fitOptions);
+        fitOptions,
+        bTargets);
     return passes ? 0 : 1;
 }
 
