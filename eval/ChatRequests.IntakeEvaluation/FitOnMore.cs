@@ -60,7 +60,8 @@ internal static class FitOnMore
     }
 
     /// <summary>One sentence's figures under A and under B, with what it is (for the totals).</summary>
-    private sealed record Scored(string Catalog, bool TuningCatalog, bool Tuning, bool Check, Figures A, Figures B);
+    /// <param name="SureA">For a weighed reading the encoder read: how sure A is of its first candidate and whether it is right (ADR 0075's probe).</param>
+    private sealed record Scored(string Catalog, bool TuningCatalog, bool Tuning, bool Check, Figures A, Figures B, (double P, bool Right)? SureA, (double P, bool Right)? SureB);
 
     /// <summary>The grouped cross-validation over the union (<c>--loco-all</c>), its totals and ADR 0079's bar.</summary>
     /// <returns>Whether B passes the bar.</returns>
@@ -82,7 +83,7 @@ internal static class FitOnMore
             var b = Calibration.Fit(Training(others, FitOn.TuningAndDev), led: true, bOptions);
             var mine = union.Where(r => CatalogOf(r) == catalog).Select(r => new Scored(
                 catalog, tuningCatalogs.Contains(catalog), r.Set.Part == LabelledSet.Tuning, IsCheck(r.Set),
-                Evaluation.Score(r.Utterance, r.Decide(a, led: true)), Evaluation.Score(r.Utterance, r.Decide(b, led: true)))).ToList();
+                Evaluation.Score(r.Utterance, r.Decide(a, led: true)), Evaluation.Score(r.Utterance, r.Decide(b, led: true)), Sure(r, a), Sure(r, b))).ToList();
             scored.AddRange(mine);
             Console.WriteLine($"  {catalog}{(tuningCatalogs.Contains(catalog) ? " (tuning)" : "")} ({mine.Count}) | {Line(Sum(mine, s => s.A))} | {Line(Sum(mine, s => s.B))}");
         }
@@ -103,6 +104,12 @@ internal static class FitOnMore
             Console.WriteLine($"{name}: A {Line(a)} | B {Line(b)}");
         }
 
+        // Whatever the bars: how often the first candidate is right, and how well the sureness separates right from wrong.
+        foreach (var (name, where) in groups.Where(g => g.Name is "all catalogs" or "catalogs the tuning part does not have" or "development check files"))
+        {
+            Console.WriteLine($"sureness out of sample, {name}: A {Separation(scored.Where(where).Select(s => s.SureA))} | B {Separation(scored.Where(where).Select(s => s.SureB))}");
+        }
+
         var verdicts = new (string Bar, bool Holds)[]
         {
             ("1. top-1 higher, all catalogs", totals["all catalogs"].B.Top1.Hits > totals["all catalogs"].A.Top1.Hits),
@@ -120,6 +127,25 @@ internal static class FitOnMore
         var passes = verdicts.All(v => v.Holds);
         Console.WriteLine($"ADR 0079's bar: B {(passes ? "passes" : "does not pass")}");
         return passes;
+    }
+
+    private static (double P, bool Right)? Sure(ReadUtterance r, MatchCalibration calibration)
+    {
+        if (!r.Weighed || r.Reading.Cosines is not { } cosines)
+        {
+            return null;
+        }
+
+        var first = SentenceLead.Judged(r.Reading.Ranked, r.Reading.QueryTerms, cosines, calibration);
+        return (r.Judge(calibration).Probability, r.IsAskedFor(first[0].Item));
+    }
+
+    private static string Separation(IEnumerable<(double P, bool Right)?> sure)
+    {
+        var judged = sure.OfType<(double P, bool Right)>().ToList();
+        var loss = judged.Average(j => -Math.Log(Math.Clamp(j.Right ? j.P : 1 - j.P, 1e-6, 1)));
+        var (right, wrong) = (judged.Where(j => j.Right).Select(j => j.P).ToList(), judged.Where(j => !j.Right).Select(j => j.P).ToList());
+        return $"{judged.Count} first candidates, {right.Count} right, log loss {loss:0.0000}, AUC {RocArea.Of(right, wrong):0.0000}";
     }
 
     private static bool Higher((Figures A, Figures B) t) => t.B.Top1.Hits > t.A.Top1.Hits;
