@@ -61,7 +61,7 @@ internal static class FitOnMore
 
     /// <summary>One sentence's figures under A and under B, with what it is (for the totals).</summary>
     /// <param name="SureA">For a weighed reading the encoder read: how sure A is of its first candidate and whether it is right (ADR 0075's probe).</param>
-    private sealed record Scored(string Catalog, bool TuningCatalog, bool Tuning, bool Check, Figures A, Figures B, (double P, bool Right)? SureA, (double P, bool Right)? SureB);
+    private sealed record Scored(string Catalog, bool TuningCatalog, bool Tuning, bool Check, Figures A, Figures B, Figures BWithABars, (double P, bool Right)? SureA, (double P, bool Right)? SureB);
 
     /// <summary>The grouped cross-validation over the union (<c>--loco-all</c>), its totals and ADR 0079's bar.</summary>
     /// <returns>Whether B passes the bar.</returns>
@@ -81,9 +81,11 @@ internal static class FitOnMore
             var others = union.Where(r => CatalogOf(r) != catalog).ToList();
             var a = tuningCatalogs.Contains(catalog) ? Calibration.Fit(Training(others, FitOn.Tuning), led: true, options) : onAllTuning;
             var b = Calibration.Fit(Training(others, FitOn.TuningAndDev), led: true, bOptions);
+            // B's weights and sureness under A's bars: whether B's better sureness shows when its bars do not rise with the harder data.
+            var bWithABars = b with { FormAt = a.FormAt, RuleFormAt = a.RuleFormAt, AgreedFormAt = a.AgreedFormAt, CloseBand = a.CloseBand };
             var mine = union.Where(r => CatalogOf(r) == catalog).Select(r => new Scored(
                 catalog, tuningCatalogs.Contains(catalog), r.Set.Part == LabelledSet.Tuning, IsCheck(r.Set),
-                Evaluation.Score(r.Utterance, r.Decide(a, led: true)), Evaluation.Score(r.Utterance, r.Decide(b, led: true)), Sure(r, a), Sure(r, b))).ToList();
+                Evaluation.Score(r.Utterance, r.Decide(a, led: true)), Evaluation.Score(r.Utterance, r.Decide(b, led: true)), Evaluation.Score(r.Utterance, r.Decide(bWithABars, led: true)), Sure(r, a), Sure(r, b))).ToList();
             scored.AddRange(mine);
             Console.WriteLine($"  {catalog}{(tuningCatalogs.Contains(catalog) ? " (tuning)" : "")} ({mine.Count}) | {Line(Sum(mine, s => s.A))} | {Line(Sum(mine, s => s.B))}");
         }
@@ -101,7 +103,7 @@ internal static class FitOnMore
         var totals = groups.ToDictionary(g => g.Name, g => (A: Sum(scored.Where(g.Where), s => s.A), B: Sum(scored.Where(g.Where), s => s.B)));
         foreach (var (name, (a, b)) in totals)
         {
-            Console.WriteLine($"{name}: A {Line(a)} | B {Line(b)}");
+            Console.WriteLine($"{name}: A {Line(a)} | B {Line(b)} | B with A's bars {Line(Sum(scored.Where(groups.First(g => g.Name == name).Where), s => s.BWithABars))}");
         }
 
         // Whatever the bars: how often the first candidate is right, and how well the sureness separates right from wrong.
