@@ -31,6 +31,16 @@ internal static class FitOnMore
         return known;
     }
 
+    /// <summary>Targets given as two numbers from <paramref name="at"/> (<c>--b-targets W A</c>).</summary>
+    public static bool TryParseTargets(string[] args, int at, out Targets targets)
+    {
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        (var wrong, var abstain) = (double.NaN, double.NaN);
+        var known = at + 1 < args.Length && double.TryParse(args[at], culture, out wrong) && double.TryParse(args[at + 1], culture, out abstain);
+        targets = known ? new(wrong, abstain) : FitOptions.GoalTargets;
+        return known;
+    }
+
     public static bool IsCheck(LabelledSet set) => set.Name.Contains("-check-", StringComparison.Ordinal);
 
     /// <summary>The catalog a sentence is on, by its folder ("sample" for the sample's): the group a fold leaves out.</summary>

@@ -138,10 +138,8 @@ for (var i = 0; i < args.Length; i++)
             fitOn = on;
             i++;
             break;
-        case "--b-targets" when i + 2 < args.Length
-            && double.TryParse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture, out var bWrong)
-            && double.TryParse(args[i + 2], System.Globalization.CultureInfo.InvariantCulture, out var bAbstain):
-            bTargets = new(bWrong, bAbstain);
+        case "--b-targets" when FitOnMore.TryParseTargets(args, i + 1, out var b):
+            bTargets = b;
             i += 2;
             break;
         case "--loco-all":
