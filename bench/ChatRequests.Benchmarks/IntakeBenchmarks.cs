@@ -23,7 +23,13 @@ public class IntakeBenchmarks
         "help me get a docking station",
     ];
 
+    /// <summary>A rambling message of several sentences: a greeting, the context, the ask and a sign-off (ADR 0078).</summary>
+    private const string Rambling =
+        "Hi, hope you're well. Since the move to the new office my old screen has been giving me headaches, could I get a bigger one? "
+        + "Also the dock on my desk only drives one display. Thanks, Sam";
+
     private LexicalInterpreter _interpreter = null!;
+    private LexicalInterpreter _byParts = null!;
     private SlimSentenceEncoder? _encoder;
 
     /// <summary>With the slim sentence encoder (ADR 0039, 0041): the words' reading, plus one inference when the words are not decisive.</summary>
@@ -37,6 +43,9 @@ public class IntakeBenchmarks
         _interpreter = new LexicalInterpreter(new GeneratedCatalog(), _encoder);
         _interpreter.Prepare();
         _interpreter.Interpret("warm up: builds the index");
+        _byParts = new LexicalInterpreter(new GeneratedCatalog(), _encoder) { Parts = PartsReading.Items };
+        _byParts.Prepare();
+        _byParts.Interpret("warm up: builds the index");
     }
 
     [GlobalCleanup]
@@ -53,6 +62,12 @@ public class IntakeBenchmarks
 
         return found;
     }
+
+    [Benchmark(Description = "interpret a rambling message of four parts (200 items), read whole")]
+    public Meaning InterpretRambling() => _interpreter.Interpret(Rambling);
+
+    [Benchmark(Description = "interpret a rambling message of four parts (200 items), read by its parts too (ADR 0078)")]
+    public Meaning InterpretRamblingByParts() => _byParts.Interpret(Rambling);
 
     [Benchmark(Description = "index a 200-item catalog (once per catalog; with the encoder, its items' vectors)")]
     public Meaning Index()

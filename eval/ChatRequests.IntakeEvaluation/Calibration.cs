@@ -67,12 +67,13 @@ internal static class Calibration
 
     /// <summary>Reads every utterance of the sets once.</summary>
     /// <param name="decisiveAt">From which probability the words' rule form is not encoded (<see cref="SentenceLead.DecisiveAt"/>).</param>
+    /// <param name="parts">Whether a message of several sentences is read by its parts too (ADR 0078).</param>
     /// <param name="noneLead">When given, the "none" lead of the senses instead of the stored one (ADR 0050).</param>
-    public static List<ReadUtterance> Read(Evaluation evaluation, IEnumerable<LabelledSet> sets, ISentenceEncoder? encoder = null, double decisiveAt = SentenceLead.DecisiveAt, float? noneLead = null) =>
+    public static List<ReadUtterance> Read(Evaluation evaluation, IEnumerable<LabelledSet> sets, ISentenceEncoder? encoder = null, double decisiveAt = SentenceLead.DecisiveAt, float? noneLead = null, PartsReading parts = MessageParts.Default) =>
     [
         .. sets.SelectMany(set =>
         {
-            var interpreter = new LexicalInterpreter(evaluation.LoadCatalog(set.Catalog), encoder) { DecisiveAt = decisiveAt };
+            var interpreter = new LexicalInterpreter(evaluation.LoadCatalog(set.Catalog), encoder) { DecisiveAt = decisiveAt, Parts = parts };
             interpreter.Prepare();
             var stored = encoder switch
             {

@@ -31,17 +31,21 @@ internal static class DevChoice
 
     /// <param name="options">How each calibration is fitted, but for the goals first and the targets, which are the choice's.</param>
     /// <param name="hub">A hub correction of the item cosines, on the tuning part and the development sets alike (ADR 0077), or none.</param>
-    public static void Run(string root, ISentenceEncoder encoder, double decisiveAt, FitOptions options, HubCorrection? hub = null)
+    /// <param name="parts">What a message's parts feed (ADR 0078), on the tuning part and the development sets alike.</param>
+    /// <param name="query">What of the message the encoder reads (ADR 0080), on the tuning part and the development sets alike, or the bot's.</param>
+    public static void Run(string root, ISentenceEncoder encoder, double decisiveAt, FitOptions options, HubCorrection? hub = null, PartsReading parts = MessageParts.Default, QueryChoice? query = null)
     {
         var lexical = Evaluation.Lexical(root);
-        var tuning = Calibration.Read(lexical, LabelledSet.Load(root, LabelledSet.Tuning), encoder, decisiveAt);
+        var tuning = Calibration.Read(lexical, LabelledSet.Load(root, LabelledSet.Tuning), encoder, decisiveAt, parts: parts);
         tuning = hub?.Apply(tuning, encoder, lexical) ?? tuning;
+        tuning = query is null ? tuning : QueryProbe.Apply(tuning, encoder, lexical, query);
         var sets = LabelledSet.Load(root, LabelledSet.Development);
         var choosing = ChoosingCatalogs(sets);
         Console.WriteLine($"choosing half: {string.Join(", ", choosing.Order(StringComparer.Ordinal))}");
         Console.WriteLine($"confirming half: {string.Join(", ", sets.Select(CatalogName).Distinct().Where(c => !choosing.Contains(c)).Order(StringComparer.Ordinal))}");
-        var dev = Calibration.Read(lexical, sets, encoder, decisiveAt);
+        var dev = Calibration.Read(lexical, sets, encoder, decisiveAt, parts: parts);
         dev = hub?.Apply(dev, encoder, lexical) ?? dev;
+        dev = query is null ? dev : QueryProbe.Apply(dev, encoder, lexical, query);
         var (first, second) = (dev.Where(r => choosing.Contains(CatalogName(r.Set))).ToList(), dev.Where(r => !choosing.Contains(CatalogName(r.Set))).ToList());
 
         var candidates = new List<(string Name, MatchCalibration Calibration)> { ("stored", MatchCalibration.FittedWithEncoder) };

@@ -19,10 +19,11 @@ public sealed record Outcome(LabelledSet Set, Utterance Utterance, Meaning Meani
 public sealed class Evaluation(string root, Func<ICatalog, IMessageInterpreter> interpreterFor)
 {
     /// <param name="encoder">With a sentence encoder, every catalog's item vectors are built before its first message.</param>
+    /// <param name="parts">Whether a message of several sentences is read by its parts too (ADR 0078).</param>
     /// <param name="decisiveAt">From which probability the words' rule form is not encoded (<see cref="SentenceLead.DecisiveAt"/>).</param>
-    public static Evaluation Lexical(string root, ISentenceEncoder? encoder = null, double decisiveAt = SentenceLead.DecisiveAt) => new(root, catalog =>
+    public static Evaluation Lexical(string root, ISentenceEncoder? encoder = null, double decisiveAt = SentenceLead.DecisiveAt, PartsReading parts = MessageParts.Default) => new(root, catalog =>
     {
-        var interpreter = new LexicalInterpreter(catalog, encoder) { DecisiveAt = decisiveAt };
+        var interpreter = new LexicalInterpreter(catalog, encoder) { DecisiveAt = decisiveAt, Parts = parts };
         interpreter.Prepare();
         return interpreter;
     });

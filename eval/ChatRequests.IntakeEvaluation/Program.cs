@@ -47,6 +47,14 @@ using ChatRequests.SentenceEncoding;
 // --loco-all: with --encoder, a grouped cross-validation by catalog over the tuning part and the development sets together,
 //   each catalog's sentences decided by calibrations fitted without it, A on the tuning part, B on both but the check files;
 //   totals only, and ADR 0079's bar (exits 1 when B does not pass it); --b-targets W A: B fitted for other targets than A's.
+// --parts Whole|Items|ItemsAndSenses|HalfGain|Trimmed: with the encoder, whether a message of several sentences or clauses is read by its parts
+//   too, and whether they feed the items' cosines only or the senses as well, half their gain, or the message less its
+//   pleasantries as one more text (ADR 0078; default MessageParts.Default). --parts-probe reads with it (Items unless told).
+// --parts-probe [--part dev] [--failures]: the item sentences whose nearest item by the encoder is right, by the whole message and
+//   by the whole and its parts, for the messages of several parts and for all (ADR 0078); with --failures, each tuning message of several parts.
+// --query-text Whole|Content|BestOfBoth|MeanOfBoth|ContentWhenLong [N] [LessFrame]: with the encoder, what of the message it reads for
+//   the item cosines: the whole, its content (its words less the stop words, or with LessFrame the message less its request frame),
+//   both (best or mean), the content of a message longer than N words (ADR 0080; the bot reads QueryText.Default). --query-probe [--part dev]: the nearest item right under each.
 // --rank-probe [--part dev]: the item sentences whose item the words do not rank first, where it stands and what is above it.
 // --encoder-probe: what the encoder alone knows of the tuning part (its nearest item, how its best cosine separates kinds).
 // --fit-senses: fits when a message the words leave open is a command or a fault by its meaning (ADR 0045), leave-one-catalog-out
@@ -77,6 +85,10 @@ var fitOn = FitOn.Tuning;
 var locoAll = false;
 Targets? bTargets = null;
 HubCorrection? hub = null;
+var partsReading = MessageParts.Default;
+var partsProbe = false;
+QueryChoice? queryText = null;
+var queryProbe = false;
 double? decisiveAt = null;
 float? noneLead = null;
 var model = SentenceModel.ByShortName[SentenceEncoderOptions.DefaultModelName];
@@ -126,6 +138,23 @@ for (var i = 0; i < args.Length; i++)
             break;
         case "--fit-senses":
             fitSenses = true;
+            break;
+        case "--parts" when i + 1 < args.Length && Enum.TryParse<PartsReading>(args[i + 1], ignoreCase: true, out var partsRead):
+            partsReading = partsRead;
+            i++;
+            break;
+        case "--parts-probe":
+            partsProbe = true;
+            break;
+        case "--query-text" when i + 1 < args.Length && Enum.TryParse<QueryReading>(args[i + 1], ignoreCase: true, out var queryReading):
+            var longFrom = i + 2 < args.Length && int.TryParse(args[i + 2], out var from) ? from : (int?)null;
+            i += longFrom is null ? 1 : 2;
+            var lessFrame = i + 1 < args.Length && args[i + 1].Equals("LessFrame", StringComparison.OrdinalIgnoreCase);
+            i += lessFrame ? 1 : 0;
+            queryText = new QueryChoice(queryReading, longFrom ?? 8, lessFrame ? QueryContent.LessFrame : QueryContent.Words);
+            break;
+        case "--query-probe":
+            queryProbe = true;
             break;
         case "--rank-probe":
             rankProbe = true;
@@ -199,7 +228,7 @@ for (var i = 0; i < args.Length; i++)
             model = model with { QueryPrefix = "" };
             break;
         default:
-            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|dev|all] [--failures] [--loco] [--fit] [--goals-first] [--targets W A] [--encoder [--decisive-at P] [--none-lead L]] [--fit-on tuning|tuning+dev] [--loco-all [--b-targets W A]] [--rank-probe] [--hub-probe] [--hub-correction R K L] [--reach-probe] [--form-probe] [--order-probe] [--listwise] [--sure-shape Logistic|Trees|LogisticAndTrees|Stumps] [--sure-signal None|Distinguishing|Subsumes|ElsewhereExplained] [--cross-fitted-bars] [--sure-probe] [--no-agreed-bar] [--dev-choice] [--encoder-probe] [--pair-probe] [--encoder-fidelity] [--fit-senses] [--model MiniLM|ArcticXs|Both [--pair-weight W]] [--no-query-prefix]");
+            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|dev|all] [--failures] [--loco] [--fit] [--goals-first] [--targets W A] [--encoder [--decisive-at P] [--none-lead L]] [--parts Whole|Items|ItemsAndSenses|HalfGain|Trimmed] [--parts-probe] [--query-text Whole|Content|BestOfBoth|MeanOfBoth|ContentWhenLong [N] [LessFrame]] [--query-probe] [--fit-on tuning|tuning+dev] [--loco-all [--b-targets W A]] [--rank-probe] [--hub-probe] [--hub-correction R K L] [--reach-probe] [--form-probe] [--order-probe] [--listwise] [--sure-shape Logistic|Trees|LogisticAndTrees|Stumps] [--sure-signal None|Distinguishing|Subsumes|ElsewhereExplained] [--cross-fitted-bars] [--sure-probe] [--no-agreed-bar] [--dev-choice] [--encoder-probe] [--pair-probe] [--encoder-fidelity] [--fit-senses] [--model MiniLM|ArcticXs|Both [--pair-weight W]] [--no-query-prefix]");
             return 2;
     }
 }
@@ -247,7 +276,7 @@ if (paired && !(fit || loco || devChoice || fitSenses))
     return 2;
 }
 
-ISentenceEncoder? encoder = !(withEncoder || probe || fitSenses || devChoice) ? null
+ISentenceEncoder? encoder = !(withEncoder || probe || fitSenses || devChoice || partsProbe) ? null
     : paired ? new PairedEncoder(new CachedEncoder(SentenceModel.ByShortName["MiniLM"]), new CachedEncoder(SentenceModel.ByShortName["ArcticXs"]), pairWeight)
     : new CachedEncoder(model);
 using var disposesEncoder = encoder as IDisposable;
@@ -309,12 +338,29 @@ if (probe)
     return 0;
 }
 
+if (queryProbe && encoder is not null)
+{
+    // The encoder's nearest item by what of the message it reads (ADR 0080); tuning or dev, never a held-out part.
+    var queryPart = part == LabelledSet.Development ? LabelledSet.Development : LabelledSet.Tuning;
+    Console.WriteLine($"{queryPart}:");
+    QueryProbe.Run(Calibration.Read(Evaluation.Lexical(root), LabelledSet.Load(root, queryPart), encoder, decisiveAt ?? SentenceLead.DecisiveAt), encoder, Evaluation.Lexical(root), failures && queryPart == LabelledSet.Tuning);
+    return 0;
+}
+
 if (hubProbe && encoder is not null)
 {
     // The encoder's nearest item with and without a hub correction (ADR 0077); tuning or dev, never a held-out part.
     var hubPart = part == LabelledSet.Development ? LabelledSet.Development : LabelledSet.Tuning;
     Console.WriteLine($"{hubPart}:");
     HubProbe.Run(Calibration.Read(Evaluation.Lexical(root), LabelledSet.Load(root, hubPart), encoder, decisiveAt ?? SentenceLead.DecisiveAt), encoder, Evaluation.Lexical(root));
+    return 0;
+}
+
+if (partsProbe)
+{
+    var probedPart = part == LabelledSet.Development ? LabelledSet.Development : LabelledSet.Tuning;
+    // Each message of several parts listed with --failures on the tuning part only (a development set's sentences are never listed).
+    PartsProbe.Run(probedPart, LabelledSet.Load(root, probedPart), encoder!, Evaluation.Lexical(root), partsReading == PartsReading.Whole ? PartsReading.Items : partsReading, failures && probedPart == LabelledSet.Tuning);
     return 0;
 }
 
@@ -357,17 +403,23 @@ if (locoAll && encoder is not null)
 
 if (devChoice)
 {
-    DevChoice.Run(root, encoder!, decisiveAt ?? SentenceLead.DecisiveAt, fitOptions, hub);
+    DevChoice.Run(root, encoder!, decisiveAt ?? SentenceLead.DecisiveAt, fitOptions, hub, partsReading, queryText);
     return 0;
 }
 
 if (loco || fit)
 {
-    var reads = Calibration.Read(Evaluation.Lexical(root), LabelledSet.Load(root, LabelledSet.Tuning), encoder, decisiveAt ?? SentenceLead.DecisiveAt, noneLead);
+    var reads = Calibration.Read(Evaluation.Lexical(root), LabelledSet.Load(root, LabelledSet.Tuning), encoder, decisiveAt ?? SentenceLead.DecisiveAt, noneLead, partsReading);
     if (hub is not null && encoder is not null)
     {
         Console.WriteLine($"hub correction: {hub}");
         reads = hub.Apply(reads, encoder, Evaluation.Lexical(root));
+    }
+
+    if (queryText is not null && encoder is not null)
+    {
+        Console.WriteLine($"the encoder reads: {queryText}");
+        reads = QueryProbe.Apply(reads, encoder, Evaluation.Lexical(root), queryText);
     }
 
     var led = encoder is not null;
@@ -437,7 +489,7 @@ if (loco || fit)
             OrderProbe.Run("leave-one-catalog-out, tuning", rows.SelectMany(row => reads.Where(r => r.Set.Name == row.Name).Select(r => (r, row.Calibration))));
             var devSets = LabelledSet.Load(root, LabelledSet.Development);
             var choosing = DevChoice.ChoosingCatalogs(devSets);
-            var devReads = Calibration.Read(Evaluation.Lexical(root), devSets, encoder, decisiveAt ?? SentenceLead.DecisiveAt);
+            var devReads = Calibration.Read(Evaluation.Lexical(root), devSets, encoder, decisiveAt ?? SentenceLead.DecisiveAt, parts: partsReading);
             var onDev = fittedOnAll ?? EncoderCalibration.For(encoder.Model).Match;
             var (choosingReads, confirmingReads) = (devReads.Where(r => choosing.Contains(DevChoice.CatalogName(r.Set))).ToList(), devReads.Where(r => !choosing.Contains(DevChoice.CatalogName(r.Set))).ToList());
             OrderProbe.Run($"development sets, choosing half, {(fittedOnAll is null ? "stored calibration" : "fitted on the tuning part")}", choosingReads.Select(r => (r, onDev)));
@@ -451,7 +503,7 @@ if (loco || fit)
 }
 
 var parts = part == "all" ? new[] { LabelledSet.Tuning, LabelledSet.HeldOut } : [part];
-var evaluation = Evaluation.Lexical(root, encoder, decisiveAt ?? SentenceLead.DecisiveAt);
+var evaluation = Evaluation.Lexical(root, encoder, decisiveAt ?? SentenceLead.DecisiveAt, partsReading);
 var all = new List<Outcome>();
 foreach (var name in parts)
 {

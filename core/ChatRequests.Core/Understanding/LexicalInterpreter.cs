@@ -82,6 +82,9 @@ public sealed class LexicalInterpreter(ICatalog catalog, ISentenceEncoder? encod
     /// </summary>
     internal double DecisiveAt { get; init; } = SentenceLead.DecisiveAt;
 
+    /// <summary>Whether a message of several sentences or clauses is read by its parts too, and what they feed (ADR 0078).</summary>
+    internal PartsReading Parts { get; init; } = MessageParts.Default;
+
     /// <summary>
     /// Whether the encoder is asked: not when the words settle the message (a command or report, a request chased, a
     /// command word at all, so that the encoder never steals a command) nor when they are decisive about an item.
@@ -94,9 +97,8 @@ public sealed class LexicalInterpreter(ICatalog catalog, ISentenceEncoder? encod
     {
         try
         {
-            var vector = encoder!.EncodeQuery(reading.Text);
-            var cosines = semantic.Cosines(vector);
-            return reading with { Cosines = cosines, Senses = semantic.Senses(vector, cosines) };
+            var (cosines, senses) = MessageParts.Read(reading.Text, encoder!.EncodeQuery(reading.Text), semantic, encoder, Parts);
+            return reading with { Cosines = cosines, Senses = senses };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
