@@ -47,6 +47,10 @@ using ChatRequests.SentenceEncoding;
 // --loco-all: with --encoder, a grouped cross-validation by catalog over the tuning part and the development sets together,
 //   each catalog's sentences decided by calibrations fitted without it, A on the tuning part, B on both but the check files;
 //   totals only, and ADR 0079's bar (exits 1 when B does not pass it); --b-targets W A: B fitted for other targets than A's.
+// --encoder --adapter-probe [--adapter R L]: the encoder's nearest item right with a learned adapter of the message's vector (rank R
+//   or "diagonal", penalty L), each tuning catalog by the adapter fitted on the others, the dev sets by the one fitted on all (ADR 0081).
+// --encoder --loco --adapter R L (or --dev-choice --adapter R L): the decision refitted with the adapted item cosines, each fold's
+//   adapter fitted without the catalog left out, and the dev sets' --targets line, against the plain cosines (ADR 0081).
 // --parts Whole|Items|ItemsAndSenses|HalfGain|Trimmed: with the encoder, whether a message of several sentences or clauses is read by its parts
 //   too, and whether they feed the items' cosines only or the senses as well, half their gain, or the message less its
 //   pleasantries as one more text (ADR 0078; default MessageParts.Default). --parts-probe reads with it (Items unless told).
@@ -85,6 +89,8 @@ var fitOn = FitOn.Tuning;
 var locoAll = false;
 Targets? bTargets = null;
 HubCorrection? hub = null;
+var adapterProbe = false;
+AdapterShape? adapter = null;
 var partsReading = MessageParts.Default;
 var partsProbe = false;
 QueryChoice? queryText = null;
@@ -177,6 +183,13 @@ for (var i = 0; i < args.Length; i++)
         case "--hub-probe":
             hubProbe = true;
             break;
+        case "--adapter-probe":
+            adapterProbe = true;
+            break;
+        case "--adapter" when i + 2 < args.Length && AdapterShape.TryParse(args[i + 1], args[i + 2], out var shapeOfAdapter):
+            adapter = shapeOfAdapter;
+            i += 2;
+            break;
         case "--reach-probe":
             reachProbe = true;
             break;
@@ -228,7 +241,7 @@ for (var i = 0; i < args.Length; i++)
             model = model with { QueryPrefix = "" };
             break;
         default:
-            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|dev|all] [--failures] [--loco] [--fit] [--goals-first] [--targets W A] [--encoder [--decisive-at P] [--none-lead L]] [--parts Whole|Items|ItemsAndSenses|HalfGain|Trimmed] [--parts-probe] [--query-text Whole|Content|BestOfBoth|MeanOfBoth|ContentWhenLong [N] [LessFrame]] [--query-probe] [--fit-on tuning|tuning+dev] [--loco-all [--b-targets W A]] [--rank-probe] [--hub-probe] [--hub-correction R K L] [--reach-probe] [--form-probe] [--order-probe] [--listwise] [--sure-shape Logistic|Trees|LogisticAndTrees|Stumps] [--sure-signal None|Distinguishing|Subsumes|ElsewhereExplained] [--cross-fitted-bars] [--sure-probe] [--no-agreed-bar] [--dev-choice] [--encoder-probe] [--pair-probe] [--encoder-fidelity] [--fit-senses] [--model MiniLM|ArcticXs|Both [--pair-weight W]] [--no-query-prefix]");
+            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|dev|all] [--failures] [--loco] [--fit] [--goals-first] [--targets W A] [--encoder [--decisive-at P] [--none-lead L]] [--parts Whole|Items|ItemsAndSenses|HalfGain|Trimmed] [--parts-probe] [--query-text Whole|Content|BestOfBoth|MeanOfBoth|ContentWhenLong [N] [LessFrame]] [--query-probe] [--fit-on tuning|tuning+dev] [--loco-all [--b-targets W A]] [--rank-probe] [--hub-probe] [--hub-correction R K L] [--reach-probe] [--form-probe] [--order-probe] [--listwise] [--sure-shape Logistic|Trees|LogisticAndTrees|Stumps] [--sure-signal None|Distinguishing|Subsumes|ElsewhereExplained] [--cross-fitted-bars] [--sure-probe] [--no-agreed-bar] [--dev-choice] [--encoder-probe] [--pair-probe] [--encoder-fidelity] [--fit-senses] [--model MiniLM|ArcticXs|Both [--pair-weight W]] [--no-query-prefix] [--adapter-probe] [--adapter R|diagonal L]");
             return 2;
     }
 }
@@ -344,6 +357,19 @@ if (queryProbe && encoder is not null)
     var queryPart = part == LabelledSet.Development ? LabelledSet.Development : LabelledSet.Tuning;
     Console.WriteLine($"{queryPart}:");
     QueryProbe.Run(Calibration.Read(Evaluation.Lexical(root), LabelledSet.Load(root, queryPart), encoder, decisiveAt ?? SentenceLead.DecisiveAt), encoder, Evaluation.Lexical(root), failures && queryPart == LabelledSet.Tuning);
+    return 0;
+}
+
+if (adapterProbe && encoder is not null)
+{
+    // A learned adapter of the message's vector (ADR 0081): LOCO on the tuning part, fitted on it for the dev sets; never a held-out part.
+    AdapterProbe.Run(root, encoder, decisiveAt ?? SentenceLead.DecisiveAt, adapter);
+    return 0;
+}
+
+if (adapter is not null && encoder is not null && (loco || devChoice))
+{
+    AdapterDecision.Run(root, encoder, decisiveAt ?? SentenceLead.DecisiveAt, fitOptions, adapter);
     return 0;
 }
 
