@@ -42,6 +42,15 @@ using ChatRequests.SentenceEncoding;
 // --encoder --hub-probe [--part dev]: the encoder's nearest item right, plain and with hub corrections (CSLS variants; ADR 0077).
 // --hub-correction exemplars|items|both K|all L: with --fit, --loco or --dev-choice and the encoder, the item cosines the decision reads
 //   corrected for hubs, each item text's less L times its mean cosine to its K nearest reference points (ADR 0077, measured and not taken).
+// --fit-on tuning|tuning+dev: with --fit or --loco, the calibration fitted on the tuning part alone (default) or also on the
+//   development sets but their check files (ADR 0079; each --loco fold leaves the catalog out of both).
+// --loco-all: with --encoder, a grouped cross-validation by catalog over the tuning part and the development sets together,
+//   each catalog's sentences decided by calibrations fitted without it, A on the tuning part, B on both but the check files;
+//   totals only, and ADR 0079's bar (exits 1 when B does not pass it); --b-targets W A: B fitted for other targets than A's.
+// --encoder --adapter-probe [--adapter R L]: the encoder's nearest item right with a learned adapter of the message's vector (rank R
+//   or "diagonal", penalty L), each tuning catalog by the adapter fitted on the others, the dev sets by the one fitted on all (ADR 0081).
+// --encoder --loco --adapter R L (or --dev-choice --adapter R L): the decision refitted with the adapted item cosines, each fold's
+//   adapter fitted without the catalog left out, and the dev sets' --targets line, against the plain cosines (ADR 0081).
 // --parts Whole|Items|ItemsAndSenses|HalfGain|Trimmed: with the encoder, whether a message of several sentences or clauses is read by its parts
 //   too, and whether they feed the items' cosines only or the senses as well, half their gain, or the message less its
 //   pleasantries as one more text (ADR 0078; default MessageParts.Default). --parts-probe reads with it (Items unless told).
@@ -79,7 +88,12 @@ var sureProbe = false;
 
 var rankProbe = false;
 var hubProbe = false;
+var fitOn = FitOn.Tuning;
+var locoAll = false;
+Targets? bTargets = null;
 HubCorrection? hub = null;
+var adapterProbe = false;
+AdapterShape? adapter = null;
 var partsReading = MessageParts.Default;
 var partsProbe = false;
 QueryChoice? queryText = null;
@@ -166,8 +180,26 @@ for (var i = 0; i < args.Length; i++)
             hub = correction;
             i += 3;
             break;
+        case "--fit-on" when i + 1 < args.Length && FitOnMore.TryParse(args[i + 1], out var on):
+            fitOn = on;
+            i++;
+            break;
+        case "--b-targets" when FitOnMore.TryParseTargets(args, i + 1, out var b):
+            bTargets = b;
+            i += 2;
+            break;
+        case "--loco-all":
+            locoAll = true;
+            break;
         case "--hub-probe":
             hubProbe = true;
+            break;
+        case "--adapter-probe":
+            adapterProbe = true;
+            break;
+        case "--adapter" when i + 2 < args.Length && AdapterShape.TryParse(args[i + 1], args[i + 2], out var shapeOfAdapter):
+            adapter = shapeOfAdapter;
+            i += 2;
             break;
         case "--reach-probe":
             reachProbe = true;
@@ -220,7 +252,7 @@ for (var i = 0; i < args.Length; i++)
             model = model with { QueryPrefix = "" };
             break;
         default:
-            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|dev|all] [--failures] [--loco] [--fit] [--goals-first] [--targets W A] [--encoder [--decisive-at P] [--none-lead L]] [--parts Whole|Items|ItemsAndSenses|HalfGain|Trimmed] [--parts-probe] [--query-text Whole|Content|BestOfBoth|MeanOfBoth|ContentWhenLong [N] [LessFrame]] [--query-probe] [--rank-probe] [--hub-probe] [--hub-correction R K L] [--reach-probe] [--form-probe] [--order-probe] [--listwise] [--sure-shape Logistic|Trees|LogisticAndTrees|Stumps] [--sure-signal None|Distinguishing|Subsumes|ElsewhereExplained|SecondNearest|SecondLead|SecondCosine] [--second-opinion] [--second-probe] [--cross-fitted-bars] [--sure-probe] [--no-agreed-bar] [--dev-choice] [--encoder-probe] [--pair-probe] [--encoder-fidelity] [--fit-senses] [--model MiniLM|ArcticXs|Both [--pair-weight W]] [--no-query-prefix]");
+            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|dev|all] [--failures] [--loco] [--fit] [--goals-first] [--targets W A] [--encoder [--decisive-at P] [--none-lead L]] [--parts Whole|Items|ItemsAndSenses|HalfGain|Trimmed] [--parts-probe] [--query-text Whole|Content|BestOfBoth|MeanOfBoth|ContentWhenLong [N] [LessFrame]] [--query-probe] [--fit-on tuning|tuning+dev] [--loco-all [--b-targets W A]] [--rank-probe] [--hub-probe] [--hub-correction R K L] [--reach-probe] [--form-probe] [--order-probe] [--listwise] [--sure-shape Logistic|Trees|LogisticAndTrees|Stumps] [--sure-signal None|Distinguishing|Subsumes|ElsewhereExplained|SecondNearest|SecondLead|SecondCosine] [--second-opinion] [--second-probe] [--cross-fitted-bars] [--sure-probe] [--no-agreed-bar] [--dev-choice] [--encoder-probe] [--pair-probe] [--encoder-fidelity] [--fit-senses] [--model MiniLM|ArcticXs|Both [--pair-weight W]] [--no-query-prefix] [--adapter-probe] [--adapter R|diagonal L]");
             return 2;
     }
 }
@@ -342,6 +374,19 @@ if (queryProbe && encoder is not null)
     return 0;
 }
 
+if (adapterProbe && encoder is not null)
+{
+    // A learned adapter of the message's vector (ADR 0081): LOCO on the tuning part, fitted on it for the dev sets; never a held-out part.
+    AdapterProbe.Run(root, encoder, decisiveAt ?? SentenceLead.DecisiveAt, adapter);
+    return 0;
+}
+
+if (adapter is not null && encoder is not null && (loco || devChoice))
+{
+    AdapterDecision.Run(root, encoder, decisiveAt ?? SentenceLead.DecisiveAt, fitOptions, adapter);
+    return 0;
+}
+
 if (hubProbe && encoder is not null)
 {
     // The encoder's nearest item with and without a hub correction (ADR 0077); tuning or dev, never a held-out part.
@@ -385,6 +430,17 @@ if (rankProbe)
     return 0;
 }
 
+if (locoAll && encoder is not null)
+{
+    var lexical = Evaluation.Lexical(root);
+    var passes = FitOnMore.CrossValidate(
+        Calibration.Read(lexical, LabelledSet.Load(root, LabelledSet.Tuning), encoder, decisiveAt ?? SentenceLead.DecisiveAt),
+        Calibration.Read(lexical, LabelledSet.Load(root, LabelledSet.Development), encoder, decisiveAt ?? SentenceLead.DecisiveAt),
+        fitOptions,
+        bTargets);
+    return passes ? 0 : 1;
+}
+
 if (devChoice)
 {
     DevChoice.Run(root, encoder!, decisiveAt ?? SentenceLead.DecisiveAt, fitOptions, hub, partsReading, queryText, second);
@@ -415,10 +471,14 @@ if (loco || fit)
     var led = encoder is not null;
     var encoded = reads.Count(r => r.Reading.Cosines is not null);
     Console.WriteLine($"messages encoded: {encoded} of {reads.Count} ({(double)encoded / reads.Count:P1})");
+    // The development sets read the same way, fitted on beside the tuning part with --fit-on tuning+dev (ADR 0079).
+    var alsoFitOn = fitOn == FitOn.Tuning ? [] : Calibration.Read(Evaluation.Lexical(root), LabelledSet.Load(root, LabelledSet.Development), encoder, decisiveAt ?? SentenceLead.DecisiveAt, noneLead);
+    alsoFitOn = hub is not null && encoder is not null && alsoFitOn.Count > 0 ? hub.Apply(alsoFitOn, encoder, Evaluation.Lexical(root)) : alsoFitOn;
+    Console.WriteLine($"fitted on: {(fitOn == FitOn.Tuning ? "the tuning part" : $"the tuning part and {FitOnMore.Training(alsoFitOn, fitOn).Count} development sentences (no check file)")}");
     MatchCalibration? fittedOnAll = null;
     if (fit)
     {
-        var fitted = fittedOnAll = Calibration.Fit(reads, led, fitOptions);
+        var fitted = fittedOnAll = Calibration.Fit(FitOnMore.Training(reads.Concat(alsoFitOn), fitOn), led, fitOptions);
         Console.WriteLine(Calibration.Describe(fitted));
         var items = reads.Where(r => r.Utterance.Expect.StartsWith("item:", StringComparison.Ordinal)).ToList();
         Console.WriteLine($"the ranking's top is the item asked for in {items.Count(r => r.TopIsRight)} of {items.Count} item utterances");
@@ -434,7 +494,7 @@ if (loco || fit)
 
     if (loco)
     {
-        var (rows, total) = Calibration.LeaveOneCatalogOut(reads, led, fitOptions);
+        var (rows, total) = fitOn == FitOn.Tuning ? Calibration.LeaveOneCatalogOut(reads, led, fitOptions) : FitOnMore.LeaveOneCatalogOut(reads, alsoFitOn, led, fitOptions);
         foreach (var (name, calibration, figures) in rows)
         {
             PrintFigures($"leave-one-catalog-out / {name} (fitted on the others: form at p >= {calibration.FormAt:0.###}, or {calibration.RuleFormAt:0.###} with the rule{(calibration.AgreedFormAt is { } agreedAt ? $", {agreedAt:0.###} agreed" : "")}; band {calibration.CloseBand})", figures);
