@@ -33,12 +33,14 @@ internal static class DevChoice
     /// <param name="hub">A hub correction of the item cosines, on the tuning part and the development sets alike (ADR 0077), or none.</param>
     /// <param name="parts">What a message's parts feed (ADR 0078), on the tuning part and the development sets alike.</param>
     /// <param name="query">What of the message the encoder reads (ADR 0080), on the tuning part and the development sets alike, or the bot's.</param>
-    public static void Run(string root, ISentenceEncoder encoder, double decisiveAt, FitOptions options, HubCorrection? hub = null, PartsReading parts = MessageParts.Default, QueryChoice? query = null)
+    /// <param name="secondModel">A second sentence model whose cosines the sureness may read (ADR 0082), on both alike, or none.</param>
+    public static void Run(string root, ISentenceEncoder encoder, double decisiveAt, FitOptions options, HubCorrection? hub = null, PartsReading parts = MessageParts.Default, QueryChoice? query = null, ISentenceEncoder? secondModel = null)
     {
         var lexical = Evaluation.Lexical(root);
         var tuning = Calibration.Read(lexical, LabelledSet.Load(root, LabelledSet.Tuning), encoder, decisiveAt, parts: parts);
         tuning = hub?.Apply(tuning, encoder, lexical) ?? tuning;
         tuning = query is null ? tuning : QueryProbe.Apply(tuning, encoder, lexical, query);
+        tuning = secondModel is null ? tuning : SecondOpinion.Apply(tuning, secondModel, lexical);
         var sets = LabelledSet.Load(root, LabelledSet.Development);
         var choosing = ChoosingCatalogs(sets);
         Console.WriteLine($"choosing half: {string.Join(", ", choosing.Order(StringComparer.Ordinal))}");
@@ -46,6 +48,7 @@ internal static class DevChoice
         var dev = Calibration.Read(lexical, sets, encoder, decisiveAt, parts: parts);
         dev = hub?.Apply(dev, encoder, lexical) ?? dev;
         dev = query is null ? dev : QueryProbe.Apply(dev, encoder, lexical, query);
+        dev = secondModel is null ? dev : SecondOpinion.Apply(dev, secondModel, lexical);
         var (first, second) = (dev.Where(r => choosing.Contains(CatalogName(r.Set))).ToList(), dev.Where(r => !choosing.Contains(CatalogName(r.Set))).ToList());
 
         var candidates = new List<(string Name, MatchCalibration Calibration)> { ("stored", MatchCalibration.FittedWithEncoder) };

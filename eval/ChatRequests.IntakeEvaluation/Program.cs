@@ -29,7 +29,7 @@ using ChatRequests.SentenceEncoding;
 //   message (a conditional logit, then scaled to a probability; ADR 0073, measured and not taken).
 // --sure-shape Logistic|Trees|LogisticAndTrees|Stumps: with --fit, --loco or --dev-choice and the encoder, the shape of the model of how sure the
 //   first candidate is: the logistic regression (default), boosted depth-2 trees alone, or trees on the regression's log odds, or 40 boosted stumps (ADR 0075).
-// --sure-signal None|Distinguishing|Subsumes|ElsewhereExplained: with --fit, --loco or --dev-choice and the encoder, a sign of the item
+// --sure-signal None|Distinguishing|Subsumes|ElsewhereExplained|SecondNearest|SecondLead|SecondCosine: with --fit, --loco or --dev-choice and the encoder, a sign of the item
 //   named rather than its family added to the sureness's features, read from the words against the whole catalog (ADR 0076);
 //   the stored line's (Distinguishing) unless told.
 // --loco --encoder --sure-probe: the log loss and AUC of the sureness of each catalog's first candidates under the fit without it (ADR 0075).
@@ -59,6 +59,9 @@ using ChatRequests.SentenceEncoding;
 // --query-text Whole|Content|BestOfBoth|MeanOfBoth|ContentWhenLong [N] [LessFrame]: with the encoder, what of the message it reads for
 //   the item cosines: the whole, its content (its words less the stop words, or with LessFrame the message less its request frame),
 //   both (best or mean), the content of a message longer than N words (ADR 0080; the bot reads QueryText.Default). --query-probe [--part dev]: the nearest item right under each.
+// --second-opinion: with --fit, --loco or --dev-choice and the encoder, the messages the encoder reads read by snowflake-arctic-embed-xs too,
+//   for the sureness's --sure-signal SecondNearest|SecondLead|SecondCosine (ADR 0082; implied by those signals); --loco --second-probe: how well the second
+//   model's agreement separates a right first candidate from a wrong or "none" one (LOCO, and the development sets' halves under the fit on all).
 // --rank-probe [--part dev]: the item sentences whose item the words do not rank first, where it stands and what is above it.
 // --encoder-probe: what the encoder alone knows of the tuning part (its nearest item, how its best cosine separates kinds).
 // --fit-senses: fits when a message the words leave open is a command or a fault by its meaning (ADR 0045), leave-one-catalog-out
@@ -95,6 +98,8 @@ var partsReading = MessageParts.Default;
 var partsProbe = false;
 QueryChoice? queryText = null;
 var queryProbe = false;
+var secondOpinion = false;
+var secondProbe = false;
 double? decisiveAt = null;
 float? noneLead = null;
 var model = SentenceModel.ByShortName[SentenceEncoderOptions.DefaultModelName];
@@ -161,6 +166,12 @@ for (var i = 0; i < args.Length; i++)
             break;
         case "--query-probe":
             queryProbe = true;
+            break;
+        case "--second-opinion":
+            secondOpinion = true;
+            break;
+        case "--second-probe":
+            secondOpinion = secondProbe = true;
             break;
         case "--rank-probe":
             rankProbe = true;
@@ -241,11 +252,12 @@ for (var i = 0; i < args.Length; i++)
             model = model with { QueryPrefix = "" };
             break;
         default:
-            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|dev|all] [--failures] [--loco] [--fit] [--goals-first] [--targets W A] [--encoder [--decisive-at P] [--none-lead L]] [--parts Whole|Items|ItemsAndSenses|HalfGain|Trimmed] [--parts-probe] [--query-text Whole|Content|BestOfBoth|MeanOfBoth|ContentWhenLong [N] [LessFrame]] [--query-probe] [--fit-on tuning|tuning+dev] [--loco-all [--b-targets W A]] [--rank-probe] [--hub-probe] [--hub-correction R K L] [--reach-probe] [--form-probe] [--order-probe] [--listwise] [--sure-shape Logistic|Trees|LogisticAndTrees|Stumps] [--sure-signal None|Distinguishing|Subsumes|ElsewhereExplained] [--cross-fitted-bars] [--sure-probe] [--no-agreed-bar] [--dev-choice] [--encoder-probe] [--pair-probe] [--encoder-fidelity] [--fit-senses] [--model MiniLM|ArcticXs|Both [--pair-weight W]] [--no-query-prefix] [--adapter-probe] [--adapter R|diagonal L]");
+            Console.Error.WriteLine("Usage: dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|dev|all] [--failures] [--loco] [--fit] [--goals-first] [--targets W A] [--encoder [--decisive-at P] [--none-lead L]] [--parts Whole|Items|ItemsAndSenses|HalfGain|Trimmed] [--parts-probe] [--query-text Whole|Content|BestOfBoth|MeanOfBoth|ContentWhenLong [N] [LessFrame]] [--query-probe] [--fit-on tuning|tuning+dev] [--loco-all [--b-targets W A]] [--rank-probe] [--hub-probe] [--hub-correction R K L] [--reach-probe] [--form-probe] [--order-probe] [--listwise] [--sure-shape Logistic|Trees|LogisticAndTrees|Stumps] [--sure-signal None|Distinguishing|Subsumes|ElsewhereExplained|SecondNearest|SecondLead|SecondCosine] [--second-opinion] [--second-probe] [--cross-fitted-bars] [--sure-probe] [--no-agreed-bar] [--dev-choice] [--encoder-probe] [--pair-probe] [--encoder-fidelity] [--fit-senses] [--model MiniLM|ArcticXs|Both [--pair-weight W]] [--no-query-prefix] [--adapter-probe] [--adapter R|diagonal L]");
             return 2;
     }
 }
 
+secondOpinion |= fitOptions.SureSignal is SureSignal.SecondNearest or SureSignal.SecondLead or SureSignal.SecondCosine;
 var root = Evaluation.FindRoot();
 if (fidelity)
 {
@@ -293,6 +305,8 @@ ISentenceEncoder? encoder = !(withEncoder || probe || fitSenses || devChoice || 
     : paired ? new PairedEncoder(new CachedEncoder(SentenceModel.ByShortName["MiniLM"]), new CachedEncoder(SentenceModel.ByShortName["ArcticXs"]), pairWeight)
     : new CachedEncoder(model);
 using var disposesEncoder = encoder as IDisposable;
+// The second model's vectors from its own cache (ADR 0082); only the messages the first model read get its cosines.
+using var second = secondOpinion && encoder is not null ? new CachedEncoder(SentenceModel.ByShortName["ArcticXs"]) : null;
 if (fitSenses)
 {
     var lexical = Evaluation.Lexical(root);
@@ -429,7 +443,7 @@ if (locoAll && encoder is not null)
 
 if (devChoice)
 {
-    DevChoice.Run(root, encoder!, decisiveAt ?? SentenceLead.DecisiveAt, fitOptions, hub, partsReading, queryText);
+    DevChoice.Run(root, encoder!, decisiveAt ?? SentenceLead.DecisiveAt, fitOptions, hub, partsReading, queryText, second);
     return 0;
 }
 
@@ -446,6 +460,12 @@ if (loco || fit)
     {
         Console.WriteLine($"the encoder reads: {queryText}");
         reads = QueryProbe.Apply(reads, encoder, Evaluation.Lexical(root), queryText);
+    }
+
+    if (second is not null)
+    {
+        Console.WriteLine($"the second opinion: {second.Model}");
+        reads = SecondOpinion.Apply(reads, second, Evaluation.Lexical(root));
     }
 
     var led = encoder is not null;
@@ -503,6 +523,17 @@ if (loco || fit)
         if (sureProbe && encoder is not null)
         {
             SureProbe.Run(reads, rows, fitOptions.SureShape);
+        }
+
+        if (secondProbe && second is not null)
+        {
+            SecondOpinion.Probe("leave-one-catalog-out, tuning", rows.SelectMany(row => reads.Where(r => r.Set.Name == row.Name).Select(r => (r, row.Calibration))));
+            var devSets = LabelledSet.Load(root, LabelledSet.Development);
+            var choosing = DevChoice.ChoosingCatalogs(devSets);
+            var devReads = SecondOpinion.Apply(Calibration.Read(Evaluation.Lexical(root), devSets, encoder, decisiveAt ?? SentenceLead.DecisiveAt, parts: partsReading), second, Evaluation.Lexical(root));
+            var onAll = fittedOnAll ?? Calibration.Fit(reads, led, fitOptions);
+            SecondOpinion.Probe("development sets, choosing half, fitted on the tuning part", devReads.Where(r => choosing.Contains(DevChoice.CatalogName(r.Set))).Select(r => (r, onAll)));
+            SecondOpinion.Probe("development sets, confirming half, fitted on the tuning part", devReads.Where(r => !choosing.Contains(DevChoice.CatalogName(r.Set))).Select(r => (r, onAll)));
         }
 
         if (formProbe && encoder is not null)

@@ -19,5 +19,11 @@ internal sealed record Reading(
     /// <summary>The message as read (cut at the interpreter's limit), for the encoder.</summary>
     public string Text { get; init; } = "";
 
+    /// <summary>
+    /// A second sentence model's cosine of the message with each item, for a <see cref="SureSignal"/> of its agreement with
+    /// the first candidate (ADR 0082); null unless a second model read the message (the evaluation's <c>--second-opinion</c>).
+    /// </summary>
+    public float[]? SecondCosines { get; init; }
+
     public static Reading Final(Meaning meaning) => new(meaning, null!, [], 0, [], null, false, null, null);
 }
