@@ -69,7 +69,7 @@ internal static class AdapterDecision
         {
             var (t, d) = forTuning is null ? (tuning, dev) : (Adapted(tuning, forTuning, texts, encoder, keepScale), Adapted(dev, _ => onAll, texts, encoder, keepScale));
             var calibration = Calibration.Fit(t, led: true, options);
-            var (first, second) = (d.Where(r => choosing.Contains(DevChoice.CatalogName(r.Set))).ToList(), d.Where(r => !choosing.Contains(DevChoice.CatalogName(r.Set))).ToList());
+            var (first, second) = DevChoice.Halves(d, choosing);
             Console.WriteLine($"  {label} {DevChoice.Line(first, calibration)} | {DevChoice.Line(second, calibration)} | {DevChoice.Line(d, calibration)}");
         }
     }

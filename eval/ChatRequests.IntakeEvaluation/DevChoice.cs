@@ -29,6 +29,10 @@ internal static class DevChoice
         .. sets.Select(CatalogName).Distinct().Order(StringComparer.Ordinal).Where((_, i) => i % 2 == 0),
     ];
 
+    /// <summary>The development sets' reads by half: those on a <paramref name="choosing"/> catalog, and the others.</summary>
+    public static (List<ReadUtterance> Choosing, List<ReadUtterance> Confirming) Halves(IEnumerable<ReadUtterance> reads, HashSet<string> choosing) =>
+        (reads.Where(r => choosing.Contains(CatalogName(r.Set))).ToList(), reads.Where(r => !choosing.Contains(CatalogName(r.Set))).ToList());
+
     /// <param name="options">How each calibration is fitted, but for the goals first and the targets, which are the choice's.</param>
     /// <param name="hub">A hub correction of the item cosines, on the tuning part and the development sets alike (ADR 0077), or none.</param>
     /// <param name="parts">What a message's parts feed (ADR 0078), on the tuning part and the development sets alike.</param>
@@ -49,7 +53,7 @@ internal static class DevChoice
         dev = hub?.Apply(dev, encoder, lexical) ?? dev;
         dev = query is null ? dev : QueryProbe.Apply(dev, encoder, lexical, query);
         dev = secondModel is null ? dev : SecondOpinion.Apply(dev, secondModel, lexical);
-        var (first, second) = (dev.Where(r => choosing.Contains(CatalogName(r.Set))).ToList(), dev.Where(r => !choosing.Contains(CatalogName(r.Set))).ToList());
+        var (first, second) = Halves(dev, choosing);
 
         var candidates = new List<(string Name, MatchCalibration Calibration)> { ("stored", MatchCalibration.FittedWithEncoder) };
         MatchCalibration? atOldTargets = null;
