@@ -37,7 +37,7 @@ internal sealed class CalibrationRun(EvalOptions options, string root, ISentence
         if (options.QueryText is not null && encoder is not null)
         {
             Console.WriteLine($"the encoder reads: {options.QueryText}");
-            reads = QueryProbe.Apply(reads, encoder, Evaluation.Lexical(root), options.QueryText);
+            reads = QueryText.Apply(reads, encoder, Evaluation.Lexical(root), options.QueryText);
         }
 
         if (second is not null)

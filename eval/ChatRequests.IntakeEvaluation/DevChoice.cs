@@ -43,7 +43,7 @@ internal static class DevChoice
         var lexical = Evaluation.Lexical(root);
         var tuning = Calibration.Read(lexical, LabelledSet.Load(root, LabelledSet.Tuning), encoder, decisiveAt, parts: parts);
         tuning = hub?.Apply(tuning, encoder, lexical) ?? tuning;
-        tuning = query is null ? tuning : QueryProbe.Apply(tuning, encoder, lexical, query);
+        tuning = query is null ? tuning : QueryText.Apply(tuning, encoder, lexical, query);
         tuning = secondModel is null ? tuning : SecondOpinion.Apply(tuning, secondModel, lexical);
         var sets = LabelledSet.Load(root, LabelledSet.Development);
         var choosing = ChoosingCatalogs(sets);
@@ -51,7 +51,7 @@ internal static class DevChoice
         Console.WriteLine($"confirming half: {string.Join(", ", sets.Select(CatalogName).Distinct().Where(c => !choosing.Contains(c)).Order(StringComparer.Ordinal))}");
         var dev = Calibration.Read(lexical, sets, encoder, decisiveAt, parts: parts);
         dev = hub?.Apply(dev, encoder, lexical) ?? dev;
-        dev = query is null ? dev : QueryProbe.Apply(dev, encoder, lexical, query);
+        dev = query is null ? dev : QueryText.Apply(dev, encoder, lexical, query);
         dev = secondModel is null ? dev : SecondOpinion.Apply(dev, secondModel, lexical);
         var (first, second) = Halves(dev, choosing);
 
@@ -78,8 +78,5 @@ internal static class DevChoice
     }
 
     public static string Line(IReadOnlyList<ReadUtterance> reads, MatchCalibration calibration)
-    {
-        var f = Calibration.Score(reads, calibration, led: true);
-        return $"{f.Top1.Hits}/{f.Top1.Cases} {f.Reachable.Hits} {f.WrongForm.Hits}/{f.WrongForm.Cases} ({f.WrongForm.Value:P1}) {f.Abstention.Hits}/{f.Abstention.Cases} ({f.Abstention.Value:P1})";
-    }
+        => Calibration.Score(reads, calibration, led: true).Totals;
 }

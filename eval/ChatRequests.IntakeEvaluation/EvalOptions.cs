@@ -145,6 +145,9 @@ internal sealed record EvalOptions
 
     private static double? Number(string text) => double.TryParse(text, CultureInfo.InvariantCulture, out var n) ? n : null;
 
+    private static Targets? TargetsOf(string wrongAtMost, string abstainAtLeast) =>
+        Number(wrongAtMost) is { } wrong && Number(abstainAtLeast) is { } abstain ? new Targets(wrong, abstain) : null;
+
     private static T? Named<T>(string text) where T : struct, Enum => Enum.TryParse<T>(text, ignoreCase: true, out var v) ? v : null;
 
     private static IEnumerable<Flag> Flags() =>
@@ -154,7 +157,7 @@ internal sealed record EvalOptions
         Switch("--loco", o => o with { Loco = true }),
         Switch("--fit", o => o with { Fit = true }),
         Switch("--goals-first", o => o with { FitOptions = o.FitOptions with { GoalsFirst = true } }),
-        Two("--targets", "W A", (o, w, a) => Number(w) is { } wrong && Number(a) is { } abstain ? o with { FitOptions = o.FitOptions with { Targets = new(wrong, abstain) } } : null),
+        Two("--targets", "W A", (o, w, a) => TargetsOf(w, a) is { } targets ? o with { FitOptions = o.FitOptions with { Targets = targets } } : null),
         Switch("--encoder", o => o with { WithEncoder = true }),
         One("--decisive-at", "P", (o, v) => Number(v) is { } at ? o with { DecisiveAt = at } : null),
         One("--none-lead", "L", (o, v) => float.TryParse(v, CultureInfo.InvariantCulture, out var lead) ? o with { NoneLead = lead } : null),
@@ -164,7 +167,7 @@ internal sealed record EvalOptions
         Switch("--query-probe", o => o with { QueryProbe = true }),
         One("--fit-on", "tuning|tuning+dev", (o, v) => FitOnMore.TryParse(v, out var on) ? o with { FitOn = on } : null),
         Switch("--loco-all", o => o with { LocoAll = true }),
-        Two("--b-targets", "W A", (o, w, a) => FitOnMore.TryParseTargets([w, a], 0, out var b) ? o with { BTargets = b } : null),
+        Two("--b-targets", "W A", (o, w, a) => TargetsOf(w, a) is { } targets ? o with { BTargets = targets } : null),
         Switch("--rank-probe", o => o with { RankProbe = true }),
         Switch("--hub-probe", o => o with { HubProbe = true }),
         new("--hub-correction", "exemplars|items|both K|all L", (o, args, at) =>

@@ -45,6 +45,14 @@ public sealed class EvalOptionsTests
     }
 
     [Fact]
+    public void Parse_BTargets_AreReadAsTwoNumbers()
+    {
+        var (options, _) = EvalOptions.Parse(["--loco-all", "--encoder", "--b-targets", "0.025", "0.93"]);
+
+        Assert.Equal(new Targets(0.025, 0.93), options!.BTargets);
+    }
+
+    [Fact]
     public void Parse_SecondModelsSignal_ImpliesTheSecondOpinion()
     {
         var (options, _) = EvalOptions.Parse(["--fit", "--encoder", "--sure-signal", "SecondLead"]);
@@ -56,6 +64,8 @@ public sealed class EvalOptionsTests
     [InlineData("--bogus", "unknown flag --bogus")]
     [InlineData("--part everything", "--part takes")]
     [InlineData("--targets 0.02", "--targets takes")]
+    [InlineData("--b-targets 0.025", "--b-targets takes")]
+    [InlineData("--loco-all --encoder --b-targets 0.025 --encoder", "--b-targets takes")]
     [InlineData("--model Nonesuch", "--model takes")]
     [InlineData("--pair-weight 1.5 --model Both --fit", "--pair-weight takes")]
     [InlineData("--hub-correction both all", "--hub-correction takes")]
@@ -85,7 +95,7 @@ public sealed class EvalOptionsTests
     [InlineData(LabelledSet.Development, LabelledSet.Development)]
     [InlineData(LabelledSet.HeldOut, LabelledSet.Tuning)]
     [InlineData("all", LabelledSet.Tuning)]
-    public void ProbedPart_IsNeverTheHeldOutPart(string part, string probed)
+    public void ProbedPart_IsTheDevelopmentSetsOrTheTuningPart_WhateverThePartAskedFor(string part, string probed)
     {
         var (options, _) = EvalOptions.Parse(["--part", part]);
 
