@@ -6,8 +6,9 @@ using ChatRequests.SentenceEncoding;
 namespace ChatRequests.IntakeEvaluation;
 
 /// <summary>
-/// The evaluation's command line, parsed once by <see cref="Parse"/> (each flag's meaning: eval/intake/README.md and the ADR
-/// each flag names). Immutable: every run reads the same settings, and every fit the same <see cref="FitOptions"/>.
+/// The evaluation's command line, parsed once by <see cref="Parse"/>: each property is the flag of its name (what each
+/// measures: the head of Program.cs and the ADR it names). Immutable: every run reads the same settings, and every fit
+/// the same <see cref="FitOptions"/>.
 /// </summary>
 internal sealed record EvalOptions
 {
