@@ -22,7 +22,7 @@ internal static class AdapterDecision
         List<AdapterPair> Pairs(IEnumerable<ReadUtterance> reads) =>
         [
             .. from r in reads
-               let right = catalogs[r.Set.Catalog].ToList().FindIndex(i => r.Utterance.Expect == $"item:{i.Id}")
+               let right = r.Utterance.ItemIndexIn(catalogs[r.Set.Catalog])
                where right >= 0
                select new AdapterPair(encoder.EncodeQuery(r.Utterance.Text), texts[r.Set.Catalog], right),
         ];
@@ -52,10 +52,10 @@ internal static class AdapterDecision
         }
 
         Console.WriteLine("leave-one-catalog-out (top-1 / reachable / wrong forms / abstention)");
-        Console.WriteLine($"  plain                 {Text(plain)}");
-        Console.WriteLine($"  adapted               {Text(adapted)}");
-        Console.WriteLine($"  adapted, plain best   {Text(kept)}");
-        Console.WriteLine($"  adapted, cross-fitted {Text(crossFitted)}");
+        Console.WriteLine($"  plain                 {plain.Totals}");
+        Console.WriteLine($"  adapted               {adapted.Totals}");
+        Console.WriteLine($"  adapted, plain best   {kept.Totals}");
+        Console.WriteLine($"  adapted, cross-fitted {crossFitted.Totals}");
 
         var choosing = DevChoice.ChoosingCatalogs(devSets);
         var onAll = QueryAdapter.Fit(Pairs(tuning), shape);
@@ -69,7 +69,7 @@ internal static class AdapterDecision
         {
             var (t, d) = forTuning is null ? (tuning, dev) : (Adapted(tuning, forTuning, texts, encoder, keepScale), Adapted(dev, _ => onAll, texts, encoder, keepScale));
             var calibration = Calibration.Fit(t, led: true, options);
-            var (first, second) = (d.Where(r => choosing.Contains(DevChoice.CatalogName(r.Set))).ToList(), d.Where(r => !choosing.Contains(DevChoice.CatalogName(r.Set))).ToList());
+            var (first, second) = DevChoice.Halves(d, choosing);
             Console.WriteLine($"  {label} {DevChoice.Line(first, calibration)} | {DevChoice.Line(second, calibration)} | {DevChoice.Line(d, calibration)}");
         }
     }
@@ -98,7 +98,4 @@ internal static class AdapterDecision
             return r with { Reading = r.Reading with { Cosines = cosines, Senses = r.Reading.Senses! with { ItemCosine = cosines.Length == 0 ? 0 : cosines.Max() } } };
         }),
     ];
-
-    private static string Text(Figures f) =>
-        $"{f.Top1.Hits}/{f.Top1.Cases} {f.Reachable.Hits} {f.WrongForm.Hits}/{f.WrongForm.Cases} ({f.WrongForm.Value:P1}) {f.Abstention.Hits}/{f.Abstention.Cases} ({f.Abstention.Value:P1})";
 }

@@ -49,7 +49,7 @@ internal static class AdapterProbe
             var items = evaluation.LoadCatalog(set.Key).Items.ToList();
             var sentences = set
                 .Where(r => r.Utterance.Expect == "none" || r.Utterance.Expect.StartsWith("item:", StringComparison.Ordinal))
-                .Select(r => (encoder.EncodeQuery(r.Utterance.Text), items.FindIndex(i => r.Utterance.Expect == $"item:{i.Id}"), r.Reading.Cosines is not null))
+                .Select(r => (encoder.EncodeQuery(r.Utterance.Text), r.Utterance.ItemIndexIn(items), r.Reading.Cosines is not null))
                 .ToList();
             return new Catalog(set.Key, HubCorrection.Texts(items, encoder), sentences);
         })];

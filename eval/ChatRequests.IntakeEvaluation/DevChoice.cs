@@ -29,6 +29,10 @@ internal static class DevChoice
         .. sets.Select(CatalogName).Distinct().Order(StringComparer.Ordinal).Where((_, i) => i % 2 == 0),
     ];
 
+    /// <summary>The development sets' reads by half: those on a <paramref name="choosing"/> catalog, and the others.</summary>
+    public static (List<ReadUtterance> Choosing, List<ReadUtterance> Confirming) Halves(IEnumerable<ReadUtterance> reads, HashSet<string> choosing) =>
+        (reads.Where(r => choosing.Contains(CatalogName(r.Set))).ToList(), reads.Where(r => !choosing.Contains(CatalogName(r.Set))).ToList());
+
     /// <param name="options">How each calibration is fitted, but for the goals first and the targets, which are the choice's.</param>
     /// <param name="hub">A hub correction of the item cosines, on the tuning part and the development sets alike (ADR 0077), or none.</param>
     /// <param name="parts">What a message's parts feed (ADR 0078), on the tuning part and the development sets alike.</param>
@@ -39,7 +43,7 @@ internal static class DevChoice
         var lexical = Evaluation.Lexical(root);
         var tuning = Calibration.Read(lexical, LabelledSet.Load(root, LabelledSet.Tuning), encoder, decisiveAt, parts: parts);
         tuning = hub?.Apply(tuning, encoder, lexical) ?? tuning;
-        tuning = query is null ? tuning : QueryProbe.Apply(tuning, encoder, lexical, query);
+        tuning = query is null ? tuning : QueryText.Apply(tuning, encoder, lexical, query);
         tuning = secondModel is null ? tuning : SecondOpinion.Apply(tuning, secondModel, lexical);
         var sets = LabelledSet.Load(root, LabelledSet.Development);
         var choosing = ChoosingCatalogs(sets);
@@ -47,9 +51,9 @@ internal static class DevChoice
         Console.WriteLine($"confirming half: {string.Join(", ", sets.Select(CatalogName).Distinct().Where(c => !choosing.Contains(c)).Order(StringComparer.Ordinal))}");
         var dev = Calibration.Read(lexical, sets, encoder, decisiveAt, parts: parts);
         dev = hub?.Apply(dev, encoder, lexical) ?? dev;
-        dev = query is null ? dev : QueryProbe.Apply(dev, encoder, lexical, query);
+        dev = query is null ? dev : QueryText.Apply(dev, encoder, lexical, query);
         dev = secondModel is null ? dev : SecondOpinion.Apply(dev, secondModel, lexical);
-        var (first, second) = (dev.Where(r => choosing.Contains(CatalogName(r.Set))).ToList(), dev.Where(r => !choosing.Contains(CatalogName(r.Set))).ToList());
+        var (first, second) = Halves(dev, choosing);
 
         var candidates = new List<(string Name, MatchCalibration Calibration)> { ("stored", MatchCalibration.FittedWithEncoder) };
         MatchCalibration? atOldTargets = null;
@@ -74,8 +78,5 @@ internal static class DevChoice
     }
 
     public static string Line(IReadOnlyList<ReadUtterance> reads, MatchCalibration calibration)
-    {
-        var f = Calibration.Score(reads, calibration, led: true);
-        return $"{f.Top1.Hits}/{f.Top1.Cases} {f.Reachable.Hits} {f.WrongForm.Hits}/{f.WrongForm.Cases} ({f.WrongForm.Value:P1}) {f.Abstention.Hits}/{f.Abstention.Cases} ({f.Abstention.Value:P1})";
-    }
+        => Calibration.Score(reads, calibration, led: true).Totals;
 }

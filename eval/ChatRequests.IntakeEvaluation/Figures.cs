@@ -19,6 +19,9 @@ public sealed record Figures(Rate Top1, Rate Reachable, Rate WrongForm, Rate Abs
         a.Top1 + b.Top1, a.Reachable + b.Reachable, a.WrongForm + b.WrongForm, a.Abstention + b.Abstention,
         a.Commands + b.Commands, a.Incidents + b.Incidents, a.Slots + b.Slots);
 
+    /// <summary>The four decision figures as counts on one line: top-1, reachable, wrong forms (rate), abstention (rate).</summary>
+    public string Totals => $"{Top1.Hits}/{Top1.Cases} {Reachable.Hits} {WrongForm.Hits}/{WrongForm.Cases} ({WrongForm.Value:P1}) {Abstention.Hits}/{Abstention.Cases} ({Abstention.Value:P1})";
+
     /// <summary>Each figure with its goal: at least, except the wrong-form rate, at most.</summary>
     public IEnumerable<(string Name, Rate Rate, double Goal, bool AtMost)> WithGoals() =>
     [

@@ -31,16 +31,6 @@ internal static class FitOnMore
         return known;
     }
 
-    /// <summary>Targets given as two numbers from <paramref name="at"/> (<c>--b-targets W A</c>).</summary>
-    public static bool TryParseTargets(string[] args, int at, out Targets targets)
-    {
-        var culture = System.Globalization.CultureInfo.InvariantCulture;
-        (var wrong, var abstain) = (double.NaN, double.NaN);
-        var known = at + 1 < args.Length && double.TryParse(args[at], culture, out wrong) && double.TryParse(args[at + 1], culture, out abstain);
-        targets = known ? new(wrong, abstain) : FitOptions.GoalTargets;
-        return known;
-    }
-
     public static bool IsCheck(LabelledSet set) => set.Name.Contains("-check-", StringComparison.Ordinal);
 
     /// <summary>The catalog a sentence is on, by its folder ("sample" for the sample's): the group a fold leaves out.</summary>
@@ -97,7 +87,7 @@ internal static class FitOnMore
                 catalog, tuningCatalogs.Contains(catalog), r.Set.Part == LabelledSet.Tuning, IsCheck(r.Set),
                 Evaluation.Score(r.Utterance, r.Decide(a, led: true)), Evaluation.Score(r.Utterance, r.Decide(b, led: true)), Evaluation.Score(r.Utterance, r.Decide(bWithABars, led: true)), Sure(r, a), Sure(r, b))).ToList();
             scored.AddRange(mine);
-            Console.WriteLine($"  {catalog}{(tuningCatalogs.Contains(catalog) ? " (tuning)" : "")} ({mine.Count}) | {Line(Sum(mine, s => s.A))} | {Line(Sum(mine, s => s.B))}");
+            Console.WriteLine($"  {catalog}{(tuningCatalogs.Contains(catalog) ? " (tuning)" : "")} ({mine.Count}) | {Sum(mine, s => s.A).Totals} | {Sum(mine, s => s.B).Totals}");
         }
 
         var groups = new (string Name, Func<Scored, bool> Where)[]
@@ -113,7 +103,7 @@ internal static class FitOnMore
         var totals = groups.ToDictionary(g => g.Name, g => (A: Sum(scored.Where(g.Where), s => s.A), B: Sum(scored.Where(g.Where), s => s.B)));
         foreach (var (name, (a, b)) in totals)
         {
-            Console.WriteLine($"{name}: A {Line(a)} | B {Line(b)} | B with A's bars {Line(Sum(scored.Where(groups.First(g => g.Name == name).Where), s => s.BWithABars))}");
+            Console.WriteLine($"{name}: A {a.Totals} | B {b.Totals} | B with A's bars {Sum(scored.Where(groups.First(g => g.Name == name).Where), s => s.BWithABars).Totals}");
         }
 
         // Whatever the bars: how often the first candidate is right, and how well the sureness separates right from wrong.
@@ -165,7 +155,4 @@ internal static class FitOnMore
     private static bool NotWorse((Figures A, Figures B) t) => t.B.WrongForm.Hits <= t.A.WrongForm.Hits && t.B.Abstention.Hits >= t.A.Abstention.Hits;
 
     private static Figures Sum(IEnumerable<Scored> scored, Func<Scored, Figures> figures) => scored.Aggregate(Figures.Empty, (sum, s) => sum + figures(s));
-
-    private static string Line(Figures f) =>
-        $"{f.Top1.Hits}/{f.Top1.Cases} {f.Reachable.Hits} {f.WrongForm.Hits}/{f.WrongForm.Cases} ({f.WrongForm.Value:P1}) {f.Abstention.Hits}/{f.Abstention.Cases} ({f.Abstention.Value:P1})";
 }

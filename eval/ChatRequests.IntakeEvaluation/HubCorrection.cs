@@ -67,15 +67,12 @@ internal sealed record HubCorrection(HubReference Reference, int K, float Lambda
     public List<ReadUtterance> Apply(IReadOnlyList<ReadUtterance> reads, ISentenceEncoder encoder, Evaluation evaluation)
     {
         var exemplars = Exemplars(encoder);
-        var corrected = new List<ReadUtterance>(reads.Count);
-        foreach (var set in reads.GroupBy(r => r.Set.Catalog))
+        return EncodedReads.Rewritten(reads, evaluation, items =>
         {
-            var texts = Texts(evaluation.LoadCatalog(set.Key).Items, encoder);
+            var texts = Texts(items, encoder);
             var offsets = Offsets(texts, exemplars);
-            corrected.AddRange(set.Select(r => r.Reading.Cosines is null ? r : r with { Reading = Corrected(r.Reading, encoder, texts, offsets) }));
-        }
-
-        return corrected;
+            return reading => Corrected(reading, encoder, texts, offsets);
+        });
     }
 
     private static Reading Corrected(Reading reading, ISentenceEncoder encoder, float[][][] texts, float[][] offsets)

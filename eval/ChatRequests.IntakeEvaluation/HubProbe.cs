@@ -31,7 +31,7 @@ internal static class HubProbe
             var offsets = variants.Select(v => v?.Offsets(texts, exemplars) ?? [.. texts.Select(ts => new float[ts.Length])]).ToArray();
             foreach (var r in set.Where(r => r.Utterance.Expect.StartsWith("item:", StringComparison.Ordinal)))
             {
-                var right = items.ToList().FindIndex(i => r.Utterance.Expect == $"item:{i.Id}");
+                var right = r.Utterance.ItemIndexIn(items);
                 var message = encoder.EncodeQuery(r.Utterance.Text);
                 var encoded = r.Reading.Cosines is not null;
                 (n, encodedN) = (n + 1, encodedN + (encoded ? 1 : 0));

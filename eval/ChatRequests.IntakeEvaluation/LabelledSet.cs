@@ -1,11 +1,16 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ChatRequests.Core.Catalog;
 
 namespace ChatRequests.IntakeEvaluation;
 
 /// <summary>One labelled message: what it should mean, and the form values its words name.</summary>
 /// <param name="Expect"><c>item:&lt;id&gt;</c>, <c>none</c>, <c>command:&lt;ChatCommand&gt;</c> or <c>incident</c>.</param>
-public sealed record Utterance(string Text, string Expect, IReadOnlyDictionary<string, string>? Slots);
+public sealed record Utterance(string Text, string Expect, IReadOnlyDictionary<string, string>? Slots)
+{
+    /// <summary>Where the item it asks for stands among a catalog's items; -1 when it asks for none of them.</summary>
+    public int ItemIndexIn(IEnumerable<CatalogItem> items) => items.ToList().FindIndex(i => Expect == $"item:{i.Id}");
+}
 
 /// <summary>The utterances of one catalog in one part (<c>eval/intake/&lt;part&gt;/&lt;catalog&gt;.json</c>).</summary>
 public sealed record LabelledSet(string Name, string Part, string Catalog, IReadOnlyList<Utterance> Utterances)

@@ -20,11 +20,11 @@ internal static class PartsProbe
             foreach (var u in set.Utterances)
             {
                 messages++;
-                var parts = MessageParts.Of(u.Text, reading == PartsReading.Trimmed);
+                var parts = reading == PartsReading.Trimmed ? MessageParts.Trimmed(u.Text) : MessageParts.Of(u.Text);
                 var whole = encoder.EncodeQuery(u.Text);
                 var alone = semantic.Cosines(whole);
                 var (combined, _) = MessageParts.Read(u.Text, whole, semantic, encoder, reading);
-                var outcome = new Outcome(u.Expect, semantic.Items, alone, combined, parts.Count);
+                var outcome = new MessageCosines(u.Expect, semantic.Items, alone, combined, parts.Count);
                 all.Add(outcome);
                 own.Add(outcome);
                 if (parts.Count > 0)
@@ -48,7 +48,7 @@ internal static class PartsProbe
     private static string Nearest(SemanticIndex semantic, float[] cosines) =>
         cosines.Length == 0 ? "-" : semantic.Items[Array.IndexOf(cosines, cosines.Max())].Id;
 
-    private sealed record Outcome(string Expect, IReadOnlyList<Core.Catalog.CatalogItem> Items, float[] Whole, float[] Combined, int Parts);
+    private sealed record MessageCosines(string Expect, IReadOnlyList<Core.Catalog.CatalogItem> Items, float[] Whole, float[] Combined, int Parts);
 
     private sealed class Tally
     {
@@ -59,7 +59,7 @@ internal static class PartsProbe
 
         public int PartsEncoded { get; private set; }
 
-        public void Add(Outcome o)
+        public void Add(MessageCosines o)
         {
             Several += o.Parts > 0 ? 1 : 0;
             PartsEncoded += o.Parts;

@@ -18,22 +18,6 @@ internal static class QueryProbe
         new(QueryReading.MeanOfBoth, Content: QueryContent.LessFrame), new(QueryReading.ContentWhenLong, 8, QueryContent.LessFrame),
     ];
 
-    /// <summary>The readings with their item cosines read the chosen way (the senses are the whole's, as in the bot).</summary>
-    public static List<ReadUtterance> Apply(IReadOnlyList<ReadUtterance> reads, ISentenceEncoder encoder, Evaluation evaluation, QueryChoice choice)
-    {
-        var read = new List<ReadUtterance>(reads.Count);
-        foreach (var set in reads.GroupBy(r => r.Set.Catalog))
-        {
-            var semantic = new SemanticIndex(evaluation.LoadCatalog(set.Key).Items, encoder);
-            read.AddRange(set.Select(r => r.Reading.Cosines is null ? r : r with
-            {
-                Reading = r.Reading with { Cosines = QueryText.Cosines(r.Reading.Text, semantic, encoder, choice) },
-            }));
-        }
-
-        return read;
-    }
-
     /// <param name="list">Each item sentence whose nearest item the whole and its content words disagree on (tuning only).</param>
     public static void Run(IReadOnlyList<ReadUtterance> reads, ISentenceEncoder encoder, Evaluation evaluation, bool list = false)
     {
@@ -49,17 +33,17 @@ internal static class QueryProbe
                 var kind = r.Utterance.Expect.StartsWith("item:", StringComparison.Ordinal) ? "item"
                     : r.Utterance.Expect.StartsWith("command:", StringComparison.Ordinal) ? "command" : r.Utterance.Expect;
                 var encoded = r.Reading.Cosines is not null;
+                var right = r.Utterance.ItemIndexIn(items);
                 if (list && kind == "item" && QueryText.LessFrame(r.Utterance.Text) is { } content)
                 {
                     var (whole, own) = (semantic.Cosines(encoder.EncodeQuery(r.Utterance.Text)), semantic.Cosines(encoder.EncodeQuery(content)));
                     var (w, c) = (Array.IndexOf(whole, whole.Max()), Array.IndexOf(own, own.Max()));
                     if (w != c)
                     {
-                        Console.WriteLine($"    {(c == items.ToList().FindIndex(i => r.Utterance.Expect == $"item:{i.Id}") ? "+" : w == items.ToList().FindIndex(i => r.Utterance.Expect == $"item:{i.Id}") ? "-" : " ")} \"{r.Utterance.Text}\" -> \"{content}\" {r.Utterance.Expect}: whole {items[w].Id}, content {items[c].Id}");
+                        Console.WriteLine($"    {(c == right ? "+" : w == right ? "-" : " ")} \"{r.Utterance.Text}\" -> \"{content}\" {r.Utterance.Expect}: whole {items[w].Id}, content {items[c].Id}");
                     }
                 }
 
-                var right = items.ToList().FindIndex(i => r.Utterance.Expect == $"item:{i.Id}");
                 (changed, framed) = (changed + (kind == "item" && QueryText.Content(r.Utterance.Text) is not null ? 1 : 0), framed + (kind == "item" && QueryText.LessFrame(r.Utterance.Text) is not null ? 1 : 0));
                 (n, encodedN) = kind == "item" ? (n + 1, encodedN + (encoded ? 1 : 0)) : (n, encodedN);
                 for (var v = 0; v < Variants.Length; v++)

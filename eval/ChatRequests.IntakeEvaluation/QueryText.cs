@@ -94,6 +94,14 @@ internal static partial class QueryText
     [GeneratedRegex(@"\b(?:please|pls|plz|kindly)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Polite();
 
+    /// <summary>The readings the encoder read with their item cosines read the chosen way (the senses are the whole's, as in the bot).</summary>
+    public static List<ReadUtterance> Apply(IReadOnlyList<ReadUtterance> reads, ISentenceEncoder encoder, Evaluation evaluation, QueryChoice choice) =>
+        EncodedReads.Rewritten(reads, evaluation, items =>
+        {
+            var semantic = new SemanticIndex(items, encoder);
+            return reading => reading with { Cosines = Cosines(reading.Text, semantic, encoder, choice) };
+        });
+
     /// <summary>The item cosines of a message under a choice (the senses are left to the whole message, as the bot reads them).</summary>
     public static float[] Cosines(string text, SemanticIndex semantic, ISentenceEncoder encoder, QueryChoice choice)
     {

@@ -15,20 +15,12 @@ internal static class SecondOpinion
     private static readonly double[] Bands = [0.05, 0.1, 0.15, 0.2, 0.3];
 
     /// <summary>The readings the encoder read, with the second model's cosine of the message with each item.</summary>
-    public static List<ReadUtterance> Apply(IReadOnlyList<ReadUtterance> reads, ISentenceEncoder second, Evaluation evaluation)
-    {
-        var read = new List<ReadUtterance>(reads.Count);
-        foreach (var set in reads.GroupBy(r => r.Set.Catalog))
+    public static List<ReadUtterance> Apply(IReadOnlyList<ReadUtterance> reads, ISentenceEncoder second, Evaluation evaluation) =>
+        EncodedReads.Rewritten(reads, evaluation, items =>
         {
-            var semantic = new SemanticIndex(evaluation.LoadCatalog(set.Key).Items, second);
-            read.AddRange(set.Select(r => r.Reading.Cosines is null ? r : r with
-            {
-                Reading = r.Reading with { SecondCosines = semantic.Cosines(second.EncodeQuery(r.Reading.Text)) },
-            }));
-        }
-
-        return read;
-    }
+            var semantic = new SemanticIndex(items, second);
+            return reading => reading with { SecondCosines = semantic.Cosines(second.EncodeQuery(reading.Text)) };
+        });
 
     /// <summary>
     /// Of the weighed first candidates each decided under its calibration (and of those held back, below their bar): the AUC

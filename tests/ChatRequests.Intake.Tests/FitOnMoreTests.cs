@@ -47,15 +47,6 @@ public sealed class FitOnMoreTests
         Assert.Equal(expected, fitOn.ToString());
     }
 
-    [Fact]
-    public void BTargets_AreReadAsTwoNumbers_AndRefusedWhenOneIsMissing()
-    {
-        Assert.True(FitOnMore.TryParseTargets(["--b-targets", "0.025", "0.93"], 1, out var targets));
-        Assert.Equal((0.025, 0.93), (targets.WrongForm, targets.Abstention));
-        Assert.False(FitOnMore.TryParseTargets(["--b-targets", "0.025"], 1, out _));
-        Assert.False(FitOnMore.TryParseTargets(["--b-targets", "0.025", "--encoder"], 1, out _));
-    }
-
     private static ReadUtterance Read(string name, string part, string catalog) =>
         new(new LabelledSet(name, part, catalog, []), new Utterance("a sentence", "none", null), Reading.Final(new Meaning { Kind = MeaningKind.Unknown }), SenseCalibration.Fitted);
 }

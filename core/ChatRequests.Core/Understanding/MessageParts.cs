@@ -48,23 +48,29 @@ internal static partial class MessageParts
     /// The parts of the message worth encoding on their own: none when it is one part (the whole is that part), else
     /// each sentence or clause with a content word other than a pleasantry, in order, at most <see cref="MaxParts"/>.
     /// </summary>
-    public static IReadOnlyList<string> Of(string text, bool trimmed = false)
+    public static IReadOnlyList<string> Of(string text)
     {
-        var pieces = Boundary().Split(text).Select(p => p.Trim(' ', ',', '-', '\t')).Where(p => p.Length > 0).ToList();
-        if (pieces.Count < 2)
+        if (Saying(text) is not { } saying)
         {
             return [];
         }
 
-        var saying = pieces.Where(SaysSomething).Take(MaxParts).ToList();
-        if (trimmed)
-        {
-            // The message less its greetings and sign-offs, as one text: nothing when nothing was left out.
-            return saying.Count is > 0 && saying.Count < pieces.Count ? [string.Join(" ", saying)] : [];
-        }
-
         // One part saying anything, the rest pleasantries: that part alone is worth reading; the whole already is if it is all of it.
-        return saying.Count == 1 && saying[0].Length >= text.Trim().Length ? [] : saying;
+        return saying.Parts.Count == 1 && saying.Parts[0].Length >= text.Trim().Length ? [] : saying.Parts;
+    }
+
+    /// <summary>
+    /// The message less its parts of pleasantries alone, as one text (<see cref="PartsReading.Trimmed"/>): none when it is
+    /// one part or nothing was left out.
+    /// </summary>
+    public static IReadOnlyList<string> Trimmed(string text) =>
+        Saying(text) is { Parts.Count: > 0 } saying && saying.Parts.Count < saying.Pieces ? [string.Join(" ", saying.Parts)] : [];
+
+    /// <summary>The message's pieces counted and those that say something (at most <see cref="MaxParts"/>); null when it is one piece.</summary>
+    private static (int Pieces, List<string> Parts)? Saying(string text)
+    {
+        var pieces = Boundary().Split(text).Select(p => p.Trim(' ', ',', '-', '\t')).Where(p => p.Length > 0).ToList();
+        return pieces.Count < 2 ? null : (pieces.Count, pieces.Where(SaysSomething).Take(MaxParts).ToList());
     }
 
     private static bool SaysSomething(string part) =>
@@ -85,7 +91,7 @@ internal static partial class MessageParts
     {
         var cosines = semantic.Cosines(whole);
         var senses = semantic.Senses(whole, cosines);
-        if (reading == PartsReading.Whole || Of(text, reading == PartsReading.Trimmed) is not [_, ..] parts)
+        if (reading == PartsReading.Whole || (reading == PartsReading.Trimmed ? Trimmed(text) : Of(text)) is not [_, ..] parts)
         {
             return (cosines, senses);
         }

@@ -34,4 +34,12 @@ public sealed class MessagePartsTests
     [Fact]
     public void PleasantriesAlone_HaveNoParts() =>
         Assert.Empty(MessageParts.Of("Hi there. Thanks so much, kind regards"));
+
+    [Fact]
+    public void Trimmed_IsTheMessageLessItsPleasantries_AsOneText() =>
+        Assert.Equal(["I need Visio installed on my laptop. And a new mouse."], MessageParts.Trimmed("Good morning! I need Visio installed on my laptop. And a new mouse. Thanks!"));
+
+    [Fact]
+    public void Trimmed_IsNothing_WhenNothingIsLeftOut() =>
+        Assert.Empty(MessageParts.Trimmed("A mouse. A keyboard."));
 }
