@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using ChatRequests.Core.Understanding;
 using ChatRequests.Encoder;
+using ChatRequests.IntakeEvaluation;
 
 namespace ChatRequests.Benchmarks;
 
@@ -43,7 +44,7 @@ public class IntakeBenchmarks
         _interpreter = new LexicalInterpreter(new GeneratedCatalog(), _encoder);
         _interpreter.Prepare();
         _interpreter.Interpret("warm up: builds the index");
-        _byParts = new LexicalInterpreter(new GeneratedCatalog(), _encoder) { Parts = PartsReading.Items };
+        _byParts = new LexicalInterpreter(new GeneratedCatalog(), _encoder) { ReadEncoded = MessageParts.Reader(_encoder, PartsReading.Items) };
         _byParts.Prepare();
         _byParts.Interpret("warm up: builds the index");
     }

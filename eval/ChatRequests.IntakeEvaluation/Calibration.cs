@@ -73,7 +73,7 @@ internal static class Calibration
     [
         .. sets.SelectMany(set =>
         {
-            var interpreter = new LexicalInterpreter(evaluation.LoadCatalog(set.Catalog), encoder) { DecisiveAt = decisiveAt, Parts = parts };
+            var interpreter = new LexicalInterpreter(evaluation.LoadCatalog(set.Catalog), encoder) { DecisiveAt = decisiveAt, ReadEncoded = MessageParts.Reader(encoder, parts) };
             interpreter.Prepare();
             var stored = encoder switch
             {

@@ -23,7 +23,7 @@ public sealed class Evaluation(string root, Func<ICatalog, IMessageInterpreter> 
     /// <param name="decisiveAt">From which probability the words' rule form is not encoded (<see cref="SentenceLead.DecisiveAt"/>).</param>
     public static Evaluation Lexical(string root, ISentenceEncoder? encoder = null, double decisiveAt = SentenceLead.DecisiveAt, PartsReading parts = MessageParts.Default) => new(root, catalog =>
     {
-        var interpreter = new LexicalInterpreter(catalog, encoder) { DecisiveAt = decisiveAt, Parts = parts };
+        var interpreter = new LexicalInterpreter(catalog, encoder) { DecisiveAt = decisiveAt, ReadEncoded = MessageParts.Reader(encoder, parts) };
         interpreter.Prepare();
         return interpreter;
     });

@@ -82,8 +82,11 @@ public sealed class LexicalInterpreter(ICatalog catalog, ISentenceEncoder? encod
     /// </summary>
     internal double DecisiveAt { get; init; } = SentenceLead.DecisiveAt;
 
-    /// <summary>Whether a message of several sentences or clauses is read by its parts too, and what they feed (ADR 0078).</summary>
-    internal PartsReading Parts { get; init; } = MessageParts.Default;
+    /// <summary>
+    /// Another reading of an encoded message than its whole vector's cosines and senses (the message, its vector): only the
+    /// evaluation sets one, to measure a reading the bot does not take (ADR 0078, a message read by its parts).
+    /// </summary>
+    internal Func<string, float[], SemanticIndex, (float[] Cosines, Senses Senses)>? ReadEncoded { get; init; }
 
     /// <summary>
     /// Whether the encoder is asked: not when the words settle the message (a command or report, a request chased, a
@@ -97,7 +100,8 @@ public sealed class LexicalInterpreter(ICatalog catalog, ISentenceEncoder? encod
     {
         try
         {
-            var (cosines, senses) = MessageParts.Read(reading.Text, encoder!.EncodeQuery(reading.Text), semantic, encoder, Parts);
+            var vector = encoder!.EncodeQuery(reading.Text);
+            var (cosines, senses) = ReadEncoded?.Invoke(reading.Text, vector, semantic) ?? Whole(vector, semantic);
             return reading with { Cosines = cosines, Senses = senses };
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -105,6 +109,12 @@ public sealed class LexicalInterpreter(ICatalog catalog, ISentenceEncoder? encod
             LogFailure(e);
             return reading;
         }
+    }
+
+    private static (float[] Cosines, Senses Senses) Whole(float[] vector, SemanticIndex semantic)
+    {
+        var cosines = semantic.Cosines(vector);
+        return (cosines, semantic.Senses(vector, cosines));
     }
 
     /// <summary>

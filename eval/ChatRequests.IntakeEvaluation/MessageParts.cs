@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
+using ChatRequests.Core.Understanding;
 
-namespace ChatRequests.Core.Understanding;
+namespace ChatRequests.IntakeEvaluation;
 
 /// <summary>What the parts of a message of several sentences or clauses feed when the encoder reads it (ADR 0078).</summary>
 public enum PartsReading
@@ -82,6 +83,13 @@ internal static partial class MessageParts
     /// </summary>
     [GeneratedRegex(@"(?<=[.!?;])\s+|[\r\n]+|;|(?:,\s*|\s+)(?=(?:and\s+also|also|btw|by\s+the\s+way|plus)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Boundary();
+
+    /// <summary>
+    /// The interpreter's reading of an encoded message by its parts (<c>LexicalInterpreter.ReadEncoded</c>), or none for
+    /// <see cref="PartsReading.Whole"/>: the bot's own reading, the whole message's vector.
+    /// </summary>
+    public static Func<string, float[], SemanticIndex, (float[] Cosines, Senses Senses)>? Reader(ISentenceEncoder? encoder, PartsReading reading) =>
+        reading == PartsReading.Whole || encoder is null ? null : (text, whole, semantic) => Read(text, whole, semantic, encoder, reading);
 
     /// <summary>
     /// The item cosines and senses of a message read by its parts: each item's cosine the best of the whole's and the parts';

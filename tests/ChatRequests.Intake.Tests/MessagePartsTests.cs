@@ -1,6 +1,6 @@
-using ChatRequests.Core.Understanding;
+using ChatRequests.IntakeEvaluation;
 
-namespace ChatRequests.Core.Tests.Understanding;
+namespace ChatRequests.Intake.Tests;
 
 /// <summary>The parts a rambling message is read by besides the whole (ADR 0078): its sentences and added clauses that say something.</summary>
 public sealed class MessagePartsTests
