@@ -17,7 +17,7 @@ public sealed class SampleReferenceDataTests
         "samples/forestry", "samples/zoo", "samples/courts", "samples/observatory", "samples/brewery",
         "samples/skiresort",
         "samples/telecom", "samples/fashion", "samples/recycling", "samples/carehomes", "samples/datacentre",
-        "samples/offshorewind",
+        "samples/offshorewind", "samples/dental",
     };
 
     [Theory]
@@ -60,6 +60,7 @@ public sealed class SampleReferenceDataTests
     // day); its care systems team a Sunday evening but not Christmas Day; its service desk neither Sunday nor the moved Boxing Day.
     // The data centre company's NOC works at 03:00 on Christmas Day (it never closes), its service desk does not; its data hall
     // operations team works a Sunday at 07:00 (customers visit and remote hands are done at weekends), not on Christmas Day.
+    // The dental group's practice systems team works Saturday mornings (the practices open for patients), its service desk does not.
     [Theory]
     [InlineData("samples/hospital", "team-clinical-apps", "2026-12-28T10:00:00+00:00", false)]
     [InlineData("samples/hospital", "team-clinical-apps", "2026-12-29T10:00:00+00:00", true)]
@@ -126,6 +127,8 @@ public sealed class SampleReferenceDataTests
     [InlineData("samples/datacentre", "team-service-desk", "2026-12-25T10:00:00+00:00", false)]
     [InlineData("samples/datacentre", "team-dc-ops", "2026-12-06T07:00:00+00:00", true)]
     [InlineData("samples/datacentre", "team-dc-ops", "2026-12-25T07:00:00+00:00", false)]
+    [InlineData("samples/dental", "team-practice-systems", "2026-12-05T08:00:00+00:00", true)]
+    [InlineData("samples/dental", "team-service-desk", "2026-12-05T08:00:00+00:00", false)]
     public async Task Calendars_SampleTeams_WorkOnTheirOwnOrTheOrganisationsCalendar(string folder, string teamId, string at, bool working)
     {
         var teams = await LoadDirectory($"{folder}/organisation.json").ListTeamsAsync();
