@@ -24,6 +24,9 @@ public sealed class EvalOptionsTests
     [InlineData("--rank-probe --part dev --failures")]
     [InlineData("--encoder-fidelity")]
     [InlineData("--encoder-probe --pair-probe --decisive-at 0.9 --none-lead 2")]
+    [InlineData("--encoder --lend-probe")]
+    [InlineData("--loco --encoder --goals-first --targets 0.02 0.93 --lend 0.7 0.05")]
+    [InlineData("--dev-choice --lend 0.8 0")]
     public void Parse_ValidLine_GivesOptions(string line)
     {
         var (options, error) = EvalOptions.Parse(line.Split(' '));
@@ -82,6 +85,10 @@ public sealed class EvalOptionsTests
     [InlineData("--loco --second-probe", "--second-probe needs --encoder")]
     [InlineData("--encoder --form-probe", "--form-probe needs --loco")]
     [InlineData("--fit --encoder --sure-probe", "--sure-probe needs --loco")]
+    [InlineData("--lend-probe --part dev", "--lend-probe needs --encoder")]
+    [InlineData("--loco --lend 0.7 0", "--lend needs --encoder")]
+    [InlineData("--encoder --lend 0.7 0", "--lend is measured by --loco and --dev-choice only")]
+    [InlineData("--fit --encoder --lend 0.7 -0.1", "--lend takes")]
     public void Parse_Refused_NamesTheFlag(string line, string expected)
     {
         var (options, error) = EvalOptions.Parse(line.Split(' '));
