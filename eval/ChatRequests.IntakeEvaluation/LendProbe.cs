@@ -27,12 +27,16 @@ internal static class LendProbe
             var (first, three, encodedFirst) = (new int[variants.Length], new int[variants.Length], new int[variants.Length]);
             var (n, encodedN) = (0, 0);
             var borrowing = new List<string>();
+            // The time the lent sentences add to a message (their cosines), at the variant the tuning part chose (ADR 0083).
+            var timed = Array.FindIndex(variants, v => v == new Lending(0.7f, 0.1f));
+            var (clock, lentSentences, catalogs) = (new System.Diagnostics.Stopwatch(), 0, 0);
             foreach (var set in reads.GroupBy(r => r.Set.Catalog))
             {
                 var items = lexical.LoadCatalog(set.Key).Items;
                 var texts = HubCorrection.Texts(items, encoder);
                 var passages = Lending.Passages(items, encoder);
                 var borrowed = variants.Select(v => v?.Borrowed(set.Key, passages, lenders, new HashSet<string>())).ToArray();
+                (lentSentences, catalogs) = (lentSentences + borrowed[timed]!.Sum(b => b.Sum(l => l.Sentences.Length)), catalogs + 1);
                 borrowing.Add(Borrowing(Evaluation.CatalogName(set.Key), items.Select(i => i.Name).ToList(), passages, borrowed, variants));
                 foreach (var r in set.Where(r => r.Utterance.Expect.StartsWith("item:", StringComparison.Ordinal)))
                 {
@@ -43,7 +47,13 @@ internal static class LendProbe
                     (n, encodedN) = (n + 1, encodedN + (encoded ? 1 : 0));
                     for (var v = 0; v < variants.Length; v++)
                     {
+                        if (v == timed)
+                        {
+                            clock.Start();
+                        }
+
                         var cosines = variants[v]?.Cosines(message, own, borrowed[v]!) ?? own;
+                        clock.Stop();
                         var at = Enumerable.Range(0, cosines.Length).OrderByDescending(i => cosines[i]).ThenBy(i => i).ToList().IndexOf(right);
                         first[v] += at == 0 ? 1 : 0;
                         three[v] += at is >= 0 and < 3 ? 1 : 0;
@@ -59,6 +69,8 @@ internal static class LendProbe
                     $"  {variants[v]?.ToString() ?? "plain",-24} {first[v],5} ({(double)first[v] / n:P1}) ({three[v]})  encoded {encodedFirst[v],4} ({(double)encodedFirst[v] / Math.Max(1, encodedN):P1})"));
             }
 
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{part}: {variants[timed]}: {(double)lentSentences / catalogs:0} lent sentences per catalog, {clock.Elapsed.TotalMicroseconds / n:0.0} us per message for their cosines"));
             Console.WriteLine($"{part}: items that borrow (of the catalog's), by bar; a few pairs at each bar (item <- lender, catalog, cosine):");
             borrowing.ForEach(Console.WriteLine);
         }
