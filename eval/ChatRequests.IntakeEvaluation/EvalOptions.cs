@@ -116,6 +116,11 @@ internal sealed record EvalOptions
             return "--model Both is measured by --fit, --loco, --dev-choice and --fit-senses only";
         }
 
+        if (Lend is { Bar: float.NaN })
+        {
+            return "--lend-head needs --lend BAR STEP";
+        }
+
         if (Lend is not null && !(Loco || DevChoice))
         {
             // Elsewhere it would fall through to the whole evaluation, held-out part included (ADR 0083).
@@ -204,7 +209,8 @@ internal sealed record EvalOptions
         Switch("--adapter-probe", o => o with { AdapterProbe = true }),
         Two("--adapter", "R|diagonal L", (o, r, l) => AdapterShape.TryParse(r, l, out var shape) ? o with { Adapter = shape } : null),
         Switch("--lend-probe", o => o with { LendProbe = true }),
-        Two("--lend", "BAR STEP", (o, b, s) => Lending.TryParse(b, s, out var lending) ? o with { Lend = lending } : null),
+        Two("--lend", "BAR STEP", (o, b, s) => Lending.TryParse(b, s, out var lending) ? o with { Lend = lending! with { SameHead = o.Lend?.SameHead ?? false } } : null),
+        Switch("--lend-head", o => o with { Lend = (o.Lend ?? new Lending(float.NaN, 0)) with { SameHead = true } }),
     ];
 
     // --query-text READING [N] [LessFrame]: the count and LessFrame are optional, so it takes one to three values.

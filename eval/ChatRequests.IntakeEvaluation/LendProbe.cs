@@ -13,6 +13,8 @@ internal static class LendProbe
 {
     private static readonly float[] Bars = [0.6f, 0.7f, 0.8f];
     private static readonly float[] Steps = [0f, 0.05f, 0.1f];
+    /// <summary>The bars with the same head (a lower bar, the head being the stricter test).</summary>
+    private static readonly float[] HeadBars = [0.5f, 0.6f];
 
     public static void Run(string root, ISentenceEncoder encoder, double decisiveAt)
     {
@@ -20,7 +22,7 @@ internal static class LendProbe
         var tuningSets = LabelledSet.Load(root, LabelledSet.Tuning);
         var lenders = Lending.Lenders(tuningSets, lexical, encoder);
         Console.WriteLine($"lenders: {lenders.Count} tuning items with {lenders.Sum(l => l.Sentences.Length)} labelled sentences");
-        Lending?[] variants = [null, .. from b in Bars from s in Steps select new Lending(b, s)];
+        Lending?[] variants = [null, .. from b in Bars from s in Steps select new Lending(b, s), .. from b in HeadBars from s in Steps select new Lending(b, s, SameHead: true)];
         foreach (var part in new[] { LabelledSet.Tuning, LabelledSet.Development })
         {
             var reads = Calibration.Read(lexical, LabelledSet.Load(root, part), encoder, decisiveAt);
@@ -35,9 +37,10 @@ internal static class LendProbe
                 var items = lexical.LoadCatalog(set.Key).Items;
                 var texts = HubCorrection.Texts(items, encoder);
                 var passages = Lending.Passages(items, encoder);
-                var borrowed = variants.Select(v => v?.Borrowed(set.Key, passages, lenders, new HashSet<string>())).ToArray();
+                var names = items.Select(i => i.Name).ToList();
+                var borrowed = variants.Select(v => v?.Borrowed(set.Key, passages, lenders, new HashSet<string>(), names)).ToArray();
                 (lentSentences, catalogs) = (lentSentences + borrowed[timed]!.Sum(b => b.Sum(l => l.Sentences.Length)), catalogs + 1);
-                borrowing.Add(Borrowing(Evaluation.CatalogName(set.Key), items.Select(i => i.Name).ToList(), passages, borrowed, variants));
+                borrowing.Add(Borrowing(Evaluation.CatalogName(set.Key), names, passages, borrowed, variants));
                 foreach (var r in set.Where(r => r.Utterance.Expect.StartsWith("item:", StringComparison.Ordinal)))
                 {
                     var right = r.Utterance.ItemIndexIn(items);
@@ -66,7 +69,7 @@ internal static class LendProbe
             for (var v = 0; v < variants.Length; v++)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {variants[v]?.ToString() ?? "plain",-24} {first[v],5} ({(double)first[v] / n:P1}) ({three[v]})  encoded {encodedFirst[v],4} ({(double)encodedFirst[v] / Math.Max(1, encodedN):P1})"));
+                    $"  {variants[v]?.ToString() ?? "plain",-36} {first[v],5} ({(double)first[v] / n:P1}) ({three[v]})  encoded {encodedFirst[v],4} ({(double)encodedFirst[v] / Math.Max(1, encodedN):P1})"));
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -81,7 +84,7 @@ internal static class LendProbe
         var lines = new List<string>();
         foreach (var bar in Bars)
         {
-            var v = Array.FindIndex(variants, x => x is { } l && l.Bar == bar);
+            var v = Array.FindIndex(variants, x => x is { } l && l.Bar == bar && !l.SameHead);
             var b = borrowed[v]!;
             var items = Enumerable.Range(0, b.Length).Where(i => b[i].Count > 0).ToList();
             var pairs = items.Take(4).Select(i => b[i].MaxBy(l => Vectors.Dot(passages[i], l.Passage)) is { } l

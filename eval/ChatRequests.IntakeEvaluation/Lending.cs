@@ -14,11 +14,20 @@ internal sealed record Lender(string Catalog, string Name, float[] Passage, floa
 /// Other catalogs' labelled sentences lent to a like item (ADR 0083, measured): an item whose passage is at least
 /// <paramref name="Bar"/> in cosine from a lender's borrows the lender's sentences as extra texts, each weighing its cosine
 /// less <paramref name="Step"/>. A catalog never borrows from itself: a lender of the same catalog file, or of a catalog
-/// the caller leaves out (the fold's, leave-one-catalog-out), lends nothing. <c>--lend θ δ</c>.
+/// the caller leaves out (the fold's, leave-one-catalog-out), lends nothing. With <paramref name="SameHead"/>, only a lender
+/// whose name ends in the same thing (the last word of the name, its brackets left out, singular) lends. <c>--lend θ δ [--lend-head]</c>.
 /// </summary>
-internal sealed record Lending(float Bar, float Step)
+internal sealed record Lending(float Bar, float Step, bool SameHead = false)
 {
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"lend from {Bar:0.##}, less {Step:0.##}");
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"lend from {Bar:0.##}, less {Step:0.##}{(SameHead ? ", same head" : "")}");
+
+    /// <summary>The thing a name ends in: its last word outside brackets, lower case, a plural's s taken off.</summary>
+    public static string Head(string name)
+    {
+        var bare = name.Split('(')[0];
+        var word = bare.Split([' ', ',', ':', '-', '/'], StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.ToLowerInvariant() ?? "";
+        return word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) ? word[..^1] : word;
+    }
 
     public static bool TryParse(string bar, string step, out Lending? lending)
     {
@@ -46,10 +55,11 @@ internal sealed record Lending(float Bar, float Step)
     /// For each item of <paramref name="catalog"/>, the lenders it borrows from: at least <see cref="Bar"/> near it, never of
     /// <paramref name="catalog"/> itself nor of a catalog <paramref name="leftOut"/>.
     /// </summary>
-    public List<Lender>[] Borrowed(string catalog, float[][] passages, IEnumerable<Lender> lenders, IReadOnlySet<string> leftOut)
+    /// <param name="names">The items' names, read for <see cref="SameHead"/>.</param>
+    public List<Lender>[] Borrowed(string catalog, float[][] passages, IEnumerable<Lender> lenders, IReadOnlySet<string> leftOut, IReadOnlyList<string>? names = null)
     {
         var others = lenders.Where(l => !SameCatalog(l.Catalog, catalog) && !leftOut.Any(o => SameCatalog(o, l.Catalog))).ToList();
-        return [.. passages.Select(p => others.Where(l => Vectors.Dot(p, l.Passage) >= Bar).ToList())];
+        return [.. passages.Select((p, i) => others.Where(l => Vectors.Dot(p, l.Passage) >= Bar && (!SameHead || (names is not null && Head(names[i]) == Head(l.Name)))).ToList())];
     }
 
     /// <summary>Catalog files are the same when their paths are, whatever the separators or case.</summary>
@@ -83,7 +93,8 @@ internal sealed record Lending(float Bar, float Step)
         var rewritten = new List<ReadUtterance>(reads.Count);
         foreach (var set in reads.GroupBy(r => r.Set.Catalog))
         {
-            var borrowed = Borrowed(set.Key, Passages(evaluation.LoadCatalog(set.Key).Items, encoder), lenders, leftOut);
+            var items = evaluation.LoadCatalog(set.Key).Items;
+            var borrowed = Borrowed(set.Key, Passages(items, encoder), lenders, leftOut, [.. items.Select(i => i.Name)]);
             rewritten.AddRange(set.Select(r => r.Reading.Cosines is not { } own ? r : r with { Reading = Lent(r.Reading, own, encoder, borrowed) }));
         }
 

@@ -52,6 +52,22 @@ public sealed class LendingTests
         Assert.Equal([Retail], borrowed[0].Select(l => l.Catalog));
     }
 
+    [Theory]
+    [InlineData("Handheld radio", "radio")]
+    [InlineData("Till (point-of-sale terminal)", "till")]
+    [InlineData("Scanner batteries and chargers", "charger")]
+    [InlineData("Leaver: remove access", "access")]
+    [InlineData("Wi-Fi coverage for an area", "area")]
+    public void Head_IsTheThingTheNameEndsIn(string name, string head) => Assert.Equal(head, Lending.Head(name));
+
+    [Fact]
+    public void Borrowed_WithTheSameHead_OnlyALenderWhoseNameEndsInTheSameThingLends()
+    {
+        var borrowed = new Lending(0.7f, 0f, SameHead: true).Borrowed(Retail, Passages, Lenders, new HashSet<string>(), ["Laptop"]);
+
+        Assert.Equal(["Standard laptop", "Office laptop"], borrowed[0].Select(l => l.Name));
+    }
+
     [Fact]
     public void Cosines_ALentSentenceNearTheMessage_BringsTheItemNear_LessTheStep()
     {
