@@ -26,8 +26,7 @@ internal static class LendProbe
         foreach (var part in new[] { LabelledSet.Tuning, LabelledSet.Development })
         {
             var reads = Calibration.Read(lexical, LabelledSet.Load(root, part), encoder, decisiveAt);
-            var (first, three, encodedFirst) = (new int[variants.Length], new int[variants.Length], new int[variants.Length]);
-            var (n, encodedN) = (0, 0);
+            var tally = new NearestTally([.. variants.Select(v => v?.ToString() ?? "plain")]);
             var borrowing = new List<string>();
             // The time the lent sentences add to a message (their cosines), at the variant the tuning part chose (ADR 0083).
             var timed = Array.FindIndex(variants, v => v == new Lending(0.7f, 0.1f));
@@ -47,7 +46,7 @@ internal static class LendProbe
                     var message = encoder.EncodeQuery(r.Utterance.Text);
                     var own = texts.Select(ts => ts.Max(t => Vectors.Dot(t, message))).ToArray();
                     var encoded = r.Reading.Cosines is not null;
-                    (n, encodedN) = (n + 1, encodedN + (encoded ? 1 : 0));
+                    tally.Sentence(encoded);
                     for (var v = 0; v < variants.Length; v++)
                     {
                         if (v == timed)
@@ -57,23 +56,14 @@ internal static class LendProbe
 
                         var cosines = variants[v]?.Cosines(message, own, borrowed[v]!) ?? own;
                         clock.Stop();
-                        var at = Enumerable.Range(0, cosines.Length).OrderByDescending(i => cosines[i]).ThenBy(i => i).ToList().IndexOf(right);
-                        first[v] += at == 0 ? 1 : 0;
-                        three[v] += at is >= 0 and < 3 ? 1 : 0;
-                        encodedFirst[v] += at == 0 && encoded ? 1 : 0;
+                        tally.Add(v, cosines, right, encoded);
                     }
                 }
             }
 
-            Console.WriteLine($"{part}: the item asked for nearest (among the three nearest), of {n} item sentences; nearest of the {encodedN} the bot encodes:");
-            for (var v = 0; v < variants.Length; v++)
-            {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {variants[v]?.ToString() ?? "plain",-36} {first[v],5} ({(double)first[v] / n:P1}) ({three[v]})  encoded {encodedFirst[v],4} ({(double)encodedFirst[v] / Math.Max(1, encodedN):P1})"));
-            }
-
+            tally.Print($"{part}: ");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{part}: {variants[timed]}: {(double)lentSentences / catalogs:0} lent sentences per catalog, {clock.Elapsed.TotalMicroseconds / n:0.0} us per message for their cosines"));
+                $"{part}: {variants[timed]}: {(double)lentSentences / catalogs:0} lent sentences per catalog, {clock.Elapsed.TotalMicroseconds / tally.Sentences:0.0} us per message for their cosines"));
             Console.WriteLine($"{part}: items that borrow (of the catalog's), by bar; a few pairs at each bar (item <- lender, catalog, cosine):");
             borrowing.ForEach(Console.WriteLine);
         }
