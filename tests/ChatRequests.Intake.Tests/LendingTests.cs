@@ -68,26 +68,17 @@ public sealed class LendingTests
         Assert.Equal(["Standard laptop", "Office laptop"], borrowed[0].Select(l => l.Name));
     }
 
-    [Fact]
-    public void Cosines_ALentSentenceNearTheMessage_BringsTheItemNear_LessTheStep()
+    [Theory]
+    [InlineData(0.2f, 0.9f)] // a lent sentence nearer the message brings the item near, less the step
+    [InlineData(0.95f, 0.95f)] // nothing lent nearer: the item's own cosine stands
+    public void Cosines_AreTheBestOfTheItemsOwnAndItsLentSentencesLessTheStep(float own, float expected)
     {
         var lending = new Lending(0.7f, 0.1f);
         var borrowed = lending.Borrowed(Sample, Passages, Lenders, new HashSet<string>());
 
-        var cosines = lending.Cosines([0f, 1f], [0.2f], borrowed);
+        var cosines = lending.Cosines([0f, 1f], [own], borrowed);
 
-        Assert.Equal(0.9f, cosines[0], 5);
-    }
-
-    [Fact]
-    public void Cosines_NothingLentNearer_KeepsTheItemsOwn()
-    {
-        var lending = new Lending(0.7f, 0.1f);
-        var borrowed = lending.Borrowed(Sample, Passages, Lenders, new HashSet<string>());
-
-        var cosines = lending.Cosines([0f, 1f], [0.95f], borrowed);
-
-        Assert.Equal(0.95f, cosines[0], 5);
+        Assert.Equal(expected, cosines[0], 5);
     }
 
     [Fact]
