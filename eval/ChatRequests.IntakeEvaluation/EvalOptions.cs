@@ -37,6 +37,8 @@ internal sealed record EvalOptions
     public bool HubProbe { get; init; }
     public bool AdapterProbe { get; init; }
     public AdapterShape? Adapter { get; init; }
+    public bool LendProbe { get; init; }
+    public Lending? Lend { get; init; }
     public bool ReachProbe { get; init; }
     public bool DevChoice { get; init; }
     public bool PairProbe { get; init; }
@@ -114,12 +116,23 @@ internal sealed record EvalOptions
             return "--model Both is measured by --fit, --loco, --dev-choice and --fit-senses only";
         }
 
+        if (Lend is { Bar: float.NaN })
+        {
+            return "--lend-head needs --lend BAR STEP";
+        }
+
+        if (Lend is not null && !(Loco || DevChoice))
+        {
+            // Elsewhere it would fall through to the whole evaluation, held-out part included (ADR 0083).
+            return "--lend is measured by --loco and --dev-choice only";
+        }
+
         // A probe without what it reads would fall through to the whole evaluation, held-out part included.
         var needsEncoder = new (bool Given, string Flag)[]
         {
             (HubProbe, "--hub-probe"), (QueryProbe, "--query-probe"), (AdapterProbe, "--adapter-probe"), (LocoAll, "--loco-all"),
             (ReachProbe, "--reach-probe"), (FormProbe, "--form-probe"), (OrderProbe, "--order-probe"), (SureProbe, "--sure-probe"),
-            (SecondProbe, "--second-probe"),
+            (SecondProbe, "--second-probe"), (LendProbe, "--lend-probe"), (Lend is not null, "--lend"),
         };
         if (needsEncoder.FirstOrDefault(n => n.Given && !ReadsWithEncoder) is { Flag: { } withoutEncoder })
         {
@@ -195,6 +208,9 @@ internal sealed record EvalOptions
         Switch("--no-query-prefix", o => o with { Model = o.Model with { QueryPrefix = "" } }),
         Switch("--adapter-probe", o => o with { AdapterProbe = true }),
         Two("--adapter", "R|diagonal L", (o, r, l) => AdapterShape.TryParse(r, l, out var shape) ? o with { Adapter = shape } : null),
+        Switch("--lend-probe", o => o with { LendProbe = true }),
+        Two("--lend", "BAR STEP", (o, b, s) => Lending.TryParse(b, s, out var lending) ? o with { Lend = lending! with { SameHead = o.Lend?.SameHead ?? false } } : null),
+        Switch("--lend-head", o => o with { Lend = (o.Lend ?? new Lending(float.NaN, 0)) with { SameHead = true } }),
     ];
 
     // --query-text READING [N] [LessFrame]: the count and LessFrame are optional, so it takes one to three values.

@@ -61,6 +61,13 @@ internal sealed class EvalSession : IDisposable
             case { Adapter: { } adapter } when _encoder is not null && (o.Loco || o.DevChoice):
                 AdapterDecision.Run(_root, _encoder, o.DecisiveAt, o.FitOptions, adapter);
                 return 0;
+            case { LendProbe: true }:
+                // Other catalogs' labelled sentences lent to a like item (ADR 0083): the order alone.
+                LendProbe.Run(_root, _encoder!, o.DecisiveAt);
+                return 0;
+            case { Lend: { } lending } when _encoder is not null && (o.Loco || o.DevChoice):
+                LendDecision.Run(_root, _encoder, o.DecisiveAt, o.FitOptions, lending);
+                return 0;
             case { HubProbe: true }:
                 // The encoder's nearest item with and without a hub correction (ADR 0077).
                 Console.WriteLine($"{o.ProbedPart}:");

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ChatRequests.Core.Understanding;
 
 namespace ChatRequests.IntakeEvaluation;
@@ -22,8 +21,7 @@ internal static class HubProbe
                select new HubCorrection(reference, k, l, perText),
         ];
         var exemplars = HubCorrection.Exemplars(encoder);
-        var (first, three, encodedFirst) = (new int[variants.Length], new int[variants.Length], new int[variants.Length]);
-        var (n, encodedN) = (0, 0);
+        var tally = new NearestTally([.. variants.Select(v => v?.ToString() ?? "plain")]);
         foreach (var set in reads.GroupBy(r => r.Set.Catalog))
         {
             var items = evaluation.LoadCatalog(set.Key).Items;
@@ -34,23 +32,14 @@ internal static class HubProbe
                 var right = r.Utterance.ItemIndexIn(items);
                 var message = encoder.EncodeQuery(r.Utterance.Text);
                 var encoded = r.Reading.Cosines is not null;
-                (n, encodedN) = (n + 1, encodedN + (encoded ? 1 : 0));
+                tally.Sentence(encoded);
                 for (var v = 0; v < variants.Length; v++)
                 {
-                    var cosines = HubCorrection.Cosines(message, texts, offsets[v]);
-                    var at = Enumerable.Range(0, cosines.Length).OrderByDescending(i => cosines[i]).ThenBy(i => i).ToList().IndexOf(right);
-                    first[v] += at == 0 ? 1 : 0;
-                    three[v] += at is >= 0 and < 3 ? 1 : 0;
-                    encodedFirst[v] += at == 0 && encoded ? 1 : 0;
+                    tally.Add(v, HubCorrection.Cosines(message, texts, offsets[v]), right, encoded);
                 }
             }
         }
 
-        Console.WriteLine($"the item asked for nearest (among the three nearest), of {n} item sentences; nearest of the {encodedN} the bot encodes:");
-        for (var v = 0; v < variants.Length; v++)
-        {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {variants[v]?.ToString() ?? "plain",-36} {first[v],5} ({(double)first[v] / n:P1}) ({three[v]})  encoded {encodedFirst[v],4} ({(double)encodedFirst[v] / Math.Max(1, encodedN):P1})"));
-        }
+        tally.Print();
     }
 }

@@ -49,6 +49,10 @@ using ChatRequests.SentenceEncoding;
 //   or "diagonal", penalty L), each tuning catalog by the adapter fitted on the others, the dev sets by the one fitted on all (ADR 0081).
 // --encoder --loco --adapter R L (or --dev-choice --adapter R L): the decision refitted with the adapted item cosines, each fold's
 //   adapter fitted without the catalog left out, and the dev sets' --targets line, against the plain cosines (ADR 0081).
+// --encoder --lend-probe: the encoder's nearest item right with other catalogs' labelled sentences lent to like items (bars 0.6-0.8,
+//   steps 0-0.1), LOCO on the tuning part and on the development sets, never a catalog's own; how many items borrow (ADR 0083).
+// --encoder --loco --lend BAR STEP (or --dev-choice --lend BAR STEP): the decision refitted with the lent cosines, against the plain (ADR 0083);
+//   --lend-head: only from a lender whose name ends in the same thing as the item's.
 // --parts Whole|Items|ItemsAndSenses|HalfGain|Trimmed: with the encoder, whether a message of several sentences or clauses is read by its parts
 //   too, and whether they feed the items' cosines only or the senses as well, half their gain, or the message less its
 //   pleasantries as one more text (ADR 0078; default MessageParts.Default). --parts-probe reads with it (Items unless told).

@@ -24,6 +24,10 @@ public sealed class EvalOptionsTests
     [InlineData("--rank-probe --part dev --failures")]
     [InlineData("--encoder-fidelity")]
     [InlineData("--encoder-probe --pair-probe --decisive-at 0.9 --none-lead 2")]
+    [InlineData("--encoder --lend-probe")]
+    [InlineData("--loco --encoder --goals-first --targets 0.02 0.93 --lend 0.7 0.05")]
+    [InlineData("--dev-choice --lend 0.8 0")]
+    [InlineData("--dev-choice --lend-head --lend 0.6 0.1")]
     public void Parse_ValidLine_GivesOptions(string line)
     {
         var (options, error) = EvalOptions.Parse(line.Split(' '));
@@ -42,6 +46,16 @@ public sealed class EvalOptionsTests
         Assert.Equal(new QueryChoice(QueryReading.Content, 12), options.QueryText);
         Assert.Equal(new HubCorrection(HubReference.Items, 5, 0.25f), options.Hub);
         Assert.Equal(0.8, options.DecisiveAt);
+    }
+
+    [Theory]
+    [InlineData("--lend-head --lend 0.6 0.1")]
+    [InlineData("--lend 0.6 0.1 --lend-head")]
+    public void Parse_LendHead_HoldsWhereverItStands(string flags)
+    {
+        var (options, _) = EvalOptions.Parse($"--loco --encoder {flags}".Split(' '));
+
+        Assert.Equal(new Lending(0.6f, 0.1f, SameHead: true), options!.Lend);
     }
 
     [Fact]
@@ -82,6 +96,11 @@ public sealed class EvalOptionsTests
     [InlineData("--loco --second-probe", "--second-probe needs --encoder")]
     [InlineData("--encoder --form-probe", "--form-probe needs --loco")]
     [InlineData("--fit --encoder --sure-probe", "--sure-probe needs --loco")]
+    [InlineData("--lend-probe --part dev", "--lend-probe needs --encoder")]
+    [InlineData("--loco --lend 0.7 0", "--lend needs --encoder")]
+    [InlineData("--encoder --lend 0.7 0", "--lend is measured by --loco and --dev-choice only")]
+    [InlineData("--fit --encoder --lend 0.7 -0.1", "--lend takes")]
+    [InlineData("--loco --encoder --lend-head", "--lend-head needs --lend")]
     public void Parse_Refused_NamesTheFlag(string line, string expected)
     {
         var (options, error) = EvalOptions.Parse(line.Split(' '));
