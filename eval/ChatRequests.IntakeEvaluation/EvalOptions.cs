@@ -39,6 +39,8 @@ internal sealed record EvalOptions
     public AdapterShape? Adapter { get; init; }
     public bool LendProbe { get; init; }
     public Lending? Lend { get; init; }
+    public SelfScale? SelfCalibrate { get; init; }
+    public bool SelfProbe { get; init; }
     public bool ReachProbe { get; init; }
     public bool DevChoice { get; init; }
     public bool PairProbe { get; init; }
@@ -121,6 +123,12 @@ internal sealed record EvalOptions
             return "--lend-head needs --lend BAR STEP";
         }
 
+        if (SelfCalibrate is not null && !(Loco || DevChoice))
+        {
+            // Elsewhere it would fall through to the whole evaluation, held-out part included (ADR 0087).
+            return "--self-calibrate is measured by --loco and --dev-choice only";
+        }
+
         if (Lend is not null && !(Loco || DevChoice))
         {
             // Elsewhere it would fall through to the whole evaluation, held-out part included (ADR 0083).
@@ -133,6 +141,7 @@ internal sealed record EvalOptions
             (HubProbe, "--hub-probe"), (QueryProbe, "--query-probe"), (AdapterProbe, "--adapter-probe"), (LocoAll, "--loco-all"),
             (ReachProbe, "--reach-probe"), (FormProbe, "--form-probe"), (OrderProbe, "--order-probe"), (SureProbe, "--sure-probe"),
             (SecondProbe, "--second-probe"), (LendProbe, "--lend-probe"), (Lend is not null, "--lend"),
+            (SelfCalibrate is not null, "--self-calibrate"), (SelfProbe, "--self-probe"),
         };
         if (needsEncoder.FirstOrDefault(n => n.Given && !ReadsWithEncoder) is { Flag: { } withoutEncoder })
         {
@@ -210,6 +219,8 @@ internal sealed record EvalOptions
         Two("--adapter", "R|diagonal L", (o, r, l) => AdapterShape.TryParse(r, l, out var shape) ? o with { Adapter = shape } : null),
         Switch("--lend-probe", o => o with { LendProbe = true }),
         Two("--lend", "BAR STEP", (o, b, s) => Lending.TryParse(b, s, out var lending) ? o with { Lend = lending! with { SameHead = o.Lend?.SameHead ?? false } } : null),
+        One("--self-calibrate", string.Join("|", Enum.GetNames<SelfScale>()), (o, v) => Named<SelfScale>(v) is { } scale ? o with { SelfCalibrate = scale } : null),
+        Switch("--self-probe", o => o with { SelfProbe = true }),
         Switch("--lend-head", o => o with { Lend = (o.Lend ?? new Lending(float.NaN, 0)) with { SameHead = true } }),
     ];
 
