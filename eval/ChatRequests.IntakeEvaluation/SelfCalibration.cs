@@ -56,12 +56,54 @@ internal static class SelfCalibration
             var line = string.Join("  ", outcomes.Select(o =>
             {
                 var y = rows.Select(r => o.Of(r.Figures)).ToArray();
-                return string.Create(CultureInfo.InvariantCulture, $"{o.Name} {Spearman(x, y):+0.00;-0.00} ({Pearson(x, y):+0.00;-0.00})");
+                return string.Create(CultureInfo.InvariantCulture, $"{o.Name} {Spearman(x, y):+0.00;-0.00;+0.00} ({Pearson(x, y):+0.00;-0.00;+0.00})");
             }));
             Console.WriteLine($"  {name,-6} {line}");
         }
 
+        Scale(lexical, encoder, tuningSets.Concat(devSets.Where(s => !tuningCatalogs.Contains(s.Catalog))), tests);
         Timed(lexical, encoder, tuningSets);
+    }
+
+    /// <summary>
+    /// Whether the self-test reads the catalog's scale at all: against what people's sentences give with every sentence encoded
+    /// (the median cosine of the item asked for, the median best cosine of a "none" ask, the share of item asks whose item is not nearest).
+    /// </summary>
+    private static void Scale(Evaluation lexical, ISentenceEncoder encoder, IEnumerable<LabelledSet> sets, Dictionary<string, SelfTest> tests)
+    {
+        var rows = new List<(SelfTest Test, SelfTest Real)>();
+        foreach (var catalog in sets.GroupBy(s => s.Catalog))
+        {
+            var items = lexical.LoadCatalog(catalog.Key).Items;
+            float[][][] vectors = [.. items.Select(item => SemanticIndex.Texts(item).Select(encoder.Encode).ToArray())];
+            var index = new SemanticIndex(items, encoder);
+            var (rights, nones, misses) = (new List<double>(), new List<double>(), 0);
+            foreach (var utterance in catalog.SelectMany(s => s.Utterances))
+            {
+                var asked = utterance.ItemIndexIn(items);
+                if (asked < 0 && utterance.Expect != "none")
+                {
+                    continue;
+                }
+
+                var cosines = index.Cosines(encoder.EncodeQuery(utterance.Text));
+                if (asked < 0)
+                {
+                    nones.Add(cosines.Max());
+                    continue;
+                }
+
+                rights.Add(cosines[asked]);
+                misses += cosines.Where((c, i) => i != asked && c > cosines[asked]).Any() ? 1 : 0;
+            }
+
+            rows.Add((tests[catalog.Key], new SelfTest(SelfTest.Median(rights), SelfTest.Median(nones), rights.Count == 0 ? 0 : (double)misses / rights.Count, 0, rights.Count)));
+        }
+
+        string Pair(Func<SelfTest, double> of) =>
+            string.Create(CultureInfo.InvariantCulture, $"{Spearman([.. rows.Select(r => of(r.Test))], [.. rows.Select(r => of(r.Real))]):+0.00;-0.00;+0.00} ({Pearson([.. rows.Select(r => of(r.Test))], [.. rows.Select(r => of(r.Real))]):+0.00;-0.00;+0.00})");
+        Console.WriteLine($"the self-test against people's sentences, every one encoded ({rows.Count} catalogs), Spearman rho (Pearson r):");
+        Console.WriteLine($"  R vs the asked item's median cosine {Pair(t => t.Right)};  N vs a \"none\" ask's median best cosine {Pair(t => t.None)};  R-N {Pair(t => t.Right - t.None)};  error vs the share of item asks whose item is not nearest {Pair(t => t.Error)}");
     }
 
     public static void Decide(string root, ISentenceEncoder encoder, double decisiveAt, FitOptions options, SelfScale scale)

@@ -95,7 +95,8 @@ internal sealed record SelfTest(double Right, double None, double Error, double 
         return best;
     }
 
-    private static double Median(List<double> values)
+    /// <summary>The median of the values (sorted in place); 0 of none.</summary>
+    public static double Median(List<double> values)
     {
         if (values.Count == 0)
         {
