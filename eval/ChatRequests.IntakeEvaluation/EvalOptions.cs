@@ -41,6 +41,7 @@ internal sealed record EvalOptions
     public Lending? Lend { get; init; }
     public SelfScale? SelfCalibrate { get; init; }
     public bool SelfProbe { get; init; }
+    public SelfQuestions SelfQuestions { get; init; }
     public bool ReachProbe { get; init; }
     public bool DevChoice { get; init; }
     public bool PairProbe { get; init; }
@@ -221,6 +222,7 @@ internal sealed record EvalOptions
         Two("--lend", "BAR STEP", (o, b, s) => Lending.TryParse(b, s, out var lending) ? o with { Lend = lending! with { SameHead = o.Lend?.SameHead ?? false } } : null),
         One("--self-calibrate", string.Join("|", Enum.GetNames<SelfScale>()), (o, v) => Named<SelfScale>(v) is { } scale ? o with { SelfCalibrate = scale } : null),
         Switch("--self-probe", o => o with { SelfProbe = true }),
+        One("--self-questions", string.Join("|", Enum.GetNames<SelfQuestions>()), (o, v) => Named<SelfQuestions>(v) is { } questions ? o with { SelfQuestions = questions } : null),
         Switch("--lend-head", o => o with { Lend = (o.Lend ?? new Lending(float.NaN, 0)) with { SameHead = true } }),
     ];
 

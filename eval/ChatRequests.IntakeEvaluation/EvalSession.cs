@@ -70,10 +70,10 @@ internal sealed class EvalSession : IDisposable
                 return 0;
             case { SelfProbe: true }:
                 // What a catalog's own texts say of its cosines, beside its real figures (ADR 0087).
-                SelfCalibration.Probe(_root, _encoder!, o.DecisiveAt, o.FitOptions);
+                SelfCalibration.Probe(_root, _encoder!, o.DecisiveAt, o.FitOptions, o.SelfQuestions);
                 return 0;
             case { SelfCalibrate: { } scale } when _encoder is not null && (o.Loco || o.DevChoice):
-                SelfCalibration.Decide(_root, _encoder, o.DecisiveAt, o.FitOptions, scale);
+                SelfCalibration.Decide(_root, _encoder, o.DecisiveAt, o.FitOptions, scale, o.SelfQuestions);
                 return 0;
             case { HubProbe: true }:
                 // The encoder's nearest item with and without a hub correction (ADR 0077).

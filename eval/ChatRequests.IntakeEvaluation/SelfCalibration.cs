@@ -14,12 +14,12 @@ namespace ChatRequests.IntakeEvaluation;
 /// </summary>
 internal static class SelfCalibration
 {
-    public static void Probe(string root, ISentenceEncoder encoder, double decisiveAt, FitOptions options)
+    public static void Probe(string root, ISentenceEncoder encoder, double decisiveAt, FitOptions options, SelfQuestions questions)
     {
         var (lexical, tuningSets, devSets) = Load(root);
         var tuning = Calibration.Read(lexical, tuningSets, encoder, decisiveAt);
         var dev = Calibration.Read(lexical, devSets, encoder, decisiveAt);
-        var tests = Tests(lexical, encoder, tuningSets.Concat(devSets));
+        var tests = Tests(lexical, encoder, tuningSets.Concat(devSets), questions);
 
         var rows = new List<(string Name, SelfTest Test, Figures Figures)>();
         foreach (var (name, _, figures) in Calibration.LeaveOneCatalogOut(tuning, led: true, options).Rows)
@@ -35,6 +35,7 @@ internal static class SelfCalibration
             rows.Add(($"dev {Evaluation.CatalogName(catalog)}", tests[catalog], Calibration.Score(dev.Where(r => r.Set.Catalog == catalog), fitted, led: true)));
         }
 
+        Console.WriteLine($"questions: {questions}");
         Console.WriteLine("catalog | self-test | top-1 rate, wrong-form rate, abstention (today's bars, out of sample)");
         foreach (var (name, test, figures) in rows)
         {
@@ -62,7 +63,7 @@ internal static class SelfCalibration
         }
 
         Scale(lexical, encoder, tuningSets.Concat(devSets.Where(s => !tuningCatalogs.Contains(s.Catalog))), tests);
-        Timed(lexical, encoder, tuningSets);
+        Timed(lexical, encoder, tuningSets, questions);
     }
 
     /// <summary>
@@ -106,14 +107,14 @@ internal static class SelfCalibration
         Console.WriteLine($"  R vs the asked item's median cosine {Pair(t => t.Right)};  N vs a \"none\" ask's median best cosine {Pair(t => t.None)};  R-N {Pair(t => t.Right - t.None)};  error vs the share of item asks whose item is not nearest {Pair(t => t.Error)}");
     }
 
-    public static void Decide(string root, ISentenceEncoder encoder, double decisiveAt, FitOptions options, SelfScale scale)
+    public static void Decide(string root, ISentenceEncoder encoder, double decisiveAt, FitOptions options, SelfScale scale, SelfQuestions questions)
     {
         var (lexical, tuningSets, devSets) = Load(root);
         var tuning = Calibration.Read(lexical, tuningSets, encoder, decisiveAt);
         var dev = Calibration.Read(lexical, devSets, encoder, decisiveAt);
-        var tests = Tests(lexical, encoder, tuningSets.Concat(devSets));
+        var tests = Tests(lexical, encoder, tuningSets.Concat(devSets), questions);
         var reference = SelfTest.Mean([.. tuningSets.Select(s => s.Catalog).Distinct().Select(c => tests[c])]);
-        Console.WriteLine($"self-calibrate {scale}; reference {reference}; calibration: --targets {options.Targets.WrongForm} {options.Targets.Abstention}{(options.GoalsFirst ? " --goals-first" : "")}");
+        Console.WriteLine($"self-calibrate {scale}, questions {questions}; reference {reference}; calibration: --targets {options.Targets.WrongForm} {options.Targets.Abstention}{(options.GoalsFirst ? " --goals-first" : "")}");
         var (mappedTuning, mappedDev) = (Mapped(tuning, tests, reference, scale), Mapped(dev, tests, reference, scale));
 
         Console.WriteLine("leave-one-catalog-out (top-1 / reachable / wrong forms / abstention)");
@@ -127,6 +128,7 @@ internal static class SelfCalibration
             var calibration = Calibration.Fit(training, led: true, options);
             var (first, second) = DevChoice.Halves(scored, choosing);
             Console.WriteLine($"  {name,-6} {DevChoice.Line(training, calibration)} | {DevChoice.Line(first, calibration)} | {DevChoice.Line(second, calibration)}");
+            Console.WriteLine($"         {Calibration.Describe(calibration)}");
         }
     }
 
@@ -140,20 +142,22 @@ internal static class SelfCalibration
     private static (Evaluation Lexical, List<LabelledSet> Tuning, List<LabelledSet> Dev) Load(string root) =>
         (Evaluation.Lexical(root), [.. LabelledSet.Load(root, LabelledSet.Tuning)], [.. LabelledSet.Load(root, LabelledSet.Development)]);
 
-    private static Dictionary<string, SelfTest> Tests(Evaluation lexical, ISentenceEncoder encoder, IEnumerable<LabelledSet> sets) =>
-        sets.Select(s => s.Catalog).Distinct().ToDictionary(c => c, c => SelfTest.Of(lexical.LoadCatalog(c).Items, encoder));
+    private static Dictionary<string, SelfTest> Tests(Evaluation lexical, ISentenceEncoder encoder, IEnumerable<LabelledSet> sets, SelfQuestions questions) =>
+        sets.Select(s => s.Catalog).Distinct().ToDictionary(c => c, c => SelfTest.Of(lexical.LoadCatalog(c).Items, encoder, questions));
 
     /// <summary>The self-test's time on 200 items (the tuning catalogs' first 200), from vectors held as the bot holds them.</summary>
-    private static void Timed(Evaluation lexical, ISentenceEncoder encoder, IEnumerable<LabelledSet> tuningSets)
+    private static void Timed(Evaluation lexical, ISentenceEncoder encoder, IEnumerable<LabelledSet> tuningSets, SelfQuestions questions)
     {
         var items = tuningSets.Select(s => s.Catalog).Distinct().SelectMany(c => lexical.LoadCatalog(c).Items).Take(200).ToList();
         float[][][] vectors = [.. items.Select(item => SemanticIndex.Texts(item).Select(encoder.Encode).ToArray())];
         float[][] none = [.. NoneExemplars.All.Select(encoder.EncodeQuery)];
+        // The framed names are encoded at load (cached here: their encoding, about 2.6 ms each on one thread, is not in this time).
+        float[][]? framed = questions == SelfQuestions.Framed ? [.. items.Select(item => encoder.EncodeQuery(SelfTest.Frame(item.Name)))] : null;
         var times = new List<double>();
         for (var run = 0; run < 5; run++)
         {
             var watch = Stopwatch.StartNew();
-            SelfTest.Of(vectors, none);
+            SelfTest.Of(vectors, none, framed);
             times.Add(watch.Elapsed.TotalMilliseconds);
         }
 

@@ -12,6 +12,16 @@ internal enum SelfScale
 }
 
 /// <summary>
+/// Which questions a catalog asks itself (ADR 0087): each of its items' texts without that text, or each item's name in a fixed
+/// frame ("I need a new …", <see cref="SelfTest.Frame"/>) without the item's name-and-description passage.
+/// </summary>
+internal enum SelfQuestions
+{
+    Texts,
+    Framed,
+}
+
+/// <summary>
 /// What a catalog says of its own cosines when it asks itself questions it knows the answers to (ADR 0087): each item's texts
 /// (<see cref="SemanticIndex.Texts"/>) read as a message against the catalog without that text, and the "none" exemplars
 /// (no item's) against the whole catalog. <paramref name="Right"/>: the median cosine of a text's own item (the best of its
@@ -23,8 +33,15 @@ internal sealed record SelfTest(double Right, double None, double Error, double 
 {
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"R {Right:0.000}  N {None:0.000}  R-N {Right - None:0.000}  error {Error:0.000}  lead {Lead:0.000}  ({Asked} texts)");
 
-    /// <summary>The self-test on the item texts' vectors (passages; for all-MiniLM-L6-v2 the same as queries) and the "none" exemplars' query vectors.</summary>
-    public static SelfTest Of(float[][][] items, IReadOnlyList<float[]> none)
+    /// <summary>The frame an item's name is asked in: catalog-agnostic, what a person might write.</summary>
+    public static string Frame(string name) => $"I need a new {name}";
+
+    /// <summary>
+    /// The self-test on the item texts' vectors (passages; for all-MiniLM-L6-v2 the same as queries) and the "none" exemplars'
+    /// query vectors; with <paramref name="framed"/> (each item's framed name as a query), those are the questions, each read
+    /// without its item's first text (the name-and-description passage).
+    /// </summary>
+    public static SelfTest Of(float[][][] items, IReadOnlyList<float[]> none, IReadOnlyList<float[]>? framed = null)
     {
         var (rights, leads, errors) = (new List<double>(), new List<double>(), 0);
         for (var i = 0; i < items.Length; i++)
@@ -35,9 +52,9 @@ internal sealed record SelfTest(double Right, double None, double Error, double 
                 continue;
             }
 
-            for (var t = 0; t < texts.Length; t++)
+            for (var t = 0; t < (framed is null ? texts.Length : 1); t++)
             {
-                var query = texts[t];
+                var query = framed is null ? texts[t] : framed[i];
                 var own = float.MinValue;
                 for (var u = 0; u < texts.Length; u++)
                 {
@@ -56,8 +73,11 @@ internal sealed record SelfTest(double Right, double None, double Error, double 
     }
 
     /// <summary>The self-test of a catalog's items read by an encoder (the vectors the bot's <see cref="SemanticIndex"/> holds).</summary>
-    public static SelfTest Of(IReadOnlyList<CatalogItem> items, ISentenceEncoder encoder) =>
-        Of([.. items.Select(item => SemanticIndex.Texts(item).Select(encoder.Encode).ToArray())], [.. NoneExemplars.All.Select(encoder.EncodeQuery)]);
+    public static SelfTest Of(IReadOnlyList<CatalogItem> items, ISentenceEncoder encoder, SelfQuestions questions = SelfQuestions.Texts) =>
+        Of(
+            [.. items.Select(item => SemanticIndex.Texts(item).Select(encoder.Encode).ToArray())],
+            [.. NoneExemplars.All.Select(encoder.EncodeQuery)],
+            questions == SelfQuestions.Framed ? [.. items.Select(item => encoder.EncodeQuery(Frame(item.Name)))] : null);
 
     /// <summary>A message's item cosines on the common scale: this catalog's R and N mapped onto <paramref name="reference"/>'s.</summary>
     public float[] Mapped(float[] cosines, SelfTest reference, SelfScale scale)
