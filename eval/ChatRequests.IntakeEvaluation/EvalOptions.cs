@@ -124,6 +124,11 @@ internal sealed record EvalOptions
             return "--lend-head needs --lend BAR STEP";
         }
 
+        if (SelfQuestions != SelfQuestions.Texts && !(SelfProbe || SelfCalibrate is not null))
+        {
+            return "--self-questions needs --self-probe or --self-calibrate";
+        }
+
         if (SelfCalibrate is not null && !(Loco || DevChoice))
         {
             // Elsewhere it would fall through to the whole evaluation, held-out part included (ADR 0087).
