@@ -46,6 +46,12 @@ internal sealed class CalibrationRun(EvalOptions options, string root, ISentence
             reads = SecondOpinion.Apply(reads, second, Evaluation.Lexical(root));
         }
 
+        if (options.CatalogShape && encoder is not null)
+        {
+            Console.WriteLine("the catalog's shape: read");
+            reads = CatalogShapeReading.Apply(reads, encoder, Evaluation.Lexical(root));
+        }
+
         return reads;
     }
 
@@ -126,6 +132,17 @@ internal sealed class CalibrationRun(EvalOptions options, string root, ISentence
             var (choosing, confirming) = DevChoice.Halves(devReads, DevChoice.ChoosingCatalogs(devSets));
             SecondOpinion.Probe("development sets, choosing half, fitted on the tuning part", choosing.Select(r => (r, onAll)));
             SecondOpinion.Probe("development sets, confirming half, fitted on the tuning part", confirming.Select(r => (r, onAll)));
+        }
+
+        if (options.CatalogShapeProbe)
+        {
+            CatalogShapeReading.Probe("leave-one-catalog-out, tuning", folds);
+            var devSets = LabelledSet.Load(root, LabelledSet.Development);
+            var devReads = CatalogShapeReading.Apply(DevelopmentReads(devSets), encoder, Evaluation.Lexical(root));
+            var onAll = fittedOnAll ?? Calibration.Fit(reads, Led, options.FitOptions);
+            var (choosing, confirming) = DevChoice.Halves(devReads, DevChoice.ChoosingCatalogs(devSets));
+            CatalogShapeReading.Probe("development sets, choosing half, fitted on the tuning part", choosing.Select(r => (r, onAll)));
+            CatalogShapeReading.Probe("development sets, confirming half, fitted on the tuning part", confirming.Select(r => (r, onAll)));
         }
 
         if (options.FormProbe)

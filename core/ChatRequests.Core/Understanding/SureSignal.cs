@@ -29,6 +29,21 @@ internal enum SureSignal
 
     /// <summary>A second sentence model's cosine of the first candidate itself, in tenths from 0.6 (ADR 0082).</summary>
     SecondCosine,
+
+    /// <summary>The first candidate's cosine with its nearest sibling item, in tenths from 0.6 (ADR 0084; <see cref="Reading.Shape"/>).</summary>
+    Isolation,
+
+    /// <summary>The message's cosine with the first candidate less the first's cosine with its nearest sibling, in tenths (ADR 0084).</summary>
+    SiblingLead,
+
+    /// <summary>log(1 + how many of the first candidate's siblings are nearer it than the message is) (ADR 0084).</summary>
+    SiblingRank,
+
+    /// <summary>The catalog's mean cosine of an item with its nearest sibling, in tenths from 0.6 (ADR 0084).</summary>
+    Density,
+
+    /// <summary>The message's cosine with the catalog's centroid, in tenths from 0.4 (ADR 0084).</summary>
+    CentroidCosine,
 }
 
 /// <summary>The value of a <see cref="SureSignal"/> for a decision's candidates.</summary>
@@ -40,6 +55,12 @@ internal static class SureSignals
         {
             return SecondOpinion(signal, judged[0].Item.Index, reading.SecondCosines
                 ?? throw new InvalidOperationException($"{signal} is read from a second sentence model's cosines, and this message has none."));
+        }
+
+        if (signal is SureSignal.Isolation or SureSignal.SiblingLead or SureSignal.SiblingRank or SureSignal.Density or SureSignal.CentroidCosine)
+        {
+            return AgainstTheCatalog(signal, judged[0].Item.Index, reading.Cosines!, reading.Shape
+                ?? throw new InvalidOperationException($"{signal} is read from the catalog's shape, and this message has none."));
         }
 
         var first = judged[0].Item.Fitting;
@@ -57,6 +78,19 @@ internal static class SureSignals
             _ => throw new ArgumentOutOfRangeException(nameof(signal), signal, "No value for this signal."),
         };
     }
+
+    /// <summary>
+    /// How the message and the first candidate stand against the catalog's shape (ADR 0084); cosines in tenths, centred near
+    /// their median (the fit's ridge shrinks raw cosine signals to nothing, ADR 0082).
+    /// </summary>
+    private static double AgainstTheCatalog(SureSignal signal, int first, float[] cosines, ShapeReading reading) => signal switch
+    {
+        SureSignal.Isolation => 10 * (reading.Shape.Isolation[first] - 0.6),
+        SureSignal.SiblingLead => 10 * (cosines[first] - reading.Shape.Isolation[first]),
+        SureSignal.SiblingRank => Math.Log(1 + reading.Shape.SiblingsNearer(first, cosines[first])),
+        SureSignal.Density => 10 * (reading.Shape.Density - 0.6),
+        _ => 10 * (reading.CentroidCosine - 0.4),
+    };
 
     /// <summary>
     /// How a second model's cosines stand on the first candidate: nearest or not, its lead over the best other item, or its own;
