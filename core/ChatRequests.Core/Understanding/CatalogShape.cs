@@ -10,10 +10,11 @@ internal sealed class CatalogShape
     private readonly float[][] _siblings;
     private readonly float[] _centroid;
 
-    private CatalogShape(float[][] siblings, float[] centroid)
+    private CatalogShape(float[][][] vectors, float[][] siblings, float[] centroid)
     {
         _siblings = siblings;
         _centroid = centroid;
+        ItemCentroidCosine = vectors.Where(t => t.Length > 0).Select(t => t.Average(v => Vectors.Dot(v, centroid))).DefaultIfEmpty(0).Average();
         Isolation = [.. siblings.Select(row => row.Length == 0 ? 0f : row.Max())];
         Density = Isolation.Length == 0 ? 0 : Isolation.Average();
     }
@@ -23,6 +24,9 @@ internal sealed class CatalogShape
 
     /// <summary>The catalog's mean of each item's cosine with its nearest sibling.</summary>
     public double Density { get; }
+
+    /// <summary>The mean over the items of their texts' mean cosine with the catalog's centroid: how near its middle an item of it lies.</summary>
+    public double ItemCentroidCosine { get; }
 
     /// <param name="vectors">Each item's text vectors, in the catalog's order (<see cref="SemanticIndex"/>).</param>
     public static CatalogShape Of(float[][][] vectors)
@@ -53,7 +57,7 @@ internal sealed class CatalogShape
             }
         }
 
-        return new CatalogShape(siblings, Centroid(vectors));
+        return new CatalogShape(vectors, siblings, Centroid(vectors));
     }
 
     /// <summary>The normalised mean of the items' mean text vectors: every item counts once, however many texts it has.</summary>
@@ -77,6 +81,12 @@ internal sealed class CatalogShape
 
     /// <summary>The message's cosine with the catalog's centroid.</summary>
     public float CentroidCosine(float[] message) => Vectors.Dot(_centroid, message);
+
+    /// <summary>The cosine of two items.</summary>
+    public float Between(int item, int other) => item == other ? 1 : _siblings[item][other < item ? other : other - 1];
+
+    /// <summary>The mean of the item's cosines with its <paramref name="k"/> nearest siblings: how much of a hub it is.</summary>
+    public double Hubness(int item, int k) => _siblings[item].Length == 0 ? 0 : _siblings[item].OrderDescending().Take(k).Average();
 
     /// <summary>How many of the item's siblings are nearer it than <paramref name="cosine"/>.</summary>
     public int SiblingsNearer(int item, float cosine) => _siblings[item].Count(c => c > cosine);

@@ -44,6 +44,18 @@ internal enum SureSignal
 
     /// <summary>The message's cosine with the catalog's centroid, in tenths from 0.4 (ADR 0084).</summary>
     CentroidCosine,
+
+    /// <summary>
+    /// The cosine of the first candidate with the item next nearest the message, in tenths from 0.6 (ADR 0084): a small lead
+    /// between near twins is the family named, between unrelated items a message that fits neither.
+    /// </summary>
+    PairCosine,
+
+    /// <summary>The message's cosine with the first candidate less the mean of the first's cosines with its five nearest siblings, in tenths (ADR 0084).</summary>
+    HubLead,
+
+    /// <summary>The message's cosine with the catalog's centroid less an item text's mean one, in tenths (ADR 0084): near the middle or far from all of it.</summary>
+    CentroidStanding,
 }
 
 /// <summary>The value of a <see cref="SureSignal"/> for a decision's candidates.</summary>
@@ -57,7 +69,8 @@ internal static class SureSignals
                 ?? throw new InvalidOperationException($"{signal} is read from a second sentence model's cosines, and this message has none."));
         }
 
-        if (signal is SureSignal.Isolation or SureSignal.SiblingLead or SureSignal.SiblingRank or SureSignal.Density or SureSignal.CentroidCosine)
+        if (signal is SureSignal.Isolation or SureSignal.SiblingLead or SureSignal.SiblingRank or SureSignal.Density or SureSignal.CentroidCosine
+            or SureSignal.PairCosine or SureSignal.HubLead or SureSignal.CentroidStanding)
         {
             return AgainstTheCatalog(signal, judged[0].Item.Index, reading.Cosines!, reading.Shape
                 ?? throw new InvalidOperationException($"{signal} is read from the catalog's shape, and this message has none."));
@@ -89,8 +102,23 @@ internal static class SureSignals
         SureSignal.SiblingLead => 10 * (cosines[first] - reading.Shape.Isolation[first]),
         SureSignal.SiblingRank => Math.Log(1 + reading.Shape.SiblingsNearer(first, cosines[first])),
         SureSignal.Density => 10 * (reading.Shape.Density - 0.6),
+        SureSignal.PairCosine => cosines.Length < 2 ? 0 : 10 * (reading.Shape.Between(first, NextNearest(cosines, first)) - 0.6),
+        SureSignal.HubLead => 10 * (cosines[first] - reading.Shape.Hubness(first, 5)),
+        SureSignal.CentroidStanding => 10 * (reading.CentroidCosine - reading.Shape.ItemCentroidCosine),
         _ => 10 * (reading.CentroidCosine - 0.4),
     };
+
+    /// <summary>The item nearest the message but <paramref name="first"/>.</summary>
+    private static int NextNearest(float[] cosines, int first)
+    {
+        var next = first == 0 ? 1 : 0;
+        for (var i = 0; i < cosines.Length; i++)
+        {
+            next = i != first && cosines[i] > cosines[next] ? i : next;
+        }
+
+        return next;
+    }
 
     /// <summary>
     /// How a second model's cosines stand on the first candidate: nearest or not, its lead over the best other item, or its own;
