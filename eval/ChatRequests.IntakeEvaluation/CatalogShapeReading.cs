@@ -13,7 +13,7 @@ internal static class CatalogShapeReading
 {
     /// <summary>The signals read from the catalog's shape, in the probe's order.</summary>
     public static readonly SureSignal[] Signals = [SureSignal.Isolation, SureSignal.SiblingLead, SureSignal.SiblingRank, SureSignal.Density, SureSignal.CentroidCosine,
-        SureSignal.PairCosine, SureSignal.HubLead, SureSignal.CentroidStanding];
+        SureSignal.PairCosine, SureSignal.HubLead, SureSignal.CentroidStanding, SureSignal.PairLead];
 
     public static bool IsOne(SureSignal signal) => Signals.Contains(signal);
 
