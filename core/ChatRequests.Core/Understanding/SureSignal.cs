@@ -4,7 +4,8 @@ namespace ChatRequests.Core.Understanding;
 
 /// <summary>
 /// A sign, read from the message's own words against the whole catalog, that the words name the first candidate itself
-/// rather than its family (ADR 0076), or a second sentence model's agreement with it (ADR 0082): added to
+/// rather than its family (ADR 0076), a second sentence model's agreement with it (ADR 0082), or the first candidate and the
+/// message read against the catalog's shape (ADR 0084, <see cref="CatalogShape"/>): added to
 /// <see cref="SentenceLead.SureFeatures"/> when the calibration was fitted with it.
 /// </summary>
 internal enum SureSignal
