@@ -67,6 +67,14 @@ public sealed class EvalOptionsTests
     }
 
     [Fact]
+    public void Parse_CatalogShapeSignal_ImpliesTheCatalogsShape()
+    {
+        var (options, _) = EvalOptions.Parse(["--dev-choice", "--encoder", "--sure-signal", "SiblingLead"]);
+
+        Assert.True(options!.CatalogShape);
+    }
+
+    [Fact]
     public void Parse_SecondModelsSignal_ImpliesTheSecondOpinion()
     {
         var (options, _) = EvalOptions.Parse(["--fit", "--encoder", "--sure-signal", "SecondLead"]);
@@ -94,6 +102,7 @@ public sealed class EvalOptionsTests
     [InlineData("--loco-all", "--loco-all needs --encoder")]
     [InlineData("--loco --reach-probe", "--reach-probe needs --encoder")]
     [InlineData("--loco --second-probe", "--second-probe needs --encoder")]
+    [InlineData("--encoder --catalog-shape-probe", "--catalog-shape-probe needs --loco")]
     [InlineData("--encoder --form-probe", "--form-probe needs --loco")]
     [InlineData("--fit --encoder --sure-probe", "--sure-probe needs --loco")]
     [InlineData("--lend-probe --part dev", "--lend-probe needs --encoder")]
