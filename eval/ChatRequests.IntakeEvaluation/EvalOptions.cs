@@ -114,6 +114,11 @@ internal sealed record EvalOptions
             return "--model Both is measured by --fit, --loco, --dev-choice and --fit-senses only";
         }
 
+        if (FitOptions.CrossFittedBars && FitOptions.CrossFit != CrossFit.None)
+        {
+            return "--cross-fitted-bars and --cross-fit are two ways of fitting the bars out of fold: one at a time";
+        }
+
         // A probe without what it reads would fall through to the whole evaluation, held-out part included.
         var needsEncoder = new (bool Given, string Flag)[]
         {
@@ -182,6 +187,7 @@ internal sealed record EvalOptions
         Switch("--second-opinion", o => o with { SecondOpinion = true }),
         Switch("--second-probe", o => o with { SecondOpinion = true, SecondProbe = true }),
         Switch("--cross-fitted-bars", o => o with { FitOptions = o.FitOptions with { CrossFittedBars = true } }),
+        One("--cross-fit", "folds|halves", (o, v) => Named<CrossFit>(v) is { } cross and not CrossFit.None ? o with { FitOptions = o.FitOptions with { CrossFit = cross } } : null),
         Switch("--sure-probe", o => o with { SureProbe = true }),
         Switch("--no-agreed-bar", o => o with { FitOptions = o.FitOptions with { AgreedBar = false } }),
         Switch("--dev-choice", o => o with { DevChoice = true }),
