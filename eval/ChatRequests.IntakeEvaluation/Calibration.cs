@@ -101,13 +101,14 @@ internal static class Calibration
         var bands = led ? LedBands : WordBands;
         var model = Model(weighed, led, options);
         // Bars fitted out of fold (ADR 0085): each sentence decided, for the bars only, by a fit that never saw its catalog.
-        var outOfFold = led ? OutOfFold.Models(weighed, r => r.Set.Name, options.CrossFit, w => Model(w, led, options)) : [];
-        var judges = led && options.CrossFittedBars ? Judges(weighed, model, options.SureShape) : outOfFold;
+        // By catalog, not by set: a development catalog may have several files (--fit-on tuning+dev).
+        var outOfFold = led ? OutOfFold.Models(weighed, r => Evaluation.CatalogName(r.Set.Catalog), options.CrossFit, w => Model(w, led, options)) : [];
+        var judges = led && options.CrossFittedBars ? Judges(weighed, model, options.SureShape) : [];
         // Each utterance's figures as a form and, per band, as no form: the grid below only adds them up.
         var cases = training.Select(r =>
         {
-            var judged = weighed.Contains(r) ? r.Judge(judges.GetValueOrDefault(r.Set.Name, model)) : (double.NaN, false, false);
-            var decider = outOfFold.GetValueOrDefault(r.Set.Name, model);
+            var decider = outOfFold.GetValueOrDefault(Evaluation.CatalogName(r.Set.Catalog), model);
+            var judged = weighed.Contains(r) ? r.Judge(judges.GetValueOrDefault(r.Set.Name, decider)) : (double.NaN, false, false);
             return new Case(
                 judged.Item1,
                 judged.Item2,
