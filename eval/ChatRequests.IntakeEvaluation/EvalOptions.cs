@@ -130,6 +130,11 @@ internal sealed record EvalOptions
             return "--lend is measured by --loco and --dev-choice only";
         }
 
+        if (FitOptions.CrossFittedBars && FitOptions.CrossFit != CrossFit.None)
+        {
+            return "--cross-fitted-bars and --cross-fit are two ways of fitting the bars out of fold: one at a time";
+        }
+
         // A probe without what it reads would fall through to the whole evaluation, held-out part included.
         var needsEncoder = new (bool Given, string Flag)[]
         {
@@ -202,6 +207,7 @@ internal sealed record EvalOptions
         Switch("--catalog-shape", o => o with { CatalogShape = true }),
         Switch("--catalog-shape-probe", o => o with { CatalogShape = true, CatalogShapeProbe = true }),
         Switch("--cross-fitted-bars", o => o with { FitOptions = o.FitOptions with { CrossFittedBars = true } }),
+        One("--cross-fit", "folds|halves", (o, v) => Named<CrossFit>(v) is { } cross and not CrossFit.None ? o with { FitOptions = o.FitOptions with { CrossFit = cross } } : null),
         Switch("--sure-probe", o => o with { SureProbe = true }),
         Switch("--no-agreed-bar", o => o with { FitOptions = o.FitOptions with { AgreedBar = false } }),
         Switch("--dev-choice", o => o with { DevChoice = true }),

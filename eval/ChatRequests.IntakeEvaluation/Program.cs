@@ -32,6 +32,8 @@ using ChatRequests.SentenceEncoding;
 //   the stored line's (Distinguishing) unless told.
 // --loco --encoder --sure-probe: the log loss and AUC of the sureness of each catalog's first candidates under the fit without it (ADR 0075).
 // --cross-fitted-bars: the sentence-led bars fitted on each training catalog's sureness from a sure model fitted without it (ADR 0075).
+// --cross-fit folds|halves: with --fit, --loco or --dev-choice and the encoder, the sentence-led bars fitted on each training sentence
+//   decided by a whole fit (weights and sureness) without its catalog (folds) or without its half of the catalogs (halves); ADR 0085.
 // --no-agreed-bar: with --fit, --loco or --dev-choice and the encoder, no bar of its own for a first candidate the words and the meaning agree on (ADR 0055).
 // --dev-choice: a handful of the sentence-led calibrations fitted on the tuning part (a few --targets, a few single bars),
 //   each scored in sample and on the development sets' two halves by catalog (ADR 0070); totals only; reads with the
