@@ -29,6 +29,8 @@ internal sealed record EvalOptions
     public bool QueryProbe { get; init; }
     public bool SecondOpinion { get; init; }
     public bool SecondProbe { get; init; }
+    public bool CatalogShape { get; init; }
+    public bool CatalogShapeProbe { get; init; }
     public bool RankProbe { get; init; }
     public HubCorrection? Hub { get; init; }
     public FitOn FitOn { get; init; } = FitOn.Tuning;
@@ -89,6 +91,7 @@ internal sealed record EvalOptions
         options = options with
         {
             SecondOpinion = options.SecondOpinion || options.FitOptions.SureSignal is SureSignal.SecondNearest or SureSignal.SecondLead or SureSignal.SecondCosine,
+            CatalogShape = options.CatalogShape || CatalogShapeReading.IsOne(options.FitOptions.SureSignal),
         };
         return options.Refusal() is { } refusal ? (null, refusal) : (options, null);
     }
@@ -141,12 +144,18 @@ internal sealed record EvalOptions
             return "--lend is measured by --loco and --dev-choice only";
         }
 
+        if (FitOptions.CrossFittedBars && FitOptions.CrossFit != CrossFit.None)
+        {
+            return "--cross-fitted-bars and --cross-fit are two ways of fitting the bars out of fold: one at a time";
+        }
+
         // A probe without what it reads would fall through to the whole evaluation, held-out part included.
         var needsEncoder = new (bool Given, string Flag)[]
         {
             (HubProbe, "--hub-probe"), (QueryProbe, "--query-probe"), (AdapterProbe, "--adapter-probe"), (LocoAll, "--loco-all"),
             (ReachProbe, "--reach-probe"), (FormProbe, "--form-probe"), (OrderProbe, "--order-probe"), (SureProbe, "--sure-probe"),
             (SecondProbe, "--second-probe"), (LendProbe, "--lend-probe"), (Lend is not null, "--lend"),
+            (CatalogShapeProbe, "--catalog-shape-probe"),
             (SelfCalibrate is not null, "--self-calibrate"), (SelfProbe, "--self-probe"),
         };
         if (needsEncoder.FirstOrDefault(n => n.Given && !ReadsWithEncoder) is { Flag: { } withoutEncoder })
@@ -157,6 +166,7 @@ internal sealed record EvalOptions
         var needsLoco = new (bool Given, string Flag)[]
         {
             (ReachProbe, "--reach-probe"), (FormProbe, "--form-probe"), (OrderProbe, "--order-probe"), (SureProbe, "--sure-probe"), (SecondProbe, "--second-probe"),
+            (CatalogShapeProbe, "--catalog-shape-probe"),
         };
         return needsLoco.FirstOrDefault(n => n.Given && !Loco) is { Flag: { } withoutLoco } ? $"{withoutLoco} needs --loco" : null;
     }
@@ -209,7 +219,10 @@ internal sealed record EvalOptions
         One("--sure-signal", string.Join("|", Enum.GetNames<SureSignal>()), (o, v) => Named<SureSignal>(v) is { } signal ? o with { FitOptions = o.FitOptions with { SureSignal = signal } } : null),
         Switch("--second-opinion", o => o with { SecondOpinion = true }),
         Switch("--second-probe", o => o with { SecondOpinion = true, SecondProbe = true }),
+        Switch("--catalog-shape", o => o with { CatalogShape = true }),
+        Switch("--catalog-shape-probe", o => o with { CatalogShape = true, CatalogShapeProbe = true }),
         Switch("--cross-fitted-bars", o => o with { FitOptions = o.FitOptions with { CrossFittedBars = true } }),
+        One("--cross-fit", "folds|halves", (o, v) => Named<CrossFit>(v) is { } cross and not CrossFit.None ? o with { FitOptions = o.FitOptions with { CrossFit = cross } } : null),
         Switch("--sure-probe", o => o with { SureProbe = true }),
         Switch("--no-agreed-bar", o => o with { FitOptions = o.FitOptions with { AgreedBar = false } }),
         Switch("--dev-choice", o => o with { DevChoice = true }),

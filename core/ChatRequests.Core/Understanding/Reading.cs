@@ -25,5 +25,11 @@ internal sealed record Reading(
     /// </summary>
     public float[]? SecondCosines { get; init; }
 
+    /// <summary>
+    /// The message read against its catalog's shape, for a <see cref="SureSignal"/> of it (ADR 0084); null unless the
+    /// evaluation's <c>--catalog-shape</c> set it.
+    /// </summary>
+    public ShapeReading? Shape { get; init; }
+
     public static Reading Final(Meaning meaning) => new(meaning, null!, [], 0, [], null, false, null, null);
 }
