@@ -41,6 +41,9 @@ internal sealed record EvalOptions
     public AdapterShape? Adapter { get; init; }
     public bool LendProbe { get; init; }
     public Lending? Lend { get; init; }
+    public SelfScale? SelfCalibrate { get; init; }
+    public bool SelfProbe { get; init; }
+    public SelfQuestions SelfQuestions { get; init; }
     public bool ReachProbe { get; init; }
     public bool DevChoice { get; init; }
     public bool PairProbe { get; init; }
@@ -124,6 +127,17 @@ internal sealed record EvalOptions
             return "--lend-head needs --lend BAR STEP";
         }
 
+        if (SelfQuestions != SelfQuestions.Texts && !(SelfProbe || SelfCalibrate is not null))
+        {
+            return "--self-questions needs --self-probe or --self-calibrate";
+        }
+
+        if (SelfCalibrate is not null && !(Loco || DevChoice))
+        {
+            // Elsewhere it would fall through to the whole evaluation, held-out part included (ADR 0087).
+            return "--self-calibrate is measured by --loco and --dev-choice only";
+        }
+
         if (Lend is not null && !(Loco || DevChoice))
         {
             // Elsewhere it would fall through to the whole evaluation, held-out part included (ADR 0083).
@@ -142,6 +156,7 @@ internal sealed record EvalOptions
             (ReachProbe, "--reach-probe"), (FormProbe, "--form-probe"), (OrderProbe, "--order-probe"), (SureProbe, "--sure-probe"),
             (SecondProbe, "--second-probe"), (LendProbe, "--lend-probe"), (Lend is not null, "--lend"),
             (CatalogShapeProbe, "--catalog-shape-probe"),
+            (SelfCalibrate is not null, "--self-calibrate"), (SelfProbe, "--self-probe"),
         };
         if (needsEncoder.FirstOrDefault(n => n.Given && !ReadsWithEncoder) is { Flag: { } withoutEncoder })
         {
@@ -223,6 +238,9 @@ internal sealed record EvalOptions
         Two("--adapter", "R|diagonal L", (o, r, l) => AdapterShape.TryParse(r, l, out var shape) ? o with { Adapter = shape } : null),
         Switch("--lend-probe", o => o with { LendProbe = true }),
         Two("--lend", "BAR STEP", (o, b, s) => Lending.TryParse(b, s, out var lending) ? o with { Lend = lending! with { SameHead = o.Lend?.SameHead ?? false } } : null),
+        One("--self-calibrate", string.Join("|", Enum.GetNames<SelfScale>()), (o, v) => Named<SelfScale>(v) is { } scale ? o with { SelfCalibrate = scale } : null),
+        Switch("--self-probe", o => o with { SelfProbe = true }),
+        One("--self-questions", string.Join("|", Enum.GetNames<SelfQuestions>()), (o, v) => Named<SelfQuestions>(v) is { } questions ? o with { SelfQuestions = questions } : null),
         Switch("--lend-head", o => o with { Lend = (o.Lend ?? new Lending(float.NaN, 0)) with { SameHead = true } }),
     ];
 

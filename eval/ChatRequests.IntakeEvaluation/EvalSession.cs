@@ -68,6 +68,13 @@ internal sealed class EvalSession : IDisposable
             case { Lend: { } lending } when _encoder is not null && (o.Loco || o.DevChoice):
                 LendDecision.Run(_root, _encoder, o.DecisiveAt, o.FitOptions, lending);
                 return 0;
+            case { SelfProbe: true }:
+                // What a catalog's own texts say of its cosines, beside its real figures (ADR 0087).
+                SelfCalibration.Probe(_root, _encoder!, o.DecisiveAt, o.FitOptions, o.SelfQuestions);
+                return 0;
+            case { SelfCalibrate: { } scale } when _encoder is not null && (o.Loco || o.DevChoice):
+                SelfCalibration.Decide(_root, _encoder, o.DecisiveAt, o.FitOptions, scale, o.SelfQuestions);
+                return 0;
             case { HubProbe: true }:
                 // The encoder's nearest item with and without a hub correction (ADR 0077).
                 Console.WriteLine($"{o.ProbedPart}:");

@@ -55,6 +55,11 @@ using ChatRequests.SentenceEncoding;
 //   steps 0-0.1), LOCO on the tuning part and on the development sets, never a catalog's own; how many items borrow (ADR 0083).
 // --encoder --loco --lend BAR STEP (or --dev-choice --lend BAR STEP): the decision refitted with the lent cosines, against the plain (ADR 0083);
 //   --lend-head: only from a lender whose name ends in the same thing as the item's.
+// --encoder --self-probe: each catalog's self-test (its own texts read against it without that text, the "none" exemplars against it)
+//   beside its real figures out of sample, their rank correlations across catalogs, and the self-test's time on 200 items (ADR 0087).
+// --encoder --loco --self-calibrate Affine|Shift (or --dev-choice): the decision refitted with each catalog's item cosines mapped onto the
+//   common scale by its self-test, against the plain cosines (ADR 0087); --self-questions Texts|Framed: the questions, each item text without
+//   it (default) or each item's name framed "I need a new …" without its name-and-description passage.
 // --parts Whole|Items|ItemsAndSenses|HalfGain|Trimmed: with the encoder, whether a message of several sentences or clauses is read by its parts
 //   too, and whether they feed the items' cosines only or the senses as well, half their gain, or the message less its
 //   pleasantries as one more text (ADR 0078; default MessageParts.Default). --parts-probe reads with it (Items unless told).

@@ -29,6 +29,9 @@ public sealed class EvalOptionsTests
     [InlineData("--loco --encoder --goals-first --targets 0.02 0.93 --lend 0.7 0.05")]
     [InlineData("--dev-choice --lend 0.8 0")]
     [InlineData("--dev-choice --lend-head --lend 0.6 0.1")]
+    [InlineData("--encoder --self-probe --self-questions Framed")]
+    [InlineData("--loco --encoder --goals-first --targets 0.02 0.93 --self-calibrate Affine")]
+    [InlineData("--dev-choice --self-calibrate Shift --self-questions Texts")]
     public void Parse_ValidLine_GivesOptions(string line)
     {
         var (options, error) = EvalOptions.Parse(line.Split(' '));
@@ -122,12 +125,26 @@ public sealed class EvalOptionsTests
     [InlineData("--encoder --lend 0.7 0", "--lend is measured by --loco and --dev-choice only")]
     [InlineData("--fit --encoder --lend 0.7 -0.1", "--lend takes")]
     [InlineData("--loco --encoder --lend-head", "--lend-head needs --lend")]
+    [InlineData("--self-probe", "--self-probe needs --encoder")]
+    [InlineData("--loco --self-calibrate Affine", "--self-calibrate needs --encoder")]
+    [InlineData("--encoder --self-calibrate Affine", "--self-calibrate is measured by --loco and --dev-choice only")]
+    [InlineData("--loco --encoder --self-questions Framed", "--self-questions needs --self-probe or --self-calibrate")]
+    [InlineData("--loco --encoder --self-calibrate Wider", "--self-calibrate takes")]
     public void Parse_Refused_NamesTheFlag(string line, string expected)
     {
         var (options, error) = EvalOptions.Parse(line.Split(' '));
 
         Assert.Null(options);
         Assert.StartsWith(expected, error);
+    }
+
+    [Fact]
+    public void Parse_SelfCalibration_ReadsTheScaleAndTheQuestions()
+    {
+        var (options, _) = EvalOptions.Parse("--dev-choice --self-questions Framed --self-calibrate Shift".Split(' '));
+
+        Assert.Equal(SelfScale.Shift, options!.SelfCalibrate);
+        Assert.Equal(SelfQuestions.Framed, options.SelfQuestions);
     }
 
     [Theory]
