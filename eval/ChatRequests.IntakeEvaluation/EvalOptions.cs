@@ -29,6 +29,8 @@ internal sealed record EvalOptions
     public bool QueryProbe { get; init; }
     public bool SecondOpinion { get; init; }
     public bool SecondProbe { get; init; }
+    public bool Late { get; init; }
+    public bool LateProbe { get; init; }
     public bool RankProbe { get; init; }
     public HubCorrection? Hub { get; init; }
     public FitOn FitOn { get; init; } = FitOn.Tuning;
@@ -86,6 +88,8 @@ internal sealed record EvalOptions
         options = options with
         {
             SecondOpinion = options.SecondOpinion || options.FitOptions.SureSignal is SureSignal.SecondNearest or SureSignal.SecondLead or SureSignal.SecondCosine,
+            // And the late-interaction signals the message read word by word (ADR 0086).
+            Late = options.Late || options.FitOptions.SureSignal is SureSignal.LateLead or SureSignal.LateNearest or SureSignal.LateExplained,
         };
         return options.Refusal() is { } refusal ? (null, refusal) : (options, null);
     }
@@ -127,12 +131,18 @@ internal sealed record EvalOptions
             return "--lend is measured by --loco and --dev-choice only";
         }
 
+        if (Late && (Paired || !(Loco || DevChoice)))
+        {
+            // Elsewhere it would fall through to the whole evaluation, held-out part included; the pair has no token vectors.
+            return "--late (and the Late signals) is measured by --loco and --dev-choice with one sentence model only";
+        }
+
         // A probe without what it reads would fall through to the whole evaluation, held-out part included.
         var needsEncoder = new (bool Given, string Flag)[]
         {
             (HubProbe, "--hub-probe"), (QueryProbe, "--query-probe"), (AdapterProbe, "--adapter-probe"), (LocoAll, "--loco-all"),
             (ReachProbe, "--reach-probe"), (FormProbe, "--form-probe"), (OrderProbe, "--order-probe"), (SureProbe, "--sure-probe"),
-            (SecondProbe, "--second-probe"), (LendProbe, "--lend-probe"), (Lend is not null, "--lend"),
+            (SecondProbe, "--second-probe"), (LendProbe, "--lend-probe"), (Lend is not null, "--lend"), (LateProbe, "--late-probe"),
         };
         if (needsEncoder.FirstOrDefault(n => n.Given && !ReadsWithEncoder) is { Flag: { } withoutEncoder })
         {
@@ -141,7 +151,7 @@ internal sealed record EvalOptions
 
         var needsLoco = new (bool Given, string Flag)[]
         {
-            (ReachProbe, "--reach-probe"), (FormProbe, "--form-probe"), (OrderProbe, "--order-probe"), (SureProbe, "--sure-probe"), (SecondProbe, "--second-probe"),
+            (ReachProbe, "--reach-probe"), (FormProbe, "--form-probe"), (OrderProbe, "--order-probe"), (SureProbe, "--sure-probe"), (SecondProbe, "--second-probe"), (LateProbe, "--late-probe"),
         };
         return needsLoco.FirstOrDefault(n => n.Given && !Loco) is { Flag: { } withoutLoco } ? $"{withoutLoco} needs --loco" : null;
     }
@@ -194,6 +204,8 @@ internal sealed record EvalOptions
         One("--sure-signal", string.Join("|", Enum.GetNames<SureSignal>()), (o, v) => Named<SureSignal>(v) is { } signal ? o with { FitOptions = o.FitOptions with { SureSignal = signal } } : null),
         Switch("--second-opinion", o => o with { SecondOpinion = true }),
         Switch("--second-probe", o => o with { SecondOpinion = true, SecondProbe = true }),
+        Switch("--late", o => o with { Late = true }),
+        Switch("--late-probe", o => o with { Late = true, LateProbe = true }),
         Switch("--cross-fitted-bars", o => o with { FitOptions = o.FitOptions with { CrossFittedBars = true } }),
         Switch("--sure-probe", o => o with { SureProbe = true }),
         Switch("--no-agreed-bar", o => o with { FitOptions = o.FitOptions with { AgreedBar = false } }),
