@@ -48,7 +48,7 @@ internal sealed class CalibrationRun(EvalOptions options, string root, ISentence
 
         if (options.Late && encoder is CachedEncoder tokens)
         {
-            (reads, var cost) = LateReads.Apply(reads, tokens, Evaluation.Lexical(root));
+            (reads, var cost) = LateReads.Apply(reads, tokens, Evaluation.Lexical(root), options.LateMix);
             LateReads.PrintCost(cost);
         }
 

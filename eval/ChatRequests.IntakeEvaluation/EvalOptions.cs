@@ -31,6 +31,7 @@ internal sealed record EvalOptions
     public bool SecondProbe { get; init; }
     public bool Late { get; init; }
     public bool LateProbe { get; init; }
+    public float LateMix { get; init; }
     public bool RankProbe { get; init; }
     public HubCorrection? Hub { get; init; }
     public FitOn FitOn { get; init; } = FitOn.Tuning;
@@ -131,6 +132,12 @@ internal sealed record EvalOptions
             return "--lend is measured by --loco and --dev-choice only";
         }
 
+        if (LateProbe && LateMix > 0)
+        {
+            // The probe compares the pooled cosine with MaxSim; mixed, the pooled cosine is gone.
+            return "--late-probe reads the pooled cosines, which --late-mix replaces";
+        }
+
         if (Late && (Paired || !(Loco || DevChoice)))
         {
             // Elsewhere it would fall through to the whole evaluation, held-out part included; the pair has no token vectors.
@@ -206,6 +213,7 @@ internal sealed record EvalOptions
         Switch("--second-probe", o => o with { SecondOpinion = true, SecondProbe = true }),
         Switch("--late", o => o with { Late = true }),
         Switch("--late-probe", o => o with { Late = true, LateProbe = true }),
+        One("--late-mix", "W", (o, v) => float.TryParse(v, CultureInfo.InvariantCulture, out var w) && w is > 0 and <= 1 ? o with { Late = true, LateMix = w } : null),
         Switch("--cross-fitted-bars", o => o with { FitOptions = o.FitOptions with { CrossFittedBars = true } }),
         Switch("--sure-probe", o => o with { SureProbe = true }),
         Switch("--no-agreed-bar", o => o with { FitOptions = o.FitOptions with { AgreedBar = false } }),

@@ -19,8 +19,12 @@ internal static class LateReads
     /// <summary>What reading every message word by word cost: the largest index's tokens and items, and the time per message.</summary>
     public sealed record Cost(int Tokens, int Items, TimeSpan Reading, int Messages);
 
-    /// <summary>The readings the encoder read, each with its late reading against its catalog's items (their token vectors once per catalog).</summary>
-    public static (List<ReadUtterance> Reads, Cost Cost) Apply(IReadOnlyList<ReadUtterance> reads, CachedEncoder encoder, Evaluation evaluation)
+    /// <summary>
+    /// The readings the encoder read, each with its late reading against its catalog's items (their token vectors once per
+    /// catalog); with a <paramref name="mix"/> above 0, each item's cosine becomes (1 - mix) of its pooled cosine and mix of
+    /// its MaxSim score (<c>--late-mix</c>: the order too, not only the sureness).
+    /// </summary>
+    public static (List<ReadUtterance> Reads, Cost Cost) Apply(IReadOnlyList<ReadUtterance> reads, CachedEncoder encoder, Evaluation evaluation, float mix = 0)
     {
         var (tokens, items, messages) = (0, 0, 0);
         var watch = new Stopwatch();
@@ -35,7 +39,8 @@ internal static class LateReads
                 var late = index.Read(message);
                 watch.Stop();
                 messages++;
-                return reading with { Late = late };
+                return mix == 0 ? reading with { Late = late }
+                    : reading with { Late = late, Cosines = [.. reading.Cosines!.Select((c, i) => ((1 - mix) * c) + (mix * late.Scores[i]))] };
             };
         });
         return (rewritten, new Cost(tokens, items, messages == 0 ? TimeSpan.Zero : watch.Elapsed / messages, messages));

@@ -49,18 +49,6 @@ internal enum SureSignal
 /// <summary>The value of a <see cref="SureSignal"/> for a decision's candidates.</summary>
 internal static class SureSignals
 {
-    // The late-interaction score's lead in tenths: the fit's ridge shrinks raw cosine differences to nothing (ADR 0082).
-    private static double Late(SureSignal signal, int first, Reading reading)
-    {
-        var late = reading.Late ?? throw new InvalidOperationException($"{signal} is read from the message's late interaction, and this message has none.");
-        return signal switch
-        {
-            SureSignal.LateLead => 10 * late.Lead(first),
-            SureSignal.LateNearest => late.Lead(first) > 0 ? 1 : 0,
-            _ => late.Explained(first),
-        };
-    }
-
     public static double Of(SureSignal signal, List<(ScoredItem Item, double Probability, bool Rule)> judged, Reading reading)
     {
         if (signal is SureSignal.LateLead or SureSignal.LateNearest or SureSignal.LateExplained)
@@ -87,6 +75,18 @@ internal static class SureSignals
             SureSignal.Subsumes => judged.Count < 2 || ((judged[1].Item.Fitting & ~first) == 0 && first != judged[1].Item.Fitting) ? 1 : 0,
             SureSignal.ElsewhereExplained => (double)BitOperations.PopCount(others & ~first) / Math.Max(1, Math.Min(64, reading.QueryTerms)),
             _ => throw new ArgumentOutOfRangeException(nameof(signal), signal, "No value for this signal."),
+        };
+    }
+
+    // The late-interaction score's lead in tenths: the fit's ridge shrinks raw cosine differences to nothing (ADR 0082).
+    private static double Late(SureSignal signal, int first, Reading reading)
+    {
+        var late = reading.Late ?? throw new InvalidOperationException($"{signal} is read from the message's late interaction, and this message has none.");
+        return signal switch
+        {
+            SureSignal.LateLead => 10 * late.Lead(first),
+            SureSignal.LateNearest => late.Lead(first) > 0 ? 1 : 0,
+            _ => late.Explained(first),
         };
     }
 
