@@ -98,23 +98,23 @@ internal static class Calibration
     {
         var (aim, goalsFirst) = (options.Targets, options.GoalsFirst);
         var weighed = training.Where(r => r.Weighed && (!led || r.Reading.Cosines is not null)).ToList();
-        var weights = led ? CandidateWeights(weighed, options.Listwise) : Logistic(
-            [.. weighed.Select(r => MatchFeatures.Of(r.Reading.Ranked, r.Reading.QueryTerms))], [.. weighed.Select(r => r.TopIsRight ? 1.0 : 0.0)]);
-
         var bands = led ? LedBands : WordBands;
-        // Each utterance's figures as a form and, per band, as no form: the grid below only adds them up.
-        var sure = led ? Sure(weighed, new MatchCalibration(weights, 0, 0, 0), options.SureShape, options.SureSignal) : default;
-        var model = new MatchCalibration(weights, 0, 0, 0, sure.Weights, SureTrees: sure.Trees, SureSignal: led ? options.SureSignal : SureSignal.None);
+        var model = Model(weighed, led, options);
+        // Bars fitted out of fold (ADR 0085): each sentence decided, for the bars only, by a fit that never saw its catalog.
+        // By catalog, not by set: a development catalog may have several files (--fit-on tuning+dev).
+        var outOfFold = led ? OutOfFold.Models(weighed, r => Evaluation.CatalogName(r.Set.Catalog), options.CrossFit, w => Model(w, led, options)) : [];
         var judges = led && options.CrossFittedBars ? Judges(weighed, model, options.SureShape) : [];
+        // Each utterance's figures as a form and, per band, as no form: the grid below only adds them up.
         var cases = training.Select(r =>
         {
-            var judged = weighed.Contains(r) ? r.Judge(judges.GetValueOrDefault(r.Set.Name, model)) : (double.NaN, false, false);
+            var decider = outOfFold.GetValueOrDefault(Evaluation.CatalogName(r.Set.Catalog), model);
+            var judged = weighed.Contains(r) ? r.Judge(judges.GetValueOrDefault(r.Set.Name, decider)) : (double.NaN, false, false);
             return new Case(
                 judged.Item1,
                 judged.Item2,
                 judged.Item3,
-                Counts.Of(Evaluation.Score(r.Utterance, r.Decide(model with { FormAt = 0, RuleFormAt = 0, CloseBand = bands[0] }, led))),
-                [.. bands.Select(b => Counts.Of(Evaluation.Score(r.Utterance, r.Decide(model with { FormAt = 2, RuleFormAt = 2, CloseBand = b }, led))))]);
+                Counts.Of(Evaluation.Score(r.Utterance, r.Decide(decider with { FormAt = 0, RuleFormAt = 0, CloseBand = bands[0] }, led))),
+                [.. bands.Select(b => Counts.Of(Evaluation.Score(r.Utterance, r.Decide(decider with { FormAt = 2, RuleFormAt = 2, CloseBand = b }, led))))]);
         }).ToList();
         // The rule alone (no probability) on the same utterances: the fit may not lose any figure against it.
         var rule = cases.Aggregate(default(Counts), (sum, c) => sum + (c.Rule ? c.Form : c.NoForm[Array.IndexOf(bands, RuleBand)]));
@@ -153,6 +153,15 @@ internal static class Calibration
         }
 
         return model with { FormAt = chosen.FormAt, RuleFormAt = chosen.RuleFormAt, CloseBand = chosen.Band, AgreedFormAt = agreedAt };
+    }
+
+    /// <summary>The weights (the candidates' and, led, the sureness's) fitted on the weighed sentences, without bars.</summary>
+    private static MatchCalibration Model(IReadOnlyList<ReadUtterance> weighed, bool led, FitOptions options)
+    {
+        var weights = led ? CandidateWeights(weighed, options.Listwise) : Logistic(
+            [.. weighed.Select(r => MatchFeatures.Of(r.Reading.Ranked, r.Reading.QueryTerms))], [.. weighed.Select(r => r.TopIsRight ? 1.0 : 0.0)]);
+        var sure = led ? Sure(weighed, new MatchCalibration(weights, 0, 0, 0), options.SureShape, options.SureSignal) : default;
+        return new MatchCalibration(weights, 0, 0, 0, sure.Weights, SureTrees: sure.Trees, SureSignal: led ? options.SureSignal : SureSignal.None);
     }
 
     /// <summary>

@@ -46,6 +46,12 @@ internal sealed class CalibrationRun(EvalOptions options, string root, ISentence
             reads = SecondOpinion.Apply(reads, second, Evaluation.Lexical(root));
         }
 
+        if (options.CatalogShape && encoder is not null)
+        {
+            Console.WriteLine("the catalog's shape: read");
+            reads = CatalogShapeReading.Apply(reads, encoder, Evaluation.Lexical(root));
+        }
+
         if (options.Late && encoder is CachedEncoder tokens)
         {
             (reads, var cost) = LateReads.Apply(reads, tokens, Evaluation.Lexical(root), options.LateMix);
@@ -125,13 +131,12 @@ internal sealed class CalibrationRun(EvalOptions options, string root, ISentence
         var folds = rows.SelectMany(row => reads.Where(r => r.Set.Name == row.Name).Select(r => (r, row.Calibration)));
         if (options.SecondProbe && second is not null)
         {
-            SecondOpinion.Probe("leave-one-catalog-out, tuning", folds);
-            var devSets = LabelledSet.Load(root, LabelledSet.Development);
-            var devReads = SecondOpinion.Apply(DevelopmentReads(devSets), second, Evaluation.Lexical(root));
-            var onAll = fittedOnAll ?? Calibration.Fit(reads, Led, options.FitOptions);
-            var (choosing, confirming) = DevChoice.Halves(devReads, DevChoice.ChoosingCatalogs(devSets));
-            SecondOpinion.Probe("development sets, choosing half, fitted on the tuning part", choosing.Select(r => (r, onAll)));
-            SecondOpinion.Probe("development sets, confirming half, fitted on the tuning part", confirming.Select(r => (r, onAll)));
+            FoldsAndHalves(SecondOpinion.Probe, dev => SecondOpinion.Apply(dev, second, Evaluation.Lexical(root)), folds, reads, fittedOnAll);
+        }
+
+        if (options.CatalogShapeProbe)
+        {
+            FoldsAndHalves(CatalogShapeReading.Probe, dev => CatalogShapeReading.Apply(dev, encoder, Evaluation.Lexical(root)), folds, reads, fittedOnAll);
         }
 
         if (options.LateProbe && encoder is CachedEncoder tokens)
@@ -163,6 +168,23 @@ internal sealed class CalibrationRun(EvalOptions options, string root, ISentence
             OrderProbe.Run($"development sets, choosing half, {(fittedOnAll is null ? "stored calibration" : "fitted on the tuning part")}", choosing.Select(r => (r, onDev)));
             Console.WriteLine($"development sets (top-1 / reachable / wrong forms / abstention): choosing {DevChoice.Line(choosing, onDev)} | confirming {DevChoice.Line(confirming, onDev)} | all {DevChoice.Line(devReads, onDev)}");
         }
+    }
+
+    /// <summary>
+    /// A probe of the first candidates LOCO, then of the development sets' halves (read by <paramref name="readDev"/>) under the
+    /// fit on the whole tuning part.
+    /// </summary>
+    private void FoldsAndHalves(
+        Action<string, IEnumerable<(ReadUtterance Read, MatchCalibration Calibration)>> probe, Func<List<ReadUtterance>, List<ReadUtterance>> readDev,
+        IEnumerable<(ReadUtterance, MatchCalibration)> folds, List<ReadUtterance> reads, MatchCalibration? fittedOnAll)
+    {
+        probe("leave-one-catalog-out, tuning", folds);
+        var devSets = LabelledSet.Load(root, LabelledSet.Development);
+        var devReads = readDev(DevelopmentReads(devSets));
+        var onAll = fittedOnAll ?? Calibration.Fit(reads, Led, options.FitOptions);
+        var (choosing, confirming) = DevChoice.Halves(devReads, DevChoice.ChoosingCatalogs(devSets));
+        probe("development sets, choosing half, fitted on the tuning part", choosing.Select(r => (r, onAll)));
+        probe("development sets, confirming half, fitted on the tuning part", confirming.Select(r => (r, onAll)));
     }
 
     private List<ReadUtterance> DevelopmentReads(IReadOnlyList<LabelledSet> devSets) =>

@@ -29,6 +29,8 @@ internal sealed record EvalOptions
     public bool QueryProbe { get; init; }
     public bool SecondOpinion { get; init; }
     public bool SecondProbe { get; init; }
+    public bool CatalogShape { get; init; }
+    public bool CatalogShapeProbe { get; init; }
     public bool Late { get; init; }
     public bool LateProbe { get; init; }
     public float LateMix { get; init; }
@@ -89,6 +91,7 @@ internal sealed record EvalOptions
         options = options with
         {
             SecondOpinion = options.SecondOpinion || options.FitOptions.SureSignal is SureSignal.SecondNearest or SureSignal.SecondLead or SureSignal.SecondCosine,
+            CatalogShape = options.CatalogShape || CatalogShapeReading.IsOne(options.FitOptions.SureSignal),
             // And the late-interaction signals the message read word by word (ADR 0086).
             Late = options.Late || options.FitOptions.SureSignal is SureSignal.LateLead or SureSignal.LateNearest or SureSignal.LateExplained,
         };
@@ -132,6 +135,11 @@ internal sealed record EvalOptions
             return "--lend is measured by --loco and --dev-choice only";
         }
 
+        if (FitOptions.CrossFittedBars && FitOptions.CrossFit != CrossFit.None)
+        {
+            return "--cross-fitted-bars and --cross-fit are two ways of fitting the bars out of fold: one at a time";
+        }
+
         if (LateProbe && LateMix > 0)
         {
             // The probe compares the pooled cosine with MaxSim; mixed, the pooled cosine is gone.
@@ -149,7 +157,8 @@ internal sealed record EvalOptions
         {
             (HubProbe, "--hub-probe"), (QueryProbe, "--query-probe"), (AdapterProbe, "--adapter-probe"), (LocoAll, "--loco-all"),
             (ReachProbe, "--reach-probe"), (FormProbe, "--form-probe"), (OrderProbe, "--order-probe"), (SureProbe, "--sure-probe"),
-            (SecondProbe, "--second-probe"), (LendProbe, "--lend-probe"), (Lend is not null, "--lend"), (LateProbe, "--late-probe"),
+            (SecondProbe, "--second-probe"), (LendProbe, "--lend-probe"), (Lend is not null, "--lend"),
+            (CatalogShapeProbe, "--catalog-shape-probe"), (LateProbe, "--late-probe"),
         };
         if (needsEncoder.FirstOrDefault(n => n.Given && !ReadsWithEncoder) is { Flag: { } withoutEncoder })
         {
@@ -158,7 +167,8 @@ internal sealed record EvalOptions
 
         var needsLoco = new (bool Given, string Flag)[]
         {
-            (ReachProbe, "--reach-probe"), (FormProbe, "--form-probe"), (OrderProbe, "--order-probe"), (SureProbe, "--sure-probe"), (SecondProbe, "--second-probe"), (LateProbe, "--late-probe"),
+            (ReachProbe, "--reach-probe"), (FormProbe, "--form-probe"), (OrderProbe, "--order-probe"), (SureProbe, "--sure-probe"), (SecondProbe, "--second-probe"),
+            (CatalogShapeProbe, "--catalog-shape-probe"), (LateProbe, "--late-probe"),
         };
         return needsLoco.FirstOrDefault(n => n.Given && !Loco) is { Flag: { } withoutLoco } ? $"{withoutLoco} needs --loco" : null;
     }
@@ -211,10 +221,13 @@ internal sealed record EvalOptions
         One("--sure-signal", string.Join("|", Enum.GetNames<SureSignal>()), (o, v) => Named<SureSignal>(v) is { } signal ? o with { FitOptions = o.FitOptions with { SureSignal = signal } } : null),
         Switch("--second-opinion", o => o with { SecondOpinion = true }),
         Switch("--second-probe", o => o with { SecondOpinion = true, SecondProbe = true }),
+        Switch("--catalog-shape", o => o with { CatalogShape = true }),
+        Switch("--catalog-shape-probe", o => o with { CatalogShape = true, CatalogShapeProbe = true }),
         Switch("--late", o => o with { Late = true }),
         Switch("--late-probe", o => o with { Late = true, LateProbe = true }),
         One("--late-mix", "W", (o, v) => float.TryParse(v, CultureInfo.InvariantCulture, out var w) && w is > 0 and <= 1 ? o with { Late = true, LateMix = w } : null),
         Switch("--cross-fitted-bars", o => o with { FitOptions = o.FitOptions with { CrossFittedBars = true } }),
+        One("--cross-fit", "folds|halves", (o, v) => Named<CrossFit>(v) is { } cross and not CrossFit.None ? o with { FitOptions = o.FitOptions with { CrossFit = cross } } : null),
         Switch("--sure-probe", o => o with { SureProbe = true }),
         Switch("--no-agreed-bar", o => o with { FitOptions = o.FitOptions with { AgreedBar = false } }),
         Switch("--dev-choice", o => o with { DevChoice = true }),

@@ -27,11 +27,13 @@ using ChatRequests.SentenceEncoding;
 //   message (a conditional logit, then scaled to a probability; ADR 0073, measured and not taken).
 // --sure-shape Logistic|Trees|LogisticAndTrees|Stumps: with --fit, --loco or --dev-choice and the encoder, the shape of the model of how sure the
 //   first candidate is: the logistic regression (default), boosted depth-2 trees alone, or trees on the regression's log odds, or 40 boosted stumps (ADR 0075).
-// --sure-signal None|Distinguishing|Subsumes|ElsewhereExplained|SecondNearest|SecondLead|SecondCosine|LateLead|LateNearest|LateExplained: with --fit, --loco or --dev-choice and the encoder, a sign of the item
+// --sure-signal None|Distinguishing|Subsumes|ElsewhereExplained|SecondNearest|SecondLead|SecondCosine|LateLead|LateNearest|LateExplained|<a shape signal>: with --fit, --loco or --dev-choice and the encoder, a sign of the item
 //   named rather than its family added to the sureness's features, read from the words against the whole catalog (ADR 0076);
 //   the stored line's (Distinguishing) unless told.
 // --loco --encoder --sure-probe: the log loss and AUC of the sureness of each catalog's first candidates under the fit without it (ADR 0075).
 // --cross-fitted-bars: the sentence-led bars fitted on each training catalog's sureness from a sure model fitted without it (ADR 0075).
+// --cross-fit folds|halves: with --fit, --loco or --dev-choice and the encoder, the sentence-led bars fitted on each training sentence
+//   decided by a whole fit (weights and sureness) without its catalog (folds) or without its half of the catalogs (halves); ADR 0085.
 // --no-agreed-bar: with --fit, --loco or --dev-choice and the encoder, no bar of its own for a first candidate the words and the meaning agree on (ADR 0055).
 // --dev-choice: a handful of the sentence-led calibrations fitted on the tuning part (a few --targets, a few single bars),
 //   each scored in sample and on the development sets' two halves by catalog (ADR 0070); totals only; reads with the
@@ -68,6 +70,10 @@ using ChatRequests.SentenceEncoding;
 // --second-opinion: with --fit, --loco or --dev-choice and the encoder, the messages the encoder reads read by snowflake-arctic-embed-xs too,
 //   for the sureness's --sure-signal SecondNearest|SecondLead|SecondCosine (ADR 0082; implied by those signals); --loco --second-probe: how well the second
 //   model's agreement separates a right first candidate from a wrong or "none" one (LOCO, and the development sets' halves under the fit on all).
+// --catalog-shape: with --fit, --loco or --dev-choice and the encoder, the messages the encoder reads read against their catalog's shape
+//   (item-item cosines, centroid), for the sureness's --sure-signal Isolation|SiblingLead|SiblingRank|Density|CentroidCosine|PairCosine|
+//   HubLead|CentroidStanding|PairLead (ADR 0084; implied by those signals); --loco --catalog-shape-probe: how well each separates a right
+//   first candidate from a wrong or "none" one (LOCO, and the development sets' halves under the fit on all).
 // --rank-probe [--part dev]: the item sentences whose item the words do not rank first, where it stands and what is above it.
 // --encoder-probe: what the encoder alone knows of the tuning part (its nearest item, how its best cosine separates kinds).
 // --fit-senses: fits when a message the words leave open is a command or a fault by its meaning (ADR 0045), leave-one-catalog-out

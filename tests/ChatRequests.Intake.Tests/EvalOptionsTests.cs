@@ -18,6 +18,7 @@ public sealed class EvalOptionsTests
     [InlineData("--fit --encoder --hub-correction both all 0.5 --query-text ContentWhenLong 10 LessFrame --parts HalfGain")]
     [InlineData("--loco --encoder --fit-on tuning+dev --sure-shape Stumps --sure-signal Subsumes --listwise --cross-fitted-bars --no-agreed-bar")]
     [InlineData("--loco-all --encoder --b-targets 0.02 0.9")]
+    [InlineData("--fit --loco --encoder --goals-first --targets 0.02 0.93 --cross-fit halves")]
     [InlineData("--encoder --adapter-probe --adapter diagonal 0.1")]
     [InlineData("--fit --model Both --pair-weight 0.5")]
     [InlineData("--fit-senses --model ArcticXs --no-query-prefix")]
@@ -62,11 +63,27 @@ public sealed class EvalOptionsTests
     }
 
     [Fact]
+    public void Parse_CrossFit_IsRead()
+    {
+        var (options, _) = EvalOptions.Parse(["--loco", "--encoder", "--cross-fit", "folds"]);
+
+        Assert.Equal(CrossFit.Folds, options!.FitOptions.CrossFit);
+    }
+
+    [Fact]
     public void Parse_BTargets_AreReadAsTwoNumbers()
     {
         var (options, _) = EvalOptions.Parse(["--loco-all", "--encoder", "--b-targets", "0.025", "0.93"]);
 
         Assert.Equal(new Targets(0.025, 0.93), options!.BTargets);
+    }
+
+    [Fact]
+    public void Parse_CatalogShapeSignal_ImpliesTheCatalogsShape()
+    {
+        var (options, _) = EvalOptions.Parse(["--dev-choice", "--encoder", "--sure-signal", "SiblingLead"]);
+
+        Assert.True(options!.CatalogShape);
     }
 
     [Fact]
@@ -107,6 +124,9 @@ public sealed class EvalOptionsTests
     [InlineData("--pair-weight 1.5 --model Both --fit", "--pair-weight takes")]
     [InlineData("--hub-correction both all", "--hub-correction takes")]
     [InlineData("--adapter 3", "--adapter takes")]
+    [InlineData("--cross-fit thirds", "--cross-fit takes")]
+    [InlineData("--cross-fit none", "--cross-fit takes")]
+    [InlineData("--loco --encoder --cross-fit folds --cross-fitted-bars", "--cross-fitted-bars and --cross-fit are two ways")]
     [InlineData("--pair-weight 0.3", "--pair-weight weighs the two models of --model Both only")]
     [InlineData("--model Both --fit --pair-weight 0.123", "--pair-weight 0.123: no senses are fitted for it")]
     [InlineData("--model Both --loco --encoder --order-probe", "--model Both --order-probe needs --fit")]
@@ -117,6 +137,7 @@ public sealed class EvalOptionsTests
     [InlineData("--loco-all", "--loco-all needs --encoder")]
     [InlineData("--loco --reach-probe", "--reach-probe needs --encoder")]
     [InlineData("--loco --second-probe", "--second-probe needs --encoder")]
+    [InlineData("--encoder --catalog-shape-probe", "--catalog-shape-probe needs --loco")]
     [InlineData("--encoder --form-probe", "--form-probe needs --loco")]
     [InlineData("--fit --encoder --sure-probe", "--sure-probe needs --loco")]
     [InlineData("--lend-probe --part dev", "--lend-probe needs --encoder")]

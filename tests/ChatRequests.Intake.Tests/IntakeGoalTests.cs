@@ -16,7 +16,7 @@ public sealed class IntakeGoalTests
 
     /// <summary>Why the goals are not asserted on the held-out part (issue 10 open while they miss), or null when they must hold.</summary>
     private const string? HeldOutGoalsNotYetMet =
-        "Issue 10 open: the held-out part (the sixth to twentieth blind parts, 11,318 sentences, 38 catalogs, thirty-one never tuned on) misses top-1, reachable and abstention with the default engine, and wrong form and commands too with the words alone; see HeldOut_IsNoWorseThanMeasured.";
+        "Issue 10 open: the held-out part (the sixth to twenty-second blind parts, 12,819 sentences, 42 catalogs, thirty-five never tuned on) misses top-1, reachable and abstention with the default engine, and wrong form and commands too with the words alone; see HeldOut_IsNoWorseThanMeasured.";
 
     /// <summary>
     /// The held-out part's misses per figure as first measured (<c>--part heldout</c>), so that no figure gets worse; a
@@ -25,7 +25,11 @@ public sealed class IntakeGoalTests
     /// </summary>
     private static readonly IReadOnlyDictionary<string, int>? HeldOutMissesAsMeasured = new Dictionary<string, int>
     {
-        // The sixth to twenty-first parts (the twenty-first: 754 sentences by W32 and W33, carehomes and datacentre new),
+        // The sixth to twenty-second parts (the twenty-second: 747 sentences by W34 and W35, offshorewind and dental new),
+        // measured on 2026-12-07 with the engine of 97f5c32 (N38 to N40 measured and not taken; the engine as after N27,
+        // N29), words alone: top-1 6313/7986, reachable 7371/7986, wrong form 477/9795, abstention 1469/1809, commands
+        // 1443/1617, incidents 1225/1407, slot fill 9071/9842. Before the twenty-second part:
+        // the sixth to twenty-first parts (the twenty-first: 754 sentences by W32 and W33, carehomes and datacentre new),
         // measured on 2026-12-07 with the engine of 4f3c6d5 (N32 and N33 measured and not taken; the engine as after N27,
         // N29), words alone: top-1 5954/7522, reachable 6948/7522, wrong form 452/9226, abstention 1382/1704, commands
         // 1358/1522, incidents 1157/1324, slot fill 8577/9285. Before the twenty-first part:
@@ -96,13 +100,13 @@ public sealed class IntakeGoalTests
         // After N17 and commands11 (2026-12-07, 19149be, words alone; measured once on the whole held-out part, the
         // eighteenth blind to both): commands 1097/1244, the rest as first measured.
         // Set to the misses of the first lines above: the sixth to twentieth parts, the engine after N27 and N29 (words alone).
-        ["top-1 accuracy"] = 1568,
-        ["reachable"] = 574,
-        ["wrong form"] = 452,
-        ["abstention on none"] = 322,
-        ["commands"] = 164,
-        ["incidents"] = 167,
-        ["slot fill"] = 708,
+        ["top-1 accuracy"] = 1673,
+        ["reachable"] = 615,
+        ["wrong form"] = 477,
+        ["abstention on none"] = 340,
+        ["commands"] = 174,
+        ["incidents"] = 182,
+        ["slot fill"] = 771,
     };
 
     /// <summary>

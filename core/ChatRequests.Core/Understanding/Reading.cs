@@ -26,6 +26,12 @@ internal sealed record Reading(
     public float[]? SecondCosines { get; init; }
 
     /// <summary>
+    /// The message read against its catalog's shape, for a <see cref="SureSignal"/> of it (ADR 0084); null unless the
+    /// evaluation's <c>--catalog-shape</c> set it.
+    /// </summary>
+    public ShapeReading? Shape { get; init; }
+
+    /// <summary>
     /// The message read word by word against the items (late interaction, ADR 0086), for a <see cref="SureSignal"/> of it; null
     /// unless the evaluation's <c>--late</c> read it.
     /// </summary>

@@ -4,7 +4,8 @@ namespace ChatRequests.Core.Understanding;
 
 /// <summary>
 /// A sign, read from the message's own words against the whole catalog, that the words name the first candidate itself
-/// rather than its family (ADR 0076), a second sentence model's agreement with it (ADR 0082), or the message read word by word (ADR 0086): added to
+/// rather than its family (ADR 0076), a second sentence model's agreement with it (ADR 0082), the first candidate and the
+/// message read against the catalog's shape (ADR 0084, <see cref="CatalogShape"/>), or the message read word by word (ADR 0086): added to
 /// <see cref="SentenceLead.SureFeatures"/> when the calibration was fitted with it.
 /// </summary>
 internal enum SureSignal
@@ -29,6 +30,39 @@ internal enum SureSignal
 
     /// <summary>A second sentence model's cosine of the first candidate itself, in tenths from 0.6 (ADR 0082).</summary>
     SecondCosine,
+
+    /// <summary>The first candidate's cosine with its nearest sibling item, in tenths from 0.6 (ADR 0084; <see cref="Reading.Shape"/>).</summary>
+    Isolation,
+
+    /// <summary>The message's cosine with the first candidate less the first's cosine with its nearest sibling, in tenths (ADR 0084).</summary>
+    SiblingLead,
+
+    /// <summary>log(1 + how many of the first candidate's siblings are nearer it than the message is) (ADR 0084).</summary>
+    SiblingRank,
+
+    /// <summary>The catalog's mean cosine of an item with its nearest sibling, in tenths from 0.6 (ADR 0084).</summary>
+    Density,
+
+    /// <summary>The message's cosine with the catalog's centroid, in tenths from 0.4 (ADR 0084).</summary>
+    CentroidCosine,
+
+    /// <summary>
+    /// The cosine of the first candidate with the item next nearest the message, in tenths from 0.6 (ADR 0084): a small lead
+    /// between near twins is the family named, between unrelated items a message that fits neither.
+    /// </summary>
+    PairCosine,
+
+    /// <summary>The message's cosine with the first candidate less the mean of the first's cosines with its five nearest siblings, in tenths (ADR 0084).</summary>
+    HubLead,
+
+    /// <summary>The message's cosine with the catalog's centroid less an item text's mean one, in tenths (ADR 0084): near the middle or far from all of it.</summary>
+    CentroidStanding,
+
+    /// <summary>
+    /// The message's lead of the first candidate over the item next nearest it, in units of those two items' distance
+    /// (1 − their cosine, at least 0.1), times 5 (ADR 0084): the same lead is a clearer choice between near twins.
+    /// </summary>
+    PairLead,
 
     /// <summary>
     /// The first candidate's late-interaction score less the best other item's, in tenths
@@ -62,6 +96,14 @@ internal static class SureSignals
                 ?? throw new InvalidOperationException($"{signal} is read from a second sentence model's cosines, and this message has none."));
         }
 
+        if (signal is SureSignal.Isolation or SureSignal.SiblingLead or SureSignal.SiblingRank or SureSignal.Density or SureSignal.CentroidCosine
+            or SureSignal.PairCosine or SureSignal.HubLead or SureSignal.CentroidStanding
+            or SureSignal.PairLead)
+        {
+            return AgainstTheCatalog(signal, judged[0].Item.Index, reading.Cosines!, reading.Shape
+                ?? throw new InvalidOperationException($"{signal} is read from the catalog's shape, and this message has none."));
+        }
+
         var first = judged[0].Item.Fitting;
         var others = 0UL;
         foreach (var s in reading.Ranked)
@@ -88,6 +130,41 @@ internal static class SureSignals
             SureSignal.LateNearest => late.Lead(first) > 0 ? 1 : 0,
             _ => late.Explained(first),
         };
+    }
+
+    /// <summary>
+    /// How the message and the first candidate stand against the catalog's shape (ADR 0084); cosines in tenths, centred near
+    /// their median (the fit's ridge shrinks raw cosine signals to nothing, ADR 0082).
+    /// </summary>
+    private static double AgainstTheCatalog(SureSignal signal, int first, float[] cosines, ShapeReading reading) => signal switch
+    {
+        SureSignal.Isolation => 10 * (reading.Shape.Isolation[first] - 0.6),
+        SureSignal.SiblingLead => 10 * (cosines[first] - reading.Shape.Isolation[first]),
+        SureSignal.SiblingRank => Math.Log(1 + reading.Shape.SiblingsNearer(first, cosines[first])),
+        SureSignal.Density => 10 * (reading.Shape.Density - 0.6),
+        SureSignal.PairCosine => cosines.Length < 2 ? 0 : 10 * (reading.Shape.Between(first, NextNearest(cosines, first)) - 0.6),
+        SureSignal.HubLead => 10 * (cosines[first] - reading.Shape.Hubness(first, 5)),
+        SureSignal.PairLead => cosines.Length < 2 ? 0 : PairLead(cosines, first, reading.Shape),
+        SureSignal.CentroidStanding => 10 * (reading.CentroidCosine - reading.Shape.ItemCentroidCosine),
+        _ => 10 * (reading.CentroidCosine - 0.4),
+    };
+
+    private static double PairLead(float[] cosines, int first, CatalogShape shape)
+    {
+        var next = NextNearest(cosines, first);
+        return 5 * (cosines[first] - cosines[next]) / Math.Max(0.1, 1 - shape.Between(first, next));
+    }
+
+    /// <summary>The item nearest the message but <paramref name="first"/>.</summary>
+    private static int NextNearest(float[] cosines, int first)
+    {
+        var next = first == 0 ? 1 : 0;
+        for (var i = 0; i < cosines.Length; i++)
+        {
+            next = i != first && cosines[i] > cosines[next] ? i : next;
+        }
+
+        return next;
     }
 
     /// <summary>
