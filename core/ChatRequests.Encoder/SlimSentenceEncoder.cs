@@ -44,5 +44,11 @@ public sealed class SlimSentenceEncoder : ISentenceEncoder, IDisposable
 
     public float[] EncodeQuery(string text) => _session.Encode(_session.Kind.AsQuery(text));
 
+    /// <summary>An item's text (a passage) pooled as <see cref="Encode"/> pools it, with its tokens' vectors from the same inference (ADR 0086).</summary>
+    public TokenVectors EncodeTokens(string text) => _session.EncodeTokens(text);
+
+    /// <summary>A message (a query) as <see cref="EncodeQuery"/> reads it, with its tokens' vectors from the same inference (ADR 0086).</summary>
+    public TokenVectors EncodeQueryTokens(string text) => _session.EncodeTokens(_session.Kind.AsQuery(text));
+
     public void Dispose() => _session.Dispose();
 }

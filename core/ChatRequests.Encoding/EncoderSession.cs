@@ -65,7 +65,34 @@ public sealed class EncoderSession : IDisposable
         EnableCpuMemArena = true,
     };
 
-    public float[] Encode(string sentence, CancellationToken cancellationToken = default)
+    public float[] Encode(string sentence, CancellationToken cancellationToken = default) =>
+        Run(sentence, (tokens, ids) => Pool(tokens, ids.Length), cancellationToken);
+
+    /// <summary>
+    /// The sentence's vector as <see cref="Encode"/> pools it, and from the same inference each token's vector (unit length)
+    /// with its WordPiece token, [CLS] and [SEP] included: for reading a message word by word (ADR 0086).
+    /// </summary>
+    public TokenVectors EncodeTokens(string sentence, CancellationToken cancellationToken = default) =>
+        Run(sentence, (tokens, ids) =>
+        {
+            var width = tokens.Length / ids.Length;
+            var vectors = new float[ids.Length][];
+            for (var t = 0; t < ids.Length; t++)
+            {
+                vectors[t] = tokens.Slice(t * width, width).ToArray();
+                var norm = MathF.Max(MathF.Sqrt(vectors[t].Sum(v => v * v)), 1e-12f);
+                for (var i = 0; i < width; i++)
+                {
+                    vectors[t][i] /= norm;
+                }
+            }
+
+            return new TokenVectors(Pool(tokens, ids.Length), _kind.Tokens(sentence, ids.Length), vectors);
+        }, cancellationToken);
+
+    private delegate T FromTokens<out T>(ReadOnlySpan<float> tokens, long[] ids);
+
+    private T Run<T>(string sentence, FromTokens<T> read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sentence);
         var ids = _kind.Tokenizer.Encode(sentence)[0].InputIds;
@@ -79,9 +106,11 @@ public sealed class EncoderSession : IDisposable
         using var registration = cancellationToken.Register(() => runOptions.Terminate = true);
         using var outputs = _session.Run(runOptions, InputNames, [inputIds, attentionMask, tokenTypes], OutputNames);
         cancellationToken.ThrowIfCancellationRequested();
-        var tokens = outputs[0].GetTensorDataAsSpan<float>();
-        return _kind.Pooling == Pooling.Cls ? FirstOfUnitLength(tokens, ids.Length) : MeanOfUnitLength(tokens, ids.Length);
+        return read(outputs[0].GetTensorDataAsSpan<float>(), ids);
     }
+
+    private float[] Pool(ReadOnlySpan<float> tokens, int count) =>
+        _kind.Pooling == Pooling.Cls ? FirstOfUnitLength(tokens, count) : MeanOfUnitLength(tokens, count);
 
     // The first token's vector ([CLS]), scaled to unit length.
     private static float[] FirstOfUnitLength(ReadOnlySpan<float> tokens, int count)

@@ -49,6 +49,14 @@ public sealed record SentenceModel(string Name, Pooling Pooling, string QueryPre
     /// <summary>The model's tokenizer, one for every session of it (it only reads its vocabulary).</summary>
     internal TokenizerBase Tokenizer => ModelPackages.TokenizerOf(this);
 
+    /// <summary>The sentence's WordPiece tokens as <see cref="Tokenizer"/> gives their ids ([CLS] first, [SEP] last).</summary>
+    internal string[] Tokens(string sentence, int count)
+    {
+        var tokens = Tokenizer.Tokenize(count, sentence).First().Select(t => t.Token).ToArray();
+        return tokens.Length == count ? tokens
+            : throw new InvalidOperationException($"The tokenizer gave {tokens.Length} tokens and {count} ids for the same sentence.");
+    }
+
     /// <summary>The model file (about 90 MB): read anew on each call, so that nobody keeps it once a session is made.</summary>
     public byte[] Original() => ResourceLoader.GetResource(ModelPackages.AssemblyOf(this), "model.onnx");
 

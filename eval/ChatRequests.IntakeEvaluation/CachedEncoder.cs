@@ -18,6 +18,7 @@ internal sealed class CachedEncoder : ISentenceEncoder, IDisposable
     private readonly string _filePath;
     private readonly SentenceModel _kind;
     private readonly Dictionary<string, float[]> _vectors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, float[][]> _tokens = new(StringComparer.Ordinal);
     private readonly Lazy<SlimSentenceEncoder> _encoder;
     private readonly Lock _gate = new();
     private bool _changed;
@@ -57,6 +58,31 @@ internal sealed class CachedEncoder : ISentenceEncoder, IDisposable
 
     public float[] EncodeQuery(string text) =>
         _kind.QueryPrefix.Length == 0 ? Encode(text) : Cached(QueryMark + text, _ => _encoder.Value.EncodeQuery(text));
+
+    /// <summary>
+    /// A text's content token vectors (<see cref="LateIndex.Content"/>), a query's as the model reads queries; kept in memory
+    /// for the run only (ADR 0086: too large for the file, about 15 KB a text).
+    /// </summary>
+    public float[][] ContentTokens(string text, bool query)
+    {
+        var key = (query ? QueryMark : '\u0002') + text;
+        lock (_gate)
+        {
+            if (_tokens.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+        }
+
+        var read = query ? _encoder.Value.EncodeQueryTokens(text) : _encoder.Value.EncodeTokens(text);
+        var content = LateIndex.Content(read.Tokens, read.Vectors);
+        lock (_gate)
+        {
+            _tokens[key] = content;
+        }
+
+        return content;
+    }
 
     private float[] Cached(string key, Func<string, float[]> encode)
     {

@@ -52,6 +52,12 @@ internal sealed class CalibrationRun(EvalOptions options, string root, ISentence
             reads = CatalogShapeReading.Apply(reads, encoder, Evaluation.Lexical(root));
         }
 
+        if (options.Late && encoder is CachedEncoder tokens)
+        {
+            (reads, var cost) = LateReads.Apply(reads, tokens, Evaluation.Lexical(root), options.LateMix);
+            LateReads.PrintCost(cost);
+        }
+
         return reads;
     }
 
@@ -131,6 +137,20 @@ internal sealed class CalibrationRun(EvalOptions options, string root, ISentence
         if (options.CatalogShapeProbe)
         {
             FoldsAndHalves(CatalogShapeReading.Probe, dev => CatalogShapeReading.Apply(dev, encoder, Evaluation.Lexical(root)), folds, reads, fittedOnAll);
+        }
+
+        if (options.LateProbe && encoder is CachedEncoder tokens)
+        {
+            LateReads.Order("leave-one-catalog-out, tuning", reads);
+            LateReads.Probe("leave-one-catalog-out, tuning", folds);
+            var devSets = LabelledSet.Load(root, LabelledSet.Development);
+            var (devReads, _) = LateReads.Apply(DevelopmentReads(devSets), tokens, Evaluation.Lexical(root));
+            var onAll = fittedOnAll ?? Calibration.Fit(reads, Led, options.FitOptions);
+            var (choosing, confirming) = DevChoice.Halves(devReads, DevChoice.ChoosingCatalogs(devSets));
+            LateReads.Order("development sets, choosing half", choosing);
+            LateReads.Order("development sets, confirming half", confirming);
+            LateReads.Probe("development sets, choosing half, fitted on the tuning part", choosing.Select(r => (r, onAll)));
+            LateReads.Probe("development sets, confirming half, fitted on the tuning part", confirming.Select(r => (r, onAll)));
         }
 
         if (options.FormProbe)

@@ -39,7 +39,9 @@ internal static class DevChoice
     /// <param name="query">What of the message the encoder reads (ADR 0080), on the tuning part and the development sets alike, or the bot's.</param>
     /// <param name="secondModel">A second sentence model whose cosines the sureness may read (ADR 0082), on both alike, or none.</param>
     /// <param name="catalogShape">Whether the messages are read against their catalog's shape (ADR 0084), on both alike.</param>
-    public static void Run(string root, ISentenceEncoder encoder, double decisiveAt, FitOptions options, HubCorrection? hub = null, PartsReading parts = MessageParts.Default, QueryChoice? query = null, ISentenceEncoder? secondModel = null, bool catalogShape = false)
+    /// <param name="late">The encoder whose token vectors read each message word by word for the sureness (ADR 0086), on both alike, or none.</param>
+    /// <param name="lateMix">How much of each item's cosine is its MaxSim score (<c>--late-mix</c>), or 0.</param>
+    public static void Run(string root, ISentenceEncoder encoder, double decisiveAt, FitOptions options, HubCorrection? hub = null, PartsReading parts = MessageParts.Default, QueryChoice? query = null, ISentenceEncoder? secondModel = null, bool catalogShape = false, CachedEncoder? late = null, float lateMix = 0)
     {
         var lexical = Evaluation.Lexical(root);
         var tuning = Calibration.Read(lexical, LabelledSet.Load(root, LabelledSet.Tuning), encoder, decisiveAt, parts: parts);
@@ -47,6 +49,7 @@ internal static class DevChoice
         tuning = query is null ? tuning : QueryText.Apply(tuning, encoder, lexical, query);
         tuning = secondModel is null ? tuning : SecondOpinion.Apply(tuning, secondModel, lexical);
         tuning = catalogShape ? CatalogShapeReading.Apply(tuning, encoder, lexical) : tuning;
+        tuning = late is null ? tuning : LateReads.Apply(tuning, late, lexical, lateMix).Reads;
         var sets = LabelledSet.Load(root, LabelledSet.Development);
         var choosing = ChoosingCatalogs(sets);
         Console.WriteLine($"choosing half: {string.Join(", ", choosing.Order(StringComparer.Ordinal))}");
@@ -56,6 +59,7 @@ internal static class DevChoice
         dev = query is null ? dev : QueryText.Apply(dev, encoder, lexical, query);
         dev = secondModel is null ? dev : SecondOpinion.Apply(dev, secondModel, lexical);
         dev = catalogShape ? CatalogShapeReading.Apply(dev, encoder, lexical) : dev;
+        dev = late is null ? dev : LateReads.Apply(dev, late, lexical, lateMix).Reads;
         var (first, second) = Halves(dev, choosing);
 
         var candidates = new List<(string Name, MatchCalibration Calibration)> { ("stored", MatchCalibration.FittedWithEncoder) };

@@ -31,6 +31,9 @@ internal sealed record EvalOptions
     public bool SecondProbe { get; init; }
     public bool CatalogShape { get; init; }
     public bool CatalogShapeProbe { get; init; }
+    public bool Late { get; init; }
+    public bool LateProbe { get; init; }
+    public float LateMix { get; init; }
     public bool RankProbe { get; init; }
     public HubCorrection? Hub { get; init; }
     public FitOn FitOn { get; init; } = FitOn.Tuning;
@@ -92,6 +95,8 @@ internal sealed record EvalOptions
         {
             SecondOpinion = options.SecondOpinion || options.FitOptions.SureSignal is SureSignal.SecondNearest or SureSignal.SecondLead or SureSignal.SecondCosine,
             CatalogShape = options.CatalogShape || CatalogShapeReading.IsOne(options.FitOptions.SureSignal),
+            // And the late-interaction signals the message read word by word (ADR 0086).
+            Late = options.Late || options.FitOptions.SureSignal is SureSignal.LateLead or SureSignal.LateNearest or SureSignal.LateExplained,
         };
         return options.Refusal() is { } refusal ? (null, refusal) : (options, null);
     }
@@ -149,6 +154,18 @@ internal sealed record EvalOptions
             return "--cross-fitted-bars and --cross-fit are two ways of fitting the bars out of fold: one at a time";
         }
 
+        if (LateProbe && LateMix > 0)
+        {
+            // The probe compares the pooled cosine with MaxSim; mixed, the pooled cosine is gone.
+            return "--late-probe reads the pooled cosines, which --late-mix replaces";
+        }
+
+        if (Late && (Paired || !(Loco || DevChoice)))
+        {
+            // Elsewhere it would fall through to the whole evaluation, held-out part included; the pair has no token vectors.
+            return "--late (and the Late signals) is measured by --loco and --dev-choice with one sentence model only";
+        }
+
         // A probe without what it reads would fall through to the whole evaluation, held-out part included.
         var needsEncoder = new (bool Given, string Flag)[]
         {
@@ -156,7 +173,7 @@ internal sealed record EvalOptions
             (ReachProbe, "--reach-probe"), (FormProbe, "--form-probe"), (OrderProbe, "--order-probe"), (SureProbe, "--sure-probe"),
             (SecondProbe, "--second-probe"), (LendProbe, "--lend-probe"), (Lend is not null, "--lend"),
             (CatalogShapeProbe, "--catalog-shape-probe"),
-            (SelfCalibrate is not null, "--self-calibrate"), (SelfProbe, "--self-probe"),
+            (SelfCalibrate is not null, "--self-calibrate"), (SelfProbe, "--self-probe"), (LateProbe, "--late-probe"),
         };
         if (needsEncoder.FirstOrDefault(n => n.Given && !ReadsWithEncoder) is { Flag: { } withoutEncoder })
         {
@@ -166,7 +183,7 @@ internal sealed record EvalOptions
         var needsLoco = new (bool Given, string Flag)[]
         {
             (ReachProbe, "--reach-probe"), (FormProbe, "--form-probe"), (OrderProbe, "--order-probe"), (SureProbe, "--sure-probe"), (SecondProbe, "--second-probe"),
-            (CatalogShapeProbe, "--catalog-shape-probe"),
+            (CatalogShapeProbe, "--catalog-shape-probe"), (LateProbe, "--late-probe"),
         };
         return needsLoco.FirstOrDefault(n => n.Given && !Loco) is { Flag: { } withoutLoco } ? $"{withoutLoco} needs --loco" : null;
     }
@@ -221,6 +238,9 @@ internal sealed record EvalOptions
         Switch("--second-probe", o => o with { SecondOpinion = true, SecondProbe = true }),
         Switch("--catalog-shape", o => o with { CatalogShape = true }),
         Switch("--catalog-shape-probe", o => o with { CatalogShape = true, CatalogShapeProbe = true }),
+        Switch("--late", o => o with { Late = true }),
+        Switch("--late-probe", o => o with { Late = true, LateProbe = true }),
+        One("--late-mix", "W", (o, v) => float.TryParse(v, CultureInfo.InvariantCulture, out var w) && w is > 0 and <= 1 ? o with { Late = true, LateMix = w } : null),
         Switch("--cross-fitted-bars", o => o with { FitOptions = o.FitOptions with { CrossFittedBars = true } }),
         One("--cross-fit", "folds|halves", (o, v) => Named<CrossFit>(v) is { } cross and not CrossFit.None ? o with { FitOptions = o.FitOptions with { CrossFit = cross } } : null),
         Switch("--sure-probe", o => o with { SureProbe = true }),

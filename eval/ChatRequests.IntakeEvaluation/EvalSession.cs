@@ -91,7 +91,7 @@ internal sealed class EvalSession : IDisposable
                 var lexical = Evaluation.Lexical(_root);
                 return FitOnMore.CrossValidate(ProbeReads(LabelledSet.Tuning, lexical), ProbeReads(LabelledSet.Development, lexical), o.FitOptions, o.BTargets) ? 0 : 1;
             case { DevChoice: true }:
-                DevChoice.Run(_root, _encoder!, o.DecisiveAt, o.FitOptions, o.Hub, o.PartsReading, o.QueryText, _second, o.CatalogShape);
+                DevChoice.Run(_root, _encoder!, o.DecisiveAt, o.FitOptions, o.Hub, o.PartsReading, o.QueryText, _second, o.CatalogShape, o.Late ? _encoder as CachedEncoder : null, o.LateMix);
                 return 0;
             case { Loco: true } or { Fit: true }:
                 return new CalibrationRun(o, _root, _encoder, _second).Run();

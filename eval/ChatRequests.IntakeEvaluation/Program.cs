@@ -27,7 +27,7 @@ using ChatRequests.SentenceEncoding;
 //   message (a conditional logit, then scaled to a probability; ADR 0073, measured and not taken).
 // --sure-shape Logistic|Trees|LogisticAndTrees|Stumps: with --fit, --loco or --dev-choice and the encoder, the shape of the model of how sure the
 //   first candidate is: the logistic regression (default), boosted depth-2 trees alone, or trees on the regression's log odds, or 40 boosted stumps (ADR 0075).
-// --sure-signal None|Distinguishing|Subsumes|ElsewhereExplained|SecondNearest|SecondLead|SecondCosine|<a shape signal>: with --fit, --loco or --dev-choice and the encoder, a sign of the item
+// --sure-signal None|Distinguishing|Subsumes|ElsewhereExplained|SecondNearest|SecondLead|SecondCosine|LateLead|LateNearest|LateExplained|<a shape signal>: with --fit, --loco or --dev-choice and the encoder, a sign of the item
 //   named rather than its family added to the sureness's features, read from the words against the whole catalog (ADR 0076);
 //   the stored line's (Distinguishing) unless told.
 // --loco --encoder --sure-probe: the log loss and AUC of the sureness of each catalog's first candidates under the fit without it (ADR 0075).
@@ -60,6 +60,10 @@ using ChatRequests.SentenceEncoding;
 // --encoder --loco --self-calibrate Affine|Shift (or --dev-choice): the decision refitted with each catalog's item cosines mapped onto the
 //   common scale by its self-test, against the plain cosines (ADR 0087); --self-questions Texts|Framed: the questions, each item text without
 //   it (default) or each item's name framed "I need a new …" without its name-and-description passage.
+// --late: with --loco or --dev-choice and the encoder, each message the encoder reads also read word by word against the items' words (late
+//   interaction: MaxSim over MiniLM's content token vectors; ADR 0086; implied by --sure-signal LateLead|LateNearest|LateExplained);
+//   --late-mix W: each item's cosine (1-W) of the pooled and W of MaxSim (the order too); --loco --encoder --late-probe: the right item
+//   nearest by MaxSim against the pooled cosine, the AUC of the late signals among first candidates (LOCO and the dev halves), and the cost.
 // --parts Whole|Items|ItemsAndSenses|HalfGain|Trimmed: with the encoder, whether a message of several sentences or clauses is read by its parts
 //   too, and whether they feed the items' cosines only or the senses as well, half their gain, or the message less its
 //   pleasantries as one more text (ADR 0078; default MessageParts.Default). --parts-probe reads with it (Items unless told).

@@ -32,6 +32,9 @@ public sealed class EvalOptionsTests
     [InlineData("--encoder --self-probe --self-questions Framed")]
     [InlineData("--loco --encoder --goals-first --targets 0.02 0.93 --self-calibrate Affine")]
     [InlineData("--dev-choice --self-calibrate Shift --self-questions Texts")]
+    [InlineData("--fit --loco --encoder --goals-first --targets 0.02 0.93 --late-probe")]
+    [InlineData("--loco --encoder --late-mix 0.5 --sure-signal LateLead")]
+    [InlineData("--dev-choice --late")]
     public void Parse_ValidLine_GivesOptions(string line)
     {
         var (options, error) = EvalOptions.Parse(line.Split(' '));
@@ -95,6 +98,26 @@ public sealed class EvalOptionsTests
     }
 
     [Theory]
+    [InlineData("LateLead")]
+    [InlineData("LateNearest")]
+    [InlineData("LateExplained")]
+    public void Parse_LateSignal_ImpliesTheMessageReadWordByWord(string signal)
+    {
+        var (options, _) = EvalOptions.Parse(["--loco", "--encoder", "--sure-signal", signal]);
+
+        Assert.True(options!.Late);
+    }
+
+    [Fact]
+    public void Parse_LateMix_IsReadAndImpliesLate()
+    {
+        var (options, _) = EvalOptions.Parse(["--dev-choice", "--late-mix", "0.3"]);
+
+        Assert.True(options!.Late);
+        Assert.Equal(0.3f, options.LateMix);
+    }
+
+    [Theory]
     [InlineData("--bogus", "unknown flag --bogus")]
     [InlineData("--part everything", "--part takes")]
     [InlineData("--targets 0.02", "--targets takes")]
@@ -130,6 +153,12 @@ public sealed class EvalOptionsTests
     [InlineData("--encoder --self-calibrate Affine", "--self-calibrate is measured by --loco and --dev-choice only")]
     [InlineData("--loco --encoder --self-questions Framed", "--self-questions needs --self-probe or --self-calibrate")]
     [InlineData("--loco --encoder --self-calibrate Wider", "--self-calibrate takes")]
+    [InlineData("--encoder --late", "--late (and the Late signals) is measured by --loco and --dev-choice")]
+    [InlineData("--fit --encoder --sure-signal LateLead", "--late (and the Late signals) is measured by --loco and --dev-choice")]
+    [InlineData("--loco --model Both --late", "--late (and the Late signals) is measured by --loco and --dev-choice with one sentence model only")]
+    [InlineData("--loco --late-probe", "--late-probe needs --encoder")]
+    [InlineData("--loco --encoder --late-probe --late-mix 0.5", "--late-probe reads the pooled cosines")]
+    [InlineData("--loco --encoder --late-mix 1.5", "--late-mix takes")]
     public void Parse_Refused_NamesTheFlag(string line, string expected)
     {
         var (options, error) = EvalOptions.Parse(line.Split(' '));

@@ -31,5 +31,11 @@ internal sealed record Reading(
     /// </summary>
     public ShapeReading? Shape { get; init; }
 
+    /// <summary>
+    /// The message read word by word against the items (late interaction, ADR 0086), for a <see cref="SureSignal"/> of it; null
+    /// unless the evaluation's <c>--late</c> read it.
+    /// </summary>
+    public LateReading? Late { get; init; }
+
     public static Reading Final(Meaning meaning) => new(meaning, null!, [], 0, [], null, false, null, null);
 }

@@ -4,8 +4,8 @@ namespace ChatRequests.Core.Understanding;
 
 /// <summary>
 /// A sign, read from the message's own words against the whole catalog, that the words name the first candidate itself
-/// rather than its family (ADR 0076), a second sentence model's agreement with it (ADR 0082), or the first candidate and the
-/// message read against the catalog's shape (ADR 0084, <see cref="CatalogShape"/>): added to
+/// rather than its family (ADR 0076), a second sentence model's agreement with it (ADR 0082), the first candidate and the
+/// message read against the catalog's shape (ADR 0084, <see cref="CatalogShape"/>), or the message read word by word (ADR 0086): added to
 /// <see cref="SentenceLead.SureFeatures"/> when the calibration was fitted with it.
 /// </summary>
 internal enum SureSignal
@@ -63,6 +63,21 @@ internal enum SureSignal
     /// (1 − their cosine, at least 0.1), times 5 (ADR 0084): the same lead is a clearer choice between near twins.
     /// </summary>
     PairLead,
+
+    /// <summary>
+    /// The first candidate's late-interaction score less the best other item's, in tenths
+    /// (ADR 0086; <see cref="Reading.Late"/>).
+    /// </summary>
+    LateLead,
+
+    /// <summary>Whether the first candidate is the nearest by late interaction (ADR 0086).</summary>
+    LateNearest,
+
+    /// <summary>
+    /// The share of the message's content tokens the first candidate explains in meaning and
+    /// no other item does (ADR 0086).
+    /// </summary>
+    LateExplained,
 }
 
 /// <summary>The value of a <see cref="SureSignal"/> for a decision's candidates.</summary>
@@ -70,6 +85,11 @@ internal static class SureSignals
 {
     public static double Of(SureSignal signal, List<(ScoredItem Item, double Probability, bool Rule)> judged, Reading reading)
     {
+        if (signal is SureSignal.LateLead or SureSignal.LateNearest or SureSignal.LateExplained)
+        {
+            return Late(signal, judged[0].Item.Index, reading);
+        }
+
         if (signal is SureSignal.SecondNearest or SureSignal.SecondLead or SureSignal.SecondCosine)
         {
             return SecondOpinion(signal, judged[0].Item.Index, reading.SecondCosines
@@ -97,6 +117,18 @@ internal static class SureSignals
             SureSignal.Subsumes => judged.Count < 2 || ((judged[1].Item.Fitting & ~first) == 0 && first != judged[1].Item.Fitting) ? 1 : 0,
             SureSignal.ElsewhereExplained => (double)BitOperations.PopCount(others & ~first) / Math.Max(1, Math.Min(64, reading.QueryTerms)),
             _ => throw new ArgumentOutOfRangeException(nameof(signal), signal, "No value for this signal."),
+        };
+    }
+
+    // The late-interaction score's lead in tenths: the fit's ridge shrinks raw cosine differences to nothing (ADR 0082).
+    private static double Late(SureSignal signal, int first, Reading reading)
+    {
+        var late = reading.Late ?? throw new InvalidOperationException($"{signal} is read from the message's late interaction, and this message has none.");
+        return signal switch
+        {
+            SureSignal.LateLead => 10 * late.Lead(first),
+            SureSignal.LateNearest => late.Lead(first) > 0 ? 1 : 0,
+            _ => late.Explained(first),
         };
     }
 
