@@ -58,13 +58,12 @@ internal static class AdapterProbe
     /// <summary>The message's cosine with each item (its best text), the message mapped by the adapter first if any.</summary>
     public static float[] Cosines(float[] message, float[][][] texts, QueryAdapter? adapter)
     {
-        var q = adapter?.Apply(message) ?? message;
-        return [.. texts.Select(ts => ts.Max(t => Vectors.Dot(t, q)))];
+        return HubCorrection.Cosines(adapter?.Apply(message) ?? message, texts);
     }
 
     private static string Line(IEnumerable<(Catalog Catalog, QueryAdapter? Adapter)> scored)
     {
-        var (first, three, encodedFirst, encoded) = (0, 0, 0, 0);
+        var tally = new NearestTally(["adapter"]);
         var (items, nones) = (new List<float>(), new List<float>());
         foreach (var (catalog, adapter) in scored)
         {
@@ -78,12 +77,13 @@ internal static class AdapterProbe
                 }
 
                 items.Add(cosines.Max());
-                var above = cosines.Count(c => c > cosines[right]);
-                (first, three) = (first + (above == 0 ? 1 : 0), three + (above < 3 ? 1 : 0));
-                (encoded, encodedFirst) = (encoded + (isEncoded ? 1 : 0), encodedFirst + (isEncoded && above == 0 ? 1 : 0));
+                tally.Sentence(isEncoded);
+                tally.Add(0, cosines, right, isEncoded);
             }
         }
 
+        var (first, three, encodedFirst) = tally.Of(0);
+        var encoded = tally.Encoded;
         return string.Create(CultureInfo.InvariantCulture, $"{first,5} ({three}; {encodedFirst}/{encoded}) AUC {RocArea.Of(items, nones):0.000}");
     }
 }

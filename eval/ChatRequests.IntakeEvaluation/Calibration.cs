@@ -31,7 +31,7 @@ internal sealed record ReadUtterance(LabelledSet Set, Utterance Utterance, Readi
         if (Reading.Cosines is { } cosines)
         {
             var judged = SentenceLead.Judged(Reading.Ranked, Reading.QueryTerms, cosines, calibration);
-            return (calibration.Sureness(SentenceLead.SureFeatures(judged, Reading, cosines, calibration.SureSignal)), judged[0].Rule, SentenceLead.Agreed(judged, Reading, cosines));
+            return (calibration.Sureness(SentenceLead.SureFeatures(judged, Reading, cosines, calibration.SureExtra)), judged[0].Rule, SentenceLead.Agreed(judged, Reading, cosines));
         }
 
         return (calibration.Probability(MatchFeatures.Of(Reading.Ranked, Reading.QueryTerms)), MatchDecision.RuleSaysForm(Reading.Ranked), false);
@@ -161,7 +161,7 @@ internal static class Calibration
         var weights = led ? CandidateWeights(weighed, options.Listwise) : Logistic(
             [.. weighed.Select(r => MatchFeatures.Of(r.Reading.Ranked, r.Reading.QueryTerms))], [.. weighed.Select(r => r.TopIsRight ? 1.0 : 0.0)]);
         var sure = led ? Sure(weighed, new MatchCalibration(weights, 0, 0, 0), options.SureShape, options.SureSignal) : default;
-        return new MatchCalibration(weights, 0, 0, 0, sure.Weights, SureTrees: sure.Trees, SureSignal: led ? options.SureSignal : SureSignal.None);
+        return new MatchCalibration(weights, 0, 0, 0, sure.Weights, SureExtra: SureExtra.Of(led ? options.SureSignal : SureSignal.None, sure.Trees));
     }
 
     /// <summary>
@@ -275,11 +275,11 @@ internal static class Calibration
             return [];
         }
 
-        var ordering = model with { SureWeights = null, SureTrees = null };
+        var ordering = model with { SureWeights = null, SureExtra = SureExtra.Of(model.SureSignal(), null) };
         return names.ToDictionary(name => name, name =>
         {
-            var (weights, trees) = Sure([.. weighed.Where(r => r.Set.Name != name)], ordering, shape, model.SureSignal);
-            return model with { SureWeights = weights, SureTrees = trees };
+            var (weights, trees) = Sure([.. weighed.Where(r => r.Set.Name != name)], ordering, shape, model.SureSignal());
+            return model with { SureWeights = weights, SureExtra = SureExtra.Of(model.SureSignal(), trees) };
         });
     }
 
@@ -293,7 +293,7 @@ internal static class Calibration
         var rows = weighed.Select(r =>
         {
             var judged = SentenceLead.Judged(r.Reading.Ranked, r.Reading.QueryTerms, r.Reading.Cosines!, ordering);
-            return (Features: SentenceLead.SureFeatures(judged, r.Reading, r.Reading.Cosines!, signal), Right: r.IsAskedFor(judged[0].Item) ? 1.0 : 0.0);
+            return (Features: SentenceLead.SureFeatures(judged, r.Reading, r.Reading.Cosines!, SureExtra.Of(signal, null)), Right: r.IsAskedFor(judged[0].Item) ? 1.0 : 0.0);
         }).ToList();
         var (x, y) = (rows.Select(r => r.Features).ToList(), rows.Select(r => r.Right).ToList());
         if (shape == SureShape.Logistic)
@@ -329,7 +329,7 @@ internal static class Calibration
 
     /// <summary>The calibration as the line of <c>MatchCalibration.Fitted</c>.</summary>
     public static string Describe(MatchCalibration calibration) =>
-        FormattableString.Invariant($"new([{Numbers(calibration.Weights)}], {calibration.FormAt:0.####}, {calibration.RuleFormAt:0.####}, {calibration.CloseBand}{(calibration.SureWeights is { } sure ? $", [{Numbers(sure)}]" : "")}{(calibration.AgreedFormAt is { } agreed ? $", AgreedFormAt: {agreed:0.####}" : "")}{(calibration.SureTrees is { } trees ? $", SureTrees: [{string.Join(", ", trees.Select(Tree))}]" : "")}{(calibration.SureSignal is not SureSignal.None ? $", SureSignal: SureSignal.{calibration.SureSignal}" : "")})");
+        FormattableString.Invariant($"new([{Numbers(calibration.Weights)}], {calibration.FormAt:0.####}, {calibration.RuleFormAt:0.####}, {calibration.CloseBand}{(calibration.SureWeights is { } sure ? $", [{Numbers(sure)}]" : "")}{(calibration.AgreedFormAt is { } agreed ? $", AgreedFormAt: {agreed:0.####}" : "")}{(calibration.SureTrees() is { } trees ? $", SureTrees: [{string.Join(", ", trees.Select(Tree))}]" : "")}{(calibration.SureSignal() is not SureSignal.None ? $", SureSignal: SureSignal.{calibration.SureSignal()}" : "")})");
 
     private static string Tree(SureTree t) =>
         FormattableString.Invariant($"new({t.Feature}, {t.At:0.####}, new({t.Below.Feature}, {t.Below.At:0.####}, {t.Below.BelowValue:0.####}, {t.Below.AboveValue:0.####}), new({t.Above.Feature}, {t.Above.At:0.####}, {t.Above.BelowValue:0.####}, {t.Above.AboveValue:0.####}))");

@@ -6,7 +6,7 @@ namespace ChatRequests.IntakeEvaluation;
 /// <summary>
 /// The message read against its catalog's shape (ADR 0084, <c>--catalog-shape</c>, <c>--catalog-shape-probe</c>): the
 /// messages the encoder reads get their catalog's <see cref="CatalogShape"/> and their cosine with its centroid
-/// (<see cref="Reading.Shape"/>) for the sureness's shape signals; the probe says how well each separates a right first
+/// (<see cref="ReadingExtras.Shape"/>) for the sureness's shape signals; the probe says how well each separates a right first
 /// candidate from a wrong or "none" one, of all and of those held back. Totals only.
 /// </summary>
 internal static class CatalogShapeReading
@@ -21,8 +21,8 @@ internal static class CatalogShapeReading
     public static List<ReadUtterance> Apply(IReadOnlyList<ReadUtterance> reads, ISentenceEncoder encoder, Evaluation evaluation) =>
         EncodedReads.Rewritten(reads, evaluation, items =>
         {
-            var shape = new SemanticIndex(items, encoder).Shape;
-            return reading => reading with { Shape = new ShapeReading(shape, shape.CentroidCosine(encoder.EncodeQuery(reading.Text))) };
+            var shape = CatalogShape.Of([.. items.Select(item => SemanticIndex.Texts(item).Select(encoder.Encode).ToArray())]);
+            return reading => reading with { Extra = ReadingExtras.Of(reading) with { Shape = new ShapeReading(shape, shape.CentroidCosine(encoder.EncodeQuery(reading.Text))) } };
         });
 
     /// <summary>

@@ -35,5 +35,5 @@ internal sealed record FitOptions(Targets Targets, bool GoalsFirst, bool AgreedB
     /// </summary>
     public static FitOptions Default { get; } = new(
         GoalTargets, GoalsFirst: false, AgreedBar: true, Listwise: false, CrossFittedBars: false, SureShape: SureShape.Logistic,
-        SureSignal: MatchCalibration.FittedWithEncoder.SureSignal, CrossFit: CrossFit.None);
+        SureSignal: MatchCalibration.FittedWithEncoder.SureSignal(), CrossFit: CrossFit.None);
 }

@@ -54,7 +54,7 @@ internal static class FormProbe
         var cosineLead = cosines[first.Index] - other;
         var secondWords = ranked.FirstOrDefault(s => s.Index != first.Index);
         var wordsLead = first.Score <= 0 ? 0 : secondWords is null || secondWords.Score <= 0 ? 9 : first.Score / secondWords.Score;
-        var sure = calibration.Sureness(SentenceLead.SureFeatures(judged, r.Reading, cosines, calibration.SureSignal));
+        var sure = calibration.Sureness(SentenceLead.SureFeatures(judged, r.Reading, cosines, calibration.SureExtra));
         var bar = judged[0].Rule ? calibration.RuleFormAt : calibration.FormAt;
         var p2 = judged.Count > 1 ? judged[1].Probability : 0;
         yield return "all";

@@ -59,9 +59,12 @@ internal sealed record HubCorrection(HubReference Reference, int K, float Lambda
         return [.. offsets.Select(o => o.Select(x => x - mean).ToArray())];
     }
 
-    /// <summary>The message's corrected cosine with each item: its best text's, each text's less its offset.</summary>
-    public static float[] Cosines(float[] message, float[][][] texts, float[][] offsets) =>
-        [.. texts.Select((ts, i) => ts.Select((t, x) => Vectors.Dot(t, message) - offsets[i][x]).Max())];
+    /// <summary>
+    /// The message's cosine with each item: its best text's, each text's less its offset when there are offsets. The one row of
+    /// item cosines of the probes (the hub, lending and adapter probes).
+    /// </summary>
+    public static float[] Cosines(float[] message, float[][][] texts, float[][]? offsets = null) =>
+        [.. texts.Select((ts, i) => ts.Select((t, x) => Vectors.Dot(t, message) - (offsets?[i][x] ?? 0)).Max())];
 
     /// <summary>The readings the encoder read, their cosines (and the senses' nearest item) corrected; the others as they were.</summary>
     public List<ReadUtterance> Apply(IReadOnlyList<ReadUtterance> reads, ISentenceEncoder encoder, Evaluation evaluation)

@@ -6,7 +6,7 @@ namespace ChatRequests.IntakeEvaluation;
 
 /// <summary>
 /// The message read word by word against the items (late interaction, ADR 0086; <c>--late</c>, <c>--late-probe</c>): the readings
-/// the encoder read get <see cref="Reading.Late"/> for the sureness's <see cref="SureSignal.LateLead"/>,
+/// the encoder read get <see cref="ReadingExtras.Late"/> for the sureness's <see cref="SureSignal.LateLead"/>,
 /// <see cref="SureSignal.LateNearest"/> or <see cref="SureSignal.LateExplained"/>; the probe says whether it puts the right item
 /// nearest more often than the pooled cosine, how well its signals separate a right first candidate from a wrong or "none"
 /// one, and what it costs. Totals only.
@@ -39,8 +39,9 @@ internal static class LateReads
                 var late = index.Read(message);
                 watch.Stop();
                 messages++;
-                return mix == 0 ? reading with { Late = late }
-                    : reading with { Late = late, Cosines = [.. reading.Cosines!.Select((c, i) => ((1 - mix) * c) + (mix * late.Scores[i]))] };
+                var extra = ReadingExtras.Of(reading) with { Late = late };
+                return mix == 0 ? reading with { Extra = extra }
+                    : reading with { Extra = extra, Cosines = [.. reading.Cosines!.Select((c, i) => ((1 - mix) * c) + (mix * late.Scores[i]))] };
             };
         });
         return (rewritten, new Cost(tokens, items, messages == 0 ? TimeSpan.Zero : watch.Elapsed / messages, messages));
@@ -53,14 +54,14 @@ internal static class LateReads
     /// <summary>The item sentences the encoder read whose item is nearest by the pooled cosine, by MaxSim, and by their mean.</summary>
     public static void Order(string title, IReadOnlyList<ReadUtterance> reads)
     {
-        var items = reads.Where(r => r.Reading.Late is not null && r.Utterance.Expect.StartsWith("item:", StringComparison.Ordinal)).ToList();
+        var items = reads.Where(r => ReadingExtras.Of(r.Reading).Late is not null && r.Utterance.Expect.StartsWith("item:", StringComparison.Ordinal)).ToList();
         int Right(Func<ReadUtterance, int, float> score) => items.Count(r =>
         {
             var n = r.Reading.Cosines!.Length;
             var best = Enumerable.Range(0, n).MaxBy(i => score(r, i));
             return r.Utterance.Expect == $"item:{r.Reading.Index.Items[best].Id}";
         });
-        Console.WriteLine($"{title}: of {items.Count} item sentences encoded, nearest right by the pooled cosine {Right((r, i) => r.Reading.Cosines![i])}, by MaxSim {Right((r, i) => r.Reading.Late!.Scores[i])}, by their mean {Right((r, i) => r.Reading.Cosines![i] + r.Reading.Late!.Scores[i])}");
+        Console.WriteLine($"{title}: of {items.Count} item sentences encoded, nearest right by the pooled cosine {Right((r, i) => r.Reading.Cosines![i])}, by MaxSim {Right((r, i) => ReadingExtras.Of(r.Reading).Late!.Scores[i])}, by their mean {Right((r, i) => r.Reading.Cosines![i] + ReadingExtras.Of(r.Reading).Late!.Scores[i])}");
     }
 
     /// <summary>
@@ -73,7 +74,7 @@ internal static class LateReads
         var rows = new List<Row>();
         foreach (var (r, calibration) in decided)
         {
-            if (!r.Weighed || r.Reading.Cosines is not { } cosines || r.Reading.Late is not { } late)
+            if (!r.Weighed || r.Reading.Cosines is not { } cosines || ReadingExtras.Of(r.Reading).Late is not { } late)
             {
                 continue;
             }

@@ -44,7 +44,7 @@ internal static class LendProbe
                 {
                     var right = r.Utterance.ItemIndexIn(items);
                     var message = encoder.EncodeQuery(r.Utterance.Text);
-                    var own = texts.Select(ts => ts.Max(t => Vectors.Dot(t, message))).ToArray();
+                    var own = HubCorrection.Cosines(message, texts);
                     var encoded = r.Reading.Cosines is not null;
                     tally.Sentence(encoded);
                     for (var v = 0; v < variants.Length; v++)

@@ -5,7 +5,7 @@ namespace ChatRequests.IntakeEvaluation;
 
 /// <summary>
 /// A second sentence model's opinion of the first candidate (ADR 0082, <c>--second-opinion</c>, <c>--second-probe</c>): the
-/// messages the encoder reads get the second model's item cosines (<see cref="Reading.SecondCosines"/>) for the sureness's
+/// messages the encoder reads get the second model's item cosines (<see cref="ReadingExtras.SecondCosines"/>) for the sureness's
 /// <see cref="SureSignal.SecondNearest"/>, <see cref="SureSignal.SecondLead"/> or <see cref="SureSignal.SecondCosine"/>; the probe says how well its agreement
 /// separates a right first candidate from a wrong or "none" one, of all and of those held back. Totals only.
 /// </summary>
@@ -19,7 +19,7 @@ internal static class SecondOpinion
         EncodedReads.Rewritten(reads, evaluation, items =>
         {
             var semantic = new SemanticIndex(items, second);
-            return reading => reading with { SecondCosines = semantic.Cosines(second.EncodeQuery(reading.Text)) };
+            return reading => reading with { Extra = ReadingExtras.Of(reading) with { SecondCosines = semantic.Cosines(second.EncodeQuery(reading.Text)) } };
         });
 
     /// <summary>

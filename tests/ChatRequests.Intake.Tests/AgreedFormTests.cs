@@ -18,7 +18,7 @@ public sealed class AgreedFormTests
         var stored = MatchCalibration.FittedWithEncoder;
         var senses = EncoderCalibration.For(((ISentenceEncoder)SlimEncoderOnce.Model).Model).Senses;
         var judged = SentenceLead.Judged(reading.Ranked, reading.QueryTerms, reading.Cosines!, stored);
-        var sureness = stored.Sureness(SentenceLead.SureFeatures(judged, reading, reading.Cosines!, stored.SureSignal));
+        var sureness = stored.Sureness(SentenceLead.SureFeatures(judged, reading, reading.Cosines!, stored.SureExtra));
         // The stored bars move at every refit (ADR 0055: 0.55, then 0.67, and since the words read descriptions this ask
         // is sure enough for a form of its own), so the bars are set just above and below its sureness: an agreed ask
         // between them is what the lower bar is for.

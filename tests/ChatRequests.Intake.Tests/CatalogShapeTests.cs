@@ -1,4 +1,5 @@
 using ChatRequests.Core.Understanding;
+using ChatRequests.IntakeEvaluation;
 using ChatRequests.ReferenceData.Catalog;
 
 namespace ChatRequests.Intake.Tests;
@@ -66,7 +67,7 @@ public sealed class CatalogShapeTests
         var cosines = new float[n];
         cosines[first] = 0.7f;
         cosines[twin] = 0.6f;
-        var reading = read with { Cosines = cosines, Shape = new ShapeReading(CatalogShape.Of(vectors), 0.45f) };
+        var reading = read with { Cosines = cosines, Extra = new ReadingExtras(Shape: new ShapeReading(CatalogShape.Of(vectors), 0.45f)) };
         var judged = reading.Ranked.Select(s => (s, 0.0, false)).ToList();
 
         Assert.Equal("deck-radio", catalog.Items[first].Id);
@@ -84,7 +85,7 @@ public sealed class CatalogShapeTests
         var reading = read with { Cosines = new float[Ferry().Items.Count] };
         var judged = reading.Ranked.Select(s => (s, 0.0, false)).ToList();
 
-        Assert.Null(reading.Shape);
+        Assert.Null(ReadingExtras.Of(reading).Shape);
         Assert.Throws<InvalidOperationException>(() => SureSignals.Of(SureSignal.SiblingLead, judged, reading));
     }
 

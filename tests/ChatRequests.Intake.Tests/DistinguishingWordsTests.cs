@@ -1,4 +1,5 @@
 using ChatRequests.Core.Understanding;
+using ChatRequests.IntakeEvaluation;
 using ChatRequests.ReferenceData.Catalog;
 
 namespace ChatRequests.Intake.Tests;
@@ -30,15 +31,15 @@ public sealed class DistinguishingWordsTests
         // The stored calibration does not weigh the signal (ADR 0076: measured on the held-out part and not stored); a
         // calibration fitted with it (--sure-signal Distinguishing) ends its sureness weights with the signal's weight.
         var stored = MatchCalibration.FittedWithEncoder;
-        var withSignal = stored with { SureWeights = [.. stored.SureWeights!, 0.4], SureSignal = SureSignal.Distinguishing };
+        var withSignal = stored with { SureWeights = [.. stored.SureWeights!, 0.4], SureExtra = SureExtra.Of(SureSignal.Distinguishing, null) };
         var interpreter = SlimEncoderOnce.Prepared(Ferry());
         var reading = interpreter.Read("a walkie for the purser");
         var judged = SentenceLead.Judged(reading.Ranked, reading.QueryTerms, reading.Cosines!, withSignal);
 
-        var features = SentenceLead.SureFeatures(judged, reading, reading.Cosines!, withSignal.SureSignal);
-        var withoutSignal = SentenceLead.SureFeatures(judged, reading, reading.Cosines!, SureSignal.None);
+        var features = SentenceLead.SureFeatures(judged, reading, reading.Cosines!, withSignal.SureExtra);
+        var withoutSignal = SentenceLead.SureFeatures(judged, reading, reading.Cosines!, null);
 
-        Assert.Equal(SureSignal.None, stored.SureSignal);
+        Assert.Null(stored.SureExtra);
         Assert.Equal(withSignal.SureWeights!.Count, features.Length);
         Assert.Equal(SureSignals.Of(SureSignal.Distinguishing, judged, reading), features[^1]);
         Assert.True(withSignal.Sureness(features) > stored.Sureness(withoutSignal), "A first candidate the words name by its own words is surer where the signal is weighed.");

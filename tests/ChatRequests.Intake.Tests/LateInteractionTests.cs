@@ -1,4 +1,5 @@
 using ChatRequests.Core.Understanding;
+using ChatRequests.IntakeEvaluation;
 using ChatRequests.ReferenceData.Catalog;
 
 namespace ChatRequests.Intake.Tests;
@@ -57,7 +58,7 @@ public sealed class LateInteractionTests
         scores[first == 0 ? 1 : 0] = 0.5f;
         var best = new float[catalog.Items.Count];
         best[first] = 0.9f;
-        var reading = read with { Late = new LateReading(scores, [best, new float[catalog.Items.Count]]) };
+        var reading = read with { Extra = new ReadingExtras(Late: new LateReading(scores, [best, new float[catalog.Items.Count]])) };
         var judged = reading.Ranked.Select(s => (s, 0.0, false)).ToList();
 
         Assert.Equal(2.0, SureSignals.Of(SureSignal.LateLead, judged, reading), 4);

@@ -1,4 +1,5 @@
 using ChatRequests.Core.Understanding;
+using ChatRequests.IntakeEvaluation;
 using ChatRequests.ReferenceData.Catalog;
 
 namespace ChatRequests.Intake.Tests;
@@ -23,7 +24,7 @@ public sealed class SecondOpinionSignalTests
         Array.Fill(second, 0.1f);
         second[first] = firstCosine;
         second[first == 0 ? 1 : 0] = otherCosine;
-        var reading = read with { SecondCosines = second };
+        var reading = read with { Extra = new ReadingExtras(SecondCosines: second) };
         var judged = reading.Ranked.Select(s => (s, 0.0, false)).ToList();
 
         Assert.Equal("deck-radio", catalog.Items[first].Id);
@@ -38,7 +39,7 @@ public sealed class SecondOpinionSignalTests
         var reading = new LexicalInterpreter(Ferry()).Read("a walkie for the purser");
         var judged = reading.Ranked.Select(s => (s, 0.0, false)).ToList();
 
-        Assert.Null(reading.SecondCosines);
+        Assert.Null(ReadingExtras.Of(reading).SecondCosines);
         Assert.Throws<InvalidOperationException>(() => SureSignals.Of(SureSignal.SecondLead, judged, reading));
     }
 

@@ -19,7 +19,7 @@ public sealed class SureBoostTests
         var (x, y) = Exclusive();
 
         var trees = SureBoost.Fit(x, y, new double[x.Count]);
-        var boosted = new MatchCalibration([0.0], 0, 0, 0, [0.0, 0, 0, 0], SureTrees: trees);
+        var boosted = new MatchCalibration([0.0], 0, 0, 0, [0.0, 0, 0, 0], SureExtra: SureExtra.Of(SureSignal.None, trees));
         var logistic = new MatchCalibration([0.0], 0, 0, 0, Calibration.Logistic(x, y));
 
         for (var k = 0; k < x.Count; k++)
@@ -45,7 +45,7 @@ public sealed class SureBoostTests
     public void Sureness_AddsTheTreesToTheLogisticLogOdds()
     {
         var tree = new SureTree(1, 0.5, new SureSplit(0, 0, -1, -1), new SureSplit(2, 0.5, 0.5, 2));
-        var calibration = new MatchCalibration([0.0], 0, 0, 0, [0.25, 0, 0], SureTrees: [tree]);
+        var calibration = new MatchCalibration([0.0], 0, 0, 0, [0.25, 0, 0], SureExtra: SureExtra.Of(SureSignal.None, [tree]));
 
         Assert.Equal(1 / (1 + Math.Exp(-(0.25 + 2))), calibration.Sureness([1, 1, 1]), 12);
         Assert.Equal(1 / (1 + Math.Exp(-(0.25 - 1))), calibration.Sureness([1, 0, 1]), 12);

@@ -7,8 +7,7 @@ namespace ChatRequests.Core.Understanding;
 /// <param name="Unexplained">How many of the message's content terms fit the item less than a category word does.</param>
 /// <param name="ByAChoice">Its best phrase said is a choice of several words that does not vouch for it ("work tablet" of remote access).</param>
 /// <param name="Covered">The largest share of one of its names or keywords the words say (1 for all of "laptop charger", 0.5 for "laptop").</param>
-/// <param name="Fitting">Which of the message's distinct content terms (bit by order, the first 64) fit the item at least as a category word does (ADR 0076).</param>
-internal sealed record ScoredItem(int Index, double Score, double Named, ItemPhrase? NamedBy, bool NamedExactly, int Unexplained, bool ByAChoice = false, double Covered = 0, ulong Fitting = 0);
+internal sealed record ScoredItem(int Index, double Score, double Named, ItemPhrase? NamedBy, bool NamedExactly, int Unexplained, bool ByAChoice = false, double Covered = 0);
 
 /// <summary>
 /// Scores every item of a catalog against the content terms of a message: each term counts once, for the best
@@ -40,13 +39,16 @@ internal static class ItemScorer
 
     /// <param name="query">The content words that may pick an item.</param>
     /// <param name="message">Every word of the message, in order.</param>
-    public static List<ScoredItem> Rank(CatalogIndex index, IReadOnlyList<Word> query, IReadOnlyList<Word> message)
+    /// <param name="fitting">
+    /// Only when the evaluation asks (ADR 0076), one per item: which of the message's distinct content terms (bit by order, the
+    /// first 64) fit the item at least as a category word does.
+    /// </param>
+    public static List<ScoredItem> Rank(CatalogIndex index, IReadOnlyList<Word> query, IReadOnlyList<Word> message, ulong[]? fitting = null)
     {
         var count = index.Items.Count;
         var totals = new double[count];
         var best = new double[count];
         var explained = new int[count];
-        var fitting = new ulong[count];
         var said = new Dictionary<string, double>(StringComparer.Ordinal);
         // Where in the message each term was said, to tell whether a phrase's other words were said beside it.
         var at = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -75,7 +77,10 @@ internal static class ItemScorer
             {
                 totals[i] += best[i] * rarity * share;
                 explained[i] += best[i] >= Fits ? 1 : 0;
-                fitting[i] |= best[i] >= Fits ? Bit(k) : 0;
+                if (fitting is not null && best[i] >= Fits)
+                {
+                    fitting[i] |= Bit(k);
+                }
             }
 
             if (index.MayBeTypoOfEnglish(word))
@@ -116,7 +121,10 @@ internal static class ItemScorer
                 {
                     totals[i] += gain * rarity * share;
                     explained[i] += best[i] >= Fits && own[i] < Fits ? 1 : 0;
-                    fitting[i] |= best[i] >= Fits ? Bit(k) : 0;
+                    if (fitting is not null && best[i] >= Fits)
+                {
+                    fitting[i] |= Bit(k);
+                }
                 }
             }
         }
@@ -140,7 +148,7 @@ internal static class ItemScorer
             }
 
             var (bonus, named, namedBy, exactly, byChoice) = PhraseBonus(index.Phrases[i], said, Beside, OnlyForWhat, distinct.Count, t => index.Postings(t).Length == 1);
-            ranked.Add(new ScoredItem(i, totals[i] + bonus, named, namedBy, exactly, distinct.Count - explained[i], byChoice, Covered(index.Phrases[i], said), fitting[i]));
+            ranked.Add(new ScoredItem(i, totals[i] + bonus, named, namedBy, exactly, distinct.Count - explained[i], byChoice, Covered(index.Phrases[i], said)));
         }
 
         ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Index.CompareTo(b.Index));

@@ -314,7 +314,7 @@ public sealed class LexicalInterpreter(ICatalog catalog, ISentenceEncoder? encod
     /// The content words that may pick an item: answers many items share ("Berlin office", "Ward 7B") only fill the
     /// form, and so does their field's own word beside them ("German keyboard" on a laptop) when more is said.
     /// </summary>
-    private static List<Word> ItemTerms(Word[] words, CatalogIndex index)
+    internal static List<Word> ItemTerms(Word[] words, CatalogIndex index)
     {
         var negated = Negated(words);
         var terms = words.Where((w, n) => w.IsContent && !negated.Contains(n)).ToList();

@@ -10,11 +10,9 @@ namespace ChatRequests.Core.Understanding;
 /// first candidate is (the form's bars are on this); <see cref="Weights"/> then order the candidates.</param>
 /// <param name="AgreedFormAt">With the sentence encoder (ADR 0055): the bar of a first candidate the words and the meaning both put
 /// first and whose own thing the words ask for (<see cref="SentenceLead.Agreed"/>); none, the other bars alone.</param>
-/// <param name="SureTrees">With the sentence encoder (ADR 0075): boosted trees whose values add to the log odds of
-/// <see cref="SureWeights"/>; none, the logistic model alone.</param>
-/// <param name="SureSignal">With the sentence encoder (ADR 0076): the sign of the item named rather than its family that
-/// <see cref="SureWeights"/> end with; none, the features of ADR 0075.</param>
-internal sealed record MatchCalibration(IReadOnlyList<double> Weights, double FormAt, double RuleFormAt, double CloseBand, IReadOnlyList<double>? SureWeights = null, double? AgreedFormAt = null, IReadOnlyList<SureTree>? SureTrees = null, SureSignal SureSignal = SureSignal.None)
+/// <param name="SureExtra">Only in the evaluation: features <see cref="SureWeights"/> end with, or a term on their log odds,
+/// that the bot does not run (<see cref="ISurenessExtra"/>: ADR 0075, 0076, 0082, 0084); none, the features of ADR 0041 to 0074.</param>
+internal sealed record MatchCalibration(IReadOnlyList<double> Weights, double FormAt, double RuleFormAt, double CloseBand, IReadOnlyList<double>? SureWeights = null, double? AgreedFormAt = null, ISurenessExtra? SureExtra = null)
 {
     /// <summary>
     /// Fitted on every catalog of the tuning part (2,414 sentences, seven catalogs, 2026-12-06) by
@@ -46,27 +44,18 @@ internal sealed record MatchCalibration(IReadOnlyList<double> Weights, double Fo
     public double SureFormAt(bool rule, bool agreed) =>
         Math.Min(rule ? RuleFormAt : FormAt, agreed && AgreedFormAt is { } at ? at : double.MaxValue);
 
-    /// <summary>How sure the sentence-led decision is of its first candidate (ADR 0041; with <see cref="SureTrees"/>, ADR 0075).</summary>
+    /// <summary>How sure the sentence-led decision is of its first candidate (ADR 0041; with <see cref="SureExtra"/>, the evaluation's).</summary>
     public double Sureness(double[] features)
     {
         var weights = SureWeights ?? throw new InvalidOperationException("Not a calibration of the sentence-led decision.");
         // Features read without the signal the weights end with (or with one they lack) would be weighed silently wrong.
         if (weights.Count != features.Length)
         {
-            throw new ArgumentException($"{features.Length} sureness features for {weights.Count} weights: read them with the calibration's signal ({SureSignal}).", nameof(features));
+            throw new ArgumentException($"{features.Length} sureness features for {weights.Count} weights: read them with the calibration's extra ({SureExtra}).", nameof(features));
         }
 
         var z = LogOdds(weights, features);
-        if (SureTrees is { } trees)
-        {
-            // Indexed, not foreach: no enumerator boxed per message.
-            for (var t = 0; t < trees.Count; t++)
-            {
-                z += trees[t].Value(features);
-            }
-        }
-
-        return Sigmoid(z);
+        return Sigmoid(SureExtra is { } extra ? extra.LogOdds(z, features) : z);
     }
 
     private static double Logistic(IReadOnlyList<double> weights, double[] features) => Sigmoid(LogOdds(weights, features));

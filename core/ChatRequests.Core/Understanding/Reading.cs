@@ -20,22 +20,10 @@ internal sealed record Reading(
     public string Text { get; init; } = "";
 
     /// <summary>
-    /// A second sentence model's cosine of the message with each item, for a <see cref="SureSignal"/> of its agreement with
-    /// the first candidate (ADR 0082); null unless a second model read the message (the evaluation's <c>--second-opinion</c>).
+    /// What the evaluation read of the message beside this for an <see cref="ISurenessExtra"/> (a second model's cosines,
+    /// ADR 0082; the catalog's shape, ADR 0084; the message read word by word, ADR 0086); the bot never sets it.
     /// </summary>
-    public float[]? SecondCosines { get; init; }
-
-    /// <summary>
-    /// The message read against its catalog's shape, for a <see cref="SureSignal"/> of it (ADR 0084); null unless the
-    /// evaluation's <c>--catalog-shape</c> set it.
-    /// </summary>
-    public ShapeReading? Shape { get; init; }
-
-    /// <summary>
-    /// The message read word by word against the items (late interaction, ADR 0086), for a <see cref="SureSignal"/> of it; null
-    /// unless the evaluation's <c>--late</c> read it.
-    /// </summary>
-    public LateReading? Late { get; init; }
+    public object? Extra { get; init; }
 
     public static Reading Final(Meaning meaning) => new(meaning, null!, [], 0, [], null, false, null, null);
 }

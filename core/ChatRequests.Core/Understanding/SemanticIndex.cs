@@ -19,7 +19,6 @@ internal sealed class SemanticIndex
 
     private readonly float[][][] _vectors;
     private readonly (string Kind, float[] Vector)[] _exemplars;
-    private CatalogShape? _shape;
 
     public SemanticIndex(IReadOnlyList<CatalogItem> items, ISentenceEncoder encoder)
     {
@@ -31,9 +30,6 @@ internal sealed class SemanticIndex
 
     /// <summary>The catalog's list of items these vectors are of: another list is another catalog.</summary>
     public IReadOnlyList<CatalogItem> Items { get; }
-
-    /// <summary>The catalog's shape (ADR 0084), computed on first asking: the bot never asks for it.</summary>
-    public CatalogShape Shape => _shape ??= CatalogShape.Of(_vectors);
 
     public static IEnumerable<string> Texts(CatalogItem item) =>
         new[] { string.IsNullOrWhiteSpace(item.Description) ? item.Name : $"{item.Name}. {item.Description}" }

@@ -58,7 +58,7 @@ internal static class SentenceLead
 
         var best = judged[0];
         // Whether the words and the meaning agree is read only where it decides: below the other bars, above the agreed one.
-        var sureness = calibration.Sureness(SureFeatures(judged, reading, cosines, calibration.SureSignal));
+        var sureness = calibration.Sureness(SureFeatures(judged, reading, cosines, calibration.SureExtra));
         if (sureness >= calibration.SureFormAt(best.Rule, agreed: false)
             || (sureness >= calibration.SureFormAt(best.Rule, agreed: true) && Agreed(judged, reading, cosines)))
         {
@@ -116,9 +116,9 @@ internal static class SentenceLead
     /// <summary>
     /// What says whether the first candidate is the one asked for: how likely it is and how far ahead of the second
     /// (log odds), whether the words' rule says form for it, its cosine and lead, and, when it is the words' top, the
-    /// words' own features of their decision (<see cref="MatchFeatures"/>); last, the calibration's <see cref="SureSignal"/>, if any (ADR 0076).
+    /// words' own features of their decision (<see cref="MatchFeatures"/>); last, the evaluation's <see cref="ISurenessExtra"/> features, if any.
     /// </summary>
-    public static double[] SureFeatures(List<(ScoredItem Item, double Probability, bool Rule)> judged, Reading reading, float[] cosines, SureSignal signal)
+    public static double[] SureFeatures(List<(ScoredItem Item, double Probability, bool Rule)> judged, Reading reading, float[] cosines, ISurenessExtra? extra)
     {
         var (ranked, queryTerms) = (reading.Ranked, reading.QueryTerms);
         var (best, second) = (judged[0], judged.Count > 1 ? judged[1].Probability : 0);
@@ -140,7 +140,7 @@ internal static class SentenceLead
             wordsTop ? 0 : candidate[LogScoreAt],
             wordsTop ? 0 : candidate[PartNamedAt],
             .. wordsTop ? MatchFeatures.Of(ranked, queryTerms)[1..] : new double[MatchFeatures.Names.Length - 1],
-            .. signal == SureSignal.None ? Array.Empty<double>() : new[] { SureSignals.Of(signal, judged, reading) },
+            .. extra is null ? Array.Empty<double>() : extra.Features(judged, reading),
         ];
     }
 

@@ -1,12 +1,16 @@
 using System.Numerics;
 
-namespace ChatRequests.Core.Understanding;
+using ChatRequests.Core.Understanding;
+
+namespace ChatRequests.IntakeEvaluation;
 
 /// <summary>
 /// A sign, read from the message's own words against the whole catalog, that the words name the first candidate itself
 /// rather than its family (ADR 0076), a second sentence model's agreement with it (ADR 0082), the first candidate and the
-/// message read against the catalog's shape (ADR 0084, <see cref="CatalogShape"/>), or the message read word by word (ADR 0086): added to
-/// <see cref="SentenceLead.SureFeatures"/> when the calibration was fitted with it.
+/// message read against the catalog's shape (ADR 0084, <see cref="CatalogShape"/>), or the message read word by word (ADR
+/// 0086, <see cref="ReadingExtras.Late"/>): added to
+/// <see cref="SentenceLead.SureFeatures"/> (through <see cref="SureExtra"/>) when the calibration was fitted with it. Only the
+/// evaluation reads these: no stored calibration has one.
 /// </summary>
 internal enum SureSignal
 {
@@ -22,7 +26,7 @@ internal enum SureSignal
     /// <summary>The share of the message's terms the first candidate leaves unfitted and another item fits.</summary>
     ElsewhereExplained,
 
-    /// <summary>Whether a second sentence model's nearest item is the first candidate (ADR 0082; <see cref="Reading.SecondCosines"/>).</summary>
+    /// <summary>Whether a second sentence model's nearest item is the first candidate (ADR 0082; <see cref="ReadingExtras.SecondCosines"/>).</summary>
     SecondNearest,
 
     /// <summary>A second sentence model's cosine of the first candidate less its best cosine of any other item, in tenths (ADR 0082).</summary>
@@ -31,7 +35,7 @@ internal enum SureSignal
     /// <summary>A second sentence model's cosine of the first candidate itself, in tenths from 0.6 (ADR 0082).</summary>
     SecondCosine,
 
-    /// <summary>The first candidate's cosine with its nearest sibling item, in tenths from 0.6 (ADR 0084; <see cref="Reading.Shape"/>).</summary>
+    /// <summary>The first candidate's cosine with its nearest sibling item, in tenths from 0.6 (ADR 0084; <see cref="ReadingExtras.Shape"/>).</summary>
     Isolation,
 
     /// <summary>The message's cosine with the first candidate less the first's cosine with its nearest sibling, in tenths (ADR 0084).</summary>
@@ -66,7 +70,7 @@ internal enum SureSignal
 
     /// <summary>
     /// The first candidate's late-interaction score less the best other item's, in tenths
-    /// (ADR 0086; <see cref="Reading.Late"/>).
+    /// (ADR 0086; <see cref="ReadingExtras.Late"/>).
     /// </summary>
     LateLead,
 
@@ -92,7 +96,7 @@ internal static class SureSignals
 
         if (signal is SureSignal.SecondNearest or SureSignal.SecondLead or SureSignal.SecondCosine)
         {
-            return SecondOpinion(signal, judged[0].Item.Index, reading.SecondCosines
+            return SecondOpinion(signal, judged[0].Item.Index, ReadingExtras.Of(reading).SecondCosines
                 ?? throw new InvalidOperationException($"{signal} is read from a second sentence model's cosines, and this message has none."));
         }
 
@@ -100,21 +104,22 @@ internal static class SureSignals
             or SureSignal.PairCosine or SureSignal.HubLead or SureSignal.CentroidStanding
             or SureSignal.PairLead)
         {
-            return AgainstTheCatalog(signal, judged[0].Item.Index, reading.Cosines!, reading.Shape
+            return AgainstTheCatalog(signal, judged[0].Item.Index, reading.Cosines!, ReadingExtras.Of(reading).Shape
                 ?? throw new InvalidOperationException($"{signal} is read from the catalog's shape, and this message has none."));
         }
 
-        var first = judged[0].Item.Fitting;
+        var fitting = Fitting(reading);
+        var first = fitting[judged[0].Item.Index];
         var others = 0UL;
         foreach (var s in reading.Ranked)
         {
-            others |= s.Index == judged[0].Item.Index ? 0 : s.Fitting;
+            others |= s.Index == judged[0].Item.Index ? 0 : fitting[s.Index];
         }
 
         return signal switch
         {
             SureSignal.Distinguishing => first == 0 ? 0 : (double)BitOperations.PopCount(first & ~others) / BitOperations.PopCount(first),
-            SureSignal.Subsumes => judged.Count < 2 || ((judged[1].Item.Fitting & ~first) == 0 && first != judged[1].Item.Fitting) ? 1 : 0,
+            SureSignal.Subsumes => judged.Count < 2 || ((fitting[judged[1].Item.Index] & ~first) == 0 && first != fitting[judged[1].Item.Index]) ? 1 : 0,
             SureSignal.ElsewhereExplained => (double)BitOperations.PopCount(others & ~first) / Math.Max(1, Math.Min(64, reading.QueryTerms)),
             _ => throw new ArgumentOutOfRangeException(nameof(signal), signal, "No value for this signal."),
         };
@@ -123,13 +128,24 @@ internal static class SureSignals
     // The late-interaction score's lead in tenths: the fit's ridge shrinks raw cosine differences to nothing (ADR 0082).
     private static double Late(SureSignal signal, int first, Reading reading)
     {
-        var late = reading.Late ?? throw new InvalidOperationException($"{signal} is read from the message's late interaction, and this message has none.");
+        var late = ReadingExtras.Of(reading).Late ?? throw new InvalidOperationException($"{signal} is read from the message's late interaction, and this message has none.");
         return signal switch
         {
             SureSignal.LateLead => 10 * late.Lead(first),
             SureSignal.LateNearest => late.Lead(first) > 0 ? 1 : 0,
             _ => late.Explained(first),
         };
+    }
+
+    /// <summary>
+    /// Which of the message's distinct content terms fit each item (<see cref="ItemScorer.Rank"/>'s <c>fitting</c>): the words
+    /// ranked again, asking for it, so that the bot's ranking never computes it. An item the words did not rank fits none.
+    /// </summary>
+    private static ulong[] Fitting(Reading reading)
+    {
+        var fitting = new ulong[reading.Index.Items.Count];
+        ItemScorer.Rank(reading.Index, LexicalInterpreter.ItemTerms(reading.Words, reading.Index), reading.Words, fitting);
+        return fitting;
     }
 
     /// <summary>

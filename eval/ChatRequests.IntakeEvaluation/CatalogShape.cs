@@ -1,4 +1,6 @@
-namespace ChatRequests.Core.Understanding;
+using ChatRequests.Core.Understanding;
+
+namespace ChatRequests.IntakeEvaluation;
 
 /// <summary>
 /// The shape of a catalog as the sentence encoder reads it (ADR 0084), computed once from its items' text vectors: each

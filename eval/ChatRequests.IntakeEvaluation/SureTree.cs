@@ -1,4 +1,6 @@
-namespace ChatRequests.Core.Understanding;
+using ChatRequests.Core.Understanding;
+
+namespace ChatRequests.IntakeEvaluation;
 
 /// <summary>
 /// One depth-2 regression tree of a boosted sureness (ADR 0075): a split of one of <see cref="SentenceLead.SureFeatures"/>,

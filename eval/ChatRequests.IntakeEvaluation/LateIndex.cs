@@ -1,4 +1,4 @@
-namespace ChatRequests.Core.Understanding;
+namespace ChatRequests.IntakeEvaluation;
 
 /// <summary>
 /// Every item of a catalog as the contextual vectors of its texts' content tokens (ADR 0086): a message is read word by word,
