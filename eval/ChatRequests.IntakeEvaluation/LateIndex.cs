@@ -1,3 +1,5 @@
+using ChatRequests.Core.Understanding;
+
 namespace ChatRequests.IntakeEvaluation;
 
 /// <summary>
