@@ -15,6 +15,9 @@ public sealed class EncoderSession : IDisposable
     private readonly InferenceSession _session;
     private readonly SentenceModel _kind;
 
+    // What Encode reads of an inference, made once: a lambda over this session would be a new delegate on every message.
+    private readonly FromTokens<float[]> _pooled;
+
     /// <param name="model">The ONNX model's bytes.</param>
     /// <param name="kind">The model they are (or were slimmed from): its tokenizer and pooling.</param>
     public EncoderSession(byte[] model, SentenceModel kind)
@@ -26,6 +29,7 @@ public sealed class EncoderSession : IDisposable
     {
         ArgumentNullException.ThrowIfNull(kind);
         (_session, _kind) = (session, kind);
+        _pooled = (tokens, ids) => Pool(tokens, ids.Length);
     }
 
     /// <summary>A model file, read by ONNX Runtime itself (no managed copy of it is left behind).</summary>
@@ -65,8 +69,7 @@ public sealed class EncoderSession : IDisposable
         EnableCpuMemArena = true,
     };
 
-    public float[] Encode(string sentence, CancellationToken cancellationToken = default) =>
-        Run(sentence, (tokens, ids) => Pool(tokens, ids.Length), cancellationToken);
+    public float[] Encode(string sentence, CancellationToken cancellationToken = default) => Run(sentence, _pooled, cancellationToken);
 
     /// <summary>
     /// The sentence's vector as <see cref="Encode"/> pools it, and from the same inference each token's vector (unit length)

@@ -204,7 +204,9 @@ internal sealed record EvalOptions
     private static Targets? TargetsOf(string wrongAtMost, string abstainAtLeast) =>
         Number(wrongAtMost) is { } wrong && Number(abstainAtLeast) is { } abstain ? new Targets(wrong, abstain) : null;
 
-    private static T? Named<T>(string text) where T : struct, Enum => Enum.TryParse<T>(text, ignoreCase: true, out var v) ? v : null;
+    // By its name only: Enum.TryParse also reads "5" (or "-1") as a value no name has.
+    private static T? Named<T>(string text) where T : struct, Enum =>
+        Enum.TryParse<T>(text, ignoreCase: true, out var v) && Enum.IsDefined(v) && !char.IsAsciiDigit(text.TrimStart('-', '+', ' ').FirstOrDefault()) ? v : null;
 
     private static IEnumerable<Flag> Flags() =>
     [

@@ -128,6 +128,8 @@ public sealed class EvalOptionsTests
     [InlineData("--hub-correction both all", "--hub-correction takes")]
     [InlineData("--adapter 3", "--adapter takes")]
     [InlineData("--cross-fit thirds", "--cross-fit takes")]
+    [InlineData("--cross-fit 1", "--cross-fit takes")]
+    [InlineData("--model 0", "--model takes")]
     [InlineData("--cross-fit none", "--cross-fit takes")]
     [InlineData("--loco --encoder --cross-fit folds --cross-fitted-bars", "--cross-fitted-bars and --cross-fit are two ways")]
     [InlineData("--pair-weight 0.3", "--pair-weight weighs the two models of --model Both only")]

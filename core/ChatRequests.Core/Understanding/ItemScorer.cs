@@ -122,9 +122,9 @@ internal static class ItemScorer
                     totals[i] += gain * rarity * share;
                     explained[i] += best[i] >= Fits && own[i] < Fits ? 1 : 0;
                     if (fitting is not null && best[i] >= Fits)
-                {
-                    fitting[i] |= Bit(k);
-                }
+                    {
+                        fitting[i] |= Bit(k);
+                    }
                 }
             }
         }
