@@ -17,7 +17,7 @@ public sealed class SampleReferenceDataTests
         "samples/forestry", "samples/zoo", "samples/courts", "samples/observatory", "samples/brewery",
         "samples/skiresort",
         "samples/telecom", "samples/fashion", "samples/recycling", "samples/carehomes", "samples/datacentre",
-        "samples/offshorewind", "samples/dental", "samples/consultancy",
+        "samples/offshorewind", "samples/dental", "samples/consultancy", "samples/police",
     };
 
     [Theory]
