@@ -16,7 +16,7 @@ public sealed class IntakeGoalTests
 
     /// <summary>Why the goals are not asserted on the held-out part (issue 10 open while they miss), or null when they must hold.</summary>
     private const string? HeldOutGoalsNotYetMet =
-        "Issue 10 open: the held-out part (the sixth to twenty-second blind parts, 12,819 sentences, 42 catalogs, thirty-five never tuned on) misses top-1, reachable and abstention with the default engine, and wrong form and commands too with the words alone; see HeldOut_IsNoWorseThanMeasured.";
+        "Issue 10 open: the held-out part (the sixth to twenty-third blind parts, 13,375 sentences, 44 catalogs, thirty-seven never tuned on) misses top-1, reachable and abstention with the default engine, and wrong form and commands too with the words alone; see HeldOut_IsNoWorseThanMeasured.";
 
     /// <summary>
     /// The held-out part's misses per figure as first measured (<c>--part heldout</c>), so that no figure gets worse; a
@@ -25,7 +25,11 @@ public sealed class IntakeGoalTests
     /// </summary>
     private static readonly IReadOnlyDictionary<string, int>? HeldOutMissesAsMeasured = new Dictionary<string, int>
     {
-        // The sixth to twenty-second parts (the twenty-second: 747 sentences by W34 and W35, offshorewind and dental new),
+        // The sixth to twenty-third parts (the twenty-third: 556 sentences by W36 and W37, police and consultancy new),
+        // measured on 2026-12-07 with the engine of 9d1014a (N38 to N42 measured and not taken; R19 moved the evaluation's
+        // sureness out of Core, no figure changed), words alone: top-1 6591/8334, reachable 7692/8334, wrong form 484/10217,
+        // abstention 1538/1883, commands 1510/1691, incidents 1272/1467, slot fill 9411/10225. Before the twenty-third part:
+        // the sixth to twenty-second parts (the twenty-second: 747 sentences by W34 and W35, offshorewind and dental new),
         // measured on 2026-12-07 with the engine of 97f5c32 (N38 to N40 measured and not taken; the engine as after N27,
         // N29), words alone: top-1 6313/7986, reachable 7371/7986, wrong form 477/9795, abstention 1469/1809, commands
         // 1443/1617, incidents 1225/1407, slot fill 9071/9842. Before the twenty-second part:
@@ -100,13 +104,13 @@ public sealed class IntakeGoalTests
         // After N17 and commands11 (2026-12-07, 19149be, words alone; measured once on the whole held-out part, the
         // eighteenth blind to both): commands 1097/1244, the rest as first measured.
         // Set to the misses of the first lines above: the sixth to twentieth parts, the engine after N27 and N29 (words alone).
-        ["top-1 accuracy"] = 1673,
-        ["reachable"] = 615,
-        ["wrong form"] = 477,
-        ["abstention on none"] = 340,
-        ["commands"] = 174,
-        ["incidents"] = 182,
-        ["slot fill"] = 771,
+        ["top-1 accuracy"] = 1743,
+        ["reachable"] = 642,
+        ["wrong form"] = 484,
+        ["abstention on none"] = 345,
+        ["commands"] = 181,
+        ["incidents"] = 195,
+        ["slot fill"] = 814,
     };
 
     /// <summary>
