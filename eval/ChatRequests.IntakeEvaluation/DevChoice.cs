@@ -44,22 +44,23 @@ internal static class DevChoice
     public static void Run(string root, ISentenceEncoder encoder, double decisiveAt, FitOptions options, HubCorrection? hub = null, PartsReading parts = MessageParts.Default, QueryChoice? query = null, ISentenceEncoder? secondModel = null, bool catalogShape = false, CachedEncoder? late = null, float lateMix = 0)
     {
         var lexical = Evaluation.Lexical(root);
-        var tuning = Calibration.Read(lexical, LabelledSet.Load(root, LabelledSet.Tuning), encoder, decisiveAt, parts: parts);
-        tuning = hub?.Apply(tuning, encoder, lexical) ?? tuning;
-        tuning = query is null ? tuning : QueryText.Apply(tuning, encoder, lexical, query);
-        tuning = secondModel is null ? tuning : SecondOpinion.Apply(tuning, secondModel, lexical);
-        tuning = catalogShape ? CatalogShapeReading.Apply(tuning, encoder, lexical) : tuning;
-        tuning = late is null ? tuning : LateReads.Apply(tuning, late, lexical, lateMix).Reads;
+        // The tuning part and the development sets are read alike: the words and the encoder, then each reading asked for.
+        List<ReadUtterance> Read(IReadOnlyList<LabelledSet> sets)
+        {
+            var reads = Calibration.Read(lexical, sets, encoder, decisiveAt, parts: parts);
+            reads = hub?.Apply(reads, encoder, lexical) ?? reads;
+            reads = query is null ? reads : QueryText.Apply(reads, encoder, lexical, query);
+            reads = secondModel is null ? reads : SecondOpinion.Apply(reads, secondModel, lexical);
+            reads = catalogShape ? CatalogShapeReading.Apply(reads, encoder, lexical) : reads;
+            return late is null ? reads : LateReads.Apply(reads, late, lexical, lateMix).Reads;
+        }
+
+        var tuning = Read(LabelledSet.Load(root, LabelledSet.Tuning));
         var sets = LabelledSet.Load(root, LabelledSet.Development);
         var choosing = ChoosingCatalogs(sets);
         Console.WriteLine($"choosing half: {string.Join(", ", choosing.Order(StringComparer.Ordinal))}");
         Console.WriteLine($"confirming half: {string.Join(", ", sets.Select(CatalogName).Distinct().Where(c => !choosing.Contains(c)).Order(StringComparer.Ordinal))}");
-        var dev = Calibration.Read(lexical, sets, encoder, decisiveAt, parts: parts);
-        dev = hub?.Apply(dev, encoder, lexical) ?? dev;
-        dev = query is null ? dev : QueryText.Apply(dev, encoder, lexical, query);
-        dev = secondModel is null ? dev : SecondOpinion.Apply(dev, secondModel, lexical);
-        dev = catalogShape ? CatalogShapeReading.Apply(dev, encoder, lexical) : dev;
-        dev = late is null ? dev : LateReads.Apply(dev, late, lexical, lateMix).Reads;
+        var dev = Read(sets);
         var (first, second) = Halves(dev, choosing);
 
         var candidates = new List<(string Name, MatchCalibration Calibration)> { ("stored", MatchCalibration.FittedWithEncoder) };
