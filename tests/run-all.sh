@@ -87,6 +87,10 @@ if [ -n "$not_passed" ]; then
   echo
   echo ".NET tests that did not pass:"
   echo "$not_passed"
+  # What each failure said (its message, not its stack), here too: a reader of the last lines sees why, not only which.
+  awk '/^ +Failed [A-Za-z_][A-Za-z0-9_.]*[ (]/ { shown = 1; lines = 0 }
+       shown && /^ +Stack Trace:/ { shown = 0 }
+       shown && lines++ < 14 { print }' "$log"
 fi
 echo
 echo "$passed passed, $failed failed"
