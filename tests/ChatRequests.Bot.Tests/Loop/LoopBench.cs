@@ -2,10 +2,8 @@ using ChatRequests.Bot.Tests.Hosting;
 using ChatRequests.Core.Fulfilment;
 using ChatRequests.Core.Sla;
 using ChatRequests.Core.Storage;
-using ChatRequests.Embedded.Hosting;
 using ChatRequests.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using static ChatRequests.Bot.Tests.Loop.LoopSteps;
 
@@ -19,9 +17,8 @@ namespace ChatRequests.Bot.Tests.Loop;
 /// <remarks>
 /// The clock and the Teams stand-in keep the names of the fields each test class used to declare, so the tests read as
 /// before. Each run's relay runs only when a turn or the test wakes it: the fake clock fires no poll. The timers of the
-/// embedded default (the SLA sweep, the digest, access reviews) do not run unless a test class says so
-/// (<see cref="RunsTimers"/>): a test sweeps when it means to, and a timer the fake clock fires as the test moves it
-/// would otherwise race the test's own sweep for what is due.
+/// embedded default (the SLA sweep, the digest, access reviews) do not run (<see cref="EmbeddedTimers"/>): a test sweeps
+/// when it means to.
 /// </remarks>
 public abstract class LoopBench : IAsyncLifetime
 {
@@ -59,9 +56,6 @@ public abstract class LoopBench : IAsyncLifetime
         Files.Dispose();
     }
 
-    /// <summary>Whether each run starts the embedded default's timers (<see cref="PeriodicWorker"/>); by default not.</summary>
-    protected virtual bool RunsTimers => false;
-
     /// <summary>A run of the bot on the bench: its clock, Teams, database and reference data as they are now.</summary>
     /// <param name="services">Replaces services for this run, as <see cref="BotApp.StartAsync"/>'s do.</param>
     protected Task<BotApp> StartAsync(Action<IServiceCollection>? services = null) => BotApp.StartAsync(
@@ -69,20 +63,11 @@ public abstract class LoopBench : IAsyncLifetime
         collection =>
         {
             collection.AddSingleton<TimeProvider>(_clock);
-            if (!RunsTimers)
-            {
-                foreach (var timer in collection.Where(IsTimer).ToList())
-                {
-                    collection.Remove(timer);
-                }
-            }
+            EmbeddedTimers.Remove(collection);
 
             services?.Invoke(collection);
         },
         teams: _connector);
-
-    private static bool IsTimer(ServiceDescriptor descriptor) =>
-        descriptor.ServiceType == typeof(IHostedService) && descriptor.ImplementationType?.IsSubclassOf(typeof(PeriodicWorker)) == true;
 
     /// <summary>One sweep, then the relay woken and waited for until the request's outbox is empty.</summary>
     protected static async Task<SlaSweepResult> SweepAndDeliverAsync(BotApp bot, string requestId)

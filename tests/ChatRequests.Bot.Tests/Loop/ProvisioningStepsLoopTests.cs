@@ -110,7 +110,11 @@ public sealed class ProvisioningStepsLoopTests : IAsyncLifetime
         _copies.EditCatalog(catalog => catalog["items"]!.AsArray().Single(i => i!["id"]!.GetValue<string>() == "finance-share-read")!["qualityCheck"] = true);
         _copies.EditOrganisation(organisation => organisation["closure"] = new JsonObject { ["autoCloseAfterWorkingDays"] = 5, ["reminderAfterWorkingDays"] = 3 });
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var bot = await StartAsync(new() { ["Directory:Path"] = _copies.Organisation }, services => services.AddSingleton<TimeProvider>(clock));
+        await using var bot = await StartAsync(new() { ["Directory:Path"] = _copies.Organisation }, services =>
+        {
+            services.AddSingleton<TimeProvider>(clock);
+            EmbeddedTimers.Remove(services); // the test sweeps when it moves the clock
+        });
         var (teams, connector) = (bot.Teams, bot.Connector);
         var store = bot.Services.GetRequiredService<IRequestStore>();
 
