@@ -60,6 +60,7 @@ public sealed class Evaluation(string root, Func<ICatalog, IMessageInterpreter> 
                 {
                     Top1 = new Rate(form == value ? 1 : 0, 1),
                     Reachable = new Rate(offered is null ? 0 : 1, 1),
+                    ShownFirst = new Rate(offered is not null && meaning.Items[0].Item.Id == value ? 1 : 0, 1),
                     WrongForm = new Rate(form is not null && form != value ? 1 : 0, 1),
                     Slots = offered is null ? default : new Rate(filled, expected.Count),
                 };

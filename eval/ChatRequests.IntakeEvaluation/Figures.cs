@@ -11,13 +11,16 @@ public readonly record struct Rate(int Hits, int Cases)
 }
 
 /// <summary>The figures of the goals, over some utterances.</summary>
-public sealed record Figures(Rate Top1, Rate Reachable, Rate WrongForm, Rate Abstention, Rate Commands, Rate Incidents, Rate Slots)
+/// <param name="Top1">The right item's form (what the goal of 85% counts: a question or a choice with it first is not one).</param>
+/// <param name="ShownFirst">No goal, for reading beside <paramref name="Top1"/>: the right item is the first thing offered, as
+/// its form, the question "did you mean" or the first of a choice.</param>
+public sealed record Figures(Rate Top1, Rate Reachable, Rate WrongForm, Rate Abstention, Rate Commands, Rate Incidents, Rate Slots, Rate ShownFirst = default)
 {
     public static Figures Empty { get; } = new(default, default, default, default, default, default, default);
 
     public static Figures operator +(Figures a, Figures b) => new(
         a.Top1 + b.Top1, a.Reachable + b.Reachable, a.WrongForm + b.WrongForm, a.Abstention + b.Abstention,
-        a.Commands + b.Commands, a.Incidents + b.Incidents, a.Slots + b.Slots);
+        a.Commands + b.Commands, a.Incidents + b.Incidents, a.Slots + b.Slots, a.ShownFirst + b.ShownFirst);
 
     /// <summary>The four decision figures as counts on one line: top-1, reachable, wrong forms (rate), abstention (rate).</summary>
     public string Totals => $"{Top1.Hits}/{Top1.Cases} {Reachable.Hits} {WrongForm.Hits}/{WrongForm.Cases} ({WrongForm.Value:P1}) {Abstention.Hits}/{Abstention.Cases} ({Abstention.Value:P1})";

@@ -16,6 +16,11 @@ internal static class Report
             var mark = rate.Value is not { } v ? " " : (atMost ? v <= goal : v >= goal) ? " " : "!";
             Console.WriteLine($"  {mark} {name,-20} {rate}   goal {(atMost ? "<=" : ">=")} {goal:P0}");
         }
+
+        if (figures.ShownFirst.Cases > 0)
+        {
+            Console.WriteLine($"    {"shown first",-20} {figures.ShownFirst}   no goal: the right item offered first (form, question or first choice)");
+        }
     }
 
     public static string SlotsText(IReadOnlyDictionary<string, string>? slots) =>

@@ -270,7 +270,7 @@ public sealed class IntakeGoalTests
     }
 
     [Fact]
-    public void Score_CountsAFormForAnotherItem_AsWrong_AndAChoiceWithTheItem_AsReachable()
+    public void Score_CountsAFormForAnotherItem_AsWrong_AChoiceWithTheItem_AsReachable_AndTheItemOfferedFirst_AsShownFirst()
     {
         var item = new Utterance("laptop", "item:laptop", new Dictionary<string, string> { ["size"] = "14-inch" });
         var laptop = new ChatRequests.Core.Catalog.CatalogItem { Id = "laptop", Name = "Laptop", Category = "Hardware" };
@@ -287,6 +287,12 @@ public sealed class IntakeGoalTests
 
         Assert.Equal((0, 0, 1), (wrong.Top1.Hits, wrong.Reachable.Hits, wrong.WrongForm.Hits));
         Assert.Equal((0, 1, 0, 1), (reachable.Top1.Hits, reachable.Reachable.Hits, reachable.WrongForm.Hits, reachable.Slots.Hits));
+        Assert.Equal((0, 0), (wrong.ShownFirst.Hits, reachable.ShownFirst.Hits));
+        var question = new Meaning { Kind = MeaningKind.Suggestion, Items = [choice.Items[1]] };
+        var firstOfThree = choice with { Items = [choice.Items[1], choice.Items[0]] };
+        Assert.Equal((0, 1, 1), (Evaluation.Score(item, question).Top1.Hits, Evaluation.Score(item, question).ShownFirst.Hits, Evaluation.Score(item, firstOfThree).ShownFirst.Hits));
+        Assert.Equal(1, Evaluation.Score(item, form with { Items = [choice.Items[1]] }).ShownFirst.Hits);
+        Assert.Equal(0, Evaluation.Score(item, new Meaning { Kind = MeaningKind.Incident, Items = [choice.Items[1]] }).ShownFirst.Hits);
         Assert.Equal(1, Evaluation.Score(new Utterance("a coffee machine", "none", null), form).WrongForm.Hits);
         Assert.Equal(1, Evaluation.Score(new Utterance("a coffee machine", "none", null), choice).Abstention.Hits);
     }
