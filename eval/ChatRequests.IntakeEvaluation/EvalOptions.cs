@@ -14,6 +14,7 @@ internal sealed record EvalOptions
 {
     public string Part { get; init; } = "all";
     public bool Failures { get; init; }
+    public bool MissKinds { get; init; }
     public bool Loco { get; init; }
     public bool Fit { get; init; }
     public FitOptions FitOptions { get; init; } = FitOptions.Default;
@@ -212,6 +213,7 @@ internal sealed record EvalOptions
     [
         One("--part", "tuning|heldout|dev|all", (o, v) => v is LabelledSet.Tuning or LabelledSet.HeldOut or LabelledSet.Development or "all" ? o with { Part = v } : null),
         Switch("--failures", o => o with { Failures = true }),
+        Switch("--miss-kinds", o => o with { MissKinds = true }),
         Switch("--loco", o => o with { Loco = true }),
         Switch("--fit", o => o with { Fit = true }),
         Switch("--goals-first", o => o with { FitOptions = o.FitOptions with { GoalsFirst = true } }),

@@ -6,7 +6,7 @@ namespace ChatRequests.IntakeEvaluation;
 /// <summary>
 /// The evaluation itself (no probe, no fit asked for): the figures per catalog, per part and overall of the part or parts
 /// <c>--part</c> names, by the bot's own decision; with <c>--failures</c>, what went wrong on a tuning or development set
-/// (held-out texts are never printed).
+/// (held-out texts are never printed); with <c>--miss-kinds</c>, where each part's top-1 misses went (totals only).
 /// </summary>
 internal static class PartEvaluation
 {
@@ -32,6 +32,10 @@ internal static class PartEvaluation
             }
 
             Print($"{name} / all catalogs", outcomes);
+            if (options.MissKinds)
+            {
+                MissKinds.Print($"{name} / all catalogs", outcomes);
+            }
         }
 
         if (parts.Length > 1 && all.Count > 0)

@@ -4,6 +4,8 @@ using ChatRequests.SentenceEncoding;
 // dotnet run --project eval/ChatRequests.IntakeEvaluation [-- --part tuning|heldout|dev|all] [--failures] [--loco] [--fit] [--goals-first]
 // Prints the figures per catalog, per part and overall; with --failures, what went wrong on the tuning part (or on a
 // development set: --part dev reads eval/intake/dev/, a helper's own sentences, never in "all").
+// --miss-kinds: under each part's figures, its item sentences not given their item's form, by what they got (asked "did you
+//   mean" it, it first of a choice, another item's form, a command, ...): totals only, the held-out part too.
 // --loco: leave-one-catalog-out on the tuning part (the match calibration fitted on all catalogs but one, scored on it);
 // --fit: fits the match calibration on the whole tuning part and prints it as MatchCalibration.Fitted's line;
 // --goals-first: fits for the goals' order alone (wrong form, abstention, top-1), even losing a figure against the rule.

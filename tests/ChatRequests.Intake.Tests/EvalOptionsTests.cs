@@ -8,6 +8,7 @@ public sealed class EvalOptionsTests
     [Theory]
     [InlineData("--part tuning")]
     [InlineData("--part dev --encoder")]
+    [InlineData("--part heldout --encoder --miss-kinds")]
     [InlineData("--fit --loco --encoder --goals-first --targets 0.02 0.93")]
     [InlineData("--dev-choice")]
     [InlineData("--encoder --hub-probe --part dev")]
