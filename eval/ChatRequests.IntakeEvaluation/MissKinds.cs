@@ -36,7 +36,8 @@ public static class MissKinds
         return meaning.Kind switch
         {
             MeaningKind.Item => Kind.AnotherItemsForm,
-            MeaningKind.Suggestion or MeaningKind.Choice when at == 0 => meaning.Kind == MeaningKind.Suggestion ? Kind.AskedFirst : Kind.FirstOfAChoice,
+            MeaningKind.Suggestion when at == 0 => Kind.AskedFirst,
+            MeaningKind.Choice when at == 0 => Kind.FirstOfAChoice,
             MeaningKind.Suggestion or MeaningKind.Choice when at > 0 => Kind.LaterInAChoice,
             MeaningKind.Suggestion or MeaningKind.Choice => Kind.OfferedWithoutIt,
             MeaningKind.Command => Kind.Command,
