@@ -206,7 +206,7 @@ internal static class IncidentWords
     ];
 
     // The fault put right, not a thing asked for: "can we get the printer fixed", "could I get my laptop looked at".
-    private static readonly HashSet<string> PutRight = ["fixed", "sorted", "repaired", "looked", "working", "resolved", "checked", "serviced", "restored", "investigated", "fix", "sort", "repair", "solved"];
+    internal static readonly HashSet<string> PutRight = ["fixed", "sorted", "repaired", "looked", "working", "resolved", "checked", "serviced", "restored", "investigated", "fix", "sort", "repair", "solved"];
 
     // What people do again and again, not a thing failing: "residents keep asking for a computer", "crew keep ringing ops".
     private static readonly HashSet<string> PeopleKeepDoing = ["asking", "ringing", "calling", "phoning", "emailing", "messaging", "chasing", "requesting"];
@@ -251,7 +251,7 @@ internal static class IncidentWords
         // "Altea is down, we check in manually": work done by hand because the thing is down is a fault, not an ask.
         var down = OutOfService(words) || words.Zip(words.Skip(1)).Any(p => p.First.Raw is "is" or "are" or "went" or "gone" && p.Second.Raw == "down");
         if (opensOnAThing || RequestPhrases.Any(p => asked.Contains($" {p} ", StringComparison.Ordinal) && !(down && p is "by hand" or "manually"))
-            || AsksForAThing(asked))
+            || AsksForAThing(asked) || AskThroughAFault.Asks(asked))
         {
             return false;
         }
