@@ -80,7 +80,8 @@ public sealed class Evaluation(string root, Func<ICatalog, IMessageInterpreter> 
         }
     }
 
-    private static (string Kind, string? Value) Split(string expect)
+    /// <summary>A label split at its colon: ("item", "laptop") for "item:laptop", ("none", null) for "none".</summary>
+    internal static (string Kind, string? Value) Split(string expect)
     {
         var colon = expect.IndexOf(':', StringComparison.Ordinal);
         return colon < 0 ? (expect, null) : (expect[..colon], expect[(colon + 1)..]);

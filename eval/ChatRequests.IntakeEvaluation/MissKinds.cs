@@ -58,7 +58,7 @@ public static class MissKinds
 
     private static int IndexOf(Meaning meaning, string expect)
     {
-        var id = expect["item:".Length..];
+        var (_, id) = Evaluation.Split(expect);
         for (var i = 0; i < meaning.Items.Count; i++)
         {
             if (meaning.Items[i].Item.Id == id)

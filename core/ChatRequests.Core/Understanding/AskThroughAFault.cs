@@ -46,12 +46,13 @@ internal static class AskThroughAFault
         "somewhere", "something", "anything", "anywhere", "everything", "nothing", "one",
     ];
 
-    // Things that come back when the fault is put right: "need my internet back" is a fault.
+    // Things that come back when the fault is put right: "need my internet back" is a fault ("it", "them", "everything":
+    // no new thing either, in NotANewThing).
     private static readonly HashSet<string> Working =
     [
         "sound", "signal", "internet", "connection", "network", "power", "dial", "audio", "picture", "display", "video", "wifi",
         "tone", "reception", "data", "service", "email", "emails", "screen", "phone", "phones", "printer", "laptop", "pc",
-        "computer", "it", "them", "everything", "system", "things",
+        "computer", "system", "things",
     ];
 
     private static readonly HashSet<string> NeedVerbs = ["need", "needs", "needed", "want", "wants", "require", "requires"];
