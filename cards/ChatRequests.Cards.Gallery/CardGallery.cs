@@ -79,6 +79,7 @@ internal sealed partial class CardGallery
         var dock = new ItemMatch(_organisation.Item("docking-station"), 0.4, new Dictionary<string, string>());
         Add("suggestion", _cards.Suggestion(dock, new KeptWords("my second screen needs a port", urgency: null)));
         Add("incident", _cards.Incident(
+            [new ItemMatch(_organisation.Item("vpn-access"), 0.6, new Dictionary<string, string>())],
             new KeptWords("VPN keeps dropping every ten minutes", urgency: null),
             new Signpost("Report it on the IT service portal, or call the service desk on 1234 when you cannot work at all.", new Uri("https://servicedesk.example.com/incidents/new"))));
         Add("form-closed", _cards.Info("Form closed: Standard laptop", "You closed this form; nothing was logged."));

@@ -45,12 +45,41 @@ public sealed partial class RequestCards
         return message;
     }
 
-    /// <summary>A fault report: how to report an incident, no request form, and a way to say it is a request after all.</summary>
-    public CardMessage Incident(KeptWords words, Signpost report) =>
-        Render(
+    /// <summary>
+    /// A fault report: how to report an incident, no request form, and the first few items the words were near
+    /// (<see cref="Meaning.ShownBesideAnIncident"/>), each opening its form with the words kept, for an ask the fault
+    /// rules took (ADR 0089); with none, "It is a request" reads the words again.
+    /// </summary>
+    public CardMessage Incident(IReadOnlyList<ItemMatch> near, KeptWords words, Signpost report)
+    {
+        var shown = near.Take(Meaning.ShownBesideAnIncident).ToList();
+        var data = new
+        {
+            words = words.Text,
+            report = report.Text,
+            reportLink = report.Link?.AbsoluteUri,
+            offered = shown.Count > 0,
+            items = shown.Select(m => new
+            {
+                id = m.Item.Id,
+                name = m.Item.Name,
+                category = m.Item.Category,
+                cost = CardText.Cost(m.Item),
+                approval = CardText.Approval(m.Item.Approval),
+            }),
+        };
+        var fallback = $"This sounds like a problem with something that stopped working (an incident), not a request. {report.Text}";
+        var message = Render(
             "incident",
-            new { words = words.Text, report = report.Text, reportLink = report.Link?.AbsoluteUri },
-            $"This sounds like a problem with something that stopped working (an incident), not a request. {report.Text}");
+            data,
+            shown.Count == 0 ? fallback : $"{fallback} If you were asking for something: {string.Join(", ", shown.Select(m => m.Item.Name))}.");
+        foreach (var match in shown)
+        {
+            KeepWords(message.Card, match, words);
+        }
+
+        return message;
+    }
 
     /// <summary>
     /// The requester typed in chat while an agent's question waits for them: offer their words as the answer, sent

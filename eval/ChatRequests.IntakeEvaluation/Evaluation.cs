@@ -51,16 +51,14 @@ public sealed class Evaluation(string root, Func<ICatalog, IMessageInterpreter> 
         switch (kind)
         {
             case "item":
-                var offered = meaning.Kind is MeaningKind.Item or MeaningKind.Choice or MeaningKind.Suggestion
-                    ? meaning.Items.FirstOrDefault(m => m.Item.Id == value)
-                    : null;
+                var offered = Offered(meaning).FirstOrDefault(m => m.Item.Id == value);
                 var expected = utterance.Slots ?? new Dictionary<string, string>();
                 var filled = offered is null ? 0 : expected.Count(s => offered.Slots.GetValueOrDefault(s.Key) == s.Value);
                 return Figures.Empty with
                 {
                     Top1 = new Rate(form == value ? 1 : 0, 1),
                     Reachable = new Rate(offered is null ? 0 : 1, 1),
-                    ShownFirst = new Rate(offered is not null && meaning.Items[0].Item.Id == value ? 1 : 0, 1),
+                    ShownFirst = new Rate(offered is not null && meaning.Kind != MeaningKind.Incident && meaning.Items[0].Item.Id == value ? 1 : 0, 1),
                     WrongForm = new Rate(form is not null && form != value ? 1 : 0, 1),
                     Slots = offered is null ? default : new Rate(filled, expected.Count),
                 };
@@ -79,6 +77,17 @@ public sealed class Evaluation(string root, Func<ICatalog, IMessageInterpreter> 
                 throw new InvalidDataException($"Unknown label \"{utterance.Expect}\".");
         }
     }
+
+    /// <summary>
+    /// The items a person is offered in the bot's first answer: the form's item, the choice, the question, or the few shown
+    /// beside an incident (<see cref="Meaning.ShownBesideAnIncident"/>, ADR 0089); none for a command or the catalog.
+    /// </summary>
+    internal static IEnumerable<ItemMatch> Offered(Meaning meaning) => meaning.Kind switch
+    {
+        MeaningKind.Item or MeaningKind.Choice or MeaningKind.Suggestion => meaning.Items,
+        MeaningKind.Incident => meaning.Items.Take(Meaning.ShownBesideAnIncident),
+        _ => [],
+    };
 
     /// <summary>A label split at its colon: ("item", "laptop") for "item:laptop", ("none", null) for "none".</summary>
     internal static (string Kind, string? Value) Split(string expect)

@@ -4,8 +4,8 @@ namespace ChatRequests.IntakeEvaluation;
 
 /// <summary>
 /// Where top-1's misses go (<c>--miss-kinds</c>): the item sentences not given their item's form, counted by what the
-/// bot did instead. Totals only, so it may read the held-out part: no sentence is printed. An incident's answer keeps the
-/// items to offer if the person says it is a request after all (ADR 0052): whether the right one is among them is counted.
+/// bot did instead. Totals only, so it may read the held-out part: no sentence is printed. An incident's answer shows the
+/// first few items the words were near (ADR 0089): whether the right one is among them is counted.
 /// </summary>
 public static class MissKinds
 {
@@ -41,7 +41,7 @@ public static class MissKinds
             MeaningKind.Suggestion or MeaningKind.Choice when at > 0 => Kind.LaterInAChoice,
             MeaningKind.Suggestion or MeaningKind.Choice => Kind.OfferedWithoutIt,
             MeaningKind.Command => Kind.Command,
-            MeaningKind.Incident => at >= 0 ? Kind.IncidentOfferingIt : Kind.Incident,
+            MeaningKind.Incident => at >= 0 && at < Meaning.ShownBesideAnIncident ? Kind.IncidentOfferingIt : Kind.Incident,
             _ => Kind.NothingClose,
         };
     }
@@ -78,7 +78,7 @@ public static class MissKinds
         Kind.AnotherItemsForm => "another item's form",
         Kind.OfferedWithoutIt => "a choice or question without it",
         Kind.Command => "a command",
-        Kind.IncidentOfferingIt => "an incident, it behind \"a request\"",
+        Kind.IncidentOfferingIt => "an incident, it shown beside",
         Kind.Incident => "an incident",
         _ => "nothing close",
     };

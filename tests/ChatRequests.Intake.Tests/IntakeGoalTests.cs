@@ -301,6 +301,22 @@ public sealed class IntakeGoalTests
         Assert.Equal(1, Evaluation.Score(new Utterance("a coffee machine", "none", null), choice).Abstention.Hits);
     }
 
+    [Fact]
+    public void Score_CountsAnIncidentShowingTheItemBesideIt_AsReachable_OnlyAmongTheFewItShows()
+    {
+        var item = new Utterance("laptop died, need another", "item:laptop", new Dictionary<string, string> { ["size"] = "14-inch" });
+        var laptop = new ChatRequests.Core.Catalog.CatalogItem { Id = "laptop", Name = "Laptop", Category = "Hardware" };
+        var near = new ItemMatch(laptop, 1, new Dictionary<string, string> { ["size"] = "14-inch" });
+        var others = Enumerable.Range(1, Meaning.ShownBesideAnIncident).Select(i => new ItemMatch(laptop with { Id = $"other-{i}" }, 2, new Dictionary<string, string>())).ToList();
+
+        var shown = Evaluation.Score(item, new Meaning { Kind = MeaningKind.Incident, Items = [.. others.Skip(1), near] });
+        var notShown = Evaluation.Score(item, new Meaning { Kind = MeaningKind.Incident, Items = [.. others, near] });
+
+        Assert.Equal((0, 1, 0, 0, 1), (shown.Top1.Hits, shown.Reachable.Hits, shown.WrongForm.Hits, shown.ShownFirst.Hits, shown.Slots.Hits));
+        Assert.Equal((0, 0, 0), (notShown.Top1.Hits, notShown.Reachable.Hits, notShown.Slots.Cases));
+        Assert.Equal(1, Evaluation.Score(new Utterance("vpn keeps dropping", "incident", null), new Meaning { Kind = MeaningKind.Incident, Items = [near] }).Incidents.Hits);
+    }
+
     private static Figures Total(IEnumerable<Outcome> outcomes) => outcomes.Aggregate(Figures.Empty, (sum, o) => sum + o.Figures);
 
     private static IReadOnlyList<LabelledSet> HeldOutPart()

@@ -11,6 +11,7 @@ public sealed class MissKindsTests
     private static readonly CatalogItem Laptop = new() { Id = "laptop", Name = "Laptop", Category = "Hardware" };
     private static readonly CatalogItem Charger = Laptop with { Id = "charger", Name = "Charger" };
     private static readonly CatalogItem Dock = Laptop with { Id = "dock", Name = "Dock" };
+    private static readonly CatalogItem Mouse = Laptop with { Id = "mouse", Name = "Mouse" };
 
     public static TheoryData<MeaningKind, string[], Kind?> Meanings => new()
     {
@@ -24,6 +25,7 @@ public sealed class MissKindsTests
         { MeaningKind.Command, [], Kind.Command },
         { MeaningKind.Incident, ["charger", "laptop"], Kind.IncidentOfferingIt },
         { MeaningKind.Incident, ["charger"], Kind.Incident },
+        { MeaningKind.Incident, ["charger", "dock", "mouse", "laptop"], Kind.Incident },
         { MeaningKind.Unknown, [], Kind.NothingClose },
     };
 
@@ -31,7 +33,7 @@ public sealed class MissKindsTests
     [MemberData(nameof(Meanings))]
     public void AnItemSentence_IsCountedByWhatItGot(MeaningKind kind, string[] offered, Kind? expected)
     {
-        var items = offered.Select(id => new[] { Laptop, Charger, Dock }.Single(i => i.Id == id));
+        var items = offered.Select(id => new[] { Laptop, Charger, Dock, Mouse }.Single(i => i.Id == id));
         var meaning = new Meaning { Kind = kind, Items = [.. items.Select(i => new ItemMatch(i, 1, new Dictionary<string, string>()))] };
 
         Assert.Equal(expected, Of(OutcomeOf(new Utterance("laptop pls", "item:laptop", null), meaning)));

@@ -31,7 +31,7 @@ public sealed class IntakeConversation(ICatalog catalog, IMessageInterpreter int
             { Kind: MeaningKind.Item, Items: [var best, ..] } => FormFor(best.Item, words, best.Slots),
             { Kind: MeaningKind.Choice, Items: [_, ..] } => new(cards.Choice(meaning.Items, words)),
             { Kind: MeaningKind.Suggestion, Items: [var closest, ..] } => new(cards.Suggestion(closest, words)),
-            { Kind: MeaningKind.Incident } => new(cards.Incident(words, Signpost(options.Value.IncidentReport))),
+            { Kind: MeaningKind.Incident } => new(cards.Incident(meaning.Items, words, Signpost(options.Value.IncidentReport))),
             _ => new(cards.Categories(Guide(), $"I couldn't match \"{Shorten(text)}\" to anything in the catalog.")),
         };
     }

@@ -62,10 +62,17 @@ public sealed record ItemMatch(CatalogItem Item, double Score, IReadOnlyDictiona
 /// <summary>
 /// What a message means. <see cref="Items"/> holds the winner for <see cref="MeaningKind.Item"/>, the options for
 /// <see cref="MeaningKind.Choice"/> and <see cref="MeaningKind.Suggestion"/>, for <see cref="MeaningKind.Incident"/> the
-/// items to offer if the person says it is a request after all (ADR 0052), and is empty otherwise.
+/// items to offer if the person was asking for something after all (ADR 0052; the answer shows the first
+/// <see cref="ShownBesideAnIncident"/> of them at once, ADR 0089), and is empty otherwise.
 /// </summary>
 public sealed record Meaning
 {
+    /// <summary>
+    /// How many of an incident's <see cref="Items"/> its answer shows beside how to report the fault (ADR 0089): few, so a
+    /// fault report stays a fault report, and enough for an ask the fault rules took.
+    /// </summary>
+    public const int ShownBesideAnIncident = 3;
+
     public required MeaningKind Kind { get; init; }
     public ChatCommand? Command { get; init; }
     /// <summary>A request number named in the words ("REQ-000042"), for ShowRequest and Cancel.</summary>

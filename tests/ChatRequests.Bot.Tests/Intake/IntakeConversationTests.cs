@@ -24,6 +24,7 @@ public sealed class IntakeConversationTests : IAsyncLifetime
     private const string SuggestionWords = "something to print with";
     private const string IncidentWords = "the EPR keeps crashing when I open a chart";
     private const string UnknownWords = "a flux capacitor";
+    private const string AskThroughAFaultWords = "my bleep died again on ICU, it is no use to me like this";
     private const string PagerWords = "I need a pager for Ward 1";
 
     private static readonly Dictionary<string, Func<ICatalog, Meaning>> Script = new()
@@ -32,6 +33,7 @@ public sealed class IntakeConversationTests : IAsyncLifetime
         [SuggestionWords] = c => One(MeaningKind.Suggestion, c, "label-printer"),
         [IncidentWords] = _ => new Meaning { Kind = MeaningKind.Incident },
         [UnknownWords] = _ => new Meaning { Kind = MeaningKind.Unknown },
+        [AskThroughAFaultWords] = c => Choice(c, null, ("pager", new() { ["ward"] = "ICU" }), ("dictation-headset", new())) with { Kind = MeaningKind.Incident },
         [PagerWords] = c => One(MeaningKind.Item, c, "pager", new() { ["ward"] = "Ward 1" }),
         ["it has USB-C"] = _ => new Meaning { Kind = MeaningKind.Unknown },
         ["where is my pager request"] = _ => new Meaning { Kind = MeaningKind.Command, Command = ChatCommand.ShowRequest },
@@ -146,6 +148,27 @@ public sealed class IntakeConversationTests : IAsyncLifetime
         var isRequest = await Teams.ClickOnCardAsync(Nia, Nia.PersonalChatId, card, CardVerbs.IntakeIsRequest);
         Assert.Contains(CardVerbs.IntakeBrowse, CardReader.Verbs(isRequest.Card));
         Assert.DoesNotContain(CardVerbs.IntakeSubmit, CardReader.Verbs(isRequest.Card));
+    }
+
+    [Fact]
+    public async Task FaultReport_ShowsTheItemsItWasNear_AndOneClickGivesTheFormWithTheWords()
+    {
+        var card = await SayAndWaitAsync(AskThroughAFaultWords, "(an incident)");
+
+        Assert.Contains(IncidentText, CardReader.AllText(card));
+        Assert.Contains("If you were asking for something, pick it:", CardReader.AllText(card));
+        Assert.Equal(2, CardReader.Verbs(card).Count(v => v == CardVerbs.IntakePick));
+        Assert.DoesNotContain(CardVerbs.IntakeIsRequest, CardReader.Verbs(card));
+        Assert.DoesNotContain(CardVerbs.IntakeSubmit, CardReader.Verbs(card));
+
+        var form = await Teams.ClickOnCardAsync(Nia, Nia.PersonalChatId, card, CardVerbs.IntakePick);
+
+        Assert.Contains("Request: Pager", form.CardText);
+        var values = CardReader.InputValues(form.Card);
+        Assert.Equal(AskThroughAFaultWords, values["justification"]);
+        Assert.Equal("ICU", values["field.ward"]);
+        var other = await Teams.ClickOnCardAsync(Nia, Nia.PersonalChatId, card, CardVerbs.IntakeElse);
+        Assert.Contains(CardVerbs.IntakeBrowse, CardReader.Verbs(other.Card));
     }
 
     [Fact]

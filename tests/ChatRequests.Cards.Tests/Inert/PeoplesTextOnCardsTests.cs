@@ -93,7 +93,7 @@ public class PeoplesTextOnCardsTests
         var slots = new Dictionary<string, string> { ["sharePath"] = required };
         yield return ("did you mean, keeping the words", cards.Choice([new(Share, 1, slots), new(Share with { Id = "other" }, 1, slots)], words), []);
         yield return ("suggestion", cards.Suggestion(new(Share, 0.5, slots), words), [required]);
-        yield return ("incident", cards.Incident(words, new Signpost("Report it on the portal.", null)), [required]);
+        yield return ("incident", cards.Incident([new(Share, 0.5, slots)], words, new Signpost("Report it on the portal.", null)), [required]);
         yield return ("answer offered from chat", cards.AnswerOffer(InState(RequestState.AwaitingRequester, t), required), [required]);
         yield return (
             "request-form",

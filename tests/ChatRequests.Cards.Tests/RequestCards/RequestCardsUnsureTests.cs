@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ChatRequests.Cards.Actions;
 using ChatRequests.Cards.Tests.Support;
+using ChatRequests.Core.Catalog;
 using ChatRequests.Core.Priority;
 using ChatRequests.Core.Requests;
 using ChatRequests.Core.Understanding;
@@ -15,6 +16,10 @@ public class RequestCardsUnsureTests
     private readonly Cards.RequestCards _cards = new(new FakeTimeProvider(Start));
 
     private static readonly IReadOnlyDictionary<string, string> NoSlots = new Dictionary<string, string>();
+
+    private static readonly CatalogItem Monitor = Laptop with { Id = "monitor", Name = "Monitor" };
+
+    private static readonly CatalogItem Vpn = PasswordReset with { Id = "vpn-access", Name = "VPN access" };
 
     [Fact]
     public void Choice_EachPickCarriesTheWordsTheUrgencyAndTheValuesNamedForThatItem()
@@ -95,13 +100,14 @@ public class RequestCardsUnsureTests
     {
         var report = new Signpost("Report it on the service portal.", new Uri("https://desk.example.com/incident"));
 
-        var message = _cards.Incident(new KeptWords("VPN keeps dropping", urgency: null), report);
+        var message = _cards.Incident([], new KeptWords("VPN keeps dropping", urgency: null), report);
 
         CardAssert.Valid(message);
         var text = CardQuery.Text(message.Card);
         Assert.Contains("This sounds like a problem with something that stopped working (an incident), not a request.", text);
         Assert.Contains("Report it on the service portal.", text);
         Assert.Contains("VPN keeps dropping", text);
+        Assert.DoesNotContain("If you were asking for something", text);
         Assert.Empty(CardQuery.Inputs(message.Card));
         var open = Assert.Single(CardQuery.Objects(message.Card), o => (string?)o["type"] == "Action.OpenUrl");
         Assert.Equal("https://desk.example.com/incident", (string?)open["url"]);
@@ -112,9 +118,40 @@ public class RequestCardsUnsureTests
     }
 
     [Fact]
+    public void Incident_ShowsTheFirstItemsItWasNear_EachKeepingTheWords_AndSomethingElseInsteadOfTheEscape()
+    {
+        var words = new KeptWords("screen cracked on my laptop for the Berlin office, need a replacement asap", Urgency.High);
+        ItemMatch[] near =
+        [
+            new(Laptop, 0.8, new Dictionary<string, string> { ["deliveryLocation"] = "Berlin office" }),
+            new(Monitor, 0.6, NoSlots),
+            new(PasswordReset, 0.5, NoSlots),
+            new(Vpn, 0.4, NoSlots),
+        ];
+
+        var message = _cards.Incident(near, words, new Signpost("Call 1234.", null));
+
+        CardAssert.Valid(message);
+        var text = CardQuery.Text(message.Card);
+        Assert.Contains("(an incident), not a request.", text);
+        Assert.Contains("If you were asking for something, pick it:", text);
+        Assert.DoesNotContain(Vpn.Name, text);
+        Assert.Empty(CardQuery.Inputs(message.Card));
+        var picks = CardQuery.Executes(message.Card, CardVerbs.IntakePick).Select(a => (PickItemData)CardActionData.Parse(CardVerbs.IntakePick, a["data"]!.AsObject())).ToList();
+        Assert.Equal([Laptop.Id, Monitor.Id, PasswordReset.Id], picks.Select(p => p.ItemId));
+        Assert.Equal(Meaning.ShownBesideAnIncident, picks.Count);
+        Assert.All(picks, p => Assert.Equal(words.Text, p.Words));
+        Assert.All(picks, p => Assert.Equal("High", p.Urgency));
+        Assert.Equal(new Dictionary<string, string> { ["deliveryLocation"] = "Berlin office" }, picks[0].Fields);
+        Assert.Empty(CardQuery.Executes(message.Card, CardVerbs.IntakeIsRequest));
+        Assert.Single(CardQuery.Executes(message.Card, CardVerbs.IntakeElse));
+        Assert.EndsWith($"If you were asking for something: {Laptop.Name}, {Monitor.Name}, {PasswordReset.Name}.", message.FallbackText);
+    }
+
+    [Fact]
     public void Incident_WithoutALink_HasOnlyTheEscape()
     {
-        var message = _cards.Incident(new KeptWords("Outlook crashes", urgency: null), new Signpost("Call 1234.", null));
+        var message = _cards.Incident([], new KeptWords("Outlook crashes", urgency: null), new Signpost("Call 1234.", null));
 
         CardAssert.Valid(message);
         Assert.DoesNotContain(CardQuery.Objects(message.Card), o => (string?)o["type"] == "Action.OpenUrl");
