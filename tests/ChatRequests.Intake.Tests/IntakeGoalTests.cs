@@ -16,7 +16,7 @@ public sealed class IntakeGoalTests
 
     /// <summary>Why the goals are not asserted on the held-out part (issue 10 open while they miss), or null when they must hold.</summary>
     private const string? HeldOutGoalsNotYetMet =
-        "Issue 10 open: the held-out part (the sixth to twenty-third blind parts, 13,375 sentences, 44 catalogs, thirty-seven never tuned on) misses top-1, reachable and abstention with the default engine, and wrong form and commands too with the words alone; see HeldOut_IsNoWorseThanMeasured.";
+        "Issue 10 open: the held-out part (the sixth to twenty-third blind parts, 13,375 sentences, 44 catalogs, thirty-seven never tuned on) misses top-1 (79.1%) and abstention (89.4%) with the default engine, and wrong form and commands too with the words alone; see HeldOut_IsNoWorseThanMeasured.";
 
     /// <summary>
     /// The held-out part's misses per figure as first measured (<c>--part heldout</c>), so that no figure gets worse; a
@@ -25,6 +25,9 @@ public sealed class IntakeGoalTests
     /// </summary>
     private static readonly IReadOnlyDictionary<string, int>? HeldOutMissesAsMeasured = new Dictionary<string, int>
     {
+        // The same parts and engine, the items shown beside an incident counted as offered (ADR 0089, 2026-12-08; the
+        // evaluation's count, no reading changed), words alone: reachable 7948/8334 (was 7719), slot fill 9687/10536 (277
+        // slot labels more, on the item sentences now reached; 34 of them unfilled), the rest as below. Before ADR 0089:
         // The sixth to twenty-third parts, with the engine after N43 (a request made through what broke, ADR 0088), measured
         // on 2026-12-07, words alone: top-1 6613/8334, reachable 7719/8334, wrong form 484/10217, abstention 1538/1883,
         // commands 1510/1691, incidents 1272/1467, slot fill 9444/10259 (one miss more than before on 34 more cases: the
@@ -109,12 +112,12 @@ public sealed class IntakeGoalTests
         // eighteenth blind to both): commands 1097/1244, the rest as first measured.
         // Set to the misses of the first lines above: the sixth to twentieth parts, the engine after N27 and N29 (words alone).
         ["top-1 accuracy"] = 1721,
-        ["reachable"] = 615,
+        ["reachable"] = 386,
         ["wrong form"] = 484,
         ["abstention on none"] = 345,
         ["commands"] = 181,
         ["incidents"] = 195,
-        ["slot fill"] = 815,
+        ["slot fill"] = 849,
     };
 
     /// <summary>
@@ -122,7 +125,7 @@ public sealed class IntakeGoalTests
     /// on 2026-12-06, brought 901 sentences and the council catalog the rules still miss.
     /// </summary>
     private const string? TuningGoalsNotYetMet =
-        "Issue 10 open: since the fifth part was folded in (2026-12-06) the tuning part misses top-1 (81.6%), reachable (94.8%), wrong form (3.7%) and abstention (86.5%); see Tuning_IsNoWorseThanMeasured.";
+        "Issue 10 open: since the fifth part was folded in (2026-12-06) the tuning part, words alone, has missed top-1, reachable, wrong form and abstention; on 2026-12-08 it misses abstention (87.1%); see Tuning_IsNoWorseThanMeasured.";
 
     /// <summary>
     /// The tuning part's misses per figure with the calibrated match decision (ADR 0037, 2026-12-06), so that no figure
@@ -148,8 +151,10 @@ public sealed class IntakeGoalTests
         // lead: top-1 1267/1475, reachable 1434, wrong form 53/1816, abstention 297/341, slot fill 1592/1684.
         // A word spelt right is no typo of a catalog word (N24, ADR 0069): top-1 1269/1475, reachable 1434, wrong form
         // 53/1816, abstention 297/341, slot fill 1600/1685.
+        // The items shown beside an incident counted as offered (ADR 0089, 2026-12-08): reachable 1445/1475, slot fill
+        // 1612/1698.
         ["top-1 accuracy"] = 206,
-        ["reachable"] = 41,
+        ["reachable"] = 30,
         ["wrong form"] = 53,
         ["abstention on none"] = 44,
         // Commands and fault reports reworked (K, 2026-12-06): commands 316/317, incidents 280/281. The 12 item sentences
@@ -158,8 +163,8 @@ public sealed class IntakeGoalTests
         ["commands"] = 1,
         ["incidents"] = 1,
         // N19 (ADR 0064): three item sentences more right brought three slot labels, one of them unfilled (1591/1683, 94.5%);
-        // with N21, 1592/1684; with N24, 1600/1685.
-        ["slot fill"] = 85,
+        // with N21, 1592/1684; with N24, 1600/1685; with the items shown beside an incident (ADR 0089), 1612/1698.
+        ["slot fill"] = 86,
     };
 
     /// <summary>Why the goals per catalog and the margins are not asserted on the tuning part, or null when they must hold.</summary>
