@@ -324,11 +324,13 @@ internal static class CommandWords
         bool Has(string phrase) => padded.Contains($" {phrase} ", StringComparison.Ordinal);
         bool Any(string[] phrases) => phrases.Any(Has);
 
-        if ((CancelPhrases.Any(p => Has(p) && !DescribesTheAsk(padded, p)) && !NamesAControl(raw)) || CancelPairs.Any(p => said.Contains($" {p} ", StringComparison.Ordinal))
+        // "cancel my old phone and get me an iPhone": a thing swapped for another is the new thing asked for (ADR 0090).
+        if (((CancelPhrases.Any(p => Has(p) && !DescribesTheAsk(padded, p)) && !NamesAControl(raw)) || CancelPairs.Any(p => said.Contains($" {p} ", StringComparison.Ordinal))
             || raw is ["stop"] or ["no"] or ["nope"] or ["exit"] or ["quit"]
             || (raw.Length > 1 && TakeBackOpeners.Contains(raw[0]) && TakeBackSeconds.Contains(raw[1]))
             || (namesRequest && raw.SkipWhile(ImperativeOpeners.Contains).Take(1).Any(WithdrawVerbs.Contains))
             || WithdrawsARequest(raw) || NoLongerWanted(raw))
+            && !AskInCommandWords.Swaps(words, raw, known))
         {
             // "cancel my Adobe licence": a thing of the catalog cancelled, which an item may be for (a licence removal); a form wins.
             // "withdraw the files from archive": a thing taken out, which items that know it may be for; a form or a choice wins.
@@ -349,7 +351,8 @@ internal static class CommandWords
             theirs |= Has("for decision") || Has("decide on") || AwaitMyOk(raw);
             // "do I have anything to okay", "anything to rubber stamp": nothing named but what waits on the person.
             theirs |= AnythingToApprove(raw);
-            return (ChatCommand.Approvals, ApprovesAnObject(raw) ? CommandStrength.Weak : theirs ? CommandStrength.Strong : CommandStrength.Medium);
+            // "my manager approved me as an issuer, can you set it up": another's approval told as why a thing is asked for (ADR 0090).
+            return (ChatCommand.Approvals, ApprovesAnObject(raw) || (ApprovedByAnother(raw) && (AsksForANewThing(raw) || AskInCommandWords.AsksSomeoneToDo(raw))) ? CommandStrength.Weak : theirs ? CommandStrength.Strong : CommandStrength.Medium);
         }
 
         // "for my team to work on": the person's team's work, like "our".
@@ -423,7 +426,8 @@ internal static class CommandWords
 
         if (Any(LooseMyRequestPhrases))
         {
-            return (ChatCommand.MyRequests, CommandStrength.Medium);
+            // "where do I see where the wagons are, need tracking access": a thing asked for, of which tracking is the use (ADR 0090).
+            return (ChatCommand.MyRequests, AsksForANewThing(raw) ? CommandStrength.Weak : CommandStrength.Medium);
         }
 
         if (Any(LookAtMinePhrases) || earlier is not null)
@@ -445,6 +449,13 @@ internal static class CommandWords
         if (AsksHowToAskAtAll(raw))
         {
             return (ChatCommand.Help, CommandStrength.Strong);
+        }
+
+        // "log a request for 4 passes", "how do I ask for the archive", "show me how to get onto the wiki", "help, need his
+        // badges pulled": an ask for a thing the catalog knows in the words of a command (ADR 0090); the words give no command.
+        if (AskInCommandWords.StartsAnAskFor(words, raw, known) || AskInCommandWords.AsksHowToGet(words, raw, known) || AskInCommandWords.HelpThenNeed(words, raw, known))
+        {
+            return null;
         }
 
         var browse = BrowsePhrases.FirstOrDefault(Has) ?? StartsAnAsk(raw);
@@ -527,6 +538,10 @@ internal static class CommandWords
 
         return false;
     }
+
+    /// <summary>"my manager approved me as an issuer", "the boss signed it off": an approval someone else already gave.</summary>
+    private static bool ApprovedByAnother(string[] raw) =>
+        raw.Where((w, i) => w is "approved" or "authorised" or "authorized" or "okayed" or "signed" && raw.Take(i).TakeLast(2).Any(PersonNouns.Contains)).Any();
 
     /// <summary>"requests needing my go-ahead", "stuff waiting for my ok": asks that wait on the person's own say.</summary>
     private static bool AwaitMyOk(string[] raw) =>
@@ -709,7 +724,9 @@ internal static class CommandWords
     {
         for (var i = 0; i < raw.Length; i++)
         {
-            if (raw[i] == "my" && Enumerable.Range(i + 1, Math.Min(4, raw.Length - i - 1)).Any(j => RequestNouns.Contains(raw[j]) && !compound(j)))
+            // "cancel my old notebook and order me a macbook": a request noun followed by whom it is for is the verb (ADR 0090).
+            if (raw[i] == "my" && Enumerable.Range(i + 1, Math.Min(4, raw.Length - i - 1)).Any(j => RequestNouns.Contains(raw[j]) && !compound(j)
+                && !(j + 1 < raw.Length && raw[j + 1] is "me" or "us" or "him" or "her" or "them")))
             {
                 return true;
             }
