@@ -41,6 +41,13 @@ internal static class AskHead
     /// <summary>The words of the thing asked for, its head last (see <see cref="Of"/>).</summary>
     public static Word[] Run(Word[] words)
     {
+        var (start, end) = RunAt(words);
+        return words[start..end];
+    }
+
+    /// <summary>Where <see cref="Run"/> starts and ends (exclusive) in the words; both the same when there is none.</summary>
+    public static (int Start, int End) RunAt(Word[] words)
+    {
         var verb = Array.FindIndex(words, w => RequestVerbs.Contains(w.Raw));
         var i = verb + 1;
         while (i < words.Length && (!words[i].IsContent || Determiners.Contains(words[i].Raw) || Lexicon.QualityWords.Contains(words[i].Raw)
@@ -55,11 +62,17 @@ internal static class AskHead
             end++;
         }
 
-        return words[i..end];
+        return (i, end);
     }
 
     /// <summary>The value of <see cref="Against"/> for the item's own thing asked for.</summary>
     public const int ItsOwn = 1;
+
+    /// <summary>The value of <see cref="Against"/> when no thing asked for is found.</summary>
+    public const int NoHead = 0;
+
+    /// <summary>The value of <see cref="Against"/> for the item's own word after a word of another kind ("a desk phone").</summary>
+    public const int ItsOwnOfAKind = 5;
 
     /// <summary>
     /// How the head of the ask stands to an item: 0 none found, 1 the item's own word and nothing else before it, 5 the

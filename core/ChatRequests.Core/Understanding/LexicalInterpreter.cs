@@ -243,7 +243,8 @@ public sealed class LexicalInterpreter(ICatalog catalog, ISentenceEncoder? encod
             };
         }
 
-        if (kind == MeaningKind.Item && OtherThing.IsAskedFor(words, index, items[0]))
+        // A supply, part or accessory for the item's thing, or the item's kind said only as not wanted (ADR 0091): a question.
+        if (kind == MeaningKind.Item && (OtherThing.IsAskedFor(words, index, items[0]) || NotTheItem.IsAskedFor(words, index, items[0])))
         {
             kind = MeaningKind.Suggestion;
         }

@@ -101,7 +101,7 @@ internal static class OtherThing
     private static readonly HashSet<string> RequestVerbs = ["need", "needs", "want", "wants", "like", "get", "order", "request", "requesting", "ordering"];
 
     /// <summary>Nouns too vague to be another thing ("a 4G backup box", "a machine that can run VMs").</summary>
-    private static readonly HashSet<string> VagueHeads = ["box", "boxes", "unit", "units", "gadget", "item", "items", "piece", "machine", "machines", "solution", "option", "equipment", "hardware", "gear", "thingy", "techie"];
+    public static readonly HashSet<string> VagueHeads = ["box", "boxes", "unit", "units", "gadget", "item", "items", "piece", "machine", "machines", "solution", "option", "equipment", "hardware", "gear", "thingy", "techie"];
 
     // Adjectives mostly say what a thing is like ("a vertical mouse", "a mechanical keyboard"), not another thing.
     private static bool Adjective(string word) =>
