@@ -16,7 +16,7 @@ public sealed class IntakeGoalTests
 
     /// <summary>Why the goals are not asserted on the held-out part (issue 10 open while they miss), or null when they must hold.</summary>
     private const string? HeldOutGoalsNotYetMet =
-        "Issue 10 open: the held-out part (the sixth to twenty-third blind parts, 13,375 sentences, 44 catalogs, thirty-seven never tuned on) misses top-1 (79.1%) and abstention (89.4%) with the default engine, and wrong form and commands too with the words alone; see HeldOut_IsNoWorseThanMeasured.";
+        "Issue 10 open: the held-out part (the sixth to twenty-third blind parts, 13,375 sentences, 44 catalogs, thirty-seven never tuned on) misses top-1 (79.1%) and abstention (89.6%) with the default engine, and wrong form and commands too with the words alone; see HeldOut_IsNoWorseThanMeasured.";
 
     /// <summary>
     /// The held-out part's misses per figure as first measured (<c>--part heldout</c>), so that no figure gets worse; a
@@ -25,6 +25,11 @@ public sealed class IntakeGoalTests
     /// </summary>
     private static readonly IReadOnlyDictionary<string, int>? HeldOutMissesAsMeasured = new Dictionary<string, int>
     {
+        // The same parts, 2026-12-08, after N44 (a request in command words, ADR 0090) and N45 (a thing for the item or the
+        // item's word only as unwanted is not the item, ADR 0091), each measured once, words alone: top-1 6610/8334 (N45
+        // trades 3 right forms, now questions, for 7 wrong forms fewer and 7 "none" more left alone: the goals' order, as
+        // N24's), reachable 7950/8334, wrong form 477/10217, abstention 1545/1883, commands 1511/1691, incidents 1272/1467,
+        // slot fill 9689/10538. Set to these. Before N44 and N45:
         // The same parts and engine, the items shown beside an incident counted as offered (ADR 0089, 2026-12-08; the
         // evaluation's count, no reading changed), words alone: reachable 7948/8334 (was 7719), slot fill 9687/10536 (277
         // slot labels more, on the item sentences now reached; 34 of them unfilled), the rest as below. Before ADR 0089:
@@ -111,11 +116,11 @@ public sealed class IntakeGoalTests
         // After N17 and commands11 (2026-12-07, 19149be, words alone; measured once on the whole held-out part, the
         // eighteenth blind to both): commands 1097/1244, the rest as first measured.
         // Set to the misses of the first lines above: the sixth to twentieth parts, the engine after N27 and N29 (words alone).
-        ["top-1 accuracy"] = 1721,
-        ["reachable"] = 386,
-        ["wrong form"] = 484,
-        ["abstention on none"] = 345,
-        ["commands"] = 181,
+        ["top-1 accuracy"] = 1724,
+        ["reachable"] = 384,
+        ["wrong form"] = 477,
+        ["abstention on none"] = 338,
+        ["commands"] = 180,
         ["incidents"] = 195,
         ["slot fill"] = 849,
     };
