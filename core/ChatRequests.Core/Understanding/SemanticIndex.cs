@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using ChatRequests.Core.Catalog;
 
@@ -15,17 +16,44 @@ internal sealed class SemanticIndex
     /// The command, fault and "none" exemplars' vectors, once per encoder: they are no catalog's, so a catalog reload (and each
     /// catalog of the evaluation) reuses them (ADR 0048). Encoded as queries: they are what people write.
     /// </summary>
-    private static readonly ConditionalWeakTable<ISentenceEncoder, (string Kind, float[] Vector)[]> ExemplarVectors = new();
+    private static readonly ConditionalWeakTable<ISentenceEncoder, Exemplars> ExemplarVectors = new();
 
-    private readonly float[][][] _vectors;
-    private readonly (string Kind, float[] Vector)[] _exemplars;
+    // Each distinct item text's vector once, one after another (a keyword several items share is one row): a message's
+    // cosines read about 1 MB instead of 2 (200 generated items), so less of the encoder's weights is pushed out of the caches.
+    private readonly float[] _rows;
+    private readonly int _width;
+    // Item i's rows: _itemRows[_firstOf[i].._firstOf[i + 1]].
+    private readonly int[] _itemRows;
+    private readonly int[] _firstOf;
+    private readonly Exemplars _exemplars;
 
     public SemanticIndex(IReadOnlyList<CatalogItem> items, ISentenceEncoder encoder)
     {
         Items = items;
-        _vectors = [.. items.Select(item => Texts(item).Select(encoder.Encode).ToArray())];
-        _exemplars = ExemplarVectors.GetValue(encoder, e =>
-            [.. CommandExemplars.All.Concat(NoneExemplars.All.Select(t => (Kind: NoneExemplars.Kind, Text: t))).Select(x => (x.Kind, e.EncodeQuery(x.Text)))]);
+        var rowOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var vectors = new List<float[]>();
+        var itemRows = new List<int>();
+        _firstOf = new int[items.Count + 1];
+        for (var i = 0; i < items.Count; i++)
+        {
+            foreach (var text in Texts(items[i]))
+            {
+                if (!rowOf.TryGetValue(text, out var row))
+                {
+                    rowOf[text] = row = vectors.Count;
+                    vectors.Add(encoder.Encode(text));
+                }
+
+                itemRows.Add(row);
+            }
+
+            _firstOf[i + 1] = itemRows.Count;
+        }
+
+        (_rows, _width) = Rows(vectors);
+        _itemRows = [.. itemRows];
+        _exemplars = ExemplarVectors.GetValue(encoder, e => Exemplars.Of(
+            [.. CommandExemplars.All.Concat(NoneExemplars.All.Select(t => (Kind: NoneExemplars.Kind, Text: t))).Select(x => (x.Kind, e.EncodeQuery(x.Text)))]));
     }
 
     /// <summary>The catalog's list of items these vectors are of: another list is another catalog.</summary>
@@ -38,19 +66,29 @@ internal sealed class SemanticIndex
     /// <summary>The cosine of the message with each item (its nearest text), in the catalog's order.</summary>
     public float[] Cosines(float[] message)
     {
-        var cosines = new float[_vectors.Length];
-        for (var i = 0; i < _vectors.Length; i++)
+        var rows = _rows.Length / Math.Max(_width, 1);
+        var dots = ArrayPool<float>.Shared.Rent(rows);
+        try
         {
-            var best = float.MinValue;
-            foreach (var vector in _vectors[i])
+            Vectors.DotRows(_rows, message.AsSpan(0, rows == 0 ? 0 : _width), dots.AsSpan(0, rows));
+            var cosines = new float[_firstOf.Length - 1];
+            for (var i = 0; i < cosines.Length; i++)
             {
-                best = Math.Max(best, Vectors.Dot(vector, message));
+                var best = float.MinValue;
+                for (var n = _firstOf[i]; n < _firstOf[i + 1]; n++)
+                {
+                    best = Math.Max(best, dots[_itemRows[n]]);
+                }
+
+                cosines[i] = best;
             }
 
-            cosines[i] = best;
+            return cosines;
         }
-
-        return cosines;
+        finally
+        {
+            ArrayPool<float>.Shared.Return(dots);
+        }
     }
 
     /// <summary>
@@ -60,23 +98,54 @@ internal sealed class SemanticIndex
     public Senses Senses(float[] message, float[] cosines)
     {
         var (command, commandCosine, faultCosine, noneCosine) = ((ChatCommand?)null, float.MinValue, float.MinValue, float.MinValue);
-        foreach (var (kind, vector) in _exemplars)
+        var dots = ArrayPool<float>.Shared.Rent(_exemplars.Kinds.Length);
+        try
         {
-            var cosine = Vectors.Dot(vector, message);
-            if (kind == CommandExemplars.Fault)
+            Vectors.DotRows(_exemplars.Rows, message.AsSpan(0, _exemplars.Width), dots.AsSpan(0, _exemplars.Kinds.Length));
+            for (var n = 0; n < _exemplars.Kinds.Length; n++)
             {
-                faultCosine = Math.Max(faultCosine, cosine);
+                var (kind, cosine) = (_exemplars.Kinds[n], dots[n]);
+                if (kind == CommandExemplars.Fault)
+                {
+                    faultCosine = Math.Max(faultCosine, cosine);
+                }
+                else if (kind == NoneExemplars.Kind)
+                {
+                    noneCosine = Math.Max(noneCosine, cosine);
+                }
+                else if (cosine > commandCosine)
+                {
+                    (command, commandCosine) = (Enum.Parse<ChatCommand>(kind), cosine);
+                }
             }
-            else if (kind == NoneExemplars.Kind)
-            {
-                noneCosine = Math.Max(noneCosine, cosine);
-            }
-            else if (cosine > commandCosine)
-            {
-                (command, commandCosine) = (Enum.Parse<ChatCommand>(kind), cosine);
-            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(dots);
         }
 
         return new Senses(command!.Value, commandCosine, faultCosine, cosines.Length == 0 ? 0 : cosines.Max(), noneCosine);
+    }
+
+    private static (float[] Rows, int Width) Rows(IReadOnlyList<float[]> vectors)
+    {
+        var width = vectors.Count == 0 ? 0 : vectors[0].Length;
+        var rows = new float[vectors.Count * width];
+        for (var r = 0; r < vectors.Count; r++)
+        {
+            vectors[r].CopyTo(rows, r * width);
+        }
+
+        return (rows, width);
+    }
+
+    /// <summary>The command, fault and "none" exemplars' kinds, and their vectors one after another.</summary>
+    private sealed record Exemplars(string[] Kinds, float[] Rows, int Width)
+    {
+        public static Exemplars Of((string Kind, float[] Vector)[] exemplars)
+        {
+            var (rows, width) = SemanticIndex.Rows([.. exemplars.Select(x => x.Vector)]);
+            return new Exemplars([.. exemplars.Select(x => x.Kind)], rows, width);
+        }
     }
 }
