@@ -1,10 +1,12 @@
 namespace ChatRequests.Core.Understanding;
 
 /// <summary>
-/// Two ways the words name an item and yet ask for something the item is not (ADR 0091): the thing asked for comes first
-/// and the item only after "for" ("filament for the 3D printer", "an arm for my 4K screen": a supply, part or
-/// accessory of the item's thing, not the thing); or the word that tells the item from its kin is said only after "not"
-/// ("a calculator, not a graphing one", "not Maya"). Such a match is asked as a question, never a confident form.
+/// Three ways the words name an item and yet ask for something the item is not: the thing asked for comes first and the
+/// item only after "for" ("filament for the 3D printer", "an arm for my 4K screen": a supply, part or accessory of the
+/// item's thing, not the thing; ADR 0091); the word that tells the item from its kin is said only after "not" ("a
+/// calculator, not a graphing one", "not Maya"; ADR 0091); or the item is said only as what the asked thing would replace
+/// ("a Zoom licence instead of Teams", "Scribus doesnt export what we need"; ADR 0092). Such a match is asked as a question,
+/// never a confident form.
 /// </summary>
 internal static class NotTheItem
 {
@@ -22,8 +24,119 @@ internal static class NotTheItem
     /// <summary>How far past "for" the item may be named and still be what the thing is for ("for my xbox dev kit").</summary>
     private const int Span = 4;
 
+    /// <summary>
+    /// Words after which a thing is what the asker has, leaves or dislikes, not what is wanted (ADR 0092): "a Zoom licence
+    /// instead of Teams", "dont get on with Affinity".
+    /// </summary>
+    private static readonly string[][] LeftBehind =
+    [
+        ["instead", "of"], ["in", "place", "of"], ["rather", "than"], ["dont", "like"], ["dont", "want"], ["dont", "get", "on", "with"],
+        ["sick", "of"], ["fed", "up", "with"], ["hate"],
+    ];
+
+    /// <summary>
+    /// A thing said right before one of these is what falls short ("Scribus doesnt export what we need"). Not "cant" nor "dont",
+    /// whose subject chat drops ("forgot my password, cant log on": the password is wanted).
+    /// </summary>
+    private static readonly HashSet<string> FallsShort = ["doesnt", "wont", "isnt", "arent", "didnt"];
+
     public static bool IsAskedFor(Word[] words, CatalogIndex index, ScoredItem winner) =>
-        winner.NamedBy is { } phrase && (AThingFor(words, index, winner, phrase) || (phrase.Kind != PhraseKind.Choice && SaidOnlyNegated(words, phrase)));
+        (winner.NamedBy is { } phrase && (AThingFor(words, index, winner, phrase) || (phrase.Kind != PhraseKind.Choice && SaidOnlyNegated(words, phrase))))
+        || NamedOnlyAsLeft(words, index, winner);
+
+    /// <summary>
+    /// Every place the item's name, a keyword, synonym or choice is said whole is said as what the asker leaves behind:
+    /// after "instead of", "dont like", "rather than" ... with only determiners between, or right before "doesnt", "wont"
+    /// ...; and the thing asked for in the words before (<see cref="AskHead.RunAt"/>) has a word not the item's: the item is
+    /// what the asked thing would replace ("a Zoom licence instead of Teams", "a Pixel, I dont like iPhones"). With or
+    /// without a naming phrase on the winner, so where the encoder chose the item too.
+    /// </summary>
+    public static bool NamedOnlyAsLeft(Word[] words, CatalogIndex index, ScoredItem winner)
+    {
+        var said = Said(words, index.Phrases[winner.Index]);
+        if (said.Count == 0)
+        {
+            return false;
+        }
+
+        var left = said.Select(i => LeftAt(words, said, i)).ToList();
+        if (left.Any(at => at < 0))
+        {
+            return false;
+        }
+
+        // The thing asked for, read in the words before the item is left ("dont want a dell" asks for no dell), is not the item's.
+        var before = words[..left.Min()];
+        var (start, end) = AskHead.RunAt(before);
+        return Enumerable.Range(start, end - start).Any(i => !before[i].IsNumber && Lexicon.IsThingWord(before[i].Raw)
+            && !said.Contains(i) && !General(before[i]) && !OtherThing.VagueHeads.Contains(before[i].Raw));
+    }
+
+    /// <summary>
+    /// Where the item's name, a keyword or a choice is said whole (its content words in a row; "sound" alone does not say
+    /// "sound design"), not one of general words only ("licence").
+    /// </summary>
+    private static HashSet<int> Said(Word[] words, IReadOnlyList<ItemPhrase> phrases)
+    {
+        var content = Enumerable.Range(0, words.Length).Where(i => words[i].IsContent).ToArray();
+        var said = new HashSet<int>();
+        foreach (var phrase in phrases.Where(p => p.Terms.Length > 0 && !p.Terms.All(Lexicon.GenericTerms.Contains)))
+        {
+            for (var k = 0; k + phrase.Terms.Length <= content.Length; k++)
+            {
+                if (phrase.Terms.Select((t, j) => Is(words[content[k + j]], t)).All(b => b))
+                {
+                    said.UnionWith(content[k..(k + phrase.Terms.Length)]);
+                }
+            }
+        }
+
+        return said;
+
+        static bool Is(Word word, string term) => word.Term == term || Lexicon.SynonymsOf(term).Contains(word.Term);
+    }
+
+    /// <summary>Where the words that leave the item at word i begin, or -1 when it is not said as left.</summary>
+    private static int LeftAt(Word[] words, HashSet<int> said, int i)
+    {
+        for (var end = i - 1; end >= Math.Max(0, i - Span); end--)
+        {
+            // Only the item and determiners between ("instead of the jabra"); not a doing: "fed up with typing clinic
+            // letters" leaves the typing, and wants the letters written another way.
+            if (!said.Contains(end) && !Determiners.Contains(words[end].Raw))
+            {
+                foreach (var marker in LeftBehind)
+                {
+                    var start = end - marker.Length + 1;
+                    if (start >= 0 && marker.Select((m, k) => words[start + k].Raw == m).All(b => b))
+                    {
+                        return start;
+                    }
+                }
+
+                break;
+            }
+        }
+
+        var next = i + 1;
+        while (next < words.Length && said.Contains(next))
+        {
+            next++;
+        }
+
+        if (next < words.Length && FallsShort.Contains(words[next].Raw))
+        {
+            var subject = i;
+            while (subject > 0 && (said.Contains(subject - 1) || Determiners.Contains(words[subject - 1].Raw)))
+            {
+                subject--;
+            }
+
+            return subject;
+        }
+
+        return -1;
+    }
 
     /// <summary>
     /// The thing asked for (<see cref="AskHead.Run"/>) ends in a noun that is not the item's own, right before "for", and
