@@ -25,6 +25,9 @@ public sealed class IntakeGoalTests
     /// </summary>
     private static readonly IReadOnlyDictionary<string, int>? HeldOutMissesAsMeasured = new Dictionary<string, int>
     {
+        // The same parts, 2026-12-08 01:00, after N46 (the item said only as what is left behind, ADR 0092), measured once,
+        // words alone: top-1 6609/8334 (one right form more a question), wrong form 476/10217, abstention 1546/1883, the
+        // rest as after N45 (the default engine: every figure the same). Set to these. Before N46:
         // The same parts, 2026-12-08, after N44 (a request in command words, ADR 0090) and N45 (a thing for the item or the
         // item's word only as unwanted is not the item, ADR 0091), each measured once, words alone: top-1 6610/8334 (N45
         // trades 3 right forms, now questions, for 7 wrong forms fewer and 7 "none" more left alone: the goals' order, as
@@ -116,10 +119,10 @@ public sealed class IntakeGoalTests
         // After N17 and commands11 (2026-12-07, 19149be, words alone; measured once on the whole held-out part, the
         // eighteenth blind to both): commands 1097/1244, the rest as first measured.
         // Set to the misses of the first lines above: the sixth to twentieth parts, the engine after N27 and N29 (words alone).
-        ["top-1 accuracy"] = 1724,
+        ["top-1 accuracy"] = 1725,
         ["reachable"] = 384,
-        ["wrong form"] = 477,
-        ["abstention on none"] = 338,
+        ["wrong form"] = 476,
+        ["abstention on none"] = 337,
         ["commands"] = 180,
         ["incidents"] = 195,
         ["slot fill"] = 849,
