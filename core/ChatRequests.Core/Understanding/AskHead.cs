@@ -85,13 +85,13 @@ internal static class AskHead
     {
         if (run.Length == 0)
         {
-            return 0;
+            return NoHead;
         }
 
         var head = run[^1];
         if (own.Contains(head.Term))
         {
-            return run[..^1].All(w => own.Contains(w.Term) || index.AnswerTerms.Contains(w.Term) || Lexicon.QualityWords.Contains(w.Raw) || !Lexicon.IsThingWord(w.Raw)) ? 1 : 5;
+            return run[..^1].All(w => own.Contains(w.Term) || index.AnswerTerms.Contains(w.Term) || Lexicon.QualityWords.Contains(w.Raw) || !Lexicon.IsThingWord(w.Raw)) ? ItsOwn : ItsOwnOfAKind;
         }
 
         return index.Heads.Contains(head.Term) ? 2 : !index.Knows(head.Term) ? 3 : 4;
