@@ -55,6 +55,9 @@ internal static class AskThroughAFault
         "computer", "system", "things",
     ];
 
+    // A licence or access that ran out ("lapsed", "expired", "has ended", "ran out"): renewed, not repaired.
+    private static readonly HashSet<string> Lapses = ["lapsed", "expired", "ended", "expiring", "expires", "ran", "run"];
+
     private static readonly HashSet<string> NeedVerbs = ["need", "needs", "needed", "want", "wants", "require", "requires"];
 
     /// <summary>Whether the words, as said (blanked where they only look like asking), ask for a thing through a fault.</summary>
@@ -159,9 +162,11 @@ internal static class AskThroughAFault
     /// </summary>
     private static bool LapsedThenNeeded(string[] said, int i) =>
         NeedVerbs.Contains(said[i]) && i + 1 < said.Length && said[i + 1] is "it" or "them" or "one"
-        && said.Take(i).Select((w, at) => (w, at)).Any(x => Lapses.Contains(x.w) && said.Skip(Math.Max(0, x.at - 4)).Take(8).Any(Grants.Contains));
+        && Enumerable.Range(0, i).Any(at => Lapsed(said, at, i) && said.Skip(Math.Max(0, at - 4)).Take(8).Any(Grants.Contains));
 
-    private static readonly HashSet<string> Lapses = ["lapsed", "expired", "ended", "expiring", "expires", "ran", "run"];
+    // "ran" and "run" only as "ran out", "run out": "need it to run the reports" is no lapse.
+    private static bool Lapsed(string[] said, int at, int before) =>
+        Lapses.Contains(said[at]) && (said[at] is not ("ran" or "run") || (at + 1 < before && said[at + 1] == "out"));
 
     /// <summary>Things that come back when a fault is put right ("wifi", "signal", "the phone"): no new thing asked for.</summary>
     internal static bool ComesBackWhenPutRight(string word) => Working.Contains(word);
