@@ -55,6 +55,9 @@ internal static class AskThroughAFault
         "computer", "system", "things",
     ];
 
+    // A licence or access that ran out ("lapsed", "expired", "has ended", "ran out"): renewed, not repaired.
+    private static readonly HashSet<string> Lapses = ["lapsed", "expired", "ended", "expiring", "expires", "ran", "run"];
+
     private static readonly HashSet<string> NeedVerbs = ["need", "needs", "needed", "want", "wants", "require", "requires"];
 
     /// <summary>Whether the words, as said (blanked where they only look like asking), ask for a thing through a fault.</summary>
@@ -69,7 +72,8 @@ internal static class AskThroughAFault
                 return true;
             }
 
-            if (AsksSomeone(said, i) || GrantPlease(said, i) || AddedBack(said, i) || (grantSaid && GrantBack(said, i)))
+            if (AsksSomeone(said, i) || GrantPlease(said, i) || AddedBack(said, i) || (grantSaid && GrantBack(said, i))
+                || AddMePlease(said, i) || ChangePlease(said, i) || (grantSaid && LapsedThenNeeded(said, i)))
             {
                 return true;
             }
@@ -140,6 +144,32 @@ internal static class AskThroughAFault
     /// <summary>"my role was taken off, need it back", "the licence got pulled, can I have it back": a grant given back.</summary>
     private static bool GrantBack(string[] said, int i) =>
         said[i] is "need" or "want" or "have" or "get" && i + 2 < said.Length && said[i + 1] is "it" or "them" && said[i + 2] == "back";
+
+    /// <summary>"I can't open the HR drive, please add me", "add us please": a place given, never a repair.</summary>
+    private static bool AddMePlease(string[] said, int i) =>
+        said[i] is "add" or "readd" && i + 1 < said.Length && said[i + 1] is "me" or "us"
+        && ((i > 0 && said[i - 1] is "please" or "pls" or "plz") || (i + 2 < said.Length && said[i + 2] is "please" or "pls" or "plz"));
+
+    /// <summary>"the on call list is wrong for cardiology, please update it": what it says changed, not put right.</summary>
+    private static bool ChangePlease(string[] said, int i) =>
+        said[i] is "please" or "pls" or "plz" && i + 2 < said.Length && said[i + 1] is "update" or "change" or "correct" or "amend"
+        && said[i + 2] is "it" or "this" or "that" or "them" or "the" or "our";
+
+    /// <summary>
+    /// "IES licence lapsed, study due friday, need it sorted", "says my subscription has ended, need it for the boards": a
+    /// licence, subscription or access that ran out is renewed, whatever the words for it ("my laptop won't boot, need it
+    /// sorted" stays a fault: nothing ran out).
+    /// </summary>
+    private static bool LapsedThenNeeded(string[] said, int i) =>
+        NeedVerbs.Contains(said[i]) && i + 1 < said.Length && said[i + 1] is "it" or "them" or "one"
+        && Enumerable.Range(0, i).Any(at => Lapsed(said, at, i) && said.Skip(Math.Max(0, at - 4)).Take(8).Any(Grants.Contains));
+
+    // "ran" and "run" only as "ran out", "run out": "need it to run the reports" is no lapse.
+    private static bool Lapsed(string[] said, int at, int before) =>
+        Lapses.Contains(said[at]) && (said[at] is not ("ran" or "run") || (at + 1 < before && said[at + 1] == "out"));
+
+    /// <summary>Things that come back when a fault is put right ("wifi", "signal", "the phone"): no new thing asked for.</summary>
+    internal static bool ComesBackWhenPutRight(string word) => Working.Contains(word);
 
     private static bool PutRightAfter(string[] said, int at) => said.Skip(at).Take(6).Any(IsPutRight);
 

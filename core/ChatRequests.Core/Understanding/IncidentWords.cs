@@ -251,7 +251,7 @@ internal static class IncidentWords
         // "Altea is down, we check in manually": work done by hand because the thing is down is a fault, not an ask.
         var down = OutOfService(words) || words.Zip(words.Skip(1)).Any(p => p.First.Raw is "is" or "are" or "went" or "gone" && p.Second.Raw == "down");
         if (opensOnAThing || RequestPhrases.Any(p => asked.Contains($" {p} ", StringComparison.Ordinal) && !(down && p is "by hand" or "manually"))
-            || AsksForAThing(asked) || AskThroughAFault.Asks(asked))
+            || AsksForAThing(asked) || AskThroughAFault.Asks(asked) || (matched && AskBeforeAFault.Opens(words, asked, winner)))
         {
             return false;
         }
