@@ -25,6 +25,10 @@ public sealed class IntakeGoalTests
     /// </summary>
     private static readonly IReadOnlyDictionary<string, int>? HeldOutMissesAsMeasured = new Dictionary<string, int>
     {
+        // The same parts, 2026-12-08 03:10, after F2 (a thing asked for before the fault that is its reason, ADR 0095),
+        // measured once, words alone: top-1 6615/8334 (6 right forms more: item asks no longer fault reports), incidents
+        // 1268/1467 (4 fault reports fewer: read as asks now; the goal of 80% is 1174), the rest as after N46. The default
+        // engine: top-1 6595 (was 6589), incidents 1270 (was 1274), the rest the same. Set to these. Before F2:
         // The same parts, 2026-12-08 01:00, after N46 (the item said only as what is left behind, ADR 0092), measured once,
         // words alone: top-1 6609/8334 (one right form more a question), wrong form 476/10217, abstention 1546/1883, the
         // rest as after N45 (the default engine: every figure the same). Set to these. Before N46:
@@ -119,12 +123,12 @@ public sealed class IntakeGoalTests
         // After N17 and commands11 (2026-12-07, 19149be, words alone; measured once on the whole held-out part, the
         // eighteenth blind to both): commands 1097/1244, the rest as first measured.
         // Set to the misses of the first lines above: the sixth to twentieth parts, the engine after N27 and N29 (words alone).
-        ["top-1 accuracy"] = 1725,
+        ["top-1 accuracy"] = 1719,
         ["reachable"] = 384,
         ["wrong form"] = 476,
         ["abstention on none"] = 337,
         ["commands"] = 180,
-        ["incidents"] = 195,
+        ["incidents"] = 199,
         ["slot fill"] = 849,
     };
 
