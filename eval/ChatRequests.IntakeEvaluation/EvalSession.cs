@@ -86,7 +86,7 @@ internal sealed class EvalSession : IDisposable
                 return 0;
             case { PathCensus: true }:
                 // Which path holds back a right first candidate's form, and what each prevents (ADR 0094).
-                PathCensus.Run(_root, _encoder, o.DecisiveAt);
+                PathCensus.Run(_root, _encoder, o.DecisiveAt, o.Failures);
                 return 0;
             case { RankProbe: true }:
                 RankProbe.Run(o.ProbedPart, Calibration.Read(Evaluation.Lexical(_root), LabelledSet.Load(_root, o.ProbedPart)), o.Failures);

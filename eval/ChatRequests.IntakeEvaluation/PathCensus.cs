@@ -16,7 +16,7 @@ internal static class PathCensus
         public static Tally operator +(Tally a, Tally b) => new(a.Held + b.Held, a.None + b.None, a.Other + b.Other);
     }
 
-    public static void Run(string root, ISentenceEncoder? encoder, double decisiveAt)
+    public static void Run(string root, ISentenceEncoder? encoder, double decisiveAt, bool list)
     {
         var evaluation = Evaluation.Lexical(root);
         var parts = new[]
@@ -25,7 +25,7 @@ internal static class PathCensus
             ("dev but check", LabelledSet.Load(root, LabelledSet.Development).Where(s => !FitOnMore.IsCheck(s)).ToList()),
         };
         var calibration = encoder is null ? MatchCalibration.Fitted : EncoderCalibration.For(encoder.Model).Match;
-        var tallies = parts.Select(p => Count(Calibration.Read(evaluation, p.Item2, encoder, decisiveAt), calibration, encoder is not null)).ToList();
+        var tallies = parts.Select(p => Count(Calibration.Read(evaluation, p.Item2, encoder, decisiveAt), calibration, encoder is not null, list)).ToList();
         Console.WriteLine($"path census ({(encoder is null ? "words alone" : "with the encoder")}): right first candidates held back | wrong forms prevented (none + other item)");
         Console.WriteLine($"    {"path",-20} {string.Join(" ", parts.Select(p => $"{p.Item1,28}"))}");
         foreach (var path in Enum.GetValues<FormHold>())
@@ -38,7 +38,8 @@ internal static class PathCensus
 
     private static string Cell(Tally t) => $"{t.Held,8} | {t.None + t.Other,5} ({t.None,4} + {t.Other,4})";
 
-    private static Dictionary<FormHold, Tally> Count(List<ReadUtterance> reads, MatchCalibration calibration, bool led)
+    /// <param name="list">With <c>--failures</c>: each sentence counted, with its path (the check files are never read here).</param>
+    private static Dictionary<FormHold, Tally> Count(List<ReadUtterance> reads, MatchCalibration calibration, bool led, bool list)
     {
         var tallies = new Dictionary<FormHold, Tally>();
         foreach (var read in reads)
@@ -62,6 +63,11 @@ internal static class PathCensus
                 : kind == "none" ? new Tally(0, 1, 0) : new Tally(0, 0, 1);
             if (tally is not null)
             {
+                if (list)
+                {
+                    Console.WriteLine($"  [{trace.Hold}] {(right ? "held" : "prevented")} [{read.Set.Name}] \"{read.Utterance.Text}\" expected {read.Utterance.Expect}; first {read.Reading.Index.Items[first].Id}");
+                }
+
                 tallies[trace.Hold] = tallies.GetValueOrDefault(trace.Hold, new Tally(0, 0, 0)) + tally;
             }
         }

@@ -25,8 +25,23 @@ internal enum FormHold
     /// <summary>Sentence-led, above the agreed bar but not agreed: the thing asked for is not the item's own alone (ADR 0055).</summary>
     AgreedBarAskHead,
 
-    /// <summary>A supply, part or accessory for the item's thing (<see cref="OtherThing"/>).</summary>
-    OtherThing,
+    /// <summary>Another thing (<see cref="OtherThing"/>): one word names the item among several the catalog has never seen.</summary>
+    OtherThingStrangeWords,
+
+    /// <summary>Another thing: the item's word followed by a thing ("laptop bag").</summary>
+    OtherThingFollowing,
+
+    /// <summary>Another thing: the item's one word after another kind of thing ("a desk phone").</summary>
+    OtherThingBefore,
+
+    /// <summary>Another thing: the item named only in what an unknown thing is for ("a site for our project").</summary>
+    OtherThingPurpose,
+
+    /// <summary>Another thing: a supply or stock of the item's thing ("paper rolls for the receipt printers").</summary>
+    OtherThingSupply,
+
+    /// <summary>Another thing: the head of the ask is a noun that is not the item's ("a webcam, the one in my laptop...").</summary>
+    OtherThingAskedHead,
 
     /// <summary>The item's kind said only as not wanted (<see cref="NotTheItem"/>, ADR 0091).</summary>
     NotTheItem,

@@ -246,9 +246,9 @@ public sealed class LexicalInterpreter(ICatalog catalog, ISentenceEncoder? encod
         }
 
         // A supply, part or accessory for the item's thing, or the item's kind said only as not wanted (ADR 0091): a question.
-        if (kind == MeaningKind.Item && (OtherThing.IsAskedFor(words, index, items[0]) || NotTheItem.IsAskedFor(words, index, items[0])))
+        if (kind == MeaningKind.Item && AnotherThingHeld(words, index, items[0]) is var other and not FormHold.None)
         {
-            trace?.Held(OtherThing.IsAskedFor(words, index, items[0]) ? FormHold.OtherThing : FormHold.NotTheItem);
+            trace?.Held(other);
             kind = MeaningKind.Suggestion;
         }
 
@@ -301,6 +301,10 @@ public sealed class LexicalInterpreter(ICatalog catalog, ISentenceEncoder? encod
 
         return new Meaning { Kind = kind, Items = Matches(reading, items), UrgencyHint = urgency };
     }
+
+    private static FormHold AnotherThingHeld(Word[] words, CatalogIndex index, ScoredItem item) =>
+        OtherThing.Why(words, index, item) is var why and not FormHold.None ? why
+        : NotTheItem.IsAskedFor(words, index, item) ? FormHold.NotTheItem : FormHold.None;
 
     /// <summary>
     /// A fault report, holding the items the message was otherwise nearest (the decision's, else by meaning): offered
