@@ -33,8 +33,7 @@ internal static class OtherThing
         var own = index.Phrases[winner.Index].SelectMany(p => p.Terms).ToHashSet(StringComparer.Ordinal);
         var strange = Enumerable.Range(0, words.Length).Count(i => Unknown(words[i]) && !index.Knows(words[i].Term) && !AfterANumber(words, i));
         return (winner.Named <= 1 && strange >= StrangeWords && !AskedForFirst(words, naming, own, index)) ? FormHold.OtherThingStrangeWords
-            : FollowedByAThing(words, naming, w => (Unknown(w) || (Lexicon.Accessories.Contains(w.Term) && !own.Contains(w.Term))) && !Describes(w) && !Adverbs.Contains(w.Raw))
-                && AskHead.Against(words, index, winner.Index) != AskHead.ItsOwn ? FormHold.OtherThingFollowing
+            : FollowedByAThing(words, naming, w => (Unknown(w) || (Lexicon.Accessories.Contains(w.Term) && !own.Contains(w.Term))) && !Describes(w) && !Adverbs.Contains(w.Raw)) ? FormHold.OtherThingFollowing
             : (phrase.Terms.Length == 1 && phrase.Unsaid.Length == 0 && AfterAnotherKind(words, naming, AnotherKind)) ? FormHold.OtherThingBefore
             : OnlyWhatItIsFor(words, naming, Unknown) ? FormHold.OtherThingPurpose
             : ASupplyOf(words, index, winner) ? FormHold.OtherThingSupply

@@ -5,8 +5,8 @@ namespace ChatRequests.Core.Tests.Understanding;
 
 /// <summary>
 /// A word after the item's name makes the item another thing's ("a tablet stand", "pager case") only when that word is a
-/// thing and the ask is not for the item itself (ADR 0094): a word of place or manner, a verb taking a person, the subject
-/// of a modal or negated verb, or a thing said after the item the message asks for by its own name, leave the form.
+/// thing (ADR 0094): a word of place or manner, a verb taking a person, or the subject of a modal or negated verb after it
+/// leaves the form.
 /// </summary>
 public class ThingAfterTheItemTests
 {
@@ -21,7 +21,7 @@ public class ThingAfterTheItemTests
     [Theory]
     [InlineData("can my extension follow me to the new office", "extension")]
     [InlineData("I handle the groups desk, my booking system access must be widened to amend sailings", "booking")]
-    [InlineData("tablet for the deck rounds", "deck-tablet")]
+    [InlineData("I left my pager anywhere on deck, can I get another", "pager")]
     public void ItemAskedWithAWordAfterItThatNamesNoOtherThing_IsItsForm(string text, string item)
     {
         var meaning = Ferry.Read(text);
