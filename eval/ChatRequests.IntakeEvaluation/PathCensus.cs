@@ -27,13 +27,13 @@ internal static class PathCensus
         var calibration = encoder is null ? MatchCalibration.Fitted : EncoderCalibration.For(encoder.Model).Match;
         var tallies = parts.Select(p => Count(Calibration.Read(evaluation, p.Item2, encoder, decisiveAt), calibration, encoder is not null, list)).ToList();
         Console.WriteLine($"path census ({(encoder is null ? "words alone" : "with the encoder")}): right first candidates held back | wrong forms prevented (none + other item)");
-        Console.WriteLine($"    {"path",-20} {string.Join(" ", parts.Select(p => $"{p.Item1,28}"))}");
+        Console.WriteLine($"    {"path",-24} {string.Join(" ", parts.Select(p => $"{p.Item1,28}"))}");
         foreach (var path in Enum.GetValues<FormHold>())
         {
-            Console.WriteLine($"    {(path == FormHold.None ? "(no path recorded)" : path.ToString()),-20} {string.Join(" ", tallies.Select(t => Cell(t.GetValueOrDefault(path, new Tally(0, 0, 0)))))}");
+            Console.WriteLine($"    {(path == FormHold.None ? "(no path recorded)" : path.ToString()),-24} {string.Join(" ", tallies.Select(t => Cell(t.GetValueOrDefault(path, new Tally(0, 0, 0)))))}");
         }
 
-        Console.WriteLine($"    {"all paths",-20} {string.Join(" ", tallies.Select(t => Cell(t.Values.Aggregate(new Tally(0, 0, 0), (a, b) => a + b))))}");
+        Console.WriteLine($"    {"all paths",-24} {string.Join(" ", tallies.Select(t => Cell(t.Values.Aggregate(new Tally(0, 0, 0), (a, b) => a + b))))}");
     }
 
     private static string Cell(Tally t) => $"{t.Held,8} | {t.None + t.Other,5} ({t.None,4} + {t.Other,4})";
