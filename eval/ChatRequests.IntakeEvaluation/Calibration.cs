@@ -22,8 +22,9 @@ internal sealed record ReadUtterance(LabelledSet Set, Utterance Utterance, Readi
     /// The reading decided under a calibration; read with the encoder, the calibration is the encoder's, and a reading
     /// the words were decisive about (not encoded) is decided as the bot decides it, by <see cref="MatchCalibration.Fitted"/>.
     /// </summary>
-    public Meaning Decide(MatchCalibration calibration, bool led) =>
-        LexicalInterpreter.Decide(Reading, led && Reading.Cosines is null ? MatchCalibration.Fitted : calibration, Senses);
+    /// <param name="trace">Which path held back the first candidate's form (<c>--path-census</c>, ADR 0094).</param>
+    public Meaning Decide(MatchCalibration calibration, bool led, DecisionTrace? trace = null) =>
+        LexicalInterpreter.Decide(Reading, led && Reading.Cosines is null ? MatchCalibration.Fitted : calibration, Senses, trace);
 
     /// <summary>The probability of what would be a form, whether the words' rule says form for it and whether the words and the meaning agree on it (ADR 0055).</summary>
     public (double Probability, bool Rule, bool Agreed) Judge(MatchCalibration calibration)

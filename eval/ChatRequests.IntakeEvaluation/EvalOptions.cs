@@ -36,6 +36,7 @@ internal sealed record EvalOptions
     public bool LateProbe { get; init; }
     public float LateMix { get; init; }
     public bool RankProbe { get; init; }
+    public bool PathCensus { get; init; }
     public HubCorrection? Hub { get; init; }
     public FitOn FitOn { get; init; } = FitOn.Tuning;
     public Targets? BTargets { get; init; }
@@ -229,6 +230,7 @@ internal sealed record EvalOptions
         Switch("--loco-all", o => o with { LocoAll = true }),
         Two("--b-targets", "W A", (o, w, a) => TargetsOf(w, a) is { } targets ? o with { BTargets = targets } : null),
         Switch("--rank-probe", o => o with { RankProbe = true }),
+        Switch("--path-census", o => o with { PathCensus = true }),
         Switch("--hub-probe", o => o with { HubProbe = true }),
         new("--hub-correction", "exemplars|items|both K|all L", (o, args, at) =>
             at + 2 < args.Count && HubCorrection.TryParse(args[at], args[at + 1], args[at + 2], out var hub) ? (o with { Hub = hub }, 3) : null),

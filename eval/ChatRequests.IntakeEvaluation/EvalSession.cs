@@ -84,6 +84,10 @@ internal sealed class EvalSession : IDisposable
                 // Each message of several parts listed with --failures on the tuning part only (a development set's sentences are never listed).
                 PartsProbe.Run(o.ProbedPart, LabelledSet.Load(_root, o.ProbedPart), _encoder!, Evaluation.Lexical(_root), o.PartsReading == PartsReading.Whole ? PartsReading.Items : o.PartsReading, o.Failures && o.ProbedPart == LabelledSet.Tuning);
                 return 0;
+            case { PathCensus: true }:
+                // Which path holds back a right first candidate's form, and what each prevents (ADR 0094).
+                PathCensus.Run(_root, _encoder, o.DecisiveAt, o.Failures);
+                return 0;
             case { RankProbe: true }:
                 RankProbe.Run(o.ProbedPart, Calibration.Read(Evaluation.Lexical(_root), LabelledSet.Load(_root, o.ProbedPart)), o.Failures);
                 return 0;

@@ -81,6 +81,9 @@ using ChatRequests.SentenceEncoding;
 //   (item-item cosines, centroid), for the sureness's --sure-signal Isolation|SiblingLead|SiblingRank|Density|CentroidCosine|PairCosine|
 //   HubLead|CentroidStanding|PairLead (ADR 0084; implied by those signals); --loco --catalog-shape-probe: how well each separates a right
 //   first candidate from a wrong or "none" one (LOCO, and the development sets' halves under the fit on all).
+// --path-census [--encoder]: which path of the decision (the calibrated bars, the agreed bar's parts, or a guard after the decision)
+//   held back the form of each item sentence whose right item is the first candidate, and the wrong forms each path prevented
+//   ("none" and other-item sentences), on the tuning part and the development sets but their check files; totals only (ADR 0094).
 // --rank-probe [--part dev]: the item sentences whose item the words do not rank first, where it stands and what is above it.
 // --encoder-probe: what the encoder alone knows of the tuning part (its nearest item, how its best cosine separates kinds).
 // --fit-senses: fits when a message the words leave open is a command or a fault by its meaning (ADR 0045), leave-one-catalog-out

@@ -217,7 +217,8 @@ public sealed class LexicalInterpreter(ICatalog catalog, ISentenceEncoder? encod
     internal static Meaning Decide(Reading reading, MatchCalibration calibration) => Decide(reading, calibration, SenseCalibration.Fitted);
 
     /// <summary>What a reading means under a match calibration and, for a message read by meaning, a calibration of its senses.</summary>
-    internal static Meaning Decide(Reading reading, MatchCalibration calibration, SenseCalibration senseCalibration)
+    /// <param name="trace">Only the evaluation passes one: which path held back the first candidate's form (ADR 0094).</param>
+    internal static Meaning Decide(Reading reading, MatchCalibration calibration, SenseCalibration senseCalibration, DecisionTrace? trace = null)
     {
         if (reading.Meaning is { } final)
         {
@@ -226,11 +227,12 @@ public sealed class LexicalInterpreter(ICatalog catalog, ISentenceEncoder? encod
 
         var (index, words, command, requestId, urgency) = (reading.Index, reading.Words, reading.Command, reading.RequestId, reading.Urgency);
         var (kind, items) = reading.Cosines is { } cosines
-            ? SentenceLead.Decide(reading, cosines, calibration)
-            : MatchDecision.Decide(reading.Ranked, reading.QueryTerms, calibration);
+            ? SentenceLead.Decide(reading, cosines, calibration, trace)
+            : MatchDecision.Decide(reading.Ranked, reading.QueryTerms, calibration, trace);
         if (kind == MeaningKind.Choice && Variants.PlainAsked(index, words, items))
         {
             (kind, items) = (MeaningKind.Item, [items[0]]);
+            trace?.Restored();
         }
 
         if (reading.Chase)
@@ -244,19 +246,22 @@ public sealed class LexicalInterpreter(ICatalog catalog, ISentenceEncoder? encod
         }
 
         // A supply, part or accessory for the item's thing, or the item's kind said only as not wanted (ADR 0091): a question.
-        if (kind == MeaningKind.Item && (OtherThing.IsAskedFor(words, index, items[0]) || NotTheItem.IsAskedFor(words, index, items[0])))
+        if (kind == MeaningKind.Item && AnotherThingHeld(words, index, items[0]) is var other and not FormHold.None)
         {
+            trace?.Held(other);
             kind = MeaningKind.Suggestion;
         }
 
         // "book a table for eight at the Crown": work done in the system, not an ask for its access (ADR 0064).
         if (kind == MeaningKind.Item && SystemTask.IsDoneIn(words, index, items[0]))
         {
+            trace?.Held(FormHold.SystemTask);
             kind = MeaningKind.Suggestion;
         }
 
         if (IncidentWords.IsFault(words, kind != MeaningKind.Unknown, kind == MeaningKind.Item ? index.Phrases[items[0].Index] : null))
         {
+            trace?.Held(FormHold.Fault);
             return Incident(reading, items, urgency);
         }
 
@@ -275,6 +280,7 @@ public sealed class LexicalInterpreter(ICatalog catalog, ISentenceEncoder? encod
         // Nearer in meaning to an ask no catalog provides than to the item: a question, never a form (ADR 0050).
         if (kind == MeaningKind.Item && reading.Senses is { } asked && senseCalibration.AsksForNoItem(asked))
         {
+            trace?.Held(FormHold.NoneByMeaning);
             kind = MeaningKind.Suggestion;
         }
 
@@ -283,6 +289,7 @@ public sealed class LexicalInterpreter(ICatalog catalog, ISentenceEncoder? encod
         if (command is { } c && (kind is MeaningKind.Unknown or MeaningKind.Suggestion || (c.Strength == CommandStrength.Medium && kind != MeaningKind.Item)
             || (kind == MeaningKind.Item && items[0].Named == 0)))
         {
+            trace?.Held(FormHold.CommandBeside);
             return Command(c.Command, requestId, urgency);
         }
 
@@ -294,6 +301,10 @@ public sealed class LexicalInterpreter(ICatalog catalog, ISentenceEncoder? encod
 
         return new Meaning { Kind = kind, Items = Matches(reading, items), UrgencyHint = urgency };
     }
+
+    private static FormHold AnotherThingHeld(Word[] words, CatalogIndex index, ScoredItem item) =>
+        OtherThing.Why(words, index, item) is var why and not FormHold.None ? why
+        : NotTheItem.IsAskedFor(words, index, item) ? FormHold.NotTheItem : FormHold.None;
 
     /// <summary>
     /// A fault report, holding the items the message was otherwise nearest (the decision's, else by meaning): offered

@@ -23,7 +23,7 @@ internal static class MatchDecision
     private const double LoneScore = 3.5;
     private const double LoneLead = 1.6;
 
-    public static (MeaningKind Kind, IReadOnlyList<ScoredItem> Items) Decide(IReadOnlyList<ScoredItem> ranked, int queryTerms, MatchCalibration calibration)
+    public static (MeaningKind Kind, IReadOnlyList<ScoredItem> Items) Decide(IReadOnlyList<ScoredItem> ranked, int queryTerms, MatchCalibration calibration, DecisionTrace? trace = null)
     {
         if (ranked.Count == 0 || ranked[0].Score < MinScore)
         {
@@ -31,12 +31,14 @@ internal static class MatchDecision
         }
 
         var top = ranked[0];
+        trace?.First = top.Index;
         var probability = calibration.Probability(MatchFeatures.Of(ranked, queryTerms));
         if (probability >= (RuleSaysForm(ranked) ? calibration.RuleFormAt : calibration.FormAt))
         {
             return (MeaningKind.Item, [top]);
         }
 
+        trace?.Held(FormHold.WordsBelowBar);
         var close = ranked.Where(s => s.Score >= calibration.CloseBand * top.Score && s.Score >= MinScore).Take(MaxChoices).ToList();
         return close.Count >= 2 ? (MeaningKind.Choice, close) : (MeaningKind.Suggestion, [top]);
     }

@@ -13,11 +13,15 @@ internal static class OtherThing
 
     private static readonly HashSet<string> Determiners = ["a", "an", "the", "my", "our", "your", "some", "another", "new", "this", "that"];
 
-    public static bool IsAskedFor(Word[] words, CatalogIndex index, ScoredItem winner)
+    /// <summary>
+    /// Which of the signs says another thing is asked for (<see cref="FormHold"/>'s <c>OtherThing…</c> paths, for the
+    /// evaluation's census, ADR 0094); <see cref="FormHold.None"/> when none does.
+    /// </summary>
+    public static FormHold Why(Word[] words, CatalogIndex index, ScoredItem winner)
     {
         if (winner.NamedBy is not { } phrase || phrase.Terms.All(Lexicon.GenericTerms.Contains))
         {
-            return false;
+            return FormHold.None;
         }
 
         var naming = phrase.Terms.SelectMany(t => Lexicon.SynonymsOf(t).Append(t)).ToHashSet(StringComparer.Ordinal);
@@ -28,12 +32,13 @@ internal static class OtherThing
         naming.UnionWith(typed);
         var own = index.Phrases[winner.Index].SelectMany(p => p.Terms).ToHashSet(StringComparer.Ordinal);
         var strange = Enumerable.Range(0, words.Length).Count(i => Unknown(words[i]) && !index.Knows(words[i].Term) && !AfterANumber(words, i));
-        return (winner.Named <= 1 && strange >= StrangeWords && !AskedForFirst(words, naming, own, index))
-            || FollowedByAThing(words, naming, w => (Unknown(w) || (Lexicon.Accessories.Contains(w.Term) && !own.Contains(w.Term))) && !Describes(w) && !Adverbs.Contains(w.Raw))
-            || (phrase.Terms.Length == 1 && phrase.Unsaid.Length == 0 && AfterAnotherKind(words, naming, AnotherKind))
-            || OnlyWhatItIsFor(words, naming, Unknown)
-            || ASupplyOf(words, index, winner)
-            || (winner.Named <= 1 && AskedHeadIsAnother(words, index, winner, naming));
+        return (winner.Named <= 1 && strange >= StrangeWords && !AskedForFirst(words, naming, own, index)) ? FormHold.OtherThingStrangeWords
+            : FollowedByAThing(words, naming, w => (Unknown(w) || (Lexicon.Accessories.Contains(w.Term) && !own.Contains(w.Term))) && !Describes(w) && !Adverbs.Contains(w.Raw)) ? FormHold.OtherThingFollowing
+            : (phrase.Terms.Length == 1 && phrase.Unsaid.Length == 0 && AfterAnotherKind(words, naming, AnotherKind)) ? FormHold.OtherThingBefore
+            : OnlyWhatItIsFor(words, naming, Unknown) ? FormHold.OtherThingPurpose
+            : ASupplyOf(words, index, winner) ? FormHold.OtherThingSupply
+            : (winner.Named <= 1 && AskedHeadIsAnother(words, index, winner, naming)) ? FormHold.OtherThingAskedHead
+            : FormHold.None;
 
         // The item's own text has the word ("a team site to edit its pages"): the thing is a part of the item.
         bool Describes(Word word) => index.Postings(word.Term).Any(p => p.Item == winner.Index);
@@ -195,7 +200,7 @@ internal static class OtherThing
             // "interviewing participants": a verb and its object, not a kind of thing.
             var verb = words[i].Raw.EndsWith("ing", StringComparison.Ordinal);
             // "first week": a word that says which one ("first", "spare") names no thing that another could follow.
-            if (naming.Contains(words[i].Term) && endsThere && !verb && !Lexicon.QualityWords.Contains(words[i].Raw) && other(words[i + 1]))
+            if (naming.Contains(words[i].Term) && endsThere && !verb && !Lexicon.QualityWords.Contains(words[i].Raw) && other(words[i + 1]) && !NoThingAt(words, i + 1))
             {
                 return true;
             }
@@ -203,6 +208,33 @@ internal static class OtherThing
 
         return false;
     }
+
+    /// <summary>
+    /// The word after the item's names no thing (ADR 0094): a word of place or manner that is no noun ("my pager anywhere",
+    /// "install it onto the workstation"), a verb taking a person ("can my extension follow me"), or the subject of a clause
+    /// a modal or negated verb goes on with ("the reset page doesn't recognise me", "my profile must be upgraded", "the pass
+    /// runs out"). Not "is" or "has": "my job phone, screen is too small" tells what is wrong with the thing, and it may be
+    /// the one asked for; nor a day ("the capture day friday"): the census found each of those keeping a wrong form away.
+    /// </summary>
+    private static bool NoThingAt(Word[] words, int at) =>
+        NoNouns.Contains(words[at].Raw)
+        || (at + 1 < words.Length && (People.Contains(words[at + 1].Raw) || Auxiliaries.Contains(words[at + 1].Raw)));
+
+    /// <summary>Words of place, time or manner, and contractions, that a word list may take for nouns.</summary>
+    private static readonly HashSet<string> NoNouns =
+    [
+        "rather", "onto", "into", "anywhere", "somewhere", "everywhere", "nowhere", "against", "away", "behind", "online", "offline",
+        "theyll", "theyre", "theres", "thats", "whats", "heres", "lol",
+    ];
+
+    /// <summary>A person right after a word: that word is a verb taking them ("follow me"), no thing.</summary>
+    private static readonly HashSet<string> People = ["me", "us", "him", "them"];
+
+    /// <summary>A modal or negated verb going on a clause: the word before it is its subject, told about, not asked for.</summary>
+    private static readonly HashSet<string> Auxiliaries =
+    [
+        "must", "should", "wont", "doesnt", "dont", "didnt", "cant", "isnt", "arent", "wasnt", "hasnt", "keeps", "runs",
+    ];
 
     /// <summary>Words that open a new clause after a thing's name (whose it is, why): no part of the thing's name.</summary>
     private static readonly HashSet<string> ClauseOpeners = ["mine", "mines", "ours", "yours", "theirs", "hers", "his", "its", "which", "because", "cos", "coz", "since", "as", "so", "but", "though"];

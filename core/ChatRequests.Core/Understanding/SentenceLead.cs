@@ -47,7 +47,7 @@ internal static class SentenceLead
         ranked.Count > 0 && ranked[0].Score >= MatchDecision.MinScore && MatchDecision.RuleSaysForm(ranked)
         && MatchCalibration.Fitted.Probability(MatchFeatures.Of(ranked, queryTerms)) >= decisiveAt;
 
-    public static (MeaningKind Kind, IReadOnlyList<ScoredItem> Items) Decide(Reading reading, float[] cosines, MatchCalibration calibration)
+    public static (MeaningKind Kind, IReadOnlyList<ScoredItem> Items) Decide(Reading reading, float[] cosines, MatchCalibration calibration, DecisionTrace? trace = null)
     {
         var (ranked, queryTerms) = (reading.Ranked, reading.QueryTerms);
         var judged = Judged(ranked, queryTerms, cosines, calibration);
@@ -57,6 +57,7 @@ internal static class SentenceLead
         }
 
         var best = judged[0];
+        trace?.First = best.Item.Index;
         // Whether the words and the meaning agree is read only where it decides: below the other bars, above the agreed one.
         var sureness = calibration.Sureness(SureFeatures(judged, reading, cosines, calibration.SureExtra));
         if (sureness >= calibration.SureFormAt(best.Rule, agreed: false)
@@ -65,6 +66,7 @@ internal static class SentenceLead
             return (MeaningKind.Item, [best.Item]);
         }
 
+        trace?.Held(sureness >= calibration.SureFormAt(best.Rule, agreed: true) ? NotAgreedBecause(judged, reading, cosines) : FormHold.SurenessBelowBars);
         var close = judged.Where(j => j.Probability >= calibration.CloseBand * best.Probability).Take(MatchDecision.MaxChoices).Select(j => j.Item).ToList();
         return Offered(close, Nearest(cosines, CandidateFrom), ranked);
     }
@@ -80,6 +82,16 @@ internal static class SentenceLead
         return ranked.Count > 0 && ranked[0].Score >= MatchDecision.MinScore && ranked[0].Index == first
             && Nearest(cosines, float.MinValue) is [var nearest, ..] && nearest == first
             && AskHead.IsItsOwnAlone(reading.Words, reading.Index, first);
+    }
+
+    /// <summary>Which part of <see cref="Agreed"/> failed, for the evaluation's census (ADR 0094).</summary>
+    private static FormHold NotAgreedBecause(List<(ScoredItem Item, double Probability, bool Rule)> judged, Reading reading, float[] cosines)
+    {
+        var first = judged[0].Item.Index;
+        var ranked = reading.Ranked;
+        return !(ranked.Count > 0 && ranked[0].Score >= MatchDecision.MinScore && ranked[0].Index == first) ? FormHold.AgreedBarWordsTop
+            : Nearest(cosines, float.MinValue) is not [var nearest, ..] || nearest != first ? FormHold.AgreedBarNearest
+            : FormHold.AgreedBarAskHead;
     }
 
     /// <summary>
