@@ -25,6 +25,10 @@ public sealed class IntakeGoalTests
     /// </summary>
     private static readonly IReadOnlyDictionary<string, int>? HeldOutMissesAsMeasured = new Dictionary<string, int>
     {
+        // The same parts, 2026-12-08 03:25, after S3 (OtherThing's "followed by a thing" narrowed, ADR 0094), measured
+        // once, words alone: top-1 6640/8334 (25 right forms more, no wrong form more), reachable 7952/8334, slot fill
+        // 9691/10541 (two items more reached bring three slot labels, one unfilled), the rest as after F2. The default
+        // engine: top-1 6621 (was 6595), reachable 8032, wrong forms 287, abstention 1687: the same. Set to these. Before S3:
         // The same parts, 2026-12-08 03:10, after F2 (a thing asked for before the fault that is its reason, ADR 0095),
         // measured once, words alone: top-1 6615/8334 (6 right forms more: item asks no longer fault reports), incidents
         // 1268/1467 (4 fault reports fewer: read as asks now; the goal of 80% is 1174), the rest as after N46. The default
@@ -123,13 +127,13 @@ public sealed class IntakeGoalTests
         // After N17 and commands11 (2026-12-07, 19149be, words alone; measured once on the whole held-out part, the
         // eighteenth blind to both): commands 1097/1244, the rest as first measured.
         // Set to the misses of the first lines above: the sixth to twentieth parts, the engine after N27 and N29 (words alone).
-        ["top-1 accuracy"] = 1719,
-        ["reachable"] = 384,
+        ["top-1 accuracy"] = 1694,
+        ["reachable"] = 382,
         ["wrong form"] = 476,
         ["abstention on none"] = 337,
         ["commands"] = 180,
         ["incidents"] = 199,
-        ["slot fill"] = 849,
+        ["slot fill"] = 850,
     };
 
     /// <summary>
@@ -165,7 +169,9 @@ public sealed class IntakeGoalTests
         // 53/1816, abstention 297/341, slot fill 1600/1685.
         // The items shown beside an incident counted as offered (ADR 0089, 2026-12-08): reachable 1445/1475, slot fill
         // 1612/1698.
-        ["top-1 accuracy"] = 206,
+        // A thing asked before the fault that is its reason (F2, ADR 0095) and OtherThing's "followed by a thing" narrowed
+        // (S3, ADR 0094), 2026-12-08: top-1 1282/1475, the rest the same.
+        ["top-1 accuracy"] = 193,
         ["reachable"] = 30,
         ["wrong form"] = 53,
         ["abstention on none"] = 44,
