@@ -49,12 +49,6 @@ internal enum FormHold
     /// <summary>Work done in the system, not an ask for its access (<see cref="SystemTask"/>, ADR 0064).</summary>
     SystemTask,
 
-    /// <summary>How to do a piece of work with a thing had already ("how do I merge two records", <see cref="SystemTask.AsksHowToDo"/>, ADR 0096).</summary>
-    HowToDoWork,
-
-    /// <summary>A question for a fact, a time or a person ("who is our adviser", <see cref="InformationQuestion"/>, ADR 0096).</summary>
-    InformationAsked,
-
     /// <summary>A fault report (<see cref="IncidentWords.IsFault"/>).</summary>
     Fault,
 

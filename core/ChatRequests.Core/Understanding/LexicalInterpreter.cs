@@ -259,14 +259,6 @@ public sealed class LexicalInterpreter(ICatalog catalog, ISentenceEncoder? encod
             kind = MeaningKind.Suggestion;
         }
 
-        // "how do I merge two records", "who is our fire warden": how to do work with a thing had already, or a question for a
-        // fact; no thing asked for (ADR 0096).
-        if (kind == MeaningKind.Item && WorkOrFactHeld(words) is var work and not FormHold.None)
-        {
-            trace?.Held(work);
-            kind = MeaningKind.Suggestion;
-        }
-
         if (IncidentWords.IsFault(words, kind != MeaningKind.Unknown, kind == MeaningKind.Item ? index.Phrases[items[0].Index] : null))
         {
             trace?.Held(FormHold.Fault);
@@ -309,10 +301,6 @@ public sealed class LexicalInterpreter(ICatalog catalog, ISentenceEncoder? encod
 
         return new Meaning { Kind = kind, Items = Matches(reading, items), UrgencyHint = urgency };
     }
-
-    private static FormHold WorkOrFactHeld(Word[] words) =>
-        SystemTask.AsksHowToDo(words) ? FormHold.HowToDoWork
-        : InformationQuestion.Asks(words) ? FormHold.InformationAsked : FormHold.None;
 
     private static FormHold AnotherThingHeld(Word[] words, CatalogIndex index, ScoredItem item) =>
         OtherThing.Why(words, index, item) is var why and not FormHold.None ? why
