@@ -16,9 +16,6 @@ internal static class SentenceLead
     private const int WordCandidates = 5;
     private const int MeaningCandidates = 3;
 
-    // The cosine by which another item may be nearer in meaning and the words and the meaning still agree (ADR 0097).
-    private const float TiedBy = 0.03f;
-
     /// <summary>The least cosine at which the encoder's nearest items are candidates beside the words'.</summary>
     private const float CandidateFrom = 0.35f;
 
@@ -83,18 +80,9 @@ internal static class SentenceLead
         var first = judged[0].Item.Index;
         var ranked = reading.Ranked;
         return ranked.Count > 0 && ranked[0].Score >= MatchDecision.MinScore && ranked[0].Index == first
-            && NearestOrTied(cosines, first)
+            && Nearest(cosines, float.MinValue) is [var nearest, ..] && nearest == first
             && AskHead.IsItsOwnAlone(reading.Words, reading.Index, first);
     }
-
-    /// <summary>
-    /// The item is the nearest in meaning, or second by less than <see cref="TiedBy"/>: one item a hair nearer is no sign
-    /// that the meaning asks for another (ADR 0097).
-    /// </summary>
-    private static bool NearestOrTied(float[] cosines, int first) =>
-        Nearest(cosines, float.MinValue) is [var nearest, var second, ..]
-            ? nearest == first || (second == first && cosines[nearest] - cosines[first] < TiedBy)
-            : Nearest(cosines, float.MinValue) is [var only] && only == first;
 
     /// <summary>Which part of <see cref="Agreed"/> failed, for the evaluation's census (ADR 0094).</summary>
     private static FormHold NotAgreedBecause(List<(ScoredItem Item, double Probability, bool Rule)> judged, Reading reading, float[] cosines)
@@ -102,7 +90,7 @@ internal static class SentenceLead
         var first = judged[0].Item.Index;
         var ranked = reading.Ranked;
         return !(ranked.Count > 0 && ranked[0].Score >= MatchDecision.MinScore && ranked[0].Index == first) ? FormHold.AgreedBarWordsTop
-            : !NearestOrTied(cosines, first) ? FormHold.AgreedBarNearest
+            : Nearest(cosines, float.MinValue) is not [var nearest, ..] || nearest != first ? FormHold.AgreedBarNearest
             : FormHold.AgreedBarAskHead;
     }
 
