@@ -200,27 +200,7 @@ internal static class OtherThing
             // "interviewing participants": a verb and its object, not a kind of thing.
             var verb = words[i].Raw.EndsWith("ing", StringComparison.Ordinal);
             // "first week": a word that says which one ("first", "spare") names no thing that another could follow.
-            if (naming.Contains(words[i].Term) && endsThere && !verb && !Lexicon.QualityWords.Contains(words[i].Raw) && other(words[i + 1]) && !NoThingAt(words, i + 1)
-                && !AskedForItselfAfter(words, naming, i + 1, other))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// "the headset mic is broken ... can I get a new headset", "borescope tip snapped off ..., need a new borescope": the
-    /// item's word said again after an asking verb, with no thing after it; the thing told of first is what broke, the item
-    /// is what is asked for (ADR 0097).
-    /// </summary>
-    private static bool AskedForItselfAfter(Word[] words, HashSet<string> naming, int from, Func<Word, bool> other)
-    {
-        for (var j = from + 1; j < words.Length; j++)
-        {
-            var asked = Enumerable.Range(Math.Max(from, j - 4), j - Math.Max(from, j - 4)).Any(k => AskingVerbs.Contains(words[k].Raw));
-            if (naming.Contains(words[j].Term) && asked && (j + 1 >= words.Length || !other(words[j + 1])))
+            if (naming.Contains(words[i].Term) && endsThere && !verb && !Lexicon.QualityWords.Contains(words[i].Raw) && other(words[i + 1]) && !NoThingAt(words, i + 1))
             {
                 return true;
             }
