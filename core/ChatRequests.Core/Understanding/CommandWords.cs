@@ -989,6 +989,14 @@ internal static class CommandWords
             || (w is "need" or "needs" or "want" or "wants" && raw.Skip(i + 1).Take(2).Any(n => n is "a" or "an" or "access" or "account" or "accounts" or "login" or "logins" or "another"))).Any();
     }
 
+    /// <summary>
+    /// "we'd like a machine where ...", "need one more tablet to sign off defects": the person says they want or need
+    /// something; a team's queue or approvals found beside it are the thing's setting, not what is asked (ADR 0097).
+    /// </summary>
+    public static bool WantsSomething(IReadOnlyList<Word> words) =>
+        words.Where((w, i) => w.Raw is "want" or "wants" or "need" or "needs"
+            || (w.Raw == "like" && i > 0 && words[i - 1].Raw is "would" or "d" or "wed" or "id" or "theyd")).Any();
+
     /// <summary>"who approves holiday requests": a question about approvers, not the person's approvals.</summary>
     private static bool AsksWhoApproves(string[] raw) =>
         raw.Where((w, i) => w == "who" && raw.Skip(i + 1).Take(2).Any(n => n.StartsWith("approv", StringComparison.Ordinal) || n.StartsWith("authori", StringComparison.Ordinal) || n is "signs")).Any();

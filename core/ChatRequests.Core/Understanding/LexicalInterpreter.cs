@@ -285,9 +285,10 @@ public sealed class LexicalInterpreter(ICatalog catalog, ISentenceEncoder? encod
         }
 
         // A command said beside a form for an item no name or keyword of which was said whole (its words only in part, or
-        // of its description or category, ADR 0056): the command ("which equipment can a station order here, show me the list").
+        // of its description or category, ADR 0056): the command ("which equipment can a station order here, show me the list");
+        // not a team's queue or approvals found beside something wanted ("the queue at the desk is long, we'd like a kiosk", ADR 0097).
         if (command is { } c && (kind is MeaningKind.Unknown or MeaningKind.Suggestion || (c.Strength == CommandStrength.Medium && kind != MeaningKind.Item)
-            || (kind == MeaningKind.Item && items[0].Named == 0)))
+            || (kind == MeaningKind.Item && items[0].Named == 0 && !(c.Command is ChatCommand.Queue or ChatCommand.Approvals && CommandWords.WantsSomething(words)))))
         {
             trace?.Held(FormHold.CommandBeside);
             return Command(c.Command, requestId, urgency);
