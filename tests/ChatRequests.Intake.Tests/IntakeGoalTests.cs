@@ -25,6 +25,10 @@ public sealed class IntakeGoalTests
     /// </summary>
     private static readonly IReadOnlyDictionary<string, int>? HeldOutMissesAsMeasured = new Dictionary<string, int>
     {
+        // The same parts, 2026-12-08 03:55, after S4 (a queue or approval word beside something wanted gives way to the
+        // form, ADR 0097; N47, ADR 0096, measured at 03:45 and not taken: top-1 -17, abstention +2), measured once, words
+        // alone: top-1 6646/8334, reachable 7958/8334, slot fill 9695/10545, the rest as after S3. The default engine: top-1
+        // 6627 (was 6621), reachable 8038, the rest the same. Set to these. Before S4:
         // The same parts, 2026-12-08 03:25, after S3 (OtherThing's "followed by a thing" narrowed, ADR 0094), measured
         // once, words alone: top-1 6640/8334 (25 right forms more, no wrong form more), reachable 7952/8334, slot fill
         // 9691/10541 (two items more reached bring three slot labels, one unfilled), the rest as after F2. The default
@@ -127,8 +131,8 @@ public sealed class IntakeGoalTests
         // After N17 and commands11 (2026-12-07, 19149be, words alone; measured once on the whole held-out part, the
         // eighteenth blind to both): commands 1097/1244, the rest as first measured.
         // Set to the misses of the first lines above: the sixth to twentieth parts, the engine after N27 and N29 (words alone).
-        ["top-1 accuracy"] = 1694,
-        ["reachable"] = 382,
+        ["top-1 accuracy"] = 1688,
+        ["reachable"] = 376,
         ["wrong form"] = 476,
         ["abstention on none"] = 337,
         ["commands"] = 180,
@@ -170,9 +174,10 @@ public sealed class IntakeGoalTests
         // The items shown beside an incident counted as offered (ADR 0089, 2026-12-08): reachable 1445/1475, slot fill
         // 1612/1698.
         // A thing asked before the fault that is its reason (F2, ADR 0095) and OtherThing's "followed by a thing" narrowed
-        // (S3, ADR 0094), 2026-12-08: top-1 1282/1475, the rest the same.
-        ["top-1 accuracy"] = 193,
-        ["reachable"] = 30,
+        // (S3, ADR 0094), 2026-12-08: top-1 1282/1475, the rest the same. A queue or approval word beside something
+        // wanted (S4, ADR 0097): top-1 1286/1475, reachable 1449/1475.
+        ["top-1 accuracy"] = 189,
+        ["reachable"] = 26,
         ["wrong form"] = 53,
         ["abstention on none"] = 44,
         // Commands and fault reports reworked (K, 2026-12-06): commands 316/317, incidents 280/281. The 12 item sentences
@@ -181,8 +186,9 @@ public sealed class IntakeGoalTests
         ["commands"] = 1,
         ["incidents"] = 1,
         // N19 (ADR 0064): three item sentences more right brought three slot labels, one of them unfilled (1591/1683, 94.5%);
-        // with N21, 1592/1684; with N24, 1600/1685; with the items shown beside an incident (ADR 0089), 1612/1698.
-        ["slot fill"] = 86,
+        // with N21, 1592/1684; with N24, 1600/1685; with the items shown beside an incident (ADR 0089), 1612/1698; with S4
+        // (ADR 0097), four item sentences more reached bring five slot labels, one unfilled: 1616/1703.
+        ["slot fill"] = 87,
     };
 
     /// <summary>Why the goals per catalog and the margins are not asserted on the tuning part, or null when they must hold.</summary>
