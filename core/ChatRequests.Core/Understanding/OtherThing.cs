@@ -159,9 +159,35 @@ internal static class OtherThing
     /// the device, unless the item is such a supply itself ("Toner cartridge").
     /// </summary>
     private static bool ASupplyOf(Word[] words, CatalogIndex index, ScoredItem winner) =>
-        (words.Any(w => Lexicon.Consumables.Contains(w.Term))
+        (Enumerable.Range(0, words.Length).Any(i => Lexicon.Consumables.Contains(words[i].Term) && !PaperAsTheWayOfWorking(words, i))
             && !index.Phrases[winner.Index].Any(p => p.Kind == PhraseKind.Name && p.Terms.Any(Lexicon.Consumables.Contains)))
         || StockOfAThing(words, index, winner);
+
+    /// <summary>Words before "paper" that make it how the work is done now ("still on paper", "uses paper for pallet moves").</summary>
+    private static readonly HashSet<string> WorkingOn = ["on", "with", "use", "uses", "used", "using"];
+
+    /// <summary>
+    /// "we are still on paper", "the drivers use paper for pallet moves", "the paper lists", "figures for my papers": paper
+    /// as the way the work is done today, what is written on it, or papers written, none of them a supply asked for (what
+    /// is asked is the thing to do the work with instead). "paper rolls", "paper for the printer", "carbon paper" stay a
+    /// supply (ADR 0099).
+    /// </summary>
+    private static bool PaperAsTheWayOfWorking(Word[] words, int i)
+    {
+        if (words[i].Raw == "papers")
+        {
+            return true;
+        }
+
+        if (words[i].Raw != "paper")
+        {
+            return false;
+        }
+
+        return (i > 0 && WorkingOn.Contains(words[i - 1].Raw))
+            || (i + 1 < words.Length && words[i + 1] is { IsContent: true, IsNumber: false } after
+                && Lexicon.IsThingWord(after.Raw) && !Lexicon.Consumables.Contains(after.Term));
+    }
 
     /// <summary>
     /// "more tag stock for the printer", "boarding pass card stock": the blank stock a thing is made on, said after that

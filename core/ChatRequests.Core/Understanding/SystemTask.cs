@@ -49,8 +49,16 @@ internal static class SystemTask
             return false;
         }
 
-        return !words.Any(w => WayIn.Contains(w.Raw) || WayIn.Contains(w.Term));
+        return !AsksWhetherAllowed(words, i + 1) && !words.Any(w => WayIn.Contains(w.Raw) || WayIn.Contains(w.Term));
     }
+
+    /// <summary>
+    /// "check if I can have the planning system", "check whether we could get ...": the verb asks whether the person may have
+    /// something, which is the ask itself, not a task done in the system (ADR 0099).
+    /// </summary>
+    private static bool AsksWhetherAllowed(IReadOnlyList<Word> words, int after) =>
+        after + 2 < words.Count && words[after].Raw is "if" or "whether"
+        && words[after + 1].Raw is "i" or "we" && words[after + 2].Raw is "can" or "could" or "may";
 
     private static bool IsAccess(IEnumerable<ItemPhrase> phrases)
     {
