@@ -25,6 +25,12 @@ public sealed class IntakeGoalTests
     /// </summary>
     private static readonly IReadOnlyDictionary<string, int>? HeldOutMissesAsMeasured = new Dictionary<string, int>
     {
+        // The same parts, 2026-12-08 04:05, after S5 ("paper" as the way of working, "check if I can have" asked whether
+        // allowed: neither holds back the form now, ADR 0099), measured once, words alone: top-1 6668/8334 (22 right forms
+        // more), wrong form 478/10217 and abstention 1544/1883 (two "none" sentences given a form), the rest as after S4.
+        // The default engine: top-1 6649 (was 6627), wrong forms 290 (was 287), abstention 1684 (was 1687). Twenty-two
+        // right forms for three "none" forms: the lead took it (abstention, short of its goal by 8 before, is short by 11).
+        // Set to these. Before S5:
         // The same parts, 2026-12-08 03:55, after S4 (a queue or approval word beside something wanted gives way to the
         // form, ADR 0097; N47, ADR 0096, measured at 03:45 and not taken: top-1 -17, abstention +2), measured once, words
         // alone: top-1 6646/8334, reachable 7958/8334, slot fill 9695/10545, the rest as after S3. The default engine: top-1
@@ -131,10 +137,10 @@ public sealed class IntakeGoalTests
         // After N17 and commands11 (2026-12-07, 19149be, words alone; measured once on the whole held-out part, the
         // eighteenth blind to both): commands 1097/1244, the rest as first measured.
         // Set to the misses of the first lines above: the sixth to twentieth parts, the engine after N27 and N29 (words alone).
-        ["top-1 accuracy"] = 1688,
+        ["top-1 accuracy"] = 1666,
         ["reachable"] = 376,
-        ["wrong form"] = 476,
-        ["abstention on none"] = 337,
+        ["wrong form"] = 478,
+        ["abstention on none"] = 339,
         ["commands"] = 180,
         ["incidents"] = 199,
         ["slot fill"] = 850,
@@ -175,9 +181,10 @@ public sealed class IntakeGoalTests
         // 1612/1698.
         // A thing asked before the fault that is its reason (F2, ADR 0095) and OtherThing's "followed by a thing" narrowed
         // (S3, ADR 0094), 2026-12-08: top-1 1282/1475, the rest the same. A queue or approval word beside something
-        // wanted (S4, ADR 0097): top-1 1286/1475, reachable 1449/1475.
-        ["top-1 accuracy"] = 189,
-        ["reachable"] = 26,
+        // wanted (S4, ADR 0097): top-1 1286/1475, reachable 1449/1475. Paper as the way of working (S5, ADR 0099): top-1
+        // 1290/1475, reachable 1450/1475.
+        ["top-1 accuracy"] = 185,
+        ["reachable"] = 25,
         ["wrong form"] = 53,
         ["abstention on none"] = 44,
         // Commands and fault reports reworked (K, 2026-12-06): commands 316/317, incidents 280/281. The 12 item sentences
@@ -187,8 +194,9 @@ public sealed class IntakeGoalTests
         ["incidents"] = 1,
         // N19 (ADR 0064): three item sentences more right brought three slot labels, one of them unfilled (1591/1683, 94.5%);
         // with N21, 1592/1684; with N24, 1600/1685; with the items shown beside an incident (ADR 0089), 1612/1698; with S4
-        // (ADR 0097), four item sentences more reached bring five slot labels, one unfilled: 1616/1703.
-        ["slot fill"] = 87,
+        // (ADR 0097), four item sentences more reached bring five slot labels, one unfilled: 1616/1703; with S5 (ADR 0099),
+        // one more reached brings two, one unfilled: 1617/1705.
+        ["slot fill"] = 88,
     };
 
     /// <summary>Why the goals per catalog and the margins are not asserted on the tuning part, or null when they must hold.</summary>
