@@ -246,7 +246,7 @@ public sealed class LexicalInterpreter(ICatalog catalog, ISentenceEncoder? encod
         }
 
         // A supply, part or accessory for the item's thing, or the item's kind said only as not wanted (ADR 0091): a question.
-        if (kind == MeaningKind.Item && AnotherThingHeld(words, index, items[0], reading.Text) is var other and not FormHold.None)
+        if (kind == MeaningKind.Item && AnotherThingHeld(words, index, items[0]) is var other and not FormHold.None)
         {
             trace?.Held(other);
             kind = MeaningKind.Suggestion;
@@ -303,8 +303,8 @@ public sealed class LexicalInterpreter(ICatalog catalog, ISentenceEncoder? encod
         return new Meaning { Kind = kind, Items = Matches(reading, items), UrgencyHint = urgency };
     }
 
-    private static FormHold AnotherThingHeld(Word[] words, CatalogIndex index, ScoredItem item, string text) =>
-        OtherThing.Why(words, index, item, OtherThing.NamesIn(text)) is var why and not FormHold.None ? why
+    private static FormHold AnotherThingHeld(Word[] words, CatalogIndex index, ScoredItem item) =>
+        OtherThing.Why(words, index, item) is var why and not FormHold.None ? why
         : NotTheItem.IsAskedFor(words, index, item) ? FormHold.NotTheItem : FormHold.None;
 
     /// <summary>

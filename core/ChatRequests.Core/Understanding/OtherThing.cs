@@ -6,7 +6,7 @@ namespace ChatRequests.Core.Understanding;
 /// charger, "a site for our project"), or one word names the item among several the catalog has never seen. Such a
 /// match is asked as a question, never a confident form.
 /// </summary>
-internal static partial class OtherThing
+internal static class OtherThing
 {
     /// <summary>Words the catalog has never seen, beside a single word that names an item: something else is asked for.</summary>
     private const int StrangeWords = 3;
@@ -17,7 +17,7 @@ internal static partial class OtherThing
     /// Which of the signs says another thing is asked for (<see cref="FormHold"/>'s <c>OtherThing…</c> paths, for the
     /// evaluation's census, ADR 0094); <see cref="FormHold.None"/> when none does.
     /// </summary>
-    public static FormHold Why(Word[] words, CatalogIndex index, ScoredItem winner, IReadOnlySet<string>? names = null)
+    public static FormHold Why(Word[] words, CatalogIndex index, ScoredItem winner)
     {
         if (winner.NamedBy is not { } phrase || phrase.Terms.All(Lexicon.GenericTerms.Contains))
         {
@@ -31,8 +31,7 @@ internal static partial class OtherThing
             && naming.Any(n => Similarity.Typo(w.Term, n) >= Similarity.OneEdit || Similarity.Typo(w.Raw, n) >= Similarity.OneEdit)).Select(w => w.Term).ToList();
         naming.UnionWith(typed);
         var own = index.Phrases[winner.Index].SelectMany(p => p.Terms).ToHashSet(StringComparer.Ordinal);
-        var strange = Enumerable.Range(0, words.Length).Count(i => Unknown(words[i]) && !index.Knows(words[i].Term) && !AfterANumber(words, i)
-            && names?.Contains(words[i].Raw) != true);
+        var strange = Enumerable.Range(0, words.Length).Count(i => Unknown(words[i]) && !index.Knows(words[i].Term) && !AfterANumber(words, i));
         return (winner.Named <= 1 && strange >= StrangeWords && !AskedForFirst(words, naming, own, index)) ? FormHold.OtherThingStrangeWords
             : FollowedByAThing(words, naming, w => (Unknown(w) || (Lexicon.Accessories.Contains(w.Term) && !own.Contains(w.Term))) && !Describes(w) && !Adverbs.Contains(w.Raw)) ? FormHold.OtherThingFollowing
             : (phrase.Terms.Length == 1 && phrase.Unsaid.Length == 0 && AfterAnotherKind(words, naming, AnotherKind)) ? FormHold.OtherThingBefore
@@ -114,32 +113,6 @@ internal static partial class OtherThing
     // "a wireless keyboard, German layout": a word of one of the item's fields says which one, not another thing.
     private static HashSet<string> FieldWords(CatalogIndex index, ScoredItem winner) =>
         index.Items[winner.Index].Fields.SelectMany(f => CatalogIndex.Content(f.Label)).Select(w => w.Term).ToHashSet(StringComparer.Ordinal);
-
-    /// <summary>
-    /// The words of the raw text that name someone or somewhere ("Marcus from the Arndale", "Officer Briggs", "Nils from
-    /// the ramp team in Trondheim"), lower case as <see cref="Word.Raw"/>: capitalised in the middle of a sentence, or
-    /// opening one without being a common English word. Names are no words the catalog should know, so they are no strange words.
-    /// </summary>
-    public static IReadOnlySet<string> NamesIn(string text)
-    {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (System.Text.RegularExpressions.Match m in NameLike().Matches(text))
-        {
-            var before = text[..m.Index].TrimEnd();
-            var opensSentence = before.Length == 0 || before[^1] is '.' or '!' or '?' or '\n';
-            var word = m.Value.ToLowerInvariant();
-            if (!opensSentence || !EnglishWords.IsCommon(word))
-            {
-                names.Add(word);
-            }
-        }
-
-        return names;
-    }
-
-    // A capital followed by lower case letters only: "Briggs", not "CFD" nor "iPhone".
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\p{L}\d])\p{Lu}\p{Ll}+(?![\p{L}\d])")]
-    private static partial System.Text.RegularExpressions.Regex NameLike();
 
     /// <summary>Words that stand for the thing already named ("a new one", "them"): they name no other thing.</summary>
     private static readonly HashSet<string> Pronouns = ["one", "ones", "it", "them", "that", "those"];
