@@ -86,7 +86,7 @@ internal static class OtherThing
         var end = i;
         while (end < words.Length && words[end].IsContent && !words[end].IsNumber)
         {
-            // "a wireless one instead", "the black ones": a pronoun for the thing, not another thing.
+            // "get the black ones", "get them swapped": a pronoun for the thing, not another thing.
             if (Pronouns.Contains(words[end].Raw))
             {
                 return false;
