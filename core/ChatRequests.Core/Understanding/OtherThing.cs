@@ -73,6 +73,12 @@ internal static class OtherThing
         while (i < words.Length && (Determiners.Contains(words[i].Raw) || Lexicon.QualityWords.Contains(words[i].Raw)
             || Lexicon.Makers.Contains(words[i].Raw) || words[i].IsNumber || Lexicon.Numbers.ContainsKey(words[i].Raw)))
         {
+            // "a wireless one instead", "a new one": the pronoun is the thing asked for, what follows says how or when.
+            if (Pronouns.Contains(words[i].Raw) && (i + 1 == words.Length || !words[i + 1].IsContent || Adverbs.Contains(words[i + 1].Raw)))
+            {
+                return false;
+            }
+
             first = words[i].IsContent ? first : i + 1;
             i++;
         }
@@ -80,6 +86,12 @@ internal static class OtherThing
         var end = i;
         while (end < words.Length && words[end].IsContent && !words[end].IsNumber)
         {
+            // "get the black ones", "get them swapped": a pronoun for the thing, not another thing.
+            if (Pronouns.Contains(words[end].Raw))
+            {
+                return false;
+            }
+
             end++;
         }
 
@@ -101,6 +113,9 @@ internal static class OtherThing
     // "a wireless keyboard, German layout": a word of one of the item's fields says which one, not another thing.
     private static HashSet<string> FieldWords(CatalogIndex index, ScoredItem winner) =>
         index.Items[winner.Index].Fields.SelectMany(f => CatalogIndex.Content(f.Label)).Select(w => w.Term).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Words that stand for the thing already named ("a new one", "them"): they name no other thing.</summary>
+    private static readonly HashSet<string> Pronouns = ["one", "ones", "it", "them", "that", "those"];
 
     /// <summary>Verbs that ask for a thing, the thing following ("need a", "get a"); not "have", which has more uses.</summary>
     private static readonly HashSet<string> RequestVerbs = ["need", "needs", "want", "wants", "like", "get", "order", "request", "requesting", "ordering"];
