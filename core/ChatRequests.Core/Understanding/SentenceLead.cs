@@ -75,23 +75,18 @@ internal static class SentenceLead
     /// Whether the first candidate is the one the words rank first and the one nearest in meaning, and the thing the words
     /// ask for is its own (<see cref="AskHead.Against"/>): the sign of a form that is safe below the other bars (ADR 0055).
     /// </summary>
-    public static bool Agreed(List<(ScoredItem Item, double Probability, bool Rule)> judged, Reading reading, float[] cosines)
-    {
-        var first = judged[0].Item.Index;
-        var ranked = reading.Ranked;
-        return ranked.Count > 0 && ranked[0].Score >= MatchDecision.MinScore && ranked[0].Index == first
-            && Nearest(cosines, float.MinValue) is [var nearest, ..] && nearest == first
-            && AskHead.IsItsOwnAlone(reading.Words, reading.Index, first);
-    }
+    public static bool Agreed(List<(ScoredItem Item, double Probability, bool Rule)> judged, Reading reading, float[] cosines) =>
+        NotAgreedBecause(judged, reading, cosines) == FormHold.None;
 
-    /// <summary>Which part of <see cref="Agreed"/> failed, for the evaluation's census (ADR 0094).</summary>
+    /// <summary>Which part of the agreement failed (<see cref="FormHold.None"/> when none did): the census reads it too (ADR 0094).</summary>
     private static FormHold NotAgreedBecause(List<(ScoredItem Item, double Probability, bool Rule)> judged, Reading reading, float[] cosines)
     {
         var first = judged[0].Item.Index;
         var ranked = reading.Ranked;
         return !(ranked.Count > 0 && ranked[0].Score >= MatchDecision.MinScore && ranked[0].Index == first) ? FormHold.AgreedBarWordsTop
             : Nearest(cosines, float.MinValue) is not [var nearest, ..] || nearest != first ? FormHold.AgreedBarNearest
-            : FormHold.AgreedBarAskHead;
+            : !AskHead.IsItsOwnAlone(reading.Words, reading.Index, first) ? FormHold.AgreedBarAskHead
+            : FormHold.None;
     }
 
     /// <summary>
